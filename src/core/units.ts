@@ -1,0 +1,80 @@
+// Unit parsing at the scenario edge: "400Gbps", "1.5GB", "10ms" → bytes/s, bytes, seconds.
+
+/** Multipliers to bytes for size suffixes (decimal SI and binary IEC). */
+const SIZE_UNITS: Record<string, number> = {
+  B: 1,
+  KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15,
+  KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4, PiB: 1024 ** 5,
+};
+
+/** Multipliers to bytes per second for rate suffixes (bits and bytes, SI and IEC). */
+const RATE_UNITS: Record<string, number> = {
+  bps: 1 / 8, Kbps: 1e3 / 8, Mbps: 1e6 / 8, Gbps: 1e9 / 8, Tbps: 1e12 / 8,
+  Kibps: 1024 / 8, Mibps: 1024 ** 2 / 8, Gibps: 1024 ** 3 / 8, Tibps: 1024 ** 4 / 8,
+  "B/s": 1, "KB/s": 1e3, "MB/s": 1e6, "GB/s": 1e9, "TB/s": 1e12,
+  "KiB/s": 1024, "MiB/s": 1024 ** 2, "GiB/s": 1024 ** 3, "TiB/s": 1024 ** 4,
+  Bps: 1, KBps: 1e3, MBps: 1e6, GBps: 1e9, TBps: 1e12,
+};
+
+/** Multipliers to seconds for time suffixes. */
+const TIME_UNITS: Record<string, number> = {
+  ps: 1e-12, ns: 1e-9, us: 1e-6, "µs": 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600,
+};
+
+/** What kind of quantity a string holds. */
+export type UnitKind = "size" | "rate" | "time";
+
+const TABLES: Record<UnitKind, Record<string, number>> = {
+  size: SIZE_UNITS,
+  rate: RATE_UNITS,
+  time: TIME_UNITS,
+};
+
+const EXAMPLES: Record<UnitKind, string> = {
+  size: '"1.5GB", "2GiB" or "150000B"',
+  rate: '"400Gbps", "50GB/s" or "1.25e9B/s"',
+  time: '"10ms", "5us" or "1.5e-5s"',
+};
+
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?([A-Za-zµ/]+)$/;
+
+/** Result of parsing a quantity: the value in engine units, or why it failed. */
+export type ParsedQuantity = { ok: true; value: number } | { ok: false; reason: string };
+
+/**
+ * Parse a quantity with an explicit unit suffix into engine units (bytes, bytes/s,
+ * seconds). A bare number is rejected: units are never guessed.
+ *
+ * @example parseQuantity("400Gbps", "rate") // { ok: true, value: 5e10 }
+ */
+export function parseQuantity(text: unknown, kind: UnitKind): ParsedQuantity {
+  const expected = `use e.g. ${EXAMPLES[kind]}`;
+  if (typeof text === "number") {
+    return { ok: false, reason: `${text} has no unit — ${expected}` };
+  }
+  if (typeof text !== "string") {
+    return { ok: false, reason: `expected a ${kind} such as ${EXAMPLES[kind]}, found ${describe(text)}` };
+  }
+  const m = QUANTITY.exec(text.trim());
+  if (!m) return { ok: false, reason: `"${text}" is not a ${kind} — ${expected}` };
+  const factor = TABLES[kind][m[2]];
+  if (factor === undefined) {
+    return { ok: false, reason: `"${text}" has unknown ${kind} unit "${m[2]}" — ${expected}` };
+  }
+  const value = Number(m[1]) * factor;
+  if (!Number.isFinite(value)) return { ok: false, reason: `"${text}" is not a finite ${kind}` };
+  return { ok: true, value };
+}
+
+/** Parse a quantity or throw an Error whose message is the reason. */
+export function quantity(text: unknown, kind: UnitKind): number {
+  const r = parseQuantity(text, kind);
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  return typeof v === "object" ? "an object" : `${typeof v} ${String(v)}`;
+}

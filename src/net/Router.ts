@@ -1,0 +1,146 @@
+// Router: shortest paths (hops or latency) with per-flow ECMP by seeded hash, distance tables cached per destination.
+import { EventQueue } from "../core/EventQueue.js";
+import type { Topology } from "./Topology.js";
+
+/** Which shortest paths a router follows. */
+export type RoutingMetric = "hops" | "latency";
+
+/** A route: the resources a flow crosses (channels, then node capacities) and its one-way latency. */
+export interface Route {
+  /** Node numbers from source to destination. */
+  nodes: Int32Array;
+  /** Resource ids crossed: every channel on the path, then the capacity resource of each capacitated node on it. */
+  resources: Int32Array;
+  /** Sum of the channels' latencies, seconds. */
+  latencyS: number;
+}
+
+/**
+ * Finds routes on a {@link Topology}. Among equal-cost next hops, each flow picks by a
+ * hash of (seed, flow key, node), so a flow keeps one path and different flows spread
+ * over all equal-cost paths. Distance tables are computed once per destination.
+ */
+export class Router {
+  private readonly distToDst = new Map<number, Float64Array>();
+
+  constructor(
+    readonly topology: Topology,
+    readonly metric: RoutingMetric = "hops",
+    readonly seed = 0,
+  ) {}
+
+  /** The route of flow `flowKey` from `src` to `dst`, or null if `dst` is unreachable. */
+  route(src: number, dst: number, flowKey: number): Route | null {
+    const t = this.topology;
+    const dist = this.distances(dst);
+    if (dist[src] === Infinity) return null;
+    const nodes = [src];
+    const channels: number[] = [];
+    let u = src;
+    const salt = mix32(this.seed ^ mix32(flowKey + 0x9e3779b9));
+    const candidates: number[] = [];
+    while (u !== dst) {
+      candidates.length = 0;
+      const du = dist[u];
+      for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
+        const ch = t.outChannels[i];
+        const v = t.channelTo[ch];
+        if (this.onShortestPath(du, dist[v], ch)) candidates.push(ch);
+      }
+      const ch = candidates.length === 1 ? candidates[0] : candidates[mix32(salt ^ mix32(u)) % candidates.length];
+      channels.push(ch);
+      u = t.channelTo[ch];
+      nodes.push(u);
+    }
+    return this.finish(Int32Array.from(nodes), channels);
+  }
+
+  /** The route along an explicit list of node numbers, or a message naming the first missing hop. */
+  pinned(nodes: number[]): Route | string {
+    const t = this.topology;
+    const channels: number[] = [];
+    for (let i = 0; i + 1 < nodes.length; i++) {
+      const ch = t.channelBetween(nodes[i], nodes[i + 1]);
+      if (ch < 0) return `no link between "${t.nodeIds[nodes[i]]}" and "${t.nodeIds[nodes[i + 1]]}"`;
+      channels.push(ch);
+    }
+    return this.finish(Int32Array.from(nodes), channels);
+  }
+
+  /** Whether `dst` can be reached from `src`. */
+  reachable(src: number, dst: number): boolean {
+    return this.distances(dst)[src] !== Infinity;
+  }
+
+  private finish(nodes: Int32Array, channels: number[]): Route {
+    const t = this.topology;
+    let latencyS = 0;
+    for (const ch of channels) latencyS += t.channelLatencyS[ch];
+    const resources = channels.slice();
+    for (const n of nodes) {
+      const r = t.nodeCapacityResource[n];
+      if (r >= 0) resources.push(r);
+    }
+    return { nodes, resources: Int32Array.from(resources), latencyS };
+  }
+
+  private onShortestPath(du: number, dv: number, ch: number): boolean {
+    if (this.metric === "hops") return dv === du - 1;
+    const via = dv + this.topology.channelLatencyS[ch];
+    return Math.abs(via - du) <= 1e-12 * Math.max(1, du);
+  }
+
+  /** Distance of every node to `dst` (hops or seconds), Infinity when unreachable. */
+  private distances(dst: number): Float64Array {
+    let d = this.distToDst.get(dst);
+    if (d) return d;
+    const t = this.topology;
+    const n = t.nodeCount;
+    d = new Float64Array(n).fill(Infinity);
+    d[dst] = 0;
+    // Links are full duplex, so distances *to* dst equal distances *from* dst.
+    if (this.metric === "hops") {
+      const queue = new Int32Array(n);
+      let head = 0;
+      let tail = 0;
+      queue[tail++] = dst;
+      while (head < tail) {
+        const u = queue[head++];
+        for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
+          const v = t.channelTo[t.outChannels[i]];
+          if (d[v] === Infinity) {
+            d[v] = d[u] + 1;
+            queue[tail++] = v;
+          }
+        }
+      }
+    } else {
+      const pq = new EventQueue(64);
+      pq.push(0, dst);
+      const done = new Uint8Array(n);
+      while (pq.size > 0) {
+        const u = pq.pop();
+        if (done[u]) continue;
+        done[u] = 1;
+        for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
+          const ch = t.outChannels[i];
+          const v = t.channelTo[ch];
+          const nd = d[u] + t.channelLatencyS[ch];
+          if (nd < d[v]) {
+            d[v] = nd;
+            pq.push(nd, v);
+          }
+        }
+      }
+    }
+    this.distToDst.set(dst, d);
+    return d;
+  }
+}
+
+/** A 32-bit integer mixer (the murmur3 finaliser), returning an unsigned value. */
+export function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}

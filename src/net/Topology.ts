@@ -1,0 +1,117 @@
+// Topology: nodes, full-duplex links as pairs of directed channels, and node capacities, in typed arrays.
+
+/**
+ * A built, immutable-in-shape network. Resource ids: `0 … channelCount-1` are directed
+ * channels (link `l` gives channels `2l` (from→to) and `2l+1` (to→from)); node
+ * capacities follow as resources `channelCount + j`. Capacities may change during a run
+ * (`resourceCapacityBps` is the live value).
+ */
+export class Topology {
+  /** Node ids as written in the scenario (index = node number). */
+  readonly nodeIds: string[];
+  /** Node kind labels ("host", "switch", "leaf", …), used for tiers in reports. */
+  readonly nodeKinds: string[];
+  /** Node number by id. */
+  readonly nodeIndex: Map<string, number>;
+  /** Source node of each directed channel. */
+  readonly channelFrom: Int32Array;
+  /** Destination node of each directed channel. */
+  readonly channelTo: Int32Array;
+  /** One-way latency of each directed channel, seconds. */
+  readonly channelLatencyS: Float64Array;
+  /** Node of each node-capacity resource (index = resource - channelCount). */
+  readonly capacityNode: Int32Array;
+  /** Capacity of every resource (channels, then node capacities), bytes/s. */
+  readonly resourceCapacityBps: Float64Array;
+  /** Outgoing channels of each node, CSR: channels of node n are outChannels[outStart[n] … outStart[n+1]). */
+  readonly outStart: Int32Array;
+  readonly outChannels: Int32Array;
+  /** Node-capacity resource of each node, or -1. */
+  readonly nodeCapacityResource: Int32Array;
+  private readonly channelByPair: Map<number, number>;
+
+  constructor(parts: {
+    nodeIds: string[];
+    nodeKinds: string[];
+    nodeCapacityBps: Array<number | undefined>;
+    links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number }>;
+  }) {
+    const n = parts.nodeIds.length;
+    this.nodeIds = parts.nodeIds;
+    this.nodeKinds = parts.nodeKinds;
+    this.nodeIndex = new Map(parts.nodeIds.map((id, i) => [id, i]));
+    const c = parts.links.length * 2;
+    this.channelFrom = new Int32Array(c);
+    this.channelTo = new Int32Array(c);
+    this.channelLatencyS = new Float64Array(c);
+    const capNodes: number[] = [];
+    parts.nodeCapacityBps.forEach((cap, i) => {
+      if (cap !== undefined) capNodes.push(i);
+    });
+    this.capacityNode = Int32Array.from(capNodes);
+    this.resourceCapacityBps = new Float64Array(c + capNodes.length);
+    this.nodeCapacityResource = new Int32Array(n).fill(-1);
+    capNodes.forEach((node, j) => {
+      this.nodeCapacityResource[node] = c + j;
+      this.resourceCapacityBps[c + j] = parts.nodeCapacityBps[node]!;
+    });
+    this.channelByPair = new Map();
+    const degree = new Int32Array(n + 1);
+    parts.links.forEach((l, i) => {
+      for (const [ch, a, b] of [
+        [2 * i, l.from, l.to],
+        [2 * i + 1, l.to, l.from],
+      ] as const) {
+        this.channelFrom[ch] = a;
+        this.channelTo[ch] = b;
+        this.channelLatencyS[ch] = l.latencyS;
+        this.resourceCapacityBps[ch] = l.bandwidthBps;
+        this.channelByPair.set(a * n + b, ch);
+        degree[a + 1]++;
+      }
+    });
+    for (let i = 0; i < n; i++) degree[i + 1] += degree[i];
+    this.outStart = degree;
+    this.outChannels = new Int32Array(c);
+    const fill = degree.slice(0, n);
+    for (let ch = 0; ch < c; ch++) this.outChannels[fill[this.channelFrom[ch]]++] = ch;
+  }
+
+  /** Number of nodes. */
+  get nodeCount(): number {
+    return this.nodeIds.length;
+  }
+
+  /** Number of directed channels (twice the number of links). */
+  get channelCount(): number {
+    return this.channelFrom.length;
+  }
+
+  /** Number of shared resources (channels plus node capacities). */
+  get resourceCount(): number {
+    return this.resourceCapacityBps.length;
+  }
+
+  /** The directed channel from node `a` to node `b`, or -1 if they are not adjacent. */
+  channelBetween(a: number, b: number): number {
+    return this.channelByPair.get(a * this.nodeCount + b) ?? -1;
+  }
+
+  /** A readable name for a resource: "a->b" for channels, "node:x" for node capacities. */
+  resourceName(r: number): string {
+    if (r < this.channelCount) {
+      return `${this.nodeIds[this.channelFrom[r]]}->${this.nodeIds[this.channelTo[r]]}`;
+    }
+    return `node:${this.nodeIds[this.capacityNode[r - this.channelCount]]}`;
+  }
+
+  /** The tier of a resource from its endpoints' kinds, e.g. "host-leaf", "leaf-spine", "node:firewall". */
+  resourceTier(r: number): string {
+    if (r < this.channelCount) {
+      const a = this.nodeKinds[this.channelFrom[r]];
+      const b = this.nodeKinds[this.channelTo[r]];
+      return `${a}-${b}`;
+    }
+    return `node:${this.nodeKinds[this.capacityNode[r - this.channelCount]]}`;
+  }
+}

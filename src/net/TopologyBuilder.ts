@@ -1,0 +1,100 @@
+// TopologyBuilder: collects nodes and links (explicit or from generators) and checks them before building.
+import { InputError } from "../core/InputError.js";
+import { Topology } from "./Topology.js";
+
+/** A node as given to the builder. */
+export interface NodeSpec {
+  id: string;
+  /** Label used for tiers in reports (default "host"). */
+  kind?: string;
+  /** Throughput every flow through this node shares, bytes/s (a firewall, a storage array). */
+  capacityBps?: number;
+}
+
+/** A full-duplex link as given to the builder: two directed channels of `bandwidthBps` each. */
+export interface LinkSpec {
+  from: string;
+  to: string;
+  bandwidthBps: number;
+  latencyS: number;
+}
+
+/**
+ * Accumulates nodes and links and builds a {@link Topology}. Rejects duplicate node ids,
+ * links to unknown nodes, self-loops and a second link between the same pair of nodes
+ * (a path is a list of nodes, so it must name one channel per hop).
+ */
+export class TopologyBuilder {
+  private readonly ids: string[] = [];
+  private readonly kinds: string[] = [];
+  private readonly caps: Array<number | undefined> = [];
+  private readonly index = new Map<string, number>();
+  private readonly links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number }> = [];
+  private readonly pairs = new Set<string>();
+
+  /** Whether a node with this id exists. */
+  hasNode(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  /** Add a node; throws InputError on a duplicate id. */
+  addNode(spec: NodeSpec): void {
+    if (this.index.has(spec.id)) throw new InputError(`node "${spec.id}" is defined twice`);
+    this.index.set(spec.id, this.ids.length);
+    this.ids.push(spec.id);
+    this.kinds.push(spec.kind ?? "host");
+    this.caps.push(spec.capacityBps);
+  }
+
+  /** Add a full-duplex link; throws InputError on unknown nodes, self-loops or duplicates. */
+  addLink(spec: LinkSpec): void {
+    const a = this.index.get(spec.from);
+    const b = this.index.get(spec.to);
+    if (a === undefined) throw new InputError(`unknown node "${spec.from}"${this.hint(spec.from)}`);
+    if (b === undefined) throw new InputError(`unknown node "${spec.to}"${this.hint(spec.to)}`);
+    if (a === b) throw new InputError(`a link cannot connect node "${spec.from}" to itself`);
+    const key = a < b ? `${a},${b}` : `${b},${a}`;
+    if (this.pairs.has(key)) {
+      throw new InputError(`a second link between "${spec.from}" and "${spec.to}" (one link per pair of nodes)`);
+    }
+    this.pairs.add(key);
+    this.links.push({ from: a, to: b, bandwidthBps: spec.bandwidthBps, latencyS: spec.latencyS });
+  }
+
+  /** Build the topology. */
+  build(): Topology {
+    return new Topology({ nodeIds: this.ids, nodeKinds: this.kinds, nodeCapacityBps: this.caps, links: this.links });
+  }
+
+  private hint(id: string): string {
+    const near = closest(id, this.ids);
+    return near ? ` (did you mean "${near}"?)` : "";
+  }
+}
+
+/** The candidate within edit distance 2 of `word`, if any (for "did you mean" hints). */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const c of candidates) {
+    const d = editDistance(word, c, bestD);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

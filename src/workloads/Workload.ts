@@ -1,0 +1,48 @@
+// Workload: the small interface through which workloads reach the network and the clock.
+import type { RandomStream } from "../core/randomStream.js";
+
+/** A transfer a workload asks the network to carry, in engine units. */
+export interface TransferRequest {
+  /** The flow's id in reports; must be unique in the run. */
+  id: string;
+  /** Source and destination node ids. */
+  src: string;
+  dst: string;
+  sizeBytes: number;
+  /** Pinned path as node ids (src first, dst last); shortest-path ECMP when absent. */
+  path?: string[];
+  /** Max-min weight (default 1). */
+  weight?: number;
+  /** Rate cap in bytes/s (default none). */
+  capBps?: number;
+}
+
+/** What a workload learns when one of its transfers completes. */
+export interface TransferResult {
+  id: string;
+  startS: number;
+  finishS: number;
+}
+
+/**
+ * The only view of the simulation a workload gets (after ASTRA-sim's workload/network
+ * split): start a transfer, be called back when it completes, schedule a timer, read
+ * the clock, draw randomness from a named stream.
+ */
+export interface WorkloadContext {
+  /** Current simulated time, seconds. */
+  nowS(): number;
+  /** Call `fn` at absolute time `atS` (≥ now). */
+  schedule(atS: number, fn: () => void): void;
+  /** Start a transfer now; `onComplete` runs when its last byte is delivered. */
+  startTransfer(request: TransferRequest, onComplete?: (result: TransferResult) => void): void;
+  /** A random stream derived from the run seed, this workload's name and `name`. */
+  random(name: string): RandomStream;
+}
+
+/** A source of traffic. `start` is called once at time 0 and schedules everything else. */
+export interface Workload {
+  /** Stable name (used to derive random streams and default flow ids). */
+  readonly name: string;
+  start(ctx: WorkloadContext): void;
+}
