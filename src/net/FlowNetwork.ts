@@ -1,0 +1,248 @@
+// FlowNetwork: flows in time — latency first, then draining at max-min rates that change as flows come and go.
+import type { Simulation } from "../core/Simulation.js";
+import type { Route } from "./Router.js";
+import type { SharingEngine } from "./SharingEngine.js";
+
+/** Lifecycle of a flow: in flight (latency), active (draining), done (last byte delivered). */
+export const FlowState = { InFlight: 1, Active: 2, Done: 3 } as const;
+/** One of the {@link FlowState} values. */
+export type FlowState = (typeof FlowState)[keyof typeof FlowState];
+
+/** Watches flows without driving them (reports, time series). */
+export interface FlowObserver {
+  /** A flow was started (request time). */
+  flowStarted?(flow: number, nowS: number): void;
+  /** A flow's rate changed (including 0 → r when it becomes active and r → 0 when it completes). */
+  rateChanged?(flow: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void;
+  /** A flow's last byte was delivered. */
+  flowCompleted?(flow: number, nowS: number): void;
+}
+
+/** Options of a flow. */
+export interface FlowOptions {
+  weight?: number;
+  capBps?: number;
+  /** Called when the last byte is delivered. */
+  onComplete?: (flow: number) => void;
+}
+
+/**
+ * The time-aware network: starts flows, advances their remaining bytes lazily (only when
+ * their rate changes), and keeps one completion event per active flow, moved only when
+ * the sharing engine reports that the flow's rate changed.
+ *
+ * Timing (DESIGN.md, the `maxmin` model): a flow of S bytes started at t0 on a route of
+ * one-way latency L spends L in flight without using bandwidth, then drains at its current
+ * max-min rate; alone at bottleneck B it finishes at exactly t0 + L + S/B.
+ *
+ * Engine updates are batched: any number of arrivals and departures at one instant cause
+ * one solve, scheduled as an event at the same time (after those already queued).
+ *
+ * Per-flow state is struct-of-arrays indexed by flow id (ids are never reused, so reports
+ * can index by them); about 80 bytes per flow plus its route.
+ */
+export class FlowNetwork {
+  private cap = 0;
+  private count = 0;
+  private state = new Uint8Array(0);
+  private sizeBytes = new Float64Array(0);
+  private startS = new Float64Array(0);
+  private remainingBytes = new Float64Array(0);
+  private rate = new Float64Array(0);
+  private lastUpdateS = new Float64Array(0);
+  private finishS = new Float64Array(0);
+  private event = new Int32Array(0);
+  private weight = new Float64Array(0);
+  private capBps = new Float64Array(0);
+  private readonly routes: Route[] = [];
+  private readonly callbacks: Array<((flow: number) => void) | undefined> = [];
+  private readonly observers: FlowObserver[] = [];
+  private readonly kindActivate: number;
+  private readonly kindComplete: number;
+  private readonly kindSolve: number;
+  private solvePending = false;
+  private activeCount = 0;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly engine: SharingEngine,
+  ) {
+    this.kindActivate = sim.registerHandler((f) => this.activate(f));
+    this.kindComplete = sim.registerHandler((f) => this.complete(f));
+    this.kindSolve = sim.registerHandler(() => this.solve());
+    this.grow(1024);
+  }
+
+  /** Subscribe an observer. */
+  observe(observer: FlowObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** Number of flows ever started. */
+  get flowCount(): number {
+    return this.count;
+  }
+
+  /** Flows currently draining. */
+  get activeFlows(): number {
+    return this.activeCount;
+  }
+
+  /** Start a flow of `sizeBytes` along `route` now; returns its id. */
+  startFlow(route: Route, sizeBytes: number, options: FlowOptions = {}): number {
+    if (this.count === this.cap) this.grow(this.cap * 2);
+    const f = this.count++;
+    const now = this.sim.nowS;
+    this.state[f] = FlowState.InFlight;
+    this.sizeBytes[f] = sizeBytes;
+    this.startS[f] = now;
+    this.remainingBytes[f] = sizeBytes;
+    this.rate[f] = 0;
+    this.lastUpdateS[f] = now;
+    this.finishS[f] = NaN;
+    this.event[f] = -1;
+    this.weight[f] = options.weight ?? 1;
+    this.capBps[f] = options.capBps ?? Infinity;
+    this.routes[f] = route;
+    this.callbacks[f] = options.onComplete;
+    for (const o of this.observers) o.flowStarted?.(f, now);
+    this.sim.schedule(now + route.latencyS, this.kindActivate, f);
+    return f;
+  }
+
+  /** Change a resource's capacity now (rates are re-solved at this instant). */
+  setCapacity(resource: number, capacityBps: number): void {
+    this.engine.setCapacity(resource, capacityBps);
+    this.requestSolve();
+  }
+
+  /** Change an active or in-flight flow's rate cap now. */
+  setFlowCap(flow: number, capBps: number): void {
+    this.capBps[flow] = capBps;
+    if (this.state[flow] === FlowState.Active) {
+      this.engine.setFlowCap(flow, capBps);
+      this.requestSolve();
+    }
+  }
+
+  /** Lifecycle state of a flow. */
+  stateOf(flow: number): FlowState {
+    return this.state[flow] as FlowState;
+  }
+  /** Route of a flow. */
+  routeOf(flow: number): Route {
+    return this.routes[flow];
+  }
+  /** Size of a flow in bytes. */
+  sizeOf(flow: number): number {
+    return this.sizeBytes[flow];
+  }
+  /** Start time of a flow, seconds. */
+  startOf(flow: number): number {
+    return this.startS[flow];
+  }
+  /** Time the last byte was delivered (NaN while unfinished), seconds. */
+  finishOf(flow: number): number {
+    return this.finishS[flow];
+  }
+  /** Current rate of a flow, bytes/s. */
+  rateOf(flow: number): number {
+    return this.rate[flow];
+  }
+  /** Rate cap of a flow (Infinity for none), bytes/s. */
+  capOf(flow: number): number {
+    return this.capBps[flow];
+  }
+
+  private activate(f: number): void {
+    const now = this.sim.nowS;
+    this.lastUpdateS[f] = now;
+    if (this.sizeBytes[f] <= 0) {
+      this.finish(f, now);
+      return;
+    }
+    this.state[f] = FlowState.Active;
+    this.activeCount++;
+    this.engine.addFlow(f, this.routes[f].resources, this.weight[f], this.capBps[f]);
+    this.requestSolve();
+  }
+
+  private complete(f: number): void {
+    const now = this.sim.nowS;
+    this.event[f] = -1;
+    this.engine.removeFlow(f);
+    this.activeCount--;
+    const old = this.rate[f];
+    this.rate[f] = 0;
+    this.remainingBytes[f] = 0;
+    for (const o of this.observers) o.rateChanged?.(f, old, 0, -1, now);
+    this.finish(f, now);
+    this.requestSolve();
+  }
+
+  private finish(f: number, now: number): void {
+    this.state[f] = FlowState.Done;
+    this.finishS[f] = now;
+    for (const o of this.observers) o.flowCompleted?.(f, now);
+    const cb = this.callbacks[f];
+    if (cb) {
+      this.callbacks[f] = undefined;
+      cb(f);
+    }
+  }
+
+  private requestSolve(): void {
+    if (this.solvePending) return;
+    this.solvePending = true;
+    this.sim.schedule(this.sim.nowS, this.kindSolve, 0);
+  }
+
+  private solve(): void {
+    this.solvePending = false;
+    const now = this.sim.nowS;
+    const n = this.engine.solve();
+    const changed = this.engine.changedFlows();
+    for (let i = 0; i < n; i++) {
+      const f = changed[i];
+      if (this.state[f] !== FlowState.Active) continue;
+      const old = this.rate[f];
+      let rem = this.remainingBytes[f] - old * (now - this.lastUpdateS[f]);
+      if (rem < 0) rem = 0;
+      this.remainingBytes[f] = rem;
+      this.lastUpdateS[f] = now;
+      const r = this.engine.rateBps(f);
+      this.rate[f] = r;
+      const done = r > 0 ? now + rem / r : Infinity;
+      const h = this.event[f];
+      if (done === Infinity) {
+        if (h >= 0) this.sim.cancel(h);
+        this.event[f] = -1;
+      } else if (h >= 0) this.sim.reschedule(h, done);
+      else this.event[f] = this.sim.schedule(done, this.kindComplete, f);
+      for (const o of this.observers) o.rateChanged?.(f, old, r, this.engine.bottleneck(f), now);
+    }
+  }
+
+  private grow(n: number): void {
+    const g64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const s = new Uint8Array(n);
+    s.set(this.state);
+    this.state = s;
+    const e = new Int32Array(n);
+    e.set(this.event);
+    this.event = e;
+    this.sizeBytes = g64(this.sizeBytes);
+    this.startS = g64(this.startS);
+    this.remainingBytes = g64(this.remainingBytes);
+    this.rate = g64(this.rate);
+    this.lastUpdateS = g64(this.lastUpdateS);
+    this.finishS = g64(this.finishS);
+    this.weight = g64(this.weight);
+    this.capBps = g64(this.capBps);
+    this.cap = n;
+  }
+}

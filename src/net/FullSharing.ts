@@ -1,0 +1,104 @@
+// FullSharing: a SharingEngine that re-solves every active flow from scratch — the simple reference.
+import { maxMinRates } from "./maxMinRates.js";
+import type { SharingEngine } from "./SharingEngine.js";
+
+/**
+ * Recomputes all rates with {@link maxMinRates} on every solve. Exact and simple; cost
+ * grows with the number of active flows, so it serves as the oracle for the incremental
+ * engine and as a fallback for small runs.
+ */
+export class FullSharing implements SharingEngine {
+  private readonly capacity: Float64Array;
+  private readonly active: number[] = [];
+  private readonly position = new Map<number, number>();
+  private readonly routes = new Map<number, Int32Array>();
+  private readonly weights = new Map<number, number>();
+  private readonly caps = new Map<number, number>();
+  private readonly rates = new Map<number, number>();
+  private readonly bottlenecks = new Map<number, number>();
+  private changed = new Int32Array(16);
+  private dirty = false;
+
+  constructor(capacityBps: Float64Array) {
+    this.capacity = Float64Array.from(capacityBps);
+  }
+
+  addFlow(flow: number, resources: Int32Array, weight: number, capBps: number): void {
+    this.position.set(flow, this.active.length);
+    this.active.push(flow);
+    this.routes.set(flow, resources);
+    this.weights.set(flow, weight);
+    this.caps.set(flow, capBps);
+    this.rates.set(flow, 0);
+    this.bottlenecks.set(flow, -1);
+    this.dirty = true;
+  }
+
+  removeFlow(flow: number): void {
+    const i = this.position.get(flow);
+    if (i === undefined) throw new Error(`FullSharing.removeFlow: flow ${flow} is not active`);
+    const last = this.active.pop()!;
+    if (last !== flow) {
+      this.active[i] = last;
+      this.position.set(last, i);
+    }
+    for (const m of [this.position, this.routes, this.weights, this.caps, this.rates, this.bottlenecks]) m.delete(flow);
+    this.dirty = true;
+  }
+
+  setCapacity(resource: number, capacityBps: number): void {
+    this.capacity[resource] = capacityBps;
+    this.dirty = true;
+  }
+
+  setFlowCap(flow: number, capBps: number): void {
+    this.caps.set(flow, capBps);
+    this.dirty = true;
+  }
+
+  setFlowWeight(flow: number, weight: number): void {
+    this.weights.set(flow, weight);
+    this.dirty = true;
+  }
+
+  solve(): number {
+    if (!this.dirty) return 0;
+    this.dirty = false;
+    const F = this.active.length;
+    const routeStart = new Int32Array(F + 1);
+    for (let i = 0; i < F; i++) routeStart[i + 1] = routeStart[i] + this.routes.get(this.active[i])!.length;
+    const routeResources = new Int32Array(routeStart[F]);
+    const weight = new Float64Array(F);
+    const capBps = new Float64Array(F);
+    for (let i = 0; i < F; i++) {
+      const f = this.active[i];
+      routeResources.set(this.routes.get(f)!, routeStart[i]);
+      weight[i] = this.weights.get(f)!;
+      capBps[i] = this.caps.get(f)!;
+    }
+    const sol = maxMinRates({ capacityBps: this.capacity, flowCount: F, routeStart, routeResources, weight, capBps });
+    if (this.changed.length < F) this.changed = new Int32Array(F * 2);
+    let n = 0;
+    for (let i = 0; i < F; i++) {
+      const f = this.active[i];
+      this.bottlenecks.set(f, sol.bottleneck[i]);
+      if (this.rates.get(f) !== sol.rateBps[i]) {
+        this.rates.set(f, sol.rateBps[i]);
+        this.changed[n++] = f;
+      }
+    }
+    return n;
+  }
+
+  changedFlows(): Int32Array {
+    return this.changed;
+  }
+
+  rateBps(flow: number): number {
+    return this.rates.get(flow) ?? 0;
+  }
+
+  bottleneck(flow: number): number {
+    return this.bottlenecks.get(flow) ?? -1;
+  }
+}

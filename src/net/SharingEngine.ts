@@ -1,0 +1,29 @@
+// SharingEngine: the stateful contract between the flow network and a max-min solver.
+
+/**
+ * Keeps the active flows and their rates; the flow network tells it what changed and asks
+ * it to re-solve. Flows are identified by caller-chosen small integers.
+ */
+export interface SharingEngine {
+  /** Add a flow crossing `resources` with a max-min `weight` and a rate cap (Infinity for none). */
+  addFlow(flow: number, resources: Int32Array, weight: number, capBps: number): void;
+  /** Remove an active flow. */
+  removeFlow(flow: number): void;
+  /** Change a resource's capacity (a link upgrade, degradation or failure at 0). */
+  setCapacity(resource: number, capacityBps: number): void;
+  /** Change a flow's rate cap (Infinity for none). */
+  setFlowCap(flow: number, capBps: number): void;
+  /** Change a flow's weight. */
+  setFlowWeight(flow: number, weight: number): void;
+  /**
+   * Bring rates up to date with every change since the last call. Returns how many active
+   * flows now have a different rate; their ids are `changedFlows()[0 … n)`.
+   */
+  solve(): number;
+  /** Ids of the flows whose rate changed in the last {@link solve}. */
+  changedFlows(): Int32Array;
+  /** Current rate of an active flow, bytes/s. */
+  rateBps(flow: number): number;
+  /** The resource that limits an active flow, or -1 when its own cap does. */
+  bottleneck(flow: number): number;
+}
