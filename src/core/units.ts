@@ -18,7 +18,7 @@ const RATE_UNITS: Record<string, number> = {
 
 /** Multipliers to seconds for time suffixes. */
 const TIME_UNITS: Record<string, number> = {
-  ps: 1e-12, ns: 1e-9, us: 1e-6, "µs": 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600,
+  ps: 1e-12, ns: 1e-9, us: 1e-6, "µs": 1e-6, "μs": 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600,
 };
 
 /** What kind of quantity a string holds. */
@@ -36,7 +36,17 @@ const EXAMPLES: Record<UnitKind, string> = {
   time: '"10ms", "5us" or "1.5e-5s"',
 };
 
-const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?([A-Za-zµ/]+)$/;
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?([A-Za-zµμ/]+)$/;
+
+/** The unit suffixes accepted for a kind of quantity (for schemas and help texts). */
+export function unitSuffixes(kind: UnitKind): string[] {
+  return Object.keys(TABLES[kind]);
+}
+
+/** Examples of well-formed quantities of a kind, e.g. `"10ms", "5us" or "1.5e-5s"`. */
+export function unitExamples(kind: UnitKind): string {
+  return EXAMPLES[kind];
+}
 
 /** Result of parsing a quantity: the value in engine units, or why it failed. */
 export type ParsedQuantity = { ok: true; value: number } | { ok: false; reason: string };
@@ -57,7 +67,8 @@ export function parseQuantity(text: unknown, kind: UnitKind): ParsedQuantity {
   }
   const m = QUANTITY.exec(text.trim());
   if (!m) return { ok: false, reason: `"${text}" is not a ${kind} — ${expected}` };
-  const factor = TABLES[kind][m[2]];
+  // hasOwn: a suffix such as "constructor" must not reach Object.prototype.
+  const factor = Object.hasOwn(TABLES[kind], m[2]) ? TABLES[kind][m[2]] : undefined;
   if (factor === undefined) {
     return { ok: false, reason: `"${text}" has unknown ${kind} unit "${m[2]}" — ${expected}` };
   }

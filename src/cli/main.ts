@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// chokepoint command-line entry point.
+console.log("chokepoint");

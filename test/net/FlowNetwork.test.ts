@@ -1,0 +1,63 @@
+// Tests of FlowNetwork: latency-first timing and rate changes as flows come and go, derived by hand.
+import { describe, expect, it } from "vitest";
+import { Simulation } from "../../src/core/Simulation.js";
+import { FlowNetwork } from "../../src/net/FlowNetwork.js";
+import { FullSharing } from "../../src/net/FullSharing.js";
+import { Router } from "../../src/net/Router.js";
+import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
+
+/** a —100 Gb/s, 1 µs— s —40 Gb/s, 1 µs— b */
+function twoHosts() {
+  const b = new TopologyBuilder();
+  for (const id of ["a", "s", "b"]) b.addNode({ id });
+  b.addLink({ from: "a", to: "s", bandwidthBps: 12.5e9, latencyS: 1e-6 });
+  b.addLink({ from: "s", to: "b", bandwidthBps: 5e9, latencyS: 1e-6 });
+  const topology = b.build();
+  const sim = new Simulation();
+  const net = new FlowNetwork(sim, new FullSharing(topology.resourceCapacityBps));
+  const router = new Router(topology);
+  const route = router.route(topology.nodeIndex.get("a")!, topology.nodeIndex.get("b")!, 0)!;
+  return { sim, net, route };
+}
+
+describe("FlowNetwork", () => {
+  it("finishes a lone flow at t0 + L + S/B", () => {
+    const { sim, net, route } = twoHosts();
+    // L = 2 µs, B = 5e9 B/s (the 40 Gb/s hop), S = 1e9 B → 2e-6 + 0.2 s.
+    const f = net.startFlow(route, 1e9);
+    sim.run();
+    expect(net.finishOf(f)).toBeCloseTo(0.200002, 12);
+  });
+
+  it("shares the bottleneck when a second flow arrives", () => {
+    const { sim, net, route } = twoHosts();
+    // Flow 1 alone at 5e9 B/s from 2 µs to 1.002 ms drains 5e6 B (995e6 B left). Then both
+    // share 2.5e9 B/s: flow 2 (5e8 B) finishes at 1.002 ms + 0.2 s = 0.201002 s, by which
+    // time flow 1 has 495e6 B left, drained alone at 5e9 B/s in 0.099 s → 0.300002 s.
+    const f1 = net.startFlow(route, 1e9);
+    let f2 = -1;
+    sim.at(1e-3, () => {
+      f2 = net.startFlow(route, 5e8);
+    });
+    sim.run();
+    expect(net.finishOf(f2)).toBeCloseTo(0.201002, 12);
+    expect(net.finishOf(f1)).toBeCloseTo(0.300002, 12);
+  });
+
+  it("delivers a zero-byte flow after the route latency", () => {
+    const { sim, net, route } = twoHosts();
+    const f = net.startFlow(route, 0);
+    sim.run();
+    expect(net.finishOf(f)).toBe(2e-6);
+  });
+
+  it("honours a per-flow cap and a capacity change mid-run", () => {
+    const { sim, net, route } = twoHosts();
+    // Capped at 1e9 B/s: 2e9 B would take 2 s; at t = 0.500002 s (5e8 B sent) the cap is
+    // lifted, leaving 1.5e9 B at 5e9 B/s = 0.3 s → finish at 0.800002 s.
+    const f = net.startFlow(route, 2e9, { capBps: 1e9 });
+    sim.at(0.500002, () => net.setFlowCap(f, Infinity));
+    sim.run();
+    expect(net.finishOf(f)).toBeCloseTo(0.800002, 12);
+  });
+});

@@ -1,0 +1,64 @@
+// A fake WorkloadContext for workload tests: a tiny clock that runs callbacks in time order and records transfers.
+import { randomStream, type RandomStream } from "../../src/core/randomStream.js";
+import type { TransferRequest, TransferResult, WorkloadContext } from "../../src/workloads/Workload.js";
+
+/** A transfer the workload started, with the time it started. */
+export interface RecordedTransfer extends TransferRequest {
+  atS: number;
+}
+
+/**
+ * A clock without a network: `schedule` queues callbacks, `run` fires them in (time,
+ * insertion) order, `startTransfer` records the request (transfers never complete).
+ * `random(name)` derives from the seed, the workload name and `name`, like the engine.
+ */
+export class FakeContext implements WorkloadContext {
+  readonly transfers: RecordedTransfer[] = [];
+  /** Names passed to `random`, in call order. */
+  readonly streams: string[] = [];
+  private now = 0;
+  private seq = 0;
+  private readonly pending: Array<{ atS: number; seq: number; fn: () => void }> = [];
+
+  constructor(
+    readonly seed: number,
+    readonly workloadName: string,
+  ) {}
+
+  nowS(): number {
+    return this.now;
+  }
+
+  schedule(atS: number, fn: () => void): void {
+    if (!(atS >= this.now)) throw new Error(`FakeContext.schedule: ${atS} is before now (${this.now})`);
+    const item = { atS, seq: this.seq++, fn };
+    // Insert after every item with an earlier or equal time: equal times keep insertion order.
+    let lo = 0;
+    let hi = this.pending.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pending[mid].atS <= atS) lo = mid + 1;
+      else hi = mid;
+    }
+    this.pending.splice(lo, 0, item);
+  }
+
+  startTransfer(request: TransferRequest, _onComplete?: (result: TransferResult) => void): void {
+    this.transfers.push({ ...request, atS: this.now });
+  }
+
+  random(name: string): RandomStream {
+    this.streams.push(name);
+    return randomStream(this.seed, `${this.workloadName}/${name}`);
+  }
+
+  /** Fire every pending callback in time order (callbacks may schedule more). */
+  run(): void {
+    for (;;) {
+      const next = this.pending.shift();
+      if (!next) return;
+      this.now = next.atS;
+      next.fn();
+    }
+  }
+}
