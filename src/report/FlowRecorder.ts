@@ -1,0 +1,200 @@
+// FlowRecorder: per-flow completion times, ideal times and the bottleneck that bound each flow longest; writes flows.csv.
+import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
+import type { Topology } from "../net/Topology.js";
+import { csvNumber } from "./csvNumber.js";
+import { writeCsv } from "./writeCsv.js";
+
+/** Bottleneck value of a flow that never drained (zero-size, or still in flight). */
+export const NEVER_ACTIVE = -2;
+/** Bottleneck value of a flow bound by its own rate cap (as reported by the engine). */
+export const CAP_BOUND = -1;
+
+/** Columns of flows.csv, in order. */
+export const FLOW_CSV_HEADERS = [
+  "id",
+  "src",
+  "dst",
+  "size_bytes",
+  "start_s",
+  "finish_s",
+  "fct_s",
+  "ideal_fct_s",
+  "slowdown",
+  "mean_rate_gbps",
+  "bottleneck",
+] as const;
+
+/**
+ * Observes a {@link FlowNetwork} and records, per flow, its ideal completion time and
+ * which bottleneck bound it for how long. Subscribes itself on construction; create it
+ * before the first flow starts.
+ *
+ * Attribution: the time between two rate changes of a flow goes to the bottleneck the
+ * engine reported at the first of them (a resource id, or the flow's own cap). A change
+ * of bottleneck that comes without a change of rate is not reported by the engine and so
+ * not seen here. The final r → 0 change at completion closes the flow's last interval.
+ *
+ * Cost: 16 bytes per flow (current bottleneck, since-time, ideal time) plus a small map
+ * for the few flows that are ever bound by more than one bottleneck (a flow bound by one
+ * bottleneck only needs no per-bottleneck times: that one bound it longest).
+ */
+export class FlowRecorder implements FlowObserver {
+  private capacity = 0;
+  /** Current (or only) bottleneck of each flow; NEVER_ACTIVE before its first rate. */
+  private bottleneck = new Int32Array(0);
+  /** When the current bottleneck started binding, seconds. */
+  private sinceS = new Float64Array(0);
+  /** Ideal completion time: latency + size / min(route capacities at start, cap), seconds. */
+  private idealS = new Float64Array(0);
+  /** Seconds per bottleneck, only for flows bound by two or more (insertion order = first bound). */
+  private readonly multi = new Map<number, Map<number, number>>();
+  private finished = 0;
+  private lastFinish = 0;
+  private horizon = 0;
+
+  constructor(
+    private readonly network: FlowNetwork,
+    private readonly topology: Topology,
+    private readonly labels: readonly string[],
+  ) {
+    this.grow(1024);
+    network.observe(this);
+  }
+
+  /** @inheritdoc */
+  flowStarted(flow: number, nowS: number): void {
+    if (flow >= this.capacity) this.grow(Math.max(flow + 1, this.capacity * 2));
+    this.bottleneck[flow] = NEVER_ACTIVE;
+    this.sinceS[flow] = nowS;
+    const route = this.network.routeOf(flow);
+    const size = this.network.sizeOf(flow);
+    let rateBps = this.network.capOf(flow);
+    for (const r of route.resources) rateBps = Math.min(rateBps, this.topology.resourceCapacityBps[r]);
+    this.idealS[flow] = size > 0 ? route.latencyS + size / rateBps : route.latencyS;
+  }
+
+  /** @inheritdoc */
+  rateChanged(flow: number, _oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
+    // r → 0 with no bottleneck is the completion (unless a zero cap really binds).
+    const completing = newRateBps === 0 && bottleneck === CAP_BOUND && this.network.capOf(flow) !== 0;
+    const current = this.bottleneck[flow];
+    if (current === NEVER_ACTIVE) {
+      if (completing) return;
+      this.bottleneck[flow] = bottleneck;
+      this.sinceS[flow] = nowS;
+      return;
+    }
+    const times = this.multi.get(flow);
+    if (completing) {
+      if (times) add(times, current, nowS - this.sinceS[flow]);
+      this.sinceS[flow] = nowS;
+      return;
+    }
+    if (bottleneck === current) return;
+    const boundS = nowS - this.sinceS[flow];
+    if (times) add(times, current, boundS);
+    else if (boundS > 0) this.multi.set(flow, new Map([[current, boundS]]));
+    this.bottleneck[flow] = bottleneck;
+    this.sinceS[flow] = nowS;
+  }
+
+  /** @inheritdoc */
+  flowCompleted(_flow: number, nowS: number): void {
+    this.finished++;
+    if (nowS > this.lastFinish) this.lastFinish = nowS;
+  }
+
+  /** Set the end of the run: unfinished flows are bound by their current bottleneck until `endS`. */
+  finish(endS: number): void {
+    this.horizon = endS;
+  }
+
+  /** Number of flows whose last byte was delivered. */
+  get finishedCount(): number {
+    return this.finished;
+  }
+
+  /** Time of the last completion (0 if none), seconds. */
+  get lastFinishS(): number {
+    return this.lastFinish;
+  }
+
+  /** Ideal completion time of a flow (alone on its route, at the capacities when it started), seconds. */
+  idealFctOf(flow: number): number {
+    return this.idealS[flow];
+  }
+
+  /**
+   * The bottleneck that bound a flow longest: a resource id, {@link CAP_BOUND}, or
+   * {@link NEVER_ACTIVE}. Ties go to the one that bound it first.
+   */
+  bottleneckOf(flow: number): number {
+    const times = this.multi.get(flow);
+    const current = this.bottleneck[flow];
+    if (!times) return current;
+    const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.sinceS[flow]) : 0;
+    let best = NEVER_ACTIVE;
+    let bestS = -1;
+    for (const [b, s] of times) {
+      const total = b === current ? s + open : s;
+      if (total > bestS) {
+        best = b;
+        bestS = total;
+      }
+    }
+    if (!times.has(current) && open > bestS) best = current;
+    return best;
+  }
+
+  /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order. */
+  *rows(): Generator<string[]> {
+    const net = this.network;
+    const t = this.topology;
+    for (let f = 0; f < net.flowCount; f++) {
+      const route = net.routeOf(f);
+      const size = net.sizeOf(f);
+      const start = net.startOf(f);
+      const finish = net.finishOf(f);
+      const fct = finish - start;
+      const ideal = this.idealS[f];
+      const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
+      const drainS = fct - route.latencyS;
+      const b = this.bottleneckOf(f);
+      yield [
+        this.labels[f] ?? String(f),
+        t.nodeIds[route.nodes[0]],
+        t.nodeIds[route.nodes[route.nodes.length - 1]],
+        csvNumber(size),
+        csvNumber(start),
+        csvNumber(finish),
+        csvNumber(fct),
+        csvNumber(ideal),
+        csvNumber(slowdown),
+        drainS > 0 ? csvNumber((size * 8) / 1e9 / drainS) : "",
+        b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b),
+      ];
+    }
+  }
+
+  /** Write flows.csv to `path`. */
+  writeCsv(path: string): Promise<void> {
+    return writeCsv(path, FLOW_CSV_HEADERS, this.rows());
+  }
+
+  private grow(n: number): void {
+    const b = new Int32Array(n);
+    b.set(this.bottleneck);
+    this.bottleneck = b;
+    const s = new Float64Array(n);
+    s.set(this.sinceS);
+    this.sinceS = s;
+    const i = new Float64Array(n);
+    i.set(this.idealS);
+    this.idealS = i;
+    this.capacity = n;
+  }
+}
+
+function add(times: Map<number, number>, bottleneck: number, seconds: number): void {
+  times.set(bottleneck, (times.get(bottleneck) ?? 0) + seconds);
+}

@@ -1,0 +1,275 @@
+// ResourceRecorder: load, bytes, utilisation and bottleneck flow-seconds of every resource; writes links.csv and bottlenecks.csv.
+import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
+import type { Topology } from "../net/Topology.js";
+import { csvNumber } from "./csvNumber.js";
+import { writeCsv } from "./writeCsv.js";
+
+/** Columns of links.csv, in order. */
+export const LINK_CSV_HEADERS = [
+  "link",
+  "from",
+  "to",
+  "tier",
+  "capacity_gbps",
+  "bytes",
+  "mean_util",
+  "peak_util",
+  "p95_util",
+  "saturated_frac",
+  "bottleneck_flow_s",
+] as const;
+
+/** Columns of bottlenecks.csv, in order. */
+export const BOTTLENECK_CSV_HEADERS = [
+  "rank",
+  "resource",
+  "tier",
+  "capacity_gbps",
+  "bottleneck_flow_s",
+  "share",
+  "saturated_frac",
+  "mean_util",
+] as const;
+
+/** A resource is saturated when its load is at least this fraction of its capacity. */
+export const SATURATION_FRACTION = 1 - 1e-9;
+
+/** Bins of the utilisation histogram; each is 1/UTIL_BINS = 0.001 wide. */
+export const UTIL_BINS = 1000;
+
+/** One row of the bottleneck ranking. */
+export interface BottleneckEntry {
+  /** Resource id. */
+  resource: number;
+  /** Readable name ("a->b", "node:x"). */
+  name: string;
+  /** Tier ("leaf-spine", "node:firewall"). */
+  tier: string;
+  capacityBps: number;
+  /** Σ over flows of the seconds this resource was their bottleneck. */
+  bottleneckFlowS: number;
+  /** bottleneckFlowS over the total of all resources (flows bound by their own cap are not counted). */
+  share: number;
+  saturatedFrac: number;
+  meanUtil: number;
+}
+
+/**
+ * Observes a {@link FlowNetwork} and integrates, per resource (directed channels and node
+ * capacities), the load it carries over time. Subscribes itself on construction; create
+ * it before the first flow starts (time 0). Call {@link finish} once the run is over.
+ *
+ * Load is the sum of the rates of the flows crossing a resource, updated on every rate
+ * change through the flow's route; between two updates it is constant, so each interval
+ * adds load·dt bytes, util·dt to the utilisation integral, dt to the saturated time when
+ * load ≥ (1 − 1e-9)·capacity, and (flows bottlenecked here)·dt bottleneck flow-seconds.
+ * Zero-length intervals (several updates at one instant) add nothing, so the transient
+ * overshoots between two updates at the same time never count as a peak.
+ *
+ * Utilisation is measured against the nominal capacity (`topology.resourceCapacityBps`);
+ * capacity changes made through the sharing engine during a run are not seen here.
+ *
+ * The 95th percentile of utilisation is time-weighted over [0, horizon] and resolved to
+ * 0.001: a histogram of 1,000 bins of width 0.001 (bin i holds utilisations in
+ * (i/1000, (i+1)/1000]; utilisation above 1 lands in the last bin) is allocated only for
+ * resources that ever carry traffic, and idle time is horizon − Σ bins. The reported
+ * value is the upper edge of the bin where 95 % of the time is reached, or 0 when the
+ * resource was idle at least 95 % of the time.
+ */
+export class ResourceRecorder implements FlowObserver {
+  private readonly capacityBps: Float64Array;
+  private readonly loadBps: Float64Array;
+  private readonly carrying: Int32Array;
+  private readonly lastS: Float64Array;
+  private readonly bytes: Float64Array;
+  private readonly utilS: Float64Array;
+  private readonly peakUtil: Float64Array;
+  private readonly saturatedS: Float64Array;
+  private readonly bottlenecked: Int32Array;
+  private readonly bottleneckFlowS: Float64Array;
+  private readonly histogram: Array<Float64Array | undefined>;
+  private flowBottleneck = new Int32Array(0);
+  private horizon = 0;
+
+  constructor(
+    private readonly network: FlowNetwork,
+    private readonly topology: Topology,
+  ) {
+    const R = topology.resourceCount;
+    this.capacityBps = Float64Array.from(topology.resourceCapacityBps);
+    this.loadBps = new Float64Array(R);
+    this.carrying = new Int32Array(R);
+    this.lastS = new Float64Array(R);
+    this.bytes = new Float64Array(R);
+    this.utilS = new Float64Array(R);
+    this.peakUtil = new Float64Array(R);
+    this.saturatedS = new Float64Array(R);
+    this.bottlenecked = new Int32Array(R);
+    this.bottleneckFlowS = new Float64Array(R);
+    this.histogram = new Array<Float64Array | undefined>(R).fill(undefined);
+    network.observe(this);
+  }
+
+  /** @inheritdoc */
+  rateChanged(flow: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
+    if (flow >= this.flowBottleneck.length) {
+      const b = new Int32Array(Math.max(1024, flow + 1, this.flowBottleneck.length * 2)).fill(-1);
+      b.set(this.flowBottleneck);
+      this.flowBottleneck = b;
+    }
+    for (const r of this.network.routeOf(flow).resources) {
+      this.close(r, nowS);
+      if (oldRateBps > 0) this.carrying[r]--;
+      if (newRateBps > 0) this.carrying[r]++;
+      // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
+      this.loadBps[r] = this.carrying[r] > 0 ? this.loadBps[r] + newRateBps - oldRateBps : 0;
+    }
+    const old = this.flowBottleneck[flow];
+    if (old >= 0) {
+      this.close(old, nowS);
+      this.bottlenecked[old]--;
+    }
+    this.flowBottleneck[flow] = bottleneck;
+    if (bottleneck >= 0) {
+      this.close(bottleneck, nowS);
+      this.bottlenecked[bottleneck]++;
+    }
+  }
+
+  /** Close every resource's open interval at `endS` (the horizon of means and fractions). */
+  finish(endS: number): void {
+    for (let r = 0; r < this.capacityBps.length; r++) this.close(r, endS);
+    if (endS > this.horizon) this.horizon = endS;
+  }
+
+  /** End of the observed period (the last {@link finish} time), seconds. */
+  get horizonS(): number {
+    return this.horizon;
+  }
+
+  /** Bytes carried by a resource. */
+  bytesOf(r: number): number {
+    return this.bytes[r];
+  }
+  /** Time-averaged utilisation over [0, horizon]. */
+  meanUtilOf(r: number): number {
+    return this.horizon > 0 ? this.utilS[r] / this.horizon : 0;
+  }
+  /** Highest utilisation held for a positive time. */
+  peakUtilOf(r: number): number {
+    return this.peakUtil[r];
+  }
+  /** Fraction of [0, horizon] during which the resource was saturated. */
+  saturatedFracOf(r: number): number {
+    return this.horizon > 0 ? this.saturatedS[r] / this.horizon : 0;
+  }
+  /** Σ over flows of the seconds this resource was their bottleneck. */
+  bottleneckFlowSOf(r: number): number {
+    return this.bottleneckFlowS[r];
+  }
+
+  /** Time-weighted 95th percentile of utilisation over [0, horizon], resolved to 0.001 (see class doc). */
+  p95UtilOf(r: number): number {
+    const h = this.histogram[r];
+    if (!h || this.horizon <= 0) return 0;
+    const target = 0.95 * this.horizon;
+    let busy = 0;
+    for (let i = 0; i < UTIL_BINS; i++) busy += h[i];
+    let cumulative = this.horizon - busy;
+    if (cumulative >= target) return 0;
+    for (let i = 0; i < UTIL_BINS; i++) {
+      cumulative += h[i];
+      if (cumulative >= target) return (i + 1) / UTIL_BINS;
+    }
+    return 1;
+  }
+
+  /** Resources that bottlenecked any flow, by bottleneck flow-seconds descending, ties by resource id. */
+  rankBottlenecks(): BottleneckEntry[] {
+    let total = 0;
+    const ids: number[] = [];
+    for (let r = 0; r < this.capacityBps.length; r++) {
+      if (this.bottleneckFlowS[r] > 0) {
+        ids.push(r);
+        total += this.bottleneckFlowS[r];
+      }
+    }
+    ids.sort((a, b) => this.bottleneckFlowS[b] - this.bottleneckFlowS[a] || a - b);
+    return ids.map((r) => ({
+      resource: r,
+      name: this.topology.resourceName(r),
+      tier: this.topology.resourceTier(r),
+      capacityBps: this.capacityBps[r],
+      bottleneckFlowS: this.bottleneckFlowS[r],
+      share: this.bottleneckFlowS[r] / total,
+      saturatedFrac: this.saturatedFracOf(r),
+      meanUtil: this.meanUtilOf(r),
+    }));
+  }
+
+  /** The rows of links.csv (see {@link LINK_CSV_HEADERS}): one per directed channel, in channel order. */
+  *linkRows(): Generator<string[]> {
+    const t = this.topology;
+    for (let ch = 0; ch < t.channelCount; ch++) {
+      yield [
+        t.resourceName(ch),
+        t.nodeIds[t.channelFrom[ch]],
+        t.nodeIds[t.channelTo[ch]],
+        t.resourceTier(ch),
+        csvNumber((this.capacityBps[ch] * 8) / 1e9),
+        csvNumber(this.bytes[ch]),
+        csvNumber(this.meanUtilOf(ch)),
+        csvNumber(this.peakUtil[ch]),
+        csvNumber(this.p95UtilOf(ch)),
+        csvNumber(this.saturatedFracOf(ch)),
+        csvNumber(this.bottleneckFlowS[ch]),
+      ];
+    }
+  }
+
+  /** The rows of bottlenecks.csv (see {@link BOTTLENECK_CSV_HEADERS}), ranked. */
+  *bottleneckRows(): Generator<string[]> {
+    let rank = 0;
+    for (const e of this.rankBottlenecks()) {
+      yield [
+        String(++rank),
+        e.name,
+        e.tier,
+        csvNumber((e.capacityBps * 8) / 1e9),
+        csvNumber(e.bottleneckFlowS),
+        csvNumber(e.share),
+        csvNumber(e.saturatedFrac),
+        csvNumber(e.meanUtil),
+      ];
+    }
+  }
+
+  /** Write links.csv to `path`. */
+  writeLinksCsv(path: string): Promise<void> {
+    return writeCsv(path, LINK_CSV_HEADERS, this.linkRows());
+  }
+
+  /** Write bottlenecks.csv to `path`. */
+  writeBottlenecksCsv(path: string): Promise<void> {
+    return writeCsv(path, BOTTLENECK_CSV_HEADERS, this.bottleneckRows());
+  }
+
+  /** Account for resource `r` from its last update to `nowS` at its current load. */
+  private close(r: number, nowS: number): void {
+    const dt = nowS - this.lastS[r];
+    if (!(dt > 0)) return;
+    this.lastS[r] = nowS;
+    const load = this.loadBps[r];
+    const cap = this.capacityBps[r];
+    this.bottleneckFlowS[r] += this.bottlenecked[r] * dt;
+    if (load <= 0) return;
+    const util = cap > 0 ? load / cap : Infinity;
+    this.bytes[r] += load * dt;
+    this.utilS[r] += util * dt;
+    if (util > this.peakUtil[r]) this.peakUtil[r] = util;
+    if (load >= SATURATION_FRACTION * cap) this.saturatedS[r] += dt;
+    let h = this.histogram[r];
+    if (!h) this.histogram[r] = h = new Float64Array(UTIL_BINS);
+    h[Math.min(UTIL_BINS - 1, Math.max(0, Math.ceil(util * UTIL_BINS) - 1))] += dt;
+  }
+}

@@ -1,0 +1,98 @@
+// summarizeRun: the one-row summary of a run (flows, bytes, makespan, throughput, FCT and slowdown percentiles).
+import { ascending, quantileSorted } from "d3-array";
+import type { FlowNetwork } from "../net/FlowNetwork.js";
+import type { FlowRecorder } from "./FlowRecorder.js";
+import type { BottleneckEntry, ResourceRecorder } from "./ResourceRecorder.js";
+
+/** Columns of summary.csv, in order. */
+export const SUMMARY_CSV_HEADERS = [
+  "flows",
+  "finished",
+  "bytes",
+  "makespan_s",
+  "throughput_gbps",
+  "fct_p50_s",
+  "fct_p95_s",
+  "fct_p99_s",
+  "slowdown_p50",
+  "slowdown_p95",
+  "slowdown_p99",
+  "events",
+] as const;
+
+/** What a run achieved; percentiles are NaN when no flow finished. */
+export interface RunSummary {
+  /** Flows started. */
+  flows: number;
+  /** Flows whose last byte was delivered. */
+  finished: number;
+  /** Bytes of the finished flows (partly delivered flows do not count). */
+  bytes: number;
+  /** Last completion time, or the end of the run if flows remain unfinished (or none ran), seconds. */
+  makespanS: number;
+  /** bytes·8/1e9 / makespan (0 when the makespan is 0), Gb/s. */
+  throughputGbps: number;
+  fctP50S: number;
+  fctP95S: number;
+  fctP99S: number;
+  slowdownP50: number;
+  slowdownP95: number;
+  slowdownP99: number;
+  /** Events the simulation dispatched. */
+  events: number;
+  /** Resources ranked by bottleneck flow-seconds (see ResourceRecorder.rankBottlenecks). */
+  bottlenecks: BottleneckEntry[];
+}
+
+/** What {@link summarizeRun} reads. */
+export interface SummarizeRunInput {
+  network: FlowNetwork;
+  flows: FlowRecorder;
+  resources: ResourceRecorder;
+  /** The run's end: its simulated end time and dispatched events (a Simulation RunResult fits). */
+  run: { endS: number; events: number };
+}
+
+/**
+ * Summarise a finished run. Closes both recorders at the makespan (idempotent: calling it
+ * again gives the same result). Percentiles are d3's `quantileSorted` (R-7 linear
+ * interpolation) over the finished flows.
+ */
+export function summarizeRun(input: SummarizeRunInput): RunSummary {
+  const { network, flows, resources, run } = input;
+  const n = network.flowCount;
+  const finished = flows.finishedCount;
+  const makespanS = finished === n && n > 0 ? flows.lastFinishS : run.endS;
+  flows.finish(makespanS);
+  resources.finish(makespanS);
+  const fct: number[] = [];
+  const slowdown: number[] = [];
+  let bytes = 0;
+  for (let f = 0; f < n; f++) {
+    const finish = network.finishOf(f);
+    if (Number.isNaN(finish)) continue;
+    const size = network.sizeOf(f);
+    bytes += size;
+    const fctS = finish - network.startOf(f);
+    fct.push(fctS);
+    slowdown.push(size > 0 ? fctS / flows.idealFctOf(f) : 1);
+  }
+  fct.sort(ascending);
+  slowdown.sort(ascending);
+  const q = (a: number[], p: number) => (a.length > 0 ? quantileSorted(a, p)! : NaN);
+  return {
+    flows: n,
+    finished,
+    bytes,
+    makespanS,
+    throughputGbps: makespanS > 0 ? (bytes * 8) / 1e9 / makespanS : 0,
+    fctP50S: q(fct, 0.5),
+    fctP95S: q(fct, 0.95),
+    fctP99S: q(fct, 0.99),
+    slowdownP50: q(slowdown, 0.5),
+    slowdownP95: q(slowdown, 0.95),
+    slowdownP99: q(slowdown, 0.99),
+    events: run.events,
+    bottlenecks: resources.rankBottlenecks(),
+  };
+}
