@@ -24,6 +24,12 @@ export class FullSharing implements SharingEngine {
   }
 
   addFlow(flow: number, resources: Int32Array, weight: number, capBps: number): void {
+    if (this.position.has(flow)) throw new Error(`FullSharing.addFlow: flow ${flow} is already active`);
+    for (const r of resources) {
+      if (!(r >= 0 && r < this.capacity.length)) {
+        throw new Error(`FullSharing.addFlow: flow ${flow} crosses resource ${r}, expected 0 … ${this.capacity.length - 1}`);
+      }
+    }
     this.position.set(flow, this.active.length);
     this.active.push(flow);
     this.routes.set(flow, resources);
@@ -52,11 +58,13 @@ export class FullSharing implements SharingEngine {
   }
 
   setFlowCap(flow: number, capBps: number): void {
+    if (!this.position.has(flow)) throw new Error(`FullSharing.setFlowCap: flow ${flow} is not active`);
     this.caps.set(flow, capBps);
     this.dirty = true;
   }
 
   setFlowWeight(flow: number, weight: number): void {
+    if (!this.position.has(flow)) throw new Error(`FullSharing.setFlowWeight: flow ${flow} is not active`);
     this.weights.set(flow, weight);
     this.dirty = true;
   }

@@ -39,7 +39,11 @@ export interface SharingSolution {
  * Levels live in an indexed heap (the event queue, keyed by level), so each step takes
  * the resource with the smallest level in O(log R) and only resources crossed by newly
  * frozen flows are re-keyed: O(Σ route length · log R) overall. Equal levels resolve in
- * resource-id order, so results are deterministic.
+ * the order the heap received them, so results (bottleneck ids included) are deterministic.
+ * A resource leaves the heap when its last unfrozen flow freezes — counted, not inferred
+ * from the weight sum, so tiny weights are never mistaken for "no flows left". A flow
+ * that crosses no resource and has no cap is unconstrained: it is left at rate 0 with
+ * bottleneck -1.
  */
 export function maxMinRates(p: SharingProblem): SharingSolution {
   const R = p.capacityBps.length;
@@ -52,6 +56,7 @@ export function maxMinRates(p: SharingProblem): SharingSolution {
   const frozen = new Uint8Array(F);
   const remaining = Float64Array.from(p.capacityBps);
   const weightSum = new Float64Array(R);
+  const unfrozen = new Int32Array(R);
   // Resource → flows incidence (CSR), to freeze the flows of a saturated resource.
   const resStart = new Int32Array(R + 1);
   for (let i = 0; i < routeStart[F]; i++) resStart[routeResources[i] + 1]++;
@@ -64,12 +69,13 @@ export function maxMinRates(p: SharingProblem): SharingSolution {
       const r = routeResources[i];
       resFlows[fill[r]++] = f;
       weightSum[r] += w;
+      unfrozen[r]++;
     }
   }
   const heap = new EventQueue(R + 16);
   const handle = new Int32Array(R).fill(-1);
   for (let r = 0; r < R; r++) {
-    if (weightSum[r] > 0) handle[r] = heap.push(Math.max(0, remaining[r]) / weightSum[r], r);
+    if (unfrozen[r] > 0) handle[r] = heap.push(Math.max(0, remaining[r]) / weightSum[r], r);
   }
   if (cap) {
     for (let f = 0; f < F; f++) {
@@ -86,9 +92,10 @@ export function maxMinRates(p: SharingProblem): SharingSolution {
       const r = routeResources[i];
       remaining[r] -= rate;
       weightSum[r] -= w;
+      unfrozen[r]--;
       const h = handle[r];
       if (h < 0) continue;
-      if (weightSum[r] > 1e-12) heap.update(h, Math.max(0, remaining[r]) / weightSum[r]);
+      if (unfrozen[r] > 0) heap.update(h, Math.max(0, remaining[r]) / weightSum[r]);
       else {
         heap.remove(h);
         handle[r] = -1;
