@@ -1,0 +1,157 @@
+#!/usr/bin/python3
+"""run_simgrid: replay a chokepoint cross-check case (explicit topology, pinned paths) in SimGrid 3.32.
+
+Usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv
+
+Writes OUT.csv (`id,finish_s`, finish times printed with repr() so they round-trip) and
+OUT.csv.json ({"wall_s", "build_s", "run_s", "flows", "simgrid"}; wall_s runs from just
+after `import simgrid` to the end of the simulation, so Python start-up, the import and
+reading the JSON case are excluded).
+
+How the case maps onto SimGrid, so that CM02 computes plain max-min (DESIGN.md):
+- one SimGrid link per DIRECTED channel (SHARED policy, the channel's bandwidth,
+  latency 0): chokepoint's links are full duplex, two independent channels;
+- each flow gets its own two hosts inside its own small Full zone whose only route is
+  the flow's pinned channels (routes are per host pair in SimGrid, and a zone per flow
+  keeps routing tables O(flows) instead of O(hosts^2));
+- CM02 with every correction factor at 1, weight-S 0, no TCP window cap and no
+  cross-traffic; links have zero latency because CM02 divides a flow's share by its
+  route latency, so each flow is instead *started* at start + route latency (the sum of
+  its channels' latencies, added in path order as chokepoint does);
+- surf/precision and maxmin/precision at 1e-12 (SimGrid 3.32 has no precision/timing).
+One actor starts every flow at its time with Comm.sendto_async and finally waits for all
+(one actor, not one per flow: the Python binding runs actors as threads). A zero-byte flow
+finishes when it arrives, at start + route latency, and is not handed to SimGrid.
+"""
+import json
+import re
+import sys
+import time
+
+# Unit tables mirroring src/core/units.ts, so that both sides compute number * factor identically.
+SIZE_UNITS = {"B": 1, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15,
+              "KiB": 1024, "MiB": 1024 ** 2, "GiB": 1024 ** 3, "TiB": 1024 ** 4, "PiB": 1024 ** 5}
+RATE_UNITS = {"bps": 1 / 8, "Kbps": 1e3 / 8, "Mbps": 1e6 / 8, "Gbps": 1e9 / 8, "Tbps": 1e12 / 8,
+              "Kibps": 1024 / 8, "Mibps": 1024 ** 2 / 8, "Gibps": 1024 ** 3 / 8, "Tibps": 1024 ** 4 / 8,
+              "B/s": 1, "KB/s": 1e3, "MB/s": 1e6, "GB/s": 1e9, "TB/s": 1e12,
+              "KiB/s": 1024, "MiB/s": 1024 ** 2, "GiB/s": 1024 ** 3, "TiB/s": 1024 ** 4,
+              "Bps": 1, "KBps": 1e3, "MBps": 1e6, "GBps": 1e9, "TBps": 1e12}
+TIME_UNITS = {"ps": 1e-12, "ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "min": 60, "h": 3600}
+TABLES = {"size": SIZE_UNITS, "rate": RATE_UNITS, "time": TIME_UNITS}
+QUANTITY = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?([A-Za-zµ/]+)$")
+
+
+def quantity(text, kind, where):
+    """Parse "10Gbps" / "150000B" / "1us" into bytes/s, bytes or seconds; exit with a message if invalid."""
+    m = QUANTITY.match(str(text).strip()) if isinstance(text, str) else None
+    factor = TABLES[kind].get(m.group(2)) if m else None
+    if factor is None:
+        sys.exit(f"run_simgrid: {where}: {text!r} is not a {kind} (use e.g. \"10Gbps\", \"150000B\", \"1us\")")
+    return float(m.group(1)) * factor
+
+
+def read_case(path):
+    """The case as (links, flows): links = [(from, to, Bps, latency_s)], flows = [(id, size_bytes, start_s, [nodes])]."""
+    with open(path, encoding="utf8") as f:
+        case = json.load(f)
+    links = []
+    for i, l in enumerate(case["topology"]["links"]):
+        where = f"topology.links[{i}]"
+        links.append((l["from"], l["to"], quantity(l["bandwidth"], "rate", where + ".bandwidth"),
+                      quantity(l.get("latency", "0s"), "time", where + ".latency")))
+    flows = []
+    for i, w in enumerate(case["workloads"]):
+        t = w.get("transfer")
+        if t is None or "path" not in t:
+            sys.exit(f"run_simgrid: workloads[{i}]: only transfers with a pinned path are supported")
+        where = f"workloads[{i}].transfer"
+        flows.append((str(t["id"]), quantity(t["size"], "size", where + ".size"),
+                      quantity(t.get("start", "0s"), "time", where + ".start"), list(t["path"])))
+    return links, flows
+
+
+def simulate(links, flows):
+    """Run the flows in SimGrid; returns ([finish_s per flow], build_s, run_s)."""
+    from simgrid import Actor, Comm, Engine, LinkInRoute, NetZone, this_actor
+
+    t_begin = time.perf_counter()
+    cfg = ["network/model:CM02", "network/latency-factor:1", "network/bandwidth-factor:1",
+           "network/weight-S:0", "network/TCP-gamma:1e300", "network/crosstraffic:0",
+           "surf/precision:1e-12", "maxmin/precision:1e-12"]
+    engine = Engine(["run_simgrid"] + [f"--cfg={c}" for c in cfg] + ["--log=root.thres:warning"])
+    root = NetZone.create_empty_zone("root")
+    channel = {}  # (from, to) -> (SimGrid link, latency_s)
+    for a, b, bps, lat in links:
+        for x, y in ((a, b), (b, a)):
+            if (x, y) in channel:
+                sys.exit(f"run_simgrid: a second link between {x!r} and {y!r}")
+            channel[(x, y)] = (root.create_link(f"{x}->{y}", bps).seal(), lat)
+    starts = []  # (activation time, flow index)
+    endpoints = []
+    for i, (fid, size, start, path) in enumerate(flows):
+        hops = []
+        latency = 0.0
+        for x, y in zip(path, path[1:]):
+            if (x, y) not in channel:
+                sys.exit(f"run_simgrid: flow {fid}: no link between {x!r} and {y!r}")
+            link, lat = channel[(x, y)]
+            hops.append(LinkInRoute(link))
+            latency += lat
+        zone = NetZone.create_full_zone(f"z{i}")
+        zone.set_parent(root)
+        src = zone.create_host(f"s{i}", 1.0).seal()
+        dst = zone.create_host(f"d{i}", 1.0).seal()
+        zone.add_route(src.netpoint, dst.netpoint, None, None, hops, False)
+        zone.seal()
+        endpoints.append((src, dst))
+        starts.append((start + latency, i))
+    root.seal()
+    starts.sort()
+    comms = [None] * len(flows)
+    finish = [0.0] * len(flows)
+
+    def launcher():
+        for at, i in starts:
+            if at > Engine.clock:
+                this_actor.sleep_until(at)
+            if flows[i][1] == 0:
+                # A zero-byte comm's finish_time is only set when it is waited for; it finishes on arrival.
+                finish[i] = at
+            else:
+                comms[i] = Comm.sendto_async(endpoints[i][0], endpoints[i][1], int(flows[i][1]))
+        Comm.wait_all([c for c in comms if c is not None])
+        for i, c in enumerate(comms):
+            if c is not None:
+                finish[i] = c.finish_time
+
+    Actor.create("launcher", endpoints[0][0] if endpoints else root.create_host("idle", 1.0), launcher)
+    t_built = time.perf_counter()
+    engine.run()
+    t_end = time.perf_counter()
+    return finish, t_built - t_begin, t_end - t_built
+
+
+def main(argv):
+    if len(argv) != 3:
+        sys.exit("usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv")
+    links, flows = read_case(argv[1])
+    for fid, size, _, _ in flows:
+        if size != int(size) or size < 0:
+            sys.exit(f"run_simgrid: flow {fid}: SimGrid sends whole bytes, found {size!r}")
+    t0 = time.perf_counter()
+    import simgrid
+    t_import = time.perf_counter()
+    finish, build_s, run_s = simulate(links, flows)
+    with open(argv[2], "w", encoding="utf8") as out:
+        out.write("id,finish_s\n")
+        for (fid, _, _, _), t in zip(flows, finish):
+            out.write(f"{fid},{t!r}\n")
+    stats = {"wall_s": build_s + run_s, "build_s": build_s, "run_s": run_s, "import_s": t_import - t0,
+             "flows": len(flows), "simgrid": simgrid.simgrid_version}
+    with open(argv[2] + ".json", "w", encoding="utf8") as out:
+        json.dump(stats, out)
+    print(f"run_simgrid: {len(flows)} flows, build {build_s:.3f} s, run {run_s:.3f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,54 @@
+// Cross-check against SimGrid 3.32: hand-derived cases and a fat-tree of web-search flows agree to 1e-9.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compareFinishTimes } from "../../bench/simgrid/compareFinishTimes.js";
+import type { CrossCheckCase } from "../../bench/simgrid/CrossCheckCase.js";
+import { makeCase } from "../../bench/simgrid/makeCase.js";
+import { runChokepoint } from "../../bench/simgrid/runChokepoint.js";
+import { runSimgrid, SIMGRID_PYTHON, simgridUnavailable } from "../../bench/simgrid/runSimgrid.js";
+import { HAND_CASES } from "./handCases.js";
+
+const TOLERANCE = 1e-9;
+const dir = mkdtempSync(join(tmpdir(), "chokepoint-crosscheck-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeCase(c: CrossCheckCase): string {
+  const file = join(dir, `${c.name.replace(/\W+/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(c));
+  return file;
+}
+
+function relativeError(value: number, reference: number): number {
+  return reference === value ? 0 : Math.abs(value - reference) / Math.abs(reference);
+}
+
+describe("cross-check against SimGrid 3.32", () => {
+  it(`SimGrid's Python binding is importable from ${SIMGRID_PYTHON} (CI installs python3-simgrid)`, () => {
+    expect(simgridUnavailable()).toBeNull();
+  });
+
+  for (const { case: c, expectedFinishS } of HAND_CASES) {
+    it(`${c.name}: chokepoint and SimGrid both give the hand-derived finish times`, () => {
+      const ours = runChokepoint(c);
+      const theirs = runSimgrid(writeCase(c));
+      for (const [id, expected] of Object.entries(expectedFinishS)) {
+        expect(relativeError(ours.finishS.get(id)!, expected), `chokepoint ${id}`).toBeLessThanOrEqual(TOLERANCE);
+        expect(relativeError(theirs.finishS.get(id)!, expected), `SimGrid ${id}`).toBeLessThanOrEqual(TOLERANCE);
+      }
+      expect(ours.finishS.size).toBe(Object.keys(expectedFinishS).length);
+      expect(theirs.finishS.size).toBe(Object.keys(expectedFinishS).length);
+    });
+  }
+
+  it("a k=8 fat-tree with 2,000 web-search flows at 50% load finishes every flow as SimGrid does", () => {
+    const c = makeCase({ k: 8, flows: 2000, load: 0.5, seed: 1 });
+    const ours = runChokepoint(c);
+    const theirs = runSimgrid(writeCase(c));
+    const cmp = compareFinishTimes(ours.finishS, theirs.finishS, ours.startS);
+    expect(cmp.missing).toEqual([]);
+    expect(cmp.flows).toBe(2000);
+    expect(cmp.maxRelativeError, `worst flow ${cmp.worstId}`).toBeLessThanOrEqual(TOLERANCE);
+  });
+});
