@@ -71,7 +71,8 @@ export interface BottleneckEntry {
  *
  * The 95th percentile of utilisation is time-weighted over [0, horizon] and resolved to
  * 0.001: a histogram of 1,000 bins of width 0.001 (bin i holds utilisations in
- * (i/1000, (i+1)/1000]; utilisation above 1 lands in the last bin) is allocated only for
+ * (i/1000, (i+1)/1000], up to a 1e-9 slack for float residue; utilisation above 1 lands
+ * in the last bin) is allocated only for
  * resources that ever carry traffic, and idle time is horizon − Σ bins. The reported
  * value is the upper edge of the bin where 95 % of the time is reached, or 0 when the
  * resource was idle at least 95 % of the time.
@@ -270,6 +271,7 @@ export class ResourceRecorder implements FlowObserver {
     if (load >= SATURATION_FRACTION * cap) this.saturatedS[r] += dt;
     let h = this.histogram[r];
     if (!h) this.histogram[r] = h = new Float64Array(UTIL_BINS);
-    h[Math.min(UTIL_BINS - 1, Math.max(0, Math.ceil(util * UTIL_BINS) - 1))] += dt;
+    // The 1e-9 slack keeps float residue (0.07 · 1000 = 70.00000000000001) out of the next bin.
+    h[Math.min(UTIL_BINS - 1, Math.max(0, Math.ceil(util * UTIL_BINS - 1e-9) - 1))] += dt;
   }
 }

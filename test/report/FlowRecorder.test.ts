@@ -1,0 +1,107 @@
+// Tests of FlowRecorder: flows.csv values and bottleneck attribution, derived by hand.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FLOW_CSV_HEADERS } from "../../src/report/FlowRecorder.js";
+import { parseCsv, recordedNetwork, twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
+
+/** Rows of flows.csv as records. */
+function records(flows: { rows(): Iterable<string[]> }) {
+  return [...flows.rows()].map((cells) => Object.fromEntries(FLOW_CSV_HEADERS.map((h, i) => [h, cells[i]])));
+}
+
+/** a —100 Gb/s, 1 µs— s —40 Gb/s, 1 µs— b with nothing started yet. */
+function twoHops() {
+  return recordedNetwork(
+    [{ id: "a" }, { id: "s" }, { id: "b" }],
+    [
+      { from: "a", to: "s", bandwidthBps: 12.5e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 5e9, latencyS: 1e-6 },
+    ],
+  );
+}
+
+describe("FlowRecorder", () => {
+  it("records two flows sharing a 40 Gb/s link as derived by hand", () => {
+    const { flows } = twoFlowsSharing();
+    const [f0, f1] = records(flows);
+    // f0: start 0, finish 0.300002 (see twoFlowsSharing); ideal = 2 µs + 1e9 / 5e9 =
+    // 0.200002 s; mean rate = 8 Gb / (0.300002 − 2e-6) s = 26.67 Gb/s.
+    expect([f0.id, f0.src, f0.dst, f0.size_bytes, f0.start_s]).toEqual(["f0", "a", "b", "1000000000", "0"]);
+    expect(Number(f0.finish_s)).toBeCloseTo(0.300002, 12);
+    expect(Number(f0.fct_s)).toBeCloseTo(0.300002, 12);
+    expect(Number(f0.ideal_fct_s)).toBeCloseTo(0.200002, 12);
+    expect(Number(f0.slowdown)).toBeCloseTo(0.300002 / 0.200002, 10);
+    expect(Number(f0.mean_rate_gbps)).toBeCloseTo(8 / 0.3, 8);
+    expect(f0.bottleneck).toBe("s->b");
+    // f1: start 1 ms, finish 0.201002 → FCT 0.200002; ideal = 2 µs + 5e8 / 5e9 = 0.100002;
+    // mean rate = 4 Gb / 0.2 s = 20 Gb/s.
+    expect([f1.id, f1.src, f1.dst, f1.size_bytes, f1.start_s]).toEqual(["f1", "a", "b", "500000000", "0.001"]);
+    expect(Number(f1.finish_s)).toBeCloseTo(0.201002, 12);
+    expect(Number(f1.fct_s)).toBeCloseTo(0.200002, 12);
+    expect(Number(f1.ideal_fct_s)).toBeCloseTo(0.100002, 12);
+    expect(Number(f1.slowdown)).toBeCloseTo(0.200002 / 0.100002, 10);
+    expect(Number(f1.mean_rate_gbps)).toBeCloseTo(20, 8);
+    expect(f1.bottleneck).toBe("s->b");
+  });
+
+  it("writes flows.csv with exactly the documented header", async () => {
+    const { flows } = twoFlowsSharing();
+    const dir = await mkdtemp(join(tmpdir(), "flows-"));
+    try {
+      await flows.writeCsv(join(dir, "flows.csv"));
+      const text = await readFile(join(dir, "flows.csv"), "utf8");
+      expect(text.split("\n")[0]).toBe("id,src,dst,size_bytes,start_s,finish_s,fct_s,ideal_fct_s,slowdown,mean_rate_gbps,bottleneck");
+      expect(parseCsv(text).map((r) => r.id)).toEqual(["f0", "f1"]);
+      expect(text.endsWith("\n")).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  it("names the cap when a flow's own cap binds and counts it in the ideal time", () => {
+    const { sim, network, router, flows, node } = twoHops();
+    // Cap 1e9 B/s < 5e9 B/s: 1e8 B take 0.1 s after 2 µs of latency; ideal is the same.
+    network.startFlow(router.route(node("a"), node("b"), 0)!, 1e8, { capBps: 1e9 });
+    sim.run();
+    const [f0] = records(flows);
+    expect(f0.bottleneck).toBe("cap");
+    expect(Number(f0.ideal_fct_s)).toBeCloseTo(0.100002, 12);
+    expect(Number(f0.slowdown)).toBeCloseTo(1, 12);
+  });
+
+  it("names the bottleneck that bound a flow longest when it had two", () => {
+    // f1 = 3e8 B: at 0.1 s f0 has 5e8 B left; both at 3e9 B/s, f1 ends at 0.2 s; f0 has
+    // 2e8 B left, alone at 5e9 B/s → 0.24 s. f0: a->s 0.1 + 0.04 = 0.14 s, s->b 0.1 s.
+    expect(records(twoBottlenecksInTurn(3e8).flows)[0].bottleneck).toBe("a->s");
+    // f1 = 6e8 B: f0's 5e8 B at 3e9 B/s end at 0.1 + 1/6 s. f0: a->s 0.1 s, s->b 0.1667 s.
+    expect(records(twoBottlenecksInTurn(6e8).flows)[0].bottleneck).toBe("s->b");
+  });
+
+  it("counts an unfinished flow's open interval up to the end of the run", () => {
+    // f1 = 6e8 B; f0 is still draining at the end. Until 0.25 s: a->s 0.1 s, s->b 0.15 s.
+    const late = twoBottlenecksInTurn(6e8, 0.25);
+    late.flows.finish(late.run.endS);
+    const [f0] = records(late.flows);
+    expect(f0.bottleneck).toBe("s->b");
+    expect([f0.finish_s, f0.fct_s, f0.slowdown, f0.mean_rate_gbps]).toEqual(["", "", "", ""]);
+    // Until 0.15 s: a->s 0.1 s, s->b 0.05 s.
+    const early = twoBottlenecksInTurn(6e8, 0.15);
+    early.flows.finish(early.run.endS);
+    expect(records(early.flows)[0].bottleneck).toBe("a->s");
+  });
+
+  it("reports a zero-byte flow with slowdown 1 and no rate or bottleneck", () => {
+    const { sim, network, router, flows, node } = twoHops();
+    // Delivered after the 2 µs latency; never drains, so no bottleneck and no rate.
+    network.startFlow(router.route(node("a"), node("b"), 0)!, 0);
+    sim.run();
+    const [f0] = records(flows);
+    expect(Number(f0.fct_s)).toBe(2e-6);
+    expect(Number(f0.ideal_fct_s)).toBe(2e-6);
+    expect(f0.slowdown).toBe("1");
+    expect(f0.mean_rate_gbps).toBe("");
+    expect(f0.bottleneck).toBe("");
+  });
+});
