@@ -6,14 +6,14 @@ import { parseQuantity, unitExamples, unitSuffixes, type UnitKind } from "../cor
 const NOUNS: Record<UnitKind, string> = { size: "size", rate: "bandwidth", time: "time" };
 
 function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**
  * A string quantity such as "100Gbps" parsed into engine units. `min` "positive" demands
  * > 0; otherwise ≥ 0. The JSON Schema shows a string with a pattern listing the units.
  */
-function quantity(kind: UnitKind, min: "positive" | "nonnegative") {
+function quantity(kind: UnitKind, min: "positive" | "nonnegative", what?: string) {
   const units = unitSuffixes(kind)
     .sort((a, b) => b.length - a.length)
     .map(escapeRegex)
@@ -40,7 +40,7 @@ function quantity(kind: UnitKind, min: "positive" | "nonnegative") {
       }
       return r.value;
     })
-    .meta({ description: `A ${NOUNS[kind]} with a unit, e.g. ${unitExamples(kind)}` });
+    .meta({ description: `${what ? `${what}: a` : "A"} ${NOUNS[kind]} with a unit, e.g. ${unitExamples(kind)}` });
 }
 
 /** A strict object: unknown keys are rejected with a "did you mean" hint. */
@@ -65,14 +65,14 @@ const positiveInt = (what: string) =>
 const nodeSchema = strict({
   id,
   kind: z.string().min(1).optional().meta({ description: 'Label used for tiers in reports (default "host")' }),
-  capacity: quantity("rate", "positive").optional().meta({ description: "Throughput shared by every flow through this node" }),
+  capacity: quantity("rate", "positive", "Throughput shared by every flow through this node").optional(),
 });
 
 const linkSchema = strict({
   from: id,
   to: id,
   bandwidth: quantity("rate", "positive"),
-  latency: quantity("time", "nonnegative").default("0s"),
+  latency: quantity("time", "nonnegative").prefault("0s"),
 });
 
 const fatTreeSchema = strict(
@@ -82,7 +82,7 @@ const fatTreeSchema = strict(
       .min(2, { error: "k must be an even integer ≥ 2" })
       .refine((k) => k % 2 === 0, { error: (iss) => `k must be even, found ${String(iss.input)}` }),
     bandwidth: quantity("rate", "positive"),
-    latency: quantity("time", "nonnegative").default("0s"),
+    latency: quantity("time", "nonnegative").prefault("0s"),
     prefix: z.string().default(""),
   },
   "A k-ary fat-tree: k³/4 hosts h0…, edge e{pod}_{i}, aggregation a{pod}_{i}, core c{j}",
@@ -95,7 +95,7 @@ const leafSpineSchema = strict(
     hostsPerLeaf: positiveInt("hostsPerLeaf"),
     hostBandwidth: quantity("rate", "positive"),
     uplinkBandwidth: quantity("rate", "positive"),
-    latency: quantity("time", "nonnegative").default("0s"),
+    latency: quantity("time", "nonnegative").prefault("0s"),
     prefix: z.string().default(""),
   },
   "A leaf–spine fabric: hosts h{i}, leaves leaf{i}, spines spine{j}",
@@ -114,7 +114,7 @@ const transferSchema = strict(
     src: id,
     dst: id,
     size: quantity("size", "nonnegative"),
-    start: quantity("time", "nonnegative").default("0s"),
+    start: quantity("time", "nonnegative").prefault("0s"),
     path: z.array(id).min(2, { error: "a path lists at least the source and the destination" }).optional(),
     weight: z.number().positive({ error: "weight must be > 0" }).optional(),
     cap: quantity("rate", "positive").optional(),
@@ -146,7 +146,7 @@ const trafficSchema = strict(
       .max(1, { error: "load must be ≤ 1 (a fraction of the access capacity)" }),
     size: sizeSchema,
     fanIn: positiveInt("fanIn").optional(),
-    start: quantity("time", "nonnegative").default("0s"),
+    start: quantity("time", "nonnegative").prefault("0s"),
     duration: quantity("time", "positive").optional(),
     flows: positiveInt("flows").optional(),
   },

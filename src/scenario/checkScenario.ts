@@ -1,0 +1,121 @@
+// checkScenario: semantic checks of a scenario against its built network (names, routes, ids), each one sentence.
+import { existsSync } from "node:fs";
+import { InputError } from "../core/InputError.js";
+import type { Topology } from "../net/Topology.js";
+import { closest } from "../net/TopologyBuilder.js";
+import type { Scenario, TrafficSpec, TransferSpec } from "./Scenario.js";
+import { BUILTIN_CDFS } from "./toScenario.js";
+
+/**
+ * Check what the schema cannot: every node named by a workload exists (with a "did you
+ * mean"), transfers join distinct connected nodes, pinned paths start at src, end at dst
+ * and follow links, transfer ids and workload names are unique, traffic has at least two
+ * hosts and a feasible fan-in, CDF files exist. Throws the first problem as an InputError.
+ * Linear in the size of the scenario (reachability from connected components).
+ */
+export function checkScenario(s: Scenario, topology: Topology): void {
+  const component = components(topology);
+  const transferIds = new Set<string>();
+  const names = new Set<string>();
+  s.workloads.forEach((w, i) => {
+    const where = `${s.file}: workloads[${i}].${w.kind}`;
+    const fail = (key: string, message: string): never => {
+      throw new InputError(`${where}${key ? `.${key}` : ""}: ${message}`);
+    };
+    const node = (id: string, key: string): number => {
+      const n = topology.nodeIndex.get(id);
+      if (n !== undefined) return n;
+      const near = closest(id, topology.nodeIds);
+      return fail(key, `unknown node "${id}"${near ? ` (did you mean "${near}"?)` : ""}`);
+    };
+    if (w.kind === "transfer") checkTransfer(w, topology, component, transferIds, node, fail);
+    else checkTraffic(w, topology, node, fail);
+    const name = w.kind === "transfer" ? w.id : w.name;
+    if (name !== undefined) {
+      if (names.has(name)) fail(w.kind === "transfer" ? "id" : "name", `"${name}" is used by an earlier workload (ids and names must be unique)`);
+      names.add(name);
+    }
+  });
+}
+
+type Fail = (key: string, message: string) => never;
+type NodeOf = (id: string, key: string) => number;
+
+function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids: Set<string>, node: NodeOf, fail: Fail): void {
+  const src = node(w.src, "src");
+  const dst = node(w.dst, "dst");
+  if (src === dst) fail("dst", `the destination is the source "${w.src}" (a transfer needs two different nodes)`);
+  if (w.id !== undefined) {
+    if (ids.has(w.id)) fail("id", `transfer id "${w.id}" is used twice`);
+    ids.add(w.id);
+  }
+  if (w.path) {
+    const hops = w.path.map((id, j) => node(id, `path[${j}]`));
+    if (hops[0] !== src) fail("path[0]", `the path starts at "${w.path[0]}", not at the source "${w.src}"`);
+    if (hops[hops.length - 1] !== dst) {
+      fail(`path[${hops.length - 1}]`, `the path ends at "${w.path[hops.length - 1]}", not at the destination "${w.dst}"`);
+    }
+    const seen = new Set<number>();
+    hops.forEach((n, j) => {
+      if (seen.has(n)) fail(`path[${j}]`, `the path visits "${w.path![j]}" twice`);
+      seen.add(n);
+      if (j > 0 && t.channelBetween(hops[j - 1], n) < 0) {
+        fail(`path[${j}]`, `no link between "${w.path![j - 1]}" and "${w.path![j]}" (a path lists adjacent nodes)`);
+      }
+    });
+  } else if (component[src] !== component[dst]) {
+    fail("dst", `"${w.dst}" cannot be reached from "${w.src}" (no chain of links joins them)`);
+  }
+}
+
+function checkTraffic(w: TrafficSpec, t: Topology, node: NodeOf, fail: Fail): void {
+  let count: number;
+  if (w.hosts) {
+    const seen = new Set<number>();
+    w.hosts.forEach((id, j) => {
+      const n = node(id, `hosts[${j}]`);
+      if (seen.has(n)) fail(`hosts[${j}]`, `host "${id}" is listed twice`);
+      seen.add(n);
+    });
+    count = w.hosts.length;
+  } else {
+    count = t.nodeKinds.filter((k) => k === "host").length;
+  }
+  if (count < 2) {
+    fail(w.hosts ? "hosts" : "", `traffic needs at least 2 hosts, found ${count}${w.hosts ? "" : ' (nodes of kind "host")'}`);
+  }
+  if (w.pattern === "incast") {
+    if (w.fanIn === undefined) fail("fanIn", "an incast needs fanIn, the number of senders per receiver");
+    if (w.fanIn >= count) fail("fanIn", `fanIn ${w.fanIn} needs at least ${w.fanIn + 1} hosts, found ${count}`);
+  } else if (w.fanIn !== undefined) {
+    fail("fanIn", `fanIn applies only to the incast pattern, not to "${w.pattern}"`);
+  }
+  if ((w.durationS === undefined) === (w.flows === undefined)) {
+    fail("", "give exactly one of duration (how long arrivals last) or flows (how many arrive)");
+  }
+  if ("cdf" in w.size && !BUILTIN_CDFS.includes(w.size.cdf) && !existsSync(w.size.cdf)) {
+    fail("size.cdf", `no such file "${w.size.cdf}" (and not one of ${BUILTIN_CDFS.join(", ")})`);
+  }
+}
+
+/** Connected component of every node (links are full duplex, so this is reachability). */
+function components(t: Topology): Int32Array {
+  const comp = new Int32Array(t.nodeCount).fill(-1);
+  const stack: number[] = [];
+  for (let s = 0; s < t.nodeCount; s++) {
+    if (comp[s] >= 0) continue;
+    comp[s] = s;
+    stack.push(s);
+    while (stack.length > 0) {
+      const u = stack.pop()!;
+      for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
+        const v = t.channelTo[t.outChannels[i]];
+        if (comp[v] < 0) {
+          comp[v] = s;
+          stack.push(v);
+        }
+      }
+    }
+  }
+  return comp;
+}

@@ -1,0 +1,83 @@
+// loadScenario: reads a YAML or JSON scenario file, refuses hostile input, validates it and converts it to engine units.
+import { readFileSync, statSync } from "node:fs";
+import { load as loadYaml } from "js-yaml";
+import { InputError } from "../core/InputError.js";
+import { checkValueBudget } from "./checkValueBudget.js";
+import { describe, describeIssue } from "./describeIssue.js";
+import { jsonErrorOffset, lineColumn } from "./jsonErrorOffset.js";
+import type { Scenario } from "./Scenario.js";
+import { scenarioSchema } from "./scenarioSchema.js";
+import { toScenario } from "./toScenario.js";
+
+/** Limits on what a scenario file may contain, checked before anything runs. */
+export interface LoadLimits {
+  /** Largest file accepted, bytes (default 256 MiB). */
+  maxFileBytes: number;
+  /** Most values the parsed document may expand to, aliases counted where used (default 1,000,000). */
+  maxValues: number;
+  /** Deepest nesting of lists and mappings (default 64). */
+  maxDepth: number;
+}
+
+/** The limits used when none are given. */
+export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxFileBytes: 256 * 1024 ** 2, maxValues: 1_000_000, maxDepth: 64 };
+
+/**
+ * Load and validate a scenario file (`.json`, `.yaml` or `.yml`). Every problem is thrown
+ * as one {@link InputError} sentence naming the file and a `line:col` or key path, e.g.
+ * `x.yaml: workloads[1].transfer.size: "10Gbs" has unknown size unit "Gbs" — use e.g. …`.
+ * Semantic checks that need the network (unknown nodes, routes) are in `checkScenario`.
+ */
+export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): Scenario {
+  const fail = (where: string, message: string): never => {
+    throw new InputError(`${where}: ${message.replace(/\s*\n\s*/g, " ")}`);
+  };
+  const ext = /\.(json|ya?ml)$/i.exec(file)?.[1].toLowerCase();
+  if (!ext) fail(file, "a scenario file must end in .yaml, .yml or .json");
+  let sizeBytes = 0;
+  try {
+    sizeBytes = statSync(file).size;
+  } catch (e) {
+    fail(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (sizeBytes > limits.maxFileBytes) {
+    fail(file, `the file is ${sizeBytes.toLocaleString("en-US")} bytes, more than the ${limits.maxFileBytes.toLocaleString("en-US")} accepted`);
+  }
+  const text = readFileSync(file, "utf8");
+  const commentOnly = ext !== "json" && text.split("\n").every((l) => /^\s*(#.*)?$/.test(l));
+  if (text.trim() === "" || commentOnly) fail(file, "the file is empty — a scenario needs at least a topology");
+  let data: unknown;
+  if (ext === "json") {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      const at = jsonErrorOffset(text);
+      if (at) {
+        const { line, column } = lineColumn(text, at.offset);
+        fail(`${file}:${line}:${column}`, `invalid JSON: ${at.reason}`);
+      }
+      fail(file, `invalid JSON: ${(e as Error).message}`);
+    }
+  } else {
+    try {
+      data = loadYaml(text, { filename: file, maxDepth: limits.maxDepth + 1 });
+    } catch (e) {
+      const err = e as { reason?: string; mark?: { line: number; column: number } };
+      let reason = err.reason ?? String(e);
+      if (reason.startsWith("nesting exceeded maxDepth")) reason = `the document nests more than ${limits.maxDepth} levels deep`;
+      if (err.mark) fail(`${file}:${err.mark.line + 1}:${err.mark.column + 1}`, `invalid YAML: ${reason}`);
+      fail(file, `invalid YAML: ${reason}`);
+    }
+  }
+  const budget = checkValueBudget(data, limits.maxValues, limits.maxDepth);
+  if (budget) fail(file, budget);
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    fail(file, `the top level must be a mapping of keys (name, topology, workloads…), found ${describe(data)}`);
+  }
+  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    const { keyPath, message } = describeIssue(parsed.error.issues, data);
+    fail(keyPath ? `${file}: ${keyPath}` : file, message);
+  }
+  return toScenario(parsed.data!, file);
+}

@@ -1,0 +1,94 @@
+// toScenario: renames the schema's output (file keys, engine-unit values) into the engine-facing Scenario.
+import path from "node:path";
+import type { Scenario, SizeSpec, TopologyPart, WorkloadSpec } from "./Scenario.js";
+import type { ScenarioFile } from "./scenarioSchema.js";
+
+type FileSize = Extract<ScenarioFile["workloads"][number], { traffic: unknown }>["traffic"]["size"];
+
+/** CDF names built into the traffic workload; anything else is a file path. */
+export const BUILTIN_CDFS = ["websearch", "datamining"];
+
+/**
+ * Convert a parsed scenario file into a {@link Scenario}: keys get their engine names
+ * (`bandwidth` → `bandwidthBps`), defaults are filled in, the topology becomes a list of
+ * parts and CDF files are resolved against the scenario's directory.
+ */
+export function toScenario(f: ScenarioFile, file: string): Scenario {
+  const dir = path.dirname(path.resolve(file));
+  const parts = Array.isArray(f.topology) ? f.topology : [f.topology];
+  const topology: TopologyPart[] = parts.map((p, i) => {
+    const part: TopologyPart = {
+      keyPath: Array.isArray(f.topology) ? `topology[${i}]` : "topology",
+      nodes: p.nodes.map((n) => ({
+        id: n.id,
+        kind: n.kind ?? "host",
+        ...(n.capacity !== undefined && { capacityBps: n.capacity }),
+      })),
+      links: p.links.map((l) => ({ from: l.from, to: l.to, bandwidthBps: l.bandwidth, latencyS: l.latency })),
+    };
+    if (p.fatTree) {
+      const t = p.fatTree;
+      part.fatTree = { k: t.k, bandwidthBps: t.bandwidth, latencyS: t.latency, prefix: t.prefix };
+    }
+    if (p.leafSpine) {
+      const t = p.leafSpine;
+      part.leafSpine = {
+        leaves: t.leaves,
+        spines: t.spines,
+        hostsPerLeaf: t.hostsPerLeaf,
+        hostBandwidthBps: t.hostBandwidth,
+        uplinkBandwidthBps: t.uplinkBandwidth,
+        latencyS: t.latency,
+        prefix: t.prefix,
+      };
+    }
+    return part;
+  });
+  const size = (s: FileSize): SizeSpec => {
+    if (typeof s === "number") return { fixed: s };
+    if ("exponential" in s) return { exponential: { meanBytes: s.exponential.mean } };
+    if ("lognormal" in s) return { lognormal: { medianBytes: s.lognormal.median, sigma: s.lognormal.sigma } };
+    if ("pareto" in s) return { pareto: { meanBytes: s.pareto.mean, shape: s.pareto.shape } };
+    return { cdf: BUILTIN_CDFS.includes(s.cdf) ? s.cdf : path.resolve(dir, s.cdf) };
+  };
+  const workloads: WorkloadSpec[] = f.workloads.map((w, i) => {
+    if ("transfer" in w) {
+      const t = w.transfer;
+      return {
+        kind: "transfer",
+        ...(t.id !== undefined && { id: t.id }),
+        src: t.src,
+        dst: t.dst,
+        sizeBytes: t.size,
+        startS: t.start,
+        ...(t.path !== undefined && { path: t.path }),
+        ...(t.weight !== undefined && { weight: t.weight }),
+        ...(t.cap !== undefined && { capBps: t.cap }),
+        ...(t.repeat !== undefined && { repeat: { count: t.repeat.count, everyS: t.repeat.every } }),
+      };
+    }
+    const t = w.traffic;
+    return {
+      kind: "traffic",
+      name: t.name ?? `traffic${i}`,
+      ...(t.hosts !== undefined && { hosts: t.hosts }),
+      pattern: t.pattern,
+      load: t.load,
+      size: size(t.size),
+      ...(t.fanIn !== undefined && { fanIn: t.fanIn }),
+      startS: t.start,
+      ...(t.duration !== undefined && { durationS: t.duration }),
+      ...(t.flows !== undefined && { flows: t.flows }),
+    };
+  });
+  return {
+    file,
+    name: f.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, ""),
+    seed: f.seed,
+    ...(f.description !== undefined && { description: f.description }),
+    ...(f.until !== undefined && { untilS: f.until }),
+    routing: { metric: f.routing.metric },
+    topology,
+    workloads,
+  };
+}

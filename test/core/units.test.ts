@@ -1,0 +1,113 @@
+// parseQuantity: human quantities with explicit units → engine units (bytes, bytes/s, seconds).
+import { describe, expect, it } from "vitest";
+import { parseQuantity, quantity, unitSuffixes, type UnitKind } from "../../src/core/units.js";
+
+function value(text: unknown, kind: UnitKind): number {
+  const r = parseQuantity(text, kind);
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+}
+function reason(text: unknown, kind: UnitKind): string {
+  const r = parseQuantity(text, kind);
+  if (r.ok) throw new Error(`expected ${String(text)} to be rejected`);
+  return r.reason;
+}
+
+describe("parseQuantity", () => {
+  it("parses decimal and binary sizes to bytes", () => {
+    expect(value("150000B", "size")).toBe(150000);
+    expect(value("1.5GB", "size")).toBe(1.5e9);
+    expect(value("3KB", "size")).toBe(3000);
+    expect(value("2MB", "size")).toBe(2e6);
+    expect(value("1TB", "size")).toBe(1e12);
+    expect(value("1PB", "size")).toBe(1e15);
+    expect(value("1KiB", "size")).toBe(1024);
+    expect(value("2GiB", "size")).toBe(2 * 1024 * 1024 * 1024);
+    expect(value("1MiB", "size")).toBe(1048576);
+    expect(value("1TiB", "size")).toBe(1099511627776);
+  });
+
+  it("parses bit and byte rates to bytes per second", () => {
+    expect(value("400Gbps", "rate")).toBe(5e10); // 4e11 bit/s ÷ 8
+    expect(value("8bps", "rate")).toBe(1);
+    expect(value("8Kbps", "rate")).toBe(1000);
+    expect(value("8Mbps", "rate")).toBe(1e6);
+    expect(value("1Tbps", "rate")).toBe(1.25e11);
+    expect(value("8Gibps", "rate")).toBe(1024 ** 3);
+    expect(value("50GB/s", "rate")).toBe(5e10);
+    expect(value("1MiB/s", "rate")).toBe(1048576);
+    expect(value("3GBps", "rate")).toBe(3e9);
+    expect(value("1.25e9B/s", "rate")).toBe(1.25e9);
+  });
+
+  it("parses times to seconds", () => {
+    expect(value("10ms", "time")).toBeCloseTo(0.01, 15);
+    expect(value("5us", "time")).toBeCloseTo(5e-6, 20);
+    expect(value("5µs", "time")).toBeCloseTo(5e-6, 20);
+    expect(value("5μs", "time")).toBeCloseTo(5e-6, 20); // Greek mu, as some keyboards type it
+    expect(value("3ns", "time")).toBeCloseTo(3e-9, 22);
+    expect(value("7ps", "time")).toBeCloseTo(7e-12, 25);
+    expect(value("2s", "time")).toBe(2);
+    expect(value("1.5min", "time")).toBe(90);
+    expect(value("2h", "time")).toBe(7200);
+  });
+
+  it("accepts decimals, leading dots and scientific notation", () => {
+    expect(value(".5GB", "size")).toBe(5e8);
+    expect(value("1.GB", "size")).toBe(1e9);
+    expect(value("1.5e-5s", "time")).toBeCloseTo(1.5e-5, 20);
+    expect(value("2E3B", "size")).toBe(2000);
+  });
+
+  it("accepts one space before the unit and surrounding whitespace", () => {
+    expect(value("100 Gbps", "rate")).toBe(1.25e10);
+    expect(value("  1 ms ", "time")).toBeCloseTo(1e-3, 15);
+    expect(parseQuantity("100  Gbps", "rate").ok).toBe(false);
+  });
+
+  it("accepts zero sizes and times", () => {
+    expect(value("0B", "size")).toBe(0);
+    expect(value("0s", "time")).toBe(0);
+  });
+
+  it("rejects a bare number, saying units are required", () => {
+    expect(reason(100, "rate")).toBe('100 has no unit — use e.g. "400Gbps", "50GB/s" or "1.25e9B/s"');
+    expect(reason("100", "size")).toContain('"100" is not a size — use e.g. "1.5GB"');
+  });
+
+  it("rejects an unknown unit with an example of the right kind", () => {
+    expect(reason("10Gbs", "size")).toBe('"10Gbs" has unknown size unit "Gbs" — use e.g. "1.5GB", "2GiB" or "150000B"');
+    expect(reason("10GB", "time")).toContain('— use e.g. "10ms"');
+    expect(reason("1GB", "rate")).toContain('unknown rate unit "GB"');
+  });
+
+  it("does not mistake object properties for units", () => {
+    expect(reason("1constructor", "size")).toContain('unknown size unit "constructor"');
+    expect(reason("1toString", "time")).toContain('unknown time unit "toString"');
+  });
+
+  it("rejects non-strings and non-finite values", () => {
+    expect(reason(null, "time")).toContain("found null");
+    expect(reason([1], "time")).toContain("found a list");
+    expect(reason("1e400B", "size")).toBe('"1e400B" is not a finite size');
+  });
+
+  it("keeps the sign, leaving range checks to the caller", () => {
+    expect(value("-1ms", "time")).toBeCloseTo(-1e-3, 15);
+  });
+});
+
+describe("quantity", () => {
+  it("returns the value or throws the reason", () => {
+    expect(quantity("1KB", "size")).toBe(1000);
+    expect(() => quantity("1", "size")).toThrow('"1" is not a size');
+  });
+});
+
+describe("unitSuffixes", () => {
+  it("lists the units of each kind", () => {
+    expect(unitSuffixes("size")).toContain("GiB");
+    expect(unitSuffixes("rate")).toContain("Gbps");
+    expect(unitSuffixes("time")).toEqual(expect.arrayContaining(["ms", "us", "s"]));
+  });
+});

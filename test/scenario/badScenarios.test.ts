@@ -1,0 +1,72 @@
+// Every malformed scenario in scenarios/bad fails before running, with one sentence naming the file and the place.
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/core/InputError.js";
+import { prepareScenario } from "../../src/scenario/prepareScenario.js";
+
+const DIR = "scenarios/bad";
+
+/** File → where the problem is (key path, "line:col" for parse errors, "" for the whole file) and a fragment of the message. */
+const EXPECTED: Record<string, { where: string; fragment: string }> = {
+  "typo-key.yaml": { where: "topology.links[0]", fragment: 'unknown key "bandwith" (did you mean "bandwidth"?)' },
+  "unknown-node.yaml": { where: "workloads[0].transfer.dst", fragment: 'unknown node "bb" (did you mean "b"?)' },
+  "negative-bandwidth.yaml": { where: "topology.links[0].bandwidth", fragment: '"-10Gbps" is negative' },
+  "zero-bandwidth.yaml": { where: "topology.links[0].bandwidth", fragment: "must be > 0" },
+  "unitless-bandwidth.yaml": { where: "topology.links[0].bandwidth", fragment: "100 has no unit" },
+  "bad-size-unit.yaml": { where: "workloads[1].transfer.size", fragment: '"10Gbs" has unknown size unit "Gbs" — use e.g. "1.5GB"' },
+  "duplicate-node.yaml": { where: "topology.nodes[2]", fragment: 'node "a" is defined twice' },
+  "duplicate-link.yaml": { where: "topology.links[1]", fragment: 'a second link between "s" and "a"' },
+  "src-equals-dst.yaml": { where: "workloads[0].transfer.dst", fragment: 'the destination is the source "a"' },
+  "negative-start.yaml": { where: "workloads[0].transfer.start", fragment: '"-1ms" is negative' },
+  "disconnected.yaml": { where: "workloads[0].transfer.dst", fragment: '"c" cannot be reached from "a"' },
+  "empty.yaml": { where: "", fragment: "the file is empty" },
+  "comments-only.yaml": { where: "", fragment: "the file is empty" },
+  "garbage.yaml": { where: "1:25", fragment: "invalid YAML" },
+  "top-level-list.yaml": { where: "", fragment: "the top level must be a mapping" },
+  "alias-bomb.yaml": { where: "", fragment: "expands to more than 1,000,000 values (an alias bomb?)" },
+  "deep-nesting.yaml": { where: "1:75", fragment: "nests more than 64 levels deep" },
+  "duplicate-transfer-id.yaml": { where: "workloads[1].transfer.id", fragment: 'transfer id "x" is used twice' },
+  "unknown-workload-kind.yaml": { where: "workloads[0]", fragment: 'unknown key "trafic" (did you mean "traffic"?)' },
+  "path-missing-hop.yaml": { where: "workloads[0].transfer.path[1]", fragment: 'no link between "a" and "b"' },
+  "malformed.json": { where: "3:44", fragment: 'invalid JSON: expected a value, found "]"' },
+  "unknown-pattern.yaml": { where: "workloads[0].traffic.pattern", fragment: '"unifrom" is not one of uniform, permutation, incast, all-to-all (did you mean "uniform"?)' },
+  "incast-fanin.yaml": { where: "workloads[0].traffic.fanIn", fragment: "fanIn 2 needs at least 3 hosts, found 2" },
+  "traffic-one-host.yaml": { where: "workloads[0].traffic.hosts", fragment: "needs at least 2 hosts, found 1" },
+  "duplicate-yaml-key.yaml": { where: "3:1", fragment: "duplicated mapping key" },
+  "odd-fattree.yaml": { where: "topology.fatTree.k", fragment: "k must be even, found 5" },
+  "missing-topology.yaml": { where: "", fragment: 'missing required key "topology"' },
+  "link-unknown-node.yaml": { where: "topology[1].links[1]", fragment: 'unknown node "c9" (did you mean "c0"?)' },
+  "load-too-high.yaml": { where: "workloads[0].traffic.load", fragment: "load must be ≤ 1" },
+  "unknown-size-distribution.yaml": { where: "workloads[0].traffic.size", fragment: 'unknown key "exponental" (did you mean "exponential"?)' },
+  "duration-and-flows.yaml": { where: "workloads[0].traffic", fragment: "exactly one of duration" },
+};
+
+function failure(file: string): unknown {
+  try {
+    prepareScenario(file);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
+describe("malformed scenarios", () => {
+  it("every file in scenarios/bad has an expectation, and there are at least 18", () => {
+    const files = readdirSync(DIR).sort();
+    expect(files).toEqual(Object.keys(EXPECTED).sort());
+    expect(files.length).toBeGreaterThanOrEqual(18);
+  });
+
+  for (const [name, { where, fragment }] of Object.entries(EXPECTED)) {
+    it(`${name} is rejected with one sentence at ${where || "the file"}`, () => {
+      const file = `${DIR}/${name}`;
+      const e = failure(file);
+      expect(e).toBeInstanceOf(InputError);
+      const message = (e as InputError).message;
+      expect(message).not.toContain("\n");
+      const prefix = where === "" ? `${file}: ` : /^\d+:\d+$/.test(where) ? `${file}:${where}: ` : `${file}: ${where}: `;
+      expect(message.startsWith(prefix), message).toBe(true);
+      expect(message).toContain(fragment);
+    });
+  }
+});

@@ -1,0 +1,198 @@
+// loadScenario: converts human units to engine units, fills defaults, resolves files, and enforces its limits.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/core/InputError.js";
+import { DEFAULT_LOAD_LIMITS, loadScenario } from "../../src/scenario/loadScenario.js";
+import { prepareScenario } from "../../src/scenario/prepareScenario.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "chokepoint-scenario-"));
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("loadScenario", () => {
+  it("loads the two-host scenario in engine units", () => {
+    const s = loadScenario("scenarios/two-hosts.yaml");
+    expect(s.name).toBe("two-hosts");
+    expect(s.seed).toBe(7);
+    expect(s.routing.metric).toBe("hops");
+    expect(s.untilS).toBeUndefined();
+    expect(s.topology).toHaveLength(1);
+    const [part] = s.topology;
+    expect(part.nodes).toEqual([
+      { id: "a", kind: "host" },
+      { id: "b", kind: "host" },
+      { id: "s", kind: "switch" },
+    ]);
+    // 100 Gbit/s = 1e11 bit/s / 8 = 1.25e10 B/s; 40 Gbit/s = 5e9 B/s; 1 µs = 1e-6 s.
+    expect(part.links).toEqual([
+      { from: "a", to: "s", bandwidthBps: 1.25e10, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 5e9, latencyS: 1e-6 },
+    ]);
+    expect(s.workloads).toEqual([
+      { kind: "transfer", src: "a", dst: "b", sizeBytes: 1e9, startS: 0 },
+      { kind: "transfer", id: "pinned", src: "a", dst: "b", sizeBytes: 5e8, startS: 1e-3, path: ["a", "s", "b"] },
+    ]);
+  });
+
+  it("builds and checks the two-host scenario", () => {
+    const { topology } = prepareScenario("scenarios/two-hosts.yaml");
+    expect(topology.nodeIds).toEqual(["a", "b", "s"]);
+    expect(topology.channelCount).toBe(4);
+  });
+
+  it("reads JSON, defaults the name to the file's base name and the seed to 1", () => {
+    const file = write(
+      "from-json.json",
+      JSON.stringify({
+        topology: { nodes: [{ id: "x", capacity: "2GB/s" }, { id: "y" }], links: [{ from: "x", to: "y", bandwidth: "8 Gbps" }] },
+        until: "2.5e-3s",
+        routing: { metric: "latency" },
+      }),
+    );
+    const s = loadScenario(file);
+    expect(s.name).toBe("from-json");
+    expect(s.seed).toBe(1);
+    expect(s.untilS).toBeCloseTo(2.5e-3, 15);
+    expect(s.routing.metric).toBe("latency");
+    expect(s.topology[0].nodes[0]).toEqual({ id: "x", kind: "host", capacityBps: 2e9 });
+    // "8 Gbps": 8e9 bit/s = 1e9 B/s; latency defaults to 0 s.
+    expect(s.topology[0].links[0]).toEqual({ from: "x", to: "y", bandwidthBps: 1e9, latencyS: 0 });
+    expect(s.workloads).toEqual([]);
+  });
+
+  it("converts transfer options and traffic size distributions", () => {
+    const file = write(
+      "workloads.yaml",
+      `topology:
+  leafSpine: { leaves: 2, spines: 1, hostsPerLeaf: 2, hostBandwidth: 100Gbps, uplinkBandwidth: 400Gbps, latency: 2us }
+workloads:
+  - transfer: { id: r, src: h0, dst: h3, size: 2GiB, weight: 2, cap: 8Mbps, repeat: { count: 3, every: 1ms } }
+  - traffic: { pattern: uniform, load: 0.5, size: 1MB, flows: 100 }
+  - traffic: { name: bg, hosts: [h0, h1, h2], pattern: incast, fanIn: 2, load: 1, size: { lognormal: { median: 1KiB, sigma: 1.2 } }, start: 1s, duration: 10ms }
+  - traffic: { pattern: all-to-all, load: 0.1, size: { pareto: { mean: 1MB, shape: 1.5 } }, flows: 5 }
+  - traffic: { pattern: permutation, load: 0.1, size: { exponential: { mean: 3KB } }, flows: 5 }
+  - traffic: { pattern: uniform, load: 0.1, size: { cdf: websearch }, flows: 5 }
+  - traffic: { pattern: uniform, load: 0.1, size: { cdf: sizes/my.csv }, flows: 5 }
+`,
+    );
+    const s = loadScenario(file);
+    expect(s.topology[0].leafSpine).toEqual({
+      leaves: 2,
+      spines: 1,
+      hostsPerLeaf: 2,
+      hostBandwidthBps: 1.25e10,
+      uplinkBandwidthBps: 5e10,
+      latencyS: 2e-6,
+      prefix: "",
+    });
+    expect(s.workloads[0]).toEqual({
+      kind: "transfer",
+      id: "r",
+      src: "h0",
+      dst: "h3",
+      sizeBytes: 2 * 1024 ** 3,
+      startS: 0,
+      weight: 2,
+      capBps: 1e6,
+      repeat: { count: 3, everyS: 1e-3 },
+    });
+    expect(s.workloads[1]).toEqual({ kind: "traffic", name: "traffic1", pattern: "uniform", load: 0.5, size: { fixed: 1e6 }, startS: 0, flows: 100 });
+    expect(s.workloads[2]).toEqual({
+      kind: "traffic",
+      name: "bg",
+      hosts: ["h0", "h1", "h2"],
+      pattern: "incast",
+      load: 1,
+      size: { lognormal: { medianBytes: 1024, sigma: 1.2 } },
+      fanIn: 2,
+      startS: 1,
+      durationS: 1e-2,
+    });
+    const sizes = s.workloads.slice(3).map((w) => (w.kind === "traffic" ? w.size : null));
+    expect(sizes).toEqual([
+      { pareto: { meanBytes: 1e6, shape: 1.5 } },
+      { exponential: { meanBytes: 3e3 } },
+      { cdf: "websearch" },
+      { cdf: path.join(dir, "sizes", "my.csv") },
+    ]);
+  });
+
+  it("rejects a CDF file that does not exist once the scenario is checked", () => {
+    const file = write(
+      "missing-cdf.yaml",
+      `topology: { nodes: [{ id: a }, { id: b }], links: [{ from: a, to: b, bandwidth: 1Gbps }] }
+workloads:
+  - traffic: { pattern: uniform, load: 0.1, size: { cdf: nope.csv }, flows: 5 }
+`,
+    );
+    expect(messageOf(() => prepareScenario(file))).toBe(
+      `${file}: workloads[0].traffic.size.cdf: no such file "${path.join(dir, "nope.csv")}" (and not one of websearch, datamining)`,
+    );
+  });
+
+  it("accepts a topology list whose explicit links attach to generated nodes", () => {
+    const file = write(
+      "mixed.yaml",
+      `topology:
+  - fatTree: { k: 4, bandwidth: 100Gbps, latency: 1us, prefix: "dc1-" }
+  - nodes: [{ id: store, kind: storage, capacity: 50GB/s }]
+    links: [{ from: store, to: dc1-c0, bandwidth: 400Gbps }]
+workloads:
+  - transfer: { src: store, dst: dc1-h15, size: 1GB }
+`,
+    );
+    const { topology } = prepareScenario(file);
+    // k=4: 16 hosts + 8 edge + 8 agg + 4 core = 36 nodes, plus the store.
+    expect(topology.nodeCount).toBe(37);
+    expect(topology.nodeIndex.has("dc1-h15")).toBe(true);
+  });
+
+  it("reports the first problem only, as one line", () => {
+    const file = write("two-problems.yaml", "topology: { nodes: [{ id: a, kind: 3 }], linkz: [] }\n");
+    const message = messageOf(() => loadScenario(file));
+    expect(message.split("\n")).toHaveLength(1);
+    expect(message).toBe(`${file}: topology.nodes[0].kind: expected a string, found 3`);
+  });
+
+  it("rejects an unknown top-level key with a suggestion", () => {
+    const file = write("typo-top.yaml", "topology: { nodes: [{ id: a }] }\nworkload: []\n");
+    expect(messageOf(() => loadScenario(file))).toBe(`${file}: unknown key "workload" (did you mean "workloads"?)`);
+  });
+
+  it("refuses files larger than the limit before reading them", () => {
+    const file = write("big.yaml", `topology: { nodes: [{ id: a }] }\n${"# padding\n".repeat(20)}`);
+    const message = messageOf(() => loadScenario(file, { ...DEFAULT_LOAD_LIMITS, maxFileBytes: 100 }));
+    expect(message).toMatch(/the file is \d+ bytes, more than the 100 accepted/);
+  });
+
+  it("counts values reached through shared aliases", () => {
+    // 3 levels of 3 aliases expand to 3 + 9 + 27 leaves under lists: far more than 20 values.
+    const file = write("small-bomb.yaml", "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n");
+    const message = messageOf(() => loadScenario(file, { ...DEFAULT_LOAD_LIMITS, maxValues: 20 }));
+    expect(message).toBe(`${file}: the document expands to more than 20 values (an alias bomb?)`);
+  });
+
+  it("refuses JSON nested deeper than the limit", () => {
+    const file = write("deep.json", `{"topology": ${"[".repeat(100)}${"]".repeat(100)}}`);
+    expect(messageOf(() => loadScenario(file))).toBe(`${file}: the document nests more than 64 levels deep`);
+  });
+
+  it("names a file that does not exist and a file with another extension", () => {
+    expect(messageOf(() => loadScenario(path.join(dir, "absent.yaml")))).toContain("cannot read the file (ENOENT)");
+    expect(messageOf(() => loadScenario(write("x.txt", "a: 1")))).toContain("must end in .yaml, .yml or .json");
+  });
+});
