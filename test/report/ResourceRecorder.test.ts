@@ -1,0 +1,125 @@
+// Tests of ResourceRecorder: bytes, utilisation, saturation and bottleneck flow-seconds per resource, derived by hand.
+import { describe, expect, it } from "vitest";
+import { BOTTLENECK_CSV_HEADERS, LINK_CSV_HEADERS } from "../../src/report/ResourceRecorder.js";
+import { recordedNetwork, twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
+
+function linkRecords(resources: { linkRows(): Iterable<string[]> }) {
+  return [...resources.linkRows()].map((cells) => Object.fromEntries(LINK_CSV_HEADERS.map((h, i) => [h, cells[i]])));
+}
+
+describe("ResourceRecorder", () => {
+  it("integrates bytes per directed channel of two flows sharing a link", () => {
+    const { resources, network } = twoFlowsSharing();
+    const makespan = network.finishOf(0); // 0.300002 s
+    resources.finish(makespan);
+    // Both flows (1e9 + 5e8 B) cross a->s (channel 0) and s->b (channel 2); nothing goes back.
+    expect(resources.bytesOf(0)).toBeCloseTo(1.5e9, 3);
+    expect(resources.bytesOf(2)).toBeCloseTo(1.5e9, 3);
+    expect(resources.bytesOf(1)).toBe(0);
+    expect(resources.bytesOf(3)).toBe(0);
+  });
+
+  it("measures saturation, utilisation and bottleneck flow-seconds of the shared link", () => {
+    const { resources, network } = twoFlowsSharing();
+    resources.finish(network.finishOf(0));
+    // s->b carries 5e9 B/s = its capacity from 2 µs to 0.300002 s: saturated 0.3 s of
+    // 0.300002 s; mean utilisation the same; peak 1 and p95 1. Bottleneck of f0 for 0.3 s
+    // and of f1 for 0.2 s → 0.5 flow-seconds.
+    expect(resources.saturatedFracOf(2)).toBeCloseTo(0.3 / 0.300002, 10);
+    expect(resources.meanUtilOf(2)).toBeCloseTo(0.3 / 0.300002, 10);
+    expect(resources.peakUtilOf(2)).toBe(1);
+    expect(resources.p95UtilOf(2)).toBe(1);
+    expect(resources.bottleneckFlowSOf(2)).toBeCloseTo(0.5, 10);
+    // a->s carries 5e9 of 12.5e9 B/s (0.4) whenever busy: 1.5e9 B / 12.5e9 B/s = 0.12 s of
+    // full use over 0.300002 s; never saturated, never a bottleneck.
+    expect(resources.meanUtilOf(0)).toBeCloseTo(0.12 / 0.300002, 10);
+    expect(resources.peakUtilOf(0)).toBe(0.4);
+    expect(resources.p95UtilOf(0)).toBe(0.4);
+    expect(resources.saturatedFracOf(0)).toBe(0);
+    expect(resources.bottleneckFlowSOf(0)).toBe(0);
+  });
+
+  it("writes one links.csv row per directed channel with capacities in Gb/s", () => {
+    const { resources, network } = twoFlowsSharing();
+    resources.finish(network.finishOf(0));
+    const rows = linkRecords(resources);
+    expect(rows.map((r) => [r.link, r.from, r.to, r.tier, r.capacity_gbps])).toEqual([
+      ["a->s", "a", "s", "host-switch", "100"],
+      ["s->a", "s", "a", "switch-host", "100"],
+      ["s->b", "s", "b", "switch-host", "40"],
+      ["b->s", "b", "s", "host-switch", "40"],
+    ]);
+    expect(rows[1]).toMatchObject({ bytes: "0", mean_util: "0", peak_util: "0", p95_util: "0", saturated_frac: "0", bottleneck_flow_s: "0" });
+  });
+
+  it("takes the 95th percentile over time, idle time included", () => {
+    // f1 = 6e8 B, makespan 0.28333 s (f0 ends at 0.26667 s, f1 has 1e8 B left at 6e9 B/s).
+    // c->s: idle 0.1 s (35 %), 3e9/12.5e9 = 0.24 for 0.16667 s (→ 94.1 %), then
+    // 6e9/12.5e9 = 0.48 for 0.016667 s: the 95 % point lies in the 0.48 bin.
+    // a->s: 1 for 0.1 s (35 %), 3e9/5e9 = 0.6 for 0.16667 s (→ 94.1 %), idle after: p95 is 1.
+    const { resources, run } = twoBottlenecksInTurn(6e8);
+    resources.finish(run.endS);
+    expect(run.endS).toBeCloseTo(0.1 + 1 / 6 + 1 / 60, 12);
+    expect(resources.p95UtilOf(2)).toBe(0.48);
+    expect(resources.p95UtilOf(0)).toBe(1);
+    expect(resources.peakUtilOf(2)).toBe(0.48);
+  });
+
+  it("reports a p95 of 0 for a resource idle at least 95 % of the time", () => {
+    const { sim, network, router, resources, node } = recordedNetwork(
+      [{ id: "a" }, { id: "b" }],
+      [{ from: "a", to: "b", bandwidthBps: 1e9, latencyS: 0 }],
+    );
+    // 1e7 B at 1e9 B/s: busy 0.01 s of a 1 s horizon (1 %).
+    network.startFlow(router.route(node("a"), node("b"), 0)!, 1e7);
+    sim.run();
+    resources.finish(1);
+    expect(resources.p95UtilOf(0)).toBe(0);
+    expect(resources.meanUtilOf(0)).toBeCloseTo(0.01, 12);
+    expect(resources.peakUtilOf(0)).toBe(1);
+  });
+
+  it("ranks bottlenecks by flow-seconds with shares", () => {
+    // f1 = 6e8 B: f0 bound by a->s for 0.1 s, then by s->b for 1/6 s; f1 bound by s->b
+    // from 0.1 s to its end at 0.1 + 1/6 + 1/60 s → 0.18333 s. s->b: 0.35, a->s: 0.1,
+    // total 0.45 → shares 7/9 and 2/9.
+    const { resources, run } = twoBottlenecksInTurn(6e8);
+    resources.finish(run.endS);
+    const ranking = resources.rankBottlenecks();
+    expect(ranking.map((e) => [e.name, e.tier])).toEqual([
+      ["s->b", "switch-host"],
+      ["a->s", "host-switch"],
+    ]);
+    expect(ranking[0].bottleneckFlowS).toBeCloseTo(0.35, 12);
+    expect(ranking[0].share).toBeCloseTo(7 / 9, 12);
+    expect(ranking[1].bottleneckFlowS).toBeCloseTo(0.1, 12);
+    expect(ranking[1].share).toBeCloseTo(2 / 9, 12);
+    // a->s was saturated exactly while it was f0's bottleneck: 0.1 s of 0.28333 s.
+    expect(ranking[1].saturatedFrac).toBeCloseTo(0.1 / run.endS, 12);
+    const rows = [...resources.bottleneckRows()];
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      ["1", "s->b", "switch-host", "48"],
+      ["2", "a->s", "host-switch", "40"],
+    ]);
+    expect(rows[0]).toHaveLength(BOTTLENECK_CSV_HEADERS.length);
+  });
+
+  it("ranks bottlenecks of equal flow-seconds by resource id", () => {
+    // Two separate links, one 1e8 B flow on each at 1e9 B/s: both bottlenecks for 0.1 s.
+    const { sim, network, router, resources, node } = recordedNetwork(
+      [{ id: "a" }, { id: "b" }, { id: "c" }, { id: "d" }],
+      [
+        { from: "a", to: "b", bandwidthBps: 1e9, latencyS: 0 },
+        { from: "c", to: "d", bandwidthBps: 1e9, latencyS: 0 },
+      ],
+    );
+    network.startFlow(router.route(node("d"), node("c"), 0)!, 1e8);
+    network.startFlow(router.route(node("a"), node("b"), 1)!, 1e8);
+    const run = sim.run();
+    resources.finish(run.endS);
+    expect(resources.rankBottlenecks().map((e) => [e.name, e.share])).toEqual([
+      ["a->b", 0.5],
+      ["d->c", 0.5],
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+// Tests of writeReports: the five report files, written all-or-nothing and byte-identical across identical runs.
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeReports } from "../../src/report/writeReports.js";
+import { parseCsv, twoFlowsSharing } from "./networks.js";
+
+const meta = { scenarioName: "two-flows", scenarioHash: "abc123", seed: 7, wallS: 0.5, version: "9.9.9" };
+
+async function writeTwoFlowsSharing(outDir: string) {
+  const { network, flows, resources, run } = twoFlowsSharing();
+  await writeReports({ outDir, network, flows, resources, run, meta });
+  return run;
+}
+
+describe("writeReports", () => {
+  let dir = "";
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "reports-"));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes flows, links, bottlenecks, summary and run info", async () => {
+    const run = await writeTwoFlowsSharing(dir);
+    expect((await readdir(dir)).sort()).toEqual(["bottlenecks.csv", "flows.csv", "links.csv", "run.json", "summary.csv"]);
+    const summaryText = await readFile(join(dir, "summary.csv"), "utf8");
+    expect(summaryText.split("\n")[0]).toBe(
+      "flows,finished,bytes,makespan_s,throughput_gbps,fct_p50_s,fct_p95_s,fct_p99_s,slowdown_p50,slowdown_p95,slowdown_p99,events",
+    );
+    const [summary] = parseCsv(summaryText);
+    expect([summary.flows, summary.finished, summary.bytes, summary.events]).toEqual(["2", "2", "1500000000", String(run.events)]);
+    expect(Number(summary.makespan_s)).toBeCloseTo(0.300002, 12);
+    // links.csv: 1.5e9 B on a->s and s->b, none on the reverse channels.
+    const links = parseCsv(await readFile(join(dir, "links.csv"), "utf8"));
+    expect(links.map((l) => [l.link, Math.round(Number(l.bytes))])).toEqual([
+      ["a->s", 1.5e9],
+      ["s->a", 0],
+      ["s->b", 1.5e9],
+      ["b->s", 0],
+    ]);
+    // bottlenecks.csv: s->b alone, 0.5 flow-seconds (f0 0.3 s + f1 0.2 s), share 1.
+    const bottlenecks = parseCsv(await readFile(join(dir, "bottlenecks.csv"), "utf8"));
+    expect(bottlenecks).toHaveLength(1);
+    expect(bottlenecks[0]).toMatchObject({ rank: "1", resource: "s->b", tier: "switch-host", capacity_gbps: "40", share: "1" });
+    expect(Number(bottlenecks[0].bottleneck_flow_s)).toBeCloseTo(0.5, 10);
+    const info = JSON.parse(await readFile(join(dir, "run.json"), "utf8"));
+    expect(info).toMatchObject({ version: "9.9.9", scenario: "two-flows", scenario_hash: "abc123", seed: 7, wall_s: 0.5 });
+    expect(info).toMatchObject({ end_reason: "idle", node_version: process.version, events: run.events });
+    expect(info.events_per_s).toBe(run.events / 0.5);
+    expect(info.peak_rss_bytes).toBeGreaterThan(0);
+  });
+
+  it("leaves no CSV and no staging directory when a writer fails", async () => {
+    const { network, flows, resources, run } = twoFlowsSharing();
+    const failing = { name: "extra.csv", write: () => Promise.reject(new Error("disk full")) };
+    await expect(writeReports({ outDir: dir, network, flows, resources, run, meta, extraFiles: [failing] })).rejects.toThrow(
+      "disk full",
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("writes byte-identical CSVs for two identical runs", async () => {
+    await writeTwoFlowsSharing(join(dir, "one"));
+    await writeTwoFlowsSharing(join(dir, "two"));
+    for (const name of ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv"]) {
+      const one = await readFile(join(dir, "one", name));
+      const two = await readFile(join(dir, "two", name));
+      expect(one.equals(two), name).toBe(true);
+    }
+  });
+});
