@@ -1,0 +1,579 @@
+// IncrementalSharing: an exact max-min SharingEngine that re-fills only the flows a change can affect.
+import { EventQueue } from "../core/EventQueue.js";
+import type { SharingEngine } from "./SharingEngine.js";
+
+/** Relative slack below which two shares, or a load and a capacity, count as equal (float round-off). */
+const TIE = 1e-12;
+/** A flow's reported rate moves only when its exact rate differs from it by more than this (relative). */
+const REPORT = 1e-13;
+
+/**
+ * Weighted max-min fair rates with caps, kept up to date incrementally: after a change,
+ * only the flows that the change can affect are released and re-filled; every other flow
+ * keeps its rate without being looked at.
+ *
+ * ## Why the result is the exact max-min allocation
+ *
+ * Write x_f = rate_f / weight_f (the flow's share). An allocation is the unique weighted
+ * max-min fair one iff (Bertsekas & Gallager, *Data Networks*, §6.5.2):
+ *  (F) no resource carries more than its capacity and no flow exceeds its cap, and
+ *  (B) every flow is at its cap, or has a *bottleneck*: a saturated resource on its route
+ *      on which no flow has a larger share.
+ * The engine stores, with each flow, a bottleneck witnessing (B) (or -1 for its cap).
+ *
+ * `solve()` starts from the previous (valid) allocation, marks as *touched* every resource
+ * whose capacity or flow set changed, and *releases* the changed flows and the flows whose
+ * bottleneck is touched. Then it repeats:
+ *  1. *refill*: progressive filling over the released flows only, against each resource's
+ *     residual capacity (capacity minus the rates of the flows not released), which gives
+ *     the released flows rates and bottlenecks;
+ *  2. *check* every touched resource r (all resources crossed by a released flow are
+ *     touched). Release every not-released flow on r that violates (F) or (B) there:
+ *     all of them if r is overloaded; those with bottleneck r if r is not saturated or if
+ *     some flow on r has a larger share (they could gain); and those whose share is larger
+ *     than that of a flow with bottleneck r (they must give way).
+ * until a check releases nothing. Each round that does not stop releases at least one new
+ * flow, so the loop ends (at worst with every flow released: a full solve). When it stops:
+ *  - at a touched resource, (F) holds and every flow bottlenecked there satisfies (B):
+ *    for not-released flows by the check; for released ones by the filling (their
+ *    bottleneck is saturated by the fill and no released flow there has a larger share)
+ *    together with the check (no other flow there has a larger share);
+ *  - an untouched resource has the same capacity, the same flows and (none of them being
+ *    released) the same rates as in the previous valid allocation, so (F) holds there and
+ *    every flow bottlenecked there still satisfies (B); flows at their cap keep it.
+ * So every flow satisfies (B) and every resource (F): the allocation is the max-min one.
+ *
+ * Shares are compared with a relative slack of 1e-12 to absorb round-off. If more than
+ * `fullFraction` of the active flows get released, all are released at once (a full
+ * progressive filling, with no check needed since no rate is held fixed).
+ *
+ * ## Cost
+ *
+ * Proportional to the released flows, the resources they cross, and the flows on those
+ * resources — not to the number of active flows. Per-flow and per-resource state lives in
+ * typed arrays (grown by doubling); each resource keeps a flat list of its flows, removed
+ * from by swap-remove; routes live in one pool, compacted when half of it is garbage.
+ * Rates reported by {@link rateBps} follow the exact internal rates, moving only when they
+ * differ by more than 1e-13 (relative), so round-off never shows up as a rate change.
+ */
+export class IncrementalSharing implements SharingEngine {
+  private readonly resourceCount: number;
+  private readonly capacity: Float64Array;
+  private readonly resFlows: Int32Array[];
+  private readonly resCount: Int32Array;
+  private readonly resTouched: Int32Array;
+  private readonly resFilled: Int32Array;
+  private readonly residual: Float64Array;
+  private readonly weightSum: Float64Array;
+  private readonly unfrozen: Int32Array;
+  private readonly handle: Int32Array;
+  private readonly resDirty: Uint8Array;
+  private readonly dirty: Int32Array;
+  private dirtyCount = 0;
+
+  private flowCapacity = 0;
+  private active = new Uint8Array(0);
+  private rate = new Float64Array(0);
+  private reported = new Float64Array(0);
+  private weight = new Float64Array(0);
+  private cap = new Float64Array(0);
+  private bneck = new Int32Array(0);
+  private routeStart = new Int32Array(0);
+  private routeLen = new Int32Array(0);
+  private releasedIn = new Int32Array(0);
+  private frozenIn = new Int32Array(0);
+  private pendingMark = new Uint8Array(0);
+  private activePos = new Int32Array(0);
+
+  private activeList = new Int32Array(16);
+  private activeCount = 0;
+  private pending = new Int32Array(16);
+  private pendingCount = 0;
+
+  private routePool = new Int32Array(1024);
+  private routePos = new Int32Array(1024);
+  private poolEnd = 0;
+  private poolGarbage = 0;
+
+  private released = new Int32Array(16);
+  private releasedCount = 0;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  private readonly filled: Int32Array;
+  private changed = new Int32Array(16);
+  private readonly heap: EventQueue;
+  private epoch = 0;
+  private fillEpoch = 0;
+
+  /** Solves so far, and how many flows they released in total (for benchmarks). */
+  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0 };
+
+  /**
+   * @param capacityBps capacity of every resource (copied).
+   * @param fullFraction release every flow (a full solve) once more than this fraction of
+   *   the active flows has been released.
+   */
+  constructor(
+    capacityBps: Float64Array,
+    private readonly fullFraction = 0.3,
+  ) {
+    const R = capacityBps.length;
+    this.resourceCount = R;
+    this.capacity = Float64Array.from(capacityBps);
+    this.resFlows = Array.from({ length: R }, () => new Int32Array(4));
+    this.resCount = new Int32Array(R);
+    this.resTouched = new Int32Array(R);
+    this.resFilled = new Int32Array(R);
+    this.residual = new Float64Array(R);
+    this.weightSum = new Float64Array(R);
+    this.unfrozen = new Int32Array(R);
+    this.handle = new Int32Array(R).fill(-1);
+    this.resDirty = new Uint8Array(R);
+    this.dirty = new Int32Array(R);
+    this.touched = new Int32Array(R);
+    this.filled = new Int32Array(R);
+    this.heap = new EventQueue(R + 64);
+  }
+
+  addFlow(flow: number, resources: Int32Array, weight: number, capBps: number): void {
+    if (!(Number.isInteger(flow) && flow >= 0)) throw new Error(`IncrementalSharing.addFlow: flow id ${flow} is not an integer ≥ 0`);
+    this.ensureFlows(flow + 1);
+    if (this.active[flow]) throw new Error(`IncrementalSharing.addFlow: flow ${flow} is already active`);
+    checkWeight("addFlow", weight);
+    checkCap("addFlow", capBps);
+    const len = resources.length;
+    for (let i = 0; i < len; i++) {
+      const r = resources[i];
+      if (!(r >= 0 && r < this.resourceCount)) {
+        throw new Error(`IncrementalSharing.addFlow: flow ${flow} crosses resource ${r}, expected 0 … ${this.resourceCount - 1}`);
+      }
+    }
+    this.reservePool(len);
+    const start = this.poolEnd;
+    this.poolEnd += len;
+    this.routeStart[flow] = start;
+    this.routeLen[flow] = len;
+    for (let i = 0; i < len; i++) {
+      const r = resources[i];
+      this.routePool[start + i] = r;
+      let list = this.resFlows[r];
+      const n = this.resCount[r];
+      if (n === list.length) {
+        const bigger = new Int32Array(n * 2);
+        bigger.set(list);
+        this.resFlows[r] = list = bigger;
+      }
+      list[n] = flow;
+      this.routePos[start + i] = n;
+      this.resCount[r] = n + 1;
+      this.markDirty(r);
+    }
+    this.active[flow] = 1;
+    if (this.activeCount === this.activeList.length) this.activeList = grow32(this.activeList, this.activeCount * 2);
+    this.activePos[flow] = this.activeCount;
+    this.activeList[this.activeCount++] = flow;
+    this.weight[flow] = weight;
+    this.cap[flow] = capBps;
+    this.rate[flow] = 0;
+    this.reported[flow] = 0;
+    this.bneck[flow] = -1;
+    this.markPending(flow);
+  }
+
+  removeFlow(flow: number): void {
+    this.requireActive("removeFlow", flow);
+    const start = this.routeStart[flow];
+    const len = this.routeLen[flow];
+    for (let i = 0; i < len; i++) {
+      const r = this.routePool[start + i];
+      const p = this.routePos[start + i];
+      const list = this.resFlows[r];
+      const last = --this.resCount[r];
+      if (p !== last) {
+        const g = list[last];
+        list[p] = g;
+        // Point g's incidence on r (the one that sat at `last`) to its new place.
+        const gs = this.routeStart[g];
+        const ge = gs + this.routeLen[g];
+        for (let j = gs; j < ge; j++) {
+          if (this.routePool[j] === r && this.routePos[j] === last) {
+            this.routePos[j] = p;
+            break;
+          }
+        }
+      }
+      this.markDirty(r);
+    }
+    this.poolGarbage += len;
+    this.active[flow] = 0;
+    const ap = this.activePos[flow];
+    const lastFlow = this.activeList[--this.activeCount];
+    this.activeList[ap] = lastFlow;
+    this.activePos[lastFlow] = ap;
+    this.rate[flow] = 0;
+    this.reported[flow] = 0;
+    this.bneck[flow] = -1;
+  }
+
+  setCapacity(resource: number, capacityBps: number): void {
+    if (!(resource >= 0 && resource < this.resourceCount)) {
+      throw new Error(`IncrementalSharing.setCapacity: resource ${resource}, expected 0 … ${this.resourceCount - 1}`);
+    }
+    if (!(capacityBps >= 0)) throw new Error(`IncrementalSharing.setCapacity: capacity ${capacityBps} B/s, expected ≥ 0`);
+    this.capacity[resource] = capacityBps;
+    this.markDirty(resource);
+  }
+
+  setFlowCap(flow: number, capBps: number): void {
+    this.requireActive("setFlowCap", flow);
+    checkCap("setFlowCap", capBps);
+    this.cap[flow] = capBps;
+    this.markRouteDirty(flow);
+    this.markPending(flow);
+  }
+
+  setFlowWeight(flow: number, weight: number): void {
+    this.requireActive("setFlowWeight", flow);
+    checkWeight("setFlowWeight", weight);
+    this.weight[flow] = weight;
+    this.markRouteDirty(flow);
+    this.markPending(flow);
+  }
+
+  solve(): number {
+    if (this.dirtyCount === 0 && this.pendingCount === 0) return 0;
+    this.stats.solves++;
+    this.nextEpoch();
+    this.releasedCount = 0;
+    this.touchedCount = 0;
+    const { bneck, active } = this;
+    for (let i = 0; i < this.dirtyCount; i++) {
+      const r = this.dirty[i];
+      this.resDirty[r] = 0;
+      this.touch(r);
+      const list = this.resFlows[r];
+      for (let j = 0, n = this.resCount[r]; j < n; j++) {
+        const g = list[j];
+        if (bneck[g] === r) this.release(g);
+      }
+    }
+    this.dirtyCount = 0;
+    for (let i = 0; i < this.pendingCount; i++) {
+      const f = this.pending[i];
+      this.pendingMark[f] = 0;
+      if (active[f]) this.release(f);
+    }
+    this.pendingCount = 0;
+
+    for (;;) {
+      this.stats.rounds++;
+      if (this.releasedCount > this.fullFraction * this.activeCount) {
+        for (let i = 0; i < this.activeCount; i++) this.release(this.activeList[i]);
+        this.stats.fullSolves++;
+        this.refill();
+        break;
+      }
+      this.refill();
+      if (this.check() === 0) break;
+    }
+    this.stats.releasedFlows += this.releasedCount;
+
+    // Report the released flows whose rate moved beyond round-off.
+    if (this.changed.length < this.releasedCount) this.changed = new Int32Array(this.releasedCount * 2);
+    let n = 0;
+    for (let i = 0; i < this.releasedCount; i++) {
+      const f = this.released[i];
+      const x = this.rate[f];
+      const old = this.reported[f];
+      if (Math.abs(x - old) > REPORT * Math.max(x, old) || (x === 0) !== (old === 0)) {
+        this.reported[f] = x;
+        this.changed[n++] = f;
+      }
+    }
+    return n;
+  }
+
+  changedFlows(): Int32Array {
+    return this.changed;
+  }
+
+  rateBps(flow: number): number {
+    return flow < this.flowCapacity && this.active[flow] ? this.reported[flow] : 0;
+  }
+
+  bottleneck(flow: number): number {
+    return flow < this.flowCapacity && this.active[flow] ? this.bneck[flow] : -1;
+  }
+
+  /** Number of active flows. */
+  get flowCount(): number {
+    return this.activeCount;
+  }
+
+  /** Release flow f: its rate is recomputed by the next refill. */
+  private release(f: number): void {
+    if (this.releasedIn[f] === this.epoch) return;
+    this.releasedIn[f] = this.epoch;
+    this.released[this.releasedCount++] = f;
+    const start = this.routeStart[f];
+    const end = start + this.routeLen[f];
+    for (let i = start; i < end; i++) this.touch(this.routePool[i]);
+  }
+
+  private touch(r: number): void {
+    if (this.resTouched[r] === this.epoch) return;
+    this.resTouched[r] = this.epoch;
+    this.touched[this.touchedCount++] = r;
+  }
+
+  /** Progressive filling of the released flows against the capacity the others leave. */
+  private refill(): void {
+    const fe = ++this.fillEpoch;
+    const { heap, releasedIn, frozenIn, rate, weight, cap, routePool, residual, weightSum, unfrozen, handle } = this;
+    const epoch = this.epoch;
+    const R = this.resourceCount;
+    heap.clear();
+    let filledCount = 0;
+    for (let i = 0; i < this.releasedCount; i++) {
+      const f = this.released[i];
+      const w = weight[f];
+      const start = this.routeStart[f];
+      const end = start + this.routeLen[f];
+      for (let k = start; k < end; k++) {
+        const r = routePool[k];
+        if (this.resFilled[r] !== fe) {
+          this.resFilled[r] = fe;
+          this.filled[filledCount++] = r;
+          let used = 0;
+          const list = this.resFlows[r];
+          for (let j = 0, n = this.resCount[r]; j < n; j++) {
+            const g = list[j];
+            if (releasedIn[g] !== epoch) used += rate[g];
+          }
+          residual[r] = this.capacity[r] - used;
+          weightSum[r] = 0;
+          unfrozen[r] = 0;
+        }
+        weightSum[r] += w;
+        unfrozen[r]++;
+      }
+    }
+    for (let i = 0; i < filledCount; i++) {
+      const r = this.filled[i];
+      handle[r] = heap.push(Math.max(0, residual[r]) / weightSum[r], r);
+    }
+    for (let i = 0; i < this.releasedCount; i++) {
+      const f = this.released[i];
+      if (cap[f] < Infinity) heap.push(cap[f] / weight[f], R + f);
+    }
+    while (heap.size > 0) {
+      const level = heap.peekTime();
+      const id = heap.pop();
+      if (id >= R) {
+        const f = id - R;
+        if (frozenIn[f] !== fe) this.freeze(f, cap[f], -1, fe);
+        continue;
+      }
+      handle[id] = -1;
+      const list = this.resFlows[id];
+      for (let j = 0, n = this.resCount[id]; j < n; j++) {
+        const g = list[j];
+        if (releasedIn[g] === epoch && frozenIn[g] !== fe) this.freeze(g, weight[g] * level, id, fe);
+      }
+    }
+    // A released flow crossing nothing and uncapped is unconstrained: rate 0, as in maxMinRates.
+    for (let i = 0; i < this.releasedCount; i++) {
+      const f = this.released[i];
+      if (frozenIn[f] !== fe) {
+        rate[f] = 0;
+        this.bneck[f] = -1;
+      }
+    }
+  }
+
+  private freeze(f: number, rateBps: number, by: number, fe: number): void {
+    const { residual, weightSum, unfrozen, handle, heap, routePool } = this;
+    this.frozenIn[f] = fe;
+    this.rate[f] = rateBps;
+    this.bneck[f] = by;
+    const w = this.weight[f];
+    const start = this.routeStart[f];
+    const end = start + this.routeLen[f];
+    for (let k = start; k < end; k++) {
+      const r = routePool[k];
+      residual[r] -= rateBps;
+      weightSum[r] -= w;
+      const left = --unfrozen[r];
+      const h = handle[r];
+      if (h < 0) continue;
+      if (left > 0) heap.update(h, Math.max(0, residual[r]) / weightSum[r]);
+      else {
+        heap.remove(h);
+        handle[r] = -1;
+      }
+    }
+  }
+
+  /** Check every touched resource; release the flows that break (F) or (B) there. Returns how many. */
+  private check(): number {
+    const before = this.releasedCount;
+    const { rate, weight, bneck, releasedIn } = this;
+    const epoch = this.epoch;
+    const touchedNow = this.touchedCount;
+    for (let i = 0; i < touchedNow; i++) {
+      const r = this.touched[i];
+      const list = this.resFlows[r];
+      const n = this.resCount[r];
+      let load = 0;
+      let maxShare = 0;
+      let minBottleneckShare = Infinity;
+      for (let j = 0; j < n; j++) {
+        const g = list[j];
+        const x = rate[g] / weight[g];
+        load += rate[g];
+        if (x > maxShare) maxShare = x;
+        if (bneck[g] === r && x < minBottleneckShare) minBottleneckShare = x;
+      }
+      const c = this.capacity[r];
+      const slack = TIE * (c > load ? c : load);
+      if (load > c + slack) {
+        for (let j = 0; j < n; j++) {
+          const g = list[j];
+          if (releasedIn[g] !== epoch) this.release(g);
+        }
+        continue;
+      }
+      if (minBottleneckShare === Infinity) continue;
+      const shareSlack = TIE * maxShare;
+      if (load < c - slack) {
+        for (let j = 0; j < n; j++) {
+          const g = list[j];
+          if (bneck[g] === r && releasedIn[g] !== epoch) this.release(g);
+        }
+        continue;
+      }
+      if (maxShare - minBottleneckShare <= shareSlack) continue;
+      for (let j = 0; j < n; j++) {
+        const g = list[j];
+        if (releasedIn[g] === epoch) continue;
+        const x = rate[g] / weight[g];
+        if (x > minBottleneckShare + shareSlack || (bneck[g] === r && x < maxShare - shareSlack)) this.release(g);
+      }
+    }
+    return this.releasedCount - before;
+  }
+
+  private markDirty(r: number): void {
+    if (this.resDirty[r]) return;
+    this.resDirty[r] = 1;
+    this.dirty[this.dirtyCount++] = r;
+  }
+
+  private markRouteDirty(f: number): void {
+    const start = this.routeStart[f];
+    const end = start + this.routeLen[f];
+    for (let i = start; i < end; i++) this.markDirty(this.routePool[i]);
+  }
+
+  private markPending(f: number): void {
+    if (this.pendingMark[f]) return;
+    this.pendingMark[f] = 1;
+    if (this.pendingCount === this.pending.length) this.pending = grow32(this.pending, this.pendingCount * 2);
+    this.pending[this.pendingCount++] = f;
+  }
+
+  private requireActive(op: string, flow: number): void {
+    if (!(flow >= 0 && flow < this.flowCapacity && this.active[flow])) {
+      throw new Error(`IncrementalSharing.${op}: flow ${flow} is not active`);
+    }
+  }
+
+  /** Advance the solve stamp; on wrap-around, clear the stamps so old values never match. */
+  private nextEpoch(): void {
+    if (this.epoch === 0x7fffffff) {
+      this.epoch = 0;
+      this.releasedIn.fill(0);
+      this.resTouched.fill(0);
+    }
+    this.epoch++;
+    if (this.fillEpoch > 0x7fff0000) {
+      this.fillEpoch = 0;
+      this.frozenIn.fill(0);
+      this.resFilled.fill(0);
+    }
+  }
+
+  private ensureFlows(n: number): void {
+    if (n <= this.flowCapacity) return;
+    const size = Math.max(n, this.flowCapacity * 2, 64);
+    this.active = grow8(this.active, size);
+    this.pendingMark = grow8(this.pendingMark, size);
+    this.rate = grow64(this.rate, size);
+    this.reported = grow64(this.reported, size);
+    this.weight = grow64(this.weight, size);
+    this.cap = grow64(this.cap, size);
+    this.bneck = grow32(this.bneck, size);
+    this.routeStart = grow32(this.routeStart, size);
+    this.routeLen = grow32(this.routeLen, size);
+    this.releasedIn = grow32(this.releasedIn, size);
+    this.frozenIn = grow32(this.frozenIn, size);
+    this.activePos = grow32(this.activePos, size);
+    if (this.released.length < size) this.released = grow32(this.released, size);
+    this.flowCapacity = size;
+  }
+
+  /** Make room for `len` more route entries: compact the pool when half of it is garbage, else grow it. */
+  private reservePool(len: number): void {
+    if (this.poolEnd + len <= this.routePool.length) return;
+    if (this.poolGarbage * 2 >= this.poolEnd) {
+      this.compactPool(Math.max(this.routePool.length, 2 * (this.poolEnd - this.poolGarbage + len)));
+    } else {
+      this.compactPool(Math.max(2 * this.routePool.length, 2 * (this.poolEnd - this.poolGarbage + len)));
+    }
+  }
+
+  private compactPool(size: number): void {
+    const pool = new Int32Array(size);
+    const pos = new Int32Array(size);
+    let end = 0;
+    for (let i = 0; i < this.activeCount; i++) {
+      const f = this.activeList[i];
+      const start = this.routeStart[f];
+      const len = this.routeLen[f];
+      pool.set(this.routePool.subarray(start, start + len), end);
+      pos.set(this.routePos.subarray(start, start + len), end);
+      this.routeStart[f] = end;
+      end += len;
+    }
+    this.routePool = pool;
+    this.routePos = pos;
+    this.poolEnd = end;
+    this.poolGarbage = 0;
+  }
+}
+
+function checkWeight(op: string, weight: number): void {
+  if (!(weight > 0 && weight < Infinity)) throw new Error(`IncrementalSharing.${op}: weight ${weight}, expected a finite number > 0`);
+}
+
+function checkCap(op: string, capBps: number): void {
+  if (!(capBps >= 0)) throw new Error(`IncrementalSharing.${op}: cap ${capBps} B/s, expected ≥ 0 (Infinity for none)`);
+}
+
+function grow8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(n);
+  b.set(a);
+  return b;
+}
+
+function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+function grow64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}

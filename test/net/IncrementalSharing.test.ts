@@ -1,0 +1,301 @@
+// Tests of IncrementalSharing: agrees with FullSharing after every solve, reports exactly the changed flows, stays local.
+import { describe, expect, it } from "vitest";
+import { randomStream, type RandomStream } from "../../src/core/randomStream.js";
+import { fatTree } from "../../src/net/fatTree.js";
+import { FullSharing } from "../../src/net/FullSharing.js";
+import { IncrementalSharing } from "../../src/net/IncrementalSharing.js";
+import { maxMinViolations } from "../../src/net/maxMinViolations.js";
+import { Router } from "../../src/net/Router.js";
+import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
+
+const REL = 1e-11;
+const ABS_BPS = 1e-6;
+const differ = (a: number, b: number) => Math.abs(a - b) > Math.max(REL * Math.max(Math.abs(a), Math.abs(b)), ABS_BPS);
+
+/** Drives an IncrementalSharing and a FullSharing with the same operations and compares them after each solve. */
+class Twin {
+  readonly inc: IncrementalSharing;
+  readonly full: FullSharing;
+  readonly capacity: Float64Array;
+  readonly routes = new Map<number, Int32Array>();
+  readonly weights = new Map<number, number>();
+  readonly caps = new Map<number, number>();
+  /** Rates the incremental engine reported after the previous solve. */
+  private readonly previous = new Map<number, number>();
+  solves = 0;
+  reported = 0;
+  reportedUnchanged = 0;
+
+  constructor(capacityBps: Float64Array) {
+    this.capacity = Float64Array.from(capacityBps);
+    this.inc = new IncrementalSharing(capacityBps);
+    this.full = new FullSharing(capacityBps);
+  }
+
+  add(f: number, route: Int32Array, weight: number, capBps: number): void {
+    this.inc.addFlow(f, route, weight, capBps);
+    this.full.addFlow(f, route, weight, capBps);
+    this.routes.set(f, route);
+    this.weights.set(f, weight);
+    this.caps.set(f, capBps);
+  }
+  remove(f: number): void {
+    this.inc.removeFlow(f);
+    this.full.removeFlow(f);
+    this.routes.delete(f);
+    this.previous.delete(f);
+  }
+  setCapacity(r: number, c: number): void {
+    this.inc.setCapacity(r, c);
+    this.full.setCapacity(r, c);
+    this.capacity[r] = c;
+  }
+  setCap(f: number, c: number): void {
+    this.inc.setFlowCap(f, c);
+    this.full.setFlowCap(f, c);
+    this.caps.set(f, c);
+  }
+  setWeight(f: number, w: number): void {
+    this.inc.setFlowWeight(f, w);
+    this.full.setFlowWeight(f, w);
+    this.weights.set(f, w);
+  }
+
+  /** Solve both; expect equal rates, a max-min allocation with valid bottlenecks, and a complete change report. */
+  solveAndCompare(label: string): void {
+    this.solves++;
+    const n = this.inc.solve();
+    this.full.solve();
+    const changed = new Set(this.inc.changedFlows().subarray(0, n));
+    expect(changed.size, `${label}: duplicate ids in changedFlows`).toBe(n);
+    const flows = [...this.routes.keys()];
+    for (const f of flows) {
+      const a = this.inc.rateBps(f);
+      const b = this.full.rateBps(f);
+      if (differ(a, b)) expect.fail(`${label}: flow ${f} incremental ${a} vs full ${b}`);
+      const before = this.previous.get(f) ?? 0;
+      if (differ(a, before) && !changed.has(f)) expect.fail(`${label}: flow ${f} went ${before} → ${a} but was not reported`);
+      if (changed.has(f) && !differ(a, before)) this.reportedUnchanged++;
+      this.previous.set(f, a);
+    }
+    for (const f of changed) expect(this.routes.has(f), `${label}: reported inactive flow ${f}`).toBe(true);
+    this.reported += n;
+    this.expectMaxMin(label, flows);
+  }
+
+  private expectMaxMin(label: string, flows: number[]): void {
+    const routeStart = new Int32Array(flows.length + 1);
+    flows.forEach((f, i) => (routeStart[i + 1] = routeStart[i] + this.routes.get(f)!.length));
+    const routeResources = new Int32Array(routeStart[flows.length]);
+    flows.forEach((f, i) => routeResources.set(this.routes.get(f)!, routeStart[i]));
+    const problem = {
+      capacityBps: this.capacity,
+      flowCount: flows.length,
+      routeStart,
+      routeResources,
+      weight: Float64Array.from(flows, (f) => this.weights.get(f)!),
+      capBps: Float64Array.from(flows, (f) => this.caps.get(f)!),
+    };
+    const rates = Float64Array.from(flows, (f) => this.inc.rateBps(f));
+    const bottleneck = Int32Array.from(flows, (f) => this.inc.bottleneck(f));
+    const v = maxMinViolations(problem, rates, bottleneck, { relative: 1e-10, absoluteBps: 1e-6 });
+    if (v.length > 0) expect.fail(`${label}: ${v.slice(0, 3).join("; ")}`);
+  }
+}
+
+const pick = (rng: RandomStream, n: number) => Math.floor(rng() * n);
+
+/** A capacity drawn so that ties are common: half from a few round values, half arbitrary. */
+function randomCapacity(rng: RandomStream): number {
+  return rng() < 0.5 ? [1e9, 1.25e9, 2.5e9, 5e8][pick(rng, 4)] : 1e8 + rng() * 5e9;
+}
+
+function randomSequence(seed: number): Twin {
+  const rng = randomStream(seed, "IncrementalSharing.sequence");
+  const R = 5 + pick(rng, 56);
+  const twin = new Twin(Float64Array.from({ length: R }, () => randomCapacity(rng)));
+  const maxFlows = 1 + pick(rng, 300);
+  const weighted = rng() < 0.5;
+  const capped = rng() < 0.5;
+  let nextId = pick(rng, 5);
+  const active: number[] = [];
+  const add = () => {
+    const len = 1 + pick(rng, Math.min(6, R));
+    const route = new Set<number>();
+    while (route.size < len) route.add(pick(rng, R));
+    const w = weighted && rng() < 0.5 ? [0.5, 2, 3][pick(rng, 3)] * (rng() < 0.3 ? 1 + rng() : 1) : 1;
+    const c = capped && rng() < 0.3 ? (rng() < 0.5 ? 2e8 : rng() * 2e9) : Infinity;
+    const f = nextId;
+    nextId += 1 + pick(rng, 3);
+    twin.add(f, Int32Array.from(route), w, c);
+    active.push(f);
+  };
+  const initial = pick(rng, maxFlows + 1);
+  for (let i = 0; i < initial; i++) add();
+  twin.solveAndCompare(`seed ${seed} initial`);
+  const steps = 40 + pick(rng, 60);
+  for (let step = 0; step < steps; step++) {
+    const ops = 1 + pick(rng, 3);
+    for (let o = 0; o < ops; o++) {
+      const u = rng();
+      if (u < 0.35 && active.length < maxFlows) add();
+      else if (u < 0.7 && active.length > 0) {
+        const i = pick(rng, active.length);
+        twin.remove(active[i]);
+        active[i] = active[active.length - 1];
+        active.pop();
+      } else if (u < 0.82) {
+        const r = pick(rng, R);
+        twin.setCapacity(r, rng() < 0.2 ? 0 : randomCapacity(rng));
+      } else if (u < 0.91 && active.length > 0) {
+        const f = active[pick(rng, active.length)];
+        twin.setCap(f, rng() < 0.4 ? Infinity : rng() < 0.1 ? 0 : rng() * 2e9);
+      } else if (active.length > 0) {
+        const f = active[pick(rng, active.length)];
+        twin.setWeight(f, rng() < 0.5 ? 1 : 0.25 + rng() * 4);
+      }
+    }
+    twin.solveAndCompare(`seed ${seed} step ${step}`);
+  }
+  return twin;
+}
+
+describe("IncrementalSharing on random operation sequences", () => {
+  it("agrees with FullSharing after every solve and reports every changed flow", () => {
+    let solves = 0;
+    let reported = 0;
+    let reportedUnchanged = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      const twin = randomSequence(seed);
+      solves += twin.solves;
+      reported += twin.reported;
+      reportedUnchanged += twin.reportedUnchanged;
+    }
+    expect(solves).toBeGreaterThan(10_000);
+    // Flows reported without a change beyond tolerance are allowed but must stay rare.
+    expect(reportedUnchanged, `${reportedUnchanged} of ${reported} reports were not changes`).toBeLessThanOrEqual(reported * 0.001);
+  });
+});
+
+describe("IncrementalSharing on a fat tree", () => {
+  it("matches FullSharing while ~500 ECMP flows churn on a k=8 fat tree, through link failures", () => {
+    const b = new TopologyBuilder();
+    const hosts = fatTree(b, { k: 8, bandwidthBps: 1.25e9, latencyS: 1e-6 });
+    const topo = b.build();
+    const router = new Router(topo, "hops", 7);
+    const hostIndex = hosts.map((h) => topo.nodeIndex.get(h)!);
+    const rng = randomStream(3, "IncrementalSharing.fatTree");
+    const twin = new Twin(topo.resourceCapacityBps);
+    const active: number[] = [];
+    let nextId = 0;
+    const add = () => {
+      const s = pick(rng, hostIndex.length);
+      let d = pick(rng, hostIndex.length - 1);
+      if (d >= s) d++;
+      const f = nextId++;
+      const route = router.route(hostIndex[s], hostIndex[d], f)!;
+      twin.add(f, route.resources, 1, rng() < 0.1 ? 2e8 : Infinity);
+      active.push(f);
+    };
+    for (let i = 0; i < 500; i++) add();
+    twin.solveAndCompare("initial");
+    const failed: number[] = [];
+    for (let step = 0; step < 600; step++) {
+      const i = pick(rng, active.length);
+      twin.remove(active[i]);
+      active[i] = active[active.length - 1];
+      active.pop();
+      add();
+      if (step % 50 === 25) {
+        const ch = pick(rng, topo.channelCount);
+        twin.setCapacity(ch, 0);
+        failed.push(ch);
+      } else if (step % 50 === 49) {
+        twin.setCapacity(failed.pop()!, 1.25e9);
+      }
+      twin.solveAndCompare(`step ${step}`);
+    }
+    expect(twin.reportedUnchanged).toBeLessThanOrEqual(twin.reported * 0.001);
+  });
+});
+
+describe("IncrementalSharing", () => {
+  it("re-fills only the flows of the link that changed", () => {
+    // 100 independent links (C=10), two flows each. A third flow on link 0 ⇒ 10/3 each there;
+    // no other flow can change, so only link 0's flows are released.
+    const e = new IncrementalSharing(new Float64Array(100).fill(10));
+    for (let l = 0; l < 100; l++) {
+      e.addFlow(2 * l, Int32Array.of(l), 1, Infinity);
+      e.addFlow(2 * l + 1, Int32Array.of(l), 1, Infinity);
+    }
+    e.solve();
+    const before = e.stats.releasedFlows;
+    e.addFlow(1000, Int32Array.of(0), 1, Infinity);
+    expect(e.solve()).toBe(3);
+    expect(Array.from(e.changedFlows().subarray(0, 3)).sort((a, b) => a - b)).toEqual([0, 1, 1000]);
+    expect(e.rateBps(1000)).toBeCloseTo(10 / 3, 12);
+    expect(e.stats.releasedFlows - before).toBe(3);
+  });
+
+  it("propagates a departure through a parking lot", () => {
+    // L0..L3 (C=1); long flow 0 crosses all; short flow i+1 crosses Li ⇒ 0.5 each.
+    // Remove short flow 1: L0 frees up but the long flow is still held to 0.5 by L1..L3.
+    // Then remove flows 2, 3, 4: the long flow alone gets 1.
+    const e = new IncrementalSharing(Float64Array.of(1, 1, 1, 1));
+    e.addFlow(0, Int32Array.of(0, 1, 2, 3), 1, Infinity);
+    for (let i = 0; i < 4; i++) e.addFlow(i + 1, Int32Array.of(i), 1, Infinity);
+    e.solve();
+    expect(e.rateBps(0)).toBe(0.5);
+    e.removeFlow(1);
+    expect(e.solve()).toBe(0);
+    expect(e.rateBps(0)).toBe(0.5);
+    for (const f of [2, 3, 4]) e.removeFlow(f);
+    expect(e.solve()).toBe(1);
+    expect(e.rateBps(0)).toBe(1);
+  });
+
+  it("gives zero to flows through a failed resource and restores them", () => {
+    // L0 (C=10): flows 0, 1; L1 (C=10): flow 1 ⇒ 5, 5. L0 fails ⇒ 0, 0. Restored ⇒ 5, 5.
+    const e = new IncrementalSharing(Float64Array.of(10, 10));
+    e.addFlow(0, Int32Array.of(0), 1, Infinity);
+    e.addFlow(1, Int32Array.of(0, 1), 1, Infinity);
+    e.solve();
+    e.setCapacity(0, 0);
+    expect(e.solve()).toBe(2);
+    expect([e.rateBps(0), e.rateBps(1), e.bottleneck(1)]).toEqual([0, 0, 0]);
+    e.setCapacity(0, 10);
+    e.solve();
+    expect([e.rateBps(0), e.rateBps(1)]).toEqual([5, 5]);
+  });
+
+  it("keeps rates right through many adds and removes with large, sparse flow ids", () => {
+    // Every round leaves flows 10⁶ + 7i (i < 10) alone on link i % 2 (C=12): 5 flows per link ⇒ 2.4 each.
+    const e = new IncrementalSharing(Float64Array.of(12, 12));
+    const rng = randomStream(4, "IncrementalSharing.churn");
+    for (let round = 0; round < 200; round++) {
+      const ids = Array.from({ length: 10 }, (_, i) => 1_000_000 + 7 * i);
+      for (const f of ids) e.addFlow(f, Int32Array.of(f % 2), 1, Infinity);
+      const extra = Array.from({ length: 20 }, (_, i) => i * 13 + pick(rng, 5));
+      for (const f of extra) e.addFlow(f, Int32Array.of(pick(rng, 2)), 1, Infinity);
+      e.solve();
+      for (const f of extra) e.removeFlow(f);
+      e.solve();
+      for (const f of ids) expect(e.rateBps(f)).toBeCloseTo(2.4, 12);
+      for (const f of ids) e.removeFlow(f);
+      e.solve();
+    }
+    expect(e.flowCount).toBe(0);
+  });
+
+  it("rejects bad arguments with messages that say what was expected", () => {
+    const e = new IncrementalSharing(Float64Array.of(10));
+    e.addFlow(0, Int32Array.of(0), 1, Infinity);
+    expect(() => e.addFlow(0, Int32Array.of(0), 1, Infinity)).toThrow(/already active/);
+    expect(() => e.addFlow(1, Int32Array.of(1), 1, Infinity)).toThrow(/resource 1, expected 0 … 0/);
+    expect(() => e.addFlow(1, Int32Array.of(0), 0, Infinity)).toThrow(/weight 0/);
+    expect(() => e.addFlow(-1, Int32Array.of(0), 1, Infinity)).toThrow(/flow id -1/);
+    expect(() => e.removeFlow(5)).toThrow(/not active/);
+    expect(() => e.setFlowCap(5, 1)).toThrow(/not active/);
+    expect(() => e.setCapacity(0, -1)).toThrow(/expected ≥ 0/);
+  });
+});
