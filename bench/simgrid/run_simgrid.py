@@ -11,9 +11,11 @@ reading the JSON case are excluded).
 How the case maps onto SimGrid, so that CM02 computes plain max-min (DESIGN.md):
 - one SimGrid link per DIRECTED channel (SHARED policy, the channel's bandwidth,
   latency 0): chokepoint's links are full duplex, two independent channels;
-- each flow gets its own two hosts inside its own small Full zone whose only route is
-  the flow's pinned channels (routes are per host pair in SimGrid, and a zone per flow
-  keeps routing tables O(flows) instead of O(hosts^2));
+- routes are per host pair in SimGrid and each flow has its own pinned path, so every
+  flow gets its own source host in one Star zone, whose "up" route is the flow's pinned
+  channels, and all flows end at one shared sink host with an empty "down" route. Memory
+  is O(flows + channels); a Full zone would hold a hosts^2 table, and a small Full zone
+  per flow makes SimGrid 3.32's platform building quadratic in the number of zones;
 - CM02 with every correction factor at 1, weight-S 0, no TCP window cap and no
   cross-traffic; links have zero latency because CM02 divides a flow's share by its
   route latency, so each flow is instead *started* at start + route latency (the sum of
@@ -79,15 +81,17 @@ def simulate(links, flows):
            "network/weight-S:0", "network/TCP-gamma:1e300", "network/crosstraffic:0",
            "surf/precision:1e-12", "maxmin/precision:1e-12"]
     engine = Engine(["run_simgrid"] + [f"--cfg={c}" for c in cfg] + ["--log=root.thres:warning"])
-    root = NetZone.create_empty_zone("root")
+    zone = NetZone.create_star_zone("flows")
     channel = {}  # (from, to) -> (SimGrid link, latency_s)
     for a, b, bps, lat in links:
         for x, y in ((a, b), (b, a)):
             if (x, y) in channel:
                 sys.exit(f"run_simgrid: a second link between {x!r} and {y!r}")
-            channel[(x, y)] = (root.create_link(f"{x}->{y}", bps).seal(), lat)
+            channel[(x, y)] = (zone.create_link(f"{x}->{y}", bps).seal(), lat)
+    sink = zone.create_host("sink", 1.0).seal()
+    zone.add_route(None, sink.netpoint, None, None, [], False)
     starts = []  # (activation time, flow index)
-    endpoints = []
+    sources = []
     for i, (fid, size, start, path) in enumerate(flows):
         hops = []
         latency = 0.0
@@ -97,15 +101,11 @@ def simulate(links, flows):
             link, lat = channel[(x, y)]
             hops.append(LinkInRoute(link))
             latency += lat
-        zone = NetZone.create_full_zone(f"z{i}")
-        zone.set_parent(root)
-        src = zone.create_host(f"s{i}", 1.0).seal()
-        dst = zone.create_host(f"d{i}", 1.0).seal()
-        zone.add_route(src.netpoint, dst.netpoint, None, None, hops, False)
-        zone.seal()
-        endpoints.append((src, dst))
+        src = zone.create_host(f"f{i}", 1.0).seal()
+        zone.add_route(src.netpoint, None, None, None, hops, False)
+        sources.append(src)
         starts.append((start + latency, i))
-    root.seal()
+    zone.seal()
     starts.sort()
     comms = [None] * len(flows)
     finish = [0.0] * len(flows)
@@ -118,13 +118,13 @@ def simulate(links, flows):
                 # A zero-byte comm's finish_time is only set when it is waited for; it finishes on arrival.
                 finish[i] = at
             else:
-                comms[i] = Comm.sendto_async(endpoints[i][0], endpoints[i][1], int(flows[i][1]))
+                comms[i] = Comm.sendto_async(sources[i], sink, int(flows[i][1]))
         Comm.wait_all([c for c in comms if c is not None])
         for i, c in enumerate(comms):
             if c is not None:
                 finish[i] = c.finish_time
 
-    Actor.create("launcher", endpoints[0][0] if endpoints else root.create_host("idle", 1.0), launcher)
+    Actor.create("launcher", sink, launcher)
     t_built = time.perf_counter()
     engine.run()
     t_end = time.perf_counter()
