@@ -1,3 +1,13 @@
 #!/usr/bin/env node
 // chokepoint command-line entry point.
-console.log("chokepoint");
+import { cli } from "./cli.js";
+
+cli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`chokepoint: internal error: ${String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -3,42 +3,15 @@ import type { RoutingMetric } from "../net/Router.js";
 import type { FatTreeSpec } from "../net/fatTree.js";
 import type { LeafSpineSpec } from "../net/leafSpine.js";
 import type { LinkSpec, NodeSpec } from "../net/TopologyBuilder.js";
+import type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
+
+export type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
 
 /**
- * How big each flow of a traffic workload is, in bytes. `cdf` is "websearch",
- * "datamining" or the absolute path of a CSV file (resolved against the scenario file).
+ * Synthetic datacenter traffic as the scenario states it (an offered load); the run turns
+ * it into the workload's {@link import("../workloads/specs.js").TrafficSpec} (an arrival rate).
  */
-export type SizeSpec =
-  | { fixed: number }
-  | { exponential: { meanBytes: number } }
-  | { lognormal: { medianBytes: number; sigma: number } }
-  | { pareto: { meanBytes: number; shape: number } }
-  | { cdf: string };
-
-/** One bulk transfer (optionally repeated), in engine units. */
-export interface TransferSpec {
-  kind: "transfer";
-  /** Flow id in reports; unique across the scenario when given. */
-  id?: string;
-  src: string;
-  dst: string;
-  sizeBytes: number;
-  startS: number;
-  /** Pinned path as node ids, src first and dst last (checked to follow links). */
-  path?: string[];
-  /** Max-min weight, > 0 (default 1). */
-  weight?: number;
-  /** Rate cap, bytes/s, > 0. */
-  capBps?: number;
-  /** Start `count` copies, the i-th at startS + i·everyS. */
-  repeat?: { count: number; everyS: number };
-}
-
-/** Traffic patterns of a {@link TrafficSpec}. */
-export type TrafficPattern = "uniform" | "permutation" | "incast" | "all-to-all";
-
-/** Synthetic datacenter traffic: flows arriving among a set of hosts, in engine units. */
-export interface TrafficSpec {
+export interface TrafficLoadSpec {
   kind: "traffic";
   /** Unique workload name (default "traffic<index in workloads>"). */
   name: string;
@@ -58,7 +31,7 @@ export interface TrafficSpec {
 }
 
 /** Any workload a scenario can declare. */
-export type WorkloadSpec = TransferSpec | TrafficSpec;
+export type WorkloadSpec = TransferSpec | TrafficLoadSpec;
 
 /** One part of a topology: explicit nodes and links and/or generated fabrics. */
 export interface TopologyPart {

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
 import { closest } from "../net/TopologyBuilder.js";
-import type { Scenario, TrafficSpec, TransferSpec } from "./Scenario.js";
+import type { Scenario, TrafficLoadSpec, TransferSpec } from "./Scenario.js";
 import { BUILTIN_CDFS } from "./toScenario.js";
 
 /**
@@ -68,7 +68,7 @@ function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids:
   }
 }
 
-function checkTraffic(w: TrafficSpec, t: Topology, node: NodeOf, fail: Fail): void {
+function checkTraffic(w: TrafficLoadSpec, t: Topology, node: NodeOf, fail: Fail): void {
   let count: number;
   if (w.hosts) {
     const seen = new Set<number>();

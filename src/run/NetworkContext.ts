@@ -1,0 +1,72 @@
+// NetworkContext: the WorkloadContext that binds workloads to the clock, the router and the flow network.
+import { InputError } from "../core/InputError.js";
+import { randomStream, type RandomStream } from "../core/randomStream.js";
+import type { Simulation } from "../core/Simulation.js";
+import type { FlowNetwork } from "../net/FlowNetwork.js";
+import type { Route, Router } from "../net/Router.js";
+import type { Topology } from "../net/Topology.js";
+import type { TransferRequest, TransferResult, WorkloadContext } from "../workloads/Workload.js";
+
+/**
+ * Resolves node ids, picks routes (pinned, or shortest path with per-flow ECMP keyed by the
+ * flow number) and starts flows. Keeps each flow's user-facing id, indexed by flow number,
+ * for the reports. One context per workload, so each gets its own named random streams.
+ */
+export class NetworkContext {
+  /** User-facing id of every flow, indexed by flow number. */
+  readonly labels: string[] = [];
+  private readonly usedIds = new Set<string>();
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly network: FlowNetwork,
+    private readonly router: Router,
+    private readonly topology: Topology,
+    private readonly seed: number,
+  ) {}
+
+  /** The context handed to the workload called `workloadName`. */
+  forWorkload(workloadName: string): WorkloadContext {
+    return {
+      nowS: () => this.sim.nowS,
+      schedule: (atS, fn) => {
+        this.sim.at(atS, fn);
+      },
+      startTransfer: (request, onComplete) => this.startTransfer(request, onComplete),
+      random: (name: string): RandomStream => randomStream(this.seed, `${workloadName}/${name}`),
+    };
+  }
+
+  private startTransfer(request: TransferRequest, onComplete?: (result: TransferResult) => void): void {
+    if (this.usedIds.has(request.id)) throw new InputError(`flow id "${request.id}" is used twice`);
+    this.usedIds.add(request.id);
+    const route = this.routeFor(request);
+    const startS = this.sim.nowS;
+    const flow = this.network.startFlow(route, request.sizeBytes, {
+      weight: request.weight,
+      capBps: request.capBps,
+      onComplete: onComplete
+        ? (f) => onComplete({ id: request.id, startS, finishS: this.network.finishOf(f) })
+        : undefined,
+    });
+    this.labels[flow] = request.id;
+  }
+
+  private routeFor(request: TransferRequest): Route {
+    const node = (id: string) => {
+      const n = this.topology.nodeIndex.get(id);
+      if (n === undefined) throw new InputError(`flow "${request.id}": unknown node "${id}"`);
+      return n;
+    };
+    if (request.path) {
+      const r = this.router.pinned(request.path.map(node));
+      if (typeof r === "string") throw new InputError(`flow "${request.id}": path has ${r}`);
+      return r;
+    }
+    const src = node(request.src);
+    const dst = node(request.dst);
+    const r = this.router.route(src, dst, this.network.flowCount);
+    if (!r) throw new InputError(`flow "${request.id}": no path from "${request.src}" to "${request.dst}"`);
+    return r;
+  }
+}

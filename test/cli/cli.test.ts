@@ -1,0 +1,117 @@
+// End-to-end tests of the CLI: exit codes, one-sentence errors with nothing written, golden runs, determinism.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cli } from "../../src/cli/cli.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "chokepoint-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Run the CLI in-process, capturing its output. */
+async function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await cli(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Parse a small CSV (no quoted commas in our reports' numeric rows) into objects. */
+function readCsv(path: string): Record<string, string>[] {
+  const [header, ...rows] = readFileSync(path, "utf8").trim().split("\n");
+  const keys = header.split(",");
+  return rows.map((r) => Object.fromEntries(r.split(",").map((v, i) => [keys[i], v])));
+}
+
+describe("chokepoint CLI", () => {
+  it("prints help with examples and exits 0", async () => {
+    const r = await run("--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Examples:");
+    expect(r.stdout).toContain("chokepoint run scenarios/default.yaml");
+  });
+
+  it("rejects an unknown command, an unknown flag and a malformed --until with exit 2", async () => {
+    for (const argv of [["simulate", "x.yaml"], ["run", "scenarios/two-hosts.yaml", "--speed"], ["run", "scenarios/two-hosts.yaml", "--until", "10"]]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  describe("every malformed scenario", () => {
+    for (const name of readdirSync("scenarios/bad").sort()) {
+      const file = join("scenarios/bad", name);
+      it(`${name}: exit 2, one sentence naming the file, nothing written`, async () => {
+        const out = join(tmp, `bad-${name}`);
+        for (const argv of [["run", file, "--out", out], ["validate", file]]) {
+          const r = await run(...argv);
+          expect(r.code).toBe(2);
+          const lines = r.stderr.trim().split("\n");
+          expect(lines).toHaveLength(1);
+          expect(lines[0]).toContain(file);
+          expect(lines[0]).not.toMatch(/\n\s+at /);
+          expect(r.stdout).toBe("");
+        }
+        expect(existsSync(out)).toBe(false);
+      });
+    }
+  });
+
+  it("validates a good scenario with exit 0", async () => {
+    const r = await run("validate", "scenarios/default.yaml");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("ok");
+  });
+
+  it("two-hosts: finish times derived by hand", async () => {
+    // a —100 Gb/s— s —40 Gb/s— b, 1 µs per hop. transfer0 (1 GB at 0) alone at 5e9 B/s from
+    // 2 µs to 1.002 ms drains 5e6 B; then "pinned" (500 MB) shares 2.5e9 B/s and needs 0.2 s
+    // → 0.201002 s; transfer0 has 495e6 B left at 5e9 B/s → 0.300002 s.
+    const out = join(tmp, "two-hosts");
+    const r = await run("run", "scenarios/two-hosts.yaml", "--out", out, "--quiet");
+    expect(r.code).toBe(0);
+    const flows = readCsv(join(out, "flows.csv"));
+    expect(flows.map((f) => f.id)).toEqual(["transfer0", "pinned"]);
+    expect(Number(flows[0].finish_s)).toBeCloseTo(0.300002, 12);
+    expect(Number(flows[1].finish_s)).toBeCloseTo(0.201002, 12);
+    expect(flows.every((f) => f.bottleneck === "s->b")).toBe(true);
+    const summary = readCsv(join(out, "summary.csv"))[0];
+    expect(Number(summary.flows)).toBe(2);
+    expect(Number(summary.finished)).toBe(2);
+    expect(Number(summary.bytes)).toBe(1.5e9);
+  });
+
+  it("parking lot: finish times derived by hand", async () => {
+    // See the derivation in scenarios/parking-lot.yaml: shorts at 1.599 s, long at 1.601 s.
+    const out = join(tmp, "parking-lot");
+    expect((await run("run", "scenarios/parking-lot.yaml", "--out", out, "--quiet")).code).toBe(0);
+    const finish = Object.fromEntries(readCsv(join(out, "flows.csv")).map((f) => [f.id, Number(f.finish_s)]));
+    for (const id of ["short1", "short2", "short3"]) expect(finish[id]).toBeCloseTo(1.599, 12);
+    expect(finish.long).toBeCloseTo(1.601, 12);
+  });
+
+  it("same scenario and seed give byte-identical CSVs; another seed changes them", async () => {
+    const dirs = ["a", "b"].map((d) => join(tmp, `det-${d}`));
+    for (const d of dirs) expect((await run("run", "scenarios/default.yaml", "--out", d, "--quiet")).code).toBe(0);
+    for (const f of ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv"]) {
+      expect(readFileSync(join(dirs[1], f)).equals(readFileSync(join(dirs[0], f)))).toBe(true);
+    }
+    const other = join(tmp, "det-seed2");
+    expect((await run("run", "scenarios/default.yaml", "--out", other, "--quiet", "--seed", "2")).code).toBe(0);
+    expect(readFileSync(join(other, "flows.csv")).equals(readFileSync(join(dirs[0], "flows.csv")))).toBe(false);
+  });
+
+  it("--until stops the run and leaves unfinished flows without a finish time", async () => {
+    const out = join(tmp, "until");
+    const r = await run("run", "scenarios/two-hosts.yaml", "--out", out, "--until", "250ms");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("time limit");
+    const flows = readCsv(join(out, "flows.csv"));
+    expect(flows[0].finish_s).toBe("");
+    expect(Number(flows[1].finish_s)).toBeCloseTo(0.201002, 12);
+  });
+});
