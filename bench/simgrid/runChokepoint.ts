@@ -4,6 +4,7 @@ import { Simulation } from "../../src/core/Simulation.js";
 import { parseQuantity, type UnitKind } from "../../src/core/units.js";
 import { FlowNetwork } from "../../src/net/FlowNetwork.js";
 import { FullSharing } from "../../src/net/FullSharing.js";
+import { IncrementalSharing } from "../../src/net/IncrementalSharing.js";
 import { Router, type Route } from "../../src/net/Router.js";
 import type { SharingEngine } from "../../src/net/SharingEngine.js";
 import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
@@ -12,6 +13,7 @@ import type { CrossCheckCase } from "./CrossCheckCase.js";
 /** Sharing engines a case can be run with, by name. */
 export const SHARING_ENGINES: Record<string, (capacityBps: Float64Array) => SharingEngine> = {
   full: (capacityBps) => new FullSharing(capacityBps),
+  incremental: (capacityBps) => new IncrementalSharing(capacityBps),
 };
 
 /** What {@link runChokepoint} measured. */

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compareFinishTimes } from "../../bench/simgrid/compareFinishTimes.js";
 import type { CrossCheckCase } from "../../bench/simgrid/CrossCheckCase.js";
 import { makeCase } from "../../bench/simgrid/makeCase.js";
-import { runChokepoint } from "../../bench/simgrid/runChokepoint.js";
+import { runChokepoint, SHARING_ENGINES } from "../../bench/simgrid/runChokepoint.js";
 import { runSimgrid, SIMGRID_PYTHON, simgridUnavailable } from "../../bench/simgrid/runSimgrid.js";
 import { HAND_CASES } from "./handCases.js";
 
@@ -30,25 +30,33 @@ describe("cross-check against SimGrid 3.32", () => {
   });
 
   for (const { case: c, expectedFinishS } of HAND_CASES) {
-    it(`${c.name}: chokepoint and SimGrid both give the hand-derived finish times`, () => {
-      const ours = runChokepoint(c);
+    it(`${c.name}: chokepoint (every sharing engine) and SimGrid both give the hand-derived finish times`, () => {
       const theirs = runSimgrid(writeCase(c));
+      expect(theirs.finishS.size).toBe(Object.keys(expectedFinishS).length);
       for (const [id, expected] of Object.entries(expectedFinishS)) {
-        expect(relativeError(ours.finishS.get(id)!, expected), `chokepoint ${id}`).toBeLessThanOrEqual(TOLERANCE);
         expect(relativeError(theirs.finishS.get(id)!, expected), `SimGrid ${id}`).toBeLessThanOrEqual(TOLERANCE);
       }
-      expect(ours.finishS.size).toBe(Object.keys(expectedFinishS).length);
-      expect(theirs.finishS.size).toBe(Object.keys(expectedFinishS).length);
+      for (const engine of Object.keys(SHARING_ENGINES)) {
+        const ours = runChokepoint(c, engine);
+        expect(ours.finishS.size).toBe(Object.keys(expectedFinishS).length);
+        for (const [id, expected] of Object.entries(expectedFinishS)) {
+          const t = ours.finishS.get(id)!;
+          expect(relativeError(t, expected), `chokepoint (${engine}) ${id}`).toBeLessThanOrEqual(TOLERANCE);
+          expect(relativeError(t, theirs.finishS.get(id)!), `chokepoint (${engine}) vs SimGrid ${id}`).toBeLessThanOrEqual(TOLERANCE);
+        }
+      }
     });
   }
 
-  it("a k=8 fat-tree with 2,000 web-search flows at 50% load finishes every flow as SimGrid does", () => {
+  it("a k=8 fat-tree with 2,000 web-search flows at 50% load finishes every flow as SimGrid does, with every sharing engine", () => {
     const c = makeCase({ k: 8, flows: 2000, load: 0.5, seed: 1 });
-    const ours = runChokepoint(c);
     const theirs = runSimgrid(writeCase(c));
-    const cmp = compareFinishTimes(ours.finishS, theirs.finishS, ours.startS);
-    expect(cmp.missing).toEqual([]);
-    expect(cmp.flows).toBe(2000);
-    expect(cmp.maxRelativeError, `worst flow ${cmp.worstId}`).toBeLessThanOrEqual(TOLERANCE);
+    for (const engine of Object.keys(SHARING_ENGINES)) {
+      const ours = runChokepoint(c, engine);
+      const cmp = compareFinishTimes(ours.finishS, theirs.finishS, ours.startS);
+      expect(cmp.missing, engine).toEqual([]);
+      expect(cmp.flows, engine).toBe(2000);
+      expect(cmp.maxRelativeError, `${engine}: worst flow ${cmp.worstId}`).toBeLessThanOrEqual(TOLERANCE);
+    }
   });
 });
