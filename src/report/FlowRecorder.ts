@@ -37,6 +37,9 @@ export const FLOW_CSV_HEADERS = [
  * Cost: 16 bytes per flow (current bottleneck, since-time, ideal time) plus a small map
  * for the few flows that are ever bound by more than one bottleneck (a flow bound by one
  * bottleneck only needs no per-bottleneck times: that one bound it longest).
+ *
+ * `labels[flow]` is the flow's user-facing id in flows.csv (the flow number when missing);
+ * the array is read only when rows are written, so callers may fill it as flows start.
  */
 export class FlowRecorder implements FlowObserver {
   private capacity = 0;

@@ -16,7 +16,7 @@ describe("summarizeRun", () => {
     expect(s.fctP50S).toBeCloseTo(0.250002, 12);
     expect(s.fctP95S).toBeCloseTo(0.295002, 12);
     expect(s.fctP99S).toBeCloseTo(0.299002, 12);
-    // Slowdowns: f0 0.300002/0.200002 ≈ 1.4999975, f1 0.200002/0.100002 ≈ 1.99998; same rule.
+    // Slowdowns: f0 0.300002/0.200002 ≈ 1.499995, f1 0.200002/0.100002 ≈ 1.99998; same rule.
     const lo = 0.300002 / 0.200002;
     const hi = 0.200002 / 0.100002;
     expect(s.slowdownP50).toBeCloseTo(lo + 0.5 * (hi - lo), 10);
