@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { compareFinishTimes, type FinishTimeComparison } from "./compareFinishTimes.js";
 import type { CrossCheckCase } from "./CrossCheckCase.js";
 import { runChokepoint, SHARING_ENGINES } from "./runChokepoint.js";
-import { runSimgrid } from "./runSimgrid.js";
+import { readSimgridOutput, runSimgrid } from "./runSimgrid.js";
 
 /** The outcome of {@link crossCheck}. */
 export interface CrossCheckResult extends FinishTimeComparison {
@@ -15,11 +15,15 @@ export interface CrossCheckResult extends FinishTimeComparison {
   speedup: number;
 }
 
-/** Run the case file at `casePath` in both simulators (chokepoint with sharing engine `engine`) and compare, SimGrid as reference. */
-export function crossCheck(casePath: string, engine = "full"): CrossCheckResult {
+/**
+ * Run the case file at `casePath` in both simulators (chokepoint with sharing engine
+ * `engine`) and compare, SimGrid as reference. With `simgridCsv`, SimGrid's results are
+ * read from an earlier run_simgrid.py output instead of running it again.
+ */
+export function crossCheck(casePath: string, engine = "full", simgridCsv?: string): CrossCheckResult {
   const c = JSON.parse(readFileSync(casePath, "utf8")) as CrossCheckCase;
   const ours = runChokepoint(c, engine);
-  const theirs = runSimgrid(casePath);
+  const theirs = simgridCsv ? readSimgridOutput(simgridCsv) : runSimgrid(casePath);
   const cmp = compareFinishTimes(ours.finishS, theirs.finishS, ours.startS);
   return { ...cmp, chokepointWallS: ours.wallS, simgridWallS: theirs.wallS, speedup: theirs.wallS / ours.wallS };
 }
@@ -27,17 +31,22 @@ export function crossCheck(casePath: string, engine = "full"): CrossCheckResult 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { engine: { type: "string", default: "full" }, help: { type: "boolean" } },
+    options: {
+      engine: { type: "string", default: "full" },
+      "simgrid-csv": { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      `usage: npx tsx bench/simgrid/crossCheck.ts CASE.json [--engine ${Object.keys(SHARING_ENGINES).join("|")}]\n` +
+      `usage: npx tsx bench/simgrid/crossCheck.ts CASE.json [--engine ${Object.keys(SHARING_ENGINES).join("|")}]` +
+        " [--simgrid-csv OUT.csv (reuse a run_simgrid.py output)]\n" +
         "  e.g. npx tsx bench/simgrid/makeCase.ts --k 8 --flows 2000 --out /tmp/case.json && " +
         "npx tsx bench/simgrid/crossCheck.ts /tmp/case.json",
     );
     process.exit(values.help ? 0 : 2);
   }
-  const r = crossCheck(positionals[0], values.engine);
+  const r = crossCheck(positionals[0], values.engine, values["simgrid-csv"]);
   const e = (x: number) => x.toExponential(3);
   console.log(`flows compared        ${r.flows}${r.missing.length ? ` (missing in one run: ${r.missing.length})` : ""}`);
   console.log(`max relative error    ${e(r.maxRelativeError)} (flow ${r.worstId})`);

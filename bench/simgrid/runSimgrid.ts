@@ -35,15 +35,7 @@ export function runSimgrid(casePath: string, python = SIMGRID_PYTHON): SimgridRu
     const processWallS = Number(process.hrtime.bigint() - began) / 1e9;
     if (r.error) throw new Error(`cannot run ${python}: ${r.error.message}`);
     if (r.status !== 0) throw new Error(`run_simgrid.py failed (exit ${r.status}): ${r.stderr.trim()}`);
-    const finishS = new Map<string, number>();
-    const lines = readFileSync(out, "utf8").split("\n");
-    for (let i = 1; i < lines.length; i++) {
-      if (lines[i] === "") continue;
-      const comma = lines[i].lastIndexOf(",");
-      finishS.set(lines[i].slice(0, comma), Number(lines[i].slice(comma + 1)));
-    }
-    const stats = JSON.parse(readFileSync(`${out}.json`, "utf8")) as { wall_s: number };
-    return { finishS, wallS: stats.wall_s, processWallS };
+    return { ...readSimgridOutput(out), processWallS };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -55,4 +47,17 @@ export function simgridUnavailable(python = SIMGRID_PYTHON): string | null {
   if (r.error) return `cannot run ${python}: ${r.error.message}`;
   if (r.status !== 0) return `${python} cannot import simgrid (install Debian's python3-simgrid): ${r.stderr.trim()}`;
   return null;
+}
+
+/** Read the `id,finish_s` CSV that run_simgrid.py wrote at `csvPath` and the wall time from its `.json` sidecar. */
+export function readSimgridOutput(csvPath: string): { finishS: Map<string, number>; wallS: number } {
+  const finishS = new Map<string, number>();
+  const lines = readFileSync(csvPath, "utf8").split("\n");
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i] === "") continue;
+    const comma = lines[i].lastIndexOf(",");
+    finishS.set(lines[i].slice(0, comma), Number(lines[i].slice(comma + 1)));
+  }
+  const stats = JSON.parse(readFileSync(`${csvPath}.json`, "utf8")) as { wall_s: number };
+  return { finishS, wallS: stats.wall_s };
 }
