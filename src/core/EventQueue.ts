@@ -10,13 +10,17 @@
  *   a flow's completion event moves every time its rate changes. A handle is valid until
  *   its event is popped or removed; after that it may be reused by a later push.
  *
- * The heap stores its keys (time, sequence) in parallel typed arrays beside the slot ids,
- * so sifting compares contiguous numbers without chasing per-event objects.
+ * Layout, chosen by the hold benchmark (bench/hold.ts): the heap holds only what sifting
+ * reads on every level — times in one Float64Array and handles in one Int32Array. The
+ * tie-breaking sequence number, the payload and the heap position live per handle and
+ * never move; the sequence is read only when two times are equal, which is rare except
+ * in deliberately tied schedules. A 4-ary heap halves the depth of a binary one and
+ * its four children share one or two cache lines.
  */
 export class EventQueue {
-  private heapSlot: Int32Array;
   private heapTime: Float64Array;
-  private heapSeq: Float64Array;
+  private heapSlot: Int32Array;
+  private slotSeq: Float64Array;
   private slotPayload: Float64Array;
   private slotPos: Int32Array;
   private freeSlots: Int32Array;
@@ -27,9 +31,9 @@ export class EventQueue {
 
   constructor(initialCapacity = 1024) {
     const n = Math.max(4, initialCapacity | 0);
-    this.heapSlot = new Int32Array(n);
     this.heapTime = new Float64Array(n);
-    this.heapSeq = new Float64Array(n);
+    this.heapSlot = new Int32Array(n);
+    this.slotSeq = new Float64Array(n);
     this.slotPayload = new Float64Array(n);
     this.slotPos = new Int32Array(n).fill(-1);
     this.freeSlots = new Int32Array(n);
@@ -49,8 +53,8 @@ export class EventQueue {
       slot = this.slotsUsed++;
     }
     this.slotPayload[slot] = payload;
-    const i = this.count++;
-    this.siftUp(i, slot, timeS, this.nextSeq++);
+    this.slotSeq[slot] = this.nextSeq++;
+    this.siftUp(this.count++, slot, timeS);
     return slot;
   }
 
@@ -72,8 +76,7 @@ export class EventQueue {
   /** Remove the earliest event and return its payload (throws when empty). */
   pop(): number {
     if (this.count === 0) throw new Error("EventQueue.pop: queue is empty");
-    const slot = this.heapSlot[0];
-    const payload = this.slotPayload[slot];
+    const payload = this.slotPayload[this.heapSlot[0]];
     this.removeAt(0);
     return payload;
   }
@@ -95,15 +98,15 @@ export class EventQueue {
 
   /**
    * Move a pending event to `timeS`. It takes a fresh sequence number, exactly as if it
-   * had been removed and pushed again now.
+   * had been removed and pushed again now. Throws if `handle` is not pending.
    */
   update(handle: number, timeS: number): void {
+    if (!this.has(handle)) throw new Error(`EventQueue.update: handle ${handle} is not pending`);
     const i = this.slotPos[handle];
-    if (i < 0) throw new Error(`EventQueue.update: handle ${handle} is not pending`);
-    const seq = this.nextSeq++;
-    const oldTime = this.heapTime[i];
-    if (timeS < oldTime) this.siftUp(i, handle, timeS, seq);
-    else this.siftDown(i, handle, timeS, seq);
+    this.slotSeq[handle] = this.nextSeq++;
+    // With a fresh (largest) sequence, an equal time can only move the event down.
+    if (timeS < this.heapTime[i]) this.siftUp(i, handle, timeS);
+    else this.siftDown(i, handle, timeS);
   }
 
   /** Cancel a pending event; returns false if it was not pending. */
@@ -129,65 +132,64 @@ export class EventQueue {
     if (i === last) return;
     const lastSlot = this.heapSlot[last];
     const lastTime = this.heapTime[last];
-    const lastSeq = this.heapSeq[last];
     // The moved element may need to go either way relative to position i.
-    if (i > 0 && this.less(lastTime, lastSeq, this.heapTime[(i - 1) >> 2], this.heapSeq[(i - 1) >> 2])) {
-      this.siftUp(i, lastSlot, lastTime, lastSeq);
-    } else {
-      this.siftDown(i, lastSlot, lastTime, lastSeq);
+    if (i > 0) {
+      const p = (i - 1) >> 2;
+      const pt = this.heapTime[p];
+      if (lastTime < pt || (lastTime === pt && this.slotSeq[lastSlot] < this.slotSeq[this.heapSlot[p]])) {
+        this.siftUp(i, lastSlot, lastTime);
+        return;
+      }
     }
+    this.siftDown(i, lastSlot, lastTime);
   }
 
-  private less(t1: number, s1: number, t2: number, s2: number): boolean {
-    return t1 < t2 || (t1 === t2 && s1 < s2);
-  }
-
-  private siftUp(i: number, slot: number, t: number, s: number): void {
-    const hs = this.heapSlot, ht = this.heapTime, hq = this.heapSeq, pos = this.slotPos;
+  /** Place `slot` with time `t` at or above position `i`. */
+  private siftUp(i: number, slot: number, t: number): void {
+    const ht = this.heapTime, hs = this.heapSlot, pos = this.slotPos, seq = this.slotSeq;
     while (i > 0) {
       const p = (i - 1) >> 2;
       const pt = ht[p];
-      if (t > pt || (t === pt && s > hq[p])) break;
-      hs[i] = hs[p];
+      if (t > pt) break;
+      const ps = hs[p];
+      if (t === pt && seq[slot] > seq[ps]) break;
       ht[i] = pt;
-      hq[i] = hq[p];
-      pos[hs[i]] = i;
+      hs[i] = ps;
+      pos[ps] = i;
       i = p;
     }
-    hs[i] = slot;
     ht[i] = t;
-    hq[i] = s;
+    hs[i] = slot;
     pos[slot] = i;
   }
 
-  private siftDown(i: number, slot: number, t: number, s: number): void {
-    const hs = this.heapSlot, ht = this.heapTime, hq = this.heapSeq, pos = this.slotPos;
+  /** Place `slot` with time `t` at or below position `i`. */
+  private siftDown(i: number, slot: number, t: number): void {
+    const ht = this.heapTime, hs = this.heapSlot, pos = this.slotPos, seq = this.slotSeq;
     const n = this.count;
     for (;;) {
       const first = (i << 2) + 1;
       if (first >= n) break;
       let best = first;
       let bt = ht[first];
-      let bq = hq[first];
       const end = first + 4 < n ? first + 4 : n;
       for (let c = first + 1; c < end; c++) {
         const ct = ht[c];
-        if (ct < bt || (ct === bt && hq[c] < bq)) {
+        if (ct < bt || (ct === bt && seq[hs[c]] < seq[hs[best]])) {
           best = c;
           bt = ct;
-          bq = hq[c];
         }
       }
-      if (t < bt || (t === bt && s < bq)) break;
-      hs[i] = hs[best];
+      if (t < bt) break;
+      const bs = hs[best];
+      if (t === bt && seq[slot] < seq[bs]) break;
       ht[i] = bt;
-      hq[i] = bq;
-      pos[hs[i]] = i;
+      hs[i] = bs;
+      pos[bs] = i;
       i = best;
     }
-    hs[i] = slot;
     ht[i] = t;
-    hq[i] = s;
+    hs[i] = slot;
     pos[slot] = i;
   }
 
@@ -204,9 +206,9 @@ export class EventQueue {
       b.set(a);
       return b;
     };
-    this.heapSlot = grow32(this.heapSlot);
     this.heapTime = grow64(this.heapTime);
-    this.heapSeq = grow64(this.heapSeq);
+    this.heapSlot = grow32(this.heapSlot);
+    this.slotSeq = grow64(this.slotSeq);
     this.slotPayload = grow64(this.slotPayload);
     this.slotPos = grow32(this.slotPos, -1);
     this.freeSlots = grow32(this.freeSlots);

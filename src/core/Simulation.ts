@@ -16,7 +16,11 @@ export interface RunResult {
 
 /** Options of {@link Simulation.run}. */
 export interface RunOptions {
-  /** Stop before the first event later than this time (seconds); the clock ends here. */
+  /**
+   * Stop before the first event later than this time (seconds) and set the clock to it;
+   * events exactly at `untilS` still fire. If the queue runs dry earlier, the run ends
+   * "idle" with the clock at the last event. Must not be before the current time.
+   */
   untilS?: number;
   /** Called every `progressEvery` events with the current time and event count. */
   onProgress?: (nowS: number, events: number) => void;
@@ -26,6 +30,8 @@ export interface RunOptions {
 
 const KIND_BITS = 256;
 const TIMER_KIND = 0;
+/** Largest `arg` that still packs with a kind into an exact float64 payload (2^45 - 1). */
+const MAX_ARG = 2 ** 53 / KIND_BITS - 1;
 
 /**
  * A discrete-event simulation: a clock, an event queue and a table of handlers.
@@ -49,8 +55,7 @@ export class Simulation {
     this.queue = new EventQueue(initialCapacity);
     this.handlers[TIMER_KIND] = (id) => {
       const fn = this.timers[id]!;
-      this.timers[id] = undefined;
-      this.freeTimers.push(id);
+      this.releaseTimer(id);
       fn();
     };
   }
@@ -68,6 +73,12 @@ export class Simulation {
     if (!(timeS >= this.nowS)) {
       throw new Error(`Simulation.schedule: time ${timeS} is before now (${this.nowS})`);
     }
+    if (!(kind >= 0 && kind < this.handlers.length && (kind | 0) === kind)) {
+      throw new Error(`Simulation.schedule: kind ${kind} is not a registered event kind`);
+    }
+    if (!(arg >= 0 && arg <= MAX_ARG && Math.floor(arg) === arg)) {
+      throw new Error(`Simulation.schedule: arg ${arg} is not an integer in [0, 2^45)`);
+    }
     return this.queue.push(timeS, arg * KIND_BITS + kind);
   }
 
@@ -81,14 +92,27 @@ export class Simulation {
 
   /** Cancel a scheduled event; returns false if it was no longer pending. */
   cancel(handle: number): boolean {
-    return this.queue.remove(handle);
+    if (!this.queue.has(handle)) return false;
+    const payload = this.queue.payloadOf(handle);
+    this.queue.remove(handle);
+    // A cancelled timer releases its callback, or the closure and its id would leak.
+    if (payload % KIND_BITS === TIMER_KIND) this.releaseTimer(payload / KIND_BITS);
+    return true;
   }
 
   /** Call `fn` at absolute time `timeS`; returns a handle usable with {@link cancel}. */
   at(timeS: number, fn: () => void): number {
+    if (!(timeS >= this.nowS)) {
+      throw new Error(`Simulation.at: time ${timeS} is before now (${this.nowS})`);
+    }
     const id = this.freeTimers.length > 0 ? this.freeTimers.pop()! : this.timers.length;
     this.timers[id] = fn;
-    return this.schedule(timeS, TIMER_KIND, id);
+    return this.queue.push(timeS, id * KIND_BITS + TIMER_KIND);
+  }
+
+  private releaseTimer(id: number): void {
+    this.timers[id] = undefined;
+    this.freeTimers.push(id);
   }
 
   /** Call `fn` after `delayS` seconds from now. */
@@ -99,25 +123,31 @@ export class Simulation {
   /** Run until no events remain or until `untilS`. */
   run(options: RunOptions = {}): RunResult {
     const untilS = options.untilS ?? Infinity;
+    if (!(untilS >= this.nowS)) {
+      throw new Error(`Simulation.run: untilS ${untilS} is before now (${this.nowS})`);
+    }
     const every = options.progressEvery ?? 65536;
     const q = this.queue;
     const handlers = this.handlers;
     let events = 0;
-    while (q.size > 0) {
-      const t = q.peekTime();
-      if (t > untilS) {
-        this.nowS = untilS;
-        this.eventsProcessed += events;
-        return { reason: "until", endS: untilS, events };
+    try {
+      while (q.size > 0) {
+        const t = q.peekTime();
+        if (t > untilS) {
+          this.nowS = untilS;
+          return { reason: "until", endS: untilS, events };
+        }
+        const payload = q.pop();
+        this.nowS = t;
+        const kind = payload % KIND_BITS;
+        // Counted before dispatch so a handler that throws still counts as dispatched.
+        events++;
+        handlers[kind]((payload - kind) / KIND_BITS);
+        if (options.onProgress && events % every === 0) options.onProgress(this.nowS, events);
       }
-      const payload = q.pop();
-      this.nowS = t;
-      const kind = payload % KIND_BITS;
-      handlers[kind]((payload - kind) / KIND_BITS);
-      events++;
-      if (options.onProgress && events % every === 0) options.onProgress(this.nowS, events);
+      return { reason: "idle", endS: this.nowS, events };
+    } finally {
+      this.eventsProcessed += events;
     }
-    this.eventsProcessed += events;
-    return { reason: "idle", endS: this.nowS, events };
   }
 }
