@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """run_simgrid: replay a chokepoint cross-check case (explicit topology, pinned paths) in SimGrid 3.32.
 
-Usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv
+Usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv [--cfg=KEY:VALUE ...]
 
 Writes OUT.csv (`id,finish_s`, finish times printed with repr() so they round-trip) and
 OUT.csv.json ({"wall_s", "build_s", "run_s", "flows", "simgrid"}; wall_s runs from just
@@ -20,7 +20,11 @@ How the case maps onto SimGrid, so that CM02 computes plain max-min (DESIGN.md):
   cross-traffic; links have zero latency because CM02 divides a flow's share by its
   route latency, so each flow is instead *started* at start + route latency (the sum of
   its channels' latencies, added in path order as chokepoint does);
-- surf/precision and maxmin/precision at 1e-12 (SimGrid 3.32 has no precision/timing).
+- surf/precision and maxmin/precision at 1e-12 (SimGrid 3.32 has no precision/timing);
+- network/optim:Full (re-solve everything on each event): on these fat-tree cases all
+  active flows form one connected sharing system, and Lazy (the default) measured about
+  twice as slow for identical results. Extra --cfg=KEY:VALUE arguments are passed to
+  SimGrid after these and override them.
 One actor starts every flow at its time with Comm.sendto_async and finally waits for all
 (one actor, not one per flow: the Python binding runs actors as threads). A zero-byte flow
 finishes when it arrives, at start + route latency, and is not handed to SimGrid.
@@ -72,15 +76,15 @@ def read_case(path):
     return links, flows
 
 
-def simulate(links, flows):
+def simulate(links, flows, extra_cfg):
     """Run the flows in SimGrid; returns ([finish_s per flow], build_s, run_s)."""
     from simgrid import Actor, Comm, Engine, LinkInRoute, NetZone, this_actor
 
     t_begin = time.perf_counter()
     cfg = ["network/model:CM02", "network/latency-factor:1", "network/bandwidth-factor:1",
            "network/weight-S:0", "network/TCP-gamma:1e300", "network/crosstraffic:0",
-           "surf/precision:1e-12", "maxmin/precision:1e-12"]
-    engine = Engine(["run_simgrid"] + [f"--cfg={c}" for c in cfg] + ["--log=root.thres:warning"])
+           "surf/precision:1e-12", "maxmin/precision:1e-12", "network/optim:Full"]
+    engine = Engine(["run_simgrid"] + [f"--cfg={c}" for c in cfg] + extra_cfg + ["--log=root.thres:warning"])
     zone = NetZone.create_star_zone("flows")
     channel = {}  # (from, to) -> (SimGrid link, latency_s)
     for a, b, bps, lat in links:
@@ -132,8 +136,9 @@ def simulate(links, flows):
 
 
 def main(argv):
-    if len(argv) != 3:
-        sys.exit("usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv")
+    extra_cfg = [a for a in argv[3:] if a.startswith("--cfg=")]
+    if len(argv) < 3 or len(extra_cfg) != len(argv) - 3:
+        sys.exit("usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv [--cfg=KEY:VALUE ...]")
     links, flows = read_case(argv[1])
     for fid, size, _, _ in flows:
         if size != int(size) or size < 0:
@@ -141,13 +146,13 @@ def main(argv):
     t0 = time.perf_counter()
     import simgrid
     t_import = time.perf_counter()
-    finish, build_s, run_s = simulate(links, flows)
+    finish, build_s, run_s = simulate(links, flows, extra_cfg)
     with open(argv[2], "w", encoding="utf8") as out:
         out.write("id,finish_s\n")
         for (fid, _, _, _), t in zip(flows, finish):
             out.write(f"{fid},{t!r}\n")
     stats = {"wall_s": build_s + run_s, "build_s": build_s, "run_s": run_s, "import_s": t_import - t0,
-             "flows": len(flows), "simgrid": simgrid.simgrid_version}
+             "flows": len(flows), "simgrid": simgrid.simgrid_version, "extra_cfg": extra_cfg}
     with open(argv[2] + ".json", "w", encoding="utf8") as out:
         json.dump(stats, out)
     print(f"run_simgrid: {len(flows)} flows, build {build_s:.3f} s, run {run_s:.3f} s", file=sys.stderr)
