@@ -6,6 +6,8 @@ import type { SharingEngine } from "./SharingEngine.js";
 const TIE = 1e-12;
 /** A flow's reported rate moves only when its exact rate differs from it by more than this (relative). */
 const REPORT = 1e-13;
+/** Fill by linear scans rather than a heap while (resources in play × released flows) is at most this. */
+const SCAN_LIMIT = 4096;
 
 /**
  * Weighted max-min fair rates with caps, kept up to date incrementally: after a change,
@@ -71,7 +73,15 @@ export class IncrementalSharing implements SharingEngine {
   private readonly dirty: Int32Array;
   private dirtyCount = 0;
 
-  private flowCapacity = 0;
+  // Flows live in dense slots, reused after removal, so per-flow arrays stay as small as
+  // the number of concurrent flows however large the ids grow: the hot loops index them
+  // at random, and small arrays stay in cache. Ids map to slots only at the API boundary.
+  private slotOf = new Int32Array(0);
+  private idOf = new Int32Array(0);
+  private freeSlots = new Int32Array(0);
+  private freeCount = 0;
+  private slotsUsed = 0;
+  private slotCapacity = 0;
   private active = new Uint8Array(0);
   private rate = new Float64Array(0);
   private reported = new Float64Array(0);
@@ -85,7 +95,7 @@ export class IncrementalSharing implements SharingEngine {
   private pendingMark = new Uint8Array(0);
   private activePos = new Int32Array(0);
 
-  private activeList = new Int32Array(16);
+  private activeList = new Int32Array(0);
   private activeCount = 0;
   private pending = new Int32Array(16);
   private pendingCount = 0;
@@ -101,12 +111,16 @@ export class IncrementalSharing implements SharingEngine {
   private touchedCount = 0;
   private readonly filled: Int32Array;
   private changed = new Int32Array(16);
+  private cappedScratch = new Int32Array(0);
   private readonly heap: EventQueue;
   private epoch = 0;
   private fillEpoch = 0;
 
-  /** Solves so far, and how many flows they released in total (for benchmarks). */
-  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0 };
+  /**
+   * Work counters, for benchmarks: solves, flows released, solves that fell back to
+   * releasing every flow, refill rounds, resources filled over and resources checked.
+   */
+  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0, filledResources: 0, checkedResources: 0 };
 
   /**
    * @param capacityBps capacity of every resource (copied).
@@ -137,8 +151,8 @@ export class IncrementalSharing implements SharingEngine {
 
   addFlow(flow: number, resources: Int32Array, weight: number, capBps: number): void {
     if (!(Number.isInteger(flow) && flow >= 0)) throw new Error(`IncrementalSharing.addFlow: flow id ${flow} is not an integer ≥ 0`);
-    this.ensureFlows(flow + 1);
-    if (this.active[flow]) throw new Error(`IncrementalSharing.addFlow: flow ${flow} is already active`);
+    if (flow >= this.slotOf.length) this.slotOf = growFilled(this.slotOf, Math.max(flow + 1, 2 * this.slotOf.length, 64), -1);
+    if (this.slotOf[flow] >= 0) throw new Error(`IncrementalSharing.addFlow: flow ${flow} is already active`);
     checkWeight("addFlow", weight);
     checkCap("addFlow", capBps);
     const len = resources.length;
@@ -148,11 +162,19 @@ export class IncrementalSharing implements SharingEngine {
         throw new Error(`IncrementalSharing.addFlow: flow ${flow} crosses resource ${r}, expected 0 … ${this.resourceCount - 1}`);
       }
     }
+    let slot: number;
+    if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
+    else {
+      if (this.slotsUsed === this.slotCapacity) this.growSlots(Math.max(64, 2 * this.slotCapacity));
+      slot = this.slotsUsed++;
+    }
+    this.slotOf[flow] = slot;
+    this.idOf[slot] = flow;
     this.reservePool(len);
     const start = this.poolEnd;
     this.poolEnd += len;
-    this.routeStart[flow] = start;
-    this.routeLen[flow] = len;
+    this.routeStart[slot] = start;
+    this.routeLen[slot] = len;
     for (let i = 0; i < len; i++) {
       const r = resources[i];
       this.routePool[start + i] = r;
@@ -163,27 +185,26 @@ export class IncrementalSharing implements SharingEngine {
         bigger.set(list);
         this.resFlows[r] = list = bigger;
       }
-      list[n] = flow;
+      list[n] = slot;
       this.routePos[start + i] = n;
       this.resCount[r] = n + 1;
       this.markDirty(r);
     }
-    this.active[flow] = 1;
-    if (this.activeCount === this.activeList.length) this.activeList = grow32(this.activeList, this.activeCount * 2);
-    this.activePos[flow] = this.activeCount;
-    this.activeList[this.activeCount++] = flow;
-    this.weight[flow] = weight;
-    this.cap[flow] = capBps;
-    this.rate[flow] = 0;
-    this.reported[flow] = 0;
-    this.bneck[flow] = -1;
-    this.markPending(flow);
+    this.active[slot] = 1;
+    this.activePos[slot] = this.activeCount;
+    this.activeList[this.activeCount++] = slot;
+    this.weight[slot] = weight;
+    this.cap[slot] = capBps;
+    this.rate[slot] = 0;
+    this.reported[slot] = 0;
+    this.bneck[slot] = -1;
+    this.markPending(slot);
   }
 
   removeFlow(flow: number): void {
-    this.requireActive("removeFlow", flow);
-    const start = this.routeStart[flow];
-    const len = this.routeLen[flow];
+    const slot = this.slot("removeFlow", flow);
+    const start = this.routeStart[slot];
+    const len = this.routeLen[slot];
     for (let i = 0; i < len; i++) {
       const r = this.routePool[start + i];
       const p = this.routePos[start + i];
@@ -205,14 +226,16 @@ export class IncrementalSharing implements SharingEngine {
       this.markDirty(r);
     }
     this.poolGarbage += len;
-    this.active[flow] = 0;
-    const ap = this.activePos[flow];
-    const lastFlow = this.activeList[--this.activeCount];
-    this.activeList[ap] = lastFlow;
-    this.activePos[lastFlow] = ap;
-    this.rate[flow] = 0;
-    this.reported[flow] = 0;
-    this.bneck[flow] = -1;
+    this.active[slot] = 0;
+    const ap = this.activePos[slot];
+    const lastSlot = this.activeList[--this.activeCount];
+    this.activeList[ap] = lastSlot;
+    this.activePos[lastSlot] = ap;
+    this.rate[slot] = 0;
+    this.reported[slot] = 0;
+    this.bneck[slot] = -1;
+    this.slotOf[flow] = -1;
+    this.freeSlots[this.freeCount++] = slot;
   }
 
   setCapacity(resource: number, capacityBps: number): void {
@@ -225,19 +248,19 @@ export class IncrementalSharing implements SharingEngine {
   }
 
   setFlowCap(flow: number, capBps: number): void {
-    this.requireActive("setFlowCap", flow);
+    const slot = this.slot("setFlowCap", flow);
     checkCap("setFlowCap", capBps);
-    this.cap[flow] = capBps;
-    this.markRouteDirty(flow);
-    this.markPending(flow);
+    this.cap[slot] = capBps;
+    this.markRouteDirty(slot);
+    this.markPending(slot);
   }
 
   setFlowWeight(flow: number, weight: number): void {
-    this.requireActive("setFlowWeight", flow);
+    const slot = this.slot("setFlowWeight", flow);
     checkWeight("setFlowWeight", weight);
-    this.weight[flow] = weight;
-    this.markRouteDirty(flow);
-    this.markPending(flow);
+    this.weight[slot] = weight;
+    this.markRouteDirty(slot);
+    this.markPending(slot);
   }
 
   solve(): number {
@@ -287,7 +310,7 @@ export class IncrementalSharing implements SharingEngine {
       const old = this.reported[f];
       if (Math.abs(x - old) > REPORT * Math.max(x, old) || (x === 0) !== (old === 0)) {
         this.reported[f] = x;
-        this.changed[n++] = f;
+        this.changed[n++] = this.idOf[f];
       }
     }
     return n;
@@ -298,11 +321,13 @@ export class IncrementalSharing implements SharingEngine {
   }
 
   rateBps(flow: number): number {
-    return flow < this.flowCapacity && this.active[flow] ? this.reported[flow] : 0;
+    const slot = flow >= 0 && flow < this.slotOf.length ? this.slotOf[flow] : -1;
+    return slot >= 0 ? this.reported[slot] : 0;
   }
 
   bottleneck(flow: number): number {
-    return flow < this.flowCapacity && this.active[flow] ? this.bneck[flow] : -1;
+    const slot = flow >= 0 && flow < this.slotOf.length ? this.slotOf[flow] : -1;
+    return slot >= 0 ? this.bneck[slot] : -1;
   }
 
   /** Number of active flows. */
@@ -329,10 +354,8 @@ export class IncrementalSharing implements SharingEngine {
   /** Progressive filling of the released flows against the capacity the others leave. */
   private refill(): void {
     const fe = ++this.fillEpoch;
-    const { heap, releasedIn, frozenIn, rate, weight, cap, routePool, residual, weightSum, unfrozen, handle } = this;
+    const { releasedIn, frozenIn, rate, weight, routePool, residual, weightSum, unfrozen } = this;
     const epoch = this.epoch;
-    const R = this.resourceCount;
-    heap.clear();
     let filledCount = 0;
     for (let i = 0; i < this.releasedCount; i++) {
       const f = this.released[i];
@@ -358,6 +381,25 @@ export class IncrementalSharing implements SharingEngine {
         unfrozen[r]++;
       }
     }
+    this.stats.filledResources += filledCount;
+    if (filledCount * this.releasedCount <= SCAN_LIMIT) this.fillByScan(filledCount, fe);
+    else this.fillByHeap(filledCount, fe);
+    // A released flow crossing nothing and uncapped is unconstrained: rate 0, as in maxMinRates.
+    for (let i = 0; i < this.releasedCount; i++) {
+      const f = this.released[i];
+      if (frozenIn[f] !== fe) {
+        rate[f] = 0;
+        this.bneck[f] = -1;
+      }
+    }
+  }
+
+  /** The filling proper, with every level in an indexed heap: O((flows + resources) · log). */
+  private fillByHeap(filledCount: number, fe: number): void {
+    const { heap, releasedIn, frozenIn, weight, cap, residual, weightSum, handle } = this;
+    const epoch = this.epoch;
+    const R = this.resourceCount;
+    heap.clear();
     for (let i = 0; i < filledCount; i++) {
       const r = this.filled[i];
       handle[r] = heap.push(Math.max(0, residual[r]) / weightSum[r], r);
@@ -381,12 +423,61 @@ export class IncrementalSharing implements SharingEngine {
         if (releasedIn[g] === epoch && frozenIn[g] !== fe) this.freeze(g, weight[g] * level, id, fe);
       }
     }
-    // A released flow crossing nothing and uncapped is unconstrained: rate 0, as in maxMinRates.
+  }
+
+  /**
+   * The same filling for small released sets, finding the lowest level by a linear scan
+   * over the resources still in play: O(bottlenecks · resources) but no heap traffic,
+   * which is faster when both are a few dozen.
+   */
+  private fillByScan(filledCount: number, fe: number): void {
+    const { releasedIn, frozenIn, weight, cap, residual, weightSum, unfrozen, filled } = this;
+    const epoch = this.epoch;
+    let live = filledCount;
+    let capped = 0;
+    const cappedFlows = this.cappedScratch;
     for (let i = 0; i < this.releasedCount; i++) {
       const f = this.released[i];
-      if (frozenIn[f] !== fe) {
-        rate[f] = 0;
-        this.bneck[f] = -1;
+      if (cap[f] < Infinity) cappedFlows[capped++] = f;
+    }
+    for (;;) {
+      let best = -1;
+      let bestLevel = Infinity;
+      for (let i = 0; i < live; i++) {
+        const r = filled[i];
+        if (unfrozen[r] === 0) {
+          filled[i--] = filled[--live];
+          continue;
+        }
+        const res = residual[r];
+        const level = (res > 0 ? res : 0) / weightSum[r];
+        if (level < bestLevel) {
+          bestLevel = level;
+          best = r;
+        }
+      }
+      let bestCapped = -1;
+      for (let i = 0; i < capped; i++) {
+        const f = cappedFlows[i];
+        if (frozenIn[f] === fe) {
+          cappedFlows[i--] = cappedFlows[--capped];
+          continue;
+        }
+        const level = cap[f] / weight[f];
+        if (level < bestLevel) {
+          bestLevel = level;
+          bestCapped = f;
+        }
+      }
+      if (bestCapped >= 0) {
+        this.freeze(bestCapped, cap[bestCapped], -1, fe);
+        continue;
+      }
+      if (best < 0) break;
+      const list = this.resFlows[best];
+      for (let j = 0, n = this.resCount[best]; j < n; j++) {
+        const g = list[j];
+        if (releasedIn[g] === epoch && frozenIn[g] !== fe) this.freeze(g, weight[g] * bestLevel, best, fe);
       }
     }
   }
@@ -420,6 +511,7 @@ export class IncrementalSharing implements SharingEngine {
     const { rate, weight, bneck, releasedIn } = this;
     const epoch = this.epoch;
     const touchedNow = this.touchedCount;
+    this.stats.checkedResources += touchedNow;
     for (let i = 0; i < touchedNow; i++) {
       const r = this.touched[i];
       const list = this.resFlows[r];
@@ -457,7 +549,8 @@ export class IncrementalSharing implements SharingEngine {
         const g = list[j];
         if (releasedIn[g] === epoch) continue;
         const x = rate[g] / weight[g];
-        if (x > minBottleneckShare + shareSlack || (bneck[g] === r && x < maxShare - shareSlack)) this.release(g);
+        if (x > minBottleneckShare + shareSlack) this.release(g);
+        else if (bneck[g] === r && x < maxShare - shareSlack) this.release(g);
       }
     }
     return this.releasedCount - before;
@@ -482,10 +575,11 @@ export class IncrementalSharing implements SharingEngine {
     this.pending[this.pendingCount++] = f;
   }
 
-  private requireActive(op: string, flow: number): void {
-    if (!(flow >= 0 && flow < this.flowCapacity && this.active[flow])) {
-      throw new Error(`IncrementalSharing.${op}: flow ${flow} is not active`);
-    }
+  /** The slot of an active flow; throws when the flow is not active. */
+  private slot(op: string, flow: number): number {
+    const slot = flow >= 0 && flow < this.slotOf.length ? this.slotOf[flow] : -1;
+    if (slot < 0) throw new Error(`IncrementalSharing.${op}: flow ${flow} is not active`);
+    return slot;
   }
 
   /** Advance the solve stamp; on wrap-around, clear the stamps so old values never match. */
@@ -503,9 +597,10 @@ export class IncrementalSharing implements SharingEngine {
     }
   }
 
-  private ensureFlows(n: number): void {
-    if (n <= this.flowCapacity) return;
-    const size = Math.max(n, this.flowCapacity * 2, 64);
+  private growSlots(size: number): void {
+    this.idOf = grow32(this.idOf, size);
+    this.freeSlots = grow32(this.freeSlots, size);
+    this.activeList = grow32(this.activeList, size);
     this.active = grow8(this.active, size);
     this.pendingMark = grow8(this.pendingMark, size);
     this.rate = grow64(this.rate, size);
@@ -519,7 +614,8 @@ export class IncrementalSharing implements SharingEngine {
     this.frozenIn = grow32(this.frozenIn, size);
     this.activePos = grow32(this.activePos, size);
     if (this.released.length < size) this.released = grow32(this.released, size);
-    this.flowCapacity = size;
+    if (this.cappedScratch.length < size) this.cappedScratch = new Int32Array(size);
+    this.slotCapacity = size;
   }
 
   /** Make room for `len` more route entries: compact the pool when half of it is garbage, else grow it. */
@@ -568,6 +664,12 @@ function grow8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
 
 function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+function growFilled(a: Int32Array, n: number, fill: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n).fill(fill);
   b.set(a);
   return b;
 }
