@@ -46,15 +46,20 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     );
     process.exit(values.help ? 0 : 2);
   }
-  const r = crossCheck(positionals[0], values.engine, values["simgrid-csv"]);
-  const e = (x: number) => x.toExponential(3);
-  console.log(`flows compared        ${r.flows}${r.missing.length ? ` (missing in one run: ${r.missing.length})` : ""}`);
-  console.log(`max relative error    ${e(r.maxRelativeError)} (flow ${r.worstId})`);
-  console.log(`mean relative error   ${e(r.meanRelativeError)}`);
-  console.log(`max absolute error    ${e(r.maxAbsoluteErrorS)} s`);
-  console.log(`max FCT rel. error    ${e(r.maxFctRelativeError)}`);
-  console.log(`chokepoint wall time  ${r.chokepointWallS.toFixed(3)} s (engine ${values.engine})`);
-  console.log(`SimGrid wall time     ${r.simgridWallS.toFixed(3)} s (build + run, Python start-up excluded)`);
-  console.log(`SimGrid / chokepoint  ${r.speedup.toFixed(2)}×`);
-  if (r.missing.length > 0) process.exitCode = 1;
+  try {
+    const r = crossCheck(positionals[0], values.engine, values["simgrid-csv"]);
+    const e = (x: number) => x.toExponential(3);
+    console.log(`flows compared        ${r.flows}${r.missing.length ? ` (missing in one run: ${r.missing.length})` : ""}`);
+    console.log(`max relative error    ${e(r.maxRelativeError)} (flow ${r.worstId})`);
+    console.log(`mean relative error   ${e(r.meanRelativeError)}`);
+    console.log(`max absolute error    ${e(r.maxAbsoluteErrorS)} s`);
+    console.log(`max FCT rel. error    ${e(r.maxFctRelativeError)}`);
+    console.log(`chokepoint wall time  ${r.chokepointWallS.toFixed(3)} s (engine ${values.engine})`);
+    console.log(`SimGrid wall time     ${r.simgridWallS.toFixed(3)} s (build + run, Python start-up excluded)`);
+    console.log(`SimGrid / chokepoint  ${r.speedup.toFixed(2)}×`);
+    if (r.missing.length > 0) process.exitCode = 1;
+  } catch (err) {
+    console.error(`crossCheck: ${(err as Error).message}`);
+    process.exit(2);
+  }
 }

@@ -137,15 +137,20 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(HELP);
     process.exit(values.help ? 0 : 2);
   }
-  const c = makeCase({
-    k: Number(values.k),
-    flows: Number(values.flows),
-    load: Number(values.load),
-    seed: Number(values.seed),
-    bandwidth: values.bandwidth,
-    latency: values.latency,
-    cdfPath: values.cdf,
-  });
-  writeFileSync(values.out, JSON.stringify(c));
-  console.error(`makeCase: ${c.workloads.length} flows on ${c.topology.nodes.length} nodes → ${values.out}`);
+  try {
+    const c = makeCase({
+      k: Number(values.k),
+      flows: Number(values.flows),
+      load: Number(values.load),
+      seed: Number(values.seed),
+      bandwidth: values.bandwidth,
+      latency: values.latency,
+      cdfPath: values.cdf,
+    });
+    writeFileSync(values.out, JSON.stringify(c));
+    console.error(`makeCase: ${c.workloads.length} flows on ${c.topology.nodes.length} nodes → ${values.out}`);
+  } catch (err) {
+    console.error(`makeCase: ${(err as Error).message}`);
+    process.exit(2);
+  }
 }
