@@ -61,7 +61,13 @@ const SCAN_LIMIT = 4096;
 export class IncrementalSharing implements SharingEngine {
   private readonly resourceCount: number;
   private readonly capacity: Float64Array;
-  private readonly resFlows: Int32Array[];
+  // Each resource's flows (slots) sit in one shared pool at resBase[r] … + resCount[r],
+  // with room for resRoom[r]; a full list moves to the pool's end with twice the room.
+  private resPool: Int32Array;
+  private resPoolEnd: number;
+  private resPoolGarbage = 0;
+  private readonly resBase: Int32Array;
+  private readonly resRoom: Int32Array;
   private readonly resCount: Int32Array;
   private readonly resTouched: Int32Array;
   private readonly resFilled: Int32Array;
@@ -134,7 +140,10 @@ export class IncrementalSharing implements SharingEngine {
     const R = capacityBps.length;
     this.resourceCount = R;
     this.capacity = Float64Array.from(capacityBps);
-    this.resFlows = Array.from({ length: R }, () => new Int32Array(4));
+    this.resPool = new Int32Array(Math.max(64, 4 * R));
+    this.resBase = Int32Array.from({ length: R }, (_, r) => 2 * r);
+    this.resRoom = new Int32Array(R).fill(2);
+    this.resPoolEnd = 2 * R;
     this.resCount = new Int32Array(R);
     this.resTouched = new Int32Array(R);
     this.resFilled = new Int32Array(R);
@@ -178,14 +187,9 @@ export class IncrementalSharing implements SharingEngine {
     for (let i = 0; i < len; i++) {
       const r = resources[i];
       this.routePool[start + i] = r;
-      let list = this.resFlows[r];
       const n = this.resCount[r];
-      if (n === list.length) {
-        const bigger = new Int32Array(n * 2);
-        bigger.set(list);
-        this.resFlows[r] = list = bigger;
-      }
-      list[n] = slot;
+      if (n === this.resRoom[r]) this.growResource(r);
+      this.resPool[this.resBase[r] + n] = slot;
       this.routePos[start + i] = n;
       this.resCount[r] = n + 1;
       this.markDirty(r);
@@ -208,11 +212,12 @@ export class IncrementalSharing implements SharingEngine {
     for (let i = 0; i < len; i++) {
       const r = this.routePool[start + i];
       const p = this.routePos[start + i];
-      const list = this.resFlows[r];
+      const list = this.resPool;
+      const base = this.resBase[r];
       const last = --this.resCount[r];
       if (p !== last) {
-        const g = list[last];
-        list[p] = g;
+        const g = list[base + last];
+        list[base + p] = g;
         // Point g's incidence on r (the one that sat at `last`) to its new place.
         const gs = this.routeStart[g];
         const ge = gs + this.routeLen[g];
@@ -274,9 +279,10 @@ export class IncrementalSharing implements SharingEngine {
       const r = this.dirty[i];
       this.resDirty[r] = 0;
       this.touch(r);
-      const list = this.resFlows[r];
+      const list = this.resPool;
+      const base = this.resBase[r];
       for (let j = 0, n = this.resCount[r]; j < n; j++) {
-        const g = list[j];
+        const g = list[base + j];
         if (bneck[g] === r) this.release(g);
       }
     }
@@ -368,9 +374,10 @@ export class IncrementalSharing implements SharingEngine {
           this.resFilled[r] = fe;
           this.filled[filledCount++] = r;
           let used = 0;
-          const list = this.resFlows[r];
+          const list = this.resPool;
+          const base = this.resBase[r];
           for (let j = 0, n = this.resCount[r]; j < n; j++) {
-            const g = list[j];
+            const g = list[base + j];
             if (releasedIn[g] !== epoch) used += rate[g];
           }
           residual[r] = this.capacity[r] - used;
@@ -417,9 +424,10 @@ export class IncrementalSharing implements SharingEngine {
         continue;
       }
       handle[id] = -1;
-      const list = this.resFlows[id];
+      const list = this.resPool;
+      const base = this.resBase[id];
       for (let j = 0, n = this.resCount[id]; j < n; j++) {
-        const g = list[j];
+        const g = list[base + j];
         if (releasedIn[g] === epoch && frozenIn[g] !== fe) this.freeze(g, weight[g] * level, id, fe);
       }
     }
@@ -474,9 +482,10 @@ export class IncrementalSharing implements SharingEngine {
         continue;
       }
       if (best < 0) break;
-      const list = this.resFlows[best];
+      const list = this.resPool;
+      const base = this.resBase[best];
       for (let j = 0, n = this.resCount[best]; j < n; j++) {
-        const g = list[j];
+        const g = list[base + j];
         if (releasedIn[g] === epoch && frozenIn[g] !== fe) this.freeze(g, weight[g] * bestLevel, best, fe);
       }
     }
@@ -514,13 +523,14 @@ export class IncrementalSharing implements SharingEngine {
     this.stats.checkedResources += touchedNow;
     for (let i = 0; i < touchedNow; i++) {
       const r = this.touched[i];
-      const list = this.resFlows[r];
+      const list = this.resPool;
+      const base = this.resBase[r];
       const n = this.resCount[r];
       let load = 0;
       let maxShare = 0;
       let minBottleneckShare = Infinity;
       for (let j = 0; j < n; j++) {
-        const g = list[j];
+        const g = list[base + j];
         const x = rate[g] / weight[g];
         load += rate[g];
         if (x > maxShare) maxShare = x;
@@ -530,7 +540,7 @@ export class IncrementalSharing implements SharingEngine {
       const slack = TIE * (c > load ? c : load);
       if (load > c + slack) {
         for (let j = 0; j < n; j++) {
-          const g = list[j];
+          const g = list[base + j];
           if (releasedIn[g] !== epoch) this.release(g);
         }
         continue;
@@ -539,14 +549,14 @@ export class IncrementalSharing implements SharingEngine {
       const shareSlack = TIE * maxShare;
       if (load < c - slack) {
         for (let j = 0; j < n; j++) {
-          const g = list[j];
+          const g = list[base + j];
           if (bneck[g] === r && releasedIn[g] !== epoch) this.release(g);
         }
         continue;
       }
       if (maxShare - minBottleneckShare <= shareSlack) continue;
       for (let j = 0; j < n; j++) {
-        const g = list[j];
+        const g = list[base + j];
         if (releasedIn[g] === epoch) continue;
         const x = rate[g] / weight[g];
         if (x > minBottleneckShare + shareSlack) this.release(g);
@@ -626,6 +636,32 @@ export class IncrementalSharing implements SharingEngine {
     } else {
       this.compactPool(Math.max(2 * this.routePool.length, 2 * (this.poolEnd - this.poolGarbage + len)));
     }
+  }
+
+  /** Give resource r's list twice the room at the end of the pool (compacting the pool first if half of it is garbage). */
+  private growResource(r: number): void {
+    const room = 2 * this.resRoom[r];
+    if (this.resPoolEnd + room > this.resPool.length) {
+      const live = this.resPoolEnd - this.resPoolGarbage;
+      const size = this.resPoolGarbage * 2 >= this.resPoolEnd ? Math.max(this.resPool.length, 2 * (live + room)) : Math.max(2 * this.resPool.length, 2 * (live + room));
+      const pool = new Int32Array(size);
+      let end = 0;
+      for (let q = 0; q < this.resourceCount; q++) {
+        const base = this.resBase[q];
+        pool.set(this.resPool.subarray(base, base + this.resCount[q]), end);
+        this.resBase[q] = end;
+        end += this.resRoom[q];
+      }
+      this.resPool = pool;
+      this.resPoolEnd = end;
+      this.resPoolGarbage = 0;
+    }
+    const base = this.resBase[r];
+    this.resPool.copyWithin(this.resPoolEnd, base, base + this.resCount[r]);
+    this.resBase[r] = this.resPoolEnd;
+    this.resPoolGarbage += this.resRoom[r];
+    this.resRoom[r] = room;
+    this.resPoolEnd += room;
   }
 
   private compactPool(size: number): void {
