@@ -75,6 +75,9 @@ export class IncrementalSharing implements SharingEngine {
   private readonly weightSum: Float64Array;
   private readonly unfrozen: Int32Array;
   private readonly handle: Int32Array;
+  private readonly levelOf: Float64Array;
+  /** Fill epoch in which some flow on the resource changed rate or bottleneck: only those need a new check. */
+  private readonly recheck: Int32Array;
   private readonly resDirty: Uint8Array;
   private readonly dirty: Int32Array;
   private dirtyCount = 0;
@@ -151,6 +154,8 @@ export class IncrementalSharing implements SharingEngine {
     this.weightSum = new Float64Array(R);
     this.unfrozen = new Int32Array(R);
     this.handle = new Int32Array(R).fill(-1);
+    this.levelOf = new Float64Array(R);
+    this.recheck = new Int32Array(R);
     this.resDirty = new Uint8Array(R);
     this.dirty = new Int32Array(R);
     this.touched = new Int32Array(R);
@@ -278,6 +283,7 @@ export class IncrementalSharing implements SharingEngine {
     for (let i = 0; i < this.dirtyCount; i++) {
       const r = this.dirty[i];
       this.resDirty[r] = 0;
+      this.recheck[r] = this.fillEpoch + 1;
       this.touch(r);
       const list = this.resPool;
       const base = this.resBase[r];
@@ -439,8 +445,13 @@ export class IncrementalSharing implements SharingEngine {
    * which is faster when both are a few dozen.
    */
   private fillByScan(filledCount: number, fe: number): void {
-    const { releasedIn, frozenIn, weight, cap, residual, weightSum, unfrozen, filled } = this;
+    const { releasedIn, frozenIn, weight, cap, residual, weightSum, unfrozen, filled, levelOf } = this;
     const epoch = this.epoch;
+    for (let i = 0; i < filledCount; i++) {
+      const r = filled[i];
+      const res = residual[r];
+      levelOf[r] = (res > 0 ? res : 0) / weightSum[r];
+    }
     let live = filledCount;
     let capped = 0;
     const cappedFlows = this.cappedScratch;
@@ -457,8 +468,7 @@ export class IncrementalSharing implements SharingEngine {
           filled[i--] = filled[--live];
           continue;
         }
-        const res = residual[r];
-        const level = (res > 0 ? res : 0) / weightSum[r];
+        const level = levelOf[r];
         if (level < bestLevel) {
           bestLevel = level;
           best = r;
@@ -492,8 +502,10 @@ export class IncrementalSharing implements SharingEngine {
   }
 
   private freeze(f: number, rateBps: number, by: number, fe: number): void {
-    const { residual, weightSum, unfrozen, handle, heap, routePool } = this;
+    const { residual, weightSum, unfrozen, handle, heap, routePool, levelOf, recheck } = this;
     this.frozenIn[f] = fe;
+    // A flow whose rate and bottleneck come out as before changes nothing at its resources.
+    const moved = this.rate[f] !== rateBps || this.bneck[f] !== by;
     this.rate[f] = rateBps;
     this.bneck[f] = by;
     const w = this.weight[f];
@@ -501,12 +513,15 @@ export class IncrementalSharing implements SharingEngine {
     const end = start + this.routeLen[f];
     for (let k = start; k < end; k++) {
       const r = routePool[k];
-      residual[r] -= rateBps;
-      weightSum[r] -= w;
+      if (moved) recheck[r] = fe;
+      const res = (residual[r] -= rateBps);
+      const ws = (weightSum[r] -= w);
       const left = --unfrozen[r];
+      const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
+      levelOf[r] = level;
       const h = handle[r];
       if (h < 0) continue;
-      if (left > 0) heap.update(h, Math.max(0, residual[r]) / weightSum[r]);
+      if (left > 0) heap.update(h, level);
       else {
         heap.remove(h);
         handle[r] = -1;
@@ -520,9 +535,12 @@ export class IncrementalSharing implements SharingEngine {
     const { rate, weight, bneck, releasedIn } = this;
     const epoch = this.epoch;
     const touchedNow = this.touchedCount;
-    this.stats.checkedResources += touchedNow;
+    const fe = this.fillEpoch;
     for (let i = 0; i < touchedNow; i++) {
       const r = this.touched[i];
+      // Unchanged since it was last found valid (or since the previous solve): skip.
+      if (this.recheck[r] !== fe) continue;
+      this.stats.checkedResources++;
       const list = this.resPool;
       const base = this.resBase[r];
       const n = this.resCount[r];
@@ -604,6 +622,7 @@ export class IncrementalSharing implements SharingEngine {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
       this.resFilled.fill(0);
+      this.recheck.fill(0);
     }
   }
 
