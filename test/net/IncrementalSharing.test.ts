@@ -26,9 +26,9 @@ class Twin {
   reported = 0;
   reportedUnchanged = 0;
 
-  constructor(capacityBps: Float64Array) {
+  constructor(capacityBps: Float64Array, fullFraction?: number) {
     this.capacity = Float64Array.from(capacityBps);
-    this.inc = new IncrementalSharing(capacityBps);
+    this.inc = new IncrementalSharing(capacityBps, fullFraction);
     this.full = new FullSharing(capacityBps);
   }
 
@@ -110,10 +110,10 @@ function randomCapacity(rng: RandomStream): number {
   return rng() < 0.5 ? [1e9, 1.25e9, 2.5e9, 5e8][pick(rng, 4)] : 1e8 + rng() * 5e9;
 }
 
-function randomSequence(seed: number): Twin {
+function randomSequence(seed: number, fullFraction?: number): Twin {
   const rng = randomStream(seed, "IncrementalSharing.sequence");
   const R = 5 + pick(rng, 56);
-  const twin = new Twin(Float64Array.from({ length: R }, () => randomCapacity(rng)));
+  const twin = new Twin(Float64Array.from({ length: R }, () => randomCapacity(rng)), fullFraction);
   const maxFlows = 1 + pick(rng, 300);
   const weighted = rng() < 0.5;
   const capped = rng() < 0.5;
@@ -174,6 +174,16 @@ describe("IncrementalSharing on random operation sequences", () => {
     expect(solves).toBeGreaterThan(10_000);
     // Flows reported without a change beyond tolerance are allowed but must stay rare.
     expect(reportedUnchanged, `${reportedUnchanged} of ${reported} reports were not changes`).toBeLessThanOrEqual(reported * 0.001);
+  });
+
+  it("stays exact when it never falls back to a full solve, however many flows a change releases", () => {
+    let solves = 0;
+    for (let seed = 1000; seed < 1100; seed++) {
+      const twin = randomSequence(seed, Infinity);
+      solves += twin.solves;
+      expect(twin.inc.stats.fullSolves, `seed ${seed}`).toBe(0);
+    }
+    expect(solves).toBeGreaterThan(5_000);
   });
 });
 
