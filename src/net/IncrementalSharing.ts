@@ -76,6 +76,10 @@ export class IncrementalSharing implements SharingEngine {
   private readonly unfrozen: Int32Array;
   private readonly handle: Int32Array;
   private readonly levelOf: Float64Array;
+  /** Fill epoch in which the resource saturated (its flows froze there). */
+  private readonly popped: Int32Array;
+  /** Fill epoch in which the resource is in the scan's list of resources in play. */
+  private readonly inScan: Int32Array;
   /** Fill epoch in which some flow on the resource changed rate or bottleneck: only those need a new check. */
   private readonly recheck: Int32Array;
   private readonly resDirty: Uint8Array;
@@ -129,7 +133,7 @@ export class IncrementalSharing implements SharingEngine {
    * Work counters, for benchmarks: solves, flows released, solves that fell back to
    * releasing every flow, refill rounds, resources filled over and resources checked.
    */
-  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0, filledResources: 0, checkedResources: 0 };
+  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0, filledResources: 0, checkedResources: 0, joinedFlows: 0, restarts: 0 };
 
   /**
    * @param capacityBps capacity of every resource (copied).
@@ -155,6 +159,8 @@ export class IncrementalSharing implements SharingEngine {
     this.unfrozen = new Int32Array(R);
     this.handle = new Int32Array(R).fill(-1);
     this.levelOf = new Float64Array(R);
+    this.popped = new Int32Array(R);
+    this.inScan = new Int32Array(R);
     this.recheck = new Int32Array(R);
     this.resDirty = new Uint8Array(R);
     this.dirty = new Int32Array(R);
@@ -308,7 +314,7 @@ export class IncrementalSharing implements SharingEngine {
         this.refill();
         break;
       }
-      this.refill();
+      if (!this.refill()) continue;
       if (this.check() === 0) break;
     }
     this.stats.releasedFlows += this.releasedCount;
@@ -363,8 +369,11 @@ export class IncrementalSharing implements SharingEngine {
     this.touched[this.touchedCount++] = r;
   }
 
-  /** Progressive filling of the released flows against the capacity the others leave. */
-  private refill(): void {
+  /**
+   * Progressive filling of the released flows against the capacity the others leave.
+   * Returns false when it released more flows on the way and must be run again.
+   */
+  private refill(): boolean {
     const fe = ++this.fillEpoch;
     const { releasedIn, frozenIn, rate, weight, routePool, residual, weightSum, unfrozen } = this;
     const epoch = this.epoch;
@@ -379,14 +388,7 @@ export class IncrementalSharing implements SharingEngine {
         if (this.resFilled[r] !== fe) {
           this.resFilled[r] = fe;
           this.filled[filledCount++] = r;
-          let used = 0;
-          const list = this.resPool;
-          const base = this.resBase[r];
-          for (let j = 0, n = this.resCount[r]; j < n; j++) {
-            const g = list[base + j];
-            if (releasedIn[g] !== epoch) used += rate[g];
-          }
-          residual[r] = this.capacity[r] - used;
+          residual[r] = this.capacity[r] - this.fixedLoad(r);
           weightSum[r] = 0;
           unfrozen[r] = 0;
         }
@@ -395,7 +397,8 @@ export class IncrementalSharing implements SharingEngine {
       }
     }
     this.stats.filledResources += filledCount;
-    if (filledCount * this.releasedCount <= SCAN_LIMIT) this.fillByScan(filledCount, fe);
+    let complete = true;
+    if (filledCount * this.releasedCount <= SCAN_LIMIT) complete = this.fillByScan(filledCount, fe);
     else this.fillByHeap(filledCount, fe);
     // A released flow crossing nothing and uncapped is unconstrained: rate 0, as in maxMinRates.
     for (let i = 0; i < this.releasedCount; i++) {
@@ -405,6 +408,7 @@ export class IncrementalSharing implements SharingEngine {
         this.bneck[f] = -1;
       }
     }
+    return complete;
   }
 
   /** The filling proper, with every level in an indexed heap: O((flows + resources) · log). */
@@ -443,14 +447,26 @@ export class IncrementalSharing implements SharingEngine {
    * The same filling for small released sets, finding the lowest level by a linear scan
    * over the resources still in play: O(bottlenecks · resources) but no heap traffic,
    * which is faster when both are a few dozen.
+   *
+   * It also releases, during the fill, the not-released flows that must give way: when
+   * resource r is about to saturate at level λ and a flow g held fixed on r has a larger
+   * share, g joins the fill as if it had been released from the start. That is exact as
+   * long as no resource on g's route has saturated yet in this fill: below λ, g rising
+   * with the others consumes less on its resources than g held at its larger share did,
+   * so none of them would have saturated earlier, and every other resource is unaffected.
+   * Otherwise g is released for the next round and the fill reports that it must restart.
+   *
+   * @returns false when the fill must be redone with the enlarged released set.
    */
-  private fillByScan(filledCount: number, fe: number): void {
-    const { releasedIn, frozenIn, weight, cap, residual, weightSum, unfrozen, filled, levelOf } = this;
+  private fillByScan(filledCount: number, fe: number): boolean {
+    const { releasedIn, frozenIn, weight, cap, rate, residual, weightSum, unfrozen, filled, levelOf, popped, inScan } = this;
+    const list = this.resPool;
     const epoch = this.epoch;
     for (let i = 0; i < filledCount; i++) {
       const r = filled[i];
       const res = residual[r];
       levelOf[r] = (res > 0 ? res : 0) / weightSum[r];
+      inScan[r] = fe;
     }
     let live = filledCount;
     let capped = 0;
@@ -459,12 +475,14 @@ export class IncrementalSharing implements SharingEngine {
       const f = this.released[i];
       if (cap[f] < Infinity) cappedFlows[capped++] = f;
     }
+    let complete = true;
     for (;;) {
       let best = -1;
       let bestLevel = Infinity;
       for (let i = 0; i < live; i++) {
         const r = filled[i];
         if (unfrozen[r] === 0) {
+          inScan[r] = 0;
           filled[i--] = filled[--live];
           continue;
         }
@@ -492,13 +510,75 @@ export class IncrementalSharing implements SharingEngine {
         continue;
       }
       if (best < 0) break;
-      const list = this.resPool;
       const base = this.resBase[best];
-      for (let j = 0, n = this.resCount[best]; j < n; j++) {
+      const n = this.resCount[best];
+      if (complete) {
+        // Flows held fixed on `best` with a larger share than its level must give way.
+        let joined = false;
+        for (let j = 0; j < n; j++) {
+          const g = list[base + j];
+          if (releasedIn[g] === epoch) continue;
+          const x = rate[g] / weight[g];
+          if (x <= bestLevel + TIE * x) continue;
+          this.release(g);
+          this.stats.joinedFlows++;
+          const start = this.routeStart[g];
+          const end = start + this.routeLen[g];
+          let clear = true;
+          for (let k = start; k < end; k++) if (popped[this.routePool[k]] === fe) clear = false;
+          if (!clear) {
+            this.stats.restarts++;
+            complete = false;
+            continue;
+          }
+          joined = true;
+          if (cap[g] < Infinity) cappedFlows[capped++] = g;
+          const w = weight[g];
+          for (let k = start; k < end; k++) {
+            const q = this.routePool[k];
+            if (this.resFilled[q] !== fe) {
+              this.resFilled[q] = fe;
+              residual[q] = this.capacity[q] - this.fixedLoad(q);
+              weightSum[q] = w;
+              unfrozen[q] = 1;
+              inScan[q] = fe;
+              filled[live++] = q;
+            } else {
+              residual[q] += rate[g];
+              weightSum[q] = unfrozen[q] === 0 ? w : weightSum[q] + w;
+              unfrozen[q]++;
+              // A resource whose flows all froze elsewhere may have left the scan: bring it back.
+              if (inScan[q] !== fe) {
+                inScan[q] = fe;
+                filled[live++] = q;
+              }
+            }
+            const res = residual[q];
+            levelOf[q] = (res > 0 ? res : 0) / weightSum[q];
+          }
+        }
+        if (joined) continue;
+      }
+      popped[best] = fe;
+      for (let j = 0; j < n; j++) {
         const g = list[base + j];
         if (releasedIn[g] === epoch && frozenIn[g] !== fe) this.freeze(g, weight[g] * bestLevel, best, fe);
       }
     }
+    return complete;
+  }
+
+  /** Total rate of the flows on r that are not released (held fixed in this solve). */
+  private fixedLoad(r: number): number {
+    const list = this.resPool;
+    const base = this.resBase[r];
+    const epoch = this.epoch;
+    let used = 0;
+    for (let j = 0, n = this.resCount[r]; j < n; j++) {
+      const g = list[base + j];
+      if (this.releasedIn[g] !== epoch) used += this.rate[g];
+    }
+    return used;
   }
 
   private freeze(f: number, rateBps: number, by: number, fe: number): void {
@@ -623,6 +703,8 @@ export class IncrementalSharing implements SharingEngine {
       this.frozenIn.fill(0);
       this.resFilled.fill(0);
       this.recheck.fill(0);
+      this.popped.fill(0);
+      this.inScan.fill(0);
     }
   }
 
