@@ -1,0 +1,158 @@
+// Every example scenario validates and runs through the CLI; the hand-derived ones reproduce their numbers.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cli } from "../../src/cli/cli.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "chokepoint-examples-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const REPORTS = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"];
+/** Scenarios whose full run another test already makes (test/cli/cli.test.ts runs default.yaml twice). */
+const RUN_ELSEWHERE = new Set(["default.yaml"]);
+const examples = readdirSync("scenarios")
+  .filter((f) => /\.(ya?ml|json)$/i.test(f))
+  .sort();
+
+/** Run the CLI in-process, capturing its output. */
+async function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await cli(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Parse one of our CSV reports (ids and names contain no commas or quotes) into objects. */
+function readCsv(path: string): Record<string, string>[] {
+  const [header, ...rows] = readFileSync(path, "utf8").trim().split("\n");
+  const keys = header.split(",");
+  return rows.map((r) => Object.fromEntries(r.split(",").map((v, i) => [keys[i], v])));
+}
+
+const runs = new Map<string, Promise<string>>();
+
+/** Run a scenario (once per file) into its own directory and return that directory. */
+function runExample(name: string): Promise<string> {
+  let out = runs.get(name);
+  if (!out) {
+    out = (async () => {
+      const dir = join(tmp, name.replace(/\.\w+$/, ""));
+      const r = await run("run", join("scenarios", name), "--out", dir, "--quiet");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      return dir;
+    })();
+    runs.set(name, out);
+  }
+  return out;
+}
+
+/** finish_s of every flow, by id. */
+function finishTimes(out: string): Record<string, number> {
+  return Object.fromEntries(readCsv(join(out, "flows.csv")).map((f) => [f.id, Number(f.finish_s)]));
+}
+
+describe("example scenarios", () => {
+  it("include the documented examples", () => {
+    for (const name of ["firewall.yaml", "weights-and-caps.yaml", "leaf-spine-oversubscribed.yaml", "incast.yaml", "mixed-topology.yaml"]) {
+      expect(examples).toContain(name);
+    }
+  });
+
+  for (const name of examples) {
+    it(`${name} validates`, async () => {
+      const r = await run("validate", join("scenarios", name));
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(": ok — ");
+    });
+    if (RUN_ELSEWHERE.has(name)) continue;
+    it(`${name} runs to completion and writes the five reports`, async () => {
+      const out = await runExample(name);
+      for (const f of REPORTS) expect(existsSync(join(out, f))).toBe(true);
+      const summary = readCsv(join(out, "summary.csv"))[0];
+      expect(Number(summary.finished)).toBe(Number(summary.flows));
+    });
+  }
+});
+
+describe("hand-derived example results", () => {
+  it("firewall: four copies share the 10 Gb/s firewall with a late fifth", async () => {
+    // Route latency L = 4 links × 250 µs = 1 ms; the firewall carries 1.25e9 B/s in all.
+    // [1 ms, 1.001 s): copy0…3 at 1.25e9/4 = 3.125e8 B/s drain 3.125e8 B, 6.875e8 B left.
+    // [1.001 s, …): five flows at 2.5e8 B/s; late (5e8 B) needs 2 s → 3.001 s. The copies
+    // then have 6.875e8 − 5e8 = 1.875e8 B left at 3.125e8 B/s: 0.6 s → 3.601 s.
+    const out = await runExample("firewall.yaml");
+    const finish = finishTimes(out);
+    for (const id of ["copy0", "copy1", "copy2", "copy3"]) expect(finish[id]).toBeCloseTo(3.601, 9);
+    expect(finish.late).toBeCloseTo(3.001, 9);
+    const flows = readCsv(join(out, "flows.csv"));
+    expect(flows.every((f) => f.bottleneck === "node:fw")).toBe(true);
+    // Alone: L + 1e9 B / 1.25e9 B/s = 0.801 s.
+    expect(Number(flows[0].ideal_fct_s)).toBeCloseTo(0.801, 9);
+    const top = readCsv(join(out, "bottlenecks.csv"))[0];
+    expect(top.resource).toBe("node:fw");
+    expect(top.tier).toBe("node:firewall");
+    // Flow-seconds bound at the firewall: 4 copies × 3.6 s + late 2 s = 16.4.
+    expect(Number(top.bottleneck_flow_s)).toBeCloseTo(16.4, 9);
+  });
+
+  it("weights-and-caps: weight 3 takes three shares, the cap binds once heavy is gone", async () => {
+    // Link 5e9 B/s, no latency. [0, 1 s): weights 3+1+1, level 1e9: heavy 3e9 (3 GB done at
+    // 1 s), light 1e9, capped 1e9 (< its 2e9 cap). [1 s, 1.75 s): equal shares would be
+    // 2.5e9 but capped is held at 2e9, light gets 3e9; capped's last 1.5e9 B take 0.75 s.
+    // Then light's last 4e9 − 1e9 − 2.25e9 = 0.75e9 B go at 5e9 B/s: 0.15 s → 1.9 s.
+    const out = await runExample("weights-and-caps.yaml");
+    const finish = finishTimes(out);
+    expect(finish.heavy).toBeCloseTo(1, 9);
+    expect(finish.capped).toBeCloseTo(1.75, 9);
+    expect(finish.light).toBeCloseTo(1.9, 9);
+    const summary = readCsv(join(out, "summary.csv"))[0];
+    // 9.5e9 B in 1.9 s is the link's full 40 Gb/s.
+    expect(Number(summary.makespan_s)).toBeCloseTo(1.9, 9);
+    expect(Number(summary.throughput_gbps)).toBeCloseTo(40, 6);
+  });
+
+  it("leaf-spine-oversubscribed: a 4:1 uplink is the top bottleneck", async () => {
+    // Each leaf offers ~731 Gb/s of cross-leaf traffic to 400 Gb/s of uplinks, while host
+    // links run at ~60%: the top-ranked resource must be a leaf–spine channel (either way).
+    const out = await runExample("leaf-spine-oversubscribed.yaml");
+    const [top] = readCsv(join(out, "bottlenecks.csv"));
+    expect(["leaf-spine", "spine-leaf"]).toContain(top.tier);
+    expect(Number(top.capacity_gbps)).toBe(200);
+  });
+
+  it("incast: the receiver's edge link binds and each incast lasts 2 µs + 64 MB / 12.5 GB/s", async () => {
+    // 32 × 2 MB through one 1.25e10 B/s link: 5.12 ms once the first (2-hop, 2 µs) sender
+    // arrives; the remote senders (4 hops) are the last to finish, 5.122 ms after the start.
+    const out = await runExample("incast.yaml");
+    const flows = readCsv(join(out, "flows.csv"));
+    expect(flows).toHaveLength(5 * 32);
+    for (let k = 0; k < 5; k++) {
+      const group = flows.slice(32 * k, 32 * (k + 1));
+      expect(Math.max(...group.map((f) => Number(f.fct_s)))).toBeCloseTo(0.005122, 9);
+      expect(group.every((f) => f.bottleneck === `leaf${Math.floor(Number(f.dst.slice(1)) / 8)}->${f.dst}`)).toBe(true);
+    }
+    const ranked = readCsv(join(out, "bottlenecks.csv"));
+    expect(ranked.every((b) => b.tier === "leaf-host")).toBe(true);
+  });
+
+  it("mixed-topology: the storage array's 200 Gb/s binds, not its 400 Gb/s link", async () => {
+    // Eight backups each limited to 200/8 = 25 Gb/s = 3.125e9 B/s by the array (the link
+    // allows 50): 10e9 B take 3.2 s after 5 µs in flight → 3.200005 s.
+    const out = await runExample("mixed-topology.yaml");
+    const flows = readCsv(join(out, "flows.csv"));
+    expect(flows).toHaveLength(8);
+    for (const f of flows) {
+      expect(Number(f.finish_s)).toBeCloseTo(3.200005, 9);
+      expect(f.bottleneck).toBe("node:storage");
+    }
+    const link = readCsv(join(out, "links.csv")).find((l) => l.link === "c0->storage")!;
+    expect(Number(link.peak_util)).toBeCloseTo(0.5, 9);
+    expect(Number(link.bytes)).toBeCloseTo(8e10, 0);
+  });
+});
