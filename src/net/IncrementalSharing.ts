@@ -80,8 +80,12 @@ export class IncrementalSharing implements SharingEngine {
   private readonly popped: Int32Array;
   /** Fill epoch in which the resource is in the scan's list of resources in play. */
   private readonly inScan: Int32Array;
-  /** Fill epoch in which some flow on the resource changed rate or bottleneck: only those need a new check. */
-  private readonly recheck: Int32Array;
+  /**
+   * Set when the resource changed (capacity, flows, or a flow's rate or bottleneck) since
+   * its last check; only such resources are checked. Cleared by the check itself, so a
+   * change made by a fill that had to be redone is still checked after the redo.
+   */
+  private readonly recheck: Uint8Array;
   private readonly resDirty: Uint8Array;
   private readonly dirty: Int32Array;
   private dirtyCount = 0;
@@ -161,7 +165,7 @@ export class IncrementalSharing implements SharingEngine {
     this.levelOf = new Float64Array(R);
     this.popped = new Int32Array(R);
     this.inScan = new Int32Array(R);
-    this.recheck = new Int32Array(R);
+    this.recheck = new Uint8Array(R);
     this.resDirty = new Uint8Array(R);
     this.dirty = new Int32Array(R);
     this.touched = new Int32Array(R);
@@ -289,7 +293,7 @@ export class IncrementalSharing implements SharingEngine {
     for (let i = 0; i < this.dirtyCount; i++) {
       const r = this.dirty[i];
       this.resDirty[r] = 0;
-      this.recheck[r] = this.fillEpoch + 1;
+      this.recheck[r] = 1;
       this.touch(r);
       const list = this.resPool;
       const base = this.resBase[r];
@@ -593,7 +597,7 @@ export class IncrementalSharing implements SharingEngine {
     const end = start + this.routeLen[f];
     for (let k = start; k < end; k++) {
       const r = routePool[k];
-      if (moved) recheck[r] = fe;
+      if (moved) recheck[r] = 1;
       const res = (residual[r] -= rateBps);
       const ws = (weightSum[r] -= w);
       const left = --unfrozen[r];
@@ -619,7 +623,8 @@ export class IncrementalSharing implements SharingEngine {
     for (let i = 0; i < touchedNow; i++) {
       const r = this.touched[i];
       // Unchanged since it was last found valid (or since the previous solve): skip.
-      if (this.recheck[r] !== fe) continue;
+      if (this.recheck[r] === 0) continue;
+      this.recheck[r] = 0;
       this.stats.checkedResources++;
       const list = this.resPool;
       const base = this.resBase[r];
@@ -702,7 +707,6 @@ export class IncrementalSharing implements SharingEngine {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
       this.resFilled.fill(0);
-      this.recheck.fill(0);
       this.popped.fill(0);
       this.inScan.fill(0);
     }
