@@ -28,9 +28,13 @@ const SCAN_LIMIT = 4096;
  * bottleneck is touched. Then it repeats:
  *  1. *refill*: progressive filling over the released flows only, against each resource's
  *     residual capacity (capacity minus the rates of the flows not released), which gives
- *     the released flows rates and bottlenecks;
- *  2. *check* every touched resource r (all resources crossed by a released flow are
- *     touched). Release every not-released flow on r that violates (F) or (B) there:
+ *     the released flows rates and bottlenecks. (On the way, a flow held fixed with a
+ *     larger share than the level at which a resource it crosses saturates joins the fill:
+ *     see {@link fillByScan} for why that is the same as releasing it beforehand.)
+ *  2. *check* the touched resources r (all resources crossed by a released flow are
+ *     touched) whose capacity, flows, or flows' rates or bottlenecks changed since they
+ *     were last checked — any other is exactly as it was when last found valid. Release
+ *     every not-released flow on r that violates (F) or (B) there:
  *     all of them if r is overloaded; those with bottleneck r if r is not saturated or if
  *     some flow on r has a larger share (they could gain); and those whose share is larger
  *     than that of a flow with bottleneck r (they must give way).
@@ -52,7 +56,9 @@ const SCAN_LIMIT = 4096;
  * ## Cost
  *
  * Proportional to the released flows, the resources they cross, and the flows on those
- * resources — not to the number of active flows. Per-flow and per-resource state lives in
+ * resources — not to the number of active flows. On a k=16 fat tree with 1,200 flows
+ * churning (bench/solver.ts) a solve releases ~13 flows, of which ~11 change rate, in
+ * ~1.9 fill rounds. Per-flow and per-resource state lives in
  * typed arrays (grown by doubling); each resource keeps a flat list of its flows, removed
  * from by swap-remove; routes live in one pool, compacted when half of it is garbage.
  * Rates reported by {@link rateBps} follow the exact internal rates, moving only when they
@@ -379,8 +385,7 @@ export class IncrementalSharing implements SharingEngine {
    */
   private refill(): boolean {
     const fe = ++this.fillEpoch;
-    const { releasedIn, frozenIn, rate, weight, routePool, residual, weightSum, unfrozen } = this;
-    const epoch = this.epoch;
+    const { frozenIn, rate, weight, routePool, residual, weightSum, unfrozen } = this;
     let filledCount = 0;
     for (let i = 0; i < this.releasedCount; i++) {
       const f = this.released[i];
@@ -619,7 +624,6 @@ export class IncrementalSharing implements SharingEngine {
     const { rate, weight, bneck, releasedIn } = this;
     const epoch = this.epoch;
     const touchedNow = this.touchedCount;
-    const fe = this.fillEpoch;
     for (let i = 0; i < touchedNow; i++) {
       const r = this.touched[i];
       // Unchanged since it was last found valid (or since the previous solve): skip.
