@@ -1,6 +1,7 @@
 // NetworkContext: the WorkloadContext that binds workloads to the clock, the router and the flow network.
 import { InputError } from "../core/InputError.js";
 import { randomStream, type RandomStream } from "../core/randomStream.js";
+import { stringHash32 } from "../core/stringHash32.js";
 import type { Simulation } from "../core/Simulation.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { Route, Router } from "../net/Router.js";
@@ -8,8 +9,8 @@ import type { Topology } from "../net/Topology.js";
 import type { TransferRequest, TransferResult, WorkloadContext } from "../workloads/Workload.js";
 
 /**
- * Resolves node ids, picks routes (pinned, or shortest path with per-flow ECMP keyed by the
- * flow number) and starts flows. Keeps each flow's user-facing id, indexed by flow number,
+ * Resolves node ids, picks routes (pinned, or shortest path with per-flow ECMP keyed by a
+ * hash of the flow's id) and starts flows. Keeps each flow's user-facing id, indexed by flow number,
  * for the reports. One context per workload, so each gets its own named random streams.
  */
 export class NetworkContext {
@@ -65,7 +66,8 @@ export class NetworkContext {
     }
     const src = node(request.src);
     const dst = node(request.dst);
-    const r = this.router.route(src, dst, this.network.flowCount);
+    // ECMP keyed by the flow's id, so adding a workload never moves other flows' paths.
+    const r = this.router.route(src, dst, stringHash32(request.id));
     if (!r) throw new InputError(`flow "${request.id}": no path from "${request.src}" to "${request.dst}"`);
     return r;
   }

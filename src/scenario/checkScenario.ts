@@ -4,13 +4,14 @@ import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
 import { closest } from "../net/TopologyBuilder.js";
 import type { Scenario, TrafficLoadSpec, TransferSpec } from "./Scenario.js";
-import { BUILTIN_CDFS } from "./toScenario.js";
+import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
  * mean"), transfers join distinct connected nodes, pinned paths start at src, end at dst
- * and follow links, transfer ids and workload names are unique, traffic has at least two
- * hosts and a feasible fan-in, CDF files exist. Throws the first problem as an InputError.
+ * and follow links, transfer ids and workload names are unique and no generated flow id
+ * (`transfer<i>`, `<id>#<k>` for repeats, `<traffic>-<n>`) can collide with another, traffic
+ * has at least two mutually reachable hosts and a feasible fan-in, CDF files exist. Throws the first problem as an InputError.
  * Linear in the size of the scenario (reachability from connected components).
  */
 export function checkScenario(s: Scenario, topology: Topology): void {
@@ -29,13 +30,45 @@ export function checkScenario(s: Scenario, topology: Topology): void {
       return fail(key, `unknown node "${id}"${near ? ` (did you mean "${near}"?)` : ""}`);
     };
     if (w.kind === "transfer") checkTransfer(w, topology, component, transferIds, node, fail);
-    else checkTraffic(w, topology, node, fail);
+    else checkTraffic(w, topology, component, node, fail);
     const name = w.kind === "transfer" ? w.id : w.name;
     if (name !== undefined) {
       if (names.has(name)) fail(w.kind === "transfer" ? "id" : "name", `"${name}" is used by an earlier workload (ids and names must be unique)`);
       names.add(name);
     }
   });
+  checkGeneratedIds(s);
+}
+
+/**
+ * Flow ids a run generates must not collide: a transfer is `id` (or `transfer<i>` when
+ * unnamed) and its repeats `<id>#<k>` (k = 1 … count−1); traffic flows are `<name>-<n>`.
+ */
+function checkGeneratedIds(s: Scenario): void {
+  const repeats = new Map<string, number>();
+  const traffic = new Set<string>();
+  const bases: Array<{ base: string; i: number }> = [];
+  s.workloads.forEach((w, i) => {
+    if (w.kind === "traffic") traffic.add(w.name);
+    else {
+      const base = w.id ?? `transfer${i}`;
+      bases.push({ base, i });
+      repeats.set(base, w.repeat?.count ?? 1);
+    }
+  });
+  const seen = new Set<string>();
+  for (const { base, i } of bases) {
+    const key = (s.workloads[i] as TransferSpec).id !== undefined ? ".id" : "";
+    const fail = (message: string): never => {
+      throw new InputError(`${s.file}: workloads[${i}].transfer${key}: ${message}`);
+    };
+    if (seen.has(base)) fail(`flow id "${base}" is also the id of another transfer (unnamed transfers are called transfer<index>)`);
+    seen.add(base);
+    const rep = /^(.*)#(\d+)$/.exec(base);
+    if (rep && (repeats.get(rep[1]) ?? 0) > Number(rep[2])) fail(`flow id "${base}" is also the id of a repeat of transfer "${rep[1]}"`);
+    const gen = /^(.*)-(\d+)$/.exec(base);
+    if (gen && traffic.has(gen[1])) fail(`flow id "${base}" is also the id of a flow of traffic "${gen[1]}" (its flows are ${gen[1]}-0, ${gen[1]}-1, …)`);
+  }
 }
 
 type Fail = (key: string, message: string) => never;
@@ -68,18 +101,26 @@ function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids:
   }
 }
 
-function checkTraffic(w: TrafficLoadSpec, t: Topology, node: NodeOf, fail: Fail): void {
+function checkTraffic(w: TrafficLoadSpec, t: Topology, component: Int32Array, node: NodeOf, fail: Fail): void {
   let count: number;
   if (w.hosts) {
     const seen = new Set<number>();
     w.hosts.forEach((id, j) => {
       const n = node(id, `hosts[${j}]`);
       if (seen.has(n)) fail(`hosts[${j}]`, `host "${id}" is listed twice`);
+      if (component[n] !== component[node(w.hosts![0], "hosts[0]")]) {
+        fail(`hosts[${j}]`, `host "${id}" cannot be reached from "${w.hosts![0]}" (traffic hosts must all be connected)`);
+      }
       seen.add(n);
     });
     count = w.hosts.length;
   } else {
-    count = t.nodeKinds.filter((k) => k === "host").length;
+    const hosts = t.nodeIds.filter((_, n) => t.nodeKinds[n] === "host");
+    count = hosts.length;
+    const apart = hosts.find((id) => component[t.nodeIndex.get(id)!] !== component[t.nodeIndex.get(hosts[0])!]);
+    if (apart !== undefined) {
+      fail("", `host "${apart}" cannot be reached from "${hosts[0]}" (traffic runs among all nodes of kind "host", which must all be connected; list reachable ones in hosts)`);
+    }
   }
   if (count < 2) {
     fail(w.hosts ? "hosts" : "", `traffic needs at least 2 hosts, found ${count}${w.hosts ? "" : ' (nodes of kind "host")'}`);

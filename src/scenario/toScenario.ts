@@ -1,12 +1,12 @@
 // toScenario: renames the schema's output (file keys, engine-unit values) into the engine-facing Scenario.
 import path from "node:path";
+import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import type { Scenario, SizeSpec, TopologyPart, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
 
 type FileSize = Extract<ScenarioFile["workloads"][number], { traffic: unknown }>["traffic"]["size"];
 
 /** CDF names built into the traffic workload; anything else is a file path. */
-export const BUILTIN_CDFS = ["websearch", "datamining"];
 
 /**
  * Convert a parsed scenario file into a {@link Scenario}: keys get their engine names

@@ -26,8 +26,8 @@ export class TransferWorkload implements Workload {
     if (!(Number.isFinite(spec.startS) && spec.startS >= 0)) {
       throw new InputError(`transfer ${this.name}: startS must be ≥ 0, found ${spec.startS}`);
     }
-    if (!(Number.isFinite(spec.sizeBytes) && spec.sizeBytes > 0)) {
-      throw new InputError(`transfer ${this.name}: sizeBytes must be > 0, found ${spec.sizeBytes}`);
+    if (!(Number.isFinite(spec.sizeBytes) && spec.sizeBytes >= 0)) {
+      throw new InputError(`transfer ${this.name}: size must be ≥ 0 bytes, found ${spec.sizeBytes}`);
     }
     const r = spec.repeat;
     if (r && !(Number.isInteger(r.count) && r.count >= 1)) {

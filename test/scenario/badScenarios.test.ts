@@ -39,6 +39,9 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "load-too-high.yaml": { where: "workloads[0].traffic.load", fragment: "load must be ≤ 1" },
   "unknown-size-distribution.yaml": { where: "workloads[0].traffic.size", fragment: 'unknown key "exponental" (did you mean "exponential"?)' },
   "duration-and-flows.yaml": { where: "workloads[0].traffic", fragment: "exactly one of duration" },
+  "id-clash-generated.yaml": { where: "workloads[1].transfer", fragment: 'flow id "transfer1" is also the id of another transfer' },
+  "id-clash-traffic.yaml": { where: "workloads[1].transfer.id", fragment: 'flow id "bg-3" is also the id of a flow of traffic "bg"' },
+  "traffic-disconnected.yaml": { where: "workloads[0].traffic", fragment: 'host "c" cannot be reached from "a"' },
 };
 
 function failure(file: string): unknown {

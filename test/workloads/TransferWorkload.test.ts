@@ -48,10 +48,14 @@ describe("TransferWorkload", () => {
     expect("path" in plain || "weight" in plain || "capBps" in plain).toBe(false);
   });
 
-  it("rejects a repeat count below 1, a negative period, a negative start and a zero size", () => {
+  it("rejects a repeat count below 1, a negative period, a negative start and a negative size", () => {
     expect(() => new TransferWorkload({ ...base, repeat: { count: 0, everyS: 1 } }, 0)).toThrow(InputError);
     expect(() => new TransferWorkload({ ...base, repeat: { count: 2, everyS: -1 } }, 0)).toThrow(/everyS/);
     expect(() => new TransferWorkload({ ...base, startS: -1 }, 0)).toThrow(/startS/);
-    expect(() => new TransferWorkload({ ...base, sizeBytes: 0 }, 0)).toThrow(/sizeBytes/);
+    expect(() => new TransferWorkload({ ...base, sizeBytes: -1 }, 0)).toThrow(/size must be ≥ 0/);
+  });
+
+  it("accepts a zero-byte transfer (it completes after the route latency)", () => {
+    expect(run(new TransferWorkload({ ...base, sizeBytes: 0 }, 0)).transfers[0]).toMatchObject({ sizeBytes: 0 });
   });
 });

@@ -1,0 +1,147 @@
+// endToEnd: the k=16 fat-tree web-search benchmark — chokepoint's full pipeline against SimGrid on the same JSON case.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { benchTable } from "./benchTable.js";
+import { compareFinishTimes } from "./simgrid/compareFinishTimes.js";
+import { makeCase } from "./simgrid/makeCase.js";
+import { readSimgridOutput, runSimgrid, simgridUnavailable } from "./simgrid/runSimgrid.js";
+
+const HELP = `npm run bench:e2e -- [options]
+
+Runs chokepoint's whole pipeline (scenario loading, simulation, reports) as a child
+process on k-ary fat-tree cases of Poisson web-search flows written out as explicit
+transfers with pinned paths, and SimGrid 3.32 on the very same JSON files, in one run.
+
+  --k K               fat-tree radix (default 16: 1,024 hosts)
+  --flows LIST        flow counts compared with SimGrid (default 20000)
+  --simgrid-csv LIST  reuse SimGrid outputs (flows=path,…) instead of rerunning SimGrid
+  --scaling LIST      flow counts for the chokepoint-only growth table (default 5000,10000,20000,50000,100000)
+  --loads LIST        loads for the chokepoint-only growth table at 20,000 flows (default 0.3,0.5,0.7,0.9)
+  --no-simgrid        skip SimGrid entirely
+
+Writes results/bench/e2e.csv (the comparison) and results/bench/e2e-scaling.csv.`;
+
+const DIR = "results/bench";
+const CASES = join(DIR, "cases");
+
+interface OursRun {
+  processWallS: number;
+  simWallS: number;
+  events: number;
+  eventsPerS: number;
+  peakRssMiB: number;
+  finishS: Map<string, number>;
+  startS: Map<string, number>;
+}
+
+/** Write (once) and return the path of the case with these parameters. */
+function casePath(k: number, flows: number, load: number): string {
+  mkdirSync(CASES, { recursive: true });
+  const path = join(CASES, `k${k}-${flows}-load${load}.json`);
+  if (!existsSync(path)) writeFileSync(path, JSON.stringify(makeCase({ k, flows, load, seed: 1 })));
+  return path;
+}
+
+/** Run `chokepoint run` on a case in a fresh process and read its run.json and flows.csv. */
+function runOurs(path: string): OursRun {
+  const out = join(DIR, "e2e-runs", path.split("/").pop()!.replace(/\.json$/, ""));
+  const began = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "run", path, "--out", out, "--quiet"], {
+    encoding: "utf8",
+  });
+  const processWallS = Number(process.hrtime.bigint() - began) / 1e9;
+  if (r.status !== 0) throw new Error(`chokepoint failed on ${path}: ${r.stderr}`);
+  const info = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+  const finishS = new Map<string, number>();
+  const startS = new Map<string, number>();
+  const lines = readFileSync(join(out, "flows.csv"), "utf8").trim().split("\n");
+  const cols = lines[0].split(",");
+  const [id, start, finish] = ["id", "start_s", "finish_s"].map((c) => cols.indexOf(c));
+  for (let i = 1; i < lines.length; i++) {
+    const f = lines[i].split(",");
+    startS.set(f[id], Number(f[start]));
+    finishS.set(f[id], Number(f[finish]));
+  }
+  return {
+    processWallS,
+    simWallS: info.wall_s,
+    events: info.events,
+    eventsPerS: info.events_per_s,
+    peakRssMiB: info.peak_rss_bytes / 2 ** 20,
+    finishS,
+    startS,
+  };
+}
+
+const list = (s: string) => s.split(",").filter(Boolean);
+const { values } = parseArgs({
+  options: {
+    k: { type: "string", default: "16" },
+    flows: { type: "string", default: "20000" },
+    "simgrid-csv": { type: "string", default: "" },
+    scaling: { type: "string", default: "5000,10000,20000,50000,100000" },
+    loads: { type: "string", default: "0.3,0.5,0.7,0.9" },
+    "no-simgrid": { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const k = Number(values.k);
+const reuse = new Map(list(values["simgrid-csv"]).map((p) => p.split("=") as [string, string]));
+const simgridReason = values["no-simgrid"] ? "skipped (--no-simgrid)" : simgridUnavailable();
+
+const rows = [];
+for (const n of list(values.flows).map(Number)) {
+  const path = casePath(k, n, 0.5);
+  console.error(`e2e: k=${k}, ${n} flows: chokepoint…`);
+  const ours = runOurs(path);
+  let simgridWallS = NaN;
+  let maxRel = NaN;
+  if (simgridReason === null || reuse.has(String(n))) {
+    console.error(`e2e: k=${k}, ${n} flows: SimGrid…`);
+    const sg = reuse.has(String(n)) ? readSimgridOutput(reuse.get(String(n))!) : runSimgrid(path);
+    simgridWallS = sg.wallS;
+    maxRel = compareFinishTimes(ours.finishS, sg.finishS, ours.startS).maxRelativeError;
+  } else console.error(`e2e: SimGrid ${simgridReason}`);
+  rows.push({
+    k,
+    flows: n,
+    load: 0.5,
+    ours_sim_wall_s: ours.simWallS.toFixed(3),
+    ours_process_wall_s: ours.processWallS.toFixed(3),
+    events: ours.events,
+    events_per_s: Math.round(ours.eventsPerS),
+    peak_rss_mib: ours.peakRssMiB.toFixed(0),
+    simgrid_wall_s: Number.isNaN(simgridWallS) ? "" : simgridWallS.toFixed(2),
+    speedup_sim: Number.isNaN(simgridWallS) ? "" : (simgridWallS / ours.simWallS).toFixed(1),
+    speedup_process: Number.isNaN(simgridWallS) ? "" : (simgridWallS / ours.processWallS).toFixed(1),
+    max_rel_err: Number.isNaN(maxRel) ? "" : maxRel.toExponential(2),
+  });
+}
+console.log(`\nchokepoint vs SimGrid 3.32 (k=${k} fat-tree, 10 Gb/s, web-search flows, same JSON case):`);
+benchTable(Object.keys(rows[0]), rows, join(DIR, "e2e.csv"));
+
+const growth = [];
+for (const n of list(values.scaling).map(Number)) growth.push({ n, load: 0.5 });
+for (const load of list(values.loads).map(Number)) if (load !== 0.5) growth.push({ n: 20000, load });
+const scaling = growth.map(({ n, load }) => {
+  console.error(`e2e scaling: ${n} flows at load ${load}…`);
+  const ours = runOurs(casePath(k, n, load));
+  return {
+    flows: n,
+    load,
+    sim_wall_s: ours.simWallS.toFixed(3),
+    process_wall_s: ours.processWallS.toFixed(3),
+    events: ours.events,
+    events_per_s: Math.round(ours.eventsPerS),
+    us_per_flow: ((ours.simWallS / n) * 1e6).toFixed(1),
+    peak_rss_mib: ours.peakRssMiB.toFixed(0),
+  };
+});
+console.log(`\nhow chokepoint's time grows with flows and load (k=${k}):`);
+benchTable(Object.keys(scaling[0]), scaling, join(DIR, "e2e-scaling.csv"));
