@@ -135,6 +135,9 @@ export class IncrementalSharing implements SharingEngine {
   private readonly filled: Int32Array;
   private changed = new Int32Array(16);
   private cappedScratch = new Int32Array(0);
+  /** Lengths of fillByScan's lists of resources in play and capped flows, shared with {@link join}. */
+  private scanLive = 0;
+  private scanCapped = 0;
   private readonly heap: EventQueue;
   private epoch = 0;
   private fillEpoch = 0;
@@ -408,7 +411,7 @@ export class IncrementalSharing implements SharingEngine {
     this.stats.filledResources += filledCount;
     let complete = true;
     if (filledCount * this.releasedCount <= SCAN_LIMIT) complete = this.fillByScan(filledCount, fe);
-    else this.fillByHeap(filledCount, fe);
+    else complete = this.fillByHeap(filledCount, fe);
     // A released flow crossing nothing and uncapped is unconstrained: rate 0, as in maxMinRates.
     for (let i = 0; i < this.releasedCount; i++) {
       const f = this.released[i];
@@ -420,9 +423,15 @@ export class IncrementalSharing implements SharingEngine {
     return complete;
   }
 
-  /** The filling proper, with every level in an indexed heap: O((flows + resources) · log). */
-  private fillByHeap(filledCount: number, fe: number): void {
-    const { heap, releasedIn, frozenIn, weight, cap, residual, weightSum, handle } = this;
+  /**
+   * The filling proper, with every level in an indexed heap: O((flows + resources) · log).
+   * Held flows that must give way join the fill as in {@link fillByScan}.
+   *
+   * @returns false when the fill must be redone with the enlarged released set.
+   */
+  private fillByHeap(filledCount: number, fe: number): boolean {
+    const { heap, releasedIn, frozenIn, weight, cap, rate, residual, weightSum, handle } = this;
+    let complete = true;
     const epoch = this.epoch;
     const R = this.resourceCount;
     heap.clear();
@@ -445,11 +454,30 @@ export class IncrementalSharing implements SharingEngine {
       handle[id] = -1;
       const list = this.resPool;
       const base = this.resBase[id];
-      for (let j = 0, n = this.resCount[id]; j < n; j++) {
+      const n = this.resCount[id];
+      if (complete) {
+        // As in fillByScan: held flows with a larger share than this level join the fill.
+        let joined = false;
+        for (let j = 0; j < n; j++) {
+          const g = list[base + j];
+          if (releasedIn[g] === epoch) continue;
+          const x = rate[g] / weight[g];
+          if (x <= level + TIE * x) continue;
+          if (this.join(g, fe, true)) joined = true;
+          else complete = false;
+        }
+        if (joined) {
+          // `id` gained the joined flows: it is back in the heap at its new, higher level.
+          continue;
+        }
+      }
+      this.popped[id] = fe;
+      for (let j = 0; j < n; j++) {
         const g = list[base + j];
         if (releasedIn[g] === epoch && frozenIn[g] !== fe) this.freeze(g, weight[g] * level, id, fe);
       }
     }
+    return complete;
   }
 
   /**
@@ -529,42 +557,12 @@ export class IncrementalSharing implements SharingEngine {
           if (releasedIn[g] === epoch) continue;
           const x = rate[g] / weight[g];
           if (x <= bestLevel + TIE * x) continue;
-          this.release(g);
-          this.stats.joinedFlows++;
-          const start = this.routeStart[g];
-          const end = start + this.routeLen[g];
-          let clear = true;
-          for (let k = start; k < end; k++) if (popped[this.routePool[k]] === fe) clear = false;
-          if (!clear) {
-            this.stats.restarts++;
-            complete = false;
-            continue;
-          }
-          joined = true;
-          if (cap[g] < Infinity) cappedFlows[capped++] = g;
-          const w = weight[g];
-          for (let k = start; k < end; k++) {
-            const q = this.routePool[k];
-            if (this.resFilled[q] !== fe) {
-              this.resFilled[q] = fe;
-              residual[q] = this.capacity[q] - this.fixedLoad(q);
-              weightSum[q] = w;
-              unfrozen[q] = 1;
-              inScan[q] = fe;
-              filled[live++] = q;
-            } else {
-              residual[q] += rate[g];
-              weightSum[q] = unfrozen[q] === 0 ? w : weightSum[q] + w;
-              unfrozen[q]++;
-              // A resource whose flows all froze elsewhere may have left the scan: bring it back.
-              if (inScan[q] !== fe) {
-                inScan[q] = fe;
-                filled[live++] = q;
-              }
-            }
-            const res = residual[q];
-            levelOf[q] = (res > 0 ? res : 0) / weightSum[q];
-          }
+          this.scanLive = live;
+          this.scanCapped = capped;
+          if (this.join(g, fe, false)) joined = true;
+          else complete = false;
+          live = this.scanLive;
+          capped = this.scanCapped;
         }
         if (joined) continue;
       }
@@ -575,6 +573,56 @@ export class IncrementalSharing implements SharingEngine {
       }
     }
     return complete;
+  }
+
+  /**
+   * Release held flow g and bring it into the current fill, rising from the current level
+   * with the other unfrozen flows. Returns false (g stays released for the next fill) when
+   * a resource on its route has already saturated in this fill.
+   */
+  private join(g: number, fe: number, inHeap: boolean): boolean {
+    const { residual, weightSum, unfrozen, levelOf, routePool, heap, handle } = this;
+    this.release(g);
+    this.stats.joinedFlows++;
+    const start = this.routeStart[g];
+    const end = start + this.routeLen[g];
+    for (let k = start; k < end; k++) {
+      if (this.popped[routePool[k]] === fe) {
+        this.stats.restarts++;
+        return false;
+      }
+    }
+    const w = this.weight[g];
+    for (let k = start; k < end; k++) {
+      const q = routePool[k];
+      if (this.resFilled[q] !== fe) {
+        this.resFilled[q] = fe;
+        residual[q] = this.capacity[q] - this.fixedLoad(q);
+        weightSum[q] = w;
+        unfrozen[q] = 1;
+      } else {
+        residual[q] += this.rate[g];
+        weightSum[q] = unfrozen[q] === 0 ? w : weightSum[q] + w;
+        unfrozen[q]++;
+      }
+      const res = residual[q];
+      const level = (res > 0 ? res : 0) / weightSum[q];
+      levelOf[q] = level;
+      if (inHeap) {
+        const h = handle[q];
+        if (h >= 0) heap.update(h, level);
+        else handle[q] = heap.push(level, q);
+      } else if (this.inScan[q] !== fe) {
+        // New to the fill, or left the scan when its flows all froze elsewhere.
+        this.inScan[q] = fe;
+        this.filled[this.scanLive++] = q;
+      }
+    }
+    if (this.cap[g] < Infinity) {
+      if (inHeap) heap.push(this.cap[g] / w, this.resourceCount + g);
+      else this.cappedScratch[this.scanCapped++] = g;
+    }
+    return true;
   }
 
   /** Total rate of the flows on r that are not released (held fixed in this solve). */
