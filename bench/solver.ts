@@ -10,15 +10,15 @@ import type { SharingEngine } from "../src/net/SharingEngine.js";
 import { TopologyBuilder } from "../src/net/TopologyBuilder.js";
 import { benchTable } from "./benchTable.js";
 
-// Usage: npx tsx bench/solver.ts
+// Usage: npx tsx bench/solver.ts [k=16] [concurrentFlows=1200]
 // Each step removes a random flow and adds a new one between a random host pair (ECMP
 // route), then solves. Every engine replays the same churn. Times are CPU time of this
 // process (best of several repetitions, engines interleaved), so a busy machine skews
 // them less than wall time; wall time is reported beside it.
 
-const K = 16;
+const K = Number(process.argv[2] ?? 16);
 const LINK_BPS = 1.25e9; // 10 Gb/s
-const CONCURRENT = 1200;
+const CONCURRENT = Number(process.argv[3] ?? 1200);
 const STEPS = 20_000;
 const FULL_STEPS = 500;
 const REPETITIONS = 5;

@@ -155,7 +155,7 @@ export class IncrementalSharing implements SharingEngine {
    */
   constructor(
     capacityBps: Float64Array,
-    private readonly fullFraction = 0.3,
+    private readonly fullFraction = 0.5,
   ) {
     const R = capacityBps.length;
     this.resourceCount = R;
