@@ -297,6 +297,28 @@ describe("IncrementalSharing", () => {
     expect(e.flowCount).toBe(0);
   });
 
+  it("treats a route without resources and a resource listed twice as maxMinRates does", () => {
+    // Flow 0 crosses nothing, uncapped: unconstrained, left at 0 as in maxMinRates (callers
+    // must not rely on it); flow 1 crosses nothing with cap 3 ⇒ 3. Flow 2 lists L0 (C=10)
+    // twice ⇒ 2·x2 ≤ 10 ⇒ 5; flow 3 joins L0 once ⇒ 2·x2 + x3 ≤ 10 with x2 = x3 ⇒ 10/3 each.
+    const inc = new IncrementalSharing(Float64Array.of(10));
+    const full = new FullSharing(Float64Array.of(10));
+    const both = (op: (e: IncrementalSharing | FullSharing) => void) => [inc, full].forEach(op);
+    const rates = () => [0, 1, 2, 3].map((f) => inc.rateBps(f));
+    both((e) => e.addFlow(0, Int32Array.of(), 1, Infinity));
+    both((e) => e.addFlow(1, Int32Array.of(), 1, 3));
+    both((e) => e.addFlow(2, Int32Array.of(0, 0), 1, Infinity));
+    both((e) => e.solve());
+    expect(rates()).toEqual([0, 3, 5, 0]);
+    both((e) => e.addFlow(3, Int32Array.of(0), 1, Infinity));
+    both((e) => e.solve());
+    for (const f of [0, 1, 2, 3]) expect(inc.rateBps(f)).toBeCloseTo(full.rateBps(f), 9);
+    expect(inc.rateBps(3)).toBeCloseTo(10 / 3, 12);
+    both((e) => e.removeFlow(3));
+    both((e) => e.solve());
+    expect(rates()).toEqual([0, 3, 5, 0]);
+  });
+
   it("rejects bad arguments with messages that say what was expected", () => {
     const e = new IncrementalSharing(Float64Array.of(10));
     e.addFlow(0, Int32Array.of(0), 1, Infinity);
