@@ -118,21 +118,28 @@ export class ResourceRecorder implements FlowObserver {
       b.set(this.flowBottleneck);
       this.flowBottleneck = b;
     }
-    for (const r of this.network.routeOf(flow).resources) {
-      this.close(r, nowS);
-      if (oldRateBps > 0) this.carrying[r]--;
-      if (newRateBps > 0) this.carrying[r]++;
+    const resources = this.network.routeOf(flow).resources;
+    const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
+    const deltaBps = newRateBps - oldRateBps;
+    const carrying = this.carrying;
+    const loadBps = this.loadBps;
+    const lastS = this.lastS;
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
+      if (lastS[r] < nowS) this.close(r, nowS);
+      const c = (carrying[r] += carryingDelta);
       // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
-      this.loadBps[r] = this.carrying[r] > 0 ? this.loadBps[r] + newRateBps - oldRateBps : 0;
+      loadBps[r] = c > 0 ? loadBps[r] + deltaBps : 0;
     }
     const old = this.flowBottleneck[flow];
+    if (old === bottleneck) return;
     if (old >= 0) {
-      this.close(old, nowS);
+      if (lastS[old] < nowS) this.close(old, nowS);
       this.bottlenecked[old]--;
     }
     this.flowBottleneck[flow] = bottleneck;
     if (bottleneck >= 0) {
-      this.close(bottleneck, nowS);
+      if (lastS[bottleneck] < nowS) this.close(bottleneck, nowS);
       this.bottlenecked[bottleneck]++;
     }
   }
@@ -272,6 +279,7 @@ export class ResourceRecorder implements FlowObserver {
     let h = this.histogram[r];
     if (!h) this.histogram[r] = h = new Float64Array(UTIL_BINS);
     // The 1e-9 slack keeps float residue (0.07 · 1000 = 70.00000000000001) out of the next bin.
-    h[Math.min(UTIL_BINS - 1, Math.max(0, Math.ceil(util * UTIL_BINS - 1e-9) - 1))] += dt;
+    const bin = Math.ceil(util * UTIL_BINS - 1e-9) - 1;
+    h[bin < 0 ? 0 : bin >= UTIL_BINS ? UTIL_BINS - 1 : bin] += dt;
   }
 }
