@@ -1,9 +1,8 @@
 // crossCheck: run one case in chokepoint and in SimGrid 3.32 and report how closely their finish times agree.
-import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { compareFinishTimes, type FinishTimeComparison } from "./compareFinishTimes.js";
-import type { CrossCheckCase } from "./CrossCheckCase.js";
+import type { EngineName } from "../../src/run/simulate.js";
 import { runChokepoint, SHARING_ENGINES } from "./runChokepoint.js";
 import { readSimgridOutput, runSimgrid } from "./runSimgrid.js";
 
@@ -20,9 +19,8 @@ export interface CrossCheckResult extends FinishTimeComparison {
  * `engine`) and compare, SimGrid as reference. With `simgridCsv`, SimGrid's results are
  * read from an earlier run_simgrid.py output instead of running it again.
  */
-export function crossCheck(casePath: string, engine = "full", simgridCsv?: string): CrossCheckResult {
-  const c = JSON.parse(readFileSync(casePath, "utf8")) as CrossCheckCase;
-  const ours = runChokepoint(c, engine);
+export function crossCheck(casePath: string, engine = "incremental", simgridCsv?: string): CrossCheckResult {
+  const ours = runChokepoint(casePath, engine as EngineName);
   const theirs = simgridCsv ? readSimgridOutput(simgridCsv) : runSimgrid(casePath);
   const cmp = compareFinishTimes(ours.finishS, theirs.finishS, ours.startS);
   return { ...cmp, chokepointWallS: ours.wallS, simgridWallS: theirs.wallS, speedup: theirs.wallS / ours.wallS };
@@ -32,7 +30,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      engine: { type: "string", default: "full" },
+      engine: { type: "string", default: "incremental" },
       "simgrid-csv": { type: "string" },
       help: { type: "boolean" },
     },

@@ -1,20 +1,9 @@
-// runChokepoint: run a cross-check case in chokepoint's engine and return every transfer's finish time.
+// runChokepoint: run a cross-check case file through chokepoint's own scenario pipeline and return every transfer's finish time.
 import { performance } from "node:perf_hooks";
-import { Simulation } from "../../src/core/Simulation.js";
-import { parseQuantity, type UnitKind } from "../../src/core/units.js";
-import { FlowNetwork } from "../../src/net/FlowNetwork.js";
-import { FullSharing } from "../../src/net/FullSharing.js";
-import { IncrementalSharing } from "../../src/net/IncrementalSharing.js";
-import { Router, type Route } from "../../src/net/Router.js";
-import type { SharingEngine } from "../../src/net/SharingEngine.js";
-import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
-import type { CrossCheckCase } from "./CrossCheckCase.js";
+import { simulate, SHARING_ENGINES, type EngineName } from "../../src/run/simulate.js";
+import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 
-/** Sharing engines a case can be run with, by name. */
-export const SHARING_ENGINES: Record<string, (capacityBps: Float64Array) => SharingEngine> = {
-  full: (capacityBps) => new FullSharing(capacityBps),
-  incremental: (capacityBps) => new IncrementalSharing(capacityBps),
-};
+export { SHARING_ENGINES };
 
 /** What {@link runChokepoint} measured. */
 export interface ChokepointRun {
@@ -22,71 +11,28 @@ export interface ChokepointRun {
   finishS: Map<string, number>;
   /** Start time of every transfer, seconds, by transfer id. */
   startS: Map<string, number>;
-  /** Wall time of building the network and running the simulation (JSON parsing excluded), seconds. */
+  /** Wall time of loading the case, building the network and running, seconds. */
   wallS: number;
   /** Simulation events dispatched. */
   events: number;
 }
 
 /**
- * Run `c` in chokepoint: a topology from its explicit nodes and links, each transfer on its
- * pinned path (Router.pinned) started at its start time, shared by the named engine
- * (default "full", see {@link SHARING_ENGINES}).
- *
- * A small self-contained reader, meant to be replaced by the scenario loader later.
- *
- * @throws Error naming the field when a quantity, node or path is invalid.
+ * Run the case file `casePath` (a chokepoint scenario of explicit transfers on pinned paths)
+ * exactly as `chokepoint run` does — the same loader, checks, workloads and flow network —
+ * with the named sharing engine, without writing reports.
  */
-export function runChokepoint(c: CrossCheckCase, engine = "full"): ChokepointRun {
-  const makeEngine = SHARING_ENGINES[engine];
-  if (!makeEngine) {
+export function runChokepoint(casePath: string, engine: EngineName = "incremental"): ChokepointRun {
+  if (!(engine in SHARING_ENGINES)) {
     throw new Error(`unknown sharing engine "${engine}" — use ${Object.keys(SHARING_ENGINES).join(" or ")}`);
   }
   const began = performance.now();
-  const b = new TopologyBuilder();
-  for (const n of c.topology.nodes) b.addNode({ id: n.id, kind: n.kind ?? "host" });
-  c.topology.links.forEach((l, i) => {
-    b.addLink({
-      from: l.from,
-      to: l.to,
-      bandwidthBps: quantity(l.bandwidth, "rate", `topology.links[${i}].bandwidth`),
-      latencyS: quantity(l.latency ?? "0s", "time", `topology.links[${i}].latency`),
-    });
-  });
-  const topology = b.build();
-  const router = new Router(topology);
-  const sim = new Simulation();
-  const network = new FlowNetwork(sim, makeEngine(topology.resourceCapacityBps));
-  const ids: string[] = [];
-  const startS = new Map<string, number>();
-  const flowOf = new Map<string, number>();
-  c.workloads.forEach(({ transfer: t }, i) => {
-    const where = `workloads[${i}].transfer`;
-    const nodes = t.path.map((id) => {
-      const n = topology.nodeIndex.get(id);
-      if (n === undefined) throw new Error(`${where}.path: unknown node "${id}"`);
-      return n;
-    });
-    if (t.path[0] !== t.src || t.path[t.path.length - 1] !== t.dst) {
-      throw new Error(`${where}.path must run from "${t.src}" to "${t.dst}"`);
-    }
-    const route: Route | string = router.pinned(nodes);
-    if (typeof route === "string") throw new Error(`${where}.path: ${route}`);
-    const sizeBytes = quantity(t.size, "size", `${where}.size`);
-    const start = quantity(t.start ?? "0s", "time", `${where}.start`);
-    if (startS.has(t.id)) throw new Error(`${where}.id: "${t.id}" is used twice`);
-    ids.push(t.id);
-    startS.set(t.id, start);
-    sim.at(start, () => flowOf.set(t.id, network.startFlow(route, sizeBytes)));
-  });
-  const result = sim.run();
+  const s = simulate(prepareScenario(casePath), { engine });
   const finishS = new Map<string, number>();
-  for (const id of ids) finishS.set(id, network.finishOf(flowOf.get(id)!));
-  return { finishS, startS, wallS: (performance.now() - began) / 1000, events: result.events };
-}
-
-function quantity(text: unknown, kind: UnitKind, where: string): number {
-  const r = parseQuantity(text, kind);
-  if (!r.ok) throw new Error(`${where}: ${r.reason}`);
-  return r.value;
+  const startS = new Map<string, number>();
+  s.labels.forEach((id, f) => {
+    finishS.set(id, s.network.finishOf(f));
+    startS.set(id, s.network.startOf(f));
+  });
+  return { finishS, startS, wallS: (performance.now() - began) / 1000, events: s.run.events };
 }

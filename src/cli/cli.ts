@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { InputError } from "../core/InputError.js";
 import { quantity } from "../core/units.js";
+import { SHARING_ENGINES, type EngineName } from "../run/simulate.js";
 import { HELP } from "./help.js";
 import { runCommand } from "./runCommand.js";
 import { validateCommand } from "./validateCommand.js";
@@ -63,15 +64,15 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       if (!(untilS > 0)) throw new InputError(`--until must be a positive time, found "${values.until}"`);
     }
     const engine = values.engine ?? "incremental";
-    if (engine !== "incremental" && engine !== "full") {
-      throw new InputError(`--engine must be "incremental" or "full", found "${engine}"`);
+    if (!(engine in SHARING_ENGINES)) {
+      throw new InputError(`--engine must be one of ${Object.keys(SHARING_ENGINES).join(", ")}, found "${engine}"`);
     }
     return await runCommand(scenarioPath, {
       outDir: values.out,
       seed,
       untilS,
       quiet: values.quiet ?? false,
-      engine,
+      engine: engine as EngineName,
       version: await version(),
     }, io);
   } catch (err) {

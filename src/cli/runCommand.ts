@@ -1,7 +1,8 @@
 // runCommand: `chokepoint run <scenario>` — prepare, simulate, report, print a summary.
 import { join } from "node:path";
 import { formatSummary } from "../report/formatSummary.js";
-import { runScenario, type EngineName } from "../run/runScenario.js";
+import { runScenario } from "../run/runScenario.js";
+import type { EngineName } from "../run/simulate.js";
 import { prepareScenario } from "../scenario/prepareScenario.js";
 import type { CliIo } from "./cli.js";
 import { ProgressLine } from "./ProgressLine.js";

@@ -1,4 +1,5 @@
 // EventQueue: an indexed 4-ary min-heap over typed arrays, ordered by (time, sequence).
+import { grown } from "./grown.js";
 
 /**
  * A priority queue of events keyed by time, for the simulation loop.
@@ -201,22 +202,11 @@ export class EventQueue {
 
   private grow(): void {
     const n = this.slotPos.length * 2;
-    const grow64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    const grow32 = (a: Int32Array, fill = 0) => {
-      const b = new Int32Array(n);
-      if (fill !== 0) b.fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.heapTime = grow64(this.heapTime);
-    this.heapSlot = grow32(this.heapSlot);
-    this.slotSeq = grow64(this.slotSeq);
-    this.slotPayload = grow64(this.slotPayload);
-    this.slotPos = grow32(this.slotPos, -1);
-    this.freeSlots = grow32(this.freeSlots);
+    this.heapTime = grown(this.heapTime, n);
+    this.heapSlot = grown(this.heapSlot, n);
+    this.slotSeq = grown(this.slotSeq, n);
+    this.slotPayload = grown(this.slotPayload, n);
+    this.slotPos = grown(this.slotPos, n, -1);
+    this.freeSlots = grown(this.freeSlots, n);
   }
 }

@@ -1,4 +1,5 @@
 // FlowNetwork: flows in time — latency first, then draining at max-min rates that change as flows come and go.
+import { grown } from "../core/grown.js";
 import type { Simulation } from "../core/Simulation.js";
 import type { Route } from "./Router.js";
 import type { SharingEngine } from "./SharingEngine.js";
@@ -224,25 +225,16 @@ export class FlowNetwork {
   }
 
   private grow(n: number): void {
-    const g64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    const s = new Uint8Array(n);
-    s.set(this.state);
-    this.state = s;
-    const e = new Int32Array(n);
-    e.set(this.event);
-    this.event = e;
-    this.sizeBytes = g64(this.sizeBytes);
-    this.startS = g64(this.startS);
-    this.remainingBytes = g64(this.remainingBytes);
-    this.rate = g64(this.rate);
-    this.lastUpdateS = g64(this.lastUpdateS);
-    this.finishS = g64(this.finishS);
-    this.weight = g64(this.weight);
-    this.capBps = g64(this.capBps);
+    this.state = grown(this.state, n);
+    this.event = grown(this.event, n);
+    this.sizeBytes = grown(this.sizeBytes, n);
+    this.startS = grown(this.startS, n);
+    this.remainingBytes = grown(this.remainingBytes, n);
+    this.rate = grown(this.rate, n);
+    this.lastUpdateS = grown(this.lastUpdateS, n);
+    this.finishS = grown(this.finishS, n);
+    this.weight = grown(this.weight, n);
+    this.capBps = grown(this.capBps, n);
     this.cap = n;
   }
 }

@@ -1,4 +1,5 @@
 // IncrementalSharing: an exact max-min SharingEngine that re-fills only the flows a change can affect.
+import { grown } from "../core/grown.js";
 import { EventQueue } from "../core/EventQueue.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
@@ -184,7 +185,7 @@ export class IncrementalSharing implements SharingEngine {
 
   addFlow(flow: number, resources: Int32Array, weight: number, capBps: number): void {
     if (!(Number.isInteger(flow) && flow >= 0)) throw new Error(`IncrementalSharing.addFlow: flow id ${flow} is not an integer ≥ 0`);
-    if (flow >= this.slotOf.length) this.slotOf = growFilled(this.slotOf, Math.max(flow + 1, 2 * this.slotOf.length, 64), -1);
+    if (flow >= this.slotOf.length) this.slotOf = grown(this.slotOf, Math.max(flow + 1, 2 * this.slotOf.length, 64), -1);
     if (this.slotOf[flow] >= 0) throw new Error(`IncrementalSharing.addFlow: flow ${flow} is already active`);
     checkWeight("addFlow", weight);
     checkCap("addFlow", capBps);
@@ -736,7 +737,7 @@ export class IncrementalSharing implements SharingEngine {
   private markPending(f: number): void {
     if (this.pendingMark[f]) return;
     this.pendingMark[f] = 1;
-    if (this.pendingCount === this.pending.length) this.pending = grow32(this.pending, this.pendingCount * 2);
+    if (this.pendingCount === this.pending.length) this.pending = grown(this.pending, this.pendingCount * 2);
     this.pending[this.pendingCount++] = f;
   }
 
@@ -765,22 +766,22 @@ export class IncrementalSharing implements SharingEngine {
   }
 
   private growSlots(size: number): void {
-    this.idOf = grow32(this.idOf, size);
-    this.freeSlots = grow32(this.freeSlots, size);
-    this.activeList = grow32(this.activeList, size);
-    this.active = grow8(this.active, size);
-    this.pendingMark = grow8(this.pendingMark, size);
-    this.rate = grow64(this.rate, size);
-    this.reported = grow64(this.reported, size);
-    this.weight = grow64(this.weight, size);
-    this.cap = grow64(this.cap, size);
-    this.bneck = grow32(this.bneck, size);
-    this.routeStart = grow32(this.routeStart, size);
-    this.routeLen = grow32(this.routeLen, size);
-    this.releasedIn = grow32(this.releasedIn, size);
-    this.frozenIn = grow32(this.frozenIn, size);
-    this.activePos = grow32(this.activePos, size);
-    if (this.released.length < size) this.released = grow32(this.released, size);
+    this.idOf = grown(this.idOf, size);
+    this.freeSlots = grown(this.freeSlots, size);
+    this.activeList = grown(this.activeList, size);
+    this.active = grown(this.active, size);
+    this.pendingMark = grown(this.pendingMark, size);
+    this.rate = grown(this.rate, size);
+    this.reported = grown(this.reported, size);
+    this.weight = grown(this.weight, size);
+    this.cap = grown(this.cap, size);
+    this.bneck = grown(this.bneck, size);
+    this.routeStart = grown(this.routeStart, size);
+    this.routeLen = grown(this.routeLen, size);
+    this.releasedIn = grown(this.releasedIn, size);
+    this.frozenIn = grown(this.frozenIn, size);
+    this.activePos = grown(this.activePos, size);
+    if (this.released.length < size) this.released = grown(this.released, size);
     if (this.cappedScratch.length < size) this.cappedScratch = new Int32Array(size);
     this.slotCapacity = size;
   }
@@ -847,28 +848,4 @@ function checkWeight(op: string, weight: number): void {
 
 function checkCap(op: string, capBps: number): void {
   if (!(capBps >= 0)) throw new Error(`IncrementalSharing.${op}: cap ${capBps} B/s, expected ≥ 0 (Infinity for none)`);
-}
-
-function grow8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
-}
-
-function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
-
-function growFilled(a: Int32Array, n: number, fill: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n).fill(fill);
-  b.set(a);
-  return b;
-}
-
-function grow64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
 }

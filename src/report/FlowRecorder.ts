@@ -1,4 +1,5 @@
 // FlowRecorder: per-flow completion times, ideal times and the bottleneck that bound each flow longest; writes flows.csv.
+import { grown } from "../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { csvNumber } from "./csvNumber.js";
@@ -185,15 +186,9 @@ export class FlowRecorder implements FlowObserver {
   }
 
   private grow(n: number): void {
-    const b = new Int32Array(n);
-    b.set(this.bottleneck);
-    this.bottleneck = b;
-    const s = new Float64Array(n);
-    s.set(this.sinceS);
-    this.sinceS = s;
-    const i = new Float64Array(n);
-    i.set(this.idealS);
-    this.idealS = i;
+    this.bottleneck = grown(this.bottleneck, n);
+    this.sinceS = grown(this.sinceS, n);
+    this.idealS = grown(this.idealS, n);
     this.capacity = n;
   }
 }

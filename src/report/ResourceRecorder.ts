@@ -1,4 +1,5 @@
 // ResourceRecorder: load, bytes, utilisation and bottleneck flow-seconds of every resource; writes links.csv and bottlenecks.csv.
+import { grown } from "../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { csvNumber } from "./csvNumber.js";
@@ -114,9 +115,7 @@ export class ResourceRecorder implements FlowObserver {
   /** @inheritdoc */
   rateChanged(flow: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
     if (flow >= this.flowBottleneck.length) {
-      const b = new Int32Array(Math.max(1024, flow + 1, this.flowBottleneck.length * 2)).fill(-1);
-      b.set(this.flowBottleneck);
-      this.flowBottleneck = b;
+      this.flowBottleneck = grown(this.flowBottleneck, Math.max(1024, flow + 1, this.flowBottleneck.length * 2), -1);
     }
     const resources = this.network.routeOf(flow).resources;
     const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);

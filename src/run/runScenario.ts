@@ -1,35 +1,15 @@
-// runScenario: assemble a simulation from a prepared scenario, run it, and write its reports.
+// runScenario: simulate a prepared scenario and write its reports atomically.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { Simulation } from "../core/Simulation.js";
-import { FlowNetwork } from "../net/FlowNetwork.js";
-import { FullSharing } from "../net/FullSharing.js";
-import { IncrementalSharing } from "../net/IncrementalSharing.js";
-import { Router } from "../net/Router.js";
-import type { SharingEngine } from "../net/SharingEngine.js";
-import { FlowRecorder } from "../report/FlowRecorder.js";
-import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import { summarizeRun, type RunSummary } from "../report/summarizeRun.js";
 import { writeReports } from "../report/writeReports.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
-import { buildWorkloads } from "./buildWorkloads.js";
-import { NetworkContext } from "./NetworkContext.js";
-
-/** Which sharing engine computes max-min rates. */
-export type EngineName = "incremental" | "full";
+import { simulate, type SimulateOptions } from "./simulate.js";
 
 /** Options of {@link runScenario}. */
-export interface RunScenarioOptions {
+export interface RunScenarioOptions extends SimulateOptions {
   /** Where reports go. */
   outDir: string;
-  /** Overrides the scenario's seed. */
-  seed?: number;
-  /** Overrides the scenario's stop time, seconds. */
-  untilS?: number;
-  /** Default "incremental"; "full" re-solves every flow on each change (the reference). */
-  engine?: EngineName;
-  /** Called periodically with simulated time, events so far and active flows. */
-  onProgress?: (nowS: number, events: number, activeFlows: number) => void;
   /** Recorded in run.json. */
   version?: string;
 }
@@ -47,41 +27,22 @@ export interface RunOutcome {
  * links.csv, bottlenecks.csv, summary.csv and run.json atomically into `outDir`.
  */
 export async function runScenario(prepared: PreparedScenario, options: RunScenarioOptions): Promise<RunOutcome> {
-  const { scenario, topology } = prepared;
-  const seed = options.seed ?? scenario.seed;
-  const workloads = buildWorkloads(scenario, topology);
-  const started = performance.now();
-  const sim = new Simulation(4096);
-  const engine: SharingEngine =
-    options.engine === "full"
-      ? new FullSharing(topology.resourceCapacityBps)
-      : new IncrementalSharing(topology.resourceCapacityBps);
-  const network = new FlowNetwork(sim, engine);
-  const router = new Router(topology, scenario.routing.metric, seed);
-  const context = new NetworkContext(sim, network, router, topology, seed);
-  // The recorders subscribe themselves to the network.
-  const flows = new FlowRecorder(network, topology, context.labels);
-  const resources = new ResourceRecorder(network, topology);
-  for (const w of workloads) w.start(context.forWorkload(w.name));
-  const run = sim.run({
-    untilS: options.untilS ?? scenario.untilS,
-    onProgress: options.onProgress ? (t, e) => options.onProgress!(t, e, network.activeFlows) : undefined,
-  });
-  const wallS = (performance.now() - started) / 1000;
+  const s = simulate(prepared, options);
   await writeReports({
     outDir: options.outDir,
-    network,
-    flows,
-    resources,
-    run,
+    network: s.network,
+    flows: s.flows,
+    resources: s.resources,
+    run: s.run,
     meta: {
-      scenarioName: scenario.name,
-      scenarioHash: createHash("sha256").update(readFileSync(scenario.file)).digest("hex"),
-      seed,
-      wallS,
+      scenarioName: prepared.scenario.name,
+      // The file's bytes: the scenario as given (a CDF file it names is not included).
+      scenarioHash: createHash("sha256").update(readFileSync(prepared.scenario.file)).digest("hex"),
+      seed: s.seed,
+      wallS: s.wallS,
       version: options.version,
     },
   });
-  const summary = summarizeRun({ network, flows, resources, run });
-  return { summary, wallS, events: run.events, endReason: run.reason };
+  const summary = summarizeRun({ network: s.network, flows: s.flows, resources: s.resources, run: s.run });
+  return { summary, wallS: s.wallS, events: s.run.events, endReason: s.run.reason };
 }

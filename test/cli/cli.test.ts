@@ -3,28 +3,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cli } from "../../src/cli/cli.js";
+import { readCsv, runCli as run } from "./runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Run the CLI in-process, capturing its output. */
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await cli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
 
-/** Parse a small CSV (no quoted commas in our reports' numeric rows) into objects. */
-function readCsv(path: string): Record<string, string>[] {
-  const [header, ...rows] = readFileSync(path, "utf8").trim().split("\n");
-  const keys = header.split(",");
-  return rows.map((r) => Object.fromEntries(r.split(",").map((v, i) => [keys[i], v])));
-}
 
 describe("chokepoint CLI", () => {
   it("prints help with examples and exits 0", async () => {

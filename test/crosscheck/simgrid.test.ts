@@ -9,6 +9,7 @@ import { makeCase } from "../../bench/simgrid/makeCase.js";
 import { runChokepoint, SHARING_ENGINES } from "../../bench/simgrid/runChokepoint.js";
 import { runSimgrid, SIMGRID_PYTHON, simgridUnavailable } from "../../bench/simgrid/runSimgrid.js";
 import { HAND_CASES } from "./handCases.js";
+import type { EngineName } from "../../src/run/simulate.js";
 
 const TOLERANCE = 1e-9;
 const dir = mkdtempSync(join(tmpdir(), "chokepoint-crosscheck-"));
@@ -31,13 +32,14 @@ describe("cross-check against SimGrid 3.32", () => {
 
   for (const { case: c, expectedFinishS } of HAND_CASES) {
     it(`${c.name}: chokepoint (every sharing engine) and SimGrid both give the hand-derived finish times`, () => {
-      const theirs = runSimgrid(writeCase(c));
+      const file = writeCase(c);
+      const theirs = runSimgrid(file);
       expect(theirs.finishS.size).toBe(Object.keys(expectedFinishS).length);
       for (const [id, expected] of Object.entries(expectedFinishS)) {
         expect(relativeError(theirs.finishS.get(id)!, expected), `SimGrid ${id}`).toBeLessThanOrEqual(TOLERANCE);
       }
       for (const engine of Object.keys(SHARING_ENGINES)) {
-        const ours = runChokepoint(c, engine);
+        const ours = runChokepoint(file, engine as EngineName);
         expect(ours.finishS.size).toBe(Object.keys(expectedFinishS).length);
         for (const [id, expected] of Object.entries(expectedFinishS)) {
           const t = ours.finishS.get(id)!;
@@ -50,9 +52,10 @@ describe("cross-check against SimGrid 3.32", () => {
 
   it("a k=8 fat-tree with 2,000 web-search flows at 50% load finishes every flow as SimGrid does, with every sharing engine", () => {
     const c = makeCase({ k: 8, flows: 2000, load: 0.5, seed: 1 });
-    const theirs = runSimgrid(writeCase(c));
+    const file = writeCase(c);
+    const theirs = runSimgrid(file);
     for (const engine of Object.keys(SHARING_ENGINES)) {
-      const ours = runChokepoint(c, engine);
+      const ours = runChokepoint(file, engine as EngineName);
       const cmp = compareFinishTimes(ours.finishS, theirs.finishS, ours.startS);
       expect(cmp.missing, engine).toEqual([]);
       expect(cmp.flows, engine).toBe(2000);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cli } from "../../src/cli/cli.js";
+import { readCsv, runCli as run } from "../cli/runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-examples-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -15,23 +15,7 @@ const examples = readdirSync("scenarios")
   .filter((f) => /\.(ya?ml|json)$/i.test(f))
   .sort();
 
-/** Run the CLI in-process, capturing its output. */
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await cli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
 
-/** Parse one of our CSV reports (ids and names contain no commas or quotes) into objects. */
-function readCsv(path: string): Record<string, string>[] {
-  const [header, ...rows] = readFileSync(path, "utf8").trim().split("\n");
-  const keys = header.split(",");
-  return rows.map((r) => Object.fromEntries(r.split(",").map((v, i) => [keys[i], v])));
-}
 
 const runs = new Map<string, Promise<string>>();
 
