@@ -158,7 +158,9 @@ export class FlowNetwork {
   private activate(f: number): void {
     const now = this.sim.nowS;
     this.lastUpdateS[f] = now;
-    if (this.sizeBytes[f] <= 0) {
+    // Nothing to drain, or nothing to share (a route with no resources and no cap, e.g.
+    // src = dst on a node without capacity): the last byte arrives with the first.
+    if (this.sizeBytes[f] <= 0 || (this.routes[f].resources.length === 0 && this.capBps[f] === Infinity)) {
       this.finish(f, now);
       return;
     }

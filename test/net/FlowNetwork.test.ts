@@ -60,4 +60,11 @@ describe("FlowNetwork", () => {
     sim.run();
     expect(net.finishOf(f)).toBeCloseTo(0.800002, 12);
   });
+
+  it("delivers a flow with no resources to share (src = dst) when it becomes active", () => {
+    const { sim, net } = twoHosts();
+    const f = net.startFlow({ nodes: Int32Array.of(0), resources: new Int32Array(0), latencyS: 0 }, 1e9);
+    sim.run();
+    expect(net.finishOf(f)).toBe(0);
+  });
 });
