@@ -13,7 +13,11 @@ import { toScenario } from "./toScenario.js";
 export interface LoadLimits {
   /** Largest file accepted, bytes (default 256 MiB). */
   maxFileBytes: number;
-  /** Most values the parsed document may expand to, aliases counted where used (default 1,000,000). */
+  /**
+   * Most values the parsed document may expand to, aliases counted where used (default
+   * 1,000,000, or the file's length in characters if larger: a big file of plain values is
+   * fine, a small file expanding into millions is an alias bomb).
+   */
   maxValues: number;
   /** Deepest nesting of lists and mappings (default 64). */
   maxDepth: number;
@@ -69,7 +73,9 @@ export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIM
       fail(file, `invalid YAML: ${reason}`);
     }
   }
-  const budget = checkValueBudget(data, limits.maxValues, limits.maxDepth);
+  // Without aliases every value takes at least one character, so a document may always
+  // hold as many values as its text has characters: only aliases can expand past that.
+  const budget = checkValueBudget(data, Math.max(limits.maxValues, text.length), limits.maxDepth);
   if (budget) fail(file, budget);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     fail(file, `the top level must be a mapping of keys (name, topology, workloads…), found ${describe(data)}`);

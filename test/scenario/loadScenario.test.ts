@@ -179,11 +179,22 @@ workloads:
     expect(message).toMatch(/the file is \d+ bytes, more than the 100 accepted/);
   });
 
-  it("counts values reached through shared aliases", () => {
-    // 3 levels of 3 aliases expand to 3 + 9 + 27 leaves under lists: far more than 20 values.
-    const file = write("small-bomb.yaml", "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n");
+  it("counts values reached through shared aliases, beyond the file's length", () => {
+    // 5 levels of 3 aliases expand to 3 + 9 + 27 + 81 + 243 leaves under lists — far more
+    // values than the file has characters, which no alias-free document can do.
+    const text = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\nd: &d [*c, *c, *c]\ne: [*d, *d, *d]\n";
+    const file = write("small-bomb.yaml", text);
     const message = messageOf(() => loadScenario(file, { ...DEFAULT_LOAD_LIMITS, maxValues: 20 }));
-    expect(message).toBe(`${file}: the document expands to more than 20 values (an alias bomb?)`);
+    expect(text.length).toBeGreaterThan(20);
+    expect(message).toBe(`${file}: the document expands to more than ${text.length} values (an alias bomb?)`);
+  });
+
+  it("accepts a large alias-free document with more values than maxValues", () => {
+    // 40 transfers give ~300 values, over a maxValues of 50 but under the file's length.
+    const transfers = Array.from({ length: 40 }, (_, i) => ({ transfer: { id: `t${i}`, src: "a", dst: "b", size: "1MB" } }));
+    const doc = { name: "big", topology: { nodes: [{ id: "a" }, { id: "b" }], links: [{ from: "a", to: "b", bandwidth: "1Gbps" }] }, workloads: transfers };
+    const file = write("big.json", JSON.stringify(doc));
+    expect(loadScenario(file, { ...DEFAULT_LOAD_LIMITS, maxValues: 50 }).workloads).toHaveLength(40);
   });
 
   it("refuses JSON nested deeper than the limit", () => {
