@@ -11,7 +11,7 @@ import { readSimgridOutput, runSimgrid, simgridUnavailable } from "./simgrid/run
 const HELP = `npm run bench:e2e -- [options]
 
 Runs chokepoint's whole pipeline (scenario loading, simulation, reports) as a child
-process on k-ary fat-tree cases of Poisson web-search flows written out as explicit
+process of the compiled CLI (dist/, built first) on k-ary fat-tree cases of Poisson web-search flows written out as explicit
 transfers with pinned paths, and SimGrid 3.32 on the very same JSON files, in one run.
 
   --k K               fat-tree radix (default 16: 1,024 hosts)
@@ -24,6 +24,8 @@ transfers with pinned paths, and SimGrid 3.32 on the very same JSON files, in on
 Writes results/bench/e2e.csv (the comparison) and results/bench/e2e-scaling.csv.`;
 
 const DIR = "results/bench";
+/** The compiled CLI, as `npm install` leaves it (built afresh here so it matches the source). */
+const CLI = "dist/cli/main.js";
 const CASES = join(DIR, "cases");
 
 interface OursRun {
@@ -48,9 +50,7 @@ function casePath(k: number, flows: number, load: number): string {
 function runOurs(path: string): OursRun {
   const out = join(DIR, "e2e-runs", path.split("/").pop()!.replace(/\.json$/, ""));
   const began = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "run", path, "--out", out, "--quiet"], {
-    encoding: "utf8",
-  });
+  const r = spawnSync(process.execPath, [CLI, "run", path, "--out", out, "--quiet"], { encoding: "utf8" });
   const processWallS = Number(process.hrtime.bigint() - began) / 1e9;
   if (r.status !== 0) throw new Error(`chokepoint failed on ${path}: ${r.stderr}`);
   const info = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
@@ -91,6 +91,8 @@ if (values.help) {
   console.log(HELP);
   process.exit(0);
 }
+const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
+if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
 const k = Number(values.k);
 const reuse = new Map(list(values["simgrid-csv"]).map((p) => p.split("=") as [string, string]));
 const simgridReason = values["no-simgrid"] ? "skipped (--no-simgrid)" : simgridUnavailable();
