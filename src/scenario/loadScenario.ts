@@ -33,9 +33,16 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxFileBytes: 256 * 1024 ** 2, 
  * Semantic checks that need the network (unknown nodes, routes) are in `checkScenario`.
  */
 export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): Scenario {
-  const fail = (where: string, message: string): never => {
-    throw new InputError(`${where}: ${message.replace(/\s*\n\s*/g, " ")}`);
-  };
+  return scenarioFromDocument(readScenarioDocument(file, limits), file);
+}
+
+/**
+ * Read and parse a scenario file into its document (a mapping), refusing empty files,
+ * syntax errors (with line:column), oversized files, alias bombs and deep nesting — before
+ * any validation of its content. A study's points are documents derived from this one.
+ */
+export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): Record<string, unknown> {
+  const fail = failIn;
   const ext = /\.(json|ya?ml)$/i.exec(file)?.[1].toLowerCase();
   if (!ext) fail(file, "a scenario file must end in .yaml, .yml or .json");
   let sizeBytes = 0;
@@ -80,10 +87,24 @@ export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIM
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     fail(file, `the top level must be a mapping of keys (name, topology, workloads…), found ${describe(data)}`);
   }
+  return data as Record<string, unknown>;
+}
+
+/**
+ * Validate a parsed scenario document (from {@link readScenarioDocument}, or a study point
+ * after substitution) and convert it to engine units; `file` names it in messages and
+ * anchors relative paths.
+ */
+export function scenarioFromDocument(data: Record<string, unknown>, file: string): Scenario {
+  const fail = failIn;
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const { keyPath, message } = describeIssue(parsed.error.issues, data);
     fail(keyPath ? `${file}: ${keyPath}` : file, message);
   }
   return toScenario(parsed.data!, file);
+}
+
+function failIn(where: string, message: string): never {
+  throw new InputError(`${where}: ${message.replace(/\s*\n\s*/g, " ")}`);
 }
