@@ -99,7 +99,8 @@ export function parseSweep(raw: unknown, where: string): SweepSpec {
   if (!Array.isArray(rawZip)) fail(".zip", ` must be a list of lists of variable names, found ${describe(rawZip)}`);
   (rawZip as unknown[]).forEach((group, g) => {
     const gp = `.zip[${g}]`;
-    if (!Array.isArray(group) || group.length === 0) fail(gp, ` must be a non-empty list of variable names, found ${describe(group)}`);
+    if (!Array.isArray(group)) fail(gp, ` must be a list of variable names, found ${describe(group)}`);
+    if ((group as unknown[]).length === 0) fail(gp, " is an empty list — name the variables that vary together");
     const members: string[] = [];
     (group as unknown[]).forEach((name, i) => {
       if (typeof name !== "string") fail(`${gp}[${i}]`, ` must be a variable name, found ${describe(name)}`);
