@@ -4,10 +4,11 @@ import { InputError } from "../core/InputError.js";
 import { quantity } from "../core/units.js";
 import { SHARING_ENGINES, type EngineName } from "../run/simulate.js";
 import { HELP } from "./help.js";
+import { mergeCommand, sweepCommand } from "./sweepCommand.js";
 import { runCommand } from "./runCommand.js";
 import { validateCommand } from "./validateCommand.js";
 
-const COMMANDS = ["run", "validate", "help"];
+const COMMANDS = ["run", "validate", "sweep", "merge", "help"];
 
 /** Where the CLI writes (process streams by default; tests pass their own). */
 export interface CliIo {
@@ -28,6 +29,11 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
         until: { type: "string" },
         quiet: { type: "boolean", short: "q" },
         engine: { type: "string" },
+        jobs: { type: "string", short: "j" },
+        "dry-run": { type: "boolean" },
+        filter: { type: "string" },
+        shard: { type: "string" },
+        shards: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -44,11 +50,28 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
     if (!COMMANDS.includes(command)) {
       throw new InputError(`unknown command "${command}" — use one of: ${COMMANDS.join(", ")} (see chokepoint --help)`);
     }
+    if (command === "merge") return await mergeCommand(rest, values.out, io);
     if (rest.length !== 1) {
       throw new InputError(`"chokepoint ${command}" takes exactly one scenario file, found ${rest.length}`);
     }
+    if (command === "sweep") {
+      return await sweepCommand(
+        rest[0],
+        {
+          out: values.out,
+          jobs: values.jobs,
+          dryRun: values["dry-run"] ?? false,
+          filter: values.filter,
+          shard: values.shard,
+          shards: values.shards,
+          quiet: values.quiet ?? false,
+          version: await version(),
+        },
+        io,
+      );
+    }
     const scenarioPath = rest[0];
-    if (command === "validate") return validateCommand(scenarioPath, io);
+    if (command === "validate") return await validateCommand(scenarioPath, io);
     let seed: number | undefined;
     if (values.seed !== undefined) {
       if (!/^\d+$/.test(values.seed)) throw new InputError(`--seed must be a whole number ≥ 0, found "${values.seed}"`);

@@ -6,6 +6,8 @@ export const HELP = `chokepoint — where does your data movement choke?
 Usage:
   chokepoint run <scenario> [options]     simulate a scenario, write CSV reports
   chokepoint validate <scenario>          check a scenario without running it
+  chokepoint sweep <study> [options]      run a parameter study (a scenario with a sweep block)
+  chokepoint merge DIR... --out DIR       combine the shard directories of a study
   chokepoint --help | --version
 
 Options of run:
@@ -15,11 +17,23 @@ Options of run:
       --engine E     sharing engine: incremental (default) or full (reference)
   -q, --quiet        no summary on stdout, no progress line
 
+Options of sweep:
+  -o, --out DIR      study directory (default results/<study file name>/); rerunning
+                     resumes, skipping runs whose results are complete
+  -j, --jobs N       worker threads (default: one per core)
+      --dry-run      list the points and count the runs, run nothing
+      --filter F     run ids ("p0-r1,p3-r0") or an expression ("nic == '400Gbps'")
+      --shard i/n    run a deterministic 1/n of the runs (default from SLURM_ARRAY_TASK_ID/
+                     SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with --shards N)
+
 Examples:
   chokepoint run scenarios/default.yaml
   chokepoint run scenarios/two-hosts.yaml --out /tmp/two --seed 3
   chokepoint run scenarios/default.yaml --until 5ms
   chokepoint validate scenarios/default.yaml
+  chokepoint sweep scenarios/sweeps/fct-vs-load.yaml --jobs 2
+  chokepoint sweep study.yaml --shard 0/4 --out /shared/study-0
+  chokepoint merge /shared/study-0 /shared/study-1 --out /shared/study
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad input (nothing is written).
 Reports: flows.csv, links.csv, bottlenecks.csv, summary.csv, run.json.

@@ -97,6 +97,9 @@ export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_
  */
 export function scenarioFromDocument(data: Record<string, unknown>, file: string): Scenario {
   const fail = failIn;
+  if ("sweep" in data) {
+    fail(file, 'this is a study (it has a sweep block): run it with "chokepoint sweep", list its points with "chokepoint sweep --dry-run"');
+  }
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const { keyPath, message } = describeIssue(parsed.error.issues, data);

@@ -140,3 +140,27 @@ describe("hand-derived example results", () => {
     expect(Number(link.bytes)).toBeCloseTo(8e10, 0);
   });
 });
+
+describe("example studies in scenarios/sweeps", () => {
+  const studies = readdirSync("scenarios/sweeps").filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+
+  it("there are at least two", () => {
+    expect(studies.length).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const name of studies) {
+    it(`${name} validates every point and runs to a sweep.csv with every run ok`, async () => {
+      const file = join("scenarios/sweeps", name);
+      const v = await run("validate", file);
+      expect(v.code).toBe(0);
+      const out = join(tmp, `study-${name}`);
+      const r = await run("sweep", file, "--out", out, "--jobs", "2", "--quiet");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const rows = readCsv(join(out, "sweep.csv"));
+      const runs = Number(/(\d+) runs/.exec(v.stdout)![1]);
+      expect(rows).toHaveLength(runs);
+      expect(rows.every((row) => row.status === "ok")).toBe(true);
+    });
+  }
+});

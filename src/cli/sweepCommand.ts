@@ -1,0 +1,97 @@
+// sweepCommand: `chokepoint sweep <study>` and `chokepoint merge` — options, sharding from the environment, progress.
+import { availableParallelism } from "node:os";
+import { basename, join } from "node:path";
+import { InputError } from "../core/InputError.js";
+import { mergeStudies } from "../sweep/mergeStudies.js";
+import { runStudy } from "../sweep/runStudy.js";
+import type { CliIo } from "./cli.js";
+
+/** Options of `chokepoint sweep` as given on the command line. */
+export interface SweepFlags {
+  out?: string;
+  jobs?: string;
+  dryRun: boolean;
+  filter?: string;
+  shard?: string;
+  shards?: string;
+  quiet: boolean;
+  version: string;
+}
+
+/** Run a study; resolves to the exit code (0 even when some runs failed: they are data in sweep.csv). */
+export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber("--jobs", flags.jobs, 1);
+  const shard = shardOf(flags, env);
+  const outDir = flags.out ?? join("results", basename(file).replace(/\.(ya?ml|json)$/i, ""));
+  const started = Date.now();
+  const tty = !flags.quiet && io.stderr.isTTY === true;
+  const result = await runStudy(file, {
+    outDir,
+    jobs,
+    dryRun: flags.dryRun,
+    filter: flags.filter,
+    shard,
+    version: flags.version,
+    print: (text) => io.stdout.write(text),
+    onProgress: tty ? (done, total) => io.stderr.write(`\r${progressBar(done, total, Date.now() - started)}\x1b[K`) : undefined,
+  });
+  if (tty) io.stderr.write("\r\x1b[K");
+  if (!flags.dryRun && !flags.quiet) {
+    io.stdout.write(
+      `${result.ok + result.failed} runs${shard ? ` (shard ${shard.index}/${shard.count})` : ""}: ${result.ok} ok, ${result.failed} failed` +
+        ` in ${((Date.now() - started) / 1000).toFixed(1)} s → ${join(outDir, "sweep.csv")}, sweep-summary.csv\n`,
+    );
+  }
+  return 0;
+}
+
+/** Merge shard directories; resolves to the exit code. */
+export async function mergeCommand(dirs: string[], out: string | undefined, io: CliIo): Promise<number> {
+  if (!out) throw new InputError("merge needs --out DIR, the directory that receives the merged sweep.csv");
+  const n = await mergeStudies(dirs, out);
+  io.stdout.write(`merged ${n} runs from ${dirs.length} director${dirs.length === 1 ? "y" : "ies"} → ${join(out, "sweep.csv")}\n`);
+  return 0;
+}
+
+/** "[#####.....] 12/40 30% ETA 1m20s" */
+function progressBar(done: number, total: number, elapsedMs: number): string {
+  const width = 24;
+  const filled = total > 0 ? Math.round((done / total) * width) : width;
+  const eta = done > 0 && done < total ? ` ETA ${duration(((total - done) * elapsedMs) / done)}` : "";
+  return `  [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${total > 0 ? Math.floor((100 * done) / total) : 100}%${eta}`;
+}
+
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+
+/** --shard i/n, else SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, else JOB_COMPLETION_INDEX with --shards N or CHOKEPOINT_SHARDS. */
+function shardOf(flags: SweepFlags, env: NodeJS.ProcessEnv): { index: number; count: number } | undefined {
+  let index: number;
+  let count: number;
+  if (flags.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(flags.shard);
+    if (!m) throw new InputError(`--shard must look like i/n (e.g. 0/4), found "${flags.shard}"`);
+    [index, count] = [Number(m[1]), Number(m[2])];
+  } else if (env.SLURM_ARRAY_TASK_ID !== undefined && env.SLURM_ARRAY_TASK_COUNT !== undefined) {
+    // Slurm numbers array tasks from SLURM_ARRAY_TASK_MIN (usually 0; the example script uses --array=0-N).
+    const min = Number(env.SLURM_ARRAY_TASK_MIN ?? 0);
+    index = wholeNumber("SLURM_ARRAY_TASK_ID", env.SLURM_ARRAY_TASK_ID, 0) - min;
+    count = wholeNumber("SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT, 1);
+  } else if (env.JOB_COMPLETION_INDEX !== undefined) {
+    const shards = flags.shards ?? env.CHOKEPOINT_SHARDS;
+    if (shards === undefined) {
+      throw new InputError("JOB_COMPLETION_INDEX is set but not the number of shards: give --shards N (the Job's completions) or CHOKEPOINT_SHARDS");
+    }
+    index = wholeNumber("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX, 0);
+    count = wholeNumber("--shards", shards, 1);
+  } else return undefined;
+  if (!(count >= 1 && index >= 0 && index < count)) throw new InputError(`shard ${index}/${count}: i must be from 0 to n−1`);
+  return { index, count };
+}
+
+function wholeNumber(name: string, text: string, min: number): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw new InputError(`${name} must be a whole number ≥ ${min}, found "${text}"`);
+  return Number(text);
+}
