@@ -68,7 +68,10 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
     try {
       prepareScenarioDocument(doc, file);
     } catch (err) {
-      if (err instanceof InputError) throw new InputError(`${context}: ${err.message}`);
+      if (err instanceof InputError) {
+        const inner = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message;
+        throw new InputError(`${context}: ${inner}`);
+      }
       throw err;
     }
     return doc;
