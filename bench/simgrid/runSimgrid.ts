@@ -22,16 +22,18 @@ export interface SimgridRun {
 }
 
 /**
- * Run the case file `casePath` in SimGrid via {@link RUN_SIMGRID_SCRIPT}.
+ * Run the case file `casePath` in SimGrid via {@link RUN_SIMGRID_SCRIPT}: as plain max-min,
+ * or with `native` as SimGrid's own CM02 sharing (1/latency weights; chokepoint's `maxmin-rtt`).
  *
  * @throws Error with the script's stderr when it fails (e.g. SimGrid cannot be imported).
  */
-export function runSimgrid(casePath: string, python = SIMGRID_PYTHON): SimgridRun {
+export function runSimgrid(casePath: string, python = SIMGRID_PYTHON, native = false): SimgridRun {
   const dir = mkdtempSync(join(tmpdir(), "chokepoint-simgrid-"));
   try {
     const out = join(dir, "finish.csv");
     const began = process.hrtime.bigint();
-    const r = spawnSync(python, [RUN_SIMGRID_SCRIPT, casePath, out], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const args = [RUN_SIMGRID_SCRIPT, casePath, out, ...(native ? ["--native"] : [])];
+    const r = spawnSync(python, args, { encoding: "utf8", maxBuffer: 1 << 26 });
     const processWallS = Number(process.hrtime.bigint() - began) / 1e9;
     if (r.error) throw new Error(`cannot run ${python}: ${r.error.message}`);
     if (r.status !== 0) throw new Error(`run_simgrid.py failed (exit ${r.status}): ${r.stderr.trim()}`);

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """run_simgrid: replay a chokepoint cross-check case (explicit topology, pinned paths) in SimGrid 3.32.
 
-Usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv [--cfg=KEY:VALUE ...]
+Usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv [--native] [--cfg=KEY:VALUE ...]
 
 Writes OUT.csv (`id,finish_s`, finish times printed with repr() so they round-trip) and
 OUT.csv.json ({"wall_s", "build_s", "run_s", "flows", "simgrid"}; wall_s runs from just
@@ -25,6 +25,10 @@ How the case maps onto SimGrid, so that CM02 computes plain max-min (DESIGN.md):
   active flows form one connected sharing system, and Lazy (the default) measured about
   twice as slow for identical results. Extra --cfg=KEY:VALUE arguments are passed to
   SimGrid after these and override them.
+With --native, SimGrid's own CM02 sharing is kept instead (chokepoint's `maxmin-rtt`
+model): links carry their latencies, flows start at their start time, and SimGrid pays
+each route's latency first and then weights each flow's share by 1/route latency.
+
 One actor starts every flow at its time with Comm.sendto_async and finally waits for all
 (one actor, not one per flow: the Python binding runs actors as threads). A zero-byte flow
 finishes when it arrives, at start + route latency, and is not handed to SimGrid.
@@ -76,7 +80,7 @@ def read_case(path):
     return links, flows
 
 
-def simulate(links, flows, extra_cfg):
+def simulate(links, flows, extra_cfg, native=False):
     """Run the flows in SimGrid; returns ([finish_s per flow], build_s, run_s)."""
     from simgrid import Actor, Comm, Engine, LinkInRoute, NetZone, this_actor
 
@@ -91,7 +95,10 @@ def simulate(links, flows, extra_cfg):
         for x, y in ((a, b), (b, a)):
             if (x, y) in channel:
                 sys.exit(f"run_simgrid: a second link between {x!r} and {y!r}")
-            channel[(x, y)] = (zone.create_link(f"{x}->{y}", bps).seal(), lat)
+            link = zone.create_link(f"{x}->{y}", bps)
+            if native:
+                link.set_latency(lat)
+            channel[(x, y)] = (link.seal(), lat)
     sink = zone.create_host("sink", 1.0).seal()
     zone.add_route(None, sink.netpoint, None, None, [], False)
     starts = []  # (activation time, flow index)
@@ -108,19 +115,23 @@ def simulate(links, flows, extra_cfg):
         src = zone.create_host(f"f{i}", 1.0).seal()
         zone.add_route(src.netpoint, None, None, None, hops, False)
         sources.append(src)
-        starts.append((start + latency, i))
+        # Plain max-min: start after the route latency on zero-latency links. Native CM02:
+        # start at the start time; SimGrid pays the latency itself (and a zero-byte flow
+        # still finishes at start + latency, recorded below).
+        starts.append((start + latency, i) if not native else (start, i, latency))
     zone.seal()
     starts.sort()
     comms = [None] * len(flows)
     finish = [0.0] * len(flows)
 
     def launcher():
-        for at, i in starts:
+        for entry in starts:
+            at, i = entry[0], entry[1]
             if at > Engine.clock:
                 this_actor.sleep_until(at)
             if flows[i][1] == 0:
                 # A zero-byte comm's finish_time is only set when it is waited for; it finishes on arrival.
-                finish[i] = at
+                finish[i] = at + (entry[2] if native else 0.0)
             else:
                 comms[i] = Comm.sendto_async(sources[i], sink, int(flows[i][1]))
         Comm.wait_all([c for c in comms if c is not None])
@@ -137,8 +148,9 @@ def simulate(links, flows, extra_cfg):
 
 def main(argv):
     extra_cfg = [a for a in argv[3:] if a.startswith("--cfg=")]
-    if len(argv) < 3 or len(extra_cfg) != len(argv) - 3:
-        sys.exit("usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv [--cfg=KEY:VALUE ...]")
+    native = "--native" in argv[3:]
+    if len(argv) < 3 or len(extra_cfg) + int(native) != len(argv) - 3:
+        sys.exit("usage: /usr/bin/python3 bench/simgrid/run_simgrid.py CASE.json OUT.csv [--native] [--cfg=KEY:VALUE ...]")
     links, flows = read_case(argv[1])
     for fid, size, _, _ in flows:
         if size != int(size) or size < 0:
@@ -146,13 +158,13 @@ def main(argv):
     t0 = time.perf_counter()
     import simgrid
     t_import = time.perf_counter()
-    finish, build_s, run_s = simulate(links, flows, extra_cfg)
+    finish, build_s, run_s = simulate(links, flows, extra_cfg, native)
     with open(argv[2], "w", encoding="utf8") as out:
         out.write("id,finish_s\n")
         for (fid, _, _, _), t in zip(flows, finish):
             out.write(f"{fid},{t!r}\n")
     stats = {"wall_s": build_s + run_s, "build_s": build_s, "run_s": run_s, "import_s": t_import - t0,
-             "flows": len(flows), "simgrid": simgrid.simgrid_version, "extra_cfg": extra_cfg}
+             "flows": len(flows), "simgrid": simgrid.simgrid_version, "extra_cfg": extra_cfg, "native": native}
     with open(argv[2] + ".json", "w", encoding="utf8") as out:
         json.dump(stats, out)
     print(f"run_simgrid: {len(flows)} flows, build {build_s:.3f} s, run {run_s:.3f} s", file=sys.stderr)
