@@ -23,6 +23,11 @@ export interface FlowObserver {
 export interface FlowOptions {
   weight?: number;
   capBps?: number;
+  /**
+   * Seconds between the request (the flow's start time in reports) and its first byte
+   * leaving, e.g. a connection handshake; the one-way latency follows. Default 0.
+   */
+  startDelayS?: number;
   /** Called when the last byte is delivered. */
   onComplete?: (flow: number) => void;
 }
@@ -107,7 +112,8 @@ export class FlowNetwork {
     this.routes[f] = route;
     this.callbacks[f] = options.onComplete;
     for (const o of this.observers) o.flowStarted?.(f, now);
-    this.sim.schedule(now + route.latencyS, this.kindActivate, f);
+    const delayS = options.startDelayS;
+    this.sim.schedule(delayS ? now + delayS + route.latencyS : now + route.latencyS, this.kindActivate, f);
     return f;
   }
 

@@ -6,16 +6,22 @@ import type { Simulation } from "../core/Simulation.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { Route, Router } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
+import { rttWeight } from "../transport/rttWeight.js";
+import { TcpTransport, type TcpCost } from "../transport/TcpTransport.js";
+import { MAXMIN_TRANSPORT, type TransportSpec } from "../transport/TransportSpec.js";
 import type { TransferRequest, TransferResult, WorkloadContext } from "../workloads/Workload.js";
 
 /**
  * Resolves node ids, picks routes (pinned, or shortest path with per-flow ECMP keyed by a
  * hash of the flow's id) and starts flows. Keeps each flow's user-facing id, indexed by flow number,
- * for the reports. One context per workload, so each gets its own named random streams.
+ * for the reports. One context per workload, so each gets its own named random streams
+ * and its own transport (for `tcp`, its own pool of persistent connections).
  */
 export class NetworkContext {
   /** User-facing id of every flow, indexed by flow number. */
   readonly labels: string[] = [];
+  /** What each `tcp` flow paid (handshake, slow start), indexed by flow number; empty for other models. */
+  readonly tcpCosts: Array<TcpCost | undefined> = [];
   private readonly usedIds = new Set<string>();
 
   constructor(
@@ -26,31 +32,52 @@ export class NetworkContext {
     private readonly seed: number,
   ) {}
 
-  /** The context handed to the workload called `workloadName`. */
-  forWorkload(workloadName: string): WorkloadContext {
+  /** The context handed to the workload called `workloadName`, carrying its transfers with `transport` (default maxmin). */
+  forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT): WorkloadContext {
+    const tcp = transport.model === "tcp" ? new TcpTransport(this.sim, this.network, transport) : undefined;
     return {
       nowS: () => this.sim.nowS,
       schedule: (atS, fn) => {
         this.sim.at(atS, fn);
       },
-      startTransfer: (request, onComplete) => this.startTransfer(request, onComplete),
+      startTransfer: (request, onComplete) =>
+        tcp ? this.startTcp(tcp, request, onComplete) : this.startTransfer(request, transport.model === "maxmin-rtt", onComplete),
       random: (name: string): RandomStream => randomStream(this.seed, `${workloadName}/${name}`),
     };
   }
 
-  private startTransfer(request: TransferRequest, onComplete?: (result: TransferResult) => void): void {
-    if (this.usedIds.has(request.id)) throw new InputError(`flow id "${request.id}" is used twice`);
-    this.usedIds.add(request.id);
+  /** maxmin and rdma: one flow at its max-min share; maxmin-rtt: the same with weight / RTT. */
+  private startTransfer(request: TransferRequest, byRtt: boolean, onComplete?: (result: TransferResult) => void): void {
+    this.claimId(request.id);
     const route = this.routeFor(request);
     const startS = this.sim.nowS;
     const flow = this.network.startFlow(route, request.sizeBytes, {
-      weight: request.weight,
+      weight: byRtt ? rttWeight(route, request.weight ?? 1, request.id) : request.weight,
       capBps: request.capBps,
       onComplete: onComplete
         ? (f) => onComplete({ id: request.id, startS, finishS: this.network.finishOf(f) })
         : undefined,
     });
     this.labels[flow] = request.id;
+  }
+
+  /** tcp: through the workload's connections (handshake, slow start, window). */
+  private startTcp(tcp: TcpTransport, request: TransferRequest, onComplete?: (result: TransferResult) => void): void {
+    this.claimId(request.id);
+    const route = this.routeFor(request);
+    const startS = this.sim.nowS;
+    // Connections are per ordered endpoint pair; a pinned path is part of the key so reuse keeps the path's RTT.
+    const pairKey = `${request.src}\u0000${request.dst}${request.path ? `\u0000${request.path.join("\u0000")}` : ""}`;
+    const flow = tcp.start(pairKey, route, request.sizeBytes, request.weight, request.capBps, (f, cost) => {
+      this.tcpCosts[f] = cost;
+      onComplete?.({ id: request.id, startS, finishS: this.network.finishOf(f) });
+    });
+    this.labels[flow] = request.id;
+  }
+
+  private claimId(id: string): void {
+    if (this.usedIds.has(id)) throw new InputError(`flow id "${id}" is used twice`);
+    this.usedIds.add(id);
   }
 
   private routeFor(request: TransferRequest): Route {

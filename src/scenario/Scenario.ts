@@ -3,6 +3,7 @@ import type { RoutingMetric } from "../net/Router.js";
 import type { FatTreeSpec } from "../net/fatTree.js";
 import type { LeafSpineSpec } from "../net/leafSpine.js";
 import type { LinkSpec, NodeSpec } from "../net/TopologyBuilder.js";
+import type { TransportSpec } from "../transport/TransportSpec.js";
 import type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
 
 export type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
@@ -28,6 +29,8 @@ export interface TrafficLoadSpec {
   durationS?: number;
   /** Number of flow arrivals. */
   flows?: number;
+  /** How its flows are carried (the scenario's transport merged with the workload's); absent means maxmin. */
+  transport?: TransportSpec;
 }
 
 /** Any workload a scenario can declare. */
@@ -55,6 +58,8 @@ export interface Scenario {
   /** Stop time, seconds; absent means run until every workload is done. */
   untilS?: number;
   routing: { metric: RoutingMetric };
+  /** The scenario-level transport (absent means maxmin); each workload carries its merged one. */
+  transport?: TransportSpec;
   /** Topology parts in file order; later parts may link to nodes of earlier ones. */
   topology: TopologyPart[];
   workloads: WorkloadSpec[];

@@ -1,6 +1,7 @@
 // scenarioSchema: the zod schema of a scenario file (human units in, engine units out); also the source of the JSON Schema.
 import { z } from "zod";
 import { closest } from "../net/TopologyBuilder.js";
+import { HANDSHAKES, TRANSPORT_MODELS } from "../transport/TransportSpec.js";
 import { parseQuantity, unitExamples, unitSuffixes, type UnitKind } from "../core/units.js";
 
 const NOUNS: Record<UnitKind, string> = { size: "size", rate: "bandwidth", time: "time" };
@@ -108,6 +109,19 @@ const topologyPartSchema = strict({
   leafSpine: leafSpineSchema.optional(),
 });
 
+const transportSchema = strict(
+  {
+    model: z.enum(TRANSPORT_MODELS).optional().meta({ description: 'How flows are carried (default "maxmin")' }),
+    handshake: z.enum(HANDSHAKES).optional().meta({ description: 'tcp: set-up before data on a new connection (default "tls1.3")' }),
+    initialWindow: positiveInt("initialWindow").optional().meta({ description: "tcp: initial congestion window, segments (default 10)" }),
+    mss: quantity("size", "positive", "tcp: maximum segment size (default 1448B)").optional(),
+    window: quantity("size", "positive", "tcp: receive/send window, rate ≤ window/RTT (default 4MiB)").optional(),
+    persistent: z.boolean().optional().meta({ description: "tcp: reuse idle connections between the same pair (default false)" }),
+    idleTimeout: quantity("time", "nonnegative", "tcp: idle time after which a persistent connection restarts slow start (default 1s)").optional(),
+  },
+  "Transport model: maxmin, maxmin-rtt (weight 1/RTT), tcp (handshake, slow start, window) or rdma; a workload's keys override the scenario's",
+);
+
 const transferSchema = strict(
   {
     id: id.optional(),
@@ -119,6 +133,7 @@ const transferSchema = strict(
     weight: z.number().positive({ error: "weight must be > 0" }).optional(),
     cap: quantity("rate", "positive").optional(),
     repeat: strict({ count: positiveInt("repeat.count"), every: quantity("time", "positive") }).optional(),
+    transport: transportSchema.optional(),
   },
   "One bulk transfer of `size` bytes from src to dst",
 );
@@ -149,6 +164,7 @@ const trafficSchema = strict(
     start: quantity("time", "nonnegative").prefault("0s"),
     duration: quantity("time", "positive").optional(),
     flows: positiveInt("flows").optional(),
+    transport: transportSchema.optional(),
   },
   "Synthetic traffic among hosts at a fraction of their access capacity",
 );
@@ -166,6 +182,7 @@ export const scenarioSchema = strict({
   description: z.string().optional(),
   until: quantity("time", "positive").optional(),
   routing: strict({ metric: z.enum(["hops", "latency"]).default("hops") }).default({ metric: "hops" }),
+  transport: transportSchema.optional(),
   topology: z.union([topologyPartSchema, z.array(topologyPartSchema).min(1)]),
   workloads: z.array(workloadSchema).default([]),
 });

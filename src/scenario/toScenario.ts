@@ -3,6 +3,7 @@ import path from "node:path";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import type { Scenario, SizeSpec, TopologyPart, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
+import { toTransportSpec } from "./toTransportSpec.js";
 
 type FileSize = Extract<ScenarioFile["workloads"][number], { traffic: unknown }>["traffic"]["size"];
 
@@ -51,6 +52,9 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     if ("pareto" in s) return { pareto: { meanBytes: s.pareto.mean, shape: s.pareto.shape } };
     return { cdf: BUILTIN_CDFS.includes(s.cdf) ? s.cdf : path.resolve(dir, s.cdf) };
   };
+  const top = { keyPath: "transport", transport: f.transport };
+  const transportOf = (keyPath: string, own: ScenarioFile["transport"]) =>
+    f.transport === undefined && own === undefined ? {} : { transport: toTransportSpec(file, [top, { keyPath, transport: own }]) };
   const workloads: WorkloadSpec[] = f.workloads.map((w, i) => {
     if ("transfer" in w) {
       const t = w.transfer;
@@ -65,6 +69,7 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         ...(t.weight !== undefined && { weight: t.weight }),
         ...(t.cap !== undefined && { capBps: t.cap }),
         ...(t.repeat !== undefined && { repeat: { count: t.repeat.count, everyS: t.repeat.every } }),
+        ...transportOf(`workloads[${i}].transfer.transport`, t.transport),
       };
     }
     const t = w.traffic;
@@ -79,6 +84,7 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
       startS: t.start,
       ...(t.duration !== undefined && { durationS: t.duration }),
       ...(t.flows !== undefined && { flows: t.flows }),
+      ...transportOf(`workloads[${i}].traffic.transport`, t.transport),
     };
   });
   return {
@@ -88,6 +94,7 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     ...(f.description !== undefined && { description: f.description }),
     ...(f.until !== undefined && { untilS: f.until }),
     routing: { metric: f.routing.metric },
+    ...(f.transport !== undefined && { transport: toTransportSpec(file, [top]) }),
     topology,
     workloads,
   };
