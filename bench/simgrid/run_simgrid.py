@@ -88,6 +88,12 @@ def simulate(links, flows, extra_cfg, native=False):
     cfg = ["network/model:CM02", "network/latency-factor:1", "network/bandwidth-factor:1",
            "network/weight-S:0", "network/TCP-gamma:1e300", "network/crosstraffic:0",
            "surf/precision:1e-12", "maxmin/precision:1e-12", "network/optim:Full"]
+    if native:
+        # Native CM02 weights shares by 1/latency, so the solver's usage values are of order
+        # 1/latency (~1e6 with µs links): an absolute maxmin precision of 1e-12 is below their
+        # float resolution and SimGrid aborts ("Cannot saturate more a constraint…"). 1e-9
+        # gives the same finish times as 1e-5 on the cross-check cases.
+        cfg[cfg.index("maxmin/precision:1e-12")] = "maxmin/precision:1e-9"
     engine = Engine(["run_simgrid"] + [f"--cfg={c}" for c in cfg] + extra_cfg + ["--log=root.thres:warning"])
     zone = NetZone.create_star_zone("flows")
     channel = {}  # (from, to) -> (SimGrid link, latency_s)
