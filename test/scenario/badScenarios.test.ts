@@ -41,6 +41,8 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "duration-and-flows.yaml": { where: "workloads[0].traffic", fragment: "exactly one of duration" },
   "id-clash-generated.yaml": { where: "workloads[1].transfer", fragment: 'flow id "transfer1" is also the id of another transfer' },
   "id-clash-traffic.yaml": { where: "workloads[1].transfer.id", fragment: 'flow id "bg-3" is also the id of a flow of traffic "bg"' },
+  "unknown-transport-model.yaml": { where: "transport.model", fragment: '"tpc" is not one of maxmin, maxmin-rtt, tcp, rdma (did you mean "tcp"?)' },
+  "bad-handshake.yaml": { where: "workloads[0].transfer.transport.handshake", fragment: '"tls1.1" is not one of none, tcp, tls1.2, tls1.3, quic, quic-0rtt' },
   "traffic-disconnected.yaml": { where: "workloads[0].traffic", fragment: 'host "c" cannot be reached from "a"' },
 };
 
