@@ -52,6 +52,8 @@ export class FlowRecorder implements FlowObserver {
   private idealS = new Float64Array(0);
   /** Seconds per bottleneck, only for flows bound by two or more (insertion order = first bound). */
   private readonly multi = new Map<number, Map<number, number>>();
+  /** Per-flow handshake and slow-start seconds, when a tcp model is in use (adds two columns). */
+  private transportCosts: ReadonlyArray<{ handshakeS: number; slowStartS: number } | undefined> | undefined;
   private finished = 0;
   private lastFinish = 0;
   private horizon = 0;
@@ -106,6 +108,15 @@ export class FlowRecorder implements FlowObserver {
   flowCompleted(_flow: number, nowS: number): void {
     this.finished++;
     if (nowS > this.lastFinish) this.lastFinish = nowS;
+  }
+
+  /**
+   * Add the columns `handshake_s` and `slow_start_s` to flows.csv, read from `costs[flow]`
+   * when rows are written (empty for flows without an entry). Only runs that use the tcp
+   * model call this, so flows.csv of every other run keeps its columns.
+   */
+  addTransportColumns(costs: ReadonlyArray<{ handshakeS: number; slowStartS: number } | undefined>): void {
+    this.transportCosts = costs;
   }
 
   /** Set the end of the run: unfinished flows are bound by their current bottleneck until `endS`. */
@@ -164,7 +175,7 @@ export class FlowRecorder implements FlowObserver {
       const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
       const drainS = fct - route.latencyS;
       const b = this.bottleneckOf(f);
-      yield [
+      const row = [
         this.labels[f] ?? String(f),
         t.nodeIds[route.nodes[0]],
         t.nodeIds[route.nodes[route.nodes.length - 1]],
@@ -177,12 +188,18 @@ export class FlowRecorder implements FlowObserver {
         drainS > 0 ? csvNumber((size * 8) / 1e9 / drainS) : "",
         b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b),
       ];
+      if (this.transportCosts) {
+        const c = this.transportCosts[f];
+        row.push(c ? csvNumber(c.handshakeS) : "", c ? csvNumber(c.slowStartS) : "");
+      }
+      yield row;
     }
   }
 
   /** Write flows.csv to `path`. */
   writeCsv(path: string): Promise<void> {
-    return writeCsv(path, FLOW_CSV_HEADERS, this.rows());
+    const headers = this.transportCosts ? [...FLOW_CSV_HEADERS, "handshake_s", "slow_start_s"] : FLOW_CSV_HEADERS;
+    return writeCsv(path, headers, this.rows());
   }
 
   private grow(n: number): void {

@@ -58,6 +58,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   // The recorders subscribe themselves to the network.
   const flows = new FlowRecorder(network, topology, context.labels);
   const resources = new ResourceRecorder(network, topology);
+  if (scenario.workloads.some((w) => w.transport?.model === "tcp")) flows.addTransportColumns(context.tcpCosts);
   workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport)));
   const progress = options.onProgress;
   const run = sim.run({
