@@ -163,12 +163,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     options: {
       out: { type: "string" },
       seed: { type: "string", default: "1" },
-      "websearch-flows": { type: "string", default: "1000" },
+      "websearch-flows": { type: "string", default: "500" },
       help: { type: "boolean" },
     },
   });
   if (values.help || !values.out) {
-    console.error("usage: npx tsx bench/ns3/cases.ts --out DIR [--seed 1] [--websearch-flows 1000]");
+    console.error("usage: npx tsx bench/ns3/cases.ts --out DIR [--seed 1] [--websearch-flows 500]");
     process.exit(values.help ? 0 : 2);
   }
   for (const c of writeCases(values.out, Number(values.seed), Number(values["websearch-flows"]))) {

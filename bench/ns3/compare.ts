@@ -1,0 +1,198 @@
+// compare: run the ns-3 cases of bench/ns3/cases.ts in ns-3 and in chokepoint (maxmin, tcp) and report slowdown quantiles and per-flow FCT ratios.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { quantile } from "d3-array";
+import { writeAtomic } from "./cases.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, "../..");
+/** The ns-3 replay binary that build.sh produces. */
+export const FLOWS_BINARY = join(HERE, "flows");
+
+/** One row of results/bench/ns3.csv: a case under one chokepoint model, next to ns-3. */
+export interface ComparisonRow {
+  caseName: string;
+  model: string;
+  /** Flows completed by both simulators (the quantiles are over these). */
+  flows: number;
+  /** Flows ns-3 did not complete before its stop time. */
+  ns3Unfinished: number;
+  ns3Slowdown: [number, number, number];
+  modelSlowdown: [number, number, number];
+  /** Per-flow FCT ratio chokepoint / ns-3 at p50, p95, p99. */
+  fctRatio: [number, number, number];
+  ns3WallS: number;
+  chokepointWallS: number;
+}
+
+/** Parse a CSV with a header into rows keyed by column name (no quoting: the ids here have no commas). */
+function readCsv(path: string): Array<Record<string, string>> {
+  const lines = readFileSync(path, "utf8").split("\n").filter((l) => l !== "");
+  const header = lines[0].split(",");
+  return lines.slice(1).map((l) => {
+    const cells = l.split(",");
+    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""]));
+  });
+}
+
+/** Compile flows.cc with build.sh unless the binary is newer than the source. */
+export function ensureBuilt(): void {
+  const src = join(HERE, "flows.cc");
+  if (existsSync(FLOWS_BINARY) && statSync(FLOWS_BINARY).mtimeMs >= statSync(src).mtimeMs) return;
+  const r = spawnSync("sh", [join(HERE, "build.sh")], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("bench/ns3/build.sh failed (is libns3-dev installed?)");
+}
+
+/** Run (or reuse, when newer than the case) ns-3 on `dir/name.ns3.txt`; finish times by id (NaN if unfinished) and wall time. */
+export function runNs3(dir: string, name: string, rerun: boolean): { finishS: Map<string, number>; wallS: number } {
+  const txt = join(dir, `${name}.ns3.txt`);
+  const csv = join(dir, `${name}.ns3.csv`);
+  const fresh = existsSync(csv) && existsSync(`${csv}.json`) && statSync(csv).mtimeMs >= statSync(txt).mtimeMs;
+  if (rerun || !fresh) {
+    ensureBuilt();
+    const r = spawnSync(FLOWS_BINARY, [txt, csv], { encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
+    process.stderr.write(r.stderr ?? "");
+    if (r.status !== 0 && r.status !== 1) throw new Error(`ns-3 failed on ${txt} (exit ${r.status})`);
+  }
+  const finishS = new Map<string, number>();
+  for (const row of readCsv(csv)) finishS.set(row.id, row.finish_s === "" ? NaN : Number(row.finish_s));
+  const stats = JSON.parse(readFileSync(`${csv}.json`, "utf8")) as { wall_s: number };
+  return { finishS, wallS: stats.wall_s };
+}
+
+/** The scenario JSON of `name` with `model`'s transport; tcp gets ns-3's settings (TCP handshake only, window = socket buffer). */
+function scenarioFor(dir: string, name: string, model: string): string {
+  const scenario = JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as Record<string, unknown>;
+  if (model === "tcp") {
+    const sockbuf = /^option sockbuf (\d+)/m.exec(readFileSync(join(dir, `${name}.ns3.txt`), "utf8"));
+    scenario.transport = { model: "tcp", handshake: "tcp", initialWindow: 10, mss: "1448B", ...(sockbuf && { window: `${sockbuf[1]}B` }) };
+  } else if (model !== "maxmin") {
+    scenario.transport = { model };
+  }
+  const path = join(dir, `${name}.${model}.json`);
+  writeFileSync(path, JSON.stringify(scenario));
+  return path;
+}
+
+const CLI = ["--import", "tsx", join(ROOT, "src/cli/main.ts")];
+
+/** Whether chokepoint accepts `model` (validate on the case's scenario with that transport exits 0). */
+export function modelAvailable(dir: string, name: string, model: string): boolean {
+  if (model === "maxmin") return true;
+  const r = spawnSync(process.execPath, [...CLI, "validate", scenarioFor(dir, name, model)], { encoding: "utf8", cwd: ROOT });
+  return r.status === 0;
+}
+
+/** Run chokepoint's CLI on case `name` under `model`; flows.csv rows by id and the wall time of the whole command. */
+export function runChokepoint(dir: string, name: string, model: string): { rows: Map<string, Record<string, string>>; wallS: number } {
+  const out = join(dir, `out-${name}-${model}`);
+  const began = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [...CLI, "run", scenarioFor(dir, name, model), "--out", out, "--quiet"], {
+    encoding: "utf8",
+    cwd: ROOT,
+  });
+  const wallS = Number(process.hrtime.bigint() - began) / 1e9;
+  if (r.status !== 0) throw new Error(`chokepoint run failed on ${name} (${model}, exit ${r.status}): ${r.stderr.trim()}`);
+  return { rows: new Map(readCsv(join(out, "flows.csv")).map((row) => [row.id, row])), wallS };
+}
+
+const q3 = (xs: number[]): [number, number, number] => [quantile(xs, 0.5) ?? NaN, quantile(xs, 0.95) ?? NaN, quantile(xs, 0.99) ?? NaN];
+
+/** Compare case `name` in `dir` under `model`: slowdowns use chokepoint's ideal FCT for both simulators. */
+export function compareCase(dir: string, name: string, model: string, ns3: ReturnType<typeof runNs3>): ComparisonRow {
+  const cp = runChokepoint(dir, name, model);
+  const ns3Slow: number[] = [];
+  const cpSlow: number[] = [];
+  const ratio: number[] = [];
+  let unfinished = 0;
+  for (const [id, row] of cp.rows) {
+    const ns3Finish = ns3.finishS.get(id);
+    if (ns3Finish === undefined) throw new Error(`${name}: flow ${id} is missing from ns-3's output`);
+    if (Number.isNaN(ns3Finish)) {
+      unfinished++;
+      continue;
+    }
+    const ideal = Number(row.ideal_fct_s);
+    const cpFct = Number(row.fct_s);
+    const ns3Fct = ns3Finish - Number(row.start_s);
+    ns3Slow.push(ns3Fct / ideal);
+    cpSlow.push(cpFct / ideal);
+    ratio.push(cpFct / ns3Fct);
+  }
+  return {
+    caseName: name,
+    model,
+    flows: ratio.length,
+    ns3Unfinished: unfinished,
+    ns3Slowdown: q3(ns3Slow),
+    modelSlowdown: q3(cpSlow),
+    fctRatio: q3(ratio),
+    ns3WallS: ns3.wallS,
+    chokepointWallS: cp.wallS,
+  };
+}
+
+const CSV_HEADER =
+  "case,model,flows,ns3_unfinished,ns3_slowdown_p50,ns3_slowdown_p95,ns3_slowdown_p99,model_slowdown_p50,model_slowdown_p95,model_slowdown_p99,fct_ratio_p50,fct_ratio_p95,fct_ratio_p99,ns3_wall_s,chokepoint_wall_s";
+
+/** The rows as results/bench/ns3.csv. */
+export function toCsv(rows: ComparisonRow[]): string {
+  const lines = rows.map((r) =>
+    [r.caseName, r.model, r.flows, r.ns3Unfinished, ...r.ns3Slowdown, ...r.modelSlowdown, ...r.fctRatio, r.ns3WallS, r.chokepointWallS].join(","),
+  );
+  return `${[CSV_HEADER, ...lines].join("\n")}\n`;
+}
+
+const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model tcp] [--case NAME] [--rerun-ns3] [--csv results/bench/ns3.csv]
+  DIR holds NAME.ns3.txt and NAME.json pairs (npx tsx bench/ns3/cases.ts --out DIR).
+  Default models: maxmin and tcp (tcp is skipped with a note when chokepoint does not validate it).
+  ns-3 results (DIR/NAME.ns3.csv) are reused when newer than the case unless --rerun-ns3.`;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      model: { type: "string", multiple: true },
+      case: { type: "string", multiple: true },
+      "rerun-ns3": { type: "boolean" },
+      csv: { type: "string", default: join(ROOT, "results/bench/ns3.csv") },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help || positionals.length !== 1) {
+    console.error(HELP);
+    process.exit(values.help ? 0 : 2);
+  }
+  const dir = resolve(positionals[0]);
+  const models = values.model ?? ["maxmin", "tcp"];
+  const names = values.case ?? readdirSync(dir).filter((f) => f.endsWith(".ns3.txt")).map((f) => f.slice(0, -".ns3.txt".length)).sort();
+  const rows: ComparisonRow[] = [];
+  const f = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(" / ");
+  try {
+    for (const name of names) {
+      const ns3 = runNs3(dir, name, values["rerun-ns3"] ?? false);
+      for (const model of models) {
+        if (!modelAvailable(dir, name, model)) {
+          console.log(`${name}: model ${model} is not available in chokepoint (validate failed), skipped`);
+          continue;
+        }
+        const r = compareCase(dir, name, model, ns3);
+        rows.push(r);
+        console.log(
+          `${name} [${model}] ${r.flows} flows${r.ns3Unfinished ? ` (${r.ns3Unfinished} unfinished in ns-3)` : ""}: ` +
+            `slowdown p50/p95/p99 ns-3 ${f(r.ns3Slowdown)}, ${model} ${f(r.modelSlowdown)}; ` +
+            `FCT ${model}/ns-3 ${f(r.fctRatio)}; wall ns-3 ${r.ns3WallS.toFixed(1)} s, chokepoint ${r.chokepointWallS.toFixed(1)} s`,
+        );
+      }
+    }
+  } catch (err) {
+    console.error(`compare: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  mkdirSync(dirname(values.csv), { recursive: true });
+  writeAtomic(values.csv, toCsv(rows));
+  console.error(`compare: wrote ${values.csv}`);
+}
