@@ -82,11 +82,11 @@ export function dumbbellWebsearch(seed: number, count: number, load: number): Ns
 
 /**
  * (c) Two sites joined by a 10 Gb/s, 20 ms link (hosts a0..a3 and b0..b3 on 100 Gb/s, 1 µs
- * access links): 2 bulk transfers of 1 GB at t = 0 and `requests` 1 MB requests from random
+ * access links): 2 bulk transfers of `bulkBytes` (default 1 GB) at t = 0 and `requests` 1 MB requests from random
  * A hosts to random B hosts, Poisson over about `spanS` seconds. The WAN queue holds one
  * bandwidth-delay product; sockets hold 128 MiB (more than the 50 MB BDP).
  */
-export function wan(seed: number, requests: number, spanS: number): Ns3Case {
+export function wan(seed: number, requests: number, spanS: number, bulkBytes = 1e9): Ns3Case {
   const hostsA = Array.from({ length: 4 }, (_, i) => `a${i}`);
   const hostsB = Array.from({ length: 4 }, (_, i) => `b${i}`);
   const wanBps = 10e9;
@@ -98,8 +98,8 @@ export function wan(seed: number, requests: number, spanS: number): Ns3Case {
     ...hostsB.map((h) => ({ a: "gwB", b: h, rateBps: 100e9, latencyS: 1e-6, queuePackets: 1000 })),
   ];
   const flows: Ns3Flow[] = [
-    { id: "bulk0", src: "a0", dst: "b0", sizeBytes: 1e9, startS: 0 },
-    { id: "bulk1", src: "a1", dst: "b1", sizeBytes: 1e9, startS: 0 },
+    { id: "bulk0", src: "a0", dst: "b0", sizeBytes: bulkBytes, startS: 0 },
+    { id: "bulk1", src: "a1", dst: "b1", sizeBytes: bulkBytes, startS: 0 },
   ];
   const arrivals = randomStream(seed, "ns3.wan.arrivals");
   const pairs = randomStream(seed, "ns3.wan.pairs");
@@ -136,8 +136,8 @@ export function toScenario(c: Ns3Case): Record<string, unknown> {
 }
 
 /** The three cases of issue 5 with their default sizes. */
-export function defaultCases(seed: number, websearchFlows: number): Ns3Case[] {
-  return [dumbbellLong(seed), dumbbellWebsearch(seed, websearchFlows, 0.5), wan(seed, 200, 4)];
+export function defaultCases(seed: number, websearchFlows: number, wanBulkBytes = 1e9): Ns3Case[] {
+  return [dumbbellLong(seed), dumbbellWebsearch(seed, websearchFlows, 0.5), wan(seed, 200, 4, wanBulkBytes)];
 }
 
 /** Write `text` to `path` through a temporary file and a rename. */
@@ -148,9 +148,9 @@ export function writeAtomic(path: string, text: string): void {
 }
 
 /** Write every case of {@link defaultCases} into `dir` as NAME.ns3.txt and NAME.json. */
-export function writeCases(dir: string, seed: number, websearchFlows: number): Ns3Case[] {
+export function writeCases(dir: string, seed: number, websearchFlows: number, wanBulkBytes = 1e9): Ns3Case[] {
   mkdirSync(dir, { recursive: true });
-  const cases = defaultCases(seed, websearchFlows);
+  const cases = defaultCases(seed, websearchFlows, wanBulkBytes);
   for (const c of cases) {
     writeAtomic(join(dir, `${c.name}.ns3.txt`), toNs3Text(c));
     writeAtomic(join(dir, `${c.name}.json`), `${JSON.stringify(toScenario(c), null, 1)}\n`);
@@ -164,14 +164,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       out: { type: "string" },
       seed: { type: "string", default: "1" },
       "websearch-flows": { type: "string", default: "500" },
+      "wan-bulk-bytes": { type: "string", default: "1e9" },
       help: { type: "boolean" },
     },
   });
   if (values.help || !values.out) {
-    console.error("usage: npx tsx bench/ns3/cases.ts --out DIR [--seed 1] [--websearch-flows 500]");
+    console.error("usage: npx tsx bench/ns3/cases.ts --out DIR [--seed 1] [--websearch-flows 500] [--wan-bulk-bytes 1e9]");
     process.exit(values.help ? 0 : 2);
   }
-  for (const c of writeCases(values.out, Number(values.seed), Number(values["websearch-flows"]))) {
+  for (const c of writeCases(values.out, Number(values.seed), Number(values["websearch-flows"]), Number(values["wan-bulk-bytes"]))) {
     const bytes = c.flows.reduce((s, f) => s + f.sizeBytes, 0);
     const lastS = Math.max(...c.flows.map((f) => f.startS));
     console.error(`cases: ${c.name}: ${c.flows.length} flows, ${(bytes / 1e9).toFixed(3)} GB, last start ${lastS.toFixed(4)} s`);
