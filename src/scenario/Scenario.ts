@@ -1,6 +1,7 @@
 // Scenario: a validated scenario file in engine units (seconds, bytes, bytes/s), ready to build and run.
 import type { RoutingMetric } from "../net/Router.js";
 import type { FatTreeSpec } from "../net/fatTree.js";
+import type { GpuClusterSpec } from "../net/gpuCluster.js";
 import type { LeafSpineSpec } from "../net/leafSpine.js";
 import type { LinkSpec, NodeSpec } from "../net/TopologyBuilder.js";
 import type { TransportSpec } from "../transport/TransportSpec.js";
@@ -44,6 +45,7 @@ export interface TopologyPart {
   links: LinkSpec[];
   fatTree?: FatTreeSpec;
   leafSpine?: LeafSpineSpec;
+  gpuCluster?: GpuClusterSpec;
 }
 
 /** A validated scenario. */

@@ -102,11 +102,29 @@ const leafSpineSchema = strict(
   "A leaf–spine fabric: hosts h{i}, leaves leaf{i}, spines spine{j}",
 );
 
+const gpuClusterSchema = strict(
+  {
+    hosts: positiveInt("hosts"),
+    gpusPerHost: positiveInt("gpusPerHost"),
+    nvlinkBandwidth: quantity("rate", "positive", "GPU–NVSwitch bandwidth per GPU"),
+    nicBandwidth: quantity("rate", "positive", "NIC bandwidth per GPU"),
+    railOptimized: z.boolean().default(true).meta({ description: "GPU j of every host on rail switch j (default true); false: a host's GPUs on its leaf" }),
+    spines: positiveInt("spines"),
+    uplinkBandwidth: quantity("rate", "positive", "Rail/leaf–spine bandwidth"),
+    hostsPerLeaf: positiveInt("hostsPerLeaf").optional().meta({ description: "Hosts per leaf; only with railOptimized: false, and then required" }),
+    latency: quantity("time", "nonnegative", "Latency of every NIC and uplink").prefault("0s"),
+    nvlinkLatency: quantity("time", "nonnegative", "Latency of every GPU–NVSwitch link").prefault("0s"),
+    prefix: z.string().default(""),
+  },
+  "A GPU cluster: GPUs h{i}g{j} on NVSwitch h{i}nvswitch, NICs on rails rail{j} (or leaves leaf{l}), spines spine{s}",
+);
+
 const topologyPartSchema = strict({
   nodes: z.array(nodeSchema).default([]),
   links: z.array(linkSchema).default([]),
   fatTree: fatTreeSchema.optional(),
   leafSpine: leafSpineSchema.optional(),
+  gpuCluster: gpuClusterSchema.optional(),
 });
 
 const transportSchema = strict(

@@ -43,6 +43,22 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         prefix: t.prefix,
       };
     }
+    if (p.gpuCluster) {
+      const t = p.gpuCluster;
+      part.gpuCluster = {
+        hosts: t.hosts,
+        gpusPerHost: t.gpusPerHost,
+        nvlinkBandwidthBps: t.nvlinkBandwidth,
+        nicBandwidthBps: t.nicBandwidth,
+        railOptimized: t.railOptimized,
+        spines: t.spines,
+        uplinkBandwidthBps: t.uplinkBandwidth,
+        hostsPerLeaf: t.hostsPerLeaf,
+        latencyS: t.latency,
+        nvlinkLatencyS: t.nvlinkLatency,
+        prefix: t.prefix,
+      };
+    }
     return part;
   });
   const size = (s: FileSize): SizeSpec => {

@@ -44,6 +44,7 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "unknown-transport-model.yaml": { where: "transport.model", fragment: '"tpc" is not one of maxmin, maxmin-rtt, tcp, rdma (did you mean "tcp"?)' },
   "bad-handshake.yaml": { where: "workloads[0].transfer.transport.handshake", fragment: '"tls1.1" is not one of none, tcp, tls1.2, tls1.3, quic, quic-0rtt' },
   "traffic-disconnected.yaml": { where: "workloads[0].traffic", fragment: 'host "c" cannot be reached from "a"' },
+  "zero-gpus-per-host.yaml": { where: "topology.gpuCluster.gpusPerHost", fragment: "gpusPerHost must be ≥ 1" },
 };
 
 function failure(file: string): unknown {

@@ -139,6 +139,18 @@ describe("hand-derived example results", () => {
     expect(Number(link.peak_util)).toBeCloseTo(0.5, 9);
     expect(Number(link.bytes)).toBeCloseTo(8e10, 0);
   });
+
+  it("gpu-cluster: a rail incast shares one NIC, NVLink and lone rail flows run at full speed", async () => {
+    // Incast: 4 × 1 GB into h0g0's 400 Gb/s NIC, 1.25e10 B/s each: 0.08 s + 2 × 1 µs.
+    // NVLink: 9 GB at 4.5e11 B/s = 0.02 s, 0 s latency. Rail: 1 GB at 5e10 B/s + 2 µs.
+    const out = await runExample("gpu-cluster.yaml");
+    const finish = finishTimes(out);
+    for (const h of [1, 2, 3, 4]) expect(finish[`incast-h${h}`]).toBeCloseTo(0.080002, 9);
+    expect(finish.nvlink).toBeCloseTo(0.02, 9);
+    expect(finish.rail).toBeCloseTo(0.020002, 9);
+    const flows = readCsv(join(out, "flows.csv"));
+    expect(flows.find((f) => f.id === "incast-h1")!.bottleneck).toBe("rail0->h0g0");
+  });
 });
 
 describe("example studies in scenarios/sweeps", () => {

@@ -1,0 +1,137 @@
+// gpuCluster: node and link counts, ids, kinds, hop-count routes and oversubscription, all derived by hand.
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/core/InputError.js";
+import { gpuCluster, gpuClusterOversubscription, type GpuClusterSpec } from "../../src/net/gpuCluster.js";
+import { Router } from "../../src/net/Router.js";
+import type { Topology } from "../../src/net/Topology.js";
+import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
+
+const GBPS = 1.25e8;
+
+/** 4 hosts × 8 GPUs, rail-optimized, 2 spines; NICs and uplinks 400 Gb/s, NVLink 900 GB/s. */
+const RAIL: GpuClusterSpec = {
+  hosts: 4,
+  gpusPerHost: 8,
+  nvlinkBandwidthBps: 9e11,
+  nicBandwidthBps: 400 * GBPS,
+  railOptimized: true,
+  spines: 2,
+  uplinkBandwidthBps: 400 * GBPS,
+  latencyS: 1e-6,
+  nvlinkLatencyS: 0,
+};
+
+/** 5 hosts × 2 GPUs on leaves of 2 hosts (3 leaves, the last half full), 2 spines. */
+const LEAVES: GpuClusterSpec = {
+  ...RAIL,
+  hosts: 5,
+  gpusPerHost: 2,
+  nicBandwidthBps: 100 * GBPS,
+  uplinkBandwidthBps: 200 * GBPS,
+  railOptimized: false,
+  hostsPerLeaf: 2,
+};
+
+function build(spec: GpuClusterSpec): { topology: Topology; gpus: string[] } {
+  const b = new TopologyBuilder();
+  const gpus = gpuCluster(b, spec);
+  return { topology: b.build(), gpus };
+}
+
+/** The node ids of the route of flow `key` from `src` to `dst` (hop count). */
+function path(t: Topology, src: string, dst: string, key: number): string[] {
+  const r = new Router(t).route(t.nodeIndex.get(src)!, t.nodeIndex.get(dst)!, key)!;
+  return Array.from(r.nodes, (n) => t.nodeIds[n]);
+}
+
+function kindCounts(t: Topology): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const k of t.nodeKinds) counts[k] = (counts[k] ?? 0) + 1;
+  return counts;
+}
+
+describe("gpuCluster", () => {
+  it("rail-optimized 4 × 8 with 2 spines has 46 nodes and 80 links", () => {
+    // Nodes: 4 nvswitch + 32 gpu + 8 rails + 2 spines = 46.
+    // Links: 32 NVLink + 32 NIC + 8 rails × 2 spines = 80, i.e. 160 directed channels.
+    const { topology, gpus } = build(RAIL);
+    expect(topology.nodeCount).toBe(46);
+    expect(topology.channelCount).toBe(160);
+    expect(kindCounts(topology)).toEqual({ spine: 2, leaf: 8, nvswitch: 4, gpu: 32 });
+    expect(gpus).toHaveLength(32);
+    expect(gpus.slice(0, 2)).toEqual(["h0g0", "h0g1"]);
+    expect(gpus[31]).toBe("h3g7");
+    expect(topology.nodeIndex.has("rail7")).toBe(true);
+    expect(topology.nodeIndex.has("h3nvswitch")).toBe(true);
+  });
+
+  it("leaf attachment packs hostsPerLeaf hosts per leaf, the last leaf partly full", () => {
+    // ⌈5 / 2⌉ = 3 leaves. Nodes: 5 nvswitch + 10 gpu + 3 leaves + 2 spines = 20.
+    // Links: 10 NVLink + 10 NIC + 3 × 2 uplinks = 26 → 52 channels.
+    const { topology } = build(LEAVES);
+    expect(topology.nodeCount).toBe(20);
+    expect(topology.channelCount).toBe(52);
+    expect(kindCounts(topology)).toEqual({ spine: 2, leaf: 3, nvswitch: 5, gpu: 10 });
+    // Host 4 is alone on leaf2, so host 0's GPUs are 4 hops away (leaf2 – spine – leaf0).
+    expect(path(topology, "h4g1", "h0g0", 0)).toHaveLength(5);
+    // Two GPUs of one host share a leaf and an NVSwitch: two 2-hop paths, and hop-count
+    // ECMP uses both (documented: intra-host traffic may cross the leaf).
+    const seen = new Set<string>();
+    for (let key = 0; key < 32; key++) seen.add(path(topology, "h0g0", "h0g1", key).join(" "));
+    expect([...seen].sort()).toEqual(["h0g0 h0nvswitch h0g1", "h0g0 leaf0 h0g1"]);
+  });
+
+  it("prefixes every id", () => {
+    const b = new TopologyBuilder();
+    const gpus = gpuCluster(b, { ...RAIL, hosts: 1, gpusPerHost: 1, spines: 1, prefix: "x-" });
+    expect(gpus).toEqual(["x-h0g0"]);
+    expect(b.build().nodeIds.sort()).toEqual(["x-h0g0", "x-h0nvswitch", "x-rail0", "x-spine0"]);
+  });
+
+  it("GPUs on the same rail talk through the rail switch alone", () => {
+    // h0g0 – rail0 – h1g0 is 2 hops; any other way is at least 4.
+    const { topology } = build(RAIL);
+    for (let key = 0; key < 8; key++) expect(path(topology, "h0g0", "h1g0", key)).toEqual(["h0g0", "rail0", "h1g0"]);
+  });
+
+  it("GPUs of one host on different rails talk through the NVSwitch", () => {
+    // h0g0 – h0nvswitch – h0g5 is 2 hops; through the fabric it would be rail0–spine–rail5, 4.
+    const { topology } = build(RAIL);
+    for (let key = 0; key < 8; key++) {
+      expect(path(topology, "h0g0", "h0g5", key)).toEqual(["h0g0", "h0nvswitch", "h0g5"]);
+    }
+  });
+
+  it("cross-rail, cross-host flows take 4 hops, spread over spines and NVLink detours", () => {
+    // h0g0 → h1g3 has four 4-hop paths and none shorter:
+    //   h0g0 rail0 spine0 rail3 h1g3, h0g0 rail0 spine1 rail3 h1g3,
+    //   h0g0 h0nvswitch h0g3 rail3 h1g3 (NVLink to the right rail first, like NCCL's PXN),
+    //   h0g0 rail0 h1g0 h1nvswitch h1g3 (rail first, NVLink last).
+    // Hop-count ECMP treats GPUs and NVSwitches as forwarders, so flows spread over all four.
+    const { topology } = build(RAIL);
+    const seen = new Set<string>();
+    for (let key = 0; key < 64; key++) {
+      const p = path(topology, "h0g0", "h1g3", key);
+      expect(p).toHaveLength(5);
+      seen.add(p.join(" "));
+    }
+    expect([...seen].sort()).toEqual([
+      "h0g0 h0nvswitch h0g3 rail3 h1g3",
+      "h0g0 rail0 h1g0 h1nvswitch h1g3",
+      "h0g0 rail0 spine0 rail3 h1g3",
+      "h0g0 rail0 spine1 rail3 h1g3",
+    ]);
+  });
+
+  it("oversubscription is NICs below a rail or leaf over its uplinks", () => {
+    // Rail: 4 hosts × 400 Gb/s ÷ (2 × 400 Gb/s) = 2. Leaf: 2 hosts × 2 GPUs × 100 ÷ (2 × 200) = 1.
+    expect(gpuClusterOversubscription(RAIL)).toBeCloseTo(2, 12);
+    expect(gpuClusterOversubscription(LEAVES)).toBeCloseTo(1, 12);
+  });
+
+  it("rejects a zero count and a hostsPerLeaf that does not fit the attachment", () => {
+    expect(() => build({ ...RAIL, gpusPerHost: 0 })).toThrow(new InputError("gpuCluster.gpusPerHost must be an integer ≥ 1, found 0"));
+    expect(() => build({ ...RAIL, hostsPerLeaf: 2 })).toThrow("hostsPerLeaf applies only when railOptimized is false");
+    expect(() => build({ ...LEAVES, hostsPerLeaf: undefined })).toThrow("hostsPerLeaf must be an integer ≥ 1 when railOptimized is false");
+  });
+});
