@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchTable } from "./benchTable.js";
+import { readReportCsv } from "./readReportCsv.js";
 import { compareFinishTimes } from "./simgrid/compareFinishTimes.js";
 import { makeCase } from "./simgrid/makeCase.js";
 import { readSimgridOutput, runSimgrid, simgridUnavailable } from "./simgrid/runSimgrid.js";
@@ -56,13 +57,9 @@ function runOurs(path: string): OursRun {
   const info = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
   const finishS = new Map<string, number>();
   const startS = new Map<string, number>();
-  const lines = readFileSync(join(out, "flows.csv"), "utf8").trim().split("\n");
-  const cols = lines[0].split(",");
-  const [id, start, finish] = ["id", "start_s", "finish_s"].map((c) => cols.indexOf(c));
-  for (let i = 1; i < lines.length; i++) {
-    const f = lines[i].split(",");
-    startS.set(f[id], Number(f[start]));
-    finishS.set(f[id], Number(f[finish]));
+  for (const f of readReportCsv(join(out, "flows.csv"))) {
+    startS.set(f.id, Number(f.start_s));
+    finishS.set(f.id, Number(f.finish_s));
   }
   return {
     processWallS,

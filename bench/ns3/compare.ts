@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { quantile } from "d3-array";
+import { readReportCsv as readCsv } from "../readReportCsv.js";
 import { writeAtomic } from "./cases.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -26,16 +27,6 @@ export interface ComparisonRow {
   fctRatio: [number, number, number];
   ns3WallS: number;
   chokepointWallS: number;
-}
-
-/** Parse a CSV with a header into rows keyed by column name (no quoting: the ids here have no commas). */
-function readCsv(path: string): Array<Record<string, string>> {
-  const lines = readFileSync(path, "utf8").split("\n").filter((l) => l !== "");
-  const header = lines[0].split(",");
-  return lines.slice(1).map((l) => {
-    const cells = l.split(",");
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""]));
-  });
 }
 
 /** Compile flows.cc with build.sh unless the binary is newer than the source. */
