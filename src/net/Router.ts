@@ -81,6 +81,10 @@ export class Router {
       const r = t.nodeCapacityResource[n];
       if (r >= 0) resources.push(r);
     }
+    const read = t.nodeReadResource[nodes[0]];
+    if (read >= 0) resources.push(read);
+    const write = t.nodeWriteResource[nodes[nodes.length - 1]];
+    if (write >= 0) resources.push(write);
     return { nodes, resources: Int32Array.from(resources), latencyS };
   }
 

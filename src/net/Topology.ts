@@ -1,10 +1,19 @@
 // Topology: nodes, full-duplex links as pairs of directed channels, and node capacities, in typed arrays.
 
+/** What a node-capacity resource limits: every flow through the node, flows leaving it (reads), or flows arriving (writes). */
+export const NodeCapacityRole = { Through: 0, Read: 1, Write: 2 } as const;
+/** One of the {@link NodeCapacityRole} values. */
+export type NodeCapacityRole = (typeof NodeCapacityRole)[keyof typeof NodeCapacityRole];
+
+const ROLE_SUFFIX = ["", ":read", ":write"];
+
 /**
  * A built, immutable-in-shape network. Resource ids: `0 … channelCount-1` are directed
  * channels (link `l` gives channels `2l` (from→to) and `2l+1` (to→from)); node
- * capacities follow as resources `channelCount + j`. Capacities may change during a run
- * (`resourceCapacityBps` is the live value).
+ * capacities follow as resources `channelCount + j`: for each node in order, its
+ * through capacity, then its read capacity (shared by flows it sources, e.g. a storage
+ * node's read bandwidth), then its write capacity (shared by flows it sinks). Capacities
+ * may change during a run (`resourceCapacityBps` is the live value).
  */
 export class Topology {
   /** Node ids as written in the scenario (index = node number). */
@@ -26,14 +35,23 @@ export class Topology {
   /** Outgoing channels of each node, CSR: channels of node n are outChannels[outStart[n] … outStart[n+1]). */
   readonly outStart: Int32Array;
   readonly outChannels: Int32Array;
-  /** Node-capacity resource of each node, or -1. */
+  /** Role of each node-capacity resource (index = resource - channelCount), a {@link NodeCapacityRole}. */
+  readonly capacityRole: Uint8Array;
+  /** Node-capacity resource of each node (every flow through it), or -1. */
   readonly nodeCapacityResource: Int32Array;
+  /** Read-capacity resource of each node (flows it sources), or -1. */
+  readonly nodeReadResource: Int32Array;
+  /** Write-capacity resource of each node (flows it sinks), or -1. */
+  readonly nodeWriteResource: Int32Array;
   private readonly channelByPair: Map<number, number>;
 
   constructor(parts: {
     nodeIds: string[];
     nodeKinds: string[];
     nodeCapacityBps: Array<number | undefined>;
+    /** Read and write capacities per node (absent: none). */
+    nodeReadBps?: Array<number | undefined>;
+    nodeWriteBps?: Array<number | undefined>;
     links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number }>;
   }) {
     const n = parts.nodeIds.length;
@@ -45,16 +63,25 @@ export class Topology {
     this.channelTo = new Int32Array(c);
     this.channelLatencyS = new Float64Array(c);
     const capNodes: number[] = [];
-    parts.nodeCapacityBps.forEach((cap, i) => {
-      if (cap !== undefined) capNodes.push(i);
-    });
+    const capRoles: number[] = [];
+    const capBps: number[] = [];
+    const byRole = [parts.nodeCapacityBps, parts.nodeReadBps ?? [], parts.nodeWriteBps ?? []];
+    const resourceOf = byRole.map(() => new Int32Array(n).fill(-1));
+    for (let i = 0; i < n; i++) {
+      byRole.forEach((caps, role) => {
+        const cap = caps[i];
+        if (cap === undefined) return;
+        resourceOf[role][i] = c + capNodes.length;
+        capNodes.push(i);
+        capRoles.push(role);
+        capBps.push(cap);
+      });
+    }
     this.capacityNode = Int32Array.from(capNodes);
+    this.capacityRole = Uint8Array.from(capRoles);
     this.resourceCapacityBps = new Float64Array(c + capNodes.length);
-    this.nodeCapacityResource = new Int32Array(n).fill(-1);
-    capNodes.forEach((node, j) => {
-      this.nodeCapacityResource[node] = c + j;
-      this.resourceCapacityBps[c + j] = parts.nodeCapacityBps[node]!;
-    });
+    this.resourceCapacityBps.set(capBps, c);
+    [this.nodeCapacityResource, this.nodeReadResource, this.nodeWriteResource] = resourceOf;
     this.channelByPair = new Map();
     const degree = new Int32Array(n + 1);
     parts.links.forEach((l, i) => {
@@ -97,21 +124,23 @@ export class Topology {
     return this.channelByPair.get(a * this.nodeCount + b) ?? -1;
   }
 
-  /** A readable name for a resource: "a->b" for channels, "node:x" for node capacities. */
+  /** A readable name for a resource: "a->b" for channels, "node:x" for node capacities ("node:x:read", "node:x:write"). */
   resourceName(r: number): string {
     if (r < this.channelCount) {
       return `${this.nodeIds[this.channelFrom[r]]}->${this.nodeIds[this.channelTo[r]]}`;
     }
-    return `node:${this.nodeIds[this.capacityNode[r - this.channelCount]]}`;
+    const j = r - this.channelCount;
+    return `node:${this.nodeIds[this.capacityNode[j]]}${ROLE_SUFFIX[this.capacityRole[j]]}`;
   }
 
-  /** The tier of a resource from its endpoints' kinds, e.g. "host-leaf", "leaf-spine", "node:firewall". */
+  /** The tier of a resource from its endpoints' kinds, e.g. "host-leaf", "leaf-spine", "node:firewall", "node:storage:read". */
   resourceTier(r: number): string {
     if (r < this.channelCount) {
       const a = this.nodeKinds[this.channelFrom[r]];
       const b = this.nodeKinds[this.channelTo[r]];
       return `${a}-${b}`;
     }
-    return `node:${this.nodeKinds[this.capacityNode[r - this.channelCount]]}`;
+    const j = r - this.channelCount;
+    return `node:${this.nodeKinds[this.capacityNode[j]]}${ROLE_SUFFIX[this.capacityRole[j]]}`;
   }
 }

@@ -9,6 +9,10 @@ export interface NodeSpec {
   kind?: string;
   /** Throughput every flow through this node shares, bytes/s (a firewall, a storage array). */
   capacityBps?: number;
+  /** Throughput shared by the flows this node sources (a storage node's read bandwidth), bytes/s. */
+  readBps?: number;
+  /** Throughput shared by the flows this node sinks (a storage node's write bandwidth), bytes/s. */
+  writeBps?: number;
 }
 
 /** A full-duplex link as given to the builder: two directed channels of `bandwidthBps` each. */
@@ -28,6 +32,8 @@ export class TopologyBuilder {
   private readonly ids: string[] = [];
   private readonly kinds: string[] = [];
   private readonly caps: Array<number | undefined> = [];
+  private readonly reads: Array<number | undefined> = [];
+  private readonly writes: Array<number | undefined> = [];
   private readonly index = new Map<string, number>();
   private readonly links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number }> = [];
   private readonly pairs = new Set<string>();
@@ -44,6 +50,8 @@ export class TopologyBuilder {
     this.ids.push(spec.id);
     this.kinds.push(spec.kind ?? "host");
     this.caps.push(spec.capacityBps);
+    this.reads.push(spec.readBps);
+    this.writes.push(spec.writeBps);
   }
 
   /** Add a full-duplex link; throws InputError on unknown nodes, self-loops or duplicates. */
@@ -63,7 +71,14 @@ export class TopologyBuilder {
 
   /** Build the topology. */
   build(): Topology {
-    return new Topology({ nodeIds: this.ids, nodeKinds: this.kinds, nodeCapacityBps: this.caps, links: this.links });
+    return new Topology({
+      nodeIds: this.ids,
+      nodeKinds: this.kinds,
+      nodeCapacityBps: this.caps,
+      nodeReadBps: this.reads,
+      nodeWriteBps: this.writes,
+      links: this.links,
+    });
   }
 
   private hint(id: string): string {

@@ -21,6 +21,8 @@ export interface GpuClusterSpec {
   latencyS: number;
   /** Latency of every GPU–NVSwitch link, seconds. */
   nvlinkLatencyS: number;
+  /** Storage nodes `storage{i}` (kind "storage"), each linked to every spine. */
+  storage?: { nodes: number; readBps: number; writeBps: number; linkBandwidthBps: number };
   prefix?: string;
 }
 
@@ -29,7 +31,8 @@ export interface GpuClusterSpec {
  * GPUs `h{i}g{j}` (kind "gpu"), each linked to it at NVLink speed. Every GPU also has a NIC
  * link: rail-optimized, GPU j of every host links to rail switch `rail{j}` (kind "leaf");
  * otherwise host i's GPUs link to `leaf{⌊i / hostsPerLeaf⌋}` (kind "leaf"). Every rail or
- * leaf links to every spine `spine{s}` (kind "spine"). Ids are preceded by `prefix`.
+ * leaf links to every spine `spine{s}` (kind "spine"). Storage nodes `storage{i}` (kind
+ * "storage", read and write capacities) link to every spine. Ids are preceded by `prefix`.
  * Returns the GPU ids, host-major.
  */
 export function gpuCluster(b: TopologyBuilder, spec: GpuClusterSpec): string[] {
@@ -52,6 +55,11 @@ export function gpuCluster(b: TopologyBuilder, spec: GpuClusterSpec): string[] {
   for (let l = 0; l < switches; l++) {
     b.addNode({ id: `${p}${switchName}${l}`, kind: "leaf" });
     for (let s = 0; s < spec.spines; s++) fabric(`${p}${switchName}${l}`, `${p}spine${s}`, spec.uplinkBandwidthBps);
+  }
+  const st = spec.storage;
+  for (let i = 0; st && i < st.nodes; i++) {
+    b.addNode({ id: `${p}storage${i}`, kind: "storage", readBps: st.readBps, writeBps: st.writeBps });
+    for (let s = 0; s < spec.spines; s++) fabric(`${p}storage${i}`, `${p}spine${s}`, st.linkBandwidthBps);
   }
   const gpus: string[] = [];
   for (let i = 0; i < spec.hosts; i++) {

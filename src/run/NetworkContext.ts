@@ -1,4 +1,5 @@
 // NetworkContext: the WorkloadContext that binds workloads to the clock, the router and the flow network.
+import { grown } from "../core/grown.js";
 import { InputError } from "../core/InputError.js";
 import { randomStream, type RandomStream } from "../core/randomStream.js";
 import { stringHash32 } from "../core/stringHash32.js";
@@ -22,6 +23,10 @@ export class NetworkContext {
   readonly labels: string[] = [];
   /** What each `tcp` flow paid (handshake, slow start), indexed by flow number; empty for other models. */
   readonly tcpCosts: Array<TcpCost | undefined> = [];
+  /** Index of the workload that started each flow, by flow number. */
+  workloadOfFlow = new Int32Array(1024);
+  /** Workload names in the order their contexts were made (indexes of `workloadOfFlow`). */
+  readonly workloadNames: string[] = [];
   private readonly usedIds = new Set<string>();
 
   constructor(
@@ -35,19 +40,25 @@ export class NetworkContext {
   /** The context handed to the workload called `workloadName`, carrying its transfers with `transport` (default maxmin). */
   forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT): WorkloadContext {
     const tcp = transport.model === "tcp" ? new TcpTransport(this.sim, this.network, transport) : undefined;
+    const index = this.workloadNames.push(workloadName) - 1;
+    const tag = (flow: number): number => {
+      if (flow >= this.workloadOfFlow.length) this.workloadOfFlow = grown(this.workloadOfFlow, Math.max(2 * this.workloadOfFlow.length, flow + 1));
+      this.workloadOfFlow[flow] = index;
+      return flow;
+    };
     return {
       nowS: () => this.sim.nowS,
       schedule: (atS, fn) => {
         this.sim.at(atS, fn);
       },
       startTransfer: (request, onComplete) =>
-        tcp ? this.startTcp(tcp, request, onComplete) : this.startTransfer(request, transport.model === "maxmin-rtt", onComplete),
+        tag(tcp ? this.startTcp(tcp, request, onComplete) : this.startTransfer(request, transport.model === "maxmin-rtt", onComplete)),
       random: (name: string): RandomStream => randomStream(this.seed, `${workloadName}/${name}`),
     };
   }
 
   /** maxmin and rdma: one flow at its max-min share; maxmin-rtt: the same with weight / RTT. */
-  private startTransfer(request: TransferRequest, byRtt: boolean, onComplete?: (result: TransferResult) => void): void {
+  private startTransfer(request: TransferRequest, byRtt: boolean, onComplete?: (result: TransferResult) => void): number {
     this.claimId(request.id);
     const route = this.routeFor(request);
     const startS = this.sim.nowS;
@@ -59,10 +70,11 @@ export class NetworkContext {
         : undefined,
     });
     this.labels[flow] = request.id;
+    return flow;
   }
 
   /** tcp: through the workload's connections (handshake, slow start, window). */
-  private startTcp(tcp: TcpTransport, request: TransferRequest, onComplete?: (result: TransferResult) => void): void {
+  private startTcp(tcp: TcpTransport, request: TransferRequest, onComplete?: (result: TransferResult) => void): number {
     this.claimId(request.id);
     const route = this.routeFor(request);
     const startS = this.sim.nowS;
@@ -73,6 +85,7 @@ export class NetworkContext {
       onComplete?.({ id: request.id, startS, finishS: this.network.finishOf(f) });
     });
     this.labels[flow] = request.id;
+    return flow;
   }
 
   private claimId(id: string): void {

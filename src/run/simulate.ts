@@ -10,6 +10,7 @@ import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { buildWorkloads } from "./buildWorkloads.js";
 import { NetworkContext } from "./NetworkContext.js";
+import type { Workload } from "../workloads/Workload.js";
 
 /** Sharing engines by name: "incremental" (default) or "full" (re-solves everything; the reference). */
 export const SHARING_ENGINES = {
@@ -38,6 +39,10 @@ export interface Simulated {
   network: FlowNetwork;
   /** User-facing id of every flow, by flow number. */
   labels: readonly string[];
+  /** The workloads, in scenario order (their `results()` feed jobs.csv, collectives.csv, requests.csv). */
+  workloads: Workload[];
+  /** Index into `workloads` of the workload that started each flow, by flow number. */
+  workloadOfFlow: Int32Array;
   flows: FlowRecorder;
   resources: ResourceRecorder;
   run: RunResult;
@@ -65,5 +70,15 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     untilS: options.untilS ?? scenario.untilS,
     onProgress: progress ? (t, e) => progress(t, e, network.activeFlows) : undefined,
   });
-  return { seed, network, labels: context.labels, flows, resources, run, wallS: (performance.now() - started) / 1000 };
+  return {
+    seed,
+    network,
+    labels: context.labels,
+    workloads,
+    workloadOfFlow: context.workloadOfFlow,
+    flows,
+    resources,
+    run,
+    wallS: (performance.now() - started) / 1000,
+  };
 }

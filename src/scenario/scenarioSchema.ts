@@ -1,72 +1,13 @@
 // scenarioSchema: the zod schema of a scenario file (human units in, engine units out); also the source of the JSON Schema.
 import { z } from "zod";
-import { closest } from "../net/TopologyBuilder.js";
-import { HANDSHAKES, TRANSPORT_MODELS } from "../transport/TransportSpec.js";
-import { parseQuantity, unitExamples, unitSuffixes, type UnitKind } from "../core/units.js";
-
-const NOUNS: Record<UnitKind, string> = { size: "size", rate: "bandwidth", time: "time" };
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/**
- * A string quantity such as "100Gbps" parsed into engine units. `min` "positive" demands
- * > 0; otherwise ≥ 0. The JSON Schema shows a string with a pattern listing the units.
- */
-function quantity(kind: UnitKind, min: "positive" | "nonnegative", what?: string) {
-  const units = unitSuffixes(kind)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex)
-    .join("|");
-  const pattern = new RegExp(`^\\s*\\+?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?\\s?(?:${units})\\s*$`);
-  const reason = (input: unknown): string => {
-    const r = parseQuantity(input, kind);
-    if (!r.ok) return r.reason;
-    if (r.value < 0) return `${JSON.stringify(input)} is negative — a ${NOUNS[kind]} must be ${min === "positive" ? "> 0" : "≥ 0"}`;
-    return `${JSON.stringify(input)} is not a valid ${NOUNS[kind]}`;
-  };
-  return z
-    .string({ error: (iss) => reason(iss.input) })
-    .regex(pattern, { error: (iss) => reason(iss.input) })
-    .transform((text, ctx) => {
-      const r = parseQuantity(text, kind);
-      if (!r.ok) {
-        ctx.issues.push({ code: "custom", message: r.reason, input: text });
-        return z.NEVER;
-      }
-      if (min === "positive" && r.value <= 0) {
-        ctx.issues.push({ code: "custom", message: `${JSON.stringify(text)} must be > 0`, input: text });
-        return z.NEVER;
-      }
-      return r.value;
-    })
-    .meta({ description: `${what ? `${what}: a` : "A"} ${NOUNS[kind]} with a unit, e.g. ${unitExamples(kind)}` });
-}
-
-/** A strict object: unknown keys are rejected with a "did you mean" hint. */
-function strict<T extends z.core.$ZodLooseShape>(shape: T, description?: string) {
-  const known = Object.keys(shape);
-  const schema = z.strictObject(shape, {
-    error: (iss) => {
-      if (iss.code !== "unrecognized_keys") return undefined;
-      const key = iss.keys[0];
-      const near = closest(key, known);
-      const hint = near ? ` (did you mean "${near}"?)` : ` — expected one of ${known.join(", ")}`;
-      return `unknown key "${key}"${hint}`;
-    },
-  });
-  return description ? schema.meta({ description }) : schema;
-}
-
-const id = z.string().min(1, { error: "an id must not be empty" });
-const positiveInt = (what: string) =>
-  z.int({ error: (iss) => `${what} must be an integer, found ${JSON.stringify(iss.input)}` }).min(1, { error: `${what} must be ≥ 1` });
+import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
 
 const nodeSchema = strict({
   id,
   kind: z.string().min(1).optional().meta({ description: 'Label used for tiers in reports (default "host")' }),
   capacity: quantity("rate", "positive", "Throughput shared by every flow through this node").optional(),
+  read: quantity("rate", "positive", "Throughput shared by the flows this node sources (a storage node's read bandwidth)").optional(),
+  write: quantity("rate", "positive", "Throughput shared by the flows this node sinks (a storage node's write bandwidth)").optional(),
 });
 
 const linkSchema = strict({
@@ -114,6 +55,15 @@ const gpuClusterSchema = strict(
     hostsPerLeaf: positiveInt("hostsPerLeaf").optional().meta({ description: "Hosts per leaf; only with railOptimized: false, and then required" }),
     latency: quantity("time", "nonnegative", "Latency of every NIC and uplink").prefault("0s"),
     nvlinkLatency: quantity("time", "nonnegative", "Latency of every GPU–NVSwitch link").prefault("0s"),
+    storage: strict(
+      {
+        nodes: positiveInt("storage.nodes").default(1),
+        read: quantity("rate", "positive", "Read bandwidth of each storage node"),
+        write: quantity("rate", "positive", "Write bandwidth of each storage node"),
+        linkBandwidth: quantity("rate", "positive", "Bandwidth of each storage node's link to each spine"),
+      },
+      "Storage nodes storage{i} (kind storage), each linked to every spine",
+    ).optional(),
     prefix: z.string().default(""),
   },
   "A GPU cluster: GPUs h{i}g{j} on NVSwitch h{i}nvswitch, NICs on rails rail{j} (or leaves leaf{l}), spines spine{s}",
@@ -126,19 +76,6 @@ const topologyPartSchema = strict({
   leafSpine: leafSpineSchema.optional(),
   gpuCluster: gpuClusterSchema.optional(),
 });
-
-const transportSchema = strict(
-  {
-    model: z.enum(TRANSPORT_MODELS).optional().meta({ description: 'How flows are carried (default "maxmin")' }),
-    handshake: z.enum(HANDSHAKES).optional().meta({ description: 'tcp: set-up before data on a new connection (default "tls1.3")' }),
-    initialWindow: positiveInt("initialWindow").optional().meta({ description: "tcp: initial congestion window, segments (default 10)" }),
-    mss: quantity("size", "positive", "tcp: maximum segment size (default 1448B)").optional(),
-    window: quantity("size", "positive", "tcp: receive/send window, rate ≤ window/RTT (default 4MiB)").optional(),
-    persistent: z.boolean().optional().meta({ description: "tcp: reuse idle connections between the same pair (default false)" }),
-    idleTimeout: quantity("time", "nonnegative", "tcp: idle time after which a persistent connection restarts slow start (default 1s)").optional(),
-  },
-  "Transport model: maxmin, maxmin-rtt (weight 1/RTT), tcp (handshake, slow start, window) or rdma; a workload's keys override the scenario's",
-);
 
 const transferSchema = strict(
   {
@@ -155,18 +92,6 @@ const transferSchema = strict(
   },
   "One bulk transfer of `size` bytes from src to dst",
 );
-
-const positiveSize = quantity("size", "positive");
-
-const sizeSchema = z.union([
-  positiveSize,
-  strict({ exponential: strict({ mean: positiveSize }) }),
-  strict({ lognormal: strict({ median: positiveSize, sigma: z.number().positive({ error: "sigma must be > 0" }) }) }),
-  strict({
-    pareto: strict({ mean: positiveSize, shape: z.number().gt(1, { error: "shape must be > 1 (a finite mean)" }) }),
-  }),
-  strict({ cdf: z.string().min(1).meta({ description: '"websearch", "datamining" or a CSV file (size_bytes,cdf)' }) }),
-]);
 
 const trafficSchema = strict(
   {

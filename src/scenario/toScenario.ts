@@ -24,6 +24,8 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         id: n.id,
         kind: n.kind ?? "host",
         ...(n.capacity !== undefined && { capacityBps: n.capacity }),
+        ...(n.read !== undefined && { readBps: n.read }),
+        ...(n.write !== undefined && { writeBps: n.write }),
       })),
       links: p.links.map((l) => ({ from: l.from, to: l.to, bandwidthBps: l.bandwidth, latencyS: l.latency })),
     };
@@ -57,6 +59,9 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         latencyS: t.latency,
         nvlinkLatencyS: t.nvlinkLatency,
         prefix: t.prefix,
+        ...(t.storage && {
+          storage: { nodes: t.storage.nodes, readBps: t.storage.read, writeBps: t.storage.write, linkBandwidthBps: t.storage.linkBandwidth },
+        }),
       };
     }
     return part;

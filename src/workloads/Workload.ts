@@ -1,5 +1,6 @@
 // Workload: the small interface through which workloads reach the network and the clock.
 import type { RandomStream } from "../core/randomStream.js";
+import type { WorkloadResults } from "./WorkloadResults.js";
 
 /** A transfer a workload asks the network to carry, in engine units. */
 export interface TransferRequest {
@@ -34,8 +35,11 @@ export interface WorkloadContext {
   nowS(): number;
   /** Call `fn` at absolute time `atS` (≥ now). */
   schedule(atS: number, fn: () => void): void;
-  /** Start a transfer now; `onComplete` runs when its last byte is delivered. */
-  startTransfer(request: TransferRequest, onComplete?: (result: TransferResult) => void): void;
+  /**
+   * Start a transfer now; `onComplete` runs when its last byte is delivered. Returns the
+   * flow's number (its row in flows.csv), which records such as a collective's keep.
+   */
+  startTransfer(request: TransferRequest, onComplete?: (result: TransferResult) => void): number;
   /** A random stream derived from the run seed, this workload's name and `name`. */
   random(name: string): RandomStream;
 }
@@ -45,4 +49,6 @@ export interface Workload {
   /** Stable name (used to derive random streams and default flow ids). */
   readonly name: string;
   start(ctx: WorkloadContext): void;
+  /** Records for jobs.csv, collectives.csv and requests.csv, read once after the run. */
+  results?(): WorkloadResults;
 }

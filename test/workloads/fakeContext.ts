@@ -43,8 +43,9 @@ export class FakeContext implements WorkloadContext {
     this.pending.splice(lo, 0, item);
   }
 
-  startTransfer(request: TransferRequest, _onComplete?: (result: TransferResult) => void): void {
-    this.transfers.push({ ...request, atS: this.now });
+  /** Records the request; returns its position in `transfers` as the flow number. */
+  startTransfer(request: TransferRequest, _onComplete?: (result: TransferResult) => void): number {
+    return this.transfers.push({ ...request, atS: this.now }) - 1;
   }
 
   random(name: string): RandomStream {

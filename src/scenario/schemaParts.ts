@@ -1,0 +1,95 @@
+// schemaParts: building blocks of the scenario schema (quantities with units, strict objects, sizes, transports) shared by every workload's schema.
+import { z } from "zod";
+import { closest } from "../net/TopologyBuilder.js";
+import { HANDSHAKES, TRANSPORT_MODELS } from "../transport/TransportSpec.js";
+import { parseQuantity, unitExamples, unitSuffixes, type UnitKind } from "../core/units.js";
+
+const NOUNS: Record<UnitKind, string> = { size: "size", rate: "bandwidth", time: "time" };
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A string quantity such as "100Gbps" parsed into engine units. `min` "positive" demands
+ * > 0; otherwise ≥ 0. The JSON Schema shows a string with a pattern listing the units.
+ */
+export function quantity(kind: UnitKind, min: "positive" | "nonnegative", what?: string) {
+  const units = unitSuffixes(kind)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join("|");
+  const pattern = new RegExp(`^\\s*\\+?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?\\s?(?:${units})\\s*$`);
+  const reason = (input: unknown): string => {
+    const r = parseQuantity(input, kind);
+    if (!r.ok) return r.reason;
+    if (r.value < 0) return `${JSON.stringify(input)} is negative — a ${NOUNS[kind]} must be ${min === "positive" ? "> 0" : "≥ 0"}`;
+    return `${JSON.stringify(input)} is not a valid ${NOUNS[kind]}`;
+  };
+  return z
+    .string({ error: (iss) => reason(iss.input) })
+    .regex(pattern, { error: (iss) => reason(iss.input) })
+    .transform((text, ctx) => {
+      const r = parseQuantity(text, kind);
+      if (!r.ok) {
+        ctx.issues.push({ code: "custom", message: r.reason, input: text });
+        return z.NEVER;
+      }
+      if (min === "positive" && r.value <= 0) {
+        ctx.issues.push({ code: "custom", message: `${JSON.stringify(text)} must be > 0`, input: text });
+        return z.NEVER;
+      }
+      return r.value;
+    })
+    .meta({ description: `${what ? `${what}: a` : "A"} ${NOUNS[kind]} with a unit, e.g. ${unitExamples(kind)}` });
+}
+
+/** A strict object: unknown keys are rejected with a "did you mean" hint. */
+export function strict<T extends z.core.$ZodLooseShape>(shape: T, description?: string) {
+  const known = Object.keys(shape);
+  const schema = z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code !== "unrecognized_keys") return undefined;
+      const key = iss.keys[0];
+      const near = closest(key, known);
+      const hint = near ? ` (did you mean "${near}"?)` : ` — expected one of ${known.join(", ")}`;
+      return `unknown key "${key}"${hint}`;
+    },
+  });
+  return description ? schema.meta({ description }) : schema;
+}
+
+/** A non-empty id (node, workload, flow). */
+export const id = z.string().min(1, { error: "an id must not be empty" });
+/** An integer ≥ 1; messages name `what`. */
+export const positiveInt = (what: string) =>
+  z.int({ error: (iss) => `${what} must be an integer, found ${JSON.stringify(iss.input)}` }).min(1, { error: `${what} must be ≥ 1` });
+
+/** A transport block (scenario-level or per workload). */
+export const transportSchema = strict(
+  {
+    model: z.enum(TRANSPORT_MODELS).optional().meta({ description: 'How flows are carried (default "maxmin")' }),
+    handshake: z.enum(HANDSHAKES).optional().meta({ description: 'tcp: set-up before data on a new connection (default "tls1.3")' }),
+    initialWindow: positiveInt("initialWindow").optional().meta({ description: "tcp: initial congestion window, segments (default 10)" }),
+    mss: quantity("size", "positive", "tcp: maximum segment size (default 1448B)").optional(),
+    window: quantity("size", "positive", "tcp: receive/send window, rate ≤ window/RTT (default 4MiB)").optional(),
+    persistent: z.boolean().optional().meta({ description: "tcp: reuse idle connections between the same pair (default false)" }),
+    idleTimeout: quantity("time", "nonnegative", "tcp: idle time after which a persistent connection restarts slow start (default 1s)").optional(),
+  },
+  "Transport model: maxmin, maxmin-rtt (weight 1/RTT), tcp (handshake, slow start, window) or rdma; a workload's keys override the scenario's",
+);
+
+/** A size > 0 with a unit. */
+export const positiveSize = quantity("size", "positive");
+
+/** A size distribution: a fixed size, exponential, lognormal, Pareto or an empirical CDF. */
+export const sizeSchema = z.union([
+  positiveSize,
+  strict({ exponential: strict({ mean: positiveSize }) }),
+  strict({ lognormal: strict({ median: positiveSize, sigma: z.number().positive({ error: "sigma must be > 0" }) }) }),
+  strict({
+    pareto: strict({ mean: positiveSize, shape: z.number().gt(1, { error: "shape must be > 1 (a finite mean)" }) }),
+  }),
+  strict({ cdf: z.string().min(1).meta({ description: '"websearch", "datamining" or a CSV file (size_bytes,cdf)' }) }),
+]);
+
