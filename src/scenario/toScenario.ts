@@ -52,6 +52,8 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         gpusPerHost: t.gpusPerHost,
         nvlinkBandwidthBps: t.nvlinkBandwidth,
         nicBandwidthBps: t.nicBandwidth,
+        ...(t.nicsPerHost !== undefined && { nicsPerHost: t.nicsPerHost }),
+        ...(t.pcieBandwidth !== undefined && { pcieBandwidthBps: t.pcieBandwidth }),
         railOptimized: t.railOptimized,
         spines: t.spines,
         uplinkBandwidthBps: t.uplinkBandwidth,

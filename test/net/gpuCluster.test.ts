@@ -134,4 +134,55 @@ describe("gpuCluster", () => {
     expect(() => build({ ...RAIL, hostsPerLeaf: 2 })).toThrow("hostsPerLeaf applies only when railOptimized is false");
     expect(() => build({ ...LEAVES, hostsPerLeaf: undefined })).toThrow("hostsPerLeaf must be an integer ≥ 1 when railOptimized is false");
   });
+
+  it("one shared NIC per host hangs off the NVSwitch over PCIe, so intra-host traffic stays on NVLink", () => {
+    // 4 hosts × 8 GPUs on leaves of 2 hosts, 1 NIC per host. Nodes: 4 nvswitch + 32 gpu + 4 nic
+    // + 2 leaves + 2 spines = 44. Links: 32 NVLink + 4 PCIe + 4 NIC + 2 × 2 uplinks = 44.
+    const spec: GpuClusterSpec = { ...RAIL, railOptimized: false, hostsPerLeaf: 2, nicsPerHost: 1, nicBandwidthBps: 100 * GBPS };
+    const { topology } = build(spec);
+    expect(topology.nodeCount).toBe(44);
+    expect(topology.channelCount).toBe(88);
+    expect(kindCounts(topology)).toEqual({ spine: 2, leaf: 2, nvswitch: 4, gpu: 32, nic: 4 });
+    // PCIe defaults to 64 GB/s.
+    const pcie = topology.channelBetween(topology.nodeIndex.get("h0nvswitch")!, topology.nodeIndex.get("h0nic0")!);
+    expect(topology.resourceCapacityBps[pcie]).toBe(64e9);
+    for (let key = 0; key < 8; key++) expect(path(topology, "h0g0", "h0g5", key)).toEqual(["h0g0", "h0nvswitch", "h0g5"]);
+    // Same leaf: GPU, NVSwitch, NIC, leaf, NIC, NVSwitch, GPU.
+    expect(path(topology, "h0g3", "h1g6", 0)).toEqual(["h0g3", "h0nvswitch", "h0nic0", "leaf0", "h1nic0", "h1nvswitch", "h1g6"]);
+    // Oversubscription: 2 hosts × 1 NIC × 100 Gb/s ÷ (2 × 400 Gb/s) = 0.25.
+    expect(gpuClusterOversubscription(spec)).toBeCloseTo(0.25, 12);
+  });
+
+  it("per-GPU NICs with a PCIe bandwidth become nodes between GPU and rail", () => {
+    // 2 hosts × 2 GPUs, rails: nodes 2 nvswitch + 4 gpu + 4 nic + 2 rails + 2 spines = 14;
+    // links 4 NVLink + 4 PCIe + 4 NIC + 2 × 2 uplinks = 16.
+    const { topology } = build({ ...RAIL, hosts: 2, gpusPerHost: 2, pcieBandwidthBps: 32e9 });
+    expect(topology.nodeCount).toBe(14);
+    expect(topology.channelCount).toBe(32);
+    expect(path(topology, "h0g1", "h1g1", 0)).toEqual(["h0g1", "h0nic1", "rail1", "h1nic1", "h1g1"]);
+    const pcie = topology.channelBetween(topology.nodeIndex.get("h0g1")!, topology.nodeIndex.get("h0nic1")!);
+    expect(topology.resourceCapacityBps[pcie]).toBe(32e9);
+  });
+
+  it("rejects more NICs than GPUs", () => {
+    expect(() => build({ ...RAIL, nicsPerHost: 9 })).toThrow("gpuCluster.nicsPerHost must be an integer from 1 to gpusPerHost (8), found 9");
+  });
+
+  it("storage nodes link to every spine and carry read and write capacities", () => {
+    const { topology } = build({ ...RAIL, storage: { nodes: 2, readBps: 1e10, writeBps: 5e9, linkBandwidthBps: 5e10 } });
+    expect(kindCounts(topology).storage).toBe(2);
+    const st = topology.nodeIndex.get("storage1")!;
+    expect(topology.channelBetween(st, topology.nodeIndex.get("spine1")!)).toBeGreaterThanOrEqual(0);
+    // A read (storage → GPU) crosses the read capacity, a write (GPU → storage) the write capacity.
+    const router = new Router(topology);
+    const read = router.route(st, topology.nodeIndex.get("h0g0")!, 0)!;
+    const write = router.route(topology.nodeIndex.get("h0g0")!, st, 0)!;
+    const names = (r: Int32Array) => Array.from(r, (x) => topology.resourceName(x));
+    expect(names(read.resources)).toContain("node:storage1:read");
+    expect(names(read.resources)).not.toContain("node:storage1:write");
+    expect(names(write.resources)).toContain("node:storage1:write");
+    expect(topology.resourceCapacityBps[topology.nodeReadResource[st]]).toBe(1e10);
+    expect(topology.resourceCapacityBps[topology.nodeWriteResource[st]]).toBe(5e9);
+    expect(topology.resourceTier(topology.nodeWriteResource[st])).toBe("node:storage:write");
+  });
 });

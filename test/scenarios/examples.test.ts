@@ -140,6 +140,17 @@ describe("hand-derived example results", () => {
     expect(Number(link.bytes)).toBeCloseTo(8e10, 0);
   });
 
+  it("storage: reads share the read capacity, a write has its own", async () => {
+    // Reads: 1.25e10 B/s ÷ 4 = 3.125e9 B/s each, 1 GB → 0.32 s + 3 µs. Write: 1 GB at 5e9 B/s + 3 µs.
+    const out = await runExample("storage.yaml");
+    const finish = finishTimes(out);
+    for (const g of [0, 1, 2, 3]) expect(finish[`read-g${g}`]).toBeCloseTo(0.320003, 9);
+    expect(finish.checkpoint).toBeCloseTo(0.200003, 9);
+    const flows = readCsv(join(out, "flows.csv"));
+    expect(flows.find((f) => f.id === "read-g0")!.bottleneck).toBe("node:storage0:read");
+    expect(flows.find((f) => f.id === "checkpoint")!.bottleneck).toBe("node:storage0:write");
+  });
+
   it("gpu-cluster: a rail incast shares one NIC, NVLink and lone rail flows run at full speed", async () => {
     // Incast: 4 × 1 GB into h0g0's 400 Gb/s NIC, 1.25e10 B/s each: 0.08 s + 2 × 1 µs.
     // NVLink: 9 GB at 4.5e11 B/s = 0.02 s, 0 s latency. Rail: 1 GB at 5e10 B/s + 2 µs.
