@@ -36,5 +36,7 @@ Examples:
   chokepoint merge /shared/study-0 /shared/study-1 --out /shared/study
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad input (nothing is written).
-Reports: flows.csv, links.csv, bottlenecks.csv, summary.csv, run.json.
+Reports: flows.csv, links.csv, bottlenecks.csv, summary.csv, workloads.csv,
+workload-bottlenecks.csv, run.json; with AI workloads also jobs.csv, collectives.csv,
+requests.csv (docs/reports.md).
 `;

@@ -1,7 +1,14 @@
-// writeReports: write flows.csv, links.csv, bottlenecks.csv, summary.csv and run.json atomically into an output directory.
+// writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json) atomically.
 import { writeFile } from "node:fs/promises";
 import type { RunResult } from "../core/Simulation.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
+import type { Topology } from "../net/Topology.js";
+import type { WorkloadResults } from "../workloads/WorkloadResults.js";
+import { COLLECTIVES_CSV_HEADERS, collectivesRows, type FlowFacts } from "./collectivesCsv.js";
+import { JOBS_CSV_HEADERS, jobsRows } from "./jobsCsv.js";
+import { REQUESTS_CSV_HEADERS, requestsRows } from "./requestsCsv.js";
+import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "./summarizeWorkloads.js";
+import { WORKLOAD_BOTTLENECK_CSV_HEADERS, workloadBottleneckRows } from "./workloadBottlenecks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
 import { csvNumber } from "./csvNumber.js";
@@ -21,28 +28,83 @@ export interface WriteReportsOptions {
   run: RunResult;
   /** Scenario name and hash, seed, wall time, version: for run.json only. */
   meta: RunMeta;
+  /** The run's workloads: adds workloads.csv, workload-bottlenecks.csv and, when they kept records, jobs.csv, collectives.csv and requests.csv. */
+  workloads?: WorkloadReportsInput;
   /** More files to commit together with the standard ones (e.g. a workload's own report). */
   extraFiles?: readonly ReportFile[];
+}
+
+/** The workloads of a run, for the per-workload reports. */
+export interface WorkloadReportsInput {
+  topology: Topology;
+  /** Names and kinds ("transfer", "training", …) in scenario order. */
+  names: readonly string[];
+  kinds: readonly string[];
+  /** Each workload's records, in the same order. */
+  results: readonly WorkloadResults[];
+  /** Index into `names` of the workload that started each flow, by flow number. */
+  workloadOfFlow: ArrayLike<number>;
 }
 
 /** Names of the files {@link writeReports} always writes. */
 export const REPORT_FILES = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"] as const;
 
+/** Names of the files {@link writeReports} writes for workloads: the first two always, the others when some workload kept such records. */
+export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv", "jobs.csv", "collectives.csv", "requests.csv"] as const;
+
 /**
  * Write the report set of a finished run: flows.csv, links.csv, bottlenecks.csv and
- * summary.csv (deterministic: byte-identical for the same scenario and seed) and run.json
- * (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun).
+ * summary.csv, with `workloads` also workloads.csv, workload-bottlenecks.csv and the
+ * jobs.csv, collectives.csv and requests.csv of AI workloads (all deterministic:
+ * byte-identical for the same scenario and seed; summary.csv gains the AI columns of
+ * {@link summarizeWorkloads}), and run.json (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun).
  * All-or-nothing: files are staged in `<outDir>/.partial-…` and moved into place only
  * when every one is complete; on failure no new file appears and the error is rethrown.
  */
 export async function writeReports(options: WriteReportsOptions): Promise<void> {
   const { outDir, network, flows, resources, run, meta } = options;
   const summary = summarizeRun({ network, flows, resources, run });
+  const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f) };
+  const w = options.workloads;
+  const workloadFiles: ReportFile[] = [];
+  let extra: Array<[string, number]> = [];
+  if (w) {
+    const ws = summarizeWorkloads({
+      names: w.names,
+      kinds: w.kinds,
+      results: w.results,
+      fctOf: (f) => network.finishOf(f) - network.startOf(f),
+      flowCount: network.flowCount,
+      workloadOfFlow: w.workloadOfFlow,
+    });
+    extra = ws.summaryColumns;
+    const bottlenecks = workloadBottleneckRows(w.names, w.workloadOfFlow, network.flowCount, facts, w.topology);
+    workloadFiles.push(
+      { name: "workloads.csv", write: (p) => writeCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
+      { name: "workload-bottlenecks.csv", write: (p) => writeCsv(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, bottlenecks) },
+    );
+    const iterations = w.results.flatMap((r) => r.iterations ?? []);
+    const collectives = w.results.flatMap((r) => r.collectives ?? []);
+    const requests = w.results.flatMap((r) => r.requests ?? []);
+    if (iterations.length > 0) workloadFiles.push({ name: "jobs.csv", write: (p) => writeCsv(p, JOBS_CSV_HEADERS, jobsRows(iterations)) });
+    if (collectives.length > 0) {
+      workloadFiles.push({
+        name: "collectives.csv",
+        write: (p) => writeCsv(p, COLLECTIVES_CSV_HEADERS, collectivesRows(collectives, facts, w.topology)),
+      });
+    }
+    if (requests.length > 0) {
+      workloadFiles.push({ name: "requests.csv", write: (p) => writeCsv(p, REQUESTS_CSV_HEADERS, requestsRows(requests)) });
+    }
+  }
+  const summaryHeaders = [...SUMMARY_CSV_HEADERS, ...extra.map(([h]) => h)];
+  const summaryCells = [...summaryRow(summary), ...extra.map(([, v]) => csvNumber(v))];
   const files: ReportFile[] = [
     { name: "flows.csv", write: (p) => flows.writeCsv(p) },
     { name: "links.csv", write: (p) => resources.writeLinksCsv(p) },
     { name: "bottlenecks.csv", write: (p) => resources.writeBottlenecksCsv(p) },
-    { name: "summary.csv", write: (p) => writeCsv(p, SUMMARY_CSV_HEADERS, [summaryRow(summary)]) },
+    { name: "summary.csv", write: (p) => writeCsv(p, summaryHeaders, [summaryCells]) },
+    ...workloadFiles,
     { name: "run.json", write: (p) => writeFile(p, JSON.stringify(runInfo(meta, run), null, 2) + "\n") },
     ...(options.extraFiles ?? []),
   ];

@@ -23,8 +23,9 @@ export interface RunOutcome {
 }
 
 /**
- * Run a prepared scenario to completion (or to its stop time) and write flows.csv,
- * links.csv, bottlenecks.csv, summary.csv and run.json atomically into `outDir`.
+ * Run a prepared scenario to completion (or to its stop time) and write its reports
+ * (flows.csv, links.csv, bottlenecks.csv, summary.csv, the workload reports and run.json;
+ * see writeReports) atomically into `outDir`.
  */
 export async function runScenario(prepared: PreparedScenario, options: RunScenarioOptions): Promise<RunOutcome> {
   const s = simulate(prepared, options);
@@ -34,6 +35,13 @@ export async function runScenario(prepared: PreparedScenario, options: RunScenar
     flows: s.flows,
     resources: s.resources,
     run: s.run,
+    workloads: {
+      topology: prepared.topology,
+      names: s.workloads.map((w) => w.name),
+      kinds: prepared.scenario.workloads.map((w) => w.kind),
+      results: s.workloads.map((w) => w.results?.() ?? {}),
+      workloadOfFlow: s.workloadOfFlow,
+    },
     meta: {
       scenarioName: prepared.scenario.name,
       // The file's bytes: the scenario as given (a CDF file it names is not included).

@@ -39,6 +39,6 @@ export async function mergeStudies(dirs: readonly string[], outDir: string): Pro
   const rep = header.indexOf("repetition");
   const rows = [...byId.values()].sort((a, b) => Number(a[point]) - Number(b[point]) || Number(a[rep]) - Number(b[rep]));
   const names = header.slice(2, header.indexOf("repetition"));
-  await writeStudyCsvs(outDir, header, rows, names);
+  await writeStudyCsvs(outDir, header, rows, names, header.slice(header.indexOf("message") + 1));
   return rows.length;
 }

@@ -113,33 +113,52 @@ export interface StudyOutcome {
   failed: number;
 }
 
-/** Write sweep.csv and sweep-summary.csv for `runs` from their run directories. */
+/**
+ * Write sweep.csv and sweep-summary.csv for `runs` from their run directories. The metric
+ * columns are summary.csv's standard ones followed by any extra columns the runs wrote
+ * (the AI columns such as gpu_utilization), in the order first seen.
+ */
 export async function writeStudyTables(outDir: string, runs: readonly StudyRun[], names: readonly string[]) {
-  const header = [...LEAD, ...names, ...TRAIL, ...SUMMARY_CSV_HEADERS];
+  const summaries = new Map<string, Record<string, string>>();
+  const metrics: string[] = [...SUMMARY_CSV_HEADERS];
+  for (const r of runs) {
+    const dir = join(outDir, "runs", r.runId);
+    if (!existsSync(join(dir, "run.json"))) continue;
+    const summary = (await readCsv(join(dir, "summary.csv")))[0];
+    summaries.set(r.runId, summary);
+    for (const h of Object.keys(summary)) if (!metrics.includes(h)) metrics.push(h);
+  }
+  const header = [...LEAD, ...names, ...TRAIL, ...metrics];
   const rows: string[][] = [];
   let ok = 0;
   let failed = 0;
   for (const r of runs) {
     const dir = join(outDir, "runs", r.runId);
     const lead = [r.runId, String(r.point), ...names.map((n) => String(r.values[n])), String(r.repetition), String(r.seed)];
-    if (existsSync(join(dir, "run.json"))) {
-      const summary = (await readCsv(join(dir, "summary.csv")))[0];
-      rows.push([...lead, "ok", "", ...SUMMARY_CSV_HEADERS.map((h) => summary[h] ?? "")]);
+    const summary = summaries.get(r.runId);
+    if (summary) {
+      rows.push([...lead, "ok", "", ...metrics.map((h) => summary[h] ?? "")]);
       ok++;
     } else {
       const message = existsSync(join(dir, "failed.txt")) ? readFileSync(join(dir, "failed.txt"), "utf8").trim() : "not run";
-      rows.push([...lead, "failed", message, ...SUMMARY_CSV_HEADERS.map(() => "")]);
+      rows.push([...lead, "failed", message, ...metrics.map(() => "")]);
       failed++;
     }
   }
-  await writeStudyCsvs(outDir, header, rows, names);
+  await writeStudyCsvs(outDir, header, rows, names, metrics);
   return { ok, failed };
 }
 
 /** Write sweep.csv (given rows) and the per-point sweep-summary.csv derived from them, atomically. */
-export async function writeStudyCsvs(outDir: string, header: string[], rows: string[][], names: readonly string[]): Promise<void> {
+export async function writeStudyCsvs(
+  outDir: string,
+  header: string[],
+  rows: string[][],
+  names: readonly string[],
+  metrics: readonly string[] = SUMMARY_CSV_HEADERS,
+): Promise<void> {
   const objects = rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
-  const summary = summarizeByPoint(objects, ["point", ...names], [...SUMMARY_CSV_HEADERS]);
+  const summary = summarizeByPoint(objects, ["point", ...names], [...metrics]);
   const summaryHeader = Object.keys(summary[0] ?? {});
   await writeAtomically(outDir, [
     { name: "sweep.csv", write: (p) => writeCsv(p, header, rows) },

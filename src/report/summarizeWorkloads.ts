@@ -1,0 +1,113 @@
+// summarizeWorkloads: per-workload statistics (workloads.csv) and the AI columns added to summary.csv.
+import type { WorkloadResults } from "../workloads/WorkloadResults.js";
+import { csvNumber } from "./csvNumber.js";
+import { quantiles, type Quantiles } from "./quantiles.js";
+
+/** Columns of workloads.csv, in order. */
+export const WORKLOADS_CSV_HEADERS = ["workload", "kind", "group", "metric", "count", "mean", "p50", "p95", "p99"] as const;
+
+/** What {@link summarizeWorkloads} reads. */
+export interface WorkloadsInput {
+  /** Workload names and kinds ("transfer", "training", …), in scenario order. */
+  names: readonly string[];
+  kinds: readonly string[];
+  /** Each workload's records (an empty object for workloads that keep none). */
+  results: readonly WorkloadResults[];
+  /** Completion time of every finished flow, NaN for unfinished ones, by flow number. */
+  fctOf(flow: number): number;
+  flowCount: number;
+  /** Workload index of every flow, by flow number. */
+  workloadOfFlow: ArrayLike<number>;
+}
+
+/** workloads.csv rows and the extra summary.csv columns. */
+export interface WorkloadsSummary {
+  rows: string[][];
+  /** Extra summary.csv columns in order (present only when a workload produced the records they summarise). */
+  summaryColumns: Array<[string, number]>;
+}
+
+/**
+ * Statistics per workload: `fct_s` of its flows (group "all"); for training jobs
+ * iteration_s, compute_s, exposed_comm_s and network_wait_share per iteration and
+ * duration_s and busbw_gbps per collective kind (group "collective:<kind>"); for
+ * requests total_s, queue_s, network_s, service_s, ttft_s and tpot_s over all requests and
+ * per population, kind and target (groups "population:<p>", "kind:<k>", "target:<t>").
+ * Rows with no values are left out. The summary.csv columns: iterations, iteration_mean_s,
+ * iteration_p99_s, gpu_utilization (Σ compute_s ÷ Σ iteration_s over every job and
+ * iteration) and network_wait_share (Σ exposed_comm_s ÷ Σ iteration_s) when any job ran an
+ * iteration; requests and request/ttft/tpot percentiles when any request was served.
+ */
+export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
+  const rows: string[][] = [];
+  const fcts: number[][] = input.names.map(() => []);
+  for (let f = 0; f < input.flowCount; f++) fcts[input.workloadOfFlow[f]]?.push(input.fctOf(f));
+  const add = (w: number, group: string, metric: string, values: Iterable<number>) => {
+    const q = quantiles(values);
+    if (q.count > 0) rows.push([input.names[w], input.kinds[w], group, metric, ...cells(q)]);
+  };
+  const allIterations = [];
+  const allRequests = [];
+  for (let w = 0; w < input.names.length; w++) {
+    add(w, "all", "fct_s", fcts[w]);
+    const { iterations = [], collectives = [], requests = [] } = input.results[w];
+    allIterations.push(...iterations);
+    allRequests.push(...requests);
+    add(w, "all", "iteration_s", iterations.map((r) => r.iterationS));
+    add(w, "all", "compute_s", iterations.map((r) => r.computeS));
+    add(w, "all", "exposed_comm_s", iterations.map((r) => r.exposedCommS));
+    add(w, "all", "network_wait_share", iterations.map((r) => r.networkWaitShare));
+    for (const kind of [...new Set(collectives.map((c) => c.kind))].sort()) {
+      const of = collectives.filter((c) => c.kind === kind);
+      add(w, `collective:${kind}`, "duration_s", of.map((c) => c.durationS));
+      add(w, `collective:${kind}`, "busbw_gbps", of.map((c) => (c.busBwBps * 8) / 1e9));
+    }
+    const groups: Array<[string, typeof requests]> = [["all", requests]];
+    for (const key of ["population", "kind", "target"] as const) {
+      for (const v of [...new Set(requests.map((r) => r[key]))].sort()) {
+        groups.push([`${key}:${v}`, requests.filter((r) => r[key] === v)]);
+      }
+    }
+    for (const [group, of] of groups) {
+      add(w, group, "total_s", of.map((r) => r.totalS));
+      add(w, group, "queue_s", of.map((r) => r.queueS));
+      add(w, group, "network_s", of.map((r) => r.networkS));
+      add(w, group, "service_s", of.map((r) => r.serviceS));
+      add(w, group, "ttft_s", of.map((r) => r.ttftS));
+      add(w, group, "tpot_s", of.map((r) => r.tpotS));
+    }
+  }
+  const summaryColumns: Array<[string, number]> = [];
+  if (allIterations.length > 0) {
+    const it = quantiles(allIterations.map((r) => r.iterationS));
+    const total = allIterations.reduce((s, r) => s + r.iterationS, 0);
+    const compute = allIterations.reduce((s, r) => s + r.computeS, 0);
+    const exposed = allIterations.reduce((s, r) => s + r.exposedCommS, 0);
+    summaryColumns.push(
+      ["iterations", allIterations.length],
+      ["iteration_mean_s", it.mean],
+      ["iteration_p99_s", it.p99],
+      ["gpu_utilization", total > 0 ? compute / total : NaN],
+      ["network_wait_share", total > 0 ? exposed / total : NaN],
+    );
+  }
+  if (allRequests.length > 0) {
+    const total = quantiles(allRequests.map((r) => r.totalS));
+    const ttft = quantiles(allRequests.map((r) => r.ttftS));
+    const tpot = quantiles(allRequests.map((r) => r.tpotS));
+    summaryColumns.push(
+      ["requests", allRequests.length],
+      ["request_p50_s", total.p50],
+      ["request_p95_s", total.p95],
+      ["request_p99_s", total.p99],
+      ["ttft_p50_s", ttft.p50],
+      ["ttft_p99_s", ttft.p99],
+      ["tpot_p50_s", tpot.p50],
+    );
+  }
+  return { rows, summaryColumns };
+}
+
+function cells(q: Quantiles): string[] {
+  return [String(q.count), csvNumber(q.mean), csvNumber(q.p50), csvNumber(q.p95), csvNumber(q.p99)];
+}
