@@ -22,6 +22,8 @@ export interface Route {
  */
 export class Router {
   private readonly distToDst = new Map<number, Float64Array>();
+  /** Latency metric: hops to dst over latency-shortest paths, so zero-latency links cannot make a walk circle. */
+  private readonly hopsToDst = new Map<number, Int32Array>();
 
   constructor(
     readonly topology: Topology,
@@ -39,13 +41,14 @@ export class Router {
     let u = src;
     const salt = mix32(this.seed ^ mix32(flowKey + 0x9e3779b9));
     const candidates: number[] = [];
+    const hops = this.hopsToDst.get(dst);
     while (u !== dst) {
       candidates.length = 0;
       const du = dist[u];
       for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
         const ch = t.outChannels[i];
         const v = t.channelTo[ch];
-        if (this.onShortestPath(du, dist[v], ch)) candidates.push(ch);
+        if (this.onShortestPath(du, dist[v], ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
       }
       const ch = candidates.length === 1 ? candidates[0] : candidates[mix32(salt ^ mix32(u)) % candidates.length];
       channels.push(ch);
@@ -136,6 +139,26 @@ export class Router {
           }
         }
       }
+      // Fewest hops among latency-shortest paths (BFS over the shortest-path subgraph; links
+      // are full duplex, so channel u→v has the latency of v→u).
+      const h = new Int32Array(n).fill(-1);
+      const queue = new Int32Array(n);
+      let head = 0;
+      let tail = 0;
+      h[dst] = 0;
+      queue[tail++] = dst;
+      while (head < tail) {
+        const u = queue[head++];
+        for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
+          const ch = t.outChannels[i];
+          const v = t.channelTo[ch];
+          if (h[v] < 0 && d[v] !== Infinity && this.onShortestPath(d[v], d[u], ch)) {
+            h[v] = h[u] + 1;
+            queue[tail++] = v;
+          }
+        }
+      }
+      this.hopsToDst.set(dst, h);
     }
     this.distToDst.set(dst, d);
     return d;

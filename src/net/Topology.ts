@@ -1,5 +1,7 @@
 // Topology: nodes, full-duplex links as pairs of directed channels, and node capacities, in typed arrays.
 
+import type { Site } from "./Site.js";
+
 /** What a node-capacity resource limits: every flow through the node, flows leaving it (reads), or flows arriving (writes). */
 export const NodeCapacityRole = { Through: 0, Read: 1, Write: 2 } as const;
 /** One of the {@link NodeCapacityRole} values. */
@@ -37,6 +39,10 @@ export class Topology {
   readonly outChannels: Int32Array;
   /** Role of each node-capacity resource (index = resource - channelCount), a {@link NodeCapacityRole}. */
   readonly capacityRole: Uint8Array;
+  /** Sites (cloud regions, datacenters, edge PoPs), in the order defined. */
+  readonly sites: readonly Site[];
+  /** Site of each node (index into `sites`), or -1 for a node outside every site. */
+  readonly nodeSite: Int32Array;
   /** Node-capacity resource of each node (every flow through it), or -1. */
   readonly nodeCapacityResource: Int32Array;
   /** Read-capacity resource of each node (flows it sources), or -1. */
@@ -53,11 +59,16 @@ export class Topology {
     nodeReadBps?: Array<number | undefined>;
     nodeWriteBps?: Array<number | undefined>;
     links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number }>;
+    /** Sites and each node's site (-1: none); absent means no sites. */
+    sites?: readonly Site[];
+    nodeSite?: readonly number[];
   }) {
     const n = parts.nodeIds.length;
     this.nodeIds = parts.nodeIds;
     this.nodeKinds = parts.nodeKinds;
     this.nodeIndex = new Map(parts.nodeIds.map((id, i) => [id, i]));
+    this.sites = parts.sites ?? [];
+    this.nodeSite = parts.nodeSite ? Int32Array.from(parts.nodeSite) : new Int32Array(n).fill(-1);
     const c = parts.links.length * 2;
     this.channelFrom = new Int32Array(c);
     this.channelTo = new Int32Array(c);

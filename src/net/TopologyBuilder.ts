@@ -1,5 +1,6 @@
 // TopologyBuilder: collects nodes and links (explicit or from generators) and checks them before building.
 import { InputError } from "../core/InputError.js";
+import type { Site } from "./Site.js";
 import { Topology } from "./Topology.js";
 
 /** A node as given to the builder. */
@@ -13,6 +14,8 @@ export interface NodeSpec {
   readBps?: number;
   /** Throughput shared by the flows this node sinks (a storage node's write bandwidth), bytes/s. */
   writeBps?: number;
+  /** Id of the site the node belongs to (default: the site being built, if any). */
+  site?: string;
 }
 
 /** A full-duplex link as given to the builder: two directed channels of `bandwidthBps` each. */
@@ -34,6 +37,10 @@ export class TopologyBuilder {
   private readonly caps: Array<number | undefined> = [];
   private readonly reads: Array<number | undefined> = [];
   private readonly writes: Array<number | undefined> = [];
+  private readonly nodeSites: number[] = [];
+  private readonly sites: Site[] = [];
+  private readonly siteIndex = new Map<string, number>();
+  private currentSite = -1;
   private readonly index = new Map<string, number>();
   private readonly links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number }> = [];
   private readonly pairs = new Set<string>();
@@ -52,6 +59,44 @@ export class TopologyBuilder {
     this.caps.push(spec.capacityBps);
     this.reads.push(spec.readBps);
     this.writes.push(spec.writeBps);
+    let site = this.currentSite;
+    if (spec.site !== undefined) {
+      const i = this.siteIndex.get(spec.site);
+      if (i === undefined) throw new InputError(`unknown site "${spec.site}"${closestHint(spec.site, [...this.siteIndex.keys()])}`);
+      site = i;
+    }
+    this.nodeSites.push(site);
+  }
+
+  /** Add a site (no node: its border node is added separately); throws InputError on a duplicate id. */
+  addSite(site: Site): void {
+    if (this.siteIndex.has(site.id)) throw new InputError(`site "${site.id}" is defined twice`);
+    this.siteIndex.set(site.id, this.sites.length);
+    this.sites.push(site);
+  }
+
+  /** The site with this id, if any. */
+  site(id: string): Site | undefined {
+    const i = this.siteIndex.get(id);
+    return i === undefined ? undefined : this.sites[i];
+  }
+
+  /** " (did you mean …?)" for a mistyped site id, or "". */
+  siteHint(id: string): string {
+    return closestHint(id, [...this.siteIndex.keys()]);
+  }
+
+  /** Run `fn` with every node it adds (without its own `site`) placed in site `id`. */
+  inSite<T>(id: string, fn: () => T): T {
+    const before = this.currentSite;
+    const i = this.siteIndex.get(id);
+    if (i === undefined) throw new InputError(`unknown site "${id}"`);
+    this.currentSite = i;
+    try {
+      return fn();
+    } finally {
+      this.currentSite = before;
+    }
   }
 
   /** Add a full-duplex link; throws InputError on unknown nodes, self-loops or duplicates. */
@@ -78,6 +123,8 @@ export class TopologyBuilder {
       nodeReadBps: this.reads,
       nodeWriteBps: this.writes,
       links: this.links,
+      sites: this.sites,
+      nodeSite: this.nodeSites,
     });
   }
 
@@ -112,4 +159,9 @@ function editDistance(a: string, b: string, limit: number): number {
     prev = cur;
   }
   return prev[b.length];
+}
+
+function closestHint(id: string, known: string[]): string {
+  const near = closest(id, known);
+  return near ? ` (did you mean "${near}"?)` : "";
 }

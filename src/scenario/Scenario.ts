@@ -37,6 +37,41 @@ export interface TrafficLoadSpec {
 /** Any workload a scenario can declare. */
 export type WorkloadSpec = TransferSpec | TrafficLoadSpec;
 
+/** The generated fabrics a part or a site may hold. */
+export interface Fabrics {
+  fatTree?: FatTreeSpec;
+  leafSpine?: LeafSpineSpec;
+  gpuCluster?: GpuClusterSpec;
+}
+
+/** A site as the scenario states it: a border node `id` at a place, optionally with a fabric and access hosts. */
+export interface SiteSpec {
+  id: string;
+  kind: string;
+  /** A city of data/cities.csv; gives the coordinates and the default country. */
+  city?: string;
+  latDeg?: number;
+  lonDeg?: number;
+  country?: string;
+  jurisdiction?: string;
+  provider?: string;
+  /** A fabric inside the site; its ids are prefixed with `<id>.`. */
+  fabric?: Fabrics;
+  /** Links from the border to each top switch of the fabric. */
+  uplink?: { bandwidthBps: number; latencyS: number };
+  /** Access hosts `<id>.h{i}` linked to the border. */
+  hosts?: { count: number; bandwidthBps: number; latencyS: number };
+}
+
+/** A WAN link between two sites; latency from great-circle distance × inflation ÷ 2e8 m/s unless given. */
+export interface WanLinkSpec {
+  from: string;
+  to: string;
+  bandwidthBps: number;
+  latencyS?: number;
+  inflation: number;
+}
+
 /** One part of a topology: explicit nodes and links and/or generated fabrics. */
 export interface TopologyPart {
   /** Where this part sits in the file, for messages: "topology" or "topology[2]". */
@@ -46,6 +81,8 @@ export interface TopologyPart {
   fatTree?: FatTreeSpec;
   leafSpine?: LeafSpineSpec;
   gpuCluster?: GpuClusterSpec;
+  sites?: SiteSpec[];
+  wan?: WanLinkSpec[];
 }
 
 /** A validated scenario. */

@@ -1,6 +1,8 @@
 // scenarioSchema: the zod schema of a scenario file (human units in, engine units out); also the source of the JSON Schema.
 import { z } from "zod";
+import { fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
+import { siteSchema, wanLinkSchema } from "./siteSchema.js";
 
 const nodeSchema = strict({
   id,
@@ -8,6 +10,7 @@ const nodeSchema = strict({
   capacity: quantity("rate", "positive", "Throughput shared by every flow through this node").optional(),
   read: quantity("rate", "positive", "Throughput shared by the flows this node sources (a storage node's read bandwidth)").optional(),
   write: quantity("rate", "positive", "Throughput shared by the flows this node sinks (a storage node's write bandwidth)").optional(),
+  site: id.optional().meta({ description: "The site the node belongs to (for routing policies and reports)" }),
 });
 
 const linkSchema = strict({
@@ -17,66 +20,14 @@ const linkSchema = strict({
   latency: quantity("time", "nonnegative").prefault("0s"),
 });
 
-const fatTreeSchema = strict(
-  {
-    k: z
-      .int({ error: "k must be an even integer ≥ 2" })
-      .min(2, { error: "k must be an even integer ≥ 2" })
-      .refine((k) => k % 2 === 0, { error: (iss) => `k must be even, found ${String(iss.input)}` }),
-    bandwidth: quantity("rate", "positive"),
-    latency: quantity("time", "nonnegative").prefault("0s"),
-    prefix: z.string().default(""),
-  },
-  "A k-ary fat-tree: k³/4 hosts h0…, edge e{pod}_{i}, aggregation a{pod}_{i}, core c{j}",
-);
-
-const leafSpineSchema = strict(
-  {
-    leaves: positiveInt("leaves"),
-    spines: positiveInt("spines"),
-    hostsPerLeaf: positiveInt("hostsPerLeaf"),
-    hostBandwidth: quantity("rate", "positive"),
-    uplinkBandwidth: quantity("rate", "positive"),
-    latency: quantity("time", "nonnegative").prefault("0s"),
-    prefix: z.string().default(""),
-  },
-  "A leaf–spine fabric: hosts h{i}, leaves leaf{i}, spines spine{j}",
-);
-
-const gpuClusterSchema = strict(
-  {
-    hosts: positiveInt("hosts"),
-    gpusPerHost: positiveInt("gpusPerHost"),
-    nvlinkBandwidth: quantity("rate", "positive", "GPU–NVSwitch bandwidth per GPU"),
-    nicBandwidth: quantity("rate", "positive", "Bandwidth of each NIC"),
-    nicsPerHost: positiveInt("nicsPerHost").optional().meta({ description: "NICs per host (default gpusPerHost, one per GPU); fewer are shared over PCIe" }),
-    pcieBandwidth: quantity("rate", "positive", "PCIe bandwidth to a NIC (default 64GB/s for shared NICs; none for per-GPU NICs)").optional(),
-    railOptimized: z.boolean().default(true).meta({ description: "NIC k of every host on rail switch k (default true); false: a host's NICs on its leaf" }),
-    spines: positiveInt("spines"),
-    uplinkBandwidth: quantity("rate", "positive", "Rail/leaf–spine bandwidth"),
-    hostsPerLeaf: positiveInt("hostsPerLeaf").optional().meta({ description: "Hosts per leaf; only with railOptimized: false, and then required" }),
-    latency: quantity("time", "nonnegative", "Latency of every NIC and uplink").prefault("0s"),
-    nvlinkLatency: quantity("time", "nonnegative", "Latency of every GPU–NVSwitch link").prefault("0s"),
-    storage: strict(
-      {
-        nodes: positiveInt("storage.nodes").default(1),
-        read: quantity("rate", "positive", "Read bandwidth of each storage node"),
-        write: quantity("rate", "positive", "Write bandwidth of each storage node"),
-        linkBandwidth: quantity("rate", "positive", "Bandwidth of each storage node's link to each spine"),
-      },
-      "Storage nodes storage{i} (kind storage), each linked to every spine",
-    ).optional(),
-    prefix: z.string().default(""),
-  },
-  "A GPU cluster: GPUs h{i}g{j} on NVSwitch h{i}nvswitch, NICs on rails rail{j} (or leaves leaf{l}), spines spine{s}",
-);
-
 const topologyPartSchema = strict({
   nodes: z.array(nodeSchema).default([]),
   links: z.array(linkSchema).default([]),
   fatTree: fatTreeSchema.optional(),
   leafSpine: leafSpineSchema.optional(),
   gpuCluster: gpuClusterSchema.optional(),
+  sites: z.array(siteSchema).optional(),
+  wan: z.array(wanLinkSchema).optional(),
 });
 
 const transferSchema = strict(

@@ -1,7 +1,7 @@
 // toScenario: renames the schema's output (file keys, engine-unit values) into the engine-facing Scenario.
 import path from "node:path";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
-import type { Scenario, SizeSpec, TopologyPart, WorkloadSpec } from "./Scenario.js";
+import type { Scenario, SiteSpec, SizeSpec, TopologyPart, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
 import { toTransportSpec } from "./toTransportSpec.js";
 
@@ -26,45 +26,20 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         ...(n.capacity !== undefined && { capacityBps: n.capacity }),
         ...(n.read !== undefined && { readBps: n.read }),
         ...(n.write !== undefined && { writeBps: n.write }),
+        ...(n.site !== undefined && { site: n.site }),
       })),
       links: p.links.map((l) => ({ from: l.from, to: l.to, bandwidthBps: l.bandwidth, latencyS: l.latency })),
     };
-    if (p.fatTree) {
-      const t = p.fatTree;
-      part.fatTree = { k: t.k, bandwidthBps: t.bandwidth, latencyS: t.latency, prefix: t.prefix };
-    }
-    if (p.leafSpine) {
-      const t = p.leafSpine;
-      part.leafSpine = {
-        leaves: t.leaves,
-        spines: t.spines,
-        hostsPerLeaf: t.hostsPerLeaf,
-        hostBandwidthBps: t.hostBandwidth,
-        uplinkBandwidthBps: t.uplinkBandwidth,
-        latencyS: t.latency,
-        prefix: t.prefix,
-      };
-    }
-    if (p.gpuCluster) {
-      const t = p.gpuCluster;
-      part.gpuCluster = {
-        hosts: t.hosts,
-        gpusPerHost: t.gpusPerHost,
-        nvlinkBandwidthBps: t.nvlinkBandwidth,
-        nicBandwidthBps: t.nicBandwidth,
-        ...(t.nicsPerHost !== undefined && { nicsPerHost: t.nicsPerHost }),
-        ...(t.pcieBandwidth !== undefined && { pcieBandwidthBps: t.pcieBandwidth }),
-        railOptimized: t.railOptimized,
-        spines: t.spines,
-        uplinkBandwidthBps: t.uplinkBandwidth,
-        hostsPerLeaf: t.hostsPerLeaf,
-        latencyS: t.latency,
-        nvlinkLatencyS: t.nvlinkLatency,
-        prefix: t.prefix,
-        ...(t.storage && {
-          storage: { nodes: t.storage.nodes, readBps: t.storage.read, writeBps: t.storage.write, linkBandwidthBps: t.storage.linkBandwidth },
-        }),
-      };
+    Object.assign(part, toFabrics(p));
+    if (p.sites) part.sites = p.sites.map(toSite);
+    if (p.wan) {
+      part.wan = p.wan.map((l) => ({
+        from: l.from,
+        to: l.to,
+        bandwidthBps: l.bandwidth,
+        ...(l.latency !== undefined && { latencyS: l.latency }),
+        inflation: l.inflation,
+      }));
     }
     return part;
   });
@@ -120,5 +95,73 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     ...(f.transport !== undefined && { transport: toTransportSpec(file, [top]) }),
     topology,
     workloads,
+  };
+}
+
+type FilePart = Extract<ScenarioFile["topology"], { nodes: unknown }>;
+type FileFabrics = Pick<FilePart, "fatTree" | "leafSpine" | "gpuCluster">;
+
+/** The generated fabrics of a part or a site, in engine units (`prefix` overrides the file's). */
+function toFabrics(f: Partial<FileFabrics>, prefix?: string): Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster"> {
+  const out: Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster"> = {};
+  if (f.fatTree) {
+    const t = f.fatTree;
+    out.fatTree = { k: t.k, bandwidthBps: t.bandwidth, latencyS: t.latency, prefix: t.prefix };
+  }
+  if (f.leafSpine) {
+    const t = f.leafSpine;
+    out.leafSpine = {
+      leaves: t.leaves,
+      spines: t.spines,
+      hostsPerLeaf: t.hostsPerLeaf,
+      hostBandwidthBps: t.hostBandwidth,
+      uplinkBandwidthBps: t.uplinkBandwidth,
+      latencyS: t.latency,
+      prefix: t.prefix,
+    };
+  }
+  if (f.gpuCluster) {
+    const t = f.gpuCluster;
+    out.gpuCluster = {
+      hosts: t.hosts,
+      gpusPerHost: t.gpusPerHost,
+      nvlinkBandwidthBps: t.nvlinkBandwidth,
+      nicBandwidthBps: t.nicBandwidth,
+      ...(t.nicsPerHost !== undefined && { nicsPerHost: t.nicsPerHost }),
+      ...(t.pcieBandwidth !== undefined && { pcieBandwidthBps: t.pcieBandwidth }),
+      railOptimized: t.railOptimized,
+      spines: t.spines,
+      uplinkBandwidthBps: t.uplinkBandwidth,
+      hostsPerLeaf: t.hostsPerLeaf,
+      latencyS: t.latency,
+      nvlinkLatencyS: t.nvlinkLatency,
+      prefix: t.prefix,
+      ...(t.storage && {
+        storage: { nodes: t.storage.nodes, readBps: t.storage.read, writeBps: t.storage.write, linkBandwidthBps: t.storage.linkBandwidth },
+      }),
+    };
+  }
+  if (prefix !== undefined) {
+    for (const g of [out.fatTree, out.leafSpine, out.gpuCluster]) if (g) g.prefix = prefix;
+  }
+  return out;
+}
+
+type FileSite = NonNullable<FilePart["sites"]>[number];
+
+/** A site in engine units; its fabric's ids are prefixed with `<id>.`. */
+function toSite(s: FileSite): SiteSpec {
+  return {
+    id: s.id,
+    kind: s.kind,
+    ...(s.city !== undefined && { city: s.city }),
+    ...(s.lat !== undefined && { latDeg: s.lat }),
+    ...(s.lon !== undefined && { lonDeg: s.lon }),
+    ...(s.country !== undefined && { country: s.country }),
+    ...(s.jurisdiction !== undefined && { jurisdiction: s.jurisdiction }),
+    ...(s.provider !== undefined && { provider: s.provider }),
+    ...(s.fabric && { fabric: toFabrics(s.fabric, `${s.id}.`) }),
+    ...(s.uplink && { uplink: { bandwidthBps: s.uplink.bandwidth, latencyS: s.uplink.latency } }),
+    ...(s.hosts && { hosts: { count: s.hosts.count, bandwidthBps: s.hosts.bandwidth, latencyS: s.hosts.latency } }),
   };
 }

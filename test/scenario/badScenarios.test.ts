@@ -44,6 +44,9 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "unknown-transport-model.yaml": { where: "transport.model", fragment: '"tpc" is not one of maxmin, maxmin-rtt, tcp, rdma (did you mean "tcp"?)' },
   "bad-handshake.yaml": { where: "workloads[0].transfer.transport.handshake", fragment: '"tls1.1" is not one of none, tcp, tls1.2, tls1.3, quic, quic-0rtt' },
   "traffic-disconnected.yaml": { where: "workloads[0].traffic", fragment: 'host "c" cannot be reached from "a"' },
+  "latitude-out-of-range.yaml": { where: "topology.sites[0].lat", fragment: "lat must be within [-90, 90] degrees, found 91.5" },
+  "unknown-city.yaml": { where: "topology.sites[0].city", fragment: 'unknown city "Frankfort" (did you mean "Frankfurt"?)' },
+  "wan-unknown-site.yaml": { where: "topology.wan[0]", fragment: 'unknown site "londn" (did you mean "london"?)' },
   "zero-gpus-per-host.yaml": { where: "topology.gpuCluster.gpusPerHost", fragment: "gpusPerHost must be ≥ 1" },
 };
 

@@ -151,6 +151,19 @@ describe("hand-derived example results", () => {
     expect(flows.find((f) => f.id === "checkpoint")!.bottleneck).toBe("node:storage0:write");
   });
 
+  it("geo-wan: WAN latency comes from great-circle distance × 1.5 ÷ 2e8 m/s", async () => {
+    // London (51.5074, −0.1278) to Frankfurt (50.1109, 8.6821) by the spherical law of cosines
+    // (independent of the haversine in src/net/greatCircle.ts), R = 6,371,008.8 m.
+    const r = Math.PI / 180;
+    const cos =
+      Math.sin(51.5074 * r) * Math.sin(50.1109 * r) + Math.cos(51.5074 * r) * Math.cos(50.1109 * r) * Math.cos((8.6821 + 0.1278) * r);
+    const wanS = (6371008.8 * Math.acos(cos) * 1.5) / 2e8;
+    // 1 GB over 10 Gb/s access links: 0.8 s, plus 1 ms + WAN + 1 ms.
+    const out = await runExample("geo-wan.yaml");
+    expect(finishTimes(out)["london-to-frankfurt"]).toBeCloseTo(0.8 + 0.002 + wanS, 9);
+    expect(wanS).toBeCloseTo(0.00478, 4);
+  });
+
   it("gpu-cluster: a rail incast shares one NIC, NVLink and lone rail flows run at full speed", async () => {
     // Incast: 4 × 1 GB into h0g0's 400 Gb/s NIC, 1.25e10 B/s each: 0.08 s + 2 × 1 µs.
     // NVLink: 9 GB at 4.5e11 B/s = 0.02 s, 0 s latency. Rail: 1 GB at 5e10 B/s + 2 µs.
