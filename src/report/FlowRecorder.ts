@@ -92,8 +92,11 @@ export class FlowRecorder implements FlowObserver {
     }
     const times = this.multi.get(flow);
     if (completing) {
-      if (times) add(times, current, nowS - this.sinceS[flow]);
-      this.sinceS[flow] = nowS;
+      // A flow bound by one bottleneck keeps its since-time: it was bound from then to its finish.
+      if (times) {
+        add(times, current, nowS - this.sinceS[flow]);
+        this.sinceS[flow] = nowS;
+      }
       return;
     }
     if (bottleneck === current) return;
@@ -159,6 +162,26 @@ export class FlowRecorder implements FlowObserver {
     }
     if (!times.has(current) && open > bestS) best = current;
     return best;
+  }
+
+  /**
+   * Call `fn(resource, seconds)` for every bottleneck that bound `flow` (a resource id or
+   * {@link CAP_BOUND}), with how long: from activation to completion, or to the end of the
+   * run for an unfinished flow. Nothing for a flow that never moved a byte.
+   */
+  forEachBound(flow: number, fn: (bottleneck: number, seconds: number) => void): void {
+    const current = this.bottleneck[flow];
+    if (current === NEVER_ACTIVE) return;
+    const finish = this.network.finishOf(flow);
+    const open = Math.max(0, (Number.isNaN(finish) ? this.horizon : finish) - this.sinceS[flow]);
+    const times = this.multi.get(flow);
+    if (!times) {
+      fn(current, open);
+      return;
+    }
+    const unfinished = Number.isNaN(finish);
+    for (const [b, sec] of times) fn(b, b === current && unfinished ? sec + open : sec);
+    if (unfinished && !times.has(current)) fn(current, open);
   }
 
   /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order. */

@@ -8,6 +8,7 @@ import { COLLECTIVES_CSV_HEADERS, collectivesRows, type FlowFacts } from "./coll
 import { JOBS_CSV_HEADERS, jobsRows } from "./jobsCsv.js";
 import { REQUESTS_CSV_HEADERS, requestsRows } from "./requestsCsv.js";
 import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "./summarizeWorkloads.js";
+import { TIERS_CSV_HEADERS, tierRows } from "./tierRows.js";
 import { WORKLOAD_BOTTLENECK_CSV_HEADERS, workloadBottleneckRows } from "./workloadBottlenecks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
@@ -49,8 +50,8 @@ export interface WorkloadReportsInput {
 /** Names of the files {@link writeReports} always writes. */
 export const REPORT_FILES = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"] as const;
 
-/** Names of the files {@link writeReports} writes for workloads: the first two always, the others when some workload kept such records. */
-export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv", "jobs.csv", "collectives.csv", "requests.csv"] as const;
+/** Names of the files {@link writeReports} writes for workloads: the first three always, the others when some workload kept such records. */
+export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv", "tiers.csv", "jobs.csv", "collectives.csv", "requests.csv"] as const;
 
 /**
  * Write the report set of a finished run: flows.csv, links.csv, bottlenecks.csv and
@@ -82,6 +83,25 @@ export async function writeReports(options: WriteReportsOptions): Promise<void> 
     workloadFiles.push(
       { name: "workloads.csv", write: (p) => writeCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
       { name: "workload-bottlenecks.csv", write: (p) => writeCsv(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, bottlenecks) },
+      {
+        name: "tiers.csv",
+        write: (p) =>
+          writeCsv(
+            p,
+            TIERS_CSV_HEADERS,
+            tierRows(
+              w.names,
+              w.workloadOfFlow,
+              {
+                flowCount: network.flowCount,
+                sizeOf: (f) => network.sizeOf(f),
+                resourcesOf: (f) => network.routeOf(f).resources,
+                forEachBound: (f, fn) => flows.forEachBound(f, fn),
+              },
+              w.topology,
+            ),
+          ),
+      },
     );
     const iterations = w.results.flatMap((r) => r.iterations ?? []);
     const collectives = w.results.flatMap((r) => r.collectives ?? []);

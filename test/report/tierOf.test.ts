@@ -1,0 +1,59 @@
+// tierOf: every link and capacity of a GPU cluster inside a site, and of the WAN, lands in the tier named by hand.
+import { describe, expect, it } from "vitest";
+import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
+import { tierOf } from "../../src/report/tierOf.js";
+
+describe("tierOf", () => {
+  const { topology: t } = prepareScenarioDocument(
+    {
+      topology: {
+        sites: [
+          {
+            id: "dc",
+            city: "Dallas",
+            fabric: {
+              gpuCluster: {
+                hosts: 2,
+                gpusPerHost: 2,
+                nicsPerHost: 1,
+                railOptimized: false,
+                hostsPerLeaf: 2,
+                nvlinkBandwidth: "450GB/s",
+                nicBandwidth: "100Gbps",
+                spines: 1,
+                uplinkBandwidth: "400Gbps",
+                storage: { read: "10Gbps", write: "10Gbps", linkBandwidth: "100Gbps" },
+              },
+            },
+            uplink: { bandwidth: "400Gbps" },
+          },
+          { id: "pop", kind: "edge", city: "Chicago", hosts: { count: 1, bandwidth: "10Gbps" } },
+        ],
+        wan: [{ from: "dc", to: "pop", bandwidth: "100Gbps" }],
+        nodes: [{ id: "fw", kind: "firewall", capacity: "10Gbps" }],
+        links: [{ from: "fw", to: "pop", bandwidth: "10Gbps" }],
+      },
+    },
+    "tiers.yaml",
+  );
+  const channel = (a: string, b: string) => t.channelBetween(t.nodeIndex.get(a)!, t.nodeIndex.get(b)!);
+  const tier = (a: string, b: string) => tierOf(t, channel(a, b));
+
+  it("names the tiers inside a GPU datacenter", () => {
+    expect(tier("dc.h0g0", "dc.h0nvswitch")).toBe("nvlink");
+    expect(tier("dc.h0nvswitch", "dc.h0nic0")).toBe("pcie");
+    expect(tier("dc.h0nic0", "dc.leaf0")).toBe("host-nic");
+    expect(tier("dc.leaf0", "dc.h0nic0")).toBe("host-nic");
+    expect(tier("dc.leaf0", "dc.spine0")).toBe("leaf-spine");
+    expect(tier("dc.spine0", "dc")).toBe("dc-border");
+    expect(tier("dc.storage0", "dc.spine0")).toBe("storage");
+    const st = t.nodeIndex.get("dc.storage0")!;
+    expect(tierOf(t, t.nodeReadResource[st])).toBe("storage");
+  });
+
+  it("names the WAN, edge access and appliances", () => {
+    expect(tier("dc", "pop")).toBe("wan");
+    expect(tier("pop.h0", "pop")).toBe("edge-access");
+    expect(tierOf(t, t.nodeCapacityResource[t.nodeIndex.get("fw")!])).toBe("appliance");
+  });
+});
