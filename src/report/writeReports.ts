@@ -8,6 +8,7 @@ import { COLLECTIVES_CSV_HEADERS, collectivesRows, type FlowFacts } from "./coll
 import { JOBS_CSV_HEADERS, jobsRows } from "./jobsCsv.js";
 import { REQUESTS_CSV_HEADERS, requestsRows } from "./requestsCsv.js";
 import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "./summarizeWorkloads.js";
+import { COST_CSV_HEADERS, costRows, DEFAULT_COST, type CostSpec } from "./costRows.js";
 import { TIERS_CSV_HEADERS, tierRows } from "./tierRows.js";
 import { WORKLOAD_BOTTLENECK_CSV_HEADERS, workloadBottleneckRows } from "./workloadBottlenecks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
@@ -45,13 +46,15 @@ export interface WorkloadReportsInput {
   results: readonly WorkloadResults[];
   /** Index into `names` of the workload that started each flow, by flow number. */
   workloadOfFlow: ArrayLike<number>;
+  /** Prices for cost.csv (default {@link DEFAULT_COST}). */
+  cost?: CostSpec;
 }
 
 /** Names of the files {@link writeReports} always writes. */
 export const REPORT_FILES = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"] as const;
 
-/** Names of the files {@link writeReports} writes for workloads: the first three always, the others when some workload kept such records. */
-export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv", "tiers.csv", "jobs.csv", "collectives.csv", "requests.csv"] as const;
+/** Names of the files {@link writeReports} writes for workloads: the first four always, the others when some workload kept such records. */
+export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv", "tiers.csv", "cost.csv", "jobs.csv", "collectives.csv", "requests.csv"] as const;
 
 /**
  * Write the report set of a finished run: flows.csv, links.csv, bottlenecks.csv and
@@ -103,6 +106,19 @@ export async function writeReports(options: WriteReportsOptions): Promise<void> 
           ),
       },
     );
+    const cost = costRows({
+      cost: w.cost ?? DEFAULT_COST,
+      topology: w.topology,
+      names: w.names,
+      results: w.results,
+      workloadOfFlow: w.workloadOfFlow,
+      flowCount: network.flowCount,
+      deliveredBytesOf: (f) => (Number.isNaN(network.finishOf(f)) ? 0 : network.sizeOf(f)),
+      nodesOf: (f) => network.routeOf(f).nodes,
+      resourcesOf: (f) => network.routeOf(f).resources,
+      makespanS: summary.makespanS,
+    });
+    workloadFiles.push({ name: "cost.csv", write: (p) => writeCsv(p, COST_CSV_HEADERS, cost) });
     const iterations = w.results.flatMap((r) => r.iterations ?? []);
     const collectives = w.results.flatMap((r) => r.collectives ?? []);
     const requests = w.results.flatMap((r) => r.requests ?? []);

@@ -41,6 +41,7 @@ export async function runScenario(prepared: PreparedScenario, options: RunScenar
       kinds: prepared.scenario.workloads.map((w) => w.kind),
       results: s.workloads.map((w) => w.results?.() ?? {}),
       workloadOfFlow: s.workloadOfFlow,
+      ...(prepared.scenario.cost && { cost: prepared.scenario.cost }),
     },
     meta: {
       scenarioName: prepared.scenario.name,

@@ -1,5 +1,6 @@
 // Scenario: a validated scenario file in engine units (seconds, bytes, bytes/s), ready to build and run.
 import type { RoutingMetric } from "../net/Router.js";
+import type { CostSpec } from "../report/costRows.js";
 import type { FatTreeSpec } from "../net/fatTree.js";
 import type { GpuClusterSpec } from "../net/gpuCluster.js";
 import type { LeafSpineSpec } from "../net/leafSpine.js";
@@ -102,4 +103,6 @@ export interface Scenario {
   /** Topology parts in file order; later parts may link to nodes of earlier ones. */
   topology: TopologyPart[];
   workloads: WorkloadSpec[];
+  /** Prices for cost.csv (absent: the defaults of report/costRows). */
+  cost?: CostSpec;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
 import { siteSchema, wanLinkSchema } from "./siteSchema.js";
+import { costSchema } from "./costSchema.js";
 
 const nodeSchema = strict({
   id,
@@ -81,6 +82,7 @@ export const scenarioSchema = strict({
   transport: transportSchema.optional(),
   topology: z.union([topologyPartSchema, z.array(topologyPartSchema).min(1)]),
   workloads: z.array(workloadSchema).default([]),
+  cost: costSchema.optional(),
 });
 
 /** What the schema produces: the file's structure with quantities already in engine units. */

@@ -95,6 +95,16 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     ...(f.transport !== undefined && { transport: toTransportSpec(file, [top]) }),
     topology,
     workloads,
+    ...(f.cost && {
+      cost: {
+        gpuHourUsd: f.cost.gpuHour,
+        egress: (f.cost.egress ?? []).map((e) => ({ provider: e.provider, direction: e.direction, perGbUsd: e.perGB })),
+        wanPerGbUsd: f.cost.wanPerGB,
+        ...(f.cost.capex && {
+          capex: { devicesUsd: f.cost.capex.devices, portsUsd: f.cost.capex.ports, amortizationS: f.cost.capex.amortization },
+        }),
+      },
+    }),
   };
 }
 

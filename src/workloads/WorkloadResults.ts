@@ -66,6 +66,8 @@ export interface RequestRecord {
 
 /** What a workload hands to the reports after the run; every list is optional. */
 export interface WorkloadResults {
+  /** GPUs the workload holds (a training job's ranks, an inference service's replicas' GPUs), for cost.csv. */
+  gpus?: number;
   iterations?: IterationRecord[];
   collectives?: CollectiveRecord[];
   requests?: RequestRecord[];

@@ -1,0 +1,138 @@
+// costRows: dollars per workload and for the run (GPU time, GPU time idle on the network, egress, WAN, capex) — cost.csv.
+import type { Topology } from "../net/Topology.js";
+import type { WorkloadResults } from "../workloads/WorkloadResults.js";
+import { csvNumber } from "./csvNumber.js";
+import { tierOf } from "./tierOf.js";
+
+/** Prices in dollars, engine units for time. */
+export interface CostSpec {
+  gpuHourUsd: number;
+  /** $ per GB (1e9 bytes) leaving ("out") or entering ("in") a provider's sites. */
+  egress: Array<{ provider: string; direction: "out" | "in"; perGbUsd: number }>;
+  /** $ per GB of a flow that crosses at least one WAN link. */
+  wanPerGbUsd: number;
+  capex?: { devicesUsd: Record<string, number>; portsUsd: Record<string, number>; amortizationS: number };
+}
+
+/** Egress price out of a provider's sites when the scenario names none: $0.09/GB (a hyperscaler's first internet tier). */
+export const DEFAULT_EGRESS_OUT_PER_GB_USD = 0.09;
+
+/** Prices when a scenario has no `cost` block. */
+export const DEFAULT_COST: CostSpec = { gpuHourUsd: 2.5, egress: [], wanPerGbUsd: 0 };
+
+/** Columns of cost.csv, in order. */
+export const COST_CSV_HEADERS = ["workload", "item", "usd"] as const;
+
+/** What {@link costRows} reads. */
+export interface CostInput {
+  cost: CostSpec;
+  topology: Topology;
+  names: readonly string[];
+  results: readonly WorkloadResults[];
+  workloadOfFlow: ArrayLike<number>;
+  flowCount: number;
+  /** Size of a flow if it finished, 0 otherwise (unfinished flows are not billed). */
+  deliveredBytesOf(flow: number): number;
+  nodesOf(flow: number): ArrayLike<number>;
+  resourcesOf(flow: number): ArrayLike<number>;
+  /** The run's makespan, seconds. */
+  makespanS: number;
+}
+
+/**
+ * cost.csv rows, per workload then `all`, items in this order (an item is left out when it
+ * does not apply): `gpu` (GPUs held × time held × $/GPU-hour; a training job holds its
+ * GPUs for Σ iteration_s, any other workload with GPUs for the makespan),
+ * `gpu_idle_network` (GPUs × Σ exposed_comm_s × $/GPU-hour: GPU time spent waiting on the
+ * network), `egress` (bytes leaving a provider's sites to a node that is not that
+ * provider's × its out price, plus bytes entering × its in price), `wan` (bytes of flows that
+ * cross a WAN link × $/GB), `capex` (`all` only: devices by kind plus two ports per link by
+ * tier, × makespan ÷ amortisation), `total`, `per_iteration` (total ÷ iterations) and
+ * `per_million_requests` (total × 1e6 ÷ requests). GB = 1e9 bytes.
+ */
+export function costRows(input: CostInput): string[][] {
+  const { cost, topology: t, names } = input;
+  const W = names.length;
+  const egress = new Float64Array(W);
+  const wan = new Float64Array(W);
+  const priceOf = (provider: string, direction: "out" | "in") => {
+    const p = cost.egress.find((e) => e.provider === provider && e.direction === direction);
+    return p ? p.perGbUsd : direction === "out" ? DEFAULT_EGRESS_OUT_PER_GB_USD : 0;
+  };
+  const providerOf = (node: number) => (t.nodeSite[node] >= 0 ? t.sites[t.nodeSite[node]].provider : "");
+  const wanChannel = new Int8Array(t.channelCount).fill(-1);
+  for (let f = 0; f < input.flowCount; f++) {
+    const w = input.workloadOfFlow[f];
+    const gb = input.deliveredBytesOf(f) / 1e9;
+    if (gb === 0 || w === undefined || w < 0 || w >= W) continue;
+    const nodes = input.nodesOf(f);
+    const from = providerOf(nodes[0]);
+    const to = providerOf(nodes[nodes.length - 1]);
+    if (from !== to) {
+      if (from) egress[w] += gb * priceOf(from, "out");
+      if (to) egress[w] += gb * priceOf(to, "in");
+    }
+    const res = input.resourcesOf(f);
+    for (let i = 0; i < res.length; i++) {
+      const r = res[i];
+      if (r >= t.channelCount) continue;
+      if (wanChannel[r] < 0) wanChannel[r] = tierOf(t, r) === "wan" ? 1 : 0;
+      if (wanChannel[r] === 1) {
+        wan[w] += gb * cost.wanPerGbUsd;
+        break;
+      }
+    }
+  }
+  const rows: string[][] = [];
+  const sum = { gpu: 0, idle: 0, egress: 0, wan: 0, iterations: 0, requests: 0 };
+  const emit = (name: string, items: Array<[string, number | undefined]>) => {
+    for (const [item, usd] of items) if (usd !== undefined) rows.push([name, item, csvNumber(usd)]);
+  };
+  for (let w = 0; w < W; w++) {
+    const r = input.results[w];
+    const gpus = r.gpus ?? 0;
+    const iterations = r.iterations ?? [];
+    const requests = r.requests?.length ?? 0;
+    const heldS = iterations.length > 0 ? iterations.reduce((s, it) => s + it.iterationS, 0) : input.makespanS;
+    const exposedS = iterations.reduce((s, it) => s + it.exposedCommS, 0);
+    const gpu = gpus > 0 ? (gpus * heldS * cost.gpuHourUsd) / 3600 : undefined;
+    const idle = gpus > 0 && iterations.length > 0 ? (gpus * exposedS * cost.gpuHourUsd) / 3600 : undefined;
+    const total = (gpu ?? 0) + egress[w] + wan[w];
+    sum.gpu += gpu ?? 0;
+    sum.idle += idle ?? 0;
+    sum.egress += egress[w];
+    sum.wan += wan[w];
+    sum.iterations += iterations.length;
+    sum.requests += requests;
+    emit(names[w], [
+      ["gpu", gpu],
+      ["gpu_idle_network", idle],
+      ["egress", egress[w]],
+      ["wan", wan[w]],
+      ["total", total],
+      ["per_iteration", iterations.length > 0 ? total / iterations.length : undefined],
+      ["per_million_requests", requests > 0 ? (total * 1e6) / requests : undefined],
+    ]);
+  }
+  const capex = cost.capex ? (capexUsd(t, cost.capex) * input.makespanS) / cost.capex.amortizationS : 0;
+  const total = sum.gpu + sum.egress + sum.wan + capex;
+  emit("all", [
+    ["gpu", sum.gpu],
+    ["gpu_idle_network", sum.idle],
+    ["egress", sum.egress],
+    ["wan", sum.wan],
+    ["capex", capex],
+    ["total", total],
+    ["per_iteration", sum.iterations > 0 ? total / sum.iterations : undefined],
+    ["per_million_requests", sum.requests > 0 ? (total * 1e6) / sum.requests : undefined],
+  ]);
+  return rows;
+}
+
+/** The purchase price of the network: devices by node kind plus two ports per link by its tier. */
+export function capexUsd(t: Topology, capex: NonNullable<CostSpec["capex"]>): number {
+  let usd = 0;
+  for (const kind of t.nodeKinds) usd += capex.devicesUsd[kind] ?? 0;
+  for (let ch = 0; ch < t.channelCount; ch += 2) usd += 2 * (capex.portsUsd[tierOf(t, ch)] ?? 0);
+  return usd;
+}

@@ -1,0 +1,30 @@
+// costSchema: the schema of a scenario's prices (GPU-hours, egress and WAN per GB, capex and its amortisation).
+import { z } from "zod";
+import { quantity, strict } from "./schemaParts.js";
+
+const usd = (what: string) =>
+  z.number({ error: (iss) => `${what} must be a number of dollars, found ${JSON.stringify(iss.input)}` }).min(0, { error: `${what} must be ≥ 0` });
+
+/** Prices for cost.csv; every key has a documented default (docs/reports.md, cost.csv). */
+export const costSchema = strict(
+  {
+    gpuHour: usd("gpuHour").default(2.5).meta({ description: "$ per GPU-hour (default 2.50)" }),
+    egress: z
+      .array(
+        strict({
+          provider: z.string().min(1),
+          direction: z.enum(["out", "in"]).default("out"),
+          perGB: usd("egress.perGB"),
+        }),
+      )
+      .optional()
+      .meta({ description: "$ per GB leaving (out) or entering (in) a provider's sites; default out 0.09, in 0 for every provider" }),
+    wanPerGB: usd("wanPerGB").default(0).meta({ description: "$ per GB carried over WAN links (once per flow; default 0)" }),
+    capex: strict({
+      devices: z.record(z.string(), usd("capex.devices")).default({}).meta({ description: "$ per node by kind, e.g. { spine: 30000 }" }),
+      ports: z.record(z.string(), usd("capex.ports")).default({}).meta({ description: "$ per port by link tier, e.g. { wan: 5000 } (a link has two ports)" }),
+      amortization: quantity("time", "positive", "Period over which capex is spread (default 3 years)").prefault("94672800s"),
+    }).optional(),
+  },
+  "Prices for cost.csv",
+);

@@ -1,0 +1,89 @@
+// costRows: GPU time, idle GPU time, egress, WAN and amortised capex on a small case computed by hand.
+import { describe, expect, it } from "vitest";
+import { capexUsd, costRows, DEFAULT_EGRESS_OUT_PER_GB_USD } from "../../src/report/costRows.js";
+import { simulate } from "../../src/run/simulate.js";
+import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
+
+describe("costRows", () => {
+  // Site a (aws) and site b (gcp), each a border with one host (80 Gb/s = 1e10 B/s, 0 s) and a
+  // 0 s WAN link between them. One transfer of 10 GB a.h0 → b.h0 takes exactly 1 s.
+  const prepared = prepareScenarioDocument(
+    {
+      topology: {
+        sites: [
+          { id: "a", lat: 0, lon: 0, country: "US", provider: "aws", hosts: { count: 1, bandwidth: "80Gbps" } },
+          { id: "b", lat: 0, lon: 1, country: "US", provider: "gcp", hosts: { count: 1, bandwidth: "80Gbps" } },
+        ],
+        wan: [{ from: "a", to: "b", bandwidth: "80Gbps", latency: "0s" }],
+      },
+      workloads: [{ transfer: { id: "x", src: "a.h0", dst: "b.h0", size: "10GB" } }],
+      cost: {
+        gpuHour: 3.6,
+        egress: [
+          { provider: "aws", direction: "out", perGB: 0.05 },
+          { provider: "gcp", direction: "in", perGB: 0.01 },
+        ],
+        wanPerGB: 0.02,
+        capex: { devices: { border: 10000 }, ports: { wan: 1000 }, amortization: "1000s" },
+      },
+    },
+    "cost.yaml",
+  );
+  const s = simulate(prepared);
+  const cost = prepared.scenario.cost!;
+  // A second, made-up workload: a training job on 8 GPUs with two iterations of 0.5 s, 0.1 s of it exposed.
+  const iteration = (i: number) => ({ job: "j", iteration: i, startS: i / 2, computeS: 0.4, commS: 0.2, exposedCommS: 0.1, iterationS: 0.5, networkWaitShare: 0.2 });
+  const rows = costRows({
+    cost,
+    topology: prepared.topology,
+    names: ["x", "j"],
+    results: [{}, { gpus: 8, iterations: [iteration(0), iteration(1)] }],
+    workloadOfFlow: s.workloadOfFlow,
+    flowCount: s.network.flowCount,
+    deliveredBytesOf: (f) => s.network.sizeOf(f),
+    nodesOf: (f) => s.network.routeOf(f).nodes,
+    resourcesOf: (f) => s.network.routeOf(f).resources,
+    makespanS: 1,
+  });
+  const usd = (w: string, item: string) => Number(rows.find((r) => r[0] === w && r[1] === item)?.[2]);
+
+  it("bills egress out of aws, into gcp, and WAN transit per GB", () => {
+    expect(s.network.finishOf(0)).toBe(1);
+    // 10 GB × 0.05 out of aws + 10 GB × 0.01 into gcp = 0.6; WAN 10 GB × 0.02 = 0.2.
+    expect(usd("x", "egress")).toBeCloseTo(0.6, 12);
+    expect(usd("x", "wan")).toBeCloseTo(0.2, 12);
+    expect(usd("x", "total")).toBeCloseTo(0.8, 12);
+    expect(rows.some((r) => r[0] === "x" && r[1] === "gpu")).toBe(false);
+  });
+
+  it("bills GPU time and the GPU time spent waiting on the network", () => {
+    // 8 GPUs × (2 × 0.5 s) × $3.6/h = $0.008; idle 8 × 0.2 s × $3.6/h = $0.0016.
+    expect(usd("j", "gpu")).toBeCloseTo(0.008, 15);
+    expect(usd("j", "gpu_idle_network")).toBeCloseTo(0.0016, 15);
+    expect(usd("j", "per_iteration")).toBeCloseTo(0.004, 15);
+  });
+
+  it("amortises capex over the run and totals everything", () => {
+    // Devices: two borders × $10,000; ports: the WAN link's two × $1,000 (host links are
+    // dc-border, unpriced) = $22,000, × 1 s ÷ 1,000 s = $22.
+    expect(capexUsd(prepared.topology, cost.capex!)).toBe(22000);
+    expect(usd("all", "capex")).toBeCloseTo(22, 12);
+    expect(usd("all", "total")).toBeCloseTo(22 + 0.8 + 0.008, 12);
+  });
+
+  it("charges the default out price of a provider the scenario does not price", () => {
+    const noPrices = costRows({
+      cost: { gpuHourUsd: 2.5, egress: [], wanPerGbUsd: 0 },
+      topology: prepared.topology,
+      names: ["x"],
+      results: [{}],
+      workloadOfFlow: s.workloadOfFlow,
+      flowCount: 1,
+      deliveredBytesOf: () => 1e9,
+      nodesOf: (f) => s.network.routeOf(f).nodes,
+      resourcesOf: (f) => s.network.routeOf(f).resources,
+      makespanS: 1,
+    });
+    expect(Number(noPrices.find((r) => r[0] === "x" && r[1] === "egress")![2])).toBeCloseTo(DEFAULT_EGRESS_OUT_PER_GB_USD, 15);
+  });
+});
