@@ -7,7 +7,10 @@ import type { LinkSpec, NodeSpec } from "../net/TopologyBuilder.js";
 import type { TransportSpec } from "../transport/TransportSpec.js";
 import type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
 
+import type { TrainingSpec } from "../workloads/training/TrainingSpec.js";
+
 export type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
+export type { TrainingSpec } from "../workloads/training/TrainingSpec.js";
 
 /**
  * Synthetic datacenter traffic as the scenario states it (an offered load); the run turns
@@ -35,7 +38,7 @@ export interface TrafficLoadSpec {
 }
 
 /** Any workload a scenario can declare. */
-export type WorkloadSpec = TransferSpec | TrafficLoadSpec;
+export type WorkloadSpec = TransferSpec | TrafficLoadSpec | TrainingSpec;
 
 /** One part of a topology: explicit nodes and links and/or generated fabrics. */
 export interface TopologyPart {

@@ -3,7 +3,7 @@ import type { CollectiveRecord } from "../WorkloadResults.js";
 import { allToAll } from "./allToAll.js";
 import { busBwFactor } from "./busBwFactor.js";
 import type { CollectiveSpec } from "./CollectiveSpec.js";
-import { hierarchicalAllReduce } from "./hierarchicalAllReduce.js";
+import { hierarchicalAllReduce, hostBlocks } from "./hierarchicalAllReduce.js";
 import { ringCollective } from "./ringCollective.js";
 import type { TransferTracker } from "./TransferTracker.js";
 import { treeAllReduce } from "./treeAllReduce.js";
@@ -18,7 +18,8 @@ export interface CollectiveLabel {
 
 /**
  * Start `spec` now: all-to-all runs `direct`; all-reduce runs `ring`, `tree` or
- * `hierarchical`; reduce-scatter and all-gather run `ring`. `onDone` receives the record
+ * `hierarchical` (a ring when the participants are not host blocks, and so recorded);
+ * reduce-scatter and all-gather run `ring`. `onDone` receives the record
  * (duration from now to the last rank done, algBw = S/t, busBw = algBw · {@link busBwFactor}).
  */
 export function startCollective(
@@ -30,7 +31,9 @@ export function startCollective(
   const startS = tracker.ctx.nowS();
   const flows: number[] = [];
   const n = spec.participants.length;
-  const algorithm = spec.kind === "all-to-all" ? "direct" : spec.kind === "all-reduce" ? spec.algorithm : "ring";
+  // The algorithm that actually runs: hierarchical falls back to a ring when the participants are not host blocks.
+  let algorithm = spec.kind === "all-to-all" ? "direct" : spec.kind === "all-reduce" ? spec.algorithm : "ring";
+  if (algorithm === "hierarchical" && !hostBlocks(spec.participants)) algorithm = "ring";
   const done = () => {
     const durationS = tracker.ctx.nowS() - startS;
     const algBwBps = durationS > 0 ? spec.sizeBytes / durationS : Infinity;
