@@ -185,6 +185,7 @@ export class TrainingIteration {
       (op.forward ? this.activationIn : this.gradientIn)[slot] = 1;
       this.tryRun(d, to);
     };
+    if (plan.p2pBytes === 0) return arrive();
     const pass = `${op.forward ? "fwd" : "bwd"}${op.microbatch}`;
     const requests: TransferRequest[] = [];
     for (let t = 0; t < plan.tp; t++) {

@@ -32,7 +32,7 @@ export class TrainingPlan {
   readonly tpBytes: number;
   /** Expert all-to-all bytes per rank per pass: dispatch + combine × layers per stage × allToAllBytes. */
   readonly epBytes: number;
-  /** Bytes each tp rank sends to the next (or previous) stage per microbatch: activation / tp. */
+  /** Bytes each tp rank sends to the next (or previous) stage per microbatch: activation / tp (0: stages exchange nothing). */
   readonly p2pBytes: number;
   readonly tpGroups: Participant[][];
   readonly dpGroups: Participant[][];
@@ -61,7 +61,7 @@ export class TrainingPlan {
     const layers = spec.model.layers;
     if (layers === undefined && (tp > 1 || pp > 1 || ep > 1)) fail(`model.layers: tp = ${tp}, pp = ${pp}, ep = ${ep} needs the number of layers`);
     if (layers !== undefined && layers % pp !== 0) fail(`model.layers: ${layers} layers cannot be split into ${pp} equal pipeline stages`);
-    if ((tp > 1 || pp > 1) && !(spec.model.activationBytes > 0)) fail(`model.activationSize: tp = ${tp}, pp = ${pp} needs the activation size of a microbatch`);
+    if (tp > 1 && !(spec.model.activationBytes > 0)) fail(`model.activationSize: tp = ${tp} needs the activation size of a microbatch (the size of each tensor-parallel all-reduce)`);
     if (ep > 1 && !spec.expert) fail(`expert: ep = ${ep} needs expert.allToAllSize`);
     if (spec.compute.optimizerS < 0) fail(`compute.optimizer must be ≥ 0, found ${spec.compute.optimizerS}`);
     this.granularity = spec.allReduce.granularity === "auto" ? (n <= AUTO_STEP_MAX_GPUS ? "step" : "pipelined") : spec.allReduce.granularity;
