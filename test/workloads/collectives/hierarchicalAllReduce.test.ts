@@ -51,4 +51,19 @@ describe("hierarchical all-reduce on 4 hosts × 4 GPUs (rail-optimized)", () => 
   it("uses 2·H·g·(g−1) + g·H·2(H−1) step flows", () => {
     expect(allReduce("hierarchical", "step").flows.length).toBe(2 * H * g * (g - 1) + g * H * 2 * (H - 1));
   });
+
+  it("falls back to a flat ring, and records it, when each host has one participant", () => {
+    // One GPU per host (local rank 0 of each): a ring on rail0, 2(H−1)(α + S/(H·B)).
+    const c = clusterContext({ hosts: H, gpusPerHost: g, nvlinkBandwidthBps: Bin, nicBandwidthBps: Bout, latencyS: 1e-6 });
+    const participants = c.participants.filter((_, k) => k % g === 0);
+    let record: CollectiveRecord | undefined;
+    c.sim.at(0, () =>
+      startCollective(c.tracker, { kind: "all-reduce", algorithm: "hierarchical", participants, sizeBytes: S, granularity: "step", idPrefix: "ar" }, { job: "j", iteration: 0, name: "x" }, (r) => {
+        record = r;
+      }),
+    );
+    c.sim.run();
+    expect(record!.algorithm).toBe("ring");
+    expect(record!.durationS).toBeCloseTo(2 * (H - 1) * (alphaOut + S / (H * Bout)), 12);
+  });
 });
