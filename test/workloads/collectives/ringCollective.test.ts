@@ -53,4 +53,23 @@ describe("ring collectives on one rail", () => {
     const r = ringOnRail(2, "all-reduce", S, "step");
     expect(r.durationS).toBeCloseTo(2 * (2e-6 + 0.01), 12);
   });
+
+  for (const granularity of ["step", "pipelined"] as const) {
+    it(`under static asymmetric contention the slowest edge sets the pace: 2(n−1)·S/n ÷ (B/2) (${granularity})`, () => {
+      // Ring h0g0 → h1g0 → h2g0 → h0g0 on rail0, no latency; a long transfer h0g0 → h3g0 shares
+      // h0g0's uplink, so edge 0 runs at B/2 and the others at B. Step: every rank's step s
+      // waits for edge 0's step s−1, so 4 steps × (S/3)/(B/2). Pipelined: edge 0 carries 4·S/3
+      // at B/2 — the same time; the fast edges just finish early.
+      const c = clusterContext({ hosts: 4, gpusPerHost: 1 });
+      let record: CollectiveRecord | undefined;
+      c.sim.at(0, () => {
+        c.ctx.startTransfer({ id: "bg", src: "h0g0", dst: "h3g0", sizeBytes: 100 * S });
+        startCollective(c.tracker, { kind: "all-reduce", algorithm: "ring", participants: c.participants.slice(0, 3), sizeBytes: S, granularity, idPrefix: "ar" }, { job: "j", iteration: 0, name: "x" }, (r) => {
+          record = r;
+        });
+      });
+      c.sim.run();
+      expect(record!.durationS).toBeCloseTo((4 * (S / 3)) / (B / 2), 12);
+    });
+  }
 });
