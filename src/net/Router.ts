@@ -24,6 +24,8 @@ export class Router {
   private readonly distToDst = new Map<number, Float64Array>();
   /** Latency metric: hops to dst over latency-shortest paths, so zero-latency links cannot make a walk circle. */
   private readonly hopsToDst = new Map<number, Int32Array>();
+  /** Routes of (src, dst) pairs with a single shortest path (no ECMP choice), shared by every flow between them. */
+  private readonly uniqueRoutes = new Map<number, Route>();
 
   constructor(
     readonly topology: Topology,
@@ -34,8 +36,12 @@ export class Router {
   /** The route of flow `flowKey` from `src` to `dst`, or null if `dst` is unreachable. */
   route(src: number, dst: number, flowKey: number): Route | null {
     const t = this.topology;
+    const pair = src * t.nodeCount + dst;
+    const cached = this.uniqueRoutes.get(pair);
+    if (cached) return cached;
     const dist = this.distances(dst);
     if (dist[src] === Infinity) return null;
+    let branched = false;
     const nodes = [src];
     const channels: number[] = [];
     let u = src;
@@ -50,12 +56,16 @@ export class Router {
         const v = t.channelTo[ch];
         if (this.onShortestPath(du, dist[v], ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
       }
+      if (candidates.length > 1) branched = true;
       const ch = candidates.length === 1 ? candidates[0] : candidates[mix32(salt ^ mix32(u)) % candidates.length];
       channels.push(ch);
       u = t.channelTo[ch];
       nodes.push(u);
     }
-    return this.finish(Int32Array.from(nodes), channels);
+    const route = this.finish(Int32Array.from(nodes), channels);
+    // Many flows between one pair (collective steps) reuse it; routes are never mutated.
+    if (!branched) this.uniqueRoutes.set(pair, route);
+    return route;
   }
 
   /** The route along an explicit list of node numbers, or a message naming the first missing hop. */

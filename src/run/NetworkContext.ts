@@ -65,6 +65,7 @@ export class NetworkContext {
     const flow = this.network.startFlow(route, request.sizeBytes, {
       weight: byRtt ? rttWeight(route, request.weight ?? 1, request.id) : request.weight,
       capBps: request.capBps,
+      startDelayS: request.extraLatencies ? request.extraLatencies * route.latencyS : undefined,
       onComplete: onComplete
         ? (f) => onComplete({ id: request.id, startS, finishS: this.network.finishOf(f) })
         : undefined,

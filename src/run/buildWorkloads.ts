@@ -1,7 +1,9 @@
 // buildWorkloads: turn a scenario's workload specs into Workload objects (offered loads become arrival rates).
 import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
-import type { Scenario, TrafficLoadSpec } from "../scenario/Scenario.js";
+import type { Scenario, TrafficLoadSpec, TrainingSpec } from "../scenario/Scenario.js";
+import { trainingGpus } from "../scenario/trainingGpus.js";
+import { TrainingWorkload } from "../workloads/training/TrainingWorkload.js";
 import { arrivalRateForLoad } from "../workloads/arrivalRateForLoad.js";
 import { sizeMeanBytes } from "../workloads/sizeMeanBytes.js";
 import { TrafficWorkload } from "../workloads/TrafficWorkload.js";
@@ -18,12 +20,19 @@ export function buildWorkloads(scenario: Scenario, topology: Topology): Workload
     const where = `${scenario.file}: workloads[${i}].${w.kind}`;
     try {
       if (w.kind === "transfer") return new TransferWorkload(w, i);
+      if (w.kind === "training") return trainingWorkload(w, topology);
       return trafficWorkload(w, topology);
     } catch (err) {
       if (err instanceof InputError) throw new InputError(`${where}: ${err.message}`);
       throw err;
     }
   });
+}
+
+function trainingWorkload(w: TrainingSpec, topology: Topology): TrainingWorkload {
+  const placed = trainingGpus(w.placement, topology);
+  if ("problem" in placed) throw new InputError(`${placed.key}: ${placed.problem}`);
+  return new TrainingWorkload(w, placed.gpus, placed.hostOf);
 }
 
 function trafficWorkload(w: TrafficLoadSpec, topology: Topology): TrafficWorkload {

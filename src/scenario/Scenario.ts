@@ -8,7 +8,10 @@ import type { LinkSpec, NodeSpec } from "../net/TopologyBuilder.js";
 import type { TransportSpec } from "../transport/TransportSpec.js";
 import type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
 
+import type { TrainingSpec } from "../workloads/training/TrainingSpec.js";
+
 export type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
+export type { TrainingSpec } from "../workloads/training/TrainingSpec.js";
 
 /**
  * Synthetic datacenter traffic as the scenario states it (an offered load); the run turns
@@ -36,7 +39,7 @@ export interface TrafficLoadSpec {
 }
 
 /** Any workload a scenario can declare. */
-export type WorkloadSpec = TransferSpec | TrafficLoadSpec;
+export type WorkloadSpec = TransferSpec | TrafficLoadSpec | TrainingSpec;
 
 /** The generated fabrics a part or a site may hold. */
 export interface Fabrics {

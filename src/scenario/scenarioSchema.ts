@@ -4,6 +4,7 @@ import { fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchema
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
 import { siteSchema, wanLinkSchema } from "./siteSchema.js";
 import { costSchema } from "./costSchema.js";
+import { trainingSchema } from "./trainingSchema.js";
 
 const nodeSchema = strict({
   id,
@@ -67,9 +68,9 @@ const trafficSchema = strict(
 );
 
 /** The kinds of workload, in the order of the union below (used by error messages). */
-export const WORKLOAD_KINDS = ["transfer", "traffic"] as const;
+export const WORKLOAD_KINDS = ["transfer", "traffic", "training"] as const;
 
-const workloadSchema = z.union([strict({ transfer: transferSchema }), strict({ traffic: trafficSchema })]);
+const workloadSchema = z.union([strict({ transfer: transferSchema }), strict({ traffic: trafficSchema }), strict({ training: trainingSchema })]);
 
 /** The zod schema of a whole scenario file (input: human units; output: engine units). */
 export const scenarioSchema = strict({

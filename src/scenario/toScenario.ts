@@ -3,6 +3,7 @@ import path from "node:path";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import type { Scenario, SiteSpec, SizeSpec, TopologyPart, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
+import { toTrainingSpec } from "./toTrainingSpec.js";
 import { toTransportSpec } from "./toTransportSpec.js";
 
 type FileSize = Extract<ScenarioFile["workloads"][number], { traffic: unknown }>["traffic"]["size"];
@@ -69,6 +70,11 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         ...(t.repeat !== undefined && { repeat: { count: t.repeat.count, everyS: t.repeat.every } }),
         ...transportOf(`workloads[${i}].transfer.transport`, t.transport),
       };
+    }
+    if ("training" in w) {
+      // Training defaults to rdma; the scenario's and the workload's transport keys override it.
+      const layers = [{ keyPath: "training", transport: { model: "rdma" as const } }, top, { keyPath: `workloads[${i}].training.transport`, transport: w.training.transport }];
+      return toTrainingSpec(w.training, i, toTransportSpec(file, layers), `${file}: workloads[${i}].training`);
     }
     const t = w.traffic;
     return {

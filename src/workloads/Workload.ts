@@ -16,6 +16,12 @@ export interface TransferRequest {
   weight?: number;
   /** Rate cap in bytes/s (default none). */
   capBps?: number;
+  /**
+   * Extra one-way route latencies spent in flight before the first byte (default 0): an
+   * aggregated transfer standing for k back-to-back steps passes k − 1 here so it keeps
+   * every step's latency. Ignored by the `tcp` transport.
+   */
+  extraLatencies?: number;
 }
 
 /** What a workload learns when one of its transfers completes. */

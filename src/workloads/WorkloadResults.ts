@@ -9,9 +9,11 @@ export interface IterationRecord {
   startS: number;
   /** Compute time of the iteration on the critical path (forward, backward, optimizer), seconds. */
   computeS: number;
+  /** Pipeline bubble the schedule has even without communication ((pp − 1) microbatch passes; 0 without a pipeline), seconds. */
+  bubbleS: number;
   /** Wall time during which at least one of the job's network transfers was in progress, seconds. */
   commS: number;
-  /** Communication time not hidden behind compute: iteration_s − compute_s, seconds. */
+  /** Communication time not hidden behind compute: iteration_s − compute_s − bubble_s (≥ 0), seconds. */
   exposedCommS: number;
   iterationS: number;
   /** Share of GPU time spent waiting on the network: exposed_comm_s / iteration_s. */

@@ -32,7 +32,7 @@ describe("costRows", () => {
   const s = simulate(prepared);
   const cost = prepared.scenario.cost!;
   // A second, made-up workload: a training job on 8 GPUs with two iterations of 0.5 s, 0.1 s of it exposed.
-  const iteration = (i: number) => ({ job: "j", iteration: i, startS: i / 2, computeS: 0.4, commS: 0.2, exposedCommS: 0.1, iterationS: 0.5, networkWaitShare: 0.2 });
+  const iteration = (i: number) => ({ job: "j", iteration: i, startS: i / 2, computeS: 0.4, bubbleS: 0, commS: 0.2, exposedCommS: 0.1, iterationS: 0.5, networkWaitShare: 0.2 });
   const rows = costRows({
     cost,
     topology: prepared.topology,

@@ -8,6 +8,7 @@ const iteration = (job: string, i: number, computeS: number, iterationS: number)
   iteration: i,
   startS: i * iterationS,
   computeS,
+  bubbleS: 0,
   commS: iterationS - computeS + 0.01,
   exposedCommS: iterationS - computeS,
   iterationS,

@@ -48,6 +48,13 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "unknown-city.yaml": { where: "topology.sites[0].city", fragment: 'unknown city "Frankfort" (did you mean "Frankfurt"?)' },
   "wan-unknown-site.yaml": { where: "topology.wan[0]", fragment: 'unknown site "londn" (did you mean "london"?)' },
   "zero-gpus-per-host.yaml": { where: "topology.gpuCluster.gpusPerHost", fragment: "gpusPerHost must be ≥ 1" },
+  "training-parallelism.yaml": { where: "workloads[0].training.parallelism", fragment: "tp×pp×dp = 96 but the job has 128 GPUs" },
+  "training-too-large.yaml": { where: "workloads[0].training.gpus", fragment: "the job needs 256 GPUs but the topology has 128" },
+  "training-unknown-storage.yaml": { where: "workloads[0].training.input.from", fragment: 'unknown node "storage1" (did you mean "storage0"?)' },
+  "training-zero-compute.yaml": { where: "workloads[0].training.compute.iteration", fragment: '"0s" must be > 0' },
+  "training-negative-parameters.yaml": { where: "workloads[0].training.model.parameters", fragment: "must be > 0" },
+  "training-no-gpus.yaml": { where: "workloads[0].training", fragment: "give exactly one of gpus, hosts or gpuList" },
+  "training-zero-microbatches.yaml": { where: "workloads[0].training.pipeline.microbatches", fragment: "microbatches must be ≥ 1" },
 };
 
 function failure(file: string): unknown {

@@ -10,10 +10,14 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const REPORTS = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"];
 /** Scenarios whose full run another test already makes (test/cli/cli.test.ts runs default.yaml twice). */
-const RUN_ELSEWHERE = new Set(["default.yaml"]);
-const examples = readdirSync("scenarios")
-  .filter((f) => /\.(ya?ml|json)$/i.test(f))
-  .sort();
+const RUN_ELSEWHERE = new Set(["default.yaml", "ai/training-1024.yaml"]);
+const scenarioFiles = (dir: string, prefix = "") =>
+  readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/i.test(f))
+    .sort()
+    .map((f) => prefix + f);
+/** Top-level scenarios, then the AI scenarios of scenarios/ai (as "ai/<file>"). */
+const examples = [...scenarioFiles("scenarios"), ...scenarioFiles("scenarios/ai", "ai/")];
 
 
 
@@ -24,7 +28,7 @@ function runExample(name: string): Promise<string> {
   let out = runs.get(name);
   if (!out) {
     out = (async () => {
-      const dir = join(tmp, name.replace(/\.\w+$/, ""));
+      const dir = join(tmp, name.replace(/\.\w+$/, "").replace("/", "-"));
       const r = await run("run", join("scenarios", name), "--out", dir, "--quiet");
       expect(r.stderr).toBe("");
       expect(r.code).toBe(0);

@@ -1,0 +1,101 @@
+// RingPhase: k steps of a fixed number of bytes around a ring, with each member's own readiness and completion.
+import type { Granularity } from "./Granularity.js";
+import type { TransferTracker } from "./TransferTracker.js";
+
+/** One ring: members in ring order (each sends to the next, the last to the first). */
+export interface RingSpec {
+  /** Node ids in ring order. */
+  nodes: readonly string[];
+  /** Steps each member sends (2(n−1) for an all-reduce, n−1 for a reduce-scatter or all-gather). */
+  steps: number;
+  /** Bytes per member per step (S/n for a flat ring). */
+  stepBytes: number;
+  granularity: Granularity;
+  /** Prefix of the flow ids: `<prefix>.<member>.<step>` (`<prefix>.<member>` when pipelined). */
+  idPrefix: string;
+}
+
+/**
+ * The ring algorithm's data dependency without a global barrier: member i sends step s to
+ * its successor once it is ready, its successor is ready (the receive is posted), its send of
+ * step s−1 has completed and it has received step s−1 from its predecessor. A member is done
+ * when it has sent and received every step. Call {@link ready} for each member (any order, any time).
+ *
+ * `pipelined`: each ring edge is one flow of steps·stepBytes bytes that starts when both
+ * ends are ready and waits steps − 1 extra route latencies, so alone it takes
+ * steps·(α + stepBytes/B), like the step model under symmetric load; under asymmetric
+ * contention its fast edges finish early instead of being paced by the slowest.
+ */
+export class RingPhase {
+  private readonly n: number;
+  private readonly sent: Int32Array;
+  private readonly received: Int32Array;
+  private readonly sending: Uint8Array;
+  private readonly isReady: Uint8Array;
+  private readonly finished: Uint8Array;
+
+  /**
+   * @param flows receives the flow number of every transfer started.
+   * @param onMemberDone called once per member, when it has sent and received every step.
+   */
+  constructor(
+    private readonly tracker: TransferTracker,
+    private readonly spec: RingSpec,
+    private readonly flows: number[],
+    private readonly onMemberDone: (member: number) => void,
+  ) {
+    this.n = spec.nodes.length;
+    this.sent = new Int32Array(this.n);
+    this.received = new Int32Array(this.n);
+    this.sending = new Uint8Array(this.n);
+    this.isReady = new Uint8Array(this.n);
+    this.finished = new Uint8Array(this.n);
+  }
+
+  /** Member `i` has its data and may start. */
+  ready(i: number): void {
+    if (this.isReady[i]) return;
+    this.isReady[i] = 1;
+    if (this.n === 1 || this.spec.steps === 0) {
+      this.finished[i] = 1;
+      this.onMemberDone(i);
+      return;
+    }
+    this.trySend(i);
+    this.trySend((i + this.n - 1) % this.n);
+  }
+
+  private trySend(i: number): void {
+    const next = i + 1 === this.n ? 0 : i + 1;
+    if (!this.isReady[i] || !this.isReady[next] || this.sending[i]) return;
+    const s = this.sent[i];
+    const { steps, stepBytes, nodes, idPrefix } = this.spec;
+    if (s >= steps) return;
+    if (this.spec.granularity === "pipelined") {
+      this.sending[i] = 1;
+      const request = { id: `${idPrefix}.${i}`, src: nodes[i], dst: nodes[next], sizeBytes: steps * stepBytes, extraLatencies: steps - 1 };
+      this.tracker.start(request, this.flows, () => this.delivered(i, next, steps));
+      return;
+    }
+    // Step s forwards what arrived in step s − 1.
+    if (s > this.received[i]) return;
+    this.sending[i] = 1;
+    this.tracker.start({ id: `${idPrefix}.${i}.${s}`, src: nodes[i], dst: nodes[next], sizeBytes: stepBytes }, this.flows, () => this.delivered(i, next, 1));
+  }
+
+  private delivered(i: number, next: number, steps: number): void {
+    this.sending[i] = 0;
+    this.sent[i] += steps;
+    this.received[next] += steps;
+    this.trySend(i);
+    this.trySend(next);
+    this.checkDone(i);
+    this.checkDone(next);
+  }
+
+  private checkDone(i: number): void {
+    if (this.finished[i] || this.sent[i] < this.spec.steps || this.received[i] < this.spec.steps) return;
+    this.finished[i] = 1;
+    this.onMemberDone(i);
+  }
+}

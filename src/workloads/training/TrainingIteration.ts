@@ -1,0 +1,278 @@
+// TrainingIteration: one iteration of a training job as a dependency graph of compute timers and flows.
+import { startCollective } from "../collectives/startCollective.js";
+import { transferSet } from "../collectives/transferSet.js";
+import type { TransferTracker } from "../collectives/TransferTracker.js";
+import type { TransferRequest } from "../Workload.js";
+import type { CollectiveRecord, IterationRecord } from "../WorkloadResults.js";
+import type { PipelineOp } from "./pipelineSchedule.js";
+import { rankOf } from "./rankLayout.js";
+import type { TrainingPlan } from "./TrainingPlan.js";
+
+/**
+ * Runs iteration `iteration` of a job, from now:
+ * 1. input: each data-parallel replica reads `input.size` from the storage node, split over
+ *    its stage-0 GPUs; a replica's first forward waits for its read (no prefetch);
+ * 2. each stage of each replica runs its passes in schedule order; a pass is compute (a
+ *    timer), then the stage's tensor-parallel all-reduce, then the expert all-to-all (with
+ *    the same stage of the other replicas of its expert group), then the activation (forward)
+ *    or gradient (backward) goes to the next (previous) stage, each tp rank to its peer;
+ * 3. the last pass of every stage is a backward that produces the gradient buckets in order,
+ *    bucket k once its share of that pass has run on every replica; each data-parallel group
+ *    all-reduces its buckets one at a time (one stream): bucket k starts when it is ready and
+ *    bucket k−1 is reduced;
+ * 4. when every pass and every bucket is done: the optimizer step (a timer), then every
+ *    `checkpoint.every` iterations the checkpoint write (blocking), then the record.
+ */
+export class TrainingIteration {
+  private t0 = 0;
+  private busy0 = 0;
+  private readonly units: number;
+  private readonly opIndex: Int32Array;
+  private readonly running: Uint8Array;
+  private readonly activationIn: Uint8Array;
+  private readonly gradientIn: Uint8Array;
+  private readonly inputReady: Uint8Array;
+  private unitsLeft: number;
+  private readonly lastStarted: Int32Array;
+  private readonly lastStartMaxS: Float64Array;
+  private readonly bucketsReady: Int32Array;
+  private readonly nextBucket: Int32Array;
+  private readonly reducing: Uint8Array;
+  private groupsLeft: number;
+  private readonly expertArrived = new Map<number, number>();
+  private ended = false;
+  private readonly prefix: string;
+
+  constructor(
+    private readonly plan: TrainingPlan,
+    private readonly tracker: TransferTracker,
+    private readonly iteration: number,
+    private readonly collectives: CollectiveRecord[],
+    private readonly onDone: (record: IterationRecord) => void,
+  ) {
+    const { dp, pp, tp, microbatches } = plan;
+    this.units = dp * pp;
+    this.opIndex = new Int32Array(this.units);
+    this.running = new Uint8Array(this.units);
+    this.activationIn = new Uint8Array(this.units * microbatches);
+    this.gradientIn = new Uint8Array(this.units * microbatches);
+    this.inputReady = new Uint8Array(dp);
+    this.unitsLeft = this.units;
+    this.lastStarted = new Int32Array(pp);
+    this.lastStartMaxS = new Float64Array(pp);
+    this.bucketsReady = new Int32Array(pp);
+    this.nextBucket = new Int32Array(pp * tp);
+    this.reducing = new Uint8Array(pp * tp);
+    this.groupsLeft = dp > 1 && plan.buckets.length > 0 ? pp * tp : 0;
+    this.prefix = `${plan.spec.name}.${iteration}`;
+  }
+
+  private get ctx() {
+    return this.tracker.ctx;
+  }
+
+  private label(name: string) {
+    return { job: this.plan.spec.name, iteration: this.iteration, name };
+  }
+
+  private record = (r: CollectiveRecord): void => {
+    this.collectives.push(r);
+  };
+
+  /** Start the iteration now. */
+  start(): void {
+    this.t0 = this.ctx.nowS();
+    this.busy0 = this.tracker.busyS();
+    const { plan } = this;
+    const input = plan.spec.input;
+    if (input) {
+      const requests: TransferRequest[] = [];
+      for (let d = 0; d < plan.dp; d++) {
+        for (let t = 0; t < plan.tp; t++) {
+          requests.push({ id: `${this.prefix}.in.${d}.${t}`, src: input.from, dst: plan.gpus[rankOf(plan, d, 0, t)], sizeBytes: input.sizeBytes / plan.tp });
+        }
+      }
+      const left = new Int32Array(plan.dp).fill(plan.tp);
+      transferSet(
+        this.tracker,
+        { kind: "read", participants: plan.dp * plan.tp, sizeBytes: plan.dp * input.sizeBytes, requests },
+        this.label("input"),
+        (k) => {
+          const d = Math.floor(k / plan.tp);
+          if (--left[d] === 0) {
+            this.inputReady[d] = 1;
+            this.tryRun(d, 0);
+          }
+        },
+        this.record,
+      );
+    } else this.inputReady.fill(1);
+    for (let d = 0; d < plan.dp; d++) for (let s = 0; s < plan.pp; s++) this.tryRun(d, s);
+  }
+
+  /** Start the next pass of stage s of replica d if its inputs are there. */
+  private tryRun(d: number, s: number): void {
+    const { plan } = this;
+    const u = d * plan.pp + s;
+    const ops = plan.schedules[s];
+    const k = this.opIndex[u];
+    if (this.running[u] || k >= ops.length) return;
+    const op = ops[k];
+    const slot = u * plan.microbatches + op.microbatch;
+    if (op.forward ? (s === 0 ? !this.inputReady[d] : !this.activationIn[slot]) : s < plan.pp - 1 && !this.gradientIn[slot]) return;
+    this.running[u] = 1;
+    const now = this.ctx.nowS();
+    if (k === ops.length - 1) this.lastPassStarted(s, now);
+    this.ctx.schedule(now + (op.forward ? plan.times.forwardS : plan.times.backwardS), () => this.tensorParallel(d, s, k, op));
+  }
+
+  private tensorParallel(d: number, s: number, k: number, op: PipelineOp): void {
+    const { plan } = this;
+    if (plan.tp === 1 || plan.tpBytes === 0) return this.expertParallel(d, s, k, op);
+    const pass = `${op.forward ? "fwd" : "bwd"}${op.microbatch}`;
+    startCollective(
+      this.tracker,
+      { kind: "all-reduce", algorithm: "ring", participants: plan.tpGroups[d * plan.pp + s], sizeBytes: plan.tpBytes, granularity: plan.granularity, idPrefix: `${this.prefix}.tp${d}.${s}.${pass}` },
+      this.label(`tp-${pass}-stage${s}-dp${d}`),
+      (r) => {
+        this.record(r);
+        this.expertParallel(d, s, k, op);
+      },
+    );
+  }
+
+  /** Expert all-to-all: waits for the same pass of the same stage on every replica of the expert group. */
+  private expertParallel(d: number, s: number, k: number, op: PipelineOp): void {
+    const { plan } = this;
+    if (plan.ep === 1 || plan.epBytes === 0) return this.passDone(d, s, op);
+    const e = Math.floor(d / plan.ep);
+    const key = (e * plan.pp + s) * plan.schedules[s].length + k;
+    const arrived = (this.expertArrived.get(key) ?? 0) + 1;
+    this.expertArrived.set(key, arrived);
+    if (arrived < plan.ep) return;
+    this.expertArrived.delete(key);
+    let left = plan.tp;
+    const pass = `${op.forward ? "fwd" : "bwd"}${op.microbatch}`;
+    for (let t = 0; t < plan.tp; t++) {
+      startCollective(
+        this.tracker,
+        { kind: "all-to-all", algorithm: "direct", participants: plan.epGroups[(e * plan.pp + s) * plan.tp + t], sizeBytes: plan.epBytes, granularity: "step", idPrefix: `${this.prefix}.ep${e}.${s}.${t}.${pass}` },
+        this.label(`ep-${pass}-stage${s}-tp${t}-group${e}`),
+        (r) => {
+          this.record(r);
+          if (--left === 0) for (let j = 0; j < plan.ep; j++) this.passDone(e * plan.ep + j, s, op);
+        },
+      );
+    }
+  }
+
+  private passDone(d: number, s: number, op: PipelineOp): void {
+    const { plan } = this;
+    const u = d * plan.pp + s;
+    this.running[u] = 0;
+    this.opIndex[u]++;
+    const to = op.forward ? s + 1 : s - 1;
+    if (to >= 0 && to < plan.pp) this.sendStage(d, s, to, op);
+    if (this.opIndex[u] === plan.schedules[s].length && --this.unitsLeft === 0) this.maybeEnd();
+    this.tryRun(d, s);
+  }
+
+  /** Activations (forward) or gradients (backward) of one microbatch from stage s to stage `to`, tp rank to tp rank. */
+  private sendStage(d: number, s: number, to: number, op: PipelineOp): void {
+    const { plan } = this;
+    const slot = (d * plan.pp + to) * plan.microbatches + op.microbatch;
+    const arrive = () => {
+      (op.forward ? this.activationIn : this.gradientIn)[slot] = 1;
+      this.tryRun(d, to);
+    };
+    if (plan.p2pBytes === 0) return arrive();
+    const pass = `${op.forward ? "fwd" : "bwd"}${op.microbatch}`;
+    const requests: TransferRequest[] = [];
+    for (let t = 0; t < plan.tp; t++) {
+      requests.push({ id: `${this.prefix}.pp${d}.${s}.${pass}.${t}`, src: plan.gpus[rankOf(plan, d, s, t)], dst: plan.gpus[rankOf(plan, d, to, t)], sizeBytes: plan.p2pBytes });
+    }
+    transferSet(this.tracker, { kind: "send-recv", participants: 2, sizeBytes: plan.p2pBytes, requests }, this.label(`pp-${pass}-stage${s}to${to}-dp${d}`), undefined, (r) => {
+      this.record(r);
+      arrive();
+    });
+  }
+
+  /** The last (backward) pass of stage s started on one more replica; once on all, buckets become ready through it. */
+  private lastPassStarted(s: number, nowS: number): void {
+    const { plan } = this;
+    this.lastStartMaxS[s] = Math.max(this.lastStartMaxS[s], nowS);
+    if (++this.lastStarted[s] < plan.dp || this.groupsLeft === 0) return;
+    const startS = this.lastStartMaxS[s];
+    let doneBytes = 0;
+    const next = (k: number) => {
+      doneBytes += plan.buckets[k];
+      this.ctx.schedule(startS + (doneBytes / plan.gradientBytes) * plan.times.backwardS, () => {
+        this.bucketsReady[s] = k + 1;
+        for (let t = 0; t < plan.tp; t++) this.tryReduce(s, t);
+        if (k + 1 < plan.buckets.length) next(k + 1);
+      });
+    };
+    next(0);
+  }
+
+  private tryReduce(s: number, t: number): void {
+    const { plan } = this;
+    const g = s * plan.tp + t;
+    const k = this.nextBucket[g];
+    if (this.reducing[g] || k >= this.bucketsReady[s]) return;
+    this.reducing[g] = 1;
+    const { algorithm, chunks } = plan.spec.allReduce;
+    const { granularity } = plan;
+    const where = plan.pp * plan.tp > 1 ? `-stage${s}-tp${t}` : "";
+    startCollective(
+      this.tracker,
+      { kind: "all-reduce", algorithm, participants: plan.dpGroups[g], sizeBytes: plan.buckets[k], granularity, chunks, idPrefix: `${this.prefix}.dp${s}.${t}.b${k}` },
+      this.label(`grad-bucket${k}${where}`),
+      (r) => {
+        this.record(r);
+        this.reducing[g] = 0;
+        this.nextBucket[g]++;
+        if (this.nextBucket[g] === plan.buckets.length) {
+          if (--this.groupsLeft === 0) this.maybeEnd();
+        } else this.tryReduce(s, t);
+      },
+    );
+  }
+
+  private maybeEnd(): void {
+    if (this.ended || this.unitsLeft > 0 || this.groupsLeft > 0) return;
+    this.ended = true;
+    this.ctx.schedule(this.ctx.nowS() + this.plan.times.optimizerS, () => this.checkpoint());
+  }
+
+  private checkpoint(): void {
+    const { plan } = this;
+    const c = plan.spec.checkpoint;
+    if (!c || (this.iteration + 1) % c.every !== 0) return this.finish();
+    const n = plan.gpus.length;
+    const totalBytes = plan.spec.model.parameters * c.bytesPerParameter;
+    const requests = plan.gpus.map((gpu, r) => ({ id: `${this.prefix}.ckpt.${r}`, src: gpu, dst: c.to, sizeBytes: totalBytes / n }));
+    transferSet(this.tracker, { kind: "write", participants: n, sizeBytes: totalBytes, requests }, this.label("checkpoint"), undefined, (r) => {
+      this.record(r);
+      this.finish();
+    });
+  }
+
+  private finish(): void {
+    const { times } = this.plan;
+    const iterationS = this.ctx.nowS() - this.t0;
+    const computeS = times.passesS + times.optimizerS;
+    const exposedCommS = Math.max(0, iterationS - computeS - times.bubbleS);
+    this.onDone({
+      job: this.plan.spec.name,
+      iteration: this.iteration,
+      startS: this.t0,
+      computeS,
+      bubbleS: times.bubbleS,
+      commS: this.tracker.busyS() - this.busy0,
+      exposedCommS,
+      iterationS,
+      networkWaitShare: iterationS > 0 ? exposedCommS / iterationS : 0,
+    });
+  }
+}

@@ -1,0 +1,95 @@
+// TrainingPlan: what every iteration of a training job reuses — groups of GPUs, per-stage schedules, pass times, bucket and message sizes.
+import { InputError } from "../../core/InputError.js";
+import type { Participant } from "../collectives/CollectiveSpec.js";
+import { computeTimes, type ComputeTimes } from "./computeTimes.js";
+import { pipelineSchedule, type PipelineOp } from "./pipelineSchedule.js";
+import { rankOf } from "./rankLayout.js";
+import { AUTO_STEP_MAX_GPUS, type TrainingSpec } from "./TrainingSpec.js";
+import type { Granularity } from "../collectives/Granularity.js";
+
+/**
+ * Derived once per job. Groups (participants in rank order):
+ * - tensor-parallel group of (replica d, stage s): the tp ranks t;
+ * - data-parallel group of (stage s, tp rank t): one rank per replica d;
+ * - expert-parallel group of (block e, stage s, tp rank t): replicas e·ep … e·ep+ep−1.
+ */
+export class TrainingPlan {
+  readonly dp: number;
+  readonly tp: number;
+  readonly pp: number;
+  readonly ep: number;
+  readonly microbatches: number;
+  /** Ring granularity of every all-reduce of the job (`auto` resolved). */
+  readonly granularity: Granularity;
+  readonly times: ComputeTimes;
+  /** Passes of each stage, in order. */
+  readonly schedules: PipelineOp[][];
+  /** Gradient bytes per GPU: parameters × bytesPerParameter / (tp · pp). */
+  readonly gradientBytes: number;
+  /** Data-parallel buckets' sizes, in the order backward produces them. */
+  readonly buckets: number[];
+  /** Tensor-parallel all-reduce bytes per pass: 2 all-reduces per layer × layers per stage × activation. */
+  readonly tpBytes: number;
+  /** Expert all-to-all bytes per rank per pass: dispatch + combine × layers per stage × allToAllBytes. */
+  readonly epBytes: number;
+  /** Bytes each tp rank sends to the next (or previous) stage per microbatch: activation / tp (0: stages exchange nothing). */
+  readonly p2pBytes: number;
+  readonly tpGroups: Participant[][];
+  readonly dpGroups: Participant[][];
+  readonly epGroups: Participant[][];
+
+  /**
+   * @param gpus node ids of the job's GPUs, host-major (rank r runs on gpus[r]).
+   * @param hostOf host index of each GPU.
+   * @throws InputError when the parallelism does not fit the GPUs or a size is not positive.
+   */
+  constructor(
+    readonly spec: TrainingSpec,
+    readonly gpus: readonly string[],
+    hostOf: ArrayLike<number>,
+  ) {
+    const { tp, pp, ep } = spec.parallelism;
+    const n = gpus.length;
+    // Messages start with the key they are about, so the scenario layer can prefix the workload's key path.
+    const fail = (message: string): never => {
+      throw new InputError(message);
+    };
+    if (spec.parallelism.dp === undefined && n % (tp * pp) !== 0) fail(`parallelism: tp×pp = ${tp * pp} does not divide the job's ${n} GPUs`);
+    const dp = spec.parallelism.dp ?? n / (tp * pp);
+    if (tp * pp * dp !== n) fail(`parallelism: tp×pp×dp = ${tp * pp * dp} but the job has ${n} GPUs`);
+    if (dp % ep !== 0) fail(`parallelism.ep: ep = ${ep} must divide dp = ${dp} (experts are spread over data-parallel replicas)`);
+    const layers = spec.model.layers;
+    if (layers === undefined && (tp > 1 || pp > 1 || ep > 1)) fail(`model.layers: tp = ${tp}, pp = ${pp}, ep = ${ep} needs the number of layers`);
+    if (layers !== undefined && layers % pp !== 0) fail(`model.layers: ${layers} layers cannot be split into ${pp} equal pipeline stages`);
+    if (tp > 1 && !(spec.model.activationBytes > 0)) fail(`model.activationSize: tp = ${tp} needs the activation size of a microbatch (the size of each tensor-parallel all-reduce)`);
+    if (ep > 1 && !spec.expert) fail(`expert: ep = ${ep} needs expert.allToAllSize`);
+    if (spec.compute.optimizerS < 0) fail(`compute.optimizer must be ≥ 0, found ${spec.compute.optimizerS}`);
+    this.granularity = spec.allReduce.granularity === "auto" ? (n <= AUTO_STEP_MAX_GPUS ? "step" : "pipelined") : spec.allReduce.granularity;
+    this.dp = dp;
+    this.tp = tp;
+    this.pp = pp;
+    this.ep = ep;
+    this.microbatches = spec.pipeline.microbatches;
+    this.times = computeTimes(spec.compute, gpus.length, pp, this.microbatches);
+    this.schedules = Array.from({ length: pp }, (_, s) => pipelineSchedule(spec.pipeline.schedule, s, pp, this.microbatches));
+    this.gradientBytes = (spec.model.parameters * spec.model.bytesPerParameter) / (tp * pp);
+    this.buckets = [];
+    for (let left = this.gradientBytes; left > 0; left -= spec.allReduce.bucketBytes) this.buckets.push(Math.min(left, spec.allReduce.bucketBytes));
+    const layersPerStage = (layers ?? pp) / pp;
+    this.tpBytes = 2 * layersPerStage * spec.model.activationBytes;
+    this.epBytes = 2 * layersPerStage * (spec.expert?.allToAllBytes ?? 0);
+    this.p2pBytes = spec.model.activationBytes / tp;
+    const at = (d: number, s: number, t: number): Participant => {
+      const r = rankOf(this, d, s, t);
+      return { id: gpus[r], host: hostOf[r] };
+    };
+    this.tpGroups = [];
+    for (let d = 0; d < dp; d++) for (let s = 0; s < pp; s++) this.tpGroups.push(Array.from({ length: tp }, (_, t) => at(d, s, t)));
+    this.dpGroups = [];
+    for (let s = 0; s < pp; s++) for (let t = 0; t < tp; t++) this.dpGroups.push(Array.from({ length: dp }, (_, d) => at(d, s, t)));
+    this.epGroups = [];
+    for (let e = 0; e < dp / ep; e++) {
+      for (let s = 0; s < pp; s++) for (let t = 0; t < tp; t++) this.epGroups.push(Array.from({ length: ep }, (_, k) => at(e * ep + k, s, t)));
+    }
+  }
+}

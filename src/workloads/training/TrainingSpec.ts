@@ -1,0 +1,54 @@
+// TrainingSpec: a GPU training job in engine units (seconds, bytes, FLOP/s), as the scenario layer produces it.
+import type { TransportSpec } from "../../transport/TransportSpec.js";
+import type { CollectiveAlgorithm } from "../collectives/CollectiveSpec.js";
+import type { Granularity } from "../collectives/Granularity.js";
+
+/** Which GPUs run the job: the first `count` GPUs (host-major) of the topology or of one gpuCluster, every GPU of some hosts, or a list. */
+export type TrainingPlacement =
+  | { count: number; cluster?: string }
+  | { hosts: string[] }
+  | { gpuList: string[] };
+
+/** Compute per GPU per iteration: a time, or FLOPs of the whole job at a share of each GPU's peak. */
+export type TrainingCompute =
+  | { iterationS: number; optimizerS: number }
+  | { flopsPerIteration: number; gpuPeakFlops: number; efficiency: number; optimizerS: number };
+
+/** Largest job whose `auto` granularity is `step` (a flat 64-rank all-reduce is 8,064 flows per bucket). */
+export const AUTO_STEP_MAX_GPUS = 64;
+
+/** Pipeline schedules: GPipe (all forwards, then all backwards) or 1F1B (PipeDream-Flush, Megatron's default). */
+export type PipelineSchedule = "gpipe" | "1f1b";
+
+/** A training job. */
+export interface TrainingSpec {
+  kind: "training";
+  /** Unique workload name: prefix of its flow ids and seed of its random streams. */
+  name: string;
+  placement: TrainingPlacement;
+  /** tp × pp × dp = number of GPUs (dp absent: GPUs / (tp·pp)); ep divides dp. */
+  parallelism: { dp?: number; tp: number; pp: number; ep: number };
+  model: {
+    parameters: number;
+    /** Bytes per parameter of weights and gradients (2 for bf16). */
+    bytesPerParameter: number;
+    /** Transformer layers; needed when tp, pp or ep > 1. */
+    layers?: number;
+    /** Activation of one microbatch at a stage boundary (also the size of each tensor-parallel all-reduce), bytes; 0 if not given. */
+    activationBytes: number;
+  };
+  compute: TrainingCompute;
+  /** Data-parallel all-reduce; granularity `auto` is `step` for jobs of up to {@link AUTO_STEP_MAX_GPUS} GPUs, else `pipelined`. */
+  allReduce: { algorithm: CollectiveAlgorithm; bucketBytes: number; granularity: Granularity | "auto"; chunks?: number };
+  pipeline: { microbatches: number; schedule: PipelineSchedule };
+  /** Expert parallelism: all-to-all bytes per rank per MoE layer and direction (dispatch, combine). */
+  expert?: { allToAllBytes: number };
+  /** Input batch read each iteration before the forward pass: `sizeBytes` per data-parallel replica. */
+  input?: { from: string; sizeBytes: number };
+  /** Every `every` iterations, parameters × bytesPerParameter bytes written to `to`, 1/N by each GPU. */
+  checkpoint?: { every: number; to: string; bytesPerParameter: number };
+  iterations: number;
+  startS: number;
+  /** How its flows are carried (absent means maxmin; the scenario layer defaults training to rdma). */
+  transport?: TransportSpec;
+}
