@@ -44,9 +44,11 @@ export function checkScenario(s: Scenario, topology: Topology): void {
 
 /**
  * Flow ids a run generates must not collide: a transfer is `id` (or `transfer<i>` when
- * unnamed) and its repeats `<id>#<k>` (k = 1 … count−1); traffic flows are `<name>-<n>`.
+ * unnamed) and its repeats `<id>#<k>` (k = 1 … count−1); traffic flows are `<name>-<n>`;
+ * every other workload's flows are `<name>.…`, a namespace no other id may enter.
  */
 function checkGeneratedIds(s: Scenario): void {
+  const namespaces = s.workloads.flatMap((w, i) => (w.kind === "transfer" || w.kind === "traffic" ? [] : [{ name: w.name, i }]));
   const repeats = new Map<string, number>();
   const traffic = new Set<string>();
   const bases: Array<{ base: string; i: number }> = [];
@@ -70,6 +72,24 @@ function checkGeneratedIds(s: Scenario): void {
     if (rep && (repeats.get(rep[1]) ?? 0) > Number(rep[2])) fail(`flow id "${base}" is also the id of a repeat of transfer "${rep[1]}"`);
     const gen = /^(.*)-(\d+)$/.exec(base);
     if (gen && traffic.has(gen[1])) fail(`flow id "${base}" is also the id of a flow of traffic "${gen[1]}" (its flows are ${gen[1]}-0, ${gen[1]}-1, …)`);
+    const ns = namespaces.find((n) => base.startsWith(`${n.name}.`));
+    if (ns) fail(`flow id "${base}" is in the id space of workload "${ns.name}" (its flows are ${ns.name}.…); rename the transfer`);
+  }
+  for (const a of namespaces) {
+    const b = namespaces.find((n) => n !== a && a.name.startsWith(`${n.name}.`));
+    if (b) {
+      throw new InputError(
+        `${s.file}: workloads[${a.i}].${s.workloads[a.i].kind}.name: "${a.name}" starts with "${b.name}." and so shares the id space of workload "${b.name}"; rename it`,
+      );
+    }
+  }
+  for (const w of s.workloads) {
+    if (w.kind !== "traffic") continue;
+    const ns = namespaces.find((n) => `${w.name}-0`.startsWith(`${n.name}.`));
+    if (ns) {
+      const i = s.workloads.indexOf(w);
+      throw new InputError(`${s.file}: workloads[${i}].traffic.name: "${w.name}" puts its flows in the id space of workload "${ns.name}" (${ns.name}.…); rename it`);
+    }
   }
 }
 

@@ -47,6 +47,7 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "latitude-out-of-range.yaml": { where: "topology.sites[0].lat", fragment: "lat must be within [-90, 90] degrees, found 91.5" },
   "unknown-city.yaml": { where: "topology.sites[0].city", fragment: 'unknown city "Frankfort" (did you mean "Frankfurt"?)' },
   "wan-unknown-site.yaml": { where: "topology.wan[0]", fragment: 'unknown site "londn" (did you mean "london"?)' },
+  "transfer-in-training-ids.yaml": { where: "workloads[1].transfer.id", fragment: 'flow id "llm.0.input" is in the id space of workload "llm"' },
   "zero-gpus-per-host.yaml": { where: "topology.gpuCluster.gpusPerHost", fragment: "gpusPerHost must be ≥ 1" },
   "training-parallelism.yaml": { where: "workloads[0].training.parallelism", fragment: "tp×pp×dp = 96 but the job has 128 GPUs" },
   "training-too-large.yaml": { where: "workloads[0].training.gpus", fragment: "the job needs 256 GPUs but the topology has 128" },
