@@ -5,6 +5,7 @@ import type { Topology } from "../net/Topology.js";
 import { closest } from "../net/TopologyBuilder.js";
 import type { Scenario, TrafficLoadSpec, TransferSpec } from "./Scenario.js";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
+import { checkServing } from "./checkServing.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
@@ -30,7 +31,8 @@ export function checkScenario(s: Scenario, topology: Topology): void {
       return fail(key, `unknown node "${id}"${near ? ` (did you mean "${near}"?)` : ""}`);
     };
     if (w.kind === "transfer") checkTransfer(w, topology, component, transferIds, node, fail);
-    else checkTraffic(w, topology, component, node, fail);
+    else if (w.kind === "traffic") checkTraffic(w, topology, component, node, fail);
+    else checkServing(w, s, topology, node, fail);
     const name = w.kind === "transfer" ? w.id : w.name;
     if (name !== undefined) {
       if (names.has(name)) fail(w.kind === "transfer" ? "id" : "name", `"${name}" is used by an earlier workload (ids and names must be unique)`);
@@ -50,7 +52,7 @@ function checkGeneratedIds(s: Scenario): void {
   const bases: Array<{ base: string; i: number }> = [];
   s.workloads.forEach((w, i) => {
     if (w.kind === "traffic") traffic.add(w.name);
-    else {
+    else if (w.kind === "transfer") {
       const base = w.id ?? `transfer${i}`;
       bases.push({ base, i });
       repeats.set(base, w.repeat?.count ?? 1);

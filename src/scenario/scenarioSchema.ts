@@ -1,6 +1,8 @@
 // scenarioSchema: the zod schema of a scenario file (human units in, engine units out); also the source of the JSON Schema.
 import { z } from "zod";
+import { agentsSchema } from "./agentsSchema.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
+import { inferenceSchema, serviceSchema } from "./servingSchema.js";
 
 const nodeSchema = strict({
   id,
@@ -113,9 +115,15 @@ const trafficSchema = strict(
 );
 
 /** The kinds of workload, in the order of the union below (used by error messages). */
-export const WORKLOAD_KINDS = ["transfer", "traffic"] as const;
+export const WORKLOAD_KINDS = ["transfer", "traffic", "service", "inference", "agents"] as const;
 
-const workloadSchema = z.union([strict({ transfer: transferSchema }), strict({ traffic: trafficSchema })]);
+const workloadSchema = z.union([
+  strict({ transfer: transferSchema }),
+  strict({ traffic: trafficSchema }),
+  strict({ service: serviceSchema }),
+  strict({ inference: inferenceSchema }),
+  strict({ agents: agentsSchema }),
+]);
 
 /** The zod schema of a whole scenario file (input: human units; output: engine units). */
 export const scenarioSchema = strict({

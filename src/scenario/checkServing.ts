@@ -1,0 +1,63 @@
+// checkServing: semantic checks of service, inference and agents workloads (nodes, placements, call targets).
+import type { Topology } from "../net/Topology.js";
+import { closest } from "../net/TopologyBuilder.js";
+import { placeReplicas } from "./placeReplicas.js";
+import type { AgentsLoadSpec, InferencePlacementSpec, Scenario, ServiceLoadSpec } from "./Scenario.js";
+
+type Fail = (key: string, message: string) => never;
+type NodeOf = (id: string, key: string) => number;
+
+/** The names agents can call: every service and inference workload of `s`. */
+export function endpointNames(s: Scenario): string[] {
+  return s.workloads.flatMap((w) => (w.kind === "service" || w.kind === "inference" ? [w.name] : []));
+}
+
+/**
+ * Check one service, inference or agents workload: its nodes exist and are not listed twice,
+ * an inference workload's pools fit the topology's GPUs and its GPUs are of kind "gpu"-agnostic
+ * (any node may host a replica), and every target an agent population calls is a service or
+ * inference workload of the scenario (with a "did you mean").
+ */
+export function checkServing(
+  w: ServiceLoadSpec | InferencePlacementSpec | AgentsLoadSpec,
+  s: Scenario,
+  topology: Topology,
+  node: NodeOf,
+  fail: Fail,
+): void {
+  const distinct = (ids: string[], key: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, j) => {
+      node(id, `${key}[${j}]`);
+      if (seen.has(id)) fail(`${key}[${j}]`, `"${id}" is listed twice`);
+      seen.add(id);
+    });
+  };
+  if (w.kind === "service") return distinct(w.nodes, "nodes");
+  if (w.kind === "agents") {
+    distinct(w.nodes, "nodes");
+    const names = endpointNames(s);
+    const key = w.calls.length === 1 && w.mode === "parallel" ? () => "call" : (k: number) => `${w.mode}[${k}]`;
+    w.calls.forEach((target, k) => {
+      if (names.includes(target)) return;
+      const near = closest(target, names);
+      const known = names.length ? ` — services and inference workloads: ${names.join(", ")}` : " — the scenario has no service or inference workload";
+      fail(key(k), `unknown target "${target}"${near ? ` (did you mean "${near}"?)` : known}`);
+    });
+    return;
+  }
+  if (w.pool && "gpus" in w.pool) distinct(w.pool.gpus, "gpus");
+  if (w.disaggregation) {
+    for (const p of ["prefill", "decode"] as const) {
+      const pool = w.disaggregation[p];
+      if ("gpus" in pool) distinct(pool.gpus, `disaggregation.${p}.gpus`);
+    }
+    const d = w.disaggregation;
+    if ("gpus" in d.prefill && "gpus" in d.decode) {
+      const both = d.decode.gpus.find((g) => (d.prefill as { gpus: string[] }).gpus.includes(g));
+      if (both !== undefined) fail("disaggregation.decode.gpus", `"${both}" is in both the prefill and the decode pool`);
+    }
+  }
+  w.coldStart?.storageNodes?.forEach((id, j) => node(id, `coldStart.from[${j}]`));
+  placeReplicas(w, topology, fail);
+}
