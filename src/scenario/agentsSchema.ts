@@ -31,6 +31,7 @@ const rateKeys = {
 };
 
 const arrivalSchema = z.union([
+  strict({ periodic: strict({ every: quantity("time", "positive", "Gap between tasks") }, "One task every `every` from the start (agents in turn)") }),
   strict({ poisson: strict(rateKeys, "Poisson arrivals; give rate or ratePerAgent") }),
   strict({
     onOff: strict(

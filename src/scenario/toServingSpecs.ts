@@ -65,7 +65,9 @@ export function toAgentsSpec(t: Of<"agents">, i: number, size: (s: FileSize) => 
   const total = (r: { rate?: number; ratePerAgent?: number }) => r.rate ?? r.ratePerAgent! * t.count;
   const a = t.arrival;
   const arrival: ArrivalSpec =
-    "poisson" in a
+    "periodic" in a
+      ? { periodic: { everyS: a.periodic.every } }
+      : "poisson" in a
       ? { poisson: { ratePerS: total(a.poisson) } }
       : "onOff" in a
         ? { onOff: { onS: a.onOff.on, offS: a.onOff.off, ratePerS: total(a.onOff) } }

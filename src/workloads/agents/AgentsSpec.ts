@@ -7,9 +7,11 @@ import type { SizeSpec } from "../specs.js";
  * - onOff: the same during `onS`-long bursts separated by `offS` of silence, from the start;
  * - pareto: every agent on its own, with Pareto(mean meanGapS, shape) gaps between its tasks;
  * - profile: a Poisson process whose total rate is piecewise constant, `ratePerS` from `atS`
- *   (relative to the population's start) to the next step; rate 0 before the first step.
+ *   (relative to the population's start) to the next step; rate 0 before the first step;
+ * - periodic: one task every `everyS` from the start (agents in turn), for exact hand checks.
  */
 export type ArrivalSpec =
+  | { periodic: { everyS: number } }
   | { poisson: { ratePerS: number } }
   | { onOff: { onS: number; offS: number; ratePerS: number } }
   | { pareto: { meanGapS: number; shape: number } }

@@ -13,7 +13,7 @@ export interface ArrivalBounds {
 /**
  * Schedule the arrivals of `spec` for `count` agents on `ctx`, calling `onArrival(agent)`
  * at each. Times come from `times`, the agent of a pooled process (poisson, onOff, profile)
- * from `agents` (uniform); pareto runs one renewal process per agent, each starting one gap
+ * from `agents` (uniform); periodic arrivals come at startS + k·everyS, agent k mod count; pareto runs one renewal process per agent, each starting one gap
  * after startS. Each arrival schedules the next, so the event queue holds one pending
  * arrival per process (per agent for pareto).
  */
@@ -29,6 +29,18 @@ export function scheduleArrivals(
   let arrivals = 0;
   const { startS, endS, maxArrivals } = bounds;
   if (maxArrivals <= 0) return;
+  if ("periodic" in spec) {
+    const everyS = spec.periodic.everyS;
+    const at = (k: number): void => {
+      const atS = startS + k * everyS;
+      if (!(atS < endS) || k >= maxArrivals) return;
+      ctx.schedule(atS, () => {
+        onArrival(k % count);
+        at(k + 1);
+      });
+    };
+    return at(0);
+  }
   if ("pareto" in spec) {
     const { meanGapS, shape } = spec.pareto;
     const scaleS = (meanGapS * (shape - 1)) / shape;
@@ -60,7 +72,7 @@ export function scheduleArrivals(
 }
 
 /** The next arrival time after `fromS` of a pooled process (Infinity when none comes). */
-function pooledProcess(spec: Exclude<ArrivalSpec, { pareto: unknown }>, times: RandomStream, startS: number): (fromS: number) => number {
+function pooledProcess(spec: Exclude<ArrivalSpec, { pareto: unknown } | { periodic: unknown }>, times: RandomStream, startS: number): (fromS: number) => number {
   if ("poisson" in spec) {
     const meanS = 1 / spec.poisson.ratePerS;
     return (fromS) => fromS + exponential(times, meanS);
