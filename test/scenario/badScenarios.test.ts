@@ -45,6 +45,15 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "bad-handshake.yaml": { where: "workloads[0].transfer.transport.handshake", fragment: '"tls1.1" is not one of none, tcp, tls1.2, tls1.3, quic, quic-0rtt' },
   "traffic-disconnected.yaml": { where: "workloads[0].traffic", fragment: 'host "c" cannot be reached from "a"' },
   "zero-gpus-per-host.yaml": { where: "topology.gpuCluster.gpusPerHost", fragment: "gpusPerHost must be ≥ 1" },
+  "agents-unknown-target.yaml": { where: "workloads[1].agents.call", fragment: 'unknown target "llmm" (did you mean "llm"?)' },
+  "agents-negative-rate.yaml": { where: "workloads[1].agents.arrival.poisson.rate", fragment: '"-5/s" is negative' },
+  "agents-no-bound.yaml": { where: "workloads[1].agents", fragment: "give exactly one of requests (how many) or duration (how long)" },
+  "agents-duplicate-name.yaml": { where: "workloads[1].agents.name", fragment: '"svc" is used by an earlier workload' },
+  "inference-zero-replicas.yaml": { where: "workloads[0].inference.replicas", fragment: "replicas must be ≥ 1" },
+  "inference-too-many-replicas.yaml": { where: "workloads[0].inference.replicas", fragment: "20 replicas need 20 GPUs but the topology has 16" },
+  "inference-no-storage.yaml": { where: "workloads[0].inference.coldStart", fragment: 'no node of kind "storage"' },
+  "inference-gpus-and-replicas.yaml": { where: "workloads[0].inference.replicas", fragment: "give exactly one of gpus, replicas or disaggregation" },
+  "service-unknown-node.yaml": { where: "workloads[0].service.nodes[0]", fragment: 'unknown node "srv1" (did you mean "srv0"?)' },
 };
 
 function failure(file: string): unknown {
