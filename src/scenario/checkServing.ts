@@ -14,9 +14,9 @@ export function endpointNames(s: Scenario): string[] {
 
 /**
  * Check one service, inference or agents workload: its nodes exist and are not listed twice,
- * an inference workload's pools fit the topology's GPUs and its GPUs are of kind "gpu"-agnostic
- * (any node may host a replica), and every target an agent population calls is a service or
- * inference workload of the scenario (with a "did you mean").
+ * an inference workload's pools fit the topology's GPUs (explicit `gpus` may be any nodes) and
+ * no GPU is in both pools, a cold start has storage to load from, and every target an agent
+ * population calls is a service or inference workload of the scenario (with a "did you mean").
  */
 export function checkServing(
   w: ServiceLoadSpec | InferencePlacementSpec | AgentsLoadSpec,
