@@ -32,7 +32,7 @@ export function checkScenario(s: Scenario, topology: Topology): void {
     };
     if (w.kind === "transfer") checkTransfer(w, topology, component, transferIds, node, fail);
     else if (w.kind === "traffic") checkTraffic(w, topology, component, node, fail);
-    else checkServing(w, s, topology, node, fail);
+    else checkServing(w, s, topology, node, fail, component);
     const name = w.kind === "transfer" ? w.id : w.name;
     if (name !== undefined) {
       if (names.has(name)) fail(w.kind === "transfer" ? "id" : "name", `"${name}" is used by an earlier workload (ids and names must be unique)`);

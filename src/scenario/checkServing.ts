@@ -1,4 +1,5 @@
 // checkServing: semantic checks of service, inference and agents workloads (nodes, placements, call targets).
+import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
 import { closest } from "../net/TopologyBuilder.js";
 import { placeReplicas } from "./placeReplicas.js";
@@ -24,7 +25,9 @@ export function checkServing(
   topology: Topology,
   node: NodeOf,
   fail: Fail,
+  component: Int32Array,
 ): void {
+  const apart = (a: string, b: string) => component[topology.nodeIndex.get(a)!] !== component[topology.nodeIndex.get(b)!];
   const distinct = (ids: string[], key: string) => {
     const seen = new Set<string>();
     ids.forEach((id, j) => {
@@ -44,6 +47,12 @@ export function checkServing(
       const known = names.length ? ` — services and inference workloads: ${names.join(", ")}` : " — the scenario has no service or inference workload";
       fail(key(k), `unknown target "${target}"${near ? ` (did you mean "${near}"?)` : known}`);
     });
+    w.calls.forEach((target, k) => {
+      for (const replica of replicaNodes(s, topology, target)) {
+        const j = w.nodes.findIndex((n) => topology.nodeIndex.has(replica) && apart(n, replica));
+        if (j >= 0) fail(`nodes[${j}]`, `"${w.nodes[j]}" cannot reach "${replica}", a replica of "${target}" (${key(k)}): no chain of links joins them`);
+      }
+    });
     return;
   }
   if (w.pool && "gpus" in w.pool) distinct(w.pool.gpus, "gpus");
@@ -59,5 +68,32 @@ export function checkServing(
     }
   }
   w.coldStart?.storageNodes?.forEach((id, j) => node(id, `coldStart.from[${j}]`));
-  placeReplicas(w, topology, fail);
+  const placed = placeReplicas(w, topology, fail);
+  const gpus = placed.disaggregation ? [...placed.disaggregation.prefillGpus, ...placed.disaggregation.decodeGpus] : placed.gpus;
+  for (const store of placed.coldStart?.storageNodes ?? []) {
+    const gpu = gpus.find((g) => apart(store, g));
+    if (gpu !== undefined) fail("coldStart", `replica "${gpu}" cannot reach storage node "${store}" to load the weights (no chain of links joins them)`);
+  }
+  if (placed.disaggregation) {
+    const { prefillGpus, decodeGpus } = placed.disaggregation;
+    const d = decodeGpus.find((g) => apart(prefillGpus[0], g));
+    if (d !== undefined) fail("disaggregation.decode", `decode replica "${d}" cannot be reached from prefill replica "${prefillGpus[0]}" (no chain of links joins them)`);
+  }
+}
+
+/** Every replica node of the service or inference workload called `name` (none when its placement is invalid; that is reported at its own entry). */
+function replicaNodes(s: Scenario, topology: Topology, name: string): string[] {
+  const w = s.workloads.find((x) => (x.kind === "service" || x.kind === "inference") && x.name === name);
+  if (!w) return [];
+  if (w.kind === "service") return w.nodes;
+  if (w.kind !== "inference") return [];
+  try {
+    const placed = placeReplicas(w, topology, (_key, message) => {
+      throw new InputError(message);
+    });
+    return placed.disaggregation ? [...placed.disaggregation.prefillGpus, ...placed.disaggregation.decodeGpus] : placed.gpus;
+  } catch (err) {
+    if (err instanceof InputError) return [];
+    throw err;
+  }
 }

@@ -53,6 +53,7 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "inference-too-many-replicas.yaml": { where: "workloads[0].inference.replicas", fragment: "20 replicas need 20 GPUs but the topology has 16" },
   "inference-no-storage.yaml": { where: "workloads[0].inference.coldStart", fragment: 'no node of kind "storage"' },
   "inference-gpus-and-replicas.yaml": { where: "workloads[0].inference.replicas", fragment: "give exactly one of gpus, replicas or disaggregation" },
+  "agents-unreachable-service.yaml": { where: "workloads[1].agents.nodes[0]", fragment: '"edge" cannot reach "api", a replica of "svc"' },
   "service-unknown-node.yaml": { where: "workloads[0].service.nodes[0]", fragment: 'unknown node "srv1" (did you mean "srv0"?)' },
 };
 
