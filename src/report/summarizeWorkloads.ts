@@ -32,7 +32,8 @@ export interface WorkloadsSummary {
  * iteration_s, compute_s, exposed_comm_s and network_wait_share per iteration and
  * duration_s and busbw_gbps per collective kind (group "collective:<kind>"); for
  * requests total_s, queue_s, network_s, service_s, ttft_s and tpot_s over all requests and
- * per population, kind and target (groups "population:<p>", "kind:<k>", "target:<t>").
+ * per population, kind and target (groups "population:<p>", "kind:<k>", "target:<t>");
+ * for agent tasks task_s.
  * Rows with no values are left out. The summary.csv columns: iterations, iteration_mean_s,
  * iteration_p99_s, gpu_utilization (Σ compute_s ÷ Σ iteration_s over every job and
  * iteration) and network_wait_share (Σ exposed_comm_s ÷ Σ iteration_s) when any job ran an
@@ -50,7 +51,8 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
   const allRequests = [];
   for (let w = 0; w < input.names.length; w++) {
     add(w, "all", "fct_s", fcts[w]);
-    const { iterations = [], collectives = [], requests = [] } = input.results[w];
+    const { iterations = [], collectives = [], requests = [], tasks = [] } = input.results[w];
+    add(w, "all", "task_s", tasks.map((t) => t.totalS));
     allIterations.push(...iterations);
     allRequests.push(...requests);
     add(w, "all", "iteration_s", iterations.map((r) => r.iterationS));

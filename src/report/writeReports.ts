@@ -7,6 +7,7 @@ import type { WorkloadResults } from "../workloads/WorkloadResults.js";
 import { COLLECTIVES_CSV_HEADERS, collectivesRows, type FlowFacts } from "./collectivesCsv.js";
 import { JOBS_CSV_HEADERS, jobsRows } from "./jobsCsv.js";
 import { REQUESTS_CSV_HEADERS, requestsRows } from "./requestsCsv.js";
+import { TASKS_CSV_HEADERS, tasksRows } from "./tasksCsv.js";
 import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "./summarizeWorkloads.js";
 import { COST_CSV_HEADERS, costRows, DEFAULT_COST, type CostSpec } from "./costRows.js";
 import { TIERS_CSV_HEADERS, tierRows } from "./tierRows.js";
@@ -54,7 +55,7 @@ export interface WorkloadReportsInput {
 export const REPORT_FILES = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"] as const;
 
 /** Names of the files {@link writeReports} writes for workloads: the first four always, the others when some workload kept such records. */
-export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv", "tiers.csv", "cost.csv", "jobs.csv", "collectives.csv", "requests.csv"] as const;
+export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv", "tiers.csv", "cost.csv", "jobs.csv", "collectives.csv", "requests.csv", "tasks.csv"] as const;
 
 /**
  * Write the report set of a finished run: flows.csv, links.csv, bottlenecks.csv and
@@ -132,6 +133,8 @@ export async function writeReports(options: WriteReportsOptions): Promise<void> 
     if (requests.length > 0) {
       workloadFiles.push({ name: "requests.csv", write: (p) => writeCsv(p, REQUESTS_CSV_HEADERS, requestsRows(requests)) });
     }
+    const tasks = w.results.flatMap((r) => r.tasks ?? []);
+    if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => writeCsv(p, TASKS_CSV_HEADERS, tasksRows(tasks)) });
   }
   const summaryHeaders = [...SUMMARY_CSV_HEADERS, ...extra.map(([h]) => h)];
   const summaryCells = [...summaryRow(summary), ...extra.map(([, v]) => csvNumber(v))];

@@ -10,7 +10,7 @@ import type { Topology } from "../net/Topology.js";
 import { rttWeight } from "../transport/rttWeight.js";
 import { TcpTransport, type TcpCost } from "../transport/TcpTransport.js";
 import { MAXMIN_TRANSPORT, type TransportSpec } from "../transport/TransportSpec.js";
-import type { TransferRequest, TransferResult, WorkloadContext } from "../workloads/Workload.js";
+import type { PathInfo, TransferRequest, TransferResult, WorkloadContext } from "../workloads/Workload.js";
 
 /**
  * Resolves node ids, picks routes (pinned, or shortest path with per-flow ECMP keyed by a
@@ -28,6 +28,7 @@ export class NetworkContext {
   /** Workload names in the order their contexts were made (indexes of `workloadOfFlow`). */
   readonly workloadNames: string[] = [];
   private readonly usedIds = new Set<string>();
+  private readonly paths = new Map<string, PathInfo>();
 
   constructor(
     private readonly sim: Simulation,
@@ -59,7 +60,23 @@ export class NetworkContext {
         return tag(tcp ? this.startTcp(tcp, request, onComplete) : this.startTransfer(request, transport.model === "maxmin-rtt", onComplete));
       },
       random: (name: string): RandomStream => randomStream(this.seed, `${workloadName}/${name}`),
+      pathInfo: (src, dst) => this.pathInfo(src, dst),
     };
+  }
+
+  /** Latency and hops of the route from `src` to `dst` under ECMP key 0, cached per pair. */
+  private pathInfo(src: string, dst: string): PathInfo {
+    const key = `${src}\u0000${dst}`;
+    let info = this.paths.get(key);
+    if (!info) {
+      const s = this.topology.nodeIndex.get(src);
+      const d = this.topology.nodeIndex.get(dst);
+      if (s === undefined || d === undefined) throw new InputError(`unknown node "${s === undefined ? src : dst}"`);
+      const r = this.router.route(s, d, 0);
+      info = r ? { latencyS: r.latencyS, hops: r.nodes.length - 1 } : { latencyS: Infinity, hops: Infinity };
+      this.paths.set(key, info);
+    }
+    return info;
   }
 
   /** maxmin and rdma: one flow at its max-min share; maxmin-rtt: the same with weight / RTT. */
@@ -84,7 +101,7 @@ export class NetworkContext {
     const startS = this.sim.nowS;
     // Connections are per ordered endpoint pair; a pinned path is part of the key so reuse keeps the path's RTT.
     const pairKey = `${request.src}\u0000${request.dst}${request.path ? `\u0000${request.path.join("\u0000")}` : ""}`;
-    const flow = tcp.start(pairKey, route, request.sizeBytes, request.weight, request.capBps, (f, cost) => {
+    const flow = tcp.start(pairKey, route, request.sizeBytes, request.weight, request.capBps, request.reply === true, (f, cost) => {
       this.tcpCosts[f] = cost;
       onComplete?.({ id: request.id, startS, finishS: this.network.finishOf(f) });
     });

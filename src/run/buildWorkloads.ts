@@ -1,8 +1,14 @@
 // buildWorkloads: turn a scenario's workload specs into Workload objects (offered loads become arrival rates).
 import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
-import type { Scenario, TrafficLoadSpec, TrainingSpec } from "../scenario/Scenario.js";
+import { closest } from "../net/TopologyBuilder.js";
+import { placeReplicas } from "../scenario/placeReplicas.js";
+import type { AgentsLoadSpec, Scenario, TrafficLoadSpec, TrainingSpec } from "../scenario/Scenario.js";
 import { trainingGpus } from "../scenario/trainingGpus.js";
+import { AgentsWorkload } from "../workloads/agents/AgentsWorkload.js";
+import type { ServiceEndpoint } from "../workloads/ServiceEndpoint.js";
+import { InferenceWorkload } from "../workloads/serving/InferenceWorkload.js";
+import { ServiceWorkload } from "../workloads/serving/ServiceWorkload.js";
 import { TrainingWorkload } from "../workloads/training/TrainingWorkload.js";
 import { arrivalRateForLoad } from "../workloads/arrivalRateForLoad.js";
 import { sizeMeanBytes } from "../workloads/sizeMeanBytes.js";
@@ -13,20 +19,47 @@ import type { Workload } from "../workloads/Workload.js";
 /**
  * Build every workload of `scenario`, in file order. A traffic workload's load becomes a
  * Poisson arrival rate from its hosts' access capacity (the sum of each host's outgoing
- * channel capacities) and its size distribution's mean. Errors name the workload's key path.
+ * channel capacities) and its size distribution's mean. Inference pools are placed on GPUs
+ * (`placeReplicas`). Agents are built last and wired to the service and inference workloads
+ * they call, by name. Errors name the workload's key path.
  */
 export function buildWorkloads(scenario: Scenario, topology: Topology): Workload[] {
-  return scenario.workloads.map((w, i) => {
-    const where = `${scenario.file}: workloads[${i}].${w.kind}`;
+  const endpoints = new Map<string, ServiceEndpoint>();
+  const guarded = <T>(i: number, make: (fail: (key: string, message: string) => never) => T): T => {
+    const where = `${scenario.file}: workloads[${i}].${scenario.workloads[i].kind}`;
+    const fail = (key: string, message: string): never => {
+      throw new InputError(`${where}${key ? `.${key}` : ""}: ${message}`);
+    };
     try {
-      if (w.kind === "transfer") return new TransferWorkload(w, i);
-      if (w.kind === "training") return trainingWorkload(w, topology);
-      return trafficWorkload(w, topology);
+      return make(fail);
     } catch (err) {
-      if (err instanceof InputError) throw new InputError(`${where}: ${err.message}`);
+      if (err instanceof InputError && !err.message.startsWith(where)) throw new InputError(`${where}: ${err.message}`);
       throw err;
     }
+  };
+  const built: Array<Workload | undefined> = scenario.workloads.map((w, i) =>
+    guarded(i, (fail) => {
+      if (w.kind === "transfer") return new TransferWorkload(w, i);
+      if (w.kind === "traffic") return trafficWorkload(w, topology);
+      if (w.kind === "training") return trainingWorkload(w, topology);
+      if (w.kind === "agents") return undefined;
+      const endpoint = w.kind === "service" ? new ServiceWorkload(w) : new InferenceWorkload(placeReplicas(w, topology, fail));
+      endpoints.set(w.name, endpoint);
+      return endpoint;
+    }),
+  );
+  return scenario.workloads.map((w, i) => built[i] ?? guarded(i, (fail) => agentsWorkload(w as AgentsLoadSpec, endpoints, fail)));
+}
+
+/** An agent population wired to the endpoints it calls; an unknown name fails with a "did you mean". */
+function agentsWorkload(w: AgentsLoadSpec, endpoints: Map<string, ServiceEndpoint>, fail: (key: string, message: string) => never): AgentsWorkload {
+  const targets = w.calls.map((name, k) => {
+    const e = endpoints.get(name);
+    if (e) return e;
+    const near = closest(name, [...endpoints.keys()]);
+    return fail(w.calls.length === 1 && w.mode === "parallel" ? "call" : `${w.mode}[${k}]`, `unknown target "${name}"${near ? ` (did you mean "${near}"?)` : ""}`);
   });
+  return new AgentsWorkload(w, targets);
 }
 
 function trainingWorkload(w: TrainingSpec, topology: Topology): TrainingWorkload {

@@ -7,6 +7,8 @@ import type { LeafSpineSpec } from "../net/leafSpine.js";
 import type { LinkSpec, NodeSpec } from "../net/TopologyBuilder.js";
 import type { TransportSpec } from "../transport/TransportSpec.js";
 import type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
+import type { AgentsSpec } from "../workloads/agents/AgentsSpec.js";
+import type { InferenceSpec, ServiceSpec } from "../workloads/serving/ServingSpecs.js";
 
 import type { TrainingSpec } from "../workloads/training/TrainingSpec.js";
 
@@ -38,8 +40,31 @@ export interface TrafficLoadSpec {
   transport?: TransportSpec;
 }
 
+/** A pool of inference replicas as the scenario states it: explicit GPUs, or a count placed on the topology's GPUs. */
+export type ReplicaPool = { gpus: string[] } | { replicas: number };
+
+/**
+ * An inference workload as the scenario states it; the run resolves its pools to GPU ids
+ * (see `placeReplicas`) to make the workload's {@link InferenceSpec}.
+ */
+export interface InferencePlacementSpec extends Omit<InferenceSpec, "gpus" | "disaggregation" | "coldStart"> {
+  /** Colocated replicas; absent when disaggregated. */
+  pool?: ReplicaPool;
+  disaggregation?: { prefill: ReplicaPool; decode: ReplicaPool; kvBytesPerToken: number };
+  /** Storage nodes absent means every node of kind "storage". */
+  coldStart?: { weightsBytes: number; storageNodes?: string[] };
+  /** How its KV-cache and weight flows are carried. */
+  transport?: TransportSpec;
+}
+
+/** A service as the scenario states it (its flows ride on its callers' contexts). */
+export type ServiceLoadSpec = ServiceSpec & { transport?: TransportSpec };
+
+/** An agent population as the scenario states it, with its merged transport (connection: new/persistent ⇒ tcp). */
+export type AgentsLoadSpec = AgentsSpec & { transport?: TransportSpec };
+
 /** Any workload a scenario can declare. */
-export type WorkloadSpec = TransferSpec | TrafficLoadSpec | TrainingSpec;
+export type WorkloadSpec = TransferSpec | TrafficLoadSpec | TrainingSpec | ServiceLoadSpec | InferencePlacementSpec | AgentsLoadSpec;
 
 /** The generated fabrics a part or a site may hold. */
 export interface Fabrics {

@@ -6,6 +6,7 @@ import { closest } from "../net/TopologyBuilder.js";
 import type { Scenario, TrafficLoadSpec, TransferSpec } from "./Scenario.js";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import { checkTraining } from "./checkTraining.js";
+import { checkServing } from "./checkServing.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
@@ -32,7 +33,8 @@ export function checkScenario(s: Scenario, topology: Topology): void {
     };
     if (w.kind === "transfer") checkTransfer(w, topology, component, transferIds, node, fail);
     else if (w.kind === "traffic") checkTraffic(w, topology, component, node, fail);
-    else checkTraining(w, topology, node, fail);
+    else if (w.kind === "training") checkTraining(w, topology, node, fail);
+    else checkServing(w, s, topology, node, fail, component);
     const name = w.kind === "transfer" ? w.id : w.name;
     if (name !== undefined) {
       if (names.has(name)) fail(w.kind === "transfer" ? "id" : "name", `"${name}" is used by an earlier workload (ids and names must be unique)`);

@@ -1,9 +1,11 @@
 // scenarioSchema: the zod schema of a scenario file (human units in, engine units out); also the source of the JSON Schema.
 import { z } from "zod";
+import { agentsSchema } from "./agentsSchema.js";
+import { costSchema } from "./costSchema.js";
 import { fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
+import { inferenceSchema, serviceSchema } from "./servingSchema.js";
 import { siteSchema, wanLinkSchema } from "./siteSchema.js";
-import { costSchema } from "./costSchema.js";
 import { trainingSchema } from "./trainingSchema.js";
 
 const nodeSchema = strict({
@@ -68,9 +70,16 @@ const trafficSchema = strict(
 );
 
 /** The kinds of workload, in the order of the union below (used by error messages). */
-export const WORKLOAD_KINDS = ["transfer", "traffic", "training"] as const;
+export const WORKLOAD_KINDS = ["transfer", "traffic", "training", "service", "inference", "agents"] as const;
 
-const workloadSchema = z.union([strict({ transfer: transferSchema }), strict({ traffic: trafficSchema }), strict({ training: trainingSchema })]);
+const workloadSchema = z.union([
+  strict({ transfer: transferSchema }),
+  strict({ traffic: trafficSchema }),
+  strict({ training: trainingSchema }),
+  strict({ service: serviceSchema }),
+  strict({ inference: inferenceSchema }),
+  strict({ agents: agentsSchema }),
+]);
 
 /** The zod schema of a whole scenario file (input: human units; output: engine units). */
 export const scenarioSchema = strict({

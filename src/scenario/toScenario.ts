@@ -4,6 +4,7 @@ import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import type { Scenario, SiteSpec, SizeSpec, TopologyPart, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
 import { toTrainingSpec } from "./toTrainingSpec.js";
+import { toAgentsSpec, toInferenceSpec, toServiceSpec, type TransportOf } from "./toServingSpecs.js";
 import { toTransportSpec } from "./toTransportSpec.js";
 
 type FileSize = Extract<ScenarioFile["workloads"][number], { traffic: unknown }>["traffic"]["size"];
@@ -52,8 +53,10 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     return { cdf: BUILTIN_CDFS.includes(s.cdf) ? s.cdf : path.resolve(dir, s.cdf) };
   };
   const top = { keyPath: "transport", transport: f.transport };
-  const transportOf = (keyPath: string, own: ScenarioFile["transport"]) =>
-    f.transport === undefined && own === undefined ? {} : { transport: toTransportSpec(file, [top, { keyPath, transport: own }]) };
+  const transportOf: TransportOf = (keyPath, own, extra) =>
+    f.transport === undefined && own === undefined && extra === undefined
+      ? {}
+      : { transport: toTransportSpec(file, [top, { keyPath, transport: own }, { keyPath, transport: extra }]) };
   const workloads: WorkloadSpec[] = f.workloads.map((w, i) => {
     if ("transfer" in w) {
       const t = w.transfer;
@@ -76,6 +79,9 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
       const layers = [{ keyPath: "training", transport: { model: "rdma" as const } }, top, { keyPath: `workloads[${i}].training.transport`, transport: w.training.transport }];
       return toTrainingSpec(w.training, i, toTransportSpec(file, layers), `${file}: workloads[${i}].training`);
     }
+    if ("service" in w) return toServiceSpec(w.service);
+    if ("inference" in w) return toInferenceSpec(w.inference, i, transportOf);
+    if ("agents" in w) return toAgentsSpec(w.agents, i, size, transportOf);
     const t = w.traffic;
     return {
       kind: "traffic",

@@ -53,7 +53,8 @@ export class TcpTransport {
 
   /**
    * Start a transfer of `sizeBytes` on `route` for the endpoint pair `pairKey`; returns the
-   * flow id. `onComplete` gets the flow and what it paid.
+   * flow id. `onComplete` gets the flow and what it paid. A `reply` (a response on the
+   * connection its request opened) pays no handshake when it finds no idle connection.
    */
   start(
     pairKey: string,
@@ -61,6 +62,7 @@ export class TcpTransport {
     sizeBytes: number,
     weight: number | undefined,
     capBps: number | undefined,
+    reply: boolean,
     onComplete: (flow: number, cost: TcpCost) => void,
   ): number {
     const o = this.options;
@@ -71,7 +73,7 @@ export class TcpTransport {
     const reused = pool !== undefined && pool.length > 0 ? pool.pop()! : undefined;
     let handshakeS = 0;
     let cwndBytes = this.iwBytes;
-    if (!reused) handshakeS = handshakeRounds(o.handshake) * rttS;
+    if (!reused) handshakeS = reply ? 0 : handshakeRounds(o.handshake) * rttS;
     else if (now - reused.idleSinceS > o.idleTimeoutS) cwndBytes = Math.min(this.iwBytes, reused.cwndBytes);
     else cwndBytes = reused.cwndBytes;
     if (cwndBytes >= o.windowBytes) cwndBytes = o.windowBytes;

@@ -22,6 +22,19 @@ export interface TransferRequest {
    * every step's latency. Ignored by the `tcp` transport.
    */
   extraLatencies?: number;
+  /**
+   * tcp only: the transfer answers one that just went the other way on the same connection
+   * (a response), so when no idle connection is reused it pays no handshake — the request paid it.
+   */
+  reply?: boolean;
+}
+
+/** What the route between two nodes costs, for placement decisions (e.g. "nearest replica"). */
+export interface PathInfo {
+  /** One-way latency of the route, seconds (Infinity when unreachable). */
+  latencyS: number;
+  /** Links on the route (Infinity when unreachable). */
+  hops: number;
 }
 
 /** What a workload learns when one of its transfers completes. */
@@ -48,6 +61,8 @@ export interface WorkloadContext {
   startTransfer(request: TransferRequest, onComplete?: (result: TransferResult) => void): number;
   /** A random stream derived from the run seed, this workload's name and `name`. */
   random(name: string): RandomStream;
+  /** Latency and hop count of the route a flow from `src` to `dst` would take (first ECMP choice). */
+  pathInfo(src: string, dst: string): PathInfo;
 }
 
 /** A source of traffic. `start` is called once at time 0 and schedules everything else. */

@@ -66,6 +66,19 @@ export interface RequestRecord {
   totalS: number;
 }
 
+/** One agent task: a fan-out (parallel) or a chain of requests, done when the last response returns. */
+export interface TaskRecord {
+  /** Population (agents workload) that issued it. */
+  population: string;
+  kind: string;
+  id: string;
+  /** Requests the task made. */
+  requests: number;
+  startS: number;
+  /** From issue until the last response reached the agent, seconds. */
+  totalS: number;
+}
+
 /** What a workload hands to the reports after the run; every list is optional. */
 export interface WorkloadResults {
   /** GPUs the workload holds (a training job's ranks, an inference service's replicas' GPUs), for cost.csv. */
@@ -73,4 +86,5 @@ export interface WorkloadResults {
   iterations?: IterationRecord[];
   collectives?: CollectiveRecord[];
   requests?: RequestRecord[];
+  tasks?: TaskRecord[];
 }

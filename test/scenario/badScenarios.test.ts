@@ -56,6 +56,16 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "training-negative-parameters.yaml": { where: "workloads[0].training.model.parameters", fragment: "must be > 0" },
   "training-no-gpus.yaml": { where: "workloads[0].training", fragment: "give exactly one of gpus, hosts or gpuList" },
   "training-zero-microbatches.yaml": { where: "workloads[0].training.pipeline.microbatches", fragment: "microbatches must be ≥ 1" },
+  "agents-unknown-target.yaml": { where: "workloads[1].agents.call", fragment: 'unknown target "llmm" (did you mean "llm"?)' },
+  "agents-negative-rate.yaml": { where: "workloads[1].agents.arrival.poisson.rate", fragment: '"-5/s" is negative' },
+  "agents-no-bound.yaml": { where: "workloads[1].agents", fragment: "give exactly one of requests (how many) or duration (how long)" },
+  "agents-duplicate-name.yaml": { where: "workloads[1].agents.name", fragment: '"svc" is used by an earlier workload' },
+  "inference-zero-replicas.yaml": { where: "workloads[0].inference.replicas", fragment: "replicas must be ≥ 1" },
+  "inference-too-many-replicas.yaml": { where: "workloads[0].inference.replicas", fragment: "20 replicas need 20 GPUs but the topology has 16" },
+  "inference-no-storage.yaml": { where: "workloads[0].inference.coldStart", fragment: 'no node of kind "storage"' },
+  "inference-gpus-and-replicas.yaml": { where: "workloads[0].inference.replicas", fragment: "give exactly one of gpus, replicas or disaggregation" },
+  "agents-unreachable-service.yaml": { where: "workloads[1].agents.nodes[0]", fragment: '"edge" cannot reach "api", a replica of "svc"' },
+  "service-unknown-node.yaml": { where: "workloads[0].service.nodes[0]", fragment: 'unknown node "srv1" (did you mean "srv0"?)' },
 };
 
 function failure(file: string): unknown {

@@ -1,6 +1,6 @@
 // A fake WorkloadContext for workload tests: a tiny clock that runs callbacks in time order and records transfers.
 import { randomStream, type RandomStream } from "../../src/core/randomStream.js";
-import type { TransferRequest, TransferResult, WorkloadContext } from "../../src/workloads/Workload.js";
+import type { PathInfo, TransferRequest, TransferResult, WorkloadContext } from "../../src/workloads/Workload.js";
 
 /** A transfer the workload started, with the time it started. */
 export interface RecordedTransfer extends TransferRequest {
@@ -23,7 +23,13 @@ export class FakeContext implements WorkloadContext {
   constructor(
     readonly seed: number,
     readonly workloadName: string,
+    /** Route costs by "src→dst"; pairs not listed are 0 s and 1 hop. */
+    readonly paths: Record<string, PathInfo> = {},
   ) {}
+
+  pathInfo(src: string, dst: string): PathInfo {
+    return this.paths[`${src}→${dst}`] ?? { latencyS: 0, hops: 1 };
+  }
 
   nowS(): number {
     return this.now;

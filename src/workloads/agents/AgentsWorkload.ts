@@ -1,0 +1,93 @@
+// AgentsWorkload: a population of agents whose tasks call services and inference endpoints over the network.
+import { InputError } from "../../core/InputError.js";
+import type { ServiceEndpoint } from "../ServiceEndpoint.js";
+import { sizeSampler } from "../sizeSampler.js";
+import type { Workload, WorkloadContext } from "../Workload.js";
+import type { RequestRecord, TaskRecord, WorkloadResults } from "../WorkloadResults.js";
+import type { AgentsSpec } from "./AgentsSpec.js";
+import { scheduleArrivals } from "./scheduleArrivals.js";
+
+/**
+ * Agents that issue tasks. Each arrival (see `scheduleArrivals`) is one task by one agent,
+ * from that agent's node: `parallel` calls every endpoint at once and is done when the last
+ * response returns (task time = the slowest call); `chain` calls them one after the other,
+ * each after the previous response (task time = the sum). Request and response flows go
+ * on this workload's context, so its transport applies (with `tcp` and persistent: false,
+ * every request opens a new connection and pays the handshake).
+ *
+ * Random streams: "arrivals" (times), "agents" (which agent), "requests" and "responses"
+ * (sizes). Request ids are `<name>-<task>` (one call) or `<name>-<task>.<k>`.
+ */
+export class AgentsWorkload implements Workload {
+  readonly name: string;
+  private readonly requests: RequestRecord[] = [];
+  private readonly tasks: TaskRecord[] = [];
+  /** Tasks issued so far. */
+  tasksIssued = 0;
+  /** Requests issued so far. */
+  requestsIssued = 0;
+
+  /** @throws InputError when the endpoints do not match the spec's calls, or on a bad count or rate. */
+  constructor(
+    readonly spec: AgentsSpec,
+    private readonly endpoints: readonly ServiceEndpoint[],
+  ) {
+    this.name = spec.name;
+    const where = `agents "${spec.name}"`;
+    if (endpoints.length !== spec.calls.length || endpoints.length === 0) throw new InputError(`${where}: a task must call at least one endpoint`);
+    if (!(Number.isInteger(spec.count) && spec.count >= 1)) throw new InputError(`${where}: count must be an integer ≥ 1, found ${spec.count}`);
+    if (spec.nodes.length === 0) throw new InputError(`${where}: needs at least one node`);
+    if (spec.durationS === undefined && spec.tasks === undefined) throw new InputError(`${where}: give requests or duration, or it never stops`);
+  }
+
+  start(ctx: WorkloadContext): void {
+    const s = this.spec;
+    const requestSize = sizeSampler(s.request, ctx.random("requests"));
+    const responseSize = sizeSampler(s.response, ctx.random("responses"));
+    const single = s.calls.length === 1;
+
+    const call = (task: number, k: number, node: string, then: () => void) => {
+      this.requestsIssued++;
+      this.endpoints[k].call({
+        id: single ? `${this.name}.${task}` : `${this.name}.${task}.${k}`,
+        population: this.name,
+        kind: s.agentKind,
+        clientNode: node,
+        requestBytes: requestSize.sample(),
+        responseBytes: responseSize.sample(),
+        ctx,
+        onDone: (record) => {
+          this.requests.push(record);
+          then();
+        },
+      });
+    };
+
+    const arrive = (agent: number) => {
+      const task = this.tasksIssued++;
+      const node = s.nodes[agent % s.nodes.length];
+      const startS = ctx.nowS();
+      const n = s.calls.length;
+      const done = (): void => {
+        this.tasks.push({ population: this.name, kind: s.agentKind, id: `${this.name}.${task}`, requests: n, startS, totalS: ctx.nowS() - startS });
+      };
+      if (s.mode === "parallel") {
+        let left = n;
+        for (let k = 0; k < n; k++) call(task, k, node, () => (--left === 0 ? done() : undefined));
+      } else {
+        const next = (k: number): void => (k === n ? done() : call(task, k, node, () => next(k + 1)));
+        next(0);
+      }
+    };
+
+    scheduleArrivals(s.arrival, s.count, ctx, ctx.random("arrivals"), ctx.random("agents"), {
+      startS: s.startS,
+      endS: s.durationS === undefined ? Infinity : s.startS + s.durationS,
+      maxArrivals: s.tasks ?? Infinity,
+    }, arrive);
+  }
+
+  results(): WorkloadResults {
+    return { requests: this.requests, tasks: this.tasks };
+  }
+}
