@@ -5,6 +5,7 @@ import type { Topology } from "../net/Topology.js";
 import { closest } from "../net/TopologyBuilder.js";
 import type { Scenario, TrafficLoadSpec, TransferSpec } from "./Scenario.js";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
+import { checkEvents } from "./checkEvents.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
@@ -38,6 +39,7 @@ export function checkScenario(s: Scenario, topology: Topology): void {
     }
   });
   checkGeneratedIds(s);
+  checkEvents(s, topology);
 }
 
 /**

@@ -1,5 +1,6 @@
 // scenarioSchema: the zod schema of a scenario file (human units in, engine units out); also the source of the JSON Schema.
 import { z } from "zod";
+import { eventSchema, reportSchema } from "./eventsSchema.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
 
 const nodeSchema = strict({
@@ -126,10 +127,15 @@ export const scenarioSchema = strict({
   seed: z.int({ error: (iss) => `seed must be an integer, found ${JSON.stringify(iss.input)}` }).min(0).default(1),
   description: z.string().optional(),
   until: quantity("time", "positive").optional(),
-  routing: strict({ metric: z.enum(["hops", "latency"]).default("hops") }).default({ metric: "hops" }),
+  routing: strict({
+    metric: z.enum(["hops", "latency"]).default("hops"),
+    convergence: quantity("time", "nonnegative", "Detection and convergence delay after a link or node goes down or up, before routes change (default 0s)").prefault("0s"),
+  }).prefault({}),
   transport: transportSchema.optional(),
   topology: z.union([topologyPartSchema, z.array(topologyPartSchema).min(1)]),
   workloads: z.array(workloadSchema).default([]),
+  events: z.array(eventSchema).default([]).meta({ description: "Timeline of failures, recoveries, capacity and latency changes and surges (see docs/scenarios.md)" }),
+  report: reportSchema.optional(),
 });
 
 /** What the schema produces: the file's structure with quantities already in engine units. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import type { Scenario, SizeSpec, TopologyPart, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
+import { toEvents } from "./toEvents.js";
 import { toTransportSpec } from "./toTransportSpec.js";
 
 type FileSize = Extract<ScenarioFile["workloads"][number], { traffic: unknown }>["traffic"]["size"];
@@ -116,9 +117,11 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     seed: f.seed,
     ...(f.description !== undefined && { description: f.description }),
     ...(f.until !== undefined && { untilS: f.until }),
-    routing: { metric: f.routing.metric },
+    routing: { metric: f.routing.metric, convergenceS: f.routing.convergence },
     ...(f.transport !== undefined && { transport: toTransportSpec(file, [top]) }),
     topology,
     workloads,
+    events: toEvents(f.events, file),
+    ...(f.report?.interval !== undefined && { reportIntervalS: f.report.interval }),
   };
 }
