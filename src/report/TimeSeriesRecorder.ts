@@ -36,6 +36,8 @@ export class TimeSeriesRecorder implements FlowObserver {
   /** Per series (channels, then workloads): flat triples (interval index, bytes, utilisation·seconds), in interval order. */
   private readonly entries: Array<number[] | undefined>;
   private horizon = 0;
+  /** 1/Δ when it is a whole number (Δ = 0.1 s → 10), so boundaries k/10 print as 0.3, not 0.30000000000000004. */
+  private readonly perSecond: number;
 
   /**
    * @param intervalS the interval Δ, seconds (> 0).
@@ -50,6 +52,7 @@ export class TimeSeriesRecorder implements FlowObserver {
     private readonly workloadOf: (flow: number) => number,
   ) {
     if (!(intervalS > 0 && Number.isFinite(intervalS))) throw new Error(`TimeSeriesRecorder: interval ${intervalS} s, expected > 0`);
+    this.perSecond = Number.isInteger(1 / intervalS) ? 1 / intervalS : 0;
     this.channels = topology.channelCount;
     const n = this.channels + workloadNames.length;
     this.capacityBps = topology.resourceCapacityBps.slice(0, this.channels);
@@ -106,8 +109,8 @@ export class TimeSeriesRecorder implements FlowObserver {
     const t = this.topology;
     for (const [k, s, i] of items) {
       const list = this.entries[s]!;
-      const startS = k * this.intervalS;
-      const endS = Math.min((k + 1) * this.intervalS, this.horizon);
+      const startS = this.boundaryS(k);
+      const endS = Math.min(this.boundaryS(k + 1), this.horizon);
       const lengthS = endS - startS;
       const bytes = list[i + 1];
       const link = s < this.channels;
@@ -152,10 +155,9 @@ export class TimeSeriesRecorder implements FlowObserver {
     if (load <= 0) return;
     const cap = s < this.channels ? this.capacityBps[s] : 0;
     const util = cap > 0 ? load / cap : 0;
-    const d = this.intervalS;
-    let k = Math.floor(t / d);
+    let k = Math.floor(t / this.intervalS);
     while (t < nowS) {
-      const boundary = (k + 1) * d;
+      const boundary = this.boundaryS(k + 1);
       if (boundary <= t) {
         k++;
         continue;
@@ -166,6 +168,11 @@ export class TimeSeriesRecorder implements FlowObserver {
       t = end;
       k++;
     }
+  }
+
+  /** Start of interval k, seconds. */
+  private boundaryS(k: number): number {
+    return this.perSecond > 0 ? k / this.perSecond : k * this.intervalS;
   }
 
   private add(s: number, k: number, bytes: number, utilS: number): void {

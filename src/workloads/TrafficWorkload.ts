@@ -127,7 +127,8 @@ export class TrafficWorkload implements Workload {
     };
     scheduleNext(s.startS);
     this.rescale = (factor) => {
-      if (nextAtS !== Infinity) {
+      // Past endS the process is over; before it, a pending arrival (even one planned past endS) moves.
+      if (nextAtS !== Infinity && ctx.nowS() < endS) {
         // Arrivals run from startS: before it, the wait has not begun to elapse.
         const fromS = Math.max(ctx.nowS(), s.startS);
         nextAtS = fromS + ((nextAtS - fromS) * this.factor) / factor;

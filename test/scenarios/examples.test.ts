@@ -68,6 +68,24 @@ describe("example scenarios", () => {
 });
 
 describe("hand-derived example results", () => {
+  it("surge: the 3× window holds about three times the flows of a normal 0.2 s, and every flow finishes around the spine failure", async () => {
+    // 6,000 arrivals/s: [0, 0.4 s) ≈ 2,400 (σ ≈ 49), [0.4, 0.6 s) ≈ 3 × 1,200 = 3,600 (σ = 60); 5σ bounds.
+    const out = await runExample("surge.yaml");
+    const flows = readCsv(join(out, "flows.csv"));
+    const starts = flows.map((f) => Number(f.start_s));
+    const before = starts.filter((t) => t < 0.4).length;
+    const during = starts.filter((t) => t >= 0.4 && t < 0.6).length;
+    expect(Math.abs(before - 2400)).toBeLessThan(5 * Math.sqrt(2400));
+    expect(Math.abs(during - 3600)).toBeLessThan(5 * 60);
+    expect(flows.every((f) => f.status === "done")).toBe(true);
+    // spine1 is down over [0.5, 0.8): its links carry nothing in the intervals inside.
+    const series = readCsv(join(out, "timeseries.csv"));
+    const spine1 = (start: string) => series.filter((r) => r.interval_start_s === start && r.name.includes("spine1"));
+    expect(spine1("0.6")).toEqual([]);
+    expect(spine1("0.7")).toEqual([]);
+    expect(spine1("0.3").length).toBeGreaterThan(0);
+  });
+
   it("link-failure: bulk reroutes after convergence, stranded fails, after takes the restored link", async () => {
     // bulk: 2.5e9 B at 1.25e9 B/s from 2 ms; s1–b fails at 1.002 s with 1.25e9 B left;
     // rerouted at 1.052 s (50 ms convergence) on the 5 ms backup, drains from 1.057 s at
