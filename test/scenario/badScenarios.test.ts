@@ -45,6 +45,16 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "bad-handshake.yaml": { where: "workloads[0].transfer.transport.handshake", fragment: '"tls1.1" is not one of none, tcp, tls1.2, tls1.3, quic, quic-0rtt' },
   "traffic-disconnected.yaml": { where: "workloads[0].traffic", fragment: 'host "c" cannot be reached from "a"' },
   "zero-gpus-per-host.yaml": { where: "topology.gpuCluster.gpusPerHost", fragment: "gpusPerHost must be ≥ 1" },
+  "event-unknown-link.yaml": { where: "events[0].linkDown.to", fragment: 'unknown node "bb" (did you mean "b"?)' },
+  "event-no-link.yaml": { where: "events[0].linkDown", fragment: 'no link between "a" and "b"' },
+  "event-before-zero.yaml": { where: "events[0].at", fragment: '"-1s" is negative' },
+  "event-until-before-at.yaml": { where: "events[0].until", fragment: "until (1 s) must be after at (2 s)" },
+  "event-two-kinds.yaml": { where: "events[0]", fragment: "two kinds of event (linkDown, nodeDown)" },
+  "event-unknown-node.yaml": { where: "events[0].nodeDown", fragment: 'unknown node "ss" (did you mean "s"?)' },
+  "surge-unknown-workload.yaml": { where: "events[0].surge.workload", fragment: 'unknown workload "webb" (did you mean "web"?)' },
+  "surge-not-surgeable.yaml": { where: "events[0].surge.workload", fragment: 'workload "x" is a transfer, which has no arrival rate to surge' },
+  "surge-zero-factor.yaml": { where: "events[0].surge.factor", fragment: "factor must be > 0, found 0" },
+  "node-capacity-none.yaml": { where: "events[0].capacity.node", fragment: 'node "s" has no capacity to change' },
 };
 
 function failure(file: string): unknown {
