@@ -55,6 +55,10 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "surge-not-surgeable.yaml": { where: "events[0].surge.workload", fragment: 'workload "x" is a transfer, which has no arrival rate to surge' },
   "surge-zero-factor.yaml": { where: "events[0].surge.factor", fragment: "factor must be > 0, found 0" },
   "node-capacity-none.yaml": { where: "events[0].capacity.node", fragment: 'node "s" has no capacity to change' },
+  "surge-no-until.yaml": { where: "events[0]", fragment: "a surge needs until, when it ends" },
+  "event-until-not-surge.yaml": { where: "events[0].until", fragment: "until applies only to a surge, not to linkDown" },
+  "capacity-mixed.yaml": { where: "events[0].capacity", fragment: "give { from, to, bandwidth } for a link or { node, capacity } for a node" },
+  "report-zero-interval.yaml": { where: "report.interval", fragment: '"0s" must be > 0' },
 };
 
 function failure(file: string): unknown {
