@@ -15,6 +15,9 @@ const BASE = {
   workloads: [{ traffic: { name: "web", pattern: "uniform", load: 0.5, size: { exponential: { mean: "1MB" } }, duration: "0.5s" } }],
 };
 
+// The surge variant overloads the fabric (100 % offered load for 0.1 s): its cost is the
+// solver's with many active flows, as a plain run at that load shows (docs/architecture.md).
+
 /** Events that leave the offered load unchanged: a spine and an uplink fail and recover, an uplink is degraded. */
 const EVENTS = [
   { at: "100ms", nodeDown: "spine1" },
