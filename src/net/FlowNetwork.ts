@@ -4,8 +4,11 @@ import type { Simulation } from "../core/Simulation.js";
 import type { Route } from "./Router.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
-/** Lifecycle of a flow: in flight (latency), active (draining), done (last byte delivered). */
-export const FlowState = { InFlight: 1, Active: 2, Done: 3 } as const;
+/**
+ * Lifecycle of a flow: in flight (latency), active (draining), done (last byte delivered),
+ * failed (given up: its destination became unreachable; see {@link FlowNetwork.fail}).
+ */
+export const FlowState = { InFlight: 1, Active: 2, Done: 3, Failed: 4 } as const;
 /** One of the {@link FlowState} values. */
 export type FlowState = (typeof FlowState)[keyof typeof FlowState];
 
@@ -17,6 +20,15 @@ export interface FlowObserver {
   rateChanged?(flow: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void;
   /** A flow's last byte was delivered. */
   flowCompleted?(flow: number, nowS: number): void;
+  /** A flow was given up ({@link FlowNetwork.fail}); its rate was already reported as 0. */
+  flowFailed?(flow: number, nowS: number): void;
+  /**
+   * A flow is about to move to another route ({@link FlowNetwork.reroute}); its rate was
+   * already reported as r → 0 on the old route, and `routeOf` still returns the old one.
+   */
+  flowRerouted?(flow: number, nowS: number): void;
+  /** A resource's capacity changed ({@link FlowNetwork.setCapacity}). */
+  capacityChanged?(resource: number, capacityBps: number, nowS: number): void;
 }
 
 /** Options of a flow. */
@@ -46,6 +58,11 @@ export interface FlowOptions {
  *
  * Per-flow state is struct-of-arrays indexed by flow id (ids are never reused, so reports
  * can index by them); about 80 bytes per flow plus its route.
+ *
+ * Dynamics: {@link setCapacity} changes a resource (0 for a failed link: its flows stall
+ * at rate 0), {@link reroute} moves a live flow with its remaining bytes to a new route
+ * (paying the new route's latency again: the bytes restart on a new path), and
+ * {@link fail} gives a live flow up. Neither changes a flow's id or start time.
  */
 export class FlowNetwork {
   private cap = 0;
@@ -113,13 +130,75 @@ export class FlowNetwork {
     this.callbacks[f] = options.onComplete;
     for (const o of this.observers) o.flowStarted?.(f, now);
     const delayS = options.startDelayS;
-    this.sim.schedule(delayS ? now + delayS + route.latencyS : now + route.latencyS, this.kindActivate, f);
+    // While in flight, event[f] holds the activation, so a reroute or failure can cancel it.
+    this.event[f] = this.sim.schedule(delayS ? now + delayS + route.latencyS : now + route.latencyS, this.kindActivate, f);
     return f;
   }
 
-  /** Change a resource's capacity now (rates are re-solved at this instant). */
+  /** Change a resource's capacity now (rates are re-solved at this instant); 0 stalls its flows. */
   setCapacity(resource: number, capacityBps: number): void {
     this.engine.setCapacity(resource, capacityBps);
+    for (const o of this.observers) o.capacityChanged?.(resource, capacityBps, this.sim.nowS);
+    this.requestSolve();
+  }
+
+  /** Whether a flow is still to be delivered (in flight or active). */
+  isLive(flow: number): boolean {
+    const s = this.state[flow];
+    return s === FlowState.InFlight || s === FlowState.Active;
+  }
+
+  /**
+   * Move a live flow to `route` now, carrying its remaining bytes: it leaves its old route
+   * (rate reported r → 0 there), spends the new route's latency in flight, then drains on
+   * the new route. Its id, size, start time, weight, cap and callback are kept. An
+   * in-flight flow restarts its latency on the new route (a pending start delay is dropped).
+   */
+  reroute(flow: number, route: Route): void {
+    if (!this.isLive(flow)) throw new Error(`FlowNetwork.reroute: flow ${flow} is not live`);
+    const now = this.sim.nowS;
+    this.leave(flow, now);
+    for (const o of this.observers) o.flowRerouted?.(flow, now);
+    this.routes[flow] = route;
+    this.state[flow] = FlowState.InFlight;
+    this.event[flow] = this.sim.schedule(now + route.latencyS, this.kindActivate, flow);
+  }
+
+  /**
+   * Give a live flow up now: it stops (rate reported r → 0), is marked failed with its
+   * remaining bytes undelivered, and its completion callback is dropped (never called).
+   */
+  fail(flow: number): void {
+    if (!this.isLive(flow)) throw new Error(`FlowNetwork.fail: flow ${flow} is not live`);
+    const now = this.sim.nowS;
+    this.leave(flow, now);
+    this.state[flow] = FlowState.Failed;
+    this.callbacks[flow] = undefined;
+    for (const o of this.observers) o.flowFailed?.(flow, now);
+  }
+
+  /** Bytes of a flow not yet delivered, as of now (the flow's size until it starts draining). */
+  remainingOf(flow: number): number {
+    if (this.state[flow] !== FlowState.Active) return this.state[flow] === FlowState.Done ? 0 : this.remainingBytes[flow];
+    const rem = this.remainingBytes[flow] - this.rate[flow] * (this.sim.nowS - this.lastUpdateS[flow]);
+    return rem > 0 ? rem : 0;
+  }
+
+  /** Take a live flow off its route: cancel its pending event and, if draining, bank its progress and leave the engine. */
+  private leave(f: number, now: number): void {
+    const h = this.event[f];
+    if (h >= 0) this.sim.cancel(h);
+    this.event[f] = -1;
+    if (this.state[f] !== FlowState.Active) return;
+    const old = this.rate[f];
+    let rem = this.remainingBytes[f] - old * (now - this.lastUpdateS[f]);
+    if (rem < 0) rem = 0;
+    this.remainingBytes[f] = rem;
+    this.lastUpdateS[f] = now;
+    this.rate[f] = 0;
+    this.engine.removeFlow(f);
+    this.activeCount--;
+    for (const o of this.observers) o.rateChanged?.(f, old, 0, -1, now);
     this.requestSolve();
   }
 
@@ -163,10 +242,11 @@ export class FlowNetwork {
 
   private activate(f: number): void {
     const now = this.sim.nowS;
+    this.event[f] = -1;
     this.lastUpdateS[f] = now;
     // Nothing to drain, or nothing to share (a route with no resources and no cap, e.g.
     // src = dst on a node without capacity): the last byte arrives with the first.
-    if (this.sizeBytes[f] <= 0 || (this.routes[f].resources.length === 0 && this.capBps[f] === Infinity)) {
+    if (this.remainingBytes[f] <= 0 || (this.routes[f].resources.length === 0 && this.capBps[f] === Infinity)) {
       this.finish(f, now);
       return;
     }

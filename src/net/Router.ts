@@ -19,6 +19,12 @@ export interface Route {
  * Finds routes on a {@link Topology}. Among equal-cost next hops, each flow picks by a
  * hash of (seed, flow key, node), so a flow keeps one path and different flows spread
  * over all equal-cost paths. Distance tables are computed once per destination.
+ *
+ * The router keeps its own view of the links (which are usable, their latencies), so a
+ * run can change them without touching the shared {@link Topology}: {@link setLinkUsable}
+ * and {@link setLinkLatency} change the view and drop every cached table; routes found
+ * afterwards avoid unusable links. Links change both directions together, so distances
+ * to a destination still equal distances from it.
  */
 export class Router {
   private readonly distToDst = new Map<number, Float64Array>();
@@ -26,12 +32,43 @@ export class Router {
   private readonly hopsToDst = new Map<number, Int32Array>();
   /** Routes of (src, dst) pairs with a single shortest path (no ECMP choice), shared by every flow between them. */
   private readonly uniqueRoutes = new Map<number, Route>();
+  /** 1 for each directed channel the router treats as failed. */
+  private readonly down: Uint8Array;
+  /** One-way latency of each directed channel as the router sees it, seconds. */
+  private readonly latencyS: Float64Array;
 
   constructor(
     readonly topology: Topology,
     readonly metric: RoutingMetric = "hops",
     readonly seed = 0,
-  ) {}
+  ) {
+    this.down = new Uint8Array(topology.channelCount);
+    this.latencyS = Float64Array.from(topology.channelLatencyS);
+  }
+
+  /** Mark link `link` (channels 2·link and 2·link+1) usable or not, and forget every cached table. */
+  setLinkUsable(link: number, usable: boolean): void {
+    this.down[2 * link] = this.down[2 * link + 1] = usable ? 0 : 1;
+    this.forget();
+  }
+
+  /** Whether the router routes over directed channel `channel`. */
+  channelUsable(channel: number): boolean {
+    return this.down[channel] === 0;
+  }
+
+  /** Set both directions of link `link` to `latencyS` for routes found from now on, and forget every cached table. */
+  setLinkLatency(link: number, latencyS: number): void {
+    this.latencyS[2 * link] = this.latencyS[2 * link + 1] = latencyS;
+    this.forget();
+  }
+
+  /** Drop every cached table and route (after a link's state or latency changed). */
+  private forget(): void {
+    this.distToDst.clear();
+    this.hopsToDst.clear();
+    this.uniqueRoutes.clear();
+  }
 
   /** The route of flow `flowKey` from `src` to `dst`, or null if `dst` is unreachable. */
   route(src: number, dst: number, flowKey: number): Route | null {
@@ -54,7 +91,7 @@ export class Router {
       for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
         const ch = t.outChannels[i];
         const v = t.channelTo[ch];
-        if (this.onShortestPath(du, dist[v], ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
+        if (this.down[ch] === 0 && this.onShortestPath(du, dist[v], ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
       }
       if (candidates.length > 1) branched = true;
       const ch = candidates.length === 1 ? candidates[0] : candidates[mix32(salt ^ mix32(u)) % candidates.length];
@@ -88,7 +125,7 @@ export class Router {
   private finish(nodes: Int32Array, channels: number[]): Route {
     const t = this.topology;
     let latencyS = 0;
-    for (const ch of channels) latencyS += t.channelLatencyS[ch];
+    for (const ch of channels) latencyS += this.latencyS[ch];
     const resources = channels.slice();
     for (const n of nodes) {
       const r = t.nodeCapacityResource[n];
@@ -103,7 +140,7 @@ export class Router {
 
   private onShortestPath(du: number, dv: number, ch: number): boolean {
     if (this.metric === "hops") return dv === du - 1;
-    const via = dv + this.topology.channelLatencyS[ch];
+    const via = dv + this.latencyS[ch];
     return Math.abs(via - du) <= 1e-12 * Math.max(1, du);
   }
 
@@ -124,7 +161,9 @@ export class Router {
       while (head < tail) {
         const u = queue[head++];
         for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-          const v = t.channelTo[t.outChannels[i]];
+          const ch = t.outChannels[i];
+          if (this.down[ch]) continue;
+          const v = t.channelTo[ch];
           if (d[v] === Infinity) {
             d[v] = d[u] + 1;
             queue[tail++] = v;
@@ -141,8 +180,9 @@ export class Router {
         done[u] = 1;
         for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
           const ch = t.outChannels[i];
+          if (this.down[ch]) continue;
           const v = t.channelTo[ch];
-          const nd = d[u] + t.channelLatencyS[ch];
+          const nd = d[u] + this.latencyS[ch];
           if (nd < d[v]) {
             d[v] = nd;
             pq.push(nd, v);
@@ -162,7 +202,7 @@ export class Router {
         for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
           const ch = t.outChannels[i];
           const v = t.channelTo[ch];
-          if (h[v] < 0 && d[v] !== Infinity && this.onShortestPath(d[v], d[u], ch)) {
+          if (h[v] < 0 && !this.down[ch] && d[v] !== Infinity && this.onShortestPath(d[v], d[u], ch)) {
             h[v] = h[u] + 1;
             queue[tail++] = v;
           }

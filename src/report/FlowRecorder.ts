@@ -1,6 +1,6 @@
 // FlowRecorder: per-flow completion times, ideal times and the bottleneck that bound each flow longest; writes flows.csv.
 import { grown } from "../core/grown.js";
-import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
+import { FlowState, type FlowNetwork, type FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { csvNumber } from "./csvNumber.js";
 import { writeCsv } from "./writeCsv.js";
@@ -23,7 +23,11 @@ export const FLOW_CSV_HEADERS = [
   "slowdown",
   "mean_rate_gbps",
   "bottleneck",
+  "status",
 ] as const;
+
+/** The `status` of a flow in flows.csv: delivered, given up (destination unreachable after a failure), or still live at the end of the run. */
+export type FlowStatus = "done" | "failed" | "unfinished";
 
 /**
  * Observes a {@link FlowNetwork} and records, per flow, its ideal completion time and
@@ -55,6 +59,7 @@ export class FlowRecorder implements FlowObserver {
   /** Per-flow handshake and slow-start seconds, when a tcp model is in use (adds two columns). */
   private transportCosts: ReadonlyArray<{ handshakeS: number; slowStartS: number } | undefined> | undefined;
   private finished = 0;
+  private failed = 0;
   private lastFinish = 0;
   private horizon = 0;
 
@@ -105,6 +110,22 @@ export class FlowRecorder implements FlowObserver {
     else if (boundS > 0) this.multi.set(flow, new Map([[current, boundS]]));
     this.bottleneck[flow] = bottleneck;
     this.sinceS[flow] = nowS;
+  }
+
+  /** @inheritdoc */
+  flowFailed(_flow: number, _nowS: number): void {
+    this.failed++;
+  }
+
+  /** Number of flows given up (see FlowNetwork.fail). */
+  get failedCount(): number {
+    return this.failed;
+  }
+
+  /** A flow's status for flows.csv. */
+  statusOf(flow: number): FlowStatus {
+    const s = this.network.stateOf(flow);
+    return s === FlowState.Done ? "done" : s === FlowState.Failed ? "failed" : "unfinished";
   }
 
   /** @inheritdoc */
@@ -210,6 +231,7 @@ export class FlowRecorder implements FlowObserver {
         csvNumber(slowdown),
         drainS > 0 ? csvNumber((size * 8) / 1e9 / drainS) : "",
         b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b),
+        this.statusOf(f),
       ];
       if (this.transportCosts) {
         const c = this.transportCosts[f];

@@ -70,8 +70,10 @@ export interface BottleneckEntry {
  * Zero-length intervals (several updates at one instant) add nothing, so the transient
  * overshoots between two updates at the same time never count as a peak.
  *
- * Utilisation is measured against the nominal capacity (`topology.resourceCapacityBps`);
- * capacity changes made through the sharing engine during a run are not seen here.
+ * Utilisation is measured against the capacity in force: the nominal one
+ * (`topology.resourceCapacityBps`, also the `capacity_gbps` reported) until a
+ * `FlowNetwork.setCapacity` (a scenario event) changes it. A failed resource (capacity 0)
+ * carries nothing, so it adds no utilisation.
  *
  * The 95th percentile of utilisation is time-weighted over [0, horizon] and resolved to
  * 0.001: a histogram of 1,000 bins of width 0.001 (bin i holds utilisations in
@@ -88,6 +90,8 @@ export interface BottleneckEntry {
  */
 export class ResourceRecorder implements FlowObserver {
   private readonly capacityBps: Float64Array;
+  /** Capacity in force (changed by capacity events), the denominator of utilisation. */
+  private readonly liveCapacityBps: Float64Array;
   private readonly loadBps: Float64Array;
   private readonly carrying: Int32Array;
   private readonly lastS: Float64Array;
@@ -113,6 +117,7 @@ export class ResourceRecorder implements FlowObserver {
   ) {
     const R = topology.resourceCount;
     this.capacityBps = Float64Array.from(topology.resourceCapacityBps);
+    this.liveCapacityBps = Float64Array.from(topology.resourceCapacityBps);
     this.loadBps = new Float64Array(R);
     this.carrying = new Int32Array(R);
     this.lastS = new Float64Array(R);
@@ -156,6 +161,12 @@ export class ResourceRecorder implements FlowObserver {
       if (lastS[bottleneck] < nowS) this.close(bottleneck, nowS);
       this.bottlenecked[bottleneck]++;
     }
+  }
+
+  /** @inheritdoc */
+  capacityChanged(resource: number, capacityBps: number, nowS: number): void {
+    if (this.lastS[resource] < nowS) this.close(resource, nowS);
+    this.liveCapacityBps[resource] = capacityBps;
   }
 
   /** Close every resource's open interval at `endS` (the horizon of means and fractions). */
@@ -284,7 +295,7 @@ export class ResourceRecorder implements FlowObserver {
     if (!(dt > 0)) return;
     this.lastS[r] = nowS;
     const load = this.loadBps[r];
-    const cap = this.capacityBps[r];
+    const cap = this.liveCapacityBps[r];
     this.bottleneckFlowS[r] += this.bottlenecked[r] * dt;
     if (load <= 0) return;
     const util = cap > 0 ? load / cap : Infinity;

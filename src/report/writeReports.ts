@@ -14,6 +14,7 @@ import { TIERS_CSV_HEADERS, tierRows } from "./tierRows.js";
 import { WORKLOAD_BOTTLENECK_CSV_HEADERS, workloadBottleneckRows } from "./workloadBottlenecks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
+import type { TimeSeriesRecorder } from "./TimeSeriesRecorder.js";
 import { csvNumber } from "./csvNumber.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
@@ -33,6 +34,8 @@ export interface WriteReportsOptions {
   meta: RunMeta;
   /** The run's workloads: adds workloads.csv, workload-bottlenecks.csv and, when they kept records, jobs.csv, collectives.csv and requests.csv. */
   workloads?: WorkloadReportsInput;
+  /** With it, timeseries.csv (closed at the makespan). */
+  series?: TimeSeriesRecorder;
   /** More files to commit together with the standard ones (e.g. a workload's own report). */
   extraFiles?: readonly ReportFile[];
 }
@@ -145,6 +148,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<void> 
     { name: "summary.csv", write: (p) => writeCsv(p, summaryHeaders, [summaryCells]) },
     ...workloadFiles,
     { name: "run.json", write: (p) => writeFile(p, JSON.stringify(runInfo(meta, run), null, 2) + "\n") },
+    ...(options.series ? [{ name: "timeseries.csv", write: (p: string) => options.series!.writeCsv(p, summary.makespanS) }] : []),
     ...(options.extraFiles ?? []),
   ];
   await writeAtomically(outDir, files);

@@ -5,18 +5,27 @@ import { randomStream, type RandomStream } from "../core/randomStream.js";
 import { stringHash32 } from "../core/stringHash32.js";
 import type { Simulation } from "../core/Simulation.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
+import type { RerouteHooks } from "../net/NetworkDynamics.js";
 import type { Route, Router } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
 import { rttWeight } from "../transport/rttWeight.js";
 import { TcpTransport, type TcpCost } from "../transport/TcpTransport.js";
 import { MAXMIN_TRANSPORT, type TransportSpec } from "../transport/TransportSpec.js";
-import type { PathInfo, TransferRequest, TransferResult, WorkloadContext } from "../workloads/Workload.js";
+import type { PathInfo, TransferFailure, TransferRequest, TransferResult, WorkloadContext } from "../workloads/Workload.js";
+
+type OnComplete = (result: TransferResult) => void;
+type OnFailed = (failure: TransferFailure) => void;
 
 /**
  * Resolves node ids, picks routes (pinned, or shortest path with per-flow ECMP keyed by a
  * hash of the flow's id) and starts flows. Keeps each flow's user-facing id, indexed by flow number,
  * for the reports. One context per workload, so each gets its own named random streams
  * and its own transport (for `tcp`, its own pool of persistent connections).
+ *
+ * With scenario events, a transfer whose destination is out of reach when it starts (links
+ * failed and routes converged) is started and failed at once: it shows in flows.csv as
+ * failed and its workload's `onFailed` runs at the same instant. {@link rerouteHooks}
+ * reroutes flows after a failure with the same ECMP key, and fails pinned ones.
  */
 export class NetworkContext {
   /** User-facing id of every flow, indexed by flow number. */
@@ -29,6 +38,10 @@ export class NetworkContext {
   readonly workloadNames: string[] = [];
   private readonly usedIds = new Set<string>();
   private readonly paths = new Map<string, PathInfo>();
+  /** Flows on a pinned path (never rerouted). */
+  private readonly pinnedFlows = new Set<number>();
+  /** `onFailed` of the flows whose workload gave one, until the flow ends. */
+  private readonly failureCallbacks = new Map<number, OnFailed>();
 
   constructor(
     private readonly sim: Simulation,
@@ -36,6 +49,8 @@ export class NetworkContext {
     private readonly router: Router,
     private readonly topology: Topology,
     private readonly seed: number,
+    /** Whether links may fail during the run (scenario events): then an unreachable destination fails the flow instead of being an input error. */
+    private readonly dynamic = false,
   ) {}
 
   /** The context handed to the workload called `workloadName`, carrying its transfers with `transport` (default maxmin). */
@@ -53,12 +68,8 @@ export class NetworkContext {
       schedule: (atS, fn) => {
         this.sim.at(atS, fn);
       },
-      startTransfer: (request, onComplete) => {
-        // Ids under the workload's own namespace "<name>." are unique by the workload's
-        // construction (checkScenario keeps every other id out of it): no set lookup for them.
-        if (!request.id.startsWith(own)) this.claimId(request.id);
-        return tag(tcp ? this.startTcp(tcp, request, onComplete) : this.startTransfer(request, transport.model === "maxmin-rtt", onComplete));
-      },
+      startTransfer: (request, onComplete, onFailed) =>
+        tag(this.start(request, own, tcp, transport.model === "maxmin-rtt", onComplete, onFailed)),
       random: (name: string): RandomStream => randomStream(this.seed, `${workloadName}/${name}`),
       pathInfo: (src, dst) => this.pathInfo(src, dst),
     };
@@ -79,30 +90,87 @@ export class NetworkContext {
     return info;
   }
 
-  /** maxmin and rdma: one flow at its max-min share; maxmin-rtt: the same with weight / RTT. */
-  private startTransfer(request: TransferRequest, byRtt: boolean, onComplete?: (result: TransferResult) => void): number {
+  /** What the run's {@link NetworkDynamics} needs to reroute or fail flows after a failure. */
+  rerouteHooks(): RerouteHooks {
+    return {
+      routeFor: (flow) => {
+        if (this.pinnedFlows.has(flow)) return null;
+        const nodes = this.network.routeOf(flow).nodes;
+        return this.router.route(nodes[0], nodes[nodes.length - 1], stringHash32(this.labels[flow]));
+      },
+      failed: (flow) => this.notifyFailed(flow),
+    };
+  }
+
+  /**
+   * Ids under the workload's own namespace `own` ("<name>.") are unique by the workload's
+   * construction (checkScenario keeps every other id out of it): no set lookup for them.
+   */
+  private start(
+    request: TransferRequest,
+    own: string,
+    tcp: TcpTransport | undefined,
+    byRtt: boolean,
+    onComplete?: OnComplete,
+    onFailed?: OnFailed,
+  ): number {
+    if (!request.id.startsWith(own)) this.claimId(request.id);
     const route = this.routeFor(request);
+    let flow: number;
+    if (typeof route === "number") flow = this.startUnroutable(request, route);
+    else flow = tcp ? this.startTcp(tcp, request, route, onComplete) : this.startTransfer(request, route, byRtt, onComplete, onFailed !== undefined);
+    if (request.path) this.pinnedFlows.add(flow);
+    if (onFailed) {
+      if (this.network.isLive(flow)) this.failureCallbacks.set(flow, onFailed);
+      else this.sim.at(this.sim.nowS, () => onFailed({ id: request.id, startS: this.network.startOf(flow), failedS: this.sim.nowS }));
+    }
+    return flow;
+  }
+
+  /** A transfer to a destination out of reach (after failures): started and failed at once, on a route of its two end nodes only. */
+  private startUnroutable(request: TransferRequest, src: number): number {
+    const dst = this.topology.nodeIndex.get(request.dst)!;
+    const route: Route = { nodes: Int32Array.of(src, dst), resources: new Int32Array(0), latencyS: 0 };
+    const flow = this.network.startFlow(route, request.sizeBytes);
+    this.labels[flow] = request.id;
+    this.network.fail(flow);
+    return flow;
+  }
+
+  private notifyFailed(flow: number): void {
+    const cb = this.failureCallbacks.get(flow);
+    if (!cb) return;
+    this.failureCallbacks.delete(flow);
+    cb({ id: this.labels[flow], startS: this.network.startOf(flow), failedS: this.sim.nowS });
+  }
+
+  /** maxmin and rdma: one flow at its max-min share; maxmin-rtt: the same with weight / RTT. */
+  private startTransfer(request: TransferRequest, route: Route, byRtt: boolean, onComplete: OnComplete | undefined, watchFailure: boolean): number {
     const startS = this.sim.nowS;
     const flow = this.network.startFlow(route, request.sizeBytes, {
       weight: byRtt ? rttWeight(route, request.weight ?? 1, request.id) : request.weight,
       capBps: request.capBps,
       startDelayS: request.extraLatencies ? request.extraLatencies * route.latencyS : undefined,
-      onComplete: onComplete
-        ? (f) => onComplete({ id: request.id, startS, finishS: this.network.finishOf(f) })
-        : undefined,
+      onComplete:
+        onComplete || watchFailure
+          ? (f) => {
+              this.failureCallbacks.delete(f);
+              onComplete?.({ id: request.id, startS, finishS: this.network.finishOf(f) });
+            }
+          : undefined,
     });
     this.labels[flow] = request.id;
     return flow;
   }
 
   /** tcp: through the workload's connections (handshake, slow start, window). */
-  private startTcp(tcp: TcpTransport, request: TransferRequest, onComplete?: (result: TransferResult) => void): number {
-    const route = this.routeFor(request);
+  private startTcp(tcp: TcpTransport, request: TransferRequest, route: Route, onComplete?: OnComplete): number {
     const startS = this.sim.nowS;
     // Connections are per ordered endpoint pair; a pinned path is part of the key so reuse keeps the path's RTT.
     const pairKey = `${request.src}\u0000${request.dst}${request.path ? `\u0000${request.path.join("\u0000")}` : ""}`;
     const flow = tcp.start(pairKey, route, request.sizeBytes, request.weight, request.capBps, request.reply === true, (f, cost) => {
       this.tcpCosts[f] = cost;
+      this.failureCallbacks.delete(f);
       onComplete?.({ id: request.id, startS, finishS: this.network.finishOf(f) });
     });
     this.labels[flow] = request.id;
@@ -114,7 +182,8 @@ export class NetworkContext {
     this.usedIds.add(id);
   }
 
-  private routeFor(request: TransferRequest): Route {
+  /** The request's route, or its source node number when its destination is out of reach (after failures). */
+  private routeFor(request: TransferRequest): Route | number {
     const node = (id: string) => {
       const n = this.topology.nodeIndex.get(id);
       if (n === undefined) throw new InputError(`flow "${request.id}": unknown node "${id}"`);
@@ -129,7 +198,8 @@ export class NetworkContext {
     const dst = node(request.dst);
     // ECMP keyed by the flow's id, so adding a workload never moves other flows' paths.
     const r = this.router.route(src, dst, stringHash32(request.id));
-    if (!r) throw new InputError(`flow "${request.id}": no path from "${request.src}" to "${request.dst}"`);
-    return r;
+    if (r) return r;
+    if (!this.dynamic) throw new InputError(`flow "${request.id}": no path from "${request.src}" to "${request.dst}"`);
+    return src;
   }
 }

@@ -34,6 +34,7 @@ export async function runScenario(prepared: PreparedScenario, options: RunScenar
     network: s.network,
     flows: s.flows,
     resources: s.resources,
+    ...(s.series && { series: s.series }),
     run: s.run,
     workloads: {
       topology: prepared.topology,

@@ -3,13 +3,16 @@ import { Simulation, type RunResult } from "../core/Simulation.js";
 import { FlowNetwork } from "../net/FlowNetwork.js";
 import { FullSharing } from "../net/FullSharing.js";
 import { IncrementalSharing } from "../net/IncrementalSharing.js";
+import { NetworkDynamics } from "../net/NetworkDynamics.js";
 import { Router } from "../net/Router.js";
 import type { SharingEngine } from "../net/SharingEngine.js";
 import { FlowRecorder } from "../report/FlowRecorder.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
+import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { buildWorkloads } from "./buildWorkloads.js";
 import { NetworkContext } from "./NetworkContext.js";
+import { scheduleEvents } from "./scheduleEvents.js";
 import type { Workload } from "../workloads/Workload.js";
 
 /** Sharing engines by name: "incremental" (default) or "full" (re-solves everything; the reference). */
@@ -45,6 +48,8 @@ export interface Simulated {
   workloadOfFlow: Int32Array;
   flows: FlowRecorder;
   resources: ResourceRecorder;
+  /** Per-interval link and workload series, when the scenario sets report.interval. */
+  series?: TimeSeriesRecorder;
   run: RunResult;
   /** Wall time of building workloads and running, seconds. */
   wallS: number;
@@ -59,12 +64,28 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   const sim = new Simulation(4096);
   const network = new FlowNetwork(sim, SHARING_ENGINES[options.engine ?? "incremental"](topology.resourceCapacityBps));
   const router = new Router(topology, scenario.routing.metric, seed);
-  const context = new NetworkContext(sim, network, router, topology, seed);
+  const dynamic = scenario.events.length > 0;
+  const context = new NetworkContext(sim, network, router, topology, seed, dynamic);
   // The recorders subscribe themselves to the network.
   const flows = new FlowRecorder(network, topology, context.labels);
   const resources = new ResourceRecorder(network, topology);
+  const series =
+    scenario.reportIntervalS === undefined
+      ? undefined
+      : new TimeSeriesRecorder(network, topology, scenario.reportIntervalS, workloads.map((w) => w.name), (f) => context.workloadOfFlow[f]);
   if (scenario.workloads.some((w) => w.transport?.model === "tcp")) flows.addTransportColumns(context.tcpCosts);
   workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport)));
+  if (dynamic) {
+    scheduleEvents(scenario.events, {
+      sim,
+      topology,
+      dynamics: new NetworkDynamics(topology, network, router),
+      hooks: context.rerouteHooks(),
+      workloads,
+      convergenceS: scenario.routing.convergenceS,
+      file: scenario.file,
+    });
+  }
   const progress = options.onProgress;
   const run = sim.run({
     untilS: options.untilS ?? scenario.untilS,
@@ -78,6 +99,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     workloadOfFlow: context.workloadOfFlow,
     flows,
     resources,
+    ...(series && { series }),
     run,
     wallS: (performance.now() - started) / 1000,
   };

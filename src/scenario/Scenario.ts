@@ -5,6 +5,7 @@ import type { FatTreeSpec } from "../net/fatTree.js";
 import type { GpuClusterSpec } from "../net/gpuCluster.js";
 import type { LeafSpineSpec } from "../net/leafSpine.js";
 import type { LinkSpec, NodeSpec } from "../net/TopologyBuilder.js";
+import type { EventSpec } from "./EventSpec.js";
 import type { TransportSpec } from "../transport/TransportSpec.js";
 import type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
 import type { AgentsSpec } from "../workloads/agents/AgentsSpec.js";
@@ -125,7 +126,8 @@ export interface Scenario {
   description?: string;
   /** Stop time, seconds; absent means run until every workload is done. */
   untilS?: number;
-  routing: { metric: RoutingMetric };
+  /** Path metric, and the delay after a link or node goes down or up before routes change, seconds. */
+  routing: { metric: RoutingMetric; convergenceS: number };
   /** The scenario-level transport (absent means maxmin); each workload carries its merged one. */
   transport?: TransportSpec;
   /** Topology parts in file order; later parts may link to nodes of earlier ones. */
@@ -133,4 +135,8 @@ export interface Scenario {
   workloads: WorkloadSpec[];
   /** Prices for cost.csv (absent: the defaults of report/costRows). */
   cost?: CostSpec;
+  /** Timeline of network changes and surges, in file order (empty when none). */
+  events: EventSpec[];
+  /** Interval of timeseries.csv, seconds; absent means no time series. */
+  reportIntervalS?: number;
 }

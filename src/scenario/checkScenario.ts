@@ -7,6 +7,7 @@ import type { Scenario, TrafficLoadSpec, TransferSpec } from "./Scenario.js";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import { checkTraining } from "./checkTraining.js";
 import { checkServing } from "./checkServing.js";
+import { checkEvents } from "./checkEvents.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
@@ -42,6 +43,7 @@ export function checkScenario(s: Scenario, topology: Topology): void {
     }
   });
   checkGeneratedIds(s);
+  checkEvents(s, topology);
 }
 
 /**

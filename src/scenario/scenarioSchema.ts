@@ -3,6 +3,7 @@ import { z } from "zod";
 import { agentsSchema } from "./agentsSchema.js";
 import { costSchema } from "./costSchema.js";
 import { fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
+import { eventSchema, reportSchema } from "./eventsSchema.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
 import { inferenceSchema, serviceSchema } from "./servingSchema.js";
 import { siteSchema, wanLinkSchema } from "./siteSchema.js";
@@ -88,11 +89,16 @@ export const scenarioSchema = strict({
   seed: z.int({ error: (iss) => `seed must be an integer, found ${JSON.stringify(iss.input)}` }).min(0).default(1),
   description: z.string().optional(),
   until: quantity("time", "positive").optional(),
-  routing: strict({ metric: z.enum(["hops", "latency"]).default("hops") }).default({ metric: "hops" }),
+  routing: strict({
+    metric: z.enum(["hops", "latency"]).default("hops"),
+    convergence: quantity("time", "nonnegative", "Detection and convergence delay after a link or node goes down or up, before routes change (default 0s)").prefault("0s"),
+  }).prefault({}),
   transport: transportSchema.optional(),
   topology: z.union([topologyPartSchema, z.array(topologyPartSchema).min(1)]),
   workloads: z.array(workloadSchema).default([]),
   cost: costSchema.optional(),
+  events: z.array(eventSchema).default([]).meta({ description: "Timeline of failures, recoveries, capacity and latency changes and surges (see docs/scenarios.md)" }),
+  report: reportSchema.optional(),
 });
 
 /** What the schema produces: the file's structure with quantities already in engine units. */

@@ -5,6 +5,7 @@ import type { Scenario, SiteSpec, SizeSpec, TopologyPart, WorkloadSpec } from ".
 import type { ScenarioFile } from "./scenarioSchema.js";
 import { toTrainingSpec } from "./toTrainingSpec.js";
 import { toAgentsSpec, toInferenceSpec, toServiceSpec, type TransportOf } from "./toServingSpecs.js";
+import { toEvents } from "./toEvents.js";
 import { toTransportSpec } from "./toTransportSpec.js";
 
 type FileSize = Extract<ScenarioFile["workloads"][number], { traffic: unknown }>["traffic"]["size"];
@@ -103,10 +104,12 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     seed: f.seed,
     ...(f.description !== undefined && { description: f.description }),
     ...(f.until !== undefined && { untilS: f.until }),
-    routing: { metric: f.routing.metric },
+    routing: { metric: f.routing.metric, convergenceS: f.routing.convergence },
     ...(f.transport !== undefined && { transport: toTransportSpec(file, [top]) }),
     topology,
     workloads,
+    events: toEvents(f.events, file),
+    ...(f.report?.interval !== undefined && { reportIntervalS: f.report.interval }),
     ...(f.cost && {
       cost: {
         gpuHourUsd: f.cost.gpuHour,

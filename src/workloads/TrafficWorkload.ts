@@ -23,12 +23,24 @@ import type { Workload, WorkloadContext } from "./Workload.js";
  * Flow ids are `<name>-<n>`, n counting flows from 0. Arrival times, endpoints and sizes
  * come from three separate streams ("arrivals", "pairs", "sizes"), so changing the
  * pattern or the size distribution leaves the arrival times unchanged.
+ *
+ * Surges ({@link setRateFactor}): the arrival rate is piecewise constant, λ·k(t). A change
+ * of k at time t rescales the wait for the pending arrival: its remaining time shrinks or
+ * stretches by k_old/k_new. By memorylessness that leftover wait is again exponential at
+ * the new rate, so the arrivals stay an exact Poisson process of the new rate, with no
+ * extra random draws: the n-th arrival happens at Λ⁻¹(Λ₀(s_n)), where s_n is its time
+ * without surges and Λ the integrated rate. In particular, k over [t1, t2) packs the
+ * arrivals that would have come in [t1, t1 + k·(t2 − t1)) into [t1, t2), and shifts later
+ * ones earlier by (k − 1)·(t2 − t1). A superseded timer stays queued and does nothing.
  */
 export class TrafficWorkload implements Workload {
   readonly name: string;
   /** Mean flow size of `spec.size`, in bytes (before rounding to whole bytes). */
   readonly meanFlowBytes: number;
   private readonly cdfPoints: CdfPoint[] | undefined;
+  private factor = 1;
+  /** Applies a new rate factor to the running arrival process (set by start). */
+  private rescale: ((factor: number) => void) | undefined;
 
   /**
    * Validates the spec and loads its CDF file, if any, so mistakes surface before the run.
@@ -89,21 +101,48 @@ export class TrafficWorkload implements Workload {
     const meanGapS = 1 / s.arrivalRatePerS;
     let flowCount = 0;
     let arrivalCount = 0;
+    /** Time of the pending arrival (Infinity when none), and the generation of its timer. */
+    let nextAtS = Infinity;
+    let generation = 0;
 
     const send = (src: number, dst: number) => {
       ctx.startTransfer({ id: `${this.name}-${flowCount++}`, src: hosts[src], dst: hosts[dst], sizeBytes: sizes.sample() });
     };
-    const arrive = () => {
+    const arrive = (gen: number) => {
+      if (gen !== generation) return;
       arrivalCount++;
+      nextAtS = Infinity;
       emit(s.pattern, n, pairs, perm, s.fanIn ?? 0, send);
       scheduleNext(ctx.nowS());
     };
+    const plan = () => {
+      const gen = ++generation;
+      if (nextAtS < endS) ctx.schedule(nextAtS, () => arrive(gen));
+    };
     const scheduleNext = (fromS: number) => {
       if (arrivalCount >= maxArrivals) return;
-      const atS = fromS + exponential(arrivals, meanGapS);
-      if (atS < endS) ctx.schedule(atS, arrive);
+      // Division by 1 is exact, so a run without surges draws exactly the times it always did.
+      nextAtS = fromS + exponential(arrivals, meanGapS) / this.factor;
+      plan();
     };
     scheduleNext(s.startS);
+    this.rescale = (factor) => {
+      // Past endS the process is over; before it, a pending arrival (even one planned past endS) moves.
+      if (nextAtS !== Infinity && ctx.nowS() < endS) {
+        // Arrivals run from startS: before it, the wait has not begun to elapse.
+        const fromS = Math.max(ctx.nowS(), s.startS);
+        nextAtS = fromS + ((nextAtS - fromS) * this.factor) / factor;
+        plan();
+      }
+      this.factor = factor;
+    };
+  }
+
+  /** Multiply the arrival rate by `factor` from now on (see the class doc); 1 restores the configured rate. */
+  setRateFactor(factor: number): void {
+    if (!(Number.isFinite(factor) && factor > 0)) throw new Error(`TrafficWorkload.setRateFactor: factor must be > 0, found ${factor}`);
+    if (this.rescale) this.rescale(factor);
+    else this.factor = factor;
   }
 }
 

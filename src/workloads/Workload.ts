@@ -45,6 +45,18 @@ export interface TransferResult {
 }
 
 /**
+ * What a workload learns when one of its transfers is given up: after a link or node
+ * failure no path to its destination remained (or its pinned path stayed broken), so the
+ * rest of its bytes will never arrive.
+ */
+export interface TransferFailure {
+  id: string;
+  startS: number;
+  /** When it was given up, seconds. */
+  failedS: number;
+}
+
+/**
  * The only view of the simulation a workload gets (after ASTRA-sim's workload/network
  * split): start a transfer, be called back when it completes, schedule a timer, read
  * the clock, draw randomness from a named stream.
@@ -57,8 +69,10 @@ export interface WorkloadContext {
   /**
    * Start a transfer now; `onComplete` runs when its last byte is delivered. Returns the
    * flow's number (its row in flows.csv), which records such as a collective's keep.
+   * If the network gives the transfer up (scenario `events` took its destination out of
+   * reach), `onComplete` is never called and `onFailed`, when given, is called instead.
    */
-  startTransfer(request: TransferRequest, onComplete?: (result: TransferResult) => void): number;
+  startTransfer(request: TransferRequest, onComplete?: (result: TransferResult) => void, onFailed?: (failure: TransferFailure) => void): number;
   /** A random stream derived from the run seed, this workload's name and `name`. */
   random(name: string): RandomStream;
   /** Latency and hop count of the route a flow from `src` to `dst` would take (first ECMP choice). */
@@ -72,4 +86,10 @@ export interface Workload {
   start(ctx: WorkloadContext): void;
   /** Records for jobs.csv, collectives.csv and requests.csv, read once after the run. */
   results?(): WorkloadResults;
+  /**
+   * Multiply the workload's arrival rate by `factor` (> 0) from now on, relative to its
+   * configured rate (1 restores it). Implemented by workloads with an arrival process; a
+   * scenario `surge` event on a workload without it is an input error.
+   */
+  setRateFactor?(factor: number): void;
 }

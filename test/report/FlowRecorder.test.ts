@@ -52,7 +52,7 @@ describe("FlowRecorder", () => {
     try {
       await flows.writeCsv(join(dir, "flows.csv"));
       const text = await readFile(join(dir, "flows.csv"), "utf8");
-      expect(text.split("\n")[0]).toBe("id,src,dst,size_bytes,start_s,finish_s,fct_s,ideal_fct_s,slowdown,mean_rate_gbps,bottleneck");
+      expect(text.split("\n")[0]).toBe("id,src,dst,size_bytes,start_s,finish_s,fct_s,ideal_fct_s,slowdown,mean_rate_gbps,bottleneck,status");
       expect(parseCsv(text).map((r) => r.id)).toEqual(["f0", "f1"]);
       expect(text.endsWith("\n")).toBe(true);
     } finally {

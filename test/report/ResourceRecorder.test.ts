@@ -123,3 +123,27 @@ describe("ResourceRecorder", () => {
     ]);
   });
 });
+
+describe("ResourceRecorder with capacity changes", () => {
+  it("measures utilisation against the capacity in force", () => {
+    // a —12.5e9 B/s— s —5e9 B/s— b, 1 µs each; one flow of 1e9 B. s->b drops to 2.5e9 B/s at
+    // 0.1 s: 5.0001e8 B left → finishes at 0.300004 s. s->b is full the whole time, so its
+    // utilisation against the capacity in force is (0.300004 − 2e-6) / 0.300004 on average,
+    // where nominal capacity would give (0.099998 + 0.5 × 0.200004) / 0.300004.
+    const { sim, network, router, node, resources } = recordedNetwork(
+      [{ id: "a" }, { id: "s", kind: "switch" }, { id: "b" }],
+      [
+        { from: "a", to: "s", bandwidthBps: 12.5e9, latencyS: 1e-6 },
+        { from: "s", to: "b", bandwidthBps: 5e9, latencyS: 1e-6 },
+      ],
+    );
+    network.startFlow(router.route(node("a"), node("b"), 0)!, 1e9);
+    sim.at(0.1, () => network.setCapacity(2, 2.5e9));
+    const run = sim.run();
+    resources.finish(run.endS);
+    expect(run.endS).toBeCloseTo(0.300004, 12);
+    expect(resources.meanUtilOf(2)).toBeCloseTo(0.300002 / 0.300004, 9);
+    expect(resources.saturatedFracOf(2)).toBeCloseTo(0.300002 / 0.300004, 9);
+    expect(resources.peakUtilOf(2)).toBeCloseTo(1, 9);
+  });
+});

@@ -66,6 +66,20 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "inference-gpus-and-replicas.yaml": { where: "workloads[0].inference.replicas", fragment: "give exactly one of gpus, replicas or disaggregation" },
   "agents-unreachable-service.yaml": { where: "workloads[1].agents.nodes[0]", fragment: '"edge" cannot reach "api", a replica of "svc"' },
   "service-unknown-node.yaml": { where: "workloads[0].service.nodes[0]", fragment: 'unknown node "srv1" (did you mean "srv0"?)' },
+  "event-unknown-link.yaml": { where: "events[0].linkDown.to", fragment: 'unknown node "bb" (did you mean "b"?)' },
+  "event-no-link.yaml": { where: "events[0].linkDown", fragment: 'no link between "a" and "b"' },
+  "event-before-zero.yaml": { where: "events[0].at", fragment: '"-1s" is negative' },
+  "event-until-before-at.yaml": { where: "events[0].until", fragment: "until (1 s) must be after at (2 s)" },
+  "event-two-kinds.yaml": { where: "events[0]", fragment: "two kinds of event (linkDown, nodeDown)" },
+  "event-unknown-node.yaml": { where: "events[0].nodeDown", fragment: 'unknown node "ss" (did you mean "s"?)' },
+  "surge-unknown-workload.yaml": { where: "events[0].surge.workload", fragment: 'unknown workload "webb" (did you mean "web"?)' },
+  "surge-not-surgeable.yaml": { where: "events[0].surge.workload", fragment: 'workload "x" is a transfer, which has no arrival rate to surge' },
+  "surge-zero-factor.yaml": { where: "events[0].surge.factor", fragment: "factor must be > 0, found 0" },
+  "node-capacity-none.yaml": { where: "events[0].capacity.node", fragment: 'node "s" has no capacity to change' },
+  "surge-no-until.yaml": { where: "events[0]", fragment: "a surge needs until, when it ends" },
+  "event-until-not-surge.yaml": { where: "events[0].until", fragment: "until applies only to a surge, not to linkDown" },
+  "capacity-mixed.yaml": { where: "events[0].capacity", fragment: "give { from, to, bandwidth } for a link or { node, capacity } for a node" },
+  "report-zero-interval.yaml": { where: "report.interval", fragment: '"0s" must be > 0' },
 };
 
 function failure(file: string): unknown {

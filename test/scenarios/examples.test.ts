@@ -63,12 +63,59 @@ describe("example scenarios", () => {
       const out = await runExample(name);
       for (const f of REPORTS) expect(existsSync(join(out, f))).toBe(true);
       const summary = readCsv(join(out, "summary.csv"))[0];
-      expect(Number(summary.finished)).toBe(Number(summary.flows));
+      // Every flow ends: delivered, or failed by a scenario event (never left unfinished).
+      const status = readCsv(join(out, "flows.csv")).map((f) => f.status);
+      expect(status.filter((s) => s !== "done" && s !== "failed")).toEqual([]);
+      expect(Number(summary.finished)).toBe(status.filter((s) => s === "done").length);
     });
   }
 });
 
 describe("hand-derived example results", () => {
+  it("surge: the 3× window holds about three times the flows of a normal 0.2 s, and every flow finishes around the spine failure", async () => {
+    // 6,000 arrivals/s: [0, 0.4 s) ≈ 2,400 (σ ≈ 49), [0.4, 0.6 s) ≈ 3 × 1,200 = 3,600 (σ = 60); 5σ bounds.
+    const out = await runExample("surge.yaml");
+    const flows = readCsv(join(out, "flows.csv"));
+    const starts = flows.map((f) => Number(f.start_s));
+    const before = starts.filter((t) => t < 0.4).length;
+    const during = starts.filter((t) => t >= 0.4 && t < 0.6).length;
+    expect(Math.abs(before - 2400)).toBeLessThan(5 * Math.sqrt(2400));
+    expect(Math.abs(during - 3600)).toBeLessThan(5 * 60);
+    expect(flows.every((f) => f.status === "done")).toBe(true);
+    // spine1 is down over [0.5, 0.8): its links carry nothing in the intervals inside.
+    const series = readCsv(join(out, "timeseries.csv"));
+    const spine1 = (start: string) => series.filter((r) => r.interval_start_s === start && r.name.includes("spine1"));
+    expect(spine1("0.6")).toEqual([]);
+    expect(spine1("0.7")).toEqual([]);
+    expect(spine1("0.3").length).toBeGreaterThan(0);
+  });
+
+  it("link-failure: bulk reroutes after convergence, stranded fails, after takes the restored link", async () => {
+    // bulk: 2.5e9 B at 1.25e9 B/s from 2 ms; s1–b fails at 1.002 s with 1.25e9 B left;
+    // rerouted at 1.052 s (50 ms convergence) on the 5 ms backup, drains from 1.057 s at
+    // 5e8 B/s for 2.5 s → 3.557 s. stranded: c's only link fails at 0.5 s → failed at 0.55 s.
+    // after: s1–b back at 4 s, routes at 4.05 s; at 5 s it takes a–s1–b: 5.002 + 1 = 6.002 s.
+    const out = await runExample("link-failure.yaml");
+    const flows = Object.fromEntries(readCsv(join(out, "flows.csv")).map((f) => [f.id, f]));
+    expect(Number(flows.bulk.finish_s)).toBeCloseTo(3.557, 9);
+    expect(flows.bulk.status).toBe("done");
+    expect(flows.stranded.status).toBe("failed");
+    expect(flows.stranded.finish_s).toBe("");
+    expect(Number(flows.after.finish_s)).toBeCloseTo(6.002, 9);
+    expect(flows.after.bottleneck).toBe("a->s1");
+    const summary = readCsv(join(out, "summary.csv"))[0];
+    expect(Number(summary.finished)).toBe(2);
+    // timeseries.csv: a->s1 in [0, 1) carries 0.998 s × 1.25e9 B/s; in [1, 2) the last 2 ms.
+    const series = readCsv(join(out, "timeseries.csv"));
+    const row = (start: number, name: string) => series.find((r) => Number(r.interval_start_s) === start && r.name === name);
+    expect(Number(row(0, "a->s1")!.bytes)).toBeCloseTo(1.2475e9, 0);
+    expect(Number(row(0, "a->s1")!.utilization)).toBeCloseTo(0.998, 9);
+    expect(Number(row(1, "a->s1")!.bytes)).toBeCloseTo(2.5e6, 0);
+    // bulk's bytes over all intervals are its size.
+    const bulk = series.filter((r) => r.scope === "workload" && r.name === "bulk").reduce((s, r) => s + Number(r.bytes), 0);
+    expect(bulk).toBeCloseTo(2.5e9, 0);
+  });
+
   it("firewall: four copies share the 10 Gb/s firewall with a late fifth", async () => {
     // Route latency L = 4 links × 250 µs = 1 ms; the firewall carries 1.25e9 B/s in all.
     // [1 ms, 1.001 s): copy0…3 at 1.25e9/4 = 3.125e8 B/s drain 3.125e8 B, 6.875e8 B left.

@@ -9,13 +9,14 @@ describe("transport columns of flows.csv", () => {
     // slow start 6R + 87,760 / 23,168,000 s (see test/transport/TcpTransport.test.ts).
     const run = simulate(prepareScenario("scenarios/agents-new-vs-persistent.yaml"));
     const first = [...run.flows.rows()][0];
-    expect(first.length).toBe(13);
-    expect(Number(first[11])).toBeCloseTo(0.08, 12);
-    expect(Number(first[12])).toBeCloseTo(0.24 + 87_760 / 23_168_000, 9);
+    expect(first.length).toBe(14);
+    expect(first[11]).toBe("done");
+    expect(Number(first[12])).toBeCloseTo(0.08, 12);
+    expect(Number(first[13])).toBeCloseTo(0.24 + 87_760 / 23_168_000, 9);
   });
 
-  it("leaves flows.csv of a maxmin run unchanged", () => {
+  it("adds no transport columns to flows.csv of a maxmin run (status is the last column)", () => {
     const run = simulate(prepareScenario("scenarios/two-hosts.yaml"));
-    expect([...run.flows.rows()][0].length).toBe(11);
+    expect([...run.flows.rows()][0].length).toBe(12);
   });
 });

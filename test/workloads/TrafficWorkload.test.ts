@@ -171,3 +171,63 @@ describe("TrafficWorkload validation", () => {
     expect(new TrafficWorkload(spec({ size: { pareto: { meanBytes: 5e5, shape: 2 } } })).meanFlowBytes).toBe(5e5);
   });
 });
+
+describe("TrafficWorkload surges (setRateFactor)", () => {
+  /** Arrival times with the rate × k over [t1, t2), switched through the context's clock. */
+  function surged(s: TrafficSpec, k: number, t1: number, t2: number, seed = 7): number[] {
+    const w = new TrafficWorkload(s);
+    const ctx = new FakeContext(seed, w.name);
+    w.start(ctx);
+    ctx.schedule(t1, () => w.setRateFactor(k));
+    ctx.schedule(t2, () => w.setRateFactor(1));
+    ctx.run();
+    return ctx.transfers.map((t) => t.atS);
+  }
+
+  it("packs the arrivals of [t1, t1 + k(t2 − t1)) into [t1, t2) and shifts later ones by (k − 1)(t2 − t1), exactly", () => {
+    // Time rescaling of a Poisson process: the n-th arrival at base time s maps to s before
+    // t1, t1 + (s − t1)/k inside the surge, and s − (k − 1)(t2 − t1) after it.
+    const s = spec({ arrivalRatePerS: 1000, durationS: 5 });
+    // Base arrivals up to 6 s: those of [5, 6) move into [4, 5).
+    const base = run({ ...s, durationS: 6 }).map((t) => t.atS);
+    const k = 2;
+    const [t1, t2] = [1, 2];
+    const warped = base
+      .map((b) => (b < t1 ? b : b < t1 + k * (t2 - t1) ? t1 + (b - t1) / k : b - (k - 1) * (t2 - t1)))
+      .filter((t) => t < 5);
+    const got = surged(s, k, t1, t2);
+    expect(got.length).toBe(warped.length);
+    got.forEach((t, i) => expect(Math.abs(t - warped[i])).toBeLessThan(1e-9));
+    // Inside the window, exactly the base arrivals of [1, 3): twice those of [1, 2) on average.
+    const inWindow = got.filter((t) => t >= t1 && t < t2).length;
+    expect(inWindow).toBe(base.filter((b) => b >= t1 && b < t1 + k * (t2 - t1)).length);
+  });
+
+  it("doubles the arrival count in its window within 5σ (mean 2λT = 20,000, σ ≈ 141)", () => {
+    const got = surged(spec({ arrivalRatePerS: 1000, durationS: 30 }), 2, 10, 20);
+    const inWindow = got.filter((t) => t >= 10 && t < 20).length;
+    const before = got.filter((t) => t < 10).length;
+    expect(Math.abs(inWindow - 20_000)).toBeLessThan(5 * Math.sqrt(20_000));
+    expect(Math.abs(before - 10_000)).toBeLessThan(5 * Math.sqrt(10_000));
+  });
+
+  it("draws the same arrival times as before when the factor stays 1", () => {
+    const s = spec({ arrivalRatePerS: 500, durationS: 2 });
+    expect(surged(s, 1, 0.5, 1)).toEqual(run(s).map((t) => t.atS));
+  });
+
+  it("scales every wait, the first included, when the surge starts before the workload", () => {
+    // Arrivals run over [2 s, 3 s); with k = 4 over [0 s, 10 s) the base arrival at s comes at
+    // 2 + (s − 2)/4, so [2, 3) holds the base arrivals of [2, 6).
+    const s = spec({ arrivalRatePerS: 100, startS: 2, durationS: 1 });
+    const expected = run({ ...s, durationS: 4 }).map((t) => 2 + (t.atS - 2) / 4);
+    const got = surged(s, 4, 0, 10);
+    expect(got.length).toBe(expected.length);
+    got.forEach((t, i) => expect(Math.abs(t - expected[i])).toBeLessThan(1e-9));
+  });
+
+  it("rejects a factor that is not > 0", () => {
+    const w = new TrafficWorkload(spec({}));
+    expect(() => w.setRateFactor(0)).toThrow(/factor must be > 0/);
+  });
+});

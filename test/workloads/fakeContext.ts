@@ -1,6 +1,6 @@
 // A fake WorkloadContext for workload tests: a tiny clock that runs callbacks in time order and records transfers.
 import { randomStream, type RandomStream } from "../../src/core/randomStream.js";
-import type { PathInfo, TransferRequest, TransferResult, WorkloadContext } from "../../src/workloads/Workload.js";
+import type { PathInfo, TransferFailure, TransferRequest, TransferResult, WorkloadContext } from "../../src/workloads/Workload.js";
 
 /** A transfer the workload started, with the time it started. */
 export interface RecordedTransfer extends TransferRequest {
@@ -50,7 +50,7 @@ export class FakeContext implements WorkloadContext {
   }
 
   /** Records the request; returns its position in `transfers` as the flow number. */
-  startTransfer(request: TransferRequest, _onComplete?: (result: TransferResult) => void): number {
+  startTransfer(request: TransferRequest, _onComplete?: (result: TransferResult) => void, _onFailed?: (failure: TransferFailure) => void): number {
     return this.transfers.push({ ...request, atS: this.now }) - 1;
   }
 

@@ -1,0 +1,187 @@
+// TimeSeriesRecorder: bytes, throughput and utilisation per interval, per directed link and per workload; writes timeseries.csv.
+import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
+import type { Topology } from "../net/Topology.js";
+import { csvNumber } from "./csvNumber.js";
+import { writeCsv } from "./writeCsv.js";
+
+/** Columns of timeseries.csv, in order. */
+export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "scope", "name", "bytes", "throughput_gbps", "utilization"] as const;
+
+/**
+ * Observes a {@link FlowNetwork} and integrates, per interval [kΔ, (k+1)Δ), the bytes each
+ * directed channel and each workload moved, and each channel's utilisation against its
+ * capacity at the time (capacity changes during the run are seen: a failed link has
+ * capacity 0 and, carrying nothing, no utilisation). Subscribes itself on construction;
+ * create it before the first flow starts.
+ *
+ * Lazy like {@link import("./ResourceRecorder.js").ResourceRecorder}: a channel's or
+ * workload's load (the sum of its flows' rates) is constant between two rate changes
+ * touching it, so each change first closes the span since the last one, splitting it at
+ * interval boundaries. Cost: per rate change, the flow's channels plus one workload; per
+ * series, one entry (interval, bytes, utilisation-seconds) per interval in which it carried
+ * traffic — so proportional to intervals × active links and workloads, and nothing at all
+ * for a run without `report.interval` (no recorder is made).
+ *
+ * Rows: only intervals in which a link or workload moved bytes; ordered by interval, then
+ * links in channel order, then workloads in scenario order. The last interval ends at the
+ * horizon (the run's makespan). throughput_gbps = bytes·8/1e9 / interval length;
+ * utilization = time-averaged load/capacity over the interval (empty for workloads).
+ */
+export class TimeSeriesRecorder implements FlowObserver {
+  private readonly channels: number;
+  private readonly capacityBps: Float64Array;
+  private readonly loadBps: Float64Array;
+  private readonly carrying: Int32Array;
+  private readonly lastS: Float64Array;
+  /** Per series (channels, then workloads): flat triples (interval index, bytes, utilisation·seconds), in interval order. */
+  private readonly entries: Array<number[] | undefined>;
+  private horizon = 0;
+  /** 1/Δ when it is a whole number (Δ = 0.1 s → 10), so boundaries k/10 print as 0.3, not 0.30000000000000004. */
+  private readonly perSecond: number;
+
+  /**
+   * @param intervalS the interval Δ, seconds (> 0).
+   * @param workloadNames names of the run's workloads, in scenario order.
+   * @param workloadOf index into `workloadNames` of the workload that started a flow.
+   */
+  constructor(
+    private readonly network: FlowNetwork,
+    private readonly topology: Topology,
+    readonly intervalS: number,
+    private readonly workloadNames: readonly string[],
+    private readonly workloadOf: (flow: number) => number,
+  ) {
+    if (!(intervalS > 0 && Number.isFinite(intervalS))) throw new Error(`TimeSeriesRecorder: interval ${intervalS} s, expected > 0`);
+    this.perSecond = Number.isInteger(1 / intervalS) ? 1 / intervalS : 0;
+    this.channels = topology.channelCount;
+    const n = this.channels + workloadNames.length;
+    this.capacityBps = topology.resourceCapacityBps.slice(0, this.channels);
+    this.loadBps = new Float64Array(n);
+    this.carrying = new Int32Array(n);
+    this.lastS = new Float64Array(n);
+    this.entries = new Array<number[] | undefined>(n).fill(undefined);
+    network.observe(this);
+  }
+
+  /** @inheritdoc */
+  rateChanged(flow: number, oldRateBps: number, newRateBps: number, _bottleneck: number, nowS: number): void {
+    const resources = this.network.routeOf(flow).resources;
+    const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
+    const deltaBps = newRateBps - oldRateBps;
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
+      if (r < this.channels) this.update(r, carryingDelta, deltaBps, nowS);
+    }
+    const w = this.workloadOf(flow);
+    if (w >= 0 && w < this.workloadNames.length) this.update(this.channels + w, carryingDelta, deltaBps, nowS);
+  }
+
+  /** @inheritdoc */
+  capacityChanged(resource: number, capacityBps: number, nowS: number): void {
+    if (resource >= this.channels) return;
+    this.close(resource, nowS);
+    this.capacityBps[resource] = capacityBps;
+  }
+
+  /** Close every series at `endS`, the end of the last interval. */
+  finish(endS: number): void {
+    for (let s = 0; s < this.loadBps.length; s++) this.close(s, endS);
+    if (endS > this.horizon) this.horizon = endS;
+  }
+
+  /** Bytes a directed channel moved in interval k (0 if none). */
+  channelBytes(channel: number, k: number): number {
+    return this.entryOf(channel, k)?.[0] ?? 0;
+  }
+
+  /** Bytes a workload (index in scenario order) moved in interval k (0 if none). */
+  workloadBytes(workload: number, k: number): number {
+    return this.entryOf(this.channels + workload, k)?.[0] ?? 0;
+  }
+
+  /** The rows of timeseries.csv (see the class doc), after {@link finish}. */
+  *rows(): Generator<string[]> {
+    const items: Array<[k: number, series: number, at: number]> = [];
+    this.entries.forEach((list, s) => {
+      if (list) for (let i = 0; i < list.length; i += 3) items.push([list[i], s, i]);
+    });
+    items.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const t = this.topology;
+    for (const [k, s, i] of items) {
+      const list = this.entries[s]!;
+      const startS = this.boundaryS(k);
+      const endS = Math.min(this.boundaryS(k + 1), this.horizon);
+      const lengthS = endS - startS;
+      const bytes = list[i + 1];
+      const link = s < this.channels;
+      yield [
+        csvNumber(startS),
+        csvNumber(endS),
+        link ? "link" : "workload",
+        link ? t.resourceName(s) : this.workloadNames[s - this.channels],
+        csvNumber(bytes),
+        csvNumber(lengthS > 0 ? (bytes * 8) / 1e9 / lengthS : NaN),
+        link && lengthS > 0 ? csvNumber(list[i + 2] / lengthS) : "",
+      ];
+    }
+  }
+
+  /** Close the series at `endS` and write timeseries.csv to `path`. */
+  writeCsv(path: string, endS: number): Promise<void> {
+    this.finish(endS);
+    return writeCsv(path, TIMESERIES_CSV_HEADERS, this.rows());
+  }
+
+  private entryOf(s: number, k: number): [bytes: number, utilS: number] | undefined {
+    const list = this.entries[s];
+    if (!list) return undefined;
+    for (let i = 0; i < list.length; i += 3) if (list[i] === k) return [list[i + 1], list[i + 2]];
+    return undefined;
+  }
+
+  private update(s: number, carryingDelta: number, deltaBps: number, nowS: number): void {
+    if (this.lastS[s] < nowS) this.close(s, nowS);
+    const c = (this.carrying[s] += carryingDelta);
+    // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
+    this.loadBps[s] = c > 0 ? this.loadBps[s] + deltaBps : 0;
+  }
+
+  /** Account for series `s` from its last update to `nowS` at its current load, split at interval boundaries. */
+  private close(s: number, nowS: number): void {
+    let t = this.lastS[s];
+    if (!(nowS > t)) return;
+    this.lastS[s] = nowS;
+    const load = this.loadBps[s];
+    if (load <= 0) return;
+    const cap = s < this.channels ? this.capacityBps[s] : 0;
+    const util = cap > 0 ? load / cap : 0;
+    let k = Math.floor(t / this.intervalS);
+    while (t < nowS) {
+      const boundary = this.boundaryS(k + 1);
+      if (boundary <= t) {
+        k++;
+        continue;
+      }
+      const end = boundary < nowS ? boundary : nowS;
+      const dt = end - t;
+      this.add(s, k, load * dt, util * dt);
+      t = end;
+      k++;
+    }
+  }
+
+  /** Start of interval k, seconds. */
+  private boundaryS(k: number): number {
+    return this.perSecond > 0 ? k / this.perSecond : k * this.intervalS;
+  }
+
+  private add(s: number, k: number, bytes: number, utilS: number): void {
+    let list = this.entries[s];
+    if (!list) this.entries[s] = list = [];
+    const n = list.length;
+    if (n > 0 && list[n - 3] === k) {
+      list[n - 2] += bytes;
+      list[n - 1] += utilS;
+    } else list.push(k, bytes, utilS);
+  }
+}
