@@ -43,8 +43,9 @@ export const DEFAULT_PCIE_BPS = 64e9;
  * Add a GPU cluster to `b`. Per host i: an NVSwitch `h{i}nvswitch` (kind "nvswitch") and
  * GPUs `h{i}g{j}` (kind "gpu"), each linked to it at NVLink speed. NICs, one per GPU by
  * default:
- * - one per GPU, no PCIe bandwidth: GPU j's own link to the fabric is its NIC;
- * - one per GPU with `pcieBandwidthBps`: NIC `h{i}nic{j}` (kind "nic"), GPU j–NIC over PCIe;
+ * - one per GPU, rail-optimized, no PCIe bandwidth: GPU j's own link to its rail is its NIC;
+ * - one per GPU with `pcieBandwidthBps`, or with leaf attachment: NIC `h{i}nic{j}` (kind
+ *   "nic"), GPU j–NIC over PCIe (default 64 GB/s), so intra-host traffic stays on NVLink;
  * - `nicsPerHost` < `gpusPerHost`: NICs `h{i}nic{k}` (kind "nic") shared by the host's GPUs,
  *   each linked to the NVSwitch over PCIe (default 64 GB/s, a PCIe Gen5 x16 slot).
  * Rail-optimized, NIC k of every host links to rail switch `rail{k}` (kind "leaf");
@@ -85,7 +86,9 @@ export function gpuCluster(b: TopologyBuilder, spec: GpuClusterSpec): string[] {
   }
   const gpus: string[] = [];
   const shared = nics < spec.gpusPerHost;
-  const pcieBps = spec.pcieBandwidthBps ?? (shared ? DEFAULT_PCIE_BPS : undefined);
+  // Leaf attachment puts a host's GPUs on one switch: with the NIC folded into the GPU's
+  // link, GPU–leaf–GPU would tie with NVLink, so NICs are always nodes there.
+  const pcieBps = spec.pcieBandwidthBps ?? (shared || !spec.railOptimized ? DEFAULT_PCIE_BPS : undefined);
   const fabricSwitch = (i: number, k: number) => (spec.railOptimized ? `${p}rail${k}` : `${p}leaf${Math.floor(i / perLeaf!)}`);
   for (let i = 0; i < spec.hosts; i++) {
     const nvswitch = `${p}h${i}nvswitch`;

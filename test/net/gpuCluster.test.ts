@@ -65,20 +65,20 @@ describe("gpuCluster", () => {
     expect(topology.nodeIndex.has("h3nvswitch")).toBe(true);
   });
 
-  it("leaf attachment packs hostsPerLeaf hosts per leaf, the last leaf partly full", () => {
-    // ⌈5 / 2⌉ = 3 leaves. Nodes: 5 nvswitch + 10 gpu + 3 leaves + 2 spines = 20.
-    // Links: 10 NVLink + 10 NIC + 3 × 2 uplinks = 26 → 52 channels.
+  it("leaf attachment packs hostsPerLeaf hosts per leaf, the last leaf partly full, NICs as nodes", () => {
+    // ⌈5 / 2⌉ = 3 leaves. Nodes: 5 nvswitch + 10 gpu + 10 nic + 3 leaves + 2 spines = 30.
+    // Links: 10 NVLink + 10 PCIe + 10 NIC + 3 × 2 uplinks = 36 → 72 channels.
     const { topology } = build(LEAVES);
-    expect(topology.nodeCount).toBe(20);
-    expect(topology.channelCount).toBe(52);
-    expect(kindCounts(topology)).toEqual({ spine: 2, leaf: 3, nvswitch: 5, gpu: 10 });
-    // Host 4 is alone on leaf2, so host 0's GPUs are 4 hops away (leaf2 – spine – leaf0).
-    expect(path(topology, "h4g1", "h0g0", 0)).toHaveLength(5);
-    // Two GPUs of one host share a leaf and an NVSwitch: two 2-hop paths, and hop-count
-    // ECMP uses both (documented: intra-host traffic may cross the leaf).
-    const seen = new Set<string>();
-    for (let key = 0; key < 32; key++) seen.add(path(topology, "h0g0", "h0g1", key).join(" "));
-    expect([...seen].sort()).toEqual(["h0g0 h0nvswitch h0g1", "h0g0 leaf0 h0g1"]);
+    expect(topology.nodeCount).toBe(30);
+    expect(topology.channelCount).toBe(72);
+    expect(kindCounts(topology)).toEqual({ spine: 2, leaf: 3, nvswitch: 5, gpu: 10, nic: 10 });
+    // Host 4 is alone on leaf2, so host 0's GPUs are 6 hops away (nic, leaf2, spine, leaf0, nic).
+    expect(path(topology, "h4g1", "h0g0", 0)).toHaveLength(7);
+    // Two GPUs of one host share a leaf, but through it they are 4 hops apart: NVLink (2) only.
+    for (let key = 0; key < 32; key++) expect(path(topology, "h0g0", "h0g1", key)).toEqual(["h0g0", "h0nvswitch", "h0g1"]);
+    // PCIe defaults to 64 GB/s.
+    const pcie = topology.channelBetween(topology.nodeIndex.get("h0g0")!, topology.nodeIndex.get("h0nic0")!);
+    expect(topology.resourceCapacityBps[pcie]).toBe(64e9);
   });
 
   it("prefixes every id", () => {
