@@ -32,6 +32,8 @@ export class Router {
   private readonly hopsToDst = new Map<number, Int32Array>();
   /** Routes of (src, dst) pairs with a single shortest path (no ECMP choice), shared by every flow between them. */
   private readonly uniqueRoutes = new Map<number, Route>();
+  /** Distinct routes already built for (src, dst) pairs with several shortest paths, so flows on the same path share one Route. */
+  private readonly ecmpRoutes = new Map<number, Route[]>();
   /** 1 for each directed channel the router treats as failed. */
   private readonly down: Uint8Array;
   /** One-way latency of each directed channel as the router sees it, seconds. */
@@ -68,6 +70,7 @@ export class Router {
     this.distToDst.clear();
     this.hopsToDst.clear();
     this.uniqueRoutes.clear();
+    this.ecmpRoutes.clear();
   }
 
   /** The route of flow `flowKey` from `src` to `dst`, or null if `dst` is unreachable. */
@@ -99,9 +102,18 @@ export class Router {
       u = t.channelTo[ch];
       nodes.push(u);
     }
+    // Many flows between one pair (collective steps, agent requests) share Route objects;
+    // routes are never mutated.
+    if (!branched) {
+      const route = this.finish(Int32Array.from(nodes), channels);
+      this.uniqueRoutes.set(pair, route);
+      return route;
+    }
+    let seen = this.ecmpRoutes.get(pair);
+    if (!seen) this.ecmpRoutes.set(pair, (seen = []));
+    for (const r of seen) if (sameNodes(r.nodes, nodes)) return r;
     const route = this.finish(Int32Array.from(nodes), channels);
-    // Many flows between one pair (collective steps) reuse it; routes are never mutated.
-    if (!branched) this.uniqueRoutes.set(pair, route);
+    if (seen.length < MAX_ECMP_ROUTES_KEPT) seen.push(route);
     return route;
   }
 
@@ -213,6 +225,15 @@ export class Router {
     this.distToDst.set(dst, d);
     return d;
   }
+}
+
+/** Distinct equal-cost routes kept per (src, dst) pair for sharing; beyond this, new Route objects are built. */
+const MAX_ECMP_ROUTES_KEPT = 16;
+
+function sameNodes(a: Int32Array, b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A 32-bit integer mixer (the murmur3 finaliser), returning an unsigned value. */
