@@ -215,6 +215,18 @@ describe("hand-derived example results", () => {
     expect(wanS).toBeCloseTo(0.00478, 4);
   });
 
+  it("nfv placement: a datacenter appliance multiplexes the busy site, an edge function saves the backhaul", async () => {
+    // Datacenter: 4 × 1 GB through 2.5e9 B/s, 6.25e8 B/s each → 1.6 s + 2 × 5 ms of WAN.
+    const dc = finishTimes(await runExample("nfv-datacenter.yaml"));
+    for (const id of ["a0", "a1", "a2", "b0"]) expect(dc[id]).toBeCloseTo(1.61, 9);
+    expect(dc.ping).toBeCloseTo(5 + 0.01 + 1e3 / 2.5e9, 12);
+    // Edge: site A's 3 flows share 1.25e9 B/s → 2.4 s; B alone at 1.25e9 B/s → 0.8 s; no WAN.
+    const edge = finishTimes(await runExample("nfv-edge.yaml"));
+    for (const id of ["a0", "a1", "a2"]) expect(edge[id]).toBeCloseTo(2.4, 9);
+    expect(edge.b0).toBeCloseTo(0.8, 9);
+    expect(edge.ping).toBeCloseTo(5 + 1e3 / 1.25e9, 12);
+  });
+
   it("gpu-cluster: a rail incast shares one NIC, NVLink and lone rail flows run at full speed", async () => {
     // Incast: 4 × 1 GB into h0g0's 400 Gb/s NIC, 1.25e10 B/s each: 0.08 s + 2 × 1 µs.
     // NVLink: 9 GB at 4.5e11 B/s = 0.02 s, 0 s latency. Rail: 1 GB at 5e10 B/s + 2 µs.
