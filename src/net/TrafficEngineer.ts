@@ -5,7 +5,7 @@ import type { Route, Router } from "./Router.js";
 import type { Topology } from "./Topology.js";
 
 /** How the controller picks a flow's path among its equal-cost candidates. */
-export type TeMode = "least-loaded" | "min-max";
+export type TeMode = "least-loaded" | "min-max" | "fair-share";
 
 /** Settings of the traffic-engineering controller. */
 export interface TeSpec {
@@ -25,7 +25,11 @@ export interface TeSpec {
  * the path minimising the largest cost over its channels and node capacities:
  *
  * - `least-loaded`: cost = load ÷ capacity (the measured utilisation, without the flow);
- * - `min-max`: cost = (load + the flow's rate) ÷ capacity (utilisation after placing it).
+ * - `min-max`: cost = (load + the flow's rate) ÷ capacity (utilisation after placing it);
+ * - `fair-share`: cost = (flows measured on it + 1) ÷ capacity, the inverse of the equal
+ *   share the flow would get there; the path with the best worst share wins. Max-min flows
+ *   are elastic, so a busy path is saturated (utilisation 1) whatever its number of flows:
+ *   the two utilisation modes cannot tell two saturated paths apart, this one can.
  *
  * The flow moves (FlowNetwork.reroute, with its remaining bytes; it pays the new route's
  * one-way latency again, as after a failure) only when that cost is lower than its
@@ -63,6 +67,7 @@ export class TrafficEngineer {
     if (this.sim.queue.size === 0) return;
     const net = this.network;
     const load = new Float64Array(this.topology.resourceCount);
+    const count = new Float64Array(this.topology.resourceCount);
     const flows: number[] = [];
     const rates: number[] = [];
     for (let f = 0; f < net.flowCount; f++) {
@@ -71,19 +76,22 @@ export class TrafficEngineer {
       flows.push(f);
       rates.push(r);
       const res = net.routeOf(f).resources;
-      for (let i = 0; i < res.length; i++) load[res[i]] += r;
+      for (let i = 0; i < res.length; i++) {
+        load[res[i]] += r;
+        count[res[i]]++;
+      }
     }
-    if (flows.length > 0) this.sim.at(this.sim.nowS + this.spec.delayS, () => this.apply(flows, rates, load));
+    if (flows.length > 0) this.sim.at(this.sim.nowS + this.spec.delayS, () => this.apply(flows, rates, load, count));
     this.sim.at(this.sim.nowS + this.spec.intervalS, () => this.tick());
   }
 
-  private apply(flows: number[], rates: number[], load: Float64Array): void {
+  private apply(flows: number[], rates: number[], load: Float64Array, count: Float64Array): void {
     this.rounds++;
     const net = this.network;
     const capacity = this.topology.resourceCapacityBps;
     const order = flows.map((_, i) => i).sort((a, b) => rates[b] - rates[a] || flows[a] - flows[b]);
     const channels = this.topology.channelCount;
-    const selfIn = this.spec.mode === "min-max";
+    const mode = this.spec.mode;
     for (const i of order) {
       const f = flows[i];
       const rate = rates[i];
@@ -91,21 +99,30 @@ export class TrafficEngineer {
       if (!net.isLive(f)) continue;
       const router = this.routerOf(f);
       const nodes = current.nodes;
+      const place = (route: Route) => {
+        for (const r of route.resources) {
+          load[r] += rate;
+          count[r]++;
+        }
+      };
       // Remove the flow's measured load from its route (clamped: it may have moved since the measurement).
-      for (const r of current.resources) load[r] = Math.max(0, load[r] - rate);
+      for (const r of current.resources) {
+        load[r] = Math.max(0, load[r] - rate);
+        count[r] = Math.max(0, count[r] - 1);
+      }
       if (router) {
-        const add = selfIn ? rate : 0;
-        const cost = (r: number) => utilisation(load[r] + add, capacity[r]);
+        const add = mode === "min-max" ? rate : 0;
+        const cost = mode === "fair-share" ? (r: number) => utilisation(count[r] + 1, capacity[r]) : (r: number) => utilisation(load[r] + add, capacity[r]);
         // Read and write capacities sit on every candidate alike: only channels and through capacities choose.
         const best = router.minMaxRoute(nodes[0], nodes[nodes.length - 1], cost);
-        if (best && !sameResources(best, current) && bottleneck(best, cost, channels, this.topology) < bottleneck(current, cost, channels, this.topology) - 1e-9) {
+        if (best && !sameResources(best, current) && bottleneck(best, cost, channels, this.topology) < bottleneck(current, cost, channels, this.topology) * (1 - 1e-9)) {
           net.reroute(f, best);
           this.moves++;
-          for (const r of best.resources) load[r] += rate;
+          place(best);
           continue;
         }
       }
-      for (const r of current.resources) load[r] += rate;
+      place(current);
     }
   }
 }

@@ -25,7 +25,7 @@ export const teSchema = strict(
   {
     interval: quantity("time", "positive", "Time between two measurements of link utilisation"),
     delay: quantity("time", "nonnegative", "Time between a measurement and the route changes it leads to").prefault("0s"),
-    mode: z.enum(["least-loaded", "min-max"]).default("min-max"),
+    mode: z.enum(["least-loaded", "min-max", "fair-share"]).default("fair-share").meta({ description: "How a flow's path is chosen among its equal-cost candidates (see docs/scenarios.md)" }),
   },
   "An SDN controller moving flows among their equal-cost paths from measured utilisation (default off: static ECMP)",
 );

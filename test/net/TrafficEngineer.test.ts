@@ -8,7 +8,7 @@ import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
  * two elephants' only choice is x or y. With ids "elephant0"/"elephant1" (seed 1) static
  * ECMP hashes both onto x.
  */
-function run(te: false | "least-loaded" | "min-max", engine: EngineName = "incremental", ids = ["elephant0", "elephant1"]) {
+function run(te: false | "least-loaded" | "min-max" | "fair-share", engine: EngineName = "incremental", ids = ["elephant0", "elephant1"]) {
   const doc = {
     name: "te",
     seed: 1,
@@ -38,7 +38,7 @@ describe("TrafficEngineer", () => {
     expect(r.finish[1]).toBeCloseTo(2, 12);
   });
 
-  for (const mode of ["min-max", "least-loaded"] as const) {
+  for (const mode of ["min-max", "least-loaded", "fair-share"] as const) {
     it(`${mode}: measured at 0.1 s, moved at 0.11 s, both finish at 0.11 + (1.25e9 − 0.11 × 6.25e8) / 1.25e9 = 1.055 s`, () => {
       // Both measured at 6.25e8 B/s; the tie in rate goes to flow 0, which leaves x for y
       // (y's cost after the move, 0.5, beats x's, 1); flow 1 then finds x cheapest and stays.

@@ -87,7 +87,7 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "policy-unknown-provider.yaml": { where: "policies[0].avoid.providers[0]", fragment: 'unknown provider "aws"; no site has one' },
   "policy-endpoint-forbidden.yaml": { where: "policies[0]", fragment: 'avoids country GB but "dublin.h0" is in site "dublin"' },
   "te-zero-interval.yaml": { where: "routing.te.interval", fragment: '"0s" must be > 0' },
-  "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max' },
+  "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max, fair-share' },
 };
 
 function failure(file: string): unknown {
