@@ -38,14 +38,33 @@ export class Router {
   private readonly down: Uint8Array;
   /** One-way latency of each directed channel as the router sees it, seconds. */
   private readonly latencyS: Float64Array;
+  /** Routers made by {@link restricted}: they share `down` and `latencyS`, and forget with this one. */
+  private readonly variants: Router[] = [];
+  /** 1 for each node routes may visit; null: every node (no policy). */
+  private allowed: Uint8Array | null = null;
 
   constructor(
     readonly topology: Topology,
     readonly metric: RoutingMetric = "hops",
     readonly seed = 0,
+    shared?: { down: Uint8Array; latencyS: Float64Array },
   ) {
-    this.down = new Uint8Array(topology.channelCount);
-    this.latencyS = Float64Array.from(topology.channelLatencyS);
+    this.down = shared?.down ?? new Uint8Array(topology.channelCount);
+    this.latencyS = shared?.latencyS ?? Float64Array.from(topology.channelLatencyS);
+  }
+
+  /**
+   * A router over the same links that only visits nodes with `allowed[n] === 1` (a routing
+   * policy): shortest paths of the allowed subgraph, same metric, seed and ECMP hashing. It
+   * shares this router's view of the links, so {@link setLinkUsable} and
+   * {@link setLinkLatency} on this router reach it too (and drop its tables). Its routes
+   * are null when the source, the destination or every path is outside the mask.
+   */
+  restricted(allowed: Uint8Array): Router {
+    const r = new Router(this.topology, this.metric, this.seed, { down: this.down, latencyS: this.latencyS });
+    r.allowed = allowed;
+    this.variants.push(r);
+    return r;
   }
 
   /** Mark link `link` (channels 2·link and 2·link+1) usable or not, and forget every cached table. */
@@ -71,6 +90,7 @@ export class Router {
     this.hopsToDst.clear();
     this.uniqueRoutes.clear();
     this.ecmpRoutes.clear();
+    for (const v of this.variants) v.forget();
   }
 
   /** The route of flow `flowKey` from `src` to `dst`, or null if `dst` is unreachable. */
@@ -134,6 +154,54 @@ export class Router {
     return this.distances(dst)[src] !== Infinity;
   }
 
+  /**
+   * Among the shortest paths from `src` to `dst` (the flow's ECMP candidates), the one whose
+   * largest `cost` is smallest: cost(r) for every channel r crossed and for the through
+   * capacity of every node after the first (traffic engineering passes utilisations). Ties
+   * go to the lower channel number at the first hop where paths differ. Null when unreachable.
+   */
+  minMaxRoute(src: number, dst: number, cost: (resource: number) => number): Route | null {
+    const t = this.topology;
+    const dist = this.distances(dst);
+    if (dist[src] === Infinity) return null;
+    const hops = this.hopsToDst.get(dst);
+    // best[u]: smallest bottleneck cost from u to dst over the shortest-path DAG; next[u]: its channel.
+    const best = new Map<number, number>();
+    const next = new Map<number, number>();
+    best.set(dst, 0);
+    const solve = (u: number): number => {
+      const known = best.get(u);
+      if (known !== undefined) return known;
+      let b = Infinity;
+      let pick = -1;
+      const du = dist[u];
+      for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
+        const ch = t.outChannels[i];
+        const v = t.channelTo[ch];
+        if (this.down[ch] !== 0 || !this.onShortestPath(du, dist[v], ch) || (hops && hops[v] !== hops[u] - 1)) continue;
+        const nr = t.nodeCapacityResource[v];
+        const c = Math.max(cost(ch), nr >= 0 ? cost(nr) : 0, solve(v));
+        if (c < b || pick < 0) {
+          b = c;
+          pick = ch;
+        }
+      }
+      best.set(u, b);
+      next.set(u, pick);
+      return b;
+    };
+    solve(src);
+    const nodes = [src];
+    const channels: number[] = [];
+    for (let u = src; u !== dst; ) {
+      const ch = next.get(u)!;
+      channels.push(ch);
+      u = t.channelTo[ch];
+      nodes.push(u);
+    }
+    return this.finish(Int32Array.from(nodes), channels);
+  }
+
   private finish(nodes: Int32Array, channels: number[]): Route {
     const t = this.topology;
     let latencyS = 0;
@@ -163,6 +231,12 @@ export class Router {
     const t = this.topology;
     const n = t.nodeCount;
     d = new Float64Array(n).fill(Infinity);
+    const allowed = this.allowed;
+    if (allowed && allowed[dst] !== 1) {
+      this.distToDst.set(dst, d);
+      if (this.metric === "latency") this.hopsToDst.set(dst, new Int32Array(n).fill(-1));
+      return d;
+    }
     d[dst] = 0;
     // Links are full duplex, so distances *to* dst equal distances *from* dst.
     if (this.metric === "hops") {
@@ -176,6 +250,7 @@ export class Router {
           const ch = t.outChannels[i];
           if (this.down[ch]) continue;
           const v = t.channelTo[ch];
+          if (allowed && allowed[v] !== 1) continue;
           if (d[v] === Infinity) {
             d[v] = d[u] + 1;
             queue[tail++] = v;
@@ -194,6 +269,7 @@ export class Router {
           const ch = t.outChannels[i];
           if (this.down[ch]) continue;
           const v = t.channelTo[ch];
+          if (allowed && allowed[v] !== 1) continue;
           const nd = d[u] + this.latencyS[ch];
           if (nd < d[v]) {
             d[v] = nd;

@@ -42,6 +42,8 @@ export class NetworkContext {
   private readonly pinnedFlows = new Set<number>();
   /** `onFailed` of the flows whose workload gave one, until the flow ends. */
   private readonly failureCallbacks = new Map<number, OnFailed>();
+  /** Router of each workload (its policy's, or the run's), by workload index. */
+  private readonly routers: Router[] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -53,10 +55,15 @@ export class NetworkContext {
     private readonly dynamic = false,
   ) {}
 
-  /** The context handed to the workload called `workloadName`, carrying its transfers with `transport` (default maxmin). */
-  forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT): WorkloadContext {
+  /**
+   * The context handed to the workload called `workloadName`, carrying its transfers with
+   * `transport` (default maxmin) on routes of `router` (default the run's; a routing
+   * policy passes a restricted one).
+   */
+  forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT, router: Router = this.router): WorkloadContext {
     const tcp = transport.model === "tcp" ? new TcpTransport(this.sim, this.network, transport) : undefined;
     const index = this.workloadNames.push(workloadName) - 1;
+    this.routers.push(router);
     const own = `${workloadName}.`;
     const tag = (flow: number): number => {
       if (flow >= this.workloadOfFlow.length) this.workloadOfFlow = grown(this.workloadOfFlow, Math.max(2 * this.workloadOfFlow.length, flow + 1));
@@ -69,21 +76,21 @@ export class NetworkContext {
         this.sim.at(atS, fn);
       },
       startTransfer: (request, onComplete, onFailed) =>
-        tag(this.start(request, own, tcp, transport.model === "maxmin-rtt", onComplete, onFailed)),
+        tag(this.start(request, own, tcp, transport.model === "maxmin-rtt", router, onComplete, onFailed)),
       random: (name: string): RandomStream => randomStream(this.seed, `${workloadName}/${name}`),
-      pathInfo: (src, dst) => this.pathInfo(src, dst),
+      pathInfo: (src, dst) => this.pathInfo(src, dst, router),
     };
   }
 
   /** Latency and hops of the route from `src` to `dst` under ECMP key 0, cached per pair. */
-  private pathInfo(src: string, dst: string): PathInfo {
-    const key = `${src}\u0000${dst}`;
+  private pathInfo(src: string, dst: string, router: Router): PathInfo {
+    const key = `${src}\u0000${dst}${router === this.router ? "" : `\u0000${this.routers.indexOf(router)}`}`;
     let info = this.paths.get(key);
     if (!info) {
       const s = this.topology.nodeIndex.get(src);
       const d = this.topology.nodeIndex.get(dst);
       if (s === undefined || d === undefined) throw new InputError(`unknown node "${s === undefined ? src : dst}"`);
-      const r = this.router.route(s, d, 0);
+      const r = router.route(s, d, 0);
       info = r ? { latencyS: r.latencyS, hops: r.nodes.length - 1 } : { latencyS: Infinity, hops: Infinity };
       this.paths.set(key, info);
     }
@@ -94,12 +101,19 @@ export class NetworkContext {
   rerouteHooks(): RerouteHooks {
     return {
       routeFor: (flow) => {
-        if (this.pinnedFlows.has(flow)) return null;
+        const router = this.routerOfFlow(flow);
+        if (!router) return null;
         const nodes = this.network.routeOf(flow).nodes;
-        return this.router.route(nodes[0], nodes[nodes.length - 1], stringHash32(this.labels[flow]));
+        return router.route(nodes[0], nodes[nodes.length - 1], stringHash32(this.labels[flow]));
       },
       failed: (flow) => this.notifyFailed(flow),
     };
+  }
+
+  /** The router a flow's workload routes on, or null for a flow on a pinned path (never moved). */
+  routerOfFlow(flow: number): Router | null {
+    if (this.pinnedFlows.has(flow)) return null;
+    return this.routers[this.workloadOfFlow[flow]] ?? this.router;
   }
 
   /**
@@ -111,11 +125,12 @@ export class NetworkContext {
     own: string,
     tcp: TcpTransport | undefined,
     byRtt: boolean,
+    router: Router,
     onComplete?: OnComplete,
     onFailed?: OnFailed,
   ): number {
     if (!request.id.startsWith(own)) this.claimId(request.id);
-    const route = this.routeFor(request);
+    const route = this.routeFor(request, router);
     let flow: number;
     if (typeof route === "number") flow = this.startUnroutable(request, route);
     else flow = tcp ? this.startTcp(tcp, request, route, onComplete) : this.startTransfer(request, route, byRtt, onComplete, onFailed !== undefined);
@@ -183,7 +198,7 @@ export class NetworkContext {
   }
 
   /** The request's route, or its source node number when its destination is out of reach (after failures). */
-  private routeFor(request: TransferRequest): Route | number {
+  private routeFor(request: TransferRequest, router: Router): Route | number {
     const node = (id: string) => {
       const n = this.topology.nodeIndex.get(id);
       if (n === undefined) throw new InputError(`flow "${request.id}": unknown node "${id}"`);
@@ -197,9 +212,12 @@ export class NetworkContext {
     const src = node(request.src);
     const dst = node(request.dst);
     // ECMP keyed by the flow's id, so adding a workload never moves other flows' paths.
-    const r = this.router.route(src, dst, stringHash32(request.id));
+    const r = router.route(src, dst, stringHash32(request.id));
     if (r) return r;
-    if (!this.dynamic) throw new InputError(`flow "${request.id}": no path from "${request.src}" to "${request.dst}"`);
+    if (!this.dynamic) {
+      const policy = router === this.router ? "" : " that its routing policy allows";
+      throw new InputError(`flow "${request.id}": no path from "${request.src}" to "${request.dst}"${policy}`);
+    }
     return src;
   }
 }

@@ -5,6 +5,8 @@ import { FullSharing } from "../net/FullSharing.js";
 import { IncrementalSharing } from "../net/IncrementalSharing.js";
 import { NetworkDynamics } from "../net/NetworkDynamics.js";
 import { Router } from "../net/Router.js";
+import { policyRouters } from "./policyRouters.js";
+import { TrafficEngineer } from "../net/TrafficEngineer.js";
 import type { SharingEngine } from "../net/SharingEngine.js";
 import { FlowRecorder } from "../report/FlowRecorder.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
@@ -74,7 +76,9 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
       ? undefined
       : new TimeSeriesRecorder(network, topology, scenario.reportIntervalS, workloads.map((w) => w.name), (f) => context.workloadOfFlow[f]);
   if (scenario.workloads.some((w) => w.transport?.model === "tcp")) flows.addTransportColumns(context.tcpCosts);
-  workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport)));
+  const routerOf = policyRouters(scenario, topology, router);
+  workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport, routerOf(w.name))));
+  if (scenario.routing.te) new TrafficEngineer(sim, topology, network, scenario.routing.te, (f) => context.routerOfFlow(f)).start();
   if (dynamic) {
     scheduleEvents(scenario.events, {
       sim,

@@ -1,5 +1,7 @@
 // Scenario: a validated scenario file in engine units (seconds, bytes, bytes/s), ready to build and run.
 import type { RoutingMetric } from "../net/Router.js";
+import type { RoutingPolicy } from "../net/RoutingPolicy.js";
+import type { TeSpec } from "../net/TrafficEngineer.js";
 import type { CostSpec } from "../report/costRows.js";
 import type { FatTreeSpec } from "../net/fatTree.js";
 import type { GpuClusterSpec } from "../net/gpuCluster.js";
@@ -115,6 +117,11 @@ export interface TopologyPart {
   wan?: WanLinkSpec[];
 }
 
+/** A routing policy as the scenario states it: the workloads it binds, by name. */
+export interface PolicySpec extends RoutingPolicy {
+  workloads: string[];
+}
+
 /** A validated scenario. */
 export interface Scenario {
   /** The scenario file as given (used in messages). */
@@ -126,8 +133,10 @@ export interface Scenario {
   description?: string;
   /** Stop time, seconds; absent means run until every workload is done. */
   untilS?: number;
-  /** Path metric, and the delay after a link or node goes down or up before routes change, seconds. */
-  routing: { metric: RoutingMetric; convergenceS: number };
+  /** Path metric, the delay after a link or node goes down or up before routes change (seconds), and the TE controller (absent: static ECMP). */
+  routing: { metric: RoutingMetric; convergenceS: number; te?: TeSpec };
+  /** Routing policies in file order (empty when none). */
+  policies: PolicySpec[];
   /** The scenario-level transport (absent means maxmin); each workload carries its merged one. */
   transport?: TransportSpec;
   /** Topology parts in file order; later parts may link to nodes of earlier ones. */

@@ -8,6 +8,7 @@ import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import { checkTraining } from "./checkTraining.js";
 import { checkServing } from "./checkServing.js";
 import { checkEvents } from "./checkEvents.js";
+import { checkPolicies } from "./checkPolicies.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
@@ -44,6 +45,7 @@ export function checkScenario(s: Scenario, topology: Topology): void {
   });
   checkGeneratedIds(s);
   checkEvents(s, topology);
+  checkPolicies(s, topology);
 }
 
 /**

@@ -5,6 +5,7 @@ import { costSchema } from "./costSchema.js";
 import { fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
 import { eventSchema, reportSchema } from "./eventsSchema.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
+import { policySchema, teSchema } from "./policySchema.js";
 import { inferenceSchema, serviceSchema } from "./servingSchema.js";
 import { siteSchema, wanLinkSchema } from "./siteSchema.js";
 import { trainingSchema } from "./trainingSchema.js";
@@ -92,7 +93,9 @@ export const scenarioSchema = strict({
   routing: strict({
     metric: z.enum(["hops", "latency"]).default("hops"),
     convergence: quantity("time", "nonnegative", "Detection and convergence delay after a link or node goes down or up, before routes change (default 0s)").prefault("0s"),
+    te: teSchema.optional(),
   }).prefault({}),
+  policies: z.array(policySchema).default([]).meta({ description: "Routing policies (data sovereignty) binding named workloads" }),
   transport: transportSchema.optional(),
   topology: z.union([topologyPartSchema, z.array(topologyPartSchema).min(1)]),
   workloads: z.array(workloadSchema).default([]),

@@ -7,6 +7,7 @@ import { toTrainingSpec } from "./toTrainingSpec.js";
 import { toAgentsSpec, toInferenceSpec, toServiceSpec, type TransportOf } from "./toServingSpecs.js";
 import { toEvents } from "./toEvents.js";
 import { toTransportSpec } from "./toTransportSpec.js";
+import { toPolicies } from "./toPolicies.js";
 
 type FileSize = Extract<ScenarioFile["workloads"][number], { traffic: unknown }>["traffic"]["size"];
 
@@ -104,7 +105,12 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     seed: f.seed,
     ...(f.description !== undefined && { description: f.description }),
     ...(f.until !== undefined && { untilS: f.until }),
-    routing: { metric: f.routing.metric, convergenceS: f.routing.convergence },
+    routing: {
+      metric: f.routing.metric,
+      convergenceS: f.routing.convergence,
+      ...(f.routing.te && { te: { intervalS: f.routing.te.interval, delayS: f.routing.te.delay, mode: f.routing.te.mode } }),
+    },
+    policies: toPolicies(f.policies),
     ...(f.transport !== undefined && { transport: toTransportSpec(file, [top]) }),
     topology,
     workloads,

@@ -80,6 +80,14 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "event-until-not-surge.yaml": { where: "events[0].until", fragment: "until applies only to a surge, not to linkDown" },
   "capacity-mixed.yaml": { where: "events[0].capacity", fragment: "give { from, to, bandwidth } for a link or { node, capacity } for a node" },
   "report-zero-interval.yaml": { where: "report.interval", fragment: '"0s" must be > 0' },
+  "policy-impossible.yaml": { where: "policies[0]", fragment: 'no path from "dublin.h0" to "frankfurt.h0" stays in EU (workload "backup"' },
+  "policy-unknown-jurisdiction.yaml": { where: "policies[0].stayIn[0]", fragment: 'unknown jurisdiction "UE" (did you mean "EU"?)' },
+  "policy-unknown-workload.yaml": { where: "policies[0].workloads[0]", fragment: 'unknown workload "backpu" (did you mean "backup"?)' },
+  "policy-unknown-country.yaml": { where: "policies[0].avoid.countries[0]", fragment: 'unknown country "UK"' },
+  "policy-unknown-provider.yaml": { where: "policies[0].avoid.providers[0]", fragment: 'unknown provider "aws"; no site has one' },
+  "policy-endpoint-forbidden.yaml": { where: "policies[0]", fragment: 'avoids country GB but "dublin.h0" is in site "dublin"' },
+  "te-zero-interval.yaml": { where: "routing.te.interval", fragment: '"0s" must be > 0' },
+  "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max, fair-share' },
 };
 
 function failure(file: string): unknown {
