@@ -34,3 +34,21 @@ export function usd(cost: Record<string, string>[], workload: string, item: stri
   if (!row) throw new Error(`cost.csv has no row ${workload}/${item}`);
   return Number(row.usd);
 }
+
+/** A workloads.csv statistic (`p50`, `p99`, `count`, …) of `metric` for `workload` in group `group`. */
+export function stat(rows: Record<string, string>[], workload: string, group: string, metric: string, column: string): number {
+  const row = rows.find((r) => r.workload === workload && r.group === group && r.metric === metric);
+  if (!row) throw new Error(`workloads.csv has no row ${workload}/${group}/${metric}`);
+  return Number(row[column]);
+}
+
+/**
+ * One-way fiber latency between two (lat, lon) points in degrees: great-circle distance by the
+ * spherical law of cosines (independent of the haversine in src/net/greatCircle.ts), R =
+ * 6,371,008.8 m, × `inflation` ÷ 2e8 m/s.
+ */
+export function fiberS(a: readonly [number, number], b: readonly [number, number], inflation = 1.5): number {
+  const r = Math.PI / 180;
+  const cos = Math.sin(a[0] * r) * Math.sin(b[0] * r) + Math.cos(a[0] * r) * Math.cos(b[0] * r) * Math.cos((b[1] - a[1]) * r);
+  return (6371008.8 * Math.acos(Math.min(1, cos)) * inflation) / 2e8;
+}
