@@ -8,7 +8,7 @@ import type { Scenario } from "./Scenario.js";
  * Workload kinds with an arrival rate that a `surge` can scale (their Workload implements
  * `setRateFactor`). Add a kind here when its workload gains the method.
  */
-export const SURGE_KINDS: readonly string[] = ["traffic"];
+export const SURGE_KINDS: readonly string[] = ["traffic", "agents"];
 
 /**
  * Check every event of `s` against the built network: nodes exist (with a "did you

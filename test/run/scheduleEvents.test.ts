@@ -183,6 +183,31 @@ describe.each(ENGINES)("scenario events (%s engine)", (engine) => {
   });
 });
 
+describe("a surge on an agents population", () => {
+  it("runs its arrival clock k times faster over [at, until): periodic tasks come every everyS/k there, later ones shift earlier", () => {
+    // One agent on a, a task every 100 ms for 3 s calling a service on b; × 2 over [1 s, 2 s).
+    // Without the surge: 30 tasks at 0, 0.1, …, 2.9 s. With it: 10 in [0, 1) at 0.1 s, 20 in
+    // [1, 2) at 0.05 s (base times 1.0 … 2.95), then base times 3.0 … 3.9 at 2.0 … 2.9 s: 40 in all.
+    const starts = (events: unknown[]) => {
+      const r = run({
+        topology: ONE_PATH,
+        workloads: [
+          { service: { name: "api", nodes: ["b"], serviceTime: "1ms", concurrency: 64 } },
+          { agents: { name: "pop", nodes: ["a"], arrival: { periodic: { every: "100ms" } }, call: "api", duration: "3s" } },
+        ],
+        events,
+      });
+      return r.labels.filter((l) => l.endsWith("-req")).map((l) => r.network.startOf(r.byId(l)));
+    };
+    const plain = starts([]);
+    expect(plain).toHaveLength(30);
+    const surged = starts([{ at: "1s", until: "2s", surge: { workload: "pop", factor: 2 } }]);
+    const expected = [...Array.from({ length: 10 }, (_, i) => i * 0.1), ...Array.from({ length: 20 }, (_, i) => 1 + i * 0.05), ...Array.from({ length: 10 }, (_, i) => 2 + i * 0.1)];
+    expect(surged).toHaveLength(40);
+    surged.forEach((t, i) => expect(t).toBeCloseTo(expected[i], 9));
+  });
+});
+
 describe("scenario events on both engines", () => {
   it("give the same finish times and statuses with traffic, a failure, a recovery and a surge (full engine as reference)", () => {
     const doc = {

@@ -74,6 +74,7 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "event-unknown-node.yaml": { where: "events[0].nodeDown", fragment: 'unknown node "ss" (did you mean "s"?)' },
   "surge-unknown-workload.yaml": { where: "events[0].surge.workload", fragment: 'unknown workload "webb" (did you mean "web"?)' },
   "surge-not-surgeable.yaml": { where: "events[0].surge.workload", fragment: 'workload "x" is a transfer, which has no arrival rate to surge' },
+  "surge-service.yaml": { where: "events[0].surge.workload", fragment: 'workload "api" is a service, which has no arrival rate to surge (surge applies to traffic, agents)' },
   "surge-zero-factor.yaml": { where: "events[0].surge.factor", fragment: "factor must be > 0, found 0" },
   "node-capacity-none.yaml": { where: "events[0].capacity.node", fragment: 'node "s" has no capacity to change' },
   "surge-no-until.yaml": { where: "events[0]", fragment: "a surge needs until, when it ends" },

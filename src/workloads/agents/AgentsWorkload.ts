@@ -5,7 +5,7 @@ import { sizeSampler } from "../sizeSampler.js";
 import type { Workload, WorkloadContext } from "../Workload.js";
 import type { RequestRecord, TaskRecord, WorkloadResults } from "../WorkloadResults.js";
 import type { AgentsSpec } from "./AgentsSpec.js";
-import { scheduleArrivals } from "./scheduleArrivals.js";
+import { type ArrivalControl, scheduleArrivals } from "./scheduleArrivals.js";
 
 /**
  * Agents that issue tasks. Each arrival (see `scheduleArrivals`) is one task by one agent,
@@ -17,6 +17,10 @@ import { scheduleArrivals } from "./scheduleArrivals.js";
  *
  * Random streams: "arrivals" (times), "agents" (which agent), "requests" and "responses"
  * (sizes). Request ids are `<name>-<task>` (one call) or `<name>-<task>.<k>`.
+ *
+ * Surges ({@link setRateFactor}) run the arrival process's clock k times faster while they
+ * hold (see `TimeWarp`): exact for Poisson, gaps of everyS/k for periodic, and bursts,
+ * profile steps and Pareto gaps all compressed by k for the other processes.
  */
 export class AgentsWorkload implements Workload {
   readonly name: string;
@@ -26,6 +30,9 @@ export class AgentsWorkload implements Workload {
   tasksIssued = 0;
   /** Requests issued so far. */
   requestsIssued = 0;
+  /** The running arrival process (after start), and the factor to begin with if a surge comes first. */
+  private arrivals: ArrivalControl | undefined;
+  private initialFactor = 1;
 
   /** @throws InputError when the endpoints do not match the spec's calls, or on a bad count or rate. */
   constructor(
@@ -80,11 +87,18 @@ export class AgentsWorkload implements Workload {
       }
     };
 
-    scheduleArrivals(s.arrival, s.count, ctx, ctx.random("arrivals"), ctx.random("agents"), {
+    this.arrivals = scheduleArrivals(s.arrival, s.count, ctx, ctx.random("arrivals"), ctx.random("agents"), {
       startS: s.startS,
       endS: s.durationS === undefined ? Infinity : s.startS + s.durationS,
       maxArrivals: s.tasks ?? Infinity,
-    }, arrive);
+    }, arrive, this.initialFactor);
+  }
+
+  /** Multiply the population's arrival rate by `factor` (> 0) from now on; 1 restores the configured rate. */
+  setRateFactor(factor: number): void {
+    if (!(Number.isFinite(factor) && factor > 0)) throw new Error(`AgentsWorkload.setRateFactor: factor must be > 0, found ${factor}`);
+    if (this.arrivals) this.arrivals.setRateFactor(factor);
+    else this.initialFactor = factor;
   }
 
   results(): WorkloadResults {

@@ -2,6 +2,7 @@
 import { exponential, type RandomStream } from "../../core/randomStream.js";
 import type { WorkloadContext } from "../Workload.js";
 import type { ArrivalSpec } from "./AgentsSpec.js";
+import { TimeWarp } from "./TimeWarp.js";
 
 /** Bounds of an arrival process: arrivals strictly before endS, at most maxArrivals. */
 export interface ArrivalBounds {
@@ -10,12 +11,25 @@ export interface ArrivalBounds {
   maxArrivals: number;
 }
 
+/** Handle on a running arrival process. */
+export interface ArrivalControl {
+  /** Multiply the arrival rate by `factor` (> 0) from now on, relative to the configured rate (see {@link TimeWarp}). */
+  setRateFactor(factor: number): void;
+}
+
 /**
  * Schedule the arrivals of `spec` for `count` agents on `ctx`, calling `onArrival(agent)`
  * at each. Times come from `times`, the agent of a pooled process (poisson, onOff, profile)
  * from `agents` (uniform); periodic arrivals come at startS + k·everyS, agent k mod count; pareto runs one renewal process per agent, each starting one gap
  * after startS. Each arrival schedules the next, so the event queue holds one pending
  * arrival per process (per agent for pareto).
+ *
+ * Times are planned on the process's own clock, a {@link TimeWarp} that the returned
+ * control speeds up or slows down: a change moves every pending arrival to the real time
+ * its base time now maps to (a superseded timer stays queued and does nothing), with no
+ * extra random draws — a run without surges draws and fires exactly as before. `endS` is
+ * real time: a pending arrival planned past it is kept and fires if a surge brings it
+ * before endS.
  */
 export function scheduleArrivals(
   spec: ArrivalSpec,
@@ -25,21 +39,52 @@ export function scheduleArrivals(
   agents: RandomStream,
   bounds: ArrivalBounds,
   onArrival: (agent: number) => void,
-): void {
+  initialFactor = 1,
+): ArrivalControl {
   let arrivals = 0;
   const { startS, endS, maxArrivals } = bounds;
-  if (maxArrivals <= 0) return;
+  const warp = new TimeWarp(startS);
+  if (initialFactor !== 1) warp.setFactor(ctx.nowS(), initialFactor);
+  const processes = "pareto" in spec ? count : 1;
+  /** Per process: base time of its pending arrival (NaN when none), its action, its timer generation. */
+  const pendingBaseS = new Float64Array(processes).fill(NaN);
+  const actions: Array<() => void> = new Array<() => void>(processes);
+  const generation = new Uint32Array(processes);
+  const plan = (p: number) => {
+    const atS = warp.realAt(pendingBaseS[p]);
+    if (!(atS < endS)) return;
+    const gen = ++generation[p];
+    ctx.schedule(Math.max(atS, ctx.nowS()), () => {
+      if (gen !== generation[p]) return;
+      pendingBaseS[p] = NaN;
+      actions[p]();
+    });
+  };
+  /** Make `action` process p's pending arrival at base time `baseS`. */
+  const pend = (p: number, baseS: number, action: () => void) => {
+    pendingBaseS[p] = baseS;
+    actions[p] = action;
+    plan(p);
+  };
+  const control: ArrivalControl = {
+    setRateFactor(factor) {
+      if (!(Number.isFinite(factor) && factor > 0)) throw new Error(`scheduleArrivals.setRateFactor: factor must be > 0, found ${factor}`);
+      warp.setFactor(ctx.nowS(), factor);
+      for (let p = 0; p < processes; p++) if (!Number.isNaN(pendingBaseS[p])) plan(p);
+    },
+  };
+  if (maxArrivals <= 0) return control;
   if ("periodic" in spec) {
     const everyS = spec.periodic.everyS;
     const at = (k: number): void => {
-      const atS = startS + k * everyS;
-      if (!(atS < endS) || k >= maxArrivals) return;
-      ctx.schedule(atS, () => {
+      if (k >= maxArrivals) return;
+      pend(0, startS + k * everyS, () => {
         onArrival(k % count);
         at(k + 1);
       });
     };
-    return at(0);
+    at(0);
+    return control;
   }
   if ("pareto" in spec) {
     const { meanGapS, shape } = spec.pareto;
@@ -47,8 +92,7 @@ export function scheduleArrivals(
     const gap = () => scaleS / Math.pow(1 - times(), 1 / shape);
     const next = (agent: number, fromS: number) => {
       const atS = fromS + gap();
-      if (atS >= endS) return;
-      ctx.schedule(atS, () => {
+      pend(agent, atS, () => {
         if (arrivals >= maxArrivals) return;
         arrivals++;
         onArrival(agent);
@@ -56,19 +100,20 @@ export function scheduleArrivals(
       });
     };
     for (let a = 0; a < count; a++) next(a, startS);
-    return;
+    return control;
   }
   const nextTime = pooledProcess(spec, times, startS);
   const step = (fromS: number) => {
     const atS = nextTime(fromS);
-    if (!(atS < endS)) return;
-    ctx.schedule(atS, () => {
+    if (atS === Infinity) return;
+    pend(0, atS, () => {
       arrivals++;
       onArrival(Math.floor(agents() * count));
       if (arrivals < maxArrivals) step(atS);
     });
   };
   step(startS);
+  return control;
 }
 
 /** The next arrival time after `fromS` of a pooled process (Infinity when none comes). */

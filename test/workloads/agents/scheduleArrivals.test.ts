@@ -73,3 +73,57 @@ describe("scheduleArrivals", () => {
     }
   });
 });
+
+/** Arrival times of `spec` with a rate factor k applied over [t1, t2) (set by timers, as scenario events do). */
+function surgedTimes(spec: ArrivalSpec, count: number, startS: number, endS: number, k: number, t1: number, t2: number): number[] {
+  const ctx = new FakeContext(3, "pop");
+  const out: number[] = [];
+  const control = scheduleArrivals(spec, count, ctx, randomStream(3, "times"), randomStream(3, "agents"), { startS, endS, maxArrivals: Infinity }, () =>
+    out.push(ctx.nowS()),
+  );
+  ctx.schedule(t1, () => control.setRateFactor(k));
+  ctx.schedule(t2, () => control.setRateFactor(1));
+  ctx.run();
+  return out;
+}
+
+describe("scheduleArrivals surges (setRateFactor)", () => {
+  it("periodic: gaps of everyS/k inside the surge, then everyS again, shifted earlier by (k − 1)(t2 − t1)", () => {
+    // every 1 s from 0 to 30 s, ×2 over [10, 20): 0..10 (11 arrivals), 10.5..19.5 (19), then base
+    // times 30, 31, … land at 30 − 10 = 20, 21, …, 29 (10 before endS 30): 40 arrivals in all.
+    const t = surgedTimes({ periodic: { everyS: 1 } }, 1, 0, 30, 2, 10, 20);
+    const expected = [...Array.from({ length: 11 }, (_, i) => i), ...Array.from({ length: 19 }, (_, i) => 10.5 + i * 0.5), ...Array.from({ length: 10 }, (_, i) => 20 + i)];
+    expect(t).toHaveLength(40);
+    t.forEach((x, i) => expect(x).toBeCloseTo(expected[i], 9));
+  });
+
+  it("a slow-down (k < 1) stretches gaps, and k = 1 leaves every time bit-identical", () => {
+    // ×0.5 over [2, 6): base times 3, 4 land at 4, 6; after it, base 5, 6, … at 7, 8, …
+    const t = surgedTimes({ periodic: { everyS: 1 } }, 1, 0, 9, 0.5, 2, 6);
+    expect(t).toEqual([0, 1, 2, 4, 6, 7, 8]);
+    const plain = arrivals({ poisson: { ratePerS: 50 } }, 2, 1, 20).map((x) => x.t);
+    expect(surgedTimes({ poisson: { ratePerS: 50 } }, 2, 1, 20, 1, 5, 10)).toEqual(plain);
+  });
+
+  it("poisson: k times the arrivals in the window, the usual count outside it", () => {
+    // 1,000/s for 30 s, ×3 over [10, 20): expected 10,000 before, 30,000 in, 10,000 after (Poisson, 4σ).
+    const t = surgedTimes({ poisson: { ratePerS: 1000 } }, 4, 0, 30, 3, 10, 20);
+    poissonCount(t.filter((x) => x < 10).length, 10_000);
+    poissonCount(t.filter((x) => x >= 10 && x < 20).length, 30_000);
+    poissonCount(t.filter((x) => x >= 20).length, 10_000);
+    // Exactness: the surge moves each arrival to Λ⁻¹(s) — s inside [10, 10 + 3·10) maps to 10 + (s − 10)/3.
+    const plain = arrivals({ poisson: { ratePerS: 1000 } }, 4, 0, 60).map((x) => x.t);
+    const mapped = plain.map((s) => (s < 10 ? s : s < 40 ? 10 + (s - 10) / 3 : s - 20)).filter((x) => x < 30);
+    expect(t).toHaveLength(mapped.length);
+    t.forEach((x, i) => expect(x).toBeCloseTo(mapped[i], 9));
+  });
+
+  it("pareto: every agent's pending arrival moves with the surge", () => {
+    // 3 agents, mean gap 10 ms, ×2 over [5, 10): per agent ≈ 500 + 1000 + 500 arrivals in [0, 15).
+    const t = surgedTimes({ pareto: { meanGapS: 0.01, shape: 2.5 } }, 3, 0, 15, 2, 5, 10);
+    const inside = t.filter((x) => x >= 5 && x < 10).length;
+    const before = t.filter((x) => x < 5).length;
+    expect(inside / before).toBeGreaterThan(1.8);
+    expect(inside / before).toBeLessThan(2.2);
+  });
+});
