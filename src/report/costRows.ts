@@ -11,6 +11,8 @@ export interface CostSpec {
   egress: Array<{ provider: string; direction: "out" | "in"; perGbUsd: number }>;
   /** $ per GB of a flow that crosses at least one WAN link. */
   wanPerGbUsd: number;
+  /** $ per GB per WAN link crossed (transit billed by the hop; default 0). */
+  wanPerGbPerLinkUsd?: number;
   capex?: { devicesUsd: Record<string, number>; portsUsd: Record<string, number>; amortizationS: number };
 }
 
@@ -46,7 +48,7 @@ export interface CostInput {
  * `gpu_idle_network` (GPUs × Σ exposed_comm_s × $/GPU-hour: GPU time spent waiting on the
  * network), `egress` (bytes leaving a provider's sites to a node that is not that
  * provider's × its out price, plus bytes entering × its in price), `wan` (bytes of flows that
- * cross a WAN link × $/GB), `capex` (`all` only: devices by kind plus two ports per link by
+ * cross a WAN link × ($/GB + WAN links crossed × $/GB per link)), `capex` (`all` only: devices by kind plus two ports per link by
  * tier, × makespan ÷ amortisation), `total`, `per_iteration` (total ÷ iterations) and
  * `per_million_requests` (total × 1e6 ÷ requests). GB = 1e9 bytes.
  */
@@ -73,15 +75,14 @@ export function costRows(input: CostInput): string[][] {
       if (to) egress[w] += gb * priceOf(to, "in");
     }
     const res = input.resourcesOf(f);
+    let wanLinks = 0;
     for (let i = 0; i < res.length; i++) {
       const r = res[i];
       if (r >= t.channelCount) continue;
       if (wanChannel[r] < 0) wanChannel[r] = tierOf(t, r) === "wan" ? 1 : 0;
-      if (wanChannel[r] === 1) {
-        wan[w] += gb * cost.wanPerGbUsd;
-        break;
-      }
+      wanLinks += wanChannel[r];
     }
+    if (wanLinks > 0) wan[w] += gb * (cost.wanPerGbUsd + wanLinks * (cost.wanPerGbPerLinkUsd ?? 0));
   }
   const rows: string[][] = [];
   const sum = { gpu: 0, idle: 0, egress: 0, wan: 0, iterations: 0, requests: 0 };

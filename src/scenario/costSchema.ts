@@ -20,6 +20,7 @@ export const costSchema = strict(
       .optional()
       .meta({ description: "$ per GB leaving (out) or entering (in) a provider's sites; default out 0.09, in 0 for every provider" }),
     wanPerGB: usd("wanPerGB").default(0).meta({ description: "$ per GB carried over WAN links (once per flow; default 0)" }),
+    wanPerGBPerLink: usd("wanPerGBPerLink").default(0).meta({ description: "$ per GB per WAN link crossed (transit billed by the hop; default 0)" }),
     capex: strict({
       devices: z.record(z.string(), usd("capex.devices")).default({}).meta({ description: "$ per node by kind, e.g. { spine: 30000 }" }),
       ports: z.record(z.string(), usd("capex.ports")).default({}).meta({ description: "$ per port by link tier, e.g. { wan: 5000 } (a link has two ports)" }),

@@ -121,6 +121,7 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         gpuHourUsd: f.cost.gpuHour,
         egress: (f.cost.egress ?? []).map((e) => ({ provider: e.provider, direction: e.direction, perGbUsd: e.perGB })),
         wanPerGbUsd: f.cost.wanPerGB,
+        wanPerGbPerLinkUsd: f.cost.wanPerGBPerLink,
         ...(f.cost.capex && {
           capex: { devicesUsd: f.cost.capex.devices, portsUsd: f.cost.capex.ports, amortizationS: f.cost.capex.amortization },
         }),

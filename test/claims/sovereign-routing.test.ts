@@ -1,4 +1,4 @@
-// Claim "sovereign routing costs latency": EU-only routing from Dublin to Frankfurt detours around London; the extra latency and the slower bulk copy match a hand calculation, and the WAN bill does not change.
+// Claim "sovereign routing costs latency": EU-only routing from Dublin to Frankfurt detours around London; the extra latency and the slower bulk copy match a hand calculation, and transit billed by the hop costs a third link more.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,9 +45,9 @@ describe("claim: sovereign-routing", async () => {
     expect(fct("eu-bulk")).toBeCloseTo(latencyS("dublin", "paris", "amsterdam", "frankfurt") + 2, 9);
   });
 
-  it("the WAN bill is the same ($0.02/GB × 10 GB = $0.20 each): cost.csv prices a flow's WAN bytes once, not per link", () => {
+  it("transit billed by the hop ($0.01/GB per WAN link) makes compliance cost 50% more: 10 GB × 2 links = $0.20, × 3 = $0.30", () => {
     const usd = (w: string) => Number(cost.find((row) => row.workload === w && row.item === "wan")!.usd);
-    expect(usd("open-bulk")).toBeCloseTo(0.2, 12);
-    expect(usd("eu-bulk")).toBeCloseTo(0.2, 12);
+    expect(usd("open-bulk")).toBeCloseTo(10 * 2 * 0.01, 12);
+    expect(usd("eu-bulk")).toBeCloseTo(10 * 3 * 0.01, 12);
   });
 });

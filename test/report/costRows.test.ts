@@ -86,4 +86,21 @@ describe("costRows", () => {
     });
     expect(Number(noPrices.find((r) => r[0] === "x" && r[1] === "egress")![2])).toBeCloseTo(DEFAULT_EGRESS_OUT_PER_GB_USD, 15);
   });
+
+  it("bills transit by the hop: GB × WAN links crossed × $/GB per link, on top of $/GB per flow", () => {
+    const hop = costRows({
+      cost: { gpuHourUsd: 0, egress: [], wanPerGbUsd: 0.02, wanPerGbPerLinkUsd: 0.05 },
+      topology: prepared.topology,
+      names: ["x"],
+      results: [{}],
+      workloadOfFlow: s.workloadOfFlow,
+      flowCount: 1,
+      deliveredBytesOf: (f) => s.network.sizeOf(f),
+      nodesOf: (f) => s.network.routeOf(f).nodes,
+      resourcesOf: (f) => s.network.routeOf(f).resources,
+      makespanS: 1,
+    });
+    // One WAN link: 10 GB × (0.02 + 1 × 0.05) = $0.70.
+    expect(Number(hop.find((r) => r[0] === "x" && r[1] === "wan")![2])).toBeCloseTo(0.7, 12);
+  });
 });
