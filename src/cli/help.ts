@@ -36,7 +36,7 @@ Examples:
   chokepoint merge /shared/study-0 /shared/study-1 --out /shared/study
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad input (nothing is written).
-Reports: flows.csv, links.csv, bottlenecks.csv, summary.csv, workloads.csv,
+Reports: flows.csv, links.csv, bottlenecks.csv, summary.csv, workloads.csv, tiers.csv, cost.csv,
 workload-bottlenecks.csv, run.json; with AI workloads also jobs.csv, collectives.csv,
-requests.csv (docs/reports.md).
+requests.csv, tasks.csv; with report.interval timeseries.csv (docs/reports.md).
 `;

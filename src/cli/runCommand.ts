@@ -36,8 +36,30 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
       `${prepared.scenario.name}: ${outcome.endReason === "until" ? "stopped at the time limit" : "ran to completion"}` +
         ` in ${outcome.wallS.toFixed(2)} s wall (${outcome.events.toLocaleString("en-US")} events, ${rate} events/s)\n` +
         formatSummary(outcome.summary) +
-        `\nreports: ${outDir}/{flows,links,bottlenecks,summary}.csv, run.json\n`,
+        formatWorkloadLines(new Map(outcome.written.summaryColumns)) +
+        `\nreports: ${outDir}/{${outcome.written.files
+          .filter((f) => f.endsWith(".csv"))
+          .map((f) => f.replace(/\.csv$/, ""))
+          .join(",")}}.csv, run.json\n`,
     );
   }
   return 0;
+}
+
+/** The training and request lines of the terminal summary (empty when the run had neither). */
+function formatWorkloadLines(c: Map<string, number>): string {
+  const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : `${(100 * x).toFixed(1)}%`);
+  const sec = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : `${x.toPrecision(4)} s`);
+  let out = "";
+  if (c.has("iterations")) {
+    out +=
+      `\ntraining: ${c.get("iterations")} iterations, mean ${sec(c.get("iteration_mean_s"))}, ` +
+      `GPU utilisation ${pct(c.get("gpu_utilization"))}, waiting on the network ${pct(c.get("network_wait_share"))}`;
+  }
+  if (c.has("requests")) {
+    out +=
+      `\nrequests: ${c.get("requests")}, latency p50/p99 ${sec(c.get("request_p50_s"))} / ${sec(c.get("request_p99_s"))}` +
+      (Number.isFinite(c.get("ttft_p50_s")) ? `, ttft p50 ${sec(c.get("ttft_p50_s"))}` : "");
+  }
+  return out;
 }

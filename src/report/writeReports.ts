@@ -54,6 +54,12 @@ export interface WorkloadReportsInput {
   cost?: CostSpec;
 }
 
+/** What {@link writeReports} wrote: the file names in order and the AI columns it added to summary.csv. */
+export interface WrittenReports {
+  files: string[];
+  summaryColumns: Array<[string, number]>;
+}
+
 /** Names of the files {@link writeReports} always writes. */
 export const REPORT_FILES = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"] as const;
 
@@ -69,7 +75,7 @@ export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv
  * All-or-nothing: files are staged in `<outDir>/.partial-…` and moved into place only
  * when every one is complete; on failure no new file appears and the error is rethrown.
  */
-export async function writeReports(options: WriteReportsOptions): Promise<void> {
+export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
   const summary = summarizeRun({ network, flows, resources, run });
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f) };
@@ -152,6 +158,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<void> 
     ...(options.extraFiles ?? []),
   ];
   await writeAtomically(outDir, files);
+  return { files: files.map((f) => f.name), summaryColumns: extra };
 }
 
 function summaryRow(s: RunSummary): string[] {

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { summarizeRun, type RunSummary } from "../report/summarizeRun.js";
-import { writeReports } from "../report/writeReports.js";
+import { writeReports, type WrittenReports } from "../report/writeReports.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { simulate, type SimulateOptions } from "./simulate.js";
 
@@ -20,6 +20,8 @@ export interface RunOutcome {
   wallS: number;
   events: number;
   endReason: "idle" | "until";
+  /** Files written, in order, and the AI columns of summary.csv (training and request statistics). */
+  written: WrittenReports;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface RunOutcome {
  */
 export async function runScenario(prepared: PreparedScenario, options: RunScenarioOptions): Promise<RunOutcome> {
   const s = simulate(prepared, options);
-  await writeReports({
+  const written = await writeReports({
     outDir: options.outDir,
     network: s.network,
     flows: s.flows,
@@ -54,5 +56,5 @@ export async function runScenario(prepared: PreparedScenario, options: RunScenar
     },
   });
   const summary = summarizeRun({ network: s.network, flows: s.flows, resources: s.resources, run: s.run });
-  return { summary, wallS: s.wallS, events: s.run.events, endReason: s.run.reason };
+  return { summary, wallS: s.wallS, events: s.run.events, endReason: s.run.reason, written };
 }

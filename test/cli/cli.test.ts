@@ -51,6 +51,18 @@ describe("chokepoint CLI", () => {
     expect(r.stdout).toContain("ok");
   });
 
+  it("prints the training line and lists every report written for an AI scenario", async () => {
+    const out = join(tmp, "rudimentary");
+    const r = await run("run", "scenarios/ai/rudimentary-network.yaml", "--out", out);
+    expect(r.code).toBe(0);
+    // 0.6 s of compute in a 2.4565 s iteration (the scenario's hand derivation): 24.4%.
+    expect(r.stdout).toContain("training: 2 iterations, mean 2.456 s, GPU utilisation 24.4%, waiting on the network 75.6%");
+    expect(r.stdout).toContain(`reports: ${out}/{flows,links,bottlenecks,summary,workloads,workload-bottlenecks,tiers,cost,jobs,collectives}.csv, run.json`);
+    expect(readdirSync(out).sort()).toEqual(
+      ["bottlenecks", "collectives", "cost", "flows", "jobs", "links", "summary", "tiers", "workload-bottlenecks", "workloads"].map((f) => `${f}.csv`).concat("run.json").sort(),
+    );
+  });
+
   it("two-hosts: finish times derived by hand", async () => {
     // a —100 Gb/s— s —40 Gb/s— b, 1 µs per hop. transfer0 (1 GB at 0) alone at 5e9 B/s from
     // 2 µs to 1.002 ms drains 5e6 B; then "pinned" (500 MB) shares 2.5e9 B/s and needs 0.2 s
