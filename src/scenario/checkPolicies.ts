@@ -6,6 +6,7 @@ import { closest } from "../net/TopologyBuilder.js";
 import { workloadName } from "./checkEvents.js";
 import { trainingGpus } from "./trainingGpus.js";
 import type { Scenario } from "./Scenario.js";
+import { components } from "./components.js";
 
 /**
  * Check `s.policies` against the built network, each problem one sentence naming
@@ -43,7 +44,7 @@ export function checkPolicies(s: Scenario, topology: Topology): void {
     tag("provider", p.avoid?.providers, "avoid.providers");
     tag("jurisdiction", p.avoid?.jurisdictions, "avoid.jurisdictions");
     const mask = policyMask(topology, p);
-    const component = maskedComponents(topology, mask);
+    const component = components(topology, mask);
     const what = describePolicy(p);
     p.workloads.forEach((name, k) => {
       const i = names.indexOf(name);
@@ -91,26 +92,4 @@ function staticEndpoints(s: Scenario, i: number, t: Topology): { nodes: string[]
     return { nodes: gpus, pairsFrom: gpus, pinned: [] };
   }
   return { nodes: [], pairsFrom: [], pinned: [] };
-}
-
-/** Connected components of the allowed nodes (-1 for forbidden ones). */
-function maskedComponents(t: Topology, mask: Uint8Array): Int32Array {
-  const comp = new Int32Array(t.nodeCount).fill(-1);
-  const stack: number[] = [];
-  for (let s = 0; s < t.nodeCount; s++) {
-    if (comp[s] >= 0 || mask[s] !== 1) continue;
-    comp[s] = s;
-    stack.push(s);
-    while (stack.length > 0) {
-      const u = stack.pop()!;
-      for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-        const v = t.channelTo[t.outChannels[i]];
-        if (comp[v] < 0 && mask[v] === 1) {
-          comp[v] = s;
-          stack.push(v);
-        }
-      }
-    }
-  }
-  return comp;
 }

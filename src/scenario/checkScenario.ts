@@ -9,6 +9,7 @@ import { checkTraining } from "./checkTraining.js";
 import { checkServing } from "./checkServing.js";
 import { checkEvents } from "./checkEvents.js";
 import { checkPolicies } from "./checkPolicies.js";
+import { components } from "./components.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
@@ -165,26 +166,4 @@ function checkTraffic(w: TrafficLoadSpec, t: Topology, component: Int32Array, no
   if ("cdf" in w.size && !BUILTIN_CDFS.includes(w.size.cdf) && !existsSync(w.size.cdf)) {
     fail("size.cdf", `no such file "${w.size.cdf}" (and not one of ${BUILTIN_CDFS.join(", ")})`);
   }
-}
-
-/** Connected component of every node (links are full duplex, so this is reachability). */
-function components(t: Topology): Int32Array {
-  const comp = new Int32Array(t.nodeCount).fill(-1);
-  const stack: number[] = [];
-  for (let s = 0; s < t.nodeCount; s++) {
-    if (comp[s] >= 0) continue;
-    comp[s] = s;
-    stack.push(s);
-    while (stack.length > 0) {
-      const u = stack.pop()!;
-      for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-        const v = t.channelTo[t.outChannels[i]];
-        if (comp[v] < 0) {
-          comp[v] = s;
-          stack.push(v);
-        }
-      }
-    }
-  }
-  return comp;
 }
