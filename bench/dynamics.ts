@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { simulate } from "../src/run/simulate.js";
 import { prepareScenarioDocument } from "../src/scenario/prepareScenario.js";
 import { summarizeRun } from "../src/report/summarizeRun.js";
+import { alternateVariants } from "./alternateVariants.js";
 import { benchTable } from "./benchTable.js";
 
 const DIR = "results/bench";
@@ -43,25 +44,15 @@ function run(doc: Record<string, unknown>): { wallS: number; events: number; flo
 }
 
 // Alternate the variants so drift on a noisy machine hits all; keep the medians of 3.
-const names = Object.keys(VARIANTS);
-const walls: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-const last: Record<string, ReturnType<typeof run>> = {};
-run(BASE); // warm-up
-for (let rep = 0; rep < 3; rep++) {
-  for (const n of names) {
-    last[n] = run(VARIANTS[n]);
-    walls[n].push(last[n].wallS);
-  }
-}
-const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[1];
+const { names, medianWallS, last } = alternateVariants(VARIANTS, run, BASE);
 const rows = names.map((n) => ({
   variant: n,
   flows: last[n].flows,
   failed: last[n].failed,
   events: last[n].events,
-  sim_wall_s: median(walls[n]).toFixed(3),
-  us_per_event: ((median(walls[n]) / last[n].events) * 1e6).toFixed(2),
-  wall_vs_plain: (median(walls[n]) / median(walls.plain)).toFixed(2),
+  sim_wall_s: medianWallS[n].toFixed(3),
+  us_per_event: ((medianWallS[n] / last[n].events) * 1e6).toFixed(2),
+  wall_vs_plain: (medianWallS[n] / medianWallS.plain).toFixed(2),
 }));
 console.log("leaf-spine 8×8 hosts, 4 spines, uniform traffic at 50% load (~20,000 flows): dynamics and timeseries against plain, median of 3");
 benchTable(Object.keys(rows[0]), rows, join(DIR, "dynamics.csv"));

@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import { simulate } from "../src/run/simulate.js";
 import { prepareScenarioDocument } from "../src/scenario/prepareScenario.js";
+import { alternateVariants } from "./alternateVariants.js";
 import { benchTable } from "./benchTable.js";
 
 const DIR = "results/bench";
@@ -41,24 +42,14 @@ function run(doc: Record<string, unknown>): { wallS: number; events: number; flo
 }
 
 // Alternate the variants so drift on a noisy machine hits all; keep the medians of 3.
-const names = Object.keys(VARIANTS);
-const walls: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-const last: Record<string, ReturnType<typeof run>> = {};
-run(BASE); // warm-up
-for (let rep = 0; rep < 3; rep++) {
-  for (const n of names) {
-    last[n] = run(VARIANTS[n]);
-    walls[n].push(last[n].wallS);
-  }
-}
-const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[1];
+const { names, medianWallS, last } = alternateVariants(VARIANTS, run, BASE);
 const rows = names.map((n) => ({
   variant: n,
   flows: last[n].flows,
   events: last[n].events,
   mean_fct_ms: (last[n].meanFctS * 1e3).toFixed(3),
-  sim_wall_s: median(walls[n]).toFixed(3),
-  wall_vs_static: (median(walls[n]) / median(walls["static ECMP"])).toFixed(2),
+  sim_wall_s: medianWallS[n].toFixed(3),
+  wall_vs_static: (medianWallS[n] / medianWallS["static ECMP"]).toFixed(2),
 }));
 console.log("leaf-spine 8×8 hosts in one EU site, uniform traffic at 50% load (~20,000 flows): policies and TE against static ECMP, median of 3");
 benchTable(Object.keys(rows[0]), rows, join(DIR, "routing.csv"));
