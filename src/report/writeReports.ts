@@ -54,8 +54,9 @@ export interface WorkloadReportsInput {
   cost?: CostSpec;
 }
 
-/** What {@link writeReports} wrote: the file names in order and the AI columns it added to summary.csv. */
+/** What {@link writeReports} wrote: the run's summary, the file names in order and the AI columns it added to summary.csv. */
 export interface WrittenReports {
+  summary: RunSummary;
   files: string[];
   summaryColumns: Array<[string, number]>;
 }
@@ -158,7 +159,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     ...(options.extraFiles ?? []),
   ];
   await writeAtomically(outDir, files);
-  return { files: files.map((f) => f.name), summaryColumns: extra };
+  return { summary, files: files.map((f) => f.name), summaryColumns: extra };
 }
 
 function summaryRow(s: RunSummary): string[] {

@@ -1,7 +1,7 @@
 // runScenario: simulate a prepared scenario and write its reports atomically.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { summarizeRun, type RunSummary } from "../report/summarizeRun.js";
+import type { RunSummary } from "../report/summarizeRun.js";
 import { writeReports, type WrittenReports } from "../report/writeReports.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { simulate, type SimulateOptions } from "./simulate.js";
@@ -21,7 +21,7 @@ export interface RunOutcome {
   events: number;
   endReason: "idle" | "until";
   /** Files written, in order, and the AI columns of summary.csv (training and request statistics). */
-  written: WrittenReports;
+  written: Omit<WrittenReports, "summary">;
 }
 
 /**
@@ -31,7 +31,7 @@ export interface RunOutcome {
  */
 export async function runScenario(prepared: PreparedScenario, options: RunScenarioOptions): Promise<RunOutcome> {
   const s = simulate(prepared, options);
-  const written = await writeReports({
+  const { summary, ...written } = await writeReports({
     outDir: options.outDir,
     network: s.network,
     flows: s.flows,
@@ -55,6 +55,5 @@ export async function runScenario(prepared: PreparedScenario, options: RunScenar
       version: options.version,
     },
   });
-  const summary = summarizeRun({ network: s.network, flows: s.flows, resources: s.resources, run: s.run });
   return { summary, wallS: s.wallS, events: s.run.events, endReason: s.run.reason, written };
 }
