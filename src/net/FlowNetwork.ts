@@ -184,6 +184,15 @@ export class FlowNetwork {
     return rem > 0 ? rem : 0;
   }
 
+  /** Bank an active flow's progress at its current rate up to `now`; returns its remaining bytes. */
+  private bank(f: number, now: number): number {
+    let rem = this.remainingBytes[f] - this.rate[f] * (now - this.lastUpdateS[f]);
+    if (rem < 0) rem = 0;
+    this.remainingBytes[f] = rem;
+    this.lastUpdateS[f] = now;
+    return rem;
+  }
+
   /** Take a live flow off its route: cancel its pending event and, if draining, bank its progress and leave the engine. */
   private leave(f: number, now: number): void {
     const h = this.event[f];
@@ -191,10 +200,7 @@ export class FlowNetwork {
     this.event[f] = -1;
     if (this.state[f] !== FlowState.Active) return;
     const old = this.rate[f];
-    let rem = this.remainingBytes[f] - old * (now - this.lastUpdateS[f]);
-    if (rem < 0) rem = 0;
-    this.remainingBytes[f] = rem;
-    this.lastUpdateS[f] = now;
+    this.bank(f, now);
     this.rate[f] = 0;
     this.engine.removeFlow(f);
     this.activeCount--;
@@ -295,10 +301,7 @@ export class FlowNetwork {
       const f = changed[i];
       if (this.state[f] !== FlowState.Active) continue;
       const old = this.rate[f];
-      let rem = this.remainingBytes[f] - old * (now - this.lastUpdateS[f]);
-      if (rem < 0) rem = 0;
-      this.remainingBytes[f] = rem;
-      this.lastUpdateS[f] = now;
+      const rem = this.bank(f, now);
       const r = this.engine.rateBps(f);
       this.rate[f] = r;
       const done = r > 0 ? now + rem / r : Infinity;
