@@ -6,18 +6,12 @@ import { describe, expect, it } from "vitest";
 import { readCsv, runCli } from "../cli/runCli.js";
 import { simulate } from "../../src/run/simulate.js";
 import { prepareScenario } from "../../src/scenario/prepareScenario.js";
-import type { RequestRecord, TaskRecord } from "../../src/workloads/WorkloadResults.js";
+import { recordsByPopulation } from "../workloads/serving/runServing.js";
 
 describe("scenarios/ai/inference-agents.yaml", () => {
   const s = simulate(prepareScenario("scenarios/ai/inference-agents.yaml"));
   const flow = new Map(s.labels.map((id, f) => [id, f]));
-  const requests = new Map<string, RequestRecord[]>();
-  const tasks = new Map<string, TaskRecord[]>();
-  for (const w of s.workloads) {
-    const r = w.results?.();
-    if (r?.requests) requests.set(w.name, r.requests);
-    if (r?.tasks) tasks.set(w.name, r.tasks);
-  }
+  const { requests, tasks } = recordsByPopulation(s.workloads);
   const coldS = (8 * 16e9) / 64e9 + 3e-6;
 
   it("runs to completion: every task issued returns", () => {
