@@ -54,10 +54,11 @@ export function tierRows(names: readonly string[], workloadOfFlow: ArrayLike<num
       const k = tierNo(res[i]);
       if (seen[k]) continue;
       seen[k] = 1;
-      for (const ww of [w, names.length]) {
-        bytes[ww * T + k] += flows.sizeOf(f);
-        crossing[ww * T + k]++;
-      }
+      const size = flows.sizeOf(f);
+      bytes[w * T + k] += size;
+      crossing[w * T + k]++;
+      bytes[names.length * T + k] += size;
+      crossing[names.length * T + k]++;
     }
   }
   const rows: string[][] = [];

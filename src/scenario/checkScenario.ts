@@ -90,14 +90,13 @@ function checkGeneratedIds(s: Scenario): void {
       );
     }
   }
-  for (const w of s.workloads) {
-    if (w.kind !== "traffic") continue;
+  s.workloads.forEach((w, i) => {
+    if (w.kind !== "traffic") return;
     const ns = namespaces.find((n) => `${w.name}-0`.startsWith(`${n.name}.`));
     if (ns) {
-      const i = s.workloads.indexOf(w);
       throw new InputError(`${s.file}: workloads[${i}].traffic.name: "${w.name}" puts its flows in the id space of workload "${ns.name}" (${ns.name}.…); rename it`);
     }
-  }
+  });
 }
 
 type Fail = (key: string, message: string) => never;

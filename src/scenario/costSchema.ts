@@ -1,5 +1,6 @@
 // costSchema: the schema of a scenario's prices (GPU-hours, egress and WAN per GB, capex and its amortisation).
 import { z } from "zod";
+import { DEFAULT_COST, DEFAULT_EGRESS_OUT_PER_GB_USD } from "../report/costRows.js";
 import { quantity, strict } from "./schemaParts.js";
 
 const usd = (what: string) =>
@@ -8,7 +9,7 @@ const usd = (what: string) =>
 /** Prices for cost.csv; every key has a documented default (docs/reports.md, cost.csv). */
 export const costSchema = strict(
   {
-    gpuHour: usd("gpuHour").default(2.5).meta({ description: "$ per GPU-hour (default 2.50)" }),
+    gpuHour: usd("gpuHour").default(DEFAULT_COST.gpuHourUsd).meta({ description: `$ per GPU-hour (default ${DEFAULT_COST.gpuHourUsd})` }),
     egress: z
       .array(
         strict({
@@ -18,8 +19,8 @@ export const costSchema = strict(
         }),
       )
       .optional()
-      .meta({ description: "$ per GB leaving (out) or entering (in) a provider's sites; default out 0.09, in 0 for every provider" }),
-    wanPerGB: usd("wanPerGB").default(0).meta({ description: "$ per GB carried over WAN links (once per flow; default 0)" }),
+      .meta({ description: `$ per GB leaving (out) or entering (in) a provider's sites; default out ${DEFAULT_EGRESS_OUT_PER_GB_USD}, in 0 for every provider` }),
+    wanPerGB: usd("wanPerGB").default(DEFAULT_COST.wanPerGbUsd).meta({ description: "$ per GB carried over WAN links (once per flow; default 0)" }),
     wanPerGBPerLink: usd("wanPerGBPerLink").default(0).meta({ description: "$ per GB per WAN link crossed (transit billed by the hop; default 0)" }),
     capex: strict({
       devices: z.record(z.string(), usd("capex.devices")).default({}).meta({ description: "$ per node by kind, e.g. { spine: 30000 }" }),
