@@ -29,6 +29,8 @@ export interface FlowObserver {
   flowRerouted?(flow: number, nowS: number): void;
   /** A resource's capacity changed ({@link FlowNetwork.setCapacity}). */
   capacityChanged?(resource: number, capacityBps: number, nowS: number): void;
+  /** A solve ended: every rate change of this instant has been reported. */
+  solved?(nowS: number): void;
 }
 
 /** Options of a flow. */
@@ -42,6 +44,11 @@ export interface FlowOptions {
   startDelayS?: number;
   /** Called when the last byte is delivered. */
   onComplete?: (flow: number) => void;
+  /**
+   * Bytes the flow puts on the wire, when more than its size (a transport's headers per
+   * packet): what it drains. Its size (reports, ideal time) stays `sizeBytes`.
+   */
+  wireBytes?: number;
 }
 
 /**
@@ -77,6 +84,7 @@ export class FlowNetwork {
   private event = new Int32Array(0);
   private weight = new Float64Array(0);
   private capBps = new Float64Array(0);
+  private startDelayS = new Float64Array(0);
   private readonly routes: Route[] = [];
   private readonly callbacks: Array<((flow: number) => void) | undefined> = [];
   private readonly observers: FlowObserver[] = [];
@@ -119,7 +127,7 @@ export class FlowNetwork {
     this.state[f] = FlowState.InFlight;
     this.sizeBytes[f] = sizeBytes;
     this.startS[f] = now;
-    this.remainingBytes[f] = sizeBytes;
+    this.remainingBytes[f] = options.wireBytes ?? sizeBytes;
     this.rate[f] = 0;
     this.lastUpdateS[f] = now;
     this.finishS[f] = NaN;
@@ -130,6 +138,7 @@ export class FlowNetwork {
     this.callbacks[f] = options.onComplete;
     for (const o of this.observers) o.flowStarted?.(f, now);
     const delayS = options.startDelayS;
+    this.startDelayS[f] = delayS ?? 0;
     // While in flight, event[f] holds the activation, so a reroute or failure can cancel it.
     this.event[f] = this.sim.schedule(delayS ? now + delayS + route.latencyS : now + route.latencyS, this.kindActivate, f);
     return f;
@@ -140,6 +149,11 @@ export class FlowNetwork {
     this.engine.setCapacity(resource, capacityBps);
     for (const o of this.observers) o.capacityChanged?.(resource, capacityBps, this.sim.nowS);
     this.requestSolve();
+  }
+
+  /** The capacity in force of a resource now, bytes/s. */
+  capacityOf(resource: number): number {
+    return this.engine.capacityOf(resource);
   }
 
   /** Whether a flow is still to be delivered (in flight or active). */
@@ -177,7 +191,7 @@ export class FlowNetwork {
     for (const o of this.observers) o.flowFailed?.(flow, now);
   }
 
-  /** Bytes of a flow not yet delivered, as of now (the flow's size until it starts draining). */
+  /** Bytes of a flow not yet delivered, as of now (its wire bytes until it starts draining). */
   remainingOf(flow: number): number {
     if (this.state[flow] !== FlowState.Active) return this.state[flow] === FlowState.Done ? 0 : this.remainingBytes[flow];
     const rem = this.remainingBytes[flow] - this.rate[flow] * (this.sim.nowS - this.lastUpdateS[flow]);
@@ -240,6 +254,10 @@ export class FlowNetwork {
   /** Current rate of a flow, bytes/s. */
   rateOf(flow: number): number {
     return this.rate[flow];
+  }
+  /** Seconds between a flow's request and its first byte leaving (a transport's handshake and queueing), 0 for none. */
+  startDelayOf(flow: number): number {
+    return this.startDelayS[flow];
   }
   /** Rate cap of a flow (Infinity for none), bytes/s. */
   capOf(flow: number): number {
@@ -313,6 +331,7 @@ export class FlowNetwork {
       else this.event[f] = this.sim.schedule(done, this.kindComplete, f);
       for (const o of this.observers) o.rateChanged?.(f, old, r, this.engine.bottleneck(f), now);
     }
+    for (const o of this.observers) o.solved?.(now);
   }
 
   private grow(n: number): void {
@@ -326,6 +345,7 @@ export class FlowNetwork {
     this.finishS = grown(this.finishS, n);
     this.weight = grown(this.weight, n);
     this.capBps = grown(this.capBps, n);
+    this.startDelayS = grown(this.startDelayS, n);
     this.cap = n;
   }
 }

@@ -8,11 +8,13 @@ import { Router } from "../net/Router.js";
 import { policyRouters } from "./policyRouters.js";
 import { TrafficEngineer } from "../net/TrafficEngineer.js";
 import type { SharingEngine } from "../net/SharingEngine.js";
+import { QueueState } from "../net/queues/QueueState.js";
 import { FlowRecorder } from "../report/FlowRecorder.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { buildWorkloads } from "./buildWorkloads.js";
+import { queueSettings } from "./queueSettings.js";
 import { NetworkContext } from "./NetworkContext.js";
 import { scheduleEvents } from "./scheduleEvents.js";
 import type { Workload } from "../workloads/Workload.js";
@@ -67,7 +69,8 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   const network = new FlowNetwork(sim, SHARING_ENGINES[options.engine ?? "incremental"](topology.resourceCapacityBps));
   const router = new Router(topology, scenario.routing.metric, seed);
   const dynamic = scenario.events.length > 0;
-  const context = new NetworkContext(sim, network, router, topology, seed, dynamic);
+  const queues = new QueueState(network, topology, queueSettings(topology, scenario));
+  const context = new NetworkContext(sim, network, router, topology, seed, dynamic, queues);
   // The recorders subscribe themselves to the network.
   const flows = new FlowRecorder(network, topology, context.labels);
   const resources = new ResourceRecorder(network, topology);
@@ -75,9 +78,10 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     scenario.reportIntervalS === undefined
       ? undefined
       : new TimeSeriesRecorder(network, topology, scenario.reportIntervalS, workloads.map((w) => w.name), (f) => context.workloadOfFlow[f]);
-  if (scenario.workloads.some((w) => w.transport?.model === "tcp")) flows.addTransportColumns(context.tcpCosts);
   const routerOf = policyRouters(scenario, topology, router);
   workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport, routerOf(w.name))));
+  // Each transport model in use adds its per-flow columns (none for maxmin, so its flows.csv keeps its columns).
+  for (const run of context.transportRuns.values()) if (run.columns.length > 0) flows.addColumns(run.columns, (f) => run.cells(f));
   if (scenario.routing.te) new TrafficEngineer(sim, topology, network, scenario.routing.te, (f) => context.routerOfFlow(f)).start();
   if (dynamic) {
     scheduleEvents(scenario.events, {
