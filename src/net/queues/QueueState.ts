@@ -21,6 +21,8 @@ export interface QueueObserver {
   queueChanged(resource: number, sawtooth: Sawtooth, nowS: number): void;
   /** `packets` packets were dropped at `resource` (buffer overflow) at `nowS`. */
   dropped?(resource: number, packets: number, nowS: number): void;
+  /** `packets` packets were marked at `resource` by a transient burst (beyond a sawtooth's steady marking) at `nowS`. */
+  marked?(resource: number, packets: number, nowS: number): void;
 }
 
 /** Buffers and marking thresholds, per resource, in bytes. */
@@ -51,6 +53,7 @@ export interface QueueSettings {
  */
 export class QueueState implements FlowObserver {
   private flowCap = 0;
+  private registered = 0;
   private cls = new Uint8Array(0);
   private baseRttS = new Float64Array(0);
   private packetBytes = new Float64Array(0);
@@ -94,6 +97,7 @@ export class QueueState implements FlowObserver {
    */
   register(flow: number, cls: QueueClass, baseRttS: number, packetBytes: number): void {
     if (flow >= this.flowCap) this.growFlows(Math.max(flow + 1, 2 * this.flowCap));
+    this.registered++;
     this.cls[flow] = cls;
     this.baseRttS[flow] = baseRttS;
     this.packetBytes[flow] = packetBytes;
@@ -161,6 +165,16 @@ export class QueueState implements FlowObserver {
     this.sawtooth[resource] = s;
     this.meanBytes[resource] = s.meanBytes;
     for (const o of this.observers) o.queueChanged(resource, s, nowS);
+  }
+
+  /** Record `packets` marked at `resource` at `nowS` by a burst above its threshold (a transport's mark event). */
+  mark(resource: number, packets: number, nowS: number): void {
+    for (const o of this.observers) o.marked?.(resource, packets, nowS);
+  }
+
+  /** Whether any flow ever declared itself queue-building (a tcp flow, or rdma at a marking port). */
+  get anyRegistered(): boolean {
+    return this.registered > 0;
   }
 
   /** Record `packets` dropped at `resource` at `nowS` (a transport's loss event). */

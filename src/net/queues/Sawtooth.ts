@@ -14,17 +14,19 @@ export interface Sawtooth {
   readonly meanBytes: number;
   /** Largest sample, bytes. */
   readonly maxBytes: number;
+  /** Fraction of the packets through the port that it marks (ECN CE) over the cycle; 0 at a port that does not mark. */
+  readonly markFraction: number;
 }
 
-/** A sawtooth from its samples. */
-export function sawtoothOf(samples: Float64Array): Sawtooth {
+/** A sawtooth from its samples (and the fraction of packets it marks). */
+export function sawtoothOf(samples: Float64Array, markFraction = 0): Sawtooth {
   let sum = 0;
   let max = 0;
   for (const q of samples) {
     sum += q;
     if (q > max) max = q;
   }
-  return { samples, meanBytes: samples.length > 0 ? sum / samples.length : 0, maxBytes: max };
+  return { samples, meanBytes: samples.length > 0 ? sum / samples.length : 0, maxBytes: max, markFraction };
 }
 
 /** The empty queue (no flow bound at the port). */

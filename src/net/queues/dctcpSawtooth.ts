@@ -12,7 +12,8 @@ import { SAWTOOTH_SAMPLES, sawtoothOf, type Sawtooth } from "./Sawtooth.js";
  * Q_max = N(W* + 1) − P = K + N and Q_min = Q_max − A, growing by N packets per RTT (one per
  * flow). The queue is linear in time over the cycle, so the samples are equally spaced
  * between Q_min and Q_max; where Q_min < 0 the port idles for that part of the cycle (the
- * queue is 0 there). Everything is capped by the buffer.
+ * queue is 0 there). Everything is capped by the buffer. The port marks a fraction α of the
+ * packets it forwards.
  *
  * @param flows N ≥ 1, the DCTCP flows bound at the port
  * @param pipePackets P = capacity × the flows' mean base RTT, in packets
@@ -31,7 +32,7 @@ export function dctcpSawtooth(flows: number, pipePackets: number, kPackets: numb
     const q = qMin + ((i + 0.5) / SAWTOOTH_SAMPLES) * (qMax - qMin);
     samples[i] = Math.min(bufferPackets, Math.max(0, q)) * packetBytes;
   }
-  return sawtoothOf(samples);
+  return sawtoothOf(samples, alpha);
 }
 
 /**

@@ -377,7 +377,7 @@ export class TcpFlows implements FlowObserver {
    */
   private processBursts(): void {
     this.batchQueued = false;
-    const marked = new Map<number, number>();
+    const marked = new Map<number, { packets: number; port: number }>();
     const dropShare = new Map<number, { share: number; port: number; packets: number }>();
     const settings = this.queues.settings;
     for (const [r, list] of this.pending) {
@@ -403,7 +403,8 @@ export class TcpFlows implements FlowObserver {
         const ecn = this.options[this.optionIndex[b.flow]].cc === "dctcp";
         const share = Math.min(1, ecn ? Math.max(0, overBuffer) : Math.max(0, overBuffer, overK));
         if (share > 0 && (dropShare.get(b.flow)?.share ?? 0) < share) dropShare.set(b.flow, { share, port: r, packets: b.packets });
-        if (ecn && overK > 0) marked.set(b.flow, Math.max(marked.get(b.flow) ?? 0, b.packets * Math.min(1, overK)));
+        const m = b.packets * Math.min(1, overK);
+        if (ecn && overK > 0 && (marked.get(b.flow)?.packets ?? 0) < m) marked.set(b.flow, { packets: m, port: r });
       }
     }
     this.pending.clear();
@@ -413,7 +414,11 @@ export class TcpFlows implements FlowObserver {
       const d = dropShare.get(f)!;
       this.onBurstLoss(f, d.packets, d.share, d.port);
     }
-    for (const [f, m] of marked) if (!dropShare.has(f)) this.onMarks(f, m);
+    for (const [f, m] of marked) {
+      if (dropShare.has(f)) continue;
+      this.queues.mark(m.port, m.packets, this.sim.nowS);
+      this.onMarks(f, m.packets);
+    }
   }
 
   /** DCTCP: `markedPackets` of this round's window came back with ECE. */
