@@ -17,7 +17,7 @@ export function workloadBottleneckRows(
   names: readonly string[],
   workloadOfFlow: ArrayLike<number>,
   flowCount: number,
-  flows: FlowFacts,
+  flows: Pick<FlowFacts, "sizeOf" | "bottleneckOf">,
   topology: Topology,
 ): string[][] {
   const per = names.map(() => new Map<number, { flows: number; bytes: number }>());
