@@ -145,15 +145,4 @@ export class Topology {
     const j = r - this.channelCount;
     return `node:${this.nodeIds[this.capacityNode[j]]}${ROLE_SUFFIX[this.capacityRole[j]]}`;
   }
-
-  /** The tier of a resource from its endpoints' kinds, e.g. "host-leaf", "leaf-spine", "node:firewall", "node:storage:read". */
-  resourceTier(r: number): string {
-    if (r < this.channelCount) {
-      const a = this.nodeKinds[this.channelFrom[r]];
-      const b = this.nodeKinds[this.channelTo[r]];
-      return `${a}-${b}`;
-    }
-    const j = r - this.channelCount;
-    return `node:${this.nodeKinds[this.capacityNode[j]]}${ROLE_SUFFIX[this.capacityRole[j]]}`;
-  }
 }

@@ -3,6 +3,7 @@ import { grown } from "../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { csvNumber } from "./csvNumber.js";
+import { tierOf, type Tier } from "./tierOf.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** Columns of links.csv, in order. */
@@ -27,7 +28,7 @@ export const BOTTLENECK_CSV_HEADERS = [
   "tier",
   "capacity_gbps",
   "bottleneck_flow_s",
-  "share",
+  "bottleneck_share",
   "saturated_frac",
   "mean_util",
 ] as const;
@@ -47,8 +48,8 @@ export interface BottleneckEntry {
   resource: number;
   /** Readable name ("a->b", "node:x"). */
   name: string;
-  /** Tier ("leaf-spine", "node:firewall"). */
-  tier: string;
+  /** Tier ({@link tierOf}: "leaf-spine", "appliance", …). */
+  tier: Tier;
   capacityBps: number;
   /** Σ over flows of the seconds this resource was their bottleneck. */
   bottleneckFlowS: number;
@@ -229,7 +230,7 @@ export class ResourceRecorder implements FlowObserver {
     return ids.map((r) => ({
       resource: r,
       name: this.topology.resourceName(r),
-      tier: this.topology.resourceTier(r),
+      tier: tierOf(this.topology, r),
       capacityBps: this.topology.resourceCapacityBps[r],
       bottleneckFlowS: this.bottleneckFlowS[r],
       share: this.bottleneckFlowS[r] / total,
@@ -246,7 +247,7 @@ export class ResourceRecorder implements FlowObserver {
         t.resourceName(ch),
         t.nodeIds[t.channelFrom[ch]],
         t.nodeIds[t.channelTo[ch]],
-        t.resourceTier(ch),
+        tierOf(t, ch),
         csvNumber((t.resourceCapacityBps[ch] * 8) / 1e9),
         csvNumber(this.bytes[ch]),
         csvNumber(this.meanUtilOf(ch)),

@@ -5,7 +5,7 @@ import { csvNumber } from "./csvNumber.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** Columns of timeseries.csv, in order. */
-export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "scope", "name", "bytes", "throughput_gbps", "utilization"] as const;
+export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "scope", "name", "bytes", "throughput_gbps", "mean_util"] as const;
 
 /**
  * Observes a {@link FlowNetwork} and integrates, per interval [kΔ, (k+1)Δ), the bytes each
@@ -26,7 +26,7 @@ export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "sc
  * Rows: only intervals in which a link or workload moved bytes; ordered by interval, then
  * links in channel order, then workloads in scenario order. The last interval ends at the
  * horizon (the run's makespan). throughput_gbps = bytes·8/1e9 / interval length;
- * utilization = time-averaged load/capacity over the interval (empty for workloads).
+ * mean_util = time-averaged load/capacity over the interval (empty for workloads), as links.csv's mean_util over the run.
  */
 export class TimeSeriesRecorder implements FlowObserver {
   private readonly channels: number;

@@ -3,15 +3,17 @@ import type { Topology } from "../net/Topology.js";
 import type { FlowFacts } from "./collectivesCsv.js";
 import { csvNumber } from "./csvNumber.js";
 import { CAP_BOUND, NEVER_ACTIVE } from "./FlowRecorder.js";
+import { tierOf } from "./tierOf.js";
 
 /** Columns of workload-bottlenecks.csv, in order. */
-export const WORKLOAD_BOTTLENECK_CSV_HEADERS = ["workload", "rank", "resource", "tier", "flows", "bytes", "share"] as const;
+export const WORKLOAD_BOTTLENECK_CSV_HEADERS = ["workload", "rank", "resource", "tier", "flows", "bytes", "bytes_share"] as const;
 
 /**
  * For each workload (in scenario order), the resources that bound its flows, ranked by the
  * bytes they bound: each flow counts its size for the resource that bound it longest
- * ("cap" for its own rate cap; flows that never moved a byte are left out). `share` is
- * those bytes over all of the workload's bound bytes. Ties rank by resource id.
+ * ("cap" for its own rate cap; flows that never moved a byte are left out). `bytes_share`
+ * is those bytes over all of the workload's bound bytes. Ties rank by resource id. `tier`
+ * is {@link tierOf}'s, as in every report.
  */
 export function workloadBottleneckRows(
   names: readonly string[],
@@ -40,7 +42,7 @@ export function workloadBottleneckRows(
         names[w],
         String(i + 1),
         b === CAP_BOUND ? "cap" : topology.resourceName(b),
-        b === CAP_BOUND ? "cap" : topology.resourceTier(b),
+        b === CAP_BOUND ? "cap" : tierOf(topology, b),
         String(e.flows),
         csvNumber(e.bytes),
         csvNumber(total > 0 ? e.bytes / total : NaN),

@@ -16,8 +16,8 @@ describe("workloadBottleneckRows", () => {
     const bound = [0, 1, CAP_BOUND, NEVER_ACTIVE];
     const rows = workloadBottleneckRows(["train", "agents"], [0, 0, 1, 1], 4, { sizeOf: (f) => sizes[f], bottleneckOf: (f) => bound[f] }, topology);
     expect(rows).toEqual([
-      ["train", "1", "a->s", "host-switch", "1", "300", "0.75"],
-      ["train", "2", "s->a", "switch-host", "1", "100", "0.25"],
+      ["train", "1", "a->s", "host-nic", "1", "300", "0.75"],
+      ["train", "2", "s->a", "host-nic", "1", "100", "0.25"],
       ["agents", "1", "cap", "cap", "1", "50", "1"],
     ]);
   });
