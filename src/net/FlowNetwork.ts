@@ -63,9 +63,10 @@ export interface FlowOptions {
  * can index by them); about 80 bytes per flow plus its route.
  *
  * Dynamics: {@link setCapacity} changes a resource (0 for a failed link: its flows stall
- * at rate 0) and {@link capacityOf} is the capacity in force, {@link reroute} moves a live flow with its remaining bytes to a new route
- * (paying the new route's latency again: the bytes restart on a new path), and
- * {@link fail} gives a live flow up. Neither changes a flow's id or start time.
+ * at rate 0) and {@link capacityOf} reads the capacity in force (its one owner);
+ * {@link reroute} moves a live flow with its remaining bytes to a new route (paying the
+ * new route's latency again: the bytes restart on a new path), and {@link fail} gives a
+ * live flow up. Neither changes a flow's id or start time.
  */
 export class FlowNetwork {
   private cap = 0;
