@@ -113,13 +113,20 @@ describe("report vocabulary", () => {
     const all = tiers.filter((t) => t.workload === "all" && t.tier !== "cap" && Number(t.bottleneck_flow_s) > 0);
     expect(all.map((t) => t.tier).sort()).toEqual([...byTier.keys()].sort());
     for (const t of all) close(Number(t.bottleneck_flow_s), byTier.get(t.tier)!);
-    // bottleneck_share: the row's bottleneck_flow_s over its group's, in both files.
+    // workload-bottlenecks.csv summed over workloads is bottlenecks.csv's row of the resource.
+    const byResource = new Map<string, number>();
+    for (const r of reports.get("workload-bottlenecks.csv")!) if (r.resource !== "cap") byResource.set(r.resource, (byResource.get(r.resource) ?? 0) + Number(r.bottleneck_flow_s));
+    expect([...byResource.keys()].sort()).toEqual(bottlenecks.map((b) => b.resource).sort());
+    for (const b of bottlenecks) close(byResource.get(b.resource)!, Number(b.bottleneck_flow_s));
+    // bottleneck_share: the row's bottleneck_flow_s over its group's, in every file.
     const total = bottlenecks.reduce((s, b) => s + Number(b.bottleneck_flow_s), 0);
     for (const b of bottlenecks) close(Number(b.bottleneck_share), Number(b.bottleneck_flow_s) / total);
-    for (const w of new Set(tiers.map((t) => t.workload))) {
-      const group = tiers.filter((t) => t.workload === w);
-      const sum = group.reduce((s, t) => s + Number(t.bottleneck_flow_s), 0);
-      if (sum > 0) for (const t of group) close(Number(t.bottleneck_share), Number(t.bottleneck_flow_s) / sum);
+    for (const rows of [tiers, reports.get("workload-bottlenecks.csv")!]) {
+      for (const w of new Set(rows.map((t) => t.workload))) {
+        const group = rows.filter((t) => t.workload === w);
+        const sum = group.reduce((s, t) => s + Number(t.bottleneck_flow_s), 0);
+        if (sum > 0) for (const t of group) close(Number(t.bottleneck_share), Number(t.bottleneck_flow_s) / sum);
+      }
     }
   });
 });
