@@ -57,6 +57,10 @@ export class FullSharing implements SharingEngine {
     this.dirty = true;
   }
 
+  capacityOf(resource: number): number {
+    return this.capacity[resource];
+  }
+
   setFlowCap(flow: number, capBps: number): void {
     if (!this.position.has(flow)) throw new Error(`FullSharing.setFlowCap: flow ${flow} is not active`);
     this.caps.set(flow, capBps);

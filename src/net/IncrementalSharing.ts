@@ -277,6 +277,10 @@ export class IncrementalSharing implements SharingEngine {
     this.markDirty(resource);
   }
 
+  capacityOf(resource: number): number {
+    return this.capacity[resource];
+  }
+
   setFlowCap(flow: number, capBps: number): void {
     const slot = this.slot("setFlowCap", flow);
     checkCap("setFlowCap", capBps);

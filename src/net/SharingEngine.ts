@@ -11,6 +11,8 @@ export interface SharingEngine {
   removeFlow(flow: number): void;
   /** Change a resource's capacity (a link upgrade, degradation or failure at 0). */
   setCapacity(resource: number, capacityBps: number): void;
+  /** The capacity in force of a resource: the one given at construction or by the last {@link setCapacity}, bytes/s. */
+  capacityOf(resource: number): number;
   /** Change a flow's rate cap (Infinity for none). */
   setFlowCap(flow: number, capBps: number): void;
   /** Change a flow's weight. */
