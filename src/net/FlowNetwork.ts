@@ -23,12 +23,15 @@ export interface FlowObserver {
   /** A flow was given up ({@link FlowNetwork.fail}); its rate was already reported as 0. */
   flowFailed?(flow: number, nowS: number): void;
   /**
-   * A flow is about to move to another route ({@link FlowNetwork.reroute}); its rate was
-   * already reported as r → 0 on the old route, and `routeOf` still returns the old one.
+   * A flow moved to another route ({@link FlowNetwork.reroute}): its rate was already
+   * reported as r → 0 on `oldRoute`, and `routeOf` now returns the new one.
    */
-  flowRerouted?(flow: number, nowS: number): void;
-  /** A resource's capacity changed ({@link FlowNetwork.setCapacity}). */
-  capacityChanged?(resource: number, capacityBps: number, nowS: number): void;
+  flowRerouted?(flow: number, oldRoute: Route, nowS: number): void;
+  /**
+   * A resource's capacity changed ({@link FlowNetwork.setCapacity}) from `oldCapacityBps`
+   * to `newCapacityBps`; `capacityOf` already returns the new value.
+   */
+  capacityChanged?(resource: number, oldCapacityBps: number, newCapacityBps: number, nowS: number): void;
   /** A solve ended: every rate change of this instant has been reported. */
   solved?(nowS: number): void;
 }
@@ -67,9 +70,10 @@ export interface FlowOptions {
  * can index by them); about 80 bytes per flow plus its route.
  *
  * Dynamics: {@link setCapacity} changes a resource (0 for a failed link: its flows stall
- * at rate 0), {@link reroute} moves a live flow with its remaining bytes to a new route
- * (paying the new route's latency again: the bytes restart on a new path), and
- * {@link fail} gives a live flow up. Neither changes a flow's id or start time.
+ * at rate 0) and {@link capacityOf} reads the capacity in force (its one owner);
+ * {@link reroute} moves a live flow with its remaining bytes to a new route (paying the
+ * new route's latency again: the bytes restart on a new path), and {@link fail} gives a
+ * live flow up. Neither changes a flow's id or start time.
  */
 export class FlowNetwork {
   private cap = 0;
@@ -146,12 +150,18 @@ export class FlowNetwork {
 
   /** Change a resource's capacity now (rates are re-solved at this instant); 0 stalls its flows. */
   setCapacity(resource: number, capacityBps: number): void {
+    const old = this.engine.capacityOf(resource);
     this.engine.setCapacity(resource, capacityBps);
-    for (const o of this.observers) o.capacityChanged?.(resource, capacityBps, this.sim.nowS);
+    for (const o of this.observers) o.capacityChanged?.(resource, old, capacityBps, this.sim.nowS);
     this.requestSolve();
   }
 
-  /** The capacity in force of a resource now, bytes/s. */
+  /**
+   * The capacity in force of a resource now, bytes/s: the topology's as built until a
+   * {@link setCapacity} (a scenario event: degradation, upgrade, failure at 0) changes it.
+   * The one source of this value during a run: controllers and reports read it here, never
+   * from a copy taken when the network was built.
+   */
   capacityOf(resource: number): number {
     return this.engine.capacityOf(resource);
   }
@@ -172,10 +182,11 @@ export class FlowNetwork {
     if (!this.isLive(flow)) throw new Error(`FlowNetwork.reroute: flow ${flow} is not live`);
     const now = this.sim.nowS;
     this.leave(flow, now);
-    for (const o of this.observers) o.flowRerouted?.(flow, now);
+    const old = this.routes[flow];
     this.routes[flow] = route;
     this.state[flow] = FlowState.InFlight;
     this.event[flow] = this.sim.schedule(now + route.latencyS, this.kindActivate, flow);
+    for (const o of this.observers) o.flowRerouted?.(flow, old, now);
   }
 
   /**

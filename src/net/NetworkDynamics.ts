@@ -31,7 +31,11 @@ export interface RerouteHooks {
 export class NetworkDynamics {
   private readonly linkFailed: Uint8Array;
   private readonly nodeFailed: Uint8Array;
-  /** Capacity each channel has when up (the scenario's, or the last capacity event's), bytes/s. */
+  /**
+   * Capacity each channel gets back when it is up (the one in force when this was made, or
+   * the last capacity event's), bytes/s. Not the capacity in force (a down channel has 0
+   * there): that is FlowNetwork.capacityOf.
+   */
   private readonly upCapacityBps: Float64Array;
 
   constructor(
@@ -41,7 +45,7 @@ export class NetworkDynamics {
   ) {
     this.linkFailed = new Uint8Array(topology.channelCount / 2);
     this.nodeFailed = new Uint8Array(topology.nodeCount);
-    this.upCapacityBps = topology.resourceCapacityBps.slice(0, topology.channelCount);
+    this.upCapacityBps = Float64Array.from({ length: topology.channelCount }, (_, ch) => network.capacityOf(ch));
   }
 
   /** The link joining nodes `a` and `b` (either order), or -1. */

@@ -14,8 +14,10 @@ const ROLE_SUFFIX = ["", ":read", ":write"];
  * channels (link `l` gives channels `2l` (from→to) and `2l+1` (to→from)); node
  * capacities follow as resources `channelCount + j`: for each node in order, its
  * through capacity, then its read capacity (shared by flows it sources, e.g. a storage
- * node's read bandwidth), then its write capacity (shared by flows it sinks). Capacities
- * may change during a run (`resourceCapacityBps` is the live value).
+ * node's read bandwidth), then its write capacity (shared by flows it sinks).
+ * `resourceCapacityBps` holds the capacities as built (nominal) and never changes: the
+ * capacity in force during a run, which scenario events change, is
+ * `FlowNetwork.capacityOf` (one topology serves many simulations).
  */
 export class Topology {
   /** Node ids as written in the scenario (index = node number). */
@@ -32,7 +34,7 @@ export class Topology {
   readonly channelLatencyS: Float64Array;
   /** Node of each node-capacity resource (index = resource - channelCount). */
   readonly capacityNode: Int32Array;
-  /** Capacity of every resource (channels, then node capacities), bytes/s. */
+  /** Nominal capacity of every resource (channels, then node capacities) as built, bytes/s; never updated (see the class doc). */
   readonly resourceCapacityBps: Float64Array;
   /** Buffer each resource's link states (NaN: the scenario's default applies), bytes. */
   readonly resourceBufferBytes: Float64Array;
@@ -150,16 +152,5 @@ export class Topology {
     }
     const j = r - this.channelCount;
     return `node:${this.nodeIds[this.capacityNode[j]]}${ROLE_SUFFIX[this.capacityRole[j]]}`;
-  }
-
-  /** The tier of a resource from its endpoints' kinds, e.g. "host-leaf", "leaf-spine", "node:firewall", "node:storage:read". */
-  resourceTier(r: number): string {
-    if (r < this.channelCount) {
-      const a = this.nodeKinds[this.channelFrom[r]];
-      const b = this.nodeKinds[this.channelTo[r]];
-      return `${a}-${b}`;
-    }
-    const j = r - this.channelCount;
-    return `node:${this.nodeKinds[this.capacityNode[j]]}${ROLE_SUFFIX[this.capacityRole[j]]}`;
   }
 }

@@ -24,6 +24,9 @@ export interface TeSpec {
  * and it gets, among the shortest paths its router would use (the ECMP candidates),
  * the path minimising the largest cost over its channels and node capacities:
  *
+ * Capacities are those in force when the decisions are applied (FlowNetwork.capacityOf),
+ * so a link degraded or upgraded by a scenario event is seen as it is:
+ *
  * - `least-loaded`: cost = load ÷ capacity (the measured utilisation, without the flow);
  * - `min-max`: cost = (load + the flow's rate) ÷ capacity (utilisation after placing it);
  * - `fair-share`: cost = (flows measured on it + 1) ÷ capacity, the inverse of the equal
@@ -88,7 +91,8 @@ export class TrafficEngineer {
   private apply(flows: number[], rates: number[], load: Float64Array, count: Float64Array): void {
     this.rounds++;
     const net = this.network;
-    const capacity = this.topology.resourceCapacityBps;
+    // The capacity in force now (a capacity event may have degraded or upgraded a link).
+    const capacity = (r: number) => net.capacityOf(r);
     const order = flows.map((_, i) => i).sort((a, b) => rates[b] - rates[a] || flows[a] - flows[b]);
     const channels = this.topology.channelCount;
     const mode = this.spec.mode;
@@ -112,7 +116,7 @@ export class TrafficEngineer {
       }
       if (router) {
         const add = mode === "min-max" ? rate : 0;
-        const cost = mode === "fair-share" ? (r: number) => utilisation(count[r] + 1, capacity[r]) : (r: number) => utilisation(load[r] + add, capacity[r]);
+        const cost = mode === "fair-share" ? (r: number) => utilisation(count[r] + 1, capacity(r)) : (r: number) => utilisation(load[r] + add, capacity(r));
         // Read and write capacities sit on every candidate alike: only channels and through capacities choose.
         const best = router.minMaxRoute(nodes[0], nodes[nodes.length - 1], cost);
         if (best && !sameResources(best, current) && bottleneck(best, cost, channels, this.topology) < bottleneck(current, cost, channels, this.topology) * (1 - 1e-9)) {

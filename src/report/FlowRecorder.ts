@@ -1,6 +1,7 @@
 // FlowRecorder: per-flow completion times, ideal times and the bottleneck that bound each flow longest; writes flows.csv.
 import { grown } from "../core/grown.js";
 import { FlowState, type FlowNetwork, type FlowObserver } from "../net/FlowNetwork.js";
+import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
 import { csvNumber } from "./csvNumber.js";
 import { writeCsv } from "./writeCsv.js";
@@ -39,9 +40,21 @@ export type FlowStatus = "done" | "failed" | "unfinished";
  * of bottleneck that comes without a change of rate is not reported by the engine and so
  * not seen here. The final r → 0 change at completion closes the flow's last interval.
  *
- * Cost: 16 bytes per flow (current bottleneck, since-time, ideal time) plus a small map
- * for the few flows that are ever bound by more than one bottleneck (a flow bound by one
- * bottleneck only needs no per-bottleneck times: that one bound it longest).
+ * Ideal completion time (`ideal_fct_s`): the time the flow would take alone under the best
+ * conditions it was offered, L + S / B, where L is the smallest one-way latency of the
+ * routes it had and B the largest rate a route it was on offered it at any moment of its
+ * life: min(the cap it was started with, the capacity in force — FlowNetwork.capacityOf — of
+ * every resource on that route). Its rate never exceeds B (a transport only ever lowers a
+ * flow's cap) and it always pays at least L in flight (the latency of its last route), so
+ * its completion time is at least the ideal: slowdown ≥ 1, also after a reroute or a
+ * capacity event. Without events or reroutes this is latency + size ÷ the route's
+ * bottleneck capacity (or cap) at its start. A capacity rise scans the live flows once
+ * (cheap for the handful of events a scenario has); a reroute updates only its flow.
+ *
+ * Cost: 28 bytes per flow (current bottleneck, since-time, best rate, least latency), a map
+ * entry per flow started with a cap, and a small map for the few flows that are ever bound
+ * by more than one bottleneck (a flow bound by one bottleneck only needs no per-bottleneck
+ * times: that one bound it longest).
  *
  * `labels[flow]` is the flow's user-facing id in flows.csv (the flow number when missing);
  * the array is read only when rows are written, so callers may fill it as flows start.
@@ -52,8 +65,12 @@ export class FlowRecorder implements FlowObserver {
   private bottleneck = new Int32Array(0);
   /** When the current bottleneck started binding, seconds. */
   private sinceS = new Float64Array(0);
-  /** Ideal completion time: latency + size / min(route capacities at start, cap), seconds. */
-  private idealS = new Float64Array(0);
+  /** Largest rate a route offered the flow over its life: min(cap, capacities in force on it), bytes/s (see the class doc). */
+  private bestRateBps = new Float64Array(0);
+  /** Smallest one-way latency of the routes the flow had, seconds. */
+  private leastLatencyS = new Float64Array(0);
+  /** The cap each flow was started with, for the few flows started with one (a transport may change the cap in force later). */
+  private readonly requestedCapBps = new Map<number, number>();
   /** Seconds per bottleneck, only for flows bound by two or more (insertion order = first bound). */
   private readonly multi = new Map<number, Map<number, number>>();
   /** Extra columns (a transport model's), each group with the function giving a flow's cells (undefined: empty cells). */
@@ -78,10 +95,39 @@ export class FlowRecorder implements FlowObserver {
     this.bottleneck[flow] = NEVER_ACTIVE;
     this.sinceS[flow] = nowS;
     const route = this.network.routeOf(flow);
-    const size = this.network.sizeOf(flow);
-    let rateBps = this.network.capOf(flow);
-    for (const r of route.resources) rateBps = Math.min(rateBps, this.topology.resourceCapacityBps[r]);
-    this.idealS[flow] = size > 0 ? route.latencyS + size / rateBps : route.latencyS;
+    const capBps = this.network.capOf(flow);
+    if (capBps < Infinity) this.requestedCapBps.set(flow, capBps);
+    this.bestRateBps[flow] = this.offeredRateBps(flow, route);
+    this.leastLatencyS[flow] = route.latencyS;
+  }
+
+  /** @inheritdoc */
+  flowRerouted(flow: number, _oldRoute: Route, _nowS: number): void {
+    const route = this.network.routeOf(flow);
+    const rateBps = this.offeredRateBps(flow, route);
+    if (rateBps > this.bestRateBps[flow]) this.bestRateBps[flow] = rateBps;
+    if (route.latencyS < this.leastLatencyS[flow]) this.leastLatencyS[flow] = route.latencyS;
+  }
+
+  /** @inheritdoc */
+  capacityChanged(resource: number, oldCapacityBps: number, newCapacityBps: number, _nowS: number): void {
+    // Only a rise can offer a live flow more than it was offered before.
+    if (!(newCapacityBps > oldCapacityBps)) return;
+    const net = this.network;
+    for (let f = 0; f < net.flowCount; f++) {
+      if (!net.isLive(f)) continue;
+      const route = net.routeOf(f);
+      if (!route.resources.includes(resource)) continue;
+      const rateBps = this.offeredRateBps(f, route);
+      if (rateBps > this.bestRateBps[f]) this.bestRateBps[f] = rateBps;
+    }
+  }
+
+  /** The rate `route` offers `flow` now: min(the cap it was started with, the capacity in force of every resource on it). */
+  private offeredRateBps(flow: number, route: Route): number {
+    let rateBps = this.requestedCapBps.get(flow) ?? Infinity;
+    for (const r of route.resources) rateBps = Math.min(rateBps, this.network.capacityOf(r));
+    return rateBps;
   }
 
   /** @inheritdoc */
@@ -159,9 +205,11 @@ export class FlowRecorder implements FlowObserver {
     return this.lastFinish;
   }
 
-  /** Ideal completion time of a flow (alone on its route, at the capacities when it started), seconds. */
+  /** Ideal completion time of a flow (alone, under the best conditions it was offered: see the class doc), seconds. */
   idealFctOf(flow: number): number {
-    return this.idealS[flow];
+    const size = this.network.sizeOf(flow);
+    const latencyS = this.leastLatencyS[flow];
+    return size > 0 ? latencyS + size / this.bestRateBps[flow] : latencyS;
   }
 
   /**
@@ -216,7 +264,7 @@ export class FlowRecorder implements FlowObserver {
       const start = net.startOf(f);
       const finish = net.finishOf(f);
       const fct = finish - start;
-      const ideal = this.idealS[f];
+      const ideal = this.idealFctOf(f);
       const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
       // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
       const delayS = net.startDelayOf(f);
@@ -256,7 +304,8 @@ export class FlowRecorder implements FlowObserver {
   private grow(n: number): void {
     this.bottleneck = grown(this.bottleneck, n);
     this.sinceS = grown(this.sinceS, n);
-    this.idealS = grown(this.idealS, n);
+    this.bestRateBps = grown(this.bestRateBps, n);
+    this.leastLatencyS = grown(this.leastLatencyS, n);
     this.capacity = n;
   }
 }

@@ -3,6 +3,7 @@ import { grown } from "../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { csvNumber } from "./csvNumber.js";
+import { tierOf, type Tier } from "./tierOf.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** Columns of links.csv, in order. */
@@ -27,7 +28,7 @@ export const BOTTLENECK_CSV_HEADERS = [
   "tier",
   "capacity_gbps",
   "bottleneck_flow_s",
-  "share",
+  "bottleneck_share",
   "saturated_frac",
   "mean_util",
 ] as const;
@@ -47,8 +48,8 @@ export interface BottleneckEntry {
   resource: number;
   /** Readable name ("a->b", "node:x"). */
   name: string;
-  /** Tier ("leaf-spine", "node:firewall"). */
-  tier: string;
+  /** Tier ({@link tierOf}: "leaf-spine", "appliance", …). */
+  tier: Tier;
   capacityBps: number;
   /** Σ over flows of the seconds this resource was their bottleneck. */
   bottleneckFlowS: number;
@@ -70,10 +71,11 @@ export interface BottleneckEntry {
  * Zero-length intervals (several updates at one instant) add nothing, so the transient
  * overshoots between two updates at the same time never count as a peak.
  *
- * Utilisation is measured against the capacity in force: the nominal one
- * (`topology.resourceCapacityBps`, also the `capacity_gbps` reported) until a
- * `FlowNetwork.setCapacity` (a scenario event) changes it. A failed resource (capacity 0)
- * carries nothing, so it adds no utilisation.
+ * Utilisation is measured against the capacity in force, read from its owner
+ * (`FlowNetwork.capacityOf`): the nominal one (`topology.resourceCapacityBps`, the
+ * `capacity_gbps` reported) until a `FlowNetwork.setCapacity` (a scenario event) changes
+ * it; the span before a change is closed at the old capacity. A failed resource
+ * (capacity 0) carries nothing, so it adds no utilisation.
  *
  * The 95th percentile of utilisation is time-weighted over [0, horizon] and resolved to
  * 0.001: a histogram of 1,000 bins of width 0.001 (bin i holds utilisations in
@@ -89,9 +91,6 @@ export interface BottleneckEntry {
  * time order, so the sums are bit-identical to adding directly.
  */
 export class ResourceRecorder implements FlowObserver {
-  private readonly capacityBps: Float64Array;
-  /** Capacity in force (changed by capacity events), the denominator of utilisation. */
-  private readonly liveCapacityBps: Float64Array;
   private readonly loadBps: Float64Array;
   private readonly carrying: Int32Array;
   private readonly lastS: Float64Array;
@@ -116,8 +115,6 @@ export class ResourceRecorder implements FlowObserver {
     private readonly topology: Topology,
   ) {
     const R = topology.resourceCount;
-    this.capacityBps = Float64Array.from(topology.resourceCapacityBps);
-    this.liveCapacityBps = Float64Array.from(topology.resourceCapacityBps);
     this.loadBps = new Float64Array(R);
     this.carrying = new Int32Array(R);
     this.lastS = new Float64Array(R);
@@ -145,7 +142,7 @@ export class ResourceRecorder implements FlowObserver {
     const lastS = this.lastS;
     for (let i = 0; i < resources.length; i++) {
       const r = resources[i];
-      if (lastS[r] < nowS) this.close(r, nowS);
+      if (lastS[r] < nowS) this.close(r, nowS, this.network.capacityOf(r));
       const c = (carrying[r] += carryingDelta);
       // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
       loadBps[r] = c > 0 ? loadBps[r] + deltaBps : 0;
@@ -153,25 +150,25 @@ export class ResourceRecorder implements FlowObserver {
     const old = this.flowBottleneck[flow];
     if (old === bottleneck) return;
     if (old >= 0) {
-      if (lastS[old] < nowS) this.close(old, nowS);
+      if (lastS[old] < nowS) this.close(old, nowS, this.network.capacityOf(old));
       this.bottlenecked[old]--;
     }
     this.flowBottleneck[flow] = bottleneck;
     if (bottleneck >= 0) {
-      if (lastS[bottleneck] < nowS) this.close(bottleneck, nowS);
+      if (lastS[bottleneck] < nowS) this.close(bottleneck, nowS, this.network.capacityOf(bottleneck));
       this.bottlenecked[bottleneck]++;
     }
   }
 
   /** @inheritdoc */
-  capacityChanged(resource: number, capacityBps: number, nowS: number): void {
-    if (this.lastS[resource] < nowS) this.close(resource, nowS);
-    this.liveCapacityBps[resource] = capacityBps;
+  capacityChanged(resource: number, oldCapacityBps: number, _newCapacityBps: number, nowS: number): void {
+    // The span up to now ran at the old capacity.
+    if (this.lastS[resource] < nowS) this.close(resource, nowS, oldCapacityBps);
   }
 
   /** Close every resource's open interval at `endS` (the horizon of means and fractions). */
   finish(endS: number): void {
-    for (let r = 0; r < this.capacityBps.length; r++) this.close(r, endS);
+    for (let r = 0; r < this.loadBps.length; r++) this.close(r, endS, this.network.capacityOf(r));
     this.flushHistograms();
     if (endS > this.horizon) this.horizon = endS;
   }
@@ -223,7 +220,7 @@ export class ResourceRecorder implements FlowObserver {
   rankBottlenecks(): BottleneckEntry[] {
     let total = 0;
     const ids: number[] = [];
-    for (let r = 0; r < this.capacityBps.length; r++) {
+    for (let r = 0; r < this.loadBps.length; r++) {
       if (this.bottleneckFlowS[r] > 0) {
         ids.push(r);
         total += this.bottleneckFlowS[r];
@@ -233,8 +230,8 @@ export class ResourceRecorder implements FlowObserver {
     return ids.map((r) => ({
       resource: r,
       name: this.topology.resourceName(r),
-      tier: this.topology.resourceTier(r),
-      capacityBps: this.capacityBps[r],
+      tier: tierOf(this.topology, r),
+      capacityBps: this.topology.resourceCapacityBps[r],
       bottleneckFlowS: this.bottleneckFlowS[r],
       share: this.bottleneckFlowS[r] / total,
       saturatedFrac: this.saturatedFracOf(r),
@@ -250,8 +247,8 @@ export class ResourceRecorder implements FlowObserver {
         t.resourceName(ch),
         t.nodeIds[t.channelFrom[ch]],
         t.nodeIds[t.channelTo[ch]],
-        t.resourceTier(ch),
-        csvNumber((this.capacityBps[ch] * 8) / 1e9),
+        tierOf(t, ch),
+        csvNumber((t.resourceCapacityBps[ch] * 8) / 1e9),
         csvNumber(this.bytes[ch]),
         csvNumber(this.meanUtilOf(ch)),
         csvNumber(this.peakUtil[ch]),
@@ -289,13 +286,12 @@ export class ResourceRecorder implements FlowObserver {
     return writeCsv(path, BOTTLENECK_CSV_HEADERS, this.bottleneckRows());
   }
 
-  /** Account for resource `r` from its last update to `nowS` at its current load. */
-  private close(r: number, nowS: number): void {
+  /** Account for resource `r` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span). */
+  private close(r: number, nowS: number, cap: number): void {
     const dt = nowS - this.lastS[r];
     if (!(dt > 0)) return;
     this.lastS[r] = nowS;
     const load = this.loadBps[r];
-    const cap = this.liveCapacityBps[r];
     this.bottleneckFlowS[r] += this.bottlenecked[r] * dt;
     if (load <= 0) return;
     const util = cap > 0 ? load / cap : Infinity;

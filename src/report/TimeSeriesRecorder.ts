@@ -5,13 +5,14 @@ import { csvNumber } from "./csvNumber.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** Columns of timeseries.csv, in order. */
-export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "scope", "name", "bytes", "throughput_gbps", "utilization"] as const;
+export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "scope", "name", "bytes", "throughput_gbps", "mean_util"] as const;
 
 /**
  * Observes a {@link FlowNetwork} and integrates, per interval [kΔ, (k+1)Δ), the bytes each
  * directed channel and each workload moved, and each channel's utilisation against its
- * capacity at the time (capacity changes during the run are seen: a failed link has
- * capacity 0 and, carrying nothing, no utilisation). Subscribes itself on construction;
+ * capacity in force at the time, read from its owner (`FlowNetwork.capacityOf`; capacity
+ * changes during the run are seen: a failed link has capacity 0 and, carrying nothing, no
+ * utilisation). Subscribes itself on construction;
  * create it before the first flow starts.
  *
  * Lazy like {@link import("./ResourceRecorder.js").ResourceRecorder}: a channel's or
@@ -25,11 +26,10 @@ export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "sc
  * Rows: only intervals in which a link or workload moved bytes; ordered by interval, then
  * links in channel order, then workloads in scenario order. The last interval ends at the
  * horizon (the run's makespan). throughput_gbps = bytes·8/1e9 / interval length;
- * utilization = time-averaged load/capacity over the interval (empty for workloads).
+ * mean_util = time-averaged load/capacity over the interval (empty for workloads), as links.csv's mean_util over the run.
  */
 export class TimeSeriesRecorder implements FlowObserver {
   private readonly channels: number;
-  private readonly capacityBps: Float64Array;
   private readonly loadBps: Float64Array;
   private readonly carrying: Int32Array;
   private readonly lastS: Float64Array;
@@ -55,7 +55,6 @@ export class TimeSeriesRecorder implements FlowObserver {
     this.perSecond = Number.isInteger(1 / intervalS) ? 1 / intervalS : 0;
     this.channels = topology.channelCount;
     const n = this.channels + workloadNames.length;
-    this.capacityBps = topology.resourceCapacityBps.slice(0, this.channels);
     this.loadBps = new Float64Array(n);
     this.carrying = new Int32Array(n);
     this.lastS = new Float64Array(n);
@@ -77,15 +76,14 @@ export class TimeSeriesRecorder implements FlowObserver {
   }
 
   /** @inheritdoc */
-  capacityChanged(resource: number, capacityBps: number, nowS: number): void {
-    if (resource >= this.channels) return;
-    this.close(resource, nowS);
-    this.capacityBps[resource] = capacityBps;
+  capacityChanged(resource: number, oldCapacityBps: number, _newCapacityBps: number, nowS: number): void {
+    // The span up to now ran at the old capacity.
+    if (resource < this.channels) this.close(resource, nowS, oldCapacityBps);
   }
 
   /** Close every series at `endS`, the end of the last interval. */
   finish(endS: number): void {
-    for (let s = 0; s < this.loadBps.length; s++) this.close(s, endS);
+    for (let s = 0; s < this.loadBps.length; s++) this.close(s, endS, s < this.channels ? this.network.capacityOf(s) : 0);
     if (endS > this.horizon) this.horizon = endS;
   }
 
@@ -140,20 +138,19 @@ export class TimeSeriesRecorder implements FlowObserver {
   }
 
   private update(s: number, carryingDelta: number, deltaBps: number, nowS: number): void {
-    if (this.lastS[s] < nowS) this.close(s, nowS);
+    if (this.lastS[s] < nowS) this.close(s, nowS, s < this.channels ? this.network.capacityOf(s) : 0);
     const c = (this.carrying[s] += carryingDelta);
     // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
     this.loadBps[s] = c > 0 ? this.loadBps[s] + deltaBps : 0;
   }
 
-  /** Account for series `s` from its last update to `nowS` at its current load, split at interval boundaries. */
-  private close(s: number, nowS: number): void {
+  /** Account for series `s` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span; 0 for workloads), split at interval boundaries. */
+  private close(s: number, nowS: number, cap: number): void {
     let t = this.lastS[s];
     if (!(nowS > t)) return;
     this.lastS[s] = nowS;
     const load = this.loadBps[s];
     if (load <= 0) return;
-    const cap = s < this.channels ? this.capacityBps[s] : 0;
     const util = cap > 0 ? load / cap : 0;
     let k = Math.floor(t / this.intervalS);
     while (t < nowS) {

@@ -48,8 +48,8 @@ export interface CostInput {
  * `gpu_idle_network` (GPUs × Σ exposed_comm_s × $/GPU-hour: GPU time spent waiting on the
  * network), `egress` (bytes leaving a provider's sites to a node that is not that
  * provider's × its out price, plus bytes entering × its in price), `wan` (bytes of flows that
- * cross a WAN link × ($/GB + WAN links crossed × $/GB per link)), `capex` (`all` only: devices by kind plus two ports per link by
- * tier, × makespan ÷ amortisation), `total`, `per_iteration` (total ÷ iterations) and
+ * cross a WAN link × ($/GB + WAN links crossed × $/GB per link)), `capex` (`all` only: devices by
+ * kind — NICs one per GPU NIC port, {@link nicCount} — plus two ports per link by tier, × makespan ÷ amortisation), `total`, `per_iteration` (total ÷ iterations) and
  * `per_million_requests` (total × 1e6 ÷ requests). GB = 1e9 bytes.
  */
 export function costRows(input: CostInput): string[][] {
@@ -130,10 +130,35 @@ export function costRows(input: CostInput): string[][] {
   return rows;
 }
 
-/** The purchase price of the network: devices by node kind plus two ports per link by its tier. */
+/**
+ * The purchase price of the network: devices by node kind plus two ports per link by its
+ * tier. NICs (device kind `nic`) are charged one per GPU NIC port in every layout: each node
+ * of kind `nic`, plus each link joining a GPU straight to the fabric ({@link nicCount}).
+ */
 export function capexUsd(t: Topology, capex: NonNullable<CostSpec["capex"]>): number {
   let usd = 0;
-  for (const kind of t.nodeKinds) usd += capex.devicesUsd[kind] ?? 0;
+  for (const kind of t.nodeKinds) if (kind !== "nic") usd += capex.devicesUsd[kind] ?? 0;
+  usd += nicCount(t) * (capex.devicesUsd.nic ?? 0);
   for (let ch = 0; ch < t.channelCount; ch += 2) usd += 2 * (capex.portsUsd[tierOf(t, ch)] ?? 0);
   return usd;
+}
+
+/** Kinds a GPU reaches without a NIC: its peers and the NVSwitch of its host (and, with a NIC node, the NIC itself). */
+const INSIDE_HOST = new Set(["gpu", "nvswitch", "nic"]);
+
+/**
+ * NICs of a topology: the nodes of kind `nic`, plus every link joining a GPU to a node that
+ * is not a GPU, an NVSwitch or a NIC — a GPU's own port into the fabric. gpuCluster's
+ * rail-optimised layout without PCIe bandwidth folds each GPU's NIC into its rail link (no
+ * NIC node), so a cluster has as many NICs in that layout as in the others.
+ */
+export function nicCount(t: Topology): number {
+  let nics = 0;
+  for (const kind of t.nodeKinds) if (kind === "nic") nics++;
+  for (let ch = 0; ch < t.channelCount; ch += 2) {
+    const a = t.nodeKinds[t.channelFrom[ch]];
+    const b = t.nodeKinds[t.channelTo[ch]];
+    if ((a === "gpu" && !INSIDE_HOST.has(b)) || (b === "gpu" && !INSIDE_HOST.has(a))) nics++;
+  }
+  return nics;
 }

@@ -5,7 +5,7 @@ import { CAP_BOUND } from "./FlowRecorder.js";
 import { TIERS, tierOf, type Tier } from "./tierOf.js";
 
 /** Columns of tiers.csv, in order. */
-export const TIERS_CSV_HEADERS = ["workload", "tier", "bottleneck_s", "bottleneck_share", "bytes", "flows"] as const;
+export const TIERS_CSV_HEADERS = ["workload", "tier", "bottleneck_flow_s", "bottleneck_share", "bytes", "flows"] as const;
 
 /** What {@link tierRows} reads of each flow. */
 export interface TierFlowFacts {
@@ -19,7 +19,7 @@ export interface TierFlowFacts {
 
 /**
  * tiers.csv rows: for every workload in order, then for "all", one row per tier that bound
- * a flow or carried a byte. `bottleneck_s`: flow-seconds during which the workload's flows
+ * a flow or carried a byte. `bottleneck_flow_s`: flow-seconds during which the workload's flows
  * were bound by a resource of the tier (a flow at its own cap counts under tier "cap");
  * `bottleneck_share`: that over the workload's total, so a workload's shares sum to 1;
  * `bytes`: bytes of the workload's flows that crossed the tier (a flow counts once per

@@ -65,3 +65,52 @@ describe("TrafficEngineer", () => {
     full.finish.forEach((f, i) => expect(f).toBeCloseTo(a.finish[i], 9));
   });
 });
+
+describe("TrafficEngineer and capacity events (issue 11)", () => {
+  /**
+   * a → {s1 | s2} → b, every link 100 Gb/s, no latency; eight 1 GB transfers a → b at 0 s;
+   * TE fair-share every 10 ms. `degrade`: a–s2 is cut to 1 Gb/s by a `capacity` event at
+   * 0 s; otherwise a–s2 is built at 1 Gb/s.
+   */
+  function eightFlows(degrade: boolean, event?: object) {
+    const doc = {
+      name: "te-degraded",
+      seed: 1,
+      routing: { metric: "hops", convergence: "1s", te: { interval: "10ms" } },
+      topology: {
+        nodes: [{ id: "a" }, { id: "b" }, { id: "s1", kind: "switch" }, { id: "s2", kind: "switch" }],
+        links: [
+          { from: "a", to: "s1", bandwidth: "100Gbps" },
+          { from: "s1", to: "b", bandwidth: "100Gbps" },
+          { from: "a", to: "s2", bandwidth: degrade ? "100Gbps" : "1Gbps" },
+          { from: "s2", to: "b", bandwidth: "100Gbps" },
+        ],
+      },
+      workloads: Array.from({ length: 8 }, (_, i) => ({ transfer: { id: `f${i}`, src: "a", dst: "b", size: "1GB" } })),
+      ...(degrade && { events: [event ?? { at: "0s", capacity: { from: "a", to: "s2", bandwidth: "1Gbps" } }] }),
+    };
+    const s = simulate(prepareScenarioDocument(doc, "te.yaml"));
+    return Array.from({ length: 8 }, (_, f) => s.network.finishOf(f));
+  }
+
+  it("sees a link degraded at 0 s as it is: no flow is left on it (all done by 0.64 s, as with the link built at 1 Gb/s)", () => {
+    const degraded = eightFlows(true);
+    const built = eightFlows(false);
+    // Built at 1 Gb/s, the controller moves the flows hashed onto a–s2 at the first round and
+    // all eight share a–s1: 8 GB at 12.5 GB/s ≈ 0.64 s. Blind to the event it left one flow
+    // alone on the 1 Gb/s link until 8.32 s.
+    expect(Math.max(...built)).toBeLessThan(0.641);
+    expect(Math.max(...degraded)).toBeLessThan(0.641);
+    expect(degraded).toEqual(built);
+  });
+
+  it("never moves a flow onto a link that failed before the routers converged", () => {
+    // a–s2 fails at 0 s; routes converge only at 1 s. Seed 1 hashes f0, f5 and f7 onto s1:
+    // they share a–s1 (3 GB at 12.5 GB/s) and finish at 0.24 s. The other five stall on s2
+    // (rate 0, not measured) until they are rerouted at 1 s. A controller blind to the
+    // failure saw s2 idle at its nominal 100 Gb/s and moved f0 and f5 there (done at 1.5 s).
+    const finish = eightFlows(true, { at: "0s", linkDown: { from: "a", to: "s2" } });
+    for (const f of [0, 5, 7]) expect(finish[f]).toBeCloseTo(0.24, 12);
+    for (const f of [1, 2, 3, 4, 6]) expect(finish[f]).toBeGreaterThan(1);
+  });
+});

@@ -183,6 +183,6 @@ describe("gpuCluster", () => {
     expect(names(write.resources)).toContain("node:storage1:write");
     expect(topology.resourceCapacityBps[topology.nodeReadResource[st]]).toBe(1e10);
     expect(topology.resourceCapacityBps[topology.nodeWriteResource[st]]).toBe(5e9);
-    expect(topology.resourceTier(topology.nodeWriteResource[st])).toBe("node:storage:write");
+    expect(topology.resourceName(topology.nodeWriteResource[st])).toBe("node:storage1:write");
   });
 });

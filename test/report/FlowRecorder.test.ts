@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { randomStream } from "../../src/core/randomStream.js";
 import { FLOW_CSV_HEADERS } from "../../src/report/FlowRecorder.js";
 import { parseCsv, recordedNetwork, twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
 
@@ -90,6 +91,130 @@ describe("FlowRecorder", () => {
     const early = twoBottlenecksInTurn(6e8, 0.15);
     early.flows.finish(early.run.endS);
     expect(records(early.flows)[0].bottleneck).toBe("a->s");
+  });
+
+  describe("ideal_fct_s: L + S / B under the best conditions the flow was offered (capacity in force, best route)", () => {
+    /** a —1e9 B/s, no latency— b. Channels 0 a->b, 1 b->a. */
+    function oneLink() {
+      return recordedNetwork([{ id: "a" }, { id: "b" }], [{ from: "a", to: "b", bandwidthBps: 1e9, latencyS: 0 }]);
+    }
+
+    it("a flow alone on a link halved before it started: ideal 2 s, slowdown 1", () => {
+      const { sim, network, router, flows, node } = oneLink();
+      // At 0 s the link drops to 5e8 B/s; a 1e9 B flow started at 0.1 s drains alone at 5e8 B/s: 2 s.
+      network.setCapacity(0, 5e8);
+      network.setCapacity(1, 5e8);
+      sim.at(0.1, () => network.startFlow(router.route(node("a"), node("b"), 0)!, 1e9));
+      sim.run();
+      const [f0] = records(flows);
+      expect(Number(f0.fct_s)).toBeCloseTo(2, 12);
+      expect(Number(f0.ideal_fct_s)).toBe(2);
+      expect(Number(f0.slowdown)).toBeCloseTo(1, 12);
+    });
+
+    it("a capacity rise during the flow counts: ideal = S / the raised capacity", () => {
+      const { sim, network, router, flows, node } = oneLink();
+      // 1e9 B at 1e9 B/s; at 0.5 s the link doubles: 5e8 B left at 2e9 B/s → 0.75 s.
+      // Ideal: 1e9 / 2e9 = 0.5 s (the best it was offered), slowdown 1.5 (at capacity as
+      // at start it would have been 0.75 / 1 = 0.75, below 1).
+      network.startFlow(router.route(node("a"), node("b"), 0)!, 1e9);
+      sim.at(0.5, () => network.setCapacity(0, 2e9));
+      sim.run();
+      const [f0] = records(flows);
+      expect(Number(f0.fct_s)).toBeCloseTo(0.75, 12);
+      expect(Number(f0.ideal_fct_s)).toBe(0.5);
+      expect(Number(f0.slowdown)).toBeCloseTo(1.5, 12);
+    });
+
+    it("a reroute onto a faster, shorter path: ideal from the best route's latency and capacity", () => {
+      // Slow path a–x–b: 1e9 B/s, 1 ms per link (L = 2 ms); fast path a–y–b: 4e9 B/s, 0.5 ms per link (L = 1 ms).
+      const { sim, network, router, flows, node } = recordedNetwork(
+        [{ id: "a" }, { id: "x", kind: "switch" }, { id: "y", kind: "switch" }, { id: "b" }],
+        [
+          { from: "a", to: "x", bandwidthBps: 1e9, latencyS: 1e-3 },
+          { from: "x", to: "b", bandwidthBps: 1e9, latencyS: 1e-3 },
+          { from: "a", to: "y", bandwidthBps: 4e9, latencyS: 5e-4 },
+          { from: "y", to: "b", bandwidthBps: 4e9, latencyS: 5e-4 },
+        ],
+      );
+      const path = (...ids: string[]) => {
+        const r = router.pinned(ids.map(node));
+        if (typeof r === "string") throw new Error(r);
+        return r;
+      };
+      // 2e9 B on the slow path drains at 1e9 B/s from 2 ms: 4.98e8 B by 0.5 s, then it moves:
+      // 1 ms in flight, 1.502e9 B at 4e9 B/s = 0.3755 s → finishes at 0.8765 s.
+      const f = network.startFlow(path("a", "x", "b"), 2e9);
+      sim.at(0.5, () => network.reroute(f, path("a", "y", "b")));
+      sim.run();
+      const [f0] = records(flows);
+      expect(Number(f0.fct_s)).toBeCloseTo(0.8765, 12);
+      // Ideal: 1 ms + 2e9 / 4e9 = 0.501 s (from the slow route alone: 2.002 s, slowdown 0.44).
+      expect(Number(f0.ideal_fct_s)).toBeCloseTo(0.501, 12);
+      expect(Number(f0.slowdown)).toBeCloseTo(0.8765 / 0.501, 10);
+    });
+
+    it("never exceeds the completion time: random capacity changes, failures and reroutes (slowdown ≥ 1)", () => {
+      // a → {x | y} → b with random capacities; 40 flows at random times on either path,
+      // random capacity events (0 = a failure) and random moves between the two paths.
+      for (let trial = 0; trial < 20; trial++) {
+        const rng = randomStream(trial, "ideal-fct");
+        const capacity = () => (1 + Math.floor(rng() * 8)) * 1e9;
+        const { sim, network, router, flows, node } = recordedNetwork(
+          [{ id: "a" }, { id: "x", kind: "switch" }, { id: "y", kind: "switch" }, { id: "b" }],
+          [
+            { from: "a", to: "x", bandwidthBps: capacity(), latencyS: rng() * 1e-3 },
+            { from: "x", to: "b", bandwidthBps: capacity(), latencyS: rng() * 1e-3 },
+            { from: "a", to: "y", bandwidthBps: capacity(), latencyS: rng() * 1e-3 },
+            { from: "y", to: "b", bandwidthBps: capacity(), latencyS: rng() * 1e-3 },
+          ],
+        );
+        const paths = ["x", "y"].map((m) => {
+          const r = router.pinned([node("a"), node(m), node("b")]);
+          if (typeof r === "string") throw new Error(r);
+          return r;
+        });
+        for (let i = 0; i < 40; i++) {
+          const path = paths[rng() < 0.5 ? 0 : 1];
+          const size = 1e8 + rng() * 1e9;
+          const capBps = rng() < 0.2 ? capacity() / 2 : undefined;
+          sim.at(rng() * 2, () => network.startFlow(path, size, { capBps }));
+        }
+        for (let i = 0; i < 30; i++) {
+          const channel = Math.floor(rng() * 8);
+          const c = rng() < 0.2 ? 0 : capacity();
+          sim.at(rng() * 3, () => network.setCapacity(channel, c));
+        }
+        // Every link back up at the end, so every flow finishes.
+        sim.at(3, () => [0, 1, 2, 3, 4, 5, 6, 7].forEach((ch) => network.setCapacity(ch, 1e9)));
+        for (let i = 0; i < 30; i++) {
+          const flowPick = rng();
+          const to = rng() < 0.5 ? 0 : 1;
+          sim.at(rng() * 3, () => {
+            const f = Math.floor(flowPick * network.flowCount);
+            if (network.flowCount > 0 && network.isLive(f)) network.reroute(f, paths[to]);
+          });
+        }
+        sim.run();
+        for (const r of records(flows)) {
+          expect(r.status).toBe("done");
+          expect(Number(r.fct_s)).toBeGreaterThanOrEqual(Number(r.ideal_fct_s) * (1 - 1e-12));
+        }
+      }
+    });
+
+    it("keeps the cap the flow was started with when a transport lowers the cap in force", () => {
+      const { sim, network, router, flows, node } = oneLink();
+      // Started capped at 5e8 B/s, then held at 2.5e8 B/s (as tcp's window does); at 0.1 s the
+      // link doubles: the offered rate stays min(5e8, 2e9) = 5e8, so ideal = 1e8 / 5e8 = 0.2 s.
+      const f = network.startFlow(router.route(node("a"), node("b"), 0)!, 1e8, { capBps: 5e8 });
+      network.setFlowCap(f, 2.5e8);
+      sim.at(0.1, () => network.setCapacity(0, 2e9));
+      sim.run();
+      const [f0] = records(flows);
+      expect(Number(f0.ideal_fct_s)).toBe(0.2);
+      expect(Number(f0.fct_s)).toBeCloseTo(0.4, 12);
+    });
   });
 
   it("reports a zero-byte flow with slowdown 1 and no rate or bottleneck", () => {

@@ -44,10 +44,10 @@ describe("ResourceRecorder", () => {
     resources.finish(network.finishOf(0));
     const rows = linkRecords(resources);
     expect(rows.map((r) => [r.link, r.from, r.to, r.tier, r.capacity_gbps])).toEqual([
-      ["a->s", "a", "s", "host-switch", "100"],
-      ["s->a", "s", "a", "switch-host", "100"],
-      ["s->b", "s", "b", "switch-host", "40"],
-      ["b->s", "b", "s", "host-switch", "40"],
+      ["a->s", "a", "s", "host-nic", "100"],
+      ["s->a", "s", "a", "host-nic", "100"],
+      ["s->b", "s", "b", "host-nic", "40"],
+      ["b->s", "b", "s", "host-nic", "40"],
     ]);
     expect(rows[1]).toMatchObject({ bytes: "0", mean_util: "0", peak_util: "0", p95_util: "0", saturated_frac: "0", bottleneck_flow_s: "0" });
   });
@@ -87,8 +87,8 @@ describe("ResourceRecorder", () => {
     resources.finish(run.endS);
     const ranking = resources.rankBottlenecks();
     expect(ranking.map((e) => [e.name, e.tier])).toEqual([
-      ["s->b", "switch-host"],
-      ["a->s", "host-switch"],
+      ["s->b", "host-nic"],
+      ["a->s", "host-nic"],
     ]);
     expect(ranking[0].bottleneckFlowS).toBeCloseTo(0.35, 12);
     expect(ranking[0].share).toBeCloseTo(7 / 9, 12);
@@ -98,8 +98,8 @@ describe("ResourceRecorder", () => {
     expect(ranking[1].saturatedFrac).toBeCloseTo(0.1 / run.endS, 12);
     const rows = [...resources.bottleneckRows()];
     expect(rows.map((r) => r.slice(0, 4))).toEqual([
-      ["1", "s->b", "switch-host", "48"],
-      ["2", "a->s", "host-switch", "40"],
+      ["1", "s->b", "host-nic", "48"],
+      ["2", "a->s", "host-nic", "40"],
     ]);
     expect(rows[0]).toHaveLength(BOTTLENECK_CSV_HEADERS.length);
   });

@@ -70,15 +70,15 @@ describe("TimeSeriesRecorder", () => {
     try {
       await series.writeCsv(join(dir, "timeseries.csv"), run.endS);
       const text = await readFile(join(dir, "timeseries.csv"), "utf8");
-      expect(text.split("\n")[0]).toBe("interval_start_s,interval_end_s,scope,name,bytes,throughput_gbps,utilization");
+      expect(text.split("\n")[0]).toBe("interval_start_s,interval_end_s,scope,name,bytes,throughput_gbps,mean_util");
       const rows = parseCsv(text);
       const second = rows.filter((r) => r.interval_start_s === "0.1");
       expect(second.map((r) => `${r.scope}:${r.name}`)).toEqual(["link:a->s", "link:s->b", "workload:w0"]);
       expect(Number(second[1].bytes)).toBeCloseTo(2.5e8, 0);
       expect(Number(second[1].throughput_gbps)).toBeCloseTo(20, 9);
-      expect(Number(second[1].utilization)).toBeCloseTo(1, 9);
-      expect(Number(second[0].utilization)).toBeCloseTo(0.2, 9);
-      expect(second[2].utilization).toBe("");
+      expect(Number(second[1].mean_util)).toBeCloseTo(1, 9);
+      expect(Number(second[0].mean_util)).toBeCloseTo(0.2, 9);
+      expect(second[2].mean_util).toBe("");
       // The last interval ends at the makespan, 0.300004 s.
       const last = rows[rows.length - 1];
       expect(Number(last.interval_end_s)).toBeCloseTo(0.300004, 12);

@@ -1,6 +1,6 @@
 // costRows: GPU time, idle GPU time, egress, WAN and amortised capex on a small case computed by hand.
 import { describe, expect, it } from "vitest";
-import { capexUsd, costRows, DEFAULT_EGRESS_OUT_PER_GB_USD } from "../../src/report/costRows.js";
+import { capexUsd, costRows, DEFAULT_EGRESS_OUT_PER_GB_USD, nicCount } from "../../src/report/costRows.js";
 import { simulate } from "../../src/run/simulate.js";
 import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
 
@@ -102,5 +102,52 @@ describe("costRows", () => {
     });
     // One WAN link: 10 GB × (0.02 + 1 × 0.05) = $0.70.
     expect(Number(hop.find((r) => r[0] === "x" && r[1] === "wan")![2])).toBeCloseTo(0.7, 12);
+  });
+});
+
+describe("capexUsd charges one NIC per GPU NIC port in every GPU cluster layout", () => {
+  /** 2 hosts × 4 GPUs, 2 spines; `layout` adds the keys that choose where NICs sit. */
+  function cluster(layout: object) {
+    return prepareScenarioDocument(
+      {
+        topology: {
+          gpuCluster: { hosts: 2, gpusPerHost: 4, nvlinkBandwidth: "450GB/s", nicBandwidth: "400Gbps", spines: 2, uplinkBandwidth: "800Gbps", latency: "1us", ...layout },
+        },
+        workloads: [{ transfer: { src: "h0g0", dst: "h1g0", size: "1MB" } }],
+      },
+      "nics.yaml",
+    ).topology;
+  }
+  const prices = { devicesUsd: { nic: 1000, leaf: 10000, spine: 20000, nvswitch: 5000 }, portsUsd: { "host-nic": 100, "leaf-spine": 200 }, amortizationS: 1 };
+
+  it("rail-optimised with the NIC folded into each GPU's rail link: 8 NICs, no NIC node", () => {
+    const t = cluster({ railOptimized: true });
+    expect(t.nodeKinds.filter((k) => k === "nic")).toHaveLength(0);
+    expect(nicCount(t)).toBe(8);
+    // Devices: 8 NICs × 1,000 + 4 rails × 10,000 + 2 spines × 20,000 + 2 NVSwitches × 5,000 =
+    // 98,000; ports: 8 GPU–rail links × 2 × 100 + 4 rails × 2 spines × 2 × 200 = 4,800.
+    expect(capexUsd(t, prices)).toBe(102800);
+  });
+
+  it("rail-optimised with PCIe NICs: 8 NIC nodes, the same NIC charge", () => {
+    const t = cluster({ railOptimized: true, pcieBandwidth: "64GB/s" });
+    expect(nicCount(t)).toBe(8);
+    // Same devices and ports (GPU–NIC links are tier pcie, unpriced here): 102,800.
+    expect(capexUsd(t, prices)).toBe(102800);
+  });
+
+  it("leaf attachment: 8 NIC nodes on one leaf", () => {
+    const t = cluster({ railOptimized: false, hostsPerLeaf: 2 });
+    expect(nicCount(t)).toBe(8);
+    // Devices: 8,000 + 1 leaf × 10,000 + 40,000 + 10,000 = 68,000; ports: 8 NIC–leaf links
+    // × 2 × 100 + 1 leaf × 2 spines × 2 × 200 = 2,400.
+    expect(capexUsd(t, prices)).toBe(70400);
+  });
+
+  it("two shared NICs per host: 4 NICs", () => {
+    const t = cluster({ railOptimized: false, hostsPerLeaf: 2, nicsPerHost: 2 });
+    expect(nicCount(t)).toBe(4);
+    // Devices: 4 × 1,000 + 10,000 + 40,000 + 10,000 = 64,000; ports: 4 × 2 × 100 + 800 = 1,600.
+    expect(capexUsd(t, prices)).toBe(65600);
   });
 });

@@ -15,14 +15,14 @@ describe("formatSummary", () => {
     expect(text).toContain("makespan: 300 ms, throughput: 40 Gb/s");
     expect(text).toContain("FCT p50/p95/p99: 250 ms / 295 ms / 299 ms");
     expect(text).toContain("slowdown p50/p95/p99: 1.75 / 1.975 / 1.995");
-    expect(text).toContain("1. s->b [switch-host] 100.0%");
+    expect(text).toContain("1. s->b [host-nic] 100.0%");
   });
 
   it("lists at most the top five bottlenecks", () => {
     const bottlenecks: BottleneckEntry[] = Array.from({ length: 7 }, (_, i) => ({
       resource: i,
       name: `r${i}`,
-      tier: "t",
+      tier: "other",
       capacityBps: 1,
       bottleneckFlowS: 7 - i,
       share: (7 - i) / 28,
@@ -35,7 +35,7 @@ describe("formatSummary", () => {
       events: 0, bottlenecks,
     };
     const text = formatSummary(summary);
-    expect(text).toContain("5. r4 [t] 10.7%");
+    expect(text).toContain("5. r4 [other] 10.7%");
     expect(text).not.toContain("r5");
     expect(text).toContain("FCT p50/p95/p99: - / - / -");
   });

@@ -44,7 +44,7 @@ describe("writeReports", () => {
     // bottlenecks.csv: s->b alone, 0.5 flow-seconds (f0 0.3 s + f1 0.2 s), share 1.
     const bottlenecks = parseCsv(await readFile(join(dir, "bottlenecks.csv"), "utf8"));
     expect(bottlenecks).toHaveLength(1);
-    expect(bottlenecks[0]).toMatchObject({ rank: "1", resource: "s->b", tier: "switch-host", capacity_gbps: "40", share: "1" });
+    expect(bottlenecks[0]).toMatchObject({ rank: "1", resource: "s->b", tier: "host-nic", capacity_gbps: "40", bottleneck_share: "1" });
     expect(Number(bottlenecks[0].bottleneck_flow_s)).toBeCloseTo(0.5, 10);
     const info = JSON.parse(await readFile(join(dir, "run.json"), "utf8"));
     expect(info).toMatchObject({ version: "9.9.9", scenario: "two-flows", scenario_hash: "abc123", seed: 7, wall_s: 0.5 });
