@@ -47,6 +47,8 @@ export interface Ns3Case {
   minRtoS?: number;
   /** SYN retransmission timeout, seconds (default 1, Linux). */
   synTimeoutS?: number;
+  /** Segments per ACK (default 2, ns-3's; the issue-12 cases ACK every segment, see the README). */
+  delayedAck?: number;
   /** Whether the case is used to fit the model ("fit") or only to test it ("test"). */
   role?: "fit" | "test";
 }
@@ -131,7 +133,7 @@ export function wan(seed: number, requests: number, spanS: number, bulkBytes = 1
 /** The case as bench/ns3/flows.cc reads it (see the format at the top of flows.cc). */
 export function toNs3Text(c: Ns3Case): string {
   const lines = [`# ${c.name} (seed ${c.seed}), written by bench/ns3/cases.ts`, `option sockbuf ${c.sockbufBytes}`, `option segsize ${MSS}`, "option iw 10"];
-  lines.push(`option cc ${c.cc ?? "cubic"}`, `option minrto ${c.minRtoS ?? 0.2}`, `option synto ${c.synTimeoutS ?? 1}`);
+  lines.push(`option cc ${c.cc ?? "cubic"}`, `option minrto ${c.minRtoS ?? 0.2}`, `option synto ${c.synTimeoutS ?? 1}`, `option delack ${c.delayedAck ?? 2}`);
   if (c.cc === "dctcp") lines.push(`option ecnk ${c.ecnKPackets}`);
   for (const n of c.nodes) lines.push(`node ${n}`);
   for (const l of c.links) lines.push(`link ${l.a} ${l.b} ${l.rateBps} ${l.latencyS} ${l.queuePackets}`);

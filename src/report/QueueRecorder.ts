@@ -70,8 +70,9 @@ export class QueueRecorder implements QueueObserver {
     this.marks[resource] += packets;
   }
 
-  /** Close every port's accounting at the end of the run, `endS`. */
+  /** Close every port's accounting at the end of the run, `endS` (idempotent for the same end). */
   finish(endS: number): void {
+    if (endS === this.endS) return;
     this.endS = endS;
     for (let r = 0; r < this.current.length; r++) this.close(r, endS);
   }

@@ -10,6 +10,7 @@ import { TrafficEngineer } from "../net/TrafficEngineer.js";
 import type { SharingEngine } from "../net/SharingEngine.js";
 import { QueueState } from "../net/queues/QueueState.js";
 import { FlowRecorder } from "../report/FlowRecorder.js";
+import { QUEUE_LINK_COLUMNS, QueueRecorder } from "../report/QueueRecorder.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
@@ -71,6 +72,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   const dynamic = scenario.events.length > 0;
   const queues = new QueueState(network, topology, queueSettings(topology, scenario));
   const context = new NetworkContext(sim, network, router, topology, seed, dynamic, queues);
+  const queueRecorder = new QueueRecorder(queues, network, topology);
   // The recorders subscribe themselves to the network.
   const flows = new FlowRecorder(network, topology, context.labels);
   const resources = new ResourceRecorder(network, topology);
@@ -82,6 +84,14 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport, routerOf(w.name))));
   // Each transport model in use adds its per-flow columns (none for maxmin, so its flows.csv keeps its columns).
   for (const run of context.transportRuns.values()) if (run.columns.length > 0) flows.addColumns(run.columns, (f) => run.cells(f));
+  // Queue columns in links.csv when some transport can build queues (maxmin runs keep their links.csv).
+  const marking = queues.settings.ecnThresholdBytes.some((k) => k > 0);
+  if (context.transportRuns.has("tcp") || (marking && context.transportRuns.has("rdma"))) {
+    resources.addLinkColumns(QUEUE_LINK_COLUMNS, (ch) => {
+      queueRecorder.finish(resources.horizonS);
+      return queueRecorder.cells(ch);
+    });
+  }
   if (scenario.routing.te) new TrafficEngineer(sim, topology, network, scenario.routing.te, (f) => context.routerOfFlow(f)).start();
   if (dynamic) {
     scheduleEvents(scenario.events, {
