@@ -30,8 +30,9 @@ export function memoryLimitBytes(): number {
   return Math.min(getHeapStatistics().heap_size_limit, totalmem());
 }
 
-/** "1.23 GB" (decimal units, three significant digits). */
+/** "1.23 GB" (decimal units, three significant digits; "infinite memory" for Infinity). */
 export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return "infinite memory";
   const units = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
   let u = 0;
   while (u < units.length - 1 && bytes >= 1000 ** (u + 1)) u++;

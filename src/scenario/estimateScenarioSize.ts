@@ -112,9 +112,9 @@ export function estimateScenarioSize(s: Scenario, topology?: Topology): Scenario
   return { nodes: sum("nodes"), links: sum("links"), flows: sum("flows"), events: sum("events"), bytes: sum("bytes"), parts };
 }
 
-/** A count for messages: "1,234,567", or "1.00e+15" beyond what grouping shows exactly. */
+/** A count for messages: "1,234,567", or "1.00e+15" beyond what grouping shows exactly ("infinitely many" for Infinity). */
 export function formatCount(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
+  if (!Number.isFinite(n)) return "infinitely many";
   return n < 1e15 ? Math.round(n).toLocaleString("en-US") : n.toPrecision(3);
 }
 

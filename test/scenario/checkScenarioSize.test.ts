@@ -5,6 +5,7 @@ import { InputError } from "../../src/core/InputError.js";
 import { checkScenarioSize, formatBytes, MAX_EVENTS, memoryLimitBytes } from "../../src/scenario/checkScenarioSize.js";
 import { BYTES_PER, estimateScenarioSize } from "../../src/scenario/estimateScenarioSize.js";
 import { scenarioFromDocument } from "../../src/scenario/loadScenario.js";
+import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
 
 function sizeOf(doc: Record<string, unknown>) {
   return estimateScenarioSize(scenarioFromDocument(doc, "s.yaml"));
@@ -56,6 +57,16 @@ describe("checkScenarioSize", () => {
     );
   });
 
+  it("refuses traffic whose arrival rate overflows (links of 1e308 B/s) rather than arriving for ever at one instant", () => {
+    const doc = {
+      topology: { nodes: [{ id: "a" }, { id: "b" }], links: [{ from: "a", to: "b", bandwidth: "1e308B/s" }] },
+      workloads: [{ traffic: { name: "t", pattern: "uniform", load: 0.5, size: "1KB", duration: "1s" } }],
+    };
+    expect(refusal(() => prepareScenarioDocument(doc, "s.yaml"))).toMatch(
+      /^s\.yaml: workloads\[0\]\.traffic: too large to simulate — about infinitely many flows need at least infinite memory, more than the /,
+    );
+  });
+
   it("takes the process's heap limit, never more than the machine's memory", () => {
     const limit = memoryLimitBytes();
     expect(limit).toBeGreaterThan(100e6);
@@ -70,5 +81,6 @@ describe("formatBytes", () => {
     expect(formatBytes(4.35e9)).toBe("4.35 GB");
     expect(formatBytes(5.06e15)).toBe("5.06 PB");
     expect(formatBytes(2e21)).toBe("2.00e+3 EB");
+    expect(formatBytes(Infinity)).toBe("infinite memory");
   });
 });
