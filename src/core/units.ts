@@ -77,6 +77,26 @@ export function parseQuantity(text: unknown, kind: UnitKind): ParsedQuantity {
   return { ok: true, value };
 }
 
+/** Seconds per unit of an event rate's denominator ("100/s", "30/min"). */
+const PER_UNITS: Record<string, number> = { ms: 1e-3, s: 1, min: 60, h: 3600 };
+
+const EVENT_RATE = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*\/\s*(ms|s|min|h)\s*$/;
+
+/**
+ * Parse an event rate such as "100/s", "30/min", "5/ms" or "2/h" into events per second.
+ * The value must be finite ("1e400/s" is not); its sign is the caller's to check.
+ *
+ * @example parseEventRate("30/min") // { ok: true, value: 0.5 }
+ */
+export function parseEventRate(text: unknown): ParsedQuantity {
+  const expected = 'use e.g. "100/s" or "30/min"';
+  const m = typeof text === "string" ? EVENT_RATE.exec(text) : null;
+  if (!m) return { ok: false, reason: `${JSON.stringify(text) ?? String(text)} is not a rate — ${expected}` };
+  const value = Number(m[1]) / PER_UNITS[m[2]];
+  if (!Number.isFinite(value)) return { ok: false, reason: `${JSON.stringify(text)} is not a finite rate — ${expected}` };
+  return { ok: true, value };
+}
+
 /** Parse a quantity or throw an Error whose message is the reason. */
 export function quantity(text: unknown, kind: UnitKind): number {
   const r = parseQuantity(text, kind);
