@@ -212,7 +212,8 @@ function dryRunTable(
 ): string {
   const header = ["point", ...names];
   const cells = points.map((p) => [`p${p.index}`, ...names.map((n) => String(p.values[n]))]);
-  const widths = header.map((h, j) => Math.max(h.length, ...cells.map((c) => c[j].length)));
+  // A reduce, not Math.max(...cells): a study has up to a million points, too many arguments for one call.
+  const widths = header.map((h, j) => cells.reduce((w, c) => Math.max(w, c[j].length), h.length));
   const line = (c: string[]) => c.map((x, j) => x.padEnd(widths[j])).join("  ").trimEnd();
   return (
     `${points.length} points × ${repeat} repetition${repeat === 1 ? "" : "s"} = ${totalRuns} runs` +
