@@ -2,6 +2,7 @@
 import type { IterationRecord, RequestRecord, WorkloadResults } from "../workloads/WorkloadResults.js";
 import { csvNumber } from "./csvNumber.js";
 import { quantiles, type Quantiles } from "./quantiles.js";
+import { clampFraction } from "./roundoff.js";
 
 /** Columns of workloads.csv, in order. */
 export const WORKLOADS_CSV_HEADERS = ["workload", "kind", "group", "metric", "count", "mean", "p50", "p95", "p99"] as const;
@@ -95,8 +96,8 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
       ["iterations", allIterations.length],
       ["iteration_mean_s", it.mean],
       ["iteration_p99_s", it.p99],
-      ["gpu_utilization", total > 0 ? compute / total : NaN],
-      ["network_wait_share", total > 0 ? exposed / total : NaN],
+      ["gpu_utilization", total > 0 ? clampFraction(compute / total) : NaN],
+      ["network_wait_share", total > 0 ? clampFraction(exposed / total) : NaN],
     );
   }
   if (allRequests.length > 0) {

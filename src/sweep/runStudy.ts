@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
+import { csvNumber } from "../report/csvNumber.js";
 import { readCsv } from "../report/readCsv.js";
 import { writeAtomically } from "../report/writeAtomically.js";
 import { writeCsv } from "../report/writeCsv.js";
@@ -169,9 +170,9 @@ export async function writeStudyCsvs(
   ]);
 }
 
-/** A summary cell: numbers at full precision, empty where a statistic is undefined (NaN). */
+/** A summary cell: numbers as every report writes them (csvNumber: 12 significant digits), empty where a statistic is undefined (NaN). */
 function csvCell(v: string | number): string {
-  return typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
+  return typeof v === "number" ? csvNumber(v) : v;
 }
 
 function writeFailure(dir: string, message: string): void {
