@@ -53,7 +53,8 @@ export type ParsedQuantity = { ok: true; value: number } | { ok: false; reason: 
 
 /**
  * Parse a quantity with an explicit unit suffix into engine units (bytes, bytes/s,
- * seconds). A bare number is rejected: units are never guessed.
+ * seconds). A bare number is rejected: units are never guessed. A size is rounded to the
+ * nearest whole byte.
  *
  * @example parseQuantity("400Gbps", "rate") // { ok: true, value: 5e10 }
  */
@@ -72,7 +73,9 @@ export function parseQuantity(text: unknown, kind: UnitKind): ParsedQuantity {
   if (factor === undefined) {
     return { ok: false, reason: `"${text}" has unknown ${kind} unit "${m[2]}" — ${expected}` };
   }
-  const value = Number(m[1]) * factor;
+  const raw = Number(m[1]) * factor;
+  // Bytes are whole: "4.1GB" is 4099999999.9999995 in float64 and "1.1KiB" is 1126.4; both go to the nearest byte.
+  const value = kind === "size" ? Math.round(raw) : raw;
   if (!Number.isFinite(value)) return { ok: false, reason: `"${text}" is not a finite ${kind}` };
   return { ok: true, value };
 }

@@ -27,6 +27,15 @@ describe("parseQuantity", () => {
     expect(value("1TiB", "size")).toBe(1099511627776);
   });
 
+  it("rounds a size to the nearest whole byte", () => {
+    // 4.1 × 1e9 is 4099999999.9999995 in float64; 1.1 KiB is 1126.4 B.
+    expect(value("4.1GB", "size")).toBe(4_100_000_000);
+    expect(value("1.1KiB", "size")).toBe(1126);
+    expect(value("2.5B", "size")).toBe(3);
+    // Rates and times are not rounded.
+    expect(value("2.5B/s", "rate")).toBe(2.5);
+  });
+
   it("parses bit and byte rates to bytes per second", () => {
     expect(value("400Gbps", "rate")).toBe(5e10); // 4e11 bit/s ÷ 8
     expect(value("8bps", "rate")).toBe(1);
