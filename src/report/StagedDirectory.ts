@@ -20,8 +20,12 @@ export interface StagedDirectoryOptions {
 
 /** Entries of the staging folder `.<name>.staging/` next to the target: `<kind>-<pid>-<6 random characters>`. */
 const STAGED = /^(partial|ready|old)-(\d+)-[A-Za-z0-9]{6}$/;
-/** A staging directory older versions made inside the target (`.partial-<pid>-XXXXXX`): never the user's. */
-const LEGACY_PARTIAL = /^\.partial-\d+-[A-Za-z0-9]{6}$/;
+/**
+ * What killed chokepoint processes leave inside a report directory, never the user's: the
+ * staging directories of older versions (`.partial-<pid>-XXXXXX`) and a study's
+ * half-written failure note (`.failed.<pid>.tmp`, renamed to failed.txt when complete).
+ */
+const LEFTOVERS = /^(\.partial-\d+-[A-Za-z0-9]{6}|\.failed\.\d+\.tmp)$/;
 
 /**
  * The new contents of a directory, staged next to it and swapped in whole, so that
@@ -82,7 +86,7 @@ export class StagedDirectory {
         }
         const known = new Set(options.replaceable);
         for (const entry of await readdir(target, { withFileTypes: true })) {
-          if (LEGACY_PARTIAL.test(entry.name) && entry.isDirectory()) continue;
+          if (LEFTOVERS.test(entry.name)) continue;
           if (!known.has(entry.name) || !entry.isFile()) {
             fail(
               `it holds "${entry.name}", which is not a chokepoint report, and a run replaces its whole directory` +

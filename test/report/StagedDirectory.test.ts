@@ -130,10 +130,11 @@ describe("StagedDirectory", () => {
     expect(readdirSync(dir)).toEqual(["out"]);
   });
 
-  it("replaces a study run directory that holds a failed.txt, and older versions' .partial- directories inside the target", async () => {
+  it("replaces a study run directory holding a failed.txt, a half-written failure note and an older version's staging", async () => {
     const run = join(dir, "runs", "p0-r0");
     mkdirSync(join(run, ".partial-123-abcDEF"), { recursive: true });
     writeFileSync(join(run, "failed.txt"), "internal error\n");
+    writeFileSync(join(run, ".failed.123.tmp"), "internal");
     await replaceDirectory(run, [file("run.json", "{}\n")], { replaceable });
     expect(readdirSync(run)).toEqual(["run.json"]);
     expect(readdirSync(join(dir, "runs"))).toEqual(["p0-r0"]);
