@@ -15,7 +15,7 @@ export type BenchRow = Readonly<Record<string, string | number>>;
  */
 export function benchTable(columns: readonly string[], rows: readonly BenchRow[], csvPath: string): void {
   const cells = rows.map((row) => columns.map((c) => cellText(row[c], c)));
-  const widths = columns.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j].length)));
+  const widths = columns.map((c, j) => cells.reduce((w, r) => Math.max(w, r[j].length), c.length));
   const line = (values: readonly string[]) => values.map((v, j) => v.padStart(widths[j])).join("  ");
   process.stdout.write(`${line(columns)}\n${cells.map(line).join("\n")}\n`);
 

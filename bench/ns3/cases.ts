@@ -196,7 +196,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   }
   for (const c of writeCases(values.out, Number(values.seed), Number(values["websearch-flows"]), Number(values["wan-bulk-bytes"]))) {
     const bytes = c.flows.reduce((s, f) => s + f.sizeBytes, 0);
-    const lastS = Math.max(...c.flows.map((f) => f.startS));
+    const lastS = c.flows.reduce((m, f) => Math.max(m, f.startS), -Infinity);
     console.error(`cases: ${c.name}: ${c.flows.length} flows, ${(bytes / 1e9).toFixed(3)} GB, last start ${lastS.toFixed(4)} s`);
   }
 }

@@ -1,62 +1,58 @@
 // cli: parses arguments, runs the command, maps failures to exit codes (0 ok, 1 runtime, 2 bad input).
-import { parseArgs } from "node:util";
 import { InputError } from "../core/InputError.js";
 import { quantity } from "../core/units.js";
 import { SHARING_ENGINES, type EngineName } from "../run/simulate.js";
+import { escapeControlCharacters } from "./escapeControlCharacters.js";
 import { HELP } from "./help.js";
+import { COMMANDS, parseCommandLine } from "./parseCommandLine.js";
 import { mergeCommand, sweepCommand } from "./sweepCommand.js";
 import { runCommand } from "./runCommand.js";
 import { validateCommand } from "./validateCommand.js";
-
-const COMMANDS = ["run", "validate", "sweep", "merge", "help"];
 
 /** Where the CLI writes (process streams by default; tests pass their own). */
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /**
+   * Where progress lines are drawn with terminal controls (`\r`, erase line), written as
+   * given — only numbers go there. Default: stderr. {@link cli} hands commands an io whose
+   * stdout and stderr escape control characters and whose `progress` is the raw stream.
+   */
+  progress?: { write(text: string): unknown; isTTY?: boolean };
 }
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function cli(argv: string[], io: CliIo = process): Promise<number> {
+  // Everything printed goes through one escaping writer: ids and paths come from user files.
+  const safe: CliIo = {
+    stdout: { write: (text) => io.stdout.write(escapeControlCharacters(text)) },
+    stderr: { write: (text) => io.stderr.write(escapeControlCharacters(text)), isTTY: io.stderr.isTTY },
+    progress: io.progress ?? io.stderr,
+  };
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: "string", short: "o" },
-        seed: { type: "string" },
-        until: { type: "string" },
-        quiet: { type: "boolean", short: "q" },
-        engine: { type: "string" },
-        jobs: { type: "string", short: "j" },
-        "dry-run": { type: "boolean" },
-        filter: { type: "string" },
-        shard: { type: "string" },
-        shards: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
+    const { command, operands, values } = parseCommandLine(argv);
     if (values.version) {
-      io.stdout.write(`${await version()}\n`);
+      safe.stdout.write(`${await version()}\n`);
       return 0;
     }
-    const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === "help") {
-      io.stdout.write(HELP);
+      if (command === "help" && (operands.length > 1 || (operands.length === 1 && !(COMMANDS as readonly string[]).includes(operands[0])))) {
+        throw new InputError(`"chokepoint help" takes nothing or a command name, found "${operands.join(" ")}"`);
+      }
+      safe.stdout.write(HELP);
       return 0;
     }
-    if (!COMMANDS.includes(command)) {
-      throw new InputError(`unknown command "${command}" — use one of: ${COMMANDS.join(", ")} (see chokepoint --help)`);
+    if (command === "merge") {
+      return await mergeCommand(operands, { out: values.out, allowPartial: values["allow-partial"] ?? false }, safe);
     }
-    if (command === "merge") return await mergeCommand(rest, values.out, io);
-    if (rest.length !== 1) {
-      throw new InputError(`"chokepoint ${command}" takes exactly one scenario file, found ${rest.length}`);
+    if (operands.length !== 1) {
+      const what = command === "sweep" ? "study file" : "scenario file";
+      throw new InputError(`"chokepoint ${command}" takes exactly one ${what}, found ${operands.length}${operands.length > 1 ? ` (${operands.join(", ")})` : ""}`);
     }
+    const [file] = operands;
     if (command === "sweep") {
       return await sweepCommand(
-        rest[0],
+        file,
         {
           out: values.out,
           jobs: values.jobs,
@@ -65,13 +61,13 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
           shard: values.shard,
           shards: values.shards,
           quiet: values.quiet ?? false,
+          retryFailed: values["retry-failed"] ?? false,
           version: await version(),
         },
-        io,
+        safe,
       );
     }
-    const scenarioPath = rest[0];
-    if (command === "validate") return await validateCommand(scenarioPath, io);
+    if (command === "validate") return await validateCommand(file, safe);
     let seed: number | undefined;
     if (values.seed !== undefined) {
       if (!/^\d+$/.test(values.seed)) throw new InputError(`--seed must be a whole number ≥ 0, found "${values.seed}"`);
@@ -90,28 +86,28 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
     if (!(engine in SHARING_ENGINES)) {
       throw new InputError(`--engine must be one of ${Object.keys(SHARING_ENGINES).join(", ")}, found "${engine}"`);
     }
-    return await runCommand(scenarioPath, {
-      outDir: values.out,
-      seed,
-      untilS,
-      quiet: values.quiet ?? false,
-      engine: engine as EngineName,
-      version: await version(),
-    }, io);
+    return await runCommand(
+      file,
+      {
+        outDir: values.out,
+        force: values.force ?? false,
+        seed,
+        untilS,
+        quiet: values.quiet ?? false,
+        engine: engine as EngineName,
+        version: await version(),
+      },
+      safe,
+    );
   } catch (err) {
-    if (err instanceof InputError || isParseArgsError(err)) {
-      io.stderr.write(`chokepoint: ${(err as Error).message}\n`);
+    if (err instanceof InputError) {
+      safe.stderr.write(`chokepoint: ${err.message}\n`);
       return 2;
     }
-    io.stderr.write(`chokepoint: internal error: ${(err as Error)?.message ?? String(err)}\n`);
-    if (process.env.CHOKEPOINT_DEBUG) io.stderr.write(`${(err as Error)?.stack}\n`);
+    safe.stderr.write(`chokepoint: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (process.env.CHOKEPOINT_DEBUG) safe.stderr.write(`${(err as Error)?.stack}\n`);
     return 1;
   }
-}
-
-function isParseArgsError(err: unknown): boolean {
-  const code = (err as { code?: string })?.code;
-  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
 }
 
 async function version(): Promise<string> {

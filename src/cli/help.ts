@@ -5,16 +5,21 @@ export const HELP = `chokepoint — where does your data movement choke?
 
 Usage:
   chokepoint run <scenario> [options]     simulate a scenario, write CSV reports
-  chokepoint validate <scenario>          check a scenario without running it
+  chokepoint validate <scenario>          check a scenario (or every point of a study) without running it
   chokepoint sweep <study> [options]      run a parameter study (a scenario with a sweep block)
   chokepoint merge DIR... --out DIR       combine the shard directories of a study
-  chokepoint --help | --version
+  chokepoint help | --help | --version
+
+Each command takes only its own options (any other is refused); -h, --help goes with all.
 
 Options of run:
-  -o, --out DIR      output directory (default results/<scenario-name>/)
+  -o, --out DIR      output directory (default results/<scenario-name>/), replaced as a
+                     whole: new, empty, or holding the reports of an earlier run
       --seed N       override the scenario's seed (a whole number)
       --until T      stop at simulated time T (e.g. 10ms, 2s)
       --engine E     sharing engine: incremental (default) or full (reference)
+      --force        replace results/<scenario-name>/ even when it holds the results of
+                     another scenario file with the same name
   -q, --quiet        no summary on stdout, no progress line
 
 Options of sweep:
@@ -25,6 +30,15 @@ Options of sweep:
       --filter F     run ids ("p0-r1,p3-r0") or an expression ("nic == '400Gbps'")
       --shard i/n    run a deterministic 1/n of the runs (default from SLURM_ARRAY_TASK_ID/
                      SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with --shards N)
+      --shards N     the number of shards, with JOB_COMPLETION_INDEX
+      --retry-failed
+                     run again the runs an earlier invocation recorded as failed
+  -q, --quiet        no closing line, no progress bar
+
+Options of merge:
+  -o, --out DIR      the directory that receives the merged sweep.csv (required)
+      --allow-partial
+                     merge even when runs of the study are missing from every directory
 
 Examples:
   chokepoint run scenarios/default.yaml

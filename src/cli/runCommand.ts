@@ -1,5 +1,7 @@
 // runCommand: `chokepoint run <scenario>` — prepare, simulate, report, print a summary.
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
+import { InputError } from "../core/InputError.js";
 import { formatSummary } from "../report/formatSummary.js";
 import { runScenario } from "../run/runScenario.js";
 import type { EngineName } from "../run/simulate.js";
@@ -9,7 +11,10 @@ import { ProgressLine } from "./ProgressLine.js";
 
 /** Options of `chokepoint run`. */
 export interface RunCommandOptions {
+  /** Output directory; without it results/<scenario name>/. */
   outDir?: string;
+  /** Replace the default directory even when it holds another scenario file's results. */
+  force: boolean;
   seed?: number;
   untilS?: number;
   quiet: boolean;
@@ -17,11 +22,17 @@ export interface RunCommandOptions {
   version: string;
 }
 
-/** Run a scenario file; resolves to the exit code. Bad input throws InputError before anything is written. */
+/**
+ * Run a scenario file; resolves to the exit code. Bad input throws InputError before
+ * anything is written. The run's reports replace the output directory as a whole. The
+ * default directory, results/<scenario name>/, is shared by every file with that name:
+ * when it holds the results of another scenario file, the run is refused unless `force`.
+ */
 export async function runCommand(file: string, options: RunCommandOptions, io: CliIo): Promise<number> {
   const prepared = prepareScenario(file);
   const outDir = options.outDir ?? join("results", prepared.scenario.name);
-  const progress = new ProgressLine(io.stderr, !options.quiet);
+  if (options.outDir === undefined && !options.force) refuseOtherScenarioResults(outDir, file, prepared.scenario.name);
+  const progress = new ProgressLine(io.progress ?? io.stderr, !options.quiet);
   const outcome = await runScenario(prepared, {
     outDir,
     seed: options.seed,
@@ -44,6 +55,23 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
     );
   }
   return 0;
+}
+
+/** Throw when `outDir/run.json` says the directory holds the results of a scenario file other than `file`. */
+function refuseOtherScenarioResults(outDir: string, file: string, name: string): void {
+  const infoPath = join(outDir, "run.json");
+  if (!existsSync(infoPath)) return;
+  let earlier: unknown;
+  try {
+    earlier = (JSON.parse(readFileSync(infoPath, "utf8")) as { scenario_file?: unknown }).scenario_file;
+  } catch {
+    return; // Not a run.json we can read: nothing says it is another scenario's.
+  }
+  if (typeof earlier === "string" && earlier !== realpathSync(file)) {
+    throw new InputError(
+      `${outDir} holds the results of ${earlier}, another scenario named "${name}" — give --out DIR, or --force to replace them`,
+    );
+  }
 }
 
 /** The training and request lines of the terminal summary (empty when the run had neither). */

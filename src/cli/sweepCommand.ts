@@ -2,6 +2,7 @@
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { InputError } from "../core/InputError.js";
+import { ensureWritableDirectory } from "../report/ensureWritableDirectory.js";
 import { mergeStudies } from "../sweep/mergeStudies.js";
 import { runStudy } from "../sweep/runStudy.js";
 import type { CliIo } from "./cli.js";
@@ -15,7 +16,16 @@ export interface SweepFlags {
   shard?: string;
   shards?: string;
   quiet: boolean;
+  /** --retry-failed: run again the runs a previous invocation recorded as failed. */
+  retryFailed: boolean;
   version: string;
+}
+
+/** Options of `chokepoint merge` as given on the command line. */
+export interface MergeFlags {
+  out?: string;
+  /** --allow-partial: merge even when runs of the study are missing. */
+  allowPartial: boolean;
 }
 
 /** Run a study; resolves to the exit code (0 even when some runs failed: they are data in sweep.csv). */
@@ -23,6 +33,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
   const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber("--jobs", flags.jobs, 1);
   const shard = shardOf(flags, env);
   const outDir = flags.out ?? join("results", basename(file).replace(/\.(ya?ml|json)$/i, ""));
+  const created = flags.dryRun ? undefined : await ensureWritableDirectory(outDir, "the study");
   const started = Date.now();
   const tty = !flags.quiet && io.stderr.isTTY === true;
   const result = await runStudy(file, {
@@ -33,9 +44,12 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
     shard,
     version: flags.version,
     print: (text) => io.stdout.write(text),
-    onProgress: tty ? (done, total) => io.stderr.write(`\r${progressBar(done, total, Date.now() - started)}\x1b[K`) : undefined,
+    onProgress: tty ? (done, total) => (io.progress ?? io.stderr).write(`\r${progressBar(done, total, Date.now() - started)}\x1b[K`) : undefined,
+  }).catch(async (err: unknown) => {
+    if (err instanceof InputError) await created?.undo(); // a refused study writes nothing
+    throw err;
   });
-  if (tty) io.stderr.write("\r\x1b[K");
+  if (tty) (io.progress ?? io.stderr).write("\r\x1b[K");
   if (!flags.dryRun && !flags.quiet) {
     io.stdout.write(
       `${result.ok + result.failed} runs${shard ? ` (shard ${shard.index}/${shard.count})` : ""}: ${result.ok} ok, ${result.failed} failed` +
@@ -46,9 +60,14 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
 }
 
 /** Merge shard directories; resolves to the exit code. */
-export async function mergeCommand(dirs: string[], out: string | undefined, io: CliIo): Promise<number> {
+export async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo): Promise<number> {
+  const out = flags.out;
   if (!out) throw new InputError("merge needs --out DIR, the directory that receives the merged sweep.csv");
-  const n = await mergeStudies(dirs, out);
+  const created = await ensureWritableDirectory(out, "the merged study");
+  const n = await mergeStudies(dirs, out).catch(async (err: unknown) => {
+    if (err instanceof InputError) await created.undo();
+    throw err;
+  });
   io.stdout.write(`merged ${n} runs from ${dirs.length} director${dirs.length === 1 ? "y" : "ies"} → ${join(out, "sweep.csv")}\n`);
   return 0;
 }

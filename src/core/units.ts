@@ -61,7 +61,8 @@ export type ParsedQuantity = { ok: true; value: number } | { ok: false; reason: 
 
 /**
  * Parse a quantity with an explicit unit suffix into engine units (bytes, bytes/s,
- * seconds). A bare number is rejected: units are never guessed.
+ * seconds). A bare number is rejected: units are never guessed. A size is rounded to the
+ * nearest whole byte.
  *
  * @example parseQuantity("400Gbps", "rate") // { ok: true, value: 5e10 }
  */
@@ -80,8 +81,30 @@ export function parseQuantity(text: unknown, kind: UnitKind): ParsedQuantity {
   if (factor === undefined) {
     return { ok: false, reason: `"${text}" has unknown ${kind} unit "${m[2]}" — ${expected}` };
   }
-  const value = Number(m[1]) * factor;
+  const raw = Number(m[1]) * factor;
+  // Bytes are whole: "4.1GB" is 4099999999.9999995 in float64 and "1.1KiB" is 1126.4; both go to the nearest byte.
+  const value = kind === "size" ? Math.round(raw) : raw;
   if (!Number.isFinite(value)) return { ok: false, reason: `"${text}" is not a finite ${kind}` };
+  return { ok: true, value };
+}
+
+/** Seconds per unit of an event rate's denominator ("100/s", "30/min"). */
+const PER_UNITS: Record<string, number> = { ms: 1e-3, s: 1, min: 60, h: 3600 };
+
+const EVENT_RATE = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*\/\s*(ms|s|min|h)\s*$/;
+
+/**
+ * Parse an event rate such as "100/s", "30/min", "5/ms" or "2/h" into events per second.
+ * The value must be finite ("1e400/s" is not); its sign is the caller's to check.
+ *
+ * @example parseEventRate("30/min") // { ok: true, value: 0.5 }
+ */
+export function parseEventRate(text: unknown): ParsedQuantity {
+  const expected = 'use e.g. "100/s" or "30/min"';
+  const m = typeof text === "string" ? EVENT_RATE.exec(text) : null;
+  if (!m) return { ok: false, reason: `${JSON.stringify(text) ?? String(text)} is not a rate — ${expected}` };
+  const value = Number(m[1]) / PER_UNITS[m[2]];
+  if (!Number.isFinite(value)) return { ok: false, reason: `${JSON.stringify(text)} is not a finite rate — ${expected}` };
   return { ok: true, value };
 }
 

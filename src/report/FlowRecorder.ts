@@ -3,7 +3,7 @@ import { grown } from "../core/grown.js";
 import { FlowState, type FlowNetwork, type FlowObserver } from "../net/FlowNetwork.js";
 import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
-import { csvNumber } from "./csvNumber.js";
+import { csvNumber, csvSlowdown } from "./csvNumber.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** Bottleneck value of a flow that never drained (zero-size, or still in flight). */
@@ -279,7 +279,7 @@ export class FlowRecorder implements FlowObserver {
         csvNumber(finish),
         csvNumber(fct),
         csvNumber(ideal),
-        csvNumber(slowdown),
+        csvSlowdown(slowdown),
         drainS > 0 ? csvNumber((size * 8) / 1e9 / drainS) : "",
         b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b),
         this.statusOf(f),

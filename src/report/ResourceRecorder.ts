@@ -2,7 +2,7 @@
 import { grown } from "../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
-import { csvNumber } from "./csvNumber.js";
+import { csvBytes, csvFraction, csvNumber } from "./csvNumber.js";
 import { tierOf, type Tier } from "./tierOf.js";
 import { writeCsv } from "./writeCsv.js";
 
@@ -259,11 +259,11 @@ export class ResourceRecorder implements FlowObserver {
         t.nodeIds[t.channelTo[ch]],
         tierOf(t, ch),
         csvNumber((t.resourceCapacityBps[ch] * 8) / 1e9),
-        csvNumber(this.bytes[ch]),
-        csvNumber(this.meanUtilOf(ch)),
-        csvNumber(this.peakUtil[ch]),
-        csvNumber(this.p95UtilOf(ch)),
-        csvNumber(this.saturatedFracOf(ch)),
+        csvBytes(this.bytes[ch]),
+        csvFraction(this.meanUtilOf(ch)),
+        csvFraction(this.peakUtil[ch]),
+        csvFraction(this.p95UtilOf(ch)),
+        csvFraction(this.saturatedFracOf(ch)),
         csvNumber(this.bottleneckFlowS[ch]),
         ...extra,
       ];
@@ -280,9 +280,9 @@ export class ResourceRecorder implements FlowObserver {
         e.tier,
         csvNumber((e.capacityBps * 8) / 1e9),
         csvNumber(e.bottleneckFlowS),
-        csvNumber(e.share),
-        csvNumber(e.saturatedFrac),
-        csvNumber(e.meanUtil),
+        csvFraction(e.share),
+        csvFraction(e.saturatedFrac),
+        csvFraction(e.meanUtil),
       ];
     }
   }

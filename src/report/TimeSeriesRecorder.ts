@@ -1,7 +1,7 @@
 // TimeSeriesRecorder: bytes, throughput and utilisation per interval, per directed link and per workload; writes timeseries.csv.
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
-import { csvNumber } from "./csvNumber.js";
+import { csvFraction, csvNumber } from "./csvNumber.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** Columns of timeseries.csv, in order. */
@@ -105,6 +105,9 @@ export class TimeSeriesRecorder implements FlowObserver {
     });
     items.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const t = this.topology;
+    // Whole bytes that telescope: each row gets round(bytes so far) − round(bytes before it), so a
+    // series' rows add up to its rounded total rather than drifting by a byte per interval.
+    const sumBytes = new Float64Array(this.entries.length);
     for (const [k, s, i] of items) {
       const list = this.entries[s]!;
       const startS = this.boundaryS(k);
@@ -112,14 +115,16 @@ export class TimeSeriesRecorder implements FlowObserver {
       const lengthS = endS - startS;
       const bytes = list[i + 1];
       const link = s < this.channels;
+      const before = sumBytes[s];
+      sumBytes[s] += bytes;
       yield [
         csvNumber(startS),
         csvNumber(endS),
         link ? "link" : "workload",
         link ? t.resourceName(s) : this.workloadNames[s - this.channels],
-        csvNumber(bytes),
+        csvNumber(Math.round(sumBytes[s]) - Math.round(before)),
         csvNumber(lengthS > 0 ? (bytes * 8) / 1e9 / lengthS : NaN),
-        link && lengthS > 0 ? csvNumber(list[i + 2] / lengthS) : "",
+        link && lengthS > 0 ? csvFraction(list[i + 2] / lengthS) : "",
       ];
     }
   }

@@ -1,6 +1,6 @@
 // jobsCsv: the rows of jobs.csv, one per training job and iteration.
 import type { IterationRecord } from "../workloads/WorkloadResults.js";
-import { csvNumber } from "./csvNumber.js";
+import { csvFraction, csvNumber } from "./csvNumber.js";
 
 /** Columns of jobs.csv, in order. */
 export const JOBS_CSV_HEADERS = [
@@ -30,7 +30,7 @@ export function jobsRows(records: readonly IterationRecord[]): string[][] {
     csvNumber(r.commS),
     csvNumber(r.exposedCommS),
     csvNumber(r.iterationS),
-    csvNumber(r.networkWaitShare),
-    csvNumber(r.iterationS > 0 ? r.computeS / r.iterationS : NaN),
+    csvFraction(r.networkWaitShare),
+    csvFraction(r.iterationS > 0 ? r.computeS / r.iterationS : NaN),
   ]);
 }

@@ -7,6 +7,8 @@ export interface RunMeta {
   scenarioName: string;
   /** Hash of the scenario's canonical form (computed by the caller). */
   scenarioHash: string;
+  /** Absolute path of the scenario file (which file's results a directory holds; see runCommand's --force). */
+  scenarioFile?: string;
   /** Seed of the run. */
   seed: number | string;
   /** Wall-clock duration of the simulation, seconds. */
@@ -20,6 +22,7 @@ export interface RunInfo {
   version: string;
   scenario: string;
   scenario_hash: string;
+  scenario_file?: string;
   seed: number | string;
   wall_s: number;
   events: number;
@@ -40,6 +43,7 @@ export function runInfo(meta: RunMeta, run: { reason: string; endS: number; even
     version: meta.version ?? packageVersion(),
     scenario: meta.scenarioName,
     scenario_hash: meta.scenarioHash,
+    ...(meta.scenarioFile !== undefined && { scenario_file: meta.scenarioFile }),
     seed: meta.seed,
     wall_s: meta.wallS,
     events: run.events,

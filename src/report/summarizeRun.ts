@@ -2,6 +2,7 @@
 import { ascending, quantileSorted } from "d3-array";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
+import { clampSlowdown } from "./roundoff.js";
 import type { BottleneckEntry, ResourceRecorder } from "./ResourceRecorder.js";
 
 /** Columns of summary.csv, in order. */
@@ -56,7 +57,8 @@ export interface SummarizeRunInput {
 /**
  * Summarise a finished run. Closes both recorders at the makespan (idempotent: calling it
  * again gives the same result). Percentiles are d3's `quantileSorted` (R-7 linear
- * interpolation) over the finished flows.
+ * interpolation) over the finished flows; a slowdown below 1 by round-off only is 1
+ * ({@link clampSlowdown}).
  */
 export function summarizeRun(input: SummarizeRunInput): RunSummary {
   const { network, flows, resources, run } = input;
@@ -75,7 +77,7 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     bytes += size;
     const fctS = finish - network.startOf(f);
     fct.push(fctS);
-    slowdown.push(size > 0 ? fctS / flows.idealFctOf(f) : 1);
+    slowdown.push(size > 0 ? clampSlowdown(fctS / flows.idealFctOf(f)) : 1);
   }
   fct.sort(ascending);
   slowdown.sort(ascending);

@@ -1,7 +1,8 @@
 // summarizeWorkloads: per-workload statistics (workloads.csv) and the AI columns added to summary.csv.
-import type { WorkloadResults } from "../workloads/WorkloadResults.js";
+import type { IterationRecord, RequestRecord, WorkloadResults } from "../workloads/WorkloadResults.js";
 import { csvNumber } from "./csvNumber.js";
 import { quantiles, type Quantiles } from "./quantiles.js";
+import { clampFraction } from "./roundoff.js";
 
 /** Columns of workloads.csv, in order. */
 export const WORKLOADS_CSV_HEADERS = ["workload", "kind", "group", "metric", "count", "mean", "p50", "p95", "p99"] as const;
@@ -47,14 +48,15 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
     const q = quantiles(values);
     if (q.count > 0) rows.push([input.names[w], input.kinds[w], group, metric, ...cells(q)]);
   };
-  const allIterations = [];
-  const allRequests = [];
+  const allIterations: IterationRecord[] = [];
+  const allRequests: RequestRecord[] = [];
   for (let w = 0; w < input.names.length; w++) {
     add(w, "all", "fct_s", fcts[w]);
     const { iterations = [], collectives = [], requests = [], tasks = [] } = input.results[w];
     add(w, "all", "task_s", tasks.map((t) => t.totalS));
-    allIterations.push(...iterations);
-    allRequests.push(...requests);
+    // A loop, not push(...records): spreading 10⁵+ records into one call overflows the stack.
+    for (const r of iterations) allIterations.push(r);
+    for (const r of requests) allRequests.push(r);
     add(w, "all", "iteration_s", iterations.map((r) => r.iterationS));
     add(w, "all", "compute_s", iterations.map((r) => r.computeS));
     add(w, "all", "exposed_comm_s", iterations.map((r) => r.exposedCommS));
@@ -64,11 +66,16 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
       add(w, `collective:${kind}`, "duration_s", of.map((c) => c.durationS));
       add(w, `collective:${kind}`, "busbw_gbps", of.map((c) => (c.busBwBps * 8) / 1e9));
     }
-    const groups: Array<[string, typeof requests]> = [["all", requests]];
+    const groups: Array<[string, readonly RequestRecord[]]> = [["all", requests]];
     for (const key of ["population", "kind", "target"] as const) {
-      for (const v of [...new Set(requests.map((r) => r[key]))].sort()) {
-        groups.push([`${key}:${v}`, requests.filter((r) => r[key] === v)]);
+      // One pass per key (a filter per value would cost values × requests).
+      const byValue = new Map<string, RequestRecord[]>();
+      for (const r of requests) {
+        const of = byValue.get(r[key]);
+        if (of) of.push(r);
+        else byValue.set(r[key], [r]);
       }
+      for (const v of [...byValue.keys()].sort()) groups.push([`${key}:${v}`, byValue.get(v)!]);
     }
     for (const [group, of] of groups) {
       add(w, group, "total_s", of.map((r) => r.totalS));
@@ -89,8 +96,8 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
       ["iterations", allIterations.length],
       ["iteration_mean_s", it.mean],
       ["iteration_p99_s", it.p99],
-      ["gpu_utilization", total > 0 ? compute / total : NaN],
-      ["network_wait_share", total > 0 ? exposed / total : NaN],
+      ["gpu_utilization", total > 0 ? clampFraction(compute / total) : NaN],
+      ["network_wait_share", total > 0 ? clampFraction(exposed / total) : NaN],
     );
   }
   if (allRequests.length > 0) {

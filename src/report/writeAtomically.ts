@@ -1,6 +1,7 @@
-// writeAtomically: write a set of files into a staging directory and move them into place only if all succeed.
-import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+// writeAtomically: write a set of files into a staging directory and move them into an existing directory only if all succeed.
+import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { makeDirectories } from "./ensureWritableDirectory.js";
 
 /** A file of a report set: its name in the output directory and how to write it at a path. */
 export interface ReportFile {
@@ -10,12 +11,20 @@ export interface ReportFile {
   write(path: string): Promise<void>;
 }
 
+/** Staging directories writeAtomically makes inside its directory. */
+const PARTIAL = /^\.partial-(\d+)-[A-Za-z0-9]{6}$/;
+
 /**
  * Write every file into a fresh staging directory `<outDir>/.partial-<pid>-XXXXXX` and,
  * once all of them are complete, rename each into `outDir` (replacing files of the same
- * name) and remove the staging directory. If any writer fails, the staging directory is
- * removed, nothing in `outDir` is touched (previous complete results stay), and the
- * error is rethrown. Files are written one after the other, in the given order.
+ * name, leaving every other entry of `outDir` alone) and remove the staging directory. If
+ * any writer fails, the staging directory is removed, nothing in `outDir` is touched
+ * (previous complete results stay), and the error is rethrown. Files are written one
+ * after the other, in the given order. Staging directories that killed processes left
+ * (pid not alive, or this process's own) are removed first.
+ *
+ * Each file appears atomically, not the set: for a report set that must appear whole
+ * (a run's reports), use `replaceDirectory` (StagedDirectory.ts) instead.
  */
 export async function writeAtomically(outDir: string, files: readonly ReportFile[]): Promise<void> {
   const names = new Set<string>();
@@ -23,12 +32,31 @@ export async function writeAtomically(outDir: string, files: readonly ReportFile
     if (names.has(f.name)) throw new Error(`writeAtomically: two files named "${f.name}"`);
     names.add(f.name);
   }
-  await mkdir(outDir, { recursive: true });
+  await makeDirectories(outDir);
+  for (const entry of await readdir(outDir)) {
+    const m = PARTIAL.exec(entry);
+    if (m && !aliveOtherProcess(Number(m[1]))) await rm(join(outDir, entry), { recursive: true, force: true });
+  }
   const staging = await mkdtemp(join(outDir, `.partial-${process.pid}-`));
   try {
     for (const f of files) await f.write(join(staging, f.name));
     for (const f of files) await rename(join(staging, f.name), join(outDir, f.name));
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * True when `pid` is a live process other than this one. A leftover carrying this
+ * process's own pid came from an earlier process that had the same pid (containers reuse
+ * small pids): one process never stages two writes of one directory at once.
+ */
+export function aliveOtherProcess(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }

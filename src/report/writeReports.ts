@@ -1,4 +1,4 @@
-// writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json) atomically.
+// writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
 import { writeFile } from "node:fs/promises";
 import type { RunResult } from "../core/Simulation.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
@@ -18,13 +18,16 @@ import type { TimeSeriesRecorder } from "./TimeSeriesRecorder.js";
 import { csvNumber } from "./csvNumber.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
-import { writeAtomically, type ReportFile } from "./writeAtomically.js";
+import { StagedDirectory } from "./StagedDirectory.js";
+import type { ReportFile } from "./writeAtomically.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** What {@link writeReports} needs. */
 export interface WriteReportsOptions {
-  /** Output directory (created if missing). */
+  /** Output directory (created if missing), replaced as a whole by the new report set. */
   outDir: string;
+  /** The staging of `outDir` if the caller opened it already (runScenario does, before simulating, to check `outDir` early). */
+  staged?: StagedDirectory;
   network: FlowNetwork;
   flows: FlowRecorder;
   resources: ResourceRecorder;
@@ -68,13 +71,22 @@ export const REPORT_FILES = ["flows.csv", "links.csv", "bottlenecks.csv", "summa
 export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv", "tiers.csv", "cost.csv", "jobs.csv", "collectives.csv", "requests.csv", "tasks.csv"] as const;
 
 /**
+ * Every name a run's report directory may hold, and so may be replaced: the reports,
+ * timeseries.csv and the failed.txt a study writes for a failed run. A directory holding
+ * anything else is refused rather than deleted (see StagedDirectory).
+ */
+export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "failed.txt"];
+
+/**
  * Write the report set of a finished run: flows.csv, links.csv, bottlenecks.csv and
  * summary.csv, with `workloads` also workloads.csv, workload-bottlenecks.csv and the
  * jobs.csv, collectives.csv and requests.csv of AI workloads (all deterministic:
  * byte-identical for the same scenario and seed; summary.csv gains the AI columns of
  * {@link summarizeWorkloads}), and run.json (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun).
- * All-or-nothing: files are staged in `<outDir>/.partial-…` and moved into place only
- * when every one is complete; on failure no new file appears and the error is rethrown.
+ * The set replaces `outDir` as a whole (a file of an earlier run that this run does not
+ * write does not stay): files are staged next to `outDir` and swapped in with renames
+ * only when every one is complete (see StagedDirectory); on failure `outDir` keeps its
+ * earlier contents and the error is rethrown.
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
@@ -158,7 +170,15 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     ...(options.series ? [{ name: "timeseries.csv", write: (p: string) => options.series!.writeCsv(p, summary.makespanS) }] : []),
     ...(options.extraFiles ?? []),
   ];
-  await writeAtomically(outDir, files);
+  const extraNames = (options.extraFiles ?? []).map((f) => f.name);
+  const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
+  try {
+    await staged.write(files);
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  }
+  await staged.commit();
   return { summary, files: files.map((f) => f.name), summaryColumns: extra };
 }
 

@@ -1,8 +1,9 @@
 // runScenario: simulate a prepared scenario and write its reports atomically.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
+import { StagedDirectory } from "../report/StagedDirectory.js";
 import type { RunSummary } from "../report/summarizeRun.js";
-import { writeReports, type WrittenReports } from "../report/writeReports.js";
+import { REPORT_DIRECTORY_NAMES, writeReports, type WrittenReports } from "../report/writeReports.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { simulate, type SimulateOptions } from "./simulate.js";
 
@@ -27,12 +28,25 @@ export interface RunOutcome {
 /**
  * Run a prepared scenario to completion (or to its stop time) and write its reports
  * (flows.csv, links.csv, bottlenecks.csv, summary.csv, the workload reports and run.json;
- * see writeReports) atomically into `outDir`.
+ * see writeReports) into `outDir`, replacing its earlier contents as a whole. `outDir` is
+ * checked (and its staging made) before simulating: a path that cannot hold reports is an
+ * InputError before any work.
  */
 export async function runScenario(prepared: PreparedScenario, options: RunScenarioOptions): Promise<RunOutcome> {
+  const staged = await StagedDirectory.open(options.outDir, { replaceable: REPORT_DIRECTORY_NAMES });
+  try {
+    return await simulateAndWrite(prepared, options, staged);
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  }
+}
+
+async function simulateAndWrite(prepared: PreparedScenario, options: RunScenarioOptions, staged: StagedDirectory): Promise<RunOutcome> {
   const s = simulate(prepared, options);
   const { summary, ...written } = await writeReports({
     outDir: options.outDir,
+    staged,
     network: s.network,
     flows: s.flows,
     resources: s.resources,
@@ -50,6 +64,7 @@ export async function runScenario(prepared: PreparedScenario, options: RunScenar
       scenarioName: prepared.scenario.name,
       // The file's bytes: the scenario as given (a CDF file it names is not included).
       scenarioHash: createHash("sha256").update(readFileSync(prepared.scenario.file)).digest("hex"),
+      scenarioFile: realpathSync(prepared.scenario.file),
       seed: s.seed,
       wallS: s.wallS,
       version: options.version,

@@ -1,20 +1,19 @@
 // agentsSchema: the zod schema of the `agents` workload (a population's arrivals, connections, sizes and task).
 import { z } from "zod";
+import { parseEventRate } from "../core/units.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
-
-const SECONDS: Record<string, number> = { ms: 1e-3, s: 1, min: 60, h: 3600 };
 
 /** An event rate such as "100/s" or "30/min", in events per second; `min` "positive" demands > 0. */
 function perSecond(min: "positive" | "nonnegative") {
   return z
     .string({ error: (iss) => `${JSON.stringify(iss.input)} is not a rate — use e.g. "100/s" or "30/min"` })
     .transform((text, ctx) => {
-      const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*\/\s*(ms|s|min|h)\s*$/.exec(text);
-      if (!m) {
-        ctx.issues.push({ code: "custom", message: `${JSON.stringify(text)} is not a rate — use e.g. "100/s" or "30/min"`, input: text });
+      const r = parseEventRate(text);
+      if (!r.ok) {
+        ctx.issues.push({ code: "custom", message: r.reason, input: text });
         return z.NEVER;
       }
-      const value = Number(m[1]) / SECONDS[m[2]];
+      const value = r.value;
       if (value < 0 || (min === "positive" && value === 0)) {
         const bound = min === "positive" ? "> 0" : "≥ 0";
         ctx.issues.push({ code: "custom", message: `${JSON.stringify(text)} is ${value < 0 ? "negative" : "zero"} — a rate must be ${bound}`, input: text });
@@ -84,15 +83,44 @@ export const agentsSchema = strict(
   }
   const a = v.arrival;
   const rates = "poisson" in a ? a.poisson : "onOff" in a ? a.onOff : undefined;
+  const kind = "poisson" in a ? "poisson" : "onOff";
   if (rates && (rates.rate === undefined) === (rates.ratePerAgent === undefined)) {
-    ctx.addIssue({ code: "custom", path: ["arrival", "poisson" in a ? "poisson" : "onOff"], message: "give exactly one of rate or ratePerAgent" });
+    ctx.addIssue({ code: "custom", path: ["arrival", kind], message: "give exactly one of rate or ratePerAgent" });
+  } else if (rates?.ratePerAgent !== undefined && !Number.isFinite(rates.ratePerAgent * v.count)) {
+    ctx.addIssue({ code: "custom", path: ["arrival", kind, "ratePerAgent"], message: `${rates.ratePerAgent}/s per agent × ${v.count} agents is not a finite rate` });
   }
-  if ("profile" in a) {
-    a.profile.forEach((p, i) => {
-      if (i > 0 && !(p.at > a.profile[i - 1].at)) ctx.addIssue({ code: "custom", path: ["arrival", "profile", i, "at"], message: "profile steps must be in increasing time" });
-    });
-  }
+  if ("profile" in a) checkProfile(a.profile, v.requests !== undefined, v.duration, ctx);
   if (v.connection !== undefined && v.transport?.model !== undefined && v.transport.model !== "tcp") {
     ctx.addIssue({ code: "custom", path: ["connection"], message: `connection applies to the tcp model, but transport.model is "${v.transport.model}"` });
   }
 });
+
+/**
+ * A profile must be able to issue what the population asks for, like a rate must be > 0:
+ * steps in increasing time; some step with a rate > 0 before the end of `duration`; and,
+ * with `requests`, a last step whose rate is > 0 (a profile that ends at 0/s stops issuing
+ * and could leave the population short of its requests, silently).
+ */
+function checkProfile(profile: Array<{ at: number; rate: number }>, byRequests: boolean, durationS: number | undefined, ctx: z.RefinementCtx): void {
+  const path = ["arrival", "profile"];
+  for (let i = 1; i < profile.length; i++) {
+    if (!(profile[i].at > profile[i - 1].at)) {
+      ctx.addIssue({ code: "custom", path: [...path, i, "at"], message: "profile steps must be in increasing time" });
+      return;
+    }
+  }
+  const live = profile.filter((p) => p.rate > 0 && (durationS === undefined || p.at < durationS));
+  if (live.length === 0) {
+    const window = durationS === undefined ? "" : ` before the end of duration (${durationS} s)`;
+    ctx.addIssue({ code: "custom", path, message: `no step has a rate > 0${window}, so no task would ever arrive — give a step a rate > 0` });
+    return;
+  }
+  const last = profile.length - 1;
+  if (byRequests && profile[last].rate === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, last, "rate"],
+      message: `the profile ends at 0/s (from ${profile[last].at} s), so the population could stop before issuing its requests — end it with a rate > 0, or give duration instead of requests`,
+    });
+  }
+}

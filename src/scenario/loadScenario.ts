@@ -4,6 +4,7 @@ import { load as loadYaml } from "js-yaml";
 import { InputError } from "../core/InputError.js";
 import { checkValueBudget } from "./checkValueBudget.js";
 import { describe, describeIssue } from "./describeIssue.js";
+import { findNonFiniteNumber } from "./findNonFiniteNumber.js";
 import { jsonErrorOffset, lineColumn } from "./jsonErrorOffset.js";
 import type { Scenario } from "./Scenario.js";
 import { scenarioSchema } from "./scenarioSchema.js";
@@ -100,6 +101,8 @@ export function scenarioFromDocument(data: Record<string, unknown>, file: string
   if ("sweep" in data) {
     fail(file, 'this is a study (it has a sweep block): run it with "chokepoint sweep", list its points with "chokepoint sweep --dry-run"');
   }
+  const nonFinite = findNonFiniteNumber(data);
+  if (nonFinite) fail(nonFinite.keyPath ? `${file}: ${nonFinite.keyPath}` : file, nonFinite.message);
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const { keyPath, message } = describeIssue(parsed.error.issues, data);

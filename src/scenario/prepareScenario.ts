@@ -2,6 +2,8 @@
 import type { Topology } from "../net/Topology.js";
 import { buildTopology } from "./buildTopology.js";
 import { checkScenario } from "./checkScenario.js";
+import { checkScenarioSize } from "./checkScenarioSize.js";
+import { estimateScenarioSize, type ScenarioSize } from "./estimateScenarioSize.js";
 import { loadScenario, scenarioFromDocument, type LoadLimits } from "./loadScenario.js";
 import type { Scenario } from "./Scenario.js";
 
@@ -9,6 +11,8 @@ import type { Scenario } from "./Scenario.js";
 export interface PreparedScenario {
   scenario: Scenario;
   topology: Topology;
+  /** What a run makes (nodes, links, flows, events) and the memory it needs, estimated before building anything. */
+  size: ScenarioSize;
 }
 
 /** Load, validate, build and check `file`; throws the first problem as one InputError sentence. */
@@ -21,8 +25,17 @@ export function prepareScenarioDocument(document: Record<string, unknown>, file:
   return prepared(scenarioFromDocument(document, file));
 }
 
+/**
+ * The size is checked twice: before the network is built (the fabrics and every count the
+ * file states), so that an absurd fabric or flow count is refused in bounded memory, and
+ * again once the network is known (traffic bounded by duration gets its arrival rate from
+ * the hosts' access capacity).
+ */
 function prepared(scenario: Scenario): PreparedScenario {
+  checkScenarioSize(scenario.file, estimateScenarioSize(scenario));
   const topology = buildTopology(scenario);
   checkScenario(scenario, topology);
-  return { scenario, topology };
+  const size = estimateScenarioSize(scenario, topology);
+  checkScenarioSize(scenario.file, size);
+  return { scenario, topology, size };
 }

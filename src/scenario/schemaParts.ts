@@ -87,11 +87,22 @@ export const transportSchema = strict(
 /** A size > 0 with a unit. */
 export const positiveSize = quantity("size", "positive");
 
+/**
+ * `{ median, sigma }` of a lognormal distribution, refused when its mean median·e^(σ²/2)
+ * is not finite (σ ≳ 37.6): draws would overflow to an infinite size, time or token count.
+ */
+export function lognormalSchema(median: z.ZodType<number, unknown>, sigma: z.ZodType<number, unknown>) {
+  return strict({ median, sigma }).refine((l) => Number.isFinite(l.median * Math.exp((l.sigma * l.sigma) / 2)), {
+    error: (iss) => `sigma ${String((iss.input as { sigma: number }).sigma)} makes the mean median·e^(σ²/2) infinite — a lognormal needs a finite mean`,
+    path: ["sigma"],
+  });
+}
+
 /** A size distribution: a fixed size, exponential, lognormal, Pareto or an empirical CDF. */
 export const sizeSchema = z.union([
   positiveSize,
   strict({ exponential: strict({ mean: positiveSize }) }),
-  strict({ lognormal: strict({ median: positiveSize, sigma: z.number().positive({ error: "sigma must be > 0" }) }) }),
+  strict({ lognormal: lognormalSchema(positiveSize, z.number().positive({ error: "sigma must be > 0" })) }),
   strict({
     pareto: strict({ mean: positiveSize, shape: z.number().gt(1, { error: "shape must be > 1 (a finite mean)" }) }),
   }),

@@ -1,7 +1,7 @@
 // servingSchema: the zod schemas of the `service` and `inference` workloads (human units in, engine units out).
 import { z } from "zod";
 import { BALANCE_POLICIES } from "../workloads/serving/ServingSpecs.js";
-import { id, positiveInt, quantity, strict, transportSchema } from "./schemaParts.js";
+import { id, lognormalSchema, positiveInt, quantity, strict, transportSchema } from "./schemaParts.js";
 
 const balanceSchema = z
   .enum(BALANCE_POLICIES)
@@ -12,7 +12,7 @@ const balanceSchema = z
 const timeDistribution = z.union([
   quantity("time", "nonnegative"),
   strict({ exponential: strict({ mean: quantity("time", "positive") }) }),
-  strict({ lognormal: strict({ median: quantity("time", "positive"), sigma: z.number().positive({ error: "sigma must be > 0" }) }) }),
+  strict({ lognormal: lognormalSchema(quantity("time", "positive"), z.number().positive({ error: "sigma must be > 0" })) }),
 ]);
 
 const positiveNumber = (what: string) => z.number({ error: `${what} must be a number` }).positive({ error: `${what} must be > 0` });
@@ -25,7 +25,7 @@ const tokenDistribution = z.union([
     error: "uniform min must be ≤ max",
     path: ["uniform", "max"],
   }),
-  strict({ lognormal: strict({ median: positiveNumber("median"), sigma: positiveNumber("sigma") }) }),
+  strict({ lognormal: lognormalSchema(positiveNumber("median"), positiveNumber("sigma")) }),
 ]);
 
 /** The `service` workload. */

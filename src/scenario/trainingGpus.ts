@@ -30,7 +30,7 @@ export function trainingGpus(placement: TrainingPlacement, topology: Topology): 
       const own: Array<[number, string]> = [];
       for (let j = 0; topology.nodeIndex.has(`${host}g${j}`); j++) own.push([j, `${host}g${j}`]);
       if (own.length === 0) return { key: `hosts[${i}]`, problem: `no GPUs ${host}g0, ${host}g1, … in the topology` };
-      gpus.push(...own.map(([, id]) => id));
+      for (const [, id] of own) gpus.push(id);
     }
   } else {
     gpus = placement.gpuList;

@@ -77,4 +77,12 @@ export const trainingSchema = strict(
     transport: transportSchema.optional(),
   },
   "A GPU training job: data, tensor, pipeline and expert parallelism as flows (default transport rdma)",
-);
+).superRefine((t, ctx) => {
+  // Finite factors can still overflow: gradient and checkpoint bytes must be finite too.
+  const { parameters, bytesPerParameter } = t.model;
+  if (!Number.isFinite(parameters * bytesPerParameter)) {
+    ctx.addIssue({ code: "custom", path: ["model"], message: `parameters × bytesPerParameter (${parameters} × ${bytesPerParameter}) is not a finite number of bytes` });
+  } else if (t.checkpoint && !Number.isFinite(parameters * t.checkpoint.bytesPerParameter)) {
+    ctx.addIssue({ code: "custom", path: ["checkpoint", "bytesPerParameter"], message: `parameters × checkpoint.bytesPerParameter (${parameters} × ${t.checkpoint.bytesPerParameter}) is not a finite number of bytes` });
+  }
+});

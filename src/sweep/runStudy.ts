@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
+import { csvNumber } from "../report/csvNumber.js";
 import { readCsv } from "../report/readCsv.js";
 import { writeAtomically } from "../report/writeAtomically.js";
 import { writeCsv } from "../report/writeCsv.js";
@@ -169,9 +170,9 @@ export async function writeStudyCsvs(
   ]);
 }
 
-/** A summary cell: numbers at full precision, empty where a statistic is undefined (NaN). */
+/** A summary cell: numbers as every report writes them (csvNumber: 12 significant digits), empty where a statistic is undefined (NaN). */
 function csvCell(v: string | number): string {
-  return typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
+  return typeof v === "number" ? csvNumber(v) : v;
 }
 
 function writeFailure(dir: string, message: string): void {
@@ -212,7 +213,8 @@ function dryRunTable(
 ): string {
   const header = ["point", ...names];
   const cells = points.map((p) => [`p${p.index}`, ...names.map((n) => String(p.values[n]))]);
-  const widths = header.map((h, j) => Math.max(h.length, ...cells.map((c) => c[j].length)));
+  // A reduce, not Math.max(...cells): a study has up to a million points, too many arguments for one call.
+  const widths = header.map((h, j) => cells.reduce((w, c) => Math.max(w, c[j].length), h.length));
   const line = (c: string[]) => c.map((x, j) => x.padEnd(widths[j])).join("  ").trimEnd();
   return (
     `${points.length} points × ${repeat} repetition${repeat === 1 ? "" : "s"} = ${totalRuns} runs` +

@@ -1,5 +1,5 @@
 // End-to-end tests of the CLI: exit codes, one-sentence errors with nothing written, golden runs, determinism.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,14 +8,123 @@ import { readCsv, runCli as run } from "./runCli.js";
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-
-
 describe("chokepoint CLI", () => {
   it("prints help with examples and exits 0", async () => {
     const r = await run("--help");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Examples:");
     expect(r.stdout).toContain("chokepoint run scenarios/default.yaml");
+  });
+
+  it("prints the usage when called with no arguments", async () => {
+    const r = await run();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^chokepoint — [^\n]*\n\nUsage:\n {2}chokepoint run <scenario>/);
+  });
+
+  it("refuses, with exit 2 and one sentence, an option the command does not take, and writes nothing", async () => {
+    const out = join(tmp, "not-applicable");
+    const cases: Array<[string[], string]> = [
+      [["run", "scenarios/two-hosts.yaml", "--out", out, "--dry-run"], '--dry-run is not an option of "chokepoint run"'],
+      [["sweep", "scenarios/sweeps/fct-vs-load.yaml", "--out", out, "--engine", "full", "--seed", "5", "--until", "1s"], '--engine is not an option of "chokepoint sweep"'],
+      [["sweep", "scenarios/sweeps/fct-vs-load.yaml", "--out", out, "--seed", "5"], '--seed is not an option of "chokepoint sweep"'],
+      [["sweep", "scenarios/sweeps/fct-vs-load.yaml", "--out", out, "--until", "1s"], '--until is not an option of "chokepoint sweep"'],
+      [["validate", "scenarios/default.yaml", "--jobs", "4"], '--jobs is not an option of "chokepoint validate"'],
+      [["merge", out, "--out", out, "--jobs", "2"], '--jobs is not an option of "chokepoint merge"'],
+    ];
+    for (const [argv, sentence] of cases) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(r.stderr.trim().split("\n")).toEqual([expect.stringContaining(`chokepoint: ${sentence}`)]);
+      expect(r.stdout).toBe("");
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("reports an --out that cannot be written as bad input before simulating, and does not hang on /proc", async () => {
+    const file = join(tmp, "a-file");
+    writeFileSync(file, "");
+    const cases: Array<[string, string]> = [
+      ["/dev/null/x", "cannot write reports to /dev/null/x: a part of the path is a file, not a directory"],
+      ["/proc/x", "cannot write reports to /proc/x: no directory can be created there"],
+      [file, `cannot write reports to ${file}: it is a file, not a directory`],
+    ];
+    for (const [out, sentence] of cases) {
+      const r = await run("run", "scenarios/two-hosts.yaml", "--out", out);
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toBe(`chokepoint: ${sentence}\n`);
+      expect(r.stdout).toBe("");
+    }
+    for (const argv of [["sweep", "scenarios/sweeps/fct-vs-load.yaml", "--out", "/proc/x"], ["merge", tmp, "--out", "/proc/x"]]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^chokepoint: cannot write the (study|merged study) to \/proc\/x: no directory can be created there\n$/);
+    }
+  }, 30_000);
+
+  it("replaces the whole report set: a plain run after a training run into the same --out leaves no jobs.csv or collectives.csv", async () => {
+    const out = join(tmp, "reused");
+    expect((await run("run", "scenarios/ai/rudimentary-network.yaml", "--out", out, "--quiet")).code).toBe(0);
+    expect(readdirSync(out)).toContain("jobs.csv");
+    expect((await run("run", "scenarios/two-hosts.yaml", "--out", out, "--quiet")).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(
+      ["bottlenecks", "cost", "flows", "links", "summary", "tiers", "workload-bottlenecks", "workloads"].map((f) => `${f}.csv`).concat("run.json").sort(),
+    );
+    expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).scenario).toBe("two-hosts");
+    expect(readdirSync(tmp).filter((e) => e.includes("reused"))).toEqual(["reused"]); // no staging left beside it
+  });
+
+  it("refuses to replace a directory holding files that are not reports, deleting nothing", async () => {
+    const out = join(tmp, "user-dir");
+    mkdirSync(out);
+    writeFileSync(join(out, "notes.txt"), "mine\n");
+    const r = await run("run", "scenarios/two-hosts.yaml", "--out", out, "--quiet");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `chokepoint: cannot write reports to ${out}: it holds "notes.txt", which is not a chokepoint report, and a run replaces its whole directory — give a new or empty directory\n`,
+    );
+    expect(readdirSync(out)).toEqual(["notes.txt"]);
+  });
+
+  it("does not let two scenario files with the same name overwrite each other's default results/<name>/ without --force", async () => {
+    const name = `cli-test-same-name-${process.pid}`;
+    const defaultDir = join("results", name);
+    const [first, second] = ["first", "second"].map((f) => join(tmp, `${f}.yaml`));
+    for (const f of [first, second]) {
+      writeFileSync(f, readFileSync("scenarios/two-hosts.yaml", "utf8").replace("name: two-hosts", `name: ${name}`));
+    }
+    try {
+      expect((await run("run", first, "--quiet")).code).toBe(0);
+      const before = readFileSync(join(defaultDir, "run.json"), "utf8");
+      expect(JSON.parse(before).scenario_file).toBe(first);
+      const refused = await run("run", second, "--quiet");
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe(
+        `chokepoint: ${defaultDir} holds the results of ${first}, another scenario named "${name}" — give --out DIR, or --force to replace them\n`,
+      );
+      expect(readFileSync(join(defaultDir, "run.json"), "utf8")).toBe(before);
+      // The same file, edited, replaces its own results; another file does with --force.
+      writeFileSync(first, readFileSync(first, "utf8").replace("seed: 7", "seed: 8"));
+      expect((await run("run", first, "--quiet")).code).toBe(0);
+      expect((await run("run", second, "--quiet", "--force")).code).toBe(0);
+      expect(JSON.parse(readFileSync(join(defaultDir, "run.json"), "utf8")).scenario_file).toBe(second);
+    } finally {
+      rmSync(defaultDir, { recursive: true, force: true });
+    }
+  });
+
+  it("escapes control characters of ids and paths in everything it prints", async () => {
+    const evil = "b\x1b[31m\x07";
+    const bad = join(tmp, "evil.yaml");
+    writeFileSync(bad, `topology:\n  nodes: [{ id: a }]\n  links:\n    - { from: a, to: "b\\e[31m\\a", bandwidth: 100Gbps }\n`);
+    const refused = await run("run", bad, "--out", join(tmp, "evil-out"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`chokepoint: ${bad}: topology.links[0]: unknown node "b\\x1b[31m\\x07"\n`);
+    const out = join(tmp, `out-${evil}`);
+    const ran = await run("run", "scenarios/two-hosts.yaml", "--out", out);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain(`reports: ${tmp}/out-b\\x1b[31m\\x07/{flows,`);
+    for (const text of [refused.stderr, ran.stdout, ran.stderr]) expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 
   it("rejects an unknown command, an unknown flag and a malformed --until with exit 2", async () => {

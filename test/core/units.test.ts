@@ -1,6 +1,6 @@
 // parseQuantity: human quantities with explicit units → engine units (bytes, bytes/s, seconds).
 import { describe, expect, it } from "vitest";
-import { parseQuantity, quantity, unitSuffixes, type UnitKind } from "../../src/core/units.js";
+import { parseEventRate, parseQuantity, quantity, unitSuffixes, type UnitKind } from "../../src/core/units.js";
 
 function value(text: unknown, kind: UnitKind): number {
   const r = parseQuantity(text, kind);
@@ -25,6 +25,15 @@ describe("parseQuantity", () => {
     expect(value("2GiB", "size")).toBe(2 * 1024 * 1024 * 1024);
     expect(value("1MiB", "size")).toBe(1048576);
     expect(value("1TiB", "size")).toBe(1099511627776);
+  });
+
+  it("rounds a size to the nearest whole byte", () => {
+    // 4.1 × 1e9 is 4099999999.9999995 in float64; 1.1 KiB is 1126.4 B.
+    expect(value("4.1GB", "size")).toBe(4_100_000_000);
+    expect(value("1.1KiB", "size")).toBe(1126);
+    expect(value("2.5B", "size")).toBe(3);
+    // Rates and times are not rounded.
+    expect(value("2.5B/s", "rate")).toBe(2.5);
   });
 
   it("parses bit and byte rates to bytes per second", () => {
@@ -90,6 +99,9 @@ describe("parseQuantity", () => {
     expect(reason(null, "time")).toContain("found null");
     expect(reason([1], "time")).toContain("found a list");
     expect(reason("1e400B", "size")).toBe('"1e400B" is not a finite size');
+    // A finite number times a finite unit can still overflow.
+    expect(reason("1e300PB", "size")).toBe('"1e300PB" is not a finite size');
+    expect(reason("1e308Tbps", "rate")).toBe('"1e308Tbps" is not a finite rate');
   });
 
   it("keeps the sign, leaving range checks to the caller", () => {
@@ -109,5 +121,27 @@ describe("unitSuffixes", () => {
     expect(unitSuffixes("size")).toContain("GiB");
     expect(unitSuffixes("rate")).toContain("Gbps");
     expect(unitSuffixes("time")).toEqual(expect.arrayContaining(["ms", "us", "s"]));
+  });
+});
+
+describe("parseEventRate", () => {
+  it("parses events per unit of time into events per second", () => {
+    expect(parseEventRate("100/s")).toEqual({ ok: true, value: 100 });
+    expect(parseEventRate("30/min")).toEqual({ ok: true, value: 0.5 });
+    expect(parseEventRate(" 5 / ms ")).toEqual({ ok: true, value: 5000 });
+    expect(parseEventRate("7200/h")).toEqual({ ok: true, value: 2 });
+    expect(parseEventRate("-5/s")).toEqual({ ok: true, value: -5 });
+  });
+
+  it("refuses a rate that is not finite, so a run cannot issue arrivals for ever at one instant", () => {
+    expect(parseEventRate("1e400/s")).toEqual({ ok: false, reason: '"1e400/s" is not a finite rate — use e.g. "100/s" or "30/min"' });
+    expect(parseEventRate("1e306/ms")).toEqual({ ok: false, reason: '"1e306/ms" is not a finite rate — use e.g. "100/s" or "30/min"' });
+  });
+
+  it("refuses what is not a rate", () => {
+    expect(parseEventRate("100")).toEqual({ ok: false, reason: '"100" is not a rate — use e.g. "100/s" or "30/min"' });
+    expect(parseEventRate("100/sec")).toMatchObject({ ok: false });
+    expect(parseEventRate(100)).toEqual({ ok: false, reason: '100 is not a rate — use e.g. "100/s" or "30/min"' });
+    expect(parseEventRate(undefined)).toMatchObject({ ok: false });
   });
 });

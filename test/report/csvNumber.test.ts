@@ -1,16 +1,98 @@
-// Tests of csvNumber: full-precision, locale-free cells, empty for undefined values.
+// Tests of csvNumber and the byte, fraction and slowdown cells: 12 significant digits, whole numbers exact, round-off clamped, empty when undefined.
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { csvNumber } from "../../src/report/csvNumber.js";
+import { csvBytes, csvFraction, csvNumber, csvSlowdown } from "../../src/report/csvNumber.js";
+
+/** Significant digits of a decimal literal ("0.00123" → 3, "54160000000" → 4). */
+const digits = (cell: string) =>
+  cell
+    .replace(/^-/, "")
+    .replace(/e.*$/, "")
+    .replace(".", "")
+    .replace(/^0+/, "")
+    .replace(/0+$/, "").length;
 
 describe("csvNumber", () => {
-  it("writes the shortest round-trip form without rounding", () => {
-    // 0.1 + 0.2 is 0.30000000000000004 in float64; 1e21 switches to exponent form in JS.
-    expect(csvNumber(0.1 + 0.2)).toBe("0.30000000000000004");
+  it("rounds to 12 significant digits, so round-off beyond them never shows", () => {
+    expect(csvNumber(0.1 + 0.2)).toBe("0.3");
+    expect(csvNumber(0.9999999999999998)).toBe("1");
+    expect(csvNumber(1 + 4e-13)).toBe("1");
+    expect(csvNumber(2 / 3)).toBe("0.666666666667");
+    expect(csvNumber(-2 / 3)).toBe("-0.666666666667");
+    expect(csvNumber(36666666.666666664)).toBe("36666666.6667");
+    expect(csvNumber(54159999999.99945)).toBe("54160000000");
+    expect(csvNumber(1.25e-7)).toBe("1.25e-7");
+    expect(csvNumber(Math.PI * 1e-12)).toBe("3.14159265359e-12");
     expect(csvNumber(1234567.5)).toBe("1234567.5");
+  });
+
+  it("writes whole numbers exactly, however many digits", () => {
+    expect(csvNumber(1234567890123456)).toBe("1234567890123456");
+    expect(csvNumber(0)).toBe("0");
+    expect(csvNumber(-0)).toBe("0");
     expect(csvNumber(1e21)).toBe("1e+21");
+  });
+
+  it("agrees with toPrecision(12) to the last digit, is idempotent, and never writes more than 12 digits", () => {
+    const random = seedrandom("csvNumber");
+    let tested = 0;
+    let exact = 0;
+    const wrong: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      // Mantissas of every length and exponents from 1e-12 to 1e24, both signs.
+      const x = (random() - 0.5) * 10 ** Math.floor(random() * 36 - 12);
+      if (Number.isSafeInteger(x)) continue;
+      tested++;
+      const cell = csvNumber(x);
+      const reference = Number(x.toPrecision(12));
+      // At most one unit in the 12th digit apart (x within an ulp of a half-way point may round either way).
+      const close = Math.abs(Number(cell) - reference) <= Math.abs(reference) * 1.01e-11;
+      if (digits(cell) > 12 || !close || csvNumber(Number(cell)) !== cell) wrong.push(`${x} → ${cell}`);
+      if (Number(cell) === reference) exact++;
+    }
+    expect(wrong).toEqual([]);
+    expect(tested).toBeGreaterThan(19000);
+    expect(exact).toBeGreaterThan(0.999 * tested);
+  });
+
+  it("handles exponents next to a power of ten", () => {
+    for (let e = -10; e <= 20; e++) {
+      const p = Number(`1e${e}`);
+      expect(csvNumber(p)).toBe(String(p));
+      for (const x of [p * (1 - 1e-15), p * (1 + 1e-15), p * 0.999999999999999]) {
+        // Just off a power of ten: 12 digits round back to it (whole numbers below 2^53 are written exactly).
+        if (!Number.isSafeInteger(x)) expect(csvNumber(x), `${x}`).toBe(String(p));
+      }
+    }
   });
 
   it("leaves NaN and infinities empty", () => {
     expect([csvNumber(NaN), csvNumber(Infinity), csvNumber(-Infinity)]).toEqual(["", "", ""]);
+  });
+});
+
+describe("csvBytes, csvFraction, csvSlowdown", () => {
+  it("writes bytes as whole numbers", () => {
+    expect(csvBytes(290000000.0000036)).toBe("290000000");
+    expect(csvBytes(1234.5)).toBe("1235");
+    expect(csvBytes(4099999999.9999995)).toBe("4100000000");
+    expect(csvBytes(NaN)).toBe("");
+  });
+
+  it("clamps a fraction to [0, 1] within 1e-9 and keeps anything further out", () => {
+    expect(csvFraction(1 + 4e-13)).toBe("1");
+    expect(csvFraction(1 + 5e-10)).toBe("1");
+    expect(csvFraction(-1e-12)).toBe("0");
+    expect(csvFraction(0.5)).toBe("0.5");
+    expect(csvFraction(1 + 1e-6)).toBe("1.000001");
+    expect(csvFraction(-0.01)).toBe("-0.01");
+  });
+
+  it("raises a slowdown to 1 within 1e-9 and keeps anything further below", () => {
+    expect(csvSlowdown(0.9999999999999998)).toBe("1");
+    expect(csvSlowdown(1 - 5e-10)).toBe("1");
+    expect(csvSlowdown(0.7)).toBe("0.7");
+    expect(csvSlowdown(2.5)).toBe("2.5");
+    expect(csvSlowdown(NaN)).toBe("");
   });
 });

@@ -1,7 +1,7 @@
 // Tests of summarizeRun: counts, makespan, throughput and R-7 percentiles against hand computation.
 import { describe, expect, it } from "vitest";
 import { summarizeRun } from "../../src/report/summarizeRun.js";
-import { twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
+import { recordedNetwork, twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
 
 describe("summarizeRun", () => {
   it("summarises two flows sharing a link", () => {
@@ -23,6 +23,20 @@ describe("summarizeRun", () => {
     expect(s.slowdownP95).toBeCloseTo(lo + 0.95 * (hi - lo), 10);
     expect(s.slowdownP99).toBeCloseTo(lo + 0.99 * (hi - lo), 10);
     expect(s.bottlenecks.map((b) => b.name)).toEqual(["s->b"]);
+  });
+
+  it("reports a lone flow's slowdown as 1, not 0.9999999999999994 (round-off of finish − start)", () => {
+    // a —1e9 B/s, 1 µs— b; 1e8 B from 0.3 s: finish = (0.3 + 1e-6) + 0.1 and FCT = finish − 0.3 =
+    // 0.10000099999999994 in float64, against ideal 1e-6 + 0.1 = 0.100001: a ratio of 1 − 6e-16.
+    const { sim, network, router, flows, resources, node } = recordedNetwork([{ id: "a" }, { id: "b" }], [{ from: "a", to: "b", bandwidthBps: 1e9, latencyS: 1e-6 }]);
+    sim.at(0.3, () => network.startFlow(router.route(node("a"), node("b"), 0)!, 1e8));
+    const run = sim.run();
+    const fct = network.finishOf(0) - network.startOf(0);
+    expect(fct / flows.idealFctOf(0)).toBeLessThan(1);
+    const s = summarizeRun({ network, flows, resources, run });
+    expect([s.slowdownP50, s.slowdownP95, s.slowdownP99]).toEqual([1, 1, 1]);
+    // flows.csv too: its slowdown cell is 1.
+    expect([...flows.rows()][0][8]).toBe("1");
   });
 
   it("uses the end of the run as makespan when flows remain unfinished", () => {

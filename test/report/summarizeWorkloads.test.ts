@@ -75,6 +75,18 @@ describe("summarizeWorkloads", () => {
     expect(cols.ttft_p50_s).toBe(1);
   });
 
+  it("summarises a population of 300,000 requests and as many iterations (no spread into one call)", () => {
+    // V8 overflows its stack when ~125k arguments are spread into push(...).
+    const n = 300_000;
+    const requests = Array.from({ length: n }, (_, i) => request(i % 2 ? "bots" : "people", i % 2 ? "bot" : "human", 1 + (i % 100)));
+    const iterations = Array.from({ length: n }, (_, i) => iteration("job", i, 0.3, 0.4));
+    const big = summarizeWorkloads({ names: ["agents", "job"], kinds: ["agents", "training"], results: [{ requests }, { iterations }], fctOf: () => NaN, flowCount: 0, workloadOfFlow: [] });
+    const cols = Object.fromEntries(big.summaryColumns);
+    expect([cols.requests, cols.iterations]).toEqual([n, n]);
+    const bots = big.rows.find((r) => r[0] === "agents" && r[2] === "population:bots" && r[3] === "total_s");
+    expect(bots?.[4]).toBe(String(n / 2));
+  });
+
   it("adds no summary columns for a run without AI records", () => {
     const plain = summarizeWorkloads({ ...input, results: [{}, {}, {}] });
     expect(plain.summaryColumns).toEqual([]);

@@ -1,5 +1,5 @@
 // Tests of writeAtomically: all files appear together or none do, and the staging directory never stays.
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -33,6 +33,17 @@ describe("writeAtomically", () => {
     await expect(attempt).rejects.toThrow("disk full");
     expect(await readdir(dir)).toEqual(["a.csv"]);
     expect(await readFile(join(dir, "a.csv"), "utf8")).toBe("old\n");
+  });
+
+  it("removes the staging directories that killed processes left, keeping a live process's", async () => {
+    const dead = `.partial-${4_194_304 + 12_345}-abcDEF`; // above Linux's largest pid: no such process
+    const live = `.partial-${process.ppid}-ghiJKL`;
+    for (const d of [dead, live]) {
+      await mkdir(join(dir, d));
+      await writeFile(join(dir, d, "sweep.csv"), "half");
+    }
+    await writeAtomically(dir, [{ name: "sweep.csv", write: (p) => writeFile(p, "whole\n") }]);
+    expect((await readdir(dir)).sort()).toEqual([live, "sweep.csv"].sort());
   });
 
   it("refuses two files of the same name", async () => {

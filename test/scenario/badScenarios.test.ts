@@ -89,6 +89,23 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "policy-endpoint-forbidden.yaml": { where: "policies[0]", fragment: 'avoids country GB but "dublin.h0" is in site "dublin"' },
   "te-zero-interval.yaml": { where: "routing.te.interval", fragment: '"0s" must be > 0' },
   "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max, fair-share' },
+  // Numbers that are not finite, and arrival processes that can never issue what they ask for (issue 11, item 8).
+  "agents-infinite-rate.yaml": { where: "workloads[1].agents.arrival.poisson.rate", fragment: '"1e400/s" is not a finite rate' },
+  "agents-zero-profile.yaml": { where: "workloads[1].agents.arrival.profile", fragment: "no step has a rate > 0, so no task would ever arrive" },
+  "agents-profile-ends-at-zero.yaml": { where: "workloads[1].agents.arrival.profile[1].rate", fragment: "the profile ends at 0/s (from 10 s), so the population could stop before issuing its requests" },
+  "infinite-load.yaml": { where: "workloads[0].traffic.load", fragment: "found infinity (.inf, or a literal too large for a 64-bit float) — every number in a scenario must be finite" },
+  "nan-weight.yaml": { where: "workloads[0].transfer.weight", fragment: "found NaN (.nan), not a number — every number in a scenario must be finite" },
+  "lognormal-infinite-mean.yaml": { where: "workloads[0].traffic.size.lognormal.sigma", fragment: "sigma 40 makes the mean median·e^(σ²/2) infinite" },
+  // Absurd sizes, refused from an estimate before anything is built (issue 11, item 15); the limit depends on the machine.
+  "fattree-k1000.yaml": { where: "topology.fatTree", fragment: "too large to simulate — k = 1,000 gives 250,000,000 hosts: 251,250,000 nodes and 750,000,000 links need at least 275 GB, more than the " },
+  "leafspine-huge.yaml": { where: "topology.leafSpine", fragment: "too large to simulate — 100,000 leaves × 100,000 spines and 100,000 hosts: 300,000 nodes and 10,000,100,000 links need at least 3.00 TB" },
+  "gpucluster-huge.yaml": { where: "topology.gpuCluster", fragment: "too large to simulate — 10,000,000 hosts × 8 GPUs (80,000,000 GPUs): 90,000,016 nodes and 160,000,064 links need at least 66.0 GB" },
+  "traffic-too-many-flows.yaml": { where: "workloads[0].traffic", fragment: "too large to simulate — about 1,000,000,000,000 flows need at least 500 TB" },
+  "traffic-duration-huge.yaml": { where: "workloads[0].traffic", fragment: "too large to simulate — about 10,125,000,000,000 flows need at least 5.06 PB" },
+  "transfer-repeat-huge.yaml": { where: "workloads[0].transfer", fragment: "too large to simulate — repeat.count 1,000,000,000,000: 1,000,000,000,000 flows need at least 500 TB" },
+  "agents-too-many-requests.yaml": { where: "workloads[1].agents", fragment: "too large to simulate — about 1,000,000,000,000 tasks, 1,000,000,000,000 requests and 2,000,000,000,000 flows need at least 1.10 PB" },
+  "training-too-many-iterations.yaml": { where: "workloads[0].training", fragment: "too large to simulate — 1,000,000,000 iterations of at least 1,280 flows (80 gradient buckets, 2 passes) need at least 648 TB" },
+  "inference-endless-decode.yaml": { where: "workloads[0].inference", fragment: "too long to simulate — about 1,000 requests of 1,000,000,000,000 output tokens, one decode step per token and batch, take at least 1.00e+15 events, more than the 10,000,000,000 a run may take" },
 };
 
 function failure(file: string): unknown {

@@ -1,4 +1,5 @@
-// RingPhase: k steps of a fixed number of bytes around a ring, with each member's own readiness and completion.
+// RingPhase: k steps around a ring, a whole-byte share of the buffer per step, with each member's own readiness and completion.
+import { splitBytes, splitBytesWindow } from "../splitBytes.js";
 import type { Granularity } from "./Granularity.js";
 import type { TransferTracker } from "./TransferTracker.js";
 
@@ -8,8 +9,18 @@ export interface RingSpec {
   nodes: readonly string[];
   /** Steps each member sends (2(n−1) for an all-reduce, n−1 for a reduce-scatter or all-gather). */
   steps: number;
-  /** Bytes per member per step (S/n for a flat ring). */
-  stepBytes: number;
+  /**
+   * Bytes of the buffer the ring works on, cut into n whole-byte shares by
+   * {@link splitBytes} (sizes differ by at most one byte and add up exactly): at step s
+   * member i sends share (i − s − shift) mod n, so a step moves about bufferBytes/n.
+   */
+  bufferBytes: number;
+  /**
+   * 1 for a reduce-scatter or an all-reduce (member i forwards share i − 1 first and ends
+   * the reduce-scatter holding share i), 0 for an all-gather (member i starts holding share i
+   * and sends it first).
+   */
+  shift: 0 | 1;
   granularity: Granularity;
   /** Prefix of the flow ids: `<prefix>.<member>.<step>` (`<prefix>.<member>` when pipelined). */
   idPrefix: string;
@@ -21,9 +32,9 @@ export interface RingSpec {
  * step s−1 has completed and it has received step s−1 from its predecessor. A member is done
  * when it has sent and received every step. Call {@link ready} for each member (any order, any time).
  *
- * `pipelined`: each ring edge is one flow of steps·stepBytes bytes that starts when both
+ * `pipelined`: each ring edge is one flow of the bytes of all its steps that starts when both
  * ends are ready and waits steps − 1 extra route latencies, so alone it takes
- * steps·(α + stepBytes/B), like the step model under symmetric load; under asymmetric
+ * steps·(α + bufferBytes/(nB)), like the step model under symmetric load; under asymmetric
  * contention its fast edges finish early instead of being paced by the slowest.
  */
 export class RingPhase {
@@ -69,18 +80,20 @@ export class RingPhase {
     const next = i + 1 === this.n ? 0 : i + 1;
     if (!this.isReady[i] || !this.isReady[next] || this.sending[i]) return;
     const s = this.sent[i];
-    const { steps, stepBytes, nodes, idPrefix } = this.spec;
+    const { steps, bufferBytes, shift, nodes, idPrefix } = this.spec;
     if (s >= steps) return;
     if (this.spec.granularity === "pipelined") {
       this.sending[i] = 1;
-      const request = { id: `${idPrefix}.${i}`, src: nodes[i], dst: nodes[next], sizeBytes: steps * stepBytes, extraLatencies: steps - 1 };
+      const sizeBytes = splitBytesWindow(bufferBytes, this.n, i - shift, steps);
+      const request = { id: `${idPrefix}.${i}`, src: nodes[i], dst: nodes[next], sizeBytes, extraLatencies: steps - 1 };
       this.tracker.start(request, this.flows, () => this.delivered(i, next, steps));
       return;
     }
     // Step s forwards what arrived in step s − 1.
     if (s > this.received[i]) return;
     this.sending[i] = 1;
-    this.tracker.start({ id: `${idPrefix}.${i}.${s}`, src: nodes[i], dst: nodes[next], sizeBytes: stepBytes }, this.flows, () => this.delivered(i, next, 1));
+    const sizeBytes = splitBytes(bufferBytes, this.n, (((i - s - shift) % this.n) + this.n) % this.n);
+    this.tracker.start({ id: `${idPrefix}.${i}.${s}`, src: nodes[i], dst: nodes[next], sizeBytes }, this.flows, () => this.delivered(i, next, 1));
   }
 
   private delivered(i: number, next: number, steps: number): void {

@@ -1,10 +1,12 @@
-// allToAll: every rank sends S/n bytes directly to every other rank, all at once.
+// allToAll: every rank sends a 1/n share of its S bytes directly to every other rank, all at once.
+import { splitBytes } from "../splitBytes.js";
 import type { CollectiveSpec } from "./CollectiveSpec.js";
 import type { TransferTracker } from "./TransferTracker.js";
 
 /**
- * Direct all-to-all of S bytes per rank over n ranks: n(n−1) flows of S/n started
- * together (flow ids `<prefix>.<from>.<to>`). Alone, with each rank's link of bandwidth B
+ * Direct all-to-all of S bytes per rank over n ranks: n(n−1) flows started together (flow
+ * ids `<prefix>.<from>.<to>`); rank i's buffer is cut into n whole-byte shares
+ * ({@link splitBytes}: they differ by at most a byte) and share j goes to rank j (share i stays). Alone, with each rank's link of bandwidth B
  * its only bottleneck: α + (n−1)S/(nB). `onDone` fires when every flow has arrived.
  */
 export function allToAll(tracker: TransferTracker, spec: CollectiveSpec, flows: number[], onDone: () => void): void {
@@ -20,7 +22,7 @@ export function allToAll(tracker: TransferTracker, spec: CollectiveSpec, flows: 
   };
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (i !== j) tracker.start({ id: `${spec.idPrefix}.${i}.${j}`, src: ids[i], dst: ids[j], sizeBytes: spec.sizeBytes / n }, flows, arrived);
+      if (i !== j) tracker.start({ id: `${spec.idPrefix}.${i}.${j}`, src: ids[i], dst: ids[j], sizeBytes: splitBytes(spec.sizeBytes, n, j) }, flows, arrived);
     }
   }
 }

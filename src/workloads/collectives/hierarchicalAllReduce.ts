@@ -1,4 +1,5 @@
 // hierarchicalAllReduce: intra-host reduce-scatter, one inter-host ring all-reduce per local rank, intra-host all-gather.
+import { splitBytes } from "../splitBytes.js";
 import type { CollectiveSpec, Participant } from "./CollectiveSpec.js";
 import { ringCollective } from "./ringCollective.js";
 import { RingPhase } from "./RingPhase.js";
@@ -6,9 +7,10 @@ import type { TransferTracker } from "./TransferTracker.js";
 
 /**
  * Two-level all-reduce of S bytes over H hosts × g GPUs (NCCL's intra-node/inter-node split):
- * 1. each host reduce-scatters over its g GPUs (a ring on NVLink, g−1 steps of S/g);
- * 2. GPUs with the same local rank (one per host, on one rail) all-reduce their S/g shard
- *    in a ring, the g rings in parallel (2(H−1) steps of S/(gH));
+ * 1. each host reduce-scatters over its g GPUs (a ring on NVLink, g−1 steps of S/g), after
+ *    which GPU j holds shard j of S (S cut into g whole-byte shards, {@link splitBytes});
+ * 2. GPUs with the same local rank j (one per host, on one rail) all-reduce shard j in a
+ *    ring, the g rings in parallel (2(H−1) steps of S/(gH));
  * 3. each host all-gathers (g−1 steps of S/g).
  * Phases chain per GPU, with no global barrier: a GPU joins its inter-host ring when its
  * own reduce-scatter is done, and its all-gather when its inter-host ring is done. Alone:
@@ -29,7 +31,7 @@ export function hierarchicalAllReduce(tracker: TransferTracker, spec: Collective
   let left = H * g;
   const gathers = hosts.map(
     (nodes, h) =>
-      new RingPhase(tracker, { nodes, steps: g - 1, stepBytes: S / g, granularity, idPrefix: `${idPrefix}.ag${h}` }, flows, () => {
+      new RingPhase(tracker, { nodes, steps: g - 1, bufferBytes: S, shift: 0, granularity, idPrefix: `${idPrefix}.ag${h}` }, flows, () => {
         if (--left === 0) onDone();
       }),
   );
@@ -38,14 +40,14 @@ export function hierarchicalAllReduce(tracker: TransferTracker, spec: Collective
     (_, j) =>
       new RingPhase(
         tracker,
-        { nodes: hosts.map((h) => h[j]), steps: 2 * (H - 1), stepBytes: S / (g * H), granularity, idPrefix: `${idPrefix}.x${j}` },
+        { nodes: hosts.map((h) => h[j]), steps: 2 * (H - 1), bufferBytes: splitBytes(S, g, j), shift: 1, granularity, idPrefix: `${idPrefix}.x${j}` },
         flows,
         (h) => gathers[h].ready(j),
       ),
   );
   const scatters = hosts.map(
     (nodes, h) =>
-      new RingPhase(tracker, { nodes, steps: g - 1, stepBytes: S / g, granularity, idPrefix: `${idPrefix}.rs${h}` }, flows, (j) => rails[j].ready(h)),
+      new RingPhase(tracker, { nodes, steps: g - 1, bufferBytes: S, shift: 1, granularity, idPrefix: `${idPrefix}.rs${h}` }, flows, (j) => rails[j].ready(h)),
   );
   for (let h = 0; h < H; h++) for (let j = 0; j < g; j++) scatters[h].ready(j);
 }

@@ -1,4 +1,5 @@
 // treeAllReduce: binary-tree reduce to rank 0 then broadcast back, pipelined in chunks.
+import { splitBytes } from "../splitBytes.js";
 import type { CollectiveSpec } from "./CollectiveSpec.js";
 import type { TransferTracker } from "./TransferTracker.js";
 
@@ -7,7 +8,8 @@ export const DEFAULT_TREE_CHUNKS = 8;
 
 /**
  * All-reduce of S bytes on a binary tree over the participants in rank order (rank i's
- * parent is ⌊(i−1)/2⌋), the buffer cut into C chunks of S/C. Reduce: a rank sends chunk c
+ * parent is ⌊(i−1)/2⌋), the buffer cut into C whole-byte chunks of about S/C (chunk c is
+ * {@link splitBytes}(S, C, c): the first S mod C chunks carry one byte more). Reduce: a rank sends chunk c
  * to its parent once it holds chunk c from every child and its send of chunk c−1 has
  * completed. Broadcast: rank 0 holds chunk c once every child delivered it; a rank forwards
  * chunk c to each child once it holds it and its send of chunk c−1 to that child has
@@ -24,7 +26,7 @@ export function treeAllReduce(tracker: TransferTracker, spec: CollectiveSpec, fl
     return;
   }
   const C = Math.max(1, Math.floor(spec.chunks ?? DEFAULT_TREE_CHUNKS));
-  const chunkBytes = spec.sizeBytes / C;
+  const chunkBytes = (c: number) => splitBytes(spec.sizeBytes, C, c);
   const upSent = new Int32Array(n);
   const upSending = new Uint8Array(n);
   const downSent = new Int32Array(n);
@@ -43,7 +45,7 @@ export function treeAllReduce(tracker: TransferTracker, spec: CollectiveSpec, fl
     if (upSending[i] || c >= C || reduced(i) <= c) return;
     upSending[i] = 1;
     const p = parent(i);
-    tracker.start({ id: `${spec.idPrefix}.u${i}.${c}`, src: ids[i], dst: ids[p], sizeBytes: chunkBytes }, flows, () => {
+    tracker.start({ id: `${spec.idPrefix}.u${i}.${c}`, src: ids[i], dst: ids[p], sizeBytes: chunkBytes(c) }, flows, () => {
       upSending[i] = 0;
       upSent[i]++;
       pushUp(i);
@@ -61,7 +63,7 @@ export function treeAllReduce(tracker: TransferTracker, spec: CollectiveSpec, fl
     const p = parent(child);
     if (downSending[child] || c >= C || have[p] <= c) return;
     downSending[child] = 1;
-    tracker.start({ id: `${spec.idPrefix}.d${child}.${c}`, src: ids[p], dst: ids[child], sizeBytes: chunkBytes }, flows, () => {
+    tracker.start({ id: `${spec.idPrefix}.d${child}.${c}`, src: ids[p], dst: ids[child], sizeBytes: chunkBytes(c) }, flows, () => {
       downSending[child] = 0;
       downSent[child]++;
       have[child]++;

@@ -2,6 +2,7 @@
 import { startCollective } from "../collectives/startCollective.js";
 import { transferSet } from "../collectives/transferSet.js";
 import type { TransferTracker } from "../collectives/TransferTracker.js";
+import { splitBytes } from "../splitBytes.js";
 import type { TransferRequest } from "../Workload.js";
 import type { CollectiveRecord, IterationRecord } from "../WorkloadResults.js";
 import type { PipelineOp } from "./pipelineSchedule.js";
@@ -89,13 +90,13 @@ export class TrainingIteration {
       const requests: TransferRequest[] = [];
       for (let d = 0; d < plan.dp; d++) {
         for (let t = 0; t < plan.tp; t++) {
-          requests.push({ id: `${this.prefix}.in.${d}.${t}`, src: input.from, dst: plan.gpus[rankOf(plan, d, 0, t)], sizeBytes: input.sizeBytes / plan.tp });
+          requests.push({ id: `${this.prefix}.in.${d}.${t}`, src: input.from, dst: plan.gpus[rankOf(plan, d, 0, t)], sizeBytes: splitBytes(input.sizeBytes, plan.tp, t) });
         }
       }
       const left = new Int32Array(plan.dp).fill(plan.tp);
       transferSet(
         this.tracker,
-        { kind: "read", participants: plan.dp * plan.tp, sizeBytes: plan.dp * input.sizeBytes, requests },
+        { kind: "read", participants: plan.dp * plan.tp, sizeBytes: plan.dp * Math.round(input.sizeBytes), requests },
         this.label("input"),
         (k) => {
           const d = Math.floor(k / plan.tp);
@@ -185,13 +186,14 @@ export class TrainingIteration {
       (op.forward ? this.activationIn : this.gradientIn)[slot] = 1;
       this.tryRun(d, to);
     };
-    if (plan.p2pBytes === 0) return arrive();
+    if (plan.p2pBytes.every((b) => b === 0)) return arrive();
     const pass = `${op.forward ? "fwd" : "bwd"}${op.microbatch}`;
     const requests: TransferRequest[] = [];
     for (let t = 0; t < plan.tp; t++) {
-      requests.push({ id: `${this.prefix}.pp${d}.${s}.${pass}.${t}`, src: plan.gpus[rankOf(plan, d, s, t)], dst: plan.gpus[rankOf(plan, d, to, t)], sizeBytes: plan.p2pBytes });
+      requests.push({ id: `${this.prefix}.pp${d}.${s}.${pass}.${t}`, src: plan.gpus[rankOf(plan, d, s, t)], dst: plan.gpus[rankOf(plan, d, to, t)], sizeBytes: plan.p2pBytes[t] });
     }
-    transferSet(this.tracker, { kind: "send-recv", participants: 2, sizeBytes: plan.p2pBytes, requests }, this.label(`pp-${pass}-stage${s}to${to}-dp${d}`), undefined, (r) => {
+    // The record counts one rank's bytes (nccl-tests' sendrecv size): the largest share, rank 0's.
+    transferSet(this.tracker, { kind: "send-recv", participants: 2, sizeBytes: plan.p2pBytes[0], requests }, this.label(`pp-${pass}-stage${s}to${to}-dp${d}`), undefined, (r) => {
       this.record(r);
       arrive();
     });
@@ -250,8 +252,8 @@ export class TrainingIteration {
     const c = plan.spec.checkpoint;
     if (!c || (this.iteration + 1) % c.every !== 0) return this.finish();
     const n = plan.gpus.length;
-    const totalBytes = plan.spec.model.parameters * c.bytesPerParameter;
-    const requests = plan.gpus.map((gpu, r) => ({ id: `${this.prefix}.ckpt.${r}`, src: gpu, dst: c.to, sizeBytes: totalBytes / n }));
+    const totalBytes = Math.round(plan.spec.model.parameters * c.bytesPerParameter);
+    const requests = plan.gpus.map((gpu, r) => ({ id: `${this.prefix}.ckpt.${r}`, src: gpu, dst: c.to, sizeBytes: splitBytes(totalBytes, n, r) }));
     transferSet(this.tracker, { kind: "write", participants: n, sizeBytes: totalBytes, requests }, this.label("checkpoint"), undefined, (r) => {
       this.record(r);
       this.finish();

@@ -1,6 +1,7 @@
 // TrainingPlan: what every iteration of a training job reuses — groups of GPUs, per-stage schedules, pass times, bucket and message sizes.
 import { InputError } from "../../core/InputError.js";
 import type { Participant } from "../collectives/CollectiveSpec.js";
+import { splitBytes } from "../splitBytes.js";
 import { computeTimes, type ComputeTimes } from "./computeTimes.js";
 import { pipelineSchedule, type PipelineOp } from "./pipelineSchedule.js";
 import { rankOf } from "./rankLayout.js";
@@ -24,16 +25,20 @@ export class TrainingPlan {
   readonly times: ComputeTimes;
   /** Passes of each stage, in order. */
   readonly schedules: PipelineOp[][];
-  /** Gradient bytes per GPU: parameters × bytesPerParameter / (tp · pp). */
+  /** Gradient bytes per GPU: parameters × bytesPerParameter / (tp · pp), rounded to a whole byte. */
   readonly gradientBytes: number;
-  /** Data-parallel buckets' sizes, in the order backward produces them. */
+  /** Data-parallel buckets' sizes (whole bytes adding up to gradientBytes), in the order backward produces them. */
   readonly buckets: number[];
   /** Tensor-parallel all-reduce bytes per pass: 2 all-reduces per layer × layers per stage × activation. */
   readonly tpBytes: number;
   /** Expert all-to-all bytes per rank per pass: dispatch + combine × layers per stage × allToAllBytes. */
   readonly epBytes: number;
-  /** Bytes each tp rank sends to the next (or previous) stage per microbatch: activation / tp (0: stages exchange nothing). */
-  readonly p2pBytes: number;
+  /**
+   * Bytes tp rank t sends to the next (or previous) stage per microbatch, by t: its
+   * whole-byte share of the activation ({@link splitBytes}(activation, tp, t); the shares add
+   * up to the activation). All 0: stages exchange nothing.
+   */
+  readonly p2pBytes: number[];
   readonly tpGroups: Participant[][];
   readonly dpGroups: Participant[][];
   readonly epGroups: Participant[][];
@@ -72,13 +77,14 @@ export class TrainingPlan {
     this.microbatches = spec.pipeline.microbatches;
     this.times = computeTimes(spec.compute, gpus.length, pp, this.microbatches);
     this.schedules = Array.from({ length: pp }, (_, s) => pipelineSchedule(spec.pipeline.schedule, s, pp, this.microbatches));
-    this.gradientBytes = (spec.model.parameters * spec.model.bytesPerParameter) / (tp * pp);
+    this.gradientBytes = Math.round((spec.model.parameters * spec.model.bytesPerParameter) / (tp * pp));
     this.buckets = [];
-    for (let left = this.gradientBytes; left > 0; left -= spec.allReduce.bucketBytes) this.buckets.push(Math.min(left, spec.allReduce.bucketBytes));
+    const bucketBytes = Math.max(1, Math.round(spec.allReduce.bucketBytes));
+    for (let left = this.gradientBytes; left > 0; left -= bucketBytes) this.buckets.push(Math.min(left, bucketBytes));
     const layersPerStage = (layers ?? pp) / pp;
-    this.tpBytes = 2 * layersPerStage * spec.model.activationBytes;
-    this.epBytes = 2 * layersPerStage * (spec.expert?.allToAllBytes ?? 0);
-    this.p2pBytes = spec.model.activationBytes / tp;
+    this.tpBytes = Math.round(2 * layersPerStage * spec.model.activationBytes);
+    this.epBytes = Math.round(2 * layersPerStage * (spec.expert?.allToAllBytes ?? 0));
+    this.p2pBytes = Array.from({ length: tp }, (_, t) => splitBytes(spec.model.activationBytes, tp, t));
     const at = (d: number, s: number, t: number): Participant => {
       const r = rankOf(this, d, s, t);
       return { id: gpus[r], host: hostOf[r] };

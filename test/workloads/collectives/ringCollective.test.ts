@@ -58,8 +58,10 @@ describe("ring collectives on one rail", () => {
     it(`under static asymmetric contention the slowest edge sets the pace: 2(n−1)·S/n ÷ (B/2) (${granularity})`, () => {
       // Ring h0g0 → h1g0 → h2g0 → h0g0 on rail0, no latency; a long transfer h0g0 → h3g0 shares
       // h0g0's uplink, so edge 0 runs at B/2 and the others at B. Step: every rank's step s
-      // waits for edge 0's step s−1, so 4 steps × (S/3)/(B/2). Pipelined: edge 0 carries 4·S/3
-      // at B/2 — the same time; the fast edges just finish early.
+      // waits for edge 0's step s−1, so 4 steps of S/3 at B/2. Pipelined: edge 0 carries 4·S/3
+      // at B/2 — the same time; the fast edges just finish early. In whole bytes: S = 1e9 is cut
+      // into shares 333,333,334 / 333,333,333 / 333,333,333 and rank 0 sends shares 2, 1, 0, 2:
+      // 1,333,333,333 B.
       const c = clusterContext({ hosts: 4, gpusPerHost: 1 });
       let record: CollectiveRecord | undefined;
       c.sim.at(0, () => {
@@ -69,7 +71,7 @@ describe("ring collectives on one rail", () => {
         });
       });
       c.sim.run();
-      expect(record!.durationS).toBeCloseTo((4 * (S / 3)) / (B / 2), 12);
+      expect(record!.durationS).toBeCloseTo(1_333_333_333 / (B / 2), 12);
     });
   }
 });

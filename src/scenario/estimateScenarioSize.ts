@@ -1,0 +1,289 @@
+// estimateScenarioSize: how many nodes, links, flows and events a scenario makes, and the memory that takes, from its spec alone.
+import { InputError } from "../core/InputError.js";
+import type { Topology } from "../net/Topology.js";
+import { arrivalRateForLoad } from "../workloads/arrivalRateForLoad.js";
+import type { ArrivalSpec } from "../workloads/agents/AgentsSpec.js";
+import type { TokenSpec } from "../workloads/serving/ServingSpecs.js";
+import { sizeMeanBytes } from "../workloads/sizeMeanBytes.js";
+import type { AgentsLoadSpec, Fabrics, Scenario, TrafficLoadSpec, TrainingSpec, TransferSpec } from "./Scenario.js";
+
+/**
+ * Bytes each thing holds during a run, measured on this code base (see docs/scenarios.md,
+ * Limits, for how). They are lower ends of what was measured, so an estimate under-states
+ * rather than over-states: a refusal means the run certainly cannot fit.
+ */
+export const BYTES_PER = {
+  /** A node: its id and kind, the id map entry, per-node typed arrays (measured ≈ 200 B). */
+  node: 200,
+  /** A link: the builder's record and pair key, two directed channels, the router's and the recorders' per-channel arrays (≈ 170 B built + 150 B per run). */
+  link: 300,
+  /** A flow started: typed-array state, route slot, recorder state, its id string (measured 527 B for a repeated transfer, ≈ 1 KB for traffic). */
+  flow: 500,
+  /** An agents request, beyond its two flows: its request record and its share of a task record. */
+  request: 100,
+  /** An agent of a Pareto population: its own pending arrival and timer state. */
+  paretoAgent: 100,
+  /** A training iteration's record, or one collective's record. */
+  record: 100,
+  /** An entry of a training plan (a gradient bucket, a pipeline pass). */
+  planEntry: 50,
+} as const;
+
+/** One part of a scenario (a fabric, a workload…) and what it makes. */
+export interface SizePart {
+  /** Key path in the file, e.g. "topology.fatTree" or "workloads[2].traffic". */
+  keyPath: string;
+  /** What it makes, for messages: "250,000,000 hosts: 251,250,000 nodes and 750,000,000 links". */
+  what: string;
+  nodes: number;
+  links: number;
+  flows: number;
+  /** Simulation events it causes, at least (arrivals, flow activations and completions, compute steps, decode steps). */
+  events: number;
+  /** Memory it holds during a run, bytes (see {@link BYTES_PER}). */
+  bytes: number;
+}
+
+/** The estimated size of a whole scenario: the sums over its parts. */
+export interface ScenarioSize {
+  nodes: number;
+  links: number;
+  flows: number;
+  events: number;
+  bytes: number;
+  parts: SizePart[];
+}
+
+/**
+ * Estimate what running `s` makes — nodes, links, flows, events — and the memory it needs,
+ * by arithmetic on the spec (cost linear in the file, never in the estimate), so that an
+ * absurd scenario is refused before anything is built.
+ *
+ * Without `topology` (before the network is built), flows whose number depends on it are
+ * left out: traffic bounded by `duration` or by the scenario's `until` (its arrival rate
+ * comes from the hosts' access capacity) counts 0 flows, all-to-all traffic counts 2 flows
+ * per arrival and a training job placed on `hosts` one GPU per host. With `topology` those
+ * are counted too, so the estimate only grows. Rate-driven counts are expectations over the
+ * arrival window (from `start` to the end of `duration` or to `until`, whichever is first).
+ */
+export function estimateScenarioSize(s: Scenario, topology?: Topology): ScenarioSize {
+  const parts: SizePart[] = [];
+  for (const part of s.topology) {
+    fabricParts(part, part.keyPath, parts);
+    part.sites?.forEach((site, i) => {
+      const where = `${part.keyPath}.sites[${i}]`;
+      parts.push(topologyPart(where, 1, 0));
+      if (site.fabric) {
+        fabricParts(site.fabric, `${where}.fabric`, parts);
+        const f = site.fabric;
+        const top = (f.fatTree ? (f.fatTree.k / 2) ** 2 : 0) + (f.leafSpine?.spines ?? 0) + (f.gpuCluster?.spines ?? 0);
+        parts.push(topologyPart(`${where}.uplink`, 0, top));
+      }
+      if (site.hosts) parts.push(topologyPart(`${where}.hosts`, site.hosts.count, site.hosts.count, `${formatCount(site.hosts.count)} hosts`));
+    });
+    if (part.nodes.length > 0 || part.links.length > 0) parts.push(topologyPart(part.keyPath, part.nodes.length, part.links.length));
+    if (part.wan && part.wan.length > 0) parts.push(topologyPart(`${part.keyPath}.wan`, 0, part.wan.length));
+  }
+  const tasksByEndpoint = new Map<string, number>();
+  s.workloads.forEach((w, i) => {
+    const keyPath = `workloads[${i}].${w.kind}`;
+    if (w.kind === "transfer") parts.push(transferPart(w, keyPath, s.untilS));
+    else if (w.kind === "traffic") parts.push(trafficPart(w, keyPath, s.untilS, topology));
+    else if (w.kind === "training") parts.push(trainingPart(w, keyPath, s.untilS, topology));
+    else if (w.kind === "agents") parts.push(agentsPart(w, keyPath, s.untilS, tasksByEndpoint));
+  });
+  // Inference: every output token is a decode step of some batch (events, no memory).
+  s.workloads.forEach((w, i) => {
+    if (w.kind !== "inference") return;
+    const requests = tasksByEndpoint.get(w.name) ?? 0;
+    if (requests === 0) return;
+    const steps = times(requests, tokenMean(w.output)) / w.maxBatch;
+    parts.push({
+      keyPath: `workloads[${i}].inference`,
+      what: `about ${formatCount(requests)} requests of ${formatCount(tokenMean(w.output))} output tokens, one decode step per token and batch,`,
+      nodes: 0,
+      links: 0,
+      flows: 0,
+      events: steps,
+      bytes: 0,
+    });
+  });
+  const sum = (key: "nodes" | "links" | "flows" | "events" | "bytes") => parts.reduce((a, p) => a + p[key], 0);
+  return { nodes: sum("nodes"), links: sum("links"), flows: sum("flows"), events: sum("events"), bytes: sum("bytes"), parts };
+}
+
+/** A count for messages: "1,234,567", or "1.00e+15" beyond what grouping shows exactly ("infinitely many" for Infinity). */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return "infinitely many";
+  return n < 1e15 ? Math.round(n).toLocaleString("en-US") : n.toPrecision(3);
+}
+
+/** a·b with 0·∞ = 0 (an empty window of an infinite rate issues nothing). */
+function times(a: number, b: number): number {
+  return a === 0 || b === 0 ? 0 : a * b;
+}
+
+function topologyPart(keyPath: string, nodes: number, links: number, head?: string): SizePart {
+  return {
+    keyPath,
+    what: `${head ? `${head}: ` : ""}${formatCount(nodes)} nodes and ${formatCount(links)} links`,
+    nodes,
+    links,
+    flows: 0,
+    events: 0,
+    bytes: nodes * BYTES_PER.node + links * BYTES_PER.link,
+  };
+}
+
+/** The generated fabrics of a part or a site: nodes and links as their generators make them. */
+function fabricParts(f: Fabrics, keyPath: string, parts: SizePart[]): void {
+  if (f.fatTree) {
+    const k = f.fatTree.k;
+    parts.push(topologyPart(`${keyPath}.fatTree`, (5 * k * k) / 4 + k ** 3 / 4, (3 * k ** 3) / 4, `k = ${formatCount(k)} gives ${formatCount(k ** 3 / 4)} hosts`));
+  }
+  if (f.leafSpine) {
+    const { leaves, spines, hostsPerLeaf } = f.leafSpine;
+    const hosts = leaves * hostsPerLeaf;
+    parts.push(topologyPart(`${keyPath}.leafSpine`, spines + leaves + hosts, leaves * spines + hosts, `${formatCount(leaves)} leaves × ${formatCount(spines)} spines and ${formatCount(hosts)} hosts`));
+  }
+  if (f.gpuCluster) {
+    const g = f.gpuCluster;
+    const nics = g.nicsPerHost ?? g.gpusPerHost;
+    const shared = nics < g.gpusPerHost;
+    // As gpuCluster builds it: NIC nodes when shared, when PCIe is given, or with leaf attachment.
+    const nicNodes = shared || g.pcieBandwidthBps !== undefined || !g.railOptimized;
+    const switches = g.railOptimized ? nics : Math.ceil(g.hosts / (g.hostsPerLeaf ?? 1));
+    const storage = g.storage?.nodes ?? 0;
+    const perHostNodes = 1 + g.gpusPerHost + (nicNodes ? nics : 0);
+    const perHostLinks = g.gpusPerHost + (nicNodes ? 2 * nics : g.gpusPerHost);
+    const gpus = g.hosts * g.gpusPerHost;
+    parts.push(
+      topologyPart(
+        `${keyPath}.gpuCluster`,
+        g.spines + switches + storage + g.hosts * perHostNodes,
+        (switches + storage) * g.spines + g.hosts * perHostLinks,
+        `${formatCount(g.hosts)} hosts × ${formatCount(g.gpusPerHost)} GPUs (${formatCount(gpus)} GPUs)`,
+      ),
+    );
+  }
+}
+
+function workloadPart(keyPath: string, what: string, flows: number, events: number, bytes: number): SizePart {
+  return { keyPath, what, nodes: 0, links: 0, flows, events, bytes };
+}
+
+/** The arrival window of a workload starting at `startS`: to the end of its duration or to `until`, whichever is first. */
+function window(startS: number, durationS: number | undefined, untilS: number | undefined): number {
+  const end = Math.min(durationS === undefined ? Infinity : startS + durationS, untilS ?? Infinity);
+  return Math.max(0, end - startS);
+}
+
+function transferPart(w: TransferSpec, keyPath: string, untilS: number | undefined): SizePart {
+  let flows = w.repeat?.count ?? 1;
+  if (w.repeat && untilS !== undefined) flows = Math.min(flows, untilS < w.startS ? 0 : Math.floor((untilS - w.startS) / w.repeat.everyS) + 1);
+  const what = w.repeat ? `repeat.count ${formatCount(w.repeat.count)}: ${formatCount(flows)} flows` : "one flow";
+  return workloadPart(keyPath, what, flows, 2 * flows, flows * BYTES_PER.flow);
+}
+
+function trafficPart(w: TrafficLoadSpec, keyPath: string, untilS: number | undefined, topology: Topology | undefined): SizePart {
+  const hostIds = w.hosts ?? (topology ? topology.nodeIds.filter((_, n) => topology.nodeKinds[n] === "host") : undefined);
+  const n = hostIds?.length ?? 2;
+  const perArrival = w.pattern === "incast" ? (w.fanIn ?? 1) : w.pattern === "all-to-all" ? n * (n - 1) : 1;
+  // Neither flows nor duration is checkScenario's to report ("give exactly one of …"), not a size.
+  let arrivals = w.flows ?? (w.durationS === undefined ? 0 : Infinity);
+  if (w.durationS !== undefined || untilS !== undefined) {
+    // The arrival rate needs the hosts' access capacity: known once the network is built.
+    let byRate = 0;
+    if (topology && hostIds) {
+      const accessBps = hostIds.map((id) => {
+        const node = topology.nodeIndex.get(id)!;
+        let sum = 0;
+        for (let c = topology.outStart[node]; c < topology.outStart[node + 1]; c++) sum += topology.resourceCapacityBps[topology.outChannels[c]];
+        return sum;
+      });
+      try {
+        const rate = arrivalRateForLoad(w.load, accessBps, sizeMeanBytes(w.size), w.pattern, w.fanIn, n);
+        byRate = times(rate, window(w.startS, w.durationS, untilS));
+      } catch (err) {
+        // A bad size distribution (an unreadable CDF…) is reported, with its key path, when the workload is built.
+        if (!(err instanceof InputError)) throw err;
+      }
+    }
+    arrivals = Math.min(arrivals, byRate);
+  }
+  const flows = times(arrivals, perArrival);
+  return workloadPart(keyPath, `about ${formatCount(flows)} flows`, flows, arrivals + 2 * flows, flows * BYTES_PER.flow);
+}
+
+/** Expected arrivals of a population's process over `windowS` (Infinity for an unbounded window). */
+function expectedArrivals(a: ArrivalSpec, agents: number, windowS: number): number {
+  if (windowS === 0) return 0;
+  if ("poisson" in a) return times(a.poisson.ratePerS, windowS);
+  if ("periodic" in a) return Math.floor(windowS / a.periodic.everyS) + 1;
+  if ("pareto" in a) return times(agents, windowS / a.pareto.meanGapS);
+  if ("onOff" in a) {
+    const { onS, offS, ratePerS } = a.onOff;
+    const cycles = Math.floor(windowS / (onS + offS));
+    const onTimeS = Number.isFinite(cycles) ? cycles * onS + Math.min(onS, windowS - cycles * (onS + offS)) : Infinity;
+    return times(ratePerS, onTimeS);
+  }
+  let sum = 0;
+  a.profile.forEach((step, i) => {
+    const endS = Math.min(i + 1 < a.profile.length ? a.profile[i + 1].atS : Infinity, windowS);
+    if (endS > step.atS) sum += times(step.ratePerS, endS - step.atS);
+  });
+  return sum;
+}
+
+function agentsPart(w: AgentsLoadSpec, keyPath: string, untilS: number | undefined, tasksByEndpoint: Map<string, number>): SizePart {
+  const tasks = Math.min(w.tasks ?? Infinity, expectedArrivals(w.arrival, w.count, window(w.startS, w.durationS, untilS)));
+  for (const name of w.calls) tasksByEndpoint.set(name, (tasksByEndpoint.get(name) ?? 0) + tasks);
+  const requests = times(tasks, w.calls.length);
+  // Every request is at least a request flow and a response flow.
+  const flows = 2 * requests;
+  const agents = "pareto" in w.arrival ? w.count : 0;
+  const bytes = flows * BYTES_PER.flow + requests * BYTES_PER.request + agents * BYTES_PER.paretoAgent;
+  const what = `about ${formatCount(tasks)} tasks, ${formatCount(requests)} requests and ${formatCount(flows)} flows${agents > 0 ? ` from ${formatCount(agents)} agents` : ""}`;
+  return workloadPart(keyPath, what, flows, tasks + 2 * flows, bytes);
+}
+
+/**
+ * A training job, by lower bounds: per iteration, each gradient bucket is all-reduced over
+ * the dp replicas by at least dp flows (every algorithm has each replica send), pipeline
+ * stages exchange each microbatch forward and backward per tp rank, and each replica reads
+ * its input; every stage runs a forward and a backward pass per microbatch.
+ */
+function trainingPart(w: TrainingSpec, keyPath: string, untilS: number | undefined, topology: Topology | undefined): SizePart {
+  const p = w.placement;
+  let gpus = "count" in p ? p.count : "gpuList" in p ? p.gpuList.length : p.hosts.length;
+  if ("hosts" in p && topology) {
+    gpus = 0;
+    for (const host of p.hosts) for (let j = 0; topology.nodeIndex.has(`${host}g${j}`); j++) gpus++;
+  }
+  const { tp, pp } = w.parallelism;
+  const dp = w.parallelism.dp ?? Math.max(1, Math.floor(gpus / (tp * pp)));
+  const buckets = Math.ceil((w.model.parameters * w.model.bytesPerParameter) / (tp * pp) / w.allReduce.bucketBytes);
+  const microbatches = w.pipeline.microbatches;
+  let iterations = w.iterations;
+  if (untilS !== undefined) {
+    const c = w.compute;
+    const computeS = "iterationS" in c ? c.iterationS : c.flopsPerIteration / (Math.max(1, gpus) * c.gpuPeakFlops * c.efficiency);
+    iterations = Math.min(iterations, untilS < w.startS ? 0 : Math.ceil((untilS - w.startS) / computeS) + 1);
+  }
+  const perIteration =
+    (dp > 1 ? buckets * dp : 0) + (pp > 1 && w.model.activationBytes > 0 ? 2 * (pp - 1) * microbatches * tp * dp : 0) + (w.input ? dp : 0);
+  const flows = times(iterations, perIteration);
+  const passes = 2 * pp * microbatches;
+  const plan = (buckets + passes) * BYTES_PER.planEntry;
+  const records = times(iterations, 1 + (dp > 1 ? buckets : 0)) * BYTES_PER.record;
+  const what = `${formatCount(iterations)} iterations of at least ${formatCount(perIteration)} flows (${formatCount(buckets)} gradient buckets, ${formatCount(passes)} passes)`;
+  return workloadPart(keyPath, what, flows, times(iterations, passes) + 2 * flows, flows * BYTES_PER.flow + plan + records);
+}
+
+/** The mean of a token-count distribution. */
+function tokenMean(t: TokenSpec): number {
+  if ("fixed" in t) return t.fixed;
+  if ("exponential" in t) return t.exponential.mean;
+  if ("uniform" in t) return (t.uniform.min + t.uniform.max) / 2;
+  return t.lognormal.median * Math.exp((t.lognormal.sigma * t.lognormal.sigma) / 2);
+}
