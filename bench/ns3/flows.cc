@@ -8,7 +8,9 @@
 //                                          stop (s, hard stop of the simulation, default 1000),
 //                                          synto (s, SYN retransmission timeout, default 1 like Linux),
 //                                          delack (segments per delayed ACK, default 2),
-//                                          ecnk (packets: DCTCP marking threshold K; 0 = no ECN, default 0)
+//                                          ecnk (packets: DCTCP marking threshold K; 0 = no ECN, default 0),
+//                                          tracecwnd (1: write OUT.csv.cwnd.csv, each flow's window at every 10 % move),
+//                                          tracequeue (1: write OUT.csv.queue.csv, each port's queue at every 50 packets crossed)
 //   option cc NAME                         cubic (default), newreno or dctcp
 //   node NAME
 //   link A B RATE_BPS DELAY_S QUEUE_PACKETS  full-duplex point-to-point link, bits/s, one-way delay,
@@ -129,6 +131,8 @@ struct ChannelQueue {
 };
 
 std::vector<FlowSpec> g_flows;
+FILE* g_cwndTrace = nullptr;
+std::vector<double> g_lastTraced;
 std::vector<ChannelQueue*> g_channels;
 size_t g_completed = 0;
 
@@ -147,15 +151,37 @@ void onSinkRx(size_t i, Ptr<const Packet> p, const Address&) {
   }
 }
 
+FILE* g_queueTrace = nullptr;
+
+// With `option tracequeue 1`: a channel's queue each time it crosses a multiple of 50 packets.
+void traceLevel(ChannelQueue* c, uint32_t before) {
+  if (!g_queueTrace) return;
+  const uint32_t after = c->Level();
+  if (before / 50 != after / 50)
+    std::fprintf(g_queueTrace, "%.9f,%s,%s,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), after);
+}
+
 void onDeviceQueue(ChannelQueue* c, uint32_t, uint32_t now) {
   c->Account(Simulator::Now().GetSeconds());
+  const uint32_t before = c->Level();
   c->device = now;
+  traceLevel(c, before);
 }
 void onDiscQueue(ChannelQueue* c, uint32_t, uint32_t now) {
   c->Account(Simulator::Now().GetSeconds());
+  const uint32_t before = c->Level();
   c->qdisc = now;
+  traceLevel(c, before);
 }
 void onDeviceDrop(ChannelQueue* c, Ptr<const Packet>) { ++c->drops; }
+
+// With `option tracecwnd 1`: a flow's window each time it moves by 10 % or more since the last row.
+void onCwnd(size_t i, uint32_t, uint32_t now) {
+  double& last = g_lastTraced[i];
+  if (last > 0 && now > 0.9 * last && now < 1.1 * last) return;
+  last = now;
+  std::fprintf(g_cwndTrace, "%.9f,%s,%u\n", Simulator::Now().GetSeconds(), g_flows[i].id.c_str(), now);
+}
 
 void onCongState(size_t i, TcpSocketState::TcpCongState_t, TcpSocketState::TcpCongState_t now) {
   if (now == TcpSocketState::CA_RECOVERY) ++g_flows[i].recoveries;
@@ -166,6 +192,7 @@ void onCongState(size_t i, TcpSocketState::TcpCongState_t, TcpSocketState::TcpCo
 void watchSocket(size_t i, Ptr<BulkSendApplication> app) {
   Ptr<Socket> s = app->GetSocket();
   if (s) s->TraceConnectWithoutContext("CongState", MakeBoundCallback(&onCongState, i));
+  if (s && g_cwndTrace) s->TraceConnectWithoutContext("CongestionWindow", MakeBoundCallback(&onCwnd, i));
 }
 
 std::vector<std::string> splitCommas(const std::string& s) {
@@ -184,7 +211,7 @@ int main(int argc, char** argv) {
   if (!in) fail(std::string("cannot read ") + argv[1]);
 
   std::map<std::string, double> options = {{"sockbuf", 16.0 * 1024 * 1024}, {"minrto", 0.2}, {"segsize", 1448}, {"iw", 10},
-                                           {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}};
+                                           {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}};
   std::string cc = "cubic";
   std::vector<std::string> nodeNames;
   std::map<std::string, uint32_t> nodeIndex;
@@ -241,6 +268,19 @@ int main(int argc, char** argv) {
   }
   if (g_flows.size() > 50000) fail("at most 50000 flows (one sink port each)");
 
+  if (options["tracecwnd"] > 0) {
+    const std::string path = std::string(argv[2]) + ".cwnd.csv";
+    g_cwndTrace = std::fopen(path.c_str(), "w");
+    if (!g_cwndTrace) fail("cannot write " + path);
+    std::fprintf(g_cwndTrace, "time_s,id,cwnd_bytes\n");
+    g_lastTraced.assign(g_flows.size(), 0);
+  }
+  if (options["tracequeue"] > 0) {
+    const std::string path = std::string(argv[2]) + ".queue.csv";
+    g_queueTrace = std::fopen(path.c_str(), "w");
+    if (!g_queueTrace) fail("cannot write " + path);
+    std::fprintf(g_queueTrace, "time_s,from,to,packets\n");
+  }
   auto wallStart = std::chrono::steady_clock::now();
   const uint32_t sockbuf = static_cast<uint32_t>(options["sockbuf"]);
   const std::string ccType = cc == "cubic" ? "ns3::TcpCubic" : cc == "newreno" ? "ns3::TcpNewReno" : "ns3::TcpDctcp";
@@ -370,6 +410,8 @@ int main(int argc, char** argv) {
     discDrops[k] = st.nTotalDroppedPackets;
   }
   Simulator::Destroy();
+  if (g_cwndTrace) std::fclose(g_cwndTrace);
+  if (g_queueTrace) std::fclose(g_queueTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
   const std::string outPath = argv[2];

@@ -49,6 +49,8 @@ interface PendingBurst {
   packets: number;
   /** Packets of the flow's previous window beyond its pipe, still queued when the burst begins. */
   standing: number;
+  /** Bytes of the flow's previous round, whose ACKs clock this one out (0 for a first flight). */
+  prevBytes: number;
 }
 
 /**
@@ -104,6 +106,16 @@ export class TcpFlows implements FlowObserver {
   private timeouts = new Int32Array(0);
   /** Timeouts in a row without a delivered round since (the RTO doubles with each, RFC 6298 §5.5). */
   private backoff = new Int32Array(0);
+  /** Slow-start loss state: 0 none; 1 lost in the last round; 2 its duplicate ACKs are on their way; 3 retransmitting. */
+  private lossAge = new Uint8Array(0);
+  /** Packets lost and not yet sent again. */
+  private lostPackets = new Float64Array(0);
+  /** Packets of the last burst that did not get through (they raise no ACK, so they do not grow the window). */
+  private lostLast = new Float64Array(0);
+  /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
+  private markedLast = new Float64Array(0);
+  /** The least RTT the flow has seen, seconds (HyStart's delayMin). */
+  private minRttS = new Float64Array(0);
   private readonly options: TcpOptions[] = [];
   private readonly done: Array<((flow: number, cwndSegments: number) => void) | undefined> = [];
   private readonly kindRound: number;
@@ -197,6 +209,11 @@ export class TcpFlows implements FlowObserver {
     this.retransmits[flow] = 0;
     this.timeouts[flow] = 0;
     this.backoff[flow] = 0;
+    this.lossAge[flow] = 0;
+    this.lostPackets[flow] = 0;
+    this.lostLast[flow] = 0;
+    this.markedLast[flow] = 0;
+    this.minRttS[flow] = Infinity;
     this.port[flow] = -1;
     this.done[flow] = onDone;
     const activeS = now + firstByteDelayS + route.latencyS;
@@ -311,26 +328,59 @@ export class TcpFlows implements FlowObserver {
       this.backoff[f] = 0;
     }
     this.epochS[f] = this.sim.nowS;
+    // A loss in a round is told by the duplicate ACKs that the next round's packets raise, so
+    // one more round goes out first; then fast recovery: the window is cut and the lost
+    // packets go out again.
+    if (this.lossAge[f] === 2) {
+      this.recover(f);
+      return;
+    }
+    if (this.lossAge[f] === 1) this.lossAge[f] = 2;
+    // DCTCP: the marks of the last round come back with its ACKs; the window answers once.
+    if (this.markedLast[f] > 0) {
+      this.answerMarks(f);
+      return;
+    }
     const w = this.cwnd[f];
     const remaining = this.network.remainingOf(f) / packet;
-    // The first flight leaves at line rate; each later round sends the grown window while the
-    // previous round's ACKs return at the ACK clock, so a port draining at that clock queues the growth.
-    // At the end of such a round the port holds the growth plus what the previous window already
-    // kept beyond the pipe: next − min(w, pipe) packets.
-    const next = first ? w : Math.min(w * slowStartFactor(o.cc, o.delayedAck), o.windowBytes / o.mssBytes);
+    // The first flight leaves at line rate. Each later round sends the grown window while the
+    // previous round's ACKs return at the ACK clock (every delivered packet raises one, a lost one
+    // none), so a port draining at that clock queues the growth on top of what the previous
+    // window already kept beyond the pipe.
+    const g = slowStartFactor(o.cc, o.delayedAck);
+    const next = first ? w : Math.min(w + Math.max(0, w - this.lostLast[f]) * (g - 1), o.windowBytes / o.mssBytes);
+    this.lostLast[f] = 0;
     const arrivals = Math.min(next, remaining);
     const clock = this.clockRate(f);
-    const durationS = first ? (arrivals * packet) / this.lineRate(f) : (w * packet) / clock;
+    const trainS = (w * packet) / clock;
+    const durationS = first ? (arrivals * packet) / this.lineRate(f) : trainS;
     const standing = first ? 0 : Math.max(0, w - (clock * this.baseRttS[f]) / packet);
     this.cwnd[f] = next;
-    if (arrivals > 0) this.offerBurst(f, arrivals, durationS, standing);
-    // Cubic's HyStart: an ACK train longer than the minimum RTT means the window fills the pipe.
-    if (o.cc === "cubic" && next >= HYSTART_LOW_WINDOW && next * packet >= this.clockRate(f) * this.baseRttS[f]) {
+    if (arrivals > 0) this.offerBurst(f, arrivals, durationS, standing, first ? 0 : w * packet);
+    if (o.cc === "cubic" && !first && this.hyStartExits(f, next, rtt, trainS)) {
       this.enterAvoidance(f);
       return;
     }
+    this.minRttS[f] = Math.min(this.minRttS[f], rtt);
     this.applyWindow(f, rtt);
     this.timer[f] = this.sim.schedule(this.sim.nowS + rtt, this.kindRound, f);
+  }
+
+  /**
+   * Cubic's HyStart as ns-3 3.37 implements it (TcpCubic::HystartUpdate, with the window at
+   * least HyStartLowWindow = 16): slow start ends when the round's ACK train lasts longer than
+   * the least RTT seen (the window fills the pipe), when the RTT rose above the least by
+   * clamp(least RTT, 4 ms, 1 s), or — ns-3 measuring the train from the previous round's start
+   * whenever ACKs never pause for 2 ms (HyStartAckDelta) — when any queueing delay appeared
+   * since the least RTT on a path whose round trip exceeds the train by less than 2 ms.
+   */
+  private hyStartExits(f: number, w: number, rtt: number, trainS: number): boolean {
+    if (w < HYSTART_LOW_WINDOW) return false;
+    const least = this.minRttS[f];
+    if (!Number.isFinite(least)) return false;
+    if (trainS > least) return true;
+    if (rtt > least + Math.min(1, Math.max(0.004, least))) return true;
+    return rtt - trainS <= 0.002 && rtt > least * (1 + 1e-9);
   }
 
   /** Rate at which flow `f`'s ACKs come back: its share where the network binds it, else its route's slowest channel. */
@@ -352,7 +402,7 @@ export class TcpFlows implements FlowObserver {
    * Queue `packets` of flow `f` arriving over `durationS` at every channel of its route, on top
    * of `standing` of its own already queued; judged with the instant's other bursts.
    */
-  private offerBurst(f: number, packets: number, durationS: number, standing: number): void {
+  private offerBurst(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void {
     const res = this.network.routeOf(f).resources;
     const channels = this.topology.channelCount;
     for (let i = 0; i < res.length; i++) {
@@ -360,7 +410,7 @@ export class TcpFlows implements FlowObserver {
       if (r >= channels) continue;
       let list = this.pending.get(r);
       if (!list) this.pending.set(r, (list = []));
-      list.push({ flow: f, packets, standing });
+      list.push({ flow: f, packets, standing, prevBytes });
       this.pendingDurationS.set(r, Math.max(this.pendingDurationS.get(r) ?? 0, durationS));
     }
     if (!this.batchQueued) {
@@ -384,15 +434,21 @@ export class TcpFlows implements FlowObserver {
       let arrivals = 0;
       let bytes = 0;
       let own = 0;
+      let clocked = 0;
       for (const b of list) {
         arrivals += b.packets;
         own += b.standing;
+        clocked += b.prevBytes;
         const o = this.options[this.optionIndex[b.flow]];
         bytes += b.packets * (o.mssBytes + o.headerBytes);
       }
       if (!(arrivals > 0)) continue;
       const packet = bytes / arrivals;
-      const drain = (this.network.capacityOf(r) * (this.pendingDurationS.get(r) ?? 0)) / packet;
+      // The bursts arrive over the longest of their own trains, or longer where their previous
+      // rounds shared this port: their ACKs then came back one port-time after another.
+      const capacity = this.network.capacityOf(r);
+      const spanS = Math.max(this.pendingDurationS.get(r) ?? 0, clocked / capacity);
+      const drain = (capacity * spanS) / packet;
       const standing = this.queues.queueBytes(r) / packet + own;
       const buffer = settings.bufferBytes[r] / packet;
       const k = settings.ecnThresholdBytes[r] / packet;
@@ -405,6 +461,15 @@ export class TcpFlows implements FlowObserver {
         if (share > 0 && (dropShare.get(b.flow)?.share ?? 0) < share) dropShare.set(b.flow, { share, port: r, packets: b.packets });
         const m = b.packets * Math.min(1, overK);
         if (ecn && overK > 0 && (marked.get(b.flow)?.packets ?? 0) < m) marked.set(b.flow, { packets: m, port: r });
+      }
+    }
+    // Flows whose retransmissions all got through are out of recovery.
+    for (const list of this.pending.values()) {
+      for (const b of list) {
+        if (this.lossAge[b.flow] === 3 && !dropShare.has(b.flow)) {
+          this.lossAge[b.flow] = 0;
+          this.lostPackets[b.flow] = 0;
+        }
       }
     }
     this.pending.clear();
@@ -421,19 +486,32 @@ export class TcpFlows implements FlowObserver {
     }
   }
 
-  /** DCTCP: `markedPackets` of this round's window came back with ECE. */
+  /** DCTCP: `markedPackets` of this round's window will come back with ECE. */
   private onMarks(f: number, markedPackets: number): void {
-    if (this.phase[f] !== Phase.SlowStart && this.phase[f] !== Phase.Avoidance) return;
+    if (this.phase[f] !== Phase.SlowStart) return;
+    this.markedLast[f] = Math.max(this.markedLast[f], markedPackets);
+  }
+
+  /** DCTCP's answer to a marked round: α moves by g towards the marked fraction, the window is cut by α/2, slow start ends. */
+  private answerMarks(f: number): void {
     const w = this.cwnd[f];
-    const fraction = Math.min(1, markedPackets / Math.max(1, w));
+    const fraction = Math.min(1, this.markedLast[f] / Math.max(1, w));
+    this.markedLast[f] = 0;
     this.alpha[f] = (1 - DCTCP_G) * this.alpha[f] + DCTCP_G * fraction;
     this.cwnd[f] = Math.max(2, w * (1 - this.alpha[f] / 2));
     this.enterAvoidance(f);
   }
 
-  /** A share `share` of flow `f`'s burst of `packets` overflowed `port`: which survive is drawn. */
+  /**
+   * A share `share` of flow `f`'s burst of `packets` overflowed `port`: which survive is drawn.
+   * In fast recovery, a lost retransmission means a timeout. Otherwise, with too few packets
+   * behind the hole to raise three duplicate ACKs (the survivors' ACKs release new ones at the
+   * slow-start pace, if the flow has data left), the flow times out; else the loss is told one
+   * round later ({@link round}).
+   */
   private onBurstLoss(f: number, packets: number, share: number, port: number): void {
-    if (this.phase[f] !== Phase.SlowStart && this.phase[f] !== Phase.Avoidance) return;
+    const phase = this.phase[f];
+    if (phase !== Phase.SlowStart && phase !== Phase.Avoidance) return;
     const o = this.options[this.optionIndex[f]];
     const n = Math.max(1, Math.round(packets));
     const delivered = binomial(this.random, n, 1 - share);
@@ -441,16 +519,37 @@ export class TcpFlows implements FlowObserver {
     if (lost === 0) return;
     this.retransmits[f] += lost;
     this.queues.drop(port, lost, this.sim.nowS);
+    if (this.lossAge[f] === 3) {
+      // Retransmitting: each retransmission is lost with the same share.
+      const retx = Math.max(1, Math.round(this.lostPackets[f]));
+      this.lossAge[f] = 0;
+      this.lostPackets[f] = 0;
+      if (binomial(this.random, retx, share) > 0) this.timeout(f);
+      return;
+    }
+    if (phase !== Phase.SlowStart) return;
     const packet = o.mssBytes + o.headerBytes;
-    // Duplicate ACKs need packets after the hole: the survivors' ACKs release new ones (at the
-    // slow-start pace), if the flow has data left beyond this burst. Too few: wait for the RTO.
     const left = this.network.remainingOf(f) / packet - n;
     const behind = Math.min(left, delivered * slowStartFactor(o.cc, o.delayedAck));
     if (delivered === 0 || behind < DUPTHRESH) {
       this.timeout(f);
       return;
     }
+    this.lostLast[f] += lost;
+    this.lostPackets[f] += lost;
+    if (this.lossAge[f] === 0) this.lossAge[f] = 1;
+  }
+
+  /** Fast recovery after a slow-start loss: the window is cut, the lost packets go out again with the new window's data. */
+  private recover(f: number): void {
+    const o = this.options[this.optionIndex[f]];
+    const packet = o.mssBytes + o.headerBytes;
     this.cut(f);
+    this.lossAge[f] = 3;
+    this.lostLast[f] = 0;
+    const burst = Math.min(this.cwnd[f] + this.lostPackets[f], this.network.remainingOf(f) / packet + this.lostPackets[f]);
+    const clock = this.clockRate(f);
+    this.offerBurst(f, burst, (this.cwnd[f] * packet) / clock, 0, this.cwnd[f] * packet);
     this.enterAvoidance(f);
   }
 
@@ -476,6 +575,10 @@ export class TcpFlows implements FlowObserver {
     if (o.cc === "cubic") this.wMax[f] = cubicLossMax(this.cwnd[f], this.wMax[f]);
     this.phase[f] = Phase.Timeout;
     this.cwnd[f] = 1;
+    this.lossAge[f] = 0;
+    this.lostPackets[f] = 0;
+    this.lostLast[f] = 0;
+    this.markedLast[f] = 0;
     this.network.setFlowCap(f, 0);
     this.timer[f] = this.sim.schedule(this.sim.nowS + rto, this.kindResume, f);
   }
@@ -714,6 +817,11 @@ export class TcpFlows implements FlowObserver {
     this.retransmits = grown(this.retransmits, n);
     this.timeouts = grown(this.timeouts, n);
     this.backoff = grown(this.backoff, n);
+    this.lossAge = grown(this.lossAge, n);
+    this.lostPackets = grown(this.lostPackets, n);
+    this.lostLast = grown(this.lostLast, n);
+    this.markedLast = grown(this.markedLast, n);
+    this.minRttS = grown(this.minRttS, n);
     this.cap = n;
   }
 }

@@ -98,11 +98,13 @@ describe("tcp: slow start at a drop-tail buffer", () => {
 });
 
 describe("tcp: retransmission timeouts", () => {
-  it("a flow whose whole burst is lost waits for the min RTO", () => {
+  it("flows whose bursts are lost wait for the min RTO, doubled for a timeout in a row", () => {
     // 40 senders' first flights (10 segments each, 400 packets) converge on one 10 Gb/s port
-    // with a 10-packet buffer: each keeps about 10 + 10·(drain while they arrive) of 400, so
-    // nearly every flow loses its tail. A 10-segment transfer has nothing behind its burst to
-    // raise duplicate ACKs: every flow that loses a packet times out (200 ms).
+    // with a 10-packet buffer: it keeps 10 plus the 10 it drains while they arrive, 20 of 400,
+    // so a flow keeps 0.5 of its 10 on average and has nothing behind its burst to raise
+    // duplicate ACKs (a 10-segment transfer): every flow times out (200 ms). They all try again
+    // at the same instant, and so on: every completion comes a whole number of RTO periods
+    // (200 ms, then 400 ms for a second timeout in a row) after the start, plus microseconds.
     const senders = Array.from({ length: 40 }, (_, i) => `h${i}`);
     const c = chain(
       [...senders.map((h) => ({ from: h, to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 })), { from: "s", to: "r", bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: 10 * P }],
@@ -111,11 +113,12 @@ describe("tcp: retransmission timeouts", () => {
     );
     for (const h of senders) c.send(h, h, "r", 10 * MSS);
     c.sim.run();
-    // Those that time out again (their single retransmission meets the others') wait 400 ms more (RFC 6298 backoff).
-    const fcts = senders.map((h) => c.fct(h));
-    const timedOut = fcts.filter((t) => t > 0.001);
-    expect(timedOut.length).toBeGreaterThan(30);
-    for (const t of timedOut) expect(t).toBeGreaterThan(0.2);
-    expect(timedOut.filter((t) => t < 0.201).length).toBeGreaterThan(0);
+    for (const h of senders) {
+      const fct = c.fct(h);
+      expect(fct).toBeGreaterThan(0.2);
+      const periods = Math.round(fct / 0.2);
+      expect(fct - periods * 0.2, `${h}: ${fct} s`).toBeLessThan(0.001);
+      expect(fct - periods * 0.2).toBeGreaterThan(0);
+    }
   });
 });
