@@ -315,7 +315,12 @@ export class FlowNetwork {
     }
   }
 
-  private requestSolve(): void {
+  /**
+   * Ask for a solve at this instant, after the events already queued for it (at most one is
+   * pending at a time); every observer's `solved` runs at its end. Transports that judge what
+   * happened at one instant as a whole (bursts meeting at a port) do it there.
+   */
+  requestSolve(): void {
     if (this.solvePending) return;
     this.solvePending = true;
     this.sim.schedule(this.sim.nowS, this.kindSolve, 0);

@@ -3,7 +3,7 @@ import { grown } from "../../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
 import type { Topology } from "../Topology.js";
 import { dctcpSawtooth } from "./dctcpSawtooth.js";
-import { NO_QUEUE, SAWTOOTH_SAMPLES, sawtoothOf, type Sawtooth } from "./Sawtooth.js";
+import { NO_QUEUE, sawtoothOf, type Sawtooth } from "./Sawtooth.js";
 
 /**
  * How a flow's congestion control fills a queue: not at all (fluid transports such as
@@ -259,7 +259,7 @@ export class QueueState implements FlowObserver {
   }
 }
 
-/** A queue of `bytes` all cycle long. */
+/** A queue of `bytes` all cycle long (one sample). */
 function constantQueue(bytes: number): Sawtooth {
-  return bytes > 0 ? sawtoothOf(new Float64Array(SAWTOOTH_SAMPLES).fill(bytes)) : NO_QUEUE;
+  return bytes > 0 ? sawtoothOf(Float64Array.of(bytes)) : NO_QUEUE;
 }

@@ -5,8 +5,8 @@ export const SAWTOOTH_SAMPLES = 32;
 
 /**
  * The queue at one port over one congestion-control cycle, in bytes: `samples[i]` is the
- * queue at time (i + ½)/n of the cycle (midpoints, so a time average is the plain mean).
- * A port with no standing queue has every sample 0.
+ * queue at time (i + ½)/n of the cycle (midpoints, so a time average is the plain mean); a
+ * queue that does not cycle has one sample. A port with no standing queue has every sample 0.
  */
 export interface Sawtooth {
   readonly samples: Float64Array;

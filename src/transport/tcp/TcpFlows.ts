@@ -22,8 +22,8 @@ import {
 const Phase = { None: 0, SlowStart: 1, Avoidance: 2, Steady: 3, Timeout: 4, Done: 5 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
 
-/** Window growth between two avoidance checks of a window-limited flow: at most 1/8, at least one RTT apart. */
-const STEP_GROWTH = 0.125;
+/** Window growth between two avoidance checks of a window-limited flow: at most 1/4, at least one RTT apart (the cap in between is the window at the middle of the step). */
+const STEP_GROWTH = 0.25;
 /** Duplicate ACKs that trigger a fast retransmit (RFC 5681). */
 const DUPTHRESH = 3;
 /** How far ahead a port's next overflow is looked for, seconds (beyond: none is scheduled until the port changes). */
@@ -43,10 +43,12 @@ export interface TcpCost {
   timeouts: number;
 }
 
-/** A burst of packets arriving at a port within one instant's batch. */
+/** A burst of packets a flow sends in one round, judged with the instant's other bursts at every port of its route. */
 interface PendingBurst {
   flow: number;
   packets: number;
+  /** Seconds over which its packets arrive (its own train). */
+  durationS: number;
   /** Packets of the flow's previous window beyond its pipe, still queued when the burst begins. */
   standing: number;
   /** Bytes of the flow's previous round, whose ACKs clock this one out (0 for a first flight). */
@@ -120,12 +122,9 @@ export class TcpFlows implements FlowObserver {
   private readonly done: Array<((flow: number, cwndSegments: number) => void) | undefined> = [];
   private readonly kindRound: number;
   private readonly kindStep: number;
-  private readonly kindBatch: number;
   private readonly kindResume: number;
   private readonly kindOverflow: number;
-  private readonly pending = new Map<number, PendingBurst[]>();
-  private readonly pendingDurationS = new Map<number, number>();
-  private batchQueued = false;
+  private pending: PendingBurst[] = [];
   /** Loss-based flows in avoidance bound at each port. */
   private readonly portFlows = new Map<number, Set<number>>();
   /** Each port's pending overflow event. */
@@ -141,7 +140,6 @@ export class TcpFlows implements FlowObserver {
   ) {
     this.kindRound = sim.registerHandler((f) => this.round(f));
     this.kindStep = sim.registerHandler((f) => this.step(f));
-    this.kindBatch = sim.registerHandler(() => this.processBursts());
     this.kindResume = sim.registerHandler((f) => this.resume(f));
     this.kindOverflow = sim.registerHandler((r) => this.overflow(r));
     this.grow(1024);
@@ -270,6 +268,7 @@ export class TcpFlows implements FlowObserver {
 
   /** @inheritdoc */
   solved(): void {
+    if (this.pending.length > 0) this.processBursts();
     if (this.dirtyPorts.size === 0) return;
     for (const r of this.dirtyPorts) this.updatePort(r);
     this.dirtyPorts.clear();
@@ -403,20 +402,9 @@ export class TcpFlows implements FlowObserver {
    * of `standing` of its own already queued; judged with the instant's other bursts.
    */
   private offerBurst(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void {
-    const res = this.network.routeOf(f).resources;
-    const channels = this.topology.channelCount;
-    for (let i = 0; i < res.length; i++) {
-      const r = res[i];
-      if (r >= channels) continue;
-      let list = this.pending.get(r);
-      if (!list) this.pending.set(r, (list = []));
-      list.push({ flow: f, packets, standing, prevBytes });
-      this.pendingDurationS.set(r, Math.max(this.pendingDurationS.get(r) ?? 0, durationS));
-    }
-    if (!this.batchQueued) {
-      this.batchQueued = true;
-      this.sim.schedule(this.sim.nowS, this.kindBatch, 0);
-    }
+    this.pending.push({ flow: f, packets, durationS, standing, prevBytes });
+    // Judged at the end of this instant's solve, with every other burst of the instant.
+    this.network.requestSolve();
   }
 
   /**
@@ -426,63 +414,89 @@ export class TcpFlows implements FlowObserver {
    * there (RED); everyone's above the buffer are dropped. A flow takes its worst port.
    */
   private processBursts(): void {
-    this.batchQueued = false;
-    const marked = new Map<number, { packets: number; port: number }>();
-    const dropShare = new Map<number, { share: number; port: number; packets: number }>();
-    const settings = this.queues.settings;
-    for (const [r, list] of this.pending) {
-      let arrivals = 0;
-      let bytes = 0;
-      let own = 0;
-      let clocked = 0;
-      for (const b of list) {
-        arrivals += b.packets;
-        own += b.standing;
-        clocked += b.prevBytes;
-        const o = this.options[this.optionIndex[b.flow]];
-        bytes += b.packets * (o.mssBytes + o.headerBytes);
-      }
-      if (!(arrivals > 0)) continue;
-      const packet = bytes / arrivals;
-      // The bursts arrive over the longest of their own trains, or longer where their previous
-      // rounds shared this port: their ACKs then came back one port-time after another.
-      const capacity = this.network.capacityOf(r);
-      const spanS = Math.max(this.pendingDurationS.get(r) ?? 0, clocked / capacity);
-      const drain = (capacity * spanS) / packet;
-      const standing = this.queues.queueBytes(r) / packet + own;
-      const buffer = settings.bufferBytes[r] / packet;
-      const k = settings.ecnThresholdBytes[r] / packet;
-      const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
-      const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
-      if (overBuffer <= 0 && overK <= 0) continue;
-      for (const b of list) {
-        const ecn = this.options[this.optionIndex[b.flow]].cc === "dctcp";
-        const share = Math.min(1, ecn ? Math.max(0, overBuffer) : Math.max(0, overBuffer, overK));
-        if (share > 0 && (dropShare.get(b.flow)?.share ?? 0) < share) dropShare.set(b.flow, { share, port: r, packets: b.packets });
-        const m = b.packets * Math.min(1, overK);
-        if (ecn && overK > 0 && (marked.get(b.flow)?.packets ?? 0) < m) marked.set(b.flow, { packets: m, port: r });
-      }
-    }
-    // Flows whose retransmissions all got through are out of recovery.
-    for (const list of this.pending.values()) {
-      for (const b of list) {
-        if (this.lossAge[b.flow] === 3 && !dropShare.has(b.flow)) {
-          this.lossAge[b.flow] = 0;
-          this.lostPackets[b.flow] = 0;
+    const bursts = this.pending;
+    this.pending = [];
+    const channels = this.topology.channelCount;
+    const verdicts = new Map<PendingBurst, { share: number; port: number; marked: number; markPort: number }>();
+    if (bursts.length === 1) {
+      // The common case: one burst alone at this instant, judged on its own route.
+      const res = this.network.routeOf(bursts[0].flow).resources;
+      for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, verdicts);
+    } else {
+      const byPort = new Map<number, PendingBurst[]>();
+      for (const b of bursts) {
+        const res = this.network.routeOf(b.flow).resources;
+        for (let i = 0; i < res.length; i++) {
+          const r = res[i];
+          if (r >= channels) continue;
+          let list = byPort.get(r);
+          if (!list) byPort.set(r, (list = []));
+          list.push(b);
         }
       }
+      for (const [r, list] of byPort) this.judgePort(r, list, verdicts);
     }
-    this.pending.clear();
-    this.pendingDurationS.clear();
-    // Flows in id order, so the draws from the stream do not depend on map order.
-    for (const f of [...dropShare.keys()].sort((a, b) => a - b)) {
-      const d = dropShare.get(f)!;
-      this.onBurstLoss(f, d.packets, d.share, d.port);
+    // Flows whose retransmissions all got through are out of recovery.
+    for (const b of bursts) {
+      if (this.lossAge[b.flow] === 3 && !((verdicts.get(b)?.share ?? 0) > 0)) {
+        this.lossAge[b.flow] = 0;
+        this.lostPackets[b.flow] = 0;
+      }
     }
-    for (const [f, m] of marked) {
-      if (dropShare.has(f)) continue;
-      this.queues.mark(m.port, m.packets, this.sim.nowS);
-      this.onMarks(f, m.packets);
+    if (verdicts.size === 0) return;
+    // Bursts in flow order, so the draws from the stream do not depend on map order.
+    const judged = [...verdicts.entries()].sort((a, b) => a[0].flow - b[0].flow);
+    for (const [b, v] of judged) {
+      if (v.share > 0) this.onBurstLoss(b.flow, b.packets, v.share, v.port);
+      else if (v.marked > 0) {
+        this.queues.mark(v.markPort, v.marked, this.sim.nowS);
+        this.onMarks(b.flow, v.marked);
+      }
+    }
+  }
+
+  /** Judge port `r` with the `list` of bursts crossing it; record each burst's worst drop share and marks in `verdicts`. */
+  private judgePort(r: number, list: PendingBurst[], verdicts: Map<PendingBurst, { share: number; port: number; marked: number; markPort: number }>): void {
+    let arrivals = 0;
+    let bytes = 0;
+    let own = 0;
+    let clocked = 0;
+    let longest = 0;
+    for (const b of list) {
+      arrivals += b.packets;
+      own += b.standing;
+      clocked += b.prevBytes;
+      if (b.durationS > longest) longest = b.durationS;
+      const o = this.options[this.optionIndex[b.flow]];
+      bytes += b.packets * (o.mssBytes + o.headerBytes);
+    }
+    if (!(arrivals > 0)) return;
+    const settings = this.queues.settings;
+    const packet = bytes / arrivals;
+    // The bursts arrive over the longest of their own trains, or longer where their previous
+    // rounds shared this port: their ACKs then came back one port-time after another.
+    const capacity = this.network.capacityOf(r);
+    const drain = (capacity * Math.max(longest, clocked / capacity)) / packet;
+    const standing = this.queues.queueBytes(r) / packet + own;
+    const buffer = settings.bufferBytes[r] / packet;
+    const k = settings.ecnThresholdBytes[r] / packet;
+    const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
+    const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
+    if (overBuffer <= 0 && overK <= 0) return;
+    for (const b of list) {
+      const ecn = this.options[this.optionIndex[b.flow]].cc === "dctcp";
+      const share = Math.min(1, ecn ? Math.max(0, overBuffer) : Math.max(0, overBuffer, overK));
+      const marked = ecn && overK > 0 ? b.packets * Math.min(1, overK) : 0;
+      let v = verdicts.get(b);
+      if (!v) verdicts.set(b, (v = { share: 0, port: r, marked: 0, markPort: r }));
+      if (share > v.share) {
+        v.share = share;
+        v.port = r;
+      }
+      if (marked > v.marked) {
+        v.marked = marked;
+        v.markPort = r;
+      }
     }
   }
 
@@ -540,16 +554,22 @@ export class TcpFlows implements FlowObserver {
     if (this.lossAge[f] === 0) this.lossAge[f] = 1;
   }
 
-  /** Fast recovery after a slow-start loss: the window is cut, the lost packets go out again with the new window's data. */
+  /**
+   * Fast recovery after a slow-start loss: the window is cut, and the new window — the lost
+   * packets first, then new data — goes out as the last round's ACKs come back (proportional
+   * rate reduction, RFC 6937: no faster than the ACK clock). Its packets are judged at the
+   * ports like a round's; a retransmission lost there means a timeout.
+   */
   private recover(f: number): void {
     const o = this.options[this.optionIndex[f]];
     const packet = o.mssBytes + o.headerBytes;
+    const before = this.cwnd[f];
     this.cut(f);
     this.lossAge[f] = 3;
     this.lostLast[f] = 0;
-    const burst = Math.min(this.cwnd[f] + this.lostPackets[f], this.network.remainingOf(f) / packet + this.lostPackets[f]);
+    const burst = Math.min(this.cwnd[f], this.network.remainingOf(f) / packet + this.lostPackets[f]);
     const clock = this.clockRate(f);
-    this.offerBurst(f, burst, (this.cwnd[f] * packet) / clock, 0, this.cwnd[f] * packet);
+    this.offerBurst(f, burst, (before * packet) / clock, 0, before * packet);
     this.enterAvoidance(f);
   }
 
@@ -637,9 +657,10 @@ export class TcpFlows implements FlowObserver {
       else this.settle(f, rtt);
       return;
     }
-    this.applyWindow(f, rtt);
     const ahead = this.windowAt(f, now + rtt, rtt) - w;
     const rtts = ahead > 0 ? Math.min(1000, Math.max(1, (STEP_GROWTH * w) / ahead)) : 1000;
+    // Until the next check the cap is the window half-way there, so the bytes sent match the growing window's.
+    this.applyWindow(f, rtt, this.windowAt(f, now + (rtts * rtt) / 2, rtt));
     this.timer[f] = this.sim.schedule(now + rtts * rtt, this.kindStep, f);
   }
 
@@ -651,12 +672,12 @@ export class TcpFlows implements FlowObserver {
     this.network.setFlowCap(f, Math.min(this.userCapBps[f], o.windowBytes / rtt));
   }
 
-  /** Cap flow `f` at cwnd/RTT, or lift the cap for the burst that can finish it (within its window, at line rate). */
-  private applyWindow(f: number, rtt: number): void {
+  /** Cap flow `f` at `w`/RTT (default its window), or lift the cap for the burst that can finish it (within its window, at line rate). */
+  private applyWindow(f: number, rtt: number, w = this.cwnd[f]): void {
     const o = this.options[this.optionIndex[f]];
     const packet = o.mssBytes + o.headerBytes;
-    const last = this.network.remainingOf(f) <= Math.min(this.cwnd[f] * packet, o.windowBytes);
-    this.network.setFlowCap(f, last ? this.userCapBps[f] : Math.min(this.userCapBps[f], o.windowBytes / rtt, (this.cwnd[f] * packet) / rtt));
+    const last = this.network.remainingOf(f) <= Math.min(w * packet, o.windowBytes);
+    this.network.setFlowCap(f, last ? this.userCapBps[f] : Math.min(this.userCapBps[f], o.windowBytes / rtt, (w * packet) / rtt));
   }
 
   /**
@@ -691,13 +712,6 @@ export class TcpFlows implements FlowObserver {
     this.timer[f] = -1;
   }
 
-  /** The queue flow `f`'s window keeps at its port at `t`: its window beyond its share of the pipe, bytes. */
-  private excessBytes(f: number, t: number, rtt: number): number {
-    const o = this.options[this.optionIndex[f]];
-    const packet = o.mssBytes + o.headerBytes;
-    return Math.max(0, this.windowAt(f, t, rtt) * packet - this.network.rateOf(f) * this.baseRttS[f]);
-  }
-
   /** Limit at which port `r` loses loss-based flows' packets: its buffer, or K where it marks (RED drops what cannot be marked). */
   private lossLimitBytes(r: number): number {
     const s = this.queues.settings;
@@ -705,7 +719,11 @@ export class TcpFlows implements FlowObserver {
     return k > 0 ? Math.min(k, s.bufferBytes[r]) : s.bufferBytes[r];
   }
 
-  /** Re-judge port `r`: its loss-based flows' windows now, the queue they keep, and when it will overflow. */
+  /**
+   * Re-judge port `r`: its loss-based flows' windows now, the queue they keep, and when it will
+   * overflow — predicted from the queue's growth rate now (exact for NewReno's linear growth;
+   * with Cubic, whose growth can speed up, checked again half-way), and verified when due.
+   */
   private updatePort(r: number): void {
     const old = this.portTimer.get(r);
     if (old !== undefined) this.sim.cancel(old);
@@ -717,44 +735,43 @@ export class TcpFlows implements FlowObserver {
       this.queues.setReported(r, 0, now);
       return;
     }
-    const rtts = new Map<number, number>();
     let queue = 0;
+    let growthBps = 0;
+    let minRtt = Infinity;
+    let cubic = false;
     for (const f of flows) {
+      const o = this.options[this.optionIndex[f]];
       const rtt = this.rttNow(f);
-      rtts.set(f, rtt);
+      if (rtt < minRtt) minRtt = rtt;
       const w = this.windowAt(f, now, rtt);
       this.cwnd[f] = w;
       this.lastS[f] = now;
-      if (this.options[this.optionIndex[f]].cc !== "cubic") this.w0[f] = w;
-      queue += this.excessBytes(f, now, rtt);
+      const packet = o.mssBytes + o.headerBytes;
+      queue += Math.max(0, w * packet - this.network.rateOf(f) * this.baseRttS[f]);
+      growthBps += ((this.windowAt(f, now + rtt, rtt) - w) * packet) / rtt;
+      if (o.cc === "cubic") cubic = true;
     }
     const limit = this.lossLimitBytes(r);
     this.queues.setReported(r, Math.min(queue, limit), now);
-    const queueAt = (t: number) => {
-      let q = 0;
-      for (const f of flows) q += this.excessBytes(f, t, rtts.get(f)!);
-      return q;
-    };
     let hit = now;
     if (queue < limit) {
-      // Look ahead by doubling steps from one RTT, then bisect to the overflow instant.
-      let lo = now;
-      let dt = Math.min(...rtts.values());
-      let hi = now + dt;
-      while (queueAt(hi) < limit) {
-        if (hi - now > HORIZON_S) return;
-        lo = hi;
-        dt *= 2;
-        hi = now + dt;
-      }
-      for (let i = 0; i < 40 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
-        const mid = (lo + hi) / 2;
-        if (queueAt(mid) < limit) lo = mid;
-        else hi = mid;
-      }
-      hit = hi;
+      if (!(growthBps > 0)) return;
+      const dt = (limit - queue) / growthBps;
+      if (dt > HORIZON_S) return;
+      hit = now + Math.max(minRtt, cubic ? dt / 2 : dt);
     }
     this.portTimer.set(r, this.sim.schedule(hit, this.kindOverflow, r));
+  }
+
+  /** The queue port `r`'s loss-based flows keep now, bytes (their windows' excess over their shares of the pipe). */
+  private portQueueNow(r: number, flows: Set<number>): number {
+    const now = this.sim.nowS;
+    let queue = 0;
+    for (const f of flows) {
+      const o = this.options[this.optionIndex[f]];
+      queue += Math.max(0, this.windowAt(f, now, this.rttNow(f)) * (o.mssBytes + o.headerBytes) - this.network.rateOf(f) * this.baseRttS[f]);
+    }
+    return queue;
   }
 
   /** Port `r`'s buffer overflows: every loss-based flow it binds loses a packet and cuts its window. */
@@ -762,6 +779,11 @@ export class TcpFlows implements FlowObserver {
     this.portTimer.delete(r);
     const flows = this.portFlows.get(r);
     if (!flows || flows.size === 0) return;
+    // A predicted overflow that has not come yet (growth slowed): predict again.
+    if (this.portQueueNow(r, flows) < this.lossLimitBytes(r) * (1 - 1e-9)) {
+      this.updatePort(r);
+      return;
+    }
     const now = this.sim.nowS;
     const members = [...flows].sort((a, b) => a - b);
     this.queues.drop(r, members.length, now);
