@@ -1,7 +1,7 @@
 // parseSweep: validates the `sweep` block of a scenario file into a SweepSpec, with one-sentence errors naming the key path.
 
 import { InputError } from "../core/InputError.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import { describe } from "../scenario/describeIssue.js";
 import { expressionVariables, parseExpression, type ExpressionFail } from "./parseExpression.js";
 import type { SweepRange, SweepSpec, SweepValue } from "./Study.js";
