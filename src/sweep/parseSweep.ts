@@ -1,7 +1,7 @@
 // parseSweep: validates the `sweep` block of a scenario file into a SweepSpec, with one-sentence errors naming the key path.
 
 import { InputError } from "../core/InputError.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import { describe } from "../scenario/describeIssue.js";
 import { expressionVariables, parseExpression, type ExpressionFail } from "./parseExpression.js";
 import type { SweepRange, SweepSpec, SweepValue } from "./Study.js";
@@ -9,11 +9,14 @@ import type { SweepRange, SweepSpec, SweepValue } from "./Study.js";
 /** Most runs a study may expand to, counted before `where` filters points. */
 export const MAX_STUDY_RUNS = 1_000_000;
 
-const SWEEP_KEYS = ["vars", "zip", "where", "repeat"];
-const RANGE_KEYS = ["from", "to", "step"];
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// Columns of sweep.csv next to the variables, and values a runner may add to substitution.
-const RESERVED = ["true", "false", "repetition", "seed", "status"];
+/** The keys of a `sweep` block. */
+export const SWEEP_KEYS = ["vars", "zip", "where", "repeat"];
+/** The keys of a range `{ from, to, step }`. */
+export const RANGE_KEYS = ["from", "to", "step"];
+/** What a variable name looks like. */
+export const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Names a variable may not take: columns of sweep.csv next to the variables, and values a runner may add to substitution. */
+export const RESERVED = ["true", "false", "repetition", "seed", "status"];
 
 function isMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
