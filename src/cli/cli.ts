@@ -34,6 +34,8 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
         filter: { type: "string" },
         shard: { type: "string" },
         shards: { type: "string" },
+        "retry-failed": { type: "boolean" },
+        "allow-partial": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -50,7 +52,7 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
     if (!COMMANDS.includes(command)) {
       throw new InputError(`unknown command "${command}" — use one of: ${COMMANDS.join(", ")} (see chokepoint --help)`);
     }
-    if (command === "merge") return await mergeCommand(rest, values.out, io);
+    if (command === "merge") return await mergeCommand(rest, values.out, io, values["allow-partial"] ?? false);
     if (rest.length !== 1) {
       throw new InputError(`"chokepoint ${command}" takes exactly one scenario file, found ${rest.length}`);
     }
@@ -64,6 +66,7 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
           filter: values.filter,
           shard: values.shard,
           shards: values.shards,
+          retryFailed: values["retry-failed"] ?? false,
           quiet: values.quiet ?? false,
           version: await version(),
         },

@@ -19,12 +19,16 @@ Options of run:
 
 Options of sweep:
   -o, --out DIR      study directory (default results/<study file name>/); rerunning
-                     resumes, skipping runs whose results are complete
+                     resumes, skipping runs complete for the same scenario and seed
   -j, --jobs N       worker threads (default: one per core)
       --dry-run      list the points and count the runs, run nothing
       --filter F     run ids ("p0-r1,p3-r0") or an expression ("nic == '400Gbps'")
       --shard i/n    run a deterministic 1/n of the runs (default from SLURM_ARRAY_TASK_ID/
                      SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with --shards N)
+      --retry-failed on resume, run again the runs recorded as failed
+
+Options of merge:
+      --allow-partial  merge even if runs of the study are missing (they are named)
 
 Examples:
   chokepoint run scenarios/default.yaml

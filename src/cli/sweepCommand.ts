@@ -2,6 +2,7 @@
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { InputError } from "../core/InputError.js";
+import { listRunIds } from "../sweep/listRunIds.js";
 import { mergeStudies } from "../sweep/mergeStudies.js";
 import { runStudy } from "../sweep/runStudy.js";
 import type { CliIo } from "./cli.js";
@@ -14,6 +15,8 @@ export interface SweepFlags {
   filter?: string;
   shard?: string;
   shards?: string;
+  /** Run again the runs a previous invocation recorded as failed. */
+  retryFailed?: boolean;
   quiet: boolean;
   version: string;
 }
@@ -21,6 +24,8 @@ export interface SweepFlags {
 /** Run a study; resolves to the exit code (0 even when some runs failed: they are data in sweep.csv). */
 export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber("--jobs", flags.jobs, 1);
+  const heap = env.CHOKEPOINT_WORKER_MEMORY_MB;
+  const workerHeapMb = heap === undefined ? undefined : wholeNumber("CHOKEPOINT_WORKER_MEMORY_MB", heap, 16);
   const shard = shardOf(flags, env);
   const outDir = flags.out ?? join("results", basename(file).replace(/\.(ya?ml|json)$/i, ""));
   const started = Date.now();
@@ -31,8 +36,11 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
     dryRun: flags.dryRun,
     filter: flags.filter,
     shard,
+    retryFailed: flags.retryFailed ?? false,
+    ...(workerHeapMb !== undefined && { workerHeapMb }),
     version: flags.version,
     print: (text) => io.stdout.write(text),
+    warn: (text) => io.stderr.write(`chokepoint: ${text}`),
     onProgress: tty ? (done, total) => io.stderr.write(`\r${progressBar(done, total, Date.now() - started)}\x1b[K`) : undefined,
   });
   if (tty) io.stderr.write("\r\x1b[K");
@@ -45,11 +53,19 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
   return 0;
 }
 
-/** Merge shard directories; resolves to the exit code. */
-export async function mergeCommand(dirs: string[], out: string | undefined, io: CliIo): Promise<number> {
+/**
+ * Merge shard directories; resolves to the exit code. Runs of the study missing from every
+ * directory are bad input (exit 2, naming them) unless `allowPartial`, which merges what is
+ * there and names the missing runs on stderr.
+ */
+export async function mergeCommand(dirs: string[], out: string | undefined, io: CliIo, allowPartial = false): Promise<number> {
   if (!out) throw new InputError("merge needs --out DIR, the directory that receives the merged sweep.csv");
-  const n = await mergeStudies(dirs, out);
-  io.stdout.write(`merged ${n} runs from ${dirs.length} director${dirs.length === 1 ? "y" : "ies"} → ${join(out, "sweep.csv")}\n`);
+  const { merged, expected, missing } = await mergeStudies(dirs, out, allowPartial);
+  if (missing.length > 0) {
+    io.stderr.write(`chokepoint: merge: --allow-partial: ${missing.length} of the study's ${expected} runs are missing: ${listRunIds(missing)}\n`);
+  }
+  const of = expected !== undefined && expected !== merged ? ` of ${expected}` : "";
+  io.stdout.write(`merged ${merged}${of} runs from ${dirs.length} director${dirs.length === 1 ? "y" : "ies"} → ${join(out, "sweep.csv")}\n`);
   return 0;
 }
 
