@@ -73,10 +73,10 @@ export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv
 
 /**
  * Every name a run's report directory may hold, and so may be replaced: the reports,
- * timeseries.csv and the failed.txt a study writes for a failed run. A directory holding
+ * timeseries.csv, and the failed.txt and point.json a study writes beside a run (sweep/RunRecord). A directory holding
  * anything else is refused rather than deleted (see StagedDirectory).
  */
-export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "failed.txt"];
+export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "failed.txt", "point.json"];
 
 /**
  * Write the report set of a finished run: flows.csv, links.csv, bottlenecks.csv and
