@@ -1,17 +1,18 @@
 // compare: run the ns-3 cases of bench/ns3/cases.ts in ns-3 and in chokepoint (maxmin, tcp) and report slowdown quantiles and per-flow FCT ratios.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { quantile } from "d3-array";
+import { missingNs3Packages } from "../missingPackages.js";
 import { readReportCsv as readCsv } from "../readReportCsv.js";
 import { writeAtomic } from "./cases.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
-/** The ns-3 replay binary that build.sh produces. */
-export const FLOWS_BINARY = join(HERE, "flows");
 
 /** One row of results/bench/ns3.csv: a case under one chokepoint model, next to ns-3. */
 export interface ComparisonRow {
@@ -34,12 +35,41 @@ export interface ComparisonRow {
   chokepointWallS: number;
 }
 
-/** Compile flows.cc with build.sh unless the binary is newer than the source. */
-export function ensureBuilt(): void {
-  const src = join(HERE, "flows.cc");
-  if (existsSync(FLOWS_BINARY) && statSync(FLOWS_BINARY).mtimeMs >= statSync(src).mtimeMs) return;
-  const r = spawnSync("sh", [join(HERE, "build.sh")], { stdio: "inherit" });
-  if (r.status !== 0) throw new Error("bench/ns3/build.sh failed (is libns3-dev installed?)");
+/**
+ * Where build.sh puts the ns-3 replay binary: under the OS temp directory, keyed by a hash of
+ * flows.cc, build.sh and the compiler and headers chosen (CXX, NS3_INCLUDE_DIR), so a changed
+ * source gets a new binary and nothing is written into the source tree.
+ */
+export function flowsBinaryPath(env: NodeJS.ProcessEnv = process.env): string {
+  const hash = createHash("sha256")
+    .update(readFileSync(join(HERE, "flows.cc")))
+    .update(readFileSync(join(HERE, "build.sh")))
+    .update(`\0${env.CXX || "g++"}\0${env.NS3_INCLUDE_DIR || "/usr/include"}`)
+    .digest("hex")
+    .slice(0, 16);
+  return join(tmpdir(), "chokepoint-ns3", `flows-${hash}`);
+}
+
+/**
+ * Compile flows.cc with build.sh unless {@link flowsBinaryPath} already holds it; returns the binary's path.
+ * Builds into a private name and renames it into place, so concurrent builds never see a partial binary.
+ * @throws Error naming the missing packages (libns3-dev, g++) or the failed build.
+ */
+export function ensureBuilt(): string {
+  const binary = flowsBinaryPath();
+  if (existsSync(binary)) return binary;
+  const missing = missingNs3Packages();
+  if (missing.length > 0) {
+    throw new Error(`cannot build the ns-3 replay: ${missing.map((m) => `${m.name} is not installed (${m.reason})`).join("; ")}`);
+  }
+  const partial = `${binary}.partial-${process.pid}`;
+  const r = spawnSync("sh", [join(HERE, "build.sh"), partial], { stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) {
+    rmSync(partial, { force: true });
+    throw new Error(`bench/ns3/build.sh failed (exit ${r.status})`);
+  }
+  renameSync(partial, binary);
+  return binary;
 }
 
 /** Run (or reuse, when newer than the case) ns-3 on `dir/name.ns3.txt`; finish times by id (NaN if unfinished) and wall time. */
@@ -48,8 +78,7 @@ export function runNs3(dir: string, name: string, rerun: boolean): { finishS: Ma
   const csv = join(dir, `${name}.ns3.csv`);
   const fresh = existsSync(csv) && existsSync(`${csv}.json`) && statSync(csv).mtimeMs >= statSync(txt).mtimeMs;
   if (rerun || !fresh) {
-    ensureBuilt();
-    const r = spawnSync(FLOWS_BINARY, [txt, csv], { encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
+    const r = spawnSync(ensureBuilt(), [txt, csv], { encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
     process.stderr.write(r.stderr ?? "");
     if (r.status !== 0 && r.status !== 1) throw new Error(`ns-3 failed on ${txt} (exit ${r.status})`);
   }

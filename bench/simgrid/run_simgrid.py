@@ -8,7 +8,7 @@ OUT.csv.json ({"wall_s", "build_s", "run_s", "flows", "simgrid"}; wall_s runs fr
 after `import simgrid` to the end of the simulation, so Python start-up, the import and
 reading the JSON case are excluded).
 
-How the case maps onto SimGrid, so that CM02 computes plain max-min (DESIGN.md):
+How the case maps onto SimGrid, so that CM02 computes plain max-min (docs/design.md):
 - one SimGrid link per DIRECTED channel (SHARED policy, the channel's bandwidth,
   latency 0): chokepoint's links are full duplex, two independent channels;
 - routes are per host pair in SimGrid and each flow has its own pinned path, so every

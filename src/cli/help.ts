@@ -24,7 +24,7 @@ Options of run:
 
 Options of sweep:
   -o, --out DIR      study directory (default results/<study file name>/); rerunning
-                     resumes, skipping runs whose results are complete
+                     resumes, skipping runs complete for the same scenario and seed
   -j, --jobs N       worker threads (default: one per core)
       --dry-run      list the points and count the runs, run nothing
       --filter F     run ids ("p0-r1,p3-r0") or an expression ("nic == '400Gbps'")

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { InputError } from "../core/InputError.js";
 import { ensureWritableDirectory } from "../report/ensureWritableDirectory.js";
+import { listRunIds } from "../sweep/listRunIds.js";
 import { mergeStudies } from "../sweep/mergeStudies.js";
 import { runStudy } from "../sweep/runStudy.js";
 import type { CliIo } from "./cli.js";
@@ -31,6 +32,8 @@ export interface MergeFlags {
 /** Run a study; resolves to the exit code (0 even when some runs failed: they are data in sweep.csv). */
 export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber("--jobs", flags.jobs, 1);
+  const heap = env.CHOKEPOINT_WORKER_MEMORY_MB;
+  const workerHeapMb = heap === undefined ? undefined : wholeNumber("CHOKEPOINT_WORKER_MEMORY_MB", heap, 16);
   const shard = shardOf(flags, env);
   const outDir = flags.out ?? join("results", basename(file).replace(/\.(ya?ml|json)$/i, ""));
   const created = flags.dryRun ? undefined : await ensureWritableDirectory(outDir, "the study");
@@ -42,8 +45,11 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
     dryRun: flags.dryRun,
     filter: flags.filter,
     shard,
+    retryFailed: flags.retryFailed ?? false,
+    ...(workerHeapMb !== undefined && { workerHeapMb }),
     version: flags.version,
     print: (text) => io.stdout.write(text),
+    warn: (text) => io.stderr.write(`chokepoint: ${text}`),
     onProgress: tty ? (done, total) => (io.progress ?? io.stderr).write(`\r${progressBar(done, total, Date.now() - started)}\x1b[K`) : undefined,
   }).catch(async (err: unknown) => {
     if (err instanceof InputError) await created?.undo(); // a refused study writes nothing
@@ -59,16 +65,24 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
   return 0;
 }
 
-/** Merge shard directories; resolves to the exit code. */
+/**
+ * Merge shard directories; resolves to the exit code. Runs of the study missing from every
+ * directory are bad input (exit 2, naming them) unless `allowPartial`, which merges what is
+ * there and names the missing runs on stderr.
+ */
 export async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo): Promise<number> {
   const out = flags.out;
   if (!out) throw new InputError("merge needs --out DIR, the directory that receives the merged sweep.csv");
   const created = await ensureWritableDirectory(out, "the merged study");
-  const n = await mergeStudies(dirs, out).catch(async (err: unknown) => {
+  const { merged, expected, missing } = await mergeStudies(dirs, out, flags.allowPartial ?? false).catch(async (err: unknown) => {
     if (err instanceof InputError) await created.undo();
     throw err;
   });
-  io.stdout.write(`merged ${n} runs from ${dirs.length} director${dirs.length === 1 ? "y" : "ies"} → ${join(out, "sweep.csv")}\n`);
+  if (missing.length > 0) {
+    io.stderr.write(`chokepoint: merge: --allow-partial: ${missing.length} of the study's ${expected} runs are missing: ${listRunIds(missing)}\n`);
+  }
+  const of = expected !== undefined && expected !== merged ? ` of ${expected}` : "";
+  io.stdout.write(`merged ${merged}${of} runs from ${dirs.length} director${dirs.length === 1 ? "y" : "ies"} → ${join(out, "sweep.csv")}\n`);
   return 0;
 }
 

@@ -59,7 +59,7 @@ export interface FlowOptions {
  * their rate changes), and keeps one completion event per active flow, moved only when
  * the sharing engine reports that the flow's rate changed.
  *
- * Timing (DESIGN.md, the `maxmin` model): a flow of S bytes started at t0 on a route of
+ * Timing (docs/design.md, the `maxmin` model): a flow of S bytes started at t0 on a route of
  * one-way latency L spends L in flight without using bandwidth, then drains at its current
  * max-min rate; alone at bottleneck B it finishes at exactly t0 + L + S/B.
  *

@@ -1,4 +1,5 @@
 // TopologyBuilder: collects nodes and links (explicit or from generators) and checks them before building.
+import { closest } from "../core/closest.js";
 import { InputError } from "../core/InputError.js";
 import type { Site } from "./Site.js";
 import { Topology } from "./Topology.js";
@@ -136,33 +137,6 @@ export class TopologyBuilder {
     const near = closest(id, this.ids);
     return near ? ` (did you mean "${near}"?)` : "";
   }
-}
-
-/** The candidate within edit distance 2 of `word`, if any (for "did you mean" hints). */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const c of candidates) {
-    const d = editDistance(word, c, bestD);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 function closestHint(id: string, known: string[]): string {

@@ -1,6 +1,7 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
 import { writeFile } from "node:fs/promises";
 import type { RunResult } from "../core/Simulation.js";
+import { DEFAULT_COST, type CostSpec } from "../net/CostSpec.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import type { WorkloadResults } from "../workloads/WorkloadResults.js";
@@ -9,7 +10,7 @@ import { JOBS_CSV_HEADERS, jobsRows } from "./jobsCsv.js";
 import { REQUESTS_CSV_HEADERS, requestsRows } from "./requestsCsv.js";
 import { TASKS_CSV_HEADERS, tasksRows } from "./tasksCsv.js";
 import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "./summarizeWorkloads.js";
-import { COST_CSV_HEADERS, costRows, DEFAULT_COST, type CostSpec } from "./costRows.js";
+import { COST_CSV_HEADERS, costRows } from "./costRows.js";
 import { TIERS_CSV_HEADERS, tierRows } from "./tierRows.js";
 import { WORKLOAD_BOTTLENECK_CSV_HEADERS, workloadBottleneckRows } from "./workloadBottlenecks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
@@ -72,10 +73,10 @@ export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv
 
 /**
  * Every name a run's report directory may hold, and so may be replaced: the reports,
- * timeseries.csv and the failed.txt a study writes for a failed run. A directory holding
+ * timeseries.csv, and the failed.txt and point.json a study writes beside a run (sweep/RunRecord). A directory holding
  * anything else is refused rather than deleted (see StagedDirectory).
  */
-export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "failed.txt"];
+export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "failed.txt", "point.json"];
 
 /**
  * Write the report set of a finished run: flows.csv, links.csv, bottlenecks.csv and

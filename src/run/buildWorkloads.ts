@@ -1,7 +1,7 @@
 // buildWorkloads: turn a scenario's workload specs into Workload objects (offered loads become arrival rates).
 import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import { placeReplicas } from "../scenario/placeReplicas.js";
 import type { AgentsLoadSpec, Scenario, TrafficLoadSpec, TrainingSpec } from "../scenario/Scenario.js";
 import { trainingGpus } from "../scenario/trainingGpus.js";

@@ -1,8 +1,8 @@
 // Scenario: a validated scenario file in engine units (seconds, bytes, bytes/s), ready to build and run.
+import type { CostSpec } from "../net/CostSpec.js";
 import type { RoutingMetric } from "../net/Router.js";
 import type { RoutingPolicy } from "../net/RoutingPolicy.js";
 import type { TeSpec } from "../net/TrafficEngineer.js";
-import type { CostSpec } from "../report/costRows.js";
 import type { FatTreeSpec } from "../net/fatTree.js";
 import type { GpuClusterSpec } from "../net/gpuCluster.js";
 import type { LeafSpineSpec } from "../net/leafSpine.js";
@@ -43,6 +43,12 @@ export interface TrafficLoadSpec {
   transport?: TransportSpec;
 }
 
+/** A bulk transfer as the scenario states it, with its merged transport (absent means maxmin). */
+export type TransferLoadSpec = TransferSpec & { transport?: TransportSpec };
+
+/** A training job as the scenario states it, with its merged transport (training defaults to rdma). */
+export type TrainingLoadSpec = TrainingSpec & { transport?: TransportSpec };
+
 /** A pool of inference replicas as the scenario states it: explicit GPUs, or a count placed on the topology's GPUs. */
 export type ReplicaPool = { gpus: string[] } | { replicas: number };
 
@@ -67,7 +73,7 @@ export type ServiceLoadSpec = ServiceSpec & { transport?: TransportSpec };
 export type AgentsLoadSpec = AgentsSpec & { transport?: TransportSpec };
 
 /** Any workload a scenario can declare. */
-export type WorkloadSpec = TransferSpec | TrafficLoadSpec | TrainingSpec | ServiceLoadSpec | InferencePlacementSpec | AgentsLoadSpec;
+export type WorkloadSpec = TransferLoadSpec | TrafficLoadSpec | TrainingLoadSpec | ServiceLoadSpec | InferencePlacementSpec | AgentsLoadSpec;
 
 /** The generated fabrics a part or a site may hold. */
 export interface Fabrics {
@@ -144,7 +150,7 @@ export interface Scenario {
   /** Topology parts in file order; later parts may link to nodes of earlier ones. */
   topology: TopologyPart[];
   workloads: WorkloadSpec[];
-  /** Prices for cost.csv (absent: the defaults of report/costRows). */
+  /** Prices for cost.csv (absent: the defaults of net/CostSpec). */
   cost?: CostSpec;
   /** Timeline of network changes and surges, in file order (empty when none). */
   events: EventSpec[];

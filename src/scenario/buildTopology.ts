@@ -7,7 +7,7 @@ import type { Topology } from "../net/Topology.js";
 import { TopologyBuilder } from "../net/TopologyBuilder.js";
 import { fiberLatencyS, greatCircleM } from "../net/greatCircle.js";
 import type { Site } from "../net/Site.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import { loadCities, type City } from "./cities.js";
 import type { Fabrics, Scenario, SiteSpec } from "./Scenario.js";
 

@@ -1,7 +1,7 @@
 // checkEvents: the scenario's events name existing links, nodes and workloads that can take them, each problem one sentence.
 import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import type { Scenario } from "./Scenario.js";
 
 /**

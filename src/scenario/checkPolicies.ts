@@ -2,7 +2,7 @@
 import { InputError } from "../core/InputError.js";
 import { describePolicy, policyMask } from "../net/RoutingPolicy.js";
 import type { Topology } from "../net/Topology.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import { workloadName } from "./checkEvents.js";
 import { trainingGpus } from "./trainingGpus.js";
 import type { Scenario } from "./Scenario.js";

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import type { Scenario, TrafficLoadSpec, TransferSpec } from "./Scenario.js";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import { checkTraining } from "./checkTraining.js";

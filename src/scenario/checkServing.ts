@@ -1,7 +1,7 @@
 // checkServing: semantic checks of service, inference and agents workloads (nodes, placements, call targets).
 import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import { placeReplicas } from "./placeReplicas.js";
 import type { AgentsLoadSpec, InferencePlacementSpec, Scenario, ServiceLoadSpec } from "./Scenario.js";
 

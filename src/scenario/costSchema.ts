@@ -1,6 +1,6 @@
 // costSchema: the schema of a scenario's prices (GPU-hours, egress and WAN per GB, capex and its amortisation).
 import { z } from "zod";
-import { DEFAULT_COST, DEFAULT_EGRESS_OUT_PER_GB_USD } from "../report/costRows.js";
+import { DEFAULT_COST, DEFAULT_EGRESS_OUT_PER_GB_USD } from "../net/CostSpec.js";
 import { quantity, strict } from "./schemaParts.js";
 
 const usd = (what: string) =>

@@ -1,6 +1,6 @@
 // describeIssue: turns the zod issues of a failed scenario parse into one sentence with its key path.
 import type { z } from "zod";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 
 type Issue = z.core.$ZodIssue;
 type Key = PropertyKey;

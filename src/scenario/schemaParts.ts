@@ -1,6 +1,6 @@
 // schemaParts: building blocks of the scenario schema (quantities with units, strict objects, sizes, transports) shared by every workload's schema.
 import { z } from "zod";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import { HANDSHAKES, TRANSPORT_MODELS } from "../transport/TransportSpec.js";
 import { parseQuantity, unitExamples, unitSuffixes, type UnitKind } from "../core/units.js";
 import { CONGESTION_CONTROLS } from "../transport/tcp/CongestionControl.js";

@@ -1,7 +1,8 @@
 // toTrainingSpec: a `training` workload of the scenario file (engine units) as the engine's TrainingSpec.
 import { InputError } from "../core/InputError.js";
 import type { TransportSpec } from "../transport/TransportSpec.js";
-import type { TrainingPlacement, TrainingSpec } from "../workloads/training/TrainingSpec.js";
+import type { TrainingPlacement } from "../workloads/training/TrainingSpec.js";
+import type { TrainingLoadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
 
 /** The file's training mapping (schema output). */
@@ -13,7 +14,7 @@ export type FileTraining = Extract<ScenarioFile["workloads"][number], { training
  * (`<file>: workloads[i].training`) for messages.
  * @throws InputError unless exactly one of gpus, hosts and gpuList is given, or when cluster comes without gpus.
  */
-export function toTrainingSpec(t: FileTraining, index: number, transport: TransportSpec, where: string): TrainingSpec {
+export function toTrainingSpec(t: FileTraining, index: number, transport: TransportSpec, where: string): TrainingLoadSpec {
   const keys = placementKeys(t);
   if (keys.length !== 1) throw new InputError(`${where}: give exactly one of gpus, hosts or gpuList (which GPUs run the job), found ${keys.length === 0 ? "none" : keys.join(" and ")}`);
   if (t.cluster !== undefined && t.gpus === undefined) throw new InputError(`${where}.cluster: applies only with gpus (a count of GPUs to take from that cluster)`);

@@ -1,75 +1,127 @@
-// WorkerPool: runs tasks on a fixed number of worker threads, handing each the next task as it finishes one.
-import { Worker } from "node:worker_threads";
+// WorkerPool: runs tasks on a fixed number of worker threads, replacing any worker that dies so the others' work goes on.
+import { Worker, type ResourceLimits } from "node:worker_threads";
+
+/** Options of a {@link WorkerPool}. */
+export interface WorkerPoolOptions {
+  /** Worker threads, a whole number ≥ 1. */
+  jobs: number;
+  /** Each worker's JavaScript heap limit (V8 old generation), in MiB; V8's default when absent. */
+  heapLimitMb?: number;
+}
 
 /**
- * A minimal pool over `node:worker_threads`: `jobs` workers load `workerUrl`, receive one
+ * A small pool over `node:worker_threads`: `jobs` workers load `workerUrl`, receive one
  * task message at a time and answer with one result message each. Results arrive in
  * completion order; callers that need a stable order sort by their own keys.
+ *
+ * A worker that dies while holding a task — out of memory (its heap is capped by
+ * `heapLimitMb` through `resourceLimits`), an uncaught error, `process.exit` — costs only
+ * that task: `onDeath` is told why, a fresh worker takes the next task, and the other
+ * workers carry on. (piscina and tinypool do the same, but would add a dependency and a
+ * worker wrapper of their own around the tsx loader for a loop of about forty lines.)
  *
  * A worker written in TypeScript (the source tree run through tsx, as in tests) is started
  * with tsx's loader; the compiled JavaScript in dist/ is started directly.
  */
 export class WorkerPool<Task, Result> {
+  private readonly jobs: number;
+  private readonly resourceLimits: ResourceLimits | undefined;
+
   constructor(
     private readonly workerUrl: URL,
-    private readonly jobs: number,
+    options: WorkerPoolOptions,
   ) {
+    const { jobs, heapLimitMb } = options;
     if (!(Number.isInteger(jobs) && jobs >= 1)) throw new RangeError(`WorkerPool: jobs must be a whole number ≥ 1, found ${jobs}`);
+    if (heapLimitMb !== undefined && !(heapLimitMb > 0)) throw new RangeError(`WorkerPool: heapLimitMb must be > 0, found ${heapLimitMb}`);
+    this.jobs = jobs;
+    this.resourceLimits = heapLimitMb === undefined ? undefined : { maxOldGenerationSizeMb: heapLimitMb };
   }
 
   /** A worker on the module; TypeScript sources get tsx's loader registered first. */
   private startWorker(): Worker {
-    if (!this.workerUrl.pathname.endsWith(".ts")) return new Worker(this.workerUrl);
+    const resourceLimits = this.resourceLimits;
+    if (!this.workerUrl.pathname.endsWith(".ts")) return new Worker(this.workerUrl, { resourceLimits });
     const tsx = import.meta.resolve("tsx/esm/api");
     const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(this.workerUrl.href)}); });`;
-    return new Worker(boot, { eval: true });
+    return new Worker(boot, { eval: true, resourceLimits });
   }
 
-  /** Run every task; `onResult` is called in the main thread as each one completes. */
-  run(tasks: readonly Task[], onResult: (result: Result, task: Task) => void): Promise<void> {
+  /** Why a worker died, in words: out of memory, the error it threw, or its exit code. */
+  private deathOf(error: (Error & { code?: string }) | undefined, exitCode: number): string {
+    if (error?.code === "ERR_WORKER_OUT_OF_MEMORY") {
+      const limit = this.resourceLimits?.maxOldGenerationSizeMb;
+      return `the worker ran out of memory${limit === undefined ? "" : ` (its heap is limited to ${limit} MB)`}`;
+    }
+    if (error) return `the worker crashed: ${error.message}`;
+    return `the worker exited with code ${exitCode}`;
+  }
+
+  /**
+   * Run every task. `onResult` is called in the main thread as each one completes;
+   * `onDeath` when the worker holding a task dies first, with the reason. The promise
+   * rejects only if a callback throws (the remaining workers are stopped).
+   */
+  run(
+    tasks: readonly Task[],
+    onResult: (result: Result, task: Task) => void,
+    onDeath: (task: Task, reason: string) => void,
+  ): Promise<void> {
     if (tasks.length === 0) return Promise.resolve();
     let next = 0;
-    let done = 0;
+    let settled = 0;
+    let stopped = false;
     return new Promise((resolve, reject) => {
-      const workers: Worker[] = [];
-      let failed = false;
-      const fail = (err: Error) => {
-        if (failed) return;
-        failed = true;
-        for (const w of workers) void w.terminate();
-        reject(err);
+      const live = new Set<Worker>();
+      const stop = (err?: Error) => {
+        if (stopped) return;
+        stopped = true;
+        Promise.all([...live].map((w) => w.terminate())).then(() => (err ? reject(err) : resolve()), reject);
       };
-      const feed = (w: Worker, current: { task?: Task }) => {
-        if (next >= tasks.length) {
-          current.task = undefined;
-          void w.terminate();
-          return;
+      // Call back for a task that ended; false when the callback threw and the pool stopped.
+      const settle = (callback: () => void): boolean => {
+        try {
+          callback();
+        } catch (err) {
+          stop(err as Error);
+          return false;
         }
-        current.task = tasks[next++];
-        w.postMessage(current.task);
+        if (++settled === tasks.length) stop();
+        return !stopped;
       };
-      for (let i = 0; i < Math.min(this.jobs, tasks.length); i++) {
+      const spawn = () => {
         const w = this.startWorker();
-        const current: { task?: Task } = {};
-        workers.push(w);
-        w.on("message", (result: Result) => {
-          try {
-            onResult(result, current.task!);
-          } catch (err) {
-            fail(err as Error);
+        live.add(w);
+        let task: Task | undefined;
+        let error: Error | undefined;
+        const feed = () => {
+          if (next >= tasks.length) {
+            task = undefined;
+            live.delete(w);
+            void w.terminate();
             return;
           }
-          if (++done === tasks.length) {
-            current.task = undefined;
-            Promise.all(workers.map((x) => x.terminate())).then(() => resolve(), reject);
-          } else feed(w, current);
+          task = tasks[next++];
+          w.postMessage(task);
+        };
+        w.on("message", (result: Result) => {
+          const done = task!;
+          if (settle(() => onResult(result, done))) feed();
         });
-        w.on("error", (err) => fail(err));
+        w.on("error", (err) => {
+          error = err;
+        });
         w.on("exit", (code) => {
-          if (code !== 0 && current.task !== undefined) fail(new Error(`a sweep worker exited with code ${code}`));
+          live.delete(w);
+          if (stopped || task === undefined) return;
+          const lost = task;
+          task = undefined;
+          // A replacement takes the next task, if there is one.
+          if (settle(() => onDeath(lost, this.deathOf(error, code))) && next < tasks.length) spawn();
         });
-        feed(w, current);
-      }
+        feed();
+      };
+      for (let i = 0; i < Math.min(this.jobs, tasks.length); i++) spawn();
     });
   }
 }

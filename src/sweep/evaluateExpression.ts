@@ -1,7 +1,7 @@
 // evaluateExpression: evaluates a study expression over variable values, safely (no eval) and with typed errors.
 
 import { InputError } from "../core/InputError.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import { parseExpression, type Expr, type ExpressionFail } from "./parseExpression.js";
 import type { SweepValue } from "./Study.js";
 

@@ -33,10 +33,12 @@ function factorsOf(spec: SweepSpec): string[][] {
  */
 function repetitionSeeds(baseSeed: number, repeat: number): number[] {
   const seeds: number[] = [];
+  const taken = new Set<number>();
   for (let r = 0; r < repeat; r++) {
     let seed = r === 0 ? baseSeed : stringHash32(`${baseSeed}/${r}`) >>> 1;
-    for (let k = 1; seeds.includes(seed); k++) seed = stringHash32(`${baseSeed}/${r}/${k}`) >>> 1;
+    for (let k = 1; taken.has(seed); k++) seed = stringHash32(`${baseSeed}/${r}/${k}`) >>> 1;
     seeds.push(seed);
+    taken.add(seed);
   }
   return seeds;
 }
@@ -49,50 +51,70 @@ function repetitionSeeds(baseSeed: number, repeat: number): number[] {
  * repetitions 0…repeat−1, repetition fastest, with `runId` = `p<point>-r<repetition>`,
  * each number zero-padded to the digits of its largest value (55 points × 10 repetitions:
  * `p00-r0` … `p54-r9`). Seeds: see the rule of `repetitionSeeds` — equal across points of
- * one repetition. Throws an {@link InputError} if `where` fails on a point (e.g. compares
- * text with a number) or gives something other than true/false.
+ * one repetition. `where` names the block in messages (`"study.yaml: sweep"`). Throws an
+ * {@link InputError} if `where` fails on a point (e.g. compares text with a number), gives
+ * something other than true/false, or keeps no point at all.
  */
-export function expandStudy(spec: SweepSpec, baseSeed: number): { points: StudyPoint[]; runs: StudyRun[] } {
-  const checked = parseSweep(spec, "sweep");
+export function expandStudy(spec: SweepSpec, baseSeed: number, where = "sweep"): { points: StudyPoint[]; runs: StudyRun[] } {
+  const checked = parseSweep(spec, where);
   const names = Object.keys(checked.vars);
   const lists = new Map(names.map((n) => [n, valuesOf(checked.vars[n])]));
   const factors = factorsOf(checked);
   const sizes = factors.map((f) => lists.get(f[0])!.length);
   const factorOf = new Map(factors.flatMap((f, i) => f.map((n) => [n, i] as const)));
-  let where: Expr | undefined;
+  let filter: Expr | undefined;
   if (checked.where !== undefined) {
-    where = parseExpression(checked.where, () => {
+    filter = parseExpression(checked.where, () => {
       throw new Error("unreachable: parseSweep checked the expression");
     });
   }
 
   const points: StudyPoint[] = [];
   const at = sizes.map(() => 0);
+  let crossed = 0;
   for (let done = sizes.some((s) => s === 0); !done; ) {
     const values: Record<string, SweepValue> = {};
     for (const n of names) values[n] = lists.get(n)![at[factorOf.get(n)!]];
-    if (where === undefined || keep(where, checked.where!, values)) points.push({ index: points.length, values });
+    crossed++;
+    if (filter === undefined || keep(filter, `${where}.where ${JSON.stringify(checked.where)}`, values)) {
+      points.push({ index: points.length, values });
+    }
     // Advance the odometer: the last factor fastest.
     let f = sizes.length - 1;
     while (f >= 0 && ++at[f] === sizes[f]) at[f--] = 0;
     done = f < 0;
   }
+  if (points.length === 0) {
+    throw new InputError(
+      `${where}.where ${JSON.stringify(checked.where)} keeps none of the ${crossed.toLocaleString("en-US")} point${crossed === 1 ? "" : "s"} — nothing to run`,
+    );
+  }
 
   const seeds = repetitionSeeds(baseSeed, checked.repeat);
-  const pw = String(Math.max(points.length - 1, 0)).length;
-  const rw = String(checked.repeat - 1).length;
   const runs: StudyRun[] = [];
   for (const p of points) {
     for (let r = 0; r < checked.repeat; r++) {
-      const runId = `p${String(p.index).padStart(pw, "0")}-r${String(r).padStart(rw, "0")}`;
+      const runId = runIdOf(p.index, r, points.length, checked.repeat);
       runs.push({ runId, point: p.index, repetition: r, seed: seeds[r], values: p.values });
     }
   }
   return { points, runs };
 }
 
-function keep(where: Expr, text: string, values: Record<string, SweepValue>): boolean {
-  const label = `sweep.where ${JSON.stringify(text)} at ${formatValues(values)}`;
+/**
+ * The id of repetition `repetition` of point `point` in a study of `points` points ×
+ * `repeat` repetitions: `p<point>-r<repetition>`, each number zero-padded to the digits
+ * of its largest value.
+ */
+export function runIdOf(point: number, repetition: number, points: number, repeat: number): string {
+  const pw = String(Math.max(points - 1, 0)).length;
+  const rw = String(repeat - 1).length;
+  return `p${String(point).padStart(pw, "0")}-r${String(repetition).padStart(rw, "0")}`;
+}
+
+/** Evaluate `where` at a point; `context` (`study.yaml: sweep.where "…"`) starts every message. */
+function keep(where: Expr, context: string, values: Record<string, SweepValue>): boolean {
+  const label = `${context} at ${formatValues(values)}`;
   const fail: ExpressionFail = (message, column, hint = "") => {
     throw new InputError(`${label}: ${message} at column ${column}${hint}`);
   };

@@ -1,7 +1,7 @@
 // parseSweep: validates the `sweep` block of a scenario file into a SweepSpec, with one-sentence errors naming the key path.
 
 import { InputError } from "../core/InputError.js";
-import { closest } from "../net/TopologyBuilder.js";
+import { closest } from "../core/closest.js";
 import { describe } from "../scenario/describeIssue.js";
 import { expressionVariables, parseExpression, type ExpressionFail } from "./parseExpression.js";
 import type { SweepRange, SweepSpec, SweepValue } from "./Study.js";
@@ -9,11 +9,14 @@ import type { SweepRange, SweepSpec, SweepValue } from "./Study.js";
 /** Most runs a study may expand to, counted before `where` filters points. */
 export const MAX_STUDY_RUNS = 1_000_000;
 
-const SWEEP_KEYS = ["vars", "zip", "where", "repeat"];
-const RANGE_KEYS = ["from", "to", "step"];
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// Columns of sweep.csv next to the variables, and values a runner may add to substitution.
-const RESERVED = ["true", "false", "repetition", "seed", "status"];
+/** The keys of a `sweep` block. */
+export const SWEEP_KEYS = ["vars", "zip", "where", "repeat"];
+/** The keys of a range `{ from, to, step }`. */
+export const RANGE_KEYS = ["from", "to", "step"];
+/** What a variable name looks like. */
+export const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Names a variable may not take: columns of sweep.csv next to the variables, and values a runner may add to substitution. */
+export const RESERVED = ["true", "false", "repetition", "seed", "status"];
 
 function isMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -26,9 +29,18 @@ function unknownKey(key: string, known: string[]): string {
 
 /** The values of an inclusive range: from + i·step rounded to 12 significant digits, up to `to`. */
 export function rangeValues(r: SweepRange): number[] {
+  return Array.from({ length: rangeCount(r) }, (_, i) => Number((r.from + i * r.step).toPrecision(12)));
+}
+
+/** How many values an inclusive range has (without listing them). */
+function rangeCount(r: SweepRange): number {
   // The tolerance keeps `to` when (to − from)/step lands just below a whole number (0.8/0.2 = 3.9999999999999996).
-  const count = Math.floor((r.to - r.from) / r.step + 1e-9) + 1;
-  return Array.from({ length: count }, (_, i) => Number((r.from + i * r.step).toPrecision(12)));
+  return Math.floor((r.to - r.from) / r.step + 1e-9) + 1;
+}
+
+/** How many values a variable takes. */
+function countOf(v: SweepValue[] | SweepRange): number {
+  return Array.isArray(v) ? v.length : rangeCount(v);
 }
 
 /** A variable's values, ranges expanded. */
@@ -46,7 +58,9 @@ export function valuesOf(v: SweepValue[] | SweepRange): SweepValue[] {
  * `{ from, to, step }` of numbers with step > 0 and to ≥ from; zip groups naming declared
  * variables, each in one group only, of equal lengths; `repeat` a whole number ≥ 1;
  * `where` text that parses and names only declared variables; at most
- * {@link MAX_STUDY_RUNS} runs before `where`.
+ * {@link MAX_STUDY_RUNS} runs before `where` — each variable's values × `repeat` are
+ * held to that budget before its values are checked, and a list is checked in time
+ * linear in its length.
  */
 export function parseSweep(raw: unknown, where: string): SweepSpec {
   const fail = (path: string, message: string): never => {
@@ -55,6 +69,21 @@ export function parseSweep(raw: unknown, where: string): SweepSpec {
   if (!isMapping(raw)) fail("", ` must be a mapping with keys ${SWEEP_KEYS.join(", ")}, found ${describe(raw)}`);
   const block = raw as Record<string, unknown>;
   for (const key of Object.keys(block)) if (!SWEEP_KEYS.includes(key)) fail("", `: ${unknownKey(key, SWEEP_KEYS)}`);
+
+  // repeat first: every variable's count of values is checked against the run budget with it.
+  let repeat = 1;
+  if (block.repeat !== undefined) {
+    const r = block.repeat;
+    if (typeof r !== "number" || !Number.isInteger(r) || r < 1) fail(".repeat", ` must be a whole number ≥ 1, found ${describe(r)}`);
+    repeat = r as number;
+  }
+  // One variable alone may not exceed the run budget (before its values are checked one by one).
+  const tooMany = (path: string, count: number) => {
+    if (count * repeat > MAX_STUDY_RUNS) {
+      const times = repeat === 1 ? "" : ` × ${repeat.toLocaleString("en-US")} repetitions`;
+      fail(path, ` has ${count.toLocaleString("en-US")} values${times}, more than the ${MAX_STUDY_RUNS.toLocaleString("en-US")} runs accepted`);
+    }
+  };
 
   const vars: Record<string, SweepValue[] | SweepRange> = {};
   const rawVars = block.vars ?? {};
@@ -65,14 +94,19 @@ export function parseSweep(raw: unknown, where: string): SweepSpec {
     if (RESERVED.includes(name)) fail(".vars", `: "${name}" is reserved — choose another variable name`);
     if (Array.isArray(v)) {
       if (v.length === 0) fail(path, " is an empty list — give at least one value");
-      const list: SweepValue[] = [];
-      v.forEach((item: unknown, i) => {
+      tooMany(path, v.length);
+      // Where each value was first seen: one lookup per value, so a long list is checked in linear time.
+      const firstAt = new Map<SweepValue, number>();
+      const list: SweepValue[] = new Array(v.length);
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
         const ok = typeof item === "string" || typeof item === "boolean" || (typeof item === "number" && Number.isFinite(item));
         if (!ok) fail(`${path}[${i}]`, ` must be text, a number or true/false, found ${describe(item)}`);
-        const first = list.indexOf(item as SweepValue);
-        if (first >= 0) fail(`${path}[${i}]`, `: ${describe(item)} is listed twice (also at [${first}])`);
-        list.push(item as SweepValue);
-      });
+        const first = firstAt.get(item as SweepValue);
+        if (first !== undefined) fail(`${path}[${i}]`, `: ${describe(item)} is listed twice (also at [${first}])`);
+        firstAt.set(item as SweepValue, i);
+        list[i] = item as SweepValue;
+      }
       vars[name] = list;
     } else if (isMapping(v)) {
       for (const key of Object.keys(v)) if (!RANGE_KEYS.includes(key)) fail(path, `: ${unknownKey(key, RANGE_KEYS)}`);
@@ -86,6 +120,7 @@ export function parseSweep(raw: unknown, where: string): SweepSpec {
       if ((range.to - range.from) / range.step >= MAX_STUDY_RUNS) {
         fail(path, ` has more than ${MAX_STUDY_RUNS.toLocaleString("en-US")} values — use a larger step`);
       }
+      tooMany(path, rangeCount(range));
       vars[name] = range;
     } else {
       fail(path, ` must be a list of values or a range { from, to, step }, found ${describe(v)}`);
@@ -114,8 +149,8 @@ export function parseSweep(raw: unknown, where: string): SweepSpec {
         fail(`${gp}[${i}]`, other === g ? `: "${n}" is listed twice` : `: "${n}" is already in zip[${other}] — a variable may be in one zip group only`);
       }
       groupOf.set(n, g);
-      const len = valuesOf(vars[n]).length;
-      const firstLen = members.length > 0 ? valuesOf(vars[members[0]]).length : len;
+      const len = countOf(vars[n]);
+      const firstLen = members.length > 0 ? countOf(vars[members[0]]) : len;
       if (len !== firstLen) {
         fail(gp, `: ${members[0]} has ${firstLen} values but ${n} has ${len} — zipped variables need equal lengths`);
       }
@@ -123,13 +158,6 @@ export function parseSweep(raw: unknown, where: string): SweepSpec {
     });
     zip.push(members);
   });
-
-  let repeat = 1;
-  if (block.repeat !== undefined) {
-    const r = block.repeat;
-    if (typeof r !== "number" || !Number.isInteger(r) || r < 1) fail(".repeat", ` must be a whole number ≥ 1, found ${describe(r)}`);
-    repeat = r as number;
-  }
 
   const spec: SweepSpec = { vars, zip, repeat };
   if (block.where !== undefined) {
@@ -149,7 +177,7 @@ export function parseSweep(raw: unknown, where: string): SweepSpec {
 
   // Zip groups count once (by their first variable), every other variable multiplies.
   const counted = names.filter((n) => !groupOf.has(n) || zip[groupOf.get(n)!][0] === n);
-  const runs = counted.reduce((n, v) => n * valuesOf(vars[v]).length, repeat);
+  const runs = counted.reduce((n, v) => n * countOf(vars[v]), repeat);
   if (runs > MAX_STUDY_RUNS) {
     fail("", ` expands to ${runs.toLocaleString("en-US")} runs, more than the ${MAX_STUDY_RUNS.toLocaleString("en-US")} accepted`);
   }

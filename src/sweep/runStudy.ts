@@ -1,5 +1,7 @@
 // runStudy: `chokepoint sweep` — expand a study, check every point, run the runs on worker threads, write sweep.csv.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
 import { csvNumber } from "../report/csvNumber.js";
@@ -11,16 +13,21 @@ import { readScenarioDocument } from "../scenario/loadScenario.js";
 import { prepareScenarioDocument } from "../scenario/prepareScenario.js";
 import { evaluateExpression } from "./evaluateExpression.js";
 import { expandStudy, formatValues } from "./expandStudy.js";
+import { listRunIds } from "./listRunIds.js";
 import { parseSweep } from "./parseSweep.js";
+import { readRunRecord, writeRunRecord } from "./RunRecord.js";
+import { runKey } from "./runKey.js";
 import type { RunTask, RunTaskResult } from "./RunTask.js";
+import { STUDY_INFO_FILE, type StudyInfo } from "./StudyInfo.js";
 import type { StudyRun, SweepValue } from "./Study.js";
 import { substitute } from "./substitute.js";
 import { summarizeByPoint } from "./summarizeByPoint.js";
+import { workerHeapLimitMb } from "./workerHeapLimitMb.js";
 import { WorkerPool } from "./WorkerPool.js";
 
 /** Options of {@link runStudy}. */
 export interface StudyOptions {
-  /** The study directory: runs/<run id>/ for each run, sweep.csv and sweep-summary.csv. */
+  /** The study directory: runs/<run id>/ for each run, sweep.csv, sweep-summary.csv and study.json. */
   outDir: string;
   /** Worker threads (default: one per core). */
   jobs: number;
@@ -30,11 +37,17 @@ export interface StudyOptions {
   filter?: string;
   /** Run only the runs whose index modulo `count` is `index`. */
   shard?: { index: number; count: number };
+  /** Run again the runs recorded as failed (by default a resumed study keeps them as they are). */
+  retryFailed?: boolean;
+  /** Each worker's JavaScript heap limit in MiB (default {@link workerHeapLimitMb} of `jobs`). */
+  workerHeapMb?: number;
   version: string;
   /** Progress of the runs (done, total, runs skipped because already complete). */
   onProgress?: (done: number, total: number) => void;
   /** Where the dry-run table and the closing line go. */
   print: (text: string) => void;
+  /** Where notices go that do not stop the study (stale runs run again). */
+  warn?: (text: string) => void;
 }
 
 /** Columns of sweep.csv before the variables. */
@@ -42,13 +55,22 @@ const LEAD = ["run_id", "point"];
 /** Columns of sweep.csv after the variables; the summary.csv metrics follow. */
 const TRAIL = ["repetition", "seed", "status", "message"];
 
+/** Where a run of the study stands in its directory. */
+type RunState = "ok" | "failed" | "stale" | "new";
+
 /**
  * Run a study file: expand its `sweep` block, substitute and check every point before
- * anything runs (a bad point is bad input: exit 2, nothing run), skip the runs whose
- * results are already complete (their run.json, the last file a run writes, exists), run
- * the others on a pool of worker threads — a failed run is recorded, never fatal — and
- * write sweep.csv (one row per run of this shard, in run order, so the file is the same
- * whatever the number of jobs or the order runs finish in) and sweep-summary.csv.
+ * anything runs (a bad point is bad input: exit 2, nothing run), reuse the runs whose
+ * results are complete *for the same scenario and seed* (their point.json holds the run's
+ * {@link runKey}; run.json, the last report a run writes, or failed.txt is present), run
+ * the others on a pool of worker threads — a failed run, or one whose worker died, is
+ * recorded, never fatal to the study — and write sweep.csv (one row per run of this
+ * shard, in run order, so the file is the same whatever the number of jobs or the order
+ * runs finish in), sweep-summary.csv and study.json.
+ *
+ * A run directory whose results were made for another scenario or seed (the study was
+ * edited since) is *stale*: it is emptied and the run is done again, and `warn` names
+ * such runs. Runs recorded as failed are kept unless `retryFailed`.
  */
 export async function runStudy(file: string, options: StudyOptions): Promise<StudyOutcome> {
   const document = readScenarioDocument(file);
@@ -61,7 +83,7 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
   if (!(typeof baseSeed === "number" && Number.isInteger(baseSeed) && baseSeed >= 0)) {
     throw new InputError(`${file}: seed: expected a whole number ≥ 0, found ${JSON.stringify(baseSeed)}`);
   }
-  const { points, runs } = expandStudy(spec, baseSeed);
+  const { points, runs } = expandStudy(spec, baseSeed, `${file}: sweep`);
   const names = Object.keys(spec.vars);
   const pointDocs = points.map((p) => {
     const context = `${file}: point ${p.index} (${formatValues(p.values)})`;
@@ -77,7 +99,8 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
     }
     return doc;
   });
-  const selected = selectRuns(runs, options);
+  const chosen = filterRuns(runs, options.filter);
+  const selected = shardRuns(chosen, options.shard);
   if (options.dryRun) {
     options.print(dryRunTable(points, names, runs.length, selected.length, spec.repeat));
     return { points: points.length, runs: runs.length, ok: 0, failed: 0 };
@@ -86,7 +109,22 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
   const runsDir = join(options.outDir, "runs");
   mkdirSync(runsDir, { recursive: true });
   const dirOf = (run: StudyRun) => join(runsDir, run.runId);
-  const pending = selected.filter((r) => !existsSync(join(dirOf(r), "run.json")) && !existsSync(join(dirOf(r), "failed.txt")));
+  const pointJson = pointDocs.map((doc) => canonicalJson(doc));
+  const keyOf = (run: StudyRun) => runKey(pointJson[run.point], run.seed);
+  const stale: string[] = [];
+  const pending = selected.filter((r) => {
+    const state = runState(dirOf(r), keyOf(r));
+    if (state === "stale") stale.push(r.runId);
+    return state === "stale" || state === "new" || (state === "failed" && options.retryFailed === true);
+  });
+  if (stale.length > 0) {
+    options.warn?.(
+      `${stale.length} run${stale.length === 1 ? "" : "s"} in ${runsDir} ${stale.length === 1 ? "was" : "were"} made for another scenario or seed ` +
+        `(the study changed since) and will run again: ${listRunIds(stale)}\n`,
+    );
+  }
+  // A run about to be (re)done starts from an empty directory: no stale report can outlive it.
+  for (const r of pending) rmSync(dirOf(r), { recursive: true, force: true });
   const tasks: RunTask[] = pending.map((r) => ({
     runId: r.runId,
     file,
@@ -95,16 +133,65 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
     outDir: dirOf(r),
     version: options.version,
   }));
+  const byId = new Map(pending.map((r) => [r.runId, r]));
+  const record = (task: RunTask) => {
+    const r = byId.get(task.runId)!;
+    mkdirSync(task.outDir, { recursive: true });
+    writeRunRecord(task.outDir, { run_id: r.runId, point: r.point, repetition: r.repetition, seed: r.seed, values: r.values, key: keyOf(r) });
+  };
   let done = selected.length - pending.length;
   options.onProgress?.(done, selected.length);
   const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
-  const pool = new WorkerPool<RunTask, RunTaskResult>(new URL(`./sweepWorker.${ext}`, import.meta.url), options.jobs);
-  await pool.run(tasks, (result, task) => {
-    if (result.status === "failed") writeFailure(task.outDir, result.message);
-    options.onProgress?.(++done, selected.length);
-  });
-  return { points: points.length, runs: runs.length, ...(await writeStudyTables(options.outDir, selected, names)) };
+  const heapLimitMb = options.workerHeapMb ?? workerHeapLimitMb(options.jobs);
+  const pool = new WorkerPool<RunTask, RunTaskResult>(new URL(`./sweepWorker.${ext}`, import.meta.url), { jobs: options.jobs, heapLimitMb });
+  await pool.run(
+    tasks,
+    (result, task) => {
+      if (result.status === "failed") writeFailure(task.outDir, result.message);
+      record(task);
+      options.onProgress?.(++done, selected.length);
+    },
+    (task, reason) => {
+      writeFailure(task.outDir, `${reason} — the other runs went on; rerun the study with --retry-failed to try this one again`);
+      record(task);
+      options.onProgress?.(++done, selected.length);
+    },
+  );
+  const filter = options.filter?.trim() || null;
+  const info: StudyInfo = {
+    study: `sha256:${createHash("sha256").update(canonicalJson(document)).digest("hex")}`,
+    points: points.length,
+    repeat: spec.repeat,
+    filter,
+    ...(filter !== null && { selected: chosen.map((r) => r.runId) }),
+    shard: options.shard ?? null,
+  };
+  return { points: points.length, runs: runs.length, ...(await writeStudyTables(options.outDir, selected, names, info)) };
 }
+
+/**
+ * A document as JSON for hashing: keys in the order written; numbers JSON cannot hold
+ * (±Infinity, NaN) kept distinct from null.
+ */
+function canonicalJson(doc: unknown): string {
+  return JSON.stringify(doc, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? { $number: String(v) } : v));
+}
+
+/**
+ * Where a run stands: `ok` or `failed` when its directory holds results (run.json or
+ * failed.txt) recorded under `key`; `stale` when it holds results or a record for another
+ * key (or results with no record, from an interrupted write or an older chokepoint);
+ * `new` when it holds nothing finished.
+ */
+function runState(dir: string, key: string): RunState {
+  if (!existsSync(dir)) return "new";
+  const record = readRunRecord(dir);
+  const ok = existsSync(join(dir, "run.json"));
+  const failed = existsSync(join(dir, "failed.txt"));
+  if (record?.key === key) return ok ? "ok" : failed ? "failed" : "new";
+  return record !== undefined || ok || failed ? "stale" : "new";
+}
+
 
 /** Points and runs of the study; runs of this invocation (after filter and shard) that ended ok or failed. */
 export interface StudyOutcome {
@@ -115,11 +202,12 @@ export interface StudyOutcome {
 }
 
 /**
- * Write sweep.csv and sweep-summary.csv for `runs` from their run directories. The metric
- * columns are summary.csv's standard ones followed by any extra columns the runs wrote
- * (the AI columns such as gpu_utilization), in the order first seen.
+ * Write sweep.csv and sweep-summary.csv for `runs` from their run directories (and
+ * study.json when `info` is given). The metric columns are summary.csv's standard ones
+ * followed by any extra columns the runs wrote (the AI columns such as gpu_utilization),
+ * in the order first seen.
  */
-export async function writeStudyTables(outDir: string, runs: readonly StudyRun[], names: readonly string[]) {
+export async function writeStudyTables(outDir: string, runs: readonly StudyRun[], names: readonly string[], info?: StudyInfo) {
   const summaries = new Map<string, Record<string, string>>();
   const metrics: string[] = [...SUMMARY_CSV_HEADERS];
   for (const r of runs) {
@@ -146,17 +234,21 @@ export async function writeStudyTables(outDir: string, runs: readonly StudyRun[]
       failed++;
     }
   }
-  await writeStudyCsvs(outDir, header, rows, names, metrics);
+  await writeStudyCsvs(outDir, header, rows, names, metrics, info);
   return { ok, failed };
 }
 
-/** Write sweep.csv (given rows) and the per-point sweep-summary.csv derived from them, atomically. */
+/**
+ * Write sweep.csv (given rows), the per-point sweep-summary.csv derived from them and,
+ * when given, study.json (what the rows stand for, see {@link StudyInfo}), atomically.
+ */
 export async function writeStudyCsvs(
   outDir: string,
   header: string[],
   rows: string[][],
   names: readonly string[],
   metrics: readonly string[] = SUMMARY_CSV_HEADERS,
+  info?: StudyInfo,
 ): Promise<void> {
   const objects = rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
   const summary = summarizeByPoint(objects, ["point", ...names], [...metrics]);
@@ -167,6 +259,7 @@ export async function writeStudyCsvs(
       name: "sweep-summary.csv",
       write: (p) => writeCsv(p, summaryHeader, summary.map((s) => summaryHeader.map((h) => csvCell(s[h])))),
     },
+    ...(info ? [{ name: STUDY_INFO_FILE, write: (p: string) => writeFile(p, `${JSON.stringify(info, null, 2)}\n`) }] : []),
   ]);
 }
 
@@ -182,26 +275,27 @@ function writeFailure(dir: string, message: string): void {
   renameSync(tmp, join(dir, "failed.txt"));
 }
 
-function selectRuns(runs: readonly StudyRun[], options: StudyOptions): StudyRun[] {
-  let selected = runs.slice();
-  const filter = options.filter?.trim();
-  if (filter) {
-    if (/^p\d+-r\d+(\s*,\s*p\d+-r\d+)*$/.test(filter)) {
-      const ids = new Set(filter.split(",").map((s) => s.trim()));
-      const unknown = [...ids].filter((id) => !runs.some((r) => r.runId === id));
-      if (unknown.length > 0) throw new InputError(`--filter: no run "${unknown[0]}" in this study (run ids look like ${runs[0]?.runId})`);
-      selected = selected.filter((r) => ids.has(r.runId));
-    } else {
-      selected = selected.filter((r) => {
-        const v = evaluateExpression(filter, { ...r.values, repetition: r.repetition });
-        if (typeof v !== "boolean") throw new InputError(`--filter: "${filter}" gives ${JSON.stringify(v)}, not true or false`);
-        return v;
-      });
-    }
+/** The runs `--filter` selects (run ids, or an expression over the variables and `repetition`), in run order. */
+function filterRuns(runs: readonly StudyRun[], text: string | undefined): StudyRun[] {
+  const filter = text?.trim();
+  if (!filter) return runs.slice();
+  if (/^p\d+-r\d+(\s*,\s*p\d+-r\d+)*$/.test(filter)) {
+    const ids = new Set(filter.split(",").map((s) => s.trim()));
+    const known = new Set(runs.map((r) => r.runId));
+    const unknown = [...ids].filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new InputError(`--filter: no run "${unknown[0]}" in this study (run ids look like ${runs[0]?.runId})`);
+    return runs.filter((r) => ids.has(r.runId));
   }
-  const shard = options.shard;
-  if (shard) selected = selected.filter((_, i) => i % shard.count === shard.index);
-  return selected;
+  return runs.filter((r) => {
+    const v = evaluateExpression(filter, { ...r.values, repetition: r.repetition });
+    if (typeof v !== "boolean") throw new InputError(`--filter: "${filter}" gives ${JSON.stringify(v)}, not true or false`);
+    return v;
+  });
+}
+
+/** The runs of shard `index` of `count`: those whose position in `runs` modulo `count` is `index`. */
+function shardRuns(runs: StudyRun[], shard: { index: number; count: number } | undefined): StudyRun[] {
+  return shard ? runs.filter((_, i) => i % shard.count === shard.index) : runs;
 }
 
 function dryRunTable(
@@ -213,8 +307,9 @@ function dryRunTable(
 ): string {
   const header = ["point", ...names];
   const cells = points.map((p) => [`p${p.index}`, ...names.map((n) => String(p.values[n]))]);
-  // A reduce, not Math.max(...cells): a study has up to a million points, too many arguments for one call.
-  const widths = header.map((h, j) => cells.reduce((w, c) => Math.max(w, c[j].length), h.length));
+  // A loop, not Math.max(...cells): a million points would overflow the call stack.
+  const widths = header.map((h) => h.length);
+  for (const c of cells) for (let j = 0; j < c.length; j++) if (c[j].length > widths[j]) widths[j] = c[j].length;
   const line = (c: string[]) => c.map((x, j) => x.padEnd(widths[j])).join("  ").trimEnd();
   return (
     `${points.length} points × ${repeat} repetition${repeat === 1 ? "" : "s"} = ${totalRuns} runs` +

@@ -1,5 +1,4 @@
 // Workload specs in engine units (seconds, bytes, bytes/s), as the scenario layer produces them.
-import type { TransportSpec } from "../transport/TransportSpec.js";
 
 /** A bulk transfer between two nodes, optionally repeated. */
 export interface TransferSpec {
@@ -18,8 +17,6 @@ export interface TransferSpec {
   capBps?: number;
   /** Start `count` copies in all, one every `everyS` seconds from `startS`. */
   repeat?: { count: number; everyS: number };
-  /** How the transfer is carried (absent means maxmin). */
-  transport?: TransportSpec;
 }
 
 /** How a traffic workload picks the endpoints of each arrival. */

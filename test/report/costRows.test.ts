@@ -1,6 +1,7 @@
 // costRows: GPU time, idle GPU time, egress, WAN and amortised capex on a small case computed by hand.
 import { describe, expect, it } from "vitest";
-import { capexUsd, costRows, DEFAULT_EGRESS_OUT_PER_GB_USD, nicCount } from "../../src/report/costRows.js";
+import { DEFAULT_EGRESS_OUT_PER_GB_USD } from "../../src/net/CostSpec.js";
+import { capexUsd, costRows, nicCount } from "../../src/report/costRows.js";
 import { simulate } from "../../src/run/simulate.js";
 import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
 

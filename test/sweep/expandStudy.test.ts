@@ -83,8 +83,10 @@ describe("expandStudy", () => {
     ]);
   });
 
-  it("gives no points when where rejects them all", () => {
-    expect(expandStudy(spec({ vars: { a: [1, 2] }, where: "a > 5" }), 1)).toEqual({ points: [], runs: [] });
+  it("refuses a where that keeps no point", () => {
+    expect(() => expandStudy(spec({ vars: { a: [1, 2] }, where: "a > 5" }), 1, "s.yaml: sweep")).toThrow(
+      new InputError('s.yaml: sweep.where "a > 5" keeps none of the 2 points — nothing to run'),
+    );
   });
 
   it.each([
@@ -132,6 +134,12 @@ describe("expandStudy", () => {
     expect(new Set(many).size).toBe(1000);
   });
 
+  it("gives a million repetitions distinct seeds in linear time (a quadratic search took many minutes)", () => {
+    const { runs } = expandStudy(spec({ repeat: 1_000_000 }), 7);
+    expect(runs).toHaveLength(1_000_000);
+    expect(new Set(runs.map((r) => r.seed)).size).toBe(1_000_000);
+  });
+
   it("validates a hand-built spec", () => {
     expect(() => expandStudy(spec({ vars: { a: [1, 2], b: [1] }, zip: [["a", "b"]] }), 1)).toThrow(
       new InputError("sweep.zip[0]: a has 2 values but b has 1 — zipped variables need equal lengths"),
@@ -141,6 +149,12 @@ describe("expandStudy", () => {
   it("reports a where that fails on a point, naming the point", () => {
     expect(() => expandStudy(spec({ vars: { x: [1, "a"] }, where: "x < 2" }), 1)).toThrow(
       new InputError('sweep.where "x < 2" at x=a: "<" cannot compare string "a" with number 2 at column 3'),
+    );
+  });
+
+  it("names the study file in a where that fails on a point", () => {
+    expect(() => expandStudy(spec({ vars: { x: [1, "a"] }, where: "x < 2" }), 1, "s.yaml: sweep")).toThrow(
+      new InputError('s.yaml: sweep.where "x < 2" at x=a: "<" cannot compare string "a" with number 2 at column 3'),
     );
   });
 

@@ -92,6 +92,28 @@ describe("parseSweep", () => {
     expect(() => parseSweep(raw, "sweep")).toThrow(new InputError(message));
   });
 
+  it("checks a list of 1,000,000 values (the most a study may run) in linear time — quadratically it took many minutes", () => {
+    const values = Array.from({ length: 1_000_000 }, (_, i) => i);
+    expect((parseSweep({ vars: { x: values } }, "sweep").vars.x as number[]).length).toBe(1_000_000);
+    values[999_999] = 12_345;
+    expect(() => parseSweep({ vars: { x: values } }, "sweep")).toThrow(
+      new InputError("sweep.vars.x[999999]: 12345 is listed twice (also at [12345])"),
+    );
+  });
+
+  it("holds a long list to the run budget before checking its values", () => {
+    const values = Array.from({ length: 2_000_000 }, (_, i) => i);
+    expect(() => parseSweep({ vars: { x: values } }, "s.yaml: sweep")).toThrow(
+      new InputError("s.yaml: sweep.vars.x has 2,000,000 values, more than the 1,000,000 runs accepted"),
+    );
+    expect(() => parseSweep({ vars: { x: values.slice(0, 1001) }, repeat: 1000 }, "sweep")).toThrow(
+      new InputError("sweep.vars.x has 1,001 values × 1,000 repetitions, more than the 1,000,000 runs accepted"),
+    );
+    expect(() => parseSweep({ vars: { load: { from: 0, to: 2000, step: 1 } }, repeat: 1000 }, "sweep")).toThrow(
+      new InputError("sweep.vars.load has 2,001 values × 1,000 repetitions, more than the 1,000,000 runs accepted"),
+    );
+  });
+
   it("counts a zip group once when limiting the number of runs", () => {
     const big = { from: 1, to: 1000, step: 1 };
     expect(parseSweep({ vars: { a: big, b: big }, zip: [["a", "b"]], repeat: 1000 }, "sweep").repeat).toBe(1000);

@@ -1,9 +1,10 @@
 // End-to-end tests of studies: the same sweep.csv whatever the jobs, shards or interruptions; bad points run nothing.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runStudy, type StudyOptions } from "../../src/sweep/runStudy.js";
 import { writeStudyTables } from "../../src/sweep/runStudy.js";
 import { readCsv } from "../../src/report/readCsv.js";
 import { runCli } from "../cli/runCli.js";
@@ -84,7 +85,8 @@ describe("chokepoint sweep", () => {
       stdio: "ignore",
     });
     const runsDir = join(out, "runs");
-    const completed = () => (existsSync(runsDir) ? readdirSync(runsDir).filter((d) => existsSync(join(runsDir, d, "run.json"))).length : 0);
+    const finished = () => (existsSync(runsDir) ? readdirSync(runsDir).filter((d) => existsSync(join(runsDir, d, "point.json"))) : []);
+    const completed = () => finished().length;
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
         if (completed() >= 2) {
@@ -104,7 +106,7 @@ describe("chokepoint sweep", () => {
     expect(before).toBeLessThan(12);
     expect(existsSync(join(out, "sweep.csv"))).toBe(false);
     const runJson = (id: string) => readFileSync(join(runsDir, id, "run.json"), "utf8");
-    const kept = readdirSync(runsDir).find((d) => existsSync(join(runsDir, d, "run.json")))!;
+    const kept = finished()[0];
     const keptInfo = runJson(kept);
     expect((await runCli("sweep", big, "--out", out, "--jobs", "2", "--quiet")).code).toBe(0);
     expect(runJson(kept)).toBe(keptInfo); // a complete run is skipped, not redone
@@ -156,4 +158,227 @@ describe("chokepoint sweep", () => {
     const [summary] = await readCsv(join(dir, "sweep-summary.csv"));
     expect(summary).toMatchObject({ n_ok: "0", n_failed: "1" });
   });
+});
+
+/** Write a study file holding `text` and return its path. */
+function studyFile(name: string, text: string): string {
+  const file = join(tmp, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** A small study: loads × flows of web-search traffic on a leaf–spine, two repetitions. */
+const editable = (loads: string, flows: number) => `name: editable
+seed: 9
+sweep:
+  vars:
+    load: ${loads}
+  repeat: 2
+topology:
+  leafSpine: { leaves: 2, spines: 1, hostsPerLeaf: 2, hostBandwidth: 10Gbps, uplinkBandwidth: 20Gbps, latency: 1us }
+workloads:
+  - traffic: { name: ws, pattern: uniform, load: "\${load}", size: { cdf: websearch }, flows: ${flows} }
+`;
+
+describe("chokepoint sweep resumed after the study was edited", () => {
+  it("runs again exactly the runs whose scenario or seed changed, to the sweep.csv of a fresh run of the edited study", async () => {
+    const file = studyFile("editable.yaml", editable("{ from: 0.1, to: 0.5, step: 0.2 }", 40));
+    const out = join(tmp, "edited");
+    expect((await runCli("sweep", file, "--out", out, "--jobs", "2", "--quiet")).code).toBe(0);
+    const runJson = (id: string) => readFileSync(join(out, "runs", id, "run.json"), "utf8");
+    const before = new Map(["p0-r0", "p1-r0", "p2-r0"].map((id) => [id, runJson(id)]));
+    const record = JSON.parse(readFileSync(join(out, "runs", "p1-r1", "point.json"), "utf8"));
+    expect(record).toMatchObject({ run_id: "p1-r1", point: 1, repetition: 1, values: { load: 0.3 } });
+    expect(record.key).toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    // A variable's values change: from 0.1 → 0.3 shifts every point; p0 and p1 now hold loads 0.3 and 0.5, run before as p1 and p2.
+    writeFileSync(file, editable("{ from: 0.3, to: 0.7, step: 0.2 }", 40));
+    const resumed = await runCli("sweep", file, "--out", out, "--jobs", "2", "--quiet");
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain("6 runs in");
+    expect(resumed.stderr).toContain("will run again: p0-r0, p0-r1, p1-r0, p1-r1, p2-r0, p2-r1");
+    const fresh = join(tmp, "edited-fresh");
+    expect((await runCli("sweep", file, "--out", fresh, "--jobs", "2", "--quiet")).code).toBe(0);
+    expect(read(out).toString()).toBe(read(fresh).toString());
+    expect(read(out, "sweep-summary.csv").equals(read(fresh, "sweep-summary.csv"))).toBe(true);
+    for (const id of before.keys()) expect(runJson(id)).not.toBe(before.get(id));
+
+    // A fixed value changes (flows 40 → 30): every point's scenario changes, the values stay.
+    writeFileSync(file, editable("[0.3, 0.5, 0.7]", 30));
+    const afterFlows = await runCli("sweep", file, "--out", out, "--jobs", "2", "--quiet");
+    expect(afterFlows.stderr).toContain("will run again: p0-r0");
+    const fresh30 = join(tmp, "edited-fresh-30");
+    expect((await runCli("sweep", file, "--out", fresh30, "--jobs", "2", "--quiet")).code).toBe(0);
+    expect(read(out).equals(read(fresh30))).toBe(true);
+    expect((await readCsv(join(out, "sweep.csv"))).every((r) => r.flows === "30")).toBe(true);
+
+    // An edit that leaves a point's scenario as it was (a list written instead of a range, one value added) reuses its runs.
+    const kept = runJson("p1-r1");
+    writeFileSync(file, editable("[0.3, 0.5, 0.7, 0.9]", 30));
+    const grown = await runCli("sweep", file, "--out", out, "--jobs", "2", "--quiet");
+    expect(grown.stderr).toBe("");
+    expect(runJson("p1-r1")).toBe(kept);
+    expect((await readCsv(join(out, "sweep.csv"))).map((r) => r.load)).toEqual(["0.3", "0.3", "0.5", "0.5", "0.7", "0.7", "0.9", "0.9"]);
+  });
+
+  it("treats results without a record (an older chokepoint, or a write cut short) as stale", async () => {
+    const file = studyFile("unrecorded.yaml", editable("[0.2]", 20));
+    const out = join(tmp, "unrecorded");
+    expect((await runCli("sweep", file, "--out", out, "--quiet")).code).toBe(0);
+    rmSync(join(out, "runs", "p0-r1", "point.json"));
+    writeFileSync(join(out, "runs", "p0-r0", "point.json"), "{ not json");
+    const r = await runCli("sweep", file, "--out", out, "--quiet");
+    expect(r.stderr).toContain("2 runs in");
+    expect(r.stderr).toContain("will run again: p0-r0, p0-r1");
+    expect(existsSync(join(out, "runs", "p0-r1", "point.json"))).toBe(true);
+  });
+});
+
+describe("chokepoint sweep when a worker dies", () => {
+  // Point 1 simulates a million flows: its worker overflows a 32 MB heap; points 0 and 2 are small.
+  const file = studyFile(
+    "dies.yaml",
+    `name: dies
+seed: 4
+sweep:
+  vars:
+    n: [30, 1000000, 40]
+topology:
+  leafSpine: { leaves: 2, spines: 1, hostsPerLeaf: 2, hostBandwidth: 10Gbps, uplinkBandwidth: 20Gbps, latency: 1us }
+workloads:
+  - traffic: { name: ws, pattern: uniform, load: 0.3, size: { cdf: websearch }, flows: "\${n}" }
+`,
+  );
+  const out = join(tmp, "dies");
+  const options = (extra: Partial<StudyOptions> = {}): StudyOptions => ({
+    outDir: out,
+    jobs: 2,
+    dryRun: false,
+    version: "test",
+    print: () => {},
+    workerHeapMb: 32,
+    ...extra,
+  });
+
+  it("records that run as failed with the reason, and finishes and tabulates the others", async () => {
+    const outcome = await runStudy(file, options());
+    expect(outcome).toEqual({ points: 3, runs: 3, ok: 2, failed: 1 });
+    const rows = await readCsv(join(out, "sweep.csv"));
+    expect(rows.map((r) => [r.run_id, r.status])).toEqual([["p0-r0", "ok"], ["p1-r0", "failed"], ["p2-r0", "ok"]]);
+    expect(rows[1].message).toBe(
+      "the worker ran out of memory (its heap is limited to 32 MB) — the other runs went on; rerun the study with --retry-failed to try this one again",
+    );
+    for (const id of ["p0-r0", "p2-r0"]) {
+      for (const f of ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json", "point.json"]) {
+        expect(existsSync(join(out, "runs", id, f))).toBe(true);
+      }
+    }
+    expect(readFileSync(join(out, "runs", "p1-r0", "failed.txt"), "utf8")).toContain("ran out of memory");
+    expect(existsSync(join(out, "sweep-summary.csv"))).toBe(true);
+  });
+
+  it("keeps a failed run on resume, and runs it again with --retry-failed", async () => {
+    const skipped = (o: StudyOptions) => {
+      const seen: number[] = [];
+      return { ...o, onProgress: (done: number) => seen.push(done), seen };
+    };
+    const keep = skipped(options());
+    expect(await runStudy(file, keep)).toMatchObject({ ok: 2, failed: 1 });
+    expect(keep.seen).toEqual([3]); // all three reused, nothing run
+    const retry = skipped(options({ retryFailed: true }));
+    expect(await runStudy(file, retry)).toMatchObject({ ok: 2, failed: 1 });
+    expect(retry.seen).toEqual([2, 3]); // the failed run was run again (and died again)
+  });
+
+  it("passes --retry-failed and CHOKEPOINT_WORKER_MEMORY_MB through the command line", async () => {
+    process.env.CHOKEPOINT_WORKER_MEMORY_MB = "32";
+    try {
+      const failedAt = () => statSync(join(out, "runs", "p1-r0", "failed.txt")).mtimeMs;
+      const before = failedAt();
+      const r = await runCli("sweep", file, "--out", out, "--retry-failed");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("3 runs: 2 ok, 1 failed");
+      expect(failedAt()).toBeGreaterThan(before);
+      expect(readFileSync(join(out, "runs", "p1-r0", "failed.txt"), "utf8")).toContain("limited to 32 MB");
+    } finally {
+      delete process.env.CHOKEPOINT_WORKER_MEMORY_MB;
+    }
+  });
+});
+
+describe("chokepoint merge", () => {
+  const file = studyFile("merge.yaml", editable("[0.2, 0.4, 0.6]", 20));
+  const shards = [0, 1, 2].map((i) => join(tmp, `merge-shard-${i}`));
+
+  it("refuses missing shards, naming the missing runs, unless --allow-partial", async () => {
+    for (const [i, dir] of shards.entries()) {
+      expect((await runCli("sweep", file, "--out", dir, "--shard", `${i}/3`, "--quiet")).code).toBe(0);
+    }
+    const out = join(tmp, "merge-partial");
+    const r = await runCli("merge", shards[0], shards[1], "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "chokepoint: merge: 2 of the study's 6 runs are missing (shard 2/3 not given): p1-r0, p2-r1 — give every shard's directory, or --allow-partial to merge the runs present\n",
+    );
+    expect(existsSync(out)).toBe(false);
+
+    const partial = await runCli("merge", shards[0], shards[1], "--out", out, "--allow-partial");
+    expect(partial.code).toBe(0);
+    expect(partial.stderr).toContain("2 of the study's 6 runs are missing: p1-r0, p2-r1");
+    expect(partial.stdout).toContain("merged 4 of 6 runs");
+    expect((await readCsv(join(out, "sweep.csv"))).map((x) => x.run_id)).toEqual(["p0-r0", "p0-r1", "p1-r1", "p2-r0"]);
+
+    const whole = join(tmp, "merge-whole");
+    expect((await runCli("merge", ...shards, "--out", whole)).code).toBe(0);
+    const single = join(tmp, "merge-single");
+    expect((await runCli("sweep", file, "--out", single, "--quiet")).code).toBe(0);
+    for (const f of ["sweep.csv", "sweep-summary.csv", "study.json"]) expect(read(whole, f).equals(read(single, f))).toBe(true);
+    // The partial merge and the missing shard complete each other.
+    expect((await runCli("merge", out, shards[2], "--out", join(tmp, "merge-completed"))).code).toBe(0);
+    expect(read(join(tmp, "merge-completed")).equals(read(single))).toBe(true);
+  });
+
+  it("refuses shards of an edited study and directories without study.json", async () => {
+    const edited = join(tmp, "merge-edited");
+    writeFileSync(join(tmp, "merge-edited.yaml"), editable("[0.2, 0.4, 0.6]", 25));
+    expect((await runCli("sweep", join(tmp, "merge-edited.yaml"), "--out", edited, "--shard", "2/3", "--quiet")).code).toBe(0);
+    const r = await runCli("merge", shards[0], shards[1], edited, "--out", join(tmp, "merge-mixed"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`merge: ${edited} holds another study, or another selection of runs, than ${shards[0]}`);
+    const bare = join(tmp, "merge-bare");
+    mkdirSync(bare);
+    writeFileSync(join(bare, "sweep.csv"), read(shards[2]));
+    const b = await runCli("merge", shards[0], shards[1], bare, "--out", join(tmp, "merge-bare-out"));
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`${join(bare, "study.json")} does not exist`);
+    expect((await runCli("merge", shards[0], shards[1], bare, "--out", join(tmp, "merge-bare-out"), "--allow-partial")).code).toBe(0);
+  });
+});
+
+describe("chokepoint sweep: study edge cases", () => {
+  it("refuses a where that keeps no point, and names the file when where fails at a point", async () => {
+    const none = studyFile("none.yaml", editable("[0.2, 0.4]", 20).replace("  repeat: 2", '  repeat: 2\n  where: "load > 0.5"'));
+    const out = join(tmp, "none-out");
+    const r = await runCli("sweep", none, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`chokepoint: ${none}: sweep.where "load > 0.5" keeps none of the 2 points — nothing to run\n`);
+    expect(existsSync(out)).toBe(false);
+    expect((await runCli("validate", none)).code).toBe(2);
+
+    const bad = studyFile("where-fails.yaml", editable('[0.2, "x"]', 20).replace("  repeat: 2", '  repeat: 2\n  where: "load < 0.5"'));
+    const w = await runCli("validate", bad);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toBe(`chokepoint: ${bad}: sweep.where "load < 0.5" at load=x: "<" cannot compare string "x" with number 0.5 at column 6\n`);
+  });
+
+  it("validates a study listing 100,000 values", async () => {
+    const values = Array.from({ length: 100_000 }, (_, i) => i + 1).join(", ");
+    const big = studyFile(
+      "hundred-thousand.yaml",
+      `name: big\nsweep:\n  vars:\n    n: [${values}]\ntopology:\n  leafSpine: { leaves: 1, spines: 1, hostsPerLeaf: 2, hostBandwidth: 10Gbps, uplinkBandwidth: 10Gbps, latency: 1us }\nworkloads:\n  - traffic: { name: t, pattern: uniform, load: 0.1, size: 1MB, flows: "\${n}" }\n`,
+    );
+    const r = await runCli("validate", big);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("a study of 100000 points, 100000 runs, every point valid");
+  }, 120_000);
 });

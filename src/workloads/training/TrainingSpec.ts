@@ -1,5 +1,4 @@
 // TrainingSpec: a GPU training job in engine units (seconds, bytes, FLOP/s), as the scenario layer produces it.
-import type { TransportSpec } from "../../transport/TransportSpec.js";
 import type { CollectiveAlgorithm } from "../collectives/CollectiveSpec.js";
 import type { Granularity } from "../collectives/Granularity.js";
 
@@ -49,6 +48,4 @@ export interface TrainingSpec {
   checkpoint?: { every: number; to: string; bytesPerParameter: number };
   iterations: number;
   startS: number;
-  /** How its flows are carried (absent means maxmin; the scenario layer defaults training to rdma). */
-  transport?: TransportSpec;
 }
