@@ -84,6 +84,7 @@ function formatWorkloadLines(c: Map<string, number>): string {
       `\ntraining: ${c.get("iterations")} iterations, mean ${sec(c.get("iteration_mean_s"))}, ` +
       `GPU utilisation ${pct(c.get("gpu_utilization"))}, waiting on the network ${pct(c.get("network_wait_share"))}`;
   }
+  if (c.has("queueing_share")) out += `\nlatency: ${pct(c.get("queueing_share"))} of flow time spent waiting in queues (where: tiers.csv queueing_flow_s, links.csv queue_*)`;
   if (c.has("requests")) {
     out +=
       `\nrequests: ${c.get("requests")}, latency p50/p99 ${sec(c.get("request_p50_s"))} / ${sec(c.get("request_p99_s"))}` +

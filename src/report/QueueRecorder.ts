@@ -77,6 +77,11 @@ export class QueueRecorder implements QueueObserver {
     for (let r = 0; r < this.current.length; r++) this.close(r, endS);
   }
 
+  /** Mean queueing delay of `resource` over the run (after {@link finish}), seconds. */
+  meanDelayS(resource: number): number {
+    return this.endS > 0 ? this.delayS2[resource] / this.endS : 0;
+  }
+
   /** Cells of the {@link QUEUE_LINK_COLUMNS} for channel `ch` (after {@link finish}). */
   cells(ch: number): number[] {
     const t = this.endS;

@@ -11,6 +11,7 @@ import type { SharingEngine } from "../net/SharingEngine.js";
 import { QueueState } from "../net/queues/QueueState.js";
 import { FlowRecorder } from "../report/FlowRecorder.js";
 import { QUEUE_LINK_COLUMNS, QueueRecorder } from "../report/QueueRecorder.js";
+import type { RunQueueing } from "../report/writeReports.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
@@ -55,6 +56,8 @@ export interface Simulated {
   resources: ResourceRecorder;
   /** Per-interval link and workload series, when the scenario sets report.interval. */
   series?: TimeSeriesRecorder;
+  /** Where flows waited in queues, when some transport builds queues (tcp; rdma at marking ports). */
+  queueing?: RunQueueing;
   run: RunResult;
   /** Wall time of building workloads and running, seconds. */
   wallS: number;
@@ -86,12 +89,27 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   for (const run of context.transportRuns.values()) if (run.columns.length > 0) flows.addColumns(run.columns, (f) => run.cells(f));
   // Queue columns in links.csv when some transport can build queues (maxmin runs keep their links.csv).
   const marking = queues.settings.ecnThresholdBytes.some((k) => k > 0);
-  if (context.transportRuns.has("tcp") || (marking && context.transportRuns.has("rdma"))) {
+  const queued = context.transportRuns.has("tcp") || (marking && context.transportRuns.has("rdma"));
+  if (queued) {
     resources.addLinkColumns(QUEUE_LINK_COLUMNS, (ch) => {
       queueRecorder.finish(resources.horizonS);
       return queueRecorder.cells(ch);
     });
   }
+  const runs = [...context.transportRuns.values()];
+  const queueing: RunQueueing | undefined = queued
+    ? {
+        ofFlow: (f) => {
+          for (const r of runs) {
+            const q = r.queueingOf?.(f);
+            if (q !== undefined) return q;
+          }
+          return undefined;
+        },
+        delayAt: (r) => queueRecorder.meanDelayS(r),
+        finish: (endS) => queueRecorder.finish(endS),
+      }
+    : undefined;
   if (scenario.routing.te) new TrafficEngineer(sim, topology, network, scenario.routing.te, (f) => context.routerOfFlow(f)).start();
   if (dynamic) {
     scheduleEvents(scenario.events, {
@@ -118,6 +136,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     flows,
     resources,
     ...(series && { series }),
+    ...(queueing && { queueing }),
     run,
     wallS: (performance.now() - started) / 1000,
   };

@@ -46,6 +46,8 @@ export interface TransportRun {
   readonly columns: readonly string[];
   /** The values of those columns for `flow` (numbers are formatted by the report), or undefined if this model did not carry it. */
   cells(flow: number): Array<number | string> | undefined;
+  /** Seconds `flow` waited in queues, for models that meet queues (undefined: not this model's flow, or none). */
+  queueingOf?(flow: number): number | undefined;
 }
 
 /** A transport model: a name and how to set it up for a run (one folder under transport/, one line in the registry). */

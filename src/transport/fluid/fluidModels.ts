@@ -65,6 +65,7 @@ export const rdmaModel: TransportModel = {
       forWorkload: () => transport,
       columns: ["queueing_s"],
       cells: (flow) => (queueingS[flow] === undefined ? undefined : [queueingS[flow]]),
+      queueingOf: (flow) => queueingS[flow],
     };
   },
 };

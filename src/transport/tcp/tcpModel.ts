@@ -36,6 +36,7 @@ export const tcpModel: TransportModel = {
         const c = flows.costOf(flow);
         return c && [c.handshakeS, c.slowStartS, c.queueingS, c.retransmits, c.timeouts];
       },
+      queueingOf: (flow) => flows.costOf(flow)?.queueingS,
     };
   },
 };
