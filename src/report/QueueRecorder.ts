@@ -6,6 +6,8 @@ import type { Topology } from "../net/Topology.js";
 
 /** Columns QueueRecorder adds to links.csv, in order. */
 export const QUEUE_LINK_COLUMNS = ["queue_mean_bytes", "queue_p99_bytes", "queue_delay_mean_s", "queue_delay_p99_s", "drops", "marks"] as const;
+/** Columns QueueRecorder adds to the link rows of timeseries.csv, in order (over each interval). */
+export const QUEUE_SERIES_COLUMNS = ["queue_mean_bytes", "queue_delay_mean_s"] as const;
 
 /** Bins of a port's occupancy histogram over [0, buffer]. */
 const BINS = 512;
@@ -32,12 +34,19 @@ export class QueueRecorder implements QueueObserver {
   private readonly drops: Float64Array;
   private readonly marks: Float64Array;
   private readonly histograms = new Map<number, Float64Array>();
+  /** Per channel, with an interval: flat pairs (interval index, queue byte-seconds) in interval order, and delay-seconds alongside. */
+  private readonly series = new Map<number, number[]>();
   private endS = 0;
 
+  /**
+   * @param intervalS with it, the queue is also integrated per interval of that length, for
+   *   the link rows of timeseries.csv ({@link seriesCells}).
+   */
   constructor(
     private readonly queues: QueueState,
     private readonly network: FlowNetwork,
     private readonly topology: Topology,
+    private readonly intervalS?: number,
   ) {
     const n = topology.resourceCount;
     this.current = new Array<Sawtooth>(n).fill(NO_QUEUE);
@@ -106,12 +115,42 @@ export class QueueRecorder implements QueueObserver {
     const capacity = this.network.capacityOf(r);
     this.queueByteS[r] += s.meanBytes * dt;
     if (capacity > 0) this.delayS2[r] += (s.meanBytes / capacity) * dt;
+    if (this.intervalS !== undefined && r < this.topology.channelCount) this.addToSeries(r, nowS - dt, nowS, s.meanBytes, capacity);
     if (s.markFraction > 0) this.marks[r] += (s.markFraction * capacity * dt) / MARK_PACKET_BYTES;
     const buffer = this.queues.settings.bufferBytes[r];
     let h = this.histograms.get(r);
     if (!h) this.histograms.set(r, (h = new Float64Array(BINS + 1)));
     const share = dt / s.samples.length;
     for (const q of s.samples) h[Math.min(BINS, Math.floor((q / buffer) * BINS))] += share;
+  }
+
+  /** Add a constant queue of `bytes` over [fromS, toS) to channel `r`'s series, split at interval boundaries. */
+  private addToSeries(r: number, fromS: number, toS: number, bytes: number, capacity: number): void {
+    const step = this.intervalS!;
+    let list = this.series.get(r);
+    if (!list) this.series.set(r, (list = []));
+    let t = fromS;
+    while (t < toS) {
+      const k = Math.floor(t / step);
+      const end = Math.min(toS, (k + 1) * step);
+      const dt = end - t;
+      const n = list.length;
+      if (n >= 3 && list[n - 3] === k) {
+        list[n - 2] += bytes * dt;
+        list[n - 1] += capacity > 0 ? (bytes / capacity) * dt : 0;
+      } else list.push(k, bytes * dt, capacity > 0 ? (bytes / capacity) * dt : 0);
+      t = end;
+    }
+  }
+
+  /** Cells of the {@link QUEUE_SERIES_COLUMNS} for channel `ch` over [startS, endS) (after {@link finish}). */
+  seriesCells(ch: number, startS: number, endS: number): number[] {
+    const list = this.series.get(ch);
+    const length = endS - startS;
+    if (!list || !(length > 0) || this.intervalS === undefined) return [0, 0];
+    const k = Math.round(startS / this.intervalS);
+    for (let i = 0; i < list.length; i += 3) if (list[i] === k) return [list[i + 1] / length, list[i + 2] / length];
+    return [0, 0];
   }
 
   /** Time-weighted 99th percentile of `r`'s occupancy over the run (the upper edge of its bin), bytes. */

@@ -71,6 +71,8 @@ export interface WrittenReports {
   summary: RunSummary;
   files: string[];
   summaryColumns: Array<[string, number]>;
+  /** With queues: the tiers where the run's flows waited, most first, with the share of the waiting (from tiers.csv). */
+  queueingTiers?: Array<[tier: string, share: number]>;
 }
 
 /** Names of the files {@link writeReports} always writes. */
@@ -104,6 +106,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   const w = options.workloads;
   const workloadFiles: ReportFile[] = [];
   let extra: Array<[string, number]> = [];
+  let queueingTiers: Array<[string, number]> | undefined;
   if (w) {
     const ws = summarizeWorkloads({
       names: w.names,
@@ -128,29 +131,27 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       extra = [...extra, ["queueing_share", fct > 0 ? Math.min(1, waited / fct) : 0]];
     }
     const bottlenecks = workloadBottleneckRows(w.names, w.workloadOfFlow, network.flowCount, facts, w.topology);
+    const tiers = tierRows(
+      w.names,
+      w.workloadOfFlow,
+      {
+        flowCount: network.flowCount,
+        sizeOf: (f) => network.sizeOf(f),
+        resourcesOf: (f) => network.routeOf(f).resources,
+        forEachBound: (f, fn) => flows.forEachBound(f, fn),
+      },
+      w.topology,
+      options.queueing,
+    );
+    if (options.queueing) {
+      const all = tiers.filter((r) => r[0] === "all").map((r): [string, number] => [r[1], Number(r[6])]);
+      const total = all.reduce((s, [, x]) => s + x, 0);
+      if (total > 0) queueingTiers = all.filter(([, x]) => x > 0).map(([t, x]): [string, number] => [t, x / total]).sort((a, b) => b[1] - a[1]);
+    }
     workloadFiles.push(
       { name: "workloads.csv", write: (p) => writeCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
       { name: "workload-bottlenecks.csv", write: (p) => writeCsv(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, bottlenecks) },
-      {
-        name: "tiers.csv",
-        write: (p) =>
-          writeCsv(
-            p,
-            options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS,
-            tierRows(
-              w.names,
-              w.workloadOfFlow,
-              {
-                flowCount: network.flowCount,
-                sizeOf: (f) => network.sizeOf(f),
-                resourcesOf: (f) => network.routeOf(f).resources,
-                forEachBound: (f, fn) => flows.forEachBound(f, fn),
-              },
-              w.topology,
-              options.queueing,
-            ),
-          ),
-      },
+      { name: "tiers.csv", write: (p) => writeCsv(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, tiers) },
     );
     const cost = costRows({
       cost: w.cost ?? DEFAULT_COST,
@@ -202,7 +203,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     throw err;
   }
   await staged.commit();
-  return { summary, files: files.map((f) => f.name), summaryColumns: extra };
+  return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }) };
 }
 
 function summaryRow(s: RunSummary): string[] {

@@ -10,7 +10,7 @@ import { TrafficEngineer } from "../net/TrafficEngineer.js";
 import type { SharingEngine } from "../net/SharingEngine.js";
 import { QueueState } from "../net/queues/QueueState.js";
 import { FlowRecorder } from "../report/FlowRecorder.js";
-import { QUEUE_LINK_COLUMNS, QueueRecorder } from "../report/QueueRecorder.js";
+import { QUEUE_LINK_COLUMNS, QUEUE_SERIES_COLUMNS, QueueRecorder } from "../report/QueueRecorder.js";
 import type { RunQueueing } from "../report/writeReports.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
@@ -75,7 +75,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   const dynamic = scenario.events.length > 0;
   const queues = new QueueState(network, topology, queueSettings(topology, scenario));
   const context = new NetworkContext(sim, network, router, topology, seed, dynamic, queues);
-  const queueRecorder = new QueueRecorder(queues, network, topology);
+  const queueRecorder = new QueueRecorder(queues, network, topology, scenario.reportIntervalS);
   // The recorders subscribe themselves to the network.
   const flows = new FlowRecorder(network, topology, context.labels);
   const resources = new ResourceRecorder(network, topology);
@@ -94,6 +94,10 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     resources.addLinkColumns(QUEUE_LINK_COLUMNS, (ch) => {
       queueRecorder.finish(resources.horizonS);
       return queueRecorder.cells(ch);
+    });
+    series?.addLinkColumns(QUEUE_SERIES_COLUMNS, (ch, startS, endS) => {
+      queueRecorder.finish(series.horizonS);
+      return queueRecorder.seriesCells(ch, startS, endS);
     });
   }
   const runs = [...context.transportRuns.values()];
