@@ -96,9 +96,10 @@ export class QueueRecorder implements QueueObserver {
     const t = this.endS;
     const capacity = this.network.capacityOf(ch);
     const p99 = this.p99Bytes(ch);
+    // Bytes are whole in every report: a time-averaged queue is rounded to the byte.
     return [
-      t > 0 ? this.queueByteS[ch] / t : 0,
-      p99,
+      Math.round(t > 0 ? this.queueByteS[ch] / t : 0),
+      Math.round(p99),
       t > 0 ? this.delayS2[ch] / t : 0,
       capacity > 0 ? p99 / capacity : 0,
       Math.round(this.drops[ch]),
@@ -149,7 +150,7 @@ export class QueueRecorder implements QueueObserver {
     const length = endS - startS;
     if (!list || !(length > 0) || this.intervalS === undefined) return [0, 0];
     const k = Math.round(startS / this.intervalS);
-    for (let i = 0; i < list.length; i += 3) if (list[i] === k) return [list[i + 1] / length, list[i + 2] / length];
+    for (let i = 0; i < list.length; i += 3) if (list[i] === k) return [Math.round(list[i + 1] / length), list[i + 2] / length];
     return [0, 0];
   }
 
