@@ -49,25 +49,25 @@ const CUBIC_PRELOSS_GROWTH = 1.05;
 const CUBIC_MAX_GROWTH = 1.5;
 
 /**
- * Cubic's window, in segments, `tS` seconds into `epoch` (RFC 8312 §4.1, as ns-3 3.37's
- * TcpCubic::Update): after a loss, W(t) = W_max + C(t + RTT − K)³ with K = ∛((W_max − w0)/C) —
- * concave back up to W_max, then convex beyond; before any loss (an epoch begun by HyStart),
- * the larger of w0 + C(t + RTT)³ and 5 % per RTT (ns-3's clamp of one segment per 20 ACKed).
- * Never below w0, never faster than 1.5× per RTT. ns-3 measures t from the epoch plus the
- * minimum RTT (the ACK being processed left one RTT ago), hence the `+ RTT`.
+ * Cubic's window, in segments, `dtS` seconds after it was `w` at `tS` seconds into `epoch`
+ * (RFC 8312 §4.1, as ns-3 3.37's TcpCubic::Update): it moves towards the curve — after a loss
+ * W(t) = W_max + C(t + RTT − K)³ with K = ∛((W_max − w0)/C), concave back up to W_max then convex
+ * beyond; before any loss (an epoch begun by HyStart) w0 + C((t + RTT)³ − RTT³) — never down,
+ * never faster than 1.5× per RTT, and before any loss at least 5 % per RTT (ns-3's clamp of one
+ * segment per 20 acknowledged). Growth per RTT is counted at `rttS`, the round trip now (queues
+ * included), so it advances in steps from the last known window: ns-3 measures t from the epoch
+ * plus the minimum RTT (the ACK being processed left one RTT ago), hence the `+ RTT`.
  */
-export function cubicWindowAt(epoch: CubicEpoch, tS: number, rttS: number): number {
+export function cubicAdvance(epoch: CubicEpoch, w: number, tS: number, dtS: number, rttS: number): number {
+  if (!(dtS > 0) || !(rttS > 0)) return w;
   const { wMax, w0 } = epoch;
-  const t = Math.max(0, tS);
-  const rtts = rttS > 0 ? t / rttS : 0;
-  let w: number;
-  if (wMax > w0) {
-    const k = Math.cbrt((wMax - w0) / CUBIC_C);
-    w = wMax + CUBIC_C * (t + rttS - k) ** 3;
-  } else {
-    w = Math.max(w0 + CUBIC_C * (t + rttS) ** 3 - CUBIC_C * rttS ** 3, w0 * CUBIC_PRELOSS_GROWTH ** rtts);
-  }
-  return Math.min(Math.max(w, w0), w0 * CUBIC_MAX_GROWTH ** rtts);
+  const t = Math.max(0, tS + dtS);
+  const rtts = dtS / rttS;
+  const lossSeen = wMax > w0;
+  let target: number;
+  if (lossSeen) target = wMax + CUBIC_C * (t + rttS - Math.cbrt((wMax - w0) / CUBIC_C)) ** 3;
+  else target = Math.max(w0 + CUBIC_C * ((t + rttS) ** 3 - rttS ** 3), w * CUBIC_PRELOSS_GROWTH ** rtts);
+  return Math.min(Math.max(target, w), w * CUBIC_MAX_GROWTH ** rtts);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   HYSTART_LOW_WINDOW,
   RENO_BETA,
   cubicLossMax,
-  cubicWindowAt,
+  cubicAdvance,
   renoIncreasePerRtt,
   slowStartFactor,
 } from "./CongestionControl.js";
@@ -127,6 +127,8 @@ export class TcpFlows implements FlowObserver {
   private pending: PendingBurst[] = [];
   /** Loss-based flows in avoidance bound at each port. */
   private readonly portFlows = new Map<number, Set<number>>();
+  /** Loss-based flows in avoidance crossing each port, bound there or not: an overflow there drops their packets too. */
+  private readonly crossing = new Map<number, Set<number>>();
   /** Each port's pending overflow event. */
   private readonly portTimer = new Map<number, number>();
   private readonly dirtyPorts = new Set<number>();
@@ -593,6 +595,7 @@ export class TcpFlows implements FlowObserver {
     const rto = Math.max(o.minRtoS, this.rttNow(f) * 3) * 2 ** Math.min(this.backoff[f], 6);
     this.backoff[f]++;
     if (o.cc === "cubic") this.wMax[f] = cubicLossMax(this.cwnd[f], this.wMax[f]);
+    if (this.phase[f] === Phase.Avoidance) this.cross(f, false);
     this.phase[f] = Phase.Timeout;
     this.cwnd[f] = 1;
     this.lossAge[f] = 0;
@@ -615,6 +618,7 @@ export class TcpFlows implements FlowObserver {
   /** Leave slow start into congestion avoidance: the window law runs from now, checked one RTT on. */
   private enterAvoidance(f: number): void {
     if (this.timer[f] >= 0) this.sim.cancel(this.timer[f]);
+    if (this.phase[f] !== Phase.Avoidance) this.cross(f, true);
     this.phase[f] = Phase.Avoidance;
     const now = this.sim.nowS;
     this.lastS[f] = now;
@@ -625,12 +629,30 @@ export class TcpFlows implements FlowObserver {
     this.timer[f] = this.sim.schedule(now + rtt, this.kindStep, f);
   }
 
+  /** Add flow `f` to (or take it off) the crossing lists of the ports of its route where its window is tracked. */
+  private cross(f: number, on: boolean): void {
+    const res = this.network.routeOf(f).resources;
+    const channels = this.topology.channelCount;
+    for (let i = 0; i < res.length; i++) {
+      const r = res[i];
+      if (r >= channels || !this.tracksWindow(f, r)) continue;
+      let set = this.crossing.get(r);
+      if (on) {
+        if (!set) this.crossing.set(r, (set = new Set()));
+        set.add(f);
+      } else if (set) {
+        set.delete(f);
+        if (set.size === 0) this.crossing.delete(r);
+      }
+    }
+  }
+
   /** The window flow `f` in avoidance has at `t` (its law from its last update), segments. */
   private windowAt(f: number, t: number, rtt: number): number {
     const o = this.options[this.optionIndex[f]];
     const windowSegs = o.windowBytes / o.mssBytes;
     let w: number;
-    if (o.cc === "cubic") w = cubicWindowAt({ wMax: this.wMax[f], w0: this.w0[f] }, t - this.epochS[f], rtt);
+    if (o.cc === "cubic") w = cubicAdvance({ wMax: this.wMax[f], w0: this.w0[f] }, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt);
     else w = this.cwnd[f] + (renoIncreasePerRtt(o.cc, o.delayedAck) * Math.max(0, t - this.lastS[f])) / rtt;
     return Math.min(w, windowSegs);
   }
@@ -667,6 +689,7 @@ export class TcpFlows implements FlowObserver {
   /** The window no longer limits flow `f`: its cap is the window limit, and no timer runs. */
   private settle(f: number, rtt: number): void {
     const o = this.options[this.optionIndex[f]];
+    if (this.phase[f] === Phase.Avoidance) this.cross(f, false);
     this.phase[f] = Phase.Steady;
     if (Number.isNaN(this.growthEndS[f])) this.growthEndS[f] = this.sim.nowS;
     this.network.setFlowCap(f, Math.min(this.userCapBps[f], o.windowBytes / rtt));
@@ -785,14 +808,18 @@ export class TcpFlows implements FlowObserver {
       return;
     }
     const now = this.sim.nowS;
-    const members = [...flows].sort((a, b) => a - b);
+    // The full buffer drops the packets of every loss-based flow in avoidance that arrive while
+    // it is full: those the port binds, and those it carries at a window-limited rate.
+    const members = [...new Set([...flows, ...(this.crossing.get(r) ?? [])])].sort((a, b) => a - b);
     this.queues.drop(r, members.length, now);
     for (const f of members) {
+      if (this.phase[f] !== Phase.Avoidance) continue;
       const rtt = this.rttNow(f);
       this.cwnd[f] = this.windowAt(f, now, rtt);
       this.retransmits[f]++;
       flows.delete(f);
-      this.port[f] = -1;
+      if (this.port[f] === r) this.port[f] = -1;
+      else this.leavePort(f);
       if (this.cwnd[f] < DUPTHRESH + 1) {
         this.timeout(f);
         continue;
@@ -807,6 +834,7 @@ export class TcpFlows implements FlowObserver {
     if (this.timer[f] >= 0) this.sim.cancel(this.timer[f]);
     this.timer[f] = -1;
     if (Number.isNaN(this.growthEndS[f])) this.growthEndS[f] = this.sim.nowS;
+    if (this.phase[f] === Phase.Avoidance) this.cross(f, false);
     this.phase[f] = Phase.Done;
     const r = this.port[f];
     if (r >= 0) {
