@@ -23,7 +23,12 @@ export interface Ns3Flow {
   dst: string;
   sizeBytes: number;
   startS: number;
+  /** The data path, node by node from src to dst (both simulators pin it); shortest path when absent. */
+  path?: string[];
 }
+
+/** Congestion control of a case: ns-3's TcpCubic, TcpNewReno or TcpDctcp (with RED marking at every port). */
+export type Ns3Cc = "cubic" | "newreno" | "dctcp";
 
 /** A case both simulators can run: nodes, links, transfers and ns-3's socket buffer. */
 export interface Ns3Case {
@@ -34,6 +39,18 @@ export interface Ns3Case {
   flows: Ns3Flow[];
   /** ns-3 SndBufSize = RcvBufSize, bytes; also chokepoint `tcp`'s window in compare.ts. */
   sockbufBytes: number;
+  /** Congestion control (default cubic). */
+  cc?: Ns3Cc;
+  /** DCTCP's marking threshold K, packets (required with dctcp, ignored otherwise). */
+  ecnKPackets?: number;
+  /** Minimum retransmission timeout, seconds (default 0.2, Linux). */
+  minRtoS?: number;
+  /** SYN retransmission timeout, seconds (default 1, Linux). */
+  synTimeoutS?: number;
+  /** Segments per ACK (default 2, ns-3's; the issue-12 cases ACK every segment, see the README). */
+  delayedAck?: number;
+  /** Whether the case is used to fit the model ("fit") or only to test it ("test"). */
+  role?: "fit" | "test";
 }
 
 const MSS = 1448;
@@ -116,9 +133,11 @@ export function wan(seed: number, requests: number, spanS: number, bulkBytes = 1
 /** The case as bench/ns3/flows.cc reads it (see the format at the top of flows.cc). */
 export function toNs3Text(c: Ns3Case): string {
   const lines = [`# ${c.name} (seed ${c.seed}), written by bench/ns3/cases.ts`, `option sockbuf ${c.sockbufBytes}`, `option segsize ${MSS}`, "option iw 10"];
+  lines.push(`option cc ${c.cc ?? "cubic"}`, `option minrto ${c.minRtoS ?? 0.2}`, `option synto ${c.synTimeoutS ?? 1}`, `option delack ${c.delayedAck ?? 2}`);
+  if (c.cc === "dctcp") lines.push(`option ecnk ${c.ecnKPackets}`);
   for (const n of c.nodes) lines.push(`node ${n}`);
   for (const l of c.links) lines.push(`link ${l.a} ${l.b} ${l.rateBps} ${l.latencyS} ${l.queuePackets}`);
-  for (const f of c.flows) lines.push(`flow ${f.id} ${f.src} ${f.dst} ${f.sizeBytes} ${f.startS} 1`);
+  for (const f of c.flows) lines.push(`flow ${f.id} ${f.src} ${f.dst} ${f.sizeBytes} ${f.startS} 1${f.path ? ` ${f.path.join(",")}` : ""}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -128,10 +147,13 @@ export function toScenario(c: Ns3Case): Record<string, unknown> {
     name: c.name,
     seed: c.seed,
     topology: {
-      nodes: c.nodes.map((id) => (/^(L|R|gw[AB])$/.test(id) ? { id, kind: "switch" } : { id })),
-      links: c.links.map((l) => ({ from: l.a, to: l.b, bandwidth: `${l.rateBps}bps`, latency: `${l.latencyS}s` })),
+      nodes: c.nodes.map((id) => (/^(L|R|gw[AB]|sw.*|leaf.*|spine.*|[ace]\d.*)$/.test(id) ? { id, kind: "switch" } : { id })),
+      links: c.links.map((l) => ({ from: l.a, to: l.b, bandwidth: `${l.rateBps}bps`, latency: `${l.latencyS}s`, buffer: `${l.queuePackets}pkt` })),
     },
-    workloads: c.flows.map((f) => ({ transfer: { id: f.id, src: f.src, dst: f.dst, size: `${f.sizeBytes}B`, start: `${f.startS}s` } })),
+    ...(c.cc === "dctcp" && { queues: { ecnThreshold: `${c.ecnKPackets}pkt` } }),
+    workloads: c.flows.map((f) => ({
+      transfer: { id: f.id, src: f.src, dst: f.dst, size: `${f.sizeBytes}B`, start: `${f.startS}s`, ...(f.path && { path: f.path }) },
+    })),
   };
 }
 

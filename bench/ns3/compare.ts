@@ -22,10 +22,15 @@ export interface ComparisonRow {
   flows: number;
   /** Flows ns-3 did not complete before its stop time. */
   ns3Unfinished: number;
+  /** FCT p50, p95, p99 in ns-3 and in the model, seconds. */
+  ns3Fct: [number, number, number];
+  modelFct: [number, number, number];
+  /** Slowdown (FCT / ideal FCT: route latency + size / bottleneck, the same ideal for both) p50, p95, p99. */
   ns3Slowdown: [number, number, number];
   modelSlowdown: [number, number, number];
-  /** Per-flow FCT ratio chokepoint / ns-3 at p50, p95, p99. */
-  fctRatio: [number, number, number];
+  /** Per-flow FCT ratio chokepoint / ns-3 at p5, p25, p50, p75, p95. */
+  fctRatio: [number, number, number, number, number];
+  /** ns-3's simulation wall time and chokepoint's (run.json: the run in process, without start-up), seconds. */
   ns3WallS: number;
   chokepointWallS: number;
 }
@@ -87,8 +92,22 @@ export function runNs3(dir: string, name: string, rerun: boolean): { finishS: Ma
 function scenarioFor(dir: string, name: string, model: string): string {
   const scenario = JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as Record<string, unknown>;
   if (model === "tcp") {
-    const sockbuf = /^option sockbuf (\d+)/m.exec(readFileSync(join(dir, `${name}.ns3.txt`), "utf8"));
-    scenario.transport = { model: "tcp", handshake: "tcp", initialWindow: 10, mss: "1448B", ...(sockbuf && { window: `${sockbuf[1]}B` }) };
+    const text = readFileSync(join(dir, `${name}.ns3.txt`), "utf8");
+    const option = (key: string) => new RegExp(`^option ${key} (\\S+)`, "m").exec(text)?.[1];
+    const sockbuf = option("sockbuf");
+    // ns-3's settings: a TCP handshake (no TLS), IW 10, MSS 1448, 54 B per segment on the wire
+    // (TCP/IP with timestamps 52 B + PPP 2 B), the case's ACK frequency, congestion control and min RTO.
+    scenario.transport = {
+      model: "tcp",
+      handshake: "tcp",
+      initialWindow: 10,
+      mss: "1448B",
+      headers: "54B",
+      delayedAck: Number(option("delack") ?? 2),
+      cc: option("cc") ?? "cubic",
+      minRto: `${option("minrto") ?? 0.2}s`,
+      ...(sockbuf && { window: `${sockbuf}B` }),
+    };
   } else if (model !== "maxmin") {
     scenario.transport = { model };
   }
@@ -106,24 +125,35 @@ export function modelAvailable(dir: string, name: string, model: string): boolea
   return r.status === 0;
 }
 
-/** Run chokepoint's CLI on case `name` under `model`; flows.csv rows by id and the wall time of the whole command. */
+/** Run chokepoint's CLI on case `name` under `model`; flows.csv rows by id and the run's wall time from run.json. */
 export function runChokepoint(dir: string, name: string, model: string): { rows: Map<string, Record<string, string>>; wallS: number } {
   const out = join(dir, `out-${name}-${model}`);
-  const began = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [...CLI, "run", scenarioFor(dir, name, model), "--out", out, "--quiet"], {
     encoding: "utf8",
     cwd: ROOT,
   });
-  const wallS = Number(process.hrtime.bigint() - began) / 1e9;
   if (r.status !== 0) throw new Error(`chokepoint run failed on ${name} (${model}, exit ${r.status}): ${r.stderr.trim()}`);
+  const wallS = (JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as { wall_s: number }).wall_s;
   return { rows: new Map(readCsv(join(out, "flows.csv")).map((row) => [row.id, row])), wallS };
 }
 
-const q3 = (xs: number[]): [number, number, number] => [quantile(xs, 0.5) ?? NaN, quantile(xs, 0.95) ?? NaN, quantile(xs, 0.99) ?? NaN];
+const q = (xs: number[], ps: number[]) => ps.map((p) => quantile(xs, p) ?? NaN);
+const q3 = (xs: number[]) => q(xs, [0.5, 0.95, 0.99]) as [number, number, number];
 
-/** Compare case `name` in `dir` under `model`: slowdowns use chokepoint's ideal FCT for both simulators. */
-export function compareCase(dir: string, name: string, model: string, ns3: ReturnType<typeof runNs3>): ComparisonRow {
-  const cp = runChokepoint(dir, name, model);
+/**
+ * Compare case `name` in `dir` under `model`. Slowdowns divide both simulators' FCTs by the
+ * same ideal, `idealOf(id)` (route latency + size / bottleneck capacity, from a maxmin run).
+ */
+export function compareCase(
+  dir: string,
+  name: string,
+  model: string,
+  ns3: ReturnType<typeof runNs3>,
+  idealOf: (id: string) => number,
+  cp = runChokepoint(dir, name, model),
+): ComparisonRow {
+  const ns3Fcts: number[] = [];
+  const cpFcts: number[] = [];
   const ns3Slow: number[] = [];
   const cpSlow: number[] = [];
   const ratio: number[] = [];
@@ -135,9 +165,11 @@ export function compareCase(dir: string, name: string, model: string, ns3: Retur
       unfinished++;
       continue;
     }
-    const ideal = Number(row.ideal_fct_s);
+    const ideal = idealOf(id);
     const cpFct = Number(row.fct_s);
     const ns3Fct = ns3Finish - Number(row.start_s);
+    ns3Fcts.push(ns3Fct);
+    cpFcts.push(cpFct);
     ns3Slow.push(ns3Fct / ideal);
     cpSlow.push(cpFct / ideal);
     ratio.push(cpFct / ns3Fct);
@@ -147,21 +179,34 @@ export function compareCase(dir: string, name: string, model: string, ns3: Retur
     model,
     flows: ratio.length,
     ns3Unfinished: unfinished,
+    ns3Fct: q3(ns3Fcts),
+    modelFct: q3(cpFcts),
     ns3Slowdown: q3(ns3Slow),
     modelSlowdown: q3(cpSlow),
-    fctRatio: q3(ratio),
+    fctRatio: q(ratio, [0.05, 0.25, 0.5, 0.75, 0.95]) as ComparisonRow["fctRatio"],
     ns3WallS: ns3.wallS,
     chokepointWallS: cp.wallS,
   };
 }
 
-const CSV_HEADER =
-  "case,model,flows,ns3_unfinished,ns3_slowdown_p50,ns3_slowdown_p95,ns3_slowdown_p99,model_slowdown_p50,model_slowdown_p95,model_slowdown_p99,fct_ratio_p50,fct_ratio_p95,fct_ratio_p99,ns3_wall_s,chokepoint_wall_s";
+const CSV_HEADER = [
+  "case,model,flows,ns3_unfinished",
+  "ns3_fct_p50_s,ns3_fct_p95_s,ns3_fct_p99_s,model_fct_p50_s,model_fct_p95_s,model_fct_p99_s",
+  "ns3_slowdown_p50,ns3_slowdown_p95,ns3_slowdown_p99,model_slowdown_p50,model_slowdown_p95,model_slowdown_p99",
+  "fct_ratio_p5,fct_ratio_p25,fct_ratio_p50,fct_ratio_p75,fct_ratio_p95,ns3_wall_s,chokepoint_wall_s,speedup",
+].join(",");
 
 /** The rows as results/bench/ns3.csv. */
 export function toCsv(rows: ComparisonRow[]): string {
+  const g = (x: number) => String(Number(x.toPrecision(6)));
   const lines = rows.map((r) =>
-    [r.caseName, r.model, r.flows, r.ns3Unfinished, ...r.ns3Slowdown, ...r.modelSlowdown, ...r.fctRatio, r.ns3WallS, r.chokepointWallS].join(","),
+    [
+      r.caseName,
+      r.model,
+      r.flows,
+      r.ns3Unfinished,
+      ...[...r.ns3Fct, ...r.modelFct, ...r.ns3Slowdown, ...r.modelSlowdown, ...r.fctRatio, r.ns3WallS, r.chokepointWallS, r.ns3WallS / r.chokepointWallS].map(g),
+    ].join(","),
   );
   return `${[CSV_HEADER, ...lines].join("\n")}\n`;
 }
@@ -190,21 +235,25 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const models = values.model ?? ["maxmin", "tcp"];
   const names = values.case ?? readdirSync(dir).filter((f) => f.endsWith(".ns3.txt")).map((f) => f.slice(0, -".ns3.txt".length)).sort();
   const rows: ComparisonRow[] = [];
-  const f = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(" / ");
+  const f = (xs: number[]) => xs.map((x) => x.toPrecision(3)).join(" / ");
   try {
     for (const name of names) {
       const ns3 = runNs3(dir, name, values["rerun-ns3"] ?? false);
+      // The ideal FCT of every flow (route latency + size / bottleneck) from a maxmin run: one yardstick for all.
+      const reference = runChokepoint(dir, name, "maxmin");
+      const idealOf = (id: string) => Number(reference.rows.get(id)!.ideal_fct_s);
       for (const model of models) {
         if (!modelAvailable(dir, name, model)) {
           console.log(`${name}: model ${model} is not available in chokepoint (validate failed), skipped`);
           continue;
         }
-        const r = compareCase(dir, name, model, ns3);
+        const r = compareCase(dir, name, model, ns3, idealOf, model === "maxmin" ? reference : undefined);
         rows.push(r);
         console.log(
           `${name} [${model}] ${r.flows} flows${r.ns3Unfinished ? ` (${r.ns3Unfinished} unfinished in ns-3)` : ""}: ` +
-            `slowdown p50/p95/p99 ns-3 ${f(r.ns3Slowdown)}, ${model} ${f(r.modelSlowdown)}; ` +
-            `FCT ${model}/ns-3 ${f(r.fctRatio)}; wall ns-3 ${r.ns3WallS.toFixed(1)} s, chokepoint ${r.chokepointWallS.toFixed(1)} s`,
+            `FCT p50/p95/p99 ns-3 ${f(r.ns3Fct)} s, ${model} ${f(r.modelFct)} s; ` +
+            `slowdown ns-3 ${f(r.ns3Slowdown)}, ${model} ${f(r.modelSlowdown)}; ` +
+            `per-flow FCT ${model}/ns-3 p5/p25/p50/p75/p95 ${f(r.fctRatio)}; wall ns-3 ${r.ns3WallS.toFixed(1)} s, chokepoint ${r.chokepointWallS.toFixed(3)} s`,
         );
       }
     }

@@ -1,25 +1,39 @@
-// flows.cc: replay a chokepoint flow case (plain-text, written by bench/ns3/cases.ts) packet by packet in ns-3 3.37, TCP Cubic.
+// flows.cc: replay a chokepoint flow case (plain-text, written by bench/ns3/cases.ts) packet by packet in ns-3 3.37 (Cubic, NewReno or DCTCP).
 //
-// Usage: bench/ns3/flows CASE.txt OUT.csv
+// Usage: flows CASE.txt OUT.csv
 //
 // Case format, one directive per line ('#' starts a comment, fields separated by spaces):
 //   option KEY VALUE                       sockbuf (bytes, default 16 MiB), minrto (s, default 0.2),
 //                                          segsize (bytes, default 1448), iw (segments, default 10),
-//                                          stop (s, hard stop of the simulation, default 1000)
+//                                          stop (s, hard stop of the simulation, default 1000),
+//                                          synto (s, SYN retransmission timeout, default 1 like Linux),
+//                                          delack (segments per delayed ACK, default 2),
+//                                          ecnk (packets: DCTCP marking threshold K; 0 = no ECN, default 0),
+//                                          tracecwnd (1: write OUT.csv.cwnd.csv, each flow's window at every 10 % move),
+//                                          tracequeue (1: write OUT.csv.queue.csv, each port's queue at every 50 packets crossed)
+//   option cc NAME                         cubic (default), newreno or dctcp
 //   node NAME
 //   link A B RATE_BPS DELAY_S QUEUE_PACKETS  full-duplex point-to-point link, bits/s, one-way delay,
-//                                          drop-tail device queue of QUEUE_PACKETS per direction
-//   flow ID SRC DST SIZE_BYTES START_S NEW  one TCP connection moving SIZE_BYTES from SRC to DST,
-//                                          opened at START_S (NEW must be 1: every flow opens its own
-//                                          connection, with its 3-way handshake)
+//                                          QUEUE_PACKETS of buffer per direction
+//   flow ID SRC DST SIZE_BYTES START_S NEW [PATH]
+//                                          one TCP connection moving SIZE_BYTES from SRC to DST, opened
+//                                          at START_S (NEW must be 1: every flow opens its own connection,
+//                                          with its 3-way handshake). PATH, optional, pins the data path:
+//                                          comma-separated nodes from SRC to DST (ACKs follow shortest paths).
 //
-// Output: OUT.csv with `id,start_s,finish_s` (finish = time the sink received the last byte;
-// empty finish_s if the flow did not complete before the stop time), and OUT.csv.json with
-// {"wall_s", "flows", "completed", "sim_end_s"}.
+// Output: OUT.csv with `id,start_s,finish_s,recoveries,timeouts` (finish = time the sink received the
+// last byte, empty if the flow did not complete before the stop time; recoveries = entries into fast
+// recovery, timeouts = entries into the loss state after a retransmission timeout), OUT.links.csv with
+// one row per directed channel `from,to,mean_queue_packets,p99_queue_packets,max_queue_packets,drops,marks`
+// (time-weighted over [0, end of simulation]), and OUT.csv.json with {"wall_s", "flows", "completed", "sim_end_s"}.
 //
-// Model: routes from Ipv4GlobalRoutingHelper (shortest paths by hop count), no queue disc
-// (the device's DropTailQueue is the only queue), TCP Cubic, SACK and timestamps on (ns-3
-// defaults), delayed ACK every 2 segments (ns-3 default), MinRto 200 ms like Linux.
+// Model: without ECN, the device's drop-tail queue of QUEUE_PACKETS is the only queue (the default
+// pfifo_fast queue disc is removed). With `ecnk` > 0 every port gets a DCTCP marking queue disc
+// (EcnThresholdQueueDisc below: CE on ECN-capable packets arriving at K or more queued, drops only
+// when QUEUE_PACKETS are queued) over a one-packet device queue. Routes: Ipv4GlobalRoutingHelper
+// (shortest paths by hop count); a pinned PATH gives the flow its own destination address (an alias
+// on the receiver) with a static host route at every hop. SACK and timestamps on (ns-3 defaults),
+// delayed ACK every `delack` segments, MinRto `minrto`.
 #include <ns3/applications-module.h>
 #include <ns3/core-module.h>
 #include <ns3/internet-module.h>
@@ -27,6 +41,7 @@
 #include <ns3/point-to-point-module.h>
 #include <ns3/traffic-control-module.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -37,6 +52,46 @@
 #include <vector>
 
 using namespace ns3;
+
+// A DCTCP switch port (Alizadeh et al. 2010; RFC 8257 §3.1): a FIFO of MaxSize packets that sets CE on
+// every ECN-capable packet arriving while K or more packets are queued; packets that are not ECN-capable
+// (retransmissions, pure ACKs) are never dropped early, only when the buffer is full. ns-3's RedQueueDisc
+// with MinTh = MaxTh = K would drop those at K instead, which stalls flows whose retransmissions keep
+// meeting a queue above K.
+class EcnThresholdQueueDisc : public QueueDisc {
+ public:
+  static TypeId GetTypeId() {
+    static TypeId tid = TypeId("ns3::ChokepointEcnThresholdQueueDisc")
+                            .SetParent<QueueDisc>()
+                            .SetGroupName("TrafficControl")
+                            .AddConstructor<EcnThresholdQueueDisc>()
+                            .AddAttribute("MaxSize", "The buffer", QueueSizeValue(QueueSize("1000p")),
+                                          MakeQueueSizeAccessor(&QueueDisc::SetMaxSize, &QueueDisc::GetMaxSize), MakeQueueSizeChecker())
+                            .AddAttribute("K", "Marking threshold, packets", UintegerValue(20),
+                                          MakeUintegerAccessor(&EcnThresholdQueueDisc::m_k), MakeUintegerChecker<uint32_t>());
+    return tid;
+  }
+  EcnThresholdQueueDisc() : QueueDisc(QueueDiscSizePolicy::SINGLE_INTERNAL_QUEUE) {}
+
+ private:
+  bool DoEnqueue(Ptr<QueueDiscItem> item) override {
+    if (GetCurrentSize() + item > GetMaxSize()) {
+      DropBeforeEnqueue(item, "buffer full");
+      return false;
+    }
+    if (GetInternalQueue(0)->GetNPackets() >= m_k) Mark(item, "above K");
+    return GetInternalQueue(0)->Enqueue(item);
+  }
+  Ptr<QueueDiscItem> DoDequeue() override { return GetInternalQueue(0)->Dequeue(); }
+  Ptr<const QueueDiscItem> DoPeek() override { return GetInternalQueue(0)->Peek(); }
+  bool CheckConfig() override {
+    if (GetNInternalQueues() == 0) AddInternalQueue(CreateObjectWithAttributes<DropTailQueue<QueueDiscItem>>("MaxSize", QueueSizeValue(GetMaxSize())));
+    return GetNInternalQueues() == 1;
+  }
+  void InitializeParams() override {}
+  uint32_t m_k = 20;
+};
+NS_OBJECT_ENSURE_REGISTERED(EcnThresholdQueueDisc);
 
 namespace {
 
@@ -50,11 +105,35 @@ struct FlowSpec {
   std::string id, src, dst;
   uint64_t sizeBytes;
   double startS;
+  std::vector<std::string> path;
   uint64_t received = 0;
   double finishS = -1;
+  uint32_t recoveries = 0;
+  uint32_t timeouts = 0;
+};
+
+// Time-weighted occupancy of one directed channel (queue disc + device queue), in packets.
+struct ChannelQueue {
+  std::string from, to;
+  uint32_t qdisc = 0, device = 0;
+  double lastS = 0;
+  std::vector<double> secondsAt;  // secondsAt[n] = time spent with n packets queued
+  uint64_t drops = 0;
+  Ptr<QueueDisc> disc;
+
+  uint32_t Level() const { return qdisc + device; }
+  void Account(double nowS) {
+    const uint32_t n = Level();
+    if (secondsAt.size() <= n) secondsAt.resize(n + 1, 0.0);
+    secondsAt[n] += nowS - lastS;
+    lastS = nowS;
+  }
 };
 
 std::vector<FlowSpec> g_flows;
+FILE* g_cwndTrace = nullptr;
+std::vector<double> g_lastTraced;
+std::vector<ChannelQueue*> g_channels;
 size_t g_completed = 0;
 
 [[noreturn]] void fail(const std::string& msg) {
@@ -72,6 +151,58 @@ void onSinkRx(size_t i, Ptr<const Packet> p, const Address&) {
   }
 }
 
+FILE* g_queueTrace = nullptr;
+
+// With `option tracequeue 1`: a channel's queue each time it crosses a multiple of 50 packets.
+void traceLevel(ChannelQueue* c, uint32_t before) {
+  if (!g_queueTrace) return;
+  const uint32_t after = c->Level();
+  if (before / 50 != after / 50)
+    std::fprintf(g_queueTrace, "%.9f,%s,%s,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), after);
+}
+
+void onDeviceQueue(ChannelQueue* c, uint32_t, uint32_t now) {
+  c->Account(Simulator::Now().GetSeconds());
+  const uint32_t before = c->Level();
+  c->device = now;
+  traceLevel(c, before);
+}
+void onDiscQueue(ChannelQueue* c, uint32_t, uint32_t now) {
+  c->Account(Simulator::Now().GetSeconds());
+  const uint32_t before = c->Level();
+  c->qdisc = now;
+  traceLevel(c, before);
+}
+void onDeviceDrop(ChannelQueue* c, Ptr<const Packet>) { ++c->drops; }
+
+// With `option tracecwnd 1`: a flow's window each time it moves by 10 % or more since the last row.
+void onCwnd(size_t i, uint32_t, uint32_t now) {
+  double& last = g_lastTraced[i];
+  if (last > 0 && now > 0.9 * last && now < 1.1 * last) return;
+  last = now;
+  std::fprintf(g_cwndTrace, "%.9f,%s,%u\n", Simulator::Now().GetSeconds(), g_flows[i].id.c_str(), now);
+}
+
+void onCongState(size_t i, TcpSocketState::TcpCongState_t, TcpSocketState::TcpCongState_t now) {
+  if (now == TcpSocketState::CA_RECOVERY) ++g_flows[i].recoveries;
+  if (now == TcpSocketState::CA_LOSS) ++g_flows[i].timeouts;
+}
+
+// Once the BulkSend application has made its socket, count its recoveries and timeouts.
+void watchSocket(size_t i, Ptr<BulkSendApplication> app) {
+  Ptr<Socket> s = app->GetSocket();
+  if (s) s->TraceConnectWithoutContext("CongState", MakeBoundCallback(&onCongState, i));
+  if (s && g_cwndTrace) s->TraceConnectWithoutContext("CongestionWindow", MakeBoundCallback(&onCwnd, i));
+}
+
+std::vector<std::string> splitCommas(const std::string& s) {
+  std::vector<std::string> out;
+  std::string part;
+  std::istringstream ss(s);
+  while (std::getline(ss, part, ',')) out.push_back(part);
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,8 +210,9 @@ int main(int argc, char** argv) {
   std::ifstream in(argv[1]);
   if (!in) fail(std::string("cannot read ") + argv[1]);
 
-  std::map<std::string, double> options = {
-      {"sockbuf", 16.0 * 1024 * 1024}, {"minrto", 0.2}, {"segsize", 1448}, {"iw", 10}, {"stop", 1000}};
+  std::map<std::string, double> options = {{"sockbuf", 16.0 * 1024 * 1024}, {"minrto", 0.2}, {"segsize", 1448}, {"iw", 10},
+                                           {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}};
+  std::string cc = "cubic";
   std::vector<std::string> nodeNames;
   std::map<std::string, uint32_t> nodeIndex;
   std::vector<LinkSpec> links;
@@ -96,8 +228,13 @@ int main(int argc, char** argv) {
     std::string where = std::string(argv[1]) + ":" + std::to_string(lineNo);
     if (kind == "option") {
       std::string key;
+      if (!(ss >> key)) fail(where + ": expected `option KEY VALUE`");
+      if (key == "cc") {
+        if (!(ss >> cc) || (cc != "cubic" && cc != "newreno" && cc != "dctcp")) fail(where + ": option cc takes cubic, newreno or dctcp");
+        continue;
+      }
       double value;
-      if (!(ss >> key >> value) || !options.count(key)) fail(where + ": expected `option KEY VALUE` with a known KEY");
+      if (!(ss >> value) || !options.count(key)) fail(where + ": expected `option KEY VALUE` with a known KEY");
       options[key] = value;
     } else if (kind == "node") {
       std::string name;
@@ -113,10 +250,17 @@ int main(int argc, char** argv) {
     } else if (kind == "flow") {
       FlowSpec f;
       int isNew;
-      if (!(ss >> f.id >> f.src >> f.dst >> f.sizeBytes >> f.startS >> isNew)) fail(where + ": expected `flow ID SRC DST SIZE_BYTES START_S NEW`");
+      if (!(ss >> f.id >> f.src >> f.dst >> f.sizeBytes >> f.startS >> isNew)) fail(where + ": expected `flow ID SRC DST SIZE_BYTES START_S NEW [PATH]`");
       if (!nodeIndex.count(f.src) || !nodeIndex.count(f.dst)) fail(where + ": flow between unknown nodes");
       if (isNew != 1) fail(where + ": only new connections (NEW = 1) are modelled");
       if (f.sizeBytes == 0) fail(where + ": a flow moves at least one byte");
+      std::string path;
+      if (ss >> path) {
+        f.path = splitCommas(path);
+        if (f.path.size() < 2 || f.path.front() != f.src || f.path.back() != f.dst) fail(where + ": PATH must run from SRC to DST");
+        for (const std::string& n : f.path)
+          if (!nodeIndex.count(n)) fail(where + ": PATH names unknown node " + n);
+      }
       g_flows.push_back(f);
     } else {
       fail(where + ": unknown directive " + kind + " (expected option, node, link or flow)");
@@ -124,13 +268,31 @@ int main(int argc, char** argv) {
   }
   if (g_flows.size() > 50000) fail("at most 50000 flows (one sink port each)");
 
+  if (options["tracecwnd"] > 0) {
+    const std::string path = std::string(argv[2]) + ".cwnd.csv";
+    g_cwndTrace = std::fopen(path.c_str(), "w");
+    if (!g_cwndTrace) fail("cannot write " + path);
+    std::fprintf(g_cwndTrace, "time_s,id,cwnd_bytes\n");
+    g_lastTraced.assign(g_flows.size(), 0);
+  }
+  if (options["tracequeue"] > 0) {
+    const std::string path = std::string(argv[2]) + ".queue.csv";
+    g_queueTrace = std::fopen(path.c_str(), "w");
+    if (!g_queueTrace) fail("cannot write " + path);
+    std::fprintf(g_queueTrace, "time_s,from,to,packets\n");
+  }
   auto wallStart = std::chrono::steady_clock::now();
   const uint32_t sockbuf = static_cast<uint32_t>(options["sockbuf"]);
-  Config::SetDefault("ns3::TcpL4Protocol::SocketType", TypeIdValue(TcpCubic::GetTypeId()));
+  const std::string ccType = cc == "cubic" ? "ns3::TcpCubic" : cc == "newreno" ? "ns3::TcpNewReno" : "ns3::TcpDctcp";
+  const uint32_t ecnK = static_cast<uint32_t>(options["ecnk"]);
+  if (cc == "dctcp" && ecnK == 0) fail("option cc dctcp needs option ecnk (the marking threshold, packets)");
+  Config::SetDefault("ns3::TcpL4Protocol::SocketType", TypeIdValue(TypeId::LookupByName(ccType)));
   Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(static_cast<uint32_t>(options["segsize"])));
   Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(static_cast<uint32_t>(options["iw"])));
   Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(sockbuf));
   Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(sockbuf));
+  Config::SetDefault("ns3::TcpSocket::ConnTimeout", TimeValue(Seconds(options["synto"])));
+  Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(static_cast<uint32_t>(options["delack"])));
   Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(Seconds(options["minrto"])));
   Config::SetDefault("ns3::TcpSocketBase::ClockGranularity", TimeValue(MilliSeconds(1)));
 
@@ -139,6 +301,8 @@ int main(int argc, char** argv) {
   InternetStackHelper stack;
   stack.Install(nodes);
 
+  // neighbour[(u, v)] = (interface index on u towards v, v's address on that link).
+  std::map<std::pair<uint32_t, uint32_t>, std::pair<uint32_t, Ipv4Address>> neighbour;
   Ipv4AddressHelper addr;
   addr.SetBase("10.0.0.0", "255.255.255.252");
   TrafficControlHelper tch;
@@ -146,50 +310,144 @@ int main(int argc, char** argv) {
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(static_cast<uint64_t>(l.rateBps))));
     p2p.SetChannelAttribute("Delay", TimeValue(Seconds(l.delayS)));
-    p2p.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", QueueSizeValue(QueueSize(std::to_string(l.queuePackets) + "p")));
-    NetDeviceContainer devs = p2p.Install(nodes.Get(nodeIndex[l.a]), nodes.Get(nodeIndex[l.b]));
-    addr.Assign(devs);
+    const uint32_t deviceQueue = ecnK > 0 ? 1 : l.queuePackets;
+    p2p.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", QueueSizeValue(QueueSize(std::to_string(deviceQueue) + "p")));
+    const uint32_t ia = nodeIndex[l.a], ib = nodeIndex[l.b];
+    NetDeviceContainer devs = p2p.Install(nodes.Get(ia), nodes.Get(ib));
+    Ipv4InterfaceContainer ifs = addr.Assign(devs);
     addr.NewNetwork();
-    // Assign installs a default pfifo_fast queue disc; drop it so the device's drop-tail queue is the only one.
+    // Assign installs a default pfifo_fast queue disc; replace it by RED (ECN) or by nothing (drop-tail device queue).
     tch.Uninstall(devs);
+    QueueDiscContainer discs;
+    if (ecnK > 0) {
+      TrafficControlHelper ecn;
+      ecn.SetRootQueueDisc("ns3::ChokepointEcnThresholdQueueDisc", "MaxSize", QueueSizeValue(QueueSize(std::to_string(l.queuePackets) + "p")),
+                           "K", UintegerValue(ecnK));
+      discs = ecn.Install(devs);
+    }
+    for (int side = 0; side < 2; ++side) {
+      const uint32_t u = side == 0 ? ia : ib, v = side == 0 ? ib : ia;
+      Ptr<Ipv4> ipv4 = nodes.Get(u)->GetObject<Ipv4>();
+      neighbour[{u, v}] = {static_cast<uint32_t>(ipv4->GetInterfaceForDevice(devs.Get(side))), ifs.GetAddress(1 - side)};
+      auto* c = new ChannelQueue();
+      c->from = nodeNames[u];
+      c->to = nodeNames[v];
+      Ptr<PointToPointNetDevice> dev = DynamicCast<PointToPointNetDevice>(devs.Get(side));
+      dev->GetQueue()->TraceConnectWithoutContext("PacketsInQueue", MakeBoundCallback(&onDeviceQueue, c));
+      dev->GetQueue()->TraceConnectWithoutContext("Drop", MakeBoundCallback(&onDeviceDrop, c));
+      if (ecnK > 0) {
+        c->disc = discs.Get(side);
+        c->disc->TraceConnectWithoutContext("PacketsInQueue", MakeBoundCallback(&onDiscQueue, c));
+      }
+      g_channels.push_back(c);
+    }
   }
   Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+
+  // Pinned paths: one alias address per distinct path, a host route to it at every hop.
+  Ipv4StaticRoutingHelper staticHelper;
+  std::map<std::string, Ipv4Address> aliasOfPath;
+  std::vector<Ipv4Address> flowDst(g_flows.size());
+  for (size_t i = 0; i < g_flows.size(); ++i) {
+    const FlowSpec& f = g_flows[i];
+    Ptr<Node> dst = nodes.Get(nodeIndex[f.dst]);
+    if (f.path.empty()) {
+      flowDst[i] = dst->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
+      continue;
+    }
+    std::string key;
+    for (const std::string& n : f.path) key += n + ",";
+    auto found = aliasOfPath.find(key);
+    if (found != aliasOfPath.end()) {
+      flowDst[i] = found->second;
+      continue;
+    }
+    const uint32_t k = aliasOfPath.size() + 1;
+    Ipv4Address alias((11u << 24) | k);
+    aliasOfPath[key] = alias;
+    flowDst[i] = alias;
+    const uint32_t last = nodeIndex[f.path.back()], beforeLast = nodeIndex[f.path[f.path.size() - 2]];
+    auto in = neighbour.find({last, beforeLast});
+    if (in == neighbour.end()) fail("flow " + f.id + ": PATH uses a pair of nodes with no link");
+    dst->GetObject<Ipv4>()->AddAddress(in->second.first, Ipv4InterfaceAddress(alias, Ipv4Mask("255.255.255.255")));
+    for (size_t h = 0; h + 1 < f.path.size(); ++h) {
+      const uint32_t u = nodeIndex[f.path[h]], v = nodeIndex[f.path[h + 1]];
+      auto hop = neighbour.find({u, v});
+      if (hop == neighbour.end()) fail("flow " + f.id + ": PATH uses a pair of nodes with no link");
+      staticHelper.GetStaticRouting(nodes.Get(u)->GetObject<Ipv4>())->AddHostRouteTo(alias, hop->second.second, hop->second.first);
+    }
+  }
 
   for (size_t i = 0; i < g_flows.size(); ++i) {
     const FlowSpec& f = g_flows[i];
     Ptr<Node> src = nodes.Get(nodeIndex[f.src]);
     Ptr<Node> dst = nodes.Get(nodeIndex[f.dst]);
     uint16_t port = static_cast<uint16_t>(10000 + i);
-    Ipv4Address dstAddr = dst->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
 
     PacketSinkHelper sinkHelper("ns3::TcpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), port));
     ApplicationContainer sink = sinkHelper.Install(dst);
     sink.Start(Seconds(0));
     sink.Get(0)->TraceConnectWithoutContext("Rx", MakeBoundCallback(&onSinkRx, i));
 
-    BulkSendHelper send("ns3::TcpSocketFactory", InetSocketAddress(dstAddr, port));
+    BulkSendHelper send("ns3::TcpSocketFactory", InetSocketAddress(flowDst[i], port));
     send.SetAttribute("MaxBytes", UintegerValue(f.sizeBytes));
     send.SetAttribute("SendSize", UintegerValue(64 * 1024));
     ApplicationContainer app = send.Install(src);
     app.Start(Seconds(f.startS));
+    Simulator::Schedule(Seconds(f.startS) + NanoSeconds(1), &watchSocket, i, DynamicCast<BulkSendApplication>(app.Get(0)));
   }
 
   const double stopS = options["stop"];
   Simulator::Stop(Seconds(stopS));
   Simulator::Run();
   const double simEndS = Simulator::Now().GetSeconds();
+  for (ChannelQueue* c : g_channels) c->Account(simEndS);
+  std::vector<uint64_t> marks(g_channels.size(), 0), discDrops(g_channels.size(), 0);
+  for (size_t k = 0; k < g_channels.size(); ++k) {
+    if (!g_channels[k]->disc) continue;
+    const QueueDisc::Stats& st = g_channels[k]->disc->GetStats();
+    marks[k] = st.nTotalMarkedPackets;
+    discDrops[k] = st.nTotalDroppedPackets;
+  }
   Simulator::Destroy();
+  if (g_cwndTrace) std::fclose(g_cwndTrace);
+  if (g_queueTrace) std::fclose(g_queueTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
   const std::string outPath = argv[2];
   FILE* out = std::fopen(outPath.c_str(), "w");
   if (!out) fail("cannot write " + outPath);
-  std::fprintf(out, "id,start_s,finish_s\n");
+  std::fprintf(out, "id,start_s,finish_s,recoveries,timeouts\n");
   for (const FlowSpec& f : g_flows) {
-    if (f.finishS >= 0) std::fprintf(out, "%s,%.17g,%.17g\n", f.id.c_str(), f.startS, f.finishS);
-    else std::fprintf(out, "%s,%.17g,\n", f.id.c_str(), f.startS);
+    if (f.finishS >= 0) std::fprintf(out, "%s,%.17g,%.17g,%u,%u\n", f.id.c_str(), f.startS, f.finishS, f.recoveries, f.timeouts);
+    else std::fprintf(out, "%s,%.17g,,%u,%u\n", f.id.c_str(), f.startS, f.recoveries, f.timeouts);
   }
   std::fclose(out);
+  FILE* lk = std::fopen((outPath.substr(0, outPath.size() - 4) + ".links.csv").c_str(), "w");
+  if (!lk) fail("cannot write the links file next to " + outPath);
+  std::fprintf(lk, "from,to,mean_queue_packets,p99_queue_packets,max_queue_packets,drops,marks\n");
+  for (size_t k = 0; k < g_channels.size(); ++k) {
+    const ChannelQueue* c = g_channels[k];
+    double total = 0, weighted = 0;
+    for (size_t n = 0; n < c->secondsAt.size(); ++n) {
+      total += c->secondsAt[n];
+      weighted += n * c->secondsAt[n];
+    }
+    size_t p99 = 0, maxLevel = 0;
+    double acc = 0;
+    bool p99Set = false;
+    for (size_t n = 0; n < c->secondsAt.size(); ++n) {
+      if (c->secondsAt[n] > 0) maxLevel = n;
+      acc += c->secondsAt[n];
+      if (!p99Set && total > 0 && acc >= 0.99 * total) {
+        p99 = n;
+        p99Set = true;
+      }
+    }
+    std::fprintf(lk, "%s,%s,%.9g,%zu,%zu,%llu,%llu\n", c->from.c_str(), c->to.c_str(), total > 0 ? weighted / total : 0.0, p99, maxLevel,
+                 static_cast<unsigned long long>(c->drops + discDrops[k]), static_cast<unsigned long long>(marks[k]));
+  }
+  std::fclose(lk);
   FILE* stats = std::fopen((outPath + ".json").c_str(), "w");
   if (!stats) fail("cannot write " + outPath + ".json");
   std::fprintf(stats, "{\"wall_s\": %.6f, \"flows\": %zu, \"completed\": %zu, \"sim_end_s\": %.9g}\n", wallS, g_flows.size(), g_completed, simEndS);

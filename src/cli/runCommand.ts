@@ -47,7 +47,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
       `${prepared.scenario.name}: ${outcome.endReason === "until" ? "stopped at the time limit" : "ran to completion"}` +
         ` in ${outcome.wallS.toFixed(2)} s wall (${outcome.events.toLocaleString("en-US")} events, ${rate} events/s)\n` +
         formatSummary(outcome.summary) +
-        formatWorkloadLines(new Map(outcome.written.summaryColumns)) +
+        formatWorkloadLines(new Map(outcome.written.summaryColumns), outcome.written.queueingTiers) +
         `\nreports: ${outDir}/{${outcome.written.files
           .filter((f) => f.endsWith(".csv"))
           .map((f) => f.replace(/\.csv$/, ""))
@@ -75,7 +75,7 @@ function refuseOtherScenarioResults(outDir: string, file: string, name: string):
 }
 
 /** The training and request lines of the terminal summary (empty when the run had neither). */
-function formatWorkloadLines(c: Map<string, number>): string {
+function formatWorkloadLines(c: Map<string, number>, queueingTiers?: ReadonlyArray<[string, number]>): string {
   const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : `${(100 * x).toFixed(1)}%`);
   const sec = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : `${x.toPrecision(4)} s`);
   let out = "";
@@ -83,6 +83,10 @@ function formatWorkloadLines(c: Map<string, number>): string {
     out +=
       `\ntraining: ${c.get("iterations")} iterations, mean ${sec(c.get("iteration_mean_s"))}, ` +
       `GPU utilisation ${pct(c.get("gpu_utilization"))}, waiting on the network ${pct(c.get("network_wait_share"))}`;
+  }
+  if (c.has("queueing_share")) {
+    const where = (queueingTiers ?? []).slice(0, 3).map(([t, x]) => `${t} ${pct(x)}`).join(", ");
+    out += `\nlatency: ${pct(c.get("queueing_share"))} of flow time spent waiting in queues${where ? ` — at ${where}` : ""} (tiers.csv, links.csv)`;
   }
   if (c.has("requests")) {
     out +=

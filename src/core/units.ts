@@ -7,6 +7,12 @@ const SIZE_UNITS: Record<string, number> = {
   KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4, PiB: 1024 ** 5,
 };
 
+/** Bytes of one packet in a buffer size given in packets ("100pkt"): a full Ethernet frame's payload, 1500 B. */
+export const PACKET_BYTES = 1500;
+
+/** Multipliers to bytes for buffer sizes: the size suffixes and packets of {@link PACKET_BYTES}. */
+const BUFFER_UNITS: Record<string, number> = { ...SIZE_UNITS, pkt: PACKET_BYTES, pkts: PACKET_BYTES, packets: PACKET_BYTES };
+
 /** Multipliers to bytes per second for rate suffixes (bits and bytes, SI and IEC). */
 const RATE_UNITS: Record<string, number> = {
   bps: 1 / 8, Kbps: 1e3 / 8, Mbps: 1e6 / 8, Gbps: 1e9 / 8, Tbps: 1e12 / 8,
@@ -22,18 +28,20 @@ const TIME_UNITS: Record<string, number> = {
 };
 
 /** What kind of quantity a string holds. */
-export type UnitKind = "size" | "rate" | "time";
+export type UnitKind = "size" | "rate" | "time" | "buffer";
 
 const TABLES: Record<UnitKind, Record<string, number>> = {
   size: SIZE_UNITS,
   rate: RATE_UNITS,
   time: TIME_UNITS,
+  buffer: BUFFER_UNITS,
 };
 
 const EXAMPLES: Record<UnitKind, string> = {
   size: '"1.5GB", "2GiB" or "150000B"',
   rate: '"400Gbps", "50GB/s" or "1.25e9B/s"',
   time: '"10ms", "5us" or "1.5e-5s"',
+  buffer: '"100pkt", "150KB" or "1MiB"',
 };
 
 const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?([A-Za-zµμ/]+)$/;

@@ -32,6 +32,8 @@ export interface FlowObserver {
    * to `newCapacityBps`; `capacityOf` already returns the new value.
    */
   capacityChanged?(resource: number, oldCapacityBps: number, newCapacityBps: number, nowS: number): void;
+  /** A solve ended: every rate change of this instant has been reported. */
+  solved?(nowS: number): void;
 }
 
 /** Options of a flow. */
@@ -45,6 +47,11 @@ export interface FlowOptions {
   startDelayS?: number;
   /** Called when the last byte is delivered. */
   onComplete?: (flow: number) => void;
+  /**
+   * Bytes the flow puts on the wire, when more than its size (a transport's headers per
+   * packet): what it drains. Its size (reports, ideal time) stays `sizeBytes`.
+   */
+  wireBytes?: number;
 }
 
 /**
@@ -81,6 +88,7 @@ export class FlowNetwork {
   private event = new Int32Array(0);
   private weight = new Float64Array(0);
   private capBps = new Float64Array(0);
+  private startDelayS = new Float64Array(0);
   private readonly routes: Route[] = [];
   private readonly callbacks: Array<((flow: number) => void) | undefined> = [];
   private readonly observers: FlowObserver[] = [];
@@ -123,7 +131,7 @@ export class FlowNetwork {
     this.state[f] = FlowState.InFlight;
     this.sizeBytes[f] = sizeBytes;
     this.startS[f] = now;
-    this.remainingBytes[f] = sizeBytes;
+    this.remainingBytes[f] = options.wireBytes ?? sizeBytes;
     this.rate[f] = 0;
     this.lastUpdateS[f] = now;
     this.finishS[f] = NaN;
@@ -134,6 +142,7 @@ export class FlowNetwork {
     this.callbacks[f] = options.onComplete;
     for (const o of this.observers) o.flowStarted?.(f, now);
     const delayS = options.startDelayS;
+    this.startDelayS[f] = delayS ?? 0;
     // While in flight, event[f] holds the activation, so a reroute or failure can cancel it.
     this.event[f] = this.sim.schedule(delayS ? now + delayS + route.latencyS : now + route.latencyS, this.kindActivate, f);
     return f;
@@ -193,7 +202,7 @@ export class FlowNetwork {
     for (const o of this.observers) o.flowFailed?.(flow, now);
   }
 
-  /** Bytes of a flow not yet delivered, as of now (the flow's size until it starts draining). */
+  /** Bytes of a flow not yet delivered, as of now (its wire bytes until it starts draining). */
   remainingOf(flow: number): number {
     if (this.state[flow] !== FlowState.Active) return this.state[flow] === FlowState.Done ? 0 : this.remainingBytes[flow];
     const rem = this.remainingBytes[flow] - this.rate[flow] * (this.sim.nowS - this.lastUpdateS[flow]);
@@ -257,6 +266,10 @@ export class FlowNetwork {
   rateOf(flow: number): number {
     return this.rate[flow];
   }
+  /** Seconds between a flow's request and its first byte leaving (a transport's handshake and queueing), 0 for none. */
+  startDelayOf(flow: number): number {
+    return this.startDelayS[flow];
+  }
   /** Rate cap of a flow (Infinity for none), bytes/s. */
   capOf(flow: number): number {
     return this.capBps[flow];
@@ -302,7 +315,12 @@ export class FlowNetwork {
     }
   }
 
-  private requestSolve(): void {
+  /**
+   * Ask for a solve at this instant, after the events already queued for it (at most one is
+   * pending at a time); every observer's `solved` runs at its end. Transports that judge what
+   * happened at one instant as a whole (bursts meeting at a port) do it there.
+   */
+  requestSolve(): void {
     if (this.solvePending) return;
     this.solvePending = true;
     this.sim.schedule(this.sim.nowS, this.kindSolve, 0);
@@ -329,6 +347,7 @@ export class FlowNetwork {
       else this.event[f] = this.sim.schedule(done, this.kindComplete, f);
       for (const o of this.observers) o.rateChanged?.(f, old, r, this.engine.bottleneck(f), now);
     }
+    for (const o of this.observers) o.solved?.(now);
   }
 
   private grow(n: number): void {
@@ -342,6 +361,7 @@ export class FlowNetwork {
     this.finishS = grown(this.finishS, n);
     this.weight = grown(this.weight, n);
     this.capBps = grown(this.capBps, n);
+    this.startDelayS = grown(this.startDelayS, n);
     this.cap = n;
   }
 }

@@ -36,6 +36,10 @@ export class Topology {
   readonly capacityNode: Int32Array;
   /** Nominal capacity of every resource (channels, then node capacities) as built, bytes/s; never updated (see the class doc). */
   readonly resourceCapacityBps: Float64Array;
+  /** Buffer each resource's link states (NaN: the scenario's default applies), bytes. */
+  readonly resourceBufferBytes: Float64Array;
+  /** ECN marking threshold each resource's link states (NaN: the scenario's default applies), bytes. */
+  readonly resourceEcnThresholdBytes: Float64Array;
   /** Outgoing channels of each node, CSR: channels of node n are outChannels[outStart[n] … outStart[n+1]). */
   readonly outStart: Int32Array;
   readonly outChannels: Int32Array;
@@ -60,7 +64,7 @@ export class Topology {
     /** Read and write capacities per node (absent: none). */
     nodeReadBps?: Array<number | undefined>;
     nodeWriteBps?: Array<number | undefined>;
-    links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number }>;
+    links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number; bufferBytes?: number; ecnThresholdBytes?: number }>;
     /** Sites and each node's site (-1: none); absent means no sites. */
     sites?: readonly Site[];
     nodeSite?: readonly number[];
@@ -95,6 +99,8 @@ export class Topology {
     this.resourceCapacityBps = new Float64Array(c + capNodes.length);
     this.resourceCapacityBps.set(capBps, c);
     [this.nodeCapacityResource, this.nodeReadResource, this.nodeWriteResource] = resourceOf;
+    this.resourceBufferBytes = new Float64Array(c + capNodes.length).fill(NaN);
+    this.resourceEcnThresholdBytes = new Float64Array(c + capNodes.length).fill(NaN);
     this.channelByPair = new Map();
     const degree = new Int32Array(n + 1);
     parts.links.forEach((l, i) => {
@@ -106,6 +112,8 @@ export class Topology {
         this.channelTo[ch] = b;
         this.channelLatencyS[ch] = l.latencyS;
         this.resourceCapacityBps[ch] = l.bandwidthBps;
+        if (l.bufferBytes !== undefined) this.resourceBufferBytes[ch] = l.bufferBytes;
+        if (l.ecnThresholdBytes !== undefined) this.resourceEcnThresholdBytes[ch] = l.ecnThresholdBytes;
         this.channelByPair.set(a * n + b, ch);
         degree[a + 1]++;
       }

@@ -25,6 +25,10 @@ export interface LinkSpec {
   to: string;
   bandwidthBps: number;
   latencyS: number;
+  /** Buffer of each of its two ports, bytes (absent: the scenario's default). */
+  bufferBytes?: number;
+  /** ECN marking threshold of each of its two ports, bytes (absent: the scenario's default). */
+  ecnThresholdBytes?: number;
 }
 
 /**
@@ -43,7 +47,7 @@ export class TopologyBuilder {
   private readonly siteIndex = new Map<string, number>();
   private currentSite = -1;
   private readonly index = new Map<string, number>();
-  private readonly links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number }> = [];
+  private readonly links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number; bufferBytes?: number; ecnThresholdBytes?: number }> = [];
   private readonly pairs = new Set<string>();
 
   /** Whether a node with this id exists. */
@@ -112,7 +116,7 @@ export class TopologyBuilder {
       throw new InputError(`a second link between "${spec.from}" and "${spec.to}" (one link per pair of nodes)`);
     }
     this.pairs.add(key);
-    this.links.push({ from: a, to: b, bandwidthBps: spec.bandwidthBps, latencyS: spec.latencyS });
+    this.links.push({ from: a, to: b, bandwidthBps: spec.bandwidthBps, latencyS: spec.latencyS, bufferBytes: spec.bufferBytes, ecnThresholdBytes: spec.ecnThresholdBytes });
   }
 
   /** Build the topology. */

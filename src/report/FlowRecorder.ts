@@ -73,8 +73,8 @@ export class FlowRecorder implements FlowObserver {
   private readonly requestedCapBps = new Map<number, number>();
   /** Seconds per bottleneck, only for flows bound by two or more (insertion order = first bound). */
   private readonly multi = new Map<number, Map<number, number>>();
-  /** Per-flow handshake and slow-start seconds, when a tcp model is in use (adds two columns). */
-  private transportCosts: ReadonlyArray<{ handshakeS: number; slowStartS: number } | undefined> | undefined;
+  /** Extra columns (a transport model's), each group with the function giving a flow's cells (undefined: empty cells). */
+  private readonly extra: Array<{ headers: readonly string[]; cells: (flow: number) => Array<number | string> | undefined }> = [];
   private finished = 0;
   private failed = 0;
   private lastFinish = 0;
@@ -181,12 +181,13 @@ export class FlowRecorder implements FlowObserver {
   }
 
   /**
-   * Add the columns `handshake_s` and `slow_start_s` to flows.csv, read from `costs[flow]`
-   * when rows are written (empty for flows without an entry). Only runs that use the tcp
-   * model call this, so flows.csv of every other run keeps its columns.
+   * Add `headers` to flows.csv, filled from `cells(flow)` when rows are written (numbers
+   * formatted like every other cell; empty cells where it returns undefined). Transport models
+   * add theirs (tcp: handshake_s, slow_start_s, queueing_s, retransmits, timeouts), so runs
+   * that use none keep the plain columns.
    */
-  addTransportColumns(costs: ReadonlyArray<{ handshakeS: number; slowStartS: number } | undefined>): void {
-    this.transportCosts = costs;
+  addColumns(headers: readonly string[], cells: (flow: number) => Array<number | string> | undefined): void {
+    this.extra.push({ headers, cells });
   }
 
   /** Set the end of the run: unfinished flows are bound by their current bottleneck until `endS`. */
@@ -265,7 +266,9 @@ export class FlowRecorder implements FlowObserver {
       const fct = finish - start;
       const ideal = this.idealFctOf(f);
       const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
-      const drainS = fct - route.latencyS;
+      // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
+      const delayS = net.startDelayOf(f);
+      const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;
       const b = this.bottleneckOf(f);
       const row = [
         this.labels[f] ?? String(f),
@@ -281,9 +284,12 @@ export class FlowRecorder implements FlowObserver {
         b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b),
         this.statusOf(f),
       ];
-      if (this.transportCosts) {
-        const c = this.transportCosts[f];
-        row.push(c ? csvNumber(c.handshakeS) : "", c ? csvNumber(c.slowStartS) : "");
+      for (const group of this.extra) {
+        const cells = group.cells(f);
+        for (let i = 0; i < group.headers.length; i++) {
+          const v = cells?.[i];
+          row.push(v === undefined ? "" : typeof v === "number" ? csvNumber(v) : v);
+        }
       }
       yield row;
     }
@@ -291,7 +297,7 @@ export class FlowRecorder implements FlowObserver {
 
   /** Write flows.csv to `path`. */
   writeCsv(path: string): Promise<void> {
-    const headers = this.transportCosts ? [...FLOW_CSV_HEADERS, "handshake_s", "slow_start_s"] : FLOW_CSV_HEADERS;
+    const headers = [...FLOW_CSV_HEADERS, ...this.extra.flatMap((g) => g.headers)];
     return writeCsv(path, headers, this.rows());
   }
 

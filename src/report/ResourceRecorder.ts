@@ -109,6 +109,7 @@ export class ResourceRecorder implements FlowObserver {
   private logCount = 0;
   private readonly logStart: Int32Array;
   private horizon = 0;
+  private readonly linkExtra: Array<{ headers: readonly string[]; cells: (channel: number) => Array<number | string> }> = [];
 
   constructor(
     private readonly network: FlowNetwork,
@@ -239,10 +240,19 @@ export class ResourceRecorder implements FlowObserver {
     }));
   }
 
+  /**
+   * Add `headers` to links.csv, filled from `cells(channel)` when rows are written (numbers
+   * formatted like the other cells): the queue columns of a run whose transports build queues.
+   */
+  addLinkColumns(headers: readonly string[], cells: (channel: number) => Array<number | string>): void {
+    this.linkExtra.push({ headers, cells });
+  }
+
   /** The rows of links.csv (see {@link LINK_CSV_HEADERS}): one per directed channel, in channel order. */
   *linkRows(): Generator<string[]> {
     const t = this.topology;
     for (let ch = 0; ch < t.channelCount; ch++) {
+      const extra = this.linkExtra.flatMap((g) => g.cells(ch).map((v) => (typeof v === "number" ? csvNumber(v) : v)));
       yield [
         t.resourceName(ch),
         t.nodeIds[t.channelFrom[ch]],
@@ -255,6 +265,7 @@ export class ResourceRecorder implements FlowObserver {
         csvFraction(this.p95UtilOf(ch)),
         csvFraction(this.saturatedFracOf(ch)),
         csvNumber(this.bottleneckFlowS[ch]),
+        ...extra,
       ];
     }
   }
@@ -278,7 +289,7 @@ export class ResourceRecorder implements FlowObserver {
 
   /** Write links.csv to `path`. */
   writeLinksCsv(path: string): Promise<void> {
-    return writeCsv(path, LINK_CSV_HEADERS, this.linkRows());
+    return writeCsv(path, [...LINK_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.linkRows());
   }
 
   /** Write bottlenecks.csv to `path`. */

@@ -36,6 +36,7 @@ export class TimeSeriesRecorder implements FlowObserver {
   /** Per series (channels, then workloads): flat triples (interval index, bytes, utilisation·seconds), in interval order. */
   private readonly entries: Array<number[] | undefined>;
   private horizon = 0;
+  private readonly linkExtra: Array<{ headers: readonly string[]; cells: (channel: number, startS: number, endS: number) => number[] }> = [];
   /** 1/Δ when it is a whole number (Δ = 0.1 s → 10), so boundaries k/10 print as 0.3, not 0.30000000000000004. */
   private readonly perSecond: number;
 
@@ -97,6 +98,19 @@ export class TimeSeriesRecorder implements FlowObserver {
     return this.entryOf(this.channels + workload, k)?.[0] ?? 0;
   }
 
+  /** End of the observed period (the last {@link finish} time), seconds. */
+  get horizonS(): number {
+    return this.horizon;
+  }
+
+  /**
+   * Add `headers` to timeseries.csv, filled on link rows from `cells(channel, startS, endS)`
+   * (empty on workload rows): the queue columns of a run whose transports build queues.
+   */
+  addLinkColumns(headers: readonly string[], cells: (channel: number, startS: number, endS: number) => number[]): void {
+    this.linkExtra.push({ headers, cells });
+  }
+
   /** The rows of timeseries.csv (see the class doc), after {@link finish}. */
   *rows(): Generator<string[]> {
     const items: Array<[k: number, series: number, at: number]> = [];
@@ -117,6 +131,11 @@ export class TimeSeriesRecorder implements FlowObserver {
       const link = s < this.channels;
       const before = sumBytes[s];
       sumBytes[s] += bytes;
+      const extra: string[] = [];
+      for (const g of this.linkExtra) {
+        if (link) extra.push(...g.cells(s, startS, endS).map(csvNumber));
+        else for (let j = 0; j < g.headers.length; j++) extra.push("");
+      }
       yield [
         csvNumber(startS),
         csvNumber(endS),
@@ -125,6 +144,7 @@ export class TimeSeriesRecorder implements FlowObserver {
         csvNumber(Math.round(sumBytes[s]) - Math.round(before)),
         csvNumber(lengthS > 0 ? (bytes * 8) / 1e9 / lengthS : NaN),
         link && lengthS > 0 ? csvFraction(list[i + 2] / lengthS) : "",
+        ...extra,
       ];
     }
   }
@@ -132,7 +152,7 @@ export class TimeSeriesRecorder implements FlowObserver {
   /** Close the series at `endS` and write timeseries.csv to `path`. */
   writeCsv(path: string, endS: number): Promise<void> {
     this.finish(endS);
-    return writeCsv(path, TIMESERIES_CSV_HEADERS, this.rows());
+    return writeCsv(path, [...TIMESERIES_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.rows());
   }
 
   private entryOf(s: number, k: number): [bytes: number, utilS: number] | undefined {

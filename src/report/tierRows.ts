@@ -4,8 +4,21 @@ import { csvNumber } from "./csvNumber.js";
 import { CAP_BOUND } from "./FlowRecorder.js";
 import { TIERS, tierOf, type Tier } from "./tierOf.js";
 
-/** Columns of tiers.csv, in order. */
+/** Columns of tiers.csv, in order (plus {@link TIERS_QUEUEING_HEADER} in runs whose transports build queues). */
 export const TIERS_CSV_HEADERS = ["workload", "tier", "bottleneck_flow_s", "bottleneck_share", "bytes", "flows"] as const;
+/** The column tiers.csv gains when queues are modelled: seconds the tier's queues held the workload's flows. */
+export const TIERS_QUEUEING_HEADER = "queueing_flow_s";
+
+/**
+ * Where flows waited: each flow's queueing seconds (as its transport counted them), spread
+ * over the channels of its route in proportion to each channel's mean queueing delay over the run.
+ */
+export interface TierQueueing {
+  /** Seconds the flow waited in queues (undefined or 0: none). */
+  ofFlow(flow: number): number | undefined;
+  /** A resource's mean queueing delay over the run, seconds. */
+  delayAt(resource: number): number;
+}
 
 /** What {@link tierRows} reads of each flow. */
 export interface TierFlowFacts {
@@ -23,9 +36,11 @@ export interface TierFlowFacts {
  * were bound by a resource of the tier (a flow at its own cap counts under tier "cap");
  * `bottleneck_share`: that over the workload's total, so a workload's shares sum to 1;
  * `bytes`: bytes of the workload's flows that crossed the tier (a flow counts once per
- * tier on its route, whatever it delivered); `flows`: how many crossed it.
+ * tier on its route, whatever it delivered); `flows`: how many crossed it; with `queueing`,
+ * `queueing_flow_s`: the seconds the workload's flows waited in the tier's queues (see
+ * {@link TierQueueing}).
  */
-export function tierRows(names: readonly string[], workloadOfFlow: ArrayLike<number>, flows: TierFlowFacts, topology: Topology): string[][] {
+export function tierRows(names: readonly string[], workloadOfFlow: ArrayLike<number>, flows: TierFlowFacts, topology: Topology, queueing?: TierQueueing): string[][] {
   const tierIndex = new Map<string, number>([...TIERS, "cap"].map((t, i) => [t, i]));
   const labels: string[] = [...TIERS, "cap"];
   const cache = new Int8Array(topology.resourceCount).fill(-1);
@@ -39,6 +54,7 @@ export function tierRows(names: readonly string[], workloadOfFlow: ArrayLike<num
   const boundS = new Float64Array(W * T);
   const bytes = new Float64Array(W * T);
   const crossing = new Float64Array(W * T);
+  const waitedS = new Float64Array(W * T);
   const seen = new Uint8Array(T);
   for (let f = 0; f < flows.flowCount; f++) {
     const w = workloadOfFlow[f];
@@ -50,6 +66,19 @@ export function tierRows(names: readonly string[], workloadOfFlow: ArrayLike<num
     });
     seen.fill(0);
     const res = flows.resourcesOf(f);
+    const q = queueing?.ofFlow(f);
+    if (q !== undefined && q > 0) {
+      let total = 0;
+      for (let i = 0; i < res.length; i++) total += queueing!.delayAt(res[i]);
+      if (total > 0) {
+        for (let i = 0; i < res.length; i++) {
+          const share = (q * queueing!.delayAt(res[i])) / total;
+          const k = tierNo(res[i]);
+          waitedS[w * T + k] += share;
+          waitedS[names.length * T + k] += share;
+        }
+      }
+    }
     for (let i = 0; i < res.length; i++) {
       const k = tierNo(res[i]);
       if (seen[k]) continue;
@@ -75,6 +104,7 @@ export function tierRows(names: readonly string[], workloadOfFlow: ArrayLike<num
         csvNumber(total > 0 ? boundS[i] / total : NaN),
         csvNumber(bytes[i]),
         String(crossing[i]),
+        ...(queueing ? [csvNumber(waitedS[i])] : []),
       ]);
     }
   }

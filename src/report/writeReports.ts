@@ -11,7 +11,7 @@ import { REQUESTS_CSV_HEADERS, requestsRows } from "./requestsCsv.js";
 import { TASKS_CSV_HEADERS, tasksRows } from "./tasksCsv.js";
 import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "./summarizeWorkloads.js";
 import { COST_CSV_HEADERS, costRows } from "./costRows.js";
-import { TIERS_CSV_HEADERS, tierRows } from "./tierRows.js";
+import { TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER, tierRows, type TierQueueing } from "./tierRows.js";
 import { WORKLOAD_BOTTLENECK_CSV_HEADERS, workloadBottleneckRows } from "./workloadBottlenecks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
@@ -40,8 +40,16 @@ export interface WriteReportsOptions {
   workloads?: WorkloadReportsInput;
   /** With it, timeseries.csv (closed at the makespan). */
   series?: TimeSeriesRecorder;
+  /** Where flows waited in queues (runs whose transports build queues): tiers.csv gains `queueing_flow_s`, summary.csv `queueing_share`. */
+  queueing?: RunQueueing;
   /** More files to commit together with the standard ones (e.g. a workload's own report). */
   extraFiles?: readonly ReportFile[];
+}
+
+/** Queueing of a run: per flow, per resource, and the recorder to close at the makespan. */
+export interface RunQueueing extends TierQueueing {
+  /** Close the queue accounting at the run's end (the makespan). */
+  finish(endS: number): void;
 }
 
 /** The workloads of a run, for the per-workload reports. */
@@ -63,6 +71,8 @@ export interface WrittenReports {
   summary: RunSummary;
   files: string[];
   summaryColumns: Array<[string, number]>;
+  /** With queues: the tiers where the run's flows waited, most first, with the share of the waiting (from tiers.csv). */
+  queueingTiers?: Array<[tier: string, share: number]>;
 }
 
 /** Names of the files {@link writeReports} always writes. */
@@ -96,6 +106,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   const w = options.workloads;
   const workloadFiles: ReportFile[] = [];
   let extra: Array<[string, number]> = [];
+  let queueingTiers: Array<[string, number]> | undefined;
   if (w) {
     const ws = summarizeWorkloads({
       names: w.names,
@@ -106,29 +117,41 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       workloadOfFlow: w.workloadOfFlow,
     });
     extra = ws.summaryColumns;
+    if (options.queueing) {
+      const q = options.queueing;
+      q.finish(summary.makespanS);
+      let waited = 0;
+      let fct = 0;
+      for (let f = 0; f < network.flowCount; f++) {
+        const t = network.finishOf(f) - network.startOf(f);
+        if (!Number.isFinite(t)) continue;
+        fct += t;
+        waited += q.ofFlow(f) ?? 0;
+      }
+      extra = [...extra, ["queueing_share", fct > 0 ? Math.min(1, waited / fct) : 0]];
+    }
     const bottlenecks = workloadBottleneckRows(w.names, w.workloadOfFlow, network.flowCount, facts, w.topology);
+    const tiers = tierRows(
+      w.names,
+      w.workloadOfFlow,
+      {
+        flowCount: network.flowCount,
+        sizeOf: (f) => network.sizeOf(f),
+        resourcesOf: (f) => network.routeOf(f).resources,
+        forEachBound: (f, fn) => flows.forEachBound(f, fn),
+      },
+      w.topology,
+      options.queueing,
+    );
+    if (options.queueing) {
+      const all = tiers.filter((r) => r[0] === "all").map((r): [string, number] => [r[1], Number(r[6])]);
+      const total = all.reduce((s, [, x]) => s + x, 0);
+      if (total > 0) queueingTiers = all.filter(([, x]) => x > 0).map(([t, x]): [string, number] => [t, x / total]).sort((a, b) => b[1] - a[1]);
+    }
     workloadFiles.push(
       { name: "workloads.csv", write: (p) => writeCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
       { name: "workload-bottlenecks.csv", write: (p) => writeCsv(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, bottlenecks) },
-      {
-        name: "tiers.csv",
-        write: (p) =>
-          writeCsv(
-            p,
-            TIERS_CSV_HEADERS,
-            tierRows(
-              w.names,
-              w.workloadOfFlow,
-              {
-                flowCount: network.flowCount,
-                sizeOf: (f) => network.sizeOf(f),
-                resourcesOf: (f) => network.routeOf(f).resources,
-                forEachBound: (f, fn) => flows.forEachBound(f, fn),
-              },
-              w.topology,
-            ),
-          ),
-      },
+      { name: "tiers.csv", write: (p) => writeCsv(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, tiers) },
     );
     const cost = costRows({
       cost: w.cost ?? DEFAULT_COST,
@@ -180,7 +203,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     throw err;
   }
   await staged.commit();
-  return { summary, files: files.map((f) => f.name), summaryColumns: extra };
+  return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }) };
 }
 
 function summaryRow(s: RunSummary): string[] {

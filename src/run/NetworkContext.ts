@@ -8,8 +8,10 @@ import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { RerouteHooks } from "../net/NetworkDynamics.js";
 import type { Route, Router } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
-import { rttWeight } from "../transport/rttWeight.js";
-import { TcpTransport, type TcpCost } from "../transport/TcpTransport.js";
+import { QueueState } from "../net/queues/QueueState.js";
+import { queueSettings } from "./queueSettings.js";
+import type { Transport, TransportRun } from "../transport/Transport.js";
+import { TRANSPORT_MODEL_REGISTRY } from "../transport/transportModels.js";
 import { MAXMIN_TRANSPORT, type TransportSpec } from "../transport/TransportSpec.js";
 import type { PathInfo, TransferFailure, TransferRequest, TransferResult, WorkloadContext } from "../workloads/Workload.js";
 
@@ -18,9 +20,10 @@ type OnFailed = (failure: TransferFailure) => void;
 
 /**
  * Resolves node ids, picks routes (pinned, or shortest path with per-flow ECMP keyed by a
- * hash of the flow's id) and starts flows. Keeps each flow's user-facing id, indexed by flow number,
- * for the reports. One context per workload, so each gets its own named random streams
- * and its own transport (for `tcp`, its own pool of persistent connections).
+ * hash of the flow's id) and starts flows through the workload's transport. Keeps each flow's
+ * user-facing id, indexed by flow number, for the reports. One context per workload, so each
+ * gets its own named random streams and its own transport (for `tcp`, its own pool of
+ * persistent connections); the models' per-run state is shared ({@link transportRuns}).
  *
  * With scenario events, a transfer whose destination is out of reach when it starts (links
  * failed and routes converged) is started and failed at once: it shows in flows.csv as
@@ -30,8 +33,8 @@ type OnFailed = (failure: TransferFailure) => void;
 export class NetworkContext {
   /** User-facing id of every flow, indexed by flow number. */
   readonly labels: string[] = [];
-  /** What each `tcp` flow paid (handshake, slow start), indexed by flow number; empty for other models. */
-  readonly tcpCosts: Array<TcpCost | undefined> = [];
+  /** The per-run state of every transport model used so far, by model name, in order of first use. */
+  readonly transportRuns = new Map<TransportSpec["model"], TransportRun>();
   /** Index of the workload that started each flow, by flow number. */
   workloadOfFlow = new Int32Array(1024);
   /** Workload names in the order their contexts were made (indexes of `workloadOfFlow`). */
@@ -53,6 +56,8 @@ export class NetworkContext {
     private readonly seed: number,
     /** Whether links may fail during the run (scenario events): then an unreachable destination fails the flow instead of being an input error. */
     private readonly dynamic = false,
+    /** The network's queues, which transports read (RTTs) and feed (bound flows); default: the built-in buffers, no marking. */
+    private readonly queues: QueueState = new QueueState(network, topology, queueSettings(topology, { workloads: [] })),
   ) {}
 
   /**
@@ -61,7 +66,18 @@ export class NetworkContext {
    * policy passes a restricted one).
    */
   forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT, router: Router = this.router): WorkloadContext {
-    const tcp = transport.model === "tcp" ? new TcpTransport(this.sim, this.network, transport) : undefined;
+    let run = this.transportRuns.get(transport.model);
+    if (!run) {
+      run = TRANSPORT_MODEL_REGISTRY[transport.model].createRun({
+        sim: this.sim,
+        network: this.network,
+        queues: this.queues,
+        topology: this.topology,
+        random: (name) => randomStream(this.seed, `transport/${transport.model}/${name}`),
+      });
+      this.transportRuns.set(transport.model, run);
+    }
+    const carrier = run.forWorkload(transport);
     const index = this.workloadNames.push(workloadName) - 1;
     this.routers.push(router);
     const own = `${workloadName}.`;
@@ -76,7 +92,7 @@ export class NetworkContext {
         this.sim.at(atS, fn);
       },
       startTransfer: (request, onComplete, onFailed) =>
-        tag(this.start(request, own, tcp, transport.model === "maxmin-rtt", router, onComplete, onFailed)),
+        tag(this.start(request, own, carrier, router, onComplete, onFailed)),
       random: (name: string): RandomStream => randomStream(this.seed, `${workloadName}/${name}`),
       pathInfo: (src, dst) => this.pathInfo(src, dst, router),
     };
@@ -123,8 +139,7 @@ export class NetworkContext {
   private start(
     request: TransferRequest,
     own: string,
-    tcp: TcpTransport | undefined,
-    byRtt: boolean,
+    carrier: Transport,
     router: Router,
     onComplete?: OnComplete,
     onFailed?: OnFailed,
@@ -133,7 +148,7 @@ export class NetworkContext {
     const route = this.routeFor(request, router);
     let flow: number;
     if (typeof route === "number") flow = this.startUnroutable(request, route);
-    else flow = tcp ? this.startTcp(tcp, request, route, onComplete) : this.startTransfer(request, route, byRtt, onComplete, onFailed !== undefined);
+    else flow = this.startTransfer(carrier, request, route, onComplete, onFailed !== undefined);
     if (request.path) this.pinnedFlows.add(flow);
     if (onFailed) {
       if (this.network.isLive(flow)) this.failureCallbacks.set(flow, onFailed);
@@ -159,35 +174,28 @@ export class NetworkContext {
     cb({ id: this.labels[flow], startS: this.network.startOf(flow), failedS: this.sim.nowS });
   }
 
-  /** maxmin and rdma: one flow at its max-min share; maxmin-rtt: the same with weight / RTT. */
-  private startTransfer(request: TransferRequest, route: Route, byRtt: boolean, onComplete: OnComplete | undefined, watchFailure: boolean): number {
-    const startS = this.sim.nowS;
-    const flow = this.network.startFlow(route, request.sizeBytes, {
-      weight: byRtt ? rttWeight(route, request.weight ?? 1, request.id) : request.weight,
-      capBps: request.capBps,
-      startDelayS: request.extraLatencies ? request.extraLatencies * route.latencyS : undefined,
-      onComplete:
-        onComplete || watchFailure
-          ? (f) => {
-              this.failureCallbacks.delete(f);
-              onComplete?.({ id: request.id, startS, finishS: this.network.finishOf(f) });
-            }
-          : undefined,
-    });
-    this.labels[flow] = request.id;
-    return flow;
-  }
-
-  /** tcp: through the workload's connections (handshake, slow start, window). */
-  private startTcp(tcp: TcpTransport, request: TransferRequest, route: Route, onComplete?: OnComplete): number {
+  /** Start the transfer through the workload's transport. */
+  private startTransfer(carrier: Transport, request: TransferRequest, route: Route, onComplete: OnComplete | undefined, watchFailure: boolean): number {
     const startS = this.sim.nowS;
     // Connections are per ordered endpoint pair; a pinned path is part of the key so reuse keeps the path's RTT.
     const pairKey = `${request.src}\u0000${request.dst}${request.path ? `\u0000${request.path.join("\u0000")}` : ""}`;
-    const flow = tcp.start(pairKey, route, request.sizeBytes, request.weight, request.capBps, request.reply === true, (f, cost) => {
-      this.tcpCosts[f] = cost;
-      this.failureCallbacks.delete(f);
-      onComplete?.({ id: request.id, startS, finishS: this.network.finishOf(f) });
-    });
+    const flow = carrier.start(
+      {
+        id: request.id,
+        pairKey,
+        sizeBytes: request.sizeBytes,
+        weight: request.weight,
+        capBps: request.capBps,
+        reply: request.reply === true,
+        extraLatencies: request.extraLatencies,
+      },
+      route,
+      (f) => {
+        if (!onComplete && !watchFailure) return;
+        this.failureCallbacks.delete(f);
+        onComplete?.({ id: request.id, startS, finishS: this.network.finishOf(f) });
+      },
+    );
     this.labels[flow] = request.id;
     return flow;
   }

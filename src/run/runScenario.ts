@@ -51,6 +51,7 @@ async function simulateAndWrite(prepared: PreparedScenario, options: RunScenario
     flows: s.flows,
     resources: s.resources,
     ...(s.series && { series: s.series }),
+    ...(s.queueing && { queueing: s.queueing }),
     run: s.run,
     workloads: {
       topology: prepared.topology,

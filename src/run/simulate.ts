@@ -8,11 +8,15 @@ import { Router } from "../net/Router.js";
 import { policyRouters } from "./policyRouters.js";
 import { TrafficEngineer } from "../net/TrafficEngineer.js";
 import type { SharingEngine } from "../net/SharingEngine.js";
+import { QueueState } from "../net/queues/QueueState.js";
 import { FlowRecorder } from "../report/FlowRecorder.js";
+import { QUEUE_LINK_COLUMNS, QUEUE_SERIES_COLUMNS, QueueRecorder } from "../report/QueueRecorder.js";
+import type { RunQueueing } from "../report/writeReports.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { buildWorkloads } from "./buildWorkloads.js";
+import { queueSettings } from "./queueSettings.js";
 import { NetworkContext } from "./NetworkContext.js";
 import { scheduleEvents } from "./scheduleEvents.js";
 import type { Workload } from "../workloads/Workload.js";
@@ -52,6 +56,8 @@ export interface Simulated {
   resources: ResourceRecorder;
   /** Per-interval link and workload series, when the scenario sets report.interval. */
   series?: TimeSeriesRecorder;
+  /** Where flows waited in queues, when some transport builds queues (tcp; rdma at marking ports). */
+  queueing?: RunQueueing;
   run: RunResult;
   /** Wall time of building workloads and running, seconds. */
   wallS: number;
@@ -67,7 +73,9 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   const network = new FlowNetwork(sim, SHARING_ENGINES[options.engine ?? "incremental"](topology.resourceCapacityBps));
   const router = new Router(topology, scenario.routing.metric, seed);
   const dynamic = scenario.events.length > 0;
-  const context = new NetworkContext(sim, network, router, topology, seed, dynamic);
+  const queues = new QueueState(network, topology, queueSettings(topology, scenario));
+  const context = new NetworkContext(sim, network, router, topology, seed, dynamic, queues);
+  const queueRecorder = new QueueRecorder(queues, network, topology, scenario.reportIntervalS);
   // The recorders subscribe themselves to the network.
   const flows = new FlowRecorder(network, topology, context.labels);
   const resources = new ResourceRecorder(network, topology);
@@ -75,9 +83,37 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     scenario.reportIntervalS === undefined
       ? undefined
       : new TimeSeriesRecorder(network, topology, scenario.reportIntervalS, workloads.map((w) => w.name), (f) => context.workloadOfFlow[f]);
-  if (scenario.workloads.some((w) => w.transport?.model === "tcp")) flows.addTransportColumns(context.tcpCosts);
   const routerOf = policyRouters(scenario, topology, router);
   workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport, routerOf(w.name))));
+  // Each transport model in use adds its per-flow columns (none for maxmin, so its flows.csv keeps its columns).
+  for (const run of context.transportRuns.values()) if (run.columns.length > 0) flows.addColumns(run.columns, (f) => run.cells(f));
+  // Queue columns in links.csv when some transport can build queues (maxmin runs keep their links.csv).
+  const marking = queues.settings.ecnThresholdBytes.some((k) => k > 0);
+  const queued = context.transportRuns.has("tcp") || (marking && context.transportRuns.has("rdma"));
+  if (queued) {
+    resources.addLinkColumns(QUEUE_LINK_COLUMNS, (ch) => {
+      queueRecorder.finish(resources.horizonS);
+      return queueRecorder.cells(ch);
+    });
+    series?.addLinkColumns(QUEUE_SERIES_COLUMNS, (ch, startS, endS) => {
+      queueRecorder.finish(series.horizonS);
+      return queueRecorder.seriesCells(ch, startS, endS);
+    });
+  }
+  const runs = [...context.transportRuns.values()];
+  const queueing: RunQueueing | undefined = queued
+    ? {
+        ofFlow: (f) => {
+          for (const r of runs) {
+            const q = r.queueingOf?.(f);
+            if (q !== undefined) return q;
+          }
+          return undefined;
+        },
+        delayAt: (r) => queueRecorder.meanDelayS(r),
+        finish: (endS) => queueRecorder.finish(endS),
+      }
+    : undefined;
   if (scenario.routing.te) new TrafficEngineer(sim, topology, network, scenario.routing.te, (f) => context.routerOfFlow(f)).start();
   if (dynamic) {
     scheduleEvents(scenario.events, {
@@ -104,6 +140,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     flows,
     resources,
     ...(series && { series }),
+    ...(queueing && { queueing }),
     run,
     wallS: (performance.now() - started) / 1000,
   };

@@ -145,6 +145,8 @@ export interface Scenario {
   policies: PolicySpec[];
   /** The scenario-level transport (absent means maxmin); each workload carries its merged one. */
   transport?: TransportSpec;
+  /** Default buffer and ECN marking threshold of every port, bytes (absent: see `queueSettings`). */
+  queues?: { bufferBytes?: number; ecnThresholdBytes?: number };
   /** Topology parts in file order; later parts may link to nodes of earlier ones. */
   topology: TopologyPart[];
   workloads: WorkloadSpec[];

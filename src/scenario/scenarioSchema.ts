@@ -24,7 +24,21 @@ const linkSchema = strict({
   to: id,
   bandwidth: quantity("rate", "positive"),
   latency: quantity("time", "nonnegative").prefault("0s"),
+  buffer: quantity("buffer", "positive", "Buffer of each of the link's two ports (default: queues.buffer)").optional(),
+  ecnThreshold: quantity("buffer", "positive", "ECN marking threshold K of each of the link's two ports (default: queues.ecnThreshold)").optional(),
 });
+
+const queuesSchema = strict(
+  {
+    buffer: quantity("buffer", "positive", 'Buffer of every port (channel) and node capacity, in packets ("100pkt", 1500 B each) or bytes (default 1000pkt)').optional(),
+    ecnThreshold: quantity(
+      "buffer",
+      "positive",
+      "ECN marking threshold K of every port (default: none; with any dctcp flow, 65 packets at 10 Gb/s scaled with the port's speed)",
+    ).optional(),
+  },
+  "Buffers and ECN marking at ports (used by the tcp and rdma transports; maxmin ignores them)",
+);
 
 const topologyPartSchema = strict({
   nodes: z.array(nodeSchema).default([]),
@@ -97,6 +111,7 @@ export const scenarioSchema = strict({
   }).prefault({}),
   policies: z.array(policySchema).default([]).meta({ description: "Routing policies (data sovereignty) binding named workloads" }),
   transport: transportSchema.optional(),
+  queues: queuesSchema.optional(),
   topology: z.union([topologyPartSchema, z.array(topologyPartSchema).min(1)]),
   workloads: z.array(workloadSchema).default([]),
   cost: costSchema.optional(),

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { closest } from "../core/closest.js";
 import { HANDSHAKES, TRANSPORT_MODELS } from "../transport/TransportSpec.js";
 import { parseQuantity, unitExamples, unitSuffixes, type UnitKind } from "../core/units.js";
+import { CONGESTION_CONTROLS } from "../transport/tcp/CongestionControl.js";
 
-const NOUNS: Record<UnitKind, string> = { size: "size", rate: "bandwidth", time: "time" };
+const NOUNS: Record<UnitKind, string> = { size: "size", rate: "bandwidth", time: "time", buffer: "buffer size" };
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -75,6 +76,10 @@ export const transportSchema = strict(
     window: quantity("size", "positive", "tcp: receive/send window, rate ≤ window/RTT (default 4MiB)").optional(),
     persistent: z.boolean().optional().meta({ description: "tcp: reuse idle connections between the same pair (default false)" }),
     idleTimeout: quantity("time", "nonnegative", "tcp: idle time after which a persistent connection restarts slow start (default 1s)").optional(),
+    cc: z.enum(CONGESTION_CONTROLS).optional().meta({ description: 'tcp: congestion control — cubic (default), newreno or dctcp (reacts to ECN marks at ports with an ecnThreshold)' }),
+    headers: quantity("size", "nonnegative", "tcp: bytes on the wire per segment besides the payload (default 90B: TCP/IP with timestamps and Ethernet framing)").optional(),
+    delayedAck: positiveInt("delayedAck").optional().meta({ description: "tcp: segments per ACK (default 2)" }),
+    minRto: quantity("time", "positive", "tcp: least retransmission timeout (default 200ms)").optional(),
   },
   "Transport model: maxmin, maxmin-rtt (weight 1/RTT), tcp (handshake, slow start, window) or rdma; a workload's keys override the scenario's",
 );

@@ -32,7 +32,14 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         ...(n.write !== undefined && { writeBps: n.write }),
         ...(n.site !== undefined && { site: n.site }),
       })),
-      links: p.links.map((l) => ({ from: l.from, to: l.to, bandwidthBps: l.bandwidth, latencyS: l.latency })),
+      links: p.links.map((l) => ({
+        from: l.from,
+        to: l.to,
+        bandwidthBps: l.bandwidth,
+        latencyS: l.latency,
+        ...(l.buffer !== undefined && { bufferBytes: l.buffer }),
+        ...(l.ecnThreshold !== undefined && { ecnThresholdBytes: l.ecnThreshold }),
+      })),
     };
     Object.assign(part, toFabrics(p));
     if (p.sites) part.sites = p.sites.map(toSite);
@@ -112,6 +119,12 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     },
     policies: toPolicies(f.policies),
     ...(f.transport !== undefined && { transport: toTransportSpec(file, [top]) }),
+    ...(f.queues && {
+      queues: {
+        ...(f.queues.buffer !== undefined && { bufferBytes: f.queues.buffer }),
+        ...(f.queues.ecnThreshold !== undefined && { ecnThresholdBytes: f.queues.ecnThreshold }),
+      },
+    }),
     topology,
     workloads,
     events: toEvents(f.events, file),

@@ -6,7 +6,7 @@ import type { ScenarioFile } from "./scenarioSchema.js";
 /** The `transport` mapping as the schema outputs it (engine units, every key optional). */
 export type FileTransport = NonNullable<ScenarioFile["transport"]>;
 
-const TCP_KEYS = ["handshake", "initialWindow", "mss", "window", "persistent", "idleTimeout"] as const;
+const TCP_KEYS = ["handshake", "initialWindow", "mss", "window", "persistent", "idleTimeout", "cc", "headers", "delayedAck", "minRto"] as const;
 
 /**
  * The transport of one workload: the keys of `layers` (scenario first, then the workload)
@@ -37,5 +37,9 @@ export function toTransportSpec(file: string, layers: Array<{ keyPath: string; t
     windowBytes: merged.window ?? d.windowBytes,
     persistent: merged.persistent ?? d.persistent,
     idleTimeoutS: merged.idleTimeout ?? d.idleTimeoutS,
+    cc: merged.cc ?? d.cc,
+    headerBytes: merged.headers ?? d.headerBytes,
+    delayedAck: merged.delayedAck ?? d.delayedAck,
+    minRtoS: merged.minRto ?? d.minRtoS,
   };
 }

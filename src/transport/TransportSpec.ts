@@ -1,4 +1,5 @@
 // TransportSpec: the named transport models (maxmin, maxmin-rtt, tcp, rdma) and their options, in engine units.
+import type { CongestionControlName } from "./tcp/CongestionControl.js";
 
 /** The transport models, in the order the scenario schema lists them. */
 export const TRANSPORT_MODELS = ["maxmin", "maxmin-rtt", "tcp", "rdma"] as const;
@@ -25,6 +26,14 @@ export interface TcpOptions {
   persistent: boolean;
   /** A persistent connection idle longer than this restarts slow start (Linux tcp_slow_start_after_idle), seconds. */
   idleTimeoutS: number;
+  /** Congestion control: window growth, reaction to marks (dctcp) or losses (newreno, cubic). */
+  cc: CongestionControlName;
+  /** Bytes on the wire per segment besides its payload (TCP/IP headers and link framing). */
+  headerBytes: number;
+  /** Segments per ACK the receiver sends (delayed ACKs). */
+  delayedAck: number;
+  /** Least retransmission timeout, seconds. */
+  minRtoS: number;
 }
 
 /**
@@ -32,14 +41,20 @@ export interface TcpOptions {
  * - `maxmin`: the flow drains at its max-min share from its first byte (the default);
  * - `rdma`: the same (line-rate start, no handshake), named for GPU fabrics;
  * - `maxmin-rtt`: max-min with weight ∝ 1/RTT of the route (SimGrid CM02's native sharing);
- * - `tcp`: handshake, slow start as a doubling rate cap, window limit, optional persistent connections.
+ * - `tcp`: handshake, windows under a congestion control (cubic, newreno, dctcp) that meets queues,
+ *   marks, losses and timeouts at ports, headers per segment, optional persistent connections.
  */
 export type TransportSpec = { model: "maxmin" } | { model: "rdma" } | { model: "maxmin-rtt" } | TcpOptions;
 
 /** The default transport: plain max-min. */
 export const MAXMIN_TRANSPORT: TransportSpec = { model: "maxmin" };
 
-/** Defaults of the `tcp` model: TLS 1.3, IW 10, MSS 1448 B, 4 MiB window, new connection per transfer, 1 s idle restart. */
+/**
+ * Defaults of the `tcp` model: TLS 1.3, IW 10, MSS 1448 B, 4 MiB window, new connection per
+ * transfer, 1 s idle restart, Cubic (Linux's default), 90 B per segment on the wire (TCP/IP
+ * with timestamps 52 B, Ethernet header, FCS, preamble and inter-frame gap 38 B), an ACK every
+ * 2 segments, min RTO 200 ms (Linux).
+ */
 export const TCP_DEFAULTS: TcpOptions = {
   model: "tcp",
   handshake: "tls1.3",
@@ -48,4 +63,8 @@ export const TCP_DEFAULTS: TcpOptions = {
   windowBytes: 4 * 1024 * 1024,
   persistent: false,
   idleTimeoutS: 1,
+  cc: "cubic",
+  headerBytes: 90,
+  delayedAck: 2,
+  minRtoS: 0.2,
 };

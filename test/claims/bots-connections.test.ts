@@ -8,8 +8,13 @@ afterAll(tmp.remove);
 // Bots in Frankfurt, the API in Ashburn (data/cities.csv); access links have no latency, so a
 // bot's route is one WAN link and RTT = 2 × great circle × 1.5 ÷ 2e8 m/s.
 const RTT = 2 * fiberS([50.1109, 8.6821], [39.0438, -77.4874]);
-// TLS 1.3 over TCP: SYN/SYN-ACK + one TLS round trip before the first byte.
-const HANDSHAKE = 2 * RTT;
+// A bot's route: its 10 Gb/s access, the 100 Gb/s WAN, the API's 25 Gb/s access (bytes/s below).
+const HOPS = [1.25e9, 12.5e9, 3.125e9];
+/** Seconds to serialise `bytes` at every hop of the route. */
+const serial = (bytes: number) => HOPS.reduce((s, c) => s + bytes / c, 0);
+// TLS 1.3 over TCP: SYN/SYN-ACK + one TLS round trip before the first byte, each a header-only
+// segment (90 B on the wire) each way: 2 × (RTT + 2 × 90 B at every hop).
+const HANDSHAKE = 2 * (RTT + serial(180));
 
 describe("claim bots-connections: 51% bots with per-request versus persistent connections", async () => {
   const sides = {
@@ -35,10 +40,12 @@ describe("claim bots-connections: 51% bots with per-request versus persistent co
     const n = requests("persistent", "bots").length;
     const conns = opened("persistent", "bots").length;
     // M/G/∞ per pair: λ = 51/s ÷ 2 hosts; a request holds its connection for the 1 KB request and
-    // the 8 KB response, each one-way latency RTT/2 plus its bytes at the initial window's rate
-    // (IW 10 × 1,448 B per RTT), plus 5 ms of service: D ≈ 0.164 s. Mean in flight m = λD ≈ 4.2,
-    // and the peak over 20 s stays below m + 4√m + 1 per pair. At least one per pair is needed.
-    const D = RTT + (9000 * RTT) / 14480 + 0.005;
+    // the 8 KB response, both within the initial window (10 × 1,448 B), so each is one burst: one-way
+    // latency RTT/2, the store-and-forward of its first packet at the two faster hops, its wire
+    // bytes (payload + 90 B per segment: 1,090 B and 8,540 B) at the 10 Gb/s access; plus 5 ms of
+    // service: D ≈ 0.103 s. Mean in flight m = λD ≈ 2.6, and the peak over 20 s stays below
+    // m + 4√m + 1 per pair. At least one per pair is needed.
+    const D = RTT + serial(1090) + (1538 / 12.5e9 + 1538 / 3.125e9 + 8540 / 1.25e9) + 0.005;
     expect(D).toBeCloseTo(stat(sides.persistent("workloads.csv"), "bots", "all", "total_s", "p50"), 9);
     const m = 25.5 * D;
     expect(conns).toBeGreaterThanOrEqual(2);

@@ -9,7 +9,8 @@ import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 import { recordsByPopulation } from "../workloads/serving/runServing.js";
 
 describe("scenarios/ai/inference-agents.yaml", () => {
-  const s = simulate(prepareScenario("scenarios/ai/inference-agents.yaml"));
+  const prepared = prepareScenario("scenarios/ai/inference-agents.yaml");
+  const s = simulate(prepared);
   const flow = new Map(s.labels.map((id, f) => [id, f]));
   const { requests, tasks } = recordsByPopulation(s.workloads);
   const coldS = (8 * 16e9) / 64e9 + 3e-6;
@@ -27,14 +28,21 @@ describe("scenarios/ai/inference-agents.yaml", () => {
     for (const q of requests.get("bots")!) expect(q.startS + q.ttftS).toBeGreaterThan(coldS);
   });
 
-  it("every bot request pays a TLS 1.3 handshake of 2 RTT = 4 × (20 ms + 2 µs); humans rarely do", async () => {
+  it("every bot request pays a TLS 1.3 handshake of 2 RTT = 4 × (20 ms + 2 µs) plus its segments' serialisation; humans rarely do", async () => {
     const out = mkdtempSync(join(tmpdir(), "chokepoint-ia-"));
     try {
       const r = await runCli("run", "scenarios/ai/inference-agents.yaml", "--out", out, "--quiet");
       expect(r.code).toBe(0);
       const handshake = new Map(readCsv(join(out, "flows.csv")).map((row) => [row.id, Number(row.handshake_s)]));
       const bots = requests.get("bots")!;
-      for (const q of bots) expect(handshake.get(`${q.id}-req`)).toBeCloseTo(4 * 0.020002, 12);
+      // Each of the 2 round trips carries a header-only segment (90 B) out and back at every hop of the route.
+      const t = prepared.topology;
+      for (const q of bots) {
+        const res = s.network.routeOf(flow.get(`${q.id}-req`)!).resources;
+        let serial = 0;
+        for (const r of res) if (r < t.channelCount) serial += 180 / t.resourceCapacityBps[r];
+        expect(handshake.get(`${q.id}-req`)).toBeCloseTo(4 * 0.020002 + 2 * serial, 12);
+      }
       // Responses ride the request's connection: no second handshake.
       for (const q of bots) expect(handshake.get(`${q.id}-tok1`)).toBe(0);
       const humans = requests.get("humans")!;

@@ -2,18 +2,26 @@
 import { Simulation } from "../../src/core/Simulation.js";
 import { FlowNetwork } from "../../src/net/FlowNetwork.js";
 import { FullSharing } from "../../src/net/FullSharing.js";
+import { QueueState } from "../../src/net/queues/QueueState.js";
 import { Router } from "../../src/net/Router.js";
 import { TopologyBuilder, type LinkSpec } from "../../src/net/TopologyBuilder.js";
 import { NetworkContext } from "../../src/run/NetworkContext.js";
+import { queueSettings } from "../../src/run/queueSettings.js";
 
-/** A simulation on `nodes` and `links` (latency routing) with a NetworkContext, seed 1. */
-export function transportNetwork(nodes: string[], links: LinkSpec[]) {
+/**
+ * A simulation on `nodes` and `links` (latency routing) with a NetworkContext, seed 1; ports
+ * take their link's buffer and marking threshold, else 1,000 packets and no marking (or, with
+ * `dctcp`, the default K of 65 packets per 10 Gb/s).
+ */
+export function transportNetwork(nodes: string[], links: LinkSpec[], options: { dctcp?: boolean } = {}) {
   const builder = new TopologyBuilder();
   for (const id of nodes) builder.addNode({ id });
   for (const l of links) builder.addLink(l);
   const topology = builder.build();
   const sim = new Simulation();
   const network = new FlowNetwork(sim, new FullSharing(topology.resourceCapacityBps));
-  const context = new NetworkContext(sim, network, new Router(topology, "latency", 1), topology, 1);
-  return { sim, network, context };
+  const dctcp = options.dctcp ? [{ transport: { model: "tcp" as const, cc: "dctcp" as const } }] : [];
+  const queues = new QueueState(network, topology, queueSettings(topology, { workloads: dctcp as never }));
+  const context = new NetworkContext(sim, network, new Router(topology, "latency", 1), topology, 1, false, queues);
+  return { sim, network, context, queues, topology };
 }

@@ -41,11 +41,12 @@ describe("agents workload", () => {
   });
 
   it("a new connection costs exactly its handshake round trips more than a persistent one on an idle path", () => {
-    // tcp, TLS 1.3: 2 round trips. RTT = 2 × 20 ms = 40 ms, so a new connection costs 0.08 s more.
-    // 100-byte messages stay below the initial window (14,480 B): each flow drains at the slow-start cap
-    // 14,480 B / 0.04 s = 362,000 B/s, in L + 100 / 362,000 s; service 5 ms.
-    // Persistent (its 2nd request reuses the connection): 2 × (0.02 + 100/362,000) + 0.005.
-    // New (every request): that + 0.08. The response rides the request's connection: no handshake.
+    // tcp, TLS 1.3: 2 round trips of header-only segments (90 B each way at every hop):
+    // 2 × (2 × 20 ms + 2·90/12.5e9 + 2·90/1.25e9) ≈ 0.08 s more for a new connection.
+    // A 100-byte message is one segment of 100 + 90 = 190 B, within the initial window: one burst
+    // at line rate. One way: L + 190/12.5e9 (store-and-forward at the 100 Gb/s hop) + 190/1.25e9.
+    // Persistent (its 2nd request reuses the connection): 2 × that + 5 ms of service.
+    // New (every request): that + the handshake. The response rides the request's connection.
     const r = runServing({
       topology: {
         nodes: [{ id: "a-new" }, { id: "a-keep" }, { id: "gw", kind: "switch" }, { id: "api" }],
@@ -59,16 +60,19 @@ describe("agents workload", () => {
       workloads: [
         { service: { name: "svc", nodes: ["api"], serviceTime: "5ms", concurrency: 8 } },
         { agents: { name: "bots", kind: "bot", nodes: ["a-new"], arrival: { periodic: { every: "500ms" } }, connection: "new", request: "100B", response: "100B", call: "svc", requests: 3 } },
-        { agents: { name: "humans", nodes: ["a-keep"], arrival: { periodic: { every: "500ms" } }, connection: "persistent", request: "100B", response: "100B", call: "svc", requests: 3 } },
+        // 250 ms after the bots, so their messages never share the 10 Gb/s link at the same instant.
+        { agents: { name: "humans", nodes: ["a-keep"], start: "250ms", arrival: { periodic: { every: "500ms" } }, connection: "persistent", request: "100B", response: "100B", call: "svc", requests: 3 } },
       ],
     });
-    const warm = 2 * (0.02 + 100 / 362_000) + 0.005;
+    const oneWay = 0.02 + 190 / 12.5e9 + 190 / 1.25e9;
+    const warm = 2 * oneWay + 0.005;
+    const handshake = 2 * (0.04 + 180 / 12.5e9 + 180 / 1.25e9);
     const bots = r.requests.get("bots")!;
     const humans = r.requests.get("humans")!;
-    for (const q of bots) expect(q.totalS).toBeCloseTo(warm + 0.08, 12);
-    expect(humans[0].totalS).toBeCloseTo(warm + 0.08, 12); // the first opens the connection
+    for (const q of bots) expect(q.totalS).toBeCloseTo(warm + handshake, 12);
+    expect(humans[0].totalS).toBeCloseTo(warm + handshake, 12); // the first opens the connection
     for (const q of humans.slice(1)) expect(q.totalS).toBeCloseTo(warm, 12);
-    expect(bots[1].totalS - humans[1].totalS).toBeCloseTo(2 * 2 * 0.02, 12);
+    expect(bots[1].totalS - humans[1].totalS).toBeCloseTo(handshake, 12);
     expect(bots.every((q) => q.kind === "bot") && humans.every((q) => q.kind === "human")).toBe(true);
   });
 

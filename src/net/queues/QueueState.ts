@@ -1,0 +1,265 @@
+// QueueState: the queue at every resource, owned by the network — buffer, marking threshold, and the standing queue its bound flows keep.
+import { grown } from "../../core/grown.js";
+import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
+import type { Topology } from "../Topology.js";
+import { dctcpSawtooth } from "./dctcpSawtooth.js";
+import { NO_QUEUE, sawtoothOf, type Sawtooth } from "./Sawtooth.js";
+
+/**
+ * How a flow's congestion control fills a queue: not at all (fluid transports such as
+ * `maxmin`), DCTCP (reacts to ECN marks), a loss-based one (NewReno's linear growth,
+ * Cubic's cubic growth), or a lossless fabric's (`rdma`: PFC fills the port to its pause
+ * threshold, the buffer).
+ */
+export const QueueClass = { None: 0, Dctcp: 1, NewReno: 2, Cubic: 3, Lossless: 4 } as const;
+/** One of the {@link QueueClass} values. */
+export type QueueClass = (typeof QueueClass)[keyof typeof QueueClass];
+
+/** Watches the queues (reports). */
+export interface QueueObserver {
+  /** Resource `resource`'s standing queue changed to `sawtooth` at `nowS`. */
+  queueChanged(resource: number, sawtooth: Sawtooth, nowS: number): void;
+  /** `packets` packets were dropped at `resource` (buffer overflow) at `nowS`. */
+  dropped?(resource: number, packets: number, nowS: number): void;
+  /** `packets` packets were marked at `resource` by a transient burst (beyond a sawtooth's steady marking) at `nowS`. */
+  marked?(resource: number, packets: number, nowS: number): void;
+}
+
+/** Buffers and marking thresholds, per resource, in bytes. */
+export interface QueueSettings {
+  /** Buffer of each resource (a channel's egress port, or a node capacity), bytes. */
+  bufferBytes: Float64Array;
+  /** ECN marking threshold K of each resource, bytes; 0 where the port does not mark. */
+  ecnThresholdBytes: Float64Array;
+}
+
+/**
+ * The one owner of queueing state: for every resource, its buffer and marking threshold
+ * (fixed), and the standing queue that the flows it bottlenecks keep there (changing with
+ * them). Transports read queueing delays from here (RTTs, handshakes, first bytes); reports
+ * observe the changes.
+ *
+ * The model is the flow level's: a resource holds a queue only while it is the max-min
+ * bottleneck of at least one queue-building flow (a `tcp` flow that is not window-limited).
+ * Its queue is the steady-state sawtooth of those flows' congestion control — DCTCP's at a
+ * marking port ({@link dctcpSawtooth}), the loss-based one at a drop-tail port
+ * ({@link lossSawtooth}) — taken over N = the flows bound there and P = capacity in force ×
+ * their mean base RTT. Flows bound elsewhere cross the port at a rate it can serve and add
+ * no standing queue. Queueing delay = mean queue / capacity in force.
+ *
+ * It observes the {@link FlowNetwork}: a flow's bottleneck is the one the sharing engine
+ * reports with each rate change, and the queues of the resources whose bound flows changed
+ * are recomputed once at the end of each solve.
+ */
+export class QueueState implements FlowObserver {
+  private flowCap = 0;
+  private registered = 0;
+  private cls = new Uint8Array(0);
+  private baseRttS = new Float64Array(0);
+  private packetBytes = new Float64Array(0);
+  private boundAt_ = new Int32Array(0);
+  private readonly bound: Int32Array[];
+  private readonly rttSumS: Float64Array;
+  private readonly packetSum: Float64Array;
+  private readonly sawtooth: Sawtooth[];
+  private readonly meanBytes: Float64Array;
+  /** Queue a transport tracks itself at a port (loss-based windows growing into the buffer), bytes. */
+  private readonly reportedBytes: Float64Array;
+  private readonly dirty: number[] = [];
+  private readonly isDirty: Uint8Array;
+  private readonly observers: QueueObserver[] = [];
+
+  constructor(
+    private readonly network: FlowNetwork,
+    private readonly topology: Topology,
+    readonly settings: QueueSettings,
+  ) {
+    const n = topology.resourceCount;
+    this.bound = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+    this.rttSumS = new Float64Array(n);
+    this.packetSum = new Float64Array(n);
+    this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
+    this.meanBytes = new Float64Array(n);
+    this.reportedBytes = new Float64Array(n);
+    this.isDirty = new Uint8Array(n);
+    this.growFlows(1024);
+    network.observe(this);
+  }
+
+  /** Subscribe an observer of queue changes. */
+  observe(observer: QueueObserver): void {
+    this.observers.push(observer);
+  }
+
+  /**
+   * Declare `flow` a queue-building flow of class `cls` with base round-trip time
+   * `baseRttS` and `packetBytes` per full packet on the wire. Call before it drains.
+   */
+  register(flow: number, cls: QueueClass, baseRttS: number, packetBytes: number): void {
+    if (flow >= this.flowCap) this.growFlows(Math.max(flow + 1, 2 * this.flowCap));
+    this.registered++;
+    this.cls[flow] = cls;
+    this.baseRttS[flow] = baseRttS;
+    this.packetBytes[flow] = packetBytes;
+    this.boundAt_[flow] = -1;
+  }
+
+  /** The resource that bounds registered flow `flow` now (its max-min bottleneck), or -1 while its own cap does or it is not draining. */
+  boundAt(flow: number): number {
+    return flow < this.flowCap ? this.boundAt_[flow] : -1;
+  }
+
+  /** Mean standing queue at `resource` now, bytes. */
+  queueBytes(resource: number): number {
+    return this.meanBytes[resource];
+  }
+
+  /** The current sawtooth at `resource`. */
+  sawtoothOf(resource: number): Sawtooth {
+    return this.sawtooth[resource];
+  }
+
+  /** Mean queueing delay at `resource` now, seconds. */
+  delayS(resource: number): number {
+    const q = this.meanBytes[resource];
+    return q > 0 ? q / this.network.capacityOf(resource) : 0;
+  }
+
+  /** Sum of the queueing delays of `resources` now, seconds. */
+  pathDelayS(resources: Int32Array): number {
+    let d = 0;
+    for (let i = 0; i < resources.length; i++) {
+      const q = this.meanBytes[resources[i]];
+      if (q > 0) d += q / this.network.capacityOf(resources[i]);
+    }
+    return d;
+  }
+
+  /**
+   * Queueing delay of the way back along `resources` (ACKs, handshake replies): the reverse
+   * channel of every channel on it (links are full duplex, channels come in pairs 2i, 2i+1).
+   */
+  reversePathDelayS(resources: Int32Array): number {
+    const channels = this.topology.channelCount;
+    let d = 0;
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
+      if (r >= channels) continue;
+      const back = r ^ 1;
+      const q = this.meanBytes[back];
+      if (q > 0) d += q / this.network.capacityOf(back);
+    }
+    return d;
+  }
+
+  /**
+   * A transport that tracks the windows of the flows a port binds sets the queue they keep
+   * there (loss-based flows: the sum of their windows' excess over their share of the pipe).
+   * Takes effect at once.
+   */
+  setReported(resource: number, bytes: number, nowS: number): void {
+    if (this.reportedBytes[resource] === bytes) return;
+    this.reportedBytes[resource] = bytes;
+    const s = this.compute(resource);
+    if (s === this.sawtooth[resource]) return;
+    this.sawtooth[resource] = s;
+    this.meanBytes[resource] = s.meanBytes;
+    for (const o of this.observers) o.queueChanged(resource, s, nowS);
+  }
+
+  /** Record `packets` marked at `resource` at `nowS` by a burst above its threshold (a transport's mark event). */
+  mark(resource: number, packets: number, nowS: number): void {
+    for (const o of this.observers) o.marked?.(resource, packets, nowS);
+  }
+
+  /** Whether any flow ever declared itself queue-building (a tcp flow, or rdma at a marking port). */
+  get anyRegistered(): boolean {
+    return this.registered > 0;
+  }
+
+  /** Record `packets` dropped at `resource` at `nowS` (a transport's loss event). */
+  drop(resource: number, packets: number, nowS: number): void {
+    for (const o of this.observers) o.dropped?.(resource, packets, nowS);
+  }
+
+  /** @inheritdoc */
+  rateChanged(flow: number, _oldRateBps: number, newRateBps: number, bottleneck: number): void {
+    if (flow >= this.flowCap || this.cls[flow] === QueueClass.None) return;
+    const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
+    const was = this.boundAt_[flow];
+    if (at === was) return;
+    const c = this.cls[flow];
+    if (was >= 0) {
+      this.bound[c][was]--;
+      this.rttSumS[was] -= this.baseRttS[flow];
+      this.packetSum[was] -= this.packetBytes[flow];
+      this.markDirty(was);
+    }
+    if (at >= 0) {
+      this.bound[c][at]++;
+      this.rttSumS[at] += this.baseRttS[flow];
+      this.packetSum[at] += this.packetBytes[flow];
+      this.markDirty(at);
+    }
+    this.boundAt_[flow] = at;
+  }
+
+  /** @inheritdoc */
+  capacityChanged(resource: number): void {
+    this.markDirty(resource);
+  }
+
+  /** @inheritdoc */
+  solved(nowS: number): void {
+    for (const r of this.dirty) {
+      this.isDirty[r] = 0;
+      const s = this.compute(r);
+      if (s === this.sawtooth[r]) continue;
+      this.sawtooth[r] = s;
+      this.meanBytes[r] = s.meanBytes;
+      for (const o of this.observers) o.queueChanged(r, s, nowS);
+    }
+    this.dirty.length = 0;
+  }
+
+  /** The sawtooth the flows bound at `r` keep there now. */
+  private compute(r: number): Sawtooth {
+    const nDctcp = this.bound[QueueClass.Dctcp][r];
+    const nReno = this.bound[QueueClass.NewReno][r];
+    const nCubic = this.bound[QueueClass.Cubic][r];
+    const nLossless = this.bound[QueueClass.Lossless][r];
+    const n = nDctcp + nReno + nCubic;
+    const capacity = this.network.capacityOf(r);
+    if (n + nLossless === 0 || !(capacity > 0)) return NO_QUEUE;
+    // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
+    if (nLossless > n) return constantQueue(this.settings.ecnThresholdBytes[r]);
+    const packet = this.packetSum[r] / (n + nLossless);
+    const pipe = (capacity * (this.rttSumS[r] / (n + nLossless))) / packet;
+    const buffer = this.settings.bufferBytes[r] / packet;
+    const k = this.settings.ecnThresholdBytes[r] / packet;
+    // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
+    if (k > 0 && nDctcp * 2 >= n) return dctcpSawtooth(n, pipe, k, buffer, packet);
+    // Loss-based flows (and DCTCP at a port that does not mark): the queue their windows keep, as their transport tracks it.
+    const limit = (k > 0 ? Math.min(k, buffer) : buffer) * packet;
+    return constantQueue(Math.min(this.reportedBytes[r], limit));
+  }
+
+  private markDirty(r: number): void {
+    if (this.isDirty[r]) return;
+    this.isDirty[r] = 1;
+    this.dirty.push(r);
+  }
+
+  private growFlows(n: number): void {
+    this.cls = grown(this.cls, n);
+    this.baseRttS = grown(this.baseRttS, n);
+    this.packetBytes = grown(this.packetBytes, n);
+    this.boundAt_ = grown(this.boundAt_, n, -1);
+    this.flowCap = n;
+  }
+}
+
+/** A queue of `bytes` all cycle long (one sample). */
+function constantQueue(bytes: number): Sawtooth {
+  return bytes > 0 ? sawtoothOf(Float64Array.of(bytes)) : NO_QUEUE;
+}

@@ -1,0 +1,175 @@
+// QueueRecorder: time-weighted queue occupancy and queueing delay, drops and marks of every port; adds their columns to links.csv.
+import type { FlowNetwork } from "../net/FlowNetwork.js";
+import type { QueueObserver, QueueState } from "../net/queues/QueueState.js";
+import { NO_QUEUE, type Sawtooth } from "../net/queues/Sawtooth.js";
+import type { Topology } from "../net/Topology.js";
+
+/** Columns QueueRecorder adds to links.csv, in order. */
+export const QUEUE_LINK_COLUMNS = ["queue_mean_bytes", "queue_p99_bytes", "queue_delay_mean_s", "queue_delay_p99_s", "drops", "marks"] as const;
+/** Columns QueueRecorder adds to the link rows of timeseries.csv, in order (over each interval). */
+export const QUEUE_SERIES_COLUMNS = ["queue_mean_bytes", "queue_delay_mean_s"] as const;
+
+/** Bins of a port's occupancy histogram over [0, buffer]. */
+const BINS = 512;
+/** Bytes per packet for converting a port's steady marking rate into packets. */
+const MARK_PACKET_BYTES = 1500;
+
+/**
+ * Observes the network's {@link QueueState} and keeps, per channel, the time integral of its
+ * standing queue and of its queueing delay (queue ÷ capacity in force), a time-weighted
+ * histogram of occupancy for the 99th percentile, and its drops and marks.
+ *
+ * A port's queue between two changes is its sawtooth (the samples of one cycle, each taking an
+ * equal share of the time), so the percentile sees the swing of DCTCP's cycle, not only its
+ * mean. Marks are the transient ones reported (slow-start bursts above K) plus the steady ones
+ * of a DCTCP sawtooth: its marking fraction α of what the saturated port forwards (capacity ×
+ * time, in packets of 1,500 B). Drops are the packets transports report lost there.
+ * Everything is taken over [0, end of run].
+ */
+export class QueueRecorder implements QueueObserver {
+  private readonly current: Sawtooth[];
+  private readonly sinceS: Float64Array;
+  private readonly queueByteS: Float64Array;
+  private readonly delayS2: Float64Array;
+  private readonly drops: Float64Array;
+  private readonly marks: Float64Array;
+  private readonly histograms = new Map<number, Float64Array>();
+  /** Per channel, with an interval: flat pairs (interval index, queue byte-seconds) in interval order, and delay-seconds alongside. */
+  private readonly series = new Map<number, number[]>();
+  private endS = 0;
+
+  /**
+   * @param intervalS with it, the queue is also integrated per interval of that length, for
+   *   the link rows of timeseries.csv ({@link seriesCells}).
+   */
+  constructor(
+    private readonly queues: QueueState,
+    private readonly network: FlowNetwork,
+    private readonly topology: Topology,
+    private readonly intervalS?: number,
+  ) {
+    const n = topology.resourceCount;
+    this.current = new Array<Sawtooth>(n).fill(NO_QUEUE);
+    this.sinceS = new Float64Array(n);
+    this.queueByteS = new Float64Array(n);
+    this.delayS2 = new Float64Array(n);
+    this.drops = new Float64Array(n);
+    this.marks = new Float64Array(n);
+    queues.observe(this);
+  }
+
+  /** Whether the run had queues to report (some flow could build one): links.csv gains the columns then. */
+  get active(): boolean {
+    return this.queues.anyRegistered;
+  }
+
+  /** @inheritdoc */
+  queueChanged(resource: number, sawtooth: Sawtooth, nowS: number): void {
+    this.close(resource, nowS);
+    this.current[resource] = sawtooth;
+  }
+
+  /** @inheritdoc */
+  dropped(resource: number, packets: number): void {
+    this.drops[resource] += packets;
+  }
+
+  /** @inheritdoc */
+  marked(resource: number, packets: number): void {
+    this.marks[resource] += packets;
+  }
+
+  /** Close every port's accounting at the end of the run, `endS` (idempotent for the same end). */
+  finish(endS: number): void {
+    if (endS === this.endS) return;
+    this.endS = endS;
+    for (let r = 0; r < this.current.length; r++) this.close(r, endS);
+  }
+
+  /** Mean queueing delay of `resource` over the run (after {@link finish}), seconds. */
+  meanDelayS(resource: number): number {
+    return this.endS > 0 ? this.delayS2[resource] / this.endS : 0;
+  }
+
+  /** Cells of the {@link QUEUE_LINK_COLUMNS} for channel `ch` (after {@link finish}). */
+  cells(ch: number): number[] {
+    const t = this.endS;
+    const capacity = this.network.capacityOf(ch);
+    const p99 = this.p99Bytes(ch);
+    // Bytes are whole in every report: a time-averaged queue is rounded to the byte.
+    return [
+      Math.round(t > 0 ? this.queueByteS[ch] / t : 0),
+      Math.round(p99),
+      t > 0 ? this.delayS2[ch] / t : 0,
+      capacity > 0 ? p99 / capacity : 0,
+      Math.round(this.drops[ch]),
+      Math.round(this.marks[ch]),
+    ];
+  }
+
+  /** Account for `r`'s current sawtooth from its last change to `nowS`. */
+  private close(r: number, nowS: number): void {
+    const dt = nowS - this.sinceS[r];
+    this.sinceS[r] = nowS;
+    const s = this.current[r];
+    if (!(dt > 0) || s.maxBytes === 0) return;
+    const capacity = this.network.capacityOf(r);
+    this.queueByteS[r] += s.meanBytes * dt;
+    if (capacity > 0) this.delayS2[r] += (s.meanBytes / capacity) * dt;
+    if (this.intervalS !== undefined && r < this.topology.channelCount) this.addToSeries(r, nowS - dt, nowS, s.meanBytes, capacity);
+    if (s.markFraction > 0) this.marks[r] += (s.markFraction * capacity * dt) / MARK_PACKET_BYTES;
+    const buffer = this.queues.settings.bufferBytes[r];
+    let h = this.histograms.get(r);
+    if (!h) this.histograms.set(r, (h = new Float64Array(BINS + 1)));
+    const share = dt / s.samples.length;
+    for (const q of s.samples) h[Math.min(BINS, Math.floor((q / buffer) * BINS))] += share;
+  }
+
+  /** Add a constant queue of `bytes` over [fromS, toS) to channel `r`'s series, split at interval boundaries. */
+  private addToSeries(r: number, fromS: number, toS: number, bytes: number, capacity: number): void {
+    const step = this.intervalS!;
+    let list = this.series.get(r);
+    if (!list) this.series.set(r, (list = []));
+    let t = fromS;
+    while (t < toS) {
+      const k = Math.floor(t / step);
+      const end = Math.min(toS, (k + 1) * step);
+      const dt = end - t;
+      const n = list.length;
+      if (n >= 3 && list[n - 3] === k) {
+        list[n - 2] += bytes * dt;
+        list[n - 1] += capacity > 0 ? (bytes / capacity) * dt : 0;
+      } else list.push(k, bytes * dt, capacity > 0 ? (bytes / capacity) * dt : 0);
+      t = end;
+    }
+  }
+
+  /** Cells of the {@link QUEUE_SERIES_COLUMNS} for channel `ch` over [startS, endS) (after {@link finish}). */
+  seriesCells(ch: number, startS: number, endS: number): number[] {
+    const list = this.series.get(ch);
+    const length = endS - startS;
+    if (!list || !(length > 0) || this.intervalS === undefined) return [0, 0];
+    const k = Math.round(startS / this.intervalS);
+    for (let i = 0; i < list.length; i += 3) if (list[i] === k) return [Math.round(list[i + 1] / length), list[i + 2] / length];
+    return [0, 0];
+  }
+
+  /** Time-weighted 99th percentile of `r`'s occupancy over the run (the upper edge of its bin), bytes. */
+  private p99Bytes(r: number): number {
+    const h = this.histograms.get(r);
+    if (!h || !(this.endS > 0)) return 0;
+    const buffer = this.queues.settings.bufferBytes[r];
+    // Time with no queue at all is the rest of the run.
+    let busy = 0;
+    for (const x of h) busy += x;
+    const idle = Math.max(0, this.endS - busy);
+    const target = 0.99 * this.endS;
+    let acc = idle;
+    if (acc >= target) return 0;
+    for (let b = 0; b <= BINS; b++) {
+      acc += h[b];
+      if (acc >= target) return Math.min(buffer, ((b + 1) / BINS) * buffer);
+    }
+    return buffer;
+  }
+}

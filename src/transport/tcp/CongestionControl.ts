@@ -1,0 +1,79 @@
+// CongestionControl: the window laws of NewReno, Cubic and DCTCP as a flow-level model reads them (growth per RTT, decrease, slow-start exit).
+
+/** The congestion controls of the `tcp` model, in the order the schema lists them. */
+export const CONGESTION_CONTROLS = ["cubic", "newreno", "dctcp"] as const;
+/** One of {@link CONGESTION_CONTROLS}. */
+export type CongestionControlName = (typeof CONGESTION_CONTROLS)[number];
+
+/** Cubic's scaling constant C, segments/s³ (RFC 8312 and ns-3's TcpCubic default). */
+export const CUBIC_C = 0.4;
+/** Cubic's multiplicative decrease: the window kept after a loss (RFC 8312, ns-3 and Linux). */
+export const CUBIC_BETA = 0.7;
+/** NewReno's multiplicative decrease (RFC 5681: ssthresh = flight size / 2). */
+export const RENO_BETA = 0.5;
+/** DCTCP's gain g for the marking average α (RFC 8257 and ns-3: 1/16). */
+export const DCTCP_G = 1 / 16;
+/** HyStart's lowest window for slow-start exit, segments (ns-3 TcpCubic HyStartLowWindow). */
+export const HYSTART_LOW_WINDOW = 16;
+
+/**
+ * The window factor of one slow-start round trip. DCTCP (Linux Reno underneath) and Cubic
+ * (ns-3 3.37 and Linux count acknowledged bytes, RFC 3465) double the window per RTT; NewReno
+ * as ns-3 implements it adds one segment per ACK, so with an ACK for every `delayedAck`
+ * segments it grows by 1 + 1/delayedAck per RTT.
+ */
+export function slowStartFactor(cc: CongestionControlName, delayedAck: number): number {
+  return cc === "newreno" ? 1 + 1 / delayedAck : 2;
+}
+
+/**
+ * Segments added to the window in one congestion-avoidance round trip, NewReno and DCTCP:
+ * NewReno (ns-3) adds MSS²/cwnd per ACK, so 1/delayedAck segments per RTT; DCTCP (ns-3 and
+ * Linux Reno, counting acknowledged segments) one segment per RTT.
+ */
+export function renoIncreasePerRtt(cc: "newreno" | "dctcp", delayedAck: number): number {
+  return cc === "newreno" ? 1 / delayedAck : 1;
+}
+
+/** A Cubic congestion-avoidance epoch: where the window curve is anchored. */
+export interface CubicEpoch {
+  /** Window at the last loss, segments (0 before any loss). */
+  wMax: number;
+  /** Window when the epoch began, segments. */
+  w0: number;
+}
+
+/** Cubic's growth before any loss (ns-3's cnt clamp of 20: one segment per 20 acknowledged), per RTT. */
+const CUBIC_PRELOSS_GROWTH = 1.05;
+/** The fastest Cubic lets the window grow in avoidance (ns-3: one segment per 2 acknowledged), per RTT. */
+const CUBIC_MAX_GROWTH = 1.5;
+
+/**
+ * Cubic's window, in segments, `dtS` seconds after it was `w` at `tS` seconds into `epoch`
+ * (RFC 8312 §4.1, as ns-3 3.37's TcpCubic::Update): it moves towards the curve — after a loss
+ * W(t) = W_max + C(t + RTT − K)³ with K = ∛((W_max − w0)/C), concave back up to W_max then convex
+ * beyond; before any loss (an epoch begun by HyStart) w0 + C((t + RTT)³ − RTT³) — never down,
+ * never faster than 1.5× per RTT, and before any loss at least 5 % per RTT (ns-3's clamp of one
+ * segment per 20 acknowledged). Growth per RTT is counted at `rttS`, the round trip now (queues
+ * included), so it advances in steps from the last known window: ns-3 measures t from the epoch
+ * plus the minimum RTT (the ACK being processed left one RTT ago), hence the `+ RTT`.
+ */
+export function cubicAdvance(epoch: CubicEpoch, w: number, tS: number, dtS: number, rttS: number): number {
+  if (!(dtS > 0) || !(rttS > 0)) return w;
+  const { wMax, w0 } = epoch;
+  const t = Math.max(0, tS + dtS);
+  const rtts = dtS / rttS;
+  const lossSeen = wMax > w0;
+  let target: number;
+  if (lossSeen) target = wMax + CUBIC_C * (t + rttS - Math.cbrt((wMax - w0) / CUBIC_C)) ** 3;
+  else target = Math.max(w0 + CUBIC_C * ((t + rttS) ** 3 - rttS ** 3), w * CUBIC_PRELOSS_GROWTH ** rtts);
+  return Math.min(Math.max(target, w), w * CUBIC_MAX_GROWTH ** rtts);
+}
+
+/**
+ * The window Cubic keeps as W_max after a loss at `w` segments, with fast convergence (RFC 8312
+ * §4.6): below the previous W_max, the flow releases bandwidth by remembering (1 + β)/2 of `w`.
+ */
+export function cubicLossMax(w: number, previousMax: number): number {
+  return w < previousMax ? (w * (1 + CUBIC_BETA)) / 2 : w;
+}

@@ -1,0 +1,68 @@
+// tcpModel: the `tcp` transport — connections (handshake, pools of persistent ones) on top of the run's TcpFlows.
+import type { Route } from "../../net/Router.js";
+import { handshakeRounds } from "../handshakeRounds.js";
+import type { Transport, TransportEnv, TransportModel, TransportRun, TransportTransfer } from "../Transport.js";
+import type { TcpOptions, TransportSpec } from "../TransportSpec.js";
+import { TcpFlows } from "./TcpFlows.js";
+
+/** An idle connection waiting in a pool: its congestion window and since when it is idle. */
+interface Connection {
+  cwndSegments: number;
+  idleSinceS: number;
+}
+
+/** Columns the tcp model adds to flows.csv. */
+export const TCP_COLUMNS = ["handshake_s", "slow_start_s", "queueing_s", "retransmits", "timeouts"] as const;
+
+/**
+ * `tcp`: each workload gets its own connections (a new one per transfer, or a pool of
+ * persistent ones per endpoint pair); every flow's window lives in the run's shared
+ * {@link TcpFlows}.
+ *
+ * A new connection pays handshakeRounds round trips (the handshake's own RTT includes the
+ * queues it crosses) and starts from the initial window. A reused one pays nothing and keeps
+ * its window, unless it was idle longer than `idleTimeoutS` (then it restarts from the initial
+ * window, as Linux does). A response on the connection its request opened (`reply`) pays no
+ * handshake when it finds no idle connection: the request paid it.
+ */
+export const tcpModel: TransportModel = {
+  name: "tcp",
+  createRun(env: TransportEnv): TransportRun {
+    const flows = new TcpFlows(env.sim, env.network, env.queues, env.topology, env.random("tcp.losses"));
+    return {
+      forWorkload: (spec: TransportSpec) => tcpTransport(env, flows, spec as TcpOptions),
+      columns: TCP_COLUMNS,
+      cells(flow) {
+        const c = flows.costOf(flow);
+        return c && [c.handshakeS, c.slowStartS, c.queueingS, c.retransmits, c.timeouts];
+      },
+      queueingOf: (flow) => flows.costOf(flow)?.queueingS,
+    };
+  },
+};
+
+function tcpTransport(env: TransportEnv, flows: TcpFlows, o: TcpOptions): Transport {
+  const optionIndex = flows.addOptions(o);
+  const idle = new Map<string, Connection[]>();
+  return {
+    start(t: TransportTransfer, route: Route, onDone: (flow: number) => void): number {
+      const now = env.sim.nowS;
+      const pool = o.persistent ? idle.get(t.pairKey) : undefined;
+      const reused = pool !== undefined && pool.length > 0 ? pool.pop()! : undefined;
+      let rounds = 0;
+      let cwnd = o.initialWindowSegments;
+      if (!reused) rounds = t.reply ? 0 : handshakeRounds(o.handshake);
+      else if (now - reused.idleSinceS <= o.idleTimeoutS) cwnd = reused.cwndSegments;
+      else cwnd = Math.min(o.initialWindowSegments, reused.cwndSegments);
+      const extraS = t.extraLatencies ? t.extraLatencies * route.latencyS : 0;
+      return flows.start(optionIndex, route, t.sizeBytes, t.weight, t.capBps, rounds, cwnd, extraS, (f, endCwnd) => {
+        if (o.persistent) {
+          let list = idle.get(t.pairKey);
+          if (!list) idle.set(t.pairKey, (list = []));
+          list.push({ cwndSegments: endCwnd, idleSinceS: env.sim.nowS });
+        }
+        onDone(f);
+      });
+    },
+  };
+}

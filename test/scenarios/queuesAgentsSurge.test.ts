@@ -1,0 +1,65 @@
+// scenarios/queues-agents-surge{,-dctcp}.yaml: what ports' queues do to agents' p99 on a fabric with bandwidth to spare, bounded by the buffer and K.
+import { readFileSync } from "node:fs";
+import { load } from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/run/simulate.js";
+import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
+import { recordsByPopulation } from "../workloads/serving/runServing.js";
+
+const FILE = "scenarios/queues-agents-surge.yaml";
+const base = load(readFileSync(FILE, "utf8")) as Record<string, unknown>;
+
+/** The bots' request latencies that started during the surge [0.4 s, 0.6 s), and the links' utilisation, for a variant of the scenario. */
+function run(change: Record<string, unknown>) {
+  const prepared = prepareScenarioDocument({ ...base, ...change }, FILE);
+  const s = simulate(prepared);
+  const bots = recordsByPopulation(s.workloads).requests.get("bots")!;
+  const during = bots.filter((q) => q.startS >= 0.4 && q.startS < 0.6).map((q) => q.totalS);
+  s.resources.finish(s.run.endS);
+  let maxUtil = 0;
+  for (let ch = 0; ch < prepared.topology.channelCount; ch++) maxUtil = Math.max(maxUtil, s.resources.meanUtilOf(ch));
+  return { during, maxUtil };
+}
+
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.99 * xs.length)];
+
+/** Each variant is simulated once, on first use (inside a test, not at collection). */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+describe("queues-agents-surge: agents' p99 under a surge of bulk traffic", () => {
+  // A bot's request and its response cross 4 ports each way (host → leaf → spine → leaf → host).
+  // A 25 Gb/s port holds at most its buffer: Cubic on drop-tail fills up to 1,000 × 1,500 B =
+  // 1.5 MB = 480 µs of queue; DCTCP holds about K = 65 × 2.5 = 162.5 packets ≈ 78 µs, plus a
+  // packet per flow bound there. maxmin holds none.
+  const BUFFER_S = (1000 * 1500) / 3.125e9;
+  const K_S = (162.5 * 1500) / 3.125e9;
+  const maxmin = once(() => run({ transport: { model: "maxmin" } }));
+  const cubic = once(() => run({}));
+  const dctcp = once(() => run({ transport: { model: "tcp", handshake: "tcp", cc: "dctcp" } }));
+  const smallBuffers = once(() => run({ queues: { buffer: "100pkt" } }));
+
+  it("leaves bandwidth to spare: no link is more than 60 % busy on average", () => {
+    for (const r of [maxmin(), cubic(), dctcp()]) expect(r.maxUtil).toBeLessThan(0.6);
+  });
+
+  it("Cubic's full drop-tail buffers add at least half a buffer to the p99, and at most a full buffer at each of the 8 ports", () => {
+    const excess = p99(cubic().during) - p99(maxmin().during);
+    expect(excess).toBeGreaterThan(BUFFER_S / 2);
+    expect(excess).toBeLessThan(8 * BUFFER_S);
+  });
+
+  it("DCTCP holds the queue near K: its p99 excess is under 8 × (K + a packet per flow) and under half of Cubic's", () => {
+    const excess = p99(dctcp().during) - p99(maxmin().during);
+    expect(excess).toBeGreaterThan(0);
+    expect(excess).toBeLessThan(8 * (K_S + (64 * 1500) / 3.125e9));
+    expect(excess).toBeLessThan((p99(cubic().during) - p99(maxmin().during)) / 2);
+  });
+
+  it("flips with the buffer: at 100 packets per port Cubic's queues (48 µs at most) cost less than DCTCP's K", () => {
+    expect(p99(smallBuffers().during)).toBeLessThan(p99(dctcp().during));
+    expect(p99(smallBuffers().during) - p99(maxmin().during)).toBeLessThan(8 * (100 * 1500) / 3.125e9);
+  });
+});

@@ -1,0 +1,124 @@
+// The tcp model against closed forms: headers and store-and-forward, the first flight, slow-start exit at a drop-tail buffer, timeouts.
+import { describe, expect, it } from "vitest";
+import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
+import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
+import type { TransferResult } from "../../../src/workloads/Workload.js";
+import { transportNetwork } from "../transportModels.js";
+
+const MSS = 1448;
+const H = 54; // TCP/IP with timestamps (52 B) + PPP (2 B), as ns-3's point-to-point links
+const P = MSS + H; // 1,502 B on the wire per full segment
+
+/** A chain a — s — b (or any links), one tcp workload with `options`; results by id. */
+function chain(links: LinkSpec[], options: Partial<TcpOptions>, nodes = ["a", "s", "b"]) {
+  const t = transportNetwork(nodes, links);
+  const ctx = t.context.forWorkload("w", { ...TCP_DEFAULTS, headerBytes: H, ...options });
+  const results = new Map<string, TransferResult>();
+  const send = (id: string, src: string, dst: string, sizeBytes: number) =>
+    ctx.startTransfer({ id, src, dst, sizeBytes }, (r) => results.set(id, r));
+  const fct = (id: string) => results.get(id)!.finishS - results.get(id)!.startS;
+  return { ...t, send, fct };
+}
+
+describe("tcp: headers, store-and-forward and the first flight", () => {
+  it("a lone flow whose window never limits it takes the packet-level time: handshake + L + store-and-forward + wire bytes / bottleneck", () => {
+    // a —10 Gb/s, 1 µs— s —1 Gb/s, 5 µs— b. S = 1e6 B: n = ⌈1e6/1448⌉ = 691 segments,
+    // wire W = 1e6 + 691·54 = 1,037,314 B. Bottleneck C_b = 1.25e8 B/s, C_1 = 1.25e9 B/s.
+    // Packet level (store-and-forward, the first packet pays every hop's serialisation, the
+    // rest follow at the bottleneck's pace): W/C_b + P/C_1 (the other hop) + L (6 µs).
+    // Handshake (tcp: one round trip of header-only segments): 2L + 2H/C_1 + 2H/C_b.
+    const c = chain(
+      [
+        { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+        { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 5e-6 },
+      ],
+      { handshake: "tcp", initialWindowSegments: 1e6, windowBytes: 1e12 },
+    );
+    c.send("x", "a", "b", 1e6);
+    c.sim.run();
+    const handshake = 2 * 6e-6 + (2 * H) / 1.25e9 + (2 * H) / 1.25e8;
+    expect(c.fct("x")).toBeCloseTo(handshake + 6e-6 + P / 1.25e9 + 1_037_314 / 1.25e8, 12);
+  });
+
+  it("a message within the initial window takes one-way latency plus serialisation on a warm path (8 KB over 50 ms: ≈ 50 ms, not 105)", () => {
+    // No handshake; 8,000 B = 6 segments ≤ IW 10: one burst. W = 8,000 + 6·54 = 8,324 B at 10 Gb/s.
+    const c = chain([{ from: "a", to: "b", bandwidthBps: 1.25e9, latencyS: 0.05 }], { handshake: "none" }, ["a", "b"]);
+    c.send("x", "a", "b", 8000);
+    c.sim.run();
+    expect(c.fct("x")).toBeCloseTo(0.05 + 8324 / 1.25e9, 12);
+  });
+
+  it("a new connection's small message pays one RTT of handshake, then the burst", () => {
+    // 14 KB on a 12 ms one-way path, TCP handshake: 2·12 ms + 2·2·54 B / 1.25e9 + 12 ms + W/C, W = 14,000 + 10·54.
+    const c = chain([{ from: "a", to: "b", bandwidthBps: 1.25e9, latencyS: 0.012 }], { handshake: "tcp" }, ["a", "b"]);
+    c.send("x", "a", "b", 14_000);
+    c.sim.run();
+    expect(c.fct("x")).toBeCloseTo(0.024 + (2 * H) / 1.25e9 + 0.012 + 14_540 / 1.25e9, 12);
+  });
+});
+
+describe("tcp: slow start at a drop-tail buffer", () => {
+  /**
+   * A lone NewReno flow with an ACK per segment (window ×2 per RTT) from a —40 Gb/s— s —10 Gb/s,
+   * 1 µs— b, a buffer of `bufferPackets` at s's port. RTT = 2·2 µs + (P + H)/5e9 + (P + H)/1.25e9
+   * (data out, ACK back) = 5.55 µs, pipe = 1.25e9 B/s × RTT / 1,502 B = 4.62 packets. Returns the
+   * time of the first drop and the flow's activation time (first byte at b).
+   */
+  function firstDrop(bufferPackets: number) {
+    const c = chain(
+      [
+        { from: "a", to: "s", bandwidthBps: 5e9, latencyS: 1e-6 },
+        { from: "s", to: "b", bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: bufferPackets * P },
+      ],
+      { cc: "newreno", delayedAck: 1, handshake: "none", windowBytes: 1e9 },
+    );
+    const drops: number[] = [];
+    c.queues.observe({ queueChanged: () => {}, dropped: (_r, _n, t) => drops.push(t) });
+    c.send("x", "a", "b", 50e6);
+    c.sim.run();
+    const rtt = 4e-6 + (P + H) / 5e9 + (P + H) / 1.25e9;
+    const pipe = (1.25e9 * rtt) / P;
+    // First byte at b: one-way latency plus the store-and-forward of one packet at the faster hop.
+    const activation = 2e-6 + P / 5e9;
+    return { drops, rtt, pipe, activation };
+  }
+
+  it("ends slow start in the first round whose window exceeds the pipe plus the buffer", () => {
+    // Windows 10, 20, 40, 80, 160, 320 in rounds 0…5. At the end of the round that grows w to
+    // 2w the port holds 2w − min(w, pipe) packets. B = 100: round 4 (80 → 160) holds
+    // 160 − 4.62 = 155.4 > 100 while round 3 held 80 − 4.62 = 75.4: the first drop comes 4 RTT
+    // after the first byte, where the window (160) first exceeds pipe + B (104.6).
+    const b100 = firstDrop(100);
+    expect(b100.pipe).toBeCloseTo(4.62, 2);
+    expect(b100.drops[0]).toBeCloseTo(b100.activation + 4 * b100.rtt, 12);
+    // B = 200: 160 < pipe + 200 = 204.6 < 320, so one round later.
+    const b200 = firstDrop(200);
+    expect(b200.drops[0]).toBeCloseTo(b200.activation + 5 * b200.rtt, 12);
+  });
+});
+
+describe("tcp: retransmission timeouts", () => {
+  it("flows whose bursts are lost wait for the min RTO, doubled for a timeout in a row", () => {
+    // 40 senders' first flights (10 segments each, 400 packets) converge on one 10 Gb/s port
+    // with a 10-packet buffer: it keeps 10 plus the 10 it drains while they arrive, 20 of 400,
+    // so a flow keeps 0.5 of its 10 on average and has nothing behind its burst to raise
+    // duplicate ACKs (a 10-segment transfer): every flow times out (200 ms). They all try again
+    // at the same instant, and so on: every completion comes a whole number of RTO periods
+    // (200 ms, then 400 ms for a second timeout in a row) after the start, plus microseconds.
+    const senders = Array.from({ length: 40 }, (_, i) => `h${i}`);
+    const c = chain(
+      [...senders.map((h) => ({ from: h, to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 })), { from: "s", to: "r", bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: 10 * P }],
+      { cc: "newreno", handshake: "none" },
+      [...senders, "s", "r"],
+    );
+    for (const h of senders) c.send(h, h, "r", 10 * MSS);
+    c.sim.run();
+    for (const h of senders) {
+      const fct = c.fct(h);
+      expect(fct).toBeGreaterThan(0.2);
+      const periods = Math.round(fct / 0.2);
+      expect(fct - periods * 0.2, `${h}: ${fct} s`).toBeLessThan(0.001);
+      expect(fct - periods * 0.2).toBeGreaterThan(0);
+    }
+  });
+});
