@@ -36,6 +36,21 @@ function linksOf(t: Topology, bufferPackets: number): Ns3Link[] {
   return links;
 }
 
+/** A case on topology `t` with `flows`, its ports set by `ports`. */
+function portedCase(name: string, seed: number, t: Topology, flows: Ns3Flow[], ports: PortSettings, role: "fit" | "test"): Ns3Case {
+  return {
+    name,
+    seed,
+    nodes: [...t.nodeIds],
+    links: linksOf(t, ports.bufferPackets),
+    flows,
+    sockbufBytes: 16 * 1024 * 1024,
+    cc: ports.cc,
+    ecnKPackets: ports.ecnKPackets,
+    role,
+  };
+}
+
 /** The path chokepoint's Router (hop count, per-flow ECMP hash) gives flow number `i`, as node ids. */
 function pathOf(t: Topology, router: Router, src: string, dst: string, i: number): string[] {
   const route = router.route(t.nodeIndex.get(src)!, t.nodeIndex.get(dst)!, i)!;
@@ -80,17 +95,7 @@ export function fatTreeCase(o: {
     if (d >= s) d++;
     flows.push({ id: `f${i}`, src: hosts[s], dst: hosts[d], sizeBytes: size, startS: tS, path: pathOf(t, router, hosts[s], hosts[d], i) });
   }
-  return {
-    name: o.name,
-    seed: o.seed,
-    nodes: [...t.nodeIds],
-    links: linksOf(t, o.ports.bufferPackets),
-    flows,
-    sockbufBytes: 16 * 1024 * 1024,
-    cc: o.ports.cc,
-    ecnKPackets: o.ports.ecnKPackets,
-    role: o.role,
-  };
+  return portedCase(o.name, o.seed, t, flows, o.ports, o.role);
 }
 
 /**
@@ -133,17 +138,7 @@ export function incastCase(o: {
     const dst = others[Math.floor(bg() * others.length)];
     flows.push({ id: `bg${i}`, src, dst, sizeBytes: o.backgroundBytes, startS: bg() * o.gapS, path: pathOf(t, router, src, dst, n++) });
   }
-  return {
-    name: o.name,
-    seed: o.seed,
-    nodes: [...t.nodeIds],
-    links: linksOf(t, o.ports.bufferPackets),
-    flows,
-    sockbufBytes: 16 * 1024 * 1024,
-    cc: o.ports.cc,
-    ecnKPackets: o.ports.ecnKPackets,
-    role: o.role,
-  };
+  return portedCase(o.name, o.seed, t, flows, o.ports, o.role);
 }
 
 /**

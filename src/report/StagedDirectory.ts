@@ -144,6 +144,17 @@ export class StagedDirectory {
     await this.step("removed the earlier contents");
   }
 
+  /** Write `files` into the staging directory and swap it in; on failure discard it (the target keeps its earlier contents) and rethrow. */
+  async writeAndCommit(files: readonly ReportFile[]): Promise<void> {
+    try {
+      await this.write(files);
+    } catch (err) {
+      await this.discard();
+      throw err;
+    }
+    await this.commit();
+  }
+
   /** Remove the staging directory, leaving the target as it was. */
   async discard(): Promise<void> {
     if (this.done) return;
@@ -159,14 +170,7 @@ export class StagedDirectory {
 
 /** Replace `outDir` with exactly `files` (see {@link StagedDirectory}); on failure `outDir` keeps its earlier contents and the error is rethrown. */
 export async function replaceDirectory(outDir: string, files: readonly ReportFile[], options: StagedDirectoryOptions): Promise<void> {
-  const staged = await StagedDirectory.open(outDir, options);
-  try {
-    await staged.write(files);
-  } catch (err) {
-    await staged.discard();
-    throw err;
-  }
-  await staged.commit();
+  await (await StagedDirectory.open(outDir, options)).writeAndCommit(files);
 }
 
 /** Finish or clear the staging folder that killed processes left for `target` (see {@link StagedDirectory}). */

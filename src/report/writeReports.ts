@@ -196,13 +196,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
-  try {
-    await staged.write(files);
-  } catch (err) {
-    await staged.discard();
-    throw err;
-  }
-  await staged.commit();
+  await staged.writeAndCommit(files);
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }) };
 }
 
