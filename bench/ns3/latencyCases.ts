@@ -122,6 +122,8 @@ export function incastCase(o: {
   const router = new Router(t, "hops", o.seed);
   const pick = randomStream(o.seed, "ns3.incast.senders");
   const others = hosts.slice(12);
+  if (!(Number.isInteger(o.senders) && o.senders >= 1 && o.senders <= others.length))
+    throw new Error(`incastCase ${o.name}: senders must be a whole number from 1 to ${others.length} (the hosts of the other leaves), got ${o.senders}`);
   const flows: Ns3Flow[] = [];
   let n = 0;
   for (let r = 0; r < o.rounds; r++) {
