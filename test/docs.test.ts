@@ -69,7 +69,7 @@ describe("documentation", () => {
 
   it("docs/sweeps.md names every file a run of a study can write", () => {
     const runs = section(read("docs/sweeps.md"), "## The study directory (`--out DIR`)").split("\n- ").find((item) => item.startsWith("`runs/<run id>/`")) ?? "";
-    for (const file of [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "failed.txt"]) expect(runs, file).toContain(file);
+    for (const file of [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "events.csv", "failed.txt"]) expect(runs, file).toContain(file);
   });
 
   it("docs/architecture.md states the incremental engine's fallback fraction that the code uses", () => {

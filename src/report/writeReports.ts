@@ -18,6 +18,7 @@ import type { FlowRecorder } from "./FlowRecorder.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
 import type { TimeSeriesRecorder } from "./TimeSeriesRecorder.js";
 import { csvNumber } from "./csvNumber.js";
+import { EVENTS_CSV_HEADERS, eventsRows, type EventRecord } from "./eventsCsv.js";
 import type { TierShares } from "./formatSummary.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
@@ -47,6 +48,8 @@ export interface WriteReportsOptions {
   queueing?: RunQueueing;
   /** More files to commit together with the standard ones (e.g. a workload's own report). */
   extraFiles?: readonly ReportFile[];
+  /** The scenario's events as they applied (runs with events): events.csv. */
+  events?: readonly EventRecord[];
   /** Also write report.html, last, drawn from the staged CSVs (html/writeRunReport): committed with them or not at all. */
   htmlReport?: boolean;
 }
@@ -90,10 +93,10 @@ export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv
 
 /**
  * Every name a run's report directory may hold, and so may be replaced: the reports,
- * timeseries.csv, report.html (`run --report`, `chokepoint report`), and the failed.txt and point.json a study writes beside a run (sweep/RunRecord). A directory holding
+ * timeseries.csv, events.csv, report.html (`run --report`, `chokepoint report`), and the failed.txt and point.json a study writes beside a run (sweep/RunRecord). A directory holding
  * anything else is refused rather than deleted (see StagedDirectory).
  */
-export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "report.html", "failed.txt", "point.json"];
+export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "events.csv", "report.html", "failed.txt", "point.json"];
 
 /**
  * Write the report set of a finished run: flows.csv, links.csv, bottlenecks.csv and
@@ -201,6 +204,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     ...workloadFiles,
     { name: "run.json", write: (p) => writeFile(p, JSON.stringify(runInfo(meta, run), null, 2) + "\n") },
     ...(options.series ? [{ name: "timeseries.csv", write: (p: string) => options.series!.writeCsv(p, summary.makespanS) }] : []),
+    ...(options.events ? [{ name: "events.csv", write: (p: string) => writeCsv(p, EVENTS_CSV_HEADERS, eventsRows(options.events!)) }] : []),
     ...(options.extraFiles ?? []),
     // Last: the page reads the CSVs staged beside it, so it shows exactly what they hold.
     ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await writeRunReport(dirname(p), p)) }] : []),

@@ -54,6 +54,7 @@ async function simulateAndWrite(prepared: PreparedScenario, options: RunScenario
     resources: s.resources,
     ...(s.series && { series: s.series }),
     ...(s.queueing && { queueing: s.queueing }),
+    ...(s.events && { events: s.events }),
     run: s.run,
     ...(options.htmlReport && { htmlReport: true }),
     workloads: {

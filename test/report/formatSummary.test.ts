@@ -2,10 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { formatSummary } from "../../src/report/formatSummary.js";
 import type { BottleneckEntry } from "../../src/report/ResourceRecorder.js";
+import type { Tier } from "../../src/report/tierOf.js";
 import { summarizeRun, type RunSummary } from "../../src/report/summarizeRun.js";
 import { twoFlowsSharing } from "./networks.js";
 
-const entry = (i: number, tier: string, flowS: number, total: number): BottleneckEntry => ({
+const entry = (i: number, tier: Tier, flowS: number, total: number): BottleneckEntry => ({
   resource: i,
   name: `r${i}`,
   tier,

@@ -236,7 +236,7 @@ function dynamics(d: RunReportData): string {
 function scenario(d: RunReportData): string {
   const s = d.scenario;
   const facts = htmlTable(
-    ["", ""],
+    ["run", ""],
     [
       ["scenario", s.name],
       ["file", s.file],

@@ -50,12 +50,26 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
       ]
     });
   }
+  // Scenario events in red (a surge's window shaded), routing convergences in grey without a label.
+  var changes = moments.filter(function (e) { return e.kind !== "converge"; });
+  var converges = moments.filter(function (e) { return e.kind === "converge"; });
+  function eventLabel(e) { return e.target.length <= 24 ? e.kind + " " + e.target : e.kind; }
+  function eventTitle(e) {
+    return e.kind + " " + e.target + " at " + e.atS + " s" + (e.untilS !== undefined ? " until " + e.untilS + " s" : "") + (e.detail ? " (" + e.detail + ")" : "");
+  }
   function eventMarks() {
     return [
-      Plot.rectX(windows, { x1: "atS", x2: "untilS", fill: "#b42318", fillOpacity: 0.08 }),
-      Plot.ruleX(moments, { x: "atS", stroke: "#b42318", strokeDasharray: "4,3" }),
-      Plot.text(events, { x: "atS", text: function (e) { return e.kind + " " + e.target; }, frameAnchor: "top", textAnchor: "start", dx: 3, dy: 4, fill: "#b42318", fontSize: 10 })
+      Plot.rectX(windows, { x1: "atS", x2: "untilS", fill: "#b42318", fillOpacity: 0.08, title: eventTitle }),
+      Plot.ruleX(converges, { x: "atS", stroke: "#8a8f98", strokeDasharray: "2,3", title: eventTitle }),
+      Plot.ruleX(changes, { x: "atS", stroke: "#b42318", strokeDasharray: "4,3", title: eventTitle }),
+      Plot.text(changes.concat(windows), { x: "atS", text: eventLabel, frameAnchor: "top", textAnchor: "start", dx: 3, dy: 4, fill: "#b42318", fontSize: 10 })
     ];
+  }
+  // A step series holds its last value to the end of its last interval.
+  function closed(points) {
+    var last = {};
+    points.forEach(function (p) { last[p.name] = p; });
+    return points.concat(Object.keys(last).map(function (n) { return { t0: last[n].t1, t1: last[n].t1, name: n, value: last[n].value }; }));
   }
   function series(points, yLabel, percent, colorOptions) {
     return Plot.plot({
@@ -64,7 +78,7 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
       y: { label: yLabel, percent: percent, grid: true },
       color: colorOptions || { legend: true },
       marks: eventMarks().concat([
-        Plot.line(points, { x: "t0", y: "value", stroke: "name", curve: "step-after", tip: true }),
+        Plot.line(closed(points), { x: "t0", y: "value", stroke: "name", curve: "step-after", tip: true }),
         Plot.ruleY([0])
       ])
     });
@@ -207,7 +221,7 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
     "dynamics-timeline": function () {
       return Plot.plot({
         width: WIDTH, height: Math.max(120, 28 * new Set(events.map(function (e) { return e.kind; })).size + 60), marginLeft: 90,
-        x: { label: "time (s)", grid: true },
+        x: { label: "time (s)", grid: true, domain: [0, Math.max(data.scenario.endS || 0, d3.max(events, function (e) { return e.untilS === undefined ? e.atS : e.untilS; }))] },
         y: { label: null },
         marks: [
           Plot.barX(windows, { x1: "atS", x2: "untilS", y: "kind", fill: "#b42318", fillOpacity: 0.3, tip: true }),
