@@ -3,12 +3,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../core/InputError.js";
 import type { CsvTable } from "./parseCsvText.js";
+import type { CsvColumns } from "./parseCsvColumns.js";
+import { readCsvColumns } from "./readCsvColumns.js";
 import { readCsvTable } from "./readCsvTable.js";
 import type { RunEvent, RunReportData, ScenarioFacts } from "./RunReportData.js";
 import { headlineNumbers } from "./headlineNumbers.js";
-import { summarizeFlows } from "./summarizeFlows.js";
-import { summarizeLinks } from "./summarizeLinks.js";
-import { summarizeRequests } from "./summarizeRequests.js";
+import { FLOW_NUMBER_COLUMNS, FLOW_TEXT_COLUMNS, summarizeFlows } from "./summarizeFlows.js";
+import { SERIES_NUMBER_COLUMNS, SERIES_TEXT_COLUMNS, summarizeLinks } from "./summarizeLinks.js";
+import { REQUEST_NUMBER_COLUMNS, REQUEST_TEXT_COLUMNS, summarizeRequests } from "./summarizeRequests.js";
 import { summarizeTraining } from "./summarizeTraining.js";
 import { summarizeVerdict } from "./summarizeVerdict.js";
 import { tableColumns } from "./tableColumns.js";
@@ -34,8 +36,14 @@ export function readRunReport(dir: string): RunReportData {
     if (t) sources.push(name);
     return t;
   };
+  // The large files: only the columns used.
+  const columns = (name: string, text: readonly string[], num: readonly string[]): CsvColumns | undefined => {
+    const t = readCsvColumns(dir, name, text, num);
+    if (t) sources.push(name);
+    return t;
+  };
   const summary = read("summary.csv")!;
-  const flows = read("flows.csv")!;
+  const flows = columns("flows.csv", FLOW_TEXT_COLUMNS, FLOW_NUMBER_COLUMNS)!;
   const links = read("links.csv")!;
   const bottlenecks = read("bottlenecks.csv")!;
   const workloadsTable = read("workloads.csv");
@@ -44,9 +52,9 @@ export function readRunReport(dir: string): RunReportData {
   const cost = read("cost.csv");
   const jobs = read("jobs.csv");
   const collectives = read("collectives.csv");
-  const requests = read("requests.csv");
-  const tasks = read("tasks.csv");
-  const timeseries = read("timeseries.csv");
+  const requests = columns("requests.csv", REQUEST_TEXT_COLUMNS, REQUEST_NUMBER_COLUMNS);
+  const tasks = columns("tasks.csv", ["population"], ["total_s"]);
+  const timeseries = columns("timeseries.csv", SERIES_TEXT_COLUMNS, SERIES_NUMBER_COLUMNS);
   const eventsTable = read("events.csv");
 
   const kinds = new Map<string, string>();
@@ -78,7 +86,7 @@ export function readRunReport(dir: string): RunReportData {
     sources,
   };
   if (jobs && jobs.rows.length > 0) data.training = summarizeTraining(jobs, collectives);
-  if ((requests && requests.rows.length > 0) || (tasks && tasks.rows.length > 0)) data.requests = summarizeRequests(requests, tasks);
+  if ((requests && requests.rows > 0) || (tasks && tasks.rows > 0)) data.requests = summarizeRequests(requests, tasks);
   return data;
 }
 

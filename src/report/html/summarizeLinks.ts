@@ -1,4 +1,5 @@
 // summarizeLinks: links.csv, bottlenecks.csv and timeseries.csv as a ranked table, per-tier utilisation, series over time and queues.
+import type { CsvColumns } from "./parseCsvColumns.js";
 import type { CsvTable } from "./parseCsvText.js";
 import type { LinkSummary, RankedResource, SeriesPoint } from "./RunReportData.js";
 import { tableColumns } from "./tableColumns.js";
@@ -10,11 +11,15 @@ export const BUSIEST_LINKS = 8;
 /** At most this many points per series: consecutive intervals are merged beyond it. */
 export const MAX_INTERVALS = 400;
 
-/** The CSVs the links section reads (timeseries.csv only when the run wrote it). */
+/** The columns of timeseries.csv summarizeLinks reads. */
+export const SERIES_TEXT_COLUMNS = ["scope", "name"] as const;
+export const SERIES_NUMBER_COLUMNS = ["interval_start_s", "interval_end_s", "bytes", "throughput_gbps", "mean_util", "queue_delay_mean_s"] as const;
+
+/** The CSVs the links section reads (timeseries.csv, its {@link SERIES_TEXT_COLUMNS} and {@link SERIES_NUMBER_COLUMNS}, only when the run wrote it). */
 export interface LinkTables {
   links: CsvTable;
   bottlenecks: CsvTable;
-  timeseries?: CsvTable;
+  timeseries?: CsvColumns;
 }
 
 /**
@@ -95,31 +100,39 @@ export function summarizeLinks(t: LinkTables): LinkSummary {
       })),
     };
   }
-  if (t.timeseries && t.timeseries.rows.length > 0) {
-    const grid = intervalGrid(t.timeseries);
+  if (t.timeseries && t.timeseries.rows > 0) {
+    const ts = t.timeseries;
+    const scope = ts.text("scope");
+    const names = ts.text("name");
+    const starts = ts.num("interval_start_s");
+    const bytes = ts.num("bytes");
+    const gbps = ts.num("throughput_gbps");
+    const util = ts.num("mean_util");
+    const delay = ts.num("queue_delay_mean_s");
+    const grid = intervalGrid(starts, ts.num("interval_end_s"));
     const tierCapacity = new Map([...tiers.values()].map((e) => [e.tier, e.capacityGbps] as const));
-    const sc = tableColumns(t.timeseries);
     const utilOf = new Map(busiest.map((l) => [l, new Float64Array(grid.count)] as const));
     const queueLinkNames = queueLinks.slice(0, BUSIEST_LINKS).map((r) => lc.text(r, "link"));
     const delayOf = new Map(queueLinkNames.map((l) => [l, new Float64Array(grid.count)] as const));
     const tierBits = new Map([...tiers.keys()].map((k) => [k, new Float64Array(grid.count)] as const));
+    const bitsOfLink = new Map([...tierOf].map(([link, tier]) => [link, tierBits.get(tier)!] as const));
     const workloadGbps = new Map<string, Float64Array>();
-    for (const r of t.timeseries.rows) {
-      const name = sc.text(r, "name");
-      const k = grid.indexOf(sc.num(r, "interval_start_s"));
-      if (sc.text(r, "scope") === "workload") {
+    for (let i = 0; i < ts.rows; i++) {
+      const name = names[i];
+      const k = grid.indexOf(starts[i]);
+      if (scope[i] === "workload") {
         let w = workloadGbps.get(name);
         if (!w) workloadGbps.set(name, (w = new Float64Array(grid.count)));
-        w[k] = sc.num(r, "throughput_gbps");
+        w[k] = gbps[i];
         continue;
       }
-      if (sc.text(r, "scope") !== "link") continue;
+      if (scope[i] !== "link") continue;
       const u = utilOf.get(name);
-      if (u) u[k] = sc.num(r, "mean_util");
+      if (u) u[k] = util[i];
       const d = delayOf.get(name);
-      if (d) d[k] = sc.num(r, "queue_delay_mean_s") || 0;
-      const bits = tierBits.get(tierOf.get(name) ?? "");
-      if (bits) bits[k] += 8 * sc.num(r, "bytes");
+      if (d) d[k] = delay[i] || 0;
+      const b = bitsOfLink.get(name);
+      if (b) b[k] += 8 * bytes[i];
     }
     const tierUtil = new Map(
       [...tierBits].map(([tier, bits]) => {
@@ -134,15 +147,12 @@ export function summarizeLinks(t: LinkTables): LinkSummary {
 }
 
 /** The intervals of timeseries.csv, [kΔ, min((k+1)Δ, end)), and how to merge them into at most {@link MAX_INTERVALS} points. */
-function intervalGrid(series: CsvTable) {
-  const c = tableColumns(series);
+function intervalGrid(starts: Float64Array, ends: Float64Array) {
   let intervalS = 0;
   let endS = 0;
-  for (const r of series.rows) {
-    const a = c.num(r, "interval_start_s");
-    const b = c.num(r, "interval_end_s");
-    intervalS = Math.max(intervalS, b - a);
-    endS = Math.max(endS, b);
+  for (let i = 0; i < starts.length; i++) {
+    intervalS = Math.max(intervalS, ends[i] - starts[i]);
+    endS = Math.max(endS, ends[i]);
   }
   const count = Math.max(1, Math.ceil(endS / intervalS - 1e-9));
   const startOf = (k: number) => k * intervalS;

@@ -1,7 +1,9 @@
 // Tests of summarizeFlows: per-workload CDFs only when every finished flow is accounted for, size buckets by hand.
 import { describe, expect, it } from "vitest";
-import { parseCsvText } from "../../../src/report/html/parseCsvText.js";
-import { summarizeFlows } from "../../../src/report/html/summarizeFlows.js";
+import { parseCsvColumns } from "../../../src/report/html/parseCsvColumns.js";
+import { FLOW_NUMBER_COLUMNS, FLOW_TEXT_COLUMNS, summarizeFlows } from "../../../src/report/html/summarizeFlows.js";
+
+const parse = (text: string) => parseCsvColumns(text, FLOW_TEXT_COLUMNS, FLOW_NUMBER_COLUMNS);
 
 const FLOWS = `id,src,dst,size_bytes,start_s,finish_s,fct_s,ideal_fct_s,slowdown,mean_rate_gbps,bottleneck,status
 web-0,a,b,5000,0,1,1,0.5,2,1,a->b,done
@@ -13,7 +15,7 @@ bulk#1,a,b,2000000,0,,,,,,a->b,failed
 
 describe("summarizeFlows", () => {
   it("splits finished flows by workload when the counts match workloads.csv, with slowdown per size bucket", () => {
-    const s = summarizeFlows(parseCsvText(FLOWS), [{ name: "web", finished: 3 }, { name: "bulk", finished: 1 }]);
+    const s = summarizeFlows(parse(FLOWS), [{ name: "web", finished: 3 }, { name: "bulk", finished: 1 }]);
     expect(s.perWorkload).toBe(true);
     expect(s.fct.map((d) => [d.name, d.count, d.values[0], d.values.at(-1)])).toEqual([["web", 3, 1, 3], ["bulk", 1, 4, 4]]);
     expect(s.status).toEqual([{ status: "done", flows: 4 }, { status: "failed", flows: 1 }]);
@@ -26,18 +28,18 @@ describe("summarizeFlows", () => {
   });
 
   it("draws all flows as one series rather than a wrong split when a flow's id names no workload", () => {
-    const s = summarizeFlows(parseCsvText(FLOWS.replace("bulk,a,b", "mine,a,b")), [{ name: "web", finished: 3 }, { name: "bulk", finished: 1 }]);
+    const s = summarizeFlows(parse(FLOWS.replace("bulk,a,b", "mine,a,b")), [{ name: "web", finished: 3 }, { name: "bulk", finished: 1 }]);
     expect(s.perWorkload).toBe(false);
     expect(s.fct.map((d) => [d.name, d.count])).toEqual([["all flows", 4]]);
   });
 
   it("draws all flows as one series when the counts differ from workloads.csv", () => {
-    const s = summarizeFlows(parseCsvText(FLOWS), [{ name: "web", finished: 2 }, { name: "bulk", finished: 1 }]);
+    const s = summarizeFlows(parse(FLOWS), [{ name: "web", finished: 2 }, { name: "bulk", finished: 1 }]);
     expect(s.perWorkload).toBe(false);
   });
 
   it("gives the handshakes of tcp flows that opened a connection", () => {
     const text = "id,size_bytes,fct_s,slowdown,status,handshake_s\nweb-0,1,1,1,done,0.002\nweb-1,1,1,1,done,0\n";
-    expect(summarizeFlows(parseCsvText(text), [{ name: "web", finished: 2 }]).handshakes?.map((d) => [d.name, d.count, d.values[0]])).toEqual([["web", 1, 0.002]]);
+    expect(summarizeFlows(parse(text), [{ name: "web", finished: 2 }]).handshakes?.map((d) => [d.name, d.count, d.values[0]])).toEqual([["web", 1, 0.002]]);
   });
 });

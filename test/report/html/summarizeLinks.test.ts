@@ -1,7 +1,10 @@
 // Tests of summarizeLinks: the ranked join, per-tier utilisation, series from timeseries.csv merged by time, queues.
 import { describe, expect, it } from "vitest";
 import { parseCsvText } from "../../../src/report/html/parseCsvText.js";
-import { MAX_INTERVALS, summarizeLinks } from "../../../src/report/html/summarizeLinks.js";
+import { parseCsvColumns } from "../../../src/report/html/parseCsvColumns.js";
+import { MAX_INTERVALS, SERIES_NUMBER_COLUMNS, SERIES_TEXT_COLUMNS, summarizeLinks } from "../../../src/report/html/summarizeLinks.js";
+
+const seriesOf = (text: string) => parseCsvColumns(text, SERIES_TEXT_COLUMNS, SERIES_NUMBER_COLUMNS);
 
 const LINKS = parseCsvText(`link,from,to,tier,capacity_gbps,bytes,mean_util,peak_util,p95_util,saturated_frac,bottleneck_flow_s
 a->s,a,s,host-nic,10,1000,0.5,1,1,0.5,2
@@ -26,7 +29,7 @@ describe("summarizeLinks", () => {
 
   it("gives each tier's utilisation per interval: bits moved over the tier's nominal capacity", () => {
     // Interval [0, 1): a->s moves 1.25e9 B = 10 Gb of host-nic's 20 Gb/s → 0.5; [1, 1.5): 0.625e9 B over 0.5 s → 0.5.
-    const series = parseCsvText(`interval_start_s,interval_end_s,scope,name,bytes,throughput_gbps,mean_util
+    const series = seriesOf(`interval_start_s,interval_end_s,scope,name,bytes,throughput_gbps,mean_util
 0,1,link,a->s,1250000000,10,1
 0,1,workload,w,1250000000,10,
 1,1.5,link,a->s,625000000,10,1
@@ -50,7 +53,7 @@ describe("summarizeLinks", () => {
   it(`merges consecutive intervals, time-weighted, to at most ${MAX_INTERVALS} points per series`, () => {
     // 1,000 intervals of 1 ms: utilisation 1 in even intervals, 0 in odd ones (no row) → groups of 3 average to 2/3 or 1/3.
     const rows = Array.from({ length: 500 }, (_, k) => `${(2 * k) / 1000},${(2 * k + 1) / 1000},link,a->s,1,1,1`).join("\n");
-    const series = parseCsvText(`interval_start_s,interval_end_s,scope,name,bytes,throughput_gbps,mean_util\n${rows}\n`);
+    const series = seriesOf(`interval_start_s,interval_end_s,scope,name,bytes,throughput_gbps,mean_util\n${rows}\n`);
     const s = summarizeLinks({ links: LINKS, bottlenecks: BOTTLENECKS, timeseries: series });
     const points = s.series!.links.filter((p) => p.name === "a->s");
     // The last row ends at 0.999 s: 999 intervals, 333 groups of 3.
