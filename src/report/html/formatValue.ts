@@ -24,7 +24,7 @@ export function formatValue(x: number, unit: ValueUnit): string {
       return `${sig(v)} ${units[i]}`;
     }
     case "gbps":
-      return `${sig(x)} Gb/s`;
+      return Math.abs(x) >= 1000 ? `${sig(x / 1000)} Tb/s` : `${sig(x)} Gb/s`;
     case "share":
       return `${(100 * x).toFixed(1)}%`;
     case "count":

@@ -85,11 +85,14 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
   }
   function hbar(rows, x, y, options) {
     options = options || {};
-    var height = Math.max(120, 26 * new Set(rows.map(function (r) { return typeof y === "function" ? y(r) : r[y]; })).size + 60);
+    var order = [];
+    rows.forEach(function (r) { var v = typeof y === "function" ? y(r) : r[y]; if (order.indexOf(v) < 0) order.push(v); });
+    var height = Math.max(120, 26 * order.length + 60);
     return Plot.plot({
       width: WIDTH, height: height, marginLeft: options.marginLeft || 140,
       x: Object.assign({ grid: true }, options.x || {}),
-      y: { label: null },
+      // Unsorted bars keep the data's order (collectives, workloads, populations as the CSVs list them).
+      y: options.sort === false ? { label: null, domain: order } : { label: null },
       color: options.color || { legend: true },
       marks: [
         Plot.barX(rows, { x: x, y: y, fill: options.fill, sort: options.sort === false ? undefined : { y: "-x" }, tip: true }),

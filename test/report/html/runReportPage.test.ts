@@ -96,7 +96,7 @@ describe.skipIf(skip)("report.html in headless chromium", () => {
       for (const [column, value, text] of cards) {
         expect(value, column).toBe(summary[column]);
         // The card shows the value rounded to 4 significant digits (or as a percentage of a share).
-        const scale = /%$/.test(text) ? 100 : /µs$/.test(text) ? 1e6 : / ms$/.test(text) ? 1e3 : / GB$/.test(text) ? 1e-9 : / TB$/.test(text) ? 1e-12 : 1;
+        const scale = /%$/.test(text) ? 100 : /µs$/.test(text) ? 1e6 : / ms$/.test(text) ? 1e3 : / GB$/.test(text) ? 1e-9 : / TB$/.test(text) ? 1e-12 : / Tb\/s$/.test(text) ? 1e-3 : 1;
         const read = Number(text.replace(/[^0-9.eE+-]/g, ""));
         expect(Math.abs(read - Number(value) * scale), `${column}: ${text} for ${value}`).toBeLessThanOrEqual(Math.abs(Number(value) * scale) * 5e-4 + (/%$/.test(text) ? 0.05 : 0));
       }
