@@ -68,6 +68,13 @@ const CASES: Array<{ scenario: string; charts: string[] }> = [
       "links-series", "tiers-series", "workloads-series", "queues-links", "queues-tiers", "queues-series", "requests-total", "requests-breakdown", "tasks-total", "dynamics-timeline",
     ],
   },
+  {
+    scenario: "scenarios/ai/inference-agents.yaml",
+    charts: [
+      "verdict-tiers", "verdict-workloads", "verdict-cost", "flows-fct", "flows-slowdown", "flows-buckets", "flows-handshakes", "links-ranked", "links-tiers",
+      "requests-total", "requests-breakdown", "requests-ttft", "requests-tpot", "tasks-total",
+    ],
+  },
 ];
 
 describe.skipIf(skip)("report.html in headless chromium", () => {
