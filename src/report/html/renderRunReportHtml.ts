@@ -4,6 +4,7 @@ import type { InlineScript } from "./chartLibraryScripts.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatValue, type ValueUnit } from "./formatValue.js";
 import { htmlTable, type TableCell } from "./htmlTable.js";
+import { CHART_KIT_SCRIPT } from "./chartKitScript.js";
 import { REPORT_CLIENT_SCRIPT } from "./reportClientScript.js";
 import { REPORT_STYLE } from "./reportStyle.js";
 import { scriptJson } from "./scriptJson.js";
@@ -13,8 +14,8 @@ const CARDS = ["finished", "makespan_s", "throughput_gbps", "fct_p99_s", "slowdo
 
 /**
  * The page: tables and sentences are written here (readable without scripts), charts are
- * drawn in the browser by {@link REPORT_CLIENT_SCRIPT} with the inlined `scripts` (d3 and
- * Plot) from `data`, embedded as JSON. Nothing is fetched: styles, scripts and data are all
+ * drawn in the browser by {@link REPORT_CLIENT_SCRIPT} and the chart kit with the inlined
+ * `scripts` (d3 and Plot) from `data`, embedded as JSON. Nothing is fetched: styles, scripts and data are all
  * inline. Every summary.csv number on the page carries `data-column` and `data-value` (the
  * cell as written). The same data gives the same bytes.
  */
@@ -51,6 +52,7 @@ ${sections.map(([id, heading, body]) => `<section id="${id}">\n<h2>${escapeHtml(
 </main>
 ${scripts.map((x) => `<script>/* ${escapeHtml(x.name)} */\n${x.source}\n</script>`).join("\n")}
 <script id="report-data" type="application/json">${scriptJson(data)}</script>
+<script>${CHART_KIT_SCRIPT}</script>
 <script>${REPORT_CLIENT_SCRIPT}</script>
 </body>
 </html>

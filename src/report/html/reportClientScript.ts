@@ -1,10 +1,9 @@
 // reportClientScript: the script of a report page — draws every chart with Observable Plot from the data embedded in the page.
 
 /**
- * Browser code (ES2019, no modules) run after d3 and Plot are defined. It reads the JSON
- * of `<script id="report-data">`, draws into each `<figure data-chart="ID">` the chart
- * named ID, marks the figure `data-drawn="yes"` (or `"error"` with the message, also
- * logged with console.error), and finally sets `data-rendered="yes"` on `<body>`. Charts
+ * Browser code (ES2019, no modules) run after d3, Plot and the chart kit (chartKitScript)
+ * are defined. It reads the JSON of `<script id="report-data">` and draws into each
+ * `<figure data-chart="ID">` the chart named ID (chokepointCharts.drawAll). Charts
  * whose x axis is run time mark the scenario's events (events.csv): a dashed rule per
  * event, a shaded band over a surge's window.
  *
@@ -15,41 +14,17 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
   "use strict";
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var WIDTH = 980;
-  var tierOrder = ["nvlink", "pcie", "host-nic", "leaf-spine", "spine-core", "dc-border", "wan", "edge-access", "storage", "appliance", "other", "cap"];
-  var tierColors = ["#4e79a7", "#76b7b2", "#e15759", "#f28e2b", "#edc948", "#59a14f", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#8cd17d", "#555555"];
-  // Tiers keep one colour on every chart; a legend lists only the tiers this run has.
-  var present = {};
-  data.scenario.topology.tiers.forEach(function (t) { present[t.tier] = true; });
-  data.verdict.tiers.forEach(function (t) { present[t.tier] = true; });
-  data.links.ranked.forEach(function (r) { present[r.tier] = true; });
-  var tierDomain = tierOrder.filter(function (t) { return present[t]; });
-  Object.keys(present).forEach(function (t) { if (tierDomain.indexOf(t) < 0) tierDomain.push(t); });
-  var tierColor = { domain: tierDomain, range: tierDomain.map(function (t) { var i = tierOrder.indexOf(t); return i < 0 ? "#999999" : tierColors[i]; }), legend: true };
+  var C = window.chokepointCharts;
+  var WIDTH = C.WIDTH, cdf = C.cdf, hbar = C.hbar, positive = C.positive;
+  var present = [];
+  data.scenario.topology.tiers.forEach(function (t) { present.push(t.tier); });
+  data.verdict.tiers.forEach(function (t) { present.push(t.tier); });
+  data.links.ranked.forEach(function (r) { present.push(r.tier); });
+  var tierColor = C.tierColor(present);
   var events = data.events || [];
   var moments = events.filter(function (e) { return e.untilS === undefined; });
   var windows = events.filter(function (e) { return e.untilS !== undefined; });
 
-  function cdfRows(dists, probabilities) {
-    var rows = [];
-    dists.forEach(function (d) {
-      d.values.forEach(function (v, i) { rows.push({ series: d.name, value: v, p: probabilities[i] }); });
-    });
-    return rows;
-  }
-  function positive(rows, key) { return rows.length > 0 && rows.every(function (r) { return r[key] > 0; }); }
-  function cdf(dists, probabilities, label) {
-    var rows = cdfRows(dists, probabilities);
-    return Plot.plot({
-      width: WIDTH, height: 300, marginLeft: 50,
-      x: { type: positive(rows, "value") ? "log" : "linear", label: label, grid: true },
-      y: { label: "fraction ≤ x", domain: [0, 1], grid: true },
-      color: { legend: true },
-      marks: [
-        Plot.line(rows, { x: "value", y: "p", stroke: "series", curve: "step-after", tip: true }),
-        Plot.ruleY([0])
-      ]
-    });
-  }
   // Scenario events in red (a surge's window shaded), routing convergences in grey without a label.
   var changes = moments.filter(function (e) { return e.kind !== "converge"; });
   var converges = moments.filter(function (e) { return e.kind === "converge"; });
@@ -65,41 +40,7 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
       Plot.text(changes.concat(windows), { x: "atS", text: eventLabel, frameAnchor: "top", textAnchor: "start", dx: 3, dy: 4, fill: "#b42318", fontSize: 10 })
     ];
   }
-  // A step series holds its last value to the end of its last interval.
-  function closed(points) {
-    var last = {};
-    points.forEach(function (p) { last[p.name] = p; });
-    return points.concat(Object.keys(last).map(function (n) { return { t0: last[n].t1, t1: last[n].t1, name: n, value: last[n].value }; }));
-  }
-  function series(points, yLabel, percent, colorOptions) {
-    return Plot.plot({
-      width: WIDTH, height: 280, marginLeft: 55,
-      x: { label: "time (s)", grid: true },
-      y: { label: yLabel, percent: percent, grid: true },
-      color: colorOptions || { legend: true },
-      marks: eventMarks().concat([
-        Plot.line(closed(points), { x: "t0", y: "value", stroke: "name", curve: "step-after", tip: true }),
-        Plot.ruleY([0])
-      ])
-    });
-  }
-  function hbar(rows, x, y, options) {
-    options = options || {};
-    var order = [];
-    rows.forEach(function (r) { var v = typeof y === "function" ? y(r) : r[y]; if (order.indexOf(v) < 0) order.push(v); });
-    var height = Math.max(120, 26 * order.length + 60);
-    return Plot.plot({
-      width: WIDTH, height: height, marginLeft: options.marginLeft || 140,
-      x: Object.assign({ grid: true }, options.x || {}),
-      // Unsorted bars keep the data's order (collectives, workloads, populations as the CSVs list them).
-      y: options.sort === false ? { label: null, domain: order } : { label: null },
-      color: options.color || { legend: true },
-      marks: [
-        Plot.barX(rows, { x: x, y: y, fill: options.fill, sort: options.sort === false ? undefined : { y: "-x" }, tip: true }),
-        Plot.ruleX([0])
-      ].concat(options.extra || [])
-    });
-  }
+  function series(points, yLabel, percent, colorOptions) { return C.series(points, yLabel, percent, colorOptions, eventMarks()); }
 
   var renderers = {
     "verdict-tiers": function () {
@@ -234,22 +175,6 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
     }
   };
 
-  document.querySelectorAll("figure[data-chart]").forEach(function (figure) {
-    var id = figure.getAttribute("data-chart");
-    var target = figure.querySelector(".plot");
-    try {
-      if (!renderers[id]) throw new Error("no chart named " + id);
-      target.appendChild(renderers[id]());
-      figure.setAttribute("data-drawn", "yes");
-    } catch (err) {
-      figure.setAttribute("data-drawn", "error");
-      var p = document.createElement("p");
-      p.className = "error";
-      p.textContent = "This chart could not be drawn: " + (err && err.message ? err.message : err);
-      target.appendChild(p);
-      console.error("chart " + id + ": " + (err && err.stack ? err.stack : err));
-    }
-  });
-  document.body.setAttribute("data-rendered", "yes");
+  C.drawAll(renderers);
 })();
 `;

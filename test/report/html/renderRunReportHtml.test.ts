@@ -1,6 +1,7 @@
 // Tests of renderRunReportHtml: one self-contained document, names from user files escaped, numbers of summary.csv as written, same data same bytes.
 import { describe, expect, it } from "vitest";
 import type { RunReportData } from "../../../src/report/html/RunReportData.js";
+import { CHART_KIT_SCRIPT } from "../../../src/report/html/chartKitScript.js";
 import { REPORT_CLIENT_SCRIPT } from "../../../src/report/html/reportClientScript.js";
 import { renderRunReportHtml } from "../../../src/report/html/renderRunReportHtml.js";
 import { scriptJson } from "../../../src/report/html/scriptJson.js";
@@ -35,8 +36,8 @@ describe("renderRunReportHtml", () => {
 
   it("escapes names from user files: no id can close a script or add an element", () => {
     const html = renderRunReportHtml(data(), scripts);
-    // Exactly the page's own scripts close: the library, the data and the drawing script.
-    expect(html.match(/<\/script/gi)).toHaveLength(3);
+    // Exactly the page's own scripts close: the library, the data, the chart kit and the drawing script.
+    expect(html.match(/<\/script/gi)).toHaveLength(4);
     expect(html).not.toContain("<script>alert(1)");
     expect(html).toContain("x&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--");
     const json = /<script id="report-data" type="application\/json">(.*?)<\/script>/s.exec(html)![1];
@@ -61,6 +62,7 @@ describe("renderRunReportHtml", () => {
 
   it("has a drawing script that parses as a plain script, and JSON that no value can end early", () => {
     expect(() => new Function(REPORT_CLIENT_SCRIPT)).not.toThrow();
+    expect(() => new Function(CHART_KIT_SCRIPT)).not.toThrow();
     expect(scriptJson({ a: "</script>\u2028" })).toBe('{"a":"\\u003c/script>\\u2028"}');
     expect(JSON.parse(scriptJson({ a: "</script>\u2028" }))).toEqual({ a: "</script>\u2028" });
   });
