@@ -6,6 +6,7 @@ import { escapeControlCharacters } from "./escapeControlCharacters.js";
 import { HELP } from "./help.js";
 import { COMMANDS, parseCommandLine } from "./parseCommandLine.js";
 import { mergeCommand, sweepCommand } from "./sweepCommand.js";
+import { compareCommand } from "./compareCommand.js";
 import { reportCommand } from "./reportCommand.js";
 import { runCommand } from "./runCommand.js";
 import { validateCommand } from "./validateCommand.js";
@@ -42,6 +43,9 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       }
       safe.stdout.write(HELP);
       return 0;
+    }
+    if (command === "compare") {
+      return await compareCommand(operands, { out: values.out, target: values.target, quiet: values.quiet ?? false }, safe);
     }
     if (command === "merge") {
       return await mergeCommand(operands, { out: values.out, allowPartial: values["allow-partial"] ?? false }, safe);

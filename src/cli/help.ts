@@ -9,6 +9,7 @@ Usage:
   chokepoint sweep <study> [options]      run a parameter study (a scenario with a sweep block)
   chokepoint merge DIR... --out DIR       combine the shard directories of a study
   chokepoint report RUN_DIR [--out FILE]  write a run's HTML report (RUN_DIR/report.html) from its CSVs
+  chokepoint compare DIR DIR... --out OUT compare runs: OUT/compare.html and OUT/compare.csv
   chokepoint help | --help | --version
 
 Each command takes only its own options (any other is refused); -h, --help goes with all.
@@ -48,10 +49,17 @@ Options of report:
                      written, the CSVs are read
   -q, --quiet        no closing line
 
+Options of compare:
+  -o, --out DIR      where compare.html and compare.csv go (required)
+      --target T     targets each run is checked against, comma-separated, on any
+                     metric of compare.csv: "fct_p99_s<=0.01,gpu_utilization>=0.9"
+  -q, --quiet        no verdict on stdout
+
 Examples:
   chokepoint run scenarios/default.yaml
   chokepoint run scenarios/default.yaml --report
   chokepoint report results/default --out /tmp/default.html
+  chokepoint compare results/a results/b --out results/a-vs-b --target "gpu_utilization>=0.9"
   chokepoint run scenarios/two-hosts.yaml --out /tmp/two --seed 3
   chokepoint run scenarios/default.yaml --until 5ms
   chokepoint validate scenarios/default.yaml

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { InputError } from "../core/InputError.js";
 
 /** The commands of chokepoint. */
-export const COMMANDS = ["run", "validate", "sweep", "merge", "report", "help"] as const;
+export const COMMANDS = ["run", "validate", "sweep", "merge", "report", "compare", "help"] as const;
 
 /** One of {@link COMMANDS}. */
 export type Command = (typeof COMMANDS)[number];
@@ -17,6 +17,7 @@ const OPTIONS = {
   quiet: { type: "boolean", short: "q" },
   force: { type: "boolean" },
   report: { type: "boolean" },
+  target: { type: "string" },
   jobs: { type: "string", short: "j" },
   "dry-run": { type: "boolean" },
   filter: { type: "string" },
@@ -37,6 +38,7 @@ export const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> =
   sweep: ["out", "jobs", "dry-run", "filter", "shard", "shards", "quiet", "retry-failed"],
   merge: ["out", "allow-partial"],
   report: ["out", "quiet"],
+  compare: ["out", "target", "quiet"],
   help: [],
 };
 

@@ -32,15 +32,21 @@ export const CHART_KIT_SCRIPT = String.raw`
     return rows;
   }
   function positive(rows, key) { return rows.length > 0 && rows.every(function (r) { return r[key] > 0; }); }
+  // Series keep the order of the data (a comparison's runs first to last) for their colours.
+  function ordered(values) {
+    var out = [];
+    values.forEach(function (v) { if (out.indexOf(v) < 0) out.push(v); });
+    return { domain: out, legend: true };
+  }
   function cdf(dists, probabilities, label) {
     var rows = cdfRows(dists, probabilities);
     return Plot.plot({
       width: WIDTH, height: 300, marginLeft: 50,
       x: { type: positive(rows, "value") ? "log" : "linear", label: label, grid: true },
       y: { label: "fraction ≤ x", domain: [0, 1], grid: true },
-      color: { legend: true },
+      color: ordered(dists.map(function (d) { return d.name; })),
       marks: [
-        Plot.line(rows, { x: "value", y: "p", stroke: "series", curve: "step-after", tip: true }),
+        Plot.line(rows, { x: "value", y: "p", stroke: "series", z: "series", curve: "step-after", tip: true }),
         Plot.ruleY([0])
       ]
     });
@@ -56,9 +62,9 @@ export const CHART_KIT_SCRIPT = String.raw`
       width: WIDTH, height: 280, marginLeft: 55,
       x: { label: "time (s)", grid: true },
       y: { label: yLabel, percent: percent, grid: true },
-      color: colorOptions || { legend: true },
+      color: colorOptions || ordered(points.map(function (p) { return p.name; })),
       marks: (extraMarks || []).concat([
-        Plot.line(closed(points), { x: "t0", y: "value", stroke: "name", curve: "step-after", tip: true }),
+        Plot.line(closed(points), { x: "t0", y: "value", stroke: "name", z: "name", curve: "step-after", tip: true }),
         Plot.ruleY([0])
       ])
     });
@@ -68,12 +74,14 @@ export const CHART_KIT_SCRIPT = String.raw`
     var order = [];
     rows.forEach(function (r) { var v = typeof y === "function" ? y(r) : r[y]; if (order.indexOf(v) < 0) order.push(v); });
     var height = Math.max(120, 26 * order.length + 60);
+    // Room for the longest label (about 6.5 px a character at the axis' font size).
+    var longest = order.reduce(function (n, v) { return Math.max(n, String(v).length); }, 0);
     return Plot.plot({
-      width: WIDTH, height: height, marginLeft: options.marginLeft || 140,
+      width: WIDTH, height: height, marginLeft: options.marginLeft || Math.min(320, Math.max(80, Math.ceil(6.5 * longest) + 14)),
       x: Object.assign({ grid: true }, options.x || {}),
       // Unsorted bars keep the data's order (collectives, workloads, populations as the CSVs list them).
       y: options.sort === false ? { label: null, domain: order } : { label: null },
-      color: options.color || { legend: true },
+      color: options.color || (options.fill && typeof options.fill === "string" && options.fill.charAt(0) !== "#" ? ordered(rows.map(function (r) { return r[options.fill]; })) : { legend: true }),
       marks: [
         Plot.barX(rows, { x: x, y: y, fill: options.fill, sort: options.sort === false ? undefined : { y: "-x" }, tip: true }),
         Plot.ruleX([0])

@@ -3,6 +3,7 @@ import type { Distribution, HeadlineNumber, RunReportData } from "./RunReportDat
 import type { InlineScript } from "./chartLibraryScripts.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatValue, type ValueUnit } from "./formatValue.js";
+import { htmlFigure as figure } from "./htmlFigure.js";
 import { htmlTable, type TableCell } from "./htmlTable.js";
 import { CHART_KIT_SCRIPT } from "./chartKitScript.js";
 import { REPORT_CLIENT_SCRIPT } from "./reportClientScript.js";
@@ -57,15 +58,6 @@ ${scripts.map((x) => `<script>/* ${escapeHtml(x.name)} */\n${x.source}\n</script
 </body>
 </html>
 `;
-}
-
-/** A chart's figure: caption, the element the script draws into, and its numbers in a table under it. */
-function figure(id: string, caption: string, note: string, table = ""): string {
-  return `<figure data-chart="${id}">
-<figcaption>${escapeHtml(caption)}${note ? ` <span class="note">${escapeHtml(note)}</span>` : ""}</figcaption>
-<div class="plot"></div>
-${table ? `<details><summary>numbers</summary>${table}</details>` : ""}
-</figure>`;
 }
 
 const num = (x: number, unit: ValueUnit, exact = true): TableCell => ({ value: formatValue(x, unit), ...(exact && Number.isFinite(x) && { title: String(x) }) });

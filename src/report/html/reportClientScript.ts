@@ -87,8 +87,8 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
         y: { type: positive(rows, "slowdown") ? "log" : "linear", label: "slowdown (p50 dashed, p99 solid)", grid: true },
         color: { legend: true },
         marks: [
-          Plot.line(p50, { x: "bucket", y: "slowdown", stroke: "workload", strokeDasharray: "4,3" }),
-          Plot.line(p99, { x: "bucket", y: "slowdown", stroke: "workload" }),
+          Plot.line(p50, { x: "bucket", y: "slowdown", stroke: "workload", z: "workload", strokeDasharray: "4,3" }),
+          Plot.line(p99, { x: "bucket", y: "slowdown", stroke: "workload", z: "workload" }),
           Plot.dot(rows, { x: "bucket", y: "slowdown", fill: "workload", symbol: "percentile", r: 4, tip: true })
         ]
       });
@@ -96,7 +96,7 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
     "flows-handshakes": function () { return cdf(data.flows.handshakes, data.flows.probabilities, "connection set-up time (s)"); },
     "links-ranked": function () {
       var rows = data.links.ranked.slice(0, 15);
-      return hbar(rows, "bottleneckFlowS", "resource", { fill: "tier", color: tierColor, marginLeft: 170, x: { label: "bottleneck flow-seconds" } });
+      return hbar(rows, "bottleneckFlowS", "resource", { fill: "tier", color: tierColor, x: { label: "bottleneck flow-seconds" } });
     },
     "links-tiers": function () {
       return hbar(data.links.tiers, "meanUtil", "tier", {
@@ -110,7 +110,7 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
     "queues-links": function () {
       var rows = data.links.queues.links;
       return hbar(rows, "delayP99S", "link", {
-        fill: "tier", color: tierColor, marginLeft: 170, x: { label: "queueing delay p99 (s); tick: mean" },
+        fill: "tier", color: tierColor, x: { label: "queueing delay p99 (s); tick: mean" },
         extra: [Plot.tickX(rows, { x: "delayMeanS", y: "link", stroke: "#1b1f24", strokeWidth: 2 })]
       });
     },
@@ -142,7 +142,7 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
     "training-collectives": function () {
       var rows = data.training.collectives.map(function (c) { return Object.assign({ label: c.job + " · " + c.name }, c); });
       return hbar(rows, "busbwP50", "label", {
-        fill: "kind", sort: false, marginLeft: 200, x: { label: "busbw (Gb/s): bar median, line lowest–highest; dot: algbw median" },
+        fill: "kind", sort: false, x: { label: "busbw (Gb/s): bar median, line lowest–highest; dot: algbw median" },
         extra: [
           Plot.ruleY(rows, { y: "label", x1: "busbwMin", x2: "busbwMax", stroke: "#1b1f24" }),
           Plot.dot(rows, { y: "label", x: "algbwP50", fill: "#1b1f24", r: 3 })

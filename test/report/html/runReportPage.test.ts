@@ -10,6 +10,7 @@ import { runScenario } from "../../../src/run/runScenario.js";
 import { prepareScenario } from "../../../src/scenario/prepareScenario.js";
 import { skipCrossCheck } from "../../crosscheck/skipCrossCheck.js";
 import { parseCsv } from "../networks.js";
+import { chartsDrawn } from "./chartsDrawn.js";
 import { Chromium } from "./openInChromium.js";
 
 const missing = missingChromium();
@@ -37,22 +38,6 @@ async function runWithReport(scenario: string): Promise<string> {
   const dir = join(tmp, scenario.replace(/[/.]/g, "_"));
   await runScenario(prepareScenario(scenario), { outDir: dir, htmlReport: true });
   return dir;
-}
-
-/** What the page drew: per chart, its id, state and the number of marks with geometry in its SVGs. */
-async function chartsDrawn(page: import("playwright-core").Page) {
-  return page.$$eval("figure[data-chart]", (figures) =>
-    figures.map((f) => {
-      const marks = [...f.querySelectorAll(".plot svg [aria-label] > *, .plot svg [aria-label] path")].filter((el) => {
-        const tag = el.tagName.toLowerCase();
-        if (tag === "path") return (el.getAttribute("d") ?? "").length > 2;
-        if (tag === "rect") return Number(el.getAttribute("width") ?? 0) > 0 || Number(el.getAttribute("height") ?? 0) > 0;
-        if (tag === "line" || tag === "circle" || tag === "text") return true;
-        return false;
-      });
-      return { chart: f.getAttribute("data-chart")!, drawn: f.getAttribute("data-drawn"), marks: marks.length };
-    }),
-  );
 }
 
 const CASES: Array<{ scenario: string; charts: string[] }> = [
