@@ -72,6 +72,17 @@ describe("documentation", () => {
     for (const file of [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "events.csv", "failed.txt"]) expect(runs, file).toContain(file);
   });
 
+  it("every claim's note in scenarios/claims/ gives the command that writes its comparison page", () => {
+    const notes = readdirSync("scenarios/claims").filter((f) => f.endsWith(".md") && f !== "README.md");
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      const text = read(`scenarios/claims/${note}`);
+      const at = text.indexOf("**Compare.**");
+      expect(at, `${note} has a **Compare.** paragraph`).toBeGreaterThanOrEqual(0);
+      expect(text.slice(at, at + 1500), note).toMatch(/src\/cli\/main\.ts (compare \S+ \S+ .*--out \S+|run \S+ .*--report)/);
+    }
+  });
+
   it("docs/architecture.md states the incremental engine's fallback fraction that the code uses", () => {
     const engine = new IncrementalSharing(new Float64Array(1)) as unknown as { fullFraction: number };
     expect(read("docs/architecture.md")).toContain(`(\`fullFraction\`, ${engine.fullFraction})`);

@@ -97,7 +97,8 @@ function verdict(runs: ComparedRun[], rows: CompareRow[], targets: CompareData["
   }
   for (const [metric, label, unit] of VERDICT_METRICS) {
     const xs = rows.filter((x) => x.metric === metric);
-    if (xs.filter((x) => Number.isFinite(x.value)).length < 2) continue;
+    // Nothing to compare where fewer than two runs have the metric, or every run has 0 (no GPU idle time, no cost).
+    if (xs.filter((x) => Number.isFinite(x.value)).length < 2 || xs.every((x) => x.value === 0)) continue;
     const dir = metricDirection(metric);
     const ranked = xs.filter((x) => Number.isFinite(x.value)).sort((a, b) => dir * (b.value - a.value));
     const parts = xs.map((x, i) => `${x.run} ${formatValue(x.value, unit)}${i > 0 && Number.isFinite(x.ratio) ? ` (${x.ratio >= 1 ? "+" : "−"}${formatValue(Math.abs(x.ratio - 1), "share")})` : ""}`);
