@@ -25,7 +25,7 @@ import { tableColumns } from "./tableColumns.js";
 export function readRunReport(dir: string): RunReportData {
   if (!existsSync(dir)) throw new InputError(`${dir} does not exist — give the directory a run wrote its reports to`);
   if (existsSync(join(dir, "sweep.csv")) || existsSync(join(dir, "runs"))) {
-    throw new InputError(`${dir} is a study directory; "chokepoint report" reads one run's directory, e.g. ${join(dir, "runs", "p0-r0")}`);
+    throw new InputError(`${dir} is a study directory, not one run's (chokepoint report draws a study from its sweep-summary.csv; compare reads runs such as ${join(dir, "runs", "p0-r0")})`);
   }
   const required = ["summary.csv", "flows.csv", "links.csv", "bottlenecks.csv"];
   const missing = required.filter((f) => !existsSync(join(dir, f)));

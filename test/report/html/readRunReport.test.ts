@@ -26,7 +26,7 @@ describe("readRunReport", () => {
     expect(refusal(join(tmp, "nope"))).toBe(`${join(tmp, "nope")} does not exist — give the directory a run wrote its reports to`);
     const study = join(tmp, "study");
     mkdirSync(join(study, "runs"), { recursive: true });
-    expect(refusal(study)).toMatch(/is a study directory; "chokepoint report" reads one run's directory, e\.g\. .*runs\/p0-r0$/);
+    expect(refusal(study)).toMatch(/is a study directory, not one run's \(chokepoint report draws a study from its sweep-summary\.csv; compare reads runs such as .*runs\/p0-r0\)$/);
     const other = join(tmp, "other");
     mkdirSync(other);
     writeFileSync(join(other, "summary.csv"), "flows\n0\n");
