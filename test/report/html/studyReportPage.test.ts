@@ -23,6 +23,7 @@ sweep:
     price: [100, 300]
   zip: [[gbps, price]]
   repeat: 2
+  metrics: [tier_share:host-nic, "web:fct_s_p99", cost_total_usd]
 topology:
   leafSpine: { leaves: 2, spines: 2, hostsPerLeaf: 4, hostBandwidth: "\${gbps}Gbps", uplinkBandwidth: 40Gbps, latency: 1us }
 workloads:
@@ -46,7 +47,13 @@ describe("readStudyReport", () => {
     ]);
     expect(d.points).toHaveLength(6);
     expect([d.runs, d.ok]).toEqual([12, 12]);
-    expect(d.charted).toEqual(["fct_p50_s", "fct_p99_s", "slowdown_p99", "throughput_gbps", "makespan_s"]);
+    // The headline metrics, then the study's own (sweep.metrics), recorded at the end of sweep.csv.
+    expect(d.charted).toEqual(["fct_p50_s", "fct_p99_s", "slowdown_p99", "throughput_gbps", "makespan_s", "tier_share:host-nic", "web:fct_s_p99", "cost_total_usd"]);
+    expect(readFileSync(join(study, "sweep.csv"), "utf8").split("\n")[0]).toMatch(/,events,tier_share:host-nic,web:fct_s_p99,cost_total_usd$/);
+    // Each run's value is its own CSVs' cell: web's p99 FCT from workloads.csv.
+    const run = parseCsv(readFileSync(join(study, "sweep.csv"), "utf8"))[0];
+    const wl = parseCsv(readFileSync(join(study, "runs", run.run_id, "workloads.csv"), "utf8")).find((r) => r.workload === "web" && r.group === "all" && r.metric === "fct_s")!;
+    expect(run["web:fct_s_p99"]).toBe(wl.p99);
     const summary = parseCsv(readFileSync(join(study, "sweep-summary.csv"), "utf8"));
     expect(d.points.map((p) => p.cells.fct_p99_s)).toEqual(summary.map((r) => r.fct_p99_s_mean));
   });
@@ -71,14 +78,15 @@ describe.skipIf(skip)("a study's report.html in headless chromium", () => {
       expect(remoteRequests).toEqual([]);
       const drawn = await chartsDrawn(page);
       // price is zipped with gbps: no chart of its own.
-      expect(drawn.map((x) => x.chart)).toEqual(["fct_p50_s", "fct_p99_s", "slowdown_p99", "throughput_gbps", "makespan_s"].flatMap((m) => [`study:${m}:load`, `study:${m}:gbps`]));
+      const charted = ["fct_p50_s", "fct_p99_s", "slowdown_p99", "throughput_gbps", "makespan_s", "tier_share:host-nic", "web:fct_s_p99", "cost_total_usd"];
+      expect(drawn.map((x) => x.chart)).toEqual(charted.flatMap((m) => [`study:${m}:load`, `study:${m}:gbps`]));
       for (const x of drawn) {
         expect(x.drawn, x.chart).toBe("yes");
         expect(x.marks, x.chart).toBeGreaterThan(0);
       }
       const summary = parseCsv(readFileSync(join(study, "sweep-summary.csv"), "utf8"));
       const cells = await page.$$eval("td[data-metric]", (tds) => tds.map((t) => [t.getAttribute("data-point")!, t.getAttribute("data-metric")!, t.getAttribute("data-value")!]));
-      expect(cells.length).toBe(5 * 2 * 6);
+      expect(cells.length).toBe(8 * 2 * 6);
       for (const [point, metric, value] of cells) expect(value, `${point} ${metric}`).toBe(summary.find((s) => s.point === point)![`${metric}_mean`]);
     } finally {
       await browser.close();
