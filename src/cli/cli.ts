@@ -51,7 +51,7 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       return await mergeCommand(operands, { out: values.out, allowPartial: values["allow-partial"] ?? false }, safe);
     }
     if (operands.length !== 1) {
-      const what = command === "sweep" ? "study file" : command === "report" ? "run directory" : "scenario file";
+      const what = command === "sweep" ? "study file" : command === "report" ? "run or study directory" : "scenario file";
       throw new InputError(`"chokepoint ${command}" takes exactly one ${what}, found ${operands.length}${operands.length > 1 ? ` (${operands.join(", ")})` : ""}`);
     }
     const [file] = operands;

@@ -8,7 +8,8 @@ Usage:
   chokepoint validate <scenario>          check a scenario (or every point of a study) without running it
   chokepoint sweep <study> [options]      run a parameter study (a scenario with a sweep block)
   chokepoint merge DIR... --out DIR       combine the shard directories of a study
-  chokepoint report RUN_DIR [--out FILE]  write a run's HTML report (RUN_DIR/report.html) from its CSVs
+  chokepoint report DIR [--out FILE]      write the HTML report of a run's or a study's directory
+                                          (DIR/report.html) from its CSVs
   chokepoint compare DIR DIR... --out OUT compare runs: OUT/compare.html and OUT/compare.csv
   chokepoint help | --help | --version
 
@@ -45,7 +46,7 @@ Options of merge:
                      merge even when runs of the study are missing from every directory
 
 Options of report:
-  -o, --out FILE     where the page goes (default RUN_DIR/report.html); only that file is
+  -o, --out FILE     where the page goes (default DIR/report.html); only that file is
                      written, the CSVs are read
   -q, --quiet        no closing line
 
@@ -59,6 +60,7 @@ Examples:
   chokepoint run scenarios/default.yaml
   chokepoint run scenarios/default.yaml --report
   chokepoint report results/default --out /tmp/default.html
+  chokepoint report results/fct-vs-load
   chokepoint compare results/a results/b --out results/a-vs-b --target "gpu_utilization>=0.9"
   chokepoint run scenarios/two-hosts.yaml --out /tmp/two --seed 3
   chokepoint run scenarios/default.yaml --until 5ms

@@ -41,7 +41,7 @@ describe("chokepoint report", () => {
       [["report", join(tmp, "missing")], `chokepoint: ${join(tmp, "missing")} does not exist — give the directory a run wrote its reports to\n`],
       [["report", dir, "--out", tmp], `chokepoint: --out ${tmp} is a directory — give the path of the HTML file to write\n`],
       [["report", dir, "--out", join(tmp, "no", "x.html")], `chokepoint: cannot write ${join(tmp, "no", "x.html")}: the directory ${join(tmp, "no")} does not exist\n`],
-      [["report"], 'chokepoint: "chokepoint report" takes exactly one run directory, found 0\n'],
+      [["report"], 'chokepoint: "chokepoint report" takes exactly one run or study directory, found 0\n'],
     ];
     for (const [argv, stderr] of cases) expect(await runCli(...argv), argv.join(" ")).toEqual({ code: 2, stdout: "", stderr });
     mkdirSync(join(tmp, "empty"));
