@@ -3,8 +3,8 @@ import { grown } from "../core/grown.js";
 import { FlowState, type FlowNetwork, type FlowObserver } from "../net/FlowNetwork.js";
 import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
-import { csvNumber, csvSlowdown } from "./csvNumber.js";
-import { writeCsv } from "./writeCsv.js";
+import { CellArray, writeWith, type CellSink } from "./CsvWriter.js";
+import { clampSlowdown } from "./roundoff.js";
 
 /** Bottleneck value of a flow that never drained (zero-size, or still in flight). */
 export const NEVER_ACTIVE = -2;
@@ -254,51 +254,63 @@ export class FlowRecorder implements FlowObserver {
     if (unfinished && !times.has(current)) fn(current, open);
   }
 
-  /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order. */
+  /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order, as text cells. */
   *rows(): Generator<string[]> {
-    const net = this.network;
-    const t = this.topology;
-    for (let f = 0; f < net.flowCount; f++) {
-      const route = net.routeOf(f);
-      const size = net.sizeOf(f);
-      const start = net.startOf(f);
-      const finish = net.finishOf(f);
-      const fct = finish - start;
-      const ideal = this.idealFctOf(f);
-      const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
-      // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
-      const delayS = net.startDelayOf(f);
-      const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;
-      const b = this.bottleneckOf(f);
-      const row = [
-        this.labels[f] ?? String(f),
-        t.nodeIds[route.nodes[0]],
-        t.nodeIds[route.nodes[route.nodes.length - 1]],
-        csvNumber(size),
-        csvNumber(start),
-        csvNumber(finish),
-        csvNumber(fct),
-        csvNumber(ideal),
-        csvSlowdown(slowdown),
-        drainS > 0 ? csvNumber((size * 8) / 1e9 / drainS) : "",
-        b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b),
-        this.statusOf(f),
-      ];
-      for (const group of this.extra) {
-        const cells = group.cells(f);
-        for (let i = 0; i < group.headers.length; i++) {
-          const v = cells?.[i];
-          row.push(v === undefined ? "" : typeof v === "number" ? csvNumber(v) : v);
-        }
-      }
-      yield row;
+    const sink = new CellArray();
+    for (let f = 0; f < this.network.flowCount; f++) {
+      this.cells(f, sink);
+      yield sink.take();
     }
   }
 
-  /** Write flows.csv to `path`. */
+  /** Write flows.csv to `path`, each cell formatted once straight into the file (see CsvWriter). */
   writeCsv(path: string): Promise<void> {
     const headers = [...FLOW_CSV_HEADERS, ...this.extra.flatMap((g) => g.headers)];
-    return writeCsv(path, headers, this.rows());
+    return writeWith(path, headers, async (w) => {
+      for (let f = 0; f < this.network.flowCount; f++) {
+        this.cells(f, w);
+        w.endRow();
+        if (w.full) await w.flush();
+      }
+    });
+  }
+
+  /** The cells of flow `f`'s row of flows.csv, into `sink`. */
+  private cells(f: number, sink: CellSink): void {
+    const net = this.network;
+    const t = this.topology;
+    const route = net.routeOf(f);
+    const size = net.sizeOf(f);
+    const start = net.startOf(f);
+    const finish = net.finishOf(f);
+    const fct = finish - start;
+    const ideal = this.idealFctOf(f);
+    const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
+    // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
+    const delayS = net.startDelayOf(f);
+    const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;
+    const b = this.bottleneckOf(f);
+    sink.text(this.labels[f] ?? String(f));
+    sink.text(t.nodeIds[route.nodes[0]]);
+    sink.text(t.nodeIds[route.nodes[route.nodes.length - 1]]);
+    sink.number(size);
+    sink.number(start);
+    sink.number(finish);
+    sink.number(fct);
+    sink.number(ideal);
+    sink.number(clampSlowdown(slowdown));
+    if (drainS > 0) sink.number((size * 8) / 1e9 / drainS);
+    else sink.text("");
+    sink.text(b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b));
+    sink.text(this.statusOf(f));
+    for (const group of this.extra) {
+      const cells = group.cells(f);
+      for (let i = 0; i < group.headers.length; i++) {
+        const v = cells?.[i];
+        if (typeof v === "number") sink.number(v);
+        else sink.text(v === undefined ? "" : v);
+      }
+    }
   }
 
   private grow(n: number): void {

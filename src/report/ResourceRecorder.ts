@@ -4,6 +4,7 @@ import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { csvBytes, csvFraction, csvNumber } from "./csvNumber.js";
 import { tierOf, type Tier } from "./tierOf.js";
+import { streamCsv } from "./CsvWriter.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** Columns of links.csv, in order. */
@@ -287,12 +288,12 @@ export class ResourceRecorder implements FlowObserver {
     }
   }
 
-  /** Write links.csv to `path`. */
+  /** Write links.csv to `path` (one row per channel: streamed, see CsvWriter). */
   writeLinksCsv(path: string): Promise<void> {
-    return writeCsv(path, [...LINK_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.linkRows());
+    return streamCsv(path, [...LINK_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.linkRows());
   }
 
-  /** Write bottlenecks.csv to `path`. */
+  /** Write bottlenecks.csv to `path` (a short ranking: fast-csv). */
   writeBottlenecksCsv(path: string): Promise<void> {
     return writeCsv(path, BOTTLENECK_CSV_HEADERS, this.bottleneckRows());
   }

@@ -2,7 +2,7 @@
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { csvFraction, csvNumber } from "./csvNumber.js";
-import { writeCsv } from "./writeCsv.js";
+import { streamCsv } from "./CsvWriter.js";
 
 /** Columns of timeseries.csv, in order. */
 export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "scope", "name", "bytes", "throughput_gbps", "mean_util"] as const;
@@ -152,7 +152,7 @@ export class TimeSeriesRecorder implements FlowObserver {
   /** Close the series at `endS` and write timeseries.csv to `path`. */
   writeCsv(path: string, endS: number): Promise<void> {
     this.finish(endS);
-    return writeCsv(path, [...TIMESERIES_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.rows());
+    return streamCsv(path, [...TIMESERIES_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.rows());
   }
 
   private entryOf(s: number, k: number): [bytes: number, utilS: number] | undefined {

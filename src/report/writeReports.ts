@@ -21,6 +21,7 @@ import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
 import type { ReportFile } from "./writeAtomically.js";
+import { streamCsv } from "./CsvWriter.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** What {@link writeReports} needs. */
@@ -149,9 +150,9 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       if (total > 0) queueingTiers = all.filter(([, x]) => x > 0).map(([t, x]): [string, number] => [t, x / total]).sort((a, b) => b[1] - a[1]);
     }
     workloadFiles.push(
-      { name: "workloads.csv", write: (p) => writeCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
-      { name: "workload-bottlenecks.csv", write: (p) => writeCsv(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, bottlenecks) },
-      { name: "tiers.csv", write: (p) => writeCsv(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, tiers) },
+      { name: "workloads.csv", write: (p) => streamCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
+      { name: "workload-bottlenecks.csv", write: (p) => streamCsv(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, bottlenecks) },
+      { name: "tiers.csv", write: (p) => streamCsv(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, tiers) },
     );
     const cost = costRows({
       cost: w.cost ?? DEFAULT_COST,
@@ -165,22 +166,22 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       resourcesOf: (f) => network.routeOf(f).resources,
       makespanS: summary.makespanS,
     });
-    workloadFiles.push({ name: "cost.csv", write: (p) => writeCsv(p, COST_CSV_HEADERS, cost) });
+    workloadFiles.push({ name: "cost.csv", write: (p) => streamCsv(p, COST_CSV_HEADERS, cost) });
     const iterations = w.results.flatMap((r) => r.iterations ?? []);
     const collectives = w.results.flatMap((r) => r.collectives ?? []);
     const requests = w.results.flatMap((r) => r.requests ?? []);
-    if (iterations.length > 0) workloadFiles.push({ name: "jobs.csv", write: (p) => writeCsv(p, JOBS_CSV_HEADERS, jobsRows(iterations)) });
+    if (iterations.length > 0) workloadFiles.push({ name: "jobs.csv", write: (p) => streamCsv(p, JOBS_CSV_HEADERS, jobsRows(iterations)) });
     if (collectives.length > 0) {
       workloadFiles.push({
         name: "collectives.csv",
-        write: (p) => writeCsv(p, COLLECTIVES_CSV_HEADERS, collectivesRows(collectives, facts, w.topology)),
+        write: (p) => streamCsv(p, COLLECTIVES_CSV_HEADERS, collectivesRows(collectives, facts, w.topology)),
       });
     }
     if (requests.length > 0) {
-      workloadFiles.push({ name: "requests.csv", write: (p) => writeCsv(p, REQUESTS_CSV_HEADERS, requestsRows(requests)) });
+      workloadFiles.push({ name: "requests.csv", write: (p) => streamCsv(p, REQUESTS_CSV_HEADERS, requestsRows(requests)) });
     }
     const tasks = w.results.flatMap((r) => r.tasks ?? []);
-    if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => writeCsv(p, TASKS_CSV_HEADERS, tasksRows(tasks)) });
+    if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => streamCsv(p, TASKS_CSV_HEADERS, tasksRows(tasks)) });
   }
   const summaryHeaders = [...SUMMARY_CSV_HEADERS, ...extra.map(([h]) => h)];
   const summaryCells = [...summaryRow(summary), ...extra.map(([, v]) => csvNumber(v))];
