@@ -27,6 +27,12 @@ export const FLOW_CSV_HEADERS = [
   "status",
 ] as const;
 
+/** Layout of a flow's values in FlowRecorder's `state`: current bottleneck, since when (s), first bound-time entry. */
+const BOTTLENECK = 0;
+const SINCE_S = 1;
+const TIMES = 2;
+const STRIDE = 3;
+
 /** The `status` of a flow in flows.csv: delivered, given up (destination unreachable after a failure), or still live at the end of the run. */
 export type FlowStatus = "done" | "failed" | "unfinished";
 
@@ -51,28 +57,37 @@ export type FlowStatus = "done" | "failed" | "unfinished";
  * bottleneck capacity (or cap) at its start. A capacity rise scans the live flows once
  * (cheap for the handful of events a scenario has); a reroute updates only its flow.
  *
- * Cost: 28 bytes per flow (current bottleneck, since-time, best rate, least latency), a map
- * entry per flow started with a cap, and a small map for the few flows that are ever bound
- * by more than one bottleneck (a flow bound by one bottleneck only needs no per-bottleneck
- * times: that one bound it longest).
+ * Cost: 40 bytes per flow (current bottleneck, since-time and first bound-time entry side by
+ * side, best rate, least latency), a map entry per flow started with a cap, and 16 bytes per
+ * (flow, bottleneck) for the flows that are ever bound by more than one bottleneck, in typed
+ * arrays (a flow bound by one bottleneck only needs no per-bottleneck times: that one bound
+ * it longest). A rate change reads and writes the flow's three values, in one cache line.
  *
  * `labels[flow]` is the flow's user-facing id in flows.csv (the flow number when missing);
  * the array is read only when rows are written, so callers may fill it as flows start.
  */
 export class FlowRecorder implements FlowObserver {
   private capacity = 0;
-  /** Current (or only) bottleneck of each flow; NEVER_ACTIVE before its first rate. */
-  private bottleneck = new Int32Array(0);
-  /** When the current bottleneck started binding, seconds. */
-  private sinceS = new Float64Array(0);
+  /**
+   * Per flow, {@link STRIDE} doubles: its current (or only) bottleneck (NEVER_ACTIVE before
+   * its first rate), when that bottleneck started binding (seconds), and its first bound-time
+   * entry (−1 while it has been bound by one bottleneck only).
+   */
+  private state = new Float64Array(0);
   /** Largest rate a route offered the flow over its life: min(cap, capacities in force on it), bytes/s (see the class doc). */
   private bestRateBps = new Float64Array(0);
   /** Smallest one-way latency of the routes the flow had, seconds. */
   private leastLatencyS = new Float64Array(0);
   /** The cap each flow was started with, for the few flows started with one (a transport may change the cap in force later). */
   private readonly requestedCapBps = new Map<number, number>();
-  /** Seconds per bottleneck, only for flows bound by two or more (insertion order = first bound). */
-  private readonly multi = new Map<number, Map<number, number>>();
+  /**
+   * Seconds per bottleneck of the flows bound by two or more, as a linked list per flow in
+   * the order the bottlenecks first bound it: entry i is (bottleneck, seconds, next entry or −1).
+   */
+  private entryBottleneck = new Int32Array(256);
+  private entrySeconds = new Float64Array(256);
+  private entryNext = new Int32Array(256);
+  private entryCount = 0;
   /** Extra columns (a transport model's), each group with the function giving a flow's cells (undefined: empty cells). */
   private readonly extra: Array<{ headers: readonly string[]; cells: (flow: number) => Array<number | string> | undefined }> = [];
   private finished = 0;
@@ -92,8 +107,10 @@ export class FlowRecorder implements FlowObserver {
   /** @inheritdoc */
   flowStarted(flow: number, nowS: number): void {
     if (flow >= this.capacity) this.grow(Math.max(flow + 1, this.capacity * 2));
-    this.bottleneck[flow] = NEVER_ACTIVE;
-    this.sinceS[flow] = nowS;
+    const o = flow * STRIDE;
+    this.state[o + BOTTLENECK] = NEVER_ACTIVE;
+    this.state[o + SINCE_S] = nowS;
+    this.state[o + TIMES] = -1;
     const route = this.network.routeOf(flow);
     const capBps = this.network.capOf(flow);
     if (capBps < Infinity) this.requestedCapBps.set(flow, capBps);
@@ -134,28 +151,66 @@ export class FlowRecorder implements FlowObserver {
   rateChanged(flow: number, _oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
     // r → 0 with no bottleneck is the completion (unless a zero cap really binds).
     const completing = newRateBps === 0 && bottleneck === CAP_BOUND && this.network.capOf(flow) !== 0;
-    const current = this.bottleneck[flow];
+    const st = this.state;
+    const o = flow * STRIDE;
+    const current = st[o + BOTTLENECK];
     if (current === NEVER_ACTIVE) {
       if (completing) return;
-      this.bottleneck[flow] = bottleneck;
-      this.sinceS[flow] = nowS;
+      st[o + BOTTLENECK] = bottleneck;
+      st[o + SINCE_S] = nowS;
       return;
     }
-    const times = this.multi.get(flow);
+    const times = st[o + TIMES];
     if (completing) {
       // A flow bound by one bottleneck keeps its since-time: it was bound from then to its finish.
-      if (times) {
-        add(times, current, nowS - this.sinceS[flow]);
-        this.sinceS[flow] = nowS;
+      if (times >= 0) {
+        this.addBound(times, current, nowS - st[o + SINCE_S]);
+        st[o + SINCE_S] = nowS;
       }
       return;
     }
     if (bottleneck === current) return;
-    const boundS = nowS - this.sinceS[flow];
-    if (times) add(times, current, boundS);
-    else if (boundS > 0) this.multi.set(flow, new Map([[current, boundS]]));
-    this.bottleneck[flow] = bottleneck;
-    this.sinceS[flow] = nowS;
+    const boundS = nowS - st[o + SINCE_S];
+    if (times >= 0) this.addBound(times, current, boundS);
+    else if (boundS > 0) st[o + TIMES] = this.newEntry(current, boundS);
+    st[o + BOTTLENECK] = bottleneck;
+    st[o + SINCE_S] = nowS;
+  }
+
+  /** Add `seconds` to `bottleneck`'s entry in the list starting at entry `first`, appending one if it has none (as Map.set(b, (get(b) ?? 0) + s)). */
+  private addBound(first: number, bottleneck: number, seconds: number): void {
+    let e = first;
+    for (;;) {
+      if (this.entryBottleneck[e] === bottleneck) {
+        this.entrySeconds[e] += seconds;
+        return;
+      }
+      const next = this.entryNext[e];
+      if (next < 0) break;
+      e = next;
+    }
+    const added = this.newEntry(bottleneck, 0 + seconds);
+    this.entryNext[e] = added;
+  }
+
+  /** A new last entry (bottleneck, seconds); returns its index. */
+  private newEntry(bottleneck: number, seconds: number): number {
+    const e = this.entryCount++;
+    if (e === this.entryBottleneck.length) {
+      this.entryBottleneck = grown(this.entryBottleneck, 2 * e);
+      this.entrySeconds = grown(this.entrySeconds, 2 * e);
+      this.entryNext = grown(this.entryNext, 2 * e);
+    }
+    this.entryBottleneck[e] = bottleneck;
+    this.entrySeconds[e] = seconds;
+    this.entryNext[e] = -1;
+    return e;
+  }
+
+  /** Whether the list starting at entry `first` has an entry for `bottleneck`. */
+  private hasEntry(first: number, bottleneck: number): boolean {
+    for (let e = first; e >= 0; e = this.entryNext[e]) if (this.entryBottleneck[e] === bottleneck) return true;
+    return false;
   }
 
   /** @inheritdoc */
@@ -217,20 +272,23 @@ export class FlowRecorder implements FlowObserver {
    * {@link NEVER_ACTIVE}. Ties go to the one that bound it first.
    */
   bottleneckOf(flow: number): number {
-    const times = this.multi.get(flow);
-    const current = this.bottleneck[flow];
-    if (!times) return current;
-    const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.sinceS[flow]) : 0;
+    const o = flow * STRIDE;
+    const times = this.state[o + TIMES];
+    const current = this.state[o + BOTTLENECK];
+    if (times < 0) return current;
+    const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.state[o + SINCE_S]) : 0;
     let best = NEVER_ACTIVE;
     let bestS = -1;
-    for (const [b, s] of times) {
+    for (let e = times; e >= 0; e = this.entryNext[e]) {
+      const b = this.entryBottleneck[e];
+      const s = this.entrySeconds[e];
       const total = b === current ? s + open : s;
       if (total > bestS) {
         best = b;
         bestS = total;
       }
     }
-    if (!times.has(current) && open > bestS) best = current;
+    if (!this.hasEntry(times, current) && open > bestS) best = current;
     return best;
   }
 
@@ -240,18 +298,23 @@ export class FlowRecorder implements FlowObserver {
    * run for an unfinished flow. Nothing for a flow that never moved a byte.
    */
   forEachBound(flow: number, fn: (bottleneck: number, seconds: number) => void): void {
-    const current = this.bottleneck[flow];
+    const o = flow * STRIDE;
+    const current = this.state[o + BOTTLENECK];
     if (current === NEVER_ACTIVE) return;
     const finish = this.network.finishOf(flow);
-    const open = Math.max(0, (Number.isNaN(finish) ? this.horizon : finish) - this.sinceS[flow]);
-    const times = this.multi.get(flow);
-    if (!times) {
+    const open = Math.max(0, (Number.isNaN(finish) ? this.horizon : finish) - this.state[o + SINCE_S]);
+    const times = this.state[o + TIMES];
+    if (times < 0) {
       fn(current, open);
       return;
     }
     const unfinished = Number.isNaN(finish);
-    for (const [b, sec] of times) fn(b, b === current && unfinished ? sec + open : sec);
-    if (unfinished && !times.has(current)) fn(current, open);
+    for (let e = times; e >= 0; e = this.entryNext[e]) {
+      const b = this.entryBottleneck[e];
+      const sec = this.entrySeconds[e];
+      fn(b, b === current && unfinished ? sec + open : sec);
+    }
+    if (unfinished && !this.hasEntry(times, current)) fn(current, open);
   }
 
   /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order, as text cells. */
@@ -314,14 +377,9 @@ export class FlowRecorder implements FlowObserver {
   }
 
   private grow(n: number): void {
-    this.bottleneck = grown(this.bottleneck, n);
-    this.sinceS = grown(this.sinceS, n);
+    this.state = grown(this.state, n * STRIDE);
     this.bestRateBps = grown(this.bestRateBps, n);
     this.leastLatencyS = grown(this.leastLatencyS, n);
     this.capacity = n;
   }
-}
-
-function add(times: Map<number, number>, bottleneck: number, seconds: number): void {
-  times.set(bottleneck, (times.get(bottleneck) ?? 0) + seconds);
 }

@@ -1,5 +1,6 @@
 // TimeSeriesRecorder: bytes, throughput and utilisation per interval, per directed link and per workload; writes timeseries.csv.
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
+import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { Topology } from "../net/Topology.js";
 import { csvFraction, csvNumber } from "./csvNumber.js";
 import { streamCsv } from "./CsvWriter.js";
@@ -18,7 +19,8 @@ export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "sc
  * Lazy like {@link import("./ResourceRecorder.js").ResourceRecorder}: a channel's or
  * workload's load (the sum of its flows' rates) is constant between two rate changes
  * touching it, so each change first closes the span since the last one, splitting it at
- * interval boundaries. Cost: per rate change, the flow's channels plus one workload; per
+ * interval boundaries. Cost: per rate change, the flow's channels (read from the recorder's
+ * pool of draining routes, {@link ActiveRoutes}) plus one workload; per
  * series, one entry (interval, bytes, utilisation-seconds) per interval in which it carried
  * traffic — so proportional to intervals × active links and workloads, and nothing at all
  * for a run without `report.interval` (no recorder is made).
@@ -36,6 +38,8 @@ export class TimeSeriesRecorder implements FlowObserver {
   /** Per series (channels, then workloads): flat triples (interval index, bytes, utilisation·seconds), in interval order. */
   private readonly entries: Array<number[] | undefined>;
   private horizon = 0;
+  /** The resources of the draining flows (see ActiveRoutes). */
+  private readonly routes: ActiveRoutes;
   private readonly linkExtra: Array<{ headers: readonly string[]; cells: (channel: number, startS: number, endS: number) => number[] }> = [];
   /** 1/Δ when it is a whole number (Δ = 0.1 s → 10), so boundaries k/10 print as 0.3, not 0.30000000000000004. */
   private readonly perSecond: number;
@@ -60,18 +64,22 @@ export class TimeSeriesRecorder implements FlowObserver {
     this.carrying = new Int32Array(n);
     this.lastS = new Float64Array(n);
     this.entries = new Array<number[] | undefined>(n).fill(undefined);
+    this.routes = new ActiveRoutes(network);
     network.observe(this);
   }
 
   /** @inheritdoc */
   rateChanged(flow: number, oldRateBps: number, newRateBps: number, _bottleneck: number, nowS: number): void {
-    const resources = this.network.routeOf(flow).resources;
+    const at = this.routes.offsetOf(flow);
+    const end = at + this.routes.lengthOf(flow);
+    const pool = this.routes.pool;
     const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
     const deltaBps = newRateBps - oldRateBps;
-    for (let i = 0; i < resources.length; i++) {
-      const r = resources[i];
+    for (let i = at; i < end; i++) {
+      const r = pool[i];
       if (r < this.channels) this.update(r, carryingDelta, deltaBps, nowS);
     }
+    if (newRateBps === 0) this.routes.release(flow);
     const w = this.workloadOf(flow);
     if (w >= 0 && w < this.workloadNames.length) this.update(this.channels + w, carryingDelta, deltaBps, nowS);
   }
