@@ -57,7 +57,7 @@ export class NameTable {
       pool.set(this.pool.subarray(0, this.used));
       this.pool = pool;
     }
-    this.pool.set(bytes.subarray(start, end), this.used);
+    for (let i = 0; i < n; i++) this.pool[this.used + i] = bytes[start + i];
     this.offset[k] = this.used;
     this.length[k] = n;
     this.hash[k] = h;
