@@ -64,8 +64,8 @@ export class NetworkContext {
    * The context handed to the workload called `workloadName`, carrying its transfers with
    * `transport` (default maxmin) on routes of `router` (default the run's; a routing
    * policy passes a restricted one). With `idsChecked`, its flow ids were proven unique
-   * before the run (checkScenario does for `transfer` and `transfers` workloads) and are not
-   * kept in the set of used ids: a trace of a million flows would hold a million strings there.
+   * before the run (checkScenario does for `transfer`, `transfers` and `traffic` workloads)
+   * and are not kept in the set of used ids: a million flows would hold a million strings there.
    */
   forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT, router: Router = this.router, idsChecked = false): WorkloadContext {
     let run = this.transportRuns.get(transport.model);
