@@ -122,6 +122,8 @@ export function incastCase(o: {
   const router = new Router(t, "hops", o.seed);
   const pick = randomStream(o.seed, "ns3.incast.senders");
   const others = hosts.slice(12);
+  if (!(Number.isInteger(o.senders) && o.senders >= 1 && o.senders <= others.length))
+    throw new Error(`incastCase ${o.name}: senders must be a whole number from 1 to ${others.length} (the hosts of the other leaves), got ${o.senders}`);
   const flows: Ns3Flow[] = [];
   let n = 0;
   for (let r = 0; r < o.rounds; r++) {
@@ -195,6 +197,11 @@ export function latencyCases(): Ns3Case[] {
     fatTreeCase({ name: "fattree-websearch-newreno", seed: 4, k: 4, cdf: "websearch", load: 0.5, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
     wanCase({ name: "wan-newreno", seed: 2, requests: 200, spanS: 4, bulkBytes: 1e8, bufferPackets: 2000, cc: "newreno", role: "test" }),
     rttMixCase({ name: "rtt-mix-newreno", seed: 2, perClass: 2, sizeBytes: 20e6, ports: { cc: "newreno", bufferPackets: 500 }, role: "test" }),
+    // Incasts of other shapes (added after the model was built, to test how its timeout share carries over).
+    incastCase({ name: "incast-newreno-24x48k", seed: 21, senders: 24, responseBytes: 48e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
+    incastCase({ name: "incast-newreno-16x128k", seed: 22, senders: 16, responseBytes: 128e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
+    incastCase({ name: "incast-cubic-32x32k", seed: 23, senders: 32, responseBytes: 32e3, rounds: 10, gapS: 0.01, background: 2, backgroundBytes: 20e6, ports: { cc: "cubic", bufferPackets: 150 }, role: "test" }),
+    incastCase({ name: "incast-dctcp-24x48k", seed: 24, senders: 24, responseBytes: 48e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: DCTCP_PORTS, role: "test" }),
   ] as Ns3Case[]).map((c) => ({ ...c, delayedAck: 1 }));
 }
 

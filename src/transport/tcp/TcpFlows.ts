@@ -4,6 +4,7 @@ import type { RandomStream } from "../../core/randomStream.js";
 import type { Simulation } from "../../core/Simulation.js";
 import { FlowState, type FlowNetwork, type FlowObserver } from "../../net/FlowNetwork.js";
 import { QueueClass, type QueueState } from "../../net/queues/QueueState.js";
+import { fifoOverflow } from "../../net/queues/fifoOverflow.js";
 import type { Route } from "../../net/Router.js";
 import type { Topology } from "../../net/Topology.js";
 import type { TcpOptions } from "../TransportSpec.js";
@@ -485,18 +486,39 @@ export class TcpFlows implements FlowObserver {
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
     if (overBuffer <= 0 && overK <= 0) return;
+    // Some packets overflow: which, is the FIFO's to say. The bursts arrive within the span, each
+    // over its own train starting at a drawn offset; the port fills, marks above K, and once full
+    // drops what arrives beyond its drain, from the bursts arriving then, in proportion to their
+    // rates. Late bursts lose the most: with a large overflow every burst loses its tail, with a
+    // small one a few late ones lose all (a drop-tail FIFO's lock-out).
+    const ecnAll = list.every((b) => this.options[this.optionIndex[b.flow]].cc === "dctcp");
+    const limit = ecnAll || !(k > 0) ? buffer : Math.min(k, buffer);
+    // The bursts reach the port through the channels before it on their routes: together they
+    // carry at most the sum of those channels' capacities, which spreads the arrivals out.
+    const feeds = new Set<number>();
     for (const b of list) {
+      const res = this.network.routeOf(b.flow).resources;
+      const at = res.indexOf(r);
+      if (at > 0 && res[at - 1] < this.topology.channelCount) feeds.add(res[at - 1]);
+    }
+    let feedBps = 0;
+    for (const c of feeds) feedBps += this.network.capacityOf(c);
+    const spanS = Math.max(longest, clocked / capacity, feedBps > 0 ? bytes / feedBps : 0);
+    const { dropped, marked } = fifoOverflow(list, spanS, capacity / packet, standing, limit, k > 0 ? k : Infinity, this.random);
+    for (let i = 0; i < list.length; i++) {
+      const b = list[i];
       const ecn = this.options[this.optionIndex[b.flow]].cc === "dctcp";
-      const share = Math.min(1, ecn ? Math.max(0, overBuffer) : Math.max(0, overBuffer, overK));
-      const marked = ecn && overK > 0 ? b.packets * Math.min(1, overK) : 0;
+      const share = Math.min(1, dropped[i] / b.packets);
+      const m = ecn ? Math.min(b.packets, marked[i]) : 0;
+      if (!(share > 0) && !(m > 0)) continue;
       let v = verdicts.get(b);
       if (!v) verdicts.set(b, (v = { share: 0, port: r, marked: 0, markPort: r }));
       if (share > v.share) {
         v.share = share;
         v.port = r;
       }
-      if (marked > v.marked) {
-        v.marked = marked;
+      if (m > v.marked) {
+        v.marked = m;
         v.markPort = r;
       }
     }
@@ -520,10 +542,10 @@ export class TcpFlows implements FlowObserver {
 
   /**
    * A share `share` of flow `f`'s burst of `packets` overflowed `port`: which survive is drawn.
-   * In fast recovery, a lost retransmission means a timeout. Otherwise, with too few packets
-   * behind the hole to raise three duplicate ACKs (the survivors' ACKs release new ones at the
-   * slow-start pace, if the flow has data left), the flow times out; else the loss is told one
-   * round later ({@link round}).
+   * In fast recovery, a lost retransmission means a timeout. Otherwise, with no survivor or too
+   * few packets behind the hole to raise three duplicate ACKs (the survivors behind it, and the
+   * new data SACK lets them release while any is left), the flow times out; else the loss is
+   * told one round later ({@link round}).
    */
   private onBurstLoss(f: number, packets: number, share: number, port: number): void {
     const phase = this.phase[f];
@@ -545,8 +567,13 @@ export class TcpFlows implements FlowObserver {
     }
     if (phase !== Phase.SlowStart) return;
     const packet = o.mssBytes + o.headerBytes;
-    const left = this.network.remainingOf(f) / packet - n;
-    const behind = Math.min(left, delivered * slowStartFactor(o.cc, o.delayedAck));
+    const left = Math.max(0, this.network.remainingOf(f) / packet - n);
+    // Duplicate ACKs come from the survivors behind the first hole (for losses placed at random,
+    // delivered · lost / (lost + 1) of them) and from new data: with SACK (ns-3's and Linux's
+    // default) every survivor, before the hole or behind it, frees room in the pipe for a new
+    // segment, whose SACK frees room for the next (RFC 6675; limited transmit without SACK), so
+    // while data is left the holes are told by three duplicate ACKs.
+    const behind = (delivered * lost) / (lost + 1) + left;
     if (delivered === 0 || behind < DUPTHRESH) {
       this.timeout(f);
       return;
@@ -890,3 +917,4 @@ function binomial(random: RandomStream, n: number, p: number): number {
   const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
   return Math.min(n, Math.max(0, Math.round(n * p + z * Math.sqrt(n * p * (1 - p)))));
 }
+
