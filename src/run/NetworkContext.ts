@@ -63,9 +63,11 @@ export class NetworkContext {
   /**
    * The context handed to the workload called `workloadName`, carrying its transfers with
    * `transport` (default maxmin) on routes of `router` (default the run's; a routing
-   * policy passes a restricted one).
+   * policy passes a restricted one). With `idsChecked`, its flow ids were proven unique
+   * before the run (checkScenario does for `transfer`, `transfers` and `traffic` workloads)
+   * and are not kept in the set of used ids: a million flows would hold a million strings there.
    */
-  forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT, router: Router = this.router): WorkloadContext {
+  forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT, router: Router = this.router, idsChecked = false): WorkloadContext {
     let run = this.transportRuns.get(transport.model);
     if (!run) {
       run = TRANSPORT_MODEL_REGISTRY[transport.model].createRun({
@@ -80,7 +82,8 @@ export class NetworkContext {
     const carrier = run.forWorkload(transport);
     const index = this.workloadNames.push(workloadName) - 1;
     this.routers.push(router);
-    const own = `${workloadName}.`;
+    // Ids under the workload's own namespace, or all of them when checked before the run, skip the set.
+    const own = idsChecked ? "" : `${workloadName}.`;
     const tag = (flow: number): number => {
       if (flow >= this.workloadOfFlow.length) this.workloadOfFlow = grown(this.workloadOfFlow, Math.max(2 * this.workloadOfFlow.length, flow + 1));
       this.workloadOfFlow[flow] = index;

@@ -12,6 +12,7 @@ import { QueueState } from "../net/queues/QueueState.js";
 import { FlowRecorder } from "../report/FlowRecorder.js";
 import { QUEUE_LINK_COLUMNS, QUEUE_SERIES_COLUMNS, QueueRecorder } from "../report/QueueRecorder.js";
 import type { RunQueueing } from "../report/writeReports.js";
+import type { EventRecord } from "../report/eventsCsv.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
@@ -58,6 +59,8 @@ export interface Simulated {
   series?: TimeSeriesRecorder;
   /** Where flows waited in queues, when some transport builds queues (tcp; rdma at marking ports). */
   queueing?: RunQueueing;
+  /** The scenario's events as they applied, and each routing convergence, when the scenario has events (events.csv). */
+  events?: EventRecord[];
   run: RunResult;
   /** Wall time of building workloads and running, seconds. */
   wallS: number;
@@ -84,7 +87,9 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
       ? undefined
       : new TimeSeriesRecorder(network, topology, scenario.reportIntervalS, workloads.map((w) => w.name), (f) => context.workloadOfFlow[f]);
   const routerOf = policyRouters(scenario, topology, router);
-  workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport, routerOf(w.name))));
+  // checkScenario proved the ids of transfers and of traffic's generated flows (<name>-<n>) unique: they need no set of used ids.
+  const idsChecked = (kind: string) => kind === "transfer" || kind === "transfers" || kind === "traffic";
+  workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport, routerOf(w.name), idsChecked(scenario.workloads[i].kind))));
   // Each transport model in use adds its per-flow columns (none for maxmin, so its flows.csv keeps its columns).
   for (const run of context.transportRuns.values()) if (run.columns.length > 0) flows.addColumns(run.columns, (f) => run.cells(f));
   // Queue columns in links.csv when some transport can build queues (maxmin runs keep their links.csv).
@@ -115,8 +120,10 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
       }
     : undefined;
   if (scenario.routing.te) new TrafficEngineer(sim, topology, network, scenario.routing.te, (f) => context.routerOfFlow(f)).start();
+  const eventLog: EventRecord[] | undefined = dynamic ? [] : undefined;
   if (dynamic) {
     scheduleEvents(scenario.events, {
+      ...(eventLog && { log: eventLog }),
       sim,
       topology,
       dynamics: new NetworkDynamics(topology, network, router),
@@ -141,6 +148,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     resources,
     ...(series && { series }),
     ...(queueing && { queueing }),
+    ...(eventLog && { events: eventLog }),
     run,
     wallS: (performance.now() - started) / 1000,
   };
