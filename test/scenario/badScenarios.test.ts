@@ -88,7 +88,10 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "policy-unknown-provider.yaml": { where: "policies[0].avoid.providers[0]", fragment: 'unknown provider "aws"; no site has one' },
   "policy-endpoint-forbidden.yaml": { where: "policies[0]", fragment: 'avoids country GB but "dublin.h0" is in site "dublin"' },
   "te-zero-interval.yaml": { where: "routing.te.interval", fragment: '"0s" must be > 0' },
-  "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max, fair-share' },
+  "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max, fair-share, wcmp' },
+  "te-wcmp-no-paths.yaml": { where: "routing.te", fragment: 'missing required key "paths": mode "wcmp" splits flows over candidate paths, e.g. paths: { k: 4 }' },
+  "te-paths-zero-k.yaml": { where: "routing.te.paths.k", fragment: "k must be ≥ 1" },
+  "te-stretch-below-one.yaml": { where: "routing.te.paths.stretch", fragment: "stretch must be ≥ 1" },
   // Numbers that are not finite, and arrival processes that can never issue what they ask for (issue 11, item 8).
   "agents-infinite-rate.yaml": { where: "workloads[1].agents.arrival.poisson.rate", fragment: '"1e400/s" is not a finite rate' },
   "agents-zero-profile.yaml": { where: "workloads[1].agents.arrival.profile", fragment: "no step has a rate > 0, so no task would ever arrive" },
