@@ -106,6 +106,11 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "agents-too-many-requests.yaml": { where: "workloads[1].agents", fragment: "too large to simulate — about 1,000,000,000,000 tasks, 1,000,000,000,000 requests and 2,000,000,000,000 flows need at least 1.10 PB" },
   "training-too-many-iterations.yaml": { where: "workloads[0].training", fragment: "too large to simulate — 1,000,000,000 iterations of at least 1,280 flows (80 gradient buckets, 2 passes) need at least 648 TB" },
   "inference-endless-decode.yaml": { where: "workloads[0].inference", fragment: "too long to simulate — about 1,000 requests of 1,000,000,000,000 output tokens, one decode step per token and batch, take at least 1.00e+15 events, more than the 10,000,000,000 a run may take" },
+  // Connections (issue 15, item 2): keys that would be ignored, and a service that could accept none.
+  "agents-keepalive-maxmin.yaml": { where: "workloads[1].agents.keepAlive", fragment: 'applies to connections, which only the tcp transport keeps, but this population\'s transport is "maxmin"' },
+  "agents-keepalive-new.yaml": { where: "workloads[1].agents.keepAlive", fragment: "applies to persistent connections, but this population opens a new connection per request" },
+  "service-zero-connection-limit.yaml": { where: "workloads[0].service.connections.limit", fragment: "limit must be ≥ 1" },
+  "service-connections-typo.yaml": { where: "workloads[0].service.connections", fragment: 'unknown key "tlsHandshak" (did you mean "tlsHandshake"?)' },
 };
 
 function failure(file: string): unknown {
