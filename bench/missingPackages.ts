@@ -1,4 +1,4 @@
-// missingPackages: which of the Debian packages the cross-checks need (python3-simgrid, libns3-dev, g++) are absent here.
+// missingPackages: which of the Debian packages the cross-checks and browser tests need (python3-simgrid, libns3-dev, g++, chromium) are absent here.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -34,4 +34,21 @@ export function missingNs3Packages(env: NodeJS.ProcessEnv = process.env): Missin
   const r = spawnSync(cxx, ["--version"], { encoding: "utf8" });
   if (r.error || r.status !== 0) missing.push({ name: "g++", reason: `cannot run the C++ compiler ${cxx}` });
   return missing;
+}
+
+/** Where the browser tests find Chromium: `CHROMIUM_PATH`, default Debian's /usr/bin/chromium. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CHROMIUM_PATH || "/usr/bin/chromium";
+}
+
+/**
+ * The browser tests (test/report/html/) drive Chromium at {@link chromiumPath} with
+ * playwright-core: Debian's `chromium` package (browsers cannot be downloaded here).
+ */
+export function missingChromium(env: NodeJS.ProcessEnv = process.env): MissingPackage[] {
+  const path = chromiumPath(env);
+  if (!existsSync(path)) return [{ name: "chromium", reason: `${path} not found` }];
+  const r = spawnSync(path, ["--version"], { encoding: "utf8" });
+  if (r.error || r.status !== 0) return [{ name: "chromium", reason: `cannot run ${path} --version` }];
+  return [];
 }

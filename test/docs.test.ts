@@ -69,7 +69,18 @@ describe("documentation", () => {
 
   it("docs/sweeps.md names every file a run of a study can write", () => {
     const runs = section(read("docs/sweeps.md"), "## The study directory (`--out DIR`)").split("\n- ").find((item) => item.startsWith("`runs/<run id>/`")) ?? "";
-    for (const file of [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "failed.txt"]) expect(runs, file).toContain(file);
+    for (const file of [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "events.csv", "failed.txt"]) expect(runs, file).toContain(file);
+  });
+
+  it("every claim's note in scenarios/claims/ gives the command that writes its comparison page", () => {
+    const notes = readdirSync("scenarios/claims").filter((f) => f.endsWith(".md") && f !== "README.md");
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      const text = read(`scenarios/claims/${note}`);
+      const at = text.indexOf("**Compare.**");
+      expect(at, `${note} has a **Compare.** paragraph`).toBeGreaterThanOrEqual(0);
+      expect(text.slice(at, at + 1500), note).toMatch(/src\/cli\/main\.ts (compare \S+ \S+ .*--out \S+|run \S+ .*--report)/);
+    }
   });
 
   it("docs/architecture.md states the incremental engine's fallback fraction that the code uses", () => {

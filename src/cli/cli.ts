@@ -6,6 +6,8 @@ import { escapeControlCharacters } from "./escapeControlCharacters.js";
 import { HELP } from "./help.js";
 import { COMMANDS, parseCommandLine } from "./parseCommandLine.js";
 import { mergeCommand, sweepCommand } from "./sweepCommand.js";
+import { compareCommand } from "./compareCommand.js";
+import { reportCommand } from "./reportCommand.js";
 import { runCommand } from "./runCommand.js";
 import { validateCommand } from "./validateCommand.js";
 
@@ -42,14 +44,18 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       safe.stdout.write(HELP);
       return 0;
     }
+    if (command === "compare") {
+      return await compareCommand(operands, { out: values.out, target: values.target, quiet: values.quiet ?? false }, safe);
+    }
     if (command === "merge") {
       return await mergeCommand(operands, { out: values.out, allowPartial: values["allow-partial"] ?? false }, safe);
     }
     if (operands.length !== 1) {
-      const what = command === "sweep" ? "study file" : "scenario file";
+      const what = command === "sweep" ? "study file" : command === "report" ? "run or study directory" : "scenario file";
       throw new InputError(`"chokepoint ${command}" takes exactly one ${what}, found ${operands.length}${operands.length > 1 ? ` (${operands.join(", ")})` : ""}`);
     }
     const [file] = operands;
+    if (command === "report") return await reportCommand(file, { out: values.out, quiet: values.quiet ?? false }, safe);
     if (command === "sweep") {
       return await sweepCommand(
         file,
@@ -91,6 +97,7 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       {
         outDir: values.out,
         force: values.force ?? false,
+        report: values.report ?? false,
         seed,
         untilS,
         quiet: values.quiet ?? false,

@@ -8,6 +8,9 @@ Usage:
   chokepoint validate <scenario>          check a scenario (or every point of a study) without running it
   chokepoint sweep <study> [options]      run a parameter study (a scenario with a sweep block)
   chokepoint merge DIR... --out DIR       combine the shard directories of a study
+  chokepoint report DIR [--out FILE]      write the HTML report of a run's or a study's directory
+                                          (DIR/report.html) from its CSVs
+  chokepoint compare DIR DIR... --out OUT compare runs: OUT/compare.html and OUT/compare.csv
   chokepoint help | --help | --version
 
 Each command takes only its own options (any other is refused); -h, --help goes with all.
@@ -20,6 +23,8 @@ Options of run:
       --engine E     sharing engine: incremental (default) or full (reference)
       --force        replace results/<scenario-name>/ even when it holds the results of
                      another scenario file with the same name
+      --report       also write report.html: the run's charts and tables in one
+                     self-contained page (opens from disk, no network)
   -q, --quiet        no summary on stdout, no progress line
 
 Options of sweep:
@@ -40,8 +45,23 @@ Options of merge:
       --allow-partial
                      merge even when runs of the study are missing from every directory
 
+Options of report:
+  -o, --out FILE     where the page goes (default DIR/report.html); only that file is
+                     written, the CSVs are read
+  -q, --quiet        no closing line
+
+Options of compare:
+  -o, --out DIR      where compare.html and compare.csv go (required)
+      --target T     targets each run is checked against, comma-separated, on any
+                     metric of compare.csv: "fct_p99_s<=0.01,gpu_utilization>=0.9"
+  -q, --quiet        no verdict on stdout
+
 Examples:
   chokepoint run scenarios/default.yaml
+  chokepoint run scenarios/default.yaml --report
+  chokepoint report results/default --out /tmp/default.html
+  chokepoint report results/fct-vs-load
+  chokepoint compare results/a results/b --out results/a-vs-b --target "gpu_utilization>=0.9"
   chokepoint run scenarios/two-hosts.yaml --out /tmp/two --seed 3
   chokepoint run scenarios/default.yaml --until 5ms
   chokepoint validate scenarios/default.yaml
@@ -52,5 +72,6 @@ Examples:
 Exit codes: 0 ok, 1 runtime failure, 2 bad input (nothing is written).
 Reports: flows.csv, links.csv, bottlenecks.csv, summary.csv, workloads.csv, tiers.csv, cost.csv,
 workload-bottlenecks.csv, run.json; with AI workloads also jobs.csv, collectives.csv,
-requests.csv, tasks.csv; with report.interval timeseries.csv (docs/reports.md).
+requests.csv, tasks.csv; with report.interval timeseries.csv; with events events.csv;
+with --report report.html (docs/reports.md).
 `;

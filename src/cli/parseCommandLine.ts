@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { InputError } from "../core/InputError.js";
 
 /** The commands of chokepoint. */
-export const COMMANDS = ["run", "validate", "sweep", "merge", "help"] as const;
+export const COMMANDS = ["run", "validate", "sweep", "merge", "report", "compare", "help"] as const;
 
 /** One of {@link COMMANDS}. */
 export type Command = (typeof COMMANDS)[number];
@@ -16,6 +16,8 @@ const OPTIONS = {
   engine: { type: "string" },
   quiet: { type: "boolean", short: "q" },
   force: { type: "boolean" },
+  report: { type: "boolean" },
+  target: { type: "string" },
   jobs: { type: "string", short: "j" },
   "dry-run": { type: "boolean" },
   filter: { type: "string" },
@@ -31,10 +33,12 @@ type OptionName = keyof typeof OPTIONS;
 
 /** The options each command takes (besides --help, which every command takes). */
 export const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> = {
-  run: ["out", "seed", "until", "engine", "quiet", "force"],
+  run: ["out", "seed", "until", "engine", "quiet", "force", "report"],
   validate: [],
   sweep: ["out", "jobs", "dry-run", "filter", "shard", "shards", "quiet", "retry-failed"],
   merge: ["out", "allow-partial"],
+  report: ["out", "quiet"],
+  compare: ["out", "target", "quiet"],
   help: [],
 };
 

@@ -15,6 +15,8 @@ export interface RunCommandOptions {
   outDir?: string;
   /** Replace the default directory even when it holds another scenario file's results. */
   force: boolean;
+  /** Also write report.html (the run's HTML report, drawn from its CSVs) with the reports. */
+  report: boolean;
   seed?: number;
   untilS?: number;
   quiet: boolean;
@@ -39,6 +41,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
     untilS: options.untilS,
     engine: options.engine,
     version: options.version,
+    htmlReport: options.report,
     onProgress: (t, e, active) => progress.update(t, e, active),
   }).finally(() => progress.clear());
   if (!options.quiet) {
@@ -46,12 +49,13 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
     io.stdout.write(
       `${prepared.scenario.name}: ${outcome.endReason === "until" ? "stopped at the time limit" : "ran to completion"}` +
         ` in ${outcome.wallS.toFixed(2)} s wall (${outcome.events.toLocaleString("en-US")} events, ${rate} events/s)\n` +
-        formatSummary(outcome.summary) +
+        formatSummary(outcome.summary, { ...(outcome.written.tierShares && { tiers: outcome.written.tierShares }) }) +
         formatWorkloadLines(new Map(outcome.written.summaryColumns), outcome.written.queueingTiers) +
         `\nreports: ${outDir}/{${outcome.written.files
           .filter((f) => f.endsWith(".csv"))
           .map((f) => f.replace(/\.csv$/, ""))
-          .join(",")}}.csv, run.json\n`,
+          .join(",")}}.csv, run.json\n` +
+        (outcome.written.files.includes("report.html") ? `report: ${join(outDir, "report.html")}\n` : ""),
     );
   }
   return 0;

@@ -1,5 +1,6 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
 import { writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { RunResult } from "../core/Simulation.js";
 import { DEFAULT_COST, type CostSpec } from "../net/CostSpec.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
@@ -17,11 +18,14 @@ import type { FlowRecorder } from "./FlowRecorder.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
 import type { TimeSeriesRecorder } from "./TimeSeriesRecorder.js";
 import { csvNumber } from "./csvNumber.js";
+import { EVENTS_CSV_HEADERS, eventsRows, type EventRecord } from "./eventsCsv.js";
+import type { TierShares } from "./formatSummary.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { writeCsv } from "./writeCsv.js";
+import { writeRunReport } from "./html/writeRunReport.js";
 
 /** What {@link writeReports} needs. */
 export interface WriteReportsOptions {
@@ -44,6 +48,10 @@ export interface WriteReportsOptions {
   queueing?: RunQueueing;
   /** More files to commit together with the standard ones (e.g. a workload's own report). */
   extraFiles?: readonly ReportFile[];
+  /** The scenario's events as they applied (runs with events): events.csv. */
+  events?: readonly EventRecord[];
+  /** Also write report.html, last, drawn from the staged CSVs (html/writeRunReport): committed with them or not at all. */
+  htmlReport?: boolean;
 }
 
 /** Queueing of a run: per flow, per resource, and the recorder to close at the makespan. */
@@ -73,6 +81,8 @@ export interface WrittenReports {
   summaryColumns: Array<[string, number]>;
   /** With queues: the tiers where the run's flows waited, most first, with the share of the waiting (from tiers.csv). */
   queueingTiers?: Array<[tier: string, share: number]>;
+  /** With workloads: tiers.csv's bottleneck shares, for the run and per workload, largest first (for the terminal summary). */
+  tierShares?: TierShares;
 }
 
 /** Names of the files {@link writeReports} always writes. */
@@ -83,10 +93,10 @@ export const WORKLOAD_REPORT_FILES = ["workloads.csv", "workload-bottlenecks.csv
 
 /**
  * Every name a run's report directory may hold, and so may be replaced: the reports,
- * timeseries.csv, and the failed.txt and point.json a study writes beside a run (sweep/RunRecord). A directory holding
+ * timeseries.csv, events.csv, report.html (`run --report`, `chokepoint report`), and the failed.txt and point.json a study writes beside a run (sweep/RunRecord). A directory holding
  * anything else is refused rather than deleted (see StagedDirectory).
  */
-export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "failed.txt", "point.json"];
+export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WORKLOAD_REPORT_FILES, "timeseries.csv", "events.csv", "report.html", "failed.txt", "point.json"];
 
 /**
  * Write the report set of a finished run: flows.csv, links.csv, bottlenecks.csv and
@@ -107,6 +117,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   const workloadFiles: ReportFile[] = [];
   let extra: Array<[string, number]> = [];
   let queueingTiers: Array<[string, number]> | undefined;
+  let tierShares: TierShares | undefined;
   if (w) {
     const ws = summarizeWorkloads({
       names: w.names,
@@ -143,6 +154,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       w.topology,
       options.queueing,
     );
+    tierShares = tierSharesOf(tiers);
     if (options.queueing) {
       const all = tiers.filter((r) => r[0] === "all").map((r): [string, number] => [r[1], Number(r[6])]);
       const total = all.reduce((s, [, x]) => s + x, 0);
@@ -192,12 +204,27 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     ...workloadFiles,
     { name: "run.json", write: (p) => writeFile(p, JSON.stringify(runInfo(meta, run), null, 2) + "\n") },
     ...(options.series ? [{ name: "timeseries.csv", write: (p: string) => options.series!.writeCsv(p, summary.makespanS) }] : []),
+    ...(options.events ? [{ name: "events.csv", write: (p: string) => writeCsv(p, EVENTS_CSV_HEADERS, eventsRows(options.events!)) }] : []),
     ...(options.extraFiles ?? []),
+    // Last: the page reads the CSVs staged beside it, so it shows exactly what they hold.
+    ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await writeRunReport(dirname(p), p)) }] : []),
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
   await staged.writeAndCommit(files);
-  return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }) };
+  return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
+}
+
+/** tiers.csv's rows as shares per workload (and `all`), largest first, ties in file order. */
+function tierSharesOf(rows: readonly string[][]): TierShares {
+  const by = new Map<string, Array<[string, number]>>();
+  for (const r of rows) {
+    const list = by.get(r[0]) ?? [];
+    by.set(r[0], list);
+    list.push([r[1], Number(r[3])]);
+  }
+  for (const list of by.values()) list.sort((a, b) => b[1] - a[1]);
+  return { all: by.get("all") ?? [], workloads: [...by].filter(([w]) => w !== "all") };
 }
 
 function summaryRow(s: RunSummary): string[] {

@@ -13,6 +13,8 @@ export interface RunScenarioOptions extends SimulateOptions {
   outDir: string;
   /** Recorded in run.json. */
   version?: string;
+  /** Also write report.html, drawn from the CSVs just written (see writeReports). */
+  htmlReport?: boolean;
 }
 
 /** What a finished run returns besides its files. */
@@ -52,7 +54,9 @@ async function simulateAndWrite(prepared: PreparedScenario, options: RunScenario
     resources: s.resources,
     ...(s.series && { series: s.series }),
     ...(s.queueing && { queueing: s.queueing }),
+    ...(s.events && { events: s.events }),
     run: s.run,
+    ...(options.htmlReport && { htmlReport: true }),
     workloads: {
       topology: prepared.topology,
       names: s.workloads.map((w) => w.name),

@@ -3,6 +3,8 @@ import { InputError } from "../core/InputError.js";
 import type { Simulation } from "../core/Simulation.js";
 import type { NetworkDynamics, RerouteHooks } from "../net/NetworkDynamics.js";
 import type { Topology } from "../net/Topology.js";
+import { csvNumber } from "../report/csvNumber.js";
+import type { EventRecord } from "../report/eventsCsv.js";
 import type { EventSpec } from "../scenario/EventSpec.js";
 import type { Workload } from "../workloads/Workload.js";
 
@@ -19,6 +21,8 @@ export interface EventTargets {
   convergenceS: number;
   /** The scenario file, for messages. */
   file: string;
+  /** Receives a record of each event as it applies and of each convergence (events.csv). */
+  log?: EventRecord[];
 }
 
 /**
@@ -35,30 +39,72 @@ export function scheduleEvents(events: readonly EventSpec[], targets: EventTarge
   const { sim, topology, dynamics, hooks, convergenceS } = targets;
   const nodeOf = (id: string): number => topology.nodeIndex.get(id)!;
   const linkOf = (from: string, to: string): number => dynamics.linkBetween(nodeOf(from), nodeOf(to));
-  const converge = (links: number[]) => sim.at(sim.nowS + convergenceS, () => dynamics.converge(links, hooks));
+  const log = targets.log;
+  const linkName = (l: number) => `${topology.nodeIds[topology.channelFrom[2 * l]]}<->${topology.nodeIds[topology.channelTo[2 * l]]}`;
+  const record = (kind: string, target: string, detail = "", untilS?: number) => log?.push({ atS: sim.nowS, ...(untilS !== undefined && { untilS }), kind, target, detail });
+  const converge = (links: number[]) =>
+    sim.at(sim.nowS + convergenceS, () => {
+      if (!log) return dynamics.converge(links, hooks);
+      // Count what the convergence did, for events.csv; the hooks decide as before.
+      const entry: EventRecord = { atS: sim.nowS, kind: "converge", target: links.map(linkName).join(" "), detail: "", reroutedFlows: 0, failedFlows: 0 };
+      dynamics.converge(links, {
+        routeFor: (f) => {
+          const route = hooks.routeFor(f);
+          if (route) entry.reroutedFlows!++;
+          return route;
+        },
+        failed: (f) => {
+          entry.failedFlows!++;
+          hooks.failed(f);
+        },
+      });
+      log.push(entry);
+    });
   const surges = new Map<Workload, number[]>();
+  const gbps = (bytesPerS: number) => `capacity_gbps=${csvNumber((bytesPerS * 8) / 1e9)}`;
   events.forEach((e, i) => {
     switch (e.kind) {
       case "linkDown":
-        sim.at(e.atS, () => converge(dynamics.linkDown(linkOf(e.from, e.to))));
+        sim.at(e.atS, () => {
+          record("linkDown", `${e.from}<->${e.to}`);
+          converge(dynamics.linkDown(linkOf(e.from, e.to)));
+        });
         return;
       case "linkUp":
-        sim.at(e.atS, () => converge(dynamics.linkUp(linkOf(e.from, e.to))));
+        sim.at(e.atS, () => {
+          record("linkUp", `${e.from}<->${e.to}`);
+          converge(dynamics.linkUp(linkOf(e.from, e.to)));
+        });
         return;
       case "nodeDown":
-        sim.at(e.atS, () => converge(dynamics.nodeDown(nodeOf(e.node))));
+        sim.at(e.atS, () => {
+          record("nodeDown", e.node);
+          converge(dynamics.nodeDown(nodeOf(e.node)));
+        });
         return;
       case "nodeUp":
-        sim.at(e.atS, () => converge(dynamics.nodeUp(nodeOf(e.node))));
+        sim.at(e.atS, () => {
+          record("nodeUp", e.node);
+          converge(dynamics.nodeUp(nodeOf(e.node)));
+        });
         return;
       case "linkCapacity":
-        sim.at(e.atS, () => dynamics.setLinkCapacity(linkOf(e.from, e.to), e.capacityBps));
+        sim.at(e.atS, () => {
+          record("capacity", `${e.from}<->${e.to}`, gbps(e.capacityBps));
+          dynamics.setLinkCapacity(linkOf(e.from, e.to), e.capacityBps);
+        });
         return;
       case "nodeCapacity":
-        sim.at(e.atS, () => dynamics.setNodeCapacity(nodeOf(e.node), e.capacityBps));
+        sim.at(e.atS, () => {
+          record("capacity", `node:${e.node}`, gbps(e.capacityBps));
+          dynamics.setNodeCapacity(nodeOf(e.node), e.capacityBps);
+        });
         return;
       case "latency":
-        sim.at(e.atS, () => dynamics.setLinkLatency(linkOf(e.from, e.to), e.latencyS));
+        sim.at(e.atS, () => {
+          record("latency", `${e.from}<->${e.to}`, `latency_s=${csvNumber(e.latencyS)}`);
+          dynamics.setLinkLatency(linkOf(e.from, e.to), e.latencyS);
+        });
         return;
       case "surge": {
         const w = targets.workloads.find((x) => x.name === e.workload);
@@ -70,6 +116,7 @@ export function scheduleEvents(events: readonly EventSpec[], targets: EventTarge
         surges.set(w, active);
         const apply = () => setRateFactor(active.reduce((p, k) => p * k, 1));
         sim.at(e.atS, () => {
+          record("surge", e.workload, `factor=${csvNumber(e.factor)}`, e.untilS);
           active.push(e.factor);
           apply();
         });

@@ -12,6 +12,7 @@ import { QueueState } from "../net/queues/QueueState.js";
 import { FlowRecorder } from "../report/FlowRecorder.js";
 import { QUEUE_LINK_COLUMNS, QUEUE_SERIES_COLUMNS, QueueRecorder } from "../report/QueueRecorder.js";
 import type { RunQueueing } from "../report/writeReports.js";
+import type { EventRecord } from "../report/eventsCsv.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
@@ -58,6 +59,8 @@ export interface Simulated {
   series?: TimeSeriesRecorder;
   /** Where flows waited in queues, when some transport builds queues (tcp; rdma at marking ports). */
   queueing?: RunQueueing;
+  /** The scenario's events as they applied, and each routing convergence, when the scenario has events (events.csv). */
+  events?: EventRecord[];
   run: RunResult;
   /** Wall time of building workloads and running, seconds. */
   wallS: number;
@@ -115,8 +118,10 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
       }
     : undefined;
   if (scenario.routing.te) new TrafficEngineer(sim, topology, network, scenario.routing.te, (f) => context.routerOfFlow(f)).start();
+  const eventLog: EventRecord[] | undefined = dynamic ? [] : undefined;
   if (dynamic) {
     scheduleEvents(scenario.events, {
+      ...(eventLog && { log: eventLog }),
       sim,
       topology,
       dynamics: new NetworkDynamics(topology, network, router),
@@ -141,6 +146,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     resources,
     ...(series && { series }),
     ...(queueing && { queueing }),
+    ...(eventLog && { events: eventLog }),
     run,
     wallS: (performance.now() - started) / 1000,
   };

@@ -24,6 +24,12 @@ export interface SweepSpec {
   where?: string;
   /** Replications of every point, ≥ 1 (default 1). */
   repeat: number;
+  /**
+   * Metrics recorded for every run besides summary.csv's, by the names compare.csv uses
+   * (report/html/runMetrics): `cost_<item>_usd`, `tier_share:<tier>`,
+   * `<workload>:<metric>_mean|_p50|_p99`. Default none.
+   */
+  metrics?: string[];
 }
 
 /** One combination of variable values that survived `where`. */

@@ -2,6 +2,7 @@
 
 import { InputError } from "../core/InputError.js";
 import { closest } from "../core/closest.js";
+import { TIERS } from "../report/tierOf.js";
 import { describe } from "../scenario/describeIssue.js";
 import { expressionVariables, parseExpression, type ExpressionFail } from "./parseExpression.js";
 import type { SweepRange, SweepSpec, SweepValue } from "./Study.js";
@@ -10,7 +11,10 @@ import type { SweepRange, SweepSpec, SweepValue } from "./Study.js";
 export const MAX_STUDY_RUNS = 1_000_000;
 
 /** The keys of a `sweep` block. */
-export const SWEEP_KEYS = ["vars", "zip", "where", "repeat"];
+export const SWEEP_KEYS = ["vars", "zip", "where", "repeat", "metrics"];
+
+/** The forms of a study metric (`sweep.metrics`): a cost item, a tier's share, a workload's statistic (report/html/runMetrics). */
+export const STUDY_METRIC_FORMS = ["cost_<item>_usd", "tier_share:<tier>", "<workload>:<metric>_mean", "<workload>:<metric>_p50", "<workload>:<metric>_p99"];
 /** The keys of a range `{ from, to, step }`. */
 export const RANGE_KEYS = ["from", "to", "step"];
 /** What a variable name looks like. */
@@ -160,6 +164,7 @@ export function parseSweep(raw: unknown, where: string): SweepSpec {
   });
 
   const spec: SweepSpec = { vars, zip, repeat };
+  if (block.metrics !== undefined) spec.metrics = parseMetrics(block.metrics, (path, message) => fail(`.metrics${path}`, message));
   if (block.where !== undefined) {
     const text = block.where;
     if (typeof text !== "string") fail(".where", ` must be an expression in quotes, e.g. "!(nic == '800Gbps')", found ${describe(text)}`);
@@ -184,3 +189,27 @@ export function parseSweep(raw: unknown, where: string): SweepSpec {
   return spec;
 }
 
+
+/** `sweep.metrics`: distinct names of one of {@link STUDY_METRIC_FORMS} (summary.csv's columns are always recorded). */
+function parseMetrics(raw: unknown, fail: (path: string, message: string) => never): string[] {
+  if (!Array.isArray(raw)) fail("", ` must be a list of metric names (${STUDY_METRIC_FORMS.join(", ")}), found ${describe(raw)}`);
+  const tiers: readonly string[] = [...TIERS, "cap"];
+  const out: string[] = [];
+  (raw as unknown[]).forEach((m, i) => {
+    if (typeof m !== "string") fail(`[${i}]`, ` must be a metric name, found ${describe(m)}`);
+    const name = m as string;
+    if (out.includes(name)) fail(`[${i}]`, `: "${name}" is listed twice`);
+    const tier = /^tier_share:(.*)$/.exec(name);
+    if (tier && !tiers.includes(tier[1])) {
+      const near = closest(tier[1], tiers);
+      fail(`[${i}]`, `: "${tier[1]}" is not a tier${near ? ` (did you mean "tier_share:${near}"?)` : ` — use one of ${tiers.join(", ")}`}`);
+    }
+    if (!tier && !/^cost_[a-z_]+_usd$/.test(name) && !/^[^:]+:[a-z0-9_]+_(mean|p50|p99)$/.test(name)) {
+      // summary.csv's columns (fct_p99_s, gpu_utilization, …) take no listing: sweep.csv always has them.
+      const always = !name.includes(":") ? " (summary.csv's columns are always in sweep.csv)" : "";
+      fail(`[${i}]`, `: "${name}" is not a study metric${always} — use ${STUDY_METRIC_FORMS.join(", ")}, as compare.csv names them`);
+    }
+    out.push(name);
+  });
+  return out;
+}

@@ -68,6 +68,12 @@ function sweepBlockSchema(): JsonSchema {
     },
     where: { type: "string", description: "A boolean expression over the variables; points where it is false are dropped" },
     repeat: { type: "integer", minimum: 1, default: 1, description: "Replications of every point (default 1)" },
+    metrics: {
+      type: "array",
+      uniqueItems: true,
+      items: { type: "string", pattern: "^(cost_[a-z_]+_usd|tier_share:.+|[^:]+:[a-z0-9_]+_(mean|p50|p99))$" },
+      description: "Metrics recorded for every run besides summary.csv's, as compare.csv names them: cost_<item>_usd, tier_share:<tier>, <workload>:<metric>_mean|_p50|_p99",
+    },
   };
   return {
     type: "object",

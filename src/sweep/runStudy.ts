@@ -5,6 +5,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
 import { csvNumber } from "../report/csvNumber.js";
+import { runMetrics } from "../report/html/runMetrics.js";
 import { readCsv } from "../report/readCsv.js";
 import { writeAtomically } from "../report/writeAtomically.js";
 import { writeCsv } from "../report/writeCsv.js";
@@ -166,7 +167,7 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
     ...(filter !== null && { selected: chosen.map((r) => r.runId) }),
     shard: options.shard ?? null,
   };
-  return { points: points.length, runs: runs.length, ...(await writeStudyTables(options.outDir, selected, names, info)) };
+  return { points: points.length, runs: runs.length, ...(await writeStudyTables(options.outDir, selected, names, info, spec.metrics)) };
 }
 
 /**
@@ -205,18 +206,24 @@ export interface StudyOutcome {
  * Write sweep.csv and sweep-summary.csv for `runs` from their run directories (and
  * study.json when `info` is given). The metric columns are summary.csv's standard ones
  * followed by any extra columns the runs wrote (the AI columns such as gpu_utilization),
- * in the order first seen.
+ * in the order first seen, then the study's own `metrics` (sweep.metrics, read from each
+ * run's CSVs by runMetrics; empty for a run that lacks one).
  */
-export async function writeStudyTables(outDir: string, runs: readonly StudyRun[], names: readonly string[], info?: StudyInfo) {
+export async function writeStudyTables(outDir: string, runs: readonly StudyRun[], names: readonly string[], info?: StudyInfo, studyMetrics: readonly string[] = []) {
   const summaries = new Map<string, Record<string, string>>();
   const metrics: string[] = [...SUMMARY_CSV_HEADERS];
   for (const r of runs) {
     const dir = join(outDir, "runs", r.runId);
     if (!existsSync(join(dir, "run.json"))) continue;
     const summary = (await readCsv(join(dir, "summary.csv")))[0];
+    if (studyMetrics.length > 0) {
+      const all = new Map(runMetrics(dir));
+      for (const m of studyMetrics) summary[m] = all.get(m) ?? "";
+    }
     summaries.set(r.runId, summary);
-    for (const h of Object.keys(summary)) if (!metrics.includes(h)) metrics.push(h);
+    for (const h of Object.keys(summary)) if (!metrics.includes(h) && !studyMetrics.includes(h)) metrics.push(h);
   }
+  metrics.push(...studyMetrics);
   const header = [...LEAD, ...names, ...TRAIL, ...metrics];
   const rows: string[][] = [];
   let ok = 0;

@@ -29,11 +29,13 @@ describe("parseCommandLine", () => {
     expect(parseCommandLine([])).toEqual({ command: undefined, operands: [], values: {} });
     expect(parseCommandLine(["--version"]).values).toEqual({ version: true });
     expect(parseCommandLine(["validate", "s.yaml", "--help"]).values).toEqual({ help: true });
+    expect(parseCommandLine(["run", "s.yaml", "--report"]).values).toEqual({ report: true });
+    expect(parseCommandLine(["report", "results/x", "-o", "x.html"])).toEqual({ command: "report", operands: ["results/x"], values: { out: "x.html" } });
   });
 
   it("refuses the options a command does not take, naming the command and its options", () => {
     expect(refusal(["run", "s.yaml", "--dry-run"])).toBe(
-      '--dry-run is not an option of "chokepoint run" — its options are --out, --seed, --until, --engine, --quiet, --force' +
+      '--dry-run is not an option of "chokepoint run" — its options are --out, --seed, --until, --engine, --quiet, --force, --report' +
         " (chokepoint validate checks a scenario without running it)",
     );
     for (const option of ["--engine", "--seed", "--until"]) {
@@ -45,10 +47,13 @@ describe("parseCommandLine", () => {
     expect(refusal(["validate", "s.yaml", "--retry-failed"])).toMatch(/^--retry-failed is not an option of "chokepoint validate"/);
     expect(refusal(["run", "s.yaml", "--version"])).toMatch(/^--version is not an option of "chokepoint run"/);
     expect(refusal(["--out", "d"])).toBe("--out needs a command — see chokepoint --help");
+    expect(refusal(["report", "d", "--seed", "1"])).toBe('--seed is not an option of "chokepoint report" — its options are --out, --quiet');
+    expect(refusal(["report", "d", "--report"])).toMatch(/^--report is not an option of "chokepoint report"/);
+    expect(refusal(["sweep", "s.yaml", "--report"])).toMatch(/^--report is not an option of "chokepoint sweep"/);
   });
 
   it("accepts every option listed for a command, and only those", () => {
-    const flags = new Set(["quiet", "force", "dry-run", "retry-failed", "allow-partial"]);
+    const flags = new Set(["quiet", "force", "report", "dry-run", "retry-failed", "allow-partial"]);
     const all = [...new Set(Object.values(COMMAND_OPTIONS).flat())];
     for (const [command, options] of Object.entries(COMMAND_OPTIONS)) {
       for (const option of all) {
@@ -60,7 +65,7 @@ describe("parseCommandLine", () => {
   });
 
   it("refuses unknown commands and options, missing values, values given to flags and repeated options", () => {
-    expect(refusal(["simulate", "x.yaml"])).toBe('unknown command "simulate" — use one of: run, validate, sweep, merge, help (see chokepoint --help)');
+    expect(refusal(["simulate", "x.yaml"])).toBe('unknown command "simulate" — use one of: run, validate, sweep, merge, report, compare, help (see chokepoint --help)');
     expect(refusal(["run", "s.yaml", "--speed"])).toMatch(/^unknown option "--speed" — its options are --out/);
     expect(refusal(["run", "s.yaml", "--out"])).toBe("--out needs a value");
     expect(refusal(["run", "s.yaml", "--out", "--quiet"])).toBe('--out needs a value, found the option "--quiet" (write --out=--quiet if that is the value)');

@@ -20,6 +20,27 @@ describe("parseSweep", () => {
     expect(parseSweep({ repeat: 3 }, "sweep")).toEqual({ vars: {}, zip: [], repeat: 3 });
   });
 
+  it("keeps the metrics a study records besides summary.csv's (compare.csv's names), and refuses others", () => {
+    const metrics = ["tier_share:host-nic", "tier_share:cap", "cost_gpu_idle_network_usd", "bots:total_s_p99", "llm:iteration_s_mean"];
+    expect(parseSweep({ repeat: 2, metrics }, "sweep")).toEqual({ vars: {}, zip: [], repeat: 2, metrics });
+    const refused = (m: unknown) => {
+      try {
+        parseSweep({ metrics: m }, "sweep");
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return "accepted";
+    };
+    expect(refused("fct_p99_s")).toBe("sweep.metrics must be a list of metric names (cost_<item>_usd, tier_share:<tier>, <workload>:<metric>_mean, <workload>:<metric>_p50, <workload>:<metric>_p99), found \"fct_p99_s\"");
+    expect(refused(["fct_p99_s"])).toBe(
+      'sweep.metrics[0]: "fct_p99_s" is not a study metric (summary.csv\'s columns are always in sweep.csv) — use cost_<item>_usd, tier_share:<tier>, <workload>:<metric>_mean, <workload>:<metric>_p50, <workload>:<metric>_p99, as compare.csv names them',
+    );
+    expect(refused(["tier_share:host_nic"])).toBe('sweep.metrics[0]: "host_nic" is not a tier (did you mean "tier_share:host-nic"?)');
+    expect(refused(["bots:total_s_p90"])).toMatch(/^sweep\.metrics\[0\]: "bots:total_s_p90" is not a study metric — use /);
+    expect(refused(["cost_total_usd", "cost_total_usd"])).toBe('sweep.metrics[1]: "cost_total_usd" is listed twice');
+    expect(refused([3])).toBe("sweep.metrics[0] must be a metric name, found 3");
+  });
+
   it("starts every message with the given location", () => {
     expect(() => parseSweep({ vars: { load: { from: 0, to: 1, step: 0 } } }, "s.yaml: sweep")).toThrow(
       new InputError("s.yaml: sweep.vars.load.step must be > 0, found 0"),
@@ -28,9 +49,9 @@ describe("parseSweep", () => {
 
   const range = (r: object) => ({ vars: { load: r } });
   it.each([
-    ["a list as the block", [1], "sweep must be a mapping with keys vars, zip, where, repeat, found a list"],
+    ["a list as the block", [1], "sweep must be a mapping with keys vars, zip, where, repeat, metrics, found a list"],
     ["a misspelt key", { repeats: 3 }, 'sweep: unknown key "repeats" (did you mean "repeat"?)'],
-    ["an unknown key", { foo: 1 }, 'sweep: unknown key "foo" — expected one of vars, zip, where, repeat'],
+    ["an unknown key", { foo: 1 }, 'sweep: unknown key "foo" — expected one of vars, zip, where, repeat, metrics'],
     ["vars as a list", { vars: [1] }, "sweep.vars must be a mapping from variable names to lists or ranges, found a list"],
     [
       "a bad variable name",

@@ -1,0 +1,51 @@
+// findCrossovers: where two lines of a study chart (a metric against a variable, one line per value of the others) swap order.
+import type { Crossover } from "./StudyReportData.js";
+
+/** A line of a study chart: its label and its mean at each x, in the variable's order (NaN where the point is missing). */
+export interface StudyLine {
+  label: string;
+  means: number[];
+}
+
+/**
+ * Every pair of lines whose difference changes sign between two x values where both have a
+ * mean and differ (skipping x values where one is missing or where they touch: a touch
+ * without a change of order is no crossing). `mean` is the metric where they meet — at the
+ * touch if there was one, else where the straight segments cross — and, with numeric `xs`,
+ * `at` the variable's value there (else null). Pairs are taken in line order, the
+ * crossings of a pair from left to right.
+ */
+export function findCrossovers(metric: string, variable: string, xs: readonly string[], numeric: boolean, lines: readonly StudyLine[]): Crossover[] {
+  const out: Crossover[] = [];
+  for (let a = 0; a < lines.length; a++) {
+    for (let b = a + 1; b < lines.length; b++) {
+      // The last x where the difference was not 0, and the first x since then where it was (a touch).
+      let prev = -1;
+      let touch = -1;
+      for (let i = 0; i < xs.length; i++) {
+        const d = lines[a].means[i] - lines[b].means[i];
+        if (Number.isNaN(d)) continue;
+        if (d === 0) {
+          if (touch < 0) touch = i;
+          continue;
+        }
+        if (prev >= 0) {
+          const d0 = lines[a].means[prev] - lines[b].means[prev];
+          if ((d0 < 0) !== (d < 0)) {
+            // They meet at the touch if there was one, else where the straight segments cross.
+            const t = d0 / (d0 - d);
+            const x0 = Number(xs[prev]);
+            const x1 = Number(xs[i]);
+            const y0 = lines[a].means[prev];
+            const at = touch >= 0 ? Number(xs[touch]) : x0 + (x1 - x0) * t;
+            const mean = touch >= 0 ? lines[a].means[touch] : y0 + (lines[a].means[i] - y0) * t;
+            out.push({ metric, variable, lines: [lines[a].label, lines[b].label], at: numeric ? at : null, mean, between: [xs[prev], xs[i]] });
+          }
+        }
+        prev = i;
+        touch = -1;
+      }
+    }
+  }
+  return out;
+}

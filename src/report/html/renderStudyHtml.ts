@@ -1,0 +1,102 @@
+// renderStudyHtml: a study's page — the verdict (runs, crossovers, best points), then each metric against each swept variable with its confidence band.
+import type { InlineScript } from "./chartLibraryScripts.js";
+import { CHART_KIT_SCRIPT } from "./chartKitScript.js";
+import { escapeHtml } from "./escapeHtml.js";
+import { formatValue } from "./formatValue.js";
+import { htmlFigure as figure } from "./htmlFigure.js";
+import { metricDirection } from "./metricDirection.js";
+import { chartedVariables } from "./readStudyReport.js";
+import { REPORT_STYLE } from "./reportStyle.js";
+import { scriptJson } from "./scriptJson.js";
+import type { StudyReportData } from "./StudyReportData.js";
+import { STUDY_CLIENT_SCRIPT } from "./studyClientScript.js";
+
+/** Lines drawn per chart; the others are in its table. */
+export const STUDY_MAX_LINES = 12;
+
+/**
+ * The page: sentences (runs ok, where lines cross, the best point of each charted metric),
+ * then for each charted metric one chart per swept variable with more than one value,
+ * each with its numbers (every point's mean, as sweep-summary.csv writes it in
+ * `data-value`, and its 95 % interval) in a table under it. Self-contained like the run page.
+ */
+export function renderStudyHtml(data: StudyReportData, scripts: readonly InlineScript[]): string {
+  const swept = chartedVariables(data.variables);
+  const sentences: string[] = [
+    `${data.points.length} points over ${data.variables.map((v) => `${v.name} (${v.values.length} value${v.values.length === 1 ? "" : "s"})`).join(", ")}; ${data.ok} of ${data.runs} runs ok (sweep.csv).`,
+  ];
+  for (const c of data.crossovers) {
+    sentences.push(
+      `${c.metric} against ${c.variable}: ${c.lines[0]} and ${c.lines[1]} cross between ${c.variable}=${c.between[0]} and ${c.between[1]}` +
+        (c.at !== null ? ` (at ${c.variable} ≈ ${Number(c.at.toPrecision(3))})` : "") +
+        ".",
+    );
+  }
+  for (const m of data.charted) {
+    const dir = metricDirection(m);
+    if (dir === 0) continue;
+    const finite = data.points.filter((p) => Number.isFinite(p.stats[m].mean));
+    if (finite.length < 2) continue;
+    const best = finite.reduce((b, p) => (dir * (p.stats[m].mean - b.stats[m].mean) > 0 ? p : b));
+    sentences.push(`${dir < 0 ? "Lowest" : "Highest"} ${m}: ${formatMetric(m, best.stats[m].mean)} at ${data.variables.map((v) => `${v.name}=${best.values[v.name]}`).join(", ")} (point ${best.point}).`);
+  }
+  const charts = data.charted
+    .map((m) => {
+      const figures = swept.map((v) => {
+        const others = data.variables.filter((o) => o.name !== v.name && !v.tied.includes(o.name)).map((o) => o.name);
+        const lines = new Set(data.points.map((p) => others.map((o) => `${o}=${p.values[o]}`).join(", ")));
+        const note = `mean over the repetitions; band: 95% confidence interval${lines.size > STUDY_MAX_LINES ? `; the first ${STUDY_MAX_LINES} of ${lines.size} lines drawn, all in the table` : ""}`;
+        const table = `<table><thead><tr><th class="text">point</th>${data.variables.map((o) => `<th class="text">${escapeHtml(o.name)}</th>`).join("")}<th>runs ok</th><th>mean</th><th>95% CI</th></tr></thead><tbody>
+${data.points
+  .map((p) => {
+    const s = p.stats[m];
+    return `<tr><td class="text">${escapeHtml(p.point)}</td>${data.variables.map((o) => `<td class="text">${escapeHtml(p.values[o.name])}</td>`).join("")}<td>${p.nOk}</td><td data-point="${escapeHtml(p.point)}" data-metric="${escapeHtml(m)}" data-value="${escapeHtml(p.cells[m])}" title="${escapeHtml(p.cells[m])}">${escapeHtml(formatMetric(m, s.mean))}</td><td>${Number.isFinite(s.low) ? `${escapeHtml(formatMetric(m, s.low))} – ${escapeHtml(formatMetric(m, s.high))}` : "—"}</td></tr>`;
+  })
+  .join("\n")}
+</tbody></table>`;
+        return figure(`study:${m}:${v.name}`, `${m} against ${v.name}${v.tied.length > 0 ? ` (with ${v.tied.join(", ")})` : ""}`, note, table).replace("<figure ", `<figure data-lines="${STUDY_MAX_LINES}" `);
+      });
+      return `<h3>${escapeHtml(m)}</h3>\n${figures.join("\n")}`;
+    })
+    .join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(data.name)} — chokepoint study</title>
+<style>${REPORT_STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(data.name)}</h1>
+<p class="meta">a study: sweep-summary.csv (means and 95% intervals over each point's repetitions) and sweep.csv</p>
+</header>
+<main>
+<section id="verdict">
+<h2>Verdict</h2>
+<ul class="verdict">${sentences.map((x) => `<li>${escapeHtml(x)}</li>`).join("")}</ul>
+</section>
+<section id="metrics">
+<h2>Metrics against the swept variables</h2>
+${swept.length === 0 ? `<p class="note">No variable takes more than one value: nothing to draw against.</p>` : charts || `<p class="note">No metric has a mean at any point (every run failed?).</p>`}
+</section>
+</main>
+${scripts.map((x) => `<script>/* ${escapeHtml(x.name)} */\n${x.source}\n</script>`).join("\n")}
+<script id="study-data" type="application/json">${scriptJson(data)}</script>
+<script>${CHART_KIT_SCRIPT}</script>
+<script>${STUDY_CLIENT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/** A metric's value for reading, in the unit its name gives. */
+function formatMetric(metric: string, x: number): string {
+  if (/(_s|_s_mean|_s_p50|_s_p99)$/.test(metric)) return formatValue(x, "s");
+  if (/_usd$/.test(metric)) return formatValue(x, "usd");
+  if (/_gbps$/.test(metric)) return formatValue(x, "gbps");
+  if (/(_share|_utilization)$/.test(metric) || metric.startsWith("tier_share:")) return formatValue(x, "share");
+  if (metric === "bytes") return formatValue(x, "bytes");
+  return formatValue(x, "ratio");
+}

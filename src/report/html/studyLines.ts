@@ -1,0 +1,18 @@
+// studyLines: the lines of a study chart — one per combination of the other variables' values, the metric's mean at each value of the charted variable.
+import type { StudyLine } from "./findCrossovers.js";
+import type { StudyPointData, StudyReportData } from "./StudyReportData.js";
+
+/** A chart's lines: one per combination of the other variables' values (in point order), its mean at each of `variable`'s values. */
+export function studyLines(points: readonly StudyPointData[], variables: StudyReportData["variables"], variable: string, metric: string): StudyLine[] {
+  const xs = variables.find((v) => v.name === variable)!.values;
+  const v = variables.find((x) => x.name === variable)!;
+  const others = variables.filter((o) => o.name !== variable && !v.tied.includes(o.name)).map((o) => o.name);
+  const lines = new Map<string, number[]>();
+  for (const p of points) {
+    const label = others.length === 0 ? metric : others.map((o) => `${o}=${p.values[o]}`).join(", ");
+    let means = lines.get(label);
+    if (!means) lines.set(label, (means = xs.map(() => NaN)));
+    means[xs.indexOf(p.values[variable])] = p.stats[metric].mean;
+  }
+  return [...lines].map(([label, means]) => ({ label, means }));
+}

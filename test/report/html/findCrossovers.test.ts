@@ -1,0 +1,31 @@
+// Tests of findCrossovers: where two lines of a study chart swap order, located by hand.
+import { describe, expect, it } from "vitest";
+import { findCrossovers } from "../../../src/report/html/findCrossovers.js";
+
+describe("findCrossovers", () => {
+  it("finds where two lines swap order, interpolated on a numeric variable", () => {
+    // a: 1, 2, 3; b: 3, 2.5, 1. a − b: −2, −0.5, +2 → the sign changes between x = 2 and x = 4,
+    // a quarter of the way along (0.5 / (0.5 + 2) = 0.2): x = 2 + 2 × 0.2 = 2.4, where a = 2 + 0.2 = 2.2.
+    const [c, ...rest] = findCrossovers("m", "load", ["0", "2", "4"], true, [
+      { label: "a", means: [1, 2, 3] },
+      { label: "b", means: [3, 2.5, 1] },
+    ]);
+    expect(rest).toEqual([]);
+    expect(c).toMatchObject({ metric: "m", variable: "load", lines: ["a", "b"], between: ["2", "4"] });
+    expect(c.at).toBeCloseTo(2.4, 12);
+    expect(c.mean).toBeCloseTo(2.2, 12);
+  });
+
+  it("skips missing points, ignores touches, and gives no position on a variable that is not numeric", () => {
+    const lines = [
+      { label: "a", means: [1, NaN, 3, 3] },
+      { label: "b", means: [2, 0, 3, 2] },
+    ];
+    // 1 < 2, (missing), 3 = 3 (a touch), 3 > 2: the order changes across the touch, where they meet at 3.
+    const found = findCrossovers("m", "kind", ["x", "y", "z", "w"], false, lines);
+    expect(found).toEqual([{ metric: "m", variable: "kind", lines: ["a", "b"], at: null, mean: 3, between: ["x", "w"] }]);
+    expect(findCrossovers("m", "v", ["1", "2"], true, [{ label: "a", means: [1, 2] }, { label: "b", means: [1, 2] }])).toEqual([]);
+    // A touch that keeps the order (below, equal, below) is no crossing.
+    expect(findCrossovers("m", "v", ["1", "2", "3"], true, [{ label: "a", means: [1, 2, 1] }, { label: "b", means: [2, 2, 2] }])).toEqual([]);
+  });
+});
