@@ -27,7 +27,11 @@ function run(doc: Record<string, unknown>, file: string) {
 run(load(readFileSync(join(DIR, "bots-connections/new.yaml"), "utf8")) as Record<string, unknown>, "warm-up");
 
 const rows: Array<Record<string, string | number>> = [];
-for (const name of readdirSync(DIR).filter((f) => f.endsWith(".yaml")).sort()) {
+// Claims that are studies keep their scenarios in a folder of their own (scenarios/claims/<claim>/).
+const names = readdirSync(DIR, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? readdirSync(join(DIR, e.name)).map((f) => join(e.name, f)) : [e.name],
+);
+for (const name of names.filter((f) => f.endsWith(".yaml")).sort()) {
   const file = join(DIR, name);
   const doc = load(readFileSync(file, "utf8")) as Record<string, unknown>;
   // Sweep studies (another engineer's claims may be studies) are not single runs: skip them.

@@ -5,6 +5,16 @@ import type { Crossover } from "./StudyReportData.js";
 export interface StudyLine {
   label: string;
   means: number[];
+  /** The other variables' values that make the line (same order on every line of a chart), when there are any. */
+  values?: readonly string[];
+}
+
+/** Whether two lines differ in exactly one of the other variables (or carry no values to compare). */
+function oneApart(a: StudyLine, b: StudyLine): boolean {
+  if (!a.values || !b.values) return true;
+  let apart = 0;
+  for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) apart++;
+  return apart === 1;
 }
 
 /**
@@ -13,12 +23,15 @@ export interface StudyLine {
  * without a change of order is no crossing). `mean` is the metric where they meet — at the
  * touch if there was one, else where the straight segments cross — and, with numeric `xs`,
  * `at` the variable's value there (else null). Pairs are taken in line order, the
- * crossings of a pair from left to right.
+ * crossings of a pair from left to right. Only lines that differ in one other variable are
+ * compared: with two or more others, "a=1, b=2 crosses a=3, b=4" mixes two changes and
+ * answers no question (the pairs that differ in one variable say which one flips it).
  */
 export function findCrossovers(metric: string, variable: string, xs: readonly string[], numeric: boolean, lines: readonly StudyLine[]): Crossover[] {
   const out: Crossover[] = [];
   for (let a = 0; a < lines.length; a++) {
     for (let b = a + 1; b < lines.length; b++) {
+      if (!oneApart(lines[a], lines[b])) continue;
       // The last x where the difference was not 0, and the first x since then where it was (a touch).
       let prev = -1;
       let touch = -1;

@@ -28,4 +28,19 @@ describe("findCrossovers", () => {
     // A touch that keeps the order (below, equal, below) is no crossing.
     expect(findCrossovers("m", "v", ["1", "2", "3"], true, [{ label: "a", means: [1, 2, 1] }, { label: "b", means: [2, 2, 2] }])).toEqual([]);
   });
+  it("compares only lines one other variable apart: a pair that changes two variables at once is no crossover", () => {
+    // Four lines over te × gbps. "te=a, gbps=1" and "te=b, gbps=2" cross but differ in both: not reported;
+    // "te=a, gbps=1" and "te=b, gbps=1" cross and differ in te alone: reported.
+    const lines = [
+      { label: "te=a, gbps=1", means: [1, 3], values: ["a", "1"] },
+      { label: "te=a, gbps=2", means: [0, 0.5], values: ["a", "2"] },
+      { label: "te=b, gbps=1", means: [2, 2], values: ["b", "1"] },
+      { label: "te=b, gbps=2", means: [2.5, 2.5], values: ["b", "2"] },
+    ];
+    const found = findCrossovers("m", "load", ["0", "1"], true, lines).map((c) => c.lines);
+    expect(found).toEqual([["te=a, gbps=1", "te=b, gbps=1"]]);
+    // Without values every pair is compared, the cross-diagonal one too.
+    const all = findCrossovers("m", "load", ["0", "1"], true, lines.map(({ label, means }) => ({ label, means }))).map((c) => c.lines);
+    expect(all).toEqual([["te=a, gbps=1", "te=b, gbps=1"], ["te=a, gbps=1", "te=b, gbps=2"]]);
+  });
 });
