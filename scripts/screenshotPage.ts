@@ -3,13 +3,13 @@ import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { Chromium } from "../test/report/html/openInChromium.js";
 
-const HELP = `npx tsx scripts/screenshotPage.ts PAGE.html OUT.png [--width PX] [--height PX] [--chart ID]
+const HELP = `npx tsx scripts/screenshotPage.ts PAGE.html OUT.png [--width PX] [--height PX] [--chart ID,…]
 
 Opens PAGE.html (written by chokepoint run --report, compare or report) in headless chromium
 with the network refused, waits until its charts are drawn, and writes the top of the page
-(--width × --height pixels, default 1100 × 900) to OUT.png — or, with --chart ID, the verdict
-and the chart whose data-chart is ID (a study page's "study:<metric>:<variable>") one above the
-other. Needs Debian's chromium.`;
+(--width × --height pixels, default 1100 × 900) to OUT.png — or, with --chart ID,…, the verdict
+and the charts whose data-chart are those IDs (a study page's "study:<metric>:<variable>"), one
+above the other. Needs Debian's chromium.`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -34,21 +34,21 @@ async function main(): Promise<void> {
     if (errors.length > 0) throw new Error(`the page logged errors: ${errors.join("; ")}`);
     await page.setViewportSize({ width, height });
     if (values.chart !== undefined) {
-      const id = values.chart;
+      const ids = values.chart.split(",");
       type Styled = { style: { display: string } };
       // Hide every other chart, and the metrics section's headings.
       const charts = await page.$$eval(
         "figure[data-chart]",
         (figures, keep) => figures.map((f) => {
           const chart = f.getAttribute("data-chart");
-          if (chart !== keep) (f as unknown as Styled).style.display = "none";
+          if (!keep.includes(chart ?? "")) (f as unknown as Styled).style.display = "none";
           return chart;
         }),
-        id,
+        ids,
       );
       await page.$$eval("#metrics h3", (hs) => hs.forEach((h) => ((h as unknown as Styled).style.display = "none")));
-      const found = charts.includes(id) ? null : charts;
-      if (found) throw new Error(`the page has no chart ${id}; its charts are ${found.join(", ")}`);
+      const missing = ids.filter((id) => !charts.includes(id));
+      if (missing.length > 0) throw new Error(`the page has no chart ${missing.join(", ")}; its charts are ${charts.join(", ")}`);
     }
     await page.screenshot({ path: resolve(positionals[1]), fullPage: values.chart !== undefined });
   } finally {

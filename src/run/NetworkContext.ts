@@ -191,6 +191,7 @@ export class NetworkContext {
         capBps: request.capBps,
         reply: request.reply === true,
         extraLatencies: request.extraLatencies,
+        connection: request.connection,
       },
       route,
       (f) => {

@@ -95,7 +95,7 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     }
     if ("service" in w) return toServiceSpec(w.service);
     if ("inference" in w) return toInferenceSpec(w.inference, i, transportOf);
-    if ("agents" in w) return toAgentsSpec(w.agents, i, size, transportOf);
+    if ("agents" in w) return toAgentsSpec(w.agents, i, size, transportOf, file);
     const t = w.traffic;
     return {
       kind: "traffic",

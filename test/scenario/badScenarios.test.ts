@@ -118,6 +118,11 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "transfers-missing-file.yaml": { where: "workloads[0].transfers.file", fragment: "scenarios/bad/no-such-trace.csv: cannot read the file (ENOENT)" },
   "transfers-id-clash.yaml": { where: "workloads[1].transfers.file", fragment: 'scenarios/bad/transfers-id-clash.csv:3:1 (id): flow id "bg-3" is also the id of a flow of traffic "bg"' },
   "inference-endless-decode.yaml": { where: "workloads[0].inference", fragment: "too long to simulate — about 1,000 requests of 1,000,000,000,000 output tokens, one decode step per token and batch, take at least 1.00e+15 events, more than the 10,000,000,000 a run may take" },
+  // Connections (issue 15, item 2): keys that would be ignored, and a service that could accept none.
+  "agents-keepalive-maxmin.yaml": { where: "workloads[1].agents.keepAlive", fragment: 'applies to connections, which only the tcp transport keeps, but this population\'s transport is "maxmin"' },
+  "agents-keepalive-new.yaml": { where: "workloads[1].agents.keepAlive", fragment: "applies to persistent connections, but this population opens a new connection per request" },
+  "service-zero-connection-limit.yaml": { where: "workloads[0].service.connections.limit", fragment: "limit must be ≥ 1" },
+  "service-connections-typo.yaml": { where: "workloads[0].service.connections", fragment: 'unknown key "tlsHandshak" (did you mean "tlsHandshake"?)' },
 };
 
 function failure(file: string): unknown {
