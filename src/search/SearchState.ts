@@ -284,15 +284,14 @@ export class SearchState {
       return [];
     }
     const best = this.incumbent();
-    const more: SearchTask[] = [];
-    let rival = false;
+    // Replications that decide feasibility come first; a race on cost waits until every line is bisected,
+    // since a cheaper design found later often settles it without more replications.
+    const deciding: SearchTask[] = [];
     for (const d of this.designs) {
-      if (d.replications === 0 || d.stopped !== undefined || d.replications >= this.repeat || d === best) continue;
-      if (d.feasible === "unknown" || d.feasible === "yes") more.push({ point: d.point.index, repetition: d.replications });
+      if (d.replications > 0 && d.stopped === undefined && d.feasible === "unknown" && d.replications < this.repeat) {
+        deciding.push({ point: d.point.index, repetition: d.replications });
+      }
     }
-    for (const d of this.designs) if (d !== best && d.feasible === "yes" && d.stopped === undefined && d.replications > 0) rival = true;
-    if (best && rival && best.replications < this.repeat) more.push({ point: best.point.index, repetition: best.replications });
-    more.sort((a, b) => a.point - b.point);
     const fresh: SearchTask[] = [];
     for (const line of this.lines) {
       const racing = line.some((i) => {
@@ -305,11 +304,25 @@ export class SearchState {
       }
       const untried = line.filter((i) => this.designs[i].replications === 0 && this.designs[i].stopped === undefined && this.designs[i].feasible === "unknown");
       if (untried.length === 0) continue;
-      const pick = untried[Math.floor((untried.length - 1) / 2)];
+      // Just above a design known to fail, walk up (the staircase: a poorer line's threshold is usually at or
+      // just above a richer line's); otherwise bisect.
+      const below = line.indexOf(untried[0]) - 1;
+      const pick = below >= 0 && this.designs[line[below]].feasible === "no" ? untried[0] : untried[Math.floor((untried.length - 1) / 2)];
       for (let r = 0; r < this.first; r++) fresh.push({ point: pick, repetition: r });
       if (this.oneLineAtATime) break;
     }
-    const tasks = [...more, ...fresh];
+    const more: SearchTask[] = [];
+    if (deciding.length === 0 && fresh.length === 0) {
+      let rival = false;
+      for (const d of this.designs) {
+        if (d === best || d.feasible !== "yes" || d.stopped !== undefined || d.replications === 0) continue;
+        rival = true;
+        if (d.replications < this.repeat) more.push({ point: d.point.index, repetition: d.replications });
+      }
+      if (best && rival && best.replications < this.repeat) more.push({ point: best.point.index, repetition: best.replications });
+      more.sort((a, b) => a.point - b.point);
+    }
+    const tasks = [...deciding, ...more, ...fresh];
     const room = this.budget - this.simulations;
     if (tasks.length > room) {
       this.budgetReached = true;

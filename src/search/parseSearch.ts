@@ -67,59 +67,59 @@ function metricProblem(name: string, workloads: readonly string[]): string | und
  */
 export function parseSearch(raw: unknown, where: string, sweep: SweepSpec, base: Record<string, unknown>): SearchSpec {
   const fail = (path: string, message: string): never => {
-    throw new InputError(`${where}${path}${message}`);
+    throw new InputError(`${where}${path}: ${message}`);
   };
-  if (!isMapping(raw)) fail("", ` must be a mapping with keys ${SEARCH_KEYS.join(", ")}, found ${describe(raw)}`);
+  if (!isMapping(raw)) fail("", `must be a mapping with keys ${SEARCH_KEYS.join(", ")}, found ${describe(raw)}`);
   const block = raw as Record<string, unknown>;
   for (const key of Object.keys(block)) {
     if (SEARCH_KEYS.includes(key)) continue;
     const near = closest(key, SEARCH_KEYS);
-    fail("", `: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ` — expected one of ${SEARCH_KEYS.join(", ")}`}`);
+    fail("", `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ` — expected one of ${SEARCH_KEYS.join(", ")}`}`);
   }
   const workloads = workloadNames(base);
 
   const rawTargets = block.targets;
-  if (rawTargets === undefined) fail(".targets", ` is missing — list what a design must meet, e.g. ["gpu_utilization >= 0.9"]`);
+  if (rawTargets === undefined) fail(".targets", `missing — list what a design must meet, e.g. ["gpu_utilization >= 0.9"]`);
   if (!Array.isArray(rawTargets) || rawTargets.length === 0) {
-    fail(".targets", ` must be a non-empty list of targets such as "gpu_utilization >= 0.9", found ${describe(rawTargets)}`);
+    fail(".targets", `must be a non-empty list of targets such as "gpu_utilization >= 0.9", found ${describe(rawTargets)}`);
   }
   const targets: SearchTarget[] = (rawTargets as unknown[]).map((t, i) => {
     const path = `.targets[${i}]`;
-    if (typeof t !== "string") fail(path, ` must be a target in quotes such as "request_p99_s <= 0.2", found ${describe(t)}`);
-    const m = /^\s*(.+?)\s*(<=|>=|<|>)\s*(\S+)\s*$/.exec(t as string);
+    if (typeof t !== "string") fail(path, `must be a target in quotes such as "request_p99_s <= 0.2", found ${describe(t)}`);
+    const m = /^\s*([^\s<>=]+)\s*(<=|>=|<|>)\s*(\S+)\s*$/.exec(t as string);
     const bound = m ? Number(m[3]) : NaN;
     if (!m || m[3].trim() === "" || !Number.isFinite(bound)) {
-      fail(path, `: ${describe(t)} is not METRIC OP NUMBER (OP one of <=, <, >=, >), e.g. "gpu_utilization >= 0.9"`);
+      fail(path, `${describe(t)} is not METRIC OP NUMBER (OP one of <=, <, >=, >), e.g. "gpu_utilization >= 0.9"`);
     }
     const metric = m![1];
     const problem = metricProblem(metric, workloads);
-    if (problem) fail(path, `: ${problem}`);
+    if (problem) fail(path, problem);
     return { metric, op: m![2] as SearchTarget["op"], bound, text: `${metric}${m![2]}${m![3]}` };
   });
 
   const minimize = block.minimize;
-  if (minimize === undefined) fail(".minimize", " is missing — name the metric to minimise, e.g. cost_total_usd");
-  if (typeof minimize !== "string") fail(".minimize", ` must be a metric name such as cost_total_usd, found ${describe(minimize)}`);
+  if (minimize === undefined) fail(".minimize", "missing — name the metric to minimise, e.g. cost_total_usd");
+  if (typeof minimize !== "string") fail(".minimize", `must be a metric name such as cost_total_usd, found ${describe(minimize)}`);
   const objectiveProblem = metricProblem(minimize as string, workloads);
-  if (objectiveProblem) fail(".minimize", `: ${objectiveProblem}`);
+  if (objectiveProblem) fail(".minimize", objectiveProblem);
 
   const monotone: Record<string, Monotone> = {};
   const rawMonotone = block.monotone ?? {};
-  if (!isMapping(rawMonotone)) fail(".monotone", ` must be a mapping from variables to up or down, found ${describe(rawMonotone)}`);
+  if (!isMapping(rawMonotone)) fail(".monotone", `must be a mapping from variables to up or down, found ${describe(rawMonotone)}`);
   const names = Object.keys(sweep.vars);
   const given = rawMonotone as Record<string, unknown>;
   for (const [name, dir] of Object.entries(given)) {
     const path = `.monotone.${name}`;
     if (!Object.hasOwn(sweep.vars, name)) {
       const near = closest(name, names);
-      fail(".monotone", `: unknown variable "${name}"${near ? ` (did you mean "${near}"?)` : ` — the variables are ${names.join(", ")}`}`);
+      fail(".monotone", `unknown variable "${name}"${near ? ` (did you mean "${near}"?)` : ` — the variables are ${names.join(", ")}`}`);
     }
     if (typeof dir !== "string" || !(MONOTONE as readonly string[]).includes(dir)) {
-      fail(path, ` must be up (a larger value means more resources: targets no worse, cost no lower) or down, found ${describe(dir)}`);
+      fail(path, `must be up (a larger value means more resources: targets no worse, cost no lower) or down, found ${describe(dir)}`);
     }
     const values = valuesOf(sweep.vars[name]);
     const text = values.findIndex((v) => typeof v !== "number");
-    if (text >= 0) fail(path, `: ${name}'s values must be numbers to be ordered, found ${describe(values[text])} — put the unit in the file, not in the value`);
+    if (text >= 0) fail(path, `${name}'s values must be numbers to be ordered, found ${describe(values[text])} — put the unit in the file, not in the value`);
   }
   // Declaration order of the sweep, whatever the order in the search block.
   for (const name of names) if (Object.hasOwn(given, name)) monotone[name] = given[name] as Monotone;
@@ -129,7 +129,7 @@ export function parseSearch(raw: unknown, where: string, sweep: SweepSpec, base:
     const b = block.budget;
     const least = Math.min(2, sweep.repeat);
     if (typeof b !== "number" || !Number.isInteger(b) || b < least) {
-      fail(".budget", ` must be a whole number of simulations ≥ ${least} (a first look at one design), found ${describe(b)}`);
+      fail(".budget", `must be a whole number of simulations ≥ ${least} (a first look at one design), found ${describe(b)}`);
     }
     spec.budget = b as number;
   }

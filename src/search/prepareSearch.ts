@@ -13,7 +13,7 @@ export interface PreparedSearch {
 /**
  * Read `file` as a study (every point substituted and checked, see prepareStudy) and
  * validate its `search` block; any mistake is one InputError sentence naming the file and
- * the key path (`study.yaml: search.monotone.linkGbps must be up … or down, found "upward"`).
+ * the key path (`study.yaml: search.monotone.linkGbps: must be up … or down, found "upward"`).
  */
 export function prepareSearch(file: string): PreparedSearch {
   const study = prepareStudy(file);
