@@ -1,7 +1,6 @@
 // searchCsvRows: search.csv — every design the search simulated: its variables, replications, each metric's mean and 95 % interval, feasibility, why it stopped.
 import { csvNumber } from "../report/csvNumber.js";
-import type { SearchResult } from "./SearchState.js";
-import { SearchState } from "./SearchState.js";
+import type { SearchResult, SearchState } from "./SearchState.js";
 
 /** The header and rows of search.csv for a finished search over variables `names`. */
 export function searchCsvRows(state: SearchState, result: SearchResult, names: readonly string[]): { header: string[]; rows: string[][] } {
@@ -19,6 +18,3 @@ export function searchCsvRows(state: SearchState, result: SearchResult, names: r
   }
   return { header, rows };
 }
-
-/** Label of a design for messages (re-exported for the command line). */
-export const designLabel = SearchState.label;
