@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { beforeBuild } from "./beforeBuild.js";
 import { benchTable } from "./benchTable.js";
 import { readReportCsv } from "./readReportCsv.js";
 import { compareFinishTimes } from "./simgrid/compareFinishTimes.js";
@@ -21,8 +22,15 @@ transfers with pinned paths, and SimGrid 3.32 on the very same JSON files, in on
   --scaling LIST      flow counts for the chokepoint-only growth table (default 5000,10000,20000,50000,100000)
   --loads LIST        loads for the chokepoint-only growth table at 20,000 flows (default 0.3,0.5,0.7,0.9)
   --no-simgrid        skip SimGrid entirely
+  --before REF        also run chokepoint as it was at git revision REF (built once into
+                      results/bench/ref-<commit>/) on the --flows cases, alternating with this
+                      build --reps times, and compare whole-command wall times (the machine may
+                      be shared: only a ratio measured side by side means something); checks
+                      that both write the same flows.csv and links.csv
+  --reps N            runs of each build per case with --before (default 3; medians reported)
 
-Writes results/bench/e2e.csv (the comparison) and results/bench/e2e-scaling.csv.`;
+Writes results/bench/e2e.csv (the comparison), results/bench/e2e-scaling.csv and, with
+--before, results/bench/e2e-before.csv.`;
 
 const DIR = "results/bench";
 /** The compiled CLI, as `npm install` leaves it (built afresh here so it matches the source). */
@@ -47,11 +55,11 @@ function casePath(k: number, flows: number, load: number): string {
   return path;
 }
 
-/** Run `chokepoint run` on a case in a fresh process and read its run.json and flows.csv. */
-function runOurs(path: string): OursRun {
-  const out = join(DIR, "e2e-runs", path.split("/").pop()!.replace(/\.json$/, ""));
+/** Run `chokepoint run` (the compiled CLI `cli`, by default this checkout's) on a case in a fresh process and read its run.json and flows.csv. */
+function runOurs(path: string, cli = CLI, outName = path.split("/").pop()!.replace(/\.json$/, "")): OursRun {
+  const out = join(DIR, "e2e-runs", outName);
   const began = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CLI, "run", path, "--out", out, "--quiet"], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [cli, "run", path, "--out", out, "--quiet"], { encoding: "utf8" });
   const processWallS = Number(process.hrtime.bigint() - began) / 1e9;
   if (r.status !== 0) throw new Error(`chokepoint failed on ${path}: ${r.stderr}`);
   const info = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
@@ -81,6 +89,8 @@ const { values } = parseArgs({
     scaling: { type: "string", default: "5000,10000,20000,50000,100000" },
     loads: { type: "string", default: "0.3,0.5,0.7,0.9" },
     "no-simgrid": { type: "boolean", default: false },
+    before: { type: "string" },
+    reps: { type: "string", default: "3" },
     help: { type: "boolean", default: false },
   },
 });
@@ -94,8 +104,45 @@ const k = Number(values.k);
 const reuse = new Map(list(values["simgrid-csv"]).map((p) => p.split("=") as [string, string]));
 const simgridReason = values["no-simgrid"] ? "skipped (--no-simgrid)" : simgridUnavailable();
 
+if (values.before !== undefined) {
+  const beforeCli = beforeBuild(values.before);
+  const reps = Number(values.reps);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const compared = [];
+  for (const n of list(values.flows).map(Number)) {
+    const path = casePath(k, n, 0.5);
+    const before: OursRun[] = [];
+    const after: OursRun[] = [];
+    for (let i = 0; i < reps; i++) {
+      console.error(`e2e: k=${k}, ${n} flows: ${values.before} and this build, run ${i + 1} of ${reps}…`);
+      before.push(runOurs(path, beforeCli, `before-${n}`));
+      after.push(runOurs(path, CLI, `after-${n}`));
+    }
+    for (const f of ["flows.csv", "links.csv"]) {
+      const [a, b] = [`before-${n}`, `after-${n}`].map((d) => readFileSync(join(DIR, "e2e-runs", d, f), "utf8"));
+      if (a !== b) throw new Error(`e2e: ${f} of ${n} flows differs between ${values.before} and this build`);
+    }
+    const wall = (runs: OursRun[]) => median(runs.map((r) => r.processWallS));
+    const sim = (runs: OursRun[]) => median(runs.map((r) => r.simWallS));
+    compared.push({
+      flows: n,
+      before_process_wall_s: wall(before).toFixed(3),
+      after_process_wall_s: wall(after).toFixed(3),
+      speedup_process: (wall(before) / wall(after)).toFixed(2),
+      before_sim_wall_s: sim(before).toFixed(3),
+      after_sim_wall_s: sim(after).toFixed(3),
+      speedup_sim: (sim(before) / sim(after)).toFixed(2),
+      before_peak_rss_mib: median(before.map((r) => r.peakRssMiB)).toFixed(0),
+      after_peak_rss_mib: median(after.map((r) => r.peakRssMiB)).toFixed(0),
+      same_reports: "yes",
+    });
+  }
+  console.log(`\nthe whole run command, ${values.before} against this build (k=${k}, medians of ${reps}, alternated):`);
+  benchTable(Object.keys(compared[0]), compared, join(DIR, "e2e-before.csv"));
+}
+
 const rows = [];
-for (const n of list(values.flows).map(Number)) {
+for (const n of values["no-simgrid"] && values.before !== undefined ? [] : list(values.flows).map(Number)) {
   const path = casePath(k, n, 0.5);
   console.error(`e2e: k=${k}, ${n} flows: chokepoint…`);
   const ours = runOurs(path);
@@ -122,8 +169,10 @@ for (const n of list(values.flows).map(Number)) {
     max_rel_err: Number.isNaN(maxRel) ? "" : maxRel.toExponential(2),
   });
 }
-console.log(`\nchokepoint vs SimGrid 3.32 (k=${k} fat-tree, 10 Gb/s, web-search flows, same JSON case):`);
-benchTable(Object.keys(rows[0]), rows, join(DIR, "e2e.csv"));
+if (rows.length > 0) {
+  console.log(`\nchokepoint vs SimGrid 3.32 (k=${k} fat-tree, 10 Gb/s, web-search flows, same JSON case):`);
+  benchTable(Object.keys(rows[0]), rows, join(DIR, "e2e.csv"));
+}
 
 const growth = [];
 for (const n of list(values.scaling).map(Number)) growth.push({ n, load: 0.5 });
@@ -142,5 +191,7 @@ const scaling = growth.map(({ n, load }) => {
     peak_rss_mib: ours.peakRssMiB.toFixed(0),
   };
 });
-console.log(`\nhow chokepoint's time grows with flows and load (k=${k}):`);
-benchTable(Object.keys(scaling[0]), scaling, join(DIR, "e2e-scaling.csv"));
+if (scaling.length > 0) {
+  console.log(`\nhow chokepoint's time grows with flows and load (k=${k}):`);
+  benchTable(Object.keys(scaling[0]), scaling, join(DIR, "e2e-scaling.csv"));
+}

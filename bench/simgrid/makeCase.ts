@@ -9,7 +9,7 @@ import { fatTree } from "../../src/net/fatTree.js";
 import { Router } from "../../src/net/Router.js";
 import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
 import { sizeSampler } from "../../src/workloads/sizeSampler.js";
-import type { CrossCheckCase } from "./CrossCheckCase.js";
+import type { CaseLink, CaseNode, CaseTransfer, CrossCheckCase } from "./CrossCheckCase.js";
 
 /** Parameters of a generated case. */
 export interface MakeCaseOptions {
@@ -37,6 +37,12 @@ export interface MakeCaseOptions {
  * paths, ECMP hashed per flow) written as a node list. Deterministic in `seed`.
  */
 export function makeCase(o: MakeCaseOptions): CrossCheckCase {
+  const { name, nodes, links, transfers } = caseParts(o);
+  return { name, seed: o.seed, topology: { nodes, links }, workloads: [...transfers].map((transfer) => ({ transfer })) };
+}
+
+/** The parts of {@link makeCase}'s case, its transfers generated one by one (a million need not sit in memory). */
+export function caseParts(o: MakeCaseOptions): { name: string; nodes: CaseNode[]; links: CaseLink[]; transfers: Iterable<CaseTransfer> } {
   const bandwidth = o.bandwidth ?? "10Gbps";
   const latency = o.latency ?? "1us";
   const bandwidthBps = quantity(bandwidth, "rate");
@@ -50,31 +56,27 @@ export function makeCase(o: MakeCaseOptions): CrossCheckCase {
     const to = topology.nodeIds[topology.channelTo[ch]];
     links.push({ from, to, bandwidth, latency });
   }
-  const sizes = sizeSampler({ cdf: o.cdfPath ? resolve(o.cdfPath) : "websearch" }, randomStream(o.seed, "crosscheck.sizes"));
-  const ratePerS = (o.load * hosts.length * bandwidthBps) / sizes.meanBytes;
-  const arrivals = randomStream(o.seed, "crosscheck.arrivals");
-  const pairs = randomStream(o.seed, "crosscheck.pairs");
-  const router = new Router(topology, "hops", o.seed);
-  const workloads = [];
-  let t = 0;
-  for (let i = 0; i < o.flows; i++) {
-    t += exponential(arrivals, 1 / ratePerS);
-    const size = sizes.sample();
-    const s = Math.floor(pairs() * hosts.length);
-    let d = Math.floor(pairs() * (hosts.length - 1));
-    if (d >= s) d++;
-    const src = topology.nodeIndex.get(hosts[s])!;
-    const dst = topology.nodeIndex.get(hosts[d])!;
-    const route = router.route(src, dst, i)!;
-    const path = Array.from(route.nodes, (n) => topology.nodeIds[n]);
-    workloads.push({ transfer: { id: `f${i}`, src: hosts[s], dst: hosts[d], size: `${size}B`, start: `${t}s`, path } });
+  function* transfers(): Generator<CaseTransfer> {
+    const sizes = sizeSampler({ cdf: o.cdfPath ? resolve(o.cdfPath) : "websearch" }, randomStream(o.seed, "crosscheck.sizes"));
+    const ratePerS = (o.load * hosts.length * bandwidthBps) / sizes.meanBytes;
+    const arrivals = randomStream(o.seed, "crosscheck.arrivals");
+    const pairs = randomStream(o.seed, "crosscheck.pairs");
+    const router = new Router(topology, "hops", o.seed);
+    let t = 0;
+    for (let i = 0; i < o.flows; i++) {
+      t += exponential(arrivals, 1 / ratePerS);
+      const size = sizes.sample();
+      const s = Math.floor(pairs() * hosts.length);
+      let d = Math.floor(pairs() * (hosts.length - 1));
+      if (d >= s) d++;
+      const src = topology.nodeIndex.get(hosts[s])!;
+      const dst = topology.nodeIndex.get(hosts[d])!;
+      const route = router.route(src, dst, i)!;
+      const path = Array.from(route.nodes, (n) => topology.nodeIds[n]);
+      yield { id: `f${i}`, src: hosts[s], dst: hosts[d], size: `${size}B`, start: `${t}s`, path };
+    }
   }
-  return {
-    name: `fattree-k${o.k}-${o.flows}flows-load${o.load}-seed${o.seed}`,
-    seed: o.seed,
-    topology: { nodes, links },
-    workloads,
-  };
+  return { name: `fattree-k${o.k}-${o.flows}flows-load${o.load}-seed${o.seed}`, nodes, links, transfers: { [Symbol.iterator]: transfers } };
 }
 
 const HELP = `usage: npx tsx bench/simgrid/makeCase.ts --k 8 --flows 2000 --load 0.5 --seed 1 --out /tmp/case.json

@@ -56,7 +56,7 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       throw new InputError(`"chokepoint ${command}" takes exactly one ${what}, found ${operands.length}${operands.length > 1 ? ` (${operands.join(", ")})` : ""}`);
     }
     const [file] = operands;
-    if (command === "report") return await reportCommand(file, { out: values.out, quiet: values.quiet ?? false }, safe);
+    if (command === "report") return await reportCommand(file, { out: values.out, metric: values.metric, quiet: values.quiet ?? false }, safe);
     if (command === "sweep") {
       return await sweepCommand(
         file,

@@ -56,6 +56,9 @@ Options of merge:
 Options of report:
   -o, --out FILE     where the page goes (default DIR/report.html); only that file is
                      written, the CSVs are read
+      --metric M     a study's page: chart only these metrics (and find their
+                     crossovers), comma-separated, by sweep-summary.csv's names
+                     without _mean: "iteration_mean_s,fct_p99_s"
   -q, --quiet        no closing line
 
 Options of compare:

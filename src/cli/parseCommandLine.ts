@@ -18,6 +18,7 @@ const OPTIONS = {
   force: { type: "boolean" },
   report: { type: "boolean" },
   target: { type: "string" },
+  metric: { type: "string" },
   jobs: { type: "string", short: "j" },
   "dry-run": { type: "boolean" },
   filter: { type: "string" },
@@ -38,7 +39,7 @@ export const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> =
   sweep: ["out", "jobs", "dry-run", "filter", "shard", "shards", "quiet", "retry-failed"],
   search: ["out", "jobs", "quiet"],
   merge: ["out", "allow-partial"],
-  report: ["out", "quiet"],
+  report: ["out", "metric", "quiet"],
   compare: ["out", "target", "quiet"],
   help: [],
 };

@@ -1,13 +1,14 @@
 // validateCommand: `chokepoint validate <scenario>` — every check a run makes before simulating, and nothing else.
 import { buildWorkloads } from "../run/buildWorkloads.js";
 import { readScenarioDocument } from "../scenario/loadScenario.js";
-import { prepareScenario } from "../scenario/prepareScenario.js";
+import { prepareScenarioDocument } from "../scenario/prepareScenario.js";
 import { prepareSearch } from "../search/prepareSearch.js";
 import { runStudy } from "../sweep/runStudy.js";
 import type { CliIo } from "./cli.js";
 
 /** Check a scenario file (or every point of a study); prints one line and resolves to 0, or throws InputError. */
 export async function validateCommand(file: string, io: CliIo): Promise<number> {
+  // Read once: the document decides between a search, a study and a scenario, and is then validated as it is.
   const document = readScenarioDocument(file);
   if ("search" in document) {
     const { study, search } = prepareSearch(file);
@@ -22,7 +23,7 @@ export async function validateCommand(file: string, io: CliIo): Promise<number> 
     io.stdout.write(`${file}: ok — a study of ${study.points} points, ${study.runs} runs, every point valid\n`);
     return 0;
   }
-  const { scenario, topology } = prepareScenario(file);
+  const { scenario, topology } = prepareScenarioDocument(document, file);
   const workloads = buildWorkloads(scenario, topology);
   io.stdout.write(
     `${file}: ok — "${scenario.name}", ${topology.nodeCount} nodes, ${topology.channelCount / 2} links, ` +

@@ -3,8 +3,8 @@ import { grown } from "../core/grown.js";
 import { FlowState, type FlowNetwork, type FlowObserver } from "../net/FlowNetwork.js";
 import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
-import { csvNumber, csvSlowdown } from "./csvNumber.js";
-import { writeCsv } from "./writeCsv.js";
+import { CellArray, writeWith, type CellSink } from "./CsvWriter.js";
+import { clampSlowdown } from "./roundoff.js";
 
 /** Bottleneck value of a flow that never drained (zero-size, or still in flight). */
 export const NEVER_ACTIVE = -2;
@@ -26,6 +26,12 @@ export const FLOW_CSV_HEADERS = [
   "bottleneck",
   "status",
 ] as const;
+
+/** Layout of a flow's values in FlowRecorder's `state`: current bottleneck, since when (s), first bound-time entry. */
+const BOTTLENECK = 0;
+const SINCE_S = 1;
+const TIMES = 2;
+const STRIDE = 3;
 
 /** The `status` of a flow in flows.csv: delivered, given up (destination unreachable after a failure), or still live at the end of the run. */
 export type FlowStatus = "done" | "failed" | "unfinished";
@@ -51,28 +57,37 @@ export type FlowStatus = "done" | "failed" | "unfinished";
  * bottleneck capacity (or cap) at its start. A capacity rise scans the live flows once
  * (cheap for the handful of events a scenario has); a reroute updates only its flow.
  *
- * Cost: 28 bytes per flow (current bottleneck, since-time, best rate, least latency), a map
- * entry per flow started with a cap, and a small map for the few flows that are ever bound
- * by more than one bottleneck (a flow bound by one bottleneck only needs no per-bottleneck
- * times: that one bound it longest).
+ * Cost: 40 bytes per flow (current bottleneck, since-time and first bound-time entry side by
+ * side, best rate, least latency), a map entry per flow started with a cap, and 16 bytes per
+ * (flow, bottleneck) for the flows that are ever bound by more than one bottleneck, in typed
+ * arrays (a flow bound by one bottleneck only needs no per-bottleneck times: that one bound
+ * it longest). A rate change reads and writes the flow's three values, in one cache line.
  *
  * `labels[flow]` is the flow's user-facing id in flows.csv (the flow number when missing);
  * the array is read only when rows are written, so callers may fill it as flows start.
  */
 export class FlowRecorder implements FlowObserver {
   private capacity = 0;
-  /** Current (or only) bottleneck of each flow; NEVER_ACTIVE before its first rate. */
-  private bottleneck = new Int32Array(0);
-  /** When the current bottleneck started binding, seconds. */
-  private sinceS = new Float64Array(0);
+  /**
+   * Per flow, {@link STRIDE} doubles: its current (or only) bottleneck (NEVER_ACTIVE before
+   * its first rate), when that bottleneck started binding (seconds), and its first bound-time
+   * entry (−1 while it has been bound by one bottleneck only).
+   */
+  private state = new Float64Array(0);
   /** Largest rate a route offered the flow over its life: min(cap, capacities in force on it), bytes/s (see the class doc). */
   private bestRateBps = new Float64Array(0);
   /** Smallest one-way latency of the routes the flow had, seconds. */
   private leastLatencyS = new Float64Array(0);
   /** The cap each flow was started with, for the few flows started with one (a transport may change the cap in force later). */
   private readonly requestedCapBps = new Map<number, number>();
-  /** Seconds per bottleneck, only for flows bound by two or more (insertion order = first bound). */
-  private readonly multi = new Map<number, Map<number, number>>();
+  /**
+   * Seconds per bottleneck of the flows bound by two or more, as a linked list per flow in
+   * the order the bottlenecks first bound it: entry i is (bottleneck, seconds, next entry or −1).
+   */
+  private entryBottleneck = new Int32Array(256);
+  private entrySeconds = new Float64Array(256);
+  private entryNext = new Int32Array(256);
+  private entryCount = 0;
   /** Extra columns (a transport model's), each group with the function giving a flow's cells (undefined: empty cells). */
   private readonly extra: Array<{ headers: readonly string[]; cells: (flow: number) => Array<number | string> | undefined }> = [];
   private finished = 0;
@@ -92,8 +107,10 @@ export class FlowRecorder implements FlowObserver {
   /** @inheritdoc */
   flowStarted(flow: number, nowS: number): void {
     if (flow >= this.capacity) this.grow(Math.max(flow + 1, this.capacity * 2));
-    this.bottleneck[flow] = NEVER_ACTIVE;
-    this.sinceS[flow] = nowS;
+    const o = flow * STRIDE;
+    this.state[o + BOTTLENECK] = NEVER_ACTIVE;
+    this.state[o + SINCE_S] = nowS;
+    this.state[o + TIMES] = -1;
     const route = this.network.routeOf(flow);
     const capBps = this.network.capOf(flow);
     if (capBps < Infinity) this.requestedCapBps.set(flow, capBps);
@@ -134,28 +151,66 @@ export class FlowRecorder implements FlowObserver {
   rateChanged(flow: number, _oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
     // r → 0 with no bottleneck is the completion (unless a zero cap really binds).
     const completing = newRateBps === 0 && bottleneck === CAP_BOUND && this.network.capOf(flow) !== 0;
-    const current = this.bottleneck[flow];
+    const st = this.state;
+    const o = flow * STRIDE;
+    const current = st[o + BOTTLENECK];
     if (current === NEVER_ACTIVE) {
       if (completing) return;
-      this.bottleneck[flow] = bottleneck;
-      this.sinceS[flow] = nowS;
+      st[o + BOTTLENECK] = bottleneck;
+      st[o + SINCE_S] = nowS;
       return;
     }
-    const times = this.multi.get(flow);
+    const times = st[o + TIMES];
     if (completing) {
       // A flow bound by one bottleneck keeps its since-time: it was bound from then to its finish.
-      if (times) {
-        add(times, current, nowS - this.sinceS[flow]);
-        this.sinceS[flow] = nowS;
+      if (times >= 0) {
+        this.addBound(times, current, nowS - st[o + SINCE_S]);
+        st[o + SINCE_S] = nowS;
       }
       return;
     }
     if (bottleneck === current) return;
-    const boundS = nowS - this.sinceS[flow];
-    if (times) add(times, current, boundS);
-    else if (boundS > 0) this.multi.set(flow, new Map([[current, boundS]]));
-    this.bottleneck[flow] = bottleneck;
-    this.sinceS[flow] = nowS;
+    const boundS = nowS - st[o + SINCE_S];
+    if (times >= 0) this.addBound(times, current, boundS);
+    else if (boundS > 0) st[o + TIMES] = this.newEntry(current, boundS);
+    st[o + BOTTLENECK] = bottleneck;
+    st[o + SINCE_S] = nowS;
+  }
+
+  /** Add `seconds` to `bottleneck`'s entry in the list starting at entry `first`, appending one if it has none (as Map.set(b, (get(b) ?? 0) + s)). */
+  private addBound(first: number, bottleneck: number, seconds: number): void {
+    let e = first;
+    for (;;) {
+      if (this.entryBottleneck[e] === bottleneck) {
+        this.entrySeconds[e] += seconds;
+        return;
+      }
+      const next = this.entryNext[e];
+      if (next < 0) break;
+      e = next;
+    }
+    const added = this.newEntry(bottleneck, 0 + seconds);
+    this.entryNext[e] = added;
+  }
+
+  /** A new last entry (bottleneck, seconds); returns its index. */
+  private newEntry(bottleneck: number, seconds: number): number {
+    const e = this.entryCount++;
+    if (e === this.entryBottleneck.length) {
+      this.entryBottleneck = grown(this.entryBottleneck, 2 * e);
+      this.entrySeconds = grown(this.entrySeconds, 2 * e);
+      this.entryNext = grown(this.entryNext, 2 * e);
+    }
+    this.entryBottleneck[e] = bottleneck;
+    this.entrySeconds[e] = seconds;
+    this.entryNext[e] = -1;
+    return e;
+  }
+
+  /** Whether the list starting at entry `first` has an entry for `bottleneck`. */
+  private hasEntry(first: number, bottleneck: number): boolean {
+    for (let e = first; e >= 0; e = this.entryNext[e]) if (this.entryBottleneck[e] === bottleneck) return true;
+    return false;
   }
 
   /** @inheritdoc */
@@ -217,20 +272,23 @@ export class FlowRecorder implements FlowObserver {
    * {@link NEVER_ACTIVE}. Ties go to the one that bound it first.
    */
   bottleneckOf(flow: number): number {
-    const times = this.multi.get(flow);
-    const current = this.bottleneck[flow];
-    if (!times) return current;
-    const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.sinceS[flow]) : 0;
+    const o = flow * STRIDE;
+    const times = this.state[o + TIMES];
+    const current = this.state[o + BOTTLENECK];
+    if (times < 0) return current;
+    const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.state[o + SINCE_S]) : 0;
     let best = NEVER_ACTIVE;
     let bestS = -1;
-    for (const [b, s] of times) {
+    for (let e = times; e >= 0; e = this.entryNext[e]) {
+      const b = this.entryBottleneck[e];
+      const s = this.entrySeconds[e];
       const total = b === current ? s + open : s;
       if (total > bestS) {
         best = b;
         bestS = total;
       }
     }
-    if (!times.has(current) && open > bestS) best = current;
+    if (!this.hasEntry(times, current) && open > bestS) best = current;
     return best;
   }
 
@@ -240,76 +298,88 @@ export class FlowRecorder implements FlowObserver {
    * run for an unfinished flow. Nothing for a flow that never moved a byte.
    */
   forEachBound(flow: number, fn: (bottleneck: number, seconds: number) => void): void {
-    const current = this.bottleneck[flow];
+    const o = flow * STRIDE;
+    const current = this.state[o + BOTTLENECK];
     if (current === NEVER_ACTIVE) return;
     const finish = this.network.finishOf(flow);
-    const open = Math.max(0, (Number.isNaN(finish) ? this.horizon : finish) - this.sinceS[flow]);
-    const times = this.multi.get(flow);
-    if (!times) {
+    const open = Math.max(0, (Number.isNaN(finish) ? this.horizon : finish) - this.state[o + SINCE_S]);
+    const times = this.state[o + TIMES];
+    if (times < 0) {
       fn(current, open);
       return;
     }
     const unfinished = Number.isNaN(finish);
-    for (const [b, sec] of times) fn(b, b === current && unfinished ? sec + open : sec);
-    if (unfinished && !times.has(current)) fn(current, open);
+    for (let e = times; e >= 0; e = this.entryNext[e]) {
+      const b = this.entryBottleneck[e];
+      const sec = this.entrySeconds[e];
+      fn(b, b === current && unfinished ? sec + open : sec);
+    }
+    if (unfinished && !this.hasEntry(times, current)) fn(current, open);
   }
 
-  /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order. */
+  /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order, as text cells. */
   *rows(): Generator<string[]> {
-    const net = this.network;
-    const t = this.topology;
-    for (let f = 0; f < net.flowCount; f++) {
-      const route = net.routeOf(f);
-      const size = net.sizeOf(f);
-      const start = net.startOf(f);
-      const finish = net.finishOf(f);
-      const fct = finish - start;
-      const ideal = this.idealFctOf(f);
-      const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
-      // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
-      const delayS = net.startDelayOf(f);
-      const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;
-      const b = this.bottleneckOf(f);
-      const row = [
-        this.labels[f] ?? String(f),
-        t.nodeIds[route.nodes[0]],
-        t.nodeIds[route.nodes[route.nodes.length - 1]],
-        csvNumber(size),
-        csvNumber(start),
-        csvNumber(finish),
-        csvNumber(fct),
-        csvNumber(ideal),
-        csvSlowdown(slowdown),
-        drainS > 0 ? csvNumber((size * 8) / 1e9 / drainS) : "",
-        b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b),
-        this.statusOf(f),
-      ];
-      for (const group of this.extra) {
-        const cells = group.cells(f);
-        for (let i = 0; i < group.headers.length; i++) {
-          const v = cells?.[i];
-          row.push(v === undefined ? "" : typeof v === "number" ? csvNumber(v) : v);
-        }
-      }
-      yield row;
+    const sink = new CellArray();
+    for (let f = 0; f < this.network.flowCount; f++) {
+      this.cells(f, sink);
+      yield sink.take();
     }
   }
 
-  /** Write flows.csv to `path`. */
+  /** Write flows.csv to `path`, each cell formatted once straight into the file (see CsvWriter). */
   writeCsv(path: string): Promise<void> {
     const headers = [...FLOW_CSV_HEADERS, ...this.extra.flatMap((g) => g.headers)];
-    return writeCsv(path, headers, this.rows());
+    return writeWith(path, headers, async (w) => {
+      for (let f = 0; f < this.network.flowCount; f++) {
+        this.cells(f, w);
+        w.endRow();
+        if (w.full) await w.flush();
+      }
+    });
+  }
+
+  /** The cells of flow `f`'s row of flows.csv, into `sink`. */
+  private cells(f: number, sink: CellSink): void {
+    const net = this.network;
+    const t = this.topology;
+    const route = net.routeOf(f);
+    const size = net.sizeOf(f);
+    const start = net.startOf(f);
+    const finish = net.finishOf(f);
+    const fct = finish - start;
+    const ideal = this.idealFctOf(f);
+    const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
+    // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
+    const delayS = net.startDelayOf(f);
+    const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;
+    const b = this.bottleneckOf(f);
+    sink.text(this.labels[f] ?? String(f));
+    sink.text(t.nodeIds[route.nodes[0]]);
+    sink.text(t.nodeIds[route.nodes[route.nodes.length - 1]]);
+    sink.number(size);
+    sink.number(start);
+    sink.number(finish);
+    sink.number(fct);
+    sink.number(ideal);
+    sink.number(clampSlowdown(slowdown));
+    if (drainS > 0) sink.number((size * 8) / 1e9 / drainS);
+    else sink.text("");
+    sink.text(b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b));
+    sink.text(this.statusOf(f));
+    for (const group of this.extra) {
+      const cells = group.cells(f);
+      for (let i = 0; i < group.headers.length; i++) {
+        const v = cells?.[i];
+        if (typeof v === "number") sink.number(v);
+        else sink.text(v === undefined ? "" : v);
+      }
+    }
   }
 
   private grow(n: number): void {
-    this.bottleneck = grown(this.bottleneck, n);
-    this.sinceS = grown(this.sinceS, n);
+    this.state = grown(this.state, n * STRIDE);
     this.bestRateBps = grown(this.bestRateBps, n);
     this.leastLatencyS = grown(this.leastLatencyS, n);
     this.capacity = n;
   }
-}
-
-function add(times: Map<number, number>, bottleneck: number, seconds: number): void {
-  times.set(bottleneck, (times.get(bottleneck) ?? 0) + seconds);
 }

@@ -33,9 +33,15 @@ export class QueueRecorder implements QueueObserver {
   private readonly delayS2: Float64Array;
   private readonly drops: Float64Array;
   private readonly marks: Float64Array;
-  private readonly histograms = new Map<number, Float64Array>();
-  /** Per channel, with an interval: flat pairs (interval index, queue byte-seconds) in interval order, and delay-seconds alongside. */
-  private readonly series = new Map<number, number[]>();
+  /** Per resource, its occupancy histogram (BINS + 1 bins), made when it first holds a queue. */
+  private readonly histograms: Array<Float64Array | undefined>;
+  /**
+   * Per channel, with an interval: flat triples (interval index, queue byte-seconds,
+   * delay-seconds) in interval order, in a typed array grown by doubling; `seriesUsed[ch]`
+   * numbers are filled.
+   */
+  private readonly series: Array<Float64Array | undefined>;
+  private readonly seriesUsed: Int32Array;
   private endS = 0;
 
   /**
@@ -55,6 +61,9 @@ export class QueueRecorder implements QueueObserver {
     this.delayS2 = new Float64Array(n);
     this.drops = new Float64Array(n);
     this.marks = new Float64Array(n);
+    this.histograms = new Array<Float64Array | undefined>(n).fill(undefined);
+    this.series = new Array<Float64Array | undefined>(topology.channelCount).fill(undefined);
+    this.seriesUsed = new Int32Array(topology.channelCount);
     queues.observe(this);
   }
 
@@ -119,8 +128,8 @@ export class QueueRecorder implements QueueObserver {
     if (this.intervalS !== undefined && r < this.topology.channelCount) this.addToSeries(r, nowS - dt, nowS, s.meanBytes, capacity);
     if (s.markFraction > 0) this.marks[r] += (s.markFraction * capacity * dt) / MARK_PACKET_BYTES;
     const buffer = this.queues.settings.bufferBytes[r];
-    let h = this.histograms.get(r);
-    if (!h) this.histograms.set(r, (h = new Float64Array(BINS + 1)));
+    let h = this.histograms[r];
+    if (!h) this.histograms[r] = h = new Float64Array(BINS + 1);
     const share = dt / s.samples.length;
     for (const q of s.samples) h[Math.min(BINS, Math.floor((q / buffer) * BINS))] += share;
   }
@@ -128,35 +137,52 @@ export class QueueRecorder implements QueueObserver {
   /** Add a constant queue of `bytes` over [fromS, toS) to channel `r`'s series, split at interval boundaries. */
   private addToSeries(r: number, fromS: number, toS: number, bytes: number, capacity: number): void {
     const step = this.intervalS!;
-    let list = this.series.get(r);
-    if (!list) this.series.set(r, (list = []));
     let t = fromS;
     while (t < toS) {
       const k = Math.floor(t / step);
       const end = Math.min(toS, (k + 1) * step);
       const dt = end - t;
-      const n = list.length;
-      if (n >= 3 && list[n - 3] === k) {
+      let list = this.series[r];
+      const n = this.seriesUsed[r];
+      if (list && n >= 3 && list[n - 3] === k) {
         list[n - 2] += bytes * dt;
         list[n - 1] += capacity > 0 ? (bytes / capacity) * dt : 0;
-      } else list.push(k, bytes * dt, capacity > 0 ? (bytes / capacity) * dt : 0);
+      } else {
+        if (!list || n === list.length) {
+          const grownList = new Float64Array(Math.max(48, 2 * n));
+          if (list) grownList.set(list);
+          this.series[r] = list = grownList;
+        }
+        list[n] = k;
+        list[n + 1] = bytes * dt;
+        list[n + 2] = capacity > 0 ? (bytes / capacity) * dt : 0;
+        this.seriesUsed[r] = n + 3;
+      }
       t = end;
     }
   }
 
   /** Cells of the {@link QUEUE_SERIES_COLUMNS} for channel `ch` over [startS, endS) (after {@link finish}). */
   seriesCells(ch: number, startS: number, endS: number): number[] {
-    const list = this.series.get(ch);
+    const list = this.series[ch];
     const length = endS - startS;
     if (!list || !(length > 0) || this.intervalS === undefined) return [0, 0];
     const k = Math.round(startS / this.intervalS);
-    for (let i = 0; i < list.length; i += 3) if (list[i] === k) return [Math.round(list[i + 1] / length), list[i + 2] / length];
+    // Entries are in interval order: binary search.
+    let lo = 0;
+    let hi = this.seriesUsed[ch] / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid * 3] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < this.seriesUsed[ch] / 3 && list[lo * 3] === k) return [Math.round(list[lo * 3 + 1] / length), list[lo * 3 + 2] / length];
     return [0, 0];
   }
 
   /** Time-weighted 99th percentile of `r`'s occupancy over the run (the upper edge of its bin), bytes. */
   private p99Bytes(r: number): number {
-    const h = this.histograms.get(r);
+    const h = this.histograms[r];
     if (!h || !(this.endS > 0)) return 0;
     const buffer = this.queues.settings.bufferBytes[r];
     // Time with no queue at all is the rest of the run.

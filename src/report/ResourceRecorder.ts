@@ -1,9 +1,11 @@
 // ResourceRecorder: load, bytes, utilisation and bottleneck flow-seconds of every resource; writes links.csv and bottlenecks.csv.
 import { grown } from "../core/grown.js";
+import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { csvBytes, csvFraction, csvNumber } from "./csvNumber.js";
 import { tierOf, type Tier } from "./tierOf.js";
+import { streamCsv } from "./CsvWriter.js";
 import { writeCsv } from "./writeCsv.js";
 
 /** Columns of links.csv, in order. */
@@ -69,7 +71,10 @@ export interface BottleneckEntry {
  * adds load·dt bytes, util·dt to the utilisation integral, dt to the saturated time when
  * load ≥ (1 − 1e-9)·capacity, and (flows bottlenecked here)·dt bottleneck flow-seconds.
  * Zero-length intervals (several updates at one instant) add nothing, so the transient
- * overshoots between two updates at the same time never count as a peak.
+ * overshoots between two updates at the same time never count as a peak. A rate change reads
+ * the flow's resources from the recorder's own pool of draining routes ({@link ActiveRoutes}),
+ * not from the flow's Route object, and closes each resource at most once per instant
+ * however many of its flows change: per-resource sums in typed arrays, a few additions each.
  *
  * Utilisation is measured against the capacity in force, read from its owner
  * (`FlowNetwork.capacityOf`): the nominal one (`topology.resourceCapacityBps`, the
@@ -102,6 +107,8 @@ export class ResourceRecorder implements FlowObserver {
   private readonly bottleneckFlowS: Float64Array;
   private readonly histogram: Array<Float64Array | undefined>;
   private flowBottleneck = new Int32Array(0);
+  /** The resources of the draining flows (a rate change reads them there, not in the flow's Route). */
+  private readonly routes: ActiveRoutes;
   private readonly logResource = new Int32Array(HISTOGRAM_LOG);
   private readonly logBin = new Int32Array(HISTOGRAM_LOG);
   private readonly logDtS = new Float64Array(HISTOGRAM_LOG);
@@ -127,6 +134,7 @@ export class ResourceRecorder implements FlowObserver {
     this.bottleneckFlowS = new Float64Array(R);
     this.histogram = new Array<Float64Array | undefined>(R).fill(undefined);
     this.logStart = new Int32Array(R + 1);
+    this.routes = new ActiveRoutes(network);
     network.observe(this);
   }
 
@@ -135,19 +143,22 @@ export class ResourceRecorder implements FlowObserver {
     if (flow >= this.flowBottleneck.length) {
       this.flowBottleneck = grown(this.flowBottleneck, Math.max(1024, flow + 1, this.flowBottleneck.length * 2), -1);
     }
-    const resources = this.network.routeOf(flow).resources;
+    const at = this.routes.offsetOf(flow);
+    const end = at + this.routes.lengthOf(flow);
+    const pool = this.routes.pool;
     const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
     const deltaBps = newRateBps - oldRateBps;
     const carrying = this.carrying;
     const loadBps = this.loadBps;
     const lastS = this.lastS;
-    for (let i = 0; i < resources.length; i++) {
-      const r = resources[i];
+    for (let i = at; i < end; i++) {
+      const r = pool[i];
       if (lastS[r] < nowS) this.close(r, nowS, this.network.capacityOf(r));
       const c = (carrying[r] += carryingDelta);
       // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
       loadBps[r] = c > 0 ? loadBps[r] + deltaBps : 0;
     }
+    if (newRateBps === 0) this.routes.release(flow);
     const old = this.flowBottleneck[flow];
     if (old === bottleneck) return;
     if (old >= 0) {
@@ -287,12 +298,12 @@ export class ResourceRecorder implements FlowObserver {
     }
   }
 
-  /** Write links.csv to `path`. */
+  /** Write links.csv to `path` (one row per channel: streamed, see CsvWriter). */
   writeLinksCsv(path: string): Promise<void> {
-    return writeCsv(path, [...LINK_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.linkRows());
+    return streamCsv(path, [...LINK_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.linkRows());
   }
 
-  /** Write bottlenecks.csv to `path`. */
+  /** Write bottlenecks.csv to `path` (a short ranking: fast-csv). */
   writeBottlenecksCsv(path: string): Promise<void> {
     return writeCsv(path, BOTTLENECK_CSV_HEADERS, this.bottleneckRows());
   }

@@ -1,8 +1,9 @@
 // TimeSeriesRecorder: bytes, throughput and utilisation per interval, per directed link and per workload; writes timeseries.csv.
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
+import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { Topology } from "../net/Topology.js";
 import { csvFraction, csvNumber } from "./csvNumber.js";
-import { writeCsv } from "./writeCsv.js";
+import { streamCsv } from "./CsvWriter.js";
 
 /** Columns of timeseries.csv, in order. */
 export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "scope", "name", "bytes", "throughput_gbps", "mean_util"] as const;
@@ -18,7 +19,8 @@ export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "sc
  * Lazy like {@link import("./ResourceRecorder.js").ResourceRecorder}: a channel's or
  * workload's load (the sum of its flows' rates) is constant between two rate changes
  * touching it, so each change first closes the span since the last one, splitting it at
- * interval boundaries. Cost: per rate change, the flow's channels plus one workload; per
+ * interval boundaries. Cost: per rate change, the flow's channels (read from the recorder's
+ * pool of draining routes, {@link ActiveRoutes}) plus one workload; per
  * series, one entry (interval, bytes, utilisation-seconds) per interval in which it carried
  * traffic — so proportional to intervals × active links and workloads, and nothing at all
  * for a run without `report.interval` (no recorder is made).
@@ -33,9 +35,16 @@ export class TimeSeriesRecorder implements FlowObserver {
   private readonly loadBps: Float64Array;
   private readonly carrying: Int32Array;
   private readonly lastS: Float64Array;
-  /** Per series (channels, then workloads): flat triples (interval index, bytes, utilisation·seconds), in interval order. */
-  private readonly entries: Array<number[] | undefined>;
+  /**
+   * Per series (channels, then workloads): flat triples (interval index, bytes,
+   * utilisation·seconds) in interval order, in a typed array grown by doubling, of which the
+   * first `used[s]` numbers are filled.
+   */
+  private readonly entries: Array<Float64Array | undefined>;
+  private readonly used: Int32Array;
   private horizon = 0;
+  /** The resources of the draining flows (see ActiveRoutes). */
+  private readonly routes: ActiveRoutes;
   private readonly linkExtra: Array<{ headers: readonly string[]; cells: (channel: number, startS: number, endS: number) => number[] }> = [];
   /** 1/Δ when it is a whole number (Δ = 0.1 s → 10), so boundaries k/10 print as 0.3, not 0.30000000000000004. */
   private readonly perSecond: number;
@@ -59,19 +68,24 @@ export class TimeSeriesRecorder implements FlowObserver {
     this.loadBps = new Float64Array(n);
     this.carrying = new Int32Array(n);
     this.lastS = new Float64Array(n);
-    this.entries = new Array<number[] | undefined>(n).fill(undefined);
+    this.entries = new Array<Float64Array | undefined>(n).fill(undefined);
+    this.used = new Int32Array(n);
+    this.routes = new ActiveRoutes(network);
     network.observe(this);
   }
 
   /** @inheritdoc */
   rateChanged(flow: number, oldRateBps: number, newRateBps: number, _bottleneck: number, nowS: number): void {
-    const resources = this.network.routeOf(flow).resources;
+    const at = this.routes.offsetOf(flow);
+    const end = at + this.routes.lengthOf(flow);
+    const pool = this.routes.pool;
     const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
     const deltaBps = newRateBps - oldRateBps;
-    for (let i = 0; i < resources.length; i++) {
-      const r = resources[i];
+    for (let i = at; i < end; i++) {
+      const r = pool[i];
       if (r < this.channels) this.update(r, carryingDelta, deltaBps, nowS);
     }
+    if (newRateBps === 0) this.routes.release(flow);
     const w = this.workloadOf(flow);
     if (w >= 0 && w < this.workloadNames.length) this.update(this.channels + w, carryingDelta, deltaBps, nowS);
   }
@@ -113,17 +127,37 @@ export class TimeSeriesRecorder implements FlowObserver {
 
   /** The rows of timeseries.csv (see the class doc), after {@link finish}. */
   *rows(): Generator<string[]> {
-    const items: Array<[k: number, series: number, at: number]> = [];
-    this.entries.forEach((list, s) => {
-      if (list) for (let i = 0; i < list.length; i += 3) items.push([list[i], s, i]);
-    });
-    items.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    // Entries by interval, then series: a stable counting sort by interval of the entries
+    // taken series by series (each series has at most one entry per interval).
+    const series = this.entries.length;
+    let total = 0;
+    let intervals = 0;
+    for (let s = 0; s < series; s++) {
+      const n = this.used[s] / 3;
+      total += n;
+      if (n > 0) intervals = Math.max(intervals, this.entries[s]![(n - 1) * 3] + 1);
+    }
+    const start = new Int32Array(intervals + 1);
+    for (let s = 0; s < series; s++) for (let i = 0; i < this.used[s]; i += 3) start[this.entries[s]![i] + 1]++;
+    for (let k = 1; k <= intervals; k++) start[k] += start[k - 1];
+    const orderSeries = new Int32Array(total);
+    const orderAt = new Int32Array(total);
+    for (let s = 0; s < series; s++) {
+      for (let i = 0; i < this.used[s]; i += 3) {
+        const j = start[this.entries[s]![i]]++;
+        orderSeries[j] = s;
+        orderAt[j] = i;
+      }
+    }
     const t = this.topology;
     // Whole bytes that telescope: each row gets round(bytes so far) − round(bytes before it), so a
     // series' rows add up to its rounded total rather than drifting by a byte per interval.
-    const sumBytes = new Float64Array(this.entries.length);
-    for (const [k, s, i] of items) {
+    const sumBytes = new Float64Array(series);
+    for (let j = 0; j < total; j++) {
+      const s = orderSeries[j];
+      const i = orderAt[j];
       const list = this.entries[s]!;
+      const k = list[i];
       const startS = this.boundaryS(k);
       const endS = Math.min(this.boundaryS(k + 1), this.horizon);
       const lengthS = endS - startS;
@@ -134,7 +168,7 @@ export class TimeSeriesRecorder implements FlowObserver {
       const extra: string[] = [];
       for (const g of this.linkExtra) {
         if (link) extra.push(...g.cells(s, startS, endS).map(csvNumber));
-        else for (let j = 0; j < g.headers.length; j++) extra.push("");
+        else for (let x = 0; x < g.headers.length; x++) extra.push("");
       }
       yield [
         csvNumber(startS),
@@ -152,14 +186,21 @@ export class TimeSeriesRecorder implements FlowObserver {
   /** Close the series at `endS` and write timeseries.csv to `path`. */
   writeCsv(path: string, endS: number): Promise<void> {
     this.finish(endS);
-    return writeCsv(path, [...TIMESERIES_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.rows());
+    return streamCsv(path, [...TIMESERIES_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.rows());
   }
 
+  /** The entry of series `s` for interval k (binary search: entries are in interval order). */
   private entryOf(s: number, k: number): [bytes: number, utilS: number] | undefined {
     const list = this.entries[s];
     if (!list) return undefined;
-    for (let i = 0; i < list.length; i += 3) if (list[i] === k) return [list[i + 1], list[i + 2]];
-    return undefined;
+    let lo = 0;
+    let hi = this.used[s] / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid * 3] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.used[s] / 3 && list[lo * 3] === k ? [list[lo * 3 + 1], list[lo * 3 + 2]] : undefined;
   }
 
   private update(s: number, carryingDelta: number, deltaBps: number, nowS: number): void {
@@ -199,11 +240,20 @@ export class TimeSeriesRecorder implements FlowObserver {
 
   private add(s: number, k: number, bytes: number, utilS: number): void {
     let list = this.entries[s];
-    if (!list) this.entries[s] = list = [];
-    const n = list.length;
-    if (n > 0 && list[n - 3] === k) {
+    const n = this.used[s];
+    if (list && n > 0 && list[n - 3] === k) {
       list[n - 2] += bytes;
       list[n - 1] += utilS;
-    } else list.push(k, bytes, utilS);
+      return;
+    }
+    if (!list || n === list.length) {
+      const grownList = new Float64Array(Math.max(48, 2 * n));
+      if (list) grownList.set(list);
+      this.entries[s] = list = grownList;
+    }
+    list[n] = k;
+    list[n + 1] = bytes;
+    list[n + 2] = utilS;
+    this.used[s] = n + 3;
   }
 }

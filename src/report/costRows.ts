@@ -36,81 +36,112 @@ export interface CostInput {
  * `per_million_requests` (total × 1e6 ÷ requests). GB = 1e9 bytes.
  */
 export function costRows(input: CostInput): string[][] {
-  const { cost, topology: t, names } = input;
-  const W = names.length;
-  const egress = new Float64Array(W);
-  const wan = new Float64Array(W);
-  const priceOf = (provider: string, direction: "out" | "in") => {
-    const p = cost.egress.find((e) => e.provider === provider && e.direction === direction);
-    return p ? p.perGbUsd : direction === "out" ? DEFAULT_EGRESS_OUT_PER_GB_USD : 0;
-  };
-  const providerOf = (node: number) => (t.nodeSite[node] >= 0 ? t.sites[t.nodeSite[node]].provider : "");
-  const wanChannel = new Int8Array(t.channelCount).fill(-1);
+  const table = new CostTable(input.cost, input.topology, input.names.length);
   for (let f = 0; f < input.flowCount; f++) {
     const w = input.workloadOfFlow[f];
-    const gb = input.deliveredBytesOf(f) / 1e9;
-    if (gb === 0 || w === undefined || w < 0 || w >= W) continue;
-    const nodes = input.nodesOf(f);
-    const from = providerOf(nodes[0]);
-    const to = providerOf(nodes[nodes.length - 1]);
+    const bytes = input.deliveredBytesOf(f);
+    if (bytes === 0 || w === undefined || w < 0 || w >= input.names.length) continue;
+    table.add(w, bytes, input.nodesOf(f), input.resourcesOf(f));
+  }
+  return table.rows(input);
+}
+
+/** The per-flow part of {@link costRows} (egress and WAN bytes per workload), fed one flow at a time so writeReports fills every per-flow report in one pass. */
+export class CostTable {
+  readonly egress: Float64Array;
+  readonly wan: Float64Array;
+  private readonly wanChannel: Int8Array;
+
+  constructor(
+    private readonly cost: CostSpec,
+    private readonly topology: Topology,
+    workloads: number,
+  ) {
+    this.egress = new Float64Array(workloads);
+    this.wan = new Float64Array(workloads);
+    this.wanChannel = new Int8Array(topology.channelCount).fill(-1);
+  }
+
+  private priceOf(provider: string, direction: "out" | "in"): number {
+    const p = this.cost.egress.find((e) => e.provider === provider && e.direction === direction);
+    return p ? p.perGbUsd : direction === "out" ? DEFAULT_EGRESS_OUT_PER_GB_USD : 0;
+  }
+
+  private providerOf(node: number): string {
+    const t = this.topology;
+    return t.nodeSite[node] >= 0 ? t.sites[t.nodeSite[node]].provider : "";
+  }
+
+  /** Bill `deliveredBytes` (> 0) of a flow of workload `w` (an index into the names) that went from nodes[0] to its last node over `resources`. */
+  add(w: number, deliveredBytes: number, nodes: ArrayLike<number>, resources: ArrayLike<number>): void {
+    const t = this.topology;
+    const gb = deliveredBytes / 1e9;
+    const from = this.providerOf(nodes[0]);
+    const to = this.providerOf(nodes[nodes.length - 1]);
     if (from !== to) {
-      if (from) egress[w] += gb * priceOf(from, "out");
-      if (to) egress[w] += gb * priceOf(to, "in");
+      if (from) this.egress[w] += gb * this.priceOf(from, "out");
+      if (to) this.egress[w] += gb * this.priceOf(to, "in");
     }
-    const res = input.resourcesOf(f);
     let wanLinks = 0;
-    for (let i = 0; i < res.length; i++) {
-      const r = res[i];
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
       if (r >= t.channelCount) continue;
-      if (wanChannel[r] < 0) wanChannel[r] = tierOf(t, r) === "wan" ? 1 : 0;
-      wanLinks += wanChannel[r];
+      if (this.wanChannel[r] < 0) this.wanChannel[r] = tierOf(t, r) === "wan" ? 1 : 0;
+      wanLinks += this.wanChannel[r];
     }
-    if (wanLinks > 0) wan[w] += gb * (cost.wanPerGbUsd + wanLinks * (cost.wanPerGbPerLinkUsd ?? 0));
+    if (wanLinks > 0) this.wan[w] += gb * (this.cost.wanPerGbUsd + wanLinks * (this.cost.wanPerGbPerLinkUsd ?? 0));
   }
-  const rows: string[][] = [];
-  const sum = { gpu: 0, idle: 0, egress: 0, wan: 0, iterations: 0, requests: 0 };
-  const emit = (name: string, items: Array<[string, number | undefined]>) => {
-    for (const [item, usd] of items) if (usd !== undefined) rows.push([name, item, csvNumber(usd)]);
-  };
-  for (let w = 0; w < W; w++) {
-    const r = input.results[w];
-    const gpus = r.gpus ?? 0;
-    const iterations = r.iterations ?? [];
-    const requests = r.requests?.length ?? 0;
-    const heldS = iterations.length > 0 ? iterations.reduce((s, it) => s + it.iterationS, 0) : input.makespanS;
-    const exposedS = iterations.reduce((s, it) => s + it.exposedCommS, 0);
-    const gpu = gpus > 0 ? (gpus * heldS * cost.gpuHourUsd) / 3600 : undefined;
-    const idle = gpus > 0 && iterations.length > 0 ? (gpus * exposedS * cost.gpuHourUsd) / 3600 : undefined;
-    const total = (gpu ?? 0) + egress[w] + wan[w];
-    sum.gpu += gpu ?? 0;
-    sum.idle += idle ?? 0;
-    sum.egress += egress[w];
-    sum.wan += wan[w];
-    sum.iterations += iterations.length;
-    sum.requests += requests;
-    emit(names[w], [
-      ["gpu", gpu],
-      ["gpu_idle_network", idle],
-      ["egress", egress[w]],
-      ["wan", wan[w]],
+
+  /** cost.csv rows (see {@link costRows}), from the flows added and the workloads' records. */
+  rows(input: Pick<CostInput, "names" | "results" | "makespanS">): string[][] {
+    const { cost, topology: t, egress, wan } = this;
+    const W = input.names.length;
+    const names = input.names;
+    const rows: string[][] = [];
+    const sum = { gpu: 0, idle: 0, egress: 0, wan: 0, iterations: 0, requests: 0 };
+    const emit = (name: string, items: Array<[string, number | undefined]>) => {
+      for (const [item, usd] of items) if (usd !== undefined) rows.push([name, item, csvNumber(usd)]);
+    };
+    for (let w = 0; w < W; w++) {
+      const r = input.results[w];
+      const gpus = r.gpus ?? 0;
+      const iterations = r.iterations ?? [];
+      const requests = r.requests?.length ?? 0;
+      const heldS = iterations.length > 0 ? iterations.reduce((s, it) => s + it.iterationS, 0) : input.makespanS;
+      const exposedS = iterations.reduce((s, it) => s + it.exposedCommS, 0);
+      const gpu = gpus > 0 ? (gpus * heldS * cost.gpuHourUsd) / 3600 : undefined;
+      const idle = gpus > 0 && iterations.length > 0 ? (gpus * exposedS * cost.gpuHourUsd) / 3600 : undefined;
+      const total = (gpu ?? 0) + egress[w] + wan[w];
+      sum.gpu += gpu ?? 0;
+      sum.idle += idle ?? 0;
+      sum.egress += egress[w];
+      sum.wan += wan[w];
+      sum.iterations += iterations.length;
+      sum.requests += requests;
+      emit(names[w], [
+        ["gpu", gpu],
+        ["gpu_idle_network", idle],
+        ["egress", egress[w]],
+        ["wan", wan[w]],
+        ["total", total],
+        ["per_iteration", iterations.length > 0 ? total / iterations.length : undefined],
+        ["per_million_requests", requests > 0 ? (total * 1e6) / requests : undefined],
+      ]);
+    }
+    const capex = cost.capex ? (capexUsd(t, cost.capex) * input.makespanS) / cost.capex.amortizationS : 0;
+    const total = sum.gpu + sum.egress + sum.wan + capex;
+    emit("all", [
+      ["gpu", sum.gpu],
+      ["gpu_idle_network", sum.idle],
+      ["egress", sum.egress],
+      ["wan", sum.wan],
+      ["capex", capex],
       ["total", total],
-      ["per_iteration", iterations.length > 0 ? total / iterations.length : undefined],
-      ["per_million_requests", requests > 0 ? (total * 1e6) / requests : undefined],
+      ["per_iteration", sum.iterations > 0 ? total / sum.iterations : undefined],
+      ["per_million_requests", sum.requests > 0 ? (total * 1e6) / sum.requests : undefined],
     ]);
+    return rows;
   }
-  const capex = cost.capex ? (capexUsd(t, cost.capex) * input.makespanS) / cost.capex.amortizationS : 0;
-  const total = sum.gpu + sum.egress + sum.wan + capex;
-  emit("all", [
-    ["gpu", sum.gpu],
-    ["gpu_idle_network", sum.idle],
-    ["egress", sum.egress],
-    ["wan", sum.wan],
-    ["capex", capex],
-    ["total", total],
-    ["per_iteration", sum.iterations > 0 ? total / sum.iterations : undefined],
-    ["per_million_requests", sum.requests > 0 ? (total * 1e6) / sum.requests : undefined],
-  ]);
-  return rows;
 }
 
 /**

@@ -21,7 +21,7 @@ const POW10 = Array.from({ length: 45 }, (_, i) => Number(`1e${i - 22}`));
  */
 export function csvNumber(x: number): string {
   if (Number.isSafeInteger(x)) return String(x);
-  return Number.isFinite(x) ? String(roundSignificant(x)) : "";
+  return Number.isFinite(x) ? significantText(x) : "";
 }
 
 /** A byte count: `x` rounded to the nearest whole byte (bytes integrated from rates, such as links.csv's, carry float residue). */
@@ -48,14 +48,63 @@ export function csvSlowdown(x: number): string {
  * `toPrecision(12)` only when x lies within an ulp of a half-way point. Outside
  * [1e-10, 1e21] it falls back to `toPrecision` (slower, same rounding).
  */
-function roundSignificant(x: number): number {
+export function roundSignificant(x: number): number {
   const a = Math.abs(x);
-  let e = Math.floor(Math.log10(a));
+  const e = decimalExponent(a);
   if (!(e >= -10 && e <= 21)) return Number(x.toPrecision(CSV_SIGNIFICANT_DIGITS));
-  // Math.log10 is not correctly rounded, so next to a power of ten e can be off by one: correct it exactly.
-  if (a >= POW10[e + 23]) e++;
-  else if (a < POW10[e + 22]) e--;
   const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
   const r = k >= 0 ? Math.round(a * POW10[k + 22]) / POW10[k + 22] : Math.round(a / POW10[22 - k]) * POW10[22 - k];
   return x < 0 ? -r : r;
+}
+
+/** The decimal exponent of a > 0's leading digit (⌊log10 a⌋, exact next to powers of ten), or NaN outside the table. */
+function decimalExponent(a: number): number {
+  let e = Math.floor(Math.log10(a));
+  if (!(e >= -10 && e <= 21)) return e;
+  // Math.log10 is not correctly rounded, so next to a power of ten e can be off by one: correct it exactly.
+  if (a >= POW10[e + 23]) e++;
+  else if (a < POW10[e + 22]) e--;
+  return e;
+}
+
+/**
+ * `String(roundSignificant(x))` for finite x that is not a whole number, written from the
+ * 12 digits m of {@link roundSignificant} without the shortest-form search `String` makes:
+ * the double nearest to a decimal of ≤ 12 significant digits prints as that decimal (any
+ * other decimal of ≤ 12 digits is more than 10⁴ ulps away), so its digits are m's without
+ * trailing zeros, laid out as ECMAScript's Number::toString lays them out (plain from 1e-6
+ * to below 1e21, exponential outside). `test/report/csvNumber.test.ts` checks the two agree.
+ */
+function significantText(x: number): string {
+  const a = Math.abs(x);
+  let e = decimalExponent(a);
+  if (!(e >= -10 && e <= 21)) return String(roundSignificant(x));
+  const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
+  let m = k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]);
+  if (m === 1e12) {
+    // Rounded up to the next power of ten.
+    m = 1e11;
+    e++;
+  }
+  // The digits of m (10¹¹ ≤ m < 10¹²) without its trailing zeros, written from two halves that are small integers.
+  let d = CSV_SIGNIFICANT_DIGITS;
+  while (m % 10 === 0) {
+    m /= 10;
+    d--;
+  }
+  let digits: string;
+  if (d <= 6) digits = String(m);
+  else {
+    const split = POW10[d - 6 + 22];
+    const hi = Math.floor(m / split);
+    digits = String(hi) + String(m - hi * split + split).slice(1);
+  }
+  // Number::toString with n = e + 1: the value is 0.<digits> × 10^n.
+  const n = e + 1;
+  let text: string;
+  if (d <= n && n <= 21) text = digits + "0".repeat(n - d);
+  else if (0 < n && n <= 21) text = `${digits.slice(0, n)}.${digits.slice(n)}`;
+  else if (-6 < n && n <= 0) text = `0.${"0".repeat(-n)}${digits}`;
+  else text = `${d === 1 ? digits : `${digits[0]}.${digits.slice(1)}`}e${n - 1 < 0 ? "-" : "+"}${Math.abs(n - 1)}`;
+  return x < 0 ? `-${text}` : text;
 }

@@ -19,6 +19,11 @@ export interface WorkloadsInput {
   flowCount: number;
   /** Workload index of every flow, by flow number. */
   workloadOfFlow: ArrayLike<number>;
+  /**
+   * The completion times of each workload's flows in flow order, when the caller gathered
+   * them already (writeReports, in its one pass over the flows); then `fctOf` is not called.
+   */
+  fctsByWorkload?: number[][];
 }
 
 /** workloads.csv rows and the extra summary.csv columns. */
@@ -42,8 +47,12 @@ export interface WorkloadsSummary {
  */
 export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
   const rows: string[][] = [];
-  const fcts: number[][] = input.names.map(() => []);
-  for (let f = 0; f < input.flowCount; f++) fcts[input.workloadOfFlow[f]]?.push(input.fctOf(f));
+  let fcts = input.fctsByWorkload;
+  if (!fcts) {
+    const gathered: number[][] = input.names.map(() => []);
+    for (let f = 0; f < input.flowCount; f++) gathered[input.workloadOfFlow[f]]?.push(input.fctOf(f));
+    fcts = gathered;
+  }
   const add = (w: number, group: string, metric: string, values: Iterable<number>) => {
     const q = quantiles(values);
     if (q.count > 0) rows.push([input.names[w], input.kinds[w], group, metric, ...cells(q)]);
@@ -53,6 +62,8 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
   for (let w = 0; w < input.names.length; w++) {
     add(w, "all", "fct_s", fcts[w]);
     const { iterations = [], collectives = [], requests = [], tasks = [] } = input.results[w];
+    // Most workloads keep no records (a transfer list of 100,000 is 100,000 workloads): nothing more to add.
+    if (iterations.length === 0 && collectives.length === 0 && requests.length === 0 && tasks.length === 0) continue;
     add(w, "all", "task_s", tasks.map((t) => t.totalS));
     // A loop, not push(...records): spreading 10⁵+ records into one call overflows the stack.
     for (const r of iterations) allIterations.push(r);

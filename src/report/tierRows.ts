@@ -1,5 +1,6 @@
 // tierRows: bottleneck-seconds and bytes per tier, per workload and for the whole run (tiers.csv).
 import type { Topology } from "../net/Topology.js";
+import { BoundList } from "./BoundList.js";
 import { csvNumber } from "./csvNumber.js";
 import { CAP_BOUND } from "./FlowRecorder.js";
 import { TIERS, tierOf, type Tier } from "./tierOf.js";
@@ -41,72 +42,111 @@ export interface TierFlowFacts {
  * {@link TierQueueing}).
  */
 export function tierRows(names: readonly string[], workloadOfFlow: ArrayLike<number>, flows: TierFlowFacts, topology: Topology, queueing?: TierQueueing): string[][] {
-  const tierIndex = new Map<string, number>([...TIERS, "cap"].map((t, i) => [t, i]));
-  const labels: string[] = [...TIERS, "cap"];
-  const cache = new Int8Array(topology.resourceCount).fill(-1);
-  const tierNo = (r: number): number => {
-    if (r === CAP_BOUND) return tierIndex.get("cap")!;
-    if (cache[r] < 0) cache[r] = tierIndex.get(tierOf(topology, r) as Tier)!;
-    return cache[r];
-  };
-  const T = labels.length;
-  const W = names.length + 1;
-  const boundS = new Float64Array(W * T);
-  const bytes = new Float64Array(W * T);
-  const crossing = new Float64Array(W * T);
-  const waitedS = new Float64Array(W * T);
-  const seen = new Uint8Array(T);
+  const table = new TierTable(names, topology, queueing);
+  const bound = new BoundList();
   for (let f = 0; f < flows.flowCount; f++) {
     const w = workloadOfFlow[f];
     if (w === undefined || w < 0 || w >= names.length) continue;
-    flows.forEachBound(f, (b, s) => {
-      const k = tierNo(b);
-      boundS[w * T + k] += s;
-      boundS[names.length * T + k] += s;
-    });
+    table.add(w, flows.sizeOf(f), bound.collect(flows, f), flows.resourcesOf(f), queueing?.ofFlow(f));
+  }
+  return table.rows();
+}
+
+/** {@link tierRows} fed one flow at a time (so writeReports can fill every per-flow report in one pass over the flows). */
+export class TierTable {
+  private readonly tierIndex = new Map<string, number>([...TIERS, "cap"].map((t, i) => [t, i]));
+  private readonly labels: string[] = [...TIERS, "cap"];
+  private readonly cache: Int8Array;
+  private readonly T: number;
+  private readonly boundS: Float64Array;
+  private readonly bytes: Float64Array;
+  private readonly crossing: Float64Array;
+  private readonly waitedS: Float64Array;
+  private readonly seen: Uint8Array;
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly topology: Topology,
+    private readonly queueing?: TierQueueing,
+  ) {
+    this.cache = new Int8Array(topology.resourceCount).fill(-1);
+    this.T = this.labels.length;
+    const cells = (names.length + 1) * this.T;
+    this.boundS = new Float64Array(cells);
+    this.bytes = new Float64Array(cells);
+    this.crossing = new Float64Array(cells);
+    this.waitedS = new Float64Array(cells);
+    this.seen = new Uint8Array(this.T);
+  }
+
+  private tierNo(r: number): number {
+    if (r === CAP_BOUND) return this.tierIndex.get("cap")!;
+    if (this.cache[r] < 0) this.cache[r] = this.tierIndex.get(tierOf(this.topology, r) as Tier)!;
+    return this.cache[r];
+  }
+
+  /**
+   * Count a flow of workload `w` (an index into the names) of `sizeBytes`, bound as `bound`
+   * says, on a route crossing `resources`, that waited `queuedS` seconds in queues.
+   */
+  add(w: number, sizeBytes: number, bound: BoundList, resources: ArrayLike<number>, queuedS?: number): void {
+    const T = this.T;
+    const all = this.names.length * T;
+    for (let i = 0; i < bound.count; i++) {
+      const k = this.tierNo(bound.bottleneck[i]);
+      const s = bound.seconds[i];
+      this.boundS[w * T + k] += s;
+      this.boundS[all + k] += s;
+    }
+    const seen = this.seen;
     seen.fill(0);
-    const res = flows.resourcesOf(f);
-    const q = queueing?.ofFlow(f);
-    if (q !== undefined && q > 0) {
+    const res = resources;
+    const queueing = this.queueing;
+    if (queuedS !== undefined && queuedS > 0 && queueing) {
       let total = 0;
-      for (let i = 0; i < res.length; i++) total += queueing!.delayAt(res[i]);
+      for (let i = 0; i < res.length; i++) total += queueing.delayAt(res[i]);
       if (total > 0) {
         for (let i = 0; i < res.length; i++) {
-          const share = (q * queueing!.delayAt(res[i])) / total;
-          const k = tierNo(res[i]);
-          waitedS[w * T + k] += share;
-          waitedS[names.length * T + k] += share;
+          const share = (queuedS * queueing.delayAt(res[i])) / total;
+          const k = this.tierNo(res[i]);
+          this.waitedS[w * T + k] += share;
+          this.waitedS[all + k] += share;
         }
       }
     }
     for (let i = 0; i < res.length; i++) {
-      const k = tierNo(res[i]);
+      const k = this.tierNo(res[i]);
       if (seen[k]) continue;
       seen[k] = 1;
-      const size = flows.sizeOf(f);
-      bytes[w * T + k] += size;
-      crossing[w * T + k]++;
-      bytes[names.length * T + k] += size;
-      crossing[names.length * T + k]++;
+      this.bytes[w * T + k] += sizeBytes;
+      this.crossing[w * T + k]++;
+      this.bytes[all + k] += sizeBytes;
+      this.crossing[all + k]++;
     }
   }
-  const rows: string[][] = [];
-  for (let w = 0; w < W; w++) {
-    let total = 0;
-    for (let k = 0; k < T; k++) total += boundS[w * T + k];
-    for (let k = 0; k < T; k++) {
-      const i = w * T + k;
-      if (boundS[i] === 0 && crossing[i] === 0) continue;
-      rows.push([
-        w < names.length ? names[w] : "all",
-        labels[k],
-        csvNumber(boundS[i]),
-        csvNumber(total > 0 ? boundS[i] / total : NaN),
-        csvNumber(bytes[i]),
-        String(crossing[i]),
-        ...(queueing ? [csvNumber(waitedS[i])] : []),
-      ]);
+
+  /** tiers.csv rows (see {@link tierRows}). */
+  rows(): string[][] {
+    const T = this.T;
+    const W = this.names.length + 1;
+    const rows: string[][] = [];
+    for (let w = 0; w < W; w++) {
+      let total = 0;
+      for (let k = 0; k < T; k++) total += this.boundS[w * T + k];
+      for (let k = 0; k < T; k++) {
+        const i = w * T + k;
+        if (this.boundS[i] === 0 && this.crossing[i] === 0) continue;
+        rows.push([
+          w < this.names.length ? this.names[w] : "all",
+          this.labels[k],
+          csvNumber(this.boundS[i]),
+          csvNumber(total > 0 ? this.boundS[i] / total : NaN),
+          csvNumber(this.bytes[i]),
+          String(this.crossing[i]),
+          ...(this.queueing ? [csvNumber(this.waitedS[i])] : []),
+        ]);
+      }
     }
+    return rows;
   }
-  return rows;
 }

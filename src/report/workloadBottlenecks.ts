@@ -1,6 +1,7 @@
 // workloadBottlenecks: which workload's flows were bound where, in flow-seconds (workload-bottlenecks.csv).
 import type { Topology } from "../net/Topology.js";
 import type { FlowFacts } from "./collectivesCsv.js";
+import { BoundList } from "./BoundList.js";
 import { csvNumber } from "./csvNumber.js";
 import { CAP_BOUND } from "./FlowRecorder.js";
 import { tierOf } from "./tierOf.js";
@@ -25,36 +26,101 @@ export function workloadBottleneckRows(
   flows: Pick<FlowFacts, "sizeOf" | "forEachBound">,
   topology: Topology,
 ): string[][] {
-  const per = names.map(() => new Map<number, { flows: number; bytes: number; seconds: number }>());
-  for (let f = 0; f < flowCount; f++) {
-    const m = per[workloadOfFlow[f]];
-    if (!m) continue;
-    flows.forEachBound(f, (b, seconds) => {
-      if (!(seconds > 0)) return;
-      const e = m.get(b) ?? { flows: 0, bytes: 0, seconds: 0 };
-      e.flows++;
-      e.bytes += flows.sizeOf(f);
-      e.seconds += seconds;
-      m.set(b, e);
-    });
+  const table = new WorkloadBottleneckTable(names, topology);
+  const bound = new BoundList();
+  for (let f = 0; f < flowCount; f++) table.add(workloadOfFlow[f], flows.sizeOf(f), bound.collect(flows, f));
+  return table.rows();
+}
+
+/**
+ * {@link workloadBottleneckRows} fed one flow at a time (so writeReports can fill every
+ * per-flow report in one pass over the flows): one entry per (workload, bottleneck) in typed
+ * arrays, found through one map, instead of a map and an object per workload — a scenario
+ * listing 100,000 transfers has 100,000 workloads.
+ */
+export class WorkloadBottleneckTable {
+  private readonly keyOf = new Map<number, number>();
+  private entries = 0;
+  private workload = new Int32Array(64);
+  private bottleneck = new Int32Array(64);
+  private flows = new Float64Array(64);
+  private bytes = new Float64Array(64);
+  private seconds = new Float64Array(64);
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly topology: Topology,
+  ) {}
+
+  /** Count flow of workload `w` (an index into the names; others are ignored) of `sizeBytes`, bound as `bound` says. */
+  add(w: number, sizeBytes: number, bound: BoundList): void {
+    if (!(w >= 0 && w < this.names.length)) return;
+    const span = this.topology.resourceCount + 1;
+    for (let i = 0; i < bound.count; i++) {
+      const s = bound.seconds[i];
+      if (!(s > 0)) continue;
+      const b = bound.bottleneck[i];
+      // CAP_BOUND is −1: keys w·(R + 1) + b + 1 are distinct.
+      const key = w * span + b + 1;
+      let e = this.keyOf.get(key);
+      if (e === undefined) {
+        e = this.entries++;
+        if (e === this.workload.length) this.grow();
+        this.workload[e] = w;
+        this.bottleneck[e] = b;
+        this.keyOf.set(key, e);
+      }
+      this.flows[e]++;
+      this.bytes[e] += sizeBytes;
+      this.seconds[e] += s;
+    }
   }
-  const rows: string[][] = [];
-  per.forEach((m, w) => {
-    let total = 0;
-    for (const e of m.values()) total += e.seconds;
-    const ranked = [...m.entries()].sort((a, b) => b[1].seconds - a[1].seconds || a[0] - b[0]);
-    ranked.forEach(([b, e], i) => {
-      rows.push([
-        names[w],
-        String(i + 1),
-        b === CAP_BOUND ? "cap" : topology.resourceName(b),
-        b === CAP_BOUND ? "cap" : tierOf(topology, b),
-        String(e.flows),
-        csvNumber(e.bytes),
-        csvNumber(e.seconds),
-        csvNumber(e.seconds / total),
-      ]);
-    });
-  });
-  return rows;
+
+  /** workload-bottlenecks.csv rows (see {@link workloadBottleneckRows}). */
+  rows(): string[][] {
+    // Entries by workload, each workload's in the order they were made (which its total's sum follows).
+    const W = this.names.length;
+    const start = new Int32Array(W + 1);
+    for (let e = 0; e < this.entries; e++) start[this.workload[e] + 1]++;
+    for (let w = 0; w < W; w++) start[w + 1] += start[w];
+    const order = new Int32Array(this.entries);
+    const next = start.slice(0, W);
+    for (let e = 0; e < this.entries; e++) order[next[this.workload[e]]++] = e;
+    const rows: string[][] = [];
+    const t = this.topology;
+    for (let w = 0; w < W; w++) {
+      const own = Array.from(order.subarray(start[w], start[w + 1]));
+      let total = 0;
+      for (const e of own) total += this.seconds[e];
+      own.sort((a, b) => this.seconds[b] - this.seconds[a] || this.bottleneck[a] - this.bottleneck[b]);
+      own.forEach((e, i) => {
+        const b = this.bottleneck[e];
+        rows.push([
+          this.names[w],
+          String(i + 1),
+          b === CAP_BOUND ? "cap" : t.resourceName(b),
+          b === CAP_BOUND ? "cap" : tierOf(t, b),
+          String(this.flows[e]),
+          csvNumber(this.bytes[e]),
+          csvNumber(this.seconds[e]),
+          csvNumber(this.seconds[e] / total),
+        ]);
+      });
+    }
+    return rows;
+  }
+
+  private grow(): void {
+    const n = 2 * this.workload.length;
+    const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a as never);
+      return b;
+    };
+    this.workload = grow(this.workload);
+    this.bottleneck = grow(this.bottleneck);
+    this.flows = grow(this.flows);
+    this.bytes = grow(this.bytes);
+    this.seconds = grow(this.seconds);
+  }
 }

@@ -11,9 +11,10 @@ import { JOBS_CSV_HEADERS, jobsRows } from "./jobsCsv.js";
 import { REQUESTS_CSV_HEADERS, requestsRows } from "./requestsCsv.js";
 import { TASKS_CSV_HEADERS, tasksRows } from "./tasksCsv.js";
 import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "./summarizeWorkloads.js";
-import { COST_CSV_HEADERS, costRows } from "./costRows.js";
-import { TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER, tierRows, type TierQueueing } from "./tierRows.js";
-import { WORKLOAD_BOTTLENECK_CSV_HEADERS, workloadBottleneckRows } from "./workloadBottlenecks.js";
+import { BoundList } from "./BoundList.js";
+import { COST_CSV_HEADERS, CostTable } from "./costRows.js";
+import { TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER, TierTable, type TierQueueing } from "./tierRows.js";
+import { WORKLOAD_BOTTLENECK_CSV_HEADERS, WorkloadBottleneckTable } from "./workloadBottlenecks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
 import type { TimeSeriesRecorder } from "./TimeSeriesRecorder.js";
@@ -24,6 +25,7 @@ import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
 import type { ReportFile } from "./writeAtomically.js";
+import { streamCsv } from "./CsvWriter.js";
 import { writeCsv } from "./writeCsv.js";
 import { writeRunReport } from "./html/writeRunReport.js";
 
@@ -119,6 +121,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   let queueingTiers: Array<[string, number]> | undefined;
   let tierShares: TierShares | undefined;
   if (w) {
+    const pass = workloadPass(network, flows, w, options.queueing, summary.makespanS);
     const ws = summarizeWorkloads({
       names: w.names,
       kinds: w.kinds,
@@ -126,34 +129,12 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       fctOf: (f) => network.finishOf(f) - network.startOf(f),
       flowCount: network.flowCount,
       workloadOfFlow: w.workloadOfFlow,
+      fctsByWorkload: pass.fctsByWorkload,
     });
     extra = ws.summaryColumns;
-    if (options.queueing) {
-      const q = options.queueing;
-      q.finish(summary.makespanS);
-      let waited = 0;
-      let fct = 0;
-      for (let f = 0; f < network.flowCount; f++) {
-        const t = network.finishOf(f) - network.startOf(f);
-        if (!Number.isFinite(t)) continue;
-        fct += t;
-        waited += q.ofFlow(f) ?? 0;
-      }
-      extra = [...extra, ["queueing_share", fct > 0 ? Math.min(1, waited / fct) : 0]];
-    }
-    const bottlenecks = workloadBottleneckRows(w.names, w.workloadOfFlow, network.flowCount, facts, w.topology);
-    const tiers = tierRows(
-      w.names,
-      w.workloadOfFlow,
-      {
-        flowCount: network.flowCount,
-        sizeOf: (f) => network.sizeOf(f),
-        resourcesOf: (f) => network.routeOf(f).resources,
-        forEachBound: (f, fn) => flows.forEachBound(f, fn),
-      },
-      w.topology,
-      options.queueing,
-    );
+    if (options.queueing) extra = [...extra, ["queueing_share", pass.fctS > 0 ? Math.min(1, pass.queuedS / pass.fctS) : 0]];
+    const bottlenecks = pass.bottlenecks.rows();
+    const tiers = pass.tiers.rows();
     tierShares = tierSharesOf(tiers);
     if (options.queueing) {
       const all = tiers.filter((r) => r[0] === "all").map((r): [string, number] => [r[1], Number(r[6])]);
@@ -161,38 +142,27 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       if (total > 0) queueingTiers = all.filter(([, x]) => x > 0).map(([t, x]): [string, number] => [t, x / total]).sort((a, b) => b[1] - a[1]);
     }
     workloadFiles.push(
-      { name: "workloads.csv", write: (p) => writeCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
-      { name: "workload-bottlenecks.csv", write: (p) => writeCsv(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, bottlenecks) },
-      { name: "tiers.csv", write: (p) => writeCsv(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, tiers) },
+      { name: "workloads.csv", write: (p) => streamCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
+      { name: "workload-bottlenecks.csv", write: (p) => streamCsv(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, bottlenecks) },
+      { name: "tiers.csv", write: (p) => streamCsv(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, tiers) },
     );
-    const cost = costRows({
-      cost: w.cost ?? DEFAULT_COST,
-      topology: w.topology,
-      names: w.names,
-      results: w.results,
-      workloadOfFlow: w.workloadOfFlow,
-      flowCount: network.flowCount,
-      deliveredBytesOf: (f) => (Number.isNaN(network.finishOf(f)) ? 0 : network.sizeOf(f)),
-      nodesOf: (f) => network.routeOf(f).nodes,
-      resourcesOf: (f) => network.routeOf(f).resources,
-      makespanS: summary.makespanS,
-    });
-    workloadFiles.push({ name: "cost.csv", write: (p) => writeCsv(p, COST_CSV_HEADERS, cost) });
+    const cost = pass.cost.rows({ names: w.names, results: w.results, makespanS: summary.makespanS });
+    workloadFiles.push({ name: "cost.csv", write: (p) => streamCsv(p, COST_CSV_HEADERS, cost) });
     const iterations = w.results.flatMap((r) => r.iterations ?? []);
     const collectives = w.results.flatMap((r) => r.collectives ?? []);
     const requests = w.results.flatMap((r) => r.requests ?? []);
-    if (iterations.length > 0) workloadFiles.push({ name: "jobs.csv", write: (p) => writeCsv(p, JOBS_CSV_HEADERS, jobsRows(iterations)) });
+    if (iterations.length > 0) workloadFiles.push({ name: "jobs.csv", write: (p) => streamCsv(p, JOBS_CSV_HEADERS, jobsRows(iterations)) });
     if (collectives.length > 0) {
       workloadFiles.push({
         name: "collectives.csv",
-        write: (p) => writeCsv(p, COLLECTIVES_CSV_HEADERS, collectivesRows(collectives, facts, w.topology)),
+        write: (p) => streamCsv(p, COLLECTIVES_CSV_HEADERS, collectivesRows(collectives, facts, w.topology)),
       });
     }
     if (requests.length > 0) {
-      workloadFiles.push({ name: "requests.csv", write: (p) => writeCsv(p, REQUESTS_CSV_HEADERS, requestsRows(requests)) });
+      workloadFiles.push({ name: "requests.csv", write: (p) => streamCsv(p, REQUESTS_CSV_HEADERS, requestsRows(requests)) });
     }
     const tasks = w.results.flatMap((r) => r.tasks ?? []);
-    if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => writeCsv(p, TASKS_CSV_HEADERS, tasksRows(tasks)) });
+    if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => streamCsv(p, TASKS_CSV_HEADERS, tasksRows(tasks)) });
   }
   const summaryHeaders = [...SUMMARY_CSV_HEADERS, ...extra.map(([h]) => h)];
   const summaryCells = [...summaryRow(summary), ...extra.map(([, v]) => csvNumber(v))];
@@ -225,6 +195,59 @@ function tierSharesOf(rows: readonly string[][]): TierShares {
   }
   for (const list of by.values()) list.sort((a, b) => b[1] - a[1]);
   return { all: by.get("all") ?? [], workloads: [...by].filter(([w]) => w !== "all") };
+}
+
+/** What {@link workloadPass} gathers in its one pass over the flows. */
+interface WorkloadPass {
+  fctsByWorkload: number[][];
+  bottlenecks: WorkloadBottleneckTable;
+  tiers: TierTable;
+  cost: CostTable;
+  /** Σ completion time of the finished flows, and Σ of the queueing they reported, seconds. */
+  fctS: number;
+  queuedS: number;
+}
+
+/**
+ * One pass over the flows, in flow order, for every per-flow report of the workloads:
+ * completion times per workload (workloads.csv), bottleneck flow-seconds (workload-
+ * bottlenecks.csv, tiers.csv: the flow's bottlenecks are asked of the recorder once), tiers
+ * crossed, egress and WAN bytes (cost.csv) and the queueing share of summary.csv. Each
+ * report adds the same values in the same order as its own pass over the flows did
+ * (`workloadBottleneckRows`, `tierRows`, `costRows`, `summarizeWorkloads`), so its sums are
+ * bit-identical; each flow's route and facts are read once instead of once per report.
+ * Closes the queue accounting at the makespan first.
+ */
+function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadReportsInput, queueing: RunQueueing | undefined, makespanS: number): WorkloadPass {
+  queueing?.finish(makespanS);
+  const W = w.names.length;
+  const fctsByWorkload: number[][] = w.names.map(() => []);
+  const bottlenecks = new WorkloadBottleneckTable(w.names, w.topology);
+  const tiers = new TierTable(w.names, w.topology, queueing);
+  const cost = new CostTable(w.cost ?? DEFAULT_COST, w.topology, W);
+  const bound = new BoundList();
+  let fctS = 0;
+  let queuedS = 0;
+  for (let f = 0; f < network.flowCount; f++) {
+    const wf = w.workloadOfFlow[f];
+    const sizeBytes = network.sizeOf(f);
+    const finishS = network.finishOf(f);
+    const fct = finishS - network.startOf(f);
+    fctsByWorkload[wf]?.push(fct);
+    const queued = queueing?.ofFlow(f);
+    if (queueing && Number.isFinite(fct)) {
+      fctS += fct;
+      queuedS += queued ?? 0;
+    }
+    if (!(wf >= 0 && wf < W)) continue;
+    const route = network.routeOf(f);
+    bound.collect(flows, f);
+    bottlenecks.add(wf, sizeBytes, bound);
+    tiers.add(wf, sizeBytes, bound, route.resources, queued);
+    const delivered = Number.isNaN(finishS) ? 0 : sizeBytes;
+    if (delivered !== 0) cost.add(wf, delivered, route.nodes, route.resources);
+  }
+  return { fctsByWorkload, bottlenecks, tiers, cost, fctS, queuedS };
 }
 
 function summaryRow(s: RunSummary): string[] {

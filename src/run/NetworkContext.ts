@@ -63,9 +63,11 @@ export class NetworkContext {
   /**
    * The context handed to the workload called `workloadName`, carrying its transfers with
    * `transport` (default maxmin) on routes of `router` (default the run's; a routing
-   * policy passes a restricted one).
+   * policy passes a restricted one). With `idsChecked`, its flow ids were proven unique
+   * before the run (checkScenario does for `transfer`, `transfers` and `traffic` workloads)
+   * and are not kept in the set of used ids: a million flows would hold a million strings there.
    */
-  forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT, router: Router = this.router): WorkloadContext {
+  forWorkload(workloadName: string, transport: TransportSpec = MAXMIN_TRANSPORT, router: Router = this.router, idsChecked = false): WorkloadContext {
     let run = this.transportRuns.get(transport.model);
     if (!run) {
       run = TRANSPORT_MODEL_REGISTRY[transport.model].createRun({
@@ -80,7 +82,8 @@ export class NetworkContext {
     const carrier = run.forWorkload(transport);
     const index = this.workloadNames.push(workloadName) - 1;
     this.routers.push(router);
-    const own = `${workloadName}.`;
+    // Ids under the workload's own namespace, or all of them when checked before the run, skip the set.
+    const own = idsChecked ? "" : `${workloadName}.`;
     const tag = (flow: number): number => {
       if (flow >= this.workloadOfFlow.length) this.workloadOfFlow = grown(this.workloadOfFlow, Math.max(2 * this.workloadOfFlow.length, flow + 1));
       this.workloadOfFlow[flow] = index;
@@ -120,7 +123,7 @@ export class NetworkContext {
         const router = this.routerOfFlow(flow);
         if (!router) return null;
         const nodes = this.network.routeOf(flow).nodes;
-        return router.route(nodes[0], nodes[nodes.length - 1], stringHash32(this.labels[flow]));
+        return router.steer(nodes[0], nodes[nodes.length - 1], stringHash32(this.labels[flow]));
       },
       failed: (flow) => this.notifyFailed(flow),
     };
@@ -188,6 +191,7 @@ export class NetworkContext {
         capBps: request.capBps,
         reply: request.reply === true,
         extraLatencies: request.extraLatencies,
+        connection: request.connection,
       },
       route,
       (f) => {
@@ -219,8 +223,9 @@ export class NetworkContext {
     }
     const src = node(request.src);
     const dst = node(request.dst);
-    // ECMP keyed by the flow's id, so adding a workload never moves other flows' paths.
-    const r = router.route(src, dst, stringHash32(request.id));
+    // ECMP keyed by the flow's id, so adding a workload never moves other flows' paths
+    // (and, under a `wcmp` controller, the installed split's path between the site borders).
+    const r = router.steer(src, dst, stringHash32(request.id));
     if (r) return r;
     if (!this.dynamic) {
       const policy = router === this.router ? "" : " that its routing policy allows";

@@ -13,6 +13,7 @@ import { TrainingWorkload } from "../workloads/training/TrainingWorkload.js";
 import { arrivalRateForLoad } from "../workloads/arrivalRateForLoad.js";
 import { sizeMeanBytes } from "../workloads/sizeMeanBytes.js";
 import { TrafficWorkload } from "../workloads/TrafficWorkload.js";
+import { TransferListWorkload } from "../workloads/TransferListWorkload.js";
 import { TransferWorkload } from "../workloads/TransferWorkload.js";
 import type { Workload } from "../workloads/Workload.js";
 
@@ -40,6 +41,7 @@ export function buildWorkloads(scenario: Scenario, topology: Topology): Workload
   const built: Array<Workload | undefined> = scenario.workloads.map((w, i) =>
     guarded(i, (fail) => {
       if (w.kind === "transfer") return new TransferWorkload(w, i);
+      if (w.kind === "transfers") return new TransferListWorkload(w);
       if (w.kind === "traffic") return trafficWorkload(w, topology);
       if (w.kind === "training") return trainingWorkload(w, topology);
       if (w.kind === "agents") return undefined;

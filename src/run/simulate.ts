@@ -87,7 +87,9 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
       ? undefined
       : new TimeSeriesRecorder(network, topology, scenario.reportIntervalS, workloads.map((w) => w.name), (f) => context.workloadOfFlow[f]);
   const routerOf = policyRouters(scenario, topology, router);
-  workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport, routerOf(w.name))));
+  // checkScenario proved the ids of transfers and of traffic's generated flows (<name>-<n>) unique: they need no set of used ids.
+  const idsChecked = (kind: string) => kind === "transfer" || kind === "transfers" || kind === "traffic";
+  workloads.forEach((w, i) => w.start(context.forWorkload(w.name, scenario.workloads[i].transport, routerOf(w.name), idsChecked(scenario.workloads[i].kind))));
   // Each transport model in use adds its per-flow columns (none for maxmin, so its flows.csv keeps its columns).
   for (const run of context.transportRuns.values()) if (run.columns.length > 0) flows.addColumns(run.columns, (f) => run.cells(f));
   // Queue columns in links.csv when some transport can build queues (maxmin runs keep their links.csv).

@@ -9,13 +9,13 @@ import type { LeafSpineSpec } from "../net/leafSpine.js";
 import type { LinkSpec, NodeSpec } from "../net/TopologyBuilder.js";
 import type { EventSpec } from "./EventSpec.js";
 import type { TransportSpec } from "../transport/TransportSpec.js";
-import type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
+import type { SizeSpec, TrafficPattern, TransferListSpec, TransferSpec } from "../workloads/specs.js";
 import type { AgentsSpec } from "../workloads/agents/AgentsSpec.js";
 import type { InferenceSpec, ServiceSpec } from "../workloads/serving/ServingSpecs.js";
 
 import type { TrainingSpec } from "../workloads/training/TrainingSpec.js";
 
-export type { SizeSpec, TrafficPattern, TransferSpec } from "../workloads/specs.js";
+export type { SizeSpec, TrafficPattern, TransferList, TransferListSpec, TransferSpec } from "../workloads/specs.js";
 export type { TrainingSpec } from "../workloads/training/TrainingSpec.js";
 
 /**
@@ -46,6 +46,18 @@ export interface TrafficLoadSpec {
 /** A bulk transfer as the scenario states it, with its merged transport (absent means maxmin). */
 export type TransferLoadSpec = TransferSpec & { transport?: TransportSpec };
 
+/**
+ * Transfers listed in a CSV file as the scenario states them: the list in columns, the file
+ * as the messages name it, and the way back from a row to its cell for messages about it.
+ */
+export type TransferListLoadSpec = TransferListSpec & {
+  /** The CSV file, as messages name it (relative to where the scenario file was named from). */
+  file: string;
+  /** "line:column (name)" of row `row`'s cell `column` in the file (of its `hop`-th node for the path). */
+  locate(row: number, column: "id" | "src" | "dst" | "path", hop?: number): string;
+  transport?: TransportSpec;
+};
+
 /** A training job as the scenario states it, with its merged transport (training defaults to rdma). */
 export type TrainingLoadSpec = TrainingSpec & { transport?: TransportSpec };
 
@@ -73,7 +85,7 @@ export type ServiceLoadSpec = ServiceSpec & { transport?: TransportSpec };
 export type AgentsLoadSpec = AgentsSpec & { transport?: TransportSpec };
 
 /** Any workload a scenario can declare. */
-export type WorkloadSpec = TransferLoadSpec | TrafficLoadSpec | TrainingLoadSpec | ServiceLoadSpec | InferencePlacementSpec | AgentsLoadSpec;
+export type WorkloadSpec = TransferLoadSpec | TransferListLoadSpec | TrafficLoadSpec | TrainingLoadSpec | ServiceLoadSpec | InferencePlacementSpec | AgentsLoadSpec;
 
 /** The generated fabrics a part or a site may hold. */
 export interface Fabrics {

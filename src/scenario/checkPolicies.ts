@@ -82,6 +82,18 @@ export function checkPolicies(s: Scenario, topology: Topology): void {
 function staticEndpoints(s: Scenario, i: number, t: Topology): { nodes: string[]; pairsFrom: string[]; pinned: string[] } {
   const w = s.workloads[i];
   if (w.kind === "transfer") return { nodes: [w.src, w.dst], pairsFrom: w.path ? [] : [w.src, w.dst], pinned: w.path ?? [] };
+  if (w.kind === "transfers") {
+    // Every node the rows name must be allowed; whether each pair can be joined is found as its flow starts.
+    const l = w.list;
+    const pinned = new Set<string>();
+    if (l.pathNodes) for (const h of l.pathNodes) pinned.add(l.nodes[h]);
+    const ends = new Set<string>();
+    for (let i = 0; i < l.count; i++) {
+      ends.add(l.nodes[l.src[i]]);
+      ends.add(l.nodes[l.dst[i]]);
+    }
+    return { nodes: [...ends], pairsFrom: [], pinned: [...pinned] };
+  }
   if (w.kind === "traffic") {
     const hosts = w.hosts ?? t.nodeIds.filter((_, n) => t.nodeKinds[n] === "host");
     return { nodes: hosts, pairsFrom: hosts, pinned: [] };

@@ -10,6 +10,7 @@ import { checkServing } from "./checkServing.js";
 import { checkEvents } from "./checkEvents.js";
 import { checkPolicies } from "./checkPolicies.js";
 import { components } from "./components.js";
+import { checkTransferList } from "./checkTransferList.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
@@ -35,6 +36,7 @@ export function checkScenario(s: Scenario, topology: Topology): void {
       return fail(key, `unknown node "${id}"${near ? ` (did you mean "${near}"?)` : ""}`);
     };
     if (w.kind === "transfer") checkTransfer(w, topology, component, transferIds, node, fail);
+    else if (w.kind === "transfers") checkTransferList(w, topology, component, fail);
     else if (w.kind === "traffic") checkTraffic(w, topology, component, node, fail);
     else if (w.kind === "training") checkTraining(w, topology, node, fail);
     else checkServing(w, s, topology, node, fail, component);
@@ -55,7 +57,7 @@ export function checkScenario(s: Scenario, topology: Topology): void {
  * every other workload's flows are `<name>.…`, a namespace no other id may enter.
  */
 function checkGeneratedIds(s: Scenario): void {
-  const namespaces = s.workloads.flatMap((w, i) => (w.kind === "transfer" || w.kind === "traffic" ? [] : [{ name: w.name, i }]));
+  const namespaces = s.workloads.flatMap((w, i) => (w.kind === "transfer" || w.kind === "transfers" || w.kind === "traffic" ? [] : [{ name: w.name, i }]));
   const repeats = new Map<string, number>();
   const traffic = new Set<string>();
   const bases: Array<{ base: string; i: number }> = [];
@@ -82,6 +84,7 @@ function checkGeneratedIds(s: Scenario): void {
     const ns = namespaces.find((n) => base.startsWith(`${n.name}.`));
     if (ns) fail(`flow id "${base}" is in the id space of workload "${ns.name}" (its flows are ${ns.name}.…); rename the transfer`);
   }
+  checkListIds(s, seen, repeats, traffic, namespaces);
   for (const a of namespaces) {
     const b = namespaces.find((n) => n !== a && a.name.startsWith(`${n.name}.`));
     if (b) {
@@ -95,6 +98,41 @@ function checkGeneratedIds(s: Scenario): void {
     const ns = namespaces.find((n) => `${w.name}-0`.startsWith(`${n.name}.`));
     if (ns) {
       throw new InputError(`${s.file}: workloads[${i}].traffic.name: "${w.name}" puts its flows in the id space of workload "${ns.name}" (${ns.name}.…); rename it`);
+    }
+  });
+}
+
+/**
+ * The ids of transfer lists against every other flow id, by the rules of {@link checkGeneratedIds}
+ * (each list's ids are unique within it, checked as it was read). `seen` holds the other
+ * transfers' ids; a list's ids join it only when another list follows, and each rule runs
+ * only when something it guards exists, so one list of a million rows costs nothing here.
+ */
+function checkListIds(s: Scenario, seen: Set<string>, repeats: Map<string, number>, traffic: Set<string>, namespaces: Array<{ name: string; i: number }>): void {
+  const lists = s.workloads.flatMap((w, i) => (w.kind === "transfers" ? [{ w, i }] : []));
+  const hasRepeats = [...repeats.values()].some((n) => n > 1);
+  lists.forEach(({ w, i }, n) => {
+    const fail = (row: number, message: string): never => {
+      throw new InputError(`${s.file}: workloads[${i}].transfers.file: ${w.file}:${w.locate(row, "id")}: ${message}`);
+    };
+    const ids = w.list.ids;
+    const more = n + 1 < lists.length;
+    for (let row = 0; row < ids.length; row++) {
+      const id = ids[row];
+      if (seen.size > 0 && seen.has(id)) fail(row, `flow id "${id}" is also the id of another transfer (unnamed transfers are called transfer<index>)`);
+      if (hasRepeats) {
+        const rep = /^(.*)#(\d+)$/.exec(id);
+        if (rep && (repeats.get(rep[1]) ?? 0) > Number(rep[2])) fail(row, `flow id "${id}" is also the id of a repeat of transfer "${rep[1]}"`);
+      }
+      if (traffic.size > 0) {
+        const gen = /^(.*)-(\d+)$/.exec(id);
+        if (gen && traffic.has(gen[1])) fail(row, `flow id "${id}" is also the id of a flow of traffic "${gen[1]}" (its flows are ${gen[1]}-0, ${gen[1]}-1, …)`);
+      }
+      if (namespaces.length > 0) {
+        const ns = namespaces.find((x) => id.startsWith(`${x.name}.`));
+        if (ns) fail(row, `flow id "${id}" is in the id space of workload "${ns.name}" (its flows are ${ns.name}.…); rename the transfer`);
+      }
+      if (more) seen.add(id);
     }
   });
 }

@@ -88,6 +88,7 @@ export function estimateScenarioSize(s: Scenario, topology?: Topology): Scenario
   s.workloads.forEach((w, i) => {
     const keyPath = `workloads[${i}].${w.kind}`;
     if (w.kind === "transfer") parts.push(transferPart(w, keyPath, s.untilS));
+    else if (w.kind === "transfers") parts.push(workloadPart(keyPath, `${formatCount(w.list.count)} transfers`, w.list.count, 2 * w.list.count, w.list.count * BYTES_PER.flow));
     else if (w.kind === "traffic") parts.push(trafficPart(w, keyPath, s.untilS, topology));
     else if (w.kind === "training") parts.push(trainingPart(w, keyPath, s.untilS, topology));
     else if (w.kind === "agents") parts.push(agentsPart(w, keyPath, s.untilS, tasksByEndpoint));

@@ -7,7 +7,7 @@ import { describe, describeIssue } from "./describeIssue.js";
 import { findNonFiniteNumber } from "./findNonFiniteNumber.js";
 import { jsonErrorOffset, lineColumn } from "./jsonErrorOffset.js";
 import type { Scenario } from "./Scenario.js";
-import { scenarioSchema } from "./scenarioSchema.js";
+import { parseScenarioDocument } from "./fastTransfers.js";
 import { toScenario } from "./toScenario.js";
 
 /** Limits on what a scenario file may contain, checked before anything runs. */
@@ -106,7 +106,7 @@ export function scenarioFromDocument(data: Record<string, unknown>, file: string
   }
   const nonFinite = findNonFiniteNumber(data);
   if (nonFinite) fail(nonFinite.keyPath ? `${file}: ${nonFinite.keyPath}` : file, nonFinite.message);
-  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
+  const parsed = parseScenarioDocument(data);
   if (!parsed.success) {
     const { keyPath, message } = describeIssue(parsed.error.issues, data);
     fail(keyPath ? `${file}: ${keyPath}` : file, message);

@@ -66,6 +66,18 @@ const transferSchema = strict(
   "One bulk transfer of `size` bytes from src to dst",
 );
 
+const transfersSchema = strict(
+  {
+    name: id.optional().meta({ description: 'Workload name (default "transfers<index>")' }),
+    file: z
+      .string()
+      .min(1, { error: "file must not be empty" })
+      .meta({ description: "CSV file of transfers, relative to the scenario file: a header row (id, src, dst, size or size_bytes, start or start_s, optional path), then one transfer per row" }),
+    transport: transportSchema.optional(),
+  },
+  "Bulk transfers listed in a CSV file, one per row (a trace replay); see docs/scenarios.md",
+);
+
 const trafficSchema = strict(
   {
     name: id.optional(),
@@ -86,10 +98,11 @@ const trafficSchema = strict(
 );
 
 /** The kinds of workload, in the order of the union below (used by error messages). */
-export const WORKLOAD_KINDS = ["transfer", "traffic", "training", "service", "inference", "agents"] as const;
+export const WORKLOAD_KINDS = ["transfer", "transfers", "traffic", "training", "service", "inference", "agents"] as const;
 
 const workloadSchema = z.union([
   strict({ transfer: transferSchema }),
+  strict({ transfers: transfersSchema }),
   strict({ traffic: trafficSchema }),
   strict({ training: trainingSchema }),
   strict({ service: serviceSchema }),

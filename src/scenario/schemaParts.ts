@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { closest } from "../core/closest.js";
 import { HANDSHAKES, TRANSPORT_MODELS } from "../transport/TransportSpec.js";
-import { parseQuantity, unitExamples, unitSuffixes, type UnitKind } from "../core/units.js";
+import { parseQuantity, unitExamples, unitSuffixes, type ParsedQuantity, type UnitKind } from "../core/units.js";
 import { CONGESTION_CONTROLS } from "../transport/tcp/CongestionControl.js";
 
 const NOUNS: Record<UnitKind, string> = { size: "size", rate: "bandwidth", time: "time", buffer: "buffer size" };
@@ -11,25 +11,52 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+const PATTERNS = new Map<UnitKind, RegExp>();
+
+/** What a quantity of `kind` looks like: a number, at most one space, a unit suffix (spaces around allowed). */
+function quantityPattern(kind: UnitKind): RegExp {
+  let pattern = PATTERNS.get(kind);
+  if (!pattern) {
+    const units = unitSuffixes(kind)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex)
+      .join("|");
+    pattern = new RegExp(`^\\s*\\+?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?\\s?(?:${units})\\s*$`);
+    PATTERNS.set(kind, pattern);
+  }
+  return pattern;
+}
+
+/** Why `input` is not a quantity of `kind` ≥ 0 or > 0 (it failed the pattern). */
+function quantityReason(input: unknown, kind: UnitKind, min: "positive" | "nonnegative"): string {
+  const r = parseQuantity(input, kind);
+  if (!r.ok) return r.reason;
+  if (r.value < 0) return `${JSON.stringify(input)} is negative — a ${NOUNS[kind]} must be ${min === "positive" ? "> 0" : "≥ 0"}`;
+  return `${JSON.stringify(input)} is not a valid ${NOUNS[kind]}`;
+}
+
+/**
+ * `input` read exactly as {@link quantity}`(kind, min)` reads it — the same value, or the
+ * same sentence it fails with — without zod, for inputs checked by the thousand (transfer
+ * lists, CSV cells).
+ */
+export function readQuantity(input: unknown, kind: UnitKind, min: "positive" | "nonnegative"): ParsedQuantity {
+  if (typeof input !== "string" || !quantityPattern(kind).test(input)) return { ok: false, reason: quantityReason(input, kind, min) };
+  const r = parseQuantity(input, kind);
+  if (!r.ok) return r;
+  if (min === "positive" && r.value <= 0) return { ok: false, reason: `${JSON.stringify(input)} must be > 0` };
+  return r;
+}
+
 /**
  * A string quantity such as "100Gbps" parsed into engine units. `min` "positive" demands
  * > 0; otherwise ≥ 0. The JSON Schema shows a string with a pattern listing the units.
  */
 export function quantity(kind: UnitKind, min: "positive" | "nonnegative", what?: string) {
-  const units = unitSuffixes(kind)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex)
-    .join("|");
-  const pattern = new RegExp(`^\\s*\\+?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?\\s?(?:${units})\\s*$`);
-  const reason = (input: unknown): string => {
-    const r = parseQuantity(input, kind);
-    if (!r.ok) return r.reason;
-    if (r.value < 0) return `${JSON.stringify(input)} is negative — a ${NOUNS[kind]} must be ${min === "positive" ? "> 0" : "≥ 0"}`;
-    return `${JSON.stringify(input)} is not a valid ${NOUNS[kind]}`;
-  };
+  const reason = (input: unknown): string => quantityReason(input, kind, min);
   return z
     .string({ error: (iss) => reason(iss.input) })
-    .regex(pattern, { error: (iss) => reason(iss.input) })
+    .regex(quantityPattern(kind), { error: (iss) => reason(iss.input) })
     .transform((text, ctx) => {
       const r = parseQuantity(text, kind);
       if (!r.ok) {

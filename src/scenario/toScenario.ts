@@ -1,7 +1,11 @@
 // toScenario: renames the schema's output (file keys, engine-unit values) into the engine-facing Scenario.
 import path from "node:path";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
-import type { Scenario, SiteSpec, SizeSpec, TopologyPart, WorkloadSpec } from "./Scenario.js";
+import { InputError } from "../core/InputError.js";
+import { memoryLimitBytes } from "./checkScenarioSize.js";
+import { BYTES_PER } from "./estimateScenarioSize.js";
+import { readTransferCsv } from "./readTransferCsv.js";
+import type { Scenario, SiteSpec, SizeSpec, TopologyPart, TransferListLoadSpec, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
 import { toTrainingSpec } from "./toTrainingSpec.js";
 import { toAgentsSpec, toInferenceSpec, toServiceSpec, type TransportOf } from "./toServingSpecs.js";
@@ -83,6 +87,7 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         ...transportOf(`workloads[${i}].transfer.transport`, t.transport),
       };
     }
+    if ("transfers" in w) return toTransferList(w.transfers, i, file, transportOf);
     if ("training" in w) {
       // Training defaults to rdma; the scenario's and the workload's transport keys override it.
       const layers = [{ keyPath: "training", transport: { model: "rdma" as const } }, top, { keyPath: `workloads[${i}].training.transport`, transport: w.training.transport }];
@@ -90,7 +95,7 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     }
     if ("service" in w) return toServiceSpec(w.service);
     if ("inference" in w) return toInferenceSpec(w.inference, i, transportOf);
-    if ("agents" in w) return toAgentsSpec(w.agents, i, size, transportOf);
+    if ("agents" in w) return toAgentsSpec(w.agents, i, size, transportOf, file);
     const t = w.traffic;
     return {
       kind: "traffic",
@@ -115,7 +120,14 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     routing: {
       metric: f.routing.metric,
       convergenceS: f.routing.convergence,
-      ...(f.routing.te && { te: { intervalS: f.routing.te.interval, delayS: f.routing.te.delay, mode: f.routing.te.mode } }),
+      ...(f.routing.te && {
+        te: {
+          intervalS: f.routing.te.interval,
+          delayS: f.routing.te.delay,
+          mode: f.routing.te.mode,
+          ...(f.routing.te.paths && { paths: { k: f.routing.te.paths.k, stretch: f.routing.te.paths.stretch ?? Infinity } }),
+        },
+      }),
     },
     policies: toPolicies(f.policies),
     ...(f.transport !== undefined && { transport: toTransportSpec(file, [top]) }),
@@ -140,6 +152,27 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
         }),
       },
     }),
+  };
+}
+
+/**
+ * A `transfers` workload: its CSV file (relative to the scenario file's directory, named in
+ * messages as joined to the scenario's path) read into columns; every problem in the file is
+ * one sentence naming the file, line and column.
+ */
+function toTransferList(t: Extract<ScenarioFile["workloads"][number], { transfers: unknown }>["transfers"], i: number, file: string, transportOf: TransportOf): TransferListLoadSpec {
+  const csv = path.isAbsolute(t.file) ? t.file : path.join(path.dirname(file), t.file);
+  const fail = (where: string, message: string): never => {
+    throw new InputError(`${file}: workloads[${i}].transfers.file: ${csv}${where ? `:${where}` : ""}: ${message}`);
+  };
+  const { list, locate } = readTransferCsv(csv, fail, Math.floor(memoryLimitBytes() / BYTES_PER.flow));
+  return {
+    kind: "transfers",
+    name: t.name ?? `transfers${i}`,
+    list,
+    file: csv,
+    locate,
+    ...transportOf(`workloads[${i}].transfers.transport`, t.transport),
   };
 }
 

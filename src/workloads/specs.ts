@@ -55,3 +55,34 @@ export interface TrafficSpec {
   /** Maximum number of arrivals (an incast or all-to-all arrival is a group of flows). */
   flows?: number;
 }
+
+/**
+ * Many bulk transfers in columns (a trace replay, read from a CSV file): row i starts a flow
+ * `ids[i]` of `sizeBytes[i]` from `nodes[src[i]]` to `nodes[dst[i]]` at `startS[i]`, on the
+ * pinned path `pathNodes[pathStart[i] … pathStart[i + 1])` (node numbers into `nodes`) when
+ * that is not empty, else on shortest paths. A million rows take about 60 bytes each plus
+ * their ids, not an object per row.
+ */
+export interface TransferList {
+  /** Number of rows. */
+  count: number;
+  /** Flow id of each row (unique). */
+  ids: string[];
+  /** The node ids the rows name, each once. */
+  nodes: string[];
+  src: Int32Array;
+  dst: Int32Array;
+  sizeBytes: Float64Array;
+  startS: Float64Array;
+  /** Absent when no row pins a path; else `count + 1` offsets into `pathNodes`. */
+  pathStart?: Int32Array;
+  pathNodes?: Int32Array;
+}
+
+/** Bulk transfers given as a {@link TransferList}: one workload, one flow per row. */
+export interface TransferListSpec {
+  kind: "transfers";
+  /** Workload name (default "transfers<index in workloads>"). */
+  name: string;
+  list: TransferList;
+}

@@ -136,7 +136,9 @@ describe("chokepoint CLI", () => {
   });
 
   describe("every malformed scenario", () => {
-    for (const name of readdirSync("scenarios/bad").sort()) {
+    for (const name of readdirSync("scenarios/bad")
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort()) {
       const file = join("scenarios/bad", name);
       it(`${name}: exit 2, one sentence naming the file, nothing written`, async () => {
         const out = join(tmp, `bad-${name}`);

@@ -1,7 +1,7 @@
 // Tests of csvNumber and the byte, fraction and slowdown cells: 12 significant digits, whole numbers exact, round-off clamped, empty when undefined.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { csvBytes, csvFraction, csvNumber, csvSlowdown } from "../../src/report/csvNumber.js";
+import { csvBytes, csvFraction, csvNumber, csvSlowdown, roundSignificant } from "../../src/report/csvNumber.js";
 
 /** Significant digits of a decimal literal ("0.00123" → 3, "54160000000" → 4). */
 const digits = (cell: string) =>
@@ -53,6 +53,30 @@ describe("csvNumber", () => {
     expect(wrong).toEqual([]);
     expect(tested).toBeGreaterThan(19000);
     expect(exact).toBeGreaterThan(0.999 * tested);
+  });
+
+  it("writes exactly String(roundSignificant(x)), without its shortest-form search, for 400,000 random numbers and the edges", () => {
+    const rng = seedrandom("csvNumber-text");
+    const check = (x: number) => {
+      const expected = Number.isSafeInteger(x) ? String(x) : String(roundSignificant(x));
+      if (csvNumber(x) !== expected) expect(csvNumber(x), String(x)).toBe(expected);
+    };
+    for (let i = 0; i < 100_000; i++) {
+      const x = (rng() < 0.5 ? -1 : 1) * rng() * 10 ** (Math.floor(rng() * 70) - 35);
+      check(x);
+      check(Math.round(x * 1e6) / 1e6);
+      check(Number(x.toPrecision(1 + Math.floor(rng() * 12))));
+      check(Number(x.toPrecision(13)));
+    }
+    // Next to powers of ten, where the 12 digits round up to the next one, and on the layout's borders (1e-6, 1e21).
+    for (let e = -12; e <= 23; e++) {
+      for (const f of [1, 1.5, 9.999999999995, 9.9999999999949, 1.00000000000049, 5.0000000000005]) {
+        for (const x of [f * 10 ** e, Number(`${f}e${e}`)]) {
+          check(x);
+          check(-x);
+        }
+      }
+    }
   });
 
   it("handles exponents next to a power of ten", () => {

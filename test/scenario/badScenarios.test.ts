@@ -90,7 +90,10 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "policy-unknown-provider.yaml": { where: "policies[0].avoid.providers[0]", fragment: 'unknown provider "aws"; no site has one' },
   "policy-endpoint-forbidden.yaml": { where: "policies[0]", fragment: 'avoids country GB but "dublin.h0" is in site "dublin"' },
   "te-zero-interval.yaml": { where: "routing.te.interval", fragment: '"0s" must be > 0' },
-  "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max, fair-share' },
+  "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max, fair-share, wcmp' },
+  "te-wcmp-no-paths.yaml": { where: "routing.te", fragment: 'missing required key "paths": mode "wcmp" splits flows over candidate paths, e.g. paths: { k: 4 }' },
+  "te-paths-zero-k.yaml": { where: "routing.te.paths.k", fragment: "k must be ≥ 1" },
+  "te-stretch-below-one.yaml": { where: "routing.te.paths.stretch", fragment: "stretch must be ≥ 1" },
   // Numbers that are not finite, and arrival processes that can never issue what they ask for (issue 11, item 8).
   "agents-infinite-rate.yaml": { where: "workloads[1].agents.arrival.poisson.rate", fragment: '"1e400/s" is not a finite rate' },
   "agents-zero-profile.yaml": { where: "workloads[1].agents.arrival.profile", fragment: "no step has a rate > 0, so no task would ever arrive" },
@@ -115,7 +118,21 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "search-monotone-direction.yaml": { where: "search.monotone.nicGbps", fragment: 'must be up (a larger value means more resources: targets no worse, cost no lower) or down, found "upward"' },
   "search-unknown-workload.yaml": { where: "search.targets[0]", fragment: 'no workload is named "wss" (did you mean "ws"?)' },
   "search-zero-budget.yaml": { where: "search.budget", fragment: "must be a whole number of simulations ≥ 1 (a first look at one design), found 0" },
+  // Transfer lists in CSV files (issue 13, item 1): the file, line, column and cell of each mistake.
+  "transfers-bad-size.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-bad-size.csv:3:8 (size): "10Gbs" has unknown size unit "Gbs" — use e.g. "1.5GB"' },
+  "transfers-unknown-node.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-unknown-node.csv:3:6 (dst): unknown node "bb" (did you mean "b"?)' },
+  "transfers-unknown-column.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-unknown-column.csv:1:12: unknown column "sise" (did you mean "size"?)' },
+  "transfers-duplicate-id.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-duplicate-id.csv:4:1 (id): transfer id "f0" is used twice' },
+  "transfers-missing-cell.yaml": { where: "workloads[0].transfers.file", fragment: "scenarios/bad/transfers-missing-cell.csv:3:1: expected 5 cells (id, src, dst, size, start), found 4" },
+  "transfers-path-gap.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-path-gap.csv:3:17 (path): no link between "c" and "b"' },
+  "transfers-missing-file.yaml": { where: "workloads[0].transfers.file", fragment: "scenarios/bad/no-such-trace.csv: cannot read the file (ENOENT)" },
+  "transfers-id-clash.yaml": { where: "workloads[1].transfers.file", fragment: 'scenarios/bad/transfers-id-clash.csv:3:1 (id): flow id "bg-3" is also the id of a flow of traffic "bg"' },
   "inference-endless-decode.yaml": { where: "workloads[0].inference", fragment: "too long to simulate — about 1,000 requests of 1,000,000,000,000 output tokens, one decode step per token and batch, take at least 1.00e+15 events, more than the 10,000,000,000 a run may take" },
+  // Connections (issue 15, item 2): keys that would be ignored, and a service that could accept none.
+  "agents-keepalive-maxmin.yaml": { where: "workloads[1].agents.keepAlive", fragment: 'applies to connections, which only the tcp transport keeps, but this population\'s transport is "maxmin"' },
+  "agents-keepalive-new.yaml": { where: "workloads[1].agents.keepAlive", fragment: "applies to persistent connections, but this population opens a new connection per request" },
+  "service-zero-connection-limit.yaml": { where: "workloads[0].service.connections.limit", fragment: "limit must be ≥ 1" },
+  "service-connections-typo.yaml": { where: "workloads[0].service.connections", fragment: 'unknown key "tlsHandshak" (did you mean "tlsHandshake"?)' },
 };
 
 function failure(file: string): unknown {
@@ -129,8 +146,11 @@ function failure(file: string): unknown {
 }
 
 describe("malformed scenarios", () => {
-  it("every file in scenarios/bad has an expectation, and there are at least 18", () => {
-    const files = readdirSync(DIR).sort();
+  it("every scenario in scenarios/bad has an expectation, and there are at least 18", () => {
+    // The CSV files beside them are the transfer lists some of them name.
+    const files = readdirSync(DIR)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort();
     expect(files).toEqual(Object.keys(EXPECTED).sort());
     expect(files.length).toBeGreaterThanOrEqual(18);
   });

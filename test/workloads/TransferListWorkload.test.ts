@@ -1,0 +1,74 @@
+// TransferListWorkload starts each row at its time (ties in list order), with its pinned path, keeping one timer pending.
+import { describe, expect, it } from "vitest";
+import type { TransferList } from "../../src/workloads/specs.js";
+import { TransferListWorkload } from "../../src/workloads/TransferListWorkload.js";
+import { FakeContext } from "./fakeContext.js";
+
+/** A FakeContext that counts the timers pending at once. */
+class CountingContext extends FakeContext {
+  waiting = 0;
+  maxPending = 0;
+  override schedule(atS: number, fn: () => void): void {
+    this.maxPending = Math.max(this.maxPending, ++this.waiting);
+    super.schedule(atS, () => {
+      this.waiting--;
+      fn();
+    });
+  }
+}
+
+function list(rows: Array<[id: string, src: number, dst: number, sizeBytes: number, startS: number, path?: number[]]>): TransferList {
+  const pathStart = new Int32Array(rows.length + 1);
+  const hops: number[] = [];
+  rows.forEach((r, i) => {
+    hops.push(...(r[5] ?? []));
+    pathStart[i + 1] = hops.length;
+  });
+  return {
+    count: rows.length,
+    ids: rows.map((r) => r[0]),
+    nodes: ["a", "b", "s"],
+    src: Int32Array.from(rows, (r) => r[1]),
+    dst: Int32Array.from(rows, (r) => r[2]),
+    sizeBytes: Float64Array.from(rows, (r) => r[3]),
+    startS: Float64Array.from(rows, (r) => r[4]),
+    ...(hops.length > 0 && { pathStart, pathNodes: Int32Array.from(hops) }),
+  };
+}
+
+describe("TransferListWorkload", () => {
+  it("starts rows in time order, rows of one instant in list order, each with its size and pinned path", () => {
+    const ctx = new CountingContext(1, "trace");
+    const w = new TransferListWorkload({
+      kind: "transfers",
+      name: "trace",
+      list: list([
+        ["late", 0, 1, 10, 2],
+        ["first", 1, 0, 20, 0.5],
+        ["tie1", 0, 1, 30, 1, [0, 2, 1]],
+        ["tie2", 1, 0, 40, 1],
+        ["zero", 0, 1, 0, 0],
+      ]),
+    });
+    w.start(ctx);
+    ctx.run();
+    expect(ctx.transfers).toEqual([
+      { id: "zero", src: "a", dst: "b", sizeBytes: 0, atS: 0 },
+      { id: "first", src: "b", dst: "a", sizeBytes: 20, atS: 0.5 },
+      { id: "tie1", src: "a", dst: "b", sizeBytes: 30, path: ["a", "s", "b"], atS: 1 },
+      { id: "tie2", src: "b", dst: "a", sizeBytes: 40, atS: 1 },
+      { id: "late", src: "a", dst: "b", sizeBytes: 10, atS: 2 },
+    ]);
+    // Four instants, one timer at a time.
+    expect(ctx.maxPending).toBe(1);
+  });
+
+  it("keeps one timer pending for ten thousand rows in file order", () => {
+    const ctx = new CountingContext(1, "trace");
+    const rows = Array.from({ length: 10_000 }, (_, i): [string, number, number, number, number] => [`f${i}`, i % 2, 1 - (i % 2), 1, i * 1e-3]);
+    new TransferListWorkload({ kind: "transfers", name: "trace", list: list(rows) }).start(ctx);
+    ctx.run();
+    expect(ctx.transfers.map((t) => t.id)).toEqual(rows.map((r) => r[0]));
+    expect(ctx.maxPending).toBe(1);
+  });
+});
