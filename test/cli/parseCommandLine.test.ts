@@ -47,7 +47,7 @@ describe("parseCommandLine", () => {
     expect(refusal(["validate", "s.yaml", "--retry-failed"])).toMatch(/^--retry-failed is not an option of "chokepoint validate"/);
     expect(refusal(["run", "s.yaml", "--version"])).toMatch(/^--version is not an option of "chokepoint run"/);
     expect(refusal(["--out", "d"])).toBe("--out needs a command — see chokepoint --help");
-    expect(refusal(["report", "d", "--seed", "1"])).toBe('--seed is not an option of "chokepoint report" — its options are --out, --quiet');
+    expect(refusal(["report", "d", "--seed", "1"])).toBe('--seed is not an option of "chokepoint report" — its options are --out, --metric, --quiet');
     expect(refusal(["report", "d", "--report"])).toMatch(/^--report is not an option of "chokepoint report"/);
     expect(refusal(["sweep", "s.yaml", "--report"])).toMatch(/^--report is not an option of "chokepoint sweep"/);
   });
