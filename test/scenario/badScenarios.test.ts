@@ -2,7 +2,9 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/InputError.js";
+import { readScenarioDocument } from "../../src/scenario/loadScenario.js";
 import { prepareScenario } from "../../src/scenario/prepareScenario.js";
+import { prepareSearch } from "../../src/search/prepareSearch.js";
 
 const DIR = "scenarios/bad";
 
@@ -108,6 +110,14 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "transfer-repeat-huge.yaml": { where: "workloads[0].transfer", fragment: "too large to simulate — repeat.count 1,000,000,000,000: 1,000,000,000,000 flows need at least 500 TB" },
   "agents-too-many-requests.yaml": { where: "workloads[1].agents", fragment: "too large to simulate — about 1,000,000,000,000 tasks, 1,000,000,000,000 requests and 2,000,000,000,000 flows need at least 1.10 PB" },
   "training-too-many-iterations.yaml": { where: "workloads[0].training", fragment: "too large to simulate — 1,000,000,000 iterations of at least 1,280 flows (80 gradient buckets, 2 passes) need at least 648 TB" },
+  // Searches (a study with a search block: docs/search.md), checked by prepareSearch as `chokepoint search` and `validate` do.
+  "search-unknown-key.yaml": { where: "search", fragment: 'unknown key "minimise" (did you mean "minimize"?)' },
+  "search-bad-target.yaml": { where: "search.targets[0]", fragment: '"fct_p99_s => 0.01" is not METRIC OP NUMBER (OP one of <=, <, >=, >)' },
+  "search-no-targets.yaml": { where: "search.targets", fragment: "missing — list what a design must meet" },
+  "search-monotone-unknown-variable.yaml": { where: "search.monotone", fragment: 'unknown variable "nicGps" (did you mean "nicGbps"?)' },
+  "search-monotone-direction.yaml": { where: "search.monotone.nicGbps", fragment: 'must be up (a larger value means more resources: targets no worse, cost no lower) or down, found "upward"' },
+  "search-unknown-workload.yaml": { where: "search.targets[0]", fragment: 'no workload is named "wss" (did you mean "ws"?)' },
+  "search-zero-budget.yaml": { where: "search.budget", fragment: "must be a whole number of simulations ≥ 1 (a first look at one design), found 0" },
   // Transfer lists in CSV files (issue 13, item 1): the file, line, column and cell of each mistake.
   "transfers-bad-size.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-bad-size.csv:3:8 (size): "10Gbs" has unknown size unit "Gbs" — use e.g. "1.5GB"' },
   "transfers-unknown-node.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-unknown-node.csv:3:6 (dst): unknown node "bb" (did you mean "b"?)' },
@@ -127,7 +137,8 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
 
 function failure(file: string): unknown {
   try {
-    prepareScenario(file);
+    if ("search" in readScenarioDocument(file)) prepareSearch(file);
+    else prepareScenario(file);
   } catch (e) {
     return e;
   }
