@@ -136,7 +136,8 @@ export class Router {
       for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
         const ch = t.outChannels[i];
         const v = t.channelTo[ch];
-        if (this.down[ch] === 0 && this.onShortestPath(du, view.dist(v), ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
+        // Under hops only a neighbour at du - 1 is a candidate, so its distance is needed no further.
+        if (this.down[ch] === 0 && this.onShortestPath(du, view.dist(v, du - 1), ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
       }
       if (candidates.length > 1) branched = true;
       const ch = candidates.length === 1 ? candidates[0] : candidates[mix32(salt ^ mix32(u)) % candidates.length];
@@ -200,7 +201,7 @@ export class Router {
       for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
         const ch = t.outChannels[i];
         const v = t.channelTo[ch];
-        if (this.down[ch] !== 0 || !this.onShortestPath(du, view.dist(v), ch) || (hops && hops[v] !== hops[u] - 1)) continue;
+        if (this.down[ch] !== 0 || !this.onShortestPath(du, view.dist(v, du - 1), ch) || (hops && hops[v] !== hops[u] - 1)) continue;
         const nr = t.nodeCapacityResource[v];
         const c = Math.max(cost(ch), nr >= 0 ? cost(nr) : 0, solve(v));
         if (c < b || pick < 0) {

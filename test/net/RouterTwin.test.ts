@@ -46,6 +46,15 @@ const FABRICS: Record<string, () => Topology> = {
       b.addLink({ from: "r19", to: "yc3", bandwidthBps: 1e9, latencyS: 1e-3 });
       b.addLink({ from: "xh3", to: "r7", bandwidthBps: 1e9, latencyS: 5e-4 });
     }),
+  "a chain of 300 routers (distances past 255 hops) with leaf-spines at both ends": () =>
+    build((b) => {
+      leafSpine(b, { leaves: 2, spines: 2, hostsPerLeaf: 2, hostBandwidthBps: 1e10, uplinkBandwidthBps: 4e10, latencyS: 1e-6, prefix: "x" });
+      leafSpine(b, { leaves: 2, spines: 2, hostsPerLeaf: 2, hostBandwidthBps: 1e10, uplinkBandwidthBps: 4e10, latencyS: 1e-6, prefix: "y" });
+      for (let i = 0; i < 300; i++) b.addNode({ id: `r${i}`, kind: "router" });
+      for (let i = 0; i + 1 < 300; i++) b.addLink({ from: `r${i}`, to: `r${i + 1}`, bandwidthBps: 1e9, latencyS: 1e-4 });
+      b.addLink({ from: "xspine0", to: "r0", bandwidthBps: 1e9, latencyS: 1e-3 });
+      b.addLink({ from: "r299", to: "yspine1", bandwidthBps: 1e9, latencyS: 1e-3 });
+    }),
   "random sparse graph with pendants and short chains": () =>
     build((b) => {
       // A deterministic pseudo-random graph: 60 nodes, a spanning path plus 30 chords.
