@@ -46,6 +46,8 @@ export class Router {
   private readonly variants: Router[] = [];
   /** Where routes' node and resource lists are stored (views of shared chunks). */
   private readonly lists = new Int32Pool();
+  /** 1 for each node routes may visit; null: every node (no policy). */
+  private allowed: Uint8Array | null = null;
   /** Hubs and attachment regions of the topology (static), shared with variants. */
   private readonly regions: AttachmentRegions;
 
@@ -84,7 +86,7 @@ export class Router {
    */
   restricted(allowed: Uint8Array): Router {
     const r = new Router(this.topology, this.metric, this.seed, { down: this.down, latencyS: this.latencyS, regions: this.regions });
-    r.tables.allowed = allowed;
+    r.allowed = r.tables.allowed = allowed;
     r.tables.budgetBytes = this.tables.budgetBytes;
     this.variants.push(r);
     return r;
