@@ -1,6 +1,8 @@
-// Int32Pool: copies of short lists as views of shared chunks; long lists get their own array.
+// Int32Pool: copies of short lists as views of shared chunks; long lists get their own array; the Router keeps its routes there.
 import { describe, expect, it } from "vitest";
 import { Int32Pool } from "../../src/net/Int32Pool.js";
+import { Router } from "../../src/net/Router.js";
+import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
 
 describe("Int32Pool", () => {
   it("copies lists into views of one chunk until it is full, then starts another", () => {
@@ -25,5 +27,19 @@ describe("Int32Pool", () => {
     const long = pool.copy([1, 2, 3]);
     expect(long.buffer.byteLength).toBe(12);
     expect(pool.copy([]).length).toBe(0);
+  });
+
+  it("holds the node and resource lists of a Router's routes, not a buffer each", () => {
+    // Diamond s–{x, y}–t.
+    const b = new TopologyBuilder();
+    for (const id of ["s", "x", "y", "t"]) b.addNode({ id });
+    for (const [from, to] of [["s", "x"], ["s", "y"], ["x", "t"], ["y", "t"]]) b.addLink({ from, to, bandwidthBps: 1e9, latencyS: 0 });
+    const t = b.build();
+    const r = new Router(t);
+    const there = r.route(0, 3, 1)!;
+    const back = r.route(3, 0, 2)!;
+    expect(there.nodes.buffer).toBe(back.nodes.buffer);
+    expect(there.resources.buffer).toBe(there.nodes.buffer);
+    expect(t.nodeIds[back.nodes[0]]).toBe("t");
   });
 });

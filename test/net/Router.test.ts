@@ -59,14 +59,4 @@ describe("Router", () => {
     expect(r.route(0, 2, 0)).toBeNull();
     expect(r.pinned([0, 2])).toBe('no link between "a" and "c"');
   });
-
-  it("stores routes' node and resource lists in shared chunks, not a buffer each", () => {
-    const d = topo(["s", "x", "y", "t"], [["s", "x", 0], ["s", "y", 0], ["x", "t", 0], ["y", "t", 0]]);
-    const r = new Router(d);
-    const a = r.route(0, 3, 1)!;
-    const b = r.route(3, 0, 2)!;
-    expect(a.nodes.buffer).toBe(b.nodes.buffer);
-    expect(a.resources.buffer).toBe(a.nodes.buffer);
-    expect(names(d, b.nodes)[0]).toBe("t");
-  });
 });
