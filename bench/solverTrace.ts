@@ -258,6 +258,7 @@ const rows = names.map((n) => {
     filled_resources_per_solve: per(s.filledResources),
     checked_resources_per_solve: per(s.checkedResources),
     joined_per_solve: per(s.joinedFlows),
+    restarts_per_solve: per(s.restarts),
     full_solves: s.fullSolves,
     same_answers: "yes",
   };

@@ -19,6 +19,13 @@ export class SharingState {
   readonly resTouched: Int32Array;
   /** Fill epoch in which the resource joined the fill (is in `filled`, or was added by a join). */
   readonly resFilled: Int32Array;
+  /**
+   * The load of the resource's held flows (see {@link fixedLoad}), valid while
+   * `fixedLoadIn[r]` is this solve's epoch: held flows keep their rates through a solve,
+   * so the sum changes only when one of its flows is released, which clears the stamp.
+   */
+  readonly fixedLoadOf: Float64Array;
+  readonly fixedLoadIn: Int32Array;
   /** Capacity left for the unfrozen flows of the current fill. */
   readonly residual: Float64Array;
   /** Total weight of the unfrozen flows on the resource in the current fill. */
@@ -113,6 +120,8 @@ export class SharingState {
     this.lists = new ResourceLists(R);
     this.resTouched = new Int32Array(R);
     this.resFilled = new Int32Array(R);
+    this.fixedLoadOf = new Float64Array(R);
+    this.fixedLoadIn = new Int32Array(R);
     this.residual = new Float64Array(R);
     this.weightSum = new Float64Array(R);
     this.unfrozen = new Int32Array(R);
@@ -135,7 +144,11 @@ export class SharingState {
     this.releasedIn[f] = epoch;
     this.released[this.releasedCount++] = f;
     const end = this.routeStart[f] + this.routeLen[f];
-    for (let k = this.routeStart[f]; k < end; k++) this.touch(this.routePool[k]);
+    for (let k = this.routeStart[f]; k < end; k++) {
+      const r = this.routePool[k];
+      this.fixedLoadIn[r] = 0;
+      this.touch(r);
+    }
   }
 
   /** Add r to this solve's touched resources. */
@@ -145,17 +158,23 @@ export class SharingState {
     this.touched[this.touchedCount++] = r;
   }
 
-  /** Total rate of the flows on r that are not released (held fixed in this solve), summed in list order. */
+  /**
+   * Total rate of the flows on r that are not released (held fixed in this solve), summed
+   * in list order; computed again only after a flow on r was released.
+   */
   fixedLoad(r: number): number {
+    const epoch = this.epoch;
+    if (this.fixedLoadIn[r] === epoch) return this.fixedLoadOf[r];
     const { releasedIn, rate } = this;
     const list = this.lists.slot;
     const base = this.lists.base[r];
-    const epoch = this.epoch;
     let used = 0;
     for (let e = base, end = base + this.lists.count[r]; e < end; e++) {
       const g = list[e];
       if (releasedIn[g] !== epoch) used += rate[g];
     }
+    this.fixedLoadOf[r] = used;
+    this.fixedLoadIn[r] = epoch;
     return used;
   }
 
@@ -184,6 +203,7 @@ export class SharingState {
       this.epoch = 0;
       this.releasedIn.fill(0);
       this.resTouched.fill(0);
+      this.fixedLoadIn.fill(0);
     }
     this.epoch++;
     if (this.fillEpoch > 0x7fff0000) {
