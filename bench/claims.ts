@@ -24,10 +24,14 @@ function run(doc: Record<string, unknown>, file: string) {
 }
 
 // Warm the JIT on one scenario first, so the first measured row is not paying for it.
-run(load(readFileSync(join(DIR, "bots-connections-new.yaml"), "utf8")) as Record<string, unknown>, "warm-up");
+run(load(readFileSync(join(DIR, "bots-connections/new.yaml"), "utf8")) as Record<string, unknown>, "warm-up");
 
 const rows: Array<Record<string, string | number>> = [];
-for (const name of readdirSync(DIR).filter((f) => f.endsWith(".yaml")).sort()) {
+// Claims that are studies keep their scenarios in a folder of their own (scenarios/claims/<claim>/).
+const names = readdirSync(DIR, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? readdirSync(join(DIR, e.name)).map((f) => join(e.name, f)) : [e.name],
+);
+for (const name of names.filter((f) => f.endsWith(".yaml")).sort()) {
   const file = join(DIR, name);
   const doc = load(readFileSync(file, "utf8")) as Record<string, unknown>;
   // Sweep studies (another engineer's claims may be studies) are not single runs: skip them.
@@ -38,12 +42,12 @@ for (const name of readdirSync(DIR).filter((f) => f.endsWith(".yaml")).sort()) {
 console.log(`${DIR}: fastest of ${REPEATS} in-process runs each (no reports written)`);
 benchTable(Object.keys(rows[0]), rows, join("results/bench", "claims.csv"));
 
-// The surge's own cost: bots-connections-new with and without a × 3 surge of the bots over [5 s, 15 s),
+// The surge's own cost: bots-connections/new.yaml with and without a × 3 surge of the bots over [5 s, 15 s),
 // side by side; the surge adds requests, so compare wall time per request.
-const base = load(readFileSync(join(DIR, "bots-connections-new.yaml"), "utf8")) as Record<string, unknown>;
+const base = load(readFileSync(join(DIR, "bots-connections/new.yaml"), "utf8")) as Record<string, unknown>;
 const surged = { ...structuredClone(base), events: [{ at: "5s", until: "15s", surge: { workload: "bots", factor: 3 } }] };
-const plain = run(base, "bots-connections-new.yaml");
-const withSurge = run(surged, "bots-connections-new.yaml");
+const plain = run(base, "bots-connections/new.yaml");
+const withSurge = run(surged, "bots-connections/new.yaml");
 const perRequestUs = (r: { wallS: number; requests: number }) => (r.wallS / r.requests) * 1e6;
 const surgeRows = [
   { run: "no surge", requests: plain.requests, events: plain.events, wall_s: plain.wallS.toFixed(3), wall_us_per_request: perRequestUs(plain).toFixed(1), ratio: "1.00" },
@@ -56,5 +60,5 @@ const surgeRows = [
     ratio: (perRequestUs(withSurge) / perRequestUs(plain)).toFixed(2),
   },
 ];
-console.log("\nagents surge: bots-connections-new.yaml with and without a surge (wall time per request, same process)");
+console.log("\nagents surge: bots-connections/new.yaml with and without a surge (wall time per request, same process)");
 benchTable(Object.keys(surgeRows[0]), surgeRows, join("results/bench", "claims-surge.csv"));

@@ -1,5 +1,7 @@
 // routing: what routing policies and the traffic-engineering controller cost, against the same traffic with static ECMP, side by side.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { load } from "js-yaml";
 import { simulate } from "../src/run/simulate.js";
 import { prepareScenarioDocument } from "../src/scenario/prepareScenario.js";
 import { alternateVariants } from "./alternateVariants.js";
@@ -53,3 +55,31 @@ const rows = names.map((n) => ({
 }));
 console.log("leaf-spine 8×8 hosts in one EU site, uniform traffic at 50% load (~20,000 flows): policies and TE against static ECMP, median of 3");
 benchTable(Object.keys(rows[0]), rows, join(DIR, "routing.csv"));
+
+// Beyond equal-cost paths, on a WAN: the wan-failure-training claim (two GPU sites, ~35,000
+// flows, the direct link failing at 23 s) with static routing, the old TE (equal-cost
+// candidates: none here), fair-share over the 3 shortest paths, and wcmp over them.
+const CLAIM = "scenarios/claims/wan-failure-training";
+const claim = (file: string) => load(readFileSync(join(CLAIM, file), "utf8")) as Record<string, unknown>;
+const withTe = (te: object) => {
+  const doc = claim("static.yaml");
+  return { ...doc, routing: { ...(doc.routing as object), te: { interval: "1s", delay: "100ms", ...te } } };
+};
+const WAN: Record<string, Record<string, unknown>> = {
+  "static": claim("static.yaml"),
+  "te fair-share 1s (equal-cost)": withTe({ mode: "fair-share" }),
+  "te fair-share 1s k=3": withTe({ mode: "fair-share", paths: { k: 3 } }),
+  "te wcmp 1s k=3": claim("wcmp.yaml"),
+  "te wcmp 100ms k=3": withTe({ mode: "wcmp", paths: { k: 3 } , interval: "100ms", delay: "10ms" }),
+};
+const wan = alternateVariants(WAN, run, WAN.static);
+const wanRows = wan.names.map((n) => ({
+  variant: n,
+  flows: wan.last[n].flows,
+  events: wan.last[n].events,
+  mean_fct_ms: (wan.last[n].meanFctS * 1e3).toFixed(3),
+  sim_wall_s: wan.medianWallS[n].toFixed(3),
+  wall_vs_static: (wan.medianWallS[n] / wan.medianWallS.static).toFixed(2),
+}));
+console.log("\nwan-failure-training (64 GPUs in two sites, ~35,000 flows): TE beyond equal-cost paths against static routing, median of 3");
+benchTable(Object.keys(wanRows[0]), wanRows, join(DIR, "routing-wan.csv"));

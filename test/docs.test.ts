@@ -83,6 +83,22 @@ describe("documentation", () => {
     }
   });
 
+  it("every claim studied in its own folder shows its study page as a figure and gives the commands that write it", () => {
+    const folders = readdirSync("scenarios/claims").filter((f) => statSync(join("scenarios/claims", f)).isDirectory());
+    for (const folder of folders) {
+      const dir = join("scenarios/claims", folder);
+      const text = read(join(dir, "README.md"));
+      const at = text.indexOf("**Figure.**");
+      expect(at, `${folder}/README.md has a **Figure.** paragraph`).toBeGreaterThanOrEqual(0);
+      const figure = text.slice(at, at + 2000);
+      expect(figure, folder).toMatch(/src\/cli\/main\.ts sweep \S+study\.yaml .*--out \S+/);
+      expect(figure, folder).toMatch(/src\/cli\/main\.ts report \S+/);
+      const image = /!\[[^\]]+\]\(([^)]+\.png)\)/.exec(figure);
+      expect(image, `${folder}/README.md embeds a PNG of the study page`).not.toBeNull();
+      expect(existsSync(join(dir, image![1])), `${folder}/${image![1]} exists`).toBe(true);
+    }
+  });
+
   it("docs/architecture.md states the incremental engine's fallback fraction that the code uses", () => {
     const engine = new IncrementalSharing(new Float64Array(1)) as unknown as { fullFraction: number };
     expect(read("docs/architecture.md")).toContain(`(\`fullFraction\`, ${engine.fullFraction})`);

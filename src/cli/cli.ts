@@ -9,6 +9,7 @@ import { mergeCommand, sweepCommand } from "./sweepCommand.js";
 import { compareCommand } from "./compareCommand.js";
 import { reportCommand } from "./reportCommand.js";
 import { runCommand } from "./runCommand.js";
+import { searchCommand } from "./searchCommand.js";
 import { validateCommand } from "./validateCommand.js";
 
 /** Where the CLI writes (process streams by default; tests pass their own). */
@@ -51,11 +52,11 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       return await mergeCommand(operands, { out: values.out, allowPartial: values["allow-partial"] ?? false }, safe);
     }
     if (operands.length !== 1) {
-      const what = command === "sweep" ? "study file" : command === "report" ? "run or study directory" : "scenario file";
+      const what = command === "sweep" ? "study file" : command === "search" ? "search file" : command === "report" ? "run or study directory" : "scenario file";
       throw new InputError(`"chokepoint ${command}" takes exactly one ${what}, found ${operands.length}${operands.length > 1 ? ` (${operands.join(", ")})` : ""}`);
     }
     const [file] = operands;
-    if (command === "report") return await reportCommand(file, { out: values.out, quiet: values.quiet ?? false }, safe);
+    if (command === "report") return await reportCommand(file, { out: values.out, metric: values.metric, quiet: values.quiet ?? false }, safe);
     if (command === "sweep") {
       return await sweepCommand(
         file,
@@ -72,6 +73,9 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
         },
         safe,
       );
+    }
+    if (command === "search") {
+      return await searchCommand(file, { out: values.out, jobs: values.jobs, quiet: values.quiet ?? false, version: await version() }, safe);
     }
     if (command === "validate") return await validateCommand(file, safe);
     let seed: number | undefined;

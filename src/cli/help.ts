@@ -7,6 +7,8 @@ Usage:
   chokepoint run <scenario> [options]     simulate a scenario, write CSV reports
   chokepoint validate <scenario>          check a scenario (or every point of a study) without running it
   chokepoint sweep <study> [options]      run a parameter study (a scenario with a sweep block)
+  chokepoint search <file> [options]      the cheapest design of a study that meets its targets
+                                          (a study with a search block: docs/search.md)
   chokepoint merge DIR... --out DIR       combine the shard directories of a study
   chokepoint report DIR [--out FILE]      write the HTML report of a run's or a study's directory
                                           (DIR/report.html) from its CSVs
@@ -40,6 +42,12 @@ Options of sweep:
                      run again the runs an earlier invocation recorded as failed
   -q, --quiet        no closing line, no progress bar
 
+Options of search:
+  -o, --out DIR      where runs/, search.csv and pareto.csv go (default results/<file name>/);
+                     runs already there for the same scenario and seed are reused
+  -j, --jobs N       worker threads (default: one per core)
+  -q, --quiet        no closing lines, no progress line
+
 Options of merge:
   -o, --out DIR      the directory that receives the merged sweep.csv (required)
       --allow-partial
@@ -48,6 +56,9 @@ Options of merge:
 Options of report:
   -o, --out FILE     where the page goes (default DIR/report.html); only that file is
                      written, the CSVs are read
+      --metric M     a study's page: chart only these metrics (and find their
+                     crossovers), comma-separated, by sweep-summary.csv's names
+                     without _mean: "iteration_mean_s,fct_p99_s"
   -q, --quiet        no closing line
 
 Options of compare:
@@ -67,6 +78,7 @@ Examples:
   chokepoint validate scenarios/default.yaml
   chokepoint sweep scenarios/sweeps/fct-vs-load.yaml --jobs 2
   chokepoint sweep study.yaml --shard 0/4 --out /shared/study-0
+  chokepoint search scenarios/search/training-fabric.yaml --jobs 2
   chokepoint merge /shared/study-0 /shared/study-1 --out /shared/study
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad input (nothing is written).

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { InputError } from "../core/InputError.js";
 
 /** The commands of chokepoint. */
-export const COMMANDS = ["run", "validate", "sweep", "merge", "report", "compare", "help"] as const;
+export const COMMANDS = ["run", "validate", "sweep", "search", "merge", "report", "compare", "help"] as const;
 
 /** One of {@link COMMANDS}. */
 export type Command = (typeof COMMANDS)[number];
@@ -18,6 +18,7 @@ const OPTIONS = {
   force: { type: "boolean" },
   report: { type: "boolean" },
   target: { type: "string" },
+  metric: { type: "string" },
   jobs: { type: "string", short: "j" },
   "dry-run": { type: "boolean" },
   filter: { type: "string" },
@@ -36,8 +37,9 @@ export const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> =
   run: ["out", "seed", "until", "engine", "quiet", "force", "report"],
   validate: [],
   sweep: ["out", "jobs", "dry-run", "filter", "shard", "shards", "quiet", "retry-failed"],
+  search: ["out", "jobs", "quiet"],
   merge: ["out", "allow-partial"],
-  report: ["out", "quiet"],
+  report: ["out", "metric", "quiet"],
   compare: ["out", "target", "quiet"],
   help: [],
 };
@@ -49,6 +51,10 @@ const HINTS: Partial<Record<Command, Partial<Record<OptionName, string>>>> = {
     seed: "a study's seeds come from its file's seed and the repetition",
     until: "put the time limit in the study file",
     engine: "a study's runs use the default engine",
+  },
+  search: {
+    seed: "a search's seeds come from its file's seed and the repetition",
+    "dry-run": "chokepoint sweep --dry-run lists the designs of the grid",
   },
 };
 

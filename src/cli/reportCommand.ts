@@ -16,6 +16,8 @@ import type { CliIo } from "./cli.js";
 export interface ReportCommandOptions {
   /** The page's path; default `<dir>/report.html`. */
   out?: string;
+  /** A study's page: the metrics to chart, comma-separated (default: every headline metric the study has). */
+  metric?: string;
   quiet: boolean;
 }
 
@@ -28,10 +30,10 @@ export interface ReportCommandOptions {
  * directory or naming a directory, is an InputError.
  */
 export async function reportCommand(dir: string, options: ReportCommandOptions, io: CliIo): Promise<number> {
-  const html =
-    existsSync(dir) && isStudyDirectory(dir)
-      ? renderStudyHtml(readStudyReport(dir), chartLibraryScripts())
-      : renderRunReportHtml(readRunReport(dir), chartLibraryScripts());
+  const study = existsSync(dir) && isStudyDirectory(dir);
+  if (options.metric !== undefined && !study) throw new InputError(`--metric chooses the charts of a study's page, and ${dir} holds a run's reports, not a study's (no sweep-summary.csv)`);
+  const metrics = options.metric?.split(",").map((m) => m.trim());
+  const html = study ? renderStudyHtml(readStudyReport(dir, metrics), chartLibraryScripts()) : renderRunReportHtml(readRunReport(dir), chartLibraryScripts());
   const out = options.out ?? join(dir, "report.html");
   if (existsSync(out) && statSync(out).isDirectory()) throw new InputError(`--out ${out} is a directory — give the path of the HTML file to write`);
   if (!existsSync(dirname(resolve(out)))) throw new InputError(`cannot write ${out}: the directory ${dirname(out)} does not exist`);

@@ -124,7 +124,8 @@ function shardOf(flags: SweepFlags, env: NodeJS.ProcessEnv): { index: number; co
   return { index, count };
 }
 
-function wholeNumber(name: string, text: string, min: number): number {
+/** `text` as a whole number ≥ `min`, or an InputError naming `name`. */
+export function wholeNumber(name: string, text: string, min: number): number {
   if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw new InputError(`${name} must be a whole number ≥ ${min}, found "${text}"`);
   return Number(text);
 }

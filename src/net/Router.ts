@@ -2,6 +2,8 @@
 import { attachmentRegions, type AttachmentRegions } from "./AttachmentRegions.js";
 import { DistanceTables, onLatencyShortestPath, type DistanceView } from "./DistanceTables.js";
 import { Int32Pool } from "./Int32Pool.js";
+import { kShortestPaths, type Path } from "./kShortestPaths.js";
+import { PathSplits } from "./PathSplits.js";
 import type { Topology } from "./Topology.js";
 
 /** Which shortest paths a router follows. */
@@ -50,6 +52,18 @@ export class Router {
   private allowed: Uint8Array | null = null;
   /** Hubs and attachment regions of the topology (static), shared with variants. */
   private readonly regions: AttachmentRegions;
+  /** Candidate paths between traffic-engineering endpoints ({@link candidatePaths}), by "a,b,k,stretch"; dropped with the tables. */
+  private readonly candidates = new Map<string, Path[]>();
+  /** Routes made by {@link splice}, so flows on the same route and path share one Route object. */
+  private readonly spliced = new WeakMap<Path, WeakMap<Route, Route | null>>();
+  /** Traffic-engineering endpoint of every node ({@link teEndpoint}), made on first use. */
+  private endpoints: Int32Array | null = null;
+  /**
+   * The WCMP splits a traffic-engineering controller installed on this router (its policy's
+   * flows), read by {@link steer}. Kept when the link view changes: a split's paths that
+   * cross a failed link are skipped until the controller installs new ones.
+   */
+  readonly splits = new PathSplits();
 
   constructor(
     readonly topology: Topology,
@@ -114,6 +128,7 @@ export class Router {
     this.tables.clear();
     this.uniqueRoutes.clear();
     this.ecmpRoutes.clear();
+    this.candidates.clear();
     for (const v of this.variants) v.forget();
   }
 
@@ -160,6 +175,103 @@ export class Router {
     const route = this.finish(Int32Array.from(nodes), channels);
     if (seen.length < MAX_ECMP_ROUTES_KEPT) seen.push(route);
     return route;
+  }
+
+  /**
+   * Where traffic engineering starts or ends a flow's path: the border node of the node's
+   * site (a WAN controller engineers between sites, as B4 and SWAN do, and leaves the paths
+   * inside a site to ECMP), or the node itself when it is outside every site.
+   */
+  teEndpoint(node: number): number {
+    if (!this.endpoints) {
+      const t = this.topology;
+      const borders = t.sites.map((s) => t.nodeIndex.get(s.id) ?? -1);
+      this.endpoints = Int32Array.from({ length: t.nodeCount }, (_, n) => {
+        const site = t.nodeSite[n];
+        return site >= 0 && borders[site] >= 0 ? borders[site] : n;
+      });
+    }
+    return this.endpoints[node];
+  }
+
+  /**
+   * The candidate paths from endpoint `a` to endpoint `b` a traffic-engineering controller
+   * may use: Yen's `k` shortest loopless paths under this router's metric (hops, or latency
+   * with ties to fewer hops), over the links it sees as usable and the nodes its policy
+   * allows, keeping those within `stretch` × the shortest one's cost. Cached until the link
+   * view changes. Empty when `b` is out of reach.
+   */
+  candidatePaths(a: number, b: number, k: number, stretch: number): Path[] {
+    const key = `${a},${b},${k},${stretch}`;
+    let paths = this.candidates.get(key);
+    if (!paths) {
+      const latency = this.metric === "latency";
+      paths = kShortestPaths(
+        {
+          topology: this.topology,
+          costOf: (ch) => (latency ? this.latencyS[ch] : 1),
+          usable: (ch) => this.down[ch] === 0,
+          allowed: this.allowed,
+        },
+        a,
+        b,
+        k,
+        stretch,
+      );
+      this.candidates.set(key, paths);
+    }
+    return paths;
+  }
+
+  /** Whether every channel of `path` is usable in this router's view. */
+  pathUsable(path: Path): boolean {
+    for (const ch of path.channels) if (this.down[ch] !== 0) return false;
+    return true;
+  }
+
+  /**
+   * `route` with its part from node `a` to node `b` (a before b) replaced by `path` (which runs
+   * from a to b): the prefix and suffix stay (inside the sites, on the flow's ECMP choice),
+   * the middle changes. Null when the route does not visit a and then b, or when the result
+   * would visit a node twice. The same (route, path) gives the same Route object.
+   */
+  splice(route: Route, a: number, b: number, path: Path): Route | null {
+    let memo = this.spliced.get(path);
+    if (!memo) this.spliced.set(path, (memo = new WeakMap()));
+    const known = memo.get(route);
+    if (known !== undefined) return known;
+    const made = this.spliceNew(route, a, b, path);
+    memo.set(route, made);
+    return made;
+  }
+
+  private spliceNew(route: Route, a: number, b: number, path: Path): Route | null {
+    const old = route.nodes;
+    const i = old.indexOf(a);
+    const j = old.indexOf(b);
+    if (i < 0 || j < i) return null;
+    const nodes = [...old.subarray(0, i), ...path.nodes, ...old.subarray(j + 1)];
+    if (new Set(nodes).size !== nodes.length) return null;
+    // A route's resources start with its channels, one per hop, in order.
+    const channels = [...route.resources.subarray(0, i), ...path.channels, ...route.resources.subarray(j, old.length - 1)];
+    return this.finish(Int32Array.from(nodes), channels);
+  }
+
+  /**
+   * The route of a new (or rerouted) flow: its ECMP {@link route}, and, when a split is
+   * installed for its endpoints (site borders) and one of its paths is usable, with the part
+   * between the endpoints replaced by the path the split deals it ({@link PathSplits.pick}).
+   * Without splits this is {@link route} exactly.
+   */
+  steer(src: number, dst: number, flowKey: number): Route | null {
+    const base = this.route(src, dst, flowKey);
+    if (!base || this.splits.size === 0) return base;
+    const a = this.teEndpoint(src);
+    const b = this.teEndpoint(dst);
+    if (a === b) return base;
+    const path = this.splits.pick(a * this.topology.nodeCount + b, (p) => this.pathUsable(p));
+    if (!path) return base;
+    return this.splice(base, a, b, path) ?? base;
   }
 
   /** The route along an explicit list of node numbers, or a message naming the first missing hop. */

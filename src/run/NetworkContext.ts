@@ -123,7 +123,7 @@ export class NetworkContext {
         const router = this.routerOfFlow(flow);
         if (!router) return null;
         const nodes = this.network.routeOf(flow).nodes;
-        return router.route(nodes[0], nodes[nodes.length - 1], stringHash32(this.labels[flow]));
+        return router.steer(nodes[0], nodes[nodes.length - 1], stringHash32(this.labels[flow]));
       },
       failed: (flow) => this.notifyFailed(flow),
     };
@@ -191,6 +191,7 @@ export class NetworkContext {
         capBps: request.capBps,
         reply: request.reply === true,
         extraLatencies: request.extraLatencies,
+        connection: request.connection,
       },
       route,
       (f) => {
@@ -222,8 +223,9 @@ export class NetworkContext {
     }
     const src = node(request.src);
     const dst = node(request.dst);
-    // ECMP keyed by the flow's id, so adding a workload never moves other flows' paths.
-    const r = router.route(src, dst, stringHash32(request.id));
+    // ECMP keyed by the flow's id, so adding a workload never moves other flows' paths
+    // (and, under a `wcmp` controller, the installed split's path between the site borders).
+    const r = router.steer(src, dst, stringHash32(request.id));
     if (r) return r;
     if (!this.dynamic) {
       const policy = router === this.router ? "" : " that its routing policy allows";

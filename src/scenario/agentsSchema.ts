@@ -64,6 +64,11 @@ export const agentsSchema = strict(
       .enum(["persistent", "new"])
       .optional()
       .meta({ description: "Shorthand for transport { model: tcp, persistent: true | false }: new pays the handshake on every request" }),
+    keepAlive: quantity("time", "nonnegative", "tcp, persistent: the client closes a connection idle this long (default 90s; the service's own keepAlive may be shorter)").optional(),
+    connectionPool: z
+      .enum(["agent", "node"])
+      .optional()
+      .meta({ description: "tcp: whose connections — each agent its own (default), or all agents on a node share one pool (a proxy, a shared HTTP client)" }),
     request: sizeSchema.prefault("1KB").meta({ description: "Request size to services (default 1KB)" }),
     response: sizeSchema.prefault("1KB").meta({ description: "Response size from services (default 1KB)" }),
     call: id.optional().meta({ description: "The service or inference workload each task calls" }),

@@ -98,6 +98,9 @@ export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_
  */
 export function scenarioFromDocument(data: Record<string, unknown>, file: string): Scenario {
   const fail = failIn;
+  if ("search" in data) {
+    fail(file, 'this is a search (it has a search block): run it with "chokepoint search", or its whole grid with "chokepoint sweep"');
+  }
   if ("sweep" in data) {
     fail(file, 'this is a study (it has a sweep block): run it with "chokepoint sweep", list its points with "chokepoint sweep --dry-run"');
   }

@@ -36,6 +36,16 @@ export const serviceSchema = strict(
     serviceTime: timeDistribution.meta({ description: 'Time to serve one request: "5ms", { exponential: { mean: 5ms } } or { lognormal: { median, sigma } }' }),
     concurrency: positiveInt("concurrency").default(1).meta({ description: "Requests served at once per replica (default 1); more wait in its FIFO queue" }),
     balance: balanceSchema,
+    connections: strict(
+      {
+        tlsHandshake: timeDistribution
+          .optional()
+          .meta({ description: "CPU time per new TLS connection, on the replica's slots like a request (default 0.5ms: NGINX, ECDHE-ECDSA P-256)" }),
+        limit: positiveInt("limit").optional().meta({ description: "Most connections open at once per replica (default no limit); more wait in a FIFO accept queue" }),
+        keepAlive: quantity("time", "nonnegative", "The service closes a connection idle this long (default 75s, nginx's keepalive_timeout)").optional(),
+      },
+      "The service's side of its callers' connections (agents on the tcp transport keep connections)",
+    ).optional(),
   },
   "A request/response service that agents call by name: replicas on nodes, a queue per replica",
 );

@@ -95,7 +95,7 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     }
     if ("service" in w) return toServiceSpec(w.service);
     if ("inference" in w) return toInferenceSpec(w.inference, i, transportOf);
-    if ("agents" in w) return toAgentsSpec(w.agents, i, size, transportOf);
+    if ("agents" in w) return toAgentsSpec(w.agents, i, size, transportOf, file);
     const t = w.traffic;
     return {
       kind: "traffic",
@@ -120,7 +120,14 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     routing: {
       metric: f.routing.metric,
       convergenceS: f.routing.convergence,
-      ...(f.routing.te && { te: { intervalS: f.routing.te.interval, delayS: f.routing.te.delay, mode: f.routing.te.mode } }),
+      ...(f.routing.te && {
+        te: {
+          intervalS: f.routing.te.interval,
+          delayS: f.routing.te.delay,
+          mode: f.routing.te.mode,
+          ...(f.routing.te.paths && { paths: { k: f.routing.te.paths.k, stretch: f.routing.te.paths.stretch ?? Infinity } }),
+        },
+      }),
     },
     policies: toPolicies(f.policies),
     ...(f.transport !== undefined && { transport: toTransportSpec(file, [top]) }),

@@ -1,6 +1,8 @@
 // toServingSpecs: convert the schema's service, inference and agents entries into engine-facing workload specs.
+import { InputError } from "../core/InputError.js";
 import type { ArrivalSpec } from "../workloads/agents/AgentsSpec.js";
-import type { TimeSpec, TokenSpec } from "../workloads/serving/ServingSpecs.js";
+import { CLIENT_KEEP_ALIVE_S, type ConnectionSpec } from "../workloads/connections/ConnectionSpec.js";
+import { SERVICE_CONNECTION_DEFAULTS, type TimeSpec, type TokenSpec } from "../workloads/serving/ServingSpecs.js";
 import type { SizeSpec } from "../workloads/specs.js";
 import type { TransportSpec } from "../transport/TransportSpec.js";
 import type { AgentsLoadSpec, InferencePlacementSpec, ReplicaPool, ServiceLoadSpec } from "./Scenario.js";
@@ -32,9 +34,23 @@ function pool(p: { gpus?: string[]; replicas?: number }): ReplicaPool {
   return p.gpus !== undefined ? { gpus: p.gpus } : { replicas: p.replicas! };
 }
 
-/** A `service` entry. */
+/** A `service` entry; its `connections` keys default to {@link SERVICE_CONNECTION_DEFAULTS}. */
 export function toServiceSpec(t: Of<"service">): ServiceLoadSpec {
-  return { kind: "service", name: t.name, nodes: t.nodes, serviceTime: time(t.serviceTime), concurrency: t.concurrency, balance: t.balance };
+  const c = t.connections;
+  const d = SERVICE_CONNECTION_DEFAULTS;
+  return {
+    kind: "service",
+    name: t.name,
+    nodes: t.nodes,
+    serviceTime: time(t.serviceTime),
+    concurrency: t.concurrency,
+    balance: t.balance,
+    connections: {
+      tlsHandshake: c?.tlsHandshake !== undefined ? time(c.tlsHandshake) : d.tlsHandshake,
+      limit: c?.limit ?? d.limit,
+      keepAliveS: c?.keepAlive ?? d.keepAliveS,
+    },
+  };
 }
 
 /** An `inference` entry (pools still unresolved). */
@@ -59,8 +75,14 @@ export function toInferenceSpec(t: Of<"inference">, i: number, transportOf: Tran
   };
 }
 
-/** An `agents` entry: rates become totals, `requests` becomes whole tasks, `connection` becomes tcp. */
-export function toAgentsSpec(t: Of<"agents">, i: number, size: (s: FileSize) => SizeSpec, transportOf: TransportOf): AgentsLoadSpec {
+/**
+ * An `agents` entry: rates become totals, `requests` becomes whole tasks, `connection` becomes
+ * tcp, and on tcp the agents keep connections ({@link ConnectionSpec}).
+ *
+ * @throws InputError (naming `file` and the key) for `keepAlive` or `connectionPool` where no
+ * connection is kept: a transport other than tcp, or (keepAlive) connections that are not persistent.
+ */
+export function toAgentsSpec(t: Of<"agents">, i: number, size: (s: FileSize) => SizeSpec, transportOf: TransportOf, file: string): AgentsLoadSpec {
   const calls = t.call !== undefined ? [t.call] : (t.parallel ?? t.chain)!;
   const total = (r: { rate?: number; ratePerAgent?: number }) => r.rate ?? r.ratePerAgent! * t.count;
   const a = t.arrival;
@@ -75,6 +97,25 @@ export function toAgentsSpec(t: Of<"agents">, i: number, size: (s: FileSize) => 
           ? { pareto: { meanGapS: a.pareto.mean, shape: a.pareto.shape } }
           : { profile: a.profile.map((p) => ({ atS: p.at, ratePerS: p.rate })) };
   const connection: FileTransport | undefined = t.connection && { model: "tcp", persistent: t.connection === "persistent" };
+  const { transport } = transportOf(`workloads[${i}].agents.transport`, t.transport, connection);
+  const fail = (key: string, message: string): never => {
+    throw new InputError(`${file}: workloads[${i}].agents.${key}: ${message}`);
+  };
+  let connections: ConnectionSpec | undefined;
+  if (transport?.model === "tcp") {
+    if (t.keepAlive !== undefined && !transport.persistent) {
+      fail("keepAlive", "applies to persistent connections, but this population opens a new connection per request — give connection: persistent, or drop keepAlive");
+    }
+    connections = {
+      persistent: transport.persistent,
+      keepAliveS: t.keepAlive ?? CLIENT_KEEP_ALIVE_S,
+      pool: t.connectionPool ?? "agent",
+      tls: transport.handshake !== "none" && transport.handshake !== "tcp",
+    };
+  } else {
+    const key = t.keepAlive !== undefined ? "keepAlive" : t.connectionPool !== undefined ? "connectionPool" : undefined;
+    if (key) fail(key, `applies to connections, which only the tcp transport keeps, but this population's transport is "${transport?.model ?? "maxmin"}" — give connection: persistent or transport: { model: tcp }`);
+  }
   return {
     kind: "agents",
     name: t.name,
@@ -89,6 +130,7 @@ export function toAgentsSpec(t: Of<"agents">, i: number, size: (s: FileSize) => 
     startS: t.start,
     ...(t.duration !== undefined && { durationS: t.duration }),
     ...(t.requests !== undefined && { tasks: Math.ceil(t.requests / calls.length) }),
-    ...transportOf(`workloads[${i}].agents.transport`, t.transport, connection),
+    ...(transport && { transport }),
+    ...(connections && { connections }),
   };
 }

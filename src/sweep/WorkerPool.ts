@@ -5,6 +5,11 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
 export interface WorkerPoolOptions {
   /** Worker threads, a whole number ≥ 1. */
   jobs: number;
+  /**
+   * Keep the workers between calls of `run` (a search runs many small rounds), until
+   * `close`. Default false: every `run` starts its workers and stops them when done.
+   */
+  keepAlive?: boolean;
   /** Each worker's JavaScript heap limit (V8 old generation), in MiB; V8's default when absent. */
   heapLimitMb?: number;
 }
@@ -26,6 +31,9 @@ export interface WorkerPoolOptions {
 export class WorkerPool<Task, Result> {
   private readonly jobs: number;
   private readonly resourceLimits: ResourceLimits | undefined;
+  private readonly keepAlive: boolean;
+  /** Live workers waiting for the next `run` (only with keepAlive). */
+  private readonly idle: Worker[] = [];
 
   constructor(
     private readonly workerUrl: URL,
@@ -36,6 +44,13 @@ export class WorkerPool<Task, Result> {
     if (heapLimitMb !== undefined && !(heapLimitMb > 0)) throw new RangeError(`WorkerPool: heapLimitMb must be > 0, found ${heapLimitMb}`);
     this.jobs = jobs;
     this.resourceLimits = heapLimitMb === undefined ? undefined : { maxOldGenerationSizeMb: heapLimitMb };
+    this.keepAlive = options.keepAlive ?? false;
+  }
+
+  /** Stop the workers kept alive between runs. */
+  async close(): Promise<void> {
+    const workers = this.idle.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 
   /** A worker on the module; TypeScript sources get tsx's loader registered first. */
@@ -73,9 +88,20 @@ export class WorkerPool<Task, Result> {
     let stopped = false;
     return new Promise((resolve, reject) => {
       const live = new Set<Worker>();
+      /** How to take each live worker's listeners off, to keep it for the next run. */
+      const detach = new Map<Worker, () => void>();
       const stop = (err?: Error) => {
         if (stopped) return;
         stopped = true;
+        if (this.keepAlive && !err) {
+          // Every task has settled: the live workers are idle.
+          for (const w of live) {
+            detach.get(w)!();
+            this.idle.push(w);
+          }
+          resolve();
+          return;
+        }
         Promise.all([...live].map((w) => w.terminate())).then(() => (err ? reject(err) : resolve()), reject);
       };
       // Call back for a task that ended; false when the callback threw and the pool stopped.
@@ -90,35 +116,42 @@ export class WorkerPool<Task, Result> {
         return !stopped;
       };
       const spawn = () => {
-        const w = this.startWorker();
+        const w = this.idle.pop() ?? this.startWorker();
         live.add(w);
         let task: Task | undefined;
         let error: Error | undefined;
-        const feed = () => {
-          if (next >= tasks.length) {
-            task = undefined;
-            live.delete(w);
-            void w.terminate();
-            return;
-          }
-          task = tasks[next++];
-          w.postMessage(task);
-        };
-        w.on("message", (result: Result) => {
+        const onMessage = (result: Result) => {
           const done = task!;
           if (settle(() => onResult(result, done))) feed();
-        });
-        w.on("error", (err) => {
+        };
+        const onError = (err: Error) => {
           error = err;
-        });
-        w.on("exit", (code) => {
+        };
+        const onExit = (code: number) => {
           live.delete(w);
           if (stopped || task === undefined) return;
           const lost = task;
           task = undefined;
           // A replacement takes the next task, if there is one.
           if (settle(() => onDeath(lost, this.deathOf(error, code))) && next < tasks.length) spawn();
-        });
+        };
+        const feed = () => {
+          if (next >= tasks.length) {
+            task = undefined;
+            live.delete(w);
+            if (this.keepAlive) {
+              detach.get(w)!();
+              this.idle.push(w);
+            } else void w.terminate();
+            return;
+          }
+          task = tasks[next++];
+          w.postMessage(task);
+        };
+        w.on("message", onMessage);
+        w.on("error", onError);
+        w.on("exit", onExit);
+        detach.set(w, () => void w.off("message", onMessage).off("error", onError).off("exit", onExit));
         feed();
       };
       for (let i = 0; i < Math.min(this.jobs, tasks.length); i++) spawn();

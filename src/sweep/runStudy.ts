@@ -10,18 +10,14 @@ import { readCsv } from "../report/readCsv.js";
 import { writeAtomically } from "../report/writeAtomically.js";
 import { writeCsv } from "../report/writeCsv.js";
 import { SUMMARY_CSV_HEADERS } from "../report/summarizeRun.js";
-import { readScenarioDocument } from "../scenario/loadScenario.js";
-import { prepareScenarioDocument } from "../scenario/prepareScenario.js";
 import { evaluateExpression } from "./evaluateExpression.js";
-import { expandStudy, formatValues } from "./expandStudy.js";
 import { listRunIds } from "./listRunIds.js";
-import { parseSweep } from "./parseSweep.js";
+import { prepareStudy } from "./prepareStudy.js";
 import { readRunRecord, writeRunRecord } from "./RunRecord.js";
 import { runKey } from "./runKey.js";
 import type { RunTask, RunTaskResult } from "./RunTask.js";
 import { STUDY_INFO_FILE, type StudyInfo } from "./StudyInfo.js";
 import type { StudyRun, SweepValue } from "./Study.js";
-import { substitute } from "./substitute.js";
 import { summarizeByPoint } from "./summarizeByPoint.js";
 import { workerHeapLimitMb } from "./workerHeapLimitMb.js";
 import { WorkerPool } from "./WorkerPool.js";
@@ -57,7 +53,7 @@ const LEAD = ["run_id", "point"];
 const TRAIL = ["repetition", "seed", "status", "message"];
 
 /** Where a run of the study stands in its directory. */
-type RunState = "ok" | "failed" | "stale" | "new";
+export type RunState = "ok" | "failed" | "stale" | "new";
 
 /**
  * Run a study file: expand its `sweep` block, substitute and check every point before
@@ -74,32 +70,7 @@ type RunState = "ok" | "failed" | "stale" | "new";
  * such runs. Runs recorded as failed are kept unless `retryFailed`.
  */
 export async function runStudy(file: string, options: StudyOptions): Promise<StudyOutcome> {
-  const document = readScenarioDocument(file);
-  const { sweep, ...base } = document;
-  if (sweep === undefined) {
-    throw new InputError(`${file}: has no sweep block — run a single scenario with "chokepoint run"`);
-  }
-  const spec = parseSweep(sweep, `${file}: sweep`);
-  const baseSeed = base.seed ?? 1;
-  if (!(typeof baseSeed === "number" && Number.isInteger(baseSeed) && baseSeed >= 0)) {
-    throw new InputError(`${file}: seed: expected a whole number ≥ 0, found ${JSON.stringify(baseSeed)}`);
-  }
-  const { points, runs } = expandStudy(spec, baseSeed, `${file}: sweep`);
-  const names = Object.keys(spec.vars);
-  const pointDocs = points.map((p) => {
-    const context = `${file}: point ${p.index} (${formatValues(p.values)})`;
-    const doc = substitute(base, p.values, context) as Record<string, unknown>;
-    try {
-      prepareScenarioDocument(doc, file);
-    } catch (err) {
-      if (err instanceof InputError) {
-        const inner = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message;
-        throw new InputError(`${context}: ${inner}`);
-      }
-      throw err;
-    }
-    return doc;
-  });
+  const { document, spec, names, points, runs, pointDocs } = prepareStudy(file);
   const chosen = filterRuns(runs, options.filter);
   const selected = shardRuns(chosen, options.shard);
   if (options.dryRun) {
@@ -174,7 +145,7 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
  * A document as JSON for hashing: keys in the order written; numbers JSON cannot hold
  * (±Infinity, NaN) kept distinct from null.
  */
-function canonicalJson(doc: unknown): string {
+export function canonicalJson(doc: unknown): string {
   return JSON.stringify(doc, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? { $number: String(v) } : v));
 }
 
@@ -184,7 +155,7 @@ function canonicalJson(doc: unknown): string {
  * key (or results with no record, from an interrupted write or an older chokepoint);
  * `new` when it holds nothing finished.
  */
-function runState(dir: string, key: string): RunState {
+export function runState(dir: string, key: string): RunState {
   if (!existsSync(dir)) return "new";
   const record = readRunRecord(dir);
   const ok = existsSync(join(dir, "run.json"));
@@ -275,7 +246,8 @@ function csvCell(v: string | number): string {
   return typeof v === "number" ? csvNumber(v) : v;
 }
 
-function writeFailure(dir: string, message: string): void {
+/** Record a run's failure: `failed.txt` in its directory, written atomically. */
+export function writeFailure(dir: string, message: string): void {
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.failed.${process.pid}.tmp`);
   writeFileSync(tmp, `${message}\n`);

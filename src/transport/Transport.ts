@@ -20,6 +20,8 @@ export interface TransportTransfer {
   reply: boolean;
   /** Extra one-way route latencies before the first byte (an application round trip before it). */
   extraLatencies?: number;
+  /** The workload's own connection this transfer rides (see `TransferRequest.connection`): transports that keep connections use it instead of pooling by `pairKey`. */
+  connection?: { handle: object; opens: boolean };
 }
 
 /** Carries one workload's transfers. */

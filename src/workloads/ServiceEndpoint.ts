@@ -1,6 +1,14 @@
 // ServiceEndpoint: what a service or an inference workload offers to callers such as agents (one request in, one response out).
+import type { ConnectionPool } from "./connections/ConnectionPool.js";
+import type { ConnectionSpec } from "./connections/ConnectionSpec.js";
 import type { RequestRecord } from "./WorkloadResults.js";
 import type { WorkloadContext } from "./Workload.js";
+
+/** The caller's side of its connections: the pool the call draws from (its agent's, or its node's) and how it keeps them. */
+export interface CallerConnections {
+  pool: ConnectionPool;
+  spec: ConnectionSpec;
+}
 
 /**
  * One request a caller makes. The request and response bytes travel as flows on the
@@ -22,6 +30,12 @@ export interface ServiceCall {
   responseBytes: number;
   /** The caller's context: carries the request and response flows. */
   ctx: WorkloadContext;
+  /**
+   * The caller's connections, when it keeps them (agents on `tcp`): the call rides an idle
+   * connection of the pool to this endpoint, or opens one. Absent: the flows ride no modelled
+   * connection (the transport's own pooling, if any, applies).
+   */
+  connections?: CallerConnections;
   /** Called once, when the response's last byte reaches the client. */
   onDone(record: RequestRecord): void;
 }

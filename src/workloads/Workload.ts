@@ -27,6 +27,14 @@ export interface TransferRequest {
    * (a response), so when no idle connection is reused it pays no handshake — the request paid it.
    */
   reply?: boolean;
+  /**
+   * The application connection the transfer rides, when its caller keeps connections (an
+   * agent's connection to a service, see `workloads/connections/`): `handle` identifies the
+   * connection, `opens` marks the transfer that opens it. `tcp` then pays its handshake only
+   * when `opens` and keeps each direction's window on the connection, instead of pooling
+   * connections per endpoint pair itself; the fluid models ignore it.
+   */
+  connection?: { handle: object; opens: boolean };
 }
 
 /** What the route between two nodes costs, for placement decisions (e.g. "nearest replica"). */

@@ -47,7 +47,7 @@ describe("parseCommandLine", () => {
     expect(refusal(["validate", "s.yaml", "--retry-failed"])).toMatch(/^--retry-failed is not an option of "chokepoint validate"/);
     expect(refusal(["run", "s.yaml", "--version"])).toMatch(/^--version is not an option of "chokepoint run"/);
     expect(refusal(["--out", "d"])).toBe("--out needs a command — see chokepoint --help");
-    expect(refusal(["report", "d", "--seed", "1"])).toBe('--seed is not an option of "chokepoint report" — its options are --out, --quiet');
+    expect(refusal(["report", "d", "--seed", "1"])).toBe('--seed is not an option of "chokepoint report" — its options are --out, --metric, --quiet');
     expect(refusal(["report", "d", "--report"])).toMatch(/^--report is not an option of "chokepoint report"/);
     expect(refusal(["sweep", "s.yaml", "--report"])).toMatch(/^--report is not an option of "chokepoint sweep"/);
   });
@@ -65,7 +65,7 @@ describe("parseCommandLine", () => {
   });
 
   it("refuses unknown commands and options, missing values, values given to flags and repeated options", () => {
-    expect(refusal(["simulate", "x.yaml"])).toBe('unknown command "simulate" — use one of: run, validate, sweep, merge, report, compare, help (see chokepoint --help)');
+    expect(refusal(["simulate", "x.yaml"])).toBe('unknown command "simulate" — use one of: run, validate, sweep, search, merge, report, compare, help (see chokepoint --help)');
     expect(refusal(["run", "s.yaml", "--speed"])).toMatch(/^unknown option "--speed" — its options are --out/);
     expect(refusal(["run", "s.yaml", "--out"])).toBe("--out needs a value");
     expect(refusal(["run", "s.yaml", "--out", "--quiet"])).toBe('--out needs a value, found the option "--quiet" (write --out=--quiet if that is the value)');

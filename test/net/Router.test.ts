@@ -59,4 +59,53 @@ describe("Router", () => {
     expect(r.route(0, 2, 0)).toBeNull();
     expect(r.pinned([0, 2])).toBe('no link between "a" and "c"');
   });
+
+  describe("traffic-engineering endpoints, candidate paths, splicing and steering", () => {
+    // Sites A (border A, host a) and B (border B, host b); WAN A–B 1 ms and A–X–B 2 + 2 ms; h outside sites.
+    const site = (id: string) => ({ id, kind: "cloud", latDeg: 0, lonDeg: 0, country: "XX", jurisdiction: "XX", provider: "" });
+    const b = new TopologyBuilder();
+    b.addSite(site("A"));
+    b.addSite(site("B"));
+    b.addSite(site("X"));
+    for (const [id, s] of [["A", "A"], ["a", "A"], ["B", "B"], ["b", "B"], ["X", "X"], ["h", undefined]] as const) b.addNode({ id, ...(s && { site: s }) });
+    for (const [from, to, latencyS] of [["a", "A", 0], ["A", "B", 0.001], ["A", "X", 0.002], ["X", "B", 0.002], ["B", "b", 0], ["h", "A", 0.0005]] as const) {
+      b.addLink({ from, to, bandwidthBps: 1e9, latencyS });
+    }
+    const w = b.build();
+    const id = (x: string) => w.nodeIndex.get(x)!;
+    const r = new Router(w, "latency", 1);
+
+    it("maps a node in a site to its border and a node outside every site to itself", () => {
+      expect(["a", "A", "b", "X", "h"].map((x) => w.nodeIds[r.teEndpoint(id(x))])).toEqual(["A", "A", "B", "X", "h"]);
+    });
+
+    it("lists the candidates between borders and splices one into a host-to-host route, latency and all", () => {
+      const paths = r.candidatePaths(id("A"), id("B"), 3, Infinity);
+      expect(paths.map((p) => p.nodes.map((n) => w.nodeIds[n]).join("-"))).toEqual(["A-B", "A-X-B"]);
+      const base = r.route(id("a"), id("b"), 0)!;
+      expect(names(w, base.nodes)).toEqual(["a", "A", "B", "b"]);
+      const long = r.splice(base, id("A"), id("B"), paths[1])!;
+      expect(names(w, long.nodes)).toEqual(["a", "A", "X", "B", "b"]);
+      const hops = [["a", "A"], ["A", "X"], ["X", "B"], ["B", "b"]].map(([u, v]) => w.channelBetween(id(u), id(v)));
+      expect(Array.from(long.resources)).toEqual(hops);
+      expect(long.latencyS - base.latencyS).toBeCloseTo(0.003, 15);
+      expect(r.splice(base, id("A"), id("B"), paths[1])).toBe(long);
+      // A route that does not visit both endpoints in order cannot take the path.
+      expect(r.splice(r.route(id("b"), id("a"), 0)!, id("A"), id("B"), paths[1])).toBeNull();
+    });
+
+    it("steers exactly like route without a split, and by the split with one, skipping paths the router sees as down", () => {
+      const s = new Router(w, "latency", 1);
+      expect(s.steer(id("a"), id("b"), 5)).toBe(s.route(id("a"), id("b"), 5));
+      const paths = s.candidatePaths(id("A"), id("B"), 3, Infinity);
+      s.splits.set(id("A") * w.nodeCount + id("B"), paths, [1, 1]);
+      expect(names(w, s.steer(id("a"), id("b"), 5)!.nodes)).toEqual(["a", "A", "B", "b"]);
+      expect(names(w, s.steer(id("a"), id("b"), 5)!.nodes)).toEqual(["a", "A", "X", "B", "b"]);
+      s.setLinkUsable(w.channelBetween(id("A"), id("B")) >> 1, false);
+      // The direct link is down: the route itself now goes by X, and the split's direct path is skipped.
+      for (let i = 0; i < 3; i++) expect(names(w, s.steer(id("a"), id("b"), i)!.nodes)).toEqual(["a", "A", "X", "B", "b"]);
+      // A flow from h (outside sites) to b is its own endpoint: no split for (h, B), its ECMP route.
+      expect(names(w, s.steer(id("h"), id("b"), 0)!.nodes)).toEqual(["h", "A", "X", "B", "b"]);
+    });
+  });
 });

@@ -2,7 +2,9 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/InputError.js";
+import { readScenarioDocument } from "../../src/scenario/loadScenario.js";
 import { prepareScenario } from "../../src/scenario/prepareScenario.js";
+import { prepareSearch } from "../../src/search/prepareSearch.js";
 
 const DIR = "scenarios/bad";
 
@@ -88,7 +90,10 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "policy-unknown-provider.yaml": { where: "policies[0].avoid.providers[0]", fragment: 'unknown provider "aws"; no site has one' },
   "policy-endpoint-forbidden.yaml": { where: "policies[0]", fragment: 'avoids country GB but "dublin.h0" is in site "dublin"' },
   "te-zero-interval.yaml": { where: "routing.te.interval", fragment: '"0s" must be > 0' },
-  "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max, fair-share' },
+  "te-unknown-mode.yaml": { where: "routing.te.mode", fragment: '"least-used" is not one of least-loaded, min-max, fair-share, wcmp' },
+  "te-wcmp-no-paths.yaml": { where: "routing.te", fragment: 'missing required key "paths": mode "wcmp" splits flows over candidate paths, e.g. paths: { k: 4 }' },
+  "te-paths-zero-k.yaml": { where: "routing.te.paths.k", fragment: "k must be ≥ 1" },
+  "te-stretch-below-one.yaml": { where: "routing.te.paths.stretch", fragment: "stretch must be ≥ 1" },
   // Numbers that are not finite, and arrival processes that can never issue what they ask for (issue 11, item 8).
   "agents-infinite-rate.yaml": { where: "workloads[1].agents.arrival.poisson.rate", fragment: '"1e400/s" is not a finite rate' },
   "agents-zero-profile.yaml": { where: "workloads[1].agents.arrival.profile", fragment: "no step has a rate > 0, so no task would ever arrive" },
@@ -105,6 +110,14 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "transfer-repeat-huge.yaml": { where: "workloads[0].transfer", fragment: "too large to simulate — repeat.count 1,000,000,000,000: 1,000,000,000,000 flows need at least 500 TB" },
   "agents-too-many-requests.yaml": { where: "workloads[1].agents", fragment: "too large to simulate — about 1,000,000,000,000 tasks, 1,000,000,000,000 requests and 2,000,000,000,000 flows need at least 1.10 PB" },
   "training-too-many-iterations.yaml": { where: "workloads[0].training", fragment: "too large to simulate — 1,000,000,000 iterations of at least 1,280 flows (80 gradient buckets, 2 passes) need at least 648 TB" },
+  // Searches (a study with a search block: docs/search.md), checked by prepareSearch as `chokepoint search` and `validate` do.
+  "search-unknown-key.yaml": { where: "search", fragment: 'unknown key "minimise" (did you mean "minimize"?)' },
+  "search-bad-target.yaml": { where: "search.targets[0]", fragment: '"fct_p99_s => 0.01" is not METRIC OP NUMBER (OP one of <=, <, >=, >)' },
+  "search-no-targets.yaml": { where: "search.targets", fragment: "missing — list what a design must meet" },
+  "search-monotone-unknown-variable.yaml": { where: "search.monotone", fragment: 'unknown variable "nicGps" (did you mean "nicGbps"?)' },
+  "search-monotone-direction.yaml": { where: "search.monotone.nicGbps", fragment: 'must be up (a larger value means more resources: targets no worse, cost no lower) or down, found "upward"' },
+  "search-unknown-workload.yaml": { where: "search.targets[0]", fragment: 'no workload is named "wss" (did you mean "ws"?)' },
+  "search-zero-budget.yaml": { where: "search.budget", fragment: "must be a whole number of simulations ≥ 1 (a first look at one design), found 0" },
   // Transfer lists in CSV files (issue 13, item 1): the file, line, column and cell of each mistake.
   "transfers-bad-size.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-bad-size.csv:3:8 (size): "10Gbs" has unknown size unit "Gbs" — use e.g. "1.5GB"' },
   "transfers-unknown-node.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-unknown-node.csv:3:6 (dst): unknown node "bb" (did you mean "b"?)' },
@@ -115,11 +128,17 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "transfers-missing-file.yaml": { where: "workloads[0].transfers.file", fragment: "scenarios/bad/no-such-trace.csv: cannot read the file (ENOENT)" },
   "transfers-id-clash.yaml": { where: "workloads[1].transfers.file", fragment: 'scenarios/bad/transfers-id-clash.csv:3:1 (id): flow id "bg-3" is also the id of a flow of traffic "bg"' },
   "inference-endless-decode.yaml": { where: "workloads[0].inference", fragment: "too long to simulate — about 1,000 requests of 1,000,000,000,000 output tokens, one decode step per token and batch, take at least 1.00e+15 events, more than the 10,000,000,000 a run may take" },
+  // Connections (issue 15, item 2): keys that would be ignored, and a service that could accept none.
+  "agents-keepalive-maxmin.yaml": { where: "workloads[1].agents.keepAlive", fragment: 'applies to connections, which only the tcp transport keeps, but this population\'s transport is "maxmin"' },
+  "agents-keepalive-new.yaml": { where: "workloads[1].agents.keepAlive", fragment: "applies to persistent connections, but this population opens a new connection per request" },
+  "service-zero-connection-limit.yaml": { where: "workloads[0].service.connections.limit", fragment: "limit must be ≥ 1" },
+  "service-connections-typo.yaml": { where: "workloads[0].service.connections", fragment: 'unknown key "tlsHandshak" (did you mean "tlsHandshake"?)' },
 };
 
 function failure(file: string): unknown {
   try {
-    prepareScenario(file);
+    if ("search" in readScenarioDocument(file)) prepareSearch(file);
+    else prepareScenario(file);
   } catch (e) {
     return e;
   }

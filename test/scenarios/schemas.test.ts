@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 
 const SCENARIO_SCHEMA = "schema/chokepoint.schema.json";
 const STUDY_SCHEMA = "schema/chokepoint-study.schema.json";
+const SEARCH_SCHEMA = "schema/chokepoint-search.schema.json";
 
 /** Every scenario and study shipped under scenarios/ (scenarios/bad/ holds mistakes on purpose). */
 function shipped(dir = "scenarios"): string[] {
@@ -20,7 +21,7 @@ function shipped(dir = "scenarios"): string[] {
 }
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
-const validators = new Map([SCENARIO_SCHEMA, STUDY_SCHEMA].map((s) => [s, ajv.compile(JSON.parse(readFileSync(s, "utf8")))]));
+const validators = new Map([SCENARIO_SCHEMA, STUDY_SCHEMA, SEARCH_SCHEMA].map((s) => [s, ajv.compile(JSON.parse(readFileSync(s, "utf8")))]));
 const files = shipped();
 
 /** The schema a file names: the yaml-language-server line of a YAML file, or `$schema` of a JSON one, resolved from the file's folder. */
@@ -39,7 +40,7 @@ describe("shipped scenarios and studies against the shipped JSON Schemas", () =>
     it(`${file} names its schema on its first line and validates against it`, () => {
       const text = readFileSync(file, "utf8");
       const doc = (file.endsWith(".json") ? JSON.parse(text) : loadYaml(text)) as Record<string, unknown>;
-      const schema = "sweep" in doc ? STUDY_SCHEMA : SCENARIO_SCHEMA;
+      const schema = "search" in doc ? SEARCH_SCHEMA : "sweep" in doc ? STUDY_SCHEMA : SCENARIO_SCHEMA;
       expect(namedSchema(file, text, doc), "the editor line").toBe(resolve(schema));
       const validate = validators.get(schema)!;
       expect(validate(doc), `${schema}: ${ajv.errorsText(validate.errors)}`).toBe(true);

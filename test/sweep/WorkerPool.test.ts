@@ -56,4 +56,25 @@ describe("WorkerPool", () => {
     );
     await expect(run).rejects.toThrow("disk full");
   });
+
+  it("with keepAlive, runs the next batch on the same workers (replacing one that died) until close", async () => {
+    const whoami = (k: number): DyingTask[] => Array.from({ length: k }, () => ({ whoami: true }));
+    const kept = new WorkerPool<DyingTask, number>(worker, { jobs: 2, keepAlive: true });
+    const first = new Set((await runAll(kept, whoami(4))).results.values());
+    const second = new Set((await runAll(kept, whoami(4))).results.values());
+    expect(first.size).toBe(2);
+    expect(second).toEqual(first);
+    const died = await runAll(kept, [{ exit: 3 }, { n: 5 }, { n: 6 }]);
+    expect(died.deaths).toEqual(new Map([[0, "the worker exited with code 3"]]));
+    expect(died.results).toEqual(new Map([[1, 10], [2, 12]]));
+    const third = new Set((await runAll(kept, whoami(4))).results.values());
+    expect(third.size).toBe(2);
+    expect([...third].filter((id) => first.has(id))).toHaveLength(1);
+    await kept.close();
+    // Without keepAlive every batch starts its own workers.
+    const plain = new WorkerPool<DyingTask, number>(worker, { jobs: 2 });
+    const a = new Set((await runAll(plain, whoami(2))).results.values());
+    const b = new Set((await runAll(plain, whoami(2))).results.values());
+    expect([...b].filter((id) => a.has(id))).toEqual([]);
+  });
 });

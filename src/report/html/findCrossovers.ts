@@ -5,6 +5,27 @@ import type { Crossover } from "./StudyReportData.js";
 export interface StudyLine {
   label: string;
   means: number[];
+  /** The other variables' values that make the line (same order on every line of a chart), when there are any. */
+  values?: readonly string[];
+  /** The 95 % interval at each x (NaN where unknown: one repetition), when the study has them. */
+  low?: number[];
+  high?: number[];
+}
+
+/** Whether the two lines' intervals at x `i` overlap (then their order there is not decided); false when either is unknown. */
+function overlap(a: StudyLine, b: StudyLine, i: number): boolean {
+  if (!a.low || !a.high || !b.low || !b.high) return false;
+  const [al, ah, bl, bh] = [a.low[i], a.high[i], b.low[i], b.high[i]];
+  if (![al, ah, bl, bh].every(Number.isFinite)) return false;
+  return al <= bh && bl <= ah;
+}
+
+/** Whether two lines differ in exactly one of the other variables (or carry no values to compare). */
+function oneApart(a: StudyLine, b: StudyLine): boolean {
+  if (!a.values || !b.values) return true;
+  let apart = 0;
+  for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) apart++;
+  return apart === 1;
 }
 
 /**
@@ -13,18 +34,25 @@ export interface StudyLine {
  * without a change of order is no crossing). `mean` is the metric where they meet — at the
  * touch if there was one, else where the straight segments cross — and, with numeric `xs`,
  * `at` the variable's value there (else null). Pairs are taken in line order, the
- * crossings of a pair from left to right.
+ * crossings of a pair from left to right. Only lines that differ in one other variable are
+ * compared: with two or more others, "a=1, b=2 crosses a=3, b=4" mixes two changes and
+ * answers no question (the pairs that differ in one variable say which one flips it). An x
+ * where the two lines' 95 % intervals overlap does not decide their order and is skipped
+ * like a missing point: a crossing is reported only between two x values where the order is
+ * decided both times (when intervals are known), not for lines wandering inside each
+ * other's noise.
  */
 export function findCrossovers(metric: string, variable: string, xs: readonly string[], numeric: boolean, lines: readonly StudyLine[]): Crossover[] {
   const out: Crossover[] = [];
   for (let a = 0; a < lines.length; a++) {
     for (let b = a + 1; b < lines.length; b++) {
+      if (!oneApart(lines[a], lines[b])) continue;
       // The last x where the difference was not 0, and the first x since then where it was (a touch).
       let prev = -1;
       let touch = -1;
       for (let i = 0; i < xs.length; i++) {
         const d = lines[a].means[i] - lines[b].means[i];
-        if (Number.isNaN(d)) continue;
+        if (Number.isNaN(d) || overlap(lines[a], lines[b], i)) continue;
         if (d === 0) {
           if (touch < 0) touch = i;
           continue;

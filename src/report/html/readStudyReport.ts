@@ -22,10 +22,12 @@ const RUN_COLUMNS = new Set(["flows", "finished", "bytes", "makespan_s", "throug
  * Read the study in `dir` (what `chokepoint sweep` or `merge` wrote): the variables are
  * sweep-summary.csv's columns between `point` and `n_ok`, the metrics those with a `_mean`
  * column. Charted: {@link STUDY_CHARTED} and the study's own metrics (columns summary.csv
- * does not have), when some point has a mean. Crossovers are found for every charted
- * metric and variable. Throws InputError when `dir` has no sweep-summary.csv.
+ * does not have), when some point has a mean — or, given `only`, those metrics in that
+ * order. Crossovers are found for every charted metric and variable. Throws InputError
+ * when `dir` has no sweep-summary.csv, or when a metric of `only` is not one of its
+ * metrics with a mean at some point.
  */
-export function readStudyReport(dir: string): StudyReportData {
+export function readStudyReport(dir: string, only?: readonly string[]): StudyReportData {
   const summary = readCsvTable(dir, "sweep-summary.csv");
   if (!summary) throw new InputError(`${dir} holds no study results: sweep-summary.csv not found (write them with chokepoint sweep … --out ${dir})`);
   const sweep = readCsvTable(dir, "sweep.csv");
@@ -60,7 +62,13 @@ export function readStudyReport(dir: string): StudyReportData {
     return { name, values, numeric: values.every((v) => v !== "" && Number.isFinite(Number(v))), tied };
   });
   const hasMean = (m: string) => points.some((p) => Number.isFinite(p.stats[m].mean));
-  const charted = [...STUDY_CHARTED.filter((m) => metrics.includes(m)), ...metrics.filter((m) => !RUN_COLUMNS.has(m))].filter(hasMean);
+  const charted = only ? [...new Set(only)] : [...STUDY_CHARTED.filter((m) => metrics.includes(m)), ...metrics.filter((m) => !RUN_COLUMNS.has(m))].filter(hasMean);
+  for (const m of charted) {
+    if (!metrics.includes(m) || !hasMean(m)) {
+      const known = metrics.filter(hasMean);
+      throw new InputError(`--metric ${m}: ${join(dir, "sweep-summary.csv")} has no ${m === "" ? "empty name" : `${m}_mean`} with a value — its metrics are ${known.join(", ")}`);
+    }
+  }
   const crossovers = charted.flatMap((m) => chartedVariables(variables).flatMap((v) => findCrossovers(m, v.name, v.values, v.numeric, studyLines(points, variables, v.name, m))));
   const statusCol = sweep ? tableColumns(sweep) : undefined;
   return {

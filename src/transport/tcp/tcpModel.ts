@@ -16,14 +16,17 @@ export const TCP_COLUMNS = ["handshake_s", "slow_start_s", "queueing_s", "retran
 
 /**
  * `tcp`: each workload gets its own connections (a new one per transfer, or a pool of
- * persistent ones per endpoint pair); every flow's window lives in the run's shared
- * {@link TcpFlows}.
+ * persistent ones per endpoint pair) unless it keeps its own (a transfer that names its
+ * `connection`: agents' connections to services, opened and reused by the workloads); every
+ * flow's window lives in the run's shared {@link TcpFlows}.
  *
  * A new connection pays handshakeRounds round trips (the handshake's own RTT includes the
  * queues it crosses) and starts from the initial window. A reused one pays nothing and keeps
  * its window, unless it was idle longer than `idleTimeoutS` (then it restarts from the initial
  * window, as Linux does). A response on the connection its request opened (`reply`) pays no
- * handshake when it finds no idle connection: the request paid it.
+ * handshake when it finds no idle connection: the request paid it. On a workload's own
+ * connection the set-up is paid by the transfer that opens it (never by a reply), and each
+ * direction keeps its window between transfers under the same idle rule.
  */
 export const tcpModel: TransportModel = {
   name: "tcp",
@@ -44,17 +47,34 @@ export const tcpModel: TransportModel = {
 function tcpTransport(env: TransportEnv, flows: TcpFlows, o: TcpOptions): Transport {
   const optionIndex = flows.addOptions(o);
   const idle = new Map<string, Connection[]>();
+  // Windows of the workloads' own connections, per connection and direction (pairKey); weak, so a closed connection's go with it.
+  const owned = new WeakMap<object, Map<string, Connection>>();
+  /** The window to start from on a connection last left with `state` (idle longer than idleTimeoutS: slow start again). */
+  const windowAfter = (state: Connection, now: number): number =>
+    now - state.idleSinceS <= o.idleTimeoutS ? state.cwndSegments : Math.min(o.initialWindowSegments, state.cwndSegments);
   return {
     start(t: TransportTransfer, route: Route, onDone: (flow: number) => void): number {
       const now = env.sim.nowS;
+      const extraS = t.extraLatencies ? t.extraLatencies * route.latencyS : 0;
+      const c = t.connection;
+      if (c) {
+        // The workload keeps the connection: set-up when it opens it, else the window this direction left.
+        const state = c.opens ? undefined : owned.get(c.handle)?.get(t.pairKey);
+        const rounds = c.opens && !t.reply ? handshakeRounds(o.handshake) : 0;
+        const cwnd = state ? windowAfter(state, now) : o.initialWindowSegments;
+        return flows.start(optionIndex, route, t.sizeBytes, t.weight, t.capBps, rounds, cwnd, extraS, (f, endCwnd) => {
+          let windows = owned.get(c.handle);
+          if (!windows) owned.set(c.handle, (windows = new Map()));
+          windows.set(t.pairKey, { cwndSegments: endCwnd, idleSinceS: env.sim.nowS });
+          onDone(f);
+        });
+      }
       const pool = o.persistent ? idle.get(t.pairKey) : undefined;
       const reused = pool !== undefined && pool.length > 0 ? pool.pop()! : undefined;
       let rounds = 0;
       let cwnd = o.initialWindowSegments;
       if (!reused) rounds = t.reply ? 0 : handshakeRounds(o.handshake);
-      else if (now - reused.idleSinceS <= o.idleTimeoutS) cwnd = reused.cwndSegments;
-      else cwnd = Math.min(o.initialWindowSegments, reused.cwndSegments);
-      const extraS = t.extraLatencies ? t.extraLatencies * route.latencyS : 0;
+      else cwnd = windowAfter(reused, now);
       return flows.start(optionIndex, route, t.sizeBytes, t.weight, t.capBps, rounds, cwnd, extraS, (f, endCwnd) => {
         if (o.persistent) {
           let list = idle.get(t.pairKey);

@@ -1,4 +1,5 @@
 // AgentsSpec: the engine-unit spec of an agent population (arrivals, connection, sizes, task shape, bounds).
+import type { ConnectionSpec } from "../connections/ConnectionSpec.js";
 import type { SizeSpec } from "../specs.js";
 
 /**
@@ -40,4 +41,6 @@ export interface AgentsSpec {
   durationS?: number;
   /** At most this many tasks. */
   tasks?: number;
+  /** How the agents hold connections to services, when the population's transport has connections (tcp); absent: none are modelled. */
+  connections?: ConnectionSpec;
 }

@@ -1,6 +1,7 @@
 // AgentsWorkload: a population of agents whose tasks call services and inference endpoints over the network.
 import { InputError } from "../../core/InputError.js";
-import type { ServiceEndpoint } from "../ServiceEndpoint.js";
+import { ConnectionPool } from "../connections/ConnectionPool.js";
+import type { CallerConnections, ServiceEndpoint } from "../ServiceEndpoint.js";
 import { sizeSampler } from "../sizeSampler.js";
 import type { Workload, WorkloadContext } from "../Workload.js";
 import type { RequestRecord, TaskRecord, WorkloadResults } from "../WorkloadResults.js";
@@ -14,6 +15,11 @@ import { type ArrivalControl, scheduleArrivals } from "./scheduleArrivals.js";
  * each after the previous response (task time = the sum). Request and response flows go
  * on this workload's context, so its transport applies (with `tcp` and persistent: false,
  * every request opens a new connection and pays the handshake).
+ *
+ * Connections (`spec.connections`, set on `tcp`): each agent has its own pool of connections
+ * (or, with pool `node`, all agents on a node share one), so a population of `count` agents
+ * that each make one call at a time holds at most `count` connections per service; a call
+ * rides an idle connection of its agent's pool or opens one (see the endpoints).
  *
  * Random streams: "arrivals" (times), "agents" (which agent), "requests" and "responses"
  * (sizes). Request ids are `<name>-<task>` (one call) or `<name>-<task>.<k>`.
@@ -52,8 +58,18 @@ export class AgentsWorkload implements Workload {
     const requestSize = sizeSampler(s.request, ctx.random("requests"));
     const responseSize = sizeSampler(s.response, ctx.random("responses"));
     const single = s.calls.length === 1;
+    const conns = s.connections;
+    const pools = new Map<number | string, CallerConnections>();
+    /** The pool agent `agent` on `node` draws from, made on first use. */
+    const poolOf = (agent: number, node: string): CallerConnections | undefined => {
+      if (!conns) return undefined;
+      const key = conns.pool === "agent" ? agent : node;
+      let p = pools.get(key);
+      if (!p) pools.set(key, (p = { pool: new ConnectionPool(), spec: conns }));
+      return p;
+    };
 
-    const call = (task: number, k: number, node: string, then: () => void) => {
+    const call = (task: number, k: number, node: string, connections: CallerConnections | undefined, then: () => void) => {
       this.requestsIssued++;
       this.endpoints[k].call({
         id: single ? `${this.name}.${task}` : `${this.name}.${task}.${k}`,
@@ -63,6 +79,7 @@ export class AgentsWorkload implements Workload {
         requestBytes: requestSize.sample(),
         responseBytes: responseSize.sample(),
         ctx,
+        ...(connections && { connections }),
         onDone: (record) => {
           this.requests.push(record);
           then();
@@ -73,6 +90,7 @@ export class AgentsWorkload implements Workload {
     const arrive = (agent: number) => {
       const task = this.tasksIssued++;
       const node = s.nodes[agent % s.nodes.length];
+      const connections = poolOf(agent, node);
       const startS = ctx.nowS();
       const n = s.calls.length;
       const done = (): void => {
@@ -80,9 +98,9 @@ export class AgentsWorkload implements Workload {
       };
       if (s.mode === "parallel") {
         let left = n;
-        for (let k = 0; k < n; k++) call(task, k, node, () => (--left === 0 ? done() : undefined));
+        for (let k = 0; k < n; k++) call(task, k, node, connections, () => (--left === 0 ? done() : undefined));
       } else {
-        const next = (k: number): void => (k === n ? done() : call(task, k, node, () => next(k + 1)));
+        const next = (k: number): void => (k === n ? done() : call(task, k, node, connections, () => next(k + 1)));
         next(0);
       }
     };

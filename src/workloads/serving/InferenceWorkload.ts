@@ -1,5 +1,6 @@
 // InferenceWorkload: LLM serving on GPUs — continuous batching, prefill/decode disaggregation, cold start, load balancing.
 import { InputError } from "../../core/InputError.js";
+import { Connection } from "../connections/Connection.js";
 import type { WorkloadResults } from "../WorkloadResults.js";
 import type { ServiceCall, ServiceEndpoint } from "../ServiceEndpoint.js";
 import type { Workload, WorkloadContext } from "../Workload.js";
@@ -31,6 +32,8 @@ interface Request {
   serviceS: number;
   /** Response flows still travelling (first token; the rest). */
   pending: number;
+  /** The caller's connection it rides (callers that keep connections). */
+  conn: Connection | undefined;
 }
 
 /** One model replica on one GPU. */
@@ -68,6 +71,12 @@ interface Replica {
  * when the last is produced (so tpot = (last arrival − first arrival) / (output − 1); streaming
  * each token as its own flow would cost a flow per token). Cold start: every replica first
  * loads the weights from a storage node as a flow and serves nothing until it has them.
+ *
+ * Connections (callers that keep them: agents on `tcp`): a call rides an idle connection of
+ * its caller's pool to this endpoint or opens one; the endpoint still picks a replica per
+ * request (a front door that terminates the connections and routes each request, as LLM
+ * gateways do, whose own work is not modelled). After the last response a persistent
+ * connection goes back to the pool until the client's keep-alive timeout.
  *
  * Record: queueS = time waiting for a batch slot (and for the weights); serviceS = prefill
  * iteration + time in the decode batch; networkS = totalS − queueS − serviceS (request, KV
@@ -135,13 +144,20 @@ export class InferenceWorkload implements Workload, ServiceEndpoint {
     const prompt = this.drawPrompt();
     const output = this.drawOutput();
     const startS = call.ctx.nowS();
+    const caller = call.connections;
+    let conn = caller?.pool.take(this.name, startS);
+    const opens = caller !== undefined && conn === undefined;
+    if (caller && !conn) conn = new Connection(this.name, -1);
+    if (conn) conn.state = "active";
     const q: Request = {
       call, startS, prompt, output,
       queuedS: NaN, queueS: 0, admittedS: NaN, prefillS: 0, decodeFromS: NaN, produced: 0,
       firstAtClientS: NaN, lastAtClientS: NaN, serviceS: 0, pending: output > 1 ? 2 : 1,
+      conn,
     };
     const sizeBytes = prompt * s.bytesPerToken + s.requestOverheadBytes;
-    call.ctx.startTransfer({ id: `${call.id}-req`, src: call.clientNode, dst: r.node, sizeBytes }, (res) => {
+    const connection = conn && { handle: conn, opens };
+    call.ctx.startTransfer({ id: `${call.id}-req`, src: call.clientNode, dst: r.node, sizeBytes, ...(connection && { connection }) }, (res) => {
       q.queuedS = res.finishS;
       r.waiting.push(q);
       this.kick(r);
@@ -207,7 +223,7 @@ export class InferenceWorkload implements Workload, ServiceEndpoint {
     const c = q.call;
     const nowS = c.ctx.nowS();
     if (q.produced === 1) {
-      c.ctx.startTransfer({ id: `${c.id}-tok1`, src: r.node, dst: c.clientNode, sizeBytes: this.spec.tokenBytes, reply: true }, (res) => {
+      c.ctx.startTransfer({ id: `${c.id}-tok1`, src: r.node, dst: c.clientNode, sizeBytes: this.spec.tokenBytes, reply: true, ...this.riding(q) }, (res) => {
         q.firstAtClientS = res.finishS;
         this.arrived(q);
       });
@@ -221,7 +237,7 @@ export class InferenceWorkload implements Workload, ServiceEndpoint {
     q.serviceS = (r.role === "decode" ? q.prefillS : 0) + (nowS - q.decodeFromS);
     if (q.output > 1) {
       const sizeBytes = (q.output - 1) * this.spec.tokenBytes;
-      c.ctx.startTransfer({ id: `${c.id}-out`, src: r.node, dst: c.clientNode, sizeBytes, reply: true }, (res) => {
+      c.ctx.startTransfer({ id: `${c.id}-out`, src: r.node, dst: c.clientNode, sizeBytes, reply: true, ...this.riding(q) }, (res) => {
         q.lastAtClientS = res.finishS;
         this.arrived(q);
       });
@@ -248,6 +264,7 @@ export class InferenceWorkload implements Workload, ServiceEndpoint {
     const lastS = q.output > 1 ? Math.max(q.lastAtClientS, q.firstAtClientS) : q.firstAtClientS;
     const totalS = lastS - q.startS;
     const c = q.call;
+    if (q.conn) this.release(q.conn, c);
     c.onDone({
       population: c.population,
       kind: c.kind,
@@ -261,5 +278,21 @@ export class InferenceWorkload implements Workload, ServiceEndpoint {
       tpotS: q.output > 1 ? (q.lastAtClientS - q.firstAtClientS) / (q.output - 1) : NaN,
       totalS,
     });
+  }
+
+  /** The connection key of a response flow of `q` (none when its caller keeps no connections). */
+  private riding(q: Request): { connection?: { handle: object; opens: boolean } } {
+    return q.conn ? { connection: { handle: q.conn, opens: false } } : {};
+  }
+
+  /** The last response reached the client: a persistent connection goes back to its pool until the client's keep-alive timeout, another closes. */
+  private release(conn: Connection, c: ServiceCall): void {
+    const caller = c.connections!;
+    if (!caller.spec.persistent) {
+      conn.state = "closed";
+      return;
+    }
+    conn.park(c.ctx.nowS(), caller.spec.keepAliveS);
+    caller.pool.put(conn);
   }
 }

@@ -16,6 +16,27 @@ export type TokenSpec =
   | { uniform: { min: number; max: number } }
   | { lognormal: { median: number; sigma: number } };
 
+/**
+ * A service's side of its callers' connections (agents on `tcp`, which keep connections):
+ * what a new TLS connection costs a replica, how many it holds open, how long it keeps an idle one.
+ */
+export interface ServiceConnections {
+  /** CPU time of one TLS handshake, taken on the replica's workers (one of its `concurrency` slots) like a request. */
+  tlsHandshake: TimeSpec;
+  /** Most connections open at once per replica (Infinity: no limit); at the limit new ones wait in a FIFO accept queue. */
+  limit: number;
+  /** The service closes a connection idle this long, seconds (the client may close it sooner: the shorter wins). */
+  keepAliveS: number;
+}
+
+/**
+ * Defaults of {@link ServiceConnections}: 0.5 ms of CPU per TLS handshake (NGINX's sizing guide
+ * measured over 2,000 new TLS connections per second per core with ECDHE-ECDSA P-256, each with
+ * a small request: at most 0.5 ms each), no connection limit, and nginx's default
+ * `keepalive_timeout` of 75 s.
+ */
+export const SERVICE_CONNECTION_DEFAULTS: ServiceConnections = { tlsHandshake: { fixed: 0.0005 }, limit: Infinity, keepAliveS: 75 };
+
 /** A generic service: replicas on nodes, each serving `concurrency` requests at once from its own FIFO queue. */
 export interface ServiceSpec {
   kind: "service";
@@ -26,6 +47,8 @@ export interface ServiceSpec {
   /** Requests served at once per replica; more wait in the replica's queue. */
   concurrency: number;
   balance: BalancePolicy;
+  /** Its side of the callers' connections (used only by callers that keep connections). */
+  connections: ServiceConnections;
 }
 
 /** t = baseS + perUnitS · x: a prefill iteration (x = prompt tokens in it) or a decode step (x = sequences in the batch). */

@@ -1,5 +1,5 @@
 // The study page: read from sweep-summary.csv (variables, zip groups, charted metrics) and, in Debian's chromium, every chart drawn with each point's mean as written.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +56,22 @@ describe("readStudyReport", () => {
     expect(run["web:fct_s_p99"]).toBe(wl.p99);
     const summary = parseCsv(readFileSync(join(study, "sweep-summary.csv"), "utf8"));
     expect(d.points.map((p) => p.cells.fct_p99_s)).toEqual(summary.map((r) => r.fct_p99_s_mean));
+  });
+
+  it("charts only the metrics asked for, in that order, and finds crossovers of those alone (report --metric)", async () => {
+    const d = readStudyReport(study, ["web:fct_s_p99", "fct_p50_s"]);
+    expect(d.charted).toEqual(["web:fct_s_p99", "fct_p50_s"]);
+    expect(new Set(d.crossovers.map((c) => c.metric))).toEqual(new Set(readStudyReport(study).crossovers.map((c) => c.metric).filter((m) => m === "web:fct_s_p99" || m === "fct_p50_s")));
+    const r = await runCli("report", study, "--metric", "fct_p50_s,nonsense_s", "--out", join(tmp, "m.html"));
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^chokepoint: --metric nonsense_s: .*sweep-summary\.csv has no nonsense_s_mean with a value — its metrics are flows, finished, .*web:fct_s_p99, cost_total_usd\n$/),
+    });
+    expect(existsSync(join(tmp, "m.html"))).toBe(false);
+    const onRun = await runCli("report", join(study, "runs", readdirSync(join(study, "runs"))[0]), "--metric", "fct_p50_s");
+    expect(onRun.code).toBe(2);
+    expect(onRun.stderr).toMatch(/^chokepoint: --metric chooses the charts of a study's page, and .* holds a run's reports, not a study's \(no sweep-summary\.csv\)\n$/);
   });
 });
 

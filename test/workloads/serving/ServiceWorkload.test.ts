@@ -1,7 +1,7 @@
 // ServiceWorkload against queueing theory (M/M/1, M/M/c with Erlang C) and exact request/response timing.
 import { describe, expect, it } from "vitest";
-import { studentTQuantile } from "../../../src/sweep/studentTQuantile.js";
 import type { RequestRecord } from "../../../src/workloads/WorkloadResults.js";
+import { batchMeans } from "./batchMeans.js";
 import { pair, runServing } from "./runServing.js";
 
 /** A service `svc` on `server` called by one Poisson population on `client`; network ≈ free (1e15 B/s, 0 s, 1-byte messages). */
@@ -14,19 +14,6 @@ function queue(ratePerS: number, meanServiceS: number, concurrency: number, requ
       { agents: { name: "pop", nodes: ["client"], arrival: { poisson: { rate: `${ratePerS}/s` } }, request: "1B", response: "1B", call: "svc", requests } },
     ],
   }).requests.get("pop")!;
-}
-
-/**
- * Batch means of `values` (in issue order) after dropping the first 10% (warm-up): the mean
- * and the half-width of its 99% confidence interval from `batches` batches (Student t, batches − 1 df).
- */
-function batchMeans(values: number[], batches = 20): { mean: number; halfWidth: number } {
-  const kept = values.slice(Math.floor(values.length / 10));
-  const size = Math.floor(kept.length / batches);
-  const means = Array.from({ length: batches }, (_, b) => kept.slice(b * size, (b + 1) * size).reduce((a, x) => a + x, 0) / size);
-  const mean = means.reduce((a, x) => a + x, 0) / batches;
-  const variance = means.reduce((a, x) => a + (x - mean) ** 2, 0) / (batches - 1);
-  return { mean, halfWidth: studentTQuantile(0.995, batches - 1) * Math.sqrt(variance / batches) };
 }
 
 const inIssueOrder = (records: RequestRecord[]) => [...records].sort((a, b) => a.startS - b.startS);
