@@ -7,13 +7,15 @@ import { benchTable } from "./benchTable.js";
 
 /*
  * The hold model (Vaucher & Duval 1975; Jones 1986): keep N events pending, then repeat
- * "pop the earliest event at t, push a new one at t + Exp(1)". Both queues are filled with
+ * "pop the earliest event at t, push a new one at t + Exp(1)". All queues are filled with
  * the same times and fed the same pre-drawn increments, so they walk identical
  * trajectories (checked through a checksum of popped times); drawing the increments ahead
  * keeps the random generator out of the timed loop. The baseline stores one object
  * {time, seq, payload} per event ordered by (time, seq) and reuses the popped object for
- * its successor, its cheapest correct use. Repetitions alternate between the two queues
- * (which goes first alternates too) after a warm-up, and the median is reported.
+ * its successor, its cheapest correct use. A plain typed heap without update/remove
+ * (PlainHeap) runs beside them as the bound on what keeping event handles costs.
+ * Repetitions rotate between the queues (which goes first rotates too) after a warm-up,
+ * and the median is reported.
  */
 
 const PENDING = [1_000, 100_000, 1_000_000];
@@ -40,6 +42,87 @@ interface HoldSubject {
 
 function oursSubject(initialTimes: Float64Array): HoldSubject {
   const q = new EventQueue(initialTimes.length);
+  for (let i = 0; i < initialTimes.length; i++) q.push(initialTimes[i], i);
+  let k = 0;
+  return {
+    hold(ops: number): number {
+      let sum = 0;
+      for (let i = 0; i < ops; i++) {
+        const t = q.peekTime();
+        const payload = q.pop();
+        q.push(t + increments[k], payload);
+        k = (k + 1) & (INCREMENT_COUNT - 1);
+        sum += t;
+      }
+      return sum;
+    },
+  };
+}
+
+/**
+ * The bound on what keeping update/remove costs: a plain 4-ary heap on typed arrays
+ * ordered by (time, sequence) like EventQueue, but moving time, sequence and payload
+ * together and keeping no position per event, so it can neither move nor cancel one.
+ */
+class PlainHeap {
+  private readonly time: Float64Array;
+  private readonly seq: Float64Array;
+  private readonly payload: Float64Array;
+  private count = 0;
+  private nextSeq = 0;
+  constructor(capacity: number) {
+    this.time = new Float64Array(capacity);
+    this.seq = new Float64Array(capacity);
+    this.payload = new Float64Array(capacity);
+  }
+  peekTime(): number {
+    return this.count > 0 ? this.time[0] : Infinity;
+  }
+  push(t: number, payload: number): void {
+    const { time, seq, payload: pl } = this;
+    const s = this.nextSeq++;
+    let i = this.count++;
+    while (i > 0) {
+      const p = (i - 1) >> 2;
+      if (t > time[p] || (t === time[p] && s > seq[p])) break;
+      time[i] = time[p];
+      seq[i] = seq[p];
+      pl[i] = pl[p];
+      i = p;
+    }
+    time[i] = t;
+    seq[i] = s;
+    pl[i] = payload;
+  }
+  pop(): number {
+    const { time, seq, payload: pl } = this;
+    const out = pl[0];
+    const n = --this.count;
+    const t = time[n], s = seq[n], x = pl[n];
+    let i = 0;
+    for (;;) {
+      const first = (i << 2) + 1;
+      if (first >= n) break;
+      let best = first;
+      const end = first + 4 < n ? first + 4 : n;
+      for (let c = first + 1; c < end; c++) {
+        if (time[c] < time[best] || (time[c] === time[best] && seq[c] < seq[best])) best = c;
+      }
+      if (t < time[best] || (t === time[best] && s < seq[best])) break;
+      time[i] = time[best];
+      seq[i] = seq[best];
+      pl[i] = pl[best];
+      i = best;
+    }
+    time[i] = t;
+    seq[i] = s;
+    pl[i] = x;
+    return out;
+  }
+}
+
+function plainSubject(initialTimes: Float64Array): HoldSubject {
+  const q = new PlainHeap(initialTimes.length);
   for (let i = 0; i < initialTimes.length; i++) q.push(initialTimes[i], i);
   let k = 0;
   return {
@@ -101,31 +184,35 @@ for (const pending of PENDING) {
   for (let i = 0; i < pending; i++) initialTimes[i] = exponential(fillRng, 1);
   const ours = oursSubject(initialTimes);
   const baseline = baselineSubject(initialTimes);
-  if (ours.hold(WARMUP_OPS) !== baseline.hold(WARMUP_OPS)) {
-    throw new Error(`hold: queues diverged during warm-up at ${pending} pending`);
-  }
-  const oursMops: number[] = [];
-  const baselineMops: number[] = [];
+  const plain = plainSubject(initialTimes);
+  const warm = [ours, baseline, plain].map((s) => s.hold(WARMUP_OPS));
+  if (new Set(warm).size !== 1) throw new Error(`hold: queues diverged during warm-up at ${pending} pending`);
+  const subjects = [ours, baseline, plain];
+  const mops: number[][] = [[], [], []];
   for (let r = 0; r < REPETITIONS; r++) {
-    const order = r % 2 === 0 ? [ours, baseline] : [baseline, ours];
-    const [first, second] = order.map((s) => timedMops(s, HOLD_OPS));
-    const [o, b] = r % 2 === 0 ? [first, second] : [second, first];
-    if (o.checksum !== b.checksum) throw new Error(`hold: queues diverged at ${pending} pending`);
-    oursMops.push(o.mops);
-    baselineMops.push(b.mops);
+    // Rotate which queue goes first.
+    const checksums: number[] = [];
+    for (let j = 0; j < subjects.length; j++) {
+      const which = (r + j) % subjects.length;
+      const t = timedMops(subjects[which], HOLD_OPS);
+      mops[which].push(t.mops);
+      checksums.push(t.checksum);
+    }
+    if (new Set(checksums).size !== 1) throw new Error(`hold: queues diverged at ${pending} pending`);
   }
-  const oursMedian = median(oursMops);
-  const baselineMedian = median(baselineMops);
+  const [oursMedian, baselineMedian, plainMedian] = mops.map(median);
   rows.push({
     pending,
     ours_mops: oursMedian.toFixed(3),
     baseline_mops: baselineMedian.toFixed(3),
     ratio: (oursMedian / baselineMedian).toFixed(2),
+    plain_heap_mops: plainMedian.toFixed(3),
+    plain_heap_ratio: (plainMedian / baselineMedian).toFixed(2),
   });
 }
 
 console.log(
   `hold model: ${HOLD_OPS} hold operations per repetition, median of ${REPETITIONS}, Node ${process.version}`,
 );
-benchTable(["pending", "ours_mops", "baseline_mops", "ratio"], rows, CSV_PATH);
+benchTable(["pending", "ours_mops", "baseline_mops", "ratio", "plain_heap_mops", "plain_heap_ratio"], rows, CSV_PATH);
 console.log(`wrote ${CSV_PATH}`);

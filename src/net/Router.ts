@@ -1,5 +1,7 @@
-// Router: shortest paths (hops or latency) with per-flow ECMP by seeded hash, distance tables cached per destination.
-import { EventQueue } from "../core/EventQueue.js";
+// Router: shortest paths (hops or latency) with per-flow ECMP by seeded hash, over distance tables per hub (hops) or per destination (latency), bounded.
+import { attachmentRegions, type AttachmentRegions } from "./AttachmentRegions.js";
+import { DistanceTables, onLatencyShortestPath, type DistanceView } from "./DistanceTables.js";
+import { Int32Pool } from "./Int32Pool.js";
 import { kShortestPaths, type Path } from "./kShortestPaths.js";
 import { PathSplits } from "./PathSplits.js";
 import type { Topology } from "./Topology.js";
@@ -20,7 +22,10 @@ export interface Route {
 /**
  * Finds routes on a {@link Topology}. Among equal-cost next hops, each flow picks by a
  * hash of (seed, flow key, node), so a flow keeps one path and different flows spread
- * over all equal-cost paths. Distance tables are computed once per destination.
+ * over all equal-cost paths. Distances come from {@link DistanceTables}: under `hops` one
+ * table per switch (hub) serves every host, GPU or NIC attached to it, so a fabric needs
+ * tables for its switches only, not one per destination; tables beyond a byte budget are
+ * dropped least recently used first and found again on demand (the same routes).
  *
  * The router keeps its own view of the links (which are usable, their latencies), so a
  * run can change them without touching the shared {@link Topology}: {@link setLinkUsable}
@@ -29,9 +34,8 @@ export interface Route {
  * to a destination still equal distances from it.
  */
 export class Router {
-  private readonly distToDst = new Map<number, Float64Array>();
-  /** Latency metric: hops to dst over latency-shortest paths, so zero-latency links cannot make a walk circle. */
-  private readonly hopsToDst = new Map<number, Int32Array>();
+  /** Distances to destinations, made on demand and bounded. */
+  private readonly tables: DistanceTables;
   /** Routes of (src, dst) pairs with a single shortest path (no ECMP choice), shared by every flow between them. */
   private readonly uniqueRoutes = new Map<number, Route>();
   /** Distinct routes already built for (src, dst) pairs with several shortest paths, so flows on the same path share one Route. */
@@ -42,8 +46,12 @@ export class Router {
   private readonly latencyS: Float64Array;
   /** Routers made by {@link restricted}: they share `down` and `latencyS`, and forget with this one. */
   private readonly variants: Router[] = [];
+  /** Where routes' node and resource lists are stored (views of shared chunks). */
+  private readonly lists = new Int32Pool();
   /** 1 for each node routes may visit; null: every node (no policy). */
   private allowed: Uint8Array | null = null;
+  /** Hubs and attachment regions of the topology (static), shared with variants. */
+  private readonly regions: AttachmentRegions;
   /** Candidate paths between traffic-engineering endpoints ({@link candidatePaths}), by "a,b,k,stretch"; dropped with the tables. */
   private readonly candidates = new Map<string, Path[]>();
   /** Routes made by {@link splice}, so flows on the same route and path share one Route object. */
@@ -61,10 +69,26 @@ export class Router {
     readonly topology: Topology,
     readonly metric: RoutingMetric = "hops",
     readonly seed = 0,
-    shared?: { down: Uint8Array; latencyS: Float64Array },
+    shared?: { down: Uint8Array; latencyS: Float64Array; regions: AttachmentRegions },
   ) {
     this.down = shared?.down ?? new Uint8Array(topology.channelCount);
     this.latencyS = shared?.latencyS ?? Float64Array.from(topology.channelLatencyS);
+    this.regions = shared?.regions ?? attachmentRegions(topology);
+    this.tables = new DistanceTables(topology, metric === "latency", this.regions, this.down, this.latencyS);
+  }
+
+  /** Bytes of distance tables this router keeps before dropping the least recently used (default 256 MiB). */
+  get tableBudgetBytes(): number {
+    return this.tables.budgetBytes;
+  }
+
+  set tableBudgetBytes(bytes: number) {
+    this.tables.budgetBytes = bytes;
+  }
+
+  /** Bytes held in this router's distance tables now. */
+  get tableBytes(): number {
+    return this.tables.tableBytes;
   }
 
   /**
@@ -75,8 +99,9 @@ export class Router {
    * are null when the source, the destination or every path is outside the mask.
    */
   restricted(allowed: Uint8Array): Router {
-    const r = new Router(this.topology, this.metric, this.seed, { down: this.down, latencyS: this.latencyS });
-    r.allowed = allowed;
+    const r = new Router(this.topology, this.metric, this.seed, { down: this.down, latencyS: this.latencyS, regions: this.regions });
+    r.allowed = r.tables.allowed = allowed;
+    r.tables.budgetBytes = this.tables.budgetBytes;
     this.variants.push(r);
     return r;
   }
@@ -100,8 +125,7 @@ export class Router {
 
   /** Drop every cached table and route (after a link's state or latency changed). */
   private forget(): void {
-    this.distToDst.clear();
-    this.hopsToDst.clear();
+    this.tables.clear();
     this.uniqueRoutes.clear();
     this.ecmpRoutes.clear();
     this.candidates.clear();
@@ -114,22 +138,23 @@ export class Router {
     const pair = src * t.nodeCount + dst;
     const cached = this.uniqueRoutes.get(pair);
     if (cached) return cached;
-    const dist = this.distances(dst);
-    if (dist[src] === Infinity) return null;
+    const view = this.tables.toward(dst);
+    if (view.dist(src) === Infinity) return null;
     let branched = false;
     const nodes = [src];
     const channels: number[] = [];
     let u = src;
     const salt = mix32(this.seed ^ mix32(flowKey + 0x9e3779b9));
     const candidates: number[] = [];
-    const hops = this.hopsToDst.get(dst);
+    const hops = view.hops;
     while (u !== dst) {
       candidates.length = 0;
-      const du = dist[u];
+      const du = view.dist(u);
       for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
         const ch = t.outChannels[i];
         const v = t.channelTo[ch];
-        if (this.down[ch] === 0 && this.onShortestPath(du, dist[v], ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
+        // Under hops only a neighbour at du - 1 is a candidate, so its distance is needed no further.
+        if (this.down[ch] === 0 && this.onShortestPath(du, view.dist(v, du - 1), ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
       }
       if (candidates.length > 1) branched = true;
       const ch = candidates.length === 1 ? candidates[0] : candidates[mix32(salt ^ mix32(u)) % candidates.length];
@@ -263,7 +288,7 @@ export class Router {
 
   /** Whether `dst` can be reached from `src`. */
   reachable(src: number, dst: number): boolean {
-    return this.distances(dst)[src] !== Infinity;
+    return this.tables.toward(dst).dist(src) !== Infinity;
   }
 
   /**
@@ -274,9 +299,9 @@ export class Router {
    */
   minMaxRoute(src: number, dst: number, cost: (resource: number) => number): Route | null {
     const t = this.topology;
-    const dist = this.distances(dst);
-    if (dist[src] === Infinity) return null;
-    const hops = this.hopsToDst.get(dst);
+    const view: DistanceView = this.tables.toward(dst);
+    if (view.dist(src) === Infinity) return null;
+    const hops = view.hops;
     // best[u]: smallest bottleneck cost from u to dst over the shortest-path DAG; next[u]: its channel.
     const best = new Map<number, number>();
     const next = new Map<number, number>();
@@ -286,11 +311,11 @@ export class Router {
       if (known !== undefined) return known;
       let b = Infinity;
       let pick = -1;
-      const du = dist[u];
+      const du = view.dist(u);
       for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
         const ch = t.outChannels[i];
         const v = t.channelTo[ch];
-        if (this.down[ch] !== 0 || !this.onShortestPath(du, dist[v], ch) || (hops && hops[v] !== hops[u] - 1)) continue;
+        if (this.down[ch] !== 0 || !this.onShortestPath(du, view.dist(v, du - 1), ch) || (hops && hops[v] !== hops[u] - 1)) continue;
         const nr = t.nodeCapacityResource[v];
         const c = Math.max(cost(ch), nr >= 0 ? cost(nr) : 0, solve(v));
         if (c < b || pick < 0) {
@@ -327,91 +352,12 @@ export class Router {
     if (read >= 0) resources.push(read);
     const write = t.nodeWriteResource[nodes[nodes.length - 1]];
     if (write >= 0) resources.push(write);
-    return { nodes, resources: Int32Array.from(resources), latencyS };
+    return { nodes: this.lists.copy(nodes), resources: this.lists.copy(resources), latencyS };
   }
 
   private onShortestPath(du: number, dv: number, ch: number): boolean {
     if (this.metric === "hops") return dv === du - 1;
-    const via = dv + this.latencyS[ch];
-    return Math.abs(via - du) <= 1e-12 * Math.max(1, du);
-  }
-
-  /** Distance of every node to `dst` (hops or seconds), Infinity when unreachable. */
-  private distances(dst: number): Float64Array {
-    let d = this.distToDst.get(dst);
-    if (d) return d;
-    const t = this.topology;
-    const n = t.nodeCount;
-    d = new Float64Array(n).fill(Infinity);
-    const allowed = this.allowed;
-    if (allowed && allowed[dst] !== 1) {
-      this.distToDst.set(dst, d);
-      if (this.metric === "latency") this.hopsToDst.set(dst, new Int32Array(n).fill(-1));
-      return d;
-    }
-    d[dst] = 0;
-    // Links are full duplex, so distances *to* dst equal distances *from* dst.
-    if (this.metric === "hops") {
-      const queue = new Int32Array(n);
-      let head = 0;
-      let tail = 0;
-      queue[tail++] = dst;
-      while (head < tail) {
-        const u = queue[head++];
-        for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-          const ch = t.outChannels[i];
-          if (this.down[ch]) continue;
-          const v = t.channelTo[ch];
-          if (allowed && allowed[v] !== 1) continue;
-          if (d[v] === Infinity) {
-            d[v] = d[u] + 1;
-            queue[tail++] = v;
-          }
-        }
-      }
-    } else {
-      const pq = new EventQueue(64);
-      pq.push(0, dst);
-      const done = new Uint8Array(n);
-      while (pq.size > 0) {
-        const u = pq.pop();
-        if (done[u]) continue;
-        done[u] = 1;
-        for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-          const ch = t.outChannels[i];
-          if (this.down[ch]) continue;
-          const v = t.channelTo[ch];
-          if (allowed && allowed[v] !== 1) continue;
-          const nd = d[u] + this.latencyS[ch];
-          if (nd < d[v]) {
-            d[v] = nd;
-            pq.push(nd, v);
-          }
-        }
-      }
-      // Fewest hops among latency-shortest paths (BFS over the shortest-path subgraph; links
-      // are full duplex, so channel u→v has the latency of v→u).
-      const h = new Int32Array(n).fill(-1);
-      const queue = new Int32Array(n);
-      let head = 0;
-      let tail = 0;
-      h[dst] = 0;
-      queue[tail++] = dst;
-      while (head < tail) {
-        const u = queue[head++];
-        for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-          const ch = t.outChannels[i];
-          const v = t.channelTo[ch];
-          if (h[v] < 0 && !this.down[ch] && d[v] !== Infinity && this.onShortestPath(d[v], d[u], ch)) {
-            h[v] = h[u] + 1;
-            queue[tail++] = v;
-          }
-        }
-      }
-      this.hopsToDst.set(dst, h);
-    }
-    this.distToDst.set(dst, d);
-    return d;
+    return onLatencyShortestPath(du, dv, this.latencyS[ch]);
   }
 }
 

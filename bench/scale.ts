@@ -1,0 +1,128 @@
+// scale: wall time and peak memory of `chokepoint run` on the large cases of issue 13 (big fat-trees, a 16,384-GPU iteration, a million flows, a million agent requests), optionally against another git revision, side by side.
+//
+//   npm run bench:scale [-- --cases NAME,NAME] [--before REF]
+//
+// Each case is a generated scenario (results/bench/scale/cases/NAME.json) run by the
+// compiled CLI in a fresh process with every report written; the table gives the whole
+// command's wall time, run.json's simulation wall time and peak RSS, and the flows. With
+// --before REF, chokepoint at git revision REF (built once, bench/beforeBuild.ts) runs
+// each case too, alternated with this build, and every report but run.json must be
+// byte-identical between the two. A case that fails (a crash, out of memory) is a row
+// saying so, not the end of the benchmark.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { load } from "js-yaml";
+import { beforeBuild } from "./beforeBuild.js";
+import { benchTable } from "./benchTable.js";
+
+const DIR = join("results", "bench", "scale");
+const CLI = "dist/cli/main.js";
+
+const websearch = (k: number, flows: number) => ({
+  name: `fat-tree-k${k}-${flows}`,
+  seed: 1,
+  topology: { fatTree: { k, bandwidth: "100Gbps", latency: "1us" } },
+  workloads: [{ traffic: { name: "websearch", pattern: "uniform", load: 0.5, size: { cdf: "websearch" }, start: "0s", flows } }],
+});
+
+/** One data-parallel iteration of training-1024.yaml's 7B model on `gpus` GPUs (8 per host, rail-optimized), no input read or checkpoint. */
+function training(gpus: number): Record<string, unknown> {
+  const doc = load(readFileSync("scenarios/ai/training-1024.yaml", "utf8")) as Record<string, any>;
+  doc.name = `training-${gpus}`;
+  doc.topology.gpuCluster.hosts = gpus / 8;
+  const job = doc.workloads[0].training;
+  Object.assign(job, { gpus, iterations: 1 });
+  delete job.input;
+  delete job.checkpoint;
+  delete doc.topology.gpuCluster.storage;
+  return doc;
+}
+
+/** scenarios/ai/inference-agents.yaml with its populations' arrivals lasting until about `requests` requests (100 a second together). */
+function agents(requests: number): Record<string, unknown> {
+  const doc = load(readFileSync("scenarios/ai/inference-agents.yaml", "utf8")) as Record<string, any>;
+  doc.name = `inference-agents-${requests}`;
+  for (const w of doc.workloads) if (w.agents) w.agents.duration = `${requests / 100}s`;
+  return doc;
+}
+
+const CASES: Record<string, () => Record<string, unknown>> = {
+  "fat-tree-k32-100k": () => websearch(32, 100_000),
+  "fat-tree-k48-20k": () => websearch(48, 20_000),
+  "training-4096": () => training(4096),
+  "training-16384": () => training(16384),
+  "fat-tree-k16-1m": () => websearch(16, 1_000_000),
+  "agents-1m": () => agents(1_000_000),
+};
+
+interface Measured {
+  ok: boolean;
+  processWallS: number;
+  simWallS: number;
+  peakRssMiB: number;
+  flows: number;
+  error: string;
+}
+
+function runCase(cli: string, path: string, out: string): Measured {
+  rmSync(out, { recursive: true, force: true });
+  const began = process.hrtime.bigint();
+  // Node's default heap limit (about 4 GiB here), as a user runs it.
+  const r = spawnSync(process.execPath, [cli, "run", path, "--out", out, "--quiet"], { encoding: "utf8" });
+  const processWallS = Number(process.hrtime.bigint() - began) / 1e9;
+  if (r.status !== 0 || !existsSync(join(out, "run.json"))) {
+    const error = `${r.signal ?? `exit ${r.status}`}: ${(r.stderr ?? "").trim().split("\n").slice(-1)[0] ?? ""}`;
+    return { ok: false, processWallS, simWallS: NaN, peakRssMiB: NaN, flows: 0, error };
+  }
+  const info = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+  return { ok: true, processWallS, simWallS: info.wall_s, peakRssMiB: info.peak_rss_bytes / 2 ** 20, flows: dataRows(join(out, "flows.csv")), error: "" };
+}
+
+/** Data rows of a CSV file (its lines after the header). */
+function dataRows(path: string): number {
+  const bytes = readFileSync(path);
+  let lines = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
+  return lines - 1;
+}
+
+/** Whether every report of `a` but run.json equals `b`'s, byte for byte. */
+function sameReports(a: string, b: string): boolean {
+  const files = readdirSync(a).filter((f) => f !== "run.json");
+  if (files.join() !== readdirSync(b).filter((f) => f !== "run.json").join()) return false;
+  return files.every((f) => readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+}
+
+const { values } = parseArgs({ options: { cases: { type: "string", default: Object.keys(CASES).join(",") }, before: { type: "string" } } });
+const names = values.cases!.split(",").filter(Boolean);
+for (const n of names) if (!CASES[n]) throw new Error(`scale: unknown case "${n}" (known: ${Object.keys(CASES).join(", ")})`);
+const build = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
+if (build.status !== 0) throw new Error(`scale: build failed: ${build.stdout}${build.stderr}`);
+const beforeCli = values.before === undefined ? undefined : beforeBuild(values.before);
+mkdirSync(join(DIR, "cases"), { recursive: true });
+
+const rows: Array<Record<string, string | number>> = [];
+const fmt = (m: Measured, digits: number, x: number) => (m.ok ? x.toFixed(digits) : m.error.slice(0, 60));
+for (const name of names) {
+  const path = join(DIR, "cases", `${name}.json`);
+  writeFileSync(path, JSON.stringify(CASES[name]()));
+  const row: Record<string, string | number> = { case: name };
+  if (beforeCli) {
+    console.error(`scale: ${name}, ${values.before}…`);
+    const b = runCase(beforeCli, path, join(DIR, "runs", `${name}-before`));
+    Object.assign(row, { before_wall_s: fmt(b, 1, b.processWallS), before_peak_rss_mib: fmt(b, 0, b.peakRssMiB) });
+    console.error(`scale: ${name}, this build…`);
+    const a = runCase(CLI, path, join(DIR, "runs", `${name}-after`));
+    const same = a.ok && b.ok ? (sameReports(join(DIR, "runs", `${name}-before`), join(DIR, "runs", `${name}-after`)) ? "yes" : "NO") : "-";
+    Object.assign(row, { flows: a.flows, wall_s: fmt(a, 1, a.processWallS), sim_wall_s: fmt(a, 1, a.simWallS), peak_rss_mib: fmt(a, 0, a.peakRssMiB), reports_identical: same });
+  } else {
+    console.error(`scale: ${name}…`);
+    const a = runCase(CLI, path, join(DIR, "runs", name));
+    Object.assign(row, { flows: a.flows, wall_s: fmt(a, 1, a.processWallS), sim_wall_s: fmt(a, 1, a.simWallS), peak_rss_mib: fmt(a, 0, a.peakRssMiB) });
+  }
+  rows.push(row);
+}
+console.log("`chokepoint run` with every report, one fresh process per case (whole command's wall time; run.json's simulation wall time and peak RSS)");
+benchTable(Object.keys(rows[0]), rows, join("results", "bench", "scale.csv"));

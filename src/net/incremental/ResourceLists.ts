@@ -1,0 +1,76 @@
+// ResourceLists: each resource's list of the flows crossing it, all in one pool.
+
+/**
+ * The flows (slots) on every resource, for {@link IncrementalSharing}. Resource r's list
+ * sits at `base[r]` … `base[r] + count[r]` of one shared pool, with room for `room[r]`; a
+ * full list moves to the pool's end with twice the room, and the pool is compacted when
+ * half of it is garbage. Entries are taken out by swap-remove.
+ */
+export class ResourceLists {
+  /** The flow slot of each entry. */
+  slot: Int32Array;
+  /** Where each resource's list starts in the pool. */
+  readonly base: Int32Array;
+  /** How many flows each resource's list holds. */
+  readonly count: Int32Array;
+  private readonly room: Int32Array;
+  private end: number;
+  private garbage = 0;
+
+  /** Empty lists for `resourceCount` resources. */
+  constructor(private readonly resourceCount: number) {
+    this.slot = new Int32Array(Math.max(64, 4 * resourceCount));
+    this.base = Int32Array.from({ length: resourceCount }, (_, r) => 2 * r);
+    this.room = new Int32Array(resourceCount).fill(2);
+    this.count = new Int32Array(resourceCount);
+    this.end = 2 * resourceCount;
+  }
+
+  /** Append flow `slot` to r's list; returns its position in the list. */
+  append(r: number, slot: number): number {
+    const n = this.count[r];
+    if (n === this.room[r]) this.grow(r);
+    this.slot[this.base[r] + n] = slot;
+    this.count[r] = n + 1;
+    return n;
+  }
+
+  /**
+   * Take the entry at position p out of r's list by moving the last entry into its place.
+   * Returns the slot of the flow so moved (from position count - 1 to p), or -1 if p was last.
+   */
+  remove(r: number, p: number): number {
+    const base = this.base[r];
+    const last = --this.count[r];
+    if (p === last) return -1;
+    const g = this.slot[base + last];
+    this.slot[base + p] = g;
+    return g;
+  }
+
+  /** Give resource r's list twice the room at the end of the pool (compacting the pool first if half of it is garbage). */
+  private grow(r: number): void {
+    const room = 2 * this.room[r];
+    if (this.end + room > this.slot.length) {
+      const live = this.end - this.garbage;
+      const size = this.garbage * 2 >= this.end ? Math.max(this.slot.length, 2 * (live + room)) : Math.max(2 * this.slot.length, 2 * (live + room));
+      const slot = new Int32Array(size);
+      let end = 0;
+      for (let q = 0; q < this.resourceCount; q++) {
+        const base = this.base[q];
+        slot.set(this.slot.subarray(base, base + this.count[q]), end);
+        this.base[q] = end;
+        end += this.room[q];
+      }
+      this.slot = slot;
+      this.end = end;
+      this.garbage = 0;
+    }
+    const base = this.base[r];
+    this.slot.copyWithin(this.end, base, base + this.count[r]);
+    this.base[r] = this.end;
+    this.garbage += this.room[r];
+    this.room[r] = room;
+    this.end += room;
+  }
+}

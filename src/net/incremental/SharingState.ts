@@ -1,0 +1,268 @@
+// SharingState: the incremental max-min solver's state in typed arrays (flows in dense slots, resources, routes, the current solve's lists) and its bookkeeping.
+import { EventQueue } from "../../core/EventQueue.js";
+import { grown } from "../../core/grown.js";
+import { ResourceLists } from "./ResourceLists.js";
+
+/**
+ * Everything {@link IncrementalSharing} keeps, shared with the functions of one solve
+ * (refill, fillByScan, fillByHeap, join, freeze, checkTouched). Per-resource arrays are
+ * indexed by resource, per-flow arrays by slot: flows live in dense slots, reused after
+ * removal, so per-flow arrays stay as small as the number of concurrent flows however
+ * large the ids grow; ids map to slots only at the engine's API. Arrays are replaced when
+ * they grow, which happens only when a flow is added, never during a solve.
+ */
+export class SharingState {
+  readonly resourceCount: number;
+  readonly capacity: Float64Array;
+  readonly lists: ResourceLists;
+  /** Solve epoch in which the resource was touched (is in `touched`). */
+  readonly resTouched: Int32Array;
+  /** Fill epoch in which the resource joined the fill (is in `filled`, or was added by a join). */
+  readonly resFilled: Int32Array;
+  /**
+   * The load of the resource's held flows (see {@link fixedLoad}), valid while
+   * `fixedLoadIn[r]` is this solve's epoch: held flows keep their rates through a solve,
+   * so the sum changes only when one of its flows is released, which clears the stamp.
+   */
+  readonly fixedLoadOf: Float64Array;
+  readonly fixedLoadIn: Int32Array;
+  /** Capacity left for the unfrozen flows of the current fill. */
+  readonly residual: Float64Array;
+  /** Total weight of the unfrozen flows on the resource in the current fill. */
+  readonly weightSum: Float64Array;
+  /** Unfrozen flows on the resource in the current fill. */
+  readonly unfrozen: Int32Array;
+  /** The resource's handle in the heap of fillByHeap, or -1. */
+  readonly handle: Int32Array;
+  /** The share at which the resource saturates if nothing else freezes first. */
+  readonly levelOf: Float64Array;
+  /** Fill epoch in which the resource saturated (its flows froze there). */
+  readonly popped: Int32Array;
+  /** Fill epoch in which the resource is in the scan's list of resources in play. */
+  readonly inScan: Int32Array;
+  /**
+   * Set when the resource changed (capacity, flows, or a flow's rate or bottleneck) since
+   * its last check; only such resources are checked. Cleared by the check itself, so a
+   * change made by a fill that had to be redone is still checked after the redo.
+   */
+  readonly recheck: Uint8Array;
+  /** Whether the resource changed since the last solve (is in `dirty`). */
+  readonly resDirty: Uint8Array;
+  readonly dirty: Int32Array;
+  dirtyCount = 0;
+
+  slotOf = new Int32Array(0);
+  idOf = new Int32Array(0);
+  freeSlots = new Int32Array(0);
+  freeCount = 0;
+  slotsUsed = 0;
+  slotCapacity = 0;
+  active = new Uint8Array(0);
+  /** The flow's exact rate, bytes/s. */
+  rate = new Float64Array(0);
+  /** The rate last reported for the flow (moves only beyond round-off). */
+  reported = new Float64Array(0);
+  weight = new Float64Array(0);
+  cap = new Float64Array(0);
+  /** The flow's bottleneck resource, or -1 at its cap. */
+  bneck = new Int32Array(0);
+  routeStart = new Int32Array(0);
+  routeLen = new Int32Array(0);
+  /** Solve epoch in which the flow was released. */
+  releasedIn = new Int32Array(0);
+  /** Fill epoch in which the flow froze. */
+  frozenIn = new Int32Array(0);
+  pendingMark = new Uint8Array(0);
+  activePos = new Int32Array(0);
+  activeList = new Int32Array(0);
+  activeCount = 0;
+  /** Flows added or changed since the last solve. */
+  pending = new Int32Array(16);
+  pendingCount = 0;
+
+  /** Every active flow's resources, at routeStart … + routeLen; compacted when half of it is garbage. */
+  routePool = new Int32Array(1024);
+  /** For each route entry, the flow's position in that resource's list. */
+  routePos = new Int32Array(1024);
+  poolEnd = 0;
+  poolGarbage = 0;
+
+  /** The flows released in this solve. */
+  released = new Int32Array(16);
+  releasedCount = 0;
+  /** The resources touched in this solve. */
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  /** The resources of the current fill (fillByScan keeps its resources in play at the front). */
+  readonly filled: Int32Array;
+  /** Ids of the flows whose reported rate moved in the last solve. */
+  changed = new Int32Array(16);
+  cappedScratch = new Int32Array(0);
+  /** Lengths of fillByScan's lists of resources in play and capped flows, shared with join. */
+  scanLive = 0;
+  scanCapped = 0;
+  readonly heap: EventQueue;
+  epoch = 0;
+  fillEpoch = 0;
+
+  /**
+   * Work counters, for benchmarks: solves, flows released, solves that fell back to
+   * releasing every flow, refill rounds, resources filled over and resources checked,
+   * held flows that joined a fill, and joins that made a fill start again.
+   */
+  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0, filledResources: 0, checkedResources: 0, joinedFlows: 0, restarts: 0 };
+
+  /** State for resources of these capacities (copied) and no flows. */
+  constructor(capacityBps: Float64Array) {
+    const R = capacityBps.length;
+    this.resourceCount = R;
+    this.capacity = Float64Array.from(capacityBps);
+    this.lists = new ResourceLists(R);
+    this.resTouched = new Int32Array(R);
+    this.resFilled = new Int32Array(R);
+    this.fixedLoadOf = new Float64Array(R);
+    this.fixedLoadIn = new Int32Array(R);
+    this.residual = new Float64Array(R);
+    this.weightSum = new Float64Array(R);
+    this.unfrozen = new Int32Array(R);
+    this.handle = new Int32Array(R).fill(-1);
+    this.levelOf = new Float64Array(R);
+    this.popped = new Int32Array(R);
+    this.inScan = new Int32Array(R);
+    this.recheck = new Uint8Array(R);
+    this.resDirty = new Uint8Array(R);
+    this.dirty = new Int32Array(R);
+    this.touched = new Int32Array(R);
+    this.filled = new Int32Array(R);
+    this.heap = new EventQueue(R + 64);
+  }
+
+  /** Release flow f: its rate is recomputed by the next refill. */
+  release(f: number): void {
+    const epoch = this.epoch;
+    if (this.releasedIn[f] === epoch) return;
+    this.releasedIn[f] = epoch;
+    this.released[this.releasedCount++] = f;
+    const end = this.routeStart[f] + this.routeLen[f];
+    for (let k = this.routeStart[f]; k < end; k++) {
+      const r = this.routePool[k];
+      this.fixedLoadIn[r] = 0;
+      this.touch(r);
+    }
+  }
+
+  /** Add r to this solve's touched resources. */
+  touch(r: number): void {
+    if (this.resTouched[r] === this.epoch) return;
+    this.resTouched[r] = this.epoch;
+    this.touched[this.touchedCount++] = r;
+  }
+
+  /**
+   * Total rate of the flows on r that are not released (held fixed in this solve), summed
+   * in list order; computed again only after a flow on r was released.
+   */
+  fixedLoad(r: number): number {
+    const epoch = this.epoch;
+    if (this.fixedLoadIn[r] === epoch) return this.fixedLoadOf[r];
+    const { releasedIn, rate } = this;
+    const list = this.lists.slot;
+    const base = this.lists.base[r];
+    let used = 0;
+    for (let e = base, end = base + this.lists.count[r]; e < end; e++) {
+      const g = list[e];
+      if (releasedIn[g] !== epoch) used += rate[g];
+    }
+    this.fixedLoadOf[r] = used;
+    this.fixedLoadIn[r] = epoch;
+    return used;
+  }
+
+  markDirty(r: number): void {
+    if (this.resDirty[r]) return;
+    this.resDirty[r] = 1;
+    this.dirty[this.dirtyCount++] = r;
+  }
+
+  markRouteDirty(f: number): void {
+    const start = this.routeStart[f];
+    const end = start + this.routeLen[f];
+    for (let i = start; i < end; i++) this.markDirty(this.routePool[i]);
+  }
+
+  markPending(f: number): void {
+    if (this.pendingMark[f]) return;
+    this.pendingMark[f] = 1;
+    if (this.pendingCount === this.pending.length) this.pending = grown(this.pending, this.pendingCount * 2);
+    this.pending[this.pendingCount++] = f;
+  }
+
+  /** Advance the solve stamp; on wrap-around, clear the stamps so old values never match. */
+  nextEpoch(): void {
+    if (this.epoch === 0x7fffffff) {
+      this.epoch = 0;
+      this.releasedIn.fill(0);
+      this.resTouched.fill(0);
+      this.fixedLoadIn.fill(0);
+    }
+    this.epoch++;
+    if (this.fillEpoch > 0x7fff0000) {
+      this.fillEpoch = 0;
+      this.frozenIn.fill(0);
+      this.resFilled.fill(0);
+      this.popped.fill(0);
+      this.inScan.fill(0);
+    }
+  }
+
+  /** Room for `size` flow slots. */
+  growSlots(size: number): void {
+    this.idOf = grown(this.idOf, size);
+    this.freeSlots = grown(this.freeSlots, size);
+    this.activeList = grown(this.activeList, size);
+    this.active = grown(this.active, size);
+    this.pendingMark = grown(this.pendingMark, size);
+    this.rate = grown(this.rate, size);
+    this.reported = grown(this.reported, size);
+    this.weight = grown(this.weight, size);
+    this.cap = grown(this.cap, size);
+    this.bneck = grown(this.bneck, size);
+    this.routeStart = grown(this.routeStart, size);
+    this.routeLen = grown(this.routeLen, size);
+    this.releasedIn = grown(this.releasedIn, size);
+    this.frozenIn = grown(this.frozenIn, size);
+    this.activePos = grown(this.activePos, size);
+    if (this.released.length < size) this.released = grown(this.released, size);
+    if (this.cappedScratch.length < size) this.cappedScratch = new Int32Array(size);
+    this.slotCapacity = size;
+  }
+
+  /** Make room for `len` more route entries: compact the pool when half of it is garbage, else grow it. */
+  reservePool(len: number): void {
+    if (this.poolEnd + len <= this.routePool.length) return;
+    if (this.poolGarbage * 2 >= this.poolEnd) {
+      this.compactPool(Math.max(this.routePool.length, 2 * (this.poolEnd - this.poolGarbage + len)));
+    } else {
+      this.compactPool(Math.max(2 * this.routePool.length, 2 * (this.poolEnd - this.poolGarbage + len)));
+    }
+  }
+
+  private compactPool(size: number): void {
+    const pool = new Int32Array(size);
+    const pos = new Int32Array(size);
+    let end = 0;
+    for (let i = 0; i < this.activeCount; i++) {
+      const f = this.activeList[i];
+      const start = this.routeStart[f];
+      const len = this.routeLen[f];
+      pool.set(this.routePool.subarray(start, start + len), end);
+      pos.set(this.routePos.subarray(start, start + len), end);
+      this.routeStart[f] = end;
+      end += len;
+    }
+    this.routePool = pool;
+    this.routePos = pos;
+    this.poolEnd = end;
+    this.poolGarbage = 0;
+  }
+}

@@ -1,0 +1,65 @@
+// fillByHeap: progressive filling of the released flows with every saturation level in an indexed heap.
+import { freeze } from "./freeze.js";
+import { join } from "./join.js";
+import type { SharingState } from "./SharingState.js";
+import { TIE } from "./TIE.js";
+
+/**
+ * The filling proper for large released sets: the resources `s.filled[0 … filledCount)`
+ * and the capped released flows wait in a heap keyed by the level at which they
+ * saturate, O((flows + resources) · log). Held flows that must give way join the fill as
+ * in {@link fillByScan}.
+ *
+ * @returns false when the fill must be redone with the enlarged released set.
+ */
+export function fillByHeap(s: SharingState, filledCount: number, fe: number): boolean {
+  const { heap, frozenIn, weight, cap, residual, weightSum, handle } = s;
+  const { releasedIn, rate } = s;
+  const list = s.lists.slot;
+  let complete = true;
+  const epoch = s.epoch;
+  const R = s.resourceCount;
+  heap.clear();
+  for (let i = 0; i < filledCount; i++) {
+    const r = s.filled[i];
+    handle[r] = heap.push(Math.max(0, residual[r]) / weightSum[r], r);
+  }
+  for (let i = 0; i < s.releasedCount; i++) {
+    const f = s.released[i];
+    if (cap[f] < Infinity) heap.push(cap[f] / weight[f], R + f);
+  }
+  while (heap.size > 0) {
+    const level = heap.peekTime();
+    const id = heap.pop();
+    if (id >= R) {
+      const f = id - R;
+      if (frozenIn[f] !== fe) freeze(s, f, cap[f], -1, fe);
+      continue;
+    }
+    handle[id] = -1;
+    const base = s.lists.base[id];
+    const end = base + s.lists.count[id];
+    if (complete) {
+      // As in fillByScan: held flows with a larger share than this level join the fill.
+      let joined = false;
+      for (let e = base; e < end; e++) {
+        const g = list[e];
+        if (releasedIn[g] === epoch) continue;
+        const x = rate[g] / weight[g];
+        if (x <= level + TIE * x) continue;
+        if (join(s, g, fe, true)) joined = true;
+        else complete = false;
+      }
+      if (joined) {
+        // `id` gained the joined flows: it is back in the heap at its new, higher level.
+        continue;
+      }
+    }
+    s.popped[id] = fe;
+    for (let e = base; e < end; e++) {
+      const g = list[e];
+      if (releasedIn[g] === epoch && frozenIn[g] !== fe) freeze(s, g, weight[g] * level, id, fe);
+    }
+  }
+  return complete;
+}

@@ -1,0 +1,35 @@
+// freeze: fix a released flow's rate in the current fill and take it out of the levels of the resources it crosses.
+import type { SharingState } from "./SharingState.js";
+
+/**
+ * Freeze flow f at `rateBps` with bottleneck `by` (-1: its own cap) in fill epoch `fe`:
+ * each resource on its route loses f's rate from its residual and f's weight from its
+ * unfrozen weight, and its saturation level moves (in the heap, when the fill uses one).
+ * A resource is marked for recheck only when f's rate or bottleneck actually changed.
+ */
+export function freeze(s: SharingState, f: number, rateBps: number, by: number, fe: number): void {
+  const { residual, weightSum, unfrozen, handle, heap, routePool, levelOf, recheck } = s;
+  s.frozenIn[f] = fe;
+  // A flow whose rate and bottleneck come out as before changes nothing at its resources.
+  const moved = s.rate[f] !== rateBps || s.bneck[f] !== by;
+  s.rate[f] = rateBps;
+  s.bneck[f] = by;
+  const w = s.weight[f];
+  const end = s.routeStart[f] + s.routeLen[f];
+  for (let k = s.routeStart[f]; k < end; k++) {
+    const r = routePool[k];
+    if (moved) recheck[r] = 1;
+    const res = (residual[r] -= rateBps);
+    const ws = (weightSum[r] -= w);
+    const left = --unfrozen[r];
+    const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
+    levelOf[r] = level;
+    const h = handle[r];
+    if (h < 0) continue;
+    if (left > 0) heap.update(h, level);
+    else {
+      heap.remove(h);
+      handle[r] = -1;
+    }
+  }
+}

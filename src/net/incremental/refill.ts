@@ -1,0 +1,47 @@
+// refill: progressive filling of the released flows against the capacity the held flows leave.
+import { fillByHeap } from "./fillByHeap.js";
+import { fillByScan } from "./fillByScan.js";
+import type { SharingState } from "./SharingState.js";
+
+/** Fill by linear scans rather than a heap while (resources in play × released flows) is at most this. */
+const SCAN_LIMIT = 4096;
+
+/**
+ * Give every released flow a rate and a bottleneck by progressive filling over the
+ * resources they cross, each starting from its capacity minus the rates of its held flows.
+ * A released flow that crosses nothing and has no cap is unconstrained: rate 0, as in maxMinRates.
+ *
+ * @returns false when held flows joined the fill too late and it must be run again.
+ */
+export function refill(s: SharingState): boolean {
+  const fe = ++s.fillEpoch;
+  const { frozenIn, weight, routePool, residual, weightSum, unfrozen, resFilled, filled } = s;
+  let filledCount = 0;
+  for (let i = 0; i < s.releasedCount; i++) {
+    const f = s.released[i];
+    const w = weight[f];
+    const end = s.routeStart[f] + s.routeLen[f];
+    for (let k = s.routeStart[f]; k < end; k++) {
+      const r = routePool[k];
+      if (resFilled[r] !== fe) {
+        resFilled[r] = fe;
+        filled[filledCount++] = r;
+        residual[r] = s.capacity[r] - s.fixedLoad(r);
+        weightSum[r] = 0;
+        unfrozen[r] = 0;
+      }
+      weightSum[r] += w;
+      unfrozen[r]++;
+    }
+  }
+  s.stats.filledResources += filledCount;
+  const complete = filledCount * s.releasedCount <= SCAN_LIMIT ? fillByScan(s, filledCount, fe) : fillByHeap(s, filledCount, fe);
+  for (let i = 0; i < s.releasedCount; i++) {
+    const f = s.released[i];
+    if (frozenIn[f] !== fe) {
+      s.rate[f] = 0;
+      s.bneck[f] = -1;
+    }
+  }
+  return complete;
+}

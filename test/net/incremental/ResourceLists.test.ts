@@ -1,0 +1,46 @@
+// Tests of ResourceLists: appending, swap-removing and growing the per-resource lists of flows.
+import { describe, expect, it } from "vitest";
+import { ResourceLists } from "../../../src/net/incremental/ResourceLists.js";
+
+function listOf(l: ResourceLists, r: number): number[] {
+  return Array.from(l.slot.subarray(l.base[r], l.base[r] + l.count[r]));
+}
+
+describe("ResourceLists", () => {
+  it("appends flows in order and returns each one's position", () => {
+    const l = new ResourceLists(3);
+    expect([l.append(1, 7), l.append(1, 8), l.append(2, 9), l.append(1, 10)]).toEqual([0, 1, 0, 2]);
+    expect([listOf(l, 0), listOf(l, 1), listOf(l, 2)]).toEqual([[], [7, 8, 10], [9]]);
+  });
+
+  it("removes by moving the last entry into the hole and names the flow it moved", () => {
+    const l = new ResourceLists(1);
+    for (const f of [4, 5, 6, 7]) l.append(0, f);
+    expect(l.remove(0, 1)).toBe(7);
+    expect(listOf(l, 0)).toEqual([4, 7, 6]);
+    expect(l.remove(0, 2)).toBe(-1);
+    expect(listOf(l, 0)).toEqual([4, 7]);
+  });
+
+  it("keeps every list intact while lists outgrow their room and the pool is compacted", () => {
+    const R = 5;
+    const l = new ResourceLists(R);
+    const expected: number[][] = Array.from({ length: R }, () => []);
+    for (let i = 0; i < 2000; i++) {
+      const r = (i * 7) % R;
+      if (i % 5 === 4 && expected[r].length > 0) {
+        const p = i % expected[r].length;
+        const moved = l.remove(r, p);
+        const last = expected[r].pop()!;
+        if (p < expected[r].length) {
+          expect(moved).toBe(last);
+          expected[r][p] = last;
+        } else expect(moved).toBe(-1);
+      } else {
+        expect(l.append(r, i)).toBe(expected[r].length);
+        expected[r].push(i);
+      }
+    }
+    for (let r = 0; r < R; r++) expect(listOf(l, r), `resource ${r}`).toEqual(expected[r]);
+  });
+});

@@ -1,0 +1,50 @@
+// Tests of SharingState: releasing flows and the load of the held flows on a resource.
+import { describe, expect, it } from "vitest";
+import { SharingState } from "../../../src/net/incremental/SharingState.js";
+
+/** State with flows in slots 0…n-1, each on the given resources at the given rate. */
+function stateWith(resourceCount: number, flows: { resources: number[]; rateBps: number }[]): SharingState {
+  const s = new SharingState(new Float64Array(resourceCount).fill(100));
+  s.growSlots(64);
+  flows.forEach((f, slot) => {
+    s.routeStart[slot] = s.poolEnd;
+    s.routeLen[slot] = f.resources.length;
+    for (const r of f.resources) {
+      s.routePool[s.poolEnd] = r;
+      s.routePos[s.poolEnd++] = s.lists.append(r, slot);
+    }
+    s.rate[slot] = f.rateBps;
+    s.activeList[s.activeCount++] = slot;
+  });
+  return s;
+}
+
+describe("SharingState", () => {
+  it("releases a flow once and touches each resource on its route once", () => {
+    const s = stateWith(3, [{ resources: [0, 2], rateBps: 1 }, { resources: [2], rateBps: 1 }]);
+    s.nextEpoch();
+    s.release(0);
+    s.release(0);
+    s.release(1);
+    expect(Array.from(s.released.subarray(0, s.releasedCount))).toEqual([0, 1]);
+    expect(Array.from(s.touched.subarray(0, s.touchedCount))).toEqual([0, 2]);
+  });
+
+  it("sums the rates of the held flows on a resource, and sums again after one of them is released", () => {
+    const s = stateWith(2, [
+      { resources: [0], rateBps: 10 },
+      { resources: [0, 1], rateBps: 20 },
+      { resources: [0], rateBps: 40 },
+    ]);
+    s.nextEpoch();
+    expect(s.fixedLoad(0)).toBe(70);
+    s.release(1);
+    expect(s.fixedLoad(0)).toBe(50);
+    expect(s.fixedLoad(1)).toBe(0);
+    s.release(2);
+    expect(s.fixedLoad(0)).toBe(10);
+    // A new solve starts from every flow held again.
+    s.nextEpoch();
+    expect(s.fixedLoad(0)).toBe(70);
+  });
+});
