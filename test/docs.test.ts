@@ -73,7 +73,10 @@ describe("documentation", () => {
   });
 
   it("every claim's note in scenarios/claims/ gives the command that writes its comparison page", () => {
-    const notes = readdirSync("scenarios/claims").filter((f) => f.endsWith(".md") && f !== "README.md");
+    // A claim's note is <claim>.md, or README.md in the claim's own folder when it is a study.
+    const notes = readdirSync("scenarios/claims", { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? [`${e.name}/README.md`] : e.name.endsWith(".md") && e.name !== "README.md" ? [e.name] : [],
+    );
     expect(notes.length).toBeGreaterThan(0);
     for (const note of notes) {
       const text = read(`scenarios/claims/${note}`);

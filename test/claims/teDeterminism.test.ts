@@ -9,7 +9,7 @@ const tmp = mkdtempSync(join(tmpdir(), "chokepoint-te-determinism-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("TE and policy claims are deterministic", () => {
-  for (const name of ["wan-failure-training/wcmp", "spike-static-vs-adaptive-te", "sovereign-routing/sovereign"]) {
+  for (const name of ["wan-failure-training/wcmp", "spike-static-vs-adaptive/te", "sovereign-routing/sovereign"]) {
     it(`${name}: two runs write byte-identical CSVs (timeseries.csv included where reported)`, async () => {
       const dirs = [join(tmp, `${name.replace("/", "-")}-a`), join(tmp, `${name.replace("/", "-")}-b`)];
       for (const out of dirs) {
