@@ -1,4 +1,5 @@
 // SearchState: the search for the cheapest design that meets the targets — which simulations to run next, and what their results decide.
+import { meetsTarget } from "../report/html/meetsTarget.js";
 import { formatValues } from "../sweep/expandStudy.js";
 import type { StudyPoint, SweepValue } from "../sweep/Study.js";
 import { summarizeReplications, type ReplicationSummary } from "../sweep/summarizeReplications.js";
@@ -44,18 +45,9 @@ export interface SearchResult {
 /** A target's verdict on a design's replications so far. */
 type Verdict = "pass" | "fail" | "open";
 
-/** Whether `value` satisfies `op bound`. */
+/** Whether `value` satisfies `op bound` (the comparison page's rule: never for NaN). */
 export function satisfies(value: number, target: Pick<SearchTarget, "op" | "bound">): boolean {
-  switch (target.op) {
-    case "<=":
-      return value <= target.bound;
-    case "<":
-      return value < target.bound;
-    case ">=":
-      return value >= target.bound;
-    case ">":
-      return value > target.bound;
-  }
+  return meetsTarget(value, target);
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Target } from "./parseTargets.js";
 
 /** Whether `value` meets `target` (never for NaN). */
-export function meetsTarget(value: number, target: Target): boolean {
+export function meetsTarget(value: number, target: Pick<Target, "op" | "bound">): boolean {
   if (Number.isNaN(value)) return false;
   switch (target.op) {
     case "<=":
