@@ -53,6 +53,7 @@ const CASES: Record<string, () => Record<string, unknown>> = {
   "fat-tree-k48-20k": () => websearch(48, 20_000),
   "training-4096": () => training(4096),
   "training-16384": () => training(16384),
+  "fat-tree-k16-100k": () => websearch(16, 100_000),
   "fat-tree-k16-1m": () => websearch(16, 1_000_000),
   "agents-1m": () => agents(1_000_000),
 };
