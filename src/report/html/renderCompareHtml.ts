@@ -1,15 +1,13 @@
 // renderCompareHtml: a comparison's page — the verdict (targets, key metrics, where each run choked, cost), then the run page's charts with the runs overlaid.
+import { htmlPage } from "./htmlPage.js";
 import type { CompareData } from "./CompareData.js";
 import type { InlineScript } from "./chartLibraryScripts.js";
-import { CHART_KIT_SCRIPT } from "./chartKitScript.js";
 import { COMPARE_CLIENT_SCRIPT } from "./compareClientScript.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatValue } from "./formatValue.js";
 import { htmlFigure as figure } from "./htmlFigure.js";
 import { htmlTable } from "./htmlTable.js";
 import { metricDirection } from "./metricDirection.js";
-import { REPORT_STYLE } from "./reportStyle.js";
-import { scriptJson } from "./scriptJson.js";
 
 /** summary.csv columns in the headline table, when the runs have them (then the cost rows). */
 const HEADLINE = ["finished", "makespan_s", "throughput_gbps", "fct_p50_s", "fct_p99_s", "slowdown_p99", "iteration_mean_s", "gpu_utilization", "network_wait_share", "queueing_share", "request_p99_s", "ttft_p50_s", "tpot_p50_s"];
@@ -43,35 +41,23 @@ export function renderCompareHtml(data: CompareData, scripts: readonly InlineScr
     sections.push(["serving", "Serving and agents", s]);
   }
   sections.push(["runs", "Runs", runsTable(data)]);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} — chokepoint comparison</title>
-<style>${REPORT_STYLE}
+  return htmlPage({
+    title,
+    kind: "comparison",
+    extraStyle: `
 td.best { font-weight: 700; }
 td .delta { display: block; color: var(--muted); font-size: 11px; font-weight: 400; }
 td.met { color: #1a7f37; font-weight: 600; }
 td.missed { color: var(--accent); font-weight: 600; }
-</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(title)}</h1>
-<p class="meta">${data.runs.length} runs compared against the first, ${escapeHtml(labels[0])} · compare.csv holds every metric</p>
-</header>
-<nav>${sections.map(([id, heading]) => `<a href="#${id}">${escapeHtml(heading.split(":")[0])}</a>`).join("")}</nav>
-<main>
-${sections.map(([id, heading, body]) => `<section id="${id}">\n<h2>${escapeHtml(heading)}</h2>\n${body}\n</section>`).join("\n")}
-</main>
-${scripts.map((x) => `<script>/* ${escapeHtml(x.name)} */\n${x.source}\n</script>`).join("\n")}
-<script id="compare-data" type="application/json">${scriptJson({ runs: data.runs.map((r) => ({ label: r.label, report: r.report })) })}</script>
-<script>${CHART_KIT_SCRIPT}</script>
-<script>${COMPARE_CLIENT_SCRIPT}</script>
-</body>
-</html>
-`;
+`,
+    metaHtml: `${data.runs.length} runs compared against the first, ${escapeHtml(labels[0])} · compare.csv holds every metric`,
+    sections,
+    nav: true,
+    dataId: "compare-data",
+    data: { runs: data.runs.map((r) => ({ label: r.label, report: r.report })) },
+    clientScript: COMPARE_CLIENT_SCRIPT,
+    scripts,
+  });
 }
 
 function verdict(d: CompareData): string {

@@ -1,14 +1,12 @@
 // renderRunReportHtml: a run's report page — verdict, flows, links, queues, training, serving, dynamics, scenario — as one self-contained HTML document.
+import { htmlPage } from "./htmlPage.js";
 import type { Distribution, HeadlineNumber, RunReportData } from "./RunReportData.js";
 import type { InlineScript } from "./chartLibraryScripts.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatValue, type ValueUnit } from "./formatValue.js";
 import { htmlFigure as figure } from "./htmlFigure.js";
 import { htmlTable, type TableCell } from "./htmlTable.js";
-import { CHART_KIT_SCRIPT } from "./chartKitScript.js";
 import { REPORT_CLIENT_SCRIPT } from "./reportClientScript.js";
-import { REPORT_STYLE } from "./reportStyle.js";
-import { scriptJson } from "./scriptJson.js";
 
 /** summary.csv columns shown as cards at the top of the page, when the run has them. */
 const CARDS = ["finished", "makespan_s", "throughput_gbps", "fct_p99_s", "slowdown_p99", "gpu_utilization", "network_wait_share", "iteration_mean_s", "queueing_share", "request_p99_s", "ttft_p50_s"];
@@ -33,31 +31,18 @@ export function renderRunReportHtml(data: RunReportData, scripts: readonly Inlin
   if (data.requests) sections.push(["serving", "Serving and agents", serving(data)]);
   if (data.events.length > 0) sections.push(["dynamics", "Dynamics", dynamics(data)]);
   sections.push(["scenario", "Scenario", scenario(data)]);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="chokepoint ${escapeHtml(s.version)}">
-<title>${escapeHtml(title)} — chokepoint report</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(title)}</h1>
-<p class="meta">seed ${escapeHtml(String(s.seed))} · scenario sha256 ${escapeHtml(s.hash || "unknown")} · ${escapeHtml(s.endReason === "until" ? "stopped at the time limit" : "ran to completion")} at ${escapeHtml(formatValue(s.endS, "s"))} simulated · chokepoint ${escapeHtml(s.version || "unknown")}</p>
-</header>
-<nav>${sections.map(([id, heading]) => `<a href="#${id}">${escapeHtml(heading.split(":")[0])}</a>`).join("")}</nav>
-<main>
-${sections.map(([id, heading, body]) => `<section id="${id}">\n<h2>${escapeHtml(heading)}</h2>\n${body}\n</section>`).join("\n")}
-</main>
-${scripts.map((x) => `<script>/* ${escapeHtml(x.name)} */\n${x.source}\n</script>`).join("\n")}
-<script id="report-data" type="application/json">${scriptJson(data)}</script>
-<script>${CHART_KIT_SCRIPT}</script>
-<script>${REPORT_CLIENT_SCRIPT}</script>
-</body>
-</html>
-`;
+  return htmlPage({
+    title,
+    kind: "report",
+    generator: s.version,
+    metaHtml: `seed ${escapeHtml(String(s.seed))} · scenario sha256 ${escapeHtml(s.hash || "unknown")} · ${escapeHtml(s.endReason === "until" ? "stopped at the time limit" : "ran to completion")} at ${escapeHtml(formatValue(s.endS, "s"))} simulated · chokepoint ${escapeHtml(s.version || "unknown")}`,
+    sections,
+    nav: true,
+    dataId: "report-data",
+    data,
+    clientScript: REPORT_CLIENT_SCRIPT,
+    scripts,
+  });
 }
 
 const num = (x: number, unit: ValueUnit, exact = true): TableCell => ({ value: formatValue(x, unit), ...(exact && Number.isFinite(x) && { title: String(x) }) });

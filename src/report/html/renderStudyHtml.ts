@@ -1,13 +1,11 @@
 // renderStudyHtml: a study's page — the verdict (runs, crossovers, best points), then each metric against each swept variable with its confidence band.
+import { htmlPage } from "./htmlPage.js";
 import type { InlineScript } from "./chartLibraryScripts.js";
-import { CHART_KIT_SCRIPT } from "./chartKitScript.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { formatValue } from "./formatValue.js";
 import { htmlFigure as figure } from "./htmlFigure.js";
 import { metricDirection } from "./metricDirection.js";
 import { chartedVariables } from "./readStudyReport.js";
-import { REPORT_STYLE } from "./reportStyle.js";
-import { scriptJson } from "./scriptJson.js";
 import type { StudyReportData } from "./StudyReportData.js";
 import { STUDY_CLIENT_SCRIPT } from "./studyClientScript.js";
 
@@ -59,36 +57,22 @@ ${data.points
       return `<h3>${escapeHtml(m)}</h3>\n${figures.join("\n")}`;
     })
     .join("\n");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(data.name)} — chokepoint study</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(data.name)}</h1>
-<p class="meta">a study: sweep-summary.csv (means and 95% intervals over each point's repetitions) and sweep.csv</p>
-</header>
-<main>
-<section id="verdict">
-<h2>Verdict</h2>
-<ul class="verdict">${sentences.map((x) => `<li>${escapeHtml(x)}</li>`).join("")}</ul>
-</section>
-<section id="metrics">
-<h2>Metrics against the swept variables</h2>
-${swept.length === 0 ? `<p class="note">No variable takes more than one value: nothing to draw against.</p>` : charts || `<p class="note">No metric has a mean at any point (every run failed?).</p>`}
-</section>
-</main>
-${scripts.map((x) => `<script>/* ${escapeHtml(x.name)} */\n${x.source}\n</script>`).join("\n")}
-<script id="study-data" type="application/json">${scriptJson(data)}</script>
-<script>${CHART_KIT_SCRIPT}</script>
-<script>${STUDY_CLIENT_SCRIPT}</script>
-</body>
-</html>
-`;
+  const metrics =
+    swept.length === 0 ? `<p class="note">No variable takes more than one value: nothing to draw against.</p>` : charts || `<p class="note">No metric has a mean at any point (every run failed?).</p>`;
+  return htmlPage({
+    title: data.name,
+    kind: "study",
+    metaHtml: "a study: sweep-summary.csv (means and 95% intervals over each point's repetitions) and sweep.csv",
+    sections: [
+      ["verdict", "Verdict", `<ul class="verdict">${sentences.map((x) => `<li>${escapeHtml(x)}</li>`).join("")}</ul>`],
+      ["metrics", "Metrics against the swept variables", metrics],
+    ],
+    nav: false,
+    dataId: "study-data",
+    data,
+    clientScript: STUDY_CLIENT_SCRIPT,
+    scripts,
+  });
 }
 
 /** A metric's value for reading, in the unit its name gives. */
