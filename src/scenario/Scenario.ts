@@ -55,6 +55,8 @@ export type TransferListLoadSpec = TransferListSpec & {
   file: string;
   /** "line:column (name)" of row `row`'s cell `column` in the file (of its `hop`-th node for the path). */
   locate(row: number, column: "id" | "src" | "dst" | "path", hop?: number): string;
+  /** An hpcc or htsim file under the "hosts" rule: `list.nodes` are integers i, named after the topology is built by `mapHostNumbers` (the i-th node of kind host). */
+  hostNumbers?: boolean;
   transport?: TransportSpec;
 };
 

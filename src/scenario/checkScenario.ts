@@ -11,6 +11,7 @@ import { checkEvents } from "./checkEvents.js";
 import { checkPolicies } from "./checkPolicies.js";
 import { components } from "./components.js";
 import { checkTransferList } from "./checkTransferList.js";
+import { mapHostNumbers } from "./mapHostNumbers.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
@@ -36,7 +37,10 @@ export function checkScenario(s: Scenario, topology: Topology): void {
       return fail(key, `unknown node "${id}"${near ? ` (did you mean "${near}"?)` : ""}`);
     };
     if (w.kind === "transfer") checkTransfer(w, topology, component, transferIds, node, fail);
-    else if (w.kind === "transfers") checkTransferList(w, topology, component, fail);
+    else if (w.kind === "transfers") {
+      if (w.hostNumbers) mapHostNumbers(w, topology, fail);
+      checkTransferList(w, topology, component, fail);
+    }
     else if (w.kind === "traffic") checkTraffic(w, topology, component, node, fail);
     else if (w.kind === "training") checkTraining(w, topology, node, fail);
     else checkServing(w, s, topology, node, fail, component);

@@ -73,6 +73,15 @@ const transfersSchema = strict(
       .string()
       .min(1, { error: "file must not be empty" })
       .meta({ description: "CSV file of transfers, relative to the scenario file: a header row (id, src, dst, size or size_bytes, start or start_s, optional path), then one transfer per row" }),
+    format: z
+      .enum(["csv", "hpcc", "htsim"])
+      .optional()
+      .meta({ description: "How the file is written: csv (default), hpcc (HPCC/ns-3 flow.txt) or htsim (a connection matrix); see docs/scenarios.md" }),
+    nodes: z
+      .string()
+      .min(1, { error: "nodes must not be empty" })
+      .optional()
+      .meta({ description: 'hpcc and htsim files: how an integer node number i names a node — "hosts" (default: the i-th node of kind host) or a template such as "gpu{i}"' }),
     transport: transportSchema.optional(),
   },
   "Bulk transfers listed in a CSV file, one per row (a trace replay); see docs/scenarios.md",

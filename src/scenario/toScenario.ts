@@ -5,6 +5,7 @@ import { InputError } from "../core/InputError.js";
 import { memoryLimitBytes } from "./checkScenarioSize.js";
 import { BYTES_PER } from "./estimateScenarioSize.js";
 import { readTransferCsv } from "./readTransferCsv.js";
+import { readFlowList } from "./readFlowList.js";
 import type { Scenario, SiteSpec, SizeSpec, TopologyPart, TransferListLoadSpec, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
 import { toTrainingSpec } from "./toTrainingSpec.js";
@@ -165,13 +166,25 @@ function toTransferList(t: Extract<ScenarioFile["workloads"][number], { transfer
   const fail = (where: string, message: string): never => {
     throw new InputError(`${file}: workloads[${i}].transfers.file: ${csv}${where ? `:${where}` : ""}: ${message}`);
   };
-  const { list, locate } = readTransferCsv(csv, fail, Math.floor(memoryLimitBytes() / BYTES_PER.flow));
+  const name = t.name ?? `transfers${i}`;
+  const maxRows = Math.floor(memoryLimitBytes() / BYTES_PER.flow);
+  const format = t.format ?? "csv";
+  if (format === "csv" && t.nodes !== undefined) {
+    throw new InputError(`${file}: workloads[${i}].transfers.nodes: only hpcc and htsim files number their nodes — a csv file names them (remove nodes, or set format)`);
+  }
+  const nodes = t.nodes ?? "hosts";
+  if (nodes !== "hosts" && !nodes.includes("{i}")) {
+    throw new InputError(`${file}: workloads[${i}].transfers.nodes: ${JSON.stringify(nodes)} is neither "hosts" nor a template with {i} (e.g. "h{i}")`);
+  }
+  const naming = nodes === "hosts" ? { hosts: true as const } : { template: nodes };
+  const { list, locate } = format === "csv" ? readTransferCsv(csv, fail, maxRows) : readFlowList(csv, format, name, naming, fail, maxRows);
   return {
     kind: "transfers",
-    name: t.name ?? `transfers${i}`,
+    name,
     list,
     file: csv,
     locate,
+    ...(format !== "csv" && nodes === "hosts" && { hostNumbers: true }),
     ...transportOf(`workloads[${i}].transfers.transport`, t.transport),
   };
 }
