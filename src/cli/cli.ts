@@ -7,6 +7,7 @@ import { HELP } from "./help.js";
 import { COMMANDS, parseCommandLine } from "./parseCommandLine.js";
 import { mergeCommand, sweepCommand } from "./sweepCommand.js";
 import { compareCommand } from "./compareCommand.js";
+import { exportCommand } from "./exportCommand.js";
 import { reportCommand } from "./reportCommand.js";
 import { runCommand } from "./runCommand.js";
 import { searchCommand } from "./searchCommand.js";
@@ -82,6 +83,9 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
     if (values.seed !== undefined) {
       if (!/^\d+$/.test(values.seed)) throw new InputError(`--seed must be a whole number ≥ 0, found "${values.seed}"`);
       seed = Number(values.seed);
+    }
+    if (command === "export") {
+      return await exportCommand(file, { format: values.format, out: values.out, seed, flows: values.flows ?? false, quiet: values.quiet ?? false }, safe);
     }
     let untilS: number | undefined;
     if (values.until !== undefined) {

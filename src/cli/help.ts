@@ -13,6 +13,9 @@ Usage:
   chokepoint report DIR [--out FILE]      write the HTML report of a run's or a study's directory
                                           (DIR/report.html) from its CSVs
   chokepoint compare DIR DIR... --out OUT compare runs: OUT/compare.html and OUT/compare.csv
+  chokepoint export <scenario> --format F --out DIR
+                                          the scenario for SimGrid (platform.xml, deployment.xml,
+                                          run_simgrid.py) or a notebook (graph.json): docs/export.md
   chokepoint help | --help | --version
 
 Each command takes only its own options (any other is refused); -h, --help goes with all.
@@ -67,6 +70,18 @@ Options of compare:
                      metric of compare.csv: "fct_p99_s<=0.01,gpu_utilization>=0.9"
   -q, --quiet        no verdict on stdout
 
+Options of export:
+      --format F     simgrid: run the scenario (maxmin transport, no events) and write
+                     platform.xml, deployment.xml (one actor per flow, on the route
+                     chokepoint used), chokepoint.csv (its finish times) and run_simgrid.py
+                     (runs them in SimGrid and compares); json: graph.json, the topology
+                     as nodes and links
+  -o, --out DIR      the directory to write into (required)
+      --flows        json: also run the scenario and list its flows (id, endpoints, size,
+                     start, finish, path)
+      --seed N       override the scenario's seed (a whole number)
+  -q, --quiet        no closing lines
+
 Examples:
   chokepoint run scenarios/default.yaml
   chokepoint run scenarios/default.yaml --report
@@ -80,6 +95,8 @@ Examples:
   chokepoint sweep study.yaml --shard 0/4 --out /shared/study-0
   chokepoint search scenarios/search/training-fabric.yaml --jobs 2
   chokepoint merge /shared/study-0 /shared/study-1 --out /shared/study
+  chokepoint export scenarios/parking-lot.yaml --format simgrid --out /tmp/parking-lot-simgrid
+  chokepoint export scenarios/default.yaml --format json --flows --out /tmp/default-graph
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad input (nothing is written).
 Reports: flows.csv, links.csv, bottlenecks.csv, summary.csv, workloads.csv, tiers.csv, cost.csv,

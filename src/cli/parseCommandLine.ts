@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { InputError } from "../core/InputError.js";
 
 /** The commands of chokepoint. */
-export const COMMANDS = ["run", "validate", "sweep", "search", "merge", "report", "compare", "help"] as const;
+export const COMMANDS = ["run", "validate", "sweep", "search", "merge", "report", "compare", "export", "help"] as const;
 
 /** One of {@link COMMANDS}. */
 export type Command = (typeof COMMANDS)[number];
@@ -26,6 +26,8 @@ const OPTIONS = {
   shards: { type: "string" },
   "retry-failed": { type: "boolean" },
   "allow-partial": { type: "boolean" },
+  format: { type: "string" },
+  flows: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -41,6 +43,7 @@ export const COMMAND_OPTIONS: Readonly<Record<Command, readonly OptionName[]>> =
   merge: ["out", "allow-partial"],
   report: ["out", "metric", "quiet"],
   compare: ["out", "target", "quiet"],
+  export: ["out", "format", "seed", "flows", "quiet"],
   help: [],
 };
 

@@ -274,6 +274,10 @@ export class FlowNetwork {
   capOf(flow: number): number {
     return this.capBps[flow];
   }
+  /** Sharing weight of a flow as it started (1 unless the flow was given one). */
+  weightOf(flow: number): number {
+    return this.weight[flow];
+  }
 
   private activate(f: number): void {
     const now = this.sim.nowS;

@@ -65,7 +65,7 @@ describe("parseCommandLine", () => {
   });
 
   it("refuses unknown commands and options, missing values, values given to flags and repeated options", () => {
-    expect(refusal(["simulate", "x.yaml"])).toBe('unknown command "simulate" — use one of: run, validate, sweep, search, merge, report, compare, help (see chokepoint --help)');
+    expect(refusal(["simulate", "x.yaml"])).toBe('unknown command "simulate" — use one of: run, validate, sweep, search, merge, report, compare, export, help (see chokepoint --help)');
     expect(refusal(["run", "s.yaml", "--speed"])).toMatch(/^unknown option "--speed" — its options are --out/);
     expect(refusal(["run", "s.yaml", "--out"])).toBe("--out needs a value");
     expect(refusal(["run", "s.yaml", "--out", "--quiet"])).toBe('--out needs a value, found the option "--quiet" (write --out=--quiet if that is the value)');
