@@ -84,7 +84,7 @@ export class TrainingPlan {
     if (ep > 1 && !spec.expert) fail(`expert: ep = ${ep} needs the MoE layers' expert.allToAllSize and expert.parameters`);
     const expert = spec.expert;
     if (expert && layers === undefined) fail(`model.layers: an expert (MoE) model needs the number of layers`);
-    if (expert && layers !== undefined && expert.every > layers) fail(`expert.every: every ${expert.every}th layer is MoE, but the model has only ${layers} layers`);
+    if (expert && layers !== undefined && expert.every > layers) fail(`expert.every: ${expert.every} (every ${expert.every}-th layer an MoE layer) leaves no MoE layer in the model's ${layers} layers`);
     if (expert && !(expert.parameters < spec.model.parameters)) fail(`expert.parameters: ${expert.parameters} expert parameters must be fewer than model.parameters = ${spec.model.parameters}`);
     if (spec.compute.optimizerS < 0) fail(`compute.optimizer must be ≥ 0, found ${spec.compute.optimizerS}`);
     this.granularity = spec.allReduce.granularity === "auto" ? (n <= AUTO_STEP_MAX_GPUS ? "step" : "pipelined") : spec.allReduce.granularity;
