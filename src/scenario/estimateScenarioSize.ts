@@ -252,7 +252,11 @@ function agentsPart(w: AgentsLoadSpec, keyPath: string, untilS: number | undefin
  * A training job, by lower bounds: per iteration, each gradient bucket is all-reduced over
  * the dp replicas by at least dp flows (every algorithm has each replica send), pipeline
  * stages exchange each microbatch forward and backward per tp rank, and each replica reads
- * its input; every stage runs a forward and a backward pass per microbatch.
+ * its input; every stage runs a forward and a backward pass per microbatch. With tp > 1 each
+ * pass of each tp group has its tensor-parallel collectives (2 per layer, 4 with sequence
+ * parallelism; 1 or 2 per pass with `tpGranularity: pass`) of at least tp flows; with ep > 1
+ * each expert group and tp rank has 4 all-to-alls of ep(ep − 1) flows per MoE layer and
+ * microbatch; expert buckets are all-reduced by at least dp/ep flows each.
  */
 function trainingPart(w: TrainingSpec, keyPath: string, untilS: number | undefined, topology: Topology | undefined): SizePart {
   const p = w.placement;
@@ -271,12 +275,24 @@ function trainingPart(w: TrainingSpec, keyPath: string, untilS: number | undefin
     const computeS = "iterationS" in c ? c.iterationS : c.flopsPerIteration / (Math.max(1, gpus) * c.gpuPeakFlops * c.efficiency);
     iterations = Math.min(iterations, untilS < w.startS ? 0 : Math.ceil((untilS - w.startS) / computeS) + 1);
   }
+  const layers = w.model.layers ?? pp;
+  const sp = w.parallelism.sequenceParallel === true ? 2 : 1;
+  const tpCollectives = tp > 1 ? dp * microbatches * 2 * sp * (w.parallelism.tpGranularity === "pass" ? pp : 2 * layers) : 0;
+  const ep = w.parallelism.ep;
+  const moeLayers = w.expert ? Math.floor(layers / w.expert.every) : 0;
+  const allToAlls = ep > 1 ? (dp / ep) * tp * moeLayers * microbatches * 4 : 0;
+  const expertBuckets = w.expert && dp / ep > 1 ? Math.ceil((w.expert.parameters * w.model.bytesPerParameter) / (tp * ep) / w.allReduce.bucketBytes) * tp * ep : 0;
   const perIteration =
-    (dp > 1 ? buckets * dp : 0) + (pp > 1 && w.model.activationBytes > 0 ? 2 * (pp - 1) * microbatches * tp * dp : 0) + (w.input ? dp : 0);
+    (dp > 1 ? buckets * dp : 0) +
+    (pp > 1 && w.model.activationBytes > 0 ? 2 * (pp - 1) * microbatches * tp * dp : 0) +
+    (w.input ? dp : 0) +
+    tpCollectives * tp +
+    allToAlls * ep * (ep - 1) +
+    expertBuckets * (dp / ep);
   const flows = times(iterations, perIteration);
   const passes = 2 * pp * microbatches;
   const plan = (buckets + passes) * BYTES_PER.planEntry;
-  const records = times(iterations, 1 + (dp > 1 ? buckets : 0)) * BYTES_PER.record;
+  const records = times(iterations, 1 + (dp > 1 ? buckets : 0) + tpCollectives + allToAlls + expertBuckets) * BYTES_PER.record;
   const what = `${formatCount(iterations)} iterations of at least ${formatCount(perIteration)} flows (${formatCount(buckets)} gradient buckets, ${formatCount(passes)} passes)`;
   return workloadPart(keyPath, what, flows, times(iterations, passes) + 2 * flows, flows * BYTES_PER.flow + plan + records);
 }

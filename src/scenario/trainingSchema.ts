@@ -39,6 +39,11 @@ export const trainingSchema = strict(
         tp: positiveInt("parallelism.tp").default(1),
         pp: positiveInt("parallelism.pp").default(1),
         ep: positiveInt("parallelism.ep").default(1),
+        tpGranularity: z
+          .enum(["layer", "pass"])
+          .default("layer")
+          .meta({ description: "Tensor-parallel collectives per layer (Megatron: 2 per layer and pass), or merged into one per pass (same bytes, far fewer flows)" }),
+        sequenceParallel: z.boolean().default(false).meta({ description: "Sequence parallelism (Korthikanti et al. 2022): each tensor-parallel all-reduce becomes an all-gather before and a reduce-scatter after its block" }),
       },
       "Rank layout (Megatron order): tp innermost, then pp, then dp; tp×pp×dp = GPUs; ep divides dp",
     ).prefault({}),
@@ -46,7 +51,7 @@ export const trainingSchema = strict(
       parameters: positiveNumber("model.parameters"),
       bytesPerParameter: positiveNumber("model.bytesPerParameter").default(2).meta({ description: "Bytes per weight and per gradient (default 2, bf16)" }),
       layers: positiveInt("model.layers").optional().meta({ description: "Transformer layers (needed with tp, pp or ep > 1)" }),
-      activationSize: quantity("size", "positive", "Activation of one microbatch (b·s·h·bytes): pipeline send/recv and each tensor-parallel all-reduce").optional(),
+      activationSize: quantity("size", "positive", "Activation of one microbatch (b·s·h·bytes): pipeline send/recv and each tensor-parallel collective's buffer").optional(),
     }),
     compute: computeSchema,
     allReduce: strict(
@@ -62,7 +67,14 @@ export const trainingSchema = strict(
       microbatches: positiveInt("pipeline.microbatches").default(1),
       schedule: z.enum(["1f1b", "gpipe"]).default("1f1b"),
     }).prefault({}),
-    expert: strict({ allToAllSize: quantity("size", "positive", "All-to-all bytes per rank per MoE layer and direction") }).optional(),
+    expert: strict(
+      {
+        allToAllSize: quantity("size", "positive", "Bytes per rank of each all-to-all (dispatch, combine) of an MoE layer's pass"),
+        parameters: positiveNumber("expert.parameters").meta({ description: "Expert parameters of the whole model (part of model.parameters): all-reduced only over the dp/ep replicas holding the same experts" }),
+        every: positiveInt("expert.every").default(1).meta({ description: "Every k-th layer is an MoE layer (default 1: all; 2: every other)" }),
+      },
+      "Mixture of experts: MoE layers, their all-to-alls and expert parameters",
+    ).optional(),
     input: strict({ from: id, size: quantity("size", "positive", "Bytes each data-parallel replica reads per iteration") }, "Input batch read before each iteration's forward pass").optional(),
     checkpoint: strict(
       {

@@ -52,6 +52,8 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "transfer-in-training-ids.yaml": { where: "workloads[1].transfer.id", fragment: 'flow id "llm.0.input" is in the id space of workload "llm"' },
   "zero-gpus-per-host.yaml": { where: "topology.gpuCluster.gpusPerHost", fragment: "gpusPerHost must be ≥ 1" },
   "training-parallelism.yaml": { where: "workloads[0].training.parallelism", fragment: "tp×pp×dp = 96 but the job has 128 GPUs" },
+  "training-expert-parameters.yaml": { where: "workloads[0].training.expert.parameters", fragment: "8000000000 expert parameters must be fewer than model.parameters = 7000000000" },
+  "training-expert-every.yaml": { where: "workloads[0].training.expert.every", fragment: "48 (every 48-th layer an MoE layer) leaves no MoE layer in the model's 32 layers" },
   "training-too-large.yaml": { where: "workloads[0].training.gpus", fragment: "the job needs 256 GPUs but the topology has 128" },
   "training-unknown-storage.yaml": { where: "workloads[0].training.input.from", fragment: 'unknown node "storage1" (did you mean "storage0"?)' },
   "training-zero-compute.yaml": { where: "workloads[0].training.compute.iteration", fragment: '"0s" must be > 0' },

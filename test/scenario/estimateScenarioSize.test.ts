@@ -70,6 +70,17 @@ describe("estimateScenarioSize", () => {
       { topology: cluster(2, 4), workloads: [training({ allReduce: { algorithm: "hierarchical" } })] },
       { topology: cluster(2, 4), workloads: [training({ parallelism: { tp: 2, pp: 2 }, model: { parameters: 2e8, layers: 4, activationSize: "4MB" }, pipeline: { microbatches: 4 } })] },
       { topology: cluster(4, 1), workloads: [training({ gpus: 4, parallelism: { pp: 2 }, model: { parameters: 1e8, layers: 2, activationSize: "1MB" }, pipeline: { microbatches: 3 } })] },
+      {
+        topology: cluster(2, 4),
+        workloads: [
+          training({
+            parallelism: { tp: 2, ep: 2, sequenceParallel: true },
+            model: { parameters: 2e8, layers: 4, activationSize: "1MB" },
+            expert: { allToAllSize: "1MB", parameters: 1e8, every: 2 },
+            pipeline: { microbatches: 2 },
+          }),
+        ],
+      },
     ];
     for (const c of cases) {
       const prepared = prepareScenarioDocument({ topology: c.topology, workloads: c.workloads }, "t.yaml");
@@ -103,7 +114,8 @@ describe("estimateScenarioSize", () => {
           {
             training: {
               gpus: 32768,
-              parallelism: { tp: 8, pp: 8 },
+              // Merged tensor-parallel all-reduces: per layer they are 40× the flows (≈ 11 M, ≈ 5.7 GB estimated).
+              parallelism: { tp: 8, pp: 8, tpGranularity: "pass" },
               model: { parameters: 70e9, layers: 80, activationSize: "64MB" },
               compute: { iteration: "10s" },
               pipeline: { microbatches: 8 },

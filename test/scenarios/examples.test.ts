@@ -11,7 +11,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const REPORTS = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"];
 /** Scenarios whose full run another test already makes (test/cli/cli.test.ts runs default.yaml twice). */
-const RUN_ELSEWHERE = new Set(["default.yaml", "ai/training-1024.yaml", "ai/rudimentary-network.yaml", "ai/advanced-network.yaml", "ai/shared-fabric.yaml"]);
+const RUN_ELSEWHERE = new Set(["default.yaml", "ai/training-1024.yaml", "ai/rudimentary-network.yaml", "ai/advanced-network.yaml", "ai/shared-fabric.yaml", "ai/moe-expert-parallel.yaml"]);
 const scenarioFiles = (dir: string, prefix = "") =>
   readdirSync(dir)
     .filter((f) => /\.(ya?ml|json)$/i.test(f))

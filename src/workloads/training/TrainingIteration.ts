@@ -5,6 +5,7 @@ import type { TransferTracker } from "../collectives/TransferTracker.js";
 import { splitBytes } from "../splitBytes.js";
 import type { TransferRequest } from "../Workload.js";
 import type { CollectiveRecord, IterationRecord } from "../WorkloadResults.js";
+import type { PassStep } from "./passSteps.js";
 import type { PipelineOp } from "./pipelineSchedule.js";
 import { rankOf } from "./rankLayout.js";
 import type { TrainingPlan } from "./TrainingPlan.js";
@@ -13,14 +14,18 @@ import type { TrainingPlan } from "./TrainingPlan.js";
  * Runs iteration `iteration` of a job, from now:
  * 1. input: each data-parallel replica reads `input.size` from the storage node, split over
  *    its stage-0 GPUs; a replica's first forward waits for its read (no prefetch);
- * 2. each stage of each replica runs its passes in schedule order; a pass is compute (a
- *    timer), then the stage's tensor-parallel all-reduce, then the expert all-to-all (with
- *    the same stage of the other replicas of its expert group), then the activation (forward)
- *    or gradient (backward) goes to the next (previous) stage, each tp rank to its peer;
+ * 2. each stage of each replica runs its passes in schedule order; a pass is its steps
+ *    ({@link passSteps}) one after the other: compute (timers) and, layer by layer, the
+ *    tensor-parallel collectives in the stage's tp group and the MoE layers' expert
+ *    all-to-alls (with the same step on the other replicas of its expert group); then the
+ *    activation (forward) or gradient (backward) goes to the next (previous) stage, each tp
+ *    rank to its peer;
  * 3. the last pass of every stage is a backward that produces the gradient buckets in order,
  *    bucket k once its share of that pass has run on every replica; each data-parallel group
- *    all-reduces its buckets one at a time (one stream): bucket k starts when it is ready and
- *    bucket k−1 is reduced;
+ *    all-reduces its dense buckets one at a time (one stream): bucket k starts when it is
+ *    ready and bucket k−1 is reduced; each expert data-parallel group (the dp/ep replicas
+ *    holding the same experts) does the same with the stage's expert buckets on a stream of
+ *    its own;
  * 4. when every pass and every bucket is done: the optimizer step (a timer), then every
  *    `checkpoint.every` iterations the checkpoint write (blocking), then the record.
  */
@@ -39,8 +44,14 @@ export class TrainingIteration {
   private readonly bucketsReady: Int32Array;
   private readonly nextBucket: Int32Array;
   private readonly reducing: Uint8Array;
+  private readonly expertBucketsReady: Int32Array;
+  private readonly nextExpertBucket: Int32Array;
+  private readonly reducingExpert: Uint8Array;
+  private readonly denseGroups: number;
   private groupsLeft: number;
   private readonly expertArrived = new Map<number, number>();
+  /** Buckets of a last pass made on some replicas so far (key stream.stage.bucket): how many and the latest time. */
+  private readonly bucketMade = new Map<string, { replicas: number; atS: number }>();
   private ended = false;
   private readonly prefix: string;
 
@@ -64,7 +75,13 @@ export class TrainingIteration {
     this.bucketsReady = new Int32Array(pp);
     this.nextBucket = new Int32Array(pp * tp);
     this.reducing = new Uint8Array(pp * tp);
-    this.groupsLeft = dp > 1 && plan.buckets.length > 0 ? pp * tp : 0;
+    this.expertBucketsReady = new Int32Array(pp);
+    this.nextExpertBucket = new Int32Array(pp * tp * plan.ep);
+    this.reducingExpert = new Uint8Array(pp * tp * plan.ep);
+    this.denseGroups = dp > 1 && plan.buckets.length > 0 ? pp * tp : 0;
+    let expertGroups = 0;
+    if (plan.expertDpGroups.length > 0) for (let s = 0; s < pp; s++) if (plan.expertBuckets[s].length > 0) expertGroups += tp * plan.ep;
+    this.groupsLeft = this.denseGroups + expertGroups;
     this.prefix = `${plan.spec.name}.${iteration}`;
   }
 
@@ -122,32 +139,52 @@ export class TrainingIteration {
     const slot = u * plan.microbatches + op.microbatch;
     if (op.forward ? (s === 0 ? !this.inputReady[d] : !this.activationIn[slot]) : s < plan.pp - 1 && !this.gradientIn[slot]) return;
     this.running[u] = 1;
-    const now = this.ctx.nowS();
-    if (k === ops.length - 1) this.lastPassStarted(s, now);
-    this.ctx.schedule(now + (op.forward ? plan.times.forwardS : plan.times.backwardS), () => this.tensorParallel(d, s, k, op));
+    // A last pass that is one compute step makes its buckets from its start; one with communication inside, from each compute step (gradientProgress).
+    if (k === ops.length - 1 && plan.steps[s][1].length === 1) this.lastPassStarted(s, this.ctx.nowS());
+    this.step(d, s, k, op, 0);
   }
 
-  private tensorParallel(d: number, s: number, k: number, op: PipelineOp): void {
+  /** Run step j of pass k (op) of stage s of replica d (see {@link passSteps}); after the last, the pass is done. */
+  private step(d: number, s: number, k: number, op: PipelineOp, j: number): void {
     const { plan } = this;
-    if (plan.tp === 1 || plan.tpBytes === 0) return this.expertParallel(d, s, k, op);
+    const steps = plan.steps[s][op.forward ? 0 : 1];
+    if (j === steps.length) return this.passDone(d, s, op);
+    const step = steps[j];
+    if (step.kind === "compute") {
+      if (steps.length > 1 && k === plan.schedules[s].length - 1) this.gradientProgress(s, step);
+      this.ctx.schedule(this.ctx.nowS() + step.seconds, () => this.step(d, s, k, op, j + 1));
+      return;
+    }
+    if (step.kind === "ep") return this.expertAllToAll(d, s, k, op, j, step);
     const pass = `${op.forward ? "fwd" : "bwd"}${op.microbatch}`;
+    const part = step.collective === "all-gather" ? "-ag" : step.collective === "reduce-scatter" ? "-rs" : "";
+    // A merged (per-pass) collective keeps the names it had before per-layer collectives.
+    const where = step.layer < 0 ? "" : `-layer${step.layer}-${step.block}`;
+    const idWhere = step.layer < 0 ? "" : `.${step.layer}${step.block}`;
     startCollective(
       this.tracker,
-      { kind: "all-reduce", algorithm: "ring", participants: plan.tpGroups[d * plan.pp + s], sizeBytes: plan.tpBytes, granularity: plan.granularity, idPrefix: `${this.prefix}.tp${d}.${s}.${pass}` },
-      this.label(`tp-${pass}-stage${s}-dp${d}`),
+      {
+        kind: step.collective,
+        algorithm: "ring",
+        participants: plan.tpGroups[d * plan.pp + s],
+        sizeBytes: step.sizeBytes,
+        granularity: plan.granularity,
+        idPrefix: `${this.prefix}.tp${d}.${s}.${pass}${idWhere}${part}`,
+      },
+      this.label(`tp-${pass}${where}${part}-stage${s}-dp${d}`),
       (r) => {
         this.record(r);
-        this.expertParallel(d, s, k, op);
+        this.step(d, s, k, op, j + 1);
       },
     );
   }
 
-  /** Expert all-to-all: waits for the same pass of the same stage on every replica of the expert group. */
-  private expertParallel(d: number, s: number, k: number, op: PipelineOp): void {
+  /** An expert all-to-all (step j): waits for the same step of the same pass of the same stage on every replica of the expert group. */
+  private expertAllToAll(d: number, s: number, k: number, op: PipelineOp, j: number, step: Extract<PassStep, { kind: "ep" }>): void {
     const { plan } = this;
-    if (plan.ep === 1 || plan.epBytes === 0) return this.passDone(d, s, op);
     const e = Math.floor(d / plan.ep);
-    const key = (e * plan.pp + s) * plan.schedules[s].length + k;
+    const stride = plan.steps[s][0].length + plan.steps[s][1].length;
+    const key = ((e * plan.pp + s) * plan.schedules[s].length + k) * stride + j;
     const arrived = (this.expertArrived.get(key) ?? 0) + 1;
     this.expertArrived.set(key, arrived);
     if (arrived < plan.ep) return;
@@ -157,11 +194,18 @@ export class TrainingIteration {
     for (let t = 0; t < plan.tp; t++) {
       startCollective(
         this.tracker,
-        { kind: "all-to-all", algorithm: "direct", participants: plan.epGroups[(e * plan.pp + s) * plan.tp + t], sizeBytes: plan.epBytes, granularity: "step", idPrefix: `${this.prefix}.ep${e}.${s}.${t}.${pass}` },
-        this.label(`ep-${pass}-stage${s}-tp${t}-group${e}`),
+        {
+          kind: "all-to-all",
+          algorithm: "direct",
+          participants: plan.epGroups[(e * plan.pp + s) * plan.tp + t],
+          sizeBytes: plan.epBytes,
+          granularity: "step",
+          idPrefix: `${this.prefix}.ep${e}.${s}.${t}.${pass}.${step.layer}${step.which}`,
+        },
+        this.label(`ep-${pass}-layer${step.layer}-${step.which}-stage${s}-tp${t}-group${e}`),
         (r) => {
           this.record(r);
-          if (--left === 0) for (let j = 0; j < plan.ep; j++) this.passDone(e * plan.ep + j, s, op);
+          if (--left === 0) for (let i = 0; i < plan.ep; i++) this.step(e * plan.ep + i, s, k, op, j + 1);
         },
       );
     }
@@ -199,22 +243,85 @@ export class TrainingIteration {
     });
   }
 
-  /** The last (backward) pass of stage s started on one more replica; once on all, buckets become ready through it. */
+  /**
+   * The last (backward) pass of stage s started on one more replica; once on all, the dense
+   * buckets and (on their own stream) the stage's expert buckets become ready through it, each
+   * stream's bucket k once its bytes so far are that share of the pass's compute.
+   */
   private lastPassStarted(s: number, nowS: number): void {
     const { plan } = this;
     this.lastStartMaxS[s] = Math.max(this.lastStartMaxS[s], nowS);
     if (++this.lastStarted[s] < plan.dp || this.groupsLeft === 0) return;
     const startS = this.lastStartMaxS[s];
-    let doneBytes = 0;
-    const next = (k: number) => {
-      doneBytes += plan.buckets[k];
-      this.ctx.schedule(startS + (doneBytes / plan.gradientBytes) * plan.times.backwardS, () => {
-        this.bucketsReady[s] = k + 1;
-        for (let t = 0; t < plan.tp; t++) this.tryReduce(s, t);
-        if (k + 1 < plan.buckets.length) next(k + 1);
-      });
+    if (this.denseGroups > 0) {
+      let doneBytes = 0;
+      const next = (k: number) => {
+        doneBytes += plan.buckets[k];
+        this.ctx.schedule(startS + (doneBytes / plan.gradientBytes) * plan.times.backwardS, () => {
+          this.bucketsReady[s] = k + 1;
+          for (let t = 0; t < plan.tp; t++) this.tryReduce(s, t);
+          if (k + 1 < plan.buckets.length) next(k + 1);
+        });
+      };
+      next(0);
+    }
+    const expert = plan.expertBuckets[s];
+    if (plan.expertDpGroups.length > 0 && expert.length > 0) {
+      let doneBytes = 0;
+      const next = (k: number) => {
+        doneBytes += expert[k];
+        this.ctx.schedule(startS + (doneBytes / plan.expertGradientBytes[s]) * plan.times.backwardS, () => {
+          this.expertBucketsReady[s] = k + 1;
+          for (let t = 0; t < plan.tp; t++) for (let j = 0; j < plan.ep; j++) this.tryReduceExpert(s, t, j);
+          if (k + 1 < expert.length) next(k + 1);
+        });
+      };
+      next(0);
+    }
+  }
+
+  /**
+   * A compute step of stage s's last (backward) pass starts on one replica: every bucket whose
+   * bytes so far, as a share of its stream's, fall in the step's share of the pass's compute is
+   * made on this replica that far into the step; once made on every replica (the latest), it
+   * is ready. So buckets follow the compute, not the tensor- and expert-parallel communication
+   * between the steps.
+   */
+  private gradientProgress(s: number, step: Extract<PassStep, { kind: "compute" }>): void {
+    const { plan } = this;
+    if (this.groupsLeft === 0) return;
+    const nowS = this.ctx.nowS();
+    const made = (stream: number, buckets: readonly number[], totalBytes: number, ready: (k: number) => void) => {
+      let doneBytes = 0;
+      for (let k = 0; k < buckets.length; k++) {
+        doneBytes += buckets[k];
+        const share = doneBytes / totalBytes;
+        if (share <= step.fromShare) continue;
+        if (share > step.toShare) break;
+        const atS = nowS + (share === step.toShare ? step.seconds : (share - step.fromShare) * plan.times.backwardS);
+        const key = `${stream}.${s}.${k}`;
+        const seen = this.bucketMade.get(key) ?? { replicas: 0, atS: 0 };
+        seen.replicas++;
+        seen.atS = Math.max(seen.atS, atS);
+        if (seen.replicas < plan.dp) this.bucketMade.set(key, seen);
+        else {
+          this.bucketMade.delete(key);
+          this.ctx.schedule(seen.atS, () => ready(k));
+        }
+      }
     };
-    next(0);
+    if (this.denseGroups > 0) {
+      made(0, plan.buckets, plan.gradientBytes, (k) => {
+        this.bucketsReady[s] = Math.max(this.bucketsReady[s], k + 1);
+        for (let t = 0; t < plan.tp; t++) this.tryReduce(s, t);
+      });
+    }
+    if (plan.expertDpGroups.length > 0 && plan.expertBuckets[s].length > 0) {
+      made(1, plan.expertBuckets[s], plan.expertGradientBytes[s], (k) => {
+        this.expertBucketsReady[s] = Math.max(this.expertBucketsReady[s], k + 1);
+        for (let t = 0; t < plan.tp; t++) for (let j = 0; j < plan.ep; j++) this.tryReduceExpert(s, t, j);
+      });
+    }
   }
 
   private tryReduce(s: number, t: number): void {
@@ -237,6 +344,30 @@ export class TrainingIteration {
         if (this.nextBucket[g] === plan.buckets.length) {
           if (--this.groupsLeft === 0) this.maybeEnd();
         } else this.tryReduce(s, t);
+      },
+    );
+  }
+
+  /** Expert bucket stream of (stage s, tp rank t, expert rank j): all-reduced over the dp/ep replicas that hold the same experts. */
+  private tryReduceExpert(s: number, t: number, j: number): void {
+    const { plan } = this;
+    const g = (s * plan.tp + t) * plan.ep + j;
+    const k = this.nextExpertBucket[g];
+    if (this.reducingExpert[g] || k >= this.expertBucketsReady[s]) return;
+    this.reducingExpert[g] = 1;
+    const { algorithm, chunks } = plan.spec.allReduce;
+    const { granularity } = plan;
+    startCollective(
+      this.tracker,
+      { kind: "all-reduce", algorithm, participants: plan.expertDpGroups[g], sizeBytes: plan.expertBuckets[s][k], granularity, chunks, idPrefix: `${this.prefix}.xdp${s}.${t}.${j}.b${k}` },
+      this.label(`grad-expert-bucket${k}-stage${s}-tp${t}-ep${j}`),
+      (r) => {
+        this.record(r);
+        this.reducingExpert[g] = 0;
+        this.nextExpertBucket[g]++;
+        if (this.nextExpertBucket[g] === plan.expertBuckets[s].length) {
+          if (--this.groupsLeft === 0) this.maybeEnd();
+        } else this.tryReduceExpert(s, t, j);
       },
     );
   }

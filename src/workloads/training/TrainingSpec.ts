@@ -1,6 +1,7 @@
 // TrainingSpec: a GPU training job in engine units (seconds, bytes, FLOP/s), as the scenario layer produces it.
 import type { CollectiveAlgorithm } from "../collectives/CollectiveSpec.js";
 import type { Granularity } from "../collectives/Granularity.js";
+import type { TpGranularity } from "./passSteps.js";
 
 /** Which GPUs run the job: the first `count` GPUs (host-major) of the topology or of one gpuCluster, every GPU of some hosts, or a list. */
 export type TrainingPlacement =
@@ -25,23 +26,33 @@ export interface TrainingSpec {
   /** Unique workload name: prefix of its flow ids and seed of its random streams. */
   name: string;
   placement: TrainingPlacement;
-  /** tp × pp × dp = number of GPUs (dp absent: GPUs / (tp·pp)); ep divides dp. */
-  parallelism: { dp?: number; tp: number; pp: number; ep: number };
+  /**
+   * tp × pp × dp = number of GPUs (dp absent: GPUs / (tp·pp)); ep divides dp.
+   * `sequenceParallel` (Korthikanti et al. 2022): each tensor-parallel all-reduce becomes an
+   * all-gather before and a reduce-scatter after its block. `tpGranularity` (default `layer`):
+   * see {@link passSteps}.
+   */
+  parallelism: { dp?: number; tp: number; pp: number; ep: number; sequenceParallel?: boolean; tpGranularity?: TpGranularity };
   model: {
     parameters: number;
     /** Bytes per parameter of weights and gradients (2 for bf16). */
     bytesPerParameter: number;
     /** Transformer layers; needed when tp, pp or ep > 1. */
     layers?: number;
-    /** Activation of one microbatch at a stage boundary (also the size of each tensor-parallel all-reduce), bytes; 0 if not given. */
+    /** Activation of one microbatch (b·s·h·bytes): a stage boundary's send and each tensor-parallel collective's buffer, bytes; 0 if not given. */
     activationBytes: number;
   };
   compute: TrainingCompute;
   /** Data-parallel all-reduce; granularity `auto` is `step` for jobs of up to {@link AUTO_STEP_MAX_GPUS} GPUs, else `pipelined`. */
   allReduce: { algorithm: CollectiveAlgorithm; bucketBytes: number; granularity: Granularity | "auto"; chunks?: number };
   pipeline: { microbatches: number; schedule: PipelineSchedule };
-  /** Expert parallelism: all-to-all bytes per rank per MoE layer and direction (dispatch, combine). */
-  expert?: { allToAllBytes: number };
+  /**
+   * Mixture of experts: every `every`-th layer (layers l with l mod every = every − 1) is an
+   * MoE layer; each of its passes has a dispatch and a combine all-to-all of `allToAllBytes`
+   * per rank in the expert-parallel group. `parameters` of the model's parameters are expert
+   * parameters (spread evenly over the MoE layers), the rest dense.
+   */
+  expert?: { allToAllBytes: number; every: number; parameters: number };
   /** Input batch read each iteration before the forward pass: `sizeBytes` per data-parallel replica. */
   input?: { from: string; sizeBytes: number };
   /** Every `every` iterations, parameters × bytesPerParameter bytes written to `to`, 1/N by each GPU. */
