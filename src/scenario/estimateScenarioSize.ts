@@ -152,7 +152,7 @@ function fabricParts(f: Fabrics, keyPath: string, parts: SizePart[]): void {
     const { dims, hostsPerNode: H } = f.torus;
     const n = dims.reduce((a, k) => a * k, 1);
     const ringLinks = dims.reduce((a, k) => a + (k >= 3 ? n : n / 2), 0);
-    parts.push(topologyPart(`${keyPath}.torus`, n * (1 + H), n * H + ringLinks, `a ${dims.map(formatCount).join(" × ")} torus with ${formatCount(H)} hosts per router`));
+    parts.push(topologyPart(`${keyPath}.torus`, n * (1 + H), n * H + ringLinks, `a ${dims.map(formatCount).join(" × ")} torus with ${H === 1 ? "one host" : `${formatCount(H)} hosts`} per router`));
   }
   if (f.fatTree) {
     const k = f.fatTree.k;

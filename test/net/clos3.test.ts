@@ -5,6 +5,7 @@ import { clos3, clos3BisectionBps, clos3Oversubscription, type Clos3Spec } from 
 import { Router, type Route } from "../../src/net/Router.js";
 import type { Topology } from "../../src/net/Topology.js";
 import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
+import { capexUsd } from "../../src/report/costRows.js";
 import { tierOf } from "../../src/report/tierOf.js";
 import { longFlowRates, maxFlowBps } from "./maxFlow.js";
 
@@ -200,6 +201,13 @@ describe("clos3", () => {
     const bound = (N * spec.hostBandwidthBps) / clos3Oversubscription(spec).endToEnd;
     expect(bound).toBe(spec.pods * spec.spinesPerPod * spec.superSpinesPerPlane * spec.spineUplinkBandwidthBps);
     expect(sum(rates) / bound).toBeCloseTo(1, 12);
+  });
+
+  it("is priced by capex as devices by kind (leaf, spine, core) and two ports per link by tier", () => {
+    const { pods: P, leavesPerPod: L, hostsPerLeaf: H, spinesPerPod: S, superSpinesPerPlane: C } = OVERSUBSCRIBED;
+    const { topology } = build(OVERSUBSCRIBED);
+    const capex = { devicesUsd: { leaf: 10, spine: 20, core: 30 }, portsUsd: { "host-nic": 1, "leaf-spine": 2, "spine-core": 3 }, amortizationS: 1 };
+    expect(capexUsd(topology, capex)).toBe(P * L * 10 + P * S * 20 + S * C * 30 + 2 * (P * L * H * 1 + P * L * S * 2 + P * S * C * 3));
   });
 
   it("rejects a count below 1 with the key it came from", () => {
