@@ -32,7 +32,7 @@ export const siteSchema = strict(
     fabric: strict({ fatTree: fatTreeSchema.optional(), leafSpine: leafSpineSchema.optional(), gpuCluster: gpuClusterSchema.optional(), clos3: clos3Schema.optional(), torus: torusSchema.optional() })
       .optional()
       .meta({ description: "A generated fabric inside the site; its ids are prefixed with `<site id>.`" }),
-    uplink: link("Border to each top switch of the fabric (core or spine)").optional(),
+    uplink: link("Border to each top switch of the fabric (core, spine or clos3 super-spine; a torus's router r0…0)").optional(),
     hosts: strict({ count: positiveInt("hosts.count"), bandwidth: quantity("rate", "positive"), latency: quantity("time", "nonnegative").prefault("0s") })
       .optional()
       .meta({ description: "Access hosts `<site id>.h{i}` linked to the border (e.g. users or agents at an edge PoP)" }),
