@@ -3,9 +3,11 @@ import type { CostSpec } from "../net/CostSpec.js";
 import type { RoutingMetric } from "../net/Router.js";
 import type { RoutingPolicy } from "../net/RoutingPolicy.js";
 import type { TeSpec } from "../net/TrafficEngineer.js";
+import type { Clos3Spec } from "../net/clos3.js";
 import type { FatTreeSpec } from "../net/fatTree.js";
 import type { GpuClusterSpec } from "../net/gpuCluster.js";
 import type { LeafSpineSpec } from "../net/leafSpine.js";
+import type { TorusSpec } from "../net/torus.js";
 import type { LinkSpec, NodeSpec } from "../net/TopologyBuilder.js";
 import type { EventSpec } from "./EventSpec.js";
 import type { TransportSpec } from "../transport/TransportSpec.js";
@@ -94,6 +96,8 @@ export interface Fabrics {
   fatTree?: FatTreeSpec;
   leafSpine?: LeafSpineSpec;
   gpuCluster?: GpuClusterSpec;
+  clos3?: Clos3Spec;
+  torus?: TorusSpec;
 }
 
 /** A site as the scenario states it: a border node `id` at a place, optionally with a fabric and access hosts. */
@@ -133,6 +137,8 @@ export interface TopologyPart {
   fatTree?: FatTreeSpec;
   leafSpine?: LeafSpineSpec;
   gpuCluster?: GpuClusterSpec;
+  clos3?: Clos3Spec;
+  torus?: TorusSpec;
   sites?: SiteSpec[];
   wan?: WanLinkSpec[];
 }

@@ -1,8 +1,10 @@
 // buildTopology: builds the network of a scenario, reporting builder errors with the key path they came from.
 import { InputError } from "../core/InputError.js";
+import { clos3 } from "../net/clos3.js";
 import { fatTree } from "../net/fatTree.js";
 import { gpuCluster } from "../net/gpuCluster.js";
 import { leafSpine } from "../net/leafSpine.js";
+import { torus } from "../net/torus.js";
 import type { Topology } from "../net/Topology.js";
 import { TopologyBuilder } from "../net/TopologyBuilder.js";
 import { fiberLatencyS, greatCircleM } from "../net/greatCircle.js";
@@ -13,12 +15,13 @@ import type { Fabrics, Scenario, SiteSpec } from "./Scenario.js";
 
 /**
  * Build the {@link Topology} of `s`. All nodes come first (generated fabrics — fatTree,
- * leafSpine, gpuCluster — then sites, then explicit nodes, part by part) and links last
+ * leafSpine, gpuCluster, clos3, torus — then sites, then explicit nodes, part by part) and links last
  * (explicit links, then WAN links), so a link may attach to a node of any part. Builder
  * errors become `file: topology[1].links[2]: a second link between …`.
  *
  * A site adds its border node `<id>` (kind "border"), its fabric (ids prefixed `<id>.`)
- * with `uplink` links from the border to every top switch (fat-tree cores, spines), and
+ * with `uplink` links from the border to every top switch (fat-tree cores, spines, clos3
+ * super-spines; a torus's first router), and
  * access hosts `<id>.h{i}` linked to the border; every one of these nodes belongs to the
  * site. A WAN link without a latency gets great-circle distance × inflation ÷ 2e8 m/s.
  */
@@ -70,6 +73,8 @@ function addFabrics(b: TopologyBuilder, f: Fabrics, keyPath: string, at: At): vo
   if (f.fatTree) at(`${keyPath}.fatTree`, () => fatTree(b, f.fatTree!));
   if (f.leafSpine) at(`${keyPath}.leafSpine`, () => leafSpine(b, f.leafSpine!));
   if (f.gpuCluster) at(`${keyPath}.gpuCluster`, () => gpuCluster(b, f.gpuCluster!));
+  if (f.clos3) at(`${keyPath}.clos3`, () => clos3(b, f.clos3!));
+  if (f.torus) at(`${keyPath}.torus`, () => torus(b, f.torus!));
 }
 
 /** The site's place: its city's coordinates and country, or its own lat/lon and country; or what is wrong and under which key. */
@@ -108,6 +113,8 @@ function addSiteNodes(b: TopologyBuilder, s: SiteSpec, where: string, at: At): v
     if (f.fatTree) for (let j = 0; j < (f.fatTree.k / 2) ** 2; j++) top.push(`${p}c${j}`);
     if (f.leafSpine) for (let j = 0; j < f.leafSpine.spines; j++) top.push(`${p}spine${j}`);
     if (f.gpuCluster) for (let j = 0; j < f.gpuCluster.spines; j++) top.push(`${p}spine${j}`);
+    if (f.clos3) for (let j = 0; j < f.clos3.spinesPerPod; j++) for (let i = 0; i < f.clos3.superSpinesPerPlane; i++) top.push(`${p}super${j}_${i}`);
+    if (f.torus) top.push(`${p}r${f.torus.dims.map(() => 0).join("_")}`);
     for (const t of top) at(`${where}.uplink`, () => b.addLink({ from: s.id, to: t, ...s.uplink! }));
   }
   for (let i = 0; s.hosts && i < s.hosts.count; i++) {

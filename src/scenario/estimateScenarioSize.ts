@@ -76,7 +76,12 @@ export function estimateScenarioSize(s: Scenario, topology?: Topology): Scenario
       if (site.fabric) {
         fabricParts(site.fabric, `${where}.fabric`, parts);
         const f = site.fabric;
-        const top = (f.fatTree ? (f.fatTree.k / 2) ** 2 : 0) + (f.leafSpine?.spines ?? 0) + (f.gpuCluster?.spines ?? 0);
+        const top =
+          (f.fatTree ? (f.fatTree.k / 2) ** 2 : 0) +
+          (f.leafSpine?.spines ?? 0) +
+          (f.gpuCluster?.spines ?? 0) +
+          (f.clos3 ? f.clos3.spinesPerPod * f.clos3.superSpinesPerPlane : 0) +
+          (f.torus ? 1 : 0);
         parts.push(topologyPart(`${where}.uplink`, 0, top));
       }
       if (site.hosts) parts.push(topologyPart(`${where}.hosts`, site.hosts.count, site.hosts.count, `${formatCount(site.hosts.count)} hosts`));
@@ -138,6 +143,17 @@ function topologyPart(keyPath: string, nodes: number, links: number, head?: stri
 
 /** The generated fabrics of a part or a site: nodes and links as their generators make them. */
 function fabricParts(f: Fabrics, keyPath: string, parts: SizePart[]): void {
+  if (f.clos3) {
+    const { pods: P, leavesPerPod: L, hostsPerLeaf: H, spinesPerPod: S, superSpinesPerPlane: C } = f.clos3;
+    const hosts = P * L * H;
+    parts.push(topologyPart(`${keyPath}.clos3`, hosts + P * L + P * S + S * C, hosts + P * L * S + P * S * C, `${formatCount(P)} pods of ${formatCount(L)} leaves × ${formatCount(H)} hosts (${formatCount(hosts)} hosts)`));
+  }
+  if (f.torus) {
+    const { dims, hostsPerNode: H } = f.torus;
+    const n = dims.reduce((a, k) => a * k, 1);
+    const ringLinks = dims.reduce((a, k) => a + (k >= 3 ? n : n / 2), 0);
+    parts.push(topologyPart(`${keyPath}.torus`, n * (1 + H), n * H + ringLinks, `a ${dims.map(formatCount).join(" × ")} torus with ${H === 1 ? "one host" : `${formatCount(H)} hosts`} per router`));
+  }
   if (f.fatTree) {
     const k = f.fatTree.k;
     parts.push(topologyPart(`${keyPath}.fatTree`, (5 * k * k) / 4 + k ** 3 / 4, (3 * k ** 3) / 4, `k = ${formatCount(k)} gives ${formatCount(k ** 3 / 4)} hosts`));

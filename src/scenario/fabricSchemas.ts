@@ -1,4 +1,4 @@
-// fabricSchemas: the schemas of the generated fabrics (fatTree, leafSpine, gpuCluster), used by topology parts and sites.
+// fabricSchemas: the schemas of the generated fabrics (fatTree, leafSpine, gpuCluster, clos3, torus), used by topology parts and sites.
 import { z } from "zod";
 import { positiveInt, quantity, strict } from "./schemaParts.js";
 
@@ -57,4 +57,38 @@ export const gpuClusterSchema = strict(
     prefix: z.string().default(""),
   },
   "A GPU cluster: GPUs h{i}g{j} on NVSwitch h{i}nvswitch, NICs on rails rail{j} (or leaves leaf{l}), spines spine{s}",
+);
+
+/** A three-tier Clos generator (pods, spines, super-spine planes). */
+export const clos3Schema = strict(
+  {
+    pods: positiveInt("pods"),
+    leavesPerPod: positiveInt("leavesPerPod"),
+    hostsPerLeaf: positiveInt("hostsPerLeaf"),
+    spinesPerPod: positiveInt("spinesPerPod").meta({ description: "Spines per pod, one per super-spine plane; every leaf of the pod links to each" }),
+    superSpinesPerPlane: positiveInt("superSpinesPerPlane").meta({ description: "Super-spines per plane; spine j of every pod links to each super-spine of plane j" }),
+    hostBandwidth: quantity("rate", "positive", "Host–leaf bandwidth"),
+    leafUplinkBandwidth: quantity("rate", "positive", "Leaf–spine bandwidth"),
+    spineUplinkBandwidth: quantity("rate", "positive", "Spine–super-spine bandwidth"),
+    latency: quantity("time", "nonnegative", "Latency of every link").prefault("0s"),
+    prefix: z.string().default(""),
+  },
+  "A three-tier Clos: hosts h{i}, leaves leaf{pod}_{l}, spines spine{pod}_{j}, super-spines super{plane}_{i}",
+);
+
+/** A torus generator (1 to 3 dimensions, wrap-around links). */
+export const torusSchema = strict(
+  {
+    dims: z
+      .array(z.int({ error: (iss) => `a dimension must be an integer ≥ 2, found ${JSON.stringify(iss.input)}` }).min(2, { error: (iss) => `a dimension must be ≥ 2, found ${String(iss.input)}` }))
+      .min(1, { error: "dims must list 1 to 3 sizes, e.g. [4, 4, 4]" })
+      .max(3, { error: "dims must list 1 to 3 sizes, e.g. [4, 4, 4]" })
+      .meta({ description: "Size of each dimension: [x], [x, y] or [x, y, z], each ≥ 2" }),
+    hostsPerNode: positiveInt("hostsPerNode").default(1).meta({ description: "Hosts on each router (default 1)" }),
+    bandwidth: quantity("rate", "positive", "Router–router bandwidth"),
+    hostBandwidth: quantity("rate", "positive", "Host–router bandwidth (default: bandwidth)").optional(),
+    latency: quantity("time", "nonnegative", "Latency of every link").prefault("0s"),
+    prefix: z.string().default(""),
+  },
+  "A torus: routers r{x}_{y}_{z} with wrap-around links, hosts h{i} on each",
 );

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { agentsSchema } from "./agentsSchema.js";
 import { costSchema } from "./costSchema.js";
-import { fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
+import { clos3Schema, fatTreeSchema, gpuClusterSchema, leafSpineSchema, torusSchema } from "./fabricSchemas.js";
 import { eventSchema, reportSchema } from "./eventsSchema.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
 import { policySchema, teSchema } from "./policySchema.js";
@@ -46,6 +46,8 @@ const topologyPartSchema = strict({
   fatTree: fatTreeSchema.optional(),
   leafSpine: leafSpineSchema.optional(),
   gpuCluster: gpuClusterSchema.optional(),
+  clos3: clos3Schema.optional(),
+  torus: torusSchema.optional(),
   sites: z.array(siteSchema).optional(),
   wan: z.array(wanLinkSchema).optional(),
 });

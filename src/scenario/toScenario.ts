@@ -190,11 +190,11 @@ function toTransferList(t: Extract<ScenarioFile["workloads"][number], { transfer
 }
 
 type FilePart = Extract<ScenarioFile["topology"], { nodes: unknown }>;
-type FileFabrics = Pick<FilePart, "fatTree" | "leafSpine" | "gpuCluster">;
+type FileFabrics = Pick<FilePart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus">;
 
 /** The generated fabrics of a part or a site, in engine units (`prefix` overrides the file's). */
-function toFabrics(f: Partial<FileFabrics>, prefix?: string): Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster"> {
-  const out: Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster"> = {};
+function toFabrics(f: Partial<FileFabrics>, prefix?: string): Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus"> {
+  const out: Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus"> = {};
   if (f.fatTree) {
     const t = f.fatTree;
     out.fatTree = { k: t.k, bandwidthBps: t.bandwidth, latencyS: t.latency, prefix: t.prefix };
@@ -232,8 +232,27 @@ function toFabrics(f: Partial<FileFabrics>, prefix?: string): Pick<TopologyPart,
       }),
     };
   }
+  if (f.clos3) {
+    const t = f.clos3;
+    out.clos3 = {
+      pods: t.pods,
+      leavesPerPod: t.leavesPerPod,
+      hostsPerLeaf: t.hostsPerLeaf,
+      spinesPerPod: t.spinesPerPod,
+      superSpinesPerPlane: t.superSpinesPerPlane,
+      hostBandwidthBps: t.hostBandwidth,
+      leafUplinkBandwidthBps: t.leafUplinkBandwidth,
+      spineUplinkBandwidthBps: t.spineUplinkBandwidth,
+      latencyS: t.latency,
+      prefix: t.prefix,
+    };
+  }
+  if (f.torus) {
+    const t = f.torus;
+    out.torus = { dims: t.dims, hostsPerNode: t.hostsPerNode, bandwidthBps: t.bandwidth, hostBandwidthBps: t.hostBandwidth ?? t.bandwidth, latencyS: t.latency, prefix: t.prefix };
+  }
   if (prefix !== undefined) {
-    for (const g of [out.fatTree, out.leafSpine, out.gpuCluster]) if (g) g.prefix = prefix;
+    for (const g of [out.fatTree, out.leafSpine, out.gpuCluster, out.clos3, out.torus]) if (g) g.prefix = prefix;
   }
   return out;
 }

@@ -135,6 +135,13 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "agents-keepalive-new.yaml": { where: "workloads[1].agents.keepAlive", fragment: "applies to persistent connections, but this population opens a new connection per request" },
   "service-zero-connection-limit.yaml": { where: "workloads[0].service.connections.limit", fragment: "limit must be ≥ 1" },
   "service-connections-typo.yaml": { where: "workloads[0].service.connections", fragment: 'unknown key "tlsHandshak" (did you mean "tlsHandshake"?)' },
+  // Three-tier Clos and torus generators (issue 16, item 1).
+  "clos3-zero-pods.yaml": { where: "topology.clos3.pods", fragment: "pods must be ≥ 1" },
+  "clos3-missing-bandwidth.yaml": { where: "topology.clos3", fragment: 'missing required key "spineUplinkBandwidth"' },
+  "clos3-huge.yaml": { where: "topology.clos3", fragment: "too large to simulate — 10,000 pods of 1,000 leaves × 64 hosts (640,000,000 hosts): 650,161,024 nodes and 810,240,000 links need at least 373 GB" },
+  "torus-dim-one.yaml": { where: "topology.torus.dims[1]", fragment: "a dimension must be ≥ 2, found 1" },
+  "torus-four-dims.yaml": { where: "topology.torus.dims", fragment: "dims must list 1 to 3 sizes, e.g. [4, 4, 4]" },
+  "torus-huge.yaml": { where: "topology.torus", fragment: "too large to simulate — a 1,000 × 1,000 × 1,000 torus with one host per router: 2,000,000,000 nodes and 4,000,000,000 links need at least 1.60 TB" },
 };
 
 function failure(file: string): unknown {

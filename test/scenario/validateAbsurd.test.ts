@@ -13,6 +13,8 @@ const ABSURD: Record<string, string> = {
   "agents-too-many-requests.yaml": "workloads[1].agents",
   "training-too-many-iterations.yaml": "workloads[0].training",
   "inference-endless-decode.yaml": "workloads[0].inference",
+  "clos3-huge.yaml": "topology.clos3",
+  "torus-huge.yaml": "topology.torus",
 };
 
 /** Heap of the child, MiB: room for the CLI and the parser, nowhere near any of the networks above. */
