@@ -138,7 +138,8 @@ export class ChakraWorkload implements Workload {
         }
         case NodeAction.Recv:
           recvIssued[link] = 1;
-          if (delivered[link]) complete(r, i);
+          // Bytes already there: done now, through the event queue (a chain of such recvs never recurses deeply).
+          if (delivered[link]) ctx.schedule(ctx.nowS(), () => complete(r, i));
           return;
         default:
           // Zero-time nodes complete through the event queue, so long chains of them never recurse deeply.

@@ -18,6 +18,8 @@ const ALL_REDUCE = 0;
  *   share of the pass; bucket k's ALL_REDUCE (process group `dp<s>`) depends on its share and on
  *   bucket k − 1's all-reduce;
  * - the optimizer step, a COMP_NODE after the last pass and the last all-reduce.
+ * Sends and all-reduces carry the names the training job gives their records
+ * (`pp-<fwd|bwd><mb>-stage<s>to<s'>-dp<d>`, `grad-bucket<k>[-stage<s>-tp0]`).
  * Durations are whole microseconds (Chakra's unit): each is rounded, so the trace is the job
  * exactly when its pass times and bucket shares are whole microseconds.
  * @throws InputError when tp, ep, input or checkpoint are used (not expressed here).
@@ -66,7 +68,7 @@ export function trainingChakraTrace(plan: TrainingPlan): ChakraNodeSpec[][] {
             previous = add({ name: `${pass}-part${b}`, type: "COMP_NODE", dataDeps: b === 0 ? deps : [previous], durationMicros: end - doneMicros });
             doneMicros = end;
             lastReduce = add({
-              name: `grad-bucket${b}-stage${s}`,
+              name: `grad-bucket${b}${pp > 1 ? `-stage${s}-tp0` : ""}`,
               type: "COMM_COLL_NODE",
               dataDeps: lastReduce >= 0 ? [previous, lastReduce] : [previous],
               attrs: [
@@ -78,7 +80,7 @@ export function trainingChakraTrace(plan: TrainingPlan): ChakraNodeSpec[][] {
           });
         } else previous = add({ name: pass, type: "COMP_NODE", dataDeps: deps, durationMicros });
         const to = op.forward ? s + 1 : s - 1;
-        if (activationBytes > 0 && to >= 0 && to < pp) comm("COMM_SEND_NODE", `send-${pass}`, me, peer(to), tag, [previous]);
+        if (activationBytes > 0 && to >= 0 && to < pp) comm("COMM_SEND_NODE", `pp-${pass}-stage${s}to${to}-dp${d}`, me, peer(to), tag, [previous]);
       });
       if (times.optimizerS > 0) add({ name: "optimizer", type: "COMP_NODE", dataDeps: lastReduce >= 0 ? [previous, lastReduce] : [previous], durationMicros: micros(times.optimizerS) });
       traces[me] = nodes;

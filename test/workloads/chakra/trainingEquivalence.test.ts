@@ -37,11 +37,16 @@ describe("trainingChakraTrace(plan) replayed by ChakraWorkload", () => {
     // The network is on the critical path: the iteration is longer than compute and bubble alone.
     const t = training.iterations![0];
     expect(t.iterationS).toBeGreaterThan(t.computeS + t.bubbleS + 0.005);
-    // Same collectives, same durations (the trace names its send/recv records by pass).
-    const durations = (r: typeof training) => r.collectives!.filter((c) => c.kind === "all-reduce").map((c) => c.durationS).sort((a, b) => a - b);
-    const [a, b] = [durations(training), durations(chakra)];
-    expect(b.length).toBe(a.length);
-    a.forEach((d, k) => expect(Math.abs(b[k] - d)).toBeLessThan(1e-9));
+    // The same collectives and sends (the trace's nodes carry the training records' names), each starting and lasting as long.
+    const rows = (r: typeof training) =>
+      r.collectives!.map((c) => ({ key: `${c.iteration} ${c.name} ${c.kind} ${c.participants} ${c.sizeBytes}`, startS: c.startS, durationS: c.durationS })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.startS - y.startS));
+    const [a, b] = [rows(training), rows(chakra)];
+    expect(a.length).toBe(2 * (2 * 4 + 2 * 2 * 4));
+    expect(b.map((x) => x.key)).toEqual(a.map((x) => x.key));
+    a.forEach((x, k) => {
+      expect(Math.abs(b[k].startS - x.startS)).toBeLessThan(1e-9);
+      expect(Math.abs(b[k].durationS - x.durationS)).toBeLessThan(1e-9);
+    });
   });
 
   it("dp 2 × pp 4 on hosts of 4 GPUs, GPipe, hierarchical all-reduce: iteration times agree within 1e-9 s", () => {
