@@ -51,14 +51,13 @@ const utf8 = new TextDecoder("utf-8");
 
 /** A cursor over a byte range; every read checks the range and names the absolute byte offset on failure. */
 class Reader {
-  private readonly view: DataView;
   constructor(
     readonly bytes: Uint8Array,
     public pos: number,
     readonly end: number,
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
+    /** Shared by a message and its fields (one view per file). */
+    private readonly view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  ) {}
 
   fail(message: string, at = this.pos): never {
     throw new InputError(`byte ${at}: ${message}`);
@@ -82,7 +81,44 @@ class Reader {
     return this.fail("a varint longer than 10 bytes (not protobuf)", start);
   }
 
-  /** A varint as a 64-bit unsigned BigInt (attribute values, which may be negative int64). */
+  /**
+   * A varint of an attribute as a number, read as `kind`: below 2^49 (7 bytes, the usual case)
+   * without BigInt; longer ones (negative int32/int64 are 10 bytes) through {@link varintBig}.
+   */
+  varintAs(kind: "int32" | "int64" | "uint32" | "uint64" | "sint32" | "sint64" | "bool"): number | boolean {
+    const start = this.pos;
+    let value = 0;
+    let scale = 1;
+    for (let i = 0; i < 7 && this.pos < this.end; i++) {
+      const b = this.bytes[this.pos++];
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) {
+        if (kind === "bool") return value !== 0;
+        if (kind === "sint32" || kind === "sint64") return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+        if (kind === "int32" || kind === "uint32") return kind === "int32" ? value | 0 : value >>> 0;
+        return value;
+      }
+      scale *= 128;
+    }
+    this.pos = start;
+    const v = this.varintBig();
+    switch (kind) {
+      case "bool":
+        return v !== 0n;
+      case "int32":
+        return Number(BigInt.asIntN(32, v));
+      case "int64":
+        return Number(BigInt.asIntN(64, v));
+      case "uint32":
+        return Number(BigInt.asUintN(32, v));
+      case "uint64":
+        return Number(v);
+      default:
+        return Number((v >> 1n) ^ -(v & 1n));
+    }
+  }
+
+  /** A varint as a 64-bit unsigned BigInt. */
   varintBig(): bigint {
     const start = this.pos;
     let value = 0n;
@@ -108,11 +144,21 @@ class Reader {
   sub(): Reader {
     const n = this.varint();
     const at = this.take(n);
-    return new Reader(this.bytes, at, at + n);
+    return new Reader(this.bytes, at, at + n, this.view);
   }
 
   string(): string {
     const r = this.sub();
+    // Names are short and ASCII: build them directly, TextDecoder for anything else.
+    if (r.end - r.pos <= 64) {
+      let out = "";
+      for (let i = r.pos; i < r.end; i++) {
+        const c = this.bytes[i];
+        if (c >= 0x80) return utf8.decode(this.bytes.subarray(r.pos, r.end));
+        out += String.fromCharCode(c);
+      }
+      return out;
+    }
     return utf8.decode(this.bytes.subarray(r.pos, r.end));
   }
 
@@ -141,20 +187,13 @@ class Reader {
       case "sfixed64":
         return Number(this.view.getBigInt64(this.take(8), true));
       case "int32":
-        return Number(BigInt.asIntN(32, this.varintBig()));
       case "int64":
-        return Number(BigInt.asIntN(64, this.varintBig()));
       case "uint32":
-        return Number(BigInt.asUintN(32, this.varintBig()));
       case "uint64":
-        return Number(this.varintBig());
       case "sint32":
-      case "sint64": {
-        const v = this.varintBig();
-        return Number((v >> 1n) ^ -(v & 1n));
-      }
+      case "sint64":
       case "bool":
-        return this.varintBig() !== 0n;
+        return this.varintAs(kind);
       case "string":
         return this.string();
       case "bytes":
@@ -164,13 +203,11 @@ class Reader {
   }
 }
 
-/** Split a tag varint into field number and wire type. */
-function readTag(r: Reader): { field: number; wire: number; at: number } {
-  const at = r.pos;
+/** A field's key (field number × 8 + wire type); field number 0 is not protobuf. */
+function readTag(r: Reader): number {
   const tag = r.varint();
-  const field = Math.floor(tag / 8);
-  if (field === 0) r.fail("field number 0 (not protobuf)", at);
-  return { field, wire: tag % 8, at };
+  if (tag < 8) r.fail("field number 0 (not protobuf)", r.pos - 1);
+  return tag;
 }
 
 /** A repeated uint64 (ctrl_deps, data_deps), packed or not. */
@@ -187,7 +224,10 @@ function readIds(r: Reader, wire: number, into: number[], tagAt: number): void {
 function readList(r: Reader, kind: ScalarKind): Array<number | string | boolean> {
   const values: Array<number | string | boolean> = [];
   while (r.pos < r.end) {
-    const { field, wire, at } = readTag(r);
+    const at = r.pos;
+    const tag = readTag(r);
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
     if (field !== 1) {
       r.skip(wire, at);
       continue;
@@ -209,7 +249,10 @@ function readAttr(r: Reader): { name: string; value: ChakraAttrValue | undefined
   let name = "";
   let value: ChakraAttrValue | undefined;
   while (r.pos < r.end) {
-    const { field, wire, at } = readTag(r);
+    const at = r.pos;
+    const tag = readTag(r);
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
     if (field === 1 && wire === WIRE_LEN) name = r.string();
     else if (field >= 3 && field <= 32) {
       const kind = ATTR_SCALARS[field % 2 === 1 ? field : field - 1];
@@ -227,29 +270,33 @@ function readAttr(r: Reader): { name: string; value: ChakraAttrValue | undefined
   return { name, value };
 }
 
+function wrongWire(r: Reader, field: string, wire: number, expected: number, at: number): never {
+  return r.fail(`Node.${field} has wire type ${wire}, expected ${expected}`, at);
+}
+
 function readNode(r: Reader): ChakraNode {
   const node: ChakraNode = { id: 0, name: "", type: 0, ctrlDeps: [], dataDeps: [], durationMicros: 0, attrs: new Map() };
   while (r.pos < r.end) {
-    const { field, wire, at } = readTag(r);
-    const want = (w: number, what: string) => {
-      if (wire !== w) r.fail(`Node.${what} has wire type ${wire}, expected ${w}`, at);
-    };
+    const at = r.pos;
+    const tag = readTag(r);
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
     if (field === 1) {
-      want(WIRE_VARINT, "id");
+      if (wire !== WIRE_VARINT) wrongWire(r, "id", wire, WIRE_VARINT, at);
       node.id = r.varint();
     } else if (field === 2) {
-      want(WIRE_LEN, "name");
+      if (wire !== WIRE_LEN) wrongWire(r, "name", wire, WIRE_LEN, at);
       node.name = r.string();
     } else if (field === 3) {
-      want(WIRE_VARINT, "type");
+      if (wire !== WIRE_VARINT) wrongWire(r, "type", wire, WIRE_VARINT, at);
       node.type = r.varint();
     } else if (field === 4) readIds(r, wire, node.ctrlDeps, at);
     else if (field === 5) readIds(r, wire, node.dataDeps, at);
     else if (field === 7) {
-      want(WIRE_VARINT, "duration_micros");
+      if (wire !== WIRE_VARINT) wrongWire(r, "duration_micros", wire, WIRE_VARINT, at);
       node.durationMicros = r.varint();
     } else if (field === 10) {
-      want(WIRE_LEN, "attr");
+      if (wire !== WIRE_LEN) wrongWire(r, "attr", wire, WIRE_LEN, at);
       const p = r.sub();
       const { name, value } = readAttr(p);
       r.pos = p.end;
@@ -262,7 +309,10 @@ function readNode(r: Reader): ChakraNode {
 function readMetadata(r: Reader): string {
   let version = "";
   while (r.pos < r.end) {
-    const { field, wire, at } = readTag(r);
+    const at = r.pos;
+    const tag = readTag(r);
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
     if (field === 1 && wire === WIRE_LEN) version = r.string();
     else r.skip(wire, at);
   }
@@ -276,12 +326,13 @@ function readMetadata(r: Reader): string {
  */
 export function decodeChakraTrace(bytes: Uint8Array): ChakraTrace {
   if (bytes.length === 0) throw new InputError("byte 0: the file is empty (expected a GlobalMetadata message, then Node messages)");
-  const r = new Reader(bytes, 0, bytes.length);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const r = new Reader(bytes, 0, bytes.length, view);
   const message = (): Reader => {
     const at = r.pos;
     const n = r.varint();
     if (n > r.end - r.pos) r.fail(`a message declares ${n} bytes but only ${r.end - r.pos} remain (truncated file)`, at);
-    const m = new Reader(bytes, r.pos, r.pos + n);
+    const m = new Reader(bytes, r.pos, r.pos + n, view);
     r.pos += n;
     return m;
   };
