@@ -70,6 +70,19 @@ describe("decodeChakraTrace(bytes)", () => {
     expect(t.nodes.map((n) => [n.id, n.type, n.dataDeps])).toEqual([[5, 4, [1, 2]]]);
   });
 
+  it("reads zigzag sint64, fixed32 and a packed int64 list as protobuf defines them", () => {
+    // attr { name "s" (0a 01 73), sint64_val 5 → −3 (88 01 05) }, attr { name "f", fixed32_val 7 (9d 01 07 00 00 00) },
+    // attr { name "l", int64_list { values [1, 300] packed (52 04 0a 02 01 ac 02 → 0a 03 01 ac 02) } }.
+    const attrs = [
+      [0x0a, 0x01, 0x73, 0x88, 0x01, 0x05],
+      [0x0a, 0x01, 0x66, 0x9d, 0x01, 0x07, 0x00, 0x00, 0x00],
+      [0x0a, 0x01, 0x6c, 0x52, 0x05, 0x0a, 0x03, 0x01, 0xac, 0x02],
+    ];
+    const node = attrs.flatMap((a) => [0x52, a.length, ...a]);
+    const t = decodeChakraTrace(Uint8Array.from([0x00, node.length, ...node]));
+    expect(Object.fromEntries(t.nodes[0].attrs)).toEqual({ s: -3, f: 7, l: [1, 300] });
+  });
+
   it("a truncated file names the byte and says truncated", () => {
     const whole = readFileSync("test/workloads/chakra/astra-sim-all_reduce/all_reduce.1.et");
     expect(decodeError(whole.subarray(0, 40))).toBe("byte 8: a message declares 74 bytes but only 31 remain (truncated file)");
