@@ -10,6 +10,8 @@ import type { ServiceEndpoint } from "../workloads/ServiceEndpoint.js";
 import { InferenceWorkload } from "../workloads/serving/InferenceWorkload.js";
 import { ServiceWorkload } from "../workloads/serving/ServiceWorkload.js";
 import { TrainingWorkload } from "../workloads/training/TrainingWorkload.js";
+import { ChakraWorkload } from "../workloads/chakra/ChakraWorkload.js";
+import type { ChakraSpec } from "../workloads/chakra/ChakraSpec.js";
 import { arrivalRateForLoad } from "../workloads/arrivalRateForLoad.js";
 import { sizeMeanBytes } from "../workloads/sizeMeanBytes.js";
 import { TrafficWorkload } from "../workloads/TrafficWorkload.js";
@@ -44,6 +46,7 @@ export function buildWorkloads(scenario: Scenario, topology: Topology): Workload
       if (w.kind === "transfers") return new TransferListWorkload(w);
       if (w.kind === "traffic") return trafficWorkload(w, topology);
       if (w.kind === "training") return trainingWorkload(w, topology);
+      if (w.kind === "chakra") return chakraWorkload(w, topology);
       if (w.kind === "agents") return undefined;
       const endpoint = w.kind === "service" ? new ServiceWorkload(w) : new InferenceWorkload(placeReplicas(w, topology, fail));
       endpoints.set(w.name, endpoint);
@@ -68,6 +71,12 @@ function trainingWorkload(w: TrainingSpec, topology: Topology): TrainingWorkload
   const placed = trainingGpus(w.placement, topology);
   if ("problem" in placed) throw new InputError(`${placed.key}: ${placed.problem}`);
   return new TrainingWorkload(w, placed.gpus, placed.hostOf);
+}
+
+function chakraWorkload(w: ChakraSpec, topology: Topology): ChakraWorkload {
+  const placed = trainingGpus(w.placement, topology);
+  if ("problem" in placed) throw new InputError(`${placed.key}: ${placed.problem}`);
+  return new ChakraWorkload(w, placed.gpus, placed.hostOf);
 }
 
 function trafficWorkload(w: TrafficLoadSpec, topology: Topology): TrafficWorkload {

@@ -1,4 +1,5 @@
 // Scenario: a validated scenario file in engine units (seconds, bytes, bytes/s), ready to build and run.
+import type { ChakraSpec } from "../workloads/chakra/ChakraSpec.js";
 import type { CostSpec } from "../net/CostSpec.js";
 import type { RoutingMetric } from "../net/Router.js";
 import type { RoutingPolicy } from "../net/RoutingPolicy.js";
@@ -88,8 +89,11 @@ export type ServiceLoadSpec = ServiceSpec & { transport?: TransportSpec };
 /** An agent population as the scenario states it, with its merged transport (connection: new/persistent ⇒ tcp). */
 export type AgentsLoadSpec = AgentsSpec & { transport?: TransportSpec };
 
+/** A Chakra trace replay as the scenario states it, with its merged transport (rdma by default, like training). */
+export type ChakraLoadSpec = ChakraSpec & { transport?: TransportSpec };
+
 /** Any workload a scenario can declare. */
-export type WorkloadSpec = TransferLoadSpec | TransferListLoadSpec | TrafficLoadSpec | TrainingLoadSpec | ServiceLoadSpec | InferencePlacementSpec | AgentsLoadSpec;
+export type WorkloadSpec = TransferLoadSpec | TransferListLoadSpec | TrafficLoadSpec | TrainingLoadSpec | ServiceLoadSpec | InferencePlacementSpec | AgentsLoadSpec | ChakraLoadSpec;
 
 /** The generated fabrics a part or a site may hold. */
 export interface Fabrics {

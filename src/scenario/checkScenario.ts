@@ -6,6 +6,7 @@ import { closest } from "../core/closest.js";
 import type { Scenario, TrafficLoadSpec, TransferSpec } from "./Scenario.js";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import { checkTraining } from "./checkTraining.js";
+import { checkChakra } from "./checkChakra.js";
 import { checkServing } from "./checkServing.js";
 import { checkEvents } from "./checkEvents.js";
 import { checkPolicies } from "./checkPolicies.js";
@@ -43,6 +44,7 @@ export function checkScenario(s: Scenario, topology: Topology): void {
     }
     else if (w.kind === "traffic") checkTraffic(w, topology, component, node, fail);
     else if (w.kind === "training") checkTraining(w, topology, node, fail);
+    else if (w.kind === "chakra") checkChakra(w, topology, fail);
     else checkServing(w, s, topology, node, fail, component);
     const name = w.kind === "transfer" ? w.id : w.name;
     if (name !== undefined) {

@@ -1,4 +1,5 @@
 // scenarioSchema: the zod schema of a scenario file (human units in, engine units out); also the source of the JSON Schema.
+import { chakraSchema } from "./chakraSchema.js";
 import { z } from "zod";
 import { agentsSchema } from "./agentsSchema.js";
 import { costSchema } from "./costSchema.js";
@@ -109,7 +110,7 @@ const trafficSchema = strict(
 );
 
 /** The kinds of workload, in the order of the union below (used by error messages). */
-export const WORKLOAD_KINDS = ["transfer", "transfers", "traffic", "training", "service", "inference", "agents"] as const;
+export const WORKLOAD_KINDS = ["transfer", "transfers", "traffic", "training", "service", "inference", "agents", "chakra"] as const;
 
 const workloadSchema = z.union([
   strict({ transfer: transferSchema }),
@@ -119,6 +120,7 @@ const workloadSchema = z.union([
   strict({ service: serviceSchema }),
   strict({ inference: inferenceSchema }),
   strict({ agents: agentsSchema }),
+  strict({ chakra: chakraSchema }),
 ]);
 
 /** The zod schema of a whole scenario file (input: human units; output: engine units). */

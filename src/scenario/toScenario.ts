@@ -9,6 +9,7 @@ import { readFlowList } from "./readFlowList.js";
 import type { Scenario, SiteSpec, SizeSpec, TopologyPart, TransferListLoadSpec, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
 import { toTrainingSpec } from "./toTrainingSpec.js";
+import { toChakraSpec } from "./toChakraSpec.js";
 import { toAgentsSpec, toInferenceSpec, toServiceSpec, type TransportOf } from "./toServingSpecs.js";
 import { toEvents } from "./toEvents.js";
 import { toTransportSpec } from "./toTransportSpec.js";
@@ -93,6 +94,11 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
       // Training defaults to rdma; the scenario's and the workload's transport keys override it.
       const layers = [{ keyPath: "training", transport: { model: "rdma" as const } }, top, { keyPath: `workloads[${i}].training.transport`, transport: w.training.transport }];
       return toTrainingSpec(w.training, i, toTransportSpec(file, layers), `${file}: workloads[${i}].training`);
+    }
+    if ("chakra" in w) {
+      // A Chakra trace replays training: rdma by default, like a training job.
+      const layers = [{ keyPath: "chakra", transport: { model: "rdma" as const } }, top, { keyPath: `workloads[${i}].chakra.transport`, transport: w.chakra.transport }];
+      return toChakraSpec(w.chakra, i, file, toTransportSpec(file, layers), `${file}: workloads[${i}].chakra`);
     }
     if ("service" in w) return toServiceSpec(w.service);
     if ("inference" in w) return toInferenceSpec(w.inference, i, transportOf);
