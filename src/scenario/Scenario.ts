@@ -3,6 +3,7 @@ import type { CostSpec } from "../net/CostSpec.js";
 import type { RoutingMetric } from "../net/Router.js";
 import type { RoutingPolicy } from "../net/RoutingPolicy.js";
 import type { TeSpec } from "../net/TrafficEngineer.js";
+import type { DragonflySpec } from "../net/dragonfly.js";
 import type { FatTreeSpec } from "../net/fatTree.js";
 import type { GpuClusterSpec } from "../net/gpuCluster.js";
 import type { LeafSpineSpec } from "../net/leafSpine.js";
@@ -92,6 +93,7 @@ export interface Fabrics {
   fatTree?: FatTreeSpec;
   leafSpine?: LeafSpineSpec;
   gpuCluster?: GpuClusterSpec;
+  dragonfly?: DragonflySpec;
 }
 
 /** A site as the scenario states it: a border node `id` at a place, optionally with a fabric and access hosts. */
@@ -131,6 +133,7 @@ export interface TopologyPart {
   fatTree?: FatTreeSpec;
   leafSpine?: LeafSpineSpec;
   gpuCluster?: GpuClusterSpec;
+  dragonfly?: DragonflySpec;
   sites?: SiteSpec[];
   wan?: WanLinkSpec[];
 }

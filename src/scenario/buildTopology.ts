@@ -1,5 +1,6 @@
 // buildTopology: builds the network of a scenario, reporting builder errors with the key path they came from.
 import { InputError } from "../core/InputError.js";
+import { dragonfly, dragonflyRouterId } from "../net/dragonfly.js";
 import { fatTree } from "../net/fatTree.js";
 import { gpuCluster } from "../net/gpuCluster.js";
 import { leafSpine } from "../net/leafSpine.js";
@@ -13,12 +14,13 @@ import type { Fabrics, Scenario, SiteSpec } from "./Scenario.js";
 
 /**
  * Build the {@link Topology} of `s`. All nodes come first (generated fabrics — fatTree,
- * leafSpine, gpuCluster — then sites, then explicit nodes, part by part) and links last
+ * leafSpine, gpuCluster, dragonfly — then sites, then explicit nodes, part by part) and links last
  * (explicit links, then WAN links), so a link may attach to a node of any part. Builder
  * errors become `file: topology[1].links[2]: a second link between …`.
  *
  * A site adds its border node `<id>` (kind "border"), its fabric (ids prefixed `<id>.`)
- * with `uplink` links from the border to every top switch (fat-tree cores, spines), and
+ * with `uplink` links from the border to every top switch (fat-tree cores, spines, a
+ * dragonfly's router 0 of each group), and
  * access hosts `<id>.h{i}` linked to the border; every one of these nodes belongs to the
  * site. A WAN link without a latency gets great-circle distance × inflation ÷ 2e8 m/s.
  */
@@ -70,6 +72,7 @@ function addFabrics(b: TopologyBuilder, f: Fabrics, keyPath: string, at: At): vo
   if (f.fatTree) at(`${keyPath}.fatTree`, () => fatTree(b, f.fatTree!));
   if (f.leafSpine) at(`${keyPath}.leafSpine`, () => leafSpine(b, f.leafSpine!));
   if (f.gpuCluster) at(`${keyPath}.gpuCluster`, () => gpuCluster(b, f.gpuCluster!));
+  if (f.dragonfly) at(`${keyPath}.dragonfly`, () => dragonfly(b, f.dragonfly!));
 }
 
 /** The site's place: its city's coordinates and country, or its own lat/lon and country; or what is wrong and under which key. */
@@ -108,6 +111,8 @@ function addSiteNodes(b: TopologyBuilder, s: SiteSpec, where: string, at: At): v
     if (f.fatTree) for (let j = 0; j < (f.fatTree.k / 2) ** 2; j++) top.push(`${p}c${j}`);
     if (f.leafSpine) for (let j = 0; j < f.leafSpine.spines; j++) top.push(`${p}spine${j}`);
     if (f.gpuCluster) for (let j = 0; j < f.gpuCluster.spines; j++) top.push(`${p}spine${j}`);
+    // A dragonfly has no top tier: the border links to router 0 of every group.
+    if (f.dragonfly) for (let q = 0; q < f.dragonfly.g; q++) top.push(dragonflyRouterId(p, q, 0));
     for (const t of top) at(`${where}.uplink`, () => b.addLink({ from: s.id, to: t, ...s.uplink! }));
   }
   for (let i = 0; s.hosts && i < s.hosts.count; i++) {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { agentsSchema } from "./agentsSchema.js";
 import { costSchema } from "./costSchema.js";
-import { fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
+import { dragonflySchema, fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
 import { eventSchema, reportSchema } from "./eventsSchema.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
 import { policySchema, teSchema } from "./policySchema.js";
@@ -46,6 +46,7 @@ const topologyPartSchema = strict({
   fatTree: fatTreeSchema.optional(),
   leafSpine: leafSpineSchema.optional(),
   gpuCluster: gpuClusterSchema.optional(),
+  dragonfly: dragonflySchema.optional(),
   sites: z.array(siteSchema).optional(),
   wan: z.array(wanLinkSchema).optional(),
 });

@@ -1,6 +1,6 @@
 // siteSchema: the schema of sites (cloud regions, neoclouds, enterprise sites, edge PoPs) and the WAN links between them.
 import { z } from "zod";
-import { fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
+import { dragonflySchema, fatTreeSchema, gpuClusterSchema, leafSpineSchema } from "./fabricSchemas.js";
 import { id, positiveInt, quantity, strict } from "./schemaParts.js";
 
 const degrees = (what: string, limit: number) =>
@@ -29,7 +29,7 @@ export const siteSchema = strict(
       .optional(),
     jurisdiction: z.string().min(1).optional().meta({ description: "Tag for routing policies (default: the country)" }),
     provider: z.string().min(1).optional(),
-    fabric: strict({ fatTree: fatTreeSchema.optional(), leafSpine: leafSpineSchema.optional(), gpuCluster: gpuClusterSchema.optional() })
+    fabric: strict({ fatTree: fatTreeSchema.optional(), leafSpine: leafSpineSchema.optional(), gpuCluster: gpuClusterSchema.optional(), dragonfly: dragonflySchema.optional() })
       .optional()
       .meta({ description: "A generated fabric inside the site; its ids are prefixed with `<site id>.`" }),
     uplink: link("Border to each top switch of the fabric (core or spine)").optional(),
