@@ -1,5 +1,6 @@
 // DragonflyRoutes: minimal and Valiant route shapes, global hops on uniform traffic, and max-min rates on adversarial and bisection traffic, all derived by hand.
 import { describe, expect, it } from "vitest";
+import { randomStream } from "../../src/core/randomStream.js";
 import { dragonfly, dragonflyBisectionBps, type DragonflyRouting, type DragonflySpec } from "../../src/net/dragonfly.js";
 import { DragonflyRoutes } from "../../src/net/DragonflyRoutes.js";
 import { maxMinRates } from "../../src/net/maxMinRates.js";
@@ -222,6 +223,35 @@ describe("DragonflyRoutes", () => {
     // Half the flows go from {0, 1} to {2, 3}: their throughput is the bisection bandwidth, each way.
     expect(sum(r.subarray(0, 12))).toBeCloseTo(dragonflyBisectionBps(spec), -3);
     expect(sum(r.subarray(12))).toBeCloseTo(dragonflyBisectionBps(spec), -3);
+  });
+
+  it("a uniform random permutation under minimal routing: each flow between groups gets Bg ÷ the flows of its group pair", () => {
+    // With one global link per pair of groups, a flow from group s to group d crosses exactly the global channel s→d and
+    // nothing else it could share with another pair's flows is a bottleneck: local links are 100× faster, and each host
+    // sends and receives one flow (a permutation) at most Bg = Bh. So a flow's rate is Bg / n(s, d), n counted from the
+    // permutation alone; flows inside a group run at Bh; the total is Bg × (group pairs used) + Bh × (intra-group flows).
+    const spec: DragonflySpec = { ...BALANCED, localBandwidthBps: 100 * BALANCED.globalBandwidthBps };
+    const { t, hosts, router } = setup(spec, "minimal");
+    const random = randomStream(7, "test/permutation");
+    const perm = hosts.map((_, i) => i);
+    for (let i = perm.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [perm[i], perm[j]] = [perm[j], perm[i]];
+    }
+    const pairs = perm.map((d, s) => [s, d]).filter(([s, d]) => s !== d);
+    const groupOfHost = (h: number) => Math.floor(h / (spec.p * spec.a));
+    const perPair = new Map<number, number>();
+    for (const [s, d] of pairs) if (groupOfHost(s) !== groupOfHost(d)) perPair.set(groupOfHost(s) * 9 + groupOfHost(d), (perPair.get(groupOfHost(s) * 9 + groupOfHost(d)) ?? 0) + 1);
+    const r = rates(t, pairs.map(([s, d], i) => router.route(hosts[s], hosts[d], i)!));
+    pairs.forEach(([s, d], i) => {
+      const gs = groupOfHost(s);
+      const gd = groupOfHost(d);
+      expect(r[i]).toBeCloseTo(gs === gd ? spec.hostBandwidthBps : spec.globalBandwidthBps / perPair.get(gs * 9 + gd)!, 0);
+    });
+    const intra = pairs.filter(([s, d]) => groupOfHost(s) === groupOfHost(d)).length;
+    expect(sum(r)).toBeCloseTo(perPair.size * spec.globalBandwidthBps + intra * spec.hostBandwidthBps, -3);
+    // Some pairs carry several flows (else the check would be trivial).
+    expect(Math.max(...perPair.values())).toBeGreaterThan(1);
   });
 
   it("a pair whose global link is down falls back to shortest paths over the links left", () => {
