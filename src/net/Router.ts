@@ -139,7 +139,7 @@ export class Router {
     for (const v of this.variants) v.forget();
   }
 
-  /** The route of flow `flowKey` from `src` to `dst`, or null if `dst` is unreachable. */
+  /** The route of flow `flowKey` from `src` to `dst` ({@link fabricRoutes}' when it gives one, else a shortest path), or null if `dst` is unreachable. */
   route(src: number, dst: number, flowKey: number): Route | null {
     if (this.fabricRoutes) {
       const r = this.fabricRoute(this.fabricRoutes, src, dst, flowKey);
