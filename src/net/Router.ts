@@ -1,6 +1,7 @@
 // Router: shortest paths (hops or latency) with per-flow ECMP by seeded hash, over distance tables per hub (hops) or per destination (latency), bounded.
 import { attachmentRegions, type AttachmentRegions } from "./AttachmentRegions.js";
 import { DistanceTables, onLatencyShortestPath, type DistanceView } from "./DistanceTables.js";
+import type { FabricRoutes } from "./FabricRoutes.js";
 import { Int32Pool } from "./Int32Pool.js";
 import { kShortestPaths, type Path } from "./kShortestPaths.js";
 import { PathSplits } from "./PathSplits.js";
@@ -64,6 +65,10 @@ export class Router {
    * cross a failed link are skipped until the controller installs new ones.
    */
   readonly splits = new PathSplits();
+  /** Routes of generated fabrics that route by their structure (a dragonfly's minimal or Valiant), asked before shortest paths; null: none. */
+  fabricRoutes: FabricRoutes | null = null;
+  /** Routes found by {@link fabricRoutes}, by their channels, so flows on the same path share one Route. */
+  private readonly fabricRouteCache = new Map<string, Route>();
 
   constructor(
     readonly topology: Topology,
@@ -101,6 +106,7 @@ export class Router {
   restricted(allowed: Uint8Array): Router {
     const r = new Router(this.topology, this.metric, this.seed, { down: this.down, latencyS: this.latencyS, regions: this.regions });
     r.allowed = r.tables.allowed = allowed;
+    r.fabricRoutes = this.fabricRoutes;
     r.tables.budgetBytes = this.tables.budgetBytes;
     this.variants.push(r);
     return r;
@@ -129,11 +135,16 @@ export class Router {
     this.uniqueRoutes.clear();
     this.ecmpRoutes.clear();
     this.candidates.clear();
+    this.fabricRouteCache.clear();
     for (const v of this.variants) v.forget();
   }
 
-  /** The route of flow `flowKey` from `src` to `dst`, or null if `dst` is unreachable. */
+  /** The route of flow `flowKey` from `src` to `dst` ({@link fabricRoutes}' when it gives one, else a shortest path), or null if `dst` is unreachable. */
   route(src: number, dst: number, flowKey: number): Route | null {
+    if (this.fabricRoutes) {
+      const r = this.fabricRoute(this.fabricRoutes, src, dst, flowKey);
+      if (r) return r;
+    }
     const t = this.topology;
     const pair = src * t.nodeCount + dst;
     const cached = this.uniqueRoutes.get(pair);
@@ -174,6 +185,21 @@ export class Router {
     for (const r of seen) if (sameNodes(r.nodes, nodes)) return r;
     const route = this.finish(Int32Array.from(nodes), channels);
     if (seen.length < MAX_ECMP_ROUTES_KEPT) seen.push(route);
+    return route;
+  }
+
+  /** The route `fabric` gives the flow, or null (not the fabric's pair, its links down, or a node the policy forbids). */
+  private fabricRoute(fabric: FabricRoutes, src: number, dst: number, flowKey: number): Route | null {
+    const channels = fabric.channels(src, dst, flowKey, this.seed, (ch) => this.down[ch] === 0);
+    if (!channels) return null;
+    const key = channels.join(",");
+    const known = this.fabricRouteCache.get(key);
+    if (known) return known;
+    const nodes = [src];
+    for (const ch of channels) nodes.push(this.topology.channelTo[ch]);
+    if (this.allowed) for (const n of nodes) if (this.allowed[n] !== 1) return null;
+    const route = this.finish(Int32Array.from(nodes), channels);
+    this.fabricRouteCache.set(key, route);
     return route;
   }
 

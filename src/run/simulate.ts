@@ -5,6 +5,7 @@ import { FullSharing } from "../net/FullSharing.js";
 import { IncrementalSharing } from "../net/IncrementalSharing.js";
 import { NetworkDynamics } from "../net/NetworkDynamics.js";
 import { Router } from "../net/Router.js";
+import { fabricRoutes } from "./fabricRoutes.js";
 import { policyRouters } from "./policyRouters.js";
 import { TrafficEngineer } from "../net/TrafficEngineer.js";
 import type { SharingEngine } from "../net/SharingEngine.js";
@@ -75,6 +76,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   const sim = new Simulation(4096);
   const network = new FlowNetwork(sim, SHARING_ENGINES[options.engine ?? "incremental"](topology.resourceCapacityBps));
   const router = new Router(topology, scenario.routing.metric, seed);
+  router.fabricRoutes = fabricRoutes(scenario, topology);
   const dynamic = scenario.events.length > 0;
   const queues = new QueueState(network, topology, queueSettings(topology, scenario));
   const context = new NetworkContext(sim, network, router, topology, seed, dynamic, queues);

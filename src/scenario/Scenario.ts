@@ -5,6 +5,7 @@ import type { RoutingMetric } from "../net/Router.js";
 import type { RoutingPolicy } from "../net/RoutingPolicy.js";
 import type { TeSpec } from "../net/TrafficEngineer.js";
 import type { Clos3Spec } from "../net/clos3.js";
+import type { DragonflySpec } from "../net/dragonfly.js";
 import type { FatTreeSpec } from "../net/fatTree.js";
 import type { GpuClusterSpec } from "../net/gpuCluster.js";
 import type { LeafSpineSpec } from "../net/leafSpine.js";
@@ -102,6 +103,7 @@ export interface Fabrics {
   gpuCluster?: GpuClusterSpec;
   clos3?: Clos3Spec;
   torus?: TorusSpec;
+  dragonfly?: DragonflySpec;
 }
 
 /** A site as the scenario states it: a border node `id` at a place, optionally with a fabric and access hosts. */
@@ -143,6 +145,7 @@ export interface TopologyPart {
   gpuCluster?: GpuClusterSpec;
   clos3?: Clos3Spec;
   torus?: TorusSpec;
+  dragonfly?: DragonflySpec;
   sites?: SiteSpec[];
   wan?: WanLinkSpec[];
 }

@@ -1,6 +1,7 @@
 // buildTopology: builds the network of a scenario, reporting builder errors with the key path they came from.
 import { InputError } from "../core/InputError.js";
 import { clos3 } from "../net/clos3.js";
+import { dragonfly, dragonflyRouterId } from "../net/dragonfly.js";
 import { fatTree } from "../net/fatTree.js";
 import { gpuCluster } from "../net/gpuCluster.js";
 import { leafSpine } from "../net/leafSpine.js";
@@ -15,13 +16,13 @@ import type { Fabrics, Scenario, SiteSpec } from "./Scenario.js";
 
 /**
  * Build the {@link Topology} of `s`. All nodes come first (generated fabrics — fatTree,
- * leafSpine, gpuCluster, clos3, torus — then sites, then explicit nodes, part by part) and links last
+ * leafSpine, gpuCluster, clos3, torus, dragonfly — then sites, then explicit nodes, part by part) and links last
  * (explicit links, then WAN links), so a link may attach to a node of any part. Builder
  * errors become `file: topology[1].links[2]: a second link between …`.
  *
  * A site adds its border node `<id>` (kind "border"), its fabric (ids prefixed `<id>.`)
  * with `uplink` links from the border to every top switch (fat-tree cores, spines, clos3
- * super-spines; a torus's first router), and
+ * super-spines; a torus's first router; a dragonfly's router 0 of each group), and
  * access hosts `<id>.h{i}` linked to the border; every one of these nodes belongs to the
  * site. A WAN link without a latency gets great-circle distance × inflation ÷ 2e8 m/s.
  */
@@ -75,6 +76,7 @@ function addFabrics(b: TopologyBuilder, f: Fabrics, keyPath: string, at: At): vo
   if (f.gpuCluster) at(`${keyPath}.gpuCluster`, () => gpuCluster(b, f.gpuCluster!));
   if (f.clos3) at(`${keyPath}.clos3`, () => clos3(b, f.clos3!));
   if (f.torus) at(`${keyPath}.torus`, () => torus(b, f.torus!));
+  if (f.dragonfly) at(`${keyPath}.dragonfly`, () => dragonfly(b, f.dragonfly!));
 }
 
 /** The site's place: its city's coordinates and country, or its own lat/lon and country; or what is wrong and under which key. */
@@ -115,6 +117,8 @@ function addSiteNodes(b: TopologyBuilder, s: SiteSpec, where: string, at: At): v
     if (f.gpuCluster) for (let j = 0; j < f.gpuCluster.spines; j++) top.push(`${p}spine${j}`);
     if (f.clos3) for (let j = 0; j < f.clos3.spinesPerPod; j++) for (let i = 0; i < f.clos3.superSpinesPerPlane; i++) top.push(`${p}super${j}_${i}`);
     if (f.torus) top.push(`${p}r${f.torus.dims.map(() => 0).join("_")}`);
+    // A dragonfly has no top tier: the border links to router 0 of every group.
+    if (f.dragonfly) for (let q = 0; q < f.dragonfly.g; q++) top.push(dragonflyRouterId(p, q, 0));
     for (const t of top) at(`${where}.uplink`, () => b.addLink({ from: s.id, to: t, ...s.uplink! }));
   }
   for (let i = 0; s.hosts && i < s.hosts.count; i++) {

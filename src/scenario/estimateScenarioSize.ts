@@ -1,5 +1,6 @@
 // estimateScenarioSize: how many nodes, links, flows and events a scenario makes, and the memory that takes, from its spec alone.
 import { InputError } from "../core/InputError.js";
+import { dragonflyCounts, type DragonflySpec } from "../net/dragonfly.js";
 import type { Topology } from "../net/Topology.js";
 import { arrivalRateForLoad } from "../workloads/arrivalRateForLoad.js";
 import type { ArrivalSpec } from "../workloads/agents/AgentsSpec.js";
@@ -81,7 +82,8 @@ export function estimateScenarioSize(s: Scenario, topology?: Topology): Scenario
           (f.leafSpine?.spines ?? 0) +
           (f.gpuCluster?.spines ?? 0) +
           (f.clos3 ? f.clos3.spinesPerPod * f.clos3.superSpinesPerPlane : 0) +
-          (f.torus ? 1 : 0);
+          (f.torus ? 1 : 0) +
+          (f.dragonfly?.g ?? 0);
         parts.push(topologyPart(`${where}.uplink`, 0, top));
       }
       if (site.hosts) parts.push(topologyPart(`${where}.hosts`, site.hosts.count, site.hosts.count, `${formatCount(site.hosts.count)} hosts`));
@@ -163,6 +165,7 @@ function fabricParts(f: Fabrics, keyPath: string, parts: SizePart[]): void {
     const hosts = leaves * hostsPerLeaf;
     parts.push(topologyPart(`${keyPath}.leafSpine`, spines + leaves + hosts, leaves * spines + hosts, `${formatCount(leaves)} leaves × ${formatCount(spines)} spines and ${formatCount(hosts)} hosts`));
   }
+  if (f.dragonfly) parts.push(dragonflyPart(f.dragonfly, keyPath));
   if (f.gpuCluster) {
     const g = f.gpuCluster;
     const nics = g.nicsPerHost ?? g.gpusPerHost;
@@ -183,6 +186,11 @@ function fabricParts(f: Fabrics, keyPath: string, parts: SizePart[]): void {
       ),
     );
   }
+}
+
+function dragonflyPart(d: DragonflySpec, keyPath: string): SizePart {
+  const c = dragonflyCounts(d);
+  return topologyPart(`${keyPath}.dragonfly`, c.routers + c.hosts, c.hosts + c.localLinks + c.globalLinks, `${formatCount(d.g)} groups × ${formatCount(d.a)} routers × ${formatCount(d.p)} hosts`);
 }
 
 function workloadPart(keyPath: string, what: string, flows: number, events: number, bytes: number): SizePart {

@@ -1,5 +1,6 @@
-// fabricSchemas: the schemas of the generated fabrics (fatTree, leafSpine, gpuCluster, clos3, torus), used by topology parts and sites.
+// fabricSchemas: the schemas of the generated fabrics (fatTree, leafSpine, gpuCluster, clos3, torus, dragonfly), used by topology parts and sites.
 import { z } from "zod";
+import { dragonflyProblem } from "../net/dragonfly.js";
 import { positiveInt, quantity, strict } from "./schemaParts.js";
 
 /** A k-ary fat-tree generator. */
@@ -92,3 +93,27 @@ export const torusSchema = strict(
   },
   "A torus: routers r{x}_{y}_{z} with wrap-around links, hosts h{i} on each",
 );
+/** A dragonfly generator (Kim, Dally, Scott, Abts, ISCA 2008). */
+export const dragonflySchema = strict(
+  {
+    p: positiveInt("p").meta({ description: "Hosts per router" }),
+    a: positiveInt("a").meta({ description: "Routers per group (linked all-to-all)" }),
+    h: positiveInt("h").meta({ description: "Global links per router" }),
+    g: positiveInt("g").optional().meta({ description: "Groups, 2 … a·h+1 with g − 1 dividing a·h (default a·h+1: one global link per pair of groups)" }),
+    hostBandwidth: quantity("rate", "positive", "Host–router bandwidth"),
+    localBandwidth: quantity("rate", "positive", "Bandwidth of each local (intra-group) link"),
+    globalBandwidth: quantity("rate", "positive", "Bandwidth of each global (inter-group) link"),
+    hostLatency: quantity("time", "nonnegative", "Host–router latency").prefault("0s"),
+    localLatency: quantity("time", "nonnegative", "Latency of each local link").prefault("0s"),
+    globalLatency: quantity("time", "nonnegative", "Latency of each global link").prefault("0s"),
+    routing: z
+      .enum(["minimal", "valiant", "shortest"])
+      .default("minimal")
+      .meta({ description: "minimal: at most one global link; valiant: through a random intermediate group; shortest: plain hop-count shortest paths (default minimal)" }),
+    prefix: z.string().default(""),
+  },
+  "A dragonfly: g groups of a routers r{group}_{i}, p hosts h{n} per router, h global links per router (see docs/scenarios.md)",
+).superRefine((d, ctx) => {
+  const problem = dragonflyProblem({ p: d.p, a: d.a, h: d.h, g: d.g ?? d.a * d.h + 1 });
+  if (problem) ctx.addIssue({ code: "custom", path: [problem.key], message: problem.message });
+});

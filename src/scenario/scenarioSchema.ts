@@ -3,7 +3,7 @@ import { chakraSchema } from "./chakraSchema.js";
 import { z } from "zod";
 import { agentsSchema } from "./agentsSchema.js";
 import { costSchema } from "./costSchema.js";
-import { clos3Schema, fatTreeSchema, gpuClusterSchema, leafSpineSchema, torusSchema } from "./fabricSchemas.js";
+import { clos3Schema, dragonflySchema, fatTreeSchema, gpuClusterSchema, leafSpineSchema, torusSchema } from "./fabricSchemas.js";
 import { eventSchema, reportSchema } from "./eventsSchema.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
 import { policySchema, teSchema } from "./policySchema.js";
@@ -49,6 +49,7 @@ const topologyPartSchema = strict({
   gpuCluster: gpuClusterSchema.optional(),
   clos3: clos3Schema.optional(),
   torus: torusSchema.optional(),
+  dragonfly: dragonflySchema.optional(),
   sites: z.array(siteSchema).optional(),
   wan: z.array(wanLinkSchema).optional(),
 });

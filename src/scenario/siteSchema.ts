@@ -1,6 +1,6 @@
 // siteSchema: the schema of sites (cloud regions, neoclouds, enterprise sites, edge PoPs) and the WAN links between them.
 import { z } from "zod";
-import { clos3Schema, fatTreeSchema, gpuClusterSchema, leafSpineSchema, torusSchema } from "./fabricSchemas.js";
+import { clos3Schema, dragonflySchema, fatTreeSchema, gpuClusterSchema, leafSpineSchema, torusSchema } from "./fabricSchemas.js";
 import { id, positiveInt, quantity, strict } from "./schemaParts.js";
 
 const degrees = (what: string, limit: number) =>
@@ -29,10 +29,10 @@ export const siteSchema = strict(
       .optional(),
     jurisdiction: z.string().min(1).optional().meta({ description: "Tag for routing policies (default: the country)" }),
     provider: z.string().min(1).optional(),
-    fabric: strict({ fatTree: fatTreeSchema.optional(), leafSpine: leafSpineSchema.optional(), gpuCluster: gpuClusterSchema.optional(), clos3: clos3Schema.optional(), torus: torusSchema.optional() })
+    fabric: strict({ fatTree: fatTreeSchema.optional(), leafSpine: leafSpineSchema.optional(), gpuCluster: gpuClusterSchema.optional(), clos3: clos3Schema.optional(), torus: torusSchema.optional(), dragonfly: dragonflySchema.optional() })
       .optional()
       .meta({ description: "A generated fabric inside the site; its ids are prefixed with `<site id>.`" }),
-    uplink: link("Border to each top switch of the fabric (core, spine or clos3 super-spine; a torus's router r0…0)").optional(),
+    uplink: link("Border to each top switch of the fabric (core, spine or clos3 super-spine; a torus's router r0…0; a dragonfly's router 0 of every group)").optional(),
     hosts: strict({ count: positiveInt("hosts.count"), bandwidth: quantity("rate", "positive"), latency: quantity("time", "nonnegative").prefault("0s") })
       .optional()
       .meta({ description: "Access hosts `<site id>.h{i}` linked to the border (e.g. users or agents at an edge PoP)" }),

@@ -196,11 +196,11 @@ function toTransferList(t: Extract<ScenarioFile["workloads"][number], { transfer
 }
 
 type FilePart = Extract<ScenarioFile["topology"], { nodes: unknown }>;
-type FileFabrics = Pick<FilePart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus">;
+type FileFabrics = Pick<FilePart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus" | "dragonfly">;
 
 /** The generated fabrics of a part or a site, in engine units (`prefix` overrides the file's). */
-function toFabrics(f: Partial<FileFabrics>, prefix?: string): Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus"> {
-  const out: Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus"> = {};
+function toFabrics(f: Partial<FileFabrics>, prefix?: string): Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus" | "dragonfly"> {
+  const out: Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus" | "dragonfly"> = {};
   if (f.fatTree) {
     const t = f.fatTree;
     out.fatTree = { k: t.k, bandwidthBps: t.bandwidth, latencyS: t.latency, prefix: t.prefix };
@@ -257,8 +257,25 @@ function toFabrics(f: Partial<FileFabrics>, prefix?: string): Pick<TopologyPart,
     const t = f.torus;
     out.torus = { dims: t.dims, hostsPerNode: t.hostsPerNode, bandwidthBps: t.bandwidth, hostBandwidthBps: t.hostBandwidth ?? t.bandwidth, latencyS: t.latency, prefix: t.prefix };
   }
+  if (f.dragonfly) {
+    const t = f.dragonfly;
+    out.dragonfly = {
+      p: t.p,
+      a: t.a,
+      h: t.h,
+      g: t.g ?? t.a * t.h + 1,
+      hostBandwidthBps: t.hostBandwidth,
+      localBandwidthBps: t.localBandwidth,
+      globalBandwidthBps: t.globalBandwidth,
+      hostLatencyS: t.hostLatency,
+      localLatencyS: t.localLatency,
+      globalLatencyS: t.globalLatency,
+      routing: t.routing,
+      prefix: t.prefix,
+    };
+  }
   if (prefix !== undefined) {
-    for (const g of [out.fatTree, out.leafSpine, out.gpuCluster, out.clos3, out.torus]) if (g) g.prefix = prefix;
+    for (const g of [out.fatTree, out.leafSpine, out.gpuCluster, out.clos3, out.torus, out.dragonfly]) if (g) g.prefix = prefix;
   }
   return out;
 }
