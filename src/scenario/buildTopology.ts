@@ -2,6 +2,7 @@
 import { InputError } from "../core/InputError.js";
 import { fatTree } from "../net/fatTree.js";
 import { gpuCluster } from "../net/gpuCluster.js";
+import { gpuClusterTop } from "../net/gpuClusterScaleOut.js";
 import { leafSpine } from "../net/leafSpine.js";
 import type { Topology } from "../net/Topology.js";
 import { TopologyBuilder } from "../net/TopologyBuilder.js";
@@ -18,7 +19,8 @@ import type { Fabrics, Scenario, SiteSpec } from "./Scenario.js";
  * errors become `file: topology[1].links[2]: a second link between …`.
  *
  * A site adds its border node `<id>` (kind "border"), its fabric (ids prefixed `<id>.`)
- * with `uplink` links from the border to every top switch (fat-tree cores, spines), and
+ * with `uplink` links from the border to every top switch (fat-tree cores, spines; a
+ * 3-tier gpuCluster's cores, every plane), and
  * access hosts `<id>.h{i}` linked to the border; every one of these nodes belongs to the
  * site. A WAN link without a latency gets great-circle distance × inflation ÷ 2e8 m/s.
  */
@@ -107,7 +109,7 @@ function addSiteNodes(b: TopologyBuilder, s: SiteSpec, where: string, at: At): v
     const p = `${s.id}.`;
     if (f.fatTree) for (let j = 0; j < (f.fatTree.k / 2) ** 2; j++) top.push(`${p}c${j}`);
     if (f.leafSpine) for (let j = 0; j < f.leafSpine.spines; j++) top.push(`${p}spine${j}`);
-    if (f.gpuCluster) for (let j = 0; j < f.gpuCluster.spines; j++) top.push(`${p}spine${j}`);
+    if (f.gpuCluster) top.push(...gpuClusterTop(f.gpuCluster));
     for (const t of top) at(`${where}.uplink`, () => b.addLink({ from: s.id, to: t, ...s.uplink! }));
   }
   for (let i = 0; s.hosts && i < s.hosts.count; i++) {
