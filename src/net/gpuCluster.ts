@@ -69,7 +69,8 @@ export const DEFAULT_PCIE_BPS = 64e9;
  *   "nic"), GPU j–NIC over PCIe (default 64 GB/s), so intra-host traffic stays on NVLink;
  * - `nicsPerHost` < `gpusPerHost`: NICs `h{i}nic{k}` (kind "nic") shared by the host's GPUs,
  *   each linked to the NVSwitch over PCIe (default 64 GB/s, a PCIe Gen5 x16 slot).
- * - a NVLink domain of several hosts, or several planes: every NIC is a node as above.
+ * - an NVLink domain of several hosts, or several planes: every NIC is a node as above
+ *   (with P planes, one port of nicBandwidthBps ÷ P on each plane's rail or leaf).
  * Rail-optimized, NIC k of every host links to rail switch `rail{k}` (kind "leaf");
  * otherwise host i's NICs link to `leaf{⌊i / hostsPerLeaf⌋}` (kind "leaf"). Every rail or
  * leaf links to every spine `spine{s}` (kind "spine"). With 3 tiers and several planes the
