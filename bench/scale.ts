@@ -1,4 +1,4 @@
-// scale: wall time and peak memory of `chokepoint run` on the large cases of issue 13 (big fat-trees, a 16,384-GPU iteration, a million flows, a million agent requests), optionally against another git revision, side by side.
+// scale: wall time and peak memory of `chokepoint run` on the large cases of issues 13 and 16 (big fat-trees, 16,384- and 32,768-GPU iterations, a million flows, a million agent requests), optionally against another git revision, side by side.
 //
 //   npm run bench:scale [-- --cases NAME,NAME] [--before REF]
 //
@@ -40,6 +40,18 @@ function training(gpus: number): Record<string, unknown> {
   return doc;
 }
 
+/**
+ * One data-parallel iteration of the same model on 32,768 GPUs in a 3-tier rail-optimized
+ * cluster: 4,096 hosts × 8 GPUs in 64 pods of 64 hosts, 8 rails and 16 spines per pod
+ * (800 Gb/s uplinks, 2:1), 64 cores (2:1 again).
+ */
+function training3Tier(): Record<string, unknown> {
+  const doc = training(32768) as Record<string, any>;
+  doc.name = "training-32768-3tier";
+  Object.assign(doc.topology.gpuCluster, { tiers: 3, hostsPerPod: 64, spines: 16, cores: 64 });
+  return doc;
+}
+
 /** scenarios/ai/inference-agents.yaml with its populations' arrivals lasting until about `requests` requests (100 a second together). */
 function agents(requests: number): Record<string, unknown> {
   const doc = load(readFileSync("scenarios/ai/inference-agents.yaml", "utf8")) as Record<string, any>;
@@ -53,6 +65,7 @@ const CASES: Record<string, () => Record<string, unknown>> = {
   "fat-tree-k48-20k": () => websearch(48, 20_000),
   "training-4096": () => training(4096),
   "training-16384": () => training(16384),
+  "training-32768-3tier": training3Tier,
   "fat-tree-k16-100k": () => websearch(16, 100_000),
   "fat-tree-k16-1m": () => websearch(16, 1_000_000),
   "agents-1m": () => agents(1_000_000),

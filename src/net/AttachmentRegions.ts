@@ -6,9 +6,9 @@ export const MAX_REGION_NODES = 16;
 
 /**
  * Hubs and attachment regions of a topology. A hub is a node with three or more links
- * (a switch); the other nodes fall into regions, the connected groups they form among
- * themselves (a fat-tree host alone, a GPU with its NIC), each bordered by the hubs they
- * link to. A region larger than {@link MAX_REGION_NODES} (a long chain) is made of hubs
+ * (a switch), unless of kind "nic" (a NIC with a port per plane); the other nodes fall
+ * into regions, the connected groups they form among themselves (a fat-tree host alone,
+ * a GPU with its NIC), each bordered by the hubs they link to. A region larger than {@link MAX_REGION_NODES} (a long chain) is made of hubs
  * instead. Why this helps: a shortest path into region R last leaves the hubs at some
  * border hub h, so the distance from any node v to a node d of R is the least of
  * dist(v, h) + dist_R(h, d) over R's border hubs, or a path inside R — one table per hub
@@ -29,7 +29,10 @@ export function attachmentRegions(topology: Topology): AttachmentRegions {
   const t = topology;
   const n = t.nodeCount;
   const isHub = new Uint8Array(n);
-  for (let u = 0; u < n; u++) if (t.outStart[u + 1] - t.outStart[u] >= 3) isHub[u] = 1;
+  // A NIC with a port on each of several planes has three links or more, but it is an
+  // endpoint's attachment, not a switch: kept in its GPU's region, so a multi-plane cluster
+  // needs tables for its switches only, not one per NIC.
+  for (let u = 0; u < n; u++) if (t.outStart[u + 1] - t.outStart[u] >= 3 && t.nodeKinds[u] !== "nic") isHub[u] = 1;
   const regionOf = new Int32Array(n).fill(-1);
   const starts: number[] = [0];
   const members: number[] = [];

@@ -7,6 +7,7 @@ import { csvBytes, csvFraction, csvNumber } from "./csvNumber.js";
 import { tierOf, type Tier } from "./tierOf.js";
 import { streamCsv } from "./CsvWriter.js";
 import { writeCsv } from "./writeCsv.js";
+import { UtilHistogram } from "./UtilHistogram.js";
 
 /** Columns of links.csv, in order. */
 export const LINK_CSV_HEADERS = [
@@ -85,8 +86,8 @@ export interface BottleneckEntry {
  * The 95th percentile of utilisation is time-weighted over [0, horizon] and resolved to
  * 0.001: a histogram of 1,000 bins of width 0.001 (bin i holds utilisations in
  * (i/1000, (i+1)/1000], up to a 1e-9 slack for float residue; utilisation above 1 lands
- * in the last bin) is allocated only for
- * resources that ever carry traffic, and idle time is horizon − Σ bins. The reported
+ * in the last bin) is made only for resources that ever carry traffic, sparse until it
+ * touches many bins ({@link UtilHistogram}), and idle time is horizon − Σ bins. The reported
  * value is the upper edge of the bin where 95 % of the time is reached, or 0 when the
  * resource was idle at least 95 % of the time.
  *
@@ -105,7 +106,7 @@ export class ResourceRecorder implements FlowObserver {
   private readonly saturatedS: Float64Array;
   private readonly bottlenecked: Int32Array;
   private readonly bottleneckFlowS: Float64Array;
-  private readonly histogram: Array<Float64Array | undefined>;
+  private readonly histogram: Array<UtilHistogram | undefined>;
   private flowBottleneck = new Int32Array(0);
   /** The resources of the draining flows (a rate change reads them there, not in the flow's Route). */
   private readonly routes: ActiveRoutes;
@@ -132,7 +133,7 @@ export class ResourceRecorder implements FlowObserver {
     this.saturatedS = new Float64Array(R);
     this.bottlenecked = new Int32Array(R);
     this.bottleneckFlowS = new Float64Array(R);
-    this.histogram = new Array<Float64Array | undefined>(R).fill(undefined);
+    this.histogram = new Array<UtilHistogram | undefined>(R).fill(undefined);
     this.logStart = new Int32Array(R + 1);
     this.routes = new ActiveRoutes(network);
     network.observe(this);
@@ -216,16 +217,7 @@ export class ResourceRecorder implements FlowObserver {
     this.flushHistograms();
     const h = this.histogram[r];
     if (!h || this.horizon <= 0) return 0;
-    const target = 0.95 * this.horizon;
-    let busy = 0;
-    for (let i = 0; i < UTIL_BINS; i++) busy += h[i];
-    let cumulative = this.horizon - busy;
-    if (cumulative >= target) return 0;
-    for (let i = 0; i < UTIL_BINS; i++) {
-      cumulative += h[i];
-      if (cumulative >= target) return (i + 1) / UTIL_BINS;
-    }
-    return 1;
+    return h.upperEdgeAt(0.95, this.horizon);
   }
 
   /** Resources that bottlenecked any flow, by bottleneck flow-seconds descending, ties by resource id. */
@@ -342,15 +334,15 @@ export class ResourceRecorder implements FlowObserver {
     const order = this.logOrder;
     for (let i = 0; i < n; i++) order[start[resource[i]]++] = i;
     let r = -1;
-    let h: Float64Array | undefined;
+    let h: UtilHistogram | undefined;
     for (let j = 0; j < n; j++) {
       const i = order[j];
       if (resource[i] !== r) {
         r = resource[i];
         h = this.histogram[r];
-        if (!h) this.histogram[r] = h = new Float64Array(UTIL_BINS);
+        if (!h) this.histogram[r] = h = new UtilHistogram(UTIL_BINS);
       }
-      h![this.logBin[i]] += this.logDtS[i];
+      h!.add(this.logBin[i], this.logDtS[i]);
     }
     this.logCount = 0;
   }

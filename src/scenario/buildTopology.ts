@@ -4,6 +4,7 @@ import { clos3 } from "../net/clos3.js";
 import { dragonfly, dragonflyRouterId } from "../net/dragonfly.js";
 import { fatTree } from "../net/fatTree.js";
 import { gpuCluster } from "../net/gpuCluster.js";
+import { gpuClusterTop } from "../net/gpuClusterScaleOut.js";
 import { leafSpine } from "../net/leafSpine.js";
 import { torus } from "../net/torus.js";
 import type { Topology } from "../net/Topology.js";
@@ -22,7 +23,8 @@ import type { Fabrics, Scenario, SiteSpec } from "./Scenario.js";
  *
  * A site adds its border node `<id>` (kind "border"), its fabric (ids prefixed `<id>.`)
  * with `uplink` links from the border to every top switch (fat-tree cores, spines, clos3
- * super-spines; a torus's first router; a dragonfly's router 0 of each group), and
+ * super-spines; a 3-tier gpuCluster's cores, every plane; a torus's first router; a
+ * dragonfly's router 0 of each group), and
  * access hosts `<id>.h{i}` linked to the border; every one of these nodes belongs to the
  * site. A WAN link without a latency gets great-circle distance × inflation ÷ 2e8 m/s.
  */
@@ -114,7 +116,7 @@ function addSiteNodes(b: TopologyBuilder, s: SiteSpec, where: string, at: At): v
     const p = `${s.id}.`;
     if (f.fatTree) for (let j = 0; j < (f.fatTree.k / 2) ** 2; j++) top.push(`${p}c${j}`);
     if (f.leafSpine) for (let j = 0; j < f.leafSpine.spines; j++) top.push(`${p}spine${j}`);
-    if (f.gpuCluster) for (let j = 0; j < f.gpuCluster.spines; j++) top.push(`${p}spine${j}`);
+    if (f.gpuCluster) top.push(...gpuClusterTop(f.gpuCluster));
     if (f.clos3) for (let j = 0; j < f.clos3.spinesPerPod; j++) for (let i = 0; i < f.clos3.superSpinesPerPlane; i++) top.push(`${p}super${j}_${i}`);
     if (f.torus) top.push(`${p}r${f.torus.dims.map(() => 0).join("_")}`);
     // A dragonfly has no top tier: the border links to router 0 of every group.

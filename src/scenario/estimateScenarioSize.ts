@@ -1,6 +1,8 @@
 // estimateScenarioSize: how many nodes, links, flows and events a scenario makes, and the memory that takes, from its spec alone.
 import { InputError } from "../core/InputError.js";
 import { dragonflyCounts, type DragonflySpec } from "../net/dragonfly.js";
+import { gpuClusterSize } from "../net/gpuClusterFormulas.js";
+import { gpuClusterTop } from "../net/gpuClusterScaleOut.js";
 import type { Topology } from "../net/Topology.js";
 import { arrivalRateForLoad } from "../workloads/arrivalRateForLoad.js";
 import type { ArrivalSpec } from "../workloads/agents/AgentsSpec.js";
@@ -80,7 +82,7 @@ export function estimateScenarioSize(s: Scenario, topology?: Topology): Scenario
         const top =
           (f.fatTree ? (f.fatTree.k / 2) ** 2 : 0) +
           (f.leafSpine?.spines ?? 0) +
-          (f.gpuCluster?.spines ?? 0) +
+          (f.gpuCluster ? gpuClusterTop(f.gpuCluster).length : 0) +
           (f.clos3 ? f.clos3.spinesPerPod * f.clos3.superSpinesPerPlane : 0) +
           (f.torus ? 1 : 0) +
           (f.dragonfly?.g ?? 0);
@@ -168,23 +170,10 @@ function fabricParts(f: Fabrics, keyPath: string, parts: SizePart[]): void {
   if (f.dragonfly) parts.push(dragonflyPart(f.dragonfly, keyPath));
   if (f.gpuCluster) {
     const g = f.gpuCluster;
-    const nics = g.nicsPerHost ?? g.gpusPerHost;
-    const shared = nics < g.gpusPerHost;
-    // As gpuCluster builds it: NIC nodes when shared, when PCIe is given, or with leaf attachment.
-    const nicNodes = shared || g.pcieBandwidthBps !== undefined || !g.railOptimized;
-    const switches = g.railOptimized ? nics : Math.ceil(g.hosts / (g.hostsPerLeaf ?? 1));
-    const storage = g.storage?.nodes ?? 0;
-    const perHostNodes = 1 + g.gpusPerHost + (nicNodes ? nics : 0);
-    const perHostLinks = g.gpusPerHost + (nicNodes ? 2 * nics : g.gpusPerHost);
     const gpus = g.hosts * g.gpusPerHost;
-    parts.push(
-      topologyPart(
-        `${keyPath}.gpuCluster`,
-        g.spines + switches + storage + g.hosts * perHostNodes,
-        (switches + storage) * g.spines + g.hosts * perHostLinks,
-        `${formatCount(g.hosts)} hosts × ${formatCount(g.gpusPerHost)} GPUs (${formatCount(gpus)} GPUs)`,
-      ),
-    );
+    // As gpuCluster builds it (its formula is tested against the builder).
+    const { nodes, links } = gpuClusterSize(g);
+    parts.push(topologyPart(`${keyPath}.gpuCluster`, nodes, links, `${formatCount(g.hosts)} hosts × ${formatCount(g.gpusPerHost)} GPUs (${formatCount(gpus)} GPUs)`));
   }
 }
 

@@ -40,6 +40,30 @@ describe("attachmentRegions", () => {
     expect(r.regionOf[n("h1g3")]).not.toBe(r.regionOf[n("h1g2")]);
   });
 
+  it("keeps a NIC with a port on each of several planes in its GPU's region, bordered by every plane's rail", () => {
+    // 3 planes: each NIC has 1 PCIe link and 3 ports, 4 links, yet is no switch.
+    const b = new TopologyBuilder();
+    gpuCluster(b, {
+      hosts: 2,
+      gpusPerHost: 2,
+      nvlinkBandwidthBps: 1e11,
+      nicBandwidthBps: 3e10,
+      railOptimized: true,
+      spines: 1,
+      uplinkBandwidthBps: 1e10,
+      latencyS: 1e-6,
+      nvlinkLatencyS: 0,
+      planes: 3,
+    });
+    const t = b.build();
+    const r = attachmentRegions(t);
+    const n = (id: string) => t.nodeIndex.get(id)!;
+    expect(t.outStart[n("h1nic0") + 1] - t.outStart[n("h1nic0")]).toBe(4);
+    expect(r.isHub[n("h1nic0")]).toBe(0);
+    expect(r.regionOf[n("h1nic0")]).toBe(r.regionOf[n("h1g0")]);
+    for (const x of [0, 1, 2]) expect(r.isHub[n(`plane${x}rail0`)]).toBe(1);
+  });
+
   it(`makes hubs of a chain longer than ${MAX_REGION_NODES} nodes, and keeps a shorter one as a region`, () => {
     for (const length of [MAX_REGION_NODES, MAX_REGION_NODES + 1]) {
       const b = new TopologyBuilder();

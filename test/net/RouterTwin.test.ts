@@ -36,6 +36,8 @@ const FABRICS: Record<string, () => Topology> = {
   "gpu rails, NIC nodes over PCIe": () => build((b) => gpuCluster(b, { ...GPU, pcieBandwidthBps: 64e9 })),
   "gpu rails, 2 shared NICs per host": () => build((b) => gpuCluster(b, { ...GPU, nicsPerHost: 2 })),
   "gpu leaves, 2 hosts per leaf": () => build((b) => gpuCluster(b, { ...GPU, railOptimized: false, hostsPerLeaf: 2 })),
+  "gpu 3 tiers, NVLink domains of 2 hosts, 2 planes": () =>
+    build((b) => gpuCluster(b, { ...GPU, tiers: 3, hostsPerPod: 2, cores: 3, scaleUpDomain: 8, planes: 2 })),
   "two fat-trees joined by a chain of 20 routers": () =>
     build((b) => {
       fatTree(b, { k: 4, bandwidthBps: 1e10, latencyS: 1e-6, prefix: "x" });

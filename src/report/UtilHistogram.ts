@@ -1,0 +1,68 @@
+// UtilHistogram: a resource's time-per-utilisation-bin histogram, sparse (the bins it touched) until it touches many, then dense.
+/** Distinct bins kept as a sparse list; one more and the histogram becomes a dense array. */
+export const SPARSE_BINS_MAX = 32;
+
+/**
+ * Seconds spent in each of `bins` utilisation bins. Most resources spend their time in a
+ * handful of bins (a link carrying one or two collectives' flows), so the bins touched are
+ * kept as a short list of (bin, seconds) until more than {@link SPARSE_BINS_MAX} are
+ * touched, and only then as a dense `Float64Array(bins)` (8 KB at 1,000 bins: a 32,768-GPU
+ * run touched 140,000 resources, 1.1 GB dense). Each bin's additions happen in the same
+ * order either way, and readers visit bins in ascending order, so every sum and every
+ * result is bit-identical to a dense array from the start.
+ */
+export class UtilHistogram {
+  private readonly bins: number[] = [];
+  private readonly seconds: number[] = [];
+  private dense: Float64Array | null = null;
+
+  constructor(private readonly binCount: number) {}
+
+  /** Add `dtS` seconds to bin `bin`. */
+  add(bin: number, dtS: number): void {
+    const dense = this.dense;
+    if (dense) {
+      dense[bin] += dtS;
+      return;
+    }
+    const i = this.bins.indexOf(bin);
+    if (i >= 0) {
+      this.seconds[i] += dtS;
+    } else if (this.bins.length < SPARSE_BINS_MAX) {
+      this.bins.push(bin);
+      this.seconds.push(0 + dtS);
+    } else {
+      const d = (this.dense = new Float64Array(this.binCount));
+      for (let j = 0; j < this.bins.length; j++) d[this.bins[j]] = this.seconds[j];
+      d[bin] += dtS;
+    }
+  }
+
+  /**
+   * The upper edge of the bin where `fraction` of [0, horizonS] is reached, counting the
+   * time not in any bin (idle) first: 0 when idle time alone reaches it, 1 if no bin does.
+   */
+  upperEdgeAt(fraction: number, horizonS: number): number {
+    const target = fraction * horizonS;
+    let bins: ArrayLike<number>;
+    let seconds: ArrayLike<number>;
+    if (this.dense) {
+      bins = Array.from({ length: this.binCount }, (_, i) => i);
+      seconds = this.dense;
+    } else {
+      const order = this.bins.map((_, i) => i).sort((a, b) => this.bins[a] - this.bins[b]);
+      bins = order.map((i) => this.bins[i]);
+      seconds = order.map((i) => this.seconds[i]);
+    }
+    // Bins in ascending order, as a dense array's loop adds them (its zeros change no sum).
+    let busy = 0;
+    for (let i = 0; i < seconds.length; i++) busy += seconds[i];
+    let cumulative = horizonS - busy;
+    if (cumulative >= target) return 0;
+    for (let i = 0; i < seconds.length; i++) {
+      cumulative += seconds[i];
+      if (cumulative >= target) return (bins[i] + 1) / this.binCount;
+    }
+    return 1;
+  }
+}

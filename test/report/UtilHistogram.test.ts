@@ -1,0 +1,50 @@
+// UtilHistogram: sparse until many bins, and every answer bit-identical to a dense array added to in the same order.
+import { describe, expect, it } from "vitest";
+import { randomStream } from "../../src/core/randomStream.js";
+import { SPARSE_BINS_MAX, UtilHistogram } from "../../src/report/UtilHistogram.js";
+
+/** The dense reference: the loop ResourceRecorder ran on a Float64Array of `bins` before. */
+function denseUpperEdge(h: Float64Array, fraction: number, horizonS: number): number {
+  const target = fraction * horizonS;
+  let busy = 0;
+  for (let i = 0; i < h.length; i++) busy += h[i];
+  let cumulative = horizonS - busy;
+  if (cumulative >= target) return 0;
+  for (let i = 0; i < h.length; i++) {
+    cumulative += h[i];
+    if (cumulative >= target) return (i + 1) / h.length;
+  }
+  return 1;
+}
+
+describe("UtilHistogram", () => {
+  it("upperEdgeAt is the upper edge of the bin where the fraction of the horizon is reached, idle time first", () => {
+    // 10 bins; 2 s in bin 3 (0.3, 0.4], 1 s in bin 7, horizon 10 s: idle 7 s.
+    // 50 %: idle alone (7 s ≥ 5 s) → 0. 80 %: 7 + 2 = 9 ≥ 8 at bin 3 → 0.4. 95 %: 7 + 2 + 1 = 10 ≥ 9.5 at bin 7 → 0.8.
+    const h = new UtilHistogram(10);
+    h.add(7, 1);
+    h.add(3, 1.5);
+    h.add(3, 0.5);
+    expect(h.upperEdgeAt(0.5, 10)).toBe(0);
+    expect(h.upperEdgeAt(0.8, 10)).toBe(0.4);
+    expect(h.upperEdgeAt(0.95, 10)).toBe(0.8);
+  });
+
+  it("answers bit for bit as a dense array, below and beyond the sparse limit", () => {
+    const random = randomStream(7, "UtilHistogram");
+    for (const distinct of [1, 3, SPARSE_BINS_MAX, SPARSE_BINS_MAX + 1, 200]) {
+      const sparse = new UtilHistogram(1000);
+      const dense = new Float64Array(1000);
+      const bins = Array.from({ length: distinct }, () => Math.floor(random() * 1000));
+      let horizonS = 0;
+      for (let k = 0; k < 5000; k++) {
+        const bin = bins[Math.floor(random() * distinct)];
+        const dtS = random() * 1e-3;
+        sparse.add(bin, dtS);
+        dense[bin] += dtS;
+        horizonS += dtS * 1.2;
+      }
+      for (const fraction of [0.05, 0.5, 0.9, 0.95, 0.99]) expect(sparse.upperEdgeAt(fraction, horizonS)).toBe(denseUpperEdge(dense, fraction, horizonS));
+    }
+  });
+});
