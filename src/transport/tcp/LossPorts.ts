@@ -91,17 +91,17 @@ export class LossPorts {
   cross(f: number, on: boolean): void {
     const res = this.network.routeOf(f).resources;
     const channels = this.channelCount;
+    const dctcp = this.t.cc[f] === TcpCc.Dctcp;
+    const k = this.queues.settings.ecnThresholdBytes;
+    // A port's set is kept when it empties: ports see flows come and go all run long.
     for (let i = 0; i < res.length; i++) {
       const r = res[i];
-      if (r >= channels || !this.tracks(f, r)) continue;
+      if (r >= channels || (dctcp && k[r] > 0)) continue;
       let set = this.crossing[r];
       if (on) {
         if (!set) this.crossing[r] = set = new Set();
         set.add(f);
-      } else if (set) {
-        set.delete(f);
-        if (set.size === 0) this.crossing[r] = undefined;
-      }
+      } else set?.delete(f);
     }
   }
 
@@ -135,15 +135,10 @@ export class LossPorts {
    * with Cubic, whose growth can speed up, checked again half-way), and verified when due.
    */
   private updatePort(r: number): void {
-    const old = this.portTimer[r];
-    if (old >= 0) {
-      this.sim.cancel(old);
-      this.portTimer[r] = -1;
-    }
     const flows = this.portFlows[r];
     const now = this.sim.nowS;
     if (!flows || flows.size === 0) {
-      this.portFlows[r] = undefined;
+      this.cancelOverflow(r);
       this.queues.setReported(r, 0, now);
       return;
     }
@@ -167,12 +162,25 @@ export class LossPorts {
     this.queues.setReported(r, Math.min(queue, limit), now);
     let hit = now;
     if (queue < limit) {
-      if (!(growthBps > 0)) return;
       const dt = (limit - queue) / growthBps;
-      if (dt > HORIZON_S) return;
+      if (!(growthBps > 0) || dt > HORIZON_S) {
+        this.cancelOverflow(r);
+        return;
+      }
       hit = now + Math.max(minRtt, cubic ? dt / 2 : dt);
     }
-    this.portTimer[r] = this.sim.schedule(hit, this.kindOverflow, r);
+    // Moving a pending overflow orders it as a new event would be (EventQueue.update), at half the heap work of cancel and schedule.
+    const old = this.portTimer[r];
+    if (old >= 0) this.sim.reschedule(old, hit);
+    else this.portTimer[r] = this.sim.schedule(hit, this.kindOverflow, r);
+  }
+
+  /** Drop port `r`'s pending overflow event, if any. */
+  private cancelOverflow(r: number): void {
+    const old = this.portTimer[r];
+    if (old < 0) return;
+    this.sim.cancel(old);
+    this.portTimer[r] = -1;
   }
 
   /** The queue port `r`'s loss-based flows keep now, bytes (their windows' excess over their shares of the pipe). */
