@@ -23,6 +23,7 @@ export type TcpCc = (typeof TcpCc)[keyof typeof TcpCc];
 export class TcpFlowTable {
   /** Flows the arrays hold. */
   cap = 0;
+  /** Where the flow's window is ({@link TcpPhase}). */
   phase = new Uint8Array(0);
   /** Index of the flow's options in {@link options}. */
   optionIndex = new Int32Array(0);
@@ -56,11 +57,15 @@ export class TcpFlowTable {
   timer = new Int32Array(0);
   /** The port tracking the flow's window (-1 for none). */
   port = new Int32Array(0);
+  /** Seconds of connection set-up before the first byte left. */
   handshakeS = new Float64Array(0);
   /** When the window stopped limiting the flow, seconds (NaN until then). */
   growthEndS = new Float64Array(0);
+  /** Seconds the flow's packets waited in queues so far. */
   queueingS = new Float64Array(0);
+  /** Packets lost and sent again. */
   retransmits = new Int32Array(0);
+  /** Retransmission timeouts waited out. */
   timeouts = new Int32Array(0);
   /** Timeouts in a row without a delivered round since (the RTO doubles with each, RFC 6298 §5.5). */
   backoff = new Int32Array(0);
