@@ -8,6 +8,18 @@ import { makeCase } from "./simgrid/makeCase.js";
 const DIR = "results/bench";
 const CLI = "dist/cli/main.js";
 
+// --baseline DIR: also run DIR's build (a checkout of an earlier commit with `npx tsc` run in it),
+// alternated with this one, so a change's before and after come from the same run. --reps N (default 3).
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const baseline = option("--baseline");
+const reps = Number(option("--reps") ?? 3);
+if (baseline !== undefined && !existsSync(join(baseline, CLI))) throw new Error(`--baseline ${baseline}: no ${CLI} there (run npx tsc -p tsconfig.json in it)`);
+if (!(Number.isInteger(reps) && reps >= 1)) throw new Error(`--reps ${option("--reps")}: expected a whole number ≥ 1`);
+
 const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
 if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
 mkdirSync(join(DIR, "cases"), { recursive: true });
@@ -15,35 +27,48 @@ const base = join(DIR, "cases", "k16-20000-load0.5.json");
 if (!existsSync(base)) writeFileSync(base, JSON.stringify(makeCase({ k: 16, flows: 20000, load: 0.5, seed: 1 })));
 const doc = JSON.parse(readFileSync(base, "utf8"));
 
-/** Run the case under `transport` (undefined: the default maxmin) and read run.json. */
-function run(model: string): { wallS: number; events: number } {
+/** Run the case under `transport` (undefined: the default maxmin) with the CLI of `root` and read run.json. */
+function run(model: string, root: string, label: string): { wallS: number; events: number } {
   const file = join(DIR, "cases", `k16-20000-load0.5-${model}.json`);
   writeFileSync(file, JSON.stringify(model === "maxmin" ? doc : { ...doc, transport: { model } }));
-  const out = join(DIR, "transport-runs", model);
-  const r = spawnSync(process.execPath, [CLI, "run", file, "--out", out, "--quiet"], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${model} failed: ${r.stderr}`);
+  const out = join(DIR, "transport-runs", label, model);
+  const r = spawnSync(process.execPath, [join(root, CLI), "run", file, "--out", out, "--quiet"], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${label} ${model} failed: ${r.stderr}`);
   const info = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
   return { wallS: info.wall_s, events: info.events };
 }
 
-// Alternate the models so drift on a noisy machine hits both; keep the medians.
+// Alternate the models (and builds) so drift on a noisy machine hits all of them; keep the medians.
 const models = ["maxmin", "tcp"];
-const walls: Record<string, number[]> = { maxmin: [], tcp: [] };
+const builds: Array<{ label: string; root: string }> = [{ label: "this", root: "." }];
+if (baseline !== undefined) builds.push({ label: "baseline", root: baseline });
+const walls: Record<string, number[]> = {};
 const events: Record<string, number> = {};
-for (let rep = 0; rep < 3; rep++) {
-  for (const m of models) {
-    const r = run(m);
-    walls[m].push(r.wallS);
-    events[m] = r.events;
+for (let rep = 0; rep < reps; rep++) {
+  for (const b of builds) {
+    for (const m of models) {
+      const r = run(m, b.root, b.label);
+      (walls[`${b.label} ${m}`] ??= []).push(r.wallS);
+      events[`${b.label} ${m}`] = r.events;
+    }
   }
 }
-const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[1];
-const rows = models.map((m) => ({
-  model: m,
-  sim_wall_s: median(walls[m]).toFixed(3),
-  events: events[m],
-  events_per_s: Math.round(events[m] / median(walls[m])),
-  cost_vs_maxmin: (median(walls[m]) / median(walls.maxmin)).toFixed(2),
-}));
-console.log("k=16 fat-tree, 20,000 web-search flows at 50% load (pinned paths): tcp against maxmin, median of 3");
+const median = (xs: number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const rows = builds.flatMap((b) =>
+  models.map((m) => {
+    const key = `${b.label} ${m}`;
+    return {
+      ...(baseline !== undefined && { build: b.label }),
+      model: m,
+      sim_wall_s: median(walls[key]).toFixed(3),
+      events: events[key],
+      events_per_s: Math.round(events[key] / median(walls[key])),
+      cost_vs_maxmin: (median(walls[key]) / median(walls[`${b.label} maxmin`])).toFixed(2),
+    };
+  }),
+);
+console.log(`k=16 fat-tree, 20,000 web-search flows at 50% load (pinned paths): tcp against maxmin, median of ${reps}`);
 benchTable(Object.keys(rows[0]), rows, join(DIR, "transport.csv"));

@@ -67,6 +67,8 @@ export class QueueState implements FlowObserver {
   private readonly reportedBytes: Float64Array;
   private readonly dirty: number[] = [];
   private readonly isDirty: Uint8Array;
+  /** Resources whose mean queue is above 0 now (none: every queueing delay is 0, and RTTs need no walk of the route). */
+  private queued = 0;
   private readonly observers: QueueObserver[] = [];
 
   constructor(
@@ -136,6 +138,29 @@ export class QueueState implements FlowObserver {
   }
 
   /**
+   * `baseRttS` plus the queueing delays of `resources` on the way out and of their reverse
+   * channels on the way back: the same sum as `baseRttS + pathDelayS + reversePathDelayS`, in
+   * one walk of the route, and none while no resource holds a queue.
+   */
+  roundTripS(baseRttS: number, resources: Int32Array): number {
+    if (this.queued === 0) return baseRttS;
+    const channels = this.topology.channelCount;
+    const mean = this.meanBytes;
+    let out = 0;
+    let back = 0;
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
+      const q = mean[r];
+      if (q > 0) out += q / this.network.capacityOf(r);
+      if (r >= channels) continue;
+      const b = r ^ 1;
+      const qb = mean[b];
+      if (qb > 0) back += qb / this.network.capacityOf(b);
+    }
+    return baseRttS + out + back;
+  }
+
+  /**
    * Queueing delay of the way back along `resources` (ACKs, handshake replies): the reverse
    * channel of every channel on it (links are full duplex, channels come in pairs 2i, 2i+1).
    */
@@ -162,9 +187,7 @@ export class QueueState implements FlowObserver {
     this.reportedBytes[resource] = bytes;
     const s = this.compute(resource);
     if (s === this.sawtooth[resource]) return;
-    this.sawtooth[resource] = s;
-    this.meanBytes[resource] = s.meanBytes;
-    for (const o of this.observers) o.queueChanged(resource, s, nowS);
+    this.setSawtooth(resource, s, nowS);
   }
 
   /** Record `packets` marked at `resource` at `nowS` by a burst above its threshold (a transport's mark event). */
@@ -215,9 +238,7 @@ export class QueueState implements FlowObserver {
       this.isDirty[r] = 0;
       const s = this.compute(r);
       if (s === this.sawtooth[r]) continue;
-      this.sawtooth[r] = s;
-      this.meanBytes[r] = s.meanBytes;
-      for (const o of this.observers) o.queueChanged(r, s, nowS);
+      this.setSawtooth(r, s, nowS);
     }
     this.dirty.length = 0;
   }
@@ -242,6 +263,16 @@ export class QueueState implements FlowObserver {
     // Loss-based flows (and DCTCP at a port that does not mark): the queue their windows keep, as their transport tracks it.
     const limit = (k > 0 ? Math.min(k, buffer) : buffer) * packet;
     return constantQueue(Math.min(this.reportedBytes[r], limit));
+  }
+
+  /** Resource `r`'s queue is now `s`: keep its mean and the count of queued resources, and tell the observers. */
+  private setSawtooth(r: number, s: Sawtooth, nowS: number): void {
+    const was = this.meanBytes[r] > 0;
+    this.sawtooth[r] = s;
+    this.meanBytes[r] = s.meanBytes;
+    const is = s.meanBytes > 0;
+    if (is !== was) this.queued += is ? 1 : -1;
+    for (const o of this.observers) o.queueChanged(r, s, nowS);
   }
 
   private markDirty(r: number): void {

@@ -35,22 +35,15 @@ export function renoIncreasePerRtt(cc: "newreno" | "dctcp", delayedAck: number):
   return cc === "newreno" ? 1 / delayedAck : 1;
 }
 
-/** A Cubic congestion-avoidance epoch: where the window curve is anchored. */
-export interface CubicEpoch {
-  /** Window at the last loss, segments (0 before any loss). */
-  wMax: number;
-  /** Window when the epoch began, segments. */
-  w0: number;
-}
-
 /** Cubic's growth before any loss (ns-3's cnt clamp of 20: one segment per 20 acknowledged), per RTT. */
 const CUBIC_PRELOSS_GROWTH = 1.05;
 /** The fastest Cubic lets the window grow in avoidance (ns-3: one segment per 2 acknowledged), per RTT. */
 const CUBIC_MAX_GROWTH = 1.5;
 
 /**
- * Cubic's window, in segments, `dtS` seconds after it was `w` at `tS` seconds into `epoch`
- * (RFC 8312 §4.1, as ns-3 3.37's TcpCubic::Update): it moves towards the curve — after a loss
+ * Cubic's window, in segments, `dtS` seconds after it was `w` at `tS` seconds into the epoch
+ * anchored at `wMax` (the window at the last loss, 0 before any) and `w0` (the window when the
+ * epoch began) (RFC 8312 §4.1, as ns-3 3.37's TcpCubic::Update): it moves towards the curve — after a loss
  * W(t) = W_max + C(t + RTT − K)³ with K = ∛((W_max − w0)/C), concave back up to W_max then convex
  * beyond; before any loss (an epoch begun by HyStart) w0 + C((t + RTT)³ − RTT³) — never down,
  * never faster than 1.5× per RTT, and before any loss at least 5 % per RTT (ns-3's clamp of one
@@ -58,9 +51,8 @@ const CUBIC_MAX_GROWTH = 1.5;
  * included), so it advances in steps from the last known window: ns-3 measures t from the epoch
  * plus the minimum RTT (the ACK being processed left one RTT ago), hence the `+ RTT`.
  */
-export function cubicAdvance(epoch: CubicEpoch, w: number, tS: number, dtS: number, rttS: number): number {
+export function cubicAdvance(wMax: number, w0: number, w: number, tS: number, dtS: number, rttS: number): number {
   if (!(dtS > 0) || !(rttS > 0)) return w;
-  const { wMax, w0 } = epoch;
   const t = Math.max(0, tS + dtS);
   const rtts = dtS / rttS;
   const lossSeen = wMax > w0;

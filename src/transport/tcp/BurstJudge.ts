@@ -1,0 +1,167 @@
+// BurstJudge: the bursts tcp flows send at one instant, judged together at every port they cross — what each port drops or marks.
+import type { RandomStream } from "../../core/randomStream.js";
+import type { FlowNetwork } from "../../net/FlowNetwork.js";
+import type { QueueState } from "../../net/queues/QueueState.js";
+import { fifoOverflow } from "../../net/queues/fifoOverflow.js";
+
+/** A burst of packets a flow sends in one round, and the verdict of the ports it crosses. */
+export interface Burst {
+  flow: number;
+  packets: number;
+  /** Seconds over which its packets arrive (its own train). */
+  durationS: number;
+  /** Packets of the flow's previous window beyond its pipe, still queued when the burst begins. */
+  standing: number;
+  /** Bytes of the flow's previous round, whose ACKs clock this one out (0 for a first flight). */
+  prevBytes: number;
+  /** Bytes of one of its packets on the wire. */
+  packetBytes: number;
+  /** Whether its flow reacts to ECN marks (DCTCP): its packets above K are marked, not dropped. */
+  ecn: boolean;
+  /** Verdict: the largest share of its packets a port dropped (0 for none), and that port. */
+  share: number;
+  port: number;
+  /** Verdict: the most packets a port marked (0 for none), and that port. */
+  marked: number;
+  markPort: number;
+  /** Whether some port dropped or marked any of it. */
+  judged: boolean;
+}
+
+/** What {@link BurstJudge.judge} returns: every burst of the instant, and those some port dropped or marked, in flow order. */
+export interface BurstVerdicts {
+  bursts: Burst[];
+  judged: Burst[];
+}
+
+/**
+ * Collects the bursts of one instant and judges them port by port at the end of its solve:
+ * arrivals beyond what the port drains while they arrive and its headroom (limit minus the
+ * standing queue) overflow, as a share of every burst there. At an ECN port DCTCP's packets
+ * above K are marked; the others' are dropped there (RED); everyone's above the buffer are
+ * dropped. A flow takes its worst port. Which bursts lose what is the FIFO's to say
+ * ({@link fifoOverflow}, over arrival offsets drawn from the run's loss stream).
+ */
+export class BurstJudge {
+  private pending: Burst[] = [];
+  private readonly byPort = new Map<number, Burst[]>();
+
+  constructor(
+    private readonly network: FlowNetwork,
+    private readonly queues: QueueState,
+    private readonly channelCount: number,
+    private readonly random: RandomStream,
+  ) {}
+
+  /** Whether bursts wait to be judged. */
+  get hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /**
+   * Offer `packets` of `flow` (of `packetBytes` each) arriving over `durationS` at every channel
+   * of its route, on top of `standing` of its own already queued, clocked out by the ACKs of
+   * `prevBytes`; `ecn` for DCTCP.
+   */
+  offer(flow: number, packets: number, durationS: number, standing: number, prevBytes: number, packetBytes: number, ecn: boolean): void {
+    this.pending.push({ flow, packets, durationS, standing, prevBytes, packetBytes, ecn, share: 0, port: -1, marked: 0, markPort: -1, judged: false });
+  }
+
+  /** Judge the pending bursts at every port they cross; they are then no longer pending. */
+  judge(): BurstVerdicts {
+    const bursts = this.pending;
+    this.pending = [];
+    const channels = this.channelCount;
+    const judged: Burst[] = [];
+    if (bursts.length === 1) {
+      // The common case: one burst alone at this instant, judged on its own route.
+      const res = this.network.routeOf(bursts[0].flow).resources;
+      for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, judged);
+    } else {
+      const byPort = this.byPort;
+      for (const b of bursts) {
+        const res = this.network.routeOf(b.flow).resources;
+        for (let i = 0; i < res.length; i++) {
+          const r = res[i];
+          if (r >= channels) continue;
+          let list = byPort.get(r);
+          if (!list) byPort.set(r, (list = []));
+          list.push(b);
+        }
+      }
+      for (const [r, list] of byPort) this.judgePort(r, list, judged);
+      byPort.clear();
+    }
+    // In flow order (stable: a flow's bursts in the order their verdicts came), so the draws from the stream do not depend on map order.
+    if (judged.length > 1) judged.sort((a, b) => a.flow - b.flow);
+    return { bursts, judged };
+  }
+
+  /** Judge port `r` with the `list` of bursts crossing it; record each burst's worst drop share and marks on it (first verdicts appended to `judged`). */
+  private judgePort(r: number, list: Burst[], judged: Burst[]): void {
+    let arrivals = 0;
+    let bytes = 0;
+    let own = 0;
+    let clocked = 0;
+    let longest = 0;
+    for (const b of list) {
+      arrivals += b.packets;
+      own += b.standing;
+      clocked += b.prevBytes;
+      if (b.durationS > longest) longest = b.durationS;
+      bytes += b.packets * b.packetBytes;
+    }
+    if (!(arrivals > 0)) return;
+    const settings = this.queues.settings;
+    const packet = bytes / arrivals;
+    // The bursts arrive over the longest of their own trains, or longer where their previous
+    // rounds shared this port: their ACKs then came back one port-time after another.
+    const capacity = this.network.capacityOf(r);
+    const drain = (capacity * Math.max(longest, clocked / capacity)) / packet;
+    const standing = this.queues.queueBytes(r) / packet + own;
+    const buffer = settings.bufferBytes[r] / packet;
+    const k = settings.ecnThresholdBytes[r] / packet;
+    const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
+    const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
+    if (overBuffer <= 0 && overK <= 0) return;
+    // Some packets overflow: which, is the FIFO's to say. The bursts arrive within the span, each
+    // over its own train starting at a drawn offset; the port fills, marks above K, and once full
+    // drops what arrives beyond its drain, from the bursts arriving then, in proportion to their
+    // rates. Late bursts lose the most: with a large overflow every burst loses its tail, with a
+    // small one a few late ones lose all (a drop-tail FIFO's lock-out).
+    const ecnAll = list.every((b) => b.ecn);
+    const limit = ecnAll || !(k > 0) ? buffer : Math.min(k, buffer);
+    // The bursts reach the port through the channels before it on their routes: together they
+    // carry at most the sum of those channels' capacities, which spreads the arrivals out.
+    const feeds = new Set<number>();
+    for (const b of list) {
+      const res = this.network.routeOf(b.flow).resources;
+      const at = res.indexOf(r);
+      if (at > 0 && res[at - 1] < this.channelCount) feeds.add(res[at - 1]);
+    }
+    let feedBps = 0;
+    for (const c of feeds) feedBps += this.network.capacityOf(c);
+    const spanS = Math.max(longest, clocked / capacity, feedBps > 0 ? bytes / feedBps : 0);
+    const { dropped, marked } = fifoOverflow(list, spanS, capacity / packet, standing, limit, k > 0 ? k : Infinity, this.random);
+    for (let i = 0; i < list.length; i++) {
+      const b = list[i];
+      const share = Math.min(1, dropped[i] / b.packets);
+      const m = b.ecn ? Math.min(b.packets, marked[i]) : 0;
+      if (!(share > 0) && !(m > 0)) continue;
+      if (!b.judged) {
+        b.judged = true;
+        b.port = r;
+        b.markPort = r;
+        judged.push(b);
+      }
+      if (share > b.share) {
+        b.share = share;
+        b.port = r;
+      }
+      if (m > b.marked) {
+        b.marked = m;
+        b.markPort = r;
+      }
+    }
+  }
+}

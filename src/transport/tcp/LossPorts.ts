@@ -1,0 +1,225 @@
+// LossPorts: the ports that track loss-based tcp windows — the queue their excess keeps, and when the buffer overflows.
+import type { Simulation } from "../../core/Simulation.js";
+import type { FlowNetwork } from "../../net/FlowNetwork.js";
+import type { QueueState } from "../../net/queues/QueueState.js";
+import { TcpCc, TcpPhase, type TcpFlowTable } from "./TcpFlowTable.js";
+
+/** How far ahead a port's next overflow is looked for, seconds (beyond: none is scheduled until the port changes). */
+const HORIZON_S = 3600;
+
+/** What the flows' owner does for the ports: RTTs now, and a flow's answer to losing a packet. */
+export interface LossPortsHost {
+  /** Round trip of flow `f` now (base plus queueing both ways), seconds. */
+  rttNow(f: number): number;
+  /** Flow `f` in avoidance lost a packet at an overflow (its window brought up to now, its retransmission counted, off its port): cut its window or time out. */
+  lost(f: number): void;
+}
+
+/**
+ * Loss-based flows (NewReno, Cubic, and DCTCP where a port does not mark) in congestion
+ * avoidance, port by port. Once the network binds such a flow at a port, the excess of its
+ * window over its share of the pipe (window − rate × base RTT) waits in the port's queue; the
+ * port's queue is the sum of its flows' excess, reported to the {@link QueueState}. The windows
+ * keep growing by their law; when the queue reaches the buffer (or K at a marking port, where
+ * RED drops what cannot be marked) every loss-based flow in avoidance crossing the port loses a
+ * packet (synchronised losses). The overflow instant is predicted from the windows' growth and
+ * checked when due. Ports whose flows changed are re-judged once at the end of each solve
+ * ({@link update}).
+ */
+export class LossPorts {
+  /** Loss-based flows in avoidance bound at each port. */
+  private readonly portFlows: Array<Set<number> | undefined>;
+  /** Loss-based flows in avoidance crossing each port, bound there or not: an overflow there drops their packets too. */
+  private readonly crossing: Array<Set<number> | undefined>;
+  /** Each port's pending overflow event (-1 for none). */
+  private readonly portTimer: Int32Array;
+  /** Ports to re-judge at the end of the solve, in the order they changed. */
+  private readonly dirty: number[] = [];
+  private readonly isDirty: Uint8Array;
+  private readonly kindOverflow: number;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly network: FlowNetwork,
+    private readonly queues: QueueState,
+    private readonly channelCount: number,
+    resourceCount: number,
+    private readonly t: TcpFlowTable,
+    private readonly host: LossPortsHost,
+  ) {
+    this.portFlows = new Array<Set<number> | undefined>(resourceCount).fill(undefined);
+    this.crossing = new Array<Set<number> | undefined>(resourceCount).fill(undefined);
+    this.portTimer = new Int32Array(resourceCount).fill(-1);
+    this.isDirty = new Uint8Array(resourceCount);
+    this.kindOverflow = sim.registerHandler((r) => this.overflow(r));
+  }
+
+  /**
+   * Whether port `r` tracks flow `f`'s window once it binds it: loss-based flows everywhere, and
+   * DCTCP where the port does not mark (it then only ever meets losses); DCTCP at a marking port
+   * settles into the port's DCTCP sawtooth instead.
+   */
+  tracks(f: number, r: number): boolean {
+    return this.t.cc[f] !== TcpCc.Dctcp || !(this.queues.settings.ecnThresholdBytes[r] > 0);
+  }
+
+  /** Take flow `f` off its port's list (its port re-judged at the end of the solve). */
+  leave(f: number): void {
+    const r = this.t.port[f];
+    if (r < 0) return;
+    this.portFlows[r]?.delete(f);
+    this.t.port[f] = -1;
+    this.markDirty(r);
+  }
+
+  /** Put loss-based flow `f` on port `r`'s list: from now on the port tracks its window (and no timer of the flow's runs). */
+  join(f: number, r: number): void {
+    const t = this.t;
+    if (t.port[f] === r) return;
+    this.leave(f);
+    let set = this.portFlows[r];
+    if (!set) this.portFlows[r] = set = new Set();
+    set.add(f);
+    t.port[f] = r;
+    this.markDirty(r);
+    if (Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = this.sim.nowS;
+    if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
+    t.timer[f] = -1;
+  }
+
+  /** Add flow `f` to (or take it off) the crossing lists of the ports of its route where its window is tracked. */
+  cross(f: number, on: boolean): void {
+    const res = this.network.routeOf(f).resources;
+    const channels = this.channelCount;
+    const dctcp = this.t.cc[f] === TcpCc.Dctcp;
+    const k = this.queues.settings.ecnThresholdBytes;
+    // A port's set is kept when it empties: ports see flows come and go all run long.
+    for (let i = 0; i < res.length; i++) {
+      const r = res[i];
+      if (r >= channels || (dctcp && k[r] > 0)) continue;
+      let set = this.crossing[r];
+      if (on) {
+        if (!set) this.crossing[r] = set = new Set();
+        set.add(f);
+      } else set?.delete(f);
+    }
+  }
+
+  /** Re-judge the ports whose flows changed, in the order they changed. */
+  update(): void {
+    const dirty = this.dirty;
+    if (dirty.length === 0) return;
+    for (let i = 0; i < dirty.length; i++) {
+      this.isDirty[dirty[i]] = 0;
+      this.updatePort(dirty[i]);
+    }
+    dirty.length = 0;
+  }
+
+  private markDirty(r: number): void {
+    if (this.isDirty[r]) return;
+    this.isDirty[r] = 1;
+    this.dirty.push(r);
+  }
+
+  /** Limit at which port `r` loses loss-based flows' packets: its buffer, or K where it marks (RED drops what cannot be marked). */
+  private lossLimitBytes(r: number): number {
+    const s = this.queues.settings;
+    const k = s.ecnThresholdBytes[r];
+    return k > 0 ? Math.min(k, s.bufferBytes[r]) : s.bufferBytes[r];
+  }
+
+  /**
+   * Re-judge port `r`: its loss-based flows' windows now, the queue they keep, and when it will
+   * overflow — predicted from the queue's growth rate now (exact for NewReno's linear growth;
+   * with Cubic, whose growth can speed up, checked again half-way), and verified when due.
+   */
+  private updatePort(r: number): void {
+    const flows = this.portFlows[r];
+    const now = this.sim.nowS;
+    if (!flows || flows.size === 0) {
+      this.cancelOverflow(r);
+      this.queues.setReported(r, 0, now);
+      return;
+    }
+    const t = this.t;
+    let queue = 0;
+    let growthBps = 0;
+    let minRtt = Infinity;
+    let cubic = false;
+    for (const f of flows) {
+      const rtt = this.host.rttNow(f);
+      if (rtt < minRtt) minRtt = rtt;
+      const w = t.windowAt(f, now, rtt);
+      t.cwnd[f] = w;
+      t.lastS[f] = now;
+      const packet = t.packetBytes[f];
+      queue += Math.max(0, w * packet - this.network.rateOf(f) * t.baseRttS[f]);
+      growthBps += ((t.windowAt(f, now + rtt, rtt) - w) * packet) / rtt;
+      if (t.cc[f] === TcpCc.Cubic) cubic = true;
+    }
+    const limit = this.lossLimitBytes(r);
+    this.queues.setReported(r, Math.min(queue, limit), now);
+    let hit = now;
+    if (queue < limit) {
+      const dt = (limit - queue) / growthBps;
+      if (!(growthBps > 0) || dt > HORIZON_S) {
+        this.cancelOverflow(r);
+        return;
+      }
+      hit = now + Math.max(minRtt, cubic ? dt / 2 : dt);
+    }
+    // Moving a pending overflow orders it as a new event would be (EventQueue.update), at half the heap work of cancel and schedule.
+    const old = this.portTimer[r];
+    if (old >= 0) this.sim.reschedule(old, hit);
+    else this.portTimer[r] = this.sim.schedule(hit, this.kindOverflow, r);
+  }
+
+  /** Drop port `r`'s pending overflow event, if any. */
+  private cancelOverflow(r: number): void {
+    const old = this.portTimer[r];
+    if (old < 0) return;
+    this.sim.cancel(old);
+    this.portTimer[r] = -1;
+  }
+
+  /** The queue port `r`'s loss-based flows keep now, bytes (their windows' excess over their shares of the pipe). */
+  private queueNow(flows: Set<number>): number {
+    const t = this.t;
+    const now = this.sim.nowS;
+    let queue = 0;
+    for (const f of flows) queue += Math.max(0, t.windowAt(f, now, this.host.rttNow(f)) * t.packetBytes[f] - this.network.rateOf(f) * t.baseRttS[f]);
+    return queue;
+  }
+
+  /** Port `r`'s buffer overflows: every loss-based flow in avoidance there loses a packet and cuts its window. */
+  private overflow(r: number): void {
+    this.portTimer[r] = -1;
+    const flows = this.portFlows[r];
+    if (!flows || flows.size === 0) return;
+    // A predicted overflow that has not come yet (growth slowed): predict again.
+    if (this.queueNow(flows) < this.lossLimitBytes(r) * (1 - 1e-9)) {
+      this.updatePort(r);
+      return;
+    }
+    const t = this.t;
+    const now = this.sim.nowS;
+    // The full buffer drops the packets of every loss-based flow in avoidance that arrive while
+    // it is full: those the port binds, and those it carries at a window-limited rate.
+    const members = [...flows];
+    const crossing = this.crossing[r];
+    if (crossing) for (const f of crossing) if (!flows.has(f)) members.push(f);
+    members.sort((a, b) => a - b);
+    this.queues.drop(r, members.length, now);
+    for (const f of members) {
+      if (t.phase[f] !== TcpPhase.Avoidance) continue;
+      t.cwnd[f] = t.windowAt(f, now, this.host.rttNow(f));
+      t.retransmits[f]++;
+      flows.delete(f);
+      if (t.port[f] === r) t.port[f] = -1;
+      else this.leave(f);
+      this.host.lost(f);
+    }
+    this.updatePort(r);
+  }
+}

@@ -1,0 +1,143 @@
+// TcpFlowTable: the per-flow state of every `tcp` flow of a run — phase, window, timers, costs — in typed arrays, and the window law read from it.
+import { grown } from "../../core/grown.js";
+import type { TcpOptions } from "../TransportSpec.js";
+import { cubicAdvance, renoIncreasePerRtt } from "./CongestionControl.js";
+
+/** Phase of a tcp flow's window. */
+export const TcpPhase = { None: 0, SlowStart: 1, Avoidance: 2, Steady: 3, Timeout: 4, Done: 5 } as const;
+/** One of the {@link TcpPhase} values. */
+export type TcpPhase = (typeof TcpPhase)[keyof typeof TcpPhase];
+
+/** A flow's congestion control as a small integer (read in the hot loops instead of comparing names). */
+export const TcpCc = { Cubic: 0, NewReno: 1, Dctcp: 2 } as const;
+/** One of the {@link TcpCc} values. */
+export type TcpCc = (typeof TcpCc)[keyof typeof TcpCc];
+
+/**
+ * Struct-of-arrays state of the tcp flows of one run, indexed by flow id (ids are the
+ * network's, never reused): what {@link TcpFlows}, the ports that track loss-based windows
+ * ({@link LossPorts}) and the burst judge share. Besides the window state, each flow keeps
+ * its options' constants (packet bytes, window limit, congestion control, avoidance growth)
+ * so the hot paths read numbers, not option records.
+ */
+export class TcpFlowTable {
+  /** Flows the arrays hold. */
+  cap = 0;
+  /** Where the flow's window is ({@link TcpPhase}). */
+  phase = new Uint8Array(0);
+  /** Index of the flow's options in {@link options}. */
+  optionIndex = new Int32Array(0);
+  /** Congestion control ({@link TcpCc}). */
+  cc = new Uint8Array(0);
+  /** Bytes of a full packet on the wire: MSS plus headers. */
+  packetBytes = new Float64Array(0);
+  /** The receive/send window, segments. */
+  windowSegs = new Float64Array(0);
+  /** Segments NewReno or DCTCP add per avoidance round trip. */
+  renoPerRtt = new Float64Array(0);
+  /** Congestion window, segments. */
+  cwnd = new Float64Array(0);
+  /** Cubic's window at the last loss, segments. */
+  wMax = new Float64Array(0);
+  /** Window when the avoidance epoch began, segments. */
+  w0 = new Float64Array(0);
+  /** Start of the avoidance epoch (or of the last slow-start round), seconds; NaN before the first round. */
+  epochS = new Float64Array(0);
+  /** When `cwnd` was last brought up to date, seconds. */
+  lastS = new Float64Array(0);
+  /** DCTCP's marking average α. */
+  alpha = new Float64Array(0);
+  /** Round trip without queues: twice the latency plus a packet out and an ACK back at every hop, seconds. */
+  baseRttS = new Float64Array(0);
+  /** When the first byte reached the receiver, seconds. */
+  activeS = new Float64Array(0);
+  /** The user's rate cap, bytes/s (Infinity for none). */
+  userCapBps = new Float64Array(0);
+  /** The flow's pending round, step or resume event (-1 for none). */
+  timer = new Int32Array(0);
+  /** The port tracking the flow's window (-1 for none). */
+  port = new Int32Array(0);
+  /** Seconds of connection set-up before the first byte left. */
+  handshakeS = new Float64Array(0);
+  /** When the window stopped limiting the flow, seconds (NaN until then). */
+  growthEndS = new Float64Array(0);
+  /** Seconds the flow's packets waited in queues so far. */
+  queueingS = new Float64Array(0);
+  /** Packets lost and sent again. */
+  retransmits = new Int32Array(0);
+  /** Retransmission timeouts waited out. */
+  timeouts = new Int32Array(0);
+  /** Timeouts in a row without a delivered round since (the RTO doubles with each, RFC 6298 §5.5). */
+  backoff = new Int32Array(0);
+  /** Slow-start loss state: 0 none; 1 lost in the last round; 2 its duplicate ACKs are on their way; 3 retransmitting. */
+  lossAge = new Uint8Array(0);
+  /** Packets lost and not yet sent again. */
+  lostPackets = new Float64Array(0);
+  /** Packets of the last burst that did not get through (they raise no ACK, so they do not grow the window). */
+  lostLast = new Float64Array(0);
+  /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
+  markedLast = new Float64Array(0);
+  /** The least RTT the flow has seen, seconds (HyStart's delayMin). */
+  minRttS = new Float64Array(0);
+  /** The options of each workload's transport, by index. */
+  readonly options: TcpOptions[] = [];
+
+  constructor() {
+    this.grow(1024);
+  }
+
+  /** Make room for flow `flow`. */
+  ensure(flow: number): void {
+    if (flow >= this.cap) this.grow(Math.max(flow + 1, 2 * this.cap));
+  }
+
+  /** Give flow `flow` the options at `optionIndex` and their constants. */
+  setOptions(flow: number, optionIndex: number): void {
+    const o = this.options[optionIndex];
+    this.optionIndex[flow] = optionIndex;
+    this.cc[flow] = o.cc === "cubic" ? TcpCc.Cubic : o.cc === "newreno" ? TcpCc.NewReno : TcpCc.Dctcp;
+    this.packetBytes[flow] = o.mssBytes + o.headerBytes;
+    this.windowSegs[flow] = o.windowBytes / o.mssBytes;
+    this.renoPerRtt[flow] = o.cc === "cubic" ? 0 : renoIncreasePerRtt(o.cc, o.delayedAck);
+  }
+
+  /** The window flow `f` in avoidance has at `t` (its law from its last update, at round trip `rtt`), segments. */
+  windowAt(f: number, t: number, rtt: number): number {
+    let w: number;
+    if (this.cc[f] === TcpCc.Cubic) w = cubicAdvance(this.wMax[f], this.w0[f], this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt);
+    else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
+    return Math.min(w, this.windowSegs[f]);
+  }
+
+  private grow(n: number): void {
+    this.phase = grown(this.phase, n);
+    this.optionIndex = grown(this.optionIndex, n);
+    this.cc = grown(this.cc, n);
+    this.packetBytes = grown(this.packetBytes, n);
+    this.windowSegs = grown(this.windowSegs, n);
+    this.renoPerRtt = grown(this.renoPerRtt, n);
+    this.cwnd = grown(this.cwnd, n);
+    this.wMax = grown(this.wMax, n);
+    this.w0 = grown(this.w0, n);
+    this.epochS = grown(this.epochS, n);
+    this.lastS = grown(this.lastS, n);
+    this.alpha = grown(this.alpha, n);
+    this.baseRttS = grown(this.baseRttS, n);
+    this.activeS = grown(this.activeS, n);
+    this.userCapBps = grown(this.userCapBps, n);
+    this.timer = grown(this.timer, n, -1);
+    this.port = grown(this.port, n, -1);
+    this.handshakeS = grown(this.handshakeS, n);
+    this.growthEndS = grown(this.growthEndS, n);
+    this.queueingS = grown(this.queueingS, n);
+    this.retransmits = grown(this.retransmits, n);
+    this.timeouts = grown(this.timeouts, n);
+    this.backoff = grown(this.backoff, n);
+    this.lossAge = grown(this.lossAge, n);
+    this.lostPackets = grown(this.lostPackets, n);
+    this.lostLast = grown(this.lostLast, n);
+    this.markedLast = grown(this.markedLast, n);
+    this.minRttS = grown(this.minRttS, n);
+    this.cap = n;
+  }
+}

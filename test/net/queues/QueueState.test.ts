@@ -1,0 +1,40 @@
+// QueueState.roundTripS: a route's round trip with its queues both ways, in one walk — the same number as the per-direction sums.
+import { describe, expect, it } from "vitest";
+import { QueueClass } from "../../../src/net/queues/QueueState.js";
+import { transportNetwork } from "../../transport/transportModels.js";
+
+describe("QueueState.roundTripS", () => {
+  it("equals base + pathDelayS + reversePathDelayS exactly, and is the base alone once every queue drained", () => {
+    const { sim, network, queues, topology } = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6 },
+    ]);
+    // Channels come in pairs: 2i one way, 2i + 1 back. Link 0 is a–s, link 1 is s–b.
+    const as = 0;
+    const sb = 2;
+    const forward = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(as, sb), latencyS: 2e-6 };
+    const backward = { nodes: Int32Array.of(2, 1, 0), resources: Int32Array.of(sb ^ 1, as ^ 1), latencyS: 2e-6 };
+    const f1 = network.startFlow(forward, 1e9);
+    const f2 = network.startFlow(forward, 1e9);
+    const g = network.startFlow(backward, 1e9);
+    for (const f of [f1, f2, g]) queues.register(f, QueueClass.NewReno, 10e-6, 1500);
+    sim.run({ untilS: 1e-3 });
+    expect(queues.boundAt(f1)).toBe(sb);
+    expect(queues.boundAt(g)).toBe(sb ^ 1);
+    expect(topology.channelCount).toBeGreaterThan(sb);
+    queues.setReported(sb, 7 * 1500 + 0.1, sim.nowS);
+    queues.setReported(sb ^ 1, 3 * 1500 + 0.3, sim.nowS);
+    for (const route of [forward, backward]) {
+      const base = 11.3e-6;
+      const separate = base + queues.pathDelayS(route.resources) + queues.reversePathDelayS(route.resources);
+      expect(queues.pathDelayS(route.resources)).toBeGreaterThan(0);
+      expect(queues.reversePathDelayS(route.resources)).toBeGreaterThan(0);
+      expect(queues.roundTripS(base, route.resources)).toBe(separate);
+    }
+    // The queues drain when their flows finish: no queue anywhere, the round trip is the base.
+    sim.run();
+    expect(queues.queueBytes(sb)).toBe(0);
+    expect(queues.queueBytes(sb ^ 1)).toBe(0);
+    expect(queues.roundTripS(11.3e-6, forward.resources)).toBe(11.3e-6);
+  });
+});

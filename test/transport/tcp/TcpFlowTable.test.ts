@@ -1,0 +1,48 @@
+// TcpFlowTable: per-flow constants from the options, and the avoidance window law read from the arrays.
+import { describe, expect, it } from "vitest";
+import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
+import { cubicAdvance } from "../../../src/transport/tcp/CongestionControl.js";
+import { TcpCc, TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js";
+
+function table(options: Partial<TcpOptions>, flow = 0) {
+  const t = new TcpFlowTable();
+  const i = t.options.push({ ...TCP_DEFAULTS, ...options }) - 1;
+  t.ensure(flow);
+  t.setOptions(flow, i);
+  return t;
+}
+
+describe("TcpFlowTable", () => {
+  it("keeps each flow's packet bytes, window in segments and congestion control", () => {
+    const t = table({ cc: "newreno", mssBytes: 1448, headerBytes: 54, windowBytes: 1448 * 100 }, 5000);
+    expect(t.cap).toBeGreaterThan(5000);
+    expect(t.packetBytes[5000]).toBe(1502);
+    expect(t.windowSegs[5000]).toBe(100);
+    expect(t.cc[5000]).toBe(TcpCc.NewReno);
+    expect(t.timer[5000]).toBe(-1);
+    expect(t.port[5000]).toBe(-1);
+  });
+
+  it("NewReno grows 1/delayedAck segment per RTT, DCTCP one, both capped at the window", () => {
+    const reno = table({ cc: "newreno", delayedAck: 2, mssBytes: 1000, windowBytes: 1000 * 50 });
+    reno.cwnd[0] = 20;
+    reno.lastS[0] = 1;
+    expect(reno.windowAt(0, 1 + 4 * 0.01, 0.01)).toBeCloseTo(22, 12);
+    expect(reno.windowAt(0, 1 + 1000 * 0.01, 0.01)).toBe(50);
+    const dctcp = table({ cc: "dctcp", mssBytes: 1000, windowBytes: 1000 * 50 });
+    dctcp.cwnd[0] = 20;
+    dctcp.lastS[0] = 1;
+    expect(dctcp.windowAt(0, 1 + 4 * 0.01, 0.01)).toBeCloseTo(24, 12);
+  });
+
+  it("Cubic follows cubicAdvance from its epoch", () => {
+    const t = table({ cc: "cubic", mssBytes: 1000, windowBytes: 1e9 });
+    t.wMax[0] = 100;
+    t.w0[0] = 70;
+    t.cwnd[0] = 75;
+    t.epochS[0] = 2;
+    t.lastS[0] = 2.5;
+    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(100, 70, 75, 0.5, 0.5, 0.02));
+    expect(t.windowAt(0, 3, 0.02)).toBeGreaterThan(75);
+  });
+});
