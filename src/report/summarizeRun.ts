@@ -1,5 +1,6 @@
 // summarizeRun: the one-row summary of a run (flows, bytes, makespan, throughput, FCT and slowdown percentiles).
-import { ascending, quantileSorted } from "d3-array";
+import { quantileSorted } from "d3-array";
+import { grown } from "../core/grown.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import { clampSlowdown } from "./roundoff.js";
@@ -67,8 +68,10 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
   const makespanS = finished === n && n > 0 ? flows.lastFinishS : run.endS;
   flows.finish(makespanS);
   resources.finish(makespanS);
-  const fct: number[] = [];
-  const slowdown: number[] = [];
+  // Typed arrays sorted by value (no comparator calls): the same order as d3's ascending, these being numbers.
+  let fct = new Float64Array(finished);
+  let slowdown = new Float64Array(finished);
+  let m = 0;
   let bytes = 0;
   for (let f = 0; f < n; f++) {
     const finish = network.finishOf(f);
@@ -76,12 +79,17 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     const size = network.sizeOf(f);
     bytes += size;
     const fctS = finish - network.startOf(f);
-    fct.push(fctS);
-    slowdown.push(size > 0 ? clampSlowdown(fctS / flows.idealFctOf(f)) : 1);
+    if (m === fct.length) {
+      fct = grown(fct, 2 * m + 16);
+      slowdown = grown(slowdown, 2 * m + 16);
+    }
+    fct[m] = fctS;
+    slowdown[m++] = size > 0 ? clampSlowdown(fctS / flows.idealFctOf(f)) : 1;
   }
-  fct.sort(ascending);
-  slowdown.sort(ascending);
-  const q = (a: number[], p: number) => (a.length > 0 ? quantileSorted(a, p)! : NaN);
+  fct = fct.subarray(0, m).sort();
+  slowdown = slowdown.subarray(0, m).sort();
+  // quantileSorted reads only length and indices; its types ask for an array.
+  const q = (a: Float64Array, p: number) => (a.length > 0 ? quantileSorted(a as unknown as number[], p)! : NaN);
   return {
     flows: n,
     finished,

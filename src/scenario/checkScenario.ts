@@ -77,11 +77,12 @@ function checkGeneratedIds(s: Scenario): void {
     };
     if (seen.has(base)) fail(`flow id "${base}" is also the id of another transfer (unnamed transfers are called transfer<index>)`);
     seen.add(base);
-    const rep = /^(.*)#(\d+)$/.exec(base);
+    // The patterns only where they can match (20,000 transfers: most ids have no "#", and most scenarios no traffic or named workloads).
+    const rep = base.includes("#") ? /^(.*)#(\d+)$/.exec(base) : null;
     if (rep && (repeats.get(rep[1]) ?? 0) > Number(rep[2])) fail(`flow id "${base}" is also the id of a repeat of transfer "${rep[1]}"`);
-    const gen = /^(.*)-(\d+)$/.exec(base);
+    const gen = traffic.size > 0 ? /^(.*)-(\d+)$/.exec(base) : null;
     if (gen && traffic.has(gen[1])) fail(`flow id "${base}" is also the id of a flow of traffic "${gen[1]}" (its flows are ${gen[1]}-0, ${gen[1]}-1, …)`);
-    const ns = namespaces.find((n) => base.startsWith(`${n.name}.`));
+    const ns = namespaces.length > 0 ? namespaces.find((n) => base.startsWith(`${n.name}.`)) : undefined;
     if (ns) fail(`flow id "${base}" is in the id space of workload "${ns.name}" (its flows are ${ns.name}.…); rename the transfer`);
   }
   checkListIds(s, seen, repeats, traffic, namespaces);
