@@ -155,14 +155,16 @@ function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids:
     if (hops[hops.length - 1] !== dst) {
       fail(`path[${hops.length - 1}]`, `the path ends at "${w.path[hops.length - 1]}", not at the destination "${w.dst}"`);
     }
-    const seen = new Set<number>();
-    hops.forEach((n, j) => {
-      if (seen.has(n)) fail(`path[${j}]`, `the path visits "${w.path![j]}" twice`);
-      seen.add(n);
+    // A short path is searched for repeats in place (a Set per transfer costs more than the scan).
+    const seen = hops.length > 16 ? new Set<number>() : undefined;
+    for (let j = 0; j < hops.length; j++) {
+      const n = hops[j];
+      if (seen ? seen.has(n) : j > 0 && hops.lastIndexOf(n, j - 1) >= 0) fail(`path[${j}]`, `the path visits "${w.path[j]}" twice`);
+      seen?.add(n);
       if (j > 0 && t.channelBetween(hops[j - 1], n) < 0) {
-        fail(`path[${j}]`, `no link between "${w.path![j - 1]}" and "${w.path![j]}" (a path lists adjacent nodes)`);
+        fail(`path[${j}]`, `no link between "${w.path[j - 1]}" and "${w.path[j]}" (a path lists adjacent nodes)`);
       }
-    });
+    }
   } else if (component[src] !== component[dst]) {
     fail("dst", `"${w.dst}" cannot be reached from "${w.src}" (no chain of links joins them)`);
   }
