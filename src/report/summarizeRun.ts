@@ -1,5 +1,5 @@
 // summarizeRun: the one-row summary of a run (flows, bytes, makespan, throughput, FCT and slowdown percentiles).
-import { quantileSorted } from "d3-array";
+import { ascending, quantileSorted } from "d3-array";
 import { grown } from "../core/grown.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
@@ -69,8 +69,8 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
   flows.finish(makespanS);
   resources.finish(makespanS);
   // Typed arrays sorted by value (no comparator calls): the same order as d3's ascending, these being numbers.
-  let fct = new Float64Array(finished);
-  let slowdown = new Float64Array(finished);
+  let fct: Float64Array = new Float64Array(finished);
+  let slowdown: Float64Array = new Float64Array(finished);
   let m = 0;
   let bytes = 0;
   for (let f = 0; f < n; f++) {
@@ -86,8 +86,8 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     fct[m] = fctS;
     slowdown[m++] = size > 0 ? clampSlowdown(fctS / flows.idealFctOf(f)) : 1;
   }
-  fct = fct.subarray(0, m).sort();
-  slowdown = slowdown.subarray(0, m).sort();
+  fct = sortedNumbers(fct.subarray(0, m));
+  slowdown = sortedNumbers(slowdown.subarray(0, m));
   // quantileSorted reads only length and indices; its types ask for an array.
   const q = (a: Float64Array, p: number) => (a.length > 0 ? quantileSorted(a as unknown as number[], p)! : NaN);
   return {
@@ -105,4 +105,14 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     events: run.events,
     bottlenecks: resources.rankBottlenecks(),
   };
+}
+
+/**
+ * `xs` in ascending order, as `Array.prototype.sort(ascending)` orders it: by value
+ * (`Float64Array.prototype.sort`, no comparator calls) unless a NaN is present, which d3's
+ * comparator leaves where it finds it, so then by that very sort.
+ */
+function sortedNumbers(xs: Float64Array): Float64Array {
+  if (!xs.some(Number.isNaN)) return xs.sort();
+  return Float64Array.from(Array.from(xs).sort(ascending));
 }
