@@ -27,7 +27,8 @@ transfers with pinned paths, and SimGrid 3.32 on the very same JSON files, in on
                       build --reps times, and compare whole-command wall times (the machine may
                       be shared: only a ratio measured side by side means something); checks
                       that both write the same flows.csv and links.csv
-  --reps N            runs of each build per case with --before (default 3; medians reported)
+  --reps N            runs of each build per case with --before (default 3; medians reported,
+                      wall and, under /usr/bin/time, CPU time: user + system)
 
 Writes results/bench/e2e.csv (the comparison), results/bench/e2e-scaling.csv and, with
 --before, results/bench/e2e-before.csv.`;
@@ -36,9 +37,13 @@ const DIR = "results/bench";
 /** The compiled CLI, as `npm install` leaves it (built afresh here so it matches the source). */
 const CLI = "dist/cli/main.js";
 const CASES = join(DIR, "cases");
+/** GNU time, for the CPU time of a run. */
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 interface OursRun {
   processWallS: number;
+  /** User + system CPU seconds of the process (NaN without /usr/bin/time). */
+  processCpuS: number;
   simWallS: number;
   events: number;
   eventsPerS: number;
@@ -59,9 +64,13 @@ function casePath(k: number, flows: number, load: number): string {
 function runOurs(path: string, cli = CLI, outName = path.split("/").pop()!.replace(/\.json$/, "")): OursRun {
   const out = join(DIR, "e2e-runs", outName);
   const began = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, "run", path, "--out", out, "--quiet"], { encoding: "utf8" });
+  // Under /usr/bin/time when there is one: the process's CPU time (user + system) moves less than its wall time on a shared machine.
+  const args = [cli, "run", path, "--out", out, "--quiet"];
+  const r = TIME ? spawnSync(TIME, ["-f", "cpu %U %S", process.execPath, ...args], { encoding: "utf8" }) : spawnSync(process.execPath, args, { encoding: "utf8" });
   const processWallS = Number(process.hrtime.bigint() - began) / 1e9;
   if (r.status !== 0) throw new Error(`chokepoint failed on ${path}: ${r.stderr}`);
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? "");
+  const processCpuS = cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN;
   const info = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
   const finishS = new Map<string, number>();
   const startS = new Map<string, number>();
@@ -71,6 +80,7 @@ function runOurs(path: string, cli = CLI, outName = path.split("/").pop()!.repla
   }
   return {
     processWallS,
+    processCpuS,
     simWallS: info.wall_s,
     events: info.events,
     eventsPerS: info.events_per_s,
@@ -124,11 +134,15 @@ if (values.before !== undefined) {
     }
     const wall = (runs: OursRun[]) => median(runs.map((r) => r.processWallS));
     const sim = (runs: OursRun[]) => median(runs.map((r) => r.simWallS));
+    const cpu = (runs: OursRun[]) => median(runs.map((r) => r.processCpuS));
     compared.push({
       flows: n,
       before_process_wall_s: wall(before).toFixed(3),
       after_process_wall_s: wall(after).toFixed(3),
       speedup_process: (wall(before) / wall(after)).toFixed(2),
+      before_process_cpu_s: cpu(before).toFixed(3),
+      after_process_cpu_s: cpu(after).toFixed(3),
+      speedup_cpu: (cpu(before) / cpu(after)).toFixed(2),
       before_sim_wall_s: sim(before).toFixed(3),
       after_sim_wall_s: sim(after).toFixed(3),
       speedup_sim: (sim(before) / sim(after)).toFixed(2),

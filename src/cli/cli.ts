@@ -5,13 +5,6 @@ import { SHARING_ENGINES, type EngineName } from "../run/simulate.js";
 import { escapeControlCharacters } from "./escapeControlCharacters.js";
 import { HELP } from "./help.js";
 import { COMMANDS, parseCommandLine } from "./parseCommandLine.js";
-import { mergeCommand, sweepCommand } from "./sweepCommand.js";
-import { compareCommand } from "./compareCommand.js";
-import { exportCommand } from "./exportCommand.js";
-import { reportCommand } from "./reportCommand.js";
-import { runCommand } from "./runCommand.js";
-import { searchCommand } from "./searchCommand.js";
-import { validateCommand } from "./validateCommand.js";
 
 /** Where the CLI writes (process streams by default; tests pass their own). */
 export interface CliIo {
@@ -25,7 +18,11 @@ export interface CliIo {
   progress?: { write(text: string): unknown; isTTY?: boolean };
 }
 
-/** Run the CLI with `argv` (without node and script); resolves to the exit code. */
+/**
+ * Run the CLI with `argv` (without node and script); resolves to the exit code. Each
+ * command's modules are imported when that command runs, so `run` does not load the
+ * study, search and page code (about 50 modules of startup).
+ */
 export async function cli(argv: string[], io: CliIo = process): Promise<number> {
   // Everything printed goes through one escaping writer: ids and paths come from user files.
   const safe: CliIo = {
@@ -47,9 +44,11 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       return 0;
     }
     if (command === "compare") {
+      const { compareCommand } = await import("./compareCommand.js");
       return await compareCommand(operands, { out: values.out, target: values.target, quiet: values.quiet ?? false }, safe);
     }
     if (command === "merge") {
+      const { mergeCommand } = await import("./sweepCommand.js");
       return await mergeCommand(operands, { out: values.out, allowPartial: values["allow-partial"] ?? false }, safe);
     }
     if (operands.length !== 1) {
@@ -57,8 +56,9 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       throw new InputError(`"chokepoint ${command}" takes exactly one ${what}, found ${operands.length}${operands.length > 1 ? ` (${operands.join(", ")})` : ""}`);
     }
     const [file] = operands;
-    if (command === "report") return await reportCommand(file, { out: values.out, metric: values.metric, quiet: values.quiet ?? false }, safe);
+    if (command === "report") return await (await import("./reportCommand.js")).reportCommand(file, { out: values.out, metric: values.metric, quiet: values.quiet ?? false }, safe);
     if (command === "sweep") {
+      const { sweepCommand } = await import("./sweepCommand.js");
       return await sweepCommand(
         file,
         {
@@ -76,15 +76,17 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       );
     }
     if (command === "search") {
+      const { searchCommand } = await import("./searchCommand.js");
       return await searchCommand(file, { out: values.out, jobs: values.jobs, quiet: values.quiet ?? false, version: await version() }, safe);
     }
-    if (command === "validate") return await validateCommand(file, safe);
+    if (command === "validate") return await (await import("./validateCommand.js")).validateCommand(file, safe);
     let seed: number | undefined;
     if (values.seed !== undefined) {
       if (!/^\d+$/.test(values.seed)) throw new InputError(`--seed must be a whole number ≥ 0, found "${values.seed}"`);
       seed = Number(values.seed);
     }
     if (command === "export") {
+      const { exportCommand } = await import("./exportCommand.js");
       return await exportCommand(file, { format: values.format, out: values.out, seed, flows: values.flows ?? false, quiet: values.quiet ?? false }, safe);
     }
     let untilS: number | undefined;
@@ -100,6 +102,7 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
     if (!(engine in SHARING_ENGINES)) {
       throw new InputError(`--engine must be one of ${Object.keys(SHARING_ENGINES).join(", ")}, found "${engine}"`);
     }
+    const { runCommand } = await import("./runCommand.js");
     return await runCommand(
       file,
       {

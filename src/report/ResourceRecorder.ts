@@ -6,7 +6,6 @@ import type { Topology } from "../net/Topology.js";
 import { csvBytes, csvFraction, csvNumber } from "./csvNumber.js";
 import { tierOf, type Tier } from "./tierOf.js";
 import { streamCsv } from "./CsvWriter.js";
-import { writeCsv } from "./writeCsv.js";
 import { UtilHistogram } from "./UtilHistogram.js";
 
 /** Columns of links.csv, in order. */
@@ -295,9 +294,9 @@ export class ResourceRecorder implements FlowObserver {
     return streamCsv(path, [...LINK_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.linkRows());
   }
 
-  /** Write bottlenecks.csv to `path` (a short ranking: fast-csv). */
+  /** Write bottlenecks.csv to `path` (streamed, see CsvWriter: a fat-tree's ranking has thousands of rows). */
   writeBottlenecksCsv(path: string): Promise<void> {
-    return writeCsv(path, BOTTLENECK_CSV_HEADERS, this.bottleneckRows());
+    return streamCsv(path, BOTTLENECK_CSV_HEADERS, this.bottleneckRows());
   }
 
   /** Account for resource `r` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span). */

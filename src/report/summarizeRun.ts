@@ -1,5 +1,6 @@
 // summarizeRun: the one-row summary of a run (flows, bytes, makespan, throughput, FCT and slowdown percentiles).
 import { ascending, quantileSorted } from "d3-array";
+import { grown } from "../core/grown.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import { clampSlowdown } from "./roundoff.js";
@@ -67,8 +68,10 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
   const makespanS = finished === n && n > 0 ? flows.lastFinishS : run.endS;
   flows.finish(makespanS);
   resources.finish(makespanS);
-  const fct: number[] = [];
-  const slowdown: number[] = [];
+  // Typed arrays sorted by value (no comparator calls): the same order as d3's ascending, these being numbers.
+  let fct: Float64Array = new Float64Array(finished);
+  let slowdown: Float64Array = new Float64Array(finished);
+  let m = 0;
   let bytes = 0;
   for (let f = 0; f < n; f++) {
     const finish = network.finishOf(f);
@@ -76,12 +79,17 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     const size = network.sizeOf(f);
     bytes += size;
     const fctS = finish - network.startOf(f);
-    fct.push(fctS);
-    slowdown.push(size > 0 ? clampSlowdown(fctS / flows.idealFctOf(f)) : 1);
+    if (m === fct.length) {
+      fct = grown(fct, 2 * m + 16);
+      slowdown = grown(slowdown, 2 * m + 16);
+    }
+    fct[m] = fctS;
+    slowdown[m++] = size > 0 ? clampSlowdown(fctS / flows.idealFctOf(f)) : 1;
   }
-  fct.sort(ascending);
-  slowdown.sort(ascending);
-  const q = (a: number[], p: number) => (a.length > 0 ? quantileSorted(a, p)! : NaN);
+  fct = sortedNumbers(fct.subarray(0, m));
+  slowdown = sortedNumbers(slowdown.subarray(0, m));
+  // quantileSorted reads only length and indices; its types ask for an array.
+  const q = (a: Float64Array, p: number) => (a.length > 0 ? quantileSorted(a as unknown as number[], p)! : NaN);
   return {
     flows: n,
     finished,
@@ -97,4 +105,14 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     events: run.events,
     bottlenecks: resources.rankBottlenecks(),
   };
+}
+
+/**
+ * `xs` in ascending order, as `Array.prototype.sort(ascending)` orders it: by value
+ * (`Float64Array.prototype.sort`, no comparator calls) unless a NaN is present, which d3's
+ * comparator leaves where it finds it, so then by that very sort.
+ */
+function sortedNumbers(xs: Float64Array): Float64Array {
+  if (!xs.some(Number.isNaN)) return xs.sort();
+  return Float64Array.from(Array.from(xs).sort(ascending));
 }

@@ -2,7 +2,6 @@
 import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { format } from "fast-csv";
 import { csvSafeCell, isFormulaLike } from "./csvSafeCell.js";
 
 /**
@@ -16,6 +15,8 @@ import { csvSafeCell, isFormulaLike } from "./csvSafeCell.js";
  * callers that need all-or-nothing write into a staging directory (see writeAtomically).
  */
 export async function writeCsv(path: string, headers: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
+  // Imported here: a run writes its reports with CsvWriter and so never loads fast-csv.
+  const { format } = await import("fast-csv");
   await pipeline(
     Readable.from(safeRows(rows), { objectMode: true }),
     format({ headers: headers.map(csvSafeCell), alwaysWriteHeaders: true, includeEndRowDelimiter: true, rowDelimiter: "\n" }),

@@ -26,7 +26,6 @@ import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeR
 import { StagedDirectory } from "./StagedDirectory.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { streamCsv } from "./CsvWriter.js";
-import { writeCsv } from "./writeCsv.js";
 import { writeRunReport } from "./html/writeRunReport.js";
 
 /** What {@link writeReports} needs. */
@@ -170,11 +169,11 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     { name: "flows.csv", write: (p) => flows.writeCsv(p) },
     { name: "links.csv", write: (p) => resources.writeLinksCsv(p) },
     { name: "bottlenecks.csv", write: (p) => resources.writeBottlenecksCsv(p) },
-    { name: "summary.csv", write: (p) => writeCsv(p, summaryHeaders, [summaryCells]) },
+    { name: "summary.csv", write: (p) => streamCsv(p, summaryHeaders, [summaryCells]) },
     ...workloadFiles,
     { name: "run.json", write: (p) => writeFile(p, JSON.stringify(runInfo(meta, run), null, 2) + "\n") },
     ...(options.series ? [{ name: "timeseries.csv", write: (p: string) => options.series!.writeCsv(p, summary.makespanS) }] : []),
-    ...(options.events ? [{ name: "events.csv", write: (p: string) => writeCsv(p, EVENTS_CSV_HEADERS, eventsRows(options.events!)) }] : []),
+    ...(options.events ? [{ name: "events.csv", write: (p: string) => streamCsv(p, EVENTS_CSV_HEADERS, eventsRows(options.events!)) }] : []),
     ...(options.extraFiles ?? []),
     // Last: the page reads the CSVs staged beside it, so it shows exactly what they hold.
     ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await writeRunReport(dirname(p), p)) }] : []),

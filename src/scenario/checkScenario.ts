@@ -83,11 +83,12 @@ function checkGeneratedIds(s: Scenario): void {
     };
     if (seen.has(base)) fail(`flow id "${base}" is also the id of another transfer (unnamed transfers are called transfer<index>)`);
     seen.add(base);
-    const rep = /^(.*)#(\d+)$/.exec(base);
+    // The patterns only where they can match (20,000 transfers: most ids have no "#", and most scenarios no traffic or named workloads).
+    const rep = base.includes("#") ? /^(.*)#(\d+)$/.exec(base) : null;
     if (rep && (repeats.get(rep[1]) ?? 0) > Number(rep[2])) fail(`flow id "${base}" is also the id of a repeat of transfer "${rep[1]}"`);
-    const gen = /^(.*)-(\d+)$/.exec(base);
+    const gen = traffic.size > 0 ? /^(.*)-(\d+)$/.exec(base) : null;
     if (gen && traffic.has(gen[1])) fail(`flow id "${base}" is also the id of a flow of traffic "${gen[1]}" (its flows are ${gen[1]}-0, ${gen[1]}-1, …)`);
-    const ns = namespaces.find((n) => base.startsWith(`${n.name}.`));
+    const ns = namespaces.length > 0 ? namespaces.find((n) => base.startsWith(`${n.name}.`)) : undefined;
     if (ns) fail(`flow id "${base}" is in the id space of workload "${ns.name}" (its flows are ${ns.name}.…); rename the transfer`);
   }
   checkListIds(s, seen, repeats, traffic, namespaces);
@@ -160,14 +161,16 @@ function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids:
     if (hops[hops.length - 1] !== dst) {
       fail(`path[${hops.length - 1}]`, `the path ends at "${w.path[hops.length - 1]}", not at the destination "${w.dst}"`);
     }
-    const seen = new Set<number>();
-    hops.forEach((n, j) => {
-      if (seen.has(n)) fail(`path[${j}]`, `the path visits "${w.path![j]}" twice`);
-      seen.add(n);
+    // A short path is searched for repeats in place (a Set per transfer costs more than the scan).
+    const seen = hops.length > 16 ? new Set<number>() : undefined;
+    for (let j = 0; j < hops.length; j++) {
+      const n = hops[j];
+      if (seen ? seen.has(n) : j > 0 && hops.lastIndexOf(n, j - 1) >= 0) fail(`path[${j}]`, `the path visits "${w.path[j]}" twice`);
+      seen?.add(n);
       if (j > 0 && t.channelBetween(hops[j - 1], n) < 0) {
-        fail(`path[${j}]`, `no link between "${w.path![j - 1]}" and "${w.path![j]}" (a path lists adjacent nodes)`);
+        fail(`path[${j}]`, `no link between "${w.path[j - 1]}" and "${w.path[j]}" (a path lists adjacent nodes)`);
       }
-    });
+    }
   } else if (component[src] !== component[dst]) {
     fail("dst", `"${w.dst}" cannot be reached from "${w.src}" (no chain of links joins them)`);
   }

@@ -6,17 +6,23 @@
  * instead of being expanded. Returns a sentence describing the problem, or null.
  */
 export function checkValueBudget(value: unknown, maxValues: number, maxDepth: number): string | null {
-  const stack: Array<{ v: unknown; depth: number }> = [{ v: value, depth: 0 }];
+  // Two parallel stacks rather than an object per value: a file of 20,000 transfers holds ~200,000 values.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
   let count = 0;
-  while (stack.length > 0) {
-    const { v, depth } = stack.pop()!;
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop()!;
     if (++count > maxValues) {
       return `the document expands to more than ${maxValues.toLocaleString("en-US")} values (an alias bomb?)`;
     }
     if (v === null || typeof v !== "object") continue;
     if (depth >= maxDepth) return `the document nests more than ${maxDepth} levels deep`;
     const children = Array.isArray(v) ? v : Object.values(v);
-    for (const c of children) stack.push({ v: c, depth: depth + 1 });
+    for (const c of children) {
+      values.push(c);
+      depths.push(depth + 1);
+    }
   }
   return null;
 }

@@ -17,6 +17,26 @@ export interface NonFiniteNumber {
  * (which `checkValueBudget` bounds first).
  */
 export function findNonFiniteNumber(document: unknown): NonFiniteNumber | null {
+  return hasNonFiniteNumber(document) ? locate(document) : null;
+}
+
+/** Whether any number in `document` is not finite: one walk that keeps no key paths (the common answer is no). */
+function hasNonFiniteNumber(document: unknown): boolean {
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) return true;
+    } else if (v !== null && typeof v === "object") {
+      if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
+      else for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
+}
+
+/** The first non-finite number in document order, with its key path. */
+function locate(document: unknown): NonFiniteNumber | null {
   type Item = { v: unknown; key: PropertyKey | null; parent: Item | null };
   const stack: Item[] = [{ v: document, key: null, parent: null }];
   while (stack.length > 0) {

@@ -1,6 +1,6 @@
 // loadScenario: reads a YAML or JSON scenario file, refuses hostile input, validates it and converts it to engine units.
 import { readFileSync, statSync } from "node:fs";
-import { load as loadYaml } from "js-yaml";
+import { createRequire } from "node:module";
 import { InputError } from "../core/InputError.js";
 import { checkValueBudget } from "./checkValueBudget.js";
 import { describe, describeIssue } from "./describeIssue.js";
@@ -72,7 +72,7 @@ export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_
     }
   } else {
     try {
-      data = loadYaml(text, { filename: file, maxDepth: limits.maxDepth + 1 });
+      data = loadYaml()(text, { filename: file, maxDepth: limits.maxDepth + 1 });
     } catch (e) {
       const err = e as { reason?: string; mark?: { line: number; column: number } };
       let reason = err.reason ?? String(e);
@@ -112,6 +112,11 @@ export function scenarioFromDocument(data: Record<string, unknown>, file: string
     fail(keyPath ? `${file}: ${keyPath}` : file, message);
   }
   return toScenario(parsed.data!, file);
+}
+
+/** js-yaml's `load`, loaded on the first YAML file (synchronously, from its CommonJS build): a JSON scenario never loads it. */
+function loadYaml(): typeof import("js-yaml").load {
+  return (createRequire(import.meta.url)("js-yaml") as typeof import("js-yaml")).load;
 }
 
 function failIn(where: string, message: string): never {

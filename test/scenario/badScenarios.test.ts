@@ -30,6 +30,7 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "duplicate-transfer-id.yaml": { where: "workloads[1].transfer.id", fragment: 'transfer id "x" is used twice' },
   "unknown-workload-kind.yaml": { where: "workloads[0]", fragment: 'unknown key "trafic" (did you mean "traffic"?)' },
   "path-missing-hop.yaml": { where: "workloads[0].transfer.path[1]", fragment: 'no link between "a" and "b"' },
+  "path-revisits.yaml": { where: "workloads[0].transfer.path[3]", fragment: 'the path visits "s" twice' },
   "malformed.json": { where: "3:44", fragment: 'invalid JSON: expected a value, found "]"' },
   "unknown-pattern.yaml": { where: "workloads[0].traffic.pattern", fragment: '"unifrom" is not one of uniform, permutation, incast, all-to-all (did you mean "uniform"?)' },
   "incast-fanin.yaml": { where: "workloads[0].traffic.fanIn", fragment: "fanIn 2 needs at least 3 hosts, found 2" },
