@@ -44,24 +44,28 @@ export class UtilHistogram {
    */
   upperEdgeAt(fraction: number, horizonS: number): number {
     const target = fraction * horizonS;
-    let bins: ArrayLike<number>;
-    let seconds: ArrayLike<number>;
-    if (this.dense) {
-      bins = Array.from({ length: this.binCount }, (_, i) => i);
-      seconds = this.dense;
-    } else {
-      const order = this.bins.map((_, i) => i).sort((a, b) => this.bins[a] - this.bins[b]);
-      bins = order.map((i) => this.bins[i]);
-      seconds = order.map((i) => this.seconds[i]);
+    const dense = this.dense;
+    if (dense) {
+      // Bins in ascending order (zeros change no sum), read in place: no per-call array.
+      let busy = 0;
+      for (let i = 0; i < dense.length; i++) busy += dense[i];
+      let cumulative = horizonS - busy;
+      if (cumulative >= target) return 0;
+      for (let i = 0; i < dense.length; i++) {
+        cumulative += dense[i];
+        if (cumulative >= target) return (i + 1) / this.binCount;
+      }
+      return 1;
     }
-    // Bins in ascending order, as a dense array's loop adds them (its zeros change no sum).
+    const order = this.bins.map((_, i) => i).sort((a, b) => this.bins[a] - this.bins[b]);
+    // Bins in ascending order, as a dense array's loop adds them.
     let busy = 0;
-    for (let i = 0; i < seconds.length; i++) busy += seconds[i];
+    for (let k = 0; k < order.length; k++) busy += this.seconds[order[k]];
     let cumulative = horizonS - busy;
     if (cumulative >= target) return 0;
-    for (let i = 0; i < seconds.length; i++) {
-      cumulative += seconds[i];
-      if (cumulative >= target) return (bins[i] + 1) / this.binCount;
+    for (let k = 0; k < order.length; k++) {
+      cumulative += this.seconds[order[k]];
+      if (cumulative >= target) return (this.bins[order[k]] + 1) / this.binCount;
     }
     return 1;
   }
