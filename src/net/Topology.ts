@@ -3,6 +3,17 @@
 import type { Site } from "./Site.js";
 
 /** What a node-capacity resource limits: every flow through the node, flows leaving it (reads), or flows arriving (writes). */
+
+/**
+ * Roles a generator can give a link that its end nodes' kinds cannot tell: `direct`, a
+ * router–router link of a direct network (torus rings, a dragonfly group's local links);
+ * `global`, a dragonfly's link between groups. Index 0 is no role.
+ */
+export const LINK_ROLES = ["", "direct", "global"] as const;
+
+/** A link's role (see {@link LINK_ROLES}). */
+export type LinkRole = "direct" | "global";
+
 export const NodeCapacityRole = { Through: 0, Read: 1, Write: 2 } as const;
 /** One of the {@link NodeCapacityRole} values. */
 export type NodeCapacityRole = (typeof NodeCapacityRole)[keyof typeof NodeCapacityRole];
@@ -31,6 +42,8 @@ export class Topology {
   /** Destination node of each directed channel. */
   readonly channelTo: Int32Array;
   /** One-way latency of each directed channel, seconds. */
+  /** Role a generator gave each channel's link, an index into {@link LINK_ROLES} (0: none; reports classify it by its end nodes' kinds). */
+  readonly channelRole: Uint8Array;
   readonly channelLatencyS: Float64Array;
   /** Node of each node-capacity resource (index = resource - channelCount). */
   readonly capacityNode: Int32Array;
@@ -64,7 +77,7 @@ export class Topology {
     /** Read and write capacities per node (absent: none). */
     nodeReadBps?: Array<number | undefined>;
     nodeWriteBps?: Array<number | undefined>;
-    links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number; bufferBytes?: number; ecnThresholdBytes?: number }>;
+    links: Array<{ from: number; to: number; bandwidthBps: number; latencyS: number; bufferBytes?: number; ecnThresholdBytes?: number; role?: LinkRole }>;
     /** Sites and each node's site (-1: none); absent means no sites. */
     sites?: readonly Site[];
     nodeSite?: readonly number[];
@@ -79,6 +92,7 @@ export class Topology {
     this.channelFrom = new Int32Array(c);
     this.channelTo = new Int32Array(c);
     this.channelLatencyS = new Float64Array(c);
+    this.channelRole = new Uint8Array(c);
     const capNodes: number[] = [];
     const capRoles: number[] = [];
     const capBps: number[] = [];
@@ -111,6 +125,7 @@ export class Topology {
         this.channelFrom[ch] = a;
         this.channelTo[ch] = b;
         this.channelLatencyS[ch] = l.latencyS;
+        if (l.role !== undefined) this.channelRole[ch] = LINK_ROLES.indexOf(l.role);
         this.resourceCapacityBps[ch] = l.bandwidthBps;
         if (l.bufferBytes !== undefined) this.resourceBufferBytes[ch] = l.bufferBytes;
         if (l.ecnThresholdBytes !== undefined) this.resourceEcnThresholdBytes[ch] = l.ecnThresholdBytes;

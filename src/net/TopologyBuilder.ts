@@ -2,7 +2,7 @@
 import { closest } from "../core/closest.js";
 import { InputError } from "../core/InputError.js";
 import type { Site } from "./Site.js";
-import { Topology } from "./Topology.js";
+import { Topology, type LinkRole } from "./Topology.js";
 
 /** A node as given to the builder. */
 export interface NodeSpec {
@@ -29,6 +29,8 @@ export interface LinkSpec {
   bufferBytes?: number;
   /** ECN marking threshold of each of its two ports, bytes (absent: the scenario's default). */
   ecnThresholdBytes?: number;
+  /** Role reports file the link under (a direct network's router links; see LINK_ROLES), absent for most links. */
+  role?: LinkRole;
 }
 
 /**
@@ -116,7 +118,7 @@ export class TopologyBuilder {
       throw new InputError(`a second link between "${spec.from}" and "${spec.to}" (one link per pair of nodes)`);
     }
     this.pairs.add(key);
-    this.links.push({ from: a, to: b, bandwidthBps: spec.bandwidthBps, latencyS: spec.latencyS, bufferBytes: spec.bufferBytes, ecnThresholdBytes: spec.ecnThresholdBytes });
+    this.links.push({ from: a, to: b, bandwidthBps: spec.bandwidthBps, latencyS: spec.latencyS, bufferBytes: spec.bufferBytes, ecnThresholdBytes: spec.ecnThresholdBytes, ...(spec.role && { role: spec.role }) });
   }
 
   /** Build the topology. */

@@ -175,11 +175,11 @@ export function dragonfly(b: TopologyBuilder, spec: DragonflySpec): string[] {
       }
     }
     for (let i = 0; i < a; i++) {
-      for (let j = i + 1; j < a; j++) b.addLink({ from: router(group, i), to: router(group, j), bandwidthBps: spec.localBandwidthBps, latencyS: spec.localLatencyS });
+      for (let j = i + 1; j < a; j++) b.addLink({ from: router(group, i), to: router(group, j), bandwidthBps: spec.localBandwidthBps, latencyS: spec.localLatencyS, role: "direct" });
     }
   }
   for (const [gi, ri, gt, rt] of dragonflyGlobalLinks(spec)) {
-    b.addLink({ from: router(gi, ri), to: router(gt, rt), bandwidthBps: spec.globalBandwidthBps, latencyS: spec.globalLatencyS });
+    b.addLink({ from: router(gi, ri), to: router(gt, rt), bandwidthBps: spec.globalBandwidthBps, latencyS: spec.globalLatencyS, role: "global" });
   }
   return hosts;
 }

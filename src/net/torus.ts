@@ -69,7 +69,7 @@ export function torus(b: TopologyBuilder, spec: TorusSpec): string[] {
       if (k === 2 && c[d] === 1) return;
       const next = [...c];
       next[d] = (c[d] + 1) % k;
-      b.addLink({ from: name(c), to: name(next), bandwidthBps: spec.bandwidthBps, latencyS });
+      b.addLink({ from: name(c), to: name(next), bandwidthBps: spec.bandwidthBps, latencyS, role: "direct" });
     });
   }
   return hosts;

@@ -1,6 +1,6 @@
 // tierOf: the tier of a resource (NVLink, PCIe, host NIC, leaf–spine, spine–core, datacenter border, WAN, edge access, storage).
 import type { Topology } from "../net/Topology.js";
-import { NodeCapacityRole } from "../net/Topology.js";
+import { LINK_ROLES, NodeCapacityRole } from "../net/Topology.js";
 
 /** The tiers tiers.csv classifies resources into, in report order. */
 export const TIERS = [
@@ -9,6 +9,8 @@ export const TIERS = [
   "host-nic",
   "leaf-spine",
   "spine-core",
+  "direct",
+  "global",
   "dc-border",
   "wan",
   "edge-access",
@@ -30,7 +32,8 @@ const TOP = new Set(["core", "spine"]);
  * Classify a resource by the kinds of the nodes it joins (links are unordered here):
  * gpu–nvswitch → nvlink; nic with gpu or nvswitch → pcie; gpu, nic or host with a leaf,
  * edge or switch → host-nic; leaf or edge with spine or agg → leaf-spine; agg or spine with
- * core → spine-core; border–border → wan; border–host in an `edge` site → edge-access;
+ * core → spine-core; a link a generator gave a role → its role (`direct`: torus rings and a
+ * dragonfly group's local links; `global`: a dragonfly's links between groups); border–border → wan; border–host in an `edge` site → edge-access;
  * border with anything else → dc-border; anything touching a storage node, and storage
  * read/write capacities → storage; other node capacities (firewalls, NAT) → appliance.
  */
@@ -41,6 +44,8 @@ export function tierOf(topology: Topology, resource: number): Tier {
     const kind = t.nodeKinds[t.capacityNode[j]];
     return kind === "storage" || t.capacityRole[j] !== NodeCapacityRole.Through ? "storage" : "appliance";
   }
+  const role = t.channelRole[resource];
+  if (role !== 0) return LINK_ROLES[role] as Tier;
   const a = t.channelFrom[resource];
   const b = t.channelTo[resource];
   const ka = t.nodeKinds[a];

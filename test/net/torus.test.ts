@@ -102,9 +102,9 @@ describe("torus", () => {
     // Every router has 2 links per dimension of size ≥ 3, 1 per dimension of size 2, plus its hosts.
     const r = t.nodeIndex.get("t.r1_1_1")!;
     expect(t.outStart[r + 1] - t.outStart[r]).toBe(2 + 2 + 1 + 2);
-    // Tiers: host–router host-nic; router–router is no tier of a tree ("other").
+    // Tiers: host–router host-nic; router–router "direct" (the role the generator gives a direct network's links).
     expect(tierOf(t, t.channelBetween(t.nodeIndex.get("t.h22")!, t.nodeIndex.get("t.r3_2_0")!))).toBe("host-nic");
-    expect(tierOf(t, t.channelBetween(t.nodeIndex.get("t.r3_2_0")!, t.nodeIndex.get("t.r0_2_0")!))).toBe("other");
+    expect(tierOf(t, t.channelBetween(t.nodeIndex.get("t.r3_2_0")!, t.nodeIndex.get("t.r0_2_0")!))).toBe("direct");
   });
 
   it("ECMP spreads a flow's choices over every minimal path, both ways round a ring on a tie", () => {
@@ -192,13 +192,13 @@ describe("torus", () => {
     expect(sum(longFlowRates(t, routes))).toBeLessThanOrEqual(2 * torusBisectionBps(spec) * (1 + 1e-12));
   });
 
-  it("is priced by capex as routers (kind switch) plus two ports per link: host-nic for hosts, other between routers", () => {
+  it("is priced by capex as routers (kind switch) plus two ports per link: host-nic for hosts, direct between routers", () => {
     const dims = [8, 4, 2];
     const { topology } = build({ ...BASE, dims, hostsPerNode: 2 });
     const n = product(dims);
     // Router links: 8-rings and 4-rings have k links each, the size-2 dimension 1 per pair: n + n + n/2.
     const routerLinks = n + n + n / 2;
-    const capex = { devicesUsd: { switch: 100 }, portsUsd: { "host-nic": 1, other: 5 }, amortizationS: 1 };
+    const capex = { devicesUsd: { switch: 100 }, portsUsd: { "host-nic": 1, direct: 5 }, amortizationS: 1 };
     expect(capexUsd(topology, capex)).toBe(n * 100 + 2 * (n * 2 * 1 + routerLinks * 5));
   });
 

@@ -57,3 +57,34 @@ describe("tierOf", () => {
     expect(tierOf(t, t.nodeCapacityResource[t.nodeIndex.get("fw")!])).toBe("appliance");
   });
 });
+
+describe("tierOf on direct networks", () => {
+  it("files torus rings and dragonfly local links as direct, dragonfly links between groups as global, host links as host-nic", () => {
+    const { topology: t } = prepareScenarioDocument(
+      {
+        topology: {
+          torus: { dims: [3, 3], bandwidth: "100Gbps", prefix: "t." },
+          dragonfly: { p: 1, a: 2, h: 1, hostBandwidth: "100Gbps", localBandwidth: "100Gbps", globalBandwidth: "100Gbps", prefix: "d." },
+          // Two switches linked by hand stay "other": only a generator gives a link a role.
+          nodes: [
+            { id: "s1", kind: "switch" },
+            { id: "s2", kind: "switch" },
+          ],
+          links: [{ from: "s1", to: "s2", bandwidth: "10Gbps" }],
+        },
+      },
+      "direct.yaml",
+    );
+    const tier = (a: string, b: string) => tierOf(t, t.channelBetween(t.nodeIndex.get(a)!, t.nodeIndex.get(b)!));
+    expect(tier("t.r0_0", "t.r1_0")).toBe("direct");
+    expect(tier("t.r0_2", "t.r0_0")).toBe("direct"); // the wrap-around link
+    expect(tier("t.h0", "t.r0_0")).toBe("host-nic");
+    // a = 2, h = 1: g = 3 groups; routers r{group}_{i}; r0_0–r0_1 local, every router has one global link.
+    expect(tier("d.r0_0", "d.r0_1")).toBe("direct");
+    expect(tier("d.h0", "d.r0_0")).toBe("host-nic");
+    let global = 0;
+    for (let ch = 0; ch < t.channelCount; ch++) if (tierOf(t, ch) === "global") global++;
+    expect(global).toBe(2 * ((3 * 2 * 1) / 2)); // g·a·h/2 links, two channels each
+    expect(tier("s1", "s2")).toBe("other");
+  });
+});

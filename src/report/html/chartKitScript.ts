@@ -14,7 +14,7 @@ export const CHART_KIT_SCRIPT = String.raw`
 (function () {
   "use strict";
   var WIDTH = 980;
-  var tierOrder = ["nvlink", "pcie", "host-nic", "leaf-spine", "spine-core", "dc-border", "wan", "edge-access", "storage", "appliance", "other", "cap"];
+  var tierOrder = ["nvlink", "pcie", "host-nic", "leaf-spine", "spine-core", "direct", "global", "dc-border", "wan", "edge-access", "storage", "appliance", "other", "cap"];
   var tierColors = ["#4e79a7", "#76b7b2", "#e15759", "#f28e2b", "#edc948", "#59a14f", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#8cd17d", "#555555"];
   // Tiers keep one colour on every chart; a legend lists only the tiers given.
   function tierColor(tiers) {
