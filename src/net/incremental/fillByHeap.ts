@@ -1,8 +1,8 @@
 // fillByHeap: progressive filling of the released flows with every saturation level in an indexed heap.
 import { freeze } from "./freeze.js";
-import { join } from "./join.js";
+import { freezeAtLevel } from "./freezeAtLevel.js";
+import { INCOMPLETE, JOINED, joinLargerShares } from "./joinLargerShares.js";
 import type { SharingState } from "./SharingState.js";
-import { TIE } from "./TIE.js";
 
 /**
  * The filling proper for large released sets: the resources `s.filled[0 … filledCount)`
@@ -14,10 +14,7 @@ import { TIE } from "./TIE.js";
  */
 export function fillByHeap(s: SharingState, filledCount: number, fe: number): boolean {
   const { heap, frozenIn, weight, cap, residual, weightSum, handle } = s;
-  const { releasedIn, rate } = s;
-  const list = s.lists.slot;
   let complete = true;
-  const epoch = s.epoch;
   const R = s.resourceCount;
   heap.clear();
   for (let i = 0; i < filledCount; i++) {
@@ -37,29 +34,15 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
       continue;
     }
     handle[id] = -1;
-    const base = s.lists.base[id];
-    const end = base + s.lists.count[id];
     if (complete) {
       // As in fillByScan: held flows with a larger share than this level join the fill.
-      let joined = false;
-      for (let e = base; e < end; e++) {
-        const g = list[e];
-        if (releasedIn[g] === epoch) continue;
-        const x = rate[g] / weight[g];
-        if (x <= level + TIE * x) continue;
-        if (join(s, g, fe, true)) joined = true;
-        else complete = false;
-      }
-      if (joined) {
-        // `id` gained the joined flows: it is back in the heap at its new, higher level.
-        continue;
-      }
+      const joined = joinLargerShares(s, id, level, fe, true);
+      if (joined & INCOMPLETE) complete = false;
+      // `id` gained the joined flows: it is back in the heap at its new, higher level.
+      if (joined & JOINED) continue;
     }
     s.popped[id] = fe;
-    for (let e = base; e < end; e++) {
-      const g = list[e];
-      if (releasedIn[g] === epoch && frozenIn[g] !== fe) freeze(s, g, weight[g] * level, id, fe);
-    }
+    freezeAtLevel(s, id, level, fe);
   }
   return complete;
 }

@@ -1,8 +1,8 @@
 // fillByScan: progressive filling of a few released flows, finding the next saturation by a linear scan.
 import { freeze } from "./freeze.js";
-import { join } from "./join.js";
+import { freezeAtLevel } from "./freezeAtLevel.js";
+import { INCOMPLETE, JOINED, joinLargerShares } from "./joinLargerShares.js";
 import type { SharingState } from "./SharingState.js";
-import { TIE } from "./TIE.js";
 
 /**
  * The same filling as {@link fillByHeap} for small released sets, finding the lowest
@@ -21,9 +21,6 @@ import { TIE } from "./TIE.js";
  */
 export function fillByScan(s: SharingState, filledCount: number, fe: number): boolean {
   const { frozenIn, weight, cap, residual, weightSum, unfrozen, filled, levelOf, popped, inScan } = s;
-  const { releasedIn, rate } = s;
-  const list = s.lists.slot;
-  const epoch = s.epoch;
   for (let i = 0; i < filledCount; i++) {
     const r = filled[i];
     const res = residual[r];
@@ -72,30 +69,18 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
       continue;
     }
     if (best < 0) break;
-    const base = s.lists.base[best];
-    const end = base + s.lists.count[best];
     if (complete) {
       // Flows held fixed on `best` with a larger share than its level must give way.
-      let joined = false;
-      for (let e = base; e < end; e++) {
-        const g = list[e];
-        if (releasedIn[g] === epoch) continue;
-        const x = rate[g] / weight[g];
-        if (x <= bestLevel + TIE * x) continue;
-        s.scanLive = live;
-        s.scanCapped = capped;
-        if (join(s, g, fe, false)) joined = true;
-        else complete = false;
-        live = s.scanLive;
-        capped = s.scanCapped;
-      }
-      if (joined) continue;
+      s.scanLive = live;
+      s.scanCapped = capped;
+      const joined = joinLargerShares(s, best, bestLevel, fe, false);
+      live = s.scanLive;
+      capped = s.scanCapped;
+      if (joined & INCOMPLETE) complete = false;
+      if (joined & JOINED) continue;
     }
     popped[best] = fe;
-    for (let e = base; e < end; e++) {
-      const g = list[e];
-      if (releasedIn[g] === epoch && frozenIn[g] !== fe) freeze(s, g, weight[g] * bestLevel, best, fe);
-    }
+    freezeAtLevel(s, best, bestLevel, fe);
   }
   return complete;
 }

@@ -1,0 +1,15 @@
+// freezeAtLevel: a saturated resource fixes the rate of every released flow on it still rising (both fills share it).
+import { freeze } from "./freeze.js";
+import type { SharingState } from "./SharingState.js";
+
+/** Freeze every released, not yet frozen flow on resource `r` at weight × `level`, bound by `r`. */
+export function freezeAtLevel(s: SharingState, r: number, level: number, fe: number): void {
+  const { releasedIn, frozenIn, weight } = s;
+  const list = s.lists.slot;
+  const epoch = s.epoch;
+  const end = s.lists.base[r] + s.lists.count[r];
+  for (let e = s.lists.base[r]; e < end; e++) {
+    const g = list[e];
+    if (releasedIn[g] === epoch && frozenIn[g] !== fe) freeze(s, g, weight[g] * level, r, fe);
+  }
+}

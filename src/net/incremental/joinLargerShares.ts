@@ -1,0 +1,33 @@
+// joinLargerShares: held flows of a resource about to saturate whose share is above its level join the fill (both fills share it).
+import { join } from "./join.js";
+import type { SharingState } from "./SharingState.js";
+import { TIE } from "./TIE.js";
+
+/** Bit of {@link joinLargerShares}' result: at least one held flow joined the fill. */
+export const JOINED = 1;
+/** Bit of {@link joinLargerShares}' result: a held flow could not join, so the fill must be redone. */
+export const INCOMPLETE = 2;
+
+/**
+ * Resource `r` is about to saturate at `level`: every flow on it that is not released and
+ * holds a larger share than `level` joins the fill (see fillByScan for why that is exact),
+ * through `join` in heap or scan mode. In scan mode the caller keeps `s.scanLive` and
+ * `s.scanCapped` current around the call.
+ *
+ * @returns {@link JOINED} and/or {@link INCOMPLETE}, or 0.
+ */
+export function joinLargerShares(s: SharingState, r: number, level: number, fe: number, heap: boolean): number {
+  const { releasedIn, rate, weight } = s;
+  const list = s.lists.slot;
+  const epoch = s.epoch;
+  const end = s.lists.base[r] + s.lists.count[r];
+  let result = 0;
+  for (let e = s.lists.base[r]; e < end; e++) {
+    const g = list[e];
+    if (releasedIn[g] === epoch) continue;
+    const x = rate[g] / weight[g];
+    if (x <= level + TIE * x) continue;
+    result |= join(s, g, fe, heap) ? JOINED : INCOMPLETE;
+  }
+  return result;
+}
