@@ -1,13 +1,14 @@
 // loadScenario: converts human units to engine units, fills defaults, resolves files, and enforces its limits.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/InputError.js";
 import { DEFAULT_LOAD_LIMITS, loadScenario } from "../../src/scenario/loadScenario.js";
 import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "chokepoint-scenario-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function write(name: string, text: string): string {
   const file = path.join(dir, name);
   writeFileSync(file, text);
