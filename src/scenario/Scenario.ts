@@ -159,6 +159,11 @@ export interface PolicySpec extends RoutingPolicy {
 export interface Scenario {
   /** The scenario file as given (used in messages). */
   file: string;
+  /**
+   * Files the workloads read besides the scenario (CDF files, transfer lists, Chakra rank
+   * files), as resolved, in workload order: their contents belong to a study run's key.
+   */
+  inputFiles: string[];
   /** Name (default: the file's base name without extension). */
   name: string;
   /** Run seed (default 1). */

@@ -120,6 +120,7 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
   });
   return {
     file,
+    inputFiles: inputFilesOf(workloads),
     name: f.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, ""),
     seed: f.seed,
     ...(f.description !== undefined && { description: f.description }),
@@ -303,4 +304,28 @@ function toSite(s: FileSite): SiteSpec {
     ...(s.uplink && { uplink: { bandwidthBps: s.uplink.bandwidth, latencyS: s.uplink.latency } }),
     ...(s.hosts && { hosts: { count: s.hosts.count, bandwidthBps: s.hosts.bandwidth, latencyS: s.hosts.latency } }),
   };
+}
+
+/**
+ * The files a scenario's workloads read besides the scenario itself, in workload order
+ * without repeats: CDF files of any size (a built-in CDF's name is not a file), transfer
+ * lists and Chakra rank files.
+ */
+function inputFilesOf(workloads: readonly WorkloadSpec[]): string[] {
+  const files = new Set<string>();
+  const cdfsIn = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) cdfsIn(x);
+    else if (typeof v === "object" && v !== null) {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === "cdf" && typeof x === "string" && !BUILTIN_CDFS.includes(x)) files.add(x);
+        else cdfsIn(x);
+      }
+    }
+  };
+  for (const w of workloads) {
+    if (w.kind === "transfers") files.add(w.file);
+    else if (w.kind === "chakra") for (const f of w.files) files.add(f);
+    else cdfsIn(w);
+  }
+  return [...files];
 }

@@ -51,7 +51,7 @@ export interface SearchOutcome extends SearchResult {
  */
 export async function runSearch(file: string, options: SearchOptions): Promise<SearchOutcome> {
   const { study, search: spec } = prepareSearch(file);
-  const { points, runs, pointDocs, names } = study;
+  const { points, runs, pointDocs, pointInputs, names } = study;
   const repeat = study.spec.repeat;
   const state = new SearchState(points, study.spec.zip, repeat, spec, spec.budget);
   const runsDir = join(options.outDir, "runs");
@@ -69,7 +69,7 @@ export async function runSearch(file: string, options: SearchOptions): Promise<S
     for (let round = state.next(); round.length > 0; round = state.next()) {
       const planned = round.map((task) => {
         const run = runs[task.point * repeat + task.repetition];
-        return { task, run, dir: join(runsDir, run.runId), key: runKey(pointJson[task.point], run.seed) };
+        return { task, run, dir: join(runsDir, run.runId), key: runKey(pointJson[task.point], run.seed, pointInputs[task.point]) };
       });
       const pending = planned.filter((p) => {
         const s = runState(p.dir, p.key);

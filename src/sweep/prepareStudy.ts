@@ -4,6 +4,7 @@ import { readScenarioDocument } from "../scenario/loadScenario.js";
 import { prepareScenarioDocument } from "../scenario/prepareScenario.js";
 import { expandStudy, formatValues } from "./expandStudy.js";
 import { parseSweep } from "./parseSweep.js";
+import { inputDigests } from "./runKey.js";
 import type { StudyPoint, StudyRun, SweepSpec } from "./Study.js";
 import { substitute } from "./substitute.js";
 
@@ -24,6 +25,8 @@ export interface PreparedStudy {
   runs: StudyRun[];
   /** Each point's scenario document after substitution, checked. */
   pointDocs: Array<Record<string, unknown>>;
+  /** Each point's {@link inputDigests}: the contents of the files its workloads read. */
+  pointInputs: string[][];
 }
 
 /**
@@ -44,11 +47,12 @@ export function prepareStudy(file: string): PreparedStudy {
     throw new InputError(`${file}: seed: expected a whole number ≥ 0, found ${JSON.stringify(baseSeed)}`);
   }
   const { points, runs } = expandStudy(spec, baseSeed, `${file}: sweep`);
+  const pointInputs: string[][] = [];
   const pointDocs = points.map((p) => {
     const context = `${file}: point ${p.index} (${formatValues(p.values)})`;
     const doc = substitute(base, p.values, context) as Record<string, unknown>;
     try {
-      prepareScenarioDocument(doc, file);
+      pointInputs.push(inputDigests(prepareScenarioDocument(doc, file).scenario.inputFiles));
     } catch (err) {
       if (err instanceof InputError) {
         const inner = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message;
@@ -58,5 +62,5 @@ export function prepareStudy(file: string): PreparedStudy {
     }
     return doc;
   });
-  return { document, base, spec, names: Object.keys(spec.vars), points, runs, pointDocs };
+  return { document, base, spec, names: Object.keys(spec.vars), points, runs, pointDocs, pointInputs };
 }

@@ -70,7 +70,7 @@ export type RunState = "ok" | "failed" | "stale" | "new";
  * such runs. Runs recorded as failed are kept unless `retryFailed`.
  */
 export async function runStudy(file: string, options: StudyOptions): Promise<StudyOutcome> {
-  const { document, spec, names, points, runs, pointDocs } = prepareStudy(file);
+  const { document, spec, names, points, runs, pointDocs, pointInputs } = prepareStudy(file);
   const chosen = filterRuns(runs, options.filter);
   const selected = shardRuns(chosen, options.shard);
   if (options.dryRun) {
@@ -82,7 +82,7 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
   mkdirSync(runsDir, { recursive: true });
   const dirOf = (run: StudyRun) => join(runsDir, run.runId);
   const pointJson = pointDocs.map((doc) => canonicalJson(doc));
-  const keyOf = (run: StudyRun) => runKey(pointJson[run.point], run.seed);
+  const keyOf = (run: StudyRun) => runKey(pointJson[run.point], run.seed, pointInputs[run.point]);
   const stale: string[] = [];
   const pending = selected.filter((r) => {
     const state = runState(dirOf(r), keyOf(r));

@@ -221,6 +221,43 @@ describe("chokepoint sweep resumed after the study was edited", () => {
     expect((await readCsv(join(out, "sweep.csv"))).map((r) => r.load)).toEqual(["0.3", "0.3", "0.5", "0.5", "0.7", "0.7", "0.9", "0.9"]);
   });
 
+  it("runs again the runs whose input files changed (a transfer list, a CDF), and only those", async () => {
+    const dir = join(tmp, "inputs");
+    mkdirSync(dir, { recursive: true });
+    const list = (sizeBytes: number) => `id,src,dst,size_bytes,start_s\nt0,h0,h2,${sizeBytes},0\nt1,h1,h3,${sizeBytes},0\n`;
+    writeFileSync(join(dir, "flows.csv"), list(1e6));
+    writeFileSync(join(dir, "sizes.csv"), "size_bytes,cdf\n1000,0.5\n2000,1\n");
+    const file = studyFile(
+      "inputs/study.yaml",
+      `name: inputs
+seed: 2
+sweep:
+  vars:
+    bw: [10, 20]
+topology:
+  leafSpine: { leaves: 2, spines: 1, hostsPerLeaf: 2, hostBandwidth: "\${bw}Gbps", uplinkBandwidth: 40Gbps, latency: 1us }
+workloads:
+  - transfers: { file: flows.csv }
+`,
+    );
+    const out = join(tmp, "inputs-out");
+    expect((await runCli("sweep", file, "--out", out, "--quiet")).code).toBe(0);
+    const first = read(out).toString();
+    // Unchanged file: every run is reused.
+    const again = await runCli("sweep", file, "--out", out, "--quiet");
+    expect(again.stderr).toBe("");
+    expect(read(out).toString()).toBe(first);
+    // The list's sizes double: both runs are stale, and the resumed study equals a fresh one.
+    writeFileSync(join(dir, "flows.csv"), list(2e6));
+    const resumed = await runCli("sweep", file, "--out", out, "--quiet");
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain("will run again: p0-r0, p1-r0");
+    const fresh = join(tmp, "inputs-fresh");
+    expect((await runCli("sweep", file, "--out", fresh, "--quiet")).code).toBe(0);
+    expect(read(out).toString()).toBe(read(fresh).toString());
+    expect(read(out).toString()).not.toBe(first);
+  });
+
   it("treats results without a record (an older chokepoint, or a write cut short) as stale", async () => {
     const file = studyFile("unrecorded.yaml", editable("[0.2]", 20));
     const out = join(tmp, "unrecorded");

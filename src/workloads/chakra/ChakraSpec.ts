@@ -10,6 +10,8 @@ export interface ChakraSpec {
   name: string;
   /** The trace's path prefix (files `<trace>.<rank>.et`), for messages. */
   trace: string;
+  /** The rank files read, in rank order (absolute or as resolved against the scenario's directory). */
+  files: string[];
   /** The decoded, checked and indexed traces. */
   plan: ChakraPlan;
   /** Which GPUs run the ranks (same forms as a training job's; default the first N GPUs host-major). */
