@@ -6,6 +6,7 @@ import { gpuClusterTop } from "../net/gpuClusterScaleOut.js";
 import type { Topology } from "../net/Topology.js";
 import { arrivalRateForLoad } from "../workloads/arrivalRateForLoad.js";
 import type { ArrivalSpec } from "../workloads/agents/AgentsSpec.js";
+import type { ChakraSpec } from "../workloads/chakra/ChakraSpec.js";
 import type { TokenSpec } from "../workloads/serving/ServingSpecs.js";
 import { sizeMeanBytes } from "../workloads/sizeMeanBytes.js";
 import type { AgentsLoadSpec, Fabrics, Scenario, TrafficLoadSpec, TrainingSpec, TransferSpec } from "./Scenario.js";
@@ -101,6 +102,7 @@ export function estimateScenarioSize(s: Scenario, topology?: Topology): Scenario
     else if (w.kind === "traffic") parts.push(trafficPart(w, keyPath, s.untilS, topology));
     else if (w.kind === "training") parts.push(trainingPart(w, keyPath, s.untilS, topology));
     else if (w.kind === "agents") parts.push(agentsPart(w, keyPath, s.untilS, tasksByEndpoint));
+    else if (w.kind === "chakra") parts.push(chakraPart(w, keyPath));
   });
   // Inference: every output token is a decode step of some batch (events, no memory).
   s.workloads.forEach((w, i) => {
@@ -319,6 +321,27 @@ function trainingPart(w: TrainingSpec, keyPath: string, untilS: number | undefin
   const records = times(iterations, 1 + (dp > 1 ? buckets : 0) + tpCollectives + allToAlls + expertBuckets) * BYTES_PER.record;
   const what = `${formatCount(iterations)} iterations of at least ${formatCount(perIteration)} flows (${formatCount(buckets)} gradient buckets, ${formatCount(passes)} passes)`;
   return workloadPart(keyPath, what, flows, times(iterations, passes) + 2 * flows, flows * BYTES_PER.flow + plan + records);
+}
+
+/**
+ * A Chakra trace replayed `iterations` times, by lower bounds: a collective that moves
+ * bytes over n ranks makes at least n flows (every member sends; an all-to-all n(n − 1)),
+ * a matched send/recv one; every trace node is an event per replay. The decoded trace is
+ * already in memory when this runs, so only what the replay makes is counted.
+ */
+function chakraPart(w: ChakraSpec, keyPath: string): SizePart {
+  let perIteration = w.plan.sendRecvs.length;
+  for (const c of w.plan.collectives) {
+    const n = c.ranks.length;
+    if (c.kind === "barrier" || c.sizeBytes <= 0 || n < 2) continue;
+    perIteration += c.kind === "all-to-all" ? n * (n - 1) : n;
+  }
+  let nodes = 0;
+  for (const r of w.plan.ranks) nodes += r.nodes.length;
+  const flows = times(w.iterations, perIteration);
+  const records = times(w.iterations, 1 + w.plan.collectives.length) * BYTES_PER.record;
+  const what = `${formatCount(w.iterations)} replays of at least ${formatCount(perIteration)} flows (${formatCount(w.plan.collectives.length)} collectives, ${formatCount(w.plan.sendRecvs.length)} sends, ${formatCount(nodes)} trace nodes)`;
+  return workloadPart(keyPath, what, flows, times(w.iterations, nodes) + 2 * flows, flows * BYTES_PER.flow + records);
 }
 
 /** The mean of a token-count distribution. */

@@ -6,6 +6,8 @@ import { simulate } from "../../src/run/simulate.js";
 import { estimateScenarioSize, formatCount } from "../../src/scenario/estimateScenarioSize.js";
 import { loadScenario, readScenarioDocument, scenarioFromDocument } from "../../src/scenario/loadScenario.js";
 import { prepareScenario, prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
+import type { ChakraNodeSpec } from "../../src/workloads/chakra/encodeChakraTrace.js";
+import { writeTrace } from "../workloads/chakra/writeTrace.js";
 
 /** Every runnable scenario shipped in scenarios/ (not the bad ones, not studies). */
 function shipped(dir = "scenarios"): string[] {
@@ -91,6 +93,26 @@ describe("estimateScenarioSize", () => {
       expect(prepared.size.events, label).toBeLessThanOrEqual(run.run.events);
       if (c.exact) expect(prepared.size.flows, label).toBe(run.network.flowCount);
     }
+  });
+
+  it("counts a Chakra trace's flows and events by lower bounds a replay meets: 2 replays × (a 3-rank all-reduce + one send) = 8 flows", () => {
+    const attrs = (pairs: Array<[string, number]>) => pairs.map(([name, v]) => (name === "comm_src" || name === "comm_dst" ? { name, int32: v } : { name, int64: v }));
+    const allReduce: ChakraNodeSpec = { id: 0, name: "grads", type: "COMM_COLL_NODE", attrs: attrs([["comm_type", 0], ["comm_size", 3e6]]) };
+    const send: ChakraNodeSpec = { id: 1, name: "act", type: "COMM_SEND_NODE", dataDeps: [0], attrs: attrs([["comm_src", 0], ["comm_dst", 1], ["comm_size", 1e6]]) };
+    const recv: ChakraNodeSpec = { id: 1, name: "act", type: "COMM_RECV_NODE", dataDeps: [0], attrs: attrs([["comm_src", 0], ["comm_dst", 1], ["comm_size", 1e6]]) };
+    const trace = writeTrace([[allReduce, send], [allReduce, recv], [allReduce]]);
+    const prepared = prepareScenarioDocument(
+      { topology: cluster(1, 4), workloads: [{ chakra: { name: "job", trace, gpus: 3, iterations: 2, transport: { model: "maxmin" } } }] },
+      "t.yaml",
+    );
+    const part = prepared.size.parts.find((p) => p.keyPath === "workloads[0].chakra")!;
+    // A ring all-reduce over 3 ranks has every rank send (3 flows at least), the send one: 4 per replay.
+    expect(part.flows).toBe(8);
+    // Every trace node is an event per replay (5 nodes), every flow starts and ends.
+    expect(part.events).toBe(2 * 5 + 2 * 8);
+    const run = simulate(prepared);
+    expect(part.flows).toBeLessThanOrEqual(run.network.flowCount);
+    expect(part.events).toBeLessThanOrEqual(run.run.events);
   });
 
   it("counts traffic bounded by duration once the network is known, at its expected arrival rate", () => {
