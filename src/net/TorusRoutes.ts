@@ -57,6 +57,8 @@ export class TorusRoutes implements FabricRoutes {
   private readonly routerOf: Int32Array;
   /** 1 for a torus router, 0 for a host or a node in no torus. */
   private readonly isRouter: Uint8Array;
+  /** For a channel between two routers of a torus: the dimension its ends differ in (-1: any other channel). */
+  private readonly channelDim: Int8Array;
   /** The router's view of the links (null: nothing down yet), read lazily after {@link viewChanged}. */
   private viewDown: Uint8Array | null = null;
   private viewLatencyS: Float64Array;
@@ -72,6 +74,7 @@ export class TorusRoutes implements FabricRoutes {
     this.instanceOf = new Int32Array(t.nodeCount).fill(-1);
     this.routerOf = new Int32Array(t.nodeCount).fill(-1);
     this.isRouter = new Uint8Array(t.nodeCount);
+    this.channelDim = new Int8Array(t.channelCount).fill(-1);
     for (const spec of tori) {
       const { dims, hostsPerNode: H } = spec;
       const pre = spec.prefix ?? "";
@@ -107,7 +110,11 @@ export class TorusRoutes implements FabricRoutes {
       for (const u of routers) {
         for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
           const ch = t.outChannels[i];
-          if ((ch & 1) === 0 && this.instanceOf[t.channelTo[ch]] === k && this.isRouter[t.channelTo[ch]]) links.push(ch >> 1);
+          const v = t.channelTo[ch];
+          if (this.instanceOf[v] !== k || !this.isRouter[v]) continue;
+          if ((ch & 1) === 0) links.push(ch >> 1);
+          const [a, b] = [this.routerOf[u], this.routerOf[v]];
+          for (let dim = 0; dim < D; dim++) if (coords[a * D + dim] !== coords[b * D + dim]) this.channelDim[ch] = dim;
         }
       }
       const instance: Instance = { dims, routers, coords, links: Int32Array.from(links), closed: false, down: new Int32Array(0), equalLatency: true, forbidden: new WeakMap() };
@@ -157,14 +164,21 @@ export class TorusRoutes implements FabricRoutes {
     }
     const salt = mix32(seed ^ mix32(flowKey + 0x9e3779b9));
     const candidates: number[] = [];
+    const dims = d.dims;
+    const D = dims.length;
+    const c = d.coords;
     let r = rs;
     for (let left = total; left > 0; left--) {
       const u = d.routers[r];
       candidates.length = 0;
+      // Out-channels in the router's order; a ring channel changes one coordinate, so it leads one step
+      // closer iff it shortens the offset along its dimension.
       for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
         const ch = t.outChannels[i];
-        const v = t.channelTo[ch];
-        if (this.isRouter[v] && this.instanceOf[v] === k && this.distance(d, this.routerOf[v], rt) === left - 1) candidates.push(ch);
+        const dim = this.channelDim[ch];
+        if (dim < 0) continue;
+        const to = c[rt * D + dim];
+        if (axisDistance(dims[dim], c[this.routerOf[t.channelTo[ch]] * D + dim], to) === axisDistance(dims[dim], c[r * D + dim], to) - 1) candidates.push(ch);
       }
       const ch = candidates.length === 1 ? candidates[0] : candidates[mix32(salt ^ mix32(u)) % candidates.length];
       out.push(ch);
@@ -184,12 +198,7 @@ export class TorusRoutes implements FabricRoutes {
     const D = dims.length;
     const c = d.coords;
     let sum = 0;
-    for (let i = 0; i < D; i++) {
-      const k = dims[i];
-      let off = c[a * D + i] - c[b * D + i];
-      if (off < 0) off = -off;
-      sum += 2 * off > k ? k - off : off;
-    }
+    for (let i = 0; i < D; i++) sum += axisDistance(dims[i], c[a * D + i], c[b * D + i]);
     return sum;
   }
 
@@ -263,4 +272,10 @@ export class TorusRoutes implements FabricRoutes {
     d.forbidden.set(allowed, made);
     return made;
   }
+}
+
+/** Steps between positions x and y of a ring of size k, the shorter way round. */
+function axisDistance(k: number, x: number, y: number): number {
+  const off = x > y ? x - y : y - x;
+  return 2 * off > k ? k - off : off;
 }
