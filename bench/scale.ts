@@ -1,4 +1,4 @@
-// scale: wall time and peak memory of `chokepoint run` on the large cases of issues 13 and 16 (big fat-trees, 16,384- and 32,768-GPU iterations, a million flows, a million agent requests), optionally against another git revision, side by side.
+// scale: wall time and peak memory of `chokepoint run` on the large cases of issues 13 and 16 (big fat-trees, 16,384- and 32,768-GPU iterations, a million flows, a million agent requests, 16³ and 32³ tori), optionally against another git revision, side by side.
 //
 //   npm run bench:scale [-- --cases NAME,NAME] [--before REF]
 //
@@ -60,6 +60,14 @@ function agents(requests: number): Record<string, unknown> {
   return doc;
 }
 
+/** A k×k×k torus (one host per router, 100 Gb/s, 1 us) with `flows` uniform websearch flows at load 0.5, all starting at 0 s. */
+const torusCase = (k: number, flows: number) => ({
+  name: `torus-${k}x${k}x${k}-${flows}`,
+  seed: 1,
+  topology: { torus: { dims: [k, k, k], bandwidth: "100Gbps", latency: "1us" } },
+  workloads: [{ traffic: { name: "websearch", pattern: "uniform", load: 0.5, size: { cdf: "websearch" }, start: "0s", flows } }],
+});
+
 const CASES: Record<string, () => Record<string, unknown>> = {
   "fat-tree-k32-100k": () => websearch(32, 100_000),
   "fat-tree-k48-20k": () => websearch(48, 20_000),
@@ -69,6 +77,8 @@ const CASES: Record<string, () => Record<string, unknown>> = {
   "fat-tree-k16-100k": () => websearch(16, 100_000),
   "fat-tree-k16-1m": () => websearch(16, 1_000_000),
   "agents-1m": () => agents(1_000_000),
+  "torus-16x16x16-20k": () => torusCase(16, 20_000),
+  "torus-32x32x32-20k": () => torusCase(32, 20_000),
 };
 
 interface Measured {

@@ -136,6 +136,7 @@ export class Router {
     this.ecmpRoutes.clear();
     this.candidates.clear();
     this.fabricRouteCache.clear();
+    this.fabricRoutes?.viewChanged?.(this.down, this.latencyS);
     for (const v of this.variants) v.forget();
   }
 
@@ -190,7 +191,7 @@ export class Router {
 
   /** The route `fabric` gives the flow, or null (not the fabric's pair, its links down, or a node the policy forbids). */
   private fabricRoute(fabric: FabricRoutes, src: number, dst: number, flowKey: number): Route | null {
-    const channels = fabric.channels(src, dst, flowKey, this.seed, (ch) => this.down[ch] === 0);
+    const channels = fabric.channels(src, dst, flowKey, this.seed, (ch) => this.down[ch] === 0, this.allowed);
     if (!channels) return null;
     const key = channels.join(",");
     const known = this.fabricRouteCache.get(key);

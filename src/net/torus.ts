@@ -25,6 +25,11 @@ export function torusRingLinks(k: number): number {
   return k >= 3 ? k : 1;
 }
 
+/** Id of the router at grid point `coords` of the torus with node-id prefix `prefix`: `{prefix}r{x}_{y}_{z}`. */
+export function torusRouterId(prefix: string, coords: readonly number[]): string {
+  return `${prefix}r${coords.join("_")}`;
+}
+
 /**
  * Add a torus to `b`. Routers `r{x}` / `r{x}_{y}` / `r{x}_{y}_{z}` (kind "switch"), one per
  * grid point, each linked to its neighbour one step up every dimension, wrapping around
@@ -50,7 +55,7 @@ export function torus(b: TopologyBuilder, spec: TorusSpec): string[] {
     }
     return c;
   };
-  const name = (c: number[]) => `${p}r${c.join("_")}`;
+  const name = (c: number[]) => torusRouterId(p, c);
   const hosts: string[] = [];
   for (let node = 0; node < n; node++) {
     const router = name(coords(node));

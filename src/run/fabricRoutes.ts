@@ -1,21 +1,45 @@
-// fabricRoutes: the routes of a scenario's generated fabrics that route by their structure (dragonflies), for the run's router.
+// fabricRoutes: the routes of a scenario's generated fabrics that route by their structure (dragonflies, tori), for the run's router.
 import { DragonflyRoutes } from "../net/DragonflyRoutes.js";
 import type { DragonflySpec } from "../net/dragonfly.js";
 import type { FabricRoutes } from "../net/FabricRoutes.js";
 import type { Topology } from "../net/Topology.js";
+import { TorusRoutes } from "../net/TorusRoutes.js";
+import type { TorusSpec } from "../net/torus.js";
 import type { Scenario } from "../scenario/Scenario.js";
 
 /**
  * The {@link FabricRoutes} of `scenario`'s dragonflies (in parts and in sites) whose routing
- * is `minimal` or `valiant`, or null when it has none: every other flow keeps the router's
- * shortest paths, so scenarios without a dragonfly route exactly as before.
+ * is `minimal` or `valiant`, and of its tori (their shortest paths from coordinates, the
+ * routes the router's tables would give), or null when it has neither: every other flow
+ * keeps the router's shortest paths, so other scenarios route exactly as before.
  */
 export function fabricRoutes(scenario: Scenario, topology: Topology): FabricRoutes | null {
   const dragonflies: DragonflySpec[] = [];
+  const tori: TorusSpec[] = [];
   for (const part of scenario.topology) {
     if (part.dragonfly) dragonflies.push(part.dragonfly);
-    for (const site of part.sites ?? []) if (site.fabric?.dragonfly) dragonflies.push(site.fabric.dragonfly);
+    if (part.torus) tori.push(part.torus);
+    for (const site of part.sites ?? []) {
+      if (site.fabric?.dragonfly) dragonflies.push(site.fabric.dragonfly);
+      if (site.fabric?.torus) tori.push(site.fabric.torus);
+    }
   }
   const routed = dragonflies.filter((d) => d.routing !== "shortest");
-  return routed.length > 0 ? new DragonflyRoutes(topology, routed) : null;
+  const all: FabricRoutes[] = [];
+  if (routed.length > 0) all.push(new DragonflyRoutes(topology, routed));
+  if (tori.length > 0) all.push(new TorusRoutes(topology, tori, scenario.routing.metric));
+  if (all.length <= 1) return all[0] ?? null;
+  // Their nodes are disjoint: at most one answers for a pair.
+  return {
+    channels: (...args) => {
+      for (const f of all) {
+        const found = f.channels(...args);
+        if (found) return found;
+      }
+      return null;
+    },
+    viewChanged: (down, latencyS) => {
+      for (const f of all) f.viewChanged?.(down, latencyS);
+    },
+  };
 }
