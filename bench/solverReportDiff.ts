@@ -11,6 +11,8 @@ each file is split into numbers and the text between them. Lists each file that 
 with the largest relative change of a number in it (|a − b| ÷ max(|a|, |b|)), where (the
 CSV column when the file is a CSV, else the line) and the two values; a difference in the
 text between the numbers, or in how many numbers there are, is listed as "text differs".
+A CSV whose header and rows line up in both is compared cell by cell instead: per
+column, how many numbers changed and by how much at most, and how many text cells differ.
 run.json is skipped (wall times, memory). Exits 1 when any difference is not numeric.`;
 
 const NUMBER = /-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
@@ -48,6 +50,42 @@ function whereIs(text: string, i: number, csv: boolean): string {
   const column = text.slice(lineStart, i).split(",").length - 1;
   const header = text.slice(0, text.indexOf("\n")).split(",");
   return `${header[column] ?? `column ${column}`}, line ${line}`;
+}
+
+/**
+ * Two CSVs with the same header and rows compared cell by cell: for each column that
+ * differs, the largest relative change of a number and how many cells differ as text
+ * (a different bottleneck name, say). Undefined when the shapes differ.
+ */
+function compareCsv(a: string, b: string): string[] | undefined {
+  const ra = a.trimEnd().split("\n").map((l) => l.split(","));
+  const rb = b.trimEnd().split("\n").map((l) => l.split(","));
+  if (ra.length !== rb.length || ra[0].join(",") !== rb[0].join(",")) return undefined;
+  const header = ra[0];
+  const rel = new Array<number>(header.length).fill(0);
+  const numeric = new Array<number>(header.length).fill(0);
+  const text = new Array<number>(header.length).fill(0);
+  for (let i = 1; i < ra.length; i++) {
+    if (ra[i].length !== rb[i].length) return undefined;
+    for (let j = 0; j < ra[i].length; j++) {
+      const x = ra[i][j];
+      const y = rb[i][j];
+      if (x === y) continue;
+      const nx = Number(x);
+      const ny = Number(y);
+      if (x !== "" && y !== "" && Number.isFinite(nx) && Number.isFinite(ny)) {
+        numeric[j]++;
+        const m = Math.max(Math.abs(nx), Math.abs(ny));
+        if (m > 0) rel[j] = Math.max(rel[j], Math.abs(nx - ny) / m);
+      } else text[j]++;
+    }
+  }
+  const out: string[] = [];
+  header.forEach((name, j) => {
+    if (numeric[j] > 0) out.push(`${name}: ${numeric[j]} numbers, largest relative change ${rel[j].toExponential(3)}`);
+    if (text[j] > 0) out.push(`${name}: ${text[j]} text cells differ`);
+  });
+  return out;
 }
 
 function compare(file: string, a: string, b: string): Change | undefined {
@@ -98,6 +136,11 @@ for (const file of files(afterDir)) {
   const c = compare(file, readFileSync(pa, "utf8"), readFileSync(join(afterDir, file), "utf8"));
   if (c === undefined) continue;
   if (c.textDiffers) textual++;
+  const columns = file.endsWith(".csv") ? compareCsv(readFileSync(pa, "utf8"), readFileSync(join(afterDir, file), "utf8")) : undefined;
+  if (columns !== undefined) {
+    console.log(`${file}: same rows; ${columns.join("; ")}`);
+    continue;
+  }
   console.log(`${file}: ${c.textDiffers ? "text differs; " : ""}largest relative change ${c.relative.toExponential(3)} (${c.where}: ${c.before} → ${c.after})`);
   if (largest === undefined || c.relative > largest.relative) largest = c;
 }
