@@ -25,8 +25,8 @@ transfers with pinned paths, and SimGrid 3.32 on the very same JSON files, in on
   --before REF        also run chokepoint as it was at git revision REF (built once into
                       results/bench/ref-<commit>/) on the --flows cases, alternating with this
                       build --reps times, and compare whole-command wall times (the machine may
-                      be shared: only a ratio measured side by side means something); checks
-                      that both write the same flows.csv and links.csv
+                      be shared: only a ratio measured side by side means something); says
+                      whether both write the same flows.csv and links.csv (same_reports)
   --reps N            runs of each build per case with --before (default 3; medians reported,
                       wall and, under /usr/bin/time, CPU time: user + system)
 
@@ -128,9 +128,11 @@ if (values.before !== undefined) {
       before.push(runOurs(path, beforeCli, `before-${n}`));
       after.push(runOurs(path, CLI, `after-${n}`));
     }
+    // A solver change may move rates by round-off: then say so (bench/solverReportDiff.ts measures by how much).
+    let same = "yes";
     for (const f of ["flows.csv", "links.csv"]) {
       const [a, b] = [`before-${n}`, `after-${n}`].map((d) => readFileSync(join(DIR, "e2e-runs", d, f), "utf8"));
-      if (a !== b) throw new Error(`e2e: ${f} of ${n} flows differs between ${values.before} and this build`);
+      if (a !== b) same = "no";
     }
     const wall = (runs: OursRun[]) => median(runs.map((r) => r.processWallS));
     const sim = (runs: OursRun[]) => median(runs.map((r) => r.simWallS));
@@ -148,7 +150,7 @@ if (values.before !== undefined) {
       speedup_sim: (sim(before) / sim(after)).toFixed(2),
       before_peak_rss_mib: median(before.map((r) => r.peakRssMiB)).toFixed(0),
       after_peak_rss_mib: median(after.map((r) => r.peakRssMiB)).toFixed(0),
-      same_reports: "yes",
+      same_reports: same,
     });
   }
   console.log(`\nthe whole run command, ${values.before} against this build (k=${k}, medians of ${reps}, alternated):`);

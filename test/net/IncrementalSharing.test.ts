@@ -229,6 +229,73 @@ describe("IncrementalSharing on a fat tree", () => {
   });
 });
 
+describe("IncrementalSharing: a held flow must rise because a released flow fell", () => {
+  // X (C=6): flows a [X, Y] and c [X]; Y (C=10): flows a and b [Y]. Before c: a = b = 5 at Y.
+  // After c: X gives a and c 3 each, so Y gives b the 7 that a left. c's arrival releases
+  // only c; a must give way at X, and b, held at its bottleneck Y, must rise because a fell
+  // (found by the check, in a second round).
+  const X = 0;
+  const Y = 1;
+  const system = () => {
+    const e = new IncrementalSharing(Float64Array.of(6, 10));
+    e.addFlow(0, Int32Array.of(X, Y), 1, Infinity); // a
+    e.addFlow(1, Int32Array.of(Y), 1, Infinity); // b
+    e.solve();
+    return e;
+  };
+  const problem = {
+    capacityBps: Float64Array.of(6, 10),
+    flowCount: 3,
+    routeStart: Int32Array.of(0, 2, 3, 4),
+    routeResources: Int32Array.of(X, Y, Y, X),
+    weight: Float64Array.of(1, 1, 1),
+    capBps: Float64Array.of(Infinity, Infinity, Infinity),
+  };
+
+  it("finds the hand-derived rates and bottlenecks", () => {
+    const e = system();
+    expect([e.rateBps(0), e.rateBps(1), e.bottleneck(0), e.bottleneck(1)]).toEqual([5, 5, Y, Y]);
+    e.addFlow(2, Int32Array.of(X), 1, Infinity); // c
+    expect(e.solve()).toBe(3);
+    expect([e.rateBps(0), e.rateBps(1), e.rateBps(2)]).toEqual([3, 7, 3]);
+    expect([e.bottleneck(0), e.bottleneck(1), e.bottleneck(2)]).toEqual([X, Y, X]);
+    expect(maxMinViolations(problem, Float64Array.of(3, 7, 3), Int32Array.of(X, Y, X))).toEqual([]);
+  });
+
+  it("is checked by conditions that reject the allocations of a too-small released set", () => {
+    // Only c re-filled (a and b held): c gets X's last 1 while a keeps 5 there.
+    expect(maxMinViolations(problem, Float64Array.of(5, 5, 1), Int32Array.of(Y, Y, X)).length).toBeGreaterThan(0);
+    // a and c re-filled but b held: Y is left with 2 spare while b is bottlenecked there.
+    expect(maxMinViolations(problem, Float64Array.of(3, 5, 3), Int32Array.of(X, Y, X)).length).toBeGreaterThan(0);
+    // The engine's answer also matches the reference solver.
+    const twin = new Twin(Float64Array.of(6, 10));
+    twin.add(0, Int32Array.of(X, Y), 1, Infinity);
+    twin.add(1, Int32Array.of(Y), 1, Infinity);
+    twin.solveAndCompare("a, b");
+    twin.add(2, Int32Array.of(X), 1, Infinity);
+    twin.solveAndCompare("c added");
+  });
+
+  it("follows a cascade through a chain of links", () => {
+    // Links L0 … L5 with C = 6, 12, …, 36. Flow p_i crosses L_i and L_{i+1}; flow s_i
+    // crosses L_i only; each p_i is bottlenecked at L_i. An arrival on L0 lowers p_0,
+    // which raises p_1 at L1, which lowers p_2 at L2, and so on down the chain:
+    // p_0 = s_0 = 2, then p_i = s_i = (C_i − p_{i−1}) / 2, and s_5 takes what p_4 leaves.
+    const n = 6;
+    const twin = new Twin(Float64Array.from({ length: n }, (_, i) => 6 * (i + 1)));
+    for (let i = 0; i + 1 < n; i++) twin.add(i, Int32Array.of(i, i + 1), 1, Infinity);
+    for (let i = 0; i < n; i++) twin.add(100 + i, Int32Array.of(i), 1, Infinity);
+    twin.solveAndCompare("chain");
+    twin.add(200, Int32Array.of(0), 1, Infinity);
+    twin.solveAndCompare("arrival on L0");
+    const p = [2, 5, 6.5, 8.75, 10.625];
+    expect([0, 1, 2, 3, 4].map((i) => twin.inc.rateBps(i))).toEqual(p);
+    expect([0, 1, 2, 3, 4, 5].map((i) => twin.inc.rateBps(100 + i))).toEqual([...p, 36 - 10.625]);
+    twin.remove(200);
+    twin.solveAndCompare("departure from L0");
+  });
+});
+
 describe("IncrementalSharing", () => {
   it("re-fills only the flows of the link that changed", () => {
     // 100 independent links (C=10), two flows each. A third flow on link 0 ⇒ 10/3 each there;
