@@ -69,6 +69,13 @@ export class Router {
   fabricRoutes: FabricRoutes | null = null;
   /** Routes found by {@link fabricRoutes}, by their channels, so flows on the same path share one Route. */
   private readonly fabricRouteCache = new Map<string, Route>();
+  /**
+   * Routes {@link fabricRouteCache} keeps before it starts again empty (default 65,536, ≈ 20 MB):
+   * a flow's route is the same either way; beyond it, only the sharing of Route objects
+   * between flows on the same path starts over, so memory no longer grows with every
+   * distinct path a run uses.
+   */
+  fabricRouteLimit = 65_536;
 
   constructor(
     readonly topology: Topology,
@@ -89,6 +96,11 @@ export class Router {
 
   set tableBudgetBytes(bytes: number) {
     this.tables.budgetBytes = bytes;
+  }
+
+  /** Routes of {@link fabricRoutes} kept for sharing now (at most {@link fabricRouteLimit}). */
+  get fabricRouteCount(): number {
+    return this.fabricRouteCache.size;
   }
 
   /** Bytes held in this router's distance tables now. */
@@ -200,6 +212,7 @@ export class Router {
     for (const ch of channels) nodes.push(this.topology.channelTo[ch]);
     if (this.allowed) for (const n of nodes) if (this.allowed[n] !== 1) return null;
     const route = this.finish(Int32Array.from(nodes), channels);
+    if (this.fabricRouteCache.size >= this.fabricRouteLimit) this.fabricRouteCache.clear();
     this.fabricRouteCache.set(key, route);
     return route;
   }

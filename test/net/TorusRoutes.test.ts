@@ -187,4 +187,22 @@ describe("TorusRoutes against the router's shortest paths", () => {
       }
     }
   });
+
+  it("keeps at most fabricRouteLimit structural routes for sharing, with the same routes past the limit", () => {
+    const s = spec([6, 6]);
+    const t = build(s);
+    const { mine, generic } = routers(s, "hops", 3, t);
+    mine.fabricRouteLimit = 10;
+    let distinct = 0;
+    for (const [a, b, key] of pairs(t.nodeCount)) {
+      expect(show(mine.route(a, b, key))).toBe(show(generic.route(a, b, key)));
+      expect(mine.fabricRouteCount).toBeLessThanOrEqual(10);
+      distinct = Math.max(distinct, mine.fabricRouteCount);
+    }
+    expect(distinct).toBe(10);
+    // Within the limit, flows on one path share one Route.
+    const r1 = mine.route(0, 20, 5);
+    expect(mine.route(0, 20, 5)).toBe(r1);
+  });
 });
+
