@@ -188,6 +188,16 @@ export class Router {
     return route;
   }
 
+  /**
+   * The route {@link steer} gives every flow from `src` to `dst` when it does not depend on
+   * the flow (a pair with one shortest path, already found, with no fabric routes and no
+   * splits installed), or undefined: then ask {@link steer} with the flow's key.
+   */
+  knownRoute(src: number, dst: number): Route | undefined {
+    if (this.fabricRoutes || this.splits.size > 0) return undefined;
+    return this.uniqueRoutes.get(src * this.topology.nodeCount + dst);
+  }
+
   /** The route `fabric` gives the flow, or null (not the fabric's pair, its links down, or a node the policy forbids). */
   private fabricRoute(fabric: FabricRoutes, src: number, dst: number, flowKey: number): Route | null {
     const channels = fabric.channels(src, dst, flowKey, this.seed, (ch) => this.down[ch] === 0);

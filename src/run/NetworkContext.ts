@@ -58,7 +58,7 @@ export class NetworkContext {
     const onComplete = this.completions[f];
     if (!onComplete) return;
     this.completions[f] = undefined;
-    onComplete({ id: this.labels[f], startS: this.network.startOf(f), finishS: this.network.finishOf(f) });
+    onComplete({ id: this.labels[f], startS: this.network.startOf(f), finishS: this.network.finishOf(f), flow: f });
   };
   /** Router of each workload (its policy's, or the run's), by workload index. */
   private readonly routers: Router[] = [];
@@ -208,18 +208,16 @@ export class NetworkContext {
 
   /** The request's route, or its source node number when its destination is out of reach (after failures). */
   private routeFor(request: TransferRequest, router: Router): Route | number {
-    const node = (id: string) => {
-      const n = this.topology.nodeIndex.get(id);
-      if (n === undefined) throw new InputError(`flow "${request.id}": unknown node "${id}"`);
-      return n;
-    };
     if (request.path) {
-      const r = this.router.pinned(request.path.map(node));
+      const r = this.router.pinned(request.path.map((id) => this.nodeOf(request, id)));
       if (typeof r === "string") throw new InputError(`flow "${request.id}": path has ${r}`);
       return r;
     }
-    const src = node(request.src);
-    const dst = node(request.dst);
+    const src = this.nodeOf(request, request.src);
+    const dst = this.nodeOf(request, request.dst);
+    // A pair with one shortest path has one route whatever the flow: no need to hash its id.
+    const known = router.knownRoute(src, dst);
+    if (known) return known;
     // ECMP keyed by the flow's id, so adding a workload never moves other flows' paths
     // (and, under a `wcmp` controller, the installed split's path between the site borders).
     const r = router.steer(src, dst, stringHash32(request.id));
@@ -229,5 +227,12 @@ export class NetworkContext {
       throw new InputError(`flow "${request.id}": no path from "${request.src}" to "${request.dst}"${policy}`);
     }
     return src;
+  }
+
+  /** Node number of node id `id`, named by `request`. */
+  private nodeOf(request: TransferRequest, id: string): number {
+    const n = this.topology.nodeIndex.get(id);
+    if (n === undefined) throw new InputError(`flow "${request.id}": unknown node "${id}"`);
+    return n;
   }
 }
