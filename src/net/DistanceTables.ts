@@ -266,12 +266,16 @@ export class DistanceTables {
       const found = (this.scratch ??= new Int32Array(t.nodeCount));
       let count = 0;
       const near = tb.near;
+      const frontier = tb.frontier;
+      const { outStart, outChannels, channelTo } = t;
+      const down = this.down;
       if (near) {
-        for (const u of tb.frontier) {
-          for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-            const ch = t.outChannels[i];
-            if (this.down[ch]) continue;
-            const w = t.channelTo[ch];
+        for (let k = 0; k < frontier.length; k++) {
+          const u = frontier[k];
+          for (let i = outStart[u]; i < outStart[u + 1]; i++) {
+            const ch = outChannels[i];
+            if (down[ch]) continue;
+            const w = channelTo[ch];
             if (near.has(w) || (allowed && allowed[w] !== 1)) continue;
             near.set(w, next);
             found[count++] = w;
@@ -279,12 +283,14 @@ export class DistanceTables {
         }
       } else {
         const dist = tb.dist;
-        for (const u of tb.frontier) {
-          for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-            const ch = t.outChannels[i];
-            if (this.down[ch]) continue;
-            const w = t.channelTo[ch];
-            if (dist[w] !== tb.unreachable || (allowed && allowed[w] !== 1)) continue;
+        const unreachable = tb.unreachable;
+        for (let k = 0; k < frontier.length; k++) {
+          const u = frontier[k];
+          for (let i = outStart[u]; i < outStart[u + 1]; i++) {
+            const ch = outChannels[i];
+            if (down[ch]) continue;
+            const w = channelTo[ch];
+            if (dist[w] !== unreachable || (allowed && allowed[w] !== 1)) continue;
             dist[w] = next;
             found[count++] = w;
           }
