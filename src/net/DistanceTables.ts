@@ -10,16 +10,27 @@ export const DEFAULT_TABLE_BUDGET_BYTES = 256 * 1024 * 1024;
 const UNREACHABLE_BYTE = 255;
 
 /**
+ * Bytes counted for each node a sparse hop table has reached (a `Map` entry). A table goes
+ * dense (a byte per node) as soon as its entries would count more than that.
+ */
+export const SPARSE_ENTRY_BYTES = 32;
+
+/**
  * A cached table: distances of every node to one node (hops: bytes while every distance
  * found is below 255), and under latency the hop tie-break. A hop table is found level by
  * level, only as deep as asked so far (a GPU's NVSwitch table for a route inside the host
  * stops at its GPUs): every node within `level` hops has its distance, the others hold
- * `unreachable` for now.
+ * `unreachable` for now. While it has reached few nodes a hop table keeps them in `near`
+ * instead of an array over every node: a 32,768-GPU cluster has 4,096 NVSwitch tables
+ * that reach their host's GPUs and rails and no further.
  */
 interface Table {
   /** The node the distances are to. */
   node: number;
+  /** Distance of every node (empty while `near` holds the distances). */
   dist: Uint8Array | Float64Array;
+  /** Hop tables that reached few nodes: each reached node's distance; null once dense. */
+  near: Map<number, number> | null;
   /** What `dist` holds for a node not (yet) reached: 255 (bytes) or Infinity. */
   unreachable: number;
   /** Latency metric: fewest hops to the node over latency-shortest paths (-1: unreachable). */
@@ -74,7 +85,7 @@ export class DistanceView {
     let unknown = 0;
     for (let j = 0; j < this.tables.length; j++) {
       const tb = this.tables[j];
-      const x = tb.dist[v];
+      const x = tb.near ? (tb.near.get(v) ?? tb.unreachable) : tb.dist[v];
       if (x === tb.unreachable) {
         if (tb.frontier) unknown++;
         continue;
@@ -89,7 +100,7 @@ export class DistanceView {
       unknown = 0;
       for (let j = 0; j < this.tables.length; j++) {
         const tb = this.tables[j];
-        if (!tb.frontier || tb.dist[v] !== tb.unreachable) continue;
+        if (!tb.frontier || distanceIn(tb, v) !== tb.unreachable) continue;
         if (tb.level >= Math.min(best - 1, bound) - offsets[j]) continue;
         const x = this.owner.deepen(tb, v, tb.level + 1);
         if (x === tb.unreachable) {
@@ -104,7 +115,18 @@ export class DistanceView {
   }
 }
 
+/** What hop table `tb` holds for node `v` now. */
+function distanceIn(tb: Table, v: number): number {
+  return tb.near ? (tb.near.get(v) ?? tb.unreachable) : tb.dist[v];
+}
+
+/** Bytes counted for table `tb` against the budget. */
+function bytesOf(tb: Table): number {
+  return tb.near ? tb.near.size * SPARSE_ENTRY_BYTES : tb.dist.byteLength + (tb.hops?.byteLength ?? 0);
+}
+
 const NO_NODES = new Int32Array(0);
+const NO_BYTES = new Uint8Array(0);
 const NO_DIST = new Float64Array(0);
 const ZERO_OFFSET = new Float64Array(1);
 
@@ -202,7 +224,7 @@ export class DistanceTables {
     }
     const made = this.latencyMetric ? this.latencyTable(node) : this.hopTable(node);
     this.tables.set(node, made);
-    this.bytes += made.dist.byteLength + (made.hops?.byteLength ?? 0);
+    this.bytes += bytesOf(made);
     this.trim(node);
     return made;
   }
@@ -213,15 +235,13 @@ export class DistanceTables {
       if (this.bytes <= this.budgetBytes) break;
       if (old === keep) continue;
       this.tables.delete(old);
-      this.bytes -= tb.dist.byteLength + (tb.hops?.byteLength ?? 0);
+      this.bytes -= bytesOf(tb);
     }
   }
 
-  /** A hop table of `dst` searched to level 0 (dst itself); {@link deepen} goes further on demand. */
+  /** A hop table of `dst` searched to level 0 (dst itself), sparse; {@link deepen} goes further on demand. */
   private hopTable(dst: number): Table {
-    const dist = new Uint8Array(this.topology.nodeCount).fill(UNREACHABLE_BYTE);
-    dist[dst] = 0;
-    return { node: dst, dist, unreachable: UNREACHABLE_BYTE, hops: null, level: 0, frontier: Int32Array.of(dst) };
+    return { node: dst, dist: NO_BYTES, near: new Map([[dst, 0]]), unreachable: UNREACHABLE_BYTE, hops: null, level: 0, frontier: Int32Array.of(dst) };
   }
 
   /**
@@ -233,34 +253,67 @@ export class DistanceTables {
   deepen(tb: Table, v: number, limit: number): number {
     const t = this.topology;
     const allowed = this.allowed;
-    while (tb.frontier && tb.level < limit && tb.dist[v] === tb.unreachable) {
+    const bytesBefore = bytesOf(tb);
+    while (tb.frontier && tb.level < limit && distanceIn(tb, v) === tb.unreachable) {
       const next = tb.level + 1;
+      if (tb.near && next === UNREACHABLE_BYTE) this.densify(tb);
       if (next === UNREACHABLE_BYTE && tb.unreachable === UNREACHABLE_BYTE) {
         const wide = new Float64Array(tb.dist.length).fill(Infinity);
         for (let u = 0; u < wide.length; u++) if (tb.dist[u] !== UNREACHABLE_BYTE) wide[u] = tb.dist[u];
-        if (this.tables.get(tb.node) === tb) this.bytes += wide.byteLength - tb.dist.byteLength;
         tb.dist = wide;
         tb.unreachable = Infinity;
       }
-      const dist = tb.dist;
       const found = (this.scratch ??= new Int32Array(t.nodeCount));
       let count = 0;
-      for (const u of tb.frontier) {
-        for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-          const ch = t.outChannels[i];
-          if (this.down[ch]) continue;
-          const w = t.channelTo[ch];
-          if (dist[w] !== tb.unreachable || (allowed && allowed[w] !== 1)) continue;
-          dist[w] = next;
-          found[count++] = w;
+      const near = tb.near;
+      const frontier = tb.frontier;
+      const { outStart, outChannels, channelTo } = t;
+      const down = this.down;
+      if (near) {
+        for (let k = 0; k < frontier.length; k++) {
+          const u = frontier[k];
+          for (let i = outStart[u]; i < outStart[u + 1]; i++) {
+            const ch = outChannels[i];
+            if (down[ch]) continue;
+            const w = channelTo[ch];
+            if (near.has(w) || (allowed && allowed[w] !== 1)) continue;
+            near.set(w, next);
+            found[count++] = w;
+          }
+        }
+      } else {
+        const dist = tb.dist;
+        const unreachable = tb.unreachable;
+        for (let k = 0; k < frontier.length; k++) {
+          const u = frontier[k];
+          for (let i = outStart[u]; i < outStart[u + 1]; i++) {
+            const ch = outChannels[i];
+            if (down[ch]) continue;
+            const w = channelTo[ch];
+            if (dist[w] !== unreachable || (allowed && allowed[w] !== 1)) continue;
+            dist[w] = next;
+            found[count++] = w;
+          }
         }
       }
       tb.level = next;
       tb.frontier = count > 0 ? found.slice(0, count) : null;
       if (!tb.frontier) tb.level = Infinity;
+      if (tb.near && tb.near.size * SPARSE_ENTRY_BYTES > t.nodeCount) this.densify(tb);
     }
-    if (this.tables.get(tb.node) === tb) this.trim(tb.node);
-    return tb.dist[v];
+    if (this.tables.get(tb.node) === tb) {
+      this.bytes += bytesOf(tb) - bytesBefore;
+      this.trim(tb.node);
+    }
+    return distanceIn(tb, v);
+  }
+
+  /** Move sparse hop table `tb` to a byte per node (its distances are below 255). */
+  private densify(tb: Table): void {
+    const dist = new Uint8Array(this.topology.nodeCount).fill(UNREACHABLE_BYTE);
+    for (const [u, d] of tb.near!) dist[u] = d;
+    tb.dist = dist;
+    tb.near = null;
   }
 
   /** Seconds of every node to `dst` (Dijkstra on the event queue), and the fewest hops among latency-shortest paths. */
@@ -308,7 +361,7 @@ export class DistanceTables {
         }
       }
     }
-    return { node: dst, dist: d, unreachable: Infinity, hops: h, level: Infinity, frontier: null };
+    return { node: dst, dist: d, near: null, unreachable: Infinity, hops: h, level: Infinity, frontier: null };
   }
 }
 

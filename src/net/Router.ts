@@ -3,6 +3,7 @@ import { attachmentRegions, type AttachmentRegions } from "./AttachmentRegions.j
 import { DistanceTables, onLatencyShortestPath, type DistanceView } from "./DistanceTables.js";
 import type { FabricRoutes } from "./FabricRoutes.js";
 import { Int32Pool } from "./Int32Pool.js";
+import { PairMap } from "./PairMap.js";
 import { kShortestPaths, type Path } from "./kShortestPaths.js";
 import { PathSplits } from "./PathSplits.js";
 import type { Topology } from "./Topology.js";
@@ -38,9 +39,9 @@ export class Router {
   /** Distances to destinations, made on demand and bounded. */
   private readonly tables: DistanceTables;
   /** Routes of (src, dst) pairs with a single shortest path (no ECMP choice), shared by every flow between them. */
-  private readonly uniqueRoutes = new Map<number, Route>();
+  private readonly uniqueRoutes = new PairMap<Route>();
   /** Distinct routes already built for (src, dst) pairs with several shortest paths, so flows on the same path share one Route. */
-  private readonly ecmpRoutes = new Map<number, Route[]>();
+  private readonly ecmpRoutes = new PairMap<Route[]>();
   /** 1 for each directed channel the router treats as failed. */
   private readonly down: Uint8Array;
   /** One-way latency of each directed channel as the router sees it, seconds. */
@@ -159,8 +160,7 @@ export class Router {
       if (r) return r;
     }
     const t = this.topology;
-    const pair = src * t.nodeCount + dst;
-    const cached = this.uniqueRoutes.get(pair);
+    const cached = this.uniqueRoutes.get(src, dst);
     if (cached) return cached;
     const view = this.tables.toward(dst);
     if (view.dist(src) === Infinity) return null;
@@ -190,15 +190,25 @@ export class Router {
     // routes are never mutated.
     if (!branched) {
       const route = this.finish(Int32Array.from(nodes), channels);
-      this.uniqueRoutes.set(pair, route);
+      this.uniqueRoutes.set(src, dst, route);
       return route;
     }
-    let seen = this.ecmpRoutes.get(pair);
-    if (!seen) this.ecmpRoutes.set(pair, (seen = []));
+    let seen = this.ecmpRoutes.get(src, dst);
+    if (!seen) this.ecmpRoutes.set(src, dst, (seen = []));
     for (const r of seen) if (sameNodes(r.nodes, nodes)) return r;
     const route = this.finish(Int32Array.from(nodes), channels);
     if (seen.length < MAX_ECMP_ROUTES_KEPT) seen.push(route);
     return route;
+  }
+
+  /**
+   * The route {@link steer} gives every flow from `src` to `dst` when it does not depend on
+   * the flow (a pair with one shortest path, already found, with no fabric routes and no
+   * splits installed), or undefined: then ask {@link steer} with the flow's key.
+   */
+  knownRoute(src: number, dst: number): Route | undefined {
+    if (this.fabricRoutes || this.splits.size > 0) return undefined;
+    return this.uniqueRoutes.get(src, dst);
   }
 
   /** The route `fabric` gives the flow, or null (not the fabric's pair, its links down, or a node the policy forbids). */

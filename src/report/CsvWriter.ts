@@ -2,6 +2,7 @@
 import { open, type FileHandle } from "node:fs/promises";
 import { csvNumber } from "./csvNumber.js";
 import { isFormulaLike } from "./csvSafeCell.js";
+import { NumberCells } from "./NumberCells.js";
 
 /** Characters buffered before a chunk is written (about 1 MB of ASCII). */
 const CHUNK_CHARS = 1 << 20;
@@ -52,6 +53,10 @@ export class CellArray implements CellSink {
 export class CsvWriter implements CellSink {
   private chunk = "";
   private first = true;
+  /** Column of the next cell in the current row. */
+  private column = 0;
+  /** Number cells by column: a value repeated from the row above is not formatted again. */
+  private readonly numbers = new NumberCells();
 
   private constructor(private readonly handle: FileHandle) {}
 
@@ -68,11 +73,12 @@ export class CsvWriter implements CellSink {
     if (isFormulaLike(cell)) cell = `'${cell}`;
     this.chunk += this.first ? quoted(cell) : `,${quoted(cell)}`;
     this.first = false;
+    this.column++;
   }
 
   /** @inheritdoc */
   number(x: number): void {
-    const cell = csvNumber(x);
+    const cell = this.numbers.text(this.column++, x);
     this.chunk += this.first ? cell : `,${cell}`;
     this.first = false;
   }
@@ -81,6 +87,7 @@ export class CsvWriter implements CellSink {
   endRow(): void {
     this.chunk += "\n";
     this.first = true;
+    this.column = 0;
   }
 
   /** Whether the buffered chunk is large enough to be written ({@link flush}). */

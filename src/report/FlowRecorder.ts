@@ -90,6 +90,8 @@ export class FlowRecorder implements FlowObserver {
   private entryCount = 0;
   /** Extra columns (a transport model's), each group with the function giving a flow's cells (undefined: empty cells). */
   private readonly extra: Array<{ headers: readonly string[]; cells: (flow: number) => Array<number | string> | undefined }> = [];
+  /** Names of the resources written as bottlenecks so far, by resource id (each name built once, not once per flow). */
+  private readonly names = new Map<number, string>();
   private finished = 0;
   private failed = 0;
   private lastFinish = 0;
@@ -338,6 +340,13 @@ export class FlowRecorder implements FlowObserver {
     });
   }
 
+  /** Name of resource `r` (a channel "a->b", a node capacity), kept once made. */
+  private nameOf(r: number): string {
+    let name = this.names.get(r);
+    if (name === undefined) this.names.set(r, (name = this.topology.resourceName(r)));
+    return name;
+  }
+
   /** The cells of flow `f`'s row of flows.csv, into `sink`. */
   private cells(f: number, sink: CellSink): void {
     const net = this.network;
@@ -364,7 +373,7 @@ export class FlowRecorder implements FlowObserver {
     sink.number(clampSlowdown(slowdown));
     if (drainS > 0) sink.number((size * 8) / 1e9 / drainS);
     else sink.text("");
-    sink.text(b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : t.resourceName(b));
+    sink.text(b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : this.nameOf(b));
     sink.text(this.statusOf(f));
     for (const group of this.extra) {
       const cells = group.cells(f);

@@ -10,6 +10,7 @@ import type { Route, Router } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
 import { QueueState } from "../net/queues/QueueState.js";
 import { queueSettings } from "./queueSettings.js";
+import { RequestTransfer } from "./RequestTransfer.js";
 import type { Transport, TransportRun } from "../transport/Transport.js";
 import { TRANSPORT_MODEL_REGISTRY } from "../transport/transportModels.js";
 import { MAXMIN_TRANSPORT, type TransportSpec } from "../transport/TransportSpec.js";
@@ -45,6 +46,20 @@ export class NetworkContext {
   private readonly pinnedFlows = new Set<number>();
   /** `onFailed` of the flows whose workload gave one, until the flow ends. */
   private readonly failureCallbacks = new Map<number, OnFailed>();
+  /** `onComplete` of every flow started through a transport, by flow number, until it is called. */
+  private readonly completions: Array<OnComplete | undefined> = [];
+  /**
+   * What every transport calls when a flow's last byte is delivered: one function for all
+   * flows (the flow's id, start and callback are read by its number), so starting a flow
+   * leaves no closure holding its request alive until it ends.
+   */
+  private readonly flowDone = (f: number): void => {
+    if (this.failureCallbacks.size > 0) this.failureCallbacks.delete(f);
+    const onComplete = this.completions[f];
+    if (!onComplete) return;
+    this.completions[f] = undefined;
+    onComplete({ id: this.labels[f], startS: this.network.startOf(f), finishS: this.network.finishOf(f), flow: f });
+  };
   /** Router of each workload (its policy's, or the run's), by workload index. */
   private readonly routers: Router[] = [];
 
@@ -151,7 +166,7 @@ export class NetworkContext {
     const route = this.routeFor(request, router);
     let flow: number;
     if (typeof route === "number") flow = this.startUnroutable(request, route);
-    else flow = this.startTransfer(carrier, request, route, onComplete, onFailed !== undefined);
+    else flow = this.startTransfer(carrier, request, route, onComplete);
     if (request.path) this.pinnedFlows.add(flow);
     if (onFailed) {
       if (this.network.isLive(flow)) this.failureCallbacks.set(flow, onFailed);
@@ -171,6 +186,7 @@ export class NetworkContext {
   }
 
   private notifyFailed(flow: number): void {
+    this.completions[flow] = undefined;
     const cb = this.failureCallbacks.get(flow);
     if (!cb) return;
     this.failureCallbacks.delete(flow);
@@ -178,29 +194,10 @@ export class NetworkContext {
   }
 
   /** Start the transfer through the workload's transport. */
-  private startTransfer(carrier: Transport, request: TransferRequest, route: Route, onComplete: OnComplete | undefined, watchFailure: boolean): number {
-    const startS = this.sim.nowS;
-    // Connections are per ordered endpoint pair; a pinned path is part of the key so reuse keeps the path's RTT.
-    const pairKey = `${request.src}\u0000${request.dst}${request.path ? `\u0000${request.path.join("\u0000")}` : ""}`;
-    const flow = carrier.start(
-      {
-        id: request.id,
-        pairKey,
-        sizeBytes: request.sizeBytes,
-        weight: request.weight,
-        capBps: request.capBps,
-        reply: request.reply === true,
-        extraLatencies: request.extraLatencies,
-        connection: request.connection,
-      },
-      route,
-      (f) => {
-        if (!onComplete && !watchFailure) return;
-        this.failureCallbacks.delete(f);
-        onComplete?.({ id: request.id, startS, finishS: this.network.finishOf(f) });
-      },
-    );
+  private startTransfer(carrier: Transport, request: TransferRequest, route: Route, onComplete: OnComplete | undefined): number {
+    const flow = carrier.start(new RequestTransfer(request), route, this.flowDone);
     this.labels[flow] = request.id;
+    this.completions[flow] = onComplete;
     return flow;
   }
 
@@ -211,18 +208,16 @@ export class NetworkContext {
 
   /** The request's route, or its source node number when its destination is out of reach (after failures). */
   private routeFor(request: TransferRequest, router: Router): Route | number {
-    const node = (id: string) => {
-      const n = this.topology.nodeIndex.get(id);
-      if (n === undefined) throw new InputError(`flow "${request.id}": unknown node "${id}"`);
-      return n;
-    };
     if (request.path) {
-      const r = this.router.pinned(request.path.map(node));
+      const r = this.router.pinned(request.path.map((id) => this.nodeOf(request, id)));
       if (typeof r === "string") throw new InputError(`flow "${request.id}": path has ${r}`);
       return r;
     }
-    const src = node(request.src);
-    const dst = node(request.dst);
+    const src = this.nodeOf(request, request.src);
+    const dst = this.nodeOf(request, request.dst);
+    // A pair with one shortest path has one route whatever the flow: no need to hash its id.
+    const known = router.knownRoute(src, dst);
+    if (known) return known;
     // ECMP keyed by the flow's id, so adding a workload never moves other flows' paths
     // (and, under a `wcmp` controller, the installed split's path between the site borders).
     const r = router.steer(src, dst, stringHash32(request.id));
@@ -232,5 +227,12 @@ export class NetworkContext {
       throw new InputError(`flow "${request.id}": no path from "${request.src}" to "${request.dst}"${policy}`);
     }
     return src;
+  }
+
+  /** Node number of node id `id`, named by `request`. */
+  private nodeOf(request: TransferRequest, id: string): number {
+    const n = this.topology.nodeIndex.get(id);
+    if (n === undefined) throw new InputError(`flow "${request.id}": unknown node "${id}"`);
+    return n;
   }
 }

@@ -50,6 +50,8 @@ export interface TransferResult {
   id: string;
   startS: number;
   finishS: number;
+  /** The flow number `startTransfer` returned for it (so one callback can serve many transfers). */
+  flow: number;
 }
 
 /**

@@ -1,7 +1,7 @@
 // DistanceTables (through Router): one table of a byte per node per switch, not per destination; a byte budget that bounds them; distances read through a host's border switch.
 import { describe, expect, it } from "vitest";
 import { attachmentRegions } from "../../src/net/AttachmentRegions.js";
-import { DistanceTables } from "../../src/net/DistanceTables.js";
+import { DistanceTables, SPARSE_ENTRY_BYTES } from "../../src/net/DistanceTables.js";
 import { fatTree } from "../../src/net/fatTree.js";
 import { gpuCluster } from "../../src/net/gpuCluster.js";
 import { Router } from "../../src/net/Router.js";
@@ -76,6 +76,27 @@ describe("DistanceTables", () => {
     const toStorage = tables.toward(n("storage0"));
     expect(toStorage.dist(n("h0g0"))).toBe(3);
     expect(tables.tableBytes).toBe(3 * t.nodeCount);
+  });
+
+  it("keeps a table that reached few nodes as those nodes only, and a byte per node once it reaches more", () => {
+    // 64 hosts × 8 GPUs on 8 rails, 4 spines: 588 nodes. A route inside host h0 (h0g0 → h0g1)
+    // needs h0g1's border hubs: h0nvswitch, searched one level (itself and its 8 GPUs), and
+    // rail1, searched not at all (itself): 10 nodes reached, at SPARSE_ENTRY_BYTES each.
+    const b = new TopologyBuilder();
+    gpuCluster(b, { hosts: 64, gpusPerHost: 8, nvlinkBandwidthBps: 1e11, nicBandwidthBps: 1e10, railOptimized: true, spines: 4, uplinkBandwidthBps: 1e10, latencyS: 1e-6, nvlinkLatencyS: 0 });
+    const t = b.build();
+    const n = (id: string) => t.nodeIndex.get(id)!;
+    const r = new Router(t);
+    expect(t.nodeCount).toBe(588);
+    const inHost = r.route(n("h0g0"), n("h0g1"), 1)!;
+    expect([...inHost.nodes].map((v) => t.nodeIds[v])).toEqual(["h0g0", "h0nvswitch", "h0g1"]);
+    expect(r.tableBytes).toBe(10 * SPARSE_ENTRY_BYTES);
+    // A route to another host's GPU on rail 1 searches rail1's table to h0g1's distance
+    // (2: over h0nvswitch) and further only as far as the walk asks; once a table holds more
+    // than nodeCount / SPARSE_ENTRY_BYTES nodes it is a byte per node.
+    r.route(n("h0g1"), n("h63g1"), 1);
+    for (let h = 0; h < 64; h++) r.route(n(`h${h}g0`), n("h63g1"), 1);
+    expect(r.tableBytes).toBeGreaterThanOrEqual(t.nodeCount);
   });
 
   it("is unreachable everywhere when the destination is outside the policy mask", () => {

@@ -44,6 +44,22 @@ describe("Router", () => {
     expect([...via].sort()).toEqual(["x", "y"]);
   });
 
+  it("knows a pair's route without a flow key once found, only when no flow could take another", () => {
+    const r = new Router(t);
+    expect(r.knownRoute(n("a"), n("d"))).toBeUndefined();
+    const found = r.route(n("a"), n("d"), 5)!;
+    expect(r.knownRoute(n("a"), n("d"))).toBe(found);
+    expect(r.knownRoute(n("d"), n("a"))).toBeUndefined();
+    // An ECMP pair (the diamond's s → t) is never known: each flow's key picks its path.
+    const d = topo(["s", "x", "y", "t"], [["s", "x", 0], ["s", "y", 0], ["x", "t", 0], ["y", "t", 0]]);
+    const e = new Router(d);
+    for (let key = 0; key < 8; key++) e.route(0, 3, key);
+    expect(e.knownRoute(0, 3)).toBeUndefined();
+    // A split installed between two endpoints may change any flow's route: steer decides.
+    r.splits.set(0, [], []);
+    expect(r.knownRoute(n("a"), n("d"))).toBeUndefined();
+  });
+
   it("never circles on zero-latency links under the latency metric", () => {
     // g0, g1 and sw are joined by 0 s links (an NVSwitch island); the only way out is sw–out (1 ms).
     // Latency ties everywhere inside the island: the route must still make progress, in the fewest hops.

@@ -66,6 +66,20 @@ describe("CsvWriter", () => {
     expect(await readFile(join(dir, "empty.csv"), "utf8")).toBe("a,'=b\n");
   });
 
+  it("writes a number repeated down a column, among text cells, as csvNumber writes it in every row", async () => {
+    const path = join(dir, "repeats.csv");
+    const rows: Array<[string, number, number]> = [["a", 1 / 3, 0.25], ["b", 1 / 3, NaN], ["c", 2 / 3, NaN], ["d", 2 / 3, -0], ["e", 1 / 3, 0]];
+    await writeWith(path, ["id", "x", "y"], async (w) => {
+      for (const [id, x, y] of rows) {
+        w.text(id);
+        w.number(x);
+        w.number(y);
+        w.endRow();
+      }
+    });
+    expect(await readFile(path, "utf8")).toBe(`id,x,y\n${rows.map(([id, x, y]) => `${id},${csvNumber(x)},${csvNumber(y)}`).join("\n")}\n`);
+  });
+
   it("streams a table larger than one chunk in several writes, unchanged", async () => {
     const rows = Array.from({ length: 60_000 }, (_, i) => [`flow-${i}`, csvNumber(i / 7), i % 11 === 0 ? "a,b" : "=x"]);
     const [expected, actual] = await bothBytes("large", ["id", "v", "t"], rows);

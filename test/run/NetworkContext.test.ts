@@ -54,6 +54,21 @@ describe("NetworkContext failures", () => {
     expect(network.routeOf(flow).nodes).toEqual(Int32Array.of(0, 2));
   });
 
+  it("tells each transfer's onComplete its id, start, finish and flow number, once", () => {
+    const { sim, ctx } = line(false);
+    const done: TransferResult[] = [];
+    const flows: number[] = [];
+    sim.at(0.5, () => {
+      flows.push(ctx.startTransfer({ id: "p", src: "a", dst: "b", sizeBytes: 1.25e9 }, (r) => done.push(r)));
+      flows.push(ctx.startTransfer({ id: "q", src: "b", dst: "a", sizeBytes: 2.5e9 }, (r) => done.push(r)));
+    });
+    sim.run();
+    expect(done).toEqual([
+      { id: "p", startS: 0.5, finishS: 1.5, flow: flows[0] },
+      { id: "q", startS: 0.5, finishS: 2.5, flow: flows[1] },
+    ]);
+  });
+
   it("keeps an unreachable destination an input error in a run without events", () => {
     const { ctx } = line(false);
     expect(() => ctx.startTransfer({ id: "z", src: "a", dst: "c", sizeBytes: 1 })).toThrow(InputError);

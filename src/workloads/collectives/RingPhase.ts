@@ -1,6 +1,7 @@
 // RingPhase: k steps around a ring, a whole-byte share of the buffer per step, with each member's own readiness and completion.
 import { splitBytes, splitBytesWindow } from "../splitBytes.js";
 import type { Granularity } from "./Granularity.js";
+import type { TransferResult } from "../Workload.js";
 import type { TransferTracker } from "./TransferTracker.js";
 
 /** One ring: members in ring order (each sends to the next, the last to the first). */
@@ -44,6 +45,10 @@ export class RingPhase {
   private readonly sending: Uint8Array;
   private readonly isReady: Uint8Array;
   private readonly finished: Uint8Array;
+  /** The member that sent each transfer in progress, by flow number. */
+  private readonly senderOf = new Map<number, number>();
+  /** Every transfer's completion: one function for the ring (a 4,096-member ring starts 4,096 flows at once), not one per transfer. */
+  private readonly transferDone: (result: TransferResult) => void;
 
   /**
    * @param flows receives the flow number of every transfer started.
@@ -61,6 +66,11 @@ export class RingPhase {
     this.sending = new Uint8Array(this.n);
     this.isReady = new Uint8Array(this.n);
     this.finished = new Uint8Array(this.n);
+    this.transferDone = tracker.sharedCallback((result) => {
+      const i = this.senderOf.get(result.flow)!;
+      this.senderOf.delete(result.flow);
+      this.delivered(i, i + 1 === this.n ? 0 : i + 1, spec.granularity === "pipelined" ? spec.steps : 1);
+    });
   }
 
   /** Member `i` has its data and may start. */
@@ -86,14 +96,14 @@ export class RingPhase {
       this.sending[i] = 1;
       const sizeBytes = splitBytesWindow(bufferBytes, this.n, i - shift, steps);
       const request = { id: `${idPrefix}.${i}`, src: nodes[i], dst: nodes[next], sizeBytes, extraLatencies: steps - 1 };
-      this.tracker.start(request, this.flows, () => this.delivered(i, next, steps));
+      this.senderOf.set(this.tracker.startShared(request, this.flows, this.transferDone), i);
       return;
     }
     // Step s forwards what arrived in step s − 1.
     if (s > this.received[i]) return;
     this.sending[i] = 1;
     const sizeBytes = splitBytes(bufferBytes, this.n, (((i - s - shift) % this.n) + this.n) % this.n);
-    this.tracker.start({ id: `${idPrefix}.${i}.${s}`, src: nodes[i], dst: nodes[next], sizeBytes }, this.flows, () => this.delivered(i, next, 1));
+    this.senderOf.set(this.tracker.startShared({ id: `${idPrefix}.${i}.${s}`, src: nodes[i], dst: nodes[next], sizeBytes }, this.flows, this.transferDone), i);
   }
 
   private delivered(i: number, next: number, steps: number): void {
