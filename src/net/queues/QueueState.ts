@@ -65,7 +65,9 @@ export class QueueState implements FlowObserver {
   private readonly meanBytes: Float64Array;
   /** Queue a transport tracks itself at a port (loss-based windows growing into the buffer), bytes. */
   private readonly reportedBytes: Float64Array;
+  /** Resources whose bound flows or capacity changed since the last solve: the first `dirtyCount` (the array keeps its room between solves). */
   private readonly dirty: number[] = [];
+  private dirtyCount = 0;
   private readonly isDirty: Uint8Array;
   /** Resources whose mean queue is above 0 now (none: every queueing delay is 0, and RTTs need no walk of the route). */
   private queued = 0;
@@ -234,13 +236,15 @@ export class QueueState implements FlowObserver {
 
   /** @inheritdoc */
   solved(nowS: number): void {
-    for (const r of this.dirty) {
+    const dirty = this.dirty;
+    for (let i = 0; i < this.dirtyCount; i++) {
+      const r = dirty[i];
       this.isDirty[r] = 0;
       const s = this.compute(r);
       if (s === this.sawtooth[r]) continue;
       this.setSawtooth(r, s, nowS);
     }
-    this.dirty.length = 0;
+    this.dirtyCount = 0;
   }
 
   /** The sawtooth the flows bound at `r` keep there now. */
@@ -278,7 +282,7 @@ export class QueueState implements FlowObserver {
   private markDirty(r: number): void {
     if (this.isDirty[r]) return;
     this.isDirty[r] = 1;
-    this.dirty.push(r);
+    this.dirty[this.dirtyCount++] = r;
   }
 
   private growFlows(n: number): void {
