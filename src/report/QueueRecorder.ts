@@ -130,8 +130,9 @@ export class QueueRecorder implements QueueObserver {
     const buffer = this.queues.settings.bufferBytes[r];
     let h = this.histograms[r];
     if (!h) this.histograms[r] = h = new Float64Array(BINS + 1);
-    const share = dt / s.samples.length;
-    for (const q of s.samples) h[Math.min(BINS, Math.floor((q / buffer) * BINS))] += share;
+    const samples = s.samples;
+    const share = dt / samples.length;
+    for (let i = 0; i < samples.length; i++) h[Math.min(BINS, Math.floor((samples[i] / buffer) * BINS))] += share;
   }
 
   /** Add a constant queue of `bytes` over [fromS, toS) to channel `r`'s series, split at interval boundaries. */

@@ -3,7 +3,7 @@ import { grown } from "../../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
 import type { Topology } from "../Topology.js";
 import { dctcpSawtooth } from "./dctcpSawtooth.js";
-import { NO_QUEUE, sawtoothOf, type Sawtooth } from "./Sawtooth.js";
+import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 
 /**
  * How a flow's congestion control fills a queue: not at all (fluid transports such as
@@ -294,7 +294,7 @@ export class QueueState implements FlowObserver {
   }
 }
 
-/** A queue of `bytes` all cycle long (one sample). */
+/** A queue of `bytes` all cycle long (one sample): what `sawtoothOf(Float64Array.of(bytes))` gives, without a typed array. */
 function constantQueue(bytes: number): Sawtooth {
-  return bytes > 0 ? sawtoothOf(Float64Array.of(bytes)) : NO_QUEUE;
+  return bytes > 0 ? { samples: [bytes], meanBytes: bytes, maxBytes: bytes, markFraction: 0 } : NO_QUEUE;
 }
