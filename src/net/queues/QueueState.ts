@@ -188,7 +188,7 @@ export class QueueState implements FlowObserver {
     if (this.reportedBytes[resource] === bytes) return;
     this.reportedBytes[resource] = bytes;
     const s = this.compute(resource);
-    if (s === this.sawtooth[resource]) return;
+    if (s === NO_QUEUE && this.sawtooth[resource] === NO_QUEUE) return;
     this.setSawtooth(resource, s, nowS);
   }
 
@@ -241,7 +241,7 @@ export class QueueState implements FlowObserver {
       const r = dirty[i];
       this.isDirty[r] = 0;
       const s = this.compute(r);
-      if (s === this.sawtooth[r]) continue;
+      if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) continue;
       this.setSawtooth(r, s, nowS);
     }
     this.dirtyCount = 0;
@@ -257,7 +257,7 @@ export class QueueState implements FlowObserver {
     const capacity = this.network.capacityOf(r);
     if (n + nLossless === 0 || !(capacity > 0)) return NO_QUEUE;
     // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
-    if (nLossless > n) return constantQueue(this.settings.ecnThresholdBytes[r]);
+    if (nLossless > n) return this.constantQueue(r, this.settings.ecnThresholdBytes[r]);
     const packet = this.packetSum[r] / (n + nLossless);
     const pipe = (capacity * (this.rttSumS[r] / (n + nLossless))) / packet;
     const buffer = this.settings.bufferBytes[r] / packet;
@@ -266,7 +266,18 @@ export class QueueState implements FlowObserver {
     if (k > 0 && nDctcp * 2 >= n) return dctcpSawtooth(n, pipe, k, buffer, packet);
     // Loss-based flows (and DCTCP at a port that does not mark): the queue their windows keep, as their transport tracks it.
     const limit = (k > 0 ? Math.min(k, buffer) : buffer) * packet;
-    return constantQueue(Math.min(this.reportedBytes[r], limit));
+    return this.constantQueue(r, Math.min(this.reportedBytes[r], limit));
+  }
+
+  /**
+   * A queue of `bytes` all cycle long at `r` (one sample): `r`'s current one when it is that
+   * already (a change to the same queue is still told to the observers, as one to a new object
+   * was), else a new one.
+   */
+  private constantQueue(r: number, bytes: number): Sawtooth {
+    const current = this.sawtooth[r];
+    if (current.samples.length === 1 && current.samples[0] === bytes && current.markFraction === 0) return current;
+    return constantQueue(bytes);
   }
 
   /** Resource `r`'s queue is now `s`: keep its mean and the count of queued resources, and tell the observers. */
