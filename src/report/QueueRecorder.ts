@@ -3,6 +3,7 @@ import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { QueueObserver, QueueState } from "../net/queues/QueueState.js";
 import { NO_QUEUE, type Sawtooth } from "../net/queues/Sawtooth.js";
 import type { Topology } from "../net/Topology.js";
+import { HistogramLog } from "./HistogramLog.js";
 
 /** Columns QueueRecorder adds to links.csv, in order. */
 export const QUEUE_LINK_COLUMNS = ["queue_mean_bytes", "queue_p99_bytes", "queue_delay_mean_s", "queue_delay_p99_s", "drops", "marks"] as const;
@@ -24,7 +25,8 @@ const MARK_PACKET_BYTES = 1500;
  * mean. Marks are the transient ones reported (slow-start bursts above K) plus the steady ones
  * of a DCTCP sawtooth: its marking fraction α of what the saturated port forwards (capacity ×
  * time, in packets of 1,500 B). Drops are the packets transports report lost there.
- * Everything is taken over [0, end of run].
+ * Everything is taken over [0, end of run]. Additions to the histograms are logged and applied
+ * in batches ({@link HistogramLog}: same sums, a fraction of the cache misses).
  */
 export class QueueRecorder implements QueueObserver {
   private readonly current: Sawtooth[];
@@ -35,6 +37,8 @@ export class QueueRecorder implements QueueObserver {
   private readonly marks: Float64Array;
   /** Per resource, its occupancy histogram (BINS + 1 bins), made when it first holds a queue. */
   private readonly histograms: Array<Float64Array | undefined>;
+  /** Additions to the histograms, applied in batches (flushed before any is read). */
+  private readonly histogramLog: HistogramLog;
   /**
    * Per channel, with an interval: flat triples (interval index, queue byte-seconds,
    * delay-seconds) in interval order, in a typed array grown by doubling; `seriesUsed[ch]`
@@ -62,6 +66,7 @@ export class QueueRecorder implements QueueObserver {
     this.drops = new Float64Array(n);
     this.marks = new Float64Array(n);
     this.histograms = new Array<Float64Array | undefined>(n).fill(undefined);
+    this.histogramLog = new HistogramLog(n, (r) => (this.histograms[r] ??= new Float64Array(BINS + 1)));
     this.series = new Array<Float64Array | undefined>(topology.channelCount).fill(undefined);
     this.seriesUsed = new Int32Array(topology.channelCount);
     queues.observe(this);
@@ -93,6 +98,7 @@ export class QueueRecorder implements QueueObserver {
     if (endS === this.endS) return;
     this.endS = endS;
     for (let r = 0; r < this.current.length; r++) this.close(r, endS);
+    this.histogramLog.flush();
   }
 
   /** Mean queueing delay of `resource` over the run (after {@link finish}), seconds. */
@@ -128,10 +134,13 @@ export class QueueRecorder implements QueueObserver {
     if (this.intervalS !== undefined && r < this.topology.channelCount) this.addToSeries(r, nowS - dt, nowS, s.meanBytes, capacity);
     if (s.markFraction > 0) this.marks[r] += (s.markFraction * capacity * dt) / MARK_PACKET_BYTES;
     const buffer = this.queues.settings.bufferBytes[r];
-    let h = this.histograms[r];
-    if (!h) this.histograms[r] = h = new Float64Array(BINS + 1);
-    const share = dt / s.samples.length;
-    for (const q of s.samples) h[Math.min(BINS, Math.floor((q / buffer) * BINS))] += share;
+    const samples = s.samples;
+    const share = dt / samples.length;
+    for (let i = 0; i < samples.length; i++) {
+      const bin = Math.min(BINS, Math.floor((samples[i] / buffer) * BINS));
+      // (A bin that is not an index, say 0 / 0, would add nothing to a typed array: none is logged.)
+      if (bin >= 0) this.histogramLog.add(r, bin, share);
+    }
   }
 
   /** Add a constant queue of `bytes` over [fromS, toS) to channel `r`'s series, split at interval boundaries. */
@@ -182,6 +191,7 @@ export class QueueRecorder implements QueueObserver {
 
   /** Time-weighted 99th percentile of `r`'s occupancy over the run (the upper edge of its bin), bytes. */
   private p99Bytes(r: number): number {
+    this.histogramLog.flush();
     const h = this.histograms[r];
     if (!h || !(this.endS > 0)) return 0;
     const buffer = this.queues.settings.bufferBytes[r];

@@ -3,7 +3,7 @@ import { grown } from "../../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
 import type { Topology } from "../Topology.js";
 import { dctcpSawtooth } from "./dctcpSawtooth.js";
-import { NO_QUEUE, sawtoothOf, type Sawtooth } from "./Sawtooth.js";
+import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 
 /**
  * How a flow's congestion control fills a queue: not at all (fluid transports such as
@@ -65,7 +65,9 @@ export class QueueState implements FlowObserver {
   private readonly meanBytes: Float64Array;
   /** Queue a transport tracks itself at a port (loss-based windows growing into the buffer), bytes. */
   private readonly reportedBytes: Float64Array;
+  /** Resources whose bound flows or capacity changed since the last solve: the first `dirtyCount` (the array keeps its room between solves). */
   private readonly dirty: number[] = [];
+  private dirtyCount = 0;
   private readonly isDirty: Uint8Array;
   /** Resources whose mean queue is above 0 now (none: every queueing delay is 0, and RTTs need no walk of the route). */
   private queued = 0;
@@ -186,7 +188,7 @@ export class QueueState implements FlowObserver {
     if (this.reportedBytes[resource] === bytes) return;
     this.reportedBytes[resource] = bytes;
     const s = this.compute(resource);
-    if (s === this.sawtooth[resource]) return;
+    if (s === NO_QUEUE && this.sawtooth[resource] === NO_QUEUE) return;
     this.setSawtooth(resource, s, nowS);
   }
 
@@ -234,13 +236,15 @@ export class QueueState implements FlowObserver {
 
   /** @inheritdoc */
   solved(nowS: number): void {
-    for (const r of this.dirty) {
+    const dirty = this.dirty;
+    for (let i = 0; i < this.dirtyCount; i++) {
+      const r = dirty[i];
       this.isDirty[r] = 0;
       const s = this.compute(r);
-      if (s === this.sawtooth[r]) continue;
+      if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) continue;
       this.setSawtooth(r, s, nowS);
     }
-    this.dirty.length = 0;
+    this.dirtyCount = 0;
   }
 
   /** The sawtooth the flows bound at `r` keep there now. */
@@ -253,7 +257,7 @@ export class QueueState implements FlowObserver {
     const capacity = this.network.capacityOf(r);
     if (n + nLossless === 0 || !(capacity > 0)) return NO_QUEUE;
     // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
-    if (nLossless > n) return constantQueue(this.settings.ecnThresholdBytes[r]);
+    if (nLossless > n) return this.constantQueue(r, this.settings.ecnThresholdBytes[r]);
     const packet = this.packetSum[r] / (n + nLossless);
     const pipe = (capacity * (this.rttSumS[r] / (n + nLossless))) / packet;
     const buffer = this.settings.bufferBytes[r] / packet;
@@ -262,7 +266,18 @@ export class QueueState implements FlowObserver {
     if (k > 0 && nDctcp * 2 >= n) return dctcpSawtooth(n, pipe, k, buffer, packet);
     // Loss-based flows (and DCTCP at a port that does not mark): the queue their windows keep, as their transport tracks it.
     const limit = (k > 0 ? Math.min(k, buffer) : buffer) * packet;
-    return constantQueue(Math.min(this.reportedBytes[r], limit));
+    return this.constantQueue(r, Math.min(this.reportedBytes[r], limit));
+  }
+
+  /**
+   * A queue of `bytes` all cycle long at `r` (one sample): `r`'s current one when it is that
+   * already (a change to the same queue is still told to the observers, as one to a new object
+   * was), else a new one.
+   */
+  private constantQueue(r: number, bytes: number): Sawtooth {
+    const current = this.sawtooth[r];
+    if (current.samples.length === 1 && current.samples[0] === bytes && current.markFraction === 0) return current;
+    return constantQueue(bytes);
   }
 
   /** Resource `r`'s queue is now `s`: keep its mean and the count of queued resources, and tell the observers. */
@@ -278,7 +293,7 @@ export class QueueState implements FlowObserver {
   private markDirty(r: number): void {
     if (this.isDirty[r]) return;
     this.isDirty[r] = 1;
-    this.dirty.push(r);
+    this.dirty[this.dirtyCount++] = r;
   }
 
   private growFlows(n: number): void {
@@ -290,7 +305,7 @@ export class QueueState implements FlowObserver {
   }
 }
 
-/** A queue of `bytes` all cycle long (one sample). */
+/** A queue of `bytes` all cycle long (one sample): what `sawtoothOf(Float64Array.of(bytes))` gives, without a typed array. */
 function constantQueue(bytes: number): Sawtooth {
-  return bytes > 0 ? sawtoothOf(Float64Array.of(bytes)) : NO_QUEUE;
+  return bytes > 0 ? { samples: [bytes], meanBytes: bytes, maxBytes: bytes, markFraction: 0 } : NO_QUEUE;
 }

@@ -27,14 +27,19 @@ export interface LossPortsHost {
  * ({@link update}).
  */
 export class LossPorts {
-  /** Loss-based flows in avoidance bound at each port. */
-  private readonly portFlows: Array<Set<number> | undefined>;
-  /** Loss-based flows in avoidance crossing each port, bound there or not: an overflow there drops their packets too. */
-  private readonly crossing: Array<Set<number> | undefined>;
+  /**
+   * Loss-based flows in avoidance bound at each port, in the order they joined (the order a
+   * port sums their queues in). A handful per port: a plain array, not a Set, whose tiny hash
+   * tables were rebuilt as flows came and went.
+   */
+  private readonly portFlows: Array<number[] | undefined>;
+  /** Loss-based flows in avoidance crossing each port, bound there or not, in no order (an overflow sorts them): its drops hit them too. */
+  private readonly crossing: Array<number[] | undefined>;
   /** Each port's pending overflow event (-1 for none). */
   private readonly portTimer: Int32Array;
-  /** Ports to re-judge at the end of the solve, in the order they changed. */
+  /** Ports to re-judge at the end of the solve, in the order they changed: the first `dirtyCount` (the array keeps its room between solves). */
   private readonly dirty: number[] = [];
+  private dirtyCount = 0;
   private readonly isDirty: Uint8Array;
   private readonly kindOverflow: number;
 
@@ -47,8 +52,8 @@ export class LossPorts {
     private readonly t: TcpFlowTable,
     private readonly host: LossPortsHost,
   ) {
-    this.portFlows = new Array<Set<number> | undefined>(resourceCount).fill(undefined);
-    this.crossing = new Array<Set<number> | undefined>(resourceCount).fill(undefined);
+    this.portFlows = new Array<number[] | undefined>(resourceCount).fill(undefined);
+    this.crossing = new Array<number[] | undefined>(resourceCount).fill(undefined);
     this.portTimer = new Int32Array(resourceCount).fill(-1);
     this.isDirty = new Uint8Array(resourceCount);
     this.kindOverflow = sim.registerHandler((r) => this.overflow(r));
@@ -67,7 +72,8 @@ export class LossPorts {
   leave(f: number): void {
     const r = this.t.port[f];
     if (r < 0) return;
-    this.portFlows[r]?.delete(f);
+    const list = this.portFlows[r];
+    if (list) removeInOrder(list, f);
     this.t.port[f] = -1;
     this.markDirty(r);
   }
@@ -77,9 +83,10 @@ export class LossPorts {
     const t = this.t;
     if (t.port[f] === r) return;
     this.leave(f);
-    let set = this.portFlows[r];
-    if (!set) this.portFlows[r] = set = new Set();
-    set.add(f);
+    let list = this.portFlows[r];
+    if (!list) this.portFlows[r] = list = [];
+    // A flow is on port r's list exactly while t.port is r: after leave() it is on none.
+    list.push(f);
     t.port[f] = r;
     this.markDirty(r);
     if (Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = this.sim.nowS;
@@ -93,33 +100,40 @@ export class LossPorts {
     const channels = this.channelCount;
     const dctcp = this.t.cc[f] === TcpCc.Dctcp;
     const k = this.queues.settings.ecnThresholdBytes;
-    // A port's set is kept when it empties: ports see flows come and go all run long.
+    // A port's list is kept when it empties: ports see flows come and go all run long. Each
+    // holds a flow at most once (adding one already there, or removing one that is not, does nothing).
     for (let i = 0; i < res.length; i++) {
       const r = res[i];
       if (r >= channels || (dctcp && k[r] > 0)) continue;
-      let set = this.crossing[r];
+      let list = this.crossing[r];
       if (on) {
-        if (!set) this.crossing[r] = set = new Set();
-        set.add(f);
-      } else set?.delete(f);
+        if (!list) this.crossing[r] = list = [];
+        if (list.indexOf(f) < 0) list.push(f);
+      } else if (list) {
+        const at = list.indexOf(f);
+        if (at >= 0) {
+          const last = list.pop()!;
+          if (at < list.length) list[at] = last;
+        }
+      }
     }
   }
 
   /** Re-judge the ports whose flows changed, in the order they changed. */
   update(): void {
     const dirty = this.dirty;
-    if (dirty.length === 0) return;
-    for (let i = 0; i < dirty.length; i++) {
+    // updatePort marks no port dirty, so the list does not grow meanwhile.
+    for (let i = 0; i < this.dirtyCount; i++) {
       this.isDirty[dirty[i]] = 0;
       this.updatePort(dirty[i]);
     }
-    dirty.length = 0;
+    this.dirtyCount = 0;
   }
 
   private markDirty(r: number): void {
     if (this.isDirty[r]) return;
     this.isDirty[r] = 1;
-    this.dirty.push(r);
+    this.dirty[this.dirtyCount++] = r;
   }
 
   /** Limit at which port `r` loses loss-based flows' packets: its buffer, or K where it marks (RED drops what cannot be marked). */
@@ -137,7 +151,7 @@ export class LossPorts {
   private updatePort(r: number): void {
     const flows = this.portFlows[r];
     const now = this.sim.nowS;
-    if (!flows || flows.size === 0) {
+    if (!flows || flows.length === 0) {
       this.cancelOverflow(r);
       this.queues.setReported(r, 0, now);
       return;
@@ -147,7 +161,8 @@ export class LossPorts {
     let growthBps = 0;
     let minRtt = Infinity;
     let cubic = false;
-    for (const f of flows) {
+    for (let i = 0; i < flows.length; i++) {
+      const f = flows[i];
       const rtt = this.host.rttNow(f);
       if (rtt < minRtt) minRtt = rtt;
       const w = t.windowAt(f, now, rtt);
@@ -184,11 +199,14 @@ export class LossPorts {
   }
 
   /** The queue port `r`'s loss-based flows keep now, bytes (their windows' excess over their shares of the pipe). */
-  private queueNow(flows: Set<number>): number {
+  private queueNow(flows: readonly number[]): number {
     const t = this.t;
     const now = this.sim.nowS;
     let queue = 0;
-    for (const f of flows) queue += Math.max(0, t.windowAt(f, now, this.host.rttNow(f)) * t.packetBytes[f] - this.network.rateOf(f) * t.baseRttS[f]);
+    for (let i = 0; i < flows.length; i++) {
+      const f = flows[i];
+      queue += Math.max(0, t.windowAt(f, now, this.host.rttNow(f)) * t.packetBytes[f] - this.network.rateOf(f) * t.baseRttS[f]);
+    }
     return queue;
   }
 
@@ -196,7 +214,7 @@ export class LossPorts {
   private overflow(r: number): void {
     this.portTimer[r] = -1;
     const flows = this.portFlows[r];
-    if (!flows || flows.size === 0) return;
+    if (!flows || flows.length === 0) return;
     // A predicted overflow that has not come yet (growth slowed): predict again.
     if (this.queueNow(flows) < this.lossLimitBytes(r) * (1 - 1e-9)) {
       this.updatePort(r);
@@ -206,20 +224,29 @@ export class LossPorts {
     const now = this.sim.nowS;
     // The full buffer drops the packets of every loss-based flow in avoidance that arrive while
     // it is full: those the port binds, and those it carries at a window-limited rate.
-    const members = [...flows];
+    const members = flows.slice();
     const crossing = this.crossing[r];
-    if (crossing) for (const f of crossing) if (!flows.has(f)) members.push(f);
+    if (crossing) for (let i = 0; i < crossing.length; i++) if (t.port[crossing[i]] !== r) members.push(crossing[i]);
     members.sort((a, b) => a - b);
     this.queues.drop(r, members.length, now);
     for (const f of members) {
       if (t.phase[f] !== TcpPhase.Avoidance) continue;
       t.cwnd[f] = t.windowAt(f, now, this.host.rttNow(f));
       t.retransmits[f]++;
-      flows.delete(f);
-      if (t.port[f] === r) t.port[f] = -1;
-      else this.leave(f);
+      if (t.port[f] === r) {
+        removeInOrder(flows, f);
+        t.port[f] = -1;
+      } else this.leave(f);
       this.host.lost(f);
     }
     this.updatePort(r);
   }
+}
+
+/** Take `f` off `list`, keeping the others' order (lists are a few flows long). */
+function removeInOrder(list: number[], f: number): void {
+  const at = list.indexOf(f);
+  if (at < 0) return;
+  for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i];
+  list.pop();
 }

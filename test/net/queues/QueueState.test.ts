@@ -38,3 +38,38 @@ describe("QueueState.roundTripS", () => {
     expect(queues.roundTripS(11.3e-6, forward.resources)).toBe(11.3e-6);
   });
 });
+
+describe("QueueState: a loss-based port re-judged to the queue it holds", () => {
+  it("keeps its sawtooth object and still tells the observers at that instant; a new queue is a new object", () => {
+    const { sim, network, queues } = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6 },
+    ]);
+    const sb = 2;
+    const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, sb), latencyS: 2e-6 };
+    const f = network.startFlow(route, 1e9);
+    queues.register(f, QueueClass.Cubic, 10e-6, 1500);
+    const told: Array<{ resource: number; meanBytes: number; nowS: number }> = [];
+    queues.observe({ queueChanged: (resource, s, nowS) => told.push({ resource, meanBytes: s.meanBytes, nowS }) });
+    sim.run({ untilS: 1e-3 });
+    expect(queues.boundAt(f)).toBe(sb);
+    queues.setReported(sb, 4500, sim.nowS);
+    const held = queues.sawtoothOf(sb);
+    expect(held.samples).toEqual([4500]);
+    expect(held.meanBytes).toBe(4500);
+    // A second flow binds there: the port is re-judged at the end of the solve, to the same queue.
+    told.length = 0;
+    const g = network.startFlow(route, 1e9);
+    queues.register(g, QueueClass.Cubic, 10e-6, 1500);
+    sim.run({ untilS: 2e-3 });
+    expect(queues.boundAt(g)).toBe(sb);
+    expect(queues.sawtoothOf(sb)).toBe(held);
+    const atPort = told.filter((t) => t.resource === sb);
+    expect(atPort.map((t) => t.meanBytes)).toEqual([4500]);
+    expect(atPort[0].nowS).toBeGreaterThan(1e-3);
+    // A different queue is a new object.
+    queues.setReported(sb, 6000, sim.nowS);
+    expect(queues.sawtoothOf(sb)).not.toBe(held);
+    expect(queues.queueBytes(sb)).toBe(6000);
+  });
+});
