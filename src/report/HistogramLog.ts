@@ -3,9 +3,15 @@
 /** Additions a log holds before it applies them (entries of 20 bytes). */
 export const HISTOGRAM_LOG_ENTRIES = 1 << 16;
 
+/** Add `amount` to bin `bin` of a histogram kept as a dense array of bins. */
+export function addToBins(h: Float64Array, bin: number, amount: number): void {
+  h[bin] += amount;
+}
+
 /**
- * A log of additions (resource, bin, amount) to per-resource histograms (dense arrays of
- * bins), applied in batches: when it is full, and whenever a reader calls {@link flush}
+ * A log of additions (resource, bin, amount) to per-resource histograms of any kind `H`
+ * (dense arrays of bins with {@link addToBins}; the utilisation histograms of
+ * ResourceRecorder with their own `add`), applied in batches: when it is full, and whenever a reader calls {@link flush}
  * before reading a histogram. A batch is applied grouped by resource by a stable counting
  * sort, so each bin receives its additions in the order they were logged and every sum is
  * bit-identical to adding directly. Adding directly into thousands of 4 KB histograms at
@@ -13,7 +19,7 @@ export const HISTOGRAM_LOG_ENTRIES = 1 << 16;
  * addition; a batch visits each histogram once. The log's arrays are made at its first
  * addition: a run that adds nothing (no queues) pays nothing.
  */
-export class HistogramLog {
+export class HistogramLog<H> {
   private resource = new Int32Array(0);
   private bin = new Int32Array(0);
   private amount = new Float64Array(0);
@@ -24,11 +30,13 @@ export class HistogramLog {
   /**
    * @param resourceCount resources are 0 … resourceCount − 1
    * @param histogramOf the histogram of a resource, made by the caller when it has none yet
+   * @param addTo adds an amount to one bin of a histogram
    * @param capacity additions held before a batch is applied
    */
   constructor(
     private readonly resourceCount: number,
-    private readonly histogramOf: (resource: number) => Float64Array,
+    private readonly histogramOf: (resource: number) => H,
+    private readonly addTo: (histogram: H, bin: number, amount: number) => void,
     private readonly capacity = HISTOGRAM_LOG_ENTRIES,
   ) {
     if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`HistogramLog: capacity ${capacity}, expected a whole number ≥ 1`);
@@ -54,14 +62,15 @@ export class HistogramLog {
     for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
     for (let i = 0; i < n; i++) order[start[resource[i]]++] = i;
     let r = -1;
-    let h: Float64Array | undefined;
+    const addTo = this.addTo;
+    let h: H | undefined;
     for (let j = 0; j < n; j++) {
       const i = order[j];
       if (resource[i] !== r) {
         r = resource[i];
         h = this.histogramOf(r);
       }
-      h![bin[i]] += amount[i];
+      addTo(h!, bin[i], amount[i]);
     }
     this.count = 0;
   }

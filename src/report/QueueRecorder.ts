@@ -3,7 +3,7 @@ import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { QueueObserver, QueueState } from "../net/queues/QueueState.js";
 import { NO_QUEUE, type Sawtooth } from "../net/queues/Sawtooth.js";
 import type { Topology } from "../net/Topology.js";
-import { HistogramLog } from "./HistogramLog.js";
+import { addToBins, HistogramLog } from "./HistogramLog.js";
 
 /** Columns QueueRecorder adds to links.csv, in order. */
 export const QUEUE_LINK_COLUMNS = ["queue_mean_bytes", "queue_p99_bytes", "queue_delay_mean_s", "queue_delay_p99_s", "drops", "marks"] as const;
@@ -38,7 +38,7 @@ export class QueueRecorder implements QueueObserver {
   /** Per resource, its occupancy histogram (BINS + 1 bins), made when it first holds a queue. */
   private readonly histograms: Array<Float64Array | undefined>;
   /** Additions to the histograms, applied in batches (flushed before any is read). */
-  private readonly histogramLog: HistogramLog;
+  private readonly histogramLog: HistogramLog<Float64Array>;
   /**
    * Per channel, with an interval: flat triples (interval index, queue byte-seconds,
    * delay-seconds) in interval order, in a typed array grown by doubling; `seriesUsed[ch]`
@@ -66,7 +66,7 @@ export class QueueRecorder implements QueueObserver {
     this.drops = new Float64Array(n);
     this.marks = new Float64Array(n);
     this.histograms = new Array<Float64Array | undefined>(n).fill(undefined);
-    this.histogramLog = new HistogramLog(n, (r) => (this.histograms[r] ??= new Float64Array(BINS + 1)));
+    this.histogramLog = new HistogramLog(n, (r) => (this.histograms[r] ??= new Float64Array(BINS + 1)), addToBins);
     this.series = new Array<Float64Array | undefined>(topology.channelCount).fill(undefined);
     this.seriesUsed = new Int32Array(topology.channelCount);
     queues.observe(this);

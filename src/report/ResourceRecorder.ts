@@ -1,5 +1,6 @@
 // ResourceRecorder: load, bytes, utilisation and bottleneck flow-seconds of every resource; writes links.csv and bottlenecks.csv.
 import { grown } from "../core/grown.js";
+import { HistogramLog } from "./HistogramLog.js";
 import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
@@ -40,9 +41,6 @@ export const SATURATION_FRACTION = 1 - 1e-9;
 
 /** Bins of the utilisation histogram; each is 1/UTIL_BINS = 0.001 wide. */
 export const UTIL_BINS = 1000;
-
-/** Histogram additions logged before they are applied in one batch. */
-const HISTOGRAM_LOG = 1 << 16;
 
 /** One row of the bottleneck ranking. */
 export interface BottleneckEntry {
@@ -109,12 +107,8 @@ export class ResourceRecorder implements FlowObserver {
   private flowBottleneck = new Int32Array(0);
   /** The resources of the draining flows (a rate change reads them there, not in the flow's Route). */
   private readonly routes: ActiveRoutes;
-  private readonly logResource = new Int32Array(HISTOGRAM_LOG);
-  private readonly logBin = new Int32Array(HISTOGRAM_LOG);
-  private readonly logDtS = new Float64Array(HISTOGRAM_LOG);
-  private readonly logOrder = new Int32Array(HISTOGRAM_LOG);
-  private logCount = 0;
-  private readonly logStart: Int32Array;
+  /** Seconds at each utilisation bin, applied in batches grouped by resource (flushed before any histogram is read). */
+  private readonly histogramLog: HistogramLog<UtilHistogram>;
   private horizon = 0;
   private readonly linkExtra: Array<{ headers: readonly string[]; cells: (channel: number) => Array<number | string> }> = [];
 
@@ -133,7 +127,7 @@ export class ResourceRecorder implements FlowObserver {
     this.bottlenecked = new Int32Array(R);
     this.bottleneckFlowS = new Float64Array(R);
     this.histogram = new Array<UtilHistogram | undefined>(R).fill(undefined);
-    this.logStart = new Int32Array(R + 1);
+    this.histogramLog = new HistogramLog(R, (r) => (this.histogram[r] ??= new UtilHistogram(UTIL_BINS)), addSeconds);
     this.routes = new ActiveRoutes(network);
     network.observe(this);
   }
@@ -181,7 +175,7 @@ export class ResourceRecorder implements FlowObserver {
   /** Close every resource's open interval at `endS` (the horizon of means and fractions). */
   finish(endS: number): void {
     for (let r = 0; r < this.loadBps.length; r++) this.close(r, endS, this.network.capacityOf(r));
-    this.flushHistograms();
+    this.histogramLog.flush();
     if (endS > this.horizon) this.horizon = endS;
   }
 
@@ -213,7 +207,7 @@ export class ResourceRecorder implements FlowObserver {
 
   /** Time-weighted 95th percentile of utilisation over [0, horizon], resolved to 0.001 (see class doc). */
   p95UtilOf(r: number): number {
-    this.flushHistograms();
+    this.histogramLog.flush();
     const h = this.histogram[r];
     if (!h || this.horizon <= 0) return 0;
     return h.upperEdgeAt(0.95, this.horizon);
@@ -314,35 +308,11 @@ export class ResourceRecorder implements FlowObserver {
     if (load >= SATURATION_FRACTION * cap) this.saturatedS[r] += dt;
     // The 1e-9 slack keeps float residue (0.07 · 1000 = 70.00000000000001) out of the next bin.
     const bin = Math.ceil(util * UTIL_BINS - 1e-9) - 1;
-    const n = this.logCount++;
-    this.logResource[n] = r;
-    this.logBin[n] = bin < 0 ? 0 : bin >= UTIL_BINS ? UTIL_BINS - 1 : bin;
-    this.logDtS[n] = dt;
-    if (this.logCount === HISTOGRAM_LOG) this.flushHistograms();
+    this.histogramLog.add(r, bin < 0 ? 0 : bin >= UTIL_BINS ? UTIL_BINS - 1 : bin, dt);
   }
+}
 
-  /** Apply the logged histogram additions, grouped by resource, each bin's in time order. */
-  private flushHistograms(): void {
-    const n = this.logCount;
-    if (n === 0) return;
-    const start = this.logStart;
-    const resource = this.logResource;
-    start.fill(0);
-    for (let i = 0; i < n; i++) start[resource[i] + 1]++;
-    for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
-    const order = this.logOrder;
-    for (let i = 0; i < n; i++) order[start[resource[i]]++] = i;
-    let r = -1;
-    let h: UtilHistogram | undefined;
-    for (let j = 0; j < n; j++) {
-      const i = order[j];
-      if (resource[i] !== r) {
-        r = resource[i];
-        h = this.histogram[r];
-        if (!h) this.histogram[r] = h = new UtilHistogram(UTIL_BINS);
-      }
-      h!.add(this.logBin[i], this.logDtS[i]);
-    }
-    this.logCount = 0;
-  }
+/** Add `dtS` seconds to bin `bin` of a utilisation histogram. */
+function addSeconds(h: UtilHistogram, bin: number, dtS: number): void {
+  h.add(bin, dtS);
 }

@@ -1,7 +1,7 @@
 // HistogramLog: batched additions grouped by resource give sums bit-identical to adding directly in the same order.
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../src/core/randomStream.js";
-import { HistogramLog } from "../../src/report/HistogramLog.js";
+import { addToBins, HistogramLog } from "../../src/report/HistogramLog.js";
 
 describe("HistogramLog", () => {
   it("applies additions only when full or flushed, each bin's in the order logged: the sums are those of adding directly", () => {
@@ -14,7 +14,7 @@ describe("HistogramLog", () => {
     const log = new HistogramLog(resources, (r) => {
       if (!logged[r]) made++;
       return (logged[r] ??= new Float64Array(bins));
-    }, 13);
+    }, addToBins, 13);
     // Amounts of very different sizes, so the order of additions shows in the last bits of a sum.
     for (let i = 0; i < 500; i++) {
       const r = Math.floor(random() * resources);
@@ -28,7 +28,7 @@ describe("HistogramLog", () => {
     expect(made).toBe(resources);
     // A flush with nothing logged changes nothing; a histogram nobody added to is never made.
     log.flush();
-    const sparse = new HistogramLog(3, (r) => (logged[r] = new Float64Array(bins)), 4);
+    const sparse = new HistogramLog(3, (r) => (logged[r] = new Float64Array(bins)), addToBins, 4);
     logged.fill(undefined);
     sparse.add(2, 1, 0.5);
     expect(logged[2]).toBeUndefined();
@@ -38,6 +38,6 @@ describe("HistogramLog", () => {
   });
 
   it("refuses a capacity that is not a whole number ≥ 1", () => {
-    expect(() => new HistogramLog(1, () => new Float64Array(1), 0)).toThrow(/capacity 0/);
+    expect(() => new HistogramLog(1, () => new Float64Array(1), addToBins, 0)).toThrow(/capacity 0/);
   });
 });
