@@ -2,7 +2,7 @@
 import { InputError } from "../core/InputError.js";
 import { dragonflyGlobalLinks, dragonflyRouterId, type DragonflySpec } from "./dragonfly.js";
 import type { FabricRoutes } from "./FabricRoutes.js";
-import { mix32 } from "./Router.js";
+import { ecmpSalt, mix32 } from "./ecmpHash.js";
 import type { Topology } from "./Topology.js";
 
 /** One dragonfly of a topology: its parameters (with its prefix) and routing. */
@@ -100,7 +100,7 @@ export class DragonflyRoutes implements FabricRoutes {
     const d = this.instances[k];
     const rs = this.routerOf[src];
     const rd = this.routerOf[dst];
-    const salt = mix32(seed ^ mix32(flowKey + 0x9e3779b9));
+    const salt = ecmpSalt(seed, flowKey);
     const out: number[] = [];
     const hop = (from: number, to: number): boolean => {
       if (from === to) return true;

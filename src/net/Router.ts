@@ -3,6 +3,7 @@ import { attachmentRegions, type AttachmentRegions } from "./AttachmentRegions.j
 import { DistanceTables, onLatencyShortestPath, type DistanceView } from "./DistanceTables.js";
 import type { FabricRoutes } from "./FabricRoutes.js";
 import { Int32Pool } from "./Int32Pool.js";
+import { ecmpPick, ecmpSalt } from "./ecmpHash.js";
 import { PairMap } from "./PairMap.js";
 import { kShortestPaths, type Path } from "./kShortestPaths.js";
 import { PathSplits } from "./PathSplits.js";
@@ -168,7 +169,7 @@ export class Router {
     const nodes = [src];
     const channels: number[] = [];
     let u = src;
-    const salt = mix32(this.seed ^ mix32(flowKey + 0x9e3779b9));
+    const salt = ecmpSalt(this.seed, flowKey);
     const candidates: number[] = [];
     const hops = view.hops;
     while (u !== dst) {
@@ -181,7 +182,7 @@ export class Router {
         if (this.down[ch] === 0 && this.onShortestPath(du, view.dist(v, du - 1), ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
       }
       if (candidates.length > 1) branched = true;
-      const ch = candidates.length === 1 ? candidates[0] : candidates[mix32(salt ^ mix32(u)) % candidates.length];
+      const ch = candidates[ecmpPick(salt, u, candidates.length)];
       channels.push(ch);
       u = t.channelTo[ch];
       nodes.push(u);
@@ -418,11 +419,4 @@ function sameNodes(a: Int32Array, b: number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** A 32-bit integer mixer (the murmur3 finaliser), returning an unsigned value. */
-export function mix32(x: number): number {
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
 }

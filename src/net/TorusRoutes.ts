@@ -1,7 +1,8 @@
 // TorusRoutes: the shortest-path ECMP routes of the tori of a topology, found from router coordinates instead of distance tables.
 import { InputError } from "../core/InputError.js";
 import type { FabricRoutes } from "./FabricRoutes.js";
-import { mix32, type RoutingMetric } from "./Router.js";
+import { ecmpPick, ecmpSalt } from "./ecmpHash.js";
+import type { RoutingMetric } from "./Router.js";
 import type { Topology } from "./Topology.js";
 import { torusRingLinks, torusRouterId, type TorusSpec } from "./torus.js";
 
@@ -162,7 +163,7 @@ export class TorusRoutes implements FabricRoutes {
       if (ch < 0 || !usable(ch)) return null;
       out.push(ch);
     }
-    const salt = mix32(seed ^ mix32(flowKey + 0x9e3779b9));
+    const salt = ecmpSalt(seed, flowKey);
     const candidates: number[] = [];
     const dims = d.dims;
     const D = dims.length;
@@ -180,7 +181,7 @@ export class TorusRoutes implements FabricRoutes {
         const to = c[rt * D + dim];
         if (axisDistance(dims[dim], c[this.routerOf[t.channelTo[ch]] * D + dim], to) === axisDistance(dims[dim], c[r * D + dim], to) - 1) candidates.push(ch);
       }
-      const ch = candidates.length === 1 ? candidates[0] : candidates[mix32(salt ^ mix32(u)) % candidates.length];
+      const ch = candidates[ecmpPick(salt, u, candidates.length)];
       out.push(ch);
       r = this.routerOf[t.channelTo[ch]];
     }
