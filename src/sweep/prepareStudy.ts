@@ -48,11 +48,13 @@ export function prepareStudy(file: string): PreparedStudy {
   }
   const { points, runs } = expandStudy(spec, baseSeed, `${file}: sweep`);
   const pointInputs: string[][] = [];
+  // Each file is hashed once, however many points read it.
+  const digests = new Map<string, string>();
   const pointDocs = points.map((p) => {
     const context = `${file}: point ${p.index} (${formatValues(p.values)})`;
     const doc = substitute(base, p.values, context) as Record<string, unknown>;
     try {
-      pointInputs.push(inputDigests(prepareScenarioDocument(doc, file).scenario.inputFiles));
+      pointInputs.push(inputDigests(prepareScenarioDocument(doc, file).scenario.inputFiles, digests));
     } catch (err) {
       if (err instanceof InputError) {
         const inner = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message;

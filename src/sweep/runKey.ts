@@ -19,7 +19,17 @@ export function runKey(scenarioJson: string, seed: number, inputs: readonly stri
   return `sha256:${createHash("sha256").update(`{"seed":${seed},"scenario":${scenarioJson}${files}}`).digest("hex")}`;
 }
 
-/** SHA-256 (hex) of each file's bytes, in the order given. */
-export function inputDigests(files: readonly string[]): string[] {
-  return files.map((f) => createHash("sha256").update(readFileSync(f)).digest("hex"));
+/**
+ * SHA-256 (hex) of each file's bytes, in the order given. With `known` (path → digest), a file
+ * already hashed is not read again: a study's points often read the same files.
+ */
+export function inputDigests(files: readonly string[], known?: Map<string, string>): string[] {
+  return files.map((f) => {
+    let digest = known?.get(f);
+    if (digest === undefined) {
+      digest = createHash("sha256").update(readFileSync(f)).digest("hex");
+      known?.set(f, digest);
+    }
+    return digest;
+  });
 }

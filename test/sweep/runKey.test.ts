@@ -41,4 +41,16 @@ describe("runKey", () => {
     writeFileSync(b, "size_bytes,cdf\n2000,1\n");
     expect(runKey(scenario, 5, inputDigests([b]))).not.toBe(runKey(scenario, 5, [da]));
   });
+
+  it("hashes a file once when given the digests already known", () => {
+    const a = join(tmp, "once.csv");
+    writeFileSync(a, "size_bytes,cdf\n1000,1\n");
+    const known = new Map<string, string>();
+    const [first] = inputDigests([a], known);
+    expect(known.get(a)).toBe(first);
+    // Changed on disk, but known: the digest given is the one already made.
+    writeFileSync(a, "size_bytes,cdf\n2000,1\n");
+    expect(inputDigests([a], known)).toEqual([first]);
+    expect(inputDigests([a])).not.toEqual([first]);
+  });
 });
