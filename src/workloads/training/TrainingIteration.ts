@@ -5,6 +5,7 @@ import type { TransferTracker } from "../collectives/TransferTracker.js";
 import { splitBytes } from "../splitBytes.js";
 import type { TransferRequest } from "../Workload.js";
 import type { CollectiveRecord, IterationRecord } from "../WorkloadResults.js";
+import { GradientStreams } from "./GradientStreams.js";
 import type { PassStep } from "./passSteps.js";
 import type { PipelineOp } from "./pipelineSchedule.js";
 import { rankOf } from "./rankLayout.js";
@@ -25,7 +26,7 @@ import type { TrainingPlan } from "./TrainingPlan.js";
  *    all-reduces its dense buckets one at a time (one stream): bucket k starts when it is
  *    ready and bucket k−1 is reduced; each expert data-parallel group (the dp/ep replicas
  *    holding the same experts) does the same with the stage's expert buckets on a stream of
- *    its own;
+ *    its own ({@link GradientStreams});
  * 4. when every pass and every bucket is done: the optimizer step (a timer), then every
  *    `checkpoint.every` iterations the checkpoint write (blocking), then the record.
  */
@@ -39,19 +40,8 @@ export class TrainingIteration {
   private readonly gradientIn: Uint8Array;
   private readonly inputReady: Uint8Array;
   private unitsLeft: number;
-  private readonly lastStarted: Int32Array;
-  private readonly lastStartMaxS: Float64Array;
-  private readonly bucketsReady: Int32Array;
-  private readonly nextBucket: Int32Array;
-  private readonly reducing: Uint8Array;
-  private readonly expertBucketsReady: Int32Array;
-  private readonly nextExpertBucket: Int32Array;
-  private readonly reducingExpert: Uint8Array;
-  private readonly denseGroups: number;
-  private groupsLeft: number;
+  private readonly gradients: GradientStreams;
   private readonly expertArrived = new Map<number, number>();
-  /** Buckets of a last pass made on some replicas so far (key stream.stage.bucket): how many and the latest time. */
-  private readonly bucketMade = new Map<string, { replicas: number; atS: number }>();
   private ended = false;
   private readonly prefix: string;
 
@@ -62,7 +52,7 @@ export class TrainingIteration {
     private readonly collectives: CollectiveRecord[],
     private readonly onDone: (record: IterationRecord) => void,
   ) {
-    const { dp, pp, tp, microbatches } = plan;
+    const { dp, pp, microbatches } = plan;
     this.units = dp * pp;
     this.opIndex = new Int32Array(this.units);
     this.running = new Uint8Array(this.units);
@@ -70,19 +60,8 @@ export class TrainingIteration {
     this.gradientIn = new Uint8Array(this.units * microbatches);
     this.inputReady = new Uint8Array(dp);
     this.unitsLeft = this.units;
-    this.lastStarted = new Int32Array(pp);
-    this.lastStartMaxS = new Float64Array(pp);
-    this.bucketsReady = new Int32Array(pp);
-    this.nextBucket = new Int32Array(pp * tp);
-    this.reducing = new Uint8Array(pp * tp);
-    this.expertBucketsReady = new Int32Array(pp);
-    this.nextExpertBucket = new Int32Array(pp * tp * plan.ep);
-    this.reducingExpert = new Uint8Array(pp * tp * plan.ep);
-    this.denseGroups = dp > 1 && plan.buckets.length > 0 ? pp * tp : 0;
-    let expertGroups = 0;
-    if (plan.expertDpGroups.length > 0) for (let s = 0; s < pp; s++) if (plan.expertBuckets[s].length > 0) expertGroups += tp * plan.ep;
-    this.groupsLeft = this.denseGroups + expertGroups;
     this.prefix = `${plan.spec.name}.${iteration}`;
+    this.gradients = new GradientStreams(plan, tracker, this.prefix, (name) => this.label(name), this.record, () => this.maybeEnd());
   }
 
   private get ctx() {
@@ -140,7 +119,7 @@ export class TrainingIteration {
     if (op.forward ? (s === 0 ? !this.inputReady[d] : !this.activationIn[slot]) : s < plan.pp - 1 && !this.gradientIn[slot]) return;
     this.running[u] = 1;
     // A last pass that is one compute step makes its buckets from its start; one with communication inside, from each compute step (gradientProgress).
-    if (k === ops.length - 1 && plan.steps[s][1].length === 1) this.lastPassStarted(s, this.ctx.nowS());
+    if (k === ops.length - 1 && plan.steps[s][1].length === 1) this.gradients.lastPassStarted(s, this.ctx.nowS());
     this.step(d, s, k, op, 0);
   }
 
@@ -151,7 +130,7 @@ export class TrainingIteration {
     if (j === steps.length) return this.passDone(d, s, op);
     const step = steps[j];
     if (step.kind === "compute") {
-      if (steps.length > 1 && k === plan.schedules[s].length - 1) this.gradientProgress(s, step);
+      if (steps.length > 1 && k === plan.schedules[s].length - 1) this.gradients.gradientProgress(s, step);
       this.ctx.schedule(this.ctx.nowS() + step.seconds, () => this.step(d, s, k, op, j + 1));
       return;
     }
@@ -243,137 +222,8 @@ export class TrainingIteration {
     });
   }
 
-  /**
-   * The last (backward) pass of stage s started on one more replica; once on all, the dense
-   * buckets and (on their own stream) the stage's expert buckets become ready through it, each
-   * stream's bucket k once its bytes so far are that share of the pass's compute.
-   */
-  private lastPassStarted(s: number, nowS: number): void {
-    const { plan } = this;
-    this.lastStartMaxS[s] = Math.max(this.lastStartMaxS[s], nowS);
-    if (++this.lastStarted[s] < plan.dp || this.groupsLeft === 0) return;
-    const startS = this.lastStartMaxS[s];
-    if (this.denseGroups > 0) {
-      let doneBytes = 0;
-      const next = (k: number) => {
-        doneBytes += plan.buckets[k];
-        this.ctx.schedule(startS + (doneBytes / plan.gradientBytes) * plan.times.backwardS, () => {
-          this.bucketsReady[s] = k + 1;
-          for (let t = 0; t < plan.tp; t++) this.tryReduce(s, t);
-          if (k + 1 < plan.buckets.length) next(k + 1);
-        });
-      };
-      next(0);
-    }
-    const expert = plan.expertBuckets[s];
-    if (plan.expertDpGroups.length > 0 && expert.length > 0) {
-      let doneBytes = 0;
-      const next = (k: number) => {
-        doneBytes += expert[k];
-        this.ctx.schedule(startS + (doneBytes / plan.expertGradientBytes[s]) * plan.times.backwardS, () => {
-          this.expertBucketsReady[s] = k + 1;
-          for (let t = 0; t < plan.tp; t++) for (let j = 0; j < plan.ep; j++) this.tryReduceExpert(s, t, j);
-          if (k + 1 < expert.length) next(k + 1);
-        });
-      };
-      next(0);
-    }
-  }
-
-  /**
-   * A compute step of stage s's last (backward) pass starts on one replica: every bucket whose
-   * bytes so far, as a share of its stream's, fall in the step's share of the pass's compute is
-   * made on this replica that far into the step; once made on every replica (the latest), it
-   * is ready. So buckets follow the compute, not the tensor- and expert-parallel communication
-   * between the steps.
-   */
-  private gradientProgress(s: number, step: Extract<PassStep, { kind: "compute" }>): void {
-    const { plan } = this;
-    if (this.groupsLeft === 0) return;
-    const nowS = this.ctx.nowS();
-    const made = (stream: number, buckets: readonly number[], totalBytes: number, ready: (k: number) => void) => {
-      let doneBytes = 0;
-      for (let k = 0; k < buckets.length; k++) {
-        doneBytes += buckets[k];
-        const share = doneBytes / totalBytes;
-        if (share <= step.fromShare) continue;
-        if (share > step.toShare) break;
-        const atS = nowS + (share === step.toShare ? step.seconds : (share - step.fromShare) * plan.times.backwardS);
-        const key = `${stream}.${s}.${k}`;
-        const seen = this.bucketMade.get(key) ?? { replicas: 0, atS: 0 };
-        seen.replicas++;
-        seen.atS = Math.max(seen.atS, atS);
-        if (seen.replicas < plan.dp) this.bucketMade.set(key, seen);
-        else {
-          this.bucketMade.delete(key);
-          this.ctx.schedule(seen.atS, () => ready(k));
-        }
-      }
-    };
-    if (this.denseGroups > 0) {
-      made(0, plan.buckets, plan.gradientBytes, (k) => {
-        this.bucketsReady[s] = Math.max(this.bucketsReady[s], k + 1);
-        for (let t = 0; t < plan.tp; t++) this.tryReduce(s, t);
-      });
-    }
-    if (plan.expertDpGroups.length > 0 && plan.expertBuckets[s].length > 0) {
-      made(1, plan.expertBuckets[s], plan.expertGradientBytes[s], (k) => {
-        this.expertBucketsReady[s] = Math.max(this.expertBucketsReady[s], k + 1);
-        for (let t = 0; t < plan.tp; t++) for (let j = 0; j < plan.ep; j++) this.tryReduceExpert(s, t, j);
-      });
-    }
-  }
-
-  private tryReduce(s: number, t: number): void {
-    const { plan } = this;
-    const g = s * plan.tp + t;
-    const k = this.nextBucket[g];
-    if (this.reducing[g] || k >= this.bucketsReady[s]) return;
-    this.reducing[g] = 1;
-    const { algorithm, chunks } = plan.spec.allReduce;
-    const { granularity } = plan;
-    const where = plan.pp * plan.tp > 1 ? `-stage${s}-tp${t}` : "";
-    startCollective(
-      this.tracker,
-      { kind: "all-reduce", algorithm, participants: plan.dpGroups[g], sizeBytes: plan.buckets[k], granularity, chunks, idPrefix: `${this.prefix}.dp${s}.${t}.b${k}` },
-      this.label(`grad-bucket${k}${where}`),
-      (r) => {
-        this.record(r);
-        this.reducing[g] = 0;
-        this.nextBucket[g]++;
-        if (this.nextBucket[g] === plan.buckets.length) {
-          if (--this.groupsLeft === 0) this.maybeEnd();
-        } else this.tryReduce(s, t);
-      },
-    );
-  }
-
-  /** Expert bucket stream of (stage s, tp rank t, expert rank j): all-reduced over the dp/ep replicas that hold the same experts. */
-  private tryReduceExpert(s: number, t: number, j: number): void {
-    const { plan } = this;
-    const g = (s * plan.tp + t) * plan.ep + j;
-    const k = this.nextExpertBucket[g];
-    if (this.reducingExpert[g] || k >= this.expertBucketsReady[s]) return;
-    this.reducingExpert[g] = 1;
-    const { algorithm, chunks } = plan.spec.allReduce;
-    const { granularity } = plan;
-    startCollective(
-      this.tracker,
-      { kind: "all-reduce", algorithm, participants: plan.expertDpGroups[g], sizeBytes: plan.expertBuckets[s][k], granularity, chunks, idPrefix: `${this.prefix}.xdp${s}.${t}.${j}.b${k}` },
-      this.label(`grad-expert-bucket${k}-stage${s}-tp${t}-ep${j}`),
-      (r) => {
-        this.record(r);
-        this.reducingExpert[g] = 0;
-        this.nextExpertBucket[g]++;
-        if (this.nextExpertBucket[g] === plan.expertBuckets[s].length) {
-          if (--this.groupsLeft === 0) this.maybeEnd();
-        } else this.tryReduceExpert(s, t, j);
-      },
-    );
-  }
-
   private maybeEnd(): void {
-    if (this.ended || this.unitsLeft > 0 || this.groupsLeft > 0) return;
+    if (this.ended || this.unitsLeft > 0 || !this.gradients.done) return;
     this.ended = true;
     this.ctx.schedule(this.ctx.nowS() + this.plan.times.optimizerS, () => this.checkpoint());
   }
