@@ -120,6 +120,29 @@ describe("hand-derived example results", () => {
     expect(bulk).toBeCloseTo(2.5e9, 0);
   });
 
+  it("link-failure-tcp: the rerouted Cubic flow keeps its window and drains at window / RTT of the backup", async () => {
+    // Window W = 4 MiB; a packet is 1,448 + 90 B, an ACK 90 B. Backup RTT = 2 · 5 ms +
+    // 3 · 1,628 / 5e8 = 10.009768 ms: W / RTT = 4.19021e8 B/s < 5e8, so from 1.057 s (rerouted
+    // at 1.052 s, 5 ms latency) bulk drains at that rate, with no queue at a->s2.
+    const out = await runExample("link-failure-tcp.yaml");
+    const flows = Object.fromEntries(readCsv(join(out, "flows.csv")).map((f) => [f.id, f]));
+    expect([flows.bulk.status, flows.stranded.status, flows.after.status]).toEqual(["done", "failed", "done"]);
+    // 3,000-packet buffers: no slow start overflows a port.
+    expect([flows.bulk.retransmits, flows.bulk.timeouts]).toEqual(["0", "0"]);
+    const rate = 4_194_304 / (0.01 + (3 * 1628) / 5e8);
+    const series = readCsv(join(out, "timeseries.csv"));
+    const row = (start: number, name: string) => series.find((r) => Number(r.interval_start_s) === start && r.name === name)!;
+    for (const start of [2, 3]) {
+      expect(Number(row(start, "a->s2").bytes) / rate).toBeCloseTo(1, 8);
+      expect(Number(row(start, "a->s2").queue_mean_bytes)).toBe(0);
+    }
+    // Independently, flows.csv's finish: what a->s1 (bulk's alone) carried before the failure
+    // leaves the rest of its wire bytes (2.5e9 + ⌈2.5e9 / 1448⌉ · 90) to drain at that rate.
+    const wire = 2.5e9 + Math.ceil(2.5e9 / 1448) * 90;
+    const primary = Number(row(0, "a->s1").bytes) + Number(row(1, "a->s1").bytes);
+    expect(Number(flows.bulk.finish_s)).toBeCloseTo(1.057 + (wire - primary) / rate, 6);
+  });
+
   it("firewall: four copies share the 10 Gb/s firewall with a late fifth", async () => {
     // Route latency L = 4 links × 250 µs = 1 ms; the firewall carries 1.25e9 B/s in all.
     // [1 ms, 1.001 s): copy0…3 at 1.25e9/4 = 3.125e8 B/s drain 3.125e8 B, 6.875e8 B left.

@@ -67,6 +67,11 @@ export class BurstJudge {
     this.pending.push({ flow, packets, durationS, standing, prevBytes, packetBytes, ecn, share: 0, port: -1, marked: 0, markPort: -1, judged: false });
   }
 
+  /** Drop `flow`'s pending bursts (it left the route they were sent on before they were judged). */
+  withdraw(flow: number): void {
+    if (this.pending.some((b) => b.flow === flow)) this.pending = this.pending.filter((b) => b.flow !== flow);
+  }
+
   /** Judge the pending bursts at every port they cross; they are then no longer pending. */
   judge(): BurstVerdicts {
     const bursts = this.pending;

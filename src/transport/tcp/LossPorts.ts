@@ -119,6 +119,22 @@ export class LossPorts {
     }
   }
 
+  /**
+   * Flow `f` moved off a route over `oldResources` (a reroute): it leaves its port and the
+   * crossing lists of the old route's ports, and in avoidance joins those of its new route's.
+   */
+  rerouted(f: number, oldResources: Int32Array): void {
+    this.leave(f);
+    for (let i = 0; i < oldResources.length; i++) {
+      const list = this.crossing[oldResources[i]];
+      const at = list === undefined ? -1 : list.indexOf(f);
+      if (list === undefined || at < 0) continue;
+      const last = list.pop()!;
+      if (at < list.length) list[at] = last;
+    }
+    if (this.t.phase[f] === TcpPhase.Avoidance) this.cross(f, true);
+  }
+
   /** Re-judge the ports whose flows changed, in the order they changed. */
   update(): void {
     const dirty = this.dirty;

@@ -218,6 +218,57 @@ export class TcpFlows implements FlowObserver {
     this.ports.update();
   }
 
+  /**
+   * Flow `f` was moved to another route (a failed link, FlowNetwork.reroute): its packets now
+   * cross the new route's ports only. As real TCP on a path change, it keeps its window (and
+   * its slow-start, avoidance or timeout state, its least RTT seen and its costs so far); what
+   * came from the route is taken again from the new one: base RTT (here and in the queues),
+   * its ports (bound port and crossing lists), the rate cap its window gives at the new RTT,
+   * and a pending round, step or resume that would come before its bytes reach the receiver
+   * on the new route (after its latency) is moved there. A burst sent on the old route this
+   * instant and not yet judged is dropped with it.
+   */
+  flowRerouted(f: number, oldRoute: Route): void {
+    const t = this.t;
+    if (f >= t.cap) return;
+    const phase = t.phase[f];
+    if (phase === Phase.None || phase === Phase.Done) return;
+    const now = this.sim.nowS;
+    const o = t.options[t.optionIndex[f]];
+    const route = this.network.routeOf(f);
+    // The window until now grew at the old route's RTT.
+    if (phase === Phase.Avoidance) {
+      t.cwnd[f] = t.windowAt(f, now, this.queues.roundTripS(t.baseRttS[f], oldRoute.resources));
+      t.lastS[f] = now;
+    }
+    this.bursts.withdraw(f);
+    this.ports.rerouted(f, oldRoute.resources);
+    const baseRtt = baseRttS(this.network, this.channels, route.resources, route.latencyS, t.packetBytes[f], o.headerBytes);
+    t.baseRttS[f] = baseRtt;
+    // The flow left its old route (rate reported 0 there), so the queues hold it bound nowhere: register it again with its new base RTT.
+    this.queues.register(f, this.queueClass(o), baseRtt, t.packetBytes[f]);
+    const arriveS = now + route.latencyS;
+    // Rerouted before its first byte arrived: it arrives on the new route (a pending start delay is dropped).
+    if (t.activeS[f] > now) t.activeS[f] = arriveS;
+    if (t.growthEndS[f] > now) t.growthEndS[f] = arriveS;
+    const rtt = this.rttNow(f);
+    if (phase === Phase.Avoidance) {
+      // Checked one RTT after its bytes flow again, as on entering avoidance; the port that binds it there takes it over.
+      if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
+      this.applyWindow(f, rtt);
+      t.timer[f] = this.sim.schedule(arriveS + rtt, this.kindStep, f);
+    } else if (phase === Phase.Steady) {
+      // A flow its window no longer limits keeps the cap of its window at the new RTT (none if it had none: a single burst).
+      if (this.network.capOf(f) < t.userCapBps[f]) this.network.setFlowCap(f, rtt > 0 ? Math.min(t.userCapBps[f], o.windowBytes / rtt) : t.userCapBps[f]);
+    } else if (phase === Phase.SlowStart) {
+      if (t.timer[f] >= 0) {
+        // Its first flight goes out on the new route: offered when it arrives there.
+        if (Number.isNaN(t.epochS[f]) || this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
+      } else t.timer[f] = this.sim.schedule(arriveS, this.kindRound, f);
+      this.applyWindow(f, rtt);
+    } else if (t.timer[f] >= 0 && this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
+  }
+
   private queueClass(o: TcpOptions): QueueClass {
     return o.cc === "dctcp" ? QueueClass.Dctcp : o.cc === "newreno" ? QueueClass.NewReno : QueueClass.Cubic;
   }

@@ -1,0 +1,174 @@
+// A tcp flow moved to another route by a link failure: its window's cap at the new RTT, and the ports whose overflows reach it.
+import { describe, expect, it } from "vitest";
+import { Simulation } from "../../../src/core/Simulation.js";
+import { FlowNetwork } from "../../../src/net/FlowNetwork.js";
+import { FullSharing } from "../../../src/net/FullSharing.js";
+import { NetworkDynamics } from "../../../src/net/NetworkDynamics.js";
+import { QueueState } from "../../../src/net/queues/QueueState.js";
+import { Router } from "../../../src/net/Router.js";
+import { TopologyBuilder, type LinkSpec } from "../../../src/net/TopologyBuilder.js";
+import { NetworkContext } from "../../../src/run/NetworkContext.js";
+import { queueSettings } from "../../../src/run/queueSettings.js";
+import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
+
+const MSS = 1448;
+const H = 90; // the default headers
+const P = MSS + H; // 1,538 B on the wire per full segment
+const C = 1.25e9; // 10 Gb/s
+
+/** A network on `links` (latency routing, seed 1) whose links can fail: `failAt` takes one down and reroutes its flows after the convergence delay. */
+function failingNetwork(nodes: string[], links: LinkSpec[]) {
+  const builder = new TopologyBuilder();
+  for (const id of nodes) builder.addNode({ id });
+  for (const l of links) builder.addLink(l);
+  const topology = builder.build();
+  const sim = new Simulation();
+  const network = new FlowNetwork(sim, new FullSharing(topology.resourceCapacityBps));
+  const queues = new QueueState(network, topology, queueSettings(topology, { workloads: [] }));
+  const router = new Router(topology, "latency", 1);
+  const context = new NetworkContext(sim, network, router, topology, 1, false, queues);
+  const dynamics = new NetworkDynamics(topology, network, router);
+  const node = (id: string) => topology.nodeIndex.get(id)!;
+  /** Take the link `from`–`to` down at `atS`; the routes converge (its flows rerouted) `convergenceS` later. */
+  const failAt = (atS: number, from: string, to: string, convergenceS = 0) =>
+    sim.at(atS, () => {
+      const links = dynamics.linkDown(dynamics.linkBetween(node(from), node(to)));
+      sim.at(atS + convergenceS, () => dynamics.converge(links, context.rerouteHooks()));
+    });
+  const tcp = (name: string, options: Partial<TcpOptions>) => context.forWorkload(name, { ...TCP_DEFAULTS, headerBytes: H, handshake: "none", ...options });
+  /** flows.csv's tcp cells of `flow`: handshake, slow start, queueing, retransmits, timeouts. */
+  const cells = (flow: number) => context.transportRuns.get("tcp")!.cells(flow)!;
+  /** The channel from `from` to `to`. */
+  const channel = (from: string, to: string) => topology.channelBetween(node(from), node(to));
+  return { sim, network, queues, context, failAt, tcp, cells, channel, node };
+}
+
+describe("tcp: a rerouted flow keeps its window and takes its new route's RTT", () => {
+  it("a flow its window limits drains at window / RTT of the new route once rerouted", () => {
+    // Path A a —10 µs— s1 —10 µs— b, path B a —100 µs— s2 —100 µs— b, every channel 10 Gb/s.
+    // Window W = 64 KiB, initial window above it: the flow starts steady, capped at W / RTT.
+    // RTT = 2L + (P + H)/C per hop (a full packet out, an ACK back):
+    //   A: 40 µs + 2 · 1,628 / 1.25e9 = 42.6048 µs → W / RTT = 1.538e9 B/s > C: it drains at C.
+    //   B: 400 µs + 2.6048 µs = 402.6048 µs → W / RTT = 1.6278e8 B/s: the window limits it.
+    const n = failingNetwork(
+      ["a", "b", "s1", "s2"],
+      [
+        { from: "a", to: "s1", bandwidthBps: C, latencyS: 10e-6 },
+        { from: "s1", to: "b", bandwidthBps: C, latencyS: 10e-6 },
+        { from: "a", to: "s2", bandwidthBps: C, latencyS: 100e-6 },
+        { from: "s2", to: "b", bandwidthBps: C, latencyS: 100e-6 },
+      ],
+    );
+    const W = 65_536;
+    const ctx = n.tcp("w", { cc: "cubic", windowBytes: W, initialWindowSegments: 1e6 });
+    let finishS = NaN;
+    const x = ctx.startTransfer({ id: "x", src: "a", dst: "b", sizeBytes: 1e8 }, (r) => (finishS = r.finishS));
+    n.failAt(0.01, "s1", "b");
+    const rates: number[] = [];
+    for (const at of [0.005, 0.02]) n.sim.at(at, () => rates.push(n.network.rateOf(x)));
+    n.sim.run();
+    const rttB = 400e-6 + (2 * (P + H)) / C;
+    expect(rates[0]).toBe(C);
+    expect(rates[1]).toBeCloseTo(W / rttB, 3);
+    // By hand: wire bytes 1e8 + ⌈1e8 / 1448⌉ · 90 = 106,215,490. The first byte reaches b after
+    // L_A = 20 µs and one packet's store-and-forward at s1 (P / C); at C until 10 ms, then after
+    // B's latency (200 µs) at W / RTT_B for the rest.
+    const wire = 1e8 + Math.ceil(1e8 / MSS) * H;
+    const left = wire - C * (0.01 - (20e-6 + P / C));
+    expect(finishS).toBeCloseTo(0.01 + 200e-6 + left / (W / rttB), 9);
+  });
+});
+
+describe("tcp: a flow started on a route over a link that is down (before the routes converge)", () => {
+  it("stalls until it is rerouted, then drains on the new route at its window / RTT there", () => {
+    // The two paths above; s1–b goes down at 1 ms and the routes converge at 3 ms. A transfer
+    // of 1e7 B starts at 2 ms (after a TCP handshake) on a–s1–b, which the router still takes:
+    // a down channel adds no serialisation to its timing, so it waits on s1–b at rate 0. At
+    // 3 ms it is rerouted on a–s2–b: its bytes arrive 200 µs later and drain at W / RTT_B
+    // (402.6048 µs, as above): wire 1e7 + ⌈1e7 / 1448⌉ · 90 = 10,621,630 B.
+    const n = failingNetwork(
+      ["a", "b", "s1", "s2"],
+      [
+        { from: "a", to: "s1", bandwidthBps: C, latencyS: 10e-6 },
+        { from: "s1", to: "b", bandwidthBps: C, latencyS: 10e-6 },
+        { from: "a", to: "s2", bandwidthBps: C, latencyS: 100e-6 },
+        { from: "s2", to: "b", bandwidthBps: C, latencyS: 100e-6 },
+      ],
+    );
+    const W = 65_536;
+    const ctx = n.tcp("w", { cc: "cubic", windowBytes: W, initialWindowSegments: 1e6, handshake: "tcp" });
+    let finishS = NaN;
+    n.sim.at(0.002, () => ctx.startTransfer({ id: "x", src: "a", dst: "b", sizeBytes: 1e7 }, (r) => (finishS = r.finishS)));
+    n.failAt(0.001, "s1", "b", 0.002);
+    n.sim.run();
+    const rttB = 400e-6 + (2 * (P + H)) / C;
+    expect(finishS).toBeCloseTo(0.003 + 200e-6 + 10_621_630 / (W / rttB), 9);
+  });
+});
+
+describe("tcp: a rerouted loss-based flow in avoidance meets the overflows of its new route's ports, not its old one's", () => {
+  it("after the reroute, an overflow at a port of the old route no longer hits it, and one at a port of the new route does", () => {
+    // x: a → b, Cubic, capped at 1e8 B/s by its user (so the network never binds it): HyStart
+    // ends its slow start in its second round (a 20-segment window's ACK train outlasts the
+    // µs RTT) and it stays in avoidance, crossing every port of its route without being bound.
+    // y: a → c and z: a → d, NewReno, from 100 µs: each is bound at its first port (a→s1,
+    // a→s2: 30-packet buffers), where its window grows into the buffer until it overflows.
+    // An overflow drops a packet of every loss-based flow in avoidance crossing the port: y's
+    // and x's at a→s1 while x goes a–s1–b; once s1–b fails at 2 ms and x is rerouted on
+    // a–s2–b, y's alone at a→s1, and z's and x's at a→s2.
+    const buffer = 30 * P;
+    const n = failingNetwork(
+      ["a", "b", "c", "d", "s1", "s2"],
+      [
+        { from: "a", to: "s1", bandwidthBps: C, latencyS: 1e-6, bufferBytes: buffer },
+        { from: "s1", to: "b", bandwidthBps: C, latencyS: 1e-6 },
+        { from: "s1", to: "c", bandwidthBps: C, latencyS: 1e-6 },
+        { from: "a", to: "s2", bandwidthBps: C, latencyS: 5e-6, bufferBytes: buffer },
+        { from: "s2", to: "b", bandwidthBps: C, latencyS: 5e-6 },
+        { from: "s2", to: "d", bandwidthBps: C, latencyS: 5e-6 },
+      ],
+    );
+    const cubic = n.tcp("x", { cc: "cubic", windowBytes: 1e9 });
+    const reno = n.tcp("yz", { cc: "newreno", windowBytes: 1e9 });
+    const x = cubic.startTransfer({ id: "x", src: "a", dst: "b", sizeBytes: 1e9, capBps: 1e8 });
+    n.sim.at(100e-6, () => {
+      reno.startTransfer({ id: "y", src: "a", dst: "c", sizeBytes: 1e9 });
+      reno.startTransfer({ id: "z", src: "a", dst: "d", sizeBytes: 1e9 });
+    });
+    const failS = 0.002;
+    n.failAt(failS, "s1", "b");
+    const aS1 = n.channel("a", "s1");
+    const aS2 = n.channel("a", "s2");
+    // Every drop at the two ports: where, when and how many packets.
+    const drops: Array<{ port: number; atS: number; packets: number }> = [];
+    n.queues.observe({
+      queueChanged: () => {},
+      dropped: (port, packets, atS) => {
+        if (port === aS1 || port === aS2) drops.push({ port, atS, packets });
+      },
+    });
+    // y's and z's slow starts end at their first losses within 0.25 ms (bursts of many packets
+    // dropped); from 0.5 ms on, every drop at these ports is an overflow of a window in avoidance.
+    const fromS = 0.0005;
+    const retransmits = () => Number(n.cells(x)[3]);
+    let xFrom = NaN;
+    n.sim.at(fromS, () => (xFrom = retransmits()));
+    n.sim.run({ untilS: 0.006 });
+    const overflows = drops.filter((d) => d.atS >= fromS);
+    const before = overflows.filter((d) => d.atS < failS);
+    const oldPort = overflows.filter((d) => d.atS > failS && d.port === aS1);
+    const newPort = overflows.filter((d) => d.atS > failS && d.port === aS2);
+    // The overflows this test is about happened (a window regrows into 30 packets in about a millisecond).
+    expect(before.filter((d) => d.port === aS1).length).toBeGreaterThan(0);
+    expect(oldPort.length).toBeGreaterThan(0);
+    expect(newPort.length).toBeGreaterThan(0);
+    // Before the failure: y and x at a→s1 (x crosses it), z alone at a→s2 (x does not).
+    for (const d of before) expect(d.packets, `${d.port === aS1 ? "a->s1" : "a->s2"} at ${d.atS}`).toBe(d.port === aS1 ? 2 : 1);
+    // After it: y alone at a→s1, z and x at a→s2.
+    for (const d of oldPort) expect(d.packets, `a->s1 at ${d.atS}`).toBe(1);
+    for (const d of newPort) expect(d.packets, `a->s2 at ${d.atS}`).toBe(2);
+    // x loses one packet at every overflow of a port it crosses: a→s1's before the failure, a→s2's after.
+    expect(retransmits() - xFrom).toBe(before.filter((d) => d.port === aS1).length + newPort.length);
+    expect([...n.network.routeOf(x).nodes]).toEqual(["a", "s2", "b"].map(n.node));
+  });
+});
