@@ -1,5 +1,6 @@
 // IncrementalSharing: an exact max-min SharingEngine that re-fills only the flows a change can affect.
 import { grown } from "../core/grown.js";
+import { bottleneckAmongTies } from "./bottleneckAmongTies.js";
 import { checkTouched } from "./incremental/checkTouched.js";
 import type { fillByHeap } from "./incremental/fillByHeap.js";
 import type { fillByScan } from "./incremental/fillByScan.js";
@@ -8,6 +9,7 @@ import type { join } from "./incremental/join.js";
 import type { ResourceLists } from "./incremental/ResourceLists.js";
 import { refill } from "./incremental/refill.js";
 import { SharingState } from "./incremental/SharingState.js";
+import { topShares } from "./incremental/topShares.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
 /** A flow's reported rate moves only when its exact rate differs from it by more than this (relative). */
@@ -240,6 +242,7 @@ export class IncrementalSharing implements SharingEngine {
         for (let i = 0; i < s.activeCount; i++) s.release(s.activeList[i]);
         s.stats.fullSolves++;
         refill(s);
+        topShares(s);
         break;
       }
       if (!refill(s)) continue;
@@ -272,10 +275,17 @@ export class IncrementalSharing implements SharingEngine {
     return slot >= 0 ? s.reported[slot] : 0;
   }
 
+  /**
+   * The flow's bottleneck as of the last solve: among tied ones, the first along its route
+   * ({@link bottleneckAmongTies}), not the one the fill met first (the engine's own witness,
+   * which depends on which flows a solve released and stays internal).
+   */
   bottleneck(flow: number): number {
     const s = this.s;
     const slot = flow >= 0 && flow < s.slotOf.length ? s.slotOf[flow] : -1;
-    return slot >= 0 ? s.bneck[slot] : -1;
+    if (slot < 0) return -1;
+    const x = s.rate[slot];
+    return bottleneckAmongTies(s.routePool, s.routeStart[slot], s.routeLen[slot], x / s.weight[slot], x, s.cap[slot], s.topShare, s.bneck[slot]);
   }
 
   /** Number of active flows. */

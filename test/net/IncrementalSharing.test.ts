@@ -61,7 +61,7 @@ class Twin {
     this.weights.set(f, w);
   }
 
-  /** Solve both; expect equal rates, a max-min allocation with valid bottlenecks, and a complete change report. */
+  /** Solve both; expect equal rates and bottlenecks, a max-min allocation with valid bottlenecks, and a complete change report. */
   solveAndCompare(label: string): void {
     this.solves++;
     const n = this.inc.solve();
@@ -73,6 +73,9 @@ class Twin {
       const a = this.inc.rateBps(f);
       const b = this.full.rateBps(f);
       if (differ(a, b)) expect.fail(`${label}: flow ${f} incremental ${a} vs full ${b}`);
+      const ba = this.inc.bottleneck(f);
+      const bb = this.full.bottleneck(f);
+      if (ba !== bb) expect.fail(`${label}: flow ${f} bottleneck: incremental ${ba} vs full ${bb}`);
       const before = this.previous.get(f) ?? 0;
       if (differ(a, before) && !changed.has(f)) expect.fail(`${label}: flow ${f} went ${before} → ${a} but was not reported`);
       if (changed.has(f) && !differ(a, before)) this.reportedUnchanged++;

@@ -1,6 +1,7 @@
 // SharingState: the incremental max-min solver's state in typed arrays (flows in dense slots, resources, routes, the current solve's lists) and its bookkeeping.
 import { EventQueue } from "../../core/EventQueue.js";
 import { grown } from "../../core/grown.js";
+import type { saturatedShare } from "../saturatedShare.js";
 import { ResourceLists } from "./ResourceLists.js";
 
 /**
@@ -32,6 +33,11 @@ export class SharingState {
   readonly weightSum: Float64Array;
   /** Unfrozen flows on the resource in the current fill. */
   readonly unfrozen: Int32Array;
+  /**
+   * The resource's largest share if it is saturated, else -1 ({@link saturatedShare}), as
+   * of its last check (or full fill): what `bottleneck()` reads to break ties.
+   */
+  readonly topShare: Float64Array;
   /** The resource's handle in the heap of fillByHeap, or -1. */
   readonly handle: Int32Array;
   /** The share at which the resource saturates if nothing else freezes first. */
@@ -125,6 +131,7 @@ export class SharingState {
     this.residual = new Float64Array(R);
     this.weightSum = new Float64Array(R);
     this.unfrozen = new Int32Array(R);
+    this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
     this.levelOf = new Float64Array(R);
     this.popped = new Int32Array(R);
