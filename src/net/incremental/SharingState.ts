@@ -52,6 +52,13 @@ export class SharingState {
    * change made by a fill that had to be redone is still checked after the redo.
    */
   readonly recheck: Uint8Array;
+  /** Set when the resource's capacity was lowered since the last solve. */
+  readonly fell: Uint8Array;
+  /**
+   * Solve epoch in which the resource's capacity had been lowered: only then can its held
+   * flows exceed it (they had fitted the former capacity), see {@link joinable}.
+   */
+  readonly fellIn: Int32Array;
   /** Whether the resource changed since the last solve (is in `dirty`). */
   readonly resDirty: Uint8Array;
   readonly dirty: Int32Array;
@@ -104,6 +111,11 @@ export class SharingState {
   /** Ids of the flows whose reported rate moved in the last solve. */
   changed = new Int32Array(16);
   cappedScratch = new Int32Array(0);
+  /**
+   * How the fill under way lets held flows join ({@link joinBottlenecked}): 0 not at all
+   * (no fill, or one that must be redone anyway), 1 into fillByScan's lists, 2 into the heap.
+   */
+  joinMode = 0;
   /** Lengths of fillByScan's lists of resources in play and capped flows, shared with join. */
   scanLive = 0;
   scanCapped = 0;
@@ -138,6 +150,8 @@ export class SharingState {
     this.inScan = new Int32Array(R);
     this.recheck = new Uint8Array(R);
     this.resDirty = new Uint8Array(R);
+    this.fell = new Uint8Array(R);
+    this.fellIn = new Int32Array(R);
     this.dirty = new Int32Array(R);
     this.touched = new Int32Array(R);
     this.filled = new Int32Array(R);
@@ -211,6 +225,7 @@ export class SharingState {
       this.releasedIn.fill(0);
       this.resTouched.fill(0);
       this.fixedLoadIn.fill(0);
+      this.fellIn.fill(0);
     }
     this.epoch++;
     if (this.fillEpoch > 0x7fff0000) {
