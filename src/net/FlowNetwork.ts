@@ -349,7 +349,8 @@ export class FlowNetwork {
         this.event[f] = -1;
       } else if (h >= 0) this.sim.reschedule(h, done);
       else this.event[f] = this.sim.schedule(done, this.kindComplete, f);
-      for (const o of this.observers) o.rateChanged?.(f, old, r, this.engine.bottleneck(f), now);
+      const bottleneck = this.engine.bottleneck(f);
+      for (const o of this.observers) o.rateChanged?.(f, old, r, bottleneck, now);
     }
     for (const o of this.observers) o.solved?.(now);
   }

@@ -1,5 +1,7 @@
 // FullSharing: a SharingEngine that re-solves every active flow from scratch — the simple reference.
+import { bottleneckAmongTies } from "./bottleneckAmongTies.js";
 import { maxMinRates } from "./maxMinRates.js";
+import { saturatedShare } from "./saturatedShare.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
 /**
@@ -90,10 +92,25 @@ export class FullSharing implements SharingEngine {
     }
     const sol = maxMinRates({ capacityBps: this.capacity, flowCount: F, routeStart, routeResources, weight, capBps });
     if (this.changed.length < F) this.changed = new Int32Array(F * 2);
+    // Ties between bottlenecks go to the first binding resource along the route (bottleneckAmongTies).
+    const R = this.capacity.length;
+    const load = new Float64Array(R);
+    const top = new Float64Array(R);
+    for (let i = 0; i < F; i++) {
+      const x = sol.rateBps[i] / weight[i];
+      for (let k = routeStart[i]; k < routeStart[i + 1]; k++) {
+        const r = routeResources[k];
+        load[r] += sol.rateBps[i];
+        if (x > top[r]) top[r] = x;
+      }
+    }
+    for (let r = 0; r < R; r++) top[r] = saturatedShare(load[r], this.capacity[r], top[r]);
     let n = 0;
     for (let i = 0; i < F; i++) {
       const f = this.active[i];
-      this.bottlenecks.set(f, sol.bottleneck[i]);
+      const rate = sol.rateBps[i];
+      const b = bottleneckAmongTies(routeResources, routeStart[i], routeStart[i + 1] - routeStart[i], rate / weight[i], rate, capBps[i], top, sol.bottleneck[i]);
+      this.bottlenecks.set(f, b);
       if (this.rates.get(f) !== sol.rateBps[i]) {
         this.rates.set(f, sol.rateBps[i]);
         this.changed[n++] = f;
@@ -110,6 +127,7 @@ export class FullSharing implements SharingEngine {
     return this.rates.get(flow) ?? 0;
   }
 
+  /** The flow's bottleneck; among tied ones, the first along its route ({@link bottleneckAmongTies}). */
   bottleneck(flow: number): number {
     return this.bottlenecks.get(flow) ?? -1;
   }

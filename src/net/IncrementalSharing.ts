@@ -1,13 +1,16 @@
 // IncrementalSharing: an exact max-min SharingEngine that re-fills only the flows a change can affect.
 import { grown } from "../core/grown.js";
+import { bottleneckAmongTies } from "./bottleneckAmongTies.js";
 import { checkTouched } from "./incremental/checkTouched.js";
 import type { fillByHeap } from "./incremental/fillByHeap.js";
 import type { fillByScan } from "./incremental/fillByScan.js";
 import type { freeze } from "./incremental/freeze.js";
-import type { join } from "./incremental/join.js";
+import type { join, joinable } from "./incremental/join.js";
+import type { joinBottlenecked } from "./incremental/joinBottlenecked.js";
 import type { ResourceLists } from "./incremental/ResourceLists.js";
 import { refill } from "./incremental/refill.js";
 import { SharingState } from "./incremental/SharingState.js";
+import { topShares } from "./incremental/topShares.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
 /** A flow's reported rate moves only when its exact rate differs from it by more than this (relative). */
@@ -32,9 +35,22 @@ const REPORT = 1e-13;
  * bottleneck is touched. Then it repeats:
  *  1. *refill*: progressive filling over the released flows only, against each resource's
  *     residual capacity (capacity minus the rates of the flows not released), which gives
- *     the released flows rates and bottlenecks. (On the way, a flow held fixed with a
- *     larger share than the level at which a resource it crosses saturates joins the fill:
- *     see {@link fillByScan} for why that is the same as releasing it beforehand.)
+ *     the released flows rates and bottlenecks. On the way, held flows *join* the fill —
+ *     are released and rise from the current level λ with the unfrozen flows — where the
+ *     check would otherwise release them for a second round: a held flow with a larger
+ *     share than the level at which a resource it crosses saturates (it must give way),
+ *     and, when a released flow freezes below its former rate, a held flow bottlenecked
+ *     on that flow's route (it may have to rise; {@link joinBottlenecked}). A join is
+ *     the same as releasing the flow g before the fill began, provided that (i) g's share
+ *     is at least λ, (ii) no resource on g's route has saturated in this fill, and (iii)
+ *     none of them is overloaded by the held flows (possible only where a capacity was
+ *     lowered in this solve; {@link joinable}): below λ, g rising with the others would
+ *     have used no more on its resources than g held did, and those resources neither
+ *     saturated nor were overloaded, so the fill up to λ would have gone exactly as it
+ *     did; every resource off g's route is unaffected. A held flow that fails (ii) or (iii)
+ *     stays held (or, when it had to give way, is released for the next round). Which
+ *     flows join decides only how much work the fill does, never what it finds: the fill
+ *     is the progressive filling of its final released set.
  *  2. *check* the touched resources r (all resources crossed by a released flow are
  *     touched) whose capacity, flows, or flows' rates or bottlenecks changed since they
  *     were last checked — any other is exactly as it was when last found valid. Release
@@ -42,7 +58,8 @@ const REPORT = 1e-13;
  *     all of them if r is overloaded; those with bottleneck r if r is not saturated or if
  *     some flow on r has a larger share (they could gain); and those whose share is larger
  *     than that of a flow with bottleneck r (they must give way).
- * until a check releases nothing. Each round that does not stop releases at least one new
+ * until a check releases nothing. (The check sees every violation whatever the fill
+ * released; with the joins it seldom finds one: on the benchmark below, never.) Each round that does not stop releases at least one new
  * flow, so the loop ends (at worst with every flow released: a full solve). When it stops:
  *  - at a touched resource, (F) holds and every flow bottlenecked there satisfies (B):
  *    for not-released flows by the check; for released ones by the filling (their
@@ -60,13 +77,13 @@ const REPORT = 1e-13;
  * ## Cost
  *
  * Proportional to the released flows, the resources they cross, and the flows on those
- * resources — not to the number of active flows. On a k=16 fat tree with 1,200 flows
- * churning (bench/solver.ts) a solve releases ~13 flows, of which ~11 change rate, in
- * ~1.9 fill rounds. Per-flow and per-resource state lives in typed arrays grown by
+ * resources — not to the number of active flows. On a k=16 fat tree with 100,000
+ * web-search flows at 50 % load (at most 2,629 at once; `bench:solver-trace`) a solve
+ * releases ~21 flows, 18 of them by joining, in one fill round. Per-flow and per-resource state lives in typed arrays grown by
  * doubling ({@link SharingState}); each resource keeps a flat list of its flows
  * ({@link ResourceLists}), removed from by swap-remove; routes live in one pool, compacted
  * when half of it is garbage. The parts of a solve: {@link refill} (with
- * {@link fillByScan} or {@link fillByHeap}, {@link join} and {@link freeze}) and
+ * {@link fillByScan} or {@link fillByHeap}, {@link join}, {@link joinBottlenecked} and {@link freeze}) and
  * {@link checkTouched}.
  * Rates reported by {@link rateBps} follow the exact internal rates, moving only when they
  * differ by more than 1e-13 (relative), so round-off never shows up as a rate change.
@@ -181,6 +198,7 @@ export class IncrementalSharing implements SharingEngine {
       throw new Error(`IncrementalSharing.setCapacity: resource ${resource}, expected 0 … ${s.resourceCount - 1}`);
     }
     if (!(capacityBps >= 0)) throw new Error(`IncrementalSharing.setCapacity: capacity ${capacityBps} B/s, expected ≥ 0`);
+    if (capacityBps < s.capacity[resource]) s.fell[resource] = 1;
     s.capacity[resource] = capacityBps;
     s.markDirty(resource);
   }
@@ -218,6 +236,10 @@ export class IncrementalSharing implements SharingEngine {
     for (let i = 0; i < s.dirtyCount; i++) {
       const r = s.dirty[i];
       s.resDirty[r] = 0;
+      if (s.fell[r] !== 0) {
+        s.fell[r] = 0;
+        s.fellIn[r] = s.epoch;
+      }
       s.recheck[r] = 1;
       s.touch(r);
       const base = s.lists.base[r];
@@ -240,6 +262,7 @@ export class IncrementalSharing implements SharingEngine {
         for (let i = 0; i < s.activeCount; i++) s.release(s.activeList[i]);
         s.stats.fullSolves++;
         refill(s);
+        topShares(s);
         break;
       }
       if (!refill(s)) continue;
@@ -272,10 +295,17 @@ export class IncrementalSharing implements SharingEngine {
     return slot >= 0 ? s.reported[slot] : 0;
   }
 
+  /**
+   * The flow's bottleneck as of the last solve: among tied ones, the first along its route
+   * ({@link bottleneckAmongTies}), not the one the fill met first (the engine's own witness,
+   * which depends on which flows a solve released and stays internal).
+   */
   bottleneck(flow: number): number {
     const s = this.s;
     const slot = flow >= 0 && flow < s.slotOf.length ? s.slotOf[flow] : -1;
-    return slot >= 0 ? s.bneck[slot] : -1;
+    if (slot < 0) return -1;
+    const x = s.rate[slot];
+    return bottleneckAmongTies(s.routePool, s.routeStart[slot], s.routeLen[slot], x / s.weight[slot], x, s.cap[slot], s.topShare, s.bneck[slot]);
   }
 
   /** Number of active flows. */

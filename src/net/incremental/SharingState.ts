@@ -1,6 +1,7 @@
 // SharingState: the incremental max-min solver's state in typed arrays (flows in dense slots, resources, routes, the current solve's lists) and its bookkeeping.
 import { EventQueue } from "../../core/EventQueue.js";
 import { grown } from "../../core/grown.js";
+import type { saturatedShare } from "../saturatedShare.js";
 import { ResourceLists } from "./ResourceLists.js";
 
 /**
@@ -32,6 +33,11 @@ export class SharingState {
   readonly weightSum: Float64Array;
   /** Unfrozen flows on the resource in the current fill. */
   readonly unfrozen: Int32Array;
+  /**
+   * The resource's largest share if it is saturated, else -1 ({@link saturatedShare}), as
+   * of its last check (or full fill): what `bottleneck()` reads to break ties.
+   */
+  readonly topShare: Float64Array;
   /** The resource's handle in the heap of fillByHeap, or -1. */
   readonly handle: Int32Array;
   /** The share at which the resource saturates if nothing else freezes first. */
@@ -46,6 +52,13 @@ export class SharingState {
    * change made by a fill that had to be redone is still checked after the redo.
    */
   readonly recheck: Uint8Array;
+  /** Set when the resource's capacity was lowered since the last solve. */
+  readonly fell: Uint8Array;
+  /**
+   * Solve epoch in which the resource's capacity had been lowered: only then can its held
+   * flows exceed it (they had fitted the former capacity), see {@link joinable}.
+   */
+  readonly fellIn: Int32Array;
   /** Whether the resource changed since the last solve (is in `dirty`). */
   readonly resDirty: Uint8Array;
   readonly dirty: Int32Array;
@@ -98,6 +111,11 @@ export class SharingState {
   /** Ids of the flows whose reported rate moved in the last solve. */
   changed = new Int32Array(16);
   cappedScratch = new Int32Array(0);
+  /**
+   * How the fill under way lets held flows join ({@link joinBottlenecked}): 0 not at all
+   * (no fill, or one that must be redone anyway), 1 into fillByScan's lists, 2 into the heap.
+   */
+  joinMode = 0;
   /** Lengths of fillByScan's lists of resources in play and capped flows, shared with join. */
   scanLive = 0;
   scanCapped = 0;
@@ -125,12 +143,15 @@ export class SharingState {
     this.residual = new Float64Array(R);
     this.weightSum = new Float64Array(R);
     this.unfrozen = new Int32Array(R);
+    this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
     this.levelOf = new Float64Array(R);
     this.popped = new Int32Array(R);
     this.inScan = new Int32Array(R);
     this.recheck = new Uint8Array(R);
     this.resDirty = new Uint8Array(R);
+    this.fell = new Uint8Array(R);
+    this.fellIn = new Int32Array(R);
     this.dirty = new Int32Array(R);
     this.touched = new Int32Array(R);
     this.filled = new Int32Array(R);
@@ -204,6 +225,7 @@ export class SharingState {
       this.releasedIn.fill(0);
       this.resTouched.fill(0);
       this.fixedLoadIn.fill(0);
+      this.fellIn.fill(0);
     }
     this.epoch++;
     if (this.fillEpoch > 0x7fff0000) {

@@ -1,4 +1,5 @@
 // checkTouched: check the touched resources that changed since their last check, and release the flows that break max-min there.
+import { saturatedShare } from "../saturatedShare.js";
 import type { SharingState } from "./SharingState.js";
 import { TIE } from "./TIE.js";
 
@@ -7,7 +8,8 @@ import { TIE } from "./TIE.js";
  * that violates feasibility (F) or the bottleneck condition (B) there: all of them if r
  * is overloaded; those with bottleneck r if r is not saturated or if some flow on r has
  * a larger share (they could gain); and those whose share is larger than that of a flow
- * with bottleneck r (they must give way). Returns how many flows it released.
+ * with bottleneck r (they must give way). Returns how many flows it released. Each checked
+ * resource's {@link SharingState.topShare} is set on the way (for the reported bottleneck).
  */
 export function checkTouched(s: SharingState): number {
   const before = s.releasedCount;
@@ -34,6 +36,7 @@ export function checkTouched(s: SharingState): number {
       if (bneck[g] === r && x < minBottleneckShare) minBottleneckShare = x;
     }
     const c = s.capacity[r];
+    s.topShare[r] = saturatedShare(load, c, maxShare);
     const slack = TIE * (c > load ? c : load);
     if (load > c + slack) {
       for (let e = base; e < end; e++) {

@@ -15,6 +15,7 @@ import type { SharingState } from "./SharingState.js";
 export function fillByHeap(s: SharingState, filledCount: number, fe: number): boolean {
   const { heap, frozenIn, weight, cap, residual, weightSum, handle } = s;
   let complete = true;
+  s.joinMode = 2;
   const R = s.resourceCount;
   heap.clear();
   for (let i = 0; i < filledCount; i++) {
@@ -37,12 +38,16 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
     if (complete) {
       // As in fillByScan: held flows with a larger share than this level join the fill.
       const joined = joinLargerShares(s, id, level, fe, true);
-      if (joined & INCOMPLETE) complete = false;
+      if (joined & INCOMPLETE) {
+        complete = false;
+        s.joinMode = 0;
+      }
       // `id` gained the joined flows: it is back in the heap at its new, higher level.
       if (joined & JOINED) continue;
     }
     s.popped[id] = fe;
     freezeAtLevel(s, id, level, fe);
   }
+  s.joinMode = 0;
   return complete;
 }

@@ -1,6 +1,8 @@
 // fillByScan: progressive filling of a few released flows, finding the next saturation by a linear scan.
 import { freeze } from "./freeze.js";
 import { freezeAtLevel } from "./freezeAtLevel.js";
+import type { joinable } from "./join.js";
+import type { joinBottlenecked } from "./joinBottlenecked.js";
 import { INCOMPLETE, JOINED, joinLargerShares } from "./joinLargerShares.js";
 import type { SharingState } from "./SharingState.js";
 
@@ -15,7 +17,11 @@ import type { SharingState } from "./SharingState.js";
  * long as no resource on g's route has saturated yet in this fill: below λ, g rising
  * with the others consumes less on its resources than g held at its larger share did,
  * so none of them would have saturated earlier, and every other resource is unaffected.
- * Otherwise g is released for the next round and the fill reports that it must restart.
+ * That needs g's resources not to be overloaded by their held flows from the start either
+ * ({@link joinable}: only a lowered capacity can do that), or the fill would go back
+ * below λ on them. Otherwise g is released for the next round and the fill reports that
+ * it must restart. A released flow frozen below its former rate makes held flows
+ * bottlenecked on its route join in the same way ({@link joinBottlenecked}).
  *
  * @returns false when the fill must be redone with the enlarged released set.
  */
@@ -35,6 +41,7 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
     if (cap[f] < Infinity) cappedFlows[capped++] = f;
   }
   let complete = true;
+  s.joinMode = 1;
   for (;;) {
     let best = -1;
     let bestLevel = Infinity;
@@ -65,7 +72,11 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
       }
     }
     if (bestCapped >= 0) {
+      s.scanLive = live;
+      s.scanCapped = capped;
       freeze(s, bestCapped, cap[bestCapped], -1, fe);
+      live = s.scanLive;
+      capped = s.scanCapped;
       continue;
     }
     if (best < 0) break;
@@ -76,11 +87,19 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
       const joined = joinLargerShares(s, best, bestLevel, fe, false);
       live = s.scanLive;
       capped = s.scanCapped;
-      if (joined & INCOMPLETE) complete = false;
+      if (joined & INCOMPLETE) {
+        complete = false;
+        s.joinMode = 0;
+      }
       if (joined & JOINED) continue;
     }
     popped[best] = fe;
+    s.scanLive = live;
+    s.scanCapped = capped;
     freezeAtLevel(s, best, bestLevel, fe);
+    live = s.scanLive;
+    capped = s.scanCapped;
   }
+  s.joinMode = 0;
   return complete;
 }

@@ -1,17 +1,22 @@
 // freeze: fix a released flow's rate in the current fill and take it out of the levels of the resources it crosses.
+import { joinBottlenecked } from "./joinBottlenecked.js";
 import type { SharingState } from "./SharingState.js";
+import { TIE } from "./TIE.js";
 
 /**
  * Freeze flow f at `rateBps` with bottleneck `by` (-1: its own cap) in fill epoch `fe`:
  * each resource on its route loses f's rate from its residual and f's weight from its
  * unfrozen weight, and its saturation level moves (in the heap, when the fill uses one).
  * A resource is marked for recheck only when f's rate or bottleneck actually changed.
+ * When f froze below its former rate, held flows bottlenecked on its route join the fill
+ * (if the fill lets them: `s.joinMode`; {@link joinBottlenecked}).
  */
 export function freeze(s: SharingState, f: number, rateBps: number, by: number, fe: number): void {
   const { residual, weightSum, unfrozen, handle, heap, routePool, levelOf, recheck } = s;
   s.frozenIn[f] = fe;
   // A flow whose rate and bottleneck come out as before changes nothing at its resources.
-  const moved = s.rate[f] !== rateBps || s.bneck[f] !== by;
+  const before = s.rate[f];
+  const moved = before !== rateBps || s.bneck[f] !== by;
   s.rate[f] = rateBps;
   s.bneck[f] = by;
   const w = s.weight[f];
@@ -32,4 +37,6 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
       handle[r] = -1;
     }
   }
+  // Capacity f gave up may let held flows bottlenecked on its route rise: they join now.
+  if (s.joinMode !== 0 && rateBps < before - TIE * before) joinBottlenecked(s, f, rateBps / w, fe, s.joinMode === 2);
 }

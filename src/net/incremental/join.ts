@@ -1,30 +1,54 @@
 // join: bring a held flow into the fill under way, rising from the current level with the unfrozen flows.
 import type { SharingState } from "./SharingState.js";
+import { TIE } from "./TIE.js";
+
+/**
+ * Whether held flow g can join fill `fe` exactly (see fillByScan): no resource on its route
+ * has saturated in this fill, and none starts overloaded. Held flows fitted their
+ * resources in the previous allocation, so only a resource whose capacity was lowered in
+ * this solve can be overloaded: one not yet in the fill whose held flows exceed its
+ * capacity, or one in it left with a negative residual. Joining there would give it a
+ * level below the fill's, and the fill would go back down.
+ */
+export function joinable(s: SharingState, g: number, fe: number): boolean {
+  const { routePool, popped, fellIn, capacity } = s;
+  const epoch = s.epoch;
+  for (let k = s.routeStart[g], end = k + s.routeLen[g]; k < end; k++) {
+    const q = routePool[k];
+    if (popped[q] === fe) return false;
+    if (fellIn[q] !== epoch) continue;
+    if (s.resFilled[q] === fe) {
+      if (s.residual[q] < -TIE * capacity[q]) return false;
+    } else if (s.fixedLoad(q) > capacity[q] + TIE * capacity[q]) return false;
+  }
+  return true;
+}
 
 /**
  * Release held flow g and bring it into the current fill (epoch `fe`), rising from the
  * current level with the other unfrozen flows: its resources get back its rate in their
  * residual and its weight among the unfrozen, and enter the fill if they were not in it
  * (in the heap when `inHeap`, else in fillByScan's resources in play). Returns false, with
- * g left released for the next fill, when a resource on its route has already saturated
- * in this fill (see fillByScan for why joining is exact otherwise).
+ * g left released for the next fill, when g is not {@link joinable} (a resource on its
+ * route has already saturated in this fill, or starts overloaded; see fillByScan for why
+ * joining is exact otherwise). `known`: the caller has already found g joinable.
  */
-export function join(s: SharingState, g: number, fe: number, inHeap: boolean): boolean {
+export function join(s: SharingState, g: number, fe: number, inHeap: boolean, known = false): boolean {
   const { residual, weightSum, unfrozen, levelOf, routePool, heap, handle } = s;
+  if (!known && !joinable(s, g, fe)) {
+    s.release(g);
+    s.stats.restarts++;
+    return false;
+  }
   s.release(g);
   s.stats.joinedFlows++;
   const start = s.routeStart[g];
   const end = start + s.routeLen[g];
-  for (let k = start; k < end; k++) {
-    if (s.popped[routePool[k]] === fe) {
-      s.stats.restarts++;
-      return false;
-    }
-  }
   const w = s.weight[g];
   for (let k = start; k < end; k++) {
     const q = routePool[k];
     if (s.resFilled[q] !== fe) {
+      s.stats.filledResources++;
       s.resFilled[q] = fe;
       residual[q] = s.capacity[q] - s.fixedLoad(q);
       weightSum[q] = w;

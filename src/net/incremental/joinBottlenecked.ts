@@ -1,0 +1,31 @@
+// joinBottlenecked: when a released flow freezes below its former rate, the held flows bottlenecked where it gave up capacity join the fill (both fills share it).
+import { join, joinable } from "./join.js";
+import type { SharingState } from "./SharingState.js";
+
+/**
+ * Released flow `f` has just frozen at share `level`, below its former rate: on each
+ * resource q of its route that has not saturated in this fill, q may end with spare
+ * capacity, and a held flow bottlenecked at q would then have to rise (the check would
+ * release it and a second round would follow). Each such held flow h joins the fill now
+ * instead, when that is exact: its share is at least `level` (so below `level` it consumes
+ * no more than it did held) and no resource on its route has saturated in this fill — the
+ * conditions of {@link join}, checked before h is released, so a flow that cannot join is
+ * left held (the check still sees it). Joining a flow that did not have to move costs work,
+ * never exactness: the fill is then the progressive filling of a larger released set.
+ */
+export function joinBottlenecked(s: SharingState, f: number, level: number, fe: number, inHeap: boolean): void {
+  const { routePool, popped, releasedIn, bneck, rate, weight } = s;
+  const list = s.lists.slot;
+  const epoch = s.epoch;
+  const end = s.routeStart[f] + s.routeLen[f];
+  for (let k = s.routeStart[f]; k < end; k++) {
+    const q = routePool[k];
+    if (popped[q] === fe) continue;
+    const lend = s.lists.base[q] + s.lists.count[q];
+    for (let e = s.lists.base[q]; e < lend; e++) {
+      const h = list[e];
+      if (bneck[h] !== q || releasedIn[h] === epoch || rate[h] < weight[h] * level) continue;
+      if (joinable(s, h, fe)) join(s, h, fe, inHeap, true);
+    }
+  }
+}
