@@ -63,6 +63,12 @@ export class QueueState implements FlowObserver {
   private readonly packetSum: Float64Array;
   private readonly sawtooth: Sawtooth[];
   private readonly meanBytes: Float64Array;
+  /**
+   * Mean queueing delay of each resource now, seconds: meanBytes ÷ capacity in force where the
+   * mean is above 0, else 0 (kept with the queue and the capacity, so the RTT walks of the
+   * transports add one number per port instead of dividing).
+   */
+  private readonly delaySAt: Float64Array;
   /** Queue a transport tracks itself at a port (loss-based windows growing into the buffer), bytes. */
   private readonly reportedBytes: Float64Array;
   /** Resources whose bound flows or capacity changed since the last solve: the first `dirtyCount` (the array keeps its room between solves). */
@@ -84,6 +90,7 @@ export class QueueState implements FlowObserver {
     this.packetSum = new Float64Array(n);
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.meanBytes = new Float64Array(n);
+    this.delaySAt = new Float64Array(n);
     this.reportedBytes = new Float64Array(n);
     this.isDirty = new Uint8Array(n);
     this.growFlows(1024);
@@ -125,17 +132,15 @@ export class QueueState implements FlowObserver {
 
   /** Mean queueing delay at `resource` now, seconds. */
   delayS(resource: number): number {
-    const q = this.meanBytes[resource];
-    return q > 0 ? q / this.network.capacityOf(resource) : 0;
+    return this.delaySAt[resource];
   }
 
   /** Sum of the queueing delays of `resources` now, seconds. */
   pathDelayS(resources: Int32Array): number {
+    const delay = this.delaySAt;
     let d = 0;
-    for (let i = 0; i < resources.length; i++) {
-      const q = this.meanBytes[resources[i]];
-      if (q > 0) d += q / this.network.capacityOf(resources[i]);
-    }
+    // A port without a queue adds 0, which leaves the sum exactly as skipping it did.
+    for (let i = 0; i < resources.length; i++) d += delay[resources[i]];
     return d;
   }
 
@@ -147,17 +152,13 @@ export class QueueState implements FlowObserver {
   roundTripS(baseRttS: number, resources: Int32Array): number {
     if (this.queued === 0) return baseRttS;
     const channels = this.topology.channelCount;
-    const mean = this.meanBytes;
+    const delay = this.delaySAt;
     let out = 0;
     let back = 0;
     for (let i = 0; i < resources.length; i++) {
       const r = resources[i];
-      const q = mean[r];
-      if (q > 0) out += q / this.network.capacityOf(r);
-      if (r >= channels) continue;
-      const b = r ^ 1;
-      const qb = mean[b];
-      if (qb > 0) back += qb / this.network.capacityOf(b);
+      out += delay[r];
+      if (r < channels) back += delay[r ^ 1];
     }
     return baseRttS + out + back;
   }
@@ -168,13 +169,11 @@ export class QueueState implements FlowObserver {
    */
   reversePathDelayS(resources: Int32Array): number {
     const channels = this.topology.channelCount;
+    const delay = this.delaySAt;
     let d = 0;
     for (let i = 0; i < resources.length; i++) {
       const r = resources[i];
-      if (r >= channels) continue;
-      const back = r ^ 1;
-      const q = this.meanBytes[back];
-      if (q > 0) d += q / this.network.capacityOf(back);
+      if (r < channels) d += delay[r ^ 1];
     }
     return d;
   }
@@ -231,6 +230,8 @@ export class QueueState implements FlowObserver {
 
   /** @inheritdoc */
   capacityChanged(resource: number): void {
+    // The delay reads the capacity in force at once, as it did when it divided on every read.
+    this.setDelay(resource);
     this.markDirty(resource);
   }
 
@@ -285,9 +286,16 @@ export class QueueState implements FlowObserver {
     const was = this.meanBytes[r] > 0;
     this.sawtooth[r] = s;
     this.meanBytes[r] = s.meanBytes;
+    this.setDelay(r);
     const is = s.meanBytes > 0;
     if (is !== was) this.queued += is ? 1 : -1;
     for (const o of this.observers) o.queueChanged(r, s, nowS);
+  }
+
+  /** Resource `r`'s queueing delay from its mean queue and its capacity in force. */
+  private setDelay(r: number): void {
+    const q = this.meanBytes[r];
+    this.delaySAt[r] = q > 0 ? q / this.network.capacityOf(r) : 0;
   }
 
   private markDirty(r: number): void {

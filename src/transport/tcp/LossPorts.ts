@@ -108,9 +108,9 @@ export class LossPorts {
       let list = this.crossing[r];
       if (on) {
         if (!list) this.crossing[r] = list = [];
-        if (list.indexOf(f) < 0) list.push(f);
+        if (indexIn(list, f) < 0) list.push(f);
       } else if (list) {
-        const at = list.indexOf(f);
+        const at = indexIn(list, f);
         if (at >= 0) {
           const last = list.pop()!;
           if (at < list.length) list[at] = last;
@@ -261,8 +261,18 @@ export class LossPorts {
 
 /** Take `f` off `list`, keeping the others' order (lists are a few flows long). */
 function removeInOrder(list: number[], f: number): void {
-  const at = list.indexOf(f);
+  const at = indexIn(list, f);
   if (at < 0) return;
   for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i];
   list.pop();
+}
+
+/**
+ * Position of `f` in `list`, or -1: `list.indexOf(f)` as a loop the compiler inlines. Flow ids
+ * reach these lists from event payloads as doubles, so the lists hold doubles, and indexOf on
+ * them was a call into the engine's double-array search for lists of a few flows.
+ */
+function indexIn(list: readonly number[], f: number): number {
+  for (let i = 0; i < list.length; i++) if (list[i] === f) return i;
+  return -1;
 }

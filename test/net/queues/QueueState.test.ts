@@ -73,3 +73,31 @@ describe("QueueState: a loss-based port re-judged to the queue it holds", () => 
     expect(queues.queueBytes(sb)).toBe(6000);
   });
 });
+
+describe("QueueState: queueing delays follow the capacity in force at once", () => {
+  it("a port's delay is its mean queue over the capacity now — before the solve that follows a capacity change, and after it", () => {
+    const { sim, network, queues } = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6 },
+    ]);
+    const sb = 2;
+    const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, sb), latencyS: 2e-6 };
+    const f = network.startFlow(route, 1e9);
+    queues.register(f, QueueClass.NewReno, 10e-6, 1500);
+    sim.run({ untilS: 1e-3 });
+    queues.setReported(sb, 9000, sim.nowS);
+    expect(queues.delayS(sb)).toBe(9000 / 1.25e8);
+    expect(queues.delayS(0)).toBe(0);
+    // The port slows to a fifth: its delay reads the new capacity at once, in every sum over routes.
+    network.setCapacity(sb, 2.5e7);
+    expect(queues.delayS(sb)).toBe(9000 / 2.5e7);
+    expect(queues.pathDelayS(route.resources)).toBe(9000 / 2.5e7);
+    expect(queues.roundTripS(1e-5, route.resources)).toBe(1e-5 + 9000 / 2.5e7);
+    expect(queues.reversePathDelayS(Int32Array.of(sb ^ 1))).toBe(9000 / 2.5e7);
+    sim.run({ untilS: 2e-3 });
+    expect(queues.delayS(sb)).toBe(queues.queueBytes(sb) / 2.5e7);
+    // A link down (capacity 0) with a queue: an infinite delay, as dividing by 0 gave.
+    network.setCapacity(sb, 0);
+    expect(queues.delayS(sb)).toBe(queues.queueBytes(sb) > 0 ? Infinity : 0);
+  });
+});
