@@ -2,6 +2,9 @@
 /** Distinct bins kept as a sparse list; one more and the histogram becomes a dense array. */
 export const SPARSE_BINS_MAX = 32;
 
+/** Scratch for the order of a sparse histogram's bins (read one histogram at a time). */
+const SCRATCH = new Int32Array(SPARSE_BINS_MAX);
+
 /**
  * Seconds spent in each of `bins` utilisation bins. Most resources spend their time in a
  * handful of bins (a link carrying one or two collectives' flows), so the bins touched are
@@ -57,13 +60,24 @@ export class UtilHistogram {
       }
       return 1;
     }
-    const order = this.bins.map((_, i) => i).sort((a, b) => this.bins[a] - this.bins[b]);
-    // Bins in ascending order, as a dense array's loop adds them.
+    // Bins in ascending order, as a dense array's loop adds them: an insertion sort of at most
+    // SPARSE_BINS_MAX distinct bins into a shared scratch array (thousands of links are read).
+    const bins = this.bins;
+    const n = bins.length;
+    const order = SCRATCH;
+    for (let i = 0; i < n; i++) {
+      let k = i;
+      while (k > 0 && bins[order[k - 1]] > bins[i]) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = i;
+    }
     let busy = 0;
-    for (let k = 0; k < order.length; k++) busy += this.seconds[order[k]];
+    for (let k = 0; k < n; k++) busy += this.seconds[order[k]];
     let cumulative = horizonS - busy;
     if (cumulative >= target) return 0;
-    for (let k = 0; k < order.length; k++) {
+    for (let k = 0; k < n; k++) {
       cumulative += this.seconds[order[k]];
       if (cumulative >= target) return (this.bins[order[k]] + 1) / this.binCount;
     }

@@ -141,7 +141,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     }
     // The per-flow tables write themselves straight into their files (no array of cells per row).
     workloadFiles.push(
-      { name: "workloads.csv", write: (p) => streamCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
+      { name: "workloads.csv", write: (p) => streamTable(p, WORKLOADS_CSV_HEADERS, (sink) => ws.emit(sink)) },
       { name: "workload-bottlenecks.csv", write: (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
       { name: "tiers.csv", write: (p) => streamTable(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, (sink) => tiers.emit(sink)) },
     );
