@@ -26,7 +26,6 @@ import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeR
 import { StagedDirectory } from "./StagedDirectory.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { streamCsv, streamTable } from "./CsvWriter.js";
-import { writeRunReport } from "./html/writeRunReport.js";
 
 /** What {@link writeReports} needs. */
 export interface WriteReportsOptions {
@@ -176,7 +175,8 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     ...(options.events ? [{ name: "events.csv", write: (p: string) => streamCsv(p, EVENTS_CSV_HEADERS, eventsRows(options.events!)) }] : []),
     ...(options.extraFiles ?? []),
     // Last: the page reads the CSVs staged beside it, so it shows exactly what they hold.
-    ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await writeRunReport(dirname(p), p)) }] : []),
+    // The page's code (about 30 modules) is loaded only for a run that writes it.
+    ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await (await import("./html/writeRunReport.js")).writeRunReport(dirname(p), p)) }] : []),
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
