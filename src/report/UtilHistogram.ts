@@ -18,6 +18,9 @@ export class UtilHistogram {
   private readonly bins: number[] = [];
   private readonly seconds: number[] = [];
   private dense: Float64Array | null = null;
+  /** Lowest and highest bin a dense histogram touched: every bin outside holds 0, which changes no sum. */
+  private lo = 0;
+  private hi = -1;
 
   constructor(private readonly binCount: number) {}
 
@@ -26,18 +29,31 @@ export class UtilHistogram {
     const dense = this.dense;
     if (dense) {
       dense[bin] += dtS;
+      if (bin < this.lo) this.lo = bin;
+      else if (bin > this.hi) this.hi = bin;
       return;
     }
-    const i = this.bins.indexOf(bin);
-    if (i >= 0) {
+    const bins = this.bins;
+    const n = bins.length;
+    let i = 0;
+    while (i < n && bins[i] !== bin) i++;
+    if (i < n) {
       this.seconds[i] += dtS;
-    } else if (this.bins.length < SPARSE_BINS_MAX) {
-      this.bins.push(bin);
+    } else if (n < SPARSE_BINS_MAX) {
+      bins.push(bin);
       this.seconds.push(0 + dtS);
     } else {
       const d = (this.dense = new Float64Array(this.binCount));
-      for (let j = 0; j < this.bins.length; j++) d[this.bins[j]] = this.seconds[j];
+      let lo = bin;
+      let hi = bin;
+      for (let j = 0; j < n; j++) {
+        d[bins[j]] = this.seconds[j];
+        if (bins[j] < lo) lo = bins[j];
+        if (bins[j] > hi) hi = bins[j];
+      }
       d[bin] += dtS;
+      this.lo = lo;
+      this.hi = hi;
     }
   }
 
@@ -49,12 +65,14 @@ export class UtilHistogram {
     const target = fraction * horizonS;
     const dense = this.dense;
     if (dense) {
-      // Bins in ascending order (zeros change no sum), read in place: no per-call array.
+      // Bins in ascending order, read in place (no per-call array), from the lowest touched to
+      // the highest: the zeros outside change no sum and cross no target the loop would not.
+      const { lo, hi } = this;
       let busy = 0;
-      for (let i = 0; i < dense.length; i++) busy += dense[i];
+      for (let i = lo; i <= hi; i++) busy += dense[i];
       let cumulative = horizonS - busy;
       if (cumulative >= target) return 0;
-      for (let i = 0; i < dense.length; i++) {
+      for (let i = lo; i <= hi; i++) {
         cumulative += dense[i];
         if (cumulative >= target) return (i + 1) / this.binCount;
       }

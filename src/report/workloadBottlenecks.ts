@@ -92,7 +92,9 @@ export class WorkloadBottleneckTable {
     const next = start.slice(0, W);
     for (let e = 0; e < this.entries; e++) order[next[this.workload[e]]++] = e;
     const t = this.topology;
+    // Each resource's name and tier, made once (a resource binds many workloads' flows).
     const names = new Map<number, string>();
+    const tiers = new Map<number, string>();
     for (let w = 0; w < W; w++) {
       const own = order.subarray(start[w], start[w + 1]);
       let total = 0;
@@ -102,11 +104,15 @@ export class WorkloadBottleneckTable {
         const e = own[i];
         const b = this.bottleneck[e];
         let name = names.get(b);
-        if (name === undefined) names.set(b, (name = b === CAP_BOUND ? "cap" : t.resourceName(b)));
+        let tier = tiers.get(b);
+        if (name === undefined || tier === undefined) {
+          names.set(b, (name = b === CAP_BOUND ? "cap" : t.resourceName(b)));
+          tiers.set(b, (tier = b === CAP_BOUND ? "cap" : tierOf(t, b)));
+        }
         sink.text(this.names[w]);
         sink.number(i + 1);
         sink.text(name);
-        sink.text(b === CAP_BOUND ? "cap" : tierOf(t, b));
+        sink.text(tier);
         sink.number(this.flows[e]);
         sink.number(this.bytes[e]);
         sink.number(this.seconds[e]);
