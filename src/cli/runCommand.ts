@@ -49,7 +49,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
     io.stdout.write(
       `${prepared.scenario.name}: ${outcome.endReason === "until" ? "stopped at the time limit" : "ran to completion"}` +
         ` in ${outcome.wallS.toFixed(2)} s wall (${outcome.events.toLocaleString("en-US")} events, ${rate} events/s)\n` +
-        formatSummary(outcome.summary, { ...(outcome.written.tierShares && { tiers: outcome.written.tierShares }) }) +
+        formatSummary(outcome.summary, { ...(outcome.written.tierShares && { tiers: outcome.written.tierShares() }) }) +
         formatWorkloadLines(new Map(outcome.written.summaryColumns), outcome.written.queueingTiers) +
         `\nreports: ${outDir}/{${outcome.written.files
           .filter((f) => f.endsWith(".csv"))

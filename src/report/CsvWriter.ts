@@ -4,8 +4,10 @@ import { csvNumber } from "./csvNumber.js";
 import { isFormulaLike } from "./csvSafeCell.js";
 import { NumberCells } from "./NumberCells.js";
 
-/** Characters buffered before a chunk is written (about 1 MB of ASCII). */
-const CHUNK_CHARS = 1 << 20;
+/** Characters of text kept as a string before they are encoded into a piece (64 KB of ASCII). */
+const PIECE_CHARS = 1 << 16;
+/** Bytes of encoded pieces buffered before they are written to the file (about 1 MB). */
+const CHUNK_BYTES = 1 << 20;
 
 /** Where cells of a row go: a {@link CsvWriter}, or an array of cells (tests, `rows()` generators). */
 export interface CellSink {
@@ -13,6 +15,24 @@ export interface CellSink {
   text(cell: string): void;
   /** A number cell, formatted by {@link csvNumber} (an empty cell for NaN and ±Infinity). */
   number(x: number): void;
+}
+
+/** A {@link CellSink} that also ends rows: where a table writes itself ({@link streamTable}). */
+export interface RowSink extends CellSink {
+  /** End the current row. */
+  endRow(): void;
+}
+
+/**
+ * The rows `emit` writes into a sink, collected as arrays of text cells (the cells `writeCsv`
+ * takes, and {@link streamCsv} writes the same bytes from): for tests and `rows()` functions.
+ */
+export function tableRows(emit: (sink: RowSink) => Iterable<unknown>): string[][] {
+  const rows: string[][] = [];
+  const cells = new CellArray();
+  const sink: RowSink = { text: (c) => cells.text(c), number: (x) => cells.number(x), endRow: () => void rows.push(cells.take()) };
+  for (const _ of emit(sink));
+  return rows;
 }
 
 /** A {@link CellSink} that collects a row's cells as strings, as `writeCsv` would receive them. */
@@ -35,7 +55,7 @@ export class CellArray implements CellSink {
 /**
  * Writes a CSV file row by row with the exact bytes of `writeCsv` (fast-csv with
  * chokepoint's options), without its per-row stream machinery: each cell is formatted once
- * and appended to a text chunk that goes to the file when it holds about a megabyte.
+ * and appended to a text piece, encoded every 64 KB and written to the file about a megabyte at a time.
  *
  * Bytes: a header line, then one line per row, every line ending in "\n" (the last one
  * too). A text cell is first neutralised when a spreadsheet would read it as a formula
@@ -50,8 +70,12 @@ export class CellArray implements CellSink {
  * {@link full}; finally {@link close}. On an error call {@link abort}; the partial file is
  * left behind (reports are written into a staging directory, see StagedDirectory).
  */
-export class CsvWriter implements CellSink {
+export class CsvWriter implements RowSink {
+  /** Text of the current piece, appended cell by cell. */
   private chunk = "";
+  /** Finished pieces, encoded: outside the JavaScript heap, so the collector never copies them. */
+  private pieces: Buffer[] = [];
+  private piecesBytes = 0;
   private first = true;
   /** Column of the next cell in the current row. */
   private column = 0;
@@ -88,18 +112,23 @@ export class CsvWriter implements CellSink {
     this.chunk += "\n";
     this.first = true;
     this.column = 0;
+    // A long string built by appending is a tree of thousands of small strings, which every
+    // young-generation collection would copy while it lives: encode it early into a piece.
+    if (this.chunk.length >= PIECE_CHARS) this.encodePiece();
   }
 
-  /** Whether the buffered chunk is large enough to be written ({@link flush}). */
+  /** Whether the buffered rows are large enough to be written ({@link flush}). */
   get full(): boolean {
-    return this.chunk.length >= CHUNK_CHARS;
+    return this.piecesBytes >= CHUNK_BYTES;
   }
 
-  /** Write the buffered chunk to the file. */
+  /** Write the buffered rows to the file. */
   async flush(): Promise<void> {
-    if (this.chunk === "") return;
-    const bytes = Buffer.from(this.chunk, "utf8");
-    this.chunk = "";
+    this.encodePiece();
+    if (this.pieces.length === 0) return;
+    const bytes = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces, this.piecesBytes);
+    this.pieces = [];
+    this.piecesBytes = 0;
     let at = 0;
     while (at < bytes.length) at += (await this.handle.write(bytes, at, bytes.length - at)).bytesWritten;
   }
@@ -125,7 +154,17 @@ export class CsvWriter implements CellSink {
   /** Close the file without writing what is buffered (after an error). */
   async abort(): Promise<void> {
     this.chunk = "";
+    this.pieces = [];
+    this.piecesBytes = 0;
     await this.handle.close();
+  }
+
+  private encodePiece(): void {
+    if (this.chunk === "") return;
+    const piece = Buffer.from(this.chunk, "utf8");
+    this.chunk = "";
+    this.pieces.push(piece);
+    this.piecesBytes += piece.length;
   }
 }
 
@@ -153,6 +192,18 @@ function quoted(cell: string): string {
  */
 export async function streamCsv(path: string, headers: readonly string[], rows: Iterable<readonly string[]>): Promise<void> {
   await writeWith(path, headers, (w) => w.rows(rows, headers.length));
+}
+
+/**
+ * Write `headers` and the table `emit` writes into the file's {@link CsvWriter} (text and
+ * number cells, `endRow` after each row, and a yield after each row or few, where the
+ * buffered rows may be flushed): the table's numbers are formatted once, straight into the
+ * file, with no array of cells per row.
+ */
+export async function streamTable(path: string, headers: readonly string[], emit: (sink: RowSink) => Iterable<unknown>): Promise<void> {
+  await writeWith(path, headers, async (w) => {
+    for (const _ of emit(w)) if (w.full) await w.flush();
+  });
 }
 
 /** Open a {@link CsvWriter} on `path`, let `fill` write the rows, and close it (aborting on an error). */

@@ -1,6 +1,6 @@
 // HistogramLog: additions to many per-resource histograms, logged and applied in batches grouped by resource, so adding at random into thousands of them does not miss the cache at every step.
 
-/** Additions a log holds before it applies them (entries of 20 bytes). */
+/** Additions a log holds before it applies them (entries of 32 bytes: logged, then grouped). */
 export const HISTOGRAM_LOG_ENTRIES = 1 << 16;
 
 /** Add `amount` to bin `bin` of a histogram kept as a dense array of bins. */
@@ -23,7 +23,9 @@ export class HistogramLog<H> {
   private resource = new Int32Array(0);
   private bin = new Int32Array(0);
   private amount = new Float64Array(0);
-  private order = new Int32Array(0);
+  /** The batch's bins and amounts, grouped by resource (made by {@link flush}). */
+  private sortedBin = new Int32Array(0);
+  private sortedAmount = new Float64Array(0);
   private start = new Int32Array(0);
   private count = 0;
 
@@ -56,21 +58,26 @@ export class HistogramLog<H> {
   flush(): void {
     const n = this.count;
     if (n === 0) return;
-    const { resource, bin, amount, order, start } = this;
+    const { resource, bin, amount, sortedBin, sortedAmount, start } = this;
     start.fill(0);
     for (let i = 0; i < n; i++) start[resource[i] + 1]++;
     for (let r = 1; r < start.length; r++) start[r] += start[r - 1];
-    for (let i = 0; i < n; i++) order[start[resource[i]]++] = i;
-    let r = -1;
+    // The additions themselves are moved into resource order (a stable scatter), so applying
+    // them reads the batch straight through instead of gathering it at random.
+    for (let i = 0; i < n; i++) {
+      const p = start[resource[i]]++;
+      sortedBin[p] = bin[i];
+      sortedAmount[p] = amount[i];
+    }
+    // start[r] is now the end of resource r's additions, and the start of r + 1's.
     const addTo = this.addTo;
-    let h: H | undefined;
-    for (let j = 0; j < n; j++) {
-      const i = order[j];
-      if (resource[i] !== r) {
-        r = resource[i];
-        h = this.histogramOf(r);
-      }
-      addTo(h!, bin[i], amount[i]);
+    let from = 0;
+    for (let r = 0; r < this.resourceCount && from < n; r++) {
+      const to = start[r];
+      if (to === from) continue;
+      const h = this.histogramOf(r);
+      for (let p = from; p < to; p++) addTo(h, sortedBin[p], sortedAmount[p]);
+      from = to;
     }
     this.count = 0;
   }
@@ -79,7 +86,8 @@ export class HistogramLog<H> {
     this.resource = new Int32Array(this.capacity);
     this.bin = new Int32Array(this.capacity);
     this.amount = new Float64Array(this.capacity);
-    this.order = new Int32Array(this.capacity);
+    this.sortedBin = new Int32Array(this.capacity);
+    this.sortedAmount = new Float64Array(this.capacity);
     this.start = new Int32Array(this.resourceCount + 1);
   }
 }

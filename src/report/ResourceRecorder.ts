@@ -248,7 +248,7 @@ export class ResourceRecorder implements FlowObserver {
   *linkRows(): Generator<string[]> {
     const t = this.topology;
     for (let ch = 0; ch < t.channelCount; ch++) {
-      const extra = this.linkExtra.flatMap((g) => g.cells(ch).map((v) => (typeof v === "number" ? csvNumber(v) : v)));
+      const extra = this.linkExtra.length === 0 ? [] : this.linkExtra.flatMap((g) => g.cells(ch).map((v) => (typeof v === "number" ? csvNumber(v) : v)));
       yield [
         t.resourceName(ch),
         t.nodeIds[t.channelFrom[ch]],

@@ -2,6 +2,9 @@
 /** Distinct bins kept as a sparse list; one more and the histogram becomes a dense array. */
 export const SPARSE_BINS_MAX = 32;
 
+/** Scratch for the order of a sparse histogram's bins (read one histogram at a time). */
+const SCRATCH = new Int32Array(SPARSE_BINS_MAX);
+
 /**
  * Seconds spent in each of `bins` utilisation bins. Most resources spend their time in a
  * handful of bins (a link carrying one or two collectives' flows), so the bins touched are
@@ -15,6 +18,9 @@ export class UtilHistogram {
   private readonly bins: number[] = [];
   private readonly seconds: number[] = [];
   private dense: Float64Array | null = null;
+  /** Lowest and highest bin a dense histogram touched: every bin outside holds 0, which changes no sum. */
+  private lo = 0;
+  private hi = -1;
 
   constructor(private readonly binCount: number) {}
 
@@ -23,18 +29,31 @@ export class UtilHistogram {
     const dense = this.dense;
     if (dense) {
       dense[bin] += dtS;
+      if (bin < this.lo) this.lo = bin;
+      else if (bin > this.hi) this.hi = bin;
       return;
     }
-    const i = this.bins.indexOf(bin);
-    if (i >= 0) {
+    const bins = this.bins;
+    const n = bins.length;
+    let i = 0;
+    while (i < n && bins[i] !== bin) i++;
+    if (i < n) {
       this.seconds[i] += dtS;
-    } else if (this.bins.length < SPARSE_BINS_MAX) {
-      this.bins.push(bin);
+    } else if (n < SPARSE_BINS_MAX) {
+      bins.push(bin);
       this.seconds.push(0 + dtS);
     } else {
       const d = (this.dense = new Float64Array(this.binCount));
-      for (let j = 0; j < this.bins.length; j++) d[this.bins[j]] = this.seconds[j];
+      let lo = bin;
+      let hi = bin;
+      for (let j = 0; j < n; j++) {
+        d[bins[j]] = this.seconds[j];
+        if (bins[j] < lo) lo = bins[j];
+        if (bins[j] > hi) hi = bins[j];
+      }
       d[bin] += dtS;
+      this.lo = lo;
+      this.hi = hi;
     }
   }
 
@@ -46,24 +65,37 @@ export class UtilHistogram {
     const target = fraction * horizonS;
     const dense = this.dense;
     if (dense) {
-      // Bins in ascending order (zeros change no sum), read in place: no per-call array.
+      // Bins in ascending order, read in place (no per-call array), from the lowest touched to
+      // the highest: the zeros outside change no sum and cross no target the loop would not.
+      const { lo, hi } = this;
       let busy = 0;
-      for (let i = 0; i < dense.length; i++) busy += dense[i];
+      for (let i = lo; i <= hi; i++) busy += dense[i];
       let cumulative = horizonS - busy;
       if (cumulative >= target) return 0;
-      for (let i = 0; i < dense.length; i++) {
+      for (let i = lo; i <= hi; i++) {
         cumulative += dense[i];
         if (cumulative >= target) return (i + 1) / this.binCount;
       }
       return 1;
     }
-    const order = this.bins.map((_, i) => i).sort((a, b) => this.bins[a] - this.bins[b]);
-    // Bins in ascending order, as a dense array's loop adds them.
+    // Bins in ascending order, as a dense array's loop adds them: an insertion sort of at most
+    // SPARSE_BINS_MAX distinct bins into a shared scratch array (thousands of links are read).
+    const bins = this.bins;
+    const n = bins.length;
+    const order = SCRATCH;
+    for (let i = 0; i < n; i++) {
+      let k = i;
+      while (k > 0 && bins[order[k - 1]] > bins[i]) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = i;
+    }
     let busy = 0;
-    for (let k = 0; k < order.length; k++) busy += this.seconds[order[k]];
+    for (let k = 0; k < n; k++) busy += this.seconds[order[k]];
     let cumulative = horizonS - busy;
     if (cumulative >= target) return 0;
-    for (let k = 0; k < order.length; k++) {
+    for (let k = 0; k < n; k++) {
       cumulative += this.seconds[order[k]];
       if (cumulative >= target) return (this.bins[order[k]] + 1) / this.binCount;
     }

@@ -2,7 +2,7 @@
 import { DEFAULT_EGRESS_OUT_PER_GB_USD, type CostSpec } from "../net/CostSpec.js";
 import type { Topology } from "../net/Topology.js";
 import type { WorkloadResults } from "../workloads/WorkloadResults.js";
-import { csvNumber } from "./csvNumber.js";
+import { tableRows, type RowSink } from "./CsvWriter.js";
 import { tierOf } from "./tierOf.js";
 
 /** Columns of cost.csv, in order. */
@@ -94,13 +94,21 @@ export class CostTable {
 
   /** cost.csv rows (see {@link costRows}), from the flows added and the workloads' records. */
   rows(input: Pick<CostInput, "names" | "results" | "makespanS">): string[][] {
+    return tableRows((sink) => this.emit(sink, input));
+  }
+
+  /** Write cost.csv's rows into `sink` (see {@link rows}), yielding after each workload's (see CsvWriter's streamTable). */
+  *emit(sink: RowSink, input: Pick<CostInput, "names" | "results" | "makespanS">): Generator<void> {
     const { cost, topology: t, egress, wan } = this;
     const W = input.names.length;
     const names = input.names;
-    const rows: string[][] = [];
     const sum = { gpu: 0, idle: 0, egress: 0, wan: 0, iterations: 0, requests: 0 };
-    const emit = (name: string, items: Array<[string, number | undefined]>) => {
-      for (const [item, usd] of items) if (usd !== undefined) rows.push([name, item, csvNumber(usd)]);
+    const row = (name: string, item: string, usd: number | undefined) => {
+      if (usd === undefined) return;
+      sink.text(name);
+      sink.text(item);
+      sink.number(usd);
+      sink.endRow();
     };
     for (let w = 0; w < W; w++) {
       const r = input.results[w];
@@ -118,29 +126,27 @@ export class CostTable {
       sum.wan += wan[w];
       sum.iterations += iterations.length;
       sum.requests += requests;
-      emit(names[w], [
-        ["gpu", gpu],
-        ["gpu_idle_network", idle],
-        ["egress", egress[w]],
-        ["wan", wan[w]],
-        ["total", total],
-        ["per_iteration", iterations.length > 0 ? total / iterations.length : undefined],
-        ["per_million_requests", requests > 0 ? (total * 1e6) / requests : undefined],
-      ]);
+      const name = names[w];
+      row(name, "gpu", gpu);
+      row(name, "gpu_idle_network", idle);
+      row(name, "egress", egress[w]);
+      row(name, "wan", wan[w]);
+      row(name, "total", total);
+      row(name, "per_iteration", iterations.length > 0 ? total / iterations.length : undefined);
+      row(name, "per_million_requests", requests > 0 ? (total * 1e6) / requests : undefined);
+      yield;
     }
     const capex = cost.capex ? (capexUsd(t, cost.capex) * input.makespanS) / cost.capex.amortizationS : 0;
     const total = sum.gpu + sum.egress + sum.wan + capex;
-    emit("all", [
-      ["gpu", sum.gpu],
-      ["gpu_idle_network", sum.idle],
-      ["egress", sum.egress],
-      ["wan", sum.wan],
-      ["capex", capex],
-      ["total", total],
-      ["per_iteration", sum.iterations > 0 ? total / sum.iterations : undefined],
-      ["per_million_requests", sum.requests > 0 ? (total * 1e6) / sum.requests : undefined],
-    ]);
-    return rows;
+    row("all", "gpu", sum.gpu);
+    row("all", "gpu_idle_network", sum.idle);
+    row("all", "egress", sum.egress);
+    row("all", "wan", sum.wan);
+    row("all", "capex", capex);
+    row("all", "total", total);
+    row("all", "per_iteration", sum.iterations > 0 ? total / sum.iterations : undefined);
+    row("all", "per_million_requests", sum.requests > 0 ? (total * 1e6) / sum.requests : undefined);
+    yield;
   }
 }
 

@@ -1,6 +1,6 @@
 // summarizeWorkloads: per-workload statistics (workloads.csv) and the AI columns added to summary.csv.
 import type { IterationRecord, RequestRecord, WorkloadResults } from "../workloads/WorkloadResults.js";
-import { csvNumber } from "./csvNumber.js";
+import { tableRows, type RowSink } from "./CsvWriter.js";
 import { quantiles, type Quantiles } from "./quantiles.js";
 import { clampFraction } from "./roundoff.js";
 
@@ -28,7 +28,10 @@ export interface WorkloadsInput {
 
 /** workloads.csv rows and the extra summary.csv columns. */
 export interface WorkloadsSummary {
-  rows: string[][];
+  /** workloads.csv's rows as text cells (made when read: a run writes them with {@link emit}). */
+  readonly rows: string[][];
+  /** Write workloads.csv's rows into `sink`, yielding after each row (see CsvWriter's streamTable). */
+  emit(sink: RowSink): Generator<void>;
   /** Extra summary.csv columns in order (present only when a workload produced the records they summarise). */
   summaryColumns: Array<[string, number]>;
 }
@@ -46,7 +49,8 @@ export interface WorkloadsSummary {
  * iteration; requests and request/ttft/tpot percentiles when any request was served.
  */
 export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
-  const rows: string[][] = [];
+  // A row is kept as its workload, group, metric and statistics, and written as text only into the file.
+  const rows: Array<{ w: number; group: string; metric: string; q: Quantiles }> = [];
   let fcts = input.fctsByWorkload;
   if (!fcts) {
     const gathered: number[][] = input.names.map(() => []);
@@ -55,7 +59,7 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
   }
   const add = (w: number, group: string, metric: string, values: Iterable<number>) => {
     const q = quantiles(values);
-    if (q.count > 0) rows.push([input.names[w], input.kinds[w], group, metric, ...cells(q)]);
+    if (q.count > 0) rows.push({ w, group, metric, q });
   };
   const allIterations: IterationRecord[] = [];
   const allRequests: RequestRecord[] = [];
@@ -125,9 +129,26 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
       ["tpot_p50_s", tpot.p50],
     );
   }
-  return { rows, summaryColumns };
-}
-
-function cells(q: Quantiles): string[] {
-  return [String(q.count), csvNumber(q.mean), csvNumber(q.p50), csvNumber(q.p95), csvNumber(q.p99)];
+  function* emit(sink: RowSink): Generator<void> {
+    for (const { w, group, metric, q } of rows) {
+      sink.text(input.names[w]);
+      sink.text(input.kinds[w]);
+      sink.text(group);
+      sink.text(metric);
+      sink.number(q.count);
+      sink.number(q.mean);
+      sink.number(q.p50);
+      sink.number(q.p95);
+      sink.number(q.p99);
+      sink.endRow();
+      yield;
+    }
+  }
+  return {
+    get rows() {
+      return tableRows(emit);
+    },
+    emit,
+    summaryColumns,
+  };
 }

@@ -2,6 +2,8 @@
 import type { Topology } from "../net/Topology.js";
 import { BoundList } from "./BoundList.js";
 import { csvNumber } from "./csvNumber.js";
+import { tableRows, type RowSink } from "./CsvWriter.js";
+import type { TierShares } from "./formatSummary.js";
 import { CAP_BOUND } from "./FlowRecorder.js";
 import { TIERS, tierOf, type Tier } from "./tierOf.js";
 
@@ -127,26 +129,67 @@ export class TierTable {
 
   /** tiers.csv rows (see {@link tierRows}). */
   rows(): string[][] {
+    return tableRows((sink) => this.emit(sink));
+  }
+
+  /** Write tiers.csv's rows into `sink`, yielding after each row (see CsvWriter's streamTable). */
+  *emit(sink: RowSink): Generator<void> {
     const T = this.T;
     const W = this.names.length + 1;
-    const rows: string[][] = [];
     for (let w = 0; w < W; w++) {
       let total = 0;
       for (let k = 0; k < T; k++) total += this.boundS[w * T + k];
       for (let k = 0; k < T; k++) {
         const i = w * T + k;
         if (this.boundS[i] === 0 && this.crossing[i] === 0) continue;
-        rows.push([
-          w < this.names.length ? this.names[w] : "all",
-          this.labels[k],
-          csvNumber(this.boundS[i]),
-          csvNumber(total > 0 ? this.boundS[i] / total : NaN),
-          csvNumber(this.bytes[i]),
-          String(this.crossing[i]),
-          ...(this.queueing ? [csvNumber(this.waitedS[i])] : []),
-        ]);
+        sink.text(w < this.names.length ? this.names[w] : "all");
+        sink.text(this.labels[k]);
+        sink.number(this.boundS[i]);
+        sink.number(total > 0 ? this.boundS[i] / total : NaN);
+        sink.number(this.bytes[i]);
+        sink.number(this.crossing[i]);
+        if (this.queueing) sink.number(this.waitedS[i]);
+        sink.endRow();
+        yield;
       }
     }
-    return rows;
+  }
+
+  /**
+   * tiers.csv's rows as shares per workload (and `all`), largest first, ties in file order:
+   * the terminal summary's lines. Each share is the `bottleneck_share` cell read back.
+   */
+  shares(): TierShares {
+    const T = this.T;
+    const by = new Map<string, Array<[string, number]>>();
+    for (let w = 0; w <= this.names.length; w++) {
+      const name = w < this.names.length ? this.names[w] : "all";
+      let total = 0;
+      for (let k = 0; k < T; k++) total += this.boundS[w * T + k];
+      for (let k = 0; k < T; k++) {
+        const i = w * T + k;
+        if (this.boundS[i] === 0 && this.crossing[i] === 0) continue;
+        let list = by.get(name);
+        if (!list) by.set(name, (list = []));
+        list.push([this.labels[k], Number(csvNumber(total > 0 ? this.boundS[i] / total : NaN))]);
+      }
+    }
+    for (const list of by.values()) list.sort((a, b) => b[1] - a[1]);
+    return { all: by.get("all") ?? [], workloads: [...by].filter(([w]) => w !== "all") };
+  }
+
+  /** The `queueing_flow_s` cells of tiers.csv's rows of workload "all", read back, in file order. */
+  queueingOfAll(): Array<[string, number]> {
+    const T = this.T;
+    const out: Array<[string, number]> = [];
+    for (let w = 0; w <= this.names.length; w++) {
+      if (w < this.names.length && this.names[w] !== "all") continue;
+      for (let k = 0; k < T; k++) {
+        const i = w * T + k;
+        if (this.boundS[i] === 0 && this.crossing[i] === 0) continue;
+        out.push([this.labels[k], Number(csvNumber(this.waitedS[i]))]);
+      }
+    }
+    return out;
   }
 }

@@ -2,7 +2,7 @@
 import type { Topology } from "../net/Topology.js";
 import type { FlowFacts } from "./collectivesCsv.js";
 import { BoundList } from "./BoundList.js";
-import { csvNumber } from "./csvNumber.js";
+import { tableRows, type RowSink } from "./CsvWriter.js";
 import { CAP_BOUND } from "./FlowRecorder.js";
 import { tierOf } from "./tierOf.js";
 
@@ -78,6 +78,11 @@ export class WorkloadBottleneckTable {
 
   /** workload-bottlenecks.csv rows (see {@link workloadBottleneckRows}). */
   rows(): string[][] {
+    return tableRows((sink) => this.emit(sink));
+  }
+
+  /** Write workload-bottlenecks.csv's rows into `sink`, yielding after each row (see CsvWriter's streamTable). */
+  *emit(sink: RowSink): Generator<void> {
     // Entries by workload, each workload's in the order they were made (which its total's sum follows).
     const W = this.names.length;
     const start = new Int32Array(W + 1);
@@ -86,28 +91,36 @@ export class WorkloadBottleneckTable {
     const order = new Int32Array(this.entries);
     const next = start.slice(0, W);
     for (let e = 0; e < this.entries; e++) order[next[this.workload[e]]++] = e;
-    const rows: string[][] = [];
     const t = this.topology;
+    // Each resource's name and tier, made once (a resource binds many workloads' flows).
+    const names = new Map<number, string>();
+    const tiers = new Map<number, string>();
     for (let w = 0; w < W; w++) {
-      const own = Array.from(order.subarray(start[w], start[w + 1]));
+      const own = order.subarray(start[w], start[w + 1]);
       let total = 0;
-      for (const e of own) total += this.seconds[e];
-      own.sort((a, b) => this.seconds[b] - this.seconds[a] || this.bottleneck[a] - this.bottleneck[b]);
-      own.forEach((e, i) => {
+      for (let i = 0; i < own.length; i++) total += this.seconds[own[i]];
+      if (own.length > 1) own.sort((a, b) => this.seconds[b] - this.seconds[a] || this.bottleneck[a] - this.bottleneck[b]);
+      for (let i = 0; i < own.length; i++) {
+        const e = own[i];
         const b = this.bottleneck[e];
-        rows.push([
-          this.names[w],
-          String(i + 1),
-          b === CAP_BOUND ? "cap" : t.resourceName(b),
-          b === CAP_BOUND ? "cap" : tierOf(t, b),
-          String(this.flows[e]),
-          csvNumber(this.bytes[e]),
-          csvNumber(this.seconds[e]),
-          csvNumber(this.seconds[e] / total),
-        ]);
-      });
+        let name = names.get(b);
+        let tier = tiers.get(b);
+        if (name === undefined || tier === undefined) {
+          names.set(b, (name = b === CAP_BOUND ? "cap" : t.resourceName(b)));
+          tiers.set(b, (tier = b === CAP_BOUND ? "cap" : tierOf(t, b)));
+        }
+        sink.text(this.names[w]);
+        sink.number(i + 1);
+        sink.text(name);
+        sink.text(tier);
+        sink.number(this.flows[e]);
+        sink.number(this.bytes[e]);
+        sink.number(this.seconds[e]);
+        sink.number(this.seconds[e] / total);
+        sink.endRow();
+        yield;
+      }
     }
-    return rows;
   }
 
   private grow(): void {

@@ -25,8 +25,7 @@ import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
 import type { ReportFile } from "./writeAtomically.js";
-import { streamCsv } from "./CsvWriter.js";
-import { writeRunReport } from "./html/writeRunReport.js";
+import { streamCsv, streamTable } from "./CsvWriter.js";
 
 /** What {@link writeReports} needs. */
 export interface WriteReportsOptions {
@@ -82,8 +81,8 @@ export interface WrittenReports {
   summaryColumns: Array<[string, number]>;
   /** With queues: the tiers where the run's flows waited, most first, with the share of the waiting (from tiers.csv). */
   queueingTiers?: Array<[tier: string, share: number]>;
-  /** With workloads: tiers.csv's bottleneck shares, for the run and per workload, largest first (for the terminal summary). */
-  tierShares?: TierShares;
+  /** With workloads: tiers.csv's bottleneck shares, for the run and per workload, largest first (for the terminal summary; made when asked, as a quiet run never does). */
+  tierShares?: () => TierShares;
 }
 
 /** Names of the files {@link writeReports} always writes. */
@@ -118,7 +117,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   const workloadFiles: ReportFile[] = [];
   let extra: Array<[string, number]> = [];
   let queueingTiers: Array<[string, number]> | undefined;
-  let tierShares: TierShares | undefined;
+  let tierShares: (() => TierShares) | undefined;
   if (w) {
     const pass = workloadPass(network, flows, w, options.queueing, summary.makespanS);
     const ws = summarizeWorkloads({
@@ -132,21 +131,21 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     });
     extra = ws.summaryColumns;
     if (options.queueing) extra = [...extra, ["queueing_share", pass.fctS > 0 ? Math.min(1, pass.queuedS / pass.fctS) : 0]];
-    const bottlenecks = pass.bottlenecks.rows();
-    const tiers = pass.tiers.rows();
-    tierShares = tierSharesOf(tiers);
+    const tiers = pass.tiers;
+    tierShares = () => tiers.shares();
     if (options.queueing) {
-      const all = tiers.filter((r) => r[0] === "all").map((r): [string, number] => [r[1], Number(r[6])]);
+      const all = tiers.queueingOfAll();
       const total = all.reduce((s, [, x]) => s + x, 0);
       if (total > 0) queueingTiers = all.filter(([, x]) => x > 0).map(([t, x]): [string, number] => [t, x / total]).sort((a, b) => b[1] - a[1]);
     }
+    // The per-flow tables write themselves straight into their files (no array of cells per row).
     workloadFiles.push(
-      { name: "workloads.csv", write: (p) => streamCsv(p, WORKLOADS_CSV_HEADERS, ws.rows) },
-      { name: "workload-bottlenecks.csv", write: (p) => streamCsv(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, bottlenecks) },
-      { name: "tiers.csv", write: (p) => streamCsv(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, tiers) },
+      { name: "workloads.csv", write: (p) => streamTable(p, WORKLOADS_CSV_HEADERS, (sink) => ws.emit(sink)) },
+      { name: "workload-bottlenecks.csv", write: (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
+      { name: "tiers.csv", write: (p) => streamTable(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, (sink) => tiers.emit(sink)) },
     );
-    const cost = pass.cost.rows({ names: w.names, results: w.results, makespanS: summary.makespanS });
-    workloadFiles.push({ name: "cost.csv", write: (p) => streamCsv(p, COST_CSV_HEADERS, cost) });
+    const costInput = { names: w.names, results: w.results, makespanS: summary.makespanS };
+    workloadFiles.push({ name: "cost.csv", write: (p) => streamTable(p, COST_CSV_HEADERS, (sink) => pass.cost.emit(sink, costInput)) });
     const iterations = w.results.flatMap((r) => r.iterations ?? []);
     const collectives = w.results.flatMap((r) => r.collectives ?? []);
     const requests = w.results.flatMap((r) => r.requests ?? []);
@@ -176,24 +175,13 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     ...(options.events ? [{ name: "events.csv", write: (p: string) => streamCsv(p, EVENTS_CSV_HEADERS, eventsRows(options.events!)) }] : []),
     ...(options.extraFiles ?? []),
     // Last: the page reads the CSVs staged beside it, so it shows exactly what they hold.
-    ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await writeRunReport(dirname(p), p)) }] : []),
+    // The page's code (about 30 modules) is loaded only for a run that writes it.
+    ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await (await import("./html/writeRunReport.js")).writeRunReport(dirname(p), p)) }] : []),
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
   await staged.writeAndCommit(files);
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
-}
-
-/** tiers.csv's rows as shares per workload (and `all`), largest first, ties in file order. */
-function tierSharesOf(rows: readonly string[][]): TierShares {
-  const by = new Map<string, Array<[string, number]>>();
-  for (const r of rows) {
-    const list = by.get(r[0]) ?? [];
-    by.set(r[0], list);
-    list.push([r[1], Number(r[3])]);
-  }
-  for (const list of by.values()) list.sort((a, b) => b[1] - a[1]);
-  return { all: by.get("all") ?? [], workloads: [...by].filter(([w]) => w !== "all") };
 }
 
 /** What {@link workloadPass} gathers in its one pass over the flows. */

@@ -47,4 +47,24 @@ describe("UtilHistogram", () => {
       for (const fraction of [0.05, 0.5, 0.9, 0.95, 0.99]) expect(sparse.upperEdgeAt(fraction, horizonS)).toBe(denseUpperEdge(dense, fraction, horizonS));
     }
   });
+
+  it("answers as a dense array when its bins lie in a band, touched from the middle outwards", () => {
+    const random = randomStream(11, "UtilHistogram band");
+    for (const [low, width] of [[400, 80], [0, 40], [960, 40], [500, 1]]) {
+      const h = new UtilHistogram(1000);
+      const dense = new Float64Array(1000);
+      let horizonS = 0;
+      // The first bins are the middle of the band, so the lowest and highest arrive later.
+      const order = Array.from({ length: width }, (_, i) => low + ((i + (width >> 1)) % width));
+      for (let k = 0; k < 4000; k++) {
+        const bin = k < width ? order[k] : low + Math.floor(random() * width);
+        const dtS = random() * 1e-3;
+        h.add(bin, dtS);
+        dense[bin] += dtS;
+        horizonS += dtS * (1 + random());
+      }
+      for (const fraction of [0.05, 0.3, 0.5, 0.9, 0.95, 0.999]) expect(h.upperEdgeAt(fraction, horizonS)).toBe(denseUpperEdge(dense, fraction, horizonS));
+      expect(h.upperEdgeAt(1, horizonS * 0.5)).toBe(denseUpperEdge(dense, 1, horizonS * 0.5));
+    }
+  });
 });

@@ -1,6 +1,10 @@
 // summarizeWorkloads: per-workload statistics and the AI summary columns, against hand-computed values.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { summarizeWorkloads } from "../../src/report/summarizeWorkloads.js";
+import { streamCsv, streamTable } from "../../src/report/CsvWriter.js";
+import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "../../src/report/summarizeWorkloads.js";
 import type { IterationRecord, RequestRecord } from "../../src/workloads/WorkloadResults.js";
 
 const iteration = (job: string, i: number, computeS: number, iterationS: number): IterationRecord => ({
@@ -45,6 +49,20 @@ describe("summarizeWorkloads", () => {
   };
   const { rows, summaryColumns } = summarizeWorkloads(input);
   const row = (w: string, group: string, metric: string) => rows.find((r) => r[0] === w && r[2] === group && r[3] === metric);
+
+  it("writes workloads.csv straight into the file with the bytes of its rows", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "workloads-"));
+    try {
+      const summary = summarizeWorkloads(input);
+      await streamCsv(join(dir, "rows.csv"), WORKLOADS_CSV_HEADERS, summary.rows);
+      await streamTable(join(dir, "emit.csv"), WORKLOADS_CSV_HEADERS, (sink) => summary.emit(sink));
+      const written = await readFile(join(dir, "emit.csv"), "utf8");
+      expect(written).toBe(await readFile(join(dir, "rows.csv"), "utf8"));
+      expect(written.split("\n")[1]).toBe("job,training,all,fct_s,2,2,2,2.9,2.98");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it("gives each workload its flows' FCTs and leaves out empty samples", () => {
     // job: FCTs 1 and 3 → mean 2, p50 2, p95 = 1 + 0.95·2 = 2.9 (R-7).

@@ -1,6 +1,7 @@
 // tierRows: bottleneck-seconds and bytes per tier on a run derived by hand; every workload's shares sum to 1.
 import { describe, expect, it } from "vitest";
-import { tierRows } from "../../src/report/tierRows.js";
+import { BoundList } from "../../src/report/BoundList.js";
+import { TierTable, tierRows } from "../../src/report/tierRows.js";
 import { simulate } from "../../src/run/simulate.js";
 import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
 
@@ -58,5 +59,27 @@ describe("tierRows", () => {
       const shares = rows.filter((r) => r[0] === w).map((r) => Number(r[3]));
       expect(shares.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
     }
+  });
+
+  it("gives the terminal summary tiers.csv's shares and queueing read back from its cells, largest share first", () => {
+    // Workload "c" is named "all" here: its rows join the run's, as they would read back from the file.
+    const names = ["a", "all"];
+    const queueing = { ofFlow: (f: number) => (f === 0 ? 0.3 : 0.1), delayAt: (r: number) => 1 + (r % 3) };
+    const table = new TierTable(names, prepared.topology, queueing);
+    const bound = new BoundList();
+    const facts = { forEachBound: (f: number, fn: (b: number, s: number) => void) => s.flows.forEachBound(f, fn) };
+    for (let f = 0; f < s.network.flowCount; f++) {
+      table.add(s.workloadOfFlow[f], s.network.sizeOf(f), bound.collect(facts, f), s.network.routeOf(f).resources, queueing.ofFlow(f));
+    }
+    const written = table.rows();
+    const by = new Map<string, Array<[string, number]>>();
+    for (const r of written) by.set(r[0], [...(by.get(r[0]) ?? []), [r[1], Number(r[3])]]);
+    for (const list of by.values()) list.sort((x, y) => y[1] - x[1]);
+    const shares = table.shares();
+    expect(shares.all).toEqual(by.get("all"));
+    expect(shares.workloads).toEqual([["a", by.get("a")]]);
+    expect(shares.all.slice(0, 2)).toEqual([["wan", 1], ["wan", expect.closeTo(3.2 / 4.2, 11)]]);
+    expect(table.queueingOfAll()).toEqual(written.filter((r) => r[0] === "all").map((r) => [r[1], Number(r[6])]));
+    expect(table.queueingOfAll().reduce((x, [, q]) => x + q, 0)).toBeCloseTo(0.1 + (0.3 + 0.1), 12);
   });
 });

@@ -272,15 +272,16 @@ workloads:
 });
 
 describe("chokepoint sweep when a worker dies", () => {
-  // Point 1 simulates 150,000 flows: within the size estimate (500 B a flow, docs/scenarios.md, Limits) for
-  // a 32 MB heap, but its worker overflows that heap; points 0 and 2 are small.
+  // Point 1 simulates 140,000 flows: within the size estimate (500 B a flow, docs/scenarios.md, Limits) for
+  // a 24 MB heap (72 MiB with the young generation), but its worker overflows that heap; points 0 and 2 are small.
+  // (150,000 flows in 32 MB overflowed until the reports stopped holding what they write.)
   const file = studyFile(
     "dies.yaml",
     `name: dies
 seed: 4
 sweep:
   vars:
-    n: [30, 150000, 40]
+    n: [30, 140000, 40]
 topology:
   leafSpine: { leaves: 2, spines: 1, hostsPerLeaf: 2, hostBandwidth: 10Gbps, uplinkBandwidth: 20Gbps, latency: 1us }
 workloads:
@@ -294,7 +295,7 @@ workloads:
     dryRun: false,
     version: "test",
     print: () => {},
-    workerHeapMb: 32,
+    workerHeapMb: 24,
     ...extra,
   });
 
@@ -304,7 +305,7 @@ workloads:
     const rows = await readCsv(join(out, "sweep.csv"));
     expect(rows.map((r) => [r.run_id, r.status])).toEqual([["p0-r0", "ok"], ["p1-r0", "failed"], ["p2-r0", "ok"]]);
     expect(rows[1].message).toBe(
-      "the worker ran out of memory (its heap is limited to 32 MB) — the other runs went on; rerun the study with --retry-failed to try this one again",
+      "the worker ran out of memory (its heap is limited to 24 MB) — the other runs went on; rerun the study with --retry-failed to try this one again",
     );
     for (const id of ["p0-r0", "p2-r0"]) {
       for (const f of ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json", "point.json"]) {
@@ -329,7 +330,7 @@ workloads:
   });
 
   it("passes --retry-failed and CHOKEPOINT_WORKER_MEMORY_MB through the command line", async () => {
-    process.env.CHOKEPOINT_WORKER_MEMORY_MB = "32";
+    process.env.CHOKEPOINT_WORKER_MEMORY_MB = "24";
     try {
       const failedAt = () => statSync(join(out, "runs", "p1-r0", "failed.txt")).mtimeMs;
       const before = failedAt();
@@ -337,7 +338,7 @@ workloads:
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("3 runs: 2 ok, 1 failed");
       expect(failedAt()).toBeGreaterThan(before);
-      expect(readFileSync(join(out, "runs", "p1-r0", "failed.txt"), "utf8")).toContain("limited to 32 MB");
+      expect(readFileSync(join(out, "runs", "p1-r0", "failed.txt"), "utf8")).toContain("limited to 24 MB");
     } finally {
       delete process.env.CHOKEPOINT_WORKER_MEMORY_MB;
     }
