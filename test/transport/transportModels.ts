@@ -22,6 +22,7 @@ export function transportNetwork(nodes: string[], links: LinkSpec[], options: { 
   const network = new FlowNetwork(sim, new FullSharing(topology.resourceCapacityBps));
   const dctcp = options.dctcp ? [{ transport: { model: "tcp" as const, cc: "dctcp" as const } }] : [];
   const queues = new QueueState(network, topology, queueSettings(topology, { workloads: dctcp as never }));
-  const context = new NetworkContext(sim, network, new Router(topology, "latency", 1), topology, 1, false, queues);
-  return { sim, network, context, queues, topology };
+  const router = new Router(topology, "latency", 1);
+  const context = new NetworkContext(sim, network, router, topology, 1, false, queues);
+  return { sim, network, context, queues, topology, router };
 }

@@ -39,14 +39,20 @@ describe("QueueState.roundTripS", () => {
   });
 });
 
+/** a —10 Gb/s— s —1 Gb/s— b (1 µs each): its port s→b (channel 2) is where a flow a→b binds. */
+function slowSecondHop() {
+  const net = transportNetwork(["a", "s", "b"], [
+    { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+    { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6 },
+  ]);
+  const sb = 2;
+  const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, sb), latencyS: 2e-6 };
+  return { ...net, sb, route };
+}
+
 describe("QueueState: a loss-based port re-judged to the queue it holds", () => {
   it("keeps its sawtooth object and still tells the observers at that instant; a new queue is a new object", () => {
-    const { sim, network, queues } = transportNetwork(["a", "s", "b"], [
-      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
-      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6 },
-    ]);
-    const sb = 2;
-    const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, sb), latencyS: 2e-6 };
+    const { sim, network, queues, sb, route } = slowSecondHop();
     const f = network.startFlow(route, 1e9);
     queues.register(f, QueueClass.Cubic, 10e-6, 1500);
     const told: Array<{ resource: number; meanBytes: number; nowS: number }> = [];
@@ -76,12 +82,7 @@ describe("QueueState: a loss-based port re-judged to the queue it holds", () => 
 
 describe("QueueState: queueing delays follow the capacity in force at once", () => {
   it("a port's delay is its mean queue over the capacity now — before the solve that follows a capacity change, and after it", () => {
-    const { sim, network, queues } = transportNetwork(["a", "s", "b"], [
-      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
-      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6 },
-    ]);
-    const sb = 2;
-    const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, sb), latencyS: 2e-6 };
+    const { sim, network, queues, sb, route } = slowSecondHop();
     const f = network.startFlow(route, 1e9);
     queues.register(f, QueueClass.NewReno, 10e-6, 1500);
     sim.run({ untilS: 1e-3 });

@@ -1,15 +1,9 @@
 // A tcp flow moved to another route by a link failure: its window's cap at the new RTT, and the ports whose overflows reach it.
 import { describe, expect, it } from "vitest";
-import { Simulation } from "../../../src/core/Simulation.js";
-import { FlowNetwork } from "../../../src/net/FlowNetwork.js";
-import { FullSharing } from "../../../src/net/FullSharing.js";
 import { NetworkDynamics } from "../../../src/net/NetworkDynamics.js";
-import { QueueState } from "../../../src/net/queues/QueueState.js";
-import { Router } from "../../../src/net/Router.js";
-import { TopologyBuilder, type LinkSpec } from "../../../src/net/TopologyBuilder.js";
-import { NetworkContext } from "../../../src/run/NetworkContext.js";
-import { queueSettings } from "../../../src/run/queueSettings.js";
+import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
 import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
+import { transportNetwork } from "../transportModels.js";
 
 const MSS = 1448;
 const H = 90; // the default headers
@@ -18,15 +12,7 @@ const C = 1.25e9; // 10 Gb/s
 
 /** A network on `links` (latency routing, seed 1) whose links can fail: `failAt` takes one down and reroutes its flows after the convergence delay. */
 function failingNetwork(nodes: string[], links: LinkSpec[]) {
-  const builder = new TopologyBuilder();
-  for (const id of nodes) builder.addNode({ id });
-  for (const l of links) builder.addLink(l);
-  const topology = builder.build();
-  const sim = new Simulation();
-  const network = new FlowNetwork(sim, new FullSharing(topology.resourceCapacityBps));
-  const queues = new QueueState(network, topology, queueSettings(topology, { workloads: [] }));
-  const router = new Router(topology, "latency", 1);
-  const context = new NetworkContext(sim, network, router, topology, 1, false, queues);
+  const { sim, network, queues, context, topology, router } = transportNetwork(nodes, links);
   const dynamics = new NetworkDynamics(topology, network, router);
   const node = (id: string) => topology.nodeIndex.get(id)!;
   /** Take the link `from`–`to` down at `atS`; the routes converge (its flows rerouted) `convergenceS` later. */
@@ -43,6 +29,18 @@ function failingNetwork(nodes: string[], links: LinkSpec[]) {
   return { sim, network, queues, context, failAt, tcp, cells, channel, node };
 }
 
+/** Path A a —10 µs— s1 —10 µs— b and path B a —100 µs— s2 —100 µs— b, every channel 10 Gb/s. */
+const twoPaths = () =>
+  failingNetwork(
+    ["a", "b", "s1", "s2"],
+    [
+      { from: "a", to: "s1", bandwidthBps: C, latencyS: 10e-6 },
+      { from: "s1", to: "b", bandwidthBps: C, latencyS: 10e-6 },
+      { from: "a", to: "s2", bandwidthBps: C, latencyS: 100e-6 },
+      { from: "s2", to: "b", bandwidthBps: C, latencyS: 100e-6 },
+    ],
+  );
+
 describe("tcp: a rerouted flow keeps its window and takes its new route's RTT", () => {
   it("a flow its window limits drains at window / RTT of the new route once rerouted", () => {
     // Path A a —10 µs— s1 —10 µs— b, path B a —100 µs— s2 —100 µs— b, every channel 10 Gb/s.
@@ -50,15 +48,7 @@ describe("tcp: a rerouted flow keeps its window and takes its new route's RTT", 
     // RTT = 2L + (P + H)/C per hop (a full packet out, an ACK back):
     //   A: 40 µs + 2 · 1,628 / 1.25e9 = 42.6048 µs → W / RTT = 1.538e9 B/s > C: it drains at C.
     //   B: 400 µs + 2.6048 µs = 402.6048 µs → W / RTT = 1.6278e8 B/s: the window limits it.
-    const n = failingNetwork(
-      ["a", "b", "s1", "s2"],
-      [
-        { from: "a", to: "s1", bandwidthBps: C, latencyS: 10e-6 },
-        { from: "s1", to: "b", bandwidthBps: C, latencyS: 10e-6 },
-        { from: "a", to: "s2", bandwidthBps: C, latencyS: 100e-6 },
-        { from: "s2", to: "b", bandwidthBps: C, latencyS: 100e-6 },
-      ],
-    );
+    const n = twoPaths();
     const W = 65_536;
     const ctx = n.tcp("w", { cc: "cubic", windowBytes: W, initialWindowSegments: 1e6 });
     let finishS = NaN;
@@ -86,15 +76,7 @@ describe("tcp: a flow started on a route over a link that is down (before the ro
     // a down channel adds no serialisation to its timing, so it waits on s1–b at rate 0. At
     // 3 ms it is rerouted on a–s2–b: its bytes arrive 200 µs later and drain at W / RTT_B
     // (402.6048 µs, as above): wire 1e7 + ⌈1e7 / 1448⌉ · 90 = 10,621,630 B.
-    const n = failingNetwork(
-      ["a", "b", "s1", "s2"],
-      [
-        { from: "a", to: "s1", bandwidthBps: C, latencyS: 10e-6 },
-        { from: "s1", to: "b", bandwidthBps: C, latencyS: 10e-6 },
-        { from: "a", to: "s2", bandwidthBps: C, latencyS: 100e-6 },
-        { from: "s2", to: "b", bandwidthBps: C, latencyS: 100e-6 },
-      ],
-    );
+    const n = twoPaths();
     const W = 65_536;
     const ctx = n.tcp("w", { cc: "cubic", windowBytes: W, initialWindowSegments: 1e6, handshake: "tcp" });
     let finishS = NaN;
