@@ -109,13 +109,7 @@ export class LossPorts {
       if (on) {
         if (!list) this.crossing[r] = list = [];
         if (indexIn(list, f) < 0) list.push(f);
-      } else if (list) {
-        const at = indexIn(list, f);
-        if (at >= 0) {
-          const last = list.pop()!;
-          if (at < list.length) list[at] = last;
-        }
-      }
+      } else if (list) swapRemove(list, f);
     }
   }
 
@@ -127,10 +121,7 @@ export class LossPorts {
     this.leave(f);
     for (let i = 0; i < oldResources.length; i++) {
       const list = this.crossing[oldResources[i]];
-      const at = list === undefined ? -1 : list.indexOf(f);
-      if (list === undefined || at < 0) continue;
-      const last = list.pop()!;
-      if (at < list.length) list[at] = last;
+      if (list) swapRemove(list, f);
     }
     if (this.t.phase[f] === TcpPhase.Avoidance) this.cross(f, true);
   }
@@ -257,6 +248,14 @@ export class LossPorts {
     }
     this.updatePort(r);
   }
+}
+
+/** Take `f` off `list` if it is there, moving the last flow into its place (crossing lists are in no order). */
+function swapRemove(list: number[], f: number): void {
+  const at = indexIn(list, f);
+  if (at < 0) return;
+  const last = list.pop()!;
+  if (at < list.length) list[at] = last;
 }
 
 /** Take `f` off `list`, keeping the others' order (lists are a few flows long). */
