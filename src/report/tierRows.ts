@@ -134,24 +134,16 @@ export class TierTable {
 
   /** Write tiers.csv's rows into `sink`, yielding after each row (see CsvWriter's streamTable). */
   *emit(sink: RowSink): Generator<void> {
-    const T = this.T;
-    const W = this.names.length + 1;
-    for (let w = 0; w < W; w++) {
-      let total = 0;
-      for (let k = 0; k < T; k++) total += this.boundS[w * T + k];
-      for (let k = 0; k < T; k++) {
-        const i = w * T + k;
-        if (this.boundS[i] === 0 && this.crossing[i] === 0) continue;
-        sink.text(w < this.names.length ? this.names[w] : "all");
-        sink.text(this.labels[k]);
-        sink.number(this.boundS[i]);
-        sink.number(total > 0 ? this.boundS[i] / total : NaN);
-        sink.number(this.bytes[i]);
-        sink.number(this.crossing[i]);
-        if (this.queueing) sink.number(this.waitedS[i]);
-        sink.endRow();
-        yield;
-      }
+    for (const { workload, k, i, boundTotalS } of this.filledRows()) {
+      sink.text(workload);
+      sink.text(this.labels[k]);
+      sink.number(this.boundS[i]);
+      sink.number(boundTotalS > 0 ? this.boundS[i] / boundTotalS : NaN);
+      sink.number(this.bytes[i]);
+      sink.number(this.crossing[i]);
+      if (this.queueing) sink.number(this.waitedS[i]);
+      sink.endRow();
+      yield;
     }
   }
 
@@ -160,19 +152,11 @@ export class TierTable {
    * the terminal summary's lines. Each share is the `bottleneck_share` cell read back.
    */
   shares(): TierShares {
-    const T = this.T;
     const by = new Map<string, Array<[string, number]>>();
-    for (let w = 0; w <= this.names.length; w++) {
-      const name = w < this.names.length ? this.names[w] : "all";
-      let total = 0;
-      for (let k = 0; k < T; k++) total += this.boundS[w * T + k];
-      for (let k = 0; k < T; k++) {
-        const i = w * T + k;
-        if (this.boundS[i] === 0 && this.crossing[i] === 0) continue;
-        let list = by.get(name);
-        if (!list) by.set(name, (list = []));
-        list.push([this.labels[k], Number(csvNumber(total > 0 ? this.boundS[i] / total : NaN))]);
-      }
+    for (const { workload, k, i, boundTotalS } of this.filledRows()) {
+      let list = by.get(workload);
+      if (!list) by.set(workload, (list = []));
+      list.push([this.labels[k], Number(csvNumber(boundTotalS > 0 ? this.boundS[i] / boundTotalS : NaN))]);
     }
     for (const list of by.values()) list.sort((a, b) => b[1] - a[1]);
     return { all: by.get("all") ?? [], workloads: [...by].filter(([w]) => w !== "all") };
@@ -180,16 +164,27 @@ export class TierTable {
 
   /** The `queueing_flow_s` cells of tiers.csv's rows of workload "all", read back, in file order. */
   queueingOfAll(): Array<[string, number]> {
-    const T = this.T;
     const out: Array<[string, number]> = [];
+    for (const { workload, k, i } of this.filledRows()) if (workload === "all") out.push([this.labels[k], Number(csvNumber(this.waitedS[i]))]);
+    return out;
+  }
+
+  /**
+   * tiers.csv's rows in file order — per workload, then `all`, each tier that bound or carried
+   * one of its flows — as the workload's name, the tier number k, the cell index i and the
+   * workload's bound seconds over every tier (the share's denominator).
+   */
+  private *filledRows(): Generator<{ workload: string; k: number; i: number; boundTotalS: number }> {
+    const T = this.T;
     for (let w = 0; w <= this.names.length; w++) {
-      if (w < this.names.length && this.names[w] !== "all") continue;
+      const workload = w < this.names.length ? this.names[w] : "all";
+      let boundTotalS = 0;
+      for (let k = 0; k < T; k++) boundTotalS += this.boundS[w * T + k];
       for (let k = 0; k < T; k++) {
         const i = w * T + k;
         if (this.boundS[i] === 0 && this.crossing[i] === 0) continue;
-        out.push([this.labels[k], Number(csvNumber(this.waitedS[i]))]);
+        yield { workload, k, i, boundTotalS };
       }
     }
-    return out;
   }
 }
