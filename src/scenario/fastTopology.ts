@@ -1,4 +1,5 @@
 // fastTopology: read a topology's explicit nodes and links without zod — the schema's very output; anything else is left to the schema.
+import { isId, isPlainObject, onlyKeys } from "./plainValues.js";
 import { readQuantity } from "./schemaParts.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
 
@@ -8,20 +9,6 @@ type FileLink = FilePart["links"][number];
 
 const NODE_KEYS = new Set(["id", "kind", "capacity", "read", "write", "site"]);
 const LINK_KEYS = new Set(["from", "to", "bandwidth", "latency", "buffer", "ecnThreshold"]);
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-}
-
-function isId(v: unknown): v is string {
-  return typeof v === "string" && v.length > 0;
-}
-
-/** Whether `o` has only own keys from `keys`. */
-function onlyKeys(o: Record<string, unknown>, keys: Set<string>): boolean {
-  for (const k in o) if (!keys.has(k) || !Object.hasOwn(o, k)) return false;
-  return true;
-}
 
 /**
  * What the scenario schema makes of a node entry of `topology.nodes`, or undefined when it

@@ -1,5 +1,6 @@
 // fastTransfers: read the plain `transfer` workloads of a scenario (and, through fastTopology, its explicit nodes and links) without zod — the schema's very output; the schema is asked only about the rest.
 import { fastNodesAndLinks } from "./fastTopology.js";
+import { isId, isPlainObject, onlyKeys } from "./plainValues.js";
 import { readQuantity } from "./schemaParts.js";
 import { scenarioSchema, type ScenarioFile } from "./scenarioSchema.js";
 
@@ -8,14 +9,6 @@ type FileTransfer = Extract<FileWorkload, { transfer: unknown }>["transfer"];
 
 /** Keys a transfer may have on the fast path; one with any other (repeat, transport, a typo) is left to the schema. */
 const FAST_KEYS = new Set(["id", "src", "dst", "size", "start", "path", "weight", "cap"]);
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-}
-
-function isId(v: unknown): v is string {
-  return typeof v === "string" && v.length > 0;
-}
 
 /**
  * What the scenario schema makes of `entry` when it is a `{ transfer: { … } }` the schema
@@ -32,7 +25,7 @@ export function fastTransfer(entry: unknown): { transfer: FileTransfer } | undef
   for (const k in entry) if (++keys > 1 || k !== "transfer") return undefined;
   const t = entry.transfer;
   if (!isPlainObject(t)) return undefined;
-  for (const k in t) if (!FAST_KEYS.has(k) || !Object.hasOwn(t, k)) return undefined;
+  if (!onlyKeys(t, FAST_KEYS)) return undefined;
   if (!isId(t.src) || !isId(t.dst)) return undefined;
   const size = readQuantity(t.size, "size", "nonnegative");
   if (!size.ok) return undefined;
