@@ -233,6 +233,19 @@ export class FlowNetwork {
     this.requestSolve();
   }
 
+  /**
+   * Change a live (in-flight or active) flow's sharing weight now: a transport whose weight
+   * follows the route (maxmin-rtt, after a reroute) sets it here.
+   */
+  setFlowWeight(flow: number, weight: number): void {
+    if (!this.isLive(flow)) throw new Error(`FlowNetwork.setFlowWeight: flow ${flow} is not live`);
+    this.weight[flow] = weight;
+    if (this.state[flow] === FlowState.Active) {
+      this.engine.setFlowWeight(flow, weight);
+      this.requestSolve();
+    }
+  }
+
   /** Change an active or in-flight flow's rate cap now. */
   setFlowCap(flow: number, capBps: number): void {
     this.capBps[flow] = capBps;
@@ -274,7 +287,7 @@ export class FlowNetwork {
   capOf(flow: number): number {
     return this.capBps[flow];
   }
-  /** Sharing weight of a flow as it started (1 unless the flow was given one). */
+  /** Sharing weight of a flow: as it started (1 unless the flow was given one), or as {@link setFlowWeight} last set it. */
   weightOf(flow: number): number {
     return this.weight[flow];
   }

@@ -61,6 +61,21 @@ describe("FlowNetwork", () => {
     expect(net.finishOf(f)).toBeCloseTo(0.800002, 12);
   });
 
+  it("shares by a weight changed mid-run, and refuses a weight for a flow that is done", () => {
+    const { sim, net, route } = twoHosts();
+    // Two 1e9 B flows at equal weight share 5e9 B/s (2.5e9 each) from 2 µs. At 0.100002 s
+    // (2.5e8 B sent each) f1's weight goes to 3: 3.75e9 against 1.25e9 B/s. f1's 7.5e8 B left
+    // take 0.2 s → 0.300002 s, when f2 has 7.5e8 − 2.5e8 = 5e8 B left, alone at 5e9 B/s: 0.1 s.
+    const f1 = net.startFlow(route, 1e9);
+    const f2 = net.startFlow(route, 1e9);
+    sim.at(0.100002, () => net.setFlowWeight(f1, 3));
+    sim.run();
+    expect(net.finishOf(f1)).toBeCloseTo(0.300002, 12);
+    expect(net.finishOf(f2)).toBeCloseTo(0.400002, 12);
+    expect(net.weightOf(f1)).toBe(3);
+    expect(() => net.setFlowWeight(f1, 2)).toThrow(/flow 0 is not live/);
+  });
+
   it("delivers a flow with no resources to share (src = dst) when it becomes active", () => {
     const { sim, net } = twoHosts();
     const f = net.startFlow({ nodes: Int32Array.of(0), resources: new Int32Array(0), latencyS: 0 }, 1e9);

@@ -2,6 +2,7 @@
 import { Simulation } from "../../src/core/Simulation.js";
 import { FlowNetwork } from "../../src/net/FlowNetwork.js";
 import { FullSharing } from "../../src/net/FullSharing.js";
+import { NetworkDynamics } from "../../src/net/NetworkDynamics.js";
 import { QueueState } from "../../src/net/queues/QueueState.js";
 import { Router } from "../../src/net/Router.js";
 import { TopologyBuilder, type LinkSpec } from "../../src/net/TopologyBuilder.js";
@@ -25,4 +26,24 @@ export function transportNetwork(nodes: string[], links: LinkSpec[], options: { 
   const router = new Router(topology, "latency", 1);
   const context = new NetworkContext(sim, network, router, topology, 1, false, queues);
   return { sim, network, context, queues, topology, router };
+}
+
+/**
+ * {@link transportNetwork} whose links can fail: `failAt` takes one down and reroutes its
+ * flows `convergenceS` later (the routes converge); `node` and `channel` name its parts.
+ */
+export function failingNetwork(nodes: string[], links: LinkSpec[], options: { dctcp?: boolean } = {}) {
+  const n = transportNetwork(nodes, links, options);
+  const { sim, context, topology } = n;
+  const dynamics = new NetworkDynamics(topology, n.network, n.router);
+  const node = (id: string) => topology.nodeIndex.get(id)!;
+  /** Take the link `from`–`to` down at `atS`; the routes converge (its flows rerouted) `convergenceS` later. */
+  const failAt = (atS: number, from: string, to: string, convergenceS = 0) =>
+    sim.at(atS, () => {
+      const down = dynamics.linkDown(dynamics.linkBetween(node(from), node(to)));
+      sim.at(atS + convergenceS, () => dynamics.converge(down, context.rerouteHooks()));
+    });
+  /** The channel from `from` to `to`. */
+  const channel = (from: string, to: string) => topology.channelBetween(node(from), node(to));
+  return { ...n, failAt, node, channel };
 }

@@ -17,14 +17,30 @@ export const maxminRttModel: TransportModel = {
 };
 
 function fluidRun(env: TransportEnv, byRtt: boolean): TransportRun {
+  // maxmin-rtt: each flow's own weight and id, so a reroute can weigh it by its new route's RTT.
+  const ownWeight: number[] = [];
+  const ids: string[] = [];
+  if (byRtt) {
+    env.network.observe({
+      flowRerouted(flow) {
+        if (ownWeight[flow] === undefined) return;
+        env.network.setFlowWeight(flow, rttWeight(env.network.routeOf(flow), ownWeight[flow], ids[flow]));
+      },
+    });
+  }
   const transport = {
     start(t: TransportTransfer, route: Route, onDone: (flow: number) => void): number {
-      return env.network.startFlow(route, t.sizeBytes, {
+      const flow = env.network.startFlow(route, t.sizeBytes, {
         weight: byRtt ? rttWeight(route, t.weight ?? 1, t.id) : t.weight,
         capBps: t.capBps,
         startDelayS: t.extraLatencies ? t.extraLatencies * route.latencyS : undefined,
         onComplete: onDone,
       });
+      if (byRtt) {
+        ownWeight[flow] = t.weight ?? 1;
+        ids[flow] = t.id;
+      }
+      return flow;
     },
   };
   return { forWorkload: () => transport, columns: [], cells: () => undefined };
@@ -38,7 +54,8 @@ function fluidRun(env: TransportEnv, byRtt: boolean): TransportRun {
  * which every flow crossing it waits behind (its first byte arrives that much later); a port
  * without a threshold holds none, and rdma is then maxmin exactly. Not modelled: PFC pauses
  * (they need a queue beyond the threshold, which rate control avoids in steady state), their
- * spreading upstream, and DCQCN's convergence transients.
+ * spreading upstream, and DCQCN's convergence transients. A flow rerouted by a failure takes its
+ * new route's base RTT; the queueing it met at its start is all it is charged.
  */
 export const rdmaModel: TransportModel = {
   name: "rdma",
@@ -46,6 +63,16 @@ export const rdmaModel: TransportModel = {
     const queueingS: number[] = [];
     // Without any marking port rdma keeps no queue: its flows need not be tracked.
     const marking = env.queues.settings.ecnThresholdBytes.some((k) => k > 0);
+    if (marking) {
+      // A rerouted flow left its old route (rate 0 there), so the queues hold it bound nowhere:
+      // register it again with its new route's base RTT (it keeps the queueing it met at its start).
+      env.network.observe({
+        flowRerouted(flow) {
+          if (queueingS[flow] === undefined) return;
+          env.queues.register(flow, QueueClass.Lossless, 2 * env.network.routeOf(flow).latencyS, 1500);
+        },
+      });
+    }
     const transport = {
       start(t: TransportTransfer, route: Route, onDone: (flow: number) => void): number {
         const q = env.queues.pathDelayS(route.resources);

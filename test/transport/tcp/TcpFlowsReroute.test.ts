@@ -1,32 +1,21 @@
 // A tcp flow moved to another route by a link failure: its window's cap at the new RTT, and the ports whose overflows reach it.
 import { describe, expect, it } from "vitest";
-import { NetworkDynamics } from "../../../src/net/NetworkDynamics.js";
 import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
 import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
-import { transportNetwork } from "../transportModels.js";
+import { failingNetwork as failingTransportNetwork } from "../transportModels.js";
 
 const MSS = 1448;
 const H = 90; // the default headers
 const P = MSS + H; // 1,538 B on the wire per full segment
 const C = 1.25e9; // 10 Gb/s
 
-/** A network on `links` (latency routing, seed 1) whose links can fail: `failAt` takes one down and reroutes its flows after the convergence delay. */
+/** A network on `links` (latency routing, seed 1) whose links can fail, with tcp workloads and their flows.csv cells. */
 function failingNetwork(nodes: string[], links: LinkSpec[]) {
-  const { sim, network, queues, context, topology, router } = transportNetwork(nodes, links);
-  const dynamics = new NetworkDynamics(topology, network, router);
-  const node = (id: string) => topology.nodeIndex.get(id)!;
-  /** Take the link `from`–`to` down at `atS`; the routes converge (its flows rerouted) `convergenceS` later. */
-  const failAt = (atS: number, from: string, to: string, convergenceS = 0) =>
-    sim.at(atS, () => {
-      const links = dynamics.linkDown(dynamics.linkBetween(node(from), node(to)));
-      sim.at(atS + convergenceS, () => dynamics.converge(links, context.rerouteHooks()));
-    });
-  const tcp = (name: string, options: Partial<TcpOptions>) => context.forWorkload(name, { ...TCP_DEFAULTS, headerBytes: H, handshake: "none", ...options });
+  const n = failingTransportNetwork(nodes, links);
+  const tcp = (name: string, options: Partial<TcpOptions>) => n.context.forWorkload(name, { ...TCP_DEFAULTS, headerBytes: H, handshake: "none", ...options });
   /** flows.csv's tcp cells of `flow`: handshake, slow start, queueing, retransmits, timeouts. */
-  const cells = (flow: number) => context.transportRuns.get("tcp")!.cells(flow)!;
-  /** The channel from `from` to `to`. */
-  const channel = (from: string, to: string) => topology.channelBetween(node(from), node(to));
-  return { sim, network, queues, context, failAt, tcp, cells, channel, node };
+  const cells = (flow: number) => n.context.transportRuns.get("tcp")!.cells(flow)!;
+  return { ...n, tcp, cells };
 }
 
 /** Path A a —10 µs— s1 —10 µs— b and path B a —100 µs— s2 —100 µs— b, every channel 10 Gb/s. */
