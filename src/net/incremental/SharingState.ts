@@ -40,8 +40,15 @@ export class SharingState {
   readonly topShare: Float64Array;
   /** The resource's handle in the heap of fillByHeap, or -1. */
   readonly handle: Int32Array;
-  /** The share at which the resource saturates if nothing else freezes first. */
-  readonly levelOf: Float64Array;
+  /**
+   * fillByScan's resources in play, by position (`filled[i]`'s entry is `scanLevel[i]`): the
+   * share at which each saturates if nothing else freezes first, Infinity once none of its
+   * flows is unfrozen. Kept by position so the scan for the lowest reads one array straight
+   * through; {@link scanPos} finds a resource's entry (valid while `inScan[r]` is the fill's epoch).
+   */
+  readonly scanLevel: Float64Array;
+  /** The resource's position in fillByScan's `filled` and `scanLevel` (see {@link scanLevel}). */
+  readonly scanPos: Int32Array;
   /** Fill epoch in which the resource saturated (its flows froze there). */
   readonly popped: Int32Array;
   /** Fill epoch in which the resource is in the scan's list of resources in play. */
@@ -145,7 +152,8 @@ export class SharingState {
     this.unfrozen = new Int32Array(R);
     this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
-    this.levelOf = new Float64Array(R);
+    this.scanLevel = new Float64Array(R);
+    this.scanPos = new Int32Array(R);
     this.popped = new Int32Array(R);
     this.inScan = new Int32Array(R);
     this.recheck = new Uint8Array(R);
@@ -160,16 +168,22 @@ export class SharingState {
 
   /** Release flow f: its rate is recomputed by the next refill. */
   release(f: number): void {
-    const epoch = this.epoch;
-    if (this.releasedIn[f] === epoch) return;
-    this.releasedIn[f] = epoch;
-    this.released[this.releasedCount++] = f;
+    if (this.releasedIn[f] === this.epoch) return;
+    this.addReleased(f);
     const end = this.routeStart[f] + this.routeLen[f];
-    for (let k = this.routeStart[f]; k < end; k++) {
-      const r = this.routePool[k];
-      this.fixedLoadIn[r] = 0;
-      this.touch(r);
-    }
+    for (let k = this.routeStart[f]; k < end; k++) this.releasedOn(this.routePool[k]);
+  }
+
+  /** Put not-released flow f in this solve's released flows; {@link releasedOn} must follow for each resource of its route. */
+  addReleased(f: number): void {
+    this.releasedIn[f] = this.epoch;
+    this.released[this.releasedCount++] = f;
+  }
+
+  /** A flow on r was released: r's held load is summed again, and r is touched. */
+  releasedOn(r: number): void {
+    this.fixedLoadIn[r] = 0;
+    this.touch(r);
   }
 
   /** Add r to this solve's touched resources. */

@@ -8,8 +8,11 @@ import type { SharingState } from "./SharingState.js";
 
 /**
  * The same filling as {@link fillByHeap} for small released sets, finding the lowest
- * level by a linear scan over the resources still in play (`s.filled[0 … live)`):
- * O(bottlenecks · resources) but no heap traffic, which is faster when both are a few dozen.
+ * level by a linear scan over the resources still in play (`s.filled[0 … live)`, their
+ * levels at the same positions in `s.scanLevel`, read straight through; a resource none of
+ * whose flows is unfrozen any more leaves the list when the scan meets it, so later scans
+ * skip it): O(bottlenecks · resources) but no heap traffic, which is faster when both are a
+ * few dozen.
  *
  * It also releases, during the fill, the not-released flows that must give way: when
  * resource r is about to saturate at level λ and a flow g held fixed on r has a larger
@@ -26,11 +29,12 @@ import type { SharingState } from "./SharingState.js";
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByScan(s: SharingState, filledCount: number, fe: number): boolean {
-  const { frozenIn, weight, cap, residual, weightSum, unfrozen, filled, levelOf, popped, inScan } = s;
+  const { frozenIn, weight, cap, residual, weightSum, unfrozen, filled, scanLevel, scanPos, popped, inScan } = s;
   for (let i = 0; i < filledCount; i++) {
     const r = filled[i];
     const res = residual[r];
-    levelOf[r] = (res > 0 ? res : 0) / weightSum[r];
+    scanLevel[i] = (res > 0 ? res : 0) / weightSum[r];
+    scanPos[r] = i;
     inScan[r] = fe;
   }
   let live = filledCount;
@@ -43,21 +47,24 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
   let complete = true;
   s.joinMode = 1;
   for (;;) {
-    let best = -1;
+    let bestAt = -1;
     let bestLevel = Infinity;
     for (let i = 0; i < live; i++) {
-      const r = filled[i];
-      if (unfrozen[r] === 0) {
-        inScan[r] = 0;
-        filled[i--] = filled[--live];
-        continue;
-      }
-      const level = levelOf[r];
+      const level = scanLevel[i];
       if (level < bestLevel) {
         bestLevel = level;
-        best = r;
+        bestAt = i;
+      } else if (level === Infinity && unfrozen[filled[i]] === 0) {
+        // Every flow on it froze elsewhere: out of play, the last entry takes its place (and is looked at next).
+        inScan[filled[i]] = 0;
+        const moved = filled[--live];
+        filled[i] = moved;
+        scanLevel[i] = scanLevel[live];
+        scanPos[moved] = i;
+        i--;
       }
     }
+    const best = bestAt < 0 ? -1 : filled[bestAt];
     let bestCapped = -1;
     for (let i = 0; i < capped; i++) {
       const f = cappedFlows[i];

@@ -12,7 +12,7 @@ import { TIE } from "./TIE.js";
  * (if the fill lets them: `s.joinMode`; {@link joinBottlenecked}).
  */
 export function freeze(s: SharingState, f: number, rateBps: number, by: number, fe: number): void {
-  const { residual, weightSum, unfrozen, handle, heap, routePool, levelOf, recheck } = s;
+  const { residual, weightSum, unfrozen, handle, heap, routePool, inScan, scanLevel, scanPos, recheck } = s;
   s.frozenIn[f] = fe;
   // A flow whose rate and bottleneck come out as before changes nothing at its resources.
   const before = s.rate[f];
@@ -28,7 +28,7 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
     const ws = (weightSum[r] -= w);
     const left = --unfrozen[r];
     const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
-    levelOf[r] = level;
+    if (inScan[r] === fe) scanLevel[scanPos[r]] = level;
     const h = handle[r];
     if (h < 0) continue;
     if (left > 0) heap.update(h, level);

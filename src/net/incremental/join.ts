@@ -34,22 +34,24 @@ export function joinable(s: SharingState, g: number, fe: number): boolean {
  * joining is exact otherwise). `known`: the caller has already found g joinable.
  */
 export function join(s: SharingState, g: number, fe: number, inHeap: boolean, known = false): boolean {
-  const { residual, weightSum, unfrozen, levelOf, routePool, heap, handle } = s;
+  const { residual, weightSum, unfrozen, routePool, heap, handle, resFilled, inScan, scanLevel, scanPos } = s;
   if (!known && !joinable(s, g, fe)) {
     s.release(g);
     s.stats.restarts++;
     return false;
   }
-  s.release(g);
+  // Released as by s.release, in the same walk along the route that brings g into the fill.
+  s.addReleased(g);
   s.stats.joinedFlows++;
   const start = s.routeStart[g];
   const end = start + s.routeLen[g];
   const w = s.weight[g];
   for (let k = start; k < end; k++) {
     const q = routePool[k];
-    if (s.resFilled[q] !== fe) {
+    s.releasedOn(q);
+    if (resFilled[q] !== fe) {
       s.stats.filledResources++;
-      s.resFilled[q] = fe;
+      resFilled[q] = fe;
       residual[q] = s.capacity[q] - s.fixedLoad(q);
       weightSum[q] = w;
       unfrozen[q] = 1;
@@ -60,15 +62,18 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
     }
     const res = residual[q];
     const level = (res > 0 ? res : 0) / weightSum[q];
-    levelOf[q] = level;
     if (inHeap) {
       const h = handle[q];
       if (h >= 0) heap.update(h, level);
       else handle[q] = heap.push(level, q);
-    } else if (s.inScan[q] !== fe) {
+    } else if (inScan[q] === fe) scanLevel[scanPos[q]] = level;
+    else {
       // New to the fill, or left the scan when its flows all froze elsewhere.
-      s.inScan[q] = fe;
-      s.filled[s.scanLive++] = q;
+      const at = s.scanLive++;
+      inScan[q] = fe;
+      scanPos[q] = at;
+      scanLevel[at] = level;
+      s.filled[at] = q;
     }
   }
   if (s.cap[g] < Infinity) {
