@@ -94,15 +94,16 @@ export interface BottleneckEntry {
  * time order, so the sums are bit-identical to adding directly.
  */
 export class ResourceRecorder implements FlowObserver {
-  private readonly loadBps: Float64Array;
-  private readonly carrying: Int32Array;
-  private readonly lastS: Float64Array;
-  private readonly bytes: Float64Array;
-  private readonly utilS: Float64Array;
-  private readonly peakUtil: Float64Array;
-  private readonly saturatedS: Float64Array;
-  private readonly bottlenecked: Int32Array;
-  private readonly bottleneckFlowS: Float64Array;
+  private readonly resourceCount: number;
+  /**
+   * Every resource's accumulators in one record of 64 bytes (a cache line's worth) at
+   * `RECORD × r`: the fields `LAST_S` … `BOTTLENECK_FLOW_S`, then two counts read through
+   * {@link counts}. A rate change visits each resource of the flow's route and a close
+   * reads and writes all of them: one record each instead of nine arrays.
+   */
+  private readonly acc: Float64Array;
+  /** The same memory as whole numbers: flows with a rate (`CARRYING`) and flows bottlenecked (`BOTTLENECKED`) at `COUNTS × r`. */
+  private readonly counts: Int32Array;
   private readonly histogram: Array<UtilHistogram | undefined>;
   private flowBottleneck = new Int32Array(0);
   /** The resources of the draining flows (a rate change reads them there, not in the flow's Route). */
@@ -117,15 +118,9 @@ export class ResourceRecorder implements FlowObserver {
     private readonly topology: Topology,
   ) {
     const R = topology.resourceCount;
-    this.loadBps = new Float64Array(R);
-    this.carrying = new Int32Array(R);
-    this.lastS = new Float64Array(R);
-    this.bytes = new Float64Array(R);
-    this.utilS = new Float64Array(R);
-    this.peakUtil = new Float64Array(R);
-    this.saturatedS = new Float64Array(R);
-    this.bottlenecked = new Int32Array(R);
-    this.bottleneckFlowS = new Float64Array(R);
+    this.resourceCount = R;
+    this.acc = new Float64Array(R * RECORD);
+    this.counts = new Int32Array(this.acc.buffer);
     this.histogram = new Array<UtilHistogram | undefined>(R).fill(undefined);
     this.histogramLog = new HistogramLog(R, (r) => (this.histogram[r] ??= new UtilHistogram(UTIL_BINS)), addSeconds);
     this.routes = new ActiveRoutes(network);
@@ -142,39 +137,38 @@ export class ResourceRecorder implements FlowObserver {
     const pool = this.routes.pool;
     const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
     const deltaBps = newRateBps - oldRateBps;
-    const carrying = this.carrying;
-    const loadBps = this.loadBps;
-    const lastS = this.lastS;
+    const { acc, counts } = this;
     for (let i = at; i < end; i++) {
       const r = pool[i];
-      if (lastS[r] < nowS) this.close(r, nowS, this.network.capacityOf(r));
-      const c = (carrying[r] += carryingDelta);
+      const a = r * RECORD;
+      if (acc[a + LAST_S] < nowS) this.close(r, nowS, this.network.capacityOf(r));
+      const c = (counts[r * COUNTS + CARRYING] += carryingDelta);
       // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
-      loadBps[r] = c > 0 ? loadBps[r] + deltaBps : 0;
+      acc[a + LOAD_BPS] = c > 0 ? acc[a + LOAD_BPS] + deltaBps : 0;
     }
     if (newRateBps === 0) this.routes.release(flow);
     const old = this.flowBottleneck[flow];
     if (old === bottleneck) return;
     if (old >= 0) {
-      if (lastS[old] < nowS) this.close(old, nowS, this.network.capacityOf(old));
-      this.bottlenecked[old]--;
+      if (acc[old * RECORD + LAST_S] < nowS) this.close(old, nowS, this.network.capacityOf(old));
+      counts[old * COUNTS + BOTTLENECKED]--;
     }
     this.flowBottleneck[flow] = bottleneck;
     if (bottleneck >= 0) {
-      if (lastS[bottleneck] < nowS) this.close(bottleneck, nowS, this.network.capacityOf(bottleneck));
-      this.bottlenecked[bottleneck]++;
+      if (acc[bottleneck * RECORD + LAST_S] < nowS) this.close(bottleneck, nowS, this.network.capacityOf(bottleneck));
+      counts[bottleneck * COUNTS + BOTTLENECKED]++;
     }
   }
 
   /** @inheritdoc */
   capacityChanged(resource: number, oldCapacityBps: number, _newCapacityBps: number, nowS: number): void {
     // The span up to now ran at the old capacity.
-    if (this.lastS[resource] < nowS) this.close(resource, nowS, oldCapacityBps);
+    if (this.acc[resource * RECORD + LAST_S] < nowS) this.close(resource, nowS, oldCapacityBps);
   }
 
   /** Close every resource's open interval at `endS` (the horizon of means and fractions). */
   finish(endS: number): void {
-    for (let r = 0; r < this.loadBps.length; r++) this.close(r, endS, this.network.capacityOf(r));
+    for (let r = 0; r < this.resourceCount; r++) this.close(r, endS, this.network.capacityOf(r));
     this.histogramLog.flush();
     if (endS > this.horizon) this.horizon = endS;
   }
@@ -186,23 +180,23 @@ export class ResourceRecorder implements FlowObserver {
 
   /** Bytes carried by a resource. */
   bytesOf(r: number): number {
-    return this.bytes[r];
+    return this.acc[r * RECORD + BYTES];
   }
   /** Time-averaged utilisation over [0, horizon]. */
   meanUtilOf(r: number): number {
-    return this.horizon > 0 ? this.utilS[r] / this.horizon : 0;
+    return this.horizon > 0 ? this.acc[r * RECORD + UTIL_S] / this.horizon : 0;
   }
   /** Highest utilisation held for a positive time. */
   peakUtilOf(r: number): number {
-    return this.peakUtil[r];
+    return this.acc[r * RECORD + PEAK_UTIL];
   }
   /** Fraction of [0, horizon] during which the resource was saturated. */
   saturatedFracOf(r: number): number {
-    return this.horizon > 0 ? this.saturatedS[r] / this.horizon : 0;
+    return this.horizon > 0 ? this.acc[r * RECORD + SATURATED_S] / this.horizon : 0;
   }
   /** Σ over flows of the seconds this resource was their bottleneck. */
   bottleneckFlowSOf(r: number): number {
-    return this.bottleneckFlowS[r];
+    return this.acc[r * RECORD + BOTTLENECK_FLOW_S];
   }
 
   /** Time-weighted 95th percentile of utilisation over [0, horizon], resolved to 0.001 (see class doc). */
@@ -217,20 +211,21 @@ export class ResourceRecorder implements FlowObserver {
   rankBottlenecks(): BottleneckEntry[] {
     let total = 0;
     const ids: number[] = [];
-    for (let r = 0; r < this.loadBps.length; r++) {
-      if (this.bottleneckFlowS[r] > 0) {
+    for (let r = 0; r < this.resourceCount; r++) {
+      const flowS = this.bottleneckFlowSOf(r);
+      if (flowS > 0) {
         ids.push(r);
-        total += this.bottleneckFlowS[r];
+        total += flowS;
       }
     }
-    ids.sort((a, b) => this.bottleneckFlowS[b] - this.bottleneckFlowS[a] || a - b);
+    ids.sort((a, b) => this.bottleneckFlowSOf(b) - this.bottleneckFlowSOf(a) || a - b);
     return ids.map((r) => ({
       resource: r,
       name: this.topology.resourceName(r),
       tier: tierOf(this.topology, r),
       capacityBps: this.topology.resourceCapacityBps[r],
-      bottleneckFlowS: this.bottleneckFlowS[r],
-      share: this.bottleneckFlowS[r] / total,
+      bottleneckFlowS: this.bottleneckFlowSOf(r),
+      share: this.bottleneckFlowSOf(r) / total,
       saturatedFrac: this.saturatedFracOf(r),
       meanUtil: this.meanUtilOf(r),
     }));
@@ -255,12 +250,12 @@ export class ResourceRecorder implements FlowObserver {
         t.nodeIds[t.channelTo[ch]],
         tierOf(t, ch),
         csvNumber((t.resourceCapacityBps[ch] * 8) / 1e9),
-        csvBytes(this.bytes[ch]),
+        csvBytes(this.bytesOf(ch)),
         csvFraction(this.meanUtilOf(ch)),
-        csvFraction(this.peakUtil[ch]),
+        csvFraction(this.peakUtilOf(ch)),
         csvFraction(this.p95UtilOf(ch)),
         csvFraction(this.saturatedFracOf(ch)),
-        csvNumber(this.bottleneckFlowS[ch]),
+        csvNumber(this.bottleneckFlowSOf(ch)),
         ...extra,
       ];
     }
@@ -295,22 +290,46 @@ export class ResourceRecorder implements FlowObserver {
 
   /** Account for resource `r` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span). */
   private close(r: number, nowS: number, cap: number): void {
-    const dt = nowS - this.lastS[r];
+    const acc = this.acc;
+    const a = r * RECORD;
+    const dt = nowS - acc[a + LAST_S];
     if (!(dt > 0)) return;
-    this.lastS[r] = nowS;
-    const load = this.loadBps[r];
-    this.bottleneckFlowS[r] += this.bottlenecked[r] * dt;
+    acc[a + LAST_S] = nowS;
+    const load = acc[a + LOAD_BPS];
+    acc[a + BOTTLENECK_FLOW_S] += this.counts[r * COUNTS + BOTTLENECKED] * dt;
     if (load <= 0) return;
     const util = cap > 0 ? load / cap : Infinity;
-    this.bytes[r] += load * dt;
-    this.utilS[r] += util * dt;
-    if (util > this.peakUtil[r]) this.peakUtil[r] = util;
-    if (load >= SATURATION_FRACTION * cap) this.saturatedS[r] += dt;
+    acc[a + BYTES] += load * dt;
+    acc[a + UTIL_S] += util * dt;
+    if (util > acc[a + PEAK_UTIL]) acc[a + PEAK_UTIL] = util;
+    if (load >= SATURATION_FRACTION * cap) acc[a + SATURATED_S] += dt;
     // The 1e-9 slack keeps float residue (0.07 · 1000 = 70.00000000000001) out of the next bin.
     const bin = Math.ceil(util * UTIL_BINS - 1e-9) - 1;
     this.histogramLog.add(r, bin < 0 ? 0 : bin >= UTIL_BINS ? UTIL_BINS - 1 : bin, dt);
   }
 }
+
+/** Float64 fields of a resource's record in ResourceRecorder: 8 × 8 = 64 bytes, the last field's 8 bytes holding two int32 counts. */
+const RECORD = 8;
+/** End of the resource's last closed interval, seconds. */
+const LAST_S = 0;
+/** Sum of the rates of the flows crossing it (exactly 0 when none carries). */
+const LOAD_BPS = 1;
+const BYTES = 2;
+/** ∫ utilisation dt. */
+const UTIL_S = 3;
+/** Highest utilisation held for a positive time. */
+const PEAK_UTIL = 4;
+/** Seconds at load ≥ SATURATION_FRACTION × capacity. */
+const SATURATED_S = 5;
+/** Σ over flows of the seconds the resource was their bottleneck. */
+const BOTTLENECK_FLOW_S = 6;
+/** Int32 fields per record in the counts view, and the two counts in the record's last 8 bytes. */
+const COUNTS = 2 * RECORD;
+/** Flows on the resource with a positive rate. */
+const CARRYING = 14;
+/** Flows whose bottleneck the resource is. */
+const BOTTLENECKED = 15;
 
 /** Add `dtS` seconds to bin `bin` of a utilisation histogram. */
 function addSeconds(h: UtilHistogram, bin: number, dtS: number): void {
