@@ -37,6 +37,33 @@ describe("HistogramLog", () => {
     expect(Array.from(logged[2]!)).toEqual([0, 0.5, 0, 0, 0]);
   });
 
+  it("grows its room by doubling up to its maximum, applying nothing before it is full at its maximum: the sums are still those of adding directly", () => {
+    const resources = 11;
+    const bins = 3;
+    const random = randomStream(5, "histogram-log-growth");
+    const direct = Array.from({ length: resources }, () => new Float64Array(bins));
+    const logged = Array.from({ length: resources }, () => new Float64Array(bins));
+    let applied = 0;
+    // 5,000 at most: the room goes 1,024, 2,048, 4,096, 5,000, then batches of 5,000.
+    const log = new HistogramLog(resources, (r) => logged[r], (h, b, amount) => {
+      applied++;
+      addToBins(h, b, amount);
+    }, 5000);
+    for (let i = 0; i < 12_345; i++) {
+      if (i === 4999) expect(applied).toBe(0);
+      if (i === 5001) expect(applied).toBe(5000);
+      const r = Math.floor(random() * resources);
+      const b = Math.floor(random() * bins);
+      const amount = random() * 10 ** Math.floor(random() * 12 - 6);
+      direct[r][b] += amount;
+      log.add(r, b, amount);
+    }
+    expect(applied).toBe(10_000);
+    log.flush();
+    expect(applied).toBe(12_345);
+    for (let r = 0; r < resources; r++) expect(Array.from(logged[r])).toEqual(Array.from(direct[r]));
+  });
+
   it("refuses a capacity that is not a whole number ≥ 1", () => {
     expect(() => new HistogramLog(1, () => new Float64Array(1), addToBins, 0)).toThrow(/capacity 0/);
   });
