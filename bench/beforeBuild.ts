@@ -2,12 +2,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { buildDist } from "./buildDist.js";
 
 /**
  * The CLI entry point (`…/dist/cli/main.js`) of chokepoint as it was at git revision `ref`:
  * its tree is extracted with `git archive` into results/bench/ref-<commit>/, given this
- * checkout's node_modules, and compiled with its own tsconfig. Built once per commit; later
- * calls reuse it. Throws if `ref` is unknown or the build fails.
+ * checkout's node_modules, and built as its own `npm run build` does (bench/buildDist.ts:
+ * tsc, then the CLI bundle at commits that have one). Built once per commit; later calls
+ * reuse it. Throws if `ref` is unknown or the build fails.
  */
 export function beforeBuild(ref: string): string {
   const sha = git(["rev-parse", "--verify", `${ref}^{commit}`]).trim();
@@ -19,8 +21,11 @@ export function beforeBuild(ref: string): string {
   const archive = spawnSync("sh", ["-c", `git archive ${sha} | tar -x -C "${dir}"`], { encoding: "utf8" });
   if (archive.status !== 0) throw new Error(`beforeBuild: git archive ${ref} failed: ${archive.stderr}`);
   symlinkSync(realpathSync("node_modules"), join(dir, "node_modules"));
-  const tsc = spawnSync(process.execPath, [realpathSync("node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
-  if (tsc.status !== 0) throw new Error(`beforeBuild: compiling ${ref} failed: ${tsc.stdout}${tsc.stderr}`);
+  try {
+    buildDist(dir);
+  } catch (err) {
+    throw new Error(`beforeBuild: compiling ${ref} failed: ${(err as Error).message}`);
+  }
   return main;
 }
 

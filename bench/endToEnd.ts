@@ -9,6 +9,7 @@ import { readReportCsv } from "./readReportCsv.js";
 import { compareFinishTimes } from "./simgrid/compareFinishTimes.js";
 import { makeCase } from "./simgrid/makeCase.js";
 import { readSimgridOutput, runSimgrid, simgridUnavailable } from "./simgrid/runSimgrid.js";
+import { buildDist } from "./buildDist.js";
 
 const HELP = `npm run bench:e2e -- [options]
 
@@ -108,8 +109,7 @@ if (values.help) {
   console.log(HELP);
   process.exit(0);
 }
-const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
-if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+buildDist();
 const k = Number(values.k);
 const reuse = new Map(list(values["simgrid-csv"]).map((p) => p.split("=") as [string, string]));
 const simgridReason = values["no-simgrid"] ? "skipped (--no-simgrid)" : simgridUnavailable();

@@ -8,6 +8,7 @@ import { parse } from "fast-csv";
 import { beforeBuild } from "./beforeBuild.js";
 import { benchTable } from "./benchTable.js";
 import { caseParts, makeCase } from "./simgrid/makeCase.js";
+import { buildDist } from "./buildDist.js";
 
 const HELP = `npm run bench:input -- [options]
 
@@ -126,8 +127,7 @@ async function fastCsvRead(file: string): Promise<number> {
   return (performance.now() - began) / 1000;
 }
 
-const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
-if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+buildDist();
 const rows = [];
 const n = Number(values["csv-flows"]);
 for (const units of [false, true]) {

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { beforeBuild } from "./beforeBuild.js";
+import { buildDist } from "./buildDist.js";
 
 const HELP = `npm run bench:same -- --before REF [--engine full] [CASE …]
 
@@ -64,8 +65,7 @@ if (values.help || !values.before) {
   console.log(HELP);
   process.exit(values.help ? 0 : 2);
 }
-const build = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
-if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+buildDist();
 const before = beforeBuild(values.before);
 const files = [...scenarioFiles(), ...positionals];
 let failed = 0;

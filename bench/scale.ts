@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { load } from "js-yaml";
 import { beforeBuild } from "./beforeBuild.js";
 import { benchTable } from "./benchTable.js";
+import { buildDist } from "./buildDist.js";
 
 const DIR = join("results", "bench", "scale");
 const CLI = "dist/cli/main.js";
@@ -122,8 +123,7 @@ function sameReports(a: string, b: string): boolean {
 const { values } = parseArgs({ options: { cases: { type: "string", default: Object.keys(CASES).join(",") }, before: { type: "string" } } });
 const names = values.cases!.split(",").filter(Boolean);
 for (const n of names) if (!CASES[n]) throw new Error(`scale: unknown case "${n}" (known: ${Object.keys(CASES).join(", ")})`);
-const build = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
-if (build.status !== 0) throw new Error(`scale: build failed: ${build.stdout}${build.stderr}`);
+buildDist();
 const beforeCli = values.before === undefined ? undefined : beforeBuild(values.before);
 mkdirSync(join(DIR, "cases"), { recursive: true });
 

@@ -1,5 +1,4 @@
 // solverTrace: replay the sharing-engine calls of a real run (a case file) through IncrementalSharing as it is and as it was at a git revision, side by side.
-import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -11,6 +10,7 @@ import { simulate, SHARING_ENGINES } from "../src/run/simulate.js";
 import { prepareScenario } from "../src/scenario/prepareScenario.js";
 import { beforeBuild } from "./beforeBuild.js";
 import { benchTable } from "./benchTable.js";
+import { buildDist } from "./buildDist.js";
 
 const HELP = `npx tsx bench/solverTrace.ts CASE.json [--before REF] [--reps N]
 
@@ -288,8 +288,7 @@ console.error(`solverTrace: recording ${casePath}…`);
 const trace = recorded(casePath);
 console.error(`solverTrace: ${trace.solves} solves, ${trace.routes.length} flows, at most ${trace.maxConcurrent} at once`);
 // Both revisions replay compiled by tsc (this checkout's into dist/, as bench:e2e builds it), not one through tsx.
-const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
-if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+buildDist();
 const engineOf = async (cliMain: string) =>
   (await import(pathToFileURL(resolve(cliMain, "..", "..", "net", "IncrementalSharing.js")).href)).IncrementalSharing as EngineClass;
 const engines: Record<string, EngineClass> = { after: await engineOf("dist/cli/main.js") };

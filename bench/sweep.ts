@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchTable } from "./benchTable.js";
+import { buildDist } from "./buildDist.js";
 
 const CLI = "dist/cli/main.js";
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-bench-sweep-"));
@@ -49,8 +50,7 @@ function timeSweep(study: string, jobs: number): number {
   return s;
 }
 
-const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
-if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+buildDist();
 const rows = [];
 for (const [name, text, runs] of [["40-run study", REAL, 40], ["200 trivial runs", TRIVIAL, 200]] as const) {
   const file = join(tmp, `${name.replace(/\W+/g, "-")}.yaml`);

@@ -4,11 +4,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchTable } from "./benchTable.js";
 import { makeCase } from "./simgrid/makeCase.js";
+import { buildDist } from "./buildDist.js";
 
 const DIR = "results/bench";
 const CLI = "dist/cli/main.js";
 
-// --baseline DIR: also run DIR's build (a checkout of an earlier commit with `npx tsc` run in it),
+// --baseline DIR: also run DIR's build (a checkout of an earlier commit with `npm run build` run in it),
 // alternated with this one, so a change's before and after come from the same run. --reps N (default 3).
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -17,11 +18,10 @@ const option = (name: string) => {
 };
 const baseline = option("--baseline");
 const reps = Number(option("--reps") ?? 3);
-if (baseline !== undefined && !existsSync(join(baseline, CLI))) throw new Error(`--baseline ${baseline}: no ${CLI} there (run npx tsc -p tsconfig.json in it)`);
+if (baseline !== undefined && !existsSync(join(baseline, CLI))) throw new Error(`--baseline ${baseline}: no ${CLI} there (run npm run build in it)`);
 if (!(Number.isInteger(reps) && reps >= 1)) throw new Error(`--reps ${option("--reps")}: expected a whole number ≥ 1`);
 
-const build = spawnSync("npx", ["tsc", "-p", "tsconfig.json"], { encoding: "utf8" });
-if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+buildDist();
 mkdirSync(join(DIR, "cases"), { recursive: true });
 const base = join(DIR, "cases", "k16-20000-load0.5.json");
 if (!existsSync(base)) writeFileSync(base, JSON.stringify(makeCase({ k: 16, flows: 20000, load: 0.5, seed: 1 })));

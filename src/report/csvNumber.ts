@@ -86,18 +86,28 @@ function significantText(x: number): string {
     m = 1e11;
     e++;
   }
-  // The digits of m (10¹¹ ≤ m < 10¹²) without its trailing zeros, written from two halves that are small integers.
-  let d = CSV_SIGNIFICANT_DIGITS;
-  while (m % 10 === 0) {
-    m /= 10;
-    d--;
-  }
+  // The d digits of m (10¹¹ ≤ m < 10¹²) without its trailing zeros, written from its two
+  // 6-digit halves: small integers, whose remainders by 10 are integer operations (m's are
+  // floating-point ones, a library call each) and whose texts need no shortest-form search.
+  let hi = Math.floor(m / 1e6);
+  let lo = m - hi * 1e6;
+  let d: number;
   let digits: string;
-  if (d <= 6) digits = String(m);
-  else {
-    const split = POW10[d - 6 + 22];
-    const hi = Math.floor(m / split);
-    digits = String(hi) + String(m - hi * split + split).slice(1);
+  if (lo === 0) {
+    d = 6;
+    while (hi % 10 === 0) {
+      hi /= 10;
+      d--;
+    }
+    digits = String(hi);
+  } else {
+    d = CSV_SIGNIFICANT_DIGITS;
+    while (lo % 10 === 0) {
+      lo /= 10;
+      d--;
+    }
+    // lo + 10^(d−6) keeps lo's leading zeros behind a 1 that slice drops.
+    digits = String(hi) + String(lo + POW10[d - 6 + 22]).slice(1);
   }
   // Number::toString with n = e + 1: the value is 0.<digits> × 10^n.
   const n = e + 1;

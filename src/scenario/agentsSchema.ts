@@ -1,5 +1,5 @@
 // agentsSchema: the zod schema of the `agents` workload (a population's arrivals, connections, sizes and task).
-import { z } from "zod";
+import * as z from "zod";
 import { parseEventRate } from "../core/units.js";
 import { id, positiveInt, quantity, sizeSchema, strict, transportSchema } from "./schemaParts.js";
 

@@ -1,5 +1,5 @@
 // chakraSchema: the zod schema of a `chakra` workload (a replay of MLCommons Chakra execution traces) in a scenario file.
-import { z } from "zod";
+import * as z from "zod";
 import { GRANULARITIES } from "../workloads/collectives/Granularity.js";
 import { id, positiveInt, quantity, strict, transportSchema } from "./schemaParts.js";
 

@@ -1,5 +1,5 @@
 // costSchema: the schema of a scenario's prices (GPU-hours, egress and WAN per GB, capex and its amortisation).
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_COST, DEFAULT_EGRESS_OUT_PER_GB_USD } from "../net/CostSpec.js";
 import { quantity, strict } from "./schemaParts.js";
 

@@ -1,5 +1,5 @@
 // eventsSchema: the zod schema of the scenario's `events` timeline (failures, capacity and latency changes, surges) and `report` block.
-import { z } from "zod";
+import * as z from "zod";
 import { id, quantity, strict } from "./schemaParts.js";
 
 const linkRef = (what: string) => strict({ from: id, to: id }, what);

@@ -1,5 +1,5 @@
 // fabricSchemas: the schemas of the generated fabrics (fatTree, leafSpine, gpuCluster, clos3, torus, dragonfly), used by topology parts and sites.
-import { z } from "zod";
+import * as z from "zod";
 import { dragonflyProblem } from "../net/dragonfly.js";
 import { positiveInt, quantity, strict } from "./schemaParts.js";
 

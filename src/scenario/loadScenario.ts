@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { InputError } from "../core/InputError.js";
+import { checkNesting } from "./checkNesting.js";
 import { checkValueBudget } from "./checkValueBudget.js";
 import { describe, describeIssue } from "./describeIssue.js";
 import { findNonFiniteNumber } from "./findNonFiniteNumber.js";
@@ -82,8 +83,9 @@ export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_
     }
   }
   // Without aliases every value takes at least one character, so a document may always
-  // hold as many values as its text has characters: only aliases can expand past that.
-  const budget = checkValueBudget(data, Math.max(limits.maxValues, text.length), limits.maxDepth);
+  // hold as many values as its text has characters: only aliases can expand past that —
+  // and JSON has none, so a JSON document's values need no counting, only its depth.
+  const budget = ext === "json" ? checkNesting(data, limits.maxDepth) : checkValueBudget(data, Math.max(limits.maxValues, text.length), limits.maxDepth);
   if (budget) fail(file, budget);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     fail(file, `the top level must be a mapping of keys (name, topology, workloads…), found ${describe(data)}`);

@@ -1,5 +1,5 @@
 // policySchema: the schema of scenario-level routing policies (data sovereignty) and of the traffic-engineering controller.
-import { z } from "zod";
+import * as z from "zod";
 import { id, quantity, strict } from "./schemaParts.js";
 
 const tags = (what: string) => z.array(z.string().min(1)).min(1, { error: `${what} lists at least one value` });

@@ -1,5 +1,5 @@
 // renderJsonSchema: the JSON Schema of scenario files (for editors), generated from the zod schema.
-import { z } from "zod";
+import * as z from "zod";
 import { scenarioSchema } from "./scenarioSchema.js";
 
 /**

@@ -1,6 +1,6 @@
 // scenarioSchema: the zod schema of a scenario file (human units in, engine units out); also the source of the JSON Schema.
 import { chakraSchema } from "./chakraSchema.js";
-import { z } from "zod";
+import * as z from "zod";
 import { agentsSchema } from "./agentsSchema.js";
 import { costSchema } from "./costSchema.js";
 import { clos3Schema, dragonflySchema, fatTreeSchema, gpuClusterSchema, leafSpineSchema, torusSchema } from "./fabricSchemas.js";

@@ -1,5 +1,5 @@
 // schemaParts: building blocks of the scenario schema (quantities with units, strict objects, sizes, transports) shared by every workload's schema.
-import { z } from "zod";
+import * as z from "zod";
 import { closest } from "../core/closest.js";
 import { HANDSHAKES, TRANSPORT_MODELS } from "../transport/TransportSpec.js";
 import { parseQuantity, unitExamples, unitSuffixes, type ParsedQuantity, type UnitKind } from "../core/units.js";

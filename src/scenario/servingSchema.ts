@@ -1,5 +1,5 @@
 // servingSchema: the zod schemas of the `service` and `inference` workloads (human units in, engine units out).
-import { z } from "zod";
+import * as z from "zod";
 import { BALANCE_POLICIES } from "../workloads/serving/ServingSpecs.js";
 import { id, lognormalSchema, positiveInt, quantity, strict, transportSchema } from "./schemaParts.js";
 

@@ -1,5 +1,5 @@
 // siteSchema: the schema of sites (cloud regions, neoclouds, enterprise sites, edge PoPs) and the WAN links between them.
-import { z } from "zod";
+import * as z from "zod";
 import { clos3Schema, dragonflySchema, fatTreeSchema, gpuClusterSchema, leafSpineSchema, torusSchema } from "./fabricSchemas.js";
 import { id, positiveInt, quantity, strict } from "./schemaParts.js";
 

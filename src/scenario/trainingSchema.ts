@@ -1,5 +1,5 @@
 // trainingSchema: the zod schema of a `training` workload (a GPU training job) in a scenario file.
-import { z } from "zod";
+import * as z from "zod";
 import { GRANULARITIES } from "../workloads/collectives/Granularity.js";
 import { id, positiveInt, quantity, strict, transportSchema } from "./schemaParts.js";
 

@@ -9,6 +9,7 @@ import { writeRunRecord } from "../sweep/RunRecord.js";
 import { runKey } from "../sweep/runKey.js";
 import { canonicalJson, runState, writeFailure } from "../sweep/runStudy.js";
 import type { RunTask, RunTaskResult } from "../sweep/RunTask.js";
+import { sweepWorkerUrl } from "../sweep/sweepWorkerUrl.js";
 import { workerHeapLimitMb } from "../sweep/workerHeapLimitMb.js";
 import { WorkerPool } from "../sweep/WorkerPool.js";
 import { paretoCsvRows } from "./paretoCsvRows.js";
@@ -58,8 +59,7 @@ export async function runSearch(file: string, options: SearchOptions): Promise<S
   mkdirSync(runsDir, { recursive: true });
   const pointJson = pointDocs.map((doc) => canonicalJson(doc));
   const heapLimitMb = options.workerHeapMb ?? workerHeapLimitMb(options.jobs);
-  const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
-  const workerUrl = new URL(`../sweep/sweepWorker.${ext}`, import.meta.url);
+  const workerUrl = sweepWorkerUrl();
   const seen = new Set<string>();
   let anyOk = false;
   const grid = points.length * repeat;

@@ -19,6 +19,7 @@ import type { RunTask, RunTaskResult } from "./RunTask.js";
 import { STUDY_INFO_FILE, type StudyInfo } from "./StudyInfo.js";
 import type { StudyRun, SweepValue } from "./Study.js";
 import { summarizeByPoint } from "./summarizeByPoint.js";
+import { sweepWorkerUrl } from "./sweepWorkerUrl.js";
 import { workerHeapLimitMb } from "./workerHeapLimitMb.js";
 import { WorkerPool } from "./WorkerPool.js";
 
@@ -113,9 +114,8 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
   };
   let done = selected.length - pending.length;
   options.onProgress?.(done, selected.length);
-  const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
   const heapLimitMb = options.workerHeapMb ?? workerHeapLimitMb(options.jobs);
-  const pool = new WorkerPool<RunTask, RunTaskResult>(new URL(`./sweepWorker.${ext}`, import.meta.url), { jobs: options.jobs, heapLimitMb });
+  const pool = new WorkerPool<RunTask, RunTaskResult>(sweepWorkerUrl(), { jobs: options.jobs, heapLimitMb });
   await pool.run(
     tasks,
     (result, task) => {

@@ -79,6 +79,29 @@ describe("csvNumber", () => {
     }
   });
 
+  it("writes String(roundSignificant(x)) for every count of trailing zeros, in either 6-digit half of the 12 digits", () => {
+    // Decimals of 1 to 12 significant digits with zeros inside and at the end (123456.000789,
+    // 100000.5, 1.2e-7…), at every exponent of the plain and exponential layouts, exact and
+    // an ulp either side, both signs: the digits are stripped of their trailing zeros half by half.
+    const rng = seedrandom("csvNumber-zeros");
+    let tested = 0;
+    for (let i = 0; i < 3000; i++) {
+      const d = 1 + (i % 12);
+      let digits = String(1 + Math.floor(rng() * 9));
+      for (let j = 1; j < d; j++) digits += rng() < 0.4 ? "0" : String(Math.floor(rng() * 10));
+      for (let e = -14; e <= 24; e += 1 + Math.floor(rng() * 3)) {
+        const x = Number(`${digits}e${e - d + 1}`);
+        for (const y of [x, x * (1 + 2.3e-16), x * (1 - 2.3e-16), -x]) {
+          if (Number.isSafeInteger(y)) continue;
+          tested++;
+          const expected = String(roundSignificant(y));
+          if (csvNumber(y) !== expected) expect(csvNumber(y), `${y}`).toBe(expected);
+        }
+      }
+    }
+    expect(tested).toBeGreaterThan(150_000);
+  });
+
   it("handles exponents next to a power of ten", () => {
     for (let e = -10; e <= 20; e++) {
       const p = Number(`1e${e}`);

@@ -1,0 +1,62 @@
+// checkNesting: the depth bound of checkValueBudget without the value count, for JSON documents.
+import { describe, expect, it } from "vitest";
+import { checkNesting } from "../../src/scenario/checkNesting.js";
+import { checkValueBudget } from "../../src/scenario/checkValueBudget.js";
+
+/** `levels` lists nested in one another around 0: containers at depths 0 … levels-1. */
+const lists = (levels: number): unknown => {
+  let v: unknown = 0;
+  for (let i = 0; i < levels; i++) v = [v];
+  return v;
+};
+
+/** The same with mappings, each holding the next under a key after a scalar sibling. */
+const mappings = (levels: number): unknown => {
+  let v: unknown = "leaf";
+  for (let i = 0; i < levels; i++) v = { before: i, inner: v };
+  return v;
+};
+
+describe("checkNesting", () => {
+  it("accepts exactly the depth limit and refuses one more level, for lists and mappings", () => {
+    expect(checkNesting(lists(3), 3)).toBeNull();
+    expect(checkNesting(lists(4), 3)).toBe("the document nests more than 3 levels deep");
+    expect(checkNesting(mappings(64), 64)).toBeNull();
+    expect(checkNesting(mappings(65), 64)).toBe("the document nests more than 64 levels deep");
+  });
+
+  it("finds a too-deep branch after shallow ones, and takes scalars and empty containers as they are", () => {
+    const doc = { a: [1, 2, { b: [] }], c: "x", d: [[], {}, [lists(5)]] }; // lists(5) starts at depth 3: 8 levels
+    expect(checkNesting(doc, 8)).toBeNull();
+    expect(checkNesting(doc, 7)).toBe("the document nests more than 7 levels deep");
+    for (const scalar of [null, 0, "s", true]) expect(checkNesting(scalar, 0)).toBeNull();
+    expect(checkNesting([], 0)).toBe("the document nests more than 0 levels deep");
+  });
+
+  it("says what checkValueBudget says of any alias-free document when values are not limited", () => {
+    // Documents of mixed shapes (deterministic): each depth limit from 0 to 9 on each.
+    const docs: unknown[] = [];
+    for (let seed = 1; seed <= 40; seed++) {
+      let x = seed;
+      const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const grow = (depth: number): unknown => {
+        const r = next();
+        if (depth > 9 || r < 0.25) return r < 0.1 ? null : Math.floor(r * 100);
+        const n = Math.floor(next() * 4);
+        const items = Array.from({ length: n }, () => grow(depth + 1));
+        return r < 0.6 ? items : Object.fromEntries(items.map((v, i) => [`k${i}`, v]));
+      };
+      docs.push(grow(0));
+    }
+    let refused = 0;
+    for (const doc of docs) {
+      for (let maxDepth = 0; maxDepth <= 9; maxDepth++) {
+        const expected = checkValueBudget(doc, Number.MAX_SAFE_INTEGER, maxDepth);
+        expect(checkNesting(doc, maxDepth)).toBe(expected);
+        if (expected !== null) refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(50);
+    expect(refused).toBeLessThan(docs.length * 10 - 50);
+  });
+});
