@@ -62,9 +62,9 @@ class RecordingEngine implements SharingEngine {
   capacityOf(resource: number): number {
     return this.inner.capacityOf(resource);
   }
-  setFlowCap(flow: number, capBps: number): void {
+  setFlowCap(flow: number, capBps: number): boolean {
     this.trace.put(OP_FLOW_CAP); this.trace.put(flow); this.trace.put(capBps);
-    this.inner.setFlowCap(flow, capBps);
+    return this.inner.setFlowCap(flow, capBps);
   }
   setFlowWeight(flow: number, weight: number): void {
     this.trace.put(OP_WEIGHT); this.trace.put(flow); this.trace.put(weight);

@@ -246,13 +246,13 @@ export class FlowNetwork {
     }
   }
 
-  /** Change an active or in-flight flow's rate cap now. */
+  /**
+   * Change an active or in-flight flow's rate cap now; rates are re-solved at this instant
+   * unless the engine says the new cap cannot move them (SharingEngine.setFlowCap).
+   */
   setFlowCap(flow: number, capBps: number): void {
     this.capBps[flow] = capBps;
-    if (this.state[flow] === FlowState.Active) {
-      this.engine.setFlowCap(flow, capBps);
-      this.requestSolve();
-    }
+    if (this.state[flow] === FlowState.Active && this.engine.setFlowCap(flow, capBps)) this.requestSolve();
   }
 
   /** Lifecycle state of a flow. */

@@ -63,10 +63,11 @@ export class FullSharing implements SharingEngine {
     return this.capacity[resource];
   }
 
-  setFlowCap(flow: number, capBps: number): void {
+  setFlowCap(flow: number, capBps: number): boolean {
     if (!this.position.has(flow)) throw new Error(`FullSharing.setFlowCap: flow ${flow} is not active`);
     this.caps.set(flow, capBps);
     this.dirty = true;
+    return true;
   }
 
   setFlowWeight(flow: number, weight: number): void {

@@ -10,6 +10,7 @@ import type { joinBottlenecked } from "./incremental/joinBottlenecked.js";
 import type { ResourceLists } from "./incremental/ResourceLists.js";
 import { refill } from "./incremental/refill.js";
 import { SharingState } from "./incremental/SharingState.js";
+import { TIE } from "./incremental/TIE.js";
 import { topShares } from "./incremental/topShares.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
@@ -207,12 +208,28 @@ export class IncrementalSharing implements SharingEngine {
     return this.s.capacity[resource];
   }
 
-  setFlowCap(flow: number, capBps: number): void {
+  /**
+   * Stores the cap, and asks for nothing more (returns false) when it cannot move the
+   * allocation: the same cap as before; a flow already pending (added or changed since the
+   * last solve, so re-filled by the next one with whatever cap it has then); or a flow bound by
+   * a saturated resource (its bottleneck witness) whose rate is below the new cap by more than
+   * {@link TIE} (relative). In the last case the last solve's allocation still satisfies (F)
+   * (the flow is below its cap, nothing else moved) and (B) (the same witness), so it is the
+   * max-min allocation under the new cap too, and any other change since that solve is
+   * handled from it as before. Otherwise the flow is released at the next solve with the
+   * flows bound on its route.
+   */
+  setFlowCap(flow: number, capBps: number): boolean {
+    const s = this.s;
     const slot = this.slot("setFlowCap", flow);
     checkCap("setFlowCap", capBps);
-    this.s.cap[slot] = capBps;
-    this.s.markRouteDirty(slot);
-    this.s.markPending(slot);
+    const old = s.cap[slot];
+    s.cap[slot] = capBps;
+    if (capBps === old || s.pendingMark[slot] !== 0) return false;
+    if (s.bneck[slot] >= 0 && s.rate[slot] < capBps * (1 - TIE)) return false;
+    s.markRouteDirty(slot);
+    s.markPending(slot);
+    return true;
   }
 
   setFlowWeight(flow: number, weight: number): void {

@@ -13,8 +13,12 @@ export interface SharingEngine {
   setCapacity(resource: number, capacityBps: number): void;
   /** The capacity in force of a resource: the one given at construction or by the last {@link setCapacity}, bytes/s. */
   capacityOf(resource: number): number;
-  /** Change a flow's rate cap (Infinity for none). */
-  setFlowCap(flow: number, capBps: number): void;
+  /**
+   * Change a flow's rate cap (Infinity for none). Returns whether the change may move a rate
+   * that the next {@link solve} would not otherwise recompute: false lets the caller skip a
+   * solve it would ask for only on this change's account (the cap is kept all the same).
+   */
+  setFlowCap(flow: number, capBps: number): boolean;
   /** Change a flow's weight. */
   setFlowWeight(flow: number, weight: number): void;
   /**

@@ -247,6 +247,8 @@ export class LossPorts {
       this.host.lost(f);
     }
     this.updatePort(r);
+    // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.
+    if (this.dirtyCount > 0) this.network.requestSolve();
   }
 }
 

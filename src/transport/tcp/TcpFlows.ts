@@ -526,8 +526,12 @@ export class TcpFlows implements FlowObserver {
     const bound = this.queues.boundAt(f);
     if (bound >= 0) {
       // Bound by the network: DCTCP settles into its port's sawtooth; a loss-based flow's port tracks it.
-      if (this.ports.tracks(f, bound)) this.ports.join(f, bound);
-      else this.settle(f, rtt);
+      if (this.ports.tracks(f, bound)) {
+        this.ports.join(f, bound);
+        // The port is re-judged at the end of a solve: ask for one now (nothing else may, and a
+        // later one would judge it late, or never for a lone flow).
+        this.network.requestSolve();
+      } else this.settle(f, rtt);
       return;
     }
     const ahead = t.windowAt(f, now + rtt, rtt) - w;

@@ -122,3 +122,42 @@ describe("tcp: retransmission timeouts", () => {
     }
   });
 });
+
+describe("tcp: congestion avoidance at a drop-tail buffer", () => {
+  it("a lone NewReno flow keeps overflowing its bottleneck's buffer, once a cycle, and the port reports the queue its window keeps", () => {
+    // a —40 Gb/s— s —10 Gb/s, 10 µs, 100-packet buffer— b, 500 MB (~0.42 s, ~17,000 RTTs).
+    // Slow start ends at the buffer; from then on the flow is bound at s's port, whose queue is
+    // its window's excess over the pipe, growing by 1/2 segment per RTT until it reaches the
+    // buffer: a loss, a halved window, and again. The port takes the flow over at the flow's
+    // first avoidance step, a timer event at which nothing else asks for a solve; before it asked
+    // for one itself, the port was judged only at the next solve — here the flow's completion —
+    // so it never overflowed (2 drops, both in slow start) and never reported a queue.
+    const c = chain(
+      [
+        { from: "a", to: "s", bandwidthBps: 5e9, latencyS: 1e-6 },
+        { from: "s", to: "b", bandwidthBps: 1.25e9, latencyS: 1e-5, bufferBytes: 100 * P },
+      ],
+      { cc: "newreno", handshake: "none", windowBytes: 1e9 },
+    );
+    const port = c.topology.channelBetween(c.topology.nodeIndex.get("s")!, c.topology.nodeIndex.get("b")!);
+    const drops: number[] = [];
+    let queued = 0;
+    c.queues.observe({
+      queueChanged: (r, s) => {
+        if (r === port && s.meanBytes > 0) queued++;
+      },
+      dropped: (r, _n, t) => {
+        if (r === port) drops.push(t);
+      },
+    });
+    c.send("x", "a", "b", 500e6);
+    c.sim.run();
+    expect(c.fct("x")).toBeGreaterThan(0.4);
+    expect(drops.length).toBeGreaterThan(30);
+    expect(queued).toBeGreaterThan(30);
+    // One overflow a cycle, every cycle alike once the first one from slow start's cut has passed.
+    const gaps = drops.slice(4).map((t, i) => t - drops[i + 3]);
+    for (const g of gaps) expect(g / gaps[0]).toBeCloseTo(1, 4);
+    expect(gaps[0]).toBeGreaterThan(0.005);
+  });
+});
