@@ -79,6 +79,13 @@ export class TcpFlowTable {
   markedLast = new Float64Array(0);
   /** The least RTT the flow has seen, seconds (HyStart's delayMin). */
   minRttS = new Float64Array(0);
+  /**
+   * 1 once a slow-start round's window covered all the flow had left: every byte has gone out in
+   * that flight, so no later round sends anything (a round runs only to answer its losses or
+   * marks), and the window no longer caps the drain. Cleared by a timeout or a reroute, after
+   * which the flow sends its bytes again.
+   */
+  sentAll = new Uint8Array(0);
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
 
@@ -138,6 +145,7 @@ export class TcpFlowTable {
     this.lostLast = grown(this.lostLast, n);
     this.markedLast = grown(this.markedLast, n);
     this.minRttS = grown(this.minRttS, n);
+    this.sentAll = grown(this.sentAll, n);
     this.cap = n;
   }
 }

@@ -157,6 +157,7 @@ export class TcpFlows implements FlowObserver {
     t.lostLast[flow] = 0;
     t.markedLast[flow] = 0;
     t.minRttS[flow] = Infinity;
+    t.sentAll[flow] = 0;
     t.port[flow] = -1;
     this.done[flow] = onDone;
     const activeS = now + firstByteDelayS + route.latencyS;
@@ -242,6 +243,8 @@ export class TcpFlows implements FlowObserver {
       t.lastS[f] = now;
     }
     this.bursts.withdraw(f);
+    // What was in flight on the old route is lost with it: the flow sends its bytes again on the new one.
+    t.sentAll[f] = 0;
     this.ports.rerouted(f, oldRoute.resources);
     const baseRtt = baseRttS(this.network, this.channels, route.resources, route.latencyS, t.packetBytes[f], o.headerBytes);
     t.baseRttS[f] = baseRtt;
@@ -293,6 +296,14 @@ export class TcpFlows implements FlowObserver {
       t.backoff[f] = 0;
     }
     t.epochS[f] = this.sim.nowS;
+    // Everything went out in the last flight: this round trip only answers its losses or marks.
+    // Nothing new follows the flight, so its duplicate ACKs were raised by its own survivors
+    // behind the hole (onBurstLoss timed out a flight with fewer than three): recover now.
+    if (t.sentAll[f]) {
+      if (t.lossAge[f] > 0) this.recover(f);
+      else if (t.markedLast[f] > 0) this.answerMarks(f);
+      return;
+    }
     // A loss in a round is told by the duplicate ACKs that the next round's packets raise, so
     // one more round goes out first; then fast recovery: the window is cut and the lost
     // packets go out again.
@@ -321,6 +332,8 @@ export class TcpFlows implements FlowObserver {
     const durationS = first ? (arrivals * packet) / this.lineRate(f) : trainS;
     const standing = first ? 0 : Math.max(0, w - (clock * t.baseRttS[f]) / packet);
     t.cwnd[f] = next;
+    // The window covers all that is left: it goes out in this flight, and no later round sends.
+    if (this.covers(f, next)) t.sentAll[f] = 1;
     if (arrivals > 0) this.offerBurst(f, arrivals, durationS, standing, first ? 0 : w * packet);
     if (t.cc[f] === TcpCc.Cubic && !first && hyStartExits(next, t.minRttS[f], rtt, trainS)) {
       this.enterAvoidance(f);
@@ -328,7 +341,23 @@ export class TcpFlows implements FlowObserver {
     }
     t.minRttS[f] = Math.min(t.minRttS[f], rtt);
     this.applyWindow(f, rtt);
-    t.timer[f] = this.sim.schedule(this.sim.nowS + rtt, this.kindRound, f);
+    // After its last flight a flow needs another round trip only to tell a loss of the round
+    // before (lossAge 2 now) or, once this instant's bursts are judged, its flight's own losses
+    // or marks (awaitRound): otherwise it just drains, and no more round events are scheduled.
+    if (!t.sentAll[f] || t.lossAge[f] > 0) t.timer[f] = this.sim.schedule(this.sim.nowS + rtt, this.kindRound, f);
+  }
+
+  /** Whether a window of `w` segments covers all flow `f` has left to send (within its send window). */
+  private covers(f: number, w: number): boolean {
+    const t = this.t;
+    return this.network.remainingOf(f) <= Math.min(w * t.packetBytes[f], t.options[t.optionIndex[f]].windowBytes);
+  }
+
+  /** Flow `f` sent all it had and its last flight lost or marked packets: the round trip that tells it comes after all. */
+  private awaitRound(f: number): void {
+    const t = this.t;
+    if (!t.sentAll[f] || t.timer[f] >= 0 || t.phase[f] !== Phase.SlowStart) return;
+    t.timer[f] = this.sim.schedule(this.sim.nowS + this.rttNow(f), this.kindRound, f);
   }
 
   /** Rate at which flow `f`'s ACKs come back: its share where the network binds it, else its route's slowest channel. */
@@ -377,6 +406,7 @@ export class TcpFlows implements FlowObserver {
     const t = this.t;
     if (t.phase[f] !== Phase.SlowStart) return;
     t.markedLast[f] = Math.max(t.markedLast[f], markedPackets);
+    this.awaitRound(f);
   }
 
   /** DCTCP's answer to a marked round: α moves by g towards the marked fraction, the window is cut by α/2, slow start ends. */
@@ -431,6 +461,7 @@ export class TcpFlows implements FlowObserver {
     t.lostLast[f] += lost;
     t.lostPackets[f] += lost;
     if (t.lossAge[f] === 0) t.lossAge[f] = 1;
+    this.awaitRound(f);
   }
 
   /**
@@ -446,7 +477,8 @@ export class TcpFlows implements FlowObserver {
     this.cut(f);
     t.lossAge[f] = 3;
     t.lostLast[f] = 0;
-    const burst = Math.min(t.cwnd[f], this.network.remainingOf(f) / packet + t.lostPackets[f]);
+    // A flow that has sent everything sends only the lost packets again.
+    const burst = Math.min(t.cwnd[f], (t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet) + t.lostPackets[f]);
     const clock = this.clockRate(f);
     this.offerBurst(f, burst, (before * packet) / clock, 0, before * packet);
     this.enterAvoidance(f);
@@ -480,6 +512,8 @@ export class TcpFlows implements FlowObserver {
     t.lostPackets[f] = 0;
     t.lostLast[f] = 0;
     t.markedLast[f] = 0;
+    // The flight may be lost: it goes out again from the resumed slow start.
+    t.sentAll[f] = 0;
     this.network.setFlowCap(f, 0);
     t.timer[f] = this.sim.schedule(this.sim.nowS + rto, this.kindResume, f);
   }
@@ -551,13 +585,16 @@ export class TcpFlows implements FlowObserver {
     this.network.setFlowCap(f, Math.min(t.userCapBps[f], o.windowBytes / rtt));
   }
 
-  /** Cap flow `f` at `w`/RTT (default its window), or lift the cap for the burst that can finish it (within its window, at line rate). */
+  /**
+   * Cap flow `f` at `w`/RTT (default its window), or lift the cap for the burst that can finish it
+   * (within its window, at line rate) and for a flow that has sent everything (a later cut of its
+   * window holds back nothing: its bytes are already in the network).
+   */
   private applyWindow(f: number, rtt: number, w = this.t.cwnd[f]): void {
     const t = this.t;
     const windowBytes = t.options[t.optionIndex[f]].windowBytes;
-    const packet = t.packetBytes[f];
-    const last = this.network.remainingOf(f) <= Math.min(w * packet, windowBytes);
-    this.network.setFlowCap(f, last ? t.userCapBps[f] : Math.min(t.userCapBps[f], windowBytes / rtt, (w * packet) / rtt));
+    const last = t.sentAll[f] === 1 || this.covers(f, w);
+    this.network.setFlowCap(f, last ? t.userCapBps[f] : Math.min(t.userCapBps[f], windowBytes / rtt, (w * t.packetBytes[f]) / rtt));
   }
 
   private finish(f: number): void {

@@ -1,4 +1,4 @@
-// The tcp model against closed forms: headers and store-and-forward, the first flight, slow-start exit at a drop-tail buffer, timeouts.
+// The tcp model against closed forms: headers and store-and-forward, the first flight, a last flight that sends all, slow-start exit at a drop-tail buffer, timeouts.
 import { describe, expect, it } from "vitest";
 import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
 import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
@@ -17,7 +17,7 @@ function chain(links: LinkSpec[], options: Partial<TcpOptions>, nodes = ["a", "s
   const send = (id: string, src: string, dst: string, sizeBytes: number) =>
     ctx.startTransfer({ id, src, dst, sizeBytes }, (r) => results.set(id, r));
   const fct = (id: string) => results.get(id)!.finishS - results.get(id)!.startS;
-  return { ...t, send, fct };
+  return { ...t, send, fct, results };
 }
 
 describe("tcp: headers, store-and-forward and the first flight", () => {
@@ -54,6 +54,55 @@ describe("tcp: headers, store-and-forward and the first flight", () => {
     c.send("x", "a", "b", 14_000);
     c.sim.run();
     expect(c.fct("x")).toBeCloseTo(0.024 + (2 * H) / 1.25e9 + 0.012 + 14_540 / 1.25e9, 12);
+  });
+});
+
+describe("tcp: a flight that sends all the flow has left", () => {
+  it("is its last slow-start round: the flow drains at its rate with no round event after it", () => {
+    // a —10 Gb/s, 1 µs— s —1 Gb/s, 5 µs— b, S = 1e6 B (691 segments) from an initial window of
+    // 1,000 segments: the first flight is all of it. NewReno (no HyStart) stays in slow start to
+    // the end. RTT = 12 µs + (P + H)/1.25e9 + (P + H)/1.25e8 = 25.9 µs while the flow drains for
+    // W/C_b = 8.3 ms: a round per RTT would be ≈ 320 rounds and as many solves (649 events),
+    // each offering what is left at the ports again. Events: the first round, the solves around
+    // it and the completion — a handful, whatever the drain time.
+    const c = chain(
+      [
+        { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+        { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 5e-6 },
+      ],
+      { cc: "newreno", handshake: "none", initialWindowSegments: 1000 },
+    );
+    c.send("x", "a", "b", 1e6);
+    c.sim.run();
+    expect(c.fct("x")).toBeCloseTo(6e-6 + P / 1.25e9 + 1_037_314 / 1.25e8, 12);
+    expect(c.sim.eventsProcessed).toBeLessThanOrEqual(10);
+  });
+
+  it("still answers the losses of that flight: told by its own survivors one round trip later, then fast retransmit, no timeout", () => {
+    // Two senders' first flights of 300 segments (all their data) meet at s's 10 Gb/s port with
+    // a 100-packet buffer, each at 10 Gb/s: 300 of the 600 packets queue, about 200 are dropped.
+    // Survivors lie behind every hole and nothing follows the flight, so their duplicate ACKs
+    // tell the loss one RTT after the first byte: the window is cut (avoidance), the lost
+    // packets go out again, and the next RTT's avoidance check hands the flow to the port, so
+    // slow_start_s = 2 RTT (a round sending the rest again no longer comes between: 3 RTT).
+    // RTT = 2 · 2 µs + 2 · (P + H)/1.25e9 (a packet out, an ACK back, at both hops).
+    const senders = ["h0", "h1"];
+    const c = chain(
+      [...senders.map((h) => ({ from: h, to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 })), { from: "s", to: "r", bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: 100 * P }],
+      { cc: "newreno", handshake: "none", initialWindowSegments: 1000 },
+      [...senders, "s", "r"],
+    );
+    for (const h of senders) c.send(h, h, "r", 300 * MSS);
+    c.sim.run();
+    const rtt = 4e-6 + (2 * (P + H)) / 1.25e9;
+    // flows.csv's tcp cells: handshake, slow start, queueing, retransmits, timeouts.
+    const cells = (h: string) => c.context.transportRuns.get("tcp")!.cells(c.results.get(h)!.flow)!.map(Number);
+    for (const h of senders) {
+      const [, slowStartS, , retransmits, timeouts] = cells(h);
+      expect(retransmits, h).toBeGreaterThan(50);
+      expect(timeouts, h).toBe(0);
+      expect(slowStartS, h).toBeCloseTo(2 * rtt, 12);
+    }
   });
 });
 
