@@ -202,6 +202,8 @@ export function latencyCases(): Ns3Case[] {
     incastCase({ name: "incast-newreno-16x128k", seed: 22, senders: 16, responseBytes: 128e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
     incastCase({ name: "incast-cubic-32x32k", seed: 23, senders: 32, responseBytes: 32e3, rounds: 10, gapS: 0.01, background: 2, backgroundBytes: 20e6, ports: { cc: "cubic", bufferPackets: 150 }, role: "test" }),
     incastCase({ name: "incast-dctcp-24x48k", seed: 24, senders: 24, responseBytes: 48e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: DCTCP_PORTS, role: "test" }),
+    // The NewReno fat-tree with another seed (added with the loss-burst rules, held out from them).
+    fatTreeCase({ name: "fattree-websearch-newreno-seed5", seed: 5, k: 4, cdf: "websearch", load: 0.5, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
   ] as Ns3Case[]).map((c) => ({ ...c, delayedAck: 1 }));
 }
 
