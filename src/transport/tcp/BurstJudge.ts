@@ -102,6 +102,13 @@ export class BurstJudge {
     return { bursts, judged };
   }
 
+  /** The rate port `r` (of `capacity`) gives the flows of `list` now, bytes/s: the sum of their shares, or its capacity if they have none yet. */
+  private shareOf(list: Burst[], capacity: number): number {
+    let bps = 0;
+    for (const b of list) bps += this.network.rateOf(b.flow);
+    return bps > 0 ? Math.min(capacity, bps) : capacity;
+  }
+
   /** Judge port `r` with the `list` of bursts crossing it; record each burst's worst drop share and marks on it (first verdicts appended to `judged`). */
   private judgePort(r: number, list: Burst[], judged: Burst[]): void {
     let arrivals = 0;
@@ -122,7 +129,11 @@ export class BurstJudge {
     // The bursts arrive over the longest of their own trains, or longer where their previous
     // rounds shared this port: their ACKs then came back one port-time after another.
     const capacity = this.network.capacityOf(r);
-    const drain = (capacity * Math.max(longest, clocked / capacity)) / packet;
+    // At a saturated drop-tail port the other flows' packets keep arriving at the rates the port
+    // gives them, so what it drains of the bursts is only their own flows' shares of it; elsewhere
+    // (and at a marking port, whose queue DCTCP holds near K) the bursts have its line rate.
+    const drainBps = this.queues.saturated(r) ? this.shareOf(list, capacity) : capacity;
+    const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
     const standing = this.queues.queueBytes(r) / packet + own;
     const buffer = settings.bufferBytes[r] / packet;
     const k = settings.ecnThresholdBytes[r] / packet;
@@ -147,7 +158,7 @@ export class BurstJudge {
     let feedBps = 0;
     for (const c of feeds) feedBps += this.network.capacityOf(c);
     const spanS = Math.max(longest, clocked / capacity, feedBps > 0 ? bytes / feedBps : 0);
-    const { dropped, marked } = fifoOverflow(list, spanS, capacity / packet, standing, limit, k > 0 ? k : Infinity, this.random);
+    const { dropped, marked } = fifoOverflow(list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random);
     for (let i = 0; i < list.length; i++) {
       const b = list[i];
       const share = Math.min(1, dropped[i] / b.packets);

@@ -448,7 +448,9 @@ export class TcpFlows implements FlowObserver {
     t.lostLast[f] = 0;
     const burst = Math.min(t.cwnd[f], this.network.remainingOf(f) / packet + t.lostPackets[f]);
     const clock = this.clockRate(f);
-    this.offerBurst(f, burst, (before * packet) / clock, 0, before * packet);
+    // Its previous window's packets beyond its pipe are still queued ahead of the retransmissions, as a round's are.
+    const standing = Math.max(0, before - (clock * t.baseRttS[f]) / packet);
+    this.offerBurst(f, burst, (before * packet) / clock, standing, before * packet);
     this.enterAvoidance(f);
   }
 

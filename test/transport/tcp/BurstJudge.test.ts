@@ -1,6 +1,7 @@
 // BurstJudge: an instant's bursts judged at the ports they cross — drops beyond drain plus buffer, marks above K, verdicts in flow order.
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../../src/core/randomStream.js";
+import { QueueClass } from "../../../src/net/queues/QueueState.js";
 import { BurstJudge } from "../../../src/transport/tcp/BurstJudge.js";
 import { transportNetwork } from "../transportModels.js";
 
@@ -74,5 +75,55 @@ describe("BurstJudge", () => {
     const r = reno.judge.judge().judged;
     expect(r[0].share).toBeCloseTo((30 - 3 - 5) / 30, 9);
     expect(r[0].marked).toBe(0);
+  });
+});
+
+describe("BurstJudge at a saturated drop-tail port", () => {
+  /**
+   * The setup above with the port s → b (1 Gb/s, `bufferPackets`) the max-min bottleneck of two
+   * NewReno flows (0.5 Gb/s each): saturated, unless `kPackets` makes it a marking port.
+   */
+  function saturatedSetup(bufferPackets: number, kPackets?: number) {
+    const n = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: bufferPackets * P, ecnThresholdBytes: kPackets && kPackets * P },
+    ]);
+    const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
+    const ids = [n.network.startFlow(route, 1e9), n.network.startFlow(route, 1e9)];
+    for (const f of ids) n.queues.register(f, QueueClass.NewReno, 10e-6, P);
+    n.sim.run({ untilS: 1e-4 });
+    const judge = new BurstJudge(n.network, n.queues, n.topology.channelCount, randomStream(1, "test"));
+    return { ...n, judge, ids };
+  }
+
+  it("drains a burst at its own flow's share, not the line rate: W − share × train − B overflow", () => {
+    const { judge, ids, queues, network } = saturatedSetup(20);
+    expect(queues.saturated(2)).toBe(true);
+    expect(network.rateOf(ids[0])).toBeCloseTo(6.25e7, 3);
+    // 40 packets at 10 Gb/s arrive over 48 µs. The other flow's packets keep taking half of the
+    // port, so it drains 6.25e7 B/s × 48 µs / 1,500 B = 2 of the burst (not the line rate's 4)
+    // and holds 20: 40 − 2 − 20 = 18 overflow, a share of 0.45 (0.4 where the port is idle).
+    judge.offer(ids[0], 40, train(40), 0, 0, P, false);
+    const { judged } = judge.judge();
+    expect(judged).toHaveLength(1);
+    expect(judged[0].share).toBeCloseTo(18 / 40, 9);
+    // A round clocked at its share (its previous window of 20 took 480 µs to leave): 40 arrive over
+    // 480 µs of which 20 drain, the buffer holds 20, nothing overflows.
+    judge.offer(ids[0], 40, (20 * P) / 6.25e7, 0, 20 * P, P, false);
+    expect(judge.judge().judged).toHaveLength(0);
+  });
+
+  it("keeps the line rate where the port is not saturated, and at a marking port (DCTCP holds the queue near K)", () => {
+    const idle = setup(20, 1);
+    idle.judge.offer(idle.ids[0], 40, train(40), 0, 0, P, false);
+    expect(idle.judge.judge().judged[0].share).toBeCloseTo(16 / 40, 9);
+    const marking = saturatedSetup(100, 5);
+    expect(marking.queues.saturated(2)).toBe(false);
+    // 30 DCTCP packets over 36 µs, the queue rising at the line rate's (30 − 3) / 36 µs = 0.75 per µs:
+    // it reaches K = 5 after 6.67 µs, and the 30 × (36 − 6.67) / 36 = 24.4 arriving after are marked; none is dropped.
+    marking.judge.offer(marking.ids[0], 30, train(30), 0, 0, P, true);
+    const d = marking.judge.judge().judged;
+    expect(d[0].share).toBe(0);
+    expect(d[0].marked).toBeCloseTo(30 * (1 - 5 / 0.75 / 36), 9);
   });
 });
