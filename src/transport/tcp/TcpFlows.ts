@@ -11,6 +11,7 @@ import { BurstJudge } from "./BurstJudge.js";
 import { CUBIC_BETA, DCTCP_G, RENO_BETA, cubicLossMax, slowStartFactor } from "./CongestionControl.js";
 import { hyStartExits } from "./hyStartExits.js";
 import { LossPorts } from "./LossPorts.js";
+import { recoveryBurst } from "./recoveryBurst.js";
 import { baseRttS, slowestChannelBps, storeAndForwardS } from "./routeTiming.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
@@ -437,7 +438,8 @@ export class TcpFlows implements FlowObserver {
    * Fast recovery after a slow-start loss: the window is cut, and the new window — the lost
    * packets first, then new data — goes out as the last round's ACKs come back (proportional
    * rate reduction, RFC 6937: no faster than the ACK clock). Its packets are judged at the
-   * ports like a round's; a retransmission lost there means a timeout.
+   * ports like a round's, behind what is left of the previous window ({@link recoveryBurst});
+   * a retransmission lost there means a timeout.
    */
   private recover(f: number): void {
     const t = this.t;
@@ -446,11 +448,8 @@ export class TcpFlows implements FlowObserver {
     this.cut(f);
     t.lossAge[f] = 3;
     t.lostLast[f] = 0;
-    const burst = Math.min(t.cwnd[f], this.network.remainingOf(f) / packet + t.lostPackets[f]);
-    const clock = this.clockRate(f);
-    // Its previous window's packets beyond its pipe are still queued ahead of the retransmissions, as a round's are.
-    const standing = Math.max(0, before - (clock * t.baseRttS[f]) / packet);
-    this.offerBurst(f, burst, (before * packet) / clock, standing, before * packet);
+    const b = recoveryBurst(before, t.cwnd[f], this.network.remainingOf(f) / packet, t.lostPackets[f], this.clockRate(f), t.baseRttS[f], packet);
+    this.offerBurst(f, b.packets, b.durationS, b.standing, b.prevBytes);
     this.enterAvoidance(f);
   }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { randomStream } from "../../../src/core/randomStream.js";
 import { QueueClass } from "../../../src/net/queues/QueueState.js";
 import { BurstJudge } from "../../../src/transport/tcp/BurstJudge.js";
+import { recoveryBurst } from "../../../src/transport/tcp/recoveryBurst.js";
 import { transportNetwork } from "../transportModels.js";
 
 const P = 1500;
@@ -125,5 +126,39 @@ describe("BurstJudge at a saturated drop-tail port", () => {
     const d = marking.judge.judge().judged;
     expect(d[0].share).toBe(0);
     expect(d[0].marked).toBeCloseTo(30 * (1 - 5 / 0.75 / 36), 9);
+  });
+});
+
+describe("a fast recovery at a saturated drop-tail port", () => {
+  it("goes out behind its previous window: where that window's excess fills the port, the retransmissions overflow", () => {
+    // s → b (1 Gb/s, B = 20) binds two long NewReno flows; a third, window-limited at 0.1 Gb/s,
+    // crosses it. Its window of 40 was cut to 20; with nothing bound for it its ACKs came back at
+    // the route's slowest channel, 1.25e8 B/s: its 20 retransmissions and new packets go out over
+    // 40 × 1,500 B / 1.25e8 = 480 µs, behind 40 − 1.25e8 × 10 µs / 1,500 = 39.17 of its packets.
+    const n = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: 20 * P },
+    ]);
+    const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
+    const long = [n.network.startFlow(route, 1e9), n.network.startFlow(route, 1e9)];
+    const f = n.network.startFlow(route, 1e9, { capBps: 1.25e7 });
+    for (const g of [...long, f]) n.queues.register(g, QueueClass.NewReno, 10e-6, P);
+    n.sim.run({ untilS: 1e-4 });
+    expect(n.queues.saturated(2)).toBe(true);
+    expect(n.network.rateOf(f)).toBeCloseTo(1.25e7, 3);
+    const b = recoveryBurst(40, 20, 1000, 5, 1.25e8, 10e-6, P);
+    expect(b.packets).toBe(20);
+    expect(b.durationS).toBeCloseTo(480e-6, 15);
+    expect(b.standing).toBeCloseTo(40 - 1.25e8 * 10e-6 / P, 12);
+    // The port drains 1.25e7 B/s × 480 µs / 1,500 B = 4 of them at the flow's share and has no
+    // room left above its previous window: 20 − 4 = 16 overflow (a share of 0.8), and the flow times out.
+    const judge = new BurstJudge(n.network, n.queues, n.topology.channelCount, randomStream(1, "test"));
+    judge.offer(f, b.packets, b.durationS, b.standing, b.prevBytes, P, false);
+    const { judged } = judge.judge();
+    expect(judged).toHaveLength(1);
+    expect(judged[0].share).toBeCloseTo(16 / 20, 9);
+    // Offered as if the port held nothing of it, the 20 would fit in its 20 packets of buffer.
+    judge.offer(f, b.packets, b.durationS, 0, b.prevBytes, P, false);
+    expect(judge.judge().judged).toHaveLength(0);
   });
 });
