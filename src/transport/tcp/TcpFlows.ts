@@ -76,13 +76,16 @@ export class TcpFlows implements FlowObserver {
     this.kindResume = sim.registerHandler((f) => this.resume(f));
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => this.rttNow(f),
-      lost: (f) => {
+      lost: (f, r) => {
         if (this.t.cwnd[f] < DUPTHRESH + 1) {
           this.timeout(f);
           return;
         }
         this.cut(f);
         this.enterAvoidance(f);
+        // Its fast retransmission crosses the port within the next round trip (the duplicate ACKs come back, it goes out).
+        this.t.retxPort[f] = r;
+        this.t.retxUntilS[f] = this.sim.nowS + this.rttNow(f);
       },
     });
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
@@ -158,6 +161,7 @@ export class TcpFlows implements FlowObserver {
     t.lostLast[flow] = 0;
     t.markedLast[flow] = 0;
     t.minRttS[flow] = Infinity;
+    t.retxPort[flow] = -1;
     t.port[flow] = -1;
     this.done[flow] = onDone;
     const activeS = now + firstByteDelayS + route.latencyS;
@@ -356,12 +360,26 @@ export class TcpFlows implements FlowObserver {
   /** Judge this instant's bursts at their ports, and let each flow answer its drops or marks. */
   private judgeBursts(): void {
     const t = this.t;
-    const { bursts, judged } = this.bursts.judge();
+    const { bursts, judged, overflowPorts, overflowShares } = this.bursts.judge();
     // Flows whose retransmissions all got through are out of recovery.
     for (const b of bursts) {
       if (t.lossAge[b.flow] === 3 && !(b.share > 0)) {
         t.lossAge[b.flow] = 0;
         t.lostPackets[b.flow] = 0;
+      }
+    }
+    // Bursts overflowing a saturated drop-tail port drop what arrives meanwhile, the fast
+    // retransmissions of its avoidance flows too: each on its way is lost at the port's drop share, and then only the RTO recovers it.
+    const now = this.sim.nowS;
+    for (let i = 0; i < overflowPorts.length; i++) {
+      const r = overflowPorts[i];
+      for (const f of this.ports.crossingOf(r)) {
+        if (t.retxPort[f] !== r || !(now <= t.retxUntilS[f]) || t.phase[f] !== Phase.Avoidance) continue;
+        if (this.random() >= overflowShares[i]) continue;
+        t.retxPort[f] = -1;
+        t.retransmits[f]++;
+        this.queues.drop(r, 1, now);
+        this.timeout(f);
       }
     }
     for (const b of judged) {

@@ -105,9 +105,12 @@ describe("BurstJudge at a saturated drop-tail port", () => {
     // port, so it drains 6.25e7 B/s × 48 µs / 1,500 B = 2 of the burst (not the line rate's 4)
     // and holds 20: 40 − 2 − 20 = 18 overflow, a share of 0.45 (0.4 where the port is idle).
     judge.offer(ids[0], 40, train(40), 0, 0, P, false);
-    const { judged } = judge.judge();
+    const { judged, overflowPorts, overflowShares } = judge.judge();
     expect(judged).toHaveLength(1);
     expect(judged[0].share).toBeCloseTo(18 / 40, 9);
+    // The port reports its overflow: what else arrives meanwhile (a fast retransmission) is dropped at that share.
+    expect(overflowPorts).toEqual([2]);
+    expect(overflowShares[0]).toBeCloseTo(18 / 40, 9);
     // A round clocked at its share (its previous window of 20 took 480 µs to leave): 40 arrive over
     // 480 µs of which 20 drain, the buffer holds 20, nothing overflows.
     judge.offer(ids[0], 40, (20 * P) / 6.25e7, 0, 20 * P, P, false);
@@ -117,13 +120,18 @@ describe("BurstJudge at a saturated drop-tail port", () => {
   it("keeps the line rate where the port is not saturated, and at a marking port (DCTCP holds the queue near K)", () => {
     const idle = setup(20, 1);
     idle.judge.offer(idle.ids[0], 40, train(40), 0, 0, P, false);
-    expect(idle.judge.judge().judged[0].share).toBeCloseTo(16 / 40, 9);
+    const v = idle.judge.judge();
+    expect(v.judged[0].share).toBeCloseTo(16 / 40, 9);
+    // Nothing else crosses an idle port: no overflow to tell.
+    expect(v.overflowPorts).toEqual([]);
     const marking = saturatedSetup(100, 5);
     expect(marking.queues.saturated(2)).toBe(false);
     // 30 DCTCP packets over 36 µs, the queue rising at the line rate's (30 − 3) / 36 µs = 0.75 per µs:
     // it reaches K = 5 after 6.67 µs, and the 30 × (36 − 6.67) / 36 = 24.4 arriving after are marked; none is dropped.
     marking.judge.offer(marking.ids[0], 30, train(30), 0, 0, P, true);
-    const d = marking.judge.judge().judged;
+    const m = marking.judge.judge();
+    expect(m.overflowPorts).toEqual([]);
+    const d = m.judged;
     expect(d[0].share).toBe(0);
     expect(d[0].marked).toBeCloseTo(30 * (1 - 5 / 0.75 / 36), 9);
   });
