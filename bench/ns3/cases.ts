@@ -135,6 +135,8 @@ export function toNs3Text(c: Ns3Case): string {
   const lines = [`# ${c.name} (seed ${c.seed}), written by bench/ns3/cases.ts`, `option sockbuf ${c.sockbufBytes}`, `option segsize ${MSS}`, "option iw 10"];
   lines.push(`option cc ${c.cc ?? "cubic"}`, `option minrto ${c.minRtoS ?? 0.2}`, `option synto ${c.synTimeoutS ?? 1}`, `option delack ${c.delayedAck ?? 2}`);
   if (c.cc === "dctcp") lines.push(`option ecnk ${c.ecnKPackets}`);
+  // Drop-tail losses counted per port in links.csv (flows.cc: same dynamics, flow control off).
+  else lines.push("option tracelosses 1");
   for (const n of c.nodes) lines.push(`node ${n}`);
   for (const l of c.links) lines.push(`link ${l.a} ${l.b} ${l.rateBps} ${l.latencyS} ${l.queuePackets}`);
   for (const f of c.flows) lines.push(`flow ${f.id} ${f.src} ${f.dst} ${f.sizeBytes} ${f.startS} 1${f.path ? ` ${f.path.join(",")}` : ""}`);

@@ -10,7 +10,8 @@
 //                                          delack (segments per delayed ACK, default 2),
 //                                          ecnk (packets: DCTCP marking threshold K; 0 = no ECN, default 0),
 //                                          tracecwnd (1: write OUT.csv.cwnd.csv, each flow's window at every 10 % move),
-//                                          tracequeue (1: write OUT.csv.queue.csv, each port's queue at every 50 packets crossed)
+//                                          tracequeue (1: write OUT.csv.queue.csv, each port's queue at every 50 packets crossed),
+//                                          tracelosses (1: count drop-tail losses in OUT.links.csv; see below)
 //   option cc NAME                         cubic (default), newreno or dctcp
 //   node NAME
 //   link A B RATE_BPS DELAY_S QUEUE_PACKETS  full-duplex point-to-point link, bits/s, one-way delay,
@@ -34,6 +35,15 @@
 // (shortest paths by hop count); a pinned PATH gives the flow its own destination address (an alias
 // on the receiver) with a static host route at every hop. SACK and timestamps on (ns-3 defaults),
 // delayed ACK every `delack` segments, MinRto `minrto`.
+//
+// Drop-tail losses: with flow control on (PointToPointHelper's default) a full device queue is
+// stopped and the traffic-control layer drops the next packet itself (TrafficControlLayer's "Drop",
+// which names no device), so the device queue's Drop trace never fires and links.csv showed 0 drops
+// on every drop-tail port. `tracelosses 1` (without ecnk) turns the devices' flow control off: the
+// packet then reaches the device's DropTailQueue, which drops it (DropBeforeEnqueue, traced below) on
+// exactly the same test — a stopped queue is one whose next packet would overflow it, the test
+// DropTailQueue applies on enqueue — so the dynamics are unchanged (same flows CSV) and the drops are
+// counted per channel. With ecnk the queue disc counts its drops and flow control must stay on.
 #include <ns3/applications-module.h>
 #include <ns3/core-module.h>
 #include <ns3/internet-module.h>
@@ -211,7 +221,7 @@ int main(int argc, char** argv) {
   if (!in) fail(std::string("cannot read ") + argv[1]);
 
   std::map<std::string, double> options = {{"sockbuf", 16.0 * 1024 * 1024}, {"minrto", 0.2}, {"segsize", 1448}, {"iw", 10},
-                                           {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}};
+                                           {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}, {"tracelosses", 0}};
   std::string cc = "cubic";
   std::vector<std::string> nodeNames;
   std::map<std::string, uint32_t> nodeIndex;
@@ -311,13 +321,16 @@ int main(int argc, char** argv) {
     p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(static_cast<uint64_t>(l.rateBps))));
     p2p.SetChannelAttribute("Delay", TimeValue(Seconds(l.delayS)));
     const uint32_t deviceQueue = ecnK > 0 ? 1 : l.queuePackets;
+    const bool flowControl = !(ecnK == 0 && options["tracelosses"] > 0);
+    if (!flowControl) p2p.DisableFlowControl();
     p2p.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", QueueSizeValue(QueueSize(std::to_string(deviceQueue) + "p")));
     const uint32_t ia = nodeIndex[l.a], ib = nodeIndex[l.b];
     NetDeviceContainer devs = p2p.Install(nodes.Get(ia), nodes.Get(ib));
     Ipv4InterfaceContainer ifs = addr.Assign(devs);
     addr.NewNetwork();
-    // Assign installs a default pfifo_fast queue disc; replace it by RED (ECN) or by nothing (drop-tail device queue).
-    tch.Uninstall(devs);
+    // Assign installs a default pfifo_fast queue disc (only on devices with flow control); replace it
+    // by the marking disc (ECN) or by nothing (drop-tail device queue).
+    if (flowControl) tch.Uninstall(devs);
     QueueDiscContainer discs;
     if (ecnK > 0) {
       TrafficControlHelper ecn;

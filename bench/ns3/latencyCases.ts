@@ -194,7 +194,8 @@ export function latencyCases(): Ns3Case[] {
     fatTreeCase({ name: "fattree-datamining-dctcp", seed: 2, k: 4, cdf: "datamining", load: 0.5, flows: 1500, bandwidthBps: 10e9, latencyS: 1e-6, ports: DCTCP_PORTS, maxSizeBytes: 100e6, role: "test" }),
     fatTreeCase({ name: "fattree-websearch-dctcp-load0.7", seed: 3, k: 4, cdf: "websearch", load: 0.7, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "dctcp", bufferPackets: 300, ecnKPackets: 30 }, role: "test" }),
     incastCase({ name: "incast-dctcp", seed: 2, senders: 32, responseBytes: 64e3, rounds: 20, gapS: 0.01, background: 4, backgroundBytes: 20e6, ports: DCTCP_PORTS, role: "test" }),
-    fatTreeCase({ name: "fattree-websearch-newreno", seed: 4, k: 4, cdf: "websearch", load: 0.5, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
+    // Held out until the saturated-port burst rules (docs/transport.md, "Bursts at the ports"), which were built on it: fit since.
+    fatTreeCase({ name: "fattree-websearch-newreno", seed: 4, k: 4, cdf: "websearch", load: 0.5, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 100 }, role: "fit" }),
     wanCase({ name: "wan-newreno", seed: 2, requests: 200, spanS: 4, bulkBytes: 1e8, bufferPackets: 2000, cc: "newreno", role: "test" }),
     rttMixCase({ name: "rtt-mix-newreno", seed: 2, perClass: 2, sizeBytes: 20e6, ports: { cc: "newreno", bufferPackets: 500 }, role: "test" }),
     // Incasts of other shapes (added after the model was built, to test how its timeout share carries over).
@@ -202,6 +203,8 @@ export function latencyCases(): Ns3Case[] {
     incastCase({ name: "incast-newreno-16x128k", seed: 22, senders: 16, responseBytes: 128e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
     incastCase({ name: "incast-cubic-32x32k", seed: 23, senders: 32, responseBytes: 32e3, rounds: 10, gapS: 0.01, background: 2, backgroundBytes: 20e6, ports: { cc: "cubic", bufferPackets: 150 }, role: "test" }),
     incastCase({ name: "incast-dctcp-24x48k", seed: 24, senders: 24, responseBytes: 48e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: DCTCP_PORTS, role: "test" }),
+    // The NewReno fat-tree with another seed (added with the loss-burst rules, held out from them).
+    fatTreeCase({ name: "fattree-websearch-newreno-seed5", seed: 5, k: 4, cdf: "websearch", load: 0.5, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
   ] as Ns3Case[]).map((c) => ({ ...c, delayedAck: 1 }));
 }
 

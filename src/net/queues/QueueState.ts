@@ -130,6 +130,19 @@ export class QueueState implements FlowObserver {
     return this.sawtooth[resource];
   }
 
+  /**
+   * Whether `resource` is a saturated drop-tail port: it does not mark (no ECN threshold) and it
+   * is the max-min bottleneck of at least one loss-driven flow now (a tcp flow of any congestion
+   * control — at a port that does not mark, DCTCP only meets losses too; not `rdma`, whose
+   * fabric is lossless). Its capacity is then all taken by the flows crossing it, so a burst there
+   * drains only at its own flows' shares (BurstJudge).
+   */
+  saturated(resource: number): boolean {
+    if (this.settings.ecnThresholdBytes[resource] > 0) return false;
+    const b = this.bound;
+    return b[QueueClass.NewReno][resource] + b[QueueClass.Cubic][resource] + b[QueueClass.Dctcp][resource] > 0;
+  }
+
   /** Mean queueing delay at `resource` now, seconds. */
   delayS(resource: number): number {
     return this.delaySAt[resource];

@@ -32,6 +32,9 @@ export interface Burst {
 export interface BurstVerdicts {
   bursts: Burst[];
   judged: Burst[];
+  /** Saturated drop-tail ports that dropped packets of these bursts, and the share of the arrivals each dropped (in port order of judging). */
+  overflowPorts: number[];
+  overflowShares: number[];
 }
 
 /**
@@ -44,6 +47,8 @@ export interface BurstVerdicts {
  */
 export class BurstJudge {
   private pending: Burst[] = [];
+  private overflowPorts: number[] = [];
+  private overflowShares: number[] = [];
   private readonly byPort = new Map<number, Burst[]>();
 
   constructor(
@@ -78,6 +83,8 @@ export class BurstJudge {
     this.pending = [];
     const channels = this.channelCount;
     const judged: Burst[] = [];
+    this.overflowPorts = [];
+    this.overflowShares = [];
     if (bursts.length === 1) {
       // The common case: one burst alone at this instant, judged on its own route.
       const res = this.network.routeOf(bursts[0].flow).resources;
@@ -99,7 +106,14 @@ export class BurstJudge {
     }
     // In flow order (stable: a flow's bursts in the order their verdicts came), so the draws from the stream do not depend on map order.
     if (judged.length > 1) judged.sort((a, b) => a.flow - b.flow);
-    return { bursts, judged };
+    return { bursts, judged, overflowPorts: this.overflowPorts, overflowShares: this.overflowShares };
+  }
+
+  /** The rate port `r` (of `capacity`) gives the flows of `list` now, bytes/s: the sum of their shares, or its capacity if they have none yet. */
+  private shareOf(list: Burst[], capacity: number): number {
+    let bps = 0;
+    for (const b of list) bps += this.network.rateOf(b.flow);
+    return bps > 0 ? Math.min(capacity, bps) : capacity;
   }
 
   /** Judge port `r` with the `list` of bursts crossing it; record each burst's worst drop share and marks on it (first verdicts appended to `judged`). */
@@ -122,7 +136,12 @@ export class BurstJudge {
     // The bursts arrive over the longest of their own trains, or longer where their previous
     // rounds shared this port: their ACKs then came back one port-time after another.
     const capacity = this.network.capacityOf(r);
-    const drain = (capacity * Math.max(longest, clocked / capacity)) / packet;
+    // At a saturated drop-tail port the other flows' packets keep arriving at the rates the port
+    // gives them, so what it drains of the bursts is only their own flows' shares of it; elsewhere
+    // (and at a marking port, whose queue DCTCP holds near K) the bursts have its line rate.
+    const saturated = this.queues.saturated(r);
+    const drainBps = saturated ? this.shareOf(list, capacity) : capacity;
+    const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
     const standing = this.queues.queueBytes(r) / packet + own;
     const buffer = settings.bufferBytes[r] / packet;
     const k = settings.ecnThresholdBytes[r] / packet;
@@ -147,7 +166,15 @@ export class BurstJudge {
     let feedBps = 0;
     for (const c of feeds) feedBps += this.network.capacityOf(c);
     const spanS = Math.max(longest, clocked / capacity, feedBps > 0 ? bytes / feedBps : 0);
-    const { dropped, marked } = fifoOverflow(list, spanS, capacity / packet, standing, limit, k > 0 ? k : Infinity, this.random);
+    const { dropped, marked } = fifoOverflow(list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random);
+    if (saturated) {
+      let lost = 0;
+      for (let i = 0; i < dropped.length; i++) lost += dropped[i];
+      if (lost > 0) {
+        this.overflowPorts.push(r);
+        this.overflowShares.push(Math.min(1, lost / arrivals));
+      }
+    }
     for (let i = 0; i < list.length; i++) {
       const b = list[i];
       const share = Math.min(1, dropped[i] / b.packets);

@@ -11,8 +11,8 @@ const HORIZON_S = 3600;
 export interface LossPortsHost {
   /** Round trip of flow `f` now (base plus queueing both ways), seconds. */
   rttNow(f: number): number;
-  /** Flow `f` in avoidance lost a packet at an overflow (its window brought up to now, its retransmission counted, off its port): cut its window or time out. */
-  lost(f: number): void;
+  /** Flow `f` in avoidance lost a packet at an overflow of port `r` (its window brought up to now, its retransmission counted, off its port): cut its window or time out. */
+  lost(f: number, r: number): void;
 }
 
 /**
@@ -66,6 +66,12 @@ export class LossPorts {
    */
   tracks(f: number, r: number): boolean {
     return this.t.cc[f] !== TcpCc.Dctcp || !(this.queues.settings.ecnThresholdBytes[r] > 0);
+  }
+
+  /** The loss-based flows in avoidance crossing port `r` now, in flow order (a copy). */
+  crossingOf(r: number): number[] {
+    const list = this.crossing[r];
+    return list ? list.slice().sort((a, b) => a - b) : [];
   }
 
   /** Take flow `f` off its port's list (its port re-judged at the end of the solve). */
@@ -244,7 +250,7 @@ export class LossPorts {
         removeInOrder(flows, f);
         t.port[f] = -1;
       } else this.leave(f);
-      this.host.lost(f);
+      this.host.lost(f, r);
     }
     this.updatePort(r);
     // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.

@@ -86,6 +86,9 @@ export class TcpFlowTable {
    * which the flow sends its bytes again.
    */
   sentAll = new Uint8Array(0);
+  /** The port where the flow's fast retransmission of an avoidance loss is on its way (-1: none), and until when it may meet it. */
+  retxPort = new Int32Array(0);
+  retxUntilS = new Float64Array(0);
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
 
@@ -135,6 +138,8 @@ export class TcpFlowTable {
     this.timer = grown(this.timer, n, -1);
     this.port = grown(this.port, n, -1);
     this.handshakeS = grown(this.handshakeS, n);
+    this.retxPort = grown(this.retxPort, n, -1);
+    this.retxUntilS = grown(this.retxUntilS, n);
     this.growthEndS = grown(this.growthEndS, n);
     this.queueingS = grown(this.queueingS, n);
     this.retransmits = grown(this.retransmits, n);

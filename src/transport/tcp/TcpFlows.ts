@@ -11,6 +11,7 @@ import { BurstJudge } from "./BurstJudge.js";
 import { CUBIC_BETA, DCTCP_G, RENO_BETA, cubicLossMax, slowStartFactor } from "./CongestionControl.js";
 import { hyStartExits } from "./hyStartExits.js";
 import { LossPorts } from "./LossPorts.js";
+import { recoveryBurst } from "./recoveryBurst.js";
 import { baseRttS, slowestChannelBps, storeAndForwardS } from "./routeTiming.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
@@ -75,13 +76,16 @@ export class TcpFlows implements FlowObserver {
     this.kindResume = sim.registerHandler((f) => this.resume(f));
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => this.rttNow(f),
-      lost: (f) => {
+      lost: (f, r) => {
         if (this.t.cwnd[f] < DUPTHRESH + 1) {
           this.timeout(f);
           return;
         }
         this.cut(f);
         this.enterAvoidance(f);
+        // Its fast retransmission crosses the port within the next round trip (the duplicate ACKs come back, it goes out).
+        this.t.retxPort[f] = r;
+        this.t.retxUntilS[f] = this.sim.nowS + this.rttNow(f);
       },
     });
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
@@ -158,6 +162,7 @@ export class TcpFlows implements FlowObserver {
     t.markedLast[flow] = 0;
     t.minRttS[flow] = Infinity;
     t.sentAll[flow] = 0;
+    t.retxPort[flow] = -1;
     t.port[flow] = -1;
     this.done[flow] = onDone;
     const activeS = now + firstByteDelayS + route.latencyS;
@@ -384,12 +389,26 @@ export class TcpFlows implements FlowObserver {
   /** Judge this instant's bursts at their ports, and let each flow answer its drops or marks. */
   private judgeBursts(): void {
     const t = this.t;
-    const { bursts, judged } = this.bursts.judge();
+    const { bursts, judged, overflowPorts, overflowShares } = this.bursts.judge();
     // Flows whose retransmissions all got through are out of recovery.
     for (const b of bursts) {
       if (t.lossAge[b.flow] === 3 && !(b.share > 0)) {
         t.lossAge[b.flow] = 0;
         t.lostPackets[b.flow] = 0;
+      }
+    }
+    // Bursts overflowing a saturated drop-tail port drop what arrives meanwhile, the fast
+    // retransmissions of its avoidance flows too: each on its way is lost at the port's drop share, and then only the RTO recovers it.
+    const now = this.sim.nowS;
+    for (let i = 0; i < overflowPorts.length; i++) {
+      const r = overflowPorts[i];
+      for (const f of this.ports.crossingOf(r)) {
+        if (t.retxPort[f] !== r || !(now <= t.retxUntilS[f]) || t.phase[f] !== Phase.Avoidance) continue;
+        if (this.random() >= overflowShares[i]) continue;
+        t.retxPort[f] = -1;
+        t.retransmits[f]++;
+        this.queues.drop(r, 1, now);
+        this.timeout(f);
       }
     }
     for (const b of judged) {
@@ -468,7 +487,8 @@ export class TcpFlows implements FlowObserver {
    * Fast recovery after a slow-start loss: the window is cut, and the new window — the lost
    * packets first, then new data — goes out as the last round's ACKs come back (proportional
    * rate reduction, RFC 6937: no faster than the ACK clock). Its packets are judged at the
-   * ports like a round's; a retransmission lost there means a timeout.
+   * ports like a round's, behind what is left of the previous window ({@link recoveryBurst});
+   * a retransmission lost there means a timeout.
    */
   private recover(f: number): void {
     const t = this.t;
@@ -478,9 +498,9 @@ export class TcpFlows implements FlowObserver {
     t.lossAge[f] = 3;
     t.lostLast[f] = 0;
     // A flow that has sent everything sends only the lost packets again.
-    const burst = Math.min(t.cwnd[f], (t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet) + t.lostPackets[f]);
-    const clock = this.clockRate(f);
-    this.offerBurst(f, burst, (before * packet) / clock, 0, before * packet);
+    const left = t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet;
+    const b = recoveryBurst(before, t.cwnd[f], left, t.lostPackets[f], this.clockRate(f), t.baseRttS[f], packet);
+    this.offerBurst(f, b.packets, b.durationS, b.standing, b.prevBytes);
     this.enterAvoidance(f);
   }
 

@@ -1,7 +1,9 @@
 // BurstJudge: an instant's bursts judged at the ports they cross — drops beyond drain plus buffer, marks above K, verdicts in flow order.
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../../src/core/randomStream.js";
+import { QueueClass } from "../../../src/net/queues/QueueState.js";
 import { BurstJudge } from "../../../src/transport/tcp/BurstJudge.js";
+import { recoveryBurst } from "../../../src/transport/tcp/recoveryBurst.js";
 import { transportNetwork } from "../transportModels.js";
 
 const P = 1500;
@@ -74,5 +76,97 @@ describe("BurstJudge", () => {
     const r = reno.judge.judge().judged;
     expect(r[0].share).toBeCloseTo((30 - 3 - 5) / 30, 9);
     expect(r[0].marked).toBe(0);
+  });
+});
+
+describe("BurstJudge at a saturated drop-tail port", () => {
+  /**
+   * The setup above with the port s → b (1 Gb/s, `bufferPackets`) the max-min bottleneck of two
+   * NewReno flows (0.5 Gb/s each): saturated, unless `kPackets` makes it a marking port.
+   */
+  function saturatedSetup(bufferPackets: number, kPackets?: number) {
+    const n = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: bufferPackets * P, ecnThresholdBytes: kPackets && kPackets * P },
+    ]);
+    const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
+    const ids = [n.network.startFlow(route, 1e9), n.network.startFlow(route, 1e9)];
+    for (const f of ids) n.queues.register(f, QueueClass.NewReno, 10e-6, P);
+    n.sim.run({ untilS: 1e-4 });
+    const judge = new BurstJudge(n.network, n.queues, n.topology.channelCount, randomStream(1, "test"));
+    return { ...n, judge, ids };
+  }
+
+  it("drains a burst at its own flow's share, not the line rate: W − share × train − B overflow", () => {
+    const { judge, ids, queues, network } = saturatedSetup(20);
+    expect(queues.saturated(2)).toBe(true);
+    expect(network.rateOf(ids[0])).toBeCloseTo(6.25e7, 3);
+    // 40 packets at 10 Gb/s arrive over 48 µs. The other flow's packets keep taking half of the
+    // port, so it drains 6.25e7 B/s × 48 µs / 1,500 B = 2 of the burst (not the line rate's 4)
+    // and holds 20: 40 − 2 − 20 = 18 overflow, a share of 0.45 (0.4 where the port is idle).
+    judge.offer(ids[0], 40, train(40), 0, 0, P, false);
+    const { judged, overflowPorts, overflowShares } = judge.judge();
+    expect(judged).toHaveLength(1);
+    expect(judged[0].share).toBeCloseTo(18 / 40, 9);
+    // The port reports its overflow: what else arrives meanwhile (a fast retransmission) is dropped at that share.
+    expect(overflowPorts).toEqual([2]);
+    expect(overflowShares[0]).toBeCloseTo(18 / 40, 9);
+    // A round clocked at its share (its previous window of 20 took 480 µs to leave): 40 arrive over
+    // 480 µs of which 20 drain, the buffer holds 20, nothing overflows.
+    judge.offer(ids[0], 40, (20 * P) / 6.25e7, 0, 20 * P, P, false);
+    expect(judge.judge().judged).toHaveLength(0);
+  });
+
+  it("keeps the line rate where the port is not saturated, and at a marking port (DCTCP holds the queue near K)", () => {
+    const idle = setup(20, 1);
+    idle.judge.offer(idle.ids[0], 40, train(40), 0, 0, P, false);
+    const v = idle.judge.judge();
+    expect(v.judged[0].share).toBeCloseTo(16 / 40, 9);
+    // Nothing else crosses an idle port: no overflow to tell.
+    expect(v.overflowPorts).toEqual([]);
+    const marking = saturatedSetup(100, 5);
+    expect(marking.queues.saturated(2)).toBe(false);
+    // 30 DCTCP packets over 36 µs, the queue rising at the line rate's (30 − 3) / 36 µs = 0.75 per µs:
+    // it reaches K = 5 after 6.67 µs, and the 30 × (36 − 6.67) / 36 = 24.4 arriving after are marked; none is dropped.
+    marking.judge.offer(marking.ids[0], 30, train(30), 0, 0, P, true);
+    const m = marking.judge.judge();
+    expect(m.overflowPorts).toEqual([]);
+    const d = m.judged;
+    expect(d[0].share).toBe(0);
+    expect(d[0].marked).toBeCloseTo(30 * (1 - 5 / 0.75 / 36), 9);
+  });
+});
+
+describe("a fast recovery at a saturated drop-tail port", () => {
+  it("goes out behind its previous window: where that window's excess fills the port, the retransmissions overflow", () => {
+    // s → b (1 Gb/s, B = 20) binds two long NewReno flows; a third, window-limited at 0.1 Gb/s,
+    // crosses it. Its window of 40 was cut to 20; with nothing bound for it its ACKs came back at
+    // the route's slowest channel, 1.25e8 B/s: its 20 retransmissions and new packets go out over
+    // 40 × 1,500 B / 1.25e8 = 480 µs, behind 40 − 1.25e8 × 10 µs / 1,500 = 39.17 of its packets.
+    const n = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: 20 * P },
+    ]);
+    const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
+    const long = [n.network.startFlow(route, 1e9), n.network.startFlow(route, 1e9)];
+    const f = n.network.startFlow(route, 1e9, { capBps: 1.25e7 });
+    for (const g of [...long, f]) n.queues.register(g, QueueClass.NewReno, 10e-6, P);
+    n.sim.run({ untilS: 1e-4 });
+    expect(n.queues.saturated(2)).toBe(true);
+    expect(n.network.rateOf(f)).toBeCloseTo(1.25e7, 3);
+    const b = recoveryBurst(40, 20, 1000, 5, 1.25e8, 10e-6, P);
+    expect(b.packets).toBe(20);
+    expect(b.durationS).toBeCloseTo(480e-6, 15);
+    expect(b.standing).toBeCloseTo(40 - 1.25e8 * 10e-6 / P, 12);
+    // The port drains 1.25e7 B/s × 480 µs / 1,500 B = 4 of them at the flow's share and has no
+    // room left above its previous window: 20 − 4 = 16 overflow (a share of 0.8), and the flow times out.
+    const judge = new BurstJudge(n.network, n.queues, n.topology.channelCount, randomStream(1, "test"));
+    judge.offer(f, b.packets, b.durationS, b.standing, b.prevBytes, P, false);
+    const { judged } = judge.judge();
+    expect(judged).toHaveLength(1);
+    expect(judged[0].share).toBeCloseTo(16 / 20, 9);
+    // Offered as if the port held nothing of it, the 20 would fit in its 20 packets of buffer.
+    judge.offer(f, b.packets, b.durationS, 0, b.prevBytes, P, false);
+    expect(judge.judge().judged).toHaveLength(0);
   });
 });

@@ -1,0 +1,27 @@
+// recoveryBurst: the burst a fast recovery sends — the retransmissions and new data of the cut window — as the ports judge it.
+
+/** A burst as {@link BurstJudge.offer} takes it (packets, their train, the flow's own packets still queued, the bytes clocking it out). */
+export interface RecoveryBurst {
+  packets: number;
+  durationS: number;
+  standing: number;
+  prevBytes: number;
+}
+
+/**
+ * Fast recovery after a slow-start loss: the window `before` was cut to `after`; the lost
+ * packets (`lostPackets`) and then new data (up to `leftPackets` more) go out as the previous
+ * window's ACKs come back at `clockBps` (proportional rate reduction, RFC 6937: no faster than
+ * the ACK clock), so over that window's train. They queue behind what is left of the previous
+ * window at the ports: its excess over the flow's pipe (`clockBps` × `baseRttS`), as a round's
+ * burst does — where that excess already fills a port the others keep saturated, the
+ * retransmissions overflow it and the flow times out.
+ */
+export function recoveryBurst(before: number, after: number, leftPackets: number, lostPackets: number, clockBps: number, baseRttS: number, packetBytes: number): RecoveryBurst {
+  return {
+    packets: Math.min(after, leftPackets + lostPackets),
+    durationS: (before * packetBytes) / clockBps,
+    standing: Math.max(0, before - (clockBps * baseRttS) / packetBytes),
+    prevBytes: before * packetBytes,
+  };
+}
