@@ -9,7 +9,12 @@
  * nothing and recurses at most `maxDepth` calls deep.
  */
 export function checkNesting(value: unknown, maxDepth: number): string | null {
-  return nestsWithin(value, maxDepth) ? null : `the document nests more than ${maxDepth} levels deep`;
+  return nestsWithin(value, maxDepth) ? null : tooDeep(maxDepth);
+}
+
+/** The sentence for a document nesting a list or mapping `maxDepth` levels deep or more (checkNesting's and checkValueBudget's). */
+export function tooDeep(maxDepth: number): string {
+  return `the document nests more than ${maxDepth} levels deep`;
 }
 
 /** Whether every list or mapping in `value` (itself included) lies fewer than `levels` levels below `value`. */

@@ -1,4 +1,5 @@
 // checkValueBudget: refuses parsed documents that expand to too many values or nest too deep (alias bombs).
+import { tooDeep } from "./checkNesting.js";
 
 /**
  * Walk `value` counting every value reached, shared references (YAML aliases) once per
@@ -17,7 +18,7 @@ export function checkValueBudget(value: unknown, maxValues: number, maxDepth: nu
       return `the document expands to more than ${maxValues.toLocaleString("en-US")} values (an alias bomb?)`;
     }
     if (v === null || typeof v !== "object") continue;
-    if (depth >= maxDepth) return `the document nests more than ${maxDepth} levels deep`;
+    if (depth >= maxDepth) return tooDeep(maxDepth);
     const children = Array.isArray(v) ? v : Object.values(v);
     for (const c of children) {
       values.push(c);

@@ -11,7 +11,7 @@ import { BurstJudge } from "./BurstJudge.js";
 import { CUBIC_BETA, DCTCP_G, RENO_BETA, cubicLossMax, slowStartFactor } from "./CongestionControl.js";
 import { hyStartExits } from "./hyStartExits.js";
 import { LossPorts } from "./LossPorts.js";
-import { recoveryBurst } from "./recoveryBurst.js";
+import { recoveryBurst, standingPackets } from "./recoveryBurst.js";
 import { baseRttS, slowestChannelBps, storeAndForwardS } from "./routeTiming.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
@@ -335,7 +335,7 @@ export class TcpFlows implements FlowObserver {
     const clock = this.clockRate(f);
     const trainS = (w * packet) / clock;
     const durationS = first ? (arrivals * packet) / this.lineRate(f) : trainS;
-    const standing = first ? 0 : Math.max(0, w - (clock * t.baseRttS[f]) / packet);
+    const standing = first ? 0 : standingPackets(w, clock, t.baseRttS[f], packet);
     t.cwnd[f] = next;
     // The window covers all that is left: it goes out in this flight, and no later round sends.
     if (this.covers(f, next)) t.sentAll[f] = 1;

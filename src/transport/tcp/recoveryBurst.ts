@@ -21,7 +21,16 @@ export function recoveryBurst(before: number, after: number, leftPackets: number
   return {
     packets: Math.min(after, leftPackets + lostPackets),
     durationS: (before * packetBytes) / clockBps,
-    standing: Math.max(0, before - (clockBps * baseRttS) / packetBytes),
+    standing: standingPackets(before, clockBps, baseRttS, packetBytes),
     prevBytes: before * packetBytes,
   };
+}
+
+/**
+ * Packets of a flow's previous window `windowPackets` still queued at its ports when the next
+ * burst follows it: the window's excess over the flow's pipe (`clockBps` × `baseRttS`), at
+ * least 0 — a slow-start round's burst and a fast recovery's queue behind it alike.
+ */
+export function standingPackets(windowPackets: number, clockBps: number, baseRttS: number, packetBytes: number): number {
+  return Math.max(0, windowPackets - (clockBps * baseRttS) / packetBytes);
 }
