@@ -96,7 +96,7 @@ function scenarioFor(dir: string, name: string, model: string): string {
     const option = (key: string) => new RegExp(`^option ${key} (\\S+)`, "m").exec(text)?.[1];
     const sockbuf = option("sockbuf");
     // ns-3's settings: a TCP handshake (no TLS), IW 10, MSS 1448, 54 B per segment on the wire
-    // (TCP/IP with timestamps 52 B + PPP 2 B), the case's ACK frequency, congestion control and min RTO.
+    // (TCP/IP with timestamps 52 B + PPP 2 B), the case's ACK frequency, congestion control, min RTO and SYN timeout.
     scenario.transport = {
       model: "tcp",
       handshake: "tcp",
@@ -106,6 +106,7 @@ function scenarioFor(dir: string, name: string, model: string): string {
       delayedAck: Number(option("delack") ?? 2),
       cc: option("cc") ?? "cubic",
       minRto: `${option("minrto") ?? 0.2}s`,
+      synTimeout: `${option("synto") ?? 1}s`,
       ...(sockbuf && { window: `${sockbuf}B` }),
     };
   } else if (model !== "maxmin") {

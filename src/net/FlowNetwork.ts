@@ -190,6 +190,17 @@ export class FlowNetwork {
   }
 
   /**
+   * Move an in-flight flow's first byte `byS` later: its start delay grows by `byS` (a
+   * transport's set-up took longer, e.g. a lost SYN waited out its timeout) and it activates at
+   * start + delay + latency, the same sum {@link startFlow} schedules.
+   */
+  postponeStart(flow: number, byS: number): void {
+    if (this.state[flow] !== FlowState.InFlight || this.event[flow] < 0) throw new Error(`FlowNetwork.postponeStart: flow ${flow} is not in flight`);
+    this.startDelayS[flow] += byS;
+    this.sim.reschedule(this.event[flow], this.startS[flow] + this.startDelayS[flow] + this.routes[flow].latencyS);
+  }
+
+  /**
    * Give a live flow up now: it stops (rate reported r → 0), is marked failed with its
    * remaining bytes undelivered, and its completion callback is dropped (never called).
    */

@@ -107,6 +107,7 @@ export const transportSchema = strict(
     headers: quantity("size", "nonnegative", "tcp: bytes on the wire per segment besides the payload (default 90B: TCP/IP with timestamps and Ethernet framing)").optional(),
     delayedAck: positiveInt("delayedAck").optional().meta({ description: "tcp: segments per ACK (default 2)" }),
     minRto: quantity("time", "positive", "tcp: least retransmission timeout (default 200ms)").optional(),
+    synTimeout: quantity("time", "positive", "tcp: wait before a lost SYN or SYN-ACK is sent again, doubled for each loss in a row (default 1s)").optional(),
   },
   "Transport model: maxmin, maxmin-rtt (weight 1/RTT), tcp (handshake, slow start, window) or rdma; a workload's keys override the scenario's",
 );

@@ -6,7 +6,7 @@ import type { ScenarioFile } from "./scenarioSchema.js";
 /** The `transport` mapping as the schema outputs it (engine units, every key optional). */
 export type FileTransport = NonNullable<ScenarioFile["transport"]>;
 
-const TCP_KEYS = ["handshake", "initialWindow", "mss", "window", "persistent", "idleTimeout", "cc", "headers", "delayedAck", "minRto"] as const;
+const TCP_KEYS = ["handshake", "initialWindow", "mss", "window", "persistent", "idleTimeout", "cc", "headers", "delayedAck", "minRto", "synTimeout"] as const;
 
 /**
  * The transport of one workload: the keys of `layers` (scenario first, then the workload)
@@ -41,5 +41,6 @@ export function toTransportSpec(file: string, layers: Array<{ keyPath: string; t
     headerBytes: merged.headers ?? d.headerBytes,
     delayedAck: merged.delayedAck ?? d.delayedAck,
     minRtoS: merged.minRto ?? d.minRtoS,
+    synTimeoutS: merged.synTimeout ?? d.synTimeoutS,
   };
 }

@@ -34,6 +34,8 @@ export interface TcpOptions {
   delayedAck: number;
   /** Least retransmission timeout, seconds. */
   minRtoS: number;
+  /** Wait before a lost SYN (or SYN-ACK) is sent again, doubled for each loss in a row, seconds. */
+  synTimeoutS: number;
 }
 
 /**
@@ -53,7 +55,7 @@ export const MAXMIN_TRANSPORT: TransportSpec = { model: "maxmin" };
  * Defaults of the `tcp` model: TLS 1.3, IW 10, MSS 1448 B, 4 MiB window, new connection per
  * transfer, 1 s idle restart, Cubic (Linux's default), 90 B per segment on the wire (TCP/IP
  * with timestamps 52 B, Ethernet header, FCS, preamble and inter-frame gap 38 B), an ACK every
- * 2 segments, min RTO 200 ms (Linux).
+ * 2 segments, min RTO 200 ms and SYN timeout 1 s (Linux; ns-3's ConnTimeout).
  */
 export const TCP_DEFAULTS: TcpOptions = {
   model: "tcp",
@@ -67,4 +69,5 @@ export const TCP_DEFAULTS: TcpOptions = {
   headerBytes: 90,
   delayedAck: 2,
   minRtoS: 0.2,
+  synTimeoutS: 1,
 };

@@ -17,3 +17,8 @@ const ROUNDS: Record<Handshake, number> = {
 export function handshakeRounds(handshake: Handshake): number {
   return ROUNDS[handshake];
 }
+
+/** Whether a handshake's first round is TCP's SYN and SYN-ACK (tcp, tls1.2, tls1.3; not QUIC's, whose Initial packets have their own timer). */
+export function opensWithSyn(handshake: Handshake): boolean {
+  return handshake === "tcp" || handshake === "tls1.2" || handshake === "tls1.3";
+}

@@ -35,6 +35,10 @@ export interface BurstVerdicts {
   /** Saturated drop-tail ports that dropped packets of these bursts, and the share of the arrivals each dropped (in port order of judging). */
   overflowPorts: number[];
   overflowShares: number[];
+  /** Drop-tail ports (no ECN threshold) that dropped packets of these bursts, saturated or not, the share of the arrivals each dropped, and the span over which they arrived, seconds. */
+  dropTailPorts: number[];
+  dropTailShares: number[];
+  dropTailSpansS: number[];
 }
 
 /**
@@ -49,6 +53,9 @@ export class BurstJudge {
   private pending: Burst[] = [];
   private overflowPorts: number[] = [];
   private overflowShares: number[] = [];
+  private dropTailPorts: number[] = [];
+  private dropTailShares: number[] = [];
+  private dropTailSpansS: number[] = [];
   private readonly byPort = new Map<number, Burst[]>();
 
   constructor(
@@ -85,6 +92,9 @@ export class BurstJudge {
     const judged: Burst[] = [];
     this.overflowPorts = [];
     this.overflowShares = [];
+    this.dropTailPorts = [];
+    this.dropTailShares = [];
+    this.dropTailSpansS = [];
     if (bursts.length === 1) {
       // The common case: one burst alone at this instant, judged on its own route.
       const res = this.network.routeOf(bursts[0].flow).resources;
@@ -106,7 +116,15 @@ export class BurstJudge {
     }
     // In flow order (stable: a flow's bursts in the order their verdicts came), so the draws from the stream do not depend on map order.
     if (judged.length > 1) judged.sort((a, b) => a.flow - b.flow);
-    return { bursts, judged, overflowPorts: this.overflowPorts, overflowShares: this.overflowShares };
+    return {
+      bursts,
+      judged,
+      overflowPorts: this.overflowPorts,
+      overflowShares: this.overflowShares,
+      dropTailPorts: this.dropTailPorts,
+      dropTailShares: this.dropTailShares,
+      dropTailSpansS: this.dropTailSpansS,
+    };
   }
 
   /** The rate port `r` (of `capacity`) gives the flows of `list` now, bytes/s: the sum of their shares, or its capacity if they have none yet. */
@@ -167,13 +185,20 @@ export class BurstJudge {
     for (const c of feeds) feedBps += this.network.capacityOf(c);
     const spanS = Math.max(longest, clocked / capacity, feedBps > 0 ? bytes / feedBps : 0);
     const { dropped, marked } = fifoOverflow(list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random);
-    if (saturated) {
-      let lost = 0;
-      for (let i = 0; i < dropped.length; i++) lost += dropped[i];
-      if (lost > 0) {
-        this.overflowPorts.push(r);
-        this.overflowShares.push(Math.min(1, lost / arrivals));
-      }
+    let lost = 0;
+    for (let i = 0; i < dropped.length; i++) lost += dropped[i];
+    if (lost > 0 && !(k > 0)) {
+      // What else arrives over the span (a handshake's SYN) finds the port full as often as any
+      // arrival does: the share of all arrivals it drops — the bursts', and at a saturated port
+      // the other flows' packets, which keep coming at the rest of its capacity.
+      const others = ((capacity - drainBps) * spanS) / packet;
+      this.dropTailPorts.push(r);
+      this.dropTailShares.push(Math.min(1, lost / (arrivals + others)));
+      this.dropTailSpansS.push(spanS);
+    }
+    if (saturated && lost > 0) {
+      this.overflowPorts.push(r);
+      this.overflowShares.push(Math.min(1, lost / arrivals));
     }
     for (let i = 0; i < list.length; i++) {
       const b = list[i];

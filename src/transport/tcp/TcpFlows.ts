@@ -5,10 +5,12 @@ import { FlowState, type FlowNetwork, type FlowObserver } from "../../net/FlowNe
 import { QueueClass, type QueueState } from "../../net/queues/QueueState.js";
 import type { Route } from "../../net/Router.js";
 import type { Topology } from "../../net/Topology.js";
+import { opensWithSyn } from "../handshakeRounds.js";
 import type { TcpOptions } from "../TransportSpec.js";
 import { binomial } from "./binomial.js";
 import { BurstJudge } from "./BurstJudge.js";
 import { CUBIC_BETA, DCTCP_G, RENO_BETA, cubicLossMax, slowStartFactor } from "./CongestionControl.js";
+import { HandshakeLosses } from "./HandshakeLosses.js";
 import { hyStartExits } from "./hyStartExits.js";
 import { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, standingPackets } from "./recoveryBurst.js";
@@ -59,9 +61,13 @@ export class TcpFlows implements FlowObserver {
   private readonly kindRound: number;
   private readonly kindStep: number;
   private readonly kindResume: number;
+  private readonly kindSynRetry: number;
   private readonly channels: number;
   private readonly bursts: BurstJudge;
   private readonly ports: LossPorts;
+  private readonly handshakes: HandshakeLosses;
+  /** Flows whose handshake is waiting out a SYN timeout: the SYNs (or SYN-ACKs) lost in a row so far. */
+  private readonly synLosses = new Map<number, number>();
 
   constructor(
     private readonly sim: Simulation,
@@ -69,11 +75,14 @@ export class TcpFlows implements FlowObserver {
     private readonly queues: QueueState,
     topology: Topology,
     private readonly random: RandomStream,
+    handshakeRandom: RandomStream,
   ) {
     this.channels = topology.channelCount;
     this.kindRound = sim.registerHandler((f) => this.round(f));
     this.kindStep = sim.registerHandler((f) => this.step(f));
     this.kindResume = sim.registerHandler((f) => this.resume(f));
+    this.kindSynRetry = sim.registerHandler((f) => this.synRetry(f));
+    this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => this.rttNow(f),
       lost: (f, r) => {
@@ -127,7 +136,11 @@ export class TcpFlows implements FlowObserver {
     const qBack = this.queues.reversePathDelayS(res);
     const rtt = baseRtt + qOut + qBack;
     // Handshake segments carry no payload: their round trip serialises headers only.
-    const handshakeS = handshakeRounds * (baseRttS(this.network, channels, res, route.latencyS, o.headerBytes, o.headerBytes) + qOut + qBack);
+    const handshakeRtt = baseRttS(this.network, channels, res, route.latencyS, o.headerBytes, o.headerBytes) + qOut + qBack;
+    // A SYN or SYN-ACK that meets an overflowing drop-tail port may be lost there: then it goes out again after the SYN timeout.
+    const synStartS = now + extraDelayS;
+    const synLost = handshakeRounds > 0 && opensWithSyn(o.handshake) && this.handshakes.lost(res, synStartS, synStartS + handshakeRtt / 2);
+    const handshakeS = handshakeRounds * handshakeRtt + (synLost ? o.synTimeoutS : 0);
     const firstByteDelayS = extraDelayS + handshakeS + qOut + storeAndForwardS(this.network, channels, res, Math.min(packetBytes, wireBytes));
     const userCap = capBps ?? Infinity;
     const windowSegs = o.windowBytes / o.mssBytes;
@@ -153,8 +166,8 @@ export class TcpFlows implements FlowObserver {
     t.userCapBps[flow] = userCap;
     t.handshakeS[flow] = handshakeS;
     t.queueingS[flow] = handshakeRounds * (qOut + qBack) + qOut;
-    t.retransmits[flow] = 0;
-    t.timeouts[flow] = 0;
+    t.retransmits[flow] = synLost ? 1 : 0;
+    t.timeouts[flow] = synLost ? 1 : 0;
     t.backoff[flow] = 0;
     t.lossAge[flow] = 0;
     t.lostPackets[flow] = 0;
@@ -171,6 +184,11 @@ export class TcpFlows implements FlowObserver {
     t.growthEndS[flow] = NaN;
     this.queues.register(flow, this.queueClass(o), baseRtt, packetBytes);
     if (initialCap !== userCap) this.network.setFlowCap(flow, initialCap);
+    if (synLost) {
+      // The SYN goes out again one SYN timeout after the first: it may meet an overflow again.
+      this.synLosses.set(flow, 1);
+      this.sim.schedule(synStartS + o.synTimeoutS, this.kindSynRetry, flow);
+    }
     if (!(rtt > 0) || w >= windowSegs) {
       t.phase[flow] = Phase.Steady;
       t.growthEndS[flow] = activeS;
@@ -389,7 +407,10 @@ export class TcpFlows implements FlowObserver {
   /** Judge this instant's bursts at their ports, and let each flow answer its drops or marks. */
   private judgeBursts(): void {
     const t = this.t;
-    const { bursts, judged, overflowPorts, overflowShares } = this.bursts.judge();
+    const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS } = this.bursts.judge();
+    const now = this.sim.nowS;
+    // Drop-tail ports that dropped now keep dropping that share of what arrives over the bursts' span: handshakes too.
+    for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], now, now + dropTailSpansS[i]);
     // Flows whose retransmissions all got through are out of recovery.
     for (const b of bursts) {
       if (t.lossAge[b.flow] === 3 && !(b.share > 0)) {
@@ -399,7 +420,6 @@ export class TcpFlows implements FlowObserver {
     }
     // Bursts overflowing a saturated drop-tail port drop what arrives meanwhile, the fast
     // retransmissions of its avoidance flows too: each on its way is lost at the port's drop share, and then only the RTO recovers it.
-    const now = this.sim.nowS;
     for (let i = 0; i < overflowPorts.length; i++) {
       const r = overflowPorts[i];
       for (const f of this.ports.crossingOf(r)) {
@@ -546,6 +566,44 @@ export class TcpFlows implements FlowObserver {
     t.phase[f] = Phase.SlowStart;
     t.epochS[f] = NaN;
     this.round(f);
+  }
+
+  /**
+   * Flow `f`'s SYN goes out again after a SYN timeout. Lost again (a port on its way, or on its
+   * SYN-ACK's, overflows now), it waits the timeout doubled for each loss in a row (as ns-3's
+   * TcpSocketBase and Linux do), and its first byte moves that much later.
+   */
+  private synRetry(f: number): void {
+    const lost = this.synLosses.get(f) ?? 0;
+    const t = this.t;
+    const now = this.sim.nowS;
+    // Rerouted before its first byte (the pending start is dropped) or given up: the handshake is over.
+    if (this.network.stateOf(f) !== FlowState.InFlight || !(t.activeS[f] > now)) {
+      this.synLosses.delete(f);
+      return;
+    }
+    const o = t.options[t.optionIndex[f]];
+    const route = this.network.routeOf(f);
+    const res = route.resources;
+    const handshakeRtt =
+      baseRttS(this.network, this.channels, res, route.latencyS, o.headerBytes, o.headerBytes) + this.queues.pathDelayS(res) + this.queues.reversePathDelayS(res);
+    if (!this.handshakes.lost(res, now, now + handshakeRtt / 2)) {
+      this.synLosses.delete(f);
+      return;
+    }
+    const waitS = o.synTimeoutS * 2 ** Math.min(lost, 6);
+    this.synLosses.set(f, lost + 1);
+    t.retransmits[f]++;
+    t.timeouts[f]++;
+    t.handshakeS[f] += waitS;
+    this.network.postponeStart(f, waitS);
+    const activeS = this.network.startOf(f) + this.network.startDelayOf(f) + route.latencyS;
+    t.activeS[f] = activeS;
+    t.lastS[f] = activeS;
+    if (!Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = activeS;
+    // Its first flight goes out when its first byte arrives.
+    if (t.timer[f] >= 0) this.sim.reschedule(t.timer[f], activeS);
+    this.sim.schedule(now + waitS, this.kindSynRetry, f);
   }
 
   /** Leave slow start into congestion avoidance: the window law runs from now, checked one RTT on. */
