@@ -32,6 +32,9 @@ const DUPTHRESH = 3;
  *
  * A flow's life (docs/transport.md has the derivations):
  * - **Handshake**: rounds × RTT now (base RTT plus the queueing delay on the way out and back).
+ *   A TCP handshake's SYN (or SYN-ACK) meeting a drop-tail port that bursts overflow is lost at
+ *   the port's drop share ({@link HandshakeLosses}) and goes out again after the SYN timeout,
+ *   doubled for each loss in a row.
  * - **First byte**: leaves after the handshake and reaches the receiver after the route's
  *   latency, the forward queueing delay and the store-and-forward of one packet at every hop
  *   but the slowest (whose serialisation is part of draining). The flow drains its wire bytes
