@@ -58,7 +58,12 @@ export class QueueState implements FlowObserver {
   private baseRttS = new Float64Array(0);
   private packetBytes = new Float64Array(0);
   private boundAt_ = new Int32Array(0);
+  /** Bytes each flow can have in flight at most (its window, or all it has left), Infinity for a flow whose window grows into its port's sawtooth. */
+  private flightBytes = new Float64Array(0);
   private readonly bound: Int32Array[];
+  /** Per resource: the bound flows whose flight is limited ({@link setFlight}), and the sum of their flights, bytes. */
+  private readonly limitedCount: Int32Array;
+  private readonly limitedSum: Float64Array;
   private readonly rttSumS: Float64Array;
   private readonly packetSum: Float64Array;
   private readonly sawtooth: Sawtooth[];
@@ -87,6 +92,8 @@ export class QueueState implements FlowObserver {
     const n = topology.resourceCount;
     this.bound = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
     this.rttSumS = new Float64Array(n);
+    this.limitedCount = new Int32Array(n);
+    this.limitedSum = new Float64Array(n);
     this.packetSum = new Float64Array(n);
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.meanBytes = new Float64Array(n);
@@ -113,6 +120,32 @@ export class QueueState implements FlowObserver {
     this.baseRttS[flow] = baseRttS;
     this.packetBytes[flow] = packetBytes;
     this.boundAt_[flow] = -1;
+    this.flightBytes[flow] = Infinity;
+  }
+
+  /**
+   * Registered flow `flow` can have at most `bytes` in flight now (a slow-start window, or all
+   * a flow has left once its window covers it), or Infinity: its window grows until its port's
+   * marks hold it (DCTCP's congestion avoidance). Flows with a limited flight keep at most what
+   * their flights exceed the pipe by at a marking port ({@link compute}). Takes effect at once.
+   */
+  setFlight(flow: number, bytes: number, nowS: number): void {
+    const was = this.flightBytes[flow];
+    if (was === bytes) return;
+    this.flightBytes[flow] = bytes;
+    const r = this.boundAt_[flow];
+    if (r < 0) return;
+    if (was !== Infinity) {
+      this.limitedCount[r]--;
+      this.limitedSum[r] -= was;
+    }
+    if (bytes !== Infinity) {
+      this.limitedCount[r]++;
+      this.limitedSum[r] += bytes;
+    }
+    const s = this.compute(r);
+    if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
+    this.setSawtooth(r, s, nowS);
   }
 
   /** The resource that bounds registered flow `flow` now (its max-min bottleneck), or -1 while its own cap does or it is not draining. */
@@ -230,12 +263,20 @@ export class QueueState implements FlowObserver {
       this.bound[c][was]--;
       this.rttSumS[was] -= this.baseRttS[flow];
       this.packetSum[was] -= this.packetBytes[flow];
+      if (this.flightBytes[flow] !== Infinity) {
+        this.limitedCount[was]--;
+        this.limitedSum[was] -= this.flightBytes[flow];
+      }
       this.markDirty(was);
     }
     if (at >= 0) {
       this.bound[c][at]++;
       this.rttSumS[at] += this.baseRttS[flow];
       this.packetSum[at] += this.packetBytes[flow];
+      if (this.flightBytes[flow] !== Infinity) {
+        this.limitedCount[at]++;
+        this.limitedSum[at] += this.flightBytes[flow];
+      }
       this.markDirty(at);
     }
     this.boundAt_[flow] = at;
@@ -277,7 +318,13 @@ export class QueueState implements FlowObserver {
     const buffer = this.settings.bufferBytes[r] / packet;
     const k = this.settings.ecnThresholdBytes[r] / packet;
     // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
-    if (k > 0 && nDctcp * 2 >= n) return dctcpSawtooth(n, pipe, k, buffer, packet);
+    if (k > 0 && nDctcp * 2 >= n) {
+      const s = dctcpSawtooth(n, pipe, k, buffer, packet);
+      if (this.limitedCount[r] < n + nLossless) return s;
+      // Every flow bound here is limited by its flight: the queue is what their flights exceed the pipe by, while below the sawtooth.
+      const excess = this.limitedSum[r] - pipe * packet;
+      return excess >= s.maxBytes ? s : this.constantQueue(r, Math.max(0, excess));
+    }
     // Loss-based flows (and DCTCP at a port that does not mark): the queue their windows keep, as their transport tracks it.
     const limit = (k > 0 ? Math.min(k, buffer) : buffer) * packet;
     return this.constantQueue(r, Math.min(this.reportedBytes[r], limit));
@@ -322,6 +369,7 @@ export class QueueState implements FlowObserver {
     this.baseRttS = grown(this.baseRttS, n);
     this.packetBytes = grown(this.packetBytes, n);
     this.boundAt_ = grown(this.boundAt_, n, -1);
+    this.flightBytes = grown(this.flightBytes, n, Infinity);
     this.flowCap = n;
   }
 }

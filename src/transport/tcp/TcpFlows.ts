@@ -186,6 +186,7 @@ export class TcpFlows implements FlowObserver {
     t.lastS[flow] = activeS;
     t.growthEndS[flow] = NaN;
     this.queues.register(flow, this.queueClass(o), baseRtt, packetBytes);
+    if (o.cc === "dctcp" && w < windowSegs) this.queues.setFlight(flow, Math.min(w * packetBytes, wireBytes, o.windowBytes), now);
     if (initialCap !== userCap) this.network.setFlowCap(flow, initialCap);
     if (synLost) {
       // The SYN goes out again one SYN timeout after the first: it may meet an overflow again.
@@ -675,6 +676,10 @@ export class TcpFlows implements FlowObserver {
     const t = this.t;
     const windowBytes = t.options[t.optionIndex[f]].windowBytes;
     const last = t.sentAll[f] === 1 || this.covers(f, w);
+    if (t.cc[f] === TcpCc.Dctcp) {
+      const flight = last ? this.network.remainingOf(f) : t.phase[f] === Phase.SlowStart ? Math.min(w * t.packetBytes[f], windowBytes) : Infinity;
+      this.queues.setFlight(f, flight, this.sim.nowS);
+    }
     this.network.setFlowCap(f, last ? t.userCapBps[f] : Math.min(t.userCapBps[f], windowBytes / rtt, (w * t.packetBytes[f]) / rtt));
   }
 

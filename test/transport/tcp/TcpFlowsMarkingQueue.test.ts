@@ -1,0 +1,70 @@
+// The queue a DCTCP flow keeps at a marking port while its flight is limited (a slow-start window, or all it has left): what that flight exceeds the pipe by, not DCTCP's steady sawtooth.
+import { describe, expect, it } from "vitest";
+import { dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
+import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
+import type { TransferResult } from "../../../src/workloads/Workload.js";
+import { transportNetwork } from "../transportModels.js";
+
+const MSS = 1448;
+const H = 54;
+const P = MSS + H; // 1,502 B on the wire per full segment
+const C1 = 1.25e9; // a → s, 10 Gb/s
+const CB = 1.25e8; // s → b, 1 Gb/s: the port every flow a → b is bound at
+const K = 30; // packets
+
+/**
+ * A flow's pipe at s → b: C_b × its base RTT, a full packet out and an ACK (headers only) back
+ * over two hops of 1 µs: 2·2 µs + P/C1 + P/C_b + H/C_b + H/C1 = 17.69 µs, 2,211.6 B (1.47 packets).
+ */
+const RTT = 4e-6 + P / C1 + P / CB + H / CB + H / C1;
+const PIPE_BYTES = CB * RTT;
+
+/** a —10 Gb/s, 1 µs— s —1 Gb/s, 1 µs, K = 30 packets— b; DCTCP with IW 10 and no handshake. */
+function markingChain() {
+  const t = transportNetwork(["a", "s", "b"], [
+    { from: "a", to: "s", bandwidthBps: C1, latencyS: 1e-6, bufferBytes: 300 * P },
+    { from: "s", to: "b", bandwidthBps: CB, latencyS: 1e-6, bufferBytes: 300 * P, ecnThresholdBytes: K * P },
+  ]);
+  const ctx = t.context.forWorkload("w", { ...TCP_DEFAULTS, cc: "dctcp", handshake: "none", headerBytes: H, delayedAck: 1 });
+  const results = new Map<string, TransferResult>();
+  const send = (id: string, sizeBytes: number) => ctx.startTransfer({ id, src: "a", dst: "b", sizeBytes }, (r) => results.set(id, r));
+  return { ...t, sb: 2, send, results };
+}
+
+describe("tcp (DCTCP): the queue at a marking port while a flow's flight is limited", () => {
+  it("a transfer its initial window covers keeps its flight's excess over the pipe (8.5 packets), not the sawtooth of a long flow (≈ 29)", () => {
+    // 10 segments: 14,480 B, 15,020 B on the wire, all in the first flight. It arrives at s → b
+    // at 10 Gb/s and leaves at 1 Gb/s: in flight 15,020 B, of which C_b × RTT fill the pipe and
+    // the rest waits at the port — 15,020 − 2,211.6 = 12,808 B. DCTCP's steady sawtooth there
+    // (N = 1, K = 30) would be ≈ 29 packets (Alizadeh et al.: between K + 1 − A and K + 1).
+    const c = markingChain();
+    c.send("x", 10 * MSS);
+    c.sim.run({ untilS: 60e-6 });
+    expect(c.queues.boundAt(0)).toBe(c.sb);
+    const steady = dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P).meanBytes;
+    expect(steady / P).toBeGreaterThan(28);
+    expect(c.queues.queueBytes(c.sb)).toBeCloseTo(10 * P - PIPE_BYTES, 6);
+    c.sim.run();
+    expect(c.results.get("x")).toBeDefined();
+    expect(c.queues.queueBytes(c.sb)).toBe(0);
+  });
+
+  it("a transfer no longer than the pipe keeps no queue; a long flow's first window keeps its excess, and DCTCP's sawtooth once its window grows into the marks", () => {
+    // One segment (1,502 B < 2,211.6 B of pipe): nothing waits.
+    const small = markingChain();
+    small.send("x", MSS);
+    small.sim.run({ untilS: 10e-6 });
+    expect(small.queues.boundAt(0)).toBe(small.sb);
+    expect(small.queues.queueBytes(small.sb)).toBe(0);
+    // 2 MB from an initial window of 10: its first flight is 10 packets, 12,808 B beyond the pipe.
+    const long = markingChain();
+    long.send("y", 2e6);
+    long.sim.run({ untilS: 10e-6 });
+    expect(long.queues.boundAt(0)).toBe(long.sb);
+    expect(long.queues.queueBytes(long.sb)).toBeCloseTo(10 * P - PIPE_BYTES, 6);
+    // Marked out of slow start and in avoidance (the 2 MB take 17 ms at 1 Gb/s), the window is no
+    // longer limited: the port keeps the steady sawtooth of one DCTCP flow.
+    long.sim.run({ untilS: 5e-3 });
+    expect(long.queues.queueBytes(long.sb)).toBeCloseTo(dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P).meanBytes, 6);
+  });
+});
