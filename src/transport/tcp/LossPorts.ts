@@ -11,8 +11,12 @@ const HORIZON_S = 3600;
 export interface LossPortsHost {
   /** Round trip of flow `f` now (base plus queueing both ways), seconds. */
   rttNow(f: number): number;
-  /** Flow `f` in avoidance lost a packet at an overflow of port `r` (its window brought up to now, its retransmission counted, off its port): cut its window or time out. */
-  lost(f: number, r: number): void;
+  /**
+   * Flow `f` in avoidance lost a packet at an overflow of port `r` (its window brought up to now,
+   * its retransmission counted, off its port): cut its window or time out. `rttS` is its round
+   * trip through the full buffer, before the port was re-judged without the cut flows' excess.
+   */
+  lost(f: number, r: number, rttS: number): void;
 }
 
 /**
@@ -174,13 +178,14 @@ export class LossPorts {
     let growthBps = 0;
     let minRtt = Infinity;
     let cubic = false;
+    // The earliest end of a recovery among them: their windows grow again from then.
+    let wake = Infinity;
     for (let i = 0; i < flows.length; i++) {
       const f = flows[i];
       const rtt = this.host.rttNow(f);
       if (rtt < minRtt) minRtt = rtt;
-      const w = t.windowAt(f, now, rtt);
-      t.cwnd[f] = w;
-      t.lastS[f] = now;
+      const w = t.advance(f, now, rtt);
+      if (t.recovering(f, now) && t.recoveryEndS[f] < wake) wake = t.recoveryEndS[f];
       const packet = t.packetBytes[f];
       queue += Math.max(0, w * packet - this.network.rateOf(f) * t.baseRttS[f]);
       growthBps += ((t.windowAt(f, now + rtt, rtt) - w) * packet) / rtt;
@@ -192,11 +197,17 @@ export class LossPorts {
     if (queue < limit) {
       const dt = (limit - queue) / growthBps;
       if (!(growthBps > 0) || dt > HORIZON_S) {
-        this.cancelOverflow(r);
+        if (wake < Infinity) this.scheduleOverflow(r, wake);
+        else this.cancelOverflow(r);
         return;
       }
-      hit = now + Math.max(minRtt, cubic ? dt / 2 : dt);
+      hit = Math.min(now + Math.max(minRtt, cubic ? dt / 2 : dt), wake);
     }
+    this.scheduleOverflow(r, hit);
+  }
+
+  /** Move port `r`'s overflow check to `hit` (scheduling one if none is pending). */
+  private scheduleOverflow(r: number, hit: number): void {
     // Moving a pending overflow orders it as a new event would be (EventQueue.update), at half the heap work of cancel and schedule.
     const old = this.portTimer[r];
     if (old >= 0) this.sim.reschedule(old, hit);
@@ -237,21 +248,38 @@ export class LossPorts {
     const now = this.sim.nowS;
     // The full buffer drops the packets of every loss-based flow in avoidance that arrive while
     // it is full: those the port binds, and those it carries at a window-limited rate.
-    const members = flows.slice();
+    // Flows in a fast recovery hold their windows and are not cut again (their losses there are
+    // sent again within it): the full buffer waits for the first recovery to end.
+    const members: number[] = [];
+    let wake = Infinity;
+    const add = (f: number) => {
+      if (!t.recovering(f, now)) members.push(f);
+      else if (t.recoveryEndS[f] < wake) wake = t.recoveryEndS[f];
+    };
+    for (let i = 0; i < flows.length; i++) add(flows[i]);
     const crossing = this.crossing[r];
-    if (crossing) for (let i = 0; i < crossing.length; i++) if (t.port[crossing[i]] !== r) members.push(crossing[i]);
+    if (crossing) for (let i = 0; i < crossing.length; i++) if (t.port[crossing[i]] !== r) add(crossing[i]);
+    if (members.length === 0) {
+      if (wake < Infinity) this.scheduleOverflow(r, wake);
+      return;
+    }
     members.sort((a, b) => a - b);
     this.queues.drop(r, members.length, now);
-    for (const f of members) {
+    const rtts = new Float64Array(members.length);
+    for (let i = 0; i < members.length; i++) {
+      const f = members[i];
       if (t.phase[f] !== TcpPhase.Avoidance) continue;
-      t.cwnd[f] = t.windowAt(f, now, this.host.rttNow(f));
+      rtts[i] = this.host.rttNow(f);
+      t.cwnd[f] = t.windowAt(f, now, rtts[i]);
       t.retransmits[f]++;
       if (t.port[f] === r) {
         removeInOrder(flows, f);
         t.port[f] = -1;
       } else this.leave(f);
-      this.host.lost(f, r);
     }
+    // The cut flows' excess leaves the queue first: their new caps see the round trip the port keeps without it.
+    this.updatePort(r);
+    for (let i = 0; i < members.length; i++) if (t.phase[members[i]] === TcpPhase.Avoidance) this.host.lost(members[i], r, rtts[i]);
     this.updatePort(r);
     // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.
     if (this.dirtyCount > 0) this.network.requestSolve();

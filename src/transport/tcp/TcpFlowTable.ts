@@ -89,6 +89,13 @@ export class TcpFlowTable {
   /** The port where the flow's fast retransmission of an avoidance loss is on its way (-1: none), and until when it may meet it. */
   retxPort = new Int32Array(0);
   retxUntilS = new Float64Array(0);
+  /**
+   * When the flow's fast recovery ends, seconds: the data outstanding when it began (its
+   * recovery point) is acknowledged. Until then its window neither grows nor is cut again by a
+   * loss (one decrease per recovery, RFC 6582 and RFC 6675, as ns-3 and Linux do); its
+   * avoidance law runs from then ({@link lastS} and {@link epochS} are set there).
+   */
+  recoveryEndS = new Float64Array(0);
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
 
@@ -119,6 +126,19 @@ export class TcpFlowTable {
     return Math.min(w, this.windowSegs[f]);
   }
 
+  /** Bring flow `f`'s window in avoidance up to `t` (at round trip `rtt`); a recovery ending later holds it where it is. */
+  advance(f: number, t: number, rtt: number): number {
+    const w = this.windowAt(f, t, rtt);
+    this.cwnd[f] = w;
+    if (t > this.lastS[f]) this.lastS[f] = t;
+    return w;
+  }
+
+  /** Whether flow `f` is in a fast recovery at `t` ({@link recoveryEndS}). */
+  recovering(f: number, t: number): boolean {
+    return t < this.recoveryEndS[f];
+  }
+
   private grow(n: number): void {
     this.phase = grown(this.phase, n);
     this.optionIndex = grown(this.optionIndex, n);
@@ -140,6 +160,7 @@ export class TcpFlowTable {
     this.handshakeS = grown(this.handshakeS, n);
     this.retxPort = grown(this.retxPort, n, -1);
     this.retxUntilS = grown(this.retxUntilS, n);
+    this.recoveryEndS = grown(this.recoveryEndS, n);
     this.growthEndS = grown(this.growthEndS, n);
     this.queueingS = grown(this.queueingS, n);
     this.retransmits = grown(this.retransmits, n);

@@ -88,16 +88,21 @@ export class TcpFlows implements FlowObserver {
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => this.rttNow(f),
-      lost: (f, r) => {
-        if (this.t.cwnd[f] < DUPTHRESH + 1) {
+      lost: (f, r, rttS) => {
+        // Three duplicate ACKs come from the rest of its window and, with limited transmit
+        // (RFC 3042; SACK, RFC 6675), from new data each of them lets out while any is left.
+        const w = this.t.cwnd[f];
+        const behind = w - 1 + Math.max(0, this.network.remainingOf(f) / this.t.packetBytes[f] - w);
+        if (w < 2 || behind < DUPTHRESH) {
           this.timeout(f);
           return;
         }
-        this.cut(f);
-        this.enterAvoidance(f);
+        // Three duplicate ACKs (SACKs) above the one hole tell it: four packets left the flight.
+        this.cut(f, 1 + DUPTHRESH);
+        this.enterAvoidance(f, 1);
         // Its fast retransmission crosses the port within the next round trip (the duplicate ACKs come back, it goes out).
         this.t.retxPort[f] = r;
-        this.t.retxUntilS[f] = this.sim.nowS + this.rttNow(f);
+        this.t.retxUntilS[f] = this.sim.nowS + rttS;
       },
     });
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
@@ -179,6 +184,7 @@ export class TcpFlows implements FlowObserver {
     t.minRttS[flow] = Infinity;
     t.sentAll[flow] = 0;
     t.retxPort[flow] = -1;
+    t.recoveryEndS[flow] = 0;
     t.port[flow] = -1;
     this.done[flow] = onDone;
     const activeS = now + firstByteDelayS + route.latencyS;
@@ -266,8 +272,7 @@ export class TcpFlows implements FlowObserver {
     const route = this.network.routeOf(f);
     // The window until now grew at the old route's RTT.
     if (phase === Phase.Avoidance) {
-      t.cwnd[f] = t.windowAt(f, now, this.queues.roundTripS(t.baseRttS[f], oldRoute.resources));
-      t.lastS[f] = now;
+      t.advance(f, now, this.queues.roundTripS(t.baseRttS[f], oldRoute.resources));
     }
     this.bursts.withdraw(f);
     // What was in flight on the old route is lost with it: the flow sends its bytes again on the new one.
@@ -518,24 +523,31 @@ export class TcpFlows implements FlowObserver {
     const t = this.t;
     const packet = t.packetBytes[f];
     const before = t.cwnd[f];
-    this.cut(f);
+    // The duplicate ACKs that start it show the earlier round's holes lost and three packets delivered beyond them.
+    this.cut(f, t.lostPackets[f] - t.lostLast[f] + DUPTHRESH);
     t.lossAge[f] = 3;
     t.lostLast[f] = 0;
     // A flow that has sent everything sends only the lost packets again.
     const left = t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet;
     const b = recoveryBurst(before, t.cwnd[f], left, t.lostPackets[f], this.clockRate(f), t.baseRttS[f], packet);
     this.offerBurst(f, b.packets, b.durationS, b.standing, b.prevBytes);
-    this.enterAvoidance(f);
+    this.enterAvoidance(f, t.lostPackets[f]);
   }
 
-  /** Multiplicative decrease after a loss: NewReno and DCTCP halve, Cubic keeps 0.7 and remembers W_max. */
-  private cut(f: number): void {
+  /**
+   * Multiplicative decrease after a loss: Cubic keeps 0.7 of its window and remembers W_max,
+   * DCTCP halves its window, NewReno halves what is in flight — its window less the `gone`
+   * packets the duplicate ACKs already show lost or delivered (ns-3's NewReno takes ssthresh from
+   * the bytes in flight, which with SACK is RFC 6675's pipe; RFC 5681's FlightSize / 2).
+   */
+  private cut(f: number, gone: number): void {
     const t = this.t;
     const w = t.cwnd[f];
     if (t.cc[f] === TcpCc.Cubic) {
       t.wMax[f] = cubicLossMax(w, t.wMax[f]);
       t.cwnd[f] = Math.max(2, w * CUBIC_BETA);
-    } else t.cwnd[f] = Math.max(2, w * RENO_BETA);
+    } else if (t.cc[f] === TcpCc.NewReno) t.cwnd[f] = Math.max(2, (w - gone) * RENO_BETA);
+    else t.cwnd[f] = Math.max(2, w * RENO_BETA);
   }
 
   /** Flow `f` waits out a retransmission timeout, then restarts slow start from one segment. */
@@ -556,6 +568,7 @@ export class TcpFlows implements FlowObserver {
     t.lostPackets[f] = 0;
     t.lostLast[f] = 0;
     t.markedLast[f] = 0;
+    t.recoveryEndS[f] = 0;
     // The flight may be lost: it goes out again from the resumed slow start.
     t.sentAll[f] = 0;
     this.network.setFlowCap(f, 0);
@@ -610,17 +623,34 @@ export class TcpFlows implements FlowObserver {
     this.sim.schedule(now + waitS, this.kindSynRetry, f);
   }
 
-  /** Leave slow start into congestion avoidance: the window law runs from now, checked one RTT on. */
-  private enterAvoidance(f: number): void {
+  /**
+   * Leave slow start (or a loss) into congestion avoidance, checked one RTT on. After a window
+   * cut for `lostPackets` lost packets (0: no loss) the flow is in fast recovery until the data
+   * outstanding at the cut is acknowledged: the retransmissions go out first (RFC 6675 with
+   * PRR), at the flow's rate — its share, at most the cut window per round trip — so the last of
+   * them leaves (lost − 1) packet times on and is acknowledged one round trip later. Until then the window holds and a loss does not cut
+   * it again (one decrease per recovery); its law runs from the recovery's end.
+   */
+  private enterAvoidance(f: number, lostPackets = 0): void {
     const t = this.t;
     if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
     if (t.phase[f] !== Phase.Avoidance) this.ports.cross(f, true);
     t.phase[f] = Phase.Avoidance;
     const now = this.sim.nowS;
-    t.lastS[f] = now;
-    t.epochS[f] = now;
-    t.w0[f] = t.cwnd[f];
     const rtt = this.rttNow(f);
+    const lost = Math.max(0, Math.round(lostPackets));
+    let end = now;
+    if (lost > 0) {
+      // The retransmissions leave at the flow's rate: its share of the port that drops, at most the cut window per round trip.
+      const windowBps = (t.cwnd[f] * t.packetBytes[f]) / rtt;
+      const share = this.network.rateOf(f);
+      const bps = share > 0 ? Math.min(share, windowBps) : windowBps;
+      end = now + rtt + ((lost - 1) * t.packetBytes[f]) / bps;
+    }
+    t.recoveryEndS[f] = end;
+    t.lastS[f] = end;
+    t.epochS[f] = end;
+    t.w0[f] = t.cwnd[f];
     this.applyWindow(f, rtt);
     t.timer[f] = this.sim.schedule(now + rtt, this.kindStep, f);
   }
@@ -632,9 +662,7 @@ export class TcpFlows implements FlowObserver {
     if (this.network.stateOf(f) !== FlowState.Active || t.phase[f] !== Phase.Avoidance) return;
     const now = this.sim.nowS;
     const rtt = this.rttNow(f);
-    const w = t.windowAt(f, now, rtt);
-    t.cwnd[f] = w;
-    t.lastS[f] = now;
+    const w = t.advance(f, now, rtt);
     if (w >= t.windowSegs[f]) {
       this.settle(f, rtt);
       return;
@@ -648,6 +676,12 @@ export class TcpFlows implements FlowObserver {
         // later one would judge it late, or never for a lone flow).
         this.network.requestSolve();
       } else this.settle(f, rtt);
+      return;
+    }
+    // In fast recovery the window holds: checked again when the recovery ends.
+    if (t.recovering(f, now)) {
+      this.applyWindow(f, rtt);
+      t.timer[f] = this.sim.schedule(t.recoveryEndS[f], this.kindStep, f);
       return;
     }
     const ahead = t.windowAt(f, now + rtt, rtt) - w;

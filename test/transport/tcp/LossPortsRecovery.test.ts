@@ -1,0 +1,79 @@
+// LossPorts and fast recovery: one window decrease per recovery (RFC 6582, RFC 6675) — a flow recovering neither grows nor is cut again by its port's overflow.
+import { describe, expect, it } from "vitest";
+import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
+import { LossPorts } from "../../../src/transport/tcp/LossPorts.js";
+import { TcpFlowTable, TcpPhase } from "../../../src/transport/tcp/TcpFlowTable.js";
+import { transportNetwork } from "../transportModels.js";
+
+const P = 1502;
+
+/**
+ * a —10 Gb/s, 1 µs— s —1 Gb/s, 1 µs, 20-packet buffer— b; two NewReno flows (ACK per segment:
+ * +1 segment per RTT in avoidance) a → b bound at s → b, both on the port's list with windows of
+ * `w0` segments. The host's RTT is a fixed 100 µs; `lost` records who lost what, and when.
+ */
+function port(w0: number) {
+  const n = transportNetwork(["a", "s", "b"], [
+    { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+    { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: 20 * P },
+  ]);
+  const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
+  const t = new TcpFlowTable();
+  const o = t.options.push({ ...TCP_DEFAULTS, cc: "newreno", delayedAck: 1, mssBytes: 1448, headerBytes: 54, windowBytes: 1e9 }) - 1;
+  const rtt = 100e-6;
+  const lost: Array<{ f: number; atS: number; w: number }> = [];
+  const ports = new LossPorts(n.sim, n.network, n.queues, n.topology.channelCount, n.topology.resourceCount, t, {
+    rttNow: () => rtt,
+    lost: (f) => {
+      lost.push({ f, atS: n.sim.nowS, w: t.cwnd[f] });
+      // The owner would cut and hold it; here it just leaves avoidance.
+      t.phase[f] = TcpPhase.Steady;
+    },
+  });
+  const ids = [0, 1].map(() => n.network.startFlow(route, 1e9));
+  for (const f of ids) {
+    t.ensure(f);
+    t.setOptions(f, o);
+    t.phase[f] = TcpPhase.Avoidance;
+    t.cwnd[f] = w0;
+    t.lastS[f] = 0;
+    t.epochS[f] = 0;
+    t.baseRttS[f] = 0;
+  }
+  return { n, t, ports, ids, lost, rtt, r: 2 };
+}
+
+describe("LossPorts: a flow in fast recovery", () => {
+  it("is not cut again by an overflow, and its window holds until the recovery ends while the other's grows", () => {
+    // Base RTT 0 (the pipe is empty), so the queue is the two windows: 9 + 9 = 18 packets of 20.
+    // Flow 1 is recovering until 500 µs. From 0 on, only flow 0 grows, by 1 segment per 100 µs:
+    // the queue reaches 20 at 200 µs (flow 0 at 11, flow 1 still 9). The overflow there drops a
+    // packet of flow 0 only: flow 1's recovery has not ended, so its window is neither cut nor
+    // grown (before, the overflow cut every flow on the port, flow 1 too).
+    const { n, t, ports, ids, lost } = port(9);
+    // As TcpFlows.enterAvoidance leaves it: its law runs from the recovery's end.
+    t.recoveryEndS[ids[1]] = t.lastS[ids[1]] = t.epochS[ids[1]] = 500e-6;
+    for (const f of ids) ports.join(f, 2);
+    ports.update();
+    n.sim.run({ untilS: 300e-6 });
+    expect(lost.map((l) => l.f)).toEqual([ids[0]]);
+    expect(lost[0].atS).toBeCloseTo(200e-6, 12);
+    expect(lost[0].w).toBeCloseTo(11, 9);
+    expect(t.windowAt(ids[1], 300e-6, 100e-6)).toBe(9);
+  });
+
+  it("that fills the buffer alone waits: the port overflows only once its recovery has ended", () => {
+    // Both recovering, windows 10 + 10 = 20: the buffer is full, but neither is cut; at 400 µs
+    // flow 0's recovery ends and it is the one to lose (flow 1 recovers until 600 µs). Before,
+    // both lost at 0.
+    const { n, t, ports, ids, lost } = port(10);
+    t.recoveryEndS[ids[0]] = t.lastS[ids[0]] = t.epochS[ids[0]] = 400e-6;
+    t.recoveryEndS[ids[1]] = t.lastS[ids[1]] = t.epochS[ids[1]] = 600e-6;
+    for (const f of ids) ports.join(f, 2);
+    ports.update();
+    n.sim.run({ untilS: 500e-6 });
+    expect(lost.map((l) => l.f)).toEqual([ids[0]]);
+    expect(lost[0].atS).toBeCloseTo(400e-6, 12);
+    expect(lost[0].w).toBeCloseTo(10, 9);
+  });
+});
