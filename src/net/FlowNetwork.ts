@@ -192,7 +192,8 @@ export class FlowNetwork {
   /**
    * Move an in-flight flow's first byte `byS` later: its start delay grows by `byS` (a
    * transport's set-up took longer, e.g. a lost SYN waited out its timeout) and it activates at
-   * start + delay + latency, the same sum {@link startFlow} schedules.
+   * start + delay + latency, the same sum {@link startFlow} schedules. A negative `byS` moves it
+   * earlier (a set-up found shorter queues than first reckoned); the new time must not be past.
    */
   postponeStart(flow: number, byS: number): void {
     if (this.state[flow] !== FlowState.InFlight || this.event[flow] < 0) throw new Error(`FlowNetwork.postponeStart: flow ${flow} is not in flight`);

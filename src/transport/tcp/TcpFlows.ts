@@ -58,6 +58,13 @@ const DUPTHRESH = 3;
  *   when that reaches the buffer (or K at a marking port, where RED drops what is not ECN-capable)
  *   every loss-based flow bound there loses a packet and cuts its window.
  */
+/** A handshake waiting out a SYN timeout: its losses in a row, its handshake rounds, and the forward queueing its start was reckoned with. */
+interface SynRetry {
+  lost: number;
+  rounds: number;
+  qOutS: number;
+}
+
 export class TcpFlows implements FlowObserver {
   private readonly t = new TcpFlowTable();
   private readonly done: Array<((flow: number, cwndSegments: number) => void) | undefined> = [];
@@ -69,8 +76,8 @@ export class TcpFlows implements FlowObserver {
   private readonly bursts: BurstJudge;
   private readonly ports: LossPorts;
   private readonly handshakes: HandshakeLosses;
-  /** Flows whose handshake is waiting out a SYN timeout: the SYNs (or SYN-ACKs) lost in a row so far. */
-  private readonly synLosses = new Map<number, number>();
+  /** Flows whose handshake is waiting out a SYN timeout (few: a Map, not a column). */
+  private readonly synLosses = new Map<number, SynRetry>();
 
   constructor(
     private readonly sim: Simulation,
@@ -196,7 +203,7 @@ export class TcpFlows implements FlowObserver {
     if (initialCap !== userCap) this.network.setFlowCap(flow, initialCap);
     if (synLost) {
       // The SYN goes out again one SYN timeout after the first: it may meet an overflow again.
-      this.synLosses.set(flow, 1);
+      this.synLosses.set(flow, { lost: 1, rounds: handshakeRounds, qOutS: qOut });
       this.sim.schedule(synStartS + o.synTimeoutS, this.kindSynRetry, flow);
     }
     if (!(rtt > 0) || w >= windowSegs) {
@@ -591,36 +598,51 @@ export class TcpFlows implements FlowObserver {
    * TcpSocketBase and Linux do), and its first byte moves that much later.
    */
   private synRetry(f: number): void {
-    const lost = this.synLosses.get(f) ?? 0;
+    const retry = this.synLosses.get(f);
     const t = this.t;
     const now = this.sim.nowS;
     // Rerouted before its first byte (the pending start is dropped) or given up: the handshake is over.
-    if (this.network.stateOf(f) !== FlowState.InFlight || !(t.activeS[f] > now)) {
+    if (retry === undefined || this.network.stateOf(f) !== FlowState.InFlight || !(t.activeS[f] > now)) {
       this.synLosses.delete(f);
       return;
     }
     const o = t.options[t.optionIndex[f]];
     const route = this.network.routeOf(f);
     const res = route.resources;
-    const handshakeRtt =
-      baseRttS(this.network, this.channels, res, route.latencyS, o.headerBytes, o.headerBytes) + this.queues.pathDelayS(res) + this.queues.reversePathDelayS(res);
+    const qOut = this.queues.pathDelayS(res);
+    const qBack = this.queues.reversePathDelayS(res);
+    const handshakeRtt = baseRttS(this.network, this.channels, res, route.latencyS, o.headerBytes, o.headerBytes) + qOut + qBack;
     if (!this.handshakes.lost(res, now, now + handshakeRtt / 2)) {
+      // This handshake gets through: it and the first byte wait in the queues of now, not in
+      // those the first SYN met (the flow was started with those).
       this.synLosses.delete(f);
+      const roundsQueueingS = retry.rounds * (qOut + qBack);
+      const queueingS = roundsQueueingS + qOut;
+      const movedS = queueingS - t.queueingS[f];
+      t.handshakeS[f] += roundsQueueingS - (t.queueingS[f] - retry.qOutS);
+      t.queueingS[f] = queueingS;
+      if (movedS !== 0) this.moveFirstByte(f, movedS);
       return;
     }
-    const waitS = o.synTimeoutS * 2 ** Math.min(lost, 6);
-    this.synLosses.set(f, lost + 1);
+    const waitS = o.synTimeoutS * 2 ** Math.min(retry.lost, 6);
+    retry.lost++;
     t.retransmits[f]++;
     t.timeouts[f]++;
     t.handshakeS[f] += waitS;
-    this.network.postponeStart(f, waitS);
-    const activeS = this.network.startOf(f) + this.network.startDelayOf(f) + route.latencyS;
+    this.moveFirstByte(f, waitS);
+    this.sim.schedule(now + waitS, this.kindSynRetry, f);
+  }
+
+  /** Flow `f`'s first byte (still to come) moves `byS` later (earlier if negative), and its first flight with it. */
+  private moveFirstByte(f: number, byS: number): void {
+    const t = this.t;
+    this.network.postponeStart(f, byS);
+    const activeS = this.network.startOf(f) + this.network.startDelayOf(f) + this.network.routeOf(f).latencyS;
     t.activeS[f] = activeS;
     t.lastS[f] = activeS;
     if (!Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = activeS;
     // Its first flight goes out when its first byte arrives.
     if (t.timer[f] >= 0) this.sim.reschedule(t.timer[f], activeS);
-    this.sim.schedule(now + waitS, this.kindSynRetry, f);
   }
 
   /**
