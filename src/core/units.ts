@@ -88,6 +88,26 @@ export function parseQuantity(text: unknown, kind: UnitKind): ParsedQuantity {
   return { ok: true, value };
 }
 
+/** A quantity in its plainest form: digits, an optional fraction and exponent, then the unit with no space. */
+const PLAIN_QUANTITY = /^(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)([A-Za-z/]+)$/;
+
+/**
+ * {@link parseQuantity}'s value of `text` when it is written in the plainest form ("4299178B",
+ * "0.000003828067511269568s", "10Gbps": digits, an optional fraction and exponent, then a
+ * unit of `kind` with no space) and finite; undefined for anything else, which is left to
+ * {@link parseQuantity} and the schema's pattern. Every such text matches that pattern and
+ * splits into number and unit as `parseQuantity` splits it, and the value is computed by
+ * the same expression: one regular expression instead of three, and no message built for
+ * a text that needs none (20,000 transfers have 40,000 quantities).
+ */
+export function plainQuantity(text: string, kind: UnitKind): number | undefined {
+  const m = PLAIN_QUANTITY.exec(text);
+  if (m === null || !Object.hasOwn(TABLES[kind], m[2])) return undefined;
+  const raw = Number(m[1]) * TABLES[kind][m[2]];
+  const value = kind === "size" ? Math.round(raw) : raw;
+  return Number.isFinite(value) ? value : undefined;
+}
+
 /** Seconds per unit of an event rate's denominator ("100/s", "30/min"). */
 const PER_UNITS: Record<string, number> = { ms: 1e-3, s: 1, min: 60, h: 3600 };
 

@@ -1,13 +1,12 @@
 // CsvWriter: a streaming CSV writer that formats each cell once, straight into large chunks written to the file.
 import { open, type FileHandle } from "node:fs/promises";
-import { csvNumber } from "./csvNumber.js";
+import { CSV_NUMBER_MAX_BYTES, csvNumber, writeCsvNumber } from "./csvNumber.js";
 import { isFormulaLike } from "./csvSafeCell.js";
-import { NumberCells } from "./NumberCells.js";
 
-/** Characters of text kept as a string before they are encoded into a piece (64 KB of ASCII). */
-const PIECE_CHARS = 1 << 16;
-/** Bytes of encoded pieces buffered before they are written to the file (about 1 MB). */
+/** Bytes of rows buffered before they are written to the file (about 1 MB). */
 const CHUNK_BYTES = 1 << 20;
+/** Bytes of the buffer at first (it doubles as rows fill it: a one-row file keeps a small one). */
+const FIRST_BYTES = 1 << 16;
 
 /** Where cells of a row go: a {@link CsvWriter}, or an array of cells (tests, `rows()` generators). */
 export interface CellSink {
@@ -54,14 +53,16 @@ export class CellArray implements CellSink {
 
 /**
  * Writes a CSV file row by row with the exact bytes of `writeCsv` (fast-csv with
- * chokepoint's options), without its per-row stream machinery: each cell is formatted once
- * and appended to a text piece, encoded every 64 KB and written to the file about a megabyte at a time.
+ * chokepoint's options), without its per-row stream machinery: each cell is written once,
+ * as bytes, straight into a buffer written to the file about a megabyte at a time — a
+ * number's digits by {@link writeCsvNumber} and an ASCII text cell character by character,
+ * with no string made per cell or per row.
  *
  * Bytes: a header line, then one line per row, every line ending in "\n" (the last one
  * too). A text cell is first neutralised when a spreadsheet would read it as a formula
  * (`'` prefixed, {@link isFormulaLike}); NUL characters are dropped; then it is quoted when
  * it holds a `"` (doubled inside), a comma, CR, LF or `|` — fast-csv's rule, whose pattern
- * `[,\n|\r|\n]` also matches `|`, kept so the bytes do not change. A number cell is
+ * `[,\n|\r|\n]` also matches `|`, kept so the bytes do not change — and written as UTF-8. A number cell is
  * {@link csvNumber}'s text, which never needs either. `test/report/CsvWriter.test.ts` checks
  * random tables against fast-csv byte for byte.
  *
@@ -71,16 +72,21 @@ export class CellArray implements CellSink {
  * left behind (reports are written into a staging directory, see StagedDirectory).
  */
 export class CsvWriter implements RowSink {
-  /** Text of the current piece, appended cell by cell. */
-  private chunk = "";
-  /** Finished pieces, encoded: outside the JavaScript heap, so the collector never copies them. */
-  private pieces: Buffer[] = [];
-  private piecesBytes = 0;
+  /** The rows written since the last flush, as bytes: `buffer[0 … at)`. */
+  private buffer: Buffer = Buffer.allocUnsafe(FIRST_BYTES);
+  private at = 0;
   private first = true;
   /** Column of the next cell in the current row. */
   private column = 0;
-  /** Number cells by column: a value repeated from the row above is not formatted again. */
-  private readonly numbers = new NumberCells();
+  /**
+   * Number cells by column: a value equal (`===`) to the one in the same column of the row
+   * before is copied from the bytes it wrote then, not formatted again (report rows repeat a
+   * lot down a column; the text depends on the value only: 0 and −0 both write "0", NaN is never equal).
+   */
+  private lastValue: number[] = [];
+  /** Per column, the bytes of its last number cell at `CSV_NUMBER_MAX_BYTES × column` and their count. */
+  private lastBytes = new Uint8Array(0);
+  private lastLength: number[] = [];
 
   private constructor(private readonly handle: FileHandle) {}
 
@@ -94,43 +100,78 @@ export class CsvWriter implements RowSink {
 
   /** @inheritdoc */
   text(cell: string): void {
-    if (isFormulaLike(cell)) cell = `'${cell}`;
-    this.chunk += this.first ? quoted(cell) : `,${quoted(cell)}`;
-    this.first = false;
     this.column++;
+    const n = cell.length;
+    this.room(n + 1);
+    const buf = this.buffer;
+    let at = this.at;
+    if (!this.first) buf[at++] = 44; // ,
+    this.first = false;
+    const c0 = n > 0 ? cell.charCodeAt(0) : 0;
+    // = + - @ tab CR may make a formula (isFormulaLike decides): the general path.
+    if (c0 !== 61 && c0 !== 43 && c0 !== 45 && c0 !== 64 && c0 !== 9 && c0 !== 13) {
+      // Plain ASCII without " , | LF CR NUL: the characters are the bytes.
+      let i = 0;
+      for (; i < n; i++) {
+        const c = cell.charCodeAt(i);
+        if (c > 127 || c === 34 || c === 44 || c === 124 || c === 10 || c === 13 || c === 0) break;
+        buf[at + i] = c;
+      }
+      if (i === n) {
+        this.at = at + n;
+        return;
+      }
+    }
+    this.at = at;
+    const text = quoted(isFormulaLike(cell) ? `'${cell}` : cell);
+    this.room(Buffer.byteLength(text, "utf8"));
+    this.at += this.buffer.write(text, this.at, "utf8");
   }
 
   /** @inheritdoc */
   number(x: number): void {
-    const cell = this.numbers.text(this.column++, x);
-    this.chunk += this.first ? cell : `,${cell}`;
+    const col = this.column++;
+    this.room(CSV_NUMBER_MAX_BYTES + 1);
+    const buf = this.buffer;
+    let at = this.at;
+    if (!this.first) buf[at++] = 44;
     this.first = false;
+    if (col >= this.lastLength.length) this.addColumns(col + 1);
+    const slot = col * CSV_NUMBER_MAX_BYTES;
+    const last = this.lastBytes;
+    if (x === this.lastValue[col]) {
+      const len = this.lastLength[col];
+      for (let i = 0; i < len; i++) buf[at + i] = last[slot + i];
+      this.at = at + len;
+      return;
+    }
+    const end = writeCsvNumber(buf, at, x);
+    const len = end - at;
+    for (let i = 0; i < len; i++) last[slot + i] = buf[at + i];
+    this.lastValue[col] = x;
+    this.lastLength[col] = len;
+    this.at = end;
   }
 
   /** End the current row. */
   endRow(): void {
-    this.chunk += "\n";
+    this.room(1);
+    this.buffer[this.at++] = 10; // \n
     this.first = true;
     this.column = 0;
-    // A long string built by appending is a tree of thousands of small strings, which every
-    // young-generation collection would copy while it lives: encode it early into a piece.
-    if (this.chunk.length >= PIECE_CHARS) this.encodePiece();
   }
 
   /** Whether the buffered rows are large enough to be written ({@link flush}). */
   get full(): boolean {
-    return this.piecesBytes >= CHUNK_BYTES;
+    return this.at >= CHUNK_BYTES;
   }
 
-  /** Write the buffered rows to the file. */
+  /** Write the buffered rows to the file (the buffer is reused once they are written). */
   async flush(): Promise<void> {
-    this.encodePiece();
-    if (this.pieces.length === 0) return;
-    const bytes = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces, this.piecesBytes);
-    this.pieces = [];
-    this.piecesBytes = 0;
+    const bytes = this.at;
     let at = 0;
-    while (at < bytes.length) at += (await this.handle.write(bytes, at, bytes.length - at)).bytesWritten;
+    while (at < bytes) at += (await this.handle.write(this.buffer, at, bytes - at)).bytesWritten;
+    this.at = 0;
   }
 
   /** Write `rows` of text cells (as `writeCsv` takes them), each row cut or padded to `columns` cells as fast-csv does with headers. */
@@ -153,18 +194,27 @@ export class CsvWriter implements RowSink {
 
   /** Close the file without writing what is buffered (after an error). */
   async abort(): Promise<void> {
-    this.chunk = "";
-    this.pieces = [];
-    this.piecesBytes = 0;
+    this.at = 0;
     await this.handle.close();
   }
 
-  private encodePiece(): void {
-    if (this.chunk === "") return;
-    const piece = Buffer.from(this.chunk, "utf8");
-    this.chunk = "";
-    this.pieces.push(piece);
-    this.piecesBytes += piece.length;
+  /** Make room for `bytes` more bytes after {@link at} (a row longer than the buffer grows it). */
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.at + bytes));
+    this.buffer.copy(bigger, 0, 0, this.at);
+    this.buffer = bigger;
+  }
+
+  /** Room for the last number cell of `columns` columns. */
+  private addColumns(columns: number): void {
+    const bytes = new Uint8Array(columns * CSV_NUMBER_MAX_BYTES);
+    bytes.set(this.lastBytes);
+    this.lastBytes = bytes;
+    while (this.lastLength.length < columns) {
+      this.lastLength.push(0);
+      this.lastValue.push(NaN);
+    }
   }
 }
 

@@ -4,9 +4,9 @@ import { HistogramLog } from "./HistogramLog.js";
 import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
-import { csvBytes, csvFraction, csvNumber } from "./csvNumber.js";
+import { clampFraction } from "./roundoff.js";
 import { tierOf, type Tier } from "./tierOf.js";
-import { streamCsv } from "./CsvWriter.js";
+import { streamTable, tableRows, type RowSink } from "./CsvWriter.js";
 import { UtilHistogram } from "./UtilHistogram.js";
 
 /** Columns of links.csv, in order. */
@@ -240,52 +240,54 @@ export class ResourceRecorder implements FlowObserver {
   }
 
   /** The rows of links.csv (see {@link LINK_CSV_HEADERS}): one per directed channel, in channel order. */
-  *linkRows(): Generator<string[]> {
+  linkRows(): string[][] {
+    return tableRows((sink) => this.emitLinks(sink));
+  }
+
+  /** Write links.csv's rows into `sink`, yielding after each row (see CsvWriter's streamTable). */
+  *emitLinks(sink: RowSink): Generator<void> {
     const t = this.topology;
     for (let ch = 0; ch < t.channelCount; ch++) {
-      const extra = this.linkExtra.length === 0 ? [] : this.linkExtra.flatMap((g) => g.cells(ch).map((v) => (typeof v === "number" ? csvNumber(v) : v)));
-      yield [
-        t.resourceName(ch),
-        t.nodeIds[t.channelFrom[ch]],
-        t.nodeIds[t.channelTo[ch]],
-        tierOf(t, ch),
-        csvNumber((t.resourceCapacityBps[ch] * 8) / 1e9),
-        csvBytes(this.bytesOf(ch)),
-        csvFraction(this.meanUtilOf(ch)),
-        csvFraction(this.peakUtilOf(ch)),
-        csvFraction(this.p95UtilOf(ch)),
-        csvFraction(this.saturatedFracOf(ch)),
-        csvNumber(this.bottleneckFlowSOf(ch)),
-        ...extra,
-      ];
+      sink.text(t.resourceName(ch));
+      sink.text(t.nodeIds[t.channelFrom[ch]]);
+      sink.text(t.nodeIds[t.channelTo[ch]]);
+      sink.text(tierOf(t, ch));
+      sink.number((t.resourceCapacityBps[ch] * 8) / 1e9);
+      sink.number(Math.round(this.bytesOf(ch)));
+      sink.number(clampFraction(this.meanUtilOf(ch)));
+      sink.number(clampFraction(this.peakUtilOf(ch)));
+      sink.number(clampFraction(this.p95UtilOf(ch)));
+      sink.number(clampFraction(this.saturatedFracOf(ch)));
+      sink.number(this.bottleneckFlowSOf(ch));
+      for (const g of this.linkExtra) {
+        const cells = g.cells(ch);
+        for (let i = 0; i < g.headers.length; i++) {
+          const v = cells[i];
+          if (typeof v === "number") sink.number(v);
+          else sink.text(v ?? "");
+        }
+      }
+      sink.endRow();
+      yield;
     }
   }
 
-  /** The rows of bottlenecks.csv (see {@link BOTTLENECK_CSV_HEADERS}), ranked. */
-  *bottleneckRows(): Generator<string[]> {
-    let rank = 0;
-    for (const e of this.rankBottlenecks()) {
-      yield [
-        String(++rank),
-        e.name,
-        e.tier,
-        csvNumber((e.capacityBps * 8) / 1e9),
-        csvNumber(e.bottleneckFlowS),
-        csvFraction(e.share),
-        csvFraction(e.saturatedFrac),
-        csvFraction(e.meanUtil),
-      ];
-    }
+  /** The rows of bottlenecks.csv (see {@link BOTTLENECK_CSV_HEADERS}) of `ranking` (by default {@link rankBottlenecks}'s). */
+  bottleneckRows(ranking = this.rankBottlenecks()): string[][] {
+    return tableRows((sink) => emitBottlenecks(sink, ranking));
   }
 
   /** Write links.csv to `path` (one row per channel: streamed, see CsvWriter). */
   writeLinksCsv(path: string): Promise<void> {
-    return streamCsv(path, [...LINK_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.linkRows());
+    return streamTable(path, [...LINK_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], (sink) => this.emitLinks(sink));
   }
 
-  /** Write bottlenecks.csv to `path` (streamed, see CsvWriter: a fat-tree's ranking has thousands of rows). */
-  writeBottlenecksCsv(path: string): Promise<void> {
-    return streamCsv(path, BOTTLENECK_CSV_HEADERS, this.bottleneckRows());
+  /**
+   * Write bottlenecks.csv to `path` (streamed, see CsvWriter: a fat-tree's ranking has
+   * thousands of rows), from `ranking` when the caller has it (summarizeRun's), else ranked now.
+   */
+  writeBottlenecksCsv(path: string, ranking = this.rankBottlenecks()): Promise<void> {
+    return streamTable(path, BOTTLENECK_CSV_HEADERS, (sink) => emitBottlenecks(sink, ranking));
   }
 
   /** Account for resource `r` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span). */
@@ -330,6 +332,23 @@ const COUNTS = 2 * RECORD;
 const CARRYING = 14;
 /** Flows whose bottleneck the resource is. */
 const BOTTLENECKED = 15;
+
+/** Write bottlenecks.csv's rows of `ranking` into `sink`, yielding after each row. */
+function* emitBottlenecks(sink: RowSink, ranking: readonly BottleneckEntry[]): Generator<void> {
+  let rank = 0;
+  for (const e of ranking) {
+    sink.number(++rank);
+    sink.text(e.name);
+    sink.text(e.tier);
+    sink.number((e.capacityBps * 8) / 1e9);
+    sink.number(e.bottleneckFlowS);
+    sink.number(clampFraction(e.share));
+    sink.number(clampFraction(e.saturatedFrac));
+    sink.number(clampFraction(e.meanUtil));
+    sink.endRow();
+    yield;
+  }
+}
 
 /** Add `dtS` seconds to bin `bin` of a utilisation histogram. */
 function addSeconds(h: UtilHistogram, bin: number, dtS: number): void {

@@ -118,3 +118,101 @@ function significantText(x: number): string {
   else text = `${d === 1 ? digits : `${digits[0]}.${digits.slice(1)}`}e${n - 1 < 0 ? "-" : "+"}${Math.abs(n - 1)}`;
   return x < 0 ? `-${text}` : text;
 }
+
+/** Scratch for the 12 digits of {@link writeCsvNumber} (one number at a time). */
+const DIGITS = new Uint8Array(CSV_SIGNIFICANT_DIGITS);
+
+/**
+ * Longest text {@link writeCsvNumber} writes: a sign, 16 digits of a safe integer, or a sign,
+ * 12 digits, a point and an exponent — and `String` of a number outside [1e-10, 1e21], at most 25.
+ */
+export const CSV_NUMBER_MAX_BYTES = 32;
+
+/**
+ * Write {@link csvNumber}'s text of `x` as ASCII bytes into `out` at `at` (room for
+ * {@link CSV_NUMBER_MAX_BYTES} is the caller's), and return the offset after it: the same
+ * bytes without making a string — the digits of a whole number, or {@link significantText}'s
+ * twelve digits laid out as it lays them out. `test/report/csvNumber.test.ts` checks the two
+ * agree on random numbers of every magnitude.
+ */
+export function writeCsvNumber(out: Uint8Array, at: number, x: number): number {
+  if (Number.isSafeInteger(x)) {
+    if (x < 0) {
+      out[at++] = 45; // -
+      x = -x;
+    }
+    return writeWhole(out, at, x);
+  }
+  if (!Number.isFinite(x)) return at;
+  const a = Math.abs(x);
+  let e = decimalExponent(a);
+  if (!(e >= -10 && e <= 21)) return writeAscii(out, at, String(roundSignificant(x)));
+  const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
+  let m = k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]);
+  if (m === 1e12) {
+    m = 1e11;
+    e++;
+  }
+  // The 12 digits of m (10¹¹ ≤ m < 10¹²) from its two 6-digit halves, as significantText.
+  const digits = DIGITS;
+  let hi = Math.floor(m / 1e6);
+  let lo = m - hi * 1e6;
+  for (let i = 11; i >= 6; i--) {
+    const q = Math.floor(lo / 10);
+    digits[i] = 48 + lo - q * 10;
+    lo = q;
+  }
+  for (let i = 5; i >= 0; i--) {
+    const q = Math.floor(hi / 10);
+    digits[i] = 48 + hi - q * 10;
+    hi = q;
+  }
+  let d = CSV_SIGNIFICANT_DIGITS;
+  while (digits[d - 1] === 48) d--;
+  if (x < 0) out[at++] = 45;
+  // Number::toString with n = e + 1: the value is 0.<digits> × 10^n.
+  const n = e + 1;
+  if (d <= n && n <= 21) {
+    for (let i = 0; i < d; i++) out[at++] = digits[i];
+    for (let i = d; i < n; i++) out[at++] = 48;
+  } else if (0 < n && n <= 21) {
+    for (let i = 0; i < n; i++) out[at++] = digits[i];
+    out[at++] = 46; // .
+    for (let i = n; i < d; i++) out[at++] = digits[i];
+  } else if (-6 < n && n <= 0) {
+    out[at++] = 48;
+    out[at++] = 46;
+    for (let i = 0; i < -n; i++) out[at++] = 48;
+    for (let i = 0; i < d; i++) out[at++] = digits[i];
+  } else {
+    out[at++] = digits[0];
+    if (d > 1) {
+      out[at++] = 46;
+      for (let i = 1; i < d; i++) out[at++] = digits[i];
+    }
+    out[at++] = 101; // e
+    out[at++] = n - 1 < 0 ? 45 : 43;
+    at = writeWhole(out, at, Math.abs(n - 1));
+  }
+  return at;
+}
+
+/** Write the decimal digits of a whole number 0 ≤ w ≤ 2⁵³ at `at`; the offset after them. */
+function writeWhole(out: Uint8Array, at: number, w: number): number {
+  let len = 1;
+  while (len < 16 && w >= POW10[len + 22]) len++;
+  const end = at + len;
+  for (let i = end - 1; i >= at; i--) {
+    // Exact for every whole number up to 2⁵³ (w / 10 may round up near it, w % 10 does not).
+    const r = w % 10;
+    out[i] = 48 + r;
+    w = (w - r) / 10;
+  }
+  return end;
+}
+
+/** Write an ASCII string's characters as bytes at `at`; the offset after them. */
+function writeAscii(out: Uint8Array, at: number, s: string): number {
+  for (let i = 0; i < s.length; i++) out[at++] = s.charCodeAt(i);
+  return at;
+}

@@ -167,7 +167,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   const files: ReportFile[] = [
     { name: "flows.csv", write: (p) => flows.writeCsv(p) },
     { name: "links.csv", write: (p) => resources.writeLinksCsv(p) },
-    { name: "bottlenecks.csv", write: (p) => resources.writeBottlenecksCsv(p) },
+    { name: "bottlenecks.csv", write: (p) => resources.writeBottlenecksCsv(p, summary.bottlenecks) },
     { name: "summary.csv", write: (p) => streamCsv(p, summaryHeaders, [summaryCells]) },
     ...workloadFiles,
     { name: "run.json", write: (p) => writeFile(p, JSON.stringify(runInfo(meta, run), null, 2) + "\n") },

@@ -29,14 +29,15 @@ import type { Workload } from "../workloads/Workload.js";
 export function buildWorkloads(scenario: Scenario, topology: Topology): Workload[] {
   const endpoints = new Map<string, ServiceEndpoint>();
   const guarded = <T>(i: number, make: (fail: (key: string, message: string) => never) => T): T => {
-    const where = `${scenario.file}: workloads[${i}].${scenario.workloads[i].kind}`;
+    // The key path is made only for a message (20,000 transfers are 20,000 workloads).
+    const where = () => `${scenario.file}: workloads[${i}].${scenario.workloads[i].kind}`;
     const fail = (key: string, message: string): never => {
-      throw new InputError(`${where}${key ? `.${key}` : ""}: ${message}`);
+      throw new InputError(`${where()}${key ? `.${key}` : ""}: ${message}`);
     };
     try {
       return make(fail);
     } catch (err) {
-      if (err instanceof InputError && !err.message.startsWith(where)) throw new InputError(`${where}: ${err.message}`);
+      if (err instanceof InputError && !err.message.startsWith(where())) throw new InputError(`${where()}: ${err.message}`);
       throw err;
     }
   };

@@ -27,9 +27,9 @@ export function checkScenario(s: Scenario, topology: Topology): void {
   const transferIds = new Set<string>();
   const names = new Set<string>();
   s.workloads.forEach((w, i) => {
-    const where = `${s.file}: workloads[${i}].${w.kind}`;
+    // The key path is made only for a message (20,000 transfers are 20,000 workloads).
     const fail = (key: string, message: string): never => {
-      throw new InputError(`${where}${key ? `.${key}` : ""}: ${message}`);
+      throw new InputError(`${s.file}: workloads[${i}].${w.kind}${key ? `.${key}` : ""}: ${message}`);
     };
     const node = (id: string, key: string): number => {
       const n = topology.nodeIndex.get(id);

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { closest } from "../core/closest.js";
 import { HANDSHAKES, TRANSPORT_MODELS } from "../transport/TransportSpec.js";
-import { parseQuantity, unitExamples, unitSuffixes, type ParsedQuantity, type UnitKind } from "../core/units.js";
+import { parseQuantity, plainQuantity, unitExamples, unitSuffixes, type ParsedQuantity, type UnitKind } from "../core/units.js";
 import { CONGESTION_CONTROLS } from "../transport/tcp/CongestionControl.js";
 
 const NOUNS: Record<UnitKind, string> = { size: "size", rate: "bandwidth", time: "time", buffer: "buffer size" };
@@ -41,6 +41,10 @@ function quantityReason(input: unknown, kind: UnitKind, min: "positive" | "nonne
  * lists, CSV cells).
  */
 export function readQuantity(input: unknown, kind: UnitKind, min: "positive" | "nonnegative"): ParsedQuantity {
+  if (typeof input === "string") {
+    const plain = plainQuantity(input, kind);
+    if (plain !== undefined && (min !== "positive" || plain > 0)) return { ok: true, value: plain };
+  }
   if (typeof input !== "string" || !quantityPattern(kind).test(input)) return { ok: false, reason: quantityReason(input, kind, min) };
   const r = parseQuantity(input, kind);
   if (!r.ok) return r;

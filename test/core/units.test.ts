@@ -1,6 +1,7 @@
 // parseQuantity: human quantities with explicit units → engine units (bytes, bytes/s, seconds).
+import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { parseEventRate, parseQuantity, quantity, unitSuffixes, type UnitKind } from "../../src/core/units.js";
+import { parseEventRate, parseQuantity, plainQuantity, quantity, unitSuffixes, type UnitKind } from "../../src/core/units.js";
 
 function value(text: unknown, kind: UnitKind): number {
   const r = parseQuantity(text, kind);
@@ -143,5 +144,31 @@ describe("parseEventRate", () => {
     expect(parseEventRate("100/sec")).toMatchObject({ ok: false });
     expect(parseEventRate(100)).toEqual({ ok: false, reason: '100 is not a rate — use e.g. "100/s" or "30/min"' });
     expect(parseEventRate(undefined)).toMatchObject({ ok: false });
+  });
+});
+
+describe("plainQuantity", () => {
+  it("gives parseQuantity's value for every plain quantity of 20,000 random texts, and nothing for the others", () => {
+    const rng = seedrandom("plainQuantity");
+    const kinds = ["size", "rate", "time", "buffer"] as const;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+    const numbers = () => {
+      const x = rng() * 10 ** (Math.floor(rng() * 40) - 20);
+      return pick([String(x), x.toExponential(), x.toFixed(3), String(Math.round(x)), "1e400", "0", ".5", "5.", "+5", "-5", "1e-400", "2E3", "1e+3"]);
+    };
+    let plain = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const kind = pick(kinds);
+      const unit = pick([...unitSuffixes(pick(kinds)), "x", "", "e3B", "Gb ps"]);
+      const text = pick(["", "", "", " "]) + numbers() + pick(["", "", "", " "]) + unit + pick(["", "", "", " "]);
+      const ours = plainQuantity(text, kind);
+      if (ours === undefined) continue;
+      plain++;
+      const theirs = parseQuantity(text, kind);
+      if (!theirs.ok || !Object.is(theirs.value, ours)) expect([text, kind, theirs]).toEqual([text, kind, { ok: true, value: ours }]);
+    }
+    expect(plain).toBeGreaterThan(1000);
+    expect([plainQuantity("4299178B", "size"), plainQuantity("0.000003828067511269568s", "time"), plainQuantity("10Gbps", "rate")]).toEqual([4299178, 0.000003828067511269568, 1.25e9]);
+    expect([plainQuantity(" 1B", "size"), plainQuantity("1 B", "size"), plainQuantity("1e400B", "size"), plainQuantity("1µs", "time"), plainQuantity("1s", "size")]).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

@@ -1,7 +1,7 @@
 // Tests of csvNumber and the byte, fraction and slowdown cells: 12 significant digits, whole numbers exact, round-off clamped, empty when undefined.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { csvBytes, csvFraction, csvNumber, csvSlowdown, roundSignificant } from "../../src/report/csvNumber.js";
+import { CSV_NUMBER_MAX_BYTES, csvBytes, csvFraction, csvNumber, csvSlowdown, roundSignificant, writeCsvNumber } from "../../src/report/csvNumber.js";
 
 /** Significant digits of a decimal literal ("0.00123" → 3, "54160000000" → 4). */
 const digits = (cell: string) =>
@@ -115,6 +115,36 @@ describe("csvNumber", () => {
 
   it("leaves NaN and infinities empty", () => {
     expect([csvNumber(NaN), csvNumber(Infinity), csvNumber(-Infinity)]).toEqual(["", "", ""]);
+  });
+});
+
+describe("writeCsvNumber", () => {
+  it("writes csvNumber's text as bytes for 400,000 random numbers, whole numbers of every length and the edges", () => {
+    const rng = seedrandom("writeCsvNumber");
+    const out = new Uint8Array(64).fill(120);
+    const check = (x: number) => {
+      const end = writeCsvNumber(out, 7, x);
+      const text = String.fromCharCode(...out.subarray(7, end));
+      if (text !== csvNumber(x) || end - 7 > CSV_NUMBER_MAX_BYTES || out[6] !== 120 || out[end] !== 120) expect([text, out[6], out[end]], String(x)).toEqual([csvNumber(x), 120, 120]);
+      out.fill(120);
+    };
+    for (let i = 0; i < 100_000; i++) {
+      const x = (rng() < 0.5 ? -1 : 1) * rng() * 10 ** (Math.floor(rng() * 70) - 35);
+      check(x);
+      check(Math.round(x * 1e6) / 1e6);
+      check(Number(x.toPrecision(1 + Math.floor(rng() * 12))));
+      check(Number(x.toPrecision(13)));
+    }
+    for (let e = -12; e <= 23; e++) {
+      for (const f of [1, 1.5, 9.999999999995, 9.9999999999949, 1.00000000000049, 5.0000000000005]) {
+        for (const x of [f * 10 ** e, Number(`${f}e${e}`)]) {
+          check(x);
+          check(-x);
+        }
+      }
+    }
+    for (let d = 0; d <= 16; d++) for (const w of [10 ** d, 10 ** d - 1, 2 * 10 ** d + 7]) if (Number.isSafeInteger(w)) [w, -w].forEach(check);
+    [0, -0, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 1e-7, 1e-300, -1.7976931348623157e308, 5e-324].forEach(check);
   });
 });
 
