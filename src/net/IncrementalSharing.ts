@@ -188,7 +188,7 @@ export class IncrementalSharing implements SharingEngine {
     s.activePos[lastSlot] = ap;
     s.rate[slot] = 0;
     s.reported[slot] = 0;
-    s.bneck[slot] = -1;
+    s.setBottleneck(slot, -1);
     s.slotOf[flow] = -1;
     s.freeSlots[s.freeCount++] = slot;
   }
@@ -259,6 +259,7 @@ export class IncrementalSharing implements SharingEngine {
       }
       s.recheck[r] = 1;
       s.touch(r);
+      if (s.boundCount[r] === 0) continue;
       const base = s.lists.base[r];
       for (let e = base, end = base + s.lists.count[r]; e < end; e++) {
         const g = list[e];

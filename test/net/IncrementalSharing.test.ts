@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { randomStream, type RandomStream } from "../../src/core/randomStream.js";
 import { fatTree } from "../../src/net/fatTree.js";
 import { FullSharing } from "../../src/net/FullSharing.js";
+import type { SharingState } from "../../src/net/incremental/SharingState.js";
 import { IncrementalSharing } from "../../src/net/IncrementalSharing.js";
 import { maxMinViolations } from "../../src/net/maxMinViolations.js";
 import { Router } from "../../src/net/Router.js";
@@ -187,6 +188,20 @@ describe("IncrementalSharing on random operation sequences", () => {
       expect(twin.inc.stats.fullSolves, `seed ${seed}`).toBe(0);
     }
     expect(solves).toBeGreaterThan(5_000);
+  });
+});
+
+describe("IncrementalSharing's count of the flows bound at each resource", () => {
+  it("equals, after every random sequence, the number of active flows whose bottleneck witness is the resource", () => {
+    for (let seed = 2000; seed < 2060; seed++) {
+      const s = (randomSequence(seed).inc as unknown as { s: SharingState }).s;
+      const expected = new Int32Array(s.resourceCount);
+      for (let i = 0; i < s.activeCount; i++) {
+        const r = s.bneck[s.activeList[i]];
+        if (r >= 0) expected[r]++;
+      }
+      expect(Array.from(s.boundCount), `seed ${seed}`).toEqual(Array.from(expected));
+    }
   });
 });
 

@@ -59,6 +59,12 @@ export class SharingState {
    * change made by a fill that had to be redone is still checked after the redo.
    */
   readonly recheck: Uint8Array;
+  /**
+   * How many active flows have the resource as their bottleneck witness (`bneck`): a
+   * resource with none has no flow to release or let rise for being bound there, so its
+   * list is not walked for them ({@link setBottleneck} keeps it).
+   */
+  readonly boundCount: Int32Array;
   /** Set when the resource's capacity was lowered since the last solve. */
   readonly fell: Uint8Array;
   /**
@@ -157,6 +163,7 @@ export class SharingState {
     this.popped = new Int32Array(R);
     this.inScan = new Int32Array(R);
     this.recheck = new Uint8Array(R);
+    this.boundCount = new Int32Array(R);
     this.resDirty = new Uint8Array(R);
     this.fell = new Uint8Array(R);
     this.fellIn = new Int32Array(R);
@@ -184,6 +191,15 @@ export class SharingState {
   releasedOn(r: number): void {
     this.fixedLoadIn[r] = 0;
     this.touch(r);
+  }
+
+  /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping {@link boundCount}. */
+  setBottleneck(f: number, r: number): void {
+    const old = this.bneck[f];
+    if (old === r) return;
+    if (old >= 0) this.boundCount[old]--;
+    if (r >= 0) this.boundCount[r]++;
+    this.bneck[f] = r;
   }
 
   /** Add r to this solve's touched resources. */

@@ -18,7 +18,7 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   const before = s.rate[f];
   const moved = before !== rateBps || s.bneck[f] !== by;
   s.rate[f] = rateBps;
-  s.bneck[f] = by;
+  s.setBottleneck(f, by);
   const w = s.weight[f];
   const end = s.routeStart[f] + s.routeLen[f];
   for (let k = s.routeStart[f]; k < end; k++) {

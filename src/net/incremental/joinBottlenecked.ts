@@ -20,7 +20,8 @@ export function joinBottlenecked(s: SharingState, f: number, level: number, fe: 
   const end = s.routeStart[f] + s.routeLen[f];
   for (let k = s.routeStart[f]; k < end; k++) {
     const q = routePool[k];
-    if (popped[q] === fe) continue;
+    // No held flow is bound at q (f itself, released, may be the only one bound there).
+    if (popped[q] === fe || s.boundCount[q] === (bneck[f] === q ? 1 : 0)) continue;
     const lend = s.lists.base[q] + s.lists.count[q];
     for (let e = s.lists.base[q]; e < lend; e++) {
       const h = list[e];

@@ -40,7 +40,7 @@ export function refill(s: SharingState): boolean {
     const f = s.released[i];
     if (frozenIn[f] !== fe) {
       s.rate[f] = 0;
-      s.bneck[f] = -1;
+      s.setBottleneck(f, -1);
     }
   }
   return complete;

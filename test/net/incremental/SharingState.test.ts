@@ -48,3 +48,19 @@ describe("SharingState", () => {
     expect(s.fixedLoad(0)).toBe(70);
   });
 });
+
+describe("SharingState.setBottleneck", () => {
+  it("counts the flows bound at each resource as witnesses move, are cleared and are set again", () => {
+    const s = stateWith(3, [{ resources: [0, 1], rateBps: 1 }, { resources: [1, 2], rateBps: 1 }, { resources: [1], rateBps: 1 }]);
+    for (let f = 0; f < 3; f++) s.bneck[f] = -1;
+    s.setBottleneck(0, 1);
+    s.setBottleneck(1, 1);
+    s.setBottleneck(2, 1);
+    expect(Array.from(s.boundCount)).toEqual([0, 3, 0]);
+    s.setBottleneck(1, 2);
+    s.setBottleneck(1, 2);
+    s.setBottleneck(0, -1);
+    expect(Array.from(s.boundCount)).toEqual([0, 1, 1]);
+    expect(Array.from(s.bneck.subarray(0, 3))).toEqual([-1, 2, 1]);
+  });
+});
