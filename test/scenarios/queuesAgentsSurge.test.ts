@@ -71,8 +71,20 @@ describe("queues-agents-surge: agents' p99 under a surge of bulk traffic", () =>
     expect(excess).toBeLessThan((p99(cubic().during) - p99(maxmin().during)) / 2);
   });
 
-  it("flips with the buffer: at 100 packets per port Cubic's queues (48 µs at most) cost less than DCTCP's K", () => {
-    expect(p99(smallBuffers().during)).toBeLessThan(p99(dctcp().during));
-    expect(p99(smallBuffers().during) - p99(maxmin().during)).toBeLessThan(8 * (100 * 1500) / 3.125e9);
+  it("flips with the buffer: at 100 packets per port Cubic's queues (48 µs at most) cost less than DCTCP's K, but its drops time some calls out (min RTO)", () => {
+    // A call whose response waits out a retransmission timeout takes at least the min RTO; no other comes near it.
+    const MIN_RTO_S = 0.2;
+    const all = smallBuffers().during;
+    const timedOut = all.filter((x) => x >= MIN_RTO_S);
+    const rest = all.filter((x) => x < MIN_RTO_S);
+    // Shallow buffers trade queueing for losses: a few calls (not most) lose their response's tail at a full port ...
+    expect(timedOut.length).toBeGreaterThan(0);
+    expect(timedOut.length).toBeLessThan(0.05 * all.length);
+    // ... while the others meet at most a small buffer at each of the 8 ports: less than DCTCP's K.
+    expect(p99(rest)).toBeLessThan(p99(dctcp().during));
+    expect(p99(rest) - p99(maxmin().during)).toBeLessThan(8 * (100 * 1500) / 3.125e9);
+    // DCTCP marks before its buffer fills, and 1,000-packet buffers absorb the surge: neither times a call out.
+    expect(dctcp().during.every((x) => x < MIN_RTO_S)).toBe(true);
+    expect(cubic().during.every((x) => x < MIN_RTO_S)).toBe(true);
   });
 });
