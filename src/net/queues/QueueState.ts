@@ -210,6 +210,24 @@ export class QueueState implements FlowObserver {
   }
 
   /**
+   * {@link roundTripS} of the route whose resources are `resources[from … to)` (a transport's
+   * compact copy of its flows' routes): the same sum, term for term.
+   */
+  roundTripIn(baseRttS: number, resources: Int32Array, from: number, to: number): number {
+    if (this.queued === 0) return baseRttS;
+    const channels = this.topology.channelCount;
+    const delay = this.delaySAt;
+    let out = 0;
+    let back = 0;
+    for (let i = from; i < to; i++) {
+      const r = resources[i];
+      out += delay[r];
+      if (r < channels) back += delay[r ^ 1];
+    }
+    return baseRttS + out + back;
+  }
+
+  /**
    * Queueing delay of the way back along `resources` (ACKs, handshake replies): the reverse
    * channel of every channel on it (links are full duplex, channels come in pairs 2i, 2i+1).
    */

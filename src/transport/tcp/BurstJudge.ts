@@ -51,12 +51,23 @@ export interface BurstVerdicts {
  */
 export class BurstJudge {
   private pending: Burst[] = [];
-  private overflowPorts: number[] = [];
-  private overflowShares: number[] = [];
-  private dropTailPorts: number[] = [];
-  private dropTailShares: number[] = [];
-  private dropTailSpansS: number[] = [];
-  private readonly byPort = new Map<number, Burst[]>();
+  /** The bursts the last {@link judge} returned: taken back into {@link free} at the next one, and that array then holds the next instant's pending bursts. */
+  private judgedLast: Burst[] = [];
+  /** Bursts no longer in use, reused by {@link offer} (a round offers one per flow per RTT: they need not be new objects). */
+  private readonly free: Burst[] = [];
+  /** The verdicts {@link judge} returns: one record and its arrays, reset by each call. */
+  private readonly verdicts: BurstVerdicts = {
+    bursts: [],
+    judged: [],
+    overflowPorts: [],
+    overflowShares: [],
+    dropTailPorts: [],
+    dropTailShares: [],
+    dropTailSpansS: [],
+  };
+  /** Per port, the bursts of the instant crossing it (kept between instants, emptied after each), and the ports in the order bursts first reached them. */
+  private readonly byPort: Array<Burst[] | undefined> = [];
+  private readonly touched: number[] = [];
 
   constructor(
     private readonly network: FlowNetwork,
@@ -76,7 +87,24 @@ export class BurstJudge {
    * `prevBytes`; `ecn` for DCTCP.
    */
   offer(flow: number, packets: number, durationS: number, standing: number, prevBytes: number, packetBytes: number, ecn: boolean): void {
-    this.pending.push({ flow, packets, durationS, standing, prevBytes, packetBytes, ecn, share: 0, port: -1, marked: 0, markPort: -1, judged: false });
+    const b = this.free.pop();
+    if (b === undefined) {
+      this.pending.push({ flow, packets, durationS, standing, prevBytes, packetBytes, ecn, share: 0, port: -1, marked: 0, markPort: -1, judged: false });
+      return;
+    }
+    b.flow = flow;
+    b.packets = packets;
+    b.durationS = durationS;
+    b.standing = standing;
+    b.prevBytes = prevBytes;
+    b.packetBytes = packetBytes;
+    b.ecn = ecn;
+    b.share = 0;
+    b.port = -1;
+    b.marked = 0;
+    b.markPort = -1;
+    b.judged = false;
+    this.pending.push(b);
   }
 
   /** Drop `flow`'s pending bursts (it left the route they were sent on before they were judged). */
@@ -84,47 +112,57 @@ export class BurstJudge {
     if (this.pending.some((b) => b.flow === flow)) this.pending = this.pending.filter((b) => b.flow !== flow);
   }
 
-  /** Judge the pending bursts at every port they cross; they are then no longer pending. */
+  /**
+   * Judge the pending bursts at every port they cross; they are then no longer pending. The
+   * verdicts (and the bursts in them) are valid until the next call, which reuses them.
+   */
   judge(): BurstVerdicts {
     const bursts = this.pending;
-    this.pending = [];
+    // The previous instant's bursts are done with: reuse them, and their array for the next pending ones.
+    const last = this.judgedLast;
+    for (let i = 0; i < last.length; i++) this.free.push(last[i]);
+    last.length = 0;
+    this.pending = last;
+    this.judgedLast = bursts;
     const channels = this.channelCount;
-    const judged: Burst[] = [];
-    this.overflowPorts = [];
-    this.overflowShares = [];
-    this.dropTailPorts = [];
-    this.dropTailShares = [];
-    this.dropTailSpansS = [];
+    const v = this.verdicts;
+    const judged = v.judged;
+    judged.length = 0;
+    v.bursts = bursts;
+    v.overflowPorts.length = 0;
+    v.overflowShares.length = 0;
+    v.dropTailPorts.length = 0;
+    v.dropTailShares.length = 0;
+    v.dropTailSpansS.length = 0;
     if (bursts.length === 1) {
       // The common case: one burst alone at this instant, judged on its own route.
       const res = this.network.routeOf(bursts[0].flow).resources;
       for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, judged);
     } else {
       const byPort = this.byPort;
+      const touched = this.touched;
       for (const b of bursts) {
         const res = this.network.routeOf(b.flow).resources;
         for (let i = 0; i < res.length; i++) {
           const r = res[i];
           if (r >= channels) continue;
-          let list = byPort.get(r);
-          if (!list) byPort.set(r, (list = []));
+          let list = byPort[r];
+          if (list === undefined) byPort[r] = list = [];
+          if (list.length === 0) touched.push(r);
           list.push(b);
         }
       }
-      for (const [r, list] of byPort) this.judgePort(r, list, judged);
-      byPort.clear();
+      // Ports in the order bursts first reached them (as a Map keyed by port iterated them).
+      for (let i = 0; i < touched.length; i++) {
+        const list = byPort[touched[i]]!;
+        this.judgePort(touched[i], list, judged);
+        list.length = 0;
+      }
+      touched.length = 0;
     }
     // In flow order (stable: a flow's bursts in the order their verdicts came), so the draws from the stream do not depend on map order.
     if (judged.length > 1) judged.sort((a, b) => a.flow - b.flow);
-    return {
-      bursts,
-      judged,
-      overflowPorts: this.overflowPorts,
-      overflowShares: this.overflowShares,
-      dropTailPorts: this.dropTailPorts,
-      dropTailShares: this.dropTailShares,
-      dropTailSpansS: this.dropTailSpansS,
-    };
+    return v;
   }
 
   /** The rate port `r` (of `capacity`) gives the flows of `list` now, bytes/s: the sum of their shares, or its capacity if they have none yet. */
@@ -192,13 +230,14 @@ export class BurstJudge {
       // arrival does: the share of all arrivals it drops — the bursts', and at a saturated port
       // the other flows' packets, which keep coming at the rest of its capacity.
       const others = ((capacity - drainBps) * spanS) / packet;
-      this.dropTailPorts.push(r);
-      this.dropTailShares.push(Math.min(1, lost / (arrivals + others)));
-      this.dropTailSpansS.push(spanS);
+      const v = this.verdicts;
+      v.dropTailPorts.push(r);
+      v.dropTailShares.push(Math.min(1, lost / (arrivals + others)));
+      v.dropTailSpansS.push(spanS);
     }
     if (saturated && lost > 0) {
-      this.overflowPorts.push(r);
-      this.overflowShares.push(Math.min(1, lost / arrivals));
+      this.verdicts.overflowPorts.push(r);
+      this.verdicts.overflowShares.push(Math.min(1, lost / arrivals));
     }
     for (let i = 0; i < list.length; i++) {
       const b = list[i];

@@ -52,12 +52,22 @@ const CUBIC_MAX_GROWTH = 1.5;
  * plus the minimum RTT (the ACK being processed left one RTT ago), hence the `+ RTT`.
  */
 export function cubicAdvance(wMax: number, w0: number, w: number, tS: number, dtS: number, rttS: number): number {
+  return cubicAdvanceFrom(wMax, w0, cubicK(wMax, w0), w, tS, dtS, rttS);
+}
+
+/** Cubic's K = ∛((W_max − w0)/C), seconds: when the curve of an epoch after a loss comes back to W_max (0 before any loss, where no curve needs it). */
+export function cubicK(wMax: number, w0: number): number {
+  return wMax > w0 ? Math.cbrt((wMax - w0) / CUBIC_C) : 0;
+}
+
+/** {@link cubicAdvance} with the epoch's `k` = {@link cubicK}(wMax, w0) given (a flow keeps it for its epoch). */
+export function cubicAdvanceFrom(wMax: number, w0: number, k: number, w: number, tS: number, dtS: number, rttS: number): number {
   if (!(dtS > 0) || !(rttS > 0)) return w;
   const t = Math.max(0, tS + dtS);
   const rtts = dtS / rttS;
   const lossSeen = wMax > w0;
   let target: number;
-  if (lossSeen) target = wMax + CUBIC_C * (t + rttS - Math.cbrt((wMax - w0) / CUBIC_C)) ** 3;
+  if (lossSeen) target = wMax + CUBIC_C * (t + rttS - k) ** 3;
   else target = Math.max(w0 + CUBIC_C * ((t + rttS) ** 3 - rttS ** 3), w * CUBIC_PRELOSS_GROWTH ** rtts);
   return Math.min(Math.max(target, w), w * CUBIC_MAX_GROWTH ** rtts);
 }

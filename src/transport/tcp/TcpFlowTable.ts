@@ -1,7 +1,7 @@
 // TcpFlowTable: the per-flow state of every `tcp` flow of a run — phase, window, timers, costs — in typed arrays, and the window law read from it.
 import { grown } from "../../core/grown.js";
 import type { TcpOptions } from "../TransportSpec.js";
-import { cubicAdvance, renoIncreasePerRtt } from "./CongestionControl.js";
+import { cubicAdvanceFrom, cubicK, renoIncreasePerRtt, slowStartFactor } from "./CongestionControl.js";
 
 /** Phase of a tcp flow's window. */
 export const TcpPhase = { None: 0, SlowStart: 1, Avoidance: 2, Steady: 3, Timeout: 4, Done: 5 } as const;
@@ -33,12 +33,20 @@ export class TcpFlowTable {
   packetBytes = new Float64Array(0);
   /** The receive/send window, segments. */
   windowSegs = new Float64Array(0);
+  /** The receive/send window, bytes (the options', kept per flow so the hot paths read no option record). */
+  windowBytes = new Float64Array(0);
+  /** The window's factor per slow-start round trip ({@link slowStartFactor}). */
+  slowStartGrowth = new Float64Array(0);
   /** Segments NewReno or DCTCP add per avoidance round trip. */
   renoPerRtt = new Float64Array(0);
   /** Congestion window, segments. */
   cwnd = new Float64Array(0);
   /** Cubic's window at the last loss, segments. */
   wMax = new Float64Array(0);
+  /** Cubic's K for the epoch's W_max and w0 ({@link cubicK}), and the two it was taken for (NaN: none yet): kept, not taken again at every window. */
+  cubicK = new Float64Array(0);
+  kWMax = new Float64Array(0);
+  kW0 = new Float64Array(0);
   /** Window when the avoidance epoch began, segments. */
   w0 = new Float64Array(0);
   /** Start of the avoidance epoch (or of the last slow-start round), seconds; NaN before the first round. */
@@ -115,14 +123,24 @@ export class TcpFlowTable {
     this.cc[flow] = o.cc === "cubic" ? TcpCc.Cubic : o.cc === "newreno" ? TcpCc.NewReno : TcpCc.Dctcp;
     this.packetBytes[flow] = o.mssBytes + o.headerBytes;
     this.windowSegs[flow] = o.windowBytes / o.mssBytes;
+    this.windowBytes[flow] = o.windowBytes;
+    this.slowStartGrowth[flow] = slowStartFactor(o.cc, o.delayedAck);
     this.renoPerRtt[flow] = o.cc === "cubic" ? 0 : renoIncreasePerRtt(o.cc, o.delayedAck);
   }
 
   /** The window flow `f` in avoidance has at `t` (its law from its last update, at round trip `rtt`), segments. */
   windowAt(f: number, t: number, rtt: number): number {
     let w: number;
-    if (this.cc[f] === TcpCc.Cubic) w = cubicAdvance(this.wMax[f], this.w0[f], this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt);
-    else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
+    if (this.cc[f] === TcpCc.Cubic) {
+      const wMax = this.wMax[f];
+      const w0 = this.w0[f];
+      if (this.kWMax[f] !== wMax || this.kW0[f] !== w0) {
+        this.cubicK[f] = cubicK(wMax, w0);
+        this.kWMax[f] = wMax;
+        this.kW0[f] = w0;
+      }
+      w = cubicAdvanceFrom(wMax, w0, this.cubicK[f], this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt);
+    } else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
     return Math.min(w, this.windowSegs[f]);
   }
 
@@ -146,6 +164,11 @@ export class TcpFlowTable {
     this.packetBytes = grown(this.packetBytes, n);
     this.windowSegs = grown(this.windowSegs, n);
     this.renoPerRtt = grown(this.renoPerRtt, n);
+    this.windowBytes = grown(this.windowBytes, n);
+    this.slowStartGrowth = grown(this.slowStartGrowth, n);
+    this.cubicK = grown(this.cubicK, n);
+    this.kWMax = grown(this.kWMax, n, NaN);
+    this.kW0 = grown(this.kW0, n, NaN);
     this.cwnd = grown(this.cwnd, n);
     this.wMax = grown(this.wMax, n);
     this.w0 = grown(this.w0, n);

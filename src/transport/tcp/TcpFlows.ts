@@ -9,14 +9,15 @@ import { opensWithSyn } from "../handshakeRounds.js";
 import type { TcpOptions } from "../TransportSpec.js";
 import { binomial } from "./binomial.js";
 import { BurstJudge } from "./BurstJudge.js";
-import { CUBIC_BETA, DCTCP_G, RENO_BETA, cubicLossMax, slowStartFactor } from "./CongestionControl.js";
+import { CUBIC_BETA, DCTCP_G, RENO_BETA, cubicLossMax } from "./CongestionControl.js";
 import { HandshakeLosses } from "./HandshakeLosses.js";
 import { hyStartExits } from "./hyStartExits.js";
 import { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, standingPackets } from "./recoveryBurst.js";
-import { baseRttS, slowestChannelBps, storeAndForwardS } from "./routeTiming.js";
+import { baseRttS, slowestChannelBps, startTiming, type StartTiming } from "./routeTiming.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
+import { TcpRoutes } from "./TcpRoutes.js";
 
 /** Window growth between two avoidance checks of a window-limited flow: at most 1/4, at least one RTT apart (the cap in between is the window at the middle of the step). */
 const STEP_GROWTH = 0.25;
@@ -76,6 +77,12 @@ export class TcpFlows implements FlowObserver {
   private readonly bursts: BurstJudge;
   private readonly ports: LossPorts;
   private readonly handshakes: HandshakeLosses;
+  /** The live flows' routes, copied into one pool (the hot walks read them there). */
+  private readonly routes = new TcpRoutes();
+  /** What {@link start} reads off a flow's route (one record, rewritten by each start). */
+  private readonly timing: StartTiming = { baseRttS: 0, handshakeBaseRttS: 0, outS: 0, backS: 0, storeAndForwardS: 0 };
+  /** Every flow's completion callback (one closure for all). */
+  private readonly onComplete = (f: number): void => this.finish(f);
   /** Flows whose handshake is waiting out a SYN timeout (few: a Map, not a column). */
   private readonly synLosses = new Map<number, SynRetry>();
 
@@ -143,20 +150,21 @@ export class TcpFlows implements FlowObserver {
     const packetBytes = o.mssBytes + o.headerBytes;
     const segments = Math.max(1, Math.ceil(sizeBytes / o.mssBytes));
     const wireBytes = sizeBytes + segments * o.headerBytes;
-    const channels = this.channels;
     const res = route.resources;
-    // A data round trip: a full packet out, an ACK (headers only) back.
-    const baseRtt = baseRttS(this.network, channels, res, route.latencyS, packetBytes, o.headerBytes);
-    const qOut = this.queues.pathDelayS(res);
-    const qBack = this.queues.reversePathDelayS(res);
+    // A data round trip: a full packet out, an ACK (headers only) back; handshake segments carry
+    // no payload, so their round trip serialises headers only. One walk of the route reads both.
+    const timing = this.timing;
+    startTiming(this.network, this.queues, this.channels, res, route.latencyS, packetBytes, o.headerBytes, Math.min(packetBytes, wireBytes), timing);
+    const baseRtt = timing.baseRttS;
+    const qOut = timing.outS;
+    const qBack = timing.backS;
     const rtt = baseRtt + qOut + qBack;
-    // Handshake segments carry no payload: their round trip serialises headers only.
-    const handshakeRtt = baseRttS(this.network, channels, res, route.latencyS, o.headerBytes, o.headerBytes) + qOut + qBack;
+    const handshakeRtt = timing.handshakeBaseRttS + qOut + qBack;
     // A SYN or SYN-ACK that meets an overflowing drop-tail port may be lost there: then it goes out again after the SYN timeout.
     const synStartS = now + extraDelayS;
     const synLost = handshakeRounds > 0 && opensWithSyn(o.handshake) && this.handshakes.lost(res, synStartS, synStartS + handshakeRtt / 2);
     const handshakeS = handshakeRounds * handshakeRtt + (synLost ? o.synTimeoutS : 0);
-    const firstByteDelayS = extraDelayS + handshakeS + qOut + storeAndForwardS(this.network, channels, res, Math.min(packetBytes, wireBytes));
+    const firstByteDelayS = extraDelayS + handshakeS + qOut + timing.storeAndForwardS;
     const userCap = capBps ?? Infinity;
     const windowSegs = o.windowBytes / o.mssBytes;
     const w = Math.min(cwndSegments, windowSegs);
@@ -168,10 +176,11 @@ export class TcpFlows implements FlowObserver {
       capBps,
       wireBytes,
       startDelayS: firstByteDelayS,
-      onComplete: (f) => this.finish(f),
+      onComplete: this.onComplete,
     });
     t.ensure(flow);
     t.setOptions(flow, optionIndex);
+    this.routes.hold(flow, res);
     t.cwnd[flow] = w;
     t.wMax[flow] = 0;
     t.w0[flow] = w;
@@ -277,6 +286,7 @@ export class TcpFlows implements FlowObserver {
     const now = this.sim.nowS;
     const o = t.options[t.optionIndex[f]];
     const route = this.network.routeOf(f);
+    this.routes.hold(f, route.resources);
     // The window until now grew at the old route's RTT.
     if (phase === Phase.Avoidance) {
       t.advance(f, now, this.queues.roundTripS(t.baseRttS[f], oldRoute.resources));
@@ -317,7 +327,9 @@ export class TcpFlows implements FlowObserver {
 
   /** RTT of `flow` now: base plus queueing both ways. */
   private rttNow(f: number): number {
-    return this.queues.roundTripS(this.t.baseRttS[f], this.network.routeOf(f).resources);
+    const routes = this.routes;
+    const at = routes.offsetOf(f);
+    return this.queues.roundTripIn(this.t.baseRttS[f], routes.pool, at, at + routes.lengthOf(f));
   }
 
   /** One slow-start round trip of flow `f` ends (or its first flight arrives). */
@@ -325,7 +337,6 @@ export class TcpFlows implements FlowObserver {
     const t = this.t;
     t.timer[f] = -1;
     if (this.network.stateOf(f) !== FlowState.Active || t.phase[f] !== Phase.SlowStart) return;
-    const o = t.options[t.optionIndex[f]];
     const packet = t.packetBytes[f];
     const rtt = this.rttNow(f);
     const first = Number.isNaN(t.epochS[f]);
@@ -362,7 +373,7 @@ export class TcpFlows implements FlowObserver {
     // previous round's ACKs return at the ACK clock (every delivered packet raises one, a lost one
     // none), so a port draining at that clock queues the growth on top of what the previous
     // window already kept beyond the pipe.
-    const g = slowStartFactor(o.cc, o.delayedAck);
+    const g = t.slowStartGrowth[f];
     const next = first ? w : Math.min(w + Math.max(0, w - t.lostLast[f]) * (g - 1), t.windowSegs[f]);
     t.lostLast[f] = 0;
     const arrivals = Math.min(next, remaining);
@@ -389,7 +400,7 @@ export class TcpFlows implements FlowObserver {
   /** Whether a window of `w` segments covers all flow `f` has left to send (within its send window). */
   private covers(f: number, w: number): boolean {
     const t = this.t;
-    return this.network.remainingOf(f) <= Math.min(w * t.packetBytes[f], t.options[t.optionIndex[f]].windowBytes);
+    return this.network.remainingOf(f) <= Math.min(w * t.packetBytes[f], t.windowBytes[f]);
   }
 
   /** Flow `f` sent all it had and its last flight lost or marked packets: the round trip that tells it comes after all. */
@@ -407,7 +418,9 @@ export class TcpFlows implements FlowObserver {
 
   /** Capacity in force of flow `f`'s slowest channel, bytes/s. */
   private lineRate(f: number): number {
-    return slowestChannelBps(this.network, this.channels, this.network.routeOf(f).resources);
+    const routes = this.routes;
+    const at = routes.offsetOf(f);
+    return slowestChannelBps(this.network, this.channels, routes.pool, at, at + routes.lengthOf(f));
   }
 
   /**
@@ -730,7 +743,7 @@ export class TcpFlows implements FlowObserver {
    */
   private applyWindow(f: number, rtt: number, w = this.t.cwnd[f]): void {
     const t = this.t;
-    const windowBytes = t.options[t.optionIndex[f]].windowBytes;
+    const windowBytes = t.windowBytes[f];
     const last = t.sentAll[f] === 1 || this.covers(f, w);
     if (t.cc[f] === TcpCc.Dctcp) {
       const flight = last ? this.network.remainingOf(f) : t.phase[f] === Phase.SlowStart ? Math.min(w * t.packetBytes[f], windowBytes) : Infinity;
@@ -747,6 +760,7 @@ export class TcpFlows implements FlowObserver {
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
     t.phase[f] = Phase.Done;
     this.ports.leave(f);
+    this.routes.release(f);
     const cb = this.done[f];
     this.done[f] = undefined;
     cb?.(f, t.cwnd[f]);

@@ -40,6 +40,29 @@ describe("BurstJudge", () => {
     expect(judged[0].port).toBe(2);
   });
 
+  it("reuses the last instant's bursts and verdicts for the next: nothing of an earlier verdict carries over", () => {
+    const { judge, ids } = setup(20, 2);
+    judge.offer(ids[0], 100, train(100), 0, 0, P, false);
+    judge.offer(ids[1], 100, train(100), 0, 0, P, false);
+    const first = judge.judge();
+    expect(first.judged).toHaveLength(2);
+    expect(first.judged[0].share).toBeGreaterThan(0);
+    // The next instant: a burst that fits gets a clean burst (no share, port or mark from before) and no verdict.
+    judge.offer(ids[1], 20, train(20), 0, 0, P, false);
+    const next = judge.judge();
+    expect(next.bursts).toHaveLength(1);
+    expect(next.bursts[0]).toMatchObject({ flow: ids[1], packets: 20, share: 0, port: -1, marked: 0, markPort: -1, judged: false });
+    expect(next.judged).toHaveLength(0);
+    expect(next.overflowPorts).toHaveLength(0);
+    // And one that overflows alone is judged as a fresh judge judges it.
+    judge.offer(ids[0], 100, train(100), 0, 0, P, false);
+    const third = judge.judge();
+    const fresh = setup(20, 2);
+    fresh.judge.offer(fresh.ids[0], 100, train(100), 0, 0, P, false);
+    const alone = fresh.judge.judge();
+    expect(third.judged.map((b) => [b.flow, b.share, b.port])).toEqual(alone.judged.map((b) => [b.flow, b.share, b.port]));
+  });
+
   it("a burst within drain plus buffer gets no verdict", () => {
     const { judge, ids } = setup(20, 1);
     // 20 packets: 2 drain while they arrive, 18 fit in the buffer of 20.

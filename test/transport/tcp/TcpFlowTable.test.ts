@@ -45,4 +45,24 @@ describe("TcpFlowTable", () => {
     expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(100, 70, 75, 0.5, 0.5, 0.02));
     expect(t.windowAt(0, 3, 0.02)).toBeGreaterThan(75);
   });
+
+  it("Cubic's K follows a new W_max or epoch (it is kept per flow, not taken again at every window)", () => {
+    const t = table({ cc: "cubic", mssBytes: 1000, windowBytes: 1e9 });
+    t.wMax[0] = 100;
+    t.w0[0] = 70;
+    t.cwnd[0] = 75;
+    t.epochS[0] = 2;
+    t.lastS[0] = 2.5;
+    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(100, 70, 75, 0.5, 0.5, 0.02));
+    // A loss: a new W_max and a new epoch from the cut window.
+    t.wMax[0] = 80;
+    t.w0[0] = 56;
+    t.cwnd[0] = 56;
+    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(80, 56, 56, 0.5, 0.5, 0.02));
+    t.w0[0] = 60;
+    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(80, 60, 56, 0.5, 0.5, 0.02));
+    // No loss seen (HyStart's epoch): no K at all.
+    t.wMax[0] = 0;
+    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(0, 60, 56, 0.5, 0.5, 0.02));
+  });
 });
