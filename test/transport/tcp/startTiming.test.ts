@@ -1,10 +1,10 @@
-// startTiming and the route pool: one walk of a flow's route (or of its copy in TcpRoutes) gives, bit for bit, what the separate walks gave.
+// startTiming and the route pool: one walk of a flow's route (or of its copy in a ListPool) gives, bit for bit, what the separate walks gave.
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../../src/core/randomStream.js";
 import type { FlowNetwork } from "../../../src/net/FlowNetwork.js";
 import { QueueState } from "../../../src/net/queues/QueueState.js";
 import { baseRttS, slowestChannelBps, startTiming, storeAndForwardS, type StartTiming } from "../../../src/transport/tcp/routeTiming.js";
-import { TcpRoutes } from "../../../src/transport/tcp/TcpRoutes.js";
+import { ListPool } from "../../../src/core/ListPool.js";
 
 const CHANNELS = 40;
 const RESOURCES = 50;
@@ -50,11 +50,11 @@ describe("startTiming", () => {
   });
 });
 
-describe("TcpRoutes", () => {
+describe("tcp route pool (ListPool)", () => {
   it("holds each flow's resources in one pool: RTT and slowest channel read there are the route's", () => {
     for (let seed = 1; seed <= 50; seed++) {
       const { rng, network, queues, route } = world(seed);
-      const routes = new TcpRoutes();
+      const routes = new ListPool();
       const held: Int32Array[] = [];
       // Flows start, some finish (their stretch is reused), some are rerouted (held again).
       for (let f = 0; f < 300; f++) {
@@ -79,17 +79,5 @@ describe("TcpRoutes", () => {
         expect(slowestChannelBps(network, CHANNELS, routes.pool, at, at + routes.lengthOf(f))).toBe(slowestChannelBps(network, CHANNELS, held[f]));
       }
     }
-  });
-
-  it("reuses a finished flow's stretch for the next route of its length", () => {
-    const routes = new TcpRoutes();
-    routes.hold(0, Int32Array.of(1, 2, 3));
-    routes.hold(1, Int32Array.of(4, 5, 6));
-    const at = routes.offsetOf(0);
-    routes.release(0);
-    expect(routes.offsetOf(0)).toBe(-1);
-    routes.hold(2, Int32Array.of(7, 8, 9));
-    expect(routes.offsetOf(2)).toBe(at);
-    expect(Array.from(routes.pool.subarray(routes.offsetOf(1), routes.offsetOf(1) + 3))).toEqual([4, 5, 6]);
   });
 });
