@@ -2,7 +2,11 @@
 import { InputError } from "../core/InputError.js";
 import type { TransferRequest, Workload, WorkloadContext } from "./Workload.js";
 import type { TransferSpec } from "./specs.js";
-import type { PinnedHops } from "../scenario/PinnedHops.js";
+
+/** The node numbers of pinned paths by workload index, resolved before the run (scenario's PinnedHops). */
+export interface ResolvedPaths {
+  of(index: number): ArrayLike<number> | undefined;
+}
 
 /**
  * Starts `spec`'s transfer at `startS`, and if `repeat` is given `repeat.count` times in
@@ -23,7 +27,7 @@ export class TransferWorkload implements Workload {
   constructor(
     readonly spec: TransferSpec,
     private readonly index: number,
-    private readonly pinned?: PinnedHops,
+    private readonly pinned?: ResolvedPaths,
   ) {
     this.name = spec.id ?? `transfer${index}`;
     if (!(Number.isFinite(spec.startS) && spec.startS >= 0)) {
