@@ -190,14 +190,14 @@ export class Router {
     // Many flows between one pair (collective steps, agent requests) share Route objects;
     // routes are never mutated.
     if (!branched) {
-      const route = this.finish(Int32Array.from(nodes), channels);
+      const route = this.finish(nodes, channels);
       this.uniqueRoutes.set(src, dst, route);
       return route;
     }
     let seen = this.ecmpRoutes.get(src, dst);
     if (!seen) this.ecmpRoutes.set(src, dst, (seen = []));
     for (const r of seen) if (sameNodes(r.nodes, nodes)) return r;
-    const route = this.finish(Int32Array.from(nodes), channels);
+    const route = this.finish(nodes, channels);
     if (seen.length < MAX_ECMP_ROUTES_KEPT) seen.push(route);
     return route;
   }
@@ -222,7 +222,7 @@ export class Router {
     const nodes = [src];
     for (const ch of channels) nodes.push(this.topology.channelTo[ch]);
     if (this.allowed) for (const n of nodes) if (this.allowed[n] !== 1) return null;
-    const route = this.finish(Int32Array.from(nodes), channels);
+    const route = this.finish(nodes, channels);
     if (this.fabricRouteCache.size >= this.fabricRouteLimit) this.fabricRouteCache.clear();
     this.fabricRouteCache.set(key, route);
     return route;
@@ -305,7 +305,7 @@ export class Router {
     if (new Set(nodes).size !== nodes.length) return null;
     // A route's resources start with its channels, one per hop, in order.
     const channels = [...route.resources.subarray(0, i), ...path.channels, ...route.resources.subarray(j, old.length - 1)];
-    return this.finish(Int32Array.from(nodes), channels);
+    return this.finish(nodes, channels);
   }
 
   /**
@@ -326,7 +326,7 @@ export class Router {
   }
 
   /** The route along an explicit list of node numbers, or a message naming the first missing hop. */
-  pinned(nodes: number[]): Route | string {
+  pinned(nodes: ArrayLike<number>): Route | string {
     const t = this.topology;
     const channels: number[] = [];
     for (let i = 0; i + 1 < nodes.length; i++) {
@@ -334,7 +334,7 @@ export class Router {
       if (ch < 0) return `no link between "${t.nodeIds[nodes[i]]}" and "${t.nodeIds[nodes[i + 1]]}"`;
       channels.push(ch);
     }
-    return this.finish(Int32Array.from(nodes), channels);
+    return this.finish(nodes, channels);
   }
 
   /** Whether `dst` can be reached from `src`. */
@@ -387,16 +387,17 @@ export class Router {
       u = t.channelTo[ch];
       nodes.push(u);
     }
-    return this.finish(Int32Array.from(nodes), channels);
+    return this.finish(nodes, channels);
   }
 
-  private finish(nodes: Int32Array, channels: number[]): Route {
+  /** The route along `nodes` and `channels` (copied into the shared lists: the caller's arrays are not kept). */
+  private finish(nodes: ArrayLike<number>, channels: number[]): Route {
     const t = this.topology;
     let latencyS = 0;
     for (const ch of channels) latencyS += this.latencyS[ch];
     const resources = channels.slice();
-    for (const n of nodes) {
-      const r = t.nodeCapacityResource[n];
+    for (let i = 0; i < nodes.length; i++) {
+      const r = t.nodeCapacityResource[nodes[i]];
       if (r >= 0) resources.push(r);
     }
     const read = t.nodeReadResource[nodes[0]];

@@ -12,15 +12,23 @@ export interface Quantiles {
 
 /** Summarise `values` (not modified; NaN entries are left out). */
 export function quantiles(values: Iterable<number>): Quantiles {
-  const kept: number[] = [];
+  // The first value is held alone until a second one comes (a workload of one transfer makes no list).
+  let first = NaN;
+  let count = 0;
+  let kept: number[] | undefined;
   let sum = 0;
   for (const x of values) {
     if (Number.isNaN(x)) continue;
-    kept.push(x);
+    if (count === 0) first = x;
+    else if (kept) kept.push(x);
+    else kept = [first, x];
+    count++;
     sum += x;
   }
+  // One value is every quantile, as quantileSorted gives it: no sort, no calls.
+  if (count === 1) return { count: 1, mean: sum / 1, p50: +first, p95: +first, p99: +first };
   // Sorted by value in a typed array (no comparator calls): the same order as d3's ascending, these being numbers.
-  const xs = kept.length > 1 ? Float64Array.from(kept).sort() : kept;
+  const xs = kept ? Float64Array.from(kept).sort() : [];
   // quantileSorted reads only length and indices; its types ask for an array.
   const q = (p: number) => (xs.length > 0 ? quantileSorted(xs as number[], p)! : NaN);
   return { count: xs.length, mean: xs.length > 0 ? sum / xs.length : NaN, p50: q(0.5), p95: q(0.95), p99: q(0.99) };

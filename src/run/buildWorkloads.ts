@@ -1,6 +1,7 @@
 // buildWorkloads: turn a scenario's workload specs into Workload objects (offered loads become arrival rates).
 import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
+import type { PinnedHops } from "../scenario/PinnedHops.js";
 import { closest } from "../core/closest.js";
 import { placeReplicas } from "../scenario/placeReplicas.js";
 import type { AgentsLoadSpec, Scenario, TrafficLoadSpec, TrainingSpec } from "../scenario/Scenario.js";
@@ -24,9 +25,10 @@ import type { Workload } from "../workloads/Workload.js";
  * Poisson arrival rate from its hosts' access capacity (the sum of each host's outgoing
  * channel capacities) and its size distribution's mean. Inference pools are placed on GPUs
  * (`placeReplicas`). Agents are built last and wired to the service and inference workloads
- * they call, by name. Errors name the workload's key path.
+ * they call, by name. Errors name the workload's key path. `pinned` (from checkScenario on
+ * `topology`) gives transfers their pinned paths' node numbers.
  */
-export function buildWorkloads(scenario: Scenario, topology: Topology): Workload[] {
+export function buildWorkloads(scenario: Scenario, topology: Topology, pinned?: PinnedHops): Workload[] {
   const endpoints = new Map<string, ServiceEndpoint>();
   const guarded = <T>(i: number, make: (fail: (key: string, message: string) => never) => T): T => {
     // The key path is made only for a message (20,000 transfers are 20,000 workloads).
@@ -43,7 +45,7 @@ export function buildWorkloads(scenario: Scenario, topology: Topology): Workload
   };
   const built: Array<Workload | undefined> = scenario.workloads.map((w, i) =>
     guarded(i, (fail) => {
-      if (w.kind === "transfer") return new TransferWorkload(w, i);
+      if (w.kind === "transfer") return new TransferWorkload(w, i, pinned);
       if (w.kind === "transfers") return new TransferListWorkload(w);
       if (w.kind === "traffic") return trafficWorkload(w, topology);
       if (w.kind === "training") return trainingWorkload(w, topology);

@@ -5,7 +5,11 @@ import { StagedDirectory } from "../report/StagedDirectory.js";
 import type { RunSummary } from "../report/summarizeRun.js";
 import { REPORT_DIRECTORY_NAMES, writeReports, type WrittenReports } from "../report/writeReports.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
+import type { WorkloadResults } from "../workloads/WorkloadResults.js";
 import { simulate, type SimulateOptions } from "./simulate.js";
+
+/** The records of a workload that keeps none (one object for all: 20,000 transfers are 20,000 workloads). */
+const NO_RESULTS: WorkloadResults = Object.freeze({});
 
 /** Options of {@link runScenario}. */
 export interface RunScenarioOptions extends SimulateOptions {
@@ -61,7 +65,7 @@ async function simulateAndWrite(prepared: PreparedScenario, options: RunScenario
       topology: prepared.topology,
       names: s.workloads.map((w) => w.name),
       kinds: prepared.scenario.workloads.map((w) => w.kind),
-      results: s.workloads.map((w) => w.results?.() ?? {}),
+      results: s.workloads.map((w) => w.results?.() ?? NO_RESULTS),
       workloadOfFlow: s.workloadOfFlow,
       ...(prepared.scenario.cost && { cost: prepared.scenario.cost }),
     },

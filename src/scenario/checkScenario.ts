@@ -13,6 +13,7 @@ import { checkPolicies } from "./checkPolicies.js";
 import { components } from "./components.js";
 import { checkTransferList } from "./checkTransferList.js";
 import { mapHostNumbers } from "./mapHostNumbers.js";
+import { PinnedHops } from "./PinnedHops.js";
 
 /**
  * Check what the schema cannot: every node named by a workload exists (with a "did you
@@ -21,9 +22,13 @@ import { mapHostNumbers } from "./mapHostNumbers.js";
  * (`transfer<i>`, `<id>#<k>` for repeats, `<traffic>-<n>`) can collide with another, traffic
  * has at least two mutually reachable hosts and a feasible fan-in, CDF files exist. Throws the first problem as an InputError.
  * Linear in the size of the scenario (reachability from connected components).
+ *
+ * Returns the node numbers of the transfers' pinned paths, resolved by these checks, for
+ * the run on `topology` to start their flows with (see {@link PinnedHops}).
  */
-export function checkScenario(s: Scenario, topology: Topology): void {
+export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
   const component = components(topology);
+  const pinned = new PinnedHops(s.workloads.length);
   const transferIds = new Set<string>();
   const names = new Set<string>();
   s.workloads.forEach((w, i) => {
@@ -37,7 +42,10 @@ export function checkScenario(s: Scenario, topology: Topology): void {
       const near = closest(id, topology.nodeIds);
       return fail(key, `unknown node "${id}"${near ? ` (did you mean "${near}"?)` : ""}`);
     };
-    if (w.kind === "transfer") checkTransfer(w, topology, component, transferIds, node, fail);
+    if (w.kind === "transfer") {
+      const hops = checkTransfer(w, topology, component, transferIds, node, fail);
+      if (hops) pinned.add(i, hops);
+    }
     else if (w.kind === "transfers") {
       if (w.hostNumbers) mapHostNumbers(w, topology, fail);
       checkTransferList(w, topology, component, fail);
@@ -55,6 +63,7 @@ export function checkScenario(s: Scenario, topology: Topology): void {
   checkGeneratedIds(s);
   checkEvents(s, topology);
   checkPolicies(s, topology);
+  return pinned;
 }
 
 /**
@@ -147,7 +156,8 @@ function checkListIds(s: Scenario, seen: Set<string>, repeats: Map<string, numbe
 type Fail = (key: string, message: string) => never;
 type NodeOf = (id: string, key: string) => number;
 
-function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids: Set<string>, node: NodeOf, fail: Fail): void {
+/** Check a transfer; returns its pinned path's node numbers, when it has one. */
+function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids: Set<string>, node: NodeOf, fail: Fail): number[] | undefined {
   const src = node(w.src, "src");
   const dst = node(w.dst, "dst");
   if (src === dst) fail("dst", `the destination is the source "${w.src}" (a transfer needs two different nodes)`);
@@ -176,9 +186,10 @@ function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids:
         fail(`path[${j}]`, `no link between "${w.path[j - 1]}" and "${w.path[j]}" (a path lists adjacent nodes)`);
       }
     }
-  } else if (component[src] !== component[dst]) {
-    fail("dst", `"${w.dst}" cannot be reached from "${w.src}" (no chain of links joins them)`);
+    return hops;
   }
+  if (component[src] !== component[dst]) fail("dst", `"${w.dst}" cannot be reached from "${w.src}" (no chain of links joins them)`);
+  return undefined;
 }
 
 function checkTraffic(w: TrafficLoadSpec, t: Topology, component: Int32Array, node: NodeOf, fail: Fail): void {

@@ -69,14 +69,81 @@ export interface ScenarioSize {
  * per arrival and a training job placed on `hosts` one GPU per host. With `topology` those
  * are counted too, so the estimate only grows. Rate-driven counts are expectations over the
  * arrival window (from `start` to the end of `duration` or to `until`, whichever is first).
+ *
+ * The sums are taken part by part in file order; the list of parts (each with its key path
+ * and text, for messages) is made only when read, so a file of 20,000 transfers builds no
+ * 20,000 part records to be summed and kept.
  */
 export function estimateScenarioSize(s: Scenario, topology?: Topology): ScenarioSize {
-  const parts: SizePart[] = [];
+  const sums = new PartSums();
+  collectParts(s, topology, sums);
+  let parts: SizePart[] | undefined;
+  return {
+    nodes: sums.nodes,
+    links: sums.links,
+    flows: sums.flows,
+    events: sums.events,
+    bytes: sums.bytes,
+    get parts(): SizePart[] {
+      if (!parts) {
+        const list = new PartList();
+        collectParts(s, topology, list);
+        parts = list.parts;
+      }
+      return parts;
+    },
+  };
+}
+
+/** Where {@link collectParts} puts parts: a list of them, or only their sums. */
+interface PartSink {
+  /** Present when the parts themselves are wanted. */
+  readonly push?: true;
+  add(part: SizePart): void;
+  /** A workload part of `flows` flows, 2 events and {@link BYTES_PER.flow} bytes each, whose text is not wanted. */
+  addWorkload(flows: number): void;
+}
+
+class PartList implements PartSink {
+  readonly push = true;
+  readonly parts: SizePart[] = [];
+  add(part: SizePart): void {
+    this.parts.push(part);
+  }
+  addWorkload(): void {
+    throw new Error("a part list takes whole parts");
+  }
+}
+
+/** The sums of the parts' counts, added in the parts' order (the same floating-point sums as over the list). */
+class PartSums implements PartSink {
+  nodes = 0;
+  links = 0;
+  flows = 0;
+  events = 0;
+  bytes = 0;
+  add(p: SizePart): void {
+    this.nodes += p.nodes;
+    this.links += p.links;
+    this.flows += p.flows;
+    this.events += p.events;
+    this.bytes += p.bytes;
+  }
+  addWorkload(flows: number): void {
+    // As workloadPart(…, flows, 2 * flows, flows * BYTES_PER.flow), whose 0 nodes and links leave those sums as they are.
+    this.flows += flows;
+    this.events += 2 * flows;
+    this.bytes += flows * BYTES_PER.flow;
+  }
+}
+
+/** Every part of `s`, in order, into `parts`. */
+function collectParts(s: Scenario, topology: Topology | undefined, parts: PartSink): void {
   for (const part of s.topology) {
     fabricParts(part, part.keyPath, parts);
     part.sites?.forEach((site, i) => {
       const where = `${part.keyPath}.sites[${i}]`;
-      parts.push(topologyPart(where, 1, 0));
+      parts.add(topologyPart(where, 1, 0));
       if (site.fabric) {
         fabricParts(site.fabric, `${where}.fabric`, parts);
         const f = site.fabric;
@@ -87,30 +154,34 @@ export function estimateScenarioSize(s: Scenario, topology?: Topology): Scenario
           (f.clos3 ? f.clos3.spinesPerPod * f.clos3.superSpinesPerPlane : 0) +
           (f.torus ? 1 : 0) +
           (f.dragonfly?.g ?? 0);
-        parts.push(topologyPart(`${where}.uplink`, 0, top));
+        parts.add(topologyPart(`${where}.uplink`, 0, top));
       }
-      if (site.hosts) parts.push(topologyPart(`${where}.hosts`, site.hosts.count, site.hosts.count, `${formatCount(site.hosts.count)} hosts`));
+      if (site.hosts) parts.add(topologyPart(`${where}.hosts`, site.hosts.count, site.hosts.count, `${formatCount(site.hosts.count)} hosts`));
     });
-    if (part.nodes.length > 0 || part.links.length > 0) parts.push(topologyPart(part.keyPath, part.nodes.length, part.links.length));
-    if (part.wan && part.wan.length > 0) parts.push(topologyPart(`${part.keyPath}.wan`, 0, part.wan.length));
+    if (part.nodes.length > 0 || part.links.length > 0) parts.add(topologyPart(part.keyPath, part.nodes.length, part.links.length));
+    if (part.wan && part.wan.length > 0) parts.add(topologyPart(`${part.keyPath}.wan`, 0, part.wan.length));
   }
   const tasksByEndpoint = new Map<string, number>();
-  s.workloads.forEach((w, i) => {
-    const keyPath = `workloads[${i}].${w.kind}`;
-    if (w.kind === "transfer") parts.push(transferPart(w, keyPath, s.untilS));
-    else if (w.kind === "transfers") parts.push(workloadPart(keyPath, `${formatCount(w.list.count)} transfers`, w.list.count, 2 * w.list.count, w.list.count * BYTES_PER.flow));
-    else if (w.kind === "traffic") parts.push(trafficPart(w, keyPath, s.untilS, topology));
-    else if (w.kind === "training") parts.push(trainingPart(w, keyPath, s.untilS, topology));
-    else if (w.kind === "agents") parts.push(agentsPart(w, keyPath, s.untilS, tasksByEndpoint));
-    else if (w.kind === "chakra") parts.push(chakraPart(w, keyPath));
-  });
+  for (let i = 0; i < s.workloads.length; i++) {
+    const w = s.workloads[i];
+    // A transfer's part (its key path and text) only when the parts are wanted: 20,000 transfers are 20,000 workloads.
+    if (w.kind === "transfer") {
+      if (parts.push) parts.add(transferPart(w, keyPath(i, w.kind), s.untilS));
+      else parts.addWorkload(transferFlows(w, s.untilS));
+    }
+    else if (w.kind === "transfers") parts.add(workloadPart(keyPath(i, w.kind), `${formatCount(w.list.count)} transfers`, w.list.count, 2 * w.list.count, w.list.count * BYTES_PER.flow));
+    else if (w.kind === "traffic") parts.add(trafficPart(w, keyPath(i, w.kind), s.untilS, topology));
+    else if (w.kind === "training") parts.add(trainingPart(w, keyPath(i, w.kind), s.untilS, topology));
+    else if (w.kind === "agents") parts.add(agentsPart(w, keyPath(i, w.kind), s.untilS, tasksByEndpoint));
+    else if (w.kind === "chakra") parts.add(chakraPart(w, keyPath(i, w.kind)));
+  }
   // Inference: every output token is a decode step of some batch (events, no memory).
   s.workloads.forEach((w, i) => {
     if (w.kind !== "inference") return;
     const requests = tasksByEndpoint.get(w.name) ?? 0;
     if (requests === 0) return;
     const steps = times(requests, tokenMean(w.output)) / w.maxBatch;
-    parts.push({
+    parts.add({
       keyPath: `workloads[${i}].inference`,
       what: `about ${formatCount(requests)} requests of ${formatCount(tokenMean(w.output))} output tokens, one decode step per token and batch,`,
       nodes: 0,
@@ -120,8 +191,11 @@ export function estimateScenarioSize(s: Scenario, topology?: Topology): Scenario
       bytes: 0,
     });
   });
-  const sum = (key: "nodes" | "links" | "flows" | "events" | "bytes") => parts.reduce((a, p) => a + p[key], 0);
-  return { nodes: sum("nodes"), links: sum("links"), flows: sum("flows"), events: sum("events"), bytes: sum("bytes"), parts };
+}
+
+/** The key path of workload `i` of kind `kind`: "workloads[3].traffic". */
+function keyPath(i: number, kind: string): string {
+  return `workloads[${i}].${kind}`;
 }
 
 /** A count for messages: "1,234,567", or "1.00e+15" beyond what grouping shows exactly ("infinitely many" for Infinity). */
@@ -129,7 +203,7 @@ export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return "infinitely many";
   if (!(n < 1e15)) return n.toPrecision(3);
   const r = Math.round(n);
-  // Grouped by hand: toLocaleString asks ICU, and every transfer of a 20,000-transfer file has its message made (twice).
+  // Grouped by hand: toLocaleString asks ICU, which costs far more.
   if (r >= 0 && !Object.is(r, -0)) return r < 1000 ? String(r) : groupThousands(String(r));
   return r.toLocaleString("en-US");
 }
@@ -159,34 +233,34 @@ function topologyPart(keyPath: string, nodes: number, links: number, head?: stri
 }
 
 /** The generated fabrics of a part or a site: nodes and links as their generators make them. */
-function fabricParts(f: Fabrics, keyPath: string, parts: SizePart[]): void {
+function fabricParts(f: Fabrics, keyPath: string, parts: PartSink): void {
   if (f.clos3) {
     const { pods: P, leavesPerPod: L, hostsPerLeaf: H, spinesPerPod: S, superSpinesPerPlane: C } = f.clos3;
     const hosts = P * L * H;
-    parts.push(topologyPart(`${keyPath}.clos3`, hosts + P * L + P * S + S * C, hosts + P * L * S + P * S * C, `${formatCount(P)} pods of ${formatCount(L)} leaves × ${formatCount(H)} hosts (${formatCount(hosts)} hosts)`));
+    parts.add(topologyPart(`${keyPath}.clos3`, hosts + P * L + P * S + S * C, hosts + P * L * S + P * S * C, `${formatCount(P)} pods of ${formatCount(L)} leaves × ${formatCount(H)} hosts (${formatCount(hosts)} hosts)`));
   }
   if (f.torus) {
     const { dims, hostsPerNode: H } = f.torus;
     const n = dims.reduce((a, k) => a * k, 1);
     const ringLinks = dims.reduce((a, k) => a + (k >= 3 ? n : n / 2), 0);
-    parts.push(topologyPart(`${keyPath}.torus`, n * (1 + H), n * H + ringLinks, `a ${dims.map(formatCount).join(" × ")} torus with ${H === 1 ? "one host" : `${formatCount(H)} hosts`} per router`));
+    parts.add(topologyPart(`${keyPath}.torus`, n * (1 + H), n * H + ringLinks, `a ${dims.map(formatCount).join(" × ")} torus with ${H === 1 ? "one host" : `${formatCount(H)} hosts`} per router`));
   }
   if (f.fatTree) {
     const k = f.fatTree.k;
-    parts.push(topologyPart(`${keyPath}.fatTree`, (5 * k * k) / 4 + k ** 3 / 4, (3 * k ** 3) / 4, `k = ${formatCount(k)} gives ${formatCount(k ** 3 / 4)} hosts`));
+    parts.add(topologyPart(`${keyPath}.fatTree`, (5 * k * k) / 4 + k ** 3 / 4, (3 * k ** 3) / 4, `k = ${formatCount(k)} gives ${formatCount(k ** 3 / 4)} hosts`));
   }
   if (f.leafSpine) {
     const { leaves, spines, hostsPerLeaf } = f.leafSpine;
     const hosts = leaves * hostsPerLeaf;
-    parts.push(topologyPart(`${keyPath}.leafSpine`, spines + leaves + hosts, leaves * spines + hosts, `${formatCount(leaves)} leaves × ${formatCount(spines)} spines and ${formatCount(hosts)} hosts`));
+    parts.add(topologyPart(`${keyPath}.leafSpine`, spines + leaves + hosts, leaves * spines + hosts, `${formatCount(leaves)} leaves × ${formatCount(spines)} spines and ${formatCount(hosts)} hosts`));
   }
-  if (f.dragonfly) parts.push(dragonflyPart(f.dragonfly, keyPath));
+  if (f.dragonfly) parts.add(dragonflyPart(f.dragonfly, keyPath));
   if (f.gpuCluster) {
     const g = f.gpuCluster;
     const gpus = g.hosts * g.gpusPerHost;
     // As gpuCluster builds it (its formula is tested against the builder).
     const { nodes, links } = gpuClusterSize(g);
-    parts.push(topologyPart(`${keyPath}.gpuCluster`, nodes, links, `${formatCount(g.hosts)} hosts × ${formatCount(g.gpusPerHost)} GPUs (${formatCount(gpus)} GPUs)`));
+    parts.add(topologyPart(`${keyPath}.gpuCluster`, nodes, links, `${formatCount(g.hosts)} hosts × ${formatCount(g.gpusPerHost)} GPUs (${formatCount(gpus)} GPUs)`));
   }
 }
 
@@ -205,9 +279,15 @@ function window(startS: number, durationS: number | undefined, untilS: number | 
   return Math.max(0, end - startS);
 }
 
+/** The flows a transfer makes: its repeats up to `until`. */
+function transferFlows(w: TransferSpec, untilS: number | undefined): number {
+  const flows = w.repeat?.count ?? 1;
+  if (w.repeat && untilS !== undefined) return Math.min(flows, untilS < w.startS ? 0 : Math.floor((untilS - w.startS) / w.repeat.everyS) + 1);
+  return flows;
+}
+
 function transferPart(w: TransferSpec, keyPath: string, untilS: number | undefined): SizePart {
-  let flows = w.repeat?.count ?? 1;
-  if (w.repeat && untilS !== undefined) flows = Math.min(flows, untilS < w.startS ? 0 : Math.floor((untilS - w.startS) / w.repeat.everyS) + 1);
+  const flows = transferFlows(w, untilS);
   const what = w.repeat ? `repeat.count ${formatCount(w.repeat.count)}: ${formatCount(flows)} flows` : "one flow";
   return workloadPart(keyPath, what, flows, 2 * flows, flows * BYTES_PER.flow);
 }

@@ -5,6 +5,7 @@ import { checkScenario } from "./checkScenario.js";
 import { checkScenarioSize } from "./checkScenarioSize.js";
 import { estimateScenarioSize, type ScenarioSize } from "./estimateScenarioSize.js";
 import { loadScenario, scenarioFromDocument, type LoadLimits } from "./loadScenario.js";
+import type { PinnedHops } from "./PinnedHops.js";
 import type { Scenario } from "./Scenario.js";
 
 /** A scenario that passed every check, with its network built. */
@@ -13,6 +14,8 @@ export interface PreparedScenario {
   topology: Topology;
   /** What a run makes (nodes, links, flows, events) and the memory it needs, estimated before building anything. */
   size: ScenarioSize;
+  /** The transfers' pinned paths as node numbers of `topology`, resolved by the checks (absent: resolved when each flow starts). */
+  pinned?: PinnedHops;
 }
 
 /** Load, validate, build and check `file`; throws the first problem as one InputError sentence. */
@@ -34,8 +37,8 @@ export function prepareScenarioDocument(document: Record<string, unknown>, file:
 function prepared(scenario: Scenario): PreparedScenario {
   checkScenarioSize(scenario.file, estimateScenarioSize(scenario));
   const topology = buildTopology(scenario);
-  checkScenario(scenario, topology);
+  const pinned = checkScenario(scenario, topology);
   const size = estimateScenarioSize(scenario, topology);
   checkScenarioSize(scenario.file, size);
-  return { scenario, topology, size };
+  return { scenario, topology, size, pinned };
 }

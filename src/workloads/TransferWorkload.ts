@@ -3,6 +3,11 @@ import { InputError } from "../core/InputError.js";
 import type { TransferRequest, Workload, WorkloadContext } from "./Workload.js";
 import type { TransferSpec } from "./specs.js";
 
+/** The node numbers of pinned paths by workload index, resolved before the run (scenario's PinnedHops). */
+export interface ResolvedPaths {
+  of(index: number): ArrayLike<number> | undefined;
+}
+
 /**
  * Starts `spec`'s transfer at `startS`, and if `repeat` is given `repeat.count` times in
  * all, at startS + k·everyS for k = 0..count−1. The flow id is `spec.id`, or
@@ -15,12 +20,14 @@ export class TransferWorkload implements Workload {
   /**
    * @param spec the transfer, in engine units.
    * @param index the workload's position in the scenario, naming it when `spec.id` is absent.
+   * @param pinned where checkScenario put the node numbers of `spec.path` (at `index`), if it did.
    * @throws InputError on a negative start, a size ≤ 0, or a repeat count below 1 or a
    * negative period.
    */
   constructor(
     readonly spec: TransferSpec,
-    index: number,
+    private readonly index: number,
+    private readonly pinned?: ResolvedPaths,
   ) {
     this.name = spec.id ?? `transfer${index}`;
     if (!(Number.isFinite(spec.startS) && spec.startS >= 0)) {
@@ -39,20 +46,24 @@ export class TransferWorkload implements Workload {
   }
 
   start(ctx: WorkloadContext): void {
-    const count = this.spec.repeat?.count ?? 1;
-    const everyS = this.spec.repeat?.everyS ?? 0;
-    // Each start schedules the next, so a long repeat keeps one pending event, not count.
-    const fire = (k: number) => {
-      ctx.startTransfer(this.request(k));
-      if (k + 1 < count) ctx.schedule(this.spec.startS + (k + 1) * everyS, () => fire(k + 1));
-    };
-    ctx.schedule(this.spec.startS, () => fire(0));
+    ctx.schedule(this.spec.startS, () => this.fire(ctx, 0));
+  }
+
+  /** Start the k-th transfer; each start schedules the next, so a long repeat keeps one pending event, not count. */
+  private fire(ctx: WorkloadContext, k: number): void {
+    ctx.startTransfer(this.request(k));
+    const r = this.spec.repeat;
+    if (r && k + 1 < r.count) ctx.schedule(this.spec.startS + (k + 1) * r.everyS, () => this.fire(ctx, k + 1));
   }
 
   private request(k: number): TransferRequest {
     const s = this.spec;
     const req: TransferRequest = { id: k === 0 ? this.name : `${this.name}#${k}`, src: s.src, dst: s.dst, sizeBytes: s.sizeBytes };
-    if (s.path !== undefined) req.path = s.path;
+    if (s.path !== undefined) {
+      req.path = s.path;
+      const hops = this.pinned?.of(this.index);
+      if (hops) req.pathNodes = hops;
+    }
     if (s.weight !== undefined) req.weight = s.weight;
     if (s.capBps !== undefined) req.capBps = s.capBps;
     return req;

@@ -12,6 +12,11 @@ export interface TransferRequest {
   sizeBytes: number;
   /** Pinned path as node ids (src first, dst last); shortest-path ECMP when absent. */
   path?: string[];
+  /**
+   * `path`'s node numbers when they were resolved (and its links checked) before the run:
+   * checkScenario does for a `transfer`'s pinned path. Else the network resolves `path`.
+   */
+  pathNodes?: ArrayLike<number>;
   /** Max-min weight (default 1). */
   weight?: number;
   /** Rate cap in bytes/s (default none). */

@@ -36,6 +36,31 @@ describe("estimateScenarioSize", () => {
     }
   });
 
+  it("sums exactly what its parts list holds, part by part in file order (the list is made only when read)", () => {
+    const transfers = Array.from({ length: 50 }, (_, i) => ({
+      transfer: { src: `h${i % 4}`, dst: `h${(i + 1) % 4}`, size: "1MB", start: `${i}us`, ...(i % 7 === 0 && { repeat: { count: 3 + i, every: "1ms" } }) },
+    }));
+    const doc = { topology: fatTree(4), until: "20ms", workloads: [...transfers, { traffic: { name: "t", pattern: "uniform", load: 0.3, flows: 40, size: { exponential: { mean: "10KB" } } } }, ...transfers.slice(0, 5)] };
+    const estimates = [
+      ...shipped().flatMap((file) => {
+        const p = prepareScenario(file);
+        return [estimateScenarioSize(p.scenario), p.size];
+      }),
+      estimateScenarioSize(scenarioFromDocument(doc, "t.yaml")),
+      prepareScenarioDocument(doc, "t.yaml").size,
+    ];
+    for (const size of estimates) {
+      const sum = (key: "nodes" | "links" | "flows" | "events" | "bytes") => size.parts.reduce((a, p) => a + p[key], 0);
+      expect([size.nodes, size.links, size.flows, size.events, size.bytes]).toEqual([sum("nodes"), sum("links"), sum("flows"), sum("events"), sum("bytes")]);
+    }
+    const last = estimates[estimates.length - 1];
+    expect(last.parts.map((p) => p.keyPath).slice(0, 3)).toEqual(["topology.fatTree", "workloads[0].transfer", "workloads[1].transfer"]);
+    expect(last.parts[1].what).toBe("repeat.count 3: 3 flows");
+    expect(last.parts[51].keyPath).toBe("workloads[50].traffic");
+    // 42 single transfers, repeats of 3, 10, 17 and five of 20 (cut at 20 ms), 40 traffic flows, then 4 single transfers and a repeat of 3.
+    expect(last.flows).toBe(42 + 3 + 10 + 17 + 5 * 20 + 40 + 4 + 3);
+  });
+
   it("counts the fabric variants as their generators build them (shared NICs, PCIe NICs, leaf attachment, storage, sites)", () => {
     const topologies = [
       cluster(3, 8, { nicsPerHost: 2 }),

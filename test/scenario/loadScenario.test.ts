@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/InputError.js";
-import { DEFAULT_LOAD_LIMITS, loadScenario } from "../../src/scenario/loadScenario.js";
+import { DEFAULT_LOAD_LIMITS, loadScenario, scenarioFromDocument } from "../../src/scenario/loadScenario.js";
 import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "chokepoint-scenario-"));
@@ -206,5 +206,18 @@ workloads:
   it("names a file that does not exist and a file with another extension", () => {
     expect(messageOf(() => loadScenario(path.join(dir, "absent.yaml")))).toContain("cannot read the file (ENOENT)");
     expect(messageOf(() => loadScenario(write("x.txt", "a: 1")))).toContain("must end in .yaml, .yml or .json");
+  });
+
+  it("makes a transfer's spec with its keys in the spec's order, each optional one only when given, and a transport only when one is set", () => {
+    const topology = { nodes: [{ id: "a" }, { id: "b" }], links: [{ from: "a", to: "b", bandwidth: "1Gbps", latency: "1us" }] };
+    const full = { id: "x", src: "a", dst: "b", size: "1MB", start: "2us", path: ["a", "b"], weight: 2, cap: "1Gbps", repeat: { count: 2, every: "1ms" }, transport: { model: "maxmin-rtt" } };
+    const bare = { src: "a", dst: "b", size: "1MB" };
+    const specs = scenarioFromDocument({ topology, workloads: [{ transfer: full }, { transfer: bare }] }, "t.yaml").workloads;
+    expect(specs[0]).toEqual({ kind: "transfer", id: "x", src: "a", dst: "b", sizeBytes: 1e6, startS: 2e-6, path: ["a", "b"], weight: 2, capBps: 1.25e8, repeat: { count: 2, everyS: 1e-3 }, transport: { model: "maxmin-rtt" } });
+    expect(Object.keys(specs[0])).toEqual(["kind", "id", "src", "dst", "sizeBytes", "startS", "path", "weight", "capBps", "repeat", "transport"]);
+    expect(Object.entries(specs[1])).toEqual([["kind", "transfer"], ["src", "a"], ["dst", "b"], ["sizeBytes", 1e6], ["startS", 0]]);
+    const withTop = scenarioFromDocument({ topology, transport: { model: "rdma" }, workloads: [{ transfer: bare }] }, "t.yaml").workloads[0];
+    expect(Object.keys(withTop)).toEqual(["kind", "src", "dst", "sizeBytes", "startS", "transport"]);
+    expect((withTop as { transport: { model: string } }).transport.model).toBe("rdma");
   });
 });

@@ -1,0 +1,43 @@
+// PinnedHops: the node numbers of each transfer's pinned path, resolved once when the scenario is checked and read when its flows start.
+import { grown } from "../core/grown.js";
+
+/**
+ * The pinned path of each `transfer` workload that has one, as node numbers of the network
+ * it was checked against, by workload index. checkScenario resolves every hop's id (and
+ * checks the links) before the run; a flow started on that path then needs no second
+ * look-up of its ids. All paths share one typed array, so 20,000 paths hold no object each.
+ * Valid only with the topology and scenario it was filled from (one prepared scenario).
+ */
+export class PinnedHops {
+  private nodes = new Int32Array(1024);
+  private used = 0;
+  /** Workload i's hops are `nodes[start[i] … start[i + 1])` (an empty range without a path), for i up to the last one added. */
+  private readonly start: Int32Array;
+  private lastAdded = -1;
+
+  /** Room for `workloads` workloads. */
+  constructor(workloads: number) {
+    this.start = new Int32Array(workloads + 1);
+  }
+
+  /** Record workload `i`'s hops; workloads are added in increasing index order. */
+  add(i: number, hops: readonly number[]): void {
+    if (i <= this.lastAdded) throw new Error(`pinned hops of workload ${i} added after those of workload ${this.lastAdded}`);
+    const n = hops.length;
+    if (this.used + n > this.nodes.length) this.nodes = grown(this.nodes, Math.max(2 * this.nodes.length, this.used + n));
+    // The workloads since the last one added pinned nothing: empty ranges.
+    this.start.fill(this.used, this.lastAdded + 2, i + 1);
+    for (let j = 0; j < n; j++) this.nodes[this.used + j] = hops[j];
+    this.used += n;
+    this.start[i + 1] = this.used;
+    this.lastAdded = i;
+  }
+
+  /** Workload `i`'s hops (a view), or undefined when it pinned no path. */
+  of(i: number): Int32Array | undefined {
+    if (i > this.lastAdded) return undefined;
+    const a = this.start[i];
+    const b = this.start[i + 1];
+    return a < b ? this.nodes.subarray(a, b) : undefined;
+  }
+}

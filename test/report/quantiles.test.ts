@@ -1,0 +1,20 @@
+// quantiles: count, mean and d3's R-7 percentiles, the one-value shortcut included.
+import { quantileSorted } from "d3-array";
+import { describe, expect, it } from "vitest";
+import { quantiles } from "../../src/report/quantiles.js";
+
+/** quantiles as d3 computes them on the sorted sample, without shortcuts. */
+function reference(values: number[]) {
+  const xs = values.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  const sum = values.filter((x) => !Number.isNaN(x)).reduce((a, x) => a + x, 0);
+  const q = (p: number) => (xs.length > 0 ? quantileSorted(xs, p)! : NaN);
+  return { count: xs.length, mean: xs.length > 0 ? sum / xs.length : NaN, p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+}
+
+describe("quantiles", () => {
+  it("gives d3's count, mean and percentiles for one value (with NaNs around it), as for longer samples", () => {
+    const samples = [[0.0012345], [-0], [5e-324], [1e300], [NaN, 3.5, NaN], [2, 1], [3, 1, 2, NaN, 10], []];
+    for (const s of samples) expect(quantiles(s), JSON.stringify(s)).toEqual(reference(s));
+    expect(Object.is(quantiles([-0]).p50, -0)).toBe(true);
+  });
+});
