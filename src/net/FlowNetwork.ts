@@ -194,11 +194,14 @@ export class FlowNetwork {
    * transport's set-up took longer, e.g. a lost SYN waited out its timeout) and it activates at
    * start + delay + latency, the same sum {@link startFlow} schedules. A negative `byS` moves it
    * earlier (a set-up found shorter queues than first reckoned); the new time must not be past.
+   * Returns that time (when its first byte arrives and it activates).
    */
-  postponeStart(flow: number, byS: number): void {
+  postponeStart(flow: number, byS: number): number {
     if (this.state[flow] !== FlowState.InFlight || this.event[flow] < 0) throw new Error(`FlowNetwork.postponeStart: flow ${flow} is not in flight`);
     this.startDelayS[flow] += byS;
-    this.sim.reschedule(this.event[flow], this.startS[flow] + this.startDelayS[flow] + this.routes[flow].latencyS);
+    const activeS = this.startS[flow] + this.startDelayS[flow] + this.routes[flow].latencyS;
+    this.sim.reschedule(this.event[flow], activeS);
+    return activeS;
   }
 
   /**

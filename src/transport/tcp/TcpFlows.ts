@@ -24,6 +24,13 @@ const STEP_GROWTH = 0.25;
 /** Duplicate ACKs that trigger a fast retransmit (RFC 5681). */
 const DUPTHRESH = 3;
 
+/** A handshake waiting out a SYN timeout: its losses in a row, its handshake rounds, and the forward queueing its start was reckoned with. */
+interface SynRetry {
+  lost: number;
+  rounds: number;
+  qOutS: number;
+}
+
 /**
  * The window state machine of every `tcp` flow of a run, shared by the workloads' transports
  * (each keeps only its connection pool). Per flow, in typed arrays ({@link TcpFlowTable}): phase,
@@ -59,13 +66,6 @@ const DUPTHRESH = 3;
  *   when that reaches the buffer (or K at a marking port, where RED drops what is not ECN-capable)
  *   every loss-based flow bound there loses a packet and cuts its window.
  */
-/** A handshake waiting out a SYN timeout: its losses in a row, its handshake rounds, and the forward queueing its start was reckoned with. */
-interface SynRetry {
-  lost: number;
-  rounds: number;
-  qOutS: number;
-}
-
 export class TcpFlows implements FlowObserver {
   private readonly t = new TcpFlowTable();
   private readonly done: Array<((flow: number, cwndSegments: number) => void) | undefined> = [];
@@ -77,7 +77,6 @@ export class TcpFlows implements FlowObserver {
   private readonly bursts: BurstJudge;
   private readonly ports: LossPorts;
   private readonly handshakes: HandshakeLosses;
-  /** The live flows' routes, copied into one pool (the hot walks read them there). */
   /**
    * The live flows' route resources, copied when a flow starts or is rerouted and given back when
    * it is done: the RTT and line-rate walks (every round, step and port re-judge: hundreds of
@@ -627,9 +626,11 @@ export class TcpFlows implements FlowObserver {
     const o = t.options[t.optionIndex[f]];
     const route = this.network.routeOf(f);
     const res = route.resources;
-    const qOut = this.queues.pathDelayS(res);
-    const qBack = this.queues.reversePathDelayS(res);
-    const handshakeRtt = baseRttS(this.network, this.channels, res, route.latencyS, o.headerBytes, o.headerBytes) + qOut + qBack;
+    const timing = this.timing;
+    startTiming(this.network, this.queues, this.channels, res, route.latencyS, t.packetBytes[f], o.headerBytes, t.packetBytes[f], timing);
+    const qOut = timing.outS;
+    const qBack = timing.backS;
+    const handshakeRtt = timing.handshakeBaseRttS + qOut + qBack;
     if (!this.handshakes.lost(res, now, now + handshakeRtt / 2)) {
       // This handshake gets through: it and the first byte wait in the queues of now, not in
       // those the first SYN met (the flow was started with those).
@@ -654,8 +655,7 @@ export class TcpFlows implements FlowObserver {
   /** Flow `f`'s first byte (still to come) moves `byS` later (earlier if negative), and its first flight with it. */
   private moveFirstByte(f: number, byS: number): void {
     const t = this.t;
-    this.network.postponeStart(f, byS);
-    const activeS = this.network.startOf(f) + this.network.startDelayOf(f) + this.network.routeOf(f).latencyS;
+    const activeS = this.network.postponeStart(f, byS);
     t.activeS[f] = activeS;
     t.lastS[f] = activeS;
     if (!Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = activeS;
