@@ -97,21 +97,18 @@ export function estimateScenarioSize(s: Scenario, topology?: Topology): Scenario
 
 /** Where {@link collectParts} puts parts: a list of them, or only their sums. */
 interface PartSink {
-  /** Present when the parts themselves are wanted. */
-  readonly push?: true;
   add(part: SizePart): void;
-  /** A workload part of `flows` flows, 2 events and {@link BYTES_PER.flow} bytes each, whose text is not wanted. */
-  addWorkload(flows: number): void;
+  /** Transfer workload `i` (`w`): its part in a list; in the sums only its counts (no key path or text made). */
+  addTransfer(w: TransferSpec, i: number, untilS: number | undefined): void;
 }
 
 class PartList implements PartSink {
-  readonly push = true;
   readonly parts: SizePart[] = [];
   add(part: SizePart): void {
     this.parts.push(part);
   }
-  addWorkload(): void {
-    throw new Error("a part list takes whole parts");
+  addTransfer(w: TransferSpec, i: number, untilS: number | undefined): void {
+    this.parts.push(transferPart(w, keyPath(i, w.kind), untilS));
   }
 }
 
@@ -129,8 +126,9 @@ class PartSums implements PartSink {
     this.events += p.events;
     this.bytes += p.bytes;
   }
-  addWorkload(flows: number): void {
-    // As workloadPart(…, flows, 2 * flows, flows * BYTES_PER.flow), whose 0 nodes and links leave those sums as they are.
+  addTransfer(w: TransferSpec, _i: number, untilS: number | undefined): void {
+    // As transferPart's workloadPart(…, flows, 2 * flows, flows * BYTES_PER.flow), whose 0 nodes and links leave those sums as they are.
+    const flows = transferFlows(w, untilS);
     this.flows += flows;
     this.events += 2 * flows;
     this.bytes += flows * BYTES_PER.flow;
@@ -165,10 +163,7 @@ function collectParts(s: Scenario, topology: Topology | undefined, parts: PartSi
   for (let i = 0; i < s.workloads.length; i++) {
     const w = s.workloads[i];
     // A transfer's part (its key path and text) only when the parts are wanted: 20,000 transfers are 20,000 workloads.
-    if (w.kind === "transfer") {
-      if (parts.push) parts.add(transferPart(w, keyPath(i, w.kind), s.untilS));
-      else parts.addWorkload(transferFlows(w, s.untilS));
-    }
+    if (w.kind === "transfer") parts.addTransfer(w, i, s.untilS);
     else if (w.kind === "transfers") parts.add(workloadPart(keyPath(i, w.kind), `${formatCount(w.list.count)} transfers`, w.list.count, 2 * w.list.count, w.list.count * BYTES_PER.flow));
     else if (w.kind === "traffic") parts.add(trafficPart(w, keyPath(i, w.kind), s.untilS, topology));
     else if (w.kind === "training") parts.add(trainingPart(w, keyPath(i, w.kind), s.untilS, topology));
