@@ -111,7 +111,11 @@ export class NetworkContext {
     this.sim.at(atS, fn);
   }
 
-  /** Start a workload's transfer and record which workload (by index) started the flow. */
+  /**
+   * Start workload `index`'s transfer and record which workload started the flow. Ids under the
+   * workload's own namespace `own` ("<name>.") are unique by the workload's construction
+   * (checkScenario keeps every other id out of it): no set lookup for them.
+   */
   startFor(
     index: number,
     request: TransferRequest,
@@ -121,7 +125,16 @@ export class NetworkContext {
     onComplete?: OnComplete,
     onFailed?: OnFailed,
   ): number {
-    const flow = this.start(request, own, carrier, router, onComplete, onFailed);
+    if (!request.id.startsWith(own)) this.claimId(request.id);
+    const route = this.routeFor(request, router);
+    let flow: number;
+    if (typeof route === "number") flow = this.startUnroutable(request, route);
+    else flow = this.startTransfer(carrier, request, route, onComplete);
+    if (request.path) this.pinnedFlows.add(flow);
+    if (onFailed) {
+      if (this.network.isLive(flow)) this.failureCallbacks.set(flow, onFailed);
+      else this.sim.at(this.sim.nowS, () => onFailed({ id: request.id, startS: this.network.startOf(flow), failedS: this.sim.nowS }));
+    }
     if (flow >= this.workloadOfFlow.length) this.workloadOfFlow = grown(this.workloadOfFlow, Math.max(2 * this.workloadOfFlow.length, flow + 1));
     this.workloadOfFlow[flow] = index;
     return flow;
@@ -164,31 +177,6 @@ export class NetworkContext {
   routerOfFlow(flow: number): Router | null {
     if (this.pinnedFlows.has(flow)) return null;
     return this.routers[this.workloadOfFlow[flow]] ?? this.router;
-  }
-
-  /**
-   * Ids under the workload's own namespace `own` ("<name>.") are unique by the workload's
-   * construction (checkScenario keeps every other id out of it): no set lookup for them.
-   */
-  private start(
-    request: TransferRequest,
-    own: string,
-    carrier: Transport,
-    router: Router,
-    onComplete?: OnComplete,
-    onFailed?: OnFailed,
-  ): number {
-    if (!request.id.startsWith(own)) this.claimId(request.id);
-    const route = this.routeFor(request, router);
-    let flow: number;
-    if (typeof route === "number") flow = this.startUnroutable(request, route);
-    else flow = this.startTransfer(carrier, request, route, onComplete);
-    if (request.path) this.pinnedFlows.add(flow);
-    if (onFailed) {
-      if (this.network.isLive(flow)) this.failureCallbacks.set(flow, onFailed);
-      else this.sim.at(this.sim.nowS, () => onFailed({ id: request.id, startS: this.network.startOf(flow), failedS: this.sim.nowS }));
-    }
-    return flow;
   }
 
   /** A transfer to a destination out of reach (after failures): started and failed at once, on a route of its two end nodes only. */
