@@ -196,22 +196,12 @@ export class QueueState implements FlowObserver {
    * one walk of the route, and none while no resource holds a queue.
    */
   roundTripS(baseRttS: number, resources: Int32Array): number {
-    if (this.queued === 0) return baseRttS;
-    const channels = this.topology.channelCount;
-    const delay = this.delaySAt;
-    let out = 0;
-    let back = 0;
-    for (let i = 0; i < resources.length; i++) {
-      const r = resources[i];
-      out += delay[r];
-      if (r < channels) back += delay[r ^ 1];
-    }
-    return baseRttS + out + back;
+    return this.roundTripIn(baseRttS, resources, 0, resources.length);
   }
 
   /**
    * {@link roundTripS} of the route whose resources are `resources[from … to)` (a transport's
-   * compact copy of its flows' routes): the same sum, term for term.
+   * compact copy of its flows' routes, or a whole route).
    */
   roundTripIn(baseRttS: number, resources: Int32Array, from: number, to: number): number {
     if (this.queued === 0) return baseRttS;
