@@ -57,8 +57,25 @@ export function roundSignificant(x: number): number {
   return x < 0 ? -r : r;
 }
 
-/** The decimal exponent of a > 0's leading digit (⌊log10 a⌋, exact next to powers of ten), or NaN outside the table. */
+/**
+ * The decimal exponent of a > 0's leading digit (⌊log10 a⌋, exact next to powers of ten), or
+ * NaN outside the table: the e with POW10[e + 22] ≤ a < POW10[e + 23]. From 1e-9 to below 1e21
+ * it is found by a binary search of the table (five comparisons, no library call); elsewhere
+ * from Math.log10, corrected — which gives the same e wherever both apply, since Math.log10
+ * is never off by a whole unit.
+ */
 function decimalExponent(a: number): number {
+  if (a >= 1e-9 && a < 1e21) {
+    // POW10[lo] ≤ a < POW10[hi]: 10^-9 and 10^21 are POW10[13] and POW10[43].
+    let lo = 13;
+    let hi = 43;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (a >= POW10[mid]) lo = mid;
+      else hi = mid;
+    }
+    return lo - 22;
+  }
   let e = Math.floor(Math.log10(a));
   if (!(e >= -10 && e <= 21)) return e;
   // Math.log10 is not correctly rounded, so next to a power of ten e can be off by one: correct it exactly.
@@ -153,20 +170,12 @@ export function writeCsvNumber(out: Uint8Array, at: number, x: number): number {
     m = 1e11;
     e++;
   }
-  // The 12 digits of m (10¹¹ ≤ m < 10¹²) from its two 6-digit halves, as significantText.
+  // The 12 digits of m (10¹¹ ≤ m < 10¹²) from its two 6-digit halves, as significantText, two
+  // digits at a time: the halves are int32s, whose divisions by 100 are integer operations.
   const digits = DIGITS;
-  let hi = Math.floor(m / 1e6);
-  let lo = m - hi * 1e6;
-  for (let i = 11; i >= 6; i--) {
-    const q = Math.floor(lo / 10);
-    digits[i] = 48 + lo - q * 10;
-    lo = q;
-  }
-  for (let i = 5; i >= 0; i--) {
-    const q = Math.floor(hi / 10);
-    digits[i] = 48 + hi - q * 10;
-    hi = q;
-  }
+  const high = Math.floor(m / 1e6);
+  writePadded(digits, 6, (m - high * 1e6) | 0, 6);
+  writePadded(digits, 0, high | 0, 6);
   let d = CSV_SIGNIFICANT_DIGITS;
   while (digits[d - 1] === 48) d--;
   if (x < 0) out[at++] = 45;
@@ -197,18 +206,43 @@ export function writeCsvNumber(out: Uint8Array, at: number, x: number): number {
   return at;
 }
 
-/** Write the decimal digits of a whole number 0 ≤ w ≤ 2⁵³ at `at`; the offset after them. */
+/** ASCII digits of 0 … 99: those of i at 2i and 2i + 1. */
+const PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  PAIRS[2 * i] = 48 + Math.floor(i / 10);
+  PAIRS[2 * i + 1] = 48 + (i % 10);
+}
+
+/**
+ * Write the decimal digits of a whole number 0 ≤ w ≤ 2⁵³ at `at`; the offset after them.
+ * Written from int32s (w itself below 10⁹, else its two parts ⌊w / 10⁸⌋ and w mod 10⁸, both
+ * exact), two digits per integer division by 100: a double's `%` is a library call per digit.
+ */
 function writeWhole(out: Uint8Array, at: number, w: number): number {
   let len = 1;
   while (len < 16 && w >= POW10[len + 22]) len++;
   const end = at + len;
-  for (let i = end - 1; i >= at; i--) {
-    // Exact for every whole number up to 2⁵³ (w / 10 may round up near it, w % 10 does not).
-    const r = w % 10;
-    out[i] = 48 + r;
-    w = (w - r) / 10;
+  if (len <= 9) {
+    writePadded(out, at, w | 0, len);
+    return end;
   }
+  const high = Math.floor(w / 1e8);
+  writePadded(out, end - 8, (w - high * 1e8) | 0, 8);
+  writePadded(out, at, high | 0, len - 8);
   return end;
+}
+
+/** Write the `len` last decimal digits of the int32 0 ≤ v < 2³¹ at `at` … `at + len` (leading zeros included). */
+function writePadded(out: Uint8Array, at: number, v: number, len: number): void {
+  let i = at + len;
+  while (i - at >= 2) {
+    const q = (v / 100) | 0;
+    const p = 2 * (v - q * 100);
+    out[--i] = PAIRS[p + 1];
+    out[--i] = PAIRS[p];
+    v = q;
+  }
+  if (i > at) out[--i] = 48 + (v - ((v / 10) | 0) * 10);
 }
 
 /** Write an ASCII string's characters as bytes at `at`; the offset after them. */

@@ -148,6 +148,50 @@ describe("writeCsvNumber", () => {
   });
 });
 
+describe("writeCsvNumber's digits", () => {
+  /** The double `steps` ulps from x > 0. */
+  const ulps = (x: number, steps: number) => {
+    const v = new DataView(new ArrayBuffer(8));
+    v.setFloat64(0, x);
+    v.setBigUint64(0, v.getBigUint64(0) + BigInt(steps));
+    return v.getFloat64(0);
+  };
+
+  it("finds the leading digit next to every power of ten, a few ulps either side, as toPrecision does", () => {
+    // Next to 10^e the 12 digits are far from a half-way point, so toPrecision(12) is the exact reference.
+    for (let e = -14; e <= 24; e++) {
+      const p = Number(`1e${e}`);
+      for (let s = -3; s <= 3; s++) {
+        for (const x of [ulps(p, s), ulps(9.99999999999 * p, s), ulps(1.00000000001 * p, s)]) {
+          const expected = Number.isSafeInteger(x) ? String(x) : String(Number(x.toPrecision(12)));
+          const out = new Uint8Array(64);
+          const text = String.fromCharCode(...out.subarray(0, writeCsvNumber(out, 0, x)));
+          if (text !== expected || csvNumber(x) !== expected) expect([text, csvNumber(x)], `${x}`).toEqual([expected, expected]);
+        }
+      }
+    }
+  });
+
+  it("writes whole numbers exactly on both sides of 2^31 and of the 10^8 split, zeros inside included", () => {
+    const rng = seedrandom("writeWhole");
+    const wholes = [2 ** 31 - 1, 2 ** 31, 2 ** 32 + 1, 99_999_999, 100_000_000, 100_000_001, 999_999_999, 1_000_000_000, 1_000_000_007, 1_200_000_005, 10_000_000_000_000_000 - 2];
+    for (let i = 0; i < 20_000; i++) {
+      const digits = 1 + Math.floor(rng() * 16);
+      let text = String(1 + Math.floor(rng() * 9));
+      for (let j = 1; j < digits; j++) text += rng() < 0.3 ? "0" : String(Math.floor(rng() * 10));
+      wholes.push(Number(text));
+    }
+    const out = new Uint8Array(64);
+    for (const w of wholes) {
+      if (!Number.isSafeInteger(w)) continue;
+      for (const x of [w, -w]) {
+        const text = String.fromCharCode(...out.subarray(0, writeCsvNumber(out, 0, x)));
+        if (text !== String(x)) expect(text, `${x}`).toBe(String(x));
+      }
+    }
+  });
+});
+
 describe("csvBytes, csvFraction, csvSlowdown", () => {
   it("writes bytes as whole numbers", () => {
     expect(csvBytes(290000000.0000036)).toBe("290000000");
