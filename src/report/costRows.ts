@@ -97,7 +97,7 @@ export class CostTable {
     return tableRows((sink) => this.emit(sink, input));
   }
 
-  /** Write cost.csv's rows into `sink` (see {@link rows}), yielding after each workload's (see CsvWriter's streamTable). */
+  /** Write cost.csv's rows into `sink` (see {@link rows}), yielding when the sink is full (see CsvWriter's streamTable). */
   *emit(sink: RowSink, input: Pick<CostInput, "names" | "results" | "makespanS">): Generator<void> {
     const { cost, topology: t, egress, wan } = this;
     const W = input.names.length;
@@ -134,7 +134,7 @@ export class CostTable {
       row(name, "total", total);
       row(name, "per_iteration", iterations.length > 0 ? total / iterations.length : undefined);
       row(name, "per_million_requests", requests > 0 ? (total * 1e6) / requests : undefined);
-      yield;
+      if (sink.full) yield;
     }
     const capex = cost.capex ? (capexUsd(t, cost.capex) * input.makespanS) / cost.capex.amortizationS : 0;
     const total = sum.gpu + sum.egress + sum.wan + capex;

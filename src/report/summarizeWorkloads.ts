@@ -30,7 +30,7 @@ export interface WorkloadsInput {
 export interface WorkloadsSummary {
   /** workloads.csv's rows as text cells (made when read: a run writes them with {@link emit}). */
   readonly rows: string[][];
-  /** Write workloads.csv's rows into `sink`, yielding after each row (see CsvWriter's streamTable). */
+  /** Write workloads.csv's rows into `sink`, yielding when the sink is full (see CsvWriter's streamTable). */
   emit(sink: RowSink): Generator<void>;
   /** Extra summary.csv columns in order (present only when a workload produced the records they summarise). */
   summaryColumns: Array<[string, number]>;
@@ -142,7 +142,7 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
       sink.number(q.p95);
       sink.number(q.p99);
       sink.endRow();
-      yield;
+      if (sink.full) yield;
     }
   }
   return {

@@ -132,18 +132,23 @@ export class TierTable {
     return tableRows((sink) => this.emit(sink));
   }
 
-  /** Write tiers.csv's rows into `sink`, yielding after each row (see CsvWriter's streamTable). */
+  /** Write tiers.csv's rows into `sink`, yielding when the sink is full (see CsvWriter's streamTable). */
   *emit(sink: RowSink): Generator<void> {
-    for (const { workload, k, i, boundTotalS } of this.filledRows()) {
-      sink.text(workload);
-      sink.text(this.labels[k]);
+    const { cells, count, boundTotalS } = this.filledRows();
+    const T = this.T;
+    for (let j = 0; j < count; j++) {
+      const i = cells[j];
+      const w = (i / T) | 0;
+      const total = boundTotalS[w];
+      sink.text(this.workloadName(w));
+      sink.text(this.labels[i - w * T]);
       sink.number(this.boundS[i]);
-      sink.number(boundTotalS > 0 ? this.boundS[i] / boundTotalS : NaN);
+      sink.number(total > 0 ? this.boundS[i] / total : NaN);
       sink.number(this.bytes[i]);
       sink.number(this.crossing[i]);
       if (this.queueing) sink.number(this.waitedS[i]);
       sink.endRow();
-      yield;
+      if (sink.full) yield;
     }
   }
 
@@ -153,10 +158,14 @@ export class TierTable {
    */
   shares(): TierShares {
     const by = new Map<string, Array<[string, number]>>();
-    for (const { workload, k, i, boundTotalS } of this.filledRows()) {
+    const { cells, count, boundTotalS } = this.filledRows();
+    for (let j = 0; j < count; j++) {
+      const i = cells[j];
+      const w = (i / this.T) | 0;
+      const workload = this.workloadName(w);
       let list = by.get(workload);
       if (!list) by.set(workload, (list = []));
-      list.push([this.labels[k], Number(csvNumber(boundTotalS > 0 ? this.boundS[i] / boundTotalS : NaN))]);
+      list.push([this.labels[i - w * this.T], Number(csvNumber(boundTotalS[w] > 0 ? this.boundS[i] / boundTotalS[w] : NaN))]);
     }
     for (const list of by.values()) list.sort((a, b) => b[1] - a[1]);
     return { all: by.get("all") ?? [], workloads: [...by].filter(([w]) => w !== "all") };
@@ -165,26 +174,44 @@ export class TierTable {
   /** The `queueing_flow_s` cells of tiers.csv's rows of workload "all", read back, in file order. */
   queueingOfAll(): Array<[string, number]> {
     const out: Array<[string, number]> = [];
-    for (const { workload, k, i } of this.filledRows()) if (workload === "all") out.push([this.labels[k], Number(csvNumber(this.waitedS[i]))]);
+    const { cells, count } = this.filledRows();
+    for (let j = 0; j < count; j++) {
+      const i = cells[j];
+      const w = (i / this.T) | 0;
+      // By name, as ever: a workload may be named "all" too.
+      if (this.workloadName(w) === "all") out.push([this.labels[i - w * this.T], Number(csvNumber(this.waitedS[i]))]);
+    }
     return out;
   }
 
   /**
    * tiers.csv's rows in file order — per workload, then `all`, each tier that bound or carried
-   * one of its flows — as the workload's name, the tier number k, the cell index i and the
-   * workload's bound seconds over every tier (the share's denominator).
+   * one of its flows — as their cell indices i (workload ⌊i / T⌋, tier i mod T; `cells[0 …
+   * count)`), and per workload (`all` last) its bound seconds over every tier, the share's
+   * denominator: typed arrays, not an object per row (tiers.csv has a row per tier of each of
+   * 100,000 transfers).
    */
-  private *filledRows(): Generator<{ workload: string; k: number; i: number; boundTotalS: number }> {
+  private filledRows(): { cells: Int32Array; count: number; boundTotalS: Float64Array } {
     const T = this.T;
-    for (let w = 0; w <= this.names.length; w++) {
-      const workload = w < this.names.length ? this.names[w] : "all";
-      let boundTotalS = 0;
-      for (let k = 0; k < T; k++) boundTotalS += this.boundS[w * T + k];
+    const W = this.names.length + 1;
+    const cells = new Int32Array(W * T);
+    const boundTotalS = new Float64Array(W);
+    let count = 0;
+    for (let w = 0; w < W; w++) {
+      let total = 0;
+      for (let k = 0; k < T; k++) total += this.boundS[w * T + k];
+      boundTotalS[w] = total;
       for (let k = 0; k < T; k++) {
         const i = w * T + k;
         if (this.boundS[i] === 0 && this.crossing[i] === 0) continue;
-        yield { workload, k, i, boundTotalS };
+        cells[count++] = i;
       }
     }
+    return { cells, count, boundTotalS };
+  }
+
+  /** Workload w's name (w = the number of workloads: "all"). */
+  private workloadName(w: number): string {
+    return w < this.names.length ? this.names[w] : "all";
   }
 }

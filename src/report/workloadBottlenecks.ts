@@ -81,7 +81,7 @@ export class WorkloadBottleneckTable {
     return tableRows((sink) => this.emit(sink));
   }
 
-  /** Write workload-bottlenecks.csv's rows into `sink`, yielding after each row (see CsvWriter's streamTable). */
+  /** Write workload-bottlenecks.csv's rows into `sink`, yielding when the sink is full (see CsvWriter's streamTable). */
   *emit(sink: RowSink): Generator<void> {
     // Entries by workload, each workload's in the order they were made (which its total's sum follows).
     const W = this.names.length;
@@ -118,7 +118,7 @@ export class WorkloadBottleneckTable {
         sink.number(this.seconds[e]);
         sink.number(this.seconds[e] / total);
         sink.endRow();
-        yield;
+        if (sink.full) yield;
       }
     }
   }

@@ -114,6 +114,35 @@ describe("CsvWriter", () => {
     expect(actual).toBe(expected);
   });
 
+  it("writes a table that yields only when the writer is full with the same bytes, a megabyte at a time", async () => {
+    const rng = seedrandom("yield-when-full");
+    const table = Array.from({ length: 100_000 }, (_, i): [string, number, number] => [`row-${i}`, rng() * 1e6, i]);
+    let yields = 0;
+    function* emit(sink: RowSink): Generator<void> {
+      for (const [id, x, y] of table) {
+        sink.text(id);
+        sink.number(x);
+        sink.number(y);
+        sink.endRow();
+        if (sink.full) {
+          yields++;
+          yield;
+        }
+      }
+    }
+    const [expected] = await bothBytes("full", ["id", "x", "y"], tableRows(emit));
+    // tableRows' sink is never full: the rows came without a yield.
+    expect(yields).toBe(0);
+    const path = join(dir, "full-stream.csv");
+    await streamTable(path, ["id", "x", "y"], emit);
+    const actual = await readFile(path, "utf8");
+    expect(actual.length).toBeGreaterThan(2 << 20);
+    // One yield per megabyte buffered (each chunk a little over one).
+    expect(yields).toBeGreaterThanOrEqual(2);
+    expect(yields).toBeLessThanOrEqual(Math.floor(actual.length / (1 << 20)));
+    expect(actual).toBe(expected);
+  });
+
   it("collects cells as strings with CellArray, as writeCsv receives them", () => {
     const sink = new CellArray();
     sink.text("=a");

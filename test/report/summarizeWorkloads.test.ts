@@ -64,6 +64,12 @@ describe("summarizeWorkloads", () => {
     }
   });
 
+  it("yields only when its sink is full, not after every row", () => {
+    const sink = { text: () => {}, number: () => {}, endRow: () => {}, full: false };
+    expect([...summarizeWorkloads(input).emit(sink)]).toHaveLength(0);
+    expect([...summarizeWorkloads(input).emit({ ...sink, full: true })]).toHaveLength(rows.length);
+  });
+
   it("gives each workload its flows' FCTs and leaves out empty samples", () => {
     // job: FCTs 1 and 3 → mean 2, p50 2, p95 = 1 + 0.95·2 = 2.9 (R-7).
     expect(row("job", "all", "fct_s")).toEqual(["job", "training", "all", "fct_s", "2", "2", "2", "2.9", "2.98"]);
