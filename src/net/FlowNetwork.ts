@@ -92,6 +92,13 @@ export class FlowNetwork {
   private readonly routes: Route[] = [];
   private readonly callbacks: Array<((flow: number) => void) | undefined> = [];
   private readonly observers: FlowObserver[] = [];
+  /**
+   * The observers' rateChanged and solved, bound, in subscription order: called for every rate
+   * change of every solve (hundreds of thousands in a 20,000-flow run), they are called from
+   * here without looking each method up on observers of several classes (a megamorphic load).
+   */
+  private readonly rateObservers: Array<NonNullable<FlowObserver["rateChanged"]>> = [];
+  private readonly solvedObservers: Array<NonNullable<FlowObserver["solved"]>> = [];
   private readonly kindActivate: number;
   private readonly kindComplete: number;
   private readonly kindSolve: number;
@@ -111,6 +118,8 @@ export class FlowNetwork {
   /** Subscribe an observer. */
   observe(observer: FlowObserver): void {
     this.observers.push(observer);
+    if (observer.rateChanged) this.rateObservers.push(observer.rateChanged.bind(observer));
+    if (observer.solved) this.solvedObservers.push(observer.solved.bind(observer));
   }
 
   /** Number of flows ever started. */
@@ -244,7 +253,7 @@ export class FlowNetwork {
     this.rate[f] = 0;
     this.engine.removeFlow(f);
     this.activeCount--;
-    for (const o of this.observers) o.rateChanged?.(f, old, 0, -1, now);
+    this.tellRate(f, old, 0, -1, now);
     this.requestSolve();
   }
 
@@ -331,7 +340,7 @@ export class FlowNetwork {
     const old = this.rate[f];
     this.rate[f] = 0;
     this.remainingBytes[f] = 0;
-    for (const o of this.observers) o.rateChanged?.(f, old, 0, -1, now);
+    this.tellRate(f, old, 0, -1, now);
     this.finish(f, now);
     this.requestSolve();
   }
@@ -378,9 +387,16 @@ export class FlowNetwork {
       } else if (h >= 0) this.sim.reschedule(h, done);
       else this.event[f] = this.sim.schedule(done, this.kindComplete, f);
       const bottleneck = this.engine.bottleneck(f);
-      for (const o of this.observers) o.rateChanged?.(f, old, r, bottleneck, now);
+      this.tellRate(f, old, r, bottleneck, now);
     }
-    for (const o of this.observers) o.solved?.(now);
+    const solved = this.solvedObservers;
+    for (let i = 0; i < solved.length; i++) solved[i](now);
+  }
+
+  /** Tell every observer that flow `f`'s rate changed (in the order they subscribed). */
+  private tellRate(f: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
+    const observers = this.rateObservers;
+    for (let i = 0; i < observers.length; i++) observers[i](f, oldRateBps, newRateBps, bottleneck, nowS);
   }
 
   private grow(n: number): void {

@@ -322,11 +322,11 @@ export class QueueState implements FlowObserver {
     // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
     if (nLossless > n) return this.constantQueue(r, this.settings.ecnThresholdBytes[r]);
     const packet = this.packetSum[r] / (n + nLossless);
-    const pipe = (capacity * (this.rttSumS[r] / (n + nLossless))) / packet;
     const buffer = this.settings.bufferBytes[r] / packet;
     const k = this.settings.ecnThresholdBytes[r] / packet;
     // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
     if (k > 0 && nDctcp * 2 >= n) {
+      const pipe = (capacity * (this.rttSumS[r] / (n + nLossless))) / packet;
       const s = dctcpSawtooth(n, pipe, k, buffer, packet);
       if (this.limitedCount[r] < n + nLossless) return s;
       // Every flow bound here is limited by its flight: the queue is what their flights exceed the pipe by, while below the sawtooth.

@@ -121,19 +121,19 @@ export class BurstJudge {
     // The previous instant's bursts are done with: reuse them, and their array for the next pending ones.
     const last = this.judgedLast;
     for (let i = 0; i < last.length; i++) this.free.push(last[i]);
-    last.length = 0;
+    empty(last);
     this.pending = last;
     this.judgedLast = bursts;
     const channels = this.channelCount;
     const v = this.verdicts;
     const judged = v.judged;
-    judged.length = 0;
+    empty(judged);
     v.bursts = bursts;
-    v.overflowPorts.length = 0;
-    v.overflowShares.length = 0;
-    v.dropTailPorts.length = 0;
-    v.dropTailShares.length = 0;
-    v.dropTailSpansS.length = 0;
+    empty(v.overflowPorts);
+    empty(v.overflowShares);
+    empty(v.dropTailPorts);
+    empty(v.dropTailShares);
+    empty(v.dropTailSpansS);
     if (bursts.length === 1) {
       // The common case: one burst alone at this instant, judged on its own route.
       const res = this.network.routeOf(bursts[0].flow).resources;
@@ -156,9 +156,9 @@ export class BurstJudge {
       for (let i = 0; i < touched.length; i++) {
         const list = byPort[touched[i]]!;
         this.judgePort(touched[i], list, judged);
-        list.length = 0;
+        empty(list);
       }
-      touched.length = 0;
+      empty(touched);
     }
     // In flow order (stable: a flow's bursts in the order their verdicts came), so the draws from the stream do not depend on map order.
     if (judged.length > 1) judged.sort((a, b) => a.flow - b.flow);
@@ -260,4 +260,12 @@ export class BurstJudge {
       }
     }
   }
+}
+
+/**
+ * Empty `list`, if it is not already: setting an array's length is a call into the engine
+ * (hundreds of nanoseconds), and most of the verdicts' arrays are empty at every instant.
+ */
+function empty(list: unknown[]): void {
+  if (list.length !== 0) list.length = 0;
 }

@@ -2,6 +2,7 @@
 import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
+import type { ListPool } from "../../core/ListPool.js";
 import { TcpCc, TcpPhase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** How far ahead a port's next overflow is looked for, seconds (beyond: none is scheduled until the port changes). */
@@ -46,6 +47,8 @@ export class LossPorts {
   private dirtyCount = 0;
   private readonly isDirty: Uint8Array;
   private readonly kindOverflow: number;
+  /** Round trips of an overflow's flows that lose a packet (rewritten by each {@link overflow}: thousands in a 20,000-flow run), as long as the most there were. */
+  private readonly memberRtts: number[] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -55,6 +58,7 @@ export class LossPorts {
     resourceCount: number,
     private readonly t: TcpFlowTable,
     private readonly host: LossPortsHost,
+    private readonly routes: ListPool,
   ) {
     this.portFlows = new Array<number[] | undefined>(resourceCount).fill(undefined);
     this.crossing = new Array<number[] | undefined>(resourceCount).fill(undefined);
@@ -104,15 +108,22 @@ export class LossPorts {
     t.timer[f] = -1;
   }
 
-  /** Add flow `f` to (or take it off) the crossing lists of the ports of its route where its window is tracked. */
+  /**
+   * Add flow `f` to (or take it off) the crossing lists of the ports of its route where its window
+   * is tracked. Its route's resources are read in the owner's pool of live routes (`routes`, which
+   * holds the flow's current route while it is live), not in its Route object.
+   */
   cross(f: number, on: boolean): void {
-    const res = this.network.routeOf(f).resources;
+    const routes = this.routes;
+    const from = routes.offsetOf(f);
+    const to = from + routes.lengthOf(f);
+    const res = routes.pool;
     const channels = this.channelCount;
     const dctcp = this.t.cc[f] === TcpCc.Dctcp;
     const k = this.queues.settings.ecnThresholdBytes;
     // A port's list is kept when it empties: ports see flows come and go all run long. Each
     // holds a flow at most once (adding one already there, or removing one that is not, does nothing).
-    for (let i = 0; i < res.length; i++) {
+    for (let i = from; i < to; i++) {
       const r = res[i];
       if (r >= channels || (dctcp && k[r] > 0)) continue;
       let list = this.crossing[r];
@@ -252,20 +263,23 @@ export class LossPorts {
     // sent again within it): the full buffer waits for the first recovery to end.
     const members: number[] = [];
     let wake = Infinity;
-    const add = (f: number) => {
+    const crossing = this.crossing[r];
+    const crossingCount = crossing ? crossing.length : 0;
+    for (let i = 0; i < flows.length + crossingCount; i++) {
+      const f = i < flows.length ? flows[i] : crossing![i - flows.length];
+      if (i >= flows.length && t.port[f] === r) continue;
       if (!t.recovering(f, now)) members.push(f);
       else if (t.recoveryEndS[f] < wake) wake = t.recoveryEndS[f];
-    };
-    for (let i = 0; i < flows.length; i++) add(flows[i]);
-    const crossing = this.crossing[r];
-    if (crossing) for (let i = 0; i < crossing.length; i++) if (t.port[crossing[i]] !== r) add(crossing[i]);
+    }
     if (members.length === 0) {
       if (wake < Infinity) this.scheduleOverflow(r, wake);
       return;
     }
-    members.sort((a, b) => a - b);
+    members.sort(byId);
     this.queues.drop(r, members.length, now);
-    const rtts = new Float64Array(members.length);
+    const rtts = this.memberRtts;
+    while (rtts.length < members.length) rtts.push(0);
+    for (let i = 0; i < members.length; i++) rtts[i] = 0;
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
       if (t.phase[f] !== TcpPhase.Avoidance) continue;
@@ -284,6 +298,11 @@ export class LossPorts {
     // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.
     if (this.dirtyCount > 0) this.network.requestSolve();
   }
+}
+
+/** Ascending flow ids (a sort's comparator). */
+function byId(a: number, b: number): number {
+  return a - b;
 }
 
 /** Take `f` off `list` if it is there, moving the last flow into its place (crossing lists are in no order). */

@@ -122,7 +122,7 @@ export class TcpFlows implements FlowObserver {
         this.t.retxPort[f] = r;
         this.t.retxUntilS[f] = this.sim.nowS + rttS;
       },
-    });
+    }, this.routes);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
     network.observe(this);
   }

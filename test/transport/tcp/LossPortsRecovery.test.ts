@@ -1,5 +1,6 @@
 // LossPorts and fast recovery: one window decrease per recovery (RFC 6582, RFC 6675) — a flow recovering neither grows nor is cut again by its port's overflow.
 import { describe, expect, it } from "vitest";
+import { ListPool } from "../../../src/core/ListPool.js";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { LossPorts } from "../../../src/transport/tcp/LossPorts.js";
 import { TcpFlowTable, TcpPhase } from "../../../src/transport/tcp/TcpFlowTable.js";
@@ -29,7 +30,7 @@ function port(w0: number) {
       // The owner would cut and hold it; here it just leaves avoidance.
       t.phase[f] = TcpPhase.Steady;
     },
-  });
+  }, new ListPool());
   const ids = [0, 1].map(() => n.network.startFlow(route, 1e9));
   for (const f of ids) {
     t.ensure(f);
