@@ -19,6 +19,7 @@ export function fifoOverflow(
   limitPackets: number,
   kPackets: number,
   random: RandomStream,
+  stretch = 1,
 ): { dropped: Float64Array; marked: Float64Array } {
   const n = bursts.length;
   const dropped = new Float64Array(n);
@@ -27,7 +28,7 @@ export function fifoOverflow(
   // Edge e < n is burst e's start, e ≥ n burst (e − n)'s end.
   const at = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
-    const d = Math.max(bursts[i].durationS, 1 / drainPps);
+    const d = Math.max(bursts[i].durationS * stretch, 1 / drainPps);
     at[i] = n > 1 ? random() * Math.max(0, spanS - d) : 0;
     at[n + i] = at[i] + d;
     rate[i] = bursts[i].packets / d;

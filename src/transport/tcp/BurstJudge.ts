@@ -221,8 +221,15 @@ export class BurstJudge {
     }
     let feedBps = 0;
     for (const c of feeds) feedBps += this.network.capacityOf(c);
-    const spanS = Math.max(longest, clocked / capacity, feedBps > 0 ? bytes / feedBps : 0);
-    const { dropped, marked } = fifoOverflow(list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random);
+    // The bursts of an instant leave their senders together; where the feeds cannot carry them at
+    // their own rates together, the feeds' FIFOs serve them interleaved, each at its share of the
+    // arrivals: every train reaches the port stretched by the same factor, all of them from the
+    // start of the span (they do not queue one behind another).
+    let offeredBps = 0;
+    for (const b of list) offeredBps += (b.packets * b.packetBytes) / Math.max(b.durationS, b.packetBytes / capacity);
+    const stretch = feedBps > 0 && !(k > 0) ? Math.max(1, offeredBps / feedBps) : 1;
+    const spanS = Math.max(longest * stretch, clocked / capacity, k > 0 && feedBps > 0 ? bytes / feedBps : 0);
+    const { dropped, marked } = fifoOverflow(list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
     for (let i = 0; i < dropped.length; i++) lost += dropped[i];
     if (lost > 0 && !(k > 0)) {

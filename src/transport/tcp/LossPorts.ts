@@ -18,6 +18,12 @@ export interface LossPortsHost {
    * trip through the full buffer, before the port was re-judged without the cut flows' excess.
    */
   lost(f: number, r: number, rttS: number): void;
+  /**
+   * Port `r` overflows while flow `f`, in a fast recovery, sends through it: the port drops
+   * `drops` packets (one per flow it cuts) among what arrives in the round trip its full buffer
+   * takes (`rttS`, the flow's round trip through it), the recovering flow's packets among them.
+   */
+  recovering(f: number, r: number, drops: number, rttS: number): void;
 }
 
 /**
@@ -262,6 +268,7 @@ export class LossPorts {
     // Flows in a fast recovery hold their windows and are not cut again (their losses there are
     // sent again within it): the full buffer waits for the first recovery to end.
     const members: number[] = [];
+    const recovering: number[] = [];
     let wake = Infinity;
     const crossing = this.crossing[r];
     const crossingCount = crossing ? crossing.length : 0;
@@ -269,13 +276,19 @@ export class LossPorts {
       const f = i < flows.length ? flows[i] : crossing![i - flows.length];
       if (i >= flows.length && t.port[f] === r) continue;
       if (!t.recovering(f, now)) members.push(f);
-      else if (t.recoveryEndS[f] < wake) wake = t.recoveryEndS[f];
+      else {
+        recovering.push(f);
+        if (t.recoveryEndS[f] < wake) wake = t.recoveryEndS[f];
+      }
     }
     if (members.length === 0) {
       if (wake < Infinity) this.scheduleOverflow(r, wake);
       return;
     }
     members.sort(byId);
+    recovering.sort(byId);
+    const fullRtts = new Float64Array(recovering.length);
+    for (let i = 0; i < recovering.length; i++) fullRtts[i] = this.host.rttNow(recovering[i]);
     this.queues.drop(r, members.length, now);
     const rtts = this.memberRtts;
     while (rtts.length < members.length) rtts.push(0);
@@ -294,6 +307,8 @@ export class LossPorts {
     // The cut flows' excess leaves the queue first: their new caps see the round trip the port keeps without it.
     this.updatePort(r);
     for (let i = 0; i < members.length; i++) if (t.phase[members[i]] === TcpPhase.Avoidance) this.host.lost(members[i], r, rtts[i]);
+    // The flows still in a recovery send through the full buffer too: their packets are among those it drops from.
+    for (let i = 0; i < recovering.length; i++) if (t.phase[recovering[i]] === TcpPhase.Avoidance) this.host.recovering(recovering[i], r, members.length, fullRtts[i]);
     this.updatePort(r);
     // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.
     if (this.dirtyCount > 0) this.network.requestSolve();

@@ -94,8 +94,9 @@ export class TcpFlowTable {
    * which the flow sends its bytes again.
    */
   sentAll = new Uint8Array(0);
-  /** The port where the flow's fast retransmission of an avoidance loss is on its way (-1: none), and until when it may meet it. */
+  /** The port where the flow's fast retransmission of an avoidance loss is on its way (-1: none). */
   retxPort = new Int32Array(0);
+  /** Until when the retransmissions of the flow's last recovery still cross its ports (that of an avoidance loss: one round trip through the full buffer). */
   retxUntilS = new Float64Array(0);
   /**
    * When the flow's fast recovery ends, seconds: the data outstanding when it began (its

@@ -14,7 +14,7 @@ import { CUBIC_BETA, DCTCP_G, RENO_BETA, cubicLossMax } from "./CongestionContro
 import { HandshakeLosses } from "./HandshakeLosses.js";
 import { hyStartExits } from "./hyStartExits.js";
 import { LossPorts } from "./LossPorts.js";
-import { recoveryBurst, standingPackets } from "./recoveryBurst.js";
+import { recoveryBurst, retransmissionLoss, standingPackets } from "./recoveryBurst.js";
 import { baseRttS, slowestChannelBps, startTiming, type StartTiming } from "./routeTiming.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
@@ -122,6 +122,7 @@ export class TcpFlows implements FlowObserver {
         this.t.retxPort[f] = r;
         this.t.retxUntilS[f] = this.sim.nowS + rttS;
       },
+      recovering: (f, r, drops, rttS) => this.lossInRecovery(f, r, drops, rttS),
     }, this.routes);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
     network.observe(this);
@@ -534,6 +535,8 @@ export class TcpFlows implements FlowObserver {
     t.lostPackets[f] += lost;
     if (t.lossAge[f] === 0) t.lossAge[f] = 1;
     this.awaitRound(f);
+    // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
+    if (t.timer[f] >= 0) this.sim.reschedule(t.timer[f], this.sim.queue.timeOf(t.timer[f]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
   }
 
   /**
@@ -556,6 +559,22 @@ export class TcpFlows implements FlowObserver {
     const b = recoveryBurst(before, t.cwnd[f], left, t.lostPackets[f], this.clockRate(f), t.baseRttS[f], packet);
     this.offerBurst(f, b.packets, b.durationS, b.standing, b.prevBytes);
     this.enterAvoidance(f, t.lostPackets[f]);
+  }
+
+  /**
+   * Port `r` overflows while flow `f` is in a fast recovery (its round trip through the full
+   * buffer `rttS`): `drops` packets are lost among what arrives there, and while the flow's
+   * retransmissions still cross the port (until {@link TcpFlowTable.retxUntilS}) one of them may be
+   * among them ({@link retransmissionLoss}): then only the RTO recovers it.
+   */
+  private lossInRecovery(f: number, r: number, drops: number, rttS: number): void {
+    const t = this.t;
+    const now = this.sim.nowS;
+    const p = retransmissionLoss(drops, this.network.capacityOf(r), rttS, this.network.rateOf(f), t.retxUntilS[f] - now, t.packetBytes[f]);
+    if (!(p > 0) || this.random() >= p) return;
+    t.retransmits[f]++;
+    this.queues.drop(r, 1, now);
+    this.timeout(f);
   }
 
   /**
@@ -688,6 +707,8 @@ export class TcpFlows implements FlowObserver {
       end = now + rtt + ((lost - 1) * t.packetBytes[f]) / bps;
     }
     t.recoveryEndS[f] = end;
+    // Its retransmissions leave until one round trip before then, and cross its ports within a base round trip after.
+    t.retxUntilS[f] = lost > 0 ? end - rtt + t.baseRttS[f] : now;
     t.lastS[f] = end;
     t.epochS[f] = end;
     t.w0[f] = t.cwnd[f];

@@ -34,3 +34,19 @@ export function recoveryBurst(before: number, after: number, leftPackets: number
 export function standingPackets(windowPackets: number, clockBps: number, baseRttS: number, packetBytes: number): number {
   return Math.max(0, windowPackets - (clockBps * baseRttS) / packetBytes);
 }
+
+/**
+ * Chance that a flow in fast recovery loses one of its retransmissions at a port that overflows
+ * meanwhile: the port drops `drops` packets among what arrives over the round trip `rttS` through
+ * its full buffer (what it drains then, `capacityBps` × `rttS`, plus the drops), each arrival
+ * alike; the flow's arrivals among them that matter are its retransmissions still to cross the
+ * port, at its rate `rateBps` for that round trip or until the last has crossed (`retxLeftS`
+ * from now). A lost retransmission is told only by the RTO (RFC 6675; ns-3 3.37 has no RACK);
+ * a lost packet of new data is a hole the same recovery repairs.
+ */
+export function retransmissionLoss(drops: number, capacityBps: number, rttS: number, rateBps: number, retxLeftS: number, packetBytes: number): number {
+  if (!(drops > 0) || !(retxLeftS > 0)) return 0;
+  const share = drops / ((capacityBps * rttS) / packetBytes + drops);
+  const sent = (rateBps * Math.min(rttS, retxLeftS)) / packetBytes;
+  return 1 - (1 - share) ** sent;
+}

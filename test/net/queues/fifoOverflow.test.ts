@@ -34,6 +34,22 @@ describe("fifoOverflow", () => {
     expect(dropped[1] / dropped[2]).toBeCloseTo(2, 9);
   });
 
+  it("trains stretched by a feed all arrive from the start of the span: every one loses the same share, B + μ·span kept of n·p", () => {
+    // 24 first flights of 10 packets, each a 12 µs train at the port's own rate μ (10 Gb/s of
+    // 1,500 B), leave together through feeds that carry a third of their sum: each reaches the
+    // port stretched ×3, over the whole 36 µs span. Arrivals 240, drained μ·36 µs = 30, kept
+    // 100: 110 dropped, 110/24 from each (ns-3's synchronised senders each lose 4–6 of 10).
+    // Without the stretch the same trains start at offsets drawn over the span and the late
+    // ones lose most of theirs (a lock-out), the early ones nothing.
+    const mu = 1e10 / 8 / 1500;
+    const train = 10 / mu;
+    const bursts = Array.from({ length: 24 }, () => ({ packets: 10, durationS: train }));
+    const { dropped } = fifoOverflow(bursts, 3 * train, mu, 0, 100, Infinity, randomStream(1, "fifo"), 3);
+    for (let i = 0; i < 24; i++) expect(dropped[i]).toBeCloseTo((240 - 100 - mu * 3 * train) / 24, 9);
+    const drawn = fifoOverflow(bursts, 3 * train, mu, 0, 100, Infinity, randomStream(1, "fifo")).dropped;
+    expect(Math.max(...drawn) - Math.min(...drawn)).toBeGreaterThan(5);
+  });
+
   it("drops nothing when the arrivals never outrun the drain plus the room left", () => {
     const bursts = Array.from({ length: 8 }, () => ({ packets: 10, durationS: 1e-5 }));
     const { dropped } = fifoOverflow(bursts, 1e-3, 8.33e5, 0, 100, Infinity, randomStream(1, "fifo"));

@@ -86,6 +86,19 @@ describe("BurstJudge", () => {
     expect(lost).toBeLessThanOrEqual(60 - 20);
   });
 
+  it("bursts of one instant that together outrun the channel feeding the port arrive interleaved: each loses the same share", () => {
+    // Four first flights of 100 packets, each at a → s's 10 Gb/s (120 µs), leave together: a → s
+    // carries a quarter of their sum, so each reaches s → b stretched ×4 over 480 µs, all from
+    // the start. s → b drains 1.25e8 × 480 µs / 1,500 B = 40 and holds 20: 400 − 40 − 20 = 340
+    // overflow, 85 of each burst's 100. (Before, each train kept its 120 µs at an offset drawn
+    // over the 480 µs: early ones lost little, late ones most.)
+    const { judge, ids } = setup(20, 4);
+    for (const f of ids) judge.offer(f, 100, train(100), 0, 0, P, false);
+    const { judged } = judge.judge();
+    expect(judged).toHaveLength(4);
+    for (const b of judged) expect(b.share).toBeCloseTo((400 - 40 - 20) / 400, 9);
+  });
+
   it("at a marking port, DCTCP's packets above K are marked and not dropped; others are dropped there (RED)", () => {
     const dctcp = setup(100, 1, 5);
     dctcp.judge.offer(dctcp.ids[0], 30, train(30), 0, 0, P, true);

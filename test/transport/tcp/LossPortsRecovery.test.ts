@@ -23,6 +23,7 @@ function port(w0: number) {
   const o = t.options.push({ ...TCP_DEFAULTS, cc: "newreno", delayedAck: 1, mssBytes: 1448, headerBytes: 54, windowBytes: 1e9 }) - 1;
   const rtt = 100e-6;
   const lost: Array<{ f: number; atS: number; w: number }> = [];
+  const recovering: Array<{ f: number; atS: number; drops: number; rttS: number }> = [];
   const ports = new LossPorts(n.sim, n.network, n.queues, n.topology.channelCount, n.topology.resourceCount, t, {
     rttNow: () => rtt,
     lost: (f) => {
@@ -30,6 +31,7 @@ function port(w0: number) {
       // The owner would cut and hold it; here it just leaves avoidance.
       t.phase[f] = TcpPhase.Steady;
     },
+    recovering: (f, _r, drops, rttS) => recovering.push({ f, atS: n.sim.nowS, drops, rttS }),
   }, new ListPool());
   const ids = [0, 1].map(() => n.network.startFlow(route, 1e9));
   for (const f of ids) {
@@ -41,7 +43,7 @@ function port(w0: number) {
     t.epochS[f] = 0;
     t.baseRttS[f] = 0;
   }
-  return { n, t, ports, ids, lost, rtt, r: 2 };
+  return { n, t, ports, ids, lost, recovering, rtt, r: 2 };
 }
 
 describe("LossPorts: a flow in fast recovery", () => {
@@ -61,6 +63,22 @@ describe("LossPorts: a flow in fast recovery", () => {
     expect(lost[0].atS).toBeCloseTo(200e-6, 12);
     expect(lost[0].w).toBeCloseTo(11, 9);
     expect(t.windowAt(ids[1], 300e-6, 100e-6)).toBe(9);
+  });
+
+  it("sends through the full buffer while it overflows: its owner hears of the overflow's drops and its round trip through the full buffer", () => {
+    // As the first case: at 200 µs flow 0 is cut (one drop) while flow 1 recovers; flow 1's owner
+    // is told once, at 200 µs, of 1 drop and its 100 µs round trip (its retransmissions may be
+    // among the drops: TcpFlows.lossInRecovery). Before, a recovering flow heard of nothing.
+    const { n, t, ports, ids, recovering } = port(9);
+    t.recoveryEndS[ids[1]] = t.lastS[ids[1]] = t.epochS[ids[1]] = 500e-6;
+    for (const f of ids) ports.join(f, 2);
+    ports.update();
+    n.sim.run({ untilS: 300e-6 });
+    expect(recovering).toHaveLength(1);
+    expect(recovering[0].f).toBe(ids[1]);
+    expect(recovering[0].atS).toBeCloseTo(200e-6, 12);
+    expect(recovering[0].drops).toBe(1);
+    expect(recovering[0].rttS).toBe(100e-6);
   });
 
   it("that fills the buffer alone waits: the port overflows only once its recovery has ended", () => {

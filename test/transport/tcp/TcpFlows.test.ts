@@ -78,13 +78,15 @@ describe("tcp: a flight that sends all the flow has left", () => {
     expect(c.sim.eventsProcessed).toBeLessThanOrEqual(10);
   });
 
-  it("still answers the losses of that flight: told by its own survivors one round trip later, then fast retransmit, no timeout", () => {
+  it("still answers the losses of that flight: told by its own survivors one round trip and a full buffer later, then fast retransmit, no timeout", () => {
     // Two senders' first flights of 300 segments (all their data) meet at s's 10 Gb/s port with
     // a 100-packet buffer, each at 10 Gb/s: 300 of the 600 packets queue, about 200 are dropped.
     // Survivors lie behind every hole and nothing follows the flight, so their duplicate ACKs
-    // tell the loss one RTT after the first byte: the window is cut (avoidance), the lost
-    // packets go out again, and the next RTT's avoidance check hands the flow to the port, so
-    // slow_start_s = 2 RTT (a round sending the rest again no longer comes between: 3 RTT).
+    // tell the loss one RTT after the first byte plus the time the survivors behind the holes
+    // wait behind the full buffer (B/C = 100 packets at 10 Gb/s): the window is cut (avoidance),
+    // the lost packets go out again, and the next RTT's avoidance check hands the flow to the
+    // port, so slow_start_s = 2 RTT + B/C (a round sending the rest again no longer comes
+    // between: 3 RTT; before the survivors waited behind the buffer, 2 RTT).
     // RTT = 2 · 2 µs + 2 · (P + H)/1.25e9 (a packet out, an ACK back, at both hops).
     const senders = ["h0", "h1"];
     const c = chain(
@@ -101,7 +103,7 @@ describe("tcp: a flight that sends all the flow has left", () => {
       const [, slowStartS, , retransmits, timeouts] = cells(h);
       expect(retransmits, h).toBeGreaterThan(50);
       expect(timeouts, h).toBe(0);
-      expect(slowStartS, h).toBeCloseTo(2 * rtt, 12);
+      expect(slowStartS, h).toBeCloseTo(2 * rtt + (100 * P) / 1.25e9, 12);
     }
   });
 });
