@@ -2,7 +2,7 @@
 import { grown } from "../../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
 import type { Topology } from "../Topology.js";
-import { dctcpSawtooth } from "./dctcpSawtooth.js";
+import { dctcpAlpha, dctcpSawtooth } from "./dctcpSawtooth.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 
 /**
@@ -60,7 +60,11 @@ export class QueueState implements FlowObserver {
   private boundAt_ = new Int32Array(0);
   /** Bytes each flow can have in flight at most (its window, or all it has left), Infinity for a flow whose window grows into its port's sawtooth. */
   private flightBytes = new Float64Array(0);
+  /** Each DCTCP flow's α (its average marked fraction, {@link setAlpha}); 1 at registration, as in ns-3 and Linux. */
+  private alpha = new Float64Array(0);
   private readonly bound: Int32Array[];
+  /** Per resource: the sum of α of the DCTCP flows bound there. */
+  private readonly alphaSum: Float64Array;
   /** Per resource: the bound flows whose flight is limited ({@link setFlight}), and the sum of their flights, bytes. */
   private readonly limitedCount: Int32Array;
   private readonly limitedSum: Float64Array;
@@ -94,6 +98,7 @@ export class QueueState implements FlowObserver {
     this.rttSumS = new Float64Array(n);
     this.limitedCount = new Int32Array(n);
     this.limitedSum = new Float64Array(n);
+    this.alphaSum = new Float64Array(n);
     this.packetSum = new Float64Array(n);
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.meanBytes = new Float64Array(n);
@@ -121,6 +126,44 @@ export class QueueState implements FlowObserver {
     this.packetBytes[flow] = packetBytes;
     this.boundAt_[flow] = -1;
     this.flightBytes[flow] = Infinity;
+    this.alpha[flow] = 1;
+  }
+
+  /**
+   * DCTCP flow `flow`'s α is now `alpha` (its transport's running average of the marked
+   * fraction): the sawtooth of the port that binds it swings by its flows' mean α
+   * ({@link dctcpSawtooth}). Takes effect at once.
+   */
+  setAlpha(flow: number, alpha: number, nowS: number): void {
+    const was = this.alpha[flow];
+    if (was === alpha) return;
+    this.alpha[flow] = alpha;
+    const r = this.boundAt_[flow];
+    if (r < 0 || this.cls[flow] !== QueueClass.Dctcp) return;
+    this.alphaSum[r] += alpha - was;
+    const s = this.compute(r);
+    if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
+    this.setSawtooth(r, s, nowS);
+  }
+
+  /** The α the queues hold for DCTCP flow `flow` ({@link setAlpha}; 1 until its transport sets one). */
+  alphaOf(flow: number): number {
+    return this.alpha[flow];
+  }
+
+  /**
+   * DCTCP's steady marked fraction α* at marking port `r` for the flows bound there now
+   * (Alizadeh et al.: from W* = (P + K)/N), or NaN where no flow is bound or the port does not mark.
+   */
+  steadyAlpha(r: number): number {
+    const n = this.bound[QueueClass.Dctcp][r] + this.bound[QueueClass.NewReno][r] + this.bound[QueueClass.Cubic][r];
+    const all = n + this.bound[QueueClass.Lossless][r];
+    const capacity = this.network.capacityOf(r);
+    const kBytes = this.settings.ecnThresholdBytes[r];
+    if (n === 0 || !(kBytes > 0) || !(capacity > 0)) return NaN;
+    const packet = this.packetSum[r] / all;
+    const pipe = (capacity * (this.rttSumS[r] / all)) / packet;
+    return dctcpAlpha((pipe + kBytes / packet) / n);
   }
 
   /**
@@ -271,6 +314,7 @@ export class QueueState implements FlowObserver {
       this.bound[c][was]--;
       this.rttSumS[was] -= this.baseRttS[flow];
       this.packetSum[was] -= this.packetBytes[flow];
+      if (c === QueueClass.Dctcp) this.alphaSum[was] -= this.alpha[flow];
       if (this.flightBytes[flow] !== Infinity) {
         this.limitedCount[was]--;
         this.limitedSum[was] -= this.flightBytes[flow];
@@ -281,6 +325,7 @@ export class QueueState implements FlowObserver {
       this.bound[c][at]++;
       this.rttSumS[at] += this.baseRttS[flow];
       this.packetSum[at] += this.packetBytes[flow];
+      if (c === QueueClass.Dctcp) this.alphaSum[at] += this.alpha[flow];
       if (this.flightBytes[flow] !== Infinity) {
         this.limitedCount[at]++;
         this.limitedSum[at] += this.flightBytes[flow];
@@ -327,7 +372,9 @@ export class QueueState implements FlowObserver {
     // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
     if (k > 0 && nDctcp * 2 >= n) {
       const pipe = (capacity * (this.rttSumS[r] / (n + nLossless))) / packet;
-      const s = dctcpSawtooth(n, pipe, k, buffer, packet);
+      // The cut is by the flows' own α: the DCTCP flows' mean, the others' (and the marks) at the steady α*.
+      const meanAlpha = nDctcp === n ? this.alphaSum[r] / n : (this.alphaSum[r] + (n - nDctcp) * dctcpAlpha((pipe + k) / n)) / n;
+      const s = dctcpSawtooth(n, pipe, k, buffer, packet, meanAlpha);
       if (this.limitedCount[r] < n + nLossless) return s;
       // Every flow bound here is limited by its flight: the queue is what their flights exceed the pipe by, while below the sawtooth.
       const excess = this.limitedSum[r] - pipe * packet;
@@ -378,6 +425,7 @@ export class QueueState implements FlowObserver {
     this.packetBytes = grown(this.packetBytes, n);
     this.boundAt_ = grown(this.boundAt_, n, -1);
     this.flightBytes = grown(this.flightBytes, n, Infinity);
+    this.alpha = grown(this.alpha, n, 1);
     this.flowCap = n;
   }
 }

@@ -15,16 +15,28 @@ import { SAWTOOTH_SAMPLES, sawtoothOf, type Sawtooth } from "./Sawtooth.js";
  * queue is 0 there). Everything is capped by the buffer. The port marks a fraction α of the
  * packets it forwards.
  *
+ * The flows' own α (`meanAlpha`, their mean) sets the cut when given: a flow's α is an average
+ * of the marked fractions with gain g = 1/16 per window (eq. 1 of the paper), starting at 1
+ * (ns-3, Linux), so young flows still cut by more than the steady α* and the queue swings lower.
+ *
  * @param flows N ≥ 1, the DCTCP flows bound at the port
  * @param pipePackets P = capacity × the flows' mean base RTT, in packets
  * @param kPackets K, the marking threshold, packets
  * @param bufferPackets the port's buffer, packets
  * @param packetBytes bytes per packet on the wire (to give the samples in bytes)
+ * @param meanAlpha the flows' mean α, for the amplitude (default: the steady α*; the port's marked fraction stays α*)
  */
-export function dctcpSawtooth(flows: number, pipePackets: number, kPackets: number, bufferPackets: number, packetBytes: number): Sawtooth {
+export function dctcpSawtooth(
+  flows: number,
+  pipePackets: number,
+  kPackets: number,
+  bufferPackets: number,
+  packetBytes: number,
+  meanAlpha?: number,
+): Sawtooth {
   const wStar = (pipePackets + kPackets) / flows;
   const alpha = dctcpAlpha(wStar);
-  const amplitude = (flows * (wStar + 1) * alpha) / 2;
+  const amplitude = (flows * (wStar + 1) * (meanAlpha ?? alpha)) / 2;
   const qMax = kPackets + flows;
   const qMin = qMax - amplitude;
   const samples = new Float64Array(SAWTOOTH_SAMPLES);

@@ -55,6 +55,9 @@ export class TcpFlowTable {
   lastS = new Float64Array(0);
   /** DCTCP's marking average α. */
   alpha = new Float64Array(0);
+  /** When α was last brought up to date, seconds, and when its next update at a marking port is due (NaN: none pending). */
+  alphaAtS = new Float64Array(0);
+  alphaDueS = new Float64Array(0);
   /** Round trip without queues: twice the latency plus a packet out and an ACK back at every hop, seconds. */
   baseRttS = new Float64Array(0);
   /** When the first byte reached the receiver, seconds. */
@@ -176,6 +179,8 @@ export class TcpFlowTable {
     this.epochS = grown(this.epochS, n);
     this.lastS = grown(this.lastS, n);
     this.alpha = grown(this.alpha, n);
+    this.alphaAtS = grown(this.alphaAtS, n);
+    this.alphaDueS = grown(this.alphaDueS, n, NaN);
     this.baseRttS = grown(this.baseRttS, n);
     this.activeS = grown(this.activeS, n);
     this.userCapBps = grown(this.userCapBps, n);

@@ -23,6 +23,10 @@ import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
 const STEP_GROWTH = 0.25;
 /** Duplicate ACKs that trigger a fast retransmit (RFC 5681). */
 const DUPTHRESH = 3;
+/** Round trips over which (1 − g)^n halves the gap between a DCTCP flow's α and the steady α*: ln 2 / −ln(1 − 1/16) ≈ 10.7. */
+const ALPHA_HALF_LIFE_RTTS = Math.LN2 / -Math.log(1 - DCTCP_G);
+/** A DCTCP flow's α this close to its port's α* is taken as α* (no more updates). */
+const ALPHA_SETTLED = 0.01;
 
 /** A handshake waiting out a SYN timeout: its losses in a row, its handshake rounds, and the forward queueing its start was reckoned with. */
 interface SynRetry {
@@ -73,6 +77,7 @@ export class TcpFlows implements FlowObserver {
   private readonly kindStep: number;
   private readonly kindResume: number;
   private readonly kindSynRetry: number;
+  private readonly kindAlpha: number;
   private readonly channels: number;
   private readonly bursts: BurstJudge;
   private readonly ports: LossPorts;
@@ -103,6 +108,7 @@ export class TcpFlows implements FlowObserver {
     this.kindStep = sim.registerHandler((f) => this.step(f));
     this.kindResume = sim.registerHandler((f) => this.resume(f));
     this.kindSynRetry = sim.registerHandler((f) => this.synRetry(f));
+    this.kindAlpha = sim.registerHandler((f) => this.alphaStep(f, true));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => this.rttNow(f),
@@ -191,6 +197,8 @@ export class TcpFlows implements FlowObserver {
     t.w0[flow] = w;
     t.epochS[flow] = NaN;
     t.alpha[flow] = 1;
+    t.alphaAtS[flow] = now;
+    t.alphaDueS[flow] = NaN;
     t.baseRttS[flow] = baseRtt;
     t.userCapBps[flow] = userCap;
     t.handshakeS[flow] = handshakeS;
@@ -372,6 +380,13 @@ export class TcpFlows implements FlowObserver {
       this.answerMarks(f);
       return;
     }
+    // DCTCP moves α once per window of data, marked or not (Alizadeh et al., eq. 1; ns-3 and
+    // Linux alike): a round trip that came back unmarked takes it g of the way to 0.
+    if (t.cc[f] === TcpCc.Dctcp && !first) {
+      t.alpha[f] *= 1 - DCTCP_G;
+      t.alphaAtS[f] = this.sim.nowS;
+      this.queues.setAlpha(f, t.alpha[f], this.sim.nowS);
+    }
     const w = t.cwnd[f];
     const remaining = this.network.remainingOf(f) / packet;
     // The first flight leaves at line rate. Each later round sends the grown window while the
@@ -489,6 +504,8 @@ export class TcpFlows implements FlowObserver {
     const fraction = Math.min(1, t.markedLast[f] / Math.max(1, w));
     t.markedLast[f] = 0;
     t.alpha[f] = (1 - DCTCP_G) * t.alpha[f] + DCTCP_G * fraction;
+    t.alphaAtS[f] = this.sim.nowS;
+    this.queues.setAlpha(f, t.alpha[f], this.sim.nowS);
     t.cwnd[f] = Math.max(2, w * (1 - t.alpha[f] / 2));
     this.enterAvoidance(f);
   }
@@ -736,7 +753,11 @@ export class TcpFlows implements FlowObserver {
         // The port is re-judged at the end of a solve: ask for one now (nothing else may, and a
         // later one would judge it late, or never for a lone flow).
         this.network.requestSolve();
-      } else this.settle(f, rtt);
+      } else {
+        this.settle(f, rtt);
+        // DCTCP settles into its port's sawtooth: its α moves towards the port's α* from here.
+        this.alphaStep(f);
+      }
       return;
     }
     // In fast recovery the window holds: checked again when the recovery ends.
@@ -750,6 +771,36 @@ export class TcpFlows implements FlowObserver {
     // Until the next check the cap is the window half-way there, so the bytes sent match the growing window's.
     this.applyWindow(f, rtt, t.windowAt(f, now + (rtts * rtt) / 2, rtt));
     t.timer[f] = this.sim.schedule(now + rtts * rtt, this.kindStep, f);
+  }
+
+  /**
+   * DCTCP flow `f`, settled at a marking port, brings its α up to now: each window of data moves
+   * α by g towards the marked fraction (Alizadeh et al. 2010, eq. 1), which in the port's steady
+   * state is α*, so after n round trips α = α* + (α₀ − α*)(1 − g)^n. It tells the queues (the
+   * port's sawtooth swings by its flows' α) and comes back one half-life (≈ 10.7 round trips)
+   * later, until α is within {@link ALPHA_SETTLED} of α* (then it is α*). A flow no port marks
+   * now keeps its α.
+   */
+  private alphaStep(f: number, fromEvent = false): void {
+    const t = this.t;
+    const now = this.sim.nowS;
+    // One update chain per flow: an event runs only if it is the one pending, a settling flow starts one only if none is.
+    if (fromEvent ? t.alphaDueS[f] !== now : !Number.isNaN(t.alphaDueS[f])) return;
+    t.alphaDueS[f] = NaN;
+    if (t.phase[f] !== Phase.Steady || t.cc[f] !== TcpCc.Dctcp) return;
+    const r = this.queues.boundAt(f);
+    const target = r >= 0 ? this.queues.steadyAlpha(r) : NaN;
+    if (Number.isNaN(target)) return;
+    const rtt = this.rttNow(f);
+    const gap = (t.alpha[f] - target) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
+    const settled = Math.abs(gap) < ALPHA_SETTLED;
+    t.alpha[f] = settled ? target : target + gap;
+    t.alphaAtS[f] = now;
+    this.queues.setAlpha(f, t.alpha[f], now);
+    if (settled) return;
+    const next = now + ALPHA_HALF_LIFE_RTTS * rtt;
+    t.alphaDueS[f] = next;
+    this.sim.schedule(next, this.kindAlpha, f);
   }
 
   /** The window no longer limits flow `f`: its cap is the window limit, and no timer runs. */

@@ -38,4 +38,17 @@ describe("dctcpSawtooth(N, P, K, B, packet)", () => {
     expect(zero).toBeCloseTo((1006 * a * 0.5 - 6) / (1006 * a * 0.5), 1);
     expect(dctcpSawtooth(50, 100, 100, 120, 1).maxBytes).toBe(120);
   });
+  it("swings by the flows' own α when given: young flows (α near 1) cut deeper and the queue runs lower; the port still marks α*", () => {
+    // N = 1, P = 17, K = 30: W* = 47, Q_max = 31. With α = 1 (a flow's α before any window came
+    // back, ns-3's and Linux's start) A = 48/2 = 24, so the queue runs linearly from 7 to 31:
+    // mean 19 packets, against Q_max − 48·α*/4 ≈ 28.4 with the steady α* = 0.2045.
+    const young = dctcpSawtooth(1, 17, 30, 300, 1500, 1);
+    expect(young.meanBytes / 1500).toBeCloseTo(19, 12);
+    expect(young.maxBytes / 1500).toBeCloseTo(7 + (24 * 31.5) / 32, 12); // the last midpoint sample
+    const star = dctcpAlpha(47);
+    expect(young.markFraction).toBe(star);
+    const steady = dctcpSawtooth(1, 17, 30, 300, 1500);
+    expect(steady.meanBytes / 1500).toBeCloseTo(31 - (48 * star) / 4, 12);
+    expect(dctcpSawtooth(1, 17, 30, 300, 1500, star)).toEqual(steady);
+  });
 });

@@ -1,6 +1,6 @@
 // The queue a DCTCP flow keeps at a marking port while its flight is limited (a slow-start window, or all it has left): what that flight exceeds the pipe by, not DCTCP's steady sawtooth.
 import { describe, expect, it } from "vitest";
-import { dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
+import { dctcpAlpha, dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import type { TransferResult } from "../../../src/workloads/Workload.js";
 import { transportNetwork } from "../transportModels.js";
@@ -63,8 +63,32 @@ describe("tcp (DCTCP): the queue at a marking port while a flow's flight is limi
     expect(long.queues.boundAt(0)).toBe(long.sb);
     expect(long.queues.queueBytes(long.sb)).toBeCloseTo(10 * P - PIPE_BYTES, 6);
     // Marked out of slow start and in avoidance (the 2 MB take 17 ms at 1 Gb/s), the window is no
-    // longer limited: the port keeps the steady sawtooth of one DCTCP flow.
+    // longer limited: the port keeps the sawtooth of one DCTCP flow, swinging by the flow's α.
     long.sim.run({ untilS: 5e-3 });
-    expect(long.queues.queueBytes(long.sb)).toBeCloseTo(dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P).meanBytes, 6);
+    expect(long.queues.queueBytes(long.sb)).toBeCloseTo(dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P, long.queues.alphaOf(0)).meanBytes, 6);
+  });
+  it("a settled DCTCP flow's port swings by the flow's α, which runs from its slow-start value to the steady α* by g per round trip", () => {
+    // Its α when it settles is what slow start left (1 at the start, × 15/16 per unmarked round
+    // trip, one EWMA step per marked one: 0.92 here) and moves to α* (W* = P + K = 31.47) by
+    // (1 − g)^n over n round trips, told to the queues every half-life (10.7 round trips, of about
+    // 0.3 ms here: 24 packets queued at 1 Gb/s). 20 MB take 160 ms: by 100 ms the gap is below
+    // 0.01 and α is α*, the queue the steady sawtooth exactly.
+    const c = markingChain();
+    c.send("y", 20e6);
+    const star = dctcpAlpha(PIPE_BYTES / P + K);
+    c.sim.run({ untilS: 0.6e-3 });
+    const young = c.queues.alphaOf(0);
+    expect(young).toBeGreaterThan(star + 0.5);
+    expect(c.queues.queueBytes(c.sb)).toBeCloseTo(dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P, young).meanBytes, 6);
+    c.sim.run({ untilS: 5e-3 });
+    expect(c.queues.alphaOf(0)).toBeLessThan(young);
+    expect(c.queues.alphaOf(0)).toBeGreaterThan(star);
+    c.sim.run({ untilS: 100e-3 });
+    expect(c.queues.alphaOf(0)).toBe(star);
+    expect(c.queues.queueBytes(c.sb)).toBeCloseTo(dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P).meanBytes, 6);
+    // The queues take the flow's α as its transport sets it: α = 1 gives A = (W* + 1)/2 = 16.24
+    // packets, the queue linear from 31 − 16.24 to 31, mean 22.88 packets.
+    c.queues.setAlpha(0, 1, c.sim.nowS);
+    expect(c.queues.queueBytes(c.sb) / P).toBeCloseTo(K + 1 - (PIPE_BYTES / P + K + 1) / 4, 9);
   });
 });
