@@ -42,6 +42,9 @@ export class Router {
   private readonly tables: DistanceTables;
   /** Routes of (src, dst) pairs with a single shortest path (no ECMP choice), shared by every flow between them. */
   private readonly uniqueRoutes = new PairMap<Route>();
+  /** The pair {@link knownRoute} last found no route for in {@link uniqueRoutes} (−1: none), so {@link route} does not look again. */
+  private missSrc = -1;
+  private missDst = -1;
   /** Distinct routes already built for (src, dst) pairs with several shortest paths, so flows on the same path share one Route. */
   private readonly ecmpRoutes = new RouteSet();
   /** 1 for each directed channel the router treats as failed. */
@@ -152,6 +155,7 @@ export class Router {
   private forget(): void {
     this.tables.clear();
     this.uniqueRoutes.clear();
+    this.missSrc = this.missDst = -1;
     this.ecmpRoutes.clear();
     this.candidates.clear();
     this.fabricRouteCache.clear();
@@ -166,8 +170,11 @@ export class Router {
       if (r) return r;
     }
     const t = this.topology;
-    const cached = this.uniqueRoutes.get(src, dst);
-    if (cached) return cached;
+    // A pair knownRoute has just found no route for needs no second look.
+    if (src !== this.missSrc || dst !== this.missDst) {
+      const cached = this.uniqueRoutes.get(src, dst);
+      if (cached) return cached;
+    }
     const view = this.tables.toward(dst);
     if (view.dist(src) === Infinity) return null;
     let branched = false;
@@ -210,6 +217,7 @@ export class Router {
     if (!branched) {
       const route = this.finish(nodes, channels);
       this.uniqueRoutes.set(src, dst, route);
+      this.missSrc = this.missDst = -1;
       return route;
     }
     const hash = hashNodes(nodes);
@@ -227,7 +235,12 @@ export class Router {
    */
   knownRoute(src: number, dst: number): Route | undefined {
     if (this.fabricRoutes || this.splits.size > 0) return undefined;
-    return this.uniqueRoutes.get(src, dst);
+    const route = this.uniqueRoutes.get(src, dst);
+    if (!route) {
+      this.missSrc = src;
+      this.missDst = dst;
+    }
+    return route;
   }
 
   /** The route `fabric` gives the flow, or null (not the fabric's pair, its links down, or a node the policy forbids). */
