@@ -65,6 +65,19 @@ export class DistanceView {
     private readonly owner: DistanceTables,
   ) {}
 
+  /** Where the last {@link nextHops} put its channels: hopList[0 … count). */
+  hopList: Int32Array = NO_NODES;
+
+  /**
+   * Under `hops`: the usable channels out of node `u` (at a finite distance) whose far end
+   * is one hop closer to the destination, in u's out-channel order — a route's equal-cost
+   * next hops. Returns their count; they are {@link hopList}[0 … count), to read before the
+   * next call (see {@link DistanceTables.nextHops}).
+   */
+  nextHops(u: number): number {
+    return this.owner.nextHops(this, this.region, this.tables, u);
+  }
+
   /**
    * Distance from node `v` to the destination (hops or seconds), Infinity when unreachable.
    * With `bound`, exact only when it is at most `bound` (otherwise some value above it), so
@@ -143,6 +156,8 @@ export class DistanceTables {
   private readonly regionParts = new Map<number, RegionPart>();
   private bytes = 0;
   private scratch: Int32Array | null = null;
+  /** Next hops found by {@link scanNextHops}, until the next call. */
+  private hopScratch = new Int32Array(16);
   /** Bytes of tables kept before the least recently used are dropped. */
   budgetBytes = DEFAULT_TABLE_BUDGET_BYTES;
   /** 1 for each node routes may visit; null: every node. */
@@ -182,6 +197,56 @@ export class DistanceTables {
     const tables: Table[] = [];
     for (let j = 0; j < part.hubs.length; j++) tables.push(this.table(part.hubs[j]));
     return new DistanceView(part, tables, null, this);
+  }
+
+  /**
+   * {@link DistanceView.nextHops} of `view` (region part `part`, tables `tables`) at node `u`.
+   * A node outside the destination's region and not one of its border hubs has no usable link
+   * into the region (the region's breadth-first search would have taken it in, as a region
+   * node or a border hub), so with one table its distance and its neighbours' are the table's
+   * plus one offset: its next hops are the neighbours one level closer in the table, read
+   * straight from a dense table. The table has been searched at least to u's level (u was
+   * found in it), so every node one level closer is in it. Anywhere else they are found
+   * through {@link DistanceView.dist}.
+   */
+  nextHops(view: DistanceView, part: RegionPart, tables: Table[], u: number): number {
+    if (tables.length === 1 && !tables[0].near && !part.hubs.includes(u) && !part.nodes.includes(u)) {
+      const tb = tables[0];
+      const dist = tb.dist;
+      const du = dist[u];
+      if (du !== tb.unreachable && tb.level >= du) {
+        const t = this.topology;
+        const { outStart, outChannels, channelTo } = t;
+        const degree = outStart[u + 1] - outStart[u];
+        if (this.hopScratch.length < degree) this.hopScratch = new Int32Array(Math.max(degree, 2 * this.hopScratch.length));
+        const out = this.hopScratch;
+        const down = this.down;
+        let count = 0;
+        for (let i = outStart[u]; i < outStart[u + 1]; i++) {
+          const ch = outChannels[i];
+          if (down[ch] === 0 && dist[channelTo[ch]] === du - 1) out[count++] = ch;
+        }
+        view.hopList = out;
+        return count;
+      }
+    }
+    return this.scanNextHops(view, u);
+  }
+
+  /** The next hops at `u` found from `view`'s distances (usable channels to a neighbour one hop closer), left in `view`. */
+  private scanNextHops(view: DistanceView, u: number): number {
+    const t = this.topology;
+    const degree = t.outStart[u + 1] - t.outStart[u];
+    if (this.hopScratch.length < degree) this.hopScratch = new Int32Array(Math.max(degree, 2 * this.hopScratch.length));
+    const out = this.hopScratch;
+    const du = view.dist(u);
+    let count = 0;
+    for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
+      const ch = t.outChannels[i];
+      if (this.down[ch] === 0 && view.dist(t.channelTo[ch], du - 1) === du - 1) out[count++] = ch;
+    }
+    view.hopList = out;
+    return count;
   }
 
   /** Breadth-first from `dst` inside its region, stopping at the border hubs (usable links, allowed nodes only). */
@@ -241,7 +306,15 @@ export class DistanceTables {
 
   /** A hop table of `dst` searched to level 0 (dst itself), sparse; {@link deepen} goes further on demand. */
   private hopTable(dst: number): Table {
-    return { node: dst, dist: NO_BYTES, near: new Map([[dst, 0]]), unreachable: UNREACHABLE_BYTE, hops: null, level: 0, frontier: Int32Array.of(dst) };
+    return {
+      node: dst,
+      dist: NO_BYTES,
+      near: new Map([[dst, 0]]),
+      unreachable: UNREACHABLE_BYTE,
+      hops: null,
+      level: 0,
+      frontier: Int32Array.of(dst),
+    };
   }
 
   /**

@@ -7,6 +7,7 @@ import { ecmpPick, ecmpSalt } from "./ecmpHash.js";
 import { PairMap } from "./PairMap.js";
 import { kShortestPaths, type Path } from "./kShortestPaths.js";
 import { PathSplits } from "./PathSplits.js";
+import { hashNodes, RouteSet } from "./RouteSet.js";
 import type { Topology } from "./Topology.js";
 
 /** Which shortest paths a router follows. */
@@ -41,14 +42,21 @@ export class Router {
   private readonly tables: DistanceTables;
   /** Routes of (src, dst) pairs with a single shortest path (no ECMP choice), shared by every flow between them. */
   private readonly uniqueRoutes = new PairMap<Route>();
+  /** The pair {@link knownRoute} last found no route for in {@link uniqueRoutes} (−1: none), so {@link route} does not look again. */
+  private missSrc = -1;
+  private missDst = -1;
   /** Distinct routes already built for (src, dst) pairs with several shortest paths, so flows on the same path share one Route. */
-  private readonly ecmpRoutes = new PairMap<Route[]>();
+  private readonly ecmpRoutes = new RouteSet();
   /** 1 for each directed channel the router treats as failed. */
   private readonly down: Uint8Array;
   /** One-way latency of each directed channel as the router sees it, seconds. */
   private readonly latencyS: Float64Array;
   /** Routers made by {@link restricted}: they share `down` and `latencyS`, and forget with this one. */
   private readonly variants: Router[] = [];
+  /** The node, channel and candidate lists of the route being walked (reused: {@link finish} copies what it keeps). */
+  private readonly walkNodes: number[] = [];
+  private readonly walkChannels: number[] = [];
+  private readonly walkCandidates: number[] = [];
   /** Where routes' node and resource lists are stored (views of shared chunks). */
   private readonly lists = new Int32Pool();
   /** 1 for each node routes may visit; null: every node (no policy). */
@@ -147,6 +155,7 @@ export class Router {
   private forget(): void {
     this.tables.clear();
     this.uniqueRoutes.clear();
+    this.missSrc = this.missDst = -1;
     this.ecmpRoutes.clear();
     this.candidates.clear();
     this.fabricRouteCache.clear();
@@ -161,44 +170,61 @@ export class Router {
       if (r) return r;
     }
     const t = this.topology;
-    const cached = this.uniqueRoutes.get(src, dst);
-    if (cached) return cached;
+    // A pair knownRoute has just found no route for needs no second look.
+    if (src !== this.missSrc || dst !== this.missDst) {
+      const cached = this.uniqueRoutes.get(src, dst);
+      if (cached) return cached;
+    }
     const view = this.tables.toward(dst);
     if (view.dist(src) === Infinity) return null;
     let branched = false;
-    const nodes = [src];
-    const channels: number[] = [];
+    const nodes = this.walkNodes;
+    const channels = this.walkChannels;
+    nodes.length = channels.length = 0;
+    nodes.push(src);
     let u = src;
     const salt = ecmpSalt(this.seed, flowKey);
-    const candidates: number[] = [];
-    const hops = view.hops;
-    while (u !== dst) {
-      candidates.length = 0;
-      const du = view.dist(u);
-      for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-        const ch = t.outChannels[i];
-        const v = t.channelTo[ch];
-        // Under hops only a neighbour at du - 1 is a candidate, so its distance is needed no further.
-        if (this.down[ch] === 0 && this.onShortestPath(du, view.dist(v, du - 1), ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
+    if (this.metric === "hops") {
+      // The equal-cost next hops of each node, read from the distance tables.
+      while (u !== dst) {
+        const count = view.nextHops(u);
+        if (count > 1) branched = true;
+        const ch = view.hopList[ecmpPick(salt, u, count)];
+        channels.push(ch);
+        u = t.channelTo[ch];
+        nodes.push(u);
       }
-      if (candidates.length > 1) branched = true;
-      const ch = candidates[ecmpPick(salt, u, candidates.length)];
-      channels.push(ch);
-      u = t.channelTo[ch];
-      nodes.push(u);
+    } else {
+      const candidates = this.walkCandidates;
+      const hops = view.hops;
+      while (u !== dst) {
+        candidates.length = 0;
+        const du = view.dist(u);
+        for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
+          const ch = t.outChannels[i];
+          const v = t.channelTo[ch];
+          if (this.down[ch] === 0 && this.onShortestPath(du, view.dist(v, du - 1), ch) && (!hops || hops[v] === hops[u] - 1)) candidates.push(ch);
+        }
+        if (candidates.length > 1) branched = true;
+        const ch = candidates[ecmpPick(salt, u, candidates.length)];
+        channels.push(ch);
+        u = t.channelTo[ch];
+        nodes.push(u);
+      }
     }
     // Many flows between one pair (collective steps, agent requests) share Route objects;
     // routes are never mutated.
     if (!branched) {
       const route = this.finish(nodes, channels);
       this.uniqueRoutes.set(src, dst, route);
+      this.missSrc = this.missDst = -1;
       return route;
     }
-    let seen = this.ecmpRoutes.get(src, dst);
-    if (!seen) this.ecmpRoutes.set(src, dst, (seen = []));
-    for (const r of seen) if (sameNodes(r.nodes, nodes)) return r;
+    const hash = hashNodes(nodes);
+    const seen = this.ecmpRoutes.find(nodes, hash);
+    if (seen) return seen;
     const route = this.finish(nodes, channels);
-    if (seen.length < MAX_ECMP_ROUTES_KEPT) seen.push(route);
+    this.ecmpRoutes.add(route, hash);
     return route;
   }
 
@@ -209,7 +235,12 @@ export class Router {
    */
   knownRoute(src: number, dst: number): Route | undefined {
     if (this.fabricRoutes || this.splits.size > 0) return undefined;
-    return this.uniqueRoutes.get(src, dst);
+    const route = this.uniqueRoutes.get(src, dst);
+    if (!route) {
+      this.missSrc = src;
+      this.missDst = dst;
+    }
+    return route;
   }
 
   /** The route `fabric` gives the flow, or null (not the fabric's pair, its links down, or a node the policy forbids). */
@@ -413,11 +444,3 @@ export class Router {
   }
 }
 
-/** Distinct equal-cost routes kept per (src, dst) pair for sharing; beyond this, new Route objects are built. */
-const MAX_ECMP_ROUTES_KEPT = 16;
-
-function sameNodes(a: Int32Array, b: number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -32,6 +32,10 @@ const BOTTLENECK = 0;
 const SINCE_S = 1;
 const TIMES = 2;
 const STRIDE = 3;
+/** Layout of a bound-time entry in FlowRecorder's `entries`: bottleneck, seconds, next entry (−1: none). */
+const ENTRY_BOTTLENECK = 0;
+const ENTRY_SECONDS = 1;
+const ENTRY_NEXT = 2;
 
 /** The `status` of a flow in flows.csv: delivered, given up (destination unreachable after a failure), or still live at the end of the run. */
 export type FlowStatus = "done" | "failed" | "unfinished";
@@ -58,7 +62,7 @@ export type FlowStatus = "done" | "failed" | "unfinished";
  * (cheap for the handful of events a scenario has); a reroute updates only its flow.
  *
  * Cost: 40 bytes per flow (current bottleneck, since-time and first bound-time entry side by
- * side, best rate, least latency), a map entry per flow started with a cap, and 16 bytes per
+ * side, best rate, least latency), a map entry per flow started with a cap, and 24 bytes per
  * (flow, bottleneck) for the flows that are ever bound by more than one bottleneck, in typed
  * arrays (a flow bound by one bottleneck only needs no per-bottleneck times: that one bound
  * it longest). A rate change reads and writes the flow's three values, in one cache line.
@@ -82,11 +86,11 @@ export class FlowRecorder implements FlowObserver {
   private readonly requestedCapBps = new Map<number, number>();
   /**
    * Seconds per bottleneck of the flows bound by two or more, as a linked list per flow in
-   * the order the bottlenecks first bound it: entry i is (bottleneck, seconds, next entry or −1).
+   * the order the bottlenecks first bound it: entry i is (bottleneck, seconds, next entry or −1)
+   * at entries[3i … 3i + 2], side by side — a flow's entries are made at different times, far
+   * apart, so a walk of its list reads one cache line per entry instead of three.
    */
-  private entryBottleneck = new Int32Array(256);
-  private entrySeconds = new Float64Array(256);
-  private entryNext = new Int32Array(256);
+  private entries = new Float64Array(3 * 256);
   private entryCount = 0;
   /** Extra columns (a transport model's), each group with the function giving a flow's cells (undefined: empty cells). */
   private readonly extra: Array<{ headers: readonly string[]; cells: (flow: number) => Array<number | string> | undefined }> = [];
@@ -181,37 +185,35 @@ export class FlowRecorder implements FlowObserver {
 
   /** Add `seconds` to `bottleneck`'s entry in the list starting at entry `first`, appending one if it has none (as Map.set(b, (get(b) ?? 0) + s)). */
   private addBound(first: number, bottleneck: number, seconds: number): void {
+    const entries = this.entries;
     let e = first;
     for (;;) {
-      if (this.entryBottleneck[e] === bottleneck) {
-        this.entrySeconds[e] += seconds;
+      if (entries[3 * e + ENTRY_BOTTLENECK] === bottleneck) {
+        entries[3 * e + ENTRY_SECONDS] += seconds;
         return;
       }
-      const next = this.entryNext[e];
+      const next = entries[3 * e + ENTRY_NEXT];
       if (next < 0) break;
       e = next;
     }
     const added = this.newEntry(bottleneck, 0 + seconds);
-    this.entryNext[e] = added;
+    this.entries[3 * e + ENTRY_NEXT] = added;
   }
 
   /** A new last entry (bottleneck, seconds); returns its index. */
   private newEntry(bottleneck: number, seconds: number): number {
     const e = this.entryCount++;
-    if (e === this.entryBottleneck.length) {
-      this.entryBottleneck = grown(this.entryBottleneck, 2 * e);
-      this.entrySeconds = grown(this.entrySeconds, 2 * e);
-      this.entryNext = grown(this.entryNext, 2 * e);
-    }
-    this.entryBottleneck[e] = bottleneck;
-    this.entrySeconds[e] = seconds;
-    this.entryNext[e] = -1;
+    if (3 * e === this.entries.length) this.entries = grown(this.entries, 6 * e);
+    const o = 3 * e;
+    this.entries[o + ENTRY_BOTTLENECK] = bottleneck;
+    this.entries[o + ENTRY_SECONDS] = seconds;
+    this.entries[o + ENTRY_NEXT] = -1;
     return e;
   }
 
   /** Whether the list starting at entry `first` has an entry for `bottleneck`. */
   private hasEntry(first: number, bottleneck: number): boolean {
-    for (let e = first; e >= 0; e = this.entryNext[e]) if (this.entryBottleneck[e] === bottleneck) return true;
+    for (let e = first; e >= 0; e = this.entries[3 * e + ENTRY_NEXT]) if (this.entries[3 * e + ENTRY_BOTTLENECK] === bottleneck) return true;
     return false;
   }
 
@@ -281,9 +283,9 @@ export class FlowRecorder implements FlowObserver {
     const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.state[o + SINCE_S]) : 0;
     let best = NEVER_ACTIVE;
     let bestS = -1;
-    for (let e = times; e >= 0; e = this.entryNext[e]) {
-      const b = this.entryBottleneck[e];
-      const s = this.entrySeconds[e];
+    for (let e = times; e >= 0; e = this.entries[3 * e + ENTRY_NEXT]) {
+      const b = this.entries[3 * e + ENTRY_BOTTLENECK];
+      const s = this.entries[3 * e + ENTRY_SECONDS];
       const total = b === current ? s + open : s;
       if (total > bestS) {
         best = b;
@@ -311,9 +313,9 @@ export class FlowRecorder implements FlowObserver {
       return;
     }
     const unfinished = Number.isNaN(finish);
-    for (let e = times; e >= 0; e = this.entryNext[e]) {
-      const b = this.entryBottleneck[e];
-      const sec = this.entrySeconds[e];
+    for (let e = times; e >= 0; e = this.entries[3 * e + ENTRY_NEXT]) {
+      const b = this.entries[3 * e + ENTRY_BOTTLENECK];
+      const sec = this.entries[3 * e + ENTRY_SECONDS];
       fn(b, b === current && unfinished ? sec + open : sec);
     }
     if (unfinished && !this.hasEntry(times, current)) fn(current, open);
