@@ -7,7 +7,7 @@ import type { RandomStream } from "../../core/randomStream.js";
  * ends is dropped with that share. A connection's handshake segments carry no payload and are
  * no burst of their own, but a full port drops them like any other arrival: the SYN at the
  * ports of its route, the SYN-ACK at their reverse channels (links are full duplex, channels
- * come in pairs 2i, 2i+1). A lost one is sent again after the SYN timeout (TcpFlows).
+ * come in pairs 2i, 2i+1). A lost one is sent again after the SYN timeout ({@link SynRetries}).
  *
  * Marking ports never record an overflow here (DCTCP holds their queue near K), so a run whose
  * ports all mark never draws from this stream.

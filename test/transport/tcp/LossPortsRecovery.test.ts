@@ -68,7 +68,7 @@ describe("LossPorts: a flow in fast recovery", () => {
   it("sends through the full buffer while it overflows: its owner hears of the overflow's drops and its round trip through the full buffer", () => {
     // As the first case: at 200 µs flow 0 is cut (one drop) while flow 1 recovers; flow 1's owner
     // is told once, at 200 µs, of 1 drop and its 100 µs round trip (its retransmissions may be
-    // among the drops: TcpFlows.lossInRecovery). Before, a recovering flow heard of nothing.
+    // among the drops: LossRecovery.inRecovery). Before, a recovering flow heard of nothing.
     const { n, t, ports, ids, recovering } = port(9);
     t.recoveryEndS[ids[1]] = t.lastS[ids[1]] = t.epochS[ids[1]] = 500e-6;
     for (const f of ids) ports.join(f, 2);

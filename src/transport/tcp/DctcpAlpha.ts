@@ -1,0 +1,87 @@
+// DctcpAlpha: every DCTCP flow's α — moved by each round's marks in slow start (and the window cut by α/2), and towards its port's α* once settled there.
+import type { Simulation } from "../../core/Simulation.js";
+import type { QueueState } from "../../net/queues/QueueState.js";
+import { DCTCP_G } from "./CongestionControl.js";
+import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
+
+/** Round trips over which (1 − g)^n halves the gap between a DCTCP flow's α and the steady α*: ln 2 / −ln(1 − 1/16) ≈ 10.7. */
+const ALPHA_HALF_LIFE_RTTS = Math.LN2 / -Math.log(1 - DCTCP_G);
+/** A DCTCP flow's α this close to its port's α* is taken as α* (no more updates). */
+const ALPHA_SETTLED = 0.01;
+
+/**
+ * DCTCP's α of every flow of a {@link TcpFlowTable} (its column `alpha`, brought up to date at
+ * `alphaAtS`), told to the queues as it moves (a marking port's sawtooth swings by its flows'
+ * α). Each window of data moves α by g towards the fraction marked (Alizadeh et al. 2010,
+ * eq. 1): per slow-start round ({@link cutForMarks}, {@link unmarked}), and for a flow settled at a
+ * marking port in closed form between updates one half-life apart ({@link settle}).
+ */
+export class DctcpAlpha {
+  private readonly kind: number;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly queues: QueueState,
+    private readonly t: TcpFlowTable,
+    private readonly rttNow: (f: number) => number,
+  ) {
+    this.kind = sim.registerHandler((f) => this.step(f, true));
+  }
+
+  /**
+   * A slow-start round trip of flow `f` came back with `markedLast` of its window's packets
+   * marked: α moves g of the way to the fraction marked, and the window is cut by α/2 (never
+   * below 2 segments).
+   */
+  cutForMarks(f: number): void {
+    const t = this.t;
+    const w = t.cwnd[f];
+    const fraction = Math.min(1, t.markedLast[f] / Math.max(1, w));
+    t.markedLast[f] = 0;
+    t.alpha[f] = (1 - DCTCP_G) * t.alpha[f] + DCTCP_G * fraction;
+    t.alphaAtS[f] = this.sim.nowS;
+    this.queues.setAlpha(f, t.alpha[f], this.sim.nowS);
+    t.cwnd[f] = Math.max(2, w * (1 - t.alpha[f] / 2));
+  }
+
+  /** A round trip of flow `f` came back unmarked: α moves g of the way to 0 (ns-3 and Linux alike). */
+  unmarked(f: number): void {
+    const t = this.t;
+    t.alpha[f] *= 1 - DCTCP_G;
+    t.alphaAtS[f] = this.sim.nowS;
+    this.queues.setAlpha(f, t.alpha[f], this.sim.nowS);
+  }
+
+  /** DCTCP flow `f` settled at a marking port: its α moves towards the port's α* from now (one update chain per flow). */
+  settle(f: number): void {
+    this.step(f);
+  }
+
+  /**
+   * DCTCP flow `f`, settled at a marking port, brings its α up to now: in the port's steady
+   * state the marked fraction is α*, so after n round trips α = α* + (α₀ − α*)(1 − g)^n. It
+   * tells the queues and comes back one half-life (≈ 10.7 round trips) later, until α is within
+   * {@link ALPHA_SETTLED} of α* (then it is α*). A flow no port marks now keeps its α.
+   */
+  private step(f: number, fromEvent = false): void {
+    const t = this.t;
+    const now = this.sim.nowS;
+    // One update chain per flow: an event runs only if it is the one pending, a settling flow starts one only if none is.
+    if (fromEvent ? t.alphaDueS[f] !== now : !Number.isNaN(t.alphaDueS[f])) return;
+    t.alphaDueS[f] = NaN;
+    if (t.phase[f] !== Phase.Steady || t.cc[f] !== TcpCc.Dctcp) return;
+    const r = this.queues.boundAt(f);
+    const target = r >= 0 ? this.queues.steadyAlpha(r) : NaN;
+    if (Number.isNaN(target)) return;
+    const rtt = this.rttNow(f);
+    const gap = (t.alpha[f] - target) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
+    const settled = Math.abs(gap) < ALPHA_SETTLED;
+    t.alpha[f] = settled ? target : target + gap;
+    t.alphaAtS[f] = now;
+    this.queues.setAlpha(f, t.alpha[f], now);
+    if (settled) return;
+    const next = now + ALPHA_HALF_LIFE_RTTS * rtt;
+    t.alphaDueS[f] = next;
+    this.sim.schedule(next, this.kind, f);
+  }
+}

@@ -1,0 +1,216 @@
+// LossRecovery: how a tcp flow answers its losses — fast retransmit and recovery, retransmissions lost again, and retransmission timeouts.
+import type { RandomStream } from "../../core/randomStream.js";
+import type { Simulation } from "../../core/Simulation.js";
+import { FlowState, type FlowNetwork } from "../../net/FlowNetwork.js";
+import type { QueueState } from "../../net/queues/QueueState.js";
+import { binomial } from "./binomial.js";
+import type { Burst } from "./BurstJudge.js";
+import { cubicLossMax } from "./CongestionControl.js";
+import { cutWindow } from "./cutWindow.js";
+import { DUPTHRESH, burstLossTold, windowLossTold } from "./dupAcksTell.js";
+import type { LossPorts } from "./LossPorts.js";
+import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
+import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
+import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
+
+/** What {@link LossRecovery} asks of the flows' window machine ({@link TcpFlows}). */
+export interface RecoveryWindow {
+  /** RTT of flow `f` now: base plus queueing both ways. */
+  rttNow(f: number): number;
+  /** Rate at which flow `f`'s ACKs come back, bytes/s. */
+  clockRate(f: number): number;
+  /** A slow-start round trip of flow `f` (the first after a timeout). */
+  round(f: number): void;
+  /** Flow `f` enters congestion avoidance, in a fast recovery for `lostPackets` lost packets (0: none). */
+  enterAvoidance(f: number, lostPackets?: number): void;
+  /** A burst of flow `f` offered to the ports of its route, judged with the instant's others. */
+  offerBurst(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void;
+  /** Flow `f` sent all it had: the round trip that tells its last flight's losses or marks comes after all. */
+  awaitRound(f: number): void;
+}
+
+/**
+ * The losses of every tcp flow of a run ({@link TcpFlowTable}'s `lossAge`, `lostPackets`,
+ * `lostLast`, `retxPort`, `retxUntilS`, `backoff`): which packets of a burst that overflowed a
+ * port survive (drawn, in the order the bursts are judged, from the run's loss stream), whether
+ * three duplicate ACKs tell the loss ({@link burstLossTold}, {@link windowLossTold}) or only
+ * the RTO does, the window cut and fast recovery that follow, retransmissions lost again at a
+ * port that overflows meanwhile, and the retransmission timeout after which slow start
+ * resumes from one segment. The window machine that owns it ({@link TcpFlows}) registers the
+ * resume event (`kindResume`) and routes it to {@link resume}.
+ */
+export class LossRecovery {
+  constructor(
+    private readonly sim: Simulation,
+    private readonly network: FlowNetwork,
+    private readonly queues: QueueState,
+    private readonly t: TcpFlowTable,
+    private readonly ports: LossPorts,
+    private readonly random: RandomStream,
+    private readonly kindResume: number,
+    private readonly window: RecoveryWindow,
+  ) {}
+
+  /** This instant's judged `bursts`: a flow in recovery whose burst lost nothing has all its retransmissions through, and is out of recovery. */
+  retransmitted(bursts: readonly Burst[]): void {
+    const t = this.t;
+    for (const b of bursts) {
+      if (t.lossAge[b.flow] === 3 && !(b.share > 0)) {
+        t.lossAge[b.flow] = 0;
+        t.lostPackets[b.flow] = 0;
+      }
+    }
+  }
+
+  /**
+   * Bursts overflowing the saturated drop-tail ports `overflowPorts` (dropping `overflowShares`
+   * of their arrivals) drop what arrives meanwhile, the fast retransmissions of their avoidance
+   * flows too: each on its way is lost at the port's drop share, and then only the RTO recovers it.
+   */
+  overflowed(overflowPorts: readonly number[], overflowShares: readonly number[]): void {
+    const t = this.t;
+    const now = this.sim.nowS;
+    for (let i = 0; i < overflowPorts.length; i++) {
+      const r = overflowPorts[i];
+      for (const f of this.ports.crossingOf(r)) {
+        if (t.retxPort[f] !== r || !(now <= t.retxUntilS[f]) || t.phase[f] !== Phase.Avoidance) continue;
+        if (this.random() >= overflowShares[i]) continue;
+        t.retxPort[f] = -1;
+        t.retransmits[f]++;
+        this.queues.drop(r, 1, now);
+        this.timeout(f);
+      }
+    }
+  }
+
+  /**
+   * A share `share` of flow `f`'s burst of `packets` overflowed `port`: which survive is drawn.
+   * In fast recovery, a lost retransmission means a timeout. Otherwise, with no survivor or too
+   * few packets behind the hole to raise three duplicate ACKs (the survivors behind it, and the
+   * new data SACK lets them release while any is left), the flow times out; else the loss is
+   * told one round later ({@link RecoveryWindow.round}).
+   */
+  burstLoss(f: number, packets: number, share: number, port: number): void {
+    const t = this.t;
+    const phase = t.phase[f];
+    if (phase !== Phase.SlowStart && phase !== Phase.Avoidance) return;
+    const n = Math.max(1, Math.round(packets));
+    const delivered = binomial(this.random, n, 1 - share);
+    const lost = n - delivered;
+    if (lost === 0) return;
+    t.retransmits[f] += lost;
+    this.queues.drop(port, lost, this.sim.nowS);
+    if (t.lossAge[f] === 3) {
+      // Retransmitting: each retransmission is lost with the same share.
+      const retx = Math.max(1, Math.round(t.lostPackets[f]));
+      t.lossAge[f] = 0;
+      t.lostPackets[f] = 0;
+      if (binomial(this.random, retx, share) > 0) this.timeout(f);
+      return;
+    }
+    if (phase !== Phase.SlowStart) return;
+    const left = Math.max(0, this.network.remainingOf(f) / t.packetBytes[f] - n);
+    if (!burstLossTold(delivered, lost, left)) {
+      this.timeout(f);
+      return;
+    }
+    t.lostLast[f] += lost;
+    t.lostPackets[f] += lost;
+    if (t.lossAge[f] === 0) t.lossAge[f] = 1;
+    this.window.awaitRound(f);
+    // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
+    if (t.timer[f] >= 0) this.sim.reschedule(t.timer[f], this.sim.queue.timeOf(t.timer[f]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
+  }
+
+  /**
+   * A loss-based flow `f` in avoidance loses a packet where port `r` overflows (its round trip
+   * through the full buffer `rttS`): told by three duplicate ACKs ({@link windowLossTold}), its
+   * window is cut and it enters a fast recovery whose retransmission crosses the port within
+   * the next round trip; else it times out.
+   */
+  inAvoidance(f: number, r: number, rttS: number): void {
+    const t = this.t;
+    if (!windowLossTold(t.cwnd[f], this.network.remainingOf(f) / t.packetBytes[f])) {
+      this.timeout(f);
+      return;
+    }
+    // Three duplicate ACKs (SACKs) above the one hole tell it: four packets left the flight.
+    cutWindow(t, f, 1 + DUPTHRESH);
+    this.window.enterAvoidance(f, 1);
+    // Its fast retransmission crosses the port within the next round trip (the duplicate ACKs come back, it goes out).
+    t.retxPort[f] = r;
+    t.retxUntilS[f] = this.sim.nowS + rttS;
+  }
+
+  /**
+   * Fast recovery after a slow-start loss: the window is cut, and the new window — the lost
+   * packets first, then new data — goes out as the last round's ACKs come back (proportional
+   * rate reduction, RFC 6937: no faster than the ACK clock). Its packets are judged at the
+   * ports like a round's, behind what is left of the previous window ({@link recoveryBurst});
+   * a retransmission lost there means a timeout.
+   */
+  recover(f: number): void {
+    const t = this.t;
+    const packet = t.packetBytes[f];
+    const before = t.cwnd[f];
+    // The duplicate ACKs that start it show the earlier round's holes lost and three packets delivered beyond them.
+    cutWindow(t, f, t.lostPackets[f] - t.lostLast[f] + DUPTHRESH);
+    t.lossAge[f] = 3;
+    t.lostLast[f] = 0;
+    // A flow that has sent everything sends only the lost packets again.
+    const left = t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet;
+    const b = recoveryBurst(before, t.cwnd[f], left, t.lostPackets[f], this.window.clockRate(f), t.baseRttS[f], packet);
+    this.window.offerBurst(f, b.packets, b.durationS, b.standing, b.prevBytes);
+    this.window.enterAvoidance(f, t.lostPackets[f]);
+  }
+
+  /**
+   * Port `r` overflows while flow `f` is in a fast recovery (its round trip through the full
+   * buffer `rttS`): `drops` packets are lost among what arrives there, and while the flow's
+   * retransmissions still cross the port (until {@link TcpFlowTable.retxUntilS}) one of them may be
+   * among them ({@link retransmissionLoss}): then only the RTO recovers it.
+   */
+  inRecovery(f: number, r: number, drops: number, rttS: number): void {
+    const t = this.t;
+    const now = this.sim.nowS;
+    const p = retransmissionLoss(drops, this.network.capacityOf(r), rttS, this.network.rateOf(f), t.retxUntilS[f] - now, t.packetBytes[f]);
+    if (!(p > 0) || this.random() >= p) return;
+    t.retransmits[f]++;
+    this.queues.drop(r, 1, now);
+    this.timeout(f);
+  }
+
+  /** Flow `f` waits out a retransmission timeout, then restarts slow start from one segment. */
+  timeout(f: number): void {
+    const t = this.t;
+    const o = t.options[t.optionIndex[f]];
+    t.timeouts[f]++;
+    if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
+    this.ports.leave(f);
+    const rto = retransmissionTimeoutS(o.minRtoS, this.window.rttNow(f), t.backoff[f]);
+    t.backoff[f]++;
+    if (t.cc[f] === TcpCc.Cubic) t.wMax[f] = cubicLossMax(t.cwnd[f], t.wMax[f]);
+    if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
+    t.phase[f] = Phase.Timeout;
+    t.cwnd[f] = 1;
+    t.lossAge[f] = 0;
+    t.lostPackets[f] = 0;
+    t.lostLast[f] = 0;
+    t.markedLast[f] = 0;
+    t.recoveryEndS[f] = 0;
+    // The flight may be lost: it goes out again from the resumed slow start.
+    t.sentAll[f] = 0;
+    this.network.setFlowCap(f, 0);
+    t.timer[f] = this.sim.schedule(this.sim.nowS + rto, this.kindResume, f);
+  }
+
+  /** After a timeout: slow start again from one segment, its first flight the lost packets. */
+  resume(f: number): void {
+    const t = this.t;
+    t.timer[f] = -1;
+    if (this.network.stateOf(f) !== FlowState.Active || t.phase[f] !== Phase.Timeout) return;
+    t.phase[f] = Phase.SlowStart;
+    t.epochS[f] = NaN;
+    this.window.round(f);
+  }
+}

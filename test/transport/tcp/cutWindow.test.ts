@@ -1,0 +1,45 @@
+// cutWindow: each congestion control's multiplicative decrease, by hand.
+import { describe, expect, it } from "vitest";
+import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
+import { cutWindow } from "../../../src/transport/tcp/cutWindow.js";
+import { TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js";
+
+function flow(cc: TcpOptions["cc"], cwnd: number, wMax = 0) {
+  const t = new TcpFlowTable();
+  t.ensure(0);
+  t.setOptions(0, t.options.push({ ...TCP_DEFAULTS, cc }) - 1);
+  t.cwnd[0] = cwnd;
+  t.wMax[0] = wMax;
+  return t;
+}
+
+describe("cutWindow(t, f, gone)", () => {
+  it("Cubic keeps 0.7 of its window and remembers it as W_max (or (1 + 0.7)/2 of it below the last W_max)", () => {
+    const t = flow("cubic", 100);
+    cutWindow(t, 0, 4);
+    expect(t.cwnd[0]).toBeCloseTo(70, 12);
+    expect(t.wMax[0]).toBe(100);
+    // Fast convergence: 70 < W_max 100, so W_max becomes 70 · 0.85 = 59.5.
+    cutWindow(t, 0, 4);
+    expect(t.cwnd[0]).toBeCloseTo(49, 12);
+    expect(t.wMax[0]).toBeCloseTo(59.5, 12);
+  });
+
+  it("NewReno halves its window less the packets already gone; DCTCP halves its window", () => {
+    const reno = flow("newreno", 100);
+    cutWindow(reno, 0, 4);
+    expect(reno.cwnd[0]).toBe(48);
+    const dctcp = flow("dctcp", 100);
+    cutWindow(dctcp, 0, 4);
+    expect(dctcp.cwnd[0]).toBe(50);
+  });
+
+  it("never cuts below 2 segments", () => {
+    const reno = flow("newreno", 5);
+    cutWindow(reno, 0, 4);
+    expect(reno.cwnd[0]).toBe(2);
+    const cubic = flow("cubic", 2);
+    cutWindow(cubic, 0, 0);
+    expect(cubic.cwnd[0]).toBe(2);
+  });
+});
