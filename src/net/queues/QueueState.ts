@@ -60,7 +60,11 @@ export class QueueState implements FlowObserver {
   private boundAt_ = new Int32Array(0);
   /** Bytes each flow can have in flight at most (its window, or all it has left), Infinity for a flow whose window grows into its port's sawtooth. */
   private flightBytes = new Float64Array(0);
-  /** Each DCTCP flow's α (its average marked fraction, {@link setAlpha}); 1 at registration, as in ns-3 and Linux. */
+  /**
+   * Each DCTCP flow's α (its average marked fraction, {@link setAlpha}): its one owner, which the
+   * transport reads too ({@link alphaOf}). 1 until the transport sets one, as in ns-3 and Linux;
+   * kept when a rerouted flow registers again (the sender's α does not restart with the path).
+   */
   private alpha = new Float64Array(0);
   private readonly bound: Int32Array[];
   /** Per resource: the sum of α of the DCTCP flows bound there. */
@@ -126,7 +130,6 @@ export class QueueState implements FlowObserver {
     this.packetBytes[flow] = packetBytes;
     this.boundAt_[flow] = -1;
     this.flightBytes[flow] = Infinity;
-    this.alpha[flow] = 1;
   }
 
   /**

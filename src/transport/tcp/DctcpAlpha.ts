@@ -10,9 +10,9 @@ const ALPHA_HALF_LIFE_RTTS = Math.LN2 / -Math.log(1 - DCTCP_G);
 const ALPHA_SETTLED = 0.01;
 
 /**
- * DCTCP's α of every flow of a {@link TcpFlowTable} (its column `alpha`, brought up to date at
- * `alphaAtS`), told to the queues as it moves (a marking port's sawtooth swings by its flows'
- * α). Each window of data moves α by g towards the fraction marked (Alizadeh et al. 2010,
+ * DCTCP's α of every flow of a {@link TcpFlowTable}, moved here and held by its one owner, the
+ * queues ({@link QueueState.alphaOf}, {@link QueueState.setAlpha}: a marking port's sawtooth
+ * swings by its flows' α), brought up to date at the table's `alphaAtS`. Each window of data moves α by g towards the fraction marked (Alizadeh et al. 2010,
  * eq. 1): per slow-start round ({@link cutForMarks}, {@link unmarked}), and for a flow settled at a
  * marking port in closed form between updates one half-life apart ({@link settle}).
  */
@@ -38,18 +38,17 @@ export class DctcpAlpha {
     const w = t.cwnd[f];
     const fraction = Math.min(1, t.markedLast[f] / Math.max(1, w));
     t.markedLast[f] = 0;
-    t.alpha[f] = (1 - DCTCP_G) * t.alpha[f] + DCTCP_G * fraction;
+    const alpha = (1 - DCTCP_G) * this.queues.alphaOf(f) + DCTCP_G * fraction;
     t.alphaAtS[f] = this.sim.nowS;
-    this.queues.setAlpha(f, t.alpha[f], this.sim.nowS);
-    t.cwnd[f] = Math.max(2, w * (1 - t.alpha[f] / 2));
+    this.queues.setAlpha(f, alpha, this.sim.nowS);
+    t.cwnd[f] = Math.max(2, w * (1 - alpha / 2));
   }
 
   /** A round trip of flow `f` came back unmarked: α moves g of the way to 0 (ns-3 and Linux alike). */
   unmarked(f: number): void {
     const t = this.t;
-    t.alpha[f] *= 1 - DCTCP_G;
     t.alphaAtS[f] = this.sim.nowS;
-    this.queues.setAlpha(f, t.alpha[f], this.sim.nowS);
+    this.queues.setAlpha(f, this.queues.alphaOf(f) * (1 - DCTCP_G), this.sim.nowS);
   }
 
   /** DCTCP flow `f` settled at a marking port: its α moves towards the port's α* from now (one update chain per flow). */
@@ -74,11 +73,10 @@ export class DctcpAlpha {
     const target = r >= 0 ? this.queues.steadyAlpha(r) : NaN;
     if (Number.isNaN(target)) return;
     const rtt = this.rttNow(f);
-    const gap = (t.alpha[f] - target) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
+    const gap = (this.queues.alphaOf(f) - target) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
     const settled = Math.abs(gap) < ALPHA_SETTLED;
-    t.alpha[f] = settled ? target : target + gap;
     t.alphaAtS[f] = now;
-    this.queues.setAlpha(f, t.alpha[f], now);
+    this.queues.setAlpha(f, settled ? target : target + gap, now);
     if (settled) return;
     const next = now + ALPHA_HALF_LIFE_RTTS * rtt;
     t.alphaDueS[f] = next;

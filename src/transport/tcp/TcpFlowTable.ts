@@ -53,9 +53,7 @@ export class TcpFlowTable {
   epochS = new Float64Array(0);
   /** When `cwnd` was last brought up to date, seconds. */
   lastS = new Float64Array(0);
-  /** DCTCP's marking average α. */
-  alpha = new Float64Array(0);
-  /** When α was last brought up to date, seconds, and when its next update at a marking port is due (NaN: none pending). */
+  /** When DCTCP's marking average α (held by the queues, `QueueState.alphaOf`) was last brought up to date, seconds, and when its next update at a marking port is due (NaN: none pending). */
   alphaAtS = new Float64Array(0);
   alphaDueS = new Float64Array(0);
   /** Round trip without queues: twice the latency plus a packet out and an ACK back at every hop, seconds. */
@@ -178,7 +176,6 @@ export class TcpFlowTable {
     this.w0 = grown(this.w0, n);
     this.epochS = grown(this.epochS, n);
     this.lastS = grown(this.lastS, n);
-    this.alpha = grown(this.alpha, n);
     this.alphaAtS = grown(this.alphaAtS, n);
     this.alphaDueS = grown(this.alphaDueS, n, NaN);
     this.baseRttS = grown(this.baseRttS, n);

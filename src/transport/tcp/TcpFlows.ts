@@ -181,7 +181,6 @@ export class TcpFlows implements FlowObserver {
     t.wMax[flow] = 0;
     t.w0[flow] = w;
     t.epochS[flow] = NaN;
-    t.alpha[flow] = 1;
     t.alphaAtS[flow] = now;
     t.alphaDueS[flow] = NaN;
     t.baseRttS[flow] = baseRtt;

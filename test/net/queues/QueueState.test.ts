@@ -1,4 +1,4 @@
-// QueueState.roundTripS: a route's round trip with its queues both ways, in one walk — the same number as the per-direction sums.
+// QueueState: a route's round trip with its queues both ways in one walk (the same number as the per-direction sums), delays at the capacity in force, and the DCTCP α it holds per flow.
 import { describe, expect, it } from "vitest";
 import { QueueClass } from "../../../src/net/queues/QueueState.js";
 import { transportNetwork } from "../../transport/transportModels.js";
@@ -100,5 +100,20 @@ describe("QueueState: queueing delays follow the capacity in force at once", () 
     // A link down (capacity 0) with a queue: an infinite delay, as dividing by 0 gave.
     network.setCapacity(sb, 0);
     expect(queues.delayS(sb)).toBe(queues.queueBytes(sb) > 0 ? Infinity : 0);
+  });
+});
+
+describe("QueueState: a DCTCP flow's α", () => {
+  it("is 1 until its transport sets one, and a rerouted flow registering again keeps its α (the queues are α's one owner)", () => {
+    const { network, queues } = transportNetwork(["a", "b"], [{ from: "a", to: "b", bandwidthBps: 1.25e9, latencyS: 1e-6 }]);
+    const route = { nodes: Int32Array.of(0, 1), resources: Int32Array.of(0), latencyS: 1e-6 };
+    const f = network.startFlow(route, 1e9);
+    queues.register(f, QueueClass.Dctcp, 10e-6, 1500);
+    expect(queues.alphaOf(f)).toBe(1);
+    queues.setAlpha(f, 0.3, 0);
+    expect(queues.alphaOf(f)).toBe(0.3);
+    // TcpFlows registers a rerouted flow again with its new base RTT: the sender's α goes on.
+    queues.register(f, QueueClass.Dctcp, 12e-6, 1500);
+    expect(queues.alphaOf(f)).toBe(0.3);
   });
 });
