@@ -225,9 +225,13 @@ export class BurstJudge {
     // their own rates together, the feeds' FIFOs serve them interleaved, each at its share of the
     // arrivals: every train reaches the port stretched by the same factor, all of them from the
     // start of the span (they do not queue one behind another).
-    let offeredBps = 0;
-    for (const b of list) offeredBps += (b.packets * b.packetBytes) / Math.max(b.durationS, b.packetBytes / capacity);
-    const stretch = feedBps > 0 && !(k > 0) ? Math.max(1, offeredBps / feedBps) : 1;
+    // A marking port keeps the drawn offsets over the feeds' span (docs/transport.md, "Not modelled").
+    let stretch = 1;
+    if (feedBps > 0 && !(k > 0)) {
+      let offeredBps = 0;
+      for (const b of list) offeredBps += (b.packets * b.packetBytes) / Math.max(b.durationS, b.packetBytes / capacity);
+      stretch = Math.max(1, offeredBps / feedBps);
+    }
     const spanS = Math.max(longest * stretch, clocked / capacity, k > 0 && feedBps > 0 ? bytes / feedBps : 0);
     const { dropped, marked } = fifoOverflow(list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
