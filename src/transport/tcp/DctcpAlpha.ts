@@ -12,9 +12,10 @@ const ALPHA_SETTLED = 0.01;
 /**
  * DCTCP's α of every flow of a {@link TcpFlowTable}, moved here and held by its one owner, the
  * queues ({@link QueueState.alphaOf}, {@link QueueState.setAlpha}: a marking port's sawtooth
- * swings by its flows' α), brought up to date at the table's `alphaAtS`. Each window of data moves α by g towards the fraction marked (Alizadeh et al. 2010,
- * eq. 1): per slow-start round ({@link cutForMarks}, {@link unmarked}), and for a flow settled at a
- * marking port in closed form between updates one half-life apart ({@link settle}).
+ * swings by its flows' α), brought up to date at the table's `alphaAtS`. Each window of data
+ * moves α by g towards the fraction marked (Alizadeh et al. 2010, eq. 1): per slow-start round
+ * ({@link cutForMarks}, {@link unmarked}), and for a flow settled at a marking port in closed
+ * form between updates one half-life apart ({@link settle}).
  */
 export class DctcpAlpha {
   private readonly kind: number;
