@@ -3,6 +3,31 @@ import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { CSV_NUMBER_MAX_BYTES, csvBytes, csvFraction, csvNumber, csvSlowdown, roundSignificant, writeCsvNumber } from "../../src/report/csvNumber.js";
 
+/**
+ * Call `check` on 400,000 numbers of either sign drawn from `rng` over 70 decades (as drawn,
+ * rounded to 6 decimals, cut to 1-12 and to 13 significant digits), then on both signs of
+ * numbers next to every power of ten from 1e-12 to 1e23 (the two tests of every number cell
+ * share these samples).
+ */
+function eachSample(rng: () => number, check: (x: number) => void): void {
+  for (let i = 0; i < 100_000; i++) {
+    const x = (rng() < 0.5 ? -1 : 1) * rng() * 10 ** (Math.floor(rng() * 70) - 35);
+    check(x);
+    check(Math.round(x * 1e6) / 1e6);
+    check(Number(x.toPrecision(1 + Math.floor(rng() * 12))));
+    check(Number(x.toPrecision(13)));
+  }
+  // Next to powers of ten, where the 12 digits round up to the next one, and on the layout's borders (1e-6, 1e21).
+  for (let e = -12; e <= 23; e++) {
+    for (const f of [1, 1.5, 9.999999999995, 9.9999999999949, 1.00000000000049, 5.0000000000005]) {
+      for (const x of [f * 10 ** e, Number(`${f}e${e}`)]) {
+        check(x);
+        check(-x);
+      }
+    }
+  }
+}
+
 /** Significant digits of a decimal literal ("0.00123" → 3, "54160000000" → 4). */
 const digits = (cell: string) =>
   cell
@@ -61,22 +86,7 @@ describe("csvNumber", () => {
       const expected = Number.isSafeInteger(x) ? String(x) : String(roundSignificant(x));
       if (csvNumber(x) !== expected) expect(csvNumber(x), String(x)).toBe(expected);
     };
-    for (let i = 0; i < 100_000; i++) {
-      const x = (rng() < 0.5 ? -1 : 1) * rng() * 10 ** (Math.floor(rng() * 70) - 35);
-      check(x);
-      check(Math.round(x * 1e6) / 1e6);
-      check(Number(x.toPrecision(1 + Math.floor(rng() * 12))));
-      check(Number(x.toPrecision(13)));
-    }
-    // Next to powers of ten, where the 12 digits round up to the next one, and on the layout's borders (1e-6, 1e21).
-    for (let e = -12; e <= 23; e++) {
-      for (const f of [1, 1.5, 9.999999999995, 9.9999999999949, 1.00000000000049, 5.0000000000005]) {
-        for (const x of [f * 10 ** e, Number(`${f}e${e}`)]) {
-          check(x);
-          check(-x);
-        }
-      }
-    }
+    eachSample(rng, check);
   });
 
   it("writes String(roundSignificant(x)) for every count of trailing zeros, in either 6-digit half of the 12 digits", () => {
@@ -128,21 +138,7 @@ describe("writeCsvNumber", () => {
       if (text !== csvNumber(x) || end - 7 > CSV_NUMBER_MAX_BYTES || out[6] !== 120 || out[end] !== 120) expect([text, out[6], out[end]], String(x)).toEqual([csvNumber(x), 120, 120]);
       out.fill(120);
     };
-    for (let i = 0; i < 100_000; i++) {
-      const x = (rng() < 0.5 ? -1 : 1) * rng() * 10 ** (Math.floor(rng() * 70) - 35);
-      check(x);
-      check(Math.round(x * 1e6) / 1e6);
-      check(Number(x.toPrecision(1 + Math.floor(rng() * 12))));
-      check(Number(x.toPrecision(13)));
-    }
-    for (let e = -12; e <= 23; e++) {
-      for (const f of [1, 1.5, 9.999999999995, 9.9999999999949, 1.00000000000049, 5.0000000000005]) {
-        for (const x of [f * 10 ** e, Number(`${f}e${e}`)]) {
-          check(x);
-          check(-x);
-        }
-      }
-    }
+    eachSample(rng, check);
     for (let d = 0; d <= 16; d++) for (const w of [10 ** d, 10 ** d - 1, 2 * 10 ** d + 7]) if (Number.isSafeInteger(w)) [w, -w].forEach(check);
     [0, -0, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 1e-7, 1e-300, -1.7976931348623157e308, 5e-324].forEach(check);
   });
