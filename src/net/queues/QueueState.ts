@@ -5,6 +5,9 @@ import type { Topology } from "../Topology.js";
 import { dctcpAlpha, dctcpSawtooth } from "./dctcpSawtooth.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 
+/** ACKs per data packet served by which a marking port's ACK load moves before the port is judged again ({@link QueueState}). */
+const ACKS_MOVED = 0.01;
+
 /**
  * How a flow's congestion control fills a queue: not at all (fluid transports such as
  * `maxmin`), DCTCP (reacts to ECN marks), a loss-based one (NewReno's linear growth,
@@ -94,6 +97,8 @@ export class QueueState implements FlowObserver {
    * other way). Kept only where some port marks ({@link markingThresholdPackets}).
    */
   private readonly ackRate: Float64Array;
+  /** Per resource: {@link ackRate} when its queue was last computed. */
+  private readonly ackRateUsed: Float64Array;
   /** Whether any port marks (has an ECN threshold): only then do the ACKs' rates matter. */
   private readonly marking: boolean;
   /** Resources whose bound flows or capacity changed since the last solve: the first `dirtyCount` (the array keeps its room between solves). */
@@ -121,6 +126,7 @@ export class QueueState implements FlowObserver {
     this.delaySAt = new Float64Array(n);
     this.reportedBytes = new Float64Array(n);
     this.ackRate = new Float64Array(n);
+    this.ackRateUsed = new Float64Array(n);
     this.marking = settings.ecnThresholdBytes.some((k) => k > 0);
     this.isDirty = new Uint8Array(n);
     this.growFlows(1024);
@@ -400,6 +406,7 @@ export class QueueState implements FlowObserver {
     const nLossless = this.bound[QueueClass.Lossless][r];
     const n = nDctcp + nReno + nCubic;
     const capacity = this.network.capacityOf(r);
+    this.ackRateUsed[r] = this.ackRate[r];
     if (n + nLossless === 0 || !(capacity > 0)) return NO_QUEUE;
     // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
     if (nLossless > n) return this.constantQueue(r, this.settings.ecnThresholdBytes[r]);
@@ -452,8 +459,11 @@ export class QueueState implements FlowObserver {
 
   /**
    * Flow `flow` now drains at `rateBps`: its receiver's ACKs (rate ÷ packet × ACKs per packet)
-   * arrive at the reverse channel of every channel on its route; a marking port there that binds
-   * flows is judged again at the end of the solve (its threshold in data packets moved).
+   * arrive at the reverse channel of every channel on its route. A marking port there that binds
+   * flows is judged again at the end of the solve once its ACKs moved by more than
+   * {@link ACKS_MOVED} ACK per data packet served since it was last judged (its threshold by at
+   * most that share of K: a solve moves many flows' rates by a hair, and each would re-judge the
+   * port); when it is judged, for whatever reason, it takes the ACKs of that moment.
    */
   private moveAcks(flow: number, rateBps: number): void {
     const rate = rateBps > 0 ? (rateBps / this.packetBytes[flow]) * this.acksPerPacket[flow] : 0;
@@ -470,7 +480,8 @@ export class QueueState implements FlowObserver {
       const acks = this.ackRate[back] + delta;
       // The last flow leaving takes its own rate back off: what rounding leaves is no ACK.
       this.ackRate[back] = acks > 1e-3 ? acks : 0;
-      if (k[back] > 0 && b[QueueClass.Dctcp][back] + b[QueueClass.NewReno][back] + b[QueueClass.Cubic][back] > 0) this.markDirty(back);
+      if (!(k[back] > 0) || b[QueueClass.Dctcp][back] + b[QueueClass.NewReno][back] + b[QueueClass.Cubic][back] === 0) continue;
+      if (Math.abs(this.ackRate[back] - this.ackRateUsed[back]) * this.packetBytes[flow] > ACKS_MOVED * this.network.capacityOf(back)) this.markDirty(back);
     }
   }
 

@@ -168,6 +168,25 @@ describe("QueueState: a marking port's K counts the ACKs queued among the data",
     expect(queues.queueBytes(sb)).toBeCloseTo(dctcpSawtooth(1, pipe, 30, 300, P, 1).meanBytes, 6);
   });
 
+  it("is judged again once its ACKs moved by more than 0.01 ACK per data packet served since it was last judged, not for a hair", () => {
+    const { sim, network, queues, sb, pipe, P, C, backward } = markingDumbbell(1);
+    const g = network.startFlow(backward, 1e9);
+    network.setFlowCap(g, C / 2);
+    queues.register(g, QueueClass.Dctcp, 10e-6, P, 1);
+    sim.run({ untilS: 1e-3 });
+    const at20 = dctcpSawtooth(1, pipe, 20, 300, P, 1).meanBytes;
+    expect(queues.queueBytes(sb)).toBeCloseTo(at20, 6);
+    // x = 0.505: the threshold read now is 30 / 1.505, the port's sawtooth still the one of x = 0.5.
+    network.setFlowCap(g, C * 0.505);
+    sim.run({ untilS: 2e-3 });
+    expect(queues.markingThresholdPackets(sb, P)).toBeCloseTo(30 / 1.505, 9);
+    expect(queues.queueBytes(sb)).toBeCloseTo(at20, 6);
+    // x = 0.52 (0.02 from the x it was judged at): judged again, at 30 / 1.52.
+    network.setFlowCap(g, C * 0.52);
+    sim.run({ untilS: 3e-3 });
+    expect(queues.queueBytes(sb)).toBeCloseTo(dctcpSawtooth(1, pipe, 30 / 1.52, 300, P, 1).meanBytes, 6);
+  });
+
   it("with delayed ACKs (one per 2 packets) half as many ACKs: x = 0.25, 30 / 1.25 = 24 data packets", () => {
     const { sim, network, queues, sb, P, C, backward } = markingDumbbell(0.5);
     const g = network.startFlow(backward, 1e9);
