@@ -5,6 +5,9 @@ import type { Topology } from "../Topology.js";
 import { dctcpAlpha, dctcpSawtooth } from "./dctcpSawtooth.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 
+/** ACKs per data packet served by which a marking port's ACK load moves before the port is judged again ({@link QueueState}). */
+const ACKS_MOVED = 0.01;
+
 /**
  * How a flow's congestion control fills a queue: not at all (fluid transports such as
  * `maxmin`), DCTCP (reacts to ECN marks), a loss-based one (NewReno's linear growth,
@@ -66,6 +69,10 @@ export class QueueState implements FlowObserver {
    * kept when a rerouted flow registers again (the sender's α does not restart with the path).
    */
   private alpha = new Float64Array(0);
+  /** Per flow: ACK packets its receiver sends back per data packet (1 / delayed-ACK count for tcp; 0 for a flow whose ACKs no queue counts). */
+  private acksPerPacket = new Float64Array(0);
+  /** Per flow: the ACK packets per second it adds now to the reverse channel of every channel on its route ({@link ackRate}). */
+  private ackRateOf = new Float64Array(0);
   private readonly bound: Int32Array[];
   /** Per resource: the sum of α of the DCTCP flows bound there. */
   private readonly alphaSum: Float64Array;
@@ -84,6 +91,16 @@ export class QueueState implements FlowObserver {
   private readonly delaySAt: Float64Array;
   /** Queue a transport tracks itself at a port (loss-based windows growing into the buffer), bytes. */
   private readonly reportedBytes: Float64Array;
+  /**
+   * Per resource: ACK packets per second arriving at it, from the flows whose data crosses its
+   * reverse channel (links are full duplex: the ACKs of the data one way queue with the data the
+   * other way). Kept only where some port marks ({@link markingThresholdPackets}).
+   */
+  private readonly ackRate: Float64Array;
+  /** Per resource: {@link ackRate} when its queue was last computed. */
+  private readonly ackRateUsed: Float64Array;
+  /** Whether any port marks (has an ECN threshold): only then do the ACKs' rates matter. */
+  private readonly marking: boolean;
   /** Resources whose bound flows or capacity changed since the last solve: the first `dirtyCount` (the array keeps its room between solves). */
   private readonly dirty: number[] = [];
   private dirtyCount = 0;
@@ -108,6 +125,9 @@ export class QueueState implements FlowObserver {
     this.meanBytes = new Float64Array(n);
     this.delaySAt = new Float64Array(n);
     this.reportedBytes = new Float64Array(n);
+    this.ackRate = new Float64Array(n);
+    this.ackRateUsed = new Float64Array(n);
+    this.marking = settings.ecnThresholdBytes.some((k) => k > 0);
     this.isDirty = new Uint8Array(n);
     this.growFlows(1024);
     network.observe(this);
@@ -120,9 +140,11 @@ export class QueueState implements FlowObserver {
 
   /**
    * Declare `flow` a queue-building flow of class `cls` with base round-trip time
-   * `baseRttS` and `packetBytes` per full packet on the wire. Call before it drains.
+   * `baseRttS` and `packetBytes` per full packet on the wire, whose receiver sends
+   * `acksPerPacket` ACKs back per data packet (1 / the delayed-ACK count; 0: none the queues
+   * count). Call before it drains.
    */
-  register(flow: number, cls: QueueClass, baseRttS: number, packetBytes: number): void {
+  register(flow: number, cls: QueueClass, baseRttS: number, packetBytes: number, acksPerPacket = 0): void {
     if (flow >= this.flowCap) this.growFlows(Math.max(flow + 1, 2 * this.flowCap));
     this.registered++;
     this.cls[flow] = cls;
@@ -130,6 +152,7 @@ export class QueueState implements FlowObserver {
     this.packetBytes[flow] = packetBytes;
     this.boundAt_[flow] = -1;
     this.flightBytes[flow] = Infinity;
+    this.acksPerPacket[flow] = acksPerPacket;
   }
 
   /**
@@ -166,7 +189,23 @@ export class QueueState implements FlowObserver {
     if (n === 0 || !(kBytes > 0) || !(capacity > 0)) return NaN;
     const packet = this.packetSum[r] / all;
     const pipe = (capacity * (this.rttSumS[r] / all)) / packet;
-    return dctcpAlpha((pipe + kBytes / packet) / n);
+    return dctcpAlpha((pipe + this.markingThresholdPackets(r, packet)) / n);
+  }
+
+  /**
+   * The data packets of `packetBytes` at which marking port `r` starts to mark: its threshold K
+   * counts packets, the ACKs queued among the data as much as data packets (ns-3's marking queue
+   * disc, and K as the DCTCP paper sets it, in packets). ACKs arrive at `ackRate` per second from
+   * the flows the other way; in the FIFO a packet arriving now waits behind what arrived over the
+   * queue's drain time (Little's law), so D data packets (drain D × packet ÷ C) sit with
+   * A = D × x ACKs, x = ackRate × packet ÷ C (ACKs arriving per data packet served; the ACKs' own
+   * 54 B are left out), and the port marks at D + A = K: D = K ÷ (1 + x). K ÷ packet where no
+   * ACKs arrive (or no port marks), 0 where the port does not mark.
+   */
+  markingThresholdPackets(r: number, packetBytes: number): number {
+    const k = this.settings.ecnThresholdBytes[r] / packetBytes;
+    const acks = this.ackRate[r];
+    return acks > 0 ? k / (1 + (acks * packetBytes) / this.network.capacityOf(r)) : k;
   }
 
   /**
@@ -309,6 +348,7 @@ export class QueueState implements FlowObserver {
   /** @inheritdoc */
   rateChanged(flow: number, _oldRateBps: number, newRateBps: number, bottleneck: number): void {
     if (flow >= this.flowCap || this.cls[flow] === QueueClass.None) return;
+    if (this.marking && this.acksPerPacket[flow] > 0) this.moveAcks(flow, newRateBps);
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
     const was = this.boundAt_[flow];
     if (at === was) return;
@@ -366,12 +406,13 @@ export class QueueState implements FlowObserver {
     const nLossless = this.bound[QueueClass.Lossless][r];
     const n = nDctcp + nReno + nCubic;
     const capacity = this.network.capacityOf(r);
+    this.ackRateUsed[r] = this.ackRate[r];
     if (n + nLossless === 0 || !(capacity > 0)) return NO_QUEUE;
     // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
     if (nLossless > n) return this.constantQueue(r, this.settings.ecnThresholdBytes[r]);
     const packet = this.packetSum[r] / (n + nLossless);
     const buffer = this.settings.bufferBytes[r] / packet;
-    const k = this.settings.ecnThresholdBytes[r] / packet;
+    const k = this.markingThresholdPackets(r, packet);
     // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
     if (k > 0 && nDctcp * 2 >= n) {
       const pipe = (capacity * (this.rttSumS[r] / (n + nLossless))) / packet;
@@ -416,6 +457,34 @@ export class QueueState implements FlowObserver {
     this.delaySAt[r] = q > 0 ? q / this.network.capacityOf(r) : 0;
   }
 
+  /**
+   * Flow `flow` now drains at `rateBps`: its receiver's ACKs (rate ÷ packet × ACKs per packet)
+   * arrive at the reverse channel of every channel on its route. A marking port there that binds
+   * flows is judged again at the end of the solve once its ACKs moved by more than
+   * {@link ACKS_MOVED} ACK per data packet served since it was last judged (its threshold by at
+   * most that share of K: a solve moves many flows' rates by a hair, and each would re-judge the
+   * port); when it is judged, for whatever reason, it takes the ACKs of that moment.
+   */
+  private moveAcks(flow: number, rateBps: number): void {
+    const rate = rateBps > 0 ? (rateBps / this.packetBytes[flow]) * this.acksPerPacket[flow] : 0;
+    const delta = rate - this.ackRateOf[flow];
+    if (delta === 0) return;
+    this.ackRateOf[flow] = rate;
+    const res = this.network.routeOf(flow).resources;
+    const channels = this.topology.channelCount;
+    const k = this.settings.ecnThresholdBytes;
+    const b = this.bound;
+    for (let i = 0; i < res.length; i++) {
+      if (res[i] >= channels) continue;
+      const back = res[i] ^ 1;
+      const acks = this.ackRate[back] + delta;
+      // The last flow leaving takes its own rate back off: what rounding leaves is no ACK.
+      this.ackRate[back] = acks > 1e-3 ? acks : 0;
+      if (!(k[back] > 0) || b[QueueClass.Dctcp][back] + b[QueueClass.NewReno][back] + b[QueueClass.Cubic][back] === 0) continue;
+      if (Math.abs(this.ackRate[back] - this.ackRateUsed[back]) * this.packetBytes[flow] > ACKS_MOVED * this.network.capacityOf(back)) this.markDirty(back);
+    }
+  }
+
   private markDirty(r: number): void {
     if (this.isDirty[r]) return;
     this.isDirty[r] = 1;
@@ -429,6 +498,8 @@ export class QueueState implements FlowObserver {
     this.boundAt_ = grown(this.boundAt_, n, -1);
     this.flightBytes = grown(this.flightBytes, n, Infinity);
     this.alpha = grown(this.alpha, n, 1);
+    this.acksPerPacket = grown(this.acksPerPacket, n);
+    this.ackRateOf = grown(this.ackRateOf, n);
     this.flowCap = n;
   }
 }

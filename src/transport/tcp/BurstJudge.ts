@@ -200,7 +200,7 @@ export class BurstJudge {
     const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
     const standing = this.queues.queueBytes(r) / packet + own;
     const buffer = settings.bufferBytes[r] / packet;
-    const k = settings.ecnThresholdBytes[r] / packet;
+    const k = this.queues.markingThresholdPackets(r, packet);
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
     if (overBuffer <= 0 && overK <= 0) return;

@@ -204,7 +204,7 @@ export class TcpFlows implements FlowObserver {
     t.activeS[flow] = activeS;
     t.lastS[flow] = activeS;
     t.growthEndS[flow] = NaN;
-    this.queues.register(flow, queueClassOf(o), baseRtt, packetBytes);
+    this.queues.register(flow, queueClassOf(o), baseRtt, packetBytes, 1 / o.delayedAck);
     if (o.cc === "dctcp" && w < windowSegs) this.queues.setFlight(flow, Math.min(w * packetBytes, wireBytes, o.windowBytes), now);
     if (initialCap !== userCap) this.network.setFlowCap(flow, initialCap);
     if (synLost) {
@@ -294,7 +294,7 @@ export class TcpFlows implements FlowObserver {
     const baseRtt = baseRttS(this.network, this.channels, route.resources, route.latencyS, t.packetBytes[f], o.headerBytes);
     t.baseRttS[f] = baseRtt;
     // The flow left its old route (rate reported 0 there), so the queues hold it bound nowhere: register it again with its new base RTT.
-    this.queues.register(f, queueClassOf(o), baseRtt, t.packetBytes[f]);
+    this.queues.register(f, queueClassOf(o), baseRtt, t.packetBytes[f], 1 / o.delayedAck);
     const arriveS = now + route.latencyS;
     // Rerouted before its first byte arrived: it arrives on the new route (a pending start delay is dropped).
     if (t.activeS[f] > now) t.activeS[f] = arriveS;

@@ -1,5 +1,6 @@
 // QueueState: a route's round trip with its queues both ways in one walk (the same number as the per-direction sums), delays at the capacity in force, and the DCTCP α it holds per flow.
 import { describe, expect, it } from "vitest";
+import { dctcpAlpha, dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
 import { QueueClass } from "../../../src/net/queues/QueueState.js";
 import { transportNetwork } from "../../transport/transportModels.js";
 
@@ -115,5 +116,83 @@ describe("QueueState: a DCTCP flow's α", () => {
     // TcpFlows registers a rerouted flow again with its new base RTT: the sender's α goes on.
     queues.register(f, QueueClass.Dctcp, 12e-6, 1500);
     expect(queues.alphaOf(f)).toBe(0.3);
+  });
+});
+
+describe("QueueState: a marking port's K counts the ACKs queued among the data", () => {
+  /**
+   * a —10 Gb/s— s —1 Gb/s, K = 30, buffer 300— b: a DCTCP flow a → b binds at s → b (channel 2);
+   * a flow b → a capped at half of s–b's rate sends its data through b → s and gets its ACKs back
+   * through s → b, one per data packet (two with delayed ACKs of 2).
+   */
+  function markingDumbbell(acksPerPacket: number) {
+    const P = 1500;
+    const C = 1.25e8;
+    const net = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: C, latencyS: 1e-6, bufferBytes: 300 * P, ecnThresholdBytes: 30 * P },
+    ]);
+    const sb = 2;
+    const forward = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, sb), latencyS: 2e-6 };
+    const backward = { nodes: Int32Array.of(2, 1, 0), resources: Int32Array.of(sb ^ 1, 1), latencyS: 2e-6 };
+    const f = net.network.startFlow(forward, 1e9);
+    net.queues.register(f, QueueClass.Dctcp, 10e-6, P, acksPerPacket);
+    const pipe = (C * 10e-6) / P;
+    return { ...net, P, C, sb, backward, f, pipe };
+  }
+
+  it("with no flow the other way the port marks at K: the sawtooth of K = 30", () => {
+    const { sim, queues, sb, f, pipe, P } = markingDumbbell(1);
+    sim.run({ untilS: 1e-3 });
+    expect(queues.boundAt(f)).toBe(sb);
+    expect(queues.markingThresholdPackets(sb, P)).toBe(30);
+    expect(queues.queueBytes(sb)).toBeCloseTo(dctcpSawtooth(1, pipe, 30, 300, P, 1).meanBytes, 6);
+  });
+
+  it("data the other way at half the rate, an ACK per packet: x = 0.5 ACK per data packet, the port marks at 30 / 1.5 = 20 data packets", () => {
+    const { sim, network, queues, sb, f, pipe, P, C, backward } = markingDumbbell(1);
+    const g = network.startFlow(backward, 1e9);
+    network.setFlowCap(g, C / 2);
+    queues.register(g, QueueClass.Dctcp, 10e-6, P, 1);
+    sim.run({ untilS: 1e-3 });
+    expect(network.rateOf(g)).toBe(C / 2);
+    expect(queues.boundAt(f)).toBe(sb);
+    // ACKs arrive at C/2 ÷ P per second; a data packet is served in P ÷ C: x = 0.5. D + 0.5 D = 30.
+    expect(queues.markingThresholdPackets(sb, P)).toBeCloseTo(20, 9);
+    expect(queues.queueBytes(sb)).toBeCloseTo(dctcpSawtooth(1, pipe, 20, 300, P, 1).meanBytes, 6);
+    expect(queues.steadyAlpha(sb)).toBeCloseTo(dctcpAlpha(pipe + 20), 12);
+    // The flow the other way leaves: no ACKs arrive, the port marks at K again.
+    network.setFlowCap(g, 0);
+    sim.run({ untilS: 2e-3 });
+    expect(queues.markingThresholdPackets(sb, P)).toBe(30);
+    expect(queues.queueBytes(sb)).toBeCloseTo(dctcpSawtooth(1, pipe, 30, 300, P, 1).meanBytes, 6);
+  });
+
+  it("is judged again once its ACKs moved by more than 0.01 ACK per data packet served since it was last judged, not for a hair", () => {
+    const { sim, network, queues, sb, pipe, P, C, backward } = markingDumbbell(1);
+    const g = network.startFlow(backward, 1e9);
+    network.setFlowCap(g, C / 2);
+    queues.register(g, QueueClass.Dctcp, 10e-6, P, 1);
+    sim.run({ untilS: 1e-3 });
+    const at20 = dctcpSawtooth(1, pipe, 20, 300, P, 1).meanBytes;
+    expect(queues.queueBytes(sb)).toBeCloseTo(at20, 6);
+    // x = 0.505: the threshold read now is 30 / 1.505, the port's sawtooth still the one of x = 0.5.
+    network.setFlowCap(g, C * 0.505);
+    sim.run({ untilS: 2e-3 });
+    expect(queues.markingThresholdPackets(sb, P)).toBeCloseTo(30 / 1.505, 9);
+    expect(queues.queueBytes(sb)).toBeCloseTo(at20, 6);
+    // x = 0.52 (0.02 from the x it was judged at): judged again, at 30 / 1.52.
+    network.setFlowCap(g, C * 0.52);
+    sim.run({ untilS: 3e-3 });
+    expect(queues.queueBytes(sb)).toBeCloseTo(dctcpSawtooth(1, pipe, 30 / 1.52, 300, P, 1).meanBytes, 6);
+  });
+
+  it("with delayed ACKs (one per 2 packets) half as many ACKs: x = 0.25, 30 / 1.25 = 24 data packets", () => {
+    const { sim, network, queues, sb, P, C, backward } = markingDumbbell(0.5);
+    const g = network.startFlow(backward, 1e9);
+    network.setFlowCap(g, C / 2);
+    queues.register(g, QueueClass.Dctcp, 10e-6, P, 0.5);
+    sim.run({ untilS: 1e-3 });
+    expect(queues.markingThresholdPackets(sb, P)).toBeCloseTo(24, 9);
   });
 });

@@ -206,3 +206,33 @@ describe("a fast recovery at a saturated drop-tail port", () => {
     expect(judge.judge().judged).toHaveLength(0);
   });
 });
+
+describe("BurstJudge at a marking port with ACKs the other way", () => {
+  it("marks above K counted in packets with the ACKs queued among the data: K = 10, x = 0.5, a lone burst of 30 marks 30 × (1 − (10/1.5) / 27)", () => {
+    const marked = (reverse: boolean) => {
+      const n = transportNetwork(["a", "s", "b"], [
+        { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+        { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: 100 * P, ecnThresholdBytes: 10 * P },
+      ]);
+      const f = n.network.startFlow({ nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 }, 1e9);
+      if (reverse) {
+        // Data b → a at half of s–b's rate: its ACKs (one per packet) come back through s → b.
+        const g = n.network.startFlow({ nodes: Int32Array.of(2, 1, 0), resources: Int32Array.of(3, 1), latencyS: 2e-6 }, 1e9);
+        n.network.setFlowCap(g, 1.25e8 / 2);
+        n.queues.register(g, QueueClass.Dctcp, 10e-6, P, 1);
+        n.sim.run({ untilS: 1e-4 });
+      }
+      const judge = new BurstJudge(n.network, n.queues, n.topology.channelCount, randomStream(1, "test"));
+      // 30 packets over 36 µs: s → b drains 3 of them meanwhile, so the queue grows by 27 over the train (no standing
+      // queue: no flow is bound there) and what arrives after it reached the threshold k, a share 1 − k/27, is marked.
+      judge.offer(f, 30, train(30), 0, 0, P, true);
+      const d = judge.judge().judged;
+      expect(d).toHaveLength(1);
+      expect(d[0].share).toBe(0);
+      return d[0].marked;
+    };
+    expect(marked(false)).toBeCloseTo(30 * (1 - 10 / 27), 6);
+    // ACKs arrive at 1.25e8 / 2 ÷ 1500 per second, a data packet is served in 1500 ÷ 1.25e8 s: x = 0.5, k = 10 / 1.5.
+    expect(marked(true)).toBeCloseTo(30 * (1 - 10 / 1.5 / 27), 6);
+  });
+});
