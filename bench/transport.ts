@@ -1,21 +1,22 @@
 // transport: the cost of the tcp model against maxmin on the k=16, 20,000-flow fat-tree, measured side by side.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchTable } from "./benchTable.js";
 import { makeCase } from "./simgrid/makeCase.js";
 import { buildDist } from "./buildDist.js";
 
-const DIR = "results/bench";
 const CLI = "dist/cli/main.js";
 
 // --baseline DIR: also run DIR's build (a checkout of an earlier commit with `npm run build` run in it),
 // alternated with this one, so a change's before and after come from the same run. --reps N (default 3).
+// --dir DIR: where the cases, the runs and transport.csv go (default results/bench; the k16 case is read from there if DIR has none).
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
+const DIR = option("--dir") ?? "results/bench";
 const baseline = option("--baseline");
 const reps = Number(option("--reps") ?? 3);
 if (baseline !== undefined && !existsSync(join(baseline, CLI))) throw new Error(`--baseline ${baseline}: no ${CLI} there (run npm run build in it)`);
@@ -24,6 +25,8 @@ if (!(Number.isInteger(reps) && reps >= 1)) throw new Error(`--reps ${option("--
 buildDist();
 mkdirSync(join(DIR, "cases"), { recursive: true });
 const base = join(DIR, "cases", "k16-20000-load0.5.json");
+const shared = join("results/bench", "cases", "k16-20000-load0.5.json");
+if (!existsSync(base) && DIR !== "results/bench" && existsSync(shared)) copyFileSync(shared, base);
 if (!existsSync(base)) writeFileSync(base, JSON.stringify(makeCase({ k: 16, flows: 20000, load: 0.5, seed: 1 })));
 const doc = JSON.parse(readFileSync(base, "utf8"));
 

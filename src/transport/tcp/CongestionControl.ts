@@ -65,11 +65,17 @@ export function cubicAdvanceFrom(wMax: number, w0: number, k: number, w: number,
   if (!(dtS > 0) || !(rttS > 0)) return w;
   const t = Math.max(0, tS + dtS);
   const rtts = dtS / rttS;
-  const lossSeen = wMax > w0;
-  let target: number;
-  if (lossSeen) target = wMax + CUBIC_C * (t + rttS - k) ** 3;
-  else target = Math.max(w0 + CUBIC_C * ((t + rttS) ** 3 - rttS ** 3), w * CUBIC_PRELOSS_GROWTH ** rtts);
-  return Math.min(Math.max(target, w), w * CUBIC_MAX_GROWTH ** rtts);
+  // The cap w·1.5^rtts is at least w and at least w·1.05^rtts (the powers grow with their base),
+  // so where the target is w itself or the pre-loss floor w·1.05^rtts the cap cannot bind, and
+  // its power (a call into Math.pow on every window read of every port re-judge) is not taken.
+  if (wMax > w0) {
+    const target = wMax + CUBIC_C * (t + rttS - k) ** 3;
+    return target <= w ? w : Math.min(target, w * CUBIC_MAX_GROWTH ** rtts);
+  }
+  const curve = w0 + CUBIC_C * ((t + rttS) ** 3 - rttS ** 3);
+  const floor = w * CUBIC_PRELOSS_GROWTH ** rtts;
+  if (curve <= floor) return Math.max(floor, w);
+  return Math.min(Math.max(curve, w), w * CUBIC_MAX_GROWTH ** rtts);
 }
 
 /**

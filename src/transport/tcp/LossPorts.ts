@@ -3,6 +3,7 @@ import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { ListPool } from "../../core/ListPool.js";
+import { grown } from "../../core/grown.js";
 import { TcpCc, TcpPhase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** How far ahead a port's next overflow is looked for, seconds (beyond: none is scheduled until the port changes). */
@@ -46,6 +47,14 @@ export class LossPorts {
   private readonly portFlows: Array<number[] | undefined>;
   /** Loss-based flows in avoidance crossing each port, bound there or not, in no order (an overflow sorts them): its drops hit them too. */
   private readonly crossing: Array<number[] | undefined>;
+  /** Per flow, 1 while it is on the crossing lists of its route's tracked ports ({@link cross}). */
+  private onCrossing = new Uint8Array(0);
+  /**
+   * Where a flow on the crossing lists sits in each: beside its route in the owner's pool of live
+   * routes (`crossAt[routes.offsetOf(f) + i]` for the port at hop i, -1 where it is on none there),
+   * so taking it off needs no search of the lists (a core port's list holds dozens of flows).
+   */
+  private crossAt = new Int32Array(0);
   /** Each port's pending overflow event (-1 for none). */
   private readonly portTimer: Int32Array;
   /** Ports to re-judge at the end of the solve, in the order they changed: the first `dirtyCount` (the array keeps its room between solves). */
@@ -120,37 +129,69 @@ export class LossPorts {
    * holds the flow's current route while it is live), not in its Route object.
    */
   cross(f: number, on: boolean): void {
+    // A flow is on the lists of every tracked port of its route or on none: adding one already
+    // there, or removing one that is not, does nothing.
+    if (f >= this.onCrossing.length) this.onCrossing = grown(this.onCrossing, Math.max(1024, f + 1, 2 * this.onCrossing.length));
+    if ((this.onCrossing[f] === 1) === on) return;
+    this.onCrossing[f] = on ? 1 : 0;
     const routes = this.routes;
     const from = routes.offsetOf(f);
     const to = from + routes.lengthOf(f);
     const res = routes.pool;
+    if (this.crossAt.length < res.length) this.crossAt = grown(this.crossAt, res.length, -1);
+    const crossAt = this.crossAt;
     const channels = this.channelCount;
     const dctcp = this.t.cc[f] === TcpCc.Dctcp;
     const k = this.queues.settings.ecnThresholdBytes;
-    // A port's list is kept when it empties: ports see flows come and go all run long. Each
-    // holds a flow at most once (adding one already there, or removing one that is not, does nothing).
+    // A port's list is kept when it empties: ports see flows come and go all run long.
     for (let i = from; i < to; i++) {
       const r = res[i];
       if (r >= channels || (dctcp && k[r] > 0)) continue;
-      let list = this.crossing[r];
       if (on) {
+        let list = this.crossing[r];
         if (!list) this.crossing[r] = list = [];
-        if (indexIn(list, f) < 0) list.push(f);
-      } else if (list) swapRemove(list, f);
+        // A route through the same port twice puts the flow on its list once (it went on at the first pass: it is last there).
+        if (list.length > 0 && list[list.length - 1] === f) crossAt[i] = -1;
+        else {
+          crossAt[i] = list.length;
+          list.push(f);
+        }
+      } else if (crossAt[i] >= 0) this.takeOff(r, crossAt[i]);
     }
   }
 
   /**
    * Flow `f` moved off a route over `oldResources` (a reroute): it leaves its port and the
    * crossing lists of the old route's ports, and in avoidance joins those of its new route's.
+   * (The owner's pool holds the new route already: the old one's places are found by search.)
    */
   rerouted(f: number, oldResources: Int32Array): void {
     this.leave(f);
-    for (let i = 0; i < oldResources.length; i++) {
-      const list = this.crossing[oldResources[i]];
-      if (list) swapRemove(list, f);
+    if (f < this.onCrossing.length && this.onCrossing[f] === 1) {
+      this.onCrossing[f] = 0;
+      for (let i = 0; i < oldResources.length; i++) {
+        const list = this.crossing[oldResources[i]];
+        const at = list ? indexIn(list, f) : -1;
+        if (at >= 0) this.takeOff(oldResources[i], at);
+      }
     }
     if (this.t.phase[f] === TcpPhase.Avoidance) this.cross(f, true);
+  }
+
+  /** Take the flow at place `at` off port `r`'s crossing list, moving the last one into its place (the lists are in no order) and noting its new place. */
+  private takeOff(r: number, at: number): void {
+    const list = this.crossing[r]!;
+    const last = list.pop()!;
+    if (at === list.length) return;
+    list[at] = last;
+    const routes = this.routes;
+    const res = routes.pool;
+    for (let j = routes.offsetOf(last), end = j + routes.lengthOf(last); j < end; j++) {
+      if (res[j] === r && this.crossAt[j] >= 0) {
+        this.crossAt[j] = at;
+        return;
+      }
+    }
   }
 
   /** Re-judge the ports whose flows changed, in the order they changed. */
@@ -318,14 +359,6 @@ export class LossPorts {
 /** Ascending flow ids (a sort's comparator). */
 function byId(a: number, b: number): number {
   return a - b;
-}
-
-/** Take `f` off `list` if it is there, moving the last flow into its place (crossing lists are in no order). */
-function swapRemove(list: number[], f: number): void {
-  const at = indexIn(list, f);
-  if (at < 0) return;
-  const last = list.pop()!;
-  if (at < list.length) list[at] = last;
 }
 
 /** Take `f` off `list`, keeping the others' order (lists are a few flows long). */
