@@ -88,8 +88,8 @@ export interface BottleneckEntry {
  * value is the upper edge of the bin where 95 % of the time is reached, or 0 when the
  * resource was idle at least 95 % of the time.
  *
- * Histogram additions are logged per resource, in the order made ({@link BinLog}: each
- * resource's own chain of short chunks): adding straight into thousands of 8 KB histograms at
+ * Histogram additions are logged in the order made and grouped by resource a block at a time
+ * ({@link BinLog}): adding straight into thousands of 8 KB histograms at
  * random was the recorder's main cost (a cache and TLB miss per update). The p95s are read
  * once for all resources after the last addition: a resource's histogram (if the log was
  * ever full and folded into it) is copied into one dense scratch array and its pending
@@ -115,7 +115,7 @@ export class ResourceRecorder implements FlowObserver {
   private flowBottleneck = new Int32Array(0);
   /** The resources of the draining flows (a rate change reads them there, not in the flow's Route). */
   private readonly routes: ActiveRoutes;
-  /** Seconds at each utilisation bin, applied in batches grouped by resource (flushed before any histogram is read). */
+  /** Seconds at each utilisation bin, logged per resource in order (read by {@link percentiles}; folded into the histograms when full). */
   private readonly histogramLog: BinLog<UtilHistogram>;
   /** Every resource's p95 utilisation, made at the first read after the last addition (see {@link p95UtilOf}). */
   private p95: Float64Array | undefined;
@@ -319,8 +319,10 @@ export class ResourceRecorder implements FlowObserver {
     const scratch = new Float64Array(UTIL_BINS);
     const range = new Int32Array(2);
     for (let r = 0; r < R; r++) {
+      // holds() first: it groups what is logged (which may fold a full log) before a histogram is read.
+      const pending = log.holds(r);
       const h = this.histogram[r];
-      if (!log.holds(r)) {
+      if (!pending) {
         out[r] = h ? h.upperEdgeAt(fraction, horizon) : 0;
         continue;
       }
