@@ -3,9 +3,10 @@
 /**
  * Additions a log holds at most before it applies them (entries of 28 bytes: logged, then
  * grouped; 7 MB at 2¹⁸). The larger a batch, the more additions each histogram receives per
- * visit: the k=16 fat-tree's 100,000-flow run adds 16.2 million times into 3,072 links'
- * histograms, 21 additions per histogram and batch at 2¹⁶, 85 at 2¹⁸, and its
- * ResourceRecorder, replayed alone, took about 15 % less CPU at 2¹⁸.
+ * visit: the k=16 fat-tree's 100,000-flow run added 16.2 million times into 3,072 links'
+ * utilisation histograms, 21 additions per histogram and batch at 2¹⁶, 85 at 2¹⁸, and its
+ * ResourceRecorder, replayed alone, took about 15 % less CPU at 2¹⁸ (it logs them in a
+ * BinLog since).
  */
 export const HISTOGRAM_LOG_ENTRIES = 1 << 18;
 
@@ -19,8 +20,8 @@ export function addToBins(h: Float64Array, bin: number, amount: number): void {
 
 /**
  * A log of additions (resource, bin, amount) to per-resource histograms of any kind `H`
- * (dense arrays of bins with {@link addToBins}; the utilisation histograms of
- * ResourceRecorder with their own `add`), applied in batches: when it is full (its room
+ * (dense arrays of bins with {@link addToBins}: QueueRecorder's occupancy histograms; any
+ * other kind with its own `add`), applied in batches: when it is full (its room
  * doubles as it fills, up to `maxCapacity`, so a run with few additions keeps a small log),
  * and whenever a reader calls {@link flush}
  * before reading a histogram. A batch is applied grouped by resource by a stable counting

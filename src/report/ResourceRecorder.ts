@@ -1,13 +1,13 @@
 // ResourceRecorder: load, bytes, utilisation and bottleneck flow-seconds of every resource; writes links.csv and bottlenecks.csv.
 import { grown } from "../core/grown.js";
-import { HistogramLog } from "./HistogramLog.js";
+import { BIN_LOG_ENTRIES, BinLog } from "./BinLog.js";
 import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { clampFraction } from "./roundoff.js";
 import { tierOf, type Tier } from "./tierOf.js";
 import { streamTable, tableRows, type RowSink } from "./CsvWriter.js";
-import { UtilHistogram } from "./UtilHistogram.js";
+import { UtilHistogram, upperEdgeOfBins } from "./UtilHistogram.js";
 
 /** Columns of links.csv, in order. */
 export const LINK_CSV_HEADERS = [
@@ -88,10 +88,15 @@ export interface BottleneckEntry {
  * value is the upper edge of the bin where 95 % of the time is reached, or 0 when the
  * resource was idle at least 95 % of the time.
  *
- * Histogram additions are logged and applied in batches grouped by resource (a stable
- * counting sort): adding straight into thousands of 8 KB histograms at random was the
- * recorder's main cost (a TLB miss per update). Each bin still receives its additions in
- * time order, so the sums are bit-identical to adding directly.
+ * Histogram additions are logged in the order made and grouped by resource a block at a time
+ * ({@link BinLog}): adding straight into thousands of 8 KB histograms at
+ * random was the recorder's main cost (a cache and TLB miss per update). The p95s are read
+ * once for all resources after the last addition: a resource's histogram (if the log was
+ * ever full and folded into it) is copied into one dense scratch array and its pending
+ * additions are added there in order, so a run whose additions fit the log (2²¹ of them: the
+ * k=16 fat-tree's 20,000-flow run makes 1.27 million) makes no histogram at all. Each bin
+ * still receives its additions in time order, so the sums are bit-identical to adding
+ * directly.
  */
 export class ResourceRecorder implements FlowObserver {
   private readonly resourceCount: number;
@@ -104,25 +109,33 @@ export class ResourceRecorder implements FlowObserver {
   private readonly acc: Float64Array;
   /** The same memory as whole numbers: flows with a rate (`CARRYING`) and flows bottlenecked (`BOTTLENECKED`) at `COUNTS × r`. */
   private readonly counts: Int32Array;
+  /** Capacity in force of each resource (the network's, copied at construction and at each change). */
+  private readonly capacity: Float64Array;
   private readonly histogram: Array<UtilHistogram | undefined>;
   private flowBottleneck = new Int32Array(0);
   /** The resources of the draining flows (a rate change reads them there, not in the flow's Route). */
   private readonly routes: ActiveRoutes;
-  /** Seconds at each utilisation bin, applied in batches grouped by resource (flushed before any histogram is read). */
-  private readonly histogramLog: HistogramLog<UtilHistogram>;
+  /** Seconds at each utilisation bin, logged per resource in order (read by {@link percentiles}; folded into the histograms when full). */
+  private readonly histogramLog: BinLog<UtilHistogram>;
+  /** Every resource's p95 utilisation, made at the first read after the last addition (see {@link p95UtilOf}). */
+  private p95: Float64Array | undefined;
   private horizon = 0;
   private readonly linkExtra: Array<{ headers: readonly string[]; cells: (channel: number) => Array<number | string> }> = [];
 
+  /** `logEntries`: utilisation-histogram additions held before they are folded into the histograms ({@link BinLog}). */
   constructor(
     private readonly network: FlowNetwork,
     private readonly topology: Topology,
+    logEntries = BIN_LOG_ENTRIES,
   ) {
     const R = topology.resourceCount;
     this.resourceCount = R;
     this.acc = new Float64Array(R * RECORD);
     this.counts = new Int32Array(this.acc.buffer);
     this.histogram = new Array<UtilHistogram | undefined>(R).fill(undefined);
-    this.histogramLog = new HistogramLog(R, (r) => (this.histogram[r] ??= new UtilHistogram(UTIL_BINS)), addSeconds);
+    this.capacity = new Float64Array(R);
+    for (let r = 0; r < R; r++) this.capacity[r] = network.capacityOf(r);
+    this.histogramLog = new BinLog(R, (r) => (this.histogram[r] ??= new UtilHistogram(UTIL_BINS)), addSeconds, logEntries);
     this.routes = new ActiveRoutes(network);
     network.observe(this);
   }
@@ -137,11 +150,11 @@ export class ResourceRecorder implements FlowObserver {
     const pool = this.routes.pool;
     const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
     const deltaBps = newRateBps - oldRateBps;
-    const { acc, counts } = this;
+    const { acc, counts, capacity } = this;
     for (let i = at; i < end; i++) {
       const r = pool[i];
       const a = r * RECORD;
-      if (acc[a + LAST_S] < nowS) this.close(r, nowS, this.network.capacityOf(r));
+      if (acc[a + LAST_S] < nowS) this.close(r, nowS, capacity[r]);
       const c = (counts[r * COUNTS + CARRYING] += carryingDelta);
       // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
       acc[a + LOAD_BPS] = c > 0 ? acc[a + LOAD_BPS] + deltaBps : 0;
@@ -150,12 +163,12 @@ export class ResourceRecorder implements FlowObserver {
     const old = this.flowBottleneck[flow];
     if (old === bottleneck) return;
     if (old >= 0) {
-      if (acc[old * RECORD + LAST_S] < nowS) this.close(old, nowS, this.network.capacityOf(old));
+      if (acc[old * RECORD + LAST_S] < nowS) this.close(old, nowS, capacity[old]);
       counts[old * COUNTS + BOTTLENECKED]--;
     }
     this.flowBottleneck[flow] = bottleneck;
     if (bottleneck >= 0) {
-      if (acc[bottleneck * RECORD + LAST_S] < nowS) this.close(bottleneck, nowS, this.network.capacityOf(bottleneck));
+      if (acc[bottleneck * RECORD + LAST_S] < nowS) this.close(bottleneck, nowS, capacity[bottleneck]);
       counts[bottleneck * COUNTS + BOTTLENECKED]++;
     }
   }
@@ -164,13 +177,16 @@ export class ResourceRecorder implements FlowObserver {
   capacityChanged(resource: number, oldCapacityBps: number, _newCapacityBps: number, nowS: number): void {
     // The span up to now ran at the old capacity.
     if (this.acc[resource * RECORD + LAST_S] < nowS) this.close(resource, nowS, oldCapacityBps);
+    this.capacity[resource] = this.network.capacityOf(resource);
   }
 
   /** Close every resource's open interval at `endS` (the horizon of means and fractions). */
   finish(endS: number): void {
-    for (let r = 0; r < this.resourceCount; r++) this.close(r, endS, this.network.capacityOf(r));
-    this.histogramLog.flush();
-    if (endS > this.horizon) this.horizon = endS;
+    for (let r = 0; r < this.resourceCount; r++) this.close(r, endS, this.capacity[r]);
+    if (endS > this.horizon) {
+      this.horizon = endS;
+      this.p95 = undefined;
+    }
   }
 
   /** End of the observed period (the last {@link finish} time), seconds. */
@@ -201,10 +217,8 @@ export class ResourceRecorder implements FlowObserver {
 
   /** Time-weighted 95th percentile of utilisation over [0, horizon], resolved to 0.001 (see class doc). */
   p95UtilOf(r: number): number {
-    this.histogramLog.flush();
-    const h = this.histogram[r];
-    if (!h || this.horizon <= 0) return 0;
-    return h.upperEdgeAt(0.95, this.horizon);
+    if (this.horizon <= 0) return 0;
+    return (this.p95 ??= this.percentiles(0.95))[r];
   }
 
   /** Resources that bottlenecked any flow, by bottleneck flow-seconds descending, ties by resource id. */
@@ -290,6 +304,38 @@ export class ResourceRecorder implements FlowObserver {
     return streamTable(path, BOTTLENECK_CSV_HEADERS, (sink) => emitBottlenecks(sink, ranking));
   }
 
+  /**
+   * Every resource's upper edge at `fraction` of [0, horizon] ({@link UtilHistogram.upperEdgeAt}) of
+   * its histogram with the log's pending additions added, without folding them in: each
+   * resource with pending additions has its histogram copied into one dense scratch array, its
+   * additions added there in the order logged (the sums the fold would make), read, and the
+   * scratch cleared. A run whose additions all fit the log never makes a histogram.
+   */
+  private percentiles(fraction: number): Float64Array {
+    const R = this.resourceCount;
+    const out = new Float64Array(R);
+    const horizon = this.horizon;
+    const log = this.histogramLog;
+    const scratch = new Float64Array(UTIL_BINS);
+    const range = new Int32Array(2);
+    for (let r = 0; r < R; r++) {
+      // holds() first: it groups what is logged (which may fold a full log) before a histogram is read.
+      const pending = log.holds(r);
+      const h = this.histogram[r];
+      if (!pending) {
+        out[r] = h ? h.upperEdgeAt(fraction, horizon) : 0;
+        continue;
+      }
+      range[0] = UTIL_BINS;
+      range[1] = -1;
+      if (h) h.copyInto(scratch, range);
+      log.addInto(r, scratch, range);
+      out[r] = upperEdgeOfBins(scratch, range[0], range[1], fraction, horizon);
+      scratch.fill(0, range[0], range[1] + 1);
+    }
+    return out;
+  }
+
   /** Account for resource `r` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span). */
   private close(r: number, nowS: number, cap: number): void {
     const acc = this.acc;
@@ -308,6 +354,7 @@ export class ResourceRecorder implements FlowObserver {
     // The 1e-9 slack keeps float residue (0.07 · 1000 = 70.00000000000001) out of the next bin.
     const bin = Math.ceil(util * UTIL_BINS - 1e-9) - 1;
     this.histogramLog.add(r, bin < 0 ? 0 : bin >= UTIL_BINS ? UTIL_BINS - 1 : bin, dt);
+    this.p95 = undefined;
   }
 }
 

@@ -58,26 +58,40 @@ export class UtilHistogram {
   }
 
   /**
+   * Write the seconds of every bin touched into `dense` (zero everywhere else, as the caller
+   * keeps it) and the lowest and highest bin touched into `range[0]` and `range[1]` (the bin
+   * count and −1 when none). Adding more seconds to `dense` then makes the sums this histogram's `add`
+   * would make: a bin's seconds are its first addition, then each later one added in turn.
+   */
+  copyInto(dense: Float64Array, range: Int32Array): void {
+    if (this.dense) {
+      const { lo, hi } = this;
+      for (let i = lo; i <= hi; i++) dense[i] = this.dense[i];
+      range[0] = lo;
+      range[1] = hi;
+      return;
+    }
+    const bins = this.bins;
+    let lo = this.binCount;
+    let hi = -1;
+    for (let k = 0; k < bins.length; k++) {
+      const b = bins[k];
+      dense[b] = this.seconds[k];
+      if (b < lo) lo = b;
+      if (b > hi) hi = b;
+    }
+    range[0] = lo;
+    range[1] = hi;
+  }
+
+  /**
    * The upper edge of the bin where `fraction` of [0, horizonS] is reached, counting the
    * time not in any bin (idle) first: 0 when idle time alone reaches it, 1 if no bin does.
    */
   upperEdgeAt(fraction: number, horizonS: number): number {
-    const target = fraction * horizonS;
     const dense = this.dense;
-    if (dense) {
-      // Bins in ascending order, read in place (no per-call array), from the lowest touched to
-      // the highest: the zeros outside change no sum and cross no target the loop would not.
-      const { lo, hi } = this;
-      let busy = 0;
-      for (let i = lo; i <= hi; i++) busy += dense[i];
-      let cumulative = horizonS - busy;
-      if (cumulative >= target) return 0;
-      for (let i = lo; i <= hi; i++) {
-        cumulative += dense[i];
-        if (cumulative >= target) return (i + 1) / this.binCount;
-      }
-      return 1;
-    }
+    if (dense) return upperEdgeOfBins(dense, this.lo, this.hi, fraction, horizonS);
+    const target = fraction * horizonS;
     // Bins in ascending order, as a dense array's loop adds them: an insertion sort of at most
     // SPARSE_BINS_MAX distinct bins into a shared scratch array (thousands of links are read).
     const bins = this.bins;
@@ -101,4 +115,23 @@ export class UtilHistogram {
     }
     return 1;
   }
+}
+
+/**
+ * {@link UtilHistogram.upperEdgeAt} of a dense histogram `dense` (its length is the bin
+ * count) whose bins outside [lo, hi] hold 0: the bins in ascending order, read in place, from
+ * the lowest touched to the highest; the zeros outside change no sum and cross no target the
+ * loop would not.
+ */
+export function upperEdgeOfBins(dense: Float64Array, lo: number, hi: number, fraction: number, horizonS: number): number {
+  const target = fraction * horizonS;
+  let busy = 0;
+  for (let i = lo; i <= hi; i++) busy += dense[i];
+  let cumulative = horizonS - busy;
+  if (cumulative >= target) return 0;
+  for (let i = lo; i <= hi; i++) {
+    cumulative += dense[i];
+    if (cumulative >= target) return (i + 1) / dense.length;
+  }
+  return 1;
 }

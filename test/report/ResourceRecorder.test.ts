@@ -1,6 +1,7 @@
 // Tests of ResourceRecorder: bytes, utilisation, saturation and bottleneck flow-seconds per resource, derived by hand.
 import { describe, expect, it } from "vitest";
-import { BOTTLENECK_CSV_HEADERS, LINK_CSV_HEADERS } from "../../src/report/ResourceRecorder.js";
+import { randomStream } from "../../src/core/randomStream.js";
+import { BOTTLENECK_CSV_HEADERS, LINK_CSV_HEADERS, ResourceRecorder } from "../../src/report/ResourceRecorder.js";
 import { recordedNetwork, twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
 
 function linkRecords(resources: { linkRows(): Iterable<string[]> }) {
@@ -145,5 +146,40 @@ describe("ResourceRecorder with capacity changes", () => {
     expect(resources.meanUtilOf(2)).toBeCloseTo(0.300002 / 0.300004, 9);
     expect(resources.saturatedFracOf(2)).toBeCloseTo(0.300002 / 0.300004, 9);
     expect(resources.peakUtilOf(2)).toBeCloseTo(1, 9);
+  });
+});
+
+describe("ResourceRecorder's p95 from its log", () => {
+  it("reads the same p95 from the log's pending additions as from histograms folded at every chunk, after each finish", () => {
+    // Four hosts on one switch, 40 flows of random sizes and starts: every channel's load
+    // passes through many utilisation bins. Recorder `logged` never folds (its p95s come
+    // from the log); `folded` holds one addition before folding (its p95s from histograms).
+    const { sim, network, router, node, resources: logged, topology } = recordedNetwork(
+      [{ id: "s", kind: "switch" }, { id: "h0" }, { id: "h1" }, { id: "h2" }, { id: "h3" }],
+      [0, 1, 2, 3].map((i) => ({ from: `h${i}`, to: "s", bandwidthBps: (i + 1) * 1e9, latencyS: 1e-6 })),
+    );
+    const folded = new ResourceRecorder(network, topology, 1);
+    const random = randomStream(17, "p95 from the log");
+    for (let k = 0; k < 40; k++) {
+      const a = Math.floor(random() * 4);
+      const b = (a + 1 + Math.floor(random() * 3)) % 4;
+      const size = 1e6 + random() * 1e8;
+      sim.at(random() * 0.05, () => network.startFlow(router.route(node(`h${a}`), node(`h${b}`), k)!, size));
+    }
+    const p95s = (rec: ResourceRecorder) => Array.from({ length: topology.resourceCount }, (_, r) => rec.p95UtilOf(r));
+    sim.run({ untilS: 0.03 });
+    for (const rec of [logged, folded]) rec.finish(0.03);
+    const early = p95s(logged);
+    expect(early).toEqual(p95s(folded));
+    const run = sim.run();
+    for (const rec of [logged, folded]) rec.finish(run.endS);
+    const late = p95s(logged);
+    expect(late).toEqual(p95s(folded));
+    expect(new Set(late).size).toBeGreaterThan(3);
+    expect(late).not.toEqual(early);
+    // The same again for a longer horizon (idle time added: the p95s are read anew).
+    for (const rec of [logged, folded]) rec.finish(run.endS * 2);
+    expect(p95s(logged)).toEqual(p95s(folded));
+    expect(p95s(logged)).not.toEqual(late);
   });
 });

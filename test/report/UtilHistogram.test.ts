@@ -1,7 +1,7 @@
 // UtilHistogram: sparse until many bins, and every answer bit-identical to a dense array added to in the same order.
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../src/core/randomStream.js";
-import { SPARSE_BINS_MAX, UtilHistogram } from "../../src/report/UtilHistogram.js";
+import { SPARSE_BINS_MAX, UtilHistogram, upperEdgeOfBins } from "../../src/report/UtilHistogram.js";
 
 /** The dense reference: the loop ResourceRecorder ran on a Float64Array of `bins` before. */
 function denseUpperEdge(h: Float64Array, fraction: number, horizonS: number): number {
@@ -65,6 +65,35 @@ describe("UtilHistogram", () => {
       }
       for (const fraction of [0.05, 0.3, 0.5, 0.9, 0.95, 0.999]) expect(h.upperEdgeAt(fraction, horizonS)).toBe(denseUpperEdge(dense, fraction, horizonS));
       expect(h.upperEdgeAt(1, horizonS * 0.5)).toBe(denseUpperEdge(dense, 1, horizonS * 0.5));
+    }
+  });
+});
+
+describe("UtilHistogram.copyInto", () => {
+  it("copies its bins and their range, sparse or dense, so that adding on to the copy gives the dense array's answers", () => {
+    const random = randomStream(13, "UtilHistogram copyInto");
+    for (const distinct of [0, 1, 5, SPARSE_BINS_MAX + 1, 300]) {
+      const h = new UtilHistogram(1000);
+      const dense = new Float64Array(1000);
+      const bins = Array.from({ length: distinct }, () => 100 + Math.floor(random() * 800));
+      for (let k = 0; k < 20 * distinct; k++) {
+        const bin = bins[Math.floor(random() * distinct)];
+        const dtS = random() * 1e-3;
+        h.add(bin, dtS);
+        dense[bin] += dtS;
+      }
+      const copy = new Float64Array(1000);
+      const range = new Int32Array(2);
+      h.copyInto(copy, range);
+      expect(Array.from(copy)).toEqual(Array.from(dense));
+      expect([range[0], range[1]]).toEqual(distinct === 0 ? [1000, -1] : [Math.min(...bins), Math.max(...bins)]);
+      // More seconds on the copy and on the reference, below and above the range.
+      for (const bin of [3, 997, bins[0] ?? 500]) {
+        copy[bin] += 0.25;
+        dense[bin] += 0.25;
+      }
+      expect(upperEdgeOfBins(copy, 3, 997, 0.95, 4)).toBe(denseUpperEdge(dense, 0.95, 4));
+      expect(upperEdgeOfBins(copy, 3, 997, 0.5, 40)).toBe(denseUpperEdge(dense, 0.5, 40));
     }
   });
 });
