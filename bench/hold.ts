@@ -2,6 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { PriorityQueue } from "@js-sdsl/priority-queue";
 import { EventQueue } from "../src/core/EventQueue.js";
+import { LadderQueue } from "../src/core/LadderQueue.js";
 import { exponential, randomStream } from "../src/core/randomStream.js";
 import { benchTable } from "./benchTable.js";
 
@@ -45,6 +46,25 @@ interface HoldSubject {
 // dispatch rather than the queues.
 function oursSubject(initialTimes: Float64Array): HoldSubject {
   const q = new EventQueue(initialTimes.length);
+  for (let i = 0; i < initialTimes.length; i++) q.push(initialTimes[i], i);
+  let k = 0;
+  return {
+    hold(ops: number): number {
+      let sum = 0;
+      for (let i = 0; i < ops; i++) {
+        const t = q.peekTime();
+        const payload = q.pop();
+        q.push(t + increments[k], payload);
+        k = (k + 1) & (INCREMENT_COUNT - 1);
+        sum += t;
+      }
+      return sum;
+    },
+  };
+}
+
+function ladderSubject(initialTimes: Float64Array): HoldSubject {
+  const q = new LadderQueue(initialTimes.length);
   for (let i = 0; i < initialTimes.length; i++) q.push(initialTimes[i], i);
   let k = 0;
   return {
@@ -188,10 +208,11 @@ for (const pending of PENDING) {
   const ours = oursSubject(initialTimes);
   const baseline = baselineSubject(initialTimes);
   const plain = plainSubject(initialTimes);
-  const warm = [ours, baseline, plain].map((s) => s.hold(WARMUP_OPS));
+  const ladder = ladderSubject(initialTimes);
+  const warm = [ours, baseline, plain, ladder].map((s) => s.hold(WARMUP_OPS));
   if (new Set(warm).size !== 1) throw new Error(`hold: queues diverged during warm-up at ${pending} pending`);
-  const subjects = [ours, baseline, plain];
-  const mops: number[][] = [[], [], []];
+  const subjects = [ours, baseline, plain, ladder];
+  const mops: number[][] = [[], [], [], []];
   for (let r = 0; r < REPETITIONS; r++) {
     // Rotate which queue goes first.
     const checksums: number[] = [];
@@ -203,7 +224,7 @@ for (const pending of PENDING) {
     }
     if (new Set(checksums).size !== 1) throw new Error(`hold: queues diverged at ${pending} pending`);
   }
-  const [oursMedian, baselineMedian, plainMedian] = mops.map(median);
+  const [oursMedian, baselineMedian, plainMedian, ladderMedian] = mops.map(median);
   rows.push({
     pending,
     ours_mops: oursMedian.toFixed(3),
@@ -211,11 +232,17 @@ for (const pending of PENDING) {
     ratio: (oursMedian / baselineMedian).toFixed(2),
     plain_heap_mops: plainMedian.toFixed(3),
     plain_heap_ratio: (plainMedian / baselineMedian).toFixed(2),
+    ladder_mops: ladderMedian.toFixed(3),
+    ladder_ratio: (ladderMedian / baselineMedian).toFixed(2),
   });
 }
 
 console.log(
   `hold model: ${HOLD_OPS} hold operations per repetition, median of ${REPETITIONS}, Node ${process.version}`,
 );
-benchTable(["pending", "ours_mops", "baseline_mops", "ratio", "plain_heap_mops", "plain_heap_ratio"], rows, CSV_PATH);
+benchTable(
+  ["pending", "ours_mops", "baseline_mops", "ratio", "plain_heap_mops", "plain_heap_ratio", "ladder_mops", "ladder_ratio"],
+  rows,
+  CSV_PATH,
+);
 console.log(`wrote ${CSV_PATH}`);

@@ -1,0 +1,479 @@
+// LadderQueue: a ladder queue (Tang, Goh & Thng 2005) over typed arrays, with a heap for its bottom and handles.
+import { grown } from "./grown.js";
+
+/** A bucket holding more events than this is split into a finer rung instead of sorted (the paper's THRES). */
+const THRESHOLD = 50;
+/** At most this many rungs (the paper's choice); a bucket still too full at the last one is sorted whole. */
+const MAX_RUNGS = 8;
+/** Bucket ids 0 and 1 are Top and the list of events at +Infinity; rung buckets follow. */
+const TOP = 0;
+const INFINITE = 1;
+const FIRST_RUNG_BUCKET = 2;
+
+/**
+ * A priority queue of events keyed by time with the interface and pop order of an
+ * indexed heap — (time, then a sequence number taken at every push and update) — at a
+ * cost per event that does not grow with the number pending.
+ *
+ * Layout (the ladder queue of Tang, Goh & Thng, ACM TOMACS 15(3), 2005):
+ * - Top: an unsorted list of the events at or after `topStart`, with their min and max.
+ * - Rungs: up to 8 arrays of buckets, each an unsorted list of the events whose
+ *   bucket index `floor((t - start) · inverseWidth)` (clamped to the rung) it is; rung
+ *   r + 1 splits one bucket of rung r. Buckets before a rung's `cur` have been emptied.
+ * - Bottom: an indexed 4-ary heap ordered by (time, sequence) holding every event that
+ *   sorts before all of the rungs' and Top's; pops come from it only.
+ * When Bottom is empty, the lowest rung's next non-empty bucket moves into it (or, with
+ * more than 50 events, is split into a new rung); with no rungs left, Top is spread over
+ * a new first rung of as many buckets as it has events. An event moves at most once per
+ * level, and every move is a list operation, so push, pop, update and remove cost O(1)
+ * amortized for the hold model's distributions (the paper's claim; bench/hold.ts).
+ *
+ * Exactness: a bucket index is a monotone function of time, so an event in a lower
+ * bucket (or rung, or Bottom) is never later than one in a higher one; ties are ordered
+ * by the heap, which sees every event of a bucket at once. Events at +Infinity wait in a
+ * list of their own, so they do not stretch a rung over an infinite range.
+ *
+ * Lists are doubly linked through per-handle `next`/`prev` arrays so that `remove` and
+ * `update` unlink in O(1); a handle's `loc` is its heap position (≥ 0), -1 when not
+ * pending, or -2 - bucket.
+ */
+export class LadderQueue {
+  // `declare`d and set only in the constructor (see EventQueue: V8 types such fields tighter).
+  private declare slotTime: Float64Array;
+  private declare slotSeq: Float64Array;
+  private declare slotPayload: Float64Array;
+  private declare slotNext: Int32Array;
+  private declare slotPrev: Int32Array;
+  private declare slotLoc: Int32Array;
+  private declare freeSlots: Int32Array;
+  private declare freeCount: number;
+  private declare slotsUsed: number;
+  private declare count: number;
+  private declare nextSeq: number;
+  // Bottom.
+  private declare heapTime: Float64Array;
+  private declare heapSlot: Int32Array;
+  private declare heapCount: number;
+  // Buckets (Top, Infinity, then the rungs' in order).
+  private declare bucketHead: Int32Array;
+  private declare bucketCount: Int32Array;
+  // Top.
+  private declare topStart: number;
+  private declare topMin: number;
+  private declare topMax: number;
+  // Rungs.
+  private declare rungs: number;
+  private declare rungStart: Float64Array;
+  private declare rungInverseWidth: Float64Array;
+  private declare rungBuckets: Int32Array;
+  private declare rungCur: Int32Array;
+  private declare rungBase: Int32Array;
+
+  constructor(initialCapacity = 1024) {
+    const n = Math.max(4, initialCapacity | 0);
+    this.slotTime = new Float64Array(n);
+    this.slotSeq = new Float64Array(n);
+    this.slotPayload = new Float64Array(n);
+    this.slotNext = new Int32Array(n);
+    this.slotPrev = new Int32Array(n);
+    this.slotLoc = new Int32Array(n).fill(-1);
+    this.freeSlots = new Int32Array(n);
+    this.freeCount = 0;
+    this.slotsUsed = 0;
+    this.count = 0;
+    this.nextSeq = 0;
+    this.heapTime = new Float64Array(n);
+    this.heapSlot = new Int32Array(n);
+    this.heapCount = 0;
+    this.bucketHead = new Int32Array(FIRST_RUNG_BUCKET + n).fill(-1);
+    this.bucketCount = new Int32Array(FIRST_RUNG_BUCKET + n);
+    this.topStart = -Infinity;
+    this.topMin = Infinity;
+    this.topMax = -Infinity;
+    this.rungs = 0;
+    this.rungStart = new Float64Array(MAX_RUNGS);
+    this.rungInverseWidth = new Float64Array(MAX_RUNGS);
+    this.rungBuckets = new Int32Array(MAX_RUNGS);
+    this.rungCur = new Int32Array(MAX_RUNGS);
+    this.rungBase = new Int32Array(MAX_RUNGS);
+  }
+
+  /** Number of pending events. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Schedule an event at `timeS` carrying `payload`; returns its handle. */
+  push(timeS: number, payload: number): number {
+    let slot: number;
+    if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
+    else {
+      if (this.slotsUsed === this.slotLoc.length) this.grow();
+      slot = this.slotsUsed++;
+    }
+    this.slotPayload[slot] = payload;
+    this.slotSeq[slot] = this.nextSeq++;
+    this.slotTime[slot] = timeS;
+    this.count++;
+    this.place(slot, timeS);
+    return slot;
+  }
+
+  /** Time of the earliest event, or +Infinity when empty. */
+  peekTime(): number {
+    if (this.heapCount === 0) {
+      if (this.count === 0) return Infinity;
+      this.refill();
+    }
+    return this.heapTime[0];
+  }
+
+  /** Payload of the earliest event (undefined behaviour when empty). */
+  peekPayload(): number {
+    if (this.heapCount === 0 && this.count > 0) this.refill();
+    return this.slotPayload[this.heapSlot[0]];
+  }
+
+  /** Handle of the earliest event, or -1 when empty. */
+  peekHandle(): number {
+    if (this.heapCount === 0) {
+      if (this.count === 0) return -1;
+      this.refill();
+    }
+    return this.heapSlot[0];
+  }
+
+  /** Remove the earliest event and return its payload (throws when empty). */
+  pop(): number {
+    if (this.heapCount === 0) {
+      if (this.count === 0) throw new Error("LadderQueue.pop: queue is empty");
+      this.refill();
+    }
+    const slot = this.heapSlot[0];
+    const payload = this.slotPayload[slot];
+    this.release(slot);
+    this.heapRemoveAt(0);
+    return payload;
+  }
+
+  /** Whether `handle` refers to a pending event. */
+  has(handle: number): boolean {
+    return handle >= 0 && handle < this.slotsUsed && this.slotLoc[handle] !== -1;
+  }
+
+  /** Time of a pending event. */
+  timeOf(handle: number): number {
+    return this.slotTime[handle];
+  }
+
+  /** Payload of a pending event. */
+  payloadOf(handle: number): number {
+    return this.slotPayload[handle];
+  }
+
+  /**
+   * Move a pending event to `timeS`. It takes a fresh sequence number, exactly as if it
+   * had been removed and pushed again now. Throws if `handle` is not pending.
+   */
+  update(handle: number, timeS: number): void {
+    if (!this.has(handle)) throw new Error(`LadderQueue.update: handle ${handle} is not pending`);
+    this.slotSeq[handle] = this.nextSeq++;
+    const old = this.slotTime[handle];
+    this.slotTime[handle] = timeS;
+    const loc = this.slotLoc[handle];
+    if (loc >= 0) {
+      if (this.goesToBottom(timeS)) {
+        // With a fresh (largest) sequence, an equal time can only move the event down.
+        if (timeS < old) this.siftUp(loc, handle, timeS);
+        else this.siftDown(loc, handle, timeS);
+        return;
+      }
+      this.heapRemoveAt(loc);
+    } else this.unlink(handle, -2 - loc);
+    this.place(handle, timeS);
+  }
+
+  /** Cancel a pending event; returns false if it was not pending. */
+  remove(handle: number): boolean {
+    if (!this.has(handle)) return false;
+    const loc = this.slotLoc[handle];
+    this.release(handle);
+    if (loc >= 0) this.heapRemoveAt(loc);
+    else this.unlink(handle, -2 - loc);
+    return true;
+  }
+
+  /** Drop every pending event. */
+  clear(): void {
+    this.slotLoc.fill(-1, 0, this.slotsUsed);
+    this.bucketHead.fill(-1);
+    this.bucketCount.fill(0);
+    this.count = 0;
+    this.heapCount = 0;
+    this.freeCount = 0;
+    this.slotsUsed = 0;
+    this.rungs = 0;
+    this.topStart = -Infinity;
+    this.topMin = Infinity;
+    this.topMax = -Infinity;
+  }
+
+  /** Mark `slot` not pending and free it (its fields stay readable until reused). */
+  private release(slot: number): void {
+    this.slotLoc[slot] = -1;
+    this.freeSlots[this.freeCount++] = slot;
+    this.count--;
+  }
+
+  /** Whether an event at `t` would be placed in Bottom. */
+  private goesToBottom(t: number): boolean {
+    if (t >= this.topStart || this.topStart === Infinity) return false;
+    for (let r = 0; r < this.rungs; r++) {
+      if (Math.floor((t - this.rungStart[r]) * this.rungInverseWidth[r]) >= this.rungCur[r]) return false;
+    }
+    return true;
+  }
+
+  /** Put pending `slot` (time `t`, already counted) where it belongs: Top, a rung's bucket or Bottom. */
+  private place(slot: number, t: number): void {
+    if (t >= this.topStart) {
+      if (t === Infinity) {
+        this.link(slot, INFINITE);
+        return;
+      }
+      if (t < this.topMin) this.topMin = t;
+      if (t > this.topMax) this.topMax = t;
+      this.link(slot, TOP);
+      return;
+    }
+    for (let r = 0; r < this.rungs; r++) {
+      const k = Math.floor((t - this.rungStart[r]) * this.rungInverseWidth[r]);
+      if (k >= this.rungCur[r]) {
+        const last = this.rungBuckets[r] - 1;
+        this.link(slot, this.rungBase[r] + (k < last ? k : last));
+        return;
+      }
+    }
+    if (this.topStart === Infinity) {
+      // Bottom holds only events at +Infinity (see refill): they go back to their list.
+      this.returnInfinite();
+      this.place(slot, t);
+      return;
+    }
+    this.heapPush(slot, t);
+  }
+
+  /** Move Bottom's events, all at +Infinity, back to their list, and reopen Top below them. */
+  private returnInfinite(): void {
+    const hs = this.heapSlot;
+    for (let i = 0; i < this.heapCount; i++) this.link(hs[i], INFINITE);
+    this.heapCount = 0;
+    this.topStart = -Infinity;
+  }
+
+  private link(slot: number, bucket: number): void {
+    const head = this.bucketHead[bucket];
+    this.slotNext[slot] = head;
+    this.slotPrev[slot] = -1;
+    if (head >= 0) this.slotPrev[head] = slot;
+    this.bucketHead[bucket] = slot;
+    this.bucketCount[bucket]++;
+    this.slotLoc[slot] = -2 - bucket;
+  }
+
+  private unlink(slot: number, bucket: number): void {
+    const prev = this.slotPrev[slot];
+    const next = this.slotNext[slot];
+    if (prev >= 0) this.slotNext[prev] = next;
+    else this.bucketHead[bucket] = next;
+    if (next >= 0) this.slotPrev[next] = prev;
+    if (--this.bucketCount[bucket] === 0 && bucket === TOP) {
+      this.topMin = Infinity;
+      this.topMax = -Infinity;
+    }
+  }
+
+  /** Fill the empty Bottom from the rungs, Top or the events at +Infinity (the queue is not empty). */
+  private refill(): void {
+    for (;;) {
+      if (this.rungs === 0) {
+        const inTop = this.bucketCount[TOP];
+        if (inTop === 0) {
+          // Only events at +Infinity are left: they sort by sequence alone, in Bottom, until
+          // a finite time is pushed (place).
+          this.drain(INFINITE);
+          this.topStart = Infinity;
+          return;
+        }
+        const min = this.topMin, max = this.topMax;
+        this.topStart = max;
+        const inverseWidth = inTop / (max - min);
+        if (inTop <= THRESHOLD || !(inverseWidth < Infinity)) {
+          this.drain(TOP);
+        } else {
+          this.spread(TOP, inTop, min, inverseWidth);
+        }
+        this.topMin = Infinity;
+        this.topMax = -Infinity;
+        if (this.heapCount > 0) return;
+        continue;
+      }
+      const r = this.rungs - 1;
+      const base = this.rungBase[r];
+      const n = this.rungBuckets[r];
+      let cur = this.rungCur[r];
+      const counts = this.bucketCount;
+      while (cur < n && counts[base + cur] === 0) cur++;
+      if (cur === n) {
+        this.rungs = r;
+        continue;
+      }
+      const bucket = base + cur;
+      this.rungCur[r] = cur + 1;
+      const inBucket = counts[bucket];
+      if (inBucket > THRESHOLD && r + 1 < MAX_RUNGS) {
+        // Split the bucket over a finer rung spanning its events' own range.
+        let min = Infinity, max = -Infinity;
+        const time = this.slotTime, next = this.slotNext;
+        for (let s = this.bucketHead[bucket]; s >= 0; s = next[s]) {
+          const t = time[s];
+          if (t < min) min = t;
+          if (t > max) max = t;
+        }
+        const inverseWidth = inBucket / (max - min);
+        if (inverseWidth < Infinity) {
+          this.spread(bucket, inBucket, min, inverseWidth);
+          continue;
+        }
+      }
+      this.drain(bucket);
+      return;
+    }
+  }
+
+  /** Move every event of `bucket` into a new rung of `buckets` buckets starting at `start`. */
+  private spread(bucket: number, buckets: number, start: number, inverseWidth: number): void {
+    const r = this.rungs++;
+    const base = r === 0 ? FIRST_RUNG_BUCKET : this.rungBase[r - 1] + this.rungBuckets[r - 1];
+    if (base + buckets > this.bucketHead.length) {
+      const size = Math.max(base + buckets, this.bucketHead.length * 2);
+      this.bucketHead = grown(this.bucketHead, size, -1);
+      this.bucketCount = grown(this.bucketCount, size);
+    }
+    this.bucketHead.fill(-1, base, base + buckets);
+    this.bucketCount.fill(0, base, base + buckets);
+    this.rungStart[r] = start;
+    this.rungInverseWidth[r] = inverseWidth;
+    this.rungBuckets[r] = buckets;
+    this.rungCur[r] = 0;
+    this.rungBase[r] = base;
+    const time = this.slotTime, next = this.slotNext;
+    const last = buckets - 1;
+    let s = this.bucketHead[bucket];
+    this.bucketHead[bucket] = -1;
+    this.bucketCount[bucket] = 0;
+    while (s >= 0) {
+      const after = next[s];
+      const k = Math.floor((time[s] - start) * inverseWidth);
+      this.link(s, base + (k < last ? k : last));
+      s = after;
+    }
+  }
+
+  /** Move every event of `bucket` into Bottom. */
+  private drain(bucket: number): void {
+    const time = this.slotTime, next = this.slotNext;
+    let s = this.bucketHead[bucket];
+    this.bucketHead[bucket] = -1;
+    this.bucketCount[bucket] = 0;
+    while (s >= 0) {
+      const after = next[s];
+      this.heapPush(s, time[s]);
+      s = after;
+    }
+  }
+
+  private heapPush(slot: number, t: number): void {
+    if (this.heapCount === this.heapTime.length) {
+      this.heapTime = grown(this.heapTime, this.heapTime.length * 2);
+      this.heapSlot = grown(this.heapSlot, this.heapSlot.length * 2);
+    }
+    this.siftUp(this.heapCount++, slot, t);
+  }
+
+  private heapRemoveAt(i: number): void {
+    const last = --this.heapCount;
+    if (i === last) return;
+    const lastSlot = this.heapSlot[last];
+    const lastTime = this.heapTime[last];
+    if (i > 0) {
+      const p = (i - 1) >> 2;
+      const pt = this.heapTime[p];
+      if (lastTime < pt || (lastTime === pt && this.slotSeq[lastSlot] < this.slotSeq[this.heapSlot[p]])) {
+        this.siftUp(i, lastSlot, lastTime);
+        return;
+      }
+    }
+    this.siftDown(i, lastSlot, lastTime);
+  }
+
+  /** Place `slot` with time `t` at or above heap position `i`. */
+  private siftUp(i: number, slot: number, t: number): void {
+    const ht = this.heapTime, hs = this.heapSlot, loc = this.slotLoc, seq = this.slotSeq;
+    while (i > 0) {
+      const p = (i - 1) >> 2;
+      const pt = ht[p];
+      if (t > pt) break;
+      const ps = hs[p];
+      if (t === pt && seq[slot] > seq[ps]) break;
+      ht[i] = pt;
+      hs[i] = ps;
+      loc[ps] = i;
+      i = p;
+    }
+    ht[i] = t;
+    hs[i] = slot;
+    loc[slot] = i;
+  }
+
+  /** Place `slot` with time `t` at or below heap position `i`. */
+  private siftDown(i: number, slot: number, t: number): void {
+    const ht = this.heapTime, hs = this.heapSlot, loc = this.slotLoc, seq = this.slotSeq;
+    const n = this.heapCount;
+    for (;;) {
+      const first = (i << 2) + 1;
+      if (first >= n) break;
+      let best = first;
+      let bt = ht[first];
+      const end = first + 4 < n ? first + 4 : n;
+      for (let c = first + 1; c < end; c++) {
+        const ct = ht[c];
+        if (ct < bt || (ct === bt && seq[hs[c]] < seq[hs[best]])) {
+          best = c;
+          bt = ct;
+        }
+      }
+      if (t < bt) break;
+      const bs = hs[best];
+      if (t === bt && seq[slot] < seq[bs]) break;
+      ht[i] = bt;
+      hs[i] = bs;
+      loc[bs] = i;
+      i = best;
+    }
+    ht[i] = t;
+    hs[i] = slot;
+    loc[slot] = i;
+  }
+
+  private grow(): void {
+    const n = this.slotLoc.length * 2;
+    this.slotTime = grown(this.slotTime, n);
+    this.slotSeq = grown(this.slotSeq, n);
+    this.slotPayload = grown(this.slotPayload, n);
+    this.slotNext = grown(this.slotNext, n);
+    this.slotPrev = grown(this.slotPrev, n);
+    this.slotLoc = grown(this.slotLoc, n, -1);
+    this.freeSlots = grown(this.freeSlots, n);
+  }
+}
