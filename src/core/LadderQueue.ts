@@ -39,12 +39,11 @@ const FIRST_RUNG_BUCKET = 2;
  */
 export class LadderQueue {
   // `declare`d and set only in the constructor (see EventQueue: V8 types such fields tighter).
-  private declare slotTime: Float64Array;
-  private declare slotSeq: Float64Array;
-  private declare slotPayload: Float64Array;
-  private declare slotNext: Int32Array;
-  private declare slotPrev: Int32Array;
-  private declare slotLoc: Int32Array;
+  // One 64-byte record per handle, read through two views: time, sequence and payload as
+  // float64s at 8h + 0..2; next, prev and loc as int32s at 16h + 6..8.
+  private declare slotF: Float64Array;
+  private declare slotI: Int32Array;
+  private declare capacity: number;
   private declare freeSlots: Int32Array;
   private declare freeCount: number;
   private declare slotsUsed: number;
@@ -55,8 +54,8 @@ export class LadderQueue {
   private declare heapSlot: Int32Array;
   private declare heapCount: number;
   // Buckets (Top, Infinity, then the rungs' in order).
-  private declare bucketHead: Int32Array;
-  private declare bucketCount: Int32Array;
+  // Bucket b's list head at 2b (-1 when empty) and its number of events at 2b + 1.
+  private declare buckets: Int32Array;
   // Top.
   private declare topStart: number;
   private declare topMin: number;
@@ -71,12 +70,9 @@ export class LadderQueue {
 
   constructor(initialCapacity = 1024) {
     const n = Math.max(4, initialCapacity | 0);
-    this.slotTime = new Float64Array(n);
-    this.slotSeq = new Float64Array(n);
-    this.slotPayload = new Float64Array(n);
-    this.slotNext = new Int32Array(n);
-    this.slotPrev = new Int32Array(n);
-    this.slotLoc = new Int32Array(n).fill(-1);
+    this.slotF = new Float64Array(4 * n);
+    this.slotI = new Int32Array(4 * n);
+    this.capacity = n;
     this.freeSlots = new Int32Array(n);
     this.freeCount = 0;
     this.slotsUsed = 0;
@@ -85,8 +81,8 @@ export class LadderQueue {
     this.heapTime = new Float64Array(n);
     this.heapSlot = new Int32Array(n);
     this.heapCount = 0;
-    this.bucketHead = new Int32Array(FIRST_RUNG_BUCKET + n).fill(-1);
-    this.bucketCount = new Int32Array(FIRST_RUNG_BUCKET + n);
+    this.buckets = new Int32Array(2 * (FIRST_RUNG_BUCKET + n));
+    this.emptyBuckets(0, FIRST_RUNG_BUCKET + n);
     this.topStart = -Infinity;
     this.topMin = Infinity;
     this.topMax = -Infinity;
@@ -108,12 +104,12 @@ export class LadderQueue {
     let slot: number;
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
     else {
-      if (this.slotsUsed === this.slotLoc.length) this.grow();
+      if (this.slotsUsed === this.capacity) this.grow();
       slot = this.slotsUsed++;
     }
-    this.slotPayload[slot] = payload;
-    this.slotSeq[slot] = this.nextSeq++;
-    this.slotTime[slot] = timeS;
+    this.slotF[4 * slot + 2] = payload;
+    this.slotF[4 * slot + 1] = this.nextSeq++;
+    this.slotF[4 * slot] = timeS;
     this.count++;
     this.place(slot, timeS);
     return slot;
@@ -131,7 +127,7 @@ export class LadderQueue {
   /** Payload of the earliest event (undefined behaviour when empty). */
   peekPayload(): number {
     if (this.heapCount === 0 && this.count > 0) this.refill();
-    return this.slotPayload[this.heapSlot[0]];
+    return this.slotF[4 * (this.heapSlot[0]) + 2];
   }
 
   /** Handle of the earliest event, or -1 when empty. */
@@ -150,7 +146,7 @@ export class LadderQueue {
       this.refill();
     }
     const slot = this.heapSlot[0];
-    const payload = this.slotPayload[slot];
+    const payload = this.slotF[4 * slot + 2];
     this.release(slot);
     this.heapRemoveAt(0);
     return payload;
@@ -158,17 +154,17 @@ export class LadderQueue {
 
   /** Whether `handle` refers to a pending event. */
   has(handle: number): boolean {
-    return handle >= 0 && handle < this.slotsUsed && this.slotLoc[handle] !== -1;
+    return handle >= 0 && handle < this.slotsUsed && this.slotI[4 * handle + 2] !== -1;
   }
 
   /** Time of a pending event. */
   timeOf(handle: number): number {
-    return this.slotTime[handle];
+    return this.slotF[4 * handle];
   }
 
   /** Payload of a pending event. */
   payloadOf(handle: number): number {
-    return this.slotPayload[handle];
+    return this.slotF[4 * handle + 2];
   }
 
   /**
@@ -177,10 +173,10 @@ export class LadderQueue {
    */
   update(handle: number, timeS: number): void {
     if (!this.has(handle)) throw new Error(`LadderQueue.update: handle ${handle} is not pending`);
-    this.slotSeq[handle] = this.nextSeq++;
-    const old = this.slotTime[handle];
-    this.slotTime[handle] = timeS;
-    const loc = this.slotLoc[handle];
+    this.slotF[4 * handle + 1] = this.nextSeq++;
+    const old = this.slotF[4 * handle];
+    this.slotF[4 * handle] = timeS;
+    const loc = this.slotI[4 * handle + 2];
     if (loc >= 0) {
       if (this.goesToBottom(timeS)) {
         // With a fresh (largest) sequence, an equal time can only move the event down.
@@ -196,7 +192,7 @@ export class LadderQueue {
   /** Cancel a pending event; returns false if it was not pending. */
   remove(handle: number): boolean {
     if (!this.has(handle)) return false;
-    const loc = this.slotLoc[handle];
+    const loc = this.slotI[4 * handle + 2];
     this.release(handle);
     if (loc >= 0) this.heapRemoveAt(loc);
     else this.unlink(handle, -2 - loc);
@@ -205,9 +201,8 @@ export class LadderQueue {
 
   /** Drop every pending event. */
   clear(): void {
-    this.slotLoc.fill(-1, 0, this.slotsUsed);
-    this.bucketHead.fill(-1);
-    this.bucketCount.fill(0);
+    for (let h = 0; h < this.slotsUsed; h++) this.slotI[4 * h + 2] = -1;
+    this.emptyBuckets(0, this.buckets.length >> 1);
     this.count = 0;
     this.heapCount = 0;
     this.freeCount = 0;
@@ -220,7 +215,7 @@ export class LadderQueue {
 
   /** Mark `slot` not pending and free it (its fields stay readable until reused). */
   private release(slot: number): void {
-    this.slotLoc[slot] = -1;
+    this.slotI[4 * slot + 2] = -1;
     this.freeSlots[this.freeCount++] = slot;
     this.count--;
   }
@@ -229,7 +224,7 @@ export class LadderQueue {
   private goesToBottom(t: number): boolean {
     if (t >= this.topStart || this.topStart === Infinity) return false;
     for (let r = 0; r < this.rungs; r++) {
-      if (Math.floor((t - this.rungStart[r]) * this.rungInverseWidth[r]) >= this.rungCur[r]) return false;
+      if (this.indexIn(r, t) >= this.rungCur[r]) return false;
     }
     return true;
   }
@@ -247,10 +242,9 @@ export class LadderQueue {
       return;
     }
     for (let r = 0; r < this.rungs; r++) {
-      const k = Math.floor((t - this.rungStart[r]) * this.rungInverseWidth[r]);
+      const k = this.indexIn(r, t);
       if (k >= this.rungCur[r]) {
-        const last = this.rungBuckets[r] - 1;
-        this.link(slot, this.rungBase[r] + (k < last ? k : last));
+        this.link(slot, this.rungBase[r] + k);
         return;
       }
     }
@@ -271,23 +265,35 @@ export class LadderQueue {
     this.topStart = -Infinity;
   }
 
+  /**
+   * Rung `r`'s bucket for time `t`: floor((t - start) · inverseWidth), at most the rung's
+   * last (negative before its start). Monotone in `t`, which is all the order rests on;
+   * a time past the last bucket's range belongs to that bucket, so it is compared with
+   * `cur` clamped — once the last bucket is emptied such a time goes below the rung.
+   */
+  private indexIn(r: number, t: number): number {
+    const k = Math.floor((t - this.rungStart[r]) * this.rungInverseWidth[r]);
+    const last = this.rungBuckets[r] - 1;
+    return k < last ? k : last;
+  }
+
   private link(slot: number, bucket: number): void {
-    const head = this.bucketHead[bucket];
-    this.slotNext[slot] = head;
-    this.slotPrev[slot] = -1;
-    if (head >= 0) this.slotPrev[head] = slot;
-    this.bucketHead[bucket] = slot;
-    this.bucketCount[bucket]++;
-    this.slotLoc[slot] = -2 - bucket;
+    const head = this.buckets[2 * bucket];
+    this.slotI[4 * slot] = head;
+    this.slotI[4 * slot + 1] = -1;
+    if (head >= 0) this.slotI[4 * head + 1] = slot;
+    this.buckets[2 * bucket] = slot;
+    this.buckets[2 * bucket + 1]++;
+    this.slotI[4 * slot + 2] = -2 - bucket;
   }
 
   private unlink(slot: number, bucket: number): void {
-    const prev = this.slotPrev[slot];
-    const next = this.slotNext[slot];
-    if (prev >= 0) this.slotNext[prev] = next;
-    else this.bucketHead[bucket] = next;
-    if (next >= 0) this.slotPrev[next] = prev;
-    if (--this.bucketCount[bucket] === 0 && bucket === TOP) {
+    const prev = this.slotI[4 * slot + 1];
+    const next = this.slotI[4 * slot];
+    if (prev >= 0) this.slotI[4 * prev] = next;
+    else this.buckets[2 * bucket] = next;
+    if (next >= 0) this.slotI[4 * next + 1] = prev;
+    if (--this.buckets[2 * bucket + 1] === 0 && bucket === TOP) {
       this.topMin = Infinity;
       this.topMax = -Infinity;
     }
@@ -297,7 +303,7 @@ export class LadderQueue {
   private refill(): void {
     for (;;) {
       if (this.rungs === 0) {
-        const inTop = this.bucketCount[TOP];
+        const inTop = this.buckets[2 * TOP + 1];
         if (inTop === 0) {
           // Only events at +Infinity are left: they sort by sequence alone, in Bottom, until
           // a finite time is pushed (place).
@@ -322,21 +328,21 @@ export class LadderQueue {
       const base = this.rungBase[r];
       const n = this.rungBuckets[r];
       let cur = this.rungCur[r];
-      const counts = this.bucketCount;
-      while (cur < n && counts[base + cur] === 0) cur++;
+      const bk = this.buckets;
+      while (cur < n && bk[2 * (base + cur) + 1] === 0) cur++;
       if (cur === n) {
         this.rungs = r;
         continue;
       }
       const bucket = base + cur;
       this.rungCur[r] = cur + 1;
-      const inBucket = counts[bucket];
+      const inBucket = bk[2 * bucket + 1];
       if (inBucket > THRESHOLD && r + 1 < MAX_RUNGS) {
         // Split the bucket over a finer rung spanning its events' own range.
         let min = Infinity, max = -Infinity;
-        const time = this.slotTime, next = this.slotNext;
-        for (let s = this.bucketHead[bucket]; s >= 0; s = next[s]) {
-          const t = time[s];
+        const f = this.slotF, iv = this.slotI;
+        for (let s = this.buckets[2 * bucket]; s >= 0; s = iv[4 * s]) {
+          const t = f[4 * s];
           if (t < min) min = t;
           if (t > max) max = t;
         }
@@ -352,29 +358,26 @@ export class LadderQueue {
   }
 
   /** Move every event of `bucket` into a new rung of `buckets` buckets starting at `start`. */
-  private spread(bucket: number, buckets: number, start: number, inverseWidth: number): void {
+  private spread(bucket: number, n: number, start: number, inverseWidth: number): void {
     const r = this.rungs++;
     const base = r === 0 ? FIRST_RUNG_BUCKET : this.rungBase[r - 1] + this.rungBuckets[r - 1];
-    if (base + buckets > this.bucketHead.length) {
-      const size = Math.max(base + buckets, this.bucketHead.length * 2);
-      this.bucketHead = grown(this.bucketHead, size, -1);
-      this.bucketCount = grown(this.bucketCount, size);
+    if (2 * (base + n) > this.buckets.length) {
+      this.buckets = grown(this.buckets, Math.max(2 * (base + n), this.buckets.length * 2));
     }
-    this.bucketHead.fill(-1, base, base + buckets);
-    this.bucketCount.fill(0, base, base + buckets);
+    this.emptyBuckets(base, base + n);
     this.rungStart[r] = start;
     this.rungInverseWidth[r] = inverseWidth;
-    this.rungBuckets[r] = buckets;
+    this.rungBuckets[r] = n;
     this.rungCur[r] = 0;
     this.rungBase[r] = base;
-    const time = this.slotTime, next = this.slotNext;
-    const last = buckets - 1;
-    let s = this.bucketHead[bucket];
-    this.bucketHead[bucket] = -1;
-    this.bucketCount[bucket] = 0;
+    const f = this.slotF, iv = this.slotI;
+    const last = n - 1;
+    let s = this.buckets[2 * bucket];
+    this.buckets[2 * bucket] = -1;
+    this.buckets[2 * bucket + 1] = 0;
     while (s >= 0) {
-      const after = next[s];
-      const k = Math.floor((time[s] - start) * inverseWidth);
+      const after = iv[4 * s];
+      const k = Math.floor((f[4 * s] - start) * inverseWidth); // indexIn(r, time), inlined
       this.link(s, base + (k < last ? k : last));
       s = after;
     }
@@ -382,13 +385,13 @@ export class LadderQueue {
 
   /** Move every event of `bucket` into Bottom. */
   private drain(bucket: number): void {
-    const time = this.slotTime, next = this.slotNext;
-    let s = this.bucketHead[bucket];
-    this.bucketHead[bucket] = -1;
-    this.bucketCount[bucket] = 0;
+    const f = this.slotF, iv = this.slotI;
+    let s = this.buckets[2 * bucket];
+    this.buckets[2 * bucket] = -1;
+    this.buckets[2 * bucket + 1] = 0;
     while (s >= 0) {
-      const after = next[s];
-      this.heapPush(s, time[s]);
+      const after = iv[4 * s];
+      this.heapPush(s, f[4 * s]);
       s = after;
     }
   }
@@ -409,7 +412,7 @@ export class LadderQueue {
     if (i > 0) {
       const p = (i - 1) >> 2;
       const pt = this.heapTime[p];
-      if (lastTime < pt || (lastTime === pt && this.slotSeq[lastSlot] < this.slotSeq[this.heapSlot[p]])) {
+      if (lastTime < pt || (lastTime === pt && this.slotF[4 * lastSlot + 1] < this.slotF[4 * (this.heapSlot[p]) + 1])) {
         this.siftUp(i, lastSlot, lastTime);
         return;
       }
@@ -419,26 +422,26 @@ export class LadderQueue {
 
   /** Place `slot` with time `t` at or above heap position `i`. */
   private siftUp(i: number, slot: number, t: number): void {
-    const ht = this.heapTime, hs = this.heapSlot, loc = this.slotLoc, seq = this.slotSeq;
+    const ht = this.heapTime, hs = this.heapSlot, f = this.slotF, iv = this.slotI;
     while (i > 0) {
       const p = (i - 1) >> 2;
       const pt = ht[p];
       if (t > pt) break;
       const ps = hs[p];
-      if (t === pt && seq[slot] > seq[ps]) break;
+      if (t === pt && f[4 * slot + 1] > f[4 * ps + 1]) break;
       ht[i] = pt;
       hs[i] = ps;
-      loc[ps] = i;
+      iv[4 * ps + 2] = i;
       i = p;
     }
     ht[i] = t;
     hs[i] = slot;
-    loc[slot] = i;
+    iv[4 * slot + 2] = i;
   }
 
   /** Place `slot` with time `t` at or below heap position `i`. */
   private siftDown(i: number, slot: number, t: number): void {
-    const ht = this.heapTime, hs = this.heapSlot, loc = this.slotLoc, seq = this.slotSeq;
+    const ht = this.heapTime, hs = this.heapSlot, f = this.slotF, iv = this.slotI;
     const n = this.heapCount;
     for (;;) {
       const first = (i << 2) + 1;
@@ -448,32 +451,38 @@ export class LadderQueue {
       const end = first + 4 < n ? first + 4 : n;
       for (let c = first + 1; c < end; c++) {
         const ct = ht[c];
-        if (ct < bt || (ct === bt && seq[hs[c]] < seq[hs[best]])) {
+        if (ct < bt || (ct === bt && f[4 * hs[c] + 1] < f[4 * hs[best] + 1])) {
           best = c;
           bt = ct;
         }
       }
       if (t < bt) break;
       const bs = hs[best];
-      if (t === bt && seq[slot] < seq[bs]) break;
+      if (t === bt && f[4 * slot + 1] < f[4 * bs + 1]) break;
       ht[i] = bt;
       hs[i] = bs;
-      loc[bs] = i;
+      iv[4 * bs + 2] = i;
       i = best;
     }
     ht[i] = t;
     hs[i] = slot;
-    loc[slot] = i;
+    iv[4 * slot + 2] = i;
+  }
+
+  /** Empty buckets `from` to `to` (exclusive). */
+  private emptyBuckets(from: number, to: number): void {
+    const bk = this.buckets;
+    for (let b = from; b < to; b++) {
+      bk[2 * b] = -1;
+      bk[2 * b + 1] = 0;
+    }
   }
 
   private grow(): void {
-    const n = this.slotLoc.length * 2;
-    this.slotTime = grown(this.slotTime, n);
-    this.slotSeq = grown(this.slotSeq, n);
-    this.slotPayload = grown(this.slotPayload, n);
-    this.slotNext = grown(this.slotNext, n);
-    this.slotPrev = grown(this.slotPrev, n);
-    this.slotLoc = grown(this.slotLoc, n, -1);
+    const n = this.capacity * 2;
+    this.slotF = grown(this.slotF, 4 * n);
+    this.slotI = grown(this.slotI, 4 * n);
+    this.capacity = n;
     this.freeSlots = grown(this.freeSlots, n);
   }
 }
