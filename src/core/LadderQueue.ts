@@ -29,18 +29,26 @@ const FIRST_RUNG_BUCKET = 2;
  * amortized for the hold model's distributions (the paper's claim; bench/hold.ts).
  *
  * Exactness: a bucket index is a monotone function of time, so an event in a lower
- * bucket (or rung, or Bottom) is never later than one in a higher one; ties are ordered
- * by the heap, which sees every event of a bucket at once. Events at +Infinity wait in a
- * list of their own, so they do not stretch a rung over an infinite range.
+ * bucket (or rung, or Bottom) is strictly earlier than one in a higher one and equal times
+ * always share a bucket; ties are ordered by the heap, which sees every event of a bucket
+ * at once. Events at +Infinity wait in a list of their own, so they do not stretch a
+ * rung over an infinite range. Times must not be NaN.
  *
- * Lists are doubly linked through per-handle `next`/`prev` arrays so that `remove` and
+ * Where this departs from the paper: Bottom is a heap, not a sorted list, so it needs no
+ * spawning when it grows (a bucket of equal times, or one still crowded at the eighth
+ * rung, is simply heaped whole); a split bucket's rung spans the bucket's own min..max
+ * with one bucket per event (the paper: THRES buckets of 1/THRES of the parent's width).
+ *
+ * Lists are doubly linked through per-handle `next`/`prev` fields so that `remove` and
  * `update` unlink in O(1); a handle's `loc` is its heap position (≥ 0), -1 when not
  * pending, or -2 - bucket.
  */
 export class LadderQueue {
   // `declare`d and set only in the constructor (see EventQueue: V8 types such fields tighter).
-  // One 64-byte record per handle, read through two views: time, sequence and payload as
-  // float64s at 8h + 0..2; next, prev and loc as int32s at 16h + 6..8.
+  // Per handle h: time, sequence and payload at slotF[4h + 0..2]; next, prev and loc at
+  // slotI[4h + 0..2] — one cache line each for everything an operation touches (six
+  // separate arrays, or one 64-byte record read through two views of a buffer, measured
+  // slower in bench/hold.ts).
   private declare slotF: Float64Array;
   private declare slotI: Int32Array;
   private declare capacity: number;
@@ -78,8 +86,9 @@ export class LadderQueue {
     this.slotsUsed = 0;
     this.count = 0;
     this.nextSeq = 0;
-    this.heapTime = new Float64Array(n);
-    this.heapSlot = new Int32Array(n);
+    // Bottom holds one bucket at a time (≤ 50 events unless ties or the rung limit keep it whole).
+    this.heapTime = new Float64Array(Math.min(n, 256));
+    this.heapSlot = new Int32Array(Math.min(n, 256));
     this.heapCount = 0;
     this.buckets = new Int32Array(2 * (FIRST_RUNG_BUCKET + n));
     this.emptyBuckets(0, FIRST_RUNG_BUCKET + n);
