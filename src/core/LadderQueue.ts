@@ -9,6 +9,9 @@ const MAX_RUNGS = 8;
 const TOP = 0;
 const INFINITE = 1;
 const FIRST_RUNG_BUCKET = 2;
+/** Destinations that are not buckets (see destination). */
+const BOTTOM = -1;
+const RETURN_INFINITE = -2;
 
 /**
  * A priority queue of events keyed by time with the interface and pop order of an
@@ -186,16 +189,25 @@ export class LadderQueue {
     const old = this.slotF[4 * handle];
     this.slotF[4 * handle] = timeS;
     const loc = this.slotI[4 * handle + 2];
+    const to = this.destination(timeS);
     if (loc >= 0) {
-      if (this.goesToBottom(timeS)) {
+      if (to === BOTTOM) {
         // With a fresh (largest) sequence, an equal time can only move the event down.
         if (timeS < old) this.siftUp(loc, handle, timeS);
         else this.siftDown(loc, handle, timeS);
         return;
       }
       this.heapRemoveAt(loc);
-    } else this.unlink(handle, -2 - loc);
-    this.place(handle, timeS);
+    } else {
+      const from = -2 - loc;
+      if (from === to) {
+        // A bucket is unsorted: the new time and sequence are all that change.
+        if (to === TOP) this.widenTop(timeS);
+        return;
+      }
+      this.unlink(handle, from);
+    }
+    this.placeAt(handle, timeS, to);
   }
 
   /** Cancel a pending event; returns false if it was not pending. */
@@ -229,41 +241,40 @@ export class LadderQueue {
     this.count--;
   }
 
-  /** Whether an event at `t` would be placed in Bottom. */
-  private goesToBottom(t: number): boolean {
-    if (t >= this.topStart || this.topStart === Infinity) return false;
-    for (let r = 0; r < this.rungs; r++) {
-      if (this.indexIn(r, t) >= this.rungCur[r]) return false;
-    }
-    return true;
-  }
-
-  /** Put pending `slot` (time `t`, already counted) where it belongs: Top, a rung's bucket or Bottom. */
-  private place(slot: number, t: number): void {
-    if (t >= this.topStart) {
-      if (t === Infinity) {
-        this.link(slot, INFINITE);
-        return;
-      }
-      if (t < this.topMin) this.topMin = t;
-      if (t > this.topMax) this.topMax = t;
-      this.link(slot, TOP);
-      return;
-    }
+  /**
+   * Where an event at `t` goes: Top, the list at +Infinity, a rung's bucket, BOTTOM, or
+   * RETURN_INFINITE when Bottom holds only events at +Infinity (see refill), which must
+   * go back to their list before a finite time is placed.
+   */
+  private destination(t: number): number {
+    if (t >= this.topStart) return t === Infinity ? INFINITE : TOP;
     for (let r = 0; r < this.rungs; r++) {
       const k = this.indexIn(r, t);
-      if (k >= this.rungCur[r]) {
-        this.link(slot, this.rungBase[r] + k);
-        return;
-      }
+      if (k >= this.rungCur[r]) return this.rungBase[r] + k;
     }
-    if (this.topStart === Infinity) {
-      // Bottom holds only events at +Infinity (see refill): they go back to their list.
+    return this.topStart === Infinity ? RETURN_INFINITE : BOTTOM;
+  }
+
+  /** Put pending `slot` (time `t`, already counted) where it belongs. */
+  private place(slot: number, t: number): void {
+    this.placeAt(slot, t, this.destination(t));
+  }
+
+  /** Put pending `slot` (time `t`) at `to`, its destination. */
+  private placeAt(slot: number, t: number, to: number): void {
+    if (to >= 0) {
+      if (to === TOP) this.widenTop(t);
+      this.link(slot, to);
+    } else if (to === BOTTOM) this.heapPush(slot, t);
+    else {
       this.returnInfinite();
       this.place(slot, t);
-      return;
     }
-    this.heapPush(slot, t);
+  }
+
+  private widenTop(t: number): void {
+    if (t < this.topMin) this.topMin = t;
+    if (t > this.topMax) this.topMax = t;
   }
 
   /** Move Bottom's events, all at +Infinity, back to their list, and reopen Top below them. */
