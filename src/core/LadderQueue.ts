@@ -49,9 +49,9 @@ const RETURN_INFINITE = -2;
 export class LadderQueue {
   // `declare`d and set only in the constructor (see EventQueue: V8 types such fields tighter).
   // Per handle h: time, sequence and payload at slotF[4h + 0..2]; next, prev and loc at
-  // slotI[4h + 0..2] — one cache line each for everything an operation touches (six
-  // separate arrays, or one 64-byte record read through two views of a buffer, measured
-  // slower in bench/hold.ts).
+  // slotI[4h + 0..2], so an operation touches a line of each (six separate arrays, or
+  // one 64-byte record read through two views of a buffer, measured slower in the hold
+  // model at 10^5).
   private declare slotF: Float64Array;
   private declare slotI: Int32Array;
   private declare capacity: number;
