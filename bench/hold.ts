@@ -1,7 +1,8 @@
-// hold: the classic hold-model benchmark of EventQueue against @js-sdsl/priority-queue.
+// hold: the classic hold-model benchmark of the simulation's event queue (LadderQueue) against @js-sdsl/priority-queue.
 import { fileURLToPath } from "node:url";
 import { PriorityQueue } from "@js-sdsl/priority-queue";
 import { EventQueue } from "../src/core/EventQueue.js";
+import { LadderQueue } from "../src/core/LadderQueue.js";
 import { exponential, randomStream } from "../src/core/randomStream.js";
 import { benchTable } from "./benchTable.js";
 
@@ -12,8 +13,10 @@ import { benchTable } from "./benchTable.js";
  * trajectories (checked through a checksum of popped times); drawing the increments ahead
  * keeps the random generator out of the timed loop. The baseline stores one object
  * {time, seq, payload} per event ordered by (time, seq) and reuses the popped object for
- * its successor, its cheapest correct use. A plain typed heap without update/remove
- * (PlainHeap) runs beside them as the bound on what keeping event handles costs.
+ * its successor, its cheapest correct use. "ours" is LadderQueue, Simulation's queue;
+ * beside it run EventQueue, the indexed 4-ary heap with the same interface (the solver's
+ * and Dijkstra's queue, Simulation's before), and a plain typed heap without update/remove
+ * (PlainHeap), the bound on what a heap gains by dropping event handles.
  * Repetitions rotate between the queues (which goes first rotates too) after a warm-up,
  * and the median is reported.
  */
@@ -41,9 +44,28 @@ interface HoldSubject {
 }
 
 // Each subject has its own copy of the hold loop on purpose: one loop shared through an
-// interface would see three queue classes at its call sites (megamorphic), and time the
+// interface would see four queue classes at its call sites (megamorphic), and time the
 // dispatch rather than the queues.
 function oursSubject(initialTimes: Float64Array): HoldSubject {
+  const q = new LadderQueue(initialTimes.length);
+  for (let i = 0; i < initialTimes.length; i++) q.push(initialTimes[i], i);
+  let k = 0;
+  return {
+    hold(ops: number): number {
+      let sum = 0;
+      for (let i = 0; i < ops; i++) {
+        const t = q.peekTime();
+        const payload = q.pop();
+        q.push(t + increments[k], payload);
+        k = (k + 1) & (INCREMENT_COUNT - 1);
+        sum += t;
+      }
+      return sum;
+    },
+  };
+}
+
+function heapSubject(initialTimes: Float64Array): HoldSubject {
   const q = new EventQueue(initialTimes.length);
   for (let i = 0; i < initialTimes.length; i++) q.push(initialTimes[i], i);
   let k = 0;
@@ -63,7 +85,7 @@ function oursSubject(initialTimes: Float64Array): HoldSubject {
 }
 
 /**
- * The bound on what keeping update/remove costs: a plain 4-ary heap on typed arrays
+ * For a heap, the bound on what keeping update/remove costs: a plain 4-ary heap on typed arrays
  * ordered by (time, sequence) like EventQueue, but moving time, sequence and payload
  * together and keeping no position per event, so it can neither move nor cancel one.
  */
@@ -187,11 +209,12 @@ for (const pending of PENDING) {
   for (let i = 0; i < pending; i++) initialTimes[i] = exponential(fillRng, 1);
   const ours = oursSubject(initialTimes);
   const baseline = baselineSubject(initialTimes);
+  const heap = heapSubject(initialTimes);
   const plain = plainSubject(initialTimes);
-  const warm = [ours, baseline, plain].map((s) => s.hold(WARMUP_OPS));
+  const warm = [ours, baseline, heap, plain].map((s) => s.hold(WARMUP_OPS));
   if (new Set(warm).size !== 1) throw new Error(`hold: queues diverged during warm-up at ${pending} pending`);
-  const subjects = [ours, baseline, plain];
-  const mops: number[][] = [[], [], []];
+  const subjects = [ours, baseline, heap, plain];
+  const mops: number[][] = [[], [], [], []];
   for (let r = 0; r < REPETITIONS; r++) {
     // Rotate which queue goes first.
     const checksums: number[] = [];
@@ -203,12 +226,14 @@ for (const pending of PENDING) {
     }
     if (new Set(checksums).size !== 1) throw new Error(`hold: queues diverged at ${pending} pending`);
   }
-  const [oursMedian, baselineMedian, plainMedian] = mops.map(median);
+  const [oursMedian, baselineMedian, heapMedian, plainMedian] = mops.map(median);
   rows.push({
     pending,
     ours_mops: oursMedian.toFixed(3),
     baseline_mops: baselineMedian.toFixed(3),
     ratio: (oursMedian / baselineMedian).toFixed(2),
+    heap_mops: heapMedian.toFixed(3),
+    heap_ratio: (heapMedian / baselineMedian).toFixed(2),
     plain_heap_mops: plainMedian.toFixed(3),
     plain_heap_ratio: (plainMedian / baselineMedian).toFixed(2),
   });
@@ -217,5 +242,9 @@ for (const pending of PENDING) {
 console.log(
   `hold model: ${HOLD_OPS} hold operations per repetition, median of ${REPETITIONS}, Node ${process.version}`,
 );
-benchTable(["pending", "ours_mops", "baseline_mops", "ratio", "plain_heap_mops", "plain_heap_ratio"], rows, CSV_PATH);
+benchTable(
+  ["pending", "ours_mops", "baseline_mops", "ratio", "heap_mops", "heap_ratio", "plain_heap_mops", "plain_heap_ratio"],
+  rows,
+  CSV_PATH,
+);
 console.log(`wrote ${CSV_PATH}`);

@@ -1,14 +1,8 @@
 // Tests of EventQueue: unit behaviours, and a property test against @js-sdsl/priority-queue.
-import { PriorityQueue } from "@js-sdsl/priority-queue";
 import { describe, expect, it } from "vitest";
 import { EventQueue } from "../../src/core/EventQueue.js";
-import { randomStream, type RandomStream } from "../../src/core/randomStream.js";
-
-function popAll(q: EventQueue): number[] {
-  const out: number[] = [];
-  while (q.size > 0) out.push(q.pop());
-  return out;
-}
+import { randomStream } from "../../src/core/randomStream.js";
+import { popAll, runAgainstReference } from "./queueReference.js";
 
 describe("EventQueue", () => {
   it("pops in time order", () => {
@@ -145,124 +139,14 @@ describe("EventQueue", () => {
   });
 });
 
-/** An event of the reference queue: ordered by (time, seq). */
-interface RefEvent {
-  time: number;
-  seq: number;
-  payload: number;
-}
-
-const byTimeThenSeq = (a: RefEvent, b: RefEvent) =>
-  a.time < b.time ? -1 : a.time > b.time ? 1 : a.seq - b.seq;
-
-/**
- * Drive EventQueue and the reference through the same random operations and compare
- * every observable result. Times come from a set of 8 values so ties are frequent.
- */
-function runAgainstReference(rng: RandomStream, ops: number): void {
-  const q = new EventQueue(4);
-  const ref = new PriorityQueue<RefEvent>([], byTimeThenSeq);
-  let refSeq = 0;
-  let nextPayload = 0;
-  const pending: number[] = []; // handles of pending events
-  const eventOf = new Map<number, RefEvent>(); // handle → reference event
-  let maxHandle = 0;
-  const drawTime = () => Math.floor(rng() * 8) * 0.25;
-  const pick = () => Math.floor(rng() * pending.length);
-  const forget = (k: number) => {
-    const h = pending[k];
-    pending[k] = pending[pending.length - 1];
-    pending.pop();
-    eventOf.delete(h);
-  };
-
-  let step = 0;
-  // Plain checks rather than expect(): hundreds of thousands of them run per test.
-  const same = (actual: unknown, expected: unknown, what: string) => {
-    if (!Object.is(actual, expected)) {
-      throw new Error(`step ${step}: ${what}: got ${String(actual)}, reference says ${String(expected)}`);
-    }
-  };
-  for (; step < ops; step++) {
-    const r = rng();
-    if (r < 0.4) {
-      const time = drawTime();
-      const payload = nextPayload++;
-      const h = q.push(time, payload);
-      same(eventOf.has(h), false, `push returned the pending handle ${h}`);
-      const e = { time, seq: refSeq++, payload };
-      ref.push(e);
-      pending.push(h);
-      eventOf.set(h, e);
-      maxHandle = Math.max(maxHandle, h);
-    } else if (r < 0.65) {
-      if (pending.length === 0) {
-        expect(() => q.pop()).toThrow(/empty/);
-        continue;
-      }
-      const top = ref.top()!;
-      const h = q.peekHandle();
-      same(eventOf.get(h), top, "peekHandle");
-      same(q.pop(), ref.pop()!.payload, "pop");
-      forget(pending.indexOf(h));
-    } else if (r < 0.8) {
-      if (pending.length === 0) continue;
-      const h = pending[pick()];
-      const e = eventOf.get(h)!;
-      const time = drawTime();
-      q.update(h, time);
-      e.time = time;
-      e.seq = refSeq++;
-      ref.updateItem(e);
-      same(q.timeOf(h), time, "timeOf after update");
-    } else if (r < 0.9) {
-      if (pending.length === 0) continue;
-      const k = pick();
-      const h = pending[k];
-      same(q.remove(h), true, "remove of a pending handle");
-      ref.remove(eventOf.get(h)!);
-      forget(k);
-    } else if (r < 0.97) {
-      // A handle that may or may not be pending (popped, removed, reused or never issued).
-      const h = Math.floor(rng() * (maxHandle + 3)) - 1;
-      const expected = eventOf.has(h);
-      same(q.has(h), expected, `has(${h})`);
-      if (rng() < 0.5) {
-        same(q.remove(h), expected, `remove(${h})`);
-        if (expected) {
-          ref.remove(eventOf.get(h)!);
-          forget(pending.indexOf(h));
-        }
-      }
-    } else if (r < 0.9995) {
-      for (let k = 0; k < 3 && k < pending.length; k++) {
-        const h = pending[pick()];
-        same(q.timeOf(h), eventOf.get(h)!.time, `timeOf(${h})`);
-        same(q.payloadOf(h), eventOf.get(h)!.payload, `payloadOf(${h})`);
-      }
-    } else {
-      q.clear();
-      ref.clear();
-      pending.length = 0;
-      eventOf.clear();
-    }
-    same(q.size, ref.size(), "size");
-    same(q.peekTime(), ref.empty() ? Infinity : ref.top()!.time, "peekTime");
-    if (!ref.empty()) same(q.peekPayload(), ref.top()!.payload, "peekPayload");
-  }
-  const rest: number[] = [];
-  while (!ref.empty()) rest.push(ref.pop()!.payload);
-  expect(popAll(q)).toEqual(rest);
-}
-
 describe("EventQueue against @js-sdsl/priority-queue", () => {
   it("agrees on every pop, peek, update, remove and has over random operation sequences", () => {
     for (let seed = 1; seed <= 40; seed++) {
-      runAgainstReference(randomStream(seed, "EventQueue property test"), 5000);
+      runAgainstReference(new EventQueue(4), randomStream(seed, "EventQueue property test"), 5000);
     }
   });
 
   it("agrees on a long run that grows the queue far beyond its initial capacity", () => {
-    runAgainstReference(randomStream(99, "EventQueue long run"), 60_000);
+    runAgainstReference(new EventQueue(4), randomStream(99, "EventQueue long run"), 60_000);
   });
 });
