@@ -29,8 +29,10 @@ import { PinnedHops } from "./PinnedHops.js";
 export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
   const component = components(topology);
   const pinned = new PinnedHops(s.workloads.length);
+  // The ids and names seen so far, split: transfers' ids (checkTransfer refuses one used twice) and
+  // other workloads' names, so that 20,000 transfers among no other named workload cost one set, not two.
   const transferIds = new Set<string>();
-  const names = new Set<string>();
+  const otherNames = new Set<string>();
   s.workloads.forEach((w, i) => {
     // The key path is made only for a message (20,000 transfers are 20,000 workloads).
     const fail = (key: string, message: string): never => {
@@ -54,10 +56,12 @@ export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
     else if (w.kind === "training") checkTraining(w, topology, node, fail);
     else if (w.kind === "chakra") checkChakra(w, topology, fail);
     else checkServing(w, s, topology, node, fail, component);
+    // An earlier workload's id or name: a transfer's id is already in transferIds (checkTransfer put it there).
     const name = w.kind === "transfer" ? w.id : w.name;
     if (name !== undefined) {
-      if (names.has(name)) fail(w.kind === "transfer" ? "id" : "name", `"${name}" is used by an earlier workload (ids and names must be unique)`);
-      names.add(name);
+      const earlier = w.kind === "transfer" ? otherNames.size > 0 && otherNames.has(name) : otherNames.has(name) || transferIds.has(name);
+      if (earlier) fail(w.kind === "transfer" ? "id" : "name", `"${name}" is used by an earlier workload (ids and names must be unique)`);
+      if (w.kind !== "transfer") otherNames.add(name);
     }
   });
   checkGeneratedIds(s);
@@ -72,29 +76,41 @@ export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
  * every other workload's flows are `<name>.…`, a namespace no other id may enter.
  */
 function checkGeneratedIds(s: Scenario): void {
-  const namespaces = s.workloads.flatMap((w, i) => (w.kind === "transfer" || w.kind === "transfers" || w.kind === "traffic" ? [] : [{ name: w.name, i }]));
-  const repeats = new Map<string, number>();
+  // Plain loops, not flatMap and forEach: 20,000 transfers are 20,000 workloads, and each transfer
+  // costs one set lookup here; the repeat counts are gathered only if an id could name a repeat.
+  const namespaces: Array<{ name: string; i: number }> = [];
   const traffic = new Set<string>();
-  const bases: Array<{ base: string; i: number }> = [];
-  s.workloads.forEach((w, i) => {
+  const workloads = s.workloads;
+  for (let i = 0; i < workloads.length; i++) {
+    const w = workloads[i];
     if (w.kind === "traffic") traffic.add(w.name);
-    else if (w.kind === "transfer") {
-      const base = w.id ?? `transfer${i}`;
-      bases.push({ base, i });
-      repeats.set(base, w.repeat?.count ?? 1);
+    else if (w.kind !== "transfer" && w.kind !== "transfers") namespaces.push({ name: w.name, i });
+  }
+  let repeatCounts: Map<string, number> | undefined;
+  /** Each transfer's flow id base and its repeat count (the last transfer's, for a base used twice). */
+  const repeats = (): Map<string, number> => {
+    if (!repeatCounts) {
+      repeatCounts = new Map<string, number>();
+      for (let i = 0; i < workloads.length; i++) {
+        const w = workloads[i];
+        if (w.kind === "transfer") repeatCounts.set(w.id ?? `transfer${i}`, w.repeat?.count ?? 1);
+      }
     }
-  });
+    return repeatCounts;
+  };
   const seen = new Set<string>();
-  for (const { base, i } of bases) {
-    const key = (s.workloads[i] as TransferSpec).id !== undefined ? ".id" : "";
+  for (let i = 0; i < workloads.length; i++) {
+    const w = workloads[i];
+    if (w.kind !== "transfer") continue;
+    const base = w.id ?? `transfer${i}`;
     const fail = (message: string): never => {
-      throw new InputError(`${s.file}: workloads[${i}].transfer${key}: ${message}`);
+      throw new InputError(`${s.file}: workloads[${i}].transfer${w.id !== undefined ? ".id" : ""}: ${message}`);
     };
     if (seen.has(base)) fail(`flow id "${base}" is also the id of another transfer (unnamed transfers are called transfer<index>)`);
     seen.add(base);
     // The patterns only where they can match (20,000 transfers: most ids have no "#", and most scenarios no traffic or named workloads).
     const rep = base.includes("#") ? /^(.*)#(\d+)$/.exec(base) : null;
-    if (rep && (repeats.get(rep[1]) ?? 0) > Number(rep[2])) fail(`flow id "${base}" is also the id of a repeat of transfer "${rep[1]}"`);
+    if (rep && (repeats().get(rep[1]) ?? 0) > Number(rep[2])) fail(`flow id "${base}" is also the id of a repeat of transfer "${rep[1]}"`);
     const gen = traffic.size > 0 ? /^(.*)-(\d+)$/.exec(base) : null;
     if (gen && traffic.has(gen[1])) fail(`flow id "${base}" is also the id of a flow of traffic "${gen[1]}" (its flows are ${gen[1]}-0, ${gen[1]}-1, …)`);
     const ns = namespaces.length > 0 ? namespaces.find((n) => base.startsWith(`${n.name}.`)) : undefined;
@@ -124,9 +140,11 @@ function checkGeneratedIds(s: Scenario): void {
  * transfers' ids; a list's ids join it only when another list follows, and each rule runs
  * only when something it guards exists, so one list of a million rows costs nothing here.
  */
-function checkListIds(s: Scenario, seen: Set<string>, repeats: Map<string, number>, traffic: Set<string>, namespaces: Array<{ name: string; i: number }>): void {
+function checkListIds(s: Scenario, seen: Set<string>, repeats: () => Map<string, number>, traffic: Set<string>, namespaces: Array<{ name: string; i: number }>): void {
   const lists = s.workloads.flatMap((w, i) => (w.kind === "transfers" ? [{ w, i }] : []));
-  const hasRepeats = [...repeats.values()].some((n) => n > 1);
+  if (lists.length === 0) return;
+  const counts = repeats();
+  const hasRepeats = [...counts.values()].some((n) => n > 1);
   lists.forEach(({ w, i }, n) => {
     const fail = (row: number, message: string): never => {
       throw new InputError(`${s.file}: workloads[${i}].transfers.file: ${w.file}:${w.locate(row, "id")}: ${message}`);
@@ -138,7 +156,7 @@ function checkListIds(s: Scenario, seen: Set<string>, repeats: Map<string, numbe
       if (seen.size > 0 && seen.has(id)) fail(row, `flow id "${id}" is also the id of another transfer (unnamed transfers are called transfer<index>)`);
       if (hasRepeats) {
         const rep = /^(.*)#(\d+)$/.exec(id);
-        if (rep && (repeats.get(rep[1]) ?? 0) > Number(rep[2])) fail(row, `flow id "${id}" is also the id of a repeat of transfer "${rep[1]}"`);
+        if (rep && (counts.get(rep[1]) ?? 0) > Number(rep[2])) fail(row, `flow id "${id}" is also the id of a repeat of transfer "${rep[1]}"`);
       }
       if (traffic.size > 0) {
         const gen = /^(.*)-(\d+)$/.exec(id);

@@ -6,6 +6,48 @@ import { scenarioSchema, type ScenarioFile } from "./scenarioSchema.js";
 
 type FileWorkload = ScenarioFile["workloads"][number];
 type FileTransfer = Extract<FileWorkload, { transfer: unknown }>["transfer"];
+/** What the scenario schema's safeParse returns. */
+type SchemaResult = ReturnType<ReturnType<typeof scenarioSchema>["safeParse"]>;
+type FilePart = Extract<ScenarioFile["topology"], { nodes: unknown }>;
+type FileNode = FilePart["nodes"][number];
+type FileLink = FilePart["links"][number];
+
+/** Top-level keys a document read whole by {@link fastTopLevel} may have (the schema's defaults stand for the rest). */
+const TOP_KEYS = new Set(["$schema", "name", "seed", "description", "topology", "workloads"]);
+/** Keys its topology may have. */
+const TOPOLOGY_KEYS = new Set(["nodes", "links"]);
+
+/**
+ * What the scenario schema makes of `data` when every workload was read by {@link fastTransfer}
+ * (`workloads`; none when absent) and the topology is a single part of explicit nodes and links
+ * read by fastNodesAndLinks (`parts`), and the other top-level keys are only a plain name,
+ * seed, description or $schema: the schema's output with its defaults (seed 1, hops routing
+ * with no convergence delay, no policies or events) and keys in its order. Undefined for
+ * anything else, which is left to the schema. The schema need then not parse at all: a JSON
+ * scenario listing its fabric and transfers is read by this module alone.
+ */
+export function fastTopLevel(data: Record<string, unknown>, workloads: Array<{ transfer: FileTransfer }>, parts: { nodes: FileNode[]; links: FileLink[] }): ScenarioFile | undefined {
+  if (!isPlainObject(data) || !onlyKeys(data, TOP_KEYS)) return undefined;
+  for (const key in data) if (data[key] === undefined) return undefined;
+  const topology = data.topology as Record<string, unknown>;
+  if (!onlyKeys(topology, TOPOLOGY_KEYS)) return undefined;
+  const { $schema, name, seed, description } = data;
+  if (($schema !== undefined && typeof $schema !== "string") || (name !== undefined && !isId(name))) return undefined;
+  if (seed !== undefined && !(typeof seed === "number" && Number.isSafeInteger(seed) && seed >= 0)) return undefined;
+  if (description !== undefined && typeof description !== "string") return undefined;
+  // The schema's keys in its order, an optional one only when given (as zod builds its output).
+  const out: Record<string, unknown> = {};
+  if ("$schema" in data) out.$schema = $schema;
+  if ("name" in data) out.name = name;
+  out.seed = seed ?? 1;
+  if ("description" in data) out.description = description;
+  out.routing = { metric: "hops", convergence: 0 };
+  out.policies = [];
+  out.topology = { nodes: parts.nodes, links: parts.links };
+  out.workloads = workloads;
+  out.events = [];
+  return out as ScenarioFile;
+}
 
 /** Keys a transfer may have on the fast path; one with any other (repeat, transport, a typo) is left to the schema. */
 const FAST_KEYS = new Set(["id", "src", "dst", "size", "start", "path", "weight", "cap"]);
@@ -43,7 +85,8 @@ export function fastTransfer(entry: unknown): { transfer: FileTransfer } | undef
   if ("path" in t) {
     const path = t.path;
     if (!Array.isArray(path) || path.length < 2) return undefined;
-    for (const hop of path) if (!isId(hop)) return undefined;
+    // Indexed, not for…of: no iterator per path (20,000 pinned transfers are read once, mostly before the loop is optimised).
+    for (let j = 0; j < path.length; j++) if (!isId(path[j])) return undefined;
     out.path = path.slice() as string[];
   }
   if ("weight" in t) {
@@ -68,16 +111,21 @@ export function fastTransfer(entry: unknown): { transfer: FileTransfer } | undef
  * costs a few zod objects, not 25,000. When anything fails, the whole document goes through
  * the schema, so the first problem and its sentence are exactly the schema's.
  */
-export function parseScenarioDocument(data: Record<string, unknown>): ReturnType<typeof scenarioSchema.safeParse> {
+export function parseScenarioDocument(data: Record<string, unknown>): SchemaResult {
   const workloads = data.workloads;
   const fast = Array.isArray(workloads) && workloads.length > 0 ? workloads.map(fastTransfer) : [];
   const rest = fast.some((w) => w !== undefined) ? (workloads as unknown[]).filter((_, i) => fast[i] === undefined) : undefined;
   const parts = fastNodesAndLinks(data.topology);
+  // Every workload read (or none given) and the topology's nodes and links read: perhaps the whole document.
+  if (parts && (workloads === undefined || (Array.isArray(workloads) && !fast.includes(undefined)))) {
+    const whole = fastTopLevel(data, fast as Array<{ transfer: FileTransfer }>, parts);
+    if (whole) return { success: true, data: whole } as SchemaResult;
+  }
   if (rest || parts) {
     const slimDocument: Record<string, unknown> = { ...data };
     if (rest) slimDocument.workloads = rest;
     if (parts) slimDocument.topology = { ...(data.topology as Record<string, unknown>), nodes: [], links: [] };
-    const slim = scenarioSchema.safeParse(slimDocument, { reportInput: true });
+    const slim = scenarioSchema().safeParse(slimDocument, { reportInput: true });
     if (slim.success) {
       if (rest) {
         let j = 0;
@@ -87,5 +135,5 @@ export function parseScenarioDocument(data: Record<string, unknown>): ReturnType
       return slim;
     }
   }
-  return scenarioSchema.safeParse(data, { reportInput: true });
+  return scenarioSchema().safeParse(data, { reportInput: true });
 }

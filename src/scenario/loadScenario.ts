@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { InputError } from "../core/InputError.js";
-import { checkNesting } from "./checkNesting.js";
+import { checkJsonDocument } from "./checkNesting.js";
 import { checkValueBudget } from "./checkValueBudget.js";
 import { describe, describeIssue } from "./describeIssue.js";
 import { findNonFiniteNumber } from "./findNonFiniteNumber.js";
@@ -35,7 +35,8 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxFileBytes: 256 * 1024 ** 2, 
  * Semantic checks that need the network (unknown nodes, routes) are in `checkScenario`.
  */
 export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): Scenario {
-  return scenarioFromDocument(readScenarioDocument(file, limits), file);
+  const { data, finite } = readDocument(file, limits);
+  return fromDocument(data, file, finite);
 }
 
 /**
@@ -44,6 +45,14 @@ export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIM
  * any validation of its content. A study's points are documents derived from this one.
  */
 export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): Record<string, unknown> {
+  return readDocument(file, limits).data;
+}
+
+/**
+ * {@link readScenarioDocument}, and for a JSON file whether every number of the document is
+ * finite (found in the walk that checks its depth; undefined for YAML, whose walk does not look).
+ */
+function readDocument(file: string, limits: LoadLimits): { data: Record<string, unknown>; finite: boolean | undefined } {
   const fail = failIn;
   const ext = /\.(json|ya?ml)$/i.exec(file)?.[1].toLowerCase();
   if (!ext) fail(file, "a scenario file must end in .yaml, .yml or .json");
@@ -85,12 +94,15 @@ export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_
   // Without aliases every value takes at least one character, so a document may always
   // hold as many values as its text has characters: only aliases can expand past that —
   // and JSON has none, so a JSON document's values need no counting, only its depth.
-  const budget = ext === "json" ? checkNesting(data, limits.maxDepth) : checkValueBudget(data, Math.max(limits.maxValues, text.length), limits.maxDepth);
+  let finite: boolean | undefined;
+  let budget: string | null;
+  if (ext === "json") ({ problem: budget, finite } = checkJsonDocument(data, limits.maxDepth));
+  else budget = checkValueBudget(data, Math.max(limits.maxValues, text.length), limits.maxDepth);
   if (budget) fail(file, budget);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     fail(file, `the top level must be a mapping of keys (name, topology, workloads…), found ${describe(data)}`);
   }
-  return data as Record<string, unknown>;
+  return { data: data as Record<string, unknown>, finite };
 }
 
 /**
@@ -99,6 +111,11 @@ export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_
  * anchors relative paths.
  */
 export function scenarioFromDocument(data: Record<string, unknown>, file: string): Scenario {
+  return fromDocument(data, file, undefined);
+}
+
+/** {@link scenarioFromDocument}, looking for a non-finite number only unless `finite` says the document has none. */
+function fromDocument(data: Record<string, unknown>, file: string, finite: boolean | undefined): Scenario {
   const fail = failIn;
   if ("search" in data) {
     fail(file, 'this is a search (it has a search block): run it with "chokepoint search", or its whole grid with "chokepoint sweep"');
@@ -106,7 +123,7 @@ export function scenarioFromDocument(data: Record<string, unknown>, file: string
   if ("sweep" in data) {
     fail(file, 'this is a study (it has a sweep block): run it with "chokepoint sweep", list its points with "chokepoint sweep --dry-run"');
   }
-  const nonFinite = findNonFiniteNumber(data);
+  const nonFinite = finite === true ? null : findNonFiniteNumber(data);
   if (nonFinite) fail(nonFinite.keyPath ? `${file}: ${nonFinite.keyPath}` : file, nonFinite.message);
   const parsed = parseScenarioDocument(data);
   if (!parsed.success) {

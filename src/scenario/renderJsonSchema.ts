@@ -7,7 +7,7 @@ import { scenarioSchema } from "./scenarioSchema.js";
  * (unit strings with patterns), ready to write to `schema/chokepoint.schema.json`.
  */
 export function renderJsonSchema(): string {
-  const schema = z.toJSONSchema(scenarioSchema, { io: "input", target: "draft-2020-12" });
+  const schema = z.toJSONSchema(scenarioSchema(), { io: "input", target: "draft-2020-12" });
   const titled = {
     $schema: schema.$schema,
     $id: "https://chokepoint.dev/schema/chokepoint.schema.json",

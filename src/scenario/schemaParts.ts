@@ -91,33 +91,9 @@ export function strict<T extends z.core.$ZodLooseShape>(shape: T, description?: 
   return description ? schema.meta({ description }) : schema;
 }
 
-/** A non-empty id (node, workload, flow). */
-export const id = z.string().min(1, { error: "an id must not be empty" });
 /** An integer ≥ 1; messages name `what`. */
 export const positiveInt = (what: string) =>
   z.int({ error: (iss) => `${what} must be an integer, found ${JSON.stringify(iss.input)}` }).min(1, { error: `${what} must be ≥ 1` });
-
-/** A transport block (scenario-level or per workload). */
-export const transportSchema = strict(
-  {
-    model: z.enum(TRANSPORT_MODELS).optional().meta({ description: 'How flows are carried (default "maxmin")' }),
-    handshake: z.enum(HANDSHAKES).optional().meta({ description: 'tcp: set-up before data on a new connection (default "tls1.3")' }),
-    initialWindow: positiveInt("initialWindow").optional().meta({ description: "tcp: initial congestion window, segments (default 10)" }),
-    mss: quantity("size", "positive", "tcp: maximum segment size (default 1448B)").optional(),
-    window: quantity("size", "positive", "tcp: receive/send window, rate ≤ window/RTT (default 4MiB)").optional(),
-    persistent: z.boolean().optional().meta({ description: "tcp: reuse idle connections between the same pair (default false)" }),
-    idleTimeout: quantity("time", "nonnegative", "tcp: idle time after which a persistent connection restarts slow start (default 1s)").optional(),
-    cc: z.enum(CONGESTION_CONTROLS).optional().meta({ description: 'tcp: congestion control — cubic (default), newreno or dctcp (reacts to ECN marks at ports with an ecnThreshold)' }),
-    headers: quantity("size", "nonnegative", "tcp: bytes on the wire per segment besides the payload (default 90B: TCP/IP with timestamps and Ethernet framing)").optional(),
-    delayedAck: positiveInt("delayedAck").optional().meta({ description: "tcp: segments per ACK (default 2)" }),
-    minRto: quantity("time", "positive", "tcp: least retransmission timeout (default 200ms)").optional(),
-    synTimeout: quantity("time", "positive", "tcp: wait before a lost SYN or SYN-ACK is sent again, doubled for each loss in a row (default 1s)").optional(),
-  },
-  "Transport model: maxmin, maxmin-rtt (weight 1/RTT), tcp (handshake, slow start, window) or rdma; a workload's keys override the scenario's",
-);
-
-/** A size > 0 with a unit. */
-export const positiveSize = quantity("size", "positive");
 
 /**
  * `{ median, sigma }` of a lognormal distribution, refused when its mean median·e^(σ²/2)
@@ -130,14 +106,60 @@ export function lognormalSchema(median: z.ZodType<number, unknown>, sigma: z.Zod
   });
 }
 
-/** A size distribution: a fixed size, exponential, lognormal, Pareto or an empirical CDF. */
-export const sizeSchema = z.union([
-  positiveSize,
-  strict({ exponential: strict({ mean: positiveSize }) }),
-  strict({ lognormal: lognormalSchema(positiveSize, z.number().positive({ error: "sigma must be > 0" })) }),
-  strict({
-    pareto: strict({ mean: positiveSize, shape: z.number().gt(1, { error: "shape must be > 1 (a finite mean)" }) }),
-  }),
-  strict({ cdf: z.string().min(1).meta({ description: '"websearch", "datamining" or a CSV file (size_bytes,cdf)' }) }),
-]);
+/**
+ * `fn`'s value, computed on the first call and kept. The scenario schema is built from
+ * zod objects by the hundred, which costs ~20 ms at start-up: each schema module builds
+ * its schemas on first use instead, and a run whose JSON scenario is read without the
+ * schema ({@link import("./fastTransfers.js").parseScenarioDocument}) never builds them.
+ */
+export function once<T>(fn: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = fn();
+      built = true;
+    }
+    return value as T;
+  };
+}
 
+/** The schemas shared by every workload's schema — an id, a transport block, sizes — built on first use. */
+export const baseSchemas = once(() => {
+  /** A non-empty id (node, workload, flow). */
+  const id = z.string().min(1, { error: "an id must not be empty" });
+
+  /** A transport block (scenario-level or per workload). */
+  const transportSchema = strict(
+    {
+      model: z.enum(TRANSPORT_MODELS).optional().meta({ description: 'How flows are carried (default "maxmin")' }),
+      handshake: z.enum(HANDSHAKES).optional().meta({ description: 'tcp: set-up before data on a new connection (default "tls1.3")' }),
+      initialWindow: positiveInt("initialWindow").optional().meta({ description: "tcp: initial congestion window, segments (default 10)" }),
+      mss: quantity("size", "positive", "tcp: maximum segment size (default 1448B)").optional(),
+      window: quantity("size", "positive", "tcp: receive/send window, rate ≤ window/RTT (default 4MiB)").optional(),
+      persistent: z.boolean().optional().meta({ description: "tcp: reuse idle connections between the same pair (default false)" }),
+      idleTimeout: quantity("time", "nonnegative", "tcp: idle time after which a persistent connection restarts slow start (default 1s)").optional(),
+      cc: z.enum(CONGESTION_CONTROLS).optional().meta({ description: 'tcp: congestion control — cubic (default), newreno or dctcp (reacts to ECN marks at ports with an ecnThreshold)' }),
+      headers: quantity("size", "nonnegative", "tcp: bytes on the wire per segment besides the payload (default 90B: TCP/IP with timestamps and Ethernet framing)").optional(),
+      delayedAck: positiveInt("delayedAck").optional().meta({ description: "tcp: segments per ACK (default 2)" }),
+      minRto: quantity("time", "positive", "tcp: least retransmission timeout (default 200ms)").optional(),
+      synTimeout: quantity("time", "positive", "tcp: wait before a lost SYN or SYN-ACK is sent again, doubled for each loss in a row (default 1s)").optional(),
+    },
+    "Transport model: maxmin, maxmin-rtt (weight 1/RTT), tcp (handshake, slow start, window) or rdma; a workload's keys override the scenario's",
+  );
+
+  /** A size > 0 with a unit. */
+  const positiveSize = quantity("size", "positive");
+
+  /** A size distribution: a fixed size, exponential, lognormal, Pareto or an empirical CDF. */
+  const sizeSchema = z.union([
+    positiveSize,
+    strict({ exponential: strict({ mean: positiveSize }) }),
+    strict({ lognormal: lognormalSchema(positiveSize, z.number().positive({ error: "sigma must be > 0" })) }),
+    strict({
+      pareto: strict({ mean: positiveSize, shape: z.number().gt(1, { error: "shape must be > 1 (a finite mean)" }) }),
+    }),
+    strict({ cdf: z.string().min(1).meta({ description: '"websearch", "datamining" or a CSV file (size_bytes,cdf)' }) }),
+  ]);
+  return { id, transportSchema, positiveSize, sizeSchema };
+});

@@ -1,6 +1,7 @@
 // checkNesting: the depth bound of checkValueBudget without the value count, for JSON documents.
 import { describe, expect, it } from "vitest";
-import { checkNesting } from "../../src/scenario/checkNesting.js";
+import { checkJsonDocument, checkNesting } from "../../src/scenario/checkNesting.js";
+import { findNonFiniteNumber } from "../../src/scenario/findNonFiniteNumber.js";
 import { checkValueBudget } from "../../src/scenario/checkValueBudget.js";
 
 /** `levels` lists nested in one another around 0: containers at depths 0 … levels-1. */
@@ -58,5 +59,41 @@ describe("checkNesting", () => {
     }
     expect(refused).toBeGreaterThan(50);
     expect(refused).toBeLessThan(docs.length * 10 - 50);
+  });
+});
+
+describe("checkJsonDocument", () => {
+  it("says what checkNesting says, and whether findNonFiniteNumber finds nothing, of 400 mixed documents", () => {
+    // Deterministic documents of mixed shapes holding now and then an infinite number or NaN.
+    let x = 7;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const grow = (depth: number): unknown => {
+      const r = next();
+      if (depth > 7 || r < 0.3) return r < 0.01 ? Infinity : r < 0.02 ? -Infinity : r < 0.025 ? NaN : r < 0.1 ? null : r < 0.2 ? "s" : Math.floor(r * 100) - 50;
+      const n = Math.floor(next() * 4);
+      const items = Array.from({ length: n }, () => grow(depth + 1));
+      return r < 0.6 ? items : Object.fromEntries(items.map((v, i) => [`k${i}`, v]));
+    };
+    const counts = { refused: 0, infinite: 0, finite: 0 };
+    for (let d = 0; d < 400; d++) {
+      const doc = grow(0);
+      const maxDepth = d % 9;
+      const check = checkJsonDocument(doc, maxDepth);
+      expect(check.problem).toBe(checkNesting(doc, maxDepth));
+      if (check.problem !== null) counts.refused++;
+      else {
+        expect(check.finite).toBe(findNonFiniteNumber(doc) === null);
+        counts[check.finite ? "finite" : "infinite"]++;
+      }
+    }
+    expect(counts.refused).toBeGreaterThan(20);
+    expect(counts.infinite).toBeGreaterThan(20);
+    expect(counts.finite).toBeGreaterThan(20);
+  });
+
+  it("finds a number too large for a double in a JSON document, and takes the largest finite one as finite", () => {
+    expect(checkJsonDocument(JSON.parse('{"a": [1, {"b": -1e400}]}'), 64)).toEqual({ problem: null, finite: false });
+    expect(checkJsonDocument(JSON.parse('{"a": [1, {"b": 1.7976931348623157e308}]}'), 64)).toEqual({ problem: null, finite: true });
+    expect(checkJsonDocument(1e400, 0)).toEqual({ problem: null, finite: false });
   });
 });

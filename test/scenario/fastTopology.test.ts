@@ -37,7 +37,7 @@ function randomEntry(rng: () => number, values: Record<string, unknown[]>, requi
 }
 
 function schemaOf(topology: unknown) {
-  return scenarioSchema.safeParse({ topology, workloads: [] }, { reportInput: true });
+  return scenarioSchema().safeParse({ topology, workloads: [] }, { reportInput: true });
 }
 
 describe("fastNode and fastLink", () => {
@@ -85,7 +85,7 @@ describe("parseScenarioDocument with explicit nodes and links", () => {
     const doc = { name: "t", topology: { nodes, links, leafSpine: { leaves: 2, spines: 2, hostsPerLeaf: 2, hostBandwidth: "10Gbps", uplinkBandwidth: "40Gbps", prefix: "ls." } }, workloads };
     const ours = parseScenarioDocument(doc);
     expect(ours.success).toBe(true);
-    expect(ours.data).toEqual(scenarioSchema.parse(doc));
+    expect(ours.data).toEqual(scenarioSchema().parse(doc));
     expect((ours.data!.topology as { nodes: unknown[] }).nodes).toHaveLength(50);
   });
 
@@ -99,7 +99,7 @@ describe("parseScenarioDocument with explicit nodes and links", () => {
     ]) {
       const doc = { topology, workloads };
       const ours = parseScenarioDocument(doc);
-      const schema = scenarioSchema.safeParse(doc, { reportInput: true });
+      const schema = scenarioSchema().safeParse(doc, { reportInput: true });
       expect(ours.success).toBe(false);
       expect(ours.error!.issues).toEqual(schema.error!.issues);
     }

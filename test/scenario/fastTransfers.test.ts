@@ -1,7 +1,8 @@
 // fastTransfer reads a transfer exactly as the scenario schema does (or leaves it to the schema), and parseScenarioDocument keeps the schema's first error.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { fastTransfer, parseScenarioDocument } from "../../src/scenario/fastTransfers.js";
+import { fastNodesAndLinks } from "../../src/scenario/fastTopology.js";
+import { fastTopLevel, fastTransfer, parseScenarioDocument } from "../../src/scenario/fastTransfers.js";
 import { scenarioSchema } from "../../src/scenario/scenarioSchema.js";
 
 /** Values each key may take: valid and invalid ones, as a user might write them. */
@@ -32,7 +33,7 @@ function randomEntry(rng: () => number): unknown {
 }
 
 function schemaOf(entry: unknown) {
-  return scenarioSchema.safeParse({ topology: {}, workloads: [entry] }, { reportInput: true });
+  return scenarioSchema().safeParse({ topology: {}, workloads: [entry] }, { reportInput: true });
 }
 
 describe("fastTransfer", () => {
@@ -68,7 +69,7 @@ describe("parseScenarioDocument", () => {
     };
     const ours = parseScenarioDocument(doc);
     expect(ours.success).toBe(true);
-    expect(ours.data).toEqual(scenarioSchema.parse(doc));
+    expect(ours.data).toEqual(scenarioSchema().parse(doc));
   });
 
   it("reports the schema's first problem, in a transfer or elsewhere, among 500 transfers", () => {
@@ -81,10 +82,76 @@ describe("parseScenarioDocument", () => {
       workloads[at] = bad;
       const doc = { topology, workloads };
       const ours = parseScenarioDocument(doc);
-      const schema = scenarioSchema.safeParse(doc, { reportInput: true });
+      const schema = scenarioSchema().safeParse(doc, { reportInput: true });
       expect(ours.success).toBe(false);
       expect(ours.error!.issues).toEqual(schema.error!.issues);
       expect(ours.error!.issues[0].path.slice(0, 2)).toEqual(["workloads", at]);
     }
+  });
+});
+
+describe("parseScenarioDocument read whole without the schema", () => {
+  /** Top-level values a document may hold: valid and invalid ones; `undefined` leaves the key out. */
+  const TOP: Record<string, unknown[]> = {
+    $schema: [undefined, "https://x/schema.json", 3],
+    name: [undefined, "n", "", 5],
+    seed: [undefined, 0, 7, -0, -1, 1.5, "3", 2 ** 60, null],
+    description: [undefined, "d", null],
+    until: [undefined, undefined, undefined, "1s"],
+    events: [undefined, undefined, undefined, []],
+  };
+  const nodes = [{ id: "a" }, { id: "b", kind: "switch" }];
+  const links = [{ from: "a", to: "b", bandwidth: "10Gbps" }];
+  const TOPOLOGIES: unknown[] = [{ nodes, links }, { nodes }, { nodes, links, sites: [] }, { nodes: [], links: [] }, [{ nodes, links }], { nodes, links: [{ from: "a" }] }];
+  const WORKLOADS: unknown[] = [
+    undefined,
+    [],
+    [{ transfer: { id: "t", src: "a", dst: "b", size: "1MB", path: ["a", "b"] } }, { transfer: { src: "b", dst: "a", size: "2kB", start: "1ms" } }],
+    [{ transfer: { src: "a", dst: "b", size: "1MB" } }, { traffic: { pattern: "uniform", load: 0.5, size: "1MB", flows: 2 } }],
+    [{ transfer: { src: "a", dst: "b", size: "1MB", strat: "1s" } }],
+    null,
+  ];
+
+  it("gives the schema's output, keys in its order, for 2,000 random documents it reads whole, and leaves the rest to the schema", () => {
+    const rng = seedrandom("fastTopLevel");
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+    let whole = 0;
+    for (let i = 0; i < 2000; i++) {
+      const doc: Record<string, unknown> = {};
+      for (const [key, values] of Object.entries(TOP)) {
+        const v = rng() < 0.6 ? values[0] : pick(values);
+        if (v !== undefined) doc[key] = v;
+      }
+      doc.topology = rng() < 0.6 ? TOPOLOGIES[0] : pick(TOPOLOGIES);
+      const workloads = rng() < 0.5 ? WORKLOADS[2] : pick(WORKLOADS);
+      if (workloads !== undefined) doc.workloads = workloads;
+      // Key order varies too: the output's is the schema's whatever the input's.
+      const shuffled = Object.fromEntries(Object.entries(doc).sort(() => rng() - 0.5));
+      const ours = parseScenarioDocument(shuffled);
+      const schema = scenarioSchema().safeParse(shuffled, { reportInput: true });
+      const what = JSON.stringify(shuffled);
+      expect(ours.success, what).toBe(schema.success);
+      if (schema.success) {
+        expect(ours.data, what).toEqual(schema.data);
+        expect(JSON.stringify(ours.data), what).toBe(JSON.stringify(schema.data));
+        expect(Object.is(ours.data!.seed, schema.data.seed), what).toBe(true);
+      } else expect(ours.error!.issues, what).toEqual(schema.error!.issues);
+      // Read whole: parseScenarioDocument asks fastTopLevel when every workload and the nodes and links were read.
+      const fast = Array.isArray(doc.workloads) ? doc.workloads.map(fastTransfer) : doc.workloads === undefined ? [] : [undefined];
+      const parts = fastNodesAndLinks(doc.topology);
+      if (parts && !fast.includes(undefined) && fastTopLevel(shuffled, fast as never, parts) !== undefined) {
+        whole++;
+        expect(schema.success, what).toBe(true);
+      }
+    }
+    expect(whole).toBeGreaterThan(50);
+  });
+
+  it("reads the whole document only when every workload and the topology's nodes and links are plain, and a key set to undefined is left to the schema", () => {
+    const doc = { name: "x", topology: { nodes, links }, workloads: [{ transfer: { src: "a", dst: "b", size: "1MB" } }] };
+    expect(fastTopLevel(doc, [], { nodes: [], links: [] })).toBeDefined();
+    expect(fastTopLevel({ ...doc, name: undefined }, [], { nodes: [], links: [] })).toBeUndefined();
+    expect(fastTopLevel({ ...doc, topology: { nodes, links, fatTree: { k: 4 } } }, [], { nodes: [], links: [] })).toBeUndefined();
+    expect(fastTopLevel({ ...doc, routing: {} }, [], { nodes: [], links: [] })).toBeUndefined();
   });
 });

@@ -203,6 +203,22 @@ workloads:
     expect(messageOf(() => loadScenario(file))).toBe(`${file}: the document nests more than 64 levels deep`);
   });
 
+  it("names a JSON number too large for a double by its key path, after the depth, top-level and study checks", () => {
+    const topology = '{"nodes": [{"id": "a"}, {"id": "b"}], "links": [{"from": "a", "to": "b", "bandwidth": "1Gbps"}]}';
+    const infinite = write("infinite.json", `{"topology": ${topology}, "workloads": [{"transfer": {"src": "a", "dst": "b", "size": "1MB", "weight": 1e400}}]}`);
+    expect(messageOf(() => loadScenario(infinite))).toBe(
+      `${infinite}: workloads[0].transfer.weight: found infinity (.inf, or a literal too large for a 64-bit float) — every number in a scenario must be finite`,
+    );
+    const deep = write("deep-infinite.json", `{"seed": -1e400, "topology": ${"[".repeat(100)}${"]".repeat(100)}}`);
+    expect(messageOf(() => loadScenario(deep))).toBe(`${deep}: the document nests more than 64 levels deep`);
+    const list = write("list-infinite.json", "[1e400]");
+    expect(messageOf(() => loadScenario(list))).toBe(`${list}: the top level must be a mapping of keys (name, topology, workloads…), found a list`);
+    const study = write("study-infinite.json", `{"sweep": {"seed": [1, 2]}, "seed": 1e400, "topology": ${topology}}`);
+    expect(messageOf(() => loadScenario(study))).toContain(`${study}: this is a study (it has a sweep block)`);
+    const finite = write("finite.json", `{"seed": 3, "topology": ${topology}, "workloads": [{"transfer": {"src": "a", "dst": "b", "size": "1MB", "weight": 1.7976931348623157e308}}]}`);
+    expect(loadScenario(finite).seed).toBe(3);
+  });
+
   it("names a file that does not exist and a file with another extension", () => {
     expect(messageOf(() => loadScenario(path.join(dir, "absent.yaml")))).toContain("cannot read the file (ENOENT)");
     expect(messageOf(() => loadScenario(write("x.txt", "a: 1")))).toContain("must end in .yaml, .yml or .json");
