@@ -1,5 +1,5 @@
 // Simulation: the clock and run loop that pops events in (time, insertion) order and dispatches them.
-import { LadderQueue } from "./LadderQueue.js";
+import { EventQueue } from "./EventQueue.js";
 
 /** Handles events of one registered kind; `arg` is the integer given when scheduling. */
 export type EventHandler = (arg: number) => void;
@@ -46,13 +46,13 @@ export class Simulation {
   nowS = 0;
   /** Events dispatched since construction. */
   eventsProcessed = 0;
-  readonly queue: LadderQueue;
+  readonly queue: EventQueue;
   private readonly handlers: EventHandler[] = [];
   private readonly timers: Array<(() => void) | undefined> = [];
   private readonly freeTimers: number[] = [];
 
   constructor(initialCapacity = 1024) {
-    this.queue = new LadderQueue(initialCapacity);
+    this.queue = new EventQueue(initialCapacity);
     this.handlers[TIMER_KIND] = (id) => {
       const fn = this.timers[id]!;
       this.releaseTimer(id);
