@@ -1,4 +1,4 @@
-// hold: the classic hold-model benchmark of the event queues (LadderQueue and EventQueue, the simulation's) against @js-sdsl/priority-queue.
+// hold: the classic hold-model benchmark of the simulation's event queue (LadderQueue) against @js-sdsl/priority-queue.
 import { fileURLToPath } from "node:url";
 import { PriorityQueue } from "@js-sdsl/priority-queue";
 import { EventQueue } from "../src/core/EventQueue.js";
@@ -13,9 +13,9 @@ import { benchTable } from "./benchTable.js";
  * trajectories (checked through a checksum of popped times); drawing the increments ahead
  * keeps the random generator out of the timed loop. The baseline stores one object
  * {time, seq, payload} per event ordered by (time, seq) and reuses the popped object for
- * its successor, its cheapest correct use. "ours" is LadderQueue (not Simulation's queue:
- * docs/architecture.md says why); beside it run EventQueue, the indexed 4-ary heap with the
- * same interface (Simulation's, the solver's and Dijkstra's queue), and a plain typed heap without update/remove
+ * its successor, its cheapest correct use. "ours" is LadderQueue, Simulation's queue;
+ * beside it run EventQueue, the indexed 4-ary heap with the same interface (the solver's
+ * and Dijkstra's queue, Simulation's before), and a plain typed heap without update/remove
  * (PlainHeap), the bound on what a heap gains by dropping event handles.
  * Repetitions rotate between the queues (which goes first rotates too) after a warm-up,
  * and the median is reported.

@@ -2,9 +2,8 @@
 import { grown } from "./grown.js";
 
 /**
- * A priority queue of events keyed by time: the simulation loop's, the max-min solver's and
- * Dijkstra's queue. LadderQueue has the same interface and pop order (see its doc for why
- * the simulation loop does not use it).
+ * A priority queue of events keyed by time: the max-min solver's and Dijkstra's queue. The
+ * simulation loop's is LadderQueue, with the same interface and pop order.
  *
  * - Times are float64 seconds; events with equal times pop in insertion order (each push
  *   or update takes the next value of a sequence counter), which makes runs deterministic.

@@ -17,8 +17,8 @@ const RETURN_INFINITE = -2;
  * A priority queue of events keyed by time with the interface and pop order of an
  * indexed heap — (time, then a sequence number taken at every push and update) — at a
  * cost per event that does not grow with the number pending. Measured in the hold model
- * (bench/hold.ts); not `Simulation`'s queue, since whole runs were slower and bigger with
- * it (docs/architecture.md, "Why `Simulation` keeps `EventQueue`").
+ * (bench/hold.ts); `Simulation`'s queue (docs/architecture.md, "Why runs with the ladder
+ * were slower, and the fix").
  *
  * Layout (the ladder queue of Tang, Goh & Thng, ACM TOMACS 15(3), 2005):
  * - Top: an unsorted list of the events at or after `topStart`, with their min and max.

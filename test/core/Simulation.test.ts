@@ -1,5 +1,6 @@
 // Tests of Simulation: the clock, the run loop, scheduling, timers and progress reports.
 import { describe, expect, it } from "vitest";
+import { LadderQueue } from "../../src/core/LadderQueue.js";
 import { Simulation } from "../../src/core/Simulation.js";
 
 /** A simulation with one handler that logs "arg@time" for every event it receives. */
@@ -143,6 +144,17 @@ describe("Simulation", () => {
     expect(() => sim.after(-1, () => {})).toThrow(/before now/);
     expect(() => sim.schedule(NaN, kind, 0)).toThrow(/before now/);
     expect(sim.queue.size).toBe(1);
+  });
+
+  it("keeps the exact before-now messages, formatted out of line (beforeNow), and queues in a LadderQueue", () => {
+    const { sim, kind } = loggingSimulation();
+    expect(sim.queue).toBeInstanceOf(LadderQueue);
+    const h = sim.schedule(8, kind, 0);
+    sim.run({ untilS: 6.5 });
+    expect(() => sim.schedule(5.25, kind, 0)).toThrow("Simulation.schedule: time 5.25 is before now (6.5)");
+    expect(() => sim.reschedule(h, 1)).toThrow("Simulation.reschedule: time 1 is before now (6.5)");
+    expect(() => sim.at(2, () => {})).toThrow("Simulation.at: time 2 is before now (6.5)");
+    expect(() => sim.run({ untilS: 3 })).toThrow("Simulation.run: untilS 3 is before now (6.5)");
   });
 
   it("throws on an unregistered kind or an arg that is not a non-negative integer", () => {
