@@ -12,6 +12,11 @@ const FIRST_ENTRIES = 1 << 10;
  */
 export const BIN_LOG_ENTRIES = 1 << 21;
 
+/** Add `amount` to bin `bin` of a histogram kept as a dense array of bins (QueueRecorder's occupancy histograms). */
+export function addToBins(h: Float64Array, bin: number, amount: number): void {
+  h[bin] += amount;
+}
+
 /**
  * A log of additions (resource, bin, amount) to per-resource histograms of any kind `H`. An
  * addition is appended to the open block (three arrays written straight through, as the

@@ -1,8 +1,7 @@
 // BinLog: additions logged and grouped by resource a block at a time give sums bit-identical to adding directly in the same order, whether folded or read into a copy.
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../src/core/randomStream.js";
-import { BinLog } from "../../src/report/BinLog.js";
-import { addToBins } from "../../src/report/HistogramLog.js";
+import { addToBins, BinLog } from "../../src/report/BinLog.js";
 
 /** `count` random additions over `resources` × `bins`, amounts of very different sizes (the order of additions shows in a sum's last bits). */
 function additions(seed: number, count: number, resources: number, bins: number): Array<[number, number, number]> {

@@ -1,0 +1,57 @@
+// Tests of QueueRecorder: the 99th percentile of a port's occupancy read from its logged additions equals the one read from histograms added to directly.
+import { describe, expect, it } from "vitest";
+import { randomStream } from "../../src/core/randomStream.js";
+import type { FlowNetwork } from "../../src/net/FlowNetwork.js";
+import type { QueueState } from "../../src/net/queues/QueueState.js";
+import { sawtoothOf } from "../../src/net/queues/Sawtooth.js";
+import type { Topology } from "../../src/net/Topology.js";
+import { QueueRecorder } from "../../src/report/QueueRecorder.js";
+
+/** Just what QueueRecorder asks of a QueueState, a FlowNetwork and a Topology: `ports` ports with their buffers and capacities. */
+function recorder(ports: number, logEntries?: number): QueueRecorder {
+  const bufferBytes = Float64Array.from({ length: ports }, (_, r) => 100_000 + 37_000 * r);
+  const queues = { settings: { bufferBytes }, anyRegistered: true, observe() {} } as unknown as QueueState;
+  const network = { capacityOf: (r: number) => 1.25e9 * (1 + (r % 3)) } as unknown as FlowNetwork;
+  const topology = { resourceCount: ports, channelCount: ports } as unknown as Topology;
+  return new QueueRecorder(queues, network, topology, undefined, logEntries);
+}
+
+describe("QueueRecorder", () => {
+  it("reads the same p99s from the log's pending additions as from histograms folded at every addition, after each finish", () => {
+    // Six ports, 400 random sawtooth changes each (each cycle's 32 samples a logged addition):
+    // `logged` never folds (every p99 from the log), `direct` folds at each addition (every
+    // p99 from its histogram), `mixed` folds every 1,000 (a histogram plus pending additions).
+    const ports = 6;
+    const logged = recorder(ports);
+    const direct = recorder(ports, 1);
+    const mixed = recorder(ports, 1000);
+    const recorders = [logged, direct, mixed];
+    const random = randomStream(23, "queue p99 from the log");
+    const change = (t: number) => {
+      const r = Math.floor(random() * ports);
+      const top = random() * (100_000 + 37_000 * r) * (random() < 0.1 ? 1.5 : 1);
+      const samples = Float64Array.from({ length: 32 }, (_, i) => (top * (i + 1)) / 32);
+      const s = random() < 0.2 ? sawtoothOf(new Float64Array(32)) : sawtoothOf(samples, random() * 0.1);
+      for (const rec of recorders) rec.queueChanged(r, s, t);
+    };
+    const p99s = (rec: QueueRecorder) => Array.from({ length: ports }, (_, ch) => rec.cells(ch)[1]);
+    let t = 0;
+    for (let k = 0; k < 1200; k++) change((t += random() * 1e-3));
+    for (const rec of recorders) rec.finish(t);
+    const early = p99s(logged);
+    expect(p99s(direct)).toEqual(early);
+    expect(p99s(mixed)).toEqual(early);
+    for (let k = 0; k < 1200; k++) change((t += random() * 1e-3));
+    for (const rec of recorders) rec.finish(t);
+    const late = p99s(logged);
+    expect(p99s(direct)).toEqual(late);
+    expect(p99s(mixed)).toEqual(late);
+    expect(new Set(late).size).toBeGreaterThan(3);
+    expect(late).not.toEqual(early);
+    // A longer horizon (idle time added): the p99s are read anew, some lower.
+    for (const rec of recorders) rec.finish(t * 50);
+    expect(p99s(direct)).toEqual(p99s(logged));
+    expect(p99s(mixed)).toEqual(p99s(logged));
+    expect(p99s(logged)).not.toEqual(late);
+  });
+});
