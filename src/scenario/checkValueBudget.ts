@@ -1,5 +1,5 @@
 // checkValueBudget: refuses parsed documents that expand to too many values or nest too deep (alias bombs).
-import { tooDeep } from "./checkNesting.js";
+import { tooDeep } from "./checkJsonDocument.js";
 
 /**
  * Walk `value` counting every value reached, shared references (YAML aliases) once per

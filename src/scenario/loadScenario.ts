@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { InputError } from "../core/InputError.js";
-import { checkJsonDocument } from "./checkNesting.js";
+import { checkJsonDocument } from "./checkJsonDocument.js";
 import { checkValueBudget } from "./checkValueBudget.js";
 import { describe, describeIssue } from "./describeIssue.js";
 import { findNonFiniteNumber } from "./findNonFiniteNumber.js";

@@ -1,6 +1,9 @@
-// checkNesting: the depth bound of checkValueBudget without the value count, for JSON documents.
+// checkJsonDocument: the depth bound of checkValueBudget without the value count, and whether every number is finite, for JSON documents.
 import { describe, expect, it } from "vitest";
-import { checkJsonDocument, checkNesting } from "../../src/scenario/checkNesting.js";
+import { checkJsonDocument } from "../../src/scenario/checkJsonDocument.js";
+
+/** checkJsonDocument's depth verdict alone. */
+const depthProblem = (value: unknown, maxDepth: number): string | null => checkJsonDocument(value, maxDepth).problem;
 import { findNonFiniteNumber } from "../../src/scenario/findNonFiniteNumber.js";
 import { checkValueBudget } from "../../src/scenario/checkValueBudget.js";
 
@@ -18,20 +21,20 @@ const mappings = (levels: number): unknown => {
   return v;
 };
 
-describe("checkNesting", () => {
+describe("checkJsonDocument: depth", () => {
   it("accepts exactly the depth limit and refuses one more level, for lists and mappings", () => {
-    expect(checkNesting(lists(3), 3)).toBeNull();
-    expect(checkNesting(lists(4), 3)).toBe("the document nests more than 3 levels deep");
-    expect(checkNesting(mappings(64), 64)).toBeNull();
-    expect(checkNesting(mappings(65), 64)).toBe("the document nests more than 64 levels deep");
+    expect(depthProblem(lists(3), 3)).toBeNull();
+    expect(depthProblem(lists(4), 3)).toBe("the document nests more than 3 levels deep");
+    expect(depthProblem(mappings(64), 64)).toBeNull();
+    expect(depthProblem(mappings(65), 64)).toBe("the document nests more than 64 levels deep");
   });
 
   it("finds a too-deep branch after shallow ones, and takes scalars and empty containers as they are", () => {
     const doc = { a: [1, 2, { b: [] }], c: "x", d: [[], {}, [lists(5)]] }; // lists(5) starts at depth 3: 8 levels
-    expect(checkNesting(doc, 8)).toBeNull();
-    expect(checkNesting(doc, 7)).toBe("the document nests more than 7 levels deep");
-    for (const scalar of [null, 0, "s", true]) expect(checkNesting(scalar, 0)).toBeNull();
-    expect(checkNesting([], 0)).toBe("the document nests more than 0 levels deep");
+    expect(depthProblem(doc, 8)).toBeNull();
+    expect(depthProblem(doc, 7)).toBe("the document nests more than 7 levels deep");
+    for (const scalar of [null, 0, "s", true]) expect(depthProblem(scalar, 0)).toBeNull();
+    expect(depthProblem([], 0)).toBe("the document nests more than 0 levels deep");
   });
 
   it("says what checkValueBudget says of any alias-free document when values are not limited", () => {
@@ -53,7 +56,7 @@ describe("checkNesting", () => {
     for (const doc of docs) {
       for (let maxDepth = 0; maxDepth <= 9; maxDepth++) {
         const expected = checkValueBudget(doc, Number.MAX_SAFE_INTEGER, maxDepth);
-        expect(checkNesting(doc, maxDepth)).toBe(expected);
+        expect(depthProblem(doc, maxDepth)).toBe(expected);
         if (expected !== null) refused++;
       }
     }
@@ -62,8 +65,8 @@ describe("checkNesting", () => {
   });
 });
 
-describe("checkJsonDocument", () => {
-  it("says what checkNesting says, and whether findNonFiniteNumber finds nothing, of 400 mixed documents", () => {
+describe("checkJsonDocument: finiteness", () => {
+  it("says what checkValueBudget says of depth, and whether findNonFiniteNumber finds nothing, of 400 mixed documents", () => {
     // Deterministic documents of mixed shapes holding now and then an infinite number or NaN.
     let x = 7;
     const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -79,7 +82,7 @@ describe("checkJsonDocument", () => {
       const doc = grow(0);
       const maxDepth = d % 9;
       const check = checkJsonDocument(doc, maxDepth);
-      expect(check.problem).toBe(checkNesting(doc, maxDepth));
+      expect(check.problem).toBe(checkValueBudget(doc, Number.MAX_SAFE_INTEGER, maxDepth));
       if (check.problem !== null) counts.refused++;
       else {
         expect(check.finite).toBe(findNonFiniteNumber(doc) === null);
