@@ -11,7 +11,11 @@
 //                                          ecnk (packets: DCTCP marking threshold K; 0 = no ECN, default 0),
 //                                          tracecwnd (1: write OUT.csv.cwnd.csv, each flow's window at every 10 % move),
 //                                          tracequeue (1: write OUT.csv.queue.csv, each port's queue at every 50 packets crossed),
-//                                          tracelosses (1: count drop-tail losses in OUT.links.csv; see below)
+//                                          tracelosses (1: count drop-tail losses in OUT.links.csv; see below),
+//                                          tracestates (1: write OUT.csv.states.csv, each flow's congestion-state
+//                                          changes with its window then: fast recoveries, their exits, timeouts),
+//                                          tracedrops (1: write OUT.csv.drops.csv, every packet a drop-tail device
+//                                          queue drops: its flow, sequence number and payload; implies tracelosses)
 //   option cc NAME                         cubic (default), newreno or dctcp
 //   node NAME
 //   link A B RATE_BPS DELAY_S QUEUE_PACKETS  full-duplex point-to-point link, bits/s, one-way delay,
@@ -50,6 +54,7 @@
 #include <ns3/network-module.h>
 #include <ns3/point-to-point-module.h>
 #include <ns3/traffic-control-module.h>
+#include <ns3/ppp-header.h>
 
 #include <algorithm>
 #include <chrono>
@@ -142,6 +147,9 @@ struct ChannelQueue {
 
 std::vector<FlowSpec> g_flows;
 FILE* g_cwndTrace = nullptr;
+FILE* g_statesTrace = nullptr;
+FILE* g_dropsTrace = nullptr;
+std::vector<uint32_t> g_cwndNow;  // each flow's window, bytes (kept with `tracestates`)
 std::vector<double> g_lastTraced;
 std::vector<ChannelQueue*> g_channels;
 size_t g_completed = 0;
@@ -183,10 +191,29 @@ void onDiscQueue(ChannelQueue* c, uint32_t, uint32_t now) {
   c->qdisc = now;
   traceLevel(c, before);
 }
-void onDeviceDrop(ChannelQueue* c, Ptr<const Packet>) { ++c->drops; }
+// With `option tracedrops 1`: the dropped packet's flow (its sink port is 10000 + the flow's index:
+// the destination port of its data, the source port of the sink's ACKs), sequence number and payload.
+void onDeviceDrop(ChannelQueue* c, Ptr<const Packet> packet) {
+  ++c->drops;
+  if (!g_dropsTrace) return;
+  Ptr<Packet> copy = packet->Copy();
+  PppHeader ppp;
+  Ipv4Header ip;
+  TcpHeader tcp;
+  copy->RemoveHeader(ppp);
+  copy->RemoveHeader(ip);
+  copy->RemoveHeader(tcp);
+  const uint32_t dport = tcp.GetDestinationPort(), sport = tcp.GetSourcePort();
+  const uint32_t port = dport >= 10000 && dport - 10000 < g_flows.size() ? dport : sport;
+  const std::string id = port >= 10000 && port - 10000 < g_flows.size() ? g_flows[port - 10000].id : "?";
+  std::fprintf(g_dropsTrace, "%.9f,%s,%s,%s,%u,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), id.c_str(),
+               tcp.GetSequenceNumber().GetValue(), copy->GetSize());
+}
 
 // With `option tracecwnd 1`: a flow's window each time it moves by 10 % or more since the last row.
 void onCwnd(size_t i, uint32_t, uint32_t now) {
+  if (g_statesTrace) g_cwndNow[i] = now;
+  if (!g_cwndTrace) return;
   double& last = g_lastTraced[i];
   if (last > 0 && now > 0.9 * last && now < 1.1 * last) return;
   last = now;
@@ -194,6 +221,9 @@ void onCwnd(size_t i, uint32_t, uint32_t now) {
 }
 
 void onCongState(size_t i, TcpSocketState::TcpCongState_t, TcpSocketState::TcpCongState_t now) {
+  if (g_statesTrace)
+    std::fprintf(g_statesTrace, "%.9f,%s,%s,%u\n", Simulator::Now().GetSeconds(), g_flows[i].id.c_str(), TcpSocketState::TcpCongStateName[now],
+                 g_cwndNow[i]);
   if (now == TcpSocketState::CA_RECOVERY) ++g_flows[i].recoveries;
   if (now == TcpSocketState::CA_LOSS) ++g_flows[i].timeouts;
 }
@@ -202,7 +232,7 @@ void onCongState(size_t i, TcpSocketState::TcpCongState_t, TcpSocketState::TcpCo
 void watchSocket(size_t i, Ptr<BulkSendApplication> app) {
   Ptr<Socket> s = app->GetSocket();
   if (s) s->TraceConnectWithoutContext("CongState", MakeBoundCallback(&onCongState, i));
-  if (s && g_cwndTrace) s->TraceConnectWithoutContext("CongestionWindow", MakeBoundCallback(&onCwnd, i));
+  if (s && (g_cwndTrace || g_statesTrace)) s->TraceConnectWithoutContext("CongestionWindow", MakeBoundCallback(&onCwnd, i));
 }
 
 std::vector<std::string> splitCommas(const std::string& s) {
@@ -221,7 +251,8 @@ int main(int argc, char** argv) {
   if (!in) fail(std::string("cannot read ") + argv[1]);
 
   std::map<std::string, double> options = {{"sockbuf", 16.0 * 1024 * 1024}, {"minrto", 0.2}, {"segsize", 1448}, {"iw", 10},
-                                           {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}, {"tracelosses", 0}};
+                                           {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}, {"tracelosses", 0},
+                                           {"tracestates", 0}, {"tracedrops", 0}};
   std::string cc = "cubic";
   std::vector<std::string> nodeNames;
   std::map<std::string, uint32_t> nodeIndex;
@@ -291,6 +322,19 @@ int main(int argc, char** argv) {
     if (!g_queueTrace) fail("cannot write " + path);
     std::fprintf(g_queueTrace, "time_s,from,to,packets\n");
   }
+  if (options["tracestates"] > 0) {
+    const std::string path = std::string(argv[2]) + ".states.csv";
+    g_statesTrace = std::fopen(path.c_str(), "w");
+    if (!g_statesTrace) fail("cannot write " + path);
+    std::fprintf(g_statesTrace, "time_s,id,state,cwnd_bytes\n");
+    g_cwndNow.assign(g_flows.size(), 0);
+  }
+  if (options["tracedrops"] > 0) {
+    const std::string path = std::string(argv[2]) + ".drops.csv";
+    g_dropsTrace = std::fopen(path.c_str(), "w");
+    if (!g_dropsTrace) fail("cannot write " + path);
+    std::fprintf(g_dropsTrace, "time_s,from,to,id,seq,payload_bytes\n");
+  }
   auto wallStart = std::chrono::steady_clock::now();
   const uint32_t sockbuf = static_cast<uint32_t>(options["sockbuf"]);
   const std::string ccType = cc == "cubic" ? "ns3::TcpCubic" : cc == "newreno" ? "ns3::TcpNewReno" : "ns3::TcpDctcp";
@@ -321,7 +365,7 @@ int main(int argc, char** argv) {
     p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(static_cast<uint64_t>(l.rateBps))));
     p2p.SetChannelAttribute("Delay", TimeValue(Seconds(l.delayS)));
     const uint32_t deviceQueue = ecnK > 0 ? 1 : l.queuePackets;
-    const bool flowControl = !(ecnK == 0 && options["tracelosses"] > 0);
+    const bool flowControl = !(ecnK == 0 && (options["tracelosses"] > 0 || options["tracedrops"] > 0));
     if (!flowControl) p2p.DisableFlowControl();
     p2p.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", QueueSizeValue(QueueSize(std::to_string(deviceQueue) + "p")));
     const uint32_t ia = nodeIndex[l.a], ib = nodeIndex[l.b];
@@ -425,6 +469,8 @@ int main(int argc, char** argv) {
   Simulator::Destroy();
   if (g_cwndTrace) std::fclose(g_cwndTrace);
   if (g_queueTrace) std::fclose(g_queueTrace);
+  if (g_statesTrace) std::fclose(g_statesTrace);
+  if (g_dropsTrace) std::fclose(g_dropsTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
   const std::string outPath = argv[2];

@@ -1,5 +1,5 @@
 // Cross-check of the tcp transport model against ns-3 3.37: Cubic requests and a transfer over a 20 ms WAN, and DCTCP's queue on a dumbbell.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -88,5 +88,54 @@ describe.skipIf(skip)("tcp (DCTCP) against ns-3 on a marking dumbbell: the stand
     const ratioQueue = Number(ours.queue_mean_bytes) / 1502 / Number(ns3Queue.mean_queue_packets);
     expect(ratioQueue).toBeGreaterThan(0.75);
     expect(ratioQueue).toBeLessThan(1.25);
+  });
+});
+
+describe.skipIf(skip)("flows.cc's traces of congestion states and drops (tracestates, tracedrops)", () => {
+  it("writes each flow's recoveries and every dropped packet without changing the run", () => {
+    // Two NewReno flows overflow a 20-packet buffer at a 1 Gb/s bottleneck from slow start on.
+    const body = [
+      "option segsize 1448",
+      "option iw 10",
+      "option cc newreno",
+      "option delack 1",
+      "node a",
+      "node b",
+      "node s",
+      "node r",
+      "link a s 10000000000 0.000001 1000",
+      "link b s 10000000000 0.000001 1000",
+      "link s r 1000000000 0.00001 20",
+      "flow f0 a r 2000000 0 1",
+      "flow f1 b r 2000000 0 1",
+    ];
+    writeFileSync(join(dir, "traced.ns3.txt"), ["option tracestates 1", "option tracedrops 1", ...body].join("\n") + "\n");
+    writeFileSync(join(dir, "counted.ns3.txt"), ["option tracelosses 1", ...body].join("\n") + "\n");
+    runNs3(dir, "traced", true);
+    runNs3(dir, "counted", true);
+    const rows = (path: string) => readFileSync(path, "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+    // Same dynamics: tracedrops turns the devices' flow control off as tracelosses does.
+    expect(readFileSync(join(dir, "traced.ns3.csv"), "utf8")).toBe(readFileSync(join(dir, "counted.ns3.csv"), "utf8"));
+    const flows = rows(join(dir, "traced.ns3.csv"));
+    const states = rows(join(dir, "traced.ns3.csv.states.csv"));
+    for (const [id, , , recoveries, timeouts] of flows) {
+      expect(states.filter((s) => s[1] === id && s[2] === "CA_RECOVERY").length, `${id}: recoveries`).toBe(Number(recoveries));
+      expect(states.filter((s) => s[1] === id && s[2] === "CA_LOSS").length, `${id}: timeouts`).toBe(Number(timeouts));
+    }
+    expect(flows.some(([, , , recoveries]) => Number(recoveries) > 0)).toBe(true);
+    // A flow's recovery is entered with its window, and left at ssthresh: a smaller one.
+    const f0 = states.filter((s) => s[1] === "f0");
+    const entry = f0.findIndex((s) => s[2] === "CA_RECOVERY");
+    const exit = f0.findIndex((s, i) => i > entry && s[2] === "CA_OPEN");
+    expect(Number(f0[exit][3])).toBeLessThan(Number(f0[entry][3]));
+    // Every drop the links file counts is in the drops file, with the flow whose data it carried.
+    const drops = rows(join(dir, "traced.ns3.csv.drops.csv"));
+    const counted = rows(join(dir, "counted.ns3.links.csv")).reduce((n, l) => n + Number(l[5]), 0);
+    expect(drops.length).toBe(counted);
+    expect(drops.length).toBeGreaterThan(0);
+    for (const [, from, to, id, , payload] of drops) {
+      expect([from, to, id]).toEqual(["s", "r", id === "f0" ? "f0" : "f1"]);
+      expect(Number(payload)).toBe(1448);
+    }
   });
 });
