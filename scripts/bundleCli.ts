@@ -55,8 +55,9 @@ export async function bundleCli(root = ".", dist = join(root, "dist")): Promise<
     format: "cjs",
     supported: { "dynamic-import": false },
     define: { "import.meta.url": "__chokepointUrl", "import.meta.resolve": "__chokepointResolve" },
+    // "use strict" first: esbuild's own comes after the banner, where it is no directive, and the ES module bundle this replaces was strict throughout.
     banner: {
-      js: 'const __chokepointUrl = require("node:url").pathToFileURL(__filename).href; const __chokepointResolve = (s) => require("node:url").pathToFileURL(require.resolve(s)).href;',
+      js: '"use strict"; const __chokepointUrl = require("node:url").pathToFileURL(__filename).href; const __chokepointResolve = (s) => require("node:url").pathToFileURL(require.resolve(s)).href;',
     },
   });
   // The bundle is compiled inside a function: its first line, main.ts's "#!", cannot stay (an empty line keeps the line numbers).

@@ -28,6 +28,11 @@ describe("bundleCli", () => {
     expect(readFileSync(join(root, "dist", "cli", "main.js"), "utf8")).toContain('new URL("../bundle/main.cjs", import.meta.url)');
   });
 
+  it("makes the whole CommonJS bundle strict code, as the ES module bundle was: its first statement is the directive (esbuild's own follows the banner)", () => {
+    const bundle = readFileSync(join(root, "dist", "bundle", "main.cjs"), "utf8");
+    expect(bundle.trimStart().startsWith('"use strict";')).toBe(true);
+  });
+
   it("writes a code cache that node, without flags, takes for the bundle as the stub compiles it", () => {
     const bundle = join(root, "dist", "bundle", "main.cjs");
     const check = [RUN_BUNDLE_IMPORTS, compileBundleSource(JSON.stringify(bundle)), "process.stdout.write(`${cachedData?.length} ${script.cachedDataRejected}`);"].join("\n");
