@@ -6,7 +6,7 @@ const HELP = `npx tsx bench/profileSummary.ts FILE.cpuprofile [--top N] [--by fu
 
 Prints the functions (or source files) with the most self time in a V8 CPU profile, each with
 its self and total (inclusive) milliseconds and share of the profile. Make a profile with
-  node --cpu-prof --cpu-prof-dir=DIR dist/bundle/main.js run CASE --out OUT --quiet`;
+  node --cpu-prof --cpu-prof-dir=DIR dist/cli/main.js run CASE --out OUT --quiet`;
 
 interface CallFrame {
   functionName: string;

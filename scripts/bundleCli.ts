@@ -1,40 +1,139 @@
-// bundleCli: after tsc, bundles the CLI and the sweep worker into one file each under dist/bundle/, and makes dist/cli/main.js a stub that loads the CLI's.
-import { mkdirSync, writeFileSync } from "node:fs";
+// bundleCli: after tsc, bundles the CLI and the sweep worker into one file each under dist/bundle/, writes V8's code cache of the CLI's, and makes dist/cli/main.js a stub that runs it.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
+/** The shipped scenario the build runs once to write the code cache: every function it compiles is in the cache. */
+export const WARM_UP_SCENARIO = "scenarios/parking-lot.yaml";
+
 /**
- * Bundle `root`'s CLI (`src/cli/main.ts`) and sweep worker (`src/sweep/sweepWorker.ts`) to
- * `dist/bundle/main.js` and `dist/bundle/sweepWorker.js`, then replace the compiled
- * `dist/cli/main.js` (the package's "bin") by a stub importing the bundle. Node then loads
- * one file at startup instead of about 300 modules (chokepoint's and its dependencies').
+ * Bundle `root`'s CLI (`src/cli/main.ts`) to `dist/bundle/main.cjs` and its sweep worker
+ * (`src/sweep/sweepWorker.ts`) to `dist/bundle/sweepWorker.js`, replace the compiled
+ * `dist/cli/main.js` (the package's "bin") by a stub that runs the CLI's bundle, and write
+ * `dist/bundle/main.cjs.cache`, V8's code cache of it. Node then loads one file at startup
+ * instead of about 300 modules (chokepoint's and its dependencies'), and compiles little of it.
+ *
+ * The code cache: Node 20 has no compile cache for ES modules (`module.enableCompileCache`
+ * is Node 22), but a classic script compiled by `vm.Script` takes V8's code cache
+ * (`cachedData`). So the CLI's bundle is a CommonJS-style script, which the stub wraps in a
+ * function of `require` and `__filename` and compiles with the cache. The cache is written
+ * by running the CLI once ({@link WARM_UP_SCENARIO}, reports to a temporary folder) and
+ * calling `createCachedData()` at its exit: it holds the bytecode of every function that run
+ * compiled (a function's bytecode is made at its first call otherwise). V8 checks a cache
+ * against the source, its own version and its flags, and rejects one that does not fit
+ * (another Node, a V8 flag such as --max-old-space-size): the stub then compiles the
+ * source as usual. The answers never depend on the cache, only the compile time does.
  *
  * Run after `tsc -p tsconfig.json` (`npm run build` does both): the rest of dist/ stays
  * tsc's output, so a plain tsc rebuild rewrites the stub and `node dist/cli/main.js` runs
  * the unbundled modules again, never a stale bundle. The bundle sits two folders below the
- * checkout like dist/cli/, so its `new URL("../../data/…", import.meta.url)` paths hold;
- * the worker is found beside it (src/sweep/sweepWorkerUrl.ts).
+ * checkout like dist/cli/, so its `new URL("../../data/…", import.meta.url)` paths hold
+ * (`import.meta.url` is the bundle's file URL, made from `__filename`); the worker is found
+ * beside it (src/sweep/sweepWorkerUrl.ts). Dynamic `import()`s become `require`s.
  *
  * Dependencies are bundled too, except js-yaml, which src/scenario/loadScenario.ts loads
- * through `createRequire` only for YAML files (JSON scenarios never load it). A `require`
- * made from `createRequire` serves the CommonJS dependencies' calls to Node's modules.
+ * through `createRequire` only for YAML files (JSON scenarios never load it). The stub's
+ * `require` (from `createRequire`) serves the CommonJS dependencies' calls to Node's modules.
  * `dist` (default `root`/dist) is where the bundle and the stub go; tests give another.
  */
 export async function bundleCli(root = ".", dist = join(root, "dist")): Promise<void> {
+  const outdir = join(resolve(dist), "bundle");
+  const common = { absWorkingDir: resolve(root), outdir, bundle: true, platform: "node", target: "node20", logLevel: "warning" } as const;
   await build({
-    absWorkingDir: resolve(root),
-    entryPoints: { main: "src/cli/main.ts", sweepWorker: "src/sweep/sweepWorker.ts" },
-    outdir: join(resolve(dist), "bundle"),
-    bundle: true,
+    ...common,
+    entryPoints: { sweepWorker: "src/sweep/sweepWorker.ts" },
     format: "esm",
-    platform: "node",
-    target: "node20",
-    logLevel: "warning",
     banner: { js: 'import { createRequire as __chokepointRequire } from "node:module"; const require = __chokepointRequire(import.meta.url);' },
   });
+  await build({
+    ...common,
+    entryPoints: { main: "src/cli/main.ts" },
+    outExtension: { ".js": ".cjs" },
+    format: "cjs",
+    supported: { "dynamic-import": false },
+    define: { "import.meta.url": "__chokepointUrl", "import.meta.resolve": "__chokepointResolve" },
+    // "use strict" first: esbuild's own comes after the banner, where it is no directive, and the ES module bundle this replaces was strict throughout.
+    banner: {
+      js: '"use strict"; const __chokepointUrl = require("node:url").pathToFileURL(__filename).href; const __chokepointResolve = (s) => require("node:url").pathToFileURL(require.resolve(s)).href;',
+    },
+  });
+  // The bundle is compiled inside a function: its first line, main.ts's "#!", cannot stay (an empty line keeps the line numbers).
+  const bundle = join(outdir, "main.cjs");
+  writeFileSync(bundle, readFileSync(bundle, "utf8").replace(/^#!.*/, ""));
   mkdirSync(join(dist, "cli"), { recursive: true });
-  writeFileSync(join(dist, "cli", "main.js"), '#!/usr/bin/env node\n// chokepoint command-line entry point: the bundle written by scripts/bundleCli.ts.\nimport "../bundle/main.js";\n');
+  writeFileSync(join(dist, "cli", "main.js"), stubSource());
+  writeCodeCache(resolve(root), bundle);
+}
+
+/**
+ * The statements that compile the bundle at `file` (an expression) with the code cache
+ * beside it, if any, into `script`: the stub's, the warm-up's and the test's, which must
+ * compile the same text the same way for V8 to take the cache.
+ */
+export function compileBundleSource(file: string): string {
+  return [
+    `const file = ${file};`,
+    "let cachedData;",
+    'try { cachedData = readFileSync(`${file}.cache`); } catch {}',
+    'const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\\n})`, { filename: file, cachedData });',
+  ].join("\n");
+}
+
+/** {@link compileBundleSource}, then run the bundle as a CommonJS module. */
+function runBundleSource(file: string): string {
+  return [
+    compileBundleSource(file),
+    "const module = { exports: {} };",
+    "script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));",
+  ].join("\n");
+}
+
+/** The imports {@link compileBundleSource} and {@link runBundleSource} need. */
+export const RUN_BUNDLE_IMPORTS = [
+  'import { readFileSync } from "node:fs";',
+  'import { createRequire } from "node:module";',
+  'import { dirname } from "node:path";',
+  'import { fileURLToPath } from "node:url";',
+  'import { Script } from "node:vm";',
+].join("\n");
+
+/** dist/cli/main.js: runs dist/bundle/main.cjs. */
+function stubSource(): string {
+  return [
+    "#!/usr/bin/env node",
+    "// chokepoint command-line entry point: runs the bundle written by scripts/bundleCli.ts, from V8's code cache of it when that fits this Node.",
+    RUN_BUNDLE_IMPORTS,
+    runBundleSource('fileURLToPath(new URL("../bundle/main.cjs", import.meta.url))'),
+    "",
+  ].join("\n");
+}
+
+/**
+ * Write `bundle`.cache: run the CLI from the bundle on {@link WARM_UP_SCENARIO} (as the stub
+ * runs it, with no cache yet) and write the script's code cache when the process exits.
+ * Throws with the run's output if it fails.
+ */
+function writeCodeCache(root: string, bundle: string): void {
+  rmSync(`${bundle}.cache`, { force: true });
+  const out = mkdtempSync(join(tmpdir(), "chokepoint-warm-up-"));
+  try {
+    const source = [
+      RUN_BUNDLE_IMPORTS,
+      'import { writeFileSync } from "node:fs";',
+      // The CLI reads its arguments from process.argv[2] on, as under the stub.
+      `process.argv.splice(1, 0, ${JSON.stringify(bundle)});`,
+      'process.on("exit", (code) => { if (code === 0) writeFileSync(`${file}.cache`, script.createCachedData()); });',
+      runBundleSource(JSON.stringify(bundle)),
+    ].join("\n");
+    const args = ["--input-type=module", "-e", source, "run", WARM_UP_SCENARIO, "--out", out, "--quiet"];
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`the code cache's warm-up run failed (${r.status}): ${r.stdout}${r.stderr}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await bundleCli();

@@ -1,4 +1,5 @@
 // cli: parses arguments, runs the command, maps failures to exit codes (0 ok, 1 runtime, 2 bad input).
+import { readFileSync } from "node:fs";
 import { InputError } from "../core/InputError.js";
 import { quantity } from "../core/units.js";
 import { SHARING_ENGINES, type EngineName } from "../run/simulate.js";
@@ -129,7 +130,7 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
 }
 
 async function version(): Promise<string> {
-  const { readFile } = await import("node:fs/promises");
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  // Read synchronously: an awaited readFile is four trips to a libuv worker thread (open, stat, read, close).
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
   return pkg.version;
 }

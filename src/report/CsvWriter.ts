@@ -1,5 +1,5 @@
 // CsvWriter: a streaming CSV writer that formats each cell once, straight into large chunks written to the file.
-import { open, type FileHandle } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { CSV_NUMBER_MAX_BYTES, csvNumber, writeCsvNumber } from "./csvNumber.js";
 import { isFormulaLike } from "./csvSafeCell.js";
 
@@ -95,11 +95,16 @@ export class CsvWriter implements RowSink {
   private lastBytes = new Uint8Array(0);
   private lastLength: number[] = [];
 
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(private readonly fd: number) {}
 
-  /** Open (create or truncate) `path` and write the header line. */
+  /**
+   * Open (create or truncate) `path` and write the header line. The file is opened,
+   * written and closed with synchronous calls: a report is written by one task with
+   * nothing to overlap, and each awaited call would wait for a libuv worker thread and an
+   * event-loop turn (on a loaded machine, a scheduling delay each).
+   */
   static async create(path: string, headers: readonly string[]): Promise<CsvWriter> {
-    const w = new CsvWriter(await open(path, "w"));
+    const w = new CsvWriter(openSync(path, "w"));
     for (const h of headers) w.text(h);
     w.endRow();
     return w;
@@ -177,7 +182,7 @@ export class CsvWriter implements RowSink {
   async flush(): Promise<void> {
     const bytes = this.at;
     let at = 0;
-    while (at < bytes) at += (await this.handle.write(this.buffer, at, bytes - at)).bytesWritten;
+    while (at < bytes) at += writeSync(this.fd, this.buffer, at, bytes - at);
     this.at = 0;
   }
 
@@ -195,14 +200,14 @@ export class CsvWriter implements RowSink {
     try {
       await this.flush();
     } finally {
-      await this.handle.close();
+      closeSync(this.fd);
     }
   }
 
   /** Close the file without writing what is buffered (after an error). */
   async abort(): Promise<void> {
     this.at = 0;
-    await this.handle.close();
+    closeSync(this.fd);
   }
 
   /** Make room for `bytes` more bytes after {@link at} (a row longer than the buffer grows it). */

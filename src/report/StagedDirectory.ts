@@ -1,5 +1,5 @@
 // StagedDirectory: build a directory's new contents beside it and swap them in with renames, recovering what a killed run left.
-import { writeSync } from "node:fs";
+import { rmSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { access, chmod, constants, lstat, mkdir, readdir, realpath, rename, rm, rmdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -139,7 +139,8 @@ export class StagedDirectory {
     await this.step("moved the earlier contents aside");
     await rename(ready, this.target);
     await this.step("moved the new contents in");
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    // Synchronous: an awaited recursive rm waits for a worker thread per file it unlinks.
+    if (hadOld) rmSync(old, { recursive: true, force: true });
     await removeIfEmpty(this.stagingRoot);
     await this.step("removed the earlier contents");
   }

@@ -2,7 +2,7 @@
 /**
  * The URL of the sweep worker's module, beside this one: `dist/sweep/sweepWorker.js` when
  * run from tsc's output, `dist/bundle/sweepWorker.js` from the CLI bundle (this module is
- * inlined into `dist/bundle/main.js`, and scripts/bundleCli.ts writes the worker's bundle
+ * inlined into `dist/bundle/main.cjs`, and scripts/bundleCli.ts writes the worker's bundle
  * beside it), `src/sweep/sweepWorker.ts` under tsx (tests).
  */
 export function sweepWorkerUrl(): URL {
