@@ -8,6 +8,16 @@ import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 /** ACKs per data packet served by which a marking port's ACK load moves before the port is judged again ({@link QueueState}). */
 const ACKS_MOVED = 0.01;
 
+/** Places in a resource's record of {@link QueueState}'s counts: the bound flows of each class at its {@link QueueClass} value (0–4), the flight-limited ones at LIMITED. */
+const LIMITED = 5;
+const COUNTS = 8;
+/** Places in a resource's record of {@link QueueState}'s sums. */
+const RTT_SUM = 0;
+const PACKET_SUM = 1;
+const ALPHA_SUM = 2;
+const LIMITED_SUM = 3;
+const SUMS = 4;
+
 /**
  * How a flow's congestion control fills a queue: not at all (fluid transports such as
  * `maxmin`), DCTCP (reacts to ECN marks), a loss-based one (NewReno's linear growth,
@@ -73,14 +83,19 @@ export class QueueState implements FlowObserver {
   private acksPerPacket = new Float64Array(0);
   /** Per flow: the ACK packets per second it adds now to the reverse channel of every channel on its route ({@link ackRate}). */
   private ackRateOf = new Float64Array(0);
-  private readonly bound: Int32Array[];
-  /** Per resource: the sum of α of the DCTCP flows bound there. */
-  private readonly alphaSum: Float64Array;
-  /** Per resource: the bound flows whose flight is limited ({@link setFlight}), and the sum of their flights, bytes. */
-  private readonly limitedCount: Int32Array;
-  private readonly limitedSum: Float64Array;
-  private readonly rttSumS: Float64Array;
-  private readonly packetSum: Float64Array;
+  /**
+   * Per resource, side by side at `r * COUNTS` (one cache line for what a rate change or a
+   * judgement of the port reads, where five arrays took five): the flows of each
+   * {@link QueueClass} bound there (at `+ cls`), and those whose flight is limited
+   * ({@link setFlight}; at `+ LIMITED`).
+   */
+  private readonly counts: Int32Array;
+  /**
+   * Per resource, side by side at `r * SUMS`: the bound flows' base RTTs (`+ RTT_SUM`), packet
+   * sizes (`+ PACKET_SUM`), the α of the DCTCP ones (`+ ALPHA_SUM`) and the limited ones'
+   * flights, bytes (`+ LIMITED_SUM`).
+   */
+  private readonly sums: Float64Array;
   private readonly sawtooth: Sawtooth[];
   private readonly meanBytes: Float64Array;
   /**
@@ -115,12 +130,8 @@ export class QueueState implements FlowObserver {
     readonly settings: QueueSettings,
   ) {
     const n = topology.resourceCount;
-    this.bound = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
-    this.rttSumS = new Float64Array(n);
-    this.limitedCount = new Int32Array(n);
-    this.limitedSum = new Float64Array(n);
-    this.alphaSum = new Float64Array(n);
-    this.packetSum = new Float64Array(n);
+    this.counts = new Int32Array(n * COUNTS);
+    this.sums = new Float64Array(n * SUMS);
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.meanBytes = new Float64Array(n);
     this.delaySAt = new Float64Array(n);
@@ -166,7 +177,7 @@ export class QueueState implements FlowObserver {
     this.alpha[flow] = alpha;
     const r = this.boundAt_[flow];
     if (r < 0 || this.cls[flow] !== QueueClass.Dctcp) return;
-    this.alphaSum[r] += alpha - was;
+    this.sums[r * SUMS + ALPHA_SUM] += alpha - was;
     const s = this.compute(r);
     if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
     this.setSawtooth(r, s, nowS);
@@ -182,13 +193,14 @@ export class QueueState implements FlowObserver {
    * (Alizadeh et al.: from W* = (P + K)/N), or NaN where no flow is bound or the port does not mark.
    */
   steadyAlpha(r: number): number {
-    const n = this.bound[QueueClass.Dctcp][r] + this.bound[QueueClass.NewReno][r] + this.bound[QueueClass.Cubic][r];
-    const all = n + this.bound[QueueClass.Lossless][r];
+    const c = r * COUNTS;
+    const n = this.counts[c + QueueClass.Dctcp] + this.counts[c + QueueClass.NewReno] + this.counts[c + QueueClass.Cubic];
+    const all = n + this.counts[c + QueueClass.Lossless];
     const capacity = this.network.capacityOf(r);
     const kBytes = this.settings.ecnThresholdBytes[r];
     if (n === 0 || !(kBytes > 0) || !(capacity > 0)) return NaN;
-    const packet = this.packetSum[r] / all;
-    const pipe = (capacity * (this.rttSumS[r] / all)) / packet;
+    const packet = this.sums[r * SUMS + PACKET_SUM] / all;
+    const pipe = (capacity * (this.sums[r * SUMS + RTT_SUM] / all)) / packet;
     return dctcpAlpha((pipe + this.markingThresholdPackets(r, packet)) / n);
   }
 
@@ -221,12 +233,12 @@ export class QueueState implements FlowObserver {
     const r = this.boundAt_[flow];
     if (r < 0) return;
     if (was !== Infinity) {
-      this.limitedCount[r]--;
-      this.limitedSum[r] -= was;
+      this.counts[r * COUNTS + LIMITED]--;
+      this.sums[r * SUMS + LIMITED_SUM] -= was;
     }
     if (bytes !== Infinity) {
-      this.limitedCount[r]++;
-      this.limitedSum[r] += bytes;
+      this.counts[r * COUNTS + LIMITED]++;
+      this.sums[r * SUMS + LIMITED_SUM] += bytes;
     }
     const s = this.compute(r);
     if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
@@ -257,8 +269,9 @@ export class QueueState implements FlowObserver {
    */
   saturated(resource: number): boolean {
     if (this.settings.ecnThresholdBytes[resource] > 0) return false;
-    const b = this.bound;
-    return b[QueueClass.NewReno][resource] + b[QueueClass.Cubic][resource] + b[QueueClass.Dctcp][resource] > 0;
+    const b = this.counts;
+    const c = resource * COUNTS;
+    return b[c + QueueClass.NewReno] + b[c + QueueClass.Cubic] + b[c + QueueClass.Dctcp] > 0;
   }
 
   /** Mean queueing delay at `resource` now, seconds. */
@@ -353,25 +366,29 @@ export class QueueState implements FlowObserver {
     const was = this.boundAt_[flow];
     if (at === was) return;
     const c = this.cls[flow];
+    const counts = this.counts;
+    const sums = this.sums;
     if (was >= 0) {
-      this.bound[c][was]--;
-      this.rttSumS[was] -= this.baseRttS[flow];
-      this.packetSum[was] -= this.packetBytes[flow];
-      if (c === QueueClass.Dctcp) this.alphaSum[was] -= this.alpha[flow];
+      counts[was * COUNTS + c]--;
+      const w = was * SUMS;
+      sums[w + RTT_SUM] -= this.baseRttS[flow];
+      sums[w + PACKET_SUM] -= this.packetBytes[flow];
+      if (c === QueueClass.Dctcp) sums[w + ALPHA_SUM] -= this.alpha[flow];
       if (this.flightBytes[flow] !== Infinity) {
-        this.limitedCount[was]--;
-        this.limitedSum[was] -= this.flightBytes[flow];
+        counts[was * COUNTS + LIMITED]--;
+        sums[w + LIMITED_SUM] -= this.flightBytes[flow];
       }
       this.markDirty(was);
     }
     if (at >= 0) {
-      this.bound[c][at]++;
-      this.rttSumS[at] += this.baseRttS[flow];
-      this.packetSum[at] += this.packetBytes[flow];
-      if (c === QueueClass.Dctcp) this.alphaSum[at] += this.alpha[flow];
+      counts[at * COUNTS + c]++;
+      const a = at * SUMS;
+      sums[a + RTT_SUM] += this.baseRttS[flow];
+      sums[a + PACKET_SUM] += this.packetBytes[flow];
+      if (c === QueueClass.Dctcp) sums[a + ALPHA_SUM] += this.alpha[flow];
       if (this.flightBytes[flow] !== Infinity) {
-        this.limitedCount[at]++;
-        this.limitedSum[at] += this.flightBytes[flow];
+        counts[at * COUNTS + LIMITED]++;
+        sums[a + LIMITED_SUM] += this.flightBytes[flow];
       }
       this.markDirty(at);
     }
@@ -400,28 +417,31 @@ export class QueueState implements FlowObserver {
 
   /** The sawtooth the flows bound at `r` keep there now. */
   private compute(r: number): Sawtooth {
-    const nDctcp = this.bound[QueueClass.Dctcp][r];
-    const nReno = this.bound[QueueClass.NewReno][r];
-    const nCubic = this.bound[QueueClass.Cubic][r];
-    const nLossless = this.bound[QueueClass.Lossless][r];
+    const c = r * COUNTS;
+    const nDctcp = this.counts[c + QueueClass.Dctcp];
+    const nReno = this.counts[c + QueueClass.NewReno];
+    const nCubic = this.counts[c + QueueClass.Cubic];
+    const nLossless = this.counts[c + QueueClass.Lossless];
+    const sum = r * SUMS;
     const n = nDctcp + nReno + nCubic;
     const capacity = this.network.capacityOf(r);
     this.ackRateUsed[r] = this.ackRate[r];
     if (n + nLossless === 0 || !(capacity > 0)) return NO_QUEUE;
     // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
     if (nLossless > n) return this.constantQueue(r, this.settings.ecnThresholdBytes[r]);
-    const packet = this.packetSum[r] / (n + nLossless);
+    const packet = this.sums[sum + PACKET_SUM] / (n + nLossless);
     const buffer = this.settings.bufferBytes[r] / packet;
     const k = this.markingThresholdPackets(r, packet);
     // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
     if (k > 0 && nDctcp * 2 >= n) {
-      const pipe = (capacity * (this.rttSumS[r] / (n + nLossless))) / packet;
+      const pipe = (capacity * (this.sums[sum + RTT_SUM] / (n + nLossless))) / packet;
       // The cut is by the flows' own α: the DCTCP flows' mean, the others' (and the marks) at the steady α*.
-      const meanAlpha = nDctcp === n ? this.alphaSum[r] / n : (this.alphaSum[r] + (n - nDctcp) * dctcpAlpha((pipe + k) / n)) / n;
+      const alphaSum = this.sums[sum + ALPHA_SUM];
+      const meanAlpha = nDctcp === n ? alphaSum / n : (alphaSum + (n - nDctcp) * dctcpAlpha((pipe + k) / n)) / n;
       const s = dctcpSawtooth(n, pipe, k, buffer, packet, meanAlpha);
-      if (this.limitedCount[r] < n + nLossless) return s;
+      if (this.counts[c + LIMITED] < n + nLossless) return s;
       // Every flow bound here is limited by its flight: the queue is what their flights exceed the pipe by, while below the sawtooth.
-      const excess = this.limitedSum[r] - pipe * packet;
+      const excess = this.sums[sum + LIMITED_SUM] - pipe * packet;
       return excess >= s.maxBytes ? s : this.constantQueue(r, Math.max(0, excess));
     }
     // Loss-based flows (and DCTCP at a port that does not mark): the queue their windows keep, as their transport tracks it.
@@ -473,14 +493,15 @@ export class QueueState implements FlowObserver {
     const res = this.network.routeOf(flow).resources;
     const channels = this.topology.channelCount;
     const k = this.settings.ecnThresholdBytes;
-    const b = this.bound;
+    const b = this.counts;
     for (let i = 0; i < res.length; i++) {
       if (res[i] >= channels) continue;
       const back = res[i] ^ 1;
       const acks = this.ackRate[back] + delta;
       // The last flow leaving takes its own rate back off: what rounding leaves is no ACK.
       this.ackRate[back] = acks > 1e-3 ? acks : 0;
-      if (!(k[back] > 0) || b[QueueClass.Dctcp][back] + b[QueueClass.NewReno][back] + b[QueueClass.Cubic][back] === 0) continue;
+      const c = back * COUNTS;
+      if (!(k[back] > 0) || b[c + QueueClass.Dctcp] + b[c + QueueClass.NewReno] + b[c + QueueClass.Cubic] === 0) continue;
       if (Math.abs(this.ackRate[back] - this.ackRateUsed[back]) * this.packetBytes[flow] > ACKS_MOVED * this.network.capacityOf(back)) this.markDirty(back);
     }
   }

@@ -43,10 +43,12 @@ export class TcpFlowTable {
   cwnd = new Float64Array(0);
   /** Cubic's window at the last loss, segments. */
   wMax = new Float64Array(0);
-  /** Cubic's K for the epoch's W_max and w0 ({@link cubicK}), and the two it was taken for (NaN: none yet): kept, not taken again at every window. */
-  cubicK = new Float64Array(0);
-  kWMax = new Float64Array(0);
-  kW0 = new Float64Array(0);
+  /**
+   * Cubic's K for the epoch's W_max and w0 ({@link cubicK}), and the two it was taken for (NaN:
+   * none yet), side by side at `f * 4` (K, then W_max, then w0; one cache line where three
+   * arrays took three): kept, not taken again at every window.
+   */
+  private cubicKey = new Float64Array(0);
   /** Window when the avoidance epoch began, segments. */
   w0 = new Float64Array(0);
   /** Start of the avoidance epoch (or of the last slow-start round), seconds; NaN before the first round. */
@@ -136,12 +138,14 @@ export class TcpFlowTable {
     if (this.cc[f] === TcpCc.Cubic) {
       const wMax = this.wMax[f];
       const w0 = this.w0[f];
-      if (this.kWMax[f] !== wMax || this.kW0[f] !== w0) {
-        this.cubicK[f] = cubicK(wMax, w0);
-        this.kWMax[f] = wMax;
-        this.kW0[f] = w0;
+      const key = this.cubicKey;
+      const at = 4 * f;
+      if (key[at + 1] !== wMax || key[at + 2] !== w0) {
+        key[at] = cubicK(wMax, w0);
+        key[at + 1] = wMax;
+        key[at + 2] = w0;
       }
-      w = cubicAdvanceFrom(wMax, w0, this.cubicK[f], this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt);
+      w = cubicAdvanceFrom(wMax, w0, key[at], this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt);
     } else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
     return Math.min(w, this.windowSegs[f]);
   }
@@ -168,9 +172,10 @@ export class TcpFlowTable {
     this.renoPerRtt = grown(this.renoPerRtt, n);
     this.windowBytes = grown(this.windowBytes, n);
     this.slowStartGrowth = grown(this.slowStartGrowth, n);
-    this.cubicK = grown(this.cubicK, n);
-    this.kWMax = grown(this.kWMax, n, NaN);
-    this.kW0 = grown(this.kW0, n, NaN);
+    // Room for the flows past cap, with their K's W_max and w0 NaN (none yet).
+    const key = new Float64Array(4 * n).fill(NaN);
+    key.set(this.cubicKey);
+    this.cubicKey = key;
     this.cwnd = grown(this.cwnd, n);
     this.wMax = grown(this.wMax, n);
     this.w0 = grown(this.w0, n);
