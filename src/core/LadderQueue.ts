@@ -1,5 +1,6 @@
 // LadderQueue: a ladder queue (Tang, Goh & Thng 2005) over typed arrays, with a heap for its bottom and handles.
 import { grown } from "./grown.js";
+import { LadderBottom } from "./LadderBottom.js";
 
 /** A bucket holding more events than this is split into a finer rung instead of sorted (the paper's THRES). */
 const THRESHOLD = 50;
@@ -44,28 +45,11 @@ const RETURN_INFINITE = -2;
  * rung, is simply heaped whole); a split bucket's rung spans the bucket's own min..max
  * with one bucket per event (the paper: THRES buckets of 1/THRES of the parent's width).
  *
- * Lists are doubly linked through per-handle `next`/`prev` fields so that `remove` and
- * `update` unlink in O(1); a handle's `loc` is its heap position (≥ 0), -1 when not
- * pending, or -2 - bucket.
+ * The handles' slots and Bottom are {@link LadderBottom}'s. Lists are doubly linked
+ * through per-handle `next`/`prev` fields so that `remove` and `update` unlink in O(1);
+ * a handle's `loc` is its heap position (≥ 0), -1 when not pending, or -2 - bucket.
  */
-export class LadderQueue {
-  // `declare`d and set only in the constructor (see EventQueue: V8 types such fields tighter).
-  // Per handle h: time, sequence and payload at slotF[4h + 0..2]; next, prev and loc at
-  // slotI[4h + 0..2], so an operation touches a line of each (six separate arrays, or
-  // one 64-byte record read through two views of a buffer, measured slower in the hold
-  // model at 10^5).
-  private declare slotF: Float64Array;
-  private declare slotI: Int32Array;
-  private declare capacity: number;
-  private declare freeSlots: Int32Array;
-  private declare freeCount: number;
-  private declare slotsUsed: number;
-  private declare count: number;
-  private declare nextSeq: number;
-  // Bottom.
-  private declare heapTime: Float64Array;
-  private declare heapSlot: Int32Array;
-  private declare heapCount: number;
+export class LadderQueue extends LadderBottom {
   // Buckets (Top, Infinity, then the rungs' in order).
   // Bucket b's list head at 2b (-1 when empty) and its number of events at 2b + 1.
   private declare buckets: Int32Array;
@@ -82,19 +66,8 @@ export class LadderQueue {
   private declare rungBase: Int32Array;
 
   constructor(initialCapacity = 1024) {
-    const n = Math.max(4, initialCapacity | 0);
-    this.slotF = new Float64Array(4 * n);
-    this.slotI = new Int32Array(4 * n);
-    this.capacity = n;
-    this.freeSlots = new Int32Array(n);
-    this.freeCount = 0;
-    this.slotsUsed = 0;
-    this.count = 0;
-    this.nextSeq = 0;
-    // Bottom holds one bucket at a time (≤ 50 events unless ties or the rung limit keep it whole).
-    this.heapTime = new Float64Array(Math.min(n, 256));
-    this.heapSlot = new Int32Array(Math.min(n, 256));
-    this.heapCount = 0;
+    super(initialCapacity);
+    const n = this.capacity;
     this.buckets = new Int32Array(2 * (FIRST_RUNG_BUCKET + n));
     this.emptyBuckets(0, FIRST_RUNG_BUCKET + n);
     this.topStart = -Infinity;
@@ -166,21 +139,6 @@ export class LadderQueue {
     return payload;
   }
 
-  /** Whether `handle` refers to a pending event. */
-  has(handle: number): boolean {
-    return handle >= 0 && handle < this.slotsUsed && this.slotI[4 * handle + 2] !== -1;
-  }
-
-  /** Time of a pending event. */
-  timeOf(handle: number): number {
-    return this.slotF[4 * handle];
-  }
-
-  /** Payload of a pending event. */
-  payloadOf(handle: number): number {
-    return this.slotF[4 * handle + 2];
-  }
-
   /**
    * Move a pending event to `timeS`. It takes a fresh sequence number, exactly as if it
    * had been removed and pushed again now. Throws if `handle` is not pending.
@@ -234,13 +192,6 @@ export class LadderQueue {
     this.topStart = -Infinity;
     this.topMin = Infinity;
     this.topMax = -Infinity;
-  }
-
-  /** Mark `slot` not pending and free it (its fields stay readable until reused). */
-  private release(slot: number): void {
-    this.slotI[4 * slot + 2] = -1;
-    this.freeSlots[this.freeCount++] = slot;
-    this.count--;
   }
 
   /**
@@ -418,79 +369,6 @@ export class LadderQueue {
     }
   }
 
-  private heapPush(slot: number, t: number): void {
-    if (this.heapCount === this.heapTime.length) {
-      this.heapTime = grown(this.heapTime, this.heapTime.length * 2);
-      this.heapSlot = grown(this.heapSlot, this.heapSlot.length * 2);
-    }
-    this.siftUp(this.heapCount++, slot, t);
-  }
-
-  private heapRemoveAt(i: number): void {
-    const last = --this.heapCount;
-    if (i === last) return;
-    const lastSlot = this.heapSlot[last];
-    const lastTime = this.heapTime[last];
-    if (i > 0) {
-      const p = (i - 1) >> 2;
-      const pt = this.heapTime[p];
-      if (lastTime < pt || (lastTime === pt && this.slotF[4 * lastSlot + 1] < this.slotF[4 * (this.heapSlot[p]) + 1])) {
-        this.siftUp(i, lastSlot, lastTime);
-        return;
-      }
-    }
-    this.siftDown(i, lastSlot, lastTime);
-  }
-
-  /** Place `slot` with time `t` at or above heap position `i`. */
-  private siftUp(i: number, slot: number, t: number): void {
-    const ht = this.heapTime, hs = this.heapSlot, f = this.slotF, iv = this.slotI;
-    while (i > 0) {
-      const p = (i - 1) >> 2;
-      const pt = ht[p];
-      if (t > pt) break;
-      const ps = hs[p];
-      if (t === pt && f[4 * slot + 1] > f[4 * ps + 1]) break;
-      ht[i] = pt;
-      hs[i] = ps;
-      iv[4 * ps + 2] = i;
-      i = p;
-    }
-    ht[i] = t;
-    hs[i] = slot;
-    iv[4 * slot + 2] = i;
-  }
-
-  /** Place `slot` with time `t` at or below heap position `i`. */
-  private siftDown(i: number, slot: number, t: number): void {
-    const ht = this.heapTime, hs = this.heapSlot, f = this.slotF, iv = this.slotI;
-    const n = this.heapCount;
-    for (;;) {
-      const first = (i << 2) + 1;
-      if (first >= n) break;
-      let best = first;
-      let bt = ht[first];
-      const end = first + 4 < n ? first + 4 : n;
-      for (let c = first + 1; c < end; c++) {
-        const ct = ht[c];
-        if (ct < bt || (ct === bt && f[4 * hs[c] + 1] < f[4 * hs[best] + 1])) {
-          best = c;
-          bt = ct;
-        }
-      }
-      if (t < bt) break;
-      const bs = hs[best];
-      if (t === bt && f[4 * slot + 1] < f[4 * bs + 1]) break;
-      ht[i] = bt;
-      hs[i] = bs;
-      iv[4 * bs + 2] = i;
-      i = best;
-    }
-    ht[i] = t;
-    hs[i] = slot;
-    iv[4 * slot + 2] = i;
-  }
-
   /** Empty buckets `from` to `to` (exclusive). */
   private emptyBuckets(from: number, to: number): void {
     const bk = this.buckets;
@@ -500,11 +378,4 @@ export class LadderQueue {
     }
   }
 
-  private grow(): void {
-    const n = this.capacity * 2;
-    this.slotF = grown(this.slotF, 4 * n);
-    this.slotI = grown(this.slotI, 4 * n);
-    this.capacity = n;
-    this.freeSlots = grown(this.freeSlots, n);
-  }
 }

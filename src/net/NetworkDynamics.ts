@@ -1,6 +1,7 @@
 // NetworkDynamics: links and nodes failing and recovering, capacities and latencies changing, and the rerouting that follows.
 import type { FlowNetwork } from "./FlowNetwork.js";
-import type { Route, Router } from "./Router.js";
+import type { Route } from "./Route.js";
+import type { Router } from "./Router.js";
 import type { Topology } from "./Topology.js";
 
 /** What the run decides for a flow whose route crosses a failed link (see {@link NetworkDynamics.converge}). */

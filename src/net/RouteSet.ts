@@ -1,5 +1,5 @@
 // RouteSet: the distinct routes a router has built, found by their node sequence, so flows on the same path share one Route object.
-import type { Route } from "./Router.js";
+import type { Route } from "./Route.js";
 
 /**
  * A hash set of {@link Route}s keyed by their node sequence (which fixes the route: its

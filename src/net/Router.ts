@@ -1,27 +1,23 @@
 // Router: shortest paths (hops or latency) with per-flow ECMP by seeded hash, over distance tables per hub (hops) or per destination (latency), bounded.
 import { attachmentRegions, type AttachmentRegions } from "./AttachmentRegions.js";
-import { DistanceTables, onLatencyShortestPath, type DistanceView } from "./DistanceTables.js";
+import { DistanceTables } from "./DistanceTables.js";
+import type { DistanceView } from "./DistanceView.js";
 import type { FabricRoutes } from "./FabricRoutes.js";
 import { Int32Pool } from "./Int32Pool.js";
 import { ecmpPick, ecmpSalt } from "./ecmpHash.js";
 import { PairMap } from "./PairMap.js";
 import { kShortestPaths, type Path } from "./kShortestPaths.js";
+import { minMaxPath } from "./minMaxPath.js";
+import { onLatencyShortestPath } from "./onLatencyShortestPath.js";
 import { PathSplits } from "./PathSplits.js";
+import type { Route, RoutingMetric } from "./Route.js";
 import { hashNodes, RouteSet } from "./RouteSet.js";
+import { splicedPath } from "./splicedPath.js";
+import { teEndpoints } from "./teEndpoints.js";
 import type { Topology } from "./Topology.js";
 
-/** Which shortest paths a router follows. */
-export type RoutingMetric = "hops" | "latency";
-
-/** A route: the resources a flow crosses (channels, then node capacities) and its one-way latency. */
-export interface Route {
-  /** Node numbers from source to destination. */
-  nodes: Int32Array;
-  /** Resource ids crossed: every channel on the path, then the capacity resource of each capacitated node on it. */
-  resources: Int32Array;
-  /** Sum of the channels' latencies, seconds. */
-  latencyS: number;
-}
+// Route and RoutingMetric live in Route.ts; re-exported for the modules that import them from here.
+export type { Route, RoutingMetric } from "./Route.js";
 
 /**
  * Finds routes on a {@link Topology}. Among equal-cost next hops, each flow picks by a
@@ -265,14 +261,7 @@ export class Router {
    * inside a site to ECMP), or the node itself when it is outside every site.
    */
   teEndpoint(node: number): number {
-    if (!this.endpoints) {
-      const t = this.topology;
-      const borders = t.sites.map((s) => t.nodeIndex.get(s.id) ?? -1);
-      this.endpoints = Int32Array.from({ length: t.nodeCount }, (_, n) => {
-        const site = t.nodeSite[n];
-        return site >= 0 && borders[site] >= 0 ? borders[site] : n;
-      });
-    }
+    if (!this.endpoints) this.endpoints = teEndpoints(this.topology);
     return this.endpoints[node];
   }
 
@@ -328,15 +317,8 @@ export class Router {
   }
 
   private spliceNew(route: Route, a: number, b: number, path: Path): Route | null {
-    const old = route.nodes;
-    const i = old.indexOf(a);
-    const j = old.indexOf(b);
-    if (i < 0 || j < i) return null;
-    const nodes = [...old.subarray(0, i), ...path.nodes, ...old.subarray(j + 1)];
-    if (new Set(nodes).size !== nodes.length) return null;
-    // A route's resources start with its channels, one per hop, in order.
-    const channels = [...route.resources.subarray(0, i), ...path.channels, ...route.resources.subarray(j, old.length - 1)];
-    return this.finish(nodes, channels);
+    const spliced = splicedPath(route, a, b, path);
+    return spliced && this.finish(spliced.nodes, spliced.channels);
   }
 
   /**
@@ -380,44 +362,9 @@ export class Router {
    * go to the lower channel number at the first hop where paths differ. Null when unreachable.
    */
   minMaxRoute(src: number, dst: number, cost: (resource: number) => number): Route | null {
-    const t = this.topology;
     const view: DistanceView = this.tables.toward(dst);
     if (view.dist(src) === Infinity) return null;
-    const hops = view.hops;
-    // best[u]: smallest bottleneck cost from u to dst over the shortest-path DAG; next[u]: its channel.
-    const best = new Map<number, number>();
-    const next = new Map<number, number>();
-    best.set(dst, 0);
-    const solve = (u: number): number => {
-      const known = best.get(u);
-      if (known !== undefined) return known;
-      let b = Infinity;
-      let pick = -1;
-      const du = view.dist(u);
-      for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
-        const ch = t.outChannels[i];
-        const v = t.channelTo[ch];
-        if (this.down[ch] !== 0 || !this.onShortestPath(du, view.dist(v, du - 1), ch) || (hops && hops[v] !== hops[u] - 1)) continue;
-        const nr = t.nodeCapacityResource[v];
-        const c = Math.max(cost(ch), nr >= 0 ? cost(nr) : 0, solve(v));
-        if (c < b || pick < 0) {
-          b = c;
-          pick = ch;
-        }
-      }
-      best.set(u, b);
-      next.set(u, pick);
-      return b;
-    };
-    solve(src);
-    const nodes = [src];
-    const channels: number[] = [];
-    for (let u = src; u !== dst; ) {
-      const ch = next.get(u)!;
-      channels.push(ch);
-      u = t.channelTo[ch];
-      nodes.push(u);
-    }
+    const { nodes, channels } = minMaxPath(this.topology, view, src, dst, cost, this.down, (du, dv, ch) => this.onShortestPath(du, dv, ch));
     return this.finish(nodes, channels);
   }
 

@@ -2,7 +2,7 @@
 import { InputError } from "../core/InputError.js";
 import type { FabricRoutes } from "./FabricRoutes.js";
 import { ecmpPick, ecmpSalt } from "./ecmpHash.js";
-import type { RoutingMetric } from "./Router.js";
+import type { RoutingMetric } from "./Route.js";
 import type { Topology } from "./Topology.js";
 import { torusRingLinks, torusRouterId, type TorusSpec } from "./torus.js";
 

@@ -2,7 +2,8 @@
 import type { Simulation } from "../core/Simulation.js";
 import type { FlowNetwork } from "./FlowNetwork.js";
 import type { Path } from "./kShortestPaths.js";
-import type { Route, Router } from "./Router.js";
+import type { Route } from "./Route.js";
+import type { Router } from "./Router.js";
 import type { Topology } from "./Topology.js";
 
 /** How the controller picks a flow's path among its candidates, or (`wcmp`) splits a pair's flows over them. */

@@ -2,7 +2,8 @@
 import { getHeapStatistics } from "node:v8";
 import { totalmem } from "node:os";
 import { InputError } from "../core/InputError.js";
-import { formatCount, type ScenarioSize } from "./estimateScenarioSize.js";
+import { formatCount } from "./formatCount.js";
+import type { ScenarioSize } from "./size/SizePart.js";
 
 /** What a scenario may make. */
 export interface SizeLimits {

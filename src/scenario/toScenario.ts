@@ -3,7 +3,7 @@ import path from "node:path";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import { InputError } from "../core/InputError.js";
 import { memoryLimitBytes } from "./checkScenarioSize.js";
-import { BYTES_PER } from "./estimateScenarioSize.js";
+import { BYTES_PER } from "./size/SizePart.js";
 import { readTransferCsv } from "./readTransferCsv.js";
 import { readFlowList } from "./readFlowList.js";
 import type { Scenario, SiteSpec, SizeSpec, TopologyPart, TransferListLoadSpec, TransferLoadSpec, WorkloadSpec } from "./Scenario.js";

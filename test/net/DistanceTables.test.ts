@@ -1,7 +1,8 @@
 // DistanceTables (through Router): one table of a byte per node per switch, not per destination; a byte budget that bounds them; distances read through a host's border switch.
 import { describe, expect, it } from "vitest";
 import { attachmentRegions } from "../../src/net/AttachmentRegions.js";
-import { DistanceTables, SPARSE_ENTRY_BYTES } from "../../src/net/DistanceTables.js";
+import { SPARSE_ENTRY_BYTES } from "../../src/net/DistanceTable.js";
+import { DistanceTables } from "../../src/net/DistanceTables.js";
 import { fatTree } from "../../src/net/fatTree.js";
 import { gpuCluster } from "../../src/net/gpuCluster.js";
 import { Router } from "../../src/net/Router.js";

@@ -3,7 +3,8 @@ import { totalmem } from "node:os";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/InputError.js";
 import { checkScenarioSize, formatBytes, MAX_EVENTS, memoryLimitBytes } from "../../src/scenario/checkScenarioSize.js";
-import { BYTES_PER, estimateScenarioSize } from "../../src/scenario/estimateScenarioSize.js";
+import { estimateScenarioSize } from "../../src/scenario/estimateScenarioSize.js";
+import { BYTES_PER } from "../../src/scenario/size/SizePart.js";
 import { scenarioFromDocument } from "../../src/scenario/loadScenario.js";
 import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
 
