@@ -193,9 +193,8 @@ export class QueueState implements FlowObserver {
    * (Alizadeh et al.: from W* = (P + K)/N), or NaN where no flow is bound or the port does not mark.
    */
   steadyAlpha(r: number): number {
-    const c = r * COUNTS;
-    const n = this.counts[c + QueueClass.Dctcp] + this.counts[c + QueueClass.NewReno] + this.counts[c + QueueClass.Cubic];
-    const all = n + this.counts[c + QueueClass.Lossless];
+    const n = this.windowed(r);
+    const all = n + this.counts[r * COUNTS + QueueClass.Lossless];
     const capacity = this.network.capacityOf(r);
     const kBytes = this.settings.ecnThresholdBytes[r];
     if (n === 0 || !(kBytes > 0) || !(capacity > 0)) return NaN;
@@ -269,9 +268,7 @@ export class QueueState implements FlowObserver {
    */
   saturated(resource: number): boolean {
     if (this.settings.ecnThresholdBytes[resource] > 0) return false;
-    const b = this.counts;
-    const c = resource * COUNTS;
-    return b[c + QueueClass.NewReno] + b[c + QueueClass.Cubic] + b[c + QueueClass.Dctcp] > 0;
+    return this.windowed(resource) > 0;
   }
 
   /** Mean queueing delay at `resource` now, seconds. */
@@ -415,6 +412,12 @@ export class QueueState implements FlowObserver {
     this.dirtyCount = 0;
   }
 
+  /** The flows bound at `r` whose windows fill its queue (DCTCP, NewReno, Cubic; not lossless rdma). */
+  private windowed(r: number): number {
+    const c = r * COUNTS;
+    return this.counts[c + QueueClass.Dctcp] + this.counts[c + QueueClass.NewReno] + this.counts[c + QueueClass.Cubic];
+  }
+
   /** The sawtooth the flows bound at `r` keep there now. */
   private compute(r: number): Sawtooth {
     const c = r * COUNTS;
@@ -493,15 +496,13 @@ export class QueueState implements FlowObserver {
     const res = this.network.routeOf(flow).resources;
     const channels = this.topology.channelCount;
     const k = this.settings.ecnThresholdBytes;
-    const b = this.counts;
     for (let i = 0; i < res.length; i++) {
       if (res[i] >= channels) continue;
       const back = res[i] ^ 1;
       const acks = this.ackRate[back] + delta;
       // The last flow leaving takes its own rate back off: what rounding leaves is no ACK.
       this.ackRate[back] = acks > 1e-3 ? acks : 0;
-      const c = back * COUNTS;
-      if (!(k[back] > 0) || b[c + QueueClass.Dctcp] + b[c + QueueClass.NewReno] + b[c + QueueClass.Cubic] === 0) continue;
+      if (!(k[back] > 0) || this.windowed(back) === 0) continue;
       if (Math.abs(this.ackRate[back] - this.ackRateUsed[back]) * this.packetBytes[flow] > ACKS_MOVED * this.network.capacityOf(back)) this.markDirty(back);
     }
   }

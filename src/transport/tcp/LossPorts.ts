@@ -339,20 +339,14 @@ export class LossPorts {
     // it is full: those the port binds, and those it carries at a window-limited rate.
     // Flows in a fast recovery hold their windows and are not cut again (their losses there are
     // sent again within it): the full buffer waits for the first recovery to end.
+    // The port's own flows, then those crossing it bound elsewhere.
+    const hit: number[] = [];
+    for (let f = this.first[r]; f >= 0; f = this.next[f]) hit.push(f);
+    for (let i = this.crossHead[r]; i >= 0; i = this.crossNext[i]) if (t.port[this.crossFlow[i]] !== r) hit.push(this.crossFlow[i]);
     const members: number[] = [];
     const recovering: number[] = [];
     let wake = Infinity;
-    // The port's own flows, then those crossing it bound elsewhere.
-    for (let f = this.first[r]; f >= 0; f = this.next[f]) {
-      if (!t.recovering(f, now)) members.push(f);
-      else {
-        recovering.push(f);
-        if (t.recoveryEndS[f] < wake) wake = t.recoveryEndS[f];
-      }
-    }
-    for (let i = this.crossHead[r]; i >= 0; i = this.crossNext[i]) {
-      const f = this.crossFlow[i];
-      if (t.port[f] === r) continue;
+    for (const f of hit) {
       if (!t.recovering(f, now)) members.push(f);
       else {
         recovering.push(f);

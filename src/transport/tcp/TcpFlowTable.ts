@@ -173,9 +173,7 @@ export class TcpFlowTable {
     this.windowBytes = grown(this.windowBytes, n);
     this.slowStartGrowth = grown(this.slowStartGrowth, n);
     // Room for the flows past cap, with their K's W_max and w0 NaN (none yet).
-    const key = new Float64Array(4 * n).fill(NaN);
-    key.set(this.cubicKey);
-    this.cubicKey = key;
+    this.cubicKey = grown(this.cubicKey, 4 * n, NaN);
     this.cwnd = grown(this.cwnd, n);
     this.wMax = grown(this.wMax, n);
     this.w0 = grown(this.w0, n);
