@@ -265,6 +265,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     try {
       const seeds = parseSeeds(values.seeds);
       const jitterS = Number(values.jitter);
+      if (!(jitterS > 0)) throw new Error(`--jitter must be a positive number of seconds (without it every RngRun is the same run), got ${values.jitter}`);
       for (const name of names) {
         for (const model of values.model ?? ["tcp"]) {
           console.log(seedTable(name, model, jitterS, compareSeeds(dir, name, model, seeds, jitterS, values["rerun-ns3"] ?? false)));
