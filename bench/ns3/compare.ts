@@ -10,6 +10,7 @@ import { quantile } from "d3-array";
 import { missingNs3Packages } from "../missingPackages.js";
 import { readReportCsv as readCsv } from "../readReportCsv.js";
 import { writeAtomic } from "./cases.js";
+import { compareSeeds, parseSeeds, seedTable } from "./seeds.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -72,8 +73,19 @@ export function ensureBuilt(): string {
   return binary;
 }
 
-/** Run (or reuse, when newer than the case) ns-3 on `dir/name.ns3.txt`; finish times by id (NaN if unfinished) and wall time. */
-export function runNs3(dir: string, name: string, rerun: boolean): { finishS: Map<string, number>; wallS: number } {
+/** What {@link runNs3} reads back from one ns-3 run. */
+export interface Ns3Run {
+  /** Each flow's start as ns-3 ran it (the case's START_S plus any `option jitter`), by id. */
+  startS: Map<string, number>;
+  /** Each flow's finish (NaN if unfinished), by id. */
+  finishS: Map<string, number>;
+  /** Each flow's data retransmission timeouts (ns-3's CA_LOSS entries; a lost SYN is not one), by id. */
+  timeouts: Map<string, number>;
+  wallS: number;
+}
+
+/** Run (or reuse, when newer than the case) ns-3 on `dir/name.ns3.txt`; starts, finishes and timeouts by id, and the wall time. */
+export function runNs3(dir: string, name: string, rerun: boolean): Ns3Run {
   const txt = join(dir, `${name}.ns3.txt`);
   const csv = join(dir, `${name}.ns3.csv`);
   const fresh = existsSync(csv) && existsSync(`${csv}.json`) && statSync(csv).mtimeMs >= statSync(txt).mtimeMs;
@@ -82,10 +94,16 @@ export function runNs3(dir: string, name: string, rerun: boolean): { finishS: Ma
     process.stderr.write(r.stderr ?? "");
     if (r.status !== 0 && r.status !== 1) throw new Error(`ns-3 failed on ${txt} (exit ${r.status})`);
   }
+  const startS = new Map<string, number>();
   const finishS = new Map<string, number>();
-  for (const row of readCsv(csv)) finishS.set(row.id, row.finish_s === "" ? NaN : Number(row.finish_s));
+  const timeouts = new Map<string, number>();
+  for (const row of readCsv(csv)) {
+    startS.set(row.id, Number(row.start_s));
+    finishS.set(row.id, row.finish_s === "" ? NaN : Number(row.finish_s));
+    timeouts.set(row.id, Number(row.timeouts));
+  }
   const stats = JSON.parse(readFileSync(`${csv}.json`, "utf8")) as { wall_s: number };
-  return { finishS, wallS: stats.wall_s };
+  return { startS, finishS, timeouts, wallS: stats.wall_s };
 }
 
 /** The scenario JSON of `name` with `model`'s transport; tcp gets ns-3's settings (TCP handshake only, window = socket buffer). */
@@ -168,7 +186,8 @@ export function compareCase(
     }
     const ideal = idealOf(id);
     const cpFct = Number(row.fct_s);
-    const ns3Fct = ns3Finish - Number(row.start_s);
+    // From ns-3's own start: the case's, or later by `option jitter` (bench/ns3/seeds.ts).
+    const ns3Fct = ns3Finish - (ns3.startS.get(id) ?? Number(row.start_s));
     ns3Fcts.push(ns3Fct);
     cpFcts.push(cpFct);
     ns3Slow.push(ns3Fct / ideal);
@@ -213,9 +232,15 @@ export function toCsv(rows: ComparisonRow[]): string {
 }
 
 const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model tcp] [--case NAME] [--rerun-ns3] [--csv results/bench/ns3.csv]
+       npx tsx bench/ns3/compare.ts DIR --seeds 1-6 [--jitter 1e-6] [--model tcp] [--case NAME] [--rerun-ns3]
   DIR holds NAME.ns3.txt and NAME.json pairs (npx tsx bench/ns3/cases.ts --out DIR).
   Default models: maxmin and tcp (tcp is skipped with a note when chokepoint does not validate it).
-  ns-3 results (DIR/NAME.ns3.csv) are reused when newer than the case unless --rerun-ns3.`;
+  ns-3 results (DIR/NAME.ns3.csv) are reused when newer than the case unless --rerun-ns3.
+  --seeds LIST (whole numbers and ranges, 1,3 or 1-6): instead, each case as cased and once per seed on
+  both sides — ns-3 with every flow's start jittered by U[0, --jitter s) (default 1e-6) from its generator
+  with RngRun = seed (DIR/seeds-j<jitter>/, reused when unchanged), the model (default tcp) with its
+  scenario seed = seed — printing the per-seed table and each side's spread; writes no CSV. The pass
+  criterion stays the case as cased.`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values, positionals } = parseArgs({
@@ -224,6 +249,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       model: { type: "string", multiple: true },
       case: { type: "string", multiple: true },
       "rerun-ns3": { type: "boolean" },
+      seeds: { type: "string" },
+      jitter: { type: "string", default: "1e-6" },
       csv: { type: "string", default: join(ROOT, "results/bench/ns3.csv") },
       help: { type: "boolean" },
     },
@@ -233,8 +260,24 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(values.help ? 0 : 2);
   }
   const dir = resolve(positionals[0]);
-  const models = values.model ?? ["maxmin", "tcp"];
   const names = values.case ?? readdirSync(dir).filter((f) => f.endsWith(".ns3.txt")).map((f) => f.slice(0, -".ns3.txt".length)).sort();
+  if (values.seeds !== undefined) {
+    try {
+      const seeds = parseSeeds(values.seeds);
+      const jitterS = Number(values.jitter);
+      if (!(jitterS > 0)) throw new Error(`--jitter must be a positive number of seconds (without it every RngRun is the same run), got ${values.jitter}`);
+      for (const name of names) {
+        for (const model of values.model ?? ["tcp"]) {
+          console.log(seedTable(name, model, jitterS, compareSeeds(dir, name, model, seeds, jitterS, values["rerun-ns3"] ?? false)));
+        }
+      }
+    } catch (err) {
+      console.error(`compare: ${(err as Error).message}`);
+      process.exit(1);
+    }
+    process.exit(0);
+  }
+  const models = values.model ?? ["maxmin", "tcp"];
   const rows: ComparisonRow[] = [];
   const f = (xs: number[]) => xs.map((x) => x.toPrecision(3)).join(" / ");
   try {

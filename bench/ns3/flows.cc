@@ -15,7 +15,11 @@
 //                                          tracestates (1: write OUT.csv.states.csv, each flow's congestion-state
 //                                          changes with its window then: fast recoveries, their exits, timeouts),
 //                                          tracedrops (1: write OUT.csv.drops.csv, every packet a drop-tail device
-//                                          queue drops: its flow, sequence number and payload; implies tracelosses)
+//                                          queue drops: its flow, sequence number and payload; implies tracelosses),
+//                                          jitter (s: each flow starts at START_S + U[0, jitter), drawn in the
+//                                          file's order from ns-3's generator; default 0, no draw at all),
+//                                          rngrun (ns-3's RngRun for those draws, default 1; without jitter nothing
+//                                          in a replay is random, so it changes nothing)
 //   option cc NAME                         cubic (default), newreno or dctcp
 //   node NAME
 //   link A B RATE_BPS DELAY_S QUEUE_PACKETS  full-duplex point-to-point link, bits/s, one-way delay,
@@ -26,8 +30,8 @@
 //                                          with its 3-way handshake). PATH, optional, pins the data path:
 //                                          comma-separated nodes from SRC to DST (ACKs follow shortest paths).
 //
-// Output: OUT.csv with `id,start_s,finish_s,recoveries,timeouts` (finish = time the sink received the
-// last byte, empty if the flow did not complete before the stop time; recoveries = entries into fast
+// Output: OUT.csv with `id,start_s,finish_s,recoveries,timeouts` (start = START_S plus its jitter; finish =
+// time the sink received the last byte, empty if the flow did not complete before the stop time; recoveries = entries into fast
 // recovery, timeouts = entries into the loss state after a retransmission timeout), OUT.links.csv with
 // one row per directed channel `from,to,mean_queue_packets,p99_queue_packets,max_queue_packets,drops,marks`
 // (time-weighted over [0, end of simulation]), and OUT.csv.json with {"wall_s", "flows", "completed", "sim_end_s"}.
@@ -252,7 +256,7 @@ int main(int argc, char** argv) {
 
   std::map<std::string, double> options = {{"sockbuf", 16.0 * 1024 * 1024}, {"minrto", 0.2}, {"segsize", 1448}, {"iw", 10},
                                            {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}, {"tracelosses", 0},
-                                           {"tracestates", 0}, {"tracedrops", 0}};
+                                           {"tracestates", 0}, {"tracedrops", 0}, {"jitter", 0}, {"rngrun", 1}};
   std::string cc = "cubic";
   std::vector<std::string> nodeNames;
   std::map<std::string, uint32_t> nodeIndex;
@@ -334,6 +338,15 @@ int main(int argc, char** argv) {
     g_dropsTrace = std::fopen(path.c_str(), "w");
     if (!g_dropsTrace) fail("cannot write " + path);
     std::fprintf(g_dropsTrace, "time_s,from,to,id,seq,payload_bytes\n");
+  }
+  // Start jitter: the one random thing a replay can have (no ECMP, no random ISNs or ports in these runs), so
+  // a jittered run per RngRun shows how much ns-3's own answer hangs on the exact instants flows start.
+  if (options["jitter"] < 0 || options["rngrun"] < 1) fail("option jitter must be >= 0 and option rngrun >= 1");
+  RngSeedManager::SetRun(static_cast<uint64_t>(options["rngrun"]));
+  if (options["jitter"] > 0) {
+    Ptr<UniformRandomVariable> jitter = CreateObject<UniformRandomVariable>();
+    jitter->SetStream(0);
+    for (FlowSpec& f : g_flows) f.startS += jitter->GetValue(0, options["jitter"]);
   }
   auto wallStart = std::chrono::steady_clock::now();
   const uint32_t sockbuf = static_cast<uint32_t>(options["sockbuf"]);

@@ -1,5 +1,5 @@
 // Cross-check of the tcp transport model against ns-3 3.37: Cubic requests and a transfer over a 20 ms WAN, and DCTCP's queue on a dumbbell.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { readReportCsv } from "../../bench/readReportCsv.js";
 import type { Ns3Case } from "../../bench/ns3/cases.js";
 import { toNs3Text, toScenario, wan } from "../../bench/ns3/cases.js";
 import { runChokepoint, runNs3 } from "../../bench/ns3/compare.js";
+import { compareSeeds } from "../../bench/ns3/seeds.js";
 import { missingNs3Packages } from "../../bench/missingPackages.js";
 import { skipCrossCheck } from "./skipCrossCheck.js";
 
@@ -137,5 +138,60 @@ describe.skipIf(skip)("flows.cc's traces of congestion states and drops (tracest
       expect([from, to, id]).toEqual(["s", "r", id === "f0" ? "f0" : "f1"]);
       expect(Number(payload)).toBe(1448);
     }
+  });
+});
+
+describe.skipIf(skip)("flows.cc's start jitter (option jitter, option rngrun) and compare.ts --seeds", () => {
+  // Four NewReno flows at one instant into a 20-packet port: which packets the port drops hangs on their order.
+  const c: Ns3Case = {
+    name: "burst",
+    seed: 7,
+    nodes: ["a", "b", "c", "d", "s", "r"],
+    links: [
+      ...["a", "b", "c", "d"].map((h) => ({ a: h, b: "s", rateBps: 10e9, latencyS: 1e-6, queuePackets: 100 })),
+      { a: "s", b: "r", rateBps: 10e9, latencyS: 1e-6, queuePackets: 20 },
+    ],
+    flows: ["a", "b", "c", "d"].map((h, i) => ({ id: `f${i}`, src: h, dst: "r", sizeBytes: 100e3, startS: 0.001 })),
+    sockbufBytes: 16 * 1024 * 1024,
+    cc: "newreno",
+    delayedAck: 1,
+  };
+  const text = toNs3Text(c);
+  const run = (name: string, extra: string[]) => {
+    writeFileSync(join(dir, `${name}.ns3.txt`), [text, ...extra].join("\n") + "\n");
+    runNs3(dir, name, true);
+    return readFileSync(join(dir, `${name}.ns3.csv`), "utf8");
+  };
+
+  it("without jitter a replay draws nothing (RngRun changes no byte); with it each start moves by U[0, jitter) per RngRun", () => {
+    const plain = run("plain", []);
+    expect(run("run2", ["option rngrun 2"])).toBe(plain);
+    const j1 = run("j1", ["option jitter 1e-6", "option rngrun 1"]);
+    expect(run("j1again", ["option jitter 1e-6", "option rngrun 1"])).toBe(j1);
+    const j2 = run("j2", ["option jitter 1e-6", "option rngrun 2"]);
+    const starts = (csv: string) => csv.trim().split("\n").slice(1).map((l) => Number(l.split(",")[1]));
+    for (const s of [...starts(j1), ...starts(j2)]) {
+      expect(s).toBeGreaterThan(0.001);
+      expect(s).toBeLessThan(0.001 + 1e-6);
+    }
+    expect(starts(j2)).not.toEqual(starts(j1));
+    expect(new Set(starts(j1)).size).toBe(4);
+  });
+
+  it("compareSeeds runs the case as cased and per seed on both sides, and reuses an unchanged seeded ns-3 run", () => {
+    writeFileSync(join(dir, "burst.ns3.txt"), text);
+    writeFileSync(join(dir, "burst.json"), JSON.stringify(toScenario(c)));
+    const rows = compareSeeds(dir, "burst", "tcp", [1, 2], 1e-6);
+    expect(rows.map((r) => r.seed)).toEqual(["case", 1, 2]);
+    for (const r of rows) {
+      expect(r.ns3.fctP50S).toBeGreaterThan(0);
+      expect(r.model.fctP99S).toBeGreaterThanOrEqual(r.model.fctP50S);
+    }
+    const seeded = join(dir, "seeds-j0.000001", "burst.s2.ns3.csv");
+    expect(readFileSync(join(dir, "seeds-j0.000001", "burst.s2.ns3.txt"), "utf8")).toMatch(/option jitter 0\.000001\noption rngrun 2\n$/);
+    expect(JSON.parse(readFileSync(join(dir, "seeds-j0.000001", "burst.s2.json"), "utf8")).seed).toBe(2);
+    const before = statSync(seeded).mtimeMs;
+    compareSeeds(dir, "burst", "tcp", [2], 1e-6);
+    expect(statSync(seeded).mtimeMs).toBe(before);
   });
 });
