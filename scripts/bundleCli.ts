@@ -6,8 +6,15 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
-/** The shipped scenario the build runs once to write the code cache: every function it compiles is in the cache. */
-export const WARM_UP_SCENARIO = "scenarios/parking-lot.yaml";
+/**
+ * The scenarios the build runs, one after the other in one process, to write the code cache:
+ * every function they compile is in the cache. The shipped parking lot (max-min sharing, the
+ * reports), then scripts/warm-up-tcp.yaml: tcp under each congestion control, with losses and
+ * marks, whose functions a run compiles otherwise at their first call, inside the run's timed
+ * part (run.json's wall_s). Small runs both: a long one would let V8 flush the bytecode of
+ * functions not run lately, and would slow the build.
+ */
+export const WARM_UP_SCENARIOS = ["scenarios/parking-lot.yaml", "scripts/warm-up-tcp.yaml"] as const;
 
 /**
  * Bundle `root`'s CLI (`src/cli/main.ts`) to `dist/bundle/main.cjs` and its sweep worker
@@ -20,9 +27,9 @@ export const WARM_UP_SCENARIO = "scenarios/parking-lot.yaml";
  * is Node 22), but a classic script compiled by `vm.Script` takes V8's code cache
  * (`cachedData`). So the CLI's bundle is a CommonJS-style script, which the stub wraps in a
  * function of `require` and `__filename` and compiles with the cache. The cache is written
- * by running the CLI once ({@link WARM_UP_SCENARIO}, reports to a temporary folder) and
- * calling `createCachedData()` at its exit: it holds the bytecode of every function that run
- * compiled (a function's bytecode is made at its first call otherwise). V8 checks a cache
+ * by running the CLI on {@link WARM_UP_SCENARIOS} in one process (reports to a temporary
+ * folder) and calling `createCachedData()` at its exit: it holds the bytecode of every
+ * function those runs compiled (a function's bytecode is made at its first call otherwise). V8 checks a cache
  * against the source, its own version and its flags, and rejects one that does not fit
  * (another Node, a V8 flag such as --max-old-space-size): the stub then compiles the
  * source as usual. The answers never depend on the cache, only the compile time does.
@@ -82,13 +89,15 @@ export function compileBundleSource(file: string): string {
   ].join("\n");
 }
 
+/** Run the bundle compiled by {@link compileBundleSource} as a CommonJS module (again at each use: a module of its own each time, the functions compiled once). */
+const RUN_COMPILED_BUNDLE = [
+  "{ const module = { exports: {} };",
+  "script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file)); }",
+].join("\n");
+
 /** {@link compileBundleSource}, then run the bundle as a CommonJS module. */
 function runBundleSource(file: string): string {
-  return [
-    compileBundleSource(file),
-    "const module = { exports: {} };",
-    "script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));",
-  ].join("\n");
+  return [compileBundleSource(file), RUN_COMPILED_BUNDLE].join("\n");
 }
 
 /** The imports {@link compileBundleSource} and {@link runBundleSource} need. */
@@ -112,25 +121,42 @@ function stubSource(): string {
 }
 
 /**
- * Write `bundle`.cache: run the CLI from the bundle on {@link WARM_UP_SCENARIO} (as the stub
- * runs it, with no cache yet) and write the script's code cache when the process exits.
- * Throws with the run's output if it fails.
+ * Write `bundle`.cache: run the CLI from the bundle (as the stub runs it, with no cache yet)
+ * on each of {@link WARM_UP_SCENARIOS} in turn, in one process, each started when the one
+ * before has finished (the event loop is empty), and write the script's code cache when the
+ * process exits after the last. Throws with the runs' output if one fails.
+ *
+ * Besides bytecode, the cache keeps what V8 noted on the functions the warm-up made hot
+ * enough for its baseline compiler (Sparkplug), as measured: with the warm-up's baseline
+ * compiles (the default) a later tiny max-min run's event loop takes longer, with them held
+ * off it takes less (the functions' tiering state lives in their SharedFunctionInfo, which
+ * the cache serialises; newer V8 names it cached_tiering_decision and gives such a function
+ * its feedback vector at its first call, so each property access starts with an inline-cache
+ * miss). That slows code a run calls a few times and speeds a long run's hot loop up. Tried and not kept: the warm-up
+ * with Sparkplug off (`setFlagsFromString("--no-sparkplug")`, back on before
+ * `createCachedData()` so that V8's flag hash, which a cache must match, is the default one):
+ * two-hosts' timed part 1.46 → 1.14 ms (parking-lot's cache → that one), but the k=16 20k
+ * run 2–4 % slower in process CPU time (8 and 6 alternated runs, load 5).
  */
 function writeCodeCache(root: string, bundle: string): void {
   rmSync(`${bundle}.cache`, { force: true });
   const out = mkdtempSync(join(tmpdir(), "chokepoint-warm-up-"));
   try {
+    const runs = WARM_UP_SCENARIOS.map((scenario, i) => ["run", scenario, "--out", join(out, String(i)), "--quiet"]);
     const source = [
       RUN_BUNDLE_IMPORTS,
       'import { writeFileSync } from "node:fs";',
-      // The CLI reads its arguments from process.argv[2] on, as under the stub.
-      `process.argv.splice(1, 0, ${JSON.stringify(bundle)});`,
-      'process.on("exit", (code) => { if (code === 0) writeFileSync(`${file}.cache`, script.createCachedData()); });',
-      runBundleSource(JSON.stringify(bundle)),
+      compileBundleSource(JSON.stringify(bundle)),
+      `const runs = ${JSON.stringify(runs)};`,
+      "let done = 0;",
+      // The CLI reads its arguments from process.argv[2] on, as under the stub; it sets process.exitCode when it ends.
+      `const runNext = () => { process.argv = [process.argv[0], file, ...runs[done++]];\n${RUN_COMPILED_BUNDLE}\n};`,
+      'process.on("beforeExit", () => { if (!process.exitCode && done < runs.length) runNext(); });',
+      'process.on("exit", (code) => { if (code === 0 && done === runs.length) writeFileSync(`${file}.cache`, script.createCachedData()); });',
+      "runNext();",
     ].join("\n");
-    const args = ["--input-type=module", "-e", source, "run", WARM_UP_SCENARIO, "--out", out, "--quiet"];
-    const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`the code cache's warm-up run failed (${r.status}): ${r.stdout}${r.stderr}`);
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", source], { cwd: root, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`the code cache's warm-up runs failed (${r.status}): ${r.stdout}${r.stderr}`);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { quantile } from "d3-array";
+import { buildDist } from "../buildDist.js";
 import { missingNs3Packages } from "../missingPackages.js";
 import { readReportCsv as readCsv } from "../readReportCsv.js";
 import { writeAtomic } from "./cases.js";
@@ -31,7 +32,7 @@ export interface ComparisonRow {
   modelSlowdown: [number, number, number];
   /** Per-flow FCT ratio chokepoint / ns-3 at p5, p25, p50, p75, p95. */
   fctRatio: [number, number, number, number, number];
-  /** ns-3's simulation wall time and chokepoint's (run.json: the run in process, without start-up), seconds. */
+  /** ns-3's simulation wall time and chokepoint's (run.json: the run in process, without start-up; the built CLI unless --source), seconds. */
   ns3WallS: number;
   chokepointWallS: number;
 }
@@ -135,19 +136,31 @@ function scenarioFor(dir: string, name: string, model: string): string {
   return path;
 }
 
-const CLI = ["--import", "tsx", join(ROOT, "src/cli/main.ts")];
+/**
+ * How node starts chokepoint's CLI: from the sources through tsx (always the checkout's code,
+ * no build needed: the tests' way), or the built `dist/cli/main.js` as the package ships it,
+ * whose bundle runs with V8's code cache (scripts/bundleCli.ts) — compare's own runs, after a
+ * build, since run.json's `wall_s` of a small case is mostly first-call compiles under tsx.
+ */
+export const SOURCE_CLI: readonly string[] = ["--import", "tsx", join(ROOT, "src/cli/main.ts")];
+export const BUILT_CLI: readonly string[] = [join(ROOT, "dist/cli/main.js")];
 
 /** Whether chokepoint accepts `model` (validate on the case's scenario with that transport exits 0). */
-export function modelAvailable(dir: string, name: string, model: string): boolean {
+export function modelAvailable(dir: string, name: string, model: string, cli: readonly string[] = SOURCE_CLI): boolean {
   if (model === "maxmin") return true;
-  const r = spawnSync(process.execPath, [...CLI, "validate", scenarioFor(dir, name, model)], { encoding: "utf8", cwd: ROOT });
+  const r = spawnSync(process.execPath, [...cli, "validate", scenarioFor(dir, name, model)], { encoding: "utf8", cwd: ROOT });
   return r.status === 0;
 }
 
-/** Run chokepoint's CLI on case `name` under `model`; flows.csv rows by id and the run's wall time from run.json. */
-export function runChokepoint(dir: string, name: string, model: string): { rows: Map<string, Record<string, string>>; wallS: number } {
+/** Run chokepoint's CLI (`cli`, see {@link SOURCE_CLI}) on case `name` under `model`; flows.csv rows by id and the run's wall time from run.json. */
+export function runChokepoint(
+  dir: string,
+  name: string,
+  model: string,
+  cli: readonly string[] = SOURCE_CLI,
+): { rows: Map<string, Record<string, string>>; wallS: number } {
   const out = join(dir, `out-${name}-${model}`);
-  const r = spawnSync(process.execPath, [...CLI, "run", scenarioFor(dir, name, model), "--out", out, "--quiet"], {
+  const r = spawnSync(process.execPath, [...cli, "run", scenarioFor(dir, name, model), "--out", out, "--quiet"], {
     encoding: "utf8",
     cwd: ROOT,
   });
@@ -231,16 +244,18 @@ export function toCsv(rows: ComparisonRow[]): string {
   return `${[CSV_HEADER, ...lines].join("\n")}\n`;
 }
 
-const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model tcp] [--case NAME] [--rerun-ns3] [--csv results/bench/ns3.csv]
+const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model tcp] [--case NAME] [--rerun-ns3] [--csv results/bench/ns3.csv] [--source]
        npx tsx bench/ns3/compare.ts DIR --seeds 1-6 [--jitter 1e-6] [--model tcp] [--case NAME] [--rerun-ns3]
   DIR holds NAME.ns3.txt and NAME.json pairs (npx tsx bench/ns3/cases.ts --out DIR).
   Default models: maxmin and tcp (tcp is skipped with a note when chokepoint does not validate it).
   ns-3 results (DIR/NAME.ns3.csv) are reused when newer than the case unless --rerun-ns3.
+  chokepoint runs as the package ships it: npm run build first, then dist/cli/main.js (the
+  bundle, with its code cache); --source runs src/cli/main.ts through tsx instead, unbuilt.
   --seeds LIST (whole numbers and ranges, 1,3 or 1-6): instead, each case as cased and once per seed on
   both sides — ns-3 with every flow's start jittered by U[0, --jitter s) (default 1e-6) from its generator
-  with RngRun = seed (DIR/seeds-j<jitter>/, reused when unchanged), the model (default tcp) with its
-  scenario seed = seed — printing the per-seed table and each side's spread; writes no CSV. The pass
-  criterion stays the case as cased.`;
+  with RngRun = seed (DIR/seeds-j<jitter>/, reused when unchanged), the model (default tcp, from the
+  sources) with its scenario seed = seed — printing the per-seed table and each side's spread; writes no
+  CSV. The pass criterion stays the case as cased.`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values, positionals } = parseArgs({
@@ -252,6 +267,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       seeds: { type: "string" },
       jitter: { type: "string", default: "1e-6" },
       csv: { type: "string", default: join(ROOT, "results/bench/ns3.csv") },
+      source: { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -281,17 +297,19 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const rows: ComparisonRow[] = [];
   const f = (xs: number[]) => xs.map((x) => x.toPrecision(3)).join(" / ");
   try {
+    if (!values.source) buildDist(ROOT);
+    const cli = values.source ? SOURCE_CLI : BUILT_CLI;
     for (const name of names) {
       const ns3 = runNs3(dir, name, values["rerun-ns3"] ?? false);
       // The ideal FCT of every flow (route latency + size / bottleneck) from a maxmin run: one yardstick for all.
-      const reference = runChokepoint(dir, name, "maxmin");
+      const reference = runChokepoint(dir, name, "maxmin", cli);
       const idealOf = (id: string) => Number(reference.rows.get(id)!.ideal_fct_s);
       for (const model of models) {
-        if (!modelAvailable(dir, name, model)) {
+        if (!modelAvailable(dir, name, model, cli)) {
           console.log(`${name}: model ${model} is not available in chokepoint (validate failed), skipped`);
           continue;
         }
-        const r = compareCase(dir, name, model, ns3, idealOf, model === "maxmin" ? reference : undefined);
+        const r = compareCase(dir, name, model, ns3, idealOf, model === "maxmin" ? reference : runChokepoint(dir, name, model, cli));
         rows.push(r);
         console.log(
           `${name} [${model}] ${r.flows} flows${r.ns3Unfinished ? ` (${r.ns3Unfinished} unfinished in ns-3)` : ""}: ` +

@@ -69,7 +69,8 @@ export class LadderQueue extends LadderBottom {
     super(initialCapacity);
     const n = this.capacity;
     this.buckets = new Int32Array(2 * (FIRST_RUNG_BUCKET + n));
-    this.emptyBuckets(0, FIRST_RUNG_BUCKET + n);
+    // Only Top and the list at +Infinity: a rung's buckets are emptied when it is spread (spread), and none is read before.
+    this.emptyBuckets(TOP, FIRST_RUNG_BUCKET);
     this.topStart = -Infinity;
     this.topMin = Infinity;
     this.topMax = -Infinity;
@@ -183,7 +184,8 @@ export class LadderQueue extends LadderBottom {
   /** Drop every pending event. */
   clear(): void {
     for (let h = 0; h < this.slotsUsed; h++) this.slotI[4 * h + 2] = -1;
-    this.emptyBuckets(0, this.buckets.length >> 1);
+    // The rungs go (rungs = 0): their buckets are emptied again when spread.
+    this.emptyBuckets(TOP, FIRST_RUNG_BUCKET);
     this.count = 0;
     this.heapCount = 0;
     this.freeCount = 0;

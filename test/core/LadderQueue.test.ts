@@ -192,6 +192,20 @@ describe("LadderQueue", () => {
     pushAll(q, [3, 1, 2]);
     expect(popAll(q)).toEqual([1, 2, 0]);
   });
+
+  it("spreads new rungs over buckets that old rungs left full, after clear and after growing", () => {
+    // Rung buckets are emptied only when a rung is spread over them (the constructor and clear
+    // empty Top and +Infinity alone): here the second batch's rungs reuse the first's buckets,
+    // still holding events when clear dropped them, and a queue of 4 grows its buckets.
+    const rng = randomStream(6, "ladder reuse");
+    const q = new LadderQueue(4);
+    pushAll(q, Array.from({ length: 5000 }, () => rng() * 100));
+    for (let i = 0; i < 10; i++) q.pop();
+    q.clear();
+    const times = Array.from({ length: 3000 }, () => 50 + rng() * 10);
+    pushAll(q, times);
+    expect(popAll(q)).toEqual(sortedPayloads(times));
+  });
 });
 
 /** Time draws for the property tests, given the time of the last pop. */
