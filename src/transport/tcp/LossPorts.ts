@@ -77,6 +77,15 @@ export class LossPorts {
   private readonly kindOverflow: number;
   /** Round trips of an overflow's flows that lose a packet (rewritten by each {@link overflow}: thousands in a 20,000-flow run), as long as the most there were. */
   private readonly memberRtts: number[] = [];
+  /**
+   * An overflow's flows (all it hits; those that lose a packet and those in a fast recovery, by
+   * flow id) and the round trips of the latter through the full buffer: rewritten by each
+   * {@link overflow} (which nothing it calls re-enters), not made anew.
+   */
+  private readonly hit: number[] = [];
+  private readonly members: number[] = [];
+  private readonly recovering: number[] = [];
+  private readonly recoveringRtts: number[] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -340,13 +349,19 @@ export class LossPorts {
     // Flows in a fast recovery hold their windows and are not cut again (their losses there are
     // sent again within it): the full buffer waits for the first recovery to end.
     // The port's own flows, then those crossing it bound elsewhere.
-    const hit: number[] = [];
+    // Gathered into the owner's scratch lists and sorted there by flow id (an overflow hits a few
+    // flows; the ~12,000 overflows of a 20,000-flow run each made new lists and sorted copies).
+    const hit = this.hit;
+    const members = this.members;
+    const recovering = this.recovering;
+    empty(hit);
+    empty(members);
+    empty(recovering);
     for (let f = this.first[r]; f >= 0; f = this.next[f]) hit.push(f);
     for (let i = this.crossHead[r]; i >= 0; i = this.crossNext[i]) if (t.port[this.crossFlow[i]] !== r) hit.push(this.crossFlow[i]);
-    const members: number[] = [];
-    const recovering: number[] = [];
     let wake = Infinity;
-    for (const f of hit) {
+    for (let i = 0; i < hit.length; i++) {
+      const f = hit[i];
       if (!t.recovering(f, now)) members.push(f);
       else {
         recovering.push(f);
@@ -357,9 +372,10 @@ export class LossPorts {
       if (wake < Infinity) this.scheduleOverflow(r, wake);
       return;
     }
-    members.sort(byId);
-    recovering.sort(byId);
-    const fullRtts = new Float64Array(recovering.length);
+    sortIds(members);
+    sortIds(recovering);
+    const fullRtts = this.recoveringRtts;
+    while (fullRtts.length < recovering.length) fullRtts.push(0);
     for (let i = 0; i < recovering.length; i++) fullRtts[i] = this.host.rttNow(recovering[i]);
     this.queues.drop(r, members.length, now);
     const rtts = this.memberRtts;
@@ -390,4 +406,30 @@ export class LossPorts {
 /** Ascending flow ids (a sort's comparator). */
 function byId(a: number, b: number): number {
   return a - b;
+}
+
+/** Lists this short are sorted by insertion, in place; longer ones by Array.prototype.sort (which makes a copy to sort). */
+const INSERTION_SORT_MAX = 32;
+
+/** Sort the distinct flow ids of `ids` ascending, in place (the same order `ids.sort(byId)` gives). */
+function sortIds(ids: number[]): void {
+  const n = ids.length;
+  if (n > INSERTION_SORT_MAX) {
+    ids.sort(byId);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = ids[i];
+    let j = i - 1;
+    while (j >= 0 && ids[j] > x) {
+      ids[j + 1] = ids[j];
+      j--;
+    }
+    ids[j + 1] = x;
+  }
+}
+
+/** Empty `list`, if it is not already (setting an array's length is a call into the engine). */
+function empty(list: number[]): void {
+  if (list.length !== 0) list.length = 0;
 }

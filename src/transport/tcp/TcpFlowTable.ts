@@ -138,14 +138,19 @@ export class TcpFlowTable {
     if (this.cc[f] === TcpCc.Cubic) {
       const wMax = this.wMax[f];
       const w0 = this.w0[f];
-      const key = this.cubicKey;
-      const at = 4 * f;
-      if (key[at + 1] !== wMax || key[at + 2] !== w0) {
-        key[at] = cubicK(wMax, w0);
-        key[at + 1] = wMax;
-        key[at + 2] = w0;
+      // K is read only after a loss (W_max above w0): before one the law takes no K, and its cache is not read.
+      let k = 0;
+      if (wMax > w0) {
+        const key = this.cubicKey;
+        const at = 4 * f;
+        if (key[at + 1] !== wMax || key[at + 2] !== w0) {
+          key[at] = cubicK(wMax, w0);
+          key[at + 1] = wMax;
+          key[at + 2] = w0;
+        }
+        k = key[at];
       }
-      w = cubicAdvanceFrom(wMax, w0, key[at], this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt);
+      w = cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt);
     } else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
     return Math.min(w, this.windowSegs[f]);
   }

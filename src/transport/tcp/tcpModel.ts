@@ -75,12 +75,12 @@ function tcpTransport(env: TransportEnv, flows: TcpFlows, o: TcpOptions): Transp
       let cwnd = o.initialWindowSegments;
       if (!reused) rounds = t.reply ? 0 : handshakeRounds(o.handshake);
       else cwnd = windowAfter(reused, now);
+      // Without a pool the flow's end needs nothing of its own: the workload's callback is handed on as it is (no closure per flow, which the run would keep until the flow ends).
+      if (!o.persistent) return flows.start(optionIndex, route, t.sizeBytes, t.weight, t.capBps, rounds, cwnd, extraS, onDone);
       return flows.start(optionIndex, route, t.sizeBytes, t.weight, t.capBps, rounds, cwnd, extraS, (f, endCwnd) => {
-        if (o.persistent) {
-          let list = idle.get(t.pairKey);
-          if (!list) idle.set(t.pairKey, (list = []));
-          list.push({ cwndSegments: endCwnd, idleSinceS: env.sim.nowS });
-        }
+        let list = idle.get(t.pairKey);
+        if (!list) idle.set(t.pairKey, (list = []));
+        list.push({ cwndSegments: endCwnd, idleSinceS: env.sim.nowS });
         onDone(f);
       });
     },
