@@ -140,11 +140,19 @@ export class ResourceRecorder implements FlowObserver {
     network.observe(this);
   }
 
+  /**
+   * @inheritdoc
+   * The per-flow array grows here rather than at a rate change: a path first taken after V8
+   * has optimised rateChanged (flow 1,024's first rate) throws its optimised code away.
+   */
+  flowStarted(flow: number, _nowS: number): void {
+    this.reserveFlow(flow);
+  }
+
   /** @inheritdoc */
   rateChanged(flow: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
-    if (flow >= this.flowBottleneck.length) {
-      this.flowBottleneck = grown(this.flowBottleneck, Math.max(1024, flow + 1, this.flowBottleneck.length * 2), -1);
-    }
+    // Taken only for flows started before this recorder subscribed.
+    if (flow >= this.flowBottleneck.length) this.reserveFlow(flow);
     const at = this.routes.offsetOf(flow);
     const end = at + this.routes.lengthOf(flow);
     const pool = this.routes.pool;
@@ -334,6 +342,13 @@ export class ResourceRecorder implements FlowObserver {
       scratch.fill(0, range[0], range[1] + 1);
     }
     return out;
+  }
+
+  /** Room for `flow` in the per-flow array. */
+  private reserveFlow(flow: number): void {
+    if (flow >= this.flowBottleneck.length) {
+      this.flowBottleneck = grown(this.flowBottleneck, Math.max(1024, flow + 1, this.flowBottleneck.length * 2), -1);
+    }
   }
 
   /** Account for resource `r` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span). */
