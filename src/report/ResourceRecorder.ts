@@ -142,11 +142,13 @@ export class ResourceRecorder implements FlowObserver {
 
   /**
    * @inheritdoc
-   * The per-flow array grows here rather than at a rate change: a path first taken after V8
-   * has optimised rateChanged (flow 1,024's first rate) throws its optimised code away.
+   * The per-flow arrays (here and in the pool of routes) grow here rather than at a rate
+   * change: a path first taken after V8 has optimised rateChanged (flow 1,024's first rate)
+   * throws its optimised code away.
    */
   flowStarted(flow: number, _nowS: number): void {
     this.reserveFlow(flow);
+    this.routes.reserve(flow);
   }
 
   /** @inheritdoc */
