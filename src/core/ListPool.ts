@@ -24,11 +24,7 @@ export class ListPool {
 
   /** Hold a copy of `values` as `key`'s list (giving back the one it held); returns its offset. */
   hold(key: number, values: Int32Array): number {
-    if (key >= this.offset.length) {
-      const n = Math.max(1024, key + 1, this.offset.length * 2);
-      this.offset = grown(this.offset, n, -1);
-      this.length = grown(this.length, n);
-    }
+    if (key >= this.offset.length) this.reserve(key);
     this.release(key);
     const n = values.length;
     let to = this.free[n]?.pop();
@@ -41,6 +37,18 @@ export class ListPool {
     this.offset[key] = to;
     this.length[key] = n;
     return to;
+  }
+
+  /**
+   * Room for `key` among the keys (done by {@link hold} when needed): a caller whose hold is
+   * in hot optimised code makes it beforehand (a recorder, when a flow starts), so hold never
+   * first takes this path after V8 has optimised it (which would throw that code away).
+   */
+  reserve(key: number): void {
+    if (key < this.offset.length) return;
+    const n = Math.max(1024, key + 1, this.offset.length * 2);
+    this.offset = grown(this.offset, n, -1);
+    this.length = grown(this.length, n);
   }
 
   /** Offset in {@link pool} of `key`'s list, or −1 if it holds none. */

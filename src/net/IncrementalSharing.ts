@@ -288,8 +288,7 @@ export class IncrementalSharing implements SharingEngine {
     }
     s.stats.releasedFlows += s.releasedCount;
 
-    // Report the released flows whose rate moved beyond round-off.
-    if (s.changed.length < s.releasedCount) s.changed = new Int32Array(s.releasedCount * 2);
+    // Report the released flows whose rate moved beyond round-off (s.changed has room for every slot).
     let n = 0;
     for (let i = 0; i < s.releasedCount; i++) {
       const f = s.released[i];

@@ -28,6 +28,19 @@ describe("ListPool", () => {
     expect(p.hold(4, Int32Array.of(5, 5))).toBe(0);
   });
 
+  it("makes room for a key beforehand without holding a list for it or moving the ones held", () => {
+    const p = new ListPool();
+    p.hold(7, Int32Array.of(1, 2, 3));
+    p.reserve(5000);
+    expect(p.offsetOf(5000)).toBe(-1);
+    expect(Array.from(p.pool.subarray(p.offsetOf(7), p.offsetOf(7) + 3))).toEqual([1, 2, 3]);
+    const at = p.hold(5000, Int32Array.of(4, 5));
+    expect(p.offsetOf(5000)).toBe(at);
+    expect(p.lengthOf(5000)).toBe(2);
+    p.reserve(3);
+    expect(p.offsetOf(7)).toBe(0);
+  });
+
   it("grows its pool and keeps every list", () => {
     const p = new ListPool();
     for (let k = 0; k < 3000; k++) p.hold(k, Int32Array.of(k, k + 1, k + 2));

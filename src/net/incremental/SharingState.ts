@@ -121,7 +121,7 @@ export class SharingState {
   touchedCount = 0;
   /** The resources of the current fill (fillByScan keeps its resources in play at the front). */
   readonly filled: Int32Array;
-  /** Ids of the flows whose reported rate moved in the last solve. */
+  /** Ids of the flows whose reported rate moved in the last solve (room for every slot: grown with them, never in a solve). */
   changed = new Int32Array(16);
   cappedScratch = new Int32Array(0);
   /**
@@ -286,6 +286,7 @@ export class SharingState {
     this.activePos = grown(this.activePos, size);
     if (this.released.length < size) this.released = grown(this.released, size);
     if (this.cappedScratch.length < size) this.cappedScratch = new Int32Array(size);
+    if (this.changed.length < size) this.changed = new Int32Array(size);
     this.slotCapacity = size;
   }
 
