@@ -1,4 +1,5 @@
 // BurstJudge: the bursts tcp flows send at one instant, judged together at every port they cross — what each port drops or marks.
+import { empty } from "../../core/empty.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
@@ -271,12 +272,4 @@ export class BurstJudge {
       }
     }
   }
-}
-
-/**
- * Empty `list`, if it is not already: setting an array's length is a call into the engine
- * (hundreds of nanoseconds), and most of the verdicts' arrays are empty at every instant.
- */
-function empty(list: unknown[]): void {
-  if (list.length !== 0) list.length = 0;
 }

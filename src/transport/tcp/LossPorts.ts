@@ -4,6 +4,7 @@ import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { ListPool } from "../../core/ListPool.js";
 import { grown } from "../../core/grown.js";
+import { empty } from "../../core/empty.js";
 import { TcpCc, TcpPhase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** How far ahead a port's next overflow is looked for, seconds (beyond: none is scheduled until the port changes). */
@@ -427,9 +428,4 @@ function sortIds(ids: number[]): void {
     }
     ids[j + 1] = x;
   }
-}
-
-/** Empty `list`, if it is not already (setting an array's length is a call into the engine). */
-function empty(list: number[]): void {
-  if (list.length !== 0) list.length = 0;
 }
