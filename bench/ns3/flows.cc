@@ -163,6 +163,14 @@ size_t g_completed = 0;
   std::exit(2);
 }
 
+/** Open the CSV file `path` for writing and write its header line; fails the run if it cannot. */
+std::FILE* openCsv(const std::string& path, const char* header) {
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  if (!f) fail("cannot write " + path);
+  std::fputs(header, f);
+  return f;
+}
+
 // Count bytes delivered to flow i's sink; the flow finishes when the last byte arrives.
 void onSinkRx(size_t i, Ptr<const Packet> p, const Address&) {
   FlowSpec& f = g_flows[i];
@@ -313,32 +321,17 @@ int main(int argc, char** argv) {
   }
   if (g_flows.size() > 50000) fail("at most 50000 flows (one sink port each)");
 
+  const std::string outPath = argv[2];
   if (options["tracecwnd"] > 0) {
-    const std::string path = std::string(argv[2]) + ".cwnd.csv";
-    g_cwndTrace = std::fopen(path.c_str(), "w");
-    if (!g_cwndTrace) fail("cannot write " + path);
-    std::fprintf(g_cwndTrace, "time_s,id,cwnd_bytes\n");
+    g_cwndTrace = openCsv(outPath + ".cwnd.csv", "time_s,id,cwnd_bytes\n");
     g_lastTraced.assign(g_flows.size(), 0);
   }
-  if (options["tracequeue"] > 0) {
-    const std::string path = std::string(argv[2]) + ".queue.csv";
-    g_queueTrace = std::fopen(path.c_str(), "w");
-    if (!g_queueTrace) fail("cannot write " + path);
-    std::fprintf(g_queueTrace, "time_s,from,to,packets\n");
-  }
+  if (options["tracequeue"] > 0) g_queueTrace = openCsv(outPath + ".queue.csv", "time_s,from,to,packets\n");
   if (options["tracestates"] > 0) {
-    const std::string path = std::string(argv[2]) + ".states.csv";
-    g_statesTrace = std::fopen(path.c_str(), "w");
-    if (!g_statesTrace) fail("cannot write " + path);
-    std::fprintf(g_statesTrace, "time_s,id,state,cwnd_bytes\n");
+    g_statesTrace = openCsv(outPath + ".states.csv", "time_s,id,state,cwnd_bytes\n");
     g_cwndNow.assign(g_flows.size(), 0);
   }
-  if (options["tracedrops"] > 0) {
-    const std::string path = std::string(argv[2]) + ".drops.csv";
-    g_dropsTrace = std::fopen(path.c_str(), "w");
-    if (!g_dropsTrace) fail("cannot write " + path);
-    std::fprintf(g_dropsTrace, "time_s,from,to,id,seq,payload_bytes\n");
-  }
+  if (options["tracedrops"] > 0) g_dropsTrace = openCsv(outPath + ".drops.csv", "time_s,from,to,id,seq,payload_bytes\n");
   // Start jitter: the one random thing a replay can have (no ECMP, no random ISNs or ports in these runs), so
   // a jittered run per RngRun shows how much ns-3's own answer hangs on the exact instants flows start.
   if (options["jitter"] < 0 || options["rngrun"] < 1) fail("option jitter must be >= 0 and option rngrun >= 1");
@@ -486,10 +479,7 @@ int main(int argc, char** argv) {
   if (g_dropsTrace) std::fclose(g_dropsTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
-  const std::string outPath = argv[2];
-  FILE* out = std::fopen(outPath.c_str(), "w");
-  if (!out) fail("cannot write " + outPath);
-  std::fprintf(out, "id,start_s,finish_s,recoveries,timeouts\n");
+  FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts\n");
   for (const FlowSpec& f : g_flows) {
     if (f.finishS >= 0) std::fprintf(out, "%s,%.17g,%.17g,%u,%u\n", f.id.c_str(), f.startS, f.finishS, f.recoveries, f.timeouts);
     else std::fprintf(out, "%s,%.17g,,%u,%u\n", f.id.c_str(), f.startS, f.recoveries, f.timeouts);
