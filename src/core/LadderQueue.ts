@@ -148,16 +148,26 @@ export class LadderQueue extends LadderBottom {
    * had been removed and pushed again now. Throws if `handle` is not pending.
    */
   update(handle: number, timeS: number): void {
-    if (!this.has(handle)) throw new Error(`LadderQueue.update: handle ${handle} is not pending`);
+    if (!this.has(handle)) throw notPending(handle);
     this.slotF[4 * handle + 1] = this.nextSeq++;
-    const old = this.slotF[4 * handle];
     this.slotF[4 * handle] = timeS;
+    this.moved(handle);
+  }
+
+  /**
+   * Move pending `handle`, whose time {@link update} has just set, to where that time belongs.
+   * It takes no time argument: `update` is small enough for V8 to inline where it is hot
+   * (FlowNetwork.solve, at every rate change), and a double passed to a call that is not
+   * inlined is allocated as a heap number (4 MB in the k=16 20,000-flow run).
+   */
+  private moved(handle: number): void {
+    const timeS = this.slotF[4 * handle];
     const loc = this.slotI[4 * handle + 2];
     const to = this.destination(timeS);
     if (loc >= 0) {
       if (to === BOTTOM) {
-        // With a fresh (largest) sequence, an equal time can only move the event down.
-        if (timeS < old) this.siftUp(loc, handle, timeS);
+        // Bottom still holds the old time at loc. With a fresh (largest) sequence, an equal time can only move the event down.
+        if (timeS < this.heapTime[loc]) this.siftUp(loc, handle, timeS);
         else this.siftDown(loc, handle, timeS);
         return;
       }
@@ -383,4 +393,9 @@ export class LadderQueue extends LadderBottom {
     }
   }
 
+}
+
+/** The error of an update of a handle that is not pending (made here, not in a template literal at the throw, which V8 may evaluate where update is inlined). */
+function notPending(handle: number): Error {
+  return new Error(`LadderQueue.update: handle ${handle} is not pending`);
 }

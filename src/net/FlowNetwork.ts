@@ -1,6 +1,7 @@
 // FlowNetwork: flows in time — latency first, then draining at max-min rates that change as flows come and go.
 import { grown } from "../core/grown.js";
 import type { Simulation } from "../core/Simulation.js";
+import { RateChanges } from "./RateChanges.js";
 import type { Route } from "./Router.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
@@ -16,8 +17,21 @@ export type FlowState = (typeof FlowState)[keyof typeof FlowState];
 export interface FlowObserver {
   /** A flow was started (request time). */
   flowStarted?(flow: number, nowS: number): void;
-  /** A flow's rate changed (including 0 → r when it becomes active and r → 0 when it completes). */
-  rateChanged?(flow: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void;
+  /**
+   * A flow's rate changed (including 0 → r when it becomes active and r → 0 when it completes):
+   * change `i` of `changes` ({@link RateChanges}: the flow, its old and new rate, its bottleneck,
+   * the time), called once per change as the network applies it. For observers that act on the
+   * run (a transport scheduling its next round, whose events take their order from the call);
+   * an observer that only records implements {@link ratesChanged} instead.
+   */
+  rateChanged?(changes: RateChanges, i: number): void;
+  /**
+   * The same changes as {@link rateChanged}, handed over at once: all of one solve's (its
+   * `changes.count`), after the network has applied them and before `solved`, or the one
+   * change of a completion, failure or reroute. For observers that only record (the reports):
+   * they must not change the network. Read `changes` during the call only.
+   */
+  ratesChanged?(changes: RateChanges): void;
   /** A flow's last byte was delivered. */
   flowCompleted?(flow: number, nowS: number): void;
   /** A flow was given up ({@link FlowNetwork.fail}); its rate was already reported as 0. */
@@ -98,6 +112,11 @@ export class FlowNetwork {
    * here without looking each method up on observers of several classes (a megamorphic load).
    */
   private readonly rateObservers: Array<NonNullable<FlowObserver["rateChanged"]>> = [];
+  private readonly batchObservers: Array<NonNullable<FlowObserver["ratesChanged"]>> = [];
+  /** A solve's changes for {@link batchObservers} (room for every active flow: it grows when a flow activates, not in solve). */
+  private readonly changes = new RateChanges();
+  /** The one change of a completion, failure or reroute (apart from {@link changes}: one may come while a solve's are gathered). */
+  private readonly change = new RateChanges(1);
   private readonly solvedObservers: Array<NonNullable<FlowObserver["solved"]>> = [];
   private readonly kindActivate: number;
   private readonly kindComplete: number;
@@ -119,6 +138,7 @@ export class FlowNetwork {
   observe(observer: FlowObserver): void {
     this.observers.push(observer);
     if (observer.rateChanged) this.rateObservers.push(observer.rateChanged.bind(observer));
+    if (observer.ratesChanged) this.batchObservers.push(observer.ratesChanged.bind(observer));
     if (observer.solved) this.solvedObservers.push(observer.solved.bind(observer));
   }
 
@@ -328,6 +348,7 @@ export class FlowNetwork {
     }
     this.state[f] = FlowState.Active;
     this.activeCount++;
+    this.changes.reserve(this.activeCount);
     this.engine.addFlow(f, this.routes[f].resources, this.weight[f], this.capBps[f]);
     this.requestSolve();
   }
@@ -372,6 +393,9 @@ export class FlowNetwork {
     const now = this.sim.nowS;
     const n = this.engine.solve();
     const changed = this.engine.changedFlows();
+    const changes = this.changes;
+    changes.nowS = now;
+    const rateObservers = this.rateObservers;
     for (let i = 0; i < n; i++) {
       const f = changed[i];
       if (this.state[f] !== FlowState.Active) continue;
@@ -387,16 +411,40 @@ export class FlowNetwork {
       } else if (h >= 0) this.sim.reschedule(h, done);
       else this.event[f] = this.sim.schedule(done, this.kindComplete, f);
       const bottleneck = this.engine.bottleneck(f);
-      this.tellRate(f, old, r, bottleneck, now);
+      const k = changes.count++;
+      changes.flows[k] = f;
+      changes.oldRatesBps[k] = old;
+      changes.newRatesBps[k] = r;
+      changes.bottlenecks[k] = bottleneck;
+      for (let j = 0; j < rateObservers.length; j++) rateObservers[j](changes, k);
     }
+    if (changes.count > 0) this.tellChanges();
     const solved = this.solvedObservers;
     for (let i = 0; i < solved.length; i++) solved[i](now);
   }
 
-  /** Tell every observer that flow `f`'s rate changed (in the order they subscribed). */
+  /** Hand the solve's changes gathered so far to the observers taking batches, and empty them. */
+  private tellChanges(): void {
+    const batch = this.batchObservers;
+    for (let i = 0; i < batch.length; i++) batch[i](this.changes);
+    this.changes.count = 0;
+  }
+
+  /** Tell every observer that flow `f`'s rate changed, outside a solve (those taking each change first, then those taking batches). */
   private tellRate(f: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
+    // Called from an observer during a solve (none does so today): the solve's changes so far go first.
+    if (this.changes.count > 0) this.tellChanges();
+    const change = this.change;
+    change.flows[0] = f;
+    change.oldRatesBps[0] = oldRateBps;
+    change.newRatesBps[0] = newRateBps;
+    change.bottlenecks[0] = bottleneck;
+    change.count = 1;
+    change.nowS = nowS;
     const observers = this.rateObservers;
-    for (let i = 0; i < observers.length; i++) observers[i](f, oldRateBps, newRateBps, bottleneck, nowS);
+    for (let i = 0; i < observers.length; i++) observers[i](change, 0);
+    const batch = this.batchObservers;
+    for (let i = 0; i < batch.length; i++) batch[i](change);
   }
 
   private grow(n: number): void {

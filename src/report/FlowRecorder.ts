@@ -1,6 +1,7 @@
 // FlowRecorder: per-flow completion times, ideal times and the bottleneck that bound each flow longest; writes flows.csv.
 import { grown } from "../core/grown.js";
 import { FlowState, type FlowNetwork, type FlowObserver } from "../net/FlowNetwork.js";
+import type { RateChanges } from "../net/RateChanges.js";
 import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
 import { CellArray, writeWith, type CellSink } from "./CsvWriter.js";
@@ -154,33 +155,39 @@ export class FlowRecorder implements FlowObserver {
   }
 
   /** @inheritdoc */
-  rateChanged(flow: number, _oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
-    // r → 0 with no bottleneck is the completion (unless a zero cap really binds).
-    const completing = newRateBps === 0 && bottleneck === CAP_BOUND && this.network.capOf(flow) !== 0;
+  ratesChanged(changes: RateChanges): void {
+    const nowS = changes.nowS;
+    const { flows, newRatesBps, bottlenecks } = changes;
     const st = this.state;
-    const o = flow * STRIDE;
-    const current = st[o + BOTTLENECK];
-    if (current === NEVER_ACTIVE) {
-      if (completing) return;
+    for (let k = 0, n = changes.count; k < n; k++) {
+      const flow = flows[k];
+      const bottleneck = bottlenecks[k];
+      // r → 0 with no bottleneck is the completion (unless a zero cap really binds).
+      const completing = newRatesBps[k] === 0 && bottleneck === CAP_BOUND && this.network.capOf(flow) !== 0;
+      const o = flow * STRIDE;
+      const current = st[o + BOTTLENECK];
+      if (current === NEVER_ACTIVE) {
+        if (completing) continue;
+        st[o + BOTTLENECK] = bottleneck;
+        st[o + SINCE_S] = nowS;
+        continue;
+      }
+      const times = st[o + TIMES];
+      if (completing) {
+        // A flow bound by one bottleneck keeps its since-time: it was bound from then to its finish.
+        if (times >= 0) {
+          this.addBound(times, current, nowS - st[o + SINCE_S]);
+          st[o + SINCE_S] = nowS;
+        }
+        continue;
+      }
+      if (bottleneck === current) continue;
+      const boundS = nowS - st[o + SINCE_S];
+      if (times >= 0) this.addBound(times, current, boundS);
+      else if (boundS > 0) st[o + TIMES] = this.newEntry(current, boundS);
       st[o + BOTTLENECK] = bottleneck;
       st[o + SINCE_S] = nowS;
-      return;
     }
-    const times = st[o + TIMES];
-    if (completing) {
-      // A flow bound by one bottleneck keeps its since-time: it was bound from then to its finish.
-      if (times >= 0) {
-        this.addBound(times, current, nowS - st[o + SINCE_S]);
-        st[o + SINCE_S] = nowS;
-      }
-      return;
-    }
-    if (bottleneck === current) return;
-    const boundS = nowS - st[o + SINCE_S];
-    if (times >= 0) this.addBound(times, current, boundS);
-    else if (boundS > 0) st[o + TIMES] = this.newEntry(current, boundS);
-    st[o + BOTTLENECK] = bottleneck;
-    st[o + SINCE_S] = nowS;
   }
 
   /** Add `seconds` to `bottleneck`'s entry in the list starting at entry `first`, appending one if it has none (as Map.set(b, (get(b) ?? 0) + s)). */

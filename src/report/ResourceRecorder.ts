@@ -3,11 +3,47 @@ import { grown } from "../core/grown.js";
 import { BIN_LOG_ENTRIES, BinLog } from "./BinLog.js";
 import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
+import type { RateChanges } from "../net/RateChanges.js";
 import type { Topology } from "../net/Topology.js";
 import { clampFraction } from "./roundoff.js";
 import { tierOf, type Tier } from "./tierOf.js";
 import { streamTable, tableRows, type RowSink } from "./CsvWriter.js";
 import { UtilHistogram, upperEdgeOfBins } from "./UtilHistogram.js";
+
+/**
+ * The numbers a rate change and a close read: the offsets of a resource's record in
+ * ResourceRecorder's `acc` (and, for the counts, in its Int32 view), the histogram's bins and the
+ * saturation threshold. A const enum, because the CLI's bundle writes its members as number
+ * literals: a module-level `const` there is a variable set by esbuild's lazy module
+ * initialisation, which V8's optimised code loads and checks again at every use.
+ */
+const enum Acc {
+  /** Float64 fields per record: 8 × 8 = 64 bytes, the last field's 8 bytes holding two int32 counts. */
+  RECORD = 8,
+  /** End of the resource's last closed interval, seconds. */
+  LAST_S = 0,
+  /** Sum of the rates of the flows crossing it (exactly 0 when none carries). */
+  LOAD_BPS = 1,
+  BYTES = 2,
+  /** ∫ utilisation dt. */
+  UTIL_S = 3,
+  /** Highest utilisation held for a positive time. */
+  PEAK_UTIL = 4,
+  /** Seconds at load ≥ SATURATION_FRACTION × capacity. */
+  SATURATED_S = 5,
+  /** Σ over flows of the seconds the resource was their bottleneck. */
+  BOTTLENECK_FLOW_S = 6,
+  /** Int32 fields per record in the counts view, and the two counts in the record's last 8 bytes. */
+  COUNTS = 16,
+  /** Flows on the resource with a positive rate. */
+  CARRYING = 14,
+  /** Flows whose bottleneck the resource is. */
+  BOTTLENECKED = 15,
+  /** {@link UTIL_BINS}. */
+  BINS = 1000,
+  /** {@link SATURATION_FRACTION}. */
+  SATURATION = 1 - 1e-9,
+}
 
 /** Columns of links.csv, in order. */
 export const LINK_CSV_HEADERS = [
@@ -37,10 +73,10 @@ export const BOTTLENECK_CSV_HEADERS = [
 ] as const;
 
 /** A resource is saturated when its load is at least this fraction of its capacity. */
-export const SATURATION_FRACTION = 1 - 1e-9;
+export const SATURATION_FRACTION: number = Acc.SATURATION;
 
 /** Bins of the utilisation histogram; each is 1/UTIL_BINS = 0.001 wide. */
-export const UTIL_BINS = 1000;
+export const UTIL_BINS: number = Acc.BINS;
 
 /** One row of the bottleneck ranking. */
 export interface BottleneckEntry {
@@ -130,12 +166,12 @@ export class ResourceRecorder implements FlowObserver {
   ) {
     const R = topology.resourceCount;
     this.resourceCount = R;
-    this.acc = new Float64Array(R * RECORD);
+    this.acc = new Float64Array(R * Acc.RECORD);
     this.counts = new Int32Array(this.acc.buffer);
     this.histogram = new Array<UtilHistogram | undefined>(R).fill(undefined);
     this.capacity = new Float64Array(R);
     for (let r = 0; r < R; r++) this.capacity[r] = network.capacityOf(r);
-    this.histogramLog = new BinLog(R, (r) => (this.histogram[r] ??= new UtilHistogram(UTIL_BINS)), addSeconds, logEntries);
+    this.histogramLog = new BinLog(R, (r) => (this.histogram[r] ??= new UtilHistogram(Acc.BINS)), addSeconds, logEntries);
     this.routes = new ActiveRoutes(network);
     network.observe(this);
   }
@@ -143,7 +179,7 @@ export class ResourceRecorder implements FlowObserver {
   /**
    * @inheritdoc
    * The per-flow arrays (here and in the pool of routes) grow here rather than at a rate
-   * change: a path first taken after V8 has optimised rateChanged (flow 1,024's first rate)
+   * change: a path first taken after V8 has optimised ratesChanged (flow 1,024's first rate)
    * throws its optimised code away.
    */
   flowStarted(flow: number, _nowS: number): void {
@@ -152,41 +188,49 @@ export class ResourceRecorder implements FlowObserver {
   }
 
   /** @inheritdoc */
-  rateChanged(flow: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
-    // Taken only for flows started before this recorder subscribed.
-    if (flow >= this.flowBottleneck.length) this.reserveFlow(flow);
-    const at = this.routes.offsetOf(flow);
-    const end = at + this.routes.lengthOf(flow);
-    const pool = this.routes.pool;
-    const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
-    const deltaBps = newRateBps - oldRateBps;
-    const { acc, counts, capacity } = this;
-    for (let i = at; i < end; i++) {
-      const r = pool[i];
-      const a = r * RECORD;
-      if (acc[a + LAST_S] < nowS) this.close(r, nowS, capacity[r]);
-      const c = (counts[r * COUNTS + CARRYING] += carryingDelta);
-      // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
-      acc[a + LOAD_BPS] = c > 0 ? acc[a + LOAD_BPS] + deltaBps : 0;
-    }
-    if (newRateBps === 0) this.routes.release(flow);
-    const old = this.flowBottleneck[flow];
-    if (old === bottleneck) return;
-    if (old >= 0) {
-      if (acc[old * RECORD + LAST_S] < nowS) this.close(old, nowS, capacity[old]);
-      counts[old * COUNTS + BOTTLENECKED]--;
-    }
-    this.flowBottleneck[flow] = bottleneck;
-    if (bottleneck >= 0) {
-      if (acc[bottleneck * RECORD + LAST_S] < nowS) this.close(bottleneck, nowS, capacity[bottleneck]);
-      counts[bottleneck * COUNTS + BOTTLENECKED]++;
+  ratesChanged(changes: RateChanges): void {
+    const nowS = changes.nowS;
+    const { flows, oldRatesBps, newRatesBps, bottlenecks } = changes;
+    const { acc, counts, capacity, routes } = this;
+    for (let k = 0, n = changes.count; k < n; k++) {
+      const flow = flows[k];
+      const oldRateBps = oldRatesBps[k];
+      const newRateBps = newRatesBps[k];
+      const bottleneck = bottlenecks[k];
+      // Taken only for flows started before this recorder subscribed.
+      if (flow >= this.flowBottleneck.length) this.reserveFlow(flow);
+      const at = routes.offsetOf(flow);
+      const end = at + routes.lengthOf(flow);
+      const pool = routes.pool;
+      const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
+      const deltaBps = newRateBps - oldRateBps;
+      for (let i = at; i < end; i++) {
+        const r = pool[i];
+        const a = r * Acc.RECORD;
+        if (acc[a + Acc.LAST_S] < nowS) this.close(r, nowS, capacity[r]);
+        const c = (counts[r * Acc.COUNTS + Acc.CARRYING] += carryingDelta);
+        // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
+        acc[a + Acc.LOAD_BPS] = c > 0 ? acc[a + Acc.LOAD_BPS] + deltaBps : 0;
+      }
+      if (newRateBps === 0) routes.release(flow);
+      const old = this.flowBottleneck[flow];
+      if (old === bottleneck) continue;
+      if (old >= 0) {
+        if (acc[old * Acc.RECORD + Acc.LAST_S] < nowS) this.close(old, nowS, capacity[old]);
+        counts[old * Acc.COUNTS + Acc.BOTTLENECKED]--;
+      }
+      this.flowBottleneck[flow] = bottleneck;
+      if (bottleneck >= 0) {
+        if (acc[bottleneck * Acc.RECORD + Acc.LAST_S] < nowS) this.close(bottleneck, nowS, capacity[bottleneck]);
+        counts[bottleneck * Acc.COUNTS + Acc.BOTTLENECKED]++;
+      }
     }
   }
 
   /** @inheritdoc */
   capacityChanged(resource: number, oldCapacityBps: number, _newCapacityBps: number, nowS: number): void {
     // The span up to now ran at the old capacity.
-    if (this.acc[resource * RECORD + LAST_S] < nowS) this.close(resource, nowS, oldCapacityBps);
+    if (this.acc[resource * Acc.RECORD + Acc.LAST_S] < nowS) this.close(resource, nowS, oldCapacityBps);
     this.capacity[resource] = this.network.capacityOf(resource);
   }
 
@@ -206,23 +250,23 @@ export class ResourceRecorder implements FlowObserver {
 
   /** Bytes carried by a resource. */
   bytesOf(r: number): number {
-    return this.acc[r * RECORD + BYTES];
+    return this.acc[r * Acc.RECORD + Acc.BYTES];
   }
   /** Time-averaged utilisation over [0, horizon]. */
   meanUtilOf(r: number): number {
-    return this.horizon > 0 ? this.acc[r * RECORD + UTIL_S] / this.horizon : 0;
+    return this.horizon > 0 ? this.acc[r * Acc.RECORD + Acc.UTIL_S] / this.horizon : 0;
   }
   /** Highest utilisation held for a positive time. */
   peakUtilOf(r: number): number {
-    return this.acc[r * RECORD + PEAK_UTIL];
+    return this.acc[r * Acc.RECORD + Acc.PEAK_UTIL];
   }
   /** Fraction of [0, horizon] during which the resource was saturated. */
   saturatedFracOf(r: number): number {
-    return this.horizon > 0 ? this.acc[r * RECORD + SATURATED_S] / this.horizon : 0;
+    return this.horizon > 0 ? this.acc[r * Acc.RECORD + Acc.SATURATED_S] / this.horizon : 0;
   }
   /** Σ over flows of the seconds this resource was their bottleneck. */
   bottleneckFlowSOf(r: number): number {
-    return this.acc[r * RECORD + BOTTLENECK_FLOW_S];
+    return this.acc[r * Acc.RECORD + Acc.BOTTLENECK_FLOW_S];
   }
 
   /** Time-weighted 95th percentile of utilisation over [0, horizon], resolved to 0.001 (see class doc). */
@@ -326,7 +370,7 @@ export class ResourceRecorder implements FlowObserver {
     const out = new Float64Array(R);
     const horizon = this.horizon;
     const log = this.histogramLog;
-    const scratch = new Float64Array(UTIL_BINS);
+    const scratch = new Float64Array(Acc.BINS);
     const range = new Int32Array(2);
     for (let r = 0; r < R; r++) {
       // holds() first: it groups what is logged (which may fold a full log) before a histogram is read.
@@ -336,7 +380,7 @@ export class ResourceRecorder implements FlowObserver {
         out[r] = h ? h.upperEdgeAt(fraction, horizon) : 0;
         continue;
       }
-      range[0] = UTIL_BINS;
+      range[0] = Acc.BINS;
       range[1] = -1;
       if (h) h.copyInto(scratch, range);
       log.addInto(r, scratch, range);
@@ -356,49 +400,27 @@ export class ResourceRecorder implements FlowObserver {
   /** Account for resource `r` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span). */
   private close(r: number, nowS: number, cap: number): void {
     const acc = this.acc;
-    const a = r * RECORD;
-    const dt = nowS - acc[a + LAST_S];
+    const a = r * Acc.RECORD;
+    const dt = nowS - acc[a + Acc.LAST_S];
     if (!(dt > 0)) return;
-    acc[a + LAST_S] = nowS;
-    const load = acc[a + LOAD_BPS];
-    acc[a + BOTTLENECK_FLOW_S] += this.counts[r * COUNTS + BOTTLENECKED] * dt;
+    acc[a + Acc.LAST_S] = nowS;
+    const load = acc[a + Acc.LOAD_BPS];
+    acc[a + Acc.BOTTLENECK_FLOW_S] += this.counts[r * Acc.COUNTS + Acc.BOTTLENECKED] * dt;
     if (load <= 0) return;
     // 1 / 0, not the global Infinity: on this never-taken branch (a failed resource still
     // carrying) V8 loads the global without feedback and keeps util as a heap number, one
     // allocated per close (1.3 million in the k=16 20,000-flow run, a fifth of its garbage).
     const util = cap > 0 ? load / cap : 1 / 0;
-    acc[a + BYTES] += load * dt;
-    acc[a + UTIL_S] += util * dt;
-    if (util > acc[a + PEAK_UTIL]) acc[a + PEAK_UTIL] = util;
-    if (load >= SATURATION_FRACTION * cap) acc[a + SATURATED_S] += dt;
+    acc[a + Acc.BYTES] += load * dt;
+    acc[a + Acc.UTIL_S] += util * dt;
+    if (util > acc[a + Acc.PEAK_UTIL]) acc[a + Acc.PEAK_UTIL] = util;
+    if (load >= Acc.SATURATION * cap) acc[a + Acc.SATURATED_S] += dt;
     // The 1e-9 slack keeps float residue (0.07 · 1000 = 70.00000000000001) out of the next bin.
-    const bin = Math.ceil(util * UTIL_BINS - 1e-9) - 1;
-    this.histogramLog.add(r, bin < 0 ? 0 : bin >= UTIL_BINS ? UTIL_BINS - 1 : bin, dt);
+    const bin = Math.ceil(util * Acc.BINS - 1e-9) - 1;
+    this.histogramLog.add(r, bin < 0 ? 0 : bin >= Acc.BINS ? Acc.BINS - 1 : bin, dt);
     this.p95 = undefined;
   }
 }
-
-/** Float64 fields of a resource's record in ResourceRecorder: 8 × 8 = 64 bytes, the last field's 8 bytes holding two int32 counts. */
-const RECORD = 8;
-/** End of the resource's last closed interval, seconds. */
-const LAST_S = 0;
-/** Sum of the rates of the flows crossing it (exactly 0 when none carries). */
-const LOAD_BPS = 1;
-const BYTES = 2;
-/** ∫ utilisation dt. */
-const UTIL_S = 3;
-/** Highest utilisation held for a positive time. */
-const PEAK_UTIL = 4;
-/** Seconds at load ≥ SATURATION_FRACTION × capacity. */
-const SATURATED_S = 5;
-/** Σ over flows of the seconds the resource was their bottleneck. */
-const BOTTLENECK_FLOW_S = 6;
-/** Int32 fields per record in the counts view, and the two counts in the record's last 8 bytes. */
-const COUNTS = 2 * RECORD;
-/** Flows on the resource with a positive rate. */
-const CARRYING = 14;
-/** Flows whose bottleneck the resource is. */
-const BOTTLENECKED = 15;
 
 /** Write bottlenecks.csv's rows of `ranking` into `sink`, yielding after each row. */
 function* emitBottlenecks(sink: RowSink, ranking: readonly BottleneckEntry[]): Generator<void> {

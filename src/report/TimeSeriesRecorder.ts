@@ -1,5 +1,6 @@
 // TimeSeriesRecorder: bytes, throughput and utilisation per interval, per directed link and per workload; writes timeseries.csv.
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
+import type { RateChanges } from "../net/RateChanges.js";
 import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { Topology } from "../net/Topology.js";
 import { csvFraction, csvNumber } from "./csvNumber.js";
@@ -75,19 +76,27 @@ export class TimeSeriesRecorder implements FlowObserver {
   }
 
   /** @inheritdoc */
-  rateChanged(flow: number, oldRateBps: number, newRateBps: number, _bottleneck: number, nowS: number): void {
-    const at = this.routes.offsetOf(flow);
-    const end = at + this.routes.lengthOf(flow);
-    const pool = this.routes.pool;
-    const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
-    const deltaBps = newRateBps - oldRateBps;
-    for (let i = at; i < end; i++) {
-      const r = pool[i];
-      if (r < this.channels) this.update(r, carryingDelta, deltaBps, nowS);
+  ratesChanged(changes: RateChanges): void {
+    const nowS = changes.nowS;
+    const { flows, oldRatesBps, newRatesBps } = changes;
+    const routes = this.routes;
+    for (let k = 0, n = changes.count; k < n; k++) {
+      const flow = flows[k];
+      const oldRateBps = oldRatesBps[k];
+      const newRateBps = newRatesBps[k];
+      const at = routes.offsetOf(flow);
+      const end = at + routes.lengthOf(flow);
+      const pool = routes.pool;
+      const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
+      const deltaBps = newRateBps - oldRateBps;
+      for (let i = at; i < end; i++) {
+        const r = pool[i];
+        if (r < this.channels) this.update(r, carryingDelta, deltaBps, nowS);
+      }
+      if (newRateBps === 0) routes.release(flow);
+      const w = this.workloadOf(flow);
+      if (w >= 0 && w < this.workloadNames.length) this.update(this.channels + w, carryingDelta, deltaBps, nowS);
     }
-    if (newRateBps === 0) this.routes.release(flow);
-    const w = this.workloadOf(flow);
-    if (w >= 0 && w < this.workloadNames.length) this.update(this.channels + w, carryingDelta, deltaBps, nowS);
   }
 
   /** @inheritdoc */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Simulation } from "../../src/core/Simulation.js";
 import { FlowNetwork } from "../../src/net/FlowNetwork.js";
 import { FullSharing } from "../../src/net/FullSharing.js";
+import type { RateChanges } from "../../src/net/RateChanges.js";
 import { Router } from "../../src/net/Router.js";
 import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
 
@@ -81,5 +82,50 @@ describe("FlowNetwork", () => {
     const f = net.startFlow({ nodes: Int32Array.of(0), resources: new Int32Array(0), latencyS: 0 }, 1e9);
     sim.run();
     expect(net.finishOf(f)).toBe(0);
+  });
+
+  it("hands a solve's rate changes to batch observers at once, in the order per-change observers saw them", () => {
+    const { sim, net, route } = twoHosts();
+    // Flow 0 alone at 5e9 B/s; at 1 ms flows 1 and 2 arrive at one instant and one solve moves
+    // all three to 5e9 / 3. Flow 2 (3e6 B) finishes first, alone in its completion's batch.
+    const seen: string[] = [];
+    const batches: string[][] = [];
+    const row = (c: RateChanges, i: number) => `${c.flows[i]}:${c.oldRatesBps[i]}->${c.newRatesBps[i]}@${c.bottlenecks[i]} t=${c.nowS}`;
+    net.observe({ rateChanged: (c, i) => void seen.push(row(c, i)) });
+    net.observe({ ratesChanged: (c) => void batches.push(Array.from({ length: c.count }, (_, i) => row(c, i))) });
+    net.startFlow(route, 1e9);
+    sim.at(1e-3, () => {
+      net.startFlow(route, 1e9);
+      net.startFlow(route, 3e6);
+    });
+    sim.run();
+    expect(batches.flat()).toEqual(seen);
+    expect(batches.map((b) => b.length)).toEqual([1, 3, 1, 2, 1, 1, 1]);
+    // Resource 2 is the channel s→b (a→s and s→a come first).
+    expect(batches[1]).toEqual([`0:5000000000->${5e9 / 3}@2 t=0.001002`, `1:0->${5e9 / 3}@2 t=0.001002`, `2:0->${5e9 / 3}@2 t=0.001002`]);
+    expect(batches[2]).toEqual([`2:${5e9 / 3}->0@-1 t=${0.001002 + 3e6 / (5e9 / 3)}`]);
+  });
+
+  it("hands a batch observer a solve's earlier changes before a change an observer makes during that solve", () => {
+    const { sim, net, route } = twoHosts();
+    // When flow 1 becomes active, the per-change observer gives flow 0 up in the middle of
+    // the solve (after flow 0's change, before flow 1's): the batch observer sees flow 0's
+    // change of that solve first, then its failure, then flow 1's change.
+    const order: string[] = [];
+    const f0 = net.startFlow(route, 1e9);
+    net.observe({
+      rateChanged: (c, i) => {
+        if (c.nowS === 1e-3 + 2e-6 && c.flows[i] === f0 && c.newRatesBps[i] > 0 && net.isLive(f0)) net.fail(f0);
+      },
+    });
+    net.observe({
+      ratesChanged: (c) => {
+        for (let i = 0; i < c.count; i++) order.push(`${c.flows[i]}:${c.newRatesBps[i]}`);
+      },
+    });
+    sim.at(1e-3, () => void net.startFlow(route, 1e9));
+    sim.run();
+    expect(order.slice(0, 4)).toEqual(["0:5000000000", "0:2500000000", "0:0", "1:2500000000"]);
+    expect(net.stateOf(f0)).toBe(4);
   });
 });

@@ -1,6 +1,7 @@
 // QueueState: the queue at every resource, owned by the network — buffer, marking threshold, and the standing queue its bound flows keep.
 import { grown } from "../../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
+import type { RateChanges } from "../RateChanges.js";
 import type { Topology } from "../Topology.js";
 import { dctcpAlpha, dctcpSawtooth } from "./dctcpSawtooth.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
@@ -356,8 +357,11 @@ export class QueueState implements FlowObserver {
   }
 
   /** @inheritdoc */
-  rateChanged(flow: number, _oldRateBps: number, newRateBps: number, bottleneck: number): void {
+  rateChanged(changes: RateChanges, i: number): void {
+    const flow = changes.flows[i];
     if (flow >= this.flowCap || this.cls[flow] === QueueClass.None) return;
+    const newRateBps = changes.newRatesBps[i];
+    const bottleneck = changes.bottlenecks[i];
     if (this.marking && this.acksPerPacket[flow] > 0) this.moveAcks(flow, newRateBps);
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
     const was = this.boundAt_[flow];

@@ -2,6 +2,7 @@
 import type { RandomStream } from "../../core/randomStream.js";
 import type { Simulation } from "../../core/Simulation.js";
 import { FlowState, type FlowNetwork, type FlowObserver } from "../../net/FlowNetwork.js";
+import type { RateChanges } from "../../net/RateChanges.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { Route } from "../../net/Router.js";
 import type { Topology } from "../../net/Topology.js";
@@ -238,9 +239,12 @@ export class TcpFlows implements FlowObserver {
   }
 
   /** @inheritdoc */
-  rateChanged(f: number, _oldRateBps: number, newRateBps: number, bottleneck: number): void {
+  rateChanged(changes: RateChanges, i: number): void {
     const t = this.t;
+    const f = changes.flows[i];
     if (f >= t.cap) return;
+    const newRateBps = changes.newRatesBps[i];
+    const bottleneck = changes.bottlenecks[i];
     const phase = t.phase[f];
     if (phase !== Phase.Avoidance && phase !== Phase.Steady) return;
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
