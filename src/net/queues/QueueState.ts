@@ -2,7 +2,6 @@
 import { grown } from "../../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
 import type { Topology } from "../Topology.js";
-import { ConstantQueues } from "./ConstantQueues.js";
 import { dctcpAlpha, dctcpSawtooth } from "./dctcpSawtooth.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 
@@ -31,11 +30,7 @@ export type QueueClass = (typeof QueueClass)[keyof typeof QueueClass];
 
 /** Watches the queues (reports). */
 export interface QueueObserver {
-  /**
-   * Resource `resource`'s standing queue changed to `sawtooth` at `nowS`. The sawtooth stays as
-   * it is until the resource's next change (a constant queue's record is written again at the
-   * change after: {@link ConstantQueues}); an observer that keeps it longer copies it.
-   */
+  /** Resource `resource`'s standing queue changed to `sawtooth` at `nowS`. */
   queueChanged(resource: number, sawtooth: Sawtooth, nowS: number): void;
   /** `packets` packets were dropped at `resource` (buffer overflow) at `nowS`. */
   dropped?(resource: number, packets: number, nowS: number): void;
@@ -102,8 +97,6 @@ export class QueueState implements FlowObserver {
    */
   private readonly sums: Float64Array;
   private readonly sawtooth: Sawtooth[];
-  /** The records of the resources' constant queues ({@link constantQueue}). */
-  private readonly constants: ConstantQueues;
   private readonly meanBytes: Float64Array;
   /**
    * Mean queueing delay of each resource now, seconds: meanBytes ÷ capacity in force where the
@@ -140,7 +133,6 @@ export class QueueState implements FlowObserver {
     this.counts = new Int32Array(n * COUNTS);
     this.sums = new Float64Array(n * SUMS);
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
-    this.constants = new ConstantQueues(n);
     this.meanBytes = new Float64Array(n);
     this.delaySAt = new Float64Array(n);
     this.reportedBytes = new Float64Array(n);
@@ -262,7 +254,7 @@ export class QueueState implements FlowObserver {
     return this.meanBytes[resource];
   }
 
-  /** The current sawtooth at `resource` (as it is until the resource's next change: {@link QueueObserver.queueChanged}). */
+  /** The current sawtooth at `resource`. */
   sawtoothOf(resource: number): Sawtooth {
     return this.sawtooth[resource];
   }
@@ -463,12 +455,12 @@ export class QueueState implements FlowObserver {
   /**
    * A queue of `bytes` all cycle long at `r` (one sample): `r`'s current one when it is that
    * already (a change to the same queue is still told to the observers, as one to a new object
-   * was), none for 0 bytes, else `r`'s other constant-queue record, written anew.
+   * was), else a new one.
    */
   private constantQueue(r: number, bytes: number): Sawtooth {
     const current = this.sawtooth[r];
     if (current.samples.length === 1 && current.samples[0] === bytes && current.markFraction === 0) return current;
-    return bytes > 0 ? this.constants.write(r, bytes, current) : NO_QUEUE;
+    return constantQueue(bytes);
   }
 
   /** Resource `r`'s queue is now `s`: keep its mean and the count of queued resources, and tell the observers. */
@@ -532,4 +524,9 @@ export class QueueState implements FlowObserver {
     this.ackRateOf = grown(this.ackRateOf, n);
     this.flowCap = n;
   }
+}
+
+/** A queue of `bytes` all cycle long (one sample): what `sawtoothOf(Float64Array.of(bytes))` gives, without a typed array. */
+function constantQueue(bytes: number): Sawtooth {
+  return bytes > 0 ? { samples: [bytes], meanBytes: bytes, maxBytes: bytes, markFraction: 0 } : NO_QUEUE;
 }

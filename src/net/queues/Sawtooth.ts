@@ -9,8 +9,8 @@ export const SAWTOOTH_SAMPLES = 32;
  * queue that does not cycle has one sample. A port with no standing queue has every sample 0.
  */
 export interface Sawtooth {
-  /** The samples: 32 for a cycle, one for a queue that does not cycle (whose record its port writes again: ConstantQueues). */
-  readonly samples: Float64Array;
+  /** The samples: a typed array for a cycle, a one-element array for a queue that does not cycle (cheaper to make: ports change queues at every solve). */
+  readonly samples: Float64Array | readonly number[];
   /** Time average over the cycle, bytes. */
   readonly meanBytes: number;
   /** Largest sample, bytes. */
