@@ -73,5 +73,10 @@ const rows = builds.flatMap((b) =>
     };
   }),
 );
+// Each rep's own ratio (its tcp run over the maxmin run just before it, per build): the spread the medians hide.
+for (let rep = 0; rep < reps; rep++) {
+  const parts = builds.map((b) => `${b.label} ${(walls[`${b.label} tcp`][rep] / walls[`${b.label} maxmin`][rep]).toFixed(2)} (tcp ${walls[`${b.label} tcp`][rep].toFixed(3)} s, maxmin ${walls[`${b.label} maxmin`][rep].toFixed(3)} s)`);
+  console.log(`rep ${rep + 1}: tcp/maxmin ${parts.join(", ")}`);
+}
 console.log(`k=16 fat-tree, 20,000 web-search flows at 50% load (pinned paths): tcp against maxmin, median of ${reps}`);
 benchTable(Object.keys(rows[0]), rows, join(DIR, "transport.csv"));

@@ -69,13 +69,18 @@ export class BurstJudge {
   /** Per port, the bursts of the instant crossing it (kept between instants, emptied after each), and the ports in the order bursts first reached them. */
   private readonly byPort: Array<Burst[] | undefined> = [];
   private readonly touched: number[] = [];
+  /** The channels that feed the port being judged, once each in the order first met, and which channels are among them: scratch of {@link judgePort} (emptied after each use). */
+  private readonly feeds: number[] = [];
+  private readonly isFeed: Uint8Array;
 
   constructor(
     private readonly network: FlowNetwork,
     private readonly queues: QueueState,
     private readonly channelCount: number,
     private readonly random: RandomStream,
-  ) {}
+  ) {
+    this.isFeed = new Uint8Array(channelCount);
+  }
 
   /** Whether bursts wait to be judged. */
   get hasPending(): boolean {
@@ -180,12 +185,14 @@ export class BurstJudge {
     let own = 0;
     let clocked = 0;
     let longest = 0;
+    let ecnAll = true;
     for (const b of list) {
       arrivals += b.packets;
       own += b.standing;
       clocked += b.prevBytes;
       if (b.durationS > longest) longest = b.durationS;
       bytes += b.packets * b.packetBytes;
+      if (!b.ecn) ecnAll = false;
     }
     if (!(arrivals > 0)) return;
     const settings = this.queues.settings;
@@ -210,18 +217,26 @@ export class BurstJudge {
     // drops what arrives beyond its drain, from the bursts arriving then, in proportion to their
     // rates. Late bursts lose the most: with a large overflow every burst loses its tail, with a
     // small one a few late ones lose all (a drop-tail FIFO's lock-out).
-    const ecnAll = list.every((b) => b.ecn);
     const limit = ecnAll || !(k > 0) ? buffer : Math.min(k, buffer);
     // The bursts reach the port through the channels before it on their routes: together they
     // carry at most the sum of those channels' capacities, which spreads the arrivals out.
-    const feeds = new Set<number>();
+    const feeds = this.feeds;
+    const isFeed = this.isFeed;
     for (const b of list) {
       const res = this.network.routeOf(b.flow).resources;
       const at = res.indexOf(r);
-      if (at > 0 && res[at - 1] < this.channelCount) feeds.add(res[at - 1]);
+      if (at > 0 && res[at - 1] < this.channelCount && isFeed[res[at - 1]] === 0) {
+        isFeed[res[at - 1]] = 1;
+        feeds.push(res[at - 1]);
+      }
     }
+    // Summed in the order first met (as a Set of them iterated).
     let feedBps = 0;
-    for (const c of feeds) feedBps += this.network.capacityOf(c);
+    for (let i = 0; i < feeds.length; i++) {
+      feedBps += this.network.capacityOf(feeds[i]);
+      isFeed[feeds[i]] = 0;
+    }
+    empty(feeds);
     // The bursts of an instant leave their senders together; where the feeds cannot carry them at
     // their own rates together, the feeds' FIFOs serve them interleaved, each at its share of the
     // arrivals: every train reaches the port stretched by the same factor, all of them from the

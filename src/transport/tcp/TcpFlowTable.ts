@@ -108,6 +108,13 @@ export class TcpFlowTable {
    * avoidance law runs from then ({@link lastS} and {@link epochS} are set there).
    */
   recoveryEndS = new Float64Array(0);
+  /**
+   * The round trip a pre-loss Cubic window was last read at, and its cube ({@link windowAt}): a
+   * flow's windows are read in twos and threes at one round trip (a port re-judged, an avoidance
+   * step), each taking RTT³, a call into Math.pow. NaN before the first.
+   */
+  private cubedRttS = NaN;
+  private rttCubed = NaN;
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
 
@@ -140,6 +147,7 @@ export class TcpFlowTable {
       const w0 = this.w0[f];
       // K is read only after a loss (W_max above w0): before one the law takes no K, and its cache is not read.
       let k = 0;
+      let rttCubed: number | undefined;
       if (wMax > w0) {
         const key = this.cubicKey;
         const at = 4 * f;
@@ -149,8 +157,15 @@ export class TcpFlowTable {
           key[at + 2] = w0;
         }
         k = key[at];
+      } else if (rtt > 0 && t > this.lastS[f]) {
+        // Before a loss the law takes RTT³: the cube of the last round trip read is kept.
+        if (rtt !== this.cubedRttS) {
+          this.cubedRttS = rtt;
+          this.rttCubed = rtt ** 3;
+        }
+        rttCubed = this.rttCubed;
       }
-      w = cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt);
+      w = cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, rttCubed);
     } else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
     return Math.min(w, this.windowSegs[f]);
   }

@@ -1,4 +1,4 @@
-// cubicAdvanceFrom: the same windows as Cubic's law written out in full (RFC 8312 §4.1 with ns-3's clamps), bit for bit, where it skips the growth cap that cannot bind.
+// cubicAdvanceFrom: the same windows as Cubic's law written out in full (RFC 8312 §4.1 with ns-3's clamps), bit for bit, where it skips the growth cap or the pre-loss floor that cannot bind.
 import { describe, expect, it } from "vitest";
 import { cubicAdvanceFrom, cubicK, CUBIC_C } from "../../../src/transport/tcp/CongestionControl.js";
 
@@ -27,6 +27,7 @@ describe("cubicAdvanceFrom", () => {
     const logUniform = (lo: number, hi: number) => lo * (hi / lo) ** next();
     let lossBranch = 0;
     let capSkipped = 0;
+    let floorSkipped = 0;
     for (let i = 0; i < 200_000; i++) {
       const w = logUniform(1, 1e5);
       const lossSeen = next() < 0.5;
@@ -37,14 +38,51 @@ describe("cubicAdvanceFrom", () => {
       const tS = next() < 0.1 ? 0 : logUniform(1e-9, 10) * (next() < 0.05 ? -1 : 1);
       const dtS = logUniform(1e-9, 10);
       const rttS = logUniform(1e-6, 1);
-      const got = cubicAdvanceFrom(wMax, w0, k, w, tS, dtS, rttS);
+      // Half the time with RTT³ given, as TcpFlowTable passes it.
+      const got = next() < 0.5 ? cubicAdvanceFrom(wMax, w0, k, w, tS, dtS, rttS) : cubicAdvanceFrom(wMax, w0, k, w, tS, dtS, rttS, rttS ** 3);
       const want = reference(wMax, w0, k, w, tS, dtS, rttS);
       if (!Object.is(got, want)) expect({ wMax, w0, k, w, tS, dtS, rttS, got }).toEqual({ wMax, w0, k, w, tS, dtS, rttS, got: want });
       if (wMax > w0) lossBranch++;
       if (got < w * 1.5 ** (dtS / rttS)) capSkipped++;
+      if (wMax <= w0 && got > w * 1.05 ** (dtS / rttS)) floorSkipped++;
     }
-    // Both branches, and windows the cap does not bind, were drawn in numbers.
+    // Both branches, and windows the cap or the floor does not bind, were drawn in numbers.
     expect(lossBranch).toBeGreaterThan(50_000);
     expect(capSkipped).toBeGreaterThan(50_000);
+    expect(floorSkipped).toBeGreaterThan(1_000);
+  });
+
+  it("gives the full law's window bit for bit at the edges of its bounds: a window of 0, growth at the cap, steps of 10^6 round trips, a curve just above the floor", () => {
+    const cases: Array<[number, number, number, number, number, number]> = [
+      // wMax, w0, w, tS, dtS, rttS
+      [100, 70, 0, 0.5, 0.5, 0.02],
+      [0, 10, 0, 0.5, 0.5, 0.02],
+      [100, 70, 75, 0.5, 1e6, 1e-6],
+      [0, 10, 10, 0.5, 1e6, 1e-6],
+      [0, 10, 10, 0, 1e-9, 1],
+      [1e5, 10, 10, 5, 0.02, 0.02],
+      [0, 1e5, 1e5, 0.001, 1e-3, 1e-3],
+      [0, 10, 10, 0, 0.0049, 0.001],
+      [0, 10, 10, 0, 0.02, 1e-3],
+    ];
+    for (const [wMax, w0, w, tS, dtS, rttS] of cases) {
+      const k = cubicK(wMax, w0);
+      expect(Object.is(cubicAdvanceFrom(wMax, w0, k, w, tS, dtS, rttS), reference(wMax, w0, k, w, tS, dtS, rttS))).toBe(true);
+      expect(Object.is(cubicAdvanceFrom(wMax, w0, k, w, tS, dtS, rttS, rttS ** 3), reference(wMax, w0, k, w, tS, dtS, rttS))).toBe(true);
+    }
+    // Near the floor: a curve a hair either side of w·1.05^rtts, where the bound must not decide.
+    const next = draws(7);
+    for (let i = 0; i < 20_000; i++) {
+      const w = 1 + 1e4 * next();
+      const rttS = 1e-4 + 1e-2 * next();
+      const dtS = rttS * 4 * next();
+      const floor = w * 1.05 ** (dtS / rttS);
+      // w0 so that the curve comes out within a few parts in 10^12 of the floor.
+      const t = dtS;
+      const w0 = floor * (1 + (next() - 0.5) * 1e-11) - CUBIC_C * ((t + rttS) ** 3 - rttS ** 3);
+      const got = cubicAdvanceFrom(0, w0, 0, w, 0, dtS, rttS);
+      const want = reference(0, w0, 0, w, 0, dtS, rttS);
+      if (!Object.is(got, want)) expect({ w, w0, dtS, rttS, got }).toEqual({ w, w0, dtS, rttS, got: want });
+    }
   });
 });
