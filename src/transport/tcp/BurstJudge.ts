@@ -72,6 +72,9 @@ export class BurstJudge {
   /** The channels that feed the port being judged, once each in the order first met, and which channels are among them: scratch of {@link judgePort} (emptied after each use). */
   private readonly feeds: number[] = [];
   private readonly isFeed: Uint8Array;
+  /** Scratch trains for {@link spread}: its records (kept between calls) and the list it returns. */
+  private readonly trainPool: Array<{ packets: number; durationS: number }> = [];
+  private readonly trains: Array<{ packets: number; durationS: number }> = [];
 
   constructor(
     private readonly network: FlowNetwork,
@@ -178,6 +181,21 @@ export class BurstJudge {
     return bps > 0 ? Math.min(capacity, bps) : capacity;
   }
 
+  /** `list` as {@link fifoOverflow} takes it, each ACK-clocked burst (one with a previous round) over `trainS` (scratch records, valid until the next call). */
+  private spread(list: Burst[], trainS: number): Array<{ packets: number; durationS: number }> {
+    const pool = this.trainPool;
+    while (pool.length < list.length) pool.push({ packets: 0, durationS: 0 });
+    const out = this.trains;
+    empty(out);
+    for (let i = 0; i < list.length; i++) {
+      const r = pool[i];
+      r.packets = list[i].packets;
+      r.durationS = list[i].prevBytes > 0 ? trainS : list[i].durationS;
+      out.push(r);
+    }
+    return out;
+  }
+
   /** Judge port `r` with the `list` of bursts crossing it; record each burst's worst drop share and marks on it (first verdicts appended to `judged`). */
   private judgePort(r: number, list: Burst[], judged: Burst[]): void {
     let arrivals = 0;
@@ -249,7 +267,11 @@ export class BurstJudge {
       stretch = Math.max(1, offeredBps / feedBps);
     }
     const spanS = Math.max(longest * stretch, clocked / capacity, k > 0 && feedBps > 0 ? bytes / feedBps : 0);
-    const { dropped, marked } = fifoOverflow(list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
+    // ACK-clocked bursts whose previous rounds shared this drop-tail port (their ACKs took longer
+    // to come back than the longest train alone) come back interleaved as the port served those
+    // rounds: each arrives spread over the whole span, not as its own train at a drawn offset.
+    const interleaved = !(k > 0) && clocked / capacity > longest * stretch;
+    const { dropped, marked } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
     for (let i = 0; i < dropped.length; i++) lost += dropped[i];
     if (lost > 0 && !(k > 0)) {

@@ -10,6 +10,7 @@ import { cutWindow } from "./cutWindow.js";
 import { DUPTHRESH, burstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
+import { prrCatchUp } from "./prrCatchUp.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 
@@ -100,6 +101,11 @@ export class LossRecovery {
     if (lost === 0) return;
     t.retransmits[f] += lost;
     this.queues.drop(port, lost, this.sim.nowS);
+    if (t.inCatchUp[f]) {
+      // A recovery's catch-up: its losses are told by duplicate ACKs, and cut the window again once this recovery ends.
+      t.lostInRecovery[f] += lost;
+      return;
+    }
     if (t.lossAge[f] === 3) {
       // Retransmitting: each retransmission is lost with the same share.
       const retx = Math.max(1, Math.round(t.lostPackets[f]));
@@ -154,14 +160,41 @@ export class LossRecovery {
     const packet = t.packetBytes[f];
     const before = t.cwnd[f];
     // The duplicate ACKs that start it show the earlier round's holes lost and three packets delivered beyond them.
-    cutWindow(t, f, t.lostPackets[f] - t.lostLast[f] + DUPTHRESH);
+    const gone = t.lostPackets[f] - t.lostLast[f];
+    cutWindow(t, f, gone + DUPTHRESH);
     t.lossAge[f] = 3;
     t.lostLast[f] = 0;
     // A flow that has sent everything sends only the lost packets again.
     const left = t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet;
     const b = recoveryBurst(before, t.cwnd[f], left, t.lostPackets[f], this.window.clockRate(f), t.baseRttS[f], packet);
-    this.window.offerBurst(f, b.packets, b.durationS, b.standing, b.prevBytes);
+    // PRR sends part of it at the ACK clock and the rest at once when the first retransmission is
+    // acknowledged (prrCatchUp), from the flight the cut was taken from: NewReno's is the window
+    // less the holes already shown (the window grew only by the ACKs before the first of them).
+    // A flow with nothing new to send has none for a catch-up either: its holes near the tail,
+    // without three SACKed segments above them, are not yet deemed lost (RFC 6675's IsLost) and
+    // go out one per ACK, not at once.
+    const recoverFs = t.cc[f] === TcpCc.NewReno ? before - gone : before;
+    const split = prrCatchUp(recoverFs, t.lostPackets[f], t.cwnd[f]);
+    const clocked = left > 0 ? Math.min(b.packets, split.clocked) : b.packets;
+    t.catchUp[f] = b.packets - clocked;
+    // Meanwhile the ACKs of what the clocked part sent keep coming back at the rate it went out.
+    const survivors = recoverFs - Math.min(recoverFs, t.lostPackets[f]);
+    t.catchUpClockPps[f] = recoverFs > 0 && b.durationS > 0 ? ((t.cwnd[f] / recoverFs) * survivors) / b.durationS : 0;
+    t.lostInRecovery[f] = 0;
+    this.window.offerBurst(f, clocked, b.durationS, b.standing, b.prevBytes);
     this.window.enterAvoidance(f, t.lostPackets[f]);
+  }
+
+  /**
+   * Flow `f`'s recovery ended with packets of its catch-up lost ({@link TcpFlowTable.lostInRecovery}):
+   * their duplicate ACKs start a second recovery at once — another cut, from the window the first left.
+   */
+  recoverAgain(f: number): void {
+    const t = this.t;
+    const lost = t.lostInRecovery[f];
+    t.lostInRecovery[f] = 0;
+    cutWindow(t, f, DUPTHRESH);
+    this.window.enterAvoidance(f, lost);
   }
 
   /**
@@ -198,6 +231,8 @@ export class LossRecovery {
     t.lostLast[f] = 0;
     t.markedLast[f] = 0;
     t.recoveryEndS[f] = 0;
+    t.catchUp[f] = 0;
+    t.lostInRecovery[f] = 0;
     // The flight may be lost: it goes out again from the resumed slow start.
     t.sentAll[f] = 0;
     this.network.setFlowCap(f, 0);

@@ -115,6 +115,17 @@ export class TcpFlowTable {
    */
   private cubedRttS = NaN;
   private rttCubed = NaN;
+  /**
+   * Proportional rate reduction's catch-up (`prrCatchUp`): packets a slow-start recovery
+   * sends at once when its first retransmission is acknowledged, one round trip after it began
+   * (0: none due), and the rate its ACK clock sends at meanwhile, packets/s.
+   */
+  catchUp = new Float64Array(0);
+  catchUpClockPps = new Float64Array(0);
+  /** 1 while the flow's catch-up is judged at its ports: what they drop is new data, lost in the recovery. */
+  inCatchUp = new Uint8Array(0);
+  /** Packets of a recovery's catch-up its ports dropped: told by duplicate ACKs, they start a second recovery (another cut) when this one ends. */
+  lostInRecovery = new Float64Array(0);
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
 
@@ -221,6 +232,10 @@ export class TcpFlowTable {
     this.markedLast = grown(this.markedLast, n);
     this.minRttS = grown(this.minRttS, n);
     this.sentAll = grown(this.sentAll, n);
+    this.catchUp = grown(this.catchUp, n);
+    this.catchUpClockPps = grown(this.catchUpClockPps, n);
+    this.inCatchUp = grown(this.inCatchUp, n);
+    this.lostInRecovery = grown(this.lostInRecovery, n);
     this.cap = n;
   }
 }

@@ -292,6 +292,7 @@ export class TcpFlows implements FlowObserver {
       t.advance(f, now, this.queues.roundTripS(t.baseRttS[f], oldRoute.resources));
     }
     this.bursts.withdraw(f);
+    t.inCatchUp[f] = 0;
     // What was in flight on the old route is lost with it: the flow sends its bytes again on the new one.
     t.sentAll[f] = 0;
     this.ports.rerouted(f, oldRoute.resources);
@@ -446,6 +447,7 @@ export class TcpFlows implements FlowObserver {
         this.onMarks(b.flow, b.marked);
       }
     }
+    for (const b of bursts) this.t.inCatchUp[b.flow] = 0;
   }
 
   /** DCTCP: `markedPackets` of this round's window will come back with ECE. */
@@ -497,6 +499,11 @@ export class TcpFlows implements FlowObserver {
     const now = this.sim.nowS;
     const rtt = this.rttNow(f);
     const w = t.advance(f, now, rtt);
+    if (t.catchUp[f] > 0) this.sendCatchUp(f);
+    else if (t.lostInRecovery[f] > 0 && !t.recovering(f, now)) {
+      this.recovery.recoverAgain(f);
+      return;
+    }
     if (w >= t.windowSegs[f]) {
       this.settle(f, rtt);
       return;
@@ -527,6 +534,33 @@ export class TcpFlows implements FlowObserver {
     // Until the next check the cap is the window half-way there, so the bytes sent match the growing window's.
     this.applyWindow(f, rtt, t.windowAt(f, now + (rtts * rtt) / 2, rtt));
     t.timer[f] = this.sim.schedule(now + rtts * rtt, this.kindStep, f);
+  }
+
+  /**
+   * One round trip into a slow-start recovery flow `f`'s first retransmission is acknowledged, and
+   * PRR sends what is left of its cut window at once (`prrCatchUp`): a burst at the sender's line
+   * rate, judged at its ports with the instant's others, together with what its ACK clock sends
+   * meanwhile. What they drop is new data: a second recovery when this one ends.
+   */
+  private sendCatchUp(f: number): void {
+    const t = this.t;
+    const packet = t.packetBytes[f];
+    const left = this.network.remainingOf(f) / packet;
+    const due = Math.min(t.catchUp[f], left);
+    t.catchUp[f] = 0;
+    if (!(due > 0)) return;
+    const trainS = (due * packet) / this.senderRate(f);
+    t.inCatchUp[f] = 1;
+    this.offerBurst(f, Math.min(left, due + t.catchUpClockPps[f] * trainS), trainS, 0, 0);
+  }
+
+  /** Capacity in force of the first channel of flow `f`'s route (its sender's line), bytes/s. */
+  private senderRate(f: number): number {
+    const routes = this.routes;
+    const at = routes.offsetOf(f);
+    const end = at + routes.lengthOf(f);
+    for (let i = at; i < end; i++) if (routes.pool[i] < this.channels) return this.network.capacityOf(routes.pool[i]);
+    return this.lineRate(f);
   }
 
   /** The window no longer limits flow `f`: its cap is the window limit, and no timer runs. */

@@ -10,16 +10,16 @@ const P = 1500;
 
 /**
  * a —10 Gb/s, 1 µs— s —1 Gb/s, 1 µs— b with `bufferPackets` (and optionally K) at s → b
- * (channel 2); `flows` flows started a → b so the judge can read their routes.
+ * (channel 2); `flows` flows started a → b so the judge can read their routes; the judge draws from `seed`.
  */
-function setup(bufferPackets: number, flows: number, kPackets?: number) {
+function setup(bufferPackets: number, flows: number, kPackets?: number, seed = 1) {
   const n = transportNetwork(["a", "s", "b"], [
     { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
     { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: bufferPackets * P, ecnThresholdBytes: kPackets && kPackets * P },
   ]);
   const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
   const ids = Array.from({ length: flows }, () => n.network.startFlow(route, 1e9));
-  const judge = new BurstJudge(n.network, n.queues, n.topology.channelCount, randomStream(1, "test"));
+  const judge = new BurstJudge(n.network, n.queues, n.topology.channelCount, randomStream(seed, "test"));
   return { judge, ids };
 }
 
@@ -71,6 +71,23 @@ describe("BurstJudge", () => {
     expect(bursts).toHaveLength(1);
     expect(judged).toHaveLength(0);
     expect(bursts[0].share).toBe(0);
+  });
+
+  it("ACK-clocked bursts whose previous rounds shared a drop-tail port arrive interleaved over the span: the fluid overflow, shared alike", () => {
+    // Two flows sent 100 packets each through s → b last round; the port served them one after
+    // another, so their ACKs come back over 2 × 100 packet times (2.4 ms) interleaved, and each
+    // now sends 200 over that span. 400 arrive, 200 drain, 50 fit: 150 are dropped, 75 of each
+    // (ns-3's two 10 ms flows of rtt-mix-newreno lose 64 and 76 in their round of 640, 140 =
+    // 1,280 − 640 − 500). Each as its own 1.2 ms train at a drawn offset overlapped the other
+    // and lost more, and unequally.
+    for (const seed of [1, 2, 3]) {
+      const { judge, ids } = setup(50, 2, undefined, seed);
+      const clock = 1.25e8; // each flow's ACK clock: the port's rate
+      for (const f of ids) judge.offer(f, 200, (100 * P) / clock, 0, 100 * P, P, false);
+      const { judged } = judge.judge();
+      expect(judged).toHaveLength(2);
+      for (const b of judged) expect(b.share).toBeCloseTo(75 / 200, 9);
+    }
   });
 
   it("judges bursts of one instant together and returns the verdicts in flow order", () => {
