@@ -18,6 +18,13 @@ export interface FlowObserver {
   /** A flow was started (request time). */
   flowStarted?(flow: number, nowS: number): void;
   /**
+   * A flow's first byte arrived: it drains from now on (it has joined the sharing engine and a
+   * solve at this instant is asked for, not yet run). Called within the activation's event, so
+   * what an observer does here comes before any other event of the instant, as an event it had
+   * scheduled for this time right behind the activation would (a transport's first flight).
+   */
+  flowActivated?(flow: number, nowS: number): void;
+  /**
    * A flow's rate changed (including 0 → r when it becomes active and r → 0 when it completes):
    * change `i` of `changes` ({@link RateChanges}: the flow, its old and new rate, its bottleneck,
    * the time), called once per change as the network applies it. For observers that act on the
@@ -113,6 +120,7 @@ export class FlowNetwork {
    */
   private readonly rateObservers: Array<NonNullable<FlowObserver["rateChanged"]>> = [];
   private readonly batchObservers: Array<NonNullable<FlowObserver["ratesChanged"]>> = [];
+  private readonly activateObservers: Array<NonNullable<FlowObserver["flowActivated"]>> = [];
   /** A solve's changes for {@link batchObservers} (room for every active flow: it grows when a flow activates, not in solve). */
   private readonly changes = new RateChanges();
   /** The one change of a completion, failure or reroute (apart from {@link changes}: one may come while a solve's are gathered). */
@@ -139,6 +147,7 @@ export class FlowNetwork {
     this.observers.push(observer);
     if (observer.rateChanged) this.rateObservers.push(observer.rateChanged.bind(observer));
     if (observer.ratesChanged) this.batchObservers.push(observer.ratesChanged.bind(observer));
+    if (observer.flowActivated) this.activateObservers.push(observer.flowActivated.bind(observer));
     if (observer.solved) this.solvedObservers.push(observer.solved.bind(observer));
   }
 
@@ -351,6 +360,8 @@ export class FlowNetwork {
     this.changes.reserve(this.activeCount);
     this.engine.addFlow(f, this.routes[f].resources, this.weight[f], this.capBps[f]);
     this.requestSolve();
+    const activated = this.activateObservers;
+    for (let i = 0; i < activated.length; i++) activated[i](f, now);
   }
 
   private complete(f: number): void {

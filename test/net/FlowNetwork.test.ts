@@ -45,6 +45,22 @@ describe("FlowNetwork", () => {
     expect(net.finishOf(f1)).toBeCloseTo(0.300002, 12);
   });
 
+  it("tells flowActivated when a flow's first byte arrives, within the activation: active, before the instant's solve", () => {
+    const { sim, net, route } = twoHosts();
+    const seen: string[] = [];
+    net.observe({
+      flowActivated: (flow, nowS) => seen.push(`activated ${flow} at ${nowS}: state ${net.stateOf(flow)}, rate ${net.rateOf(flow)}, events ${sim.eventsProcessed}`),
+      solved: (nowS) => seen.push(`solved at ${nowS}`),
+    });
+    const f = net.startFlow(route, 1e9);
+    // Zero bytes: delivered on arrival, never drains, so never activated.
+    net.startFlow(route, 0);
+    sim.run();
+    // L = 2 µs. The activation is the run's first event (eventsProcessed counts it after the run's call returns).
+    expect(seen.slice(0, 2)).toEqual([`activated ${f} at 0.000002: state 2, rate 0, events 0`, "solved at 0.000002"]);
+    expect(seen.filter((x) => x.startsWith("activated"))).toHaveLength(1);
+  });
+
   it("delivers a zero-byte flow after the route latency", () => {
     const { sim, net, route } = twoHosts();
     const f = net.startFlow(route, 0);

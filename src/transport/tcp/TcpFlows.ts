@@ -24,6 +24,12 @@ import { SynRetries } from "./SynRetries.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
 
+/**
+ * {@link TcpFlowTable.timer} of a flow in flight whose first flight goes out when its first byte
+ * arrives: no event, the network's activation runs the round ({@link TcpFlows.flowActivated}).
+ */
+const FIRST_FLIGHT = -2;
+
 /** Window growth between two avoidance checks of a window-limited flow: at most 1/4, at least one RTT apart (the cap in between is the window at the middle of the step). */
 const STEP_GROWTH = 0.25;
 
@@ -218,8 +224,11 @@ export class TcpFlows implements FlowObserver {
       t.timer[flow] = -1;
     } else {
       t.phase[flow] = Phase.SlowStart;
-      // The first flight is a burst at the sender's line rate, offered to the ports when it arrives.
-      t.timer[flow] = this.sim.schedule(activeS, this.kindRound, flow);
+      // The first flight is a burst at the sender's line rate, offered to the ports when it
+      // arrives: within the network's activation (an event here would come right after it, at
+      // the same time: nothing is scheduled between the two, and a postponed start or a reroute
+      // moves the activation, which brings the flight along).
+      t.timer[flow] = FIRST_FLIGHT;
     }
     return flow;
   }
@@ -260,6 +269,11 @@ export class TcpFlows implements FlowObserver {
       }
       if (t.phase[f] === Phase.Avoidance) t.timer[f] = this.sim.schedule(this.sim.nowS + this.rttNow(f), this.kindStep, f);
     }
+  }
+
+  /** @inheritdoc */
+  flowActivated(f: number): void {
+    if (f < this.t.cap && this.t.timer[f] === FIRST_FLIGHT) this.round(f);
   }
 
   /** @inheritdoc */
@@ -314,10 +328,10 @@ export class TcpFlows implements FlowObserver {
       // A flow its window no longer limits keeps the cap of its window at the new RTT (none if it had none: a single burst).
       if (this.network.capOf(f) < t.userCapBps[f]) this.network.setFlowCap(f, rtt > 0 ? Math.min(t.userCapBps[f], o.windowBytes / rtt) : t.userCapBps[f]);
     } else if (phase === Phase.SlowStart) {
+      // Its first flight goes out on the new route: offered when it arrives there (with its activation there, when still to come).
       if (t.timer[f] >= 0) {
-        // Its first flight goes out on the new route: offered when it arrives there.
         if (Number.isNaN(t.epochS[f]) || this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
-      } else t.timer[f] = this.sim.schedule(arriveS, this.kindRound, f);
+      } else if (t.timer[f] !== FIRST_FLIGHT) t.timer[f] = this.sim.schedule(arriveS, this.kindRound, f);
       this.applyWindow(f, rtt);
     } else if (t.timer[f] >= 0 && this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
   }

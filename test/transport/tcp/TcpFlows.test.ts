@@ -46,6 +46,9 @@ describe("tcp: headers, store-and-forward and the first flight", () => {
     c.send("x", "a", "b", 8000);
     c.sim.run();
     expect(c.fct("x")).toBeCloseTo(0.05 + 8324 / 1.25e9, 12);
+    // Its first flight goes out within its activation: no event of its own. Events: the
+    // activation, its solve, the completion and the solve after it.
+    expect(c.sim.eventsProcessed).toBe(4);
   });
 
   it("a new connection's small message pays one RTT of handshake, then the burst", () => {
