@@ -9,16 +9,17 @@ import { recordsByPopulation } from "../workloads/serving/runServing.js";
 const FILE = "scenarios/queues-agents-surge.yaml";
 const base = load(readFileSync(FILE, "utf8")) as Record<string, unknown>;
 
-/** The bots' request latencies that started during the surge [0.4 s, 0.6 s), and the links' utilisation, for a variant of the scenario. */
+/** The bots' request latencies that started during the surge [0.4 s, 0.6 s) and over the whole run, and the links' utilisation, for a variant of the scenario. */
 function run(change: Record<string, unknown>) {
   const prepared = prepareScenarioDocument({ ...base, ...change }, FILE);
   const s = simulate(prepared);
   const bots = recordsByPopulation(s.workloads).requests.get("bots")!;
   const during = bots.filter((q) => q.startS >= 0.4 && q.startS < 0.6).map((q) => q.totalS);
+  const all = bots.map((q) => q.totalS);
   s.resources.finish(s.run.endS);
   let maxUtil = 0;
   for (let ch = 0; ch < prepared.topology.channelCount; ch++) maxUtil = Math.max(maxUtil, s.resources.meanUtilOf(ch));
-  return { during, maxUtil };
+  return { during, all, maxUtil };
 }
 
 /**
@@ -77,8 +78,11 @@ describe("queues-agents-surge: agents' p99 under a surge of bulk traffic", () =>
     const all = smallBuffers().during;
     const timedOut = all.filter((x) => x >= MIN_RTO_S);
     const rest = all.filter((x) => x < MIN_RTO_S);
-    // Shallow buffers trade queueing for losses: a few calls (not most) lose their response's tail at a full port ...
-    expect(timedOut.length).toBeGreaterThan(0);
+    // Shallow buffers trade queueing for losses: a few calls (not most) lose their response's tail
+    // at a full port. Which ones is a draw: over seeds 1–6 the calls started in the 200 ms surge
+    // that time out number 0–4 of ~400 (0 on some seeds), those of the whole run 1–8 of ~2,000;
+    // so some are counted over the run, and few over the surge.
+    expect(smallBuffers().all.filter((x) => x >= MIN_RTO_S).length).toBeGreaterThan(0);
     expect(timedOut.length).toBeLessThan(0.05 * all.length);
     // ... while the others meet at most a small buffer at each of the 8 ports: less than DCTCP's K.
     expect(p99(rest)).toBeLessThan(p99(dctcp().during));

@@ -14,7 +14,7 @@ import { queueSettings } from "../../src/run/queueSettings.js";
  * take their link's buffer and marking threshold, else 1,000 packets and no marking (or, with
  * `dctcp`, the default K of 65 packets per 10 Gb/s).
  */
-export function transportNetwork(nodes: string[], links: LinkSpec[], options: { dctcp?: boolean } = {}) {
+export function transportNetwork(nodes: string[], links: LinkSpec[], options: { dctcp?: boolean; seed?: number } = {}) {
   const builder = new TopologyBuilder();
   for (const id of nodes) builder.addNode({ id });
   for (const l of links) builder.addLink(l);
@@ -24,7 +24,7 @@ export function transportNetwork(nodes: string[], links: LinkSpec[], options: { 
   const dctcp = options.dctcp ? [{ transport: { model: "tcp" as const, cc: "dctcp" as const } }] : [];
   const queues = new QueueState(network, topology, queueSettings(topology, { workloads: dctcp as never }));
   const router = new Router(topology, "latency", 1);
-  const context = new NetworkContext(sim, network, router, topology, 1, false, queues);
+  const context = new NetworkContext(sim, network, router, topology, options.seed ?? 1, false, queues);
   return { sim, network, context, queues, topology, router };
 }
 

@@ -8,8 +8,10 @@ import type { RandomStream } from "../../core/randomStream.js";
  * queue is at `limitPackets` beyond the drain are dropped, shared among the bursts arriving then
  * in proportion to their rates; arrivals while it holds `kPackets` or more are marked (the caller
  * keeps the marks of ECN-capable flows). Returns each burst's dropped and marked packets (fluid,
- * not rounded). O(n log n) in the number of bursts: one sweep over the sorted train edges, each
- * burst's share read off running sums of drops and marks per packet/s of arrival rate.
+ * not rounded), with `fullS`, the seconds the port drops arrivals (its buffer full with more
+ * arriving than it drains), and `fullShare`, the share of the bursts' arrivals then that it drops.
+ * O(n log n) in the number of bursts: one sweep over the sorted train edges, each burst's share
+ * read off running sums of drops and marks per packet/s of arrival rate.
  */
 export function fifoOverflow(
   bursts: ReadonlyArray<{ packets: number; durationS: number }>,
@@ -20,7 +22,7 @@ export function fifoOverflow(
   kPackets: number,
   random: RandomStream,
   stretch = 1,
-): { dropped: Float64Array; marked: Float64Array } {
+): { dropped: Float64Array; marked: Float64Array; fullS: number; fullShare: number } {
   const n = bursts.length;
   const dropped = new Float64Array(n);
   const marked = new Float64Array(n);
@@ -43,6 +45,10 @@ export function fifoOverflow(
   let q = startPackets;
   let a = 0;
   let active = 0;
+  // Seconds the port drops, and the bursts' packets arriving and dropped meanwhile.
+  let fullS = 0;
+  let fullArrivals = 0;
+  let fullDrops = 0;
   for (let j = 0; j < 2 * n; j++) {
     const e = order[j];
     slot[e] = j;
@@ -74,6 +80,11 @@ export function fifoOverflow(
     if (a > 0) {
       markPer[j + 1] += markS;
       dropPer[j + 1] += ((a - drainPps) / a) * dropS;
+      if (dropS > 0) {
+        fullS += dropS;
+        fullArrivals += a * dropS;
+        fullDrops += (a - drainPps) * dropS;
+      }
     }
   }
   for (let i = 0; i < n; i++) {
@@ -81,5 +92,5 @@ export function fifoOverflow(
     dropped[i] = rate[i] * (dropPer[slot[n + i]] - dropPer[slot[i]]);
     marked[i] = rate[i] * (markPer[slot[n + i]] - markPer[slot[i]]);
   }
-  return { dropped, marked };
+  return { dropped, marked, fullS, fullShare: fullArrivals > 0 ? fullDrops / fullArrivals : 0 };
 }

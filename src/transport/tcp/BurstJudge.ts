@@ -40,6 +40,9 @@ export interface BurstVerdicts {
   dropTailPorts: number[];
   dropTailShares: number[];
   dropTailSpansS: number[];
+  /** For each of those, the seconds it dropped arrivals (its buffer full) and the share of the bursts' arrivals it dropped then. */
+  dropTailFullS: number[];
+  dropTailFullShares: number[];
 }
 
 /**
@@ -65,6 +68,8 @@ export class BurstJudge {
     dropTailPorts: [],
     dropTailShares: [],
     dropTailSpansS: [],
+    dropTailFullS: [],
+    dropTailFullShares: [],
   };
   /** Per port, the bursts of the instant crossing it (kept between instants, emptied after each), and the ports in the order bursts first reached them. */
   private readonly byPort: Array<Burst[] | undefined> = [];
@@ -143,6 +148,8 @@ export class BurstJudge {
     empty(v.dropTailPorts);
     empty(v.dropTailShares);
     empty(v.dropTailSpansS);
+    empty(v.dropTailFullS);
+    empty(v.dropTailFullShares);
     if (bursts.length === 1) {
       // The common case: one burst alone at this instant, judged on its own route.
       const res = this.network.routeOf(bursts[0].flow).resources;
@@ -271,7 +278,7 @@ export class BurstJudge {
     // to come back than the longest train alone) come back interleaved as the port served those
     // rounds: each arrives spread over the whole span, not as its own train at a drawn offset.
     const interleaved = !(k > 0) && clocked / capacity > longest * stretch;
-    const { dropped, marked } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
+    const { dropped, marked, fullS, fullShare } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
     for (let i = 0; i < dropped.length; i++) lost += dropped[i];
     if (lost > 0 && !(k > 0)) {
@@ -283,6 +290,8 @@ export class BurstJudge {
       v.dropTailPorts.push(r);
       v.dropTailShares.push(Math.min(1, lost / (arrivals + others)));
       v.dropTailSpansS.push(spanS);
+      v.dropTailFullS.push(fullS);
+      v.dropTailFullShares.push(fullShare);
     }
     if (saturated && lost > 0) {
       this.verdicts.overflowPorts.push(r);

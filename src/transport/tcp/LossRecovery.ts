@@ -36,9 +36,10 @@ export interface RecoveryWindow {
  * port survive (drawn, in the order the bursts are judged, from the run's loss stream), whether
  * three duplicate ACKs tell the loss ({@link burstLossTold}, {@link windowLossTold}) or only
  * the RTO does, the window cut and fast recovery that follow, retransmissions lost again at a
- * port that overflows meanwhile, and the retransmission timeout after which slow start
- * resumes from one segment. The window machine that owns it ({@link TcpFlows}) registers the
- * resume event (`kindResume`) and routes it to {@link resume}.
+ * port that overflows meanwhile, the trains of window-limited flows that bursts overflowing a
+ * drop-tail port meet (drawn from their own `tcp.phases` stream), and the retransmission timeout
+ * after which slow start resumes from one segment. The window machine that owns it
+ * ({@link TcpFlows}) registers the resume event (`kindResume`) and routes it to {@link resume}.
  */
 export class LossRecovery {
   constructor(
@@ -50,6 +51,7 @@ export class LossRecovery {
     private readonly random: RandomStream,
     private readonly kindResume: number,
     private readonly window: RecoveryWindow,
+    private readonly phases: RandomStream,
   ) {}
 
   /** This instant's judged `bursts`: a flow in recovery whose burst lost nothing has all its retransmissions through, and is out of recovery. */
@@ -80,6 +82,61 @@ export class LossRecovery {
         t.retransmits[f]++;
         this.queues.drop(r, 1, now);
         this.timeout(f);
+      }
+    }
+  }
+
+  /**
+   * Bursts overflowed the drop-tail ports `dropTailPorts`, each dropping arrivals for `fullS`
+   * seconds (its buffer full), `fullShares` of the bursts' arrivals then. A loss-based flow in
+   * avoidance that its window limits (bound at no port, capped by its window and not by its
+   * user, not in a recovery) and that crosses such a port sends its window as one ACK-clocked
+   * train per round trip — W packets at its clock, its route's slowest channel — so whether its
+   * packets meet the full buffer is the phase of that train in its round trip R (through the full
+   * buffer): drawn once per flow and overflow (uniform in R, from the run's `tcp.phases` stream),
+   * it meets it with chance min(1, (fullS + train) / R), and then loses each of its packets
+   * arriving while the buffer is full (min(W, clock × fullS)) at the port's share (binomial).
+   * Flows bound at a port are left to {@link LossPorts} and {@link overflowed} (their packets are
+   * spread over their round trip at their share), as are flows their user caps. Evidence (ns-3
+   * `tracedrops`, `rtt-mix-newreno`): when the 10 ms flows' second slow-start round holds the
+   * port full for 0.71 ms, one 1 ms flow (window 73, round trip ~1.6 ms) loses 48 consecutive
+   * packets, 1.2 µs apart (its train at the port's rate), and the other none; on ns-3's jittered
+   * seeds one or both, never a share of each. The loss is told like a burst's
+   * ({@link burstLossTold}): a fast recovery with the cut window, or a timeout.
+   */
+  trainsOverflowed(dropTailPorts: readonly number[], fullS: readonly number[], fullShares: readonly number[]): void {
+    const t = this.t;
+    const now = this.sim.nowS;
+    for (let i = 0; i < dropTailPorts.length; i++) {
+      if (!(fullS[i] > 0) || !(fullShares[i] > 0)) continue;
+      const r = dropTailPorts[i];
+      for (const f of this.ports.crossingOf(r)) {
+        // Its window limits it: bound at no port, and capped by its window, not by its user.
+        if (t.phase[f] !== Phase.Avoidance || t.recovering(f, now) || this.queues.boundAt(f) >= 0 || !(this.network.capOf(f) < t.userCapBps[f])) continue;
+        const rttNow = this.window.rttNow(f);
+        const packet = t.packetBytes[f];
+        const w = t.windowAt(f, now, rttNow);
+        // Its round trip while the buffer is full: the queue it waits behind then is the whole buffer.
+        const rtt = rttNow + Math.max(0, this.queues.settings.bufferBytes[r] - this.queues.queueBytes(r)) / this.network.capacityOf(r);
+        const clock = this.window.clockRate(f);
+        const trainS = (w * packet) / clock;
+        if (!(rtt > 0) || this.phases() >= Math.min(1, (fullS[i] + trainS) / rtt)) continue;
+        const arriving = Math.max(1, Math.round(Math.min(w, (clock * fullS[i]) / packet)));
+        const lost = binomial(this.phases, arriving, fullShares[i]);
+        if (lost === 0) continue;
+        t.cwnd[f] = w;
+        t.retransmits[f] += lost;
+        this.queues.drop(r, lost, now);
+        this.ports.leave(f);
+        const left = Math.max(0, this.network.remainingOf(f) / packet - w);
+        if (!burstLossTold(Math.max(0, Math.round(w) - lost), lost, left)) {
+          this.timeout(f);
+          continue;
+        }
+        // The duplicate ACKs show the holes lost and three packets delivered beyond them.
+        cutWindow(t, f, lost + DUPTHRESH);
+        this.window.enterAvoidance(f, lost);
+        t.retxPort[f] = r;
       }
     }
   }

@@ -68,7 +68,10 @@ const STEP_GROWTH = 0.25;
  *   then **steady** (the port keeps DCTCP's sawtooth, QueueState), while a loss-based flow's
  *   window keeps growing into the buffer: the port's queue is the sum of its flows' excess, and
  *   when that reaches the buffer (or K at a marking port, where RED drops what is not ECN-capable)
- *   every loss-based flow bound there loses a packet and cuts its window.
+ *   every loss-based flow bound there loses a packet and cuts its window. A flow its window limits
+ *   crosses the ports as one train per round trip: where bursts overflow a drop-tail port it
+ *   crosses, the train meets the full buffer (and loses there) or misses it, by its drawn phase
+ *   ({@link LossRecovery.trainsOverflowed}).
  */
 export class TcpFlows implements FlowObserver {
   private readonly t = new TcpFlowTable();
@@ -101,6 +104,7 @@ export class TcpFlows implements FlowObserver {
     topology: Topology,
     random: RandomStream,
     handshakeRandom: RandomStream,
+    phaseRandom: RandomStream,
   ) {
     this.channels = topology.channelCount;
     this.kindRound = sim.registerHandler((f) => this.round(f));
@@ -121,7 +125,7 @@ export class TcpFlows implements FlowObserver {
       enterAvoidance: (f, lostPackets) => this.enterAvoidance(f, lostPackets),
       offerBurst: (f, packets, durationS, standing, prevBytes) => this.offerBurst(f, packets, durationS, standing, prevBytes),
       awaitRound: (f) => this.awaitRound(f),
-    });
+    }, phaseRandom);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
     network.observe(this);
   }
@@ -448,7 +452,7 @@ export class TcpFlows implements FlowObserver {
 
   /** Judge this instant's bursts at their ports, and let each flow answer its drops or marks. */
   private judgeBursts(): void {
-    const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS } = this.bursts.judge();
+    const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS, dropTailFullS, dropTailFullShares } = this.bursts.judge();
     const now = this.sim.nowS;
     // Drop-tail ports that dropped now keep dropping that share of what arrives over the bursts' span: handshakes too.
     for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], now, now + dropTailSpansS[i]);
@@ -461,6 +465,8 @@ export class TcpFlows implements FlowObserver {
         this.onMarks(b.flow, b.marked);
       }
     }
+    // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.
+    this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares);
     for (const b of bursts) this.t.inCatchUp[b.flow] = 0;
   }
 

@@ -1,4 +1,4 @@
-// fifoOverflow against closed forms: one burst into a drop-tail port, shares among simultaneous bursts, marks above K, conservation.
+// fifoOverflow against closed forms: one burst into a drop-tail port, how long it drops, shares among simultaneous bursts, marks above K, conservation.
 import { describe, expect, it } from "vitest";
 import { fifoOverflow } from "../../../src/net/queues/fifoOverflow.js";
 import { randomStream } from "../../../src/core/randomStream.js";
@@ -12,6 +12,18 @@ describe("fifoOverflow", () => {
     const { dropped, marked } = fifoOverflow([{ packets: 1000, durationS: 1e-3 }], 1e-3, mu, 0, 100, Infinity, randomStream(1, "fifo"));
     expect(dropped[0]).toBeCloseTo(1000 - mu * 1e-3 - 100, 9);
     expect(marked[0]).toBe(0);
+  });
+
+  it("tells how long the port drops and the share of the arrivals it drops meanwhile", () => {
+    // The burst above: full from 100 / (1e6 − μ) = 0.6 ms to the end (0.4 ms), dropping (1e6 − μ)/1e6 = 1/6 of what arrives then.
+    const mu = 1e10 / 8 / 1500;
+    const { fullS, fullShare } = fifoOverflow([{ packets: 1000, durationS: 1e-3 }], 1e-3, mu, 0, 100, Infinity, randomStream(1, "fifo"));
+    expect(fullS).toBeCloseTo(1e-3 - 100 / (1e6 - mu), 12);
+    expect(fullShare).toBeCloseTo((1e6 - mu) / 1e6, 12);
+    // Room for all of it: never full.
+    const none = fifoOverflow([{ packets: 100, durationS: 1e-3 }], 1e-3, mu, 0, 100, Infinity, randomStream(1, "fifo"));
+    expect(none.fullS).toBe(0);
+    expect(none.fullShare).toBe(0);
   });
 
   it("marks what arrives while the queue is at K or above: the arrivals after it reaches K", () => {
