@@ -10,6 +10,7 @@ import { cutWindow } from "./cutWindow.js";
 import { DUPTHRESH, burstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
+import { restoreWeight, weighByWindow } from "./recoveryShare.js";
 import { prrCatchUp } from "./prrCatchUp.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
@@ -22,8 +23,11 @@ export interface RecoveryWindow {
   clockRate(f: number): number;
   /** A slow-start round trip of flow `f` (the first after a timeout). */
   round(f: number): void;
-  /** Flow `f` enters congestion avoidance, in a fast recovery for `lostPackets` lost packets (0: none). */
-  enterAvoidance(f: number, lostPackets?: number): void;
+  /**
+   * Flow `f` enters congestion avoidance, in a fast recovery for `lostPackets` lost packets (0:
+   * none), behind a full drop-tail buffer that adds `fullBufferS` to its round trip (0: none).
+   */
+  enterAvoidance(f: number, lostPackets?: number, fullBufferS?: number): void;
   /** A burst of flow `f` offered to the ports of its route, judged with the instant's others. */
   offerBurst(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void;
   /** Flow `f` sent all it had: the round trip that tells its last flight's losses or marks comes after all. */
@@ -179,6 +183,7 @@ export class LossRecovery {
     }
     t.lostLast[f] += lost;
     t.lostPackets[f] += lost;
+    t.lossPort[f] = port;
     if (t.lossAge[f] === 0) t.lossAge[f] = 1;
     this.window.awaitRound(f);
     // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
@@ -198,6 +203,7 @@ export class LossRecovery {
       return;
     }
     // Three duplicate ACKs (SACKs) above the one hole tell it: four packets left the flight.
+    restoreWeight(this.network, t, f);
     cutWindow(t, f, 1 + DUPTHRESH);
     this.window.enterAvoidance(f, 1);
     // Its fast retransmission crosses the port within the next round trip (the duplicate ACKs come back, it goes out).
@@ -239,7 +245,17 @@ export class LossRecovery {
     t.catchUpClockPps[f] = recoverFs > 0 && b.durationS > 0 ? ((t.cwnd[f] / recoverFs) * survivors) / b.durationS : 0;
     t.lostInRecovery[f] = 0;
     this.window.offerBurst(f, clocked, b.durationS, b.standing, b.prevBytes);
-    this.window.enterAvoidance(f, t.lostPackets[f]);
+    // The recovery goes through the buffer the loss overflowed, full when the duplicate ACKs
+    // came back through it (burstLoss held the round that long): its round trip is the route's
+    // now plus what that buffer adds beyond the queue the port already holds, and meanwhile the
+    // flow sends its cut window per that round trip — a FIFO serves its flows by their windows,
+    // so the port's capacity goes to the recovering flows in proportion to their windows, not
+    // in equal max-min shares.
+    const port = t.lossPort[f];
+    t.lossPort[f] = -1;
+    const fullBufferS = port >= 0 ? Math.max(0, this.queues.settings.bufferBytes[port] - this.queues.queueBytes(port)) / this.network.capacityOf(port) : 0;
+    if (fullBufferS > 0) weighByWindow(this.network, t, f, this.window.rttNow(f) + fullBufferS);
+    this.window.enterAvoidance(f, t.lostPackets[f], fullBufferS);
   }
 
   /**
@@ -275,6 +291,8 @@ export class LossRecovery {
     const t = this.t;
     const o = t.options[t.optionIndex[f]];
     t.timeouts[f]++;
+    restoreWeight(this.network, t, f);
+    t.lossPort[f] = -1;
     if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
     this.ports.leave(f);
     const rto = retransmissionTimeoutS(o.minRtoS, this.window.rttNow(f), t.backoff[f]);

@@ -126,6 +126,17 @@ export class TcpFlowTable {
   inCatchUp = new Uint8Array(0);
   /** Packets of a recovery's catch-up its ports dropped: told by duplicate ACKs, they start a second recovery (another cut) when this one ends. */
   lostInRecovery = new Float64Array(0);
+  /**
+   * The drop-tail port whose buffer the flow's last slow-start loss overflowed (-1: none): its
+   * recovery goes through that full buffer ({@link LossRecovery.recover}).
+   */
+  lossPort = new Int32Array(0);
+  /**
+   * The flow's sharing weight before its slow-start recovery behind a full buffer weighed it by
+   * its window (`recoveryShare`), given back when its window is cut again or it times out; NaN
+   * while none does.
+   */
+  recoveryWeight = new Float64Array(0);
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
 
@@ -236,6 +247,8 @@ export class TcpFlowTable {
     this.catchUpClockPps = grown(this.catchUpClockPps, n);
     this.inCatchUp = grown(this.inCatchUp, n);
     this.lostInRecovery = grown(this.lostInRecovery, n);
+    this.lossPort = grown(this.lossPort, n, -1);
+    this.recoveryWeight = grown(this.recoveryWeight, n, NaN);
     this.cap = n;
   }
 }

@@ -122,7 +122,7 @@ export class TcpFlows implements FlowObserver {
       rttNow: (f) => this.rttNow(f),
       clockRate: (f) => this.clockRate(f),
       round: (f) => this.round(f),
-      enterAvoidance: (f, lostPackets) => this.enterAvoidance(f, lostPackets),
+      enterAvoidance: (f, lostPackets, fullBufferS) => this.enterAvoidance(f, lostPackets, fullBufferS),
       offerBurst: (f, packets, durationS, standing, prevBytes) => this.offerBurst(f, packets, durationS, standing, prevBytes),
       awaitRound: (f) => this.awaitRound(f),
     }, phaseRandom);
@@ -208,6 +208,8 @@ export class TcpFlows implements FlowObserver {
     t.minRttS[flow] = Infinity;
     t.sentAll[flow] = 0;
     t.retxPort[flow] = -1;
+    t.lossPort[flow] = -1;
+    t.recoveryWeight[flow] = NaN;
     t.recoveryEndS[flow] = 0;
     t.port[flow] = -1;
     this.done[flow] = onDone;
@@ -490,9 +492,12 @@ export class TcpFlows implements FlowObserver {
    * outstanding at the cut is acknowledged: the retransmissions go out first (RFC 6675 with
    * PRR), at the flow's rate — its share, at most the cut window per round trip — so the last of
    * them leaves (lost − 1) packet times on and is acknowledged one round trip later. Until then the window holds and a loss does not cut
-   * it again (one decrease per recovery); its law runs from the recovery's end.
+   * it again (one decrease per recovery); its law runs from the recovery's end. A slow-start
+   * recovery behind a drop-tail buffer its loss filled (`fullBufferS`: what that buffer adds to
+   * the round trip now) runs at the round trip through it, and at its window's rate there (its
+   * share follows its window: `recoveryShare`), not at its max-min share.
    */
-  private enterAvoidance(f: number, lostPackets = 0): void {
+  private enterAvoidance(f: number, lostPackets = 0, fullBufferS = 0): void {
     const t = this.t;
     if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
     if (t.phase[f] !== Phase.Avoidance) this.ports.cross(f, true);
@@ -500,10 +505,11 @@ export class TcpFlows implements FlowObserver {
     const now = this.sim.nowS;
     const rtt = this.rttNow(f);
     const lost = Math.max(0, Math.round(lostPackets));
-    const end = lost > 0 ? fastRecoveryEndS(now, rtt, lost, t.cwnd[f], t.packetBytes[f], this.network.rateOf(f)) : now;
+    const recoveryRtt = rtt + fullBufferS;
+    const end = lost > 0 ? fastRecoveryEndS(now, recoveryRtt, lost, t.cwnd[f], t.packetBytes[f], fullBufferS > 0 ? 0 : this.network.rateOf(f)) : now;
     t.recoveryEndS[f] = end;
     // Its retransmissions leave until one round trip before then, and cross its ports within a base round trip after.
-    t.retxUntilS[f] = lost > 0 ? end - rtt + t.baseRttS[f] : now;
+    t.retxUntilS[f] = lost > 0 ? end - recoveryRtt + t.baseRttS[f] : now;
     t.lastS[f] = end;
     t.epochS[f] = end;
     t.w0[f] = t.cwnd[f];
