@@ -8,6 +8,7 @@ import { Router } from "../../src/net/Router.js";
 import { TopologyBuilder, type LinkSpec } from "../../src/net/TopologyBuilder.js";
 import { NetworkContext } from "../../src/run/NetworkContext.js";
 import { queueSettings } from "../../src/run/queueSettings.js";
+import { TCP_DEFAULTS, type TransportSpec } from "../../src/transport/TransportSpec.js";
 
 /**
  * A simulation on `nodes` and `links` (latency routing) with a NetworkContext, seed 1; ports
@@ -46,4 +47,12 @@ export function failingNetwork(nodes: string[], links: LinkSpec[], options: { dc
   /** The channel from `from` to `to`. */
   const channel = (from: string, to: string) => topology.channelBetween(node(from), node(to));
   return { ...n, failAt, node, channel };
+}
+
+/** Header bytes per packet in bench/ns3's cases: TCP/IP with timestamps (52 B) + PPP (2 B), as ns-3's point-to-point links. */
+export const NS3_HEADER_BYTES = 54;
+
+/** `tcp` under NewReno as bench/ns3's cases set it (three-way handshake, ns-3's headers, an ACK per packet), with a receive window of `windowBytes`. */
+export function ns3NewReno(windowBytes: number): TransportSpec {
+  return { ...TCP_DEFAULTS, cc: "newreno", handshake: "tcp", headerBytes: NS3_HEADER_BYTES, delayedAck: 1, windowBytes };
 }

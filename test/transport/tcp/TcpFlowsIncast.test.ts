@@ -1,11 +1,9 @@
 // The tcp model against ns-3 on incast-newreno-24x48k: a port shares itself out by window while its responses recover, so they finish one by one and the buffer holds without a second overflow.
 import { describe, expect, it } from "vitest";
 import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
-import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import type { TransferResult } from "../../../src/workloads/Workload.js";
-import { transportNetwork } from "../transportModels.js";
+import { ns3NewReno, transportNetwork } from "../transportModels.js";
 
-const H = 54; // TCP/IP with timestamps (52 B) + PPP (2 B), as ns-3's point-to-point links
 const BUFFER = 100 * 1500; // "100pkt"
 /** Round 0's senders of bench/ns3's case and the spine each path takes (its `path`). */
 const SENDERS = "h29:0 h37:1 h14:0 h19:0 h24:1 h31:0 h33:0 h13:0 h46:1 h21:0 h25:1 h44:0 h39:0 h23:0 h20:1 h22:1 h47:1 h27:1 h32:1 h28:1 h43:0 h45:0 h38:1 h42:0";
@@ -28,14 +26,7 @@ function incast() {
     }
   }
   const t = transportNetwork(nodes, links);
-  const ctx = t.context.forWorkload("w", {
-    ...TCP_DEFAULTS,
-    cc: "newreno",
-    handshake: "tcp",
-    headerBytes: H,
-    delayedAck: 1,
-    windowBytes: 16 * 1024 * 1024,
-  });
+  const ctx = t.context.forWorkload("w", ns3NewReno(16 * 1024 * 1024));
   const results = new Map<string, TransferResult>();
   const senders = SENDERS.split(" ").map((s) => s.split(":"));
   for (let round = 0; round < 10; round++) {

@@ -1,11 +1,9 @@
 // The tcp model against ns-3 on rtt-mix-newreno: two 10 ms NewReno flows recover together, PRR's catch-ups overflow the port together, and a second recovery halves them again; the 1 ms flows' windows lose whole trains at those overflows, or nothing.
 import { describe, expect, it } from "vitest";
 import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
-import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import type { TransferResult } from "../../../src/workloads/Workload.js";
-import { transportNetwork } from "../transportModels.js";
+import { ns3NewReno, transportNetwork } from "../transportModels.js";
 
-const H = 54; // TCP/IP with timestamps (52 B) + PPP (2 B), as ns-3's point-to-point links
 const BUFFER = 500 * 1500; // "500pkt"
 
 /**
@@ -23,14 +21,7 @@ function rttMix(seed: number) {
     links.push({ from: "R", to: `r${i}`, bandwidthBps: 5e9, latencyS: 1e-6, bufferBytes: BUFFER });
   }
   const t = transportNetwork(nodes, links, { seed });
-  const ctx = t.context.forWorkload("w", {
-    ...TCP_DEFAULTS,
-    cc: "newreno",
-    handshake: "tcp",
-    headerBytes: H,
-    delayedAck: 1,
-    windowBytes: 64 * 1024 * 1024,
-  });
+  const ctx = t.context.forWorkload("w", ns3NewReno(64 * 1024 * 1024));
   const results = new Map<string, TransferResult>();
   for (let i = 0; i < 6; i++) {
     const id = `rtt${i >> 1}_${i & 1}`;
