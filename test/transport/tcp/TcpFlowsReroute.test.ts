@@ -58,6 +58,37 @@ describe("tcp: a rerouted flow keeps its window and takes its new route's RTT", 
   });
 });
 
+describe("tcp: a flow rerouted after its start and before its first byte", () => {
+  it("sends its first flight on the new route: as a flow started there at the reroute, less one store-and-forward", () => {
+    // The two paths above; a 1e7 B transfer in slow start (initial window 10) starts at 0 after a
+    // TCP handshake on path A, whose first byte would reach b after the handshake's round trip
+    // (~43 µs) and L_A = 20 µs. s1–b fails at `failS`, before that, and the flow is rerouted at
+    // once on a–s2–b: its first flight goes out there (the activation that carries it moves with
+    // the reroute) and its bytes arrive L_B = 200 µs after the reroute, as a rerouted flow's do
+    // (above). So it runs as a flow started at `failS` on a network of path B alone with no
+    // handshake, whose first byte also waits one packet's store-and-forward at s2 (P / C).
+    for (const failS of [10e-6, 50e-6]) {
+      const n = twoPaths();
+      let finishS = NaN;
+      n.tcp("w", { cc: "cubic", handshake: "tcp" }).startTransfer({ id: "x", src: "a", dst: "b", sizeBytes: 1e7 }, (r) => (finishS = r.finishS));
+      n.failAt(failS, "s1", "b");
+      n.sim.run();
+      const m = failingNetwork(
+        ["a", "b", "s2"],
+        [
+          { from: "a", to: "s2", bandwidthBps: C, latencyS: 100e-6 },
+          { from: "s2", to: "b", bandwidthBps: C, latencyS: 100e-6 },
+        ],
+      );
+      let onlyBS = NaN;
+      const ctx = m.tcp("w", { cc: "cubic", handshake: "none" });
+      m.sim.at(failS, () => ctx.startTransfer({ id: "x", src: "a", dst: "b", sizeBytes: 1e7 }, (r) => (onlyBS = r.finishS)));
+      m.sim.run();
+      expect(finishS).toBeCloseTo(onlyBS - P / C, 12);
+    }
+  });
+});
+
 describe("tcp: a flow started on a route over a link that is down (before the routes converge)", () => {
   it("stalls until it is rerouted, then drains on the new route at its window / RTT there", () => {
     // The two paths above; s1–b goes down at 1 ms and the routes converge at 3 ms. A transfer
