@@ -90,6 +90,11 @@ export class LossRecovery {
     }
   }
 
+  /** Seconds port `r`'s buffer, full, adds to a round trip beyond the queue the port reports now. */
+  private fullBufferS(r: number): number {
+    return Math.max(0, this.queues.settings.bufferBytes[r] - this.queues.queueBytes(r)) / this.network.capacityOf(r);
+  }
+
   /**
    * Bursts overflowed the drop-tail ports `dropTailPorts`, each dropping arrivals for `fullS`
    * seconds (its buffer full), `fullShares` of the bursts' arrivals then. A loss-based flow in
@@ -121,7 +126,7 @@ export class LossRecovery {
         const packet = t.packetBytes[f];
         const w = t.windowAt(f, now, rttNow);
         // Its round trip while the buffer is full: the queue it waits behind then is the whole buffer.
-        const rtt = rttNow + Math.max(0, this.queues.settings.bufferBytes[r] - this.queues.queueBytes(r)) / this.network.capacityOf(r);
+        const rtt = rttNow + this.fullBufferS(r);
         const clock = this.window.clockRate(f);
         const trainS = (w * packet) / clock;
         if (!(rtt > 0) || this.phases() >= Math.min(1, (fullS[i] + trainS) / rtt)) continue;
@@ -253,7 +258,7 @@ export class LossRecovery {
     // in equal max-min shares.
     const port = t.lossPort[f];
     t.lossPort[f] = -1;
-    const fullBufferS = port >= 0 ? Math.max(0, this.queues.settings.bufferBytes[port] - this.queues.queueBytes(port)) / this.network.capacityOf(port) : 0;
+    const fullBufferS = port >= 0 ? this.fullBufferS(port) : 0;
     if (fullBufferS > 0) weighByWindow(this.network, t, f, this.window.rttNow(f) + fullBufferS);
     this.window.enterAvoidance(f, t.lostPackets[f], fullBufferS);
   }
