@@ -120,9 +120,32 @@ function sameReports(a: string, b: string): boolean {
   return files.every((f) => readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
 }
 
-const { values } = parseArgs({ options: { cases: { type: "string", default: Object.keys(CASES).join(",") }, before: { type: "string" } } });
+const HELP = `usage: npm run bench:scale [-- --cases NAME,NAME] [--before REF]
+
+Runs each case (a generated scenario written to results/bench/scale/cases/NAME.json) with the
+compiled CLI, every report written, and prints the whole command's wall time, the simulation's
+wall time, peak RSS and the flows. --before REF also runs chokepoint at git revision REF on each
+case, alternated, and checks every report but run.json is byte-identical.
+Cases: ${Object.keys(CASES).join(", ")}`;
+
+let values: { cases?: string; before?: string; help?: boolean };
+try {
+  ({ values } = parseArgs({ options: { cases: { type: "string", default: Object.keys(CASES).join(",") }, before: { type: "string" }, help: { type: "boolean", default: false } } }));
+} catch (e) {
+  console.error(`bench:scale: ${(e as Error).message}\n${HELP}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 const names = values.cases!.split(",").filter(Boolean);
-for (const n of names) if (!CASES[n]) throw new Error(`scale: unknown case "${n}" (known: ${Object.keys(CASES).join(", ")})`);
+for (const n of names) {
+  if (!CASES[n]) {
+    console.error(`bench:scale: unknown case "${n}" (known: ${Object.keys(CASES).join(", ")})`);
+    process.exit(2);
+  }
+}
 buildDist();
 const beforeCli = values.before === undefined ? undefined : beforeBuild(values.before);
 mkdirSync(join(DIR, "cases"), { recursive: true });
