@@ -150,6 +150,11 @@ export class QueueState implements FlowObserver {
     this.observers.push(observer);
   }
 
+  /** Make room for flows 0 … `n` − 1 among the registered ones at once (kept when already there), where registering them one by one would double the per-flow arrays several times. */
+  reserveFlows(n: number): void {
+    if (n > this.flowCap) this.growFlows(n);
+  }
+
   /**
    * Declare `flow` a queue-building flow of class `cls` with base round-trip time
    * `baseRttS` and `packetBytes` per full packet on the wire, whose receiver sends

@@ -23,6 +23,26 @@ describe("TcpFlowTable", () => {
     expect(t.port[5000]).toBe(-1);
   });
 
+  it("reserve makes room for n flows at once, keeping every flow's state and the fills of the flows past it", () => {
+    const t = table({ cc: "newreno" }, 7);
+    t.cwnd[7] = 12.5;
+    t.timer[7] = 3;
+    t.reserve(20_000);
+    expect(t.cap).toBe(20_000);
+    expect(t.cwnd[7]).toBe(12.5);
+    expect(t.timer[7]).toBe(3);
+    expect(t.cc[7]).toBe(TcpCc.NewReno);
+    // The flows past the old room have no timer, no port and no recovery weight yet.
+    expect(t.timer[19_999]).toBe(-1);
+    expect(t.port[19_999]).toBe(-1);
+    expect(t.lossPort[19_999]).toBe(-1);
+    expect(t.recoveryWeight[19_999]).toBeNaN();
+    expect(t.alphaDueS[19_999]).toBeNaN();
+    // Less than the room it has: kept as it is.
+    t.reserve(5);
+    expect(t.cap).toBe(20_000);
+  });
+
   it("NewReno grows 1/delayedAck segment per RTT, DCTCP one, both capped at the window", () => {
     const reno = table({ cc: "newreno", delayedAck: 2, mssBytes: 1000, windowBytes: 1000 * 50 });
     reno.cwnd[0] = 20;
