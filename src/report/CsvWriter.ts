@@ -63,7 +63,11 @@ export class CellArray implements CellSink {
  * chokepoint's options), without its per-row stream machinery: each cell is written once,
  * as bytes, straight into a buffer written to the file about a megabyte at a time — a
  * number's digits by {@link writeCsvNumber} and an ASCII text cell character by character,
- * with no string made per cell or per row.
+ * with no string made per cell or per row. A cell equal to the one above it (the same text,
+ * or a number `===` to it), or a number equal to the row's last number cell, is copied from
+ * the bytes written for that one while they are still in the buffer: a cell's bytes depend
+ * on its value only, and report rows repeat a lot down a column (a workload's id over its
+ * tiers) and along a row (a one-flow workload's mean and percentiles).
  *
  * Bytes: a header line, then one line per row, every line ending in "\n" (the last one
  * too). A text cell is first neutralised when a spreadsheet would read it as a formula
@@ -82,18 +86,23 @@ export class CsvWriter implements RowSink {
   /** The rows written since the last flush, as bytes: `buffer[0 … at)`. */
   private buffer: Buffer = Buffer.allocUnsafe(FIRST_BYTES);
   private at = 0;
-  private first = true;
   /** Column of the next cell in the current row. */
   private column = 0;
   /**
-   * Number cells by column: a value equal (`===`) to the one in the same column of the row
-   * before is copied from the bytes it wrote then, not formatted again (report rows repeat a
-   * lot down a column; the text depends on the value only: 0 and −0 both write "0", NaN is never equal).
+   * The last cell of each column, so that a cell equal to the one above it is copied from the
+   * bytes written then instead of written again (report rows repeat a lot down a column): its
+   * number (NaN if it was text; compared with `===`, so NaN is never equal, and 0 and −0, which
+   * both write "0", are), or its text (undefined if it was a number), and where its bytes are in
+   * the buffer (−1 once they were flushed: the buffer is then reused).
    */
-  private lastValue: number[] = [];
-  /** Per column, the bytes of its last number cell at `CSV_NUMBER_MAX_BYTES × column` and their count. */
-  private lastBytes = new Uint8Array(0);
-  private lastLength: number[] = [];
+  private lastNumber = new Float64Array(0);
+  private lastText: Array<string | undefined> = [];
+  private lastAt = new Int32Array(0);
+  private lastLength = new Int32Array(0);
+  /** The current row's last number cell and where its bytes are (−1: none yet), for a number repeated along a row. */
+  private rowNumber = NaN;
+  private rowNumberAt = -1;
+  private rowNumberLength = 0;
 
   private constructor(private readonly fd: number) {}
 
@@ -112,13 +121,24 @@ export class CsvWriter implements RowSink {
 
   /** @inheritdoc */
   text(cell: string): void {
-    this.column++;
+    const col = this.column++;
     const n = cell.length;
-    this.room(n + 1);
+    if (this.at + n + 1 > this.buffer.length) this.room(n + 1);
+    if (col >= this.lastAt.length) this.addColumns(col + 1);
     const buf = this.buffer;
     let at = this.at;
-    if (!this.first) buf[at++] = 44; // ,
-    this.first = false;
+    if (col > 0) buf[at++] = 44; // ,
+    const from = this.lastAt[col];
+    if (cell === this.lastText[col] && from >= 0) {
+      const len = this.lastLength[col];
+      for (let i = 0; i < len; i++) buf[at + i] = buf[from + i];
+      this.lastAt[col] = at;
+      this.at = at + len;
+      return;
+    }
+    this.lastText[col] = cell;
+    this.lastNumber[col] = NaN;
+    this.lastAt[col] = at;
     const c0 = n > 0 ? cell.charCodeAt(0) : 0;
     // = + - @ tab CR may make a formula (isFormulaLike decides): the general path.
     if (c0 !== 61 && c0 !== 43 && c0 !== 45 && c0 !== 64 && c0 !== 9 && c0 !== 13) {
@@ -130,6 +150,7 @@ export class CsvWriter implements RowSink {
         buf[at + i] = c;
       }
       if (i === n) {
+        this.lastLength[col] = n;
         this.at = at + n;
         return;
       }
@@ -137,40 +158,52 @@ export class CsvWriter implements RowSink {
     this.at = at;
     const text = quoted(isFormulaLike(cell) ? `'${cell}` : cell);
     this.room(Buffer.byteLength(text, "utf8"));
+    // room() may have moved the bytes into a bigger buffer, at the same offsets.
     this.at += this.buffer.write(text, this.at, "utf8");
+    this.lastLength[col] = this.at - at;
   }
 
   /** @inheritdoc */
   number(x: number): void {
     const col = this.column++;
-    this.room(CSV_NUMBER_MAX_BYTES + 1);
+    if (this.at + CSV_NUMBER_MAX_BYTES + 1 > this.buffer.length) this.room(CSV_NUMBER_MAX_BYTES + 1);
+    if (col >= this.lastAt.length) this.addColumns(col + 1);
     const buf = this.buffer;
     let at = this.at;
-    if (!this.first) buf[at++] = 44;
-    this.first = false;
-    if (col >= this.lastLength.length) this.addColumns(col + 1);
-    const slot = col * CSV_NUMBER_MAX_BYTES;
-    const last = this.lastBytes;
-    if (x === this.lastValue[col]) {
-      const len = this.lastLength[col];
-      for (let i = 0; i < len; i++) buf[at + i] = last[slot + i];
-      this.at = at + len;
-      return;
+    if (col > 0) buf[at++] = 44; // ,
+    // The number of the cell above, or of the row's last number cell: its bytes copied.
+    let from = this.lastAt[col];
+    let len = this.lastLength[col];
+    if (!(x === this.lastNumber[col] && from >= 0)) {
+      from = this.rowNumberAt;
+      len = this.rowNumberLength;
+      if (!(x === this.rowNumber && from >= 0)) {
+        const end = writeCsvNumber(buf, at, x);
+        this.lastNumber[col] = x;
+        this.lastText[col] = undefined;
+        this.lastAt[col] = at;
+        this.lastLength[col] = end - at;
+        this.rowNumber = x;
+        this.rowNumberAt = at;
+        this.rowNumberLength = end - at;
+        this.at = end;
+        return;
+      }
     }
-    const end = writeCsvNumber(buf, at, x);
-    const len = end - at;
-    for (let i = 0; i < len; i++) last[slot + i] = buf[at + i];
-    this.lastValue[col] = x;
+    for (let i = 0; i < len; i++) buf[at + i] = buf[from + i];
+    this.lastNumber[col] = x;
+    this.lastText[col] = undefined;
+    this.lastAt[col] = at;
     this.lastLength[col] = len;
-    this.at = end;
+    this.at = at + len;
   }
 
   /** End the current row. */
   endRow(): void {
     this.room(1);
     this.buffer[this.at++] = 10; // \n
-    this.first = true;
     this.column = 0;
+    this.rowNumberAt = -1;
   }
 
   /** Whether the buffered rows are large enough to be written ({@link flush}). */
@@ -184,6 +217,9 @@ export class CsvWriter implements RowSink {
     let at = 0;
     while (at < bytes) at += writeSync(this.fd, this.buffer, at, bytes - at);
     this.at = 0;
+    // The buffer is reused: no cell's bytes are left to copy.
+    this.lastAt.fill(-1);
+    this.rowNumberAt = -1;
   }
 
   /** Write `rows` of text cells (as `writeCsv` takes them), each row cut or padded to `columns` cells as fast-csv does with headers. */
@@ -218,15 +254,18 @@ export class CsvWriter implements RowSink {
     this.buffer = bigger;
   }
 
-  /** Room for the last number cell of `columns` columns. */
+  /** Room for the last cell of `columns` columns (none of the new ones written yet). */
   private addColumns(columns: number): void {
-    const bytes = new Uint8Array(columns * CSV_NUMBER_MAX_BYTES);
-    bytes.set(this.lastBytes);
-    this.lastBytes = bytes;
-    while (this.lastLength.length < columns) {
-      this.lastLength.push(0);
-      this.lastValue.push(NaN);
-    }
+    const lastNumber = new Float64Array(columns).fill(NaN);
+    const lastAt = new Int32Array(columns).fill(-1);
+    const lastLength = new Int32Array(columns);
+    lastNumber.set(this.lastNumber);
+    lastAt.set(this.lastAt);
+    lastLength.set(this.lastLength);
+    this.lastNumber = lastNumber;
+    this.lastAt = lastAt;
+    this.lastLength = lastLength;
+    while (this.lastText.length < columns) this.lastText.push(undefined);
   }
 }
 

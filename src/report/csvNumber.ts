@@ -60,21 +60,20 @@ export function roundSignificant(x: number): number {
 /**
  * The decimal exponent of a > 0's leading digit (⌊log10 a⌋, exact next to powers of ten), or
  * NaN outside the table: the e with POW10[e + 22] ≤ a < POW10[e + 23]. From 1e-9 to below 1e21
- * it is found by a binary search of the table (five comparisons, no library call); elsewhere
- * from Math.log10, corrected — which gives the same e wherever both apply, since Math.log10
- * is never off by a whole unit.
+ * it is found by comparisons with the powers of ten written as literals (the same doubles as
+ * the table's, parsed from the same decimals: five or six comparisons, no load and no library
+ * call); elsewhere from Math.log10, corrected — which gives the same e wherever both apply,
+ * since Math.log10 is never off by a whole unit.
  */
 function decimalExponent(a: number): number {
   if (a >= 1e-9 && a < 1e21) {
-    // POW10[lo] ≤ a < POW10[hi]: 10^-9 and 10^21 are POW10[13] and POW10[43].
-    let lo = 13;
-    let hi = 43;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (a >= POW10[mid]) lo = mid;
-      else hi = mid;
+    if (a < 1) {
+      if (a < 1e-5) return a < 1e-7 ? (a < 1e-8 ? -9 : -8) : a < 1e-6 ? -7 : -6;
+      return a < 1e-3 ? (a < 1e-4 ? -5 : -4) : a < 1e-2 ? -3 : a < 1e-1 ? -2 : -1;
     }
-    return lo - 22;
+    if (a < 1e6) return a < 1e3 ? (a < 1e1 ? 0 : a < 1e2 ? 1 : 2) : a < 1e4 ? 3 : a < 1e5 ? 4 : 5;
+    if (a < 1e13) return a < 1e9 ? (a < 1e7 ? 6 : a < 1e8 ? 7 : 8) : a < 1e10 ? 9 : a < 1e11 ? 10 : a < 1e12 ? 11 : 12;
+    return a < 1e17 ? (a < 1e14 ? 13 : a < 1e15 ? 14 : a < 1e16 ? 15 : 16) : a < 1e18 ? 17 : a < 1e19 ? 18 : a < 1e20 ? 19 : 20;
   }
   let e = Math.floor(Math.log10(a));
   if (!(e >= -10 && e <= 21)) return e;
@@ -136,9 +135,6 @@ function significantText(x: number): string {
   return x < 0 ? `-${text}` : text;
 }
 
-/** Scratch for the 12 digits of {@link writeCsvNumber} (one number at a time). */
-const DIGITS = new Uint8Array(CSV_SIGNIFICANT_DIGITS);
-
 /**
  * Longest text {@link writeCsvNumber} writes: a sign, 16 digits of a safe integer, or a sign,
  * 12 digits, a point and an exponent — and `String` of a number outside [1e-10, 1e21], at most 25.
@@ -151,6 +147,12 @@ export const CSV_NUMBER_MAX_BYTES = 32;
  * bytes without making a string — the digits of a whole number, or {@link significantText}'s
  * twelve digits laid out as it lays them out. `test/report/csvNumber.test.ts` checks the two
  * agree on random numbers of every magnitude.
+ *
+ * The digits go straight to their place in `out`: the 12 digits of m are two 6-digit halves
+ * (int32s), their trailing zeros are dropped by integer divisions before anything is written,
+ * and the d digits left are written two at a time where the layout puts them (after "0.0…",
+ * or one place right of the number's start, the integer part then moved left over the point's
+ * place). A whole number's length comes from comparisons with literal powers of ten.
  */
 export function writeCsvNumber(out: Uint8Array, at: number, x: number): number {
   if (Number.isSafeInteger(x)) {
@@ -170,40 +172,65 @@ export function writeCsvNumber(out: Uint8Array, at: number, x: number): number {
     m = 1e11;
     e++;
   }
-  // The 12 digits of m (10¹¹ ≤ m < 10¹²) from its two 6-digit halves, as significantText, two
-  // digits at a time: the halves are int32s, whose divisions by 100 are integer operations.
-  const digits = DIGITS;
-  const high = Math.floor(m / 1e6);
-  writePadded(digits, 6, (m - high * 1e6) | 0, 6);
-  writePadded(digits, 0, high | 0, 6);
+  // m's 12 digits as two int32 halves; d: how many are left once its trailing zeros are dropped.
+  const mHigh = Math.floor(m / 1e6);
+  let high = mHigh | 0;
+  let low = (m - mHigh * 1e6) | 0;
   let d = CSV_SIGNIFICANT_DIGITS;
-  while (digits[d - 1] === 48) d--;
+  if (low === 0) {
+    d = 6;
+    for (let q = (high / 10) | 0; q * 10 === high; q = (high / 10) | 0) {
+      high = q;
+      d--;
+    }
+  } else {
+    for (let q = (low / 10) | 0; q * 10 === low; q = (low / 10) | 0) {
+      low = q;
+      d--;
+    }
+  }
   if (x < 0) out[at++] = 45;
   // Number::toString with n = e + 1: the value is 0.<digits> × 10^n.
   const n = e + 1;
-  if (d <= n && n <= 21) {
-    for (let i = 0; i < d; i++) out[at++] = digits[i];
-    for (let i = d; i < n; i++) out[at++] = 48;
-  } else if (0 < n && n <= 21) {
-    for (let i = 0; i < n; i++) out[at++] = digits[i];
-    out[at++] = 46; // .
-    for (let i = n; i < d; i++) out[at++] = digits[i];
-  } else if (-6 < n && n <= 0) {
+  if (-6 < n && n <= 0) {
+    // 0.000ddd
     out[at++] = 48;
     out[at++] = 46;
-    for (let i = 0; i < -n; i++) out[at++] = 48;
-    for (let i = 0; i < d; i++) out[at++] = digits[i];
-  } else {
-    out[at++] = digits[0];
-    if (d > 1) {
-      out[at++] = 46;
-      for (let i = 1; i < d; i++) out[at++] = digits[i];
-    }
-    out[at++] = 101; // e
-    out[at++] = n - 1 < 0 ? 45 : 43;
-    at = writeWhole(out, at, Math.abs(n - 1));
+    for (let i = n; i < 0; i++) out[at++] = 48;
+    writeDigits(out, at, high, low, d);
+    return at + d;
   }
-  return at;
+  if (0 < n && n <= 21) {
+    if (d <= n) {
+      // A whole number of more than 2^53 or so, padded with zeros: ddd000.
+      writeDigits(out, at, high, low, d);
+      for (let i = at + d; i < at + n; i++) out[i] = 48;
+      return at + n;
+    }
+    // ddd.ddd: the digits one place right, then the integer part moved left over the point's place.
+    writeDigits(out, at + 1, high, low, d);
+    for (let i = at; i < at + n; i++) out[i] = out[i + 1];
+    out[at + n] = 46; // .
+    return at + d + 1;
+  }
+  // d.ddde±x
+  writeDigits(out, at + 1, high, low, d);
+  out[at] = out[at + 1];
+  if (d > 1) {
+    out[at + 1] = 46;
+    at += d + 1;
+  } else at++;
+  out[at++] = 101; // e
+  out[at++] = n - 1 < 0 ? 45 : 43;
+  return writeWhole(out, at, Math.abs(n - 1));
+}
+
+/** The d digits (1 ≤ d ≤ 12) of a number's halves `high` and `low` once its 12 − d trailing zeros are dropped, at `at`. */
+function writeDigits(out: Uint8Array, at: number, high: number, low: number, d: number): void {
+  if (d > 6) {
+    writePadded(out, at, high, 6);
+    writePadded(out, at + 6, low, d - 6);
+  } else writePadded(out, at, high, d);
 }
 
 /** ASCII digits of 0 … 99: those of i at 2i and 2i + 1. */
@@ -213,23 +240,28 @@ for (let i = 0; i < 100; i++) {
   PAIRS[2 * i + 1] = 48 + (i % 10);
 }
 
+/** Decimal digits of the int32 0 ≤ v < 2³¹, from comparisons with literals. */
+function digitCount(v: number): number {
+  if (v < 100000) return v < 100 ? (v < 10 ? 1 : 2) : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+  return v < 10000000 ? (v < 1000000 ? 6 : 7) : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+}
+
 /**
  * Write the decimal digits of a whole number 0 ≤ w ≤ 2⁵³ at `at`; the offset after them.
- * Written from int32s (w itself below 10⁹, else its two parts ⌊w / 10⁸⌋ and w mod 10⁸, both
+ * Written from int32s (w itself below 2³¹, else its two parts ⌊w / 10⁸⌋ and w mod 10⁸, both
  * exact), two digits per integer division by 100: a double's `%` is a library call per digit.
  */
 function writeWhole(out: Uint8Array, at: number, w: number): number {
-  let len = 1;
-  while (len < 16 && w >= POW10[len + 22]) len++;
-  const end = at + len;
-  if (len <= 9) {
+  if (w < 2147483648) {
+    const len = digitCount(w);
     writePadded(out, at, w | 0, len);
-    return end;
+    return at + len;
   }
   const high = Math.floor(w / 1e8);
-  writePadded(out, end - 8, (w - high * 1e8) | 0, 8);
-  writePadded(out, at, high | 0, len - 8);
-  return end;
+  const len = digitCount(high);
+  writePadded(out, at, high | 0, len);
+  writePadded(out, at + len, (w - high * 1e8) | 0, 8);
+  return at + len + 8;
 }
 
 /** Write the `len` last decimal digits of the int32 0 ≤ v < 2³¹ at `at` … `at + len` (leading zeros included). */

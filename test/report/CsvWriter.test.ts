@@ -80,6 +80,38 @@ describe("CsvWriter", () => {
     expect(await readFile(path, "utf8")).toBe(`id,x,y\n${rows.map(([id, x, y]) => `${id},${csvNumber(x)},${csvNumber(y)}`).join("\n")}\n`);
   });
 
+  it("copies a cell equal to the one above or to the row's last number, across chunks and a column changing between text and numbers", async () => {
+    // Cells drawn from small pools, so most repeat the cell above or a number of the same row;
+    // column 1 holds a number or a text cell (an empty one, as a missing rate is written) by turns.
+    const rng = seedrandom("repeats");
+    const texts = ["h1->e0_0", "host-nic", "a,b", "=x", "", "f7", "é"];
+    const numbers = [0, -0, 1 / 3, 0.5, 2.5e-7, 42, NaN, 1e21, 4299178];
+    const pick = <T>(pool: T[]) => pool[Math.floor(rng() ** 3 * pool.length)];
+    const table = Array.from({ length: 40_000 }, (_, i) => {
+      const x = pick(numbers);
+      return [pick(texts), i % 7 < 3 ? pick(numbers) : pick(texts), x, rng() < 0.5 ? x : pick(numbers), pick(texts)] as const;
+    });
+    function* emit(sink: RowSink): Generator<void> {
+      for (const [a, b, x, y, c] of table) {
+        sink.text(a);
+        if (typeof b === "number") sink.number(b);
+        else sink.text(b);
+        sink.number(x);
+        sink.number(y);
+        sink.text(c);
+        sink.endRow();
+        if (sink.full) yield;
+      }
+    }
+    const path = join(dir, "copies.csv");
+    await streamTable(path, ["a", "b", "x", "y", "c"], emit);
+    const reference = join(dir, "copies-fastcsv.csv");
+    await writeCsv(reference, ["a", "b", "x", "y", "c"], tableRows(emit));
+    const written = await readFile(path, "utf8");
+    expect(written.length).toBeGreaterThan(1 << 20);
+    expect(written).toBe(await readFile(reference, "utf8"));
+  });
+
   it("streams a table larger than one chunk in several writes, unchanged", async () => {
     const rows = Array.from({ length: 60_000 }, (_, i) => [`flow-${i}`, csvNumber(i / 7), i % 11 === 0 ? "a,b" : "=x"]);
     const [expected, actual] = await bothBytes("large", ["id", "v", "t"], rows);

@@ -94,6 +94,24 @@ describe("bundleCli", () => {
     expect(flows.some((f) => Number(f.timeouts) > 0)).toBe(true);
   });
 
+  it("ends the process with process.exit once the command is done, keeping its exit code and every line written", () => {
+    // A preload that reports process.exit's final call: a process left to end by itself never makes it.
+    const preload = join(root, "report-exit.cjs");
+    writeFileSync(preload, 'const real = process.reallyExit; process.reallyExit = (code) => { require("node:fs").writeSync(2, `reallyExit ${code}\\n`); real.call(process, code); };\n');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ["--require", preload, join(root, "dist", "cli", "main.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+    const ok = run("run", "scenarios/parking-lot.yaml", "--out", join(root, "exit-ok"));
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toBe("reallyExit 0\n");
+    expect(ok.stdout).toMatch(/\nreports: .*run\.json\n$/);
+    const bad = run("run", "scenarios/no-such-file.yaml");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^chokepoint: .*no-such-file\.yaml.*\nreallyExit 2\n$/);
+    const help = run("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toBe(cli("--help").stdout);
+  });
+
   it("prints the package's version and validates a scenario that reads a data file (a flow-size CDF)", () => {
     const version = cli("--version");
     expect(version.stderr).toBe("");
