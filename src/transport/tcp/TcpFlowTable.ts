@@ -21,7 +21,7 @@ export type TcpCc = (typeof TcpCc)[keyof typeof TcpCc];
  * so the hot paths read numbers, not option records.
  */
 export class TcpFlowTable {
-  /** Flows the arrays hold (none until the first {@link ensure} or {@link reserve}). */
+  /** Flows the arrays hold (none until the first {@link reserve}). */
   cap = 0;
   /** Where the flow's window is ({@link TcpPhase}). */
   phase = new Uint8Array(0);
@@ -139,11 +139,6 @@ export class TcpFlowTable {
   recoveryWeight = new Float64Array(0);
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
-
-  /** Make room for flow `flow`. */
-  ensure(flow: number): void {
-    if (flow >= this.cap) this.grow(Math.max(flow + 1, 2 * this.cap));
-  }
 
   /** Make room for flows 0 … `n` − 1 at once (kept when already there): one allocation of each array where doubling would copy it several times over. */
   reserve(n: number): void {

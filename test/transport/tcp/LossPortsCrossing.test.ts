@@ -28,7 +28,7 @@ function setup() {
   const shapes = [Int32Array.of(0, 2, 4), Int32Array.of(2, 4), Int32Array.of(0, 2), Int32Array.of(4), Int32Array.of(0, 2, 3, 2, 4)];
   const route = new Map<number, Int32Array>();
   for (let f = 0; f < 40; f++) {
-    t.ensure(f);
+    t.reserve(f + 1);
     t.setOptions(f, o);
     t.phase[f] = TcpPhase.SlowStart;
     route.set(f, shapes[f % shapes.length]);

@@ -35,7 +35,7 @@ function port(w0: number) {
   }, new ListPool());
   const ids = [0, 1].map(() => n.network.startFlow(route, 1e9));
   for (const f of ids) {
-    t.ensure(f);
+    t.reserve(f + 1);
     t.setOptions(f, o);
     t.phase[f] = TcpPhase.Avoidance;
     t.cwnd[f] = w0;

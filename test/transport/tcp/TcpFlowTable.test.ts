@@ -7,7 +7,7 @@ import { TcpCc, TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js"
 function table(options: Partial<TcpOptions>, flow = 0) {
   const t = new TcpFlowTable();
   const i = t.options.push({ ...TCP_DEFAULTS, ...options }) - 1;
-  t.ensure(flow);
+  t.reserve(flow + 1);
   t.setOptions(flow, i);
   return t;
 }

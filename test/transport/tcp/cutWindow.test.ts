@@ -6,7 +6,7 @@ import { TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js";
 
 function flow(cc: TcpOptions["cc"], cwnd: number, wMax = 0) {
   const t = new TcpFlowTable();
-  t.ensure(0);
+  t.reserve(1);
   t.setOptions(0, t.options.push({ ...TCP_DEFAULTS, cc }) - 1);
   t.cwnd[0] = cwnd;
   t.wMax[0] = wMax;
