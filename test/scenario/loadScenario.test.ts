@@ -236,4 +236,17 @@ workloads:
     expect(Object.keys(withTop)).toEqual(["kind", "src", "dst", "sizeBytes", "startS", "transport"]);
     expect((withTop as { transport: { model: string } }).transport.model).toBe("rdma");
   });
+
+  it("gives the workloads without transport keys of their own the scenario's one transport spec, and a workload with its own keys its own", () => {
+    const topology = { nodes: [{ id: "a" }, { id: "b" }], links: [{ from: "a", to: "b", bandwidth: "1Gbps", latency: "1us" }] };
+    const bare = { src: "a", dst: "b", size: "1MB" };
+    const own = { ...bare, transport: { cc: "newreno" } };
+    const specs = scenarioFromDocument({ topology, transport: { model: "tcp", cc: "cubic" }, workloads: [{ transfer: bare }, { transfer: bare }, { transfer: own }] }, "t.yaml").workloads;
+    const transports = specs.map((w) => (w as { transport: { model: string; cc: string } }).transport);
+    // One record for the first two (a trace of 20,000 transfers keeps one, not 20,000), equal to what each made before.
+    expect(transports[1]).toBe(transports[0]);
+    expect(transports[0]).toMatchObject({ model: "tcp", cc: "cubic" });
+    expect(transports[2]).not.toBe(transports[0]);
+    expect(transports[2]).toMatchObject({ model: "tcp", cc: "newreno" });
+  });
 });

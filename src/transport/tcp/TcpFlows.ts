@@ -94,6 +94,10 @@ export class TcpFlows implements FlowObserver {
   private readonly routes = new ListPool();
   /** What {@link start} reads off a flow's route (one record, rewritten by each start). */
   private readonly timing: StartTiming = { baseRttS: 0, handshakeBaseRttS: 0, outS: 0, backS: 0, storeAndForwardS: 0 };
+  /** Where each options record registered is in the table ({@link addOptions}). */
+  private readonly optionIndexes = new Map<TcpOptions, number>();
+  /** Workloads carried by tcp (each registers its options once). */
+  private carriers = 0;
   /** Every flow's completion callback (one closure for all). */
   private readonly onComplete = (f: number): void => this.finish(f);
 
@@ -130,9 +134,17 @@ export class TcpFlows implements FlowObserver {
     network.observe(this);
   }
 
-  /** Index of `options` in this run's table (each workload's transport registers its own once). */
+  /**
+   * Index of `options` in this run's table (each workload's transport registers its options
+   * once; workloads that share one options record, as a scenario's transport, share its index).
+   */
   addOptions(options: TcpOptions): number {
-    return this.t.options.push(options) - 1;
+    this.carriers++;
+    const known = this.optionIndexes.get(options);
+    if (known !== undefined) return known;
+    const index = this.t.options.push(options) - 1;
+    this.optionIndexes.set(options, index);
+    return index;
   }
 
   /**
@@ -145,7 +157,7 @@ export class TcpFlows implements FlowObserver {
    */
   private makeRoom(flow: number): void {
     const t = this.t;
-    const n = Math.max(flow + t.options.length, 2 * t.cap);
+    const n = Math.max(flow + this.carriers, 2 * t.cap);
     t.reserve(n);
     this.queues.reserveFlows(n);
     this.routes.reserve(n - 1);

@@ -22,6 +22,20 @@ describe("TcpFlows: room for the flows of a run's tcp workloads", () => {
     expect(done.length).toBe(3000);
   });
 
+  it("counts every workload carried by tcp when they share one options record (a scenario's transport)", () => {
+    const { sim, queues, context } = transportNetwork(["a", "b"], [LINK]);
+    const shared = { ...TCP_DEFAULTS };
+    const workloads = Array.from({ length: 3000 }, (_, i) => context.forWorkload(`w${i}`, shared));
+    const flowCap = () => (queues as unknown as { flowCap: number }).flowCap;
+    const done: TransferResult[] = [];
+    workloads[0].startTransfer({ id: "x0", src: "a", dst: "b", sizeBytes: 10_000 }, (r) => done.push(r));
+    expect(flowCap()).toBe(3000);
+    for (let i = 1; i < 3000; i++) workloads[i].startTransfer({ id: `x${i}`, src: "a", dst: "b", sizeBytes: 10_000 }, (r) => done.push(r));
+    expect(flowCap()).toBe(3000);
+    sim.run();
+    expect(done.length).toBe(3000);
+  });
+
   it("a persistent workload's pool still hands its idle connection (and its window) to its next transfer", () => {
     const { sim, context } = transportNetwork(["a", "b"], [LINK]);
     const ctx = context.forWorkload("w", { ...TCP_DEFAULTS, persistent: true, handshake: "tcp" });
