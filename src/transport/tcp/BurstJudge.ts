@@ -101,11 +101,13 @@ export class BurstJudge {
    * `prevBytes`; `ecn` for DCTCP.
    */
   offer(flow: number, packets: number, durationS: number, standing: number, prevBytes: number, packetBytes: number, ecn: boolean): void {
-    const b = this.free.pop();
-    if (b === undefined) {
-      this.pending.push({ flow, packets, durationS, standing, prevBytes, packetBytes, ecn, share: 0, port: -1, marked: 0, markPort: -1, judged: false });
-      return;
-    }
+    // A new record only when none is free: a literal of constants (NaN where the field holds
+    // fractions), then filled as a reused one is. (The path that made and pushed a record of its
+    // own ran only in a run's first instants, so the compiled code had no feedback for it and was
+    // thrown away when an instant's bursts first outnumbered the free records, with every caller
+    // it was inlined into: the slow-start round among them.)
+    let b = this.free.pop();
+    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, marked: NaN, markPort: -1, judged: false };
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;

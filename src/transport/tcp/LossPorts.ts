@@ -108,6 +108,23 @@ export class LossPorts {
   }
 
   /**
+   * Make room for flows 0 … `n` − 1 on the ports' lists at once (kept when already there): the
+   * owner sizes its per-flow tables at a run's first start, and these with them, so that
+   * {@link join} and {@link cross} do not grow them as flows come (a path their compiled code
+   * had seen only at the run's first flows, and was thrown away for at the 1,025th).
+   */
+  reserve(n: number): void {
+    if (n > this.next.length) {
+      this.next = grown(this.next, n, -1);
+      this.prev = grown(this.prev, n, -1);
+    }
+    if (n > this.onCrossing.length) {
+      this.onCrossing = grown(this.onCrossing, n);
+      this.crossBase = grown(this.crossBase, n);
+    }
+  }
+
+  /**
    * Whether port `r` tracks flow `f`'s window once it binds it: loss-based flows everywhere, and
    * DCTCP where the port does not mark (it then only ever meets losses); DCTCP at a marking port
    * settles into the port's DCTCP sawtooth instead.

@@ -160,6 +160,7 @@ export class TcpFlows implements FlowObserver {
     const n = Math.max(flow + this.carriers, 2 * t.cap);
     t.reserve(n);
     this.queues.reserveFlows(n);
+    this.ports.reserve(n);
     this.routes.reserve(n - 1);
   }
 
