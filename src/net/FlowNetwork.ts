@@ -155,6 +155,17 @@ export class FlowNetwork {
     if (observer.solved) this.solvedObservers.push(observer.solved.bind(observer));
   }
 
+  /**
+   * Make room for flows 0 … `n` − 1 at once (kept when already there): a transport that knows
+   * how many flows its workloads start (tcp: one per workload at least) sizes the network's
+   * per-flow arrays with its own, where {@link startFlow} doubles them from 1,024 as flows come
+   * (copying them, and a path its compiled code — and the transport's start it was inlined
+   * into — was thrown away for at the 1,025th flow).
+   */
+  reserveFlows(n: number): void {
+    if (n > this.cap) this.grow(n);
+  }
+
   /** Number of flows ever started. */
   get flowCount(): number {
     return this.count;

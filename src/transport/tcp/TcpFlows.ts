@@ -148,7 +148,8 @@ export class TcpFlows implements FlowObserver {
   }
 
   /**
-   * Room for flow `flow` in the per-flow tables (this table, the queues' and the route pool),
+   * Room for flow `flow` in the per-flow tables (this table, the network's, the queues', the
+   * ports' lists and the route pool),
    * made when a start finds none: for at least one more flow per workload carried by tcp
    * (each registers its options once), so a run of single-transfer workloads (a trace of
    * 20,000 transfers) sizes them once, at its first start, instead of doubling them as flows
@@ -159,6 +160,7 @@ export class TcpFlows implements FlowObserver {
     const t = this.t;
     const n = Math.max(flow + this.carriers, 2 * t.cap);
     t.reserve(n);
+    this.network.reserveFlows(n);
     this.queues.reserveFlows(n);
     this.ports.reserve(n);
     this.routes.reserve(n - 1);

@@ -8,16 +8,20 @@ const LINK = { from: "a", to: "b", bandwidthBps: 1.25e9, latencyS: 1e-5 };
 
 describe("TcpFlows: room for the flows of a run's tcp workloads", () => {
   it("is made at the first start for one flow per tcp workload, not doubled from 1,024 as flows come", () => {
-    const { sim, queues, context } = transportNetwork(["a", "b"], [LINK]);
+    const { sim, network, queues, context } = transportNetwork(["a", "b"], [LINK]);
     const workloads = Array.from({ length: 3000 }, (_, i) => context.forWorkload(`w${i}`, { ...TCP_DEFAULTS }));
     const flowCap = () => (queues as unknown as { flowCap: number }).flowCap;
+    const networkCap = () => (network as unknown as { cap: number }).cap;
     expect(flowCap()).toBe(1024);
+    expect(networkCap()).toBe(1024);
     const done: TransferResult[] = [];
     workloads[0].startTransfer({ id: "x0", src: "a", dst: "b", sizeBytes: 10_000 }, (r) => done.push(r));
-    // The queues' per-flow arrays (and TcpFlows' own) hold the 3,000 flows from the first start on.
+    // The queues' and the network's per-flow arrays (and TcpFlows' own) hold the 3,000 flows from the first start on.
     expect(flowCap()).toBe(3000);
+    expect(networkCap()).toBe(3000);
     for (let i = 1; i < 3000; i++) workloads[i].startTransfer({ id: `x${i}`, src: "a", dst: "b", sizeBytes: 10_000 }, (r) => done.push(r));
     expect(flowCap()).toBe(3000);
+    expect(networkCap()).toBe(3000);
     sim.run();
     expect(done.length).toBe(3000);
   });
