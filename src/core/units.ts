@@ -44,7 +44,8 @@ const EXAMPLES: Record<UnitKind, string> = {
   buffer: '"100pkt", "150KB" or "1MiB"',
 };
 
-const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?([A-Za-zµμ/]+)$/;
+// \u00b5 µ (micro sign) and \u03bc μ (Greek mu), escaped: the CLI's bundle stays ASCII (scripts/bundleCli.ts).
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s?([A-Za-z\u00b5\u03bc/]+)$/;
 
 /** The unit suffixes accepted for a kind of quantity (for schemas and help texts). */
 export function unitSuffixes(kind: UnitKind): string[] {
