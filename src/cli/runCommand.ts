@@ -31,7 +31,8 @@ export interface RunCommandOptions {
  * when it holds the results of another scenario file, the run is refused unless `force`.
  */
 export async function runCommand(file: string, options: RunCommandOptions, io: CliIo): Promise<number> {
-  const prepared = prepareScenario(file);
+  // The file's hash for run.json from the bytes loaded (the file is read once).
+  const prepared = prepareScenario(file, undefined, { sha256: true });
   const outDir = options.outDir ?? join("results", prepared.scenario.name);
   if (options.outDir === undefined && !options.force) refuseOtherScenarioResults(outDir, file, prepared.scenario.name);
   const progress = new ProgressLine(io.progress ?? io.stderr, !options.quiet);

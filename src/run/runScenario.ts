@@ -71,8 +71,8 @@ async function simulateAndWrite(prepared: PreparedScenario, options: RunScenario
     },
     meta: {
       scenarioName: prepared.scenario.name,
-      // The file's bytes: the scenario as given (a CDF file it names is not included).
-      scenarioHash: createHash("sha256").update(readFileSync(prepared.scenario.file)).digest("hex"),
+      // The file's bytes: the scenario as given (a CDF file it names is not included); hashed as loaded when the caller asked for it (`run`).
+      scenarioHash: prepared.fileSha256 ?? createHash("sha256").update(readFileSync(prepared.scenario.file)).digest("hex"),
       scenarioFile: realpathSync(prepared.scenario.file),
       seed: s.seed,
       wallS: s.wallS,

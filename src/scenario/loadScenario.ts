@@ -35,8 +35,16 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxFileBytes: 256 * 1024 ** 2, 
  * Semantic checks that need the network (unknown nodes, routes) are in `checkScenario`.
  */
 export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): Scenario {
-  const { data, finite } = readDocument(file, limits);
-  return fromDocument(data, file, finite);
+  return loadScenarioFile(file, limits).scenario;
+}
+
+/**
+ * {@link loadScenario}, also returning the file's bytes as read (the text parsed is their
+ * UTF-8 decoding): a run hashes these for run.json instead of reading the file a second time.
+ */
+export function loadScenarioFile(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): { scenario: Scenario; bytes: Buffer } {
+  const { data, finite, bytes } = readDocument(file, limits);
+  return { scenario: fromDocument(data, file, finite), bytes };
 }
 
 /**
@@ -50,9 +58,10 @@ export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_
 
 /**
  * {@link readScenarioDocument}, and for a JSON file whether every number of the document is
- * finite (found in the walk that checks its depth; undefined for YAML, whose walk does not look).
+ * finite (found in the walk that checks its depth; undefined for YAML, whose walk does not look),
+ * and the file's bytes.
  */
-function readDocument(file: string, limits: LoadLimits): { data: Record<string, unknown>; finite: boolean | undefined } {
+function readDocument(file: string, limits: LoadLimits): { data: Record<string, unknown>; finite: boolean | undefined; bytes: Buffer } {
   const fail = failIn;
   const ext = /\.(json|ya?ml)$/i.exec(file)?.[1].toLowerCase();
   if (!ext) fail(file, "a scenario file must end in .yaml, .yml or .json");
@@ -65,7 +74,9 @@ function readDocument(file: string, limits: LoadLimits): { data: Record<string, 
   if (sizeBytes > limits.maxFileBytes) {
     fail(file, `the file is ${sizeBytes.toLocaleString("en-US")} bytes, more than the ${limits.maxFileBytes.toLocaleString("en-US")} accepted`);
   }
-  const text = readFileSync(file, "utf8");
+  // The bytes once, decoded as readFileSync(file, "utf8") decodes them (invalid sequences as U+FFFD).
+  const bytes = readFileSync(file);
+  const text = bytes.toString("utf8");
   const commentOnly = ext !== "json" && text.split("\n").every((l) => /^\s*(#.*)?$/.test(l));
   if (text.trim() === "" || commentOnly) fail(file, "the file is empty — a scenario needs at least a topology");
   let data: unknown;
@@ -102,7 +113,7 @@ function readDocument(file: string, limits: LoadLimits): { data: Record<string, 
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     fail(file, `the top level must be a mapping of keys (name, topology, workloads…), found ${describe(data)}`);
   }
-  return { data: data as Record<string, unknown>, finite };
+  return { data: data as Record<string, unknown>, finite, bytes };
 }
 
 /**

@@ -5,7 +5,8 @@ import { checkScenario } from "./checkScenario.js";
 import { checkScenarioSize } from "./checkScenarioSize.js";
 import { estimateScenarioSize } from "./estimateScenarioSize.js";
 import type { ScenarioSize } from "./size/SizePart.js";
-import { loadScenario, scenarioFromDocument, type LoadLimits } from "./loadScenario.js";
+import { createHash } from "node:crypto";
+import { loadScenarioFile, scenarioFromDocument, type LoadLimits } from "./loadScenario.js";
 import type { PinnedHops } from "./PinnedHops.js";
 import type { Scenario } from "./Scenario.js";
 
@@ -17,11 +18,22 @@ export interface PreparedScenario {
   size: ScenarioSize;
   /** The transfers' pinned paths as node numbers of `topology`, resolved by the checks (absent: resolved when each flow starts). */
   pinned?: PinnedHops;
+  /** SHA-256 (hex) of the scenario file's bytes as loaded, when asked for ({@link prepareScenario}'s `sha256`): run.json's `scenario_hash`. */
+  fileSha256?: string;
+}
+
+/** Options of {@link prepareScenario}. */
+export interface PrepareOptions {
+  /** Also hash the file's bytes as read ({@link PreparedScenario.fileSha256}), so that a run need not read the file again. */
+  sha256?: boolean;
 }
 
 /** Load, validate, build and check `file`; throws the first problem as one InputError sentence. */
-export function prepareScenario(file: string, limits?: LoadLimits): PreparedScenario {
-  return prepared(loadScenario(file, limits));
+export function prepareScenario(file: string, limits?: LoadLimits, options: PrepareOptions = {}): PreparedScenario {
+  const { scenario, bytes } = loadScenarioFile(file, limits);
+  const fileSha256 = options.sha256 ? createHash("sha256").update(bytes).digest("hex") : undefined;
+  const out = prepared(scenario);
+  return fileSha256 === undefined ? out : { ...out, fileSha256 };
 }
 
 /** Validate, build and check an already parsed document (a study point), named `file` in messages. */

@@ -1,7 +1,7 @@
 // parseQuantity: human quantities with explicit units → engine units (bytes, bytes/s, seconds).
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { parseEventRate, parseQuantity, plainQuantity, quantity, unitSuffixes, type UnitKind } from "../../src/core/units.js";
+import { parseEventRate, parseQuantity, plainNumberLength, plainQuantity, quantity, unitSuffixes, type UnitKind } from "../../src/core/units.js";
 
 function value(text: unknown, kind: UnitKind): number {
   const r = parseQuantity(text, kind);
@@ -170,5 +170,30 @@ describe("plainQuantity", () => {
     expect(plain).toBeGreaterThan(1000);
     expect([plainQuantity("4299178B", "size"), plainQuantity("0.000003828067511269568s", "time"), plainQuantity("10Gbps", "rate")]).toEqual([4299178, 0.000003828067511269568, 1.25e9]);
     expect([plainQuantity(" 1B", "size"), plainQuantity("1 B", "size"), plainQuantity("1e400B", "size"), plainQuantity("1µs", "time"), plainQuantity("1s", "size")]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe("plainNumberLength", () => {
+  // The expression plainQuantity used before: the scan must split every text as it did.
+  const PLAIN = /^(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)([A-Za-z/]+)$/;
+  const expected = (text: string) => PLAIN.exec(text)?.[1].length ?? -1;
+
+  it("splits every text as /^(\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)([A-Za-z/]+)$/ does, on 100,000 random texts over its alphabet", () => {
+    const rng = seedrandom("plainNumberLength");
+    const alphabet = "0123456789..eeEE++--BsGbp/µ x";
+    let matched = 0;
+    for (let i = 0; i < 100_000; i++) {
+      let text = "";
+      const len = Math.floor(rng() * 9);
+      for (let j = 0; j < len; j++) text += alphabet[Math.floor(rng() * alphabet.length)];
+      if (plainNumberLength(text) !== expected(text)) expect([text, plainNumberLength(text)]).toEqual([text, expected(text)]);
+      if (expected(text) > 0) matched++;
+    }
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it("splits the edge cases alike: a bare point, an exponent with no digits, a sign, a digit in the unit, a line end", () => {
+    const texts = ["1B", "1.5B", "1.B", ".5B", "1eB", "1e5B", "1E+5B", "1e+B", "1e-5s", "1e5e5s", "1e", "1", "", "B", "12Gbps", "1/s", "1s\n", "1s ", "٣B", "1e5", "1.5", "0.000003828067511269568s", "1B2"];
+    for (const t of texts) expect([t, plainNumberLength(t)]).toEqual([t, expected(t)]);
   });
 });

@@ -1,5 +1,6 @@
 // loadScenario: converts human units to engine units, fills defaults, resolves files, and enforces its limits.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -248,5 +249,13 @@ workloads:
     expect(transports[0]).toMatchObject({ model: "tcp", cc: "cubic" });
     expect(transports[2]).not.toBe(transports[0]);
     expect(transports[2]).toMatchObject({ model: "tcp", cc: "newreno" });
+  });
+
+  it("hashes the file's bytes as loaded when asked (run.json's scenario_hash, without reading the file again)", () => {
+    // A non-ASCII name and a BOM-free UTF-8 file: the hash is of the bytes, not of the decoded text.
+    const file = write("hashed.json", JSON.stringify({ name: "hashed", description: "µ · ≤", topology: { nodes: [{ id: "a" }, { id: "b" }], links: [{ from: "a", to: "b", bandwidth: "1Gbps" }] } }));
+    const expected = createHash("sha256").update(readFileSync(file)).digest("hex");
+    expect(prepareScenario(file, undefined, { sha256: true }).fileSha256).toBe(expected);
+    expect(prepareScenario(file).fileSha256).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RUN_BUNDLE_IMPORTS, WARM_UP_SCENARIOS, bundleCli, compileBundleSource } from "../../scripts/bundleCli.js";
+import { RUN_BUNDLE_IMPORTS, WARM_UP_SCENARIOS, asciiComments, bundleCli, compileBundleSource } from "../../scripts/bundleCli.js";
 import { loadScenario } from "../../src/scenario/loadScenario.js";
 import { CONGESTION_CONTROLS } from "../../src/transport/tcp/CongestionControl.js";
 import { readReportCsv } from "../../bench/readReportCsv.js";
@@ -29,6 +29,19 @@ describe("bundleCli", () => {
     expect(readdirSync(join(root, "dist")).sort()).toEqual(["bundle", "cli"]);
     expect(readdirSync(join(root, "dist", "bundle")).sort()).toEqual(["main.cjs", "main.cjs.cache", "sweepWorker.js"]);
     expect(readFileSync(join(root, "dist", "cli", "main.js"), "utf8")).toContain('new URL("../bundle/main.cjs", import.meta.url)');
+  });
+
+  it("writes the bundle in ASCII (Node then reads it into a one-byte string), its comments' other characters escaped", () => {
+    const bundle = readFileSync(join(root, "dist", "bundle", "main.cjs"), "utf8");
+    expect(/[^\x00-\x7f]/.test(bundle)).toBe(false);
+    expect(bundle).toContain("\\u00b7"); // a "·" of a comment
+  });
+
+  it("escapes non-ASCII characters of comments only, and refuses one in a regular expression or a String.raw template", async () => {
+    expect(await asciiComments('/* a ≤ b · c 😀 */ const s = "x"; // ÷\n')).toBe('/* a \\u2264 b \\u00b7 c \\u{1f600} */ const s = "x"; // \\u00f7\n');
+    expect(await asciiComments("const s = 1;\n")).toBe("const s = 1;\n");
+    await expect(asciiComments("const t = String.raw`≤`;")).rejects.toThrow(/outside comments/);
+    await expect(asciiComments("const r = /[µ]/;")).rejects.toThrow(/outside comments/);
   });
 
   it("makes the whole CommonJS bundle strict code, as the ES module bundle was: its first statement is the directive (esbuild's own follows the banner)", () => {

@@ -8,7 +8,9 @@
  * and finally sets `data-rendered="yes"` on `<body>`. A page's own script (the run's, the
  * comparison's) holds only its renderers.
  *
- * Kept as text (no backquotes, no template placeholders inside) so it is inlined as is.
+ * Kept as text (no backquotes, no template placeholders inside) so it is inlined as is; its
+ * non-ASCII characters are written as `${"·"}` (the same text), so that the CLI's bundle stays
+ * ASCII, which Node reads into a one-byte string (scripts/bundleCli.ts).
  */
 export const CHART_KIT_SCRIPT = String.raw`
 (function () {
@@ -43,7 +45,7 @@ export const CHART_KIT_SCRIPT = String.raw`
     return Plot.plot({
       width: WIDTH, height: 300, marginLeft: 50,
       x: { type: positive(rows, "value") ? "log" : "linear", label: label, grid: true },
-      y: { label: "fraction ≤ x", domain: [0, 1], grid: true },
+      y: { label: "fraction ${"≤"} x", domain: [0, 1], grid: true },
       color: ordered(dists.map(function (d) { return d.name; })),
       marks: [
         Plot.line(rows, { x: "value", y: "p", stroke: "series", z: "series", curve: "step-after", tip: true }),

@@ -6,7 +6,9 @@
  * `<figure data-chart="ID">` with the runs overlaid: a series per run (and per workload
  * or population when a run has several), bars grouped by tier with a bar per run.
  *
- * Kept as text (no backquotes, no template placeholders inside) so it is inlined as is.
+ * Kept as text (no backquotes, no template placeholders inside) so it is inlined as is; its
+ * non-ASCII characters are written as `${"·"}` (the same text), so that the CLI's bundle stays
+ * ASCII, which Node reads into a one-byte string (scripts/bundleCli.ts).
  */
 export const COMPARE_CLIENT_SCRIPT = String.raw`
 (function () {
@@ -17,12 +19,12 @@ export const COMPARE_CLIENT_SCRIPT = String.raw`
   var labels = runs.map(function (r) { return r.label; });
   var runColor = { domain: labels, legend: true };
 
-  // Each run's distributions renamed "run" (one series) or "run · name" (several).
+  // Each run's distributions renamed "run" (one series) or "run ${"·"} name" (several).
   function overlaid(pick) {
     var out = [];
     runs.forEach(function (r) {
       var dists = pick(r.report) || [];
-      dists.forEach(function (d) { out.push({ name: dists.length === 1 ? r.label : r.label + " · " + d.name, count: d.count, values: d.values }); });
+      dists.forEach(function (d) { out.push({ name: dists.length === 1 ? r.label : r.label + " ${"·"} " + d.name, count: d.count, values: d.values }); });
     });
     return out;
   }
@@ -62,7 +64,7 @@ export const COMPARE_CLIENT_SCRIPT = String.raw`
       return C.hbar(rows.filter(function (r) { return r.usd > 0; }), "usd", "run", { fill: "item", sort: false, x: { label: "US dollars (cost.csv, all)" } });
     },
     "cmp-fct": function () { return C.cdf(overlaid(function (d) { return d.flows.fct; }), probabilities, "flow completion time (s)"); },
-    "cmp-slowdown": function () { return C.cdf(overlaid(function (d) { return d.flows.slowdown; }), probabilities, "slowdown (FCT ÷ ideal FCT)"); },
+    "cmp-slowdown": function () { return C.cdf(overlaid(function (d) { return d.flows.slowdown; }), probabilities, "slowdown (FCT ${"÷"} ideal FCT)"); },
     "cmp-buckets": function () {
       var rows = [];
       var order = [];
@@ -71,7 +73,7 @@ export const COMPARE_CLIENT_SCRIPT = String.raw`
         r.report.flows.buckets.forEach(function (b) { names[b.workload] = true; });
         var several = Object.keys(names).length > 1;
         r.report.flows.buckets.forEach(function (b) {
-          rows.push({ series: several ? r.label + " · " + b.workload : r.label, bucket: b.bucket, lo: b.loBytes, p99: b.p99, p50: b.p50, flows: b.flows });
+          rows.push({ series: several ? r.label + " ${"·"} " + b.workload : r.label, bucket: b.bucket, lo: b.loBytes, p99: b.p99, p50: b.p50, flows: b.flows });
         });
       });
       rows.slice().sort(function (a, b) { return a.lo - b.lo; }).forEach(function (b) { if (order.indexOf(b.bucket) < 0) order.push(b.bucket); });
@@ -96,7 +98,7 @@ export const COMPARE_CLIENT_SCRIPT = String.raw`
       runs.forEach(function (r) {
         if (!r.report.training) return;
         r.report.training.jobs.forEach(function (j) {
-          var y = r.report.training.jobs.length > 1 ? r.label + " · " + j.job : r.label;
+          var y = r.report.training.jobs.length > 1 ? r.label + " ${"·"} " + j.job : r.label;
           rows.push({ run: y, part: "compute", seconds: j.computeS / j.iterations });
           rows.push({ run: y, part: "pipeline bubble", seconds: j.bubbleS / j.iterations });
           rows.push({ run: y, part: "exposed communication", seconds: j.exposedS / j.iterations });

@@ -7,7 +7,9 @@
  * whose x axis is run time mark the scenario's events (events.csv): a dashed rule per
  * event, a shaded band over a surge's window.
  *
- * Kept as text (no backquotes, no template placeholders inside) so it is inlined as is.
+ * Kept as text (no backquotes, no template placeholders inside) so it is inlined as is; its
+ * non-ASCII characters are written as `${"·"}` (the same text), so that the CLI's bundle stays
+ * ASCII, which Node reads into a one-byte string (scripts/bundleCli.ts).
  */
 export const REPORT_CLIENT_SCRIPT = String.raw`
 (function () {
@@ -70,7 +72,7 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
       return hbar(rows.filter(function (r) { return r.usd > 0; }), "usd", "workload", { fill: "item", sort: false, x: { label: "US dollars" } });
     },
     "flows-fct": function () { return cdf(data.flows.fct, data.flows.probabilities, "flow completion time (s)"); },
-    "flows-slowdown": function () { return cdf(data.flows.slowdown, data.flows.probabilities, "slowdown (FCT ÷ ideal FCT)"); },
+    "flows-slowdown": function () { return cdf(data.flows.slowdown, data.flows.probabilities, "slowdown (FCT ${"÷"} ideal FCT)"); },
     "flows-buckets": function () {
       var rows = [];
       data.flows.buckets.forEach(function (b) {
@@ -123,7 +125,7 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
       var rows = [];
       data.training.iterations.forEach(function (it) {
         var a = it.startS, b = a + it.computeS, c = b + it.bubbleS, d = c + it.exposedS;
-        var label = it.first === it.last ? "iteration " + it.first : "iterations " + it.first + "–" + it.last;
+        var label = it.first === it.last ? "iteration " + it.first : "iterations " + it.first + "${"–"}" + it.last;
         rows.push({ job: it.job, part: "compute", x1: a, x2: b, seconds: it.computeS, iteration: label });
         if (it.bubbleS > 0) rows.push({ job: it.job, part: "pipeline bubble", x1: b, x2: c, seconds: it.bubbleS, iteration: label });
         if (it.exposedS > 0) rows.push({ job: it.job, part: "exposed communication", x1: c, x2: d, seconds: it.exposedS, iteration: label });
@@ -140,9 +142,9 @@ export const REPORT_CLIENT_SCRIPT = String.raw`
       });
     },
     "training-collectives": function () {
-      var rows = data.training.collectives.map(function (c) { return Object.assign({ label: c.job + " · " + c.name }, c); });
+      var rows = data.training.collectives.map(function (c) { return Object.assign({ label: c.job + " ${"·"} " + c.name }, c); });
       return hbar(rows, "busbwP50", "label", {
-        fill: "kind", sort: false, x: { label: "busbw (Gb/s): bar median, line lowest–highest; dot: algbw median" },
+        fill: "kind", sort: false, x: { label: "busbw (Gb/s): bar median, line lowest${"–"}highest; dot: algbw median" },
         extra: [
           Plot.ruleY(rows, { y: "label", x1: "busbwMin", x2: "busbwMax", stroke: "#1b1f24" }),
           Plot.dot(rows, { y: "label", x: "algbwP50", fill: "#1b1f24", r: 3 })
