@@ -4,6 +4,7 @@ import { bottleneckAmongTies } from "./bottleneckAmongTies.js";
 import { checkTouched } from "./incremental/checkTouched.js";
 import type { fillByHeap } from "./incremental/fillByHeap.js";
 import type { fillByScan } from "./incremental/fillByScan.js";
+import type { lowestLevel } from "./incremental/lowestLevel.js";
 import type { freeze } from "./incremental/freeze.js";
 import type { join, joinable } from "./incremental/join.js";
 import type { joinBottlenecked } from "./incremental/joinBottlenecked.js";
@@ -84,7 +85,7 @@ const REPORT = 1e-13;
  * doubling ({@link SharingState}); each resource keeps a flat list of its flows
  * ({@link ResourceLists}), removed from by swap-remove; routes live in one pool, compacted
  * when half of it is garbage. The parts of a solve: {@link refill} (with
- * {@link fillByScan} or {@link fillByHeap}, {@link join}, {@link joinBottlenecked} and {@link freeze}) and
+ * {@link fillByScan} — its search for the lowest level is {@link lowestLevel} — or {@link fillByHeap}, {@link join}, {@link joinBottlenecked} and {@link freeze}) and
  * {@link checkTouched}.
  * Rates reported by {@link rateBps} follow the exact internal rates, moving only when they
  * differ by more than 1e-13 (relative), so round-off never shows up as a rate change.

@@ -54,6 +54,18 @@ export class SharingState {
   /** Fill epoch in which the resource is in the scan's list of resources in play. */
   readonly inScan: Int32Array;
   /**
+   * fillByScan's near resources ({@link lowestLevel}): every resource in play whose level is
+   * below `nearBound` is in `nearList[0 … nearCount)`, marked by `nearIn[r] === nearGen`.
+   */
+  readonly nearList: Int32Array;
+  readonly nearIn: Int32Array;
+  nearCount = 0;
+  nearBound = -Infinity;
+  nearGen = 0;
+  /** Resources in play whose flows have all frozen since fillByScan last looked for the lowest level (it takes them out). */
+  died = new Int32Array(64);
+  diedCount = 0;
+  /**
    * Set when the resource changed (capacity, flows, or a flow's rate or bottleneck) since
    * its last check; only such resources are checked. Cleared by the check itself, so a
    * change made by a fill that had to be redone is still checked after the redo.
@@ -162,6 +174,8 @@ export class SharingState {
     this.scanPos = new Int32Array(R);
     this.popped = new Int32Array(R);
     this.inScan = new Int32Array(R);
+    this.nearList = new Int32Array(R);
+    this.nearIn = new Int32Array(R);
     this.recheck = new Uint8Array(R);
     this.boundCount = new Int32Array(R);
     this.resDirty = new Uint8Array(R);
@@ -200,6 +214,20 @@ export class SharingState {
     if (old >= 0) this.boundCount[old]--;
     if (r >= 0) this.boundCount[r]++;
     this.bneck[f] = r;
+  }
+
+  /** fillByScan's resource r in play was given `level`: it joins the near resources if that is below their bound. */
+  nearLevel(r: number, level: number): void {
+    if (level < this.nearBound && this.nearIn[r] !== this.nearGen) {
+      this.nearIn[r] = this.nearGen;
+      this.nearList[this.nearCount++] = r;
+    }
+  }
+
+  /** fillByScan's resource r in play has no unfrozen flow left: the next search for the lowest level takes it out. */
+  diedInScan(r: number): void {
+    if (this.diedCount === this.died.length) this.died = grown(this.died, 2 * this.died.length);
+    this.died[this.diedCount++] = r;
   }
 
   /** Add r to this solve's touched resources. */
@@ -264,6 +292,10 @@ export class SharingState {
       this.resFilled.fill(0);
       this.popped.fill(0);
       this.inScan.fill(0);
+    }
+    if (this.nearGen > 0x7fff0000) {
+      this.nearGen = 0;
+      this.nearIn.fill(0);
     }
   }
 

@@ -4,15 +4,17 @@ import { freezeAtLevel } from "./freezeAtLevel.js";
 import type { joinable } from "./join.js";
 import type { joinBottlenecked } from "./joinBottlenecked.js";
 import { INCOMPLETE, JOINED, joinLargerShares } from "./joinLargerShares.js";
+import { dropNear, lowestLevel } from "./lowestLevel.js";
 import type { SharingState } from "./SharingState.js";
 
 /**
  * The same filling as {@link fillByHeap} for small released sets, finding the lowest
- * level by a linear scan over the resources still in play (`s.filled[0 … live)`, their
- * levels at the same positions in `s.scanLevel`, read straight through; a resource none of
- * whose flows is unfrozen any more leaves the list when the scan meets it, so later scans
- * skip it): O(bottlenecks · resources) but no heap traffic, which is faster when both are a
- * few dozen.
+ * level among the resources still in play (`s.filled[0 … live)`, their levels at the same
+ * positions in `s.scanLevel`; a resource none of whose flows is unfrozen any more leaves
+ * the list at the next search) by {@link lowestLevel}: a linear scan, read straight
+ * through, that also lists the resources near the lowest level, so the searches that follow
+ * read only those while the lowest stays below their bound. No heap traffic, which is
+ * faster when bottlenecks and resources are a few dozen.
  *
  * It also releases, during the fill, the not-released flows that must give way: when
  * resource r is about to saturate at level λ and a flow g held fixed on r has a larger
@@ -29,7 +31,7 @@ import type { SharingState } from "./SharingState.js";
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByScan(s: SharingState, filledCount: number, fe: number): boolean {
-  const { frozenIn, weight, cap, residual, weightSum, unfrozen, filled, scanLevel, scanPos, popped, inScan } = s;
+  const { frozenIn, weight, cap, residual, weightSum, filled, scanLevel, scanPos, popped, inScan } = s;
   for (let i = 0; i < filledCount; i++) {
     const r = filled[i];
     const res = residual[r];
@@ -38,6 +40,8 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
     inScan[r] = fe;
   }
   let live = filledCount;
+  dropNear(s);
+  s.diedCount = 0;
   let capped = 0;
   const cappedFlows = s.cappedScratch;
   for (let i = 0; i < s.releasedCount; i++) {
@@ -47,23 +51,10 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
   let complete = true;
   s.joinMode = 1;
   for (;;) {
-    let bestAt = -1;
-    let bestLevel = Infinity;
-    for (let i = 0; i < live; i++) {
-      const level = scanLevel[i];
-      if (level < bestLevel) {
-        bestLevel = level;
-        bestAt = i;
-      } else if (level === Infinity && unfrozen[filled[i]] === 0) {
-        // Every flow on it froze elsewhere: out of play, the last entry takes its place (and is looked at next).
-        inScan[filled[i]] = 0;
-        const moved = filled[--live];
-        filled[i] = moved;
-        scanLevel[i] = scanLevel[live];
-        scanPos[moved] = i;
-        i--;
-      }
-    }
+    // The lowest level (the first among ties), the resources whose flows all froze taken out first.
+    const bestAt = lowestLevel(s, live, fe);
+    live = s.scanLive;
+    let bestLevel = bestAt < 0 ? Infinity : scanLevel[bestAt];
     const best = bestAt < 0 ? -1 : filled[bestAt];
     let bestCapped = -1;
     for (let i = 0; i < capped; i++) {

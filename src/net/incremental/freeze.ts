@@ -28,7 +28,11 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
     const ws = (weightSum[r] -= w);
     const left = --unfrozen[r];
     const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
-    if (inScan[r] === fe) scanLevel[scanPos[r]] = level;
+    if (inScan[r] === fe) {
+      scanLevel[scanPos[r]] = level;
+      if (left > 0) s.nearLevel(r, level);
+      else s.diedInScan(r);
+    }
     const h = handle[r];
     if (h < 0) continue;
     if (left > 0) heap.update(h, level);

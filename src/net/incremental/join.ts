@@ -66,14 +66,17 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
       const h = handle[q];
       if (h >= 0) heap.update(h, level);
       else handle[q] = heap.push(level, q);
-    } else if (inScan[q] === fe) scanLevel[scanPos[q]] = level;
-    else {
+    } else if (inScan[q] === fe) {
+      scanLevel[scanPos[q]] = level;
+      s.nearLevel(q, level);
+    } else {
       // New to the fill, or left the scan when its flows all froze elsewhere.
       const at = s.scanLive++;
       inScan[q] = fe;
       scanPos[q] = at;
       scanLevel[at] = level;
       s.filled[at] = q;
+      s.nearLevel(q, level);
     }
   }
   if (s.cap[g] < Infinity) {
