@@ -165,11 +165,7 @@ export class LossPorts {
     const t = this.t;
     if (t.port[f] === r) return;
     this.leave(f);
-    if (f >= this.next.length) {
-      const n = Math.max(1024, f + 1, 2 * this.next.length);
-      this.next = grown(this.next, n, -1);
-      this.prev = grown(this.prev, n, -1);
-    }
+    if (f >= this.next.length) this.reserve(Math.max(1024, f + 1, 2 * this.next.length));
     // A flow is on port r's list exactly while t.port is r: after leave() it is on none. It goes last.
     const tail = this.last[r];
     this.prev[f] = tail;
@@ -193,11 +189,7 @@ export class LossPorts {
   cross(f: number, on: boolean): void {
     // A flow is on the lists of every tracked port of its route or on none: adding one already
     // there, or removing one that is not, does nothing.
-    if (f >= this.onCrossing.length) {
-      const n = Math.max(1024, f + 1, 2 * this.onCrossing.length);
-      this.onCrossing = grown(this.onCrossing, n);
-      this.crossBase = grown(this.crossBase, n);
-    }
+    if (f >= this.onCrossing.length) this.reserve(Math.max(1024, f + 1, 2 * this.onCrossing.length));
     if ((this.onCrossing[f] === 1) === on) return;
     this.onCrossing[f] = on ? 1 : 0;
     const routes = this.routes;
