@@ -12,6 +12,7 @@ import { missingNs3Packages } from "../missingPackages.js";
 import { readReportCsv as readCsv } from "../readReportCsv.js";
 import { writeAtomic } from "./cases.js";
 import { compareSeeds, parseSeeds, seedTable } from "./seeds.js";
+import { checkCopies, warmWall } from "./warmWall.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -35,6 +36,8 @@ export interface ComparisonRow {
   /** ns-3's simulation wall time and chokepoint's (run.json: the run in process, without start-up; the built CLI unless --source), seconds. */
   ns3WallS: number;
   chokepointWallS: number;
+  /** With --warm N: the median `wall_s` of runs 2..N of the case as one study on one worker ({@link warmWall}); absent otherwise. */
+  chokepointWarmWallS?: number;
 }
 
 /**
@@ -227,6 +230,7 @@ const CSV_HEADER = [
   "ns3_fct_p50_s,ns3_fct_p95_s,ns3_fct_p99_s,model_fct_p50_s,model_fct_p95_s,model_fct_p99_s",
   "ns3_slowdown_p50,ns3_slowdown_p95,ns3_slowdown_p99,model_slowdown_p50,model_slowdown_p95,model_slowdown_p99",
   "fct_ratio_p5,fct_ratio_p25,fct_ratio_p50,fct_ratio_p75,fct_ratio_p95,ns3_wall_s,chokepoint_wall_s,speedup",
+  "chokepoint_warm_wall_s,warm_speedup",
 ].join(",");
 
 /** The rows as results/bench/ns3.csv. */
@@ -239,18 +243,24 @@ export function toCsv(rows: ComparisonRow[]): string {
       r.flows,
       r.ns3Unfinished,
       ...[...r.ns3Fct, ...r.modelFct, ...r.ns3Slowdown, ...r.modelSlowdown, ...r.fctRatio, r.ns3WallS, r.chokepointWallS, r.ns3WallS / r.chokepointWallS].map(g),
+      // Empty cells when the warm walls were not measured (no --warm).
+      ...(r.chokepointWarmWallS === undefined ? ["", ""] : [r.chokepointWarmWallS, r.ns3WallS / r.chokepointWarmWallS].map(g)),
     ].join(","),
   );
   return `${[CSV_HEADER, ...lines].join("\n")}\n`;
 }
 
 const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model tcp] [--case NAME] [--rerun-ns3] [--csv results/bench/ns3.csv] [--source]
+       npx tsx bench/ns3/compare.ts DIR --warm 8 [--model tcp] [--case NAME]
        npx tsx bench/ns3/compare.ts DIR --seeds 1-6 [--jitter 1e-6] [--model tcp] [--case NAME] [--rerun-ns3]
   DIR holds NAME.ns3.txt and NAME.json pairs (npx tsx bench/ns3/cases.ts --out DIR).
   Default models: maxmin and tcp (tcp is skipped with a note when chokepoint does not validate it).
   ns-3 results (DIR/NAME.ns3.csv) are reused when newer than the case unless --rerun-ns3.
   chokepoint runs as the package ships it: npm run build first, then dist/cli/main.js (the
   bundle, with its code cache); --source runs src/cli/main.ts through tsx instead, unbuilt.
+  --warm N: also run each case N times as one study on one worker (chokepoint sweep --jobs 1, the
+  copies checked identical) and report the median wall of runs 2..N, what a study's later runs take
+  once V8 has compiled the model, as chokepoint_warm_wall_s and warm_speedup (empty without --warm).
   --seeds LIST (whole numbers and ranges, 1,3 or 1-6): instead, each case as cased and once per seed on
   both sides — ns-3 with every flow's start jittered by U[0, --jitter s) (default 1e-6) from its generator
   with RngRun = seed (DIR/seeds-j<jitter>/, reused when unchanged), the model (default tcp, from the
@@ -268,6 +278,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       jitter: { type: "string", default: "1e-6" },
       csv: { type: "string", default: join(ROOT, "results/bench/ns3.csv") },
       source: { type: "boolean" },
+      warm: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -297,6 +308,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const rows: ComparisonRow[] = [];
   const f = (xs: number[]) => xs.map((x) => x.toPrecision(3)).join(" / ");
   try {
+    const warm = values.warm === undefined ? undefined : checkCopies(values.warm);
     if (!values.source) buildDist(ROOT);
     const cli = values.source ? SOURCE_CLI : BUILT_CLI;
     for (const name of names) {
@@ -310,12 +322,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
           continue;
         }
         const r = compareCase(dir, name, model, ns3, idealOf, model === "maxmin" ? reference : runChokepoint(dir, name, model, cli));
+        if (warm !== undefined) r.chokepointWarmWallS = warmWall(scenarioFor(dir, name, model), warm, dir, cli, ROOT).warmS;
         rows.push(r);
         console.log(
           `${name} [${model}] ${r.flows} flows${r.ns3Unfinished ? ` (${r.ns3Unfinished} unfinished in ns-3)` : ""}: ` +
             `FCT p50/p95/p99 ns-3 ${f(r.ns3Fct)} s, ${model} ${f(r.modelFct)} s; ` +
             `slowdown ns-3 ${f(r.ns3Slowdown)}, ${model} ${f(r.modelSlowdown)}; ` +
-            `per-flow FCT ${model}/ns-3 p5/p25/p50/p75/p95 ${f(r.fctRatio)}; wall ns-3 ${r.ns3WallS.toFixed(1)} s, chokepoint ${r.chokepointWallS.toFixed(3)} s`,
+            `per-flow FCT ${model}/ns-3 p5/p25/p50/p75/p95 ${f(r.fctRatio)}; wall ns-3 ${r.ns3WallS.toFixed(1)} s, chokepoint ${r.chokepointWallS.toFixed(3)} s` +
+            (r.chokepointWarmWallS === undefined ? "" : ` (warm ${r.chokepointWarmWallS.toFixed(4)} s)`),
         );
       }
     }
