@@ -283,7 +283,9 @@ export class BurstJudge {
     const { dropped, marked, fullS, fullShare } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
     for (let i = 0; i < dropped.length; i++) lost += dropped[i];
-    if (lost > 0 && !(k > 0)) {
+    // (The port's kind is tested first: at a marking port the loss test never runs, so the code
+    // compiled for a run without drops has what it needs when one comes.)
+    if (!(k > 0) && lost > 0) {
       // What else arrives over the span (a handshake's SYN) finds the port full as often as any
       // arrival does: the share of all arrivals it drops — the bursts', and at a saturated port
       // the other flows' packets, which keep coming at the rest of its capacity.
