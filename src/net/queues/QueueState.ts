@@ -500,7 +500,8 @@ export class QueueState implements FlowObserver {
     this.setDelay(r);
     const is = s.meanBytes > 0;
     if (is !== was) this.queued += is ? 1 : -1;
-    for (const o of this.observers) o.queueChanged(r, s, nowS);
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i].queueChanged(r, s, nowS);
   }
 
   /** Resource `r`'s queueing delay from its mean queue and its capacity in force. */

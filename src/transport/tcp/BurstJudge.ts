@@ -287,8 +287,8 @@ export class BurstJudge {
     // carry at most the sum of those channels' capacities, which spreads the arrivals out.
     const feeds = this.feeds;
     const isFeed = this.isFeed;
-    for (const b of list) {
-      const res = this.network.routeOf(b.flow).resources;
+    for (let i = 0; i < list.length; i++) {
+      const res = this.network.routeOf(list[i].flow).resources;
       const at = res.indexOf(r);
       if (at > 0 && res[at - 1] < this.channelCount && isFeed[res[at - 1]] === 0) {
         isFeed[res[at - 1]] = 1;
@@ -310,7 +310,10 @@ export class BurstJudge {
     let stretch = 1;
     if (feedBps > 0 && !(k > 0)) {
       let offeredBps = 0;
-      for (const b of list) offeredBps += (b.packets * b.packetBytes) / Math.max(b.durationS, b.packetBytes / capacity);
+      for (let i = 0; i < list.length; i++) {
+        const b = list[i];
+        offeredBps += (b.packets * b.packetBytes) / Math.max(b.durationS, b.packetBytes / capacity);
+      }
       stretch = Math.max(1, offeredBps / feedBps);
     }
     const spanS = Math.max(longest * stretch, clocked / capacity, k > 0 && feedBps > 0 ? bytes / feedBps : 0);

@@ -501,7 +501,8 @@ export class TcpFlows implements FlowObserver {
     for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], now, now + dropTailSpansS[i]);
     this.recovery.retransmitted(bursts);
     this.recovery.overflowed(overflowPorts, overflowShares);
-    for (const b of judged) {
+    for (let i = 0; i < judged.length; i++) {
+      const b = judged[i];
       if (b.share > 0) this.recovery.burstLoss(b.flow, b.packets, b.share, b.port);
       else if (b.marked > 0) {
         this.queues.mark(b.markPort, b.marked, this.sim.nowS);
