@@ -3,7 +3,7 @@ import { grown } from "../../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
 import type { RateChanges } from "../RateChanges.js";
 import type { Topology } from "../Topology.js";
-import { dctcpAlpha, dctcpSawtooth } from "./dctcpSawtooth.js";
+import { dctcpAlpha, dctcpSawtoothAt } from "./dctcpSawtooth.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 
 /** ACKs per data packet served by which a marking port's ACK load moves before the port is judged again ({@link QueueState}). */
@@ -115,6 +115,13 @@ export class QueueState implements FlowObserver {
   private readonly ackRate: Float64Array;
   /** Per resource: {@link ackRate} when its queue was last computed. */
   private readonly ackRateUsed: Float64Array;
+  /**
+   * Per resource: the W* = (P + K)/N its DCTCP sawtooth was last taken at, and DCTCP's α* there
+   * ({@link dctcpAlpha}, a root found by Newton's method): a flow's α moving (each slow-start
+   * round of a DCTCP flow bound there) changes the sawtooth's swing, not W*. NaN until the first.
+   */
+  private readonly wStarAt: Float64Array;
+  private readonly steadyAlphaAt: Float64Array;
   /** Whether any port marks (has an ECN threshold): only then do the ACKs' rates matter. */
   private readonly marking: boolean;
   /** Resources whose bound flows or capacity changed since the last solve: the first `dirtyCount` (the array keeps its room between solves). */
@@ -140,6 +147,8 @@ export class QueueState implements FlowObserver {
     this.ackRate = new Float64Array(n);
     this.ackRateUsed = new Float64Array(n);
     this.marking = settings.ecnThresholdBytes.some((k) => k > 0);
+    this.wStarAt = new Float64Array(n).fill(NaN);
+    this.steadyAlphaAt = new Float64Array(n);
     this.isDirty = new Uint8Array(n);
     this.growFlows(1024);
     network.observe(this);
@@ -206,7 +215,16 @@ export class QueueState implements FlowObserver {
     if (n === 0 || !(kBytes > 0) || !(capacity > 0)) return NaN;
     const packet = this.sums[r * SUMS + PACKET_SUM] / all;
     const pipe = (capacity * (this.sums[r * SUMS + RTT_SUM] / all)) / packet;
-    return dctcpAlpha((pipe + this.markingThresholdPackets(r, packet)) / n);
+    return this.alphaFor(r, (pipe + this.markingThresholdPackets(r, packet)) / n);
+  }
+
+  /** DCTCP's α* for W* = `wStar` at port `r` ({@link dctcpAlpha}), solved again only when W* there moved. */
+  private alphaFor(r: number, wStar: number): number {
+    if (this.wStarAt[r] === wStar) return this.steadyAlphaAt[r];
+    const alpha = dctcpAlpha(wStar);
+    this.wStarAt[r] = wStar;
+    this.steadyAlphaAt[r] = alpha;
+    return alpha;
   }
 
   /**
@@ -449,8 +467,10 @@ export class QueueState implements FlowObserver {
       const pipe = (capacity * (this.sums[sum + RTT_SUM] / (n + nLossless))) / packet;
       // The cut is by the flows' own α: the DCTCP flows' mean, the others' (and the marks) at the steady α*.
       const alphaSum = this.sums[sum + ALPHA_SUM];
-      const meanAlpha = nDctcp === n ? alphaSum / n : (alphaSum + (n - nDctcp) * dctcpAlpha((pipe + k) / n)) / n;
-      const s = dctcpSawtooth(n, pipe, k, buffer, packet, meanAlpha);
+      const wStar = (pipe + k) / n;
+      const steady = this.alphaFor(r, wStar);
+      const meanAlpha = nDctcp === n ? alphaSum / n : (alphaSum + (n - nDctcp) * steady) / n;
+      const s = dctcpSawtoothAt(n, wStar, steady, k, buffer, packet, meanAlpha);
       if (this.counts[c + LIMITED] < n + nLossless) return s;
       // Every flow bound here is limited by its flight: the queue is what their flights exceed the pipe by, while below the sawtooth.
       const excess = this.sums[sum + LIMITED_SUM] - pipe * packet;
@@ -480,7 +500,8 @@ export class QueueState implements FlowObserver {
     this.setDelay(r);
     const is = s.meanBytes > 0;
     if (is !== was) this.queued += is ? 1 : -1;
-    for (const o of this.observers) o.queueChanged(r, s, nowS);
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i].queueChanged(r, s, nowS);
   }
 
   /** Resource `r`'s queueing delay from its mean queue and its capacity in force. */

@@ -1,5 +1,5 @@
 // dctcpSawtooth: the queue N long DCTCP flows keep at a marking port (Alizadeh et al., SIGCOMM 2010, §3.3).
-import { SAWTOOTH_SAMPLES, sawtoothOf, type Sawtooth } from "./Sawtooth.js";
+import { SAWTOOTH_SAMPLES, type Sawtooth } from "./Sawtooth.js";
 
 /**
  * The steady-state queue of `flows` long-lived DCTCP flows bottlenecked at one port that
@@ -36,15 +36,38 @@ export function dctcpSawtooth(
 ): Sawtooth {
   const wStar = (pipePackets + kPackets) / flows;
   const alpha = dctcpAlpha(wStar);
-  const amplitude = (flows * (wStar + 1) * (meanAlpha ?? alpha)) / 2;
+  return dctcpSawtoothAt(flows, wStar, alpha, kPackets, bufferPackets, packetBytes, meanAlpha ?? alpha);
+}
+
+/**
+ * {@link dctcpSawtooth} for W* = `wStar` (= (P + K)/N) whose steady α* = `alpha`
+ * ({@link dctcpAlpha}(W*)) the caller already holds, swinging by `meanAlpha`: the same
+ * samples, filled with their sum and largest in one pass.
+ */
+export function dctcpSawtoothAt(
+  flows: number,
+  wStar: number,
+  alpha: number,
+  kPackets: number,
+  bufferPackets: number,
+  packetBytes: number,
+  meanAlpha: number,
+): Sawtooth {
+  const amplitude = (flows * (wStar + 1) * meanAlpha) / 2;
   const qMax = kPackets + flows;
   const qMin = qMax - amplitude;
   const samples = new Float64Array(SAWTOOTH_SAMPLES);
+  // Summed in sample order, as sawtoothOf sums them.
+  let sum = 0;
+  let max = 0;
   for (let i = 0; i < SAWTOOTH_SAMPLES; i++) {
     const q = qMin + ((i + 0.5) / SAWTOOTH_SAMPLES) * (qMax - qMin);
-    samples[i] = Math.min(bufferPackets, Math.max(0, q)) * packetBytes;
+    const bytes = Math.min(bufferPackets, Math.max(0, q)) * packetBytes;
+    samples[i] = bytes;
+    sum += bytes;
+    if (bytes > max) max = bytes;
   }
-  return sawtoothOf(samples, alpha);
+  return { samples, meanBytes: sum / SAWTOOTH_SAMPLES, maxBytes: max, markFraction: alpha };
 }
 
 /**

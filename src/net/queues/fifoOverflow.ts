@@ -92,5 +92,24 @@ export function fifoOverflow(
     dropped[i] = rate[i] * (dropPer[slot[n + i]] - dropPer[slot[i]]);
     marked[i] = rate[i] * (markPer[slot[n + i]] - markPer[slot[i]]);
   }
-  return { dropped, marked, fullS, fullShare: fullArrivals > 0 ? fullDrops / fullArrivals : 0 };
+  return new FifoVerdict(dropped, marked, fullS, fullArrivals > 0 ? fullDrops / fullArrivals : 0);
+}
+
+/**
+ * What {@link fifoOverflow} returns. Its seconds and share are fields of doubles from the first
+ * verdict on (an object literal took its first 0 as a small integer, and the first fraction after
+ * made every verdict of that shape a new one, throwing the code compiled for the old one away).
+ */
+class FifoVerdict {
+  fullS = NaN;
+  fullShare = NaN;
+  constructor(
+    readonly dropped: Float64Array,
+    readonly marked: Float64Array,
+    fullS: number,
+    fullShare: number,
+  ) {
+    this.fullS = fullS;
+    this.fullShare = fullShare;
+  }
 }

@@ -140,7 +140,6 @@ export class BurstJudge {
     empty(last);
     this.pending = last;
     this.judgedLast = bursts;
-    const channels = this.channelCount;
     const v = this.verdicts;
     const judged = v.judged;
     empty(judged);
@@ -154,39 +153,45 @@ export class BurstJudge {
     empty(v.dropTailFullShares);
     if (bursts.length === 1) {
       // The common case: one burst alone at this instant, judged on its own route.
+      const channels = this.channelCount;
       const res = this.network.routeOf(bursts[0].flow).resources;
       for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, judged);
-    } else {
-      const byPort = this.byPort;
-      const touched = this.touched;
-      for (const b of bursts) {
-        const res = this.network.routeOf(b.flow).resources;
-        for (let i = 0; i < res.length; i++) {
-          const r = res[i];
-          if (r >= channels) continue;
-          let list = byPort[r];
-          if (list === undefined) byPort[r] = list = [];
-          if (list.length === 0) touched.push(r);
-          list.push(b);
-        }
+    } else this.judgeTogether(bursts, judged);
+    return v;
+  }
+
+  /** {@link judge} of several `bursts` at one instant: each port with all the bursts that cross it, verdicts to `judged` in flow order. */
+  private judgeTogether(bursts: Burst[], judged: Burst[]): void {
+    const channels = this.channelCount;
+    const byPort = this.byPort;
+    const touched = this.touched;
+    for (let j = 0; j < bursts.length; j++) {
+      const b = bursts[j];
+      const res = this.network.routeOf(b.flow).resources;
+      for (let i = 0; i < res.length; i++) {
+        const r = res[i];
+        if (r >= channels) continue;
+        let list = byPort[r];
+        if (list === undefined) byPort[r] = list = [];
+        if (list.length === 0) touched.push(r);
+        list.push(b);
       }
-      // Ports in the order bursts first reached them (as a Map keyed by port iterated them).
-      for (let i = 0; i < touched.length; i++) {
-        const list = byPort[touched[i]]!;
-        this.judgePort(touched[i], list, judged);
-        empty(list);
-      }
-      empty(touched);
     }
+    // Ports in the order bursts first reached them (as a Map keyed by port iterated them).
+    for (let i = 0; i < touched.length; i++) {
+      const list = byPort[touched[i]]!;
+      this.judgePort(touched[i], list, judged);
+      empty(list);
+    }
+    empty(touched);
     // In flow order (stable: a flow's bursts in the order their verdicts came), so the draws from the stream do not depend on map order.
     if (judged.length > 1) judged.sort((a, b) => a.flow - b.flow);
-    return v;
   }
 
   /** The rate port `r` (of `capacity`) gives the flows of `list` now, bytes/s: the sum of their shares, or its capacity if they have none yet. */
   private shareOf(list: Burst[], capacity: number): number {
     let bps = 0;
-    for (const b of list) bps += this.network.rateOf(b.flow);
+    for (let i = 0; i < list.length; i++) bps += this.network.rateOf(list[i].flow);
     return bps > 0 ? Math.min(capacity, bps) : capacity;
   }
 
@@ -205,7 +210,12 @@ export class BurstJudge {
     return out;
   }
 
-  /** Judge port `r` with the `list` of bursts crossing it; record each burst's worst drop share and marks on it (first verdicts appended to `judged`). */
+  /**
+   * Judge port `r` with the `list` of bursts crossing it; record each burst's worst drop share and
+   * marks on it (first verdicts appended to `judged`). Most ports hold what arrives: the test is
+   * here, and what a port that overflows does is {@link overflow}'s (compiled on its own: the
+   * test runs at every port of every burst, an overflow at a few).
+   */
   private judgePort(r: number, list: Burst[], judged: Burst[]): void {
     let arrivals = 0;
     let bytes = 0;
@@ -213,7 +223,8 @@ export class BurstJudge {
     let clocked = 0;
     let longest = 0;
     let ecnAll = true;
-    for (const b of list) {
+    for (let i = 0; i < list.length; i++) {
+      const b = list[i];
       arrivals += b.packets;
       own += b.standing;
       clocked += b.prevBytes;
@@ -239,6 +250,33 @@ export class BurstJudge {
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
     if (overBuffer <= 0 && overK <= 0) return;
+    this.overflow(r, list, judged, arrivals, bytes, clocked, longest, ecnAll, packet, capacity, saturated, drainBps, standing, buffer, k);
+  }
+
+  /**
+   * Port `r` ({@link judgePort}) cannot hold the `arrivals` packets (`bytes`, of `packet` bytes on
+   * average) of the bursts of `list` over the longest of their trains (`longest` seconds), clocked
+   * by the ACKs of `clocked` bytes, with `standing` packets queued before them, a buffer of `buffer`
+   * and a marking threshold of `k` packets, draining them at `drainBps` of its `capacity`
+   * (`saturated`: a drop-tail port that binds some flow): what it drops and marks of each.
+   */
+  private overflow(
+    r: number,
+    list: Burst[],
+    judged: Burst[],
+    arrivals: number,
+    bytes: number,
+    clocked: number,
+    longest: number,
+    ecnAll: boolean,
+    packet: number,
+    capacity: number,
+    saturated: boolean,
+    drainBps: number,
+    standing: number,
+    buffer: number,
+    k: number,
+  ): void {
     // Some packets overflow: which, is the FIFO's to say. The bursts arrive within the span, each
     // over its own train starting at a drawn offset; the port fills, marks above K, and once full
     // drops what arrives beyond its drain, from the bursts arriving then, in proportion to their
@@ -249,8 +287,8 @@ export class BurstJudge {
     // carry at most the sum of those channels' capacities, which spreads the arrivals out.
     const feeds = this.feeds;
     const isFeed = this.isFeed;
-    for (const b of list) {
-      const res = this.network.routeOf(b.flow).resources;
+    for (let i = 0; i < list.length; i++) {
+      const res = this.network.routeOf(list[i].flow).resources;
       const at = res.indexOf(r);
       if (at > 0 && res[at - 1] < this.channelCount && isFeed[res[at - 1]] === 0) {
         isFeed[res[at - 1]] = 1;
@@ -272,7 +310,10 @@ export class BurstJudge {
     let stretch = 1;
     if (feedBps > 0 && !(k > 0)) {
       let offeredBps = 0;
-      for (const b of list) offeredBps += (b.packets * b.packetBytes) / Math.max(b.durationS, b.packetBytes / capacity);
+      for (let i = 0; i < list.length; i++) {
+        const b = list[i];
+        offeredBps += (b.packets * b.packetBytes) / Math.max(b.durationS, b.packetBytes / capacity);
+      }
       stretch = Math.max(1, offeredBps / feedBps);
     }
     const spanS = Math.max(longest * stretch, clocked / capacity, k > 0 && feedBps > 0 ? bytes / feedBps : 0);
@@ -283,7 +324,9 @@ export class BurstJudge {
     const { dropped, marked, fullS, fullShare } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
     for (let i = 0; i < dropped.length; i++) lost += dropped[i];
-    if (lost > 0 && !(k > 0)) {
+    // (The port's kind is tested first: at a marking port the loss test never runs, so the code
+    // compiled for a run without drops has what it needs when one comes.)
+    if (!(k > 0) && lost > 0) {
       // What else arrives over the span (a handshake's SYN) finds the port full as often as any
       // arrival does: the share of all arrivals it drops — the bursts', and at a saturated port
       // the other flows' packets, which keep coming at the rest of its capacity.

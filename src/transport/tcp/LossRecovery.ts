@@ -61,7 +61,8 @@ export class LossRecovery {
   /** This instant's judged `bursts`: a flow in recovery whose burst lost nothing has all its retransmissions through, and is out of recovery. */
   retransmitted(bursts: readonly Burst[]): void {
     const t = this.t;
-    for (const b of bursts) {
+    for (let i = 0; i < bursts.length; i++) {
+      const b = bursts[i];
       if (t.lossAge[b.flow] === 3 && !(b.share > 0)) {
         t.lossAge[b.flow] = 0;
         t.lostPackets[b.flow] = 0;

@@ -9,7 +9,7 @@ import type { Topology } from "../../net/Topology.js";
 import { ListPool } from "../../core/ListPool.js";
 import { opensWithSyn } from "../handshakeRounds.js";
 import type { TcpOptions } from "../TransportSpec.js";
-import { BurstJudge } from "./BurstJudge.js";
+import { BurstJudge, type BurstVerdicts } from "./BurstJudge.js";
 import { DctcpAlpha } from "./DctcpAlpha.js";
 import { fastRecoveryEndS } from "./fastRecoveryEndS.js";
 import { HandshakeLosses } from "./HandshakeLosses.js";
@@ -485,13 +485,24 @@ export class TcpFlows implements FlowObserver {
 
   /** Judge this instant's bursts at their ports, and let each flow answer its drops or marks. */
   private judgeBursts(): void {
-    const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS, dropTailFullS, dropTailFullShares } = this.bursts.judge();
+    const v = this.bursts.judge();
+    const bursts = v.bursts;
+    // Most instants' bursts fit at every port: then only the retransmissions that got through are told.
+    if (v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0) this.answerVerdicts(v);
+    else this.recovery.retransmitted(bursts);
+    for (let i = 0; i < bursts.length; i++) this.t.inCatchUp[bursts[i].flow] = 0;
+  }
+
+  /** The flows answer what the ports dropped or marked of this instant's bursts ({@link judgeBursts}; compiled on its own, as few instants overflow a port). */
+  private answerVerdicts(v: BurstVerdicts): void {
+    const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS, dropTailFullS, dropTailFullShares } = v;
     const now = this.sim.nowS;
     // Drop-tail ports that dropped now keep dropping that share of what arrives over the bursts' span: handshakes too.
     for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], now, now + dropTailSpansS[i]);
     this.recovery.retransmitted(bursts);
     this.recovery.overflowed(overflowPorts, overflowShares);
-    for (const b of judged) {
+    for (let i = 0; i < judged.length; i++) {
+      const b = judged[i];
       if (b.share > 0) this.recovery.burstLoss(b.flow, b.packets, b.share, b.port);
       else if (b.marked > 0) {
         this.queues.mark(b.markPort, b.marked, this.sim.nowS);
@@ -500,7 +511,6 @@ export class TcpFlows implements FlowObserver {
     }
     // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.
     this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares);
-    for (const b of bursts) this.t.inCatchUp[b.flow] = 0;
   }
 
   /** DCTCP: `markedPackets` of this round's window will come back with ECE. */

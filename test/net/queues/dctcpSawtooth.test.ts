@@ -1,6 +1,7 @@
 // dctcpSawtooth against DCTCP's published steady-state analysis (Alizadeh et al., SIGCOMM 2010, §3.3).
 import { describe, expect, it } from "vitest";
-import { dctcpAlpha, dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
+import { dctcpAlpha, dctcpSawtooth, dctcpSawtoothAt } from "../../../src/net/queues/dctcpSawtooth.js";
+import { sawtoothOf } from "../../../src/net/queues/Sawtooth.js";
 
 describe("dctcpSawtooth(N, P, K, B, packet)", () => {
   it("solves α²(1 − α/4) = (2W* + 1)/(W* + 1)² (eq. 7) and tends to √(2/W*) for large W*", () => {
@@ -50,5 +51,28 @@ describe("dctcpSawtooth(N, P, K, B, packet)", () => {
     const steady = dctcpSawtooth(1, 17, 30, 300, 1500);
     expect(steady.meanBytes / 1500).toBeCloseTo(31 - (48 * star) / 4, 12);
     expect(dctcpSawtooth(1, 17, 30, 300, 1500, star)).toEqual(steady);
+  });
+});
+
+describe("dctcpSawtoothAt(N, W*, α*, K, B, packet, mean α)", () => {
+  it("is dctcpSawtooth bit for bit, its mean and largest those sawtoothOf takes from the same samples", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 2000; i++) {
+      const n = 1 + Math.floor(next() * 40);
+      const pipe = next() * 2000;
+      const k = next() * 100;
+      const buffer = next() < 0.2 ? next() * 50 : 50 + next() * 500;
+      const packet = 64 + next() * 1500;
+      const mean = next() < 0.1 ? undefined : next();
+      const whole = dctcpSawtooth(n, pipe, k, buffer, packet, mean);
+      const wStar = (pipe + k) / n;
+      const alpha = dctcpAlpha(wStar);
+      const at = dctcpSawtoothAt(n, wStar, alpha, k, buffer, packet, mean ?? alpha);
+      expect(at).toEqual(whole);
+      const taken = sawtoothOf(Float64Array.from(at.samples), alpha);
+      expect(at.meanBytes).toBe(taken.meanBytes);
+      expect(at.maxBytes).toBe(taken.maxBytes);
+    }
   });
 });
