@@ -28,11 +28,10 @@ export const FLOW_CSV_HEADERS = [
   "status",
 ] as const;
 
-/** Layout of a flow's values in FlowRecorder's `state`: current bottleneck, since when (s), first bound-time entry. */
-const BOTTLENECK = 0;
-const SINCE_S = 1;
-const TIMES = 2;
-const STRIDE = 3;
+/** Layout of a flow's values in FlowRecorder's `state`: since when its current bottleneck binds (s), first bound-time entry. */
+const SINCE_S = 0;
+const TIMES = 1;
+const STRIDE = 2;
 /** Layout of a bound-time entry in FlowRecorder's `entries`: bottleneck, seconds, next entry (−1: none). */
 const ENTRY_BOTTLENECK = 0;
 const ENTRY_SECONDS = 1;
@@ -66,12 +65,13 @@ export type FlowStatus = "done" | "failed" | "unfinished";
  * bottleneck capacity (or cap) at its start. A capacity rise scans the live flows once
  * (cheap for the handful of events a scenario has); a reroute updates only its flow.
  *
- * Cost: 40 bytes per flow (current bottleneck, since-time and first bound-time entry side by
- * side, best rate, least latency), a map entry per flow started with a cap, and 24 bytes per
+ * Cost: 36 bytes per flow (current bottleneck; since-time and first bound-time entry side by
+ * side; best rate; least latency), a map entry per flow started with a cap, and 24 bytes per
  * (flow, bottleneck) for the flows that are ever bound by more than one bottleneck, reserved
  * three at a time (72 bytes for a flow bound by two or three), in typed
  * arrays (a flow bound by one bottleneck only needs no per-bottleneck times: that one bound
- * it longest). A rate change reads and writes the flow's three values, in one cache line.
+ * it longest). A rate change reads the flow's current bottleneck, and only when that changes
+ * (or the flow completes) its since-time and entry, side by side in one 16-byte record.
  *
  * `labels[flow]` is the flow's user-facing id in flows.csv (the flow number when missing);
  * the array is read only when rows are written, so callers may fill it as flows start.
@@ -79,9 +79,15 @@ export type FlowStatus = "done" | "failed" | "unfinished";
 export class FlowRecorder implements FlowObserver {
   private capacity = 0;
   /**
-   * Per flow, {@link STRIDE} doubles: its current (or only) bottleneck (NEVER_ACTIVE before
-   * its first rate), when that bottleneck started binding (seconds), and its first bound-time
-   * entry (−1 while it has been bound by one bottleneck only).
+   * Per flow, its current (or only) bottleneck (NEVER_ACTIVE before its first rate), apart from
+   * {@link state}: two thirds of rate changes leave a flow's bottleneck as it was (k=16 fat-tree,
+   * web-search), and need read only this, 4 bytes per flow, where the draining flows' values —
+   * the recent flow numbers — stay in the cache.
+   */
+  private current = new Int32Array(0);
+  /**
+   * Per flow, {@link STRIDE} doubles: when its current bottleneck started binding (seconds), and
+   * its first bound-time entry (−1 while it has been bound by one bottleneck only).
    */
   private state = new Float64Array(0);
   /** Largest rate a route offered the flow over its life: min(cap, capacities in force on it), bytes/s (see the class doc). */
@@ -122,7 +128,7 @@ export class FlowRecorder implements FlowObserver {
   flowStarted(flow: number, nowS: number): void {
     if (flow >= this.capacity) this.grow(Math.max(flow + 1, this.capacity * 2));
     const o = flow * STRIDE;
-    this.state[o + BOTTLENECK] = NEVER_ACTIVE;
+    this.current[flow] = NEVER_ACTIVE;
     this.state[o + SINCE_S] = nowS;
     this.state[o + TIMES] = -1;
     const route = this.network.routeOf(flow);
@@ -166,16 +172,19 @@ export class FlowRecorder implements FlowObserver {
     const nowS = changes.nowS;
     const { flows, newRatesBps, bottlenecks } = changes;
     const st = this.state;
+    const cur = this.current;
     for (let k = 0, n = changes.count; k < n; k++) {
       const flow = flows[k];
       const bottleneck = bottlenecks[k];
+      const current = cur[flow];
+      // The same bottleneck as before (never NEVER_ACTIVE), and not an r → 0 that may be the completion: nothing to record.
+      if (bottleneck === current && (bottleneck !== CAP_BOUND || newRatesBps[k] !== 0)) continue;
       // r → 0 with no bottleneck is the completion (unless a zero cap really binds).
       const completing = newRatesBps[k] === 0 && bottleneck === CAP_BOUND && this.network.capOf(flow) !== 0;
       const o = flow * STRIDE;
-      const current = st[o + BOTTLENECK];
       if (current === NEVER_ACTIVE) {
         if (completing) continue;
-        st[o + BOTTLENECK] = bottleneck;
+        cur[flow] = bottleneck;
         st[o + SINCE_S] = nowS;
         continue;
       }
@@ -192,7 +201,7 @@ export class FlowRecorder implements FlowObserver {
       const boundS = nowS - st[o + SINCE_S];
       if (times >= 0) this.addBound(times, current, boundS);
       else if (boundS > 0) st[o + TIMES] = this.newList(current, boundS);
-      st[o + BOTTLENECK] = bottleneck;
+      cur[flow] = bottleneck;
       st[o + SINCE_S] = nowS;
     }
   }
@@ -306,7 +315,7 @@ export class FlowRecorder implements FlowObserver {
   bottleneckOf(flow: number): number {
     const o = flow * STRIDE;
     const times = this.state[o + TIMES];
-    const current = this.state[o + BOTTLENECK];
+    const current = this.current[flow];
     if (times < 0) return current;
     const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.state[o + SINCE_S]) : 0;
     let best = NEVER_ACTIVE;
@@ -331,7 +340,7 @@ export class FlowRecorder implements FlowObserver {
    */
   forEachBound(flow: number, fn: (bottleneck: number, seconds: number) => void): void {
     const o = flow * STRIDE;
-    const current = this.state[o + BOTTLENECK];
+    const current = this.current[flow];
     if (current === NEVER_ACTIVE) return;
     const finish = this.network.finishOf(flow);
     const open = Math.max(0, (Number.isNaN(finish) ? this.horizon : finish) - this.state[o + SINCE_S]);
@@ -416,6 +425,7 @@ export class FlowRecorder implements FlowObserver {
   }
 
   private grow(n: number): void {
+    this.current = grown(this.current, n);
     this.state = grown(this.state, n * STRIDE);
     this.bestRateBps = grown(this.bestRateBps, n);
     this.leastLatencyS = grown(this.leastLatencyS, n);
