@@ -21,4 +21,10 @@ export interface FabricRoutes {
    * channel's latency as it sees it. Both arrays are the router's own: read, never write.
    */
   viewChanged?(down: Uint8Array, latencyS: Float64Array): void;
+  /**
+   * True when the fabric's routes never take one of two parallel links, so a route's node
+   * sequence fixes its channels: the router then shares them between flows through its set of
+   * routes keyed by nodes (a hash of a few numbers) instead of a string key of the channels.
+   */
+  readonly nodesFixChannels?: boolean;
 }

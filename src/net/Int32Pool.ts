@@ -16,14 +16,19 @@ export class Int32Pool {
 
   /** A view holding a copy of `values` (a list longer than a quarter chunk gets its own array). */
   copy(values: ArrayLike<number>): Int32Array {
-    const n = values.length;
-    if (n > this.chunkLength >> 2) return Int32Array.from(values);
+    const view = this.take(values.length);
+    view.set(values);
+    return view;
+  }
+
+  /** A view of `n` zeros for the caller to fill (more than a quarter chunk: an array of its own). */
+  take(n: number): Int32Array {
+    if (n > this.chunkLength >> 2) return new Int32Array(n);
     if (this.used + n > this.chunkLength) {
       this.chunk = new Int32Array(this.chunkLength);
       this.used = 0;
     }
     const view = this.chunk.subarray(this.used, this.used + n);
-    view.set(values);
     this.used += n;
     return view;
   }

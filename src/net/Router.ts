@@ -243,6 +243,7 @@ export class Router {
   private fabricRoute(fabric: FabricRoutes, src: number, dst: number, flowKey: number): Route | null {
     const channels = fabric.channels(src, dst, flowKey, this.seed, (ch) => this.down[ch] === 0, this.allowed);
     if (!channels) return null;
+    if (fabric.nodesFixChannels && !this.allowed) return this.sharedByNodes(src, channels);
     const key = channels.join(",");
     const known = this.fabricRouteCache.get(key);
     if (known) return known;
@@ -252,6 +253,23 @@ export class Router {
     const route = this.finish(nodes, channels);
     if (this.fabricRouteCache.size >= this.fabricRouteLimit) this.fabricRouteCache.clear();
     this.fabricRouteCache.set(key, route);
+    return route;
+  }
+
+  /**
+   * The route from `src` along `channels`, shared with every flow on the same nodes through
+   * {@link ecmpRoutes} (a fabric whose routes' nodes fix their channels, with no policy mask).
+   */
+  private sharedByNodes(src: number, channels: number[]): Route {
+    const nodes = this.walkNodes;
+    nodes.length = 0;
+    nodes.push(src);
+    for (let i = 0; i < channels.length; i++) nodes.push(this.topology.channelTo[channels[i]]);
+    const hash = hashNodes(nodes);
+    const seen = this.ecmpRoutes.find(nodes, hash);
+    if (seen) return seen;
+    const route = this.finish(nodes, channels);
+    this.ecmpRoutes.add(route, hash);
     return route;
   }
 
@@ -368,21 +386,27 @@ export class Router {
     return this.finish(nodes, channels);
   }
 
-  /** The route along `nodes` and `channels` (copied into the shared lists: the caller's arrays are not kept). */
-  private finish(nodes: ArrayLike<number>, channels: number[]): Route {
+  /** The route along `nodes` and `channels` (written into the shared lists: the caller's arrays are not kept). */
+  private finish(nodes: ArrayLike<number>, channels: ArrayLike<number>): Route {
     const t = this.topology;
     let latencyS = 0;
-    for (const ch of channels) latencyS += this.latencyS[ch];
-    const resources = channels.slice();
-    for (let i = 0; i < nodes.length; i++) {
-      const r = t.nodeCapacityResource[nodes[i]];
-      if (r >= 0) resources.push(r);
-    }
+    for (let i = 0; i < channels.length; i++) latencyS += this.latencyS[channels[i]];
+    // The channels, then each node's capacity, then the source's read and the destination's write resource.
+    const capacity = t.nodeCapacityResource;
     const read = t.nodeReadResource[nodes[0]];
-    if (read >= 0) resources.push(read);
     const write = t.nodeWriteResource[nodes[nodes.length - 1]];
-    if (write >= 0) resources.push(write);
-    return { nodes: this.lists.copy(nodes), resources: this.lists.copy(resources), latencyS };
+    let count = channels.length + (read >= 0 ? 1 : 0) + (write >= 0 ? 1 : 0);
+    for (let i = 0; i < nodes.length; i++) if (capacity[nodes[i]] >= 0) count++;
+    const resources = this.lists.take(count);
+    let at = 0;
+    for (let i = 0; i < channels.length; i++) resources[at++] = channels[i];
+    for (let i = 0; i < nodes.length; i++) {
+      const r = capacity[nodes[i]];
+      if (r >= 0) resources[at++] = r;
+    }
+    if (read >= 0) resources[at++] = read;
+    if (write >= 0) resources[at++] = write;
+    return { nodes: this.lists.copy(nodes), resources, latencyS };
   }
 
   private onShortestPath(du: number, dv: number, ch: number): boolean {

@@ -28,15 +28,18 @@ export const FLOW_CSV_HEADERS = [
   "status",
 ] as const;
 
-/** Layout of a flow's values in FlowRecorder's `state`: current bottleneck, since when (s), first bound-time entry. */
-const BOTTLENECK = 0;
-const SINCE_S = 1;
-const TIMES = 2;
-const STRIDE = 3;
+/** Layout of a flow's values in FlowRecorder's `state`: since when its current bottleneck binds (s), first bound-time entry. */
+const SINCE_S = 0;
+const TIMES = 1;
+const STRIDE = 2;
 /** Layout of a bound-time entry in FlowRecorder's `entries`: bottleneck, seconds, next entry (−1: none). */
 const ENTRY_BOTTLENECK = 0;
 const ENTRY_SECONDS = 1;
 const ENTRY_NEXT = 2;
+/** Entries a new list reserves side by side (its first and the next two appended), so a walk of up to three reads adjacent memory. */
+const LIST_BLOCK = 3;
+/** The bottleneck of a reserved entry not yet in its list (bottlenecks are resource ids ≥ 0 or CAP_BOUND). */
+const FREE_ENTRY = -3;
 
 /** The `status` of a flow in flows.csv: delivered, given up (destination unreachable after a failure), or still live at the end of the run. */
 export type FlowStatus = "done" | "failed" | "unfinished";
@@ -62,11 +65,13 @@ export type FlowStatus = "done" | "failed" | "unfinished";
  * bottleneck capacity (or cap) at its start. A capacity rise scans the live flows once
  * (cheap for the handful of events a scenario has); a reroute updates only its flow.
  *
- * Cost: 40 bytes per flow (current bottleneck, since-time and first bound-time entry side by
- * side, best rate, least latency), a map entry per flow started with a cap, and 24 bytes per
- * (flow, bottleneck) for the flows that are ever bound by more than one bottleneck, in typed
+ * Cost: 36 bytes per flow (current bottleneck; since-time and first bound-time entry side by
+ * side; best rate; least latency), a map entry per flow started with a cap, and 24 bytes per
+ * (flow, bottleneck) for the flows that are ever bound by more than one bottleneck, reserved
+ * three at a time (72 bytes for a flow bound by two or three), in typed
  * arrays (a flow bound by one bottleneck only needs no per-bottleneck times: that one bound
- * it longest). A rate change reads and writes the flow's three values, in one cache line.
+ * it longest). A rate change reads the flow's current bottleneck, and only when that changes
+ * (or the flow completes) its since-time and entry, side by side in one 16-byte record.
  *
  * `labels[flow]` is the flow's user-facing id in flows.csv (the flow number when missing);
  * the array is read only when rows are written, so callers may fill it as flows start.
@@ -74,9 +79,15 @@ export type FlowStatus = "done" | "failed" | "unfinished";
 export class FlowRecorder implements FlowObserver {
   private capacity = 0;
   /**
-   * Per flow, {@link STRIDE} doubles: its current (or only) bottleneck (NEVER_ACTIVE before
-   * its first rate), when that bottleneck started binding (seconds), and its first bound-time
-   * entry (−1 while it has been bound by one bottleneck only).
+   * Per flow, its current (or only) bottleneck (NEVER_ACTIVE before its first rate), apart from
+   * {@link state}: two thirds of rate changes leave a flow's bottleneck as it was (k=16 fat-tree,
+   * web-search), and need read only this, 4 bytes per flow, where the draining flows' values —
+   * the recent flow numbers — stay in the cache.
+   */
+  private current = new Int32Array(0);
+  /**
+   * Per flow, {@link STRIDE} doubles: when its current bottleneck started binding (seconds), and
+   * its first bound-time entry (−1 while it has been bound by one bottleneck only).
    */
   private state = new Float64Array(0);
   /** Largest rate a route offered the flow over its life: min(cap, capacities in force on it), bytes/s (see the class doc). */
@@ -88,8 +99,10 @@ export class FlowRecorder implements FlowObserver {
   /**
    * Seconds per bottleneck of the flows bound by two or more, as a linked list per flow in
    * the order the bottlenecks first bound it: entry i is (bottleneck, seconds, next entry or −1)
-   * at entries[3i … 3i + 2], side by side — a flow's entries are made at different times, far
-   * apart, so a walk of its list reads one cache line per entry instead of three.
+   * at entries[3i … 3i + 2], side by side. A flow's entries are made at different times, so a
+   * list reserves {@link LIST_BLOCK} adjacent entries when it is made and takes the next free one
+   * of them for each entry appended (beyond them, a new block): a walk of a list of up to
+   * three reads one stretch of 72 bytes instead of an entry far from the last at each step.
    */
   private entries = new Float64Array(3 * 256);
   private entryCount = 0;
@@ -115,7 +128,7 @@ export class FlowRecorder implements FlowObserver {
   flowStarted(flow: number, nowS: number): void {
     if (flow >= this.capacity) this.grow(Math.max(flow + 1, this.capacity * 2));
     const o = flow * STRIDE;
-    this.state[o + BOTTLENECK] = NEVER_ACTIVE;
+    this.current[flow] = NEVER_ACTIVE;
     this.state[o + SINCE_S] = nowS;
     this.state[o + TIMES] = -1;
     const route = this.network.routeOf(flow);
@@ -159,16 +172,19 @@ export class FlowRecorder implements FlowObserver {
     const nowS = changes.nowS;
     const { flows, newRatesBps, bottlenecks } = changes;
     const st = this.state;
+    const cur = this.current;
     for (let k = 0, n = changes.count; k < n; k++) {
       const flow = flows[k];
       const bottleneck = bottlenecks[k];
+      const current = cur[flow];
+      // The same bottleneck as before (never NEVER_ACTIVE), and not an r → 0 that may be the completion: nothing to record.
+      if (bottleneck === current && (bottleneck !== CAP_BOUND || newRatesBps[k] !== 0)) continue;
       // r → 0 with no bottleneck is the completion (unless a zero cap really binds).
       const completing = newRatesBps[k] === 0 && bottleneck === CAP_BOUND && this.network.capOf(flow) !== 0;
       const o = flow * STRIDE;
-      const current = st[o + BOTTLENECK];
       if (current === NEVER_ACTIVE) {
         if (completing) continue;
-        st[o + BOTTLENECK] = bottleneck;
+        cur[flow] = bottleneck;
         st[o + SINCE_S] = nowS;
         continue;
       }
@@ -184,8 +200,8 @@ export class FlowRecorder implements FlowObserver {
       if (bottleneck === current) continue;
       const boundS = nowS - st[o + SINCE_S];
       if (times >= 0) this.addBound(times, current, boundS);
-      else if (boundS > 0) st[o + TIMES] = this.newEntry(current, boundS);
-      st[o + BOTTLENECK] = bottleneck;
+      else if (boundS > 0) st[o + TIMES] = this.newList(current, boundS);
+      cur[flow] = bottleneck;
       st[o + SINCE_S] = nowS;
     }
   }
@@ -203,19 +219,33 @@ export class FlowRecorder implements FlowObserver {
       if (next < 0) break;
       e = next;
     }
-    const added = this.newEntry(bottleneck, 0 + seconds);
+    // The entry after the last, when it is a free one of the list's block; else a new block.
+    const spare = e + 1;
+    if (spare % LIST_BLOCK !== 0 && entries[3 * spare + ENTRY_BOTTLENECK] === FREE_ENTRY) {
+      this.setEntry(spare, bottleneck, 0 + seconds);
+      entries[3 * e + ENTRY_NEXT] = spare;
+      return;
+    }
+    const added = this.newList(bottleneck, 0 + seconds);
     this.entries[3 * e + ENTRY_NEXT] = added;
   }
 
-  /** A new last entry (bottleneck, seconds); returns its index. */
-  private newEntry(bottleneck: number, seconds: number): number {
-    const e = this.entryCount++;
-    if (3 * e === this.entries.length) this.entries = grown(this.entries, 6 * e);
+  /** The first entry (bottleneck, seconds) of a new block of {@link LIST_BLOCK} (the others free); returns its index. */
+  private newList(bottleneck: number, seconds: number): number {
+    const e = this.entryCount;
+    this.entryCount += LIST_BLOCK;
+    if (3 * this.entryCount > this.entries.length) this.entries = grown(this.entries, Math.max(2 * this.entries.length, 3 * this.entryCount));
+    this.setEntry(e, bottleneck, seconds);
+    for (let i = 1; i < LIST_BLOCK; i++) this.entries[3 * (e + i) + ENTRY_BOTTLENECK] = FREE_ENTRY;
+    return e;
+  }
+
+  /** Make entry `e` (bottleneck, seconds), last of its list. */
+  private setEntry(e: number, bottleneck: number, seconds: number): void {
     const o = 3 * e;
     this.entries[o + ENTRY_BOTTLENECK] = bottleneck;
     this.entries[o + ENTRY_SECONDS] = seconds;
     this.entries[o + ENTRY_NEXT] = -1;
-    return e;
   }
 
   /** Whether the list starting at entry `first` has an entry for `bottleneck`. */
@@ -285,7 +315,7 @@ export class FlowRecorder implements FlowObserver {
   bottleneckOf(flow: number): number {
     const o = flow * STRIDE;
     const times = this.state[o + TIMES];
-    const current = this.state[o + BOTTLENECK];
+    const current = this.current[flow];
     if (times < 0) return current;
     const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.state[o + SINCE_S]) : 0;
     let best = NEVER_ACTIVE;
@@ -310,7 +340,7 @@ export class FlowRecorder implements FlowObserver {
    */
   forEachBound(flow: number, fn: (bottleneck: number, seconds: number) => void): void {
     const o = flow * STRIDE;
-    const current = this.state[o + BOTTLENECK];
+    const current = this.current[flow];
     if (current === NEVER_ACTIVE) return;
     const finish = this.network.finishOf(flow);
     const open = Math.max(0, (Number.isNaN(finish) ? this.horizon : finish) - this.state[o + SINCE_S]);
@@ -395,6 +425,7 @@ export class FlowRecorder implements FlowObserver {
   }
 
   private grow(n: number): void {
+    this.current = grown(this.current, n);
     this.state = grown(this.state, n * STRIDE);
     this.bestRateBps = grown(this.bestRateBps, n);
     this.leastLatencyS = grown(this.leastLatencyS, n);

@@ -29,6 +29,20 @@ describe("Int32Pool", () => {
     expect(pool.copy([]).length).toBe(0);
   });
 
+  it("takes zeroed views to fill in place, next to the copies, and a long one as its own array", () => {
+    const pool = new Int32Pool(16);
+    const a = pool.copy([1, 2]);
+    const v = pool.take(3);
+    expect(Array.from(v)).toEqual([0, 0, 0]);
+    expect(v.buffer).toBe(a.buffer);
+    v.set([7, 8, 9]);
+    expect(Array.from(pool.copy([4]))).toEqual([4]);
+    expect(Array.from(v)).toEqual([7, 8, 9]);
+    expect(Array.from(a)).toEqual([1, 2]);
+    const long = pool.take(5);
+    expect(long.buffer.byteLength).toBe(20);
+  });
+
   it("holds the node and resource lists of a Router's routes, not a buffer each", () => {
     // Diamond s–{x, y}–t.
     const b = new TopologyBuilder();
