@@ -224,8 +224,14 @@ export class SharingState {
     }
   }
 
-  /** fillByScan's resource r in play has no unfrozen flow left: the next search for the lowest level takes it out. */
+  /**
+   * fillByScan's resource r in play has no unfrozen flow left: the next search for the lowest
+   * level takes it out. Listed only while a near list may be in use (`nearBound` above
+   * -Infinity): a search through the list needs every resource that died since the last full
+   * scan, and a full scan takes out every such resource it meets.
+   */
   diedInScan(r: number): void {
+    if (this.nearBound === -Infinity) return;
     if (this.diedCount === this.died.length) this.died = grown(this.died, 2 * this.died.length);
     this.died[this.diedCount++] = r;
   }
