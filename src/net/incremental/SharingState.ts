@@ -141,6 +141,13 @@ export class SharingState {
    * (no fill, or one that must be redone anyway), 1 into fillByScan's lists, 2 into the heap.
    */
   joinMode = 0;
+  /**
+   * Released flows of the fill under way that cross some resource and have not frozen yet:
+   * fillByScan counts those released when it starts, join adds each flow it brings in or
+   * releases for the next round, freeze takes out each one it freezes. At 0 no resource in
+   * play has an unfrozen flow left, so fillByScan needs no search for the lowest level.
+   */
+  rising = 0;
   /** Lengths of fillByScan's lists of resources in play and capped flows, shared with join. */
   scanLive = 0;
   scanCapped = 0;
@@ -224,8 +231,14 @@ export class SharingState {
     }
   }
 
-  /** fillByScan's resource r in play has no unfrozen flow left: the next search for the lowest level takes it out. */
+  /**
+   * fillByScan's resource r in play has no unfrozen flow left: the next search for the lowest
+   * level takes it out. Listed only while a near list may be in use (`nearBound` above
+   * -Infinity): a search through the list needs every resource that died since the last full
+   * scan, and a full scan takes out every such resource it meets.
+   */
   diedInScan(r: number): void {
+    if (this.nearBound === -Infinity) return;
     if (this.diedCount === this.died.length) this.died = grown(this.died, 2 * this.died.length);
     this.died[this.diedCount++] = r;
   }

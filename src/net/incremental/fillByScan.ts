@@ -28,6 +28,21 @@ import type { SharingState } from "./SharingState.js";
  * it must restart. A released flow frozen below its former rate makes held flows
  * bottlenecked on its route join in the same way ({@link joinBottlenecked}).
  *
+ * The last search of a fill, which found every level Infinity and took every resource out
+ * of play, is not made: once `s.rising` is 0 the search is skipped and answers -1. Proof:
+ * `unfrozen[r]` counts the released flows that fillByScan started with or that joined on r,
+ * less those that froze, and each of those flows crosses r, so it is counted in `s.rising`
+ * (which also counts the flows a join could not take and released for the next round, and
+ * loses each counted flow when it freezes — freeze meets a flow once a fill, and a flow with
+ * no resource was never counted). So at 0 every resource in play has no unfrozen flow; its
+ * level was set to Infinity by the freeze that took its last one (it entered the fill with
+ * one, and only a join, which adds one, sets a finite level since), and the search would
+ * find no level below Infinity: -1, as it answers now. What the search would also have done
+ * — take every resource out of play, and empty the near and died lists — changes nothing
+ * read afterwards: the arrangement (`filled`, `scanLevel`, `scanPos`, `s.scanLive`) and the
+ * lists are read only within this fill, where no search follows, and the `inScan` marks left
+ * at this fill's epoch never match a later fill's. The capped flows are still looked at.
+ *
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByScan(s: SharingState, filledCount: number, fe: number): boolean {
@@ -44,16 +59,23 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
   s.diedCount = 0;
   let capped = 0;
   const cappedFlows = s.cappedScratch;
+  let rising = 0;
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
     if (cap[f] < Infinity) cappedFlows[capped++] = f;
+    if (s.routeLen[f] > 0) rising++;
   }
+  s.rising = rising;
   let complete = true;
   s.joinMode = 1;
   for (;;) {
-    // The lowest level (the first among ties), the resources whose flows all froze taken out first.
-    const bestAt = lowestLevel(s, live, fe);
-    live = s.scanLive;
+    // The lowest level (the first among ties), the resources whose flows all froze taken out
+    // first; none once no released flow on a resource is rising (see below).
+    let bestAt = -1;
+    if (s.rising !== 0) {
+      bestAt = lowestLevel(s, live, fe);
+      live = s.scanLive;
+    }
     let bestLevel = bestAt < 0 ? Infinity : scanLevel[bestAt];
     const best = bestAt < 0 ? -1 : filled[bestAt];
     let bestCapped = -1;

@@ -20,8 +20,10 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   s.rate[f] = rateBps;
   s.setBottleneck(f, by);
   const w = s.weight[f];
-  const end = s.routeStart[f] + s.routeLen[f];
-  for (let k = s.routeStart[f]; k < end; k++) {
+  const start = s.routeStart[f];
+  const end = start + s.routeLen[f];
+  if (end > start) s.rising--;
+  for (let k = start; k < end; k++) {
     const r = routePool[k];
     if (moved) recheck[r] = 1;
     const res = (residual[r] -= rateBps);

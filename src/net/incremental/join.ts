@@ -35,6 +35,9 @@ export function joinable(s: SharingState, g: number, fe: number): boolean {
  */
 export function join(s: SharingState, g: number, fe: number, inHeap: boolean, known = false): boolean {
   const { residual, weightSum, unfrozen, routePool, heap, handle, resFilled, inScan, scanLevel, scanPos } = s;
+  // g crosses some resource (it is on a resource's list): counted among the fill's rising flows
+  // whether it joins or is released for the next round (freeze may still meet it in this fill).
+  s.rising++;
   if (!known && !joinable(s, g, fe)) {
     s.release(g);
     s.stats.restarts++;

@@ -8,13 +8,19 @@ import type { SharingState } from "./SharingState.js";
  */
 const NEAR = 1.25;
 
-/** With at most this many resources in play a plain scan is as quick: no near list is kept. */
-const SMALL = 16;
+/**
+ * With at most this many resources in play the plain scan is used: no near list is kept.
+ * Fitted (session 34) by callgrind instructions of trace replays on three cases — k=16
+ * web-search 20,000 flows, k=8 50,000 flows at load 0.8, the leaf-spine-oversubscribed
+ * scenario — over 16, 32, 64 and 128, and tested on others (k=16 100,000 and 200,000 flows,
+ * k=32 60,000 flows, the k=16 20,000-flow tcp case); docs/architecture.md has the figures.
+ */
+const SMALL = 64;
 
 /**
  * The position in `s.filled[0 … live)` of the resource in play with the lowest level
  * (`s.scanLevel`), the first such position among equal levels, or -1 when every level is
- * Infinity (or NaN); first takes out the resources whose flows have all frozen. The answer,
+ * Infinity (or NaN), the resources whose flows have all frozen taken out. The answer,
  * and the order of the resources in play afterwards, are those of fillByScan's former plain
  * scan, which met the positions in order, took the lowest with `<` (so the first among
  * ties), and took out each resource with level Infinity and no unfrozen flow as it met it
@@ -22,10 +28,18 @@ const SMALL = 16;
  *
  * That scan's take-outs depend only on which entries are out of play, not on the levels: the
  * entries met in order are those of the final arrangement, each met once at its final place.
- * So they are done first, here ({@link takeOutDied}), from the list of the resources whose
- * last unfrozen flow froze since the previous search (`s.died`, filled by freeze; nothing
- * else sets a level to Infinity with no unfrozen flow), by their positions in increasing
- * order: exactly the places where the scan would have acted. The lowest is then searched in
+ * A full scan (the plain one, {@link plainScan}, used while at most SMALL resources are in
+ * play, or the one that rebuilds the near list) still makes them as it meets them, and leaves
+ * none out of play. A search through the near list makes them first ({@link takeOutDied}),
+ * from the list of the resources whose last unfrozen flow froze since the previous search
+ * (`s.died`, filled by freeze; nothing else sets a level to Infinity with no unfrozen flow),
+ * by their positions in increasing order: exactly the places where the scan would have acted.
+ * That list is kept only while `s.nearBound` is above -Infinity
+ * ({@link SharingState.diedInScan}), which suffices: the near list is non-empty only if a full
+ * scan built it (setting the bound) or a level was added below the bound, and the bound goes
+ * back to -Infinity only with the list emptied ({@link dropNear}, or a full scan that found
+ * every level Infinity); so every resource that died since the last full scan, which took out
+ * all those before, died with the bound set, and is listed. The lowest is then searched in
  * the final arrangement, the first position among ties winning.
  *
  * The search reads only the *near* resources ({@link SharingState.nearList}) when it can:
@@ -39,23 +53,14 @@ const SMALL = 16;
  * when the list is empty) a full scan answers and rebuilds the list.
  */
 export function lowestLevel(s: SharingState, live: number, fe: number): number {
-  if (s.diedCount > 0) live = takeOutDied(s, live, fe);
-  s.scanLive = live;
-  const { scanLevel } = s;
   if (live <= SMALL) {
     if (s.nearBound !== -Infinity) dropNear(s);
-    let bestAt = -1;
-    let bestLevel = Infinity;
-    for (let i = 0; i < live; i++) {
-      const level = scanLevel[i];
-      if (level < bestLevel) {
-        bestLevel = level;
-        bestAt = i;
-      }
-    }
-    return bestAt;
+    return plainScan(s, live);
   }
+  const { scanLevel } = s;
   if (s.nearCount > 0) {
+    if (s.diedCount > 0) live = takeOutDied(s, live, fe);
+    s.scanLive = live;
     const { nearList, nearIn, inScan, scanPos } = s;
     const bound = s.nearBound;
     let count = s.nearCount;
@@ -79,10 +84,10 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
     s.nearCount = count;
     if (bestAt >= 0) return bestAt;
   }
-  // Full scan, and a new near list around the lowest level: in one pass, each level below
-  // NEAR × the lowest so far is listed (a superset of those below NEAR × the lowest; the
-  // others leave the list at the next search).
-  const { nearList, nearIn, filled } = s;
+  // Full scan, taking out as it goes, and a new near list around the lowest level: in one
+  // pass, each level below NEAR × the lowest so far is listed (a superset of those below
+  // NEAR × the lowest; the others leave the list at the next search).
+  const { nearList, nearIn, filled, unfrozen, inScan, scanPos } = s;
   const gen = ++s.nearGen;
   let count = 0;
   let bestAt = -1;
@@ -94,6 +99,15 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
       bestLevel = level;
       bestAt = i;
       bound = NEAR * level;
+    } else if (level === Infinity && unfrozen[filled[i]] === 0) {
+      // Out of play: the last entry takes its place (and is looked at next).
+      inScan[filled[i]] = 0;
+      const moved = filled[--live];
+      filled[i] = moved;
+      scanLevel[i] = scanLevel[live];
+      scanPos[moved] = i;
+      i--;
+      continue;
     }
     if (level < bound) {
       const r = filled[i];
@@ -101,9 +115,40 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
       nearList[count++] = r;
     }
   }
+  s.scanLive = live;
+  s.diedCount = 0;
   if (bestAt < 0) bound = -Infinity;
   s.nearBound = bound;
   s.nearCount = count;
+  return bestAt;
+}
+
+/**
+ * fillByScan's former search, kept for fills with few resources in play: the first lowest
+ * level, each entry out of play taken out as it is met (the last entry takes its place and
+ * is looked at next). Every entry is met, so none out of play is left: the list of those
+ * that died is emptied.
+ */
+function plainScan(s: SharingState, live: number): number {
+  const { scanLevel, unfrozen, filled, inScan, scanPos } = s;
+  let bestAt = -1;
+  let bestLevel = Infinity;
+  for (let i = 0; i < live; i++) {
+    const level = scanLevel[i];
+    if (level < bestLevel) {
+      bestLevel = level;
+      bestAt = i;
+    } else if (level === Infinity && unfrozen[filled[i]] === 0) {
+      inScan[filled[i]] = 0;
+      const moved = filled[--live];
+      filled[i] = moved;
+      scanLevel[i] = scanLevel[live];
+      scanPos[moved] = i;
+      i--;
+    }
+  }
+  s.scanLive = live;
+  s.diedCount = 0;
   return bestAt;
 }
 
