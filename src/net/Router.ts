@@ -216,12 +216,7 @@ export class Router {
       this.missSrc = this.missDst = -1;
       return route;
     }
-    const hash = hashNodes(nodes);
-    const seen = this.ecmpRoutes.find(nodes, hash);
-    if (seen) return seen;
-    const route = this.finish(nodes, channels);
-    this.ecmpRoutes.add(route, hash);
-    return route;
+    return this.sharedRoute(nodes, channels);
   }
 
   /**
@@ -265,6 +260,11 @@ export class Router {
     nodes.length = 0;
     nodes.push(src);
     for (let i = 0; i < channels.length; i++) nodes.push(this.topology.channelTo[channels[i]]);
+    return this.sharedRoute(nodes, channels);
+  }
+
+  /** The route along `nodes` and `channels` from {@link ecmpRoutes}, made and added there when no flow took those nodes before. */
+  private sharedRoute(nodes: number[], channels: number[]): Route {
     const hash = hashNodes(nodes);
     const seen = this.ecmpRoutes.find(nodes, hash);
     if (seen) return seen;
