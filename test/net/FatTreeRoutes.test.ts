@@ -1,11 +1,11 @@
 // FatTreeRoutes against the router's own shortest paths: the same routes (ECMP choices, resources, latencies) between every pair of hosts, with links down and up, a policy mask, a prefix, and trees that are not closed.
 import { describe, expect, it } from "vitest";
-import type { FabricRoutes } from "../../src/net/FabricRoutes.js";
 import { fatTree, type FatTreeSpec } from "../../src/net/fatTree.js";
 import { FatTreeRoutes } from "../../src/net/FatTreeRoutes.js";
-import { type Route, Router } from "../../src/net/Router.js";
+import { Router } from "../../src/net/Router.js";
 import type { Topology } from "../../src/net/Topology.js";
 import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
+import { CountingRoutes, showRoute } from "./countingRoutes.js";
 
 const spec = (k: number, prefix?: string): FatTreeSpec => ({ k, bandwidthBps: 1.25e10, latencyS: 1e-6, ...(prefix && { prefix }) });
 
@@ -17,34 +17,15 @@ function build(s: FatTreeSpec, extra?: (b: TopologyBuilder) => void): { t: Topol
   return { t, hosts: ids.map((id) => t.nodeIndex.get(id)!) };
 }
 
-/** FatTreeRoutes that counts the pairs it answered. */
-class Counting implements FabricRoutes {
-  answered = 0;
-  readonly nodesFixChannels = true;
-  constructor(private readonly inner: FatTreeRoutes) {}
-  channels(...args: Parameters<FabricRoutes["channels"]>): number[] | null {
-    const found = this.inner.channels(...args);
-    if (found) this.answered++;
-    return found;
-  }
-  viewChanged(down: Uint8Array, latencyS: Float64Array): void {
-    this.inner.viewChanged(down, latencyS);
-  }
-}
-
-function show(r: Route | null): string {
-  return r ? `${r.nodes.join(",")} | ${r.resources.join(",")} | ${r.latencyS}` : "null";
-}
-
 /** Every ordered pair of hosts, with each of `keys` as the flow key; returns how many the fat-tree routes answered, of how many pairs, and the first difference ("" if none). */
-function compare(t: Topology, hosts: number[], mine: Router, counting: Counting, generic: Router, keys = [0, 77, 0x9e3779b9]): { answered: number; asked: number; first: string } {
+function compare(t: Topology, hosts: number[], mine: Router, counting: CountingRoutes, generic: Router, keys = [0, 77, 0x9e3779b9]): { answered: number; asked: number; first: string } {
   counting.answered = 0;
   let asked = 0;
   let first = "";
   for (const s of hosts) {
     for (const d of hosts) {
       for (const key of keys) {
-        const [a, b] = [show(mine.steer(s, d, key)), show(generic.steer(s, d, key))];
+        const [a, b] = [showRoute(mine.steer(s, d, key)), showRoute(generic.steer(s, d, key))];
         if (a !== b && !first) first = `${t.nodeIds[s]} → ${t.nodeIds[d]} key ${key}: got ${a}, expected ${b}`;
         if (s !== d) asked++;
       }
@@ -53,10 +34,10 @@ function compare(t: Topology, hosts: number[], mine: Router, counting: Counting,
   return { answered: counting.answered, asked, first };
 }
 
-function routers(s: FatTreeSpec, seed: number, t: Topology): { mine: Router; generic: Router; counting: Counting; trees: number } {
+function routers(s: FatTreeSpec, seed: number, t: Topology): { mine: Router; generic: Router; counting: CountingRoutes; trees: number } {
   const mine = new Router(t, "hops", seed);
   const inner = new FatTreeRoutes(t, [s], "hops");
-  const counting = new Counting(inner);
+  const counting = new CountingRoutes(inner);
   mine.fabricRoutes = counting;
   return { mine, generic: new Router(t, "hops", seed), counting, trees: inner.treeCount };
 }

@@ -1,11 +1,11 @@
 // TorusRoutes against the router's own shortest paths: the same routes (ECMP choices, resources, latencies) on 1-, 2- and 3-D tori, with links down, latencies changed, policies and attachments.
 import { describe, expect, it } from "vitest";
-import type { FabricRoutes } from "../../src/net/FabricRoutes.js";
-import { type Route, Router, type RoutingMetric } from "../../src/net/Router.js";
+import { Router, type RoutingMetric } from "../../src/net/Router.js";
 import type { Topology } from "../../src/net/Topology.js";
 import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
 import { torus, type TorusSpec } from "../../src/net/torus.js";
 import { TorusRoutes } from "../../src/net/TorusRoutes.js";
+import { CountingRoutes, showRoute } from "./countingRoutes.js";
 
 const spec = (dims: number[], hostsPerNode = 1): TorusSpec => ({ dims, hostsPerNode, bandwidthBps: 1e11, hostBandwidthBps: 5e10, latencyS: 1e-6 });
 
@@ -14,24 +14,6 @@ function build(s: TorusSpec, extra?: (b: TopologyBuilder) => void): Topology {
   torus(b, s);
   extra?.(b);
   return b.build();
-}
-
-/** TorusRoutes that counts the pairs it answered. */
-class Counting implements FabricRoutes {
-  answered = 0;
-  constructor(private readonly inner: TorusRoutes) {}
-  channels(...args: Parameters<FabricRoutes["channels"]>): number[] | null {
-    const found = this.inner.channels(...args);
-    if (found) this.answered++;
-    return found;
-  }
-  viewChanged(down: Uint8Array, latencyS: Float64Array): void {
-    this.inner.viewChanged(down, latencyS);
-  }
-}
-
-function show(r: Route | null): string {
-  return r ? `${r.nodes.join(",")} | ${r.resources.join(",")} | ${r.latencyS}` : "null";
 }
 
 /** Every ordered pair (three flow keys each), or `limit` pseudo-random pairs when there are more. */
@@ -50,21 +32,21 @@ function* pairs(n: number, limit = 2_000): Generator<[number, number, number]> {
 }
 
 /** Compare both routers over many pairs; returns how many TorusRoutes answered and the first difference ("" if none). */
-function compare(t: Topology, mine: Router, counting: Counting, generic: Router): { answered: number; first: string; asked: number } {
+function compare(t: Topology, mine: Router, counting: CountingRoutes, generic: Router): { answered: number; first: string; asked: number } {
   counting.answered = 0;
   let first = "";
   let asked = 0;
   for (const [s, d, key] of pairs(t.nodeCount)) {
-    const [a, b] = [show(mine.route(s, d, key)), show(generic.route(s, d, key))];
+    const [a, b] = [showRoute(mine.route(s, d, key)), showRoute(generic.route(s, d, key))];
     if (a !== b && !first) first = `${t.nodeIds[s]} → ${t.nodeIds[d]} key ${key}: got ${a}, expected ${b}`;
     if (s !== d) asked++;
   }
   return { answered: counting.answered, first, asked };
 }
 
-function routers(s: TorusSpec, metric: RoutingMetric, seed: number, t: Topology): { mine: Router; generic: Router; counting: Counting } {
+function routers(s: TorusSpec, metric: RoutingMetric, seed: number, t: Topology): { mine: Router; generic: Router; counting: CountingRoutes } {
   const mine = new Router(t, metric, seed);
-  const counting = new Counting(new TorusRoutes(t, [s], metric));
+  const counting = new CountingRoutes(new TorusRoutes(t, [s], metric));
   mine.fabricRoutes = counting;
   return { mine, generic: new Router(t, metric, seed), counting };
 }
@@ -195,7 +177,7 @@ describe("TorusRoutes against the router's shortest paths", () => {
     mine.fabricRouteLimit = 10;
     let distinct = 0;
     for (const [a, b, key] of pairs(t.nodeCount)) {
-      expect(show(mine.route(a, b, key))).toBe(show(generic.route(a, b, key)));
+      expect(showRoute(mine.route(a, b, key))).toBe(showRoute(generic.route(a, b, key)));
       expect(mine.fabricRouteCount).toBeLessThanOrEqual(10);
       distinct = Math.max(distinct, mine.fabricRouteCount);
     }
