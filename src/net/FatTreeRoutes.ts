@@ -99,20 +99,38 @@ export class FatTreeRoutes implements FabricRoutes {
       down: false,
     };
     let channelCount = 0;
-    // Each node's out-channels, checked to be exactly the generator's: `expected(to)` gives the slot a channel to `to` fills (−1: not a neighbour).
-    const check = (u: number, degree: number, expected: (to: number) => number, fill: (slot: number, ch: number, rank: number) => void): boolean => {
+    // Each node's out-channels, checked to be exactly the generator's: `expected(to)` gives the slot a channel to `to` fills (−1: not a neighbour); `fill` gets them in out-channel order.
+    const check = (u: number, degree: number, expected: (to: number) => number, fill: (slot: number, ch: number) => void): boolean => {
       if (u < 0 || t.outStart[u + 1] - t.outStart[u] !== degree) return false;
       const seen = new Set<number>();
-      let rank = 0;
       for (let i = t.outStart[u]; i < t.outStart[u + 1]; i++) {
         const ch = t.outChannels[i];
         const slot = expected(t.channelTo[ch]);
         if (slot < 0 || seen.has(slot)) return false;
         seen.add(slot);
-        fill(slot, ch, rank++);
+        fill(slot, ch);
         inst.channels[channelCount++] = ch;
       }
       return true;
+    };
+    // A switch at position `at` with k/2 neighbours below (`downs[downFrom …]`) and k/2 above
+    // (`ups[upFrom …]`), checked: its channel down to each by slot in `downOut`, and its channels
+    // up in its out-channel order (the order the router's tables list them) in `upOut`.
+    const twoLevel = (u: number, at: number, downs: Int32Array, downFrom: number, ups: Int32Array, upFrom: number, downOut: Int32Array, upOut: Int32Array): boolean => {
+      let up = 0;
+      return check(
+        u,
+        k,
+        (to) => {
+          for (let i = 0; i < half; i++) if (downs[downFrom + i] === to) return i;
+          for (let i = 0; i < half; i++) if (ups[upFrom + i] === to) return half + i;
+          return -1;
+        },
+        (slot, ch) => {
+          if (slot < half) downOut[at * half + slot] = ch;
+          else upOut[at * half + up++] = ch;
+        },
+      );
     };
     const hostNode = new Int32Array(hosts);
     const edgeNode = new Int32Array(edges);
@@ -133,44 +151,10 @@ export class FatTreeRoutes implements FabricRoutes {
     for (let pod = 0; pod < k; pod++) {
       for (let i = 0; i < half; i++) {
         const at = pod * half + i;
-        // Edge i: down to its half hosts (slots 0 … half − 1), up to the pod's aggregation switches (slots half …).
-        const edgeOk = check(
-          edgeNode[at],
-          k,
-          (to) => {
-            for (let port = 0; port < half; port++) if (hostNode[at * half + port] === to) return port;
-            for (let a = 0; a < half; a++) if (aggNode[pod * half + a] === to) return half + a;
-            return -1;
-          },
-          (slot, ch) => {
-            if (slot < half) inst.edgeDown[at * half + slot] = ch;
-          },
-        );
-        if (!edgeOk) return null;
-        let up = 0;
-        for (let r = t.outStart[edgeNode[at]]; r < t.outStart[edgeNode[at] + 1]; r++) {
-          const ch = t.outChannels[r];
-          if (this.isIn(aggNode, pod * half, half, t.channelTo[ch])) inst.edgeUp[at * half + up++] = ch;
-        }
+        // Edge i: down to its half hosts, up to the pod's aggregation switches.
+        if (!twoLevel(edgeNode[at], at, hostNode, at * half, aggNode, pod * half, inst.edgeDown, inst.edgeUp)) return null;
         // Aggregation switch i: down to the pod's edge switches, up to cores i·half … i·half + half − 1.
-        const aggOk = check(
-          aggNode[at],
-          k,
-          (to) => {
-            for (let e = 0; e < half; e++) if (edgeNode[pod * half + e] === to) return e;
-            for (let c = 0; c < half; c++) if (coreNode[i * half + c] === to) return half + c;
-            return -1;
-          },
-          (slot, ch) => {
-            if (slot < half) inst.aggDown[at * half + slot] = ch;
-          },
-        );
-        if (!aggOk) return null;
-        up = 0;
-        for (let r = t.outStart[aggNode[at]]; r < t.outStart[aggNode[at] + 1]; r++) {
-          const ch = t.outChannels[r];
-          if (this.isIn(coreNode, i * half, half, t.channelTo[ch])) inst.aggUp[at * half + up++] = ch;
-        }
+        if (!twoLevel(aggNode[at], at, edgeNode, pod * half, coreNode, i * half, inst.aggDown, inst.aggUp)) return null;
       }
     }
     for (let j = 0; j < cores; j++) {
@@ -192,11 +176,6 @@ export class FatTreeRoutes implements FabricRoutes {
 
   /** @inheritdoc */
   readonly nodesFixChannels = true;
-
-  private isIn(nodes: Int32Array, from: number, count: number, v: number): boolean {
-    for (let i = from; i < from + count; i++) if (nodes[i] === v) return true;
-    return false;
-  }
 
   /** @inheritdoc */
   channels(src: number, dst: number, flowKey: number, seed: number, _usable: (channel: number) => boolean, allowed?: Uint8Array | null): number[] | null {
