@@ -99,11 +99,11 @@ export function dumbbellWebsearch(seed: number, count: number, load: number): Ns
 
 /**
  * (c) Two sites joined by a 10 Gb/s, 20 ms link (hosts a0..a3 and b0..b3 on 100 Gb/s, 1 µs
- * access links): 2 bulk transfers of `bulkBytes` (default 1 GB) at t = 0 and `requests` 1 MB requests from random
+ * access links): 2 bulk transfers of `bulkBytes` (default 1 GB) at t = 0 and `requests` requests of `requestBytes` (default 1 MB) from random
  * A hosts to random B hosts, Poisson over about `spanS` seconds. The WAN queue holds one
  * bandwidth-delay product; sockets hold 128 MiB (more than the 50 MB BDP).
  */
-export function wan(seed: number, requests: number, spanS: number, bulkBytes = 1e9): Ns3Case {
+export function wan(seed: number, requests: number, spanS: number, bulkBytes = 1e9, requestBytes = 1e6): Ns3Case {
   const hostsA = Array.from({ length: 4 }, (_, i) => `a${i}`);
   const hostsB = Array.from({ length: 4 }, (_, i) => `b${i}`);
   const wanBps = 10e9;
@@ -125,7 +125,7 @@ export function wan(seed: number, requests: number, spanS: number, bulkBytes = 1
     t += exponential(arrivals, spanS / requests);
     const src = hostsA[Math.floor(pairs() * hostsA.length)];
     const dst = hostsB[Math.floor(pairs() * hostsB.length)];
-    flows.push({ id: `req${i}`, src, dst, sizeBytes: 1e6, startS: t });
+    flows.push({ id: `req${i}`, src, dst, sizeBytes: requestBytes, startS: t });
   }
   return { name: "wan", seed, nodes: [...hostsA, "gwA", "gwB", ...hostsB], links, flows, sockbufBytes: 128 * 1024 * 1024 };
 }

@@ -57,10 +57,20 @@ function pathOf(t: Topology, router: Router, src: string, dst: string, i: number
   return Array.from(route.nodes, (n) => t.nodeIds[n]);
 }
 
+/** A leaf–spine in place of the fat-tree: `hostsPerLeaf` hosts at the case's `bandwidthBps` per leaf, every leaf on every spine at `uplinkBps`. */
+export interface LeafSpineFabric {
+  leaves: number;
+  spines: number;
+  hostsPerLeaf: number;
+  /** Leaf–spine link speed, bits/s. */
+  uplinkBps: number;
+}
+
 /**
- * A k-ary fat-tree of `bandwidthBps` links of `latencyS`, with `flows` Poisson flows at `load`
- * of the hosts' access capacity between uniform random host pairs, sizes from `cdf`, each
- * pinned to the path chokepoint's Router chose (so both simulators route alike).
+ * A k-ary fat-tree (or the leaf–spine `leafSpine`) of `bandwidthBps` links of `latencyS`, with
+ * `flows` Poisson flows at `load` of the hosts' access capacity between uniform random host
+ * pairs, sizes from `cdf`, each pinned to the path chokepoint's Router chose (so both simulators
+ * route alike).
  */
 export function fatTreeCase(o: {
   name: string;
@@ -72,12 +82,17 @@ export function fatTreeCase(o: {
   bandwidthBps: number;
   latencyS: number;
   ports: PortSettings;
+  /** Build this leaf–spine instead of the k-ary fat-tree (`k` is then unused). */
+  leafSpine?: LeafSpineFabric;
   /** Sizes above this are redrawn (keeps ns-3's run time bounded; stated in the README). */
   maxSizeBytes?: number;
   role: "fit" | "test";
 }): Ns3Case {
   const b = new TopologyBuilder();
-  const hosts = fatTree(b, { k: o.k, bandwidthBps: o.bandwidthBps / 8, latencyS: o.latencyS });
+  const ls = o.leafSpine;
+  const hosts = ls
+    ? leafSpine(b, { leaves: ls.leaves, spines: ls.spines, hostsPerLeaf: ls.hostsPerLeaf, hostBandwidthBps: o.bandwidthBps / 8, uplinkBandwidthBps: ls.uplinkBps / 8, latencyS: o.latencyS })
+    : fatTree(b, { k: o.k, bandwidthBps: o.bandwidthBps / 8, latencyS: o.latencyS });
   const t = b.build();
   const router = new Router(t, "hops", o.seed);
   const sizes = sizeSampler({ cdf: o.cdf }, randomStream(o.seed, "ns3.fattree.sizes"));
@@ -145,12 +160,21 @@ export function incastCase(o: {
 
 /**
  * Flows of very different RTTs on one bottleneck: senders s0..s(3m-1) reach switch L over access
- * links whose one-way latency makes round trips of about 10 µs, 1 ms and 10 ms; L–R is a 10 Gb/s,
+ * links whose one-way latency makes round trips of about 10 µs, 1 ms and 10 ms (or `accessS`); L–R is a 10 Gb/s,
  * 1 µs bottleneck with `bufferPackets`; receivers r* hang off R on 1 µs links; all links but the
  * bottleneck are 40 Gb/s. `perClass` flows of `sizeBytes` per RTT class, all at t = 0.
  */
-export function rttMixCase(o: { name: string; seed: number; perClass: number; sizeBytes: number; ports: PortSettings; role: "fit" | "test" }): Ns3Case {
-  const accessS = [3e-6, 498e-6, 4998e-6];
+export function rttMixCase(o: {
+  name: string;
+  seed: number;
+  perClass: number;
+  sizeBytes: number;
+  ports: PortSettings;
+  /** One-way access latency per RTT class, s (default 3 µs, 498 µs, 4,998 µs: RTTs of about 10 µs, 1 ms and 10 ms). */
+  accessS?: number[];
+  role: "fit" | "test";
+}): Ns3Case {
+  const accessS = o.accessS ?? [3e-6, 498e-6, 4998e-6];
   const nodes = ["L", "R"];
   const links: Ns3Link[] = [{ a: "L", b: "R", rateBps: 10e9, latencyS: 1e-6, queuePackets: o.ports.bufferPackets }];
   const flows: Ns3Flow[] = [];
@@ -166,9 +190,19 @@ export function rttMixCase(o: { name: string; seed: number; perClass: number; si
   return { name: o.name, seed: o.seed, nodes, links, flows, sockbufBytes: 64 * 1024 * 1024, cc: o.ports.cc, ecnKPackets: o.ports.ecnKPackets, role: o.role };
 }
 
-/** The WAN of cases.ts (10 Gb/s, 20 ms) with a `bufferPackets` bottleneck buffer, bulk flows and 1 MB requests. */
-export function wanCase(o: { name: string; seed: number; requests: number; spanS: number; bulkBytes: number; bufferPackets: number; cc: Ns3Cc; role: "fit" | "test" }): Ns3Case {
-  const c = wan(o.seed, o.requests, o.spanS, o.bulkBytes);
+/** The WAN of cases.ts (10 Gb/s, 20 ms) with a `bufferPackets` bottleneck buffer, bulk flows and requests of `requestBytes` (default 1 MB). */
+export function wanCase(o: {
+  name: string;
+  seed: number;
+  requests: number;
+  spanS: number;
+  bulkBytes: number;
+  requestBytes?: number;
+  bufferPackets: number;
+  cc: Ns3Cc;
+  role: "fit" | "test";
+}): Ns3Case {
+  const c = wan(o.seed, o.requests, o.spanS, o.bulkBytes, o.requestBytes);
   c.name = o.name;
   c.cc = o.cc;
   c.role = o.role;
@@ -205,6 +239,15 @@ export function latencyCases(): Ns3Case[] {
     incastCase({ name: "incast-dctcp-24x48k", seed: 24, senders: 24, responseBytes: 48e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: DCTCP_PORTS, role: "test" }),
     // The NewReno fat-tree with another seed (added with the loss-burst rules, held out from them).
     fatTreeCase({ name: "fattree-websearch-newreno-seed5", seed: 5, k: 4, cdf: "websearch", load: 0.5, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
+    // Session 35 held-out batch (2026-12-05): chosen before any was run, never used to fit or choose a rule;
+    // other seeds and loads, a leaf–spine, other incast shapes, a shallow-buffer WAN with smaller requests, other RTTs.
+    fatTreeCase({ name: "fattree-websearch-dctcp-seed6-load0.6", seed: 6, k: 4, cdf: "websearch", load: 0.6, flows: 500, bandwidthBps: 10e9, latencyS: 1e-6, ports: DCTCP_PORTS, role: "test" }),
+    fatTreeCase({ name: "fattree-datamining-dctcp-seed7-load0.3", seed: 7, k: 4, cdf: "datamining", load: 0.3, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: DCTCP_PORTS, maxSizeBytes: 100e6, role: "test" }),
+    fatTreeCase({ name: "leafspine-websearch-dctcp", seed: 8, k: 0, cdf: "websearch", load: 0.5, flows: 400, bandwidthBps: 10e9, latencyS: 1e-6, ports: DCTCP_PORTS, leafSpine: { leaves: 4, spines: 2, hostsPerLeaf: 12, uplinkBps: 40e9 }, role: "test" }),
+    incastCase({ name: "incast-dctcp-36x20k", seed: 31, senders: 36, responseBytes: 20e3, rounds: 10, gapS: 0.01, background: 2, backgroundBytes: 20e6, ports: { cc: "dctcp", bufferPackets: 100, ecnKPackets: 20 }, role: "test" }),
+    incastCase({ name: "incast-newreno-12x256k", seed: 32, senders: 12, responseBytes: 256e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 64 }, role: "test" }),
+    wanCase({ name: "wan-cubic-shallow", seed: 3, requests: 300, spanS: 3, bulkBytes: 5e7, requestBytes: 256e3, bufferPackets: 400, cc: "cubic", role: "test" }),
+    rttMixCase({ name: "rtt-mix-cubic-3x10m", seed: 3, perClass: 3, sizeBytes: 10e6, accessS: [48e-6, 1998e-6, 9998e-6], ports: { cc: "cubic", bufferPackets: 400 }, role: "test" }),
   ] as Ns3Case[]).map((c) => ({ ...c, delayedAck: 1 }));
 }
 
