@@ -12,7 +12,7 @@ import { beforeBuild } from "./beforeBuild.js";
 import { benchTable } from "./benchTable.js";
 import { buildDist } from "./buildDist.js";
 
-const HELP = `npx tsx bench/solverTrace.ts CASE.json [--before REF] [--reps N]
+const HELP = `npx tsx bench/solverTrace.ts CASE.json [--before REF] [--reps N] [--window N]
 
 Runs CASE (a chokepoint scenario, e.g. one written by bench/simgrid/makeCase.ts) once,
 recording every call the flow network makes to its sharing engine (addFlow, removeFlow,
@@ -24,7 +24,12 @@ time; both are reported) and the engine's work counters. Every replay's answers 
 flows, their rates and bottlenecks, after every solve) are hashed; when the revisions'
 hashes differ, one more replay (untimed) runs both in lockstep and reports the largest
 relative difference of any rate and how often a bottleneck differs (max_rel_rate_diff,
-bottleneck_diffs). Writes results/bench/solver-trace.csv.`;
+bottleneck_diffs). Writes results/bench/solver-trace.csv.
+
+With --window N, one more replay (untimed, this checkout's engine) reports the run in windows
+of N solves: the flows added by the window's end, the mean number of active flows at its
+solves, and the work counters per solve (how the solver's work follows the run's
+concurrency). Writes results/bench/solver-trace-windows.csv. --reps 0 skips the timed replays.`;
 
 const OP_ADD = 0, OP_REMOVE = 1, OP_CAPACITY = 2, OP_FLOW_CAP = 3, OP_WEIGHT = 4, OP_SOLVE = 5;
 
@@ -151,6 +156,7 @@ function parse(words: Float64Array, capacityBps: Float64Array): Recorded {
 /** What the engine of one revision exposes here. */
 interface EngineUnderTest extends SharingEngine {
   stats: Record<string, number>;
+  readonly flowCount: number;
 }
 type EngineClass = new (capacityBps: Float64Array) => EngineUnderTest;
 
@@ -210,6 +216,67 @@ function replay(Engine: EngineClass, t: Recorded): { wallS: number; cpuS: number
   const used = process.cpuUsage(cpu);
   const cpuS = (used.user + used.system) / 1e6;
   return { wallS, cpuS, hash: `${(h1 >>> 0).toString(16)}${(h2 >>> 0).toString(16)}`, stats: { ...e.stats } };
+}
+
+/**
+ * Replay the trace (untimed) and report, for each window of `window` solves, the flows added
+ * by its end, the mean number of active flows at its solves, and the engine's work counters
+ * per solve within it.
+ */
+function windows(Engine: EngineClass, t: Recorded, window: number): Record<string, string | number>[] {
+  const { words, routes } = t;
+  const e = new Engine(t.capacityBps);
+  const rows: Record<string, string | number>[] = [];
+  let route = 0, solves = 0, activeSum = 0;
+  let before = { ...e.stats };
+  for (let i = 0; i < words.length; ) {
+    switch (words[i]) {
+      case OP_ADD:
+        e.addFlow(words[i + 1], routes[route++], words[i + 2], words[i + 3]);
+        i += 5 + words[i + 4];
+        break;
+      case OP_REMOVE:
+        e.removeFlow(words[i + 1]);
+        i += 2;
+        break;
+      case OP_CAPACITY:
+        e.setCapacity(words[i + 1], words[i + 2]);
+        i += 3;
+        break;
+      case OP_FLOW_CAP:
+        e.setFlowCap(words[i + 1], words[i + 2]);
+        i += 3;
+        break;
+      case OP_WEIGHT:
+        e.setFlowWeight(words[i + 1], words[i + 2]);
+        i += 3;
+        break;
+      default: {
+        e.solve();
+        solves++;
+        activeSum += e.flowCount;
+        i += 1;
+        if (solves % window === 0 || i >= words.length) {
+          const s = e.stats;
+          const n = s.solves - before.solves;
+          const per = (k: string) => (n > 0 ? ((s[k] - before[k]) / n).toFixed(2) : "0");
+          const inWindow = solves % window === 0 ? window : solves % window;
+          rows.push({
+            solves_to: solves,
+            flows_added: route,
+            mean_active: (activeSum / inWindow).toFixed(0),
+            released_per_solve: per("releasedFlows"),
+            filled_resources_per_solve: per("filledResources"),
+            checked_resources_per_solve: per("checkedResources"),
+            joined_per_solve: per("joinedFlows"),
+          });
+          before = { ...s };
+          activeSum = 0;
+        }
+      }
+    }
+  }
+  return rows;
 }
 
 /**
@@ -277,13 +344,18 @@ function lockstep(A: EngineClass, B: EngineClass, t: Recorded): { maxRelative: n
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { before: { type: "string" }, reps: { type: "string", default: "3" }, help: { type: "boolean", default: false } },
+  options: { before: { type: "string" }, reps: { type: "string", default: "3" }, window: { type: "string" }, help: { type: "boolean", default: false } },
 });
 if (values.help || positionals.length !== 1) {
   console.log(HELP);
   process.exit(values.help ? 0 : 2);
 }
 const casePath = positionals[0];
+const window = values.window === undefined ? undefined : Number(values.window);
+if (window !== undefined && !(Number.isInteger(window) && window > 0)) {
+  console.error(`solverTrace: --window ${values.window}, expected a whole number of solves > 0`);
+  process.exit(2);
+}
 console.error(`solverTrace: recording ${casePath}…`);
 const trace = recorded(casePath);
 console.error(`solverTrace: ${trace.solves} solves, ${trace.routes.length} flows, at most ${trace.maxConcurrent} at once`);
@@ -305,33 +377,40 @@ for (let rep = 0; rep < Number(values.reps); rep++) {
     console.error(`solverTrace: ${n} run ${rep + 1}: ${last[n].wallS.toFixed(3)} s wall, ${last[n].cpuS.toFixed(3)} s CPU, hash ${last[n].hash}`);
   }
 }
-const hashes = new Set(names.map((n) => last[n].hash));
-// Answers that are not bit for bit the same are compared in a lockstep replay (untimed).
-const diff = hashes.size === 1 ? undefined : lockstep(engines.before, engines.after, trace);
-if (diff !== undefined) {
-  console.error(`solverTrace: the answers differ (${names.map((n) => `${n} ${last[n].hash}`).join(", ")}): largest relative rate difference ${diff.maxRelative.toExponential(3)}, ${diff.bottlenecks} bottleneck differences`);
+if (Number(values.reps) > 0) {
+  const hashes = new Set(names.map((n) => last[n].hash));
+  // Answers that are not bit for bit the same are compared in a lockstep replay (untimed).
+  const diff = hashes.size === 1 ? undefined : lockstep(engines.before, engines.after, trace);
+  if (diff !== undefined) {
+    console.error(`solverTrace: the answers differ (${names.map((n) => `${n} ${last[n].hash}`).join(", ")}): largest relative rate difference ${diff.maxRelative.toExponential(3)}, ${diff.bottlenecks} bottleneck differences`);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rows = names.map((n) => {
+    const s = last[n].stats;
+    const per = (x: number) => (x / s.solves).toFixed(2);
+    return {
+      engine: n === "before" ? `before (${values.before})` : "this checkout",
+      solves: s.solves,
+      replay_wall_s: median(walls[n]).toFixed(3),
+      replay_cpu_s: median(cpus[n]).toFixed(3),
+      cpu_us_per_solve: ((1e6 * median(cpus[n])) / s.solves).toFixed(2),
+      released_per_solve: per(s.releasedFlows),
+      rounds_per_solve: per(s.rounds),
+      filled_resources_per_solve: per(s.filledResources),
+      checked_resources_per_solve: per(s.checkedResources),
+      joined_per_solve: per(s.joinedFlows),
+      restarts_per_solve: per(s.restarts),
+      full_solves: s.fullSolves,
+      same_answers: diff === undefined ? "yes" : "no",
+      max_rel_rate_diff: diff === undefined ? "0" : diff.maxRelative.toExponential(3),
+      bottleneck_diffs: diff === undefined ? 0 : diff.bottlenecks,
+    };
+  });
+  console.log(`\n${casePath}: sharing-engine calls of the whole run replayed (medians of ${values.reps}, alternated)`);
+  benchTable(Object.keys(rows[0]), rows, join("results", "bench", "solver-trace.csv"));
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = names.map((n) => {
-  const s = last[n].stats;
-  const per = (x: number) => (x / s.solves).toFixed(2);
-  return {
-    engine: n === "before" ? `before (${values.before})` : "this checkout",
-    solves: s.solves,
-    replay_wall_s: median(walls[n]).toFixed(3),
-    replay_cpu_s: median(cpus[n]).toFixed(3),
-    cpu_us_per_solve: ((1e6 * median(cpus[n])) / s.solves).toFixed(2),
-    released_per_solve: per(s.releasedFlows),
-    rounds_per_solve: per(s.rounds),
-    filled_resources_per_solve: per(s.filledResources),
-    checked_resources_per_solve: per(s.checkedResources),
-    joined_per_solve: per(s.joinedFlows),
-    restarts_per_solve: per(s.restarts),
-    full_solves: s.fullSolves,
-    same_answers: diff === undefined ? "yes" : "no",
-    max_rel_rate_diff: diff === undefined ? "0" : diff.maxRelative.toExponential(3),
-    bottleneck_diffs: diff === undefined ? 0 : diff.bottlenecks,
-  };
-});
-console.log(`\n${casePath}: sharing-engine calls of the whole run replayed (medians of ${values.reps}, alternated)`);
-benchTable(Object.keys(rows[0]), rows, join("results", "bench", "solver-trace.csv"));
+if (window !== undefined) {
+  const rows = windows(engines.after, trace, window);
+  console.log(`\n${casePath}: this checkout's engine, in windows of ${window} solves (untimed)`);
+  benchTable(Object.keys(rows[0]), rows, join("results", "bench", "solver-trace-windows.csv"));
+}

@@ -205,6 +205,79 @@ describe("IncrementalSharing's count of the flows bound at each resource", () =>
   });
 });
 
+describe("IncrementalSharing over a long run at constant concurrency", () => {
+  it("keeps its state as large as the concurrency needs, not the elapsed run, and matches FullSharing throughout", () => {
+    // 300 flows at once on 40 resources, 10,000 departures each followed by an arrival (new
+    // ids): ~25,000 route entries pass through the engine, at most 1,200 live at a time.
+    const rng = randomStream(11, "IncrementalSharing.longRun");
+    const R = 40;
+    const capacity = Float64Array.from({ length: R }, () => randomCapacity(rng));
+    const inc = new IncrementalSharing(capacity);
+    const full = new FullSharing(capacity);
+    const s = (inc as unknown as { s: SharingState }).s;
+    const CONCURRENT = 300;
+    const MAX_LEN = 4;
+    const onResource = new Int32Array(R);
+    const peakOn = new Int32Array(R);
+    const routes = new Map<number, Int32Array>();
+    const active: number[] = [];
+    let nextId = 0;
+    const add = () => {
+      const len = 1 + pick(rng, MAX_LEN);
+      const route = new Set<number>();
+      while (route.size < len) route.add(pick(rng, R));
+      const f = nextId++;
+      const r = Int32Array.from(route);
+      const cap = rng() < 0.2 ? rng() * 2e9 : Infinity;
+      inc.addFlow(f, r, 1, cap);
+      full.addFlow(f, r, 1, cap);
+      routes.set(f, r);
+      active.push(f);
+      for (const q of r) peakOn[q] = Math.max(peakOn[q], ++onResource[q]);
+    };
+    const remove = (i: number) => {
+      const f = active[i];
+      inc.removeFlow(f);
+      full.removeFlow(f);
+      for (const q of routes.get(f)!) onResource[q]--;
+      routes.delete(f);
+      active[i] = active[active.length - 1];
+      active.pop();
+    };
+    const compare = (label: string) => {
+      full.solve();
+      for (const f of active) {
+        const a = inc.rateBps(f);
+        const b = full.rateBps(f);
+        if (differ(a, b)) expect.fail(`${label}: flow ${f} incremental ${a} vs full ${b}`);
+        if (inc.bottleneck(f) !== full.bottleneck(f)) expect.fail(`${label}: flow ${f} bottleneck: incremental ${inc.bottleneck(f)} vs full ${full.bottleneck(f)}`);
+      }
+    };
+    for (let i = 0; i < CONCURRENT; i++) add();
+    inc.solve();
+    compare("initial");
+    for (let step = 0; step < 10_000; step++) {
+      remove(pick(rng, active.length));
+      add();
+      inc.solve();
+      if (step % 1_000 === 999) compare(`step ${step}`);
+    }
+    // Slots: reused, so no more than the peak concurrency (rounded up by doubling).
+    expect(s.slotCapacity).toBeLessThanOrEqual(2 * CONCURRENT);
+    // Route pool: compacted when half garbage, so within 4× the live entries.
+    let liveEntries = 0;
+    for (const r of routes.values()) liveEntries += r.length;
+    expect(s.poolEnd - s.poolGarbage).toBe(liveEntries);
+    expect(s.routePool.length).toBeLessThanOrEqual(4 * (CONCURRENT * MAX_LEN + MAX_LEN));
+    // Resource lists: dense (each resource's count is its active flows), their room at most
+    // twice each resource's peak, their pool compacted when half garbage.
+    expect(Array.from(s.lists.count)).toEqual(Array.from(onResource));
+    let room = 0;
+    for (let q = 0; q < R; q++) room += Math.max(2, 2 * peakOn[q]);
+    expect(s.lists.slot.length).toBeLessThanOrEqual(Math.max(4 * R, 4 * room + 4 * Math.max(...peakOn)));
+  });
+});
+
 describe("IncrementalSharing on a fat tree", () => {
   it("matches FullSharing while ~500 ECMP flows churn on a k=8 fat tree, through link failures", () => {
     const b = new TopologyBuilder();
