@@ -23,8 +23,8 @@ export class AckLoad {
   private readonly ackRate: Float64Array;
   /** Per resource: {@link ackRate} when its queue was last computed ({@link used}). */
   private readonly ackRateUsed: Float64Array;
-  /** Whether any port marks (has an ECN threshold): only then do the ACKs' rates matter. */
-  private readonly marking: boolean;
+  /** Whether any port marks (has an ECN threshold): only then do the ACKs' rates matter (without, {@link move} need not be called). */
+  readonly marking: boolean;
 
   constructor(
     private readonly network: FlowNetwork,

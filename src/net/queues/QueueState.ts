@@ -280,7 +280,8 @@ export class QueueState implements FlowObserver {
     if (flow >= this.flowCap || this.cls[flow] === QueueClass.None) return;
     const newRateBps = changes.newRatesBps[i];
     const bottleneck = changes.bottlenecks[i];
-    this.acks.move(flow, newRateBps, this.packetBytes[flow]);
+    // Tested here, not only in move: a run where no port marks (most loss-based ones) makes no call per rate change.
+    if (this.acks.marking) this.acks.move(flow, newRateBps, this.packetBytes[flow]);
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
     const was = this.boundAt_[flow];
     if (at === was) return;
