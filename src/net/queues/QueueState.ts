@@ -278,8 +278,11 @@ export class QueueState implements FlowObserver {
   rateChanged(changes: RateChanges, i: number): void {
     const flow = changes.flows[i];
     if (flow >= this.flowCap || this.cls[flow] === QueueClass.None) return;
-    const newRateBps = changes.newRatesBps[i];
-    const bottleneck = changes.bottlenecks[i];
+    this.rebind(flow, changes.newRatesBps[i], changes.bottlenecks[i]);
+  }
+
+  /** Registered flow `flow` now drains at `newRateBps`, bound by `bottleneck` (its ACKs move; it is bound where it binds now). */
+  private rebind(flow: number, newRateBps: number, bottleneck: number): void {
     // Tested here, not only in move: a run where no port marks (most loss-based ones) makes no call per rate change.
     if (this.acks.marking) this.acks.move(flow, newRateBps, this.packetBytes[flow]);
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
