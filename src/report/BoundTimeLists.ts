@@ -17,7 +17,7 @@ const FREE_ENTRY = -3;
  * different times, so a list reserves {@link LIST_BLOCK} adjacent entries when it is made and
  * takes the next free one of them for each entry appended (beyond them, a new block): a walk of
  * a list of up to three reads one stretch of 72 bytes instead of an entry far from the last at
- * each step. A list is known by its first entry; walk it with {@link next}.
+ * each step. A list is known by its first entry.
  */
 export class BoundTimeLists {
   private entries = new Float64Array(3 * 256);
@@ -63,19 +63,42 @@ export class BoundTimeLists {
     return false;
   }
 
-  /** The entry after `e` in its list, or −1 after the last. */
-  next(e: number): number {
-    return this.entries[3 * e + ENTRY_NEXT];
+  /**
+   * The bottleneck with the most seconds in the list starting at `first`, `openS` more counted
+   * for `current` (the one binding now, whose interval is still open); ties go to the entry
+   * first in the list, and `current` wins with `openS` alone when it has no entry and that is
+   * more than every entry's. `fallback` when the list is empty of more than −1 seconds (never).
+   */
+  longest(first: number, current: number, openS: number, fallback: number): number {
+    const entries = this.entries;
+    let best = fallback;
+    let bestS = -1;
+    for (let e = first; e >= 0; e = entries[3 * e + ENTRY_NEXT]) {
+      const b = entries[3 * e + ENTRY_BOTTLENECK];
+      const s = entries[3 * e + ENTRY_SECONDS];
+      const total = b === current ? s + openS : s;
+      if (total > bestS) {
+        best = b;
+        bestS = total;
+      }
+    }
+    if (!this.has(first, current) && openS > bestS) best = current;
+    return best;
   }
 
-  /** The bottleneck of entry `e`. */
-  bottleneckAt(e: number): number {
-    return this.entries[3 * e + ENTRY_BOTTLENECK];
-  }
-
-  /** The seconds of entry `e`. */
-  secondsAt(e: number): number {
-    return this.entries[3 * e + ENTRY_SECONDS];
+  /**
+   * Call `fn(bottleneck, seconds)` for each entry of the list starting at `first`, in order;
+   * when `open` (the flow has not finished), `openS` more for `current`'s entry, or after them
+   * for `current` alone when it has none.
+   */
+  forEach(first: number, current: number, open: boolean, openS: number, fn: (bottleneck: number, seconds: number) => void): void {
+    const entries = this.entries;
+    for (let e = first; e >= 0; e = entries[3 * e + ENTRY_NEXT]) {
+      const b = entries[3 * e + ENTRY_BOTTLENECK];
+      const sec = entries[3 * e + ENTRY_SECONDS];
+      fn(b, b === current && open ? sec + openS : sec);
+    }
+    if (open && !this.has(first, current)) fn(current, openS);
   }
 
   /** Make entry `e` (bottleneck, seconds), last of its list. */

@@ -232,20 +232,7 @@ export class FlowRecorder implements FlowObserver {
     const current = this.current[flow];
     if (times < 0) return current;
     const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.state[o + SINCE_S]) : 0;
-    const lists = this.lists;
-    let best = NEVER_ACTIVE;
-    let bestS = -1;
-    for (let e = times; e >= 0; e = lists.next(e)) {
-      const b = lists.bottleneckAt(e);
-      const s = lists.secondsAt(e);
-      const total = b === current ? s + open : s;
-      if (total > bestS) {
-        best = b;
-        bestS = total;
-      }
-    }
-    if (!lists.has(times, current) && open > bestS) best = current;
-    return best;
+    return this.lists.longest(times, current, open, NEVER_ACTIVE);
   }
 
   /**
@@ -264,14 +251,7 @@ export class FlowRecorder implements FlowObserver {
       fn(current, open);
       return;
     }
-    const unfinished = Number.isNaN(finish);
-    const lists = this.lists;
-    for (let e = times; e >= 0; e = lists.next(e)) {
-      const b = lists.bottleneckAt(e);
-      const sec = lists.secondsAt(e);
-      fn(b, b === current && unfinished ? sec + open : sec);
-    }
-    if (unfinished && !lists.has(times, current)) fn(current, open);
+    this.lists.forEach(times, current, Number.isNaN(finish), open, fn);
   }
 
   /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order, as text cells. */

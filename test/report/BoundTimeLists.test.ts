@@ -5,7 +5,7 @@ import { BoundTimeLists } from "../../src/report/BoundTimeLists.js";
 /** The (bottleneck, seconds) entries of the list starting at `first`, in list order. */
 function entries(lists: BoundTimeLists, first: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let e = first; e >= 0; e = lists.next(e)) out.push([lists.bottleneckAt(e), lists.secondsAt(e)]);
+  lists.forEach(first, -99, false, 0, (b, s) => out.push([b, s]));
   return out;
 }
 
@@ -37,12 +37,35 @@ describe("BoundTimeLists", () => {
       lists.add(a, i, i);
       lists.add(b, 10 * i, i);
     }
-    // a's second and third entries follow its first; its fourth starts a new block after b's.
-    expect(lists.next(a)).toBe(a + 1);
-    expect(lists.next(a + 1)).toBe(a + 2);
-    expect(lists.next(a + 2)).toBeGreaterThan(b + 2);
+    // a's fourth entry started a new block after b's: the next list made starts two blocks on.
+    expect(lists.create(99, 1) - b).toBe(9);
     expect(entries(lists, a)).toEqual([1, 2, 3, 4, 5].map((k) => [k, k]));
     expect(entries(lists, b)).toEqual([1, 2, 3, 4, 5].map((k) => [10 * k, k]));
+  });
+
+  it("longest: the most seconds with the open interval counted for the current bottleneck, ties to the first; forEach adds it, or lists the current one last", () => {
+    const lists = new BoundTimeLists();
+    const a = lists.create(1, 2);
+    lists.add(a, 2, 3);
+    expect(lists.longest(a, 1, 0, -2)).toBe(2);
+    expect(lists.longest(a, 1, 1, -2)).toBe(1);
+    expect(lists.longest(a, 1, 2, -2)).toBe(1);
+    // A current bottleneck with no entry wins only by more than every entry.
+    expect(lists.longest(a, 5, 3, -2)).toBe(2);
+    expect(lists.longest(a, 5, 3.5, -2)).toBe(5);
+    const seen: Array<[number, number]> = [];
+    lists.forEach(a, 2, true, 0.5, (b, s) => seen.push([b, s]));
+    lists.forEach(a, 7, true, 0.25, (b, s) => seen.push([b, s]));
+    lists.forEach(a, 7, false, 0.25, (b, s) => seen.push([b, s]));
+    expect(seen).toEqual([
+      [1, 2],
+      [2, 3.5],
+      [1, 2],
+      [2, 3],
+      [7, 0.25],
+      [1, 2],
+      [2, 3],
+    ]);
   });
 
   it("grows past its first 256 entries without losing one", () => {
