@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { IncrementalSharing } from "../src/net/IncrementalSharing.js";
-import { FLOW_CSV_HEADERS } from "../src/report/FlowRecorder.js";
+import { FLOW_CSV_HEADERS } from "../src/report/FlowRows.js";
 import { REPORT_FILES, WORKLOAD_REPORT_FILES } from "../src/report/writeReports.js";
 import { renderJsonSchema } from "../src/scenario/renderJsonSchema.js";
 

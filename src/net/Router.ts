@@ -2,8 +2,8 @@
 import { attachmentRegions, type AttachmentRegions } from "./AttachmentRegions.js";
 import { DistanceTables } from "./DistanceTables.js";
 import type { DistanceView } from "./DistanceView.js";
+import { FabricRouteCache } from "./FabricRouteCache.js";
 import type { FabricRoutes } from "./FabricRoutes.js";
-import { Int32Pool } from "./Int32Pool.js";
 import { ecmpPick, ecmpSalt } from "./ecmpHash.js";
 import { PairMap } from "./PairMap.js";
 import { kShortestPaths, type Path } from "./kShortestPaths.js";
@@ -11,7 +11,7 @@ import { minMaxPath } from "./minMaxPath.js";
 import { onLatencyShortestPath } from "./onLatencyShortestPath.js";
 import { PathSplits } from "./PathSplits.js";
 import type { Route, RoutingMetric } from "./Route.js";
-import { hashNodes, RouteSet } from "./RouteSet.js";
+import { RouteStore } from "./RouteStore.js";
 import { splicedPath } from "./splicedPath.js";
 import { teEndpoints } from "./teEndpoints.js";
 import type { Topology } from "./Topology.js";
@@ -41,20 +41,18 @@ export class Router {
   /** The pair {@link knownRoute} last found no route for in {@link uniqueRoutes} (−1: none), so {@link route} does not look again. */
   private missSrc = -1;
   private missDst = -1;
-  /** Distinct routes already built for (src, dst) pairs with several shortest paths, so flows on the same path share one Route. */
-  private readonly ecmpRoutes = new RouteSet();
+  /** Where routes are made, and the distinct ones of (src, dst) pairs with several shortest paths kept, so flows on the same path share one Route. */
+  private readonly store: RouteStore;
   /** 1 for each directed channel the router treats as failed. */
   private readonly down: Uint8Array;
   /** One-way latency of each directed channel as the router sees it, seconds. */
   private readonly latencyS: Float64Array;
   /** Routers made by {@link restricted}: they share `down` and `latencyS`, and forget with this one. */
   private readonly variants: Router[] = [];
-  /** The node, channel and candidate lists of the route being walked (reused: {@link finish} copies what it keeps). */
+  /** The node, channel and candidate lists of the route being walked (reused: {@link RouteStore.make} copies what it keeps). */
   private readonly walkNodes: number[] = [];
   private readonly walkChannels: number[] = [];
   private readonly walkCandidates: number[] = [];
-  /** Where routes' node and resource lists are stored (views of shared chunks). */
-  private readonly lists = new Int32Pool();
   /** 1 for each node routes may visit; null: every node (no policy). */
   private allowed: Uint8Array | null = null;
   /** Hubs and attachment regions of the topology (static), shared with variants. */
@@ -73,15 +71,8 @@ export class Router {
   readonly splits = new PathSplits();
   /** Routes of generated fabrics that route by their structure (a dragonfly's minimal or Valiant), asked before shortest paths; null: none. */
   fabricRoutes: FabricRoutes | null = null;
-  /** Routes found by {@link fabricRoutes}, by their channels, so flows on the same path share one Route. */
-  private readonly fabricRouteCache = new Map<string, Route>();
-  /**
-   * Routes {@link fabricRouteCache} keeps before it starts again empty (default 65,536, ≈ 20 MB):
-   * a flow's route is the same either way; beyond it, only the sharing of Route objects
-   * between flows on the same path starts over, so memory no longer grows with every
-   * distinct path a run uses.
-   */
-  fabricRouteLimit = 65_536;
+  /** Routes found by {@link fabricRoutes}, shared between flows on the same path. */
+  private readonly fabricCache: FabricRouteCache;
 
   constructor(
     readonly topology: Topology,
@@ -93,6 +84,8 @@ export class Router {
     this.latencyS = shared?.latencyS ?? Float64Array.from(topology.channelLatencyS);
     this.regions = shared?.regions ?? attachmentRegions(topology);
     this.tables = new DistanceTables(topology, metric === "latency", this.regions, this.down, this.latencyS);
+    this.store = new RouteStore(topology, this.latencyS);
+    this.fabricCache = new FabricRouteCache(topology, this.store);
   }
 
   /** Bytes of distance tables this router keeps before dropping the least recently used (default 256 MiB). */
@@ -104,9 +97,22 @@ export class Router {
     this.tables.budgetBytes = bytes;
   }
 
-  /** Routes of {@link fabricRoutes} kept for sharing now (at most {@link fabricRouteLimit}). */
+  /**
+   * Routes of {@link fabricRoutes} kept for sharing by their channels before they start again
+   * empty (default 65,536, ≈ 20 MB; {@link FabricRouteCache.limit}): a flow's route is the same
+   * either way.
+   */
+  get fabricRouteLimit(): number {
+    return this.fabricCache.limit;
+  }
+
+  set fabricRouteLimit(routes: number) {
+    this.fabricCache.limit = routes;
+  }
+
+  /** Routes of {@link fabricRoutes} kept for sharing by their channels now (at most {@link fabricRouteLimit}). */
   get fabricRouteCount(): number {
-    return this.fabricRouteCache.size;
+    return this.fabricCache.size;
   }
 
   /** Bytes held in this router's distance tables now. */
@@ -152,9 +158,9 @@ export class Router {
     this.tables.clear();
     this.uniqueRoutes.clear();
     this.missSrc = this.missDst = -1;
-    this.ecmpRoutes.clear();
+    this.store.forget();
     this.candidates.clear();
-    this.fabricRouteCache.clear();
+    this.fabricCache.forget();
     this.fabricRoutes?.viewChanged?.(this.down, this.latencyS);
     for (const v of this.variants) v.forget();
   }
@@ -162,7 +168,7 @@ export class Router {
   /** The route of flow `flowKey` from `src` to `dst` ({@link fabricRoutes}' when it gives one, else a shortest path), or null if `dst` is unreachable. */
   route(src: number, dst: number, flowKey: number): Route | null {
     if (this.fabricRoutes) {
-      const r = this.fabricRoute(this.fabricRoutes, src, dst, flowKey);
+      const r = this.fabricCache.route(this.fabricRoutes, src, dst, flowKey, this.seed, this.down, this.allowed);
       if (r) return r;
     }
     const t = this.topology;
@@ -211,12 +217,12 @@ export class Router {
     // Many flows between one pair (collective steps, agent requests) share Route objects;
     // routes are never mutated.
     if (!branched) {
-      const route = this.finish(nodes, channels);
+      const route = this.store.make(nodes, channels);
       this.uniqueRoutes.set(src, dst, route);
       this.missSrc = this.missDst = -1;
       return route;
     }
-    return this.sharedRoute(nodes, channels);
+    return this.store.shared(nodes, channels);
   }
 
   /**
@@ -231,45 +237,6 @@ export class Router {
       this.missSrc = src;
       this.missDst = dst;
     }
-    return route;
-  }
-
-  /** The route `fabric` gives the flow, or null (not the fabric's pair, its links down, or a node the policy forbids). */
-  private fabricRoute(fabric: FabricRoutes, src: number, dst: number, flowKey: number): Route | null {
-    const channels = fabric.channels(src, dst, flowKey, this.seed, (ch) => this.down[ch] === 0, this.allowed);
-    if (!channels) return null;
-    if (fabric.nodesFixChannels && !this.allowed) return this.sharedByNodes(src, channels);
-    const key = channels.join(",");
-    const known = this.fabricRouteCache.get(key);
-    if (known) return known;
-    const nodes = [src];
-    for (const ch of channels) nodes.push(this.topology.channelTo[ch]);
-    if (this.allowed) for (const n of nodes) if (this.allowed[n] !== 1) return null;
-    const route = this.finish(nodes, channels);
-    if (this.fabricRouteCache.size >= this.fabricRouteLimit) this.fabricRouteCache.clear();
-    this.fabricRouteCache.set(key, route);
-    return route;
-  }
-
-  /**
-   * The route from `src` along `channels`, shared with every flow on the same nodes through
-   * {@link ecmpRoutes} (a fabric whose routes' nodes fix their channels, with no policy mask).
-   */
-  private sharedByNodes(src: number, channels: number[]): Route {
-    const nodes = this.walkNodes;
-    nodes.length = 0;
-    nodes.push(src);
-    for (let i = 0; i < channels.length; i++) nodes.push(this.topology.channelTo[channels[i]]);
-    return this.sharedRoute(nodes, channels);
-  }
-
-  /** The route along `nodes` and `channels` from {@link ecmpRoutes}, made and added there when no flow took those nodes before. */
-  private sharedRoute(nodes: number[], channels: number[]): Route {
-    const hash = hashNodes(nodes);
-    const seen = this.ecmpRoutes.find(nodes, hash);
-    if (seen) return seen;
-    const route = this.finish(nodes, channels);
-    this.ecmpRoutes.add(route, hash);
     return route;
   }
 
@@ -336,7 +303,7 @@ export class Router {
 
   private spliceNew(route: Route, a: number, b: number, path: Path): Route | null {
     const spliced = splicedPath(route, a, b, path);
-    return spliced && this.finish(spliced.nodes, spliced.channels);
+    return spliced && this.store.make(spliced.nodes, spliced.channels);
   }
 
   /**
@@ -365,7 +332,7 @@ export class Router {
       if (ch < 0) return `no link between "${t.nodeIds[nodes[i]]}" and "${t.nodeIds[nodes[i + 1]]}"`;
       channels.push(ch);
     }
-    return this.finish(nodes, channels);
+    return this.store.make(nodes, channels);
   }
 
   /** Whether `dst` can be reached from `src`. */
@@ -383,30 +350,7 @@ export class Router {
     const view: DistanceView = this.tables.toward(dst);
     if (view.dist(src) === Infinity) return null;
     const { nodes, channels } = minMaxPath(this.topology, view, src, dst, cost, this.down, (du, dv, ch) => this.onShortestPath(du, dv, ch));
-    return this.finish(nodes, channels);
-  }
-
-  /** The route along `nodes` and `channels` (written into the shared lists: the caller's arrays are not kept). */
-  private finish(nodes: ArrayLike<number>, channels: ArrayLike<number>): Route {
-    const t = this.topology;
-    let latencyS = 0;
-    for (let i = 0; i < channels.length; i++) latencyS += this.latencyS[channels[i]];
-    // The channels, then each node's capacity, then the source's read and the destination's write resource.
-    const capacity = t.nodeCapacityResource;
-    const read = t.nodeReadResource[nodes[0]];
-    const write = t.nodeWriteResource[nodes[nodes.length - 1]];
-    let count = channels.length + (read >= 0 ? 1 : 0) + (write >= 0 ? 1 : 0);
-    for (let i = 0; i < nodes.length; i++) if (capacity[nodes[i]] >= 0) count++;
-    const resources = this.lists.take(count);
-    let at = 0;
-    for (let i = 0; i < channels.length; i++) resources[at++] = channels[i];
-    for (let i = 0; i < nodes.length; i++) {
-      const r = capacity[nodes[i]];
-      if (r >= 0) resources[at++] = r;
-    }
-    if (read >= 0) resources[at++] = read;
-    if (write >= 0) resources[at++] = write;
-    return { nodes: this.lists.copy(nodes), resources, latencyS };
+    return this.store.make(nodes, channels);
   }
 
   private onShortestPath(du: number, dv: number, ch: number): boolean {

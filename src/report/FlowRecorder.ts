@@ -1,46 +1,17 @@
-// FlowRecorder: per-flow completion times, ideal times and the bottleneck that bound each flow longest; writes flows.csv.
+// FlowRecorder: per-flow ideal times and the bottleneck that bound each flow longest, recorded from the network's rate changes; flows.csv from them (FlowRows).
 import { grown } from "../core/grown.js";
 import { FlowState, type FlowNetwork, type FlowObserver } from "../net/FlowNetwork.js";
 import type { RateChanges } from "../net/RateChanges.js";
 import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
-import { CellArray, writeWith, type CellSink } from "./CsvWriter.js";
-import { clampSlowdown } from "./roundoff.js";
-
-/** Bottleneck value of a flow that never drained (zero-size, or still in flight). */
-export const NEVER_ACTIVE = -2;
-/** Bottleneck value of a flow bound by its own rate cap (as reported by the engine). */
-export const CAP_BOUND = -1;
-
-/** Columns of flows.csv, in order. */
-export const FLOW_CSV_HEADERS = [
-  "id",
-  "src",
-  "dst",
-  "size_bytes",
-  "start_s",
-  "finish_s",
-  "fct_s",
-  "ideal_fct_s",
-  "slowdown",
-  "mean_rate_gbps",
-  "bottleneck",
-  "status",
-] as const;
+import { BoundTimeLists } from "./BoundTimeLists.js";
+import { CAP_BOUND, NEVER_ACTIVE } from "./flowBottleneck.js";
+import { FlowRows } from "./FlowRows.js";
 
 /** Layout of a flow's values in FlowRecorder's `state`: since when its current bottleneck binds (s), first bound-time entry. */
 const SINCE_S = 0;
 const TIMES = 1;
 const STRIDE = 2;
-/** Layout of a bound-time entry in FlowRecorder's `entries`: bottleneck, seconds, next entry (−1: none). */
-const ENTRY_BOTTLENECK = 0;
-const ENTRY_SECONDS = 1;
-const ENTRY_NEXT = 2;
-/** Entries a new list reserves side by side (its first and the next two appended), so a walk of up to three reads adjacent memory. */
-const LIST_BLOCK = 3;
-/** The bottleneck of a reserved entry not yet in its list (bottlenecks are resource ids ≥ 0 or CAP_BOUND). */
-const FREE_ENTRY = -3;
-
 /** The `status` of a flow in flows.csv: delivered, given up (destination unreachable after a failure), or still live at the end of the run. */
 export type FlowStatus = "done" | "failed" | "unfinished";
 
@@ -96,20 +67,10 @@ export class FlowRecorder implements FlowObserver {
   private leastLatencyS = new Float64Array(0);
   /** The cap each flow was started with, for the few flows started with one (a transport may change the cap in force later). */
   private readonly requestedCapBps = new Map<number, number>();
-  /**
-   * Seconds per bottleneck of the flows bound by two or more, as a linked list per flow in
-   * the order the bottlenecks first bound it: entry i is (bottleneck, seconds, next entry or −1)
-   * at entries[3i … 3i + 2], side by side. A flow's entries are made at different times, so a
-   * list reserves {@link LIST_BLOCK} adjacent entries when it is made and takes the next free one
-   * of them for each entry appended (beyond them, a new block): a walk of a list of up to
-   * three reads one stretch of 72 bytes instead of an entry far from the last at each step.
-   */
-  private entries = new Float64Array(3 * 256);
-  private entryCount = 0;
-  /** Extra columns (a transport model's), each group with the function giving a flow's cells (undefined: empty cells). */
-  private readonly extra: Array<{ headers: readonly string[]; cells: (flow: number) => Array<number | string> | undefined }> = [];
-  /** Names of the resources written as bottlenecks so far, by resource id (each name built once, not once per flow). */
-  private readonly names = new Map<number, string>();
+  /** Seconds per bottleneck of the flows bound by two or more, a list per flow (its first entry in {@link state}). */
+  private readonly lists = new BoundTimeLists();
+  /** The rows of flows.csv. */
+  private readonly csv: FlowRows;
   private finished = 0;
   private failed = 0;
   private lastFinish = 0;
@@ -117,9 +78,10 @@ export class FlowRecorder implements FlowObserver {
 
   constructor(
     private readonly network: FlowNetwork,
-    private readonly topology: Topology,
-    private readonly labels: readonly string[],
+    topology: Topology,
+    labels: readonly string[],
   ) {
+    this.csv = new FlowRows(this, network, topology, labels);
     this.grow(1024);
     network.observe(this);
   }
@@ -192,66 +154,18 @@ export class FlowRecorder implements FlowObserver {
       if (completing) {
         // A flow bound by one bottleneck keeps its since-time: it was bound from then to its finish.
         if (times >= 0) {
-          this.addBound(times, current, nowS - st[o + SINCE_S]);
+          this.lists.add(times, current, nowS - st[o + SINCE_S]);
           st[o + SINCE_S] = nowS;
         }
         continue;
       }
       if (bottleneck === current) continue;
       const boundS = nowS - st[o + SINCE_S];
-      if (times >= 0) this.addBound(times, current, boundS);
-      else if (boundS > 0) st[o + TIMES] = this.newList(current, boundS);
+      if (times >= 0) this.lists.add(times, current, boundS);
+      else if (boundS > 0) st[o + TIMES] = this.lists.create(current, boundS);
       cur[flow] = bottleneck;
       st[o + SINCE_S] = nowS;
     }
-  }
-
-  /** Add `seconds` to `bottleneck`'s entry in the list starting at entry `first`, appending one if it has none (as Map.set(b, (get(b) ?? 0) + s)). */
-  private addBound(first: number, bottleneck: number, seconds: number): void {
-    const entries = this.entries;
-    let e = first;
-    for (;;) {
-      if (entries[3 * e + ENTRY_BOTTLENECK] === bottleneck) {
-        entries[3 * e + ENTRY_SECONDS] += seconds;
-        return;
-      }
-      const next = entries[3 * e + ENTRY_NEXT];
-      if (next < 0) break;
-      e = next;
-    }
-    // The entry after the last, when it is a free one of the list's block; else a new block.
-    const spare = e + 1;
-    if (spare % LIST_BLOCK !== 0 && entries[3 * spare + ENTRY_BOTTLENECK] === FREE_ENTRY) {
-      this.setEntry(spare, bottleneck, 0 + seconds);
-      entries[3 * e + ENTRY_NEXT] = spare;
-      return;
-    }
-    const added = this.newList(bottleneck, 0 + seconds);
-    this.entries[3 * e + ENTRY_NEXT] = added;
-  }
-
-  /** The first entry (bottleneck, seconds) of a new block of {@link LIST_BLOCK} (the others free); returns its index. */
-  private newList(bottleneck: number, seconds: number): number {
-    const e = this.entryCount;
-    this.entryCount += LIST_BLOCK;
-    if (3 * this.entryCount > this.entries.length) this.entries = grown(this.entries, Math.max(2 * this.entries.length, 3 * this.entryCount));
-    this.setEntry(e, bottleneck, seconds);
-    for (let i = 1; i < LIST_BLOCK; i++) this.entries[3 * (e + i) + ENTRY_BOTTLENECK] = FREE_ENTRY;
-    return e;
-  }
-
-  /** Make entry `e` (bottleneck, seconds), last of its list. */
-  private setEntry(e: number, bottleneck: number, seconds: number): void {
-    const o = 3 * e;
-    this.entries[o + ENTRY_BOTTLENECK] = bottleneck;
-    this.entries[o + ENTRY_SECONDS] = seconds;
-    this.entries[o + ENTRY_NEXT] = -1;
-  }
-
-  /** Whether the list starting at entry `first` has an entry for `bottleneck`. */
-  private hasEntry(first: number, bottleneck: number): boolean {
-    for (let e = first; e >= 0; e = this.entries[3 * e + ENTRY_NEXT]) if (this.entries[3 * e + ENTRY_BOTTLENECK] === bottleneck) return true;
-    return false;
   }
 
   /** @inheritdoc */
@@ -283,7 +197,7 @@ export class FlowRecorder implements FlowObserver {
    * that use none keep the plain columns.
    */
   addColumns(headers: readonly string[], cells: (flow: number) => Array<number | string> | undefined): void {
-    this.extra.push({ headers, cells });
+    this.csv.addColumns(headers, cells);
   }
 
   /** Set the end of the run: unfinished flows are bound by their current bottleneck until `endS`. */
@@ -318,19 +232,7 @@ export class FlowRecorder implements FlowObserver {
     const current = this.current[flow];
     if (times < 0) return current;
     const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.state[o + SINCE_S]) : 0;
-    let best = NEVER_ACTIVE;
-    let bestS = -1;
-    for (let e = times; e >= 0; e = this.entries[3 * e + ENTRY_NEXT]) {
-      const b = this.entries[3 * e + ENTRY_BOTTLENECK];
-      const s = this.entries[3 * e + ENTRY_SECONDS];
-      const total = b === current ? s + open : s;
-      if (total > bestS) {
-        best = b;
-        bestS = total;
-      }
-    }
-    if (!this.hasEntry(times, current) && open > bestS) best = current;
-    return best;
+    return this.lists.longest(times, current, open, NEVER_ACTIVE);
   }
 
   /**
@@ -349,79 +251,17 @@ export class FlowRecorder implements FlowObserver {
       fn(current, open);
       return;
     }
-    const unfinished = Number.isNaN(finish);
-    for (let e = times; e >= 0; e = this.entries[3 * e + ENTRY_NEXT]) {
-      const b = this.entries[3 * e + ENTRY_BOTTLENECK];
-      const sec = this.entries[3 * e + ENTRY_SECONDS];
-      fn(b, b === current && unfinished ? sec + open : sec);
-    }
-    if (unfinished && !this.hasEntry(times, current)) fn(current, open);
+    this.lists.forEach(times, current, Number.isNaN(finish), open, fn);
   }
 
   /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order, as text cells. */
-  *rows(): Generator<string[]> {
-    const sink = new CellArray();
-    for (let f = 0; f < this.network.flowCount; f++) {
-      this.cells(f, sink);
-      yield sink.take();
-    }
+  rows(): Generator<string[]> {
+    return this.csv.rows();
   }
 
   /** Write flows.csv to `path`, each cell formatted once straight into the file (see CsvWriter). */
   writeCsv(path: string): Promise<void> {
-    const headers = [...FLOW_CSV_HEADERS, ...this.extra.flatMap((g) => g.headers)];
-    return writeWith(path, headers, async (w) => {
-      for (let f = 0; f < this.network.flowCount; f++) {
-        this.cells(f, w);
-        w.endRow();
-        if (w.full) await w.flush();
-      }
-    });
-  }
-
-  /** Name of resource `r` (a channel "a->b", a node capacity), kept once made. */
-  private nameOf(r: number): string {
-    let name = this.names.get(r);
-    if (name === undefined) this.names.set(r, (name = this.topology.resourceName(r)));
-    return name;
-  }
-
-  /** The cells of flow `f`'s row of flows.csv, into `sink`. */
-  private cells(f: number, sink: CellSink): void {
-    const net = this.network;
-    const t = this.topology;
-    const route = net.routeOf(f);
-    const size = net.sizeOf(f);
-    const start = net.startOf(f);
-    const finish = net.finishOf(f);
-    const fct = finish - start;
-    const ideal = this.idealFctOf(f);
-    const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
-    // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
-    const delayS = net.startDelayOf(f);
-    const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;
-    const b = this.bottleneckOf(f);
-    sink.text(this.labels[f] ?? String(f));
-    sink.text(t.nodeIds[route.nodes[0]]);
-    sink.text(t.nodeIds[route.nodes[route.nodes.length - 1]]);
-    sink.number(size);
-    sink.number(start);
-    sink.number(finish);
-    sink.number(fct);
-    sink.number(ideal);
-    sink.number(clampSlowdown(slowdown));
-    if (drainS > 0) sink.number((size * 8) / 1e9 / drainS);
-    else sink.text("");
-    sink.text(b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : this.nameOf(b));
-    sink.text(this.statusOf(f));
-    for (const group of this.extra) {
-      const cells = group.cells(f);
-      for (let i = 0; i < group.headers.length; i++) {
-        const v = cells?.[i];
-        if (typeof v === "number") sink.number(v);
-        else sink.text(v === undefined ? "" : v);
-      }
-    }
+    return this.csv.writeCsv(path);
   }
 
   private grow(n: number): void {

@@ -1,6 +1,7 @@
 // QueueRecorder: time-weighted queue occupancy and queueing delay, drops and marks of every port; adds their columns to links.csv.
 import type { FlowNetwork } from "../net/FlowNetwork.js";
-import type { QueueObserver, QueueState } from "../net/queues/QueueState.js";
+import type { QueueObserver } from "../net/queues/QueueObserver.js";
+import type { QueueState } from "../net/queues/QueueState.js";
 import { NO_QUEUE, type Sawtooth } from "../net/queues/Sawtooth.js";
 import type { Topology } from "../net/Topology.js";
 import { addToBins, BinLog } from "./BinLog.js";

@@ -2,7 +2,7 @@
 import type { Topology } from "../net/Topology.js";
 import type { CollectiveRecord } from "../workloads/WorkloadResults.js";
 import { csvNumber } from "./csvNumber.js";
-import { CAP_BOUND, NEVER_ACTIVE } from "./FlowRecorder.js";
+import { CAP_BOUND, NEVER_ACTIVE } from "./flowBottleneck.js";
 import { tierOf } from "./tierOf.js";
 
 /** Columns of collectives.csv, in order. */

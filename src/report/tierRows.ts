@@ -4,7 +4,7 @@ import { BoundList } from "./BoundList.js";
 import { csvNumber } from "./csvNumber.js";
 import { tableRows, type RowSink } from "./CsvWriter.js";
 import type { TierShares } from "./formatSummary.js";
-import { CAP_BOUND } from "./FlowRecorder.js";
+import { CAP_BOUND } from "./flowBottleneck.js";
 import { TIERS, tierOf, type Tier } from "./tierOf.js";
 
 /** Columns of tiers.csv, in order (plus {@link TIERS_QUEUEING_HEADER} in runs whose transports build queues). */

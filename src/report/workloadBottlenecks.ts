@@ -3,7 +3,7 @@ import type { Topology } from "../net/Topology.js";
 import type { FlowFacts } from "./collectivesCsv.js";
 import { BoundList } from "./BoundList.js";
 import { tableRows, type RowSink } from "./CsvWriter.js";
-import { CAP_BOUND } from "./FlowRecorder.js";
+import { CAP_BOUND } from "./flowBottleneck.js";
 import { tierOf } from "./tierOf.js";
 
 /** Columns of workload-bottlenecks.csv, in order. */

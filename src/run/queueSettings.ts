@@ -1,6 +1,6 @@
 // queueSettings: every resource's buffer and ECN marking threshold, from its link, the scenario's `queues` defaults, or the built-in ones.
 import { PACKET_BYTES } from "../core/units.js";
-import type { QueueSettings } from "../net/queues/QueueState.js";
+import type { QueueSettings } from "../net/queues/QueueSettings.js";
 import type { Topology } from "../net/Topology.js";
 import type { Scenario } from "../scenario/Scenario.js";
 

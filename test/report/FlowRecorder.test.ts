@@ -1,11 +1,8 @@
 // Tests of FlowRecorder: flows.csv values and bottleneck attribution, derived by hand.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../src/core/randomStream.js";
-import { FLOW_CSV_HEADERS } from "../../src/report/FlowRecorder.js";
-import { parseCsv, recordedNetwork, twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
+import { FLOW_CSV_HEADERS } from "../../src/report/FlowRows.js";
+import { recordedNetwork, twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
 
 /** Rows of flows.csv as records. */
 function records(flows: { rows(): Iterable<string[]> }) {
@@ -45,20 +42,6 @@ describe("FlowRecorder", () => {
     expect(Number(f1.slowdown)).toBeCloseTo(0.200002 / 0.100002, 10);
     expect(Number(f1.mean_rate_gbps)).toBeCloseTo(20, 8);
     expect(f1.bottleneck).toBe("s->b");
-  });
-
-  it("writes flows.csv with exactly the documented header", async () => {
-    const { flows } = twoFlowsSharing();
-    const dir = await mkdtemp(join(tmpdir(), "flows-"));
-    try {
-      await flows.writeCsv(join(dir, "flows.csv"));
-      const text = await readFile(join(dir, "flows.csv"), "utf8");
-      expect(text.split("\n")[0]).toBe("id,src,dst,size_bytes,start_s,finish_s,fct_s,ideal_fct_s,slowdown,mean_rate_gbps,bottleneck,status");
-      expect(parseCsv(text).map((r) => r.id)).toEqual(["f0", "f1"]);
-      expect(text.endsWith("\n")).toBe(true);
-    } finally {
-      await rm(dir, { recursive: true });
-    }
   });
 
   it("names the cap when a flow's own cap binds and counts it in the ideal time", () => {

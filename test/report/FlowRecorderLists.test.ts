@@ -4,7 +4,8 @@ import type { FlowNetwork } from "../../src/net/FlowNetwork.js";
 import { RateChanges } from "../../src/net/RateChanges.js";
 import type { Route } from "../../src/net/Route.js";
 import type { Topology } from "../../src/net/Topology.js";
-import { CAP_BOUND, FlowRecorder } from "../../src/report/FlowRecorder.js";
+import { CAP_BOUND } from "../../src/report/flowBottleneck.js";
+import { FlowRecorder } from "../../src/report/FlowRecorder.js";
 
 /** Just what FlowRecorder reads of a network: routes, caps and capacities at start, finish times when read. */
 function stubNetwork(flows: number): FlowNetwork {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
 import { collectivesRows, dominantBottleneck, type FlowFacts } from "../../src/report/collectivesCsv.js";
-import { CAP_BOUND, NEVER_ACTIVE } from "../../src/report/FlowRecorder.js";
+import { CAP_BOUND, NEVER_ACTIVE } from "../../src/report/flowBottleneck.js";
 import { simulate } from "../../src/run/simulate.js";
 import { prepareScenarioDocument } from "../../src/scenario/prepareScenario.js";
 import type { CollectiveRecord } from "../../src/workloads/WorkloadResults.js";

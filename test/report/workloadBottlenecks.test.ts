@@ -1,7 +1,7 @@
 // workloadBottlenecks: which workload's flows were bound where, ranked by flow-seconds (not bytes), shares derived by hand.
 import { describe, expect, it } from "vitest";
 import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
-import { CAP_BOUND } from "../../src/report/FlowRecorder.js";
+import { CAP_BOUND } from "../../src/report/flowBottleneck.js";
 import { workloadBottleneckRows } from "../../src/report/workloadBottlenecks.js";
 
 describe("workloadBottleneckRows", () => {

@@ -3,49 +3,14 @@ import { grown } from "../../core/grown.js";
 import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
 import type { RateChanges } from "../RateChanges.js";
 import type { Topology } from "../Topology.js";
-import { dctcpAlpha, dctcpSawtoothAt } from "./dctcpSawtooth.js";
+import { AckLoad } from "./AckLoad.js";
+import { BoundFlows } from "./BoundFlows.js";
+import { DirtyResources } from "./DirtyResources.js";
+import { QueueClass } from "./QueueClass.js";
+import { QueueModel } from "./QueueModel.js";
+import type { QueueObserver } from "./QueueObserver.js";
+import type { QueueSettings } from "./QueueSettings.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
-
-/** ACKs per data packet served by which a marking port's ACK load moves before the port is judged again ({@link QueueState}). */
-const ACKS_MOVED = 0.01;
-
-/** Places in a resource's record of {@link QueueState}'s counts: the bound flows of each class at its {@link QueueClass} value (0–4), the flight-limited ones at LIMITED. */
-const LIMITED = 5;
-const COUNTS = 8;
-/** Places in a resource's record of {@link QueueState}'s sums. */
-const RTT_SUM = 0;
-const PACKET_SUM = 1;
-const ALPHA_SUM = 2;
-const LIMITED_SUM = 3;
-const SUMS = 4;
-
-/**
- * How a flow's congestion control fills a queue: not at all (fluid transports such as
- * `maxmin`), DCTCP (reacts to ECN marks), a loss-based one (NewReno's linear growth,
- * Cubic's cubic growth), or a lossless fabric's (`rdma`: PFC fills the port to its pause
- * threshold, the buffer).
- */
-export const QueueClass = { None: 0, Dctcp: 1, NewReno: 2, Cubic: 3, Lossless: 4 } as const;
-/** One of the {@link QueueClass} values. */
-export type QueueClass = (typeof QueueClass)[keyof typeof QueueClass];
-
-/** Watches the queues (reports). */
-export interface QueueObserver {
-  /** Resource `resource`'s standing queue changed to `sawtooth` at `nowS`. */
-  queueChanged(resource: number, sawtooth: Sawtooth, nowS: number): void;
-  /** `packets` packets were dropped at `resource` (buffer overflow) at `nowS`. */
-  dropped?(resource: number, packets: number, nowS: number): void;
-  /** `packets` packets were marked at `resource` by a transient burst (beyond a sawtooth's steady marking) at `nowS`. */
-  marked?(resource: number, packets: number, nowS: number): void;
-}
-
-/** Buffers and marking thresholds, per resource, in bytes. */
-export interface QueueSettings {
-  /** Buffer of each resource (a channel's egress port, or a node capacity), bytes. */
-  bufferBytes: Float64Array;
-  /** ECN marking threshold K of each resource, bytes; 0 where the port does not mark. */
-  ecnThresholdBytes: Float64Array;
-}
 
 /**
  * The one owner of queueing state: for every resource, its buffer and marking threshold
@@ -64,6 +29,11 @@ export interface QueueSettings {
  * It observes the {@link FlowNetwork}: a flow's bottleneck is the one the sharing engine
  * reports with each rate change, and the queues of the resources whose bound flows changed
  * are recomputed once at the end of each solve.
+ *
+ * Its parts: per flow, what it registered (class, base RTT, packet, α, flight) and where it
+ * binds, here; per resource, the flows bound there counted and summed ({@link BoundFlows}), the
+ * ACKs arriving there ({@link AckLoad}), the queue those flows keep ({@link QueueModel}), and
+ * here the queue, its mean and its delay, which the transports read.
  */
 export class QueueState implements FlowObserver {
   private flowCap = 0;
@@ -80,23 +50,12 @@ export class QueueState implements FlowObserver {
    * kept when a rerouted flow registers again (the sender's α does not restart with the path).
    */
   private alpha = new Float64Array(0);
-  /** Per flow: ACK packets its receiver sends back per data packet (1 / delayed-ACK count for tcp; 0 for a flow whose ACKs no queue counts). */
-  private acksPerPacket = new Float64Array(0);
-  /** Per flow: the ACK packets per second it adds now to the reverse channel of every channel on its route ({@link ackRate}). */
-  private ackRateOf = new Float64Array(0);
-  /**
-   * Per resource, side by side at `r * COUNTS` (one cache line for what a rate change or a
-   * judgement of the port reads, where five arrays took five): the flows of each
-   * {@link QueueClass} bound there (at `+ cls`), and those whose flight is limited
-   * ({@link setFlight}; at `+ LIMITED`).
-   */
-  private readonly counts: Int32Array;
-  /**
-   * Per resource, side by side at `r * SUMS`: the bound flows' base RTTs (`+ RTT_SUM`), packet
-   * sizes (`+ PACKET_SUM`), the α of the DCTCP ones (`+ ALPHA_SUM`) and the limited ones'
-   * flights, bytes (`+ LIMITED_SUM`).
-   */
-  private readonly sums: Float64Array;
+  /** Per resource, the flows bound there, counted and summed. */
+  private readonly bound: BoundFlows;
+  /** The ACK load of every port and the marking thresholds it leaves. */
+  private readonly acks: AckLoad;
+  /** The queue the flows bound at a port keep there. */
+  private readonly model: QueueModel;
   private readonly sawtooth: Sawtooth[];
   private readonly meanBytes: Float64Array;
   /**
@@ -105,29 +64,8 @@ export class QueueState implements FlowObserver {
    * transports add one number per port instead of dividing).
    */
   private readonly delaySAt: Float64Array;
-  /** Queue a transport tracks itself at a port (loss-based windows growing into the buffer), bytes. */
-  private readonly reportedBytes: Float64Array;
-  /**
-   * Per resource: ACK packets per second arriving at it, from the flows whose data crosses its
-   * reverse channel (links are full duplex: the ACKs of the data one way queue with the data the
-   * other way). Kept only where some port marks ({@link markingThresholdPackets}).
-   */
-  private readonly ackRate: Float64Array;
-  /** Per resource: {@link ackRate} when its queue was last computed. */
-  private readonly ackRateUsed: Float64Array;
-  /**
-   * Per resource: the W* = (P + K)/N its DCTCP sawtooth was last taken at, and DCTCP's α* there
-   * ({@link dctcpAlpha}, a root found by Newton's method): a flow's α moving (each slow-start
-   * round of a DCTCP flow bound there) changes the sawtooth's swing, not W*. NaN until the first.
-   */
-  private readonly wStarAt: Float64Array;
-  private readonly steadyAlphaAt: Float64Array;
-  /** Whether any port marks (has an ECN threshold): only then do the ACKs' rates matter. */
-  private readonly marking: boolean;
-  /** Resources whose bound flows or capacity changed since the last solve: the first `dirtyCount` (the array keeps its room between solves). */
-  private readonly dirty: number[] = [];
-  private dirtyCount = 0;
-  private readonly isDirty: Uint8Array;
+  /** Resources whose bound flows, capacity or ACK load changed since the last solve. */
+  private readonly dirty: DirtyResources;
   /** Resources whose mean queue is above 0 now (none: every queueing delay is 0, and RTTs need no walk of the route). */
   private queued = 0;
   private readonly observers: QueueObserver[] = [];
@@ -138,18 +76,13 @@ export class QueueState implements FlowObserver {
     readonly settings: QueueSettings,
   ) {
     const n = topology.resourceCount;
-    this.counts = new Int32Array(n * COUNTS);
-    this.sums = new Float64Array(n * SUMS);
+    this.bound = new BoundFlows(n);
+    this.dirty = new DirtyResources(n);
+    this.acks = new AckLoad(network, topology, settings, this.bound, this.dirty);
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.meanBytes = new Float64Array(n);
     this.delaySAt = new Float64Array(n);
-    this.reportedBytes = new Float64Array(n);
-    this.ackRate = new Float64Array(n);
-    this.ackRateUsed = new Float64Array(n);
-    this.marking = settings.ecnThresholdBytes.some((k) => k > 0);
-    this.wStarAt = new Float64Array(n).fill(NaN);
-    this.steadyAlphaAt = new Float64Array(n);
-    this.isDirty = new Uint8Array(n);
+    this.model = new QueueModel(n, network, settings, this.bound, this.acks);
     this.growFlows(1024);
     network.observe(this);
   }
@@ -178,7 +111,7 @@ export class QueueState implements FlowObserver {
     this.packetBytes[flow] = packetBytes;
     this.boundAt_[flow] = -1;
     this.flightBytes[flow] = Infinity;
-    this.acksPerPacket[flow] = acksPerPacket;
+    this.acks.register(flow, acksPerPacket);
   }
 
   /**
@@ -192,7 +125,7 @@ export class QueueState implements FlowObserver {
     this.alpha[flow] = alpha;
     const r = this.boundAt_[flow];
     if (r < 0 || this.cls[flow] !== QueueClass.Dctcp) return;
-    this.sums[r * SUMS + ALPHA_SUM] += alpha - was;
+    this.bound.moveAlpha(r, alpha - was);
     const s = this.compute(r);
     if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
     this.setSawtooth(r, s, nowS);
@@ -203,44 +136,14 @@ export class QueueState implements FlowObserver {
     return this.alpha[flow];
   }
 
-  /**
-   * DCTCP's steady marked fraction α* at marking port `r` for the flows bound there now
-   * (Alizadeh et al.: from W* = (P + K)/N), or NaN where no flow is bound or the port does not mark.
-   */
+  /** DCTCP's steady marked fraction α* at marking port `r` for the flows bound there now ({@link QueueModel.steadyAlpha}), or NaN where no flow is bound or the port does not mark. */
   steadyAlpha(r: number): number {
-    const n = this.windowed(r);
-    const all = n + this.counts[r * COUNTS + QueueClass.Lossless];
-    const capacity = this.network.capacityOf(r);
-    const kBytes = this.settings.ecnThresholdBytes[r];
-    if (n === 0 || !(kBytes > 0) || !(capacity > 0)) return NaN;
-    const packet = this.sums[r * SUMS + PACKET_SUM] / all;
-    const pipe = (capacity * (this.sums[r * SUMS + RTT_SUM] / all)) / packet;
-    return this.alphaFor(r, (pipe + this.markingThresholdPackets(r, packet)) / n);
+    return this.model.steadyAlpha(r);
   }
 
-  /** DCTCP's α* for W* = `wStar` at port `r` ({@link dctcpAlpha}), solved again only when W* there moved. */
-  private alphaFor(r: number, wStar: number): number {
-    if (this.wStarAt[r] === wStar) return this.steadyAlphaAt[r];
-    const alpha = dctcpAlpha(wStar);
-    this.wStarAt[r] = wStar;
-    this.steadyAlphaAt[r] = alpha;
-    return alpha;
-  }
-
-  /**
-   * The data packets of `packetBytes` at which marking port `r` starts to mark: its threshold K
-   * counts packets, the ACKs queued among the data as much as data packets (ns-3's marking queue
-   * disc, and K as the DCTCP paper sets it, in packets). ACKs arrive at `ackRate` per second from
-   * the flows the other way; in the FIFO a packet arriving now waits behind what arrived over the
-   * queue's drain time (Little's law), so D data packets (drain D × packet ÷ C) sit with
-   * A = D × x ACKs, x = ackRate × packet ÷ C (ACKs arriving per data packet served; the ACKs' own
-   * 54 B are left out), and the port marks at D + A = K: D = K ÷ (1 + x). K ÷ packet where no
-   * ACKs arrive (or no port marks), 0 where the port does not mark.
-   */
+  /** The data packets of `packetBytes` at which marking port `r` starts to mark, its ACK load counted ({@link AckLoad.markingThresholdPackets}); 0 where it does not mark. */
   markingThresholdPackets(r: number, packetBytes: number): number {
-    const k = this.settings.ecnThresholdBytes[r] / packetBytes;
-    const acks = this.ackRate[r];
-    return acks > 0 ? k / (1 + (acks * packetBytes) / this.network.capacityOf(r)) : k;
+    return this.acks.markingThresholdPackets(r, packetBytes);
   }
 
   /**
@@ -255,14 +158,7 @@ export class QueueState implements FlowObserver {
     this.flightBytes[flow] = bytes;
     const r = this.boundAt_[flow];
     if (r < 0) return;
-    if (was !== Infinity) {
-      this.counts[r * COUNTS + LIMITED]--;
-      this.sums[r * SUMS + LIMITED_SUM] -= was;
-    }
-    if (bytes !== Infinity) {
-      this.counts[r * COUNTS + LIMITED]++;
-      this.sums[r * SUMS + LIMITED_SUM] += bytes;
-    }
+    this.bound.moveFlight(r, was, bytes);
     const s = this.compute(r);
     if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
     this.setSawtooth(r, s, nowS);
@@ -292,7 +188,7 @@ export class QueueState implements FlowObserver {
    */
   saturated(resource: number): boolean {
     if (this.settings.ecnThresholdBytes[resource] > 0) return false;
-    return this.windowed(resource) > 0;
+    return this.bound.windowed(resource) > 0;
   }
 
   /** Mean queueing delay at `resource` now, seconds. */
@@ -357,8 +253,7 @@ export class QueueState implements FlowObserver {
    * Takes effect at once.
    */
   setReported(resource: number, bytes: number, nowS: number): void {
-    if (this.reportedBytes[resource] === bytes) return;
-    this.reportedBytes[resource] = bytes;
+    if (!this.model.setReported(resource, bytes)) return;
     const s = this.compute(resource);
     if (s === NO_QUEUE && this.sawtooth[resource] === NO_QUEUE) return;
     this.setSawtooth(resource, s, nowS);
@@ -383,38 +278,24 @@ export class QueueState implements FlowObserver {
   rateChanged(changes: RateChanges, i: number): void {
     const flow = changes.flows[i];
     if (flow >= this.flowCap || this.cls[flow] === QueueClass.None) return;
-    const newRateBps = changes.newRatesBps[i];
-    const bottleneck = changes.bottlenecks[i];
-    if (this.marking && this.acksPerPacket[flow] > 0) this.moveAcks(flow, newRateBps);
+    this.rebind(flow, changes.newRatesBps[i], changes.bottlenecks[i]);
+  }
+
+  /** Registered flow `flow` now drains at `newRateBps`, bound by `bottleneck` (its ACKs move; it is bound where it binds now). */
+  private rebind(flow: number, newRateBps: number, bottleneck: number): void {
+    // Tested here, not only in move: a run where no port marks (most loss-based ones) makes no call per rate change.
+    if (this.acks.marking) this.acks.move(flow, newRateBps, this.packetBytes[flow]);
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
     const was = this.boundAt_[flow];
     if (at === was) return;
     const c = this.cls[flow];
-    const counts = this.counts;
-    const sums = this.sums;
     if (was >= 0) {
-      counts[was * COUNTS + c]--;
-      const w = was * SUMS;
-      sums[w + RTT_SUM] -= this.baseRttS[flow];
-      sums[w + PACKET_SUM] -= this.packetBytes[flow];
-      if (c === QueueClass.Dctcp) sums[w + ALPHA_SUM] -= this.alpha[flow];
-      if (this.flightBytes[flow] !== Infinity) {
-        counts[was * COUNTS + LIMITED]--;
-        sums[w + LIMITED_SUM] -= this.flightBytes[flow];
-      }
-      this.markDirty(was);
+      this.bound.remove(was, c, this.baseRttS[flow], this.packetBytes[flow], this.alpha[flow], this.flightBytes[flow]);
+      this.dirty.mark(was);
     }
     if (at >= 0) {
-      counts[at * COUNTS + c]++;
-      const a = at * SUMS;
-      sums[a + RTT_SUM] += this.baseRttS[flow];
-      sums[a + PACKET_SUM] += this.packetBytes[flow];
-      if (c === QueueClass.Dctcp) sums[a + ALPHA_SUM] += this.alpha[flow];
-      if (this.flightBytes[flow] !== Infinity) {
-        counts[at * COUNTS + LIMITED]++;
-        sums[a + LIMITED_SUM] += this.flightBytes[flow];
-      }
-      this.markDirty(at);
+      this.bound.add(at, c, this.baseRttS[flow], this.packetBytes[flow], this.alpha[flow], this.flightBytes[flow]);
+      this.dirty.mark(at);
     }
     this.boundAt_[flow] = at;
   }
@@ -423,73 +304,24 @@ export class QueueState implements FlowObserver {
   capacityChanged(resource: number): void {
     // The delay reads the capacity in force at once, as it did when it divided on every read.
     this.setDelay(resource);
-    this.markDirty(resource);
+    this.dirty.mark(resource);
   }
 
   /** @inheritdoc */
   solved(nowS: number): void {
     const dirty = this.dirty;
-    for (let i = 0; i < this.dirtyCount; i++) {
-      const r = dirty[i];
-      this.isDirty[r] = 0;
+    for (let i = 0; i < dirty.count; i++) {
+      const r = dirty.take(i);
       const s = this.compute(r);
       if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) continue;
       this.setSawtooth(r, s, nowS);
     }
-    this.dirtyCount = 0;
-  }
-
-  /** The flows bound at `r` whose windows fill its queue (DCTCP, NewReno, Cubic; not lossless rdma). */
-  private windowed(r: number): number {
-    const c = r * COUNTS;
-    return this.counts[c + QueueClass.Dctcp] + this.counts[c + QueueClass.NewReno] + this.counts[c + QueueClass.Cubic];
+    dirty.clear();
   }
 
   /** The sawtooth the flows bound at `r` keep there now. */
   private compute(r: number): Sawtooth {
-    const c = r * COUNTS;
-    const nDctcp = this.counts[c + QueueClass.Dctcp];
-    const nReno = this.counts[c + QueueClass.NewReno];
-    const nCubic = this.counts[c + QueueClass.Cubic];
-    const nLossless = this.counts[c + QueueClass.Lossless];
-    const sum = r * SUMS;
-    const n = nDctcp + nReno + nCubic;
-    const capacity = this.network.capacityOf(r);
-    this.ackRateUsed[r] = this.ackRate[r];
-    if (n + nLossless === 0 || !(capacity > 0)) return NO_QUEUE;
-    // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
-    if (nLossless > n) return this.constantQueue(r, this.settings.ecnThresholdBytes[r]);
-    const packet = this.sums[sum + PACKET_SUM] / (n + nLossless);
-    const buffer = this.settings.bufferBytes[r] / packet;
-    const k = this.markingThresholdPackets(r, packet);
-    // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
-    if (k > 0 && nDctcp * 2 >= n) {
-      const pipe = (capacity * (this.sums[sum + RTT_SUM] / (n + nLossless))) / packet;
-      // The cut is by the flows' own α: the DCTCP flows' mean, the others' (and the marks) at the steady α*.
-      const alphaSum = this.sums[sum + ALPHA_SUM];
-      const wStar = (pipe + k) / n;
-      const steady = this.alphaFor(r, wStar);
-      const meanAlpha = nDctcp === n ? alphaSum / n : (alphaSum + (n - nDctcp) * steady) / n;
-      const s = dctcpSawtoothAt(n, wStar, steady, k, buffer, packet, meanAlpha);
-      if (this.counts[c + LIMITED] < n + nLossless) return s;
-      // Every flow bound here is limited by its flight: the queue is what their flights exceed the pipe by, while below the sawtooth.
-      const excess = this.sums[sum + LIMITED_SUM] - pipe * packet;
-      return excess >= s.maxBytes ? s : this.constantQueue(r, Math.max(0, excess));
-    }
-    // Loss-based flows (and DCTCP at a port that does not mark): the queue their windows keep, as their transport tracks it.
-    const limit = (k > 0 ? Math.min(k, buffer) : buffer) * packet;
-    return this.constantQueue(r, Math.min(this.reportedBytes[r], limit));
-  }
-
-  /**
-   * A queue of `bytes` all cycle long at `r` (one sample): `r`'s current one when it is that
-   * already (a change to the same queue is still told to the observers, as one to a new object
-   * was), else a new one.
-   */
-  private constantQueue(r: number, bytes: number): Sawtooth {
-    const current = this.sawtooth[r];
-    if (current.samples.length === 1 && current.samples[0] === bytes && current.markFraction === 0) return current;
-    return constantQueue(bytes);
+    return this.model.sawtoothAt(r, this.sawtooth[r]);
   }
 
   /** Resource `r`'s queue is now `s`: keep its mean and the count of queued resources, and tell the observers. */
@@ -510,39 +342,6 @@ export class QueueState implements FlowObserver {
     this.delaySAt[r] = q > 0 ? q / this.network.capacityOf(r) : 0;
   }
 
-  /**
-   * Flow `flow` now drains at `rateBps`: its receiver's ACKs (rate ÷ packet × ACKs per packet)
-   * arrive at the reverse channel of every channel on its route. A marking port there that binds
-   * flows is judged again at the end of the solve once its ACKs moved by more than
-   * {@link ACKS_MOVED} ACK per data packet served since it was last judged (its threshold by at
-   * most that share of K: a solve moves many flows' rates by a hair, and each would re-judge the
-   * port); when it is judged, for whatever reason, it takes the ACKs of that moment.
-   */
-  private moveAcks(flow: number, rateBps: number): void {
-    const rate = rateBps > 0 ? (rateBps / this.packetBytes[flow]) * this.acksPerPacket[flow] : 0;
-    const delta = rate - this.ackRateOf[flow];
-    if (delta === 0) return;
-    this.ackRateOf[flow] = rate;
-    const res = this.network.routeOf(flow).resources;
-    const channels = this.topology.channelCount;
-    const k = this.settings.ecnThresholdBytes;
-    for (let i = 0; i < res.length; i++) {
-      if (res[i] >= channels) continue;
-      const back = res[i] ^ 1;
-      const acks = this.ackRate[back] + delta;
-      // The last flow leaving takes its own rate back off: what rounding leaves is no ACK.
-      this.ackRate[back] = acks > 1e-3 ? acks : 0;
-      if (!(k[back] > 0) || this.windowed(back) === 0) continue;
-      if (Math.abs(this.ackRate[back] - this.ackRateUsed[back]) * this.packetBytes[flow] > ACKS_MOVED * this.network.capacityOf(back)) this.markDirty(back);
-    }
-  }
-
-  private markDirty(r: number): void {
-    if (this.isDirty[r]) return;
-    this.isDirty[r] = 1;
-    this.dirty[this.dirtyCount++] = r;
-  }
-
   private growFlows(n: number): void {
     this.cls = grown(this.cls, n);
     this.baseRttS = grown(this.baseRttS, n);
@@ -550,13 +349,7 @@ export class QueueState implements FlowObserver {
     this.boundAt_ = grown(this.boundAt_, n, -1);
     this.flightBytes = grown(this.flightBytes, n, Infinity);
     this.alpha = grown(this.alpha, n, 1);
-    this.acksPerPacket = grown(this.acksPerPacket, n);
-    this.ackRateOf = grown(this.ackRateOf, n);
+    this.acks.growFlows(n);
     this.flowCap = n;
   }
-}
-
-/** A queue of `bytes` all cycle long (one sample): what `sawtoothOf(Float64Array.of(bytes))` gives, without a typed array. */
-function constantQueue(bytes: number): Sawtooth {
-  return bytes > 0 ? { samples: [bytes], meanBytes: bytes, maxBytes: bytes, markFraction: 0 } : NO_QUEUE;
 }

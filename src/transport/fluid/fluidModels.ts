@@ -1,5 +1,5 @@
 // fluidModels: the transports without windows — maxmin, maxmin-rtt (weight 1/RTT) and rdma (lossless, DCQCN-style).
-import { QueueClass } from "../../net/queues/QueueState.js";
+import { QueueClass } from "../../net/queues/QueueClass.js";
 import type { Route } from "../../net/Router.js";
 import { rttWeight } from "../rttWeight.js";
 import type { TransportEnv, TransportModel, TransportRun, TransportTransfer } from "../Transport.js";

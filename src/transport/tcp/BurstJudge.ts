@@ -46,6 +46,32 @@ export interface BurstVerdicts {
 }
 
 /**
+ * A port and the bursts of an instant arriving there, as {@link BurstJudge}'s test of the port
+ * found them: the scratch record its overflow path reads (numbers NaN until the first).
+ */
+class PortArrivals {
+  /** The port (a channel). */
+  r = -1;
+  /** Packets the bursts bring, and their bytes (`packet` bytes each on average). */
+  arrivals = NaN;
+  bytes = NaN;
+  packet = NaN;
+  /** The longest of the bursts' own trains, seconds, and the bytes of their previous rounds, whose ACKs clock them out. */
+  longest = NaN;
+  clocked = NaN;
+  /** Whether every burst reacts to ECN marks (DCTCP). */
+  ecnAll = false;
+  /** The port's capacity in force, bytes/s, and the rate it drains the bursts at (their flows' shares at a `saturated` drop-tail port). */
+  capacity = NaN;
+  saturated = false;
+  drainBps = NaN;
+  /** Packets queued before the bursts (the port's standing queue and their flows' own), its buffer and its marking threshold K (0: it does not mark), in packets. */
+  standing = NaN;
+  buffer = NaN;
+  k = NaN;
+}
+
+/**
  * Collects the bursts of one instant and judges them port by port at the end of its solve:
  * arrivals beyond what the port drains while they arrive and its headroom (limit minus the
  * standing queue) overflow, as a share of every burst there. At an ECN port DCTCP's packets
@@ -80,6 +106,8 @@ export class BurstJudge {
   /** Scratch trains for {@link spread}: its records (kept between calls) and the list it returns. */
   private readonly trainPool: Array<{ packets: number; durationS: number }> = [];
   private readonly trains: Array<{ packets: number; durationS: number }> = [];
+  /** What {@link judgePort} found at the port it hands to {@link overflow}: one record, rewritten by each overflow (the rare path allocates nothing). */
+  private readonly port = new PortArrivals();
 
   constructor(
     private readonly network: FlowNetwork,
@@ -250,33 +278,29 @@ export class BurstJudge {
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
     if (overBuffer <= 0 && overK <= 0) return;
-    this.overflow(r, list, judged, arrivals, bytes, clocked, longest, ecnAll, packet, capacity, saturated, drainBps, standing, buffer, k);
+    const at = this.port;
+    at.r = r;
+    at.arrivals = arrivals;
+    at.bytes = bytes;
+    at.packet = packet;
+    at.longest = longest;
+    at.clocked = clocked;
+    at.ecnAll = ecnAll;
+    at.capacity = capacity;
+    at.saturated = saturated;
+    at.drainBps = drainBps;
+    at.standing = standing;
+    at.buffer = buffer;
+    at.k = k;
+    this.overflow(at, list, judged);
   }
 
   /**
-   * Port `r` ({@link judgePort}) cannot hold the `arrivals` packets (`bytes`, of `packet` bytes on
-   * average) of the bursts of `list` over the longest of their trains (`longest` seconds), clocked
-   * by the ACKs of `clocked` bytes, with `standing` packets queued before them, a buffer of `buffer`
-   * and a marking threshold of `k` packets, draining them at `drainBps` of its `capacity`
-   * (`saturated`: a drop-tail port that binds some flow): what it drops and marks of each.
+   * The port `at` describes ({@link judgePort}) cannot hold what arrives there from the bursts of
+   * `list`: what it drops and marks of each (first verdicts appended to `judged`).
    */
-  private overflow(
-    r: number,
-    list: Burst[],
-    judged: Burst[],
-    arrivals: number,
-    bytes: number,
-    clocked: number,
-    longest: number,
-    ecnAll: boolean,
-    packet: number,
-    capacity: number,
-    saturated: boolean,
-    drainBps: number,
-    standing: number,
-    buffer: number,
-    k: number,
-  ): void {
+  private overflow(at: PortArrivals, list: Burst[], judged: Burst[]): void {
+    const { r, arrivals, bytes, packet, longest, clocked, ecnAll, capacity, saturated, drainBps, standing, buffer, k } = at;
     // Some packets overflow: which, is the FIFO's to say. The bursts arrive within the span, each
     // over its own train starting at a drawn offset; the port fills, marks above K, and once full
     // drops what arrives beyond its drain, from the bursts arriving then, in proportion to their

@@ -1,5 +1,5 @@
 // queueClassOf: how a port's queue model counts a tcp flow, from its congestion control.
-import { QueueClass } from "../../net/queues/QueueState.js";
+import { QueueClass } from "../../net/queues/QueueClass.js";
 import type { TcpOptions } from "../TransportSpec.js";
 
 /** The {@link QueueClass} of a flow with tcp options `o`: DCTCP, NewReno or Cubic. */

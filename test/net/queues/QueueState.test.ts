@@ -1,7 +1,7 @@
 // QueueState: a route's round trip with its queues both ways in one walk (the same number as the per-direction sums), delays at the capacity in force, and the DCTCP α it holds per flow.
 import { describe, expect, it } from "vitest";
 import { dctcpAlpha, dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
-import { QueueClass } from "../../../src/net/queues/QueueState.js";
+import { QueueClass } from "../../../src/net/queues/QueueClass.js";
 import { transportNetwork } from "../../transport/transportModels.js";
 
 describe("QueueState.roundTripS", () => {

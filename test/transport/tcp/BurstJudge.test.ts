@@ -1,7 +1,7 @@
 // BurstJudge: an instant's bursts judged at the ports they cross — drops beyond drain plus buffer, marks above K, verdicts in flow order.
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../../src/core/randomStream.js";
-import { QueueClass } from "../../../src/net/queues/QueueState.js";
+import { QueueClass } from "../../../src/net/queues/QueueClass.js";
 import { BurstJudge } from "../../../src/transport/tcp/BurstJudge.js";
 import { recoveryBurst } from "../../../src/transport/tcp/recoveryBurst.js";
 import { transportNetwork } from "../transportModels.js";

@@ -1,0 +1,122 @@
+// QueueModel: the standing queue the flows bound at a port keep there — DCTCP's sawtooth at a marking port, the queue loss-based windows keep at a drop-tail one, a lossless fabric's at its threshold.
+import type { FlowNetwork } from "../FlowNetwork.js";
+import type { AckLoad } from "./AckLoad.js";
+import type { BoundFlows } from "./BoundFlows.js";
+import { dctcpAlpha, dctcpSawtoothAt } from "./dctcpSawtooth.js";
+import { QueueClass } from "./QueueClass.js";
+import type { QueueSettings } from "./QueueSettings.js";
+import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
+
+/**
+ * {@link QueueState}'s model of one port's queue, from the flows bound there ({@link BoundFlows}):
+ * N = those flows, P = capacity in force × their mean base RTT, K the marking threshold their
+ * ACK load leaves ({@link AckLoad}). Keeps what it needs between questions: the queue a
+ * transport reports at a drop-tail port, and DCTCP's α* at the W* last asked.
+ */
+export class QueueModel {
+  /** Queue a transport tracks itself at a port (loss-based windows growing into the buffer), bytes. */
+  private readonly reportedBytes: Float64Array;
+  /**
+   * Per resource: the W* = (P + K)/N its DCTCP sawtooth was last taken at, and DCTCP's α* there
+   * ({@link dctcpAlpha}, a root found by Newton's method): a flow's α moving (each slow-start
+   * round of a DCTCP flow bound there) changes the sawtooth's swing, not W*. NaN until the first.
+   */
+  private readonly wStarAt: Float64Array;
+  private readonly steadyAlphaAt: Float64Array;
+
+  constructor(
+    resourceCount: number,
+    private readonly network: FlowNetwork,
+    private readonly settings: QueueSettings,
+    private readonly bound: BoundFlows,
+    private readonly acks: AckLoad,
+  ) {
+    const n = resourceCount;
+    this.reportedBytes = new Float64Array(n);
+    this.wStarAt = new Float64Array(n).fill(NaN);
+    this.steadyAlphaAt = new Float64Array(n);
+  }
+
+  /** A transport tracks a queue of `bytes` at port `resource` now; false when that is what it tracked already. */
+  setReported(resource: number, bytes: number): boolean {
+    if (this.reportedBytes[resource] === bytes) return false;
+    this.reportedBytes[resource] = bytes;
+    return true;
+  }
+
+  /**
+   * DCTCP's steady marked fraction α* at marking port `r` for the flows bound there now
+   * (Alizadeh et al.: from W* = (P + K)/N), or NaN where no flow is bound or the port does not mark.
+   */
+  steadyAlpha(r: number): number {
+    const n = this.bound.windowed(r);
+    const all = n + this.bound.count(r, QueueClass.Lossless);
+    const capacity = this.network.capacityOf(r);
+    const kBytes = this.settings.ecnThresholdBytes[r];
+    if (n === 0 || !(kBytes > 0) || !(capacity > 0)) return NaN;
+    const packet = this.bound.packetSumBytes(r) / all;
+    const pipe = (capacity * (this.bound.rttSumS(r) / all)) / packet;
+    return this.alphaFor(r, (pipe + this.acks.markingThresholdPackets(r, packet)) / n);
+  }
+
+  /** DCTCP's α* for W* = `wStar` at port `r` ({@link dctcpAlpha}), solved again only when W* there moved. */
+  private alphaFor(r: number, wStar: number): number {
+    if (this.wStarAt[r] === wStar) return this.steadyAlphaAt[r];
+    const alpha = dctcpAlpha(wStar);
+    this.wStarAt[r] = wStar;
+    this.steadyAlphaAt[r] = alpha;
+    return alpha;
+  }
+
+  /**
+   * The sawtooth the flows bound at `r` keep there now, `current` being its queue until now
+   * (kept when the new one is the same constant queue).
+   */
+  sawtoothAt(r: number, current: Sawtooth): Sawtooth {
+    const bound = this.bound;
+    const nDctcp = bound.count(r, QueueClass.Dctcp);
+    const nReno = bound.count(r, QueueClass.NewReno);
+    const nCubic = bound.count(r, QueueClass.Cubic);
+    const nLossless = bound.count(r, QueueClass.Lossless);
+    const n = nDctcp + nReno + nCubic;
+    const capacity = this.network.capacityOf(r);
+    this.acks.used(r);
+    if (n + nLossless === 0 || !(capacity > 0)) return NO_QUEUE;
+    // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
+    if (nLossless > n) return this.constantQueue(current, this.settings.ecnThresholdBytes[r]);
+    const packet = bound.packetSumBytes(r) / (n + nLossless);
+    const buffer = this.settings.bufferBytes[r] / packet;
+    const k = this.acks.markingThresholdPackets(r, packet);
+    // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
+    if (k > 0 && nDctcp * 2 >= n) {
+      const pipe = (capacity * (bound.rttSumS(r) / (n + nLossless))) / packet;
+      // The cut is by the flows' own α: the DCTCP flows' mean, the others' (and the marks) at the steady α*.
+      const alphaSum = bound.alphaSum(r);
+      const wStar = (pipe + k) / n;
+      const steady = this.alphaFor(r, wStar);
+      const meanAlpha = nDctcp === n ? alphaSum / n : (alphaSum + (n - nDctcp) * steady) / n;
+      const s = dctcpSawtoothAt(n, wStar, steady, k, buffer, packet, meanAlpha);
+      if (bound.limited(r) < n + nLossless) return s;
+      // Every flow bound here is limited by its flight: the queue is what their flights exceed the pipe by, while below the sawtooth.
+      const excess = bound.limitedSumBytes(r) - pipe * packet;
+      return excess >= s.maxBytes ? s : this.constantQueue(current, Math.max(0, excess));
+    }
+    // Loss-based flows (and DCTCP at a port that does not mark): the queue their windows keep, as their transport tracks it.
+    const limit = (k > 0 ? Math.min(k, buffer) : buffer) * packet;
+    return this.constantQueue(current, Math.min(this.reportedBytes[r], limit));
+  }
+
+  /**
+   * A queue of `bytes` all cycle long (one sample): `current` when it is that already (a change
+   * to the same queue is still told to the observers, as one to a new object was), else a new one.
+   */
+  private constantQueue(current: Sawtooth, bytes: number): Sawtooth {
+    if (current.samples.length === 1 && current.samples[0] === bytes && current.markFraction === 0) return current;
+    return constantQueue(bytes);
+  }
+}
+
+/** A queue of `bytes` all cycle long (one sample): what `sawtoothOf(Float64Array.of(bytes))` gives, without a typed array. */
+function constantQueue(bytes: number): Sawtooth {
+  return bytes > 0 ? { samples: [bytes], meanBytes: bytes, maxBytes: bytes, markFraction: 0 } : NO_QUEUE;
+}
