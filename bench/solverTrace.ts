@@ -161,19 +161,14 @@ interface EngineUnderTest extends SharingEngine {
 type EngineClass = new (capacityBps: Float64Array) => EngineUnderTest;
 
 /** Replay the trace; returns wall seconds, a hash of every answer, and the engine's counters. */
-function replay(Engine: EngineClass, t: Recorded): { wallS: number; cpuS: number; hash: string; stats: Record<string, number> } {
+/**
+ * Feed the trace's operations to engine `e` in order; at each solve mark, `atSolve(flowsAdded,
+ * last)` is called instead of solving (it solves and reads what it needs): `flowsAdded` is the
+ * number of flows added so far, `last` whether this mark ends the trace.
+ */
+function play(e: EngineUnderTest, t: Recorded, atSolve: (flowsAdded: number, last: boolean) => void): void {
   const { words, routes } = t;
-  const e = new Engine(t.capacityBps);
-  const f64 = new Float64Array(1);
-  const u32 = new Uint32Array(f64.buffer);
-  let h1 = 0x811c9dc5 | 0, h2 = 0x01000193 | 0;
-  const mix = (x: number) => {
-    h1 = Math.imul(h1 ^ x, 0x01000193);
-    h2 = Math.imul(h2 + x, 0x5bd1e995) ^ (h2 >>> 13);
-  };
   let route = 0;
-  const began = performance.now();
-  const cpu = process.cpuUsage();
   for (let i = 0; i < words.length; ) {
     switch (words[i]) {
       case OP_ADD:
@@ -196,22 +191,38 @@ function replay(Engine: EngineClass, t: Recorded): { wallS: number; cpuS: number
         e.setFlowWeight(words[i + 1], words[i + 2]);
         i += 3;
         break;
-      default: {
-        const n = e.solve();
-        const changed = e.changedFlows();
-        mix(n);
-        for (let j = 0; j < n; j++) {
-          const f = changed[j];
-          f64[0] = e.rateBps(f);
-          mix(f);
-          mix(u32[0]);
-          mix(u32[1]);
-          mix(e.bottleneck(f));
-        }
+      default:
         i += 1;
-      }
+        atSolve(route, i >= words.length);
     }
   }
+}
+
+/** Replay the trace; returns wall seconds, a hash of every answer, and the engine's counters. */
+function replay(Engine: EngineClass, t: Recorded): { wallS: number; cpuS: number; hash: string; stats: Record<string, number> } {
+  const e = new Engine(t.capacityBps);
+  const f64 = new Float64Array(1);
+  const u32 = new Uint32Array(f64.buffer);
+  let h1 = 0x811c9dc5 | 0, h2 = 0x01000193 | 0;
+  const mix = (x: number) => {
+    h1 = Math.imul(h1 ^ x, 0x01000193);
+    h2 = Math.imul(h2 + x, 0x5bd1e995) ^ (h2 >>> 13);
+  };
+  const began = performance.now();
+  const cpu = process.cpuUsage();
+  play(e, t, () => {
+    const n = e.solve();
+    const changed = e.changedFlows();
+    mix(n);
+    for (let j = 0; j < n; j++) {
+      const f = changed[j];
+      f64[0] = e.rateBps(f);
+      mix(f);
+      mix(u32[0]);
+      mix(u32[1]);
+      mix(e.bottleneck(f));
+    }
+  });
   const wallS = (performance.now() - began) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuS = (used.user + used.system) / 1e6;
@@ -224,58 +235,31 @@ function replay(Engine: EngineClass, t: Recorded): { wallS: number; cpuS: number
  * per solve within it.
  */
 function windows(Engine: EngineClass, t: Recorded, window: number): Record<string, string | number>[] {
-  const { words, routes } = t;
   const e = new Engine(t.capacityBps);
   const rows: Record<string, string | number>[] = [];
-  let route = 0, solves = 0, activeSum = 0;
+  let solves = 0, activeSum = 0;
   let before = { ...e.stats };
-  for (let i = 0; i < words.length; ) {
-    switch (words[i]) {
-      case OP_ADD:
-        e.addFlow(words[i + 1], routes[route++], words[i + 2], words[i + 3]);
-        i += 5 + words[i + 4];
-        break;
-      case OP_REMOVE:
-        e.removeFlow(words[i + 1]);
-        i += 2;
-        break;
-      case OP_CAPACITY:
-        e.setCapacity(words[i + 1], words[i + 2]);
-        i += 3;
-        break;
-      case OP_FLOW_CAP:
-        e.setFlowCap(words[i + 1], words[i + 2]);
-        i += 3;
-        break;
-      case OP_WEIGHT:
-        e.setFlowWeight(words[i + 1], words[i + 2]);
-        i += 3;
-        break;
-      default: {
-        e.solve();
-        solves++;
-        activeSum += e.flowCount;
-        i += 1;
-        if (solves % window === 0 || i >= words.length) {
-          const s = e.stats;
-          const n = s.solves - before.solves;
-          const per = (k: string) => (n > 0 ? ((s[k] - before[k]) / n).toFixed(2) : "0");
-          const inWindow = solves % window === 0 ? window : solves % window;
-          rows.push({
-            solves_to: solves,
-            flows_added: route,
-            mean_active: (activeSum / inWindow).toFixed(0),
-            released_per_solve: per("releasedFlows"),
-            filled_resources_per_solve: per("filledResources"),
-            checked_resources_per_solve: per("checkedResources"),
-            joined_per_solve: per("joinedFlows"),
-          });
-          before = { ...s };
-          activeSum = 0;
-        }
-      }
-    }
-  }
+  play(e, t, (flowsAdded, last) => {
+    e.solve();
+    solves++;
+    activeSum += e.flowCount;
+    if (solves % window !== 0 && !last) return;
+    const s = e.stats;
+    const n = s.solves - before.solves;
+    const per = (k: string) => (n > 0 ? ((s[k] - before[k]) / n).toFixed(2) : "0");
+    const inWindow = solves % window === 0 ? window : solves % window;
+    rows.push({
+      solves_to: solves,
+      flows_added: flowsAdded,
+      mean_active: (activeSum / inWindow).toFixed(0),
+      released_per_solve: per("releasedFlows"),
+      filled_resources_per_solve: per("filledResources"),
+      checked_resources_per_solve: per("checkedResources"),
+      joined_per_solve: per("joinedFlows"),
+    });
+    before = { ...s };
+    activeSum = 0;
+  });
   return rows;
 }
 
