@@ -126,9 +126,7 @@ export class QueueState implements FlowObserver {
     const r = this.boundAt_[flow];
     if (r < 0 || this.cls[flow] !== QueueClass.Dctcp) return;
     this.bound.moveAlpha(r, alpha - was);
-    const s = this.compute(r);
-    if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
-    this.setSawtooth(r, s, nowS);
+    this.recompute(r, nowS);
   }
 
   /** The α the queues hold for DCTCP flow `flow` ({@link setAlpha}; 1 until its transport sets one). */
@@ -150,7 +148,7 @@ export class QueueState implements FlowObserver {
    * Registered flow `flow` can have at most `bytes` in flight now (a slow-start window, or all
    * a flow has left once its window covers it), or Infinity: its window grows until its port's
    * marks hold it (DCTCP's congestion avoidance). Flows with a limited flight keep at most what
-   * their flights exceed the pipe by at a marking port ({@link compute}). Takes effect at once.
+   * their flights exceed the pipe by at a marking port ({@link QueueModel.sawtoothAt}). Takes effect at once.
    */
   setFlight(flow: number, bytes: number, nowS: number): void {
     const was = this.flightBytes[flow];
@@ -159,9 +157,7 @@ export class QueueState implements FlowObserver {
     const r = this.boundAt_[flow];
     if (r < 0) return;
     this.bound.moveFlight(r, was, bytes);
-    const s = this.compute(r);
-    if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
-    this.setSawtooth(r, s, nowS);
+    this.recompute(r, nowS);
   }
 
   /** The resource that bounds registered flow `flow` now (its max-min bottleneck), or -1 while its own cap does or it is not draining. */
@@ -254,9 +250,7 @@ export class QueueState implements FlowObserver {
    */
   setReported(resource: number, bytes: number, nowS: number): void {
     if (!this.model.setReported(resource, bytes)) return;
-    const s = this.compute(resource);
-    if (s === NO_QUEUE && this.sawtooth[resource] === NO_QUEUE) return;
-    this.setSawtooth(resource, s, nowS);
+    this.recompute(resource, nowS);
   }
 
   /** Record `packets` marked at `resource` at `nowS` by a burst above its threshold (a transport's mark event). */
@@ -310,18 +304,15 @@ export class QueueState implements FlowObserver {
   /** @inheritdoc */
   solved(nowS: number): void {
     const dirty = this.dirty;
-    for (let i = 0; i < dirty.count; i++) {
-      const r = dirty.take(i);
-      const s = this.compute(r);
-      if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) continue;
-      this.setSawtooth(r, s, nowS);
-    }
+    for (let i = 0; i < dirty.count; i++) this.recompute(dirty.take(i), nowS);
     dirty.clear();
   }
 
-  /** The sawtooth the flows bound at `r` keep there now. */
-  private compute(r: number): Sawtooth {
-    return this.model.sawtoothAt(r, this.sawtooth[r]);
+  /** Compute resource `r`'s queue again from what is bound there now, and keep it (a port without a queue before or after is left as it is: no observer is told). */
+  private recompute(r: number, nowS: number): void {
+    const s = this.model.sawtoothAt(r, this.sawtooth[r]);
+    if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
+    this.setSawtooth(r, s, nowS);
   }
 
   /** Resource `r`'s queue is now `s`: keep its mean and the count of queued resources, and tell the observers. */
