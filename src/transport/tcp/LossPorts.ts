@@ -1,6 +1,7 @@
 // LossPorts: the ports that track loss-based tcp windows — the queue their excess keeps, and when the buffer overflows.
 import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
+import { DirtyResources } from "../../net/queues/DirtyResources.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { ListPool } from "../../core/ListPool.js";
 import { grown } from "../../core/grown.js";
@@ -71,10 +72,8 @@ export class LossPorts {
   private crossBase = new Int32Array(0);
   /** Each port's pending overflow event (-1 for none). */
   private readonly portTimer: Int32Array;
-  /** Ports to re-judge at the end of the solve, in the order they changed: the first `dirtyCount` (the array keeps its room between solves). */
-  private readonly dirty: number[] = [];
-  private dirtyCount = 0;
-  private readonly isDirty: Uint8Array;
+  /** Ports to re-judge at the end of the solve, each once, in the order they changed. */
+  private readonly dirty: DirtyResources;
   private readonly kindOverflow: number;
   /** Round trips of an overflow's flows that lose a packet (rewritten by each {@link overflow}: thousands in a 20,000-flow run), as long as the most there were. */
   private readonly memberRtts: number[] = [];
@@ -103,7 +102,7 @@ export class LossPorts {
     this.bound = new Int32Array(resourceCount);
     this.crossHead = new Int32Array(resourceCount).fill(-1);
     this.portTimer = new Int32Array(resourceCount).fill(-1);
-    this.isDirty = new Uint8Array(resourceCount);
+    this.dirty = new DirtyResources(resourceCount);
     this.kindOverflow = sim.registerHandler((r) => this.overflow(r));
   }
 
@@ -146,7 +145,7 @@ export class LossPorts {
     if (r < 0) return;
     this.unlink(f, r);
     this.t.port[f] = -1;
-    this.markDirty(r);
+    this.dirty.mark(r);
   }
 
   /** Take flow `f` off port `r`'s list, keeping the others' order. */
@@ -175,7 +174,7 @@ export class LossPorts {
     this.last[r] = f;
     this.bound[r]++;
     t.port[f] = r;
-    this.markDirty(r);
+    this.dirty.mark(r);
     if (Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = this.sim.nowS;
     if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
     t.timer[f] = -1;
@@ -252,17 +251,8 @@ export class LossPorts {
   update(): void {
     const dirty = this.dirty;
     // updatePort marks no port dirty, so the list does not grow meanwhile.
-    for (let i = 0; i < this.dirtyCount; i++) {
-      this.isDirty[dirty[i]] = 0;
-      this.updatePort(dirty[i]);
-    }
-    this.dirtyCount = 0;
-  }
-
-  private markDirty(r: number): void {
-    if (this.isDirty[r]) return;
-    this.isDirty[r] = 1;
-    this.dirty[this.dirtyCount++] = r;
+    for (let i = 0; i < dirty.count; i++) this.updatePort(dirty.take(i));
+    dirty.clear();
   }
 
   /** Limit at which port `r` loses loss-based flows' packets: its buffer, or K where it marks (RED drops what cannot be marked). */
@@ -409,7 +399,7 @@ export class LossPorts {
     for (let i = 0; i < recovering.length; i++) if (t.phase[recovering[i]] === TcpPhase.Avoidance) this.host.recovering(recovering[i], r, members.length, fullRtts[i]);
     this.updatePort(r);
     // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.
-    if (this.dirtyCount > 0) this.network.requestSolve();
+    if (this.dirty.count > 0) this.network.requestSolve();
   }
 }
 
