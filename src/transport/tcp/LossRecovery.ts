@@ -7,7 +7,7 @@ import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
 import { cubicLossMax } from "./CongestionControl.js";
 import { cutWindow } from "./cutWindow.js";
-import { DUPTHRESH, burstLossTold, windowLossTold } from "./dupAcksTell.js";
+import { DUPTHRESH, burstLossTold, cwrLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
@@ -156,9 +156,12 @@ export class LossRecovery {
    * In fast recovery, a lost retransmission means a timeout. Otherwise, with no survivor or too
    * few packets behind the hole to raise three duplicate ACKs (the survivors behind it, and the
    * new data SACK lets them release while any is left), the flow times out; else the loss is
-   * told one round later ({@link RecoveryWindow.round}).
+   * told one round later ({@link RecoveryWindow.round}). A burst the port also `marked` (DCTCP)
+   * has its survivors' ECE put the sender in CWR before their duplicate ACKs come back, and in
+   * CWR each hole is resent only once three segments are SACKed above it ({@link cwrLossTold}):
+   * with fewer behind its last hole, the flow times out.
    */
-  burstLoss(f: number, packets: number, share: number, port: number): void {
+  burstLoss(f: number, packets: number, share: number, port: number, marked = false): void {
     const t = this.t;
     const phase = t.phase[f];
     if (phase !== Phase.SlowStart && phase !== Phase.Avoidance) return;
@@ -183,7 +186,7 @@ export class LossRecovery {
     }
     if (phase !== Phase.SlowStart) return;
     const left = Math.max(0, this.network.remainingOf(f) / t.packetBytes[f] - n);
-    if (!burstLossTold(delivered, lost, left)) {
+    if (marked ? !this.cwrTold(delivered, lost, left, share) : !burstLossTold(delivered, lost, left)) {
       this.timeout(f);
       return;
     }
@@ -194,6 +197,20 @@ export class LossRecovery {
     this.window.awaitRound(f);
     // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
     if (t.timer[f] >= 0) this.sim.reschedule(t.timer[f], this.sim.queue.timeOf(t.timer[f]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
+  }
+
+  /**
+   * Whether a burst's `lost` packets (`delivered` got through) are told in CWR ({@link cwrLossTold}):
+   * the losses placed at random among the burst, how many survivors follow its last hole is drawn
+   * (from the run's loss stream), and so is how many of its `leftPackets` of new data, crossing
+   * the same overflow, get through at the port's drop `share`.
+   */
+  private cwrTold(delivered: number, lost: number, leftPackets: number, share: number): boolean {
+    if (delivered === 0) return false;
+    let behindLast = 0;
+    for (let d = delivered; d > 0 && this.random() * (d + lost) < d; d--) behindLast++;
+    const leftDelivered = binomial(this.random, Math.round(leftPackets), 1 - share);
+    return cwrLossTold(delivered, behindLast, leftDelivered);
   }
 
   /**

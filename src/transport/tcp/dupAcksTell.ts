@@ -18,6 +18,21 @@ export function burstLossTold(delivered: number, lost: number, leftPackets: numb
 }
 
 /**
+ * Whether the losses of a slow-start burst that an ECE has put in CWR are all told without an
+ * RTO (ns-3 3.37, the tcp model's reference): `delivered` packets of the burst got through,
+ * `behindLast` of them sent after its last lost packet, and `leftDelivered` packets of new
+ * data sent after the burst get through too. In CWR, `TcpSocketBase::DupAck` counts duplicate
+ * ACKs but moves to neither disorder nor recovery, so nothing is resent on the third one nor on
+ * a partial ACK (`ProcessAck`'s CWR branch); a hole is resent only once the SACK scoreboard
+ * deems it lost, three segments SACKed above it (`TcpTxBuffer::UpdateLostCount`, then
+ * `NextSeg` rule 1, in any state), so every hole is told iff the *last* one has three delivered
+ * segments behind it. No survivor at all: never (no ACK comes back).
+ */
+export function cwrLossTold(delivered: number, behindLast: number, leftDelivered: number): boolean {
+  return delivered > 0 && behindLast + leftDelivered >= DUPTHRESH;
+}
+
+/**
  * Whether one packet lost from a window of `w` segments (with `leftPackets` still to send) is
  * told by three duplicate ACKs: they come from the rest of its window and, with limited
  * transmit (RFC 3042; SACK, RFC 6675), from new data each of them lets out while any is left.

@@ -1,6 +1,6 @@
 // dupAcksTell: when three duplicate ACKs tell a loss, and when only the RTO does.
 import { describe, expect, it } from "vitest";
-import { burstLossTold, windowLossTold } from "../../../src/transport/tcp/dupAcksTell.js";
+import { burstLossTold, cwrLossTold, windowLossTold } from "../../../src/transport/tcp/dupAcksTell.js";
 
 describe("burstLossTold(delivered, lost, leftPackets)", () => {
   it("counts delivered · lost / (lost + 1) survivors behind the first hole, plus the new data left", () => {
@@ -14,6 +14,21 @@ describe("burstLossTold(delivered, lost, leftPackets)", () => {
 
   it("never with no survivor, however much data is left", () => {
     expect(burstLossTold(0, 10, 1000)).toBe(false);
+  });
+});
+
+describe("cwrLossTold(delivered, behindLast, leftDelivered)", () => {
+  it("needs three delivered segments behind the last hole, survivors of the burst or new data", () => {
+    // ns-3's q0_3 (incast-dctcp-36x20k): 7, 9–12 lost, 8 and 13 delivered above 7 — two behind the last hole (12 → 13): RTO.
+    expect(cwrLossTold(8, 0, 1)).toBe(false);
+    // q0_21: 3–5, 7, 9–11 lost; 12 and 13 behind the last: RTO, though four are SACKed above its first hole.
+    expect(cwrLossTold(7, 0, 2)).toBe(false);
+    // q0_2: 1–5, 7, 9 lost; 10–13 behind the last: every hole resent.
+    expect(cwrLossTold(7, 1, 3)).toBe(true);
+  });
+
+  it("never with no survivor of the burst (no ACK comes back)", () => {
+    expect(cwrLossTold(0, 0, 10)).toBe(false);
   });
 });
 
