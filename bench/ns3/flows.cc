@@ -15,7 +15,10 @@
 //                                          tracestates (1: write OUT.csv.states.csv, each flow's congestion-state
 //                                          changes with its window then: fast recoveries, their exits, timeouts),
 //                                          tracedrops (1: write OUT.csv.drops.csv, every packet a drop-tail device
-//                                          queue drops: its flow, sequence number and payload; implies tracelosses),
+//                                          queue drops: its flow, sequence number and payload; implies tracelosses;
+//                                          with ecnk, every packet the marking queue disc drops),
+//                                          tracetx (1: write OUT.csv.tx.csv, every data segment each sender sends:
+//                                          time, flow, sequence number, payload — retransmissions show as repeats),
 //                                          jitter (s: each flow starts at START_S + U[0, jitter), drawn in the
 //                                          file's order from ns-3's generator; default 0, no draw at all),
 //                                          rngrun (ns-3's RngRun for those draws, default 1; without jitter nothing
@@ -222,6 +225,27 @@ void onDeviceDrop(ChannelQueue* c, Ptr<const Packet> packet) {
                tcp.GetSequenceNumber().GetValue(), copy->GetSize());
 }
 
+// With `option tracedrops 1` and `ecnk`: the same row for every packet a marking queue disc drops (its item holds the TCP header first).
+void onDiscDrop(ChannelQueue* c, Ptr<const QueueDiscItem> item) {
+  if (!g_dropsTrace) return;
+  Ptr<Packet> copy = item->GetPacket()->Copy();
+  TcpHeader tcp;
+  copy->RemoveHeader(tcp);
+  const uint32_t dport = tcp.GetDestinationPort(), sport = tcp.GetSourcePort();
+  const uint32_t port = dport >= 10000 && dport - 10000 < g_flows.size() ? dport : sport;
+  const std::string id = port >= 10000 && port - 10000 < g_flows.size() ? g_flows[port - 10000].id : "?";
+  std::fprintf(g_dropsTrace, "%.9f,%s,%s,%s,%u,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), id.c_str(),
+               tcp.GetSequenceNumber().GetValue(), copy->GetSize());
+}
+
+// With `option tracetx 1`: every data segment a sender sends (first transmissions and retransmissions alike).
+FILE* g_txTrace = nullptr;
+void onTx(size_t i, Ptr<const Packet> packet, const TcpHeader& header, Ptr<const TcpSocketBase>) {
+  if (!g_txTrace || packet->GetSize() == 0) return;
+  std::fprintf(g_txTrace, "%.9f,%s,%u,%u\n", Simulator::Now().GetSeconds(), g_flows[i].id.c_str(), header.GetSequenceNumber().GetValue(),
+               packet->GetSize());
+}
+
 // With `option tracecwnd 1`: a flow's window each time it moves by 10 % or more since the last row.
 void onCwnd(size_t i, uint32_t, uint32_t now) {
   if (g_statesTrace) g_cwndNow[i] = now;
@@ -245,6 +269,7 @@ void watchSocket(size_t i, Ptr<BulkSendApplication> app) {
   Ptr<Socket> s = app->GetSocket();
   if (s) s->TraceConnectWithoutContext("CongState", MakeBoundCallback(&onCongState, i));
   if (s && (g_cwndTrace || g_statesTrace)) s->TraceConnectWithoutContext("CongestionWindow", MakeBoundCallback(&onCwnd, i));
+  if (s && g_txTrace) s->TraceConnectWithoutContext("Tx", MakeBoundCallback(&onTx, i));
 }
 
 std::vector<std::string> splitCommas(const std::string& s) {
@@ -264,7 +289,7 @@ int main(int argc, char** argv) {
 
   std::map<std::string, double> options = {{"sockbuf", 16.0 * 1024 * 1024}, {"minrto", 0.2}, {"segsize", 1448}, {"iw", 10},
                                            {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}, {"tracelosses", 0},
-                                           {"tracestates", 0}, {"tracedrops", 0}, {"jitter", 0}, {"rngrun", 1}};
+                                           {"tracestates", 0}, {"tracedrops", 0}, {"tracetx", 0}, {"jitter", 0}, {"rngrun", 1}};
   std::string cc = "cubic";
   std::vector<std::string> nodeNames;
   std::map<std::string, uint32_t> nodeIndex;
@@ -331,6 +356,7 @@ int main(int argc, char** argv) {
     g_statesTrace = openCsv(outPath + ".states.csv", "time_s,id,state,cwnd_bytes\n");
     g_cwndNow.assign(g_flows.size(), 0);
   }
+  if (options["tracetx"] > 0) g_txTrace = openCsv(outPath + ".tx.csv", "time_s,id,seq,payload_bytes\n");
   if (options["tracedrops"] > 0) g_dropsTrace = openCsv(outPath + ".drops.csv", "time_s,from,to,id,seq,payload_bytes\n");
   // Start jitter: the one random thing a replay can have (no ECMP, no random ISNs or ports in these runs), so
   // a jittered run per RngRun shows how much ns-3's own answer hangs on the exact instants flows start.
@@ -401,6 +427,7 @@ int main(int argc, char** argv) {
       if (ecnK > 0) {
         c->disc = discs.Get(side);
         c->disc->TraceConnectWithoutContext("PacketsInQueue", MakeBoundCallback(&onDiscQueue, c));
+        c->disc->TraceConnectWithoutContext("Drop", MakeBoundCallback(&onDiscDrop, c));
       }
       g_channels.push_back(c);
     }
@@ -477,6 +504,7 @@ int main(int argc, char** argv) {
   if (g_queueTrace) std::fclose(g_queueTrace);
   if (g_statesTrace) std::fclose(g_statesTrace);
   if (g_dropsTrace) std::fclose(g_dropsTrace);
+  if (g_txTrace) std::fclose(g_txTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
   FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts\n");
