@@ -18,12 +18,12 @@ export function burstLossTold(delivered: number, lost: number, leftPackets: numb
 }
 
 /**
- * Whether one packet lost from a window of `w` segments (with `leftPackets` still to send) is
- * told by three duplicate ACKs: they come from the rest of its window and, with limited
- * transmit (RFC 3042; SACK, RFC 6675), from new data each of them lets out while any is left.
- * A window below 2 segments: never.
+ * Whether `lost` packets (default one) lost from a window of `w` segments (with `leftPackets`
+ * still to send) are told by three duplicate ACKs: they come from the rest of its window — less
+ * the other holes — and, with limited transmit (RFC 3042; SACK, RFC 6675), from new data each of
+ * them lets out while any is left. A window below 2 segments: never.
  */
-export function windowLossTold(w: number, leftPackets: number): boolean {
-  const behind = w - 1 + Math.max(0, leftPackets - w);
+export function windowLossTold(w: number, leftPackets: number, lost = 1): boolean {
+  const behind = w - lost + Math.max(0, leftPackets - w);
   return !(w < 2 || behind < DUPTHRESH);
 }

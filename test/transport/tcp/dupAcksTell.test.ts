@@ -27,6 +27,14 @@ describe("windowLossTold(w, leftPackets)", () => {
     expect(windowLossTold(3, 4)).toBe(true);
   });
 
+  it("counts the other holes out: several packets lost from one window leave fewer behind the first", () => {
+    // Window 5, nothing beyond it: one lost leaves 4 behind, three lost leave 2 (the RTO).
+    expect(windowLossTold(5, 0, 1)).toBe(true);
+    expect(windowLossTold(5, 0, 3)).toBe(false);
+    // With data beyond the window, its new packets tell them.
+    expect(windowLossTold(5, 20, 3)).toBe(true);
+  });
+
   it("never below a window of 2 segments", () => {
     expect(windowLossTold(1.5, 100)).toBe(false);
   });
