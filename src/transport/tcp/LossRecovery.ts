@@ -205,7 +205,14 @@ export class LossRecovery {
    */
   inAvoidance(f: number, r: number, rttS: number, lostPackets = 1): void {
     const t = this.t;
-    if (!windowLossTold(t.cwnd[f], this.network.remainingOf(f) / t.packetBytes[f], lostPackets)) {
+    // The lost packets are its newest to reach the full buffer; ahead of them, not yet delivered,
+    // are its own packets waiting there: where the port binds it, its window's excess over its
+    // share of the pipe (the queue LossPorts sums), at most the rest of its window; elsewhere
+    // none are counted (its packets queued at another port may be upstream, behind them).
+    const packet = t.packetBytes[f];
+    const w = t.cwnd[f];
+    const ahead = this.queues.boundAt(f) === r ? Math.min(Math.max(0, w - lostPackets), Math.max(0, w - (this.network.rateOf(f) * t.baseRttS[f]) / packet)) : 0;
+    if (!windowLossTold(w, this.network.remainingOf(f) / packet, lostPackets, ahead)) {
       this.timeout(f);
       return;
     }
