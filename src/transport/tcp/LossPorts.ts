@@ -38,11 +38,12 @@ export interface LossPortsHost {
  * window over its share of the pipe (window − rate × base RTT) waits in the port's queue; the
  * port's queue is the sum of its flows' excess, reported to the {@link QueueState}. The windows
  * keep growing by their law; when the queue reaches the buffer (or K at a marking port, where
- * RED drops what cannot be marked) the port drops what arrives while it is full: one packet per
- * loss-based flow in avoidance crossing it that still sends into it (the windows' growth in the
- * round trip before the losses are told), each drop drawn among those flows by their arrival
- * rates ({@link dropShares}), so a flow may lose none, one or several, and one whose packets
- * are all sent loses none. The overflow instant is predicted from the windows' growth and
+ * RED drops what cannot be marked) the port drops what arrives while it is full: as many packets
+ * as the windows of the loss-based flows in avoidance crossing it grow by in the round trip
+ * before the losses are told (NewReno one a flow, Cubic's curve more), counted for what each
+ * still sends into it, and shared among them by their arrivals ({@link dropShares}: each its
+ * share rounded down or up), so a flow may lose none, one or several, and one whose undelivered
+ * packets are all in flight loses none. The overflow instant is predicted from the windows' growth and
  * checked when due. Ports whose flows changed are re-judged once at the end of each solve
  * ({@link update}).
  */
