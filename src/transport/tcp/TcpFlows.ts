@@ -109,6 +109,7 @@ export class TcpFlows implements FlowObserver {
     random: RandomStream,
     handshakeRandom: RandomStream,
     phaseRandom: RandomStream,
+    dropRandom: RandomStream,
   ) {
     this.channels = topology.channelCount;
     this.kindRound = sim.registerHandler((f) => this.round(f));
@@ -119,9 +120,9 @@ export class TcpFlows implements FlowObserver {
     this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => this.rttNow(f));
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => this.rttNow(f),
-      lost: (f, r, rttS) => this.recovery.inAvoidance(f, r, rttS),
+      lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),
       recovering: (f, r, drops, rttS) => this.recovery.inRecovery(f, r, drops, rttS),
-    }, this.routes);
+    }, this.routes, dropRandom);
     this.recovery = new LossRecovery(sim, network, queues, this.t, this.ports, random, this.kindResume, {
       rttNow: (f) => this.rttNow(f),
       clockRate: (f) => this.clockRate(f),

@@ -33,12 +33,19 @@ export function cwrLossTold(delivered: number, behindLast: number, leftDelivered
 }
 
 /**
- * Whether one packet lost from a window of `w` segments (with `leftPackets` still to send) is
- * told by three duplicate ACKs: they come from the rest of its window and, with limited
- * transmit (RFC 3042; SACK, RFC 6675), from new data each of them lets out while any is left.
- * A window below 2 segments: never.
+ * Whether `lost` packets (default one) a flow in avoidance lost at an overflowing drop-tail port
+ * are told by three duplicate ACKs. A drop-tail port drops what arrives at its full buffer: of
+ * the flow's packets, its newest to reach the port. The duplicate ACKs come only from packets
+ * behind the first of them in sequence (sent after it: those still on their way to the port, and
+ * the data not yet sent, which the ACKs of the packets before it and, with limited transmit (RFC
+ * 3042) and SACK (RFC 6675), each duplicate ACK let out while any is left). The packets before it
+ * raise ordinary ACKs. Of the `leftPackets` the flow has not yet delivered, the lost ones and the
+ * `aheadPackets` before them still on their way to the receiver (its own packets waiting in the
+ * full buffer) are not behind the first hole, so leftPackets − aheadPackets − lost are: fewer
+ * than three (a loss among the flow's last packets), and only the RTO tells it. A window below 2
+ * segments: never (nothing before it lets anything out).
  */
-export function windowLossTold(w: number, leftPackets: number): boolean {
-  const behind = w - 1 + Math.max(0, leftPackets - w);
+export function windowLossTold(w: number, leftPackets: number, lost = 1, aheadPackets = 0): boolean {
+  const behind = leftPackets - aheadPackets - lost;
   return !(w < 2 || behind < DUPTHRESH);
 }

@@ -1,6 +1,7 @@
 // LossPorts' crossing lists: the loss-based flows in avoidance on every tracked port of their routes, through any order of entering, leaving and rerouting.
 import { describe, expect, it } from "vitest";
 import { ListPool } from "../../../src/core/ListPool.js";
+import { randomStream } from "../../../src/core/randomStream.js";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { LossPorts } from "../../../src/transport/tcp/LossPorts.js";
 import { TcpFlowTable, TcpPhase } from "../../../src/transport/tcp/TcpFlowTable.js";
@@ -24,7 +25,7 @@ function setup() {
     rttNow: () => 100e-6,
     lost: () => {},
     recovering: () => {},
-  }, routes);
+  }, routes, randomStream(1, "lossPorts"));
   const shapes = [Int32Array.of(0, 2, 4), Int32Array.of(2, 4), Int32Array.of(0, 2), Int32Array.of(4), Int32Array.of(0, 2, 3, 2, 4)];
   const route = new Map<number, Int32Array>();
   for (let f = 0; f < 40; f++) {

@@ -1,6 +1,7 @@
 // LossPorts and fast recovery: one window decrease per recovery (RFC 6582, RFC 6675) — a flow recovering neither grows nor is cut again by its port's overflow.
 import { describe, expect, it } from "vitest";
 import { ListPool } from "../../../src/core/ListPool.js";
+import { randomStream } from "../../../src/core/randomStream.js";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { LossPorts } from "../../../src/transport/tcp/LossPorts.js";
 import { TcpFlowTable, TcpPhase } from "../../../src/transport/tcp/TcpFlowTable.js";
@@ -32,7 +33,7 @@ function port(w0: number) {
       t.phase[f] = TcpPhase.Steady;
     },
     recovering: (f, _r, drops, rttS) => recovering.push({ f, atS: n.sim.nowS, drops, rttS }),
-  }, new ListPool());
+  }, new ListPool(), randomStream(1, "lossPorts"));
   const ids = [0, 1].map(() => n.network.startFlow(route, 1e9));
   for (const f of ids) {
     t.reserve(f + 1);

@@ -32,14 +32,31 @@ describe("cwrLossTold(delivered, behindLast, leftDelivered)", () => {
   });
 });
 
-describe("windowLossTold(w, leftPackets)", () => {
-  it("counts the rest of the window, plus the new data beyond it", () => {
-    // Window 4: 3 behind the one hole.
-    expect(windowLossTold(4, 0)).toBe(true);
-    // Window 3: 2 behind it, and only 3 packets left, all within the window.
-    expect(windowLossTold(3, 3)).toBe(false);
-    // Window 3 with 4 left: one more goes out.
-    expect(windowLossTold(3, 4)).toBe(true);
+describe("windowLossTold(w, leftPackets, lost, aheadPackets)", () => {
+  it("counts only what is behind the lost packet: the undelivered data less it and the packets ahead of it", () => {
+    // Window 10, 5 of its packets queued ahead of the lost one: with 6, 7, 8, 9 packets not yet
+    // delivered, 0, 1, 2, 3 are behind it — only three raise the duplicate ACKs. (Counting the
+    // rest of the window as behind any loss, each of these was told.)
+    expect(windowLossTold(10, 6, 1, 5)).toBe(false);
+    expect(windowLossTold(10, 7, 1, 5)).toBe(false);
+    expect(windowLossTold(10, 8, 1, 5)).toBe(false);
+    expect(windowLossTold(10, 9, 1, 5)).toBe(true);
+  });
+
+  it("a flow's last packets lost with nothing queued ahead: told only with three behind", () => {
+    // Window 4, nothing ahead: the lost packet and 2 behind it (3 left) — the RTO; 4 left — told.
+    expect(windowLossTold(4, 3)).toBe(false);
+    expect(windowLossTold(4, 4)).toBe(true);
+  });
+
+  it("counts the other holes out: several packets lost leave fewer behind the first", () => {
+    // 8 left, 2 ahead: one lost leaves 5 behind, four lost leave 2 (the RTO).
+    expect(windowLossTold(10, 8, 1, 2)).toBe(true);
+    expect(windowLossTold(10, 8, 4, 2)).toBe(false);
+  });
+
+  it("far from the end, told whatever the window's queue", () => {
+    expect(windowLossTold(40, 1000, 1, 39)).toBe(true);
   });
 
   it("never below a window of 2 segments", () => {
