@@ -248,6 +248,9 @@ export function latencyCases(): Ns3Case[] {
     incastCase({ name: "incast-newreno-12x256k", seed: 32, senders: 12, responseBytes: 256e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 64 }, role: "test" }),
     wanCase({ name: "wan-cubic-shallow", seed: 3, requests: 300, spanS: 3, bulkBytes: 5e7, requestBytes: 256e3, bufferPackets: 400, cc: "cubic", role: "test" }),
     rttMixCase({ name: "rtt-mix-cubic-3x10m", seed: 3, perClass: 3, sizeBytes: 10e6, accessS: [48e-6, 1998e-6, 9998e-6], ports: { cc: "cubic", bufferPackets: 400 }, role: "test" }),
+    // Session 36 (2026-12-05): a Cubic fat-tree, the first (every earlier fat-tree is DCTCP or NewReno); fixed before
+    // either simulator ran it, to judge the s36 Cubic change (HyStart and growth from ns-3's source) held out.
+    fatTreeCase({ name: "fattree-websearch-cubic-seed9", seed: 9, k: 4, cdf: "websearch", load: 0.5, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "cubic", bufferPackets: 100 }, role: "test" }),
   ] as Ns3Case[]).map((c) => ({ ...c, delayedAck: 1 }));
 }
 
