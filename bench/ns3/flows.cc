@@ -194,6 +194,16 @@ void traceLevel(ChannelQueue* c, uint32_t before) {
     std::fprintf(g_queueTrace, "%.9f,%s,%s,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), after);
 }
 
+// One row of the drops trace: the time, the channel, the dropped packet's flow (its sink port is 10000 + the
+// flow's index: the destination port of its data, the source port of the sink's ACKs), sequence number and payload.
+void writeDrop(const ChannelQueue* c, const TcpHeader& tcp, uint32_t payloadBytes) {
+  const uint32_t dport = tcp.GetDestinationPort(), sport = tcp.GetSourcePort();
+  const uint32_t port = dport >= 10000 && dport - 10000 < g_flows.size() ? dport : sport;
+  const std::string id = port >= 10000 && port - 10000 < g_flows.size() ? g_flows[port - 10000].id : "?";
+  std::fprintf(g_dropsTrace, "%.9f,%s,%s,%s,%u,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), id.c_str(),
+               tcp.GetSequenceNumber().GetValue(), payloadBytes);
+}
+
 void onDeviceQueue(ChannelQueue* c, uint32_t, uint32_t now) {
   c->Account(Simulator::Now().GetSeconds());
   const uint32_t before = c->Level();
@@ -206,8 +216,7 @@ void onDiscQueue(ChannelQueue* c, uint32_t, uint32_t now) {
   c->qdisc = now;
   traceLevel(c, before);
 }
-// With `option tracedrops 1`: the dropped packet's flow (its sink port is 10000 + the flow's index:
-// the destination port of its data, the source port of the sink's ACKs), sequence number and payload.
+// With `option tracedrops 1`: a row (writeDrop) for every packet a drop-tail device queue drops.
 void onDeviceDrop(ChannelQueue* c, Ptr<const Packet> packet) {
   ++c->drops;
   if (!g_dropsTrace) return;
@@ -218,11 +227,7 @@ void onDeviceDrop(ChannelQueue* c, Ptr<const Packet> packet) {
   copy->RemoveHeader(ppp);
   copy->RemoveHeader(ip);
   copy->RemoveHeader(tcp);
-  const uint32_t dport = tcp.GetDestinationPort(), sport = tcp.GetSourcePort();
-  const uint32_t port = dport >= 10000 && dport - 10000 < g_flows.size() ? dport : sport;
-  const std::string id = port >= 10000 && port - 10000 < g_flows.size() ? g_flows[port - 10000].id : "?";
-  std::fprintf(g_dropsTrace, "%.9f,%s,%s,%s,%u,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), id.c_str(),
-               tcp.GetSequenceNumber().GetValue(), copy->GetSize());
+  writeDrop(c, tcp, copy->GetSize());
 }
 
 // With `option tracedrops 1` and `ecnk`: the same row for every packet a marking queue disc drops (its item holds the TCP header first).
@@ -231,11 +236,7 @@ void onDiscDrop(ChannelQueue* c, Ptr<const QueueDiscItem> item) {
   Ptr<Packet> copy = item->GetPacket()->Copy();
   TcpHeader tcp;
   copy->RemoveHeader(tcp);
-  const uint32_t dport = tcp.GetDestinationPort(), sport = tcp.GetSourcePort();
-  const uint32_t port = dport >= 10000 && dport - 10000 < g_flows.size() ? dport : sport;
-  const std::string id = port >= 10000 && port - 10000 < g_flows.size() ? g_flows[port - 10000].id : "?";
-  std::fprintf(g_dropsTrace, "%.9f,%s,%s,%s,%u,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), id.c_str(),
-               tcp.GetSequenceNumber().GetValue(), copy->GetSize());
+  writeDrop(c, tcp, copy->GetSize());
 }
 
 // With `option tracetx 1`: every data segment a sender sends (first transmissions and retransmissions alike).
