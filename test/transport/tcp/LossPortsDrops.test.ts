@@ -2,12 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { ListPool } from "../../../src/core/ListPool.js";
 import { randomStream } from "../../../src/core/randomStream.js";
-import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { LossPorts } from "../../../src/transport/tcp/LossPorts.js";
-import { TcpFlowTable, TcpPhase } from "../../../src/transport/tcp/TcpFlowTable.js";
-import { transportNetwork } from "../transportModels.js";
-
-const P = 1502;
+import { TcpPhase } from "../../../src/transport/tcp/TcpFlowTable.js";
+import { lossPortNetwork } from "./lossPortNetwork.js";
 
 /**
  * a —10 Gb/s— s —1 Gb/s, 20-packet buffer— b; NewReno flows (ACK per segment: +1 segment per
@@ -15,13 +12,7 @@ const P = 1502;
  * RTT 0 (the queue is the windows: 18 of 20 packets for two). `lost` records who lost how many.
  */
 function port(sizes: number[]) {
-  const n = transportNetwork(["a", "s", "b"], [
-    { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
-    { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: 20 * P },
-  ]);
-  const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
-  const t = new TcpFlowTable();
-  const o = t.options.push({ ...TCP_DEFAULTS, cc: "newreno", delayedAck: 1, mssBytes: 1448, headerBytes: 54, windowBytes: 1e9 }) - 1;
+  const { n, route, t, o } = lossPortNetwork();
   const lost: Array<{ f: number; atS: number; packets: number }> = [];
   const ports = new LossPorts(n.sim, n.network, n.queues, n.topology.channelCount, n.topology.resourceCount, t, {
     rttNow: () => 100e-6,

@@ -2,12 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { ListPool } from "../../../src/core/ListPool.js";
 import { randomStream } from "../../../src/core/randomStream.js";
-import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { LossPorts } from "../../../src/transport/tcp/LossPorts.js";
-import { TcpFlowTable, TcpPhase } from "../../../src/transport/tcp/TcpFlowTable.js";
-import { transportNetwork } from "../transportModels.js";
-
-const P = 1502;
+import { TcpPhase } from "../../../src/transport/tcp/TcpFlowTable.js";
+import { lossPortNetwork } from "./lossPortNetwork.js";
 
 /**
  * a —10 Gb/s, 1 µs— s —1 Gb/s, 1 µs, 20-packet buffer— b; two NewReno flows (ACK per segment:
@@ -15,13 +12,7 @@ const P = 1502;
  * `w0` segments. The host's RTT is a fixed 100 µs; `lost` records who lost what, and when.
  */
 function port(w0: number) {
-  const n = transportNetwork(["a", "s", "b"], [
-    { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
-    { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: 20 * P },
-  ]);
-  const route = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
-  const t = new TcpFlowTable();
-  const o = t.options.push({ ...TCP_DEFAULTS, cc: "newreno", delayedAck: 1, mssBytes: 1448, headerBytes: 54, windowBytes: 1e9 }) - 1;
+  const { n, route, t, o } = lossPortNetwork();
   const rtt = 100e-6;
   const lost: Array<{ f: number; atS: number; w: number }> = [];
   const recovering: Array<{ f: number; atS: number; drops: number; rttS: number }> = [];
