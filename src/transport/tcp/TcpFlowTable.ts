@@ -1,6 +1,7 @@
 // TcpFlowTable: the per-flow state of every `tcp` flow of a run — phase, window, timers, costs — in typed arrays, and the window law read from it.
 import { grown } from "../../core/grown.js";
 import type { TcpOptions } from "../TransportSpec.js";
+import { cubicAckClocked } from "./cubicAckClocked.js";
 import { cubicAdvanceFrom, cubicK, renoIncreasePerRtt, slowStartFactor } from "./CongestionControl.js";
 
 /** Phase of a tcp flow's window. */
@@ -88,8 +89,17 @@ export class TcpFlowTable {
   lostLast = new Float64Array(0);
   /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
   markedLast = new Float64Array(0);
-  /** The least RTT the flow has seen, seconds (HyStart's delayMin). */
+  /** HyStart's delayMin: the least smoothed RTT the flow's ACKs handed Cubic, seconds (Infinity: none yet; `hyStartRound`). */
   minRttS = new Float64Array(0);
+  /** ns-3's smoothed RTT of the flow's millisecond timestamp samples, seconds (NaN: no sample yet; `hyStartRound`). */
+  srttS = new Float64Array(0);
+  /** HyStart's round start and the last ACK of its train, on the sender's clock, seconds (NaN: none yet; `hyStartRound`). */
+  roundStartS = new Float64Array(0);
+  lastAckS = new Float64Array(0);
+  /** The rate the network binds the flow at, segments/s (its ACKs come back at it: `cubicAckClocked`); 0 while none binds it (its window or its cap does). */
+  boundPps = new Float64Array(0);
+  /** How long after the sender's clock the flow's slow-start rounds run: its first flight leaves the sender this long before its first round. */
+  senderLagS = new Float64Array(0);
   /**
    * 1 once a slow-start round's window covered all the flow had left: every byte has gone out in
    * that flight, so no later round sends anything (a round runs only to answer its losses or
@@ -183,7 +193,11 @@ export class TcpFlowTable {
         }
         rttCubed = this.rttCubed;
       }
-      w = cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, rttCubed);
+      const ackPps = this.boundPps[f];
+      w =
+        ackPps > 0
+          ? cubicAckClocked(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, ackPps)
+          : cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, rttCubed);
     } else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
     return Math.min(w, this.windowSegs[f]);
   }
@@ -238,6 +252,11 @@ export class TcpFlowTable {
     this.lostLast = grown(this.lostLast, n);
     this.markedLast = grown(this.markedLast, n);
     this.minRttS = grown(this.minRttS, n);
+    this.srttS = grown(this.srttS, n);
+    this.roundStartS = grown(this.roundStartS, n);
+    this.lastAckS = grown(this.lastAckS, n);
+    this.senderLagS = grown(this.senderLagS, n);
+    this.boundPps = grown(this.boundPps, n);
     this.sentAll = grown(this.sentAll, n);
     this.catchUp = grown(this.catchUp, n);
     this.catchUpClockPps = grown(this.catchUpClockPps, n);

@@ -1,0 +1,24 @@
+// cubicAckClocked: Cubic's window for a flow the network binds, grown per acknowledged segment as ns-3 3.37 does.
+import { describe, expect, it } from "vitest";
+import { CUBIC_C, cubicK } from "../../../src/transport/tcp/CongestionControl.js";
+import { cubicAckClocked } from "../../../src/transport/tcp/cubicAckClocked.js";
+
+describe("cubicAckClocked(wMax, w0, k, w, tS, dtS, rttS, ackPps)", () => {
+  it("before any loss grows one segment per 20 acknowledged: linear at its share, not 5 % per round trip", () => {
+    // Two 10 µs flows sharing 10 Gb/s (416,112 packets/s each) from 16 segments: ns-3 3.37's
+    // reach 514 at 24.7 ms (rtt-mix-cubic, tracecwnd); per ACK, 16 + 416,112 × 0.0247 / 20 = 530.
+    const pps = 5e9 / 8 / 1502;
+    expect(cubicAckClocked(0, 16, 0, 16, 0, 0.0247, 12e-6, pps)).toBeCloseTo(16 + (pps * 0.0247) / 20, 9);
+  });
+
+  it("follows the curve after a loss, at most one segment per 2 acknowledged, never down", () => {
+    const k = cubicK(100, 70);
+    // Far past K the curve is far above: the cap binds.
+    expect(cubicAckClocked(100, 70, k, 90, 10, 0.01, 0.001, 1000)).toBe(90 + 5);
+    // Near the plateau the curve binds.
+    const t = k - 0.5;
+    expect(cubicAckClocked(100, 70, k, 80, t - 0.01, 0.01, 0.001, 1e6)).toBeCloseTo(100 + CUBIC_C * (t + 0.001 - k) ** 3, 9);
+    // Below the window: it stays.
+    expect(cubicAckClocked(100, 70, k, 99.9, 0, 0.01, 0.001, 1e6)).toBe(99.9);
+  });
+});
