@@ -171,6 +171,8 @@ export class TcpFlowTable {
   windowAt(f: number, t: number, rtt: number): number {
     let w: number;
     if (this.cc[f] === TcpCc.Cubic) {
+      // Both of Cubic's laws keep the window where no time has passed.
+      if (!(t > this.lastS[f])) return Math.min(this.cwnd[f], this.windowSegs[f]);
       const wMax = this.wMax[f];
       const w0 = this.w0[f];
       // K is read only after a loss (W_max above w0): before one the law takes no K, and its cache is not read.
@@ -185,7 +187,7 @@ export class TcpFlowTable {
           key[at + 2] = w0;
         }
         k = key[at];
-      } else if (rtt > 0 && t > this.lastS[f]) {
+      } else if (rtt > 0) {
         // Before a loss the law takes RTT³: the cube of the last round trip read is kept.
         if (rtt !== this.cubedRttS) {
           this.cubedRttS = rtt;
@@ -196,7 +198,7 @@ export class TcpFlowTable {
       const ackPps = this.boundPps[f];
       w =
         ackPps > 0
-          ? cubicAckClocked(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, ackPps)
+          ? cubicAckClocked(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, ackPps, rttCubed)
           : cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, rttCubed);
     } else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
     return Math.min(w, this.windowSegs[f]);

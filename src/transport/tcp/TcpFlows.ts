@@ -303,7 +303,8 @@ export class TcpFlows implements FlowObserver {
     // Cubic grows per ACK: a window the network binds grows at its share's ACK rate, brought up to date at the old one first.
     const boundPps = newRateBps > 0 && bottleneck >= 0 ? newRateBps / t.packetBytes[f] : 0;
     if (boundPps !== t.boundPps[f]) {
-      if (phase === Phase.Avoidance && t.cc[f] === TcpCc.Cubic) t.advance(f, this.sim.nowS, this.rttNow(f));
+      // At the instant it was last brought up to date a window within its limit stands: no round trip is read.
+      if (phase === Phase.Avoidance && t.cc[f] === TcpCc.Cubic && (this.sim.nowS > t.lastS[f] || t.cwnd[f] > t.windowSegs[f])) t.advance(f, this.sim.nowS, this.rttNow(f));
       t.boundPps[f] = boundPps;
     }
     if (phase !== Phase.Avoidance && phase !== Phase.Steady) return;
