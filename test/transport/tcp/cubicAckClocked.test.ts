@@ -21,4 +21,32 @@ describe("cubicAckClocked(wMax, w0, k, w, tS, dtS, rttS, ackPps)", () => {
     // Below the window: it stays.
     expect(cubicAckClocked(100, 70, k, 99.9, 0, 0.01, 0.001, 1e6)).toBe(99.9);
   });
+
+  it("gives the powers' answer to the last bit where its product bounds spare them", () => {
+    // The law as written, every power taken.
+    const byPowers = (wMax: number, w0: number, k: number, w: number, tS: number, dtS: number, rttS: number, ackPps: number): number => {
+      const t = Math.max(0, tS + dtS);
+      const acked = ackPps * dtS;
+      const cap = w + acked / 2;
+      if (wMax > w0) {
+        const target = wMax + CUBIC_C * (t + rttS - k) ** 3;
+        return target <= w ? w : Math.min(target, cap);
+      }
+      return Math.min(Math.max(w0 + CUBIC_C * ((t + rttS) ** 3 - rttS ** 3), w + acked / 20), cap);
+    };
+    let checked = 0;
+    for (const [wMax, w0] of [[0, 10], [0, 16], [120, 84], [100, 99.999999], [5000, 3500]]) {
+      const k = cubicK(wMax, w0);
+      for (const rttS of [1e-6, 12e-6, 1.3e-4, 0.002, 0.1])
+        for (const tS of [0, 1e-5, 0.003, k - 0.01, k, k + 1e-7, 2.5])
+          for (const dtS of [1e-9, 3e-6, 0.001, 0.5])
+            for (const w of [1, 16, w0, (wMax + w0) / 2, wMax - 1e-9, wMax, wMax + 3])
+              for (const ackPps of [10, 416112, 8e6]) {
+                expect(cubicAckClocked(wMax, w0, k, w, tS, dtS, rttS, ackPps)).toBe(byPowers(wMax, w0, k, w, tS, dtS, rttS, ackPps));
+                expect(cubicAckClocked(wMax, w0, k, w, tS, dtS, rttS, ackPps, rttS ** 3)).toBe(byPowers(wMax, w0, k, w, tS, dtS, rttS, ackPps));
+                checked++;
+              }
+    }
+    expect(checked).toBe(5 * 5 * 7 * 4 * 7 * 3);
+  });
 });
