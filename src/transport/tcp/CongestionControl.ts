@@ -64,10 +64,11 @@ export function cubicK(wMax: number, w0: number): number {
 const LN_MAX_GROWTH = Math.log(CUBIC_MAX_GROWTH);
 const LN_PRELOSS_GROWTH = Math.log(CUBIC_PRELOSS_GROWTH);
 /**
- * Relative room the bounds of {@link cubicAdvanceFrom} leave for rounding: the power (within an
- * ulp), the products and the bound itself err by a few ulps (about 1e-15), far less than this.
+ * Relative room the bounds of {@link cubicAdvanceFrom} and {@link cubicAckClocked} leave for
+ * rounding: the power (within an ulp), the products and the bound itself err by a few ulps
+ * (about 1e-15), far less than this.
  */
-const BOUND_SLACK = 1e-12;
+export const BOUND_SLACK = 1e-12;
 
 /**
  * {@link cubicAdvance} with the epoch's `k` = {@link cubicK}(wMax, w0) given (a flow keeps it for

@@ -329,6 +329,8 @@ export class LossRecovery {
     const rto = retransmissionTimeoutS(o.minRtoS, this.window.rttNow(f), t.backoff[f]);
     t.backoff[f]++;
     if (t.cc[f] === TcpCc.Cubic) t.wMax[f] = cubicLossMax(t.cwnd[f], t.wMax[f]);
+    // ns-3's TcpCubic::CubicReset on CA_LOSS: HyStart's delayMin starts again.
+    t.minRttS[f] = Infinity;
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
     t.phase[f] = Phase.Timeout;
     t.cwnd[f] = 1;

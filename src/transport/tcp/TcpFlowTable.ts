@@ -1,6 +1,7 @@
 // TcpFlowTable: the per-flow state of every `tcp` flow of a run — phase, window, timers, costs — in typed arrays, and the window law read from it.
 import { grown } from "../../core/grown.js";
 import type { TcpOptions } from "../TransportSpec.js";
+import { cubicAckClocked } from "./cubicAckClocked.js";
 import { cubicAdvanceFrom, cubicK, renoIncreasePerRtt, slowStartFactor } from "./CongestionControl.js";
 
 /** Phase of a tcp flow's window. */
@@ -88,8 +89,17 @@ export class TcpFlowTable {
   lostLast = new Float64Array(0);
   /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
   markedLast = new Float64Array(0);
-  /** The least RTT the flow has seen, seconds (HyStart's delayMin). */
+  /** HyStart's delayMin: the least smoothed RTT the flow's ACKs handed Cubic, seconds (Infinity: none yet; `hyStartRound`). */
   minRttS = new Float64Array(0);
+  /** ns-3's smoothed RTT of the flow's millisecond timestamp samples, seconds (NaN: no sample yet; `hyStartRound`). */
+  srttS = new Float64Array(0);
+  /** HyStart's round start and the last ACK of its train, on the sender's clock, seconds (NaN: none yet; `hyStartRound`). */
+  roundStartS = new Float64Array(0);
+  lastAckS = new Float64Array(0);
+  /** The rate the network binds the flow at, segments/s (its ACKs come back at it: `cubicAckClocked`); 0 while none binds it (its window or its cap does). */
+  boundPps = new Float64Array(0);
+  /** How long after the sender's clock the flow's slow-start rounds run: its first flight leaves the sender this long before its first round. */
+  senderLagS = new Float64Array(0);
   /**
    * 1 once a slow-start round's window covered all the flow had left: every byte has gone out in
    * that flight, so no later round sends anything (a round runs only to answer its losses or
@@ -161,6 +171,8 @@ export class TcpFlowTable {
   windowAt(f: number, t: number, rtt: number): number {
     let w: number;
     if (this.cc[f] === TcpCc.Cubic) {
+      // Both of Cubic's laws keep the window where no time has passed.
+      if (!(t > this.lastS[f])) return Math.min(this.cwnd[f], this.windowSegs[f]);
       const wMax = this.wMax[f];
       const w0 = this.w0[f];
       // K is read only after a loss (W_max above w0): before one the law takes no K, and its cache is not read.
@@ -175,7 +187,7 @@ export class TcpFlowTable {
           key[at + 2] = w0;
         }
         k = key[at];
-      } else if (rtt > 0 && t > this.lastS[f]) {
+      } else if (rtt > 0) {
         // Before a loss the law takes RTT³: the cube of the last round trip read is kept.
         if (rtt !== this.cubedRttS) {
           this.cubedRttS = rtt;
@@ -183,7 +195,11 @@ export class TcpFlowTable {
         }
         rttCubed = this.rttCubed;
       }
-      w = cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, rttCubed);
+      const ackPps = this.boundPps[f];
+      w =
+        ackPps > 0
+          ? cubicAckClocked(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, ackPps, rttCubed)
+          : cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, rttCubed);
     } else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
     return Math.min(w, this.windowSegs[f]);
   }
@@ -238,6 +254,11 @@ export class TcpFlowTable {
     this.lostLast = grown(this.lostLast, n);
     this.markedLast = grown(this.markedLast, n);
     this.minRttS = grown(this.minRttS, n);
+    this.srttS = grown(this.srttS, n);
+    this.roundStartS = grown(this.roundStartS, n);
+    this.lastAckS = grown(this.lastAckS, n);
+    this.senderLagS = grown(this.senderLagS, n);
+    this.boundPps = grown(this.boundPps, n);
     this.sentAll = grown(this.sentAll, n);
     this.catchUp = grown(this.catchUp, n);
     this.catchUpClockPps = grown(this.catchUpClockPps, n);

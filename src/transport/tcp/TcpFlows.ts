@@ -13,7 +13,7 @@ import { BurstJudge, type BurstVerdicts } from "./BurstJudge.js";
 import { DctcpAlpha } from "./DctcpAlpha.js";
 import { fastRecoveryEndS } from "./fastRecoveryEndS.js";
 import { HandshakeLosses } from "./HandshakeLosses.js";
-import { hyStartExits } from "./hyStartExits.js";
+import { hyStartRound } from "./hyStartRound.js";
 import { LossPorts } from "./LossPorts.js";
 import { LossRecovery } from "./LossRecovery.js";
 import { queueClassOf } from "./queueClassOf.js";
@@ -23,6 +23,7 @@ import { slowStartWindow } from "./slowStartWindow.js";
 import { SynRetries } from "./SynRetries.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
+import { timestampRttS } from "./timestampRttS.js";
 
 /**
  * {@link TcpFlowTable.timer} of a flow in flight whose first flight goes out when its first byte
@@ -238,6 +239,11 @@ export class TcpFlows implements FlowObserver {
     t.lostLast[flow] = 0;
     t.markedLast[flow] = 0;
     t.minRttS[flow] = Infinity;
+    // The SYN's timestamp sample, unless it was lost (a retransmitted SYN gives none: ns-3's RttHistory retx).
+    t.srttS[flow] = handshakeRounds > 0 && opensWithSyn(o.handshake) && !synLost ? timestampRttS(synStartS, synStartS + handshakeRtt) : NaN;
+    t.roundStartS[flow] = NaN;
+    t.boundPps[flow] = 0;
+    t.lastAckS[flow] = NaN;
     t.sentAll[flow] = 0;
     t.retxPort[flow] = -1;
     t.lossPort[flow] = -1;
@@ -247,6 +253,7 @@ export class TcpFlows implements FlowObserver {
     this.done[flow] = onDone;
     const activeS = now + firstByteDelayS + route.latencyS;
     t.activeS[flow] = activeS;
+    t.senderLagS[flow] = activeS - (synStartS + handshakeS);
     t.lastS[flow] = activeS;
     t.growthEndS[flow] = NaN;
     this.queues.register(flow, queueClassOf(o), baseRtt, packetBytes, 1 / o.delayedAck);
@@ -293,6 +300,13 @@ export class TcpFlows implements FlowObserver {
     const newRateBps = changes.newRatesBps[i];
     const bottleneck = changes.bottlenecks[i];
     const phase = t.phase[f];
+    // Cubic grows per ACK: a window the network binds grows at its share's ACK rate, brought up to date at the old one first.
+    const boundPps = newRateBps > 0 && bottleneck >= 0 ? newRateBps / t.packetBytes[f] : 0;
+    if (boundPps !== t.boundPps[f]) {
+      // At the instant it was last brought up to date a window within its limit stands: no round trip is read.
+      if (phase === Phase.Avoidance && t.cc[f] === TcpCc.Cubic && (this.sim.nowS > t.lastS[f] || t.cwnd[f] > t.windowSegs[f])) t.advance(f, this.sim.nowS, this.rttNow(f));
+      t.boundPps[f] = boundPps;
+    }
     if (phase !== Phase.Avoidance && phase !== Phase.Steady) return;
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
     if (phase === Phase.Avoidance && at !== t.port[f] && (at < 0 || this.ports.tracks(f, at))) {
@@ -425,22 +439,27 @@ export class TcpFlows implements FlowObserver {
     // previous round's ACKs return at the ACK clock (every delivered packet raises one, a lost one
     // none), so a port draining at that clock queues the growth on top of what the previous
     // window already kept beyond the pipe.
-    const next = first ? w : slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]);
-    t.lostLast[f] = 0;
-    const arrivals = Math.min(next, remaining);
     const clock = this.clockRate(f);
     const trainS = (w * packet) / clock;
+    // Cubic: HyStart over this round's ACKs, which may end slow start part way through the round.
+    const delayedAck = t.options[t.optionIndex[f]].delayedAck;
+    const exitW =
+      t.cc[f] === TcpCc.Cubic && !first
+        ? hyStartRound(t, f, this.sim.nowS - t.senderLagS[f], w, w - t.lostLast[f], delayedAck, (delayedAck * packet) / clock, rtt)
+        : NaN;
+    const next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
+    t.lostLast[f] = 0;
+    const arrivals = Math.min(next, remaining);
     const durationS = first ? (arrivals * packet) / this.lineRate(f) : trainS;
     const standing = first ? 0 : standingPackets(w, clock, t.baseRttS[f], packet);
     t.cwnd[f] = next;
     // The window covers all that is left: it goes out in this flight, and no later round sends.
     if (this.covers(f, next)) t.sentAll[f] = 1;
     if (arrivals > 0) this.offerBurst(f, arrivals, durationS, standing, first ? 0 : w * packet);
-    if (t.cc[f] === TcpCc.Cubic && !first && hyStartExits(next, t.minRttS[f], rtt, trainS)) {
+    if (!Number.isNaN(exitW)) {
       this.enterAvoidance(f);
       return;
     }
-    t.minRttS[f] = Math.min(t.minRttS[f], rtt);
     this.applyWindow(f, rtt);
     // After its last flight a flow needs another round trip only to tell a loss of the round
     // before (lossAge 2 now) or, once this instant's bursts are judged, its flight's own losses
