@@ -231,7 +231,7 @@ export function latencyCases(): Ns3Case[] {
     // Held out until the saturated-port burst rules (docs/transport.md, "Bursts at the ports"), which were built on it: fit since.
     fatTreeCase({ name: "fattree-websearch-newreno", seed: 4, k: 4, cdf: "websearch", load: 0.5, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 100 }, role: "fit" }),
     wanCase({ name: "wan-newreno", seed: 2, requests: 200, spanS: 4, bulkBytes: 1e8, bufferPackets: 2000, cc: "newreno", role: "test" }),
-    rttMixCase({ name: "rtt-mix-newreno", seed: 2, perClass: 2, sizeBytes: 20e6, ports: { cc: "newreno", bufferPackets: 500 }, role: "test" }),
+    rttMixCase({ name: "rtt-mix-newreno", seed: 2, perClass: 2, sizeBytes: 20e6, ports: { cc: "newreno", bufferPackets: 500 }, role: "fit" }),
     // Incasts of other shapes (added after the model was built, to test how its timeout share carries over).
     incastCase({ name: "incast-newreno-24x48k", seed: 21, senders: 24, responseBytes: 48e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 100 }, role: "fit" }),
     incastCase({ name: "incast-newreno-16x128k", seed: 22, senders: 16, responseBytes: 128e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno", bufferPackets: 100 }, role: "test" }),
