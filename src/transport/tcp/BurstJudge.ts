@@ -22,6 +22,8 @@ export interface Burst {
   /** Verdict: the largest share of its packets a port dropped (0 for none), and that port. */
   share: number;
   port: number;
+  /** Verdict: the share of the arrivals that port dropped while its buffer was full (its FIFO's drop share once full, {@link fifoOverflow}). */
+  fullShare: number;
   /** Verdict: the most packets a port marked (0 for none), and that port. */
   marked: number;
   markPort: number;
@@ -135,7 +137,7 @@ export class BurstJudge {
     // thrown away when an instant's bursts first outnumbered the free records, with every caller
     // it was inlined into: the slow-start round among them.)
     let b = this.free.pop();
-    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, marked: NaN, markPort: -1, judged: false };
+    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;
@@ -144,6 +146,7 @@ export class BurstJudge {
     b.packetBytes = packetBytes;
     b.ecn = ecn;
     b.share = 0;
+    b.fullShare = 0;
     b.port = -1;
     b.marked = 0;
     b.markPort = -1;
@@ -380,6 +383,7 @@ export class BurstJudge {
       if (share > b.share) {
         b.share = share;
         b.port = r;
+        b.fullShare = fullShare;
       }
       if (m > b.marked) {
         b.marked = m;

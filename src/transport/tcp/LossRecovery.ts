@@ -7,7 +7,7 @@ import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
 import { cubicLossMax } from "./CongestionControl.js";
 import { cutWindow } from "./cutWindow.js";
-import { DUPTHRESH, burstLossTold, cwrLossTold, windowLossTold } from "./dupAcksTell.js";
+import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
@@ -154,14 +154,16 @@ export class LossRecovery {
   /**
    * A share `share` of flow `f`'s burst of `packets` overflowed `port`: which survive is drawn.
    * In fast recovery, a lost retransmission means a timeout. Otherwise, with no survivor or too
-   * few packets behind the hole to raise three duplicate ACKs (the survivors behind it, and the
-   * new data SACK lets them release while any is left), the flow times out; else the loss is
+   * few packets behind the hole to raise three duplicate ACKs (the survivors behind it — at a
+   * drop-tail port those arriving after its buffer filled, which it dropped `fullShare` of
+   * ({@link fifoBurstLossTold}) — and the new data SACK lets them release while any is left),
+   * the flow times out; else the loss is
    * told one round later ({@link RecoveryWindow.round}). A burst the port also `marked` (DCTCP)
    * has its survivors' ECE put the sender in CWR before their duplicate ACKs come back, and in
    * CWR each hole is resent only once three segments are SACKed above it ({@link cwrLossTold}):
    * with fewer behind its last hole, the flow times out.
    */
-  burstLoss(f: number, packets: number, share: number, port: number, marked = false): void {
+  burstLoss(f: number, packets: number, share: number, port: number, marked = false, fullShare = 0): void {
     const t = this.t;
     const phase = t.phase[f];
     if (phase !== Phase.SlowStart && phase !== Phase.Avoidance) return;
@@ -186,7 +188,7 @@ export class LossRecovery {
     }
     if (phase !== Phase.SlowStart) return;
     const left = Math.max(0, this.network.remainingOf(f) / t.packetBytes[f] - n);
-    if (marked ? !this.cwrTold(delivered, lost, left, share) : !burstLossTold(delivered, lost, left)) {
+    if (marked ? !this.cwrTold(delivered, lost, left, share) : !fifoBurstLossTold(delivered, lost, left, fullShare)) {
       this.timeout(f);
       return;
     }

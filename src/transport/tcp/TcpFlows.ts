@@ -523,7 +523,7 @@ export class TcpFlows implements FlowObserver {
     this.recovery.overflowed(overflowPorts, overflowShares);
     for (let i = 0; i < judged.length; i++) {
       const b = judged[i];
-      if (b.share > 0) this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0);
+      if (b.share > 0) this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
       else if (b.marked > 0) {
         this.queues.mark(b.markPort, b.marked, this.sim.nowS);
         this.onMarks(b.flow, b.marked);

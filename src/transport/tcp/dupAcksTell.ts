@@ -18,6 +18,28 @@ export function burstLossTold(delivered: number, lost: number, leftPackets: numb
 }
 
 /**
+ * Whether a loss in a slow-start burst at a drop-tail port is told by three duplicate ACKs, the
+ * port's FIFO placing the holes: `delivered` packets of the burst got through and `lost` did not,
+ * with `leftPackets` of new data still to send, and the port dropped `fullShare` (0 < q ≤ 1) of
+ * what arrived while its buffer was full ({@link fifoOverflow}'s `fullShare`). A FIFO admits the
+ * burst's packets until its buffer fills and from then on drops each arrival at q: the holes are
+ * among the burst's packets arriving after the fill (lost / q of them), and only the survivors
+ * among those, lost · (1 − q) / q (at most `delivered`), are behind the first hole — not
+ * delivered · lost / (lost + 1), as with holes anywhere in the burst ({@link burstLossTold}), which
+ * counts the survivors ahead of the fill too. ns-3 3.37 (`TcpSocketBase::DupAck`) enters recovery
+ * only on the third duplicate ACK or once `IsLost` finds three segments SACKed above the first
+ * hole; with fewer, nothing is resent until the RTO (3.37 has no tail-loss probe). Evidence
+ * (ns-3 `tracedrops`, fattree-websearch-cubic-seed9): flows of 20–43 segments lost segments 15–19,
+ * 27 and 43 of their last round at an aggregation, a core and an edge port, with 2, 2 and 0 delivered behind
+ * the first hole, and waited 200 ms. No survivor at all: never.
+ */
+export function fifoBurstLossTold(delivered: number, lost: number, leftPackets: number, fullShare: number): boolean {
+  if (!(fullShare > 0)) return burstLossTold(delivered, lost, leftPackets);
+  const behind = Math.min(delivered, (lost * (1 - Math.min(1, fullShare))) / fullShare) + leftPackets;
+  return !(delivered === 0 || behind < DUPTHRESH);
+}
+
+/**
  * Whether the losses of a slow-start burst that an ECE has put in CWR are all told without an
  * RTO (ns-3 3.37, the tcp model's reference): `delivered` packets of the burst got through,
  * `behindLast` of them sent after its last lost packet, and `leftDelivered` packets of new

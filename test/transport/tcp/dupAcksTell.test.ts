@@ -1,6 +1,6 @@
 // dupAcksTell: when three duplicate ACKs tell a loss, and when only the RTO does.
 import { describe, expect, it } from "vitest";
-import { burstLossTold, cwrLossTold, windowLossTold } from "../../../src/transport/tcp/dupAcksTell.js";
+import { burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "../../../src/transport/tcp/dupAcksTell.js";
 
 describe("burstLossTold(delivered, lost, leftPackets)", () => {
   it("counts delivered · lost / (lost + 1) survivors behind the first hole, plus the new data left", () => {
@@ -14,6 +14,24 @@ describe("burstLossTold(delivered, lost, leftPackets)", () => {
 
   it("never with no survivor, however much data is left", () => {
     expect(burstLossTold(0, 10, 1000)).toBe(false);
+  });
+});
+
+describe("fifoBurstLossTold(delivered, lost, leftPackets, fullShare)", () => {
+  it("counts only the survivors arriving after the buffer filled, lost · (1 − q) / q, behind the first hole", () => {
+    // ns-3's f561 (fattree-websearch-cubic-seed9): its last round of 19, segment 27 of 29 lost, 2
+    // delivered behind it: RTO. Holes anywhere in the burst would have 18 · 1 / 2 = 9 behind them.
+    expect(burstLossTold(18, 1, 0)).toBe(true);
+    expect(fifoBurstLossTold(18, 1, 0, 2 / 3)).toBe(false);
+    // A port dropping one arrival in four once full: 3 survivors behind a single hole.
+    expect(fifoBurstLossTold(18, 1, 0, 0.25)).toBe(true);
+    // Never more behind it than were delivered.
+    expect(fifoBurstLossTold(2, 1, 0, 0.01)).toBe(false);
+  });
+
+  it("new data left still tells the holes, and no survivor never does", () => {
+    expect(fifoBurstLossTold(5, 5, 3, 1)).toBe(true);
+    expect(fifoBurstLossTold(0, 10, 1000, 0.5)).toBe(false);
   });
 });
 
