@@ -93,7 +93,8 @@ export class LossPorts {
   private readonly members: number[] = [];
   private readonly recovering: number[] = [];
   private readonly recoveringRtts: number[] = [];
-  /** An overflow's members' arrival rates into the full buffer and the drops each takes (rewritten by each {@link overflow}). */
+  /** An overflow's members' windows then, their arrival rates into the full buffer and the drops each takes (rewritten by each {@link overflow}). */
+  private readonly memberWindows: number[] = [];
   private readonly arrivals: number[] = [];
   private readonly lostCounts: number[] = [];
 
@@ -392,10 +393,12 @@ export class LossPorts {
     while (fullRtts.length < recovering.length) fullRtts.push(0);
     for (let i = 0; i < recovering.length; i++) fullRtts[i] = this.host.rttNow(recovering[i]);
     const rtts = this.memberRtts;
+    const windows = this.memberWindows;
     const arrivals = this.arrivals;
     const lostCounts = this.lostCounts;
     while (rtts.length < members.length) {
       rtts.push(0);
+      windows.push(0);
       arrivals.push(0);
       lostCounts.push(0);
     }
@@ -411,7 +414,7 @@ export class LossPorts {
       arrivals[i] = 0;
       if (t.phase[f] !== TcpPhase.Avoidance) continue;
       rtts[i] = this.host.rttNow(f);
-      const w = t.windowAt(f, now, rtts[i]);
+      const w = (windows[i] = t.windowAt(f, now, rtts[i]));
       // What it has not delivered beyond its window in flight it still sends (new data or retransmissions).
       const unsent = this.network.remainingOf(f) / t.packetBytes[f] - w;
       if (!(unsent > 0)) continue;
@@ -433,7 +436,8 @@ export class LossPorts {
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
       if (lostCounts[i] === 0) continue;
-      t.cwnd[f] = t.windowAt(f, now, rtts[i]);
+      // Its window at the overflow, as read above (nothing of the flow's has changed since).
+      t.cwnd[f] = windows[i];
       t.retransmits[f] += lostCounts[i];
       if (t.port[f] === r) {
         this.unlink(f, r);

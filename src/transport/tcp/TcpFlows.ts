@@ -442,11 +442,11 @@ export class TcpFlows implements FlowObserver {
     const clock = this.clockRate(f);
     const trainS = (w * packet) / clock;
     // Cubic: HyStart over this round's ACKs, which may end slow start part way through the round.
-    const delayedAck = t.options[t.optionIndex[f]].delayedAck;
-    const exitW =
-      t.cc[f] === TcpCc.Cubic && !first
-        ? hyStartRound(t, f, this.sim.nowS - t.senderLagS[f], w, w - t.lostLast[f], delayedAck, (delayedAck * packet) / clock, rtt)
-        : NaN;
+    let exitW = NaN;
+    if (t.cc[f] === TcpCc.Cubic && !first) {
+      const delayedAck = t.options[t.optionIndex[f]].delayedAck;
+      exitW = hyStartRound(t, f, this.sim.nowS - t.senderLagS[f], w, w - t.lostLast[f], delayedAck, (delayedAck * packet) / clock, rtt);
+    }
     const next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
     t.lostLast[f] = 0;
     const arrivals = Math.min(next, remaining);
