@@ -251,6 +251,13 @@ export function latencyCases(): Ns3Case[] {
     // Session 36 (2026-12-05): a Cubic fat-tree, the first (every earlier fat-tree is DCTCP or NewReno); fixed before
     // either simulator ran it, to judge the s36 Cubic change (HyStart and growth from ns-3's source) held out.
     fatTreeCase({ name: "fattree-websearch-cubic-seed9", seed: 9, k: 4, cdf: "websearch", load: 0.5, flows: 600, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "cubic", bufferPackets: 100 }, role: "test" }),
+    // Session 37 (2026-12-05): four more held out, fixed before either simulator ran them and before the session's
+    // model changes were merged: a Cubic and a NewReno leaf–spine (the first loss-based leaf–spines) and two incasts
+    // with sizes, buffers, K and background not used before.
+    fatTreeCase({ name: "leafspine-websearch-cubic-seed13", seed: 13, k: 0, cdf: "websearch", load: 0.5, flows: 400, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "cubic", bufferPackets: 100 }, leafSpine: { leaves: 4, spines: 2, hostsPerLeaf: 12, uplinkBps: 40e9 }, role: "test" }),
+    fatTreeCase({ name: "leafspine-websearch-newreno-seed15-load0.6", seed: 15, k: 0, cdf: "websearch", load: 0.6, flows: 300, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 150 }, leafSpine: { leaves: 4, spines: 2, hostsPerLeaf: 12, uplinkBps: 40e9 }, role: "test" }),
+    incastCase({ name: "incast-dctcp-28x32k", seed: 33, senders: 28, responseBytes: 32e3, rounds: 10, gapS: 0.01, background: 1, backgroundBytes: 20e6, ports: { cc: "dctcp", bufferPackets: 120, ecnKPackets: 25 }, role: "test" }),
+    incastCase({ name: "incast-newreno-20x64k", seed: 34, senders: 20, responseBytes: 64e3, rounds: 10, gapS: 0.01, background: 1, backgroundBytes: 20e6, ports: { cc: "newreno", bufferPackets: 80 }, role: "test" }),
   ] as Ns3Case[]).map((c) => ({ ...c, delayedAck: 1 }));
 }
 

@@ -46,11 +46,11 @@ describe("wanCase({ requestBytes }) and rttMixCase({ accessS })", () => {
 });
 
 describe("latencyCases()", () => {
-  it("holds the 23 cases, the session-35 batch and session 36's Cubic fat-tree held out (test)", () => {
+  it("holds the 27 cases, the session-35 batch, session 36's Cubic fat-tree and session 37's four held out (test)", () => {
     const cases = latencyCases();
-    expect(cases).toHaveLength(23);
-    expect(new Set(cases.map((c) => c.name)).size).toBe(23);
-    const batch = ["fattree-websearch-dctcp-seed6-load0.6", "fattree-datamining-dctcp-seed7-load0.3", "leafspine-websearch-dctcp", "incast-dctcp-36x20k", "incast-newreno-12x256k", "wan-cubic-shallow", "rtt-mix-cubic-3x10m", "fattree-websearch-cubic-seed9"];
+    expect(cases).toHaveLength(27);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(27);
+    const batch = ["fattree-websearch-dctcp-seed6-load0.6", "fattree-datamining-dctcp-seed7-load0.3", "leafspine-websearch-dctcp", "incast-dctcp-36x20k", "incast-newreno-12x256k", "wan-cubic-shallow", "rtt-mix-cubic-3x10m", "fattree-websearch-cubic-seed9", "leafspine-websearch-cubic-seed13", "leafspine-websearch-newreno-seed15-load0.6", "incast-dctcp-28x32k", "incast-newreno-20x64k"];
     for (const name of batch) expect(cases.find((c) => c.name === name)?.role, name).toBe("test");
   });
 });
