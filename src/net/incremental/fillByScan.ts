@@ -46,7 +46,7 @@ import type { SharingState } from "./SharingState.js";
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByScan(s: SharingState, filledCount: number, fe: number): boolean {
-  const { frozenIn, weight, cap, residual, weightSum, filled, scanLevel, scanPos, popped, inScan } = s;
+  const { flowF, flowI, cap, residual, weightSum, filled, scanLevel, scanPos, popped, inScan } = s;
   for (let i = 0; i < filledCount; i++) {
     const r = filled[i];
     const res = residual[r];
@@ -81,11 +81,11 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
     let bestCapped = -1;
     for (let i = 0; i < capped; i++) {
       const f = cappedFlows[i];
-      if (frozenIn[f] === fe) {
+      if (flowI[(f << 3) | 6] === fe) {
         cappedFlows[i--] = cappedFlows[--capped];
         continue;
       }
-      const level = cap[f] / weight[f];
+      const level = cap[f] / flowF[(f << 2) | 2];
       if (level < bestLevel) {
         bestLevel = level;
         bestCapped = f;
