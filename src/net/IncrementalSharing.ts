@@ -139,7 +139,8 @@ export class IncrementalSharing implements SharingEngine {
     s.reservePool(len);
     const start = s.poolEnd;
     s.poolEnd += len;
-
+    s.routeStart[slot] = start;
+    s.routeLen[slot] = len;
     for (let i = 0; i < len; i++) {
       const r = resources[i];
       s.routePool[start + i] = r;
@@ -149,16 +150,18 @@ export class IncrementalSharing implements SharingEngine {
     s.active[slot] = 1;
     s.activePos[slot] = s.activeCount;
     s.activeList[s.activeCount++] = slot;
-    s.setFlow(slot, start, len, 0, weight);
+    s.weight[slot] = weight;
     s.cap[slot] = capBps;
+    s.rate[slot] = 0;
     s.reported[slot] = 0;
+    s.bneck[slot] = -1;
     s.markPending(slot);
   }
 
   removeFlow(flow: number): void {
     const s = this.s;
     const slot = this.slot("removeFlow", flow);
-    const start = s.flowI[(slot << 3) | 7];
+    const start = s.routeStart[slot];
     const len = s.routeLen[slot];
     for (let i = 0; i < len; i++) {
       const r = s.routePool[start + i];
@@ -167,7 +170,7 @@ export class IncrementalSharing implements SharingEngine {
       if (g >= 0) {
         // Point g's incidence on r (the one that sat last, at the list's new length) to its new place.
         const last = s.lists.count[r];
-        const gs = s.flowI[(g << 3) | 7];
+        const gs = s.routeStart[g];
         const ge = gs + s.routeLen[g];
         for (let j = gs; j < ge; j++) {
           if (s.routePool[j] === r && s.routePos[j] === last) {
@@ -184,7 +187,7 @@ export class IncrementalSharing implements SharingEngine {
     const lastSlot = s.activeList[--s.activeCount];
     s.activeList[ap] = lastSlot;
     s.activePos[lastSlot] = ap;
-    s.flowF[slot << 2] = 0;
+    s.rate[slot] = 0;
     s.reported[slot] = 0;
     s.setBottleneck(slot, -1);
     s.slotOf[flow] = -1;
@@ -224,7 +227,7 @@ export class IncrementalSharing implements SharingEngine {
     const old = s.cap[slot];
     s.cap[slot] = capBps;
     if (capBps === old || s.pendingMark[slot] !== 0) return false;
-    if (s.flowI[(slot << 3) | 3] >= 0 && s.flowF[slot << 2] < capBps * (1 - TIE)) return false;
+    if (s.bneck[slot] >= 0 && s.rate[slot] < capBps * (1 - TIE)) return false;
     s.markRouteDirty(slot);
     s.markPending(slot);
     return true;
@@ -233,7 +236,7 @@ export class IncrementalSharing implements SharingEngine {
   setFlowWeight(flow: number, weight: number): void {
     const slot = this.slot("setFlowWeight", flow);
     checkWeight("setFlowWeight", weight);
-    this.s.flowF[(slot << 2) | 2] = weight;
+    this.s.weight[slot] = weight;
     this.s.markRouteDirty(slot);
     this.s.markPending(slot);
   }
@@ -246,7 +249,7 @@ export class IncrementalSharing implements SharingEngine {
     s.releasedCount = 0;
     s.touchedCount = 0;
     // Release the flows bottlenecked at a changed resource, and the added or changed flows.
-    const { flowI } = s;
+    const { bneck } = s;
     const list = s.lists.slot;
     for (let i = 0; i < s.dirtyCount; i++) {
       const r = s.dirty[i];
@@ -261,7 +264,7 @@ export class IncrementalSharing implements SharingEngine {
       const base = s.lists.base[r];
       for (let e = base, end = base + s.lists.count[r]; e < end; e++) {
         const g = list[e];
-        if (flowI[(g << 3) | 3] === r) s.release(g);
+        if (bneck[g] === r) s.release(g);
       }
     }
     s.dirtyCount = 0;
@@ -290,7 +293,7 @@ export class IncrementalSharing implements SharingEngine {
     let n = 0;
     for (let i = 0; i < s.releasedCount; i++) {
       const f = s.released[i];
-      const x = s.flowF[f << 2];
+      const x = s.rate[f];
       const old = s.reported[f];
       if (Math.abs(x - old) > REPORT * Math.max(x, old) || (x === 0) !== (old === 0)) {
         s.reported[f] = x;
@@ -319,8 +322,8 @@ export class IncrementalSharing implements SharingEngine {
     const s = this.s;
     const slot = flow >= 0 && flow < s.slotOf.length ? s.slotOf[flow] : -1;
     if (slot < 0) return -1;
-    const x = s.flowF[slot << 2];
-    return bottleneckAmongTies(s.routePool, s.flowI[(slot << 3) | 7], s.routeLen[slot], x / s.flowF[(slot << 2) | 2], x, s.cap[slot], s.topShare, s.flowI[(slot << 3) | 3]);
+    const x = s.rate[slot];
+    return bottleneckAmongTies(s.routePool, s.routeStart[slot], s.routeLen[slot], x / s.weight[slot], x, s.cap[slot], s.topShare, s.bneck[slot]);
   }
 
   /** Number of active flows. */

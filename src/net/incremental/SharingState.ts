@@ -4,9 +4,6 @@ import { grown } from "../../core/grown.js";
 import type { saturatedShare } from "../saturatedShare.js";
 import { ResourceLists } from "./ResourceLists.js";
 
-/** Bytes of a flow's record in {@link SharingState.flowF} / {@link SharingState.flowI}. */
-export const FLOW_BYTES = 32;
-
 /**
  * Everything {@link IncrementalSharing} keeps, shared with the functions of one solve
  * (refill, fillByScan, fillByHeap, join, freeze, checkTouched). Per-resource arrays are
@@ -75,7 +72,7 @@ export class SharingState {
    */
   readonly recheck: Uint8Array;
   /**
-   * How many active flows have the resource as their bottleneck witness (the record's, {@link flowI}): a
+   * How many active flows have the resource as their bottleneck witness (`bneck`): a
    * resource with none has no flow to release or let rise for being bound there, so its
    * list is not walked for them ({@link setBottleneck} keeps it).
    */
@@ -99,28 +96,20 @@ export class SharingState {
   slotsUsed = 0;
   slotCapacity = 0;
   active = new Uint8Array(0);
-  /**
-   * Each slot's record of what a solve's walks read of a flow, 32 bytes ({@link FLOW_BYTES}),
-   * one buffer seen as doubles (`flowF`, 4 a record) and as 32-bit integers (`flowI`, 8 a
-   * record), so a walk over a resource's list reads one record per flow instead of a line
-   * of each of five arrays:
-   *  - `flowF[4·g]` the flow's exact rate, bytes/s (its integers 0 and 1);
-   *  - `flowI[8·g + 2]` the solve epoch in which it was released;
-   *  - `flowI[8·g + 3]` its bottleneck resource, or -1 at its cap;
-   *  - `flowF[4·g + 2]` its weight (integers 4 and 5);
-   *  - `flowI[8·g + 6]` the fill epoch in which it froze;
-   *  - `flowI[8·g + 7]` where its route starts in {@link routePool} (its length in {@link routeLen}).
-   * The rate and the two fields the lists' walks test most come first: a record starts at a
-   * multiple of 32 bytes from the buffer's start, which may itself be 16 bytes off a cache
-   * line, and its first 16 bytes then still lie in one line.
-   */
-  flowF = new Float64Array(0);
-  /** The flow records as 32-bit integers (see {@link flowF}). */
-  flowI = new Int32Array(0);
+  /** The flow's exact rate, bytes/s. */
+  rate = new Float64Array(0);
   /** The rate last reported for the flow (moves only beyond round-off). */
   reported = new Float64Array(0);
+  weight = new Float64Array(0);
   cap = new Float64Array(0);
+  /** The flow's bottleneck resource, or -1 at its cap. */
+  bneck = new Int32Array(0);
+  routeStart = new Int32Array(0);
   routeLen = new Int32Array(0);
+  /** Solve epoch in which the flow was released. */
+  releasedIn = new Int32Array(0);
+  /** Fill epoch in which the flow froze. */
+  frozenIn = new Int32Array(0);
   pendingMark = new Uint8Array(0);
   activePos = new Int32Array(0);
   activeList = new Int32Array(0);
@@ -129,7 +118,7 @@ export class SharingState {
   pending = new Int32Array(16);
   pendingCount = 0;
 
-  /** Every active flow's resources, from its record's route start, `routeLen` of them; compacted when half of it is garbage. */
+  /** Every active flow's resources, at routeStart … + routeLen; compacted when half of it is garbage. */
   routePool = new Int32Array(1024);
   /** For each route entry, the flow's position in that resource's list. */
   routePos = new Int32Array(1024);
@@ -205,42 +194,17 @@ export class SharingState {
     this.heap = new EventQueue(R + 64);
   }
 
-  /** Flow slot g's exact rate, bytes/s (its record's field; the solve's walks read the record directly). */
-  rateOf(g: number): number {
-    return this.flowF[g << 2];
-  }
-
-  /** Flow slot g's bottleneck witness, or -1 at its cap. */
-  bneckOf(g: number): number {
-    return this.flowI[(g << 3) | 3];
-  }
-
-  /** Where flow slot g's route starts in {@link routePool}. */
-  routeStartOf(g: number): number {
-    return this.flowI[(g << 3) | 7];
-  }
-
-  /** Put flow slot g's route at `routePool[start … start + len)` (the caller fills it), with rate `rateBps`, weight `weight` and no bottleneck. */
-  setFlow(g: number, start: number, len: number, rateBps: number, weight: number): void {
-    this.flowI[(g << 3) | 7] = start;
-    this.routeLen[g] = len;
-    this.flowF[g << 2] = rateBps;
-    this.flowF[(g << 2) | 2] = weight;
-    this.flowI[(g << 3) | 3] = -1;
-  }
-
   /** Release flow f: its rate is recomputed by the next refill. */
   release(f: number): void {
-    if (this.flowI[(f << 3) | 2] === this.epoch) return;
+    if (this.releasedIn[f] === this.epoch) return;
     this.addReleased(f);
-    const start = this.flowI[(f << 3) | 7];
-    const end = start + this.routeLen[f];
-    for (let k = start; k < end; k++) this.releasedOn(this.routePool[k]);
+    const end = this.routeStart[f] + this.routeLen[f];
+    for (let k = this.routeStart[f]; k < end; k++) this.releasedOn(this.routePool[k]);
   }
 
   /** Put not-released flow f in this solve's released flows; {@link releasedOn} must follow for each resource of its route. */
   addReleased(f: number): void {
-    this.flowI[(f << 3) | 2] = this.epoch;
+    this.releasedIn[f] = this.epoch;
     this.released[this.releasedCount++] = f;
   }
 
@@ -252,11 +216,11 @@ export class SharingState {
 
   /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping {@link boundCount}. */
   setBottleneck(f: number, r: number): void {
-    const old = this.flowI[(f << 3) | 3];
+    const old = this.bneck[f];
     if (old === r) return;
     if (old >= 0) this.boundCount[old]--;
     if (r >= 0) this.boundCount[r]++;
-    this.flowI[(f << 3) | 3] = r;
+    this.bneck[f] = r;
   }
 
   /** fillByScan's resource r in play was given `level`: it joins the near resources if that is below their bound. */
@@ -293,13 +257,13 @@ export class SharingState {
   fixedLoad(r: number): number {
     const epoch = this.epoch;
     if (this.fixedLoadIn[r] === epoch) return this.fixedLoadOf[r];
-    const { flowF, flowI } = this;
+    const { releasedIn, rate } = this;
     const list = this.lists.slot;
     const base = this.lists.base[r];
     let used = 0;
     for (let e = base, end = base + this.lists.count[r]; e < end; e++) {
       const g = list[e];
-      if (flowI[(g << 3) | 2] !== epoch) used += flowF[g << 2];
+      if (releasedIn[g] !== epoch) used += rate[g];
     }
     this.fixedLoadOf[r] = used;
     this.fixedLoadIn[r] = epoch;
@@ -313,7 +277,7 @@ export class SharingState {
   }
 
   markRouteDirty(f: number): void {
-    const start = this.flowI[(f << 3) | 7];
+    const start = this.routeStart[f];
     const end = start + this.routeLen[f];
     for (let i = start; i < end; i++) this.markDirty(this.routePool[i]);
   }
@@ -329,7 +293,7 @@ export class SharingState {
   nextEpoch(): void {
     if (this.epoch === 0x7fffffff) {
       this.epoch = 0;
-      for (let g = 0; g < this.slotCapacity; g++) this.flowI[(g << 3) | 2] = 0;
+      this.releasedIn.fill(0);
       this.resTouched.fill(0);
       this.fixedLoadIn.fill(0);
       this.fellIn.fill(0);
@@ -337,7 +301,7 @@ export class SharingState {
     this.epoch++;
     if (this.fillEpoch > 0x7fff0000) {
       this.fillEpoch = 0;
-      for (let g = 0; g < this.slotCapacity; g++) this.flowI[(g << 3) | 6] = 0;
+      this.frozenIn.fill(0);
       this.resFilled.fill(0);
       this.popped.fill(0);
       this.inScan.fill(0);
@@ -355,14 +319,15 @@ export class SharingState {
     this.activeList = grown(this.activeList, size);
     this.active = grown(this.active, size);
     this.pendingMark = grown(this.pendingMark, size);
-    const records = new ArrayBuffer(size * FLOW_BYTES);
-    const flowF = new Float64Array(records);
-    flowF.set(this.flowF.subarray(0, Math.min(this.flowF.length, flowF.length)));
-    this.flowF = flowF;
-    this.flowI = new Int32Array(records);
+    this.rate = grown(this.rate, size);
     this.reported = grown(this.reported, size);
+    this.weight = grown(this.weight, size);
     this.cap = grown(this.cap, size);
+    this.bneck = grown(this.bneck, size);
+    this.routeStart = grown(this.routeStart, size);
     this.routeLen = grown(this.routeLen, size);
+    this.releasedIn = grown(this.releasedIn, size);
+    this.frozenIn = grown(this.frozenIn, size);
     this.activePos = grown(this.activePos, size);
     if (this.released.length < size) this.released = grown(this.released, size);
     if (this.cappedScratch.length < size) this.cappedScratch = new Int32Array(size);
@@ -386,11 +351,11 @@ export class SharingState {
     let end = 0;
     for (let i = 0; i < this.activeCount; i++) {
       const f = this.activeList[i];
-      const start = this.flowI[(f << 3) | 7];
+      const start = this.routeStart[f];
       const len = this.routeLen[f];
       pool.set(this.routePool.subarray(start, start + len), end);
       pos.set(this.routePos.subarray(start, start + len), end);
-      this.flowI[(f << 3) | 7] = end;
+      this.routeStart[f] = end;
       end += len;
     }
     this.routePool = pool;

@@ -44,7 +44,7 @@ const MAX_LIST = 2 ** 26;
  */
 export function checkTouched(s: SharingState): number {
   const before = s.releasedCount;
-  const { flowF, flowI } = s;
+  const { rate, weight, bneck, releasedIn } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
   const fe = s.fillEpoch;
@@ -69,11 +69,10 @@ export function checkTouched(s: SharingState): number {
     let minBottleneckShare = Infinity;
     for (let e = base; e < end; e++) {
       const g = list[e];
-      const rate = flowF[g << 2];
-      const x = rate / flowF[(g << 2) | 2];
-      load += rate;
+      const x = rate[g] / weight[g];
+      load += rate[g];
       if (x > maxShare) maxShare = x;
-      if (flowI[(g << 3) | 3] === r && x < minBottleneckShare) minBottleneckShare = x;
+      if (bneck[g] === r && x < minBottleneckShare) minBottleneckShare = x;
     }
     const c = capacity[r];
     topShare[r] = saturatedShare(load, c, maxShare);
@@ -81,7 +80,7 @@ export function checkTouched(s: SharingState): number {
     if (load > c + slack) {
       for (let e = base; e < end; e++) {
         const g = list[e];
-        if (flowI[(g << 3) | 2] !== epoch) s.release(g);
+        if (releasedIn[g] !== epoch) s.release(g);
       }
       continue;
     }
@@ -90,17 +89,17 @@ export function checkTouched(s: SharingState): number {
     if (load < c - slack) {
       for (let e = base; e < end; e++) {
         const g = list[e];
-        if (flowI[(g << 3) | 3] === r && flowI[(g << 3) | 2] !== epoch) s.release(g);
+        if (bneck[g] === r && releasedIn[g] !== epoch) s.release(g);
       }
       continue;
     }
     if (maxShare - minBottleneckShare <= shareSlack) continue;
     for (let e = base; e < end; e++) {
       const g = list[e];
-      if (flowI[(g << 3) | 2] === epoch) continue;
-      const x = flowF[g << 2] / flowF[(g << 2) | 2];
+      if (releasedIn[g] === epoch) continue;
+      const x = rate[g] / weight[g];
       if (x > minBottleneckShare + shareSlack) s.release(g);
-      else if (flowI[(g << 3) | 3] === r && x < maxShare - shareSlack) s.release(g);
+      else if (bneck[g] === r && x < maxShare - shareSlack) s.release(g);
     }
   }
   return s.releasedCount - before;

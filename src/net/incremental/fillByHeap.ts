@@ -13,7 +13,7 @@ import type { SharingState } from "./SharingState.js";
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByHeap(s: SharingState, filledCount: number, fe: number): boolean {
-  const { heap, flowF, flowI, cap, residual, weightSum, handle } = s;
+  const { heap, frozenIn, weight, cap, residual, weightSum, handle } = s;
   let complete = true;
   s.joinMode = 2;
   const R = s.resourceCount;
@@ -24,14 +24,14 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
   }
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
-    if (cap[f] < Infinity) heap.push(cap[f] / flowF[(f << 2) | 2], R + f);
+    if (cap[f] < Infinity) heap.push(cap[f] / weight[f], R + f);
   }
   while (heap.size > 0) {
     const level = heap.peekTime();
     const id = heap.pop();
     if (id >= R) {
       const f = id - R;
-      if (flowI[(f << 3) | 6] !== fe) freeze(s, f, cap[f], -1, fe);
+      if (frozenIn[f] !== fe) freeze(s, f, cap[f], -1, fe);
       continue;
     }
     handle[id] = -1;

@@ -46,7 +46,7 @@ import type { SharingState } from "./SharingState.js";
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByScan(s: SharingState, filledCount: number, fe: number): boolean {
-  const { flowF, flowI, cap, residual, weightSum, filled, scanLevel, scanPos, popped, inScan } = s;
+  const { frozenIn, weight, cap, residual, weightSum, filled, scanLevel, scanPos, popped, inScan } = s;
   for (let i = 0; i < filledCount; i++) {
     const r = filled[i];
     const res = residual[r];
@@ -81,11 +81,11 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
     let bestCapped = -1;
     for (let i = 0; i < capped; i++) {
       const f = cappedFlows[i];
-      if (flowI[(f << 3) | 6] === fe) {
+      if (frozenIn[f] === fe) {
         cappedFlows[i--] = cappedFlows[--capped];
         continue;
       }
-      const level = cap[f] / flowF[(f << 2) | 2];
+      const level = cap[f] / weight[f];
       if (level < bestLevel) {
         bestLevel = level;
         bestCapped = f;

@@ -13,15 +13,14 @@ import { TIE } from "./TIE.js";
  */
 export function freeze(s: SharingState, f: number, rateBps: number, by: number, fe: number): void {
   const { residual, weightSum, unfrozen, handle, heap, routePool, inScan, scanLevel, scanPos, recheck } = s;
-  const { flowF, flowI } = s;
-  flowI[(f << 3) | 6] = fe;
+  s.frozenIn[f] = fe;
   // A flow whose rate and bottleneck come out as before changes nothing at its resources.
-  const before = flowF[f << 2];
-  const moved = before !== rateBps || flowI[(f << 3) | 3] !== by;
-  flowF[f << 2] = rateBps;
+  const before = s.rate[f];
+  const moved = before !== rateBps || s.bneck[f] !== by;
+  s.rate[f] = rateBps;
   s.setBottleneck(f, by);
-  const w = flowF[(f << 2) | 2];
-  const start = flowI[(f << 3) | 7];
+  const w = s.weight[f];
+  const start = s.routeStart[f];
   const end = start + s.routeLen[f];
   if (end > start) s.rising--;
   for (let k = start; k < end; k++) {

@@ -4,12 +4,12 @@ import type { SharingState } from "./SharingState.js";
 
 /** Freeze every released, not yet frozen flow on resource `r` at weight × `level`, bound by `r`. */
 export function freezeAtLevel(s: SharingState, r: number, level: number, fe: number): void {
-  const { flowF, flowI } = s;
+  const { releasedIn, frozenIn, weight } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
   const end = s.lists.base[r] + s.lists.count[r];
   for (let e = s.lists.base[r]; e < end; e++) {
     const g = list[e];
-    if (flowI[(g << 3) | 2] === epoch && flowI[(g << 3) | 6] !== fe) freeze(s, g, flowF[(g << 2) | 2] * level, r, fe);
+    if (releasedIn[g] === epoch && frozenIn[g] !== fe) freeze(s, g, weight[g] * level, r, fe);
   }
 }

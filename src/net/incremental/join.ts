@@ -13,7 +13,7 @@ import { TIE } from "./TIE.js";
 export function joinable(s: SharingState, g: number, fe: number): boolean {
   const { routePool, popped, fellIn, capacity } = s;
   const epoch = s.epoch;
-  for (let k = s.flowI[(g << 3) | 7], end = k + s.routeLen[g]; k < end; k++) {
+  for (let k = s.routeStart[g], end = k + s.routeLen[g]; k < end; k++) {
     const q = routePool[k];
     if (popped[q] === fe) return false;
     if (fellIn[q] !== epoch) continue;
@@ -46,9 +46,9 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
   // Released as by s.release, in the same walk along the route that brings g into the fill.
   s.addReleased(g);
   s.stats.joinedFlows++;
-  const start = s.flowI[(g << 3) | 7];
+  const start = s.routeStart[g];
   const end = start + s.routeLen[g];
-  const w = s.flowF[(g << 2) | 2];
+  const w = s.weight[g];
   for (let k = start; k < end; k++) {
     const q = routePool[k];
     s.releasedOn(q);
@@ -59,7 +59,7 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
       weightSum[q] = w;
       unfrozen[q] = 1;
     } else {
-      residual[q] += s.flowF[g << 2];
+      residual[q] += s.rate[g];
       weightSum[q] = unfrozen[q] === 0 ? w : weightSum[q] + w;
       unfrozen[q]++;
     }

@@ -14,20 +14,18 @@ import type { SharingState } from "./SharingState.js";
  * never exactness: the fill is then the progressive filling of a larger released set.
  */
 export function joinBottlenecked(s: SharingState, f: number, level: number, fe: number, inHeap: boolean): void {
-  const { routePool, popped, flowF, flowI } = s;
+  const { routePool, popped, releasedIn, bneck, rate, weight } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
-  const start = flowI[(f << 3) | 7];
-  const end = start + s.routeLen[f];
-  const by = flowI[(f << 3) | 3];
-  for (let k = start; k < end; k++) {
+  const end = s.routeStart[f] + s.routeLen[f];
+  for (let k = s.routeStart[f]; k < end; k++) {
     const q = routePool[k];
     // No held flow is bound at q (f itself, released, may be the only one bound there).
-    if (popped[q] === fe || s.boundCount[q] === (by === q ? 1 : 0)) continue;
+    if (popped[q] === fe || s.boundCount[q] === (bneck[f] === q ? 1 : 0)) continue;
     const lend = s.lists.base[q] + s.lists.count[q];
     for (let e = s.lists.base[q]; e < lend; e++) {
       const h = list[e];
-      if (flowI[(h << 3) | 3] !== q || flowI[(h << 3) | 2] === epoch || flowF[h << 2] < flowF[(h << 2) | 2] * level) continue;
+      if (bneck[h] !== q || releasedIn[h] === epoch || rate[h] < weight[h] * level) continue;
       if (joinable(s, h, fe)) join(s, h, fe, inHeap, true);
     }
   }

@@ -15,14 +15,13 @@ const SCAN_LIMIT = 4096;
  */
 export function refill(s: SharingState): boolean {
   const fe = ++s.fillEpoch;
-  const { flowF, flowI, routePool, residual, weightSum, unfrozen, resFilled, filled } = s;
+  const { frozenIn, weight, routePool, residual, weightSum, unfrozen, resFilled, filled } = s;
   let filledCount = 0;
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
-    const w = flowF[(f << 2) | 2];
-    const start = flowI[(f << 3) | 7];
-    const end = start + s.routeLen[f];
-    for (let k = start; k < end; k++) {
+    const w = weight[f];
+    const end = s.routeStart[f] + s.routeLen[f];
+    for (let k = s.routeStart[f]; k < end; k++) {
       const r = routePool[k];
       if (resFilled[r] !== fe) {
         resFilled[r] = fe;
@@ -39,8 +38,8 @@ export function refill(s: SharingState): boolean {
   const complete = filledCount * s.releasedCount <= SCAN_LIMIT ? fillByScan(s, filledCount, fe) : fillByHeap(s, filledCount, fe);
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
-    if (flowI[(f << 3) | 6] !== fe) {
-      flowF[f << 2] = 0;
+    if (frozenIn[f] !== fe) {
+      s.rate[f] = 0;
       s.setBottleneck(f, -1);
     }
   }

@@ -8,7 +8,7 @@ import type { SharingState } from "./SharingState.js";
  * fill, which no check follows; otherwise the check sets it for each resource it looks at.
  */
 export function topShares(s: SharingState): void {
-  const { flowF } = s;
+  const { rate, weight } = s;
   const list = s.lists.slot;
   for (let i = 0; i < s.touchedCount; i++) {
     const r = s.touched[i];
@@ -17,9 +17,8 @@ export function topShares(s: SharingState): void {
     let maxShare = 0;
     for (let e = base, end = base + s.lists.count[r]; e < end; e++) {
       const g = list[e];
-      const rate = flowF[g << 2];
-      const x = rate / flowF[(g << 2) | 2];
-      load += rate;
+      const x = rate[g] / weight[g];
+      load += rate[g];
       if (x > maxShare) maxShare = x;
     }
     s.topShare[r] = saturatedShare(load, s.capacity[r], maxShare);
