@@ -30,11 +30,6 @@ export interface LossPortsHost {
    * takes (`rttS`, the flow's round trip through it), the recovering flow's packets among them.
    */
   recovering(f: number, r: number, drops: number, rttS: number): void;
-  /**
-   * Drop-tail port `r` overflows now and, until `untilS`, drops `share` of every packet that
-   * arrives (its drops over all its arrivals then): a handshake's SYN or SYN-ACK among them.
-   */
-  dropping(r: number, share: number, untilS: number): void;
 }
 
 /**
@@ -438,7 +433,6 @@ export class LossPorts {
       return;
     }
     this.queues.drop(r, drops, now);
-    if (!(this.queues.settings.ecnThresholdBytes[r] > 0)) this.tellDropping(r, members.length, drops, now);
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
       if (lostCounts[i] === 0) continue;
@@ -458,32 +452,6 @@ export class LossPorts {
     this.updatePort(r);
     // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.
     if (this.dirty.count > 0) this.network.requestSolve();
-  }
-
-  /**
-   * Drop-tail port `r`'s overflow (now, `drops` packets among the `n` members of the scratch lists)
-   * drops as much of anything else that arrives meanwhile ({@link LossPortsHost.dropping}): a
-   * FIFO drops every packet that arrives while its buffer is full, whoever sent it. It is full
-   * over the round trip before the losses are told (the longest of its members' that send into
-   * it); meanwhile it drains at its capacity, so what arrives is that drain plus the drops, and
-   * the drops' share of it is the chance that a packet arriving then is lost.
-   */
-  private tellDropping(r: number, n: number, drops: number, now: number): void {
-    const t = this.t;
-    let spanS = 0;
-    let rate = 0;
-    let packetBytes = 0;
-    for (let i = 0; i < n; i++) {
-      if (!(this.arrivals[i] > 0)) continue;
-      if (this.memberRtts[i] > spanS) spanS = this.memberRtts[i];
-      rate += this.arrivals[i];
-      packetBytes += this.arrivals[i] * t.packetBytes[this.members[i]];
-    }
-    if (!(spanS > 0) || !(rate > 0)) return;
-    // The members' packet size, weighted by their arrivals.
-    packetBytes /= rate;
-    const drained = (this.network.capacityOf(r) * spanS) / packetBytes;
-    this.host.dropping(r, drops / (drained + drops), now + spanS);
   }
 }
 

@@ -123,7 +123,6 @@ export class TcpFlows implements FlowObserver {
       rttNow: (f) => this.rttNow(f),
       lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),
       recovering: (f, r, drops, rttS) => this.recovery.inRecovery(f, r, drops, rttS),
-      dropping: (r, share, untilS) => this.handshakes.overflowing(r, share, this.sim.nowS, untilS),
     }, this.routes, dropRandom);
     this.recovery = new LossRecovery(sim, network, queues, this.t, this.ports, random, this.kindResume, {
       rttNow: (f) => this.rttNow(f),

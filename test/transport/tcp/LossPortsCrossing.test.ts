@@ -25,7 +25,6 @@ function setup() {
     rttNow: () => 100e-6,
     lost: () => {},
     recovering: () => {},
-    dropping: () => {},
   }, routes, randomStream(1, "lossPorts"));
   const shapes = [Int32Array.of(0, 2, 4), Int32Array.of(2, 4), Int32Array.of(0, 2), Int32Array.of(4), Int32Array.of(0, 2, 3, 2, 4)];
   const route = new Map<number, Int32Array>();

@@ -21,7 +21,6 @@ function port(sizes: number[]) {
       t.phase[f] = TcpPhase.Steady;
     },
     recovering: () => {},
-    dropping: () => {},
   }, new ListPool(), randomStream(1, "lossPorts"));
   const ids = sizes.map((bytes) => n.network.startFlow(route, bytes));
   for (const f of ids) {

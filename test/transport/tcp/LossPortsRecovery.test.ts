@@ -24,7 +24,6 @@ function port(w0: number) {
       t.phase[f] = TcpPhase.Steady;
     },
     recovering: (f, _r, drops, rttS) => recovering.push({ f, atS: n.sim.nowS, drops, rttS }),
-    dropping: () => {},
   }, new ListPool(), randomStream(1, "lossPorts"));
   const ids = [0, 1].map(() => n.network.startFlow(route, 1e9));
   for (const f of ids) {
