@@ -144,7 +144,7 @@ export class LossRecovery {
           continue;
         }
         // The duplicate ACKs show the holes lost and three packets delivered beyond them.
-        cutWindow(t, f, lost + DUPTHRESH);
+        cutWindow(t, f, lost + DUPTHRESH, this.queues.alphaOf(f));
         this.window.enterAvoidance(f, lost);
         t.retxPort[f] = r;
       }
@@ -237,7 +237,7 @@ export class LossRecovery {
     }
     // Three duplicate ACKs (SACKs) above the first hole tell it: its holes and three packets left the flight.
     restoreWeight(this.network, t, f);
-    cutWindow(t, f, lostPackets + DUPTHRESH);
+    cutWindow(t, f, lostPackets + DUPTHRESH, this.queues.alphaOf(f));
     this.window.enterAvoidance(f, lostPackets);
     // Its fast retransmission crosses the port within the next round trip (the duplicate ACKs come back, it goes out).
     t.retxPort[f] = r;
@@ -257,7 +257,7 @@ export class LossRecovery {
     const before = t.cwnd[f];
     // The duplicate ACKs that start it show the earlier round's holes lost and three packets delivered beyond them.
     const gone = t.lostPackets[f] - t.lostLast[f];
-    cutWindow(t, f, gone + DUPTHRESH);
+    cutWindow(t, f, gone + DUPTHRESH, this.queues.alphaOf(f));
     t.lossAge[f] = 3;
     t.lostLast[f] = 0;
     // A flow that has sent everything sends only the lost packets again.
@@ -299,7 +299,7 @@ export class LossRecovery {
     const t = this.t;
     const lost = t.lostInRecovery[f];
     t.lostInRecovery[f] = 0;
-    cutWindow(t, f, DUPTHRESH);
+    cutWindow(t, f, DUPTHRESH, this.queues.alphaOf(f));
     this.window.enterAvoidance(f, lost);
   }
 
