@@ -5,7 +5,6 @@ import { FlowState, type FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
-import { cubicLossMax } from "./CongestionControl.js";
 import { cutWindow } from "./cutWindow.js";
 import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
@@ -13,6 +12,7 @@ import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
 import { prrCatchUp } from "./prrCatchUp.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
+import { rtoSsthresh } from "./rtoSsthresh.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** What {@link LossRecovery} asks of the flows' window machine ({@link TcpFlows}). */
@@ -329,9 +329,14 @@ export class LossRecovery {
     if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
     this.ports.leave(f);
     const rto = retransmissionTimeoutS(o.minRtoS, this.window.rttNow(f), t.backoff[f]);
+    // ns-3's ReTxTimeout: the slow start that follows stops at ssthresh, set from the window now
+    // unless the timer fired again for a retransmission (backoff: no round trip came back since).
+    if (t.backoff[f] === 0) t.ssthreshSegs[f] = rtoSsthresh(t.cc[f] as TcpCc, t.cwnd[f], this.queues.alphaOf(f));
     t.backoff[f]++;
-    if (t.cc[f] === TcpCc.Cubic) t.wMax[f] = cubicLossMax(t.cwnd[f], t.wMax[f]);
-    // ns-3's TcpCubic::CubicReset on CA_LOSS: HyStart's delayMin starts again.
+    // ns-3's TcpCubic::CubicReset on CA_LOSS: W_max is zeroed (after GetSsThresh took it from
+    // the window), so the avoidance after the slow start runs the pre-loss law from its window;
+    // and HyStart's delayMin starts again.
+    if (t.cc[f] === TcpCc.Cubic) t.wMax[f] = 0;
     t.minRttS[f] = Infinity;
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
     t.phase[f] = Phase.Timeout;

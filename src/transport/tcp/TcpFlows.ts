@@ -223,6 +223,7 @@ export class TcpFlows implements FlowObserver {
     this.routes.hold(flow, res);
     t.cwnd[flow] = w;
     t.wMax[flow] = 0;
+    t.ssthreshSegs[flow] = Infinity;
     t.w0[flow] = w;
     t.epochS[flow] = NaN;
     t.alphaAtS[flow] = now;
@@ -447,7 +448,10 @@ export class TcpFlows implements FlowObserver {
       const delayedAck = t.options[t.optionIndex[f]].delayedAck;
       exitW = hyStartRound(t, f, this.sim.nowS - t.senderLagS[f], w, w - t.lostLast[f], delayedAck, (delayedAck * packet) / clock, rtt);
     }
-    const next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
+    let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
+    // A slow start after a timeout stops at its threshold (ns-3: IncreaseWindow grows in slow start only below ssthresh).
+    const atThresh = !first && Number.isNaN(exitW) && next >= t.ssthreshSegs[f];
+    if (atThresh) next = Math.max(w, t.ssthreshSegs[f]);
     t.lostLast[f] = 0;
     const arrivals = Math.min(next, remaining);
     const durationS = first ? (arrivals * packet) / this.lineRate(f) : trainS;
@@ -456,7 +460,7 @@ export class TcpFlows implements FlowObserver {
     // The window covers all that is left: it goes out in this flight, and no later round sends.
     if (this.covers(f, next)) t.sentAll[f] = 1;
     if (arrivals > 0) this.offerBurst(f, arrivals, durationS, standing, first ? 0 : w * packet);
-    if (!Number.isNaN(exitW)) {
+    if (!Number.isNaN(exitW) || atThresh) {
       this.enterAvoidance(f);
       return;
     }
