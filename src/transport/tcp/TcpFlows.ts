@@ -527,8 +527,14 @@ export class TcpFlows implements FlowObserver {
     this.recovery.overflowed(overflowPorts, overflowShares);
     for (let i = 0; i < judged.length; i++) {
       const b = judged[i];
-      if (b.share > 0) this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
-      else if (b.marked > 0) {
+      if (b.share > 0) {
+        // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
+        if (b.marked > 0) {
+          this.queues.mark(b.markPort, b.marked, this.sim.nowS);
+          this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
+        }
+        this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
+      } else if (b.marked > 0) {
         this.queues.mark(b.markPort, b.marked, this.sim.nowS);
         this.onMarks(b.flow, b.marked);
       }
