@@ -140,7 +140,8 @@ export class LossRecovery {
         this.ports.leave(f);
         const left = Math.max(0, this.network.remainingOf(f) / packet - w);
         if (!burstLossTold(Math.max(0, Math.round(w) - lost), lost, left)) {
-          this.timeout(f);
+          // In flight at the timer: the holes, none with three SACKed above it.
+          this.timeout(f, lost);
           continue;
         }
         // The duplicate ACKs show the holes lost and three packets delivered beyond them.
@@ -189,7 +190,8 @@ export class LossRecovery {
     if (phase !== Phase.SlowStart) return;
     const left = Math.max(0, this.network.remainingOf(f) / t.packetBytes[f] - n);
     if (marked ? !this.cwrTold(delivered, lost, left, share) : !fifoBurstLossTold(delivered, lost, left, fullShare)) {
-      this.timeout(f);
+      // In flight at the timer: this burst's holes and the earlier ones not yet resent, none deemed lost.
+      this.timeout(f, lost + t.lostPackets[f]);
       return;
     }
     t.lostLast[f] += lost;
@@ -232,7 +234,8 @@ export class LossRecovery {
     const w = t.cwnd[f];
     const ahead = this.queues.boundAt(f) === r ? Math.min(Math.max(0, w - lostPackets), Math.max(0, w - (this.network.rateOf(f) * t.baseRttS[f]) / packet)) : 0;
     if (!windowLossTold(w, this.network.remainingOf(f) / packet, lostPackets, ahead)) {
-      this.timeout(f);
+      // In flight at the timer: the holes, too few SACKed above them to be deemed lost.
+      this.timeout(f, lostPackets);
       return;
     }
     // Three duplicate ACKs (SACKs) above the first hole tell it: its holes and three packets left the flight.
@@ -319,8 +322,12 @@ export class LossRecovery {
     this.timeout(f);
   }
 
-  /** Flow `f` waits out a retransmission timeout, then restarts slow start from one segment. */
-  timeout(f: number): void {
+  /**
+   * Flow `f` waits out a retransmission timeout, then restarts slow start from one segment, up to
+   * the threshold ({@link rtoSsthresh}) its window and the `pipeSegs` still counted in flight when
+   * the timer fires set (default its window: a recovery keeps its pipe near its cut window).
+   */
+  timeout(f: number, pipeSegs = this.t.cwnd[f]): void {
     const t = this.t;
     const o = t.options[t.optionIndex[f]];
     t.timeouts[f]++;
@@ -331,7 +338,7 @@ export class LossRecovery {
     const rto = retransmissionTimeoutS(o.minRtoS, this.window.rttNow(f), t.backoff[f]);
     // ns-3's ReTxTimeout: the slow start that follows stops at ssthresh, set from the window now
     // unless the timer fired again for a retransmission (backoff: no round trip came back since).
-    if (t.backoff[f] === 0) t.ssthreshSegs[f] = rtoSsthresh(t.cc[f] as TcpCc, t.cwnd[f], this.queues.alphaOf(f));
+    if (t.backoff[f] === 0) t.ssthreshSegs[f] = rtoSsthresh(t.cc[f] as TcpCc, t.cwnd[f], this.queues.alphaOf(f), pipeSegs);
     t.backoff[f]++;
     // ns-3's TcpCubic::CubicReset on CA_LOSS: W_max is zeroed (after GetSsThresh took it from
     // the window), so the avoidance after the slow start runs the pre-loss law from its window;
