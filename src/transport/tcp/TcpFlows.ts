@@ -449,8 +449,9 @@ export class TcpFlows implements FlowObserver {
       exitW = hyStartRound(t, f, this.sim.nowS - t.senderLagS[f], w, w - t.lostLast[f], delayedAck, (delayedAck * packet) / clock, rtt);
     }
     let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
-    // A slow start after a timeout stops at its threshold (ns-3: IncreaseWindow grows in slow start only below ssthresh).
-    const atThresh = !first && Number.isNaN(exitW) && next >= t.ssthreshSegs[f];
+    // A slow start after a timeout stops at its threshold (ns-3: IncreaseWindow grows in slow start
+    // only below ssthresh) — unless a loss of the last round is still to be told: its recovery cuts.
+    const atThresh = !first && Number.isNaN(exitW) && t.lossAge[f] === 0 && next >= t.ssthreshSegs[f];
     if (atThresh) next = Math.max(w, t.ssthreshSegs[f]);
     t.lostLast[f] = 0;
     const arrivals = Math.min(next, remaining);
