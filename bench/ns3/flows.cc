@@ -19,6 +19,8 @@
 //                                          with ecnk, every packet the marking queue disc drops),
 //                                          tracetx (1: write OUT.csv.tx.csv, every data segment each sender sends:
 //                                          time, flow, sequence number, payload — retransmissions show as repeats),
+//                                          tracealpha (1: write OUT.csv.alpha.csv, every update of a DCTCP sender's α:
+//                                          time, flow, bytes acknowledged with ECE and in all over the window, α),
 //                                          jitter (s: each flow starts at START_S + U[0, jitter), drawn in the
 //                                          file's order from ns-3's generator; default 0, no draw at all),
 //                                          rngrun (ns-3's RngRun for those draws, default 1; without jitter nothing
@@ -247,6 +249,13 @@ void onTx(size_t i, Ptr<const Packet> packet, const TcpHeader& header, Ptr<const
                packet->GetSize());
 }
 
+// With `option tracealpha 1`: every update of a DCTCP sender's α (TcpDctcp's CongestionEstimate: the window's
+// bytes acknowledged with ECE, all its bytes acknowledged, and the new α).
+FILE* g_alphaTrace = nullptr;
+void onAlpha(size_t i, uint32_t ecnBytes, uint32_t totalBytes, double alpha) {
+  std::fprintf(g_alphaTrace, "%.9f,%s,%u,%u,%.6f\n", Simulator::Now().GetSeconds(), g_flows[i].id.c_str(), ecnBytes, totalBytes, alpha);
+}
+
 // With `option tracecwnd 1`: a flow's window each time it moves by 10 % or more since the last row.
 void onCwnd(size_t i, uint32_t, uint32_t now) {
   if (g_statesTrace) g_cwndNow[i] = now;
@@ -271,6 +280,12 @@ void watchSocket(size_t i, Ptr<BulkSendApplication> app) {
   if (s) s->TraceConnectWithoutContext("CongState", MakeBoundCallback(&onCongState, i));
   if (s && (g_cwndTrace || g_statesTrace)) s->TraceConnectWithoutContext("CongestionWindow", MakeBoundCallback(&onCwnd, i));
   if (s && g_txTrace) s->TraceConnectWithoutContext("Tx", MakeBoundCallback(&onTx, i));
+  if (s && g_alphaTrace) {
+    PointerValue ops;
+    s->GetAttribute("CongestionOps", ops);
+    Ptr<TcpCongestionOps> cc = ops.Get<TcpCongestionOps>();
+    if (cc) cc->TraceConnectWithoutContext("CongestionEstimate", MakeBoundCallback(&onAlpha, i));
+  }
 }
 
 std::vector<std::string> splitCommas(const std::string& s) {
@@ -290,7 +305,7 @@ int main(int argc, char** argv) {
 
   std::map<std::string, double> options = {{"sockbuf", 16.0 * 1024 * 1024}, {"minrto", 0.2}, {"segsize", 1448}, {"iw", 10},
                                            {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}, {"tracelosses", 0},
-                                           {"tracestates", 0}, {"tracedrops", 0}, {"tracetx", 0}, {"jitter", 0}, {"rngrun", 1}};
+                                           {"tracestates", 0}, {"tracedrops", 0}, {"tracetx", 0}, {"tracealpha", 0}, {"jitter", 0}, {"rngrun", 1}};
   std::string cc = "cubic";
   std::vector<std::string> nodeNames;
   std::map<std::string, uint32_t> nodeIndex;
@@ -358,6 +373,7 @@ int main(int argc, char** argv) {
     g_cwndNow.assign(g_flows.size(), 0);
   }
   if (options["tracetx"] > 0) g_txTrace = openCsv(outPath + ".tx.csv", "time_s,id,seq,payload_bytes\n");
+  if (options["tracealpha"] > 0) g_alphaTrace = openCsv(outPath + ".alpha.csv", "time_s,id,ecn_bytes,total_bytes,alpha\n");
   if (options["tracedrops"] > 0) g_dropsTrace = openCsv(outPath + ".drops.csv", "time_s,from,to,id,seq,payload_bytes\n");
   // Start jitter: the one random thing a replay can have (no ECMP, no random ISNs or ports in these runs), so
   // a jittered run per RngRun shows how much ns-3's own answer hangs on the exact instants flows start.
@@ -506,6 +522,7 @@ int main(int argc, char** argv) {
   if (g_statesTrace) std::fclose(g_statesTrace);
   if (g_dropsTrace) std::fclose(g_dropsTrace);
   if (g_txTrace) std::fclose(g_txTrace);
+  if (g_alphaTrace) std::fclose(g_alphaTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
   FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts\n");

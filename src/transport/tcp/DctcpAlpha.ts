@@ -45,6 +45,28 @@ export class DctcpAlpha {
     t.cwnd[f] = Math.max(2, w * (1 - alpha / 2));
   }
 
+  /**
+   * A slow-start round of flow `f` lost `lostShare` of its `packets` at a port that marked
+   * `markedPackets` of them: α moves g of the way to the fraction marked among the packets that
+   * got through, as for a round that lost nothing, and the window is left to its loss to cut. The
+   * port drops only arrivals above its marking threshold, so the marked survivors are the marked
+   * less the lost. ns-3 3.37 counts these marks: the survivors' ACKs carry ECE (the receiver
+   * echoes each segment's CE; TcpSocketBase::ReceivedAck sets ECN_ECE_RCVD on the first that
+   * moves the cumulative ACK, and clears it on an ACK without ECE), TcpDctcp::PktsAcked adds the
+   * segments acknowledged while ECN_ECE_RCVD to the marked bytes, and α takes the window's
+   * fraction when the cumulative ACK passes the window's end, after the holes are resent (in CWR
+   * or after a timeout alike).
+   */
+  marksInLoss(f: number, markedPackets: number, packets: number, lostShare: number): void {
+    const t = this.t;
+    if (t.cc[f] !== TcpCc.Dctcp || t.phase[f] !== Phase.SlowStart) return;
+    const delivered = packets * (1 - lostShare);
+    if (!(delivered > 0)) return;
+    const fraction = Math.min(1, Math.max(0, markedPackets - packets * lostShare) / delivered);
+    t.alphaAtS[f] = this.sim.nowS;
+    this.queues.setAlpha(f, (1 - DCTCP_G) * this.queues.alphaOf(f) + DCTCP_G * fraction, this.sim.nowS);
+  }
+
   /** A round trip of flow `f` came back unmarked: α moves g of the way to 0 (ns-3 and Linux alike). */
   unmarked(f: number): void {
     const t = this.t;

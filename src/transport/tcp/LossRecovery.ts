@@ -5,7 +5,6 @@ import { FlowState, type FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
-import { cubicLossMax } from "./CongestionControl.js";
 import { cutWindow } from "./cutWindow.js";
 import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
@@ -13,6 +12,7 @@ import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
 import { prrCatchUp } from "./prrCatchUp.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
+import { rtoSsthresh } from "./rtoSsthresh.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** What {@link LossRecovery} asks of the flows' window machine ({@link TcpFlows}). */
@@ -140,11 +140,12 @@ export class LossRecovery {
         this.ports.leave(f);
         const left = Math.max(0, this.network.remainingOf(f) / packet - w);
         if (!burstLossTold(Math.max(0, Math.round(w) - lost), lost, left)) {
-          this.timeout(f);
+          // In flight at the timer: the holes, none with three SACKed above it.
+          this.timeout(f, lost);
           continue;
         }
         // The duplicate ACKs show the holes lost and three packets delivered beyond them.
-        cutWindow(t, f, lost + DUPTHRESH);
+        cutWindow(t, f, lost + DUPTHRESH, this.queues.alphaOf(f));
         this.window.enterAvoidance(f, lost);
         t.retxPort[f] = r;
       }
@@ -189,7 +190,8 @@ export class LossRecovery {
     if (phase !== Phase.SlowStart) return;
     const left = Math.max(0, this.network.remainingOf(f) / t.packetBytes[f] - n);
     if (marked ? !this.cwrTold(delivered, lost, left, share) : !fifoBurstLossTold(delivered, lost, left, fullShare)) {
-      this.timeout(f);
+      // In flight at the timer: this burst's holes and the earlier ones not yet resent, none deemed lost.
+      this.timeout(f, lost + t.lostPackets[f]);
       return;
     }
     t.lostLast[f] += lost;
@@ -232,12 +234,13 @@ export class LossRecovery {
     const w = t.cwnd[f];
     const ahead = this.queues.boundAt(f) === r ? Math.min(Math.max(0, w - lostPackets), Math.max(0, w - (this.network.rateOf(f) * t.baseRttS[f]) / packet)) : 0;
     if (!windowLossTold(w, this.network.remainingOf(f) / packet, lostPackets, ahead)) {
-      this.timeout(f);
+      // In flight at the timer: the holes, too few SACKed above them to be deemed lost.
+      this.timeout(f, lostPackets);
       return;
     }
     // Three duplicate ACKs (SACKs) above the first hole tell it: its holes and three packets left the flight.
     restoreWeight(this.network, t, f);
-    cutWindow(t, f, lostPackets + DUPTHRESH);
+    cutWindow(t, f, lostPackets + DUPTHRESH, this.queues.alphaOf(f));
     this.window.enterAvoidance(f, lostPackets);
     // Its fast retransmission crosses the port within the next round trip (the duplicate ACKs come back, it goes out).
     t.retxPort[f] = r;
@@ -257,7 +260,7 @@ export class LossRecovery {
     const before = t.cwnd[f];
     // The duplicate ACKs that start it show the earlier round's holes lost and three packets delivered beyond them.
     const gone = t.lostPackets[f] - t.lostLast[f];
-    cutWindow(t, f, gone + DUPTHRESH);
+    cutWindow(t, f, gone + DUPTHRESH, this.queues.alphaOf(f));
     t.lossAge[f] = 3;
     t.lostLast[f] = 0;
     // A flow that has sent everything sends only the lost packets again.
@@ -299,7 +302,7 @@ export class LossRecovery {
     const t = this.t;
     const lost = t.lostInRecovery[f];
     t.lostInRecovery[f] = 0;
-    cutWindow(t, f, DUPTHRESH);
+    cutWindow(t, f, DUPTHRESH, this.queues.alphaOf(f));
     this.window.enterAvoidance(f, lost);
   }
 
@@ -319,8 +322,12 @@ export class LossRecovery {
     this.timeout(f);
   }
 
-  /** Flow `f` waits out a retransmission timeout, then restarts slow start from one segment. */
-  timeout(f: number): void {
+  /**
+   * Flow `f` waits out a retransmission timeout, then restarts slow start from one segment, up to
+   * the threshold ({@link rtoSsthresh}) its window and the `pipeSegs` still counted in flight when
+   * the timer fires set (default its window: a recovery keeps its pipe near its cut window).
+   */
+  timeout(f: number, pipeSegs = this.t.cwnd[f]): void {
     const t = this.t;
     const o = t.options[t.optionIndex[f]];
     t.timeouts[f]++;
@@ -329,9 +336,14 @@ export class LossRecovery {
     if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
     this.ports.leave(f);
     const rto = retransmissionTimeoutS(o.minRtoS, this.window.rttNow(f), t.backoff[f]);
+    // ns-3's ReTxTimeout: the slow start that follows stops at ssthresh, set from the window now
+    // unless the timer fired again for a retransmission (backoff: no round trip came back since).
+    if (t.backoff[f] === 0) t.ssthreshSegs[f] = rtoSsthresh(t.cc[f] as TcpCc, t.cwnd[f], this.queues.alphaOf(f), pipeSegs);
     t.backoff[f]++;
-    if (t.cc[f] === TcpCc.Cubic) t.wMax[f] = cubicLossMax(t.cwnd[f], t.wMax[f]);
-    // ns-3's TcpCubic::CubicReset on CA_LOSS: HyStart's delayMin starts again.
+    // ns-3's TcpCubic::CubicReset on CA_LOSS: W_max is zeroed (after GetSsThresh took it from
+    // the window), so the avoidance after the slow start runs the pre-loss law from its window;
+    // and HyStart's delayMin starts again.
+    if (t.cc[f] === TcpCc.Cubic) t.wMax[f] = 0;
     t.minRttS[f] = Infinity;
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
     t.phase[f] = Phase.Timeout;

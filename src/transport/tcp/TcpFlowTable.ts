@@ -44,6 +44,8 @@ export class TcpFlowTable {
   cwnd = new Float64Array(0);
   /** Cubic's window at the last loss, segments. */
   wMax = new Float64Array(0);
+  /** Slow-start threshold, segments: a slow start (after a timeout: `rtoSsthresh`) that reaches it goes on in congestion avoidance; Infinity while none is set. */
+  ssthreshSegs = new Float64Array(0);
   /**
    * Cubic's K for the epoch's W_max and w0 ({@link cubicK}), and the two it was taken for (NaN:
    * none yet), side by side at `f * 4` (K, then W_max, then w0; one cache line where three
@@ -230,6 +232,7 @@ export class TcpFlowTable {
     this.cubicKey = grown(this.cubicKey, 4 * n, NaN);
     this.cwnd = grown(this.cwnd, n);
     this.wMax = grown(this.wMax, n);
+    this.ssthreshSegs = grown(this.ssthreshSegs, n, Infinity);
     this.w0 = grown(this.w0, n);
     this.epochS = grown(this.epochS, n);
     this.lastS = grown(this.lastS, n);

@@ -223,6 +223,7 @@ export class TcpFlows implements FlowObserver {
     this.routes.hold(flow, res);
     t.cwnd[flow] = w;
     t.wMax[flow] = 0;
+    t.ssthreshSegs[flow] = Infinity;
     t.w0[flow] = w;
     t.epochS[flow] = NaN;
     t.alphaAtS[flow] = now;
@@ -447,7 +448,11 @@ export class TcpFlows implements FlowObserver {
       const delayedAck = t.options[t.optionIndex[f]].delayedAck;
       exitW = hyStartRound(t, f, this.sim.nowS - t.senderLagS[f], w, w - t.lostLast[f], delayedAck, (delayedAck * packet) / clock, rtt);
     }
-    const next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
+    let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
+    // A slow start after a timeout stops at its threshold (ns-3: IncreaseWindow grows in slow start
+    // only below ssthresh) — unless a loss of the last round is still to be told: its recovery cuts.
+    const atThresh = !first && Number.isNaN(exitW) && t.lossAge[f] === 0 && next >= t.ssthreshSegs[f];
+    if (atThresh) next = Math.max(w, t.ssthreshSegs[f]);
     t.lostLast[f] = 0;
     const arrivals = Math.min(next, remaining);
     const durationS = first ? (arrivals * packet) / this.lineRate(f) : trainS;
@@ -456,7 +461,7 @@ export class TcpFlows implements FlowObserver {
     // The window covers all that is left: it goes out in this flight, and no later round sends.
     if (this.covers(f, next)) t.sentAll[f] = 1;
     if (arrivals > 0) this.offerBurst(f, arrivals, durationS, standing, first ? 0 : w * packet);
-    if (!Number.isNaN(exitW)) {
+    if (!Number.isNaN(exitW) || atThresh) {
       this.enterAvoidance(f);
       return;
     }
@@ -523,8 +528,14 @@ export class TcpFlows implements FlowObserver {
     this.recovery.overflowed(overflowPorts, overflowShares);
     for (let i = 0; i < judged.length; i++) {
       const b = judged[i];
-      if (b.share > 0) this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
-      else if (b.marked > 0) {
+      if (b.share > 0) {
+        // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
+        if (b.marked > 0) {
+          this.queues.mark(b.markPort, b.marked, this.sim.nowS);
+          this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
+        }
+        this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
+      } else if (b.marked > 0) {
         this.queues.mark(b.markPort, b.marked, this.sim.nowS);
         this.onMarks(b.flow, b.marked);
       }

@@ -4,16 +4,19 @@ import { TcpCc, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /**
  * Multiplicative decrease of flow `f`'s window in `t` after a loss: Cubic keeps 0.7 of its
- * window and remembers W_max, DCTCP halves its window, NewReno halves what is in flight — its
- * window less the `gone` packets the duplicate ACKs already show lost or delivered (ns-3's
+ * window and remembers W_max; DCTCP keeps (1 − α/2) of its window, `alpha` being its marking
+ * average now (ns-3 3.37's TcpDctcp::GetSsThresh answers every call so, and
+ * TcpSocketBase::EnterRecovery takes the fast retransmit's ssthresh from it as EnterCwr does
+ * for marks: a loss cuts like a marked window, not by half); NewReno halves what is in flight —
+ * its window less the `gone` packets the duplicate ACKs already show lost or delivered (ns-3's
  * NewReno takes ssthresh from the bytes in flight, which with SACK is RFC 6675's pipe; RFC
  * 5681's FlightSize / 2). Never below 2 segments.
  */
-export function cutWindow(t: TcpFlowTable, f: number, gone: number): void {
+export function cutWindow(t: TcpFlowTable, f: number, gone: number, alpha: number): void {
   const w = t.cwnd[f];
   if (t.cc[f] === TcpCc.Cubic) {
     t.wMax[f] = cubicLossMax(w, t.wMax[f]);
     t.cwnd[f] = Math.max(2, w * CUBIC_BETA);
   } else if (t.cc[f] === TcpCc.NewReno) t.cwnd[f] = Math.max(2, (w - gone) * RENO_BETA);
-  else t.cwnd[f] = Math.max(2, w * RENO_BETA);
+  else t.cwnd[f] = Math.max(2, w * (1 - alpha / 2));
 }
