@@ -1,7 +1,9 @@
 // TcpFlowTable: per-flow constants from the options, and the avoidance window law read from the arrays.
 import { describe, expect, it } from "vitest";
 import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
-import { cubicAdvance } from "../../../src/transport/tcp/CongestionControl.js";
+import { randomStream } from "../../../src/core/randomStream.js";
+import { cubicAdvance, cubicK } from "../../../src/transport/tcp/CongestionControl.js";
+import { cubicAckClocked } from "../../../src/transport/tcp/cubicAckClocked.js";
 import { TcpCc, TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js";
 
 function table(options: Partial<TcpOptions>, flow = 0) {
@@ -84,5 +86,41 @@ describe("TcpFlowTable", () => {
     // No loss seen (HyStart's epoch): no K at all.
     t.wMax[0] = 0;
     expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(0, 60, 56, 0.5, 0.5, 0.02));
+  });
+
+  it("Cubic bound by the network follows cubicAckClocked with RTT³ given, before and after a loss, whether its floor or its curve decides", () => {
+    // windowAt leaves RTT³ to the law, which takes it only where its bound leaves the curve open:
+    // the same window as with the cube handed in, on random windows, epochs and ACK rates.
+    const rng = randomStream(7, "windowAt");
+    const t = table({ cc: "cubic", mssBytes: 1000, windowBytes: 1000 * 5000 });
+    const other = table({ cc: "cubic", mssBytes: 1000, windowBytes: 1000 * 5000 }, 1);
+    let curveDecided = 0;
+    for (let i = 0; i < 4000; i++) {
+      const afterLoss = i % 2 === 1;
+      const w0 = 2 + 200 * rng();
+      const wMax = afterLoss ? w0 / 0.7 : 0;
+      const epochS = 10 * rng();
+      // From microseconds into the epoch (the floor decides) to seconds (the curve does).
+      const sinceEpochS = 10 ** (-6 + 7 * rng());
+      const dtS = 10 ** (-7 + 6 * rng());
+      const rttS = 10 ** (-5 + 3 * rng());
+      const ackPps = 10 ** (3 + 4 * rng());
+      const w = w0 + 50 * rng();
+      t.wMax[0] = wMax;
+      t.w0[0] = w0;
+      t.cwnd[0] = w;
+      t.epochS[0] = epochS;
+      t.lastS[0] = epochS + sinceEpochS;
+      t.boundPps[0] = ackPps;
+      // Another flow's window read at another round trip in between (a shared cache of RTT³ would be stale).
+      other.windowAt(1, 1, 2 * rttS);
+      const atS = t.lastS[0] + dtS;
+      const expected = Math.min(cubicAckClocked(wMax, w0, cubicK(wMax, w0), w, t.lastS[0] - epochS, atS - t.lastS[0], rttS, ackPps, rttS ** 3), 5000);
+      expect(t.windowAt(0, atS, rttS)).toBe(expected);
+      if (expected > w + (ackPps * dtS) / 20 && expected < w + (ackPps * dtS) / 2) curveDecided++;
+    }
+    // Both ways were taken: the curve decided some windows, the floor or the cap the others.
+    expect(curveDecided).toBeGreaterThan(100);
+    expect(curveDecided).toBeLessThan(3900);
   });
 });
