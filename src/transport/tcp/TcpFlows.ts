@@ -1,28 +1,27 @@
-// TcpFlows: the life of every `tcp` flow of a run — handshake, slow-start rounds, marks, losses, timeouts and avoidance — over its TcpFlowTable.
+// TcpFlows: the life of every `tcp` flow of a run — start and handshake, rate changes, reroutes, finish — over its TcpFlowTable, its slow-start rounds and avoidance steps handed to their own classes.
 import type { RandomStream } from "../../core/randomStream.js";
 import type { Simulation } from "../../core/Simulation.js";
-import { FlowState, type FlowNetwork, type FlowObserver } from "../../net/FlowNetwork.js";
+import type { FlowNetwork, FlowObserver } from "../../net/FlowNetwork.js";
 import type { RateChanges } from "../../net/RateChanges.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { Route } from "../../net/Router.js";
 import type { Topology } from "../../net/Topology.js";
-import { ListPool } from "../../core/ListPool.js";
 import { opensWithSyn } from "../handshakeRounds.js";
 import type { TcpOptions } from "../TransportSpec.js";
-import { BurstJudge, type BurstVerdicts } from "./BurstJudge.js";
+import { AvoidanceSteps } from "./AvoidanceSteps.js";
+import { BurstAnswers } from "./BurstAnswers.js";
+import { BurstJudge } from "./BurstJudge.js";
 import { DctcpAlpha } from "./DctcpAlpha.js";
-import { fastRecoveryEndS } from "./fastRecoveryEndS.js";
 import { HandshakeLosses } from "./HandshakeLosses.js";
-import { hyStartRound } from "./hyStartRound.js";
 import { LossPorts } from "./LossPorts.js";
 import { LossRecovery } from "./LossRecovery.js";
 import { queueClassOf } from "./queueClassOf.js";
-import { standingPackets } from "./recoveryBurst.js";
-import { baseRttS, slowestChannelBps, startTiming, type StartTiming } from "./routeTiming.js";
-import { slowStartWindow } from "./slowStartWindow.js";
+import { baseRttS, startTiming, type StartTiming } from "./routeTiming.js";
+import { SlowStartRounds } from "./SlowStartRounds.js";
 import { SynRetries } from "./SynRetries.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
+import { TcpRoutes } from "./TcpRoutes.js";
 import { timestampRttS } from "./timestampRttS.js";
 
 /**
@@ -31,17 +30,18 @@ import { timestampRttS } from "./timestampRttS.js";
  */
 const FIRST_FLIGHT = -2;
 
-/** Window growth between two avoidance checks of a window-limited flow: at most 1/4, at least one RTT apart (the cap in between is the window at the middle of the step). */
-const STEP_GROWTH = 0.25;
-
 /**
  * The window state machine of every `tcp` flow of a run, shared by the workloads' transports
  * (each keeps only its connection pool). Per flow, in typed arrays ({@link TcpFlowTable}): phase,
  * congestion window (segments), Cubic's epoch, DCTCP's α, base RTT, timer. Per port, the
  * loss-based flows it bottlenecks and the time its buffer will next overflow ({@link LossPorts}:
  * the transport's per-link state); the bursts of each instant are judged by a {@link BurstJudge}.
- * What it hands off: the answer to losses and timeouts ({@link LossRecovery}), the handshakes
- * waiting out a SYN timeout ({@link SynRetries}) and DCTCP's α ({@link DctcpAlpha}).
+ * It is the network's observer and starts, reroutes and finishes the flows; what it hands off:
+ * the slow-start rounds ({@link SlowStartRounds}), congestion avoidance and the window's cap on
+ * the rate ({@link AvoidanceSteps}), the bursts of an instant offered, judged and answered
+ * ({@link BurstAnswers}), the live routes and what is read off them ({@link TcpRoutes}), the
+ * answer to losses and timeouts ({@link LossRecovery}), the handshakes waiting out a SYN timeout
+ * ({@link SynRetries}) and DCTCP's α ({@link DctcpAlpha}).
  *
  * A flow's life (docs/transport.md has the derivations):
  * - **Handshake**: rounds × RTT now (base RTT plus the queueing delay on the way out and back).
@@ -87,12 +87,14 @@ export class TcpFlows implements FlowObserver {
   private readonly synRetries: SynRetries;
   private readonly recovery: LossRecovery;
   private readonly alphas: DctcpAlpha;
-  /**
-   * The live flows' route resources, copied when a flow starts or is rerouted and given back when
-   * it is done: the RTT and line-rate walks (every round, step and port re-judge: hundreds of
-   * thousands in a 20,000-flow run) read them here, not each flow's Route object.
-   */
-  private readonly routes = new ListPool();
+  /** The live flows' route resources and what is read off them (RTT, line rates). */
+  private readonly routes: TcpRoutes;
+  /** The instant's bursts: offered, judged, answered. */
+  private readonly answers: BurstAnswers;
+  /** Slow-start rounds. */
+  private readonly rounds: SlowStartRounds;
+  /** Congestion avoidance, and the window's cap on a flow's rate. */
+  private readonly avoidance: AvoidanceSteps;
   /** What {@link start} reads off a flow's route (one record, rewritten by each start). */
   private readonly timing: StartTiming = { baseRttS: 0, handshakeBaseRttS: 0, outS: 0, backS: 0, storeAndForwardS: 0 };
   /** Where each options record registered is in the table ({@link addOptions}). */
@@ -113,26 +115,30 @@ export class TcpFlows implements FlowObserver {
     dropRandom: RandomStream,
   ) {
     this.channels = topology.channelCount;
-    this.kindRound = sim.registerHandler((f) => this.round(f));
-    this.kindStep = sim.registerHandler((f) => this.step(f));
+    this.kindRound = sim.registerHandler((f) => this.rounds.round(f));
+    this.kindStep = sim.registerHandler((f) => this.avoidance.step(f));
     this.kindResume = sim.registerHandler((f) => this.recovery.resume(f));
+    const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes);
-    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => this.rttNow(f));
+    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f));
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
-      rttNow: (f) => this.rttNow(f),
+      rttNow: (f) => routes.rttNow(f),
       lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),
       recovering: (f, r, drops, rttS) => this.recovery.inRecovery(f, r, drops, rttS),
-    }, this.routes, dropRandom);
+    }, routes.held, dropRandom);
     this.recovery = new LossRecovery(sim, network, queues, this.t, this.ports, random, this.kindResume, {
-      rttNow: (f) => this.rttNow(f),
-      clockRate: (f) => this.clockRate(f),
-      round: (f) => this.round(f),
-      enterAvoidance: (f, lostPackets, fullBufferS) => this.enterAvoidance(f, lostPackets, fullBufferS),
-      offerBurst: (f, packets, durationS, standing, prevBytes) => this.offerBurst(f, packets, durationS, standing, prevBytes),
-      awaitRound: (f) => this.awaitRound(f),
+      rttNow: (f) => routes.rttNow(f),
+      clockRate: (f) => routes.clockRate(f),
+      round: (f) => this.rounds.round(f),
+      enterAvoidance: (f, lostPackets, fullBufferS) => this.avoidance.enterAvoidance(f, lostPackets, fullBufferS),
+      offerBurst: (f, packets, durationS, standing, prevBytes) => this.answers.offer(f, packets, durationS, standing, prevBytes),
+      awaitRound: (f) => this.answers.awaitRound(f),
     }, phaseRandom);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
+    this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound);
+    this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.kindStep);
+    this.rounds = new SlowStartRounds(sim, network, this.t, routes, this.recovery, this.alphas, this.answers, this.avoidance, this.kindRound);
     network.observe(this);
   }
 
@@ -165,7 +171,7 @@ export class TcpFlows implements FlowObserver {
     this.network.reserveFlows(n);
     this.queues.reserveFlows(n);
     this.ports.reserve(n);
-    this.routes.reserve(n - 1);
+    this.routes.held.reserve(n - 1);
   }
 
   /**
@@ -220,7 +226,7 @@ export class TcpFlows implements FlowObserver {
     });
     if (flow >= t.cap) this.makeRoom(flow);
     t.setOptions(flow, optionIndex);
-    this.routes.hold(flow, res);
+    this.routes.held.hold(flow, res);
     t.cwnd[flow] = w;
     t.wMax[flow] = 0;
     t.ssthreshSegs[flow] = Infinity;
@@ -305,7 +311,7 @@ export class TcpFlows implements FlowObserver {
     const boundPps = newRateBps > 0 && bottleneck >= 0 ? newRateBps / t.packetBytes[f] : 0;
     if (boundPps !== t.boundPps[f]) {
       // At the instant it was last brought up to date a window within its limit stands: no round trip is read.
-      if (phase === Phase.Avoidance && t.cc[f] === TcpCc.Cubic && (this.sim.nowS > t.lastS[f] || t.cwnd[f] > t.windowSegs[f])) t.advance(f, this.sim.nowS, this.rttNow(f));
+      if (phase === Phase.Avoidance && t.cc[f] === TcpCc.Cubic && (this.sim.nowS > t.lastS[f] || t.cwnd[f] > t.windowSegs[f])) t.advance(f, this.sim.nowS, this.routes.rttNow(f));
       t.boundPps[f] = boundPps;
     }
     if (phase !== Phase.Avoidance && phase !== Phase.Steady) return;
@@ -320,18 +326,18 @@ export class TcpFlows implements FlowObserver {
         t.phase[f] = Phase.Avoidance;
         t.lastS[f] = this.sim.nowS;
       }
-      if (t.phase[f] === Phase.Avoidance) t.timer[f] = this.sim.schedule(this.sim.nowS + this.rttNow(f), this.kindStep, f);
+      if (t.phase[f] === Phase.Avoidance) t.timer[f] = this.sim.schedule(this.sim.nowS + this.routes.rttNow(f), this.kindStep, f);
     }
   }
 
   /** @inheritdoc */
   flowActivated(f: number): void {
-    if (f < this.t.cap && this.t.timer[f] === FIRST_FLIGHT) this.round(f);
+    if (f < this.t.cap && this.t.timer[f] === FIRST_FLIGHT) this.rounds.round(f);
   }
 
   /** @inheritdoc */
   solved(): void {
-    if (this.bursts.hasPending) this.judgeBursts();
+    if (this.bursts.hasPending) this.answers.judge();
     this.ports.update();
   }
 
@@ -353,7 +359,7 @@ export class TcpFlows implements FlowObserver {
     const now = this.sim.nowS;
     const o = t.options[t.optionIndex[f]];
     const route = this.network.routeOf(f);
-    this.routes.hold(f, route.resources);
+    this.routes.held.hold(f, route.resources);
     // The window until now grew at the old route's RTT.
     if (phase === Phase.Avoidance) {
       t.advance(f, now, this.queues.roundTripS(t.baseRttS[f], oldRoute.resources));
@@ -371,11 +377,11 @@ export class TcpFlows implements FlowObserver {
     // Rerouted before its first byte arrived: it arrives on the new route (a pending start delay is dropped).
     if (t.activeS[f] > now) t.activeS[f] = arriveS;
     if (t.growthEndS[f] > now) t.growthEndS[f] = arriveS;
-    const rtt = this.rttNow(f);
+    const rtt = this.routes.rttNow(f);
     if (phase === Phase.Avoidance) {
       // Checked one RTT after its bytes flow again, as on entering avoidance; the port that binds it there takes it over.
       if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
-      this.applyWindow(f, rtt);
+      this.avoidance.applyWindow(f, rtt);
       t.timer[f] = this.sim.schedule(arriveS + rtt, this.kindStep, f);
     } else if (phase === Phase.Steady) {
       // A flow its window no longer limits keeps the cap of its window at the new RTT (none if it had none: a single burst).
@@ -385,306 +391,8 @@ export class TcpFlows implements FlowObserver {
       if (t.timer[f] >= 0) {
         if (Number.isNaN(t.epochS[f]) || this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
       } else if (t.timer[f] !== FIRST_FLIGHT) t.timer[f] = this.sim.schedule(arriveS, this.kindRound, f);
-      this.applyWindow(f, rtt);
+      this.avoidance.applyWindow(f, rtt);
     } else if (t.timer[f] >= 0 && this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
-  }
-
-  /** RTT of `flow` now: base plus queueing both ways. */
-  private rttNow(f: number): number {
-    const routes = this.routes;
-    const at = routes.offsetOf(f);
-    return this.queues.roundTripIn(this.t.baseRttS[f], routes.pool, at, at + routes.lengthOf(f));
-  }
-
-  /** One slow-start round trip of flow `f` ends (or its first flight arrives). */
-  private round(f: number): void {
-    const t = this.t;
-    t.timer[f] = -1;
-    if (this.network.stateOf(f) !== FlowState.Active || t.phase[f] !== Phase.SlowStart) return;
-    const packet = t.packetBytes[f];
-    const rtt = this.rttNow(f);
-    const first = Number.isNaN(t.epochS[f]);
-    if (!first) {
-      t.queueingS[f] += rtt - t.baseRttS[f];
-      // A round trip came back: the retransmission got through.
-      t.backoff[f] = 0;
-    }
-    t.epochS[f] = this.sim.nowS;
-    // Everything went out in the last flight: this round trip only answers its losses or marks.
-    // Nothing new follows the flight, so its duplicate ACKs were raised by its own survivors
-    // behind the hole (LossRecovery.burstLoss timed out a flight with fewer than three): recover now.
-    if (t.sentAll[f]) {
-      if (t.lossAge[f] > 0) this.recovery.recover(f);
-      else if (t.markedLast[f] > 0) this.answerMarks(f);
-      return;
-    }
-    // A loss in a round is told by the duplicate ACKs that the next round's packets raise, so
-    // one more round goes out first; then fast recovery: the window is cut and the lost
-    // packets go out again.
-    if (t.lossAge[f] === 2) {
-      this.recovery.recover(f);
-      return;
-    }
-    if (t.lossAge[f] === 1) t.lossAge[f] = 2;
-    // DCTCP: the marks of the last round come back with its ACKs; the window answers once.
-    if (t.markedLast[f] > 0) {
-      this.answerMarks(f);
-      return;
-    }
-    // DCTCP moves α once per window of data, marked or not (Alizadeh et al., eq. 1; ns-3 and
-    // Linux alike): a round trip that came back unmarked takes it g of the way to 0.
-    if (t.cc[f] === TcpCc.Dctcp && !first) this.alphas.unmarked(f);
-    const w = t.cwnd[f];
-    const remaining = this.network.remainingOf(f) / packet;
-    // The first flight leaves at line rate. Each later round sends the grown window while the
-    // previous round's ACKs return at the ACK clock (every delivered packet raises one, a lost one
-    // none), so a port draining at that clock queues the growth on top of what the previous
-    // window already kept beyond the pipe.
-    const clock = this.clockRate(f);
-    const trainS = (w * packet) / clock;
-    // Cubic: HyStart over this round's ACKs, which may end slow start part way through the round.
-    let exitW = NaN;
-    if (t.cc[f] === TcpCc.Cubic && !first) {
-      const delayedAck = t.options[t.optionIndex[f]].delayedAck;
-      exitW = hyStartRound(t, f, this.sim.nowS - t.senderLagS[f], w, w - t.lostLast[f], delayedAck, (delayedAck * packet) / clock, rtt);
-    }
-    let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
-    // A slow start after a timeout stops at its threshold (ns-3: IncreaseWindow grows in slow start
-    // only below ssthresh) — unless a loss of the last round is still to be told: its recovery cuts.
-    const atThresh = !first && Number.isNaN(exitW) && t.lossAge[f] === 0 && next >= t.ssthreshSegs[f];
-    if (atThresh) next = Math.max(w, t.ssthreshSegs[f]);
-    t.lostLast[f] = 0;
-    const arrivals = Math.min(next, remaining);
-    const durationS = first ? (arrivals * packet) / this.lineRate(f) : trainS;
-    const standing = first ? 0 : standingPackets(w, clock, t.baseRttS[f], packet);
-    t.cwnd[f] = next;
-    // The window covers all that is left: it goes out in this flight, and no later round sends.
-    if (this.covers(f, next)) t.sentAll[f] = 1;
-    if (arrivals > 0) this.offerBurst(f, arrivals, durationS, standing, first ? 0 : w * packet);
-    if (!Number.isNaN(exitW) || atThresh) {
-      this.enterAvoidance(f);
-      return;
-    }
-    this.applyWindow(f, rtt);
-    // After its last flight a flow needs another round trip only to tell a loss of the round
-    // before (lossAge 2 now) or, once this instant's bursts are judged, its flight's own losses
-    // or marks (awaitRound): otherwise it just drains, and no more round events are scheduled.
-    if (!t.sentAll[f] || t.lossAge[f] > 0) t.timer[f] = this.sim.schedule(this.sim.nowS + rtt, this.kindRound, f);
-  }
-
-  /** Whether a window of `w` segments covers all flow `f` has left to send (within its send window). */
-  private covers(f: number, w: number): boolean {
-    const t = this.t;
-    return this.network.remainingOf(f) <= Math.min(w * t.packetBytes[f], t.windowBytes[f]);
-  }
-
-  /** Flow `f` sent all it had and its last flight lost or marked packets: the round trip that tells it comes after all. */
-  private awaitRound(f: number): void {
-    const t = this.t;
-    if (!t.sentAll[f] || t.timer[f] >= 0 || t.phase[f] !== Phase.SlowStart) return;
-    t.timer[f] = this.sim.schedule(this.sim.nowS + this.rttNow(f), this.kindRound, f);
-  }
-
-  /** Rate at which flow `f`'s ACKs come back: its share where the network binds it, else its route's slowest channel. */
-  private clockRate(f: number): number {
-    const rate = this.network.rateOf(f);
-    return this.queues.boundAt(f) >= 0 && rate > 0 ? rate : this.lineRate(f);
-  }
-
-  /** Capacity in force of flow `f`'s slowest channel, bytes/s. */
-  private lineRate(f: number): number {
-    const routes = this.routes;
-    const at = routes.offsetOf(f);
-    return slowestChannelBps(this.network, this.channels, routes.pool, at, at + routes.lengthOf(f));
-  }
-
-  /**
-   * Queue `packets` of flow `f` arriving over `durationS` at every channel of its route, on top
-   * of `standing` of its own already queued; judged with the instant's other bursts.
-   */
-  private offerBurst(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void {
-    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[f], this.t.cc[f] === TcpCc.Dctcp);
-    // Judged at the end of this instant's solve, with every other burst of the instant.
-    this.network.requestSolve();
-  }
-
-  /** Judge this instant's bursts at their ports, and let each flow answer its drops or marks. */
-  private judgeBursts(): void {
-    const v = this.bursts.judge();
-    const bursts = v.bursts;
-    // Most instants' bursts fit at every port: then only the retransmissions that got through are told.
-    if (v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0) this.answerVerdicts(v);
-    else this.recovery.retransmitted(bursts);
-    for (let i = 0; i < bursts.length; i++) this.t.inCatchUp[bursts[i].flow] = 0;
-  }
-
-  /** The flows answer what the ports dropped or marked of this instant's bursts ({@link judgeBursts}; compiled on its own, as few instants overflow a port). */
-  private answerVerdicts(v: BurstVerdicts): void {
-    const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS, dropTailFullS, dropTailFullShares } = v;
-    const now = this.sim.nowS;
-    // Drop-tail ports that dropped now keep dropping that share of what arrives over the bursts' span: handshakes too.
-    for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], now, now + dropTailSpansS[i]);
-    this.recovery.retransmitted(bursts);
-    this.recovery.overflowed(overflowPorts, overflowShares);
-    for (let i = 0; i < judged.length; i++) {
-      const b = judged[i];
-      if (b.share > 0) {
-        // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
-        if (b.marked > 0) {
-          this.queues.mark(b.markPort, b.marked, this.sim.nowS);
-          this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
-        }
-        this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
-      } else if (b.marked > 0) {
-        this.queues.mark(b.markPort, b.marked, this.sim.nowS);
-        this.onMarks(b.flow, b.marked);
-      }
-    }
-    // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.
-    this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares);
-  }
-
-  /** DCTCP: `markedPackets` of this round's window will come back with ECE. */
-  private onMarks(f: number, markedPackets: number): void {
-    const t = this.t;
-    if (t.phase[f] !== Phase.SlowStart) return;
-    t.markedLast[f] = Math.max(t.markedLast[f], markedPackets);
-    this.awaitRound(f);
-  }
-
-  /** DCTCP's answer to a marked round: α moves by g towards the marked fraction, the window is cut by α/2, slow start ends. */
-  private answerMarks(f: number): void {
-    this.alphas.cutForMarks(f);
-    this.enterAvoidance(f);
-  }
-
-  /**
-   * Leave slow start (or a loss) into congestion avoidance, checked one RTT on. After a window
-   * cut for `lostPackets` lost packets (0: no loss) the flow is in fast recovery until the data
-   * outstanding at the cut is acknowledged: the retransmissions go out first (RFC 6675 with
-   * PRR), at the flow's rate — its share, at most the cut window per round trip — so the last of
-   * them leaves (lost − 1) packet times on and is acknowledged one round trip later. Until then the window holds and a loss does not cut
-   * it again (one decrease per recovery); its law runs from the recovery's end. A slow-start
-   * recovery behind a drop-tail buffer its loss filled (`fullBufferS`: what that buffer adds to
-   * the round trip now) runs at the round trip through it, and at its window's rate there (its
-   * share follows its window: `recoveryShare`), not at its max-min share.
-   */
-  private enterAvoidance(f: number, lostPackets = 0, fullBufferS = 0): void {
-    const t = this.t;
-    if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
-    if (t.phase[f] !== Phase.Avoidance) this.ports.cross(f, true);
-    t.phase[f] = Phase.Avoidance;
-    const now = this.sim.nowS;
-    const rtt = this.rttNow(f);
-    const lost = Math.max(0, Math.round(lostPackets));
-    const recoveryRtt = rtt + fullBufferS;
-    const end = lost > 0 ? fastRecoveryEndS(now, recoveryRtt, lost, t.cwnd[f], t.packetBytes[f], fullBufferS > 0 ? 0 : this.network.rateOf(f)) : now;
-    t.recoveryEndS[f] = end;
-    // Its retransmissions leave until one round trip before then, and cross its ports within a base round trip after.
-    t.retxUntilS[f] = lost > 0 ? end - recoveryRtt + t.baseRttS[f] : now;
-    t.lastS[f] = end;
-    t.epochS[f] = end;
-    t.w0[f] = t.cwnd[f];
-    this.applyWindow(f, rtt);
-    t.timer[f] = this.sim.schedule(now + rtt, this.kindStep, f);
-  }
-
-  /** Congestion avoidance of a window-limited flow: grow its cap, or hand it to the port that now binds it. */
-  private step(f: number): void {
-    const t = this.t;
-    t.timer[f] = -1;
-    if (this.network.stateOf(f) !== FlowState.Active || t.phase[f] !== Phase.Avoidance) return;
-    const now = this.sim.nowS;
-    const rtt = this.rttNow(f);
-    const w = t.advance(f, now, rtt);
-    if (t.catchUp[f] > 0) this.sendCatchUp(f);
-    else if (t.lostInRecovery[f] > 0 && !t.recovering(f, now)) {
-      this.recovery.recoverAgain(f);
-      return;
-    }
-    if (w >= t.windowSegs[f]) {
-      this.settle(f, rtt);
-      return;
-    }
-    const bound = this.queues.boundAt(f);
-    if (bound >= 0) {
-      // Bound by the network: DCTCP settles into its port's sawtooth; a loss-based flow's port tracks it.
-      if (this.ports.tracks(f, bound)) {
-        this.ports.join(f, bound);
-        // The port is re-judged at the end of a solve: ask for one now (nothing else may, and a
-        // later one would judge it late, or never for a lone flow).
-        this.network.requestSolve();
-      } else {
-        this.settle(f, rtt);
-        // DCTCP settles into its port's sawtooth: its α moves towards the port's α* from here.
-        this.alphas.settle(f);
-      }
-      return;
-    }
-    // In fast recovery the window holds: checked again when the recovery ends.
-    if (t.recovering(f, now)) {
-      this.applyWindow(f, rtt);
-      t.timer[f] = this.sim.schedule(t.recoveryEndS[f], this.kindStep, f);
-      return;
-    }
-    const ahead = t.windowAt(f, now + rtt, rtt) - w;
-    const rtts = ahead > 0 ? Math.min(1000, Math.max(1, (STEP_GROWTH * w) / ahead)) : 1000;
-    // Until the next check the cap is the window half-way there, so the bytes sent match the growing window's.
-    this.applyWindow(f, rtt, t.windowAt(f, now + (rtts * rtt) / 2, rtt));
-    t.timer[f] = this.sim.schedule(now + rtts * rtt, this.kindStep, f);
-  }
-
-  /**
-   * One round trip into a slow-start recovery flow `f`'s first retransmission is acknowledged, and
-   * PRR sends what is left of its cut window at once (`prrCatchUp`): a burst at the sender's line
-   * rate, judged at its ports with the instant's others, together with what its ACK clock sends
-   * meanwhile. What they drop is new data: a second recovery when this one ends.
-   */
-  private sendCatchUp(f: number): void {
-    const t = this.t;
-    const packet = t.packetBytes[f];
-    const left = this.network.remainingOf(f) / packet;
-    const due = Math.min(t.catchUp[f], left);
-    t.catchUp[f] = 0;
-    if (!(due > 0)) return;
-    const trainS = (due * packet) / this.senderRate(f);
-    t.inCatchUp[f] = 1;
-    this.offerBurst(f, Math.min(left, due + t.catchUpClockPps[f] * trainS), trainS, 0, 0);
-  }
-
-  /** Capacity in force of the first channel of flow `f`'s route (its sender's line), bytes/s. */
-  private senderRate(f: number): number {
-    const routes = this.routes;
-    const at = routes.offsetOf(f);
-    const end = at + routes.lengthOf(f);
-    for (let i = at; i < end; i++) if (routes.pool[i] < this.channels) return this.network.capacityOf(routes.pool[i]);
-    return this.lineRate(f);
-  }
-
-  /** The window no longer limits flow `f`: its cap is the window limit, and no timer runs. */
-  private settle(f: number, rtt: number): void {
-    const t = this.t;
-    const o = t.options[t.optionIndex[f]];
-    if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
-    t.phase[f] = Phase.Steady;
-    if (Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = this.sim.nowS;
-    this.network.setFlowCap(f, Math.min(t.userCapBps[f], o.windowBytes / rtt));
-  }
-
-  /**
-   * Cap flow `f` at `w`/RTT (default its window), or lift the cap for the burst that can finish it
-   * (within its window, at line rate) and for a flow that has sent everything (a later cut of its
-   * window holds back nothing: its bytes are already in the network).
-   */
-  private applyWindow(f: number, rtt: number, w = this.t.cwnd[f]): void {
-    const t = this.t;
-    const windowBytes = t.windowBytes[f];
-    const last = t.sentAll[f] === 1 || this.covers(f, w);
-    if (t.cc[f] === TcpCc.Dctcp) {
-      const flight = last ? this.network.remainingOf(f) : t.phase[f] === Phase.SlowStart ? Math.min(w * t.packetBytes[f], windowBytes) : Infinity;
-      this.queues.setFlight(f, flight, this.sim.nowS);
-    }
-    this.network.setFlowCap(f, last ? t.userCapBps[f] : Math.min(t.userCapBps[f], windowBytes / rtt, (w * t.packetBytes[f]) / rtt));
   }
 
   private finish(f: number): void {
@@ -695,7 +403,7 @@ export class TcpFlows implements FlowObserver {
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
     t.phase[f] = Phase.Done;
     this.ports.leave(f);
-    this.routes.release(f);
+    this.routes.held.release(f);
     const cb = this.done[f];
     this.done[f] = undefined;
     cb?.(f, t.cwnd[f]);

@@ -46,7 +46,7 @@ describe("LossPorts: a flow in fast recovery", () => {
     // packet of flow 0 only: flow 1's recovery has not ended, so its window is neither cut nor
     // grown (before, the overflow cut every flow on the port, flow 1 too).
     const { n, t, ports, ids, lost } = port(9);
-    // As TcpFlows.enterAvoidance leaves it: its law runs from the recovery's end.
+    // As AvoidanceSteps.enterAvoidance leaves it: its law runs from the recovery's end.
     t.recoveryEndS[ids[1]] = t.lastS[ids[1]] = t.epochS[ids[1]] = 500e-6;
     for (const f of ids) ports.join(f, 2);
     ports.update();
