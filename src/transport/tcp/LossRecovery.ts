@@ -141,7 +141,7 @@ export class LossRecovery {
         const left = Math.max(0, this.network.remainingOf(f) / packet - w);
         if (!burstLossTold(Math.max(0, Math.round(w) - lost), lost, left)) {
           // In flight at the timer: the holes, none with three SACKed above it.
-          this.timeout(f, lost);
+          this.timeout(f, lost, Math.round(w) - lost);
           continue;
         }
         // The duplicate ACKs show the holes lost and three packets delivered beyond them.
@@ -191,7 +191,8 @@ export class LossRecovery {
     const left = Math.max(0, this.network.remainingOf(f) / t.packetBytes[f] - n);
     if (marked ? !this.cwrTold(delivered, lost, left, share) : !fifoBurstLossTold(delivered, lost, left, fullShare)) {
       // In flight at the timer: this burst's holes and the earlier ones not yet resent, none deemed lost.
-      this.timeout(f, lost + t.lostPackets[f]);
+      // Above the hole: this burst's survivors (those of the rounds before were acknowledged or are counted in the holes).
+      this.timeout(f, lost + t.lostPackets[f], delivered);
       return;
     }
     t.lostLast[f] += lost;
@@ -235,7 +236,7 @@ export class LossRecovery {
     const ahead = this.queues.boundAt(f) === r ? Math.min(Math.max(0, w - lostPackets), Math.max(0, w - (this.network.rateOf(f) * t.baseRttS[f]) / packet)) : 0;
     if (!windowLossTold(w, this.network.remainingOf(f) / packet, lostPackets, ahead)) {
       // In flight at the timer: the holes, too few SACKed above them to be deemed lost.
-      this.timeout(f, lostPackets);
+      this.timeout(f, lostPackets, w - lostPackets);
       return;
     }
     // Three duplicate ACKs (SACKs) above the first hole tell it: its holes and three packets left the flight.
@@ -326,11 +327,16 @@ export class LossRecovery {
    * Flow `f` waits out a retransmission timeout, then restarts slow start from one segment, up to
    * the threshold ({@link rtoSsthresh}) its window and the `pipeSegs` still counted in flight when
    * the timer fires set (default its window: a recovery keeps its pipe near its cut window).
+   * `sackedSegs` were delivered above the hole (default: a recovery's window, all but the lost
+   * retransmission; else the window less its untold holes): the first ACK
+   * after the resent head acknowledges them at once (`rtoAckedJump`).
    */
-  timeout(f: number, pipeSegs = this.t.cwnd[f]): void {
+  timeout(f: number, pipeSegs = this.t.cwnd[f], sackedSegs = this.t.cwnd[f] - 1): void {
     const t = this.t;
     const o = t.options[t.optionIndex[f]];
     t.timeouts[f]++;
+    // The timer fired again for a resent head (backoff): what the receiver holds above the hole is the first timeout's.
+    if (t.backoff[f] === 0) t.rtoSackedSegs[f] = Math.max(0, Math.round(sackedSegs));
     restoreWeight(this.network, t, f);
     t.lossPort[f] = -1;
     if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);

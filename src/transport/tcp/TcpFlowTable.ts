@@ -46,6 +46,8 @@ export class TcpFlowTable {
   wMax = new Float64Array(0);
   /** Slow-start threshold, segments: a slow start (after a timeout: `rtoSsthresh`) that reaches it goes on in congestion avoidance; Infinity while none is set. */
   ssthreshSegs = new Float64Array(0);
+  /** Segments delivered above the hole when the flow last timed out (SACKed at the receiver), acknowledged at once by the first ACK after its resent head ({@link rtoAckedJump}); 0 once counted. */
+  rtoSackedSegs = new Float64Array(0);
   /**
    * Cubic's K for the epoch's W_max and w0 ({@link cubicK}), and the two it was taken for (NaN:
    * none yet), side by side at `f * 4` (K, then W_max, then w0; one cache line where three
@@ -234,6 +236,7 @@ export class TcpFlowTable {
     this.cwnd = grown(this.cwnd, n);
     this.wMax = grown(this.wMax, n);
     this.ssthreshSegs = grown(this.ssthreshSegs, n, Infinity);
+    this.rtoSackedSegs = grown(this.rtoSackedSegs, n);
     this.w0 = grown(this.w0, n);
     this.epochS = grown(this.epochS, n);
     this.lastS = grown(this.lastS, n);

@@ -230,6 +230,7 @@ export class TcpFlows implements FlowObserver {
     t.cwnd[flow] = w;
     t.wMax[flow] = 0;
     t.ssthreshSegs[flow] = Infinity;
+    t.rtoSackedSegs[flow] = 0;
     t.w0[flow] = w;
     t.epochS[flow] = NaN;
     t.alphaAtS[flow] = now;

@@ -1,0 +1,76 @@
+// Cubic's slow start after a retransmission timeout: the first ACK after the resent head acknowledges everything SACKed above the hole, and Cubic's byte counting opens the window to all of it (ns-3 3.37); NewReno and DCTCP grow as before.
+import { describe, expect, it } from "vitest";
+import { randomStream } from "../../../src/core/randomStream.js";
+import type { LossRecovery } from "../../../src/transport/tcp/LossRecovery.js";
+import { rtoAckedJump } from "../../../src/transport/tcp/rtoAckedJump.js";
+import { TcpFlows } from "../../../src/transport/tcp/TcpFlows.js";
+import { TcpCc, type TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js";
+import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
+import { NS3_HEADER_BYTES, transportNetwork } from "../transportModels.js";
+
+describe("rtoAckedJump", () => {
+  it("Cubic counts every segment the ACK acknowledges; NewReno and DCTCP none beyond their slow start", () => {
+    expect(rtoAckedJump(TcpCc.Cubic, 100)).toBe(100);
+    expect(rtoAckedJump(TcpCc.Cubic, 0)).toBe(0);
+    expect(rtoAckedJump(TcpCc.NewReno, 100)).toBe(0);
+    expect(rtoAckedJump(TcpCc.Dctcp, 100)).toBe(0);
+  });
+});
+
+/**
+ * One 50 MB flow a → b (10 Gb/s, 10 µs, a 10,000-packet buffer: nothing lost) under `cc`, an ACK
+ * per segment, no handshake. At 1 ms (in slow start) its timer is made to fire with one hole and
+ * `sacked` segments delivered above it; returns its window just after the round trip that
+ * acknowledges the resent head, and the slow-start threshold the timeout set.
+ */
+function afterTimeout(cc: TcpOptions["cc"], sacked: number) {
+  const P = 1448 + NS3_HEADER_BYTES;
+  const n = transportNetwork(["a", "b"], [{ from: "a", to: "b", bandwidthBps: 1.25e9, latencyS: 1e-5, bufferBytes: 10_000 * P }], { dctcp: cc === "dctcp" });
+  const flows = new TcpFlows(n.sim, n.network, n.queues, n.topology, randomStream(1, "l"), randomStream(1, "h"), randomStream(1, "p"), randomStream(1, "d"));
+  const o: TcpOptions = { ...TCP_DEFAULTS, cc, handshake: "none", headerBytes: NS3_HEADER_BYTES, delayedAck: 1, windowBytes: 1e9 };
+  const options = flows.addOptions(o);
+  const route = n.router.route(n.topology.nodeIndex.get("a")!, n.topology.nodeIndex.get("b")!, 0)!;
+  const inner = flows as unknown as { recovery: LossRecovery; t: TcpFlowTable };
+  const f = flows.start(options, route, 50e6, undefined, undefined, 0, 10, 0, () => {});
+  let cwndBefore = NaN;
+  let timedOutAt = NaN;
+  n.sim.at(0.001, () => {
+    cwndBefore = inner.t.cwnd[f];
+    timedOutAt = n.sim.nowS;
+    inner.recovery.timeout(f, 1, sacked);
+  });
+  // The RTO (200 ms) passes, the resent head goes out (one segment), and its ACK comes back a
+  // round trip (~23 µs) later: the first window above one segment, looked at every microsecond.
+  let cwnd = NaN;
+  for (let us = 0; us < 200; us++)
+    n.sim.at(0.001 + 0.2 + us * 1e-6, () => {
+      if (Number.isNaN(cwnd) && inner.t.cwnd[f] > 1) cwnd = inner.t.cwnd[f];
+    });
+  n.sim.run({ untilS: 0.3 });
+  return { cwnd, cwndBefore, ssthresh: inner.t.ssthreshSegs[f], timedOutAt };
+}
+
+describe("tcp: the window after a retransmission timeout", () => {
+  it("Cubic restarts with the resent head's ACK counting the N segments SACKed above the hole: 1 + 1 + N, past ssthresh", () => {
+    const r = afterTimeout("cubic", 300);
+    expect(r.cwndBefore).toBeGreaterThan(10);
+    // ssthresh = max(⌊0.7·w⌋, 2), below the jump: slow start ends there, in avoidance from 302 (W_max 0).
+    expect(r.ssthresh).toBeLessThan(302);
+    expect(r.cwnd).toBeGreaterThanOrEqual(302);
+    expect(r.cwnd).toBeLessThan(303);
+  });
+
+  it("Cubic with nothing SACKed above its hole grows from one segment as before", () => {
+    const r = afterTimeout("cubic", 0);
+    expect(r.cwnd).toBe(2);
+  });
+
+  it("NewReno and DCTCP grow from one segment whatever the receiver holds above the hole", () => {
+    for (const cc of ["newreno", "dctcp"] as const) {
+      const a = afterTimeout(cc, 300);
+      const b = afterTimeout(cc, 0);
+      expect(a.cwnd, cc).toBe(b.cwnd);
+      expect(a.cwnd, cc).toBe(2);
+    }
+  });
+});
