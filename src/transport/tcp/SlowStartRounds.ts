@@ -7,7 +7,7 @@ import type { DctcpAlpha } from "./DctcpAlpha.js";
 import { hyStartRound } from "./hyStartRound.js";
 import type { LossRecovery } from "./LossRecovery.js";
 import { standingPackets } from "./recoveryBurst.js";
-import { rtoAckedJump } from "./rtoAckedJump.js";
+import { rtoAckedJump, rtoJumpCappedAtSsthresh } from "./rtoAckedJump.js";
 import { slowStartWindow } from "./slowStartWindow.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 import type { TcpRoutes } from "./TcpRoutes.js";
@@ -89,14 +89,18 @@ export class SlowStartRounds {
     }
     let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
     // The first round trip after a timeout's resent head: its ACK acknowledges what the receiver
-    // held above the hole too, which Cubic's slow start counts whole (rtoAckedJump), past ssthresh.
+    // held above the hole too, which Cubic's slow start counts whole (rtoAckedJump), past ssthresh,
+    // and DCTCP's up to ssthresh (rtoJumpCappedAtSsthresh).
     const jump = first ? 0 : rtoAckedJump(t.cc[f] as TcpCc, t.rtoSackedSegs[f]);
     if (!first) t.rtoSackedSegs[f] = 0;
-    if (jump > 0 && Number.isNaN(exitW)) next = Math.min(next + jump, t.windowSegs[f]);
+    if (jump > 0 && Number.isNaN(exitW)) {
+      next = Math.min(next + jump, t.windowSegs[f]);
+      if (rtoJumpCappedAtSsthresh(t.cc[f] as TcpCc)) next = Math.min(next, Math.max(w, t.ssthreshSegs[f]));
+    }
     // A slow start after a timeout stops at its threshold (ns-3: IncreaseWindow grows in slow start
     // only below ssthresh) — unless a loss of the last round is still to be told: its recovery cuts.
     const atThresh = !first && Number.isNaN(exitW) && t.lossAge[f] === 0 && next >= t.ssthreshSegs[f];
-    if (atThresh && !(jump > 0)) next = Math.max(w, t.ssthreshSegs[f]);
+    if (atThresh && !(jump > 0 && !rtoJumpCappedAtSsthresh(t.cc[f] as TcpCc))) next = Math.max(w, t.ssthreshSegs[f]);
     t.lostLast[f] = 0;
     const arrivals = Math.min(next, remaining);
     const durationS = first ? (arrivals * packet) / this.routes.lineRate(f) : trainS;

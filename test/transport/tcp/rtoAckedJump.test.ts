@@ -1,19 +1,22 @@
-// Cubic's slow start after a retransmission timeout: the first ACK after the resent head acknowledges everything SACKed above the hole, and Cubic's byte counting opens the window to all of it (ns-3 3.37); NewReno and DCTCP grow as before.
+// The slow start after a retransmission timeout: the first ACK after the resent head acknowledges everything SACKed above the hole; Cubic's byte counting opens the window to all of it, DCTCP's (TcpLinuxReno::SlowStart) up to ssthresh (ns-3 3.37); NewReno grows as before.
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../../src/core/randomStream.js";
 import type { LossRecovery } from "../../../src/transport/tcp/LossRecovery.js";
-import { rtoAckedJump } from "../../../src/transport/tcp/rtoAckedJump.js";
+import { rtoAckedJump, rtoJumpCappedAtSsthresh } from "../../../src/transport/tcp/rtoAckedJump.js";
 import { TcpFlows } from "../../../src/transport/tcp/TcpFlows.js";
 import { TcpCc, type TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js";
 import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
 import { NS3_HEADER_BYTES, transportNetwork } from "../transportModels.js";
 
 describe("rtoAckedJump", () => {
-  it("Cubic counts every segment the ACK acknowledges; NewReno and DCTCP none beyond their slow start", () => {
+  it("Cubic and DCTCP count every segment the ACK acknowledges, NewReno none beyond its slow start; only Cubic's passes ssthresh", () => {
     expect(rtoAckedJump(TcpCc.Cubic, 100)).toBe(100);
     expect(rtoAckedJump(TcpCc.Cubic, 0)).toBe(0);
     expect(rtoAckedJump(TcpCc.NewReno, 100)).toBe(0);
-    expect(rtoAckedJump(TcpCc.Dctcp, 100)).toBe(0);
+    expect(rtoAckedJump(TcpCc.Dctcp, 100)).toBe(100);
+    expect(rtoAckedJump(TcpCc.Dctcp, 0)).toBe(0);
+    expect(rtoJumpCappedAtSsthresh(TcpCc.Cubic)).toBe(false);
+    expect(rtoJumpCappedAtSsthresh(TcpCc.Dctcp)).toBe(true);
   });
 });
 
@@ -65,12 +68,23 @@ describe("tcp: the window after a retransmission timeout", () => {
     expect(r.cwnd).toBe(2);
   });
 
-  it("NewReno and DCTCP grow from one segment whatever the receiver holds above the hole", () => {
-    for (const cc of ["newreno", "dctcp"] as const) {
-      const a = afterTimeout(cc, 300);
-      const b = afterTimeout(cc, 0);
-      expect(a.cwnd, cc).toBe(b.cwnd);
-      expect(a.cwnd, cc).toBe(2);
-    }
+  it("NewReno grows from one segment whatever the receiver holds above the hole", () => {
+    const a = afterTimeout("newreno", 300);
+    const b = afterTimeout("newreno", 0);
+    expect(a.cwnd).toBe(b.cwnd);
+    expect(a.cwnd).toBe(2);
+  });
+
+  it("DCTCP's resent head's ACK opens the window to min(2 + N, ssthresh) (TcpLinuxReno::SlowStart), and it goes on in avoidance", () => {
+    const big = afterTimeout("dctcp", 300);
+    expect(big.cwndBefore).toBeGreaterThan(10);
+    // ssthresh = (1 − α/2)·w, above 2 + 0 and below 2 + 300: the window stops there.
+    expect(big.ssthresh).toBeGreaterThan(4);
+    expect(big.ssthresh).toBeLessThan(302);
+    expect(big.cwnd).toBe(big.ssthresh);
+    // One segment SACKed: 2 + 1 = 3, below ssthresh.
+    expect(afterTimeout("dctcp", 1).cwnd).toBe(3);
+    // Nothing SACKed: ordinary slow start from one segment.
+    expect(afterTimeout("dctcp", 0).cwnd).toBe(2);
   });
 });
