@@ -17,12 +17,12 @@ const MIN_CNT = 2;
  * w + acked / 2 — linear in time, where the per-round-trip reading (1.05 and 1.5 per RTT)
  * compounds at a round trip that the queue the window builds keeps lengthening.
  *
- * `rttCubed`, when given, is `rttS ** 3` (a caller's cache of it). The answer is the one the
- * curve's powers give, but where a bound of the curve from plain products (within
- * {@link BOUND_SLACK} of it) already puts it at or below the window (after a loss) or the floor
- * (before one), the powers are not taken: the answer is that window or floor either way.
+ * The answer is the one the curve's powers give, but where a bound of the curve from plain
+ * products (within {@link BOUND_SLACK} of it) already puts it at or below the window (after a
+ * loss) or the floor (before one), the powers are not taken: the answer is that window or floor
+ * either way.
  */
-export function cubicAckClocked(wMax: number, w0: number, k: number, w: number, tS: number, dtS: number, rttS: number, ackPps: number, rttCubed?: number): number {
+export function cubicAckClocked(wMax: number, w0: number, k: number, w: number, tS: number, dtS: number, rttS: number, ackPps: number): number {
   if (!(dtS > 0)) return w;
   const t = Math.max(0, tS + dtS);
   const acked = ackPps * dtS;
@@ -40,6 +40,6 @@ export function cubicAckClocked(wMax: number, w0: number, k: number, w: number, 
   const a = u * u * u;
   const b = rttS * rttS * rttS;
   if (w0 + CUBIC_C * (a - b) + BOUND_SLACK * (Math.abs(w0) + CUBIC_C * (Math.abs(a) + Math.abs(b))) <= floor) return floor;
-  const curve = w0 + CUBIC_C * (u ** 3 - (rttCubed ?? rttS ** 3));
+  const curve = w0 + CUBIC_C * (u ** 3 - rttS ** 3);
   return Math.min(Math.max(curve, floor), cap);
 }

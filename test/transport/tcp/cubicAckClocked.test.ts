@@ -43,7 +43,6 @@ describe("cubicAckClocked(wMax, w0, k, w, tS, dtS, rttS, ackPps)", () => {
             for (const w of [1, 16, w0, (wMax + w0) / 2, wMax - 1e-9, wMax, wMax + 3])
               for (const ackPps of [10, 416112, 8e6]) {
                 expect(cubicAckClocked(wMax, w0, k, w, tS, dtS, rttS, ackPps)).toBe(byPowers(wMax, w0, k, w, tS, dtS, rttS, ackPps));
-                expect(cubicAckClocked(wMax, w0, k, w, tS, dtS, rttS, ackPps, rttS ** 3)).toBe(byPowers(wMax, w0, k, w, tS, dtS, rttS, ackPps));
                 checked++;
               }
     }
