@@ -68,17 +68,12 @@ export class BurstAnswers {
     this.recovery.overflowed(overflowPorts, overflowShares);
     for (let i = 0; i < judged.length; i++) {
       const b = judged[i];
+      if (b.marked > 0) this.queues.mark(b.markPort, b.marked, now);
       if (b.share > 0) {
         // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
-        if (b.marked > 0) {
-          this.queues.mark(b.markPort, b.marked, this.sim.nowS);
-          this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
-        }
+        if (b.marked > 0) this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
         this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
-      } else if (b.marked > 0) {
-        this.queues.mark(b.markPort, b.marked, this.sim.nowS);
-        this.onMarks(b.flow, b.marked);
-      }
+      } else if (b.marked > 0) this.onMarks(b.flow, b.marked);
     }
     // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.
     this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares);

@@ -17,6 +17,20 @@ export const DCTCP_G = 1 / 16;
 export const HYSTART_LOW_WINDOW = 16;
 
 /**
+ * DCTCP's cut of a window of `w` segments at marking average `alpha`: (1 − α/2)·w. ns-3 3.37's
+ * TcpDctcp::GetSsThresh answers every caller so — a marked window (EnterCwr), a fast
+ * retransmit (EnterRecovery) and a timeout (ReTxTimeout) alike.
+ */
+export function dctcpCut(w: number, alpha: number): number {
+  return w * (1 - alpha / 2);
+}
+
+/** DCTCP's marking average after one window of data with `fraction` of it marked: g of the way from `alpha` (Alizadeh et al. 2010, eq. 1). */
+export function dctcpAlphaStep(alpha: number, fraction: number): number {
+  return (1 - DCTCP_G) * alpha + DCTCP_G * fraction;
+}
+
+/**
  * The window factor of one slow-start round trip. DCTCP (Linux Reno underneath) and Cubic
  * (ns-3 3.37 and Linux count acknowledged bytes, RFC 3465) double the window per RTT; NewReno
  * as ns-3 implements it adds one segment per ACK, so with an ACK for every `delayedAck`

@@ -1,7 +1,7 @@
 // DctcpAlpha: every DCTCP flow's α — moved by each round's marks in slow start (and the window cut by α/2), and towards its port's α* once settled there.
 import type { Simulation } from "../../core/Simulation.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import { DCTCP_G } from "./CongestionControl.js";
+import { DCTCP_G, dctcpAlphaStep, dctcpCut } from "./CongestionControl.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** Round trips over which (1 − g)^n halves the gap between a DCTCP flow's α and the steady α*: ln 2 / −ln(1 − 1/16) ≈ 10.7. */
@@ -39,10 +39,7 @@ export class DctcpAlpha {
     const w = t.cwnd[f];
     const fraction = Math.min(1, t.markedLast[f] / Math.max(1, w));
     t.markedLast[f] = 0;
-    const alpha = (1 - DCTCP_G) * this.queues.alphaOf(f) + DCTCP_G * fraction;
-    t.alphaAtS[f] = this.sim.nowS;
-    this.queues.setAlpha(f, alpha, this.sim.nowS);
-    t.cwnd[f] = Math.max(2, w * (1 - alpha / 2));
+    t.cwnd[f] = Math.max(2, dctcpCut(w, this.moveAlpha(f, fraction)));
   }
 
   /**
@@ -62,16 +59,20 @@ export class DctcpAlpha {
     if (t.cc[f] !== TcpCc.Dctcp || t.phase[f] !== Phase.SlowStart) return;
     const delivered = packets * (1 - lostShare);
     if (!(delivered > 0)) return;
-    const fraction = Math.min(1, Math.max(0, markedPackets - packets * lostShare) / delivered);
-    t.alphaAtS[f] = this.sim.nowS;
-    this.queues.setAlpha(f, (1 - DCTCP_G) * this.queues.alphaOf(f) + DCTCP_G * fraction, this.sim.nowS);
+    this.moveAlpha(f, Math.min(1, Math.max(0, markedPackets - packets * lostShare) / delivered));
   }
 
   /** A round trip of flow `f` came back unmarked: α moves g of the way to 0 (ns-3 and Linux alike). */
   unmarked(f: number): void {
-    const t = this.t;
-    t.alphaAtS[f] = this.sim.nowS;
-    this.queues.setAlpha(f, this.queues.alphaOf(f) * (1 - DCTCP_G), this.sim.nowS);
+    this.moveAlpha(f, 0);
+  }
+
+  /** A window of flow `f`'s data came back with `fraction` of it marked: α takes one step ({@link dctcpAlphaStep}) and is told to the queues; returns the new α. */
+  private moveAlpha(f: number, fraction: number): number {
+    const alpha = dctcpAlphaStep(this.queues.alphaOf(f), fraction);
+    this.t.alphaAtS[f] = this.sim.nowS;
+    this.queues.setAlpha(f, alpha, this.sim.nowS);
+    return alpha;
   }
 
   /** DCTCP flow `f` settled at a marking port: its α moves towards the port's α* from now (one update chain per flow). */

@@ -93,14 +93,15 @@ export class SlowStartRounds {
     // and DCTCP's up to ssthresh (rtoJumpCappedAtSsthresh).
     const jump = first ? 0 : rtoAckedJump(t.cc[f] as TcpCc, t.rtoSackedSegs[f]);
     if (!first) t.rtoSackedSegs[f] = 0;
+    const jumpsPastThresh = jump > 0 && !rtoJumpCappedAtSsthresh(t.cc[f] as TcpCc);
     if (jump > 0 && Number.isNaN(exitW)) {
       next = Math.min(next + jump, t.windowSegs[f]);
-      if (rtoJumpCappedAtSsthresh(t.cc[f] as TcpCc)) next = Math.min(next, Math.max(w, t.ssthreshSegs[f]));
+      if (!jumpsPastThresh) next = Math.min(next, Math.max(w, t.ssthreshSegs[f]));
     }
     // A slow start after a timeout stops at its threshold (ns-3: IncreaseWindow grows in slow start
     // only below ssthresh) — unless a loss of the last round is still to be told: its recovery cuts.
     const atThresh = !first && Number.isNaN(exitW) && t.lossAge[f] === 0 && next >= t.ssthreshSegs[f];
-    if (atThresh && !(jump > 0 && !rtoJumpCappedAtSsthresh(t.cc[f] as TcpCc))) next = Math.max(w, t.ssthreshSegs[f]);
+    if (atThresh && !jumpsPastThresh) next = Math.max(w, t.ssthreshSegs[f]);
     t.lostLast[f] = 0;
     const arrivals = Math.min(next, remaining);
     const durationS = first ? (arrivals * packet) / this.routes.lineRate(f) : trainS;

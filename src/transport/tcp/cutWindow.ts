@@ -1,5 +1,5 @@
 // cutWindow: a tcp flow's multiplicative decrease after a loss, by its congestion control.
-import { CUBIC_BETA, RENO_BETA, cubicLossMax } from "./CongestionControl.js";
+import { CUBIC_BETA, RENO_BETA, cubicLossMax, dctcpCut } from "./CongestionControl.js";
 import { TcpCc, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /**
@@ -18,5 +18,5 @@ export function cutWindow(t: TcpFlowTable, f: number, gone: number, alpha: numbe
     t.wMax[f] = cubicLossMax(w, t.wMax[f]);
     t.cwnd[f] = Math.max(2, w * CUBIC_BETA);
   } else if (t.cc[f] === TcpCc.NewReno) t.cwnd[f] = Math.max(2, (w - gone) * RENO_BETA);
-  else t.cwnd[f] = Math.max(2, w * (1 - alpha / 2));
+  else t.cwnd[f] = Math.max(2, dctcpCut(w, alpha));
 }

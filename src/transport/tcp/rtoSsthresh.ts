@@ -1,5 +1,5 @@
 // rtoSsthresh: the slow-start threshold a tcp flow's retransmission timeout leaves, by its congestion control (ns-3 3.37's GetSsThresh at ReTxTimeout).
-import { CUBIC_BETA } from "./CongestionControl.js";
+import { CUBIC_BETA, dctcpCut } from "./CongestionControl.js";
 import { TcpCc } from "./TcpFlowTable.js";
 
 /**
@@ -15,6 +15,6 @@ import { TcpCc } from "./TcpFlowTable.js";
  */
 export function rtoSsthresh(cc: TcpCc, cwnd: number, alpha: number, pipeSegs: number): number {
   if (cc === TcpCc.Cubic) return Math.max(2, Math.floor(Math.floor(cwnd) * CUBIC_BETA));
-  if (cc === TcpCc.Dctcp) return (1 - alpha / 2) * cwnd;
+  if (cc === TcpCc.Dctcp) return dctcpCut(cwnd, alpha);
   return Math.max(2, pipeSegs / 2);
 }
