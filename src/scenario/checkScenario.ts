@@ -33,22 +33,25 @@ export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
   // other workloads' names, so that 20,000 transfers among no other named workload cost one set, not two.
   const transferIds = new Set<string>();
   const otherNames = new Set<string>();
-  s.workloads.forEach((w, i) => {
-    // The key path is made only for a message (20,000 transfers are 20,000 workloads).
+  const workloads = s.workloads;
+  for (let i = 0; i < workloads.length; i++) {
+    const w = workloads[i];
+    if (w.kind === "transfer") {
+      // No closure per transfer (20,000 transfers are 20,000 workloads): a message is made by
+      // failTransfer, only when there is one. A transfer's id is put in transferIds by checkTransfer.
+      const hops = checkTransfer(w, topology, component, transferIds, s.file, i);
+      if (hops) pinned.add(i, hops);
+      if (w.id !== undefined && otherNames.size > 0 && otherNames.has(w.id)) {
+        failTransfer(s.file, i, "id", `"${w.id}" is used by an earlier workload (ids and names must be unique)`);
+      }
+      continue;
+    }
+    // The key path is made only for a message.
     const fail = (key: string, message: string): never => {
       throw new InputError(`${s.file}: workloads[${i}].${w.kind}${key ? `.${key}` : ""}: ${message}`);
     };
-    const node = (id: string, key: string): number => {
-      const n = topology.nodeIndex.get(id);
-      if (n !== undefined) return n;
-      const near = closest(id, topology.nodeIds);
-      return fail(key, `unknown node "${id}"${near ? ` (did you mean "${near}"?)` : ""}`);
-    };
-    if (w.kind === "transfer") {
-      const hops = checkTransfer(w, topology, component, transferIds, node, fail);
-      if (hops) pinned.add(i, hops);
-    }
-    else if (w.kind === "transfers") {
+    const node = (id: string, key: string): number => nodeOrFail(topology, id, key, fail);
+    if (w.kind === "transfers") {
       if (w.hostNumbers) mapHostNumbers(w, topology, fail);
       checkTransferList(w, topology, component, fail);
     }
@@ -56,14 +59,13 @@ export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
     else if (w.kind === "training") checkTraining(w, topology, node, fail);
     else if (w.kind === "chakra") checkChakra(w, topology, fail);
     else checkServing(w, s, topology, node, fail, component);
-    // An earlier workload's id or name: a transfer's id is already in transferIds (checkTransfer put it there).
-    const name = w.kind === "transfer" ? w.id : w.name;
+    // An earlier workload's id or name.
+    const name = w.name;
     if (name !== undefined) {
-      const earlier = w.kind === "transfer" ? otherNames.size > 0 && otherNames.has(name) : otherNames.has(name) || transferIds.has(name);
-      if (earlier) fail(w.kind === "transfer" ? "id" : "name", `"${name}" is used by an earlier workload (ids and names must be unique)`);
-      if (w.kind !== "transfer") otherNames.add(name);
+      if (otherNames.has(name) || transferIds.has(name)) fail("name", `"${name}" is used by an earlier workload (ids and names must be unique)`);
+      otherNames.add(name);
     }
-  });
+  }
   checkGeneratedIds(s);
   checkEvents(s, topology);
   checkPolicies(s, topology);
@@ -174,40 +176,60 @@ function checkListIds(s: Scenario, seen: Set<string>, repeats: () => Map<string,
 type Fail = (key: string, message: string) => never;
 type NodeOf = (id: string, key: string) => number;
 
+/** Node `id` of `t`, or `fail` at `key` with an "unknown node" sentence (and a "did you mean"). */
+function nodeOrFail(t: Topology, id: string, key: string, fail: Fail): number {
+  const n = t.nodeIndex.get(id);
+  if (n !== undefined) return n;
+  const near = closest(id, t.nodeIds);
+  return fail(key, `unknown node "${id}"${near ? ` (did you mean "${near}"?)` : ""}`);
+}
+
+/** Throw transfer `i`'s problem at `key` as the other workloads' `fail` closures do (`file: workloads[i].transfer.key: message`). */
+function failTransfer(file: string, i: number, key: string, message: string): never {
+  throw new InputError(`${file}: workloads[${i}].transfer${key ? `.${key}` : ""}: ${message}`);
+}
+
+/** Node `id` of `t` for transfer `i`'s `key`, or its "unknown node" problem thrown (see failTransfer). */
+function transferNode(t: Topology, file: string, i: number, id: string, key: string): number {
+  return nodeOrFail(t, id, key, (k, message) => failTransfer(file, i, k, message));
+}
+
 /** Check a transfer; returns its pinned path's node numbers, when it has one. */
-function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids: Set<string>, node: NodeOf, fail: Fail): number[] | undefined {
-  const src = node(w.src, "src");
-  const dst = node(w.dst, "dst");
-  if (src === dst) fail("dst", `the destination is the source "${w.src}" (a transfer needs two different nodes)`);
+function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids: Set<string>, file: string, i: number): number[] | undefined {
+  const nodeIndex = t.nodeIndex;
+  // No closure made: a message is made by failTransfer, only when there is one (20,000 transfers, none).
+  const src = nodeIndex.get(w.src) ?? transferNode(t, file, i, w.src, "src");
+  const dst = nodeIndex.get(w.dst) ?? transferNode(t, file, i, w.dst, "dst");
+  if (src === dst) failTransfer(file, i, "dst", `the destination is the source "${w.src}" (a transfer needs two different nodes)`);
   if (w.id !== undefined) {
-    if (ids.has(w.id)) fail("id", `transfer id "${w.id}" is used twice`);
+    if (ids.has(w.id)) failTransfer(file, i, "id", `transfer id "${w.id}" is used twice`);
     ids.add(w.id);
   }
   if (w.path) {
     const hops: number[] = [];
     for (let j = 0; j < w.path.length; j++) {
       // The key path is made only for a message (20,000 pinned transfers have 100,000 hops).
-      const n = t.nodeIndex.get(w.path[j]);
-      hops.push(n !== undefined ? n : node(w.path[j], `path[${j}]`));
+      const n = nodeIndex.get(w.path[j]);
+      hops.push(n !== undefined ? n : transferNode(t, file, i, w.path[j], `path[${j}]`));
     }
-    if (hops[0] !== src) fail("path[0]", `the path starts at "${w.path[0]}", not at the source "${w.src}"`);
+    if (hops[0] !== src) failTransfer(file, i, "path[0]", `the path starts at "${w.path[0]}", not at the source "${w.src}"`);
     if (hops[hops.length - 1] !== dst) {
-      fail(`path[${hops.length - 1}]`, `the path ends at "${w.path[hops.length - 1]}", not at the destination "${w.dst}"`);
+      failTransfer(file, i, `path[${hops.length - 1}]`, `the path ends at "${w.path[hops.length - 1]}", not at the destination "${w.dst}"`);
     }
     // A short path is searched for repeats in place (a Set per transfer costs more than the scan,
     // and a call of lastIndexOf per hop more than the loop: 24 million instructions for 140,000 hops).
     const seen = hops.length > 16 ? new Set<number>() : undefined;
     for (let j = 0; j < hops.length; j++) {
       const n = hops[j];
-      if (seen ? seen.has(n) : visitedBefore(hops, n, j)) fail(`path[${j}]`, `the path visits "${w.path[j]}" twice`);
+      if (seen ? seen.has(n) : visitedBefore(hops, n, j)) failTransfer(file, i, `path[${j}]`, `the path visits "${w.path[j]}" twice`);
       seen?.add(n);
       if (j > 0 && t.channelBetween(hops[j - 1], n) < 0) {
-        fail(`path[${j}]`, `no link between "${w.path[j - 1]}" and "${w.path[j]}" (a path lists adjacent nodes)`);
+        failTransfer(file, i, `path[${j}]`, `no link between "${w.path[j - 1]}" and "${w.path[j]}" (a path lists adjacent nodes)`);
       }
     }
     return hops;
   }
-  if (component[src] !== component[dst]) fail("dst", `"${w.dst}" cannot be reached from "${w.src}" (no chain of links joins them)`);
+  if (component[src] !== component[dst]) failTransfer(file, i, "dst", `"${w.dst}" cannot be reached from "${w.src}" (no chain of links joins them)`);
   return undefined;
 }
 

@@ -35,6 +35,23 @@ async function bothBytes(name: string, headers: string[], rows: string[][]): Pro
 }
 
 describe("CsvWriter", () => {
+  it("writes each file whole when writers follow one another on the buffer the last one gave back", async () => {
+    // A file of ~2.5 MB (its buffer grows past a megabyte and is flushed twice), then a short one, one
+    // that aborts, another short one and a long one again: each must hold its own rows only.
+    const big = Array.from({ length: 60_000 }, (_, i) => [`row${i}`, String(i * 7), "same", i % 3 === 0 ? "x,y" : "é"]);
+    const tables: Array<[string, string[][]]> = [["big", big], ["small", [["a", "1"], ["a", "2"]]], ["small2", [["b"]]], ["big2", big.slice(0, 30_000)]];
+    for (const [name, rows] of tables) {
+      if (name === "small2") {
+        await expect(writeWith(join(dir, "aborted.csv"), ["h"], async (w) => {
+          w.text("lost");
+          throw new Error("stop");
+        })).rejects.toThrow("stop");
+      }
+      const [expected, written] = await bothBytes(`reuse-${name}`, ["k", "v", "s", "t"].slice(0, rows[0].length), rows);
+      expect(written, name).toBe(expected);
+    }
+  });
+
   it("writes the same bytes as fast-csv for 200 random tables of special characters", async () => {
     const rng = seedrandom("csvwriter");
     for (let t = 0; t < 200; t++) {

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RUN_BUNDLE_IMPORTS, WARM_UP_SCENARIOS, asciiComments, bundleCli, compileBundleSource } from "../../scripts/bundleCli.js";
+import { BUNDLE_HEAD, RUN_BUNDLE_IMPORTS, WARM_UP_SCENARIOS, asciiComments, bundleCli, compileBundleSource } from "../../scripts/bundleCli.js";
 import { loadScenario } from "../../src/scenario/loadScenario.js";
 import { CONGESTION_CONTROLS } from "../../src/transport/tcp/CongestionControl.js";
 import { readReportCsv } from "../../bench/readReportCsv.js";
@@ -46,7 +46,17 @@ describe("bundleCli", () => {
 
   it("makes the whole CommonJS bundle strict code, as the ES module bundle was: its first statement is the directive (esbuild's own follows the banner)", () => {
     const bundle = readFileSync(join(root, "dist", "bundle", "main.cjs"), "utf8");
-    expect(bundle.trimStart().startsWith('"use strict";')).toBe(true);
+    expect(bundle.startsWith(BUNDLE_HEAD)).toBe(true);
+    expect(bundle.slice(BUNDLE_HEAD.length).trimStart().startsWith('"use strict";')).toBe(true);
+  });
+
+  it("writes the bundle as the function the stub compiles, which Node also runs as a CommonJS module, line numbers kept", () => {
+    const bundle = join(root, "dist", "bundle", "main.cjs");
+    // Line 2 is the banner's, as when the first line was main.ts's "#!" (profiles name bundle lines).
+    expect(readFileSync(bundle, "utf8").split("\n")[1].startsWith('"use strict"; const __chokepointUrl')).toBe(true);
+    const r = spawnSync(process.execPath, [bundle, "--version"], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
   });
 
   it("writes a code cache that node, without flags, takes for the bundle as the stub compiles it", () => {
