@@ -145,11 +145,26 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
   }
 }
 
-/** The worker at `url` (under tsx, a TypeScript module loaded through tsx's loader, as WorkerPool does). */
+/**
+ * The worker at `url` (under tsx, a TypeScript module loaded through tsx's loader, as WorkerPool
+ * does). It takes this process's Node options but `--input-type` (given to a program run from
+ * `node -e`, such as the build's code-cache warm-up), which Node refuses for a worker's file.
+ */
 function startWorker(url: URL, workerData: ResourceWorkerData): Worker {
-  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData });
+  const execArgv = withoutInputType(process.execArgv);
+  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData, execArgv });
   const tsx = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, execArgv });
+}
+
+/** `args` without `--input-type=…` or `--input-type …`. */
+function withoutInputType(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--input-type") i++;
+    else if (!args[i].startsWith("--input-type=")) out.push(args[i]);
+  }
+  return out;
 }
 

@@ -10,12 +10,23 @@ const enum Ctl {
   ANSWERS = 2,
   /** 1 once the reader has failed ({@link RecordRing.fail}). */
   FAILED = 3,
-  SLOTS = 4,
+  /** Counts up while the reader is alive: at each refill and every {@link Ctl.BEAT_MS} while it waits. */
+  BEAT = 4,
+  SLOTS = 5,
   /** Counters run modulo 2³⁰ (so their difference fits an int32); the ring holds at most 2²⁹ values. */
   WRAP = 1 << 30,
   /** Milliseconds between two looks at the other side's failure while waiting. */
   WAIT_MS = 1000,
+  /** How often a waiting reader shows it is alive, milliseconds. */
+  BEAT_MS = 200,
 }
+
+/**
+ * How long the writer waits without a sign of life from the reader before it gives up,
+ * milliseconds: a reader that died without saying so (a worker that failed to load, or ran
+ * out of memory) would otherwise leave the writer waiting for ever.
+ */
+export const READER_STALL_MS = 60_000;
 
 /** The shared memory of a {@link RecordRing}: hand it to the other thread (workerData) and build the other side over it. */
 export interface RecordRingMemory {
@@ -40,6 +51,9 @@ export class RecordRing {
   private at = 0;
   /** Reader: values it may read without looking again (mod 2³⁰). */
   private available = 0;
+  /** Writer: the reader's last beat seen, and when it was first seen (performance.now()). */
+  private beat = -1;
+  private beatSeenMs = 0;
 
   /** Shared memory for a ring of `values` values (a power of two, at most 2²⁹). */
   static allocate(values: number): RecordRingMemory {
@@ -47,7 +61,11 @@ export class RecordRing {
     return { values: new SharedArrayBuffer(values * 8), control: new SharedArrayBuffer(Ctl.SLOTS * 4) };
   }
 
-  constructor(memory: RecordRingMemory) {
+  /** `stallMs`: how long the writer waits for a silent reader ({@link READER_STALL_MS}; tests make it short). */
+  constructor(
+    memory: RecordRingMemory,
+    private readonly stallMs = READER_STALL_MS,
+  ) {
     this.ring = new Float64Array(memory.values);
     this.control = new Int32Array(memory.control);
     this.mask = this.ring.length - 1;
@@ -63,7 +81,7 @@ export class RecordRing {
       const r = Atomics.load(control, Ctl.READ);
       const free = size - ((w - r) & (Ctl.WRAP - 1));
       if (free === 0) {
-        Atomics.wait(control, Ctl.READ, r, Ctl.WAIT_MS);
+        Atomics.wait(control, Ctl.READ, r, Math.min(Ctl.WAIT_MS, this.stallMs));
         this.checkReader();
         continue;
       }
@@ -90,6 +108,7 @@ export class RecordRing {
 
   /** Reader: answer count so far + 1 posted (after writing the answer where the writer reads it). */
   answer(): void {
+    Atomics.add(this.control, Ctl.BEAT, 1);
     Atomics.add(this.control, Ctl.ANSWERS, 1);
     Atomics.notify(this.control, Ctl.ANSWERS);
   }
@@ -102,7 +121,7 @@ export class RecordRing {
   /** Writer: wait until the reader has posted more than `seen` answers. */
   awaitAnswer(seen: number): void {
     while (Atomics.load(this.control, Ctl.ANSWERS) === seen) {
-      Atomics.wait(this.control, Ctl.ANSWERS, seen, Ctl.WAIT_MS);
+      Atomics.wait(this.control, Ctl.ANSWERS, seen, Math.min(Ctl.WAIT_MS, this.stallMs));
       this.checkReader();
     }
   }
@@ -114,8 +133,17 @@ export class RecordRing {
     Atomics.notify(this.control, Ctl.ANSWERS);
   }
 
+  /** Writer, after a wait: throw if the reader has failed, or shown no sign of life for {@link READER_STALL_MS}. */
   private checkReader(): void {
     if (Atomics.load(this.control, Ctl.FAILED) !== 0) throw new Error("RecordRing: the reading thread failed");
+    const beat = Atomics.load(this.control, Ctl.BEAT);
+    const now = performance.now();
+    if (beat !== this.beat) {
+      this.beat = beat;
+      this.beatSeenMs = now;
+    } else if (now - this.beatSeenMs > this.stallMs) {
+      throw new Error(`RecordRing: the reading thread has not answered for ${this.stallMs / 1000} s`);
+    }
   }
 
   /** Reader: publish what it has read (the writer may be waiting for room), then wait for more. */
@@ -124,12 +152,13 @@ export class RecordRing {
     Atomics.store(control, Ctl.READ, this.at);
     Atomics.notify(control, Ctl.READ);
     for (;;) {
+      Atomics.add(control, Ctl.BEAT, 1);
       const w = Atomics.load(control, Ctl.WRITTEN);
       if (w !== this.at) {
         this.available = w;
         return;
       }
-      Atomics.wait(control, Ctl.WRITTEN, w);
+      Atomics.wait(control, Ctl.WRITTEN, w, Ctl.BEAT_MS);
     }
   }
 }
