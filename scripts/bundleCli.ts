@@ -51,7 +51,7 @@ export async function bundleCli(root = ".", dist = join(root, "dist")): Promise<
   const common = { absWorkingDir: resolve(root), outdir, bundle: true, platform: "node", target: "node20", logLevel: "warning" } as const;
   await build({
     ...common,
-    entryPoints: { sweepWorker: "src/sweep/sweepWorker.ts" },
+    entryPoints: { sweepWorker: "src/sweep/sweepWorker.ts", resourceRecorderWorker: "src/report/resourceRecorderWorker.ts" },
     format: "esm",
     banner: { js: 'import { createRequire as __chokepointRequire } from "node:module"; const require = __chokepointRequire(import.meta.url);' },
   });

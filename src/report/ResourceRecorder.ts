@@ -160,7 +160,7 @@ export class ResourceRecorder implements FlowObserver {
 
   /** `logEntries`: utilisation-histogram additions held before they are folded into the histograms ({@link BinLog}). */
   constructor(
-    private readonly network: FlowNetwork,
+    protected readonly network: FlowNetwork,
     private readonly topology: Topology,
     logEntries = BIN_LOG_ENTRIES,
   ) {
@@ -267,6 +267,32 @@ export class ResourceRecorder implements FlowObserver {
   /** Σ over flows of the seconds this resource was their bottleneck. */
   bottleneckFlowSOf(r: number): number {
     return this.acc[r * Acc.RECORD + Acc.BOTTLENECK_FLOW_S];
+  }
+
+  /** Numbers {@link writeAccounts} writes for `resourceCount` resources. */
+  static accountsLength(resourceCount: number): number {
+    return resourceCount * (Acc.RECORD + 1) + 1;
+  }
+
+  /**
+   * Write what the accessors read into `out` ({@link accountsLength} numbers): every resource's
+   * record, its p95 utilisation (made now, as {@link p95UtilOf} would) and the horizon. A
+   * recorder run in a worker thread hands its accounts over this way ({@link readAccounts}).
+   */
+  writeAccounts(out: Float64Array): void {
+    const R = this.resourceCount;
+    out.set(this.acc, 0);
+    if (this.horizon > 0) out.set((this.p95 ??= this.percentiles(0.95)), R * Acc.RECORD);
+    else out.fill(0, R * Acc.RECORD, R * (Acc.RECORD + 1));
+    out[R * (Acc.RECORD + 1)] = this.horizon;
+  }
+
+  /** Take the accounts {@link writeAccounts} wrote (of a recorder of the same topology): the accessors answer from them. */
+  protected readAccounts(from: Float64Array): void {
+    const R = this.resourceCount;
+    this.acc.set(from.subarray(0, R * Acc.RECORD));
+    this.horizon = from[R * (Acc.RECORD + 1)];
+    this.p95 = this.horizon > 0 ? from.slice(R * Acc.RECORD, R * (Acc.RECORD + 1)) : undefined;
   }
 
   /** Time-weighted 95th percentile of utilisation over [0, horizon], resolved to 0.001 (see class doc). */

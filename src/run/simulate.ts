@@ -1,4 +1,6 @@
 // simulate: assemble a simulation from a prepared scenario (network, workloads, recorders) and run it.
+import { availableParallelism } from "node:os";
+import { isMainThread } from "node:worker_threads";
 import { Simulation, type RunResult } from "../core/Simulation.js";
 import { FlowNetwork } from "../net/FlowNetwork.js";
 import { FullSharing } from "../net/FullSharing.js";
@@ -14,7 +16,9 @@ import { FlowRecorder } from "../report/FlowRecorder.js";
 import { QUEUE_LINK_COLUMNS, QUEUE_SERIES_COLUMNS, QueueRecorder } from "../report/QueueRecorder.js";
 import type { RunQueueing } from "../report/writeReports.js";
 import type { EventRecord } from "../report/eventsCsv.js";
+import { OffloadedResourceRecorder } from "../report/OffloadedResourceRecorder.js";
 import { ResourceRecorder } from "../report/ResourceRecorder.js";
+import { resourceRecorderWorkerUrl } from "../report/resourceRecorderWorkerUrl.js";
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { buildWorkloads } from "./buildWorkloads.js";
@@ -42,6 +46,36 @@ export interface SimulateOptions {
   engine?: EngineName;
   /** Called periodically with simulated time, events so far and active flows. */
   onProgress?: (nowS: number, events: number, activeFlows: number) => void;
+  /**
+   * Run the links' accounting (ResourceRecorder) in a worker thread ({@link OffloadedResourceRecorder}):
+   * the same reports, bit for bit. Default: when the scenario makes at least
+   * {@link OFFLOAD_MIN_EVENTS} events (estimated), the machine has a second core and this is
+   * the main thread (a sweep's workers already use the cores).
+   */
+  offloadResources?: boolean;
+  /** Numbers the ring to that worker holds (default OffloadedResourceRecorder's; tests make it small). */
+  resourceRingValues?: number;
+}
+
+/**
+ * Estimated events from which a run's link accounting goes to a worker thread by default:
+ * starting the worker costs ~0.2 s of the other core's CPU, and the simulation's thread saves
+ * the accounting, about a fifth of a long max-min run. The k=16 fat-tree's 20,000 web-search
+ * transfers (40,000 estimated events) are about where the two meet: the simulation's thread
+ * 1.33 → 1.25 s of CPU (three alternated runs each, 2026-12-05).
+ */
+export const OFFLOAD_MIN_EVENTS = 40_000;
+
+/**
+ * Whether a run of `events` (estimated) events offloads its link accounting unasked: the
+ * environment's `CHOKEPOINT_RESOURCE_WORKER` (`1` always, `0` never: for measuring both ways
+ * with one build), else {@link OFFLOAD_MIN_EVENTS} with a second core, on the main thread.
+ */
+function offloadByDefault(events: number): boolean {
+  const asked = process.env.CHOKEPOINT_RESOURCE_WORKER;
+  if (asked === "1") return true;
+  if (asked === "0") return false;
+  return events >= OFFLOAD_MIN_EVENTS && isMainThread && availableParallelism() >= 2;
 }
 
 /** A finished simulation: the network's per-flow state, the recorders and how the run ended. */
@@ -83,7 +117,8 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   const queueRecorder = new QueueRecorder(queues, network, topology, scenario.reportIntervalS);
   // The recorders subscribe themselves to the network.
   const flows = new FlowRecorder(network, topology, context.labels);
-  const resources = new ResourceRecorder(network, topology);
+  const offload = options.offloadResources ?? offloadByDefault(prepared.size.events);
+  const resources = offload ? new OffloadedResourceRecorder(network, topology, resourceRecorderWorkerUrl(), options.resourceRingValues) : new ResourceRecorder(network, topology);
   const series =
     scenario.reportIntervalS === undefined
       ? undefined

@@ -25,9 +25,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("bundleCli", () => {
-  it("writes dist/cli/main.js as a stub that runs dist/bundle/main.cjs, its code cache and the worker beside it", () => {
+  it("writes dist/cli/main.js as a stub that runs dist/bundle/main.cjs, its code cache and the workers beside it", () => {
     expect(readdirSync(join(root, "dist")).sort()).toEqual(["bundle", "cli"]);
-    expect(readdirSync(join(root, "dist", "bundle")).sort()).toEqual(["main.cjs", "main.cjs.cache", "sweepWorker.js"]);
+    expect(readdirSync(join(root, "dist", "bundle")).sort()).toEqual(["main.cjs", "main.cjs.cache", "resourceRecorderWorker.js", "sweepWorker.js"]);
     expect(readFileSync(join(root, "dist", "cli", "main.js"), "utf8")).toContain('new URL("../bundle/main.cjs", import.meta.url)');
   });
 
@@ -152,5 +152,20 @@ describe("bundleCli", () => {
     const runs = readdirSync(join(out, "runs"));
     expect(runs.length).toBeGreaterThan(1);
     for (const run of runs) expect(existsSync(join(out, "runs", run, "flows.csv")), run).toBe(true);
+  });
+
+  it("runs the links' accounting on the worker bundled beside the CLI, with the same reports as in the simulation's thread", () => {
+    const reports = (offload: string) => {
+      const out = join(root, `offload-${offload}`);
+      const r = spawnSync(process.execPath, [join(root, "dist", "cli", "main.js"), "run", "scenarios/link-failure.yaml", "--out", out, "--quiet"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, CHOKEPOINT_RESOURCE_WORKER: offload },
+      });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      return ["links.csv", "bottlenecks.csv", "summary.csv"].map((f) => readFileSync(join(out, f), "utf8"));
+    };
+    expect(reports("1")).toEqual(reports("0"));
   });
 });

@@ -1,0 +1,79 @@
+// resourceRecorderWorker: the worker-thread side of an OffloadedResourceRecorder — a ResourceRecorder fed by the records its RecordRing carries.
+import { workerData } from "node:worker_threads";
+import type { FlowNetwork } from "../net/FlowNetwork.js";
+import { RateChanges } from "../net/RateChanges.js";
+import type { Route } from "../net/Router.js";
+import type { Topology } from "../net/Topology.js";
+import { RecordRing } from "./RecordRing.js";
+import { ResourceRecorder } from "./ResourceRecorder.js";
+import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
+
+const data = workerData as ResourceWorkerData;
+const ring = new RecordRing(data.ring);
+try {
+  serve(ring, data);
+} catch (err) {
+  ring.fail();
+  throw err;
+}
+
+/**
+ * Replay the records into a ResourceRecorder over a stand-in network that holds what the
+ * records told (capacities in force, the routes of the flows about to be held) until STOP.
+ */
+function serve(ring: RecordRing, data: ResourceWorkerData): void {
+  const capacity = Float64Array.from(data.capacityBps);
+  const routes: Array<Route | undefined> = [];
+  const told: number[] = [];
+  const network = {
+    capacityOf: (r: number) => capacity[r],
+    routeOf: (flow: number) => routes[flow]!,
+    observe: () => {},
+  } as unknown as FlowNetwork;
+  const recorder = new ResourceRecorder(network, { resourceCount: capacity.length } as Topology);
+  const answer = new Float64Array(data.answer);
+  const changes = new RateChanges();
+  let reserved = 0;
+  for (;;) {
+    const kind = ring.next();
+    if (kind === ResourceRecord.ROUTE) {
+      const flow = ring.next();
+      const resources = new Int32Array(ring.next());
+      for (let i = 0; i < resources.length; i++) resources[i] = ring.next();
+      routes[flow] = { resources } as Route;
+      told.push(flow);
+      // As flowStarted would have: room for the flow before a rate change needs it.
+      for (; reserved <= flow; reserved++) recorder.flowStarted(reserved, 0);
+    } else if (kind === ResourceRecord.CHANGES) {
+      changes.nowS = ring.next();
+      const n = ring.next();
+      changes.reserve(n);
+      const { flows, oldRatesBps, newRatesBps, bottlenecks } = changes;
+      for (let k = 0; k < n; k++) {
+        flows[k] = ring.next();
+        oldRatesBps[k] = ring.next();
+        newRatesBps[k] = ring.next();
+        bottlenecks[k] = ring.next();
+      }
+      changes.count = n;
+      recorder.ratesChanged(changes);
+      for (const flow of told) routes[flow] = undefined;
+      told.length = 0;
+    } else if (kind === ResourceRecord.CAPACITY) {
+      const resource = ring.next();
+      const oldBps = ring.next();
+      const newBps = ring.next();
+      const nowS = ring.next();
+      capacity[resource] = newBps;
+      recorder.capacityChanged(resource, oldBps, newBps, nowS);
+    } else if (kind === ResourceRecord.FINISH) {
+      recorder.finish(ring.next());
+      recorder.writeAccounts(answer);
+      ring.answer();
+    } else if (kind === ResourceRecord.STOP) {
+      return;
+    } else {
+      throw new Error(`resourceRecorderWorker: unknown record ${kind}`);
+    }
+  }
+}

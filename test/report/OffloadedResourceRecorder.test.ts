@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/run/simulate.js";
+import type { ResourceRecorder } from "../../src/report/ResourceRecorder.js";
+import { OffloadedResourceRecorder } from "../../src/report/OffloadedResourceRecorder.js";
+import { summarizeRun } from "../../src/report/summarizeRun.js";
+import { prepareScenario } from "../../src/scenario/prepareScenario.js";
+
+/** Every number a recorder reports, per resource, as bits (so -0, NaN and the last ulp all count). */
+function accounts(rec: ResourceRecorder, resourceCount: number): string[] {
+  const bits = new Float64Array(1);
+  const hex = (x: number) => {
+    bits[0] = x;
+    return Buffer.from(bits.buffer).toString("hex");
+  };
+  const out = [`horizon ${hex(rec.horizonS)}`];
+  for (let r = 0; r < resourceCount; r++) {
+    out.push(
+      [rec.bytesOf(r), rec.meanUtilOf(r), rec.peakUtilOf(r), rec.p95UtilOf(r), rec.saturatedFracOf(r), rec.bottleneckFlowSOf(r)].map(hex).join(" "),
+    );
+  }
+  return out;
+}
+
+function run(file: string, offloadResources: boolean) {
+  const prepared = prepareScenario(file);
+  const simulated = simulate(prepared, { offloadResources });
+  const summary = summarizeRun(simulated);
+  return { prepared, simulated, summary };
+}
+
+describe("OffloadedResourceRecorder", () => {
+  // Capacity changes and reroutes (link-failure*), caps and weights, tcp's many small rate
+  // changes, and the queue columns read at report time.
+  for (const file of [
+    "scenarios/link-failure.yaml",
+    "scenarios/link-failure-tcp.yaml",
+    "scenarios/weights-and-caps.yaml",
+    "scenarios/queues-agents-surge-dctcp.yaml",
+    "scenarios/leaf-spine-oversubscribed.yaml",
+  ]) {
+    it(`gives the in-thread recorder's accounts bit for bit: ${file}`, () => {
+      const here = run(file, false);
+      const there = run(file, true);
+      expect(there.simulated.resources).toBeInstanceOf(OffloadedResourceRecorder);
+      expect(here.simulated.resources).not.toBeInstanceOf(OffloadedResourceRecorder);
+      const R = here.prepared.topology.resourceCount;
+      expect(accounts(there.simulated.resources, R)).toEqual(accounts(here.simulated.resources, R));
+      expect(there.simulated.resources.linkRows()).toEqual(here.simulated.resources.linkRows());
+      expect(there.simulated.resources.bottleneckRows()).toEqual(here.simulated.resources.bottleneckRows());
+      expect(there.summary.bottlenecks).toEqual(here.summary.bottlenecks);
+    }, 60_000);
+  }
+
+  it("passes more records than its ring holds, and batches longer than the ring", () => {
+    // A 64-value ring: every block wraps and waits for the worker many times.
+    const file = "scenarios/leaf-spine-oversubscribed.yaml";
+    const here = run(file, false);
+    const prepared = prepareScenario(file);
+    const R = prepared.topology.resourceCount;
+    const simulated = simulate(prepared, { offloadResources: true, resourceRingValues: 64 });
+    summarizeRun(simulated);
+    expect(accounts(simulated.resources, R)).toEqual(accounts(here.simulated.resources, R));
+  }, 60_000);
+
+  it("refuses changes after finish; a second finish at the same time is a no-op", () => {
+    const { simulated } = run("scenarios/two-hosts.yaml", true);
+    const rec = simulated.resources;
+    const before = rec.horizonS;
+    rec.finish(before);
+    expect(rec.horizonS).toBe(before);
+    expect(() => rec.finish(before + 1)).toThrow(/finished at/);
+    expect(() => rec.capacityChanged(0, 1, 2, before + 1)).toThrow(/after finish/);
+  }, 60_000);
+});

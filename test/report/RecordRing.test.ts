@@ -1,0 +1,61 @@
+import { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { RecordRing } from "../../src/report/RecordRing.js";
+
+describe("RecordRing", () => {
+  it("hands a reader in the same thread what fits, in order, across the wrap", () => {
+    const memory = RecordRing.allocate(8);
+    const writer = new RecordRing(memory);
+    const reader = new RecordRing(memory);
+    const got: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      // The reader tells what it has read when it has caught up (at its next next()): the writer never waits here.
+      writer.send(Float64Array.of(round, round + 0.5, -round, 1 / 3), 4);
+      for (let i = 0; i < 4; i++) got.push(reader.next());
+      writer.send(Float64Array.of(7, 8, 9), 2);
+      for (let i = 0; i < 2; i++) got.push(reader.next());
+    }
+    expect(got).toEqual([0, 0.5, -0, 1 / 3, 7, 8, 1, 1.5, -1, 1 / 3, 7, 8, 2, 2.5, -2, 1 / 3, 7, 8, 3, 3.5, -3, 1 / 3, 7, 8, 4, 4.5, -4, 1 / 3, 7, 8]);
+  });
+
+  it("passes a stream many times its size to a reading thread, waiting while full", async () => {
+    const memory = RecordRing.allocate(16);
+    const n = 20_000;
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const ringUrl = new URL("../../src/report/RecordRing.ts", import.meta.url).href;
+    const source = `
+      const { workerData, parentPort } = require("node:worker_threads");
+      import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ringUrl)}); }).then(({ RecordRing }) => {
+        const ring = new RecordRing(workerData);
+        let sum = 0, last = -1, ordered = true;
+        for (let i = 0; i < ${n}; i++) {
+          const v = ring.next();
+          if (v !== last + 1) ordered = false;
+          last = v;
+          sum += v;
+        }
+        parentPort.postMessage({ sum, ordered });
+      });`;
+    const worker = new Worker(source, { eval: true, workerData: memory });
+    const done = new Promise<{ sum: number; ordered: boolean }>((resolve) => worker.once("message", resolve));
+    const writer = new RecordRing(memory);
+    const block = new Float64Array(37);
+    for (let v = 0; v < n; ) {
+      const k = Math.min(block.length, n - v);
+      for (let i = 0; i < k; i++) block[i] = v + i;
+      writer.send(block, k);
+      v += k;
+    }
+    expect(await done).toEqual({ sum: (n * (n - 1)) / 2, ordered: true });
+    await worker.terminate();
+  });
+
+  it("throws in the writer when the reader has failed, or is silent past the stall time", () => {
+    const failed = RecordRing.allocate(4);
+    new RecordRing(failed).fail();
+    expect(() => new RecordRing(failed).send(new Float64Array(8), 8)).toThrow(/failed/);
+    const silent = new RecordRing(RecordRing.allocate(4), 300);
+    expect(() => silent.send(new Float64Array(8), 8)).toThrow(/not answered/);
+    expect(() => silent.awaitAnswer(silent.answers())).toThrow(/not answered/);
+  });
+});
