@@ -1,4 +1,4 @@
-// csvNumber: a number as a CSV cell (whole numbers exact, others to 12 significant digits), and the byte, fraction and slowdown cells.
+// csvNumber: a number as a CSV cell (whole numbers exact, others to 12 significant digits with round-off of a shorter decimal removed), and the byte, fraction and slowdown cells.
 import { clampFraction, clampSlowdown } from "./roundoff.js";
 
 /** Significant digits of a number that is not a whole number. */
@@ -13,11 +13,13 @@ const POW10 = Array.from({ length: 45 }, (_, i) => Number(`1e${i - 22}`));
  * - any other finite number rounded to {@link CSV_SIGNIFICANT_DIGITS} significant digits and
  *   written in its shortest form, so float round-off beyond the 12th digit
  *   (0.30000000000000004, 0.9999999999999998) never reaches a report and a run writes the
- *   same bytes on any machine;
+ *   same bytes on any machine; and round-off that reaches the 12 digits of a decimal of at
+ *   most 7 (399.999999999, 0.000500000000001) is written as that decimal ({@link snapRoundoff});
  * - NaN and ±Infinity as an empty cell.
  *
  * @example csvNumber(0.1 + 0.2) // "0.3"
  * @example csvNumber(2 / 3) // "0.666666666667"
+ * @example csvNumber(400 - 1e-9) // "400"
  */
 export function csvNumber(x: number): string {
   if (Number.isSafeInteger(x)) return String(x);
@@ -40,7 +42,8 @@ export function csvSlowdown(x: number): string {
 }
 
 /**
- * `x` rounded to 12 significant digits. With e the decimal exponent of x's leading digit,
+ * `x` rounded to 12 significant digits, round-off of a shorter decimal snapped to it
+ * ({@link snapRoundoff}). With e the decimal exponent of x's leading digit,
  * m = round(|x| · 10^(11−e)) is a whole number below 10¹², and m ÷ 10^(11−e) (or m ×
  * 10^(e−11)) with an exact power of ten is the double nearest to the 12-digit decimal,
  * whose shortest form has at most 12 digits. Every step is a correctly rounded IEEE
@@ -51,10 +54,43 @@ export function csvSlowdown(x: number): string {
 export function roundSignificant(x: number): number {
   const a = Math.abs(x);
   const e = decimalExponent(a);
-  if (!(e >= -10 && e <= 21)) return Number(x.toPrecision(CSV_SIGNIFICANT_DIGITS));
+  if (!(e >= -10 && e <= 21)) return snappedPrecision(x);
   const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
-  const r = k >= 0 ? Math.round(a * POW10[k + 22]) / POW10[k + 22] : Math.round(a / POW10[22 - k]) * POW10[22 - k];
+  const m = snapRoundoff(k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]));
+  const r = k >= 0 ? m / POW10[k + 22] : m * POW10[22 - k];
   return x < 0 ? -r : r;
+}
+
+/**
+ * Units of the 12th significant digit within which a rounded number is taken for float
+ * round-off of a shorter decimal: 100, at most 10⁻⁹ of the number (roundoff.ts's `ROUNDOFF_TOLERANCE`).
+ */
+export const ROUNDOFF_UNITS = 100;
+
+/** {@link roundSignificant} outside [1e-10, 1e21], from `toPrecision`'s digits: the 12, or 7 when {@link snapRoundoff} would snap them. */
+function snappedPrecision(x: number): number {
+  const twelve = x.toPrecision(CSV_SIGNIFICANT_DIGITS);
+  const last5 = Number(twelve.replace(/e.*$/, "").slice(-5));
+  return Number(last5 <= ROUNDOFF_UNITS || last5 >= SNAP_GRID - ROUNDOFF_UNITS ? x.toPrecision(7) : twelve);
+}
+
+/** The decimals round-off is snapped to: those of at most 7 significant digits (m a multiple of 10⁵). */
+const SNAP_GRID = 1e5;
+
+/**
+ * The 12 significant digits m (10¹¹ ≤ m ≤ 10¹², a whole number) of a rounded number, moved
+ * onto the nearest multiple of 10⁵ when they lie within {@link ROUNDOFF_UNITS} of it: a value
+ * computed as 400 Gb/s, 0.0005 s or 0.0012 that float arithmetic made 399.999999999,
+ * 0.000500000000001 or 0.00119999999999 is written 400, 0.0005 and 0.0012. A number whose
+ * 12 digits are all meant moves by at most 10⁻⁹ of itself, and only when its digits 8–12
+ * happen to be 00000–00100 or 99900–99999 (2 in 1,000 of them). The result may be 10¹².
+ */
+export function snapRoundoff(m: number): number {
+  // m mod 10⁵, exactly (m < 10¹² is whole: the quotient's fraction, if any, is ≥ 10⁻⁵, far
+  // above its ulp, so the floor is right), without a double `%` (a library call).
+  const r = m - Math.floor(m / SNAP_GRID) * SNAP_GRID;
+  if (r <= ROUNDOFF_UNITS) return m - r;
+  return r >= SNAP_GRID - ROUNDOFF_UNITS ? m - r + SNAP_GRID : m;
 }
 
 /**
@@ -96,7 +132,7 @@ function significantText(x: number): string {
   let e = decimalExponent(a);
   if (!(e >= -10 && e <= 21)) return String(roundSignificant(x));
   const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
-  let m = k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]);
+  let m = snapRoundoff(k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]));
   if (m === 1e12) {
     // Rounded up to the next power of ten.
     m = 1e11;
@@ -167,7 +203,7 @@ export function writeCsvNumber(out: Uint8Array, at: number, x: number): number {
   let e = decimalExponent(a);
   if (!(e >= -10 && e <= 21)) return writeAscii(out, at, String(roundSignificant(x)));
   const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
-  let m = k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]);
+  let m = snapRoundoff(k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]));
   if (m === 1e12) {
     m = 1e11;
     e++;
