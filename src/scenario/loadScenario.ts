@@ -44,7 +44,8 @@ export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIM
  */
 export function loadScenarioFile(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): { scenario: Scenario; bytes: Buffer } {
   const { data, finite, bytes } = readDocument(file, limits);
-  return { scenario: fromDocument(data, file, finite), bytes };
+  // The document was parsed for this read alone: its lists may be taken into the scenario.
+  return { scenario: fromDocument(data, file, finite, true), bytes };
 }
 
 /**
@@ -122,11 +123,14 @@ function readDocument(file: string, limits: LoadLimits): { data: Record<string, 
  * anchors relative paths.
  */
 export function scenarioFromDocument(data: Record<string, unknown>, file: string): Scenario {
-  return fromDocument(data, file, undefined);
+  return fromDocument(data, file, undefined, false);
 }
 
-/** {@link scenarioFromDocument}, looking for a non-finite number only unless `finite` says the document has none. */
-function fromDocument(data: Record<string, unknown>, file: string, finite: boolean | undefined): Scenario {
+/**
+ * {@link scenarioFromDocument}, looking for a non-finite number only unless `finite` says the
+ * document has none; `owned`: nothing else holds `data`, so the scenario may share its lists.
+ */
+function fromDocument(data: Record<string, unknown>, file: string, finite: boolean | undefined, owned: boolean): Scenario {
   const fail = failIn;
   if ("search" in data) {
     fail(file, 'this is a search (it has a search block): run it with "chokepoint search", or its whole grid with "chokepoint sweep"');
@@ -136,7 +140,7 @@ function fromDocument(data: Record<string, unknown>, file: string, finite: boole
   }
   const nonFinite = finite === true ? null : findNonFiniteNumber(data);
   if (nonFinite) fail(nonFinite.keyPath ? `${file}: ${nonFinite.keyPath}` : file, nonFinite.message);
-  const parsed = parseScenarioDocument(data);
+  const parsed = parseScenarioDocument(data, owned);
   if (!parsed.success) {
     const { keyPath, message } = describeIssue(parsed.error.issues, data);
     fail(keyPath ? `${file}: ${keyPath}` : file, message);

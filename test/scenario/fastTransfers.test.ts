@@ -56,6 +56,22 @@ describe("fastTransfer", () => {
     }
     expect(fast).toBeGreaterThan(100);
   });
+
+  it("takes an owned document's path list as it is, and copies a shared one's", () => {
+    const path = ["a", "s", "b"];
+    const entry = { transfer: { src: "a", dst: "b", size: "1MB", path } };
+    const owned = fastTransfer(entry, true);
+    const shared = fastTransfer(entry);
+    expect(owned).toEqual(shared);
+    expect(owned!.transfer.path).toBe(path);
+    expect(shared!.transfer.path).not.toBe(path);
+    // A document read by parseScenarioDocument for a study point (not owned) keeps its lists apart from the output.
+    const doc = { topology: { nodes: [{ id: "a" }, { id: "s" }, { id: "b" }], links: [] }, workloads: [entry] };
+    const read = parseScenarioDocument(doc);
+    expect((read.data!.workloads[0] as { transfer: { path: string[] } }).transfer.path).not.toBe(path);
+    const readOwned = parseScenarioDocument(doc, true);
+    expect((readOwned.data!.workloads[0] as { transfer: { path: string[] } }).transfer.path).toBe(path);
+  });
 });
 
 describe("parseScenarioDocument", () => {
@@ -137,7 +153,7 @@ describe("parseScenarioDocument read whole without the schema", () => {
         expect(Object.is(ours.data!.seed, schema.data.seed), what).toBe(true);
       } else expect(ours.error!.issues, what).toEqual(schema.error!.issues);
       // Read whole: parseScenarioDocument asks fastTopLevel when every workload and the nodes and links were read.
-      const fast = Array.isArray(doc.workloads) ? doc.workloads.map(fastTransfer) : doc.workloads === undefined ? [] : [undefined];
+      const fast = Array.isArray(doc.workloads) ? doc.workloads.map((w: unknown) => fastTransfer(w)) : doc.workloads === undefined ? [] : [undefined];
       const parts = fastNodesAndLinks(doc.topology);
       if (parts && !fast.includes(undefined) && fastTopLevel(shuffled, fast as never, parts) !== undefined) {
         whole++;
