@@ -1,5 +1,6 @@
 // loadScenario: reads a YAML or JSON scenario file, refuses hostile input, validates it and converts it to engine units.
 import { readFileSync, statSync } from "node:fs";
+import { isAscii } from "node:buffer";
 import { createRequire } from "node:module";
 import { InputError } from "../core/InputError.js";
 import { checkJsonDocument } from "./checkJsonDocument.js";
@@ -75,9 +76,10 @@ function readDocument(file: string, limits: LoadLimits): { data: Record<string, 
   if (sizeBytes > limits.maxFileBytes) {
     fail(file, `the file is ${sizeBytes.toLocaleString("en-US")} bytes, more than the ${limits.maxFileBytes.toLocaleString("en-US")} accepted`);
   }
-  // The bytes once, decoded as readFileSync(file, "utf8") decodes them (invalid sequences as U+FFFD).
+  // The bytes once, decoded as readFileSync(file, "utf8") decodes them (invalid sequences as U+FFFD);
+  // bytes all below 0x80 decode alike as Latin-1, which makes the same string in one copy, without UTF-8's validation.
   const bytes = readFileSync(file);
-  const text = bytes.toString("utf8");
+  const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
   const commentOnly = ext !== "json" && text.split("\n").every((l) => /^\s*(#.*)?$/.test(l));
   if (text.trim() === "" || commentOnly) fail(file, "the file is empty — a scenario needs at least a topology");
   let data: unknown;
