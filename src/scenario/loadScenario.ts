@@ -9,7 +9,7 @@ import { describe, describeIssue } from "./describeIssue.js";
 import { findNonFiniteNumber } from "./findNonFiniteNumber.js";
 import { jsonErrorOffset, lineColumn } from "./jsonErrorOffset.js";
 import type { Scenario } from "./Scenario.js";
-import { parseScenarioDocument } from "./fastTransfers.js";
+import { fastScenarioDocument, parseScenarioDocument } from "./fastTransfers.js";
 import { toScenario } from "./toScenario.js";
 
 /** Limits on what a scenario file may contain, checked before anything runs. */
@@ -142,6 +142,13 @@ function fromDocument(data: Record<string, unknown>, file: string, finite: boole
   }
   const nonFinite = finite === true ? null : findNonFiniteNumber(data);
   if (nonFinite) fail(nonFinite.keyPath ? `${file}: ${nonFinite.keyPath}` : file, nonFinite.message);
+  // A fabric and plain transfers only: the transfers' specs made in one layer (fastScenarioDocument).
+  const fast = fastScenarioDocument(data, owned);
+  if (fast) {
+    const scenario = toScenario(fast.file, file);
+    // The transfers in the schema's place (a transfer names no input file and, with no transport, takes none).
+    return { ...scenario, workloads: fast.transfers };
+  }
   const parsed = parseScenarioDocument(data, owned);
   if (!parsed.success) {
     const { keyPath, message } = describeIssue(parsed.error.issues, data);
