@@ -33,6 +33,28 @@ export class PinnedHops {
     this.lastAdded = i;
   }
 
+  /**
+   * Record that workload `i` has `n` hops, to be written by the caller at
+   * `array[at … at + n)` where `at` is returned (no array of its own per path: checkScenario
+   * resolves 20,000 paths' ids straight into the shared one). Same order rule as {@link add};
+   * the range holds zeros until written.
+   */
+  reserve(i: number, n: number): number {
+    if (i <= this.lastAdded) throw new Error(`pinned hops of workload ${i} added after those of workload ${this.lastAdded}`);
+    if (this.used + n > this.nodes.length) this.nodes = grown(this.nodes, Math.max(2 * this.nodes.length, this.used + n));
+    this.start.fill(this.used, this.lastAdded + 2, i + 1);
+    const at = this.used;
+    this.used += n;
+    this.start[i + 1] = this.used;
+    this.lastAdded = i;
+    return at;
+  }
+
+  /** The shared array of every path's hops, for writing a range given by {@link reserve} (replaced when it grows: read it after reserving). */
+  get array(): Int32Array {
+    return this.nodes;
+  }
+
   /** Workload `i`'s hops (a view), or undefined when it pinned no path. */
   of(i: number): Int32Array | undefined {
     if (i > this.lastAdded) return undefined;

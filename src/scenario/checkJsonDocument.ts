@@ -39,26 +39,44 @@ const FINITE = 0;
 const NOT_FINITE = 1;
 const TOO_DEEP = 2;
 
-/** Whether every list or mapping in `value` (itself included) lies fewer than `levels` levels below `value` (else TOO_DEEP), and whether all its numbers are finite. */
+/**
+ * Whether every list or mapping in `value` (itself included) lies fewer than `levels` levels
+ * below `value` (else TOO_DEEP), and whether all its numbers are finite. A list's or
+ * mapping's members that are neither lists, mappings nor numbers (most of a scenario's
+ * values are strings) are passed over in the loop, not visited by a call each.
+ */
 function walk(value: unknown, levels: number): number {
   if (typeof value === "number") return Number.isFinite(value) ? FINITE : NOT_FINITE;
   if (value === null || typeof value !== "object") return FINITE;
+  return members(value, levels);
+}
+
+/** {@link walk} of a list or mapping `value`. */
+function members(value: object, levels: number): number {
   if (levels === 0) return TOO_DEEP;
   let found = FINITE;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const f = walk(value[i], levels - 1);
-      if (f === TOO_DEEP) return TOO_DEEP;
-      found |= f;
+      const v: unknown = value[i];
+      if (typeof v === "object") {
+        if (v === null) continue;
+        const f = members(v, levels - 1);
+        if (f === TOO_DEEP) return TOO_DEEP;
+        found |= f;
+      } else if (typeof v === "number" && !Number.isFinite(v)) found = NOT_FINITE;
     }
     return found;
   }
   // for…in, not Object.values: no array per mapping (3–4× faster on a fresh 20,000-transfer
   // document). JSON.parse's mappings inherit nothing enumerable, so it sees the same values.
   for (const key in value) {
-    const f = walk((value as Record<string, unknown>)[key], levels - 1);
-    if (f === TOO_DEEP) return TOO_DEEP;
-    found |= f;
+    const v = (value as Record<string, unknown>)[key];
+    if (typeof v === "object") {
+      if (v === null) continue;
+      const f = members(v, levels - 1);
+      if (f === TOO_DEEP) return TOO_DEEP;
+      found |= f;
+    } else if (typeof v === "number" && !Number.isFinite(v)) found = NOT_FINITE;
   }
   return found;
 }

@@ -34,13 +34,14 @@ export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
   const transferIds = new Set<string>();
   const otherNames = new Set<string>();
   const workloads = s.workloads;
+  let unnamed = 0;
   for (let i = 0; i < workloads.length; i++) {
     const w = workloads[i];
     if (w.kind === "transfer") {
+      if (w.id === undefined) unnamed++;
       // No closure per transfer (20,000 transfers are 20,000 workloads): a message is made by
       // failTransfer, only when there is one. A transfer's id is put in transferIds by checkTransfer.
-      const hops = checkTransfer(w, topology, component, transferIds, s.file, i);
-      if (hops) pinned.add(i, hops);
+      checkTransfer(w, topology, component, transferIds, s.file, i, pinned);
       if (w.id !== undefined && otherNames.size > 0 && otherNames.has(w.id)) {
         failTransfer(s.file, i, "id", `"${w.id}" is used by an earlier workload (ids and names must be unique)`);
       }
@@ -66,7 +67,7 @@ export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
       otherNames.add(name);
     }
   }
-  checkGeneratedIds(s);
+  checkGeneratedIds(s, unnamed === 0 ? transferIds : undefined);
   checkEvents(s, topology);
   checkPolicies(s, topology);
   return pinned;
@@ -76,8 +77,10 @@ export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
  * Flow ids a run generates must not collide: a transfer is `id` (or `transfer<i>` when
  * unnamed) and its repeats `<id>#<k>` (k = 1 … count−1); traffic flows are `<name>-<n>`;
  * every other workload's flows are `<name>.…`, a namespace no other id may enter.
+ * `named` is the set of the transfers' ids when every transfer has one (checkTransfer found
+ * them distinct): it is then the set of their flow id bases, not built a second time.
  */
-function checkGeneratedIds(s: Scenario): void {
+function checkGeneratedIds(s: Scenario, named: Set<string> | undefined): void {
   // Plain loops, not flatMap and forEach: 20,000 transfers are 20,000 workloads, and each transfer
   // costs one set lookup here; the repeat counts are gathered only if an id could name a repeat.
   const namespaces: Array<{ name: string; i: number }> = [];
@@ -100,23 +103,24 @@ function checkGeneratedIds(s: Scenario): void {
     }
     return repeatCounts;
   };
-  const seen = new Set<string>();
+  const seen = named ?? new Set<string>();
   for (let i = 0; i < workloads.length; i++) {
     const w = workloads[i];
     if (w.kind !== "transfer") continue;
     const base = w.id ?? `transfer${i}`;
-    const fail = (message: string): never => {
-      throw new InputError(`${s.file}: workloads[${i}].transfer${w.id !== undefined ? ".id" : ""}: ${message}`);
-    };
-    if (seen.has(base)) fail(`flow id "${base}" is also the id of another transfer (unnamed transfers are called transfer<index>)`);
-    seen.add(base);
+    // No closure per transfer: the message is made (by failTransfer at key) only when there is one.
+    const key = w.id !== undefined ? "id" : "";
+    if (named === undefined) {
+      if (seen.has(base)) failTransfer(s.file, i, key, `flow id "${base}" is also the id of another transfer (unnamed transfers are called transfer<index>)`);
+      seen.add(base);
+    }
     // The patterns only where they can match (20,000 transfers: most ids have no "#", and most scenarios no traffic or named workloads).
     const rep = base.includes("#") ? /^(.*)#(\d+)$/.exec(base) : null;
-    if (rep && (repeats().get(rep[1]) ?? 0) > Number(rep[2])) fail(`flow id "${base}" is also the id of a repeat of transfer "${rep[1]}"`);
+    if (rep && (repeats().get(rep[1]) ?? 0) > Number(rep[2])) failTransfer(s.file, i, key, `flow id "${base}" is also the id of a repeat of transfer "${rep[1]}"`);
     const gen = traffic.size > 0 ? /^(.*)-(\d+)$/.exec(base) : null;
-    if (gen && traffic.has(gen[1])) fail(`flow id "${base}" is also the id of a flow of traffic "${gen[1]}" (its flows are ${gen[1]}-0, ${gen[1]}-1, …)`);
+    if (gen && traffic.has(gen[1])) failTransfer(s.file, i, key, `flow id "${base}" is also the id of a flow of traffic "${gen[1]}" (its flows are ${gen[1]}-0, ${gen[1]}-1, …)`);
     const ns = namespaces.length > 0 ? namespaces.find((n) => base.startsWith(`${n.name}.`)) : undefined;
-    if (ns) fail(`flow id "${base}" is in the id space of workload "${ns.name}" (its flows are ${ns.name}.…); rename the transfer`);
+    if (ns) failTransfer(s.file, i, key, `flow id "${base}" is in the id space of workload "${ns.name}" (its flows are ${ns.name}.…); rename the transfer`);
   }
   checkListIds(s, seen, repeats, traffic, namespaces);
   for (const a of namespaces) {
@@ -194,8 +198,8 @@ function transferNode(t: Topology, file: string, i: number, id: string, key: str
   return nodeOrFail(t, id, key, (k, message) => failTransfer(file, i, k, message));
 }
 
-/** Check a transfer; returns its pinned path's node numbers, when it has one. */
-function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids: Set<string>, file: string, i: number): number[] | undefined {
+/** Check a transfer; its pinned path's node numbers, when it has one, are written into `pinned` (at workload `i`). */
+function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids: Set<string>, file: string, i: number, pinned: PinnedHops): void {
   const nodeIndex = t.nodeIndex;
   // No closure made: a message is made by failTransfer, only when there is one (20,000 transfers, none).
   const src = nodeIndex.get(w.src) ?? transferNode(t, file, i, w.src, "src");
@@ -205,37 +209,40 @@ function checkTransfer(w: TransferSpec, t: Topology, component: Int32Array, ids:
     if (ids.has(w.id)) failTransfer(file, i, "id", `transfer id "${w.id}" is used twice`);
     ids.add(w.id);
   }
-  if (w.path) {
-    const hops: number[] = [];
-    for (let j = 0; j < w.path.length; j++) {
+  const path = w.path;
+  if (path) {
+    // The hops are resolved straight into the shared array (no array per transfer; a failed check throws, so the range need not be undone).
+    const n = path.length;
+    const at = pinned.reserve(i, n);
+    const hops = pinned.array;
+    for (let j = 0; j < n; j++) {
       // The key path is made only for a message (20,000 pinned transfers have 100,000 hops).
-      const n = nodeIndex.get(w.path[j]);
-      hops.push(n !== undefined ? n : transferNode(t, file, i, w.path[j], `path[${j}]`));
+      const h = nodeIndex.get(path[j]);
+      hops[at + j] = h !== undefined ? h : transferNode(t, file, i, path[j], `path[${j}]`);
     }
-    if (hops[0] !== src) failTransfer(file, i, "path[0]", `the path starts at "${w.path[0]}", not at the source "${w.src}"`);
-    if (hops[hops.length - 1] !== dst) {
-      failTransfer(file, i, `path[${hops.length - 1}]`, `the path ends at "${w.path[hops.length - 1]}", not at the destination "${w.dst}"`);
+    if (hops[at] !== src) failTransfer(file, i, "path[0]", `the path starts at "${path[0]}", not at the source "${w.src}"`);
+    if (hops[at + n - 1] !== dst) {
+      failTransfer(file, i, `path[${n - 1}]`, `the path ends at "${path[n - 1]}", not at the destination "${w.dst}"`);
     }
     // A short path is searched for repeats in place (a Set per transfer costs more than the scan,
     // and a call of lastIndexOf per hop more than the loop: 24 million instructions for 140,000 hops).
-    const seen = hops.length > 16 ? new Set<number>() : undefined;
-    for (let j = 0; j < hops.length; j++) {
-      const n = hops[j];
-      if (seen ? seen.has(n) : visitedBefore(hops, n, j)) failTransfer(file, i, `path[${j}]`, `the path visits "${w.path[j]}" twice`);
-      seen?.add(n);
-      if (j > 0 && t.channelBetween(hops[j - 1], n) < 0) {
-        failTransfer(file, i, `path[${j}]`, `no link between "${w.path[j - 1]}" and "${w.path[j]}" (a path lists adjacent nodes)`);
+    const seen = n > 16 ? new Set<number>() : undefined;
+    for (let j = 0; j < n; j++) {
+      const h = hops[at + j];
+      if (seen ? seen.has(h) : visitedBefore(hops, at, h, j)) failTransfer(file, i, `path[${j}]`, `the path visits "${path[j]}" twice`);
+      seen?.add(h);
+      if (j > 0 && t.channelBetween(hops[at + j - 1], h) < 0) {
+        failTransfer(file, i, `path[${j}]`, `no link between "${path[j - 1]}" and "${path[j]}" (a path lists adjacent nodes)`);
       }
     }
-    return hops;
+    return;
   }
   if (component[src] !== component[dst]) failTransfer(file, i, "dst", `"${w.dst}" cannot be reached from "${w.src}" (no chain of links joins them)`);
-  return undefined;
 }
 
-/** Whether `n` is among `hops[0 … j)`. */
-function visitedBefore(hops: readonly number[], n: number, j: number): boolean {
-  for (let k = 0; k < j; k++) if (hops[k] === n) return true;
+/** Whether `n` is among `hops[at … at + j)`. */
+function visitedBefore(hops: Int32Array, at: number, n: number, j: number): boolean {
+  for (let k = at; k < at + j; k++) if (hops[k] === n) return true;
   return false;
 }
 

@@ -1,5 +1,6 @@
 // loadScenario: reads a YAML or JSON scenario file, refuses hostile input, validates it and converts it to engine units.
 import { readFileSync, statSync } from "node:fs";
+import { isAscii } from "node:buffer";
 import { createRequire } from "node:module";
 import { InputError } from "../core/InputError.js";
 import { checkJsonDocument } from "./checkJsonDocument.js";
@@ -8,7 +9,7 @@ import { describe, describeIssue } from "./describeIssue.js";
 import { findNonFiniteNumber } from "./findNonFiniteNumber.js";
 import { jsonErrorOffset, lineColumn } from "./jsonErrorOffset.js";
 import type { Scenario } from "./Scenario.js";
-import { parseScenarioDocument } from "./fastTransfers.js";
+import { fastScenarioDocument, parseScenarioDocument } from "./fastTransfers.js";
 import { toScenario } from "./toScenario.js";
 
 /** Limits on what a scenario file may contain, checked before anything runs. */
@@ -44,7 +45,8 @@ export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIM
  */
 export function loadScenarioFile(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): { scenario: Scenario; bytes: Buffer } {
   const { data, finite, bytes } = readDocument(file, limits);
-  return { scenario: fromDocument(data, file, finite), bytes };
+  // The document was parsed for this read alone: its lists may be taken into the scenario.
+  return { scenario: fromDocument(data, file, finite, true), bytes };
 }
 
 /**
@@ -74,9 +76,10 @@ function readDocument(file: string, limits: LoadLimits): { data: Record<string, 
   if (sizeBytes > limits.maxFileBytes) {
     fail(file, `the file is ${sizeBytes.toLocaleString("en-US")} bytes, more than the ${limits.maxFileBytes.toLocaleString("en-US")} accepted`);
   }
-  // The bytes once, decoded as readFileSync(file, "utf8") decodes them (invalid sequences as U+FFFD).
+  // The bytes once, decoded as readFileSync(file, "utf8") decodes them (invalid sequences as U+FFFD);
+  // bytes all below 0x80 decode alike as Latin-1, which makes the same string in one copy, without UTF-8's validation.
   const bytes = readFileSync(file);
-  const text = bytes.toString("utf8");
+  const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
   const commentOnly = ext !== "json" && text.split("\n").every((l) => /^\s*(#.*)?$/.test(l));
   if (text.trim() === "" || commentOnly) fail(file, "the file is empty — a scenario needs at least a topology");
   let data: unknown;
@@ -122,11 +125,14 @@ function readDocument(file: string, limits: LoadLimits): { data: Record<string, 
  * anchors relative paths.
  */
 export function scenarioFromDocument(data: Record<string, unknown>, file: string): Scenario {
-  return fromDocument(data, file, undefined);
+  return fromDocument(data, file, undefined, false);
 }
 
-/** {@link scenarioFromDocument}, looking for a non-finite number only unless `finite` says the document has none. */
-function fromDocument(data: Record<string, unknown>, file: string, finite: boolean | undefined): Scenario {
+/**
+ * {@link scenarioFromDocument}, looking for a non-finite number only unless `finite` says the
+ * document has none; `owned`: nothing else holds `data`, so the scenario may share its lists.
+ */
+function fromDocument(data: Record<string, unknown>, file: string, finite: boolean | undefined, owned: boolean): Scenario {
   const fail = failIn;
   if ("search" in data) {
     fail(file, 'this is a search (it has a search block): run it with "chokepoint search", or its whole grid with "chokepoint sweep"');
@@ -136,7 +142,14 @@ function fromDocument(data: Record<string, unknown>, file: string, finite: boole
   }
   const nonFinite = finite === true ? null : findNonFiniteNumber(data);
   if (nonFinite) fail(nonFinite.keyPath ? `${file}: ${nonFinite.keyPath}` : file, nonFinite.message);
-  const parsed = parseScenarioDocument(data);
+  // A fabric and plain transfers only: the transfers' specs made in one layer (fastScenarioDocument).
+  const fast = fastScenarioDocument(data, owned);
+  if (fast) {
+    const scenario = toScenario(fast.file, file);
+    // The transfers in the schema's place (a transfer names no input file and, with no transport, takes none).
+    return { ...scenario, workloads: fast.transfers };
+  }
+  const parsed = parseScenarioDocument(data, owned);
   if (!parsed.success) {
     const { keyPath, message } = describeIssue(parsed.error.issues, data);
     fail(keyPath ? `${file}: ${keyPath}` : file, message);

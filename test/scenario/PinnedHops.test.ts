@@ -25,6 +25,20 @@ describe("PinnedHops", () => {
     expect(() => p.add(2, [1])).toThrow();
   });
 
+  it("reserves a range written in place, growing the shared array, among ranges added", () => {
+    const p = new PinnedHops(5);
+    p.add(0, [1, 2]);
+    const at = p.reserve(2, 2000);
+    for (let j = 0; j < 2000; j++) p.array[at + j] = j;
+    p.add(3, [9]);
+    expect([...p.of(0)!]).toEqual([1, 2]);
+    expect(p.of(1)).toBeUndefined();
+    expect(p.of(2)!.length).toBe(2000);
+    expect(p.of(2)![1999]).toBe(1999);
+    expect([...p.of(3)!]).toEqual([9]);
+    expect(() => p.reserve(3, 1)).toThrow();
+  });
+
   it("are the node numbers of the path ids, resolved by checkScenario on the run's topology", () => {
     const prepared = prepareScenarioDocument(doc, "t.yaml");
     const ids = (i: number) => [...prepared.pinned!.of(i)!].map((n) => prepared.topology.nodeIds[n]);

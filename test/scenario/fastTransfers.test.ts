@@ -2,7 +2,9 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { fastNodesAndLinks } from "../../src/scenario/fastTopology.js";
-import { fastTopLevel, fastTransfer, parseScenarioDocument } from "../../src/scenario/fastTransfers.js";
+import { fastScenarioDocument, fastTopLevel, fastTransfer, fastTransferSpec, parseScenarioDocument } from "../../src/scenario/fastTransfers.js";
+import { scenarioFromDocument } from "../../src/scenario/loadScenario.js";
+import { toScenario } from "../../src/scenario/toScenario.js";
 import { scenarioSchema } from "../../src/scenario/scenarioSchema.js";
 
 /** Values each key may take: valid and invalid ones, as a user might write them. */
@@ -55,6 +57,62 @@ describe("fastTransfer", () => {
       }
     }
     expect(fast).toBeGreaterThan(100);
+  });
+
+  it("makes the engine spec toScenario makes of the schema's value, keys in its order, for 3,000 random transfers, or leaves to the schema what fastTransfer leaves", () => {
+    const rng = seedrandom("fastTransferSpec");
+    let made = 0;
+    for (let i = 0; i < 3000; i++) {
+      const entry = randomEntry(rng);
+      const spec = fastTransferSpec(entry);
+      const value = fastTransfer(entry);
+      expect(spec === undefined, JSON.stringify(entry)).toBe(value === undefined);
+      if (spec === undefined) continue;
+      made++;
+      const expected = toScenario(scenarioSchema().parse({ topology: { nodes: [{ id: "a" }], links: [] }, workloads: [entry] }), "t.json").workloads[0];
+      expect(spec, JSON.stringify(entry)).toEqual(expected);
+      expect(JSON.stringify(spec), JSON.stringify(entry)).toBe(JSON.stringify(expected));
+    }
+    expect(made).toBeGreaterThan(100);
+  });
+
+  it("reads a document of a fabric and plain transfers into the scenario the schema and toScenario make, or leaves it to them", () => {
+    const rng = seedrandom("fastScenarioDocument");
+    let fast = 0;
+    for (let i = 0; i < 400; i++) {
+      const workloads = Array.from({ length: 1 + Math.floor(rng() * 4) }, () => randomEntry(rng));
+      const doc: Record<string, unknown> = { name: "d", topology: { nodes: [{ id: "a" }, { id: "s" }, { id: "b" }], links: [{ from: "a", to: "s", bandwidth: "1Gbps" }, { from: "s", to: "b", bandwidth: "1Gbps" }] }, workloads };
+      if (rng() < 0.1) doc.routing = { metric: "hops" };
+      const what = JSON.stringify(doc);
+      const schema = scenarioSchema().safeParse(doc, { reportInput: true });
+      const read = fastScenarioDocument(doc, false);
+      if (read) {
+        fast++;
+        expect(schema.success, what).toBe(true);
+      }
+      if (!schema.success) continue;
+      const expected = toScenario(schema.data, "t.json");
+      const ours = scenarioFromDocument(doc, "t.json");
+      expect(ours, what).toEqual(expected);
+      expect(JSON.stringify(ours), what).toBe(JSON.stringify(expected));
+    }
+    expect(fast).toBeGreaterThan(20);
+  });
+
+  it("takes an owned document's path list as it is, and copies a shared one's", () => {
+    const path = ["a", "s", "b"];
+    const entry = { transfer: { src: "a", dst: "b", size: "1MB", path } };
+    const owned = fastTransfer(entry, true);
+    const shared = fastTransfer(entry);
+    expect(owned).toEqual(shared);
+    expect(owned!.transfer.path).toBe(path);
+    expect(shared!.transfer.path).not.toBe(path);
+    // A document read by parseScenarioDocument for a study point (not owned) keeps its lists apart from the output.
+    const doc = { topology: { nodes: [{ id: "a" }, { id: "s" }, { id: "b" }], links: [] }, workloads: [entry] };
+    const read = parseScenarioDocument(doc);
+    expect((read.data!.workloads[0] as { transfer: { path: string[] } }).transfer.path).not.toBe(path);
+    const readOwned = parseScenarioDocument(doc, true);
+    expect((readOwned.data!.workloads[0] as { transfer: { path: string[] } }).transfer.path).toBe(path);
   });
 });
 
@@ -137,7 +195,7 @@ describe("parseScenarioDocument read whole without the schema", () => {
         expect(Object.is(ours.data!.seed, schema.data.seed), what).toBe(true);
       } else expect(ours.error!.issues, what).toEqual(schema.error!.issues);
       // Read whole: parseScenarioDocument asks fastTopLevel when every workload and the nodes and links were read.
-      const fast = Array.isArray(doc.workloads) ? doc.workloads.map(fastTransfer) : doc.workloads === undefined ? [] : [undefined];
+      const fast = Array.isArray(doc.workloads) ? doc.workloads.map((w: unknown) => fastTransfer(w)) : doc.workloads === undefined ? [] : [undefined];
       const parts = fastNodesAndLinks(doc.topology);
       if (parts && !fast.includes(undefined) && fastTopLevel(shuffled, fast as never, parts) !== undefined) {
         whole++;

@@ -258,4 +258,12 @@ workloads:
     expect(prepareScenario(file, undefined, { sha256: true }).fileSha256).toBe(expected);
     expect(prepareScenario(file).fileSha256).toBeUndefined();
   });
+
+  it("decodes an ASCII file and a UTF-8 one alike (the ASCII one as Latin-1, the same string)", () => {
+    const doc = (node: string) => JSON.stringify({ topology: { nodes: [{ id: node }, { id: "b" }], links: [{ from: node, to: "b", bandwidth: "1Gbps" }] }, workloads: [{ transfer: { src: node, dst: "b", size: "1MB" } }] });
+    const ascii = loadScenario(write("ascii.json", doc("a-1")));
+    expect((ascii.workloads[0] as { src: string }).src).toBe("a-1");
+    const utf8 = loadScenario(write("utf8.json", doc("näh·µ≤😀")));
+    expect((utf8.workloads[0] as { src: string }).src).toBe("näh·µ≤😀");
+  });
 });
