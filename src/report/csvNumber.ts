@@ -63,9 +63,11 @@ export function roundSignificant(x: number): number {
 
 /**
  * Units of the 12th significant digit within which a rounded number is taken for float
- * round-off of a shorter decimal: 100, at most 10⁻⁹ of the number (roundoff.ts's `ROUNDOFF_TOLERANCE`).
+ * round-off of a shorter decimal: 10, at most 10⁻¹⁰ of the number (a tenth of roundoff.ts's
+ * `ROUNDOFF_TOLERANCE`). Wider (100) also moved numbers a test derived by hand means to the
+ * last digit, such as the slowdown 0.200002 / 0.100002 = 1.99998000040.
  */
-export const ROUNDOFF_UNITS = 100;
+export const ROUNDOFF_UNITS = 10;
 
 /** {@link roundSignificant} outside [1e-10, 1e21], from `toPrecision`'s digits: the 12, or 7 when {@link snapRoundoff} would snap them. */
 function snappedPrecision(x: number): number {
@@ -82,8 +84,9 @@ const SNAP_GRID = 1e5;
  * onto the nearest multiple of 10⁵ when they lie within {@link ROUNDOFF_UNITS} of it: a value
  * computed as 400 Gb/s, 0.0005 s or 0.0012 that float arithmetic made 399.999999999,
  * 0.000500000000001 or 0.00119999999999 is written 400, 0.0005 and 0.0012. A number whose
- * 12 digits are all meant moves by at most 10⁻⁹ of itself, and only when its digits 8–12
- * happen to be 00000–00100 or 99900–99999 (2 in 1,000 of them). The result may be 10¹².
+ * 12 digits are all meant moves by at most 10⁻¹⁰ of itself, and only when its digits 8–12
+ * happen to be 00000–00010 or 99990–99999 (2 in 10,000 of them at random; more among quotients
+ * of short decimals). The result may be 10¹².
  */
 export function snapRoundoff(m: number): number {
   // m mod 10⁵, exactly (m < 10¹² is whole: the quotient's fraction, if any, is ≥ 10⁻⁵, far

@@ -30,14 +30,14 @@ function eachSample(rng: () => number, check: (x: number) => void): void {
 
 /**
  * The reference cell value, by strings: x.toPrecision(12), or x.toPrecision(7) where the last
- * 5 of those 12 digits are 00000–00100 or 99900–99999 (float round-off of a shorter decimal,
+ * 5 of those 12 digits are 00000–00010 or 99990–99999 (float round-off of a shorter decimal,
  * which csvNumber snaps to it).
  */
 const reference12 = (x: number): number => {
   const twelve = x.toPrecision(12);
   const mantissa = twelve.replace(/^-/, "").replace(/e.*$/, "").replace(".", "").replace(/^0+/, "");
   const last5 = Number(mantissa.slice(-5));
-  return Number(last5 <= 100 || last5 >= 99900 ? x.toPrecision(7) : twelve);
+  return Number(last5 <= 10 || last5 >= 99990 ? x.toPrecision(7) : twelve);
 };
 
 /** Significant digits of a decimal literal ("0.00123" → 3, "54160000000" → 4). */
@@ -78,16 +78,17 @@ describe("csvNumber", () => {
     expect(csvNumber(6.83200000001e-6)).toBe("0.000006832");
     expect(csvNumber(5000.00000001)).toBe("5000");
     expect(csvNumber(-0.499998500005)).toBe("-0.4999985");
-    expect(csvNumber(9.99999999985)).toBe("10");
-    // 100 units of the 12th digit is the edge: 100 is snapped, 101 is kept, as are digits 8-12 of 00101-99899.
-    expect(csvNumber(1.234567001)).toBe("1.234567");
-    expect(csvNumber(1.23456699900)).toBe("1.234567");
-    expect(csvNumber(1.23456700101)).toBe("1.23456700101");
-    expect(csvNumber(1.23456699899)).toBe("1.23456699899");
+    // 10 units of the 12th digit is the edge: 10 is snapped, 11 is kept, as are digits 8-12 of 00011-99989.
+    expect(csvNumber(1.2345670001)).toBe("1.234567");
+    expect(csvNumber(1.2345669999)).toBe("1.234567");
+    expect(csvNumber(1.23456700011)).toBe("1.23456700011");
+    expect(csvNumber(1.23456699989)).toBe("1.23456699989");
+    expect(csvNumber(9.99999999985)).toBe("9.99999999985");
+    expect(csvNumber(0.200002 / 0.100002)).toBe("1.9999800004");
     expect(csvNumber(1.2345675)).toBe("1.2345675");
-    expect(csvNumber(9.99999999985e-14)).toBe("1e-13");
+    expect(csvNumber(9.9999999999e-14)).toBe("1e-13");
     expect(csvNumber(1.23456789012e-15)).toBe("1.23456789012e-15");
-    expect(csvNumber(0.0120803400016)).toBe("0.01208034");
+    expect(csvNumber(0.0120803400016)).toBe("0.0120803400016");
     expect(csvNumber(9.36768149884)).toBe("9.36768149884");
   });
 
