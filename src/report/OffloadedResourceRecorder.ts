@@ -1,6 +1,7 @@
 // OffloadedResourceRecorder: a ResourceRecorder whose per-rate-change accounting runs in a worker thread, fed through shared memory; same accounts, bit for bit.
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { grown } from "../core/grown.js";
+import { startModuleWorker } from "../core/startModuleWorker.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { RateChanges } from "../net/RateChanges.js";
 import type { Topology } from "../net/Topology.js";
@@ -52,7 +53,7 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     this.ring = new RecordRing(memory);
     this.answer = new Float64Array(answer);
     const data: ResourceWorkerData = { ring: memory, capacityBps, answer };
-    this.worker = startWorker(workerUrl, data);
+    this.worker = startModuleWorker(workerUrl, { workerData: data });
     // The simulation's thread waits for it only through the ring; it must not keep the process alive.
     this.worker.unref();
     // A failure reaches the simulation's thread through the ring (RecordRing.fail: its next wait throws); the event comes later, if ever.
@@ -144,27 +145,3 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     this.staged = 0;
   }
 }
-
-/**
- * The worker at `url` (under tsx, a TypeScript module loaded through tsx's loader, as WorkerPool
- * does). It takes this process's Node options but `--input-type` (given to a program run from
- * `node -e`, such as the build's code-cache warm-up), which Node refuses for a worker's file.
- */
-function startWorker(url: URL, workerData: ResourceWorkerData): Worker {
-  const execArgv = withoutInputType(process.execArgv);
-  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData, execArgv });
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(boot, { eval: true, workerData, execArgv });
-}
-
-/** `args` without `--input-type=…` or `--input-type …`. */
-function withoutInputType(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--input-type") i++;
-    else if (!args[i].startsWith("--input-type=")) out.push(args[i]);
-  }
-  return out;
-}
-

@@ -1,5 +1,6 @@
 // WorkerPool: runs tasks on a fixed number of worker threads, replacing any worker that dies so the others' work goes on.
-import { Worker, type ResourceLimits } from "node:worker_threads";
+import type { ResourceLimits, Worker } from "node:worker_threads";
+import { startModuleWorker } from "../core/startModuleWorker.js";
 
 /** Options of a {@link WorkerPool}. */
 export interface WorkerPoolOptions {
@@ -53,13 +54,9 @@ export class WorkerPool<Task, Result> {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  /** A worker on the module; TypeScript sources get tsx's loader registered first. */
+  /** A worker on the module (startModuleWorker: TypeScript sources get tsx's loader registered first). */
   private startWorker(): Worker {
-    const resourceLimits = this.resourceLimits;
-    if (!this.workerUrl.pathname.endsWith(".ts")) return new Worker(this.workerUrl, { resourceLimits });
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(this.workerUrl.href)}); });`;
-    return new Worker(boot, { eval: true, resourceLimits });
+    return startModuleWorker(this.workerUrl, { resourceLimits: this.resourceLimits });
   }
 
   /** Why a worker died, in words: out of memory, the error it threw, or its exit code. */
