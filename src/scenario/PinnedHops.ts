@@ -22,15 +22,8 @@ export class PinnedHops {
 
   /** Record workload `i`'s hops; workloads are added in increasing index order. */
   add(i: number, hops: readonly number[]): void {
-    if (i <= this.lastAdded) throw new Error(`pinned hops of workload ${i} added after those of workload ${this.lastAdded}`);
-    const n = hops.length;
-    if (this.used + n > this.nodes.length) this.nodes = grown(this.nodes, Math.max(2 * this.nodes.length, this.used + n));
-    // The workloads since the last one added pinned nothing: empty ranges.
-    this.start.fill(this.used, this.lastAdded + 2, i + 1);
-    for (let j = 0; j < n; j++) this.nodes[this.used + j] = hops[j];
-    this.used += n;
-    this.start[i + 1] = this.used;
-    this.lastAdded = i;
+    const at = this.reserve(i, hops.length);
+    for (let j = 0; j < hops.length; j++) this.nodes[at + j] = hops[j];
   }
 
   /**
@@ -42,6 +35,7 @@ export class PinnedHops {
   reserve(i: number, n: number): number {
     if (i <= this.lastAdded) throw new Error(`pinned hops of workload ${i} added after those of workload ${this.lastAdded}`);
     if (this.used + n > this.nodes.length) this.nodes = grown(this.nodes, Math.max(2 * this.nodes.length, this.used + n));
+    // The workloads since the last one added pinned nothing: empty ranges.
     this.start.fill(this.used, this.lastAdded + 2, i + 1);
     const at = this.used;
     this.used += n;
