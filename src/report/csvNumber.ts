@@ -56,9 +56,20 @@ export function roundSignificant(x: number): number {
   const e = decimalExponent(a);
   if (!(e >= -10 && e <= 21)) return snappedPrecision(x);
   const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
-  const m = snapRoundoff(k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]));
+  const m = twelveDigits(a, e);
   const r = k >= 0 ? m / POW10[k + 22] : m * POW10[22 - k];
   return x < 0 ? -r : r;
+}
+
+/**
+ * The 12 significant digits of `a` > 0, whose leading digit has decimal exponent `e`
+ * (−10 ≤ e ≤ 21), as the whole number m = round(a · 10^(11−e)), round-off snapped
+ * ({@link snapRoundoff}): 10¹¹ ≤ m ≤ 10¹² (10¹² when rounding reached the next power of ten).
+ * The one computation of {@link roundSignificant}, significantText and {@link writeCsvNumber}.
+ */
+function twelveDigits(a: number, e: number): number {
+  const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
+  return snapRoundoff(k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]));
 }
 
 /**
@@ -134,8 +145,7 @@ function significantText(x: number): string {
   const a = Math.abs(x);
   let e = decimalExponent(a);
   if (!(e >= -10 && e <= 21)) return String(roundSignificant(x));
-  const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
-  let m = snapRoundoff(k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]));
+  let m = twelveDigits(a, e);
   if (m === 1e12) {
     // Rounded up to the next power of ten.
     m = 1e11;
@@ -205,8 +215,7 @@ export function writeCsvNumber(out: Uint8Array, at: number, x: number): number {
   const a = Math.abs(x);
   let e = decimalExponent(a);
   if (!(e >= -10 && e <= 21)) return writeAscii(out, at, String(roundSignificant(x)));
-  const k = CSV_SIGNIFICANT_DIGITS - 1 - e;
-  let m = snapRoundoff(k >= 0 ? Math.round(a * POW10[k + 22]) : Math.round(a / POW10[22 - k]));
+  let m = twelveDigits(a, e);
   if (m === 1e12) {
     m = 1e11;
     e++;
