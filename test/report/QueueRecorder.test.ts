@@ -8,24 +8,27 @@ import type { Topology } from "../../src/net/Topology.js";
 import { QueueRecorder } from "../../src/report/QueueRecorder.js";
 
 /** Just what QueueRecorder asks of a QueueState, a FlowNetwork and a Topology: `ports` ports with their buffers and capacities. */
-function recorder(ports: number, logEntries?: number): QueueRecorder {
+function recorder(ports: number, logEntries?: number, closesHeld?: number): QueueRecorder {
   const bufferBytes = Float64Array.from({ length: ports }, (_, r) => 100_000 + 37_000 * r);
   const queues = { settings: { bufferBytes }, anyRegistered: true, observe() {} } as unknown as QueueState;
   const network = { capacityOf: (r: number) => 1.25e9 * (1 + (r % 3)) } as unknown as FlowNetwork;
   const topology = { resourceCount: ports, channelCount: ports } as unknown as Topology;
-  return new QueueRecorder(queues, network, topology, undefined, logEntries);
+  return new QueueRecorder(queues, network, topology, undefined, logEntries, closesHeld);
 }
 
 describe("QueueRecorder", () => {
   it("reads the same p99s from the log's pending additions as from histograms folded at every addition, after each finish", () => {
-    // Six ports, 400 random sawtooth changes each (each cycle's 32 samples a logged addition):
-    // `logged` never folds (every p99 from the log), `direct` folds at each addition (every
-    // p99 from its histogram), `mixed` folds every 1,000 (a histogram plus pending additions).
+    // Six ports, 400 random sawtooth changes each (each cycle's 32 samples an addition):
+    // `logged` holds every close (every p99 from the held closes), `direct` logs each close at
+    // once and folds at each addition (every p99 from its histogram), `mixed` logs every 7
+    // closes and folds every 1,000 additions (a histogram, pending additions and held closes),
+    // `unheld` logs each close at once and never folds (every p99 from the log).
     const ports = 6;
     const logged = recorder(ports);
-    const direct = recorder(ports, 1);
-    const mixed = recorder(ports, 1000);
-    const recorders = [logged, direct, mixed];
+    const direct = recorder(ports, 1, 1);
+    const mixed = recorder(ports, 1000, 7);
+    const unheld = recorder(ports, undefined, 1);
+    const recorders = [logged, direct, mixed, unheld];
     const random = randomStream(23, "queue p99 from the log");
     const change = (t: number) => {
       const r = Math.floor(random() * ports);
@@ -41,17 +44,20 @@ describe("QueueRecorder", () => {
     const early = p99s(logged);
     expect(p99s(direct)).toEqual(early);
     expect(p99s(mixed)).toEqual(early);
+    expect(p99s(unheld)).toEqual(early);
     for (let k = 0; k < 1200; k++) change((t += random() * 1e-3));
     for (const rec of recorders) rec.finish(t);
     const late = p99s(logged);
     expect(p99s(direct)).toEqual(late);
     expect(p99s(mixed)).toEqual(late);
+    expect(p99s(unheld)).toEqual(late);
     expect(new Set(late).size).toBeGreaterThan(3);
     expect(late).not.toEqual(early);
     // A longer horizon (idle time added): the p99s are read anew, some lower.
     for (const rec of recorders) rec.finish(t * 50);
     expect(p99s(direct)).toEqual(p99s(logged));
     expect(p99s(mixed)).toEqual(p99s(logged));
+    expect(p99s(unheld)).toEqual(p99s(logged));
     expect(p99s(logged)).not.toEqual(late);
   });
 });
