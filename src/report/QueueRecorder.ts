@@ -1,10 +1,10 @@
 // QueueRecorder: time-weighted queue occupancy and queueing delay, drops and marks of every port; adds their columns to links.csv.
 import { grown } from "../core/grown.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
-import { sampleBytesOf, sampleCountOf } from "../net/queues/LinearSawtooth.js";
+import { LinearSawtooth, linearSampleBytes } from "../net/queues/LinearSawtooth.js";
 import type { QueueObserver } from "../net/queues/QueueObserver.js";
 import type { QueueState } from "../net/queues/QueueState.js";
-import { NO_QUEUE, type Sawtooth } from "../net/queues/Sawtooth.js";
+import { NO_QUEUE, SAWTOOTH_SAMPLES, type Sawtooth } from "../net/queues/Sawtooth.js";
 import type { Topology } from "../net/Topology.js";
 import { addToBins, BinLog } from "./BinLog.js";
 
@@ -64,11 +64,18 @@ export class QueueRecorder implements QueueObserver {
   /** Dense scratch for {@link p99Bytes}: a port's histogram plus its logged additions, all zero between reads. */
   private readonly scratch = new Float64Array(BINS + 1);
   private readonly range = new Int32Array(2);
-  /** Held closes, in the order closed: the port, the time its sawtooth was held, the sawtooth, and 1 + the next held close of the same port (0: none). */
+  /**
+   * Held closes, in the order closed: the port, the time its sawtooth was held, 1 + the next held
+   * close of the same port (0: none), and the sawtooth: a {@link LinearSawtooth} as its four
+   * numbers (qMin, qMax, buffer, packet; `closeOther` undefined), any other as itself.
+   * (Keeping the DCTCP sawtooths themselves kept every one alive to the end of the run, each
+   * with its seven numbers boxed: 2.7 MB promoted to the old space in fattree-websearch-dctcp.)
+   */
   private closeResource = new Int32Array(0);
   private closeDtS = new Float64Array(0);
-  private readonly closeSawtooth: Sawtooth[] = [];
   private closeNext = new Int32Array(0);
+  private closeLinear = new Float64Array(0);
+  private readonly closeOther: Array<Sawtooth | undefined> = [];
   private held = 0;
   /** Per port, 1 + its first and last held close (0: none; zero-filled, so untouched for ports that never hold one). */
   private readonly firstClose: Int32Array;
@@ -185,7 +192,14 @@ export class QueueRecorder implements QueueObserver {
     const c = this.held++;
     this.closeResource[c] = r;
     this.closeDtS[c] = dtS;
-    this.closeSawtooth[c] = s;
+    if (s instanceof LinearSawtooth) {
+      const at = 4 * c;
+      this.closeLinear[at] = s.qMinPackets;
+      this.closeLinear[at + 1] = s.qMaxPackets;
+      this.closeLinear[at + 2] = s.bufferPackets;
+      this.closeLinear[at + 3] = s.packetBytes;
+      this.closeOther[c] = undefined;
+    } else this.closeOther[c] = s;
     this.closeNext[c] = 0;
     const last = this.lastClose[r];
     if (last === 0) this.firstClose[r] = c + 1;
@@ -199,6 +213,7 @@ export class QueueRecorder implements QueueObserver {
     this.closeResource = grown(this.closeResource, size);
     this.closeDtS = grown(this.closeDtS, size);
     this.closeNext = grown(this.closeNext, size);
+    this.closeLinear = grown(this.closeLinear, 4 * size);
   }
 
   /** Log the samples of every held close, in the order closed (each sample's bin an addition of its share of the time), and hold none. */
@@ -206,12 +221,12 @@ export class QueueRecorder implements QueueObserver {
     const bufferBytes = this.queues.settings.bufferBytes;
     for (let c = 0; c < this.held; c++) {
       const r = this.closeResource[c];
-      const s = this.closeSawtooth[c];
+      const s = this.closeOther[c];
       const buffer = bufferBytes[r];
-      const count = sampleCountOf(s);
+      const count = s === undefined ? SAWTOOTH_SAMPLES : s.samples.length;
       const share = this.closeDtS[c] / count;
       for (let i = 0; i < count; i++) {
-        const bin = Math.min(BINS, Math.floor((sampleBytesOf(s, i) / buffer) * BINS));
+        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, s, i) / buffer) * BINS));
         // (A bin that is not an index, say 0 / 0, would add nothing to a typed array: none is logged.)
         if (bin >= 0) this.histogramLog.add(r, bin, share);
       }
@@ -219,6 +234,14 @@ export class QueueRecorder implements QueueObserver {
       this.lastClose[r] = 0;
     }
     this.held = 0;
+  }
+
+  /** Sample `i` of held close `c`'s sawtooth (`s`: its `closeOther`), bytes. */
+  private heldSampleBytes(c: number, s: Sawtooth | undefined, i: number): number {
+    if (s !== undefined) return s.samples[i];
+    const at = 4 * c;
+    const linear = this.closeLinear;
+    return linearSampleBytes(linear[at], linear[at + 1], linear[at + 2], linear[at + 3], i);
   }
 
   /**
@@ -230,11 +253,11 @@ export class QueueRecorder implements QueueObserver {
     let lo = range[0];
     let hi = range[1];
     for (let c = this.firstClose[r] - 1; c >= 0; c = this.closeNext[c] - 1) {
-      const s = this.closeSawtooth[c];
-      const count = sampleCountOf(s);
+      const s = this.closeOther[c];
+      const count = s === undefined ? SAWTOOTH_SAMPLES : s.samples.length;
       const share = this.closeDtS[c] / count;
       for (let i = 0; i < count; i++) {
-        const bin = Math.min(BINS, Math.floor((sampleBytesOf(s, i) / buffer) * BINS));
+        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, s, i) / buffer) * BINS));
         if (!(bin >= 0)) continue;
         dense[bin] += share;
         if (bin < lo) lo = bin;

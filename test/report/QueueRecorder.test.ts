@@ -1,8 +1,9 @@
-// Tests of QueueRecorder: the 99th percentile of a port's occupancy read from its logged additions equals the one read from histograms added to directly.
+// Tests of QueueRecorder: the 99th percentile of a port's occupancy read from its held closes and logged additions equals the one read from histograms added to directly.
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../src/core/randomStream.js";
 import type { FlowNetwork } from "../../src/net/FlowNetwork.js";
 import type { QueueState } from "../../src/net/queues/QueueState.js";
+import { LinearSawtooth } from "../../src/net/queues/LinearSawtooth.js";
 import { sawtoothOf } from "../../src/net/queues/Sawtooth.js";
 import type { Topology } from "../../src/net/Topology.js";
 import { QueueRecorder } from "../../src/report/QueueRecorder.js";
@@ -29,25 +30,35 @@ describe("QueueRecorder", () => {
     const mixed = recorder(ports, 1000, 7);
     const unheld = recorder(ports, undefined, 1);
     const recorders = [logged, direct, mixed, unheld];
+    // `arrays` holds every close too, each LinearSawtooth given as the array of its samples.
+    const arrays = recorder(ports);
     const random = randomStream(23, "queue p99 from the log");
     const change = (t: number) => {
       const r = Math.floor(random() * ports);
       const top = random() * (100_000 + 37_000 * r) * (random() < 0.1 ? 1.5 : 1);
       const samples = Float64Array.from({ length: 32 }, (_, i) => (top * (i + 1)) / 32);
-      const s = random() < 0.2 ? sawtoothOf(new Float64Array(32)) : sawtoothOf(samples, random() * 0.1);
+      // DCTCP's sawtooths are LinearSawtooths (held as their four numbers), the others arrays of samples.
+      const packet = 1500;
+      const qMax = top / packet;
+      const linear = new LinearSawtooth(qMax * (1 - 2 * random()), qMax, (100_000 + 37_000 * r) / packet, packet, random() * 0.1);
+      const u = random();
+      const s = u < 0.2 ? sawtoothOf(new Float64Array(32)) : u < 0.6 ? linear : sawtoothOf(samples, random() * 0.1);
       for (const rec of recorders) rec.queueChanged(r, s, t);
+      arrays.queueChanged(r, s === linear ? sawtoothOf(Float64Array.from(linear.samples), linear.markFraction) : s, t);
     };
     const p99s = (rec: QueueRecorder) => Array.from({ length: ports }, (_, ch) => rec.cells(ch)[1]);
     let t = 0;
     for (let k = 0; k < 1200; k++) change((t += random() * 1e-3));
-    for (const rec of recorders) rec.finish(t);
+    for (const rec of [...recorders, arrays]) rec.finish(t);
     const early = p99s(logged);
+    expect(p99s(arrays)).toEqual(early);
     expect(p99s(direct)).toEqual(early);
     expect(p99s(mixed)).toEqual(early);
     expect(p99s(unheld)).toEqual(early);
     for (let k = 0; k < 1200; k++) change((t += random() * 1e-3));
-    for (const rec of recorders) rec.finish(t);
+    for (const rec of [...recorders, arrays]) rec.finish(t);
     const late = p99s(logged);
+    expect(p99s(arrays)).toEqual(late);
     expect(p99s(direct)).toEqual(late);
     expect(p99s(mixed)).toEqual(late);
     expect(p99s(unheld)).toEqual(late);

@@ -39,8 +39,7 @@ export class LinearSawtooth implements Sawtooth {
 
   /** Sample `i` (0 … {@link SAWTOOTH_SAMPLES} − 1), bytes. */
   sampleBytes(i: number): number {
-    const q = this.qMinPackets + ((i + 0.5) / SAWTOOTH_SAMPLES) * (this.qMaxPackets - this.qMinPackets);
-    return Math.min(this.bufferPackets, Math.max(0, q)) * this.packetBytes;
+    return linearSampleBytes(this.qMinPackets, this.qMaxPackets, this.bufferPackets, this.packetBytes, i);
   }
 
   /** The samples, as an array (made at the first read). */
@@ -54,9 +53,13 @@ export class LinearSawtooth implements Sawtooth {
   }
 }
 
-/** Sample `i` of `s`, bytes: read from a {@link LinearSawtooth} without making its array. */
-export function sampleBytesOf(s: Sawtooth, i: number): number {
-  return s instanceof LinearSawtooth ? s.sampleBytes(i) : s.samples[i];
+/**
+ * Sample `i` of the {@link LinearSawtooth} with these ends, buffer and packet, bytes: what its
+ * `sampleBytes(i)` gives, for a reader that keeps the four numbers rather than the object.
+ */
+export function linearSampleBytes(qMinPackets: number, qMaxPackets: number, bufferPackets: number, packetBytes: number, i: number): number {
+  const q = qMinPackets + ((i + 0.5) / SAWTOOTH_SAMPLES) * (qMaxPackets - qMinPackets);
+  return Math.min(bufferPackets, Math.max(0, q)) * packetBytes;
 }
 
 /** How many samples `s` has, without making a {@link LinearSawtooth}'s array. */
