@@ -19,10 +19,20 @@ const BINS = 512;
 const MARK_PACKET_BYTES = 1500;
 /**
  * Closes (a port's sawtooth held over an interval) the recorder keeps before it adds their
- * samples to the histograms' log: 65,536 closes of 32 samples are 2²¹ additions, the log's
- * BIN_LOG_ENTRIES ({@link BinLog}).
+ * samples to the histograms' log: 16,384 closes (52 bytes each, 0.8 MB) of up to 32 samples
+ * are up to 2¹⁹ additions. The ns-3 cases make 2,342–13,848; the k=16 20,000-flow tcp case
+ * 103,516, all of one sample (its loss-based ports' queues).
  */
-export const CLOSES_HELD = 1 << 16;
+export const CLOSES_HELD = 1 << 14;
+/** How a held close keeps its sawtooth (`closeKind`). */
+const enum Held {
+  /** Any other sawtooth: the object, in `closeOther`. */
+  OTHER = 0,
+  /** One sample (a queue that does not cycle): its bytes in `closeNumbers[4c]`. */
+  ONE = 1,
+  /** A {@link LinearSawtooth}: qMin, qMax, buffer and packet in `closeNumbers[4c … 4c + 3]`. */
+  LINEAR = 2,
+}
 /** Room the held closes start with (doubling as they come, up to the most held). */
 const FIRST_CLOSES = 1 << 10;
 
@@ -67,14 +77,16 @@ export class QueueRecorder implements QueueObserver {
   /**
    * Held closes, in the order closed: the port, the time its sawtooth was held, 1 + the next held
    * close of the same port (0: none), and the sawtooth: a {@link LinearSawtooth} as its four
-   * numbers (qMin, qMax, buffer, packet; `closeOther` undefined), any other as itself.
-   * (Keeping the DCTCP sawtooths themselves kept every one alive to the end of the run, each
-   * with its seven numbers boxed: 2.7 MB promoted to the old space in fattree-websearch-dctcp.)
+   * numbers (qMin, qMax, buffer, packet), a one-sample queue as its bytes, any other as itself
+   * ({@link Held}). (Keeping the sawtooths themselves kept every one alive to the end of the
+   * run, a DCTCP one with its seven numbers boxed: 2.7 MB promoted to the old space in
+   * fattree-websearch-dctcp.)
    */
   private closeResource = new Int32Array(0);
   private closeDtS = new Float64Array(0);
   private closeNext = new Int32Array(0);
-  private closeLinear = new Float64Array(0);
+  private closeKind = new Uint8Array(0);
+  private closeNumbers = new Float64Array(0);
   private readonly closeOther: Array<Sawtooth | undefined> = [];
   private held = 0;
   /** Per port, 1 + its first and last held close (0: none; zero-filled, so untouched for ports that never hold one). */
@@ -192,14 +204,20 @@ export class QueueRecorder implements QueueObserver {
     const c = this.held++;
     this.closeResource[c] = r;
     this.closeDtS[c] = dtS;
+    const at = 4 * c;
     if (s instanceof LinearSawtooth) {
-      const at = 4 * c;
-      this.closeLinear[at] = s.qMinPackets;
-      this.closeLinear[at + 1] = s.qMaxPackets;
-      this.closeLinear[at + 2] = s.bufferPackets;
-      this.closeLinear[at + 3] = s.packetBytes;
-      this.closeOther[c] = undefined;
-    } else this.closeOther[c] = s;
+      this.closeKind[c] = Held.LINEAR;
+      this.closeNumbers[at] = s.qMinPackets;
+      this.closeNumbers[at + 1] = s.qMaxPackets;
+      this.closeNumbers[at + 2] = s.bufferPackets;
+      this.closeNumbers[at + 3] = s.packetBytes;
+    } else if (s.samples.length === 1) {
+      this.closeKind[c] = Held.ONE;
+      this.closeNumbers[at] = s.samples[0];
+    } else {
+      this.closeKind[c] = Held.OTHER;
+      this.closeOther[c] = s;
+    }
     this.closeNext[c] = 0;
     const last = this.lastClose[r];
     if (last === 0) this.firstClose[r] = c + 1;
@@ -213,7 +231,8 @@ export class QueueRecorder implements QueueObserver {
     this.closeResource = grown(this.closeResource, size);
     this.closeDtS = grown(this.closeDtS, size);
     this.closeNext = grown(this.closeNext, size);
-    this.closeLinear = grown(this.closeLinear, 4 * size);
+    this.closeKind = grown(this.closeKind, size);
+    this.closeNumbers = grown(this.closeNumbers, 4 * size);
   }
 
   /** Log the samples of every held close, in the order closed (each sample's bin an addition of its share of the time), and hold none. */
@@ -221,27 +240,34 @@ export class QueueRecorder implements QueueObserver {
     const bufferBytes = this.queues.settings.bufferBytes;
     for (let c = 0; c < this.held; c++) {
       const r = this.closeResource[c];
-      const s = this.closeOther[c];
       const buffer = bufferBytes[r];
-      const count = s === undefined ? SAWTOOTH_SAMPLES : s.samples.length;
+      const count = this.heldSampleCount(c);
       const share = this.closeDtS[c] / count;
       for (let i = 0; i < count; i++) {
-        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, s, i) / buffer) * BINS));
+        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, i) / buffer) * BINS));
         // (A bin that is not an index, say 0 / 0, would add nothing to a typed array: none is logged.)
         if (bin >= 0) this.histogramLog.add(r, bin, share);
       }
       this.firstClose[r] = 0;
       this.lastClose[r] = 0;
     }
+    this.closeOther.fill(undefined);
     this.held = 0;
   }
 
-  /** Sample `i` of held close `c`'s sawtooth (`s`: its `closeOther`), bytes. */
-  private heldSampleBytes(c: number, s: Sawtooth | undefined, i: number): number {
-    if (s !== undefined) return s.samples[i];
+  /** How many samples held close `c`'s sawtooth has. */
+  private heldSampleCount(c: number): number {
+    const kind = this.closeKind[c];
+    return kind === Held.LINEAR ? SAWTOOTH_SAMPLES : kind === Held.ONE ? 1 : this.closeOther[c]!.samples.length;
+  }
+
+  /** Sample `i` of held close `c`'s sawtooth, bytes. */
+  private heldSampleBytes(c: number, i: number): number {
+    const kind = this.closeKind[c];
     const at = 4 * c;
-    const linear = this.closeLinear;
-    return linearSampleBytes(linear[at], linear[at + 1], linear[at + 2], linear[at + 3], i);
+    const n = this.closeNumbers;
+    if (kind === Held.LINEAR) return linearSampleBytes(n[at], n[at + 1], n[at + 2], n[at + 3], i);
+    return kind === Held.ONE ? n[at] : this.closeOther[c]!.samples[i];
   }
 
   /**
@@ -253,11 +279,10 @@ export class QueueRecorder implements QueueObserver {
     let lo = range[0];
     let hi = range[1];
     for (let c = this.firstClose[r] - 1; c >= 0; c = this.closeNext[c] - 1) {
-      const s = this.closeOther[c];
-      const count = s === undefined ? SAWTOOTH_SAMPLES : s.samples.length;
+      const count = this.heldSampleCount(c);
       const share = this.closeDtS[c] / count;
       for (let i = 0; i < count; i++) {
-        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, s, i) / buffer) * BINS));
+        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, i) / buffer) * BINS));
         if (!(bin >= 0)) continue;
         dense[bin] += share;
         if (bin < lo) lo = bin;
