@@ -1,8 +1,10 @@
 // QueueRecorder: time-weighted queue occupancy and queueing delay, drops and marks of every port; adds their columns to links.csv.
+import { grown } from "../core/grown.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
+import { LinearSawtooth, linearSampleBytes } from "../net/queues/LinearSawtooth.js";
 import type { QueueObserver } from "../net/queues/QueueObserver.js";
 import type { QueueState } from "../net/queues/QueueState.js";
-import { NO_QUEUE, type Sawtooth } from "../net/queues/Sawtooth.js";
+import { NO_QUEUE, SAWTOOTH_SAMPLES, type Sawtooth } from "../net/queues/Sawtooth.js";
 import type { Topology } from "../net/Topology.js";
 import { addToBins, BinLog } from "./BinLog.js";
 
@@ -15,6 +17,24 @@ export const QUEUE_SERIES_COLUMNS = ["queue_mean_bytes", "queue_delay_mean_s"] a
 const BINS = 512;
 /** Bytes per packet for converting a port's steady marking rate into packets. */
 const MARK_PACKET_BYTES = 1500;
+/**
+ * Closes (a port's sawtooth held over an interval) the recorder keeps before it adds their
+ * samples to the histograms' log: 16,384 closes (52 bytes each, 0.8 MB) of up to 32 samples
+ * are up to 2¹⁹ additions. The ns-3 cases make 2,342–13,848; the k=16 20,000-flow tcp case
+ * 103,516, all of one sample (its loss-based ports' queues).
+ */
+export const CLOSES_HELD = 1 << 14;
+/** How a held close keeps its sawtooth (`closeKind`). */
+const enum Held {
+  /** Any other sawtooth: the object, in `closeOther`. */
+  OTHER = 0,
+  /** One sample (a queue that does not cycle): its bytes in `closeNumbers[4c]`. */
+  ONE = 1,
+  /** A {@link LinearSawtooth}: qMin, qMax, buffer and packet in `closeNumbers[4c … 4c + 3]`. */
+  LINEAR = 2,
+}
+/** Room the held closes start with (doubling as they come, up to the most held). */
+const FIRST_CLOSES = 1 << 10;
 
 /**
  * Observes the network's {@link QueueState} and keeps, per channel, the time integral of its
@@ -31,6 +51,14 @@ const MARK_PACKET_BYTES = 1500;
  * log was ever full and folded) and its logged additions, in the order logged, into one dense
  * scratch array, so a run whose additions all fit the log never makes a histogram (the k=16
  * fat-tree's 20,000 tcp flows: 92,493 additions, where 5,515 ports each made a 4 KB one).
+ *
+ * A close (a port's sawtooth held from its last change to now) is itself held first: the
+ * sawtooth, the time and the port, in a list per port, up to {@link CLOSES_HELD} closes; its
+ * samples' bins are added to the log only when that many are held, and a p99 reads a port's
+ * held closes after its logged additions. Each bin so receives the same amounts in the same
+ * order as when every close was logged at once, and a run that holds all its closes logs
+ * nothing: a DCTCP port's sawtooth changes at each slow-start round of a flow bound there
+ * (fattree-websearch-dctcp: 11,033 closes, 353,056 logged additions, 10 MB of log).
  */
 export class QueueRecorder implements QueueObserver {
   private readonly current: Sawtooth[];
@@ -47,6 +75,24 @@ export class QueueRecorder implements QueueObserver {
   private readonly scratch = new Float64Array(BINS + 1);
   private readonly range = new Int32Array(2);
   /**
+   * Held closes, in the order closed: the port, the time its sawtooth was held, 1 + the next held
+   * close of the same port (0: none), and the sawtooth: a {@link LinearSawtooth} as its four
+   * numbers (qMin, qMax, buffer, packet), a one-sample queue as its bytes, any other as itself
+   * ({@link Held}). (Keeping the sawtooths themselves kept every one alive to the end of the
+   * run, a DCTCP one with its seven numbers boxed: 2.7 MB promoted to the old space in
+   * fattree-websearch-dctcp.)
+   */
+  private closeResource = new Int32Array(0);
+  private closeDtS = new Float64Array(0);
+  private closeNext = new Int32Array(0);
+  private closeKind = new Uint8Array(0);
+  private closeNumbers = new Float64Array(0);
+  private readonly closeOther: Array<Sawtooth | undefined> = [];
+  private held = 0;
+  /** Per port, 1 + its first and last held close (0: none; zero-filled, so untouched for ports that never hold one). */
+  private readonly firstClose: Int32Array;
+  private readonly lastClose: Int32Array;
+  /**
    * Per channel, with an interval: flat triples (interval index, queue byte-seconds,
    * delay-seconds) in interval order, in a typed array grown by doubling; `seriesUsed[ch]`
    * numbers are filled.
@@ -59,6 +105,7 @@ export class QueueRecorder implements QueueObserver {
    * @param intervalS with it, the queue is also integrated per interval of that length, for
    *   the link rows of timeseries.csv ({@link seriesCells}).
    * @param logEntries histogram additions held before they are folded into the histograms ({@link BinLog}; tests fold early).
+   * @param closesHeld closes held before their samples are logged (default {@link CLOSES_HELD}; tests log early).
    */
   constructor(
     private readonly queues: QueueState,
@@ -66,7 +113,9 @@ export class QueueRecorder implements QueueObserver {
     private readonly topology: Topology,
     private readonly intervalS?: number,
     logEntries?: number,
+    private readonly closesHeld = CLOSES_HELD,
   ) {
+    if (!(Number.isInteger(closesHeld) && closesHeld >= 1)) throw new Error(`QueueRecorder: ${closesHeld} closes held, expected a whole number ≥ 1`);
     const n = topology.resourceCount;
     this.current = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.sinceS = new Float64Array(n);
@@ -76,6 +125,8 @@ export class QueueRecorder implements QueueObserver {
     this.marks = new Float64Array(n);
     this.histograms = new Array<Float64Array | undefined>(n).fill(undefined);
     this.histogramLog = new BinLog(n, (r) => (this.histograms[r] ??= new Float64Array(BINS + 1)), addToBins, logEntries);
+    this.firstClose = new Int32Array(n);
+    this.lastClose = new Int32Array(n);
     this.series = new Array<Float64Array | undefined>(topology.channelCount).fill(undefined);
     this.seriesUsed = new Int32Array(topology.channelCount);
     queues.observe(this);
@@ -141,14 +192,105 @@ export class QueueRecorder implements QueueObserver {
     if (capacity > 0) this.delayS2[r] += (s.meanBytes / capacity) * dt;
     if (this.intervalS !== undefined && r < this.topology.channelCount) this.addToSeries(r, nowS - dt, nowS, s.meanBytes, capacity);
     if (s.markFraction > 0) this.marks[r] += (s.markFraction * capacity * dt) / MARK_PACKET_BYTES;
-    const buffer = this.queues.settings.bufferBytes[r];
-    const samples = s.samples;
-    const share = dt / samples.length;
-    for (let i = 0; i < samples.length; i++) {
-      const bin = Math.min(BINS, Math.floor((samples[i] / buffer) * BINS));
-      // (A bin that is not an index, say 0 / 0, would add nothing to a typed array: none is logged.)
-      if (bin >= 0) this.histogramLog.add(r, bin, share);
+    this.hold(r, s, dt);
+  }
+
+  /** Hold the close of port `r`'s sawtooth `s` over `dtS` seconds (its samples logged when {@link closesHeld} are held). */
+  private hold(r: number, s: Sawtooth, dtS: number): void {
+    if (this.held === this.closeResource.length) {
+      if (this.held < this.closesHeld) this.growHeld();
+      else this.logHeld();
     }
+    const c = this.held++;
+    this.closeResource[c] = r;
+    this.closeDtS[c] = dtS;
+    const at = 4 * c;
+    if (s instanceof LinearSawtooth) {
+      this.closeKind[c] = Held.LINEAR;
+      this.closeNumbers[at] = s.qMinPackets;
+      this.closeNumbers[at + 1] = s.qMaxPackets;
+      this.closeNumbers[at + 2] = s.bufferPackets;
+      this.closeNumbers[at + 3] = s.packetBytes;
+    } else if (s.samples.length === 1) {
+      this.closeKind[c] = Held.ONE;
+      this.closeNumbers[at] = s.samples[0];
+    } else {
+      this.closeKind[c] = Held.OTHER;
+      this.closeOther[c] = s;
+    }
+    this.closeNext[c] = 0;
+    const last = this.lastClose[r];
+    if (last === 0) this.firstClose[r] = c + 1;
+    else this.closeNext[last - 1] = c + 1;
+    this.lastClose[r] = c + 1;
+  }
+
+  /** Twice the room for held closes (the first time {@link FIRST_CLOSES}), at most {@link closesHeld}. */
+  private growHeld(): void {
+    const size = Math.min(this.closesHeld, Math.max(FIRST_CLOSES, 2 * this.closeResource.length));
+    this.closeResource = grown(this.closeResource, size);
+    this.closeDtS = grown(this.closeDtS, size);
+    this.closeNext = grown(this.closeNext, size);
+    this.closeKind = grown(this.closeKind, size);
+    this.closeNumbers = grown(this.closeNumbers, 4 * size);
+  }
+
+  /** Log the samples of every held close, in the order closed (each sample's bin an addition of its share of the time), and hold none. */
+  private logHeld(): void {
+    const bufferBytes = this.queues.settings.bufferBytes;
+    for (let c = 0; c < this.held; c++) {
+      const r = this.closeResource[c];
+      const buffer = bufferBytes[r];
+      const count = this.heldSampleCount(c);
+      const share = this.closeDtS[c] / count;
+      for (let i = 0; i < count; i++) {
+        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, i) / buffer) * BINS));
+        // (A bin that is not an index, say 0 / 0, would add nothing to a typed array: none is logged.)
+        if (bin >= 0) this.histogramLog.add(r, bin, share);
+      }
+      this.firstClose[r] = 0;
+      this.lastClose[r] = 0;
+    }
+    this.closeOther.fill(undefined);
+    this.held = 0;
+  }
+
+  /** How many samples held close `c`'s sawtooth has. */
+  private heldSampleCount(c: number): number {
+    const kind = this.closeKind[c];
+    return kind === Held.LINEAR ? SAWTOOTH_SAMPLES : kind === Held.ONE ? 1 : this.closeOther[c]!.samples.length;
+  }
+
+  /** Sample `i` of held close `c`'s sawtooth, bytes. */
+  private heldSampleBytes(c: number, i: number): number {
+    const kind = this.closeKind[c];
+    const at = 4 * c;
+    const n = this.closeNumbers;
+    if (kind === Held.LINEAR) return linearSampleBytes(n[at], n[at + 1], n[at + 2], n[at + 3], i);
+    return kind === Held.ONE ? n[at] : this.closeOther[c]!.samples[i];
+  }
+
+  /**
+   * Add the samples of port `r`'s held closes, in the order closed, into `dense` (indexed by
+   * bin), as {@link logHeld} would log them, and widen [`range[0]`, `range[1]`] to every bin they touch.
+   */
+  private addHeldInto(r: number, dense: Float64Array, range: Int32Array): void {
+    const buffer = this.queues.settings.bufferBytes[r];
+    let lo = range[0];
+    let hi = range[1];
+    for (let c = this.firstClose[r] - 1; c >= 0; c = this.closeNext[c] - 1) {
+      const count = this.heldSampleCount(c);
+      const share = this.closeDtS[c] / count;
+      for (let i = 0; i < count; i++) {
+        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, i) / buffer) * BINS));
+        if (!(bin >= 0)) continue;
+        dense[bin] += share;
+        if (bin < lo) lo = bin;
+        if (bin > hi) hi = bin;
+      }
+    }
+    range[0] = lo;
+    range[1] = hi;
   }
 
   /** Add a constant queue of `bytes` over [fromS, toS) to channel `r`'s series, split at interval boundaries. */
@@ -199,15 +341,15 @@ export class QueueRecorder implements QueueObserver {
 
   /**
    * Time-weighted 99th percentile of `r`'s occupancy over the run (the upper edge of its bin),
-   * bytes: from its histogram (if a full log was ever folded) and its logged additions, added
-   * in order into the scratch (the sums a fold would make) over the bins they touch, the
-   * scratch cleared after. Bins outside that range are zero and change no sum.
+   * bytes: from its histogram (if a full log was ever folded), its logged additions and then
+   * its held closes' samples, added in order into the scratch (the sums a fold would make)
+   * over the bins they touch, the scratch cleared after. Bins outside that range are zero and change no sum.
    */
   private p99Bytes(r: number): number {
     // holds() first: it groups what is logged (which may fold a full log) before a histogram is read.
     const pending = this.histogramLog.holds(r);
     const h = this.histograms[r];
-    if ((!h && !pending) || !(this.endS > 0)) return 0;
+    if ((!h && !pending && this.firstClose[r] === 0) || !(this.endS > 0)) return 0;
     const buffer = this.queues.settings.bufferBytes[r];
     const bins = this.scratch;
     const range = this.range;
@@ -219,6 +361,7 @@ export class QueueRecorder implements QueueObserver {
       range[1] = BINS;
     }
     this.histogramLog.addInto(r, bins, range);
+    this.addHeldInto(r, bins, range);
     const lo = range[0];
     const hi = range[1];
     // Time with no queue at all is the rest of the run.

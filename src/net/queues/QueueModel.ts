@@ -3,6 +3,7 @@ import type { FlowNetwork } from "../FlowNetwork.js";
 import type { AckLoad } from "./AckLoad.js";
 import type { BoundFlows } from "./BoundFlows.js";
 import { dctcpAlpha, dctcpSawtoothAt } from "./dctcpSawtooth.js";
+import { sampleCountOf } from "./LinearSawtooth.js";
 import { QueueClass } from "./QueueClass.js";
 import type { QueueSettings } from "./QueueSettings.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
@@ -111,7 +112,7 @@ export class QueueModel {
    * to the same queue is still told to the observers, as one to a new object was), else a new one.
    */
   private constantQueue(current: Sawtooth, bytes: number): Sawtooth {
-    if (current.samples.length === 1 && current.samples[0] === bytes && current.markFraction === 0) return current;
+    if (sampleCountOf(current) === 1 && current.samples[0] === bytes && current.markFraction === 0) return current;
     return constantQueue(bytes);
   }
 }

@@ -1,5 +1,6 @@
 // dctcpSawtooth: the queue N long DCTCP flows keep at a marking port (Alizadeh et al., SIGCOMM 2010, §3.3).
-import { SAWTOOTH_SAMPLES, type Sawtooth } from "./Sawtooth.js";
+import { LinearSawtooth } from "./LinearSawtooth.js";
+import type { Sawtooth } from "./Sawtooth.js";
 
 /**
  * The steady-state queue of `flows` long-lived DCTCP flows bottlenecked at one port that
@@ -42,7 +43,7 @@ export function dctcpSawtooth(
 /**
  * {@link dctcpSawtooth} for W* = `wStar` (= (P + K)/N) whose steady α* = `alpha`
  * ({@link dctcpAlpha}(W*)) the caller already holds, swinging by `meanAlpha`: the same
- * samples, filled with their sum and largest in one pass.
+ * samples, as a {@link LinearSawtooth} (its two ends; the samples are made when read).
  */
 export function dctcpSawtoothAt(
   flows: number,
@@ -56,18 +57,7 @@ export function dctcpSawtoothAt(
   const amplitude = (flows * (wStar + 1) * meanAlpha) / 2;
   const qMax = kPackets + flows;
   const qMin = qMax - amplitude;
-  const samples = new Float64Array(SAWTOOTH_SAMPLES);
-  // Summed in sample order, as sawtoothOf sums them.
-  let sum = 0;
-  let max = 0;
-  for (let i = 0; i < SAWTOOTH_SAMPLES; i++) {
-    const q = qMin + ((i + 0.5) / SAWTOOTH_SAMPLES) * (qMax - qMin);
-    const bytes = Math.min(bufferPackets, Math.max(0, q)) * packetBytes;
-    samples[i] = bytes;
-    sum += bytes;
-    if (bytes > max) max = bytes;
-  }
-  return { samples, meanBytes: sum / SAWTOOTH_SAMPLES, maxBytes: max, markFraction: alpha };
+  return new LinearSawtooth(qMin, qMax, bufferPackets, packetBytes, alpha);
 }
 
 /**
