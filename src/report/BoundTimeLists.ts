@@ -20,8 +20,26 @@ const FREE_ENTRY = -3;
  * each step. A list is known by its first entry.
  */
 export class BoundTimeLists {
-  private entries = new Float64Array(3 * 256);
+  private entries: Float64Array = new Float64Array(3 * 256);
   private entryCount = 0;
+
+  /** Lists made of `entries`' first `entryCount` entries (another BoundTimeLists' {@link entryArray} and {@link entriesUsed}, handed over). */
+  static from(entries: Float64Array, entryCount: number): BoundTimeLists {
+    const lists = new BoundTimeLists();
+    lists.entries = entries;
+    lists.entryCount = entryCount;
+    return lists;
+  }
+
+  /** The entries' array (3 numbers an entry; its length is room, not use). */
+  get entryArray(): Float64Array {
+    return this.entries;
+  }
+
+  /** Entries in use, reserved ones included. */
+  get entriesUsed(): number {
+    return this.entryCount;
+  }
 
   /** A new list whose one entry is (`bottleneck`, `seconds`), in a new block of {@link LIST_BLOCK} (the others free); returns its first entry. */
   create(bottleneck: number, seconds: number): number {

@@ -4,14 +4,15 @@ import { FlowState, type FlowNetwork, type FlowObserver } from "../net/FlowNetwo
 import type { RateChanges } from "../net/RateChanges.js";
 import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
-import { BoundTimeLists } from "./BoundTimeLists.js";
-import { CAP_BOUND, NEVER_ACTIVE } from "./flowBottleneck.js";
+import { FlowBounds, type FlowBoundsState } from "./FlowBounds.js";
+import type { CAP_BOUND, NEVER_ACTIVE } from "./flowBottleneck.js";
 import { FlowRows } from "./FlowRows.js";
 
-/** Layout of a flow's values in FlowRecorder's `state`: since when its current bottleneck binds (s), first bound-time entry. */
-const SINCE_S = 0;
-const TIMES = 1;
-const STRIDE = 2;
+/** The bottlenecks of flows 0 … `flows` − 1 as kept in another thread ({@link FlowBounds} there), handed over after the run. */
+export interface FlowBoundsHandOver {
+  state: FlowBoundsState;
+  flows: number;
+}
 /** The `status` of a flow in flows.csv: delivered, given up (destination unreachable after a failure), or still live at the end of the run. */
 export type FlowStatus = "done" | "failed" | "unfinished";
 
@@ -36,39 +37,26 @@ export type FlowStatus = "done" | "failed" | "unfinished";
  * bottleneck capacity (or cap) at its start. A capacity rise scans the live flows once
  * (cheap for the handful of events a scenario has); a reroute updates only its flow.
  *
- * Cost: 36 bytes per flow (current bottleneck; since-time and first bound-time entry side by
- * side; best rate; least latency), a map entry per flow started with a cap, and 24 bytes per
- * (flow, bottleneck) for the flows that are ever bound by more than one bottleneck, reserved
- * three at a time (72 bytes for a flow bound by two or three), in typed
- * arrays (a flow bound by one bottleneck only needs no per-bottleneck times: that one bound
- * it longest). A rate change reads the flow's current bottleneck, and only when that changes
- * (or the flow completes) its since-time and entry, side by side in one 16-byte record.
+ * Cost: 16 bytes per flow (best rate; least latency), a map entry per flow started with a
+ * cap, and the bottlenecks' {@link FlowBounds} (20 bytes per flow and 24 per (flow, bottleneck)
+ * for the flows bound by more than one), in typed arrays. The bottlenecks are kept from the
+ * rate changes either here or, when the run's link accounting goes to a worker thread, in that
+ * worker from the same records (`boundsElsewhere`: FlowBounds there, handed over after the
+ * run), which takes their per-change work off the simulation's thread.
  *
  * `labels[flow]` is the flow's user-facing id in flows.csv (the flow number when missing);
  * the array is read only when rows are written, so callers may fill it as flows start.
  */
 export class FlowRecorder implements FlowObserver {
   private capacity = 0;
-  /**
-   * Per flow, its current (or only) bottleneck (NEVER_ACTIVE before its first rate), apart from
-   * {@link state}: two thirds of rate changes leave a flow's bottleneck as it was (k=16 fat-tree,
-   * web-search), and need read only this, 4 bytes per flow, where the draining flows' values —
-   * the recent flow numbers — stay in the cache.
-   */
-  private current = new Int32Array(0);
-  /**
-   * Per flow, {@link STRIDE} doubles: when its current bottleneck started binding (seconds), and
-   * its first bound-time entry (−1 while it has been bound by one bottleneck only).
-   */
-  private state = new Float64Array(0);
+  /** Which bottleneck bound each flow for how long (kept here, or taken from {@link boundsElsewhere} at first use). */
+  private bounds: FlowBounds;
   /** Largest rate a route offered the flow over its life: min(cap, capacities in force on it), bytes/s (see the class doc). */
   private bestRateBps = new Float64Array(0);
   /** Smallest one-way latency of the routes the flow had, seconds. */
   private leastLatencyS = new Float64Array(0);
   /** The cap each flow was started with, for the few flows started with one (a transport may change the cap in force later). */
   private readonly requestedCapBps = new Map<number, number>();
-  /** Seconds per bottleneck of the flows bound by two or more, a list per flow (its first entry in {@link state}). */
-  private readonly lists = new BoundTimeLists();
   /** The rows of flows.csv. */
   private readonly csv: FlowRows;
   private finished = 0;
@@ -76,23 +64,37 @@ export class FlowRecorder implements FlowObserver {
   private lastFinish = 0;
   private horizon = 0;
 
+  /**
+   * `boundsElsewhere`: the bottlenecks are kept from the same rate changes in another thread,
+   * and this gives them once the run is over (it throws before); this recorder then takes no
+   * rate changes (it does not observe them).
+   */
   constructor(
     private readonly network: FlowNetwork,
     topology: Topology,
     labels: readonly string[],
+    private boundsElsewhere?: () => FlowBoundsHandOver,
   ) {
     this.csv = new FlowRows(this, network, topology, labels);
+    this.bounds = new FlowBounds();
     this.grow(1024);
-    network.observe(this);
+    if (!boundsElsewhere) {
+      network.observe(this);
+      return;
+    }
+    network.observe({
+      flowStarted: (flow, nowS) => this.flowStarted(flow, nowS),
+      flowRerouted: (flow, oldRoute, nowS) => this.flowRerouted(flow, oldRoute, nowS),
+      capacityChanged: (resource, oldBps, newBps, nowS) => this.capacityChanged(resource, oldBps, newBps, nowS),
+      flowFailed: (flow, nowS) => this.flowFailed(flow, nowS),
+      flowCompleted: (flow, nowS) => this.flowCompleted(flow, nowS),
+    });
   }
 
   /** @inheritdoc */
   flowStarted(flow: number, nowS: number): void {
     if (flow >= this.capacity) this.grow(Math.max(flow + 1, this.capacity * 2));
-    const o = flow * STRIDE;
-    this.current[flow] = NEVER_ACTIVE;
-    this.state[o + SINCE_S] = nowS;
-    this.state[o + TIMES] = -1;
+    if (!this.boundsElsewhere) this.bounds.started(flow, nowS);
     const route = this.network.routeOf(flow);
     const capBps = this.network.capOf(flow);
     if (capBps < Infinity) this.requestedCapBps.set(flow, capBps);
@@ -131,41 +133,7 @@ export class FlowRecorder implements FlowObserver {
 
   /** @inheritdoc */
   ratesChanged(changes: RateChanges): void {
-    const nowS = changes.nowS;
-    const { flows, newRatesBps, bottlenecks } = changes;
-    const st = this.state;
-    const cur = this.current;
-    for (let k = 0, n = changes.count; k < n; k++) {
-      const flow = flows[k];
-      const bottleneck = bottlenecks[k];
-      const current = cur[flow];
-      // The same bottleneck as before (never NEVER_ACTIVE), and not an r → 0 that may be the completion: nothing to record.
-      if (bottleneck === current && (bottleneck !== CAP_BOUND || newRatesBps[k] !== 0)) continue;
-      // r → 0 with no bottleneck is the completion (unless a zero cap really binds).
-      const completing = newRatesBps[k] === 0 && bottleneck === CAP_BOUND && this.network.capOf(flow) !== 0;
-      const o = flow * STRIDE;
-      if (current === NEVER_ACTIVE) {
-        if (completing) continue;
-        cur[flow] = bottleneck;
-        st[o + SINCE_S] = nowS;
-        continue;
-      }
-      const times = st[o + TIMES];
-      if (completing) {
-        // A flow bound by one bottleneck keeps its since-time: it was bound from then to its finish.
-        if (times >= 0) {
-          this.lists.add(times, current, nowS - st[o + SINCE_S]);
-          st[o + SINCE_S] = nowS;
-        }
-        continue;
-      }
-      if (bottleneck === current) continue;
-      const boundS = nowS - st[o + SINCE_S];
-      if (times >= 0) this.lists.add(times, current, boundS);
-      else if (boundS > 0) st[o + TIMES] = this.lists.create(current, boundS);
-      cur[flow] = bottleneck;
-      st[o + SINCE_S] = nowS;
-    }
+    this.bounds.ratesChanged(changes, this.network);
   }
 
   /** @inheritdoc */
@@ -227,12 +195,7 @@ export class FlowRecorder implements FlowObserver {
    * {@link NEVER_ACTIVE}. Ties go to the one that bound it first.
    */
   bottleneckOf(flow: number): number {
-    const o = flow * STRIDE;
-    const times = this.state[o + TIMES];
-    const current = this.current[flow];
-    if (times < 0) return current;
-    const open = Number.isNaN(this.network.finishOf(flow)) ? Math.max(0, this.horizon - this.state[o + SINCE_S]) : 0;
-    return this.lists.longest(times, current, open, NEVER_ACTIVE);
+    return this.kept().bottleneckOf(flow, this.network.finishOf(flow), this.horizon);
   }
 
   /**
@@ -241,17 +204,21 @@ export class FlowRecorder implements FlowObserver {
    * run for an unfinished flow. Nothing for a flow that never moved a byte.
    */
   forEachBound(flow: number, fn: (bottleneck: number, seconds: number) => void): void {
-    const o = flow * STRIDE;
-    const current = this.current[flow];
-    if (current === NEVER_ACTIVE) return;
-    const finish = this.network.finishOf(flow);
-    const open = Math.max(0, (Number.isNaN(finish) ? this.horizon : finish) - this.state[o + SINCE_S]);
-    const times = this.state[o + TIMES];
-    if (times < 0) {
-      fn(current, open);
-      return;
+    this.kept().forEachBound(flow, this.network.finishOf(flow), this.horizon, fn);
+  }
+
+  /** The bottlenecks, taken over from the other thread at the first call when they were kept there (the flows it never heard of never drained). */
+  private kept(): FlowBounds {
+    const elsewhere = this.boundsElsewhere;
+    if (elsewhere) {
+      const handed = elsewhere();
+      this.boundsElsewhere = undefined;
+      const bounds = new FlowBounds(handed.state);
+      const net = this.network;
+      for (let f = handed.flows; f < net.flowCount; f++) bounds.started(f, net.startOf(f));
+      this.bounds = bounds;
     }
-    this.lists.forEach(times, current, Number.isNaN(finish), open, fn);
+    return this.bounds;
   }
 
   /** The rows of flows.csv (see {@link FLOW_CSV_HEADERS}), in flow-id order, as text cells. */
@@ -265,8 +232,6 @@ export class FlowRecorder implements FlowObserver {
   }
 
   private grow(n: number): void {
-    this.current = grown(this.current, n);
-    this.state = grown(this.state, n * STRIDE);
     this.bestRateBps = grown(this.bestRateBps, n);
     this.leastLatencyS = grown(this.leastLatencyS, n);
     this.capacity = n;

@@ -1,10 +1,12 @@
 // OffloadedResourceRecorder: a ResourceRecorder whose per-rate-change accounting runs in a worker thread, fed through shared memory; same accounts, bit for bit.
-import type { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from "node:worker_threads";
 import { grown } from "../core/grown.js";
 import { startModuleWorker } from "../core/startModuleWorker.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { RateChanges } from "../net/RateChanges.js";
 import type { Topology } from "../net/Topology.js";
+import { CAP_BOUND } from "./flowBottleneck.js";
+import type { FlowBoundsHandOver } from "./FlowRecorder.js";
 import { RecordRing } from "./RecordRing.js";
 import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
@@ -26,6 +28,13 @@ const BLOCK_VALUES = 1 << 15;
  * network: at a flow's first rate change, and again after a change to rate 0 (it lets its copy
  * go then; a reroute or restart reads the route in force).
  *
+ * With `keepFlowBounds` the worker also keeps, from the same records, the flows' bottlenecks
+ * that a {@link FlowRecorder} would keep from the same changes (a {@link FlowBounds}), and
+ * hands them over at {@link finish} ({@link flowBounds}; the FlowRecorder is made with
+ * `boundsElsewhere` reading them). The only thing it needs besides the changes is whether a
+ * flow's cap in force is 0 where it goes to rate 0 with no bottleneck (then that is not its
+ * completion): a ZERO_CAP record says so, rarely.
+ *
  * Worth it when the run is long (the accounting was a fifth of a 10⁶-flow run's time) and a
  * second core is free; starting the worker costs a few tens of milliseconds of that core.
  * After {@link finish} it takes no more changes (a second finish at the same or an earlier
@@ -41,9 +50,15 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
   /** Per flow: 1 while the worker's recorder holds its route. */
   private held = new Uint8Array(1024);
   private finished = false;
+  /** Where the worker posts the flows' bottlenecks at finish (with `keepFlowBounds`), and what it posted. */
+  private readonly boundsPort: MessagePort | undefined;
+  private handed: FlowBoundsHandOver | undefined;
 
-  /** `ringValues`: numbers the ring between the threads holds (a power of two; tests make it small). */
-  constructor(network: FlowNetwork, topology: Topology, workerUrl: URL, ringValues = RING_VALUES) {
+  /**
+   * `ringValues`: numbers the ring between the threads holds (a power of two; tests make it small).
+   * `keepFlowBounds`: the worker keeps the flows' bottlenecks too (see the class doc).
+   */
+  constructor(network: FlowNetwork, topology: Topology, workerUrl: URL, ringValues = RING_VALUES, keepFlowBounds = false) {
     super(network, topology);
     const R = topology.resourceCount;
     const capacityBps = new Float64Array(R);
@@ -53,7 +68,12 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     this.ring = new RecordRing(memory);
     this.answer = new Float64Array(answer);
     const data: ResourceWorkerData = { ring: memory, capacityBps, answer };
-    this.worker = startModuleWorker(workerUrl, { workerData: data });
+    if (keepFlowBounds) {
+      const channel = new MessageChannel();
+      this.boundsPort = channel.port1;
+      data.flowBounds = channel.port2;
+      this.worker = startModuleWorker(workerUrl, { workerData: data, transferList: [channel.port2] });
+    } else this.worker = startModuleWorker(workerUrl, { workerData: data });
     // The simulation's thread waits for it only through the ring; it must not keep the process alive.
     this.worker.unref();
     // A failure reaches the simulation's thread through the ring (RecordRing.fail: its next wait throws); the event comes later, if ever.
@@ -71,6 +91,11 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     const held = this.held;
     for (let k = 0; k < n; k++) {
       const flow = flows[k];
+      if (newRatesBps[k] === 0 && bottlenecks[k] === CAP_BOUND && this.network.capOf(flow) === 0) {
+        const z = this.room(2);
+        z[this.staged++] = ResourceRecord.ZERO_CAP;
+        z[this.staged++] = flow;
+      }
       if (held[flow] === 1) continue;
       const resources = this.network.routeOf(flow).resources;
       const len = resources.length;
@@ -128,6 +153,18 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     this.ring.awaitAnswer(seen);
     this.readAccounts(this.answer);
     this.finished = true;
+    if (this.boundsPort) {
+      // The worker posted them before it answered.
+      this.handed = receiveMessageOnPort(this.boundsPort)?.message as FlowBoundsHandOver | undefined;
+      this.boundsPort.close();
+      if (!this.handed) throw new Error("OffloadedResourceRecorder: the worker answered without the flows' bottlenecks");
+    }
+  }
+
+  /** The flows' bottlenecks the worker kept (with `keepFlowBounds`), once {@link finish} has taken them. */
+  flowBounds(): FlowBoundsHandOver {
+    if (!this.handed) throw new Error(this.boundsPort ? "OffloadedResourceRecorder: the flows' bottlenecks are read after finish" : "OffloadedResourceRecorder: made without keepFlowBounds");
+    return this.handed;
   }
 
   private open(): void {

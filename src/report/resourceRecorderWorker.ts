@@ -4,6 +4,8 @@ import type { FlowNetwork } from "../net/FlowNetwork.js";
 import { RateChanges } from "../net/RateChanges.js";
 import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
+import { FlowBounds, type FlowCaps } from "./FlowBounds.js";
+import type { FlowBoundsHandOver } from "./FlowRecorder.js";
 import { RecordRing } from "./RecordRing.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
 import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
@@ -19,7 +21,9 @@ try {
 
 /**
  * Replay the records into a ResourceRecorder over a stand-in network that holds what the
- * records told (capacities in force, the routes of the flows about to be held) until STOP.
+ * records told (capacities in force, the routes of the flows about to be held) until STOP;
+ * and into a FlowBounds when asked (`data.flowBounds`), whose caps are 0 for the flows a
+ * ZERO_CAP record named before the batch, and not 0 for the others.
  */
 function serve(ring: RecordRing, data: ResourceWorkerData): void {
   const capacity = Float64Array.from(data.capacityBps);
@@ -33,6 +37,10 @@ function serve(ring: RecordRing, data: ResourceWorkerData): void {
   const recorder = new ResourceRecorder(network, { resourceCount: capacity.length } as Topology);
   const answer = new Float64Array(data.answer);
   const changes = new RateChanges();
+  const port = data.flowBounds;
+  const bounds = port ? new FlowBounds() : undefined;
+  const zeroCap: number[] = [];
+  const caps: FlowCaps = { capOf: (flow) => (zeroCap.includes(flow) ? 0 : Infinity) };
   let reserved = 0;
   for (;;) {
     const kind = ring.next();
@@ -43,7 +51,11 @@ function serve(ring: RecordRing, data: ResourceWorkerData): void {
       routes[flow] = { resources } as Route;
       told.push(flow);
       // As flowStarted would have: room for the flow before a rate change needs it.
-      for (; reserved <= flow; reserved++) recorder.flowStarted(reserved, 0);
+      for (; reserved <= flow; reserved++) {
+        recorder.flowStarted(reserved, 0);
+        // Its since-time is set at its first rate; a flow never given one is never read but as not active.
+        bounds?.started(reserved, 0);
+      }
     } else if (kind === ResourceRecord.CHANGES) {
       changes.nowS = ring.next();
       const n = ring.next();
@@ -57,8 +69,12 @@ function serve(ring: RecordRing, data: ResourceWorkerData): void {
       }
       changes.count = n;
       recorder.ratesChanged(changes);
+      bounds?.ratesChanged(changes, caps);
+      zeroCap.length = 0;
       for (const flow of told) routes[flow] = undefined;
       told.length = 0;
+    } else if (kind === ResourceRecord.ZERO_CAP) {
+      zeroCap.push(ring.next());
     } else if (kind === ResourceRecord.CAPACITY) {
       const resource = ring.next();
       const oldBps = ring.next();
@@ -69,6 +85,11 @@ function serve(ring: RecordRing, data: ResourceWorkerData): void {
     } else if (kind === ResourceRecord.FINISH) {
       recorder.finish(ring.next());
       recorder.writeAccounts(answer);
+      if (port && bounds) {
+        const handed: FlowBoundsHandOver = { state: bounds.handOver, flows: reserved };
+        const { current, state, entries } = handed.state;
+        port.postMessage(handed, [current.buffer, state.buffer, entries.buffer] as ArrayBuffer[]);
+      }
       ring.answer();
     } else if (kind === ResourceRecord.STOP) {
       return;

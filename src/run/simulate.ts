@@ -116,9 +116,11 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
   const context = new NetworkContext(sim, network, router, topology, seed, dynamic, queues);
   const queueRecorder = new QueueRecorder(queues, network, topology, scenario.reportIntervalS);
   // The recorders subscribe themselves to the network.
-  const flows = new FlowRecorder(network, topology, context.labels);
+  // With the links' accounting in a worker, the flows' bottlenecks are kept there too, from the same records.
   const offload = options.offloadResources ?? offloadByDefault(prepared.size.events);
-  const resources = offload ? new OffloadedResourceRecorder(network, topology, resourceRecorderWorkerUrl(), options.resourceRingValues) : new ResourceRecorder(network, topology);
+  let offloaded: OffloadedResourceRecorder | undefined;
+  const flows = new FlowRecorder(network, topology, context.labels, offload ? () => offloaded!.flowBounds() : undefined);
+  const resources = offload ? (offloaded = new OffloadedResourceRecorder(network, topology, resourceRecorderWorkerUrl(), options.resourceRingValues, true)) : new ResourceRecorder(network, topology);
   const series =
     scenario.reportIntervalS === undefined
       ? undefined

@@ -21,6 +21,22 @@ function accounts(rec: ResourceRecorder, resourceCount: number): string[] {
   return out;
 }
 
+/** Every flow's bottleneck accounts (FlowRecorder's, kept in the worker when offloaded), bits of the seconds included. */
+function flowBounds(simulated: ReturnType<typeof simulate>): string[] {
+  const bits = new Float64Array(1);
+  const hex = (x: number) => {
+    bits[0] = x;
+    return Buffer.from(bits.buffer).toString("hex");
+  };
+  const out: string[] = [];
+  for (let f = 0; f < simulated.network.flowCount; f++) {
+    const pairs: string[] = [];
+    simulated.flows.forEachBound(f, (b, s) => pairs.push(`${b}:${hex(s)}`));
+    out.push(`${f} ${simulated.flows.bottleneckOf(f)} ${pairs.join(" ")}`);
+  }
+  return out;
+}
+
 function run(file: string, offloadResources: boolean) {
   const prepared = prepareScenario(file);
   const simulated = simulate(prepared, { offloadResources });
@@ -48,6 +64,13 @@ describe("OffloadedResourceRecorder", () => {
       expect(there.simulated.resources.linkRows()).toEqual(here.simulated.resources.linkRows());
       expect(there.simulated.resources.bottleneckRows()).toEqual(here.simulated.resources.bottleneckRows());
       expect(there.summary.bottlenecks).toEqual(here.summary.bottlenecks);
+      // The flows' bottlenecks, kept in the worker from the same records (one of these
+      // scenarios, the dctcp one, has flows at a zero cap going to rate 0: ZERO_CAP records).
+      expect((there.simulated.resources as OffloadedResourceRecorder).flowBounds().flows).toBeGreaterThan(0);
+      const bounds = flowBounds(here.simulated);
+      expect(bounds.length).toBeGreaterThan(0);
+      expect(flowBounds(there.simulated)).toEqual(bounds);
+      expect([...there.simulated.flows.rows()]).toEqual([...here.simulated.flows.rows()]);
     }, 60_000);
   }
 
@@ -60,6 +83,7 @@ describe("OffloadedResourceRecorder", () => {
     const simulated = simulate(prepared, { offloadResources: true, resourceRingValues: 64 });
     summarizeRun(simulated);
     expect(accounts(simulated.resources, R)).toEqual(accounts(here.simulated.resources, R));
+    expect(flowBounds(simulated)).toEqual(flowBounds(here.simulated));
   }, 60_000);
 
   it("refuses changes after finish; a second finish at the same time is a no-op", () => {

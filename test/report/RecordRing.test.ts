@@ -50,6 +50,29 @@ describe("RecordRing", () => {
     await worker.terminate();
   });
 
+  it("wakes the reader once a quarter of the ring is published, and before waiting for an answer, not per block", () => {
+    // A 64-value ring read in the same thread after each block (so the writer never waits for room).
+    const memory = RecordRing.allocate(64);
+    const writer = new RecordRing(memory);
+    const reader = new RecordRing(memory);
+    let sum = 0;
+    for (let b = 0; b < 1000; b++) {
+      writer.send(Float64Array.of(1, 2, 3, 4, 5), 5);
+      for (let i = 0; i < 5; i++) sum += reader.next();
+    }
+    expect(sum).toBe(1000 * 15);
+    // One wake per 16 values or more published since the last: every fourth block of 5.
+    expect(writer.wakes).toBe(250);
+    // A tail shorter than a quarter is not woken for by send; awaitAnswer wakes the reader for it first.
+    writer.send(Float64Array.of(7), 1);
+    expect(writer.wakes).toBe(250);
+    expect(reader.next()).toBe(7);
+    const seen = writer.answers();
+    reader.answer();
+    writer.awaitAnswer(seen);
+    expect(writer.wakes).toBe(251);
+  });
+
   it("throws in the writer when the reader has failed, or is silent past the stall time", () => {
     const failed = RecordRing.allocate(4);
     new RecordRing(failed).fail();
