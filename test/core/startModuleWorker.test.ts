@@ -1,8 +1,9 @@
-// Tests of startModuleWorker: a compiled module and a TypeScript source both run, with this process's Node options but --input-type.
+// Tests of startModuleWorker: a compiled module and a TypeScript source both run, with this process's Node options (V8 options too) but --input-type.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { startModuleWorker } from "../../src/core/startModuleWorker.js";
@@ -49,5 +50,23 @@ describe("startModuleWorker", () => {
     } finally {
       process.execArgv.splice(0, process.execArgv.length, ...before);
     }
+  });
+
+  it("starts in a process given V8 options, which Node refuses in a worker's explicit execArgv", () => {
+    // A user's `node --max-old-space-size=… chokepoint run` once failed here with "invalid execArgv flags".
+    const js = join(dir, "v8options.mjs");
+    writeFileSync(js, ECHO);
+    const source = fileURLToPath(new URL("../../src/core/startModuleWorker.ts", import.meta.url));
+    const main = join(dir, "main.ts");
+    writeFileSync(
+      main,
+      `import { startModuleWorker } from ${JSON.stringify(source)};\n` +
+        `const w = startModuleWorker(new URL(${JSON.stringify(pathToFileURL(js).href)}));\n` +
+        `w.once("message", (m) => { console.log(JSON.stringify(m.execArgv)); void w.terminate(); });\n`,
+    );
+    const run = spawnSync(process.execPath, ["--max-old-space-size=512", "--stack-size=900", "--import", "tsx", main], { encoding: "utf8", cwd: fileURLToPath(new URL("../..", import.meta.url)) });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(["--max-old-space-size=512", "--stack-size=900", "--import", "tsx"]);
   });
 });
