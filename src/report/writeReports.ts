@@ -1,4 +1,5 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
+import { phaseMark } from "../core/phaseMark.js";
 import { writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { RunResult } from "../core/Simulation.js";
@@ -112,6 +113,7 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
   const summary = summarizeRun({ network, flows, resources, run });
+  phaseMark("summarize");
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f), forEachBound: (f, fn) => flows.forEachBound(f, fn) };
   const w = options.workloads;
   const workloadFiles: ReportFile[] = [];
@@ -180,6 +182,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
+  phaseMark("wlpass");
   await staged.writeAndCommit(files);
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
 }
