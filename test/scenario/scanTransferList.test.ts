@@ -54,22 +54,62 @@ describe("scanTransferList", () => {
     expect(scanned!.transfers[0].path![0]).toBe(scanned!.transfers[1].dst);
   });
 
+  it("reads any JSON form of plain transfers: white space, keys in any order, optional keys, weights", () => {
+    const good = entry("f0", "a", "b", "1MB", "0s", ["a", "s", "b"]);
+    const forms = [
+      good.replace(/,/g, " ,\r\n\t").replace(/:/g, " : ").replace(/\{/g, "{ ").replace(/\}/g, " }").replace(/\[/g, "[ ").replace(/\]/g, " ]"),
+      '{"transfer":{"path":["a","s","b"],"start":"0s","size":"1MB","dst":"b","src":"a","id":"f0"}}',
+      '{"transfer":{"src":"a","dst":"b","size":"1MB"}}',
+      '{"transfer":{"src":"a","dst":"b","size":"1MB","start":"1ms","weight":2.5e0,"cap":"1Gbps"}}',
+      '{"transfer":{"cap":"10 Mbps","weight":0.25,"dst":"b","src":"a","size":"0B"}}',
+      '{"transfer":{"id":"f1","src":"b","dst":"a","size":"2KiB","path":[ "b" , "s" , "a" ] }}',
+    ];
+    for (const form of forms) {
+      const text = `${HEAD}"workloads":[${form},${good}]}`;
+      const scanned = scanTransferList(Buffer.from(text));
+      expect(scanned, text).toBeDefined();
+      expect(scanned!.rest).toBe(`${HEAD}"workloads":[]}`);
+      expect(JSON.stringify(scanned!.transfers), text).toBe(JSON.stringify([form, good].map((e) => fastTransferSpec(JSON.parse(e), true))));
+    }
+    const doc = JSON.parse(`${HEAD}"workloads":[${forms.join(",")}]}`);
+    const pretty = JSON.stringify(doc, null, 2);
+    const scanned = scanTransferList(Buffer.from(`${pretty}\n`));
+    expect(scanned).toBeDefined();
+    expect(JSON.parse(scanned!.rest)).toEqual({ ...doc, workloads: [] });
+    expect(JSON.stringify(scanned!.transfers)).toBe(JSON.stringify(doc.workloads.map((e: unknown) => fastTransferSpec(e, false))));
+    // A node named "workloads" is a value, not the key.
+    expect(scanTransferList(Buffer.from(`${HEAD}"workloads":[${good.replace(/"s"/g, '"workloads"')}]}`))).toBeDefined();
+  });
+
   it("leaves every other form to the document reader", () => {
     const good = entry("f0", "a", "b", "1MB", "0s", ["a", "s", "b"]);
     const others = [
       `${HEAD}"workloads":[]}`,
       `${HEAD}"workloads":[${good}],"events":[]}`,
       `${HEAD}"workloads":[${good}]} x`,
-      `${HEAD}"workloads":[${good} ]}`,
-      `${HEAD}"workloads":[${good.replace('"src"', ' "src"')}]}`,
+      `${HEAD}"workloads":[${good},]}`,
       `${HEAD}"workloads":[${good.replace('"a"', '"\\u0061"')}]}`,
       `${HEAD}"workloads":[${good.replace('"a"', '"a\tb"')}]}`,
       `${HEAD}"workloads":[${good.replace('"1MB"', '"10Gbs"')}]}`,
+      `${HEAD}"workloads":[${good.replace('"1MB"', "1000000")}]}`,
+      `${HEAD}"workloads":[${good.replace('"0s"', "0")}]}`,
       `${HEAD}"workloads":[${good.replace('"f0"', '""')}]}`,
+      `${HEAD}"workloads":[${good.replace('"f0"', "7")}]}`,
       `${HEAD}"workloads":[${good.replace('["a","s","b"]', '["a"]')}]}`,
-      `${HEAD}"workloads":[${good.replace('"start":"0s",', "")}]}`,
-      `${HEAD}"workloads":[${good.replace('}}', ',"weight":2}}')}]}`,
+      `${HEAD}"workloads":[${good.replace('["a","s","b"]', '"a"')}]}`,
+      `${HEAD}"workloads":[${good.replace('"a","s"', '"a",null')}]}`,
+      `${HEAD}"workloads":[${good.replace("}}", ',"repeat":2}}')}]}`,
+      `${HEAD}"workloads":[${good.replace("}}", ',"id":"f1"}}')}]}`,
+      `${HEAD}"workloads":[${good.replace("}}", "},\"note\":1}")}]}`,
+      `${HEAD}"workloads":[${good.replace("}}", ',"weight":"2"}}')}]}`,
+      `${HEAD}"workloads":[${good.replace("}}", ',"weight":02}}')}]}`,
+      `${HEAD}"workloads":[${good.replace("}}", ',"weight":1e400}}')}]}`,
+      `${HEAD}"workloads":[${good.replace("}}", ',"weight":0}}')}]}`,
+      `${HEAD}"workloads":[${good.replace("}}", ',"weight":1 2}}')}]}`,
+      `${HEAD}"workloads":[${good.replace('"transfer"', '"transfers"')}]}`,
+      `${HEAD}"workloads":[{"collective":{"kind":"allreduce"}}]}`,
       `${HEAD}"workloads":[${good}`,
+      `${HEAD}"workloads" [${good}]}`,
     ];
     for (const text of others) expect(scanTransferList(Buffer.from(text)), text).toBeUndefined();
   });
@@ -122,6 +162,54 @@ describe("loadScenarioFile with the scanned transfers", () => {
       expect(JSON.stringify(ours), text).toBe(JSON.stringify(whole));
     }
     expect(scanned).toBeGreaterThan(100);
+  });
+
+  it("gives the whole-document reader's scenario for 300 random files written by JSON.stringify, pretty or compact, keys shuffled, optional keys left out, and scans every one it can", () => {
+    const rng = seedrandom("scanTransferList pretty");
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+    const shuffled = <T>(xs: T[]): T[] => {
+      for (let i = xs.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [xs[i], xs[j]] = [xs[j], xs[i]];
+      }
+      return xs;
+    };
+    const head = JSON.parse(`${HEAD}"workloads":[]}`);
+    // Values a user's program may write: mostly good, sometimes a form the schema refuses (a number where it wants a quantity, say).
+    const values: Record<string, () => unknown> = {
+      id: () => (rng() < 0.95 ? `f${Math.floor(rng() * 9)}` : pick(["", 3])),
+      src: () => (rng() < 0.95 ? "a" : pick(["b", "x", ""])),
+      dst: () => (rng() < 0.95 ? "b" : pick(["a", "x"])),
+      size: () => (rng() < 0.9 ? pick(["1MB", "1.5 KiB", "0B", "2GB"]) : pick([1000, "10Gbs", "-1MB"])),
+      start: () => (rng() < 0.9 ? pick(["0s", "1ms", "2 min"]) : pick([0, "-1s", ""])),
+      path: () => (rng() < 0.9 ? pick([["a", "s", "b"], ["b", "s", "a"]]) : pick([["a"], [], ["a", "x", "b"], "a"])),
+      weight: () => (rng() < 0.9 ? pick([1, 0.5, 2e-3, 1e21]) : pick([0, -1, "2"])),
+      cap: () => (rng() < 0.9 ? pick(["1Gbps", "10 Mbps"]) : pick([1e9, "0bps"])),
+    };
+    let pretty = 0;
+    for (let i = 0; i < 300; i++) {
+      const workloads = Array.from({ length: 1 + Math.floor(rng() * 5) }, () => {
+        const keys = shuffled(["id", "src", "dst", "size", "start", "path", "weight", "cap"].filter((k) => k === "src" || k === "dst" || k === "size" || rng() < (k === "id" || k === "start" ? 0.7 : k === "path" ? 0.5 : 0.2)));
+        return { transfer: Object.fromEntries(keys.map((k) => [k, values[k]()])) };
+      });
+      const doc = { ...head, workloads };
+      const indent = pick([0, 2, 2, 4, "\t"]);
+      const text = `${JSON.stringify(doc, null, indent)}${pick(["", "\n", " \r\n"])}`;
+      const file = write(`p${i}.json`, text);
+      const ours = loaded(file);
+      const whole = wholeReading(file);
+      expect(ours, text).toEqual(whole);
+      expect(JSON.stringify(ours), text).toBe(JSON.stringify(whole));
+      // Taken exactly when fastTransferSpec reads every entry of the document.
+      const readable = workloads.every((w) => fastTransferSpec(w, false) !== undefined);
+      const scanned = scanTransferList(Buffer.from(text));
+      expect(scanned !== undefined, text).toBe(readable);
+      if (scanned) {
+        expect(JSON.stringify(scanned.transfers), text).toBe(JSON.stringify((whole as { workloads: unknown }).workloads));
+        if (indent !== 0) pretty++;
+      }
+    }
+    expect(pretty).toBeGreaterThan(50);
   });
 
   it("keeps the document reader's messages for a scanned list the rest of the file breaks", () => {
