@@ -8,6 +8,7 @@ import type { EngineName } from "../run/simulate.js";
 import { prepareScenario } from "../scenario/prepareScenario.js";
 import type { CliIo } from "./cli.js";
 import { ProgressLine } from "./ProgressLine.js";
+import { phaseMark } from "../core/phaseMark.js";
 
 /** Options of `chokepoint run`. */
 export interface RunCommandOptions {
@@ -32,7 +33,9 @@ export interface RunCommandOptions {
  */
 export async function runCommand(file: string, options: RunCommandOptions, io: CliIo): Promise<number> {
   // The file's hash for run.json from the bytes loaded (the file is read once).
+  phaseMark("start");
   const prepared = prepareScenario(file, undefined, { sha256: true });
+  phaseMark("prepare");
   const outDir = options.outDir ?? join("results", prepared.scenario.name);
   if (options.outDir === undefined && !options.force) refuseOtherScenarioResults(outDir, file, prepared.scenario.name);
   const progress = new ProgressLine(io.progress ?? io.stderr, !options.quiet);
@@ -59,6 +62,8 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
         (outcome.written.files.includes("report.html") ? `report: ${join(outDir, "report.html")}\n` : ""),
     );
   }
+  phaseMark("summary");
+  process.once("exit", () => phaseMark("exit"));
   return 0;
 }
 

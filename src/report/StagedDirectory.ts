@@ -1,4 +1,5 @@
 // StagedDirectory: build a directory's new contents beside it and swap them in with renames, recovering what a killed run left.
+import { phaseMark } from "../core/phaseMark.js";
 import { rmSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { access, chmod, constants, lstat, mkdir, readdir, realpath, rename, rm, rmdir, stat } from "node:fs/promises";
@@ -117,6 +118,7 @@ export class StagedDirectory {
     }
     for (const f of files) {
       await f.write(join(this.path, f.name));
+      phaseMark(f.name);
       await this.step(`wrote ${f.name}`);
     }
   }

@@ -28,8 +28,36 @@ export function quantiles(values: Iterable<number>): Quantiles {
   // One value is every quantile, as quantileSorted gives it: no sort, no calls.
   if (count === 1) return { count: 1, mean: sum / 1, p50: +first, p95: +first, p99: +first };
   // Sorted by value in a typed array (no comparator calls): the same order as d3's ascending, these being numbers.
-  const xs = kept ? Float64Array.from(kept).sort() : [];
+  return ofSorted(kept ? Float64Array.from(kept).sort() : EMPTY, sum);
+}
+
+/**
+ * {@link quantiles} of `values[from … to)`, the same numbers (the sum taken in the same order),
+ * without an iterator or a list: writeReports' completion times of 20,000 one-transfer
+ * workloads are ranges of one array.
+ */
+export function quantilesOfRange(values: Float64Array, from: number, to: number): Quantiles {
+  let first = NaN;
+  let count = 0;
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const x = values[i];
+    if (Number.isNaN(x)) continue;
+    if (count === 0) first = x;
+    count++;
+    sum += x;
+  }
+  if (count === 1) return { count: 1, mean: sum / 1, p50: +first, p95: +first, p99: +first };
+  const xs = count === 0 ? EMPTY : new Float64Array(count);
+  for (let i = from, j = 0; j < count; i++) if (!Number.isNaN(values[i])) xs[j++] = values[i];
+  return ofSorted(xs.sort(), sum);
+}
+
+const EMPTY = new Float64Array(0);
+
+/** The quantiles of `xs`, sorted ascending, whose sum is `sum`. */
+function ofSorted(xs: Float64Array, sum: number): Quantiles {
   // quantileSorted reads only length and indices; its types ask for an array.
-  const q = (p: number) => (xs.length > 0 ? quantileSorted(xs as number[], p)! : NaN);
+  const q = (p: number) => (xs.length > 0 ? quantileSorted(xs as unknown as number[], p)! : NaN);
   return { count: xs.length, mean: xs.length > 0 ? sum / xs.length : NaN, p50: q(0.5), p95: q(0.95), p99: q(0.99) };
 }

@@ -32,11 +32,17 @@ export function workloadBottleneckRows(
   return table.rows();
 }
 
+/** Entries a workload's chain holds before its entries are found through the map (see {@link WorkloadBottleneckTable}). */
+const CHAIN_ENTRIES = 8;
+
 /**
  * {@link workloadBottleneckRows} fed one flow at a time (so writeReports can fill every
  * per-flow report in one pass over the flows): one entry per (workload, bottleneck) in typed
- * arrays, found through one map, instead of a map and an object per workload — a scenario
- * listing 100,000 transfers has 100,000 workloads.
+ * arrays, instead of a map and an object per workload — a scenario listing 100,000 transfers
+ * has 100,000 workloads. A workload's entries are found along its chain (`first`, `next`:
+ * a transfer has one flow and one or two bottlenecks), and once it has more than
+ * {@link CHAIN_ENTRIES}, through one map of (workload, bottleneck) keys: no map entry for
+ * most workloads, and no long walk for a workload of many flows bound in many places.
  */
 export class WorkloadBottleneckTable {
   private readonly keyOf = new Map<number, number>();
@@ -46,11 +52,19 @@ export class WorkloadBottleneckTable {
   private flows = new Float64Array(64);
   private bytes = new Float64Array(64);
   private seconds = new Float64Array(64);
+  /** The next entry of the same workload's chain (−1 at its end). */
+  private next = new Int32Array(64);
+  /** Each workload's newest entry (−1: none yet), and how many it has (past {@link CHAIN_ENTRIES}: in the map). */
+  private readonly first: Int32Array;
+  private readonly count: Int32Array;
 
   constructor(
     private readonly names: readonly string[],
     private readonly topology: Topology,
-  ) {}
+  ) {
+    this.first = new Int32Array(names.length).fill(-1);
+    this.count = new Int32Array(names.length);
+  }
 
   /** Count flow of workload `w` (an index into the names; others are ignored) of `sizeBytes`, bound as `bound` says. */
   add(w: number, sizeBytes: number, bound: BoundList): void {
@@ -61,14 +75,22 @@ export class WorkloadBottleneckTable {
       if (!(s > 0)) continue;
       const b = bound.bottleneck[i];
       // CAP_BOUND is −1: keys w·(R + 1) + b + 1 are distinct.
-      const key = w * span + b + 1;
-      let e = this.keyOf.get(key);
-      if (e === undefined) {
+      const mapped = this.count[w] > CHAIN_ENTRIES;
+      let e = -1;
+      if (mapped) e = this.keyOf.get(w * span + b + 1) ?? -1;
+      else for (e = this.first[w]; e >= 0 && this.bottleneck[e] !== b; e = this.next[e]);
+      if (e < 0) {
         e = this.entries++;
         if (e === this.workload.length) this.grow();
         this.workload[e] = w;
         this.bottleneck[e] = b;
-        this.keyOf.set(key, e);
+        this.next[e] = this.first[w];
+        this.first[w] = e;
+        if (mapped) this.keyOf.set(w * span + b + 1, e);
+        else if (++this.count[w] > CHAIN_ENTRIES) {
+          // The chain grew long: from now on this workload's entries are found through the map.
+          for (let x = e; x >= 0; x = this.next[x]) this.keyOf.set(w * span + this.bottleneck[x] + 1, x);
+        }
       }
       this.flows[e]++;
       this.bytes[e] += sizeBytes;
@@ -135,5 +157,6 @@ export class WorkloadBottleneckTable {
     this.flows = grow(this.flows);
     this.bytes = grow(this.bytes);
     this.seconds = grow(this.seconds);
+    this.next = grow(this.next);
   }
 }

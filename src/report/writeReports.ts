@@ -1,4 +1,5 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
+import { phaseMark } from "../core/phaseMark.js";
 import { writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { RunResult } from "../core/Simulation.js";
@@ -10,7 +11,7 @@ import { COLLECTIVES_CSV_HEADERS, collectivesRows, type FlowFacts } from "./coll
 import { JOBS_CSV_HEADERS, jobsRows } from "./jobsCsv.js";
 import { REQUESTS_CSV_HEADERS, requestsRows } from "./requestsCsv.js";
 import { TASKS_CSV_HEADERS, tasksRows } from "./tasksCsv.js";
-import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "./summarizeWorkloads.js";
+import { summarizeWorkloads, workloadFcts, WORKLOADS_CSV_HEADERS, type WorkloadFcts } from "./summarizeWorkloads.js";
 import { BoundList } from "./BoundList.js";
 import { COST_CSV_HEADERS, CostTable } from "./costRows.js";
 import { TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER, TierTable, type TierQueueing } from "./tierRows.js";
@@ -112,6 +113,7 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
   const summary = summarizeRun({ network, flows, resources, run });
+  phaseMark("summarize");
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f), forEachBound: (f, fn) => flows.forEachBound(f, fn) };
   const w = options.workloads;
   const workloadFiles: ReportFile[] = [];
@@ -180,13 +182,14 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
+  phaseMark("wlpass");
   await staged.writeAndCommit(files);
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
 }
 
 /** What {@link workloadPass} gathers in its one pass over the flows. */
 interface WorkloadPass {
-  fctsByWorkload: number[][];
+  fctsByWorkload: WorkloadFcts;
   bottlenecks: WorkloadBottleneckTable;
   tiers: TierTable;
   cost: CostTable;
@@ -208,7 +211,7 @@ interface WorkloadPass {
 function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadReportsInput, queueing: RunQueueing | undefined, makespanS: number): WorkloadPass {
   queueing?.finish(makespanS);
   const W = w.names.length;
-  const fctsByWorkload: number[][] = w.names.map(() => []);
+  const fctsByWorkload = workloadFcts(W, network.flowCount, w.workloadOfFlow, (f) => network.finishOf(f) - network.startOf(f));
   const bottlenecks = new WorkloadBottleneckTable(w.names, w.topology);
   const tiers = new TierTable(w.names, w.topology, queueing);
   const cost = new CostTable(w.cost ?? DEFAULT_COST, w.topology, W);
@@ -220,7 +223,6 @@ function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadRepo
     const sizeBytes = network.sizeOf(f);
     const finishS = network.finishOf(f);
     const fct = finishS - network.startOf(f);
-    fctsByWorkload[wf]?.push(fct);
     const queued = queueing?.ofFlow(f);
     if (queueing && Number.isFinite(fct)) {
       fctS += fct;

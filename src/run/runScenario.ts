@@ -7,6 +7,7 @@ import { REPORT_DIRECTORY_NAMES, writeReports, type WrittenReports } from "../re
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import type { WorkloadResults } from "../workloads/WorkloadResults.js";
 import { simulate, type SimulateOptions } from "./simulate.js";
+import { phaseMark } from "../core/phaseMark.js";
 
 /** The records of a workload that keeps none (one object for all: 20,000 transfers are 20,000 workloads). */
 const NO_RESULTS: WorkloadResults = Object.freeze({});
@@ -50,6 +51,7 @@ export async function runScenario(prepared: PreparedScenario, options: RunScenar
 
 async function simulateAndWrite(prepared: PreparedScenario, options: RunScenarioOptions, staged: StagedDirectory): Promise<RunOutcome> {
   const s = simulate(prepared, options);
+  phaseMark("simulate");
   const { summary, ...written } = await writeReports({
     outDir: options.outDir,
     staged,
@@ -79,5 +81,6 @@ async function simulateAndWrite(prepared: PreparedScenario, options: RunScenario
       version: options.version,
     },
   });
+  phaseMark("reports");
   return { summary, wallS: s.wallS, events: s.run.events, endReason: s.run.reason, written };
 }

@@ -22,6 +22,7 @@ import { resourceRecorderWorkerUrl } from "../report/resourceRecorderWorkerUrl.j
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { buildWorkloads } from "./buildWorkloads.js";
+import { phaseMark } from "../core/phaseMark.js";
 import { queueSettings } from "./queueSettings.js";
 import { NetworkContext } from "./NetworkContext.js";
 import { scheduleEvents } from "./scheduleEvents.js";
@@ -172,11 +173,13 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
       file: scenario.file,
     });
   }
+  phaseMark("setup");
   const progress = options.onProgress;
   const run = sim.run({
     untilS: options.untilS ?? scenario.untilS,
     onProgress: progress ? (t, e) => progress(t, e, network.activeFlows) : undefined,
   });
+  phaseMark("run");
   return {
     seed,
     network,

@@ -10,6 +10,7 @@ import { findNonFiniteNumber } from "./findNonFiniteNumber.js";
 import { jsonErrorOffset, lineColumn } from "./jsonErrorOffset.js";
 import type { Scenario } from "./Scenario.js";
 import { fastScenarioDocument, parseScenarioDocument } from "./fastTransfers.js";
+import { scanTransferList } from "./scanTransferList.js";
 import { toScenario } from "./toScenario.js";
 
 /** Limits on what a scenario file may contain, checked before anything runs. */
@@ -44,9 +45,50 @@ export function loadScenario(file: string, limits: LoadLimits = DEFAULT_LOAD_LIM
  * UTF-8 decoding): a run hashes these for run.json instead of reading the file a second time.
  */
 export function loadScenarioFile(file: string, limits: LoadLimits = DEFAULT_LOAD_LIMITS): { scenario: Scenario; bytes: Buffer } {
-  const { data, finite, bytes } = readDocument(file, limits);
+  const read = readJsonBytes(file, limits);
+  const scanned = read && scannedScenario(read, file, limits);
+  if (scanned) return { scenario: scanned, bytes: read! };
+  const { data, finite, bytes } = readDocument(file, limits, read);
   // The document was parsed for this read alone: its lists may be taken into the scenario.
   return { scenario: fromDocument(data, file, finite, true), bytes };
+}
+
+/** The bytes of `file` when it is a `.json` file within the size limit that can be read; else undefined, and readDocument says why. */
+function readJsonBytes(file: string, limits: LoadLimits): Buffer | undefined {
+  if (!/\.json$/i.test(file)) return undefined;
+  try {
+    if (statSync(file).size > limits.maxFileBytes) return undefined;
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The scenario of an ASCII JSON file of a fabric and a trailing list of plain transfers
+ * (see {@link scanTransferList}): the list read from the bytes, the rest of the file parsed
+ * and read by fastScenarioDocument, as {@link fromDocument} reads the whole document, with
+ * the same result. Undefined for any other file, and whenever anything is amiss (a syntax
+ * error, a deep document, a non-finite number, a search or study, a topology or key
+ * fastScenarioDocument leaves to the schema, any error): the file is then read as a whole,
+ * so every message is the document reader's.
+ */
+function scannedScenario(bytes: Buffer, file: string, limits: LoadLimits): Scenario | undefined {
+  // The list nests four levels below the top level (list, entry, transfer, path): those must be allowed.
+  if (limits.maxDepth < 5 || !isAscii(bytes)) return undefined;
+  const split = scanTransferList(bytes);
+  if (!split) return undefined;
+  try {
+    const data: unknown = JSON.parse(split.rest);
+    if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+    const { problem, finite } = checkJsonDocument(data, limits.maxDepth);
+    if (problem || !finite || "search" in data || "sweep" in data) return undefined;
+    const fast = fastScenarioDocument(data as Record<string, unknown>, true);
+    if (!fast || fast.transfers.length > 0) return undefined;
+    return { ...toScenario(fast.file, file), workloads: split.transfers };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -63,7 +105,7 @@ export function readScenarioDocument(file: string, limits: LoadLimits = DEFAULT_
  * finite (found in the walk that checks its depth; undefined for YAML, whose walk does not look),
  * and the file's bytes.
  */
-function readDocument(file: string, limits: LoadLimits): { data: Record<string, unknown>; finite: boolean | undefined; bytes: Buffer } {
+function readDocument(file: string, limits: LoadLimits, read?: Buffer): { data: Record<string, unknown>; finite: boolean | undefined; bytes: Buffer } {
   const fail = failIn;
   const ext = /\.(json|ya?ml)$/i.exec(file)?.[1].toLowerCase();
   if (!ext) fail(file, "a scenario file must end in .yaml, .yml or .json");
@@ -78,7 +120,7 @@ function readDocument(file: string, limits: LoadLimits): { data: Record<string, 
   }
   // The bytes once, decoded as readFileSync(file, "utf8") decodes them (invalid sequences as U+FFFD);
   // bytes all below 0x80 decode alike as Latin-1, which makes the same string in one copy, without UTF-8's validation.
-  const bytes = readFileSync(file);
+  const bytes = read ?? readFileSync(file);
   const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
   const commentOnly = ext !== "json" && text.split("\n").every((l) => /^\s*(#.*)?$/.test(l));
   if (text.trim() === "" || commentOnly) fail(file, "the file is empty — a scenario needs at least a topology");

@@ -1,6 +1,7 @@
 // prepareScenario: load, build and check a scenario file in one call — everything that can fail before a run starts.
 import type { Topology } from "../net/Topology.js";
 import { buildTopology } from "./buildTopology.js";
+import { phaseMark } from "../core/phaseMark.js";
 import { checkScenario } from "./checkScenario.js";
 import { checkScenarioSize } from "./checkScenarioSize.js";
 import { estimateScenarioSize } from "./estimateScenarioSize.js";
@@ -31,6 +32,7 @@ export interface PrepareOptions {
 /** Load, validate, build and check `file`; throws the first problem as one InputError sentence. */
 export function prepareScenario(file: string, limits?: LoadLimits, options: PrepareOptions = {}): PreparedScenario {
   const { scenario, bytes } = loadScenarioFile(file, limits);
+  phaseMark("load");
   const fileSha256 = options.sha256 ? createHash("sha256").update(bytes).digest("hex") : undefined;
   const out = prepared(scenario);
   return fileSha256 === undefined ? out : { ...out, fileSha256 };
@@ -50,6 +52,7 @@ export function prepareScenarioDocument(document: Record<string, unknown>, file:
 function prepared(scenario: Scenario): PreparedScenario {
   checkScenarioSize(scenario.file, estimateScenarioSize(scenario));
   const topology = buildTopology(scenario);
+  phaseMark("topology");
   const pinned = checkScenario(scenario, topology);
   const size = estimateScenarioSize(scenario, topology);
   checkScenarioSize(scenario.file, size);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { streamCsv, streamTable } from "../../src/report/CsvWriter.js";
-import { summarizeWorkloads, WORKLOADS_CSV_HEADERS } from "../../src/report/summarizeWorkloads.js";
+import { summarizeWorkloads, WORKLOADS_CSV_HEADERS, workloadFcts } from "../../src/report/summarizeWorkloads.js";
 import type { IterationRecord, RequestRecord } from "../../src/workloads/WorkloadResults.js";
 
 const iteration = (job: string, i: number, computeS: number, iterationS: number): IterationRecord => ({
@@ -114,5 +114,18 @@ describe("summarizeWorkloads", () => {
   it("adds no summary columns for a run without AI records", () => {
     const plain = summarizeWorkloads({ ...input, results: [{}, {}, {}] });
     expect(plain.summaryColumns).toEqual([]);
+  });
+});
+
+describe("workloadFcts", () => {
+  it("holds each workload's completion times in flow order, leaving out flows of no workload in range", () => {
+    const workloadOfFlow = Int32Array.from([2, 0, -1, 2, 5, 0, 2]);
+    const fctOf = (f: number) => (f === 3 ? NaN : 10 + f);
+    const { start, fcts } = workloadFcts(3, workloadOfFlow.length, workloadOfFlow, fctOf);
+    const of = (w: number) => Array.from(fcts.subarray(start[w], start[w + 1]));
+    expect(of(0)).toEqual([11, 15]);
+    expect(of(1)).toEqual([]);
+    expect(of(2)).toEqual([10, NaN, 16]);
+    expect(start[3]).toBe(5);
   });
 });

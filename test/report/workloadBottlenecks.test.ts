@@ -25,4 +25,54 @@ describe("workloadBottleneckRows", () => {
       ["agents", "1", "cap", "cap", "1", "50", "1", "1"],
     ]);
   });
+
+  it("gives a reference tally's rows for random flows of workloads bound in up to 30 places (chains and the map alike)", () => {
+    const b = new TopologyBuilder();
+    b.addNode({ id: "hub", kind: "switch" });
+    for (let i = 0; i < 10; i++) {
+      b.addNode({ id: `h${i}` });
+      b.addLink({ from: `h${i}`, to: "hub", bandwidthBps: 1e9, latencyS: 0 });
+    }
+    const topology = b.build();
+    let seed = 11;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 20; round++) {
+      const W = 1 + Math.floor(rnd() * 5);
+      const names = Array.from({ length: W }, (_, w) => `w${w}`);
+      const flowCount = Math.floor(rnd() * 200);
+      const workloadOfFlow = Array.from({ length: flowCount }, () => Math.floor(rnd() * (W + 1)) - (rnd() < 0.05 ? W + 1 : 0));
+      const sizes = Array.from({ length: flowCount }, () => Math.floor(rnd() * 1000));
+      // Up to 30 bottlenecks a workload (channels 0-19 and the cap), some repeated within a flow, some for 0 s.
+      const bound = Array.from({ length: flowCount }, () =>
+        Array.from({ length: Math.floor(rnd() * 4) }, (): [number, number] => [Math.floor(rnd() * 21) - 1, rnd() < 0.1 ? 0 : rnd()]),
+      );
+      const rows = workloadBottleneckRows(names, workloadOfFlow, flowCount, { sizeOf: (f) => sizes[f], forEachBound: (f, fn) => bound[f].forEach(([r, s]) => fn(r, s)) }, topology);
+      // The reference: a map per workload, in flow order, ranked by seconds then resource.
+      const expected: string[][] = [];
+      for (let w = 0; w < W; w++) {
+        const tally = new Map<number, { flows: number; bytes: number; seconds: number }>();
+        for (let f = 0; f < flowCount; f++) {
+          if (workloadOfFlow[f] !== w) continue;
+          for (const [r, s] of bound[f]) {
+            if (!(s > 0)) continue;
+            const t = tally.get(r) ?? { flows: 0, bytes: 0, seconds: 0 };
+            t.flows++;
+            t.bytes += sizes[f];
+            t.seconds += s;
+            tally.set(r, t);
+          }
+        }
+        const ranked = [...tally].sort((x, y) => y[1].seconds - x[1].seconds || x[0] - y[0]);
+        const total = ranked.reduce((sum, [, t]) => sum + t.seconds, 0);
+        ranked.forEach(([r, t], i) => {
+          const name = r === CAP_BOUND ? "cap" : topology.resourceName(r);
+          expected.push([names[w], String(i + 1), name, "", String(t.flows), String(t.bytes), String(t.seconds), String(t.seconds / total)]);
+        });
+      }
+      expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual(expected.map((r) => [r[0], r[1], r[2], r[4], r[5]]));
+      // Written to 12 significant digits, round-off snapped (at most 1e-10 of the number).
+      rows.forEach((r, i) => expect(Math.abs(Number(r[6]) - Number(expected[i][6]))).toBeLessThanOrEqual(2e-10 * Number(expected[i][6])));
+    }
+  });
 });
+

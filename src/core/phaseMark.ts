@@ -1,0 +1,20 @@
+// phaseMark: with CHOKEPOINT_PHASES set, one stderr line per phase of a run (wall, CPU, minor page faults, heap) for measuring where the time goes.
+import { cpuUsage, memoryUsage, resourceUsage } from "node:process";
+
+const on = process.env.CHOKEPOINT_PHASES !== undefined && process.env.CHOKEPOINT_PHASES !== "";
+let last: { wallMs: number; cpuMs: number; faults: number } | undefined;
+
+/** Mark the end of the phase `name` (nothing unless the environment sets CHOKEPOINT_PHASES). */
+export function phaseMark(name: string): void {
+  if (!on) return;
+  const wallMs = performance.now();
+  const c = cpuUsage();
+  const cpuMs = (c.user + c.system) / 1000;
+  const faults = resourceUsage().minorPageFault;
+  const prev = last ?? { wallMs: 0, cpuMs: 0, faults: 0 };
+  last = { wallMs, cpuMs, faults };
+  const heapMiB = memoryUsage().heapUsed / 2 ** 20;
+  process.stderr.write(
+    `phase ${name.padEnd(10)} wall ${(wallMs - prev.wallMs).toFixed(1).padStart(7)} ms  cpu ${(cpuMs - prev.cpuMs).toFixed(1).padStart(7)} ms  faults ${String(faults - prev.faults).padStart(6)}  heap ${heapMiB.toFixed(1)} MiB\n`,
+  );
+}
