@@ -8,7 +8,7 @@ import type { EngineName } from "../run/simulate.js";
 import { prepareScenario } from "../scenario/prepareScenario.js";
 import type { CliIo } from "./cli.js";
 import { ProgressLine } from "./ProgressLine.js";
-import { phaseMark } from "../core/phaseMark.js";
+import { phaseMark, phaseMarkAtExit } from "../core/phaseMark.js";
 
 /** Options of `chokepoint run`. */
 export interface RunCommandOptions {
@@ -63,7 +63,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
     );
   }
   phaseMark("summary");
-  process.once("exit", () => phaseMark("exit"));
+  phaseMarkAtExit();
   return 0;
 }
 

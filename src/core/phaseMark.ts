@@ -3,6 +3,7 @@ import { cpuUsage, memoryUsage, resourceUsage } from "node:process";
 
 const on = process.env.CHOKEPOINT_PHASES !== undefined && process.env.CHOKEPOINT_PHASES !== "";
 let last: { wallMs: number; cpuMs: number; faults: number } | undefined;
+let exitMarked = false;
 
 /** Mark the end of the phase `name` (nothing unless the environment sets CHOKEPOINT_PHASES). */
 export function phaseMark(name: string): void {
@@ -17,4 +18,11 @@ export function phaseMark(name: string): void {
   process.stderr.write(
     `phase ${name.padEnd(10)} wall ${(wallMs - prev.wallMs).toFixed(1).padStart(7)} ms  cpu ${(cpuMs - prev.cpuMs).toFixed(1).padStart(7)} ms  faults ${String(faults - prev.faults).padStart(6)}  heap ${heapMiB.toFixed(1)} MiB\n`,
   );
+}
+
+/** Mark the phase `exit` when the process exits, once however often this is called (nothing unless CHOKEPOINT_PHASES is set: no listener is added). */
+export function phaseMarkAtExit(): void {
+  if (!on || exitMarked) return;
+  exitMarked = true;
+  process.once("exit", () => phaseMark("exit"));
 }
