@@ -47,13 +47,8 @@ export class FlowBounds {
     this.lists = from ? BoundTimeLists.from(from.entries, from.entryCount) : new BoundTimeLists();
   }
 
-  /** Flows it has room for (0 … length − 1). */
-  get length(): number {
-    return this.current.length;
-  }
-
   /** Make room for flows 0 … `n` − 1 (doubling). */
-  reserve(n: number): void {
+  private reserve(n: number): void {
     if (n > this.current.length) {
       const size = Math.max(n, 2 * this.current.length);
       this.current = grown(this.current, size);

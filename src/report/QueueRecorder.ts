@@ -244,7 +244,7 @@ export class QueueRecorder implements QueueObserver {
       const count = this.heldSampleCount(c);
       const share = this.closeDtS[c] / count;
       for (let i = 0; i < count; i++) {
-        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, i) / buffer) * BINS));
+        const bin = this.heldBin(c, i, buffer);
         // (A bin that is not an index, say 0 / 0, would add nothing to a typed array: none is logged.)
         if (bin >= 0) this.histogramLog.add(r, bin, share);
       }
@@ -259,6 +259,11 @@ export class QueueRecorder implements QueueObserver {
   private heldSampleCount(c: number): number {
     const kind = this.closeKind[c];
     return kind === Held.LINEAR ? SAWTOOTH_SAMPLES : kind === Held.ONE ? 1 : this.closeOther[c]!.samples.length;
+  }
+
+  /** The occupancy bin of sample `i` of held close `c` at a port of `bufferBytes` (NaN for 0 / 0: no bin). */
+  private heldBin(c: number, i: number, bufferBytes: number): number {
+    return Math.min(BINS, Math.floor((this.heldSampleBytes(c, i) / bufferBytes) * BINS));
   }
 
   /** Sample `i` of held close `c`'s sawtooth, bytes. */
@@ -282,7 +287,7 @@ export class QueueRecorder implements QueueObserver {
       const count = this.heldSampleCount(c);
       const share = this.closeDtS[c] / count;
       for (let i = 0; i < count; i++) {
-        const bin = Math.min(BINS, Math.floor((this.heldSampleBytes(c, i) / buffer) * BINS));
+        const bin = this.heldBin(c, i, buffer);
         if (!(bin >= 0)) continue;
         dense[bin] += share;
         if (bin < lo) lo = bin;

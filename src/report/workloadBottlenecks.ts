@@ -39,7 +39,7 @@ const CHAIN_ENTRIES = 8;
  * {@link workloadBottleneckRows} fed one flow at a time (so writeReports can fill every
  * per-flow report in one pass over the flows): one entry per (workload, bottleneck) in typed
  * arrays, instead of a map and an object per workload — a scenario listing 100,000 transfers
- * has 100,000 workloads. A workload's entries are found along its chain (`first`, `next`:
+ * has 100,000 workloads. A workload's entries are found along its chain (`newest`, `next`:
  * a transfer has one flow and one or two bottlenecks), and once it has more than
  * {@link CHAIN_ENTRIES}, through one map of (workload, bottleneck) keys: no map entry for
  * most workloads, and no long walk for a workload of many flows bound in many places.
@@ -55,14 +55,14 @@ export class WorkloadBottleneckTable {
   /** The next entry of the same workload's chain (−1 at its end). */
   private next = new Int32Array(64);
   /** Each workload's newest entry (−1: none yet), and how many it has (past {@link CHAIN_ENTRIES}: in the map). */
-  private readonly first: Int32Array;
+  private readonly newest: Int32Array;
   private readonly count: Int32Array;
 
   constructor(
     private readonly names: readonly string[],
     private readonly topology: Topology,
   ) {
-    this.first = new Int32Array(names.length).fill(-1);
+    this.newest = new Int32Array(names.length).fill(-1);
     this.count = new Int32Array(names.length);
   }
 
@@ -78,14 +78,14 @@ export class WorkloadBottleneckTable {
       const mapped = this.count[w] > CHAIN_ENTRIES;
       let e = -1;
       if (mapped) e = this.keyOf.get(w * span + b + 1) ?? -1;
-      else for (e = this.first[w]; e >= 0 && this.bottleneck[e] !== b; e = this.next[e]);
+      else for (e = this.newest[w]; e >= 0 && this.bottleneck[e] !== b; e = this.next[e]);
       if (e < 0) {
         e = this.entries++;
         if (e === this.workload.length) this.grow();
         this.workload[e] = w;
         this.bottleneck[e] = b;
-        this.next[e] = this.first[w];
-        this.first[w] = e;
+        this.next[e] = this.newest[w];
+        this.newest[w] = e;
         if (mapped) this.keyOf.set(w * span + b + 1, e);
         else if (++this.count[w] > CHAIN_ENTRIES) {
           // The chain grew long: from now on this workload's entries are found through the map.

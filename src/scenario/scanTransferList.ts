@@ -109,8 +109,9 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
         p++;
       } else if (k === WEIGHT) {
         b = numberEnd(bytes, p);
-        weight = Number(bytes.toString("latin1", p, b));
-        if (!JSON_NUMBER.test(bytes.toString("latin1", p, b)) || !Number.isFinite(weight)) return undefined;
+        const text = bytes.toString("latin1", p, b);
+        weight = Number(text);
+        if (!JSON_NUMBER.test(text) || !Number.isFinite(weight)) return undefined;
         p = b;
       } else {
         b = bytes[p] === QUOTE ? stringEnd(bytes, p + 1) : -1;
