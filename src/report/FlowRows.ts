@@ -1,4 +1,5 @@
 // FlowRows: the rows of flows.csv — each flow's endpoints, size and times from the network, its ideal time and longest bottleneck from FlowRecorder, and the columns transport models add.
+import { elapsedDigits, elapsedS, roundDigits } from "../core/elapsedS.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { CellArray, writeWith, type CellSink } from "./CsvWriter.js";
@@ -94,10 +95,11 @@ export class FlowRows {
     sink.number(size);
     sink.number(start);
     sink.number(finish);
-    sink.number(fct);
+    sink.number(elapsedS(start, finish));
     sink.number(ideal);
     sink.number(clampSlowdown(slowdown));
-    if (drainS > 0) sink.number((size * 8) / 1e9 / drainS);
+    // The rate to the digits the drain time resolves: it is a difference of instants up to the finish (elapsedDigits).
+    if (drainS > 0) sink.number(roundDigits((size * 8) / 1e9 / drainS, elapsedDigits(finish - drainS, finish)));
     else sink.text("");
     sink.text(b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : this.nameOf(b));
     sink.text(this.recorder.statusOf(f));

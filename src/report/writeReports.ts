@@ -1,4 +1,5 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
+import { elapsedS } from "../core/elapsedS.js";
 import { phaseMark } from "../core/phaseMark.js";
 import { writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -126,7 +127,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       names: w.names,
       kinds: w.kinds,
       results: w.results,
-      fctOf: (f) => network.finishOf(f) - network.startOf(f),
+      fctOf: (f) => elapsedS(network.startOf(f), network.finishOf(f)),
       flowCount: network.flowCount,
       workloadOfFlow: w.workloadOfFlow,
       fctsByWorkload: pass.fctsByWorkload,
@@ -211,7 +212,7 @@ interface WorkloadPass {
 function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadReportsInput, queueing: RunQueueing | undefined, makespanS: number): WorkloadPass {
   queueing?.finish(makespanS);
   const W = w.names.length;
-  const fctsByWorkload = workloadFcts(W, network.flowCount, w.workloadOfFlow, (f) => network.finishOf(f) - network.startOf(f));
+  const fctsByWorkload = workloadFcts(W, network.flowCount, w.workloadOfFlow, (f) => elapsedS(network.startOf(f), network.finishOf(f)));
   const bottlenecks = new WorkloadBottleneckTable(w.names, w.topology);
   const tiers = new TierTable(w.names, w.topology, queueing);
   const cost = new CostTable(w.cost ?? DEFAULT_COST, w.topology, W);

@@ -15,11 +15,15 @@ export const FRACTION_COLUMNS = new Set([
   "network_wait_share",
 ]);
 const SLOWDOWN = /^slowdown(_p\d+)?$/;
+/** Columns computed from the difference of two instants of a run (a duration, or a rate over one). */
+export const ELAPSED_COLUMNS = new Set(["fct_s", "slow_start_s", "mean_rate_gbps"]);
+/** Twelve significant digits ending in a run of five or more zeros or nines and then one to three digits: a shorter decimal with round-off in its last places (0.00000231999999989). */
+const NOISE_TAIL = /^\d+?(0{5,}|9{5,})\d{1,3}$/;
 const BYTES = /(^|_)bytes$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** The kinds of round-off counted: see {@link roundoffCells}. */
-export type RoundoffKind = "fraction>1" | "slowdown<1" | "slowdown<1-1e-9" | "bytes-frac" | "digits>12" | "integer-digits>12";
+export type RoundoffKind = "fraction>1" | "slowdown<1" | "slowdown<1-1e-9" | "bytes-frac" | "digits>12" | "integer-digits>12" | "elapsed-noise";
 
 /** One offending cell. */
 export interface RoundoffCell {
@@ -40,7 +44,10 @@ export function significantDigits(cell: string): number {
  * `fraction>1` a fraction column outside [0, 1]; `slowdown<1` a slowdown below 1 by at most
  * 1e-9 (`slowdown<1-1e-9` below that: not round-off); `bytes-frac` a byte column that is not a
  * whole number; `digits>12` a non-integer with more than 12 significant digits
- * (`integer-digits>12`: a whole number written in more than 12 digits, which is exact).
+ * (`integer-digits>12`: a whole number written in more than 12 digits, which is exact);
+ * `elapsed-noise` a cell of {@link ELAPSED_COLUMNS} whose 12 significant digits are a shorter
+ * decimal followed by round-off ({@link NOISE_TAIL}): a difference of two instants that kept
+ * their magnitude's last bits (8.46399999987e-6 for 8.464e-6).
  * Reads the files as plain comma-separated text: report cells hold no quoted commas.
  */
 export function roundoffCells(dir: string): RoundoffCell[] {
@@ -60,11 +67,18 @@ export function roundoffCells(dir: string): RoundoffCell[] {
         if (FRACTION_COLUMNS.has(column) && (x < 0 || x > 1)) hit("fraction>1");
         if (SLOWDOWN.test(column) && x < 1) hit(x >= 1 - 1e-9 ? "slowdown<1" : "slowdown<1-1e-9");
         if (BYTES.test(column) && !Number.isInteger(x)) hit("bytes-frac");
-        if (significantDigits(cell) > 12) hit(/[.e]/i.test(cell) ? "digits>12" : "integer-digits>12");
+        const digits = significantDigits(cell);
+        if (digits > 12) hit(/[.e]/i.test(cell) ? "digits>12" : "integer-digits>12");
+        if (digits === 12 && ELAPSED_COLUMNS.has(column) && NOISE_TAIL.test(mantissaDigits(cell))) hit("elapsed-noise");
       }
     }
   }
   return found;
+}
+
+/** The significant digits of a decimal literal, without sign, point, exponent or leading and trailing zeros ("0.00000231999999989" → "231999999989"). */
+function mantissaDigits(cell: string): string {
+  return cell.replace(/^[+-]/, "").replace(/e.*$/i, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
 }
 
 function csvFiles(dir: string): string[] {

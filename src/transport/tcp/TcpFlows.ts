@@ -1,4 +1,5 @@
 // TcpFlows: the life of every `tcp` flow of a run — start and handshake, rate changes, reroutes, finish — over its TcpFlowTable, its slow-start rounds and avoidance steps handed to their own classes.
+import { elapsedS } from "../../core/elapsedS.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork, FlowObserver } from "../../net/FlowNetwork.js";
@@ -293,7 +294,7 @@ export class TcpFlows implements FlowObserver {
     const end = Number.isNaN(t.growthEndS[flow]) ? this.network.finishOf(flow) : t.growthEndS[flow];
     return {
       handshakeS: t.handshakeS[flow],
-      slowStartS: Math.max(0, (Number.isNaN(end) ? this.sim.nowS : end) - t.activeS[flow]),
+      slowStartS: Math.max(0, elapsedS(t.activeS[flow], Number.isNaN(end) ? this.sim.nowS : end)),
       queueingS: t.queueingS[flow],
       retransmits: t.retransmits[flow],
       timeouts: t.timeouts[flow],

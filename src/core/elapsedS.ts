@@ -1,0 +1,75 @@
+// elapsedS: the time between two instants of a run as a report states it — their difference without the float round-off that the instants' own magnitude puts into it.
+
+/** 10^k for k = −30 … 30 at index k + 30, parsed from decimal (exact for 0 ≤ k ≤ 22, the nearest double otherwise). */
+const POW10 = Array.from({ length: 61 }, (_, i) => Number(`1e${i - 30}`));
+
+/**
+ * Significant decimal digits of an instant kept in a difference: 15. A double resolves an
+ * instant m (seconds) to one ulp, 1.1e-16 to 2.2e-16 of m, so `toS − fromS` of two instants
+ * each within an ulp or two of its exact value carries that much absolute error, whatever
+ * its own size: an FCT of 8.464 µs that starts near 0.5 s comes out as 8.46399999987e-6.
+ * The quantum 10^(e − 14), e = ⌊log10 m⌋, is 4.5 to 90 ulps of m, so the last digit kept is
+ * one the instants resolve, and an error below half the quantum (at least 2.25 ulps) never
+ * shows.
+ */
+export const ELAPSED_DIGITS = 15;
+
+/**
+ * `toS − fromS` rounded to the decimal quantum 10^(⌊log10 m⌋ − 14), m the larger of |fromS|
+ * and |toS| ({@link ELAPSED_DIGITS}): the digits below it are float round-off of the
+ * instants, not time. Exact differences of short decimals come out as those decimals
+ * (0.500008464 − 0.5 = 8.464e-6, not 8.46399999987e-6); a difference that is a large share of
+ * m keeps 15 significant digits. NaN or ±Infinity in, the plain difference out; instants
+ * below 1e-8 s (quantum beyond 10⁻²²) are not rounded. Deterministic: one division and one
+ * multiplication by exact powers of ten, each correctly rounded.
+ *
+ * @example elapsedS(0.5, 0.500008464) // 8.464e-6, where the plain difference is 8.463999999985816e-6
+ */
+export function elapsedS(fromS: number, toS: number): number {
+  const d = toS - fromS;
+  const m = Math.max(Math.abs(fromS), Math.abs(toS));
+  if (!Number.isFinite(d) || !(m > 0)) return d;
+  const e = decimalExponent(m);
+  const k = ELAPSED_DIGITS - 1 - e;
+  if (!(k <= 22)) return d;
+  // |d| ≤ 2m < 2·10^(e+1), so |d|·10^k < 2·10^15 < 2⁵³: a whole number after rounding, exactly.
+  return k >= 0 ? Math.round(d * POW10[k + 30]) / POW10[k + 30] : Math.round(d / POW10[30 - k]) * POW10[30 - k];
+}
+
+/** ⌊log10 a⌋ for finite a > 0 between 1e-29 and 1e30, exact next to powers of ten; NaN elsewhere. */
+function decimalExponent(a: number): number {
+  let e = Math.floor(Math.log10(a));
+  if (!(e >= -29 && e <= 29)) return NaN;
+  // Math.log10 is not correctly rounded: next to a power of ten e can be off by one.
+  if (POW10[e + 31] <= a) e++;
+  else if (POW10[e + 30] > a) e--;
+  return e;
+}
+
+/**
+ * Significant digits a quantity derived from `toS − fromS` by products and quotients (a mean
+ * rate of bytes over a drain time, a ratio to an ideal time) can show without the instants'
+ * round-off: one fewer than the difference keeps above {@link elapsedS}'s quantum, i.e.
+ * 14 − (⌊log10 m⌋ − ⌊log10 |toS − fromS|⌋), m the larger instant, between 1 and 17 (17, all,
+ * when the difference is 0, not finite or the instants 0). A division carries the
+ * difference's relative error into the result unchanged, so the result is resolved to as
+ * many digits as the difference; one fewer leaves a tenfold margin for the few ulps the
+ * instants themselves may be off.
+ */
+export function elapsedDigits(fromS: number, toS: number): number {
+  const d = Math.abs(toS - fromS);
+  const m = Math.max(Math.abs(fromS), Math.abs(toS));
+  if (!(d > 0) || !Number.isFinite(d) || !Number.isFinite(m)) return 17;
+  const digits = ELAPSED_DIGITS - 1 - (decimalExponent(m) - decimalExponent(d));
+  return Number.isNaN(digits) ? 17 : Math.max(1, Math.min(17, digits));
+}
+
+/** `x` rounded to `digits` significant digits (x itself for 17 or more digits, for 0, NaN, ±Infinity, and outside 1e-29 … 1e30). */
+export function roundDigits(x: number, digits: number): number {
+  if (digits >= 17 || x === 0 || !Number.isFinite(x)) return x;
+  const e = decimalExponent(Math.abs(x));
+  if (Number.isNaN(e)) return x;
+  const k = digits - 1 - e;
+  if (k > 30 || k < -30) return x;
+  return k >= 0 ? Math.round(x * POW10[k + 30]) / POW10[k + 30] : Math.round(x / POW10[30 - k]) * POW10[30 - k];
+}

@@ -1,0 +1,73 @@
+// elapsedS: differences of instants without the instants' round-off, to the digits they resolve.
+import { describe, expect, it } from "vitest";
+import { ELAPSED_DIGITS, elapsedDigits, elapsedS, roundDigits } from "../../src/core/elapsedS.js";
+import { randomStream } from "../../src/core/randomStream.js";
+
+/** ⌊log10 a⌋ from the decimal text (exact). */
+const exponentOf = (a: number) => Number(a.toExponential().split("e")[1]);
+
+describe("elapsedS", () => {
+  it("gives a short decimal difference as that decimal where the plain difference shows round-off", () => {
+    expect(0.500008464 - 0.5).not.toBe(8.464e-6);
+    expect(elapsedS(0.5, 0.500008464)).toBe(8.464e-6);
+    expect(0.3 - 0.1).not.toBe(0.2);
+    expect(elapsedS(0.1, 0.3)).toBe(0.2);
+    expect(elapsedS(100, 100.000001)).toBe(1e-6);
+  });
+
+  it("differences of instants on a nanosecond grid come out as the grid's decimal, at every magnitude", () => {
+    const r = randomStream(7);
+    for (let i = 0; i < 20000; i++) {
+      const scale = 10 ** Math.floor(r() * 5); // instants up to 10⁴ s
+      const a = Math.floor(r() * 1e9 * scale);
+      const b = a + 1 + Math.floor(r() * 1e6);
+      const fromS = a / 1e9;
+      const toS = b / 1e9;
+      // Exact while the instants have at most 15 significant digits (a nanosecond grid below 10⁶ s).
+      expect(elapsedS(fromS, toS)).toBe((b - a) / 1e9);
+    }
+  });
+
+  it("moves any difference by at most half its quantum, 10^(⌊log10 m⌋ − 14), and the ulps of its result", () => {
+    const r = randomStream(11);
+    for (let i = 0; i < 20000; i++) {
+      const fromS = r() * 10 ** (r() * 8 - 4);
+      const toS = fromS + r() * fromS * 2;
+      const m = Math.max(fromS, toS);
+      const quantum = 10 ** (exponentOf(m) - (ELAPSED_DIGITS - 1));
+      expect(Math.abs(elapsedS(fromS, toS) - (toS - fromS))).toBeLessThanOrEqual(quantum / 2 + Math.abs(toS - fromS) * 4.5e-16);
+    }
+  });
+
+  it("keeps 15 significant digits of a difference as large as its instants, and passes NaN, infinities and zero through", () => {
+    expect(elapsedS(0, 0.123456789012345678)).toBe(0.123456789012346);
+    expect(elapsedS(0, 0)).toBe(0);
+    expect(elapsedS(1, NaN)).toBeNaN();
+    expect(elapsedS(1, Infinity)).toBe(Infinity);
+    expect(elapsedS(2, 1.5)).toBe(-0.5);
+  });
+});
+
+describe("elapsedDigits and roundDigits", () => {
+  it("resolve a rate over a drain time to the digits the instants leave it", () => {
+    // m = 0.500008464 (⌊log10⌋ = −1), d = 8.464e-6 (−6): 14 − 5 = 9 digits.
+    expect(elapsedDigits(0.5, 0.500008464)).toBe(9);
+    expect(elapsedDigits(0, 0.25)).toBe(14);
+    expect(elapsedDigits(1, 1)).toBe(17);
+    expect(roundDigits(21.2500000011, 9)).toBe(21.25);
+    expect(roundDigits(123456.789, 4)).toBe(123500);
+    expect(roundDigits(-0.000123456, 2)).toBe(-0.00012);
+    expect(roundDigits(1.5, 17)).toBe(1.5);
+    expect(roundDigits(NaN, 3)).toBeNaN();
+  });
+
+  it("a mean rate of a short decimal, computed through a drain time late in a run, rounds back to it", () => {
+    // 1,500 B at 21.25 Gb/s, draining from 3.3 s: bits / (finish − first byte) is off in its 11th digit.
+    const drainS = (1500 * 8) / 21.25e9;
+    const firstS = 3.3;
+    const finishS = firstS + drainS;
+    const rate = (1500 * 8) / 1e9 / (finishS - firstS);
+    expect(rate).not.toBe(21.25);
+    expect(roundDigits(rate, elapsedDigits(firstS, finishS))).toBe(21.25);
+  });
+});
