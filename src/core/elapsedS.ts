@@ -1,7 +1,5 @@
 // elapsedS: the time between two instants of a run as a report states it — their difference without the float round-off that the instants' own magnitude puts into it.
-
-/** 10^k for k = −30 … 30 at index k + 30, parsed from decimal (exact for 0 ≤ k ≤ 22, the nearest double otherwise). */
-const POW10 = Array.from({ length: 61 }, (_, i) => Number(`1e${i - 30}`));
+import { decimalExponent, POW10 } from "./decimalExponent.js";
 
 /**
  * Significant decimal digits of an instant kept in a difference: 15. A double resolves an
@@ -29,22 +27,12 @@ export function elapsedS(fromS: number, toS: number): number {
   const d = toS - fromS;
   const m = Math.max(Math.abs(fromS), Math.abs(toS));
   if (!Number.isFinite(d) || !(m > 0)) return d;
-  const e = decimalExponent(m);
-  const k = ELAPSED_DIGITS - 1 - e;
-  if (!(k <= 22)) return d;
+  const k = ELAPSED_DIGITS - 1 - decimalExponent(m);
+  if (!(k >= -22 && k <= 22)) return d;
   // |d| ≤ 2m < 2·10^(e+1), so |d|·10^k < 2·10^15 < 2⁵³: a whole number after rounding, exactly.
-  return k >= 0 ? Math.round(d * POW10[k + 30]) / POW10[k + 30] : Math.round(d / POW10[30 - k]) * POW10[30 - k];
+  return k >= 0 ? Math.round(d * POW10[k + 22]) / POW10[k + 22] : Math.round(d / POW10[22 - k]) * POW10[22 - k];
 }
 
-/** ⌊log10 a⌋ for finite a > 0 between 1e-29 and 1e30, exact next to powers of ten; NaN elsewhere. */
-function decimalExponent(a: number): number {
-  let e = Math.floor(Math.log10(a));
-  if (!(e >= -29 && e <= 29)) return NaN;
-  // Math.log10 is not correctly rounded: next to a power of ten e can be off by one.
-  if (POW10[e + 31] <= a) e++;
-  else if (POW10[e + 30] > a) e--;
-  return e;
-}
 
 /**
  * Significant digits a quantity derived from `toS − fromS` by products and quotients (a mean
@@ -61,15 +49,13 @@ export function elapsedDigits(fromS: number, toS: number): number {
   const m = Math.max(Math.abs(fromS), Math.abs(toS));
   if (!(d > 0) || !Number.isFinite(d) || !Number.isFinite(m)) return 17;
   const digits = ELAPSED_DIGITS - 1 - (decimalExponent(m) - decimalExponent(d));
-  return Number.isNaN(digits) ? 17 : Math.max(1, Math.min(17, digits));
+  return Math.max(1, Math.min(17, digits));
 }
 
-/** `x` rounded to `digits` significant digits (x itself for 17 or more digits, for 0, NaN, ±Infinity, and outside 1e-29 … 1e30). */
+/** `x` rounded to `digits` significant digits (x itself for 17 or more digits, for 0, NaN and ±Infinity, and where 10^(digits − 1 − ⌊log10 |x|⌋) is beyond 10^±22). */
 export function roundDigits(x: number, digits: number): number {
   if (digits >= 17 || x === 0 || !Number.isFinite(x)) return x;
-  const e = decimalExponent(Math.abs(x));
-  if (Number.isNaN(e)) return x;
-  const k = digits - 1 - e;
-  if (k > 30 || k < -30) return x;
-  return k >= 0 ? Math.round(x * POW10[k + 30]) / POW10[k + 30] : Math.round(x / POW10[30 - k]) * POW10[30 - k];
+  const k = digits - 1 - decimalExponent(Math.abs(x));
+  if (!(k >= -22 && k <= 22)) return x;
+  return k >= 0 ? Math.round(x * POW10[k + 22]) / POW10[k + 22] : Math.round(x / POW10[22 - k]) * POW10[22 - k];
 }

@@ -16,7 +16,7 @@ describe("elapsedS", () => {
   });
 
   it("differences of instants on a nanosecond grid come out as the grid's decimal, at every magnitude", () => {
-    const r = randomStream(7);
+    const r = randomStream(7, "elapsedS grid");
     for (let i = 0; i < 20000; i++) {
       const scale = 10 ** Math.floor(r() * 5); // instants up to 10⁴ s
       const a = Math.floor(r() * 1e9 * scale);
@@ -29,7 +29,7 @@ describe("elapsedS", () => {
   });
 
   it("moves any difference by at most half its quantum, 10^(⌊log10 m⌋ − 14), and the ulps of its result", () => {
-    const r = randomStream(11);
+    const r = randomStream(11, "elapsedS quantum");
     for (let i = 0; i < 20000; i++) {
       const fromS = r() * 10 ** (r() * 8 - 4);
       const toS = fromS + r() * fromS * 2;
