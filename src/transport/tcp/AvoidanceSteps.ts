@@ -159,32 +159,6 @@ export class AvoidanceSteps {
       const flight = last ? this.network.remainingOf(f) : t.phase[f] === Phase.SlowStart ? Math.min(w * t.packetBytes[f], windowBytes) : Infinity;
       this.queues.setFlight(f, flight, this.sim.nowS);
     }
-    t.capSegs[f] = w;
-    t.capRttS[f] = rtt;
     this.network.setFlowCap(f, last ? t.userCapBps[f] : Math.min(t.userCapBps[f], windowBytes / rtt, (w * t.packetBytes[f]) / rtt));
-  }
-
-  /**
-   * The queues on window-limited flow `f`'s route changed: its window's cap is taken again at its
-   * round trip now. A window-limited sender sends its window once per round trip, and the round
-   * trip is what the queues make it at each moment (ns-3's, and any TCP's, ACK clock): with a
-   * queue ahead the same window gives a lower rate, and once the queue drains a higher one. The
-   * cap of the last {@link step} holds the window it planned (the window half-way to the next
-   * check) and the round trip read then, until that check — up to a thousand round trips on a
-   * window near Cubic's plateau — so a queue that came or went meanwhile would keep the flow at
-   * a round trip it no longer has. Only a flow in avoidance between its checks, bound at no port,
-   * not in a fast recovery and capped by its window (not by its user) is taken again; at most
-   * once per instant (a re-capped flow moves the rates, which can move the queues again).
-   */
-  queuesChanged(f: number): void {
-    const t = this.t;
-    const now = this.sim.nowS;
-    if (t.phase[f] !== Phase.Avoidance || t.timer[f] < 0 || t.capAtS[f] === now) return;
-    if (this.network.stateOf(f) !== FlowState.Active || this.queues.boundAt(f) >= 0 || t.recovering(f, now)) return;
-    if (!(this.network.capOf(f) < t.userCapBps[f])) return;
-    const rtt = this.routes.rttNow(f);
-    if (rtt === t.capRttS[f] || !(rtt > 0)) return;
-    t.capAtS[f] = now;
-    this.applyWindow(f, rtt, t.capSegs[f]);
   }
 }

@@ -151,15 +151,6 @@ export class LossPorts {
     return list.sort((a, b) => a - b);
   }
 
-  /**
-   * Write the loss-based flows in avoidance crossing port `r` into `out` from `at` on (in list
-   * order, no copy made), and return where they end.
-   */
-  crossingInto(r: number, out: number[], at: number): number {
-    for (let i = this.crossHead[r]; i >= 0; i = this.crossNext[i]) out[at++] = this.crossFlow[i];
-    return at;
-  }
-
   /** Take flow `f` off its port's list (its port re-judged at the end of the solve). */
   leave(f: number): void {
     const r = this.t.port[f];

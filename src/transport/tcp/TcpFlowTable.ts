@@ -54,14 +54,6 @@ export class TcpFlowTable {
    * arrays took three): kept, not taken again at every window.
    */
   private cubicKey = new Float64Array(0);
-  /**
-   * The window and the round trip the flow's rate cap was last taken from (`AvoidanceSteps.applyWindow`):
-   * a window-limited flow's cap is taken again at the same window when the queues on its route
-   * change ({@link capAtS}: when that was last done, seconds; NaN: never).
-   */
-  capSegs = new Float64Array(0);
-  capRttS = new Float64Array(0);
-  capAtS = new Float64Array(0);
   /** Window when the avoidance epoch began, segments. */
   w0 = new Float64Array(0);
   /** Start of the avoidance epoch (or of the last slow-start round), seconds; NaN before the first round. */
@@ -247,9 +239,6 @@ export class TcpFlowTable {
     this.rtoSackedSegs = grown(this.rtoSackedSegs, n);
     this.w0 = grown(this.w0, n);
     this.epochS = grown(this.epochS, n);
-    this.capSegs = grown(this.capSegs, n);
-    this.capRttS = grown(this.capRttS, n);
-    this.capAtS = grown(this.capAtS, n, NaN);
     this.lastS = grown(this.lastS, n);
     this.alphaAtS = grown(this.alphaAtS, n);
     this.alphaDueS = grown(this.alphaDueS, n, NaN);

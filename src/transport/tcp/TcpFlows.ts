@@ -3,8 +3,6 @@ import type { RandomStream } from "../../core/randomStream.js";
 import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork, FlowObserver } from "../../net/FlowNetwork.js";
 import type { RateChanges } from "../../net/RateChanges.js";
-import { DirtyResources } from "../../net/queues/DirtyResources.js";
-import type { QueueObserver } from "../../net/queues/QueueObserver.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { Route } from "../../net/Router.js";
 import type { Topology } from "../../net/Topology.js";
@@ -76,7 +74,7 @@ const FIRST_FLIGHT = -2;
  *   crosses, the train meets the full buffer (and loses there) or misses it, by its drawn phase
  *   ({@link LossRecovery.trainsOverflowed}).
  */
-export class TcpFlows implements FlowObserver, QueueObserver {
+export class TcpFlows implements FlowObserver {
   private readonly t = new TcpFlowTable();
   private readonly done: Array<((flow: number, cwndSegments: number) => void) | undefined> = [];
   private readonly kindRound: number;
@@ -97,10 +95,6 @@ export class TcpFlows implements FlowObserver, QueueObserver {
   private readonly rounds: SlowStartRounds;
   /** Congestion avoidance, and the window's cap on a flow's rate. */
   private readonly avoidance: AvoidanceSteps;
-  /** Channels whose queue changed since the last solve's end: their window-limited flows' caps are taken again ({@link recapWindows}). */
-  private readonly queuedPorts: DirtyResources;
-  /** The flows {@link recapWindows} takes again at one port (rewritten at each). */
-  private readonly recapFlows: number[] = [];
   /** What {@link start} reads off a flow's route (one record, rewritten by each start). */
   private readonly timing: StartTiming = { baseRttS: 0, handshakeBaseRttS: 0, outS: 0, backS: 0, storeAndForwardS: 0 };
   /** Where each options record registered is in the table ({@link addOptions}). */
@@ -146,8 +140,6 @@ export class TcpFlows implements FlowObserver, QueueObserver {
     this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.kindStep);
     this.rounds = new SlowStartRounds(sim, network, this.t, routes, this.recovery, this.alphas, this.answers, this.avoidance, this.kindRound);
     network.observe(this);
-    this.queuedPorts = new DirtyResources(topology.resourceCount);
-    queues.observe(this);
   }
 
   /**
@@ -241,7 +233,6 @@ export class TcpFlows implements FlowObserver, QueueObserver {
     t.rtoSackedSegs[flow] = 0;
     t.w0[flow] = w;
     t.epochS[flow] = NaN;
-    t.capAtS[flow] = NaN;
     t.alphaAtS[flow] = now;
     t.alphaDueS[flow] = NaN;
     t.baseRttS[flow] = baseRtt;
@@ -349,31 +340,6 @@ export class TcpFlows implements FlowObserver, QueueObserver {
   solved(): void {
     if (this.bursts.hasPending) this.answers.judge();
     this.ports.update();
-    this.recapWindows();
-  }
-
-  /** @inheritdoc */
-  queueChanged(resource: number): void {
-    if (resource < this.channels) this.queuedPorts.mark(resource);
-  }
-
-  /**
-   * The window-limited flows in avoidance crossing a port whose queue changed since the last
-   * solve take their window's cap again at their round trip now (`AvoidanceSteps.queuesChanged`).
-   * A channel's queue delays its own flows' packets and, as the reverse channel, the ACKs of the
-   * flows the other way: both lists are walked.
-   */
-  private recapWindows(): void {
-    const dirty = this.queuedPorts;
-    if (dirty.count === 0) return;
-    const flows = this.recapFlows;
-    for (let i = 0; i < dirty.count; i++) {
-      const r = dirty.take(i);
-      const n = this.ports.crossingInto(r, flows, 0);
-      const m = this.ports.crossingInto(r ^ 1, flows, n);
-      for (let j = 0; j < m; j++) this.avoidance.queuesChanged(flows[j]);
-    }
-    dirty.clear();
   }
 
   /**
