@@ -332,10 +332,10 @@ export class BurstJudge {
     // The bursts of an instant leave their senders together; where the feeds cannot carry them at
     // their own rates together, the feeds' FIFOs serve them interleaved, each at its share of the
     // arrivals: every train reaches the port stretched by the same factor, all of them from the
-    // start of the span (they do not queue one behind another). A marking port alike: a
-    // point-to-point device sends at most its rate, whatever queue disc is behind it.
+    // start of the span (they do not queue one behind another).
+    // A marking port keeps the drawn offsets over the feeds' span (docs/transport.md, "Not modelled").
     let stretch = 1;
-    if (feedBps > 0) {
+    if (feedBps > 0 && !(k > 0)) {
       let offeredBps = 0;
       for (let i = 0; i < list.length; i++) {
         const b = list[i];

@@ -189,7 +189,7 @@ export class LossRecovery {
     }
     if (phase !== Phase.SlowStart) return;
     const left = Math.max(0, this.network.remainingOf(f) / t.packetBytes[f] - n);
-    if (marked ? !this.cwrTold(delivered, left, share) : !fifoBurstLossTold(delivered, lost, left, fullShare)) {
+    if (marked ? !this.cwrTold(delivered, lost, left, share) : !fifoBurstLossTold(delivered, lost, left, fullShare)) {
       // In flight at the timer: this burst's holes and the earlier ones not yet resent, none deemed lost.
       // Above the hole: this burst's survivors (those of the rounds before were acknowledged or are counted in the holes).
       this.timeout(f, lost + t.lostPackets[f], delivered);
@@ -206,16 +206,16 @@ export class LossRecovery {
 
   /**
    * Whether a burst's `lost` packets (`delivered` got through) are told in CWR ({@link cwrLossTold}):
-   * the holes are the burst's tail — the port's FIFO fills and drops the later packets of every
-   * train (ns-3's drops.csv of the DCTCP incasts: every response loses its first flight from its
-   * 4th–8th packet on) — so no survivor follows the last hole, and the flow is told only by its
-   * `leftPackets` of new data, crossing the same overflow: how many get through at the port's drop
-   * `share` is drawn (from the run's loss stream).
+   * the losses placed at random among the burst, how many survivors follow its last hole is drawn
+   * (from the run's loss stream), and so is how many of its `leftPackets` of new data, crossing
+   * the same overflow, get through at the port's drop `share`.
    */
-  private cwrTold(delivered: number, leftPackets: number, share: number): boolean {
+  private cwrTold(delivered: number, lost: number, leftPackets: number, share: number): boolean {
     if (delivered === 0) return false;
+    let behindLast = 0;
+    for (let d = delivered; d > 0 && this.random() * (d + lost) < d; d--) behindLast++;
     const leftDelivered = binomial(this.random, Math.round(leftPackets), 1 - share);
-    return cwrLossTold(delivered, 0, leftDelivered);
+    return cwrLossTold(delivered, behindLast, leftDelivered);
   }
 
   /**
