@@ -187,11 +187,6 @@ export class QueueState implements FlowObserver {
     return this.bound.windowed(resource) > 0;
   }
 
-  /** Whether `resource` marks (DCTCP) and is the max-min bottleneck of some windowed tcp flow now. */
-  busyMarking(resource: number): boolean {
-    return this.settings.ecnThresholdBytes[resource] > 0 && this.bound.windowed(resource) > 0;
-  }
-
   /** Mean queueing delay at `resource` now, seconds. */
   delayS(resource: number): number {
     return this.delaySAt[resource];

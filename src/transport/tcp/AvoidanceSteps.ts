@@ -80,7 +80,6 @@ export class AvoidanceSteps {
       this.recovery.recoverAgain(f);
       return;
     }
-    if (process.env.D40F && process.env.D40F.split(',').includes(String(f))) console.error(`STEP ${now.toFixed(6)} f=${f} w=${w.toFixed(2)} rtt=${(rtt*1e6).toFixed(1)} bound=${this.queues.boundAt(f)} rateG=${(this.network.rateOf(f)/1e9).toFixed(3)} tracks=${this.queues.boundAt(f) >= 0 ? this.ports.tracks(f, this.queues.boundAt(f)) : '-'}`);
     if (w >= t.windowSegs[f]) {
       this.settle(f, rtt);
       return;

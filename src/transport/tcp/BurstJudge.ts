@@ -273,20 +273,13 @@ export class BurstJudge {
     // gives them, so what it drains of the bursts is only their own flows' shares of it; elsewhere
     // (and at a marking port, whose queue DCTCP holds near K) the bursts have its line rate.
     const saturated = this.queues.saturated(r);
-    const busy = (process.env.D40M === '1' || process.env.D40M === '2' || (process.env.D40M === '3' && clocked > 0)) && this.queues.busyMarking(r);
-    const drainBps = saturated || busy ? this.shareOf(list, capacity) : capacity;
+    const drainBps = saturated ? this.shareOf(list, capacity) : capacity;
     const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
-    let queued = this.queues.queueBytes(r);
-    if (busy && process.env.D40M === '2') {
-      const saw = this.queues.sawtoothOf(r).samples;
-      queued = saw[Math.min(saw.length - 1, Math.floor(this.random() * saw.length))];
-    }
-    const standing = queued / packet + own;
+    const standing = this.queues.queueBytes(r) / packet + own;
     const buffer = settings.bufferBytes[r] / packet;
     const k = this.queues.markingThresholdPackets(r, packet);
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
-    if (process.env.D40F && list.some((b) => process.env.D40F!.split(',').includes(String(b.flow)))) console.error(`JUDGE r=${r} n=${list.length} flows=${list.map((b) => b.flow).join('/')} arr=${arrivals.toFixed(1)} drain=${drain.toFixed(1)} standing=${standing.toFixed(1)} own=${own.toFixed(1)} k=${k.toFixed(1)} longest=${(longest*1e6).toFixed(1)} clocked=${(clocked/capacity*1e6).toFixed(1)} sat=${saturated} share=${(this.shareOf(list, capacity)/capacity).toFixed(3)} overK=${overK.toFixed(3)}`);
     if (overBuffer <= 0 && overK <= 0) return;
     const at = this.port;
     at.r = r;
@@ -340,8 +333,9 @@ export class BurstJudge {
     // their own rates together, the feeds' FIFOs serve them interleaved, each at its share of the
     // arrivals: every train reaches the port stretched by the same factor, all of them from the
     // start of the span (they do not queue one behind another).
+    // A marking port keeps the drawn offsets over the feeds' span (docs/transport.md, "Not modelled").
     let stretch = 1;
-    if (feedBps > 0 && (!(k > 0) || process.env.D40S !== '0')) {
+    if (feedBps > 0 && !(k > 0)) {
       let offeredBps = 0;
       for (let i = 0; i < list.length; i++) {
         const b = list[i];

@@ -19,14 +19,12 @@ const ALPHA_SETTLED = 0.01;
  */
 export class DctcpAlpha {
   private readonly kind: number;
-  private readonly baseWeight = new Map<number, number>();
 
   constructor(
     private readonly sim: Simulation,
     private readonly queues: QueueState,
     private readonly t: TcpFlowTable,
     private readonly rttNow: (f: number) => number,
-    private readonly network?: import("../../net/FlowNetwork.js").FlowNetwork,
   ) {
     this.kind = sim.registerHandler((f) => this.step(f, true));
   }
@@ -42,7 +40,6 @@ export class DctcpAlpha {
     const fraction = Math.min(1, t.markedLast[f] / Math.max(1, w));
     t.markedLast[f] = 0;
     t.cwnd[f] = Math.max(2, dctcpCut(w, this.moveAlpha(f, fraction)));
-    if (process.env.D40F && (process.env.D40F === 'all' || process.env.D40F.split(',').includes(String(f)))) console.error(`CUT ${this.sim.nowS.toFixed(6)} f=${f} w=${w.toFixed(2)} frac=${fraction.toFixed(2)} a=${this.queues.alphaOf(f).toFixed(3)} -> ${t.cwnd[f].toFixed(2)}`);
   }
 
   /**
@@ -104,12 +101,6 @@ export class DctcpAlpha {
     const settled = Math.abs(gap) < ALPHA_SETTLED;
     t.alphaAtS[f] = now;
     this.queues.setAlpha(f, settled ? target : target + gap, now);
-    if (process.env.D40A === '1' && this.network) {
-      if (!this.baseWeight.has(f)) this.baseWeight.set(f, this.network.weightOf(f));
-      const a = settled ? target : target + gap;
-      this.network.setFlowWeight(f, this.baseWeight.get(f)! * Math.min(1, target / Math.max(target, a)));
-    }
-    if (process.env.D40P) console.error(`ALPHA ${now.toFixed(6)} f=${f} r=${r} a=${(settled ? target : target + gap).toFixed(3)} target=${target.toFixed(3)} rtt=${(rtt*1e6).toFixed(1)}`);
     if (settled) return;
     const next = now + ALPHA_HALF_LIFE_RTTS * rtt;
     t.alphaDueS[f] = next;

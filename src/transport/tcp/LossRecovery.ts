@@ -213,7 +213,7 @@ export class LossRecovery {
   private cwrTold(delivered: number, lost: number, leftPackets: number, share: number): boolean {
     if (delivered === 0) return false;
     let behindLast = 0;
-    if (process.env.D40T === '0') for (let d = delivered; d > 0 && this.random() * (d + lost) < d; d--) behindLast++;
+    for (let d = delivered; d > 0 && this.random() * (d + lost) < d; d--) behindLast++;
     const leftDelivered = binomial(this.random, Math.round(leftPackets), 1 - share);
     return cwrLossTold(delivered, behindLast, leftDelivered);
   }
