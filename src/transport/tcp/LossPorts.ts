@@ -7,30 +7,14 @@ import type { ListPool } from "../../core/ListPool.js";
 import { grown } from "../../core/grown.js";
 import { empty } from "../../core/empty.js";
 import type { RandomStream } from "../../core/randomStream.js";
+import { CrossingLists } from "./CrossingLists.js";
 import { dropShares } from "./dropShares.js";
+import type { LossPortsHost } from "./LossPortsHost.js";
+import { sortIds } from "./sortIds.js";
 import { TcpCc, TcpPhase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** How far ahead a port's next overflow is looked for, seconds (beyond: none is scheduled until the port changes). */
 const HORIZON_S = 3600;
-
-/** What the flows' owner does for the ports: RTTs now, and a flow's answer to losing a packet. */
-export interface LossPortsHost {
-  /** Round trip of flow `f` now (base plus queueing both ways), seconds. */
-  rttNow(f: number): number;
-  /**
-   * Flow `f` in avoidance lost `lostPackets` (≥ 1) of its newest packets at an overflow of port
-   * `r` (its window brought up to now, its retransmissions counted, off its port): cut its window
-   * or time out. `rttS` is its round trip through the full buffer, before the port was re-judged
-   * without the cut flows' excess.
-   */
-  lost(f: number, r: number, rttS: number, lostPackets: number): void;
-  /**
-   * Port `r` overflows while flow `f`, in a fast recovery, sends through it: the port drops
-   * `drops` packets among what arrives in the round trip its full buffer
-   * takes (`rttS`, the flow's round trip through it), the recovering flow's packets among them.
-   */
-  recovering(f: number, r: number, drops: number, rttS: number): void;
-}
 
 /**
  * Loss-based flows (NewReno, Cubic, and DCTCP where a port does not mark) in congestion
@@ -60,23 +44,8 @@ export class LossPorts {
   private readonly bound: Int32Array;
   private next = new Int32Array(0);
   private prev = new Int32Array(0);
-  /**
-   * Loss-based flows in avoidance crossing each port, bound there or not, in no order (an
-   * overflow sorts them): its drops hit them too. A list linked through the places of the flows'
-   * routes in the owner's pool of live routes: place `routes.offsetOf(f) + i` (hop i of flow f's
-   * route) is on the list of the port there while `crossFlow` holds f at it (-1: on none; a
-   * route through the same port twice is on its list once), after `crossPrev` and before
-   * `crossNext` of the same place, from `crossHead[r]`. Going on and off touches a few numbers,
-   * where per-port arrays were pushed, popped and patched (a core port's list holds dozens).
-   */
-  private readonly crossHead: Int32Array;
-  private crossNext = new Int32Array(0);
-  private crossPrev = new Int32Array(0);
-  private crossFlow = new Int32Array(0);
-  /** Per flow, 1 while it is on the crossing lists of its route's tracked ports ({@link cross}). */
-  private onCrossing = new Uint8Array(0);
-  /** Per flow on the crossing lists, `routes.offsetOf(f)` when it went on (its places, should a reroute move its route in the pool). */
-  private crossBase = new Int32Array(0);
+  /** Loss-based flows in avoidance crossing each port, bound there or not ({@link CrossingLists}): an overflow's drops hit them too. */
+  private readonly crossing: CrossingLists;
   /** Each port's pending overflow event (-1 for none). */
   private readonly portTimer: Int32Array;
   /** Ports to re-judge at the end of the solve, each once, in the order they changed. */
@@ -102,17 +71,17 @@ export class LossPorts {
     private readonly sim: Simulation,
     private readonly network: FlowNetwork,
     private readonly queues: QueueState,
-    private readonly channelCount: number,
+    channelCount: number,
     resourceCount: number,
     private readonly t: TcpFlowTable,
     private readonly host: LossPortsHost,
-    private readonly routes: ListPool,
+    routes: ListPool,
     private readonly random: RandomStream,
   ) {
     this.first = new Int32Array(resourceCount).fill(-1);
     this.last = new Int32Array(resourceCount).fill(-1);
     this.bound = new Int32Array(resourceCount);
-    this.crossHead = new Int32Array(resourceCount).fill(-1);
+    this.crossing = new CrossingLists(queues, channelCount, resourceCount, t, routes);
     this.portTimer = new Int32Array(resourceCount).fill(-1);
     this.dirty = new DirtyResources(resourceCount);
     this.kindOverflow = sim.registerHandler((r) => this.overflow(r));
@@ -129,10 +98,7 @@ export class LossPorts {
       this.next = grown(this.next, n, -1);
       this.prev = grown(this.prev, n, -1);
     }
-    if (n > this.onCrossing.length) {
-      this.onCrossing = grown(this.onCrossing, n);
-      this.crossBase = grown(this.crossBase, n);
-    }
+    this.crossing.reserve(n);
   }
 
   /**
@@ -146,9 +112,7 @@ export class LossPorts {
 
   /** The loss-based flows in avoidance crossing port `r` now, in flow order (a copy). */
   crossingOf(r: number): number[] {
-    const list: number[] = [];
-    for (let i = this.crossHead[r]; i >= 0; i = this.crossNext[i]) list.push(this.crossFlow[i]);
-    return list.sort((a, b) => a - b);
+    return this.crossing.crossingOf(r);
   }
 
   /** Take flow `f` off its port's list (its port re-judged at the end of the solve). */
@@ -200,37 +164,8 @@ export class LossPorts {
   cross(f: number, on: boolean): void {
     // A flow is on the lists of every tracked port of its route or on none: adding one already
     // there, or removing one that is not, does nothing.
-    if (f >= this.onCrossing.length) this.reserve(Math.max(1024, f + 1, 2 * this.onCrossing.length));
-    if ((this.onCrossing[f] === 1) === on) return;
-    this.onCrossing[f] = on ? 1 : 0;
-    const routes = this.routes;
-    const from = routes.offsetOf(f);
-    const to = from + routes.lengthOf(f);
-    const res = routes.pool;
-    if (this.crossFlow.length < res.length) {
-      this.crossNext = grown(this.crossNext, res.length, -1);
-      this.crossPrev = grown(this.crossPrev, res.length, -1);
-      this.crossFlow = grown(this.crossFlow, res.length, -1);
-    }
-    if (on) this.crossBase[f] = from;
-    const { crossHead: head, crossNext: next, crossPrev: prev, crossFlow: flow } = this;
-    const channels = this.channelCount;
-    const dctcp = this.t.cc[f] === TcpCc.Dctcp;
-    const k = this.queues.settings.ecnThresholdBytes;
-    for (let i = from; i < to; i++) {
-      const r = res[i];
-      if (r >= channels || (dctcp && k[r] > 0)) continue;
-      if (on) {
-        const first = head[r];
-        // A route through the same port twice puts the flow on its list once (it went on at the first pass: it is first there).
-        if (first >= 0 && flow[first] === f) continue;
-        flow[i] = f;
-        prev[i] = -1;
-        next[i] = first;
-        if (first >= 0) prev[first] = i;
-        head[r] = i;
-      } else if (flow[i] === f) this.takeOff(r, i);
-    }
+    if (f >= this.crossing.flowCapacity) this.reserve(Math.max(1024, f + 1, 2 * this.crossing.flowCapacity));
+    this.crossing.cross(f, on);
   }
 
   /**
@@ -241,22 +176,8 @@ export class LossPorts {
    */
   rerouted(f: number, oldResources: Int32Array): void {
     this.leave(f);
-    if (f < this.onCrossing.length && this.onCrossing[f] === 1) {
-      this.onCrossing[f] = 0;
-      const base = this.crossBase[f];
-      for (let i = 0; i < oldResources.length; i++) if (this.crossFlow[base + i] === f) this.takeOff(oldResources[i], base + i);
-    }
+    this.crossing.leaveRoute(f, oldResources);
     if (this.t.phase[f] === TcpPhase.Avoidance) this.cross(f, true);
-  }
-
-  /** Take place `i` off port `r`'s crossing list. */
-  private takeOff(r: number, i: number): void {
-    const p = this.crossPrev[i];
-    const n = this.crossNext[i];
-    if (p >= 0) this.crossNext[p] = n;
-    else this.crossHead[r] = n;
-    if (n >= 0) this.crossPrev[n] = p;
-    this.crossFlow[i] = -1;
   }
 
   /** Re-judge the ports whose flows changed, in the order they changed. */
@@ -373,7 +294,8 @@ export class LossPorts {
     empty(members);
     empty(recovering);
     for (let f = this.first[r]; f >= 0; f = this.next[f]) hit.push(f);
-    for (let i = this.crossHead[r]; i >= 0; i = this.crossNext[i]) if (t.port[this.crossFlow[i]] !== r) hit.push(this.crossFlow[i]);
+    const crossing = this.crossing;
+    for (let i = crossing.head[r]; i >= 0; i = crossing.next[i]) if (t.port[crossing.flow[i]] !== r) hit.push(crossing.flow[i]);
     let wake = Infinity;
     for (let i = 0; i < hit.length; i++) {
       const f = hit[i];
@@ -452,31 +374,5 @@ export class LossPorts {
     this.updatePort(r);
     // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.
     if (this.dirty.count > 0) this.network.requestSolve();
-  }
-}
-
-/** Ascending flow ids (a sort's comparator). */
-function byId(a: number, b: number): number {
-  return a - b;
-}
-
-/** Lists this short are sorted by insertion, in place; longer ones by Array.prototype.sort (which makes a copy to sort). */
-const INSERTION_SORT_MAX = 32;
-
-/** Sort the distinct flow ids of `ids` ascending, in place (the same order `ids.sort(byId)` gives). */
-function sortIds(ids: number[]): void {
-  const n = ids.length;
-  if (n > INSERTION_SORT_MAX) {
-    ids.sort(byId);
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const x = ids[i];
-    let j = i - 1;
-    while (j >= 0 && ids[j] > x) {
-      ids[j + 1] = ids[j];
-      j--;
-    }
-    ids[j + 1] = x;
   }
 }

@@ -13,23 +13,19 @@ import { AvoidanceSteps } from "./AvoidanceSteps.js";
 import { BurstAnswers } from "./BurstAnswers.js";
 import { BurstJudge } from "./BurstJudge.js";
 import { DctcpAlpha } from "./DctcpAlpha.js";
+import { FIRST_FLIGHT } from "./FIRST_FLIGHT.js";
+import { FlowReroutes } from "./FlowReroutes.js";
 import { HandshakeLosses } from "./HandshakeLosses.js";
 import { LossPorts } from "./LossPorts.js";
 import { LossRecovery } from "./LossRecovery.js";
 import { queueClassOf } from "./queueClassOf.js";
-import { baseRttS, startTiming, type StartTiming } from "./routeTiming.js";
+import { startTiming, type StartTiming } from "./routeTiming.js";
 import { SlowStartRounds } from "./SlowStartRounds.js";
 import { SynRetries } from "./SynRetries.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
 import { TcpRoutes } from "./TcpRoutes.js";
 import { timestampRttS } from "./timestampRttS.js";
-
-/**
- * {@link TcpFlowTable.timer} of a flow in flight whose first flight goes out when its first byte
- * arrives: no event, the network's activation runs the round ({@link TcpFlows.flowActivated}).
- */
-const FIRST_FLIGHT = -2;
 
 /**
  * The window state machine of every `tcp` flow of a run, shared by the workloads' transports
@@ -42,7 +38,7 @@ const FIRST_FLIGHT = -2;
  * the rate ({@link AvoidanceSteps}), the bursts of an instant offered, judged and answered
  * ({@link BurstAnswers}), the live routes and what is read off them ({@link TcpRoutes}), the
  * answer to losses and timeouts ({@link LossRecovery}), the handshakes waiting out a SYN timeout
- * ({@link SynRetries}) and DCTCP's α ({@link DctcpAlpha}).
+ * ({@link SynRetries}), DCTCP's α ({@link DctcpAlpha}) and reroutes ({@link FlowReroutes}).
  *
  * A flow's life (docs/transport.md has the derivations):
  * - **Handshake**: rounds × RTT now (base RTT plus the queueing delay on the way out and back).
@@ -96,6 +92,8 @@ export class TcpFlows implements FlowObserver {
   private readonly rounds: SlowStartRounds;
   /** Congestion avoidance, and the window's cap on a flow's rate. */
   private readonly avoidance: AvoidanceSteps;
+  /** Reroutes: what a flow takes again from its new route. */
+  private readonly reroutes: FlowReroutes;
   /** What {@link start} reads off a flow's route (one record, rewritten by each start). */
   private readonly timing: StartTiming = { baseRttS: 0, handshakeBaseRttS: 0, outS: 0, backS: 0, storeAndForwardS: 0 };
   /** Where each options record registered is in the table ({@link addOptions}). */
@@ -140,6 +138,7 @@ export class TcpFlows implements FlowObserver {
     this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound);
     this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.kindStep);
     this.rounds = new SlowStartRounds(sim, network, this.t, routes, this.recovery, this.alphas, this.answers, this.avoidance, this.kindRound);
+    this.reroutes = new FlowReroutes(sim, network, queues, this.channels, this.t, routes, this.bursts, this.ports, this.avoidance, this.kindStep, this.kindRound);
     network.observe(this);
   }
 
@@ -354,47 +353,7 @@ export class TcpFlows implements FlowObserver {
    * instant and not yet judged is dropped with it.
    */
   flowRerouted(f: number, oldRoute: Route): void {
-    const t = this.t;
-    if (f >= t.cap) return;
-    const phase = t.phase[f];
-    if (phase === Phase.None || phase === Phase.Done) return;
-    const now = this.sim.nowS;
-    const o = t.options[t.optionIndex[f]];
-    const route = this.network.routeOf(f);
-    this.routes.held.hold(f, route.resources);
-    // The window until now grew at the old route's RTT.
-    if (phase === Phase.Avoidance) {
-      t.advance(f, now, this.queues.roundTripS(t.baseRttS[f], oldRoute.resources));
-    }
-    this.bursts.withdraw(f);
-    t.inCatchUp[f] = 0;
-    // What was in flight on the old route is lost with it: the flow sends its bytes again on the new one.
-    t.sentAll[f] = 0;
-    this.ports.rerouted(f, oldRoute.resources);
-    const baseRtt = baseRttS(this.network, this.channels, route.resources, route.latencyS, t.packetBytes[f], o.headerBytes);
-    t.baseRttS[f] = baseRtt;
-    // The flow left its old route (rate reported 0 there), so the queues hold it bound nowhere: register it again with its new base RTT.
-    this.queues.register(f, queueClassOf(o), baseRtt, t.packetBytes[f], 1 / o.delayedAck);
-    const arriveS = now + route.latencyS;
-    // Rerouted before its first byte arrived: it arrives on the new route (a pending start delay is dropped).
-    if (t.activeS[f] > now) t.activeS[f] = arriveS;
-    if (t.growthEndS[f] > now) t.growthEndS[f] = arriveS;
-    const rtt = this.routes.rttNow(f);
-    if (phase === Phase.Avoidance) {
-      // Checked one RTT after its bytes flow again, as on entering avoidance; the port that binds it there takes it over.
-      if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
-      this.avoidance.applyWindow(f, rtt);
-      t.timer[f] = this.sim.schedule(arriveS + rtt, this.kindStep, f);
-    } else if (phase === Phase.Steady) {
-      // A flow its window no longer limits keeps the cap of its window at the new RTT (none if it had none: a single burst).
-      if (this.network.capOf(f) < t.userCapBps[f]) this.network.setFlowCap(f, rtt > 0 ? Math.min(t.userCapBps[f], o.windowBytes / rtt) : t.userCapBps[f]);
-    } else if (phase === Phase.SlowStart) {
-      // Its first flight goes out on the new route: offered when it arrives there (with its activation there, when still to come).
-      if (t.timer[f] >= 0) {
-        if (Number.isNaN(t.epochS[f]) || this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
-      } else if (t.timer[f] !== FIRST_FLIGHT) t.timer[f] = this.sim.schedule(arriveS, this.kindRound, f);
-      this.avoidance.applyWindow(f, rtt);
-    } else if (t.timer[f] >= 0 && this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
+    this.reroutes.rerouted(f, oldRoute);
   }
 
   private finish(f: number): void {

@@ -1,4 +1,4 @@
-// LossPorts' crossing lists: the loss-based flows in avoidance on every tracked port of their routes, through any order of entering, leaving and rerouting.
+// CrossingLists (through LossPorts, which keeps them): the loss-based flows in avoidance on every tracked port of their routes, through any order of entering, leaving and rerouting.
 import { describe, expect, it } from "vitest";
 import { ListPool } from "../../../src/core/ListPool.js";
 import { randomStream } from "../../../src/core/randomStream.js";
@@ -47,7 +47,7 @@ function draws(seed: number): () => number {
   };
 }
 
-describe("LossPorts crossing lists", () => {
+describe("CrossingLists, kept by LossPorts", () => {
   it("hold exactly the flows in avoidance on each port of their routes after 5,000 random entries, exits and reroutes", () => {
     // Flows enter avoidance (cross on), leave it (cross off, as settle, finish and a timeout do),
     // and are rerouted (the pool takes the new route first, as TcpFlows.flowRerouted does); after

@@ -1,4 +1,4 @@
-// A tcp flow moved to another route by a link failure: its window's cap at the new RTT, and the ports whose overflows reach it.
+// FlowReroutes (through TcpFlows, the network's observer): a tcp flow moved to another route by a link failure: its window's cap at the new RTT, and the ports whose overflows reach it.
 import { describe, expect, it } from "vitest";
 import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
 import { TCP_DEFAULTS, type TcpOptions } from "../../../src/transport/TransportSpec.js";
