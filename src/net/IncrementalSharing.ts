@@ -200,13 +200,13 @@ export class IncrementalSharing implements SharingEngine {
       throw new Error(`IncrementalSharing.setCapacity: resource ${resource}, expected 0 … ${s.resourceCount - 1}`);
     }
     if (!(capacityBps >= 0)) throw new Error(`IncrementalSharing.setCapacity: capacity ${capacityBps} B/s, expected ≥ 0`);
-    if (capacityBps < s.fillNum[4 * resource + 2]) s.fell[resource] = 1;
-    s.fillNum[4 * resource + 2] = capacityBps;
+    if (capacityBps < s.capacity[resource]) s.fell[resource] = 1;
+    s.capacity[resource] = capacityBps;
     s.markDirty(resource);
   }
 
   capacityOf(resource: number): number {
-    return this.s.fillNum[4 * resource + 2];
+    return this.s.capacity[resource];
   }
 
   /**

@@ -14,32 +14,34 @@ import { ResourceLists } from "./ResourceLists.js";
  */
 export class SharingState {
   readonly resourceCount: number;
+  readonly capacity: Float64Array;
   readonly lists: ResourceLists;
+  /** Solve epoch in which the resource was touched (is in `touched`). */
+  readonly resTouched: Int32Array;
   /**
-   * The numbers a solve reads and writes for each resource it visits, four per resource at
-   * `4 * r` (32 bytes): the capacity left for the unfrozen flows of the current fill (`+ 0`,
-   * the residual); the total weight of those flows (`+ 1`); the resource's capacity in force
-   * (`+ 2`); and the load of its held flows (`+ 3`, see {@link fixedLoad}: valid while
-   * {@link fillInt}'s `8 * r + 6` is this solve's epoch — held flows keep their rates through a
-   * solve, so the sum changes only when one of its flows is released, which clears the stamp).
-   *
-   * Beside each other (with {@link fillInt}'s) because refill, join, freeze, the scan and the
-   * check read them together for each resource they visit: a visit fetches one or two lines
-   * of the cache where it fetched one per array (twelve arrays). At 10⁶ flows on a machine
-   * whose caches other processes share, those fetches are most of what a visit costs.
+   * The current fill's numbers of each resource, two per resource at `2 * r`: the capacity
+   * left for the unfrozen flows of the fill (`2 * r`, the residual) and the total weight of
+   * those flows (`2 * r + 1`). Beside each other because a fill reads and writes them
+   * together, with {@link fillInt}'s: one line of the cache where there were two arrays (and
+   * six with fillInt's), which at 10⁶ flows on a shared machine is most of what a visit to a
+   * resource costs.
    */
   readonly fillNum: Float64Array;
   /**
-   * The integers a solve reads and writes for each resource it visits, eight per resource at
-   * `8 * r` (32 bytes): the fill epoch in which it joined the fill (`+ 0`: it is in `filled`,
-   * or was added by a join); its unfrozen flows in the fill (`+ 1`); the fill epoch in which it
-   * is in fillByScan's resources in play (`+ 2`); its position there, in `filled` and
-   * {@link scanLevel} (`+ 3`, valid while `+ 2` is the fill's epoch); `nearGen` while it is in
-   * the near list (`+ 4`, see {@link nearList}); the solve epoch in which it was touched (`+ 5`:
-   * it is in `touched`); the solve epoch in which its held load (fillNum's `+ 3`) was summed
-   * (`+ 6`); and the fill epoch in which it saturated, its flows frozen there (`+ 7`).
+   * The current fill's integers of each resource, four per resource at `4 * r`: the fill epoch
+   * in which it joined the fill (`4 * r`: it is in `filled`, or was added by a join); its
+   * unfrozen flows in the fill (`4 * r + 1`); the fill epoch in which it is in fillByScan's
+   * resources in play (`4 * r + 2`); and its position there, in `filled` and {@link scanLevel}
+   * (`4 * r + 3`, valid while `4 * r + 2` is the fill's epoch).
    */
   readonly fillInt: Int32Array;
+  /**
+   * The load of the resource's held flows (see {@link fixedLoad}), valid while
+   * `fixedLoadIn[r]` is this solve's epoch: held flows keep their rates through a solve,
+   * so the sum changes only when one of its flows is released, which clears the stamp.
+   */
+  readonly fixedLoadOf: Float64Array;
+  readonly fixedLoadIn: Int32Array;
   /**
    * The resource's largest share if it is saturated, else -1 ({@link saturatedShare}), as
    * of its last check (or full fill): what `bottleneck()` reads to break ties.
@@ -57,14 +59,17 @@ export class SharingState {
    * fillByScan's resources in play, by position (`filled[i]`'s entry is `scanLevel[i]`): the
    * share at which each saturates if nothing else freezes first, Infinity once none of its
    * flows is unfrozen. Kept by position so the scan for the lowest reads one array straight
-   * through; {@link fillInt}'s `8 * r + 3` finds a resource's entry (valid while `8 * r + 2` is the fill's epoch).
+   * through; {@link fillInt}'s `4 * r + 3` finds a resource's entry (valid while `4 * r + 2` is the fill's epoch).
    */
   readonly scanLevel: Float64Array;
+  /** Fill epoch in which the resource saturated (its flows froze there). */
+  readonly popped: Int32Array;
   /**
    * fillByScan's near resources ({@link lowestLevel}): every resource in play whose level is
-   * below `nearBound` is in `nearList[0 … nearCount)`, marked by `fillInt[8 * r + 4] === nearGen`.
+   * below `nearBound` is in `nearList[0 … nearCount)`, marked by `nearIn[r] === nearGen`.
    */
   readonly nearList: Int32Array;
+  readonly nearIn: Int32Array;
   nearCount = 0;
   nearBound = -Infinity;
   nearGen = 0;
@@ -174,14 +179,19 @@ export class SharingState {
   constructor(capacityBps: Float64Array) {
     const R = capacityBps.length;
     this.resourceCount = R;
+    this.capacity = Float64Array.from(capacityBps);
     this.lists = new ResourceLists(R);
-    this.fillNum = new Float64Array(4 * R);
-    for (let r = 0; r < R; r++) this.fillNum[4 * r + 2] = capacityBps[r];
-    this.fillInt = new Int32Array(8 * R);
+    this.resTouched = new Int32Array(R);
+    this.fillNum = new Float64Array(2 * R);
+    this.fillInt = new Int32Array(4 * R);
+    this.fixedLoadOf = new Float64Array(R);
+    this.fixedLoadIn = new Int32Array(R);
     this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
+    this.popped = new Int32Array(R);
     this.nearList = new Int32Array(R);
+    this.nearIn = new Int32Array(R);
     this.recheck = new Uint8Array(R);
     this.boundCount = new Int32Array(R);
     this.resDirty = new Uint8Array(R);
@@ -209,7 +219,7 @@ export class SharingState {
 
   /** A flow on r was released: r's held load is summed again, and r is touched. */
   releasedOn(r: number): void {
-    this.fillInt[8 * r + 6] = 0;
+    this.fixedLoadIn[r] = 0;
     this.touch(r);
   }
 
@@ -224,8 +234,8 @@ export class SharingState {
 
   /** fillByScan's resource r in play was given `level`: it joins the near resources if that is below their bound. */
   nearLevel(r: number, level: number): void {
-    if (level < this.nearBound && this.fillInt[8 * r + 4] !== this.nearGen) {
-      this.fillInt[8 * r + 4] = this.nearGen;
+    if (level < this.nearBound && this.nearIn[r] !== this.nearGen) {
+      this.nearIn[r] = this.nearGen;
       this.nearList[this.nearCount++] = r;
     }
   }
@@ -244,8 +254,8 @@ export class SharingState {
 
   /** Add r to this solve's touched resources. */
   touch(r: number): void {
-    if (this.fillInt[8 * r + 5] === this.epoch) return;
-    this.fillInt[8 * r + 5] = this.epoch;
+    if (this.resTouched[r] === this.epoch) return;
+    this.resTouched[r] = this.epoch;
     this.touched[this.touchedCount++] = r;
   }
 
@@ -255,7 +265,7 @@ export class SharingState {
    */
   fixedLoad(r: number): number {
     const epoch = this.epoch;
-    if (this.fillInt[8 * r + 6] === epoch) return this.fillNum[4 * r + 3];
+    if (this.fixedLoadIn[r] === epoch) return this.fixedLoadOf[r];
     const { releasedIn, rate } = this;
     const list = this.lists.slot;
     const base = this.lists.base[r];
@@ -264,8 +274,8 @@ export class SharingState {
       const g = list[e];
       if (releasedIn[g] !== epoch) used += rate[g];
     }
-    this.fillNum[4 * r + 3] = used;
-    this.fillInt[8 * r + 6] = epoch;
+    this.fixedLoadOf[r] = used;
+    this.fixedLoadIn[r] = epoch;
     return used;
   }
 
@@ -293,10 +303,8 @@ export class SharingState {
     if (this.epoch === 0x7fffffff) {
       this.epoch = 0;
       this.releasedIn.fill(0);
-      for (let r = 0; r < this.resourceCount; r++) {
-        this.fillInt[8 * r + 5] = 0;
-        this.fillInt[8 * r + 6] = 0;
-      }
+      this.resTouched.fill(0);
+      this.fixedLoadIn.fill(0);
       this.fellIn.fill(0);
     }
     this.epoch++;
@@ -304,14 +312,14 @@ export class SharingState {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
       for (let r = 0; r < this.resourceCount; r++) {
-        this.fillInt[8 * r] = 0;
-        this.fillInt[8 * r + 2] = 0;
-        this.fillInt[8 * r + 7] = 0;
+        this.fillInt[4 * r] = 0;
+        this.fillInt[4 * r + 2] = 0;
       }
+      this.popped.fill(0);
     }
     if (this.nearGen > 0x7fff0000) {
       this.nearGen = 0;
-      for (let r = 0; r < this.resourceCount; r++) this.fillInt[8 * r + 4] = 0;
+      this.nearIn.fill(0);
     }
   }
 

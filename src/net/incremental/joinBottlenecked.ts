@@ -14,14 +14,14 @@ import type { SharingState } from "./SharingState.js";
  * never exactness: the fill is then the progressive filling of a larger released set.
  */
 export function joinBottlenecked(s: SharingState, f: number, level: number, fe: number, inHeap: boolean): void {
-  const { routePool, fillInt, releasedIn, bneck, rate, weight } = s;
+  const { routePool, popped, releasedIn, bneck, rate, weight } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
   const end = s.routeStart[f] + s.routeLen[f];
   for (let k = s.routeStart[f]; k < end; k++) {
     const q = routePool[k];
     // No held flow is bound at q (f itself, released, may be the only one bound there).
-    if (fillInt[8 * q + 7] === fe || s.boundCount[q] === (bneck[f] === q ? 1 : 0)) continue;
+    if (popped[q] === fe || s.boundCount[q] === (bneck[f] === q ? 1 : 0)) continue;
     const lend = s.lists.base[q] + s.lists.count[q];
     for (let e = s.lists.base[q]; e < lend; e++) {
       const h = list[e];

@@ -61,18 +61,18 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
   if (s.nearCount > 0) {
     if (s.diedCount > 0) live = takeOutDied(s, live);
     s.scanLive = live;
-    const { nearList, fillInt } = s;
+    const { nearList, nearIn, fillInt } = s;
     const bound = s.nearBound;
     let count = s.nearCount;
     let bestAt = -1;
     let bestLevel = Infinity;
     for (let j = 0; j < count; j++) {
       const r = nearList[j];
-      const p = fillInt[8 * r + 3];
+      const p = fillInt[4 * r + 3];
       const level = scanLevel[p];
-      if (fillInt[8 * r + 2] !== fe || !(level < bound)) {
+      if (fillInt[4 * r + 2] !== fe || !(level < bound)) {
         // Out of play, or no longer below the bound: not needed in the list.
-        fillInt[8 * r + 4] = 0;
+        nearIn[r] = 0;
         nearList[j--] = nearList[--count];
         continue;
       }
@@ -87,7 +87,7 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
   // Full scan, taking out as it goes, and a new near list around the lowest level: in one
   // pass, each level below NEAR × the lowest so far is listed (a superset of those below
   // NEAR × the lowest; the others leave the list at the next search).
-  const { nearList, filled, fillInt } = s;
+  const { nearList, nearIn, filled, fillInt } = s;
   const gen = ++s.nearGen;
   let count = 0;
   let bestAt = -1;
@@ -99,19 +99,19 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
       bestLevel = level;
       bestAt = i;
       bound = NEAR * level;
-    } else if (level === Infinity && fillInt[8 * filled[i] + 1] === 0) {
+    } else if (level === Infinity && fillInt[4 * filled[i] + 1] === 0) {
       // Out of play: the last entry takes its place (and is looked at next).
-      fillInt[8 * filled[i] + 2] = 0;
+      fillInt[4 * filled[i] + 2] = 0;
       const moved = filled[--live];
       filled[i] = moved;
       scanLevel[i] = scanLevel[live];
-      fillInt[8 * moved + 3] = i;
+      fillInt[4 * moved + 3] = i;
       i--;
       continue;
     }
     if (level < bound) {
       const r = filled[i];
-      fillInt[8 * r + 4] = gen;
+      nearIn[r] = gen;
       nearList[count++] = r;
     }
   }
@@ -138,12 +138,12 @@ function plainScan(s: SharingState, live: number): number {
     if (level < bestLevel) {
       bestLevel = level;
       bestAt = i;
-    } else if (level === Infinity && fillInt[8 * filled[i] + 1] === 0) {
-      fillInt[8 * filled[i] + 2] = 0;
+    } else if (level === Infinity && fillInt[4 * filled[i] + 1] === 0) {
+      fillInt[4 * filled[i] + 2] = 0;
       const moved = filled[--live];
       filled[i] = moved;
       scanLevel[i] = scanLevel[live];
-      fillInt[8 * moved + 3] = i;
+      fillInt[4 * moved + 3] = i;
       i--;
     }
   }
@@ -178,7 +178,7 @@ function takeOutDied(s: SharingState, live: number): number {
   const { died, scanLevel, filled, fillInt } = s;
   const n = s.diedCount;
   for (let k = 0; k < n; k++) {
-    const p = fillInt[8 * died[k] + 3];
+    const p = fillInt[4 * died[k] + 3];
     // Insertion into died[0 … k), kept sorted by position (the list is short).
     let j = k;
     for (; j > 0; j--) {
@@ -195,13 +195,13 @@ function takeOutDied(s: SharingState, live: number): number {
     // The entry at p, and the one moved there after each take-out, kept at hand.
     let r = filled[p];
     let level = scanLevel[p];
-    while (level === Infinity && fillInt[8 * r + 1] === 0) {
-      fillInt[8 * r + 2] = 0;
+    while (level === Infinity && fillInt[4 * r + 1] === 0) {
+      fillInt[4 * r + 2] = 0;
       const moved = filled[--live];
       level = scanLevel[live];
       filled[p] = moved;
       scanLevel[p] = level;
-      fillInt[8 * moved + 3] = p;
+      fillInt[4 * moved + 3] = p;
       r = moved;
       if (p >= live) break;
     }

@@ -23,15 +23,15 @@ export function refill(s: SharingState): boolean {
     const end = s.routeStart[f] + s.routeLen[f];
     for (let k = s.routeStart[f]; k < end; k++) {
       const r = routePool[k];
-      if (fillInt[8 * r] !== fe) {
-        fillInt[8 * r] = fe;
+      if (fillInt[4 * r] !== fe) {
+        fillInt[4 * r] = fe;
         filled[filledCount++] = r;
-        fillNum[4 * r] = fillNum[4 * r + 2] - s.fixedLoad(r);
-        fillNum[4 * r + 1] = 0;
-        fillInt[8 * r + 1] = 0;
+        fillNum[2 * r] = s.capacity[r] - s.fixedLoad(r);
+        fillNum[2 * r + 1] = 0;
+        fillInt[4 * r + 1] = 0;
       }
-      fillNum[4 * r + 1] += w;
-      fillInt[8 * r + 1]++;
+      fillNum[2 * r + 1] += w;
+      fillInt[4 * r + 1]++;
     }
   }
   s.stats.filledResources += filledCount;

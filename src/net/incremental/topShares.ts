@@ -21,6 +21,6 @@ export function topShares(s: SharingState): void {
       load += rate[g];
       if (x > maxShare) maxShare = x;
     }
-    s.topShare[r] = saturatedShare(load, s.fillNum[4 * r + 2], maxShare);
+    s.topShare[r] = saturatedShare(load, s.capacity[r], maxShare);
   }
 }
