@@ -82,6 +82,12 @@ class RecordingEngine implements SharingEngine {
   changedFlows(): Int32Array {
     return this.inner.changedFlows();
   }
+  changedRateBps(i: number): number {
+    return this.inner.changedRateBps(i);
+  }
+  changedBottleneck(i: number): number {
+    return this.inner.changedBottleneck(i);
+  }
   rateBps(flow: number): number {
     return this.inner.rateBps(flow);
   }

@@ -427,7 +427,7 @@ export class FlowNetwork {
       if (this.state[f] !== FlowState.Active) continue;
       const old = this.rate[f];
       const rem = this.bank(f, now);
-      const r = this.engine.rateBps(f);
+      const r = this.engine.changedRateBps(i);
       this.rate[f] = r;
       const done = r > 0 ? now + rem / r : Infinity;
       const h = this.event[f];
@@ -436,7 +436,7 @@ export class FlowNetwork {
         this.event[f] = -1;
       } else if (h >= 0) this.sim.reschedule(h, done);
       else this.event[f] = this.sim.schedule(done, this.kindComplete, f);
-      const bottleneck = this.engine.bottleneck(f);
+      const bottleneck = this.engine.changedBottleneck(i);
       const k = changes.count++;
       changes.flows[k] = f;
       changes.oldRatesBps[k] = old;

@@ -124,6 +124,14 @@ export class FullSharing implements SharingEngine {
     return this.changed;
   }
 
+  changedRateBps(i: number): number {
+    return this.rateBps(this.changed[i]);
+  }
+
+  changedBottleneck(i: number): number {
+    return this.bottleneck(this.changed[i]);
+  }
+
   rateBps(flow: number): number {
     return this.rates.get(flow) ?? 0;
   }

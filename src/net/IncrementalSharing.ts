@@ -297,6 +297,7 @@ export class IncrementalSharing implements SharingEngine {
       const old = s.reported[f];
       if (Math.abs(x - old) > REPORT * Math.max(x, old) || (x === 0) !== (old === 0)) {
         s.reported[f] = x;
+        s.changedSlots[n] = f;
         s.changed[n++] = s.idOf[f];
       }
     }
@@ -305,6 +306,14 @@ export class IncrementalSharing implements SharingEngine {
 
   changedFlows(): Int32Array {
     return this.s.changed;
+  }
+
+  changedRateBps(i: number): number {
+    return this.s.reported[this.s.changedSlots[i]];
+  }
+
+  changedBottleneck(i: number): number {
+    return this.bottleneckOfSlot(this.s.changedSlots[i]);
   }
 
   rateBps(flow: number): number {
@@ -321,7 +330,12 @@ export class IncrementalSharing implements SharingEngine {
   bottleneck(flow: number): number {
     const s = this.s;
     const slot = flow >= 0 && flow < s.slotOf.length ? s.slotOf[flow] : -1;
-    if (slot < 0) return -1;
+    return slot < 0 ? -1 : this.bottleneckOfSlot(slot);
+  }
+
+  /** {@link bottleneck} of the flow in `slot`. */
+  private bottleneckOfSlot(slot: number): number {
+    const s = this.s;
     const x = s.rate[slot];
     return bottleneckAmongTies(s.routePool, s.routeStart[slot], s.routeLen[slot], x / s.weight[slot], x, s.cap[slot], s.topShare, s.bneck[slot]);
   }

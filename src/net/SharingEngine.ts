@@ -28,6 +28,14 @@ export interface SharingEngine {
   solve(): number;
   /** Ids of the flows whose rate changed in the last {@link solve}. */
   changedFlows(): Int32Array;
+  /**
+   * {@link rateBps} of `changedFlows()[i]`, for `i` below the last {@link solve}'s count
+   * and while that flow stays active: the engine finds it by its place in the list, where
+   * rateBps finds it by its id (at 10⁶ flows a load from a table as long as the ids).
+   */
+  changedRateBps(i: number): number;
+  /** {@link bottleneck} of `changedFlows()[i]`, on the terms of {@link changedRateBps}. */
+  changedBottleneck(i: number): number;
   /** Current rate of an active flow, bytes/s. */
   rateBps(flow: number): number;
   /** The resource that limits an active flow, or -1 when its own cap does. */

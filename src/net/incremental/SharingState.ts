@@ -18,8 +18,23 @@ export class SharingState {
   readonly lists: ResourceLists;
   /** Solve epoch in which the resource was touched (is in `touched`). */
   readonly resTouched: Int32Array;
-  /** Fill epoch in which the resource joined the fill (is in `filled`, or was added by a join). */
-  readonly resFilled: Int32Array;
+  /**
+   * The current fill's numbers of each resource, two per resource at `2 * r`: the capacity
+   * left for the unfrozen flows of the fill (`2 * r`, the residual) and the total weight of
+   * those flows (`2 * r + 1`). Beside each other because a fill reads and writes them
+   * together, with {@link fillInt}'s: one line of the cache where there were two arrays (and
+   * six with fillInt's), which at 10⁶ flows on a shared machine is most of what a visit to a
+   * resource costs.
+   */
+  readonly fillNum: Float64Array;
+  /**
+   * The current fill's integers of each resource, four per resource at `4 * r`: the fill epoch
+   * in which it joined the fill (`4 * r`: it is in `filled`, or was added by a join); its
+   * unfrozen flows in the fill (`4 * r + 1`); the fill epoch in which it is in fillByScan's
+   * resources in play (`4 * r + 2`); and its position there, in `filled` and {@link scanLevel}
+   * (`4 * r + 3`, valid while `4 * r + 2` is the fill's epoch).
+   */
+  readonly fillInt: Int32Array;
   /**
    * The load of the resource's held flows (see {@link fixedLoad}), valid while
    * `fixedLoadIn[r]` is this solve's epoch: held flows keep their rates through a solve,
@@ -27,32 +42,28 @@ export class SharingState {
    */
   readonly fixedLoadOf: Float64Array;
   readonly fixedLoadIn: Int32Array;
-  /** Capacity left for the unfrozen flows of the current fill. */
-  readonly residual: Float64Array;
-  /** Total weight of the unfrozen flows on the resource in the current fill. */
-  readonly weightSum: Float64Array;
-  /** Unfrozen flows on the resource in the current fill. */
-  readonly unfrozen: Int32Array;
   /**
    * The resource's largest share if it is saturated, else -1 ({@link saturatedShare}), as
    * of its last check (or full fill): what `bottleneck()` reads to break ties.
    */
   readonly topShare: Float64Array;
-  /** The resource's handle in the heap of fillByHeap, or -1. */
+  /**
+   * The resource's handle in the heap of fillByHeap, or -1: always -1 outside a heap fill
+   * (every entry pushed in one leaves before it ends: popped, or removed by freeze, each clearing
+   * its handle), so freeze reads it only while {@link heapFill} is set.
+   */
   readonly handle: Int32Array;
+  /** Set while fillByHeap runs (see {@link handle}). */
+  heapFill = false;
   /**
    * fillByScan's resources in play, by position (`filled[i]`'s entry is `scanLevel[i]`): the
    * share at which each saturates if nothing else freezes first, Infinity once none of its
    * flows is unfrozen. Kept by position so the scan for the lowest reads one array straight
-   * through; {@link scanPos} finds a resource's entry (valid while `inScan[r]` is the fill's epoch).
+   * through; {@link fillInt}'s `4 * r + 3` finds a resource's entry (valid while `4 * r + 2` is the fill's epoch).
    */
   readonly scanLevel: Float64Array;
-  /** The resource's position in fillByScan's `filled` and `scanLevel` (see {@link scanLevel}). */
-  readonly scanPos: Int32Array;
   /** Fill epoch in which the resource saturated (its flows froze there). */
   readonly popped: Int32Array;
-  /** Fill epoch in which the resource is in the scan's list of resources in play. */
-  readonly inScan: Int32Array;
   /**
    * fillByScan's near resources ({@link lowestLevel}): every resource in play whose level is
    * below `nearBound` is in `nearList[0 … nearCount)`, marked by `nearIn[r] === nearGen`.
@@ -135,6 +146,8 @@ export class SharingState {
   readonly filled: Int32Array;
   /** Ids of the flows whose reported rate moved in the last solve (room for every slot: grown with them, never in a solve). */
   changed = new Int32Array(16);
+  /** The slots of {@link changed}'s flows, at the same places. */
+  changedSlots = new Int32Array(16);
   cappedScratch = new Int32Array(0);
   /**
    * How the fill under way lets held flows join ({@link joinBottlenecked}): 0 not at all
@@ -169,18 +182,14 @@ export class SharingState {
     this.capacity = Float64Array.from(capacityBps);
     this.lists = new ResourceLists(R);
     this.resTouched = new Int32Array(R);
-    this.resFilled = new Int32Array(R);
+    this.fillNum = new Float64Array(2 * R);
+    this.fillInt = new Int32Array(4 * R);
     this.fixedLoadOf = new Float64Array(R);
     this.fixedLoadIn = new Int32Array(R);
-    this.residual = new Float64Array(R);
-    this.weightSum = new Float64Array(R);
-    this.unfrozen = new Int32Array(R);
     this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
-    this.scanPos = new Int32Array(R);
     this.popped = new Int32Array(R);
-    this.inScan = new Int32Array(R);
     this.nearList = new Int32Array(R);
     this.nearIn = new Int32Array(R);
     this.recheck = new Uint8Array(R);
@@ -302,9 +311,11 @@ export class SharingState {
     if (this.fillEpoch > 0x7fff0000) {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
-      this.resFilled.fill(0);
+      for (let r = 0; r < this.resourceCount; r++) {
+        this.fillInt[4 * r] = 0;
+        this.fillInt[4 * r + 2] = 0;
+      }
       this.popped.fill(0);
-      this.inScan.fill(0);
     }
     if (this.nearGen > 0x7fff0000) {
       this.nearGen = 0;
@@ -332,6 +343,7 @@ export class SharingState {
     if (this.released.length < size) this.released = grown(this.released, size);
     if (this.cappedScratch.length < size) this.cappedScratch = new Int32Array(size);
     if (this.changed.length < size) this.changed = new Int32Array(size);
+    if (this.changedSlots.length < size) this.changedSlots = new Int32Array(size);
     this.slotCapacity = size;
   }
 

@@ -13,14 +13,15 @@ import type { SharingState } from "./SharingState.js";
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByHeap(s: SharingState, filledCount: number, fe: number): boolean {
-  const { heap, frozenIn, weight, cap, residual, weightSum, handle } = s;
+  const { heap, frozenIn, weight, cap, handle, fillNum } = s;
   let complete = true;
   s.joinMode = 2;
+  s.heapFill = true;
   const R = s.resourceCount;
   heap.clear();
   for (let i = 0; i < filledCount; i++) {
     const r = s.filled[i];
-    handle[r] = heap.push(Math.max(0, residual[r]) / weightSum[r], r);
+    handle[r] = heap.push(Math.max(0, fillNum[2 * r]) / fillNum[2 * r + 1], r);
   }
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
@@ -49,5 +50,6 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
     freezeAtLevel(s, id, level, fe);
   }
   s.joinMode = 0;
+  s.heapFill = false;
   return complete;
 }

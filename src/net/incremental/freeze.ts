@@ -12,7 +12,8 @@ import { TIE } from "./TIE.js";
  * (if the fill lets them: `s.joinMode`; {@link joinBottlenecked}).
  */
 export function freeze(s: SharingState, f: number, rateBps: number, by: number, fe: number): void {
-  const { residual, weightSum, unfrozen, handle, heap, routePool, inScan, scanLevel, scanPos, recheck } = s;
+  const { handle, heap, routePool, scanLevel, recheck, fillNum, fillInt } = s;
+  const heapFill = s.heapFill;
   s.frozenIn[f] = fe;
   // A flow whose rate and bottleneck come out as before changes nothing at its resources.
   const before = s.rate[f];
@@ -26,15 +27,16 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   for (let k = start; k < end; k++) {
     const r = routePool[k];
     if (moved) recheck[r] = 1;
-    const res = (residual[r] -= rateBps);
-    const ws = (weightSum[r] -= w);
-    const left = --unfrozen[r];
+    const res = (fillNum[2 * r] -= rateBps);
+    const ws = (fillNum[2 * r + 1] -= w);
+    const left = --fillInt[4 * r + 1];
     const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
-    if (inScan[r] === fe) {
-      scanLevel[scanPos[r]] = level;
+    if (fillInt[4 * r + 2] === fe) {
+      scanLevel[fillInt[4 * r + 3]] = level;
       if (left > 0) s.nearLevel(r, level);
       else s.diedInScan(r);
     }
+    if (!heapFill) continue;
     const h = handle[r];
     if (h < 0) continue;
     if (left > 0) heap.update(h, level);

@@ -17,8 +17,8 @@ export function joinable(s: SharingState, g: number, fe: number): boolean {
     const q = routePool[k];
     if (popped[q] === fe) return false;
     if (fellIn[q] !== epoch) continue;
-    if (s.resFilled[q] === fe) {
-      if (s.residual[q] < -TIE * capacity[q]) return false;
+    if (s.fillInt[4 * q] === fe) {
+      if (s.fillNum[2 * q] < -TIE * capacity[q]) return false;
     } else if (s.fixedLoad(q) > capacity[q] + TIE * capacity[q]) return false;
   }
   return true;
@@ -34,7 +34,7 @@ export function joinable(s: SharingState, g: number, fe: number): boolean {
  * joining is exact otherwise). `known`: the caller has already found g joinable.
  */
 export function join(s: SharingState, g: number, fe: number, inHeap: boolean, known = false): boolean {
-  const { residual, weightSum, unfrozen, routePool, heap, handle, resFilled, inScan, scanLevel, scanPos } = s;
+  const { routePool, heap, handle, scanLevel, fillNum, fillInt } = s;
   // g crosses some resource (it is on a resource's list): counted among the fill's rising flows
   // whether it joins or is released for the next round (freeze may still meet it in this fill).
   s.rising++;
@@ -52,31 +52,31 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
   for (let k = start; k < end; k++) {
     const q = routePool[k];
     s.releasedOn(q);
-    if (resFilled[q] !== fe) {
+    if (fillInt[4 * q] !== fe) {
       s.stats.filledResources++;
-      resFilled[q] = fe;
-      residual[q] = s.capacity[q] - s.fixedLoad(q);
-      weightSum[q] = w;
-      unfrozen[q] = 1;
+      fillInt[4 * q] = fe;
+      fillNum[2 * q] = s.capacity[q] - s.fixedLoad(q);
+      fillNum[2 * q + 1] = w;
+      fillInt[4 * q + 1] = 1;
     } else {
-      residual[q] += s.rate[g];
-      weightSum[q] = unfrozen[q] === 0 ? w : weightSum[q] + w;
-      unfrozen[q]++;
+      fillNum[2 * q] += s.rate[g];
+      fillNum[2 * q + 1] = fillInt[4 * q + 1] === 0 ? w : fillNum[2 * q + 1] + w;
+      fillInt[4 * q + 1]++;
     }
-    const res = residual[q];
-    const level = (res > 0 ? res : 0) / weightSum[q];
+    const res = fillNum[2 * q];
+    const level = (res > 0 ? res : 0) / fillNum[2 * q + 1];
     if (inHeap) {
       const h = handle[q];
       if (h >= 0) heap.update(h, level);
       else handle[q] = heap.push(level, q);
-    } else if (inScan[q] === fe) {
-      scanLevel[scanPos[q]] = level;
+    } else if (fillInt[4 * q + 2] === fe) {
+      scanLevel[fillInt[4 * q + 3]] = level;
       s.nearLevel(q, level);
     } else {
       // New to the fill, or left the scan when its flows all froze elsewhere.
       const at = s.scanLive++;
-      inScan[q] = fe;
-      scanPos[q] = at;
+      fillInt[4 * q + 2] = fe;
+      fillInt[4 * q + 3] = at;
       scanLevel[at] = level;
       s.filled[at] = q;
       s.nearLevel(q, level);

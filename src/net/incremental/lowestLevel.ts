@@ -61,16 +61,16 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
   if (s.nearCount > 0) {
     if (s.diedCount > 0) live = takeOutDied(s, live);
     s.scanLive = live;
-    const { nearList, nearIn, inScan, scanPos } = s;
+    const { nearList, nearIn, fillInt } = s;
     const bound = s.nearBound;
     let count = s.nearCount;
     let bestAt = -1;
     let bestLevel = Infinity;
     for (let j = 0; j < count; j++) {
       const r = nearList[j];
-      const p = scanPos[r];
+      const p = fillInt[4 * r + 3];
       const level = scanLevel[p];
-      if (inScan[r] !== fe || !(level < bound)) {
+      if (fillInt[4 * r + 2] !== fe || !(level < bound)) {
         // Out of play, or no longer below the bound: not needed in the list.
         nearIn[r] = 0;
         nearList[j--] = nearList[--count];
@@ -87,7 +87,7 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
   // Full scan, taking out as it goes, and a new near list around the lowest level: in one
   // pass, each level below NEAR × the lowest so far is listed (a superset of those below
   // NEAR × the lowest; the others leave the list at the next search).
-  const { nearList, nearIn, filled, unfrozen, inScan, scanPos } = s;
+  const { nearList, nearIn, filled, fillInt } = s;
   const gen = ++s.nearGen;
   let count = 0;
   let bestAt = -1;
@@ -99,13 +99,13 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
       bestLevel = level;
       bestAt = i;
       bound = NEAR * level;
-    } else if (level === Infinity && unfrozen[filled[i]] === 0) {
+    } else if (level === Infinity && fillInt[4 * filled[i] + 1] === 0) {
       // Out of play: the last entry takes its place (and is looked at next).
-      inScan[filled[i]] = 0;
+      fillInt[4 * filled[i] + 2] = 0;
       const moved = filled[--live];
       filled[i] = moved;
       scanLevel[i] = scanLevel[live];
-      scanPos[moved] = i;
+      fillInt[4 * moved + 3] = i;
       i--;
       continue;
     }
@@ -130,7 +130,7 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
  * that died is emptied.
  */
 function plainScan(s: SharingState, live: number): number {
-  const { scanLevel, unfrozen, filled, inScan, scanPos } = s;
+  const { scanLevel, filled, fillInt } = s;
   let bestAt = -1;
   let bestLevel = Infinity;
   for (let i = 0; i < live; i++) {
@@ -138,12 +138,12 @@ function plainScan(s: SharingState, live: number): number {
     if (level < bestLevel) {
       bestLevel = level;
       bestAt = i;
-    } else if (level === Infinity && unfrozen[filled[i]] === 0) {
-      inScan[filled[i]] = 0;
+    } else if (level === Infinity && fillInt[4 * filled[i] + 1] === 0) {
+      fillInt[4 * filled[i] + 2] = 0;
       const moved = filled[--live];
       filled[i] = moved;
       scanLevel[i] = scanLevel[live];
-      scanPos[moved] = i;
+      fillInt[4 * moved + 3] = i;
       i--;
     }
   }
@@ -175,10 +175,10 @@ export function dropNear(s: SharingState): void {
  * about a quarter of this function's instructions (session 34, k=16 web-search 100,000 flows).
  */
 function takeOutDied(s: SharingState, live: number): number {
-  const { died, scanPos, scanLevel, unfrozen, filled, inScan } = s;
+  const { died, scanLevel, filled, fillInt } = s;
   const n = s.diedCount;
   for (let k = 0; k < n; k++) {
-    const p = scanPos[died[k]];
+    const p = fillInt[4 * died[k] + 3];
     // Insertion into died[0 … k), kept sorted by position (the list is short).
     let j = k;
     for (; j > 0; j--) {
@@ -195,13 +195,13 @@ function takeOutDied(s: SharingState, live: number): number {
     // The entry at p, and the one moved there after each take-out, kept at hand.
     let r = filled[p];
     let level = scanLevel[p];
-    while (level === Infinity && unfrozen[r] === 0) {
-      inScan[r] = 0;
+    while (level === Infinity && fillInt[4 * r + 1] === 0) {
+      fillInt[4 * r + 2] = 0;
       const moved = filled[--live];
       level = scanLevel[live];
       filled[p] = moved;
       scanLevel[p] = level;
-      scanPos[moved] = p;
+      fillInt[4 * moved + 3] = p;
       r = moved;
       if (p >= live) break;
     }

@@ -15,7 +15,7 @@ const SCAN_LIMIT = 4096;
  */
 export function refill(s: SharingState): boolean {
   const fe = ++s.fillEpoch;
-  const { frozenIn, weight, routePool, residual, weightSum, unfrozen, resFilled, filled } = s;
+  const { frozenIn, weight, routePool, filled, fillNum, fillInt } = s;
   let filledCount = 0;
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
@@ -23,15 +23,15 @@ export function refill(s: SharingState): boolean {
     const end = s.routeStart[f] + s.routeLen[f];
     for (let k = s.routeStart[f]; k < end; k++) {
       const r = routePool[k];
-      if (resFilled[r] !== fe) {
-        resFilled[r] = fe;
+      if (fillInt[4 * r] !== fe) {
+        fillInt[4 * r] = fe;
         filled[filledCount++] = r;
-        residual[r] = s.capacity[r] - s.fixedLoad(r);
-        weightSum[r] = 0;
-        unfrozen[r] = 0;
+        fillNum[2 * r] = s.capacity[r] - s.fixedLoad(r);
+        fillNum[2 * r + 1] = 0;
+        fillInt[4 * r + 1] = 0;
       }
-      weightSum[r] += w;
-      unfrozen[r]++;
+      fillNum[2 * r + 1] += w;
+      fillInt[4 * r + 1]++;
     }
   }
   s.stats.filledResources += filledCount;
