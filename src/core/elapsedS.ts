@@ -30,9 +30,8 @@ export function elapsedS(fromS: number, toS: number): number {
   const k = ELAPSED_DIGITS - 1 - decimalExponent(m);
   if (!(k >= -22 && k <= 22)) return d;
   // |d| ≤ 2m < 2·10^(e+1), so |d|·10^k < 2·10^15 < 2⁵³: a whole number after rounding, exactly.
-  return k >= 0 ? Math.round(d * POW10[k + 22]) / POW10[k + 22] : Math.round(d / POW10[22 - k]) * POW10[22 - k];
+  return roundToPlace(d, k);
 }
-
 
 /**
  * Significant digits a quantity derived from `toS − fromS` by products and quotients (a mean
@@ -56,6 +55,10 @@ export function elapsedDigits(fromS: number, toS: number): number {
 export function roundDigits(x: number, digits: number): number {
   if (digits >= 17 || x === 0 || !Number.isFinite(x)) return x;
   const k = digits - 1 - decimalExponent(Math.abs(x));
-  if (!(k >= -22 && k <= 22)) return x;
+  return k >= -22 && k <= 22 ? roundToPlace(x, k) : x;
+}
+
+/** `x` rounded to a multiple of 10^−k (−22 ≤ k ≤ 22): a whole number times or over an exact power of ten, so the double nearest that decimal. */
+function roundToPlace(x: number, k: number): number {
   return k >= 0 ? Math.round(x * POW10[k + 22]) / POW10[k + 22] : Math.round(x / POW10[22 - k]) * POW10[22 - k];
 }

@@ -1,9 +1,10 @@
 // FlowRows: the rows of flows.csv — each flow's endpoints, size and times from the network, its ideal time and longest bottleneck from FlowRecorder, and the columns transport models add.
-import { elapsedDigits, elapsedS, roundDigits } from "../core/elapsedS.js";
+import { elapsedDigits, roundDigits } from "../core/elapsedS.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { CellArray, writeWith, type CellSink } from "./CsvWriter.js";
 import { CAP_BOUND, NEVER_ACTIVE } from "./flowBottleneck.js";
+import { flowFctS } from "./flowFctS.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import { clampSlowdown } from "./roundoff.js";
 
@@ -95,7 +96,7 @@ export class FlowRows {
     sink.number(size);
     sink.number(start);
     sink.number(finish);
-    sink.number(elapsedS(start, finish));
+    sink.number(flowFctS(net, f));
     sink.number(ideal);
     sink.number(clampSlowdown(slowdown));
     // The rate to the digits the drain time resolves: it is a difference of instants up to the finish (elapsedDigits).

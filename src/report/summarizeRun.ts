@@ -1,8 +1,8 @@
 // summarizeRun: the one-row summary of a run (flows, bytes, makespan, throughput, FCT and slowdown percentiles).
 import { ascending, quantileSorted } from "d3-array";
-import { elapsedS } from "../core/elapsedS.js";
 import { grown } from "../core/grown.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
+import { flowFctS } from "./flowFctS.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import { clampSlowdown } from "./roundoff.js";
 import type { BottleneckEntry, ResourceRecorder } from "./ResourceRecorder.js";
@@ -84,7 +84,7 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
       fct = grown(fct, 2 * m + 16);
       slowdown = grown(slowdown, 2 * m + 16);
     }
-    fct[m] = elapsedS(network.startOf(f), finish);
+    fct[m] = flowFctS(network, f);
     slowdown[m++] = size > 0 ? clampSlowdown(fctS / flows.idealFctOf(f)) : 1;
   }
   fct = sortedNumbers(fct.subarray(0, m));

@@ -1,5 +1,4 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
-import { elapsedS } from "../core/elapsedS.js";
 import { phaseMark } from "../core/phaseMark.js";
 import { writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -22,6 +21,7 @@ import type { ResourceRecorder } from "./ResourceRecorder.js";
 import type { TimeSeriesRecorder } from "./TimeSeriesRecorder.js";
 import { csvNumber } from "./csvNumber.js";
 import { EVENTS_CSV_HEADERS, eventsRows, type EventRecord } from "./eventsCsv.js";
+import { flowFctS } from "./flowFctS.js";
 import type { TierShares } from "./formatSummary.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
@@ -127,7 +127,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       names: w.names,
       kinds: w.kinds,
       results: w.results,
-      fctOf: (f) => elapsedS(network.startOf(f), network.finishOf(f)),
+      fctOf: (f) => flowFctS(network, f),
       flowCount: network.flowCount,
       workloadOfFlow: w.workloadOfFlow,
       fctsByWorkload: pass.fctsByWorkload,
@@ -212,7 +212,7 @@ interface WorkloadPass {
 function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadReportsInput, queueing: RunQueueing | undefined, makespanS: number): WorkloadPass {
   queueing?.finish(makespanS);
   const W = w.names.length;
-  const fctsByWorkload = workloadFcts(W, network.flowCount, w.workloadOfFlow, (f) => elapsedS(network.startOf(f), network.finishOf(f)));
+  const fctsByWorkload = workloadFcts(W, network.flowCount, w.workloadOfFlow, (f) => flowFctS(network, f));
   const bottlenecks = new WorkloadBottleneckTable(w.names, w.topology);
   const tiers = new TierTable(w.names, w.topology, queueing);
   const cost = new CostTable(w.cost ?? DEFAULT_COST, w.topology, W);

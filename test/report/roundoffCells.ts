@@ -35,8 +35,7 @@ export interface RoundoffCell {
 
 /** Significant digits of a decimal literal ("0.0012300" → 3, "54160000000" → 4). */
 export function significantDigits(cell: string): number {
-  const mantissa = cell.replace(/^[+-]/, "").replace(/e.*$/i, "").replace(".", "");
-  return mantissa.replace(/^0+/, "").replace(/0+$/, "").length;
+  return mantissaDigits(cell).length;
 }
 
 /**
@@ -67,9 +66,9 @@ export function roundoffCells(dir: string): RoundoffCell[] {
         if (FRACTION_COLUMNS.has(column) && (x < 0 || x > 1)) hit("fraction>1");
         if (SLOWDOWN.test(column) && x < 1) hit(x >= 1 - 1e-9 ? "slowdown<1" : "slowdown<1-1e-9");
         if (BYTES.test(column) && !Number.isInteger(x)) hit("bytes-frac");
-        const digits = significantDigits(cell);
-        if (digits > 12) hit(/[.e]/i.test(cell) ? "digits>12" : "integer-digits>12");
-        if (digits === 12 && ELAPSED_COLUMNS.has(column) && NOISE_TAIL.test(mantissaDigits(cell))) hit("elapsed-noise");
+        const mantissa = mantissaDigits(cell);
+        if (mantissa.length > 12) hit(/[.e]/i.test(cell) ? "digits>12" : "integer-digits>12");
+        if (mantissa.length === 12 && ELAPSED_COLUMNS.has(column) && NOISE_TAIL.test(mantissa)) hit("elapsed-noise");
       }
     }
   }
