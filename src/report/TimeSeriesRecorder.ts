@@ -3,6 +3,7 @@ import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { RateChanges } from "../net/RateChanges.js";
 import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { Topology } from "../net/Topology.js";
+import { elapsedS } from "../core/elapsedS.js";
 import { csvFraction, csvNumber } from "./csvNumber.js";
 import { streamCsv } from "./CsvWriter.js";
 
@@ -28,7 +29,7 @@ export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "sc
  *
  * Rows: only intervals in which a link or workload moved bytes; ordered by interval, then
  * links in channel order, then workloads in scenario order. The last interval ends at the
- * horizon (the run's makespan). throughput_gbps = bytes·8/1e9 / interval length;
+ * horizon (the run's makespan). throughput_gbps = bytes·8/1e9 / interval length, from the whole bytes the row shows;
  * mean_util = time-averaged load/capacity over the interval (empty for workloads), as links.csv's mean_util over the run.
  */
 export class TimeSeriesRecorder implements FlowObserver {
@@ -169,11 +170,13 @@ export class TimeSeriesRecorder implements FlowObserver {
       const k = list[i];
       const startS = this.boundaryS(k);
       const endS = Math.min(this.boundaryS(k + 1), this.horizon);
-      const lengthS = endS - startS;
+      // To the digits the boundaries resolve: [8, 8.000006) is 6 µs, not 6.000000000838 µs.
+      const lengthS = elapsedS(startS, endS);
       const bytes = list[i + 1];
       const link = s < this.channels;
       const before = sumBytes[s];
       sumBytes[s] += bytes;
+      const wholeBytes = Math.round(sumBytes[s]) - Math.round(before);
       const extra: string[] = [];
       for (const g of this.linkExtra) {
         if (link) extra.push(...g.cells(s, startS, endS).map(csvNumber));
@@ -184,8 +187,11 @@ export class TimeSeriesRecorder implements FlowObserver {
         csvNumber(endS),
         link ? "link" : "workload",
         link ? t.resourceName(s) : this.workloadNames[s - this.channels],
-        csvNumber(Math.round(sumBytes[s]) - Math.round(before)),
-        csvNumber(lengthS > 0 ? (bytes * 8) / 1e9 / lengthS : NaN),
+        csvNumber(wholeBytes),
+        // From the bytes the row shows, so that the two cells agree to the digit (the fluid
+        // sum behind them carries round-off: 58,859.99999993 B written as 58,860 B and
+        // 0.00941759999989 Gb/s before, and 18,750 B in 6 µs as 24.9999999965 Gb/s).
+        csvNumber(lengthS > 0 ? (wholeBytes * 8) / 1e9 / lengthS : NaN),
         link && lengthS > 0 ? csvFraction(list[i + 2] / lengthS) : "",
         ...extra,
       ];
