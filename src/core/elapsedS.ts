@@ -34,6 +34,25 @@ export function elapsedS(fromS: number, toS: number): number {
 }
 
 /**
+ * A sum of durations between instants of [0, `horizonS`] (flow-seconds at a bottleneck: Σ
+ * flows bound × (t' − t)) rounded to {@link elapsedS}'s quantum for an instant of
+ * `horizonS`, 10^(⌊log10 horizonS⌋ − 14): each term's length is a difference of such
+ * instants, so no digit below that quantum is time. 8e-7 flow-seconds ending at 5.0000008 s
+ * comes out as 8e-7, not 7.99999999579e-7. A sum of many terms can carry more round-off
+ * than half the quantum; rounding then cleans less but never drops a digit the instants
+ * resolve. The sum itself where the horizon is not positive and finite, where the quantum
+ * is beyond 10^±22, or where the sum is too large for the quantum to be below its own ulp.
+ *
+ * @example spannedS(7.99999999579e-7, 5.0000008) // 8e-7
+ */
+export function spannedS(sumS: number, horizonS: number): number {
+  if (!Number.isFinite(sumS) || !(horizonS > 0) || !Number.isFinite(horizonS)) return sumS;
+  const k = ELAPSED_DIGITS - 1 - decimalExponent(horizonS);
+  if (!(k >= -22 && k <= 22) || Math.abs(sumS) * POW10[k + 22] >= 2 ** 52) return sumS;
+  return roundToPlace(sumS, k);
+}
+
+/**
  * Significant digits a quantity derived from `toS − fromS` by products and quotients (a mean
  * rate of bytes over a drain time, a ratio to an ideal time) can show without the instants'
  * round-off: one fewer than the difference keeps above {@link elapsedS}'s quantum, i.e.

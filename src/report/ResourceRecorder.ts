@@ -1,4 +1,5 @@
 // ResourceRecorder: load, bytes, utilisation and bottleneck flow-seconds of every resource; writes links.csv and bottlenecks.csv.
+import { spannedS } from "../core/elapsedS.js";
 import { grown } from "../core/grown.js";
 import { BIN_LOG_ENTRIES, BinLog } from "./BinLog.js";
 import { ActiveRoutes } from "./ActiveRoutes.js";
@@ -318,7 +319,7 @@ export class ResourceRecorder implements FlowObserver {
       name: this.topology.resourceName(r),
       tier: tierOf(this.topology, r),
       capacityBps: this.topology.resourceCapacityBps[r],
-      bottleneckFlowS: this.bottleneckFlowSOf(r),
+      bottleneckFlowS: spannedS(this.bottleneckFlowSOf(r), this.horizon),
       share: this.bottleneckFlowSOf(r) / total,
       saturatedFrac: this.saturatedFracOf(r),
       meanUtil: this.meanUtilOf(r),
@@ -352,7 +353,7 @@ export class ResourceRecorder implements FlowObserver {
       sink.number(clampFraction(this.peakUtilOf(ch)));
       sink.number(clampFraction(this.p95UtilOf(ch)));
       sink.number(clampFraction(this.saturatedFracOf(ch)));
-      sink.number(this.bottleneckFlowSOf(ch));
+      sink.number(spannedS(this.bottleneckFlowSOf(ch), this.horizon));
       for (const g of this.linkExtra) {
         const cells = g.cells(ch);
         for (let i = 0; i < g.headers.length; i++) {

@@ -170,7 +170,11 @@ export class TimeSeriesRecorder implements FlowObserver {
       const k = list[i];
       const startS = this.boundaryS(k);
       const endS = Math.min(this.boundaryS(k + 1), this.horizon);
-      // To the digits the boundaries resolve: [8, 8.000006) is 6 µs, not 6.000000000838 µs.
+      // The interval as the row states it, to the digits its boundaries resolve: [8, 8.000006)
+      // is 6 µs, not 6.000000000838 µs. mean_util divides by the plain difference instead: its
+      // utilisation-seconds were integrated over the same unrounded instants, so their
+      // round-off cancels (0.125, where the rounded length gives 0.125000000017).
+      const spanS = endS - startS;
       const lengthS = elapsedS(startS, endS);
       const bytes = list[i + 1];
       const link = s < this.channels;
@@ -192,7 +196,7 @@ export class TimeSeriesRecorder implements FlowObserver {
         // sum behind them carries round-off: 58,859.99999993 B written as 58,860 B and
         // 0.00941759999989 Gb/s before, and 18,750 B in 6 µs as 24.9999999965 Gb/s).
         csvNumber(lengthS > 0 ? (wholeBytes * 8) / 1e9 / lengthS : NaN),
-        link && lengthS > 0 ? csvFraction(list[i + 2] / lengthS) : "",
+        link && spanS > 0 ? csvFraction(list[i + 2] / spanS) : "",
         ...extra,
       ];
     }

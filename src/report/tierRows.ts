@@ -1,4 +1,5 @@
 // tierRows: bottleneck-seconds and bytes per tier, per workload and for the whole run (tiers.csv).
+import { spannedS } from "../core/elapsedS.js";
 import type { Topology } from "../net/Topology.js";
 import { BoundList } from "./BoundList.js";
 import { csvNumber } from "./csvNumber.js";
@@ -80,10 +81,15 @@ export class TierTable {
   private readonly waitedS: Float64Array;
   private readonly seen: Uint8Array;
 
+  /**
+   * @param horizonS the run's makespan: `bottleneck_flow_s` and `queueing_flow_s` cells are
+   * rounded to the digits its instants resolve ({@link spannedS}); 0 writes the sums as they are.
+   */
   constructor(
     private readonly names: readonly string[],
     private readonly topology: Topology,
     private readonly queueing?: TierQueueing,
+    private readonly horizonS = 0,
   ) {
     const R = topology.resourceCount;
     const tierNumber = new Map<string, number>(TIERS.map((t, k) => [t, k]));
@@ -174,11 +180,11 @@ export class TierTable {
       const total = boundTotalS[w];
       sink.text(this.workloadName(w));
       sink.text(this.labels[i - w * T]);
-      sink.number(this.boundS[i]);
+      sink.number(spannedS(this.boundS[i], this.horizonS));
       sink.number(total > 0 ? this.boundS[i] / total : NaN);
       sink.number(this.bytes[i]);
       sink.number(this.crossing[i]);
-      if (this.queueing) sink.number(this.waitedS[i]);
+      if (this.queueing) sink.number(spannedS(this.waitedS[i], this.horizonS));
       sink.endRow();
       if (sink.full) yield;
     }

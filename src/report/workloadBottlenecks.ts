@@ -1,4 +1,5 @@
 // workloadBottlenecks: which workload's flows were bound where, in flow-seconds (workload-bottlenecks.csv).
+import { spannedS } from "../core/elapsedS.js";
 import type { Topology } from "../net/Topology.js";
 import type { FlowFacts } from "./collectivesCsv.js";
 import { BoundList } from "./BoundList.js";
@@ -58,9 +59,14 @@ export class WorkloadBottleneckTable {
   private readonly newest: Int32Array;
   private readonly count: Int32Array;
 
+  /**
+   * @param horizonS the run's makespan: `bottleneck_flow_s` cells are rounded to the digits its
+   * instants resolve ({@link spannedS}); 0 writes the sums as they are.
+   */
   constructor(
     private readonly names: readonly string[],
     private readonly topology: Topology,
+    private readonly horizonS = 0,
   ) {
     this.newest = new Int32Array(names.length).fill(-1);
     this.count = new Int32Array(names.length);
@@ -137,7 +143,7 @@ export class WorkloadBottleneckTable {
         sink.text(tier);
         sink.number(this.flows[e]);
         sink.number(this.bytes[e]);
-        sink.number(this.seconds[e]);
+        sink.number(spannedS(this.seconds[e], this.horizonS));
         sink.number(this.seconds[e] / total);
         sink.endRow();
         if (sink.full) yield;

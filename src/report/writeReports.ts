@@ -213,8 +213,8 @@ function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadRepo
   queueing?.finish(makespanS);
   const W = w.names.length;
   const fctsByWorkload = workloadFcts(W, network.flowCount, w.workloadOfFlow, (f) => flowFctS(network, f));
-  const bottlenecks = new WorkloadBottleneckTable(w.names, w.topology);
-  const tiers = new TierTable(w.names, w.topology, queueing);
+  const bottlenecks = new WorkloadBottleneckTable(w.names, w.topology, makespanS);
+  const tiers = new TierTable(w.names, w.topology, queueing, makespanS);
   const cost = new CostTable(w.cost ?? DEFAULT_COST, w.topology, W);
   const bound = new BoundList();
   let fctS = 0;

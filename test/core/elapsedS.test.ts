@@ -1,6 +1,6 @@
 // elapsedS: differences of instants without the instants' round-off, to the digits they resolve.
 import { describe, expect, it } from "vitest";
-import { ELAPSED_DIGITS, elapsedDigits, elapsedS, roundDigits } from "../../src/core/elapsedS.js";
+import { ELAPSED_DIGITS, elapsedDigits, elapsedS, roundDigits, spannedS } from "../../src/core/elapsedS.js";
 import { randomStream } from "../../src/core/randomStream.js";
 
 /** ⌊log10 a⌋ from the decimal text (exact). */
@@ -69,5 +69,33 @@ describe("elapsedDigits and roundDigits", () => {
     const rate = (1500 * 8) / 1e9 / (finishS - firstS);
     expect(rate).not.toBe(21.25);
     expect(roundDigits(rate, elapsedDigits(firstS, finishS))).toBe(21.25);
+  });
+});
+
+describe("spannedS", () => {
+  it("a sum of spans between instants of a run comes out as the decimal the instants meant", () => {
+    // Two flows bound over [5, 5.0000004): 2 × 4e-7 flow-seconds, each span a difference of instants near 5 s.
+    const plain = 2 * (5.0000004 - 5);
+    expect(plain).not.toBe(8e-7);
+    expect(spannedS(plain, 5.0000008)).toBe(8e-7);
+    // Spans on a nanosecond grid late in a 0.3 s run, many of them: the grid's decimal.
+    let sum = 0;
+    for (let i = 0; i < 50; i++) sum += 0.2 + (i + 1) * 1e-9 - (0.2 + i * 1e-9);
+    expect(sum).not.toBe(5e-8);
+    expect(spannedS(sum, 0.3)).toBe(5e-8);
+  });
+
+  it("moves a sum by at most half the horizon's quantum, and leaves what it cannot round", () => {
+    const r = randomStream(7, "spannedS");
+    for (let i = 0; i < 2000; i++) {
+      const horizon = 10 ** (r() * 12 - 6);
+      const sum = r() * horizon * 10 ** Math.floor(r() * 4);
+      const quantum = 10 ** (exponentOf(horizon) - (ELAPSED_DIGITS - 1));
+      expect(Math.abs(spannedS(sum, horizon) - sum)).toBeLessThanOrEqual(quantum / 2 + 4 * Number.EPSILON * sum);
+    }
+    expect(spannedS(1.7e-21, 1)).toBe(0);
+    expect(spannedS(0.125, 0)).toBe(0.125);
+    expect(spannedS(Number.NaN, 1)).toBeNaN();
+    expect(spannedS(1e300, 1)).toBe(1e300);
   });
 });

@@ -15,8 +15,8 @@ export const FRACTION_COLUMNS = new Set([
   "network_wait_share",
 ]);
 const SLOWDOWN = /^slowdown(_p\d+)?$/;
-/** Columns computed from the difference of two instants of a run (a duration, or a rate over one: throughput_gbps is bytes over an interval or the makespan). */
-export const ELAPSED_COLUMNS = new Set(["fct_s", "slow_start_s", "mean_rate_gbps", "throughput_gbps"]);
+/** Columns computed from the difference of two instants of a run (a duration, a sum of spans, or a rate over one: throughput_gbps is bytes over an interval or the makespan). */
+export const ELAPSED_COLUMNS = new Set(["fct_s", "slow_start_s", "mean_rate_gbps", "throughput_gbps", "bottleneck_flow_s", "queueing_flow_s"]);
 /** Twelve significant digits ending in a run of five or more zeros or nines and then one to three digits: a shorter decimal with round-off in its last places (0.00000231999999989). */
 const NOISE_TAIL = /^\d+?(0{5,}|9{5,})\d{1,3}$/;
 const BYTES = /(^|_)bytes$/;
