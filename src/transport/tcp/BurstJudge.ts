@@ -276,7 +276,7 @@ export class BurstJudge {
     // port); a first flight there, and bursts elsewhere, have its line rate (a first flight's marks
     // hang on the sawtooth's phase at its arrival, which the mean queue does not tell).
     const saturated = this.queues.saturated(r);
-    const busyMarking = clocked > 0 && this.queues.busyMarking(r);
+    const busyMarking = process.env.DSM3 !== '0' && clocked > 0 && this.queues.busyMarking(r);
     const drainBps = saturated || busyMarking ? this.shareOf(list, capacity) : capacity;
     const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
     const standing = this.queues.queueBytes(r) / packet + own;
