@@ -110,8 +110,7 @@ export class DctcpAlpha {
     this.queues.setAlpha(f, alpha, now);
     // Its share of the port is its window over its round trip (dctcpShare), against a flow there
     // at α* with the port's mean base RTT and this flow's own queueing.
-    if (process.env.DSOFF !== '1') weighByDctcpShare(this.network, t, f, dctcpShareFactor(alpha, rtt, target, this.queues.meanBaseRttS(r) + rtt - t.baseRttS[f]));
-    if (process.env.DBGS) console.error(`STEP ${now} f=${f} r=${r} a=${alpha} tgt=${target} rtt=${rtt} mb=${this.queues.meanBaseRttS(r)} base=${t.baseRttS[f]} w=${this.network.weightOf(f)} rate=${this.network.rateOf(f)} settled=${settled}`);
+    weighByDctcpShare(this.network, t, f, dctcpShareFactor(alpha, rtt, target, this.queues.meanBaseRttS(r) + rtt - t.baseRttS[f]));
     if (settled) return;
     const next = now + ALPHA_HALF_LIFE_RTTS * rtt;
     t.alphaDueS[f] = next;

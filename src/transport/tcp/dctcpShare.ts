@@ -13,25 +13,35 @@ import type { TcpFlowTable } from "./TcpFlowTable.js";
 export function dctcpShareFactor(alpha: number, rttS: number, refAlpha: number, refRttS: number): number {
   if (!(alpha > 0) || !(rttS > 0) || !(refAlpha > 0) || !(refRttS > 0)) return 1;
   const r = refRttS / rttS;
-  if (process.env.DSEXP === 'mix') return ((refAlpha / alpha) * 2 * refRttS * refRttS) / (rttS * (rttS + refRttS));
-  const e = Number(process.env.DSEXP ?? 2);
-  return (refAlpha / alpha) ** Number(process.env.DSAEXP ?? 1) * r ** e;
+  return (refAlpha / alpha) * r * r;
 }
 
 /**
- * Flow `f` shares its marking port by {@link dctcpShareFactor} `factor` times the weight it had
- * before the first call (kept in `t.shareWeight` until {@link restoreDctcpShare}).
+ * Flow `f` shares its marking port by {@link dctcpShareFactor} `factor` times its own weight,
+ * kept in `t.shareWeight` until {@link restoreDctcpShare}. A recovery's weight by window
+ * (`recoveryShare`) in force gives way: at a marking port the flows share by DCTCP's law, and
+ * the weight that recovery kept is the flow's own.
  */
 export function weighByDctcpShare(network: FlowNetwork, t: TcpFlowTable, f: number, factor: number): void {
-  if (Number.isNaN(t.shareWeight[f])) t.shareWeight[f] = network.weightOf(f);
+  if (Number.isNaN(t.shareWeight[f])) {
+    t.shareWeight[f] = Number.isNaN(t.recoveryWeight[f]) ? network.weightOf(f) : t.recoveryWeight[f];
+    t.recoveryWeight[f] = NaN;
+  }
   const weight = t.shareWeight[f] * factor;
   if (weight > 0 && weight !== network.weightOf(f)) network.setFlowWeight(f, weight);
 }
 
-/** Flow `f` no longer shares a marking port by its window: it takes the weight it had before {@link weighByDctcpShare} again. */
+/**
+ * Flow `f` no longer shares a marking port by its window: it takes its own weight again — or,
+ * where a recovery has weighed it by its window since, that recovery gives it back when it ends.
+ */
 export function restoreDctcpShare(network: FlowNetwork, t: TcpFlowTable, f: number): void {
   const weight = t.shareWeight[f];
   if (Number.isNaN(weight)) return;
   t.shareWeight[f] = NaN;
+  if (!Number.isNaN(t.recoveryWeight[f])) {
+    t.recoveryWeight[f] = weight;
+    return;
+  }
   if (weight !== network.weightOf(f)) network.setFlowWeight(f, weight);
 }

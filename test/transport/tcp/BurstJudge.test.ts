@@ -188,24 +188,6 @@ describe("BurstJudge at a saturated drop-tail port", () => {
     expect(d[0].share).toBe(0);
     expect(d[0].marked).toBeCloseTo(30 * (1 - 5 / 0.75 / 36), 9);
   });
-  it("at a marking port that binds a windowed flow, drains an ACK-clocked round at its flow's share: the round above it is marked", () => {
-    const marking = saturatedSetup(100, 5);
-    expect(marking.queues.busyMarking(2)).toBe(true);
-    // A slow-start round of 40 clocked out by a previous window of 20 that left at the flow's
-    // share (480 µs): the other flow keeps half the port, so 20 of the 40 drain meanwhile (the
-    // line rate would drain all 40 and mark none). The queue rises at 20 per 480 µs, reaches
-    // K = 5 after 120 µs, and the 40 × 360 / 480 = 30 arriving after are marked; none is dropped.
-    marking.judge.offer(marking.ids[0], 40, (20 * P) / 6.25e7, 0, 20 * P, P, true);
-    const m = marking.judge.judge();
-    expect(m.overflowPorts).toEqual([]);
-    expect(m.judged).toHaveLength(1);
-    expect(m.judged[0].share).toBe(0);
-    expect(m.judged[0].marked).toBeCloseTo(30, 9);
-    // Where no windowed flow is bound, the port drains the same round at its line rate: no verdict.
-    const idle = setup(100, 1, 5);
-    idle.judge.offer(idle.ids[0], 40, (20 * P) / 6.25e7, 0, 20 * P, P, true);
-    expect(idle.judge.judge().judged).toHaveLength(0);
-  });
 });
 
 describe("a fast recovery at a saturated drop-tail port", () => {

@@ -1,7 +1,9 @@
 // dctcpShare: DCTCP flows settled at one marking port share it by their windows over their round trips, 1/(α · RTT²), not at the max-min share.
 import { describe, expect, it } from "vitest";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
-import { dctcpShareFactor } from "../../../src/transport/tcp/dctcpShare.js";
+import { dctcpShareFactor, restoreDctcpShare, weighByDctcpShare } from "../../../src/transport/tcp/dctcpShare.js";
+import { restoreWeight, weighByWindow } from "../../../src/transport/tcp/recoveryShare.js";
+import { TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js";
 import { transportNetwork } from "../transportModels.js";
 
 const MSS = 1448;
@@ -60,5 +62,55 @@ describe("tcp (DCTCP): flows settled at one marking port share it by window over
     expect(expected).toBeGreaterThan(3);
     expect(near / far).toBeGreaterThan(expected * 0.85);
     expect(near / far).toBeLessThan(expected * 1.15);
+  });
+});
+
+describe("weighByDctcpShare / restoreDctcpShare", () => {
+  /** One flow of weight 2 alone on a 10 Gb/s link, with a flow table for it. */
+  function oneFlow() {
+    const n = transportNetwork(["a", "b"], [{ from: "a", to: "b", bandwidthBps: C, latencyS: 1e-6 }]);
+    const f = n.network.startFlow({ nodes: Int32Array.of(0, 1), resources: Int32Array.of(0), latencyS: 1e-6 }, 1e9, { weight: 2 });
+    n.sim.run({ untilS: 1e-6 });
+    const t = new TcpFlowTable();
+    t.reserve(f + 1);
+    t.cwnd[f] = 10;
+    t.packetBytes[f] = P;
+    return { ...n, f, t };
+  }
+
+  it("scales the flow's own weight by the factor, again from its own weight at every call, and gives it back", () => {
+    const { network, f, t } = oneFlow();
+    weighByDctcpShare(network, t, f, 0.5);
+    expect(network.weightOf(f)).toBe(1);
+    weighByDctcpShare(network, t, f, 0.25);
+    expect(network.weightOf(f)).toBe(0.5);
+    restoreDctcpShare(network, t, f);
+    expect(network.weightOf(f)).toBe(2);
+    // Nothing to give back twice.
+    restoreDctcpShare(network, t, f);
+    expect(network.weightOf(f)).toBe(2);
+  });
+
+  it("nests with a recovery's weight by window either way round: the flow's own weight comes back at the end", () => {
+    // A recovery's weight in force, then the marking port's: the port's law from the flow's own weight.
+    const a = oneFlow();
+    weighByWindow(a.network, a.t, a.f, 1e-4);
+    expect(a.network.weightOf(a.f)).not.toBe(2);
+    weighByDctcpShare(a.network, a.t, a.f, 0.5);
+    expect(a.network.weightOf(a.f)).toBe(1);
+    restoreWeight(a.network, a.t, a.f);
+    expect(a.network.weightOf(a.f)).toBe(1);
+    restoreDctcpShare(a.network, a.t, a.f);
+    expect(a.network.weightOf(a.f)).toBe(2);
+    // The marking port's weight, then a recovery's: the recovery's stays until it gives back the flow's own.
+    const b = oneFlow();
+    weighByDctcpShare(b.network, b.t, b.f, 0.5);
+    weighByWindow(b.network, b.t, b.f, 1e-4);
+    const recovering = b.network.weightOf(b.f);
+    expect(recovering).not.toBe(1);
+    restoreDctcpShare(b.network, b.t, b.f);
+    expect(b.network.weightOf(b.f)).toBe(recovering);
+    restoreWeight(b.network, b.t, b.f);
+    expect(b.network.weightOf(b.f)).toBe(2);
   });
 });
