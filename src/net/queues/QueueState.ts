@@ -139,6 +139,12 @@ export class QueueState implements FlowObserver {
     return this.model.steadyAlpha(r);
   }
 
+  /** Mean base RTT of the flows bound at `r` now (the pipe's RTT of its sawtooth), seconds; NaN where none is. */
+  meanBaseRttS(r: number): number {
+    const all = this.bound.windowed(r) + this.bound.count(r, QueueClass.Lossless);
+    return all > 0 ? this.bound.rttSumS(r) / all : NaN;
+  }
+
   /** The data packets of `packetBytes` at which marking port `r` starts to mark, its ACK load counted ({@link AckLoad.markingThresholdPackets}); 0 where it does not mark. */
   markingThresholdPackets(r: number, packetBytes: number): number {
     return this.acks.markingThresholdPackets(r, packetBytes);

@@ -4,6 +4,7 @@ import { FlowState, type FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { BurstAnswers } from "./BurstAnswers.js";
 import type { DctcpAlpha } from "./DctcpAlpha.js";
+import { restoreDctcpShare } from "./dctcpShare.js";
 import { fastRecoveryEndS } from "./fastRecoveryEndS.js";
 import type { LossPorts } from "./LossPorts.js";
 import type { LossRecovery } from "./LossRecovery.js";
@@ -51,6 +52,8 @@ export class AvoidanceSteps {
     const t = this.t;
     if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
     if (t.phase[f] !== Phase.Avoidance) this.ports.cross(f, true);
+    // Out of its port's sawtooth: it no longer shares the port by its window over its round trip.
+    restoreDctcpShare(this.network, t, f);
     t.phase[f] = Phase.Avoidance;
     const now = this.sim.nowS;
     const rtt = this.routes.rttNow(f);

@@ -1,7 +1,9 @@
 // DctcpAlpha: every DCTCP flow's α — moved by each round's marks in slow start (and the window cut by α/2), and towards its port's α* once settled there.
 import type { Simulation } from "../../core/Simulation.js";
+import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import { DCTCP_G, dctcpAlphaStep, dctcpCut } from "./CongestionControl.js";
+import { dctcpShareFactor, restoreDctcpShare, weighByDctcpShare } from "./dctcpShare.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** Round trips over which (1 − g)^n halves the gap between a DCTCP flow's α and the steady α*: ln 2 / −ln(1 − 1/16) ≈ 10.7. */
@@ -25,6 +27,7 @@ export class DctcpAlpha {
     private readonly queues: QueueState,
     private readonly t: TcpFlowTable,
     private readonly rttNow: (f: number) => number,
+    private readonly network: FlowNetwork,
   ) {
     this.kind = sim.registerHandler((f) => this.step(f, true));
   }
@@ -95,12 +98,19 @@ export class DctcpAlpha {
     if (t.phase[f] !== Phase.Steady || t.cc[f] !== TcpCc.Dctcp) return;
     const r = this.queues.boundAt(f);
     const target = r >= 0 ? this.queues.steadyAlpha(r) : NaN;
-    if (Number.isNaN(target)) return;
+    if (Number.isNaN(target)) {
+      restoreDctcpShare(this.network, t, f);
+      return;
+    }
     const rtt = this.rttNow(f);
     const gap = (this.queues.alphaOf(f) - target) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
     const settled = Math.abs(gap) < ALPHA_SETTLED;
     t.alphaAtS[f] = now;
-    this.queues.setAlpha(f, settled ? target : target + gap, now);
+    const alpha = settled ? target : target + gap;
+    this.queues.setAlpha(f, alpha, now);
+    // Its share of the port is its window over its round trip (dctcpShare), against a flow there
+    // at α* with the port's mean base RTT and this flow's own queueing.
+    weighByDctcpShare(this.network, t, f, dctcpShareFactor(alpha, rtt, target, this.queues.meanBaseRttS(r) + rtt - t.baseRttS[f]));
     if (settled) return;
     const next = now + ALPHA_HALF_LIFE_RTTS * rtt;
     t.alphaDueS[f] = next;

@@ -10,6 +10,7 @@ import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTol
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
+import { restoreDctcpShare } from "./dctcpShare.js";
 import { prrCatchUp } from "./prrCatchUp.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
 import { rtoSsthresh } from "./rtoSsthresh.js";
@@ -338,6 +339,7 @@ export class LossRecovery {
     // The timer fired again for a resent head (backoff): what the receiver holds above the hole is the first timeout's.
     if (t.backoff[f] === 0) t.rtoSackedSegs[f] = Math.max(0, Math.round(sackedSegs));
     restoreWeight(this.network, t, f);
+    restoreDctcpShare(this.network, t, f);
     t.lossPort[f] = -1;
     if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
     this.ports.leave(f);

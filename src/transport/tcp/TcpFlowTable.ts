@@ -151,6 +151,12 @@ export class TcpFlowTable {
    * while none does.
    */
   recoveryWeight = new Float64Array(0);
+  /**
+   * The flow's sharing weight before {@link weighByDctcpShare} weighed it by its window over its
+   * round trip at a marking port (`dctcpShare`), given back when it leaves that port's sawtooth;
+   * NaN while none does.
+   */
+  shareWeight = new Float64Array(0);
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
 
@@ -273,6 +279,7 @@ export class TcpFlowTable {
     this.lostInRecovery = grown(this.lostInRecovery, n);
     this.lossPort = grown(this.lossPort, n, -1);
     this.recoveryWeight = grown(this.recoveryWeight, n, NaN);
+    this.shareWeight = grown(this.shareWeight, n, NaN);
     this.cap = n;
   }
 }

@@ -24,6 +24,7 @@ import { SlowStartRounds } from "./SlowStartRounds.js";
 import { SynRetries } from "./SynRetries.js";
 import type { TcpCost } from "./TcpCost.js";
 import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
+import { restoreDctcpShare } from "./dctcpShare.js";
 import { TcpRoutes } from "./TcpRoutes.js";
 import { timestampRttS } from "./timestampRttS.js";
 
@@ -120,7 +121,7 @@ export class TcpFlows implements FlowObserver {
     const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes);
-    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f));
+    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network);
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => routes.rttNow(f),
       lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),
@@ -256,6 +257,7 @@ export class TcpFlows implements FlowObserver {
     t.retxPort[flow] = -1;
     t.lossPort[flow] = -1;
     t.recoveryWeight[flow] = NaN;
+    t.shareWeight[flow] = NaN;
     t.recoveryEndS[flow] = 0;
     t.port[flow] = -1;
     this.done[flow] = onDone;
@@ -324,6 +326,7 @@ export class TcpFlows implements FlowObserver {
     // Limited by its own window again (its share grew): grow towards it.
     if (at < 0 && newRateBps > 0 && t.timer[f] < 0 && this.network.capOf(f) < t.userCapBps[f]) {
       if (phase === Phase.Steady && t.cc[f] === TcpCc.Dctcp) {
+        restoreDctcpShare(this.network, t, f);
         t.phase[f] = Phase.Avoidance;
         t.lastS[f] = this.sim.nowS;
       }
