@@ -8,7 +8,8 @@ import type { Topology } from "../net/Topology.js";
 import { CAP_BOUND } from "./flowBottleneck.js";
 import type { FlowBoundsHandOver } from "./FlowRecorder.js";
 import { RecordRing } from "./RecordRing.js";
-import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
+import { ResourceRecord, type FlowsCsvDone, type FlowsCsvJob, type ResourceWorkerData } from "./ResourceRecord.js";
+import type { FlowColumns } from "./FlowColumns.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
 
 /** Values the ring holds (8 MiB). */
@@ -21,7 +22,7 @@ const BLOCK_VALUES = 1 << 15;
  * rate changes (and the routes of the flows its worker does not hold yet, and capacity
  * changes) into a {@link RecordRing}, and a worker thread (`resourceRecorderWorker`) replays
  * them, in the same order, into a ResourceRecorder of its own; at {@link finish} it waits for
- * the worker's accounts and answers from them. The worker does exactly what this recorder
+ * the worker's accounts (at the first read of one) and answers from them. The worker does exactly what this recorder
  * would have done in the simulation's thread (the same calls with the same numbers in the same
  * order, so every sum has the same bits); the simulation's thread only writes about five
  * numbers a rate change. A route is sent when the worker's recorder would read it from the
@@ -49,7 +50,14 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
   private staged = 0;
   /** Per flow: 1 while the worker's recorder holds its route. */
   private held = new Uint8Array(1024);
-  private finished = false;
+  /** The end `finish` was called with (undefined before). */
+  private finishedAtS: number | undefined;
+  /** Answers the worker had posted before the FINISH: it posts two (the flows' bottlenecks, then the accounts). */
+  private seen = 0;
+  /** True from {@link expectFlowsCsv} until flows.csv is asked of the worker, or it is released. */
+  private flowsCsvDue = false;
+  /** True from {@link finish} until the worker's accounts are taken (at the first read of one). */
+  private accountsDue = false;
   /** Where the worker posts the flows' bottlenecks at finish (with `keepFlowBounds`), and what it posted. */
   private readonly boundsPort: MessagePort | undefined;
   private handed: FlowBoundsHandOver | undefined;
@@ -138,37 +146,156 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     this.staged = at;
   }
 
-  /** Close every resource at `endS` in the worker, wait for its accounts and take them; the worker then stops. */
+  /**
+   * Close every resource at `endS` in the worker; the worker then stops. Does not wait: the
+   * worker posts the flows' bottlenecks, then closes its accounts and makes their percentiles
+   * while this thread goes on; the first read of an account (any accessor) waits for them
+   * and takes them, and {@link flowBounds} waits only for the bottlenecks. So the reports that
+   * need only the flows (their percentiles, the workloads' pass) are made meanwhile.
+   */
   override finish(endS: number): void {
-    if (this.finished) {
-      if (endS <= this.horizonS) return;
-      throw new Error(`OffloadedResourceRecorder: finished at ${this.horizonS} s, asked to finish again at ${endS} s`);
+    if (this.finishedAtS !== undefined) {
+      if (endS <= this.finishedAtS) return;
+      throw new Error(`OffloadedResourceRecorder: finished at ${this.finishedAtS} s, asked to finish again at ${endS} s`);
     }
     const b = this.room(3);
     b[this.staged++] = ResourceRecord.FINISH;
     b[this.staged++] = endS;
-    b[this.staged++] = ResourceRecord.STOP;
-    const seen = this.ring.answers();
+    // With flows.csv to come (writeFlowsCsv), the worker waits for it or for release().
+    if (!this.flowsCsvDue) b[this.staged++] = ResourceRecord.STOP;
+    this.seen = this.ring.answers();
     this.flush();
-    this.ring.awaitAnswer(seen);
-    this.readAccounts(this.answer);
-    this.finished = true;
-    if (this.boundsPort) {
-      // The worker posted them before it answered.
-      this.handed = receiveMessageOnPort(this.boundsPort)?.message as FlowBoundsHandOver | undefined;
-      this.boundsPort.close();
-      if (!this.handed) throw new Error("OffloadedResourceRecorder: the worker answered without the flows' bottlenecks");
-    }
+    this.ring.wake();
+    this.finishedAtS = endS;
+    this.accountsDue = true;
   }
 
-  /** The flows' bottlenecks the worker kept (with `keepFlowBounds`), once {@link finish} has taken them. */
+  /** Whether the worker keeps the flows' bottlenecks (made with `keepFlowBounds`): then it can also write flows.csv ({@link expectFlowsCsv}). */
+  get keepsFlowBounds(): boolean {
+    return this.boundsPort !== undefined;
+  }
+
+  /**
+   * Before {@link finish}: the worker is to write flows.csv after its accounts
+   * ({@link writeFlowsCsv}), so it does not stop at the FINISH. Only with `keepFlowBounds`.
+   * Whoever calls this calls writeFlowsCsv or {@link release} after finish, or the worker
+   * stays (idle, not keeping the process alive) until the process ends.
+   */
+  expectFlowsCsv(): void {
+    if (!this.boundsPort) throw new Error("OffloadedResourceRecorder: flows.csv in the worker needs keepFlowBounds");
+    if (this.finishedAtS !== undefined) throw new Error("OffloadedResourceRecorder: flows.csv is expected before finish");
+    this.flowsCsvDue = true;
+  }
+
+  /**
+   * After {@link finish} (and {@link expectFlowsCsv} before it): have the worker write flows.csv
+   * at `path` from `columns` (FlowRows.columns) once its accounts are done, while this thread
+   * goes on. Resolves when the file is complete and closed; rejects with the worker's error
+   * (an fs error keeps its code) or when the worker stops without answering.
+   */
+  writeFlowsCsv(path: string, columns: FlowColumns): Promise<void> {
+    if (!this.flowsCsvDue || this.finishedAtS === undefined) throw new Error("OffloadedResourceRecorder: writeFlowsCsv needs expectFlowsCsv, then finish");
+    // The bottlenecks first: the port then carries only the job and its answer.
+    this.flowBounds();
+    const port = this.boundsPort!;
+    this.flowsCsvDue = false;
+    const job: FlowsCsvJob = { path, columns };
+    port.postMessage(job);
+    const b = this.room(2);
+    b[this.staged++] = ResourceRecord.FLOWS;
+    b[this.staged++] = ResourceRecord.STOP;
+    this.flush();
+    this.ring.wake();
+    return new Promise<void>((resolve, reject) => {
+      const answered = (done: FlowsCsvDone) => {
+        this.worker.off("exit", stopped);
+        port.off("message", answered);
+        port.close();
+        if (!done.error) return resolve();
+        const { message, ...facts } = done.error;
+        reject(Object.assign(new Error(message), facts));
+      };
+      // The worker posts its answer before it stops, but its exit may be told here first.
+      const stopped = (code: number) => {
+        const done = receiveMessageOnPort(port);
+        if (done) return answered(done.message as FlowsCsvDone);
+        port.off("message", answered);
+        port.close();
+        reject(new Error(`OffloadedResourceRecorder: the worker stopped (exit code ${code}) before writing flows.csv`));
+      };
+      this.worker.once("exit", stopped);
+      port.on("message", answered);
+    });
+  }
+
+  /** Let the worker stop when {@link expectFlowsCsv} was called but flows.csv will not be asked of it (a failed report). */
+  release(): void {
+    if (!this.flowsCsvDue || this.finishedAtS === undefined) return;
+    this.flowsCsvDue = false;
+    const b = this.room(1);
+    b[this.staged++] = ResourceRecord.STOP;
+    this.flush();
+    this.ring.wake();
+    this.boundsPort?.close();
+  }
+
+  /** The flows' bottlenecks the worker kept (with `keepFlowBounds`), once {@link finish} was called (waits for the worker's first answer). */
   flowBounds(): FlowBoundsHandOver {
-    if (!this.handed) throw new Error(this.boundsPort ? "OffloadedResourceRecorder: the flows' bottlenecks are read after finish" : "OffloadedResourceRecorder: made without keepFlowBounds");
+    if (!this.handed) {
+      if (!this.boundsPort) throw new Error("OffloadedResourceRecorder: made without keepFlowBounds");
+      if (this.finishedAtS === undefined) throw new Error("OffloadedResourceRecorder: the flows' bottlenecks are read after finish");
+      this.ring.awaitAnswer(this.seen);
+      // The worker posted them before its first answer.
+      this.handed = receiveMessageOnPort(this.boundsPort)?.message as FlowBoundsHandOver | undefined;
+      // Kept open while flows.csv may be asked of the worker (its job and answer go through it).
+      if (!this.flowsCsvDue) this.boundsPort.close();
+      if (!this.handed) throw new Error("OffloadedResourceRecorder: the worker answered without the flows' bottlenecks");
+    }
     return this.handed;
   }
 
+  override get horizonS(): number {
+    if (this.accountsDue) this.takeAccounts();
+    return super.horizonS;
+  }
+  override bytesOf(r: number): number {
+    if (this.accountsDue) this.takeAccounts();
+    return super.bytesOf(r);
+  }
+  override meanUtilOf(r: number): number {
+    if (this.accountsDue) this.takeAccounts();
+    return super.meanUtilOf(r);
+  }
+  override peakUtilOf(r: number): number {
+    if (this.accountsDue) this.takeAccounts();
+    return super.peakUtilOf(r);
+  }
+  override saturatedFracOf(r: number): number {
+    if (this.accountsDue) this.takeAccounts();
+    return super.saturatedFracOf(r);
+  }
+  override bottleneckFlowSOf(r: number): number {
+    if (this.accountsDue) this.takeAccounts();
+    return super.bottleneckFlowSOf(r);
+  }
+  override p95UtilOf(r: number): number {
+    if (this.accountsDue) this.takeAccounts();
+    return super.p95UtilOf(r);
+  }
+  override writeAccounts(out: Float64Array): void {
+    if (this.accountsDue) this.takeAccounts();
+    super.writeAccounts(out);
+  }
+
+  /** Wait for the worker's second answer to the FINISH (its accounts) and answer from them. */
+  private takeAccounts(): void {
+    this.ring.awaitAnswer(this.seen + 1);
+    this.readAccounts(this.answer);
+    this.accountsDue = false;
+  }
+
   private open(): void {
-    if (this.finished) throw new Error("OffloadedResourceRecorder: a rate or capacity change after finish");
+    if (this.finishedAtS !== undefined) throw new Error("OffloadedResourceRecorder: a rate or capacity change after finish");
   }
 
   /** The block, with room for `n` more values. */

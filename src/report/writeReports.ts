@@ -1,7 +1,7 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
 import { phaseMark } from "../core/phaseMark.js";
 import { writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import type { RunResult } from "../core/Simulation.js";
 import { DEFAULT_COST, type CostSpec } from "../net/CostSpec.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
@@ -24,8 +24,9 @@ import { EVENTS_CSV_HEADERS, eventsRows, type EventRecord } from "./eventsCsv.js
 import { flowFctS } from "./flowFctS.js";
 import type { TierShares } from "./formatSummary.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
-import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
+import { SUMMARY_CSV_HEADERS, summarizeFlows, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
+import { OffloadedResourceRecorder } from "./OffloadedResourceRecorder.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { streamCsv, streamTable } from "./CsvWriter.js";
 
@@ -105,7 +106,7 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  * summary.csv, with `workloads` also workloads.csv, workload-bottlenecks.csv and the
  * jobs.csv, collectives.csv and requests.csv of AI workloads (all deterministic:
  * byte-identical for the same scenario and seed; summary.csv gains the AI columns of
- * {@link summarizeWorkloads}), and run.json (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun).
+ * {@link summarizeWorkloads}), and run.json (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun); the bottleneck ranking, the only part that reads the links' accounts, is made after the workloads' pass (see summarizeFlows).
  * The set replaces `outDir` as a whole (a file of an earlier run that this run does not
  * write does not stay): files are staged next to `outDir` and swapped in with renames
  * only when every one is complete (see StagedDirectory); on failure `outDir` keeps its
@@ -113,8 +114,51 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
-  const summary = summarizeRun({ network, flows, resources, run });
+  const extraNames = (options.extraFiles ?? []).map((f) => f.name);
+  const opened = options.staged === undefined;
+  const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
+  // flows.csv is written by the links' accounting worker, when there is one and the file has only
+  // its standard columns, while this thread makes the other reports (FlowColumns).
+  const offloaded = resources instanceof OffloadedResourceRecorder && resources.keepsFlowBounds && flows.standardColumnsOnly && flowsCsvInWorker() ? resources : undefined;
+  offloaded?.expectFlowsCsv();
+  let flowsCsv: Promise<void> | undefined;
+  try {
+    return await writeReportFiles(options, staged, offloaded, (p) => (flowsCsv = p));
+  } catch (err) {
+    // The worker may still be writing into the staging directory: let it finish before the directory goes.
+    offloaded?.release();
+    await (flowsCsv as Promise<void> | undefined)?.catch(() => {});
+    if (opened) await staged.discard();
+    throw err;
+  }
+}
+
+/** Whether flows.csv may be written in the links' accounting worker (`CHOKEPOINT_FLOWS_WORKER=0`: never, for measuring both ways with one build). */
+function flowsCsvInWorker(): boolean {
+  return process.env.CHOKEPOINT_FLOWS_WORKER !== "0";
+}
+
+/** {@link writeReports}' work, into `staged`; with `offloaded`, flows.csv goes to its worker (the promise handed to `started`). */
+async function writeReportFiles(
+  options: WriteReportsOptions,
+  staged: StagedDirectory,
+  offloaded: OffloadedResourceRecorder | undefined,
+  started: (flowsCsv: Promise<void>) => void,
+): Promise<WrittenReports> {
+  const { network, flows, resources, run, meta } = options;
+  // The flows' part first: with the links' accounting in a worker, its accounts are closed
+  // there meanwhile, and read only for the bottleneck ranking, after the workloads' pass.
+  const flowSummary = summarizeFlows({ network, flows, resources, run });
   phaseMark("summarize");
+  let flowsCsv: Promise<void> | undefined;
+  if (offloaded) {
+    const path = join(staged.path, "flows.csv");
+    flowsCsv = offloaded.writeFlowsCsv(path, flows.columns());
+    // Awaited when the files are written; a failure before then is handled there (or by writeReports).
+    flowsCsv.catch(() => {});
+    started(flowsCsv);
+    phaseMark("columns");
+  }
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f), forEachBound: (f, fn) => flows.forEachBound(f, fn) };
   const w = options.workloads;
   const workloadFiles: ReportFile[] = [];
@@ -122,7 +166,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   let queueingTiers: Array<[string, number]> | undefined;
   let tierShares: (() => TierShares) | undefined;
   if (w) {
-    const pass = workloadPass(network, flows, w, options.queueing, summary.makespanS);
+    const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS);
     const ws = summarizeWorkloads({
       names: w.names,
       kinds: w.kinds,
@@ -132,6 +176,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       workloadOfFlow: w.workloadOfFlow,
       fctsByWorkload: pass.fctsByWorkload,
     });
+    phaseMark("wlpass");
     extra = ws.summaryColumns;
     if (options.queueing) extra = [...extra, ["queueing_share", pass.fctS > 0 ? Math.min(1, pass.queuedS / pass.fctS) : 0]];
     const tiers = pass.tiers;
@@ -147,7 +192,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       { name: "workload-bottlenecks.csv", write: (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
       { name: "tiers.csv", write: (p) => streamTable(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, (sink) => tiers.emit(sink)) },
     );
-    const costInput = { names: w.names, results: w.results, makespanS: summary.makespanS };
+    const costInput = { names: w.names, results: w.results, makespanS: flowSummary.makespanS };
     workloadFiles.push({ name: "cost.csv", write: (p) => streamTable(p, COST_CSV_HEADERS, (sink) => pass.cost.emit(sink, costInput)) });
     const iterations = w.results.flatMap((r) => r.iterations ?? []);
     const collectives = w.results.flatMap((r) => r.collectives ?? []);
@@ -165,10 +210,12 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     const tasks = w.results.flatMap((r) => r.tasks ?? []);
     if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => streamCsv(p, TASKS_CSV_HEADERS, tasksRows(tasks)) });
   }
+  const summary: RunSummary = { ...flowSummary, bottlenecks: resources.rankBottlenecks() };
+  phaseMark("rank");
   const summaryHeaders = [...SUMMARY_CSV_HEADERS, ...extra.map(([h]) => h)];
   const summaryCells = [...summaryRow(summary), ...extra.map(([, v]) => csvNumber(v))];
   const files: ReportFile[] = [
-    { name: "flows.csv", write: (p) => flows.writeCsv(p) },
+    { name: "flows.csv", write: (p) => (flowsCsv ? flowsCsv : flows.writeCsv(p)) },
     { name: "links.csv", write: (p) => resources.writeLinksCsv(p) },
     { name: "bottlenecks.csv", write: (p) => resources.writeBottlenecksCsv(p, summary.bottlenecks) },
     { name: "summary.csv", write: (p) => streamCsv(p, summaryHeaders, [summaryCells]) },
@@ -181,10 +228,16 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     // The page's code (about 30 modules) is loaded only for a run that writes it.
     ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await (await import("./html/writeRunReport.js")).writeRunReport(dirname(p), p)) }] : []),
   ];
-  const extraNames = (options.extraFiles ?? []).map((f) => f.name);
-  const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
-  phaseMark("wlpass");
-  await staged.writeAndCommit(files);
+  // A flows.csv being written in the worker is waited for last (before report.html, which reads it).
+  const order = flowsCsv ? [...files.filter((f) => f.name !== "flows.csv" && f.name !== "report.html"), ...files.filter((f) => f.name === "flows.csv" || f.name === "report.html")] : files;
+  try {
+    await staged.write(order);
+  } catch (err) {
+    await flowsCsv?.catch(() => {});
+    await staged.discard();
+    throw err;
+  }
+  await staged.commit();
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
 }
 

@@ -1,8 +1,12 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/run/simulate.js";
 import type { ResourceRecorder } from "../../src/report/ResourceRecorder.js";
 import { OffloadedResourceRecorder } from "../../src/report/OffloadedResourceRecorder.js";
-import { summarizeRun } from "../../src/report/summarizeRun.js";
+import { summarizeFlows, summarizeRun } from "../../src/report/summarizeRun.js";
 import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 
 /** Every number a recorder reports, per resource, as bits (so -0, NaN and the last ulp all count). */
@@ -84,6 +88,72 @@ describe("OffloadedResourceRecorder", () => {
     summarizeRun(simulated);
     expect(accounts(simulated.resources, R)).toEqual(accounts(here.simulated.resources, R));
     expect(flowBounds(simulated)).toEqual(flowBounds(here.simulated));
+  }, 60_000);
+
+  it("finishes without waiting: the flows' bottlenecks first, the accounts at their first read, either order", () => {
+    const file = "scenarios/leaf-spine-oversubscribed.yaml";
+    const here = run(file, false);
+    const R = here.prepared.topology.resourceCount;
+    // Bottlenecks before accounts (as writeReports reads them), and accounts before bottlenecks.
+    for (const boundsFirst of [true, false]) {
+      const prepared = prepareScenario(file);
+      const simulated = simulate(prepared, { offloadResources: true });
+      const summary = summarizeFlows(simulated);
+      const rec = simulated.resources as OffloadedResourceRecorder;
+      // finish (in summarizeFlows) returned before the worker's accounts: they are still due.
+      expect((rec as unknown as { accountsDue: boolean }).accountsDue).toBe(true);
+      if (boundsFirst) {
+        expect(flowBounds(simulated)).toEqual(flowBounds(here.simulated));
+        expect((rec as unknown as { accountsDue: boolean }).accountsDue).toBe(true);
+        expect(accounts(rec, R)).toEqual(accounts(here.simulated.resources, R));
+      } else {
+        expect(accounts(rec, R)).toEqual(accounts(here.simulated.resources, R));
+        expect(flowBounds(simulated)).toEqual(flowBounds(here.simulated));
+      }
+      expect({ ...summary, bottlenecks: rec.rankBottlenecks() }).toEqual(here.summary);
+    }
+  }, 60_000);
+
+  it("writes flows.csv in the worker, the bytes the simulation's thread writes; a failure rejects with its code", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "offloaded-flows-"));
+    try {
+      for (const file of ["scenarios/link-failure.yaml", "scenarios/weights-and-caps.yaml"]) {
+        const here = run(file, false);
+        await here.simulated.flows.writeCsv(join(dir, "here.csv"));
+        const simulated = simulate(prepareScenario(file), { offloadResources: true });
+        const rec = simulated.resources as OffloadedResourceRecorder;
+        rec.expectFlowsCsv();
+        summarizeFlows(simulated);
+        const exited = new Promise((resolve) => (rec as unknown as { worker: Worker }).worker.once("exit", resolve));
+        await rec.writeFlowsCsv(join(dir, "there.csv"), simulated.flows.columns());
+        expect((await readFile(join(dir, "there.csv"))).equals(await readFile(join(dir, "here.csv")))).toBe(true);
+        // The accounts are still there after the job, and the worker stops once it is done.
+        expect(accounts(rec, here.prepared.topology.resourceCount)).toEqual(accounts(here.simulated.resources, here.prepared.topology.resourceCount));
+        await exited;
+      }
+      // Into a directory that does not exist: the worker's ENOENT, and the worker stops.
+      const simulated = simulate(prepareScenario("scenarios/two-hosts.yaml"), { offloadResources: true });
+      const rec = simulated.resources as OffloadedResourceRecorder;
+      rec.expectFlowsCsv();
+      summarizeRun(simulated);
+      const exited = new Promise((resolve) => (rec as unknown as { worker: Worker }).worker.once("exit", resolve));
+      await expect(rec.writeFlowsCsv(join(dir, "missing", "flows.csv"), simulated.flows.columns())).rejects.toMatchObject({ code: "ENOENT" });
+      await exited;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("lets a worker expecting flows.csv stop when released instead", async () => {
+    const simulated = simulate(prepareScenario("scenarios/two-hosts.yaml"), { offloadResources: true });
+    const rec = simulated.resources as OffloadedResourceRecorder;
+    rec.expectFlowsCsv();
+    summarizeRun(simulated);
+    const columns = simulated.flows.columns();
+    const exited = new Promise((resolve) => (rec as unknown as { worker: Worker }).worker.once("exit", resolve));
+    rec.release();
+    expect(await exited).toBe(0);
+    expect(() => rec.writeFlowsCsv("x", columns)).toThrow(/expectFlowsCsv/);
   }, 60_000);
 
   it("refuses changes after finish; a second finish at the same time is a no-op", () => {
