@@ -7,7 +7,6 @@ import type { Topology } from "../net/Topology.js";
 import { FlowBounds, type FlowBoundsState } from "./FlowBounds.js";
 import type { CAP_BOUND, NEVER_ACTIVE } from "./flowBottleneck.js";
 import { FlowRows } from "./FlowRows.js";
-import type { FlowColumns } from "./FlowColumns.js";
 
 /** The bottlenecks of flows 0 … `flows` − 1 as kept in another thread ({@link FlowBounds} there), handed over after the run. */
 export interface FlowBoundsHandOver {
@@ -230,16 +229,6 @@ export class FlowRecorder implements FlowObserver {
   /** Write flows.csv to `path`, each cell formatted once straight into the file (see CsvWriter). */
   writeCsv(path: string): Promise<void> {
     return this.csv.writeCsv(path);
-  }
-
-  /** Whether flows.csv has only its standard columns (no transport model added any): then {@link columns} holds all of it. */
-  get standardColumnsOnly(): boolean {
-    return this.csv.standardOnly;
-  }
-
-  /** The values of flows.csv's standard columns, for writing it in another thread (see FlowColumns). */
-  columns(): FlowColumns {
-    return this.csv.columns();
   }
 
   private grow(n: number): void {

@@ -1,29 +1,28 @@
 // FlowRows: the rows of flows.csv — each flow's endpoints, size and times from the network, its ideal time and longest bottleneck from FlowRecorder, and the columns transport models add.
+import { elapsedDigits, roundDigits } from "../core/elapsedS.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { Topology } from "../net/Topology.js";
 import { CellArray, writeWith, type CellSink } from "./CsvWriter.js";
+import { CAP_BOUND, NEVER_ACTIVE } from "./flowBottleneck.js";
+import { flowFctS } from "./flowFctS.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
-import {
-  AT_BOTTLENECK,
-  AT_DST,
-  AT_FINISH,
-  AT_IDEAL,
-  AT_LATENCY,
-  AT_SIZE,
-  AT_SRC,
-  AT_START,
-  AT_START_DELAY,
-  AT_STATUS,
-  bottleneckCell,
-  FLOW_CSV_HEADERS,
-  FLOW_INTS,
-  FLOW_NUMBERS,
-  FLOW_STATUS,
-  flowCells,
-  type FlowColumns,
-} from "./FlowColumns.js";
+import { clampSlowdown } from "./roundoff.js";
 
-export { FLOW_CSV_HEADERS } from "./FlowColumns.js";
+/** Columns of flows.csv, in order. */
+export const FLOW_CSV_HEADERS = [
+  "id",
+  "src",
+  "dst",
+  "size_bytes",
+  "start_s",
+  "finish_s",
+  "fct_s",
+  "ideal_fct_s",
+  "slowdown",
+  "mean_rate_gbps",
+  "bottleneck",
+  "status",
+] as const;
 
 /**
  * flows.csv of a {@link FlowRecorder}: one row per flow in flow-id order, `labels[flow]` its id
@@ -35,8 +34,6 @@ export class FlowRows {
   private readonly extra: Array<{ headers: readonly string[]; cells: (flow: number) => Array<number | string> | undefined }> = [];
   /** Names of the resources written as bottlenecks so far, by resource id (each name built once, not once per flow). */
   private readonly names = new Map<number, string>();
-  /** {@link nameOf}, made once. */
-  private readonly nameOfResource = (r: number): string => this.nameOf(r);
 
   constructor(
     private readonly recorder: FlowRecorder,
@@ -78,61 +75,35 @@ export class FlowRows {
     return name;
   }
 
-  /** Whether flows.csv has only its standard columns ({@link columns} holds all it needs). */
-  get standardOnly(): boolean {
-    return this.extra.length === 0;
-  }
-
-  /**
-   * The values of the standard columns (see {@link FlowColumns}), for writing flows.csv in another
-   * thread ({@link writeFlowColumnsCsv}: the same bytes as {@link writeCsv} when no columns were added).
-   */
-  columns(): FlowColumns {
-    const net = this.network;
-    const rec = this.recorder;
-    const n = net.flowCount;
-    const numbers = new Float64Array(n * FLOW_NUMBERS);
-    const ints = new Int32Array(n * FLOW_INTS);
-    const resourceNames: Record<number, string> = {};
-    for (let f = 0; f < n; f++) {
-      const route = net.routeOf(f);
-      const x = f * FLOW_NUMBERS;
-      numbers[x + AT_SIZE] = net.sizeOf(f);
-      numbers[x + AT_START] = net.startOf(f);
-      numbers[x + AT_FINISH] = net.finishOf(f);
-      numbers[x + AT_IDEAL] = rec.idealFctOf(f);
-      numbers[x + AT_START_DELAY] = net.startDelayOf(f);
-      numbers[x + AT_LATENCY] = route.latencyS;
-      const i = f * FLOW_INTS;
-      ints[i + AT_SRC] = route.nodes[0];
-      ints[i + AT_DST] = route.nodes[route.nodes.length - 1];
-      const b = rec.bottleneckOf(f);
-      ints[i + AT_BOTTLENECK] = b;
-      if (b >= 0 && resourceNames[b] === undefined) resourceNames[b] = this.nameOf(b);
-      ints[i + AT_STATUS] = FLOW_STATUS.indexOf(rec.statusOf(f));
-    }
-    return { flows: n, labels: this.labels, nodeIds: this.topology.nodeIds, resourceNames, numbers, ints };
-  }
-
   /** The cells of flow `f`'s row of flows.csv, into `sink`. */
   private cells(f: number, sink: CellSink): void {
     const net = this.network;
     const t = this.topology;
     const route = net.routeOf(f);
-    flowCells(
-      sink,
-      this.labels[f] ?? String(f),
-      t.nodeIds[route.nodes[0]],
-      t.nodeIds[route.nodes[route.nodes.length - 1]],
-      net.sizeOf(f),
-      net.startOf(f),
-      net.finishOf(f),
-      this.recorder.idealFctOf(f),
-      net.startDelayOf(f),
-      route.latencyS,
-      bottleneckCell(this.recorder.bottleneckOf(f), this.nameOfResource),
-      this.recorder.statusOf(f),
-    );
+    const size = net.sizeOf(f);
+    const start = net.startOf(f);
+    const finish = net.finishOf(f);
+    const fct = finish - start;
+    const ideal = this.recorder.idealFctOf(f);
+    const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
+    // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
+    const delayS = net.startDelayOf(f);
+    const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;
+    const b = this.recorder.bottleneckOf(f);
+    sink.text(this.labels[f] ?? String(f));
+    sink.text(t.nodeIds[route.nodes[0]]);
+    sink.text(t.nodeIds[route.nodes[route.nodes.length - 1]]);
+    sink.number(size);
+    sink.number(start);
+    sink.number(finish);
+    sink.number(flowFctS(net, f));
+    sink.number(ideal);
+    sink.number(clampSlowdown(slowdown));
+    // The rate to the digits the drain time resolves: it is a difference of instants up to the finish (elapsedDigits).
+    if (drainS > 0) sink.number(roundDigits((size * 8) / 1e9 / drainS, elapsedDigits(finish - drainS, finish)));
+    else sink.text("");
+    sink.text(b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : this.nameOf(b));
+    sink.text(this.recorder.statusOf(f));
     for (const group of this.extra) {
       const cells = group.cells(f);
       for (let i = 0; i < group.headers.length; i++) {

@@ -8,8 +8,7 @@ import type { Topology } from "../net/Topology.js";
 import { CAP_BOUND } from "./flowBottleneck.js";
 import type { FlowBoundsHandOver } from "./FlowRecorder.js";
 import { RecordRing } from "./RecordRing.js";
-import { ResourceRecord, type FlowsCsvDone, type FlowsCsvJob, type ResourceWorkerData } from "./ResourceRecord.js";
-import type { FlowColumns } from "./FlowColumns.js";
+import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
 
 /** Values the ring holds (8 MiB). */
@@ -21,8 +20,10 @@ const BLOCK_VALUES = 1 << 15;
  * A {@link ResourceRecorder} whose accounting runs on another core: it copies each batch of
  * rate changes (and the routes of the flows its worker does not hold yet, and capacity
  * changes) into a {@link RecordRing}, and a worker thread (`resourceRecorderWorker`) replays
- * them, in the same order, into a ResourceRecorder of its own; at {@link finish} it waits for
- * the worker's accounts (at the first read of one) and answers from them. The worker does exactly what this recorder
+ * them, in the same order, into a ResourceRecorder of its own; {@link finish} sends the close
+ * without waiting, and the first read of an account waits for the worker's accounts and
+ * answers from them (so the simulation's thread makes the reports that need only the flows
+ * meanwhile). The worker does exactly what this recorder
  * would have done in the simulation's thread (the same calls with the same numbers in the same
  * order, so every sum has the same bits); the simulation's thread only writes about five
  * numbers a rate change. A route is sent when the worker's recorder would read it from the
@@ -54,8 +55,6 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
   private finishedAtS: number | undefined;
   /** Answers the worker had posted before the FINISH: it posts two (the flows' bottlenecks, then the accounts). */
   private seen = 0;
-  /** True from {@link expectFlowsCsv} until flows.csv is asked of the worker, or it is released. */
-  private flowsCsvDue = false;
   /** True from {@link finish} until the worker's accounts are taken (at the first read of one). */
   private accountsDue = false;
   /** Where the worker posts the flows' bottlenecks at finish (with `keepFlowBounds`), and what it posted. */
@@ -161,82 +160,12 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     const b = this.room(3);
     b[this.staged++] = ResourceRecord.FINISH;
     b[this.staged++] = endS;
-    // With flows.csv to come (writeFlowsCsv), the worker waits for it or for release().
-    if (!this.flowsCsvDue) b[this.staged++] = ResourceRecord.STOP;
+    b[this.staged++] = ResourceRecord.STOP;
     this.seen = this.ring.answers();
     this.flush();
     this.ring.wake();
     this.finishedAtS = endS;
     this.accountsDue = true;
-  }
-
-  /** Whether the worker keeps the flows' bottlenecks (made with `keepFlowBounds`): then it can also write flows.csv ({@link expectFlowsCsv}). */
-  get keepsFlowBounds(): boolean {
-    return this.boundsPort !== undefined;
-  }
-
-  /**
-   * Before {@link finish}: the worker is to write flows.csv after its accounts
-   * ({@link writeFlowsCsv}), so it does not stop at the FINISH. Only with `keepFlowBounds`.
-   * Whoever calls this calls writeFlowsCsv or {@link release} after finish, or the worker
-   * stays (idle, not keeping the process alive) until the process ends.
-   */
-  expectFlowsCsv(): void {
-    if (!this.boundsPort) throw new Error("OffloadedResourceRecorder: flows.csv in the worker needs keepFlowBounds");
-    if (this.finishedAtS !== undefined) throw new Error("OffloadedResourceRecorder: flows.csv is expected before finish");
-    this.flowsCsvDue = true;
-  }
-
-  /**
-   * After {@link finish} (and {@link expectFlowsCsv} before it): have the worker write flows.csv
-   * at `path` from `columns` (FlowRows.columns) once its accounts are done, while this thread
-   * goes on. Resolves when the file is complete and closed; rejects with the worker's error
-   * (an fs error keeps its code) or when the worker stops without answering.
-   */
-  writeFlowsCsv(path: string, columns: FlowColumns): Promise<void> {
-    if (!this.flowsCsvDue || this.finishedAtS === undefined) throw new Error("OffloadedResourceRecorder: writeFlowsCsv needs expectFlowsCsv, then finish");
-    // The bottlenecks first: the port then carries only the job and its answer.
-    this.flowBounds();
-    const port = this.boundsPort!;
-    this.flowsCsvDue = false;
-    const job: FlowsCsvJob = { path, columns };
-    port.postMessage(job);
-    const b = this.room(2);
-    b[this.staged++] = ResourceRecord.FLOWS;
-    b[this.staged++] = ResourceRecord.STOP;
-    this.flush();
-    this.ring.wake();
-    return new Promise<void>((resolve, reject) => {
-      const answered = (done: FlowsCsvDone) => {
-        this.worker.off("exit", stopped);
-        port.off("message", answered);
-        port.close();
-        if (!done.error) return resolve();
-        const { message, ...facts } = done.error;
-        reject(Object.assign(new Error(message), facts));
-      };
-      // The worker posts its answer before it stops, but its exit may be told here first.
-      const stopped = (code: number) => {
-        const done = receiveMessageOnPort(port);
-        if (done) return answered(done.message as FlowsCsvDone);
-        port.off("message", answered);
-        port.close();
-        reject(new Error(`OffloadedResourceRecorder: the worker stopped (exit code ${code}) before writing flows.csv`));
-      };
-      this.worker.once("exit", stopped);
-      port.on("message", answered);
-    });
-  }
-
-  /** Let the worker stop when {@link expectFlowsCsv} was called but flows.csv will not be asked of it (a failed report). */
-  release(): void {
-    if (!this.flowsCsvDue || this.finishedAtS === undefined) return;
-    this.flowsCsvDue = false;
-    const b = this.room(1);
-    b[this.staged++] = ResourceRecord.STOP;
-    this.flush();
-    this.ring.wake();
-    this.boundsPort?.close();
   }
 
   /** The flows' bottlenecks the worker kept (with `keepFlowBounds`), once {@link finish} was called (waits for the worker's first answer). */
@@ -247,8 +176,7 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
       this.ring.awaitAnswer(this.seen);
       // The worker posted them before its first answer.
       this.handed = receiveMessageOnPort(this.boundsPort)?.message as FlowBoundsHandOver | undefined;
-      // Kept open while flows.csv may be asked of the worker (its job and answer go through it).
-      if (!this.flowsCsvDue) this.boundsPort.close();
+      this.boundsPort.close();
       if (!this.handed) throw new Error("OffloadedResourceRecorder: the worker answered without the flows' bottlenecks");
     }
     return this.handed;

@@ -1,6 +1,5 @@
 // ResourceRecord: the kinds of record an OffloadedResourceRecorder sends its worker, and what the worker is started with.
 import type { MessagePort } from "node:worker_threads";
-import type { FlowColumns } from "./FlowColumns.js";
 import type { RecordRingMemory } from "./RecordRing.js";
 
 /**
@@ -10,9 +9,7 @@ import type { RecordRingMemory } from "./RecordRing.js";
  * `ratesChanged`); CAPACITY resource, old, new, nowS (one `capacityChanged`); FINISH endS
  * (the flows' bottlenecks are posted and answered, then `finish`, the accounts written and answered: two answers); STOP (the worker returns);
  * ZERO_CAP flow (the flow's cap in force is 0 at the next CHANGES record, where it goes to rate
- * 0 with no bottleneck: that is not its completion to the flows' bottleneck accounts);
- * FLOWS (after FINISH: write flows.csv from the {@link FlowsCsvJob} posted on `flowBounds`
- * before it, and post the outcome there, a {@link FlowsCsvDone}).
+ * 0 with no bottleneck: that is not its completion to the flows' bottleneck accounts).
  */
 export const ResourceRecord = {
   ROUTE: 1,
@@ -21,7 +18,6 @@ export const ResourceRecord = {
   FINISH: 4,
   STOP: 5,
   ZERO_CAP: 6,
-  FLOWS: 7,
 } as const;
 
 /** The worker's `workerData`. */
@@ -36,15 +32,4 @@ export interface ResourceWorkerData {
    * and at FINISH posts them here ({@link FlowBoundsHandOver}) before its first answer.
    */
   flowBounds?: MessagePort;
-}
-
-/** What a FLOWS record asks for: flows.csv written at `path` from `columns`. */
-export interface FlowsCsvJob {
-  path: string;
-  columns: FlowColumns;
-}
-
-/** The worker's answer to a FLOWS record: nothing when flows.csv is complete, else what failed (an fs error's code and names kept). */
-export interface FlowsCsvDone {
-  error?: { message: string; code?: string; errno?: number; syscall?: string; path?: string };
 }

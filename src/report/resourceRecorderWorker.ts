@@ -1,5 +1,5 @@
 // resourceRecorderWorker: the worker-thread side of an OffloadedResourceRecorder — a ResourceRecorder fed by the records its RecordRing carries.
-import { receiveMessageOnPort, workerData } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import { RateChanges } from "../net/RateChanges.js";
 import type { Route } from "../net/Router.js";
@@ -8,33 +8,24 @@ import { FlowBounds, type FlowCaps } from "./FlowBounds.js";
 import type { FlowBoundsHandOver } from "./FlowRecorder.js";
 import { RecordRing } from "./RecordRing.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
-import { ResourceRecord, type FlowsCsvDone, type FlowsCsvJob, type ResourceWorkerData } from "./ResourceRecord.js";
-import { writeFlowColumnsCsv } from "./FlowColumns.js";
+import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
 
 const data = workerData as ResourceWorkerData;
 const ring = new RecordRing(data.ring);
-run().catch((err: unknown) => {
+try {
+  serve(ring, data);
+} catch (err) {
   ring.fail();
   throw err;
-});
-
-/** Serve the records; when they ask for flows.csv, write it, post the outcome, and take the STOP that follows. */
-async function run(): Promise<void> {
-  const job = serve(ring, data);
-  if (!job) return;
-  data.flowBounds!.postMessage(await writeFlows(job));
-  const kind = ring.next();
-  if (kind !== ResourceRecord.STOP) throw new Error(`resourceRecorderWorker: record ${kind} after FLOWS, not STOP`);
 }
 
 /**
  * Replay the records into a ResourceRecorder over a stand-in network that holds what the
  * records told (capacities in force, the routes of the flows about to be held) until STOP;
  * and into a FlowBounds when asked (`data.flowBounds`), whose caps are 0 for the flows a
- * ZERO_CAP record named before the batch, and not 0 for the others. At a FLOWS record (after
- * FINISH) it returns the job posted before it (flows.csv to write: {@link run} writes it).
+ * ZERO_CAP record named before the batch, and not 0 for the others.
  */
-function serve(ring: RecordRing, data: ResourceWorkerData): FlowsCsvJob | undefined {
+function serve(ring: RecordRing, data: ResourceWorkerData): void {
   const capacity = Float64Array.from(data.capacityBps);
   const routes: Array<Route | undefined> = [];
   const told: number[] = [];
@@ -105,27 +96,10 @@ function serve(ring: RecordRing, data: ResourceWorkerData): FlowsCsvJob | undefi
       recorder.finish(endS);
       recorder.writeAccounts(answer);
       ring.answer();
-    } else if (kind === ResourceRecord.FLOWS) {
-      if (!port) throw new Error("resourceRecorderWorker: a FLOWS record without a port");
-      // Posted before the record was sent, so it is there.
-      const job = receiveMessageOnPort(port)?.message as FlowsCsvJob | undefined;
-      if (!job) throw new Error("resourceRecorderWorker: a FLOWS record without its job");
-      return job;
     } else if (kind === ResourceRecord.STOP) {
-      return undefined;
+      return;
     } else {
       throw new Error(`resourceRecorderWorker: unknown record ${kind}`);
     }
-  }
-}
-
-/** Write flows.csv as `job` asks; a failure (the file system's) is the answer, not thrown. */
-async function writeFlows(job: FlowsCsvJob): Promise<FlowsCsvDone> {
-  try {
-    await writeFlowColumnsCsv(job.path, job.columns);
-    return {};
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { error: { message: String(e?.message ?? err), code: e?.code, errno: e?.errno, syscall: e?.syscall, path: e?.path } };
   }
 }

@@ -1,7 +1,7 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
 import { phaseMark } from "../core/phaseMark.js";
 import { writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import type { RunResult } from "../core/Simulation.js";
 import { DEFAULT_COST, type CostSpec } from "../net/CostSpec.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
@@ -26,7 +26,6 @@ import type { TierShares } from "./formatSummary.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeFlows, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
-import { OffloadedResourceRecorder } from "./OffloadedResourceRecorder.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { streamCsv, streamTable } from "./CsvWriter.js";
 
@@ -114,51 +113,10 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
-  const extraNames = (options.extraFiles ?? []).map((f) => f.name);
-  const opened = options.staged === undefined;
-  const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
-  // flows.csv is written by the links' accounting worker, when there is one and the file has only
-  // its standard columns, while this thread makes the other reports (FlowColumns).
-  const offloaded = resources instanceof OffloadedResourceRecorder && resources.keepsFlowBounds && flows.standardColumnsOnly && flowsCsvInWorker() ? resources : undefined;
-  offloaded?.expectFlowsCsv();
-  let flowsCsv: Promise<void> | undefined;
-  try {
-    return await writeReportFiles(options, staged, offloaded, (p) => (flowsCsv = p));
-  } catch (err) {
-    // The worker may still be writing into the staging directory: let it finish before the directory goes.
-    offloaded?.release();
-    await (flowsCsv as Promise<void> | undefined)?.catch(() => {});
-    if (opened) await staged.discard();
-    throw err;
-  }
-}
-
-/** Whether flows.csv may be written in the links' accounting worker (`CHOKEPOINT_FLOWS_WORKER=0`: never, for measuring both ways with one build). */
-function flowsCsvInWorker(): boolean {
-  return process.env.CHOKEPOINT_FLOWS_WORKER !== "0";
-}
-
-/** {@link writeReports}' work, into `staged`; with `offloaded`, flows.csv goes to its worker (the promise handed to `started`). */
-async function writeReportFiles(
-  options: WriteReportsOptions,
-  staged: StagedDirectory,
-  offloaded: OffloadedResourceRecorder | undefined,
-  started: (flowsCsv: Promise<void>) => void,
-): Promise<WrittenReports> {
-  const { network, flows, resources, run, meta } = options;
   // The flows' part first: with the links' accounting in a worker, its accounts are closed
   // there meanwhile, and read only for the bottleneck ranking, after the workloads' pass.
   const flowSummary = summarizeFlows({ network, flows, resources, run });
   phaseMark("summarize");
-  let flowsCsv: Promise<void> | undefined;
-  if (offloaded) {
-    const path = join(staged.path, "flows.csv");
-    flowsCsv = offloaded.writeFlowsCsv(path, flows.columns());
-    // Awaited when the files are written; a failure before then is handled there (or by writeReports).
-    flowsCsv.catch(() => {});
-    started(flowsCsv);
-    phaseMark("columns");
-  }
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f), forEachBound: (f, fn) => flows.forEachBound(f, fn) };
   const w = options.workloads;
   const workloadFiles: ReportFile[] = [];
@@ -215,7 +173,7 @@ async function writeReportFiles(
   const summaryHeaders = [...SUMMARY_CSV_HEADERS, ...extra.map(([h]) => h)];
   const summaryCells = [...summaryRow(summary), ...extra.map(([, v]) => csvNumber(v))];
   const files: ReportFile[] = [
-    { name: "flows.csv", write: (p) => (flowsCsv ? flowsCsv : flows.writeCsv(p)) },
+    { name: "flows.csv", write: (p) => flows.writeCsv(p) },
     { name: "links.csv", write: (p) => resources.writeLinksCsv(p) },
     { name: "bottlenecks.csv", write: (p) => resources.writeBottlenecksCsv(p, summary.bottlenecks) },
     { name: "summary.csv", write: (p) => streamCsv(p, summaryHeaders, [summaryCells]) },
@@ -228,16 +186,9 @@ async function writeReportFiles(
     // The page's code (about 30 modules) is loaded only for a run that writes it.
     ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await (await import("./html/writeRunReport.js")).writeRunReport(dirname(p), p)) }] : []),
   ];
-  // A flows.csv being written in the worker is waited for last (before report.html, which reads it).
-  const order = flowsCsv ? [...files.filter((f) => f.name !== "flows.csv" && f.name !== "report.html"), ...files.filter((f) => f.name === "flows.csv" || f.name === "report.html")] : files;
-  try {
-    await staged.write(order);
-  } catch (err) {
-    await flowsCsv?.catch(() => {});
-    await staged.discard();
-    throw err;
-  }
-  await staged.commit();
+  const extraNames = (options.extraFiles ?? []).map((f) => f.name);
+  const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
+  await staged.writeAndCommit(files);
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
 }
 

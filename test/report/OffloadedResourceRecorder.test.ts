@@ -1,7 +1,3 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/run/simulate.js";
 import type { ResourceRecorder } from "../../src/report/ResourceRecorder.js";
@@ -112,48 +108,6 @@ describe("OffloadedResourceRecorder", () => {
       }
       expect({ ...summary, bottlenecks: rec.rankBottlenecks() }).toEqual(here.summary);
     }
-  }, 60_000);
-
-  it("writes flows.csv in the worker, the bytes the simulation's thread writes; a failure rejects with its code", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "offloaded-flows-"));
-    try {
-      for (const file of ["scenarios/link-failure.yaml", "scenarios/weights-and-caps.yaml"]) {
-        const here = run(file, false);
-        await here.simulated.flows.writeCsv(join(dir, "here.csv"));
-        const simulated = simulate(prepareScenario(file), { offloadResources: true });
-        const rec = simulated.resources as OffloadedResourceRecorder;
-        rec.expectFlowsCsv();
-        summarizeFlows(simulated);
-        const exited = new Promise((resolve) => (rec as unknown as { worker: Worker }).worker.once("exit", resolve));
-        await rec.writeFlowsCsv(join(dir, "there.csv"), simulated.flows.columns());
-        expect((await readFile(join(dir, "there.csv"))).equals(await readFile(join(dir, "here.csv")))).toBe(true);
-        // The accounts are still there after the job, and the worker stops once it is done.
-        expect(accounts(rec, here.prepared.topology.resourceCount)).toEqual(accounts(here.simulated.resources, here.prepared.topology.resourceCount));
-        await exited;
-      }
-      // Into a directory that does not exist: the worker's ENOENT, and the worker stops.
-      const simulated = simulate(prepareScenario("scenarios/two-hosts.yaml"), { offloadResources: true });
-      const rec = simulated.resources as OffloadedResourceRecorder;
-      rec.expectFlowsCsv();
-      summarizeRun(simulated);
-      const exited = new Promise((resolve) => (rec as unknown as { worker: Worker }).worker.once("exit", resolve));
-      await expect(rec.writeFlowsCsv(join(dir, "missing", "flows.csv"), simulated.flows.columns())).rejects.toMatchObject({ code: "ENOENT" });
-      await exited;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
-
-  it("lets a worker expecting flows.csv stop when released instead", async () => {
-    const simulated = simulate(prepareScenario("scenarios/two-hosts.yaml"), { offloadResources: true });
-    const rec = simulated.resources as OffloadedResourceRecorder;
-    rec.expectFlowsCsv();
-    summarizeRun(simulated);
-    const columns = simulated.flows.columns();
-    const exited = new Promise((resolve) => (rec as unknown as { worker: Worker }).worker.once("exit", resolve));
-    rec.release();
-    expect(await exited).toBe(0);
-    expect(() => rec.writeFlowsCsv("x", columns)).toThrow(/expectFlowsCsv/);
   }, 60_000);
 
   it("refuses changes after finish; a second finish at the same time is a no-op", () => {

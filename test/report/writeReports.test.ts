@@ -3,11 +3,7 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Worker } from "node:worker_threads";
 import { writeReports } from "../../src/report/writeReports.js";
-import type { ReportFile } from "../../src/report/writeAtomically.js";
-import { simulate } from "../../src/run/simulate.js";
-import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 import { parseCsv, twoFlowsSharing } from "./networks.js";
 
 const meta = { scenarioName: "two-flows", scenarioHash: "abc123", seed: 7, wallS: 0.5, version: "9.9.9" };
@@ -65,28 +61,6 @@ describe("writeReports", () => {
     );
     expect(await readdir(dir)).toEqual([]);
   });
-
-  it("writes flows.csv in the links' accounting worker when there is one: the same files; a failure leaves nothing", async () => {
-    const file = "scenarios/leaf-spine-oversubscribed.yaml";
-    const write = async (outDir: string, offloadResources: boolean, extraFiles?: ReportFile[]) => {
-      const s = simulate(prepareScenario(file), { offloadResources });
-      const written = writeReports({ outDir, network: s.network, flows: s.flows, resources: s.resources, run: s.run, meta, ...(extraFiles && { extraFiles }) });
-      return { written: await written, worker: (s.resources as unknown as { worker?: Worker }).worker };
-    };
-    const here = await write(join(dir, "here"), false);
-    const there = await write(join(dir, "there"), true);
-    expect(there.worker).toBeDefined();
-    expect(there.written.files).toEqual(here.written.files);
-    for (const name of ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv"]) {
-      const a = await readFile(join(dir, "here", name));
-      expect((await readFile(join(dir, "there", name))).equals(a), name).toBe(true);
-    }
-    // A file that fails while the worker writes flows.csv: the worker is let finish, then nothing is left.
-    const failing = { name: "extra.csv", write: () => Promise.reject(new Error("disk full")) };
-    const failed = join(dir, "failed");
-    await expect(write(failed, true, [failing])).rejects.toThrow("disk full");
-    expect((await readdir(dir)).sort()).toEqual(["here", "there"]);
-  }, 60_000);
 
   it("writes byte-identical CSVs for two identical runs", async () => {
     await writeTwoFlowsSharing(join(dir, "one"));
