@@ -24,7 +24,7 @@ import { EVENTS_CSV_HEADERS, eventsRows, type EventRecord } from "./eventsCsv.js
 import { flowFctS } from "./flowFctS.js";
 import type { TierShares } from "./formatSummary.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
-import { SUMMARY_CSV_HEADERS, summarizeFlows, type RunSummary } from "./summarizeRun.js";
+import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { streamCsv, streamTable } from "./CsvWriter.js";
@@ -105,7 +105,7 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  * summary.csv, with `workloads` also workloads.csv, workload-bottlenecks.csv and the
  * jobs.csv, collectives.csv and requests.csv of AI workloads (all deterministic:
  * byte-identical for the same scenario and seed; summary.csv gains the AI columns of
- * {@link summarizeWorkloads}), and run.json (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun); the bottleneck ranking, the only part that reads the links' accounts, is made after the workloads' pass (see summarizeFlows).
+ * {@link summarizeWorkloads}), and run.json (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun).
  * The set replaces `outDir` as a whole (a file of an earlier run that this run does not
  * write does not stay): files are staged next to `outDir` and swapped in with renames
  * only when every one is complete (see StagedDirectory); on failure `outDir` keeps its
@@ -113,9 +113,7 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
-  // The flows' part first: with the links' accounting in a worker, its accounts are closed
-  // there meanwhile, and read only for the bottleneck ranking, after the workloads' pass.
-  const flowSummary = summarizeFlows({ network, flows, resources, run });
+  const summary = summarizeRun({ network, flows, resources, run });
   phaseMark("summarize");
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f), forEachBound: (f, fn) => flows.forEachBound(f, fn) };
   const w = options.workloads;
@@ -124,7 +122,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   let queueingTiers: Array<[string, number]> | undefined;
   let tierShares: (() => TierShares) | undefined;
   if (w) {
-    const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS);
+    const pass = workloadPass(network, flows, w, options.queueing, summary.makespanS);
     const ws = summarizeWorkloads({
       names: w.names,
       kinds: w.kinds,
@@ -134,7 +132,6 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       workloadOfFlow: w.workloadOfFlow,
       fctsByWorkload: pass.fctsByWorkload,
     });
-    phaseMark("wlpass");
     extra = ws.summaryColumns;
     if (options.queueing) extra = [...extra, ["queueing_share", pass.fctS > 0 ? Math.min(1, pass.queuedS / pass.fctS) : 0]];
     const tiers = pass.tiers;
@@ -150,7 +147,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       { name: "workload-bottlenecks.csv", write: (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
       { name: "tiers.csv", write: (p) => streamTable(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, (sink) => tiers.emit(sink)) },
     );
-    const costInput = { names: w.names, results: w.results, makespanS: flowSummary.makespanS };
+    const costInput = { names: w.names, results: w.results, makespanS: summary.makespanS };
     workloadFiles.push({ name: "cost.csv", write: (p) => streamTable(p, COST_CSV_HEADERS, (sink) => pass.cost.emit(sink, costInput)) });
     const iterations = w.results.flatMap((r) => r.iterations ?? []);
     const collectives = w.results.flatMap((r) => r.collectives ?? []);
@@ -168,8 +165,6 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     const tasks = w.results.flatMap((r) => r.tasks ?? []);
     if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => streamCsv(p, TASKS_CSV_HEADERS, tasksRows(tasks)) });
   }
-  const summary: RunSummary = { ...flowSummary, bottlenecks: resources.rankBottlenecks() };
-  phaseMark("rank");
   const summaryHeaders = [...SUMMARY_CSV_HEADERS, ...extra.map(([h]) => h)];
   const summaryCells = [...summaryRow(summary), ...extra.map(([, v]) => csvNumber(v))];
   const files: ReportFile[] = [
@@ -188,6 +183,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
+  phaseMark("wlpass");
   await staged.writeAndCommit(files);
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
 }
