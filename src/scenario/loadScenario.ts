@@ -67,11 +67,11 @@ function readJsonBytes(file: string, limits: LoadLimits): Buffer | undefined {
 /**
  * The scenario of an ASCII JSON file of a fabric and a trailing list of plain transfers
  * (see {@link scanTransferList}): the list read from the bytes, the rest of the file parsed
- * and read by fastScenarioDocument, as {@link fromDocument} reads the whole document, with
- * the same result. Undefined for any other file, and whenever anything is amiss (a syntax
- * error, a deep document, a non-finite number, a search or study, a topology or key
- * fastScenarioDocument leaves to the schema, any error): the file is then read as a whole,
- * so every message is the document reader's.
+ * and read by fastScenarioDocument (or, with keys it leaves to the schema, by
+ * parseScenarioDocument), as {@link fromDocument} reads the whole document, with the same
+ * result. Undefined for any other file, and whenever anything is amiss (a syntax error, a deep
+ * document, a non-finite number, a search or study, a document the schema refuses, any
+ * error): the file is then read as a whole, so every message is the document reader's.
  */
 function scannedScenario(bytes: Buffer, file: string, limits: LoadLimits): Scenario | undefined {
   // The list nests four levels below the top level (list, entry, transfer, path): those must be allowed.
@@ -84,8 +84,13 @@ function scannedScenario(bytes: Buffer, file: string, limits: LoadLimits): Scena
     const { problem, finite } = checkJsonDocument(data, limits.maxDepth);
     if (problem || !finite || "search" in data || "sweep" in data) return undefined;
     const fast = fastScenarioDocument(data as Record<string, unknown>, true);
-    if (!fast || fast.transfers.length > 0) return undefined;
-    return { ...toScenario(fast.file, file), workloads: split.transfers };
+    if (fast) return fast.transfers.length > 0 ? undefined : { ...toScenario(fast.file, file), workloads: split.transfers };
+    // Other keys beside the fabric (a scenario's transport, its queues): the rest goes through
+    // the schema as the whole document would, and the transfers take the scenario's transport
+    // as its transfers would (a 20,000-transfer tcp trace is then read as lean as a maxmin one).
+    const parsed = parseScenarioDocument(data as Record<string, unknown>, true);
+    if (!parsed.success || parsed.data.workloads.length > 0) return undefined;
+    return toScenario(parsed.data, file, split.transfers);
   } catch {
     return undefined;
   }

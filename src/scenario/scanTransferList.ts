@@ -6,7 +6,8 @@ import type { TransferLoadSpec } from "./Scenario.js";
 export interface ScannedTransfers {
   /**
    * The file's text with the transfer list emptied: everything before the list's key, then
-   * `"workloads":[]}`. Its JSON.parse is the file's, with `workloads` an empty list.
+   * `"workloads":[]}` (or `"workloads":[]` and the members after the list). Its JSON.parse is
+   * the file's, with `workloads` an empty list.
    */
   rest: string;
   /** The transfers' engine specs, in file order: what fastTransferSpec makes of each entry of the file's document. */
@@ -34,7 +35,8 @@ const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
  * non-empty list of entries `{"transfer":{…}}`, each transfer a mapping of keys among id, src,
  * dst, size, start, path, weight and cap, in any order and each at most once, whose values are
  * strings without escapes or control characters, a number (weight), or a list of such strings
- * (path); followed only by the closing `}`. JSON white space may stand anywhere JSON allows
+ * (path); followed by the closing `}`, or by more members of the top-level mapping (kept in
+ * `rest` after the emptied list). JSON white space may stand anywhere JSON allows
  * it (compact files and JSON.stringify(doc, null, 2) alike). Each entry goes through
  * fastTransferSpec, so its checks and its spec are that function's. The result: the specs, and
  * the rest of the file as text. Undefined for any other file, and for any entry
@@ -45,8 +47,11 @@ const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
  * when that succeeds. `rest` then ends in a member `"workloads":[]` of the top-level mapping
  * (a key found inside a string or a nested mapping leaves `rest` unbalanced or unterminated),
  * and as the list's last member, it is the value JSON.parse keeps for a repeated key, as in
- * the whole file. The list adds four levels of nesting below the top level and, but for
- * weights (finite, or the file is refused), no number.
+ * the whole file. With members after the list, `rest` parsing proves less (a list nested in
+ * one of them would parse too), so the key is also checked to stand at the top level; being
+ * the file's last key named `workloads`, it is again the one JSON.parse keeps. The list adds
+ * four levels of nesting below the top level and, but for weights (finite, or the file is
+ * refused), no number.
  *
  * The ids of nodes (src, dst, the hops) are made once each and shared, as JSON.parse shares
  * short strings: 20,000 transfers name a fabric's ~1,000 hosts and switches over and over.
@@ -151,8 +156,31 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
   }
   // The list's `]`, then the top-level mapping's `}`, then only white space.
   p = space(bytes, p + 1);
-  if (bytes[p] !== CLOSE_MAP || space(bytes, p + 1) !== bytes.length) return undefined;
-  return { rest: `${bytes.toString("latin1", 0, keyAt)}"workloads":[]}`, transfers };
+  if (bytes[p] === CLOSE_MAP && space(bytes, p + 1) === bytes.length) return { rest: `${bytes.toString("latin1", 0, keyAt)}"workloads":[]}`, transfers };
+  // Or more members of the top-level mapping after the list (a scenario's `transport`): the key
+  // must then be the top-level mapping's own (nothing else shows it: a list nested in a later
+  // member would parse too), and the members stay in `rest` after the emptied list.
+  if (bytes[p] !== COMMA || depthAt(bytes, keyAt) !== 1) return undefined;
+  return { rest: `${bytes.toString("latin1", 0, keyAt)}"workloads":[]${bytes.toString("latin1", p)}`, transfers };
+}
+
+/**
+ * How deep position `end` of `bytes` is in the JSON text before it: lists and mappings open
+ * and not closed, strings skipped (−1 where `end` is within a string). The top-level mapping's
+ * keys are at depth 1.
+ */
+function depthAt(bytes: Buffer, end: number): number {
+  let depth = 0;
+  for (let i = 0; i < end; i++) {
+    const c = bytes[i];
+    if (c === QUOTE) {
+      // To the string's closing quote, past escaped characters.
+      for (i++; i < end && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
+      if (i >= end) return -1;
+    } else if (c === OPEN_MAP || c === OPEN_LIST) depth++;
+    else if (c === CLOSE_MAP || c === CLOSE_LIST) depth--;
+  }
+  return depth;
 }
 
 /** The first position from `p` past JSON white space (space, tab, line feed, carriage return). */

@@ -24,8 +24,13 @@ type FileSize = Extract<ScenarioFile["workloads"][number], { traffic: unknown }>
  * Convert a parsed scenario file into a {@link Scenario}: keys get their engine names
  * (`bandwidth` → `bandwidthBps`), defaults are filled in, the topology becomes a list of
  * parts and CDF files are resolved against the scenario's directory.
+ *
+ * `transfers`: the specs of plain transfers read elsewhere (fastTransferSpec's, a JSON file's
+ * transfer list scanned from its bytes) that stand for `f`'s workloads, which must then be
+ * none. Each takes the scenario's transport as a transfer of `f` without a transport of its
+ * own would (the one shared spec), so the scenario is the one `f` with those transfers gives.
  */
-export function toScenario(f: ScenarioFile, file: string): Scenario {
+export function toScenario(f: ScenarioFile, file: string, transfers?: TransferLoadSpec[]): Scenario {
   const dir = path.dirname(path.resolve(file));
   const parts = Array.isArray(f.topology) ? f.topology : [f.topology];
   const topology: TopologyPart[] = parts.map((p, i) => {
@@ -81,7 +86,11 @@ export function toScenario(f: ScenarioFile, file: string): Scenario {
     }
     return { transport: toTransportSpec(file, [top, { keyPath, transport: own }, { keyPath, transport: extra }]) };
   };
-  const workloads: WorkloadSpec[] = f.workloads.map((w, i) => {
+  if (transfers !== undefined && f.workloads.length > 0) throw new Error("toScenario: transfers given for a scenario with workloads of its own");
+  if (transfers !== undefined && f.transport !== undefined) {
+    for (let i = 0; i < transfers.length; i++) Object.assign(transfers[i], transportOf(`workloads[${i}].transfer.transport`, undefined));
+  }
+  const workloads: WorkloadSpec[] = transfers ?? f.workloads.map((w, i) => {
     if ("transfer" in w) {
       const t = w.transfer;
       // Field by field, in the order the spec lists them (no spread temporaries): 20,000 transfers are 20,000 workloads.

@@ -81,11 +81,27 @@ describe("scanTransferList", () => {
     expect(scanTransferList(Buffer.from(`${HEAD}"workloads":[${good.replace(/"s"/g, '"workloads"')}]}`))).toBeDefined();
   });
 
+  it("keeps the members after the list in the rest, and reads the list only where it is the top-level mapping's", () => {
+    const good = entry("f0", "a", "b", "1MB", "0s", ["a", "s", "b"]);
+    const tail = ',"transport":{"model":"tcp","cc":"dctcp"},"events":[]';
+    const scanned = scanTransferList(Buffer.from(`${HEAD}"workloads":[${good}] ${tail}}\n`));
+    expect(scanned).toBeDefined();
+    expect(scanned!.rest).toBe(`${HEAD}"workloads":[]${tail}}\n`);
+    expect(JSON.stringify(scanned!.transfers)).toBe(JSON.stringify([fastTransferSpec(JSON.parse(good), true)]));
+    // The last key named workloads is nested in a later member (or in a string before it): the file is the document reader's.
+    const nested = [
+      `${HEAD}"workloads":[],"x":{"workloads":[${good}]}}`,
+      `${HEAD}"workloads":[${good}],"x":{"workloads":[${good}]}}`,
+      `{"name":"d\\\\","topology":{"nodes":[{"id":"a"}],"links":[]},"x":[{"workloads":[${good}]},1]}`,
+      `{"name":"d\\"","x":{"workloads":[${good}],"y":1}}`,
+    ];
+    for (const text of nested) expect(scanTransferList(Buffer.from(text)), text).toBeUndefined();
+  });
+
   it("leaves every other form to the document reader", () => {
     const good = entry("f0", "a", "b", "1MB", "0s", ["a", "s", "b"]);
     const others = [
       `${HEAD}"workloads":[]}`,
-      `${HEAD}"workloads":[${good}],"events":[]}`,
       `${HEAD}"workloads":[${good}]} x`,
       `${HEAD}"workloads":[${good},]}`,
       `${HEAD}"workloads":[${good.replace('"a"', '"\\u0061"')}]}`,
@@ -145,6 +161,16 @@ describe("loadScenarioFile with the scanned transfers", () => {
       (t) => t.replace(',"src":"a"', ',"src":"\\u0061"'),
       (t) => t.replace(',"dst":"b"', ',"dst":"b\tc"'),
       (t) => t.replace(',"dst":"b"', ',"dst":"b\\"'),
+      // Members after the list: the scenario's transport (good and bad), its queues, a list nested in one.
+      (t) => t.replace(/\}$/, ',"transport":{"model":"tcp"}}'),
+      (t) => t.replace(/\}$/, ',"transport":{"model":"tcp","cc":"dctcp"},"queues":{"ecnThreshold":"30KB"}}'),
+      (t) => t.replace(/\}$/, ',"transport":{"model":"maxmin"}}'),
+      (t) => t.replace(/\}$/, ',"transport":{"model":"tpc"}}'),
+      (t) => t.replace(/\}$/, ',"seed":7,"until":"1s"}'),
+      (t) => t.replace(/\}$/, ',"transport":{"model":"tcp"},"search":{}}'),
+      (t) => t.replace(/\}$/, ',"transport":{"model":"tcp","workloads":[]}}'),
+      (t) => t.replace(/\}$/, ',"x":{"workloads":[]}}'),
+      (t) => t.replace(/\}$/, ',"transport":{"model":"tcp"},}'),
     ];
     let scanned = 0;
     for (let i = 0; i < 300; i++) {
@@ -160,6 +186,9 @@ describe("loadScenarioFile with the scanned transfers", () => {
       const whole = wholeReading(file);
       expect(ours, text).toEqual(whole);
       expect(JSON.stringify(ours), text).toBe(JSON.stringify(whole));
+      // The transfers share the scenario's one transport spec, as the document reader's do (the tcp transport registers it once).
+      const transports = (s: unknown) => ((s as { workloads?: Array<{ transport?: unknown }> }).workloads ?? []).map((w) => w.transport);
+      expect(new Set(transports(ours)).size, text).toBe(new Set(transports(whole)).size);
     }
     expect(scanned).toBeGreaterThan(100);
   });
@@ -210,6 +239,22 @@ describe("loadScenarioFile with the scanned transfers", () => {
       }
     }
     expect(pretty).toBeGreaterThan(50);
+  });
+
+  it("reads a scanned list with the scenario's transport after it as the document reader does, one transport spec shared", () => {
+    const list = [entry("f0", "a", "b", "1MB", "0s", ["a", "s", "b"]), entry("f1", "b", "a", "2KB", "1ms", ["b", "s", "a"])].join(",");
+    const text = `${HEAD}"workloads":[${list}],"transport":{"model":"tcp","cc":"newreno"}}`;
+    expect(scanTransferList(Buffer.from(text))).toBeDefined();
+    const file = write("tcp.json", text);
+    const ours = loadScenarioFile(file).scenario;
+    expect(ours).toEqual(wholeReading(file));
+    expect(JSON.stringify(ours)).toBe(JSON.stringify(wholeReading(file)));
+    const specs = ours.workloads.map((w) => (w as { transport?: unknown }).transport);
+    expect(specs[0]).toMatchObject({ model: "tcp", cc: "newreno" });
+    expect(specs[1]).toBe(specs[0]);
+    const refused = write("tpc.json", text.replace('"tcp"', '"tpc"'));
+    expect(loaded(refused)).toEqual(wholeReading(refused));
+    expect(String(loaded(refused))).toMatch(/^error: .*transport/);
   });
 
   it("keeps the document reader's messages for a scanned list the rest of the file breaks", () => {

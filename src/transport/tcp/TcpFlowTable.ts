@@ -129,6 +129,8 @@ export class TcpFlowTable {
    */
   private cubedRttS = NaN;
   private rttCubed = NaN;
+  /** {@link windowAt}'s scratch: the window read, then the time and the round trip it was read at. */
+  private readonly io = new Float64Array(3);
   /**
    * Proportional rate reduction's catch-up (`prrCatchUp`): packets a slow-start recovery
    * sends at once when its first retransmission is acknowledged, one round trip after it began
@@ -177,12 +179,32 @@ export class TcpFlowTable {
     this.renoPerRtt[flow] = o.cc === "cubic" ? 0 : renoIncreasePerRtt(o.cc, o.delayedAck);
   }
 
-  /** The window flow `f` in avoidance has at `t` (its law from its last update, at round trip `rtt`), segments. */
+  /**
+   * The window flow `f` in avoidance has at `t` (its law from its last update, at round trip `rtt`), segments.
+   * Small enough to be inlined where it is read; the law itself ({@link lawIntoIo}) takes `t` and
+   * `rtt` and gives the window through {@link io}, so no number crosses that call boxed (a
+   * tcp run reads ~800,000 windows: as arguments and a return value, each was a new heap number).
+   */
   windowAt(f: number, t: number, rtt: number): number {
+    const io = this.io;
+    io[1] = t;
+    io[2] = rtt;
+    this.lawIntoIo(f);
+    return io[0];
+  }
+
+  /** {@link windowAt}'s law: reads `t` and `rtt` from `io[1]` and `io[2]`, writes the window to `io[0]`. */
+  private lawIntoIo(f: number): void {
+    const io = this.io;
+    const t = io[1];
+    const rtt = io[2];
     let w: number;
     if (this.cc[f] === TcpCc.Cubic) {
       // Both of Cubic's laws keep the window where no time has passed.
-      if (!(t > this.lastS[f])) return Math.min(this.cwnd[f], this.windowSegs[f]);
+      if (!(t > this.lastS[f])) {
+        io[0] = Math.min(this.cwnd[f], this.windowSegs[f]);
+        return;
+      }
       const wMax = this.wMax[f];
       const w0 = this.w0[f];
       // K is read only after a loss (W_max above w0): before one the law takes no K, and its cache is not read.
@@ -200,7 +222,10 @@ export class TcpFlowTable {
       const ackPps = this.boundPps[f];
       // A window the network binds grows per ACK: before a loss its floor decides it almost always
       // (every time in the k=16 20,000-flow run), and the law takes RTT³ itself only where it does not.
-      if (ackPps > 0) return Math.min(cubicAckClocked(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, ackPps), this.windowSegs[f]);
+      if (ackPps > 0) {
+        io[0] = Math.min(cubicAckClocked(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, ackPps), this.windowSegs[f]);
+        return;
+      }
       let rttCubed: number | undefined;
       if (!(wMax > w0) && rtt > 0) {
         // The per-round-trip law before a loss always takes RTT³: the cube of the last round trip read is kept.
@@ -212,7 +237,7 @@ export class TcpFlowTable {
       }
       w = cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, rttCubed);
     } else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
-    return Math.min(w, this.windowSegs[f]);
+    io[0] = Math.min(w, this.windowSegs[f]);
   }
 
   /** Bring flow `f`'s window in avoidance up to `t` (at round trip `rtt`); a recovery ending later holds it where it is. */
