@@ -36,13 +36,6 @@ export class SharingState {
    */
   readonly fillInt: Int32Array;
   /**
-   * The load of the resource's held flows (see {@link fixedLoad}), valid while
-   * `fixedLoadIn[r]` is this solve's epoch: held flows keep their rates through a solve,
-   * so the sum changes only when one of its flows is released, which clears the stamp.
-   */
-  readonly fixedLoadOf: Float64Array;
-  readonly fixedLoadIn: Int32Array;
-  /**
    * The resource's largest share if it is saturated, else -1 ({@link saturatedShare}), as
    * of its last check (or full fill): what `bottleneck()` reads to break ties.
    */
@@ -184,8 +177,6 @@ export class SharingState {
     this.resTouched = new Int32Array(R);
     this.fillNum = new Float64Array(2 * R);
     this.fillInt = new Int32Array(4 * R);
-    this.fixedLoadOf = new Float64Array(R);
-    this.fixedLoadIn = new Int32Array(R);
     this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
@@ -208,19 +199,13 @@ export class SharingState {
     if (this.releasedIn[f] === this.epoch) return;
     this.addReleased(f);
     const end = this.routeStart[f] + this.routeLen[f];
-    for (let k = this.routeStart[f]; k < end; k++) this.releasedOn(this.routePool[k]);
+    for (let k = this.routeStart[f]; k < end; k++) this.touch(this.routePool[k]);
   }
 
-  /** Put not-released flow f in this solve's released flows; {@link releasedOn} must follow for each resource of its route. */
+  /** Put not-released flow f in this solve's released flows; {@link touch} must follow for each resource of its route. */
   addReleased(f: number): void {
     this.releasedIn[f] = this.epoch;
     this.released[this.releasedCount++] = f;
-  }
-
-  /** A flow on r was released: r's held load is summed again, and r is touched. */
-  releasedOn(r: number): void {
-    this.fixedLoadIn[r] = 0;
-    this.touch(r);
   }
 
   /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping {@link boundCount}. */
@@ -261,11 +246,14 @@ export class SharingState {
 
   /**
    * Total rate of the flows on r that are not released (held fixed in this solve), summed
-   * in list order; computed again only after a flow on r was released.
+   * in list order. Not kept between calls (session 41): every call but a rare one follows a
+   * release of a flow on r in the same solve (refill's resources are on a released flow's
+   * route, join's on the route of the flow it has just released), so a stamped sum was never
+   * reused on the web-search runs, and keeping it cost two per-resource arrays and a store
+   * at every release.
    */
   fixedLoad(r: number): number {
     const epoch = this.epoch;
-    if (this.fixedLoadIn[r] === epoch) return this.fixedLoadOf[r];
     const { releasedIn, rate } = this;
     const list = this.lists.slot;
     const base = this.lists.base[r];
@@ -274,8 +262,6 @@ export class SharingState {
       const g = list[e];
       if (releasedIn[g] !== epoch) used += rate[g];
     }
-    this.fixedLoadOf[r] = used;
-    this.fixedLoadIn[r] = epoch;
     return used;
   }
 
@@ -304,7 +290,6 @@ export class SharingState {
       this.epoch = 0;
       this.releasedIn.fill(0);
       this.resTouched.fill(0);
-      this.fixedLoadIn.fill(0);
       this.fellIn.fill(0);
     }
     this.epoch++;
