@@ -44,7 +44,7 @@ const MAX_LIST = 2 ** 26;
  */
 export function checkTouched(s: SharingState): number {
   const before = s.releasedCount;
-  const { rate, weight, bneck, releasedIn } = s;
+  const { slotNum, slotInt } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
   const fe = s.fillEpoch;
@@ -69,10 +69,10 @@ export function checkTouched(s: SharingState): number {
     let minBottleneckShare = Infinity;
     for (let e = base; e < end; e++) {
       const g = list[e];
-      const x = rate[g] / weight[g];
-      load += rate[g];
+      const x = slotNum[4 * g] / slotNum[4 * g + 1];
+      load += slotNum[4 * g];
       if (x > maxShare) maxShare = x;
-      if (bneck[g] === r && x < minBottleneckShare) minBottleneckShare = x;
+      if (slotInt[8 * g + 5] === r && x < minBottleneckShare) minBottleneckShare = x;
     }
     const c = capacity[r];
     topShare[r] = saturatedShare(load, c, maxShare);
@@ -80,7 +80,7 @@ export function checkTouched(s: SharingState): number {
     if (load > c + slack) {
       for (let e = base; e < end; e++) {
         const g = list[e];
-        if (releasedIn[g] !== epoch) s.release(g);
+        if (slotInt[8 * g + 4] !== epoch) s.release(g);
       }
       continue;
     }
@@ -89,17 +89,17 @@ export function checkTouched(s: SharingState): number {
     if (load < c - slack) {
       for (let e = base; e < end; e++) {
         const g = list[e];
-        if (bneck[g] === r && releasedIn[g] !== epoch) s.release(g);
+        if (slotInt[8 * g + 5] === r && slotInt[8 * g + 4] !== epoch) s.release(g);
       }
       continue;
     }
     if (maxShare - minBottleneckShare <= shareSlack) continue;
     for (let e = base; e < end; e++) {
       const g = list[e];
-      if (releasedIn[g] === epoch) continue;
-      const x = rate[g] / weight[g];
+      if (slotInt[8 * g + 4] === epoch) continue;
+      const x = slotNum[4 * g] / slotNum[4 * g + 1];
       if (x > minBottleneckShare + shareSlack) s.release(g);
-      else if (bneck[g] === r && x < maxShare - shareSlack) s.release(g);
+      else if (slotInt[8 * g + 5] === r && x < maxShare - shareSlack) s.release(g);
     }
   }
   return s.releasedCount - before;
