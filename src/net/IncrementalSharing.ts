@@ -169,7 +169,7 @@ export class IncrementalSharing implements SharingEngine {
       const g = s.lists.remove(r, p);
       if (g >= 0) {
         // Point g's incidence on r (the one that sat last, at the list's new length) to its new place.
-        const last = s.lists.count[r];
+        const last = s.lists.span[2 * r + 1];
         const gs = s.slotInt[8 * g + 6];
         const ge = gs + s.slotInt[8 * g + 7];
         for (let j = gs; j < ge; j++) {
@@ -261,8 +261,8 @@ export class IncrementalSharing implements SharingEngine {
       s.recheck[r] = 1;
       s.touch(r);
       if (s.boundCount[r] === 0) continue;
-      const base = s.lists.base[r];
-      for (let e = base, end = base + s.lists.count[r]; e < end; e++) {
+      const base = s.lists.span[2 * r];
+      for (let e = base, end = base + s.lists.span[2 * r + 1]; e < end; e++) {
         const g = list[e];
         if (slotInt[8 * g + 5] === r) s.release(g);
       }

@@ -271,7 +271,7 @@ describe("IncrementalSharing over a long run at constant concurrency", () => {
     expect(s.routePool.length).toBeLessThanOrEqual(4 * (CONCURRENT * MAX_LEN + MAX_LEN));
     // Resource lists: dense (each resource's count is its active flows), their room at most
     // twice each resource's peak, their pool compacted when half garbage.
-    expect(Array.from(s.lists.count)).toEqual(Array.from(onResource));
+    expect(Array.from({ length: R }, (_, r) => s.lists.span[2 * r + 1])).toEqual(Array.from(onResource));
     let room = 0;
     for (let q = 0; q < R; q++) room += Math.max(2, 2 * peakOn[q]);
     expect(s.lists.slot.length).toBeLessThanOrEqual(Math.max(4 * R, 4 * room + 4 * Math.max(...peakOn)));

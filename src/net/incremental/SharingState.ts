@@ -259,9 +259,9 @@ export class SharingState {
     const epoch = this.epoch;
     const { slotNum, slotInt } = this;
     const list = this.lists.slot;
-    const base = this.lists.base[r];
+    const base = this.lists.span[2 * r];
     let used = 0;
-    for (let e = base, end = base + this.lists.count[r]; e < end; e++) {
+    for (let e = base, end = base + this.lists.span[2 * r + 1]; e < end; e++) {
       const g = list[e];
       if (slotInt[8 * g + 4] !== epoch) used += slotNum[4 * g];
     }

@@ -49,7 +49,7 @@ export function checkTouched(s: SharingState): number {
   const epoch = s.epoch;
   const fe = s.fillEpoch;
   const { boundCount, fellIn, capacity, topShare, fillNum, fillInt } = s;
-  const count = s.lists.count;
+  const span = s.lists.span;
   const touchedNow = s.touchedCount;
   for (let i = 0; i < touchedNow; i++) {
     const r = s.touched[i];
@@ -58,12 +58,12 @@ export function checkTouched(s: SharingState): number {
     s.recheck[r] = 0;
     s.stats.checkedResources++;
     // Left clearly unsaturated by the fill, with no flow bound there: nothing to find (see above).
-    if (boundCount[r] === 0 && fillInt[4 * r] === fe && fillNum[2 * r] > CLEAR * capacity[r] && fellIn[r] !== epoch && count[r] < MAX_LIST) {
+    if (boundCount[r] === 0 && fillInt[4 * r] === fe && fillNum[2 * r] > CLEAR * capacity[r] && fellIn[r] !== epoch && span[2 * r + 1] < MAX_LIST) {
       topShare[r] = -1;
       continue;
     }
-    const base = s.lists.base[r];
-    const end = base + count[r];
+    const base = span[2 * r];
+    const end = base + span[2 * r + 1];
     let load = 0;
     let maxShare = 0;
     let minBottleneckShare = Infinity;

@@ -22,8 +22,8 @@ export function joinBottlenecked(s: SharingState, f: number, level: number, fe: 
     const q = routePool[k];
     // No held flow is bound at q (f itself, released, may be the only one bound there).
     if (popped[q] === fe || s.boundCount[q] === (slotInt[8 * f + 5] === q ? 1 : 0)) continue;
-    const lend = s.lists.base[q] + s.lists.count[q];
-    for (let e = s.lists.base[q]; e < lend; e++) {
+    const lend = s.lists.span[2 * q] + s.lists.span[2 * q + 1];
+    for (let e = s.lists.span[2 * q]; e < lend; e++) {
       const h = list[e];
       if (slotInt[8 * h + 5] !== q || slotInt[8 * h + 4] === epoch || slotNum[4 * h] < slotNum[4 * h + 1] * level) continue;
       if (joinable(s, h, fe)) join(s, h, fe, inHeap, true);

@@ -12,10 +12,10 @@ export function topShares(s: SharingState): void {
   const list = s.lists.slot;
   for (let i = 0; i < s.touchedCount; i++) {
     const r = s.touched[i];
-    const base = s.lists.base[r];
+    const base = s.lists.span[2 * r];
     let load = 0;
     let maxShare = 0;
-    for (let e = base, end = base + s.lists.count[r]; e < end; e++) {
+    for (let e = base, end = base + s.lists.span[2 * r + 1]; e < end; e++) {
       const g = list[e];
       const x = slotNum[4 * g] / slotNum[4 * g + 1];
       load += slotNum[4 * g];
