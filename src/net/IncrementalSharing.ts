@@ -139,8 +139,8 @@ export class IncrementalSharing implements SharingEngine {
     s.reservePool(len);
     const start = s.poolEnd;
     s.poolEnd += len;
-    s.routeStart[slot] = start;
-    s.routeLen[slot] = len;
+    s.slotInt[8 * slot + 6] = start;
+    s.slotInt[8 * slot + 7] = len;
     for (let i = 0; i < len; i++) {
       const r = resources[i];
       s.routePool[start + i] = r;
@@ -150,28 +150,28 @@ export class IncrementalSharing implements SharingEngine {
     s.active[slot] = 1;
     s.activePos[slot] = s.activeCount;
     s.activeList[s.activeCount++] = slot;
-    s.weight[slot] = weight;
+    s.slotNum[4 * slot + 1] = weight;
     s.cap[slot] = capBps;
-    s.rate[slot] = 0;
+    s.slotNum[4 * slot] = 0;
     s.reported[slot] = 0;
-    s.bneck[slot] = -1;
+    s.slotInt[8 * slot + 5] = -1;
     s.markPending(slot);
   }
 
   removeFlow(flow: number): void {
     const s = this.s;
     const slot = this.slot("removeFlow", flow);
-    const start = s.routeStart[slot];
-    const len = s.routeLen[slot];
+    const start = s.slotInt[8 * slot + 6];
+    const len = s.slotInt[8 * slot + 7];
     for (let i = 0; i < len; i++) {
       const r = s.routePool[start + i];
       const p = s.routePos[start + i];
       const g = s.lists.remove(r, p);
       if (g >= 0) {
         // Point g's incidence on r (the one that sat last, at the list's new length) to its new place.
-        const last = s.lists.count[r];
-        const gs = s.routeStart[g];
-        const ge = gs + s.routeLen[g];
+        const last = s.lists.span[2 * r + 1];
+        const gs = s.slotInt[8 * g + 6];
+        const ge = gs + s.slotInt[8 * g + 7];
         for (let j = gs; j < ge; j++) {
           if (s.routePool[j] === r && s.routePos[j] === last) {
             s.routePos[j] = p;
@@ -187,7 +187,7 @@ export class IncrementalSharing implements SharingEngine {
     const lastSlot = s.activeList[--s.activeCount];
     s.activeList[ap] = lastSlot;
     s.activePos[lastSlot] = ap;
-    s.rate[slot] = 0;
+    s.slotNum[4 * slot] = 0;
     s.reported[slot] = 0;
     s.setBottleneck(slot, -1);
     s.slotOf[flow] = -1;
@@ -227,7 +227,7 @@ export class IncrementalSharing implements SharingEngine {
     const old = s.cap[slot];
     s.cap[slot] = capBps;
     if (capBps === old || s.pendingMark[slot] !== 0) return false;
-    if (s.bneck[slot] >= 0 && s.rate[slot] < capBps * (1 - TIE)) return false;
+    if (s.slotInt[8 * slot + 5] >= 0 && s.slotNum[4 * slot] < capBps * (1 - TIE)) return false;
     s.markRouteDirty(slot);
     s.markPending(slot);
     return true;
@@ -236,7 +236,7 @@ export class IncrementalSharing implements SharingEngine {
   setFlowWeight(flow: number, weight: number): void {
     const slot = this.slot("setFlowWeight", flow);
     checkWeight("setFlowWeight", weight);
-    this.s.weight[slot] = weight;
+    this.s.slotNum[4 * slot + 1] = weight;
     this.s.markRouteDirty(slot);
     this.s.markPending(slot);
   }
@@ -249,7 +249,7 @@ export class IncrementalSharing implements SharingEngine {
     s.releasedCount = 0;
     s.touchedCount = 0;
     // Release the flows bottlenecked at a changed resource, and the added or changed flows.
-    const { bneck } = s;
+    const { slotInt } = s;
     const list = s.lists.slot;
     for (let i = 0; i < s.dirtyCount; i++) {
       const r = s.dirty[i];
@@ -261,10 +261,10 @@ export class IncrementalSharing implements SharingEngine {
       s.recheck[r] = 1;
       s.touch(r);
       if (s.boundCount[r] === 0) continue;
-      const base = s.lists.base[r];
-      for (let e = base, end = base + s.lists.count[r]; e < end; e++) {
+      const base = s.lists.span[2 * r];
+      for (let e = base, end = base + s.lists.span[2 * r + 1]; e < end; e++) {
         const g = list[e];
-        if (bneck[g] === r) s.release(g);
+        if (slotInt[8 * g + 5] === r) s.release(g);
       }
     }
     s.dirtyCount = 0;
@@ -293,7 +293,7 @@ export class IncrementalSharing implements SharingEngine {
     let n = 0;
     for (let i = 0; i < s.releasedCount; i++) {
       const f = s.released[i];
-      const x = s.rate[f];
+      const x = s.slotNum[4 * f];
       const old = s.reported[f];
       if (Math.abs(x - old) > REPORT * Math.max(x, old) || (x === 0) !== (old === 0)) {
         s.reported[f] = x;
@@ -336,8 +336,8 @@ export class IncrementalSharing implements SharingEngine {
   /** {@link bottleneck} of the flow in `slot`. */
   private bottleneckOfSlot(slot: number): number {
     const s = this.s;
-    const x = s.rate[slot];
-    return bottleneckAmongTies(s.routePool, s.routeStart[slot], s.routeLen[slot], x / s.weight[slot], x, s.cap[slot], s.topShare, s.bneck[slot]);
+    const x = s.slotNum[4 * slot];
+    return bottleneckAmongTies(s.routePool, s.slotInt[8 * slot + 6], s.slotInt[8 * slot + 7], x / s.slotNum[4 * slot + 1], x, s.cap[slot], s.topShare, s.slotInt[8 * slot + 5]);
   }
 
   /** Number of active flows. */

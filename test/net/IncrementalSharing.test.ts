@@ -197,7 +197,7 @@ describe("IncrementalSharing's count of the flows bound at each resource", () =>
       const s = (randomSequence(seed).inc as unknown as { s: SharingState }).s;
       const expected = new Int32Array(s.resourceCount);
       for (let i = 0; i < s.activeCount; i++) {
-        const r = s.bneck[s.activeList[i]];
+        const r = s.slotInt[8 * s.activeList[i] + 5]; // the flow's bottleneck witness
         if (r >= 0) expected[r]++;
       }
       expect(Array.from(s.boundCount), `seed ${seed}`).toEqual(Array.from(expected));
@@ -271,7 +271,7 @@ describe("IncrementalSharing over a long run at constant concurrency", () => {
     expect(s.routePool.length).toBeLessThanOrEqual(4 * (CONCURRENT * MAX_LEN + MAX_LEN));
     // Resource lists: dense (each resource's count is its active flows), their room at most
     // twice each resource's peak, their pool compacted when half garbage.
-    expect(Array.from(s.lists.count)).toEqual(Array.from(onResource));
+    expect(Array.from({ length: R }, (_, r) => s.lists.span[2 * r + 1])).toEqual(Array.from(onResource));
     let room = 0;
     for (let q = 0; q < R; q++) room += Math.max(2, 2 * peakOn[q]);
     expect(s.lists.slot.length).toBeLessThanOrEqual(Math.max(4 * R, 4 * room + 4 * Math.max(...peakOn)));

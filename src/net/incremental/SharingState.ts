@@ -36,13 +36,6 @@ export class SharingState {
    */
   readonly fillInt: Int32Array;
   /**
-   * The load of the resource's held flows (see {@link fixedLoad}), valid while
-   * `fixedLoadIn[r]` is this solve's epoch: held flows keep their rates through a solve,
-   * so the sum changes only when one of its flows is released, which clears the stamp.
-   */
-  readonly fixedLoadOf: Float64Array;
-  readonly fixedLoadIn: Int32Array;
-  /**
    * The resource's largest share if it is saturated, else -1 ({@link saturatedShare}), as
    * of its last check (or full fill): what `bottleneck()` reads to break ties.
    */
@@ -83,7 +76,7 @@ export class SharingState {
    */
   readonly recheck: Uint8Array;
   /**
-   * How many active flows have the resource as their bottleneck witness (`bneck`): a
+   * How many active flows have the resource as their bottleneck witness (`slotInt[8 * f + 5]`): a
    * resource with none has no flow to release or let rise for being bound there, so its
    * list is not walked for them ({@link setBottleneck} keeps it).
    */
@@ -107,18 +100,21 @@ export class SharingState {
   slotsUsed = 0;
   slotCapacity = 0;
   active = new Uint8Array(0);
-  /** The flow's exact rate, bytes/s. */
-  rate = new Float64Array(0);
+  /**
+   * Each slot's record, 32 bytes at byte `32 * f`, read through two views of one buffer:
+   * `slotNum[4 * f]` the flow's exact rate (bytes/s), `slotNum[4 * f + 1]` its weight;
+   * `slotInt[8 * f + 4]` the solve epoch in which it was released, `slotInt[8 * f + 5]` its
+   * bottleneck resource (-1 at its cap), `slotInt[8 * f + 6]` and `slotInt[8 * f + 7]` where
+   * its route starts in {@link routePool} and its length. The fields a solve reads of a flow
+   * together (a list walk reads the released stamp and the rate, the checks the weight and
+   * bottleneck too, a freeze or join the route): one line of the cache a flow, where six
+   * arrays made up to six (session 41). Indices are literal strides, as in {@link fillInt}.
+   */
+  slotNum = new Float64Array(0);
+  slotInt = new Int32Array(0);
   /** The rate last reported for the flow (moves only beyond round-off). */
   reported = new Float64Array(0);
-  weight = new Float64Array(0);
   cap = new Float64Array(0);
-  /** The flow's bottleneck resource, or -1 at its cap. */
-  bneck = new Int32Array(0);
-  routeStart = new Int32Array(0);
-  routeLen = new Int32Array(0);
-  /** Solve epoch in which the flow was released. */
-  releasedIn = new Int32Array(0);
   /** Fill epoch in which the flow froze. */
   frozenIn = new Int32Array(0);
   pendingMark = new Uint8Array(0);
@@ -129,7 +125,7 @@ export class SharingState {
   pending = new Int32Array(16);
   pendingCount = 0;
 
-  /** Every active flow's resources, at routeStart … + routeLen; compacted when half of it is garbage. */
+  /** Every active flow's resources, where its record's route start and length say; compacted when half of it is garbage. */
   routePool = new Int32Array(1024);
   /** For each route entry, the flow's position in that resource's list. */
   routePos = new Int32Array(1024);
@@ -184,8 +180,6 @@ export class SharingState {
     this.resTouched = new Int32Array(R);
     this.fillNum = new Float64Array(2 * R);
     this.fillInt = new Int32Array(4 * R);
-    this.fixedLoadOf = new Float64Array(R);
-    this.fixedLoadIn = new Int32Array(R);
     this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
@@ -205,31 +199,25 @@ export class SharingState {
 
   /** Release flow f: its rate is recomputed by the next refill. */
   release(f: number): void {
-    if (this.releasedIn[f] === this.epoch) return;
+    if (this.slotInt[8 * f + 4] === this.epoch) return;
     this.addReleased(f);
-    const end = this.routeStart[f] + this.routeLen[f];
-    for (let k = this.routeStart[f]; k < end; k++) this.releasedOn(this.routePool[k]);
+    const end = this.slotInt[8 * f + 6] + this.slotInt[8 * f + 7];
+    for (let k = this.slotInt[8 * f + 6]; k < end; k++) this.touch(this.routePool[k]);
   }
 
-  /** Put not-released flow f in this solve's released flows; {@link releasedOn} must follow for each resource of its route. */
+  /** Put not-released flow f in this solve's released flows; {@link touch} must follow for each resource of its route. */
   addReleased(f: number): void {
-    this.releasedIn[f] = this.epoch;
+    this.slotInt[8 * f + 4] = this.epoch;
     this.released[this.releasedCount++] = f;
-  }
-
-  /** A flow on r was released: r's held load is summed again, and r is touched. */
-  releasedOn(r: number): void {
-    this.fixedLoadIn[r] = 0;
-    this.touch(r);
   }
 
   /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping {@link boundCount}. */
   setBottleneck(f: number, r: number): void {
-    const old = this.bneck[f];
+    const old = this.slotInt[8 * f + 5];
     if (old === r) return;
     if (old >= 0) this.boundCount[old]--;
     if (r >= 0) this.boundCount[r]++;
-    this.bneck[f] = r;
+    this.slotInt[8 * f + 5] = r;
   }
 
   /** fillByScan's resource r in play was given `level`: it joins the near resources if that is below their bound. */
@@ -261,21 +249,22 @@ export class SharingState {
 
   /**
    * Total rate of the flows on r that are not released (held fixed in this solve), summed
-   * in list order; computed again only after a flow on r was released.
+   * in list order. Not kept between calls (session 41): every call but a rare one follows a
+   * release of a flow on r in the same solve (refill's resources are on a released flow's
+   * route, join's on the route of the flow it has just released), so a stamped sum was never
+   * reused on the web-search runs, and keeping it cost two per-resource arrays and a store
+   * at every release.
    */
   fixedLoad(r: number): number {
     const epoch = this.epoch;
-    if (this.fixedLoadIn[r] === epoch) return this.fixedLoadOf[r];
-    const { releasedIn, rate } = this;
+    const { slotNum, slotInt } = this;
     const list = this.lists.slot;
-    const base = this.lists.base[r];
+    const base = this.lists.span[2 * r];
     let used = 0;
-    for (let e = base, end = base + this.lists.count[r]; e < end; e++) {
+    for (let e = base, end = base + this.lists.span[2 * r + 1]; e < end; e++) {
       const g = list[e];
-      if (releasedIn[g] !== epoch) used += rate[g];
+      if (slotInt[8 * g + 4] !== epoch) used += slotNum[4 * g];
     }
-    this.fixedLoadOf[r] = used;
-    this.fixedLoadIn[r] = epoch;
     return used;
   }
 
@@ -286,8 +275,8 @@ export class SharingState {
   }
 
   markRouteDirty(f: number): void {
-    const start = this.routeStart[f];
-    const end = start + this.routeLen[f];
+    const start = this.slotInt[8 * f + 6];
+    const end = start + this.slotInt[8 * f + 7];
     for (let i = start; i < end; i++) this.markDirty(this.routePool[i]);
   }
 
@@ -302,9 +291,8 @@ export class SharingState {
   nextEpoch(): void {
     if (this.epoch === 0x7fffffff) {
       this.epoch = 0;
-      this.releasedIn.fill(0);
+      for (let f = 0; f < this.slotCapacity; f++) this.slotInt[8 * f + 4] = 0;
       this.resTouched.fill(0);
-      this.fixedLoadIn.fill(0);
       this.fellIn.fill(0);
     }
     this.epoch++;
@@ -330,14 +318,15 @@ export class SharingState {
     this.activeList = grown(this.activeList, size);
     this.active = grown(this.active, size);
     this.pendingMark = grown(this.pendingMark, size);
-    this.rate = grown(this.rate, size);
     this.reported = grown(this.reported, size);
-    this.weight = grown(this.weight, size);
     this.cap = grown(this.cap, size);
-    this.bneck = grown(this.bneck, size);
-    this.routeStart = grown(this.routeStart, size);
-    this.routeLen = grown(this.routeLen, size);
-    this.releasedIn = grown(this.releasedIn, size);
+    if (size > this.slotCapacity) {
+      // Copied as bytes: the int fields read as doubles may be NaN patterns a float copy could change.
+      const buffer = new ArrayBuffer(32 * size);
+      new Uint8Array(buffer).set(new Uint8Array(this.slotInt.buffer, 0, 32 * this.slotCapacity));
+      this.slotNum = new Float64Array(buffer);
+      this.slotInt = new Int32Array(buffer);
+    }
     this.frozenIn = grown(this.frozenIn, size);
     this.activePos = grown(this.activePos, size);
     if (this.released.length < size) this.released = grown(this.released, size);
@@ -363,11 +352,11 @@ export class SharingState {
     let end = 0;
     for (let i = 0; i < this.activeCount; i++) {
       const f = this.activeList[i];
-      const start = this.routeStart[f];
-      const len = this.routeLen[f];
+      const start = this.slotInt[8 * f + 6];
+      const len = this.slotInt[8 * f + 7];
       pool.set(this.routePool.subarray(start, start + len), end);
       pos.set(this.routePos.subarray(start, start + len), end);
-      this.routeStart[f] = end;
+      this.slotInt[8 * f + 6] = end;
       end += len;
     }
     this.routePool = pool;

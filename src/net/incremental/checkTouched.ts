@@ -44,12 +44,12 @@ const MAX_LIST = 2 ** 26;
  */
 export function checkTouched(s: SharingState): number {
   const before = s.releasedCount;
-  const { rate, weight, bneck, releasedIn } = s;
+  const { slotNum, slotInt } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
   const fe = s.fillEpoch;
   const { boundCount, fellIn, capacity, topShare, fillNum, fillInt } = s;
-  const count = s.lists.count;
+  const span = s.lists.span;
   const touchedNow = s.touchedCount;
   for (let i = 0; i < touchedNow; i++) {
     const r = s.touched[i];
@@ -58,21 +58,21 @@ export function checkTouched(s: SharingState): number {
     s.recheck[r] = 0;
     s.stats.checkedResources++;
     // Left clearly unsaturated by the fill, with no flow bound there: nothing to find (see above).
-    if (boundCount[r] === 0 && fillInt[4 * r] === fe && fillNum[2 * r] > CLEAR * capacity[r] && fellIn[r] !== epoch && count[r] < MAX_LIST) {
+    if (boundCount[r] === 0 && fillInt[4 * r] === fe && fillNum[2 * r] > CLEAR * capacity[r] && fellIn[r] !== epoch && span[2 * r + 1] < MAX_LIST) {
       topShare[r] = -1;
       continue;
     }
-    const base = s.lists.base[r];
-    const end = base + count[r];
+    const base = span[2 * r];
+    const end = base + span[2 * r + 1];
     let load = 0;
     let maxShare = 0;
     let minBottleneckShare = Infinity;
     for (let e = base; e < end; e++) {
       const g = list[e];
-      const x = rate[g] / weight[g];
-      load += rate[g];
+      const x = slotNum[4 * g] / slotNum[4 * g + 1];
+      load += slotNum[4 * g];
       if (x > maxShare) maxShare = x;
-      if (bneck[g] === r && x < minBottleneckShare) minBottleneckShare = x;
+      if (slotInt[8 * g + 5] === r && x < minBottleneckShare) minBottleneckShare = x;
     }
     const c = capacity[r];
     topShare[r] = saturatedShare(load, c, maxShare);
@@ -80,7 +80,7 @@ export function checkTouched(s: SharingState): number {
     if (load > c + slack) {
       for (let e = base; e < end; e++) {
         const g = list[e];
-        if (releasedIn[g] !== epoch) s.release(g);
+        if (slotInt[8 * g + 4] !== epoch) s.release(g);
       }
       continue;
     }
@@ -89,17 +89,17 @@ export function checkTouched(s: SharingState): number {
     if (load < c - slack) {
       for (let e = base; e < end; e++) {
         const g = list[e];
-        if (bneck[g] === r && releasedIn[g] !== epoch) s.release(g);
+        if (slotInt[8 * g + 5] === r && slotInt[8 * g + 4] !== epoch) s.release(g);
       }
       continue;
     }
     if (maxShare - minBottleneckShare <= shareSlack) continue;
     for (let e = base; e < end; e++) {
       const g = list[e];
-      if (releasedIn[g] === epoch) continue;
-      const x = rate[g] / weight[g];
+      if (slotInt[8 * g + 4] === epoch) continue;
+      const x = slotNum[4 * g] / slotNum[4 * g + 1];
       if (x > minBottleneckShare + shareSlack) s.release(g);
-      else if (bneck[g] === r && x < maxShare - shareSlack) s.release(g);
+      else if (slotInt[8 * g + 5] === r && x < maxShare - shareSlack) s.release(g);
     }
   }
   return s.releasedCount - before;

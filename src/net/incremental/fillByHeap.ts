@@ -13,7 +13,7 @@ import type { SharingState } from "./SharingState.js";
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByHeap(s: SharingState, filledCount: number, fe: number): boolean {
-  const { heap, frozenIn, weight, cap, handle, fillNum } = s;
+  const { heap, frozenIn, slotNum, cap, handle, fillNum } = s;
   let complete = true;
   s.joinMode = 2;
   s.heapFill = true;
@@ -25,7 +25,7 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
   }
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
-    if (cap[f] < Infinity) heap.push(cap[f] / weight[f], R + f);
+    if (cap[f] < Infinity) heap.push(cap[f] / slotNum[4 * f + 1], R + f);
   }
   while (heap.size > 0) {
     const level = heap.peekTime();

@@ -46,7 +46,7 @@ import type { SharingState } from "./SharingState.js";
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByScan(s: SharingState, filledCount: number, fe: number): boolean {
-  const { frozenIn, weight, cap, filled, scanLevel, popped, fillNum, fillInt } = s;
+  const { frozenIn, slotNum, cap, filled, scanLevel, popped, fillNum, fillInt } = s;
   for (let i = 0; i < filledCount; i++) {
     const r = filled[i];
     const res = fillNum[2 * r];
@@ -63,7 +63,7 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
     if (cap[f] < Infinity) cappedFlows[capped++] = f;
-    if (s.routeLen[f] > 0) rising++;
+    if (s.slotInt[8 * f + 7] > 0) rising++;
   }
   s.rising = rising;
   let complete = true;
@@ -85,7 +85,7 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
         cappedFlows[i--] = cappedFlows[--capped];
         continue;
       }
-      const level = cap[f] / weight[f];
+      const level = cap[f] / slotNum[4 * f + 1];
       if (level < bestLevel) {
         bestLevel = level;
         bestCapped = f;

@@ -16,13 +16,13 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   const heapFill = s.heapFill;
   s.frozenIn[f] = fe;
   // A flow whose rate and bottleneck come out as before changes nothing at its resources.
-  const before = s.rate[f];
-  const moved = before !== rateBps || s.bneck[f] !== by;
-  s.rate[f] = rateBps;
+  const before = s.slotNum[4 * f];
+  const moved = before !== rateBps || s.slotInt[8 * f + 5] !== by;
+  s.slotNum[4 * f] = rateBps;
   s.setBottleneck(f, by);
-  const w = s.weight[f];
-  const start = s.routeStart[f];
-  const end = start + s.routeLen[f];
+  const w = s.slotNum[4 * f + 1];
+  const start = s.slotInt[8 * f + 6];
+  const end = start + s.slotInt[8 * f + 7];
   if (end > start) s.rising--;
   for (let k = start; k < end; k++) {
     const r = routePool[k];

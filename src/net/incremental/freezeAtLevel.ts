@@ -4,12 +4,12 @@ import type { SharingState } from "./SharingState.js";
 
 /** Freeze every released, not yet frozen flow on resource `r` at weight × `level`, bound by `r`. */
 export function freezeAtLevel(s: SharingState, r: number, level: number, fe: number): void {
-  const { releasedIn, frozenIn, weight } = s;
+  const { slotNum, slotInt, frozenIn } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
-  const end = s.lists.base[r] + s.lists.count[r];
-  for (let e = s.lists.base[r]; e < end; e++) {
+  const end = s.lists.span[2 * r] + s.lists.span[2 * r + 1];
+  for (let e = s.lists.span[2 * r]; e < end; e++) {
     const g = list[e];
-    if (releasedIn[g] === epoch && frozenIn[g] !== fe) freeze(s, g, weight[g] * level, r, fe);
+    if (slotInt[8 * g + 4] === epoch && frozenIn[g] !== fe) freeze(s, g, slotNum[4 * g + 1] * level, r, fe);
   }
 }

@@ -13,7 +13,7 @@ import { TIE } from "./TIE.js";
 export function joinable(s: SharingState, g: number, fe: number): boolean {
   const { routePool, popped, fellIn, capacity } = s;
   const epoch = s.epoch;
-  for (let k = s.routeStart[g], end = k + s.routeLen[g]; k < end; k++) {
+  for (let k = s.slotInt[8 * g + 6], end = k + s.slotInt[8 * g + 7]; k < end; k++) {
     const q = routePool[k];
     if (popped[q] === fe) return false;
     if (fellIn[q] !== epoch) continue;
@@ -43,15 +43,15 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
     s.stats.restarts++;
     return false;
   }
-  // Released as by s.release, in the same walk along the route that brings g into the fill.
+  // Released as by s.release (its resources touched), in the same walk along the route that brings g into the fill.
   s.addReleased(g);
   s.stats.joinedFlows++;
-  const start = s.routeStart[g];
-  const end = start + s.routeLen[g];
-  const w = s.weight[g];
+  const start = s.slotInt[8 * g + 6];
+  const end = start + s.slotInt[8 * g + 7];
+  const w = s.slotNum[4 * g + 1];
   for (let k = start; k < end; k++) {
     const q = routePool[k];
-    s.releasedOn(q);
+    s.touch(q);
     if (fillInt[4 * q] !== fe) {
       s.stats.filledResources++;
       fillInt[4 * q] = fe;
@@ -59,7 +59,7 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
       fillNum[2 * q + 1] = w;
       fillInt[4 * q + 1] = 1;
     } else {
-      fillNum[2 * q] += s.rate[g];
+      fillNum[2 * q] += s.slotNum[4 * g];
       fillNum[2 * q + 1] = fillInt[4 * q + 1] === 0 ? w : fillNum[2 * q + 1] + w;
       fillInt[4 * q + 1]++;
     }

@@ -14,18 +14,18 @@ import type { SharingState } from "./SharingState.js";
  * never exactness: the fill is then the progressive filling of a larger released set.
  */
 export function joinBottlenecked(s: SharingState, f: number, level: number, fe: number, inHeap: boolean): void {
-  const { routePool, popped, releasedIn, bneck, rate, weight } = s;
+  const { routePool, popped, slotNum, slotInt } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
-  const end = s.routeStart[f] + s.routeLen[f];
-  for (let k = s.routeStart[f]; k < end; k++) {
+  const end = s.slotInt[8 * f + 6] + s.slotInt[8 * f + 7];
+  for (let k = s.slotInt[8 * f + 6]; k < end; k++) {
     const q = routePool[k];
     // No held flow is bound at q (f itself, released, may be the only one bound there).
-    if (popped[q] === fe || s.boundCount[q] === (bneck[f] === q ? 1 : 0)) continue;
-    const lend = s.lists.base[q] + s.lists.count[q];
-    for (let e = s.lists.base[q]; e < lend; e++) {
+    if (popped[q] === fe || s.boundCount[q] === (slotInt[8 * f + 5] === q ? 1 : 0)) continue;
+    const lend = s.lists.span[2 * q] + s.lists.span[2 * q + 1];
+    for (let e = s.lists.span[2 * q]; e < lend; e++) {
       const h = list[e];
-      if (bneck[h] !== q || releasedIn[h] === epoch || rate[h] < weight[h] * level) continue;
+      if (slotInt[8 * h + 5] !== q || slotInt[8 * h + 4] === epoch || slotNum[4 * h] < slotNum[4 * h + 1] * level) continue;
       if (joinable(s, h, fe)) join(s, h, fe, inHeap, true);
     }
   }

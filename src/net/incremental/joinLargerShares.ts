@@ -17,15 +17,15 @@ export const INCOMPLETE = 2;
  * @returns {@link JOINED} and/or {@link INCOMPLETE}, or 0.
  */
 export function joinLargerShares(s: SharingState, r: number, level: number, fe: number, heap: boolean): number {
-  const { releasedIn, rate, weight } = s;
+  const { slotNum, slotInt } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
-  const end = s.lists.base[r] + s.lists.count[r];
+  const end = s.lists.span[2 * r] + s.lists.span[2 * r + 1];
   let result = 0;
-  for (let e = s.lists.base[r]; e < end; e++) {
+  for (let e = s.lists.span[2 * r]; e < end; e++) {
     const g = list[e];
-    if (releasedIn[g] === epoch) continue;
-    const x = rate[g] / weight[g];
+    if (slotInt[8 * g + 4] === epoch) continue;
+    const x = slotNum[4 * g] / slotNum[4 * g + 1];
     if (x <= level + TIE * x) continue;
     result |= join(s, g, fe, heap) ? JOINED : INCOMPLETE;
   }

@@ -15,13 +15,13 @@ const SCAN_LIMIT = 4096;
  */
 export function refill(s: SharingState): boolean {
   const fe = ++s.fillEpoch;
-  const { frozenIn, weight, routePool, filled, fillNum, fillInt } = s;
+  const { frozenIn, slotNum, routePool, filled, fillNum, fillInt } = s;
   let filledCount = 0;
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
-    const w = weight[f];
-    const end = s.routeStart[f] + s.routeLen[f];
-    for (let k = s.routeStart[f]; k < end; k++) {
+    const w = slotNum[4 * f + 1];
+    const end = s.slotInt[8 * f + 6] + s.slotInt[8 * f + 7];
+    for (let k = s.slotInt[8 * f + 6]; k < end; k++) {
       const r = routePool[k];
       if (fillInt[4 * r] !== fe) {
         fillInt[4 * r] = fe;
@@ -39,7 +39,7 @@ export function refill(s: SharingState): boolean {
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
     if (frozenIn[f] !== fe) {
-      s.rate[f] = 0;
+      s.slotNum[4 * f] = 0;
       s.setBottleneck(f, -1);
     }
   }

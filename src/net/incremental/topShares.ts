@@ -8,17 +8,17 @@ import type { SharingState } from "./SharingState.js";
  * fill, which no check follows; otherwise the check sets it for each resource it looks at.
  */
 export function topShares(s: SharingState): void {
-  const { rate, weight } = s;
+  const { slotNum } = s;
   const list = s.lists.slot;
   for (let i = 0; i < s.touchedCount; i++) {
     const r = s.touched[i];
-    const base = s.lists.base[r];
+    const base = s.lists.span[2 * r];
     let load = 0;
     let maxShare = 0;
-    for (let e = base, end = base + s.lists.count[r]; e < end; e++) {
+    for (let e = base, end = base + s.lists.span[2 * r + 1]; e < end; e++) {
       const g = list[e];
-      const x = rate[g] / weight[g];
-      load += rate[g];
+      const x = slotNum[4 * g] / slotNum[4 * g + 1];
+      load += slotNum[4 * g];
       if (x > maxShare) maxShare = x;
     }
     s.topShare[r] = saturatedShare(load, s.capacity[r], maxShare);

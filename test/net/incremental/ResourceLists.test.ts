@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ResourceLists } from "../../../src/net/incremental/ResourceLists.js";
 
 function listOf(l: ResourceLists, r: number): number[] {
-  return Array.from(l.slot.subarray(l.base[r], l.base[r] + l.count[r]));
+  return Array.from(l.slot.subarray(l.span[2 * r], l.span[2 * r] + l.span[2 * r + 1]));
 }
 
 describe("ResourceLists", () => {

@@ -7,13 +7,14 @@ function stateWith(resourceCount: number, flows: { resources: number[]; rateBps:
   const s = new SharingState(new Float64Array(resourceCount).fill(100));
   s.growSlots(64);
   flows.forEach((f, slot) => {
-    s.routeStart[slot] = s.poolEnd;
-    s.routeLen[slot] = f.resources.length;
+    // The slot's record: route start and length, rate (see SharingState.slotNum).
+    s.slotInt[8 * slot + 6] = s.poolEnd;
+    s.slotInt[8 * slot + 7] = f.resources.length;
     for (const r of f.resources) {
       s.routePool[s.poolEnd] = r;
       s.routePos[s.poolEnd++] = s.lists.append(r, slot);
     }
-    s.rate[slot] = f.rateBps;
+    s.slotNum[4 * slot] = f.rateBps;
     s.activeList[s.activeCount++] = slot;
   });
   return s;
@@ -52,7 +53,7 @@ describe("SharingState", () => {
 describe("SharingState.setBottleneck", () => {
   it("counts the flows bound at each resource as witnesses move, are cleared and are set again", () => {
     const s = stateWith(3, [{ resources: [0, 1], rateBps: 1 }, { resources: [1, 2], rateBps: 1 }, { resources: [1], rateBps: 1 }]);
-    for (let f = 0; f < 3; f++) s.bneck[f] = -1;
+    for (let f = 0; f < 3; f++) s.slotInt[8 * f + 5] = -1;
     s.setBottleneck(0, 1);
     s.setBottleneck(1, 1);
     s.setBottleneck(2, 1);
@@ -61,6 +62,6 @@ describe("SharingState.setBottleneck", () => {
     s.setBottleneck(1, 2);
     s.setBottleneck(0, -1);
     expect(Array.from(s.boundCount)).toEqual([0, 1, 1]);
-    expect(Array.from(s.bneck.subarray(0, 3))).toEqual([-1, 2, 1]);
+    expect([0, 1, 2].map((f) => s.slotInt[8 * f + 5])).toEqual([-1, 2, 1]);
   });
 });
