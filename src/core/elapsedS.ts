@@ -33,6 +33,9 @@ export function elapsedS(fromS: number, toS: number): number {
   return roundToPlace(d, k);
 }
 
+/** Significant digits a report cell shows: csvNumber's snap (src/report/csvNumber.ts takes it from here), and the last digit {@link spannedS} leaves to that snap. */
+export const REPORTED_DIGITS = 12;
+
 /**
  * A sum of durations between instants of [0, `horizonS`] (flow-seconds at a bottleneck: Σ
  * flows bound × (t' − t)) rounded to {@link elapsedS}'s quantum for an instant of
@@ -41,7 +44,9 @@ export function elapsedS(fromS: number, toS: number): number {
  * comes out as 8e-7, not 7.99999999579e-7. A sum of many terms can carry more round-off
  * than half the quantum; rounding then cleans less but never drops a digit the instants
  * resolve. The sum itself where the horizon is not positive and finite, where the quantum
- * is beyond 10^±22, or where the sum is too large for the quantum to be below its own ulp.
+ * is beyond 10^±22, or where the sum is too large for the quantum to be below its own ulp;
+ * and unrounded where the quantum lies below the sum's 12th significant digit, the last a
+ * report shows, so that the shown digit is never rounded twice.
  *
  * @example spannedS(7.99999999579e-7, 5.0000008) // 8e-7
  */
@@ -49,6 +54,9 @@ export function spannedS(sumS: number, horizonS: number): number {
   if (!Number.isFinite(sumS) || !(horizonS > 0) || !Number.isFinite(horizonS)) return sumS;
   const k = ELAPSED_DIGITS - 1 - decimalExponent(horizonS);
   if (!(k >= -22 && k <= 22) || Math.abs(sumS) * POW10[k + 22] >= 2 ** 52) return sumS;
+  // A quantum below the sum's 12th significant digit is below what a report shows (csvNumber
+  // keeps 12): rounding to it first would only round the shown digit twice.
+  if (sumS === 0 || k > REPORTED_DIGITS - 1 - decimalExponent(Math.abs(sumS))) return sumS;
   return roundToPlace(sumS, k);
 }
 

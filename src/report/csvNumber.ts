@@ -1,9 +1,10 @@
 // csvNumber: a number as a CSV cell (whole numbers exact, others to 12 significant digits with round-off of a shorter decimal removed), and the byte, fraction and slowdown cells.
+import { REPORTED_DIGITS } from "../core/elapsedS.js";
 import { decimalExponent, POW10 } from "../core/decimalExponent.js";
 import { clampFraction, clampSlowdown } from "./roundoff.js";
 
 /** Significant digits of a number that is not a whole number. */
-export const CSV_SIGNIFICANT_DIGITS = 12;
+export const CSV_SIGNIFICANT_DIGITS = REPORTED_DIGITS;
 
 
 /**

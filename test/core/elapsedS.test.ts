@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ELAPSED_DIGITS, elapsedDigits, elapsedS, roundDigits, spannedS } from "../../src/core/elapsedS.js";
 import { randomStream } from "../../src/core/randomStream.js";
+import { csvNumber } from "../../src/report/csvNumber.js";
 
 /** ⌊log10 a⌋ from the decimal text (exact). */
 const exponentOf = (a: number) => Number(a.toExponential().split("e")[1]);
@@ -94,6 +95,11 @@ describe("spannedS", () => {
       expect(Math.abs(spannedS(sum, horizon) - sum)).toBeLessThanOrEqual(quantum / 2 + 4 * Number.EPSILON * sum);
     }
     expect(spannedS(1.7e-21, 1)).toBe(0);
+    // A quantum (1e-15 for a 0.5 s run) below the 12th digit a report shows is left to the
+    // report's own rounding: rounding first to 1e-15 would give 0.06234859995385, shown as
+    // ...539, where the sum itself is shown as ...538.
+    expect(spannedS(0.06234859995384951, 0.5)).toBe(0.06234859995384951);
+    expect(csvNumber(spannedS(0.06234859995384951, 0.5))).toBe("0.0623485999538");
     expect(spannedS(0.125, 0)).toBe(0.125);
     expect(spannedS(Number.NaN, 1)).toBeNaN();
     expect(spannedS(1e300, 1)).toBe(1e300);
