@@ -6,9 +6,9 @@ import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
 import type { RateChanges } from "../net/RateChanges.js";
 import type { Topology } from "../net/Topology.js";
-import { clampFraction } from "./roundoff.js";
-import { tierOf, type Tier } from "./tierOf.js";
+import { tierOf } from "./tierOf.js";
 import { streamTable, tableRows, type RowSink } from "./CsvWriter.js";
+import { BOTTLENECK_CSV_HEADERS, emitBottleneckRows, emitLinkRows, LINK_CSV_HEADERS, type BottleneckEntry, type LinkColumns } from "./resourceCsv.js";
 import { UtilHistogram, upperEdgeOfBins } from "./UtilHistogram.js";
 
 /**
@@ -46,55 +46,11 @@ const enum Acc {
   SATURATION = 1 - 1e-9,
 }
 
-/** Columns of links.csv, in order. */
-export const LINK_CSV_HEADERS = [
-  "link",
-  "from",
-  "to",
-  "tier",
-  "capacity_gbps",
-  "bytes",
-  "mean_util",
-  "peak_util",
-  "p95_util",
-  "saturated_frac",
-  "bottleneck_flow_s",
-] as const;
-
-/** Columns of bottlenecks.csv, in order. */
-export const BOTTLENECK_CSV_HEADERS = [
-  "rank",
-  "resource",
-  "tier",
-  "capacity_gbps",
-  "bottleneck_flow_s",
-  "bottleneck_share",
-  "saturated_frac",
-  "mean_util",
-] as const;
-
 /** A resource is saturated when its load is at least this fraction of its capacity. */
 export const SATURATION_FRACTION: number = Acc.SATURATION;
 
 /** Bins of the utilisation histogram; each is 1/UTIL_BINS = 0.001 wide. */
 export const UTIL_BINS: number = Acc.BINS;
-
-/** One row of the bottleneck ranking. */
-export interface BottleneckEntry {
-  /** Resource id. */
-  resource: number;
-  /** Readable name ("a->b", "node:x"). */
-  name: string;
-  /** Tier ({@link tierOf}: "leaf-spine", "appliance", …). */
-  tier: Tier;
-  capacityBps: number;
-  /** Σ over flows of the seconds this resource was their bottleneck. */
-  bottleneckFlowS: number;
-  /** bottleneckFlowS over the total of all resources (flows bound by their own cap are not counted). */
-  share: number;
-  saturatedFrac: number;
-  meanUtil: number;
-}
 
 /**
  * Observes a {@link FlowNetwork} and integrates, per resource (directed channels and node
@@ -157,7 +113,7 @@ export class ResourceRecorder implements FlowObserver {
   /** Every resource's p95 utilisation, made at the first read after the last addition (see {@link p95UtilOf}). */
   private p95: Float64Array | undefined;
   private horizon = 0;
-  private readonly linkExtra: Array<{ headers: readonly string[]; cells: (channel: number) => Array<number | string> }> = [];
+  private readonly linkExtra: LinkColumns[] = [];
 
   /** `logEntries`: utilisation-histogram additions held before they are folded into the histograms ({@link BinLog}). */
   constructor(
@@ -340,36 +296,13 @@ export class ResourceRecorder implements FlowObserver {
   }
 
   /** Write links.csv's rows into `sink`, yielding after each row (see CsvWriter's streamTable). */
-  *emitLinks(sink: RowSink): Generator<void> {
-    const t = this.topology;
-    for (let ch = 0; ch < t.channelCount; ch++) {
-      sink.text(t.resourceName(ch));
-      sink.text(t.nodeIds[t.channelFrom[ch]]);
-      sink.text(t.nodeIds[t.channelTo[ch]]);
-      sink.text(tierOf(t, ch));
-      sink.number((t.resourceCapacityBps[ch] * 8) / 1e9);
-      sink.number(Math.round(this.bytesOf(ch)));
-      sink.number(clampFraction(this.meanUtilOf(ch)));
-      sink.number(clampFraction(this.peakUtilOf(ch)));
-      sink.number(clampFraction(this.p95UtilOf(ch)));
-      sink.number(clampFraction(this.saturatedFracOf(ch)));
-      sink.number(spannedS(this.bottleneckFlowSOf(ch), this.horizon));
-      for (const g of this.linkExtra) {
-        const cells = g.cells(ch);
-        for (let i = 0; i < g.headers.length; i++) {
-          const v = cells[i];
-          if (typeof v === "number") sink.number(v);
-          else sink.text(v ?? "");
-        }
-      }
-      sink.endRow();
-      yield;
-    }
+  emitLinks(sink: RowSink): Generator<void> {
+    return emitLinkRows(sink, this, this.topology, this.linkExtra);
   }
 
   /** The rows of bottlenecks.csv (see {@link BOTTLENECK_CSV_HEADERS}) of `ranking` (by default {@link rankBottlenecks}'s). */
   bottleneckRows(ranking = this.rankBottlenecks()): string[][] {
-    return tableRows((sink) => emitBottlenecks(sink, ranking));
+    return tableRows((sink) => emitBottleneckRows(sink, ranking));
   }
 
   /** Write links.csv to `path` (one row per channel: streamed, see CsvWriter). */
@@ -382,7 +315,7 @@ export class ResourceRecorder implements FlowObserver {
    * thousands of rows), from `ranking` when the caller has it (summarizeRun's), else ranked now.
    */
   writeBottlenecksCsv(path: string, ranking = this.rankBottlenecks()): Promise<void> {
-    return streamTable(path, BOTTLENECK_CSV_HEADERS, (sink) => emitBottlenecks(sink, ranking));
+    return streamTable(path, BOTTLENECK_CSV_HEADERS, (sink) => emitBottleneckRows(sink, ranking));
   }
 
   /**
@@ -446,23 +379,6 @@ export class ResourceRecorder implements FlowObserver {
     const bin = Math.ceil(util * Acc.BINS - 1e-9) - 1;
     this.histogramLog.add(r, bin < 0 ? 0 : bin >= Acc.BINS ? Acc.BINS - 1 : bin, dt);
     this.p95 = undefined;
-  }
-}
-
-/** Write bottlenecks.csv's rows of `ranking` into `sink`, yielding after each row. */
-function* emitBottlenecks(sink: RowSink, ranking: readonly BottleneckEntry[]): Generator<void> {
-  let rank = 0;
-  for (const e of ranking) {
-    sink.number(++rank);
-    sink.text(e.name);
-    sink.text(e.tier);
-    sink.number((e.capacityBps * 8) / 1e9);
-    sink.number(e.bottleneckFlowS);
-    sink.number(clampFraction(e.share));
-    sink.number(clampFraction(e.saturatedFrac));
-    sink.number(clampFraction(e.meanUtil));
-    sink.endRow();
-    yield;
   }
 }
 

@@ -5,7 +5,8 @@ import type { FlowNetwork } from "../net/FlowNetwork.js";
 import { flowFctS } from "./flowFctS.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import { clampSlowdown } from "./roundoff.js";
-import type { BottleneckEntry, ResourceRecorder } from "./ResourceRecorder.js";
+import type { ResourceRecorder } from "./ResourceRecorder.js";
+import type { BottleneckEntry } from "./resourceCsv.js";
 
 /** Columns of summary.csv, in order. */
 export const SUMMARY_CSV_HEADERS = [

@@ -4,7 +4,8 @@ import { randomStream } from "../../src/core/randomStream.js";
 import type { FlowNetwork } from "../../src/net/FlowNetwork.js";
 import { RateChanges } from "../../src/net/RateChanges.js";
 import type { Topology } from "../../src/net/Topology.js";
-import { BOTTLENECK_CSV_HEADERS, LINK_CSV_HEADERS, ResourceRecorder, SATURATION_FRACTION, UTIL_BINS } from "../../src/report/ResourceRecorder.js";
+import { ResourceRecorder, SATURATION_FRACTION, UTIL_BINS } from "../../src/report/ResourceRecorder.js";
+import { BOTTLENECK_CSV_HEADERS, LINK_CSV_HEADERS } from "../../src/report/resourceCsv.js";
 import { recordedNetwork, twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
 
 function linkRecords(resources: { linkRows(): Iterable<string[]> }) {

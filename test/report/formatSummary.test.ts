@@ -1,7 +1,7 @@
 // Tests of formatSummary: the human summary leads with where the run choked by tier and by workload, then the key numbers and a few resources.
 import { describe, expect, it } from "vitest";
 import { formatSummary } from "../../src/report/formatSummary.js";
-import type { BottleneckEntry } from "../../src/report/ResourceRecorder.js";
+import type { BottleneckEntry } from "../../src/report/resourceCsv.js";
 import type { Tier } from "../../src/report/tierOf.js";
 import { summarizeRun, type RunSummary } from "../../src/report/summarizeRun.js";
 import { twoFlowsSharing } from "./networks.js";
