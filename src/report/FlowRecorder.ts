@@ -1,6 +1,7 @@
 // FlowRecorder: per-flow ideal times and the bottleneck that bound each flow longest, recorded from the network's rate changes; flows.csv from them (FlowRows).
 import { grown } from "../core/grown.js";
-import { FlowState, type FlowNetwork, type FlowObserver } from "../net/FlowNetwork.js";
+import { FlowState, type FlowNetwork } from "../net/FlowNetwork.js";
+import type { FlowObserver } from "../net/FlowObserver.js";
 import type { RateChanges } from "../net/RateChanges.js";
 import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";

@@ -1,5 +1,6 @@
 // TimeSeriesRecorder: bytes, throughput and utilisation per interval, per directed link and per workload; writes timeseries.csv.
-import type { FlowNetwork, FlowObserver } from "../net/FlowNetwork.js";
+import type { FlowNetwork } from "../net/FlowNetwork.js";
+import type { FlowObserver } from "../net/FlowObserver.js";
 import type { RateChanges } from "../net/RateChanges.js";
 import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { Topology } from "../net/Topology.js";

@@ -41,11 +41,11 @@ describe("resourceCsv", () => {
   });
 
   it("ranks bottlenecks from 1 in the order given, capacity in Gb/s and shares clamped", () => {
-    const entry = { resource: 0, name: "a->b", tier: "core" as const, capacityBps: 1.25e9, bottleneckFlowS: 8e-7, share: 1.0000000002, saturatedFrac: 0.25, meanUtil: 0.5 };
+    const entry = { resource: 0, name: "a->b", tier: "leaf-spine" as const, capacityBps: 1.25e9, bottleneckFlowS: 8e-7, share: 1.0000000002, saturatedFrac: 0.25, meanUtil: 0.5 };
     const rows = tableRows((sink) => emitBottleneckRows(sink, [entry, { ...entry, resource: 1, name: "b->a", share: 0 }]));
     expect(rows).toEqual([
-      ["1", "a->b", "core", "10", "8e-7", "1", "0.25", "0.5"],
-      ["2", "b->a", "core", "10", "8e-7", "0", "0.25", "0.5"],
+      ["1", "a->b", "leaf-spine", "10", "8e-7", "1", "0.25", "0.5"],
+      ["2", "b->a", "leaf-spine", "10", "8e-7", "0", "0.25", "0.5"],
     ]);
     expect(rows[0]).toHaveLength(BOTTLENECK_CSV_HEADERS.length);
   });

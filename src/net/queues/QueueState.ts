@@ -1,6 +1,7 @@
 // QueueState: the queue at every resource, owned by the network — buffer, marking threshold, and the standing queue its bound flows keep.
 import { grown } from "../../core/grown.js";
-import type { FlowNetwork, FlowObserver } from "../FlowNetwork.js";
+import type { FlowNetwork } from "../FlowNetwork.js";
+import type { FlowObserver } from "../FlowObserver.js";
 import type { RateChanges } from "../RateChanges.js";
 import type { Topology } from "../Topology.js";
 import { AckLoad } from "./AckLoad.js";

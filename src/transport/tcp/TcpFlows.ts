@@ -2,7 +2,8 @@
 import { elapsedS } from "../../core/elapsedS.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import type { Simulation } from "../../core/Simulation.js";
-import type { FlowNetwork, FlowObserver } from "../../net/FlowNetwork.js";
+import type { FlowNetwork } from "../../net/FlowNetwork.js";
+import type { FlowObserver } from "../../net/FlowObserver.js";
 import type { RateChanges } from "../../net/RateChanges.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { Route } from "../../net/Router.js";
