@@ -6,7 +6,6 @@ import { clampFraction, clampSlowdown } from "./roundoff.js";
 /** Significant digits of a number that is not a whole number. */
 export const CSV_SIGNIFICANT_DIGITS = REPORTED_DIGITS;
 
-
 /**
  * Format a number for a report cell, without locale:
  * - a whole number up to 2⁵³ (counts, byte sizes and byte totals) exactly, e.g. `54160000000`;
