@@ -140,23 +140,6 @@ export class QueueState implements FlowObserver {
     return this.model.steadyAlpha(r);
   }
 
-  /**
-   * The fraction of packets along `resources[from … to)` that no port there marks now, leaving
-   * out `except` (a flow's own marking port): the product of 1 − each port's marked fraction
-   * (its sawtooth's, α* at a DCTCP marking port, 0 elsewhere). A CE mark is never cleared on the
-   * way, so a packet arrives marked if any port marked it, each port marking by its own queue.
-   */
-  unmarkedIn(resources: Int32Array, from: number, to: number, except: number): number {
-    let unmarked = 1;
-    for (let i = from; i < to; i++) {
-      const r = resources[i];
-      if (r === except) continue;
-      const m = this.sawtooth[r].markFraction;
-      if (m > 0) unmarked *= 1 - m;
-    }
-    return unmarked;
-  }
-
   /** Mean base RTT of the flows bound at `r` now (the pipe's RTT of its sawtooth), seconds; NaN where none is. */
   meanBaseRttS(r: number): number {
     const all = this.bound.windowed(r) + this.bound.count(r, QueueClass.Lossless);

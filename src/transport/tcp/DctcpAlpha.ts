@@ -28,8 +28,6 @@ export class DctcpAlpha {
     private readonly t: TcpFlowTable,
     private readonly rttNow: (f: number) => number,
     private readonly network: FlowNetwork,
-    /** The fraction of flow f's packets that no port on its route but r marks now (`TcpRoutes.unmarkedElsewhere`). */
-    private readonly unmarkedElsewhere: (f: number, r: number) => number,
   ) {
     this.kind = sim.registerHandler((f) => this.step(f, true));
   }
@@ -86,13 +84,10 @@ export class DctcpAlpha {
   }
 
   /**
-   * DCTCP flow `f`, settled at a marking port, brings its α up to now: its windows come back
-   * marked by that port's steady fraction α* and by every other port on its route that marks
-   * now (a CE mark is never cleared: its own marked fraction is 1 − (1 − α*)·Π(1 − mᵢ), the mᵢ
-   * the other ports' marked fractions, {@link ownMarkedFraction}), so after n round trips α =
-   * α_own + (α₀ − α_own)(1 − g)^n. It tells the queues and comes back one half-life (≈ 10.7
-   * round trips) later, until α is within {@link ALPHA_SETTLED} of α_own (then it is α_own). A
-   * flow no port marks now keeps its α.
+   * DCTCP flow `f`, settled at a marking port, brings its α up to now: in the port's steady
+   * state the marked fraction is α*, so after n round trips α = α* + (α₀ − α*)(1 − g)^n. It
+   * tells the queues and comes back one half-life (≈ 10.7 round trips) later, until α is within
+   * {@link ALPHA_SETTLED} of α* (then it is α*). A flow no port marks now keeps its α.
    */
   private step(f: number, fromEvent = false): void {
     const t = this.t;
@@ -107,30 +102,18 @@ export class DctcpAlpha {
       restoreDctcpShare(this.network, t, f);
       return;
     }
-    const own = ownMarkedFraction(target, this.unmarkedElsewhere(f, r));
     const rtt = this.rttNow(f);
-    const gap = (this.queues.alphaOf(f) - own) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
+    const gap = (this.queues.alphaOf(f) - target) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
     const settled = Math.abs(gap) < ALPHA_SETTLED;
     t.alphaAtS[f] = now;
-    const alpha = settled ? own : own + gap;
+    const alpha = settled ? target : target + gap;
     this.queues.setAlpha(f, alpha, now);
     // Its share of the port is its window over its round trip (dctcpShare), against a flow there
-    // at α* (marked by this port alone) with the port's mean base RTT and this flow's own queueing.
+    // at α* with the port's mean base RTT and this flow's own queueing.
     weighByDctcpShare(this.network, t, f, dctcpShareFactor(alpha, rtt, target, this.queues.meanBaseRttS(r) + rtt - t.baseRttS[f]));
     if (settled) return;
     const next = now + ALPHA_HALF_LIFE_RTTS * rtt;
     t.alphaDueS[f] = next;
     this.sim.schedule(next, this.kind, f);
   }
-}
-
-/**
- * A DCTCP flow's own steady marked fraction: its port's α* (`portAlpha`) and the marks the
- * other ports on its route add, `unmarkedElsewhere` of its packets passing them unmarked —
- * 1 − (1 − α*)·unmarkedElsewhere (a packet is marked at each port by that port's queue, and CE
- * stays set). ns-3 3.37's `TcpDctcp::PktsAcked` counts every acknowledged segment whose ACK
- * echoes CE, wherever the mark was set, so α follows this fraction, not the port's α*.
- */
-export function ownMarkedFraction(portAlpha: number, unmarkedElsewhere: number): number {
-  return 1 - (1 - portAlpha) * unmarkedElsewhere;
 }

@@ -122,7 +122,7 @@ export class TcpFlows implements FlowObserver {
     const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes);
-    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network, (f, r) => routes.unmarkedElsewhere(f, r));
+    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network);
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => routes.rttNow(f),
       lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),

@@ -34,13 +34,6 @@ export class TcpRoutes {
     return this.queues.roundTripIn(this.t.baseRttS[f], routes.pool, at, at + routes.lengthOf(f));
   }
 
-  /** The fraction of flow `f`'s packets that no port on its route but `except` marks now ({@link QueueState.unmarkedIn}). */
-  unmarkedElsewhere(f: number, except: number): number {
-    const routes = this.held;
-    const at = routes.offsetOf(f);
-    return this.queues.unmarkedIn(routes.pool, at, at + routes.lengthOf(f), except);
-  }
-
   /** Rate at which flow `f`'s ACKs come back: its share where the network binds it, else its route's slowest channel. */
   clockRate(f: number): number {
     const rate = this.network.rateOf(f);

@@ -15,7 +15,7 @@ function alphaOfOneFlow(alpha: number, cc: "dctcp" | "newreno" = "dctcp") {
   t.setOptions(0, t.options.push({ ...TCP_DEFAULTS, cc }) - 1);
   t.phase[0] = TcpPhase.SlowStart;
   n.queues.setAlpha(0, alpha, 0);
-  return { alphas: new DctcpAlpha(n.sim, n.queues, t, () => 1e-5, n.network, () => 1), queues: n.queues, t };
+  return { alphas: new DctcpAlpha(n.sim, n.queues, t, () => 1e-5, n.network), queues: n.queues, t };
 }
 
 describe("DctcpAlpha.marksInLoss(f, marked, packets, lostShare)", () => {
