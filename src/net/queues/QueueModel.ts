@@ -60,6 +60,15 @@ export class QueueModel {
     return this.alphaFor(r, (pipe + this.acks.markingThresholdPackets(r, packet)) / n);
   }
 
+  /**
+   * The window each DCTCP flow at marking port `r` cuts once per period of its sawtooth, packets:
+   * (W* + 1)·α* / 2 at the W* and α* last asked of {@link steadyAlpha} (Alizadeh et al. 2010, §3.3;
+   * the flows grow one packet per round trip, so the period is this many round trips). NaN before.
+   */
+  cutPackets(r: number): number {
+    return ((this.wStarAt[r] + 1) * this.steadyAlphaAt[r]) / 2;
+  }
+
   /** DCTCP's α* for W* = `wStar` at port `r` ({@link dctcpAlpha}), solved again only when W* there moved. */
   private alphaFor(r: number, wStar: number): number {
     if (this.wStarAt[r] === wStar) return this.steadyAlphaAt[r];

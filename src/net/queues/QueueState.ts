@@ -140,6 +140,11 @@ export class QueueState implements FlowObserver {
     return this.model.steadyAlpha(r);
   }
 
+  /** The packets each DCTCP flow at marking port `r` cuts once per period of its sawtooth ({@link QueueModel.cutPackets}), as of the last {@link steadyAlpha} there: the period in round trips. */
+  sawtoothCutPackets(r: number): number {
+    return this.model.cutPackets(r);
+  }
+
   /** Mean base RTT of the flows bound at `r` now (the pipe's RTT of its sawtooth), seconds; NaN where none is. */
   meanBaseRttS(r: number): number {
     const all = this.bound.windowed(r) + this.bound.count(r, QueueClass.Lossless);

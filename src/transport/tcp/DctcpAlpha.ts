@@ -109,8 +109,9 @@ export class DctcpAlpha {
     const alpha = settled ? target : target + gap;
     this.queues.setAlpha(f, alpha, now);
     // Its share of the port is its window over its round trip (dctcpShare), against a flow there
-    // at α* with the port's mean base RTT and this flow's own queueing.
-    weighByDctcpShare(this.network, t, f, dctcpShareFactor(alpha, rtt, target, this.queues.meanBaseRttS(r) + rtt - t.baseRttS[f]));
+    // at α* with the port's mean base RTT and this flow's own queueing, the period of the port's
+    // sawtooth (in that flow's round trips) setting how often a window is marked.
+    weighByDctcpShare(this.network, t, f, dctcpShareFactor(alpha, rtt, target, this.queues.meanBaseRttS(r) + rtt - t.baseRttS[f], this.queues.sawtoothCutPackets(r)));
     if (settled) return;
     const next = now + ALPHA_HALF_LIFE_RTTS * rtt;
     t.alphaDueS[f] = next;

@@ -1,19 +1,36 @@
-// dctcpShare: a DCTCP flow settled at a marking port shares it by its window over its round trip — its own α and RTT set that window — not at the max-min share.
+// dctcpShare: a DCTCP flow settled at a marking port shares it by its window over its round trip — its own α, its RTT and the port's period set that window — not at the max-min share.
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { TcpFlowTable } from "./TcpFlowTable.js";
 
 /**
  * The share of a DCTCP flow at a marking port relative to a flow there with α `refAlpha` and
- * round trip `refRttS`: (refAlpha / alpha) · (refRttS / rttS)². Derivation (Alizadeh et al.,
- * "Analysis of DCTCP", SIGMETRICS 2011, §3): the flows at a port see its queue cross K once per
- * period T of its sawtooth, and each cuts its window W by α·W/2 once then (one marked window)
- * and grows it by one segment per own round trip meanwhile (T/RTT segments); in balance W =
- * 2T / (α · RTT), and its rate W / RTT = 2T / (α · RTT²), T being the port's, common to all.
+ * round trip `refRttS`, the port's sawtooth having a period of `periodRtts` of the reference's
+ * round trip: the ratio of their rates W / RTT, each W its {@link markedWindow} with ρ = RTT / T.
+ * Its limits: a period long against the round trips (ρ ≪ α, the queue above K for many round
+ * trips: every window marked with probability α, W = 2/α²) gives (refAlpha / alpha)² ·
+ * (refRttS / rttS); marks packed in a moment of each period (α ≪ ρ: a window marked once per
+ * period, W = 2T / (α · RTT); Alizadeh et al., "Analysis of DCTCP", SIGMETRICS 2011, §3) gives
+ * (refAlpha / alpha) · (refRttS / rttS)².
  */
-export function dctcpShareFactor(alpha: number, rttS: number, refAlpha: number, refRttS: number): number {
-  if (!(alpha > 0) || !(rttS > 0) || !(refAlpha > 0) || !(refRttS > 0)) return 1;
-  const r = refRttS / rttS;
-  return (refAlpha / alpha) * r * r;
+export function dctcpShareFactor(alpha: number, rttS: number, refAlpha: number, refRttS: number, periodRtts: number): number {
+  if (!(alpha > 0) || !(rttS > 0) || !(refAlpha > 0) || !(refRttS > 0) || !(periodRtts > 0)) return 1;
+  const rho = rttS / refRttS / periodRtts;
+  return markedWindow(alpha, rho) / rttS / (markedWindow(refAlpha, 1 / periodRtts) / refRttS);
+}
+
+/**
+ * The window (packets) at which a DCTCP flow with marked fraction α, whose round trip is ρ of
+ * its port's sawtooth period T, is cut as much as it grows. Its port's queue is above K for α of
+ * each period (the fraction of packets marked, whatever the window); a window of W packets spans
+ * (1 − 1/W) of a round trip from its first packet to its last, so it holds at least one mark with
+ * probability p = min(1, α + (1 − 1/W)·ρ) (ns-3 3.37, fattree-websearch-dctcp-load0.7: p = 0.29 at
+ * 1 packet, 0.37 at 2, 0.42 at 3, 0.45–0.47 from 4 on, the fraction marked 0.29–0.33 at every
+ * window). Each marked window is cut by α·W/2 (`TcpDctcp::GetSsThresh`, once per window in CWR)
+ * and each round trip adds a packet (`TcpLinuxReno::CongestionAvoidance`): p·α·W/2 = 1, so
+ * W = (2 + αρ) / (α(α + ρ)), or 2/α where that window would have p ≥ 1.
+ */
+export function markedWindow(alpha: number, rho: number): number {
+  return Math.max(2 / alpha, (2 + alpha * rho) / (alpha * (alpha + rho)));
 }
 
 /**

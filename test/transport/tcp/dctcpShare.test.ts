@@ -1,7 +1,7 @@
-// dctcpShare: DCTCP flows settled at one marking port share it by their windows over their round trips, 1/(α · RTT²), not at the max-min share.
+// dctcpShare: DCTCP flows settled at one marking port share it by their windows over their round trips (a window marked with probability α + (1 − 1/W)·ρ), not at the max-min share.
 import { describe, expect, it } from "vitest";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
-import { dctcpShareFactor, restoreDctcpShare, weighByDctcpShare } from "../../../src/transport/tcp/dctcpShare.js";
+import { dctcpShareFactor, markedWindow, restoreDctcpShare, weighByDctcpShare } from "../../../src/transport/tcp/dctcpShare.js";
 import { restoreWeight, weighByWindow } from "../../../src/transport/tcp/recoveryShare.js";
 import { TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js";
 import { transportNetwork } from "../transportModels.js";
@@ -12,18 +12,49 @@ const P = MSS + H;
 const C = 1.25e9; // 10 Gb/s everywhere
 const K = 30; // packets at s → b
 
-describe("dctcpShareFactor(alpha, rttS, refAlpha, refRttS)", () => {
-  it("is (refAlpha / alpha) · (refRttS / rttS)²: W = 2T / (α · RTT) over the port's common period T, rate W / RTT", () => {
-    expect(dctcpShareFactor(0.25, 50e-6, 0.25, 50e-6)).toBe(1);
-    // Twice α: half the window, half the rate.
-    expect(dctcpShareFactor(0.5, 50e-6, 0.25, 50e-6)).toBeCloseTo(0.5, 12);
-    // Twice the round trip: half the window and each window takes twice as long.
-    expect(dctcpShareFactor(0.25, 100e-6, 0.25, 50e-6)).toBeCloseTo(0.25, 12);
-    // Both: the newcomer of bench/ns3's h12 table (α 0.55, 53.5 µs) against a 2-hop elephant (α 0.33, 29 µs).
-    expect(dctcpShareFactor(0.55, 53.5e-6, 0.33, 29e-6)).toBeCloseTo((0.33 / 0.55) * (29 / 53.5) ** 2, 12);
+describe("markedWindow(alpha, rho)", () => {
+  it("is the window whose marked windows' cuts (α·W/2 each, one with probability α + (1 − 1/W)·ρ) match its growth of one packet per round trip", () => {
+    for (const [alpha, rho] of [
+      [0.4, 0.3],
+      [0.25, 0.1],
+      [0.1, 0.5],
+    ]) {
+      const w = markedWindow(alpha, rho);
+      expect((alpha * w * (alpha + (1 - 1 / w) * rho)) / 2).toBeCloseTo(1, 12);
+    }
+    // The queue above K for whole round trips (ρ → 0): every window is marked with probability α, W = 2/α².
+    expect(markedWindow(0.5, 0)).toBe(8);
+    // Marks packed into a moment of each period (α → 0): a window marked once per period, W − 1 → 2T/(α·RTT) = 2/(αρ).
+    expect((1e-6 * 0.3 * (markedWindow(1e-6, 0.3) - 1)) / 2).toBeCloseTo(1, 5);
+    // Where that window would be marked every time (α + ρ ≥ 1 at it): cut α·W/2 every round trip, W = 2/α.
+    expect(markedWindow(0.8, 0.6)).toBeCloseTo(2.5, 12);
+  });
+});
+
+describe("dctcpShareFactor(alpha, rttS, refAlpha, refRttS, periodRtts)", () => {
+  it("is the ratio of the flows' marked windows over their round trips, ρ = RTT / T, T = periodRtts of the reference's round trip", () => {
+    expect(dctcpShareFactor(0.25, 50e-6, 0.25, 50e-6, 3)).toBe(1);
+    const f = dctcpShareFactor(0.5, 80e-6, 0.3, 40e-6, 3);
+    expect(f).toBeCloseTo(markedWindow(0.5, 80 / 40 / 3) / 80 / (markedWindow(0.3, 1 / 3) / 40), 12);
+    // Twice the round trip at the same α: between 1/RTT (a long period) and 1/RTT² (marks packed into a moment).
+    const twice = dctcpShareFactor(0.3, 80e-6, 0.3, 40e-6, 2.5);
+    expect(twice).toBeGreaterThan(0.25);
+    expect(twice).toBeLessThan(0.5);
+    expect(dctcpShareFactor(0.3, 80e-6, 0.3, 40e-6, 1e12)).toBeCloseTo(0.5, 9);
+    expect(dctcpShareFactor(1e-6, 80e-6, 1e-6, 40e-6, 2.5)).toBeCloseTo(0.25, 3);
+    // A newcomer's α: twice α* at the same round trip, between (α*/α)² and α*/α.
+    const newcomer = dctcpShareFactor(0.6, 50e-6, 0.3, 50e-6, 2.5);
+    expect(newcomer).toBeGreaterThan(0.25);
+    expect(newcomer).toBeLessThan(0.5);
+    // The newcomer of bench/ns3's h12 table (α 0.55, 53.5 µs) against a 2-hop elephant (α 0.33, 29 µs), period 2.5 of its round trips.
+    expect(dctcpShareFactor(0.55, 53.5e-6, 0.33, 29e-6, 2.5)).toBeCloseTo(
+      markedWindow(0.55, 53.5 / 29 / 2.5) / 53.5 / (markedWindow(0.33, 1 / 2.5) / 29),
+      12,
+    );
     // Nothing known: no change.
-    expect(dctcpShareFactor(0, 50e-6, 0.25, 50e-6)).toBe(1);
-    expect(dctcpShareFactor(0.25, 50e-6, Number.NaN, 50e-6)).toBe(1);
+    expect(dctcpShareFactor(0, 50e-6, 0.25, 50e-6, 3)).toBe(1);
+    expect(dctcpShareFactor(0.25, 50e-6, Number.NaN, 50e-6, 3)).toBe(1);
+    expect(dctcpShareFactor(0.25, 50e-6, 0.25, 50e-6, Number.NaN)).toBe(1);
   });
 });
 
@@ -41,7 +72,7 @@ describe("tcp (DCTCP): flows settled at one marking port share it by window over
     return t;
   }
 
-  it("a flow with 5× the base round trip gets ≈ (RTT_near / RTT_far)² of the near one's rate once both α are α*", () => {
+  it("a flow with 5× the base round trip gets its marked window over its round trip, against the near one's, once both α are α*", () => {
     const t = twoSenders(25e-6);
     t.sim.run({ untilS: 20e-3 });
     const sb = 4; // s → b: channels a1→s, s→a1, a2→s, s→a2, s→b
@@ -56,12 +87,22 @@ describe("tcp (DCTCP): flows settled at one marking port share it by window over
     // Round trips: base (latency both ways, a packet out and an ACK back per hop) + the queue at s → b.
     const q = t.queues.delayS(sb);
     const rtt = (latS: number) => 2 * (latS + 1e-6) + (2 * P) / C + (2 * H) / C + q;
-    const expected = (rtt(25e-6) / rtt(1e-6)) ** 2;
-    // Max-min would give 1. Each weight is taken at its flow's last α step, with the port's queue
-    // then (the near flow settled while the sawtooth's mean was 28.4 µs, not 33.8): within 15 %.
-    expect(expected).toBeGreaterThan(3);
-    expect(near / far).toBeGreaterThan(expected * 0.85);
-    expect(near / far).toBeLessThan(expected * 1.15);
+    // The port's period: each flow cuts (W* + 1)·α*/2 packets once per period and grows one per
+    // round trip (W* = (P + K)/2 over the flows' mean base round trip R).
+    const r = (rtt(25e-6) + rtt(1e-6)) / 2;
+    const wStar = ((C * (r - q)) / P + K) / 2;
+    const period = ((wStar + 1) * alpha) / 2;
+    expect(t.queues.sawtoothCutPackets(sb)).toBeCloseTo(period, 9);
+    const rate = (rttS: number) => markedWindow(alpha, rttS / r / period) / rttS;
+    const expected = rate(rtt(1e-6)) / rate(rtt(25e-6));
+    // Max-min would give 1, windows marked once per period (RTT_far / RTT_near)² = 4.8 (the rule
+    // before session 42), every window marked with probability α RTT_far / RTT_near = 2.2. Each weight is taken at its
+    // flow's last α step, with the port's queue then (the near flow settled while the sawtooth's
+    // mean was 28.4 µs, not 33.8): within 10 %.
+    expect(expected).toBeGreaterThan(2.5);
+    expect(expected).toBeLessThan(3.5);
+    expect(near / far).toBeGreaterThan(expected * 0.9);
+    expect(near / far).toBeLessThan(expected * 1.1);
   });
 });
 
