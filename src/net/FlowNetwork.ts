@@ -45,11 +45,7 @@ export interface FlowOptions {
  * one solve, scheduled as an event at the same time (after those already queued).
  *
  * Per-flow state is struct-of-arrays indexed by flow id (ids are never reused, so reports
- * can index by them); about 70 bytes per flow plus its route. What a rate change reads and
- * writes of a draining flow (remaining bytes, rate, time of the last banking, completion
- * event) lives apart, in a 32-byte record per *live slot* (slots are reused as flows come and
- * go), so a solve's changes touch one id-indexed entry (the slot) and a few hundred compact
- * records, not four or five arrays as long as the ids (at 10^6 flows, ~hundreds live).
+ * can index by them); about 80 bytes per flow plus its route.
  *
  * Dynamics: {@link setCapacity} changes a resource (0 for a failed link: its flows stall
  * at rate 0) and {@link capacityOf} reads the capacity in force (its one owner);
@@ -63,21 +59,9 @@ export class FlowNetwork {
   private state = new Uint8Array(0);
   private sizeBytes = new Float64Array(0);
   private startS = new Float64Array(0);
-  /** Bytes left of a flow that is not draining (wire bytes in flight; banked when it left; 0 once done); a draining flow's are in its slot. */
   private remainingBytes = new Float64Array(0);
-  /** A draining flow's live slot, -1 otherwise (in flight, done, failed). */
-  private slotOf = new Int32Array(0);
-  /**
-   * The live slots' records, 32 bytes each: remaining bytes as of the last banking
-   * (`slotNum[4 * s]`), rate (`+ 1`), time of the last banking (`+ 2`), as doubles; the
-   * completion event's handle or -1 (`slotInt[8 * s + 6]`), as an int (the last 4 bytes unused).
-   */
-  private slotNum = new Float64Array(0);
-  private slotInt = new Int32Array(0);
-  /** Free live slots (a stack), and slots ever used. */
-  private freeSlots = new Int32Array(0);
-  private freeCount = 0;
-  private slotsUsed = 0;
+  private rate = new Float64Array(0);
+  private lastUpdateS = new Float64Array(0);
   private finishS = new Float64Array(0);
   private event = new Int32Array(0);
   private weight = new Float64Array(0);
@@ -117,7 +101,6 @@ export class FlowNetwork {
     this.kindComplete = sim.registerHandler((f) => this.complete(f));
     this.kindSolve = sim.registerHandler(() => this.solve());
     this.grow(1024);
-    this.growSlots(256);
   }
 
   /** Subscribe an observer. */
@@ -159,7 +142,8 @@ export class FlowNetwork {
     this.sizeBytes[f] = sizeBytes;
     this.startS[f] = now;
     this.remainingBytes[f] = options.wireBytes ?? sizeBytes;
-    this.slotOf[f] = -1;
+    this.rate[f] = 0;
+    this.lastUpdateS[f] = now;
     this.finishS[f] = NaN;
     this.event[f] = -1;
     this.weight[f] = options.weight ?? 1;
@@ -246,18 +230,16 @@ export class FlowNetwork {
   /** Bytes of a flow not yet delivered, as of now (its wire bytes until it starts draining). */
   remainingOf(flow: number): number {
     if (this.state[flow] !== FlowState.Active) return this.state[flow] === FlowState.Done ? 0 : this.remainingBytes[flow];
-    const s = this.slotOf[flow];
-    const rem = this.slotNum[4 * s] - this.slotNum[4 * s + 1] * (this.sim.nowS - this.slotNum[4 * s + 2]);
+    const rem = this.remainingBytes[flow] - this.rate[flow] * (this.sim.nowS - this.lastUpdateS[flow]);
     return rem > 0 ? rem : 0;
   }
 
-  /** Bank the progress of the flow in live slot `s` at its current rate up to `now`; returns its remaining bytes. */
-  private bank(s: number, now: number): number {
-    const num = this.slotNum;
-    let rem = num[4 * s] - num[4 * s + 1] * (now - num[4 * s + 2]);
+  /** Bank an active flow's progress at its current rate up to `now`; returns its remaining bytes. */
+  private bank(f: number, now: number): number {
+    let rem = this.remainingBytes[f] - this.rate[f] * (now - this.lastUpdateS[f]);
     if (rem < 0) rem = 0;
-    num[4 * s] = rem;
-    num[4 * s + 2] = now;
+    this.remainingBytes[f] = rem;
+    this.lastUpdateS[f] = now;
     return rem;
   }
 
@@ -267,12 +249,9 @@ export class FlowNetwork {
     if (h >= 0) this.sim.cancel(h);
     this.event[f] = -1;
     if (this.state[f] !== FlowState.Active) return;
-    const s = this.slotOf[f];
-    const done = this.slotInt[8 * s + 6];
-    if (done >= 0) this.sim.cancel(done);
-    const old = this.slotNum[4 * s + 1];
-    this.remainingBytes[f] = this.bank(s, now);
-    this.freeSlot(f, s);
+    const old = this.rate[f];
+    this.bank(f, now);
+    this.rate[f] = 0;
     this.engine.removeFlow(f);
     this.activeCount--;
     this.tellRate(f, old, 0, -1, now);
@@ -321,10 +300,9 @@ export class FlowNetwork {
   finishOf(flow: number): number {
     return this.finishS[flow];
   }
-  /** Current rate of a flow, bytes/s (0 unless it is draining). */
+  /** Current rate of a flow, bytes/s. */
   rateOf(flow: number): number {
-    const s = this.slotOf[flow];
-    return s >= 0 ? this.slotNum[4 * s + 1] : 0;
+    return this.rate[flow];
   }
   /** Seconds between a flow's request and its first byte leaving (a transport's handshake and queueing), 0 for none. */
   startDelayOf(flow: number): number {
@@ -342,6 +320,7 @@ export class FlowNetwork {
   private activate(f: number): void {
     const now = this.sim.nowS;
     this.event[f] = -1;
+    this.lastUpdateS[f] = now;
     // Nothing to drain, or nothing to share (a route with no resources and no cap, e.g.
     // src = dst on a node without capacity): the last byte arrives with the first.
     if (this.remainingBytes[f] <= 0 || (this.routes[f].resources.length === 0 && this.capBps[f] === Infinity)) {
@@ -349,7 +328,6 @@ export class FlowNetwork {
       return;
     }
     this.state[f] = FlowState.Active;
-    this.takeSlot(f, now);
     this.activeCount++;
     this.changes.reserve(this.activeCount);
     this.engine.addFlow(f, this.routes[f].resources, this.weight[f], this.capBps[f]);
@@ -360,11 +338,11 @@ export class FlowNetwork {
 
   private complete(f: number): void {
     const now = this.sim.nowS;
-    const s = this.slotOf[f];
+    this.event[f] = -1;
     this.engine.removeFlow(f);
     this.activeCount--;
-    const old = this.slotNum[4 * s + 1];
-    this.freeSlot(f, s);
+    const old = this.rate[f];
+    this.rate[f] = 0;
     this.remainingBytes[f] = 0;
     this.tellRate(f, old, 0, -1, now);
     this.finish(f, now);
@@ -401,28 +379,20 @@ export class FlowNetwork {
     const changes = this.changes;
     changes.nowS = now;
     const rateObservers = this.rateObservers;
-    const slotOf = this.slotOf;
-    const num = this.slotNum;
-    const int = this.slotInt;
     for (let i = 0; i < n; i++) {
       const f = changed[i];
-      // Draining (Active) exactly when it holds a live slot.
-      const s = slotOf[f];
-      if (s < 0) continue;
-      const old = num[4 * s + 1];
-      let rem = num[4 * s] - old * (now - num[4 * s + 2]);
-      if (rem < 0) rem = 0;
-      num[4 * s] = rem;
-      num[4 * s + 2] = now;
+      if (this.state[f] !== FlowState.Active) continue;
+      const old = this.rate[f];
+      const rem = this.bank(f, now);
       const r = this.engine.changedRateBps(i);
-      num[4 * s + 1] = r;
+      this.rate[f] = r;
       const done = r > 0 ? now + rem / r : Infinity;
-      const h = int[8 * s + 6];
+      const h = this.event[f];
       if (done === Infinity) {
         if (h >= 0) this.sim.cancel(h);
-        int[8 * s + 6] = -1;
+        this.event[f] = -1;
       } else if (h >= 0) this.sim.reschedule(h, done);
-      else int[8 * s + 6] = this.sim.schedule(done, this.kindComplete, f);
+      else this.event[f] = this.sim.schedule(done, this.kindComplete, f);
       const bottleneck = this.engine.changedBottleneck(i);
       const k = changes.count++;
       changes.flows[k] = f;
@@ -460,42 +430,14 @@ export class FlowNetwork {
     for (let i = 0; i < batch.length; i++) batch[i](change);
   }
 
-  /** Give draining flow `f` a live slot: no progress banked yet (its remaining bytes as they are), rate 0, no completion event. */
-  private takeSlot(f: number, now: number): void {
-    let s: number;
-    if (this.freeCount > 0) s = this.freeSlots[--this.freeCount];
-    else {
-      if (this.slotsUsed === this.freeSlots.length) this.growSlots(2 * this.slotsUsed);
-      s = this.slotsUsed++;
-    }
-    this.slotOf[f] = s;
-    this.slotNum[4 * s] = this.remainingBytes[f];
-    this.slotNum[4 * s + 1] = 0;
-    this.slotNum[4 * s + 2] = now;
-    this.slotInt[8 * s + 6] = -1;
-  }
-
-  /** Flow `f` stops draining: its live slot `s` is free again (its remaining bytes, where kept, were read first). */
-  private freeSlot(f: number, s: number): void {
-    this.slotOf[f] = -1;
-    this.freeSlots[this.freeCount++] = s;
-  }
-
-  private growSlots(n: number): void {
-    const buffer = new ArrayBuffer(32 * n);
-    new Uint8Array(buffer).set(new Uint8Array(this.slotNum.buffer, 0, 32 * this.slotsUsed));
-    this.slotNum = new Float64Array(buffer);
-    this.slotInt = new Int32Array(buffer);
-    this.freeSlots = grown(this.freeSlots, n);
-  }
-
   private grow(n: number): void {
     this.state = grown(this.state, n);
     this.event = grown(this.event, n);
     this.sizeBytes = grown(this.sizeBytes, n);
     this.startS = grown(this.startS, n);
     this.remainingBytes = grown(this.remainingBytes, n);
-    this.slotOf = grown(this.slotOf, n, -1);
+    this.rate = grown(this.rate, n);
+    this.lastUpdateS = grown(this.lastUpdateS, n);
     this.finishS = grown(this.finishS, n);
     this.weight = grown(this.weight, n);
     this.capBps = grown(this.capBps, n);
