@@ -1,5 +1,6 @@
 // quantiles: count, mean and the p50/p95/p99 of a sample (d3's R-7 interpolation), NaN when it is empty.
 import { quantileSorted } from "d3-array";
+import { placeRanks, quantileRanks } from "./placeRanks.js";
 
 /** Count, mean and percentiles of a sample. */
 export interface Quantiles {
@@ -27,8 +28,8 @@ export function quantiles(values: Iterable<number>): Quantiles {
   }
   // One value is every quantile, as quantileSorted gives it: no sort, no calls.
   if (count === 1) return { count: 1, mean: sum / 1, p50: +first, p95: +first, p99: +first };
-  // Sorted by value in a typed array (no comparator calls): the same order as d3's ascending, these being numbers.
-  return ofSorted(kept ? Float64Array.from(kept).sort() : EMPTY, sum);
+  // In a typed array, the percentiles' positions placed as sorting by value would (no comparator calls; d3's ascending order, these being numbers).
+  return ofPlaced(kept ? Float64Array.from(kept) : EMPTY, sum);
 }
 
 /**
@@ -50,13 +51,17 @@ export function quantilesOfRange(values: Float64Array, from: number, to: number)
   if (count === 1) return { count: 1, mean: sum / 1, p50: +first, p95: +first, p99: +first };
   const xs = count === 0 ? EMPTY : new Float64Array(count);
   for (let i = from, j = 0; j < count; i++) if (!Number.isNaN(values[i])) xs[j++] = values[i];
-  return ofSorted(xs.sort(), sum);
+  return ofPlaced(xs, sum);
 }
 
 const EMPTY = new Float64Array(0);
 
-/** The quantiles of `xs`, sorted ascending, whose sum is `sum`. */
-function ofSorted(xs: Float64Array, sum: number): Quantiles {
+/** The percentiles {@link ofPlaced} reports. */
+const PS = [0.5, 0.95, 0.99];
+
+/** The quantiles of the NaN-free `xs` (reordered: the percentiles' positions placed as a sort would place them, {@link placeRanks}), whose sum is `sum`. */
+function ofPlaced(values: Float64Array, sum: number): Quantiles {
+  const xs = placeRanks(values, quantileRanks(values.length, PS));
   // quantileSorted reads only length and indices; its types ask for an array.
   const q = (p: number) => (xs.length > 0 ? quantileSorted(xs as unknown as number[], p)! : NaN);
   return { count: xs.length, mean: xs.length > 0 ? sum / xs.length : NaN, p50: q(0.5), p95: q(0.95), p99: q(0.99) };

@@ -3,6 +3,7 @@ import { ascending, quantileSorted } from "d3-array";
 import { grown } from "../core/grown.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import { flowFctS } from "./flowFctS.js";
+import { placeRanks, quantileRanks } from "./placeRanks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import { clampSlowdown } from "./roundoff.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
@@ -88,9 +89,9 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     fct[m] = flowFctS(network, f);
     slowdown[m++] = size > 0 ? clampSlowdown(fctS / flows.idealFctOf(f)) : 1;
   }
-  fct = sortedNumbers(fct.subarray(0, m));
-  slowdown = sortedNumbers(slowdown.subarray(0, m));
-  // quantileSorted reads only length and indices; its types ask for an array.
+  fct = percentileOrder(fct.subarray(0, m));
+  slowdown = percentileOrder(slowdown.subarray(0, m));
+  // quantileSorted reads only length and indices (here only those percentileOrder placed); its types ask for an array.
   const q = (a: Float64Array, p: number) => (a.length > 0 ? quantileSorted(a as unknown as number[], p)! : NaN);
   return {
     flows: n,
@@ -109,12 +110,16 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
   };
 }
 
+/** The percentiles summary.csv reports. */
+const PS = [0.5, 0.95, 0.99];
+
 /**
- * `xs` in ascending order, as `Array.prototype.sort(ascending)` orders it: by value
- * (`Float64Array.prototype.sort`, no comparator calls) unless a NaN is present, which d3's
- * comparator leaves where it finds it, so then by that very sort.
+ * `xs` as `Array.prototype.sort(ascending)` orders it, at least where the p50, p95 and p99
+ * read it: without a NaN, by value with those positions placed by selection
+ * ({@link placeRanks}: the same percentiles as `Float64Array.prototype.sort`, no comparator
+ * calls, no full sort); with one, which d3's comparator leaves where it finds it, by that very sort.
  */
-function sortedNumbers(xs: Float64Array): Float64Array {
-  if (!xs.some(Number.isNaN)) return xs.sort();
+function percentileOrder(xs: Float64Array): Float64Array {
+  if (!xs.some(Number.isNaN)) return placeRanks(xs, quantileRanks(xs.length, PS));
   return Float64Array.from(Array.from(xs).sort(ascending));
 }
