@@ -71,7 +71,7 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
   const makespanS = finished === n && n > 0 ? flows.lastFinishS : run.endS;
   flows.finish(makespanS);
   resources.finish(makespanS);
-  // Typed arrays sorted by value (no comparator calls): the same order as d3's ascending, these being numbers.
+  // Typed arrays whose percentile positions percentileOrder fills as sorting by value would (d3's ascending, these being numbers).
   let fct: Float64Array = new Float64Array(finished);
   let slowdown: Float64Array = new Float64Array(finished);
   let m = 0;
