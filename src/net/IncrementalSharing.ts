@@ -145,6 +145,7 @@ export class IncrementalSharing implements SharingEngine {
       const r = resources[i];
       s.routePool[start + i] = r;
       s.routePos[start + i] = s.lists.append(r, slot);
+      s.listChanged(r);
       s.markDirty(r);
     }
     s.active[slot] = 1;
@@ -179,6 +180,7 @@ export class IncrementalSharing implements SharingEngine {
           }
         }
       }
+      s.listChanged(r);
       s.markDirty(r);
     }
     s.poolGarbage += len;

@@ -17,7 +17,8 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   s.frozenIn[f] = fe;
   // A flow whose rate and bottleneck come out as before changes nothing at its resources.
   const before = s.slotNum[4 * f];
-  const moved = before !== rateBps || s.slotInt[8 * f + 5] !== by;
+  const rateMoved = before !== rateBps;
+  const moved = rateMoved || s.slotInt[8 * f + 5] !== by;
   s.slotNum[4 * f] = rateBps;
   s.setBottleneck(f, by);
   const w = s.slotNum[4 * f + 1];
@@ -26,7 +27,11 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   if (end > start) s.rising--;
   for (let k = start; k < end; k++) {
     const r = routePool[k];
-    if (moved) recheck[r] = 1;
+    if (moved) {
+      recheck[r] = 1;
+      // The held loads summed on r with f in them are no longer valid (SharingState.fixedLoad).
+      if (rateMoved) s.rateMoved(r, f);
+    }
     const res = (fillNum[2 * r] -= rateBps);
     const ws = (fillNum[2 * r + 1] -= w);
     const left = --fillInt[4 * r + 1];

@@ -43,7 +43,7 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
     s.stats.restarts++;
     return false;
   }
-  // Released as by s.release (its resources touched), in the same walk along the route that brings g into the fill.
+  // Released as by s.release (its resources touched, and counting its entry), in the same walk along the route that brings g into the fill.
   s.addReleased(g);
   s.stats.joinedFlows++;
   const start = s.slotInt[8 * g + 6];
@@ -51,7 +51,7 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
   const w = s.slotNum[4 * g + 1];
   for (let k = start; k < end; k++) {
     const q = routePool[k];
-    s.touch(q);
+    s.touchReleased(q, g);
     if (fillInt[4 * q] !== fe) {
       s.stats.filledResources++;
       fillInt[4 * q] = fe;

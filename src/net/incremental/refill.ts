@@ -39,6 +39,9 @@ export function refill(s: SharingState): boolean {
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
     if (frozenIn[f] !== fe) {
+      if (s.slotNum[4 * f] !== 0) {
+        for (let k = s.slotInt[8 * f + 6], end = k + s.slotInt[8 * f + 7]; k < end; k++) s.rateMoved(routePool[k], f);
+      }
       s.slotNum[4 * f] = 0;
       s.setBottleneck(f, -1);
     }
