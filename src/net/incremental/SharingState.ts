@@ -17,16 +17,8 @@ export class SharingState {
   readonly capacity: Float64Array;
   readonly lists: ResourceLists;
   /**
-   * Each resource's record of the solve under way and its held load, four integers at `4 * r`:
-   * the solve epoch in which it was touched (`4 * r`: it is in `touched`); how many entries of
-   * its list belong to flows released in that solve (`4 * r + 1`, valid while `4 * r` is the
-   * epoch); the slot of the first such flow (`4 * r + 2`); and the slot that {@link heldLoad}'s
-   * sum leaves out (`4 * r + 3`, -1 when there is no valid sum). See {@link fixedLoad}.
-   */
-  readonly touchRec: Int32Array;
-  /**
    * The last sum {@link fixedLoad} made on the resource with one list entry released, valid
-   * while `touchRec[4 * r + 3]` names that entry's flow.
+   * while `fillInt[8 * r + 7]` names that entry's flow.
    */
   readonly heldLoad: Float64Array;
   /**
@@ -39,11 +31,9 @@ export class SharingState {
    */
   readonly fillNum: Float64Array;
   /**
-   * The current fill's integers of each resource, four per resource at `4 * r`: the fill epoch
-   * in which it joined the fill (`4 * r`: it is in `filled`, or was added by a join); its
-   * unfrozen flows in the fill (`4 * r + 1`); the fill epoch in which it is in fillByScan's
-   * resources in play (`4 * r + 2`); and its position there, in `filled` and {@link scanLevel}
-   * (`4 * r + 3`, valid while `4 * r + 2` is the fill's epoch).
+   * The current fill's and solve's integers of each resource, eight per resource at `8 * r`: the
+   * fill's four (`8 * r` … `8 * r + 3`, as before) and the solve's touch stamp, released-entry
+   * count, first released slot and the slot {@link heldLoad} leaves out (`8 * r + 4` … `+ 7`).
    */
   readonly fillInt: Int32Array;
   /**
@@ -63,7 +53,7 @@ export class SharingState {
    * fillByScan's resources in play, by position (`filled[i]`'s entry is `scanLevel[i]`): the
    * share at which each saturates if nothing else freezes first, Infinity once none of its
    * flows is unfrozen. Kept by position so the scan for the lowest reads one array straight
-   * through; {@link fillInt}'s `4 * r + 3` finds a resource's entry (valid while `4 * r + 2` is the fill's epoch).
+   * through; {@link fillInt}'s `8 * r + 3` finds a resource's entry (valid while `8 * r + 2` is the fill's epoch).
    */
   readonly scanLevel: Float64Array;
   /** Fill epoch in which the resource saturated (its flows froze there). */
@@ -188,11 +178,10 @@ export class SharingState {
     this.resourceCount = R;
     this.capacity = Float64Array.from(capacityBps);
     this.lists = new ResourceLists(R);
-    this.touchRec = new Int32Array(4 * R);
-    for (let r = 0; r < R; r++) this.touchRec[4 * r + 3] = -1;
     this.heldLoad = new Float64Array(R);
     this.fillNum = new Float64Array(2 * R);
-    this.fillInt = new Int32Array(4 * R);
+    this.fillInt = new Int32Array(8 * R);
+    for (let r = 0; r < R; r++) this.fillInt[8 * r + 7] = -1;
     this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
@@ -215,7 +204,17 @@ export class SharingState {
     if (this.slotInt[8 * f + 4] === this.epoch) return;
     this.addReleased(f);
     const end = this.slotInt[8 * f + 6] + this.slotInt[8 * f + 7];
-    for (let k = this.slotInt[8 * f + 6]; k < end; k++) this.touchReleased(this.routePool[k], f);
+    const t = this.fillInt;
+    const epoch = this.epoch;
+    for (let k = this.slotInt[8 * f + 6]; k < end; k++) {
+      const r = this.routePool[k];
+      if (t[8 * r + 4] !== epoch) {
+        t[8 * r + 4] = epoch;
+        t[8 * r + 5] = 1;
+        t[8 * r + 6] = f;
+        this.touched[this.touchedCount++] = r;
+      } else if (t[8 * r + 5]++ === 0) t[8 * r + 6] = f;
+    }
   }
 
   /** Put not-released flow f in this solve's released flows; {@link touchReleased} must follow for each resource of its route. */
@@ -255,22 +254,22 @@ export class SharingState {
 
   /** Add r to this solve's touched resources. */
   touch(r: number): void {
-    const t = this.touchRec;
-    if (t[4 * r] === this.epoch) return;
-    t[4 * r] = this.epoch;
-    t[4 * r + 1] = 0;
+    const t = this.fillInt;
+    if (t[8 * r + 4] === this.epoch) return;
+    t[8 * r + 4] = this.epoch;
+    t[8 * r + 5] = 0;
     this.touched[this.touchedCount++] = r;
   }
 
   /** {@link touch} r for released flow f, one of whose route entries is on r: r counts one more released list entry. */
   touchReleased(r: number, f: number): void {
-    const t = this.touchRec;
-    if (t[4 * r] !== this.epoch) {
-      t[4 * r] = this.epoch;
-      t[4 * r + 1] = 1;
-      t[4 * r + 2] = f;
+    const t = this.fillInt;
+    if (t[8 * r + 4] !== this.epoch) {
+      t[8 * r + 4] = this.epoch;
+      t[8 * r + 5] = 1;
+      t[8 * r + 6] = f;
       this.touched[this.touchedCount++] = r;
-    } else if (t[4 * r + 1]++ === 0) t[4 * r + 2] = f;
+    } else if (t[8 * r + 5]++ === 0) t[8 * r + 6] = f;
   }
 
   /**
@@ -278,12 +277,12 @@ export class SharingState {
    * is not in it), any other is dropped.
    */
   rateMoved(r: number, f: number): void {
-    if (this.touchRec[4 * r + 3] !== f) this.touchRec[4 * r + 3] = -1;
+    if (this.fillInt[8 * r + 7] !== f) this.fillInt[8 * r + 7] = -1;
   }
 
   /** r's list changed (an entry added or taken out): its held load is dropped. */
   listChanged(r: number): void {
-    this.touchRec[4 * r + 3] = -1;
+    this.fillInt[8 * r + 7] = -1;
   }
 
   /**
@@ -291,9 +290,9 @@ export class SharingState {
    * in list order, from 0.
    *
    * Two cases need no walk (session 42). When every entry of r's list is released (the count
-   * `touchRec[4 * r + 1]`, kept by {@link touchReleased}), the sum adds nothing: 0. When exactly
-   * one entry is released and it is the flow the last such sum on r left out (`touchRec[4 * r +
-   * 3]`), the walk would add the same rates in the same order as that sum did, so its value
+   * `fillInt[8 * r + 5]`, kept by {@link touchReleased}), the sum adds nothing: 0. When exactly
+   * one entry is released and it is the flow the last such sum on r left out (`fillInt[8 * r +
+   * 7]`), the walk would add the same rates in the same order as that sum did, so its value
    * (`heldLoad[r]`) is the answer bit for bit: that sum is dropped ({@link listChanged}) whenever
    * an entry is added to or taken out of r's list (addFlow, removeFlow), and whenever a flow on
    * r other than the one it leaves out changes its rate ({@link rateMoved}: freeze, and refill's
@@ -306,14 +305,14 @@ export class SharingState {
    */
   fixedLoad(r: number): number {
     const epoch = this.epoch;
-    const t = this.touchRec;
+    const t = this.fillInt;
     const n = this.lists.span[2 * r + 1];
     let one = false;
-    if (t[4 * r] === epoch) {
-      const k = t[4 * r + 1];
+    if (t[8 * r + 4] === epoch) {
+      const k = t[8 * r + 5];
       if (k === n) return 0;
       if (k === 1) {
-        if (t[4 * r + 3] === t[4 * r + 2]) return this.heldLoad[r];
+        if (t[8 * r + 7] === t[8 * r + 6]) return this.heldLoad[r];
         one = true;
       }
     }
@@ -326,7 +325,7 @@ export class SharingState {
       if (slotInt[8 * g + 4] !== epoch) used += slotNum[4 * g];
     }
     if (one) {
-      t[4 * r + 3] = t[4 * r + 2];
+      t[8 * r + 7] = t[8 * r + 6];
       this.heldLoad[r] = used;
     }
     return used;
@@ -356,7 +355,7 @@ export class SharingState {
     if (this.epoch === 0x7fffffff) {
       this.epoch = 0;
       for (let f = 0; f < this.slotCapacity; f++) this.slotInt[8 * f + 4] = 0;
-      for (let r = 0; r < this.resourceCount; r++) this.touchRec[4 * r] = 0;
+      for (let r = 0; r < this.resourceCount; r++) this.fillInt[8 * r + 4] = 0;
       this.fellIn.fill(0);
     }
     this.epoch++;
@@ -364,8 +363,8 @@ export class SharingState {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
       for (let r = 0; r < this.resourceCount; r++) {
-        this.fillInt[4 * r] = 0;
-        this.fillInt[4 * r + 2] = 0;
+        this.fillInt[8 * r] = 0;
+        this.fillInt[8 * r + 2] = 0;
       }
       this.popped.fill(0);
     }

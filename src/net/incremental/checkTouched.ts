@@ -58,7 +58,7 @@ export function checkTouched(s: SharingState): number {
     s.recheck[r] = 0;
     s.stats.checkedResources++;
     // Left clearly unsaturated by the fill, with no flow bound there: nothing to find (see above).
-    if (boundCount[r] === 0 && fillInt[4 * r] === fe && fillNum[2 * r] > CLEAR * capacity[r] && fellIn[r] !== epoch && span[2 * r + 1] < MAX_LIST) {
+    if (boundCount[r] === 0 && fillInt[8 * r] === fe && fillNum[2 * r] > CLEAR * capacity[r] && fellIn[r] !== epoch && span[2 * r + 1] < MAX_LIST) {
       topShare[r] = -1;
       continue;
     }

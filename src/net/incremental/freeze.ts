@@ -29,15 +29,14 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
     const r = routePool[k];
     if (moved) {
       recheck[r] = 1;
-      // The held loads summed on r with f in them are no longer valid (SharingState.fixedLoad).
-      if (rateMoved) s.rateMoved(r, f);
+      if (rateMoved && fillInt[8 * r + 7] !== f) fillInt[8 * r + 7] = -1;
     }
     const res = (fillNum[2 * r] -= rateBps);
     const ws = (fillNum[2 * r + 1] -= w);
-    const left = --fillInt[4 * r + 1];
+    const left = --fillInt[8 * r + 1];
     const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
-    if (fillInt[4 * r + 2] === fe) {
-      scanLevel[fillInt[4 * r + 3]] = level;
+    if (fillInt[8 * r + 2] === fe) {
+      scanLevel[fillInt[8 * r + 3]] = level;
       if (left > 0) s.nearLevel(r, level);
       else s.diedInScan(r);
     }
