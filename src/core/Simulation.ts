@@ -32,6 +32,8 @@ const KIND_BITS = 256;
 const TIMER_KIND = 0;
 /** Largest `arg` that still packs with a kind into an exact float64 payload (2^45 - 1). */
 const MAX_ARG = 2 ** 53 / KIND_BITS - 1;
+/** Largest int32: an event's arg up to it is handed over as an int32 (a small integer to V8). */
+const INT32_MAX = 2 ** 31 - 1;
 
 /**
  * The error for a time before now, formatted here rather than in a template literal at the
@@ -153,7 +155,12 @@ export class Simulation {
         const kind = payload % KIND_BITS;
         // Counted before dispatch so a handler that throws still counts as dispatched.
         events++;
-        handlers[kind]((payload - kind) / KIND_BITS);
+        const arg = (payload - kind) / KIND_BITS;
+        // An arg that fits an int32 goes as one (`| 0` is exact there): the quotient is a float64 in
+        // compiled code, and passed as it is it reached every handler as a new heap number, which
+        // threw away the compiled handlers (and all they inline) that had only seen small integers.
+        if (arg <= INT32_MAX) handlers[kind](arg | 0);
+        else handlers[kind](arg);
         if (options.onProgress && events % every === 0) options.onProgress(this.nowS, events);
       }
       return { reason: "idle", endS: this.nowS, events };

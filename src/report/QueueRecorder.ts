@@ -1,6 +1,7 @@
 // QueueRecorder: time-weighted queue occupancy and queueing delay, drops and marks of every port; adds their columns to links.csv.
 import { grown } from "../core/grown.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
+import { ConstantQueue } from "../net/queues/ConstantQueue.js";
 import { LinearSawtooth, linearSampleBytes } from "../net/queues/LinearSawtooth.js";
 import type { QueueObserver } from "../net/queues/QueueObserver.js";
 import type { QueueState } from "../net/queues/QueueState.js";
@@ -211,6 +212,9 @@ export class QueueRecorder implements QueueObserver {
       this.closeNumbers[at + 1] = s.qMaxPackets;
       this.closeNumbers[at + 2] = s.bufferPackets;
       this.closeNumbers[at + 3] = s.packetBytes;
+    } else if (s instanceof ConstantQueue) {
+      this.closeKind[c] = Held.ONE;
+      this.closeNumbers[at] = s.meanBytes;
     } else if (s.samples.length === 1) {
       this.closeKind[c] = Held.ONE;
       this.closeNumbers[at] = s.samples[0];

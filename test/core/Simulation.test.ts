@@ -175,6 +175,16 @@ describe("Simulation", () => {
     expect(seen).toEqual([2 ** 45 - 1]);
   });
 
+  it("passes args on either side of the int32 limit exactly (those within it go as int32s)", () => {
+    const sim = new Simulation();
+    const seen: number[] = [];
+    const kind = sim.registerHandler((arg) => seen.push(arg));
+    const args = [0, 1, 2 ** 31 - 2, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 1, 2 ** 40 + 3];
+    args.forEach((a, i) => sim.schedule(i + 1, kind, a));
+    sim.run();
+    expect(seen).toEqual(args);
+  });
+
   it("calls onProgress every progressEvery events with the time and the count so far", () => {
     const { sim, kind } = loggingSimulation();
     for (let i = 1; i <= 10; i++) sim.schedule(i, kind, i);

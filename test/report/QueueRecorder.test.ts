@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../../src/core/randomStream.js";
 import type { FlowNetwork } from "../../src/net/FlowNetwork.js";
+import { ConstantQueue } from "../../src/net/queues/ConstantQueue.js";
 import type { QueueState } from "../../src/net/queues/QueueState.js";
 import { LinearSawtooth } from "../../src/net/queues/LinearSawtooth.js";
 import { sawtoothOf, type Sawtooth } from "../../src/net/queues/Sawtooth.js";
@@ -41,10 +42,10 @@ describe("QueueRecorder", () => {
       const packet = 1500;
       const qMax = top / packet;
       const linear = new LinearSawtooth(qMax * (1 - 2 * random()), qMax, (100_000 + 37_000 * r) / packet, packet, random() * 0.1);
-      // A queue that does not cycle has one sample (held as its bytes).
+      // A queue that does not cycle has one sample (held as its bytes), as a record or as QueueModel makes it.
       const constant: Sawtooth = { samples: [top], meanBytes: top, maxBytes: top, markFraction: 0 };
       const u = random();
-      const s = u < 0.2 ? sawtoothOf(new Float64Array(32)) : u < 0.5 ? linear : u < 0.7 ? constant : sawtoothOf(samples, random() * 0.1);
+      const s = u < 0.2 ? sawtoothOf(new Float64Array(32)) : u < 0.5 ? linear : u < 0.6 ? constant : u < 0.7 ? new ConstantQueue(top) : sawtoothOf(samples, random() * 0.1);
       for (const rec of recorders) rec.queueChanged(r, s, t);
       reference.queueChanged(r, s, t);
     };

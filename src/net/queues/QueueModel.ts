@@ -2,6 +2,7 @@
 import type { FlowNetwork } from "../FlowNetwork.js";
 import type { AckLoad } from "./AckLoad.js";
 import type { BoundFlows } from "./BoundFlows.js";
+import { ConstantQueue } from "./ConstantQueue.js";
 import { dctcpAlpha, dctcpSawtoothAt } from "./dctcpSawtooth.js";
 import { sampleCountOf } from "./LinearSawtooth.js";
 import { QueueClass } from "./QueueClass.js";
@@ -121,12 +122,14 @@ export class QueueModel {
    * to the same queue is still told to the observers, as one to a new object was), else a new one.
    */
   private constantQueue(current: Sawtooth, bytes: number): Sawtooth {
-    if (sampleCountOf(current) === 1 && current.samples[0] === bytes && current.markFraction === 0) return current;
+    if (current instanceof ConstantQueue) {
+      if (current.meanBytes === bytes) return current;
+    } else if (sampleCountOf(current) === 1 && current.samples[0] === bytes && current.markFraction === 0) return current;
     return constantQueue(bytes);
   }
 }
 
 /** A queue of `bytes` all cycle long (one sample): what `sawtoothOf(Float64Array.of(bytes))` gives, without a typed array. */
 function constantQueue(bytes: number): Sawtooth {
-  return bytes > 0 ? { samples: [bytes], meanBytes: bytes, maxBytes: bytes, markFraction: 0 } : NO_QUEUE;
+  return bytes > 0 ? new ConstantQueue(bytes) : NO_QUEUE;
 }

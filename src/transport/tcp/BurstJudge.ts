@@ -1,5 +1,6 @@
 // BurstJudge: the bursts tcp flows send at one instant, judged together at every port they cross — what each port drops or marks.
 import { empty } from "../../core/empty.js";
+import { emptyDoubles, emptyRecords } from "../../core/emptyDoubles.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
@@ -82,22 +83,22 @@ class PortArrivals {
  * ({@link fifoOverflow}, over arrival offsets drawn from the run's loss stream).
  */
 export class BurstJudge {
-  private pending: Burst[] = [];
+  private pending: Burst[] = emptyRecords<Burst>();
   /** The bursts the last {@link judge} returned: taken back into {@link free} at the next one, and that array then holds the next instant's pending bursts. */
-  private judgedLast: Burst[] = [];
+  private judgedLast: Burst[] = emptyRecords<Burst>();
   /** Bursts no longer in use, reused by {@link offer} (a round offers one per flow per RTT: they need not be new objects). */
   private readonly free: Burst[] = [];
   /** The verdicts {@link judge} returns: one record and its arrays, reset by each call. */
   private readonly verdicts: BurstVerdicts = {
-    bursts: [],
-    judged: [],
+    bursts: emptyRecords<Burst>(),
+    judged: emptyRecords<Burst>(),
     overflowPorts: [],
-    overflowShares: [],
+    overflowShares: emptyDoubles(),
     dropTailPorts: [],
-    dropTailShares: [],
-    dropTailSpansS: [],
-    dropTailFullS: [],
-    dropTailFullShares: [],
+    dropTailShares: emptyDoubles(),
+    dropTailSpansS: emptyDoubles(),
+    dropTailFullS: emptyDoubles(),
+    dropTailFullShares: emptyDoubles(),
   };
   /** Per port, the bursts of the instant crossing it (kept between instants, emptied after each), and the ports in the order bursts first reached them. */
   private readonly byPort: Array<Burst[] | undefined> = [];

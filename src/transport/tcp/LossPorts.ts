@@ -6,6 +6,7 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import type { ListPool } from "../../core/ListPool.js";
 import { grown } from "../../core/grown.js";
 import { empty } from "../../core/empty.js";
+import { emptyDoubles } from "../../core/emptyDoubles.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import { CrossingLists } from "./CrossingLists.js";
 import { dropShares } from "./dropShares.js";
@@ -52,7 +53,7 @@ export class LossPorts {
   private readonly dirty: DirtyResources;
   private readonly kindOverflow: number;
   /** Round trips of an overflow's flows that lose a packet (rewritten by each {@link overflow}: thousands in a 20,000-flow run), as long as the most there were. */
-  private readonly memberRtts: number[] = [];
+  private readonly memberRtts = emptyDoubles();
   /**
    * An overflow's flows (all it hits; those that lose a packet and those in a fast recovery, by
    * flow id) and the round trips of the latter through the full buffer: rewritten by each
@@ -61,10 +62,10 @@ export class LossPorts {
   private readonly hit: number[] = [];
   private readonly members: number[] = [];
   private readonly recovering: number[] = [];
-  private readonly recoveringRtts: number[] = [];
+  private readonly recoveringRtts = emptyDoubles();
   /** An overflow's members' windows then, their arrival rates into the full buffer and the drops each takes (rewritten by each {@link overflow}). */
-  private readonly memberWindows: number[] = [];
-  private readonly arrivals: number[] = [];
+  private readonly memberWindows = emptyDoubles();
+  private readonly arrivals = emptyDoubles();
   private readonly lostCounts: number[] = [];
 
   constructor(
