@@ -1,7 +1,7 @@
 // percentileCost: CPU time of a finished run's three percentile samples (flows.csv's fct_s and slowdown, and fct_s again as the workload's) by a full sort or by placeRanks, in one fresh process, to compare the two without the run around them.
 import { readFileSync } from "node:fs";
 import { quantileSorted } from "d3-array";
-import { placeRanks, quantileRanks } from "../src/report/placeRanks.js";
+import { placeReportPercentiles, REPORT_PERCENTILES } from "../src/report/placeRanks.js";
 
 const HELP = `npx tsx bench/percentileCost.ts FLOWS.csv sort|place
 
@@ -30,13 +30,12 @@ for (let i = 1; i <= n; i++) {
   fct[m] = Number(cells[fctAt]);
   slowdown[m++] = Number(cells[slowdownAt]);
 }
-const PS = [0.5, 0.95, 0.99];
 const samples = [fct.slice(0, m), slowdown.slice(0, m), fct.slice(0, m)];
 const start = process.cpuUsage();
 const out: number[] = [];
 for (const xs of samples) {
-  const placed = how === "sort" ? xs.sort() : placeRanks(xs, quantileRanks(xs.length, PS));
-  for (const p of PS) out.push(quantileSorted(placed as unknown as number[], p)!);
+  const placed = how === "sort" ? xs.sort() : placeReportPercentiles(xs);
+  for (const p of REPORT_PERCENTILES) out.push(quantileSorted(placed as unknown as number[], p)!);
 }
 const used = process.cpuUsage(start);
 console.log(`${how} ${((used.user + used.system) / 1000).toFixed(1)} ms ${out.join(" ")}`);

@@ -1,5 +1,8 @@
 // placeRanks: reorder a sample so that the few positions a percentile reads hold what sorting would put there (selection, not a sort: a report's three percentiles of 10^6 completion times without sorting them).
 
+/** The percentiles the reports give (summary.csv, workloads.csv): p50, p95 and p99. */
+export const REPORT_PERCENTILES: readonly number[] = [0.5, 0.95, 0.99];
+
 /** Ranges this short are finished by insertion sort. */
 const SHORT = 16;
 /** Below this length sorting is as cheap: {@link placeRanks} just sorts. */
@@ -79,6 +82,14 @@ export function placeRanks(xs: Float64Array, ranks: readonly number[]): Float64A
     stack.push(gt, hi, m, to);
   }
   return xs;
+}
+
+/**
+ * {@link placeRanks} for the {@link REPORT_PERCENTILES}: `xs` (NaN-free) reordered so that d3's
+ * `quantileSorted` gives the p50, p95 and p99 a sort would.
+ */
+export function placeReportPercentiles(xs: Float64Array): Float64Array {
+  return placeRanks(xs, quantileRanks(xs.length, REPORT_PERCENTILES));
 }
 
 /** Sort `xs[lo … hi)` ascending in place. */

@@ -1,6 +1,6 @@
 // quantiles: count, mean and the p50/p95/p99 of a sample (d3's R-7 interpolation), NaN when it is empty.
 import { quantileSorted } from "d3-array";
-import { placeRanks, quantileRanks } from "./placeRanks.js";
+import { placeReportPercentiles } from "./placeRanks.js";
 
 /** Count, mean and percentiles of a sample. */
 export interface Quantiles {
@@ -56,12 +56,9 @@ export function quantilesOfRange(values: Float64Array, from: number, to: number)
 
 const EMPTY = new Float64Array(0);
 
-/** The percentiles {@link ofPlaced} reports. */
-const PS = [0.5, 0.95, 0.99];
-
-/** The quantiles of the NaN-free `xs` (reordered: the percentiles' positions placed as a sort would place them, {@link placeRanks}), whose sum is `sum`. */
+/** The quantiles of the NaN-free `xs` (reordered: the percentiles' positions placed as a sort would place them, {@link placeReportPercentiles}), whose sum is `sum`. */
 function ofPlaced(values: Float64Array, sum: number): Quantiles {
-  const xs = placeRanks(values, quantileRanks(values.length, PS));
+  const xs = placeReportPercentiles(values);
   // quantileSorted reads only length and indices; its types ask for an array.
   const q = (p: number) => (xs.length > 0 ? quantileSorted(xs as unknown as number[], p)! : NaN);
   return { count: xs.length, mean: xs.length > 0 ? sum / xs.length : NaN, p50: q(0.5), p95: q(0.95), p99: q(0.99) };

@@ -3,7 +3,7 @@ import { ascending, quantileSorted } from "d3-array";
 import { grown } from "../core/grown.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import { flowFctS } from "./flowFctS.js";
-import { placeRanks, quantileRanks } from "./placeRanks.js";
+import { placeReportPercentiles } from "./placeRanks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import { clampSlowdown } from "./roundoff.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
@@ -110,16 +110,13 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
   };
 }
 
-/** The percentiles summary.csv reports. */
-const PS = [0.5, 0.95, 0.99];
-
 /**
  * `xs` as `Array.prototype.sort(ascending)` orders it, at least where the p50, p95 and p99
  * read it: without a NaN, by value with those positions placed by selection
- * ({@link placeRanks}: the same percentiles as `Float64Array.prototype.sort`, no comparator
+ * ({@link placeReportPercentiles}: the same percentiles as `Float64Array.prototype.sort`, no comparator
  * calls, no full sort); with one, which d3's comparator leaves where it finds it, by that very sort.
  */
 function percentileOrder(xs: Float64Array): Float64Array {
-  if (!xs.some(Number.isNaN)) return placeRanks(xs, quantileRanks(xs.length, PS));
+  if (!xs.some(Number.isNaN)) return placeReportPercentiles(xs);
   return Float64Array.from(Array.from(xs).sort(ascending));
 }

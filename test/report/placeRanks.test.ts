@@ -1,6 +1,6 @@
 import { quantileSorted } from "d3-array";
 import { describe, expect, it } from "vitest";
-import { placeRanks, quantileRanks } from "../../src/report/placeRanks.js";
+import { placeRanks, placeReportPercentiles, quantileRanks, REPORT_PERCENTILES } from "../../src/report/placeRanks.js";
 
 /** A deterministic stream of 32-bit values (xorshift), so every run tests the same samples. */
 function stream(seed: number): () => number {
@@ -63,5 +63,19 @@ describe("placeRanks", () => {
     const placed = placeRanks(Float64Array.from(xs), ranks);
     for (const r of ranks) expect(placed[r], `rank ${r}`).toBe(sorted[r]);
     expect(Float64Array.from(placed).sort()).toEqual(sorted);
+  });
+});
+
+describe("placeReportPercentiles", () => {
+  it("gives the p50, p95 and p99 a sort gives", () => {
+    const next = stream(4);
+    const xs = new Float64Array(10_007);
+    for (let i = 0; i < xs.length; i++) xs[i] = (next() % 100_000) / 7;
+    const sorted = Float64Array.from(xs).sort();
+    const placed = placeReportPercentiles(Float64Array.from(xs));
+    expect(REPORT_PERCENTILES).toEqual([0.5, 0.95, 0.99]);
+    for (const p of REPORT_PERCENTILES) {
+      expect(quantileSorted(placed as unknown as number[], p), `p${100 * p}`).toBe(quantileSorted(sorted as unknown as number[], p));
+    }
   });
 });
