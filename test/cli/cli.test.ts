@@ -62,6 +62,18 @@ describe("chokepoint CLI", () => {
     }
   }, 30_000);
 
+  it("refuses a directory given as the scenario (run, validate) with exit 2 and one sentence, writing nothing", async () => {
+    const folder = join(tmp, "folder.yaml");
+    mkdirSync(folder);
+    const out = join(tmp, "folder-out");
+    for (const argv of [["run", folder, "--out", out, "--quiet"], ["validate", folder]]) {
+      const r = await run(...argv);
+      expect(r.code, argv[0]).toBe(2);
+      expect(r.stderr).toBe(`chokepoint: ${folder}: is not a file — give a scenario file (.yaml, .yml or .json)\n`);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it("replaces the whole report set: a plain run after a training run into the same --out leaves no jobs.csv or collectives.csv", async () => {
     const out = join(tmp, "reused");
     expect((await run("run", "scenarios/ai/rudimentary-network.yaml", "--out", out, "--quiet")).code).toBe(0);
