@@ -1,4 +1,5 @@
 // formatSummary: a short human-readable summary of a run for stdout, leading with where it choked by tier and by workload.
+import { formatValue } from "./html/formatValue.js";
 import type { RunSummary } from "./summarizeRun.js";
 
 /** Shares of bottleneck flow-seconds by tier, for the run (`all`) and per workload, largest first: tiers.csv's `bottleneck_share`. */
@@ -37,7 +38,7 @@ export function formatSummary(summary: RunSummary, options: FormatSummaryOptions
   for (const [w, t] of workloads.slice(0, shown)) lines.push(`  ${w}: ${shares(t.filter(([, x], i) => x >= 5e-4 || (i === 0 && x > 0)), 3)}`);
   if (workloads.length > shown) lines.push(`  … and ${workloads.length - shown} more workloads (tiers.csv)`);
   lines.push(
-    `flows: ${s.finished}/${s.flows} finished, ${bytes(s.bytes)} delivered`,
+    `flows: ${formatValue(s.finished, "count")}/${formatValue(s.flows, "count")} finished, ${bytes(s.bytes)} delivered`,
     `makespan: ${seconds(s.makespanS)}, throughput: ${num(s.throughputGbps)} Gb/s`,
     `FCT p50/p95/p99: ${seconds(s.fctP50S)} / ${seconds(s.fctP95S)} / ${seconds(s.fctP99S)}`,
     `slowdown p50/p95/p99: ${num(s.slowdownP50)} / ${num(s.slowdownP95)} / ${num(s.slowdownP99)}`,

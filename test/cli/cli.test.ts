@@ -186,6 +186,30 @@ describe("chokepoint CLI", () => {
     );
   });
 
+  it("writes the requests line's latencies in µs/ms/s as the FCT line does, and its counts grouped by thousands", async () => {
+    // c —100 Gb/s, 10 µs— api; 1,200 requests of 1000 B, one per ms, served in 50 µs: each
+    // message takes 10 µs + 1000 B / 12.5e9 B/s = 10.08 µs, a request 2 × 10.08 + 50 = 70.16 µs.
+    const file = join(tmp, "requests-line.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: requests-line",
+        "topology:",
+        "  nodes: [{ id: c }, { id: api }]",
+        "  links: [{ from: c, to: api, bandwidth: 100Gbps, latency: 10us }]",
+        "workloads:",
+        "  - service: { name: svc, nodes: [api], serviceTime: 50us, concurrency: 8 }",
+        "  - agents: { name: bots, nodes: [c], arrival: { periodic: { every: 1ms } }, request: 1000B, response: 1000B, call: svc, requests: 1200 }",
+        "",
+      ].join("\n"),
+    );
+    const r = await run("run", file, "--out", join(tmp, "requests-line"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("\nflows: 2,400/2,400 finished, 2.4 MB delivered\n");
+    expect(r.stdout).toContain("\nFCT p50/p95/p99: 10.08 µs / 10.08 µs / 10.08 µs\n");
+    expect(r.stdout).toContain("\nrequests: 1,200, latency p50/p99 70.16 µs / 70.16 µs\n");
+  });
+
   it("two-hosts: finish times derived by hand", async () => {
     // a —100 Gb/s— s —40 Gb/s— b, 1 µs per hop. transfer0 (1 GB at 0) alone at 5e9 B/s from
     // 2 µs to 1.002 ms drains 5e6 B; then "pinned" (500 MB) shares 2.5e9 B/s and needs 0.2 s
