@@ -8,6 +8,7 @@ import { runScenario } from "../run/runScenario.js";
 import type { EngineName } from "../run/simulate.js";
 import { prepareScenario } from "../scenario/prepareScenario.js";
 import type { CliIo } from "./cli.js";
+import { defaultOutDir } from "./defaultOutDir.js";
 import { ProgressLine } from "./ProgressLine.js";
 import { phaseMark, phaseMarkAtExit } from "../core/phaseMark.js";
 
@@ -37,7 +38,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   phaseMark("start");
   const prepared = prepareScenario(file, undefined, { sha256: true });
   phaseMark("prepare");
-  const outDir = options.outDir ?? join("results", prepared.scenario.name);
+  const outDir = options.outDir ?? defaultOutDir(prepared.scenario.name);
   if (options.outDir === undefined && !options.force) refuseOtherScenarioResults(outDir, file, prepared.scenario.name);
   const progress = new ProgressLine(io.progress ?? io.stderr, !options.quiet);
   const outcome = await runScenario(prepared, {
