@@ -62,6 +62,24 @@ describe("chokepoint CLI", () => {
     }
   }, 30_000);
 
+  it("refuses a --seed that is not a whole number from 0 to 2⁵³ − 1, as a scenario's seed is refused (99999999999999999999 would run as 1e20)", async () => {
+    const out = join(tmp, "seed-out");
+    for (const seed of ["abc", "1.5", "99999999999999999999", "9007199254740992"]) {
+      const r = await run("run", "scenarios/two-hosts.yaml", "--out", out, "--quiet", "--seed", seed);
+      expect(r.code, seed).toBe(2);
+      expect(r.stderr).toBe(`chokepoint: --seed must be a whole number from 0 to 9007199254740991, found "${seed}"\n`);
+      expect(existsSync(out)).toBe(false);
+    }
+    const file = join(tmp, "seed-file.yaml");
+    for (const seed of ["-1", "1.5", "99999999999999999999"]) {
+      writeFileSync(file, `seed: ${seed}\ntopology:\n  nodes: [{ id: a }, { id: b }]\n  links: [{ from: a, to: b, bandwidth: 1Gbps }]\n`);
+      const r = await run("validate", file);
+      expect(r.code, seed).toBe(2);
+      expect(r.stderr).toBe(`chokepoint: ${file}: seed: seed must be a whole number from 0 to 9007199254740991, found ${seed === "99999999999999999999" ? "100000000000000000000" : seed}\n`);
+    }
+    expect((await run("run", "scenarios/two-hosts.yaml", "--out", out, "--quiet", "--seed", "9007199254740991")).code).toBe(0);
+  });
+
   it("refuses a directory given as the scenario (run, validate) with exit 2 and one sentence, writing nothing", async () => {
     const folder = join(tmp, "folder.yaml");
     mkdirSync(folder);
