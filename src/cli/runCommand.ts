@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
 import { formatSummary } from "../report/formatSummary.js";
-import { formatValue } from "../report/html/formatValue.js";
+import { formatSeconds } from "../report/formatSeconds.js";
 import { runScenario } from "../run/runScenario.js";
 import type { EngineName } from "../run/simulate.js";
 import { prepareScenario } from "../scenario/prepareScenario.js";
@@ -90,8 +90,8 @@ function refuseOtherScenarioResults(outDir: string, file: string, name: string):
 function formatWorkloadLines(c: Map<string, number>, queueingTiers?: ReadonlyArray<[string, number]>): string {
   const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : `${(100 * x).toFixed(1)}%`);
   // Seconds as the FCT line above writes them (µs, ms or s to 4 digits), counts grouped by thousands as the events are.
-  const sec = (x: number | undefined) => formatValue(x ?? NaN, "s");
-  const count = (x: number | undefined) => formatValue(x ?? NaN, "count");
+  const sec = (x: number | undefined) => formatSeconds(x ?? NaN);
+  const count = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : x.toLocaleString("en-US"));
   let out = "";
   if (c.has("iterations")) {
     out +=
