@@ -83,7 +83,10 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
     if (command === "validate") return await (await import("./validateCommand.js")).validateCommand(file, safe);
     let seed: number | undefined;
     if (values.seed !== undefined) {
-      if (!/^\d+$/.test(values.seed)) throw new InputError(`--seed must be a whole number ≥ 0, found "${values.seed}"`);
+      // Beyond 2⁵³ − 1 a seed would silently become another (99999999999999999999 → 1e20), as the scenario file's seed refuses.
+      if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(Number(values.seed))) {
+        throw new InputError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found "${values.seed}"`);
+      }
       seed = Number(values.seed);
     }
     if (command === "export") {

@@ -105,7 +105,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     }
     if (Object.hasOwn(values, name)) throw new InputError(`${t.rawName} is given twice`);
     if (OPTIONS[name].type === "string") {
-      if (t.value === undefined || (!t.inlineValue && t.value.startsWith("-"))) {
+      // "--out=" (or --out "") is no value either: an empty path would name the working directory.
+      if (t.value === undefined || t.value === "" || (!t.inlineValue && t.value.startsWith("-"))) {
         throw new InputError(`${t.rawName} needs a value${t.value ? `, found the option "${t.value}" (write ${t.rawName}=${t.value} if that is the value)` : ""}`);
       }
       values[name] = t.value;

@@ -3,10 +3,12 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
 import { formatSummary } from "../report/formatSummary.js";
+import { formatSeconds } from "../report/formatSeconds.js";
 import { runScenario } from "../run/runScenario.js";
 import type { EngineName } from "../run/simulate.js";
 import { prepareScenario } from "../scenario/prepareScenario.js";
 import type { CliIo } from "./cli.js";
+import { defaultOutDir } from "./defaultOutDir.js";
 import { ProgressLine } from "./ProgressLine.js";
 import { phaseMark, phaseMarkAtExit } from "../core/phaseMark.js";
 
@@ -36,7 +38,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   phaseMark("start");
   const prepared = prepareScenario(file, undefined, { sha256: true });
   phaseMark("prepare");
-  const outDir = options.outDir ?? join("results", prepared.scenario.name);
+  const outDir = options.outDir ?? defaultOutDir(prepared.scenario.name);
   if (options.outDir === undefined && !options.force) refuseOtherScenarioResults(outDir, file, prepared.scenario.name);
   const progress = new ProgressLine(io.progress ?? io.stderr, !options.quiet);
   const outcome = await runScenario(prepared, {
@@ -87,11 +89,13 @@ function refuseOtherScenarioResults(outDir: string, file: string, name: string):
 /** The training and request lines of the terminal summary (empty when the run had neither). */
 function formatWorkloadLines(c: Map<string, number>, queueingTiers?: ReadonlyArray<[string, number]>): string {
   const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : `${(100 * x).toFixed(1)}%`);
-  const sec = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : `${x.toPrecision(4)} s`);
+  // Seconds as the FCT line above writes them (µs, ms or s to 4 digits), counts grouped by thousands as the events are.
+  const sec = (x: number | undefined) => formatSeconds(x ?? NaN);
+  const count = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : x.toLocaleString("en-US"));
   let out = "";
   if (c.has("iterations")) {
     out +=
-      `\ntraining: ${c.get("iterations")} iterations, mean ${sec(c.get("iteration_mean_s"))}, ` +
+      `\ntraining: ${count(c.get("iterations"))} iterations, mean ${sec(c.get("iteration_mean_s"))}, ` +
       `GPU utilisation ${pct(c.get("gpu_utilization"))}, waiting on the network ${pct(c.get("network_wait_share"))}`;
   }
   if (c.has("queueing_share")) {
@@ -100,7 +104,7 @@ function formatWorkloadLines(c: Map<string, number>, queueingTiers?: ReadonlyArr
   }
   if (c.has("requests")) {
     out +=
-      `\nrequests: ${c.get("requests")}, latency p50/p99 ${sec(c.get("request_p50_s"))} / ${sec(c.get("request_p99_s"))}` +
+      `\nrequests: ${count(c.get("requests"))}, latency p50/p99 ${sec(c.get("request_p50_s"))} / ${sec(c.get("request_p99_s"))}` +
       (Number.isFinite(c.get("ttft_p50_s")) ? `, ttft p50 ${sec(c.get("ttft_p50_s"))}` : "");
   }
   return out;

@@ -1,4 +1,5 @@
 // formatSummary: a short human-readable summary of a run for stdout, leading with where it choked by tier and by workload.
+import { formatSeconds } from "./formatSeconds.js";
 import type { RunSummary } from "./summarizeRun.js";
 
 /** Shares of bottleneck flow-seconds by tier, for the run (`all`) and per workload, largest first: tiers.csv's `bottleneck_share`. */
@@ -37,7 +38,7 @@ export function formatSummary(summary: RunSummary, options: FormatSummaryOptions
   for (const [w, t] of workloads.slice(0, shown)) lines.push(`  ${w}: ${shares(t.filter(([, x], i) => x >= 5e-4 || (i === 0 && x > 0)), 3)}`);
   if (workloads.length > shown) lines.push(`  … and ${workloads.length - shown} more workloads (tiers.csv)`);
   lines.push(
-    `flows: ${s.finished}/${s.flows} finished, ${bytes(s.bytes)} delivered`,
+    `flows: ${s.finished.toLocaleString("en-US")}/${s.flows.toLocaleString("en-US")} finished, ${bytes(s.bytes)} delivered`,
     `makespan: ${seconds(s.makespanS)}, throughput: ${num(s.throughputGbps)} Gb/s`,
     `FCT p50/p95/p99: ${seconds(s.fctP50S)} / ${seconds(s.fctP95S)} / ${seconds(s.fctP99S)}`,
     `slowdown p50/p95/p99: ${num(s.slowdownP50)} / ${num(s.slowdownP95)} / ${num(s.slowdownP99)}`,
@@ -73,11 +74,7 @@ function num(x: number): string {
 }
 
 function seconds(s: number): string {
-  if (!Number.isFinite(s)) return "-";
-  if (s === 0) return "0 s";
-  if (s < 1e-3) return `${num(s * 1e6)} µs`;
-  if (s < 1) return `${num(s * 1e3)} ms`;
-  return `${num(s)} s`;
+  return Number.isFinite(s) ? formatSeconds(s) : "-";
 }
 
 function bytes(b: number): string {

@@ -1,5 +1,6 @@
 // graphJson: a topology (and optionally a run's flows) as the node-link JSON a notebook draws — d3-force and networkx read it as it is.
 import type { Topology } from "../net/Topology.js";
+import { roundSignificant } from "./csvNumber.js";
 import type { PlatformFlow } from "./simgridPlatform.js";
 
 /** A node of the graph. */
@@ -58,7 +59,8 @@ export interface GraphDocument {
  * links were built), `sites` when the topology has any, and with `flows` each flow's id,
  * workload, endpoints, size, start, finish and path (node ids). Units are in the key names
  * (bytes, seconds, bytes per second). `directed`, `multigraph` and `graph` make it a
- * networkx node-link document (`networkx.node_link_graph(doc, edges="links")`).
+ * networkx node-link document (`networkx.node_link_graph(doc, edges="links")`). Numbers are
+ * written as the CSVs write them ({@link readable}): a flow's `finish_s` is flows.csv's.
  */
 export function graphJson(
   topology: Topology,
@@ -66,7 +68,7 @@ export function graphJson(
   seed: number,
   flows?: ReadonlyArray<PlatformFlow & { workload: string; finishS: number }>,
 ): GraphDocument {
-  const capacity = (r: number) => (r >= 0 ? topology.resourceCapacityBps[r] : undefined);
+  const capacity = (r: number) => (r >= 0 ? readable(topology.resourceCapacityBps[r]) : undefined);
   const nodes = topology.nodeIds.map((id, n): GraphNode => {
     const node: GraphNode = { id, kind: topology.nodeKinds[n], site: topology.nodeSite[n] >= 0 ? topology.sites[topology.nodeSite[n]].id : null };
     const through = capacity(topology.nodeCapacityResource[n]);
@@ -82,8 +84,8 @@ export function graphJson(
     links.push({
       source: topology.nodeIds[topology.channelFrom[ch]],
       target: topology.nodeIds[topology.channelTo[ch]],
-      bandwidth_bps: topology.resourceCapacityBps[ch],
-      latency_s: topology.channelLatencyS[ch],
+      bandwidth_bps: readable(topology.resourceCapacityBps[ch]),
+      latency_s: readable(topology.channelLatencyS[ch]),
     });
   }
   const doc: GraphDocument = {
@@ -105,10 +107,20 @@ export function graphJson(
       src: f.src,
       dst: f.dst,
       size_bytes: f.sizeBytes,
-      start_s: f.startS,
-      finish_s: Number.isNaN(f.finishS) ? null : f.finishS,
+      start_s: readable(f.startS),
+      finish_s: Number.isNaN(f.finishS) ? null : readable(f.finishS),
       path: Array.from(f.route.nodes, (n) => topology.nodeIds[n]),
     }));
   }
   return doc;
+}
+
+/**
+ * A number as the CSVs write it: 12 significant digits, float round-off snapped
+ * ({@link roundSignificant}), so a latency given as "5us" (4.9999999999999996e-6 once
+ * converted) reads 0.000005 and a finish time 0.201002, not 0.20100200000000001; whole
+ * numbers (sizes, capacities in B/s) as they are.
+ */
+function readable(x: number): number {
+  return Number.isSafeInteger(x) || !Number.isFinite(x) ? x : roundSignificant(x);
 }

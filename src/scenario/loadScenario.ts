@@ -115,11 +115,16 @@ function readDocument(file: string, limits: LoadLimits, read?: Buffer): { data: 
   const ext = /\.(json|ya?ml)$/i.exec(file)?.[1].toLowerCase();
   if (!ext) fail(file, "a scenario file must end in .yaml, .yml or .json");
   let sizeBytes = 0;
+  let isFile = true;
   try {
-    sizeBytes = statSync(file).size;
+    const stat = statSync(file);
+    sizeBytes = stat.size;
+    isFile = stat.isFile();
   } catch (e) {
     fail(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
+  // A directory (or a device) named like a scenario: one sentence, not readFileSync's EISDIR as an internal error.
+  if (!isFile) fail(file, "is not a file — give a scenario file (.yaml, .yml or .json)");
   if (sizeBytes > limits.maxFileBytes) {
     fail(file, `the file is ${sizeBytes.toLocaleString("en-US")} bytes, more than the ${limits.maxFileBytes.toLocaleString("en-US")} accepted`);
   }

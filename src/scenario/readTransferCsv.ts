@@ -44,11 +44,14 @@ class Found {
  * "line:column (name)" and one sentence; more than `maxRows` rows is refused as too large.
  */
 export function readTransferCsv(path: string, fail: TransferCsvFail, maxRows: number): TransferCsv {
+  let isFile = true;
   try {
-    if (!statSync(path).isFile()) fail("", "is not a file");
+    isFile = statSync(path).isFile();
   } catch (e) {
     fail("", `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
+  // Outside the try: fail throws, and its sentence must not be wrapped in "cannot read the file (…)".
+  if (!isFile) fail("", "is not a file");
   const header = new Map<TransferColumn, number>();
   let headerLine = 0;
   const ids = new NameTable();

@@ -144,7 +144,8 @@ export const scenarioSchema = once(() => {
   const schema = strict({
     $schema: z.string().optional(),
     name: id.optional(),
-    seed: z.int({ error: (iss) => `seed must be an integer, found ${JSON.stringify(iss.input)}` }).min(0).default(1),
+    // One sentence for every way a seed is wrong (not a number, a fraction, below 0, beyond 2⁵³ − 1 where a double stops counting by 1).
+    seed: z.int({ error: (iss) => `seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${JSON.stringify(iss.input)}` }).min(0).default(1),
     description: z.string().optional(),
     until: quantity("time", "positive").optional(),
     routing: strict({

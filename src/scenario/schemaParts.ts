@@ -91,9 +91,20 @@ export function strict<T extends z.core.$ZodLooseShape>(shape: T, description?: 
   return description ? schema.meta({ description }) : schema;
 }
 
-/** An integer ≥ 1; messages name `what`. */
+/**
+ * An integer ≥ 1; messages name `what`. A whole number beyond 2⁵³ − 1 (`flows: 1e20`) is
+ * said to be too large, not "not an integer": z.int refuses it because a double no longer
+ * counts by 1 there.
+ */
 export const positiveInt = (what: string) =>
-  z.int({ error: (iss) => `${what} must be an integer, found ${JSON.stringify(iss.input)}` }).min(1, { error: `${what} must be ≥ 1` });
+  z
+    .int({
+      error: (iss) =>
+        typeof iss.input === "number" && Number.isInteger(iss.input)
+          ? `${what} must be at most ${Number.MAX_SAFE_INTEGER}, found ${JSON.stringify(iss.input)}`
+          : `${what} must be an integer, found ${JSON.stringify(iss.input)}`,
+    })
+    .min(1, { error: `${what} must be ≥ 1` });
 
 /**
  * `{ median, sigma }` of a lognormal distribution, refused when its mean median·e^(σ²/2)

@@ -62,6 +62,36 @@ describe("chokepoint CLI", () => {
     }
   }, 30_000);
 
+  it("refuses a --seed that is not a whole number from 0 to 2⁵³ − 1, as a scenario's seed is refused (99999999999999999999 would run as 1e20)", async () => {
+    const out = join(tmp, "seed-out");
+    for (const seed of ["abc", "1.5", "99999999999999999999", "9007199254740992"]) {
+      const r = await run("run", "scenarios/two-hosts.yaml", "--out", out, "--quiet", "--seed", seed);
+      expect(r.code, seed).toBe(2);
+      expect(r.stderr).toBe(`chokepoint: --seed must be a whole number from 0 to 9007199254740991, found "${seed}"\n`);
+      expect(existsSync(out)).toBe(false);
+    }
+    const file = join(tmp, "seed-file.yaml");
+    for (const seed of ["-1", "1.5", "99999999999999999999"]) {
+      writeFileSync(file, `seed: ${seed}\ntopology:\n  nodes: [{ id: a }, { id: b }]\n  links: [{ from: a, to: b, bandwidth: 1Gbps }]\n`);
+      const r = await run("validate", file);
+      expect(r.code, seed).toBe(2);
+      expect(r.stderr).toBe(`chokepoint: ${file}: seed: seed must be a whole number from 0 to 9007199254740991, found ${seed === "99999999999999999999" ? "100000000000000000000" : seed}\n`);
+    }
+    expect((await run("run", "scenarios/two-hosts.yaml", "--out", out, "--quiet", "--seed", "9007199254740991")).code).toBe(0);
+  });
+
+  it("refuses a directory given as the scenario (run, validate) with exit 2 and one sentence, writing nothing", async () => {
+    const folder = join(tmp, "folder.yaml");
+    mkdirSync(folder);
+    const out = join(tmp, "folder-out");
+    for (const argv of [["run", folder, "--out", out, "--quiet"], ["validate", folder]]) {
+      const r = await run(...argv);
+      expect(r.code, argv[0]).toBe(2);
+      expect(r.stderr).toBe(`chokepoint: ${folder}: is not a file — give a scenario file (.yaml, .yml or .json)\n`);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it("replaces the whole report set: a plain run after a training run into the same --out leaves no jobs.csv or collectives.csv", async () => {
     const out = join(tmp, "reused");
     expect((await run("run", "scenarios/ai/rudimentary-network.yaml", "--out", out, "--quiet")).code).toBe(0);
@@ -172,6 +202,30 @@ describe("chokepoint CLI", () => {
     expect(readdirSync(out).sort()).toEqual(
       ["bottlenecks", "collectives", "cost", "flows", "jobs", "links", "summary", "tiers", "workload-bottlenecks", "workloads"].map((f) => `${f}.csv`).concat("run.json").sort(),
     );
+  });
+
+  it("writes the requests line's latencies in µs/ms/s as the FCT line does, and its counts grouped by thousands", async () => {
+    // c —100 Gb/s, 10 µs— api; 1,200 requests of 1000 B, one per ms, served in 50 µs: each
+    // message takes 10 µs + 1000 B / 12.5e9 B/s = 10.08 µs, a request 2 × 10.08 + 50 = 70.16 µs.
+    const file = join(tmp, "requests-line.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: requests-line",
+        "topology:",
+        "  nodes: [{ id: c }, { id: api }]",
+        "  links: [{ from: c, to: api, bandwidth: 100Gbps, latency: 10us }]",
+        "workloads:",
+        "  - service: { name: svc, nodes: [api], serviceTime: 50us, concurrency: 8 }",
+        "  - agents: { name: bots, nodes: [c], arrival: { periodic: { every: 1ms } }, request: 1000B, response: 1000B, call: svc, requests: 1200 }",
+        "",
+      ].join("\n"),
+    );
+    const r = await run("run", file, "--out", join(tmp, "requests-line"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("\nflows: 2,400/2,400 finished, 2.4 MB delivered\n");
+    expect(r.stdout).toContain("\nFCT p50/p95/p99: 10.08 µs / 10.08 µs / 10.08 µs\n");
+    expect(r.stdout).toContain("\nrequests: 1,200, latency p50/p99 70.16 µs / 70.16 µs\n");
   });
 
   it("two-hosts: finish times derived by hand", async () => {

@@ -50,8 +50,24 @@ describe("chokepoint export", () => {
       const e = g.flows!.find((x) => x.id === f.id)!;
       const links = e.path.slice(1).map((n, i) => `${e.path[i]}->${n}`);
       expect(links, f.id).toContain(f.bottleneck);
-      expect(e.finish_s).toBeCloseTo(Number(f.finish_s), 9);
+      // The same number flows.csv writes, not the unrounded double.
+      expect(e.finish_s).toBe(Number(f.finish_s));
+      expect(e.start_s).toBe(Number(f.start_s));
     }
+  });
+
+  it("--format json writes numbers without float round-off: two-hosts' pinned flow ends at 0.201002 s, a 5us latency is 0.000005", async () => {
+    const out = join(tmp, "two-hosts-json");
+    expect((await runCli("export", "scenarios/two-hosts.yaml", "--format", "json", "--flows", "--out", out, "--quiet")).code).toBe(0);
+    const text = readFileSync(join(out, "graph.json"), "utf8");
+    // pinned: 500 MB from 1 ms, after 2 µs of latency, at 2.5e9 B/s: 1.002 ms + 0.2 s (was 0.20100200000000001).
+    expect((JSON.parse(text) as GraphDocument).flows!.find((f) => f.id === "pinned")!.finish_s).toBe(0.201002);
+    expect(text).not.toMatch(/\d\.\d*(0{7,}[1-9]|9{7,})/);
+    const dragonfly = join(tmp, "dragonfly-json");
+    expect((await runCli("export", "scenarios/dragonfly-adversarial-valiant.yaml", "--format", "json", "--out", dragonfly, "--quiet")).code).toBe(0);
+    const links = (JSON.parse(readFileSync(join(dragonfly, "graph.json"), "utf8")) as GraphDocument).links;
+    expect(links.filter((l) => l.latency_s === 0.000005).length).toBeGreaterThan(0); // was 0.0000049999999999999996
+    expect(readFileSync(join(dragonfly, "graph.json"), "utf8")).not.toMatch(/\d\.\d*(0{7,}[1-9]|9{7,})/);
   });
 
   it("--format simgrid writes the platform, deployment, chokepoint's finish times and an executable driver; the same bytes twice", async () => {

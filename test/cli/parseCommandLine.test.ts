@@ -68,6 +68,10 @@ describe("parseCommandLine", () => {
     expect(refusal(["simulate", "x.yaml"])).toBe('unknown command "simulate" — use one of: run, validate, sweep, search, merge, report, compare, export, help (see chokepoint --help)');
     expect(refusal(["run", "s.yaml", "--speed"])).toMatch(/^unknown option "--speed" — its options are --out/);
     expect(refusal(["run", "s.yaml", "--out"])).toBe("--out needs a value");
+    // An empty value named the working directory ("cannot write reports to : it holds …").
+    expect(refusal(["run", "s.yaml", "--out="])).toBe("--out needs a value");
+    expect(refusal(["run", "s.yaml", "--out", ""])).toBe("--out needs a value");
+    expect(refusal(["compare", "a", "b", "--out", "o", "--target="])).toBe("--target needs a value");
     expect(refusal(["run", "s.yaml", "--out", "--quiet"])).toBe('--out needs a value, found the option "--quiet" (write --out=--quiet if that is the value)');
     expect(refusal(["run", "s.yaml", "--quiet=yes"])).toBe('--quiet takes no value, found "--quiet=yes"');
     expect(refusal(["run", "s.yaml", "--out", "a", "-o", "b"])).toBe("-o is given twice");

@@ -37,6 +37,11 @@ describe("formatSummary", () => {
     expect(text).toContain("longest-binding resources (bottlenecks.csv): s->b [host-nic] 100.0%");
   });
 
+  it("groups the flow counts by thousands, as the events line does", () => {
+    const text = formatSummary({ ...emptySummary([]), flows: 13294, finished: 12000 });
+    expect(text).toContain("flows: 12,000/13,294 finished");
+  });
+
   it("leads with the tiers and each workload's tiers (tiers.csv), not with single links", () => {
     // A symmetric fabric: 32 host ports at 3 % each hold 97.6 % between them; the tiers say so first.
     const links = Array.from({ length: 32 }, (_, i) => entry(i, "host-nic", 3.1, 100));

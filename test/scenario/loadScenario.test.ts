@@ -1,11 +1,11 @@
 // loadScenario: converts human units to engine units, fills defaults, resolves files, and enforces its limits.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/InputError.js";
-import { DEFAULT_LOAD_LIMITS, loadScenario, scenarioFromDocument } from "../../src/scenario/loadScenario.js";
+import { DEFAULT_LOAD_LIMITS, loadScenario, readScenarioDocument, scenarioFromDocument } from "../../src/scenario/loadScenario.js";
 import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "chokepoint-scenario-"));
@@ -223,6 +223,13 @@ workloads:
   it("names a file that does not exist and a file with another extension", () => {
     expect(messageOf(() => loadScenario(path.join(dir, "absent.yaml")))).toContain("cannot read the file (ENOENT)");
     expect(messageOf(() => loadScenario(write("x.txt", "a: 1")))).toContain("must end in .yaml, .yml or .json");
+  });
+
+  it("names a directory given as the scenario file (not EISDIR as an internal error)", () => {
+    const folder = path.join(dir, "folder.yaml");
+    mkdirSync(folder);
+    expect(messageOf(() => loadScenario(folder))).toBe(`${folder}: is not a file — give a scenario file (.yaml, .yml or .json)`);
+    expect(messageOf(() => readScenarioDocument(folder))).toBe(`${folder}: is not a file — give a scenario file (.yaml, .yml or .json)`);
   });
 
   it("makes a transfer's spec with its keys in the spec's order, each optional one only when given, and a transport only when one is set", () => {

@@ -1,5 +1,5 @@
 // readTransferCsv reads a transfers file into columns (units or bare numbers, paths, quoting) and names the line, column and cell of each mistake.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -31,6 +31,27 @@ function error(text: string, maxRows?: number): string {
 }
 
 describe("readTransferCsv", () => {
+  it("says a directory is not a file in one sentence, and names a missing file by its error code", () => {
+    const folder = join(dir, "folder.csv");
+    mkdirSync(folder);
+    const message = (path: string) => {
+      try {
+        readTransferCsv(
+          path,
+          (where, m) => {
+            throw new Error(`${where}: ${m}`);
+          },
+          10,
+        );
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "";
+    };
+    expect(message(folder)).toBe(": is not a file");
+    expect(message(join(dir, "absent.csv"))).toBe(": cannot read the file (ENOENT)");
+  });
+
   it("reads sizes and starts with units, paths as node ids separated by spaces, and an empty path as none", () => {
     const { list } = read('# a comment\nid,src,dst,size,start,path\nf0,a,b,1.5MB,10ms,a  s b\n"f,1",b,a,1.1KiB,0s,\n\nf2,a,b,0B,1 min, a s b \n');
     expect(list.count).toBe(3);

@@ -49,6 +49,12 @@ describe("chakra workload files", () => {
       (r) => `${r.scenario}: workloads[0].chakra.trace: ${r.traces}/job.1.et: byte 8: a message declares 4 bytes but only 1 remain (truncated file) — expected a Chakra execution trace (length-prefixed GlobalMetadata, then Node messages)`,
     ],
     [
+      "empty",
+      { "job.0.et": ok, "job.1.et": new Uint8Array(0) },
+      {},
+      (r) => `${r.scenario}: workloads[0].chakra.trace: ${r.traces}/job.1.et: byte 0: the file is empty — expected a Chakra execution trace (length-prefixed GlobalMetadata, then Node messages)`,
+    ],
+    [
       "unknown-type",
       { "job.0.et": ok, "job.1.et": encodeChakraTrace([{ id: 5, type: 12 }]) },
       {},

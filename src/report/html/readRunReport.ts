@@ -43,6 +43,9 @@ export function readRunReport(dir: string): RunReportData {
     return t;
   };
   const summary = read("summary.csv")!;
+  if (summary.rows.length !== 1) {
+    throw new InputError(`${join(dir, "summary.csv")} holds ${summary.rows.length} rows where a run writes one — the file was edited or is not a report; rerun the scenario to write it again`);
+  }
   const flows = columns("flows.csv", FLOW_TEXT_COLUMNS, FLOW_NUMBER_COLUMNS)!;
   const links = read("links.csv")!;
   const bottlenecks = read("bottlenecks.csv")!;

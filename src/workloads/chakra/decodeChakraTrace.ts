@@ -325,7 +325,7 @@ function readMetadata(r: Reader): string {
  * @throws InputError "byte N: …" when the bytes are not such a file (truncated, bad wire type, empty).
  */
 export function decodeChakraTrace(bytes: Uint8Array): ChakraTrace {
-  if (bytes.length === 0) throw new InputError("byte 0: the file is empty (expected a GlobalMetadata message, then Node messages)");
+  if (bytes.length === 0) throw new InputError("byte 0: the file is empty");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const r = new Reader(bytes, 0, bytes.length, view);
   const message = (): Reader => {

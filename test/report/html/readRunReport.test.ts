@@ -1,5 +1,5 @@
 // Tests of readRunReport: a directory that is not one run's reports is named as such, one sentence, before anything is written.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -31,6 +31,28 @@ describe("readRunReport", () => {
     mkdirSync(other);
     writeFileSync(join(other, "summary.csv"), "flows\n0\n");
     expect(refusal(other)).toBe(`${other} holds no run reports: flows.csv, links.csv, bottlenecks.csv not found (write them with chokepoint run … --out ${other})`);
+  });
+
+  it("refuses report files a run cannot have written — cut short mid-line, empty, a row of the wrong width, a summary without its row — naming the file", async () => {
+    const dir = join(tmp, "two-hosts");
+    await runScenario(prepareScenario("scenarios/two-hosts.yaml"), { outDir: dir });
+    expect(readRunReport(dir).scenario.name).toBe("two-hosts");
+    const flows = readFileSync(join(dir, "flows.csv"), "utf8");
+    const summary = readFileSync(join(dir, "summary.csv"), "utf8");
+    const links = readFileSync(join(dir, "links.csv"), "utf8");
+    // A copy interrupted in the second line of flows.csv (a large file: only its ending is checked).
+    writeFileSync(join(dir, "flows.csv"), flows.slice(0, flows.indexOf("\n") + 20));
+    expect(refusal(dir)).toBe(`${join(dir, "flows.csv")}:2: the file ends mid-line (cut short or edited) — rerun the scenario to write it again`);
+    writeFileSync(join(dir, "flows.csv"), flows);
+    writeFileSync(join(dir, "links.csv"), "");
+    expect(refusal(dir)).toBe(`${join(dir, "links.csv")} is empty — a report has at least a header line; rerun the scenario to write it again`);
+    writeFileSync(join(dir, "links.csv"), links.replace(/\n([^\n]*),[^,\n]*\n$/, "\n$1\n"));
+    expect(refusal(dir)).toMatch(new RegExp(`^${join(dir, "links.csv")}: row 4 has 10 cells where the header has 11 — the file was edited or is not a report`));
+    writeFileSync(join(dir, "links.csv"), links);
+    writeFileSync(join(dir, "summary.csv"), summary.slice(0, summary.indexOf("\n") + 1));
+    expect(refusal(dir)).toMatch(new RegExp(`^${join(dir, "summary.csv")} holds 0 rows where a run writes one`));
+    writeFileSync(join(dir, "summary.csv"), summary);
+    expect(readRunReport(dir).scenario.name).toBe("two-hosts");
   });
 
   it("reads a run of scenarios/link-failure.yaml: its scenario, workloads, tiers and events", async () => {

@@ -89,7 +89,8 @@ describe("decodeChakraTrace(bytes)", () => {
   });
 
   it("an empty file, a varint running off the end, an unknown wire type: one sentence each", () => {
-    expect(decodeError(new Uint8Array(0))).toBe("byte 0: the file is empty (expected a GlobalMetadata message, then Node messages)");
+    // What is expected instead is said once, by the caller (toChakraSpec: "— expected a Chakra execution trace (…)").
+    expect(decodeError(new Uint8Array(0))).toBe("byte 0: the file is empty");
     expect(decodeError(Uint8Array.from([0x00, 0x02, 0x08, 0x80]))).toBe("byte 3: the file ends inside a varint (truncated)");
     expect(decodeError(Uint8Array.from([0x00, 0x02, 0x33, 0x00]))).toBe("byte 2: wire type 3 is not used by Chakra's schema (not a Chakra trace, or a corrupt one)");
   });
