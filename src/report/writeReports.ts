@@ -106,11 +106,11 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  * summary.csv, with `workloads` also workloads.csv, workload-bottlenecks.csv and the
  * jobs.csv, collectives.csv and requests.csv of AI workloads (all deterministic:
  * byte-identical for the same scenario and seed; summary.csv gains the AI columns of
- * {@link summarizeWorkloads}), and run.json (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun). The links' accounts are
- * first read by links.csv, written after flows.csv (the ranking of bottlenecks.csv, then the
- * returned summary's, after it): with the accounting in a worker thread (OffloadedResourceRecorder)
- * the worker closes them and makes their percentiles while this thread makes the flows' summary,
- * the workloads' pass and flows.csv (see summarizeFlows).
+ * {@link summarizeWorkloads}), and run.json (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun).
+ * The links' accounts are first read by links.csv, written after flows.csv (the ranking of
+ * bottlenecks.csv, then the returned summary's, after it): with the accounting in a worker
+ * thread (OffloadedResourceRecorder) the worker closes them and makes their percentiles while
+ * this thread makes the flows' summary, the workloads' pass and flows.csv (see summarizeFlows).
  * The set replaces `outDir` as a whole (a file of an earlier run that this run does not
  * write does not stay): files are staged next to `outDir` and swapped in with renames
  * only when every one is complete (see StagedDirectory); on failure `outDir` keeps its
