@@ -142,11 +142,11 @@ export class RecordRing {
     return Atomics.load(this.control, Ctl.ANSWERS);
   }
 
-  /** Writer: wait until the reader has posted more than `seen` answers. */
+  /** Writer: wait until the reader has posted more than `seen` answers (`seen` + 1 waits for the second answer after `seen`). */
   awaitAnswer(seen: number): void {
     this.wake();
-    while (Atomics.load(this.control, Ctl.ANSWERS) === seen) {
-      Atomics.wait(this.control, Ctl.ANSWERS, seen, Math.min(Ctl.WAIT_MS, this.stallMs));
+    for (let now = Atomics.load(this.control, Ctl.ANSWERS); now <= seen; now = Atomics.load(this.control, Ctl.ANSWERS)) {
+      Atomics.wait(this.control, Ctl.ANSWERS, now, Math.min(Ctl.WAIT_MS, this.stallMs));
       this.checkReader();
     }
   }

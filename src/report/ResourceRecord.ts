@@ -7,7 +7,7 @@ import type { RecordRingMemory } from "./RecordRing.js";
  * ROUTE flow, n, r₁ … rₙ (the resources the next CHANGES record reads for a flow its recorder
  * does not hold); CHANGES nowS, n, then n × (flow, old rate, new rate, bottleneck) (one
  * `ratesChanged`); CAPACITY resource, old, new, nowS (one `capacityChanged`); FINISH endS
- * (`finish`, then the accounts are written and answered); STOP (the worker returns);
+ * (the flows' bottlenecks are posted and answered, then `finish`, the accounts written and answered: two answers); STOP (the worker returns);
  * ZERO_CAP flow (the flow's cap in force is 0 at the next CHANGES record, where it goes to rate
  * 0 with no bottleneck: that is not its completion to the flows' bottleneck accounts).
  */
@@ -29,7 +29,7 @@ export interface ResourceWorkerData {
   answer: SharedArrayBuffer;
   /**
    * When set, the worker also keeps the flows' bottlenecks (FlowBounds) from the same records,
-   * and at FINISH posts them here ({@link FlowBoundsHandOver}) before it answers.
+   * and at FINISH posts them here ({@link FlowBoundsHandOver}) before its first answer.
    */
   flowBounds?: MessagePort;
 }

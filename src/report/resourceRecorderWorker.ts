@@ -83,13 +83,18 @@ function serve(ring: RecordRing, data: ResourceWorkerData): void {
       capacity[resource] = newBps;
       recorder.capacityChanged(resource, oldBps, newBps, nowS);
     } else if (kind === ResourceRecord.FINISH) {
-      recorder.finish(ring.next());
-      recorder.writeAccounts(answer);
+      const endS = ring.next();
+      // Two answers: the flows' bottlenecks first (complete once every change is replayed), so
+      // that the simulation's thread can go on with the reports that need only them while the
+      // accounts are closed and their percentiles made here; then the accounts.
       if (port && bounds) {
         const handed: FlowBoundsHandOver = { state: bounds.handOver, flows: reserved };
         const { current, state, entries } = handed.state;
         port.postMessage(handed, [current.buffer, state.buffer, entries.buffer] as ArrayBuffer[]);
       }
+      ring.answer();
+      recorder.finish(endS);
+      recorder.writeAccounts(answer);
       ring.answer();
     } else if (kind === ResourceRecord.STOP) {
       return;

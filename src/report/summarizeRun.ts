@@ -65,6 +65,17 @@ export interface SummarizeRunInput {
  * ({@link clampSlowdown}).
  */
 export function summarizeRun(input: SummarizeRunInput): RunSummary {
+  return { ...summarizeFlows(input), bottlenecks: input.resources.rankBottlenecks() };
+}
+
+/**
+ * {@link summarizeRun} but the bottleneck ranking, which is the only part that reads the
+ * links' accounts: with the accounting in a worker thread (OffloadedResourceRecorder) the
+ * accounts are still being closed there when this returns, and the caller can do more work
+ * that needs only the flows before it ranks the bottlenecks (`resources.rankBottlenecks()`).
+ * Closes both recorders at the makespan, as summarizeRun does.
+ */
+export function summarizeFlows(input: SummarizeRunInput): Omit<RunSummary, "bottlenecks"> {
   const { network, flows, resources, run } = input;
   const n = network.flowCount;
   const finished = flows.finishedCount;
@@ -106,7 +117,6 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     slowdownP95: q(slowdown, 0.95),
     slowdownP99: q(slowdown, 0.99),
     events: run.events,
-    bottlenecks: resources.rankBottlenecks(),
   };
 }
 

@@ -23,8 +23,9 @@ import { csvNumber } from "./csvNumber.js";
 import { EVENTS_CSV_HEADERS, eventsRows, type EventRecord } from "./eventsCsv.js";
 import { flowFctS } from "./flowFctS.js";
 import type { TierShares } from "./formatSummary.js";
+import type { BottleneckEntry } from "./resourceCsv.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
-import { SUMMARY_CSV_HEADERS, summarizeRun, type RunSummary } from "./summarizeRun.js";
+import { SUMMARY_CSV_HEADERS, summarizeFlows, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { streamCsv, streamTable } from "./CsvWriter.js";
@@ -106,6 +107,10 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  * jobs.csv, collectives.csv and requests.csv of AI workloads (all deterministic:
  * byte-identical for the same scenario and seed; summary.csv gains the AI columns of
  * {@link summarizeWorkloads}), and run.json (wall time, memory, versions). Closes the recorders at the makespan (see summarizeRun).
+ * The links' accounts are first read by links.csv, written after flows.csv (the ranking of
+ * bottlenecks.csv, then the returned summary's, after it): with the accounting in a worker
+ * thread (OffloadedResourceRecorder) the worker closes them and makes their percentiles while
+ * this thread makes the flows' summary, the workloads' pass and flows.csv (see summarizeFlows).
  * The set replaces `outDir` as a whole (a file of an earlier run that this run does not
  * write does not stay): files are staged next to `outDir` and swapped in with renames
  * only when every one is complete (see StagedDirectory); on failure `outDir` keeps its
@@ -113,7 +118,9 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
-  const summary = summarizeRun({ network, flows, resources, run });
+  // The flows' part first: with the links' accounting in a worker, its accounts are closed
+  // there meanwhile (they are read first by links.csv, after flows.csv).
+  const flowSummary = summarizeFlows({ network, flows, resources, run });
   phaseMark("summarize");
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f), forEachBound: (f, fn) => flows.forEachBound(f, fn) };
   const w = options.workloads;
@@ -122,7 +129,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   let queueingTiers: Array<[string, number]> | undefined;
   let tierShares: (() => TierShares) | undefined;
   if (w) {
-    const pass = workloadPass(network, flows, w, options.queueing, summary.makespanS);
+    const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS);
     const ws = summarizeWorkloads({
       names: w.names,
       kinds: w.kinds,
@@ -132,6 +139,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       workloadOfFlow: w.workloadOfFlow,
       fctsByWorkload: pass.fctsByWorkload,
     });
+    phaseMark("wlpass");
     extra = ws.summaryColumns;
     if (options.queueing) extra = [...extra, ["queueing_share", pass.fctS > 0 ? Math.min(1, pass.queuedS / pass.fctS) : 0]];
     const tiers = pass.tiers;
@@ -147,7 +155,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       { name: "workload-bottlenecks.csv", write: (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
       { name: "tiers.csv", write: (p) => streamTable(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, (sink) => tiers.emit(sink)) },
     );
-    const costInput = { names: w.names, results: w.results, makespanS: summary.makespanS };
+    const costInput = { names: w.names, results: w.results, makespanS: flowSummary.makespanS };
     workloadFiles.push({ name: "cost.csv", write: (p) => streamTable(p, COST_CSV_HEADERS, (sink) => pass.cost.emit(sink, costInput)) });
     const iterations = w.results.flatMap((r) => r.iterations ?? []);
     const collectives = w.results.flatMap((r) => r.collectives ?? []);
@@ -165,16 +173,20 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     const tasks = w.results.flatMap((r) => r.tasks ?? []);
     if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => streamCsv(p, TASKS_CSV_HEADERS, tasksRows(tasks)) });
   }
+  // The links' accounts are read first by links.csv, after flows.csv: with the accounting in a
+  // worker thread, it closes them and makes their percentiles while this thread writes flows.csv.
+  let ranking: BottleneckEntry[] | undefined;
+  const bottlenecks = () => (ranking ??= resources.rankBottlenecks());
   const summaryHeaders = [...SUMMARY_CSV_HEADERS, ...extra.map(([h]) => h)];
-  const summaryCells = [...summaryRow(summary), ...extra.map(([, v]) => csvNumber(v))];
+  const summaryCells = [...summaryRow(flowSummary), ...extra.map(([, v]) => csvNumber(v))];
   const files: ReportFile[] = [
     { name: "flows.csv", write: (p) => flows.writeCsv(p) },
     { name: "links.csv", write: (p) => resources.writeLinksCsv(p) },
-    { name: "bottlenecks.csv", write: (p) => resources.writeBottlenecksCsv(p, summary.bottlenecks) },
+    { name: "bottlenecks.csv", write: (p) => resources.writeBottlenecksCsv(p, bottlenecks()) },
     { name: "summary.csv", write: (p) => streamCsv(p, summaryHeaders, [summaryCells]) },
     ...workloadFiles,
     { name: "run.json", write: (p) => writeFile(p, JSON.stringify(runInfo(meta, run), null, 2) + "\n") },
-    ...(options.series ? [{ name: "timeseries.csv", write: (p: string) => options.series!.writeCsv(p, summary.makespanS) }] : []),
+    ...(options.series ? [{ name: "timeseries.csv", write: (p: string) => options.series!.writeCsv(p, flowSummary.makespanS) }] : []),
     ...(options.events ? [{ name: "events.csv", write: (p: string) => streamCsv(p, EVENTS_CSV_HEADERS, eventsRows(options.events!)) }] : []),
     ...(options.extraFiles ?? []),
     // Last: the page reads the CSVs staged beside it, so it shows exactly what they hold.
@@ -183,8 +195,8 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
-  phaseMark("wlpass");
   await staged.writeAndCommit(files);
+  const summary: RunSummary = { ...flowSummary, bottlenecks: bottlenecks() };
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
 }
 
@@ -240,7 +252,7 @@ function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadRepo
   return { fctsByWorkload, bottlenecks, tiers, cost, fctS, queuedS };
 }
 
-function summaryRow(s: RunSummary): string[] {
+function summaryRow(s: Omit<RunSummary, "bottlenecks">): string[] {
   return [
     String(s.flows),
     String(s.finished),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/run/simulate.js";
 import type { ResourceRecorder } from "../../src/report/ResourceRecorder.js";
 import { OffloadedResourceRecorder } from "../../src/report/OffloadedResourceRecorder.js";
-import { summarizeRun } from "../../src/report/summarizeRun.js";
+import { summarizeFlows, summarizeRun } from "../../src/report/summarizeRun.js";
 import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 
 /** Every number a recorder reports, per resource, as bits (so -0, NaN and the last ulp all count). */
@@ -84,6 +84,30 @@ describe("OffloadedResourceRecorder", () => {
     summarizeRun(simulated);
     expect(accounts(simulated.resources, R)).toEqual(accounts(here.simulated.resources, R));
     expect(flowBounds(simulated)).toEqual(flowBounds(here.simulated));
+  }, 60_000);
+
+  it("finishes without waiting: the flows' bottlenecks first, the accounts at their first read, either order", () => {
+    const file = "scenarios/leaf-spine-oversubscribed.yaml";
+    const here = run(file, false);
+    const R = here.prepared.topology.resourceCount;
+    // Bottlenecks before accounts (as writeReports reads them), and accounts before bottlenecks.
+    for (const boundsFirst of [true, false]) {
+      const prepared = prepareScenario(file);
+      const simulated = simulate(prepared, { offloadResources: true });
+      const summary = summarizeFlows(simulated);
+      const rec = simulated.resources as OffloadedResourceRecorder;
+      // finish (in summarizeFlows) returned before the worker's accounts: they are still due.
+      expect((rec as unknown as { accountsDue: boolean }).accountsDue).toBe(true);
+      if (boundsFirst) {
+        expect(flowBounds(simulated)).toEqual(flowBounds(here.simulated));
+        expect((rec as unknown as { accountsDue: boolean }).accountsDue).toBe(true);
+        expect(accounts(rec, R)).toEqual(accounts(here.simulated.resources, R));
+      } else {
+        expect(accounts(rec, R)).toEqual(accounts(here.simulated.resources, R));
+        expect(flowBounds(simulated)).toEqual(flowBounds(here.simulated));
+      }
+      expect({ ...summary, bottlenecks: rec.rankBottlenecks() }).toEqual(here.summary);
+    }
   }, 60_000);
 
   it("refuses changes after finish; a second finish at the same time is a no-op", () => {

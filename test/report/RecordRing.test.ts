@@ -73,6 +73,26 @@ describe("RecordRing", () => {
     expect(writer.wakes).toBe(251);
   });
 
+  it("waits for the second answer after `seen` when asked for seen + 1", async () => {
+    const memory = RecordRing.allocate(16);
+    const writer = new RecordRing(memory);
+    const seen = writer.answers();
+    // The reader answers twice, 150 ms apart, in another thread.
+    const source = `
+      const { workerData } = require("node:worker_threads");
+      const control = new Int32Array(workerData.control);
+      const answer = () => { Atomics.add(control, 4, 1); Atomics.add(control, 2, 1); Atomics.notify(control, 2); };
+      const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+      pause(150); answer(); pause(150); answer();`;
+    const worker = new Worker(source, { eval: true, workerData: memory });
+    const started = performance.now();
+    // Neither answer is there yet: this waits through the first to the second.
+    writer.awaitAnswer(seen + 1);
+    expect(writer.answers()).toBe(seen + 2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    await worker.terminate();
+  });
+
   it("throws in the writer when the reader has failed, or is silent past the stall time", () => {
     const failed = RecordRing.allocate(4);
     new RecordRing(failed).fail();

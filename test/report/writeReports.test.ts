@@ -3,7 +3,11 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { OffloadedResourceRecorder } from "../../src/report/OffloadedResourceRecorder.js";
+import { summarizeRun } from "../../src/report/summarizeRun.js";
 import { writeReports } from "../../src/report/writeReports.js";
+import { simulate } from "../../src/run/simulate.js";
+import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 import { parseCsv, twoFlowsSharing } from "./networks.js";
 
 const meta = { scenarioName: "two-flows", scenarioHash: "abc123", seed: 7, wallS: 0.5, version: "9.9.9" };
@@ -71,4 +75,49 @@ describe("writeReports", () => {
       expect(one.equals(two), name).toBe(true);
     }
   });
+
+  it("with the links' accounting in a worker, writes flows.csv before it reads the accounts, and the same bytes", async () => {
+    const file = "scenarios/leaf-spine-oversubscribed.yaml";
+    const write = async (offloadResources: boolean, outDir: string) => {
+      const prepared = prepareScenario(file);
+      const s = simulate(prepared, { offloadResources });
+      // Whether the worker's accounts were still due (not yet read) when flows.csv was written.
+      let accountsDueAtFlows: boolean | undefined;
+      const writeCsv = s.flows.writeCsv.bind(s.flows);
+      s.flows.writeCsv = (path: string) => {
+        accountsDueAtFlows = (s.resources as unknown as { accountsDue?: boolean }).accountsDue;
+        return writeCsv(path);
+      };
+      const written = await writeReports({
+        outDir,
+        network: s.network,
+        flows: s.flows,
+        resources: s.resources,
+        ...(s.queueing && { queueing: s.queueing }),
+        run: s.run,
+        meta,
+        workloads: {
+          topology: prepared.topology,
+          names: s.workloads.map((w) => w.name),
+          kinds: prepared.scenario.workloads.map((w) => w.kind),
+          results: s.workloads.map((w) => w.results?.() ?? {}),
+          workloadOfFlow: s.workloadOfFlow,
+        },
+      });
+      return { s, written, accountsDueAtFlows };
+    };
+    const here = await write(false, join(dir, "here"));
+    const there = await write(true, join(dir, "there"));
+    expect(there.s.resources).toBeInstanceOf(OffloadedResourceRecorder);
+    expect(here.accountsDueAtFlows).toBeUndefined();
+    expect(there.accountsDueAtFlows).toBe(true);
+    expect(there.written.summary).toEqual(here.written.summary);
+    expect(there.written.summary).toEqual(summarizeRun(here.s));
+    expect(there.written.files).toEqual(here.written.files);
+    for (const name of here.written.files.filter((n) => n.endsWith(".csv"))) {
+      const a = await readFile(join(dir, "here", name));
+      const b = await readFile(join(dir, "there", name));
+      expect(b.equals(a), name).toBe(true);
+    }
+  }, 60_000);
 });
