@@ -1,6 +1,7 @@
 // SharingState: the incremental max-min solver's state in typed arrays (flows in dense slots, resources, routes, the current solve's lists) and its bookkeeping.
 import { EventQueue } from "../../core/EventQueue.js";
 import { grown } from "../../core/grown.js";
+import { lineAlignedBuffer } from "../../core/lineAlignedBuffer.js";
 import type { saturatedShare } from "../saturatedShare.js";
 import { ResourceLists } from "./ResourceLists.js";
 
@@ -19,20 +20,21 @@ export class SharingState {
   /** Solve epoch in which the resource was touched (is in `touched`). */
   readonly resTouched: Int32Array;
   /**
-   * The current fill's numbers of each resource, two per resource at `2 * r`: the capacity
-   * left for the unfrozen flows of the fill (`2 * r`, the residual) and the total weight of
-   * those flows (`2 * r + 1`). Beside each other because a fill reads and writes them
-   * together, with {@link fillInt}'s: one line of the cache where there were two arrays (and
-   * six with fillInt's), which at 10⁶ flows on a shared machine is most of what a visit to a
-   * resource costs.
+   * The current fill's record of each resource, 32 bytes at byte `32 * r` of one buffer that
+   * starts on a cache line ({@link lineAlignedBuffer}), read through two views: the doubles
+   * `fillNum[4 * r]`, the capacity left for the unfrozen flows of the fill (the residual), and
+   * `fillNum[4 * r + 1]`, the total weight of those flows; the integers {@link fillInt}. A fill
+   * reads and writes them together: one line of the cache a resource (two resources a line),
+   * where two 16-byte records in two arrays made two (session 43), and six arrays six before
+   * session 40; at 10⁶ flows on a shared machine that is most of what a visit to a resource costs.
    */
   readonly fillNum: Float64Array;
   /**
-   * The current fill's integers of each resource, four per resource at `4 * r`: the fill epoch
-   * in which it joined the fill (`4 * r`: it is in `filled`, or was added by a join); its
-   * unfrozen flows in the fill (`4 * r + 1`); the fill epoch in which it is in fillByScan's
-   * resources in play (`4 * r + 2`); and its position there, in `filled` and {@link scanLevel}
-   * (`4 * r + 3`, valid while `4 * r + 2` is the fill's epoch).
+   * The integers of the fill record ({@link fillNum}), four per resource at `8 * r + 4`: the fill
+   * epoch in which it joined the fill (`8 * r + 4`: it is in `filled`, or was added by a join); its
+   * unfrozen flows in the fill (`8 * r + 5`); the fill epoch in which it is in fillByScan's
+   * resources in play (`8 * r + 6`); and its position there, in `filled` and {@link scanLevel}
+   * (`8 * r + 7`, valid while `8 * r + 6` is the fill's epoch).
    */
   readonly fillInt: Int32Array;
   /**
@@ -52,7 +54,7 @@ export class SharingState {
    * fillByScan's resources in play, by position (`filled[i]`'s entry is `scanLevel[i]`): the
    * share at which each saturates if nothing else freezes first, Infinity once none of its
    * flows is unfrozen. Kept by position so the scan for the lowest reads one array straight
-   * through; {@link fillInt}'s `4 * r + 3` finds a resource's entry (valid while `4 * r + 2` is the fill's epoch).
+   * through; {@link fillInt}'s `8 * r + 7` finds a resource's entry (valid while `8 * r + 6` is the fill's epoch).
    */
   readonly scanLevel: Float64Array;
   /** Fill epoch in which the resource saturated (its flows froze there). */
@@ -101,14 +103,16 @@ export class SharingState {
   slotCapacity = 0;
   active = new Uint8Array(0);
   /**
-   * Each slot's record, 32 bytes at byte `32 * f`, read through two views of one buffer:
+   * Each slot's record, 32 bytes at byte `32 * f`, read through two views of one buffer that
+   * starts on a cache line ({@link lineAlignedBuffer}, so no record straddles two lines):
    * `slotNum[4 * f]` the flow's exact rate (bytes/s), `slotNum[4 * f + 1]` its weight;
    * `slotInt[8 * f + 4]` the solve epoch in which it was released, `slotInt[8 * f + 5]` its
    * bottleneck resource (-1 at its cap), `slotInt[8 * f + 6]` and `slotInt[8 * f + 7]` where
    * its route starts in {@link routePool} and its length. The fields a solve reads of a flow
    * together (a list walk reads the released stamp and the rate, the checks the weight and
    * bottleneck too, a freeze or join the route): one line of the cache a flow, where six
-   * arrays made up to six (session 41). Indices are literal strides, as in {@link fillInt}.
+   * arrays made up to six (session 41). Indices are literal strides, as in {@link fillInt}
+   * (the bundle makes module constants mutable `var`s, which V8 would load at each use).
    */
   slotNum = new Float64Array(0);
   slotInt = new Int32Array(0);
@@ -178,8 +182,9 @@ export class SharingState {
     this.capacity = Float64Array.from(capacityBps);
     this.lists = new ResourceLists(R);
     this.resTouched = new Int32Array(R);
-    this.fillNum = new Float64Array(2 * R);
-    this.fillInt = new Int32Array(4 * R);
+    const fill = lineAlignedBuffer(32 * R);
+    this.fillNum = new Float64Array(fill, 0, 4 * R);
+    this.fillInt = new Int32Array(fill, 0, 8 * R);
     this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
@@ -300,8 +305,8 @@ export class SharingState {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
       for (let r = 0; r < this.resourceCount; r++) {
-        this.fillInt[4 * r] = 0;
-        this.fillInt[4 * r + 2] = 0;
+        this.fillInt[8 * r + 4] = 0;
+        this.fillInt[8 * r + 6] = 0;
       }
       this.popped.fill(0);
     }
@@ -322,10 +327,10 @@ export class SharingState {
     this.cap = grown(this.cap, size);
     if (size > this.slotCapacity) {
       // Copied as bytes: the int fields read as doubles may be NaN patterns a float copy could change.
-      const buffer = new ArrayBuffer(32 * size);
+      const buffer = lineAlignedBuffer(32 * size);
       new Uint8Array(buffer).set(new Uint8Array(this.slotInt.buffer, 0, 32 * this.slotCapacity));
-      this.slotNum = new Float64Array(buffer);
-      this.slotInt = new Int32Array(buffer);
+      this.slotNum = new Float64Array(buffer, 0, 4 * size);
+      this.slotInt = new Int32Array(buffer, 0, 8 * size);
     }
     this.frozenIn = grown(this.frozenIn, size);
     this.activePos = grown(this.activePos, size);

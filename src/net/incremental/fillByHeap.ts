@@ -21,7 +21,7 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
   heap.clear();
   for (let i = 0; i < filledCount; i++) {
     const r = s.filled[i];
-    handle[r] = heap.push(Math.max(0, fillNum[2 * r]) / fillNum[2 * r + 1], r);
+    handle[r] = heap.push(Math.max(0, fillNum[4 * r]) / fillNum[4 * r + 1], r);
   }
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];

@@ -27,12 +27,12 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   for (let k = start; k < end; k++) {
     const r = routePool[k];
     if (moved) recheck[r] = 1;
-    const res = (fillNum[2 * r] -= rateBps);
-    const ws = (fillNum[2 * r + 1] -= w);
-    const left = --fillInt[4 * r + 1];
+    const res = (fillNum[4 * r] -= rateBps);
+    const ws = (fillNum[4 * r + 1] -= w);
+    const left = --fillInt[8 * r + 5];
     const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
-    if (fillInt[4 * r + 2] === fe) {
-      scanLevel[fillInt[4 * r + 3]] = level;
+    if (fillInt[8 * r + 6] === fe) {
+      scanLevel[fillInt[8 * r + 7]] = level;
       if (left > 0) s.nearLevel(r, level);
       else s.diedInScan(r);
     }

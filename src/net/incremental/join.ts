@@ -17,8 +17,8 @@ export function joinable(s: SharingState, g: number, fe: number): boolean {
     const q = routePool[k];
     if (popped[q] === fe) return false;
     if (fellIn[q] !== epoch) continue;
-    if (s.fillInt[4 * q] === fe) {
-      if (s.fillNum[2 * q] < -TIE * capacity[q]) return false;
+    if (s.fillInt[8 * q + 4] === fe) {
+      if (s.fillNum[4 * q] < -TIE * capacity[q]) return false;
     } else if (s.fixedLoad(q) > capacity[q] + TIE * capacity[q]) return false;
   }
   return true;
@@ -52,31 +52,31 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
   for (let k = start; k < end; k++) {
     const q = routePool[k];
     s.touch(q);
-    if (fillInt[4 * q] !== fe) {
+    if (fillInt[8 * q + 4] !== fe) {
       s.stats.filledResources++;
-      fillInt[4 * q] = fe;
-      fillNum[2 * q] = s.capacity[q] - s.fixedLoad(q);
-      fillNum[2 * q + 1] = w;
-      fillInt[4 * q + 1] = 1;
+      fillInt[8 * q + 4] = fe;
+      fillNum[4 * q] = s.capacity[q] - s.fixedLoad(q);
+      fillNum[4 * q + 1] = w;
+      fillInt[8 * q + 5] = 1;
     } else {
-      fillNum[2 * q] += s.slotNum[4 * g];
-      fillNum[2 * q + 1] = fillInt[4 * q + 1] === 0 ? w : fillNum[2 * q + 1] + w;
-      fillInt[4 * q + 1]++;
+      fillNum[4 * q] += s.slotNum[4 * g];
+      fillNum[4 * q + 1] = fillInt[8 * q + 5] === 0 ? w : fillNum[4 * q + 1] + w;
+      fillInt[8 * q + 5]++;
     }
-    const res = fillNum[2 * q];
-    const level = (res > 0 ? res : 0) / fillNum[2 * q + 1];
+    const res = fillNum[4 * q];
+    const level = (res > 0 ? res : 0) / fillNum[4 * q + 1];
     if (inHeap) {
       const h = handle[q];
       if (h >= 0) heap.update(h, level);
       else handle[q] = heap.push(level, q);
-    } else if (fillInt[4 * q + 2] === fe) {
-      scanLevel[fillInt[4 * q + 3]] = level;
+    } else if (fillInt[8 * q + 6] === fe) {
+      scanLevel[fillInt[8 * q + 7]] = level;
       s.nearLevel(q, level);
     } else {
       // New to the fill, or left the scan when its flows all froze elsewhere.
       const at = s.scanLive++;
-      fillInt[4 * q + 2] = fe;
-      fillInt[4 * q + 3] = at;
+      fillInt[8 * q + 6] = fe;
+      fillInt[8 * q + 7] = at;
       scanLevel[at] = level;
       s.filled[at] = q;
       s.nearLevel(q, level);

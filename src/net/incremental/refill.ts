@@ -23,15 +23,15 @@ export function refill(s: SharingState): boolean {
     const end = s.slotInt[8 * f + 6] + s.slotInt[8 * f + 7];
     for (let k = s.slotInt[8 * f + 6]; k < end; k++) {
       const r = routePool[k];
-      if (fillInt[4 * r] !== fe) {
-        fillInt[4 * r] = fe;
+      if (fillInt[8 * r + 4] !== fe) {
+        fillInt[8 * r + 4] = fe;
         filled[filledCount++] = r;
-        fillNum[2 * r] = s.capacity[r] - s.fixedLoad(r);
-        fillNum[2 * r + 1] = 0;
-        fillInt[4 * r + 1] = 0;
+        fillNum[4 * r] = s.capacity[r] - s.fixedLoad(r);
+        fillNum[4 * r + 1] = 0;
+        fillInt[8 * r + 5] = 0;
       }
-      fillNum[2 * r + 1] += w;
-      fillInt[4 * r + 1]++;
+      fillNum[4 * r + 1] += w;
+      fillInt[8 * r + 5]++;
     }
   }
   s.stats.filledResources += filledCount;
