@@ -15,26 +15,32 @@ import { ResourceLists } from "./ResourceLists.js";
  */
 export class SharingState {
   readonly resourceCount: number;
-  readonly capacity: Float64Array;
   readonly lists: ResourceLists;
-  /** Solve epoch in which the resource was touched (is in `touched`). */
-  readonly resTouched: Int32Array;
   /**
-   * The current fill's record of each resource, 32 bytes at byte `32 * r` of one buffer that
-   * starts on a cache line ({@link lineAlignedBuffer}), read through two views: the doubles
-   * `fillNum[4 * r]`, the capacity left for the unfrozen flows of the fill (the residual), and
-   * `fillNum[4 * r + 1]`, the total weight of those flows; the integers {@link fillInt}. A fill
-   * reads and writes them together: one line of the cache a resource (two resources a line),
-   * where two 16-byte records in two arrays made two (session 43), and six arrays six before
-   * session 40; at 10⁶ flows on a shared machine that is most of what a visit to a resource costs.
+   * Each resource's record, 64 bytes (one line of the cache) at byte `64 * r` of one buffer
+   * that starts on a line ({@link lineAlignedBuffer}), read through two views: the doubles
+   * `fillNum[8 * r]`, the current fill's capacity left for its unfrozen flows (the residual),
+   * `fillNum[8 * r + 1]`, the total weight of those flows, and `fillNum[8 * r + 2]`, the
+   * resource's capacity (`8 * r + 3` unused); the integers {@link fillInt}. What a visit to a
+   * resource reads together — join its capacity, touched stamp, fill fields and, for
+   * {@link joinable}, its saturated and lowered stamps; freeze the fill fields; the check the
+   * bound count, fill fields, capacity and lowered stamp — from one line, where up to seven
+   * arrays made up to seven (session 43; the records of session 40 were two of 16 bytes).
    */
   readonly fillNum: Float64Array;
   /**
-   * The integers of the fill record ({@link fillNum}), four per resource at `8 * r + 4`: the fill
-   * epoch in which it joined the fill (`8 * r + 4`: it is in `filled`, or was added by a join); its
-   * unfrozen flows in the fill (`8 * r + 5`); the fill epoch in which it is in fillByScan's
-   * resources in play (`8 * r + 6`); and its position there, in `filled` and {@link scanLevel}
-   * (`8 * r + 7`, valid while `8 * r + 6` is the fill's epoch).
+   * The integers of the resource's record ({@link fillNum}), eight at `16 * r + 8`: the fill
+   * epoch in which it joined the fill (`16 * r + 8`: it is in `filled`, or was added by a join);
+   * its unfrozen flows in the fill (`16 * r + 9`); the fill epoch in which it is in fillByScan's
+   * resources in play (`16 * r + 10`); its position there, in `filled` and {@link scanLevel}
+   * (`16 * r + 11`, valid while `16 * r + 10` is the fill's epoch); the solve epoch in which it
+   * was touched (`16 * r + 12`: it is in `touched`); the fill epoch in which it saturated (its
+   * flows froze there, `16 * r + 13`); the solve epoch in which its capacity had been lowered
+   * (`16 * r + 14`: only then can its held flows exceed it, as they had fitted the former
+   * capacity, see {@link joinable}); and how many active flows have it as their bottleneck
+   * witness (`16 * r + 15`, `slotInt[8 * f + 5]`: a resource with none has no flow to release
+   * or let rise for being bound there, so its list is not walked for them; {@link setBottleneck}
+   * keeps it).
    */
   readonly fillInt: Int32Array;
   /**
@@ -54,11 +60,9 @@ export class SharingState {
    * fillByScan's resources in play, by position (`filled[i]`'s entry is `scanLevel[i]`): the
    * share at which each saturates if nothing else freezes first, Infinity once none of its
    * flows is unfrozen. Kept by position so the scan for the lowest reads one array straight
-   * through; {@link fillInt}'s `8 * r + 7` finds a resource's entry (valid while `8 * r + 6` is the fill's epoch).
+   * through; {@link fillInt}'s `16 * r + 11` finds a resource's entry (valid while `16 * r + 10` is the fill's epoch).
    */
   readonly scanLevel: Float64Array;
-  /** Fill epoch in which the resource saturated (its flows froze there). */
-  readonly popped: Int32Array;
   /**
    * fillByScan's near resources ({@link lowestLevel}): every resource in play whose level is
    * below `nearBound` is in `nearList[0 … nearCount)`, marked by `nearIn[r] === nearGen`.
@@ -77,19 +81,8 @@ export class SharingState {
    * change made by a fill that had to be redone is still checked after the redo.
    */
   readonly recheck: Uint8Array;
-  /**
-   * How many active flows have the resource as their bottleneck witness (`slotInt[8 * f + 5]`): a
-   * resource with none has no flow to release or let rise for being bound there, so its
-   * list is not walked for them ({@link setBottleneck} keeps it).
-   */
-  readonly boundCount: Int32Array;
   /** Set when the resource's capacity was lowered since the last solve. */
   readonly fell: Uint8Array;
-  /**
-   * Solve epoch in which the resource's capacity had been lowered: only then can its held
-   * flows exceed it (they had fitted the former capacity), see {@link joinable}.
-   */
-  readonly fellIn: Int32Array;
   /** Whether the resource changed since the last solve (is in `dirty`). */
   readonly resDirty: Uint8Array;
   readonly dirty: Int32Array;
@@ -179,23 +172,19 @@ export class SharingState {
   constructor(capacityBps: Float64Array) {
     const R = capacityBps.length;
     this.resourceCount = R;
-    this.capacity = Float64Array.from(capacityBps);
     this.lists = new ResourceLists(R);
-    this.resTouched = new Int32Array(R);
-    const fill = lineAlignedBuffer(32 * R);
-    this.fillNum = new Float64Array(fill, 0, 4 * R);
-    this.fillInt = new Int32Array(fill, 0, 8 * R);
+    const record = lineAlignedBuffer(64 * R);
+    this.fillNum = new Float64Array(record, 0, 8 * R);
+    this.fillInt = new Int32Array(record, 0, 16 * R);
+    for (let r = 0; r < R; r++) this.fillNum[8 * r + 2] = capacityBps[r];
     this.topShare = new Float64Array(R).fill(-1);
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
-    this.popped = new Int32Array(R);
     this.nearList = new Int32Array(R);
     this.nearIn = new Int32Array(R);
     this.recheck = new Uint8Array(R);
-    this.boundCount = new Int32Array(R);
     this.resDirty = new Uint8Array(R);
     this.fell = new Uint8Array(R);
-    this.fellIn = new Int32Array(R);
     this.dirty = new Int32Array(R);
     this.touched = new Int32Array(R);
     this.filled = new Int32Array(R);
@@ -216,12 +205,12 @@ export class SharingState {
     this.released[this.releasedCount++] = f;
   }
 
-  /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping {@link boundCount}. */
+  /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping its bound count (`fillInt[16 * r + 15]`). */
   setBottleneck(f: number, r: number): void {
     const old = this.slotInt[8 * f + 5];
     if (old === r) return;
-    if (old >= 0) this.boundCount[old]--;
-    if (r >= 0) this.boundCount[r]++;
+    if (old >= 0) this.fillInt[16 * old + 15]--;
+    if (r >= 0) this.fillInt[16 * r + 15]++;
     this.slotInt[8 * f + 5] = r;
   }
 
@@ -247,8 +236,8 @@ export class SharingState {
 
   /** Add r to this solve's touched resources. */
   touch(r: number): void {
-    if (this.resTouched[r] === this.epoch) return;
-    this.resTouched[r] = this.epoch;
+    if (this.fillInt[16 * r + 12] === this.epoch) return;
+    this.fillInt[16 * r + 12] = this.epoch;
     this.touched[this.touchedCount++] = r;
   }
 
@@ -297,18 +286,20 @@ export class SharingState {
     if (this.epoch === 0x7fffffff) {
       this.epoch = 0;
       for (let f = 0; f < this.slotCapacity; f++) this.slotInt[8 * f + 4] = 0;
-      this.resTouched.fill(0);
-      this.fellIn.fill(0);
+      for (let r = 0; r < this.resourceCount; r++) {
+        this.fillInt[16 * r + 12] = 0;
+        this.fillInt[16 * r + 14] = 0;
+      }
     }
     this.epoch++;
     if (this.fillEpoch > 0x7fff0000) {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
       for (let r = 0; r < this.resourceCount; r++) {
-        this.fillInt[8 * r + 4] = 0;
-        this.fillInt[8 * r + 6] = 0;
+        this.fillInt[16 * r + 8] = 0;
+        this.fillInt[16 * r + 10] = 0;
+        this.fillInt[16 * r + 13] = 0;
       }
-      this.popped.fill(0);
     }
     if (this.nearGen > 0x7fff0000) {
       this.nearGen = 0;
