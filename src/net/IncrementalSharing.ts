@@ -337,7 +337,7 @@ export class IncrementalSharing implements SharingEngine {
   private bottleneckOfSlot(slot: number): number {
     const s = this.s;
     const x = s.slotNum[4 * slot];
-    return bottleneckAmongTies(s.routePool, s.slotInt[8 * slot + 6], s.slotInt[8 * slot + 7], x / s.slotNum[4 * slot + 1], x, s.cap[slot], s.topShare, s.slotInt[8 * slot + 5]);
+    return bottleneckAmongTies(s.routePool, s.slotInt[8 * slot + 6], s.slotInt[8 * slot + 7], x / s.slotNum[4 * slot + 1], x, s.cap[slot], s.topShare, s.slotInt[8 * slot + 5], 8);
   }
 
   /** Number of active flows. */

@@ -20,12 +20,13 @@ export class SharingState {
    * Each resource's record, 64 bytes (one line of the cache) at byte `64 * r` of one buffer
    * that starts on a line ({@link lineAlignedBuffer}), read through two views: the doubles
    * `fillNum[8 * r]`, the current fill's capacity left for its unfrozen flows (the residual),
-   * `fillNum[8 * r + 1]`, the total weight of those flows, and `fillNum[8 * r + 2]`, the
-   * resource's capacity (`8 * r + 3` unused); the integers {@link fillInt}. What a visit to a
-   * resource reads together — join its capacity, touched stamp, fill fields and, for
-   * {@link joinable}, its saturated and lowered stamps; freeze the fill fields; the check the
-   * bound count, fill fields, capacity and lowered stamp — from one line, where up to seven
-   * arrays made up to seven (session 43; the records of session 40 were two of 16 bytes).
+   * `fillNum[8 * r + 1]`, the total weight of those flows, `fillNum[8 * r + 2]`, the resource's
+   * capacity, and `fillNum[8 * r + 3]`, its {@link topShare}; the integers {@link fillInt}. What
+   * a visit to a resource reads together — join its capacity, touched stamp, fill fields and,
+   * for {@link joinable}, its saturated and lowered stamps; freeze the fill fields; the check the
+   * bound count, fill fields, capacity and lowered stamp, and writes the top share — from one
+   * line, where up to eight arrays made up to eight (session 43; the records of session 40 were
+   * two of 16 bytes).
    */
   readonly fillNum: Float64Array;
   /**
@@ -45,7 +46,9 @@ export class SharingState {
   readonly fillInt: Int32Array;
   /**
    * The resource's largest share if it is saturated, else -1 ({@link saturatedShare}), as
-   * of its last check (or full fill): what `bottleneck()` reads to break ties.
+   * of its last check (or full fill): what `bottleneck()` reads to break ties. A view of the
+   * resources' records from their fourth double: resource r's is `topShare[8 * r]`
+   * (`fillNum[8 * r + 3]`), in the line the check has just read.
    */
   readonly topShare: Float64Array;
   /**
@@ -176,8 +179,11 @@ export class SharingState {
     const record = lineAlignedBuffer(64 * R);
     this.fillNum = new Float64Array(record, 0, 8 * R);
     this.fillInt = new Int32Array(record, 0, 16 * R);
-    for (let r = 0; r < R; r++) this.fillNum[8 * r + 2] = capacityBps[r];
-    this.topShare = new Float64Array(R).fill(-1);
+    this.topShare = new Float64Array(record, 24, Math.max(0, 8 * R - 3));
+    for (let r = 0; r < R; r++) {
+      this.fillNum[8 * r + 2] = capacityBps[r];
+      this.topShare[8 * r] = -1;
+    }
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
     this.nearList = new Int32Array(R);

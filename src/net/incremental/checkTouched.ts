@@ -21,7 +21,7 @@ const MAX_LIST = 2 ** 26;
  * Most checked resources were filled (crossed by a released flow) but did not saturate:
  * their released flows froze elsewhere. When no flow has r as its bottleneck witness
  * (`fillInt[16 * r + 15]` = 0), the walk below can only find that r is overloaded (release every
- * held flow), saturated (`topShare[r]` = the largest share) or neither (`topShare[r]` = -1,
+ * held flow), saturated (`topShare[8 * r]` = the largest share) or neither (`topShare[8 * r]` = -1,
  * nothing released); it decides by the load L_f, the float sum of r's rates in list order,
  * against t = fl(c − fl(TIE·c)). The fill's own `fillNum[8 * r]` tells the third case without
  * the walk when it exceeds {@link CLEAR}·c, r was filled in the fill just made (complete,
@@ -59,7 +59,7 @@ export function checkTouched(s: SharingState): number {
     s.stats.checkedResources++;
     // Left clearly unsaturated by the fill, with no flow bound there: nothing to find (see above).
     if (fillInt[16 * r + 15] === 0 && fillInt[16 * r + 8] === fe && fillNum[8 * r] > CLEAR * fillNum[8 * r + 2] && fillInt[16 * r + 14] !== epoch && span[2 * r + 1] < MAX_LIST) {
-      topShare[r] = -1;
+      topShare[8 * r] = -1;
       continue;
     }
     const base = span[2 * r];
@@ -75,7 +75,7 @@ export function checkTouched(s: SharingState): number {
       if (slotInt[8 * g + 5] === r && x < minBottleneckShare) minBottleneckShare = x;
     }
     const c = fillNum[8 * r + 2];
-    topShare[r] = saturatedShare(load, c, maxShare);
+    topShare[8 * r] = saturatedShare(load, c, maxShare);
     const slack = TIE * (c > load ? c : load);
     if (load > c + slack) {
       for (let e = base; e < end; e++) {
