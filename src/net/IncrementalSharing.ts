@@ -200,13 +200,13 @@ export class IncrementalSharing implements SharingEngine {
       throw new Error(`IncrementalSharing.setCapacity: resource ${resource}, expected 0 … ${s.resourceCount - 1}`);
     }
     if (!(capacityBps >= 0)) throw new Error(`IncrementalSharing.setCapacity: capacity ${capacityBps} B/s, expected ≥ 0`);
-    if (capacityBps < s.capacity[resource]) s.fell[resource] = 1;
-    s.capacity[resource] = capacityBps;
+    if (capacityBps < s.fillNum[8 * resource + 2]) s.fell[resource] = 1;
+    s.fillNum[8 * resource + 2] = capacityBps;
     s.markDirty(resource);
   }
 
   capacityOf(resource: number): number {
-    return this.s.capacity[resource];
+    return this.s.fillNum[8 * resource + 2];
   }
 
   /**
@@ -256,11 +256,11 @@ export class IncrementalSharing implements SharingEngine {
       s.resDirty[r] = 0;
       if (s.fell[r] !== 0) {
         s.fell[r] = 0;
-        s.fellIn[r] = s.epoch;
+        s.fillInt[16 * r + 14] = s.epoch;
       }
       s.recheck[r] = 1;
       s.touch(r);
-      if (s.boundCount[r] === 0) continue;
+      if (s.fillInt[16 * r + 15] === 0) continue;
       const base = s.lists.span[2 * r];
       for (let e = base, end = base + s.lists.span[2 * r + 1]; e < end; e++) {
         const g = list[e];
@@ -337,7 +337,7 @@ export class IncrementalSharing implements SharingEngine {
   private bottleneckOfSlot(slot: number): number {
     const s = this.s;
     const x = s.slotNum[4 * slot];
-    return bottleneckAmongTies(s.routePool, s.slotInt[8 * slot + 6], s.slotInt[8 * slot + 7], x / s.slotNum[4 * slot + 1], x, s.cap[slot], s.topShare, s.slotInt[8 * slot + 5]);
+    return bottleneckAmongTies(s.routePool, s.slotInt[8 * slot + 6], s.slotInt[8 * slot + 7], x / s.slotNum[4 * slot + 1], x, s.cap[slot], s.topShare, s.slotInt[8 * slot + 5], 8);
   }
 
   /** Number of active flows. */

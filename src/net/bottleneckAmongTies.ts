@@ -13,6 +13,7 @@ import { TIE } from "./incremental/TIE.js";
  *
  * @param route resource ids, the flow's route being `route[start … start + len)`.
  * @param share the flow's rate ÷ its weight.
+ * @param stride resource r's entry is `saturatedShareOf[stride * r]` (records of `stride` doubles).
  */
 export function bottleneckAmongTies(
   route: Int32Array,
@@ -23,10 +24,11 @@ export function bottleneckAmongTies(
   capBps: number,
   saturatedShareOf: Float64Array,
   fallback: number,
+  stride = 1,
 ): number {
   for (let k = start, end = start + len; k < end; k++) {
     const r = route[k];
-    const top = saturatedShareOf[r];
+    const top = saturatedShareOf[stride * r];
     if (top >= 0 && share >= top - TIE * top) return r;
   }
   if (capBps < Infinity && rateBps >= capBps - TIE * capBps) return -1;

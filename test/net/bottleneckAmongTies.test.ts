@@ -30,6 +30,13 @@ describe("bottleneckAmongTies", () => {
     // A cap that binds too loses to a binding resource.
     expect(bottleneckAmongTies(route(0, 2), 0, 2, 5, 5, 5, top, -1)).toBe(2);
   });
+
+  it("reads resource r's share at stride × r when the shares sit in records", () => {
+    // The same shares as above, every other double: a record of two per resource.
+    const records = Float64Array.of(-1, 0, 6, 0, 5, 0, 5, 0);
+    expect(bottleneckAmongTies(route(0, 1, 3, 2), 0, 4, 5, 5, Infinity, records, 2, 2)).toBe(3);
+    expect(bottleneckAmongTies(route(0, 1), 0, 2, 5, 5, Infinity, records, 1, 2)).toBe(1);
+  });
 });
 
 describe.each([

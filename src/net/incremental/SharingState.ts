@@ -1,6 +1,7 @@
 // SharingState: the incremental max-min solver's state in typed arrays (flows in dense slots, resources, routes, the current solve's lists) and its bookkeeping.
 import { EventQueue } from "../../core/EventQueue.js";
 import { grown } from "../../core/grown.js";
+import { lineAlignedBuffer } from "../../core/lineAlignedBuffer.js";
 import type { saturatedShare } from "../saturatedShare.js";
 import { ResourceLists } from "./ResourceLists.js";
 
@@ -14,30 +15,40 @@ import { ResourceLists } from "./ResourceLists.js";
  */
 export class SharingState {
   readonly resourceCount: number;
-  readonly capacity: Float64Array;
   readonly lists: ResourceLists;
-  /** Solve epoch in which the resource was touched (is in `touched`). */
-  readonly resTouched: Int32Array;
   /**
-   * The current fill's numbers of each resource, two per resource at `2 * r`: the capacity
-   * left for the unfrozen flows of the fill (`2 * r`, the residual) and the total weight of
-   * those flows (`2 * r + 1`). Beside each other because a fill reads and writes them
-   * together, with {@link fillInt}'s: one line of the cache where there were two arrays (and
-   * six with fillInt's), which at 10⁶ flows on a shared machine is most of what a visit to a
-   * resource costs.
+   * Each resource's record, 64 bytes (one line of the cache) at byte `64 * r` of one buffer
+   * that starts on a line ({@link lineAlignedBuffer}), read through two views: the doubles
+   * `fillNum[8 * r]`, the current fill's capacity left for its unfrozen flows (the residual),
+   * `fillNum[8 * r + 1]`, the total weight of those flows, `fillNum[8 * r + 2]`, the resource's
+   * capacity, and `fillNum[8 * r + 3]`, its {@link topShare}; the integers {@link fillInt}. What
+   * a visit to a resource reads together — join its capacity, touched stamp, fill fields and,
+   * for {@link joinable}, its saturated and lowered stamps; freeze the fill fields; the check the
+   * bound count, fill fields, capacity and lowered stamp, and writes the top share — from one
+   * line, where up to eight arrays made up to eight (session 43; the records of session 40 were
+   * two of 16 bytes).
    */
   readonly fillNum: Float64Array;
   /**
-   * The current fill's integers of each resource, four per resource at `4 * r`: the fill epoch
-   * in which it joined the fill (`4 * r`: it is in `filled`, or was added by a join); its
-   * unfrozen flows in the fill (`4 * r + 1`); the fill epoch in which it is in fillByScan's
-   * resources in play (`4 * r + 2`); and its position there, in `filled` and {@link scanLevel}
-   * (`4 * r + 3`, valid while `4 * r + 2` is the fill's epoch).
+   * The integers of the resource's record ({@link fillNum}), eight at `16 * r + 8`: the fill
+   * epoch in which it joined the fill (`16 * r + 8`: it is in `filled`, or was added by a join);
+   * its unfrozen flows in the fill (`16 * r + 9`); the fill epoch in which it is in fillByScan's
+   * resources in play (`16 * r + 10`); its position there, in `filled` and {@link scanLevel}
+   * (`16 * r + 11`, valid while `16 * r + 10` is the fill's epoch); the solve epoch in which it
+   * was touched (`16 * r + 12`: it is in `touched`); the fill epoch in which it saturated (its
+   * flows froze there, `16 * r + 13`); the solve epoch in which its capacity had been lowered
+   * (`16 * r + 14`: only then can its held flows exceed it, as they had fitted the former
+   * capacity, see {@link joinable}); and how many active flows have it as their bottleneck
+   * witness (`16 * r + 15`, `slotInt[8 * f + 5]`: a resource with none has no flow to release
+   * or let rise for being bound there, so its list is not walked for them; {@link setBottleneck}
+   * keeps it).
    */
   readonly fillInt: Int32Array;
   /**
    * The resource's largest share if it is saturated, else -1 ({@link saturatedShare}), as
-   * of its last check (or full fill): what `bottleneck()` reads to break ties.
+   * of its last check (or full fill): what `bottleneck()` reads to break ties. A view of the
+   * resources' records from their fourth double: resource r's is `topShare[8 * r]`
+   * (`fillNum[8 * r + 3]`), in the line the check has just read.
    */
   readonly topShare: Float64Array;
   /**
@@ -52,11 +63,9 @@ export class SharingState {
    * fillByScan's resources in play, by position (`filled[i]`'s entry is `scanLevel[i]`): the
    * share at which each saturates if nothing else freezes first, Infinity once none of its
    * flows is unfrozen. Kept by position so the scan for the lowest reads one array straight
-   * through; {@link fillInt}'s `4 * r + 3` finds a resource's entry (valid while `4 * r + 2` is the fill's epoch).
+   * through; {@link fillInt}'s `16 * r + 11` finds a resource's entry (valid while `16 * r + 10` is the fill's epoch).
    */
   readonly scanLevel: Float64Array;
-  /** Fill epoch in which the resource saturated (its flows froze there). */
-  readonly popped: Int32Array;
   /**
    * fillByScan's near resources ({@link lowestLevel}): every resource in play whose level is
    * below `nearBound` is in `nearList[0 … nearCount)`, marked by `nearIn[r] === nearGen`.
@@ -75,19 +84,8 @@ export class SharingState {
    * change made by a fill that had to be redone is still checked after the redo.
    */
   readonly recheck: Uint8Array;
-  /**
-   * How many active flows have the resource as their bottleneck witness (`slotInt[8 * f + 5]`): a
-   * resource with none has no flow to release or let rise for being bound there, so its
-   * list is not walked for them ({@link setBottleneck} keeps it).
-   */
-  readonly boundCount: Int32Array;
   /** Set when the resource's capacity was lowered since the last solve. */
   readonly fell: Uint8Array;
-  /**
-   * Solve epoch in which the resource's capacity had been lowered: only then can its held
-   * flows exceed it (they had fitted the former capacity), see {@link joinable}.
-   */
-  readonly fellIn: Int32Array;
   /** Whether the resource changed since the last solve (is in `dirty`). */
   readonly resDirty: Uint8Array;
   readonly dirty: Int32Array;
@@ -101,14 +99,16 @@ export class SharingState {
   slotCapacity = 0;
   active = new Uint8Array(0);
   /**
-   * Each slot's record, 32 bytes at byte `32 * f`, read through two views of one buffer:
+   * Each slot's record, 32 bytes at byte `32 * f`, read through two views of one buffer that
+   * starts on a cache line ({@link lineAlignedBuffer}, so no record straddles two lines):
    * `slotNum[4 * f]` the flow's exact rate (bytes/s), `slotNum[4 * f + 1]` its weight;
    * `slotInt[8 * f + 4]` the solve epoch in which it was released, `slotInt[8 * f + 5]` its
    * bottleneck resource (-1 at its cap), `slotInt[8 * f + 6]` and `slotInt[8 * f + 7]` where
    * its route starts in {@link routePool} and its length. The fields a solve reads of a flow
    * together (a list walk reads the released stamp and the rate, the checks the weight and
    * bottleneck too, a freeze or join the route): one line of the cache a flow, where six
-   * arrays made up to six (session 41). Indices are literal strides, as in {@link fillInt}.
+   * arrays made up to six (session 41). Indices are literal strides, as in {@link fillInt}
+   * (the bundle makes module constants mutable `var`s, which V8 would load at each use).
    */
   slotNum = new Float64Array(0);
   slotInt = new Int32Array(0);
@@ -175,22 +175,22 @@ export class SharingState {
   constructor(capacityBps: Float64Array) {
     const R = capacityBps.length;
     this.resourceCount = R;
-    this.capacity = Float64Array.from(capacityBps);
     this.lists = new ResourceLists(R);
-    this.resTouched = new Int32Array(R);
-    this.fillNum = new Float64Array(2 * R);
-    this.fillInt = new Int32Array(4 * R);
-    this.topShare = new Float64Array(R).fill(-1);
+    const record = lineAlignedBuffer(64 * R);
+    this.fillNum = new Float64Array(record, 0, 8 * R);
+    this.fillInt = new Int32Array(record, 0, 16 * R);
+    this.topShare = new Float64Array(record, 24, Math.max(0, 8 * R - 3));
+    for (let r = 0; r < R; r++) {
+      this.fillNum[8 * r + 2] = capacityBps[r];
+      this.topShare[8 * r] = -1;
+    }
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
-    this.popped = new Int32Array(R);
     this.nearList = new Int32Array(R);
     this.nearIn = new Int32Array(R);
     this.recheck = new Uint8Array(R);
-    this.boundCount = new Int32Array(R);
     this.resDirty = new Uint8Array(R);
     this.fell = new Uint8Array(R);
-    this.fellIn = new Int32Array(R);
     this.dirty = new Int32Array(R);
     this.touched = new Int32Array(R);
     this.filled = new Int32Array(R);
@@ -211,12 +211,12 @@ export class SharingState {
     this.released[this.releasedCount++] = f;
   }
 
-  /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping {@link boundCount}. */
+  /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping its bound count (`fillInt[16 * r + 15]`). */
   setBottleneck(f: number, r: number): void {
     const old = this.slotInt[8 * f + 5];
     if (old === r) return;
-    if (old >= 0) this.boundCount[old]--;
-    if (r >= 0) this.boundCount[r]++;
+    if (old >= 0) this.fillInt[16 * old + 15]--;
+    if (r >= 0) this.fillInt[16 * r + 15]++;
     this.slotInt[8 * f + 5] = r;
   }
 
@@ -242,8 +242,8 @@ export class SharingState {
 
   /** Add r to this solve's touched resources. */
   touch(r: number): void {
-    if (this.resTouched[r] === this.epoch) return;
-    this.resTouched[r] = this.epoch;
+    if (this.fillInt[16 * r + 12] === this.epoch) return;
+    this.fillInt[16 * r + 12] = this.epoch;
     this.touched[this.touchedCount++] = r;
   }
 
@@ -292,18 +292,20 @@ export class SharingState {
     if (this.epoch === 0x7fffffff) {
       this.epoch = 0;
       for (let f = 0; f < this.slotCapacity; f++) this.slotInt[8 * f + 4] = 0;
-      this.resTouched.fill(0);
-      this.fellIn.fill(0);
+      for (let r = 0; r < this.resourceCount; r++) {
+        this.fillInt[16 * r + 12] = 0;
+        this.fillInt[16 * r + 14] = 0;
+      }
     }
     this.epoch++;
     if (this.fillEpoch > 0x7fff0000) {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
       for (let r = 0; r < this.resourceCount; r++) {
-        this.fillInt[4 * r] = 0;
-        this.fillInt[4 * r + 2] = 0;
+        this.fillInt[16 * r + 8] = 0;
+        this.fillInt[16 * r + 10] = 0;
+        this.fillInt[16 * r + 13] = 0;
       }
-      this.popped.fill(0);
     }
     if (this.nearGen > 0x7fff0000) {
       this.nearGen = 0;
@@ -322,10 +324,10 @@ export class SharingState {
     this.cap = grown(this.cap, size);
     if (size > this.slotCapacity) {
       // Copied as bytes: the int fields read as doubles may be NaN patterns a float copy could change.
-      const buffer = new ArrayBuffer(32 * size);
+      const buffer = lineAlignedBuffer(32 * size);
       new Uint8Array(buffer).set(new Uint8Array(this.slotInt.buffer, 0, 32 * this.slotCapacity));
-      this.slotNum = new Float64Array(buffer);
-      this.slotInt = new Int32Array(buffer);
+      this.slotNum = new Float64Array(buffer, 0, 4 * size);
+      this.slotInt = new Int32Array(buffer, 0, 8 * size);
     }
     this.frozenIn = grown(this.frozenIn, size);
     this.activePos = grown(this.activePos, size);

@@ -21,7 +21,7 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
   heap.clear();
   for (let i = 0; i < filledCount; i++) {
     const r = s.filled[i];
-    handle[r] = heap.push(Math.max(0, fillNum[2 * r]) / fillNum[2 * r + 1], r);
+    handle[r] = heap.push(Math.max(0, fillNum[8 * r]) / fillNum[8 * r + 1], r);
   }
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
@@ -46,7 +46,7 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
       // `id` gained the joined flows: it is back in the heap at its new, higher level.
       if (joined & JOINED) continue;
     }
-    s.popped[id] = fe;
+    s.fillInt[16 * id + 13] = fe;
     freezeAtLevel(s, id, level, fe);
   }
   s.joinMode = 0;

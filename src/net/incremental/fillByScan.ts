@@ -30,7 +30,7 @@ import type { SharingState } from "./SharingState.js";
  *
  * The last search of a fill, which found every level Infinity and took every resource out
  * of play, is not made: once `s.rising` is 0 the search is skipped and answers -1. Proof:
- * `fillInt[4 * r + 1]` counts the released flows that fillByScan started with or that joined on r,
+ * `fillInt[16 * r + 9]` counts the released flows that fillByScan started with or that joined on r,
  * less those that froze, and each of those flows crosses r, so it is counted in `s.rising`
  * (which also counts the flows a join could not take and released for the next round, and
  * loses each counted flow when it freezes — freeze meets a flow once a fill, and a flow with
@@ -46,13 +46,13 @@ import type { SharingState } from "./SharingState.js";
  * @returns false when the fill must be redone with the enlarged released set.
  */
 export function fillByScan(s: SharingState, filledCount: number, fe: number): boolean {
-  const { frozenIn, slotNum, cap, filled, scanLevel, popped, fillNum, fillInt } = s;
+  const { frozenIn, slotNum, cap, filled, scanLevel, fillNum, fillInt } = s;
   for (let i = 0; i < filledCount; i++) {
     const r = filled[i];
-    const res = fillNum[2 * r];
-    scanLevel[i] = (res > 0 ? res : 0) / fillNum[2 * r + 1];
-    fillInt[4 * r + 3] = i;
-    fillInt[4 * r + 2] = fe;
+    const res = fillNum[8 * r];
+    scanLevel[i] = (res > 0 ? res : 0) / fillNum[8 * r + 1];
+    fillInt[16 * r + 11] = i;
+    fillInt[16 * r + 10] = fe;
   }
   let live = filledCount;
   dropNear(s);
@@ -113,7 +113,7 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
       }
       if (joined & JOINED) continue;
     }
-    popped[best] = fe;
+    fillInt[16 * best + 13] = fe;
     s.scanLive = live;
     s.scanCapped = capped;
     freezeAtLevel(s, best, bestLevel, fe);

@@ -27,12 +27,12 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   for (let k = start; k < end; k++) {
     const r = routePool[k];
     if (moved) recheck[r] = 1;
-    const res = (fillNum[2 * r] -= rateBps);
-    const ws = (fillNum[2 * r + 1] -= w);
-    const left = --fillInt[4 * r + 1];
+    const res = (fillNum[8 * r] -= rateBps);
+    const ws = (fillNum[8 * r + 1] -= w);
+    const left = --fillInt[16 * r + 9];
     const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
-    if (fillInt[4 * r + 2] === fe) {
-      scanLevel[fillInt[4 * r + 3]] = level;
+    if (fillInt[16 * r + 10] === fe) {
+      scanLevel[fillInt[16 * r + 11]] = level;
       if (left > 0) s.nearLevel(r, level);
       else s.diedInScan(r);
     }

@@ -11,15 +11,15 @@ import { TIE } from "./TIE.js";
  * level below the fill's, and the fill would go back down.
  */
 export function joinable(s: SharingState, g: number, fe: number): boolean {
-  const { routePool, popped, fellIn, capacity } = s;
+  const { routePool, fillNum, fillInt } = s;
   const epoch = s.epoch;
   for (let k = s.slotInt[8 * g + 6], end = k + s.slotInt[8 * g + 7]; k < end; k++) {
     const q = routePool[k];
-    if (popped[q] === fe) return false;
-    if (fellIn[q] !== epoch) continue;
-    if (s.fillInt[4 * q] === fe) {
-      if (s.fillNum[2 * q] < -TIE * capacity[q]) return false;
-    } else if (s.fixedLoad(q) > capacity[q] + TIE * capacity[q]) return false;
+    if (fillInt[16 * q + 13] === fe) return false;
+    if (fillInt[16 * q + 14] !== epoch) continue;
+    if (fillInt[16 * q + 8] === fe) {
+      if (fillNum[8 * q] < -TIE * fillNum[8 * q + 2]) return false;
+    } else if (s.fixedLoad(q) > fillNum[8 * q + 2] + TIE * fillNum[8 * q + 2]) return false;
   }
   return true;
 }
@@ -52,31 +52,31 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
   for (let k = start; k < end; k++) {
     const q = routePool[k];
     s.touch(q);
-    if (fillInt[4 * q] !== fe) {
+    if (fillInt[16 * q + 8] !== fe) {
       s.stats.filledResources++;
-      fillInt[4 * q] = fe;
-      fillNum[2 * q] = s.capacity[q] - s.fixedLoad(q);
-      fillNum[2 * q + 1] = w;
-      fillInt[4 * q + 1] = 1;
+      fillInt[16 * q + 8] = fe;
+      fillNum[8 * q] = s.fillNum[8 * q + 2] - s.fixedLoad(q);
+      fillNum[8 * q + 1] = w;
+      fillInt[16 * q + 9] = 1;
     } else {
-      fillNum[2 * q] += s.slotNum[4 * g];
-      fillNum[2 * q + 1] = fillInt[4 * q + 1] === 0 ? w : fillNum[2 * q + 1] + w;
-      fillInt[4 * q + 1]++;
+      fillNum[8 * q] += s.slotNum[4 * g];
+      fillNum[8 * q + 1] = fillInt[16 * q + 9] === 0 ? w : fillNum[8 * q + 1] + w;
+      fillInt[16 * q + 9]++;
     }
-    const res = fillNum[2 * q];
-    const level = (res > 0 ? res : 0) / fillNum[2 * q + 1];
+    const res = fillNum[8 * q];
+    const level = (res > 0 ? res : 0) / fillNum[8 * q + 1];
     if (inHeap) {
       const h = handle[q];
       if (h >= 0) heap.update(h, level);
       else handle[q] = heap.push(level, q);
-    } else if (fillInt[4 * q + 2] === fe) {
-      scanLevel[fillInt[4 * q + 3]] = level;
+    } else if (fillInt[16 * q + 10] === fe) {
+      scanLevel[fillInt[16 * q + 11]] = level;
       s.nearLevel(q, level);
     } else {
       // New to the fill, or left the scan when its flows all froze elsewhere.
       const at = s.scanLive++;
-      fillInt[4 * q + 2] = fe;
-      fillInt[4 * q + 3] = at;
+      fillInt[16 * q + 10] = fe;
+      fillInt[16 * q + 11] = at;
       scanLevel[at] = level;
       s.filled[at] = q;
       s.nearLevel(q, level);

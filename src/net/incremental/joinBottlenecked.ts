@@ -14,14 +14,14 @@ import type { SharingState } from "./SharingState.js";
  * never exactness: the fill is then the progressive filling of a larger released set.
  */
 export function joinBottlenecked(s: SharingState, f: number, level: number, fe: number, inHeap: boolean): void {
-  const { routePool, popped, slotNum, slotInt } = s;
+  const { routePool, slotNum, slotInt, fillInt } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
   const end = s.slotInt[8 * f + 6] + s.slotInt[8 * f + 7];
   for (let k = s.slotInt[8 * f + 6]; k < end; k++) {
     const q = routePool[k];
     // No held flow is bound at q (f itself, released, may be the only one bound there).
-    if (popped[q] === fe || s.boundCount[q] === (slotInt[8 * f + 5] === q ? 1 : 0)) continue;
+    if (fillInt[16 * q + 13] === fe || fillInt[16 * q + 15] === (slotInt[8 * f + 5] === q ? 1 : 0)) continue;
     const lend = s.lists.span[2 * q] + s.lists.span[2 * q + 1];
     for (let e = s.lists.span[2 * q]; e < lend; e++) {
       const h = list[e];

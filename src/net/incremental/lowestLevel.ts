@@ -68,9 +68,9 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
     let bestLevel = Infinity;
     for (let j = 0; j < count; j++) {
       const r = nearList[j];
-      const p = fillInt[4 * r + 3];
+      const p = fillInt[16 * r + 11];
       const level = scanLevel[p];
-      if (fillInt[4 * r + 2] !== fe || !(level < bound)) {
+      if (fillInt[16 * r + 10] !== fe || !(level < bound)) {
         // Out of play, or no longer below the bound: not needed in the list.
         nearIn[r] = 0;
         nearList[j--] = nearList[--count];
@@ -99,13 +99,13 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
       bestLevel = level;
       bestAt = i;
       bound = NEAR * level;
-    } else if (level === Infinity && fillInt[4 * filled[i] + 1] === 0) {
+    } else if (level === Infinity && fillInt[16 * filled[i] + 9] === 0) {
       // Out of play: the last entry takes its place (and is looked at next).
-      fillInt[4 * filled[i] + 2] = 0;
+      fillInt[16 * filled[i] + 10] = 0;
       const moved = filled[--live];
       filled[i] = moved;
       scanLevel[i] = scanLevel[live];
-      fillInt[4 * moved + 3] = i;
+      fillInt[16 * moved + 11] = i;
       i--;
       continue;
     }
@@ -138,12 +138,12 @@ function plainScan(s: SharingState, live: number): number {
     if (level < bestLevel) {
       bestLevel = level;
       bestAt = i;
-    } else if (level === Infinity && fillInt[4 * filled[i] + 1] === 0) {
-      fillInt[4 * filled[i] + 2] = 0;
+    } else if (level === Infinity && fillInt[16 * filled[i] + 9] === 0) {
+      fillInt[16 * filled[i] + 10] = 0;
       const moved = filled[--live];
       filled[i] = moved;
       scanLevel[i] = scanLevel[live];
-      fillInt[4 * moved + 3] = i;
+      fillInt[16 * moved + 11] = i;
       i--;
     }
   }
@@ -178,7 +178,7 @@ function takeOutDied(s: SharingState, live: number): number {
   const { died, scanLevel, filled, fillInt } = s;
   const n = s.diedCount;
   for (let k = 0; k < n; k++) {
-    const p = fillInt[4 * died[k] + 3];
+    const p = fillInt[16 * died[k] + 11];
     // Insertion into died[0 … k), kept sorted by position (the list is short).
     let j = k;
     for (; j > 0; j--) {
@@ -195,13 +195,13 @@ function takeOutDied(s: SharingState, live: number): number {
     // The entry at p, and the one moved there after each take-out, kept at hand.
     let r = filled[p];
     let level = scanLevel[p];
-    while (level === Infinity && fillInt[4 * r + 1] === 0) {
-      fillInt[4 * r + 2] = 0;
+    while (level === Infinity && fillInt[16 * r + 9] === 0) {
+      fillInt[16 * r + 10] = 0;
       const moved = filled[--live];
       level = scanLevel[live];
       filled[p] = moved;
       scanLevel[p] = level;
-      fillInt[4 * moved + 3] = p;
+      fillInt[16 * moved + 11] = p;
       r = moved;
       if (p >= live) break;
     }

@@ -23,15 +23,15 @@ export function refill(s: SharingState): boolean {
     const end = s.slotInt[8 * f + 6] + s.slotInt[8 * f + 7];
     for (let k = s.slotInt[8 * f + 6]; k < end; k++) {
       const r = routePool[k];
-      if (fillInt[4 * r] !== fe) {
-        fillInt[4 * r] = fe;
+      if (fillInt[16 * r + 8] !== fe) {
+        fillInt[16 * r + 8] = fe;
         filled[filledCount++] = r;
-        fillNum[2 * r] = s.capacity[r] - s.fixedLoad(r);
-        fillNum[2 * r + 1] = 0;
-        fillInt[4 * r + 1] = 0;
+        fillNum[8 * r] = s.fillNum[8 * r + 2] - s.fixedLoad(r);
+        fillNum[8 * r + 1] = 0;
+        fillInt[16 * r + 9] = 0;
       }
-      fillNum[2 * r + 1] += w;
-      fillInt[4 * r + 1]++;
+      fillNum[8 * r + 1] += w;
+      fillInt[16 * r + 9]++;
     }
   }
   s.stats.filledResources += filledCount;

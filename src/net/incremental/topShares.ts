@@ -21,6 +21,6 @@ export function topShares(s: SharingState): void {
       load += slotNum[4 * g];
       if (x > maxShare) maxShare = x;
     }
-    s.topShare[r] = saturatedShare(load, s.capacity[r], maxShare);
+    s.topShare[8 * r] = saturatedShare(load, s.fillNum[8 * r + 2], maxShare);
   }
 }

@@ -57,11 +57,11 @@ describe("SharingState.setBottleneck", () => {
     s.setBottleneck(0, 1);
     s.setBottleneck(1, 1);
     s.setBottleneck(2, 1);
-    expect(Array.from(s.boundCount)).toEqual([0, 3, 0]);
+    expect([0, 1, 2].map((r) => s.fillInt[16 * r + 15])).toEqual([0, 3, 0]); // the resources' bound counts
     s.setBottleneck(1, 2);
     s.setBottleneck(1, 2);
     s.setBottleneck(0, -1);
-    expect(Array.from(s.boundCount)).toEqual([0, 1, 1]);
+    expect([0, 1, 2].map((r) => s.fillInt[16 * r + 15])).toEqual([0, 1, 1]);
     expect([0, 1, 2].map((f) => s.slotInt[8 * f + 5])).toEqual([-1, 2, 1]);
   });
 });

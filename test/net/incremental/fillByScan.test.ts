@@ -92,8 +92,8 @@ describe("fillByScan's skipped last search", () => {
     // Resources 0 and 1 tie at share 10: 0 comes first and freezes flow 0; the second search
     // takes 0 out and finds 1, which freezes flow 1. No flow is left rising, so no third search
     // takes out 1 and 2.
-    expect(s.fillInt[4 * 0 + 2]).toBe(0);
-    expect([s.fillInt[4 * 1 + 2], s.fillInt[4 * 2 + 2]]).toEqual([s.fillEpoch, s.fillEpoch]);
+    expect(s.fillInt[16 * 0 + 10]).toBe(0);
+    expect([s.fillInt[16 * 1 + 10], s.fillInt[16 * 2 + 10]]).toEqual([s.fillEpoch, s.fillEpoch]);
     expect(s.rising).toBe(0);
   });
 });

@@ -56,9 +56,9 @@ function runSequence(seed: number): { searches: number; nearAnswers: number } {
     unfrozen[r] = 1 + pick(rng, 3);
     s.filled[i] = r;
     s.scanLevel[i] = x;
-    s.fillInt[4 * r + 3] = i;
-    s.fillInt[4 * r + 2] = fe;
-    s.fillInt[4 * r + 1] = unfrozen[r];
+    s.fillInt[16 * r + 11] = i;
+    s.fillInt[16 * r + 10] = fe;
+    s.fillInt[16 * r + 9] = unfrozen[r];
   }
   dropNear(s);
   s.diedCount = 0;
@@ -73,10 +73,10 @@ function runSequence(seed: number): { searches: number; nearAnswers: number } {
     searches++;
     if (s.nearGen === full) nearAnswers++;
     if (at !== want) expect.fail(`seed ${seed} step ${step}: position ${at}, the plain scan's ${want}`);
-    const same = live === filled.length && filled.every((r, i) => s.filled[i] === r && s.fillInt[4 * r + 3] === i && Object.is(s.scanLevel[i], level[i]));
+    const same = live === filled.length && filled.every((r, i) => s.filled[i] === r && s.fillInt[16 * r + 11] === i && Object.is(s.scanLevel[i], level[i]));
     if (!same) expect.fail(`seed ${seed} step ${step}: the resources in play differ from the plain scan's`);
     let inPlayNow = 0;
-    for (let r = 0; r < R; r++) if (s.fillInt[4 * r + 2] === fe) inPlayNow++;
+    for (let r = 0; r < R; r++) if (s.fillInt[16 * r + 10] === fe) inPlayNow++;
     if (inPlayNow !== live) expect.fail(`seed ${seed} step ${step}: ${inPlayNow} resources marked in play, ${live} listed`);
     // Changes until the next search, as freeze (a level rises, or the last flow froze) and join (a level falls, a resource comes back) make them.
     for (let k = pick(rng, 6); k >= 0; k--) {
@@ -86,26 +86,26 @@ function runSequence(seed: number): { searches: number; nearAnswers: number } {
         const r = filled[i];
         if (rng() < 0.3) {
           unfrozen[r] = 0;
-          s.fillInt[4 * r + 1] = 0;
+          s.fillInt[16 * r + 9] = 0;
           level[i] = s.scanLevel[i] = Infinity;
           s.diedInScan(r);
         } else {
           const x = u < 0.25 ? level[i] + rng() : randomLevel(rng);
-          unfrozen[r] = s.fillInt[4 * r + 1] = Math.max(1, unfrozen[r]);
+          unfrozen[r] = s.fillInt[16 * r + 9] = Math.max(1, unfrozen[r]);
           level[i] = s.scanLevel[i] = x;
           s.nearLevel(r, x);
         }
       } else if (live < R && u < 0.7) {
         // Join: a resource not in play comes in at the end (new to the fill, or taken out before).
-        const out = order.filter((r) => s.fillInt[4 * r + 2] !== fe);
+        const out = order.filter((r) => s.fillInt[16 * r + 10] !== fe);
         const r = out[pick(rng, out.length)];
         const x = randomLevel(rng);
         const i = s.scanLive++;
         s.filled[i] = r;
         s.scanLevel[i] = x;
-        s.fillInt[4 * r + 3] = i;
-        s.fillInt[4 * r + 2] = fe;
-        unfrozen[r] = s.fillInt[4 * r + 1] = 1;
+        s.fillInt[16 * r + 11] = i;
+        s.fillInt[16 * r + 10] = fe;
+        unfrozen[r] = s.fillInt[16 * r + 9] = 1;
         filled.push(r);
         level.push(x);
         s.nearLevel(r, x);
@@ -115,7 +115,7 @@ function runSequence(seed: number): { searches: number; nearAnswers: number } {
         const i = pick(rng, live);
         const r = filled[i];
         const x = randomLevel(rng);
-        unfrozen[r] = s.fillInt[4 * r + 1] = unfrozen[r] + 1;
+        unfrozen[r] = s.fillInt[16 * r + 9] = unfrozen[r] + 1;
         level[i] = s.scanLevel[i] = x;
         s.nearLevel(r, x);
       }
