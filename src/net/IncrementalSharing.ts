@@ -10,13 +10,13 @@ import type { join, joinable } from "./incremental/join.js";
 import type { joinBottlenecked } from "./incremental/joinBottlenecked.js";
 import type { ResourceLists } from "./incremental/ResourceLists.js";
 import { refill } from "./incremental/refill.js";
+import { REPORT } from "./incremental/REPORT.js";
+import { solveCapOnly } from "./incremental/solveCapOnly.js";
 import { SharingState } from "./incremental/SharingState.js";
 import { TIE } from "./incremental/TIE.js";
 import { topShares } from "./incremental/topShares.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
-/** A flow's reported rate moves only when its exact rate differs from it by more than this (relative). */
-const REPORT = 1e-13;
 
 /**
  * Weighted max-min fair rates with caps, kept up to date incrementally: after a change,
@@ -97,10 +97,13 @@ export class IncrementalSharing implements SharingEngine {
    * @param capacityBps capacity of every resource (copied).
    * @param fullFraction release every flow (a full solve) once more than this fraction of
    *   the active flows has been released.
+   * @param capOnlyPath solve a lone cap change that moves only its own flow without a fill
+   *   ({@link solveCapOnly}: the same answer, bit for bit); false only for tests comparing the two.
    */
   constructor(
     capacityBps: Float64Array,
     private readonly fullFraction = 0.5,
+    private readonly capOnlyPath = true,
   ) {
     this.s = new SharingState(capacityBps);
   }
@@ -121,6 +124,7 @@ export class IncrementalSharing implements SharingEngine {
     if (s.slotOf[flow] >= 0) throw new Error(`IncrementalSharing.addFlow: flow ${flow} is already active`);
     checkWeight("addFlow", weight);
     checkCap("addFlow", capBps);
+    s.capOnly = -1;
     const len = resources.length;
     for (let i = 0; i < len; i++) {
       const r = resources[i];
@@ -161,6 +165,7 @@ export class IncrementalSharing implements SharingEngine {
   removeFlow(flow: number): void {
     const s = this.s;
     const slot = this.slot("removeFlow", flow);
+    s.capOnly = -1;
     const start = s.slotInt[8 * slot + 6];
     const len = s.slotInt[8 * slot + 7];
     for (let i = 0; i < len; i++) {
@@ -200,6 +205,7 @@ export class IncrementalSharing implements SharingEngine {
       throw new Error(`IncrementalSharing.setCapacity: resource ${resource}, expected 0 … ${s.resourceCount - 1}`);
     }
     if (!(capacityBps >= 0)) throw new Error(`IncrementalSharing.setCapacity: capacity ${capacityBps} B/s, expected ≥ 0`);
+    s.capOnly = -1;
     if (capacityBps < s.capacity[resource]) s.fell[resource] = 1;
     s.capacity[resource] = capacityBps;
     s.markDirty(resource);
@@ -228,6 +234,8 @@ export class IncrementalSharing implements SharingEngine {
     s.cap[slot] = capBps;
     if (capBps === old || s.pendingMark[slot] !== 0) return false;
     if (s.slotInt[8 * slot + 5] >= 0 && s.slotNum[4 * slot] < capBps * (1 - TIE)) return false;
+    // The only change since the last solve, on a flow at its cap: perhaps one for solveCapOnly.
+    s.capOnly = this.capOnlyPath && s.dirtyCount === 0 && s.pendingCount === 0 && s.slotInt[8 * slot + 5] === -1 ? slot : -1;
     s.markRouteDirty(slot);
     s.markPending(slot);
     return true;
@@ -236,6 +244,7 @@ export class IncrementalSharing implements SharingEngine {
   setFlowWeight(flow: number, weight: number): void {
     const slot = this.slot("setFlowWeight", flow);
     checkWeight("setFlowWeight", weight);
+    this.s.capOnly = -1;
     this.s.slotNum[4 * slot + 1] = weight;
     this.s.markRouteDirty(slot);
     this.s.markPending(slot);
@@ -244,6 +253,12 @@ export class IncrementalSharing implements SharingEngine {
   solve(): number {
     const s = this.s;
     if (s.dirtyCount === 0 && s.pendingCount === 0) return 0;
+    if (s.capOnly >= 0) {
+      const f = s.capOnly;
+      s.capOnly = -1;
+      const n = solveCapOnly(s, f, this.fullFraction);
+      if (n >= 0) return n;
+    }
     s.stats.solves++;
     s.nextEpoch();
     s.releasedCount = 0;

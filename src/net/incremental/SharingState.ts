@@ -2,6 +2,7 @@
 import { EventQueue } from "../../core/EventQueue.js";
 import { grown } from "../../core/grown.js";
 import type { saturatedShare } from "../saturatedShare.js";
+import type { solveCapOnly } from "./solveCapOnly.js";
 import { ResourceLists } from "./ResourceLists.js";
 
 /**
@@ -167,9 +168,16 @@ export class SharingState {
   /**
    * Work counters, for benchmarks: solves, flows released, solves that fell back to
    * releasing every flow, refill rounds, resources filled over and resources checked,
-   * held flows that joined a fill, and joins that made a fill start again.
+   * held flows that joined a fill, joins that made a fill start again, and lone cap changes
+   * solved without a fill ({@link solveCapOnly}; not counted among the solves).
    */
-  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0, filledResources: 0, checkedResources: 0, joinedFlows: 0, restarts: 0 };
+  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0, filledResources: 0, checkedResources: 0, joinedFlows: 0, restarts: 0, capOnly: 0 };
+  /**
+   * The slot whose cap change is the only change since the last solve (what
+   * {@link solveCapOnly} may solve without a fill), or -1: set by `setFlowCap` when it finds
+   * nothing else pending, cleared by every other change.
+   */
+  capOnly = -1;
 
   /** State for resources of these capacities (copied) and no flows. */
   constructor(capacityBps: Float64Array) {

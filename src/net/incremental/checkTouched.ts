@@ -4,9 +4,9 @@ import type { SharingState } from "./SharingState.js";
 import { TIE } from "./TIE.js";
 
 /** A filled resource whose residual exceeds this fraction of its capacity is unsaturated whatever the round-off (see {@link checkTouched}). */
-const CLEAR = 2 ** -20;
+export const CLEAR = 2 ** -20;
 /** The proof of the short path in {@link checkTouched} counts on fewer flows than this on the resource. */
-const MAX_LIST = 2 ** 26;
+export const MAX_LIST = 2 ** 26;
 
 /**
  * Check every touched resource r marked for recheck, and release every held flow on r
