@@ -65,13 +65,6 @@ export class QueueState implements FlowObserver {
    * transports add one number per port instead of dividing).
    */
   private readonly delaySAt: Float64Array;
-  /**
-   * Per resource, the marked fraction of its queues integrated over time up to {@link markedSinceS},
-   * seconds (∫ markFraction dt): a port's marks over any stretch of the run ({@link markedSecondsAt}).
-   */
-  private readonly markedS: Float64Array;
-  /** Per resource, when its queue last changed (the end of {@link markedS}'s integral), seconds. */
-  private readonly markedSinceS: Float64Array;
   /** Resources whose bound flows, capacity or ACK load changed since the last solve. */
   private readonly dirty: DirtyResources;
   /** Resources whose mean queue is above 0 now (none: every queueing delay is 0, and RTTs need no walk of the route). */
@@ -90,8 +83,6 @@ export class QueueState implements FlowObserver {
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.meanBytes = new Float64Array(n);
     this.delaySAt = new Float64Array(n);
-    this.markedS = new Float64Array(n);
-    this.markedSinceS = new Float64Array(n);
     this.model = new QueueModel(n, network, settings, this.bound, this.acks);
     this.growFlows(1024);
     network.observe(this);
@@ -154,15 +145,6 @@ export class QueueState implements FlowObserver {
     return this.model.cutPackets(r);
   }
 
-  /**
-   * Resource `r`'s marked fraction integrated over the run until `nowS`, seconds: the difference
-   * of two readings over their interval is the fraction of packets the port marked between them
-   * (its sawtooth's, α* at a DCTCP marking port while flows are bound there, 0 while none is).
-   */
-  markedSecondsAt(r: number, nowS: number): number {
-    return this.markedS[r] + this.sawtooth[r].markFraction * (nowS - this.markedSinceS[r]);
-  }
-
   /** Mean base RTT of the flows bound at `r` now (the pipe's RTT of its sawtooth), seconds; NaN where none is. */
   meanBaseRttS(r: number): number {
     const all = this.bound.windowed(r) + this.bound.count(r, QueueClass.Lossless);
@@ -215,15 +197,6 @@ export class QueueState implements FlowObserver {
   saturated(resource: number): boolean {
     if (this.settings.ecnThresholdBytes[resource] > 0) return false;
     return this.bound.windowed(resource) > 0;
-  }
-
-  /**
-   * Whether `resource` marks (DCTCP) and is the max-min bottleneck of at least one windowed tcp
-   * flow now: its capacity is all taken by the flows crossing it, as at a {@link saturated}
-   * drop-tail port, while DCTCP holds its queue near K.
-   */
-  busyMarking(resource: number): boolean {
-    return this.settings.ecnThresholdBytes[resource] > 0 && this.bound.windowed(resource) > 0;
   }
 
   /** Mean queueing delay at `resource` now, seconds. */
@@ -357,8 +330,6 @@ export class QueueState implements FlowObserver {
   /** Resource `r`'s queue is now `s`: keep its mean and the count of queued resources, and tell the observers. */
   private setSawtooth(r: number, s: Sawtooth, nowS: number): void {
     const was = this.meanBytes[r] > 0;
-    this.markedS[r] = this.markedSecondsAt(r, nowS);
-    this.markedSinceS[r] = nowS;
     this.sawtooth[r] = s;
     this.meanBytes[r] = s.meanBytes;
     this.setDelay(r);

@@ -1,5 +1,4 @@
 // DctcpAlpha: every DCTCP flow's α — moved by each round's marks in slow start (and the window cut by α/2), and towards its port's α* once settled there.
-import type { ListPool } from "../../core/ListPool.js";
 import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
@@ -22,9 +21,6 @@ const ALPHA_SETTLED = 0.01;
  */
 export class DctcpAlpha {
   private readonly kind: number;
-  /** Per DCTCP flow, each hop's {@link QueueState.markedSecondsAt} when it took its route, and when that was (seconds). */
-  private readonly marksAtStart: (Float64Array | undefined)[] = [];
-  private marksFromS = new Float64Array(0);
 
   constructor(
     private readonly sim: Simulation,
@@ -32,8 +28,6 @@ export class DctcpAlpha {
     private readonly t: TcpFlowTable,
     private readonly rttNow: (f: number) => number,
     private readonly network: FlowNetwork,
-    /** The live flows' route resources (`TcpRoutes.held`). */
-    private readonly held: ListPool,
   ) {
     this.kind = sim.registerHandler((f) => this.step(f, true));
   }
@@ -84,55 +78,6 @@ export class DctcpAlpha {
     return alpha;
   }
 
-  /**
-   * DCTCP flow `f` takes its route now (it starts, or is rerouted): each hop's marks are counted
-   * from here ({@link unmarkedElsewhere}).
-   */
-  routeTaken(f: number): void {
-    if (this.t.cc[f] !== TcpCc.Dctcp) return;
-    const held = this.held;
-    const at = held.offsetOf(f);
-    const n = held.lengthOf(f);
-    const now = this.sim.nowS;
-    let marks = this.marksAtStart[f];
-    if (marks === undefined || marks.length !== n) marks = this.marksAtStart[f] = new Float64Array(n);
-    for (let i = 0; i < n; i++) marks[i] = this.queues.markedSecondsAt(held.pool[at + i], now);
-    if (f >= this.marksFromS.length) {
-      const grown = new Float64Array(Math.max(1024, f + 1, this.marksFromS.length * 2));
-      grown.set(this.marksFromS);
-      this.marksFromS = grown;
-    }
-    this.marksFromS[f] = now;
-  }
-
-  /**
-   * The fraction of DCTCP flow `f`'s packets that no port on its route but `except` marked over
-   * its life so far: Π(1 − m̄ᵢ), m̄ᵢ each other port's marked fraction averaged from when the flow
-   * took its route until now (a port's marks come and go with the flows bound there; a CE mark
-   * is never cleared on the way, so each port marks by its own queue). 1 at its first instant.
-   */
-  private unmarkedElsewhere(f: number, except: number): number {
-    const marks = this.marksAtStart[f];
-    const now = this.sim.nowS;
-    const span = now - this.marksFromS[f];
-    if (marks === undefined || !(span > 0)) return 1;
-    const held = this.held;
-    const at = held.offsetOf(f);
-    let unmarked = 1;
-    for (let i = 0; i < marks.length; i++) {
-      const r = held.pool[at + i];
-      if (r === except) continue;
-      const m = (this.queues.markedSecondsAt(r, now) - marks[i]) / span;
-      if (m > 0) unmarked *= 1 - Math.min(1, m);
-    }
-    return unmarked;
-  }
-
-  /** DCTCP flow `f` is done: its marks are forgotten. */
-  forget(f: number): void {
-    this.marksAtStart[f] = undefined;
-  }
-
   /** DCTCP flow `f` settled at a marking port: its α moves towards the port's α* from now (one update chain per flow). */
   settle(f: number): void {
     this.step(f);
@@ -157,14 +102,11 @@ export class DctcpAlpha {
       restoreDctcpShare(this.network, t, f);
       return;
     }
-    // Its windows come back marked by this port's α* and by the other ports on its route (a CE
-    // mark is never cleared): 1 − (1 − α*)·Π(1 − m̄ᵢ), each m̄ᵢ over the flow's life so far.
-    const own = 1 - (1 - target) * this.unmarkedElsewhere(f, r);
     const rtt = this.rttNow(f);
-    const gap = (this.queues.alphaOf(f) - own) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
+    const gap = (this.queues.alphaOf(f) - target) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
     const settled = Math.abs(gap) < ALPHA_SETTLED;
     t.alphaAtS[f] = now;
-    const alpha = settled ? own : own + gap;
+    const alpha = settled ? target : target + gap;
     this.queues.setAlpha(f, alpha, now);
     // Its share of the port is its window over its round trip (dctcpShare), against a flow there
     // at α* with the port's mean base RTT and this flow's own queueing, the period of the port's

@@ -122,7 +122,7 @@ export class TcpFlows implements FlowObserver {
     const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes);
-    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network, routes.held);
+    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network);
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => routes.rttNow(f),
       lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),
@@ -229,7 +229,6 @@ export class TcpFlows implements FlowObserver {
     if (flow >= t.cap) this.makeRoom(flow);
     t.setOptions(flow, optionIndex);
     this.routes.held.hold(flow, res);
-    this.alphas.routeTaken(flow);
     t.cwnd[flow] = w;
     t.wMax[flow] = 0;
     t.ssthreshSegs[flow] = Infinity;
@@ -359,7 +358,6 @@ export class TcpFlows implements FlowObserver {
    */
   flowRerouted(f: number, oldRoute: Route): void {
     this.reroutes.rerouted(f, oldRoute);
-    if (this.routes.held.offsetOf(f) >= 0) this.alphas.routeTaken(f);
   }
 
   private finish(f: number): void {
@@ -371,7 +369,6 @@ export class TcpFlows implements FlowObserver {
     t.phase[f] = Phase.Done;
     this.ports.leave(f);
     this.routes.held.release(f);
-    this.alphas.forget(f);
     const cb = this.done[f];
     this.done[f] = undefined;
     cb?.(f, t.cwnd[f]);

@@ -1,6 +1,5 @@
 // DctcpAlpha.marksInLoss: a DCTCP slow-start round a port both marked and dropped moves α by the marks its survivors bring back, as ns-3's TcpDctcp::PktsAcked counts them.
 import { describe, expect, it } from "vitest";
-import { ListPool } from "../../../src/core/ListPool.js";
 import { QueueClass } from "../../../src/net/queues/QueueClass.js";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { DctcpAlpha } from "../../../src/transport/tcp/DctcpAlpha.js";
@@ -16,7 +15,7 @@ function alphaOfOneFlow(alpha: number, cc: "dctcp" | "newreno" = "dctcp") {
   t.setOptions(0, t.options.push({ ...TCP_DEFAULTS, cc }) - 1);
   t.phase[0] = TcpPhase.SlowStart;
   n.queues.setAlpha(0, alpha, 0);
-  return { alphas: new DctcpAlpha(n.sim, n.queues, t, () => 1e-5, n.network, new ListPool()), queues: n.queues, t };
+  return { alphas: new DctcpAlpha(n.sim, n.queues, t, () => 1e-5, n.network), queues: n.queues, t };
 }
 
 describe("DctcpAlpha.marksInLoss(f, marked, packets, lostShare)", () => {
