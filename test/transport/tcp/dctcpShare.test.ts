@@ -1,5 +1,6 @@
 // dctcpShare: DCTCP flows settled at one marking port share it by their windows over their round trips (a window marked with probability α + (1 − 1/W)·ρ), not at the max-min share.
 import { describe, expect, it } from "vitest";
+import { dctcpAlpha } from "../../../src/net/queues/dctcpSawtooth.js";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { dctcpShareFactor, markedWindow, restoreDctcpShare, weighByDctcpShare } from "../../../src/transport/tcp/dctcpShare.js";
 import { restoreWeight, weighByWindow } from "../../../src/transport/tcp/recoveryShare.js";
@@ -72,7 +73,7 @@ describe("tcp (DCTCP): flows settled at one marking port share it by window over
     return t;
   }
 
-  it("a flow with 5× the base round trip gets its marked window over its round trip, against the near one's, once both α are α*", () => {
+  it("a flow with 5× the base round trip gets its marked window over its round trip, against the near one's, once both α are the port's settled α", () => {
     const t = twoSenders(25e-6);
     t.sim.run({ untilS: 20e-3 });
     const sb = 4; // s → b: channels a1→s, s→a1, a2→s, s→a2, s→b
@@ -87,11 +88,13 @@ describe("tcp (DCTCP): flows settled at one marking port share it by window over
     // Round trips: base (latency both ways, a packet out and an ACK back per hop) + the queue at s → b.
     const q = t.queues.delayS(sb);
     const rtt = (latS: number) => 2 * (latS + 1e-6) + (2 * P) / C + (2 * H) / C + q;
-    // The port's period: each flow cuts (W* + 1)·α*/2 packets once per period and grows one per
-    // round trip (W* = (P + K)/2 over the flows' mean base round trip R).
+    // The port's period, eq. 7's sawtooth: each flow cuts (W* + 1)·α*/2 packets once per period and
+    // grows one per round trip (W* = (P + K)/2 over the flows' mean base round trip R); the flows'
+    // settled α (dctcpSettledAlpha) is below α*.
     const r = (rtt(25e-6) + rtt(1e-6)) / 2;
     const wStar = ((C * (r - q)) / P + K) / 2;
-    const period = ((wStar + 1) * alpha) / 2;
+    const period = ((wStar + 1) * dctcpAlpha(wStar)) / 2;
+    expect(alpha).toBeLessThan(dctcpAlpha(wStar));
     expect(t.queues.sawtoothCutPackets(sb)).toBeCloseTo(period, 9);
     const rate = (rttS: number) => markedWindow(alpha, rttS / r / period) / rttS;
     const expected = rate(rtt(1e-6)) / rate(rtt(25e-6));
