@@ -4,6 +4,7 @@ import type { AckLoad } from "./AckLoad.js";
 import type { BoundFlows } from "./BoundFlows.js";
 import { ConstantQueue } from "./ConstantQueue.js";
 import { dctcpAlpha, dctcpSawtoothAt } from "./dctcpSawtooth.js";
+import { dctcpSettledAlpha } from "./dctcpSettledAlpha.js";
 import { sampleCountOf } from "./LinearSawtooth.js";
 import { QueueClass } from "./QueueClass.js";
 import type { QueueSettings } from "./QueueSettings.js";
@@ -13,7 +14,7 @@ import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
  * {@link QueueState}'s model of one port's queue, from the flows bound there ({@link BoundFlows}):
  * N = those flows, P = capacity in force × their mean base RTT, K the marking threshold their
  * ACK load leaves ({@link AckLoad}). Keeps what it needs between questions: the queue a
- * transport reports at a drop-tail port, and DCTCP's α* at the W* last asked.
+ * transport reports at a drop-tail port, and DCTCP's α* and settled α at the W* last asked.
  */
 export class QueueModel {
   /** Queue a transport tracks itself at a port (loss-based windows growing into the buffer), bytes. */
@@ -25,6 +26,8 @@ export class QueueModel {
    */
   private readonly wStarAt: Float64Array;
   private readonly steadyAlphaAt: Float64Array;
+  /** Per resource: the α DCTCP flows settle at in ns-3 for the W* in {@link wStarAt} ({@link dctcpSettledAlpha}). */
+  private readonly settledAlphaAt: Float64Array;
 
   constructor(
     resourceCount: number,
@@ -37,6 +40,7 @@ export class QueueModel {
     this.reportedBytes = new Float64Array(n);
     this.wStarAt = new Float64Array(n).fill(NaN);
     this.steadyAlphaAt = new Float64Array(n);
+    this.settledAlphaAt = new Float64Array(n);
   }
 
   /** A transport tracks a queue of `bytes` at port `resource` now; false when that is what it tracked already. */
@@ -47,8 +51,9 @@ export class QueueModel {
   }
 
   /**
-   * DCTCP's steady marked fraction α* at marking port `r` for the flows bound there now
-   * (Alizadeh et al.: from W* = (P + K)/N), or NaN where no flow is bound or the port does not mark.
+   * The α DCTCP flows settle at, and the fraction of packets marked, at marking port `r` for the
+   * flows bound there now ({@link dctcpSettledAlpha} of W* = (P + K)/N: ns-3's whole CWR cuts,
+   * below eq. 7's α*), or NaN where no flow is bound or the port does not mark.
    */
   steadyAlpha(r: number): number {
     const n = this.bound.windowed(r);
@@ -58,7 +63,8 @@ export class QueueModel {
     if (n === 0 || !(kBytes > 0) || !(capacity > 0)) return NaN;
     const packet = this.bound.packetSumBytes(r) / all;
     const pipe = (capacity * (this.bound.rttSumS(r) / all)) / packet;
-    return this.alphaFor(r, (pipe + this.acks.markingThresholdPackets(r, packet)) / n);
+    this.alphaFor(r, (pipe + this.acks.markingThresholdPackets(r, packet)) / n);
+    return this.settledAlphaAt[r];
   }
 
   /**
@@ -70,12 +76,13 @@ export class QueueModel {
     return ((this.wStarAt[r] + 1) * this.steadyAlphaAt[r]) / 2;
   }
 
-  /** DCTCP's α* for W* = `wStar` at port `r` ({@link dctcpAlpha}), solved again only when W* there moved. */
+  /** DCTCP's α* for W* = `wStar` at port `r` ({@link dctcpAlpha}) and the settled α ({@link dctcpSettledAlpha}), solved again only when W* there moved; returns α*. */
   private alphaFor(r: number, wStar: number): number {
     if (this.wStarAt[r] === wStar) return this.steadyAlphaAt[r];
     const alpha = dctcpAlpha(wStar);
     this.wStarAt[r] = wStar;
     this.steadyAlphaAt[r] = alpha;
+    this.settledAlphaAt[r] = dctcpSettledAlpha(wStar);
     return alpha;
   }
 
@@ -101,12 +108,17 @@ export class QueueModel {
     // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
     if (k > 0 && nDctcp * 2 >= n) {
       const pipe = (capacity * (bound.rttSumS(r) / (n + nLossless))) / packet;
-      // The cut is by the flows' own α: the DCTCP flows' mean, the others' (and the marks) at the steady α*.
+      // The cut is by the flows' own α: the DCTCP flows' mean, the others' at the steady α*. ns-3's
+      // settled flows hold α below α* (dctcpSettledAlpha) while the queue keeps eq. 7's sawtooth
+      // (bench/ns3/README.md, Session 43): a flow's α swings the queue as eq. 7's α* × α / settled α,
+      // at most 1, and the port marks the settled α.
       const alphaSum = bound.alphaSum(r);
       const wStar = (pipe + k) / n;
       const steady = this.alphaFor(r, wStar);
-      const meanAlpha = nDctcp === n ? alphaSum / n : (alphaSum + (n - nDctcp) * steady) / n;
-      const s = dctcpSawtoothAt(n, wStar, steady, k, buffer, packet, meanAlpha);
+      const settled = this.settledAlphaAt[r];
+      const meanAlpha = nDctcp === n ? alphaSum / n : (alphaSum + (n - nDctcp) * settled) / n;
+      const swing = meanAlpha === settled ? steady : Math.min(1, (meanAlpha * steady) / settled);
+      const s = dctcpSawtoothAt(n, wStar, settled, k, buffer, packet, swing);
       if (bound.limited(r) < n + nLossless) return s;
       // Every flow bound here is limited by its flight: the queue is what their flights exceed the pipe by, while below the sawtooth.
       const excess = bound.limitedSumBytes(r) - pipe * packet;

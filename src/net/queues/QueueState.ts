@@ -199,6 +199,15 @@ export class QueueState implements FlowObserver {
     return this.bound.windowed(resource) > 0;
   }
 
+  /**
+   * Whether `resource` marks (DCTCP) and is the max-min bottleneck of at least one windowed tcp
+   * flow now: its capacity is all taken by the flows crossing it, as at a {@link saturated}
+   * drop-tail port, while DCTCP holds its queue near K.
+   */
+  busyMarking(resource: number): boolean {
+    return this.settings.ecnThresholdBytes[resource] > 0 && this.bound.windowed(resource) > 0;
+  }
+
   /** Mean queueing delay at `resource` now, seconds. */
   delayS(resource: number): number {
     return this.delaySAt[resource];

@@ -41,9 +41,10 @@ export function dctcpSawtooth(
 }
 
 /**
- * {@link dctcpSawtooth} for W* = `wStar` (= (P + K)/N) whose steady α* = `alpha`
- * ({@link dctcpAlpha}(W*)) the caller already holds, swinging by `meanAlpha`: the same
- * samples, as a {@link LinearSawtooth} (its two ends; the samples are made when read).
+ * {@link dctcpSawtooth} for W* = `wStar` (= (P + K)/N), marking a fraction `alpha` of the packets
+ * (there: the steady α* = {@link dctcpAlpha}(W*); `QueueModel` gives ns-3's settled α), swinging
+ * by `meanAlpha`: the same samples, as a {@link LinearSawtooth} (its two ends; the samples are
+ * made when read).
  */
 export function dctcpSawtoothAt(
   flows: number,

@@ -271,10 +271,14 @@ export class BurstJudge {
     // rounds shared this port: their ACKs then came back one port-time after another.
     const capacity = this.network.capacityOf(r);
     // At a saturated drop-tail port the other flows' packets keep arriving at the rates the port
-    // gives them, so what it drains of the bursts is only their own flows' shares of it; elsewhere
-    // (and at a marking port, whose queue DCTCP holds near K) the bursts have its line rate.
+    // gives them, so what it drains of the bursts is only their own flows' shares of it. So at a
+    // marking port that binds a windowed flow, for ACK-clocked rounds (a slow-start round grows
+    // past its share there and is marked, as ns-3's newcomers are in their first windows at a busy
+    // port); a first flight there, and bursts elsewhere, have its line rate (a first flight's marks
+    // hang on the sawtooth's phase at its arrival, which the mean queue does not tell).
     const saturated = this.queues.saturated(r);
-    const drainBps = saturated ? this.shareOf(list, capacity) : capacity;
+    const busyMarking = clocked > 0 && this.queues.busyMarking(r);
+    const drainBps = saturated || busyMarking ? this.shareOf(list, capacity) : capacity;
     const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
     const standing = this.queues.queueBytes(r) / packet + own;
     const buffer = settings.bufferBytes[r] / packet;

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { FlowNetwork } from "../../../src/net/FlowNetwork.js";
 import { AckLoad } from "../../../src/net/queues/AckLoad.js";
 import { BoundFlows } from "../../../src/net/queues/BoundFlows.js";
-import { dctcpAlpha, dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
+import { dctcpAlpha, dctcpSawtoothAt } from "../../../src/net/queues/dctcpSawtooth.js";
+import { dctcpSettledAlpha } from "../../../src/net/queues/dctcpSettledAlpha.js";
 import { DirtyResources } from "../../../src/net/queues/DirtyResources.js";
 import { QueueClass } from "../../../src/net/queues/QueueClass.js";
 import { QueueModel } from "../../../src/net/queues/QueueModel.js";
@@ -47,15 +48,18 @@ describe("QueueModel", () => {
     expect(model.sawtoothAt(1, NO_QUEUE).meanBytes).toBe(30_000);
   });
 
-  it("DCTCP flows at a marking port: dctcpSawtooth over N, P = C × mean RTT and K, cut by their own mean α", () => {
+  it("DCTCP flows at a marking port: dctcpSawtooth over N, P = C × mean RTT and K, cut by their own mean α against the settled α, marking the settled α", () => {
     const { model, bound } = setup();
     bound.add(1, QueueClass.Dctcp, 12e-6, 1500, 1, Infinity);
     bound.add(1, QueueClass.Dctcp, 36e-6, 1500, 0.5, Infinity);
-    // P = 1.25e9 × 24 µs ÷ 1,500 = 20 packets, K = 20, N = 2: W* = 20.
-    const expected = dctcpSawtooth(2, 20, 20, 100, 1500, 0.75);
+    // P = 1.25e9 × 24 µs ÷ 1,500 = 20 packets, K = 20, N = 2: W* = 20. The flows' mean α 0.75
+    // swings the queue as eq. 7's α* × 0.75 / settled α (1 at most); the port marks the settled α.
+    const settled = dctcpSettledAlpha(20);
+    const expected = dctcpSawtoothAt(2, 20, settled, 20, 100, 1500, Math.min(1, (0.75 * dctcpAlpha(20)) / settled));
     const s = model.sawtoothAt(1, NO_QUEUE);
     expect(Array.from(s.samples)).toEqual(Array.from(expected.samples));
     expect(s.markFraction).toBe(expected.markFraction);
-    expect(model.steadyAlpha(1)).toBe(dctcpAlpha(20));
+    expect(model.steadyAlpha(1)).toBe(settled);
+    expect(settled).toBeLessThan(dctcpAlpha(20));
   });
 });

@@ -1,6 +1,7 @@
 // QueueState: a route's round trip with its queues both ways in one walk (the same number as the per-direction sums), delays at the capacity in force, and the DCTCP α it holds per flow.
 import { describe, expect, it } from "vitest";
-import { dctcpAlpha, dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
+import { dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
+import { dctcpSettledAlpha } from "../../../src/net/queues/dctcpSettledAlpha.js";
 import { QueueClass } from "../../../src/net/queues/QueueClass.js";
 import { transportNetwork } from "../../transport/transportModels.js";
 
@@ -160,7 +161,7 @@ describe("QueueState: a marking port's K counts the ACKs queued among the data",
     // ACKs arrive at C/2 ÷ P per second; a data packet is served in P ÷ C: x = 0.5. D + 0.5 D = 30.
     expect(queues.markingThresholdPackets(sb, P)).toBeCloseTo(20, 9);
     expect(queues.queueBytes(sb)).toBeCloseTo(dctcpSawtooth(1, pipe, 20, 300, P, 1).meanBytes, 6);
-    expect(queues.steadyAlpha(sb)).toBeCloseTo(dctcpAlpha(pipe + 20), 12);
+    expect(queues.steadyAlpha(sb)).toBeCloseTo(dctcpSettledAlpha(pipe + 20), 12);
     // The flow the other way leaves: no ACKs arrive, the port marks at K again.
     network.setFlowCap(g, 0);
     sim.run({ untilS: 2e-3 });

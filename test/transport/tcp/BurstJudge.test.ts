@@ -188,6 +188,25 @@ describe("BurstJudge at a saturated drop-tail port", () => {
     expect(d[0].share).toBe(0);
     expect(d[0].marked).toBeCloseTo(30 * (1 - 5 / 0.75 / 36), 9);
   });
+
+  it("drains an ACK-clocked round at a marking port that binds windowed flows at its flows' share, so the round is marked (M3)", () => {
+    const marking = saturatedSetup(100, 5);
+    expect(marking.queues.busyMarking(2)).toBe(true);
+    expect(marking.network.rateOf(marking.ids[0])).toBeCloseTo(6.25e7, 3);
+    // 30 packets clocked by a previous window of 25 (25 × 1,500 B at 1 Gb/s: 300 µs). At the line
+    // rate the port would drain 25 of them and K = 5 hold the rest: nothing marked. The other flow
+    // keeps half the port, so 6.25e7 B/s × 300 µs / 1,500 B = 12.5 drain and the queue passes K.
+    // Over the round's own train (36 µs at 10 Gb/s) 1.5 drain: the queue rises by 28.5 while 30
+    // arrive, reaches K after 30 × 5/28.5 of them, and the rest are marked.
+    marking.judge.offer(marking.ids[0], 30, train(30), 0, 25 * P, P, true);
+    const d = marking.judge.judge().judged;
+    expect(d).toHaveLength(1);
+    expect(d[0].share).toBe(0);
+    expect(d[0].marked).toBeCloseTo(30 * (1 - 5 / 28.5), 9);
+    // A first flight (nothing clocked it) keeps the line rate there.
+    marking.judge.offer(marking.ids[0], 30, train(30), 0, 0, P, true);
+    expect(marking.judge.judge().judged[0].marked).toBeCloseTo(30 * (1 - 5 / 0.75 / 36), 9);
+  });
 });
 
 describe("a fast recovery at a saturated drop-tail port", () => {

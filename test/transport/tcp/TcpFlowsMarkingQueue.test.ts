@@ -1,6 +1,7 @@
 // The queue a DCTCP flow keeps at a marking port while its flight is limited (a slow-start window, or all it has left): what that flight exceeds the pipe by, not DCTCP's steady sawtooth.
 import { describe, expect, it } from "vitest";
 import { dctcpAlpha, dctcpSawtooth } from "../../../src/net/queues/dctcpSawtooth.js";
+import { dctcpSettledAlpha } from "../../../src/net/queues/dctcpSettledAlpha.js";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import type { TransferResult } from "../../../src/workloads/Workload.js";
 import { transportNetwork } from "../transportModels.js";
@@ -18,6 +19,12 @@ const K = 30; // packets
  */
 const RTT = 4e-6 + P / C1 + P / CB + H / CB + H / C1;
 const PIPE_BYTES = CB * RTT;
+/** W* = P + K of one flow at s → b, its eq. 7 α* and the α it settles at (dctcpSettledAlpha). */
+const W_STAR = PIPE_BYTES / P + K;
+const STAR = dctcpAlpha(W_STAR);
+const SETTLED = dctcpSettledAlpha(W_STAR);
+/** The sawtooth one flow of α `alpha` keeps at s → b: eq. 7's, swinging by α* × α / settled α (1 at most). */
+const swingOf = (alpha: number): number => Math.min(1, (alpha * STAR) / SETTLED);
 
 /** a —10 Gb/s, 1 µs— s —1 Gb/s, 1 µs, K = 30 packets— b; DCTCP with IW 10 and no handshake. */
 function markingChain() {
@@ -65,21 +72,24 @@ describe("tcp (DCTCP): the queue at a marking port while a flow's flight is limi
     // Marked out of slow start and in avoidance (the 2 MB take 17 ms at 1 Gb/s), the window is no
     // longer limited: the port keeps the sawtooth of one DCTCP flow, swinging by the flow's α.
     long.sim.run({ untilS: 5e-3 });
-    expect(long.queues.queueBytes(long.sb)).toBeCloseTo(dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P, long.queues.alphaOf(0)).meanBytes, 6);
+    expect(long.queues.queueBytes(long.sb)).toBeCloseTo(dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P, swingOf(long.queues.alphaOf(0))).meanBytes, 6);
   });
-  it("a settled DCTCP flow's port swings by the flow's α, which runs from its slow-start value to the steady α* by g per round trip", () => {
+  it("a settled DCTCP flow's port swings by the flow's α, which runs from its slow-start value to the settled α by g per round trip", () => {
     // Its α when it settles is what slow start left (1 at the start, × 15/16 per unmarked round
-    // trip, one EWMA step per marked one: 0.92 here) and moves to α* (W* = P + K = 31.47) by
-    // (1 − g)^n over n round trips, told to the queues every half-life (10.7 round trips, of about
-    // 0.3 ms here: 24 packets queued at 1 Gb/s). 20 MB take 160 ms: by 100 ms the gap is below
-    // 0.01 and α is α*, the queue the steady sawtooth exactly.
+    // trip, one EWMA step per marked one: 0.92 here) and moves to the settled α (W* = P + K =
+    // 31.47: 0.20, eq. 7's α* 0.25) by (1 − g)^n over n round trips, told to the queues every
+    // half-life (10.7 round trips, of about 0.3 ms here: 24 packets queued at 1 Gb/s). 20 MB take
+    // 160 ms: by 100 ms the gap is below 0.01 and α is the settled α, the queue eq. 7's steady
+    // sawtooth exactly.
     const c = markingChain();
     c.send("y", 20e6);
-    const star = dctcpAlpha(PIPE_BYTES / P + K);
+    const star = SETTLED;
+    expect(star).toBeCloseTo(0.2, 1);
+    expect(STAR).toBeCloseTo(0.25, 1);
     c.sim.run({ untilS: 0.6e-3 });
     const young = c.queues.alphaOf(0);
     expect(young).toBeGreaterThan(star + 0.5);
-    expect(c.queues.queueBytes(c.sb)).toBeCloseTo(dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P, young).meanBytes, 6);
+    expect(c.queues.queueBytes(c.sb)).toBeCloseTo(dctcpSawtooth(1, PIPE_BYTES / P, K, 300, P, swingOf(young)).meanBytes, 6);
     c.sim.run({ untilS: 5e-3 });
     expect(c.queues.alphaOf(0)).toBeLessThan(young);
     expect(c.queues.alphaOf(0)).toBeGreaterThan(star);

@@ -1,5 +1,6 @@
 // dctcpShare: DCTCP flows settled at one marking port share it by their windows over their round trips (a window marked with probability α + (1 − 1/W)·ρ), not at the max-min share.
 import { describe, expect, it } from "vitest";
+import { dctcpAlpha } from "../../../src/net/queues/dctcpSawtooth.js";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { dctcpShareFactor, markedWindow, restoreDctcpShare, weighByDctcpShare } from "../../../src/transport/tcp/dctcpShare.js";
 import { restoreWeight, weighByWindow } from "../../../src/transport/tcp/recoveryShare.js";
@@ -72,10 +73,22 @@ describe("tcp (DCTCP): flows settled at one marking port share it by window over
     return t;
   }
 
-  it("a flow with 5× the base round trip gets its marked window over its round trip, against the near one's, once both α are α*", () => {
+  it("a flow with 5× the base round trip gets its marked window over its round trip, against the near one's, once both α are the port's settled α", () => {
     const t = twoSenders(25e-6);
-    t.sim.run({ untilS: 20e-3 });
     const sb = 4; // s → b: channels a1→s, s→a1, a2→s, s→a2, s→b
+    // Each flow's weight is set at its α steps with the port's queue then: keep, per flow, the
+    // queue just before its weight last moved (sampled every 5 µs).
+    const stepQueueS = [NaN, NaN];
+    const lastWeight = [NaN, NaN];
+    for (let now = 5e-6; now <= 20e-3 + 1e-9; now += 5e-6) {
+      const before = t.queues.delayS(sb);
+      t.sim.run({ untilS: now });
+      for (const f of [0, 1]) {
+        const w = t.network.weightOf(f);
+        if (w !== lastWeight[f]) stepQueueS[f] = before;
+        lastWeight[f] = w;
+      }
+    }
     expect(t.queues.boundAt(0)).toBe(sb);
     expect(t.queues.boundAt(1)).toBe(sb);
     const alpha = t.queues.steadyAlpha(sb);
@@ -87,22 +100,31 @@ describe("tcp (DCTCP): flows settled at one marking port share it by window over
     // Round trips: base (latency both ways, a packet out and an ACK back per hop) + the queue at s → b.
     const q = t.queues.delayS(sb);
     const rtt = (latS: number) => 2 * (latS + 1e-6) + (2 * P) / C + (2 * H) / C + q;
-    // The port's period: each flow cuts (W* + 1)·α*/2 packets once per period and grows one per
-    // round trip (W* = (P + K)/2 over the flows' mean base round trip R).
+    // The port's period, eq. 7's sawtooth: each flow cuts (W* + 1)·α*/2 packets once per period and
+    // grows one per round trip (W* = (P + K)/2 over the flows' mean base round trip R); the flows'
+    // settled α (dctcpSettledAlpha) is below α*.
     const r = (rtt(25e-6) + rtt(1e-6)) / 2;
     const wStar = ((C * (r - q)) / P + K) / 2;
-    const period = ((wStar + 1) * alpha) / 2;
+    const period = ((wStar + 1) * dctcpAlpha(wStar)) / 2;
+    expect(alpha).toBeLessThan(dctcpAlpha(wStar));
     expect(t.queues.sawtoothCutPackets(sb)).toBeCloseTo(period, 9);
     const rate = (rttS: number) => markedWindow(alpha, rttS / r / period) / rttS;
     const expected = rate(rtt(1e-6)) / rate(rtt(25e-6));
     // Max-min would give 1, windows marked once per period (RTT_far / RTT_near)² = 4.8 (the rule
-    // before session 42), every window marked with probability α RTT_far / RTT_near = 2.2. Each weight is taken at its
-    // flow's last α step, with the port's queue then (the near flow settled while the sawtooth's
-    // mean was 28.4 µs, not 33.8): within 10 %.
+    // before session 42), every window marked with probability α RTT_far / RTT_near = 2.2.
     expect(expected).toBeGreaterThan(2.5);
     expect(expected).toBeLessThan(3.5);
-    expect(near / far).toBeGreaterThan(expected * 0.9);
-    expect(near / far).toBeLessThan(expected * 1.1);
+    // Each weight is taken at its flow's last α step, against a flow at the settled α with the mean
+    // base round trip and the queue then (the near flow settled while the queue was 28.4 µs, not
+    // 33.8): the rates are in the ratio of the law's windows over round trips at those queues.
+    const factorAt = (latS: number, qS: number) => {
+      const own = rtt(latS) - q + qS;
+      const ref = (rtt(25e-6) + rtt(1e-6)) / 2 - q + qS;
+      return (markedWindow(alpha, own / ref / period) / own) * (ref / markedWindow(alpha, 1 / period));
+    };
+    const atSteps = factorAt(1e-6, stepQueueS[0]) / factorAt(25e-6, stepQueueS[1]);
+    expect(near / far).toBeGreaterThan(atSteps * 0.98);
+    expect(near / far).toBeLessThan(atSteps * 1.02);
   });
 });
 
