@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { lineAlignedBuffer } from "../../src/core/lineAlignedBuffer.js";
 
 describe("lineAlignedBuffer", () => {
@@ -22,5 +22,39 @@ describe("lineAlignedBuffer", () => {
     num[4 * 2] = 7.25;
     int[8 * 2 + 4] = -3;
     expect([num[8], int[20], num.length, int.length]).toEqual([7.25, -3, 12, 24]);
+  });
+
+  it("falls back to a plain zeroed buffer of the asked length, from then on, where no WebAssembly memory can be had (ulimit -v)", async () => {
+    // V8 reserves ~10 GB of address space a WebAssembly memory; under `ulimit -v 4000000` the constructor throws
+    // "WebAssembly.Memory(): could not allocate memory" (seen on this machine), which this stub stands for.
+    let tries = 0;
+    vi.stubGlobal("WebAssembly", {
+      Memory: class {
+        constructor() {
+          tries++;
+          throw new RangeError("WebAssembly.Memory(): could not allocate memory");
+        }
+      },
+    });
+    try {
+      vi.resetModules();
+      const fresh = (await import("../../src/core/lineAlignedBuffer.js")).lineAlignedBuffer;
+      const a = fresh(100);
+      const b = fresh(0);
+      expect([a.byteLength, b.byteLength, new Uint8Array(a).every((x) => x === 0), tries]).toEqual([100, 1, true, 1]);
+      // The solver's records on such buffers: the hand-derived rates (a on X and Y, b on Y, c on X; X 6, Y 10).
+      const { IncrementalSharing } = await import("../../src/net/IncrementalSharing.js");
+      const e = new IncrementalSharing(Float64Array.of(6, 10));
+      e.addFlow(0, Int32Array.of(0, 1), 1, Infinity);
+      e.addFlow(1, Int32Array.of(1), 1, Infinity);
+      e.addFlow(2, Int32Array.of(0), 1, Infinity);
+      for (let f = 3; f < 70; f++) e.addFlow(f, Int32Array.of(1), 0.001, 0); // past the first 64 slots: a second buffer, the records copied over
+      e.solve();
+      expect([e.rateBps(0), e.rateBps(1), e.rateBps(2)]).toEqual([3, 7, 3]);
+      expect(tries).toBe(1);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
