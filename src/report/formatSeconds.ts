@@ -2,8 +2,8 @@
 
 /**
  * `s` seconds for reading: "0 s", below 1 ms in µs, below 1 s in ms, else in s, each to 4
- * significant digits; "—" when not finite. The same rule as the HTML page's formatValue
- * (report/html/), kept apart so that a run without --report loads none of the page's code.
+ * significant digits; "—" when not finite. The HTML page's formatValue (report/html/) writes
+ * seconds through it; it lives here so that a run without --report loads none of the page's code.
  *
  * @example formatSeconds(7.016e-5) // "70.16 µs"
  * @example formatSeconds(2.4565) // "2.457 s"

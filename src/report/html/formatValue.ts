@@ -1,4 +1,5 @@
 // formatValue: numbers for reading on the page — seconds, bytes, rates, shares, dollars — rounded; the CSVs keep full precision.
+import { formatSeconds } from "../formatSeconds.js";
 
 /** How a number reads: its unit decides the scale and suffix. */
 export type ValueUnit = "s" | "bytes" | "gbps" | "share" | "count" | "ratio" | "usd" | "flow_s";
@@ -9,10 +10,7 @@ export function formatValue(x: number, unit: ValueUnit): string {
   const sig = (v: number) => String(Number(v.toPrecision(4)));
   switch (unit) {
     case "s":
-      if (x === 0) return "0 s";
-      if (Math.abs(x) < 1e-3) return `${sig(x * 1e6)} µs`;
-      if (Math.abs(x) < 1) return `${sig(x * 1e3)} ms`;
-      return `${sig(x)} s`;
+      return formatSeconds(x);
     case "bytes": {
       const units = ["B", "KB", "MB", "GB", "TB", "PB"];
       let i = 0;
