@@ -21,7 +21,8 @@ import { dctcpAlpha } from "./dctcpSawtooth.js";
  *   point of each flow's own round that is as likely anywhere in it, so over its periods a flow
  *   is cut E[⌈s⌉] = s + 1/2 times on average (session 43's law took ⌈s⌉, the span's phase fixed).
  *   ns-3's star traces agree: per period the cuts exceed the windows of marks by 0.33–0.68, mean
- *   0.48 (bench/ns3/README.md, Session 44).
+ *   0.48 (bench/ns3/README.md, Session 44; with one flow the span is 1.3–1.9 windows and the cuts
+ *   always 2, s + 1/2 there because s ≈ 1.5).
  *
  * Growing one packet per round trip and cut s + 1/2 times a period for s windows of marks, a flow
  * meets eq. 7's balance with its marks per cut scaled by φ = s/(s + 1/2): α²(1 − α/4) =
