@@ -14,42 +14,39 @@ import { dctcpAlpha } from "./dctcpSawtooth.js";
  * - In CWR the sender sends ⌈delivered·(1 − α/2)⌉ − sent (PRR, the default recovery): one packet
  *   fewer per 2/α delivered. The queue, which grew one packet per flow in the round the marks were
  *   set (its peak is K + N), so falls back to K only after each flow delivered 2/α packets more
- *   in CWR, all marked: a period's marks span s = 1 + 2/(α(W* + 1)) windows, in ⌈s⌉ cuts.
+ *   in CWR, all marked: a period's marks span s = 1 + 2/(α(W* + 1)) windows.
+ * - A flow's cuts are its CWR rounds: the first at its first ECE, then one more for each round
+ *   whose exit ACK still echoes CE, so ⌈s⌉ for a span of exactly s windows. But the span ends
+ *   where the port's queue falls back to K — when all N flows have shed their packet — at a
+ *   point of each flow's own round that is as likely anywhere in it, so over its periods a flow
+ *   is cut E[⌈s⌉] = s + 1/2 times on average (session 43's law took ⌈s⌉, the span's phase fixed).
+ *   ns-3's star traces agree: per period the cuts exceed the windows of marks by 0.33–0.68, mean
+ *   0.48 (bench/ns3/README.md, Session 44; with one flow the span is 1.3–1.9 windows and the cuts
+ *   always 2, s + 1/2 there because s ≈ 1.5).
  *
- * Growing one packet per round trip and cut ⌈s⌉ times a period for s windows of marks, a flow
- * meets eq. 7's balance with its marks per cut scaled by φ = s/⌈s⌉: α²(1 − α/4) =
- * φ·(2W* + 1)/(W* + 1)², solved here on the branch k = ⌈s⌉ whose root has s in (k − 1, k]:
- * α³(1 − α/4) = (2W* + 1)/(W* + 1)² · (α + 2/(W* + 1)) / k, by bisection (the left side less the
- * right is increasing in α wherever the root lies). For W* ≤ 1 (eq. 7's α* is 1) it is 1.
+ * Growing one packet per round trip and cut s + 1/2 times a period for s windows of marks, a flow
+ * meets eq. 7's balance with its marks per cut scaled by φ = s/(s + 1/2): α²(1 − α/4) =
+ * φ·(2W* + 1)/(W* + 1)², i.e. α²(1 − α/4)·(3α(W* + 1)/2 + 2) = (2W* + 1)/(W* + 1)²·(α(W* + 1) + 2),
+ * solved by bisection (one root in (0, 1)). For W* ≤ 1 (eq. 7's α* is 1) it is 1.
  *
  * ns-3 3.37 (N flows of 30/N MB through one 10 Gb/s NIC, K = 30 packets, base RTT 4·d + 2.6 µs;
- * `bench/ns3/README.md`, Session 43, /tmp/n3/dctcp43-star) — marks per packet at the NIC, flows'
- * mean α; eq. 7's α*; this law:
- * d = 1 µs: N = 1 0.204, 0.194; 0.240; 0.191 · N = 2 0.290, 0.272; 0.337; 0.278 · N = 4 0.405,
- * 0.365; 0.467; 0.402 · N = 8 0.499, 0.444; 0.630; 0.567 · N = 16 0.608, 0.557; 0.812; 0.767.
- * d = 5 µs: N = 1 0.176, 0.168; 0.205; 0.161 · N = 2 0.251, 0.244; 0.289; 0.234 · N = 4 0.347,
- * 0.328; 0.403; 0.340 · N = 8 0.465, 0.422; 0.551; 0.486 · N = 16 0.581, 0.498; 0.728; 0.672.
- * Chosen on N = 1, 2, 4, 8 (within 9 % of the marks but +14 % at 1 µs, N = 8); held out N = 16:
- * +26 % and +16 % (eq. 7: +34 %, +25 %). Windows of a few packets (N ≥ 8 here) are cut more
- * often than ⌈s⌉ in ns-3 (PRR's ceiling leaves a CWR round of fewer than 2/α packets uncut, so
- * the marks outlast it), which this law does not hold.
+ * `bench/ns3/README.md`, Sessions 43 and 44) — marks per packet at the NIC; this law:
+ * d = 1 µs: N = 1 0.204, 0.202 · 2 0.290, 0.287 · 3 0.360, 0.350 · 4 0.405, 0.400 · 6 0.463, 0.483 ·
+ * 8 0.499, 0.548 · 12 0.575, 0.638 · 16 0.608, 0.712.
+ * d = 5 µs: N = 1 0.176, 0.172 · 2 0.251, 0.244 · 3 0.307, 0.300 · 4 0.347, 0.344 · 6 0.426, 0.418 ·
+ * 8 0.465, 0.476 · 12 0.522, 0.564 · 16 0.581, 0.638.
+ * Chosen on N ≤ 8 (−3 % to +10 %; session 43's ⌈s⌉ −8 % to +14 %), held out N = 12 and 16: +8 % to
+ * +17 % (⌈s⌉: +13 % to +27 %). Windows of a few packets still settle above ns-3's, where the
+ * period's packets differ from eq. 7's sawtooth (CWR rounds neither grow nor, under PRR's
+ * entry, shrink much).
  */
 export function dctcpSettledAlpha(wStar: number): number {
   const star = dctcpAlpha(wStar);
   if (!(star < 1)) return 1;
   const wp = wStar + 1;
   const rhs = (2 * wStar + 1) / (wp * wp);
-  for (let k = 2; k <= 64; k++) {
-    const a = rootOnBranch(rhs, wp, k);
-    const s = 1 + 2 / (a * wp);
-    if (s > k - 1 && s <= k) return a;
-  }
-  return star;
-}
-
-/** The root in (0, 1] of α³(1 − α/4) − rhs·(α + 2/wp)/k, by bisection (60 halvings, deterministic); 1 where there is none below 1. */
-function rootOnBranch(rhs: number, wp: number, k: number): number {
-  const f = (a: number): number => a * a * a * (1 - a / 4) - (rhs * (a + 2 / wp)) / k;
+  // α²(1 − α/4)·(s + 1/2) = rhs·s with s·α·wp = α·wp + 2, both sides × α·wp
+  const f = (a: number): number => a * a * (1 - a / 4) * (1.5 * a * wp + 2) - rhs * (a * wp + 2);
   if (!(f(1) > 0)) return 1;
   let lo = 0;
   let hi = 1;

@@ -77,7 +77,7 @@ describe("tcp (DCTCP): the queue at a marking port while a flow's flight is limi
   it("a settled DCTCP flow's port swings by the flow's α, which runs from its slow-start value to the settled α by g per round trip", () => {
     // Its α when it settles is what slow start left (1 at the start, × 15/16 per unmarked round
     // trip, one EWMA step per marked one: 0.92 here) and moves to the settled α (W* = P + K =
-    // 31.47: 0.20, eq. 7's α* 0.25) by (1 − g)^n over n round trips, told to the queues every
+    // 31.47: 0.21, eq. 7's α* 0.25) by (1 − g)^n over n round trips, told to the queues every
     // half-life (10.7 round trips, of about 0.3 ms here: 24 packets queued at 1 Gb/s). 20 MB take
     // 160 ms: by 100 ms the gap is below 0.01 and α is the settled α, the queue eq. 7's steady
     // sawtooth exactly.
