@@ -6,7 +6,7 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
 import { cutWindow } from "./cutWindow.js";
-import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, survivorsBehindHole, windowLossTold } from "./dupAcksTell.js";
+import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
@@ -204,7 +204,6 @@ export class LossRecovery {
     } else if (t.lossAge[f] === 2) t.holeSpanLast[f] = Number.isNaN(t.holeSpanLast[f]) || Number.isNaN(span) ? NaN : t.holeSpanLast[f] + span;
     else t.holeSpanFirst[f] = Number.isNaN(t.holeSpanFirst[f]) || Number.isNaN(span) ? NaN : t.holeSpanFirst[f] + span;
     t.lostLast[f] += lost;
-    if (!marked) t.behindHole[f] += survivorsBehindHole(delivered, lost, fullShare);
     t.lostPackets[f] += lost;
     t.lossPort[f] = port;
     if (t.lossAge[f] === 0) t.lossAge[f] = 1;
@@ -274,7 +273,6 @@ export class LossRecovery {
     t.lossAge[f] = 3;
     const lastLost = t.lostLast[f];
     t.lostLast[f] = 0;
-    t.behindHole[f] = 0;
     // A flow that has sent everything sends only the lost packets again.
     const left = t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet;
     const b = recoveryBurst(before, t.cwnd[f], left, t.lostPackets[f], this.window.clockRate(f), t.baseRttS[f], packet);
@@ -372,7 +370,6 @@ export class LossRecovery {
     t.lossAge[f] = 0;
     t.lostPackets[f] = 0;
     t.lostLast[f] = 0;
-    t.behindHole[f] = 0;
     t.markedLast[f] = 0;
     t.recoveryEndS[f] = 0;
     t.catchUp[f] = 0;

@@ -99,12 +99,6 @@ export class TcpFlowTable {
    */
   holeSpanFirst = new Float64Array(0);
   holeSpanLast = new Float64Array(0);
-  /**
-   * Packets of the last burst that got through behind its first hole: their ACKs are duplicates,
-   * which grow no window (ns-3's `TcpSocketBase` grows it on new ACKs only; the third duplicate
-   * starts a recovery), so neither do they ({@link SlowStartRounds.round}).
-   */
-  behindHole = new Float64Array(0);
   /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
   markedLast = new Float64Array(0);
   /** HyStart's delayMin: the least smoothed RTT the flow's ACKs handed Cubic, seconds (Infinity: none yet; `hyStartRound`). */
@@ -306,7 +300,6 @@ export class TcpFlowTable {
     this.lostLast = grown(this.lostLast, n);
     this.holeSpanFirst = grown(this.holeSpanFirst, n);
     this.holeSpanLast = grown(this.holeSpanLast, n);
-    this.behindHole = grown(this.behindHole, n);
     this.markedLast = grown(this.markedLast, n);
     this.minRttS = grown(this.minRttS, n);
     this.srttS = grown(this.srttS, n);

@@ -4,18 +4,6 @@
 export const DUPTHRESH = 3;
 
 /**
- * How many of a burst's `delivered` survivors got through behind its first hole (`lost` packets
- * did not): at a drop-tail port that dropped `fullShare` (0 < q ≤ 1) of what arrived while its
- * buffer was full, the FIFO's, lost · (1 − q) / q, at most `delivered` ({@link fifoBurstLossTold});
- * with `fullShare` 0 (holes placed at random in the burst), delivered · lost / (lost + 1)
- * ({@link burstLossTold}). The others, ahead of the first hole, are acknowledged by new ACKs.
- */
-export function survivorsBehindHole(delivered: number, lost: number, fullShare: number): number {
-  if (!(fullShare > 0)) return (delivered * lost) / (lost + 1);
-  return Math.min(delivered, (lost * (1 - Math.min(1, fullShare))) / fullShare);
-}
-
-/**
  * Whether a loss in a slow-start burst is told by three duplicate ACKs: `delivered` packets of
  * the burst got through and `lost` did not, with `leftPackets` of new data still to send. The
  * duplicate ACKs come from the survivors behind the first hole (for losses placed at random,
@@ -25,7 +13,7 @@ export function survivorsBehindHole(delivered: number, lost: number, fullShare: 
  * while data is left the holes are told. No survivor at all: never.
  */
 export function burstLossTold(delivered: number, lost: number, leftPackets: number): boolean {
-  const behind = survivorsBehindHole(delivered, lost, 0) + leftPackets;
+  const behind = (delivered * lost) / (lost + 1) + leftPackets;
   return !(delivered === 0 || behind < DUPTHRESH);
 }
 
@@ -47,7 +35,7 @@ export function burstLossTold(delivered: number, lost: number, leftPackets: numb
  */
 export function fifoBurstLossTold(delivered: number, lost: number, leftPackets: number, fullShare: number): boolean {
   if (!(fullShare > 0)) return burstLossTold(delivered, lost, leftPackets);
-  const behind = survivorsBehindHole(delivered, lost, fullShare) + leftPackets;
+  const behind = Math.min(delivered, (lost * (1 - Math.min(1, fullShare))) / fullShare) + leftPackets;
   return !(delivered === 0 || behind < DUPTHRESH);
 }
 
