@@ -11,7 +11,7 @@ import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
 import { restoreDctcpShare } from "./dctcpShare.js";
-import { prrCatchUp, prrCatchUpFifo } from "./prrCatchUp.js";
+import { prrCatchUp } from "./prrCatchUp.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
 import { rtoSsthresh } from "./rtoSsthresh.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
@@ -196,13 +196,6 @@ export class LossRecovery {
       this.timeout(f, lost + t.lostPackets[f], delivered);
       return;
     }
-    // Where the FIFO put the holes: among the burst's packets from the buffer's fill on (prrCatchUpFifo).
-    const span = fullShare > 0 && !marked ? Math.min(n, lost / fullShare) : NaN;
-    if (t.lossAge[f] === 0) {
-      t.holeSpanFirst[f] = span;
-      t.holeSpanLast[f] = 0;
-    } else if (t.lossAge[f] === 2) t.holeSpanLast[f] = Number.isNaN(t.holeSpanLast[f]) || Number.isNaN(span) ? NaN : t.holeSpanLast[f] + span;
-    else t.holeSpanFirst[f] = Number.isNaN(t.holeSpanFirst[f]) || Number.isNaN(span) ? NaN : t.holeSpanFirst[f] + span;
     t.lostLast[f] += lost;
     t.lostPackets[f] += lost;
     t.lossPort[f] = port;
@@ -271,7 +264,6 @@ export class LossRecovery {
     const gone = t.lostPackets[f] - t.lostLast[f];
     cutWindow(t, f, gone + DUPTHRESH, this.queues.alphaOf(f));
     t.lossAge[f] = 3;
-    const lastLost = t.lostLast[f];
     t.lostLast[f] = 0;
     // A flow that has sent everything sends only the lost packets again.
     const left = t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet;
@@ -283,10 +275,7 @@ export class LossRecovery {
     // without three SACKed segments above them, are not yet deemed lost (RFC 6675's IsLost) and
     // go out one per ACK, not at once.
     const recoverFs = t.cc[f] === TcpCc.NewReno ? before - gone : before;
-    // Holes a drop-tail FIFO placed in the tails of the two rounds are marked lost late (prrCatchUpFifo).
-    const fifo = !Number.isNaN(t.holeSpanFirst[f]) && !Number.isNaN(t.holeSpanLast[f]);
-    const mss = t.options[t.optionIndex[f]].mssBytes;
-    const split = fifo ? prrCatchUpFifo(recoverFs, t.cwnd[f], t.holeSpanFirst[f], gone, t.holeSpanLast[f], lastLost, mss) : prrCatchUp(recoverFs, t.lostPackets[f], t.cwnd[f], mss);
+    const split = prrCatchUp(recoverFs, t.lostPackets[f], t.cwnd[f]);
     const clocked = left > 0 ? Math.min(b.packets, split.clocked) : b.packets;
     t.catchUp[f] = b.packets - clocked;
     // Meanwhile the ACKs of what the clocked part sent keep coming back at the rate it went out.

@@ -91,14 +91,6 @@ export class TcpFlowTable {
   lostPackets = new Float64Array(0);
   /** Packets of the last burst that did not get through (they raise no ACK, so they do not grow the window). */
   lostLast = new Float64Array(0);
-  /**
-   * Packets of the slow-start round that first overflowed a drop-tail port from the buffer's fill
-   * on (its lost packets over the port's drop share while full: the holes sit among them), and the
-   * same of the round that tells that loss (NaN: not known, the holes taken as spread over the
-   * window; `prrCatchUpFifo`).
-   */
-  holeSpanFirst = new Float64Array(0);
-  holeSpanLast = new Float64Array(0);
   /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
   markedLast = new Float64Array(0);
   /** HyStart's delayMin: the least smoothed RTT the flow's ACKs handed Cubic, seconds (Infinity: none yet; `hyStartRound`). */
@@ -298,8 +290,6 @@ export class TcpFlowTable {
     this.lossAge = grown(this.lossAge, n);
     this.lostPackets = grown(this.lostPackets, n);
     this.lostLast = grown(this.lostLast, n);
-    this.holeSpanFirst = grown(this.holeSpanFirst, n);
-    this.holeSpanLast = grown(this.holeSpanLast, n);
     this.markedLast = grown(this.markedLast, n);
     this.minRttS = grown(this.minRttS, n);
     this.srttS = grown(this.srttS, n);
