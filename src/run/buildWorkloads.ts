@@ -43,9 +43,18 @@ export function buildWorkloads(scenario: Scenario, topology: Topology, pinned?: 
       throw err;
     }
   };
-  const built: Array<Workload | undefined> = scenario.workloads.map((w, i) =>
-    guarded(i, (fail) => {
-      if (w.kind === "transfer") return new TransferWorkload(w, i, pinned);
+  const built: Array<Workload | undefined> = scenario.workloads.map((w, i) => {
+    // A transfer makes no closures unless its constructor throws (20,000 transfers are 20,000 workloads); the error is then wrapped as guarded wraps it.
+    if (w.kind === "transfer") {
+      try {
+        return new TransferWorkload(w, i, pinned);
+      } catch (err) {
+        return guarded(i, () => {
+          throw err;
+        });
+      }
+    }
+    return guarded(i, (fail) => {
       if (w.kind === "transfers") return new TransferListWorkload(w);
       if (w.kind === "traffic") return trafficWorkload(w, topology);
       if (w.kind === "training") return trainingWorkload(w, topology);
@@ -54,8 +63,8 @@ export function buildWorkloads(scenario: Scenario, topology: Topology, pinned?: 
       const endpoint = w.kind === "service" ? new ServiceWorkload(w) : new InferenceWorkload(placeReplicas(w, topology, fail));
       endpoints.set(w.name, endpoint);
       return endpoint;
-    }),
-  );
+    });
+  });
   return scenario.workloads.map((w, i) => built[i] ?? guarded(i, (fail) => agentsWorkload(w as AgentsLoadSpec, endpoints, fail)));
 }
 

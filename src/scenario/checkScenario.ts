@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { InputError } from "../core/InputError.js";
 import type { Topology } from "../net/Topology.js";
 import { closest } from "../core/closest.js";
-import type { Scenario, TrafficLoadSpec, TransferSpec } from "./Scenario.js";
+import type { Scenario, TrafficLoadSpec, TransferListLoadSpec, TransferSpec } from "./Scenario.js";
 import { BUILTIN_CDFS } from "../workloads/loadCdf.js";
 import { checkTraining } from "./checkTraining.js";
 import { checkChakra } from "./checkChakra.js";
@@ -147,7 +147,12 @@ function checkGeneratedIds(s: Scenario, named: Set<string> | undefined): void {
  * only when something it guards exists, so one list of a million rows costs nothing here.
  */
 function checkListIds(s: Scenario, seen: Set<string>, repeats: () => Map<string, number>, traffic: Set<string>, namespaces: Array<{ name: string; i: number }>): void {
-  const lists = s.workloads.flatMap((w, i) => (w.kind === "transfers" ? [{ w, i }] : []));
+  // A plain loop, not flatMap: 100,000 transfers are 100,000 workloads, and flatMap made an empty list for each.
+  const lists: Array<{ w: TransferListLoadSpec; i: number }> = [];
+  for (let i = 0; i < s.workloads.length; i++) {
+    const w = s.workloads[i];
+    if (w.kind === "transfers") lists.push({ w, i });
+  }
   if (lists.length === 0) return;
   const counts = repeats();
   const hasRepeats = [...counts.values()].some((n) => n > 1);

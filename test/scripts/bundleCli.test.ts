@@ -28,7 +28,10 @@ describe("bundleCli", () => {
   it("writes dist/cli/main.js as a stub that runs dist/bundle/main.cjs, its code cache and the workers beside it", () => {
     expect(readdirSync(join(root, "dist")).sort()).toEqual(["bundle", "cli"]);
     expect(readdirSync(join(root, "dist", "bundle")).sort()).toEqual(["main.cjs", "main.cjs.cache", "resourceRecorderWorker.js", "sweepWorker.js"]);
-    expect(readFileSync(join(root, "dist", "cli", "main.js"), "utf8")).toContain('new URL("../bundle/main.cjs", import.meta.url)');
+    expect(readFileSync(join(root, "dist", "cli", "main.js"), "utf8")).toContain('join(__dirname, "..", "bundle", "main.cjs")');
+    // A CommonJS stub (no ES module loader at start), although the package's type is "module".
+    expect(readdirSync(join(root, "dist", "cli")).sort()).toEqual(["main.js", "package.json"]);
+    expect(JSON.parse(readFileSync(join(root, "dist", "cli", "package.json"), "utf8"))).toEqual({ type: "commonjs" });
   });
 
   it("writes the bundle in ASCII (Node then reads it into a one-byte string), its comments' other characters escaped", () => {
