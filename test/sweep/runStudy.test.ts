@@ -147,6 +147,21 @@ describe("chokepoint sweep", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("refuses a variable the scenario never reads (a typo sweeps nothing): exit 2, one sentence, nothing written", async () => {
+    const typo = join(tmp, "typo-var.yaml");
+    writeFileSync(typo, readFileSync(file, "utf8").replace("    load: [0.3, 0.6]\n", "    load: [0.3, 0.6]\n    bandwith: [10, 40, 100]\n"));
+    const out = join(tmp, "typo-out");
+    for (const args of [["sweep", typo, "--out", out], ["validate", typo], ["sweep", typo, "--dry-run"]]) {
+      const r = await runCli(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(
+        `chokepoint: ${typo}: sweep.vars.bandwith is read nowhere (no \${bandwith} in the scenario or in sweep.where), so its 3 values would run 3 identical points — write "\${bandwith}" where the value goes (topology.leafSpine.hostBandwidth?) or remove the variable\n`,
+      );
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("records a failed run in sweep.csv with its message instead of stopping the study", async () => {
     const dir = join(tmp, "tables");
     mkdirSync(join(dir, "runs", "p0-r0"), { recursive: true });
