@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
+import { Interrupted, Interruption } from "../core/Interruption.js";
 import { formatSummary } from "../report/formatSummary.js";
 import { formatSeconds } from "../report/formatSeconds.js";
 import { runScenario } from "../run/runScenario.js";
@@ -41,6 +42,8 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   const outDir = options.outDir ?? defaultOutDir(prepared.scenario.name);
   if (options.outDir === undefined && !options.force) refuseOtherScenarioResults(outDir, file, prepared.scenario.name);
   const progress = new ProgressLine(io.progress ?? io.stderr, !options.quiet);
+  // From here a first Ctrl-C or SIGTERM stops the run at its next check and removes its staged files.
+  const interruption = Interruption.watch();
   const outcome = await runScenario(prepared, {
     outDir,
     seed: options.seed,
@@ -49,7 +52,20 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
     version: options.version,
     htmlReport: options.report,
     onProgress: (t, e, active) => progress.update(t, e, active),
-  }).finally(() => progress.clear());
+    interruption,
+  })
+    .catch((err: unknown) => {
+      if (!(err instanceof Interrupted)) throw err;
+      return err;
+    })
+    .finally(() => {
+      interruption.dispose();
+      progress.clear();
+    });
+  if (outcome instanceof Interrupted) {
+    io.stderr.write(`chokepoint: ${outcome.message} — nothing written, ${outDir} left as it was\n`);
+    return outcome.exitCode;
+  }
   if (!options.quiet) {
     const rate = outcome.wallS > 0 ? Math.round(outcome.events / outcome.wallS).toLocaleString("en-US") : "—";
     io.stdout.write(

@@ -21,6 +21,8 @@ import { tableColumns } from "./tableColumns.js";
  *
  * @throws InputError when `dir` is not a run's report directory (no summary.csv, flows.csv,
  * links.csv or bottlenecks.csv), naming what is missing; a study directory is named as such.
+ * It reads a staging directory as any other (`run --report` draws the page from the staged
+ * CSVs): the commands that read what a user names refuse those first (refuseStagingDirectory).
  */
 export function readRunReport(dir: string): RunReportData {
   if (!existsSync(dir)) throw new InputError(`${dir} does not exist — give the directory a run wrote its reports to`);
