@@ -113,6 +113,17 @@ describe("chokepoint sweep", () => {
     expect(read(out).equals(read(full))).toBe(true);
   });
 
+  it("says how many runs a resumed study reused from the earlier sweep, and how many it ran", async () => {
+    const out = join(tmp, "reused");
+    const first = await runCli("sweep", file, "--out", out, "--jobs", "2");
+    expect(first.stdout).toMatch(/^12 runs: 12 ok, 0 failed in \d+\.\d s → /);
+    for (const id of ["p0-r0", "p1-r2", "p3-r1"]) rmSync(join(out, "runs", id), { recursive: true });
+    const again = await runCli("sweep", file, "--out", out, "--jobs", "2");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^12 runs: 12 ok, 0 failed \(reused 9 of 12 runs from an earlier sweep, ran 3\) in \d+\.\d s → /);
+    expect(read(out).equals(read(one))).toBe(true);
+  });
+
   it("lists points and counts runs with --dry-run, writing nothing", async () => {
     const out = join(tmp, "dry");
     const r = await runCli("sweep", file, "--out", out, "--dry-run");
