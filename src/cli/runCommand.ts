@@ -70,7 +70,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
     const rate = outcome.wallS > 0 ? Math.round(outcome.events / outcome.wallS).toLocaleString("en-US") : "—";
     io.stdout.write(
       `${prepared.scenario.name}: ${outcome.endReason === "until" ? "stopped at the time limit" : "ran to completion"}` +
-        ` in ${outcome.wallS.toFixed(2)} s wall (${outcome.events.toLocaleString("en-US")} events, ${rate} events/s)\n` +
+        ` in ${outcome.wallS.toFixed(2)} s wall (${outcome.events.toLocaleString("en-US")} event${outcome.events === 1 ? "" : "s"}, ${rate} events/s)\n` +
         formatSummary(outcome.summary, { ...(outcome.written.tierShares && { tiers: outcome.written.tierShares() }) }) +
         formatWorkloadLines(new Map(outcome.written.summaryColumns), outcome.written.queueingTiers) +
         `\nreports: ${outDir}/{${outcome.written.files
