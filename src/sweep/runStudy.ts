@@ -267,11 +267,16 @@ function filterRuns(runs: readonly StudyRun[], text: string | undefined): StudyR
     if (unknown.length > 0) throw new InputError(`--filter: no run "${unknown[0]}" in this study (run ids look like ${runs[0]?.runId})`);
     return runs.filter((r) => ids.has(r.runId));
   }
-  return runs.filter((r) => {
+  const kept = runs.filter((r) => {
     const v = evaluateExpression(filter, { ...r.values, repetition: r.repetition });
     if (typeof v !== "boolean") throw new InputError(`--filter: "${filter}" gives ${JSON.stringify(v)}, not true or false`);
     return v;
   });
+  // As a where that keeps no point: an empty selection would only replace sweep.csv with an empty table.
+  if (kept.length === 0) {
+    throw new InputError(`--filter "${filter}" selects none of the study's ${runs.length.toLocaleString("en-US")} run${runs.length === 1 ? "" : "s"} — nothing to run`);
+  }
+  return kept;
 }
 
 /** The runs of shard `index` of `count`: those whose position in `runs` modulo `count` is `index`. */

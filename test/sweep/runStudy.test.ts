@@ -139,6 +139,11 @@ describe("chokepoint sweep", () => {
     const byIds = join(tmp, "filter-ids");
     expect((await runCli("sweep", file, "--out", byIds, "--filter", "p0-r2,p3-r0", "--quiet")).code).toBe(0);
     expect((await readCsv(join(byIds, "sweep.csv"))).map((x) => x.run_id)).toEqual(["p0-r2", "p3-r0"]);
+    // A filter that selects nothing is refused, and the study's sweep.csv is not replaced by an empty table.
+    const before = read(byIds);
+    const none = await runCli("sweep", file, "--out", byIds, "--filter", "bw == 30", "--quiet");
+    expect(none).toEqual({ code: 2, stdout: "", stderr: `chokepoint: --filter "bw == 30" selects none of the study's 12 runs — nothing to run\n` });
+    expect(read(byIds).equals(before)).toBe(true);
   });
 
   it("refuses a point whose substituted scenario is wrong: exit 2, the point named, nothing run", async () => {
