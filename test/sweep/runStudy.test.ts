@@ -332,7 +332,7 @@ workloads:
 
   it("records that run as failed with the reason, and finishes and tabulates the others", async () => {
     const outcome = await runStudy(file, options());
-    expect(outcome).toEqual({ points: 3, runs: 3, ok: 2, failed: 1 });
+    expect(outcome).toEqual({ points: 3, runs: 3, ok: 2, failed: 1, reused: 0 });
     const rows = await readCsv(join(out, "sweep.csv"));
     expect(rows.map((r) => [r.run_id, r.status])).toEqual([["p0-r0", "ok"], ["p1-r0", "failed"], ["p2-r0", "ok"]]);
     expect(rows[1].message).toBe(
@@ -353,10 +353,10 @@ workloads:
       return { ...o, onProgress: (done: number) => seen.push(done), seen };
     };
     const keep = skipped(options());
-    expect(await runStudy(file, keep)).toMatchObject({ ok: 2, failed: 1 });
+    expect(await runStudy(file, keep)).toMatchObject({ ok: 2, failed: 1, reused: 3 });
     expect(keep.seen).toEqual([3]); // all three reused, nothing run
     const retry = skipped(options({ retryFailed: true }));
-    expect(await runStudy(file, retry)).toMatchObject({ ok: 2, failed: 1 });
+    expect(await runStudy(file, retry)).toMatchObject({ ok: 2, failed: 1, reused: 2 });
     expect(retry.seen).toEqual([2, 3]); // the failed run was run again (and died again)
   });
 
