@@ -19,7 +19,7 @@ export class Interrupted extends Error {
  * process at once, so the work in progress can stop at its next {@link check} and remove
  * what it had half written; a second signal ends the process as if nothing were watched.
  * JavaScript signal handlers run only when the event loop turns, so long synchronous work
- * must let it turn now and then (simulateInterruptibly does every 50 ms).
+ * must let it turn now and then (simulateInterruptibly does every 250 ms).
  */
 export class Interruption {
   /** The signal that came, if one did. */

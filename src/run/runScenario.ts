@@ -21,7 +21,7 @@ export interface RunScenarioOptions extends SimulateOptions {
   /** Also write report.html, drawn from the CSVs just written (see writeReports). */
   htmlReport?: boolean;
   /**
-   * With it, the run lets the event loop turn every 50 ms while it simulates and checks
+   * With it, the run lets the event loop turn every 250 ms while it simulates and checks
    * `interruption.check()` then and before each report file: when that throws (a signal
    * came, see core/Interruption), the staging is removed, `outDir` is left as it was, and
    * the error is rethrown.

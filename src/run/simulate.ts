@@ -116,7 +116,7 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
 /** Events between two looks at the clock in {@link simulateInterruptibly}: a few milliseconds of the fastest runs. */
 const LOOK_EVERY_EVENTS = 8192;
 /** Most wall time {@link simulateInterruptibly} runs before it lets the event loop turn (and signal handlers run), ms. */
-const YIELD_EVERY_MS = 50;
+const YIELD_EVERY_MS = 250;
 
 /**
  * {@link simulate}, letting Node's event loop turn every {@link YIELD_EVERY_MS} ms of wall time
