@@ -222,18 +222,18 @@ function assemble(prepared: PreparedScenario, options: SimulateOptions) {
   const finish = (run: EndedRun): Simulated => {
     phaseMark("run");
     return {
-    seed,
-    network,
-    labels: context.labels,
-    workloads,
-    workloadOfFlow: context.workloadOfFlow,
-    flows,
-    resources,
-    ...(series && { series }),
-    ...(queueing && { queueing }),
-    ...(eventLog && { events: eventLog }),
-    run,
-    wallS: (performance.now() - started) / 1000,
+      seed,
+      network,
+      labels: context.labels,
+      workloads,
+      workloadOfFlow: context.workloadOfFlow,
+      flows,
+      resources,
+      ...(series && { series }),
+      ...(queueing && { queueing }),
+      ...(eventLog && { events: eventLog }),
+      run,
+      wallS: (performance.now() - started) / 1000,
     };
   };
   return { sim, untilS: options.untilS ?? scenario.untilS, progress, finish };
