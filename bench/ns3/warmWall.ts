@@ -16,8 +16,9 @@ export interface WarmWall {
  * Run the scenario at `scenarioPath` (a JSON scenario file, as bench/ns3/compare.ts writes them)
  * `copies` times as one study, `chokepoint sweep --jobs 1`, on the CLI `cli` (node's arguments
  * before the command: compare.ts's SOURCE_CLI or BUILT_CLI), in `workDir`. The study adds one
- * variable that no value uses (`copy: [1 … copies]`), so every run is the same scenario with
- * the same seed (a study gives every point of a repetition the same seed); the runs' flows.csv
+ * variable, `copy: [1 … copies]`, read only by the scenario's name (`<name>-copy-${copy}`,
+ * which reaches run.json alone), so every run simulates the same scenario with the same seed
+ * (a study gives every point of a repetition the same seed); the runs' flows.csv
  * are checked to be byte-identical, so the walls are walls of one computation.
  * @throws Error if `copies` fails {@link checkCopies}, the scenario already has a
  *   `sweep` block, the sweep fails, or the copies' answers differ.
@@ -27,6 +28,8 @@ export function warmWall(scenarioPath: string, copies: number, workDir: string, 
   const scenario = JSON.parse(readFileSync(scenarioPath, "utf8")) as Record<string, unknown>;
   if ("sweep" in scenario) throw new Error(`${scenarioPath}: already a study (it has a sweep block); give the plain case`);
   scenario.sweep = { vars: { copy: Array.from({ length: copies }, (_, i) => i + 1) } };
+  // The copy number labels each run's name (run.json only): a study refuses a variable nothing reads.
+  scenario.name = `${String(scenario.name ?? "case").replaceAll("${", "$${")}-copy-\${copy}`;
   const study = join(workDir, "warm-study.json");
   const out = join(workDir, "warm-runs");
   writeFileSync(study, JSON.stringify(scenario));

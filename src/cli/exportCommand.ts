@@ -43,7 +43,7 @@ function chokepointCsv(flows: readonly RecordedFlow[]): string {
  */
 export async function exportCommand(file: string, options: ExportCommandOptions, io: CliIo): Promise<number> {
   const format = options.format;
-  if (format === undefined) throw new InputError(`chokepoint export needs --format ${EXPORT_FORMATS.join(" or ")}`);
+  if (format === undefined) throw new InputError(`"chokepoint export" needs --format ${EXPORT_FORMATS.join(" or ")}`);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new InputError(`--format must be ${EXPORT_FORMATS.join(" or ")}, found "${format}"`);
   if (options.out === undefined) throw new InputError("chokepoint export needs --out DIR, the directory to write into");
   if (format === "simgrid" && options.flows) throw new InputError("--flows goes with --format json (a SimGrid export always holds the flows)");

@@ -9,6 +9,7 @@ import { readStudyReport } from "../report/html/readStudyReport.js";
 import { renderStudyHtml } from "../report/html/renderStudyHtml.js";
 import { renderRunReportHtml } from "../report/html/renderRunReportHtml.js";
 import { chartLibraryScripts } from "../report/html/chartLibraryScripts.js";
+import { refuseStagingDirectory } from "../report/stagingTarget.js";
 import { writeAtomically } from "../report/writeAtomically.js";
 import type { CliIo } from "./cli.js";
 
@@ -30,6 +31,7 @@ export interface ReportCommandOptions {
  * directory or naming a directory, is an InputError.
  */
 export async function reportCommand(dir: string, options: ReportCommandOptions, io: CliIo): Promise<number> {
+  refuseStagingDirectory(dir);
   const study = existsSync(dir) && isStudyDirectory(dir);
   if (options.metric !== undefined && !study) throw new InputError(`--metric chooses the charts of a study's page, and ${dir} holds a run's reports, not a study's (no sweep-summary.csv)`);
   const metrics = options.metric?.split(",").map((m) => m.trim());

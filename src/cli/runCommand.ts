@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
+import { Interrupted, Interruption } from "../core/Interruption.js";
 import { formatSummary } from "../report/formatSummary.js";
 import { formatSeconds } from "../report/formatSeconds.js";
 import { runScenario } from "../run/runScenario.js";
@@ -41,6 +42,8 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   const outDir = options.outDir ?? defaultOutDir(prepared.scenario.name);
   if (options.outDir === undefined && !options.force) refuseOtherScenarioResults(outDir, file, prepared.scenario.name);
   const progress = new ProgressLine(io.progress ?? io.stderr, !options.quiet);
+  // From here a first Ctrl-C or SIGTERM stops the run at its next check and removes its staged files.
+  const interruption = Interruption.watch();
   const outcome = await runScenario(prepared, {
     outDir,
     seed: options.seed,
@@ -49,12 +52,25 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
     version: options.version,
     htmlReport: options.report,
     onProgress: (t, e, active) => progress.update(t, e, active),
-  }).finally(() => progress.clear());
+    interruption,
+  })
+    .catch((err: unknown) => {
+      if (!(err instanceof Interrupted)) throw err;
+      return err;
+    })
+    .finally(() => {
+      interruption.dispose();
+      progress.clear();
+    });
+  if (outcome instanceof Interrupted) {
+    io.stderr.write(`chokepoint: ${outcome.message} — nothing written, ${outDir} left as it was\n`);
+    return outcome.exitCode;
+  }
   if (!options.quiet) {
     const rate = outcome.wallS > 0 ? Math.round(outcome.events / outcome.wallS).toLocaleString("en-US") : "—";
     io.stdout.write(
       `${prepared.scenario.name}: ${outcome.endReason === "until" ? "stopped at the time limit" : "ran to completion"}` +
-        ` in ${outcome.wallS.toFixed(2)} s wall (${outcome.events.toLocaleString("en-US")} events, ${rate} events/s)\n` +
+        ` in ${outcome.wallS.toFixed(2)} s wall (${outcome.events.toLocaleString("en-US")} event${outcome.events === 1 ? "" : "s"}, ${rate} events/s)\n` +
         formatSummary(outcome.summary, { ...(outcome.written.tierShares && { tiers: outcome.written.tierShares() }) }) +
         formatWorkloadLines(new Map(outcome.written.summaryColumns), outcome.written.queueingTiers) +
         `\nreports: ${outDir}/{${outcome.written.files

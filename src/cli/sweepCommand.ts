@@ -50,15 +50,17 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
     version: flags.version,
     print: (text) => io.stdout.write(text),
     warn: (text) => io.stderr.write(`chokepoint: ${text}`),
-    onProgress: tty ? (done, total) => (io.progress ?? io.stderr).write(`\r${progressBar(done, total, Date.now() - started)}\x1b[K`) : undefined,
+    onProgress: tty ? (done, total, reused) => (io.progress ?? io.stderr).write(`\r${progressBar(done, total, reused, Date.now() - started)}\x1b[K`) : undefined,
   }).catch(async (err: unknown) => {
     if (err instanceof InputError) await created?.undo(); // a refused study writes nothing
     throw err;
   });
   if (tty) (io.progress ?? io.stderr).write("\r\x1b[K");
   if (!flags.dryRun && !flags.quiet) {
+    const total = result.ok + result.failed;
     io.stdout.write(
-      `${result.ok + result.failed} runs${shard ? ` (shard ${shard.index}/${shard.count})` : ""}: ${result.ok} ok, ${result.failed} failed` +
+      `${total} runs${shard ? ` (shard ${shard.index}/${shard.count})` : ""}: ${result.ok} ok, ${result.failed} failed` +
+        (result.reused > 0 ? ` (reused ${result.reused} of ${total} runs from an earlier sweep, ran ${total - result.reused})` : "") +
         ` in ${((Date.now() - started) / 1000).toFixed(1)} s → ${join(outDir, "sweep.csv")}, sweep-summary.csv\n`,
     );
   }
@@ -86,12 +88,17 @@ export async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo)
   return 0;
 }
 
-/** "[#####.....] 12/40 30% ETA 1m20s" */
-function progressBar(done: number, total: number, elapsedMs: number): string {
+/**
+ * "[#####.....] 12/40 30% ETA 1m20s", and " — reused 8 of 40 runs" when an earlier sweep
+ * had done some: the ETA is from the runs this sweep ran (reused ones took no time).
+ */
+export function progressBar(done: number, total: number, reused: number, elapsedMs: number): string {
   const width = 24;
   const filled = total > 0 ? Math.round((done / total) * width) : width;
-  const eta = done > 0 && done < total ? ` ETA ${duration(((total - done) * elapsedMs) / done)}` : "";
-  return `  [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${total > 0 ? Math.floor((100 * done) / total) : 100}%${eta}`;
+  const ran = done - reused;
+  const eta = ran > 0 && done < total ? ` ETA ${duration(((total - done) * elapsedMs) / ran)}` : "";
+  const kept = reused > 0 ? ` — reused ${reused} of ${total} runs` : "";
+  return `  [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${total > 0 ? Math.floor((100 * done) / total) : 100}%${eta}${kept}`;
 }
 
 function duration(ms: number): string {

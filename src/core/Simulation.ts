@@ -6,8 +6,8 @@ export type EventHandler = (arg: number) => void;
 
 /** Why a run stopped. */
 export interface RunResult {
-  /** "idle": no events left; "until": the time limit was reached. */
-  reason: "idle" | "until";
+  /** "idle": no events left; "until": the time limit was reached; "paused": `onProgress` asked to stop (call run again to go on). */
+  reason: "idle" | "until" | "paused";
   /** Simulated time at the end of the run, in seconds. */
   endS: number;
   /** Events dispatched during this call. */
@@ -22,8 +22,12 @@ export interface RunOptions {
    * "idle" with the clock at the last event. Must not be before the current time.
    */
   untilS?: number;
-  /** Called every `progressEvery` events with the current time and event count. */
-  onProgress?: (nowS: number, events: number) => void;
+  /**
+   * Called every `progressEvery` events with the current time and the events of this call;
+   * returning true pauses the run there, between two events (reason "paused"): a later
+   * {@link Simulation.run} goes on exactly where it stopped.
+   */
+  onProgress?: (nowS: number, events: number) => boolean | void;
   /** Events between two progress calls (default 65,536). */
   progressEvery?: number;
 }
@@ -161,7 +165,9 @@ export class Simulation {
         // threw away the compiled handlers (and all they inline) that had only seen small integers.
         if (arg <= INT32_MAX) handlers[kind](arg | 0);
         else handlers[kind](arg);
-        if (options.onProgress && events % every === 0) options.onProgress(this.nowS, events);
+        if (options.onProgress && events % every === 0 && options.onProgress(this.nowS, events) === true) {
+          return { reason: "paused", endS: this.nowS, events };
+        }
       }
       return { reason: "idle", endS: this.nowS, events };
     } finally {

@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { InputError } from "../core/InputError.js";
 import { fileSystemReason, makeDirectories } from "./ensureWritableDirectory.js";
+import { STAGED_ENTRY } from "./stagingTarget.js";
 import { aliveOtherProcess, type ReportFile } from "./writeAtomically.js";
 
 /** Options of {@link StagedDirectory.open}. */
@@ -20,7 +21,7 @@ export interface StagedDirectoryOptions {
 }
 
 /** Entries of the staging folder `.<name>.staging/` next to the target: `<kind>-<pid>-<6 random characters>`. */
-const STAGED = /^(partial|ready|old)-(\d+)-[A-Za-z0-9]{6}$/;
+const STAGED = STAGED_ENTRY;
 /**
  * What killed chokepoint processes leave inside a report directory, never the user's: the
  * staging directories of older versions (`.partial-<pid>-XXXXXX`) and a study's
@@ -109,14 +110,15 @@ export class StagedDirectory {
     }
   }
 
-  /** Write `files` into the staging directory, one after the other, in order. */
-  async write(files: readonly ReportFile[]): Promise<void> {
+  /** Write `files` into the staging directory, one after the other, in order; `interruption.check()` before each (it throws to stop). */
+  async write(files: readonly ReportFile[], interruption?: { check(): void }): Promise<void> {
     const names = new Set<string>();
     for (const f of files) {
       if (names.has(f.name)) throw new Error(`StagedDirectory: two files named "${f.name}"`);
       names.add(f.name);
     }
     for (const f of files) {
+      interruption?.check();
       await f.write(join(this.path, f.name));
       phaseMark(f.name);
       await this.step(`wrote ${f.name}`);
@@ -147,10 +149,15 @@ export class StagedDirectory {
     await this.step("removed the earlier contents");
   }
 
-  /** Write `files` into the staging directory and swap it in; on failure discard it (the target keeps its earlier contents) and rethrow. */
-  async writeAndCommit(files: readonly ReportFile[]): Promise<void> {
+  /**
+   * Write `files` into the staging directory and swap it in; on failure, or when
+   * `interruption.check()` throws (before each file and before the swap, never during it),
+   * discard it (the target keeps its earlier contents) and rethrow.
+   */
+  async writeAndCommit(files: readonly ReportFile[], interruption?: { check(): void }): Promise<void> {
     try {
-      await this.write(files);
+      await this.write(files, interruption);
+      interruption?.check();
     } catch (err) {
       await this.discard();
       throw err;

@@ -2,6 +2,7 @@
 import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { makeDirectories } from "./ensureWritableDirectory.js";
+import { PARTIAL_ENTRY } from "./stagingTarget.js";
 
 /** A file of a report set: its name in the output directory and how to write it at a path. */
 export interface ReportFile {
@@ -12,7 +13,7 @@ export interface ReportFile {
 }
 
 /** Staging directories writeAtomically makes inside its directory. */
-const PARTIAL = /^\.partial-(\d+)-[A-Za-z0-9]{6}$/;
+const PARTIAL = PARTIAL_ENTRY;
 
 /**
  * Write every file into a fresh staging directory `<outDir>/.partial-<pid>-XXXXXX` and,

@@ -55,6 +55,8 @@ export interface WriteReportsOptions {
   events?: readonly EventRecord[];
   /** Also write report.html, last, drawn from the staged CSVs (html/writeRunReport): committed with them or not at all. */
   htmlReport?: boolean;
+  /** Checked before each file and before the swap: when it throws (an interrupted run), the staged files are removed and the directory is left as it was. */
+  interruption?: { check(): void };
 }
 
 /** Queueing of a run: per flow, per resource, and the recorder to close at the makespan. */
@@ -195,7 +197,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
-  await staged.writeAndCommit(files);
+  await staged.writeAndCommit(files, options.interruption);
   const summary: RunSummary = { ...flowSummary, bottlenecks: bottlenecks() };
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
 }

@@ -6,7 +6,7 @@ import type { RunSummary } from "../report/summarizeRun.js";
 import { REPORT_DIRECTORY_NAMES, writeReports, type WrittenReports } from "../report/writeReports.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import type { WorkloadResults } from "../workloads/WorkloadResults.js";
-import { simulate, type SimulateOptions } from "./simulate.js";
+import { simulate, simulateInterruptibly, type SimulateOptions } from "./simulate.js";
 import { phaseMark } from "../core/phaseMark.js";
 
 /** The records of a workload that keeps none (one object for all: 20,000 transfers are 20,000 workloads). */
@@ -20,6 +20,13 @@ export interface RunScenarioOptions extends SimulateOptions {
   version?: string;
   /** Also write report.html, drawn from the CSVs just written (see writeReports). */
   htmlReport?: boolean;
+  /**
+   * With it, the run lets the event loop turn every 250 ms while it simulates and checks
+   * `interruption.check()` then and before each report file: when that throws (a signal
+   * came, see core/Interruption), the staging is removed, `outDir` is left as it was, and
+   * the error is rethrown.
+   */
+  interruption?: { check(): void };
 }
 
 /** What a finished run returns besides its files. */
@@ -50,7 +57,7 @@ export async function runScenario(prepared: PreparedScenario, options: RunScenar
 }
 
 async function simulateAndWrite(prepared: PreparedScenario, options: RunScenarioOptions, staged: StagedDirectory): Promise<RunOutcome> {
-  const s = simulate(prepared, options);
+  const s = options.interruption ? await simulateInterruptibly(prepared, options, options.interruption) : simulate(prepared, options);
   phaseMark("simulate");
   const { summary, ...written } = await writeReports({
     outDir: options.outDir,
@@ -63,6 +70,7 @@ async function simulateAndWrite(prepared: PreparedScenario, options: RunScenario
     ...(s.events && { events: s.events }),
     run: s.run,
     ...(options.htmlReport && { htmlReport: true }),
+    ...(options.interruption && { interruption: options.interruption }),
     workloads: {
       topology: prepared.topology,
       names: s.workloads.map((w) => w.name),

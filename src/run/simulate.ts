@@ -79,6 +79,9 @@ function offloadByDefault(events: number): boolean {
   return events >= OFFLOAD_MIN_EVENTS && isMainThread && availableParallelism() >= 2;
 }
 
+/** How a simulation ended: a {@link RunResult} that is not "paused". */
+export type EndedRun = RunResult & { reason: "idle" | "until" };
+
 /** A finished simulation: the network's per-flow state, the recorders and how the run ended. */
 export interface Simulated {
   seed: number;
@@ -97,13 +100,53 @@ export interface Simulated {
   queueing?: RunQueueing;
   /** The scenario's events as they applied, and each routing convergence, when the scenario has events (events.csv). */
   events?: EventRecord[];
-  run: RunResult;
+  run: EndedRun;
   /** Wall time of building workloads and running, seconds. */
   wallS: number;
 }
 
 /** Build the workloads, network and recorders of `prepared`, and run to completion or to the stop time. */
 export function simulate(prepared: PreparedScenario, options: SimulateOptions = {}): Simulated {
+  const { sim, untilS, progress, finish } = assemble(prepared, options);
+  const run = sim.run({ untilS, onProgress: progress && ((t, e) => void progress(t, e)) });
+  if (run.reason === "paused") throw new Error("unreachable: a progress callback that returns nothing never pauses");
+  return finish(run as EndedRun);
+}
+
+/** Events between two looks at the clock in {@link simulateInterruptibly}: a few milliseconds of the fastest runs. */
+const LOOK_EVERY_EVENTS = 8192;
+/** Most wall time {@link simulateInterruptibly} runs before it lets the event loop turn (and signal handlers run), ms. */
+const YIELD_EVERY_MS = 250;
+
+/**
+ * {@link simulate}, letting Node's event loop turn every {@link YIELD_EVERY_MS} ms of wall time
+ * between two events, so that signal handlers run while it simulates; after each turn,
+ * `interruption.check()` throws (an `Interrupted` error) once a signal has come. The
+ * events, their order and every record are those of {@link simulate}: the run is only
+ * paused between two events, by the progress check the run loop makes anyway (every
+ * {@link LOOK_EVERY_EVENTS} events here).
+ */
+export async function simulateInterruptibly(prepared: PreparedScenario, options: SimulateOptions, interruption: { check(): void }): Promise<Simulated> {
+  interruption.check();
+  const { sim, untilS, progress, finish } = assemble(prepared, options);
+  let before = 0;
+  let resumeMs = performance.now();
+  const look = (t: number, e: number): boolean => {
+    progress?.(t, before + e);
+    return performance.now() - resumeMs >= YIELD_EVERY_MS;
+  };
+  for (;;) {
+    const part = sim.run({ untilS, onProgress: look, progressEvery: LOOK_EVERY_EVENTS });
+    before += part.events;
+    if (part.reason !== "paused") return finish({ ...(part as EndedRun), events: before });
+    await new Promise((resolve) => setImmediate(resolve));
+    interruption.check();
+    resumeMs = performance.now();
+  }
+}
+
+/** The parts of a simulation ready to run: the simulation, its stop time, the progress callback, and what makes a {@link Simulated} of its run. */
+function assemble(prepared: PreparedScenario, options: SimulateOptions) {
   const { scenario, topology } = prepared;
   const seed = options.seed ?? scenario.seed;
   const started = performance.now();
@@ -174,24 +217,24 @@ export function simulate(prepared: PreparedScenario, options: SimulateOptions = 
     });
   }
   phaseMark("setup");
-  const progress = options.onProgress;
-  const run = sim.run({
-    untilS: options.untilS ?? scenario.untilS,
-    onProgress: progress ? (t, e) => progress(t, e, network.activeFlows) : undefined,
-  });
-  phaseMark("run");
-  return {
-    seed,
-    network,
-    labels: context.labels,
-    workloads,
-    workloadOfFlow: context.workloadOfFlow,
-    flows,
-    resources,
-    ...(series && { series }),
-    ...(queueing && { queueing }),
-    ...(eventLog && { events: eventLog }),
-    run,
-    wallS: (performance.now() - started) / 1000,
+  const onProgress = options.onProgress;
+  const progress = onProgress ? (t: number, e: number) => onProgress(t, e, network.activeFlows) : undefined;
+  const finish = (run: EndedRun): Simulated => {
+    phaseMark("run");
+    return {
+      seed,
+      network,
+      labels: context.labels,
+      workloads,
+      workloadOfFlow: context.workloadOfFlow,
+      flows,
+      resources,
+      ...(series && { series }),
+      ...(queueing && { queueing }),
+      ...(eventLog && { events: eventLog }),
+      run,
+      wallS: (performance.now() - started) / 1000,
+    };
   };
+  return { sim, untilS: options.untilS ?? scenario.untilS, progress, finish };
 }

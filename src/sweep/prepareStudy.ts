@@ -2,6 +2,7 @@
 import { InputError } from "../core/InputError.js";
 import { readScenarioDocument } from "../scenario/loadScenario.js";
 import { prepareScenarioDocument } from "../scenario/prepareScenario.js";
+import { checkVariablesUsed } from "./checkVariablesUsed.js";
 import { expandStudy, formatValues } from "./expandStudy.js";
 import { parseSweep } from "./parseSweep.js";
 import { inputDigests } from "./runKey.js";
@@ -46,6 +47,7 @@ export function prepareStudy(file: string): PreparedStudy {
   if (!(typeof baseSeed === "number" && Number.isInteger(baseSeed) && baseSeed >= 0)) {
     throw new InputError(`${file}: seed: expected a whole number ≥ 0, found ${JSON.stringify(baseSeed)}`);
   }
+  checkVariablesUsed(base, spec, `${file}: sweep`);
   const { points, runs } = expandStudy(spec, baseSeed, `${file}: sweep`);
   const pointInputs: string[][] = [];
   // Each file is hashed once, however many points read it.

@@ -40,8 +40,8 @@ export interface StudyOptions {
   /** Each worker's JavaScript heap limit in MiB (default {@link workerHeapLimitMb} of `jobs`). */
   workerHeapMb?: number;
   version: string;
-  /** Progress of the runs (done, total, runs skipped because already complete). */
-  onProgress?: (done: number, total: number) => void;
+  /** Progress of the runs: done (reused ones included), total, and how many of them were reused from an earlier invocation. */
+  onProgress?: (done: number, total: number, reused: number) => void;
   /** Where the dry-run table and the closing line go. */
   print: (text: string) => void;
   /** Where notices go that do not stop the study (stale runs run again). */
@@ -76,7 +76,7 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
   const selected = shardRuns(chosen, options.shard);
   if (options.dryRun) {
     options.print(dryRunTable(points, names, runs.length, selected.length, spec.repeat));
-    return { points: points.length, runs: runs.length, ok: 0, failed: 0 };
+    return { points: points.length, runs: runs.length, ok: 0, failed: 0, reused: 0 };
   }
 
   const runsDir = join(options.outDir, "runs");
@@ -112,8 +112,9 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
     mkdirSync(task.outDir, { recursive: true });
     writeRunRecord(task.outDir, { run_id: r.runId, point: r.point, repetition: r.repetition, seed: r.seed, values: r.values, key: keyOf(r) });
   };
-  let done = selected.length - pending.length;
-  options.onProgress?.(done, selected.length);
+  const reused = selected.length - pending.length;
+  let done = reused;
+  options.onProgress?.(done, selected.length, reused);
   const heapLimitMb = options.workerHeapMb ?? workerHeapLimitMb(options.jobs);
   const pool = new WorkerPool<RunTask, RunTaskResult>(sweepWorkerUrl(), { jobs: options.jobs, heapLimitMb });
   await pool.run(
@@ -121,12 +122,12 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
     (result, task) => {
       if (result.status === "failed") writeFailure(task.outDir, result.message);
       record(task);
-      options.onProgress?.(++done, selected.length);
+      options.onProgress?.(++done, selected.length, reused);
     },
     (task, reason) => {
       writeFailure(task.outDir, `${reason} — the other runs went on; rerun the study with --retry-failed to try this one again`);
       record(task);
-      options.onProgress?.(++done, selected.length);
+      options.onProgress?.(++done, selected.length, reused);
     },
   );
   const filter = options.filter?.trim() || null;
@@ -138,7 +139,7 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
     ...(filter !== null && { selected: chosen.map((r) => r.runId) }),
     shard: options.shard ?? null,
   };
-  return { points: points.length, runs: runs.length, ...(await writeStudyTables(options.outDir, selected, names, info, spec.metrics)) };
+  return { points: points.length, runs: runs.length, reused, ...(await writeStudyTables(options.outDir, selected, names, info, spec.metrics)) };
 }
 
 /**
@@ -165,12 +166,13 @@ export function runState(dir: string, key: string): RunState {
 }
 
 
-/** Points and runs of the study; runs of this invocation (after filter and shard) that ended ok or failed. */
+/** Points and runs of the study; runs of this invocation (after filter and shard) that ended ok or failed, and how many of them an earlier invocation had done (reused, not run). */
 export interface StudyOutcome {
   points: number;
   runs: number;
   ok: number;
   failed: number;
+  reused: number;
 }
 
 /**
@@ -265,11 +267,16 @@ function filterRuns(runs: readonly StudyRun[], text: string | undefined): StudyR
     if (unknown.length > 0) throw new InputError(`--filter: no run "${unknown[0]}" in this study (run ids look like ${runs[0]?.runId})`);
     return runs.filter((r) => ids.has(r.runId));
   }
-  return runs.filter((r) => {
+  const kept = runs.filter((r) => {
     const v = evaluateExpression(filter, { ...r.values, repetition: r.repetition });
     if (typeof v !== "boolean") throw new InputError(`--filter: "${filter}" gives ${JSON.stringify(v)}, not true or false`);
     return v;
   });
+  // As a where that keeps no point: an empty selection would only replace sweep.csv with an empty table.
+  if (kept.length === 0) {
+    throw new InputError(`--filter "${filter}" selects none of the study's ${runs.length.toLocaleString("en-US")} run${runs.length === 1 ? "" : "s"} — nothing to run`);
+  }
+  return kept;
 }
 
 /** The runs of shard `index` of `count`: those whose position in `runs` modulo `count` is `index`. */

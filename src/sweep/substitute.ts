@@ -2,7 +2,7 @@
 
 import { InputError } from "../core/InputError.js";
 import { evaluateParsed } from "./evaluateExpression.js";
-import { parseExpression, type ExpressionFail } from "./parseExpression.js";
+import { expressionVariables, parseExpression, type ExpressionFail } from "./parseExpression.js";
 import type { SweepValue } from "./Study.js";
 
 function isPlainMapping(v: unknown): v is Record<string, unknown> {
@@ -81,4 +81,41 @@ export function substitute(doc: unknown, values: Record<string, SweepValue>, con
     return v;
   };
   return walk(doc, "");
+}
+
+/**
+ * The variables named by the `${…}` expressions in the string values of a scenario
+ * document (its top-level `sweep` key skipped; keys are never substituted, so never read),
+ * in order of first use; `undefined` when an expression is unclosed or does not parse, which
+ * {@link substitute} then reports naming the point, the key path and the column.
+ */
+export function referencedVariables(doc: unknown): string[] | undefined {
+  const names = new Set<string>();
+  const unparsable: ExpressionFail = () => {
+    throw new InputError("unparsable");
+  };
+  const scan = (s: string): boolean => {
+    for (let i = s.indexOf("$"); i >= 0 && i < s.length; i = s.indexOf("$", i)) {
+      if (s.startsWith("$${", i)) i += 3;
+      else if (s.startsWith("${", i)) {
+        const end = closingBrace(s, i + 2);
+        if (end < 0) return false;
+        try {
+          for (const v of expressionVariables(parseExpression(s.slice(i + 2, end), unparsable))) names.add(v.name);
+        } catch (err) {
+          if (err instanceof InputError) return false;
+          throw err;
+        }
+        i = end + 1;
+      } else i++;
+    }
+    return true;
+  };
+  const walk = (v: unknown, top: boolean): boolean => {
+    if (typeof v === "string") return !v.includes("${") || scan(v);
+    if (Array.isArray(v)) return v.every((item) => walk(item, false));
+    if (isPlainMapping(v)) return Object.entries(v).every(([k, item]) => (top && k === "sweep") || walk(item, false));
+    return true;
+  };
+  return walk(doc, true) ? [...names] : undefined;
 }

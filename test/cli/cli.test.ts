@@ -274,5 +274,8 @@ describe("chokepoint CLI", () => {
     const flows = readCsv(join(out, "flows.csv"));
     expect(flows[0].finish_s).toBe("");
     expect(Number(flows[1].finish_s)).toBeCloseTo(0.201002, 12);
+    // One event is "1 event", not "1 events".
+    const one = await run("run", "scenarios/two-hosts.yaml", "--out", join(tmp, "until-1us"), "--until", "1us");
+    expect(one.stdout.split("\n")[0]).toMatch(/^two-hosts: stopped at the time limit in \d+\.\d\d s wall \(1 event, [\d,]+ events\/s\)$/);
   });
 });

@@ -97,7 +97,7 @@ describe("chokepoint export", () => {
     [[tcp, "--format", "simgrid"], `${tcp}: cannot export to SimGrid: workloads[0] (transfer) is carried by the tcp transport; only maxmin flows match SimGrid's CM02 — set transport: { model: maxmin } (on the workload or the scenario) to export it`],
     [["scenarios/ai/rudimentary-network.yaml", "--format", "simgrid"], 'workloads[0] (training "llm") is carried by the rdma transport (training defaults to rdma); only maxmin flows match'],
     [["scenarios/weights-and-caps.yaml", "--format", "simgrid"], 'flow "heavy" has weight 3; SimGrid 3.32 shares a link equally among its communications, so a scenario with weighted flows cannot be exported to SimGrid'],
-    [["scenarios/two-hosts.yaml"], "chokepoint export needs --format simgrid or json"],
+    [["scenarios/two-hosts.yaml"], '"chokepoint export" needs --format simgrid or json'],
     [["scenarios/two-hosts.yaml", "--format", "ns3"], '--format must be simgrid or json, found "ns3"'],
     [["scenarios/two-hosts.yaml", "--format", "simgrid", "--flows"], "--flows goes with --format json (a SimGrid export always holds the flows)"],
     [["scenarios/bad/bad-size-unit.yaml", "--format", "json"], "scenarios/bad/bad-size-unit.yaml"],

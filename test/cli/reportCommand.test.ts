@@ -1,5 +1,5 @@
 // Tests of `chokepoint report` and `run --report`: where the page goes, what is refused (exit 2, nothing written), and that a later run replaces it.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -32,6 +32,20 @@ describe("chokepoint report", () => {
     const out = join(tmp, "elsewhere.html");
     expect((await runCli("report", dir, "--out", out, "-q"))).toMatchObject({ code: 0, stdout: "" });
     expect(existsSync(out)).toBe(true);
+  });
+
+  it("refuses a staging directory a killed run left (incomplete reports), and compare too: exit 2, one sentence, nothing written", async () => {
+    const out = join(tmp, "killed");
+    const partial = join(tmp, ".killed.staging", "partial-999999-AbCdEf");
+    mkdirSync(partial, { recursive: true });
+    // Every file report reads, but not those written after them (run.json, tiers.csv): a run killed while writing.
+    expect((await runCli("run", "scenarios/two-hosts.yaml", "--out", join(tmp, "complete"), "-q")).code).toBe(0);
+    for (const f of ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv"]) cpSync(join(tmp, "complete", f), join(partial, f));
+    const sentence = `chokepoint: ${partial} is where chokepoint stages a run's reports before moving them into ${out} (left by a run that was killed or is still running), not results — read ${out}, or run the scenario again\n`;
+    expect(await runCli("report", partial)).toEqual({ code: 2, stdout: "", stderr: sentence });
+    expect(await runCli("compare", join(tmp, "complete"), partial, "--out", join(tmp, "cmp"))).toEqual({ code: 2, stdout: "", stderr: sentence });
+    expect(readdirSync(partial).sort()).toEqual(["bottlenecks.csv", "flows.csv", "links.csv", "summary.csv"]);
+    expect(existsSync(join(tmp, "cmp"))).toBe(false);
   });
 
   it("refuses, exit 2 and one sentence, what it cannot read or write", async () => {

@@ -189,12 +189,23 @@ describe("Simulation", () => {
     const { sim, kind } = loggingSimulation();
     for (let i = 1; i <= 10; i++) sim.schedule(i, kind, i);
     const calls: Array<[number, number]> = [];
-    sim.run({ progressEvery: 3, onProgress: (nowS, events) => calls.push([nowS, events]) });
+    sim.run({ progressEvery: 3, onProgress: (nowS, events) => void calls.push([nowS, events]) });
     expect(calls).toEqual([
       [3, 3],
       [6, 6],
       [9, 9],
     ]);
+  });
+
+  it("pauses between two events when onProgress returns true, and goes on from there on the next run", () => {
+    const { sim, kind, log } = loggingSimulation();
+    for (let i = 1; i <= 10; i++) sim.schedule(i, kind, i);
+    const first = sim.run({ progressEvery: 4, onProgress: (_t, events) => events === 4 });
+    expect(first).toEqual({ reason: "paused", endS: 4, events: 4 });
+    expect(sim.nowS).toBe(4);
+    expect(sim.run({ untilS: 20 })).toEqual({ reason: "idle", endS: 10, events: 6 });
+    expect(sim.eventsProcessed).toBe(10);
+    expect(log).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}@${i + 1}`));
   });
 
   it("counts events dispatched before a handler throws", () => {

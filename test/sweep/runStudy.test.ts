@@ -113,6 +113,17 @@ describe("chokepoint sweep", () => {
     expect(read(out).equals(read(full))).toBe(true);
   });
 
+  it("says how many runs a resumed study reused from the earlier sweep, and how many it ran", async () => {
+    const out = join(tmp, "reused");
+    const first = await runCli("sweep", file, "--out", out, "--jobs", "2");
+    expect(first.stdout).toMatch(/^12 runs: 12 ok, 0 failed in \d+\.\d s → /);
+    for (const id of ["p0-r0", "p1-r2", "p3-r1"]) rmSync(join(out, "runs", id), { recursive: true });
+    const again = await runCli("sweep", file, "--out", out, "--jobs", "2");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^12 runs: 12 ok, 0 failed \(reused 9 of 12 runs from an earlier sweep, ran 3\) in \d+\.\d s → /);
+    expect(read(out).equals(read(one))).toBe(true);
+  });
+
   it("lists points and counts runs with --dry-run, writing nothing", async () => {
     const out = join(tmp, "dry");
     const r = await runCli("sweep", file, "--out", out, "--dry-run");
@@ -128,6 +139,11 @@ describe("chokepoint sweep", () => {
     const byIds = join(tmp, "filter-ids");
     expect((await runCli("sweep", file, "--out", byIds, "--filter", "p0-r2,p3-r0", "--quiet")).code).toBe(0);
     expect((await readCsv(join(byIds, "sweep.csv"))).map((x) => x.run_id)).toEqual(["p0-r2", "p3-r0"]);
+    // A filter that selects nothing is refused, and the study's sweep.csv is not replaced by an empty table.
+    const before = read(byIds);
+    const none = await runCli("sweep", file, "--out", byIds, "--filter", "bw == 30", "--quiet");
+    expect(none).toEqual({ code: 2, stdout: "", stderr: `chokepoint: --filter "bw == 30" selects none of the study's 12 runs — nothing to run\n` });
+    expect(read(byIds).equals(before)).toBe(true);
   });
 
   it("refuses a point whose substituted scenario is wrong: exit 2, the point named, nothing run", async () => {
@@ -144,6 +160,21 @@ describe("chokepoint sweep", () => {
     const u = await runCli("sweep", unknown, "--out", out);
     expect(u.code).toBe(2);
     expect(u.stderr).toMatch(/lod/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses a variable the scenario never reads (a typo sweeps nothing): exit 2, one sentence, nothing written", async () => {
+    const typo = join(tmp, "typo-var.yaml");
+    writeFileSync(typo, readFileSync(file, "utf8").replace("    load: [0.3, 0.6]\n", "    load: [0.3, 0.6]\n    bandwith: [10, 40, 100]\n"));
+    const out = join(tmp, "typo-out");
+    for (const args of [["sweep", typo, "--out", out], ["validate", typo], ["sweep", typo, "--dry-run"]]) {
+      const r = await runCli(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(
+        `chokepoint: ${typo}: sweep.vars.bandwith is read nowhere (no \${bandwith} in the scenario or in sweep.where), so its 3 values would run 3 identical points — write "\${bandwith}" where the value goes (topology.leafSpine.hostBandwidth?) or remove the variable\n`,
+      );
+    }
     expect(existsSync(out)).toBe(false);
   });
 
@@ -301,7 +332,7 @@ workloads:
 
   it("records that run as failed with the reason, and finishes and tabulates the others", async () => {
     const outcome = await runStudy(file, options());
-    expect(outcome).toEqual({ points: 3, runs: 3, ok: 2, failed: 1 });
+    expect(outcome).toEqual({ points: 3, runs: 3, ok: 2, failed: 1, reused: 0 });
     const rows = await readCsv(join(out, "sweep.csv"));
     expect(rows.map((r) => [r.run_id, r.status])).toEqual([["p0-r0", "ok"], ["p1-r0", "failed"], ["p2-r0", "ok"]]);
     expect(rows[1].message).toBe(
@@ -322,10 +353,10 @@ workloads:
       return { ...o, onProgress: (done: number) => seen.push(done), seen };
     };
     const keep = skipped(options());
-    expect(await runStudy(file, keep)).toMatchObject({ ok: 2, failed: 1 });
+    expect(await runStudy(file, keep)).toMatchObject({ ok: 2, failed: 1, reused: 3 });
     expect(keep.seen).toEqual([3]); // all three reused, nothing run
     const retry = skipped(options({ retryFailed: true }));
-    expect(await runStudy(file, retry)).toMatchObject({ ok: 2, failed: 1 });
+    expect(await runStudy(file, retry)).toMatchObject({ ok: 2, failed: 1, reused: 2 });
     expect(retry.seen).toEqual([2, 3]); // the failed run was run again (and died again)
   });
 

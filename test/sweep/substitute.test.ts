@@ -1,7 +1,7 @@
 // Tests of substitute: typed and interpolated ${…}, nesting, escaping, and errors naming the point and key path.
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/InputError.js";
-import { substitute } from "../../src/sweep/substitute.js";
+import { referencedVariables, substitute } from "../../src/sweep/substitute.js";
 
 const values = { nic: "400Gbps", oversub: 2, load: 0.5, fast: true, s: 7 };
 const ctx = "point p03 (nic=400Gbps, oversub=2)";
@@ -84,5 +84,21 @@ describe("substitute", () => {
 
   it("names the top level when the document is a bare string", () => {
     expect(() => substitute("${x}", {}, "p0")).toThrow(new InputError('p0: (top level) "${x}": unknown variable "x" at column 3'));
+  });
+});
+
+describe("referencedVariables", () => {
+  it("lists the variables of every ${…} in string values, once each, in order of first use", () => {
+    const doc = { a: "${nic}-${oversub}", b: ["${load * 2 > 1 ? s : oversub}"], c: { d: "x ${fast}" }, e: 3, sweep: { vars: { q: ["${q}"] } } };
+    expect(referencedVariables(doc)).toEqual(["nic", "oversub", "load", "s", "fast"]);
+  });
+
+  it("skips escaped $${…}, quoted braces and keys", () => {
+    expect(referencedVariables({ "${k}": "$${a} ${'}' + b} $$${c}" })).toEqual(["b"]);
+  });
+
+  it("is undefined when an expression is unclosed or does not parse", () => {
+    expect(referencedVariables({ a: "${nic", b: "${x}" })).toBeUndefined();
+    expect(referencedVariables({ a: "${nic +}" })).toBeUndefined();
   });
 });

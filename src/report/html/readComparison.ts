@@ -7,6 +7,7 @@ import { meetsTarget } from "./meetsTarget.js";
 import { metricDirection } from "./metricDirection.js";
 import { parseTargets } from "./parseTargets.js";
 import { readRunReport } from "./readRunReport.js";
+import { refuseStagingDirectory } from "../stagingTarget.js";
 import { runMetrics } from "./runMetrics.js";
 
 /** Metrics the verdict sentences compare, when the runs have them. */
@@ -36,6 +37,7 @@ export function readComparison(dirs: readonly string[], targetsText?: string): C
     if (seen.has(resolve(d))) throw new InputError(`${d} is given twice — compare distinct run directories`);
     seen.add(resolve(d));
   }
+  for (const d of dirs) refuseStagingDirectory(d);
   const reports = dirs.map((d) => readRunReport(d));
   const labels = uniqueLabels(dirs, reports.map((r) => r.scenario.name));
   const runs: ComparedRun[] = reports.map((report, i) => ({ label: labels[i], dir: dirs[i], seed: report.scenario.seed, report }));

@@ -1,5 +1,5 @@
 // readRunReport: read a run directory's CSVs and run.json into the data its HTML page shows.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../core/InputError.js";
 import type { CsvTable } from "./parseCsvText.js";
@@ -21,9 +21,14 @@ import { tableColumns } from "./tableColumns.js";
  *
  * @throws InputError when `dir` is not a run's report directory (no summary.csv, flows.csv,
  * links.csv or bottlenecks.csv), naming what is missing; a study directory is named as such.
+ * It reads a staging directory as any other (`run --report` draws the page from the staged
+ * CSVs): the commands that read what a user names refuse those first (refuseStagingDirectory).
  */
 export function readRunReport(dir: string): RunReportData {
   if (!existsSync(dir)) throw new InputError(`${dir} does not exist — give the directory a run wrote its reports to`);
+  if (!statSync(dir).isDirectory()) {
+    throw new InputError(`${dir} is a file, not a directory — give the directory a run wrote its reports to (chokepoint run SCENARIO --out DIR)`);
+  }
   if (existsSync(join(dir, "sweep.csv")) || existsSync(join(dir, "runs"))) {
     throw new InputError(`${dir} is a study directory, not one run's (chokepoint report draws a study from its sweep-summary.csv; compare reads runs such as ${join(dir, "runs", "p0-r0")})`);
   }

@@ -31,6 +31,8 @@ describe("readRunReport", () => {
     mkdirSync(other);
     writeFileSync(join(other, "summary.csv"), "flows\n0\n");
     expect(refusal(other)).toBe(`${other} holds no run reports: flows.csv, links.csv, bottlenecks.csv not found (write them with chokepoint run … --out ${other})`);
+    // A file — a scenario given where its results go — is not told to receive reports.
+    expect(refusal(join(other, "summary.csv"))).toBe(`${join(other, "summary.csv")} is a file, not a directory — give the directory a run wrote its reports to (chokepoint run SCENARIO --out DIR)`);
   });
 
   it("refuses report files a run cannot have written — cut short mid-line, empty, a row of the wrong width, a summary without its row — naming the file", async () => {
