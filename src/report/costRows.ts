@@ -113,30 +113,6 @@ export class CostTable {
     for (let w = 0; w < W; w++) {
       const r = input.results[w];
       const gpus = r.gpus ?? 0;
-      if (!(gpus > 0) && !r.iterations?.length && !r.requests?.length) {
-        // No GPUs, iterations or requests (a transfer): the egress, wan and total rows only,
-        // with the same sums as the general path below (whose other rows are undefined here).
-        const total = 0 + egress[w] + wan[w];
-        sum.gpu += 0;
-        sum.idle += 0;
-        sum.egress += egress[w];
-        sum.wan += wan[w];
-        const name = names[w];
-        sink.text(name);
-        sink.text("egress");
-        sink.number(egress[w]);
-        sink.endRow();
-        sink.text(name);
-        sink.text("wan");
-        sink.number(wan[w]);
-        sink.endRow();
-        sink.text(name);
-        sink.text("total");
-        sink.number(total);
-        sink.endRow();
-        if (sink.full) yield;
-        continue;
-      }
       const iterations = r.iterations ?? [];
       const requests = r.requests?.length ?? 0;
       const heldS = iterations.length > 0 ? iterations.reduce((s, it) => s + it.iterationS, 0) : input.makespanS;
