@@ -109,7 +109,12 @@ export class WorkloadBottleneckTable {
     return tableRows((sink) => this.emit(sink));
   }
 
-  /** Write workload-bottlenecks.csv's rows into `sink`, yielding when the sink is full (see CsvWriter's streamTable). */
+  /**
+   * Write workload-bottlenecks.csv's rows into `sink`, yielding when the sink is full (see
+   * CsvWriter's streamTable). A workload's entries are ranked by seconds, most first, ties by
+   * resource id: one or two entries (a transfer's) in place, more through a sort of their
+   * slice. Each resource's name and tier are made once, in arrays by resource id.
+   */
   *emit(sink: RowSink): Generator<void> {
     // Entries by workload, each workload's in the order they were made (which its total's sum follows).
     const W = this.names.length;
@@ -120,31 +125,44 @@ export class WorkloadBottleneckTable {
     const next = start.slice(0, W);
     for (let e = 0; e < this.entries; e++) order[next[this.workload[e]]++] = e;
     const t = this.topology;
-    // Each resource's name and tier, made once (a resource binds many workloads' flows).
-    const names = new Map<number, string>();
-    const tiers = new Map<number, string>();
+    const seconds = this.seconds;
+    const bottleneck = this.bottleneck;
+    // Each resource's name and tier by id + 1 (CAP_BOUND is −1), made at its first row.
+    const span = t.resourceCount + 1;
+    const names: Array<string | undefined> = new Array<string | undefined>(span).fill(undefined);
+    const tiers: string[] = new Array<string>(span).fill("");
+    const byRank = (a: number, b: number) => seconds[b] - seconds[a] || bottleneck[a] - bottleneck[b];
     for (let w = 0; w < W; w++) {
-      const own = order.subarray(start[w], start[w + 1]);
+      const from = start[w];
+      const to = start[w + 1];
       let total = 0;
-      for (let i = 0; i < own.length; i++) total += this.seconds[own[i]];
-      if (own.length > 1) own.sort((a, b) => this.seconds[b] - this.seconds[a] || this.bottleneck[a] - this.bottleneck[b]);
-      for (let i = 0; i < own.length; i++) {
-        const e = own[i];
-        const b = this.bottleneck[e];
-        let name = names.get(b);
-        let tier = tiers.get(b);
-        if (name === undefined || tier === undefined) {
-          names.set(b, (name = b === CAP_BOUND ? "cap" : t.resourceName(b)));
-          tiers.set(b, (tier = b === CAP_BOUND ? "cap" : tierOf(t, b)));
+      for (let i = from; i < to; i++) total += seconds[order[i]];
+      if (to - from === 2) {
+        // The comparator's order of two entries, without a sort.
+        const a = order[from];
+        const b = order[from + 1];
+        if (byRank(a, b) > 0) {
+          order[from] = b;
+          order[from + 1] = a;
         }
-        sink.text(this.names[w]);
-        sink.number(i + 1);
+      } else if (to - from > 2) order.subarray(from, to).sort(byRank);
+      const workload = this.names[w];
+      for (let i = from; i < to; i++) {
+        const e = order[i];
+        const b = bottleneck[e];
+        let name = names[b + 1];
+        if (name === undefined) {
+          names[b + 1] = name = b === CAP_BOUND ? "cap" : t.resourceName(b);
+          tiers[b + 1] = b === CAP_BOUND ? "cap" : tierOf(t, b);
+        }
+        sink.text(workload);
+        sink.number(i - from + 1);
         sink.text(name);
-        sink.text(tier);
+        sink.text(tiers[b + 1]);
         sink.number(this.flows[e]);
         sink.number(this.bytes[e]);
-        sink.number(spannedS(this.seconds[e], this.horizonS));
-        sink.number(this.seconds[e] / total);
+        sink.number(spannedS(seconds[e], this.horizonS));
+        sink.number(seconds[e] / total);
         sink.endRow();
         if (sink.full) yield;
       }

@@ -74,5 +74,38 @@ describe("workloadBottleneckRows", () => {
       rows.forEach((r, i) => expect(Math.abs(Number(r[6]) - Number(expected[i][6]))).toBeLessThanOrEqual(2e-10 * Number(expected[i][6])));
     }
   });
-});
 
+  it("ranks a one-flow workload's two bottlenecks as the comparator does: more seconds first, a tie by resource id, the cap first", () => {
+    const b = new TopologyBuilder();
+    b.addNode({ id: "a" });
+    b.addNode({ id: "s", kind: "switch" });
+    b.addLink({ from: "a", to: "s", bandwidthBps: 1e9, latencyS: 0 });
+    const topology = b.build();
+    // One flow per workload (a transfer), bound in the order given: (resource, seconds).
+    const bound: Array<Array<[number, number]>> = [
+      [[0, 0.25], [1, 0.75]], // more seconds second: swapped
+      [[1, 0.75], [0, 0.25]], // already in order
+      [[1, 0.5], [0, 0.5]], // a tie: resource 0 first
+      [[0, 0.5], [1, 0.5]], // a tie in order
+      [[0, 0.5], [CAP_BOUND, 0.5]], // a tie with the cap (−1): the cap first
+      [[0, 0.5]], // one entry
+      [[1, 0.5], [0, 0]], // the second for 0 s: left out
+    ];
+    const names = bound.map((_, w) => `t${w}`);
+    const rows = workloadBottleneckRows(names, names.map((_, w) => w), bound.length, { sizeOf: () => 8, forEachBound: (f, fn) => bound[f].forEach(([r, s]) => fn(r, s)) }, topology);
+    expect(rows.map((r) => [r[0], r[1], r[2], r[6], r[7]])).toEqual([
+      ["t0", "1", "s->a", "0.75", "0.75"],
+      ["t0", "2", "a->s", "0.25", "0.25"],
+      ["t1", "1", "s->a", "0.75", "0.75"],
+      ["t1", "2", "a->s", "0.25", "0.25"],
+      ["t2", "1", "a->s", "0.5", "0.5"],
+      ["t2", "2", "s->a", "0.5", "0.5"],
+      ["t3", "1", "a->s", "0.5", "0.5"],
+      ["t3", "2", "s->a", "0.5", "0.5"],
+      ["t4", "1", "cap", "0.5", "0.5"],
+      ["t4", "2", "a->s", "0.5", "0.5"],
+      ["t5", "1", "a->s", "0.5", "1"],
+      ["t6", "1", "s->a", "0.5", "1"],
+    ]);
+  });
+});
