@@ -4,13 +4,18 @@ import { TopologyBuilder } from "../../src/net/TopologyBuilder.js";
 import { CAP_BOUND } from "../../src/report/flowBottleneck.js";
 import { workloadBottleneckRows } from "../../src/report/workloadBottlenecks.js";
 
+/** Host `a` and switch `s` joined by one 1 Gb/s link: channel 0 is a->s, channel 1 s->a. */
+function hostAndSwitch() {
+  const b = new TopologyBuilder();
+  b.addNode({ id: "a" });
+  b.addNode({ id: "s", kind: "switch" });
+  b.addLink({ from: "a", to: "s", bandwidthBps: 1e9, latencyS: 0 });
+  return b.build();
+}
+
 describe("workloadBottleneckRows", () => {
   it("ranks each workload's bottlenecks by the flow-seconds they bound", () => {
-    const b = new TopologyBuilder();
-    b.addNode({ id: "a" });
-    b.addNode({ id: "s", kind: "switch" });
-    b.addLink({ from: "a", to: "s", bandwidthBps: 1e9, latencyS: 0 });
-    const topology = b.build();
+    const topology = hostAndSwitch();
     // Flows (workload, size, bound): 0 train 300 B, a->s (channel 0) 0.125 s; 1 train 100 B,
     // s->a (1) 0.75 s then a->s 0.125 s; 2 agents 50 B at its cap 1 s; 3 agents never
     // drained; 4 train 10 B bound by a->s for 0 s (left out).
@@ -76,11 +81,7 @@ describe("workloadBottleneckRows", () => {
   });
 
   it("ranks a one-flow workload's two bottlenecks as the comparator does: more seconds first, a tie by resource id, the cap first", () => {
-    const b = new TopologyBuilder();
-    b.addNode({ id: "a" });
-    b.addNode({ id: "s", kind: "switch" });
-    b.addLink({ from: "a", to: "s", bandwidthBps: 1e9, latencyS: 0 });
-    const topology = b.build();
+    const topology = hostAndSwitch();
     // One flow per workload (a transfer), bound in the order given: (resource, seconds).
     const bound: Array<Array<[number, number]>> = [
       [[0, 0.25], [1, 0.75]], // more seconds second: swapped
