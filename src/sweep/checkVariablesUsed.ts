@@ -76,7 +76,6 @@ export function checkVariablesUsed(base: Record<string, unknown>, spec: SweepSpe
     const subject = group.length === 1 ? `${where}.vars.${name} is` : `${where}.vars.${name} and the variables zipped with it (${group.slice(1).join(", ")}) are`;
     const refs = group.map((n) => `\${${n}}`).join(" or ");
     const effect = count === 1 ? `so ${group.length === 1 ? "it changes" : "they change"} nothing` : `so ${group.length === 1 ? "its" : "their"} ${count} values would run ${count} identical points`;
-    const keys = keyPaths(base);
     const at = nearestKey(name, keyPaths(base));
     throw new InputError(
       `${subject} read nowhere (no ${refs} in the scenario or in sweep.where), ${effect} — ` +
