@@ -92,6 +92,20 @@ describe("chokepoint CLI", () => {
     }
   });
 
+  it("says that ${…} is substituted only in a study, naming the file and the key (run, validate), for a plain scenario that holds one", async () => {
+    const file = join(tmp, "placeholder.yaml");
+    writeFileSync(file, `name: p\ntopology:\n  fatTree: { k: 4, bandwidth: "\${bw}Gbps", latency: 1us }\n`);
+    const out = join(tmp, "placeholder-out");
+    for (const argv of [["run", file, "--out", out, "--quiet"], ["validate", file]]) {
+      const r = await run(...argv);
+      expect(r.code, argv[0]).toBe(2);
+      expect(r.stderr).toBe(
+        `chokepoint: ${file}: topology.fatTree.bandwidth is "\${bw}Gbps", but \${…} is substituted only in a study (a file with a sweep: block, run by "chokepoint sweep") and this file has none — write the value itself, or declare bw under sweep.vars\n`,
+      );
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it("replaces the whole report set: a plain run after a training run into the same --out leaves no jobs.csv or collectives.csv", async () => {
     const out = join(tmp, "reused");
     expect((await run("run", "scenarios/ai/rudimentary-network.yaml", "--out", out, "--quiet")).code).toBe(0);
