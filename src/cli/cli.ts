@@ -4,7 +4,7 @@ import { InputError } from "../core/InputError.js";
 import { quantity } from "../core/units.js";
 import { SHARING_ENGINES, type EngineName } from "../run/simulate.js";
 import { escapeControlCharacters } from "./escapeControlCharacters.js";
-import { HELP } from "./help.js";
+import { commandHelp, hasCommandHelp, HELP } from "./help.js";
 import { COMMANDS, parseCommandLine } from "./parseCommandLine.js";
 
 /** Where the CLI writes (process streams by default; tests pass their own). */
@@ -41,7 +41,9 @@ export async function cli(argv: string[], io: CliIo = process): Promise<number> 
       if (command === "help" && (operands.length > 1 || (operands.length === 1 && !(COMMANDS as readonly string[]).includes(operands[0])))) {
         throw new InputError(`"chokepoint help" takes nothing or a command name, found "${operands.join(" ")}"`);
       }
-      safe.stdout.write(HELP);
+      // One command's help for `chokepoint <command> --help` and `chokepoint help <command>`; the whole of it otherwise.
+      const about = command === "help" ? operands[0] : command;
+      safe.stdout.write(about !== undefined && hasCommandHelp(about) ? commandHelp(about) : HELP);
       return 0;
     }
     if (command === "compare") {

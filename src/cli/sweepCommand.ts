@@ -1,7 +1,9 @@
 // sweepCommand: `chokepoint sweep <study>` and `chokepoint merge` — options, sharding from the environment, progress.
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
+import { rmdir } from "node:fs/promises";
 import { InputError } from "../core/InputError.js";
+import { Interruption } from "../core/Interruption.js";
 import { ensureWritableDirectory } from "../report/ensureWritableDirectory.js";
 import { listRunIds } from "../sweep/listRunIds.js";
 import { mergeStudies } from "../sweep/mergeStudies.js";
@@ -29,7 +31,11 @@ export interface MergeFlags {
   allowPartial: boolean;
 }
 
-/** Run a study; resolves to the exit code (0 even when some runs failed: they are data in sweep.csv). */
+/**
+ * Run a study; resolves to the exit code (0 even when some runs failed: they are data in
+ * sweep.csv). A first SIGINT or SIGTERM stops it cleanly (see runStudy's `interruption`):
+ * one line says how many runs were kept, and the code is 128 + the signal's number.
+ */
 export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber("--jobs", flags.jobs, 1);
   const heap = env.CHOKEPOINT_WORKER_MEMORY_MB;
@@ -39,6 +45,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
   const created = flags.dryRun ? undefined : await ensureWritableDirectory(outDir, "the study");
   const started = Date.now();
   const tty = !flags.quiet && io.stderr.isTTY === true;
+  const interruption = flags.dryRun ? undefined : Interruption.watch();
   const result = await runStudy(file, {
     outDir,
     jobs,
@@ -51,11 +58,28 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
     print: (text) => io.stdout.write(text),
     warn: (text) => io.stderr.write(`chokepoint: ${text}`),
     onProgress: tty ? (done, total, reused) => (io.progress ?? io.stderr).write(`\r${progressBar(done, total, reused, Date.now() - started)}\x1b[K`) : undefined,
-  }).catch(async (err: unknown) => {
-    if (err instanceof InputError) await created?.undo(); // a refused study writes nothing
-    throw err;
-  });
+    ...(interruption && { interruption }),
+  })
+    .catch(async (err: unknown) => {
+      if (err instanceof InputError) await created?.undo(); // a refused study writes nothing
+      throw err;
+    })
+    .finally(() => interruption?.dispose());
   if (tty) (io.progress ?? io.stderr).write("\r\x1b[K");
+  if (result.interrupted) {
+    const kept = result.kept ?? 0;
+    if (kept === 0 && created) {
+      // A study directory this sweep made and that holds no run: take it back.
+      await rmdir(join(outDir, "runs")).catch(() => {});
+      await created.undo();
+    }
+    io.stderr.write(
+      `chokepoint: ${result.interrupted.message} — ${kept} of ${result.selected} runs kept` +
+        (kept > 0 ? ` in ${join(outDir, "runs")}; rerun the same command to resume` : "") +
+        "\n",
+    );
+    return result.interrupted.exitCode;
+  }
   if (!flags.dryRun && !flags.quiet) {
     const total = result.ok + result.failed;
     io.stdout.write(

@@ -1,6 +1,7 @@
 // validateCommand: `chokepoint validate <scenario>` — every check a run makes before simulating, and nothing else.
 import { buildWorkloads } from "../run/buildWorkloads.js";
 import { readScenarioDocument } from "../scenario/loadScenario.js";
+import { placeholderHint } from "../scenario/placeholderHint.js";
 import { prepareScenarioDocument } from "../scenario/prepareScenario.js";
 import { prepareSearch } from "../search/prepareSearch.js";
 import { runStudy } from "../sweep/runStudy.js";
@@ -23,7 +24,14 @@ export async function validateCommand(file: string, io: CliIo): Promise<number> 
     io.stdout.write(`${file}: ok — a study of ${study.points} points, ${study.runs} runs, every point valid\n`);
     return 0;
   }
-  const { scenario, topology } = prepareScenarioDocument(document, file);
+  let prepared;
+  try {
+    prepared = prepareScenarioDocument(document, file);
+  } catch (err) {
+    // A study's ${…} in a plain file: said as `run` says it (loadScenarioFile).
+    throw placeholderHint(err, document, file) ?? err;
+  }
+  const { scenario, topology } = prepared;
   const workloads = buildWorkloads(scenario, topology);
   io.stdout.write(
     `${file}: ok — "${scenario.name}", ${topology.nodeCount} nodes, ${topology.channelCount / 2} links, ` +

@@ -24,6 +24,9 @@ export class Interrupted extends Error {
 export class Interruption {
   /** The signal that came, if one did. */
   signal: NodeJS.Signals | undefined;
+  private readonly controller = new AbortController();
+  /** Aborted (with the {@link Interrupted} error as its reason) when the first signal comes: for work that stops by an event rather than a {@link check} (a sweep's worker pool). */
+  readonly aborted: AbortSignal = this.controller.signal;
   private readonly handler = (signal: NodeJS.Signals): void => {
     if (this.signal !== undefined) {
       // The second signal: stop watching and let it do what it would have done.
@@ -32,6 +35,7 @@ export class Interruption {
       return;
     }
     this.signal = signal;
+    this.controller.abort(new Interrupted(signal));
   };
 
   private constructor(private readonly signals: readonly NodeJS.Signals[]) {

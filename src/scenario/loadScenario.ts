@@ -8,6 +8,7 @@ import { checkValueBudget } from "./checkValueBudget.js";
 import { describe, describeIssue } from "./describeIssue.js";
 import { findNonFiniteNumber } from "./findNonFiniteNumber.js";
 import { jsonErrorOffset, lineColumn } from "./jsonErrorOffset.js";
+import { placeholderHint } from "./placeholderHint.js";
 import type { Scenario } from "./Scenario.js";
 import { fastScenarioDocument, parseScenarioDocument } from "./fastTransfers.js";
 import { scanTransferList } from "./scanTransferList.js";
@@ -49,8 +50,13 @@ export function loadScenarioFile(file: string, limits: LoadLimits = DEFAULT_LOAD
   const scanned = read && scannedScenario(read, file, limits);
   if (scanned) return { scenario: scanned, bytes: read! };
   const { data, finite, bytes } = readDocument(file, limits, read);
-  // The document was parsed for this read alone: its lists may be taken into the scenario.
-  return { scenario: fromDocument(data, file, finite, true), bytes };
+  try {
+    // The document was parsed for this read alone: its lists may be taken into the scenario.
+    return { scenario: fromDocument(data, file, finite, true), bytes };
+  } catch (err) {
+    // A study's ${…} in a plain file: say so rather than that "${bw}Gbps" is not a rate.
+    throw placeholderHint(err, data, file) ?? err;
+  }
 }
 
 /** The bytes of `file` when it is a `.json` file within the size limit that can be read; else undefined, and readDocument says why. */

@@ -73,13 +73,19 @@ export class WorkerPool<Task, Result> {
    * Run every task. `onResult` is called in the main thread as each one completes;
    * `onDeath` when the worker holding a task dies first, with the reason. The promise
    * rejects only if a callback throws (the remaining workers are stopped).
+   *
+   * When `abort` is aborted, no task starts any more, the workers are terminated (even
+   * those kept alive) and the promise resolves once they have exited — their file
+   * operations in flight included — calling back for no task still running: the caller
+   * knows from its callbacks which tasks ended and cleans up after the others.
    */
   run(
     tasks: readonly Task[],
     onResult: (result: Result, task: Task) => void,
     onDeath: (task: Task, reason: string) => void,
+    abort?: AbortSignal,
   ): Promise<void> {
-    if (tasks.length === 0) return Promise.resolve();
+    if (tasks.length === 0 || abort?.aborted) return Promise.resolve();
     let next = 0;
     let settled = 0;
     let stopped = false;
@@ -87,10 +93,13 @@ export class WorkerPool<Task, Result> {
       const live = new Set<Worker>();
       /** How to take each live worker's listeners off, to keep it for the next run. */
       const detach = new Map<Worker, () => void>();
-      const stop = (err?: Error) => {
+      const onAbort = () => stop(undefined, true);
+      abort?.addEventListener("abort", onAbort, { once: true });
+      const stop = (err?: Error, aborted = false) => {
         if (stopped) return;
         stopped = true;
-        if (this.keepAlive && !err) {
+        abort?.removeEventListener("abort", onAbort);
+        if (this.keepAlive && !err && !aborted) {
           // Every task has settled: the live workers are idle.
           for (const w of live) {
             detach.get(w)!();
@@ -99,7 +108,8 @@ export class WorkerPool<Task, Result> {
           resolve();
           return;
         }
-        Promise.all([...live].map((w) => w.terminate())).then(() => (err ? reject(err) : resolve()), reject);
+        const ending = aborted ? [...live, ...this.idle.splice(0)] : [...live];
+        Promise.all(ending.map((w) => w.terminate())).then(() => (err ? reject(err) : resolve()), reject);
       };
       // Call back for a task that ended; false when the callback threw and the pool stopped.
       const settle = (callback: () => void): boolean => {
@@ -118,6 +128,7 @@ export class WorkerPool<Task, Result> {
         let task: Task | undefined;
         let error: Error | undefined;
         const onMessage = (result: Result) => {
+          if (stopped) return;
           const done = task!;
           if (settle(() => onResult(result, done))) feed();
         };

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
+import type { Interrupted, Interruption } from "../core/Interruption.js";
 import { csvNumber } from "../report/csvNumber.js";
 import { runMetrics } from "../report/html/runMetrics.js";
 import { readCsv } from "../report/readCsv.js";
@@ -46,6 +47,13 @@ export interface StudyOptions {
   print: (text: string) => void;
   /** Where notices go that do not stop the study (stale runs run again). */
   warn?: (text: string) => void;
+  /**
+   * With it, a SIGINT or SIGTERM while runs run stops the study: no run starts any more,
+   * the workers are terminated, the runs they held leave nothing (their staging and
+   * directory are removed) unless their results were already in place, and the outcome
+   * says `interrupted`; sweep.csv, sweep-summary.csv and study.json are left as they were.
+   */
+  interruption?: Interruption;
 }
 
 /** Columns of sweep.csv before the variables. */
@@ -117,19 +125,40 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
   options.onProgress?.(done, selected.length, reused);
   const heapLimitMb = options.workerHeapMb ?? workerHeapLimitMb(options.jobs);
   const pool = new WorkerPool<RunTask, RunTaskResult>(sweepWorkerUrl(), { jobs: options.jobs, heapLimitMb });
+  const ended = new Set<RunTask>();
   await pool.run(
     tasks,
     (result, task) => {
       if (result.status === "failed") writeFailure(task.outDir, result.message);
       record(task);
-      options.onProgress?.(++done, selected.length, reused);
+      ended.add(task);
+      done++; // not inside the call: ?.() would skip it without onProgress
+      options.onProgress?.(done, selected.length, reused);
     },
     (task, reason) => {
       writeFailure(task.outDir, `${reason} — the other runs went on; rerun the study with --retry-failed to try this one again`);
       record(task);
-      options.onProgress?.(++done, selected.length, reused);
+      ended.add(task);
+      done++; // not inside the call: ?.() would skip it without onProgress
+      options.onProgress?.(done, selected.length, reused);
     },
+    options.interruption?.aborted,
   );
+  if (options.interruption?.signal !== undefined) {
+    const interrupted = options.interruption.aborted.reason as Interrupted;
+    // The workers have exited: a run they held is kept if its results reached their place (the worker was stopped before it could say so), else removed with its staging.
+    for (const task of tasks) {
+      if (ended.has(task)) continue;
+      if (existsSync(join(task.outDir, "run.json"))) {
+        record(task);
+        done++;
+      } else {
+        rmSync(task.outDir, { recursive: true, force: true });
+        rmSync(join(runsDir, `.${task.runId}.staging`), { recursive: true, force: true });
+      }
+    }
+    return { points: points.length, runs: runs.length, ok: 0, failed: 0, reused, kept: done, selected: selected.length, interrupted };
+  }
   const filter = options.filter?.trim() || null;
   const info: StudyInfo = {
     study: `sha256:${createHash("sha256").update(canonicalJson(document)).digest("hex")}`,
@@ -173,6 +202,10 @@ export interface StudyOutcome {
   ok: number;
   failed: number;
   reused: number;
+  /** When a signal stopped the study: the signal's error, and how many of the `selected` runs of this invocation have their results (ok or failed, reused ones included) — a rerun reuses them. */
+  interrupted?: Interrupted;
+  kept?: number;
+  selected?: number;
 }
 
 /**

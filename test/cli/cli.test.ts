@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { COMMAND_OPTIONS, COMMANDS } from "../../src/cli/parseCommandLine.js";
 import { readCsv, runCli as run } from "./runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-cli-"));
@@ -14,6 +15,26 @@ describe("chokepoint CLI", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Examples:");
     expect(r.stdout).toContain("chokepoint run scenarios/default.yaml");
+  });
+
+  it("prints one command's usage and options only for `<command> --help` and `help <command>`, ending with where the rest is", async () => {
+    const whole = (await run("--help")).stdout;
+    expect((await run("help")).stdout).toBe(whole);
+    expect((await run("help", "help")).stdout).toBe(whole);
+    for (const command of COMMANDS.filter((c) => c !== "help")) {
+      const r = await run(command, "--help");
+      expect(r.code, command).toBe(0);
+      expect((await run("help", command)).stdout, command).toBe(r.stdout);
+      expect((await run(command, "-h")).stdout, command).toBe(r.stdout);
+      expect(r.stdout, command).toMatch(new RegExp(`^Usage:\n {2}chokepoint ${command} `));
+      // Its options, as the parser knows them, and no other command's usage.
+      const listed = [...r.stdout.matchAll(/^ {2}(?:-\w, | {4})--([\w-]+)/gm)].map((m) => m[1]);
+      expect(listed.sort(), command).toEqual([...COMMAND_OPTIONS[command], ...(COMMAND_OPTIONS[command].length > 0 ? ["help"] : [])].sort());
+      for (const other of COMMANDS) if (other !== command) expect(r.stdout, command).not.toContain(`chokepoint ${other} `);
+      expect(r.stdout.trimEnd().split("\n").at(-1), command).toBe("Every command, examples, exit codes and the reports: chokepoint --help");
+      // The same lines as the whole help's.
+      for (const line of r.stdout.split("\n").filter((l) => l.startsWith("  "))) if (!line.startsWith("  -h, --help")) expect(whole, command).toContain(line);
+    }
   });
 
   it("prints the usage when called with no arguments", async () => {
@@ -88,6 +109,20 @@ describe("chokepoint CLI", () => {
       const r = await run(...argv);
       expect(r.code, argv[0]).toBe(2);
       expect(r.stderr).toBe(`chokepoint: ${folder}: is not a file — give a scenario file (.yaml, .yml or .json)\n`);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it("says that ${…} is substituted only in a study, naming the file and the key (run, validate), for a plain scenario that holds one", async () => {
+    const file = join(tmp, "placeholder.yaml");
+    writeFileSync(file, `name: p\ntopology:\n  fatTree: { k: 4, bandwidth: "\${bw}Gbps", latency: 1us }\n`);
+    const out = join(tmp, "placeholder-out");
+    for (const argv of [["run", file, "--out", out, "--quiet"], ["validate", file]]) {
+      const r = await run(...argv);
+      expect(r.code, argv[0]).toBe(2);
+      expect(r.stderr).toBe(
+        `chokepoint: ${file}: topology.fatTree.bandwidth is "\${bw}Gbps", but \${…} is substituted only in a study (a file with a sweep: block, run by "chokepoint sweep") and this file has none — write the value itself, or declare bw under sweep.vars\n`,
+      );
       expect(existsSync(out)).toBe(false);
     }
   });

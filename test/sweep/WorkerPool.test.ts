@@ -57,6 +57,29 @@ describe("WorkerPool", () => {
     await expect(run).rejects.toThrow("disk full");
   });
 
+  it("when aborted, starts no task, terminates the workers (busy ones too) and resolves, calling back for no unfinished task", async () => {
+    const tasks: DyingTask[] = [{ n: 1 }, { spin: true }, { n: 2 }, { n: 3 }];
+    const abort = new AbortController();
+    const results = new Map<number, number>();
+    const deaths = new Map<number, string>();
+    // jobs 2: task 0 and the spinning task 1 start; the first result aborts, so tasks 2 and 3 never start and task 1 is cut short.
+    await new WorkerPool<DyingTask, number>(worker, { jobs: 2 }).run(
+      tasks,
+      (result, task) => {
+        results.set(tasks.indexOf(task), result);
+        abort.abort();
+      },
+      (task, reason) => deaths.set(tasks.indexOf(task), reason),
+      abort.signal,
+    );
+    expect(results).toEqual(new Map([[0, 2]]));
+    expect(deaths.size).toBe(0);
+    // Aborted before it starts: nothing runs.
+    let called = false;
+    await new WorkerPool<DyingTask, number>(worker, { jobs: 1 }).run([{ n: 1 }], () => (called = true), () => (called = true), abort.signal);
+    expect(called).toBe(false);
+  });
+
   it("with keepAlive, runs the next batch on the same workers (replacing one that died) until close", async () => {
     const whoami = (k: number): DyingTask[] => Array.from({ length: k }, () => ({ whoami: true }));
     const kept = new WorkerPool<DyingTask, number>(worker, { jobs: 2, keepAlive: true });
