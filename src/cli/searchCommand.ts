@@ -1,7 +1,10 @@
 // searchCommand: `chokepoint search <file>` — the cheapest design of a study that meets its targets; prints the choice and the simulations it took.
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { rmdir } from "node:fs/promises";
 import { InputError } from "../core/InputError.js";
+import { Interrupted, Interruption } from "../core/Interruption.js";
 import { ensureWritableDirectory } from "../report/ensureWritableDirectory.js";
 import { runSearch, type SearchOutcome } from "../search/runSearch.js";
 import { SearchState, type DesignState } from "../search/SearchState.js";
@@ -16,7 +19,11 @@ export interface SearchFlags {
   version: string;
 }
 
-/** Run a search; resolves to the exit code (0 also when no design meets the targets: that is an answer). */
+/**
+ * Run a search; resolves to the exit code (0 also when no design meets the targets: that is
+ * an answer). A first SIGINT or SIGTERM stops it cleanly: the finished simulations are kept
+ * (a rerun resumes from them), one line says how many, and the code is 128 + the signal's number.
+ */
 export async function searchCommand(file: string, flags: SearchFlags, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber("--jobs", flags.jobs, 1);
   const heap = env.CHOKEPOINT_WORKER_MEMORY_MB;
@@ -25,17 +32,38 @@ export async function searchCommand(file: string, flags: SearchFlags, io: CliIo,
   const created = await ensureWritableDirectory(outDir, "the search");
   const tty = !flags.quiet && io.stderr.isTTY === true;
   const progress = io.progress ?? io.stderr;
+  // From here a first Ctrl-C or SIGTERM stops the search cleanly (see runSearch's `interruption`).
+  const interruption = Interruption.watch();
   const outcome = await runSearch(file, {
     outDir,
     jobs,
     ...(workerHeapMb !== undefined && { workerHeapMb }),
     version: flags.version,
     onProgress: tty ? (n, grid) => progress.write(`\r  search: ${n} simulations (the full grid is ${grid})\x1b[K`) : undefined,
-  }).catch(async (err: unknown) => {
-    if (err instanceof InputError) await created.undo(); // a refused search writes nothing
-    throw err;
-  });
+    interruption,
+  })
+    .catch(async (err: unknown) => {
+      if (err instanceof InputError) await created.undo(); // a refused search writes nothing
+      if (err instanceof Interrupted) return err;
+      throw err;
+    })
+    .finally(() => interruption.dispose());
   if (tty) progress.write("\r\x1b[K");
+  if (outcome instanceof Interrupted) {
+    const runs = join(outDir, "runs");
+    const kept = existsSync(runs) ? readdirSync(runs).filter((id) => existsSync(join(runs, id, "run.json")) || existsSync(join(runs, id, "failed.txt"))).length : 0;
+    if (kept === 0) {
+      // A search directory this command made and that holds no run: take it back.
+      await rmdir(runs).catch(() => {});
+      await created.undo();
+    }
+    io.stderr.write(
+      `chokepoint: ${outcome.message} — ${kept} simulation${kept === 1 ? "" : "s"} kept` +
+        (kept > 0 ? ` in ${runs}; rerun the same command to resume` : "") +
+        "\n",
+    );
+    return outcome.exitCode;
+  }
   if (!flags.quiet) io.stdout.write(searchReport(outcome, outDir));
   return 0;
 }

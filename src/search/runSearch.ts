@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
+import type { Interrupted, Interruption } from "../core/Interruption.js";
 import { runMetrics } from "../report/html/runMetrics.js";
 import { writeAtomically } from "../report/writeAtomically.js";
 import { writeCsv } from "../report/writeCsv.js";
@@ -20,6 +21,13 @@ import type { SearchSpec } from "./SearchSpec.js";
 
 /** Options of {@link runSearch}. */
 export interface SearchOptions {
+  /**
+   * With it, a SIGINT or SIGTERM stops the search between or within rounds: no run starts
+   * any more, the workers are terminated, a run they held is kept only if its results were
+   * already in place (else its directory and staging are removed), search.csv and
+   * pareto.csv are not written, and the {@link Interrupted} error is thrown.
+   */
+  interruption?: Interruption;
   /** Where runs/<run id>/ (the same layout and run ids as the study's sweep), search.csv and pareto.csv go. */
   outDir: string;
   /** Worker threads. */
@@ -90,17 +98,33 @@ export async function runSearch(file: string, options: SearchOptions): Promise<S
         outDir: p.dir,
         version: options.version,
       }));
+      const ended = new Set<RunTask>();
       await pool.run(
         tasks,
         (result, task) => {
           if (result.status === "failed") writeFailure(task.outDir, result.message);
           record(task);
+          ended.add(task);
         },
         (task, reason) => {
           writeFailure(task.outDir, `${reason} — run the search again into a fresh directory to retry it`);
           record(task);
+          ended.add(task);
         },
+        options.interruption?.aborted,
       );
+      if (options.interruption?.signal !== undefined) {
+        // The workers have exited: a run they held is kept if its results reached their place, else removed with its staging (as runStudy does).
+        for (const task of tasks) {
+          if (ended.has(task)) continue;
+          if (existsSync(join(task.outDir, "run.json"))) record(task);
+          else {
+            rmSync(task.outDir, { recursive: true, force: true });
+            rmSync(join(runsDir, `.${task.runId}.staging`), { recursive: true, force: true });
+          }
+        }
+        throw options.interruption.aborted.reason as Interrupted;
+      }
       // Results in the round's order, whatever order the workers finished in.
       for (const p of planned) {
         const metrics = existsSync(join(p.dir, "run.json")) ? metricsOf(p.dir) : undefined;
