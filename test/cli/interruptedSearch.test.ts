@@ -1,11 +1,10 @@
 // A real `chokepoint search` stopped by SIGINT or SIGTERM while simulations are in flight: finished runs are kept (a rerun reuses them), unfinished ones leave no staging, no search.csv is written, and it ends by that signal.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./runCli.js";
+import { signalCli } from "./signalCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-interrupt-search-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -43,35 +42,13 @@ const SEARCH = searchFile("search.yaml", [300, 20000, 20001, 20002]);
 /** Long designs only: none can finish between its first staging and the signal. */
 const LONG = searchFile("long.yaml", [20000, 20001, 20002]);
 
-/** Run `chokepoint search FILE --jobs 2` in a child process and send it `signal` once `ready(entries of runs/)` holds. */
-async function searchAndSignal(file: string, out: string, signal: NodeJS.Signals, ready: (entries: string[]) => boolean): Promise<{ signal: NodeJS.Signals | null; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "search", file, "--out", out, "--jobs", "2", "--quiet"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.on("exit", (_code, sig) => resolve({ signal: sig, stderr })));
-  let alive = true;
-  void exited.then(() => (alive = false));
-  const runs = join(out, "runs");
-  while (alive) {
-    if (existsSync(runs) && ready(readdirSync(runs))) {
-      child.kill(signal);
-      break;
-    }
-    await sleep(20);
-  }
-  return exited;
-}
-
 const staging = (entries: string[]) => entries.filter((e) => e.endsWith(".staging"));
 const finished = (out: string) => readdirSync(join(out, "runs")).filter((e) => existsSync(join(out, "runs", e, "run.json")));
 
 describe("a search stopped by SIGINT or SIGTERM", () => {
   it("keeps the simulations that finished, removes the others' staging, writes no search.csv, ends by the signal; the same command resumes", async () => {
     const out = join(tmp, "kept");
-    const r = await searchAndSignal(SEARCH, out, "SIGINT", (e) => e.some((id) => existsSync(join(out, "runs", id, "run.json"))) && staging(e).length > 0);
+    const r = await signalCli(["search", SEARCH, "--out", out, "--jobs", "2", "--quiet"], out, "SIGINT", (e) => e.some((id) => existsSync(join(out, "runs", id, "run.json"))) && staging(e).length > 0);
     expect(r.signal).toBe("SIGINT");
     const kept = finished(out);
     expect(kept.length).toBeGreaterThan(0);
@@ -90,7 +67,7 @@ describe("a search stopped by SIGINT or SIGTERM", () => {
 
   it("stopped before any simulation finished, into a new directory: nothing is left", async () => {
     const out = join(tmp, "fresh", "search");
-    const r = await searchAndSignal(LONG, out, "SIGTERM", (e) => staging(e).length > 0);
+    const r = await signalCli(["search", LONG, "--out", out, "--jobs", "2", "--quiet"], out, "SIGTERM", (e) => staging(e).length > 0);
     expect(r.signal).toBe("SIGTERM");
     expect(r.stderr).toContain("chokepoint: interrupted by SIGTERM — 0 simulations kept\n");
     expect(existsSync(join(tmp, "fresh"))).toBe(false);

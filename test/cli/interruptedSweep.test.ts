@@ -1,11 +1,10 @@
 // A real `chokepoint sweep` stopped by SIGINT or SIGTERM while runs are in flight: finished runs are kept (a rerun reuses them), unfinished ones leave no staging, and it ends by that signal.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./runCli.js";
+import { signalCli } from "./signalCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-interrupt-sweep-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -31,33 +30,6 @@ workloads:
 `,
 );
 
-interface Stopped {
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-/** Run `chokepoint sweep STUDY --jobs 2 [more]` in a child process and send it `signal` once `ready(entries of runs/)` holds. */
-async function sweepAndSignal(out: string, signal: NodeJS.Signals, ready: (entries: string[]) => boolean, ...more: string[]): Promise<Stopped> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "sweep", STUDY, "--out", out, "--jobs", "2", "--quiet", ...more], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (chunk: string) => (stderr += chunk));
-  const exited = new Promise<Stopped>((resolve) => child.on("exit", (_code, sig) => resolve({ signal: sig, stderr })));
-  let alive = true;
-  void exited.then(() => (alive = false));
-  const runs = join(out, "runs");
-  while (alive) {
-    if (existsSync(runs) && ready(readdirSync(runs))) {
-      child.kill(signal);
-      break;
-    }
-    await sleep(20);
-  }
-  return exited;
-}
-
 const staging = (entries: string[]) => entries.filter((e) => e.endsWith(".staging"));
 const finished = (out: string) => readdirSync(join(out, "runs")).filter((e) => existsSync(join(out, "runs", e, "point.json")));
 
@@ -65,7 +37,7 @@ describe("a sweep stopped by SIGINT or SIGTERM", () => {
   it("keeps the runs that finished, removes the others' staging, says so, ends by the signal; the same command resumes", async () => {
     const out = join(tmp, "kept");
     // The short run has its results and a long one is being written.
-    const r = await sweepAndSignal(out, "SIGINT", (e) => e.includes("p0-r0") && existsSync(join(out, "runs", "p0-r0", "point.json")) && staging(e).length > 0);
+    const r = await signalCli(["sweep", STUDY, "--out", out, "--jobs", "2", "--quiet"], out, "SIGINT", (e) => e.includes("p0-r0") && existsSync(join(out, "runs", "p0-r0", "point.json")) && staging(e).length > 0);
     expect(r.signal).toBe("SIGINT");
     const kept = finished(out);
     expect(kept).toContain("p0-r0");
@@ -86,7 +58,7 @@ describe("a sweep stopped by SIGINT or SIGTERM", () => {
   it("stopped before any run finished, into a new directory: nothing is left", async () => {
     const out = join(tmp, "fresh", "study");
     // Only the three long runs: none can finish between the first staging and the signal.
-    const r = await sweepAndSignal(out, "SIGTERM", (e) => staging(e).length > 0, "--filter", "flows > 10000");
+    const r = await signalCli(["sweep", STUDY, "--out", out, "--jobs", "2", "--quiet", "--filter", "flows > 10000"], out, "SIGTERM", (e) => staging(e).length > 0);
     expect(r.signal).toBe("SIGTERM");
     expect(r.stderr).toContain(`chokepoint: interrupted by SIGTERM — 0 of 3 runs kept\n`);
     expect(existsSync(join(tmp, "fresh"))).toBe(false);
