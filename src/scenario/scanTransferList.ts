@@ -1,5 +1,6 @@
 // scanTransferList: read a JSON scenario's trailing list of plain transfers straight from the file's bytes, without JSON.parse making a document of them.
 import { plainQuantityOfBytes, type UnitKind } from "../core/units.js";
+import { transferSpec } from "./fastTransfers.js";
 import { readQuantity } from "./schemaParts.js";
 import type { TransferLoadSpec } from "./Scenario.js";
 
@@ -40,9 +41,9 @@ const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
  * `rest` after the emptied list). JSON white space may stand anywhere JSON allows
  * it (compact files and JSON.stringify(doc, null, 2) alike). Each entry is checked and made
  * into its spec as fastTransferSpec checks and makes it (its checks written out on the scanned
- * values, the quantities read by readQuantity's rule, most from the bytes: scannedSpec,
- * quantityAt), with no object of the entry's keys made first. The result: the specs, and
- * the rest of the file as text. Undefined for any other file, and for any entry
+ * values, the quantities read by readQuantity's rule, most from the bytes: quantityAt; the
+ * spec by fastTransferSpec's own transferSpec), with no object of the entry's keys made
+ * first. The result: the specs, and the rest of the file as text. Undefined for any other file, and for any entry
  * fastTransferSpec would refuse (a number where the schema wants a quantity string, say): the
  * caller then reads the file as a whole, and every message stays the document reader's.
  *
@@ -139,7 +140,7 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
     if (bytes[p] !== CLOSE_MAP) return undefined;
     p = bytes[++p] > 0x20 ? p : space(bytes, p);
     if (bytes[p] !== CLOSE_MAP) return undefined;
-    // fastTransferSpec's checks and spec, made from the scanned values (see scannedSpec).
+    // fastTransferSpec's checks, on the scanned values; its spec by the same transferSpec.
     if (!(seen & (1 << SRC)) || !(seen & (1 << DST)) || !(seen & (1 << SIZE)) || src === "" || dst === "") return undefined;
     const sizeBytes = quantityAt(bytes, sizeAt, sizeEnd, "size", "nonnegative", names);
     if (sizeBytes === undefined) return undefined;
@@ -160,8 +161,7 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
       capBps = quantityAt(bytes, capAt, capEnd, "rate", "positive", names);
       if (capBps === undefined) return undefined;
     }
-    const spec = scannedSpec(seen, id, src!, dst!, sizeBytes, startS, path, weight, capBps);
-    transfers.push(spec);
+    transfers.push(transferSpec(id, src!, dst!, sizeBytes, startS, path, weight, capBps));
     p = bytes[++p] > 0x20 ? p : space(bytes, p);
     if (bytes[p] === CLOSE_LIST) break;
     if (bytes[p] !== COMMA) return undefined;
@@ -175,42 +175,6 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
   if (bytes[p] !== COMMA || depthAt(bytes, keyAt) !== 1) return undefined;
   return { rest: `${bytes.toString("latin1", 0, keyAt)}"workloads":[]${bytes.toString("latin1", p)}`, transfers };
 }
-
-/**
- * The spec fastTransferSpec makes of a transfer with these fields (`seen`: which were given,
- * a bit per key as in the scan), checked as it checks them: the same keys in the same order
- * (kind, id, src, dst, sizeBytes, startS, path, weight, capBps). A transfer with an id and a
- * path and neither weight nor cap (a trace's every entry) is made as one literal: its seven
- * fields in the object itself, not one added at a time into a property array grown twice
- * (100,000 transfers, 100,000 arrays fewer for the young generation to copy).
- */
-function scannedSpec(
-  seen: number,
-  id: string | undefined,
-  src: string,
-  dst: string,
-  sizeBytes: number,
-  startS: number,
-  path: string[] | undefined,
-  weight: number | undefined,
-  capBps: number | undefined,
-): TransferLoadSpec {
-  if (seen === ID_PATH || seen === ID_PATH_START) return { kind: "transfer", id, src, dst, sizeBytes, startS, path };
-  const out = { kind: "transfer" } as TransferLoadSpec;
-  if (seen & (1 << ID)) out.id = id;
-  out.src = src;
-  out.dst = dst;
-  out.sizeBytes = sizeBytes;
-  out.startS = startS;
-  if (seen & (1 << PATH)) out.path = path;
-  if (seen & (1 << WEIGHT)) out.weight = weight;
-  if (seen & (1 << CAP)) out.capBps = capBps;
-  return out;
-}
-
-/** The keys of a trace's transfer: id, src, dst, size and path, with or without start. */
-const ID_PATH = (1 << ID) | (1 << SRC) | (1 << DST) | (1 << SIZE) | (1 << PATH);
-const ID_PATH_START = ID_PATH | (1 << START);
 
 /**
  * readQuantity's value of the quantity string `bytes[a … b)` (`kind`, `min`), or undefined
