@@ -8,7 +8,7 @@ import { writeAtomically } from "../report/writeAtomically.js";
 import { writeCsv } from "../report/writeCsv.js";
 import { writeRunRecord } from "../sweep/RunRecord.js";
 import { runKey } from "../sweep/runKey.js";
-import { canonicalJson, runState, writeFailure } from "../sweep/runStudy.js";
+import { canonicalJson, runState, settleUnended, writeFailure } from "../sweep/runStudy.js";
 import type { RunTask, RunTaskResult } from "../sweep/RunTask.js";
 import { sweepWorkerUrl } from "../sweep/sweepWorkerUrl.js";
 import { workerHeapLimitMb } from "../sweep/workerHeapLimitMb.js";
@@ -114,15 +114,7 @@ export async function runSearch(file: string, options: SearchOptions): Promise<S
         options.interruption?.aborted,
       );
       if (options.interruption?.signal !== undefined) {
-        // The workers have exited: a run they held is kept if its results reached their place, else removed with its staging (as runStudy does).
-        for (const task of tasks) {
-          if (ended.has(task)) continue;
-          if (existsSync(join(task.outDir, "run.json"))) record(task);
-          else {
-            rmSync(task.outDir, { recursive: true, force: true });
-            rmSync(join(runsDir, `.${task.runId}.staging`), { recursive: true, force: true });
-          }
-        }
+        settleUnended(tasks, ended, runsDir, record);
         throw options.interruption.aborted.reason as Interrupted;
       }
       // Results in the round's order, whatever order the workers finished in.

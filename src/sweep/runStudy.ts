@@ -146,17 +146,7 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
   );
   if (options.interruption?.signal !== undefined) {
     const interrupted = options.interruption.aborted.reason as Interrupted;
-    // The workers have exited: a run they held is kept if its results reached their place (the worker was stopped before it could say so), else removed with its staging.
-    for (const task of tasks) {
-      if (ended.has(task)) continue;
-      if (existsSync(join(task.outDir, "run.json"))) {
-        record(task);
-        done++;
-      } else {
-        rmSync(task.outDir, { recursive: true, force: true });
-        rmSync(join(runsDir, `.${task.runId}.staging`), { recursive: true, force: true });
-      }
-    }
+    done += settleUnended(tasks, ended, runsDir, record);
     return { points: points.length, runs: runs.length, ok: 0, failed: 0, reused, kept: done, selected: selected.length, interrupted };
   }
   const filter = options.filter?.trim() || null;
@@ -279,6 +269,27 @@ export async function writeStudyCsvs(
 /** A summary cell: numbers as every report writes them (csvNumber: 12 significant digits), empty where a statistic is undefined (NaN). */
 function csvCell(v: string | number): string {
   return typeof v === "number" ? csvNumber(v) : v;
+}
+
+/**
+ * After a pool stopped by an interruption (its workers have exited): each of `tasks` that
+ * did not end (not in `ended`) is kept and recorded if its results reached their place (the
+ * worker was stopped before it could say so), else removed with its staging
+ * (`runsDir/.<run id>.staging`). Returns how many it kept. Shared by runStudy and runSearch.
+ */
+export function settleUnended(tasks: readonly RunTask[], ended: ReadonlySet<RunTask>, runsDir: string, record: (task: RunTask) => void): number {
+  let kept = 0;
+  for (const task of tasks) {
+    if (ended.has(task)) continue;
+    if (existsSync(join(task.outDir, "run.json"))) {
+      record(task);
+      kept++;
+    } else {
+      rmSync(task.outDir, { recursive: true, force: true });
+      rmSync(join(runsDir, `.${task.runId}.staging`), { recursive: true, force: true });
+    }
+  }
+  return kept;
 }
 
 /** Record a run's failure: `failed.txt` in its directory, written atomically. */
