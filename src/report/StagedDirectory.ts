@@ -20,8 +20,6 @@ export interface StagedDirectoryOptions {
   replaceable: Iterable<string>;
 }
 
-/** Entries of the staging folder `.<name>.staging/` next to the target: `<kind>-<pid>-<6 random characters>`. */
-const STAGED = STAGED_ENTRY;
 /**
  * What killed chokepoint processes leave inside a report directory, never the user's: the
  * staging directories of older versions (`.partial-<pid>-XXXXXX`) and a study's
@@ -199,7 +197,7 @@ async function recover(stagingRoot: string, target: string): Promise<void> {
     throw err;
   }
   const stale = entries.filter((e) => {
-    const m = STAGED.exec(e);
+    const m = STAGED_ENTRY.exec(e);
     return m !== null && !aliveOtherProcess(Number(m[2]));
   });
   if (!(await lstatOrUndefined(target))) {

@@ -12,9 +12,6 @@ export interface ReportFile {
   write(path: string): Promise<void>;
 }
 
-/** Staging directories writeAtomically makes inside its directory. */
-const PARTIAL = PARTIAL_ENTRY;
-
 /**
  * Write every file into a fresh staging directory `<outDir>/.partial-<pid>-XXXXXX` and,
  * once all of them are complete, rename each into `outDir` (replacing files of the same
@@ -35,7 +32,7 @@ export async function writeAtomically(outDir: string, files: readonly ReportFile
   }
   await makeDirectories(outDir);
   for (const entry of await readdir(outDir)) {
-    const m = PARTIAL.exec(entry);
+    const m = PARTIAL_ENTRY.exec(entry);
     if (m && !aliveOtherProcess(Number(m[1]))) await rm(join(outDir, entry), { recursive: true, force: true });
   }
   const staging = await mkdtemp(join(outDir, `.partial-${process.pid}-`));
