@@ -25,50 +25,66 @@ function closingBrace(s: string, from: number): number {
   return -1;
 }
 
-/** One string expanded; `fail` takes columns within the string. */
-function expandString(s: string, values: Record<string, SweepValue>, fail: ExpressionFail): SweepValue {
-  if (!s.includes("${")) return s;
-  let out = "";
+/** A string's parts in order: literal text (with `$${` read as `${`) and `${…}` expressions. */
+type Part = { readonly text: string } | { readonly source: string; readonly offset: number };
+
+/**
+ * The one reading of `${…}` in a string, shared by {@link substitute} and
+ * {@link referencedVariables} so the two can never disagree on what is an expression:
+ * left to right, `$${` is a literal `${`, `${` opens an expression closed by the first `}`
+ * outside quotes. `unclosedAt` is the index of a `${` with no `}` (−1 if none); the parts
+ * stop there.
+ */
+function splitPlaceholders(s: string): { parts: Part[]; unclosedAt: number } {
+  const parts: Part[] = [];
+  let text = "";
   for (let i = 0; i < s.length; ) {
     if (s.startsWith("$${", i)) {
-      out += "${";
+      text += "${";
       i += 3;
     } else if (s.startsWith("${", i)) {
       const end = closingBrace(s, i + 2);
-      if (end < 0) fail('"${" is not closed by "}"', i + 1);
-      const offset = i + 2;
-      const inner: ExpressionFail = (message, column, hint) => fail(message, column + offset, hint);
-      const value = evaluateParsed(parseExpression(s.slice(offset, end), inner), values, inner);
-      // A string that is exactly one ${…} takes the value's own type (number, boolean, text).
-      if (i === 0 && end === s.length - 1) return value;
-      out += String(value);
+      if (end < 0) {
+        if (text) parts.push({ text });
+        return { parts, unclosedAt: i };
+      }
+      if (text) parts.push({ text });
+      text = "";
+      parts.push({ source: s.slice(i + 2, end), offset: i + 2 });
       i = end + 1;
     } else {
-      out += s[i];
+      text += s[i];
       i++;
     }
   }
+  if (text) parts.push({ text });
+  return { parts, unclosedAt: -1 };
+}
+
+/** One string expanded; `fail` takes columns within the string. */
+function expandString(s: string, values: Record<string, SweepValue>, fail: ExpressionFail): SweepValue {
+  if (!s.includes("${")) return s;
+  const { parts, unclosedAt } = splitPlaceholders(s);
+  let out = "";
+  for (const part of parts) {
+    if ("text" in part) {
+      out += part.text;
+      continue;
+    }
+    const inner: ExpressionFail = (message, column, hint) => fail(message, column + part.offset, hint);
+    const value = evaluateParsed(parseExpression(part.source, inner), values, inner);
+    // A string that is exactly one ${…} takes the value's own type (number, boolean, text).
+    if (part.offset === 2 && part.source.length === s.length - 3) return value;
+    out += String(value);
+  }
+  if (unclosedAt >= 0) fail('"${" is not closed by "}"', unclosedAt + 1);
   return out;
 }
 
-/**
- * A deep copy of a scenario document without its top-level `sweep` key, in which every
- * string value containing `${expr}` is expanded with `values` (see `evaluateExpression`
- * for the language). A string that is exactly one `${expr}` becomes the value with its
- * type (`seed: ${s}` gives a number); otherwise each `${expr}` is replaced by the value's
- * text (`prefix-${nic}` gives `prefix-400Gbps`). `$${` stands for a literal `${`. Keys are
- * never substituted. A problem throws an {@link InputError} naming `context` (the point),
- * the key path, the string and the column, e.g. `point p03 (nic=400Gbps):
- * topology.links[0].bandwidth "${nci}": unknown variable "nci" at column 3 (did you mean "nic"?)`.
- */
-export function substitute(doc: unknown, values: Record<string, SweepValue>, context: string): unknown {
+/** Calls `visit` on every string value of a scenario document with its key path, skipping the top-level `sweep` key. */
+function mapStrings(doc: unknown, visit: (s: string, path: string) => unknown): unknown {
   const walk = (v: unknown, path: string): unknown => {
-    if (typeof v === "string") {
-      const fail: ExpressionFail = (message, column, hint = "") => {
-        throw new InputError(`${context}: ${path || "(top level)"} ${JSON.stringify(v)}: ${message} at column ${column}${hint}`);
-      };
-      return expandString(v, values, fail);
-    }
+    if (typeof v === "string") return visit(v, path);
     if (Array.isArray(v)) return v.map((item, i) => walk(item, `${path}[${i}]`));
     if (isPlainMapping(v)) {
       // fromEntries defines own properties, so a "__proto__" key stays a plain key.
@@ -84,6 +100,25 @@ export function substitute(doc: unknown, values: Record<string, SweepValue>, con
 }
 
 /**
+ * A deep copy of a scenario document without its top-level `sweep` key, in which every
+ * string value containing `${expr}` is expanded with `values` (see `evaluateExpression`
+ * for the language). A string that is exactly one `${expr}` becomes the value with its
+ * type (`seed: ${s}` gives a number); otherwise each `${expr}` is replaced by the value's
+ * text (`prefix-${nic}` gives `prefix-400Gbps`). `$${` stands for a literal `${`. Keys are
+ * never substituted. A problem throws an {@link InputError} naming `context` (the point),
+ * the key path, the string and the column, e.g. `point p03 (nic=400Gbps):
+ * topology.links[0].bandwidth "${nci}": unknown variable "nci" at column 3 (did you mean "nic"?)`.
+ */
+export function substitute(doc: unknown, values: Record<string, SweepValue>, context: string): unknown {
+  return mapStrings(doc, (v, path) => {
+    const fail: ExpressionFail = (message, column, hint = "") => {
+      throw new InputError(`${context}: ${path || "(top level)"} ${JSON.stringify(v)}: ${message} at column ${column}${hint}`);
+    };
+    return expandString(v, values, fail);
+  });
+}
+
+/**
  * The variables named by the `${…}` expressions in the string values of a scenario
  * document (its top-level `sweep` key skipped; keys are never substituted, so never read),
  * in order of first use; `undefined` when an expression is unclosed or does not parse, which
@@ -91,31 +126,23 @@ export function substitute(doc: unknown, values: Record<string, SweepValue>, con
  */
 export function referencedVariables(doc: unknown): string[] | undefined {
   const names = new Set<string>();
+  let readable = true;
   const unparsable: ExpressionFail = () => {
     throw new InputError("unparsable");
   };
-  const scan = (s: string): boolean => {
-    for (let i = s.indexOf("$"); i >= 0 && i < s.length; i = s.indexOf("$", i)) {
-      if (s.startsWith("$${", i)) i += 3;
-      else if (s.startsWith("${", i)) {
-        const end = closingBrace(s, i + 2);
-        if (end < 0) return false;
-        try {
-          for (const v of expressionVariables(parseExpression(s.slice(i + 2, end), unparsable))) names.add(v.name);
-        } catch (err) {
-          if (err instanceof InputError) return false;
-          throw err;
-        }
-        i = end + 1;
-      } else i++;
+  mapStrings(doc, (s) => {
+    if (!readable || !s.includes("${")) return;
+    const { parts, unclosedAt } = splitPlaceholders(s);
+    if (unclosedAt >= 0) readable = false;
+    for (const part of parts) {
+      if (!readable || "text" in part) continue;
+      try {
+        for (const v of expressionVariables(parseExpression(part.source, unparsable))) names.add(v.name);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        readable = false;
+      }
     }
-    return true;
-  };
-  const walk = (v: unknown, top: boolean): boolean => {
-    if (typeof v === "string") return !v.includes("${") || scan(v);
-    if (Array.isArray(v)) return v.every((item) => walk(item, false));
-    if (isPlainMapping(v)) return Object.entries(v).every(([k, item]) => (top && k === "sweep") || walk(item, false));
-    return true;
-  };
-  return walk(doc, true) ? [...names] : undefined;
+  });
+  return readable ? [...names] : undefined;
 }

@@ -1,5 +1,6 @@
 // Tests of substitute: typed and interpolated ${…}, nesting, escaping, and errors naming the point and key path.
 import { describe, expect, it } from "vitest";
+import seedrandom from "seedrandom";
 import { InputError } from "../../src/core/InputError.js";
 import { referencedVariables, substitute } from "../../src/sweep/substitute.js";
 
@@ -100,5 +101,30 @@ describe("referencedVariables", () => {
   it("is undefined when an expression is unclosed or does not parse", () => {
     expect(referencedVariables({ a: "${nic", b: "${x}" })).toBeUndefined();
     expect(referencedVariables({ a: "${nic +}" })).toBeUndefined();
+  });
+
+  it("reads ${…} as substitute does: 3,000 random strings of $, {, }, quotes and names", () => {
+    const rng = seedrandom("placeholders");
+    const alphabet = ["$", "$", "{", "}", "'", "a", "b", " + ", "1"];
+    for (let n = 0; n < 3000; n++) {
+      let s = "";
+      for (let k = Math.floor(rng() * 14); k > 0; k--) s += alphabet[Math.floor(rng() * alphabet.length)];
+      const read = referencedVariables({ v: s });
+      // With every name in the text known, substitute fails only where the text is unclosed
+      // or does not parse: exactly where referencedVariables gives up.
+      const known = Object.fromEntries((s.match(/[A-Za-z_]\w*/g) ?? []).map((name) => [name, 1]));
+      let failed = false;
+      try {
+        substitute({ v: s }, known, "p");
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        failed = true;
+      }
+      expect(read === undefined, s).toBe(failed);
+      // With nothing known, the first variable substitute meets is one referencedVariables lists.
+      if (read !== undefined && read.length > 0) {
+        expect(() => substitute({ v: s }, {}, "p"), s).toThrow(new RegExp(`unknown variable "(${read.join("|")})"`));
+      }
+    }
   });
 });
