@@ -6,7 +6,7 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
 import { cutWindow } from "./cutWindow.js";
-import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, survivorsBehindHole, windowLossTold } from "./dupAcksTell.js";
+import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
@@ -197,7 +197,6 @@ export class LossRecovery {
       return;
     }
     t.lostLast[f] += lost;
-    t.behindHole[f] = !marked && fullShare > 0 ? t.behindHole[f] + survivorsBehindHole(delivered, lost, fullShare) : NaN;
     t.lostPackets[f] += lost;
     t.lossPort[f] = port;
     if (t.lossAge[f] === 0) t.lossAge[f] = 1;
@@ -266,7 +265,6 @@ export class LossRecovery {
     cutWindow(t, f, gone + DUPTHRESH, this.queues.alphaOf(f));
     t.lossAge[f] = 3;
     t.lostLast[f] = 0;
-    t.behindHole[f] = 0;
     // A flow that has sent everything sends only the lost packets again.
     const left = t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet;
     const b = recoveryBurst(before, t.cwnd[f], left, t.lostPackets[f], this.window.clockRate(f), t.baseRttS[f], packet);
@@ -361,7 +359,6 @@ export class LossRecovery {
     t.lossAge[f] = 0;
     t.lostPackets[f] = 0;
     t.lostLast[f] = 0;
-    t.behindHole[f] = 0;
     t.markedLast[f] = 0;
     t.recoveryEndS[f] = 0;
     t.catchUp[f] = 0;

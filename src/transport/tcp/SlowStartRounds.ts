@@ -87,13 +87,7 @@ export class SlowStartRounds {
       const delayedAck = t.options[t.optionIndex[f]].delayedAck;
       exitW = hyStartRound(t, f, this.sim.nowS - t.senderLagS[f], w, w - t.lostLast[f], delayedAck, (delayedAck * packet) / clock, rtt);
     }
-    // The round that tells a loss of the last, where a FIFO placed its holes: only the packets ahead
-    // of its first hole come back as new ACKs, each growing the window and letting out its growth
-    // too; those behind it raise duplicate ACKs, which grow nothing, and the third starts the
-    // recovery (ns-3 3.37's TcpSocketBase). So the window grows by the packets ahead of the hole,
-    // and those ACKs' new packets are all the round sends, over the ACK times they take.
-    const ahead = t.lossAge[f] === 2 && t.lostLast[f] > 0 && !Number.isNaN(t.behindHole[f]) ? Math.max(0, w - t.lostLast[f] - t.behindHole[f]) : NaN;
-    let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, Number.isNaN(ahead) ? t.lostLast[f] : w - ahead, t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
+    let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
     // The first round trip after a timeout's resent head: its ACK acknowledges what the receiver
     // held above the hole too, which Cubic's slow start counts whole (rtoAckedJump), past ssthresh,
     // and DCTCP's up to ssthresh (rtoJumpCappedAtSsthresh).
@@ -109,15 +103,13 @@ export class SlowStartRounds {
     const atThresh = !first && Number.isNaN(exitW) && t.lossAge[f] === 0 && next >= t.ssthreshSegs[f];
     if (atThresh && !jumpsPastThresh) next = Math.max(w, t.ssthreshSegs[f]);
     t.lostLast[f] = 0;
-    t.behindHole[f] = 0;
-    const telling = !Number.isNaN(ahead) && Number.isNaN(exitW) && jump === 0;
-    const arrivals = Math.min(telling ? ahead * t.slowStartGrowth[f] : next, remaining);
-    const durationS = first ? (arrivals * packet) / this.routes.lineRate(f) : telling ? (ahead * packet) / clock : trainS;
+    const arrivals = Math.min(next, remaining);
+    const durationS = first ? (arrivals * packet) / this.routes.lineRate(f) : trainS;
     const standing = first ? 0 : standingPackets(w, clock, t.baseRttS[f], packet);
     t.cwnd[f] = next;
     // The window covers all that is left: it goes out in this flight, and no later round sends.
     if (this.avoidance.covers(f, next)) t.sentAll[f] = 1;
-    if (arrivals > 0) this.answers.offer(f, arrivals, durationS, standing, first ? 0 : (telling ? ahead : w) * packet);
+    if (arrivals > 0) this.answers.offer(f, arrivals, durationS, standing, first ? 0 : w * packet);
     if (!Number.isNaN(exitW) || atThresh) {
       this.avoidance.enterAvoidance(f);
       return;

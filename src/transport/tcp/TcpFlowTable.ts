@@ -91,13 +91,6 @@ export class TcpFlowTable {
   lostPackets = new Float64Array(0);
   /** Packets of the last burst that did not get through (they raise no ACK, so they do not grow the window). */
   lostLast = new Float64Array(0);
-  /**
-   * Packets of the last slow-start burst that got through behind its first hole, where a drop-tail
-   * FIFO placed its holes (NaN: a marking port's or a random placement): their ACKs are duplicates,
-   * which grow no window (ns-3's `TcpSocketBase` grows it on new ACKs only; the third duplicate
-   * starts a recovery), so neither do they ({@link SlowStartRounds.round}).
-   */
-  behindHole = new Float64Array(0);
   /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
   markedLast = new Float64Array(0);
   /** HyStart's delayMin: the least smoothed RTT the flow's ACKs handed Cubic, seconds (Infinity: none yet; `hyStartRound`). */
@@ -297,7 +290,6 @@ export class TcpFlowTable {
     this.lossAge = grown(this.lossAge, n);
     this.lostPackets = grown(this.lostPackets, n);
     this.lostLast = grown(this.lostLast, n);
-    this.behindHole = grown(this.behindHole, n);
     this.markedLast = grown(this.markedLast, n);
     this.minRttS = grown(this.minRttS, n);
     this.srttS = grown(this.srttS, n);

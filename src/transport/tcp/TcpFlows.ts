@@ -247,7 +247,6 @@ export class TcpFlows implements FlowObserver {
     t.lossAge[flow] = 0;
     t.lostPackets[flow] = 0;
     t.lostLast[flow] = 0;
-    t.behindHole[flow] = 0;
     t.markedLast[flow] = 0;
     t.minRttS[flow] = Infinity;
     // The SYN's timestamp sample, unless it was lost (a retransmitted SYN gives none: ns-3's RttHistory retx).

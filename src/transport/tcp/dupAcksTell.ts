@@ -4,16 +4,6 @@
 export const DUPTHRESH = 3;
 
 /**
- * How many of a burst's `delivered` survivors got through behind its first hole (`lost` packets
- * did not) at a drop-tail port that dropped `fullShare` (0 < q ≤ 1) of what arrived while its
- * buffer was full: the FIFO's, lost · (1 − q) / q, at most `delivered` ({@link fifoBurstLossTold}).
- * The others, ahead of the first hole, are acknowledged by new ACKs.
- */
-export function survivorsBehindHole(delivered: number, lost: number, fullShare: number): number {
-  return Math.min(delivered, (lost * (1 - Math.min(1, fullShare))) / fullShare);
-}
-
-/**
  * Whether a loss in a slow-start burst is told by three duplicate ACKs: `delivered` packets of
  * the burst got through and `lost` did not, with `leftPackets` of new data still to send. The
  * duplicate ACKs come from the survivors behind the first hole (for losses placed at random,
