@@ -25,8 +25,6 @@ export interface Burst {
   port: number;
   /** Verdict: the share of the arrivals that port dropped while its buffer was full (its FIFO's drop share once full, {@link fifoOverflow}). */
   fullShare: number;
-  /** Verdict: the seconds that port dropped arrivals (its buffer full; {@link fifoOverflow}'s `fullS`). */
-  fullS: number;
   /** Verdict: the most packets a port marked (0 for none), and that port. */
   marked: number;
   markPort: number;
@@ -140,7 +138,7 @@ export class BurstJudge {
     // thrown away when an instant's bursts first outnumbered the free records, with every caller
     // it was inlined into: the slow-start round among them.)
     let b = this.free.pop();
-    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, fullShare: NaN, fullS: NaN, marked: NaN, markPort: -1, judged: false };
+    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;
@@ -150,7 +148,6 @@ export class BurstJudge {
     b.ecn = ecn;
     b.share = 0;
     b.fullShare = 0;
-    b.fullS = 0;
     b.port = -1;
     b.marked = 0;
     b.markPort = -1;
@@ -392,7 +389,6 @@ export class BurstJudge {
         b.share = share;
         b.port = r;
         b.fullShare = fullShare;
-        b.fullS = fullS;
       }
       if (m > b.marked) {
         b.marked = m;

@@ -165,7 +165,7 @@ export class LossRecovery {
    * CWR each hole is resent only once three segments are SACKed above it ({@link cwrLossTold}):
    * with fewer behind its last hole, the flow times out.
    */
-  burstLoss(f: number, packets: number, share: number, port: number, marked = false, fullShare = 0, fullS = 0): void {
+  burstLoss(f: number, packets: number, share: number, port: number, marked = false, fullShare = 0): void {
     const t = this.t;
     const phase = t.phase[f];
     if (phase !== Phase.SlowStart && phase !== Phase.Avoidance) return;
@@ -199,13 +199,6 @@ export class LossRecovery {
     t.lostLast[f] += lost;
     t.lostPackets[f] += lost;
     t.lossPort[f] = port;
-    // Its first hole is among the first arrivals the full buffer dropped; the duplicate ACKs that
-    // tell it come back one round trip through that buffer later, and the fast retransmission
-    // goes out at once: where the port drops arrivals for longer than that, it meets the buffer
-    // still full and is dropped like any arrival then (ns-3 3.37, leafspine-websearch-newreno-seed15-load0.6's
-    // tracedrops and tracestates: 43 of its 56 RTOs follow a retransmission dropped again, 38 of
-    // them at the port of the first loss, a median 0.08 ms after CA_RECOVERY).
-    if (!marked && fullShare > 0 && !(this.queues.markingThresholdPackets(port, t.packetBytes[f]) > 0) && fullS > this.window.rttNow(f) + this.fullBufferS(port)) t.retxFullShare[f] = Math.max(t.retxFullShare[f], fullShare);
     if (t.lossAge[f] === 0) t.lossAge[f] = 1;
     this.window.awaitRound(f);
     // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
@@ -272,15 +265,6 @@ export class LossRecovery {
     cutWindow(t, f, gone + DUPTHRESH, this.queues.alphaOf(f));
     t.lossAge[f] = 3;
     t.lostLast[f] = 0;
-    // Its fast retransmission met the loss's buffer still full and was dropped (burstLoss): only the RTO resends it.
-    const retxFull = t.retxFullShare[f];
-    t.retxFullShare[f] = 0;
-    if (retxFull > 0 && t.lossPort[f] >= 0 && this.random() < retxFull) {
-      t.retransmits[f]++;
-      this.queues.drop(t.lossPort[f], 1, this.sim.nowS);
-      this.timeout(f);
-      return;
-    }
     // A flow that has sent everything sends only the lost packets again.
     const left = t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet;
     const b = recoveryBurst(before, t.cwnd[f], left, t.lostPackets[f], this.window.clockRate(f), t.baseRttS[f], packet);
@@ -375,7 +359,6 @@ export class LossRecovery {
     t.lossAge[f] = 0;
     t.lostPackets[f] = 0;
     t.lostLast[f] = 0;
-    t.retxFullShare[f] = 0;
     t.markedLast[f] = 0;
     t.recoveryEndS[f] = 0;
     t.catchUp[f] = 0;

@@ -148,12 +148,6 @@ export class TcpFlowTable {
    */
   lossPort = new Int32Array(0);
   /**
-   * The chance that the flow's fast retransmission for its last slow-start loss meets the buffer
-   * of {@link lossPort} still full (0: it comes back to it after the overflow ended;
-   * {@link LossRecovery.recover}).
-   */
-  retxFullShare = new Float64Array(0);
-  /**
    * The flow's sharing weight before its slow-start recovery behind a full buffer weighed it by
    * its window (`recoveryShare`), given back when its window is cut again or it times out; NaN
    * while none does.
@@ -309,7 +303,6 @@ export class TcpFlowTable {
     this.inCatchUp = grown(this.inCatchUp, n);
     this.lostInRecovery = grown(this.lostInRecovery, n);
     this.lossPort = grown(this.lossPort, n, -1);
-    this.retxFullShare = grown(this.retxFullShare, n);
     this.recoveryWeight = grown(this.recoveryWeight, n, NaN);
     this.shareWeight = grown(this.shareWeight, n, NaN);
     this.cap = n;
