@@ -82,7 +82,7 @@ export class QueueModel {
     const alpha = dctcpAlpha(wStar);
     this.wStarAt[r] = wStar;
     this.steadyAlphaAt[r] = alpha;
-    this.settledAlphaAt[r] = dctcpSettledAlpha(wStar);
+    this.settledAlphaAt[r] = dctcpSettledAlpha(wStar, alpha);
     return alpha;
   }
 

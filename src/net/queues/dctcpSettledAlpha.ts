@@ -27,7 +27,8 @@ import { dctcpAlpha } from "./dctcpSawtooth.js";
  * Growing one packet per round trip and cut s + 1/2 times a period for s windows of marks, a flow
  * meets eq. 7's balance with its marks per cut scaled by φ = s/(s + 1/2): α²(1 − α/4) =
  * φ·(2W* + 1)/(W* + 1)², i.e. α²(1 − α/4)·(3α(W* + 1)/2 + 2) = (2W* + 1)/(W* + 1)²·(α(W* + 1) + 2),
- * solved by bisection (one root in (0, 1)). For W* ≤ 1 (eq. 7's α* is 1) it is 1.
+ * solved by bisection (one root in (0, 1)). For W* ≤ 1 (eq. 7's α* is 1) it is 1. `star` is eq. 7's α* at
+ * W* ({@link dctcpAlpha}), when the caller has it.
  *
  * ns-3 3.37 (N flows of 30/N MB through one 10 Gb/s NIC, K = 30 packets, base RTT 4·d + 2.6 µs;
  * `bench/ns3/README.md`, Sessions 43 and 44) — marks per packet at the NIC; this law:
@@ -40,20 +41,68 @@ import { dctcpAlpha } from "./dctcpSawtooth.js";
  * period's packets differ from eq. 7's sawtooth (CWR rounds neither grow nor, under PRR's
  * entry, shrink much).
  */
-export function dctcpSettledAlpha(wStar: number): number {
-  const star = dctcpAlpha(wStar);
+export function dctcpSettledAlpha(wStar: number, star = dctcpAlpha(wStar)): number {
   if (!(star < 1)) return 1;
   const wp = wStar + 1;
   const rhs = (2 * wStar + 1) / (wp * wp);
-  // α²(1 − α/4)·(s + 1/2) = rhs·s with s·α·wp = α·wp + 2, both sides × α·wp
-  const f = (a: number): number => a * a * (1 - a / 4) * (1.5 * a * wp + 2) - rhs * (a * wp + 2);
-  if (!(f(1) > 0)) return 1;
+  if (!(balance(1, wp, rhs) > 0)) return 1;
+  // Sixty halvings of [0, 1]; the first 32 are skipped where their outcome is certain (settledBracket).
   let lo = 0;
   let hi = 1;
-  for (let i = 0; i < 60; i++) {
+  let i = 0;
+  const a = settledBracket(star, wp, rhs);
+  if (a >= 0) {
+    lo = a;
+    hi = a + 1 / BRACKET_LEVEL;
+    i = BRACKET_HALVINGS;
+  }
+  for (; i < 60; i++) {
     const mid = (lo + hi) / 2;
-    if (f(mid) > 0) hi = mid;
+    // lo and hi neighbouring doubles: mid is one of them, and every later halving leaves both as they are.
+    if (mid === lo || mid === hi) break;
+    if (balance(mid, wp, rhs) > 0) hi = mid;
     else lo = mid;
   }
   return (lo + hi) / 2;
+}
+
+/**
+ * The law's balance less its right side at α, for wp = W* + 1 and rhs = (2W* + 1)/wp²:
+ * α²(1 − α/4)·(s + 1/2) = rhs·s with s·α·wp = α·wp + 2, both sides × α·wp. A function of its
+ * own (not a closure over wp and rhs), which the compiler inlines into the bisection's loop.
+ */
+function balance(a: number, wp: number, rhs: number): number {
+  return a * a * (1 - a / 4) * (1.5 * a * wp + 2) - rhs * (a * wp + 2);
+}
+
+/** Halvings {@link settledBracket} skips, and the width of the interval they lead to (2⁻³²). */
+const BRACKET_HALVINGS = 32;
+const BRACKET_LEVEL = 2 ** BRACKET_HALVINGS;
+
+/**
+ * Where the first {@link BRACKET_HALVINGS} halvings of [0, 1] lead, where that is certain: the
+ * lower end a of the interval [a, a + 2⁻³²] they end in, or -1 where it is not shown (the
+ * bisection then starts from [0, 1]). The balance f ({@link balance}) is convex on [0, 1]
+ * (f'' = 4.5·wp·α(2 − α) − 3α + 4 > 0), −2·rhs at 0 and positive at 1 (tested before), so in
+ * exact arithmetic it is at most the larger of f(0) and f(a) left of a and at least f(a + 2⁻³²)
+ * right of it. In doubles it is off by at most 8u(T₁ + T₂) ≤ 2.0e-15·(wp + 2) (u = 2⁻⁵³; seven
+ * roundings in T₁ ≤ 1.5·wp + 2, three in T₂ ≤ 0.75·(wp + 2), one in the difference). So where
+ * f(a) < −2e and f(a + 2⁻³²) > 2e in doubles, e = 4e-15·(wp + 2), and rhs > e, the exact f is
+ * below −e at every halving point left of a and above e at every one right of a + 2⁻³² (the
+ * points of the first 32 halvings are multiples of 2⁻³², none inside the interval): f in doubles
+ * has the exact sign there, and each of those halvings takes the side towards the interval.
+ * a comes from Newton's method on f from eq. 7's α* (`star`); an a that misses changes only the
+ * time taken.
+ */
+function settledBracket(star: number, wp: number, rhs: number): number {
+  let x = star;
+  for (let n = 0; n < 12; n++) {
+    const step = balance(x, wp, rhs) / (4.5 * wp * x * x - 1.5 * wp * x * x * x + 4 * x - 1.5 * x * x - rhs * wp);
+    x -= step;
+    if (Math.abs(step) < 1e-7) break;
+  }
+  const a = Math.floor(x * BRACKET_LEVEL) / BRACKET_LEVEL;
+  const b = a + 1 / BRACKET_LEVEL;
+  const e = 4e-15 * (wp + 2);
+  return a >= 0 && b <= 1 && rhs > e && balance(a, wp, rhs) < -2 * e && balance(b, wp, rhs) > 2 * e ? a : -1;
 }
