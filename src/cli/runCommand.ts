@@ -12,6 +12,7 @@ import type { CliIo } from "./cli.js";
 import { defaultOutDir } from "./defaultOutDir.js";
 import { ProgressLine } from "./ProgressLine.js";
 import { phaseMark, phaseMarkAtExit } from "../core/phaseMark.js";
+import { markCommandSettled } from "./commandSettled.js";
 
 /** Options of `chokepoint run`. */
 export interface RunCommandOptions {
@@ -82,6 +83,8 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   }
   phaseMark("summary");
   phaseMarkAtExit();
+  // The reports are committed by synchronous calls and the summary written: nothing is left to finish.
+  markCommandSettled();
   return 0;
 }
 
