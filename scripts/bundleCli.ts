@@ -159,7 +159,9 @@ export const RUN_BUNDLE_IMPORTS = [
  * tears its V8 heap down page by page first (about 180 MB after the k=16 20,000-flow run);
  * `process.exit` emits the same 'exit' event and leaves the memory to the operating system.
  * Only the stub does this: the code cache's warm-up runs the bundle several times in one
- * process, each run started from 'beforeExit'.
+ * process, each run started from 'beforeExit'. A command that says it has nothing left to
+ * finish (`chokepoint run`, src/cli/commandSettled.ts) is ended earlier, by main.ts, as soon as
+ * it resolves: the idle moment's loop turn would first run the tasks V8 posted (a collection).
  */
 export const EXIT_WHEN_IDLE = 'process.once("beforeExit", (code) => process.exit(code));';
 

@@ -83,8 +83,11 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   }
   phaseMark("summary");
   phaseMarkAtExit();
-  // The reports are committed by synchronous calls and the summary written: nothing is left to finish.
-  markCommandSettled();
+  // The reports are committed by synchronous calls and the summary written: nothing is left to finish but what the
+  // process's streams may still hold, of those written to (io's streams write through to them: the summary and the
+  // progress unless quiet; the phase lines).
+  const phases = process.env.CHOKEPOINT_PHASES !== undefined && process.env.CHOKEPOINT_PHASES !== "";
+  markCommandSettled(options.quiet ? (phases ? [process.stderr] : []) : [process.stdout, process.stderr]);
   return 0;
 }
 
