@@ -1,6 +1,6 @@
 // bundleCli: after tsc, bundles the CLI and the sweep worker into one file each under dist/bundle/, writes V8's code cache of the CLI's, and makes dist/cli/main.js a stub that runs it.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -159,7 +159,9 @@ export const RUN_BUNDLE_IMPORTS = [
  * tears its V8 heap down page by page first (about 180 MB after the k=16 20,000-flow run);
  * `process.exit` emits the same 'exit' event and leaves the memory to the operating system.
  * Only the stub does this: the code cache's warm-up runs the bundle several times in one
- * process, each run started from 'beforeExit'.
+ * process, each run started from 'beforeExit'. A command that says it has nothing left to
+ * finish (`chokepoint run`, src/cli/commandSettled.ts) is ended earlier, by main.ts, as soon as
+ * it resolves: the idle moment's loop turn would first run the tasks V8 posted (a collection).
  */
 export const EXIT_WHEN_IDLE = 'process.once("beforeExit", (code) => process.exit(code));';
 
@@ -226,6 +228,8 @@ function writeCodeCache(root: string, bundle: string): void {
       compileBundleSource(JSON.stringify(bundle)),
       `const runs = ${JSON.stringify(runs)};`,
       "let done = 0;",
+      // main.ts ends the process as soon as a settled command resolves (src/cli/commandSettled.ts): here the exit code is kept and the next run starts from 'beforeExit' as before.
+      "process.exit = (code) => { if (code !== undefined) process.exitCode = code; };",
       // The CLI reads its arguments from process.argv[2] on, as under the stub; it sets process.exitCode when it ends.
       `const runNext = () => { process.argv = [process.argv[0], file, ...runs[done++]];\n${RUN_COMPILED_BUNDLE}\n};`,
       'process.on("beforeExit", () => { if (!process.exitCode && done < runs.length) runNext(); });',
@@ -234,6 +238,7 @@ function writeCodeCache(root: string, bundle: string): void {
     ].join("\n");
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", source], { cwd: root, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`the code cache's warm-up runs failed (${r.status}): ${r.stdout}${r.stderr}`);
+    if (!existsSync(`${bundle}.cache`)) throw new Error(`the code cache's warm-up ended without writing ${bundle}.cache: ${r.stdout}${r.stderr}`);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

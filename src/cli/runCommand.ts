@@ -12,6 +12,7 @@ import type { CliIo } from "./cli.js";
 import { defaultOutDir } from "./defaultOutDir.js";
 import { ProgressLine } from "./ProgressLine.js";
 import { phaseMark, phaseMarkAtExit } from "../core/phaseMark.js";
+import { markCommandSettled } from "./commandSettled.js";
 
 /** Options of `chokepoint run`. */
 export interface RunCommandOptions {
@@ -82,6 +83,11 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   }
   phaseMark("summary");
   phaseMarkAtExit();
+  // The reports are committed by synchronous calls and the summary written: nothing is left to finish but what the
+  // process's streams may still hold, of those written to (io's streams write through to them: the summary and the
+  // progress unless quiet; the phase lines).
+  const phases = process.env.CHOKEPOINT_PHASES !== undefined && process.env.CHOKEPOINT_PHASES !== "";
+  markCommandSettled(options.quiet ? (phases ? [process.stderr] : []) : [process.stdout, process.stderr]);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
 import { phaseMark } from "../core/phaseMark.js";
-import { writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { RunResult } from "../core/Simulation.js";
 import { DEFAULT_COST, type CostSpec } from "../net/CostSpec.js";
@@ -187,7 +187,8 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     { name: "bottlenecks.csv", write: (p) => resources.writeBottlenecksCsv(p, bottlenecks()) },
     { name: "summary.csv", write: (p) => streamCsv(p, summaryHeaders, [summaryCells]) },
     ...workloadFiles,
-    { name: "run.json", write: (p) => writeFile(p, JSON.stringify(runInfo(meta, run), null, 2) + "\n") },
+    // Synchronous, like the CSVs: an awaited write is an event-loop turn (see StagedDirectory.commit).
+    { name: "run.json", write: async (p) => writeFileSync(p, JSON.stringify(runInfo(meta, run), null, 2) + "\n") },
     ...(options.series ? [{ name: "timeseries.csv", write: (p: string) => options.series!.writeCsv(p, flowSummary.makespanS) }] : []),
     ...(options.events ? [{ name: "events.csv", write: (p: string) => streamCsv(p, EVENTS_CSV_HEADERS, eventsRows(options.events!)) }] : []),
     ...(options.extraFiles ?? []),

@@ -138,6 +138,28 @@ describe("bundleCli", () => {
     expect(help.stdout).toBe(cli("--help").stdout);
   });
 
+  it("ends a run as soon as its reports are committed, with no event-loop turn after (commandSettled), its summary and reports complete", () => {
+    // A preload that says when the event loop went idle: the stub's exit waits for that moment, a settled run does not.
+    const preload = join(root, "report-idle.cjs");
+    writeFileSync(preload, 'process.on("beforeExit", (code) => require("node:fs").writeSync(2, `beforeExit ${code}\\n`));\n');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ["--require", preload, join(root, "dist", "cli", "main.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+    const out = join(root, "settled");
+    const ok = run("run", "scenarios/parking-lot.yaml", "--out", out);
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toBe("");
+    expect(ok.stdout).toMatch(/\nreports: .*run\.json\n$/);
+    expect(readdirSync(out).sort()).toEqual(["bottlenecks.csv", "cost.csv", "flows.csv", "links.csv", "run.json", "summary.csv", "tiers.csv", "workload-bottlenecks.csv", "workloads.csv"]);
+    expect(readReportCsv(join(out, "flows.csv")).every((f) => f.status === "done")).toBe(true);
+    // Other commands still end when the loop is idle.
+    const help = run("--help");
+    expect(help.status).toBe(0);
+    expect(help.stderr).toBe("beforeExit 0\n");
+    const bad = run("run", "scenarios/no-such-file.yaml");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/\nbeforeExit 2\n$/);
+  });
+
   it("prints the package's version and validates a scenario that reads a data file (a flow-size CDF)", () => {
     const version = cli("--version");
     expect(version.stderr).toBe("");
