@@ -30,6 +30,12 @@ transfers with pinned paths, and SimGrid 3.32 on the very same JSON files, in on
                       whether both write the same flows.csv and links.csv (same_reports)
   --reps N            runs of each build per case with --before (default 3; medians reported,
                       wall and, under /usr/bin/time, CPU time: user + system)
+  --keep-ca-certs     run chokepoint with NODE_EXTRA_CA_CERTS as this shell has it. By default
+                      the variable is left out of chokepoint's environment (said on stderr):
+                      Node 20 reads that file and builds a certificate store at every start
+                      before any JavaScript runs (416 M of the 20k command's 594 M start-up
+                      instructions where a sandbox points it at the system bundle, session
+                      45), which SimGrid does not pay and a user's shell rarely sets
 
 Writes results/bench/e2e.csv (the comparison), results/bench/e2e-scaling.csv and, with
 --before, results/bench/e2e-before.csv.`;
@@ -61,13 +67,18 @@ function casePath(k: number, flows: number, load: number): string {
   return path;
 }
 
+/** chokepoint's environment: this process's, without NODE_EXTRA_CA_CERTS unless --keep-ca-certs (set before the first run). */
+let childEnv: NodeJS.ProcessEnv = process.env;
+
 /** Run `chokepoint run` (the compiled CLI `cli`, by default this checkout's) on a case in a fresh process and read its run.json and flows.csv. */
 function runOurs(path: string, cli = CLI, outName = path.split("/").pop()!.replace(/\.json$/, "")): OursRun {
   const out = join(DIR, "e2e-runs", outName);
   const began = process.hrtime.bigint();
   // Under /usr/bin/time when there is one: the process's CPU time (user + system) moves less than its wall time on a shared machine.
   const args = [cli, "run", path, "--out", out, "--quiet"];
-  const r = TIME ? spawnSync(TIME, ["-f", "cpu %U %S", process.execPath, ...args], { encoding: "utf8" }) : spawnSync(process.execPath, args, { encoding: "utf8" });
+  const r = TIME
+    ? spawnSync(TIME, ["-f", "cpu %U %S", process.execPath, ...args], { encoding: "utf8", env: childEnv })
+    : spawnSync(process.execPath, args, { encoding: "utf8", env: childEnv });
   const processWallS = Number(process.hrtime.bigint() - began) / 1e9;
   if (r.status !== 0) throw new Error(`chokepoint failed on ${path}: ${r.stderr}`);
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? "");
@@ -102,6 +113,7 @@ const { values } = parseArgs({
     "no-simgrid": { type: "boolean", default: false },
     before: { type: "string" },
     reps: { type: "string", default: "3" },
+    "keep-ca-certs": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -110,6 +122,11 @@ if (values.help) {
   process.exit(0);
 }
 buildDist();
+if (!values["keep-ca-certs"] && process.env.NODE_EXTRA_CA_CERTS !== undefined) {
+  const { NODE_EXTRA_CA_CERTS: certs, ...rest } = process.env;
+  childEnv = rest;
+  console.error(`bench:e2e: chokepoint runs without NODE_EXTRA_CA_CERTS (${certs}); --keep-ca-certs keeps it`);
+}
 const k = Number(values.k);
 const reuse = new Map(list(values["simgrid-csv"]).map((p) => p.split("=") as [string, string]));
 const simgridReason = values["no-simgrid"] ? "skipped (--no-simgrid)" : simgridUnavailable();
