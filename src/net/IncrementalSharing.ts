@@ -139,8 +139,8 @@ export class IncrementalSharing implements SharingEngine {
     s.reservePool(len);
     const start = s.poolEnd;
     s.poolEnd += len;
-    s.slotInt[8 * slot + 6] = start;
-    s.slotInt[8 * slot + 7] = len;
+    s.slotInt[(slot << 3) | 6] = start;
+    s.slotInt[(slot << 3) | 7] = len;
     for (let i = 0; i < len; i++) {
       const r = resources[i];
       s.routePool[start + i] = r;
@@ -150,28 +150,28 @@ export class IncrementalSharing implements SharingEngine {
     s.active[slot] = 1;
     s.activePos[slot] = s.activeCount;
     s.activeList[s.activeCount++] = slot;
-    s.slotNum[4 * slot + 1] = weight;
+    s.slotNum[(slot << 2) | 1] = weight;
     s.cap[slot] = capBps;
-    s.slotNum[4 * slot] = 0;
+    s.slotNum[slot << 2] = 0;
     s.reported[slot] = 0;
-    s.slotInt[8 * slot + 5] = -1;
+    s.slotInt[(slot << 3) | 5] = -1;
     s.markPending(slot);
   }
 
   removeFlow(flow: number): void {
     const s = this.s;
     const slot = this.slot("removeFlow", flow);
-    const start = s.slotInt[8 * slot + 6];
-    const len = s.slotInt[8 * slot + 7];
+    const start = s.slotInt[(slot << 3) | 6];
+    const len = s.slotInt[(slot << 3) | 7];
     for (let i = 0; i < len; i++) {
       const r = s.routePool[start + i];
       const p = s.routePos[start + i];
       const g = s.lists.remove(r, p);
       if (g >= 0) {
         // Point g's incidence on r (the one that sat last, at the list's new length) to its new place.
-        const last = s.lists.span[2 * r + 1];
-        const gs = s.slotInt[8 * g + 6];
-        const ge = gs + s.slotInt[8 * g + 7];
+        const last = s.lists.span[(r << 1) | 1];
+        const gs = s.slotInt[(g << 3) | 6];
+        const ge = gs + s.slotInt[(g << 3) | 7];
         for (let j = gs; j < ge; j++) {
           if (s.routePool[j] === r && s.routePos[j] === last) {
             s.routePos[j] = p;
@@ -187,7 +187,7 @@ export class IncrementalSharing implements SharingEngine {
     const lastSlot = s.activeList[--s.activeCount];
     s.activeList[ap] = lastSlot;
     s.activePos[lastSlot] = ap;
-    s.slotNum[4 * slot] = 0;
+    s.slotNum[slot << 2] = 0;
     s.reported[slot] = 0;
     s.setBottleneck(slot, -1);
     s.slotOf[flow] = -1;
@@ -200,13 +200,13 @@ export class IncrementalSharing implements SharingEngine {
       throw new Error(`IncrementalSharing.setCapacity: resource ${resource}, expected 0 … ${s.resourceCount - 1}`);
     }
     if (!(capacityBps >= 0)) throw new Error(`IncrementalSharing.setCapacity: capacity ${capacityBps} B/s, expected ≥ 0`);
-    if (capacityBps < s.fillNum[8 * resource + 2]) s.fell[resource] = 1;
-    s.fillNum[8 * resource + 2] = capacityBps;
+    if (capacityBps < s.fillNum[(resource << 3) | 2]) s.fell[resource] = 1;
+    s.fillNum[(resource << 3) | 2] = capacityBps;
     s.markDirty(resource);
   }
 
   capacityOf(resource: number): number {
-    return this.s.fillNum[8 * resource + 2];
+    return this.s.fillNum[(resource << 3) | 2];
   }
 
   /**
@@ -227,7 +227,7 @@ export class IncrementalSharing implements SharingEngine {
     const old = s.cap[slot];
     s.cap[slot] = capBps;
     if (capBps === old || s.pendingMark[slot] !== 0) return false;
-    if (s.slotInt[8 * slot + 5] >= 0 && s.slotNum[4 * slot] < capBps * (1 - TIE)) return false;
+    if (s.slotInt[(slot << 3) | 5] >= 0 && s.slotNum[slot << 2] < capBps * (1 - TIE)) return false;
     s.markRouteDirty(slot);
     s.markPending(slot);
     return true;
@@ -236,7 +236,7 @@ export class IncrementalSharing implements SharingEngine {
   setFlowWeight(flow: number, weight: number): void {
     const slot = this.slot("setFlowWeight", flow);
     checkWeight("setFlowWeight", weight);
-    this.s.slotNum[4 * slot + 1] = weight;
+    this.s.slotNum[(slot << 2) | 1] = weight;
     this.s.markRouteDirty(slot);
     this.s.markPending(slot);
   }
@@ -256,15 +256,15 @@ export class IncrementalSharing implements SharingEngine {
       s.resDirty[r] = 0;
       if (s.fell[r] !== 0) {
         s.fell[r] = 0;
-        s.fillInt[16 * r + 14] = s.epoch;
+        s.fillInt[(r << 4) | 14] = s.epoch;
       }
       s.recheck[r] = 1;
       s.touch(r);
-      if (s.fillInt[16 * r + 15] === 0) continue;
-      const base = s.lists.span[2 * r];
-      for (let e = base, end = base + s.lists.span[2 * r + 1]; e < end; e++) {
+      if (s.fillInt[(r << 4) | 15] === 0) continue;
+      const base = s.lists.span[r << 1];
+      for (let e = base, end = base + s.lists.span[(r << 1) | 1]; e < end; e++) {
         const g = list[e];
-        if (slotInt[8 * g + 5] === r) s.release(g);
+        if (slotInt[(g << 3) | 5] === r) s.release(g);
       }
     }
     s.dirtyCount = 0;
@@ -293,7 +293,7 @@ export class IncrementalSharing implements SharingEngine {
     let n = 0;
     for (let i = 0; i < s.releasedCount; i++) {
       const f = s.released[i];
-      const x = s.slotNum[4 * f];
+      const x = s.slotNum[f << 2];
       const old = s.reported[f];
       if (Math.abs(x - old) > REPORT * Math.max(x, old) || (x === 0) !== (old === 0)) {
         s.reported[f] = x;
@@ -336,8 +336,8 @@ export class IncrementalSharing implements SharingEngine {
   /** {@link bottleneck} of the flow in `slot`. */
   private bottleneckOfSlot(slot: number): number {
     const s = this.s;
-    const x = s.slotNum[4 * slot];
-    return bottleneckAmongTies(s.routePool, s.slotInt[8 * slot + 6], s.slotInt[8 * slot + 7], x / s.slotNum[4 * slot + 1], x, s.cap[slot], s.topShare, s.slotInt[8 * slot + 5], 8);
+    const x = s.slotNum[slot << 2];
+    return bottleneckAmongTies(s.routePool, s.slotInt[(slot << 3) | 6], s.slotInt[(slot << 3) | 7], x / s.slotNum[(slot << 2) | 1], x, s.cap[slot], s.topShare, s.slotInt[(slot << 3) | 5], 8);
   }
 
   /** Number of active flows. */

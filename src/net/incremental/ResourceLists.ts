@@ -2,7 +2,7 @@
 
 /**
  * The flows (slots) on every resource, for {@link IncrementalSharing}. Resource r's list
- * sits at `span[2 * r]` … `span[2 * r] + span[2 * r + 1]` of one shared pool, with room for `room[r]`; a
+ * sits at `span[r << 1]` … `span[r << 1] + span[(r << 1) | 1]` of one shared pool, with room for `room[r]`; a
  * full list moves to the pool's end with twice the room, and the pool is compacted when
  * half of it is garbage. Entries are taken out by swap-remove.
  */
@@ -23,17 +23,17 @@ export class ResourceLists {
   constructor(private readonly resourceCount: number) {
     this.slot = new Int32Array(Math.max(64, 4 * resourceCount));
     this.span = new Int32Array(2 * resourceCount);
-    for (let r = 0; r < resourceCount; r++) this.span[2 * r] = 2 * r;
+    for (let r = 0; r < resourceCount; r++) this.span[r << 1] = 2 * r;
     this.room = new Int32Array(resourceCount).fill(2);
     this.end = 2 * resourceCount;
   }
 
   /** Append flow `slot` to r's list; returns its position in the list. */
   append(r: number, slot: number): number {
-    const n = this.span[2 * r + 1];
+    const n = this.span[(r << 1) | 1];
     if (n === this.room[r]) this.grow(r);
-    this.slot[this.span[2 * r] + n] = slot;
-    this.span[2 * r + 1] = n + 1;
+    this.slot[this.span[r << 1] + n] = slot;
+    this.span[(r << 1) | 1] = n + 1;
     return n;
   }
 
@@ -42,8 +42,8 @@ export class ResourceLists {
    * Returns the slot of the flow so moved (from position count - 1 to p), or -1 if p was last.
    */
   remove(r: number, p: number): number {
-    const base = this.span[2 * r];
-    const last = --this.span[2 * r + 1];
+    const base = this.span[r << 1];
+    const last = --this.span[(r << 1) | 1];
     if (p === last) return -1;
     const g = this.slot[base + last];
     this.slot[base + p] = g;
@@ -59,18 +59,18 @@ export class ResourceLists {
       const slot = new Int32Array(size);
       let end = 0;
       for (let q = 0; q < this.resourceCount; q++) {
-        const base = this.span[2 * q];
-        slot.set(this.slot.subarray(base, base + this.span[2 * q + 1]), end);
-        this.span[2 * q] = end;
+        const base = this.span[q << 1];
+        slot.set(this.slot.subarray(base, base + this.span[(q << 1) | 1]), end);
+        this.span[q << 1] = end;
         end += this.room[q];
       }
       this.slot = slot;
       this.end = end;
       this.garbage = 0;
     }
-    const base = this.span[2 * r];
-    this.slot.copyWithin(this.end, base, base + this.span[2 * r + 1]);
-    this.span[2 * r] = this.end;
+    const base = this.span[r << 1];
+    this.slot.copyWithin(this.end, base, base + this.span[(r << 1) | 1]);
+    this.span[r << 1] = this.end;
     this.garbage += this.room[r];
     this.room[r] = room;
     this.end += room;

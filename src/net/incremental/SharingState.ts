@@ -14,14 +14,22 @@ import { ResourceLists } from "./ResourceLists.js";
  * they grow, which happens only when a flow is added, never during a solve.
  */
 export class SharingState {
+  /**
+   * At most this many resources and this many flow slots, so that every index into the records
+   * (`(r << 4) | 15`, `(f << 3) | 7`) stays below 2³⁰: the records' indices are written as shifts
+   * and ors (session 45), which V8 compiles to two instructions with no overflow check, where
+   * `16 * r + 15` was a multiply and an add, each checked for overflow — the same index whenever
+   * it is below 2³¹, which these bounds keep.
+   */
+  static readonly MAX_INDEXED = 2 ** 26;
   readonly resourceCount: number;
   readonly lists: ResourceLists;
   /**
    * Each resource's record, 64 bytes (one line of the cache) at byte `64 * r` of one buffer
    * that starts on a line ({@link lineAlignedBuffer}), read through two views: the doubles
-   * `fillNum[8 * r]`, the current fill's capacity left for its unfrozen flows (the residual),
-   * `fillNum[8 * r + 1]`, the total weight of those flows, `fillNum[8 * r + 2]`, the resource's
-   * capacity, and `fillNum[8 * r + 3]`, its {@link topShare}; the integers {@link fillInt}. What
+   * `fillNum[r << 3]`, the current fill's capacity left for its unfrozen flows (the residual),
+   * `fillNum[(r << 3) | 1]`, the total weight of those flows, `fillNum[(r << 3) | 2]`, the resource's
+   * capacity, and `fillNum[(r << 3) | 3]`, its {@link topShare}; the integers {@link fillInt}. What
    * a visit to a resource reads together — join its capacity, touched stamp, fill fields and,
    * for {@link joinable}, its saturated and lowered stamps; freeze the fill fields; the check the
    * bound count, fill fields, capacity and lowered stamp, and writes the top share — from one
@@ -39,7 +47,7 @@ export class SharingState {
    * flows froze there, `16 * r + 13`); the solve epoch in which its capacity had been lowered
    * (`16 * r + 14`: only then can its held flows exceed it, as they had fitted the former
    * capacity, see {@link joinable}); and how many active flows have it as their bottleneck
-   * witness (`16 * r + 15`, `slotInt[8 * f + 5]`: a resource with none has no flow to release
+   * witness (`16 * r + 15`, `slotInt[(f << 3) | 5]`: a resource with none has no flow to release
    * or let rise for being bound there, so its list is not walked for them; {@link setBottleneck}
    * keeps it).
    */
@@ -47,8 +55,8 @@ export class SharingState {
   /**
    * The resource's largest share if it is saturated, else -1 ({@link saturatedShare}), as
    * of its last check (or full fill): what `bottleneck()` reads to break ties. A view of the
-   * resources' records from their fourth double: resource r's is `topShare[8 * r]`
-   * (`fillNum[8 * r + 3]`), in the line the check has just read.
+   * resources' records from their fourth double: resource r's is `topShare[r << 3]`
+   * (`fillNum[(r << 3) | 3]`), in the line the check has just read.
    */
   readonly topShare: Float64Array;
   /**
@@ -75,9 +83,17 @@ export class SharingState {
   nearCount = 0;
   nearBound = -Infinity;
   nearGen = 0;
-  /** Resources in play whose flows have all frozen since fillByScan last looked for the lowest level (it takes them out). */
-  died = new Int32Array(64);
-  diedCount = 0;
+  /**
+   * The positions (in `filled` and {@link scanLevel}) of the resources in play whose flows have all
+   * frozen since fillByScan last looked for the lowest level (it takes them out), one bit a
+   * position: bit `p & 31` of word `p >> 5`. A position stays the resource's until that search,
+   * the only place where entries move. Bits, rather than a list of resources, give the positions
+   * in increasing order without a sort and without reading each resource's record again
+   * (session 45).
+   */
+  readonly diedBits: Int32Array;
+  /** Words of {@link diedBits} that may hold a bit (those below it); 0 when none does. */
+  diedTop = 0;
   /**
    * Set when the resource changed (capacity, flows, or a flow's rate or bottleneck) since
    * its last check; only such resources are checked. Cleared by the check itself, so a
@@ -101,13 +117,13 @@ export class SharingState {
   /**
    * Each slot's record, 32 bytes at byte `32 * f`, read through two views of one buffer that
    * starts on a cache line ({@link lineAlignedBuffer}, so no record straddles two lines):
-   * `slotNum[4 * f]` the flow's exact rate (bytes/s), `slotNum[4 * f + 1]` its weight;
-   * `slotInt[8 * f + 4]` the solve epoch in which it was released, `slotInt[8 * f + 5]` its
-   * bottleneck resource (-1 at its cap), `slotInt[8 * f + 6]` and `slotInt[8 * f + 7]` where
+   * `slotNum[f << 2]` the flow's exact rate (bytes/s), `slotNum[(f << 2) | 1]` its weight;
+   * `slotInt[(f << 3) | 4]` the solve epoch in which it was released, `slotInt[(f << 3) | 5]` its
+   * bottleneck resource (-1 at its cap), `slotInt[(f << 3) | 6]` and `slotInt[(f << 3) | 7]` where
    * its route starts in {@link routePool} and its length. The fields a solve reads of a flow
    * together (a list walk reads the released stamp and the rate, the checks the weight and
    * bottleneck too, a freeze or join the route): one line of the cache a flow, where six
-   * arrays made up to six (session 41). Indices are literal strides, as in {@link fillInt}
+   * arrays made up to six (session 41). Indices are literal shifts and ors, as in {@link fillInt}
    * (the bundle makes module constants mutable `var`s, which V8 would load at each use).
    */
   slotNum = new Float64Array(0);
@@ -174,6 +190,7 @@ export class SharingState {
   /** State for resources of these capacities (copied) and no flows. */
   constructor(capacityBps: Float64Array) {
     const R = capacityBps.length;
+    if (R > SharingState.MAX_INDEXED) throw new Error(`IncrementalSharing: ${R} resources, at most ${SharingState.MAX_INDEXED}`);
     this.resourceCount = R;
     this.lists = new ResourceLists(R);
     const record = lineAlignedBuffer(64 * R);
@@ -181,13 +198,14 @@ export class SharingState {
     this.fillInt = new Int32Array(record, 0, 16 * R);
     this.topShare = new Float64Array(record, 24, Math.max(0, 8 * R - 3));
     for (let r = 0; r < R; r++) {
-      this.fillNum[8 * r + 2] = capacityBps[r];
-      this.topShare[8 * r] = -1;
+      this.fillNum[(r << 3) | 2] = capacityBps[r];
+      this.topShare[r << 3] = -1;
     }
     this.handle = new Int32Array(R).fill(-1);
     this.scanLevel = new Float64Array(R);
     this.nearList = new Int32Array(R);
     this.nearIn = new Int32Array(R);
+    this.diedBits = new Int32Array((R >> 5) + 1);
     this.recheck = new Uint8Array(R);
     this.resDirty = new Uint8Array(R);
     this.fell = new Uint8Array(R);
@@ -199,25 +217,25 @@ export class SharingState {
 
   /** Release flow f: its rate is recomputed by the next refill. */
   release(f: number): void {
-    if (this.slotInt[8 * f + 4] === this.epoch) return;
+    if (this.slotInt[(f << 3) | 4] === this.epoch) return;
     this.addReleased(f);
-    const end = this.slotInt[8 * f + 6] + this.slotInt[8 * f + 7];
-    for (let k = this.slotInt[8 * f + 6]; k < end; k++) this.touch(this.routePool[k]);
+    const end = this.slotInt[(f << 3) | 6] + this.slotInt[(f << 3) | 7];
+    for (let k = this.slotInt[(f << 3) | 6]; k < end; k++) this.touch(this.routePool[k]);
   }
 
   /** Put not-released flow f in this solve's released flows; {@link touch} must follow for each resource of its route. */
   addReleased(f: number): void {
-    this.slotInt[8 * f + 4] = this.epoch;
+    this.slotInt[(f << 3) | 4] = this.epoch;
     this.released[this.releasedCount++] = f;
   }
 
-  /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping its bound count (`fillInt[16 * r + 15]`). */
+  /** Make resource r (-1: its cap) flow f's bottleneck witness, keeping its bound count (`fillInt[(r << 4) | 15]`). */
   setBottleneck(f: number, r: number): void {
-    const old = this.slotInt[8 * f + 5];
+    const old = this.slotInt[(f << 3) | 5];
     if (old === r) return;
-    if (old >= 0) this.fillInt[16 * old + 15]--;
-    if (r >= 0) this.fillInt[16 * r + 15]++;
-    this.slotInt[8 * f + 5] = r;
+    if (old >= 0) this.fillInt[(old << 4) | 15]--;
+    if (r >= 0) this.fillInt[(r << 4) | 15]++;
+    this.slotInt[(f << 3) | 5] = r;
   }
 
   /** fillByScan's resource r in play was given `level`: it joins the near resources if that is below their bound. */
@@ -229,21 +247,29 @@ export class SharingState {
   }
 
   /**
-   * fillByScan's resource r in play has no unfrozen flow left: the next search for the lowest
-   * level takes it out. Listed only while a near list may be in use (`nearBound` above
+   * fillByScan's resource in play at position `at` has no unfrozen flow left: the next search
+   * for the lowest level takes it out. Listed only while a near list may be in use (`nearBound` above
    * -Infinity): a search through the list needs every resource that died since the last full
    * scan, and a full scan takes out every such resource it meets.
    */
-  diedInScan(r: number): void {
+  diedInScan(at: number): void {
     if (this.nearBound === -Infinity) return;
-    if (this.diedCount === this.died.length) this.died = grown(this.died, 2 * this.died.length);
-    this.died[this.diedCount++] = r;
+    const word = at >> 5;
+    this.diedBits[word] |= 1 << (at & 31);
+    if (word >= this.diedTop) this.diedTop = word + 1;
+  }
+
+  /** Forget every died position ({@link diedBits}). */
+  clearDied(): void {
+    const bits = this.diedBits;
+    for (let w = 0, top = this.diedTop; w < top; w++) bits[w] = 0;
+    this.diedTop = 0;
   }
 
   /** Add r to this solve's touched resources. */
   touch(r: number): void {
-    if (this.fillInt[16 * r + 12] === this.epoch) return;
-    this.fillInt[16 * r + 12] = this.epoch;
+    if (this.fillInt[(r << 4) | 12] === this.epoch) return;
+    this.fillInt[(r << 4) | 12] = this.epoch;
     this.touched[this.touchedCount++] = r;
   }
 
@@ -259,11 +285,11 @@ export class SharingState {
     const epoch = this.epoch;
     const { slotNum, slotInt } = this;
     const list = this.lists.slot;
-    const base = this.lists.span[2 * r];
+    const base = this.lists.span[r << 1];
     let used = 0;
-    for (let e = base, end = base + this.lists.span[2 * r + 1]; e < end; e++) {
+    for (let e = base, end = base + this.lists.span[(r << 1) | 1]; e < end; e++) {
       const g = list[e];
-      if (slotInt[8 * g + 4] !== epoch) used += slotNum[4 * g];
+      if (slotInt[(g << 3) | 4] !== epoch) used += slotNum[g << 2];
     }
     return used;
   }
@@ -275,8 +301,8 @@ export class SharingState {
   }
 
   markRouteDirty(f: number): void {
-    const start = this.slotInt[8 * f + 6];
-    const end = start + this.slotInt[8 * f + 7];
+    const start = this.slotInt[(f << 3) | 6];
+    const end = start + this.slotInt[(f << 3) | 7];
     for (let i = start; i < end; i++) this.markDirty(this.routePool[i]);
   }
 
@@ -291,10 +317,10 @@ export class SharingState {
   nextEpoch(): void {
     if (this.epoch === 0x7fffffff) {
       this.epoch = 0;
-      for (let f = 0; f < this.slotCapacity; f++) this.slotInt[8 * f + 4] = 0;
+      for (let f = 0; f < this.slotCapacity; f++) this.slotInt[(f << 3) | 4] = 0;
       for (let r = 0; r < this.resourceCount; r++) {
-        this.fillInt[16 * r + 12] = 0;
-        this.fillInt[16 * r + 14] = 0;
+        this.fillInt[(r << 4) | 12] = 0;
+        this.fillInt[(r << 4) | 14] = 0;
       }
     }
     this.epoch++;
@@ -302,9 +328,9 @@ export class SharingState {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
       for (let r = 0; r < this.resourceCount; r++) {
-        this.fillInt[16 * r + 8] = 0;
-        this.fillInt[16 * r + 10] = 0;
-        this.fillInt[16 * r + 13] = 0;
+        this.fillInt[(r << 4) | 8] = 0;
+        this.fillInt[(r << 4) | 10] = 0;
+        this.fillInt[(r << 4) | 13] = 0;
       }
     }
     if (this.nearGen > 0x7fff0000) {
@@ -315,6 +341,7 @@ export class SharingState {
 
   /** Room for `size` flow slots. */
   growSlots(size: number): void {
+    if (size > SharingState.MAX_INDEXED) throw new Error(`IncrementalSharing: ${size} flow slots, at most ${SharingState.MAX_INDEXED}`);
     this.idOf = grown(this.idOf, size);
     this.freeSlots = grown(this.freeSlots, size);
     this.activeList = grown(this.activeList, size);
@@ -354,11 +381,11 @@ export class SharingState {
     let end = 0;
     for (let i = 0; i < this.activeCount; i++) {
       const f = this.activeList[i];
-      const start = this.slotInt[8 * f + 6];
-      const len = this.slotInt[8 * f + 7];
+      const start = this.slotInt[(f << 3) | 6];
+      const len = this.slotInt[(f << 3) | 7];
       pool.set(this.routePool.subarray(start, start + len), end);
       pos.set(this.routePos.subarray(start, start + len), end);
-      this.slotInt[8 * f + 6] = end;
+      this.slotInt[(f << 3) | 6] = end;
       end += len;
     }
     this.routePool = pool;

@@ -20,23 +20,23 @@ const MAX_LIST = 2 ** 26;
  *
  * Most checked resources were filled (crossed by a released flow) but did not saturate:
  * their released flows froze elsewhere. When no flow has r as its bottleneck witness
- * (`fillInt[16 * r + 15]` = 0), the walk below can only find that r is overloaded (release every
- * held flow), saturated (`topShare[8 * r]` = the largest share) or neither (`topShare[8 * r]` = -1,
+ * (`fillInt[(r << 4) | 15]` = 0), the walk below can only find that r is overloaded (release every
+ * held flow), saturated (`topShare[r << 3]` = the largest share) or neither (`topShare[r << 3]` = -1,
  * nothing released); it decides by the load L_f, the float sum of r's rates in list order,
- * against t = fl(c − fl(TIE·c)). The fill's own `fillNum[8 * r]` tells the third case without
+ * against t = fl(c − fl(TIE·c)). The fill's own `fillNum[r << 3]` tells the third case without
  * the walk when it exceeds {@link CLEAR}·c, r was filled in the fill just made (complete,
  * since a check follows only such a fill), its capacity was not lowered since the last
- * solve (the lowered stamp, `fillInt[16 * r + 14]`) and its list holds n < 2²⁶ entries. Proof: in a complete fill every
- * released flow on r froze (or ended at rate 0) and was subtracted from `fillNum[8 * r]`, which
+ * solve (the lowered stamp, `fillInt[(r << 4) | 14]`) and its list holds n < 2²⁶ entries. Proof: in a complete fill every
+ * released flow on r froze (or ended at rate 0) and was subtracted from `fillNum[r << 3]`, which
  * started as c − F (F: the held flows' rates summed, when r entered the fill) and got back
  * the former rate of each held flow that joined later; so in exact arithmetic
- * `fillNum[8 * r]` = c − L, L the exact sum of r's final rates. Each list entry contributes at
+ * `fillNum[r << 3]` = c − L, L the exact sum of r's final rates. Each list entry contributes at
  * most one term to F, one addition (its join) and one subtraction (its freeze): at most 3n + 1
  * roundings, each off by at most u = 2⁻⁵³ of a partial result whose size is at most
  * A = c + F + (rates added back) + (rates subtracted) ≤ c + 2·L₀ + L, where L₀, the sum of
  * the former rates of r's flows, is at most the previous allocation's load on r: at most
  * (1 + 2⁻³⁰)·c (that allocation was feasible within TIE, the invariant the whole engine rests
- * on, and c did not fall since). With k = (3n + 1)·u < 2⁻²⁵ and `fillNum[8 * r]` > 2⁻²⁰·c:
+ * on, and c did not fall since). With k = (3n + 1)·u < 2⁻²⁵ and `fillNum[r << 3]` > 2⁻²⁰·c:
  * c − L ≥ 2⁻²⁰·c − k·(3.01·c + L), so L < c·(1 − 2⁻²¹); the list-order float sum is within
  * n·u·L of L, so L_f < c·(1 − 2⁻²²) < t (t ≥ c·(1 − 10⁻¹² − 2⁻⁵²)). Hence the walk would find
  * r neither overloaded nor saturated, with no flow bound there: topShare −1, nothing released
@@ -50,37 +50,39 @@ export function checkTouched(s: SharingState): number {
   const fe = s.fillEpoch;
   const { topShare, fillNum, fillInt } = s;
   const span = s.lists.span;
+  const { touched, recheck } = s;
   const touchedNow = s.touchedCount;
+  let checked = 0;
   for (let i = 0; i < touchedNow; i++) {
-    const r = s.touched[i];
+    const r = touched[i];
     // Unchanged since it was last found valid (or since the previous solve): skip.
-    if (s.recheck[r] === 0) continue;
-    s.recheck[r] = 0;
-    s.stats.checkedResources++;
+    if (recheck[r] === 0) continue;
+    recheck[r] = 0;
+    checked++;
     // Left clearly unsaturated by the fill, with no flow bound there: nothing to find (see above).
-    if (fillInt[16 * r + 15] === 0 && fillInt[16 * r + 8] === fe && fillNum[8 * r] > CLEAR * fillNum[8 * r + 2] && fillInt[16 * r + 14] !== epoch && span[2 * r + 1] < MAX_LIST) {
-      topShare[8 * r] = -1;
+    if (fillInt[(r << 4) | 15] === 0 && fillInt[(r << 4) | 8] === fe && fillNum[r << 3] > CLEAR * fillNum[(r << 3) | 2] && fillInt[(r << 4) | 14] !== epoch && span[(r << 1) | 1] < MAX_LIST) {
+      topShare[r << 3] = -1;
       continue;
     }
-    const base = span[2 * r];
-    const end = base + span[2 * r + 1];
+    const base = span[r << 1];
+    const end = base + span[(r << 1) | 1];
     let load = 0;
     let maxShare = 0;
     let minBottleneckShare = Infinity;
     for (let e = base; e < end; e++) {
       const g = list[e];
-      const x = slotNum[4 * g] / slotNum[4 * g + 1];
-      load += slotNum[4 * g];
+      const x = slotNum[g << 2] / slotNum[(g << 2) | 1];
+      load += slotNum[g << 2];
       if (x > maxShare) maxShare = x;
-      if (slotInt[8 * g + 5] === r && x < minBottleneckShare) minBottleneckShare = x;
+      if (slotInt[(g << 3) | 5] === r && x < minBottleneckShare) minBottleneckShare = x;
     }
-    const c = fillNum[8 * r + 2];
-    topShare[8 * r] = saturatedShare(load, c, maxShare);
+    const c = fillNum[(r << 3) | 2];
+    topShare[r << 3] = saturatedShare(load, c, maxShare);
     const slack = TIE * (c > load ? c : load);
     if (load > c + slack) {
       for (let e = base; e < end; e++) {
         const g = list[e];
-        if (slotInt[8 * g + 4] !== epoch) s.release(g);
+        if (slotInt[(g << 3) | 4] !== epoch) s.release(g);
       }
       continue;
     }
@@ -89,18 +91,19 @@ export function checkTouched(s: SharingState): number {
     if (load < c - slack) {
       for (let e = base; e < end; e++) {
         const g = list[e];
-        if (slotInt[8 * g + 5] === r && slotInt[8 * g + 4] !== epoch) s.release(g);
+        if (slotInt[(g << 3) | 5] === r && slotInt[(g << 3) | 4] !== epoch) s.release(g);
       }
       continue;
     }
     if (maxShare - minBottleneckShare <= shareSlack) continue;
     for (let e = base; e < end; e++) {
       const g = list[e];
-      if (slotInt[8 * g + 4] === epoch) continue;
-      const x = slotNum[4 * g] / slotNum[4 * g + 1];
+      if (slotInt[(g << 3) | 4] === epoch) continue;
+      const x = slotNum[g << 2] / slotNum[(g << 2) | 1];
       if (x > minBottleneckShare + shareSlack) s.release(g);
-      else if (slotInt[8 * g + 5] === r && x < maxShare - shareSlack) s.release(g);
+      else if (slotInt[(g << 3) | 5] === r && x < maxShare - shareSlack) s.release(g);
     }
   }
+  s.stats.checkedResources += checked;
   return s.releasedCount - before;
 }

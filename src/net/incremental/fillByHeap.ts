@@ -21,11 +21,11 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
   heap.clear();
   for (let i = 0; i < filledCount; i++) {
     const r = s.filled[i];
-    handle[r] = heap.push(Math.max(0, fillNum[8 * r]) / fillNum[8 * r + 1], r);
+    handle[r] = heap.push(Math.max(0, fillNum[r << 3]) / fillNum[(r << 3) | 1], r);
   }
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
-    if (cap[f] < Infinity) heap.push(cap[f] / slotNum[4 * f + 1], R + f);
+    if (cap[f] < Infinity) heap.push(cap[f] / slotNum[(f << 2) | 1], R + f);
   }
   while (heap.size > 0) {
     const level = heap.peekTime();
@@ -46,7 +46,7 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
       // `id` gained the joined flows: it is back in the heap at its new, higher level.
       if (joined & JOINED) continue;
     }
-    s.fillInt[16 * id + 13] = fe;
+    s.fillInt[(id << 4) | 13] = fe;
     freezeAtLevel(s, id, level, fe);
   }
   s.joinMode = 0;

@@ -30,7 +30,7 @@ import type { SharingState } from "./SharingState.js";
  *
  * The last search of a fill, which found every level Infinity and took every resource out
  * of play, is not made: once `s.rising` is 0 the search is skipped and answers -1. Proof:
- * `fillInt[16 * r + 9]` counts the released flows that fillByScan started with or that joined on r,
+ * `fillInt[(r << 4) | 9]` counts the released flows that fillByScan started with or that joined on r,
  * less those that froze, and each of those flows crosses r, so it is counted in `s.rising`
  * (which also counts the flows a join could not take and released for the next round, and
  * loses each counted flow when it freezes — freeze meets a flow once a fill, and a flow with
@@ -49,21 +49,21 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
   const { frozenIn, slotNum, cap, filled, scanLevel, fillNum, fillInt } = s;
   for (let i = 0; i < filledCount; i++) {
     const r = filled[i];
-    const res = fillNum[8 * r];
-    scanLevel[i] = (res > 0 ? res : 0) / fillNum[8 * r + 1];
-    fillInt[16 * r + 11] = i;
-    fillInt[16 * r + 10] = fe;
+    const res = fillNum[r << 3];
+    scanLevel[i] = (res > 0 ? res : 0) / fillNum[(r << 3) | 1];
+    fillInt[(r << 4) | 11] = i;
+    fillInt[(r << 4) | 10] = fe;
   }
   let live = filledCount;
   dropNear(s);
-  s.diedCount = 0;
+  s.clearDied();
   let capped = 0;
   const cappedFlows = s.cappedScratch;
   let rising = 0;
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
     if (cap[f] < Infinity) cappedFlows[capped++] = f;
-    if (s.slotInt[8 * f + 7] > 0) rising++;
+    if (s.slotInt[(f << 3) | 7] > 0) rising++;
   }
   s.rising = rising;
   let complete = true;
@@ -85,7 +85,7 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
         cappedFlows[i--] = cappedFlows[--capped];
         continue;
       }
-      const level = cap[f] / slotNum[4 * f + 1];
+      const level = cap[f] / slotNum[(f << 2) | 1];
       if (level < bestLevel) {
         bestLevel = level;
         bestCapped = f;
@@ -113,7 +113,7 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
       }
       if (joined & JOINED) continue;
     }
-    fillInt[16 * best + 13] = fe;
+    fillInt[(best << 4) | 13] = fe;
     s.scanLive = live;
     s.scanCapped = capped;
     freezeAtLevel(s, best, bestLevel, fe);

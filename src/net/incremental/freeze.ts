@@ -16,25 +16,26 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   const heapFill = s.heapFill;
   s.frozenIn[f] = fe;
   // A flow whose rate and bottleneck come out as before changes nothing at its resources.
-  const before = s.slotNum[4 * f];
-  const moved = before !== rateBps || s.slotInt[8 * f + 5] !== by;
-  s.slotNum[4 * f] = rateBps;
+  const before = s.slotNum[f << 2];
+  const moved = before !== rateBps || s.slotInt[(f << 3) | 5] !== by;
+  s.slotNum[f << 2] = rateBps;
   s.setBottleneck(f, by);
-  const w = s.slotNum[4 * f + 1];
-  const start = s.slotInt[8 * f + 6];
-  const end = start + s.slotInt[8 * f + 7];
+  const w = s.slotNum[(f << 2) | 1];
+  const start = s.slotInt[(f << 3) | 6];
+  const end = start + s.slotInt[(f << 3) | 7];
   if (end > start) s.rising--;
   for (let k = start; k < end; k++) {
     const r = routePool[k];
     if (moved) recheck[r] = 1;
-    const res = (fillNum[8 * r] -= rateBps);
-    const ws = (fillNum[8 * r + 1] -= w);
-    const left = --fillInt[16 * r + 9];
+    const res = (fillNum[r << 3] -= rateBps);
+    const ws = (fillNum[(r << 3) | 1] -= w);
+    const left = --fillInt[(r << 4) | 9];
     const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
-    if (fillInt[16 * r + 10] === fe) {
-      scanLevel[fillInt[16 * r + 11]] = level;
+    if (fillInt[(r << 4) | 10] === fe) {
+      const at = fillInt[(r << 4) | 11];
+      scanLevel[at] = level;
       if (left > 0) s.nearLevel(r, level);
-      else s.diedInScan(r);
+      else s.diedInScan(at);
     }
     if (!heapFill) continue;
     const h = handle[r];

@@ -7,9 +7,9 @@ export function freezeAtLevel(s: SharingState, r: number, level: number, fe: num
   const { slotNum, slotInt, frozenIn } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
-  const end = s.lists.span[2 * r] + s.lists.span[2 * r + 1];
-  for (let e = s.lists.span[2 * r]; e < end; e++) {
+  const end = s.lists.span[r << 1] + s.lists.span[(r << 1) | 1];
+  for (let e = s.lists.span[r << 1]; e < end; e++) {
     const g = list[e];
-    if (slotInt[8 * g + 4] === epoch && frozenIn[g] !== fe) freeze(s, g, slotNum[4 * g + 1] * level, r, fe);
+    if (slotInt[(g << 3) | 4] === epoch && frozenIn[g] !== fe) freeze(s, g, slotNum[(g << 2) | 1] * level, r, fe);
   }
 }

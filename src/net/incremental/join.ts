@@ -13,13 +13,13 @@ import { TIE } from "./TIE.js";
 export function joinable(s: SharingState, g: number, fe: number): boolean {
   const { routePool, fillNum, fillInt } = s;
   const epoch = s.epoch;
-  for (let k = s.slotInt[8 * g + 6], end = k + s.slotInt[8 * g + 7]; k < end; k++) {
+  for (let k = s.slotInt[(g << 3) | 6], end = k + s.slotInt[(g << 3) | 7]; k < end; k++) {
     const q = routePool[k];
-    if (fillInt[16 * q + 13] === fe) return false;
-    if (fillInt[16 * q + 14] !== epoch) continue;
-    if (fillInt[16 * q + 8] === fe) {
-      if (fillNum[8 * q] < -TIE * fillNum[8 * q + 2]) return false;
-    } else if (s.fixedLoad(q) > fillNum[8 * q + 2] + TIE * fillNum[8 * q + 2]) return false;
+    if (fillInt[(q << 4) | 13] === fe) return false;
+    if (fillInt[(q << 4) | 14] !== epoch) continue;
+    if (fillInt[(q << 4) | 8] === fe) {
+      if (fillNum[q << 3] < -TIE * fillNum[(q << 3) | 2]) return false;
+    } else if (s.fixedLoad(q) > fillNum[(q << 3) | 2] + TIE * fillNum[(q << 3) | 2]) return false;
   }
   return true;
 }
@@ -46,42 +46,58 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
   // Released as by s.release (its resources touched), in the same walk along the route that brings g into the fill.
   s.addReleased(g);
   s.stats.joinedFlows++;
-  const start = s.slotInt[8 * g + 6];
-  const end = start + s.slotInt[8 * g + 7];
-  const w = s.slotNum[4 * g + 1];
+  const { touched, filled } = s;
+  const epoch = s.epoch;
+  let touchedCount = s.touchedCount;
+  let live = s.scanLive;
+  let newResources = 0;
+  const start = s.slotInt[(g << 3) | 6];
+  const end = start + s.slotInt[(g << 3) | 7];
+  const rate = s.slotNum[g << 2];
+  const w = s.slotNum[(g << 2) | 1];
   for (let k = start; k < end; k++) {
     const q = routePool[k];
-    s.touch(q);
-    if (fillInt[16 * q + 8] !== fe) {
-      s.stats.filledResources++;
-      fillInt[16 * q + 8] = fe;
-      fillNum[8 * q] = s.fillNum[8 * q + 2] - s.fixedLoad(q);
-      fillNum[8 * q + 1] = w;
-      fillInt[16 * q + 9] = 1;
-    } else {
-      fillNum[8 * q] += s.slotNum[4 * g];
-      fillNum[8 * q + 1] = fillInt[16 * q + 9] === 0 ? w : fillNum[8 * q + 1] + w;
-      fillInt[16 * q + 9]++;
+    // s.touch(q), with the count kept at hand.
+    if (fillInt[(q << 4) | 12] !== epoch) {
+      fillInt[(q << 4) | 12] = epoch;
+      touched[touchedCount++] = q;
     }
-    const res = fillNum[8 * q];
-    const level = (res > 0 ? res : 0) / fillNum[8 * q + 1];
+    let res: number;
+    let ws: number;
+    if (fillInt[(q << 4) | 8] !== fe) {
+      newResources++;
+      res = fillNum[(q << 3) | 2] - s.fixedLoad(q);
+      ws = w;
+      fillInt[(q << 4) | 8] = fe;
+      fillInt[(q << 4) | 9] = 1;
+    } else {
+      res = fillNum[q << 3] + rate;
+      ws = fillInt[(q << 4) | 9] === 0 ? w : fillNum[(q << 3) | 1] + w;
+      fillInt[(q << 4) | 9]++;
+    }
+    fillNum[q << 3] = res;
+    fillNum[(q << 3) | 1] = ws;
+    const level = (res > 0 ? res : 0) / ws;
     if (inHeap) {
       const h = handle[q];
       if (h >= 0) heap.update(h, level);
       else handle[q] = heap.push(level, q);
-    } else if (fillInt[16 * q + 10] === fe) {
-      scanLevel[fillInt[16 * q + 11]] = level;
+    } else if (fillInt[(q << 4) | 10] === fe) {
+      scanLevel[fillInt[(q << 4) | 11]] = level;
       s.nearLevel(q, level);
     } else {
       // New to the fill, or left the scan when its flows all froze elsewhere.
-      const at = s.scanLive++;
-      fillInt[16 * q + 10] = fe;
-      fillInt[16 * q + 11] = at;
+      const at = live++;
+      fillInt[(q << 4) | 10] = fe;
+      fillInt[(q << 4) | 11] = at;
       scanLevel[at] = level;
-      s.filled[at] = q;
+      filled[at] = q;
       s.nearLevel(q, level);
     }
   }
+  s.touchedCount = touchedCount;
+  s.scanLive = live;
+  s.stats.filledResources += newResources;
   if (s.cap[g] < Infinity) {
     if (inHeap) heap.push(s.cap[g] / w, s.resourceCount + g);
     else s.cappedScratch[s.scanCapped++] = g;

@@ -17,15 +17,15 @@ export function joinBottlenecked(s: SharingState, f: number, level: number, fe: 
   const { routePool, slotNum, slotInt, fillInt } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
-  const end = s.slotInt[8 * f + 6] + s.slotInt[8 * f + 7];
-  for (let k = s.slotInt[8 * f + 6]; k < end; k++) {
+  const end = s.slotInt[(f << 3) | 6] + s.slotInt[(f << 3) | 7];
+  for (let k = s.slotInt[(f << 3) | 6]; k < end; k++) {
     const q = routePool[k];
     // No held flow is bound at q (f itself, released, may be the only one bound there).
-    if (fillInt[16 * q + 13] === fe || fillInt[16 * q + 15] === (slotInt[8 * f + 5] === q ? 1 : 0)) continue;
-    const lend = s.lists.span[2 * q] + s.lists.span[2 * q + 1];
-    for (let e = s.lists.span[2 * q]; e < lend; e++) {
+    if (fillInt[(q << 4) | 13] === fe || fillInt[(q << 4) | 15] === (slotInt[(f << 3) | 5] === q ? 1 : 0)) continue;
+    const lend = s.lists.span[q << 1] + s.lists.span[(q << 1) | 1];
+    for (let e = s.lists.span[q << 1]; e < lend; e++) {
       const h = list[e];
-      if (slotInt[8 * h + 5] !== q || slotInt[8 * h + 4] === epoch || slotNum[4 * h] < slotNum[4 * h + 1] * level) continue;
+      if (slotInt[(h << 3) | 5] !== q || slotInt[(h << 3) | 4] === epoch || slotNum[h << 2] < slotNum[(h << 2) | 1] * level) continue;
       if (joinable(s, h, fe)) join(s, h, fe, inHeap, true);
     }
   }

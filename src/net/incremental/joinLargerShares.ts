@@ -20,12 +20,12 @@ export function joinLargerShares(s: SharingState, r: number, level: number, fe: 
   const { slotNum, slotInt } = s;
   const list = s.lists.slot;
   const epoch = s.epoch;
-  const end = s.lists.span[2 * r] + s.lists.span[2 * r + 1];
+  const end = s.lists.span[r << 1] + s.lists.span[(r << 1) | 1];
   let result = 0;
-  for (let e = s.lists.span[2 * r]; e < end; e++) {
+  for (let e = s.lists.span[r << 1]; e < end; e++) {
     const g = list[e];
-    if (slotInt[8 * g + 4] === epoch) continue;
-    const x = slotNum[4 * g] / slotNum[4 * g + 1];
+    if (slotInt[(g << 3) | 4] === epoch) continue;
+    const x = slotNum[g << 2] / slotNum[(g << 2) | 1];
     if (x <= level + TIE * x) continue;
     result |= join(s, g, fe, heap) ? JOINED : INCOMPLETE;
   }

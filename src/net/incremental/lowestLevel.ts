@@ -31,15 +31,15 @@ const SMALL = 64;
  * A full scan (the plain one, {@link plainScan}, used while at most SMALL resources are in
  * play, or the one that rebuilds the near list) still makes them as it meets them, and leaves
  * none out of play. A search through the near list makes them first ({@link takeOutDied}),
- * from the list of the resources whose last unfrozen flow froze since the previous search
- * (`s.died`, filled by freeze; nothing else sets a level to Infinity with no unfrozen flow),
- * by their positions in increasing order: exactly the places where the scan would have acted.
- * That list is kept only while `s.nearBound` is above -Infinity
+ * from the marked positions of the resources whose last unfrozen flow froze since the previous
+ * search (`s.diedBits`, marked by freeze; nothing else sets a level to Infinity with no
+ * unfrozen flow), in increasing order: exactly the places where the scan would have acted.
+ * Those marks are kept only while `s.nearBound` is above -Infinity
  * ({@link SharingState.diedInScan}), which suffices: the near list is non-empty only if a full
  * scan built it (setting the bound) or a level was added below the bound, and the bound goes
  * back to -Infinity only with the list emptied ({@link dropNear}, or a full scan that found
  * every level Infinity); so every resource that died since the last full scan, which took out
- * all those before, died with the bound set, and is listed. The lowest is then searched in
+ * all those before, died with the bound set, and is marked. The lowest is then searched in
  * the final arrangement, the first position among ties winning.
  *
  * The search reads only the *near* resources ({@link SharingState.nearList}) when it can:
@@ -59,7 +59,7 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
   }
   const { scanLevel } = s;
   if (s.nearCount > 0) {
-    if (s.diedCount > 0) live = takeOutDied(s, live);
+    if (s.diedTop > 0) live = takeOutDied(s, live);
     s.scanLive = live;
     const { nearList, nearIn, fillInt } = s;
     const bound = s.nearBound;
@@ -68,9 +68,9 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
     let bestLevel = Infinity;
     for (let j = 0; j < count; j++) {
       const r = nearList[j];
-      const p = fillInt[16 * r + 11];
+      const p = fillInt[(r << 4) | 11];
       const level = scanLevel[p];
-      if (fillInt[16 * r + 10] !== fe || !(level < bound)) {
+      if (fillInt[(r << 4) | 10] !== fe || !(level < bound)) {
         // Out of play, or no longer below the bound: not needed in the list.
         nearIn[r] = 0;
         nearList[j--] = nearList[--count];
@@ -99,13 +99,13 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
       bestLevel = level;
       bestAt = i;
       bound = NEAR * level;
-    } else if (level === Infinity && fillInt[16 * filled[i] + 9] === 0) {
+    } else if (level === Infinity && fillInt[(filled[i] << 4) | 9] === 0) {
       // Out of play: the last entry takes its place (and is looked at next).
-      fillInt[16 * filled[i] + 10] = 0;
+      fillInt[(filled[i] << 4) | 10] = 0;
       const moved = filled[--live];
       filled[i] = moved;
       scanLevel[i] = scanLevel[live];
-      fillInt[16 * moved + 11] = i;
+      fillInt[(moved << 4) | 11] = i;
       i--;
       continue;
     }
@@ -116,7 +116,7 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
     }
   }
   s.scanLive = live;
-  s.diedCount = 0;
+  s.clearDied();
   if (bestAt < 0) bound = -Infinity;
   s.nearBound = bound;
   s.nearCount = count;
@@ -138,17 +138,17 @@ function plainScan(s: SharingState, live: number): number {
     if (level < bestLevel) {
       bestLevel = level;
       bestAt = i;
-    } else if (level === Infinity && fillInt[16 * filled[i] + 9] === 0) {
-      fillInt[16 * filled[i] + 10] = 0;
+    } else if (level === Infinity && fillInt[(filled[i] << 4) | 9] === 0) {
+      fillInt[(filled[i] << 4) | 10] = 0;
       const moved = filled[--live];
       filled[i] = moved;
       scanLevel[i] = scanLevel[live];
-      fillInt[16 * moved + 11] = i;
+      fillInt[(moved << 4) | 11] = i;
       i--;
     }
   }
   s.scanLive = live;
-  s.diedCount = 0;
+  s.clearDied();
   return bestAt;
 }
 
@@ -160,51 +160,53 @@ export function dropNear(s: SharingState): void {
 }
 
 /**
- * Take out of `s.filled[0 … live)` the resources of `s.died` still out of play (level
- * Infinity, no unfrozen flow), as the plain scan did: at each of their positions in
- * increasing order, while the entry there is out of play, the last entry takes its place.
- * Returns the new count.
+ * Take out of `s.filled[0 … live)` the resources that died since the last search
+ * (`s.diedBits`) and are still out of play (level Infinity, no unfrozen flow), as the plain
+ * scan did: at each of their positions in increasing order, while the entry there is out of
+ * play, the last entry takes its place. Returns the new count.
  *
- * Every listed position is sorted, without first asking whether its resource is still out of
- * play (one that a join revived, or listed twice): the take-out loop asks that of whatever
+ * Every marked position is visited, without first asking whether its resource is still out of
+ * play (one that a join revived, or marked twice): the take-out loop asks that of whatever
  * entry is at the position, so a position holding an entry in play, or at or past the end,
  * changes nothing. What the plain scan did is still done, each of its take-outs at its place:
- * the positions of the entries out of play are all among those sorted (a listed resource is in
- * play, `inScan` at the fill's epoch, until a search takes it out, which empties the list, so
- * `scanPos` gives its place), and one moved into a place is looked at there. Asking twice cost
- * about a quarter of this function's instructions (session 34, k=16 web-search 100,000 flows).
+ * the positions of the entries out of play are all among those marked (a resource is marked at
+ * its position when its last unfrozen flow freezes, and positions move only in a search, which
+ * clears the marks), and one moved into a place is looked at there. The bits give the positions
+ * in increasing order as they are read (session 45; a list of resources, sorted by insertion
+ * after reading each one's position from its record, before).
  */
 function takeOutDied(s: SharingState, live: number): number {
-  const { died, scanLevel, filled, fillInt } = s;
-  const n = s.diedCount;
-  for (let k = 0; k < n; k++) {
-    const p = fillInt[16 * died[k] + 11];
-    // Insertion into died[0 … k), kept sorted by position (the list is short).
-    let j = k;
-    for (; j > 0; j--) {
-      const q = died[j - 1];
-      if (q <= p) break;
-      died[j] = q;
-    }
-    died[j] = p;
-  }
-  s.diedCount = 0;
-  for (let k = 0; k < n; k++) {
-    const p = died[k];
-    if (p >= live) break;
-    // The entry at p, and the one moved there after each take-out, kept at hand.
-    let r = filled[p];
-    let level = scanLevel[p];
-    while (level === Infinity && fillInt[16 * r + 9] === 0) {
-      fillInt[16 * r + 10] = 0;
-      const moved = filled[--live];
-      level = scanLevel[live];
-      filled[p] = moved;
-      scanLevel[p] = level;
-      fillInt[16 * moved + 11] = p;
-      r = moved;
+  const { diedBits, scanLevel, filled, fillInt } = s;
+  const top = s.diedTop;
+  s.diedTop = 0;
+  let w = 0;
+  for (; w < top; w++) {
+    let bits = diedBits[w];
+    if (bits === 0) continue;
+    diedBits[w] = 0;
+    do {
+      // The lowest position still marked in this word.
+      const low = bits & -bits;
+      bits ^= low;
+      const p = (w << 5) | (31 - Math.clz32(low));
       if (p >= live) break;
-    }
+      // The entry at p, and the one moved there after each take-out, kept at hand.
+      let r = filled[p];
+      let level = scanLevel[p];
+      while (level === Infinity && fillInt[(r << 4) | 9] === 0) {
+        fillInt[(r << 4) | 10] = 0;
+        const moved = filled[--live];
+        level = scanLevel[live];
+        filled[p] = moved;
+        scanLevel[p] = level;
+        fillInt[(moved << 4) | 11] = p;
+        r = moved;
+        if (p >= live) break;
+      }
+    } while (bits !== 0);
+    // Every later position is at or past the end: nothing more to take out.
+    if ((w + 1) << 5 >= live) break;
   }
+  for (w++; w < top; w++) diedBits[w] = 0;
   return live;
 }

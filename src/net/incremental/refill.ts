@@ -19,19 +19,19 @@ export function refill(s: SharingState): boolean {
   let filledCount = 0;
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
-    const w = slotNum[4 * f + 1];
-    const end = s.slotInt[8 * f + 6] + s.slotInt[8 * f + 7];
-    for (let k = s.slotInt[8 * f + 6]; k < end; k++) {
+    const w = slotNum[(f << 2) | 1];
+    const end = s.slotInt[(f << 3) | 6] + s.slotInt[(f << 3) | 7];
+    for (let k = s.slotInt[(f << 3) | 6]; k < end; k++) {
       const r = routePool[k];
-      if (fillInt[16 * r + 8] !== fe) {
-        fillInt[16 * r + 8] = fe;
+      if (fillInt[(r << 4) | 8] !== fe) {
+        fillInt[(r << 4) | 8] = fe;
         filled[filledCount++] = r;
-        fillNum[8 * r] = s.fillNum[8 * r + 2] - s.fixedLoad(r);
-        fillNum[8 * r + 1] = 0;
-        fillInt[16 * r + 9] = 0;
+        fillNum[r << 3] = s.fillNum[(r << 3) | 2] - s.fixedLoad(r);
+        fillNum[(r << 3) | 1] = 0;
+        fillInt[(r << 4) | 9] = 0;
       }
-      fillNum[8 * r + 1] += w;
-      fillInt[16 * r + 9]++;
+      fillNum[(r << 3) | 1] += w;
+      fillInt[(r << 4) | 9]++;
     }
   }
   s.stats.filledResources += filledCount;
@@ -39,7 +39,7 @@ export function refill(s: SharingState): boolean {
   for (let i = 0; i < s.releasedCount; i++) {
     const f = s.released[i];
     if (frozenIn[f] !== fe) {
-      s.slotNum[4 * f] = 0;
+      s.slotNum[f << 2] = 0;
       s.setBottleneck(f, -1);
     }
   }

@@ -12,15 +12,15 @@ export function topShares(s: SharingState): void {
   const list = s.lists.slot;
   for (let i = 0; i < s.touchedCount; i++) {
     const r = s.touched[i];
-    const base = s.lists.span[2 * r];
+    const base = s.lists.span[r << 1];
     let load = 0;
     let maxShare = 0;
-    for (let e = base, end = base + s.lists.span[2 * r + 1]; e < end; e++) {
+    for (let e = base, end = base + s.lists.span[(r << 1) | 1]; e < end; e++) {
       const g = list[e];
-      const x = slotNum[4 * g] / slotNum[4 * g + 1];
-      load += slotNum[4 * g];
+      const x = slotNum[g << 2] / slotNum[(g << 2) | 1];
+      load += slotNum[g << 2];
       if (x > maxShare) maxShare = x;
     }
-    s.topShare[8 * r] = saturatedShare(load, s.fillNum[8 * r + 2], maxShare);
+    s.topShare[r << 3] = saturatedShare(load, s.fillNum[(r << 3) | 2], maxShare);
   }
 }

@@ -61,7 +61,7 @@ function runSequence(seed: number): { searches: number; nearAnswers: number } {
     s.fillInt[16 * r + 9] = unfrozen[r];
   }
   dropNear(s);
-  s.diedCount = 0;
+  s.clearDied();
   let live = inPlay;
   let searches = 0;
   let nearAnswers = 0;
@@ -88,7 +88,7 @@ function runSequence(seed: number): { searches: number; nearAnswers: number } {
           unfrozen[r] = 0;
           s.fillInt[16 * r + 9] = 0;
           level[i] = s.scanLevel[i] = Infinity;
-          s.diedInScan(r);
+          s.diedInScan(i);
         } else {
           const x = u < 0.25 ? level[i] + rng() : randomLevel(rng);
           unfrozen[r] = s.fillInt[16 * r + 9] = Math.max(1, unfrozen[r]);
