@@ -98,8 +98,6 @@ export class FlowNetwork {
   private readonly kindComplete: number;
   private readonly kindSolve: number;
   private solvePending = false;
-  /** Where {@link touch} leaves its sum. */
-  private readonly touchSink = new Float64Array(1);
   private activeCount = 0;
 
   constructor(
@@ -393,8 +391,6 @@ export class FlowNetwork {
     changes.nowS = now;
     const rateObservers = this.rateObservers;
     for (let i = 0; i < n; i++) {
-      // Each block of 32 changed flows' first loads issued together (touch); 32 written out: a module constant is a mutable var in the bundle.
-      if ((i & 31) === 0) this.touch(changed, i, i + 32 < n ? i + 32 : n);
       const f = changed[i];
       if (this.state[f] !== FlowState.Active) continue;
       const old = this.rate[f];
@@ -419,26 +415,6 @@ export class FlowNetwork {
     if (changes.count > 0) this.tellChanges();
     const solved = this.solvedObservers;
     for (let i = 0; i < solved.length; i++) solved[i](now);
-  }
-
-  /**
-   * Load what the solve loop reads first of changed flows `changed[from … to)` (state, rate,
-   * remaining bytes, last update, event and the event's time in the queue), and nothing else:
-   * those are entries of arrays as long as the run's flow ids, mostly not in cache, and in a
-   * loop of independent loads their misses overlap, where in the solve loop each flow's wait
-   * for them came after the previous flow's calls. What is loaded is summed into a sink only so
-   * the compiler keeps the loads.
-   */
-  private touch(changed: Int32Array, from: number, to: number): void {
-    const state = this.state, rate = this.rate, remaining = this.remainingBytes, last = this.lastUpdateS, event = this.event;
-    const queue = this.sim.queue;
-    let sum = 0;
-    for (let i = from; i < to; i++) {
-      const f = changed[i];
-      const h = event[f];
-      sum += state[f] + rate[f] + remaining[f] + last[f] + (h >= 0 ? queue.timeOf(h) : 0);
-    }
-    this.touchSink[0] = sum;
   }
 
   /** Hand the solve's changes gathered so far to the observers taking batches, and empty them. */
