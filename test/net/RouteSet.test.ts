@@ -1,4 +1,4 @@
-// Tests of RouteSet: distinct routes found by their node sequence, through growth and hash collisions.
+// Tests of RouteSet: distinct routes found by their node sequence, through growth, hash collisions and its bounded generations.
 import { describe, expect, it } from "vitest";
 import type { Route } from "../../src/net/Router.js";
 import { hashNodes, RouteSet } from "../../src/net/RouteSet.js";
@@ -46,5 +46,31 @@ describe("RouteSet", () => {
     expect(hashNodes(Int32Array.of(4, 8, 15, 16))).toBe(hashNodes([4, 8, 15, 16]));
     expect(hashNodes([4, 8, 15, 16])).not.toBe(hashNodes([4, 8, 16, 15]));
     for (let a = 0; a < 200; a++) for (let b = 0; b < 200; b++) expect(hashNodes([a, b])).not.toBe(0);
+  });
+  it("keeps at most two generations of `limit` routes, and moves a route found in the previous one into the current", () => {
+    const set = new RouteSet(4);
+    const made = Array.from({ length: 12 }, (_, i) => route([i, 100 + i, 200 + i]));
+    const find = (r: Route) => set.find([...r.nodes], hashNodes(r.nodes));
+    const add = (i: number) => set.add(made[i], hashNodes(made[i].nodes));
+    for (let i = 0; i < 5; i++) add(i);
+    // 0–3 filled the first generation, now the previous one; 4 started the current one.
+    expect(set.size).toBe(5);
+    for (let i = 0; i < 5; i++) expect(find(made[i])).toBe(made[i]);
+    // Found in the previous generation, each went into the current one (finding 3 turned it over again).
+    add(5);
+    add(6);
+    add(7);
+    expect(set.size).toBeLessThanOrEqual(8);
+    for (const i of [3, 5, 6, 7]) expect(find(made[i])).toBe(made[i]);
+    // A route unused for two generations is dropped: the next one made along its nodes is a new Route.
+    for (let i = 8; i < 12; i++) add(i);
+    expect(find(made[0])).toBeUndefined();
+    expect(find(made[7])).toBe(made[7]);
+    for (let i = 0; i < 12; i++) {
+      const found = find(made[i]);
+      if (found === undefined) add(i);
+      expect(set.size).toBeLessThanOrEqual(8);
+    }
+    expect(() => new RouteSet(0)).toThrow(/limit/);
   });
 });
