@@ -22,10 +22,32 @@ const RATE_UNITS: Record<string, number> = {
   Bps: 1, KBps: 1e3, MBps: 1e6, GBps: 1e9, TBps: 1e12,
 };
 
-/** Multipliers to seconds for time suffixes. */
+/** Multipliers to seconds for time suffixes (the units below a second are applied by {@link SUBSECOND_DIVISORS}). */
 const TIME_UNITS: Record<string, number> = {
   ps: 1e-12, ns: 1e-9, us: 1e-6, "µs": 1e-6, "μs": 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600,
 };
+
+/**
+ * Powers of ten of the time suffixes below a second. 1e-6 is not a binary fraction, so
+ * "5us" read as 5 × 1e-6 would be 4.9999999999999996e-6 s; read as the decimal "5e-6" it
+ * is 5e-6, the double nearest 5 µs. Every other factor in these tables (powers of ten and
+ * of two, their eighths, 60, 3600) is exact, so a product with it is already the nearest
+ * double to an exactly read number.
+ */
+const SUBSECOND_EXPONENTS: Record<string, number> = { ps: -12, ns: -9, us: -6, "µs": -6, "μs": -6, ms: -3 };
+
+/** The decimal `text` (digits, fraction, optional exponent) times 10^`k`, correctly rounded: the exponent moved in the text. */
+function decimalTimesPowerOfTen(text: string, k: number): number {
+  let e = text.indexOf("e");
+  if (e < 0) e = text.indexOf("E");
+  return e < 0 ? Number(`${text}e${k}`) : Number(`${text.slice(0, e)}e${Number(text.slice(e + 1)) + k}`);
+}
+
+/** The number written `numberText` in `unit` (a key of `table`, checked by the caller) in engine units, correctly rounded where the unit is a power of ten. */
+function inEngineUnits(numberText: string, table: Record<string, number>, unit: string): number {
+  if (table === TIME_UNITS && Object.hasOwn(SUBSECOND_EXPONENTS, unit)) return decimalTimesPowerOfTen(numberText, SUBSECOND_EXPONENTS[unit]);
+  return Number(numberText) * table[unit];
+}
 
 /** What kind of quantity a string holds. */
 export type UnitKind = "size" | "rate" | "time" | "buffer";
@@ -82,7 +104,7 @@ export function parseQuantity(text: unknown, kind: UnitKind): ParsedQuantity {
   if (factor === undefined) {
     return { ok: false, reason: `"${text}" has unknown ${kind} unit "${m[2]}" — ${expected}` };
   }
-  const raw = Number(m[1]) * factor;
+  const raw = inEngineUnits(m[1], TABLES[kind], m[2]);
   // Bytes are whole: "4.1GB" is 4099999999.9999995 in float64 and "1.1KiB" is 1126.4; both go to the nearest byte.
   const value = kind === "size" ? Math.round(raw) : raw;
   if (!Number.isFinite(value)) return { ok: false, reason: `"${text}" is not a finite ${kind}` };
@@ -148,7 +170,7 @@ export function plainQuantity(text: string, kind: UnitKind): number | undefined 
   const unit = text.slice(at);
   const table = TABLES[kind];
   if (!Object.hasOwn(table, unit)) return undefined;
-  const raw = Number(text.slice(0, at)) * table[unit];
+  const raw = inEngineUnits(text.slice(0, at), table, unit);
   const value = kind === "size" ? Math.round(raw) : raw;
   return Number.isFinite(value) ? value : undefined;
 }
@@ -187,16 +209,17 @@ export function plainQuantityOfBytes(bytes: Buffer, a: number, b: number, kind: 
   const table = TABLES[kind];
   const unit = unitOf(i, b);
   if (!Object.hasOwn(table, unit)) return undefined;
-  let number: number;
-  if (point < 0 && i - a <= 15) number = whole;
-  else number = Number(bytes.toString("latin1", a, i));
-  const raw = number * table[unit];
+  // Up to 15 digits and no fraction: an exact integer, and a division of it by an exact power of ten is correctly rounded.
+  const raw =
+    point < 0 && i - a <= 15
+      ? table === TIME_UNITS && Object.hasOwn(SUBSECOND_EXPONENTS, unit) ? whole / 10 ** -SUBSECOND_EXPONENTS[unit] : whole * table[unit]
+      : inEngineUnits(bytes.toString("latin1", a, i), table, unit);
   const value = kind === "size" ? Math.round(raw) : raw;
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** Seconds per unit of an event rate's denominator ("100/s", "30/min"). */
-const PER_UNITS: Record<string, number> = { ms: 1e-3, s: 1, min: 60, h: 3600 };
+/** Seconds per unit of an event rate's denominator ("100/s", "30/min"); "ms" is 1/1000 s, applied as a product by 1000. */
+const PER_UNITS: Record<string, number> = { s: 1, min: 60, h: 3600 };
 
 const EVENT_RATE = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*\/\s*(ms|s|min|h)\s*$/;
 
@@ -210,7 +233,7 @@ export function parseEventRate(text: unknown): ParsedQuantity {
   const expected = 'use e.g. "100/s" or "30/min"';
   const m = typeof text === "string" ? EVENT_RATE.exec(text) : null;
   if (!m) return { ok: false, reason: `${JSON.stringify(text) ?? String(text)} is not a rate — ${expected}` };
-  const value = Number(m[1]) / PER_UNITS[m[2]];
+  const value = m[2] === "ms" ? decimalTimesPowerOfTen(m[1], 3) : Number(m[1]) / PER_UNITS[m[2]];
   if (!Number.isFinite(value)) return { ok: false, reason: `${JSON.stringify(text)} is not a finite rate — ${expected}` };
   return { ok: true, value };
 }

@@ -110,6 +110,52 @@ describe("parseQuantity", () => {
   });
 });
 
+describe("times below a second", () => {
+  const exponents: Record<string, number> = { ps: -12, ns: -9, us: -6, "µs": -6, "μs": -6, ms: -3 };
+  const bytesOf = (text: string) => Buffer.from(text, "latin1");
+
+  it("with fractions and exponents too, on every path", () => {
+    const rng = seedrandom("subsecond");
+    for (let n = 0; n < 20000; n++) {
+      const digits = String(Math.floor(rng() * 1e9));
+      const cut = Math.floor(rng() * digits.length);
+      const mantissa = cut > 0 ? `${digits.slice(0, cut)}.${digits.slice(cut)}` : digits;
+      const exp = Math.floor(rng() * 7) - 3;
+      for (const [unit, k] of [["us", -6], ["ms", -3], ["ns", -9]] as const) {
+        const plain = `${mantissa}${unit}`;
+        const withExp = `${mantissa}e${exp}${unit}`;
+        expect(plainQuantity(plain, "time"), plain).toBe(Number(`${mantissa}e${k}`));
+        const bytes = bytesOf(plain);
+        expect(plainQuantityOfBytes(bytes, 0, bytes.length, "time", (a, b) => bytes.toString("latin1", a, b)), plain).toBe(Number(`${mantissa}e${k}`));
+        const parsed = parseQuantity(withExp, "time");
+        expect(parsed.ok && parsed.value, withExp).toBe(Number(`${mantissa}e${exp + k}`));
+      }
+    }
+  });
+
+  it("are the double nearest the decimal: 5us is 5e-6, not 5 × 1e-6", () => {
+    expect(5 * 1e-6).not.toBe(5e-6); // the product this guards against
+    expect(parseQuantity("5us", "time")).toEqual({ ok: true, value: 5e-6 });
+    expect(plainQuantity("7ns", "time")).toBe(7e-9);
+    expect(parseQuantity("1.5ms", "time")).toEqual({ ok: true, value: 0.0015 });
+  });
+
+  it.each(Object.entries(exponents))("%s: whole numbers 1…20,000 read as Number(`${n}e${exp}`) on every path", (unit, exp) => {
+    for (let n = 1; n <= 20000; n++) {
+      const text = `${n}${unit}`;
+      const nearest = Number(`${n}e${exp}`);
+      const parsed = parseQuantity(text, "time");
+      expect(parsed.ok && parsed.value, text).toBe(nearest);
+      // The plain paths take ASCII units only (µs goes to parseQuantity).
+      if (unit.charCodeAt(0) < 128) {
+        expect(plainQuantity(text, "time"), text).toBe(nearest);
+        const bytes = bytesOf(text);
+        expect(plainQuantityOfBytes(bytes, 0, bytes.length, "time", (a, b) => bytes.toString("latin1", a, b)), text).toBe(nearest);
+      }
+    }
+  });
+});
+
 describe("quantity", () => {
   it("returns the value or throws the reason", () => {
     expect(quantity("1KB", "size")).toBe(1000);
@@ -126,6 +172,10 @@ describe("unitSuffixes", () => {
 });
 
 describe("parseEventRate", () => {
+  it("reads per-millisecond rates as the nearest double", () => {
+    for (let n = 1; n <= 20000; n++) expect(parseEventRate(`${n / 1000}/ms`)).toEqual({ ok: true, value: Number(`${n / 1000}e3`) });
+  });
+
   it("parses events per unit of time into events per second", () => {
     expect(parseEventRate("100/s")).toEqual({ ok: true, value: 100 });
     expect(parseEventRate("30/min")).toEqual({ ok: true, value: 0.5 });
