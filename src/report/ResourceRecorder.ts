@@ -45,10 +45,21 @@ const enum Acc {
   BINS = 1000,
   /** {@link SATURATION_FRACTION}. */
   SATURATION = 1 - 1e-9,
+  /** {@link SHOWN_SPAN_RELATIVE}. */
+  SHOWN = 1e-12,
 }
 
 /** A resource is saturated when its load is at least this fraction of its capacity. */
 export const SATURATION_FRACTION: number = Acc.SATURATION;
+
+/**
+ * The shortest span, relative to its end time, that holds a peak or counts as saturated: the
+ * reports write times to 12 significant digits, so a span whose two ends read alike there
+ * (two rate changes a few ulps of time apart, as decimal latencies summed along two paths
+ * give) is one instant to a reader and holds no peak. Bytes and the utilisation integral
+ * take every positive span as before (what such a span adds to them is below the last digit).
+ */
+export const SHOWN_SPAN_RELATIVE: number = Acc.SHOWN;
 
 /** Bins of the utilisation histogram; each is 1/UTIL_BINS = 0.001 wide. */
 export const UTIL_BINS: number = Acc.BINS;
@@ -63,7 +74,8 @@ export const UTIL_BINS: number = Acc.BINS;
  * adds load·dt bytes, util·dt to the utilisation integral, dt to the saturated time when
  * load ≥ (1 − 1e-9)·capacity, and (flows bottlenecked here)·dt bottleneck flow-seconds.
  * Zero-length intervals (several updates at one instant) add nothing, so the transient
- * overshoots between two updates at the same time never count as a peak. A rate change reads
+ * overshoots between two updates at the same time never count as a peak; nor do those
+ * between two updates closer than the reports can show ({@link SHOWN_SPAN_RELATIVE}). A rate change reads
  * the flow's resources from the recorder's own pool of draining routes ({@link ActiveRoutes}),
  * not from the flow's Route object, and closes each resource at most once per instant
  * however many of its flows change: per-resource sums in typed arrays, a few additions each.
@@ -374,8 +386,10 @@ export class ResourceRecorder implements FlowObserver {
     const util = cap > 0 ? load / cap : 1 / 0;
     acc[a + Acc.BYTES] += load * dt;
     acc[a + Acc.UTIL_S] += util * dt;
-    if (util > acc[a + Acc.PEAK_UTIL]) acc[a + Acc.PEAK_UTIL] = util;
-    if (load >= Acc.SATURATION * cap) acc[a + Acc.SATURATED_S] += dt;
+    if (dt > Acc.SHOWN * nowS) {
+      if (util > acc[a + Acc.PEAK_UTIL]) acc[a + Acc.PEAK_UTIL] = util;
+      if (load >= Acc.SATURATION * cap) acc[a + Acc.SATURATED_S] += dt;
+    }
     // The 1e-9 slack keeps float residue (0.07 · 1000 = 70.00000000000001) out of the next bin.
     const bin = Math.ceil(util * Acc.BINS - 1e-9) - 1;
     this.histogramLog.add(r, bin < 0 ? 0 : bin >= Acc.BINS ? Acc.BINS - 1 : bin, dt);

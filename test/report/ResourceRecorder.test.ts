@@ -4,7 +4,7 @@ import { randomStream } from "../../src/core/randomStream.js";
 import type { FlowNetwork } from "../../src/net/FlowNetwork.js";
 import { RateChanges } from "../../src/net/RateChanges.js";
 import type { Topology } from "../../src/net/Topology.js";
-import { ResourceRecorder, SATURATION_FRACTION, UTIL_BINS } from "../../src/report/ResourceRecorder.js";
+import { ResourceRecorder, SATURATION_FRACTION, SHOWN_SPAN_RELATIVE, UTIL_BINS } from "../../src/report/ResourceRecorder.js";
 import { BOTTLENECK_CSV_HEADERS, LINK_CSV_HEADERS } from "../../src/report/resourceCsv.js";
 import { recordedNetwork, twoBottlenecksInTurn, twoFlowsSharing } from "./networks.js";
 
@@ -153,6 +153,42 @@ describe("ResourceRecorder with capacity changes", () => {
   });
 });
 
+describe("ResourceRecorder's peaks and saturation need a span the reports can show", () => {
+  // a —1e9 B/s— s —5e9 B/s— b, one flow of 1e9 B: s->b carries 1e9 B/s (utilisation 0.2). At
+  // 0.1 s a->s is raised to 1e10 B/s, so the flow takes s->b's 5e9 (utilisation 1, saturated),
+  // and after `spanS` it is set back to 1e9 B/s.
+  function raisedFor(spanS: number) {
+    const { sim, network, router, node, resources } = recordedNetwork(
+      [{ id: "a" }, { id: "s", kind: "switch" }, { id: "b" }],
+      [
+        { from: "a", to: "s", bandwidthBps: 1e9, latencyS: 0 },
+        { from: "s", to: "b", bandwidthBps: 5e9, latencyS: 0 },
+      ],
+    );
+    network.startFlow(router.route(node("a"), node("b"), 0)!, 1e9);
+    const back = 0.1 + spanS;
+    sim.at(0.1, () => network.setCapacity(0, 1e10));
+    sim.at(back, () => network.setCapacity(0, 1e9));
+    const run = sim.run();
+    resources.finish(run.endS);
+    return { resources, endS: run.endS, back };
+  }
+
+  it("a span of one ulp of time (0.1 s and the next double) holds no peak and no saturation", () => {
+    const { resources, back } = raisedFor(1e-17);
+    expect(back - 0.1).toBeGreaterThan(0);
+    expect(back - 0.1).toBeLessThan(SHOWN_SPAN_RELATIVE * back);
+    expect(resources.peakUtilOf(2)).toBeCloseTo(0.2, 12);
+    expect(resources.saturatedFracOf(2)).toBe(0);
+  });
+
+  it("a span of a nanosecond holds the peak and its saturation", () => {
+    const { resources, endS, back } = raisedFor(1e-9);
+    expect(resources.peakUtilOf(2)).toBe(1);
+    expect(resources.saturatedFracOf(2)).toBeCloseTo((back - 0.1) / endS, 18);
+  });
+});
+
 describe("ResourceRecorder's p95 from its log", () => {
   it("reads the same p95 from the log's pending additions as from histograms folded at every chunk, after each finish", () => {
     // Four hosts on one switch, 40 flows of random sizes and starts: every channel's load
@@ -223,8 +259,10 @@ class PlainAccounts {
     const util = cap > 0 ? load / cap : Infinity;
     this.bytes[r] += load * dt;
     this.utilS[r] += util * dt;
-    this.peak[r] = Math.max(this.peak[r], util);
-    if (load >= SATURATION_FRACTION * cap) this.saturatedS[r] += dt;
+    if (dt > SHOWN_SPAN_RELATIVE * nowS) {
+      this.peak[r] = Math.max(this.peak[r], util);
+      if (load >= SATURATION_FRACTION * cap) this.saturatedS[r] += dt;
+    }
     const bin = Math.min(UTIL_BINS - 1, Math.max(0, Math.ceil(util * UTIL_BINS - 1e-9) - 1));
     this.bins[r][bin] += dt;
   }
