@@ -46,17 +46,9 @@ export function dctcpSettledAlpha(wStar: number, star = dctcpAlpha(wStar)): numb
   const wp = wStar + 1;
   const rhs = (2 * wStar + 1) / (wp * wp);
   if (!(balance(1, wp, rhs) > 0)) return 1;
-  // Sixty halvings of [0, 1]; the first 32 are skipped where their outcome is certain (settledBracket).
   let lo = 0;
   let hi = 1;
-  let i = 0;
-  const a = settledBracket(star, wp, rhs);
-  if (a >= 0) {
-    lo = a;
-    hi = a + 1 / BRACKET_LEVEL;
-    i = BRACKET_HALVINGS;
-  }
-  for (; i < 60; i++) {
+  for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2;
     // lo and hi neighbouring doubles: mid is one of them, and every later halving leaves both as they are.
     if (mid === lo || mid === hi) break;
@@ -73,36 +65,4 @@ export function dctcpSettledAlpha(wStar: number, star = dctcpAlpha(wStar)): numb
  */
 function balance(a: number, wp: number, rhs: number): number {
   return a * a * (1 - a / 4) * (1.5 * a * wp + 2) - rhs * (a * wp + 2);
-}
-
-/** Halvings {@link settledBracket} skips, and the width of the interval they lead to (2⁻³²). */
-const BRACKET_HALVINGS = 32;
-const BRACKET_LEVEL = 2 ** BRACKET_HALVINGS;
-
-/**
- * Where the first {@link BRACKET_HALVINGS} halvings of [0, 1] lead, where that is certain: the
- * lower end a of the interval [a, a + 2⁻³²] they end in, or -1 where it is not shown (the
- * bisection then starts from [0, 1]). The balance f ({@link balance}) is convex on [0, 1]
- * (f'' = 4.5·wp·α(2 − α) − 3α + 4 > 0), −2·rhs at 0 and positive at 1 (tested before), so in
- * exact arithmetic it is at most the larger of f(0) and f(a) left of a and at least f(a + 2⁻³²)
- * right of it. In doubles it is off by at most 8u(T₁ + T₂) ≤ 2.0e-15·(wp + 2) (u = 2⁻⁵³; seven
- * roundings in T₁ ≤ 1.5·wp + 2, three in T₂ ≤ 0.75·(wp + 2), one in the difference). So where
- * f(a) < −2e and f(a + 2⁻³²) > 2e in doubles, e = 4e-15·(wp + 2), and rhs > e, the exact f is
- * below −e at every halving point left of a and above e at every one right of a + 2⁻³² (the
- * points of the first 32 halvings are multiples of 2⁻³², none inside the interval): f in doubles
- * has the exact sign there, and each of those halvings takes the side towards the interval.
- * a comes from Newton's method on f from eq. 7's α* (`star`); an a that misses changes only the
- * time taken.
- */
-function settledBracket(star: number, wp: number, rhs: number): number {
-  let x = star;
-  for (let n = 0; n < 12; n++) {
-    const step = balance(x, wp, rhs) / (4.5 * wp * x * x - 1.5 * wp * x * x * x + 4 * x - 1.5 * x * x - rhs * wp);
-    x -= step;
-    if (Math.abs(step) < 1e-7) break;
-  }
-  const a = Math.floor(x * BRACKET_LEVEL) / BRACKET_LEVEL;
-  const b = a + 1 / BRACKET_LEVEL;
-  const e = 4e-15 * (wp + 2);
-  return a >= 0 && b <= 1 && rhs > e && balance(a, wp, rhs) < -2 * e && balance(b, wp, rhs) > 2 * e ? a : -1;
 }
