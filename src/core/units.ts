@@ -22,7 +22,7 @@ const RATE_UNITS: Record<string, number> = {
   Bps: 1, KBps: 1e3, MBps: 1e6, GBps: 1e9, TBps: 1e12,
 };
 
-/** Multipliers to seconds for time suffixes (the units below a second are applied by {@link SUBSECOND_DIVISORS}). */
+/** Multipliers to seconds for time suffixes (the units below a second are applied by {@link SUBSECOND_EXPONENTS}). */
 const TIME_UNITS: Record<string, number> = {
   ps: 1e-12, ns: 1e-9, us: 1e-6, "µs": 1e-6, "μs": 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600,
 };
@@ -43,10 +43,15 @@ function decimalTimesPowerOfTen(text: string, k: number): number {
   return e < 0 ? Number(`${text}e${k}`) : Number(`${text.slice(0, e)}e${Number(text.slice(e + 1)) + k}`);
 }
 
+/** The power of ten of `unit` in `table` if it is a time unit below a second, else undefined. */
+function subsecondExponent(table: Record<string, number>, unit: string): number | undefined {
+  return table === TIME_UNITS && Object.hasOwn(SUBSECOND_EXPONENTS, unit) ? SUBSECOND_EXPONENTS[unit] : undefined;
+}
+
 /** The number written `numberText` in `unit` (a key of `table`, checked by the caller) in engine units, correctly rounded where the unit is a power of ten. */
 function inEngineUnits(numberText: string, table: Record<string, number>, unit: string): number {
-  if (table === TIME_UNITS && Object.hasOwn(SUBSECOND_EXPONENTS, unit)) return decimalTimesPowerOfTen(numberText, SUBSECOND_EXPONENTS[unit]);
-  return Number(numberText) * table[unit];
+  const k = subsecondExponent(table, unit);
+  return k === undefined ? Number(numberText) * table[unit] : decimalTimesPowerOfTen(numberText, k);
 }
 
 /** What kind of quantity a string holds. */
@@ -210,10 +215,11 @@ export function plainQuantityOfBytes(bytes: Buffer, a: number, b: number, kind: 
   const unit = unitOf(i, b);
   if (!Object.hasOwn(table, unit)) return undefined;
   // Up to 15 digits and no fraction: an exact integer, and a division of it by an exact power of ten is correctly rounded.
-  const raw =
-    point < 0 && i - a <= 15
-      ? table === TIME_UNITS && Object.hasOwn(SUBSECOND_EXPONENTS, unit) ? whole / 10 ** -SUBSECOND_EXPONENTS[unit] : whole * table[unit]
-      : inEngineUnits(bytes.toString("latin1", a, i), table, unit);
+  let raw: number;
+  if (point < 0 && i - a <= 15) {
+    const k = subsecondExponent(table, unit);
+    raw = k === undefined ? whole * table[unit] : whole / 10 ** -k;
+  } else raw = inEngineUnits(bytes.toString("latin1", a, i), table, unit);
   const value = kind === "size" ? Math.round(raw) : raw;
   return Number.isFinite(value) ? value : undefined;
 }

@@ -29,9 +29,9 @@ const enum Acc {
   BYTES = 2,
   /** ∫ utilisation dt. */
   UTIL_S = 3,
-  /** Highest utilisation held for a positive time. */
+  /** Highest utilisation held for a span the reports can show ({@link SHOWN_SPAN_RELATIVE}). */
   PEAK_UTIL = 4,
-  /** Seconds at load ≥ SATURATION_FRACTION × capacity. */
+  /** Seconds at load ≥ SATURATION_FRACTION × capacity, over spans the reports can show. */
   SATURATED_S = 5,
   /** Σ over flows of the seconds the resource was their bottleneck. */
   BOTTLENECK_FLOW_S = 6,
@@ -226,7 +226,7 @@ export class ResourceRecorder implements FlowObserver {
   meanUtilOf(r: number): number {
     return this.horizon > 0 ? this.acc[r * Acc.RECORD + Acc.UTIL_S] / this.horizon : 0;
   }
-  /** Highest utilisation held for a positive time. */
+  /** Highest utilisation held for a span the reports can show ({@link SHOWN_SPAN_RELATIVE}). */
   peakUtilOf(r: number): number {
     return this.acc[r * Acc.RECORD + Acc.PEAK_UTIL];
   }
