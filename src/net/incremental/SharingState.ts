@@ -38,16 +38,16 @@ export class SharingState {
    */
   readonly fillNum: Float64Array;
   /**
-   * The integers of the resource's record ({@link fillNum}), eight at `16 * r + 8`: the fill
-   * epoch in which it joined the fill (`16 * r + 8`: it is in `filled`, or was added by a join);
-   * its unfrozen flows in the fill (`16 * r + 9`); the fill epoch in which it is in fillByScan's
-   * resources in play (`16 * r + 10`); its position there, in `filled` and {@link scanLevel}
-   * (`16 * r + 11`, valid while `16 * r + 10` is the fill's epoch); the solve epoch in which it
-   * was touched (`16 * r + 12`: it is in `touched`); the fill epoch in which it saturated (its
-   * flows froze there, `16 * r + 13`); the solve epoch in which its capacity had been lowered
-   * (`16 * r + 14`: only then can its held flows exceed it, as they had fitted the former
+   * The integers of the resource's record ({@link fillNum}), eight at `(r << 4) | 8`: the fill
+   * epoch in which it joined the fill (`(r << 4) | 8`: it is in `filled`, or was added by a join);
+   * its unfrozen flows in the fill (`(r << 4) | 9`); the fill epoch in which it is in fillByScan's
+   * resources in play (`(r << 4) | 10`); its position there, in `filled` and {@link scanLevel}
+   * (`(r << 4) | 11`, valid while `(r << 4) | 10` is the fill's epoch); the solve epoch in which it
+   * was touched (`(r << 4) | 12`: it is in `touched`); the fill epoch in which it saturated (its
+   * flows froze there, `(r << 4) | 13`); the solve epoch in which its capacity had been lowered
+   * (`(r << 4) | 14`: only then can its held flows exceed it, as they had fitted the former
    * capacity, see {@link joinable}); and how many active flows have it as their bottleneck
-   * witness (`16 * r + 15`, `slotInt[(f << 3) | 5]`: a resource with none has no flow to release
+   * witness (`(r << 4) | 15`, `slotInt[(f << 3) | 5]`: a resource with none has no flow to release
    * or let rise for being bound there, so its list is not walked for them; {@link setBottleneck}
    * keeps it).
    */
@@ -71,7 +71,7 @@ export class SharingState {
    * fillByScan's resources in play, by position (`filled[i]`'s entry is `scanLevel[i]`): the
    * share at which each saturates if nothing else freezes first, Infinity once none of its
    * flows is unfrozen. Kept by position so the scan for the lowest reads one array straight
-   * through; {@link fillInt}'s `16 * r + 11` finds a resource's entry (valid while `16 * r + 10` is the fill's epoch).
+   * through; {@link fillInt}'s `(r << 4) | 11` finds a resource's entry (valid while `(r << 4) | 10` is the fill's epoch).
    */
   readonly scanLevel: Float64Array;
   /**
