@@ -2,7 +2,7 @@
 import { phaseMark } from "../core/phaseMark.js";
 import { renameSync, rmdirSync, rmSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { access, chmod, constants, lstat, mkdir, readdir, realpath, rename, rm, rmdir, stat } from "node:fs/promises";
+import { access, chmod, constants, lstat, mkdir, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { InputError } from "../core/InputError.js";
@@ -150,7 +150,7 @@ export class StagedDirectory {
     await this.step("moved the new contents in");
     // Synchronous: an awaited recursive rm waits for a worker thread per file it unlinks.
     if (hadOld) rmSync(old, { recursive: true, force: true });
-    removeIfEmptySync(this.stagingRoot);
+    removeIfEmpty(this.stagingRoot);
     await this.step("removed the earlier contents");
   }
 
@@ -175,7 +175,7 @@ export class StagedDirectory {
     if (this.done) return;
     this.done = true;
     await rm(this.path, { recursive: true, force: true });
-    await removeIfEmpty(this.stagingRoot);
+    removeIfEmpty(this.stagingRoot);
   }
 
   private async step(label: string): Promise<void> {
@@ -218,7 +218,7 @@ async function recover(stagingRoot: string, target: string): Promise<void> {
     }
   }
   for (const e of stale) await rm(join(stagingRoot, e), { recursive: true, force: true });
-  await removeIfEmpty(stagingRoot);
+  removeIfEmpty(stagingRoot);
 }
 
 /**
@@ -261,16 +261,8 @@ async function lstatOrUndefined(path: string) {
   }
 }
 
-async function removeIfEmpty(dir: string): Promise<void> {
-  try {
-    await rmdir(dir);
-  } catch {
-    // Not empty (another writer is staging there) or already gone.
-  }
-}
-
-/** {@link removeIfEmpty} with a synchronous call (the commit's). */
-function removeIfEmptySync(dir: string): void {
+/** Remove `dir` if it is empty (a synchronous call: one directory entry, and the commit's last step waits for no worker thread). */
+function removeIfEmpty(dir: string): void {
   try {
     rmdirSync(dir);
   } catch {
