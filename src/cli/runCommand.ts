@@ -11,7 +11,7 @@ import { prepareScenario } from "../scenario/prepareScenario.js";
 import type { CliIo } from "./cli.js";
 import { defaultOutDir } from "./defaultOutDir.js";
 import { ProgressLine } from "./ProgressLine.js";
-import { phaseMark, phaseMarkAtExit } from "../core/phaseMark.js";
+import { phaseMark, phaseMarkAtExit, phaseMarksOn } from "../core/phaseMark.js";
 import { markCommandSettled } from "./commandSettled.js";
 
 /** Options of `chokepoint run`. */
@@ -86,8 +86,7 @@ export async function runCommand(file: string, options: RunCommandOptions, io: C
   // The reports are committed by synchronous calls and the summary written: nothing is left to finish but what the
   // process's streams may still hold, of those written to (io's streams write through to them: the summary and the
   // progress unless quiet; the phase lines).
-  const phases = process.env.CHOKEPOINT_PHASES !== undefined && process.env.CHOKEPOINT_PHASES !== "";
-  markCommandSettled(options.quiet ? (phases ? [process.stderr] : []) : [process.stdout, process.stderr]);
+  markCommandSettled(options.quiet ? (phaseMarksOn ? [process.stderr] : []) : [process.stdout, process.stderr]);
   return 0;
 }
 

@@ -1,13 +1,14 @@
 // phaseMark: with CHOKEPOINT_PHASES set, one stderr line per phase of a run (wall, CPU, minor page faults, heap) for measuring where the time goes.
 import { cpuUsage, memoryUsage, resourceUsage } from "node:process";
 
-const on = process.env.CHOKEPOINT_PHASES !== undefined && process.env.CHOKEPOINT_PHASES !== "";
+/** Whether the environment sets CHOKEPOINT_PHASES, so that phase lines are written to stderr. */
+export const phaseMarksOn: boolean = process.env.CHOKEPOINT_PHASES !== undefined && process.env.CHOKEPOINT_PHASES !== "";
 let last: { wallMs: number; cpuMs: number; faults: number } | undefined;
 let exitMarked = false;
 
 /** Mark the end of the phase `name` (nothing unless the environment sets CHOKEPOINT_PHASES). */
 export function phaseMark(name: string): void {
-  if (!on) return;
+  if (!phaseMarksOn) return;
   const wallMs = performance.now();
   const c = cpuUsage();
   const cpuMs = (c.user + c.system) / 1000;
@@ -22,7 +23,7 @@ export function phaseMark(name: string): void {
 
 /** Mark the phase `exit` when the process exits, once however often this is called (nothing unless CHOKEPOINT_PHASES is set: no listener is added). */
 export function phaseMarkAtExit(): void {
-  if (!on || exitMarked) return;
+  if (!phaseMarksOn || exitMarked) return;
   exitMarked = true;
   process.once("exit", () => phaseMark("exit"));
 }
