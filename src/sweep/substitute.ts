@@ -81,7 +81,7 @@ function expandString(s: string, values: Record<string, SweepValue>, fail: Expre
   return out;
 }
 
-/** Calls `visit` on every string value of a scenario document with its key path, skipping the top-level `sweep` key. */
+/** A deep copy of a scenario document without its top-level `sweep` key, each string value replaced by `visit(value, its key path)`, in document order. */
 function mapStrings(doc: unknown, visit: (s: string, path: string) => unknown): unknown {
   const walk = (v: unknown, path: string): unknown => {
     if (typeof v === "string") return visit(v, path);
