@@ -1,4 +1,4 @@
-// NewReno slow-start losses at a drop-tail port: a fast retransmission meets the port still dropping only where duplicate ACKs from the hole's own burst tell it — an incast's synchronised responses, their survivors late and sparse, recover instead.
+// NewReno incast at a drop-tail port: ns-3 drops none of the responses' fast retransmissions again (their recoveries start after the port's drops end), so a rule for retransmissions lost at a still-overflowing port must add no timeout here.
 import { describe, expect, it } from "vitest";
 import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
@@ -32,16 +32,17 @@ function incast(senders: number, bytes: number) {
 }
 
 describe("tcp (NewReno): fast retransmissions at a still-overflowing drop-tail port", () => {
-  it("24 × 48 KB: no response's first flight has three survivors behind its hole, so none loses its fast retransmission", () => {
+  it("24 × 48 KB: no response loses its fast retransmission — its first flight has too few survivors behind its hole to tell it while the port drops", () => {
     // ns-3 3.37 on this network (bench/ns3/oneSwitchIncast.ts 24 48000 100 with cc newreno, no ECN,
     // tracestates, tracedrops and tracetx): each round the port drops from 1.012 to 1.154 ms after
     // its start, every response enters CA_RECOVERY 1.20–1.23 ms, after the drops end, and no
     // retransmission is dropped again (0 of 240). (70 responses time out there for another reason
     // — holes left untold after the first recovery, sessions 38–39 — which the model does not
-    // make: without the lost-retransmission rule it times out none here.) A first flight keeps
+    // make: without a lost-retransmission rule it times out none here.) A first flight keeps
     // about 1/8 of its arrivals once the port is full, so a third survivor behind its hole would
-    // need more than the flight's train: the rule must add no timeout. Without that exception
-    // (session 45's rule R: the full period against one round trip) 73 of 240 timed out.
+    // need more than the flight's train: such a rule must add no timeout. Session 45's rule R (the
+    // full period against one round trip) timed 73 of 240 out here; session 46's (61d3b66, its
+    // third survivor's time against the end of the drops) none (bench/ns3/README.md, Session 46).
     const r = incast(24, 48e3);
     expect(r.responses).toBe(240);
     expect(r.timedOut).toBe(0);
