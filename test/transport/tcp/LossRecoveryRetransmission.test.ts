@@ -34,11 +34,11 @@ function incast(senders: number, bytes: number) {
 describe("tcp (NewReno): fast retransmissions at a still-overflowing drop-tail port", () => {
   it("24 × 48 KB: no response loses its fast retransmission — its first flight has too few survivors behind its hole to tell it while the port drops", () => {
     // ns-3 3.37 on this network (bench/ns3/oneSwitchIncast.ts 24 48000 100 with cc newreno, no ECN,
-    // tracestates, tracedrops and tracetx): each round the port drops from 1.012 to 1.154 ms after
-    // its start, every response enters CA_RECOVERY 1.20–1.23 ms, after the drops end, and no
-    // retransmission is dropped again (0 of 240). (70 responses time out there for another reason
-    // — holes left untold after the first recovery, sessions 38–39 — which the model does not
-    // make: without a lost-retransmission rule it times out none here.) A first flight keeps
+    // tracestates, tracedrops and tracetx): in each round the port drops from 12 to 154 µs into it,
+    // every response enters CA_RECOVERY 203–231 µs into it, after the drops end, and no
+    // retransmission is dropped again (0 of 240). (70 responses time out there after a recovery
+    // whose retransmission got through — another mechanism, which the model does not make:
+    // without a lost-retransmission rule it times out none here.) A first flight keeps
     // about 1/8 of its arrivals once the port is full, so a third survivor behind its hole would
     // need more than the flight's train: such a rule must add no timeout. Session 45's rule R (the
     // full period against one round trip) timed 73 of 240 out here; session 46's (61d3b66, its
