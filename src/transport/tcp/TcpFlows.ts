@@ -257,6 +257,8 @@ export class TcpFlows implements FlowObserver {
     t.sentAll[flow] = 0;
     t.retxPort[flow] = -1;
     t.lossPort[flow] = -1;
+    t.retxFullShare[flow] = 0;
+    t.holeTellS[flow] = NaN;
     t.recoveryWeight[flow] = NaN;
     t.shareWeight[flow] = NaN;
     t.recoveryEndS[flow] = 0;
