@@ -65,14 +65,6 @@ export class QueueState implements FlowObserver {
    * transports add one number per port instead of dividing).
    */
   private readonly delaySAt: Float64Array;
-  /**
-   * Per resource, bytes that loss-based flows in slow start keep queued there beyond the standing
-   * queue (their windows' excess over their pipes, {@link setSlowStartBytes}), and the delay they
-   * add to a connection's start there ({@link startDelayS}): up to what the buffer leaves above
-   * the standing queue, ÷ the capacity in force.
-   */
-  private readonly slowStartBytes: Float64Array;
-  private readonly slowStartDelaySAt: Float64Array;
   /** Resources whose bound flows, capacity or ACK load changed since the last solve. */
   private readonly dirty: DirtyResources;
   /** Resources whose mean queue is above 0 now (none: every queueing delay is 0, and RTTs need no walk of the route). */
@@ -91,8 +83,6 @@ export class QueueState implements FlowObserver {
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.meanBytes = new Float64Array(n);
     this.delaySAt = new Float64Array(n);
-    this.slowStartBytes = new Float64Array(n);
-    this.slowStartDelaySAt = new Float64Array(n);
     this.model = new QueueModel(n, network, settings, this.bound, this.acks);
     this.growFlows(1024);
     network.observe(this);
@@ -223,16 +213,6 @@ export class QueueState implements FlowObserver {
     return this.delaySAt[resource];
   }
 
-  /**
-   * Queueing delay at `resource` now that a connection starting across it meets, seconds — its
-   * handshake and first flight: the standing queue's ({@link delayS}) and what flows in slow start
-   * keep queued there beyond it ({@link setSlowStartBytes}). The flows' own rounds do not read it:
-   * their bursts are judged with each round's standing packets and with the buffer a loss fills.
-   */
-  startDelayS(resource: number): number {
-    return this.delaySAt[resource] + this.slowStartDelaySAt[resource];
-  }
-
   /** Sum of the queueing delays of `resources` now, seconds. */
   pathDelayS(resources: Int32Array): number {
     const delay = this.delaySAt;
@@ -292,17 +272,6 @@ export class QueueState implements FlowObserver {
   setReported(resource: number, bytes: number, nowS: number): void {
     if (!this.model.setReported(resource, bytes)) return;
     this.recompute(resource, nowS);
-  }
-
-  /**
-   * Loss-based flows in slow start keep `bytes` queued at drop-tail port `resource` now (the sum of
-   * their windows' excess over their pipes): a connection starting across it waits behind them
-   * too ({@link startDelayS}). Takes effect at once.
-   */
-  setSlowStartBytes(resource: number, bytes: number): void {
-    if (this.slowStartBytes[resource] === bytes) return;
-    this.slowStartBytes[resource] = bytes;
-    this.setDelay(resource);
   }
 
   /** Record `packets` marked at `resource` at `nowS` by a burst above its threshold (a transport's mark event). */
@@ -383,11 +352,6 @@ export class QueueState implements FlowObserver {
   private setDelay(r: number): void {
     const q = this.meanBytes[r];
     this.delaySAt[r] = q > 0 ? q / this.network.capacityOf(r) : 0;
-    const extra = this.slowStartBytes[r];
-    if (extra > 0 || this.slowStartDelaySAt[r] !== 0) {
-      const held = Math.min(extra, Math.max(0, this.settings.bufferBytes[r] - q));
-      this.slowStartDelaySAt[r] = held > 0 ? held / this.network.capacityOf(r) : 0;
-    }
   }
 
   private growFlows(n: number): void {

@@ -55,7 +55,6 @@ export class AvoidanceSteps {
     // Out of its port's sawtooth: it no longer shares the port by its window over its round trip.
     restoreDctcpShare(this.network, t, f);
     t.phase[f] = Phase.Avoidance;
-    this.routes.slowStart.clear(f);
     const now = this.sim.nowS;
     const rtt = this.routes.rttNow(f);
     const lost = Math.max(0, Math.round(lostPackets));

@@ -115,7 +115,6 @@ export class SlowStartRounds {
       return;
     }
     this.avoidance.applyWindow(f, rtt);
-    if (t.cc[f] !== TcpCc.Dctcp) this.routes.slowStart.round(f, first ? next : w, next, remaining, packet, t.baseRttS[f]);
     // After its last flight a flow needs another round trip only to tell a loss of the round
     // before (lossAge 2 now) or, once this instant's bursts are judged, its flight's own losses
     // or marks (awaitRound): otherwise it just drains, and no more round events are scheduled.

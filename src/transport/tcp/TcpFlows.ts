@@ -119,7 +119,7 @@ export class TcpFlows implements FlowObserver {
     this.kindRound = sim.registerHandler((f) => this.rounds.round(f));
     this.kindStep = sim.registerHandler((f) => this.avoidance.step(f));
     this.kindResume = sim.registerHandler((f) => this.recovery.resume(f));
-    const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t, topology.resourceCount));
+    const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes);
     this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network);
@@ -257,8 +257,6 @@ export class TcpFlows implements FlowObserver {
     t.sentAll[flow] = 0;
     t.retxPort[flow] = -1;
     t.lossPort[flow] = -1;
-    t.retxFullShare[flow] = 0;
-    t.holeTellS[flow] = NaN;
     t.recoveryWeight[flow] = NaN;
     t.shareWeight[flow] = NaN;
     t.recoveryEndS[flow] = 0;
@@ -320,7 +318,6 @@ export class TcpFlows implements FlowObserver {
       if (phase === Phase.Avoidance && t.cc[f] === TcpCc.Cubic && (this.sim.nowS > t.lastS[f] || t.cwnd[f] > t.windowSegs[f])) t.advance(f, this.sim.nowS, this.routes.rttNow(f));
       t.boundPps[f] = boundPps;
     }
-    if (phase !== Phase.SlowStart) this.routes.slowStart.clear(f);
     if (phase !== Phase.Avoidance && phase !== Phase.Steady) return;
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
     if (phase === Phase.Avoidance && at !== t.port[f] && (at < 0 || this.ports.tracks(f, at))) {
@@ -371,7 +368,6 @@ export class TcpFlows implements FlowObserver {
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
     t.phase[f] = Phase.Done;
     this.ports.leave(f);
-    this.routes.slowStart.clear(f);
     this.routes.held.release(f);
     const cb = this.done[f];
     this.done[f] = undefined;

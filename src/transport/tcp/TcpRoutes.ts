@@ -3,7 +3,6 @@ import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import { ListPool } from "../../core/ListPool.js";
 import { slowestChannelBps } from "./routeTiming.js";
-import { SlowStartQueues } from "./SlowStartQueues.js";
 import type { TcpFlowTable } from "./TcpFlowTable.js";
 
 /**
@@ -19,8 +18,6 @@ export class TcpRoutes {
    * thousands in a 20,000-flow run) read them here, not each flow's Route object.
    */
   readonly held = new ListPool();
-  /** The packets the flows in slow start keep queued at their ports, which a connection starting across them waits behind. */
-  readonly slowStart: SlowStartQueues;
 
   constructor(
     private readonly network: FlowNetwork,
@@ -28,10 +25,7 @@ export class TcpRoutes {
     /** The topology's channel count: resources below it are channels. */
     private readonly channels: number,
     private readonly t: TcpFlowTable,
-    resourceCount: number,
-  ) {
-    this.slowStart = new SlowStartQueues(network, queues, resourceCount);
-  }
+  ) {}
 
   /** RTT of `flow` now: base plus queueing both ways. */
   rttNow(f: number): number {

@@ -49,7 +49,7 @@ export interface StartTiming {
   baseRttS: number;
   /** Base round trip of a handshake segment answered by one, seconds ({@link baseRttS} of headers both ways). */
   handshakeBaseRttS: number;
-  /** Queueing delay a connection starting now meets on the way out and back ({@link QueueState.startDelayS}: the standing queues and the slow-start windows' excess), seconds. */
+  /** Queueing delay on the way out ({@link QueueState.pathDelayS}) and back ({@link QueueState.reversePathDelayS}), seconds. */
   outS: number;
   backS: number;
   /** Store-and-forward of the first packet ({@link storeAndForwardS}), seconds. */
@@ -59,11 +59,9 @@ export interface StartTiming {
 /**
  * Everything {@link TcpFlows.start} reads off a route, in one walk of its resources instead of
  * one walk each: {@link baseRttS} for a packet of `packetBytes` answered by `headerBytes` and for
- * headers both ways, the queueing delays a connection starting now meets out and back
- * ({@link QueueState.startDelayS}: with no flow in slow start queued, bit for bit
- * {@link QueueState.pathDelayS} and {@link QueueState.reversePathDelayS}), and
- * {@link storeAndForwardS} of `firstPacketBytes`. Each sum adds the same terms in the same order
- * as its own function, so every value is bit for bit the same.
+ * headers both ways, the queueing delays out and back, and {@link storeAndForwardS} of
+ * `firstPacketBytes`. Each sum adds the same terms in the same order as its own function, so
+ * every value is bit for bit the same.
  */
 export function startTiming(
   network: FlowNetwork,
@@ -84,9 +82,9 @@ export function startTiming(
   let worst = 0;
   for (let i = 0; i < resources.length; i++) {
     const r = resources[i];
-    out += queues.startDelayS(r);
+    out += queues.delayS(r);
     if (r >= channelCount) continue;
-    back += queues.startDelayS(r ^ 1);
+    back += queues.delayS(r ^ 1);
     const capacity = network.capacityOf(r);
     if (!(capacity > 0)) continue;
     serial += (packetBytes + headerBytes) / capacity;

@@ -15,7 +15,7 @@ const BASE_RTT = 50e-6;
 function routesOf(forward: number, backward: number) {
   const { n, route, t } = lossPortNetwork();
   const back = { nodes: Int32Array.of(2, 1, 0), resources: Int32Array.of(3, 1), latencyS: 2e-6 };
-  const routes = new TcpRoutes(n.network, n.queues, n.topology.channelCount, t, n.topology.resourceCount);
+  const routes = new TcpRoutes(n.network, n.queues, n.topology.channelCount, t);
   const flows = [...Array(forward).fill(route), ...Array(backward).fill(back)].map((r) => {
     const f = n.network.startFlow(r, 1e9);
     t.reserve(f + 1);

@@ -21,7 +21,6 @@ function world(seed: number) {
   const delays = Float64Array.from({ length: RESOURCES }, () => (rng() < 0.3 ? 0 : rng() * 1e-3));
   const queues: QueueState = Object.assign(Object.create(QueueState.prototype), {
     delaySAt: delays,
-    slowStartDelaySAt: new Float64Array(RESOURCES),
     topology: { channelCount: CHANNELS },
     queued: 1,
   });
