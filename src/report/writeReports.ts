@@ -259,7 +259,7 @@ function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadRepo
  * The records `of` each workload's results, in workload order (`results.flatMap((r) => of(r) ??
  * [])`'s list): a workload without any (20,000 transfers are 20,000 such workloads) adds nothing
  * and makes no empty list, where flatMap made one per workload and read each one's length
- * through its generic flattening (~85 M instructions of the k=16 20,000-transfer run's four
+ * through its generic flattening (~40 M instructions of the k=16 20,000-transfer run's four
  * calls, s46-whole).
  */
 function recordsOf<T>(results: readonly WorkloadResults[], of: (r: WorkloadResults) => readonly T[] | undefined): T[] {
