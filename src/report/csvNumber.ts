@@ -274,14 +274,18 @@ function digitCount(v: number): number {
  * exact), two digits per integer division by 100: a double's `%` is a library call per digit.
  */
 function writeWhole(out: Uint8Array, at: number, w: number): number {
+  // digitCount and writePadded take int32s (small integers to V8 whatever the caller held: a
+  // whole number computed as a double reached digitCount boxed, and its code, compiled for
+  // small integers, was deoptimized: "not a Smi").
   if (w < 2147483648) {
-    const len = digitCount(w);
-    writePadded(out, at, w | 0, len);
+    const v = w | 0;
+    const len = digitCount(v);
+    writePadded(out, at, v, len);
     return at + len;
   }
-  const high = Math.floor(w / 1e8);
+  const high = Math.floor(w / 1e8) | 0;
   const len = digitCount(high);
-  writePadded(out, at, high | 0, len);
+  writePadded(out, at, high, len);
   writePadded(out, at + len, (w - high * 1e8) | 0, 8);
   return at + len + 8;
 }
