@@ -1,6 +1,7 @@
 // SharingState: the incremental max-min solver's state in typed arrays (flows in dense slots, resources, routes, the current solve's lists) and its bookkeeping.
 import { EventQueue } from "../../core/EventQueue.js";
 import { grown } from "../../core/grown.js";
+import { InputError } from "../../core/InputError.js";
 import { lineAlignedBuffer } from "../../core/lineAlignedBuffer.js";
 import type { saturatedShare } from "../saturatedShare.js";
 import { ResourceLists } from "./ResourceLists.js";
@@ -190,7 +191,7 @@ export class SharingState {
   /** State for resources of these capacities (copied) and no flows. */
   constructor(capacityBps: Float64Array) {
     const R = capacityBps.length;
-    if (R > SharingState.MAX_INDEXED) throw new Error(`IncrementalSharing: ${R} resources, at most ${SharingState.MAX_INDEXED}`);
+    checkIndexable(R, "channels and capacities to share");
     this.resourceCount = R;
     this.lists = new ResourceLists(R);
     const record = lineAlignedBuffer(64 * R);
@@ -339,9 +340,14 @@ export class SharingState {
     }
   }
 
-  /** Room for `size` flow slots. */
+  /**
+   * Room for `size` flow slots, at most {@link SharingState.MAX_INDEXED}: a request beyond it is
+   * cut to it, and once the slots are that many the next growth refuses the run (one sentence,
+   * {@link checkIndexable}).
+   */
   growSlots(size: number): void {
-    if (size > SharingState.MAX_INDEXED) throw new Error(`IncrementalSharing: ${size} flow slots, at most ${SharingState.MAX_INDEXED}`);
+    if (this.slotCapacity >= SharingState.MAX_INDEXED) checkIndexable(this.slotCapacity + 1, "flows sharing the network at once");
+    size = Math.min(size, SharingState.MAX_INDEXED);
     this.idOf = grown(this.idOf, size);
     this.freeSlots = grown(this.freeSlots, size);
     this.activeList = grown(this.activeList, size);
@@ -392,5 +398,19 @@ export class SharingState {
     this.routePos = pos;
     this.poolEnd = end;
     this.poolGarbage = 0;
+  }
+}
+
+/**
+ * Refuse, as a user's {@link InputError} (exit code 2, one sentence), a run that needs more than
+ * {@link SharingState.MAX_INDEXED} (2²⁶ = 67,108,864) of `what` in the sharing solver: the
+ * scenario's size estimate (docs/scenarios.md, Limits) refuses most such runs from the file
+ * first, but it counts memory, and a machine with a raised heap limit could pass it.
+ */
+export function checkIndexable(count: number, what: string): void {
+  if (count > SharingState.MAX_INDEXED) {
+    throw new InputError(
+      `too large to simulate — ${count.toLocaleString("en-US")} ${what}, more than the ${SharingState.MAX_INDEXED.toLocaleString("en-US")} the sharing solver indexes (docs/scenarios.md, Limits)`,
+    );
   }
 }
