@@ -1,6 +1,7 @@
 // FlowNetwork: flows in time — latency first, then draining at max-min rates that change as flows come and go.
 import { grown } from "../core/grown.js";
 import type { Simulation } from "../core/Simulation.js";
+import { DrainingSlots } from "./DrainingSlots.js";
 import { RateChanges } from "./RateChanges.js";
 import type { Route } from "./Router.js";
 import type { FlowObserver } from "./FlowObserver.js";
@@ -45,7 +46,8 @@ export interface FlowOptions {
  * one solve, scheduled as an event at the same time (after those already queued).
  *
  * Per-flow state is struct-of-arrays indexed by flow id (ids are never reused, so reports
- * can index by them); about 80 bytes per flow plus its route.
+ * can index by them); about 70 bytes per flow plus its route. What a rate change reads and
+ * writes of a draining flow lives apart, in a record per live slot ({@link DrainingSlots}).
  *
  * Dynamics: {@link setCapacity} changes a resource (0 for a failed link: its flows stall
  * at rate 0) and {@link capacityOf} reads the capacity in force (its one owner);
@@ -59,9 +61,10 @@ export class FlowNetwork {
   private state = new Uint8Array(0);
   private sizeBytes = new Float64Array(0);
   private startS = new Float64Array(0);
+  /** Bytes left of a flow that is not draining (wire bytes in flight; banked when it left; 0 once done); a draining flow's are in its slot. */
   private remainingBytes = new Float64Array(0);
-  private rate = new Float64Array(0);
-  private lastUpdateS = new Float64Array(0);
+  /** Draining flows' remaining bytes, rate, last banking and completion event (while in flight, {@link event} holds the activation). */
+  private readonly live = new DrainingSlots();
   private finishS = new Float64Array(0);
   private event = new Int32Array(0);
   private weight = new Float64Array(0);
@@ -151,8 +154,6 @@ export class FlowNetwork {
     this.sizeBytes[f] = sizeBytes;
     this.startS[f] = now;
     this.remainingBytes[f] = options.wireBytes ?? sizeBytes;
-    this.rate[f] = 0;
-    this.lastUpdateS[f] = now;
     this.finishS[f] = NaN;
     this.event[f] = -1;
     this.weight[f] = options.weight ?? 1;
@@ -240,17 +241,7 @@ export class FlowNetwork {
   /** Bytes of a flow not yet delivered, as of now (its wire bytes until it starts draining). */
   remainingOf(flow: number): number {
     if (this.state[flow] !== FlowState.Active) return this.state[flow] === FlowState.Done ? 0 : this.remainingBytes[flow];
-    const rem = this.remainingBytes[flow] - this.rate[flow] * (this.sim.nowS - this.lastUpdateS[flow]);
-    return rem > 0 ? rem : 0;
-  }
-
-  /** Bank an active flow's progress at its current rate up to `now`; returns its remaining bytes. */
-  private bank(f: number, now: number): number {
-    let rem = this.remainingBytes[f] - this.rate[f] * (now - this.lastUpdateS[f]);
-    if (rem < 0) rem = 0;
-    this.remainingBytes[f] = rem;
-    this.lastUpdateS[f] = now;
-    return rem;
+    return this.live.remainingAt(this.live.slotOf[flow], this.sim.nowS);
   }
 
   /** Take a live flow off its route: cancel its pending event and, if draining, bank its progress and leave the engine. */
@@ -259,9 +250,13 @@ export class FlowNetwork {
     if (h >= 0) this.sim.cancel(h);
     this.event[f] = -1;
     if (this.state[f] !== FlowState.Active) return;
-    const old = this.rate[f];
-    this.bank(f, now);
-    this.rate[f] = 0;
+    const live = this.live;
+    const s = live.slotOf[f];
+    const done = live.int[(s << 3) | 6];
+    if (done >= 0) this.sim.cancel(done);
+    const old = live.num[(s << 2) | 1];
+    this.remainingBytes[f] = live.bank(s, now);
+    live.free(f, s);
     this.engine.removeFlow(f);
     this.activeCount--;
     this.tellRate(f, old, 0, -1, now);
@@ -310,9 +305,9 @@ export class FlowNetwork {
   finishOf(flow: number): number {
     return this.finishS[flow];
   }
-  /** Current rate of a flow, bytes/s. */
+  /** Current rate of a flow, bytes/s (0 unless it is draining). */
   rateOf(flow: number): number {
-    return this.rate[flow];
+    return this.live.rateOf(flow);
   }
   /** Seconds between a flow's request and its first byte leaving (a transport's handshake and queueing), 0 for none. */
   startDelayOf(flow: number): number {
@@ -330,7 +325,6 @@ export class FlowNetwork {
   private activate(f: number): void {
     const now = this.sim.nowS;
     this.event[f] = -1;
-    this.lastUpdateS[f] = now;
     // Nothing to drain, or nothing to share (a route with no resources and no cap, e.g.
     // src = dst on a node without capacity): the last byte arrives with the first.
     if (this.remainingBytes[f] <= 0 || (this.routes[f].resources.length === 0 && this.capBps[f] === Infinity)) {
@@ -338,6 +332,7 @@ export class FlowNetwork {
       return;
     }
     this.state[f] = FlowState.Active;
+    this.live.take(f, this.remainingBytes[f], now);
     this.activeCount++;
     this.changes.reserve(this.activeCount);
     this.engine.addFlow(f, this.routes[f].resources, this.weight[f], this.capBps[f]);
@@ -348,11 +343,11 @@ export class FlowNetwork {
 
   private complete(f: number): void {
     const now = this.sim.nowS;
-    this.event[f] = -1;
+    const s = this.live.slotOf[f];
     this.engine.removeFlow(f);
     this.activeCount--;
-    const old = this.rate[f];
-    this.rate[f] = 0;
+    const old = this.live.num[(s << 2) | 1];
+    this.live.free(f, s);
     this.remainingBytes[f] = 0;
     this.tellRate(f, old, 0, -1, now);
     this.finish(f, now);
@@ -390,20 +385,25 @@ export class FlowNetwork {
     const changes = this.changes;
     changes.nowS = now;
     const rateObservers = this.rateObservers;
+    // No flow takes a slot during this loop (flows activate in events of their own), so the records stay where they are.
+    const live = this.live;
+    const { slotOf, num, int } = live;
     for (let i = 0; i < n; i++) {
       const f = changed[i];
-      if (this.state[f] !== FlowState.Active) continue;
-      const old = this.rate[f];
-      const rem = this.bank(f, now);
+      // Draining (Active) exactly when it holds a live slot.
+      const s = slotOf[f];
+      if (s < 0) continue;
+      const old = num[(s << 2) | 1];
+      const rem = live.bank(s, now);
       const r = this.engine.changedRateBps(i);
-      this.rate[f] = r;
+      num[(s << 2) | 1] = r;
       const done = r > 0 ? now + rem / r : Infinity;
-      const h = this.event[f];
+      const h = int[(s << 3) | 6];
       if (done === Infinity) {
         if (h >= 0) this.sim.cancel(h);
-        this.event[f] = -1;
+        int[(s << 3) | 6] = -1;
       } else if (h >= 0) this.sim.reschedule(h, done);
-      else this.event[f] = this.sim.schedule(done, this.kindComplete, f);
+      else int[(s << 3) | 6] = this.sim.schedule(done, this.kindComplete, f);
       const bottleneck = this.engine.changedBottleneck(i);
       const k = changes.count++;
       changes.flows[k] = f;
@@ -447,8 +447,7 @@ export class FlowNetwork {
     this.sizeBytes = grown(this.sizeBytes, n);
     this.startS = grown(this.startS, n);
     this.remainingBytes = grown(this.remainingBytes, n);
-    this.rate = grown(this.rate, n);
-    this.lastUpdateS = grown(this.lastUpdateS, n);
+    this.live.growFlows(n);
     this.finishS = grown(this.finishS, n);
     this.weight = grown(this.weight, n);
     this.capBps = grown(this.capBps, n);
