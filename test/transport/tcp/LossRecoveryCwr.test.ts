@@ -1,35 +1,8 @@
 // DCTCP incast losses in CWR: a response whose ECE came before its duplicate ACKs resends a hole only once three segments are SACKed above it, so small responses time out where large ones recover.
 import { describe, expect, it } from "vitest";
-import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
-import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
-import type { TransferResult } from "../../../src/workloads/Workload.js";
-import { NS3_HEADER_BYTES, transportNetwork } from "../transportModels.js";
+import { oneSwitchIncast } from "./oneSwitchIncast.js";
 
-const P = 1448 + NS3_HEADER_BYTES;
-
-/**
- * `senders` hosts each send `bytes` to h0 through one switch at once, every 10 ms for 10 rounds:
- * 10 Gb/s, 1 µs links, 100 packets of buffer per port, DCTCP marking at K = 20 packets (as
- * bench/ns3's incast-dctcp-36x20k at its last hop); DCTCP, IW 10, an ACK per segment, min RTO
- * 200 ms. Returns how many responses timed out (FCT over 100 ms) and how many there were.
- */
-function incast(senders: number, bytes: number) {
-  const nodes = ["sw", "h0"];
-  const links: LinkSpec[] = [{ from: "sw", to: "h0", bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: 100 * P, ecnThresholdBytes: 20 * P }];
-  for (let i = 1; i <= senders; i++) {
-    nodes.push(`h${i}`);
-    links.push({ from: `h${i}`, to: "sw", bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: 100 * P, ecnThresholdBytes: 20 * P });
-  }
-  const t = transportNetwork(nodes, links, { dctcp: true });
-  const ctx = t.context.forWorkload("w", { ...TCP_DEFAULTS, cc: "dctcp", handshake: "none", headerBytes: NS3_HEADER_BYTES, delayedAck: 1 });
-  const results: TransferResult[] = [];
-  for (let round = 0; round < 10; round++)
-    t.sim.at(0.001 + 0.01 * round, () => {
-      for (let i = 1; i <= senders; i++) ctx.startTransfer({ id: `q${round}_${i}`, src: `h${i}`, dst: "h0", sizeBytes: bytes }, (r) => results.push(r));
-    });
-  t.sim.run();
-  return { responses: results.length, timedOut: results.filter((r) => r.finishS - r.startS > 0.1).length };
-}
+const incast = (senders: number, bytes: number) => oneSwitchIncast(senders, bytes, "dctcp");
 
 describe("tcp (DCTCP): losses told in CWR", () => {
   it("36 × 20 KB: most responses, their last holes with fewer than three segments behind, time out", () => {

@@ -1,35 +1,8 @@
 // NewReno incast at a drop-tail port: ns-3 drops none of the responses' fast retransmissions again (their recoveries start after the port's drops end), so a rule for retransmissions lost at a still-overflowing port must add no timeout here.
 import { describe, expect, it } from "vitest";
-import type { LinkSpec } from "../../../src/net/TopologyBuilder.js";
-import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
-import type { TransferResult } from "../../../src/workloads/Workload.js";
-import { NS3_HEADER_BYTES, transportNetwork } from "../transportModels.js";
+import { oneSwitchIncast } from "./oneSwitchIncast.js";
 
-const P = 1448 + NS3_HEADER_BYTES;
-
-/**
- * `senders` hosts each send `bytes` to h0 through one switch at once, every 10 ms for 10 rounds:
- * 10 Gb/s, 1 µs links, 100 packets of drop-tail buffer per port; NewReno, IW 10, an ACK per
- * segment, min RTO 200 ms (bench/ns3/oneSwitchIncast.ts's network with cc newreno and no ECN).
- * Returns the responses, how many timed out (FCT over 100 ms), and the model's RTO count.
- */
-function incast(senders: number, bytes: number) {
-  const nodes = ["sw", "h0"];
-  const links: LinkSpec[] = [{ from: "sw", to: "h0", bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: 100 * P }];
-  for (let i = 1; i <= senders; i++) {
-    nodes.push(`h${i}`);
-    links.push({ from: `h${i}`, to: "sw", bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: 100 * P });
-  }
-  const t = transportNetwork(nodes, links);
-  const ctx = t.context.forWorkload("w", { ...TCP_DEFAULTS, cc: "newreno", handshake: "none", headerBytes: NS3_HEADER_BYTES, delayedAck: 1 });
-  const results: TransferResult[] = [];
-  for (let round = 0; round < 10; round++)
-    t.sim.at(0.001 + 0.01 * round, () => {
-      for (let i = 1; i <= senders; i++) ctx.startTransfer({ id: `q${round}_${i}`, src: `h${i}`, dst: "h0", sizeBytes: bytes }, (r) => results.push(r));
-    });
-  t.sim.run();
-  return { responses: results.length, timedOut: results.filter((r) => r.finishS - r.startS > 0.1).length };
-}
+const incast = (senders: number, bytes: number) => oneSwitchIncast(senders, bytes, "newreno");
 
 describe("tcp (NewReno): fast retransmissions at a still-overflowing drop-tail port", () => {
   it("24 × 48 KB: no response loses its fast retransmission — its first flight has too few survivors behind its hole to tell it while the port drops", () => {
