@@ -37,10 +37,23 @@ export class LadderBottom {
   /** Slots for `initialCapacity` handles (at least 4) and an empty Bottom. */
   constructor(initialCapacity: number) {
     const n = Math.max(4, initialCapacity | 0);
-    this.slotF = new Float64Array(4 * n);
-    this.slotI = new Int32Array(4 * n);
-    this.capacity = n;
-    this.freeSlots = new Int32Array(n);
+    // Every field the queue changes is first given a placeholder (an empty array, -1) and
+    // then its value: V8 tracks a field that has held one value as constant, and at its
+    // first change drops every optimized function compiled on that (`node --trace-deopt`:
+    // "code dependencies"), which the first grow, release or heap push did mid-run. So the
+    // change happens here, before any code is optimized (docs/architecture.md, s46-deopt).
+    this.slotF = new Float64Array(0);
+    this.slotI = new Int32Array(0);
+    this.capacity = 0;
+    this.freeSlots = new Int32Array(0);
+    this.resize(n);
+    this.freeCount = -1;
+    this.slotsUsed = -1;
+    this.count = -1;
+    this.nextSeq = -1;
+    this.heapCount = -1;
+    this.heapTime = new Float64Array(0);
+    this.heapSlot = new Int32Array(0);
     this.freeCount = 0;
     this.slotsUsed = 0;
     this.count = 0;
@@ -143,7 +156,11 @@ export class LadderBottom {
 
   /** Double the number of slots. */
   protected grow(): void {
-    const n = this.capacity * 2;
+    this.resize(this.capacity * 2);
+  }
+
+  /** Room for `n` slots, the current ones kept. */
+  private resize(n: number): void {
     this.slotF = grown(this.slotF, 4 * n);
     this.slotI = grown(this.slotI, 4 * n);
     this.capacity = n;

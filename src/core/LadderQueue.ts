@@ -68,6 +68,12 @@ export class LadderQueue extends LadderBottom {
   constructor(initialCapacity = 1024) {
     super(initialCapacity);
     const n = this.capacity;
+    // A placeholder first for each field that changes, as in LadderBottom (V8's const fields).
+    this.buckets = new Int32Array(0);
+    this.topStart = Number.NaN;
+    this.topMin = Number.NaN;
+    this.topMax = Number.NaN;
+    this.rungs = -1;
     this.buckets = new Int32Array(2 * (FIRST_RUNG_BUCKET + n));
     // Only Top and the list at +Infinity: a rung's buckets are emptied when it is spread (spread), and none is read before.
     this.emptyBuckets(TOP, FIRST_RUNG_BUCKET);

@@ -59,8 +59,13 @@ function beforeNow(what: string, timeS: number, nowS: number): Error {
  * several simulations can run in one process.
  */
 export class Simulation {
-  /** Current simulated time in seconds. */
-  nowS = 0;
+  /**
+   * Current simulated time in seconds. Starts as NaN and is set to 0 in the constructor so
+   * that V8 holds it as a double from the start: a field first given a small integer is
+   * held as one, and the run's first fractional time changed its representation mid-run,
+   * which drops code compiled on the old one (docs/architecture.md, s46-deopt).
+   */
+  nowS = Number.NaN;
   /** Events dispatched since construction. */
   eventsProcessed = 0;
   readonly queue: LadderQueue;
@@ -69,6 +74,7 @@ export class Simulation {
   private readonly freeTimers: number[] = [];
 
   constructor(initialCapacity = 1024) {
+    this.nowS = 0;
     this.queue = new LadderQueue(initialCapacity);
     this.handlers[TIMER_KIND] = (id) => {
       const fn = this.timers[id]!;

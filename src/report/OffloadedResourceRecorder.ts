@@ -49,8 +49,8 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
   /** Records not yet sent. */
   private block = new Float64Array(BLOCK_VALUES * 2);
   private staged = 0;
-  /** Per flow: 1 while the worker's recorder holds its route. */
-  private held = new Uint8Array(1024);
+  /** Per flow: 1 while the worker's recorder holds its route (empty here, sized in the constructor: see there). */
+  private held = new Uint8Array(0);
   /** The end `finish` was called with (undefined before). */
   private finishedAtS: number | undefined;
   /** Answers the worker had posted before the FINISH: it posts two (the flows' bottlenecks, then the accounts). */
@@ -67,6 +67,10 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
    */
   constructor(network: FlowNetwork, topology: Topology, workerUrl: URL, ringValues = RING_VALUES, keepFlowBounds = false) {
     super(network, topology);
+    // Given a second value here so that V8 never tracks `held` as a constant: its first
+    // replacement (flowStarted's grow) dropped the optimized ratesChanged mid-run
+    // (docs/architecture.md, s46-deopt).
+    this.held = new Uint8Array(1024);
     const R = topology.resourceCount;
     const capacityBps = new Float64Array(R);
     for (let r = 0; r < R; r++) capacityBps[r] = network.capacityOf(r);

@@ -142,10 +142,10 @@ export class SharingState {
   pending = new Int32Array(16);
   pendingCount = 0;
 
-  /** Every active flow's resources, where its record's route start and length say; compacted when half of it is garbage. */
-  routePool = new Int32Array(1024);
-  /** For each route entry, the flow's position in that resource's list. */
-  routePos = new Int32Array(1024);
+  /** Every active flow's resources, where its record's route start and length say; compacted when half of it is garbage (sized in the constructor). */
+  routePool = new Int32Array(0);
+  /** For each route entry, the flow's position in that resource's list (sized in the constructor). */
+  routePos = new Int32Array(0);
   poolEnd = 0;
   poolGarbage = 0;
 
@@ -192,6 +192,11 @@ export class SharingState {
   constructor(capacityBps: Float64Array) {
     const R = capacityBps.length;
     checkIndexable(R, "channels and capacities to share");
+    // A second value for the pool's arrays, which compactPool replaces: V8 would otherwise
+    // track them as constants and, at the first compaction, drop the optimized solve, join,
+    // release, refill and freeze (docs/architecture.md, s46-deopt).
+    this.routePool = new Int32Array(1024);
+    this.routePos = new Int32Array(1024);
     this.resourceCount = R;
     this.lists = new ResourceLists(R);
     const record = lineAlignedBuffer(64 * R);
