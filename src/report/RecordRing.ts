@@ -84,14 +84,6 @@ export class RecordRing {
     this.control = new Int32Array(memory.control);
     this.mask = this.ring.length - 1;
     this.wakeValues = Math.max(1, this.ring.length >> 2);
-    // The writer's counters change: a second value here, so that V8 never tracks them as
-    // constants and drops optimized code at their first change (docs/architecture.md, s46-deopt).
-    this.at = -1;
-    this.wokeAt = -1;
-    this.wakes = -1;
-    this.at = 0;
-    this.wokeAt = 0;
-    this.wakes = 0;
   }
 
   /** Writer: append the first `n` values of `block`, waiting for the reader while the ring is full. */
