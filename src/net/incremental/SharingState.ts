@@ -1,9 +1,9 @@
 // SharingState: the incremental max-min solver's state in typed arrays (flows in dense slots, resources, routes, the current solve's lists) and its bookkeeping.
 import { EventQueue } from "../../core/EventQueue.js";
 import { grown } from "../../core/grown.js";
-import { InputError } from "../../core/InputError.js";
 import { lineAlignedBuffer } from "../../core/lineAlignedBuffer.js";
 import type { saturatedShare } from "../saturatedShare.js";
+import { MAX_INDEXED, checkIndexable } from "./checkIndexable.js";
 import { ResourceLists } from "./ResourceLists.js";
 
 /**
@@ -22,7 +22,7 @@ export class SharingState {
    * `16 * r + 15` was a multiply and an add, each checked for overflow — the same index whenever
    * it is below 2³¹, which these bounds keep.
    */
-  static readonly MAX_INDEXED = 2 ** 26;
+  static readonly MAX_INDEXED = MAX_INDEXED;
   readonly resourceCount: number;
   readonly lists: ResourceLists;
   /**
@@ -403,19 +403,5 @@ export class SharingState {
     this.routePos = pos;
     this.poolEnd = end;
     this.poolGarbage = 0;
-  }
-}
-
-/**
- * Refuse, as a user's {@link InputError} (exit code 2, one sentence), a run that needs more than
- * {@link SharingState.MAX_INDEXED} (2²⁶ = 67,108,864) of `what` in the sharing solver: the
- * scenario's size estimate (docs/scenarios.md, Limits) refuses most such runs from the file
- * first, but it counts memory, and a machine with a raised heap limit could pass it.
- */
-export function checkIndexable(count: number, what: string): void {
-  if (count > SharingState.MAX_INDEXED) {
-    throw new InputError(
-      `too large to simulate — ${count.toLocaleString("en-US")} ${what}, more than the ${SharingState.MAX_INDEXED.toLocaleString("en-US")} the sharing solver indexes (docs/scenarios.md, Limits)`,
-    );
   }
 }
