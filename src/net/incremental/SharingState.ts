@@ -15,14 +15,6 @@ import { ResourceLists } from "./ResourceLists.js";
  * they grow, which happens only when a flow is added, never during a solve.
  */
 export class SharingState {
-  /**
-   * At most this many resources and this many flow slots, so that every index into the records
-   * (`(r << 4) | 15`, `(f << 3) | 7`) stays below 2³⁰: the records' indices are written as shifts
-   * and ors (session 45), which V8 compiles to two instructions with no overflow check, where
-   * `16 * r + 15` was a multiply and an add, each checked for overflow — the same index whenever
-   * it is below 2³¹, which these bounds keep.
-   */
-  static readonly MAX_INDEXED = MAX_INDEXED;
   readonly resourceCount: number;
   readonly lists: ResourceLists;
   /**
@@ -346,13 +338,13 @@ export class SharingState {
   }
 
   /**
-   * Room for `size` flow slots, at most {@link SharingState.MAX_INDEXED}: a request beyond it is
-   * cut to it, and once the slots are that many the next growth refuses the run (one sentence,
+   * Room for `size` flow slots, at most {@link MAX_INDEXED}: a request beyond it is cut to it,
+   * and once the slots are that many the next growth refuses the run (one sentence,
    * {@link checkIndexable}).
    */
   growSlots(size: number): void {
-    if (this.slotCapacity >= SharingState.MAX_INDEXED) checkIndexable(this.slotCapacity + 1, "flows sharing the network at once");
-    size = Math.min(size, SharingState.MAX_INDEXED);
+    checkIndexable(this.slotCapacity + 1, "flows sharing the network at once");
+    size = Math.min(size, MAX_INDEXED);
     this.idOf = grown(this.idOf, size);
     this.freeSlots = grown(this.freeSlots, size);
     this.activeList = grown(this.activeList, size);

@@ -2,9 +2,11 @@
 import { InputError } from "../../core/InputError.js";
 
 /**
- * At most this many resources and this many flow slots in `SharingState` (2²⁶ =
- * 67,108,864), so that every index into its records (`(r << 4) | 15`, `(f << 3) | 7`) stays
- * below 2³⁰ (see `SharingState.MAX_INDEXED`, which is this).
+ * At most this many resources and this many flow slots in `SharingState` (2²⁶ = 67,108,864),
+ * so that every index into its records (`(r << 4) | 15`, `(f << 3) | 7`) stays below 2³⁰:
+ * the records' indices are written as shifts and ors (session 45), which V8 compiles to two
+ * instructions with no overflow check, where `16 * r + 15` was a multiply and an add, each
+ * checked for overflow — the same index whenever it is below 2³¹, which this bound keeps.
  */
 export const MAX_INDEXED = 2 ** 26;
 

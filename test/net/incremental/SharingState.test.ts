@@ -1,5 +1,6 @@
 // Tests of SharingState: releasing flows and the load of the held flows on a resource.
 import { describe, expect, it } from "vitest";
+import { MAX_INDEXED } from "../../../src/net/incremental/checkIndexable.js";
 import { SharingState } from "../../../src/net/incremental/SharingState.js";
 
 /** State with flows in slots 0…n-1, each on the given resources at the given rate. */
@@ -67,7 +68,7 @@ describe("SharingState.setBottleneck", () => {
 
   it("refuses to grow its flow slots past 2²⁶ with one sentence, before allocating anything", () => {
     const s = new SharingState(new Float64Array(1).fill(100));
-    s.slotCapacity = SharingState.MAX_INDEXED;
-    expect(() => s.growSlots(2 * SharingState.MAX_INDEXED)).toThrow("too large to simulate — 67,108,865 flows sharing the network at once");
+    s.slotCapacity = MAX_INDEXED;
+    expect(() => s.growSlots(2 * MAX_INDEXED)).toThrow("too large to simulate — 67,108,865 flows sharing the network at once");
   });
 });
