@@ -7,7 +7,7 @@ import type { Route } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
 import { FlowBounds, type FlowBoundsState } from "./FlowBounds.js";
 import type { CAP_BOUND, NEVER_ACTIVE } from "./flowBottleneck.js";
-import { FlowRows, type FlowLabelSource } from "./FlowRows.js";
+import { FlowRows } from "./FlowRows.js";
 
 /** The bottlenecks of flows 0 … `flows` − 1 as kept in another thread ({@link FlowBounds} there), handed over after the run. */
 export interface FlowBoundsHandOver {
@@ -45,7 +45,7 @@ export type FlowStatus = "done" | "failed" | "unfinished";
  * worker from the same records (`boundsElsewhere`: FlowBounds there, handed over after the
  * run), which takes their per-change work off the simulation's thread.
  *
- * `labels.at(flow)` is the flow's user-facing id in flows.csv (the flow number when missing);
+ * `labels[flow]` is the flow's user-facing id in flows.csv (the flow number when missing);
  * the array is read only when rows are written, so callers may fill it as flows start.
  */
 export class FlowRecorder implements FlowObserver {
@@ -73,7 +73,7 @@ export class FlowRecorder implements FlowObserver {
   constructor(
     private readonly network: FlowNetwork,
     topology: Topology,
-    labels: FlowLabelSource,
+    labels: readonly string[],
     private boundsElsewhere?: () => FlowBoundsHandOver,
   ) {
     this.csv = new FlowRows(this, network, topology, labels);

@@ -8,12 +8,6 @@ import { flowFctS } from "./flowFctS.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
 import { clampSlowdown } from "./roundoff.js";
 
-/** Where a flow's id is read from: the run's labels (run/FlowLabels, bytes), or a plain list of ids (tests). */
-export interface FlowLabelSource {
-  /** The id of flow `flow` (undefined when it has none). */
-  at(flow: number): string | undefined;
-}
-
 /** Columns of flows.csv, in order. */
 export const FLOW_CSV_HEADERS = [
   "id",
@@ -31,7 +25,7 @@ export const FLOW_CSV_HEADERS = [
 ] as const;
 
 /**
- * flows.csv of a {@link FlowRecorder}: one row per flow in flow-id order, `labels.at(flow)` its id
+ * flows.csv of a {@link FlowRecorder}: one row per flow in flow-id order, `labels[flow]` its id
  * (the flow number when missing; read only when rows are written, so callers may fill it as
  * flows start), then {@link FLOW_CSV_HEADERS}' cells and those of the columns added.
  */
@@ -45,7 +39,7 @@ export class FlowRows {
     private readonly recorder: FlowRecorder,
     private readonly network: FlowNetwork,
     private readonly topology: Topology,
-    private readonly labels: FlowLabelSource,
+    private readonly labels: readonly string[],
   ) {}
 
   /** Add `headers` to flows.csv, filled from `cells(flow)` when rows are written (numbers formatted like every other cell; empty cells where it returns undefined). */
@@ -96,7 +90,7 @@ export class FlowRows {
     const delayS = net.startDelayOf(f);
     const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;
     const b = this.recorder.bottleneckOf(f);
-    sink.text(this.labels.at(f) ?? String(f));
+    sink.text(this.labels[f] ?? String(f));
     sink.text(t.nodeIds[route.nodes[0]]);
     sink.text(t.nodeIds[route.nodes[route.nodes.length - 1]]);
     sink.number(size);

@@ -10,7 +10,6 @@ import type { Route, Router } from "../net/Router.js";
 import type { Topology } from "../net/Topology.js";
 import { QueueState } from "../net/queues/QueueState.js";
 import { queueSettings } from "./queueSettings.js";
-import { FlowLabels } from "./FlowLabels.js";
 import { RequestTransfer } from "./RequestTransfer.js";
 import type { Transport, TransportRun } from "../transport/Transport.js";
 import { TRANSPORT_MODEL_REGISTRY } from "../transport/transportModels.js";
@@ -33,8 +32,8 @@ type OnFailed = (failure: TransferFailure) => void;
  * reroutes flows after a failure with the same ECMP key, and fails pinned ones.
  */
 export class NetworkContext {
-  /** User-facing id of every flow, indexed by flow number (bytes, made into text when read). */
-  readonly labels = new FlowLabels();
+  /** User-facing id of every flow, indexed by flow number. */
+  readonly labels: string[] = [];
   /** The per-run state of every transport model used so far, by model name, in order of first use. */
   readonly transportRuns = new Map<TransportSpec["model"], TransportRun>();
   /** Index of the workload that started each flow, by flow number. */
@@ -52,15 +51,14 @@ export class NetworkContext {
   /**
    * What every transport calls when a flow's last byte is delivered: one function for all
    * flows (the flow's id, start and callback are read by its number), so starting a flow
-   * leaves no closure holding its request alive until it ends. The result's id is made
-   * from the labels only if the callback reads it (few do).
+   * leaves no closure holding its request alive until it ends.
    */
   private readonly flowDone = (f: number): void => {
     if (this.failureCallbacks.size > 0) this.failureCallbacks.delete(f);
     const onComplete = this.completions[f];
     if (!onComplete) return;
     this.completions[f] = undefined;
-    onComplete(new DoneTransfer(this.labels, f, this.network.startOf(f), this.network.finishOf(f)));
+    onComplete({ id: this.labels[f], startS: this.network.startOf(f), finishS: this.network.finishOf(f), flow: f });
   };
   /** Router of each workload (its policy's, or the run's), by workload index. */
   private readonly routers: Router[] = [];
@@ -169,7 +167,7 @@ export class NetworkContext {
         const router = this.routerOfFlow(flow);
         if (!router) return null;
         const nodes = this.network.routeOf(flow).nodes;
-        return router.steer(nodes[0], nodes[nodes.length - 1], stringHash32(this.labels.at(flow)!));
+        return router.steer(nodes[0], nodes[nodes.length - 1], stringHash32(this.labels[flow]));
       },
       failed: (flow) => this.notifyFailed(flow),
     };
@@ -186,7 +184,7 @@ export class NetworkContext {
     const dst = this.topology.nodeIndex.get(request.dst)!;
     const route: Route = { nodes: Int32Array.of(src, dst), resources: new Int32Array(0), latencyS: 0 };
     const flow = this.network.startFlow(route, request.sizeBytes);
-    this.labels.set(flow, request.id);
+    this.labels[flow] = request.id;
     this.network.fail(flow);
     return flow;
   }
@@ -196,13 +194,13 @@ export class NetworkContext {
     const cb = this.failureCallbacks.get(flow);
     if (!cb) return;
     this.failureCallbacks.delete(flow);
-    cb({ id: this.labels.at(flow)!, startS: this.network.startOf(flow), failedS: this.sim.nowS });
+    cb({ id: this.labels[flow], startS: this.network.startOf(flow), failedS: this.sim.nowS });
   }
 
   /** Start the transfer through the workload's transport. */
   private startTransfer(carrier: Transport, request: TransferRequest, route: Route, onComplete: OnComplete | undefined): number {
     const flow = carrier.start(new RequestTransfer(request), route, this.flowDone);
-    this.labels.set(flow, request.id);
+    this.labels[flow] = request.id;
     this.completions[flow] = onComplete;
     return flow;
   }
@@ -240,20 +238,6 @@ export class NetworkContext {
     const n = this.topology.nodeIndex.get(id);
     if (n === undefined) throw new InputError(`flow "${request.id}": unknown node "${id}"`);
     return n;
-  }
-}
-
-/** A finished transfer as its `onComplete` sees it, its id made from the labels when read. */
-class DoneTransfer implements TransferResult {
-  constructor(
-    private readonly labels: FlowLabels,
-    readonly flow: number,
-    readonly startS: number,
-    readonly finishS: number,
-  ) {}
-
-  get id(): string {
-    return this.labels.at(this.flow)!;
   }
 }
 

@@ -24,7 +24,6 @@ import type { PreparedScenario } from "../scenario/prepareScenario.js";
 import { buildWorkloads } from "./buildWorkloads.js";
 import { phaseMark } from "../core/phaseMark.js";
 import { queueSettings } from "./queueSettings.js";
-import type { FlowLabels } from "./FlowLabels.js";
 import { NetworkContext } from "./NetworkContext.js";
 import { scheduleEvents } from "./scheduleEvents.js";
 import type { Workload } from "../workloads/Workload.js";
@@ -87,10 +86,8 @@ export type EndedRun = RunResult & { reason: "idle" | "until" };
 export interface Simulated {
   seed: number;
   network: FlowNetwork;
-  /** User-facing id of every flow, by flow number, as a list (made at the first read, for tests and exports; the reports read {@link flowLabels}). */
-  readonly labels: readonly string[];
-  /** User-facing id of every flow, by flow number, kept as bytes. */
-  flowLabels: FlowLabels;
+  /** User-facing id of every flow, by flow number. */
+  labels: readonly string[];
   /** The workloads, in scenario order (their `results()` feed jobs.csv, collectives.csv, requests.csv). */
   workloads: Workload[];
   /** Index into `workloads` of the workload that started each flow, by flow number. */
@@ -224,14 +221,10 @@ function assemble(prepared: PreparedScenario, options: SimulateOptions) {
   const progress = onProgress ? (t: number, e: number) => onProgress(t, e, network.activeFlows) : undefined;
   const finish = (run: EndedRun): Simulated => {
     phaseMark("run");
-    let labels: string[] | undefined;
     return {
       seed,
       network,
-      get labels() {
-        return (labels ??= context.labels.toArray());
-      },
-      flowLabels: context.labels,
+      labels: context.labels,
       workloads,
       workloadOfFlow: context.workloadOfFlow,
       flows,
