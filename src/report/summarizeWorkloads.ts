@@ -1,5 +1,6 @@
 // summarizeWorkloads: per-workload statistics (workloads.csv) and the AI columns added to summary.csv.
-import type { IterationRecord, RequestRecord, WorkloadResults } from "../workloads/WorkloadResults.js";
+import type { RequestTable, RequestTime } from "../workloads/RequestTable.js";
+import type { IterationRecord, WorkloadResults } from "../workloads/WorkloadResults.js";
 import { tableRows, type RowSink } from "./CsvWriter.js";
 import { quantiles, quantilesOfRange, type Quantiles } from "./quantiles.js";
 import { clampFraction } from "./roundoff.js";
@@ -80,19 +81,24 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
     const q = quantiles(values);
     if (q.count > 0) rows.push(w, group, metric, q);
   };
+  /** {@link add} of `values[0 … n)` (the same numbers as `quantiles` of them as a list). */
+  const addRange = (w: number, group: string, metric: string, values: Float64Array, n: number) => {
+    const q = quantilesOfRange(values, 0, n);
+    if (q.count > 0) rows.push(w, group, metric, q);
+  };
   const allIterations: IterationRecord[] = [];
-  const allRequests: RequestRecord[] = [];
+  const requestTables: RequestTable[] = [];
   for (let w = 0; w < input.names.length; w++) {
     const fct = quantilesOfRange(fcts, start[w], start[w + 1]);
     if (fct.count > 0) rows.push(w, "all", "fct_s", fct);
     const records = input.results[w];
     // Most workloads keep no records (20,000 transfers are 20,000 workloads): nothing more to add, and no empty lists made.
     if (!records.iterations?.length && !records.collectives?.length && !records.requests?.length && !records.tasks?.length) continue;
-    const { iterations = [], collectives = [], requests = [], tasks = [] } = records;
-    add(w, "all", "task_s", tasks.map((t) => t.totalS));
+    const { iterations = [], collectives = [] } = records;
+    const tasks = records.tasks;
+    if (tasks) addRange(w, "all", "task_s", tasks.totalS, tasks.length);
     // A loop, not push(...records): spreading 10⁵+ records into one call overflows the stack.
     for (const r of iterations) allIterations.push(r);
-    for (const r of requests) allRequests.push(r);
     add(w, "all", "iteration_s", iterations.map((r) => r.iterationS));
     add(w, "all", "compute_s", iterations.map((r) => r.computeS));
     add(w, "all", "exposed_comm_s", iterations.map((r) => r.exposedCommS));
@@ -102,24 +108,26 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
       add(w, `collective:${kind}`, "duration_s", of.map((c) => c.durationS));
       add(w, `collective:${kind}`, "busbw_gbps", of.map((c) => (c.busBwBps * 8) / 1e9));
     }
-    const groups: Array<[string, readonly RequestRecord[]]> = [["all", requests]];
+    const requests = records.requests;
+    if (!requests || requests.length === 0) continue;
+    requestTables.push(requests);
+    const n = requests.length;
+    // The rows of each group, in row order: all of them, then per population, kind and target (values sorted).
+    const groups: Array<[string, Int32Array | undefined]> = [["all", undefined]];
     for (const key of ["population", "kind", "target"] as const) {
-      // One pass per key (a filter per value would cost values × requests).
-      const byValue = new Map<string, RequestRecord[]>();
-      for (const r of requests) {
-        const of = byValue.get(r[key]);
-        if (of) of.push(r);
-        else byValue.set(r[key], [r]);
-      }
-      for (const v of [...byValue.keys()].sort()) groups.push([`${key}:${v}`, byValue.get(v)!]);
+      const column = requests[key];
+      for (const [name, rowsOf] of rowsByName(column.names, column.index, n)) groups.push([`${key}:${name}`, rowsOf]);
     }
+    const scratch = new Float64Array(n);
     for (const [group, of] of groups) {
-      add(w, group, "total_s", of.map((r) => r.totalS));
-      add(w, group, "queue_s", of.map((r) => r.queueS));
-      add(w, group, "network_s", of.map((r) => r.networkS));
-      add(w, group, "service_s", of.map((r) => r.serviceS));
-      add(w, group, "ttft_s", of.map((r) => r.ttftS));
-      add(w, group, "tpot_s", of.map((r) => r.tpotS));
+      for (const metric of REQUEST_METRICS) {
+        const values = requests[metric[1]];
+        if (!of) addRange(w, group, metric[0], values, n);
+        else {
+          for (let j = 0; j < of.length; j++) scratch[j] = values[of[j]];
+          addRange(w, group, metric[0], scratch, of.length);
+        }
+      }
     }
   }
   const summaryColumns: Array<[string, number]> = [];
@@ -136,12 +144,23 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
       ["network_wait_share", total > 0 ? clampFraction(exposed / total) : NaN],
     );
   }
-  if (allRequests.length > 0) {
-    const total = quantiles(allRequests.map((r) => r.totalS));
-    const ttft = quantiles(allRequests.map((r) => r.ttftS));
-    const tpot = quantiles(allRequests.map((r) => r.tpotS));
+  const allRequests = requestTables.reduce((sum, t) => sum + t.length, 0);
+  if (allRequests > 0) {
+    // Every workload's requests in workload order, one column at a time.
+    const all = (metric: "totalS" | "ttftS" | "tpotS"): Quantiles => {
+      const values = new Float64Array(allRequests);
+      let at = 0;
+      for (const t of requestTables) {
+        values.set(t[metric].subarray(0, t.length), at);
+        at += t.length;
+      }
+      return quantilesOfRange(values, 0, allRequests);
+    };
+    const total = all("totalS");
+    const ttft = all("ttftS");
+    const tpot = all("tpotS");
     summaryColumns.push(
-      ["requests", allRequests.length],
+      ["requests", allRequests],
       ["request_p50_s", total.p50],
       ["request_p95_s", total.p95],
       ["request_p99_s", total.p99],
@@ -170,6 +189,35 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
     emit,
     summaryColumns,
   };
+}
+
+/** The request metrics of workloads.csv, in order, and the column of a {@link RequestTable} each summarises. */
+const REQUEST_METRICS: ReadonlyArray<readonly [string, RequestTime]> = [
+  ["total_s", "totalS"],
+  ["queue_s", "queueS"],
+  ["network_s", "networkS"],
+  ["service_s", "serviceS"],
+  ["ttft_s", "ttftS"],
+  ["tpot_s", "tpotS"],
+];
+
+/**
+ * The rows of `index[0 … n)` under each name of `names` (`index` holding indexes into it), by
+ * name in sorted order, each list in row order: one pass over the rows.
+ */
+function rowsByName(names: readonly string[], index: Int32Array, n: number): Array<[string, Int32Array]> {
+  const counts = new Int32Array(names.length);
+  for (let i = 0; i < n; i++) counts[index[i]]++;
+  const lists = Array.from(counts, (c) => new Int32Array(c));
+  const at = new Int32Array(names.length);
+  for (let i = 0; i < n; i++) {
+    const k = index[i];
+    lists[k][at[k]++] = i;
+  }
+  return names
+    .map((name, k): [string, Int32Array] => [name, lists[k]])
+    .filter(([, rows]) => rows.length > 0)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /**

@@ -9,8 +9,8 @@ import type { Topology } from "../net/Topology.js";
 import type { WorkloadResults } from "../workloads/WorkloadResults.js";
 import { COLLECTIVES_CSV_HEADERS, collectivesRows, type FlowFacts } from "./collectivesCsv.js";
 import { JOBS_CSV_HEADERS, jobsRows } from "./jobsCsv.js";
-import { REQUESTS_CSV_HEADERS, requestsRows } from "./requestsCsv.js";
-import { TASKS_CSV_HEADERS, tasksRows } from "./tasksCsv.js";
+import { emitRequests, REQUESTS_CSV_HEADERS } from "./requestsCsv.js";
+import { emitTasks, TASKS_CSV_HEADERS } from "./tasksCsv.js";
 import { summarizeWorkloads, workloadFcts, WORKLOADS_CSV_HEADERS, type WorkloadFcts } from "./summarizeWorkloads.js";
 import { BoundList } from "./BoundList.js";
 import { COST_CSV_HEADERS, CostTable } from "./costRows.js";
@@ -161,7 +161,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     workloadFiles.push({ name: "cost.csv", write: (p) => streamTable(p, COST_CSV_HEADERS, (sink) => pass.cost.emit(sink, costInput)) });
     const iterations = recordsOf(w.results, (r) => r.iterations);
     const collectives = recordsOf(w.results, (r) => r.collectives);
-    const requests = recordsOf(w.results, (r) => r.requests);
+    const requests = tablesOf(w.results, (r) => r.requests);
     if (iterations.length > 0) workloadFiles.push({ name: "jobs.csv", write: (p) => streamCsv(p, JOBS_CSV_HEADERS, jobsRows(iterations)) });
     if (collectives.length > 0) {
       workloadFiles.push({
@@ -169,11 +169,9 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
         write: (p) => streamCsv(p, COLLECTIVES_CSV_HEADERS, collectivesRows(collectives, facts, w.topology)),
       });
     }
-    if (requests.length > 0) {
-      workloadFiles.push({ name: "requests.csv", write: (p) => streamCsv(p, REQUESTS_CSV_HEADERS, requestsRows(requests)) });
-    }
-    const tasks = recordsOf(w.results, (r) => r.tasks);
-    if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => streamCsv(p, TASKS_CSV_HEADERS, tasksRows(tasks)) });
+    if (requests.length > 0) workloadFiles.push({ name: "requests.csv", write: (p) => streamTable(p, REQUESTS_CSV_HEADERS, (sink) => emitRequests(requests, sink)) });
+    const tasks = tablesOf(w.results, (r) => r.tasks);
+    if (tasks.length > 0) workloadFiles.push({ name: "tasks.csv", write: (p) => streamTable(p, TASKS_CSV_HEADERS, (sink) => emitTasks(tasks, sink)) });
   }
   // The links' accounts are read first by links.csv, after flows.csv: with the accounting in a
   // worker thread, it closes them and makes their percentiles while this thread writes flows.csv.
@@ -267,6 +265,16 @@ function recordsOf<T>(results: readonly WorkloadResults[], of: (r: WorkloadResul
   for (let w = 0; w < results.length; w++) {
     const list = of(results[w]);
     if (list) for (let i = 0; i < list.length; i++) out.push(list[i]);
+  }
+  return out;
+}
+
+/** The tables `of` each workload's results that hold rows, in workload order. */
+function tablesOf<T extends { length: number }>(results: readonly WorkloadResults[], of: (r: WorkloadResults) => T | undefined): T[] {
+  const out: T[] = [];
+  for (const r of results) {
+    const t = of(r);
+    if (t && t.length > 0) out.push(t);
   }
   return out;
 }

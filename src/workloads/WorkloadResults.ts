@@ -1,4 +1,6 @@
 // WorkloadResults: the per-iteration, per-collective and per-request records AI workloads keep for the reports.
+import type { RequestTable } from "./RequestTable.js";
+import type { TaskTable } from "./TaskTable.js";
 
 /** One training iteration of one job (a row of jobs.csv). */
 export interface IterationRecord {
@@ -43,7 +45,7 @@ export interface CollectiveRecord {
   flows: ArrayLike<number>;
 }
 
-/** One request served (a row of requests.csv). */
+/** One request served (a row of requests.csv; kept as a row of a {@link RequestTable}). */
 export interface RequestRecord {
   /** Population (agents workload) or service that issued it. */
   population: string;
@@ -66,7 +68,7 @@ export interface RequestRecord {
   totalS: number;
 }
 
-/** One agent task: a fan-out (parallel) or a chain of requests, done when the last response returns. */
+/** One agent task: a fan-out (parallel) or a chain of requests, done when the last response returns (kept as a row of a {@link TaskTable}). */
 export interface TaskRecord {
   /** Population (agents workload) that issued it. */
   population: string;
@@ -85,6 +87,8 @@ export interface WorkloadResults {
   gpus?: number;
   iterations?: IterationRecord[];
   collectives?: CollectiveRecord[];
-  requests?: RequestRecord[];
-  tasks?: TaskRecord[];
+  /** Requests served, as columns (rows of requests.csv). */
+  requests?: RequestTable;
+  /** Agent tasks, as columns (rows of tasks.csv). */
+  tasks?: TaskTable;
 }

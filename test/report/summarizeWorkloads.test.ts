@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { streamCsv, streamTable } from "../../src/report/CsvWriter.js";
 import { summarizeWorkloads, WORKLOADS_CSV_HEADERS, workloadFcts } from "../../src/report/summarizeWorkloads.js";
+import { RequestTable } from "../../src/workloads/RequestTable.js";
 import type { IterationRecord, RequestRecord } from "../../src/workloads/WorkloadResults.js";
 
 const iteration = (job: string, i: number, computeS: number, iterationS: number): IterationRecord => ({
@@ -39,7 +40,7 @@ describe("summarizeWorkloads", () => {
     kinds: ["training", "agents", "transfer"],
     results: [
       { iterations: [iteration("job", 0, 0.3, 0.4), iteration("job", 1, 0.3, 0.5)] },
-      { requests: [request("bots", "bot", 1, 0.5), request("bots", "bot", 3, 1.5), request("people", "human", 2)] },
+      { requests: RequestTable.of([request("bots", "bot", 1, 0.5), request("bots", "bot", 3, 1.5), request("people", "human", 2)]) },
       {},
     ],
     // Flows 0, 1 are the job's (FCT 1, 3), flow 2 the agents' (FCT 2), flow 3 bulk's, unfinished.
@@ -104,7 +105,7 @@ describe("summarizeWorkloads", () => {
     const n = 300_000;
     const requests = Array.from({ length: n }, (_, i) => request(i % 2 ? "bots" : "people", i % 2 ? "bot" : "human", 1 + (i % 100)));
     const iterations = Array.from({ length: n }, (_, i) => iteration("job", i, 0.3, 0.4));
-    const big = summarizeWorkloads({ names: ["agents", "job"], kinds: ["agents", "training"], results: [{ requests }, { iterations }], fctOf: () => NaN, flowCount: 0, workloadOfFlow: [] });
+    const big = summarizeWorkloads({ names: ["agents", "job"], kinds: ["agents", "training"], results: [{ requests: RequestTable.of(requests) }, { iterations }], fctOf: () => NaN, flowCount: 0, workloadOfFlow: [] });
     const cols = Object.fromEntries(big.summaryColumns);
     expect([cols.requests, cols.iterations]).toEqual([n, n]);
     const bots = big.rows.find((r) => r[0] === "agents" && r[2] === "population:bots" && r[3] === "total_s");

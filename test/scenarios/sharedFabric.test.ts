@@ -12,7 +12,7 @@ const base = load(readFileSync(FILE, "utf8")) as { workloads: unknown[]; topolog
 function run(doc: object) {
   const s = simulate(prepareScenarioDocument(JSON.parse(JSON.stringify(doc)), FILE));
   const byName = new Map(s.workloads.map((w) => [w.name, w.results?.() ?? {}]));
-  return { s, iterations: byName.get("llm-train")!.iterations as IterationRecord[], requests: byName.get("users")?.requests as RequestRecord[] | undefined };
+  return { s, iterations: byName.get("llm-train")!.iterations as IterationRecord[], requests: byName.get("users")?.requests?.records() as RequestRecord[] | undefined };
 }
 
 describe("shared fabric: training next to disaggregated inference", () => {

@@ -4,7 +4,9 @@ import { ConnectionPool } from "../connections/ConnectionPool.js";
 import type { CallerConnections, ServiceEndpoint } from "../ServiceEndpoint.js";
 import { sizeSampler } from "../sizeSampler.js";
 import type { Workload, WorkloadContext } from "../Workload.js";
-import type { RequestRecord, TaskRecord, WorkloadResults } from "../WorkloadResults.js";
+import { RequestTable } from "../RequestTable.js";
+import { TaskTable } from "../TaskTable.js";
+import type { WorkloadResults } from "../WorkloadResults.js";
 import type { AgentsSpec } from "./AgentsSpec.js";
 import { type ArrivalControl, scheduleArrivals } from "./scheduleArrivals.js";
 
@@ -30,8 +32,9 @@ import { type ArrivalControl, scheduleArrivals } from "./scheduleArrivals.js";
  */
 export class AgentsWorkload implements Workload {
   readonly name: string;
-  private readonly requests: RequestRecord[] = [];
-  private readonly tasks: TaskRecord[] = [];
+  /** The requests and tasks done, as columns (ids `<name>.<task>` or `<name>.<task>.<k>`, made when read). */
+  private readonly requests: RequestTable;
+  private readonly tasks: TaskTable;
   /** Tasks issued so far. */
   tasksIssued = 0;
   /** Requests issued so far. */
@@ -51,6 +54,9 @@ export class AgentsWorkload implements Workload {
     if (!(Number.isInteger(spec.count) && spec.count >= 1)) throw new InputError(`${where}: count must be an integer ≥ 1, found ${spec.count}`);
     if (spec.nodes.length === 0) throw new InputError(`${where}: needs at least one node`);
     if (spec.durationS === undefined && spec.tasks === undefined) throw new InputError(`${where}: give requests or duration, or it never stops`);
+    const name = spec.name;
+    this.requests = new RequestTable(endpoints.length === 1 ? (task) => `${name}.${task}` : (task, k) => `${name}.${task}.${k}`);
+    this.tasks = new TaskTable((task) => `${name}.${task}`);
   }
 
   start(ctx: WorkloadContext): void {
@@ -81,7 +87,7 @@ export class AgentsWorkload implements Workload {
         ctx,
         ...(connections && { connections }),
         onDone: (record) => {
-          this.requests.push(record);
+          this.requests.add(record, task, k);
           then();
         },
       });
@@ -94,7 +100,7 @@ export class AgentsWorkload implements Workload {
       const startS = ctx.nowS();
       const n = s.calls.length;
       const done = (): void => {
-        this.tasks.push({ population: this.name, kind: s.agentKind, id: `${this.name}.${task}`, requests: n, startS, totalS: ctx.nowS() - startS });
+        this.tasks.add({ population: this.name, kind: s.agentKind, requests: n, startS, totalS: ctx.nowS() - startS }, task);
       };
       if (s.mode === "parallel") {
         let left = n;

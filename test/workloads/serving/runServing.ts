@@ -21,8 +21,8 @@ export function recordsByPopulation(workloads: readonly Workload[]) {
   const tasks = new Map<string, TaskRecord[]>();
   for (const w of workloads) {
     const r = w.results?.();
-    if (r?.requests) requests.set(w.name, r.requests);
-    if (r?.tasks) tasks.set(w.name, r.tasks);
+    if (r?.requests) requests.set(w.name, r.requests.records());
+    if (r?.tasks) tasks.set(w.name, r.tasks.records());
   }
   return { requests, tasks };
 }
