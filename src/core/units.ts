@@ -190,18 +190,9 @@ export function plainQuantity(text: string, kind: UnitKind): number | undefined 
  * Undefined for any other text, which the caller leaves to plainQuantity or readQuantity:
  * whenever this gives a number, plainQuantity of the same text gives the same number
  * (test/core/units.test.ts checks both on random texts). 20,000 transfers' sizes and start
- * times so cost no string and no slice each. A fraction's number text is `textOf(a, i)` when
- * given (the same characters: scanTransferList slices it from the file's text, where
- * `Buffer#toString` cost ~3,700 instructions a call), else `bytes.toString("latin1", a, i)`.
+ * times so cost no string and no slice each.
  */
-export function plainQuantityOfBytes(
-  bytes: Buffer,
-  a: number,
-  b: number,
-  kind: UnitKind,
-  unitOf: (from: number, to: number) => string,
-  textOf?: (from: number, to: number) => string,
-): number | undefined {
+export function plainQuantityOfBytes(bytes: Buffer, a: number, b: number, kind: UnitKind, unitOf: (from: number, to: number) => string): number | undefined {
   let i = a;
   let whole = 0;
   while (i < b && bytes[i] >= 48 && bytes[i] <= 57) whole = whole * 10 + (bytes[i++] - 48);
@@ -228,7 +219,7 @@ export function plainQuantityOfBytes(
   if (point < 0 && i - a <= 15) {
     const k = subsecondExponent(table, unit);
     raw = k === undefined ? whole * table[unit] : whole / 10 ** -k;
-  } else raw = inEngineUnits(textOf ? textOf(a, i) : bytes.toString("latin1", a, i), table, unit);
+  } else raw = inEngineUnits(bytes.toString("latin1", a, i), table, unit);
   const value = kind === "size" ? Math.round(raw) : raw;
   return Number.isFinite(value) ? value : undefined;
 }

@@ -59,11 +59,6 @@ const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
  *
  * The ids of nodes (src, dst, the hops) are made once each and shared, as JSON.parse shares
  * short strings: 20,000 transfers name a fabric's ~1,000 hosts and switches over and over.
- * Every string is cut from the file's text, decoded once (`text`: ASCII, so its characters are
- * the bytes), by `String#slice` — not by `Buffer#toString` per string, whose JavaScript wrapper
- * and call into C++ cost ~3,700 instructions each (20,000 ids and 20,000 start times' numbers
- * were ~150 M instructions of the k=16 20,000-transfer load, s47-whole); a string the run keeps
- * (an id, a node's name) is sliced only when short ({@link keptText}).
  */
 export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
   // The last "workloads" that is a key (followed by a colon): a node or transfer of that name is a value.
@@ -76,10 +71,7 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
   } while (bytes[p] !== COLON);
   p = space(bytes, p + 1);
   if (bytes[p] !== OPEN_LIST) return undefined;
-  const text = bytes.toString("latin1");
-  const names = new NameTable(bytes, text);
-  const unitOf = (from: number, to: number): string => names.get(from, to);
-  const numberText = (from: number, to: number): string => text.slice(from, to);
+  const names = new NameTable(bytes);
   const hops: string[] = [];
   const transfers: TransferLoadSpec[] = [];
   // White space is skipped by a call only where there is some (`bytes[p] > 0x20 ? p : space(…)`): a compact file costs none.
@@ -128,16 +120,16 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
         p++;
       } else if (k === WEIGHT) {
         b = numberEnd(bytes, p);
-        const numeral = text.slice(p, b);
-        weight = Number(numeral);
-        if (!JSON_NUMBER.test(numeral) || !Number.isFinite(weight)) return undefined;
+        const text = bytes.toString("latin1", p, b);
+        weight = Number(text);
+        if (!JSON_NUMBER.test(text) || !Number.isFinite(weight)) return undefined;
         p = b;
       } else {
         b = bytes[p] === QUOTE ? stringEnd(bytes, p + 1) : -1;
         if (b < 0) return undefined;
         if (k === SRC) src = names.get(p + 1, b);
         else if (k === DST) dst = names.get(p + 1, b);
-        else if (k === ID) id = keptText(bytes, text, p + 1, b);
+        else if (k === ID) id = bytes.toString("latin1", p + 1, b);
         else if (k === SIZE) (sizeAt = p + 1), (sizeEnd = b);
         else if (k === START) (startAt = p + 1), (startEnd = b);
         else (capAt = p + 1), (capEnd = b);
@@ -150,11 +142,11 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
     if (bytes[p] !== CLOSE_MAP) return undefined;
     // fastTransferSpec's checks, on the scanned values; its spec by the same transferSpec.
     if (!(seen & (1 << SRC)) || !(seen & (1 << DST)) || !(seen & (1 << SIZE)) || src === "" || dst === "") return undefined;
-    const sizeBytes = quantityAt(bytes, sizeAt, sizeEnd, "size", "nonnegative", unitOf, numberText);
+    const sizeBytes = quantityAt(bytes, sizeAt, sizeEnd, "size", "nonnegative", names);
     if (sizeBytes === undefined) return undefined;
     let startS = 0;
     if (seen & (1 << START)) {
-      const value = quantityAt(bytes, startAt, startEnd, "time", "nonnegative", unitOf, numberText);
+      const value = quantityAt(bytes, startAt, startEnd, "time", "nonnegative", names);
       if (value === undefined) return undefined;
       startS = value;
     }
@@ -166,7 +158,7 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
     if (seen & (1 << WEIGHT) && !(weight! > 0)) return undefined;
     let capBps: number | undefined;
     if (seen & (1 << CAP)) {
-      capBps = quantityAt(bytes, capAt, capEnd, "rate", "positive", unitOf, numberText);
+      capBps = quantityAt(bytes, capAt, capEnd, "rate", "positive", names);
       if (capBps === undefined) return undefined;
     }
     transfers.push(transferSpec(id, src!, dst!, sizeBytes, startS, path, weight, capBps));
@@ -176,33 +168,24 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
   }
   // The list's `]`, then the top-level mapping's `}`, then only white space.
   p = space(bytes, p + 1);
-  if (bytes[p] === CLOSE_MAP && space(bytes, p + 1) === bytes.length) return { rest: `${text.slice(0, keyAt)}"workloads":[]}`, transfers };
+  if (bytes[p] === CLOSE_MAP && space(bytes, p + 1) === bytes.length) return { rest: `${bytes.toString("latin1", 0, keyAt)}"workloads":[]}`, transfers };
   // Or more members of the top-level mapping after the list (a scenario's `transport`): the key
   // must then be the top-level mapping's own (nothing else shows it: a list nested in a later
   // member would parse too), and the members stay in `rest` after the emptied list.
   if (bytes[p] !== COMMA || depthAt(bytes, keyAt) !== 1) return undefined;
-  return { rest: `${text.slice(0, keyAt)}"workloads":[]${text.slice(p)}`, transfers };
+  return { rest: `${bytes.toString("latin1", 0, keyAt)}"workloads":[]${bytes.toString("latin1", p)}`, transfers };
 }
 
 /**
  * readQuantity's value of the quantity string `bytes[a … b)` (`kind`, `min`), or undefined
  * where it is not ok (the scan then gives the file to the document reader): the commonest
- * forms read from the bytes (plainQuantityOfBytes, its unit's name interned by `unitOf`, a
- * fraction's number cut by `textOf` from the file's text), any other through a string and
- * readQuantity itself.
+ * forms read from the bytes (plainQuantityOfBytes, its unit's name interned in `names`), any
+ * other through a string and readQuantity itself.
  */
-function quantityAt(
-  bytes: Buffer,
-  a: number,
-  b: number,
-  kind: UnitKind,
-  min: "positive" | "nonnegative",
-  unitOf: (from: number, to: number) => string,
-  textOf: (from: number, to: number) => string,
-): number | undefined {
-  const plain = plainQuantityOfBytes(bytes, a, b, kind, unitOf, textOf);
+function quantityAt(bytes: Buffer, a: number, b: number, kind: UnitKind, min: "positive" | "nonnegative", names: NameTable): number | undefined {
+  const plain = plainQuantityOfBytes(bytes, a, b, kind, (from, to) => names.get(from, to));
   if (plain !== undefined && (min !== "positive" || plain > 0)) return plain;
-  const r = readQuantity(textOf(a, b), kind, min);
+  const r = readQuantity(bytes.toString("latin1", a, b), kind, min);
   return r.ok ? r.value : undefined;
 }
 
@@ -270,28 +253,13 @@ function at(bytes: Buffer, p: number, what: Uint8Array): boolean {
 }
 
 /**
- * Characters below which V8's `String#slice` copies the characters (SlicedString::kMinLength):
- * a longer slice is a view that would keep the file's whole text (megabytes) alive as long as
- * the string lives.
- */
-const SLICE_COPIES_BELOW = 13;
-
-/** The string of `bytes[a … b)`, to be kept: sliced from `text` (the bytes decoded) when that copies, else decoded alone. */
-function keptText(bytes: Buffer, text: string, a: number, b: number): string {
-  return b - a < SLICE_COPIES_BELOW ? text.slice(a, b) : bytes.toString("latin1", a, b);
-}
-
-/**
  * The strings of byte ranges of one buffer, each made once: a hash of the bytes finds the
  * string made before, which is compared with the bytes (a different string under the same
- * hash is made afresh, not kept). `text` is the buffer decoded as Latin-1 (see {@link keptText}).
+ * hash is made afresh, not kept).
  */
 class NameTable {
   private readonly byHash = new Map<number, string>();
-  constructor(
-    private readonly bytes: Buffer,
-    private readonly text: string,
-  ) {}
+  constructor(private readonly bytes: Buffer) {}
 
   /** The string of `bytes[a … b)`. */
   get(a: number, b: number): string {
@@ -308,9 +276,9 @@ class NameTable {
         }
       }
       if (same) return known;
-      return keptText(bytes, this.text, a, b);
+      return bytes.toString("latin1", a, b);
     }
-    const made = keptText(bytes, this.text, a, b);
+    const made = bytes.toString("latin1", a, b);
     if (known === undefined) this.byHash.set(h, made);
     return made;
   }
