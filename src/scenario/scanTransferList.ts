@@ -76,92 +76,8 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
   const transfers: TransferLoadSpec[] = [];
   // White space is skipped by a call only where there is some (`bytes[p] > 0x20 ? p : space(…)`): a compact file costs none.
   for (;;) {
-    // One entry: { "transfer" : { key : value , … } }, p at the `[` or `,` before it.
-    p = bytes[++p] > 0x20 ? p : space(bytes, p);
-    if (bytes[p] !== OPEN_MAP) return undefined;
-    p = bytes[++p] > 0x20 ? p : space(bytes, p);
-    if (!at(bytes, p, TRANSFER_KEY)) return undefined;
-    p += TRANSFER_KEY.length;
-    p = bytes[p] > 0x20 ? p : space(bytes, p);
-    if (bytes[p] !== COLON) return undefined;
-    p = bytes[++p] > 0x20 ? p : space(bytes, p);
-    if (bytes[p] !== OPEN_MAP) return undefined;
-    let id, src, dst: string | undefined;
-    // The quantities' text as byte ranges: most are read from the bytes with no string (quantityAt).
-    let sizeAt = 0, sizeEnd = 0, startAt = 0, startEnd = 0, capAt = 0, capEnd = 0;
-    let path: string[] | undefined;
-    let weight: number | undefined;
-    let seen = 0;
-    do {
-      // A key, p at the `{` or `,` before it; then its value.
-      p = bytes[++p] > 0x20 ? p : space(bytes, p);
-      const k = keyIndex(bytes, p);
-      if (k < 0 || seen & (1 << k)) return undefined;
-      seen |= 1 << k;
-      let b = p + KEYS[k].length;
-      p = bytes[b] > 0x20 ? b : space(bytes, b);
-      if (bytes[p] !== COLON) return undefined;
-      p = bytes[++p] > 0x20 ? p : space(bytes, p);
-      if (k === PATH) {
-        // A list of names, p then past its `]`.
-        if (bytes[p] !== OPEN_LIST) return undefined;
-        let count = 0;
-        p = bytes[++p] > 0x20 ? p : space(bytes, p);
-        while (bytes[p] !== CLOSE_LIST || count > 0) {
-          b = bytes[p] === QUOTE ? stringEnd(bytes, p + 1) : -1;
-          if (b < 0) return undefined;
-          hops[count++] = names.get(p + 1, b);
-          p = bytes[++b] > 0x20 ? b : space(bytes, b);
-          if (bytes[p] === CLOSE_LIST) break;
-          if (bytes[p] !== COMMA) return undefined;
-          p = bytes[++p] > 0x20 ? p : space(bytes, p);
-        }
-        path = hops.slice(0, count);
-        p++;
-      } else if (k === WEIGHT) {
-        b = numberEnd(bytes, p);
-        const text = bytes.toString("latin1", p, b);
-        weight = Number(text);
-        if (!JSON_NUMBER.test(text) || !Number.isFinite(weight)) return undefined;
-        p = b;
-      } else {
-        b = bytes[p] === QUOTE ? stringEnd(bytes, p + 1) : -1;
-        if (b < 0) return undefined;
-        if (k === SRC) src = names.get(p + 1, b);
-        else if (k === DST) dst = names.get(p + 1, b);
-        else if (k === ID) id = bytes.toString("latin1", p + 1, b);
-        else if (k === SIZE) (sizeAt = p + 1), (sizeEnd = b);
-        else if (k === START) (startAt = p + 1), (startEnd = b);
-        else (capAt = p + 1), (capEnd = b);
-        p = b + 1;
-      }
-      p = bytes[p] > 0x20 ? p : space(bytes, p);
-    } while (bytes[p] === COMMA);
-    if (bytes[p] !== CLOSE_MAP) return undefined;
-    p = bytes[++p] > 0x20 ? p : space(bytes, p);
-    if (bytes[p] !== CLOSE_MAP) return undefined;
-    // fastTransferSpec's checks, on the scanned values; its spec by the same transferSpec.
-    if (!(seen & (1 << SRC)) || !(seen & (1 << DST)) || !(seen & (1 << SIZE)) || src === "" || dst === "") return undefined;
-    const sizeBytes = quantityAt(bytes, sizeAt, sizeEnd, "size", "nonnegative", names);
-    if (sizeBytes === undefined) return undefined;
-    let startS = 0;
-    if (seen & (1 << START)) {
-      const value = quantityAt(bytes, startAt, startEnd, "time", "nonnegative", names);
-      if (value === undefined) return undefined;
-      startS = value;
-    }
-    if (seen & (1 << ID) && id === "") return undefined;
-    if (seen & (1 << PATH)) {
-      if (path!.length < 2) return undefined;
-      for (let j = 0; j < path!.length; j++) if (path![j] === "") return undefined;
-    }
-    if (seen & (1 << WEIGHT) && !(weight! > 0)) return undefined;
-    let capBps: number | undefined;
-    if (seen & (1 << CAP)) {
-      capBps = quantityAt(bytes, capAt, capEnd, "rate", "positive", names);
-      if (capBps === undefined) return undefined;
-    }
-    transfers.push(transferSpec(id, src!, dst!, sizeBytes, startS, path, weight, capBps));
+    p = scanEntry(bytes, p, names, hops, transfers);
+    if (p < 0) return undefined;
     p = bytes[++p] > 0x20 ? p : space(bytes, p);
     if (bytes[p] === CLOSE_LIST) break;
     if (bytes[p] !== COMMA) return undefined;
@@ -174,6 +90,105 @@ export function scanTransferList(bytes: Buffer): ScannedTransfers | undefined {
   // member would parse too), and the members stay in `rest` after the emptied list.
   if (bytes[p] !== COMMA || depthAt(bytes, keyAt) !== 1) return undefined;
   return { rest: `${bytes.toString("latin1", 0, keyAt)}"workloads":[]${bytes.toString("latin1", p)}`, transfers };
+}
+
+/**
+ * One entry of the list, `{ "transfer" : { key : value , … } }`, from `p` (at the `[` or `,`
+ * before it): its spec checked and pushed to `transfers`; the position of the entry's closing
+ * `}`, or −1 where the scan gives the file to the document reader. A function of its own, called
+ * per entry, not the body of scanTransferList's loop: V8 compiles it as called, a smaller job
+ * sooner ready, where the one long loop was compiled by on-stack replacement (a 34 ms TurboFan
+ * job) while baseline code scanned on: one scan of the k=16 20,000-transfer file, all threads,
+ * 774–876 M → 720–747 M instructions (s47-whole).
+ */
+function scanEntry(bytes: Buffer, p: number, names: NameTable, hops: string[], transfers: TransferLoadSpec[]): number {
+    // One entry: { "transfer" : { key : value , … } }, p at the `[` or `,` before it.
+    p = bytes[++p] > 0x20 ? p : space(bytes, p);
+    if (bytes[p] !== OPEN_MAP) return -1;
+    p = bytes[++p] > 0x20 ? p : space(bytes, p);
+    if (!at(bytes, p, TRANSFER_KEY)) return -1;
+    p += TRANSFER_KEY.length;
+    p = bytes[p] > 0x20 ? p : space(bytes, p);
+    if (bytes[p] !== COLON) return -1;
+    p = bytes[++p] > 0x20 ? p : space(bytes, p);
+    if (bytes[p] !== OPEN_MAP) return -1;
+    let id, src, dst: string | undefined;
+    // The quantities' text as byte ranges: most are read from the bytes with no string (quantityAt).
+    let sizeAt = 0, sizeEnd = 0, startAt = 0, startEnd = 0, capAt = 0, capEnd = 0;
+    let path: string[] | undefined;
+    let weight: number | undefined;
+    let seen = 0;
+    do {
+      // A key, p at the `{` or `,` before it; then its value.
+      p = bytes[++p] > 0x20 ? p : space(bytes, p);
+      const k = keyIndex(bytes, p);
+      if (k < 0 || seen & (1 << k)) return -1;
+      seen |= 1 << k;
+      let b = p + KEYS[k].length;
+      p = bytes[b] > 0x20 ? b : space(bytes, b);
+      if (bytes[p] !== COLON) return -1;
+      p = bytes[++p] > 0x20 ? p : space(bytes, p);
+      if (k === PATH) {
+        // A list of names, p then past its `]`.
+        if (bytes[p] !== OPEN_LIST) return -1;
+        let count = 0;
+        p = bytes[++p] > 0x20 ? p : space(bytes, p);
+        while (bytes[p] !== CLOSE_LIST || count > 0) {
+          b = bytes[p] === QUOTE ? stringEnd(bytes, p + 1) : -1;
+          if (b < 0) return -1;
+          hops[count++] = names.get(p + 1, b);
+          p = bytes[++b] > 0x20 ? b : space(bytes, b);
+          if (bytes[p] === CLOSE_LIST) break;
+          if (bytes[p] !== COMMA) return -1;
+          p = bytes[++p] > 0x20 ? p : space(bytes, p);
+        }
+        path = hops.slice(0, count);
+        p++;
+      } else if (k === WEIGHT) {
+        b = numberEnd(bytes, p);
+        const text = bytes.toString("latin1", p, b);
+        weight = Number(text);
+        if (!JSON_NUMBER.test(text) || !Number.isFinite(weight)) return -1;
+        p = b;
+      } else {
+        b = bytes[p] === QUOTE ? stringEnd(bytes, p + 1) : -1;
+        if (b < 0) return -1;
+        if (k === SRC) src = names.get(p + 1, b);
+        else if (k === DST) dst = names.get(p + 1, b);
+        else if (k === ID) id = bytes.toString("latin1", p + 1, b);
+        else if (k === SIZE) (sizeAt = p + 1), (sizeEnd = b);
+        else if (k === START) (startAt = p + 1), (startEnd = b);
+        else (capAt = p + 1), (capEnd = b);
+        p = b + 1;
+      }
+      p = bytes[p] > 0x20 ? p : space(bytes, p);
+    } while (bytes[p] === COMMA);
+    if (bytes[p] !== CLOSE_MAP) return -1;
+    p = bytes[++p] > 0x20 ? p : space(bytes, p);
+    if (bytes[p] !== CLOSE_MAP) return -1;
+    // fastTransferSpec's checks, on the scanned values; its spec by the same transferSpec.
+    if (!(seen & (1 << SRC)) || !(seen & (1 << DST)) || !(seen & (1 << SIZE)) || src === "" || dst === "") return -1;
+    const sizeBytes = quantityAt(bytes, sizeAt, sizeEnd, "size", "nonnegative", names);
+    if (sizeBytes === undefined) return -1;
+    let startS = 0;
+    if (seen & (1 << START)) {
+      const value = quantityAt(bytes, startAt, startEnd, "time", "nonnegative", names);
+      if (value === undefined) return -1;
+      startS = value;
+    }
+    if (seen & (1 << ID) && id === "") return -1;
+    if (seen & (1 << PATH)) {
+      if (path!.length < 2) return -1;
+      for (let j = 0; j < path!.length; j++) if (path![j] === "") return -1;
+    }
+    if (seen & (1 << WEIGHT) && !(weight! > 0)) return -1;
+    let capBps: number | undefined;
+    if (seen & (1 << CAP)) {
+      capBps = quantityAt(bytes, capAt, capEnd, "rate", "positive", names);
+      if (capBps === undefined) return -1;
+    }
+    transfers.push(transferSpec(id, src!, dst!, sizeBytes, startS, path, weight, capBps));
+  return p;
 }
 
 /**
