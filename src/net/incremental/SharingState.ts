@@ -96,6 +96,8 @@ export class SharingState {
   readonly recheck: Uint8Array;
   /** Set when the resource's capacity was lowered since the last solve. */
   readonly fell: Uint8Array;
+  /** Whether some resource's capacity was lowered before this solve (its stamp `fillInt[(r << 4) | 14]` is the solve's epoch); written every solve. */
+  fellNow = false;
   /** Whether the resource changed since the last solve (is in `dirty`). */
   readonly resDirty: Uint8Array;
   readonly dirty: Int32Array;

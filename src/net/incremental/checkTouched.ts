@@ -52,6 +52,7 @@ export function checkTouched(s: SharingState): number {
   const span = s.lists.span;
   const { touched, recheck } = s;
   const touchedNow = s.touchedCount;
+  const fellNow = s.fellNow;
   let checked = 0;
   for (let i = 0; i < touchedNow; i++) {
     const r = touched[i];
@@ -60,7 +61,7 @@ export function checkTouched(s: SharingState): number {
     recheck[r] = 0;
     checked++;
     // Left clearly unsaturated by the fill, with no flow bound there: nothing to find (see above).
-    if (fillInt[(r << 4) | 15] === 0 && fillInt[(r << 4) | 8] === fe && fillNum[r << 3] > CLEAR * fillNum[(r << 3) | 2] && fillInt[(r << 4) | 14] !== epoch) {
+    if (fillInt[(r << 4) | 15] === 0 && fillInt[(r << 4) | 8] === fe && fillNum[r << 3] > CLEAR * fillNum[(r << 3) | 2] && (!fellNow || fillInt[(r << 4) | 14] !== epoch)) {
       topShare[r << 3] = -1;
       continue;
     }

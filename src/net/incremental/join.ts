@@ -13,6 +13,13 @@ import { TIE } from "./TIE.js";
 export function joinable(s: SharingState, g: number, fe: number): boolean {
   const { routePool, fillNum, fillInt } = s;
   const epoch = s.epoch;
+  if (!s.fellNow) {
+    // No capacity was lowered in this solve: only a saturated resource can refuse g.
+    for (let k = s.slotInt[(g << 3) | 6], end = k + s.slotInt[(g << 3) | 7]; k < end; k++) {
+      if (fillInt[(routePool[k] << 4) | 13] === fe) return false;
+    }
+    return true;
+  }
   for (let k = s.slotInt[(g << 3) | 6], end = k + s.slotInt[(g << 3) | 7]; k < end; k++) {
     const q = routePool[k];
     if (fillInt[(q << 4) | 13] === fe) return false;
