@@ -251,12 +251,14 @@ export class IncrementalSharing implements SharingEngine {
     // Release the flows bottlenecked at a changed resource, and the added or changed flows.
     const { slotInt } = s;
     const list = s.lists.slot;
+    let fellNow = false;
     for (let i = 0; i < s.dirtyCount; i++) {
       const r = s.dirty[i];
       s.resDirty[r] = 0;
       if (s.fell[r] !== 0) {
         s.fell[r] = 0;
         s.fillInt[(r << 4) | 14] = s.epoch;
+        fellNow = true;
       }
       s.recheck[r] = 1;
       s.touch(r);
@@ -268,6 +270,7 @@ export class IncrementalSharing implements SharingEngine {
       }
     }
     s.dirtyCount = 0;
+    s.fellNow = fellNow;
     for (let i = 0; i < s.pendingCount; i++) {
       const f = s.pending[i];
       s.pendingMark[f] = 0;

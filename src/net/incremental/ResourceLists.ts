@@ -1,10 +1,13 @@
 // ResourceLists: each resource's list of the flows crossing it, all in one pool.
+import { checkIndexable } from "./checkIndexable.js";
 
 /**
  * The flows (slots) on every resource, for {@link IncrementalSharing}. Resource r's list
  * sits at `span[r << 1]` … `span[r << 1] + span[(r << 1) | 1]` of one shared pool, with room for `room[r]`; a
  * full list moves to the pool's end with twice the room, and the pool is compacted when
- * half of it is garbage. Entries are taken out by swap-remove.
+ * half of it is garbage. Entries are taken out by swap-remove. A list holds at most
+ * 2²⁶ entries (a longer one refuses the run, {@link checkIndexable}; the room is a power of two): the short
+ * path of checkTouched counts on that.
  */
 export class ResourceLists {
   /** The flow slot of each entry. */
@@ -52,6 +55,7 @@ export class ResourceLists {
 
   /** Give resource r's list twice the room at the end of the pool (compacting the pool first if half of it is garbage). */
   private grow(r: number): void {
+    checkIndexable(this.room[r] + 1, "flows on one channel at once");
     const room = 2 * this.room[r];
     if (this.end + room > this.slot.length) {
       const live = this.end - this.garbage;

@@ -5,6 +5,7 @@ import { lineAlignedBuffer } from "../../core/lineAlignedBuffer.js";
 import type { saturatedShare } from "../saturatedShare.js";
 import { MAX_INDEXED, checkIndexable } from "./checkIndexable.js";
 import { ResourceLists } from "./ResourceLists.js";
+import type { lowestLevel } from "./lowestLevel.js";
 
 /**
  * Everything {@link IncrementalSharing} keeps, shared with the functions of one solve
@@ -95,6 +96,8 @@ export class SharingState {
   readonly recheck: Uint8Array;
   /** Set when the resource's capacity was lowered since the last solve. */
   readonly fell: Uint8Array;
+  /** Whether some resource's capacity was lowered before this solve (its stamp `fillInt[(r << 4) | 14]` is the solve's epoch); written every solve. */
+  fellNow = false;
   /** Whether the resource changed since the last solve (is in `dirty`). */
   readonly resDirty: Uint8Array;
   readonly dirty: Int32Array;
@@ -246,12 +249,10 @@ export class SharingState {
 
   /**
    * fillByScan's resource in play at position `at` has no unfrozen flow left: the next search
-   * for the lowest level takes it out. Listed only while a near list may be in use (`nearBound` above
-   * -Infinity): a search through the list needs every resource that died since the last full
-   * scan, and a full scan takes out every such resource it meets.
+   * for the lowest level takes it out, from these marks (every search does, {@link lowestLevel};
+   * until session 47 the marks were kept only while a near list was in use).
    */
   diedInScan(at: number): void {
-    if (this.nearBound === -Infinity) return;
     const word = at >> 5;
     this.diedBits[word] |= 1 << (at & 31);
     if (word >= this.diedTop) this.diedTop = word + 1;

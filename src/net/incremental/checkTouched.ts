@@ -1,12 +1,11 @@
 // checkTouched: check the touched resources that changed since their last check, and release the flows that break max-min there.
 import { saturatedShare } from "../saturatedShare.js";
+import type { ResourceLists } from "./ResourceLists.js";
 import type { SharingState } from "./SharingState.js";
 import { TIE } from "./TIE.js";
 
 /** A filled resource whose residual exceeds this fraction of its capacity is unsaturated whatever the round-off (see {@link checkTouched}). */
 const CLEAR = 2 ** -20;
-/** The proof of the short path in {@link checkTouched} counts on fewer flows than this on the resource. */
-const MAX_LIST = 2 ** 26;
 
 /**
  * Check every touched resource r marked for recheck, and release every held flow on r
@@ -26,7 +25,8 @@ const MAX_LIST = 2 ** 26;
  * against t = fl(c − fl(TIE·c)). The fill's own `fillNum[r << 3]` tells the third case without
  * the walk when it exceeds {@link CLEAR}·c, r was filled in the fill just made (complete,
  * since a check follows only such a fill), its capacity was not lowered since the last
- * solve (the lowered stamp, `fillInt[(r << 4) | 14]`) and its list holds n < 2²⁶ entries. Proof: in a complete fill every
+ * solve (the lowered stamp, `fillInt[(r << 4) | 14]`); its list holds n ≤ 2²⁶ entries, as every list does
+ * ({@link ResourceLists} refuses more, so the short path need not ask). Proof: in a complete fill every
  * released flow on r froze (or ended at rate 0) and was subtracted from `fillNum[r << 3]`, which
  * started as c − F (F: the held flows' rates summed, when r entered the fill) and got back
  * the former rate of each held flow that joined later; so in exact arithmetic
@@ -52,6 +52,7 @@ export function checkTouched(s: SharingState): number {
   const span = s.lists.span;
   const { touched, recheck } = s;
   const touchedNow = s.touchedCount;
+  const fellNow = s.fellNow;
   let checked = 0;
   for (let i = 0; i < touchedNow; i++) {
     const r = touched[i];
@@ -60,7 +61,7 @@ export function checkTouched(s: SharingState): number {
     recheck[r] = 0;
     checked++;
     // Left clearly unsaturated by the fill, with no flow bound there: nothing to find (see above).
-    if (fillInt[(r << 4) | 15] === 0 && fillInt[(r << 4) | 8] === fe && fillNum[r << 3] > CLEAR * fillNum[(r << 3) | 2] && fillInt[(r << 4) | 14] !== epoch && span[(r << 1) | 1] < MAX_LIST) {
+    if (fillInt[(r << 4) | 15] === 0 && fillInt[(r << 4) | 8] === fe && fillNum[r << 3] > CLEAR * fillNum[(r << 3) | 2] && (!fellNow || fillInt[(r << 4) | 14] !== epoch)) {
       topShare[r << 3] = -1;
       continue;
     }

@@ -24,6 +24,12 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   const start = s.slotInt[(f << 3) | 6];
   const end = start + s.slotInt[(f << 3) | 7];
   if (end > start) s.rising--;
+  // s.nearLevel and s.diedInScan, with what they read at hand (nothing in this loop changes the bound or the generation).
+  const { nearIn, nearList, diedBits } = s;
+  const bound = s.nearBound;
+  const gen = s.nearGen;
+  let nearCount = s.nearCount;
+  let diedTop = s.diedTop;
   for (let k = start; k < end; k++) {
     const r = routePool[k];
     if (moved) recheck[r] = 1;
@@ -34,8 +40,16 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
     if (fillInt[(r << 4) | 10] === fe) {
       const at = fillInt[(r << 4) | 11];
       scanLevel[at] = level;
-      if (left > 0) s.nearLevel(r, level);
-      else s.diedInScan(at);
+      if (left > 0) {
+        if (level < bound && nearIn[r] !== gen) {
+          nearIn[r] = gen;
+          nearList[nearCount++] = r;
+        }
+      } else {
+        const word = at >> 5;
+        diedBits[word] |= 1 << (at & 31);
+        if (word >= diedTop) diedTop = word + 1;
+      }
     }
     if (!heapFill) continue;
     const h = handle[r];
@@ -46,6 +60,8 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
       handle[r] = -1;
     }
   }
+  s.nearCount = nearCount;
+  s.diedTop = diedTop;
   // Capacity f gave up may let held flows bottlenecked on its route rise: they join now.
   if (s.joinMode !== 0 && rateBps < before - TIE * before) joinBottlenecked(s, f, rateBps / w, fe, s.joinMode === 2);
 }

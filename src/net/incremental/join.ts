@@ -13,6 +13,13 @@ import { TIE } from "./TIE.js";
 export function joinable(s: SharingState, g: number, fe: number): boolean {
   const { routePool, fillNum, fillInt } = s;
   const epoch = s.epoch;
+  if (!s.fellNow) {
+    // No capacity was lowered in this solve: only a saturated resource can refuse g.
+    for (let k = s.slotInt[(g << 3) | 6], end = k + s.slotInt[(g << 3) | 7]; k < end; k++) {
+      if (fillInt[(routePool[k] << 4) | 13] === fe) return false;
+    }
+    return true;
+  }
   for (let k = s.slotInt[(g << 3) | 6], end = k + s.slotInt[(g << 3) | 7]; k < end; k++) {
     const q = routePool[k];
     if (fillInt[(q << 4) | 13] === fe) return false;
@@ -55,6 +62,11 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
   const end = start + s.slotInt[(g << 3) | 7];
   const rate = s.slotNum[g << 2];
   const w = s.slotNum[(g << 2) | 1];
+  // s.nearLevel, with what it reads at hand (nothing in this loop changes the bound or the generation).
+  const { nearIn, nearList } = s;
+  const bound = s.nearBound;
+  const gen = s.nearGen;
+  let nearCount = s.nearCount;
   for (let k = start; k < end; k++) {
     const q = routePool[k];
     // s.touch(q), with the count kept at hand.
@@ -84,7 +96,10 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
       else handle[q] = heap.push(level, q);
     } else if (fillInt[(q << 4) | 10] === fe) {
       scanLevel[fillInt[(q << 4) | 11]] = level;
-      s.nearLevel(q, level);
+      if (level < bound && nearIn[q] !== gen) {
+        nearIn[q] = gen;
+        nearList[nearCount++] = q;
+      }
     } else {
       // New to the fill, or left the scan when its flows all froze elsewhere.
       const at = live++;
@@ -92,11 +107,15 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
       fillInt[(q << 4) | 11] = at;
       scanLevel[at] = level;
       filled[at] = q;
-      s.nearLevel(q, level);
+      if (level < bound && nearIn[q] !== gen) {
+        nearIn[q] = gen;
+        nearList[nearCount++] = q;
+      }
     }
   }
   s.touchedCount = touchedCount;
   s.scanLive = live;
+  s.nearCount = nearCount;
   s.stats.filledResources += newResources;
   if (s.cap[g] < Infinity) {
     if (inHeap) heap.push(s.cap[g] / w, s.resourceCount + g);

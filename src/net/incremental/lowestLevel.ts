@@ -28,19 +28,15 @@ const SMALL = 64;
  *
  * That scan's take-outs depend only on which entries are out of play, not on the levels: the
  * entries met in order are those of the final arrangement, each met once at its final place.
- * A full scan (the plain one, {@link plainScan}, used while at most SMALL resources are in
- * play, or the one that rebuilds the near list) still makes them as it meets them, and leaves
- * none out of play. A search through the near list makes them first ({@link takeOutDied}),
- * from the marked positions of the resources whose last unfrozen flow froze since the previous
- * search (`s.diedBits`, marked by freeze; nothing else sets a level to Infinity with no
- * unfrozen flow), in increasing order: exactly the places where the scan would have acted.
- * Those marks are kept only while `s.nearBound` is above -Infinity
- * ({@link SharingState.diedInScan}), which suffices: the near list is non-empty only if a full
- * scan built it (setting the bound) or a level was added below the bound, and the bound goes
- * back to -Infinity only with the list emptied ({@link dropNear}, or a full scan that found
- * every level Infinity); so every resource that died since the last full scan, which took out
- * all those before, died with the bound set, and is marked. The lowest is then searched in
- * the final arrangement, the first position among ties winning.
+ * Every search (the plain one, {@link plainScan}, used while at most SMALL resources are in
+ * play; one through the near list; the full scan that rebuilds it) makes them first
+ * ({@link takeOutDied}), from the marked positions of the resources whose last unfrozen flow
+ * froze since the previous search (`s.diedBits`, marked by freeze, {@link SharingState.diedInScan};
+ * nothing else sets a level to Infinity with no unfrozen flow, and every resource enters the
+ * fill with one), in increasing order: exactly the places where the scan would have acted. The
+ * lowest is then searched in the final arrangement by a loop that only reads levels, the first
+ * position among ties winning. (Until session 47 the plain and full scans took out as they met
+ * entries, and the marks were kept only while a near list was in use.)
  *
  * The search reads only the *near* resources ({@link SharingState.nearList}) when it can:
  * invariant — every resource in play whose level is below `s.nearBound` is in the near list
@@ -84,10 +80,11 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
     s.nearCount = count;
     if (bestAt >= 0) return bestAt;
   }
-  // Full scan, taking out as it goes, and a new near list around the lowest level: in one
-  // pass, each level below NEAR × the lowest so far is listed (a superset of those below
-  // NEAR × the lowest; the others leave the list at the next search).
-  const { nearList, nearIn, filled, fillInt } = s;
+  // Full scan, the resources whose flows all froze taken out first, and a new near list
+  // around the lowest level: in one pass, each level below NEAR × the lowest so far is listed
+  // (a superset of those below NEAR × the lowest; the others leave the list at the next search).
+  if (s.diedTop > 0) live = takeOutDied(s, live);
+  const { nearList, nearIn, filled } = s;
   const gen = ++s.nearGen;
   let count = 0;
   let bestAt = -1;
@@ -99,15 +96,6 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
       bestLevel = level;
       bestAt = i;
       bound = NEAR * level;
-    } else if (level === Infinity && fillInt[(filled[i] << 4) | 9] === 0) {
-      // Out of play: the last entry takes its place (and is looked at next).
-      fillInt[(filled[i] << 4) | 10] = 0;
-      const moved = filled[--live];
-      filled[i] = moved;
-      scanLevel[i] = scanLevel[live];
-      fillInt[(moved << 4) | 11] = i;
-      i--;
-      continue;
     }
     if (level < bound) {
       const r = filled[i];
@@ -116,7 +104,6 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
     }
   }
   s.scanLive = live;
-  s.clearDied();
   if (bestAt < 0) bound = -Infinity;
   s.nearBound = bound;
   s.nearCount = count;
@@ -124,13 +111,13 @@ export function lowestLevel(s: SharingState, live: number, fe: number): number {
 }
 
 /**
- * fillByScan's former search, kept for fills with few resources in play: the first lowest
- * level, each entry out of play taken out as it is met (the last entry takes its place and
- * is looked at next). Every entry is met, so none out of play is left: the list of those
- * that died is emptied.
+ * fillByScan's former search, kept for fills with few resources in play: the entries out of
+ * play taken out ({@link takeOutDied}, which empties the marks), then the first lowest level.
  */
 function plainScan(s: SharingState, live: number): number {
-  const { scanLevel, filled, fillInt } = s;
+  if (s.diedTop > 0) live = takeOutDied(s, live);
+  s.scanLive = live;
+  const { scanLevel } = s;
   let bestAt = -1;
   let bestLevel = Infinity;
   for (let i = 0; i < live; i++) {
@@ -138,17 +125,8 @@ function plainScan(s: SharingState, live: number): number {
     if (level < bestLevel) {
       bestLevel = level;
       bestAt = i;
-    } else if (level === Infinity && fillInt[(filled[i] << 4) | 9] === 0) {
-      fillInt[(filled[i] << 4) | 10] = 0;
-      const moved = filled[--live];
-      filled[i] = moved;
-      scanLevel[i] = scanLevel[live];
-      fillInt[(moved << 4) | 11] = i;
-      i--;
     }
   }
-  s.scanLive = live;
-  s.clearDied();
   return bestAt;
 }
 
