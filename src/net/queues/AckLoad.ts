@@ -1,4 +1,4 @@
-// AckLoad: the ACK packets per second each port carries from the flows whose data crosses its reverse channel, and the marking threshold and buffer in data packets they leave a port.
+// AckLoad: the ACK packets per second each port carries from the flows whose data crosses its reverse channel, and the marking threshold in data packets they leave a port.
 import { grown } from "../../core/grown.js";
 import type { FlowNetwork } from "../FlowNetwork.js";
 import type { Topology } from "../Topology.js";
@@ -11,10 +11,8 @@ const ACKS_MOVED = 0.01;
 
 /**
  * The ACKs of {@link QueueState}'s flows: links are full duplex, so the ACKs of the data one
- * way queue with the data the other way, and count toward a marking port's threshold K and
- * toward a port's buffer as data packets do (buffers and thresholds count packets, as ns-3's
- * device queues and queue discs of "100p" do: `QueueBase::GetCurrentSize` is the packet count,
- * `operator+(QueueSize, Ptr<Item>)` adds 1 whatever the item's size).
+ * way queue with the data the other way, and count toward a marking port's threshold K as
+ * data packets do. Kept only where some port marks (without one, ACKs change no queue).
  */
 export class AckLoad {
   /** Per flow: ACK packets its receiver sends back per data packet (1 / delayed-ACK count for tcp; 0 for a flow whose ACKs no queue counts). */
@@ -25,7 +23,7 @@ export class AckLoad {
   private readonly ackRate: Float64Array;
   /** Per resource: {@link ackRate} when its queue was last computed ({@link used}). */
   private readonly ackRateUsed: Float64Array;
-  /** Whether any port marks (has an ECN threshold): only then are ports re-judged as their ACKs move ({@link move}). */
+  /** Whether any port marks (has an ECN threshold): only then do the ACKs' rates matter (without, {@link move} need not be called). */
   readonly marking: boolean;
 
   constructor(
@@ -62,7 +60,7 @@ export class AckLoad {
    * reason, it takes the ACKs of that moment.
    */
   move(flow: number, rateBps: number, packetBytes: number): void {
-    if (!(this.acksPerPacket[flow] > 0)) return;
+    if (!this.marking || !(this.acksPerPacket[flow] > 0)) return;
     const rate = rateBps > 0 ? (rateBps / packetBytes) * this.acksPerPacket[flow] : 0;
     const delta = rate - this.ackRateOf[flow];
     if (delta === 0) return;
@@ -76,7 +74,7 @@ export class AckLoad {
       const acks = this.ackRate[back] + delta;
       // The last flow leaving takes its own rate back off: what rounding leaves is no ACK.
       this.ackRate[back] = acks > 1e-3 ? acks : 0;
-      if (!this.marking || !(k[back] > 0) || this.bound.windowed(back) === 0) continue;
+      if (!(k[back] > 0) || this.bound.windowed(back) === 0) continue;
       if (Math.abs(this.ackRate[back] - this.ackRateUsed[back]) * packetBytes > ACKS_MOVED * this.network.capacityOf(back)) this.dirty.mark(back);
     }
   }
@@ -100,20 +98,5 @@ export class AckLoad {
     const k = this.settings.ecnThresholdBytes[r] / packetBytes;
     const acks = this.ackRate[r];
     return acks > 0 ? k / (1 + (acks * packetBytes) / this.network.capacityOf(r)) : k;
-  }
-
-  /**
-   * The bytes of data (in packets of `packetBytes`) port `r`'s buffer holds when full, its ACKs
-   * counted: the buffer counts B = buffer ÷ packet packets, data and ACKs alike. Full, it drops
-   * whatever arrives, data or ACK, so what it admits (and holds, Little's law over its drain
-   * time) is data and ACKs in proportion to their arrival rates: over the time it serves D data
-   * packets, D × x ACKs arrive ({@link acksPerServed}); D + D × x = B gives D = B ÷ (1 + x), and
-   * the full buffer's backlog (its queueing delay) is D packets of data (the ACKs' own 54 B are
-   * left out). The whole buffer where no ACKs arrive.
-   */
-  dataBufferBytes(r: number, packetBytes: number): number {
-    const b = this.settings.bufferBytes[r];
-    const acks = this.ackRate[r];
-    return acks > 0 ? b / (1 + (acks * packetBytes) / this.network.capacityOf(r)) : b;
   }
 }

@@ -113,7 +113,7 @@ export class QueueModel {
     // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
     if (nLossless > n) return this.constantQueue(current, this.settings.ecnThresholdBytes[r]);
     const packet = bound.packetSumBytes(r) / (n + nLossless);
-    const buffer = this.acks.dataBufferBytes(r, packet) / packet;
+    const buffer = this.settings.bufferBytes[r] / packet;
     const k = this.acks.markingThresholdPackets(r, packet);
     // A marking port: DCTCP flows keep the queue near K; loss-based flows meet RED's drops at K.
     if (k > 0 && nDctcp * 2 >= n) {

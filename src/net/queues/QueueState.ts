@@ -156,11 +156,6 @@ export class QueueState implements FlowObserver {
     return this.acks.markingThresholdPackets(r, packetBytes);
   }
 
-  /** The bytes of data (packets of `packetBytes`) port `r`'s buffer holds when full, its ACK load counted ({@link AckLoad.dataBufferBytes}). */
-  dataBufferBytes(r: number, packetBytes: number): number {
-    return this.acks.dataBufferBytes(r, packetBytes);
-  }
-
   /**
    * Registered flow `flow` can have at most `bytes` in flight now (a slow-start window, or all
    * a flow has left once its window covers it), or Infinity: its window grows until its port's
@@ -304,7 +299,8 @@ export class QueueState implements FlowObserver {
 
   /** Registered flow `flow` now drains at `newRateBps`, bound by `bottleneck` (its ACKs move; it is bound where it binds now). */
   private rebind(flow: number, newRateBps: number, bottleneck: number): void {
-    this.acks.move(flow, newRateBps, this.packetBytes[flow]);
+    // Tested here, not only in move: a run where no port marks (most loss-based ones) makes no call per rate change.
+    if (this.acks.marking) this.acks.move(flow, newRateBps, this.packetBytes[flow]);
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
     const was = this.boundAt_[flow];
     if (at === was) return;

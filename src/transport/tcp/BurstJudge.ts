@@ -281,7 +281,7 @@ export class BurstJudge {
     const drainBps = saturated || busyMarking ? this.shareOf(list, capacity) : capacity;
     const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
     const standing = this.queues.queueBytes(r) / packet + own;
-    const buffer = this.queues.dataBufferBytes(r, packet) / packet;
+    const buffer = settings.bufferBytes[r] / packet;
     const k = this.queues.markingThresholdPackets(r, packet);
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;

@@ -9,7 +9,6 @@ import { empty } from "../../core/empty.js";
 import { emptyDoubles } from "../../core/emptyDoubles.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import { CrossingLists } from "./CrossingLists.js";
-import { PACKET_BYTES } from "../../core/units.js";
 import { dropShares } from "./dropShares.js";
 import type { LossPortsHost } from "./LossPortsHost.js";
 import { sortIds } from "./sortIds.js";
@@ -278,18 +277,11 @@ export class LossPorts {
     dirty.clear();
   }
 
-  /**
-   * Limit at which port `r` loses loss-based flows' packets, bytes of data: its buffer, or K
-   * where it marks (RED drops what cannot be marked), each counting the ACKs queued among the
-   * data as packets ({@link QueueState.dataBufferBytes}, {@link QueueState.markingThresholdPackets};
-   * packets of its first bound flow's size, or a full frame's with none bound).
-   */
+  /** Limit at which port `r` loses loss-based flows' packets: its buffer, or K where it marks (RED drops what cannot be marked). */
   private lossLimitBytes(r: number): number {
-    const f = this.first[r];
-    const packet = f >= 0 ? this.t.packetBytes[f] : PACKET_BYTES;
-    const buffer = this.queues.dataBufferBytes(r, packet);
-    const k = this.queues.markingThresholdPackets(r, packet) * packet;
-    return k > 0 ? Math.min(k, buffer) : buffer;
+    const s = this.queues.settings;
+    const k = s.ecnThresholdBytes[r];
+    return k > 0 ? Math.min(k, s.bufferBytes[r]) : s.bufferBytes[r];
   }
 
   /**

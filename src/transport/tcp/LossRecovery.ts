@@ -92,9 +92,9 @@ export class LossRecovery {
     }
   }
 
-  /** Seconds port `r`'s buffer, full of data in packets of `packetBytes` and the ACKs among them ({@link QueueState.dataBufferBytes}), adds to a round trip beyond the queue the port reports now. */
-  private fullBufferS(r: number, packetBytes: number): number {
-    return Math.max(0, this.queues.dataBufferBytes(r, packetBytes) - this.queues.queueBytes(r)) / this.network.capacityOf(r);
+  /** Seconds port `r`'s buffer, full, adds to a round trip beyond the queue the port reports now. */
+  private fullBufferS(r: number): number {
+    return Math.max(0, this.queues.settings.bufferBytes[r] - this.queues.queueBytes(r)) / this.network.capacityOf(r);
   }
 
   /**
@@ -128,7 +128,7 @@ export class LossRecovery {
         const packet = t.packetBytes[f];
         const w = t.windowAt(f, now, rttNow);
         // Its round trip while the buffer is full: the queue it waits behind then is the whole buffer.
-        const rtt = rttNow + this.fullBufferS(r, packet);
+        const rtt = rttNow + this.fullBufferS(r);
         const clock = this.window.clockRate(f);
         const trainS = (w * packet) / clock;
         if (!(rtt > 0) || this.phases() >= Math.min(1, (fullS[i] + trainS) / rtt)) continue;
@@ -202,7 +202,7 @@ export class LossRecovery {
     if (t.lossAge[f] === 0) t.lossAge[f] = 1;
     this.window.awaitRound(f);
     // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
-    if (t.timer[f] >= 0) this.sim.reschedule(t.timer[f], this.sim.queue.timeOf(t.timer[f]) + this.queues.dataBufferBytes(port, t.packetBytes[f]) / this.network.capacityOf(port));
+    if (t.timer[f] >= 0) this.sim.reschedule(t.timer[f], this.sim.queue.timeOf(t.timer[f]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
   }
 
   /**
@@ -291,7 +291,7 @@ export class LossRecovery {
     // in equal max-min shares.
     const port = t.lossPort[f];
     t.lossPort[f] = -1;
-    const fullBufferS = port >= 0 ? this.fullBufferS(port, t.packetBytes[f]) : 0;
+    const fullBufferS = port >= 0 ? this.fullBufferS(port) : 0;
     if (fullBufferS > 0) weighByWindow(this.network, t, f, this.window.rttNow(f) + fullBufferS);
     this.window.enterAvoidance(f, t.lostPackets[f], fullBufferS);
   }
