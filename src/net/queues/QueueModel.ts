@@ -19,8 +19,6 @@ import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 export class QueueModel {
   /** Queue a transport tracks itself at a port (loss-based windows growing into the buffer), bytes. */
   private readonly reportedBytes: Float64Array;
-  /** Of it, what flows no longer bound there left queued, still draining: the port's queue when no flow is bound there, bytes. */
-  private readonly residueBytes: Float64Array;
   /**
    * Per resource: the W* = (P + K)/N its DCTCP sawtooth was last taken at, and DCTCP's α* there
    * ({@link dctcpAlpha}, a root found by Newton's method): a flow's α moving (each slow-start
@@ -40,21 +38,15 @@ export class QueueModel {
   ) {
     const n = resourceCount;
     this.reportedBytes = new Float64Array(n);
-    this.residueBytes = new Float64Array(n);
     this.wStarAt = new Float64Array(n).fill(NaN);
     this.steadyAlphaAt = new Float64Array(n);
     this.settledAlphaAt = new Float64Array(n);
   }
 
-  /**
-   * A transport tracks a queue of `bytes` at port `resource` now, `residueBytes` of it left by
-   * flows no longer bound there (all the port holds once none is); false when that is what it
-   * tracked already.
-   */
-  setReported(resource: number, bytes: number, residueBytes = 0): boolean {
-    if (this.reportedBytes[resource] === bytes && this.residueBytes[resource] === residueBytes) return false;
+  /** A transport tracks a queue of `bytes` at port `resource` now; false when that is what it tracked already. */
+  setReported(resource: number, bytes: number): boolean {
+    if (this.reportedBytes[resource] === bytes) return false;
     this.reportedBytes[resource] = bytes;
-    this.residueBytes[resource] = residueBytes;
     return true;
   }
 
@@ -107,9 +99,7 @@ export class QueueModel {
     const n = nDctcp + nReno + nCubic;
     const capacity = this.network.capacityOf(r);
     this.acks.used(r);
-    if (!(capacity > 0)) return NO_QUEUE;
-    // No flow bound: what a transport reports its departed flows left there, draining (none unless it reports one).
-    if (n + nLossless === 0) return this.residueBytes[r] > 0 ? this.constantQueue(current, this.residueBytes[r]) : NO_QUEUE;
+    if (n + nLossless === 0 || !(capacity > 0)) return NO_QUEUE;
     // rdma (DCQCN-style rate control over a lossless fabric) holds a congested port's queue at its marking threshold.
     if (nLossless > n) return this.constantQueue(current, this.settings.ecnThresholdBytes[r]);
     const packet = bound.packetSumBytes(r) / (n + nLossless);

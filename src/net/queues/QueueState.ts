@@ -266,12 +266,11 @@ export class QueueState implements FlowObserver {
 
   /**
    * A transport that tracks the windows of the flows a port binds sets the queue they keep
-   * there (loss-based flows: the sum of their windows' excess over their share of the pipe),
-   * `residueBytes` of it left by flows no longer bound there and still draining (the port's queue
-   * while no flow is bound there). Takes effect at once.
+   * there (loss-based flows: the sum of their windows' excess over their share of the pipe).
+   * Takes effect at once.
    */
-  setReported(resource: number, bytes: number, nowS: number, residueBytes = 0): void {
-    if (!this.model.setReported(resource, bytes, residueBytes)) return;
+  setReported(resource: number, bytes: number, nowS: number): void {
+    if (!this.model.setReported(resource, bytes)) return;
     this.recompute(resource, nowS);
   }
 

@@ -67,17 +67,6 @@ export class LossPorts {
   private readonly memberWindows = emptyDoubles();
   private readonly arrivals = emptyDoubles();
   private readonly lostCounts: number[] = [];
-  /**
-   * Per port, the queue its flows left behind when they stopped counting there (another port
-   * binds them, or their own window caps them): `residueBytes[r]`
-   * at `residueAtS[r]`, draining at `residueBps[r]` — the fall in those flows' arrivals
-   * ({@link leave}) — and its pending drain's end event (-1 for none).
-   */
-  private readonly residueBytes: Float64Array;
-  private readonly residueBps: Float64Array;
-  private readonly residueAtS: Float64Array;
-  private readonly drainTimer: Int32Array;
-  private readonly kindDrain: number;
 
   constructor(
     private readonly sim: Simulation,
@@ -97,11 +86,6 @@ export class LossPorts {
     this.portTimer = new Int32Array(resourceCount).fill(-1);
     this.dirty = new DirtyResources(resourceCount);
     this.kindOverflow = sim.registerHandler((r) => this.overflow(r));
-    this.residueBytes = new Float64Array(resourceCount);
-    this.residueBps = new Float64Array(resourceCount);
-    this.residueAtS = new Float64Array(resourceCount);
-    this.drainTimer = new Int32Array(resourceCount).fill(-1);
-    this.kindDrain = sim.registerHandler((r) => this.drained(r));
   }
 
   /**
@@ -132,85 +116,13 @@ export class LossPorts {
     return this.crossing.crossingOf(r);
   }
 
-  /**
-   * Take flow `f` off its port's list (its port re-judged at the end of the solve). When a rate
-   * change moved it (another port binds it now, or its own window: from `fromRateBps` to
-   * `toRateBps`), the excess it kept queued there does not vanish: a FIFO serves what is queued
-   * at its capacity while the arrivals fall short of it by the flow's fall in rate, so the
-   * excess drains at that pace ({@link addResidue}). A cut (an overflow, a burst loss, a
-   * timeout; no rates told) leaves none: the loss's recovery holds the full buffer itself
-   * (LossRecovery's full-buffer round trip).
-   */
-  leave(f: number, fromRateBps = NaN, toRateBps = NaN): void {
+  /** Take flow `f` off its port's list (its port re-judged at the end of the solve). */
+  leave(f: number): void {
     const r = this.t.port[f];
     if (r < 0) return;
-    this.leaveResidue(f, r, fromRateBps, toRateBps);
     this.unlink(f, r);
     this.t.port[f] = -1;
     this.dirty.mark(r);
-  }
-
-  /** Flow `f` stops counting at port `r`: moved by a rate change, its excess there now becomes the port's residue, drained as {@link leave} says. */
-  private leaveResidue(f: number, r: number, fromRateBps: number, toRateBps: number): void {
-    const fall = fromRateBps - toRateBps;
-    // Not moved by a rate change (NaN), or not slower: nothing drains behind it.
-    if (!(fall > 0)) return;
-    const t = this.t;
-    const w = Math.min(t.windowAt(f, this.sim.nowS, this.host.rttNow(f)), this.network.remainingOf(f) / t.packetBytes[f]);
-    // Its excess as the port counted it, at the rate it had there.
-    const excess = w * t.packetBytes[f] - fromRateBps * t.baseRttS[f];
-    if (excess > 0) this.addResidue(r, excess, fall);
-  }
-
-  /** Port `r` keeps `bytes` more queued, draining at `drainBps` more, from now. */
-  private addResidue(r: number, bytes: number, drainBps: number): void {
-    const now = this.sim.nowS;
-    const left = this.residueNow(r, now);
-    this.residueBytes[r] = left + bytes;
-    this.residueBps[r] = (left > 0 ? this.residueBps[r] : 0) + drainBps;
-    this.residueAtS[r] = now;
-    this.dirty.mark(r);
-  }
-
-  /** Port `r`'s residue at `now`, bytes. */
-  private residueNow(r: number, now: number): number {
-    const b = this.residueBytes[r];
-    if (!(b > 0)) return 0;
-    const end = this.residueAtS[r] + b / this.residueBps[r];
-    // Drained by its end (read as at its end, so that rounding leaves no sliver to drain again).
-    return now < end ? b - this.residueBps[r] * (now - this.residueAtS[r]) : 0;
-  }
-
-  /** Port `r`'s residue has drained: judge it again. */
-  private drained(r: number): void {
-    this.drainTimer[r] = -1;
-    this.residueBytes[r] = 0;
-    this.updatePort(r);
-  }
-
-  /**
-   * The queue port `r` reports with `queue` bytes its bound flows keep: plus its residue's mean
-   * until the residue has drained (a drain end scheduled then), at most `limit`.
-   */
-  private report(r: number, queue: number, limit: number, now: number): number {
-    const left = this.residueNow(r, now);
-    let reported = queue;
-    if (left > 0) {
-      reported += left / 2;
-      const end = now + left / this.residueBps[r];
-      const old = this.drainTimer[r];
-      if (old >= 0) this.sim.reschedule(old, end);
-      else this.drainTimer[r] = this.sim.schedule(end, this.kindDrain, r);
-    } else {
-      this.residueBytes[r] = 0;
-      if (this.drainTimer[r] >= 0) {
-        this.sim.cancel(this.drainTimer[r]);
-        this.drainTimer[r] = -1;
-      }
-    }
-    reported = Math.min(reported, limit);
-    this.queues.setReported(r, reported, now, Math.min(left / 2, limit));
-    return left;
   }
 
   /** Take flow `f` off port `r`'s list, keeping the others' order. */
@@ -225,10 +137,10 @@ export class LossPorts {
   }
 
   /** Put loss-based flow `f` on port `r`'s list: from now on the port tracks its window (and no timer of the flow's runs). */
-  join(f: number, r: number, fromRateBps = NaN, toRateBps = NaN): void {
+  join(f: number, r: number): void {
     const t = this.t;
     if (t.port[f] === r) return;
-    this.leave(f, fromRateBps, toRateBps);
+    this.leave(f);
     if (f >= this.next.length) this.reserve(Math.max(1024, f + 1, 2 * this.next.length));
     // A flow is on port r's list exactly while t.port is r: after leave() it is on none. It goes last.
     const tail = this.last[r];
@@ -293,7 +205,7 @@ export class LossPorts {
     const now = this.sim.nowS;
     if (this.bound[r] === 0) {
       this.cancelOverflow(r);
-      this.report(r, 0, this.lossLimitBytes(r), now);
+      this.queues.setReported(r, 0, now);
       return;
     }
     const t = this.t;
@@ -316,8 +228,7 @@ export class LossPorts {
       if (t.cc[f] === TcpCc.Cubic) cubic = true;
     }
     const limit = this.lossLimitBytes(r);
-    // The residue is reported (delays, the room bursts find), not judged: the windows that fill the buffer are those bound here.
-    this.report(r, queue, limit, now);
+    this.queues.setReported(r, Math.min(queue, limit), now);
     let hit = now;
     if (queue < limit) {
       const dt = (limit - queue) / growthBps;

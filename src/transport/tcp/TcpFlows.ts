@@ -321,8 +321,8 @@ export class TcpFlows implements FlowObserver {
     if (phase !== Phase.Avoidance && phase !== Phase.Steady) return;
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
     if (phase === Phase.Avoidance && at !== t.port[f] && (at < 0 || this.ports.tracks(f, at))) {
-      if (at >= 0) this.ports.join(f, at, changes.oldRatesBps[i], newRateBps);
-      else this.ports.leave(f, changes.oldRatesBps[i], newRateBps);
+      if (at >= 0) this.ports.join(f, at);
+      else this.ports.leave(f);
     }
     // Limited by its own window again (its share grew): grow towards it.
     if (at < 0 && newRateBps > 0 && t.timer[f] < 0 && this.network.capOf(f) < t.userCapBps[f]) {
