@@ -186,7 +186,9 @@ export function plainQuantity(text: string, kind: UnitKind): number | undefined 
  * a unit of `kind` whose first letter is not `e` or `E` (so no exponent can be in doubt),
  * the unit's string made by `unitOf(from, to)` (a caller interning its names makes none).
  * Up to 15 digits and no fraction are an integer read digit by digit (exactly `Number` of
- * them: below 2^53); a fraction's number goes through `Number` as plainQuantity's does.
+ * them: below 2^53); a fraction's number is read from the bytes where Clinger's fast path
+ * gives `Number`'s value (fractionOfBytes), and otherwise goes through `Number` as
+ * plainQuantity's does.
  * Undefined for any other text, which the caller leaves to plainQuantity or readQuantity:
  * whenever this gives a number, plainQuantity of the same text gives the same number
  * (test/core/units.test.ts checks both on random texts). 20,000 transfers' sizes and start
@@ -219,9 +221,41 @@ export function plainQuantityOfBytes(bytes: Buffer, a: number, b: number, kind: 
   if (point < 0 && i - a <= 15) {
     const k = subsecondExponent(table, unit);
     raw = k === undefined ? whole * table[unit] : whole / 10 ** -k;
-  } else raw = inEngineUnits(bytes.toString("latin1", a, i), table, unit);
+  } else {
+    const exact = point < 0 ? undefined : fractionOfBytes(bytes, a, point, i, table, unit);
+    raw = exact ?? inEngineUnits(bytes.toString("latin1", a, i), table, unit);
+  }
   const value = kind === "size" ? Math.round(raw) : raw;
   return Number.isFinite(value) ? value : undefined;
+}
+
+/** 10^0 … 10^22, each exact as a double (written as literals, not computed by a power). */
+const EXACT_POWERS_OF_TEN = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * {@link inEngineUnits} of the decimal `bytes[a … end)` (digits, the point at `point`, at
+ * least one digit after it), read from the bytes with no string when Clinger's fast path
+ * applies: its digits, the point left out, make an integer M below 2^53, and the power of ten
+ * it is scaled by (the digits after the point, and a time unit's below a second) is within
+ * 10^±22. M and that power are then exact doubles, so one IEEE division (or product) is the
+ * correctly rounded value — what `Number` gives of the text, and then the unit's factor as
+ * inEngineUnits applies it. Undefined otherwise (M of 2^53 or more: most 17-digit fractions),
+ * which the caller reads through a string as before. A trace's start times
+ * ("0.000003828067511269568s") so cost no string where their digits allow it.
+ */
+function fractionOfBytes(bytes: Buffer, a: number, point: number, end: number, table: Record<string, number>, unit: string): number | undefined {
+  let m = 0;
+  for (let j = a; j < end; j++) {
+    if (j === point) continue;
+    m = m * 10 + (bytes[j] - 48);
+    // Rounding is monotone and 2^53 a double: a true M of 2^53 or more never reads below it.
+    if (m >= 9007199254740992) return undefined;
+  }
+  const k = subsecondExponent(table, unit);
+  const e = (k ?? 0) - (end - point - 1);
+  if (e < -22 || e > 22) return undefined;
+  const scaled = e < 0 ? m / EXACT_POWERS_OF_TEN[-e] : m * EXACT_POWERS_OF_TEN[e];
+  return k === undefined ? scaled * table[unit] : scaled;
 }
 
 /** Seconds per unit of an event rate's denominator ("100/s", "30/min"); "ms" is 1/1000 s, applied as a product by 1000. */

@@ -252,6 +252,34 @@ describe("plainQuantityOfBytes", () => {
   });
 });
 
+describe("plainQuantityOfBytes' fractions", () => {
+  it("reads a fraction's digits as Number reads its text, at 2^53 and 10^±22 and on 100,000 random start times, sizes and rates", () => {
+    const rng = seedrandom("fractionOfBytes");
+    const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(rng() * 10))).join("");
+    const units: Array<[string, UnitKind]> = [["s", "time"], ["ms", "time"], ["us", "time"], ["ns", "time"], ["ps", "time"], ["min", "time"], ["B", "size"], ["KB", "size"], ["GiB", "size"], ["Gbps", "rate"], ["MB/s", "rate"], ["pkt", "buffer"]];
+    const texts = ["9007199254740991", "9007199254740992", "9007199254740993", "9007199254740994", "900719925474099", "90071992547409921"].flatMap((d) =>
+      [1, 2, 8, d.length - 1].map((p) => `${d.slice(0, p)}.${d.slice(p)}`),
+    );
+    texts.push(`0.${"0".repeat(21)}1`, `0.${"0".repeat(22)}1`, `0.${"0".repeat(6)}1234567890123456`, "0.000003828067511269568", "0.0534223207245576", "0.05342130870380107");
+    for (let i = 0; i < 100_000; i++) {
+      const zeros = "0".repeat(Math.floor(rng() * 12));
+      texts.push(rng() < 0.5 ? `0.${zeros}${digits(1 + Math.floor(rng() * 19))}` : `${digits(1 + Math.floor(rng() * 8))}.${digits(1 + Math.floor(rng() * 16))}`);
+    }
+    let fast = 0;
+    for (const number of texts) {
+      const [unit, kind] = units[Math.floor(rng() * units.length)];
+      const text = number + unit;
+      const bytes = Buffer.from(text, "latin1");
+      const ours = plainQuantityOfBytes(bytes, 0, bytes.length, kind, (a, b) => bytes.toString("latin1", a, b));
+      const theirs = parseQuantity(text, kind);
+      if (!theirs.ok || !Object.is(ours, theirs.value)) expect([text, ours]).toEqual([text, theirs.ok && theirs.value]);
+      // Clinger's fast path covers at most 2^53 − 1 as the digits' integer.
+      if (BigInt(number.replace(".", "")) < 2n ** 53n) fast++;
+    }
+    expect(fast).toBeGreaterThan(50_000);
+  });
+});
+
 describe("plainNumberLength", () => {
   // The expression plainQuantity used before: the scan must split every text as it did.
   const PLAIN = /^(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)([A-Za-z/]+)$/;
