@@ -1,7 +1,7 @@
 // timestampRttS: an RTT sample as ns-3 3.37 takes it from TCP timestamps (whole milliseconds), and the smoothed RTT it feeds.
 
 /** ns-3's timestamp clock: Simulator::Now().GetMilliSeconds() of a time held in whole nanoseconds. */
-function wholeMs(tS: number): number {
+export function wholeMs(tS: number): number {
   return Math.floor(Math.round(tS * 1e9) / 1e6);
 }
 

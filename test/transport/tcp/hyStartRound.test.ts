@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { hyStartRound } from "../../../src/transport/tcp/hyStartRound.js";
 import { TcpFlowTable } from "../../../src/transport/tcp/TcpFlowTable.js";
-import { timestampRttS } from "../../../src/transport/tcp/timestampRttS.js";
+import { smoothedRttS, timestampRttS } from "../../../src/transport/tcp/timestampRttS.js";
 
 /** A flow 0 whose handshake gave `synSampleS` (NaN: none), before its first data ACK. */
 function flow(synSampleS: number) {
@@ -13,6 +13,50 @@ function flow(synSampleS: number) {
   t.roundStartS[0] = NaN;
   t.lastAckS[0] = NaN;
   return t;
+}
+
+/** The walk ACK by ACK, as hyStartRound's documentation states it (its twin: the implementation jumps over ACKs). */
+function hyStartRoundPlain(t: TcpFlowTable, f: number, roundS: number, w: number, delivered: number, delayedAck: number, ackSpacingS: number, rttS: number): number {
+  const acks = Math.ceil(delivered / delayedAck);
+  let [srtt, least, start, last] = [t.srttS[f], t.minRttS[f], t.roundStartS[f], t.lastAckS[f]];
+  let samples = 0;
+  let roundLeast = Infinity;
+  let exit = NaN;
+  for (let j = 0; j < acks; j++) {
+    const a = roundS + j * ackSpacingS;
+    srtt = smoothedRttS(srtt, timestampRttS(a - rttS, a));
+    least = Math.min(least, srtt);
+    const cwnd = w + j * delayedAck;
+    if (cwnd >= 16) {
+      let found = false;
+      if (a - last <= 0.002) {
+        last = a;
+        found = a - start > least;
+      }
+      if (j > 0) {
+        if (samples < 8) {
+          roundLeast = Math.min(roundLeast, srtt);
+          samples++;
+        } else if (roundLeast > least + Math.min(1, Math.max(0.004, least))) found = true;
+      }
+      if (found) {
+        exit = cwnd;
+        break;
+      }
+    }
+    if (j === 0) start = last = a;
+  }
+  [t.srttS[f], t.minRttS[f], t.roundStartS[f], t.lastAckS[f]] = [srtt, least, start, last];
+  return exit;
+}
+
+/** A seeded linear congruential sequence in [0, 1) (the test's own draws; no Math.random). */
+function draws(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
 }
 
 // 10 Gb/s: a 1,502-byte packet every 1.2016 µs; ACK every packet (delayed ACK 1).
@@ -76,5 +120,41 @@ describe("hyStartRound", () => {
     const exit = hyStartRound(t, 0, 1.006, 64, 64, 1, 1e-6, 0.006);
     // j = 0 is the previous round's; 8 samples from j = 1; tested from j = 9.
     expect(exit).toBe(64 + 9);
+  });
+
+  it("walks the round as the ACK-by-ACK loop does, bit for bit: 20,000 drawn rounds over its jumps, trains, delay tests and exits", () => {
+    const next = draws(48);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+    let exits = 0;
+    let acks = 0;
+    for (let i = 0; i < 20_000; i++) {
+      // Round trips of whole milliseconds and near them (samples that hold for long stretches), and any.
+      const rttS = pick([() => Math.ceil(next() * 80) / 1000, () => Math.ceil(next() * 80) / 1000 + next() * 1e-5, () => next() * 0.1, () => next() * 2e-4])();
+      const ackSpacingS = pick([1.2016e-6, 2.4032e-6, 1.2016e-7, 4.8e-5, 9e-4, 1.5e-3, 2.5e-3]) * (pick([0, 1]) ? 1 : 0.5 + next());
+      const delayedAck = pick([1, 1, 2]);
+      const w = pick([() => 1 + Math.floor(next() * 20), () => 10 + Math.floor(next() * 3000), () => 2 + next() * 40])();
+      const delivered = next() < 0.8 ? w : Math.floor(w * next());
+      const roundS = pick([() => next() * 5, () => 100 + next() * 1e-3, () => Math.floor(next() * 2000) / 1000])();
+      const a = new TcpFlowTable();
+      a.reserve(1);
+      // A smoothed RTT already at the samples' value, near it, none, or any; the last round's start a round trip back or none.
+      const sampled = timestampRttS(roundS - rttS, roundS);
+      a.srttS[0] = pick([sampled, sampled * (1 + 1e-15), NaN, next() * 0.05, sampled + 1e-3])!;
+      a.minRttS[0] = pick([Infinity, a.srttS[0], next() * 0.05, sampled])!;
+      a.roundStartS[0] = pick([NaN, roundS - rttS - next() * 1e-3, roundS - next() * 3e-3])!;
+      a.lastAckS[0] = pick([NaN, a.roundStartS[0] + next() * 1e-3, roundS - next() * 3e-3])!;
+      const b = new TcpFlowTable();
+      b.reserve(1);
+      [b.srttS[0], b.minRttS[0], b.roundStartS[0], b.lastAckS[0]] = [a.srttS[0], a.minRttS[0], a.roundStartS[0], a.lastAckS[0]];
+      const got = hyStartRound(a, 0, roundS, w, delivered, delayedAck, ackSpacingS, rttS);
+      const want = hyStartRoundPlain(b, 0, roundS, w, delivered, delayedAck, ackSpacingS, rttS);
+      const state = (t: TcpFlowTable) => [t.srttS[0], t.minRttS[0], t.roundStartS[0], t.lastAckS[0]];
+      expect([got, ...state(a)], `draw ${i}`).toEqual([want, ...state(b)]);
+      if (!Number.isNaN(want)) exits++;
+      acks += Math.ceil(delivered / delayedAck);
+    }
+    // Exits and long rounds were drawn in numbers.
+    expect(exits).toBeGreaterThan(2_000);
+    expect(acks).toBeGreaterThan(5_000_000);
   });
 });
