@@ -12,7 +12,7 @@ const DELAY_MIN_S = 0.004;
 const DELAY_MAX_S = 1;
 
 /**
- * Walks the ACKs of a slow-start round of Cubic flow `f` as ns-3 3.37 handles each
+ * Walks the ACKs of a slow-start round of the Cubic flow in live slot `s` of `t` as ns-3 3.37 handles each
  * (TcpSocketBase::ReceivedAck → TcpCubic::PktsAcked, then IncreaseWindow) and returns the window
  * at which HyStart ends slow start, or NaN if it does not in this round.
  *
@@ -35,7 +35,7 @@ const DELAY_MAX_S = 1;
  */
 export function hyStartRound(
   t: TcpFlowTable,
-  f: number,
+  s: number,
   roundS: number,
   w: number,
   delivered: number,
@@ -44,10 +44,10 @@ export function hyStartRound(
   rttS: number,
 ): number {
   const acks = Math.ceil(delivered / delayedAck);
-  let srtt = t.srttS[f];
-  let least = t.minRttS[f];
-  let start = t.roundStartS[f];
-  let last = t.lastAckS[f];
+  let srtt = t.srttS[s];
+  let least = t.minRttS[s];
+  let start = t.roundStartS[s];
+  let last = t.lastAckS[s];
   let samples = 0;
   let roundLeast = Infinity;
   let exit = NaN;
@@ -75,9 +75,9 @@ export function hyStartRound(
     }
     if (j === 0) start = last = a;
   }
-  t.srttS[f] = srtt;
-  t.minRttS[f] = least;
-  t.roundStartS[f] = start;
-  t.lastAckS[f] = last;
+  t.srttS[s] = srtt;
+  t.minRttS[s] = least;
+  t.roundStartS[s] = start;
+  t.lastAckS[s] = last;
   return exit;
 }
