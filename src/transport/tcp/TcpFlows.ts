@@ -31,9 +31,10 @@ import { timestampRttS } from "./timestampRttS.js";
 
 /**
  * The window state machine of every `tcp` flow of a run, shared by the workloads' transports
- * (each keeps only its connection pool). Per flow, in typed arrays ({@link TcpFlowTable}): phase,
- * congestion window (segments), Cubic's epoch, DCTCP's α, base RTT, timer. Per port, the
- * loss-based flows it bottlenecks and the time its buffer will next overflow ({@link LossPorts}:
+ * (each keeps only its connection pool). Per live flow, in typed arrays reused when a flow
+ * ends ({@link TcpFlowTable}'s live slots): congestion window (segments), Cubic's epoch, DCTCP's
+ * α, base RTT, timer; per flow to the end of the run, only its phase and what flows.csv reports.
+ * Per port, the loss-based flows it bottlenecks and the time its buffer will next overflow ({@link LossPorts}:
  * the transport's per-link state); the bursts of each instant are judged by a {@link BurstJudge}.
  * It is the network's observer and starts, reroutes and finishes the flows; what it hands off:
  * the slow-start rounds ({@link SlowStartRounds}), congestion avoidance and the window's cap on
