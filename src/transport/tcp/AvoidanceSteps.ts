@@ -50,7 +50,8 @@ export class AvoidanceSteps {
    */
   enterAvoidance(f: number, lostPackets = 0, fullBufferS = 0): void {
     const t = this.t;
-    if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
+    const s = t.slotOf[f];
+    if (t.timer[s] >= 0) this.sim.cancel(t.timer[s]);
     if (t.phase[f] !== Phase.Avoidance) this.ports.cross(f, true);
     // Out of its port's sawtooth: it no longer shares the port by its window over its round trip.
     restoreDctcpShare(this.network, t, f);
@@ -59,31 +60,32 @@ export class AvoidanceSteps {
     const rtt = this.routes.rttNow(f);
     const lost = Math.max(0, Math.round(lostPackets));
     const recoveryRtt = rtt + fullBufferS;
-    const end = lost > 0 ? fastRecoveryEndS(now, recoveryRtt, lost, t.cwnd[f], t.packetBytes[f], fullBufferS > 0 ? 0 : this.network.rateOf(f)) : now;
-    t.recoveryEndS[f] = end;
+    const end = lost > 0 ? fastRecoveryEndS(now, recoveryRtt, lost, t.cwnd[s], t.packetBytes[s], fullBufferS > 0 ? 0 : this.network.rateOf(f)) : now;
+    t.recoveryEndS[s] = end;
     // Its retransmissions leave until one round trip before then, and cross its ports within a base round trip after.
-    t.retxUntilS[f] = lost > 0 ? end - recoveryRtt + t.baseRttS[f] : now;
-    t.lastS[f] = end;
-    t.epochS[f] = end;
-    t.w0[f] = t.cwnd[f];
+    t.retxUntilS[s] = lost > 0 ? end - recoveryRtt + t.baseRttS[s] : now;
+    t.lastS[s] = end;
+    t.epochS[s] = end;
+    t.w0[s] = t.cwnd[s];
     this.applyWindow(f, rtt);
-    t.timer[f] = this.sim.schedule(now + rtt, this.kindStep, f);
+    t.timer[s] = this.sim.schedule(now + rtt, this.kindStep, f);
   }
 
   /** Congestion avoidance of a window-limited flow: grow its cap, or hand it to the port that now binds it. */
   step(f: number): void {
     const t = this.t;
-    t.timer[f] = -1;
+    const s = t.slotOf[f];
+    t.timer[s] = -1;
     if (this.network.stateOf(f) !== FlowState.Active || t.phase[f] !== Phase.Avoidance) return;
     const now = this.sim.nowS;
     const rtt = this.routes.rttNow(f);
-    const w = t.advance(f, now, rtt);
-    if (t.catchUp[f] > 0) this.sendCatchUp(f);
-    else if (t.lostInRecovery[f] > 0 && !t.recovering(f, now)) {
+    const w = t.advance(s, now, rtt);
+    if (t.catchUp[s] > 0) this.sendCatchUp(f);
+    else if (t.lostInRecovery[s] > 0 && !t.recovering(s, now)) {
       this.recovery.recoverAgain(f);
       return;
     }
-    if (w >= t.windowSegs[f]) {
+    if (w >= t.windowSegs[s]) {
       this.settle(f, rtt);
       return;
     }
@@ -103,16 +105,16 @@ export class AvoidanceSteps {
       return;
     }
     // In fast recovery the window holds: checked again when the recovery ends.
-    if (t.recovering(f, now)) {
+    if (t.recovering(s, now)) {
       this.applyWindow(f, rtt);
-      t.timer[f] = this.sim.schedule(t.recoveryEndS[f], this.kindStep, f);
+      t.timer[s] = this.sim.schedule(t.recoveryEndS[s], this.kindStep, f);
       return;
     }
-    const ahead = t.windowAt(f, now + rtt, rtt) - w;
+    const ahead = t.windowAt(s, now + rtt, rtt) - w;
     const rtts = ahead > 0 ? Math.min(1000, Math.max(1, (STEP_GROWTH * w) / ahead)) : 1000;
     // Until the next check the cap is the window half-way there, so the bytes sent match the growing window's.
-    this.applyWindow(f, rtt, t.windowAt(f, now + (rtts * rtt) / 2, rtt));
-    t.timer[f] = this.sim.schedule(now + rtts * rtt, this.kindStep, f);
+    this.applyWindow(f, rtt, t.windowAt(s, now + (rtts * rtt) / 2, rtt));
+    t.timer[s] = this.sim.schedule(now + rtts * rtt, this.kindStep, f);
   }
 
   /**
@@ -123,30 +125,33 @@ export class AvoidanceSteps {
    */
   private sendCatchUp(f: number): void {
     const t = this.t;
-    const packet = t.packetBytes[f];
+    const s = t.slotOf[f];
+    const packet = t.packetBytes[s];
     const left = this.network.remainingOf(f) / packet;
-    const due = Math.min(t.catchUp[f], left);
-    t.catchUp[f] = 0;
+    const due = Math.min(t.catchUp[s], left);
+    t.catchUp[s] = 0;
     if (!(due > 0)) return;
     const trainS = (due * packet) / this.routes.senderRate(f);
-    t.inCatchUp[f] = 1;
-    this.answers.offer(f, Math.min(left, due + t.catchUpClockPps[f] * trainS), trainS, 0, 0);
+    t.inCatchUp[s] = 1;
+    this.answers.offer(f, Math.min(left, due + t.catchUpClockPps[s] * trainS), trainS, 0, 0);
   }
 
   /** The window no longer limits flow `f`: its cap is the window limit, and no timer runs. */
   private settle(f: number, rtt: number): void {
     const t = this.t;
-    const o = t.options[t.optionIndex[f]];
+    const s = t.slotOf[f];
+    const o = t.options[t.optionIndex[s]];
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
     t.phase[f] = Phase.Steady;
     if (Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = this.sim.nowS;
-    this.network.setFlowCap(f, Math.min(t.userCapBps[f], o.windowBytes / rtt));
+    this.network.setFlowCap(f, Math.min(t.userCapBps[s], o.windowBytes / rtt));
   }
 
   /** Whether a window of `w` segments covers all flow `f` has left to send (within its send window). */
   covers(f: number, w: number): boolean {
     const t = this.t;
-    return this.network.remainingOf(f) <= Math.min(w * t.packetBytes[f], t.windowBytes[f]);
+    const s = t.slotOf[f];
+    return this.network.remainingOf(f) <= Math.min(w * t.packetBytes[s], t.windowBytes[s]);
   }
 
   /**
@@ -154,14 +159,15 @@ export class AvoidanceSteps {
    * (within its window, at line rate) and for a flow that has sent everything (a later cut of its
    * window holds back nothing: its bytes are already in the network).
    */
-  applyWindow(f: number, rtt: number, w = this.t.cwnd[f]): void {
+  applyWindow(f: number, rtt: number, w = this.t.cwnd[this.t.slotOf[f]]): void {
     const t = this.t;
-    const windowBytes = t.windowBytes[f];
-    const last = t.sentAll[f] === 1 || this.covers(f, w);
-    if (t.cc[f] === TcpCc.Dctcp) {
-      const flight = last ? this.network.remainingOf(f) : t.phase[f] === Phase.SlowStart ? Math.min(w * t.packetBytes[f], windowBytes) : Infinity;
+    const s = t.slotOf[f];
+    const windowBytes = t.windowBytes[s];
+    const last = t.sentAll[s] === 1 || this.covers(f, w);
+    if (t.cc[s] === TcpCc.Dctcp) {
+      const flight = last ? this.network.remainingOf(f) : t.phase[f] === Phase.SlowStart ? Math.min(w * t.packetBytes[s], windowBytes) : Infinity;
       this.queues.setFlight(f, flight, this.sim.nowS);
     }
-    this.network.setFlowCap(f, last ? t.userCapBps[f] : Math.min(t.userCapBps[f], windowBytes / rtt, (w * t.packetBytes[f]) / rtt));
+    this.network.setFlowCap(f, last ? t.userCapBps[s] : Math.min(t.userCapBps[s], windowBytes / rtt, (w * t.packetBytes[s]) / rtt));
   }
 }

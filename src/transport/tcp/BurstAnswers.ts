@@ -36,7 +36,8 @@ export class BurstAnswers {
    * of `standing` of its own already queued; judged with the instant's other bursts.
    */
   offer(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void {
-    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[f], this.t.cc[f] === TcpCc.Dctcp);
+    const s = this.t.slotOf[f];
+    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[s], this.t.cc[s] === TcpCc.Dctcp);
     // Judged at the end of this instant's solve, with every other burst of the instant.
     this.network.requestSolve();
   }
@@ -44,8 +45,9 @@ export class BurstAnswers {
   /** Flow `f` sent all it had and its last flight lost or marked packets: the round trip that tells it comes after all. */
   awaitRound(f: number): void {
     const t = this.t;
-    if (!t.sentAll[f] || t.timer[f] >= 0 || t.phase[f] !== Phase.SlowStart) return;
-    t.timer[f] = this.sim.schedule(this.sim.nowS + this.routes.rttNow(f), this.kindRound, f);
+    const s = t.slotOf[f];
+    if (!t.sentAll[s] || t.timer[s] >= 0 || t.phase[f] !== Phase.SlowStart) return;
+    t.timer[s] = this.sim.schedule(this.sim.nowS + this.routes.rttNow(f), this.kindRound, f);
   }
 
   /** Judge this instant's bursts at their ports, and let each flow answer its drops or marks. */
@@ -55,7 +57,11 @@ export class BurstAnswers {
     // Most instants' bursts fit at every port: then only the retransmissions that got through are told.
     if (v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0) this.answerVerdicts(v);
     else this.recovery.retransmitted(bursts);
-    for (let i = 0; i < bursts.length; i++) this.t.inCatchUp[bursts[i].flow] = 0;
+    const t = this.t;
+    for (let i = 0; i < bursts.length; i++) {
+      const s = t.slotOf[bursts[i].flow];
+      if (s >= 0) t.inCatchUp[s] = 0;
+    }
   }
 
   /** The flows answer what the ports dropped or marked of this instant's bursts ({@link judge}; compiled on its own, as few instants overflow a port). */
@@ -82,8 +88,9 @@ export class BurstAnswers {
   /** DCTCP: `markedPackets` of this round's window will come back with ECE. */
   private onMarks(f: number, markedPackets: number): void {
     const t = this.t;
+    const s = t.slotOf[f];
     if (t.phase[f] !== Phase.SlowStart) return;
-    t.markedLast[f] = Math.max(t.markedLast[f], markedPackets);
+    t.markedLast[s] = Math.max(t.markedLast[s], markedPackets);
     this.awaitRound(f);
   }
 }

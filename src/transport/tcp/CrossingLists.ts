@@ -65,6 +65,7 @@ export class CrossingLists {
    * routes (`routes`, which holds the flow's current route while it is live), not in its Route object.
    */
   cross(f: number, on: boolean): void {
+    const s = this.t.slotOf[f];
     if ((this.onCrossing[f] === 1) === on) return;
     this.onCrossing[f] = on ? 1 : 0;
     const routes = this.routes;
@@ -79,7 +80,7 @@ export class CrossingLists {
     if (on) this.crossBase[f] = from;
     const { head, next, prev, flow } = this;
     const channels = this.channelCount;
-    const dctcp = this.t.cc[f] === TcpCc.Dctcp;
+    const dctcp = this.t.cc[s] === TcpCc.Dctcp;
     const k = this.queues.settings.ecnThresholdBytes;
     for (let i = from; i < to; i++) {
       const r = res[i];

@@ -39,10 +39,11 @@ export class DctcpAlpha {
    */
   cutForMarks(f: number): void {
     const t = this.t;
-    const w = t.cwnd[f];
-    const fraction = Math.min(1, t.markedLast[f] / Math.max(1, w));
-    t.markedLast[f] = 0;
-    t.cwnd[f] = Math.max(2, dctcpCut(w, this.moveAlpha(f, fraction)));
+    const s = t.slotOf[f];
+    const w = t.cwnd[s];
+    const fraction = Math.min(1, t.markedLast[s] / Math.max(1, w));
+    t.markedLast[s] = 0;
+    t.cwnd[s] = Math.max(2, dctcpCut(w, this.moveAlpha(f, fraction)));
   }
 
   /**
@@ -59,7 +60,7 @@ export class DctcpAlpha {
    */
   marksInLoss(f: number, markedPackets: number, packets: number, lostShare: number): void {
     const t = this.t;
-    if (t.cc[f] !== TcpCc.Dctcp || t.phase[f] !== Phase.SlowStart) return;
+    if (t.phase[f] !== Phase.SlowStart || t.cc[t.slotOf[f]] !== TcpCc.Dctcp) return;
     const delivered = packets * (1 - lostShare);
     if (!(delivered > 0)) return;
     this.moveAlpha(f, Math.min(1, Math.max(0, markedPackets - packets * lostShare) / delivered));
@@ -73,7 +74,7 @@ export class DctcpAlpha {
   /** A window of flow `f`'s data came back with `fraction` of it marked: α takes one step ({@link dctcpAlphaStep}) and is told to the queues; returns the new α. */
   private moveAlpha(f: number, fraction: number): number {
     const alpha = dctcpAlphaStep(this.queues.alphaOf(f), fraction);
-    this.t.alphaAtS[f] = this.sim.nowS;
+    this.t.alphaAtS[this.t.slotOf[f]] = this.sim.nowS;
     this.queues.setAlpha(f, alpha, this.sim.nowS);
     return alpha;
   }
@@ -91,11 +92,14 @@ export class DctcpAlpha {
    */
   private step(f: number, fromEvent = false): void {
     const t = this.t;
+    const s = t.slotOf[f];
+    // Done since this update was due: its chain ends with it.
+    if (s < 0) return;
     const now = this.sim.nowS;
     // One update chain per flow: an event runs only if it is the one pending, a settling flow starts one only if none is.
-    if (fromEvent ? t.alphaDueS[f] !== now : !Number.isNaN(t.alphaDueS[f])) return;
-    t.alphaDueS[f] = NaN;
-    if (t.phase[f] !== Phase.Steady || t.cc[f] !== TcpCc.Dctcp) return;
+    if (fromEvent ? t.alphaDueS[s] !== now : !Number.isNaN(t.alphaDueS[s])) return;
+    t.alphaDueS[s] = NaN;
+    if (t.phase[f] !== Phase.Steady || t.cc[s] !== TcpCc.Dctcp) return;
     const r = this.queues.boundAt(f);
     const target = r >= 0 ? this.queues.steadyAlpha(r) : NaN;
     if (Number.isNaN(target)) {
@@ -103,18 +107,18 @@ export class DctcpAlpha {
       return;
     }
     const rtt = this.rttNow(f);
-    const gap = (this.queues.alphaOf(f) - target) * (1 - DCTCP_G) ** ((now - t.alphaAtS[f]) / rtt);
+    const gap = (this.queues.alphaOf(f) - target) * (1 - DCTCP_G) ** ((now - t.alphaAtS[s]) / rtt);
     const settled = Math.abs(gap) < ALPHA_SETTLED;
-    t.alphaAtS[f] = now;
+    t.alphaAtS[s] = now;
     const alpha = settled ? target : target + gap;
     this.queues.setAlpha(f, alpha, now);
     // Its share of the port is its window over its round trip (dctcpShare), against a flow there
     // at α* with the port's mean base RTT and this flow's own queueing, the period of the port's
     // sawtooth (in that flow's round trips) setting how often a window is marked.
-    weighByDctcpShare(this.network, t, f, dctcpShareFactor(alpha, rtt, target, this.queues.meanBaseRttS(r) + rtt - t.baseRttS[f], this.queues.sawtoothCutPackets(r)));
+    weighByDctcpShare(this.network, t, f, dctcpShareFactor(alpha, rtt, target, this.queues.meanBaseRttS(r) + rtt - t.baseRttS[s], this.queues.sawtoothCutPackets(r)));
     if (settled) return;
     const next = now + ALPHA_HALF_LIFE_RTTS * rtt;
-    t.alphaDueS[f] = next;
+    t.alphaDueS[s] = next;
     this.sim.schedule(next, this.kind, f);
   }
 }

@@ -38,23 +38,24 @@ export class FlowReroutes {
     if (f >= t.cap) return;
     const phase = t.phase[f];
     if (phase === Phase.None || phase === Phase.Done) return;
+    const s = t.slotOf[f];
     const now = this.sim.nowS;
-    const o = t.options[t.optionIndex[f]];
+    const o = t.options[t.optionIndex[s]];
     const route = this.network.routeOf(f);
     this.routes.held.hold(f, route.resources);
     // The window until now grew at the old route's RTT.
     if (phase === Phase.Avoidance) {
-      t.advance(f, now, this.queues.roundTripS(t.baseRttS[f], oldRoute.resources));
+      t.advance(s, now, this.queues.roundTripS(t.baseRttS[s], oldRoute.resources));
     }
     this.bursts.withdraw(f);
-    t.inCatchUp[f] = 0;
+    t.inCatchUp[s] = 0;
     // What was in flight on the old route is lost with it: the flow sends its bytes again on the new one.
-    t.sentAll[f] = 0;
+    t.sentAll[s] = 0;
     this.ports.rerouted(f, oldRoute.resources);
-    const baseRtt = baseRttS(this.network, this.channels, route.resources, route.latencyS, t.packetBytes[f], o.headerBytes);
-    t.baseRttS[f] = baseRtt;
+    const baseRtt = baseRttS(this.network, this.channels, route.resources, route.latencyS, t.packetBytes[s], o.headerBytes);
+    t.baseRttS[s] = baseRtt;
     // The flow left its old route (rate reported 0 there), so the queues hold it bound nowhere: register it again with its new base RTT.
-    this.queues.register(f, queueClassOf(o), baseRtt, t.packetBytes[f], 1 / o.delayedAck);
+    this.queues.register(f, queueClassOf(o), baseRtt, t.packetBytes[s], 1 / o.delayedAck);
     const arriveS = now + route.latencyS;
     // Rerouted before its first byte arrived: it arrives on the new route (a pending start delay is dropped).
     if (t.activeS[f] > now) t.activeS[f] = arriveS;
@@ -62,18 +63,18 @@ export class FlowReroutes {
     const rtt = this.routes.rttNow(f);
     if (phase === Phase.Avoidance) {
       // Checked one RTT after its bytes flow again, as on entering avoidance; the port that binds it there takes it over.
-      if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
+      if (t.timer[s] >= 0) this.sim.cancel(t.timer[s]);
       this.avoidance.applyWindow(f, rtt);
-      t.timer[f] = this.sim.schedule(arriveS + rtt, this.kindStep, f);
+      t.timer[s] = this.sim.schedule(arriveS + rtt, this.kindStep, f);
     } else if (phase === Phase.Steady) {
       // A flow its window no longer limits keeps the cap of its window at the new RTT (none if it had none: a single burst).
-      if (this.network.capOf(f) < t.userCapBps[f]) this.network.setFlowCap(f, rtt > 0 ? Math.min(t.userCapBps[f], o.windowBytes / rtt) : t.userCapBps[f]);
+      if (this.network.capOf(f) < t.userCapBps[s]) this.network.setFlowCap(f, rtt > 0 ? Math.min(t.userCapBps[s], o.windowBytes / rtt) : t.userCapBps[s]);
     } else if (phase === Phase.SlowStart) {
       // Its first flight goes out on the new route: offered when it arrives there (with its activation there, when still to come).
-      if (t.timer[f] >= 0) {
-        if (Number.isNaN(t.epochS[f]) || this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
-      } else if (t.timer[f] !== FIRST_FLIGHT) t.timer[f] = this.sim.schedule(arriveS, this.kindRound, f);
+      if (t.timer[s] >= 0) {
+        if (Number.isNaN(t.epochS[s]) || this.sim.queue.timeOf(t.timer[s]) < arriveS) this.sim.reschedule(t.timer[s], arriveS);
+      } else if (t.timer[s] !== FIRST_FLIGHT) t.timer[s] = this.sim.schedule(arriveS, this.kindRound, f);
       this.avoidance.applyWindow(f, rtt);
-    } else if (t.timer[f] >= 0 && this.sim.queue.timeOf(t.timer[f]) < arriveS) this.sim.reschedule(t.timer[f], arriveS);
+    } else if (t.timer[s] >= 0 && this.sim.queue.timeOf(t.timer[s]) < arriveS) this.sim.reschedule(t.timer[s], arriveS);
   }
 }

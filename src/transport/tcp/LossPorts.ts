@@ -108,7 +108,8 @@ export class LossPorts {
    * settles into the port's DCTCP sawtooth instead.
    */
   tracks(f: number, r: number): boolean {
-    return this.t.cc[f] !== TcpCc.Dctcp || !(this.queues.settings.ecnThresholdBytes[r] > 0);
+    const s = this.t.slotOf[f];
+    return this.t.cc[s] !== TcpCc.Dctcp || !(this.queues.settings.ecnThresholdBytes[r] > 0);
   }
 
   /** The loss-based flows in avoidance crossing port `r` now, in flow order (a copy). */
@@ -118,10 +119,11 @@ export class LossPorts {
 
   /** Take flow `f` off its port's list (its port re-judged at the end of the solve). */
   leave(f: number): void {
-    const r = this.t.port[f];
+    const s = this.t.slotOf[f];
+    const r = this.t.port[s];
     if (r < 0) return;
     this.unlink(f, r);
-    this.t.port[f] = -1;
+    this.t.port[s] = -1;
     this.dirty.mark(r);
   }
 
@@ -139,7 +141,8 @@ export class LossPorts {
   /** Put loss-based flow `f` on port `r`'s list: from now on the port tracks its window (and no timer of the flow's runs). */
   join(f: number, r: number): void {
     const t = this.t;
-    if (t.port[f] === r) return;
+    const s = t.slotOf[f];
+    if (t.port[s] === r) return;
     this.leave(f);
     if (f >= this.next.length) this.reserve(Math.max(1024, f + 1, 2 * this.next.length));
     // A flow is on port r's list exactly while t.port is r: after leave() it is on none. It goes last.
@@ -150,11 +153,11 @@ export class LossPorts {
     else this.first[r] = f;
     this.last[r] = f;
     this.bound[r]++;
-    t.port[f] = r;
+    t.port[s] = r;
     this.dirty.mark(r);
     if (Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = this.sim.nowS;
-    if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
-    t.timer[f] = -1;
+    if (t.timer[s] >= 0) this.sim.cancel(t.timer[s]);
+    t.timer[s] = -1;
   }
 
   /**
@@ -216,16 +219,17 @@ export class LossPorts {
     // The earliest end of a recovery among them: their windows grow again from then.
     let wake = Infinity;
     for (let f = this.first[r]; f >= 0; f = this.next[f]) {
+      const s = t.slotOf[f];
       const rtt = this.host.rttNow(f);
       if (rtt < minRtt) minRtt = rtt;
-      const w = t.advance(f, now, rtt);
-      if (t.recovering(f, now) && t.recoveryEndS[f] < wake) wake = t.recoveryEndS[f];
-      const packet = t.packetBytes[f];
+      const w = t.advance(s, now, rtt);
+      if (t.recovering(s, now) && t.recoveryEndS[s] < wake) wake = t.recoveryEndS[s];
+      const packet = t.packetBytes[s];
       // A window beyond what the flow has not delivered keeps no more than that in the queue, and grows none into it.
       const left = this.network.remainingOf(f) / packet;
-      queue += Math.max(0, Math.min(w, left) * packet - this.network.rateOf(f) * t.baseRttS[f]);
-      if (w < left) growthBps += ((Math.min(left, t.windowAt(f, now + rtt, rtt)) - w) * packet) / rtt;
-      if (t.cc[f] === TcpCc.Cubic) cubic = true;
+      queue += Math.max(0, Math.min(w, left) * packet - this.network.rateOf(f) * t.baseRttS[s]);
+      if (w < left) growthBps += ((Math.min(left, t.windowAt(s, now + rtt, rtt)) - w) * packet) / rtt;
+      if (t.cc[s] === TcpCc.Cubic) cubic = true;
     }
     const limit = this.lossLimitBytes(r);
     this.queues.setReported(r, Math.min(queue, limit), now);
@@ -264,8 +268,9 @@ export class LossPorts {
     const now = this.sim.nowS;
     let queue = 0;
     for (let f = this.first[r]; f >= 0; f = this.next[f]) {
-      const w = Math.min(t.windowAt(f, now, this.host.rttNow(f)), this.network.remainingOf(f) / t.packetBytes[f]);
-      queue += Math.max(0, w * t.packetBytes[f] - this.network.rateOf(f) * t.baseRttS[f]);
+      const s = t.slotOf[f];
+      const w = Math.min(t.windowAt(s, now, this.host.rttNow(f)), this.network.remainingOf(f) / t.packetBytes[s]);
+      queue += Math.max(0, w * t.packetBytes[s] - this.network.rateOf(f) * t.baseRttS[s]);
     }
     return queue;
   }
@@ -296,14 +301,15 @@ export class LossPorts {
     empty(recovering);
     for (let f = this.first[r]; f >= 0; f = this.next[f]) hit.push(f);
     const crossing = this.crossing;
-    for (let i = crossing.head[r]; i >= 0; i = crossing.next[i]) if (t.port[crossing.flow[i]] !== r) hit.push(crossing.flow[i]);
+    for (let i = crossing.head[r]; i >= 0; i = crossing.next[i]) if (t.port[t.slotOf[crossing.flow[i]]] !== r) hit.push(crossing.flow[i]);
     let wake = Infinity;
     for (let i = 0; i < hit.length; i++) {
       const f = hit[i];
-      if (!t.recovering(f, now)) members.push(f);
+      const s = t.slotOf[f];
+      if (!t.recovering(s, now)) members.push(f);
       else {
         recovering.push(f);
-        if (t.recoveryEndS[f] < wake) wake = t.recoveryEndS[f];
+        if (t.recoveryEndS[s] < wake) wake = t.recoveryEndS[s];
       }
     }
     if (members.length === 0) {
@@ -333,19 +339,20 @@ export class LossPorts {
     let growth = 0;
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
+      const s = t.slotOf[f];
       rtts[i] = 0;
       arrivals[i] = 0;
       if (t.phase[f] !== TcpPhase.Avoidance) continue;
       rtts[i] = this.host.rttNow(f);
-      const w = (windows[i] = t.windowAt(f, now, rtts[i]));
+      const w = (windows[i] = t.windowAt(s, now, rtts[i]));
       // What it has not delivered beyond its window in flight it still sends (new data or retransmissions).
-      const unsent = this.network.remainingOf(f) / t.packetBytes[f] - w;
+      const unsent = this.network.remainingOf(f) / t.packetBytes[s] - w;
       if (!(unsent > 0)) continue;
       const sending = Math.min(1, unsent / w);
       arrivals[i] = this.network.rateOf(f) * sending;
       // A window beyond what its user's cap lets out (its rate the cap's) brings no more by growing.
-      const userW = t.userCapBps[f] > 0 ? (t.userCapBps[f] * rtts[i]) / t.packetBytes[f] : Infinity;
-      if (arrivals[i] > 0) growth += Math.max(0, Math.min(userW, t.windowAt(f, now + rtts[i], rtts[i])) - Math.min(userW, w)) * sending;
+      const userW = t.userCapBps[s] > 0 ? (t.userCapBps[s] * rtts[i]) / t.packetBytes[s] : Infinity;
+      if (arrivals[i] > 0) growth += Math.max(0, Math.min(userW, t.windowAt(s, now + rtts[i], rtts[i])) - Math.min(userW, w)) * sending;
     }
     const drops = growth > 0 ? Math.max(1, Math.round(growth)) : 0;
     if (dropShares(arrivals, members.length, drops, this.random, lostCounts) === 0) {
@@ -359,12 +366,13 @@ export class LossPorts {
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
       if (lostCounts[i] === 0) continue;
+      const s = t.slotOf[f];
       // Its window at the overflow, as read above (nothing of the flow's has changed since).
-      t.cwnd[f] = windows[i];
+      t.cwnd[s] = windows[i];
       t.retransmits[f] += lostCounts[i];
-      if (t.port[f] === r) {
+      if (t.port[s] === r) {
         this.unlink(f, r);
-        t.port[f] = -1;
+        t.port[s] = -1;
       } else this.leave(f);
     }
     // The cut flows' excess leaves the queue first: their new caps see the round trip the port keeps without it.

@@ -64,9 +64,11 @@ export class LossRecovery {
     const t = this.t;
     for (let i = 0; i < bursts.length; i++) {
       const b = bursts[i];
-      if (t.lossAge[b.flow] === 3 && !(b.share > 0)) {
-        t.lossAge[b.flow] = 0;
-        t.lostPackets[b.flow] = 0;
+      // A flow done since it sent its burst has no slot (and nothing left to recover).
+      const s = t.slotOf[b.flow];
+      if (s >= 0 && t.lossAge[s] === 3 && !(b.share > 0)) {
+        t.lossAge[s] = 0;
+        t.lostPackets[s] = 0;
       }
     }
   }
@@ -82,9 +84,10 @@ export class LossRecovery {
     for (let i = 0; i < overflowPorts.length; i++) {
       const r = overflowPorts[i];
       for (const f of this.ports.crossingOf(r)) {
-        if (t.retxPort[f] !== r || !(now <= t.retxUntilS[f]) || t.phase[f] !== Phase.Avoidance) continue;
+        const s = t.slotOf[f];
+        if (t.retxPort[s] !== r || !(now <= t.retxUntilS[s]) || t.phase[f] !== Phase.Avoidance) continue;
         if (this.random() >= overflowShares[i]) continue;
-        t.retxPort[f] = -1;
+        t.retxPort[s] = -1;
         t.retransmits[f]++;
         this.queues.drop(r, 1, now);
         this.timeout(f);
@@ -122,11 +125,12 @@ export class LossRecovery {
       if (!(fullS[i] > 0) || !(fullShares[i] > 0)) continue;
       const r = dropTailPorts[i];
       for (const f of this.ports.crossingOf(r)) {
+        const s = t.slotOf[f];
         // Its window limits it: bound at no port, and capped by its window, not by its user.
-        if (t.phase[f] !== Phase.Avoidance || t.recovering(f, now) || this.queues.boundAt(f) >= 0 || !(this.network.capOf(f) < t.userCapBps[f])) continue;
+        if (t.phase[f] !== Phase.Avoidance || t.recovering(s, now) || this.queues.boundAt(f) >= 0 || !(this.network.capOf(f) < t.userCapBps[s])) continue;
         const rttNow = this.window.rttNow(f);
-        const packet = t.packetBytes[f];
-        const w = t.windowAt(f, now, rttNow);
+        const packet = t.packetBytes[s];
+        const w = t.windowAt(s, now, rttNow);
         // Its round trip while the buffer is full: the queue it waits behind then is the whole buffer.
         const rtt = rttNow + this.fullBufferS(r);
         const clock = this.window.clockRate(f);
@@ -135,7 +139,7 @@ export class LossRecovery {
         const arriving = Math.max(1, Math.round(Math.min(w, (clock * fullS[i]) / packet)));
         const lost = binomial(this.phases, arriving, fullShares[i]);
         if (lost === 0) continue;
-        t.cwnd[f] = w;
+        t.cwnd[s] = w;
         t.retransmits[f] += lost;
         this.queues.drop(r, lost, now);
         this.ports.leave(f);
@@ -148,7 +152,7 @@ export class LossRecovery {
         // The duplicate ACKs show the holes lost and three packets delivered beyond them.
         cutWindow(t, f, lost + DUPTHRESH, this.queues.alphaOf(f));
         this.window.enterAvoidance(f, lost);
-        t.retxPort[f] = r;
+        t.retxPort[s] = r;
       }
     }
   }
@@ -167,6 +171,7 @@ export class LossRecovery {
    */
   burstLoss(f: number, packets: number, share: number, port: number, marked = false, fullShare = 0): void {
     const t = this.t;
+    const s = t.slotOf[f];
     const phase = t.phase[f];
     if (phase !== Phase.SlowStart && phase !== Phase.Avoidance) return;
     const n = Math.max(1, Math.round(packets));
@@ -175,34 +180,34 @@ export class LossRecovery {
     if (lost === 0) return;
     t.retransmits[f] += lost;
     this.queues.drop(port, lost, this.sim.nowS);
-    if (t.inCatchUp[f]) {
+    if (t.inCatchUp[s]) {
       // A recovery's catch-up: its losses are told by duplicate ACKs, and cut the window again once this recovery ends.
-      t.lostInRecovery[f] += lost;
+      t.lostInRecovery[s] += lost;
       return;
     }
-    if (t.lossAge[f] === 3) {
+    if (t.lossAge[s] === 3) {
       // Retransmitting: each retransmission is lost with the same share.
-      const retx = Math.max(1, Math.round(t.lostPackets[f]));
-      t.lossAge[f] = 0;
-      t.lostPackets[f] = 0;
+      const retx = Math.max(1, Math.round(t.lostPackets[s]));
+      t.lossAge[s] = 0;
+      t.lostPackets[s] = 0;
       if (binomial(this.random, retx, share) > 0) this.timeout(f);
       return;
     }
     if (phase !== Phase.SlowStart) return;
-    const left = Math.max(0, this.network.remainingOf(f) / t.packetBytes[f] - n);
+    const left = Math.max(0, this.network.remainingOf(f) / t.packetBytes[s] - n);
     if (marked ? !this.cwrTold(delivered, lost, left, share) : !fifoBurstLossTold(delivered, lost, left, fullShare)) {
       // In flight at the timer: this burst's holes and the earlier ones not yet resent, none deemed lost.
       // Above the hole: this burst's survivors (those of the rounds before were acknowledged or are counted in the holes).
-      this.timeout(f, lost + t.lostPackets[f], delivered);
+      this.timeout(f, lost + t.lostPackets[s], delivered);
       return;
     }
-    t.lostLast[f] += lost;
-    t.lostPackets[f] += lost;
-    t.lossPort[f] = port;
-    if (t.lossAge[f] === 0) t.lossAge[f] = 1;
+    t.lostLast[s] += lost;
+    t.lostPackets[s] += lost;
+    t.lossPort[s] = port;
+    if (t.lossAge[s] === 0) t.lossAge[s] = 1;
     this.window.awaitRound(f);
     // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
-    if (t.timer[f] >= 0) this.sim.reschedule(t.timer[f], this.sim.queue.timeOf(t.timer[f]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
+    if (t.timer[s] >= 0) this.sim.reschedule(t.timer[s], this.sim.queue.timeOf(t.timer[s]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
   }
 
   /**
@@ -228,13 +233,14 @@ export class LossRecovery {
    */
   inAvoidance(f: number, r: number, rttS: number, lostPackets = 1): void {
     const t = this.t;
+    const s = t.slotOf[f];
     // The lost packets are its newest to reach the full buffer; ahead of them, not yet delivered,
     // are its own packets waiting there: where the port binds it, its window's excess over its
     // share of the pipe (the queue LossPorts sums), at most the rest of its window; elsewhere
     // none are counted (its packets queued at another port may be upstream, behind them).
-    const packet = t.packetBytes[f];
-    const w = t.cwnd[f];
-    const ahead = this.queues.boundAt(f) === r ? Math.min(Math.max(0, w - lostPackets), Math.max(0, w - (this.network.rateOf(f) * t.baseRttS[f]) / packet)) : 0;
+    const packet = t.packetBytes[s];
+    const w = t.cwnd[s];
+    const ahead = this.queues.boundAt(f) === r ? Math.min(Math.max(0, w - lostPackets), Math.max(0, w - (this.network.rateOf(f) * t.baseRttS[s]) / packet)) : 0;
     if (!windowLossTold(w, this.network.remainingOf(f) / packet, lostPackets, ahead)) {
       // In flight at the timer: the holes, too few SACKed above them to be deemed lost.
       this.timeout(f, lostPackets, w - lostPackets);
@@ -245,8 +251,8 @@ export class LossRecovery {
     cutWindow(t, f, lostPackets + DUPTHRESH, this.queues.alphaOf(f));
     this.window.enterAvoidance(f, lostPackets);
     // Its fast retransmission crosses the port within the next round trip (the duplicate ACKs come back, it goes out).
-    t.retxPort[f] = r;
-    t.retxUntilS[f] = this.sim.nowS + rttS;
+    t.retxPort[s] = r;
+    t.retxUntilS[s] = this.sim.nowS + rttS;
   }
 
   /**
@@ -258,30 +264,31 @@ export class LossRecovery {
    */
   recover(f: number): void {
     const t = this.t;
-    const packet = t.packetBytes[f];
-    const before = t.cwnd[f];
+    const s = t.slotOf[f];
+    const packet = t.packetBytes[s];
+    const before = t.cwnd[s];
     // The duplicate ACKs that start it show the earlier round's holes lost and three packets delivered beyond them.
-    const gone = t.lostPackets[f] - t.lostLast[f];
+    const gone = t.lostPackets[s] - t.lostLast[s];
     cutWindow(t, f, gone + DUPTHRESH, this.queues.alphaOf(f));
-    t.lossAge[f] = 3;
-    t.lostLast[f] = 0;
+    t.lossAge[s] = 3;
+    t.lostLast[s] = 0;
     // A flow that has sent everything sends only the lost packets again.
-    const left = t.sentAll[f] ? 0 : this.network.remainingOf(f) / packet;
-    const b = recoveryBurst(before, t.cwnd[f], left, t.lostPackets[f], this.window.clockRate(f), t.baseRttS[f], packet);
+    const left = t.sentAll[s] ? 0 : this.network.remainingOf(f) / packet;
+    const b = recoveryBurst(before, t.cwnd[s], left, t.lostPackets[s], this.window.clockRate(f), t.baseRttS[s], packet);
     // PRR sends part of it at the ACK clock and the rest at once when the first retransmission is
     // acknowledged (prrCatchUp), from the flight the cut was taken from: NewReno's is the window
     // less the holes already shown (the window grew only by the ACKs before the first of them).
     // A flow with nothing new to send has none for a catch-up either: its holes near the tail,
     // without three SACKed segments above them, are not yet deemed lost (RFC 6675's IsLost) and
     // go out one per ACK, not at once.
-    const recoverFs = t.cc[f] === TcpCc.NewReno ? before - gone : before;
-    const split = prrCatchUp(recoverFs, t.lostPackets[f], t.cwnd[f]);
+    const recoverFs = t.cc[s] === TcpCc.NewReno ? before - gone : before;
+    const split = prrCatchUp(recoverFs, t.lostPackets[s], t.cwnd[s]);
     const clocked = left > 0 ? Math.min(b.packets, split.clocked) : b.packets;
-    t.catchUp[f] = b.packets - clocked;
+    t.catchUp[s] = b.packets - clocked;
     // Meanwhile the ACKs of what the clocked part sent keep coming back at the rate it went out.
-    const survivors = recoverFs - Math.min(recoverFs, t.lostPackets[f]);
-    t.catchUpClockPps[f] = recoverFs > 0 && b.durationS > 0 ? ((t.cwnd[f] / recoverFs) * survivors) / b.durationS : 0;
-    t.lostInRecovery[f] = 0;
+    const survivors = recoverFs - Math.min(recoverFs, t.lostPackets[s]);
+    t.catchUpClockPps[s] = recoverFs > 0 && b.durationS > 0 ? ((t.cwnd[s] / recoverFs) * survivors) / b.durationS : 0;
+    t.lostInRecovery[s] = 0;
     this.window.offerBurst(f, clocked, b.durationS, b.standing, b.prevBytes);
     // The recovery goes through the buffer the loss overflowed, full when the duplicate ACKs
     // came back through it (burstLoss held the round that long): its round trip is the route's
@@ -289,11 +296,11 @@ export class LossRecovery {
     // flow sends its cut window per that round trip — a FIFO serves its flows by their windows,
     // so the port's capacity goes to the recovering flows in proportion to their windows, not
     // in equal max-min shares.
-    const port = t.lossPort[f];
-    t.lossPort[f] = -1;
+    const port = t.lossPort[s];
+    t.lossPort[s] = -1;
     const fullBufferS = port >= 0 ? this.fullBufferS(port) : 0;
     if (fullBufferS > 0) weighByWindow(this.network, t, f, this.window.rttNow(f) + fullBufferS);
-    this.window.enterAvoidance(f, t.lostPackets[f], fullBufferS);
+    this.window.enterAvoidance(f, t.lostPackets[s], fullBufferS);
   }
 
   /**
@@ -302,8 +309,9 @@ export class LossRecovery {
    */
   recoverAgain(f: number): void {
     const t = this.t;
-    const lost = t.lostInRecovery[f];
-    t.lostInRecovery[f] = 0;
+    const s = t.slotOf[f];
+    const lost = t.lostInRecovery[s];
+    t.lostInRecovery[s] = 0;
     cutWindow(t, f, DUPTHRESH, this.queues.alphaOf(f));
     this.window.enterAvoidance(f, lost);
   }
@@ -316,8 +324,9 @@ export class LossRecovery {
    */
   inRecovery(f: number, r: number, drops: number, rttS: number): void {
     const t = this.t;
+    const s = t.slotOf[f];
     const now = this.sim.nowS;
-    const p = retransmissionLoss(drops, this.network.capacityOf(r), rttS, this.network.rateOf(f), t.retxUntilS[f] - now, t.packetBytes[f]);
+    const p = retransmissionLoss(drops, this.network.capacityOf(r), rttS, this.network.rateOf(f), t.retxUntilS[s] - now, t.packetBytes[s]);
     if (!(p > 0) || this.random() >= p) return;
     t.retransmits[f]++;
     this.queues.drop(r, 1, now);
@@ -332,50 +341,52 @@ export class LossRecovery {
    * retransmission; else the window less its untold holes): the first ACK
    * after the resent head acknowledges them at once (`rtoAckedJump`).
    */
-  timeout(f: number, pipeSegs = this.t.cwnd[f], sackedSegs = this.t.cwnd[f] - 1): void {
+  timeout(f: number, pipeSegs = this.t.cwnd[this.t.slotOf[f]], sackedSegs = this.t.cwnd[this.t.slotOf[f]] - 1): void {
     const t = this.t;
-    const o = t.options[t.optionIndex[f]];
+    const s = t.slotOf[f];
+    const o = t.options[t.optionIndex[s]];
     t.timeouts[f]++;
     // The timer fired again for a resent head (backoff): what the receiver holds above the hole is the first timeout's.
-    if (t.backoff[f] === 0) t.rtoSackedSegs[f] = Math.max(0, Math.round(sackedSegs));
+    if (t.backoff[s] === 0) t.rtoSackedSegs[s] = Math.max(0, Math.round(sackedSegs));
     restoreWeight(this.network, t, f);
     restoreDctcpShare(this.network, t, f);
-    t.lossPort[f] = -1;
-    if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
+    t.lossPort[s] = -1;
+    if (t.timer[s] >= 0) this.sim.cancel(t.timer[s]);
     this.ports.leave(f);
-    const rto = retransmissionTimeoutS(o.minRtoS, this.window.rttNow(f), t.backoff[f]);
+    const rto = retransmissionTimeoutS(o.minRtoS, this.window.rttNow(f), t.backoff[s]);
     // ns-3's ReTxTimeout: the slow start that follows stops at ssthresh, set from the window now
     // unless the timer fired again for a retransmission (backoff: no round trip came back since).
-    if (t.backoff[f] === 0) t.ssthreshSegs[f] = rtoSsthresh(t.cc[f] as TcpCc, t.cwnd[f], this.queues.alphaOf(f), pipeSegs);
-    t.backoff[f]++;
+    if (t.backoff[s] === 0) t.ssthreshSegs[s] = rtoSsthresh(t.cc[s] as TcpCc, t.cwnd[s], this.queues.alphaOf(f), pipeSegs);
+    t.backoff[s]++;
     // ns-3's TcpCubic::CubicReset on CA_LOSS: W_max is zeroed (after GetSsThresh took it from
     // the window), so the avoidance after the slow start runs the pre-loss law from its window;
     // and HyStart's delayMin starts again.
-    if (t.cc[f] === TcpCc.Cubic) t.wMax[f] = 0;
-    t.minRttS[f] = Infinity;
+    if (t.cc[s] === TcpCc.Cubic) t.wMax[s] = 0;
+    t.minRttS[s] = Infinity;
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
     t.phase[f] = Phase.Timeout;
-    t.cwnd[f] = 1;
-    t.lossAge[f] = 0;
-    t.lostPackets[f] = 0;
-    t.lostLast[f] = 0;
-    t.markedLast[f] = 0;
-    t.recoveryEndS[f] = 0;
-    t.catchUp[f] = 0;
-    t.lostInRecovery[f] = 0;
+    t.cwnd[s] = 1;
+    t.lossAge[s] = 0;
+    t.lostPackets[s] = 0;
+    t.lostLast[s] = 0;
+    t.markedLast[s] = 0;
+    t.recoveryEndS[s] = 0;
+    t.catchUp[s] = 0;
+    t.lostInRecovery[s] = 0;
     // The flight may be lost: it goes out again from the resumed slow start.
-    t.sentAll[f] = 0;
+    t.sentAll[s] = 0;
     this.network.setFlowCap(f, 0);
-    t.timer[f] = this.sim.schedule(this.sim.nowS + rto, this.kindResume, f);
+    t.timer[s] = this.sim.schedule(this.sim.nowS + rto, this.kindResume, f);
   }
 
   /** After a timeout: slow start again from one segment, its first flight the lost packets. */
   resume(f: number): void {
     const t = this.t;
-    t.timer[f] = -1;
+    const s = t.slotOf[f];
+    t.timer[s] = -1;
     if (this.network.stateOf(f) !== FlowState.Active || t.phase[f] !== Phase.Timeout) return;
     t.phase[f] = Phase.SlowStart;
-    t.epochS[f] = NaN;
+    t.epochS[s] = NaN;
     this.window.round(f);
   }
 }

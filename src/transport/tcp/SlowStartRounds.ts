@@ -38,42 +38,43 @@ export class SlowStartRounds {
   /** One slow-start round trip of flow `f` ends (or its first flight arrives). */
   round(f: number): void {
     const t = this.t;
-    t.timer[f] = -1;
+    const s = t.slotOf[f];
+    t.timer[s] = -1;
     if (this.network.stateOf(f) !== FlowState.Active || t.phase[f] !== Phase.SlowStart) return;
-    const packet = t.packetBytes[f];
+    const packet = t.packetBytes[s];
     const rtt = this.routes.rttNow(f);
-    const first = Number.isNaN(t.epochS[f]);
+    const first = Number.isNaN(t.epochS[s]);
     if (!first) {
-      t.queueingS[f] += rtt - t.baseRttS[f];
+      t.queueingS[f] += rtt - t.baseRttS[s];
       // A round trip came back: the retransmission got through.
-      t.backoff[f] = 0;
+      t.backoff[s] = 0;
     }
-    t.epochS[f] = this.sim.nowS;
+    t.epochS[s] = this.sim.nowS;
     // Everything went out in the last flight: this round trip only answers its losses or marks.
     // Nothing new follows the flight, so its duplicate ACKs were raised by its own survivors
     // behind the hole (LossRecovery.burstLoss timed out a flight with fewer than three): recover now.
-    if (t.sentAll[f]) {
-      if (t.lossAge[f] > 0) this.recovery.recover(f);
-      else if (t.markedLast[f] > 0) this.answerMarks(f);
+    if (t.sentAll[s]) {
+      if (t.lossAge[s] > 0) this.recovery.recover(f);
+      else if (t.markedLast[s] > 0) this.answerMarks(f);
       return;
     }
     // A loss in a round is told by the duplicate ACKs that the next round's packets raise, so
     // one more round goes out first; then fast recovery: the window is cut and the lost
     // packets go out again.
-    if (t.lossAge[f] === 2) {
+    if (t.lossAge[s] === 2) {
       this.recovery.recover(f);
       return;
     }
-    if (t.lossAge[f] === 1) t.lossAge[f] = 2;
+    if (t.lossAge[s] === 1) t.lossAge[s] = 2;
     // DCTCP: the marks of the last round come back with its ACKs; the window answers once.
-    if (t.markedLast[f] > 0) {
+    if (t.markedLast[s] > 0) {
       this.answerMarks(f);
       return;
     }
     // DCTCP moves α once per window of data, marked or not (Alizadeh et al., eq. 1; ns-3 and
     // Linux alike): a round trip that came back unmarked takes it g of the way to 0.
-    if (t.cc[f] === TcpCc.Dctcp && !first) this.alphas.unmarked(f);
-    const w = t.cwnd[f];
+    if (t.cc[s] === TcpCc.Dctcp && !first) this.alphas.unmarked(f);
+    const w = t.cwnd[s];
     const remaining = this.network.remainingOf(f) / packet;
     // The first flight leaves at line rate. Each later round sends the grown window while the
     // previous round's ACKs return at the ACK clock (every delivered packet raises one, a lost one
@@ -83,32 +84,32 @@ export class SlowStartRounds {
     const trainS = (w * packet) / clock;
     // Cubic: HyStart over this round's ACKs, which may end slow start part way through the round.
     let exitW = NaN;
-    if (t.cc[f] === TcpCc.Cubic && !first) {
-      const delayedAck = t.options[t.optionIndex[f]].delayedAck;
-      exitW = hyStartRound(t, f, this.sim.nowS - t.senderLagS[f], w, w - t.lostLast[f], delayedAck, (delayedAck * packet) / clock, rtt);
+    if (t.cc[s] === TcpCc.Cubic && !first) {
+      const delayedAck = t.options[t.optionIndex[s]].delayedAck;
+      exitW = hyStartRound(t, s, this.sim.nowS - t.senderLagS[s], w, w - t.lostLast[s], delayedAck, (delayedAck * packet) / clock, rtt);
     }
-    let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[f], t.slowStartGrowth[f], t.windowSegs[f]) : Math.min(exitW, t.windowSegs[f]);
+    let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[s], t.slowStartGrowth[s], t.windowSegs[s]) : Math.min(exitW, t.windowSegs[s]);
     // The first round trip after a timeout's resent head: its ACK acknowledges what the receiver
     // held above the hole too, which Cubic's slow start counts whole (rtoAckedJump), past ssthresh,
     // and DCTCP's up to ssthresh (rtoJumpCappedAtSsthresh).
-    const jump = first ? 0 : rtoAckedJump(t.cc[f] as TcpCc, t.rtoSackedSegs[f]);
-    if (!first) t.rtoSackedSegs[f] = 0;
-    const jumpsPastThresh = jump > 0 && !rtoJumpCappedAtSsthresh(t.cc[f] as TcpCc);
+    const jump = first ? 0 : rtoAckedJump(t.cc[s] as TcpCc, t.rtoSackedSegs[s]);
+    if (!first) t.rtoSackedSegs[s] = 0;
+    const jumpsPastThresh = jump > 0 && !rtoJumpCappedAtSsthresh(t.cc[s] as TcpCc);
     if (jump > 0 && Number.isNaN(exitW)) {
-      next = Math.min(next + jump, t.windowSegs[f]);
-      if (!jumpsPastThresh) next = Math.min(next, Math.max(w, t.ssthreshSegs[f]));
+      next = Math.min(next + jump, t.windowSegs[s]);
+      if (!jumpsPastThresh) next = Math.min(next, Math.max(w, t.ssthreshSegs[s]));
     }
     // A slow start after a timeout stops at its threshold (ns-3: IncreaseWindow grows in slow start
     // only below ssthresh) — unless a loss of the last round is still to be told: its recovery cuts.
-    const atThresh = !first && Number.isNaN(exitW) && t.lossAge[f] === 0 && next >= t.ssthreshSegs[f];
-    if (atThresh && !jumpsPastThresh) next = Math.max(w, t.ssthreshSegs[f]);
-    t.lostLast[f] = 0;
+    const atThresh = !first && Number.isNaN(exitW) && t.lossAge[s] === 0 && next >= t.ssthreshSegs[s];
+    if (atThresh && !jumpsPastThresh) next = Math.max(w, t.ssthreshSegs[s]);
+    t.lostLast[s] = 0;
     const arrivals = Math.min(next, remaining);
     const durationS = first ? (arrivals * packet) / this.routes.lineRate(f) : trainS;
-    const standing = first ? 0 : standingPackets(w, clock, t.baseRttS[f], packet);
-    t.cwnd[f] = next;
+    const standing = first ? 0 : standingPackets(w, clock, t.baseRttS[s], packet);
+    t.cwnd[s] = next;
     // The window covers all that is left: it goes out in this flight, and no later round sends.
-    if (this.avoidance.covers(f, next)) t.sentAll[f] = 1;
+    if (this.avoidance.covers(f, next)) t.sentAll[s] = 1;
     if (arrivals > 0) this.answers.offer(f, arrivals, durationS, standing, first ? 0 : w * packet);
     if (!Number.isNaN(exitW) || atThresh) {
       this.avoidance.enterAvoidance(f);
@@ -118,7 +119,7 @@ export class SlowStartRounds {
     // After its last flight a flow needs another round trip only to tell a loss of the round
     // before (lossAge 2 now) or, once this instant's bursts are judged, its flight's own losses
     // or marks (awaitRound): otherwise it just drains, and no more round events are scheduled.
-    if (!t.sentAll[f] || t.lossAge[f] > 0) t.timer[f] = this.sim.schedule(this.sim.nowS + rtt, this.kindRound, f);
+    if (!t.sentAll[s] || t.lossAge[s] > 0) t.timer[s] = this.sim.schedule(this.sim.nowS + rtt, this.kindRound, f);
   }
 
   /** DCTCP's answer to a marked round: α moves by g towards the marked fraction, the window is cut by α/2, slow start ends. */

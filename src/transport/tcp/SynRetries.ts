@@ -62,11 +62,12 @@ export class SynRetries {
       this.waiting.delete(f);
       return;
     }
-    const o = t.options[t.optionIndex[f]];
+    const s = t.slotOf[f];
+    const o = t.options[t.optionIndex[s]];
     const route = this.network.routeOf(f);
     const res = route.resources;
     const timing = this.timing;
-    startTiming(this.network, this.queues, this.channels, res, route.latencyS, t.packetBytes[f], o.headerBytes, t.packetBytes[f], timing);
+    startTiming(this.network, this.queues, this.channels, res, route.latencyS, t.packetBytes[s], o.headerBytes, t.packetBytes[s], timing);
     const qOut = timing.outS;
     const qBack = timing.backS;
     const handshakeRtt = timing.handshakeBaseRttS + qOut + qBack;
@@ -94,11 +95,12 @@ export class SynRetries {
   /** Flow `f`'s first byte (still to come) moves `byS` later (earlier if negative), and its first flight with it. */
   private moveFirstByte(f: number, byS: number): void {
     const t = this.t;
+    const s = t.slotOf[f];
     const activeS = this.network.postponeStart(f, byS);
     t.activeS[f] = activeS;
-    t.lastS[f] = activeS;
+    t.lastS[s] = activeS;
     if (!Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = activeS;
     // Its first flight goes out when its first byte arrives.
-    if (t.timer[f] >= 0) this.sim.reschedule(t.timer[f], activeS);
+    if (t.timer[s] >= 0) this.sim.reschedule(t.timer[s], activeS);
   }
 }

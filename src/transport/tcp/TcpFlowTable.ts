@@ -15,16 +15,29 @@ export const TcpCc = { Cubic: 0, NewReno: 1, Dctcp: 2 } as const;
 export type TcpCc = (typeof TcpCc)[keyof typeof TcpCc];
 
 /**
- * Struct-of-arrays state of the tcp flows of one run, indexed by flow id (ids are the
- * network's, never reused): what {@link TcpFlows}, the ports that track loss-based windows
- * ({@link LossPorts}) and the burst judge share. Besides the window state, each flow keeps
- * its options' constants (packet bytes, window limit, congestion control, avoidance growth)
- * so the hot paths read numbers, not option records.
+ * Struct-of-arrays state of the tcp flows of one run: what {@link TcpFlows}, the ports that
+ * track loss-based windows ({@link LossPorts}) and the burst judge share. Two kinds of rows:
+ * - **per flow**, indexed by flow id (the network's, never reused) and kept to the end of the
+ *   run: the flow's phase, its live slot ({@link slotOf}) and what flows.csv reports of it
+ *   (`handshakeS`, `activeS`, `growthEndS`, `queueingS`, `retransmits`, `timeouts`);
+ * - **per live slot**, indexed by `slotOf[f]`: everything else — the window state and the
+ *   options' constants (packet bytes, window limit, congestion control, avoidance growth, so the
+ *   hot paths read numbers, not option records). A flow takes a slot as it starts ({@link take})
+ *   and gives it back as it finishes ({@link free}), so these arrays grow with the flows live at
+ *   once, not with every flow of the run (a 10⁶-request agents run: ~2.9 million flows, a few
+ *   thousand live).
  */
 export class TcpFlowTable {
-  /** Flows the arrays hold (none until the first {@link reserve}). */
+  /** Flows the per-flow arrays hold (none until the first {@link reserve}). */
   cap = 0;
-  /** Where the flow's window is ({@link TcpPhase}). */
+  /** Live slots the per-slot arrays hold. */
+  private slotCap = 0;
+  /** Per flow: its live slot, -1 when it has none (not tcp, not started, or done). */
+  slotOf = new Int32Array(0);
+  /** Free live slots, a stack (handed out from the top: the highest first). */
+  private freeSlots = new Int32Array(0);
+  private freeCount = 0;
+  /** Per flow: where its window is ({@link TcpPhase}). */
   phase = new Uint8Array(0);
   /** Index of the flow's options in {@link options}. */
   optionIndex = new Int32Array(0);
@@ -162,56 +175,82 @@ export class TcpFlowTable {
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
 
-  /** Make room for flows 0 … `n` − 1 at once (kept when already there): one allocation of each array where doubling would copy it several times over. */
+  /** Make room for flows 0 … `n` − 1 in the per-flow arrays at once (kept when already there): one allocation of each array where doubling would copy it several times over. */
   reserve(n: number): void {
     if (n > this.cap) this.grow(n);
   }
 
-  /** Give flow `flow` the options at `optionIndex` and their constants. */
-  setOptions(flow: number, optionIndex: number): void {
+  /**
+   * Give flow `f` (< {@link cap}) a live slot as it starts, and return it. A slot's rows hold
+   * the last flow's values: its new owner sets every one it reads ({@link TcpFlows.start}, and
+   * here those it does not set).
+   */
+  take(f: number): number {
+    if (this.freeCount === 0) this.growSlots(Math.max(64, 2 * this.slotCap));
+    const s = this.freeSlots[--this.freeCount];
+    this.slotOf[f] = s;
+    this.retxUntilS[s] = 0;
+    this.catchUp[s] = 0;
+    this.catchUpClockPps[s] = 0;
+    this.inCatchUp[s] = 0;
+    this.lostInRecovery[s] = 0;
+    // No K kept for this flow's W_max and w0 yet.
+    this.cubicKey[4 * s + 1] = NaN;
+    this.cubicKey[4 * s + 2] = NaN;
+    return s;
+  }
+
+  /** Flow `f` is done: its live slot is free again (its per-flow rows stay). */
+  free(f: number): void {
+    this.freeSlots[this.freeCount++] = this.slotOf[f];
+    this.slotOf[f] = -1;
+  }
+
+  /** Give the flow in slot `s` the options at `optionIndex` and their constants. */
+  setOptions(s: number, optionIndex: number): void {
     const o = this.options[optionIndex];
-    this.optionIndex[flow] = optionIndex;
-    this.cc[flow] = o.cc === "cubic" ? TcpCc.Cubic : o.cc === "newreno" ? TcpCc.NewReno : TcpCc.Dctcp;
-    this.packetBytes[flow] = o.mssBytes + o.headerBytes;
-    this.windowSegs[flow] = o.windowBytes / o.mssBytes;
-    this.windowBytes[flow] = o.windowBytes;
-    this.slowStartGrowth[flow] = slowStartFactor(o.cc, o.delayedAck);
-    this.renoPerRtt[flow] = o.cc === "cubic" ? 0 : renoIncreasePerRtt(o.cc, o.delayedAck);
+    this.optionIndex[s] = optionIndex;
+    this.cc[s] = o.cc === "cubic" ? TcpCc.Cubic : o.cc === "newreno" ? TcpCc.NewReno : TcpCc.Dctcp;
+    this.packetBytes[s] = o.mssBytes + o.headerBytes;
+    this.windowSegs[s] = o.windowBytes / o.mssBytes;
+    this.windowBytes[s] = o.windowBytes;
+    this.slowStartGrowth[s] = slowStartFactor(o.cc, o.delayedAck);
+    this.renoPerRtt[s] = o.cc === "cubic" ? 0 : renoIncreasePerRtt(o.cc, o.delayedAck);
   }
 
   /**
-   * The window flow `f` in avoidance has at `t` (its law from its last update, at round trip `rtt`), segments.
+   * The window the flow in slot `f` in avoidance has at `t` (its law from its last update, at round trip `rtt`), segments.
    * Small enough to be inlined where it is read; the law itself ({@link lawIntoIo}) takes `t` and
    * `rtt` and gives the window through {@link io}, so no number crosses that call boxed (a
    * tcp run reads ~800,000 windows: as arguments and a return value, each was a new heap number).
    */
-  windowAt(f: number, t: number, rtt: number): number {
+  windowAt(s: number, t: number, rtt: number): number {
     const io = this.io;
     io[1] = t;
     io[2] = rtt;
-    this.lawIntoIo(f);
+    this.lawIntoIo(s);
     return io[0];
   }
 
   /** {@link windowAt}'s law: reads `t` and `rtt` from `io[1]` and `io[2]`, writes the window to `io[0]`. */
-  private lawIntoIo(f: number): void {
+  private lawIntoIo(s: number): void {
     const io = this.io;
     const t = io[1];
     const rtt = io[2];
     let w: number;
-    if (this.cc[f] === TcpCc.Cubic) {
+    if (this.cc[s] === TcpCc.Cubic) {
       // Both of Cubic's laws keep the window where no time has passed.
-      if (!(t > this.lastS[f])) {
-        io[0] = Math.min(this.cwnd[f], this.windowSegs[f]);
+      if (!(t > this.lastS[s])) {
+        io[0] = Math.min(this.cwnd[s], this.windowSegs[s]);
         return;
       }
-      const wMax = this.wMax[f];
-      const w0 = this.w0[f];
+      const wMax = this.wMax[s];
+      const w0 = this.w0[s];
       // K is read only after a loss (W_max above w0): before one the law takes no K, and its cache is not read.
       let k = 0;
       if (wMax > w0) {
         const key = this.cubicKey;
-        const at = 4 * f;
+        const at = 4 * s;
         if (key[at + 1] !== wMax || key[at + 2] !== w0) {
           key[at] = cubicK(wMax, w0);
           key[at + 1] = wMax;
@@ -219,11 +258,11 @@ export class TcpFlowTable {
         }
         k = key[at];
       }
-      const ackPps = this.boundPps[f];
+      const ackPps = this.boundPps[s];
       // A window the network binds grows per ACK: before a loss its floor decides it almost always
       // (every time in the k=16 20,000-flow run), and the law takes RTT³ itself only where it does not.
       if (ackPps > 0) {
-        io[0] = Math.min(cubicAckClocked(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, ackPps), this.windowSegs[f]);
+        io[0] = Math.min(cubicAckClocked(wMax, w0, k, this.cwnd[s], this.lastS[s] - this.epochS[s], t - this.lastS[s], rtt, ackPps), this.windowSegs[s]);
         return;
       }
       let rttCubed: number | undefined;
@@ -235,26 +274,38 @@ export class TcpFlowTable {
         }
         rttCubed = this.rttCubed;
       }
-      w = cubicAdvanceFrom(wMax, w0, k, this.cwnd[f], this.lastS[f] - this.epochS[f], t - this.lastS[f], rtt, rttCubed);
-    } else w = this.cwnd[f] + (this.renoPerRtt[f] * Math.max(0, t - this.lastS[f])) / rtt;
-    io[0] = Math.min(w, this.windowSegs[f]);
+      w = cubicAdvanceFrom(wMax, w0, k, this.cwnd[s], this.lastS[s] - this.epochS[s], t - this.lastS[s], rtt, rttCubed);
+    } else w = this.cwnd[s] + (this.renoPerRtt[s] * Math.max(0, t - this.lastS[s])) / rtt;
+    io[0] = Math.min(w, this.windowSegs[s]);
   }
 
-  /** Bring flow `f`'s window in avoidance up to `t` (at round trip `rtt`); a recovery ending later holds it where it is. */
-  advance(f: number, t: number, rtt: number): number {
-    const w = this.windowAt(f, t, rtt);
-    this.cwnd[f] = w;
-    if (t > this.lastS[f]) this.lastS[f] = t;
+  /** Bring the window of the flow in slot `s`, in avoidance, up to `t` (at round trip `rtt`); a recovery ending later holds it where it is. */
+  advance(s: number, t: number, rtt: number): number {
+    const w = this.windowAt(s, t, rtt);
+    this.cwnd[s] = w;
+    if (t > this.lastS[s]) this.lastS[s] = t;
     return w;
   }
 
-  /** Whether flow `f` is in a fast recovery at `t` ({@link recoveryEndS}). */
-  recovering(f: number, t: number): boolean {
-    return t < this.recoveryEndS[f];
+  /** Whether the flow in slot `s` is in a fast recovery at `t` ({@link recoveryEndS}). */
+  recovering(s: number, t: number): boolean {
+    return t < this.recoveryEndS[s];
   }
 
   private grow(n: number): void {
+    this.slotOf = grown(this.slotOf, n, -1);
     this.phase = grown(this.phase, n);
+    this.activeS = grown(this.activeS, n);
+    this.handshakeS = grown(this.handshakeS, n);
+    this.growthEndS = grown(this.growthEndS, n);
+    this.queueingS = grown(this.queueingS, n);
+    this.retransmits = grown(this.retransmits, n);
+    this.timeouts = grown(this.timeouts, n);
+    this.cap = n;
+  }
+
+  /** Room for `n` live slots: the new ones free, handed out from the highest. */
+  private growSlots(n: number): void {
     this.optionIndex = grown(this.optionIndex, n);
     this.cc = grown(this.cc, n);
     this.packetBytes = grown(this.packetBytes, n);
@@ -262,7 +313,7 @@ export class TcpFlowTable {
     this.renoPerRtt = grown(this.renoPerRtt, n);
     this.windowBytes = grown(this.windowBytes, n);
     this.slowStartGrowth = grown(this.slowStartGrowth, n);
-    // Room for the flows past cap, with their K's W_max and w0 NaN (none yet).
+    // Room for the new slots, with their K's W_max and w0 NaN (none yet; take sets them again for each new flow).
     this.cubicKey = grown(this.cubicKey, 4 * n, NaN);
     this.cwnd = grown(this.cwnd, n);
     this.wMax = grown(this.wMax, n);
@@ -274,18 +325,12 @@ export class TcpFlowTable {
     this.alphaAtS = grown(this.alphaAtS, n);
     this.alphaDueS = grown(this.alphaDueS, n, NaN);
     this.baseRttS = grown(this.baseRttS, n);
-    this.activeS = grown(this.activeS, n);
     this.userCapBps = grown(this.userCapBps, n);
     this.timer = grown(this.timer, n, -1);
     this.port = grown(this.port, n, -1);
-    this.handshakeS = grown(this.handshakeS, n);
     this.retxPort = grown(this.retxPort, n, -1);
     this.retxUntilS = grown(this.retxUntilS, n);
     this.recoveryEndS = grown(this.recoveryEndS, n);
-    this.growthEndS = grown(this.growthEndS, n);
-    this.queueingS = grown(this.queueingS, n);
-    this.retransmits = grown(this.retransmits, n);
-    this.timeouts = grown(this.timeouts, n);
     this.backoff = grown(this.backoff, n);
     this.lossAge = grown(this.lossAge, n);
     this.lostPackets = grown(this.lostPackets, n);
@@ -305,6 +350,10 @@ export class TcpFlowTable {
     this.lossPort = grown(this.lossPort, n, -1);
     this.recoveryWeight = grown(this.recoveryWeight, n, NaN);
     this.shareWeight = grown(this.shareWeight, n, NaN);
-    this.cap = n;
+    this.freeSlots = grown(this.freeSlots, n);
+    // The new slots onto the free stack, the highest on top (none was free: take grows only then).
+    for (let i = 0; i < n - this.slotCap; i++) this.freeSlots[i] = this.slotCap + i;
+    this.freeCount = n - this.slotCap;
+    this.slotCap = n;
   }
 }

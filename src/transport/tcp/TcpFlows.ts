@@ -31,9 +31,10 @@ import { timestampRttS } from "./timestampRttS.js";
 
 /**
  * The window state machine of every `tcp` flow of a run, shared by the workloads' transports
- * (each keeps only its connection pool). Per flow, in typed arrays ({@link TcpFlowTable}): phase,
- * congestion window (segments), Cubic's epoch, DCTCP's α, base RTT, timer. Per port, the
- * loss-based flows it bottlenecks and the time its buffer will next overflow ({@link LossPorts}:
+ * (each keeps only its connection pool). Per live flow, in typed arrays reused when a flow
+ * ends ({@link TcpFlowTable}'s live slots): congestion window (segments), Cubic's epoch, DCTCP's
+ * α, base RTT, timer; per flow to the end of the run, only its phase and what flows.csv reports.
+ * Per port, the loss-based flows it bottlenecks and the time its buffer will next overflow ({@link LossPorts}:
  * the transport's per-link state); the bursts of each instant are judged by a {@link BurstJudge}.
  * It is the network's observer and starts, reroutes and finishes the flows; what it hands off:
  * the slow-start rounds ({@link SlowStartRounds}), congestion avoidance and the window's cap on
@@ -75,6 +76,7 @@ import { timestampRttS } from "./timestampRttS.js";
  */
 export class TcpFlows implements FlowObserver {
   private readonly t = new TcpFlowTable();
+  /** Each live slot's completion callback. */
   private readonly done: Array<((flow: number, cwndSegments: number) => void) | undefined> = [];
   private readonly kindRound: number;
   private readonly kindStep: number;
@@ -227,45 +229,46 @@ export class TcpFlows implements FlowObserver {
       onComplete: this.onComplete,
     });
     if (flow >= t.cap) this.makeRoom(flow);
-    t.setOptions(flow, optionIndex);
+    const s = t.take(flow);
+    t.setOptions(s, optionIndex);
     this.routes.held.hold(flow, res);
-    t.cwnd[flow] = w;
-    t.wMax[flow] = 0;
-    t.ssthreshSegs[flow] = Infinity;
-    t.rtoSackedSegs[flow] = 0;
-    t.w0[flow] = w;
-    t.epochS[flow] = NaN;
-    t.alphaAtS[flow] = now;
-    t.alphaDueS[flow] = NaN;
-    t.baseRttS[flow] = baseRtt;
-    t.userCapBps[flow] = userCap;
+    t.cwnd[s] = w;
+    t.wMax[s] = 0;
+    t.ssthreshSegs[s] = Infinity;
+    t.rtoSackedSegs[s] = 0;
+    t.w0[s] = w;
+    t.epochS[s] = NaN;
+    t.alphaAtS[s] = now;
+    t.alphaDueS[s] = NaN;
+    t.baseRttS[s] = baseRtt;
+    t.userCapBps[s] = userCap;
     t.handshakeS[flow] = handshakeS;
     t.queueingS[flow] = handshakeRounds * (qOut + qBack) + qOut;
     t.retransmits[flow] = synLost ? 1 : 0;
     t.timeouts[flow] = synLost ? 1 : 0;
-    t.backoff[flow] = 0;
-    t.lossAge[flow] = 0;
-    t.lostPackets[flow] = 0;
-    t.lostLast[flow] = 0;
-    t.markedLast[flow] = 0;
-    t.minRttS[flow] = Infinity;
+    t.backoff[s] = 0;
+    t.lossAge[s] = 0;
+    t.lostPackets[s] = 0;
+    t.lostLast[s] = 0;
+    t.markedLast[s] = 0;
+    t.minRttS[s] = Infinity;
     // The SYN's timestamp sample, unless it was lost (a retransmitted SYN gives none: ns-3's RttHistory retx).
-    t.srttS[flow] = handshakeRounds > 0 && opensWithSyn(o.handshake) && !synLost ? timestampRttS(synStartS, synStartS + handshakeRtt) : NaN;
-    t.roundStartS[flow] = NaN;
-    t.boundPps[flow] = 0;
-    t.lastAckS[flow] = NaN;
-    t.sentAll[flow] = 0;
-    t.retxPort[flow] = -1;
-    t.lossPort[flow] = -1;
-    t.recoveryWeight[flow] = NaN;
-    t.shareWeight[flow] = NaN;
-    t.recoveryEndS[flow] = 0;
-    t.port[flow] = -1;
-    this.done[flow] = onDone;
+    t.srttS[s] = handshakeRounds > 0 && opensWithSyn(o.handshake) && !synLost ? timestampRttS(synStartS, synStartS + handshakeRtt) : NaN;
+    t.roundStartS[s] = NaN;
+    t.boundPps[s] = 0;
+    t.lastAckS[s] = NaN;
+    t.sentAll[s] = 0;
+    t.retxPort[s] = -1;
+    t.lossPort[s] = -1;
+    t.recoveryWeight[s] = NaN;
+    t.shareWeight[s] = NaN;
+    t.recoveryEndS[s] = 0;
+    t.port[s] = -1;
+    this.done[s] = onDone;
     const activeS = now + firstByteDelayS + route.latencyS;
     t.activeS[flow] = activeS;
-    t.senderLagS[flow] = activeS - (synStartS + handshakeS);
-    t.lastS[flow] = activeS;
+    t.senderLagS[s] = activeS - (synStartS + handshakeS);
+    t.lastS[s] = activeS;
     t.growthEndS[flow] = NaN;
     this.queues.register(flow, queueClassOf(o), baseRtt, packetBytes, 1 / o.delayedAck);
     if (o.cc === "dctcp" && w < windowSegs) this.queues.setFlight(flow, Math.min(w * packetBytes, wireBytes, o.windowBytes), now);
@@ -277,14 +280,14 @@ export class TcpFlows implements FlowObserver {
     if (!(rtt > 0) || w >= windowSegs) {
       t.phase[flow] = Phase.Steady;
       t.growthEndS[flow] = activeS;
-      t.timer[flow] = -1;
+      t.timer[s] = -1;
     } else {
       t.phase[flow] = Phase.SlowStart;
       // The first flight is a burst at the sender's line rate, offered to the ports when it
       // arrives: within the network's activation (an event here would come right after it, at
       // the same time: nothing is scheduled between the two, and a postponed start or a reroute
       // moves the activation, which brings the flight along).
-      t.timer[flow] = FIRST_FLIGHT;
+      t.timer[s] = FIRST_FLIGHT;
     }
     return flow;
   }
@@ -308,36 +311,40 @@ export class TcpFlows implements FlowObserver {
     const t = this.t;
     const f = changes.flows[i];
     if (f >= t.cap) return;
+    // Not tcp, or done: nothing of it to change.
+    const s = t.slotOf[f];
+    if (s < 0) return;
     const newRateBps = changes.newRatesBps[i];
     const bottleneck = changes.bottlenecks[i];
     const phase = t.phase[f];
     // Cubic grows per ACK: a window the network binds grows at its share's ACK rate, brought up to date at the old one first.
-    const boundPps = newRateBps > 0 && bottleneck >= 0 ? newRateBps / t.packetBytes[f] : 0;
-    if (boundPps !== t.boundPps[f]) {
+    const boundPps = newRateBps > 0 && bottleneck >= 0 ? newRateBps / t.packetBytes[s] : 0;
+    if (boundPps !== t.boundPps[s]) {
       // At the instant it was last brought up to date a window within its limit stands: no round trip is read.
-      if (phase === Phase.Avoidance && t.cc[f] === TcpCc.Cubic && (this.sim.nowS > t.lastS[f] || t.cwnd[f] > t.windowSegs[f])) t.advance(f, this.sim.nowS, this.routes.rttNow(f));
-      t.boundPps[f] = boundPps;
+      if (phase === Phase.Avoidance && t.cc[s] === TcpCc.Cubic && (this.sim.nowS > t.lastS[s] || t.cwnd[s] > t.windowSegs[s])) t.advance(s, this.sim.nowS, this.routes.rttNow(f));
+      t.boundPps[s] = boundPps;
     }
     if (phase !== Phase.Avoidance && phase !== Phase.Steady) return;
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
-    if (phase === Phase.Avoidance && at !== t.port[f] && (at < 0 || this.ports.tracks(f, at))) {
+    if (phase === Phase.Avoidance && at !== t.port[s] && (at < 0 || this.ports.tracks(f, at))) {
       if (at >= 0) this.ports.join(f, at);
       else this.ports.leave(f);
     }
     // Limited by its own window again (its share grew): grow towards it.
-    if (at < 0 && newRateBps > 0 && t.timer[f] < 0 && this.network.capOf(f) < t.userCapBps[f]) {
-      if (phase === Phase.Steady && t.cc[f] === TcpCc.Dctcp) {
+    if (at < 0 && newRateBps > 0 && t.timer[s] < 0 && this.network.capOf(f) < t.userCapBps[s]) {
+      if (phase === Phase.Steady && t.cc[s] === TcpCc.Dctcp) {
         restoreDctcpShare(this.network, t, f);
         t.phase[f] = Phase.Avoidance;
-        t.lastS[f] = this.sim.nowS;
+        t.lastS[s] = this.sim.nowS;
       }
-      if (t.phase[f] === Phase.Avoidance) t.timer[f] = this.sim.schedule(this.sim.nowS + this.routes.rttNow(f), this.kindStep, f);
+      if (t.phase[f] === Phase.Avoidance) t.timer[s] = this.sim.schedule(this.sim.nowS + this.routes.rttNow(f), this.kindStep, f);
     }
   }
 
   /** @inheritdoc */
   flowActivated(f: number): void {
-    if (f < this.t.cap && this.t.timer[f] === FIRST_FLIGHT) this.rounds.round(f);
+    const t = this.t;
+    if (f < t.cap && t.slotOf[f] >= 0 && t.timer[t.slotOf[f]] === FIRST_FLIGHT) this.rounds.round(f);
   }
 
   /** @inheritdoc */
@@ -362,15 +369,18 @@ export class TcpFlows implements FlowObserver {
 
   private finish(f: number): void {
     const t = this.t;
-    if (t.timer[f] >= 0) this.sim.cancel(t.timer[f]);
-    t.timer[f] = -1;
+    const s = t.slotOf[f];
+    if (t.timer[s] >= 0) this.sim.cancel(t.timer[s]);
+    t.timer[s] = -1;
     if (Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = this.sim.nowS;
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
     t.phase[f] = Phase.Done;
     this.ports.leave(f);
     this.routes.held.release(f);
-    const cb = this.done[f];
-    this.done[f] = undefined;
-    cb?.(f, t.cwnd[f]);
+    const cb = this.done[s];
+    this.done[s] = undefined;
+    const cwnd = t.cwnd[s];
+    t.free(f);
+    cb?.(f, cwnd);
   }
 }

@@ -29,9 +29,10 @@ export class TcpRoutes {
 
   /** RTT of `flow` now: base plus queueing both ways. */
   rttNow(f: number): number {
+    const s = this.t.slotOf[f];
     const routes = this.held;
     const at = routes.offsetOf(f);
-    return this.queues.roundTripIn(this.t.baseRttS[f], routes.pool, at, at + routes.lengthOf(f));
+    return this.queues.roundTripIn(this.t.baseRttS[s], routes.pool, at, at + routes.lengthOf(f));
   }
 
   /** Rate at which flow `f`'s ACKs come back: its share where the network binds it, else its route's slowest channel. */

@@ -13,10 +13,11 @@ import { TcpCc, type TcpFlowTable } from "./TcpFlowTable.js";
  * 5681's FlightSize / 2). Never below 2 segments.
  */
 export function cutWindow(t: TcpFlowTable, f: number, gone: number, alpha: number): void {
-  const w = t.cwnd[f];
-  if (t.cc[f] === TcpCc.Cubic) {
-    t.wMax[f] = cubicLossMax(w, t.wMax[f]);
-    t.cwnd[f] = Math.max(2, w * CUBIC_BETA);
-  } else if (t.cc[f] === TcpCc.NewReno) t.cwnd[f] = Math.max(2, (w - gone) * RENO_BETA);
-  else t.cwnd[f] = Math.max(2, dctcpCut(w, alpha));
+  const s = t.slotOf[f];
+  const w = t.cwnd[s];
+  if (t.cc[s] === TcpCc.Cubic) {
+    t.wMax[s] = cubicLossMax(w, t.wMax[s]);
+    t.cwnd[s] = Math.max(2, w * CUBIC_BETA);
+  } else if (t.cc[s] === TcpCc.NewReno) t.cwnd[s] = Math.max(2, (w - gone) * RENO_BETA);
+  else t.cwnd[s] = Math.max(2, dctcpCut(w, alpha));
 }

@@ -40,11 +40,12 @@ export function markedWindow(alpha: number, rho: number): number {
  * the weight that recovery kept is the flow's own.
  */
 export function weighByDctcpShare(network: FlowNetwork, t: TcpFlowTable, f: number, factor: number): void {
-  if (Number.isNaN(t.shareWeight[f])) {
-    t.shareWeight[f] = Number.isNaN(t.recoveryWeight[f]) ? network.weightOf(f) : t.recoveryWeight[f];
-    t.recoveryWeight[f] = NaN;
+  const s = t.slotOf[f];
+  if (Number.isNaN(t.shareWeight[s])) {
+    t.shareWeight[s] = Number.isNaN(t.recoveryWeight[s]) ? network.weightOf(f) : t.recoveryWeight[s];
+    t.recoveryWeight[s] = NaN;
   }
-  const weight = t.shareWeight[f] * factor;
+  const weight = t.shareWeight[s] * factor;
   if (weight > 0 && weight !== network.weightOf(f)) network.setFlowWeight(f, weight);
 }
 
@@ -53,11 +54,12 @@ export function weighByDctcpShare(network: FlowNetwork, t: TcpFlowTable, f: numb
  * where a recovery has weighed it by its window since, that recovery gives it back when it ends.
  */
 export function restoreDctcpShare(network: FlowNetwork, t: TcpFlowTable, f: number): void {
-  const weight = t.shareWeight[f];
+  const s = t.slotOf[f];
+  const weight = t.shareWeight[s];
   if (Number.isNaN(weight)) return;
-  t.shareWeight[f] = NaN;
-  if (!Number.isNaN(t.recoveryWeight[f])) {
-    t.recoveryWeight[f] = weight;
+  t.shareWeight[s] = NaN;
+  if (!Number.isNaN(t.recoveryWeight[s])) {
+    t.recoveryWeight[s] = weight;
     return;
   }
   if (weight !== network.weightOf(f)) network.setFlowWeight(f, weight);

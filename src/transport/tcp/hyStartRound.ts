@@ -18,7 +18,7 @@ const DELAY_MAX_S = 1;
 const EXACT_GAPS_S = 2 ** 20;
 
 /**
- * Walks the ACKs of a slow-start round of Cubic flow `f` as ns-3 3.37 handles each
+ * Walks the ACKs of a slow-start round of the Cubic flow in live slot `s` of `t` as ns-3 3.37 handles each
  * (TcpSocketBase::ReceivedAck → TcpCubic::PktsAcked, then IncreaseWindow) and returns the window
  * at which HyStart ends slow start, or NaN if it does not in this round.
  *
@@ -51,7 +51,7 @@ const EXACT_GAPS_S = 2 ** 20;
  */
 export function hyStartRound(
   t: TcpFlowTable,
-  f: number,
+  s: number,
   roundS: number,
   w: number,
   delivered: number,
@@ -60,10 +60,10 @@ export function hyStartRound(
   rttS: number,
 ): number {
   const acks = Math.ceil(delivered / delayedAck);
-  let srtt = t.srttS[f];
-  let least = t.minRttS[f];
-  let start = t.roundStartS[f];
-  let last = t.lastAckS[f];
+  let srtt = t.srttS[s];
+  let least = t.minRttS[s];
+  let start = t.roundStartS[s];
+  let last = t.lastAckS[s];
   let samples = 0;
   let roundLeast = Infinity;
   let exit = NaN;
@@ -143,10 +143,10 @@ export function hyStartRound(
     exit = w + hi * delayedAck;
     break;
   }
-  t.srttS[f] = srtt;
-  t.minRttS[f] = least;
-  t.roundStartS[f] = start;
-  t.lastAckS[f] = last;
+  t.srttS[s] = srtt;
+  t.minRttS[s] = least;
+  t.roundStartS[s] = start;
+  t.lastAckS[s] = last;
   return exit;
 }
 

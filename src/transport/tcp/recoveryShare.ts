@@ -12,17 +12,19 @@ import type { TcpFlowTable } from "./TcpFlowTable.js";
  * it had is kept in `recoveryWeight`). A flow with no rate yet keeps its weight.
  */
 export function weighByWindow(network: FlowNetwork, t: TcpFlowTable, f: number, rttS: number): void {
+  const s = t.slotOf[f];
   const rate = network.rateOf(f);
   if (!(rate > 0) || !(rttS > 0)) return;
   const weight = network.weightOf(f);
-  if (Number.isNaN(t.recoveryWeight[f])) t.recoveryWeight[f] = weight;
-  network.setFlowWeight(f, (weight * ((t.cwnd[f] * t.packetBytes[f]) / rttS)) / rate);
+  if (Number.isNaN(t.recoveryWeight[s])) t.recoveryWeight[s] = weight;
+  network.setFlowWeight(f, (weight * ((t.cwnd[s] * t.packetBytes[s]) / rttS)) / rate);
 }
 
 /** Flow `f`'s window is cut again (or it timed out): it shares by the weight it had before {@link weighByWindow} again. */
 export function restoreWeight(network: FlowNetwork, t: TcpFlowTable, f: number): void {
-  const weight = t.recoveryWeight[f];
+  const s = t.slotOf[f];
+  const weight = t.recoveryWeight[s];
   if (Number.isNaN(weight)) return;
-  t.recoveryWeight[f] = NaN;
+  t.recoveryWeight[s] = NaN;
   network.setFlowWeight(f, weight);
 }

@@ -30,7 +30,7 @@ function setup() {
   const route = new Map<number, Int32Array>();
   for (let f = 0; f < 40; f++) {
     t.reserve(f + 1);
-    t.setOptions(f, o);
+    t.setOptions(t.take(f), o);
     t.phase[f] = TcpPhase.SlowStart;
     route.set(f, shapes[f % shapes.length]);
     routes.hold(f, shapes[f % shapes.length]);

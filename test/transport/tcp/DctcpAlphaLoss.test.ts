@@ -12,7 +12,7 @@ function alphaOfOneFlow(alpha: number, cc: "dctcp" | "newreno" = "dctcp") {
   n.queues.register(0, cc === "dctcp" ? QueueClass.Dctcp : QueueClass.NewReno, 1e-5, 1502);
   const t = new TcpFlowTable();
   t.reserve(1);
-  t.setOptions(0, t.options.push({ ...TCP_DEFAULTS, cc }) - 1);
+  t.setOptions(t.take(0), t.options.push({ ...TCP_DEFAULTS, cc }) - 1);
   t.phase[0] = TcpPhase.SlowStart;
   n.queues.setAlpha(0, alpha, 0);
   return { alphas: new DctcpAlpha(n.sim, n.queues, t, () => 1e-5, n.network), queues: n.queues, t };

@@ -25,12 +25,12 @@ function port(sizes: number[]) {
   const ids = sizes.map((bytes) => n.network.startFlow(route, bytes));
   for (const f of ids) {
     t.reserve(f + 1);
-    t.setOptions(f, o);
+    t.setOptions(t.take(f), o);
     t.phase[f] = TcpPhase.Avoidance;
-    t.cwnd[f] = 9;
-    t.lastS[f] = 0;
-    t.epochS[f] = 0;
-    t.baseRttS[f] = 0;
+    t.cwnd[t.slotOf[f]] = 9;
+    t.lastS[t.slotOf[f]] = 0;
+    t.epochS[t.slotOf[f]] = 0;
+    t.baseRttS[t.slotOf[f]] = 0;
   }
   for (const f of ids) ports.join(f, 2);
   ports.update();

@@ -19,7 +19,7 @@ function port(w0: number) {
   const ports = new LossPorts(n.sim, n.network, n.queues, n.topology.channelCount, n.topology.resourceCount, t, {
     rttNow: () => rtt,
     lost: (f) => {
-      lost.push({ f, atS: n.sim.nowS, w: t.cwnd[f] });
+      lost.push({ f, atS: n.sim.nowS, w: t.cwnd[t.slotOf[f]] });
       // The owner would cut and hold it; here it just leaves avoidance.
       t.phase[f] = TcpPhase.Steady;
     },
@@ -28,12 +28,12 @@ function port(w0: number) {
   const ids = [0, 1].map(() => n.network.startFlow(route, 1e9));
   for (const f of ids) {
     t.reserve(f + 1);
-    t.setOptions(f, o);
+    t.setOptions(t.take(f), o);
     t.phase[f] = TcpPhase.Avoidance;
-    t.cwnd[f] = w0;
-    t.lastS[f] = 0;
-    t.epochS[f] = 0;
-    t.baseRttS[f] = 0;
+    t.cwnd[t.slotOf[f]] = w0;
+    t.lastS[t.slotOf[f]] = 0;
+    t.epochS[t.slotOf[f]] = 0;
+    t.baseRttS[t.slotOf[f]] = 0;
   }
   return { n, t, ports, ids, lost, recovering, rtt, r: 2 };
 }
@@ -47,14 +47,14 @@ describe("LossPorts: a flow in fast recovery", () => {
     // grown (before, the overflow cut every flow on the port, flow 1 too).
     const { n, t, ports, ids, lost } = port(9);
     // As AvoidanceSteps.enterAvoidance leaves it: its law runs from the recovery's end.
-    t.recoveryEndS[ids[1]] = t.lastS[ids[1]] = t.epochS[ids[1]] = 500e-6;
+    t.recoveryEndS[t.slotOf[ids[1]]] = t.lastS[t.slotOf[ids[1]]] = t.epochS[t.slotOf[ids[1]]] = 500e-6;
     for (const f of ids) ports.join(f, 2);
     ports.update();
     n.sim.run({ untilS: 300e-6 });
     expect(lost.map((l) => l.f)).toEqual([ids[0]]);
     expect(lost[0].atS).toBeCloseTo(200e-6, 12);
     expect(lost[0].w).toBeCloseTo(11, 9);
-    expect(t.windowAt(ids[1], 300e-6, 100e-6)).toBe(9);
+    expect(t.windowAt(t.slotOf[ids[1]], 300e-6, 100e-6)).toBe(9);
   });
 
   it("sends through the full buffer while it overflows: its owner hears of the overflow's drops and its round trip through the full buffer", () => {
@@ -62,7 +62,7 @@ describe("LossPorts: a flow in fast recovery", () => {
     // is told once, at 200 µs, of 1 drop and its 100 µs round trip (its retransmissions may be
     // among the drops: LossRecovery.inRecovery). Before, a recovering flow heard of nothing.
     const { n, t, ports, ids, recovering } = port(9);
-    t.recoveryEndS[ids[1]] = t.lastS[ids[1]] = t.epochS[ids[1]] = 500e-6;
+    t.recoveryEndS[t.slotOf[ids[1]]] = t.lastS[t.slotOf[ids[1]]] = t.epochS[t.slotOf[ids[1]]] = 500e-6;
     for (const f of ids) ports.join(f, 2);
     ports.update();
     n.sim.run({ untilS: 300e-6 });
@@ -78,8 +78,8 @@ describe("LossPorts: a flow in fast recovery", () => {
     // flow 0's recovery ends and it is the one to lose (flow 1 recovers until 600 µs). Before,
     // both lost at 0.
     const { n, t, ports, ids, lost } = port(10);
-    t.recoveryEndS[ids[0]] = t.lastS[ids[0]] = t.epochS[ids[0]] = 400e-6;
-    t.recoveryEndS[ids[1]] = t.lastS[ids[1]] = t.epochS[ids[1]] = 600e-6;
+    t.recoveryEndS[t.slotOf[ids[0]]] = t.lastS[t.slotOf[ids[0]]] = t.epochS[t.slotOf[ids[0]]] = 400e-6;
+    t.recoveryEndS[t.slotOf[ids[1]]] = t.lastS[t.slotOf[ids[1]]] = t.epochS[t.slotOf[ids[1]]] = 600e-6;
     for (const f of ids) ports.join(f, 2);
     ports.update();
     n.sim.run({ untilS: 500e-6 });

@@ -10,7 +10,7 @@ function table(options: Partial<TcpOptions>, flow = 0) {
   const t = new TcpFlowTable();
   const i = t.options.push({ ...TCP_DEFAULTS, ...options }) - 1;
   t.reserve(flow + 1);
-  t.setOptions(flow, i);
+  t.setOptions(t.take(flow), i);
   return t;
 }
 
@@ -18,74 +18,121 @@ describe("TcpFlowTable", () => {
   it("keeps each flow's packet bytes, window in segments and congestion control", () => {
     const t = table({ cc: "newreno", mssBytes: 1448, headerBytes: 54, windowBytes: 1448 * 100 }, 5000);
     expect(t.cap).toBeGreaterThan(5000);
-    expect(t.packetBytes[5000]).toBe(1502);
-    expect(t.windowSegs[5000]).toBe(100);
-    expect(t.cc[5000]).toBe(TcpCc.NewReno);
-    expect(t.timer[5000]).toBe(-1);
-    expect(t.port[5000]).toBe(-1);
+    expect(t.packetBytes[t.slotOf[5000]]).toBe(1502);
+    expect(t.windowSegs[t.slotOf[5000]]).toBe(100);
+    expect(t.cc[t.slotOf[5000]]).toBe(TcpCc.NewReno);
+    expect(t.timer[t.slotOf[5000]]).toBe(-1);
+    expect(t.port[t.slotOf[5000]]).toBe(-1);
   });
 
-  it("reserve makes room for n flows at once, keeping every flow's state and the fills of the flows past it", () => {
+  it("reserve makes room for n flows at once, keeping every flow's state and slot; the flows past it have none", () => {
     const t = table({ cc: "newreno" }, 7);
-    t.cwnd[7] = 12.5;
-    t.timer[7] = 3;
+    const s = t.slotOf[7];
+    t.cwnd[s] = 12.5;
+    t.timer[s] = 3;
+    t.handshakeS[7] = 0.25;
     t.reserve(20_000);
     expect(t.cap).toBe(20_000);
-    expect(t.cwnd[7]).toBe(12.5);
-    expect(t.timer[7]).toBe(3);
-    expect(t.cc[7]).toBe(TcpCc.NewReno);
-    // The flows past the old room have no timer, no port and no recovery weight yet.
-    expect(t.timer[19_999]).toBe(-1);
-    expect(t.port[19_999]).toBe(-1);
-    expect(t.lossPort[19_999]).toBe(-1);
-    expect(t.recoveryWeight[19_999]).toBeNaN();
-    expect(t.alphaDueS[19_999]).toBeNaN();
+    expect(t.slotOf[7]).toBe(s);
+    expect(t.cwnd[s]).toBe(12.5);
+    expect(t.timer[s]).toBe(3);
+    expect(t.cc[s]).toBe(TcpCc.NewReno);
+    expect(t.handshakeS[7]).toBe(0.25);
+    expect(t.slotOf[19_999]).toBe(-1);
     // Less than the room it has: kept as it is.
     t.reserve(5);
     expect(t.cap).toBe(20_000);
   });
 
+  it("a slot freed by a done flow goes to the next flow, without the done flow's recovery state; the done flow keeps its per-flow rows", () => {
+    const t = table({ cc: "cubic" }, 0);
+    t.reserve(2);
+    const s = t.slotOf[0];
+    t.queueingS[0] = 0.5;
+    t.catchUp[s] = 3;
+    t.lostInRecovery[s] = 2;
+    t.inCatchUp[s] = 1;
+    t.retxUntilS[s] = 9;
+    t.wMax[s] = 100;
+    t.w0[s] = 70;
+    t.cwnd[s] = 75;
+    t.lastS[s] = 2.5;
+    t.epochS[s] = 2;
+    // Its K for W_max 100 and w0 70 is kept in the slot.
+    t.windowAt(s, 3, 0.02);
+    t.free(0);
+    expect(t.slotOf[0]).toBe(-1);
+    expect(t.queueingS[0]).toBe(0.5);
+    expect(t.take(1)).toBe(s);
+    expect([t.catchUp[s], t.lostInRecovery[s], t.inCatchUp[s], t.retxUntilS[s]]).toEqual([0, 0, 0, 0]);
+    // The new flow's window law takes K for its own W_max and w0, not the last flow's.
+    t.wMax[s] = 90;
+    t.w0[s] = 60;
+    t.cwnd[s] = 61;
+    t.lastS[s] = 2.5;
+    t.epochS[s] = 2;
+    expect(t.windowAt(s, 3, 0.02)).toBe(cubicAdvance(90, 60, 61, 0.5, 0.5, 0.02));
+  });
+
+  it("hands out as many live slots as flows are live at once, growing them as needed", () => {
+    const t = table({ cc: "newreno" }, 0);
+    t.reserve(1000);
+    for (let f = 1; f < 1000; f++) t.take(f);
+    const slots = new Set(Array.from(t.slotOf));
+    expect(slots.size).toBe(1000);
+    expect(Math.min(...slots)).toBe(0);
+    // Room for them by doubling from 64: 1,024 slots.
+    expect(Math.max(...slots)).toBeLessThan(1024);
+    // Freed, a slot is the next one taken.
+    const s = t.slotOf[500];
+    t.free(500);
+    t.reserve(1001);
+    expect(t.take(1000)).toBe(s);
+  });
+
   it("NewReno grows 1/delayedAck segment per RTT, DCTCP one, both capped at the window", () => {
     const reno = table({ cc: "newreno", delayedAck: 2, mssBytes: 1000, windowBytes: 1000 * 50 });
-    reno.cwnd[0] = 20;
-    reno.lastS[0] = 1;
-    expect(reno.windowAt(0, 1 + 4 * 0.01, 0.01)).toBeCloseTo(22, 12);
-    expect(reno.windowAt(0, 1 + 1000 * 0.01, 0.01)).toBe(50);
+    const r = reno.slotOf[0];
+    reno.cwnd[r] = 20;
+    reno.lastS[r] = 1;
+    expect(reno.windowAt(r, 1 + 4 * 0.01, 0.01)).toBeCloseTo(22, 12);
+    expect(reno.windowAt(r, 1 + 1000 * 0.01, 0.01)).toBe(50);
     const dctcp = table({ cc: "dctcp", mssBytes: 1000, windowBytes: 1000 * 50 });
-    dctcp.cwnd[0] = 20;
-    dctcp.lastS[0] = 1;
-    expect(dctcp.windowAt(0, 1 + 4 * 0.01, 0.01)).toBeCloseTo(24, 12);
+    const d = dctcp.slotOf[0];
+    dctcp.cwnd[d] = 20;
+    dctcp.lastS[d] = 1;
+    expect(dctcp.windowAt(d, 1 + 4 * 0.01, 0.01)).toBeCloseTo(24, 12);
   });
 
   it("Cubic follows cubicAdvance from its epoch", () => {
     const t = table({ cc: "cubic", mssBytes: 1000, windowBytes: 1e9 });
-    t.wMax[0] = 100;
-    t.w0[0] = 70;
-    t.cwnd[0] = 75;
-    t.epochS[0] = 2;
-    t.lastS[0] = 2.5;
-    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(100, 70, 75, 0.5, 0.5, 0.02));
-    expect(t.windowAt(0, 3, 0.02)).toBeGreaterThan(75);
+    t.wMax[t.slotOf[0]] = 100;
+    t.w0[t.slotOf[0]] = 70;
+    t.cwnd[t.slotOf[0]] = 75;
+    t.epochS[t.slotOf[0]] = 2;
+    t.lastS[t.slotOf[0]] = 2.5;
+    expect(t.windowAt(t.slotOf[0], 3, 0.02)).toBe(cubicAdvance(100, 70, 75, 0.5, 0.5, 0.02));
+    expect(t.windowAt(t.slotOf[0], 3, 0.02)).toBeGreaterThan(75);
   });
 
   it("Cubic's K follows a new W_max or epoch (it is kept per flow, not taken again at every window)", () => {
     const t = table({ cc: "cubic", mssBytes: 1000, windowBytes: 1e9 });
-    t.wMax[0] = 100;
-    t.w0[0] = 70;
-    t.cwnd[0] = 75;
-    t.epochS[0] = 2;
-    t.lastS[0] = 2.5;
-    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(100, 70, 75, 0.5, 0.5, 0.02));
+    t.wMax[t.slotOf[0]] = 100;
+    t.w0[t.slotOf[0]] = 70;
+    t.cwnd[t.slotOf[0]] = 75;
+    t.epochS[t.slotOf[0]] = 2;
+    t.lastS[t.slotOf[0]] = 2.5;
+    expect(t.windowAt(t.slotOf[0], 3, 0.02)).toBe(cubicAdvance(100, 70, 75, 0.5, 0.5, 0.02));
     // A loss: a new W_max and a new epoch from the cut window.
-    t.wMax[0] = 80;
-    t.w0[0] = 56;
-    t.cwnd[0] = 56;
-    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(80, 56, 56, 0.5, 0.5, 0.02));
-    t.w0[0] = 60;
-    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(80, 60, 56, 0.5, 0.5, 0.02));
+    t.wMax[t.slotOf[0]] = 80;
+    t.w0[t.slotOf[0]] = 56;
+    t.cwnd[t.slotOf[0]] = 56;
+    expect(t.windowAt(t.slotOf[0], 3, 0.02)).toBe(cubicAdvance(80, 56, 56, 0.5, 0.5, 0.02));
+    t.w0[t.slotOf[0]] = 60;
+    expect(t.windowAt(t.slotOf[0], 3, 0.02)).toBe(cubicAdvance(80, 60, 56, 0.5, 0.5, 0.02));
     // No loss seen (HyStart's epoch): no K at all.
-    t.wMax[0] = 0;
-    expect(t.windowAt(0, 3, 0.02)).toBe(cubicAdvance(0, 60, 56, 0.5, 0.5, 0.02));
+    t.wMax[t.slotOf[0]] = 0;
+    expect(t.windowAt(t.slotOf[0], 3, 0.02)).toBe(cubicAdvance(0, 60, 56, 0.5, 0.5, 0.02));
   });
 
   it("Cubic bound by the network follows cubicAckClocked, before and after a loss, whether its floor or its curve decides", () => {
@@ -106,17 +153,17 @@ describe("TcpFlowTable", () => {
       const rttS = 10 ** (-5 + 3 * rng());
       const ackPps = 10 ** (3 + 4 * rng());
       const w = w0 + 50 * rng();
-      t.wMax[0] = wMax;
-      t.w0[0] = w0;
-      t.cwnd[0] = w;
-      t.epochS[0] = epochS;
-      t.lastS[0] = epochS + sinceEpochS;
-      t.boundPps[0] = ackPps;
+      t.wMax[t.slotOf[0]] = wMax;
+      t.w0[t.slotOf[0]] = w0;
+      t.cwnd[t.slotOf[0]] = w;
+      t.epochS[t.slotOf[0]] = epochS;
+      t.lastS[t.slotOf[0]] = epochS + sinceEpochS;
+      t.boundPps[t.slotOf[0]] = ackPps;
       // Another flow's window read at another round trip in between (a shared cache of RTT³ would be stale).
       other.windowAt(1, 1, 2 * rttS);
-      const atS = t.lastS[0] + dtS;
-      const expected = Math.min(cubicAckClocked(wMax, w0, cubicK(wMax, w0), w, t.lastS[0] - epochS, atS - t.lastS[0], rttS, ackPps), 5000);
-      expect(t.windowAt(0, atS, rttS)).toBe(expected);
+      const atS = t.lastS[t.slotOf[0]] + dtS;
+      const expected = Math.min(cubicAckClocked(wMax, w0, cubicK(wMax, w0), w, t.lastS[t.slotOf[0]] - epochS, atS - t.lastS[t.slotOf[0]], rttS, ackPps), 5000);
+      expect(t.windowAt(t.slotOf[0], atS, rttS)).toBe(expected);
       if (expected > w + (ackPps * dtS) / 20 && expected < w + (ackPps * dtS) / 2) curveDecided++;
     }
     // Both ways were taken: the curve decided some windows, the floor or the cap the others.

@@ -19,7 +19,8 @@ function routesOf(forward: number, backward: number) {
   const flows = [...Array(forward).fill(route), ...Array(backward).fill(back)].map((r) => {
     const f = n.network.startFlow(r, 1e9);
     t.reserve(f + 1);
-    t.baseRttS[f] = BASE_RTT;
+    const s = t.take(f);
+    t.baseRttS[s] = BASE_RTT;
     routes.held.hold(f, r.resources);
     n.queues.register(f, QueueClass.NewReno, BASE_RTT, P);
     return f;

@@ -136,8 +136,9 @@ describe("weighByDctcpShare / restoreDctcpShare", () => {
     n.sim.run({ untilS: 1e-6 });
     const t = new TcpFlowTable();
     t.reserve(f + 1);
-    t.cwnd[f] = 10;
-    t.packetBytes[f] = P;
+    t.take(f);
+    t.cwnd[t.slotOf[f]] = 10;
+    t.packetBytes[t.slotOf[f]] = P;
     return { ...n, f, t };
   }
 

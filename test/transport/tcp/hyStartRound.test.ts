@@ -8,10 +8,11 @@ import { smoothedRttS, timestampRttS } from "../../../src/transport/tcp/timestam
 function flow(synSampleS: number) {
   const t = new TcpFlowTable();
   t.reserve(1);
-  t.srttS[0] = synSampleS;
-  t.minRttS[0] = Infinity;
-  t.roundStartS[0] = NaN;
-  t.lastAckS[0] = NaN;
+  t.take(0);
+  t.srttS[t.slotOf[0]] = synSampleS;
+  t.minRttS[t.slotOf[0]] = Infinity;
+  t.roundStartS[t.slotOf[0]] = NaN;
+  t.lastAckS[t.slotOf[0]] = NaN;
   return t;
 }
 
@@ -66,32 +67,32 @@ describe("hyStartRound", () => {
   it("a flow whose SYN and first data ACK fall in one millisecond leaves at 16 segments within its first flight's ACKs", () => {
     // RTT 100 µs from t = 0.5 s: SYN 0.5, SYN-ACK 0.5001, first data ACK 0.5002 s — samples 1 µs.
     const t = flow(timestampRttS(0.5, 0.5001));
-    expect(hyStartRound(t, 0, 0.5002, 10, 10, 1, SPACING_S, 100e-6)).toBe(16);
-    expect(t.minRttS[0]).toBe(1e-6);
+    expect(hyStartRound(t, t.slotOf[0], 0.5002, 10, 10, 1, SPACING_S, 100e-6)).toBe(16);
+    expect(t.minRttS[t.slotOf[0]]).toBe(1e-6);
   });
 
   it("one whose first data ACK crosses a millisecond does not, and leaves once its least smoothed RTT has decayed below a round trip", () => {
     // SYN 0.5008, SYN-ACK 0.5009 (1 µs); the first flight's ACKs from 0.5010 s all cross 501 ms
     // (1 ms each): the least smoothed RTT is the first, 1 µs + (1 ms − 1 µs) / 8.
     const t = flow(timestampRttS(0.5008, 0.5009));
-    expect(hyStartRound(t, 0, 0.501, 10, 10, 1, SPACING_S, 100e-6)).toBeNaN();
-    expect(t.minRttS[0]).toBeCloseTo(1e-6 + 0.999e-3 / 8, 12);
+    expect(hyStartRound(t, t.slotOf[0], 0.501, 10, 10, 1, SPACING_S, 100e-6)).toBeNaN();
+    expect(t.minRttS[t.slotOf[0]]).toBeCloseTo(1e-6 + 0.999e-3 / 8, 12);
     // Next round (samples of 1 µs again): its train (24 µs) stays under the decaying least
     // smoothed RTT (~58 µs at its end), and its first ACK is 100 µs after the last round's start:
     // above 126 µs? no — so it goes on.
-    expect(hyStartRound(t, 0, 0.5011, 20, 20, 1, SPACING_S, 100e-6)).toBeNaN();
-    expect(t.minRttS[0]).toBeLessThan(60e-6);
+    expect(hyStartRound(t, t.slotOf[0], 0.5011, 20, 20, 1, SPACING_S, 100e-6)).toBeNaN();
+    expect(t.minRttS[t.slotOf[0]]).toBeLessThan(60e-6);
     // The round after: its first ACK, 100 µs after the last round's start, ends slow start at 40.
-    expect(hyStartRound(t, 0, 0.5012, 40, 40, 1, SPACING_S, 100e-6)).toBe(40);
+    expect(hyStartRound(t, t.slotOf[0], 0.5012, 40, 40, 1, SPACING_S, 100e-6)).toBe(40);
   });
 
   it("a 1 ms flow (samples of 1 ms) leaves at the first ACK of the round that starts with 16 or more, a round trip of 1.0019 ms after the last", () => {
     // SYN at 0, SYN-ACK at 1.0001 ms (1 ms), the data's round trip 1.0019 ms: every sample 1 ms.
     const t = flow(timestampRttS(0, 0.0010001));
     const rtt = 0.0010019;
-    expect(hyStartRound(t, 0, 0.0010001 + rtt, 10, 10, 1, SPACING_S, rtt)).toBeNaN();
-    expect(t.minRttS[0]).toBe(0.001);
-    expect(hyStartRound(t, 0, 0.0010001 + 2 * rtt, 20, 20, 1, SPACING_S, rtt)).toBe(20);
+    expect(hyStartRound(t, t.slotOf[0], 0.0010001 + rtt, 10, 10, 1, SPACING_S, rtt)).toBeNaN();
+    expect(t.minRttS[t.slotOf[0]]).toBe(0.001);
+    expect(hyStartRound(t, t.slotOf[0], 0.0010001 + 2 * rtt, 20, 20, 1, SPACING_S, rtt)).toBe(20);
   });
 
   it("a 10 ms flow leaves once its round's ACK train outlasts the least RTT: at w + 8,323 in the round of w = 10,240", () => {
@@ -103,7 +104,7 @@ describe("hyStartRound", () => {
     // are 10 ms apart plus their trains, so their first ACKs come more than 2 ms after the last
     // train ACK (no train across rounds).
     while (Number.isNaN(exit) && w < 1e5) {
-      exit = hyStartRound(t, 0, roundS, w, w, 1, SPACING_S, 0.01);
+      exit = hyStartRound(t, t.slotOf[0], roundS, w, w, 1, SPACING_S, 0.01);
       roundS += 0.01 + w * SPACING_S;
       w *= 2;
     }
@@ -115,9 +116,9 @@ describe("hyStartRound", () => {
     // only after ~12 samples, so the least of the round's first 8 stays under it — no exit — but
     // the next round's first 8 are all above 5 ms.
     const t = flow(0.001);
-    t.minRttS[0] = 0.001;
-    expect(hyStartRound(t, 0, 1, 32, 32, 1, 1e-6, 0.006)).toBeNaN();
-    const exit = hyStartRound(t, 0, 1.006, 64, 64, 1, 1e-6, 0.006);
+    t.minRttS[t.slotOf[0]] = 0.001;
+    expect(hyStartRound(t, t.slotOf[0], 1, 32, 32, 1, 1e-6, 0.006)).toBeNaN();
+    const exit = hyStartRound(t, t.slotOf[0], 1.006, 64, 64, 1, 1e-6, 0.006);
     // j = 0 is the previous round's; 8 samples from j = 1; tested from j = 9.
     expect(exit).toBe(64 + 9);
   });
@@ -137,19 +138,23 @@ describe("hyStartRound", () => {
       const roundS = pick([() => next() * 5, () => 100 + next() * 1e-3, () => Math.floor(next() * 2000) / 1000])();
       const a = new TcpFlowTable();
       a.reserve(1);
+      a.take(0);
+      const sa = a.slotOf[0];
       // A smoothed RTT already at the samples' value, near it, none, or any; the last round's start a round trip back or none.
       const sampled = timestampRttS(roundS - rttS, roundS);
-      a.srttS[0] = pick([sampled, sampled * (1 + 1e-15), NaN, next() * 0.05, sampled + 1e-3])!;
-      a.minRttS[0] = pick([Infinity, a.srttS[0], next() * 0.05, sampled])!;
-      a.roundStartS[0] = pick([NaN, roundS - rttS - next() * 1e-3, roundS - next() * 3e-3])!;
-      a.lastAckS[0] = pick([NaN, a.roundStartS[0] + next() * 1e-3, roundS - next() * 3e-3])!;
+      a.srttS[sa] = pick([sampled, sampled * (1 + 1e-15), NaN, next() * 0.05, sampled + 1e-3])!;
+      a.minRttS[sa] = pick([Infinity, a.srttS[sa], next() * 0.05, sampled])!;
+      a.roundStartS[sa] = pick([NaN, roundS - rttS - next() * 1e-3, roundS - next() * 3e-3])!;
+      a.lastAckS[sa] = pick([NaN, a.roundStartS[sa] + next() * 1e-3, roundS - next() * 3e-3])!;
       const b = new TcpFlowTable();
       b.reserve(1);
-      [b.srttS[0], b.minRttS[0], b.roundStartS[0], b.lastAckS[0]] = [a.srttS[0], a.minRttS[0], a.roundStartS[0], a.lastAckS[0]];
-      const got = hyStartRound(a, 0, roundS, w, delivered, delayedAck, ackSpacingS, rttS);
-      const want = hyStartRoundPlain(b, 0, roundS, w, delivered, delayedAck, ackSpacingS, rttS);
-      const state = (t: TcpFlowTable) => [t.srttS[0], t.minRttS[0], t.roundStartS[0], t.lastAckS[0]];
-      expect([got, ...state(a)], `draw ${i}`).toEqual([want, ...state(b)]);
+      b.take(0);
+      const sb = b.slotOf[0];
+      [b.srttS[sb], b.minRttS[sb], b.roundStartS[sb], b.lastAckS[sb]] = [a.srttS[sa], a.minRttS[sa], a.roundStartS[sa], a.lastAckS[sa]];
+      const got = hyStartRound(a, sa, roundS, w, delivered, delayedAck, ackSpacingS, rttS);
+      const want = hyStartRoundPlain(b, sb, roundS, w, delivered, delayedAck, ackSpacingS, rttS);
+      const state = (t: TcpFlowTable, s: number) => [t.srttS[s], t.minRttS[s], t.roundStartS[s], t.lastAckS[s]];
+      expect([got, ...state(a, sa)], `draw ${i}`).toEqual([want, ...state(b, sb)]);
       if (!Number.isNaN(want)) exits++;
       acks += Math.ceil(delivered / delayedAck);
     }

@@ -35,10 +35,12 @@ function afterTimeout(cc: TcpOptions["cc"], sacked: number) {
   const route = n.router.route(n.topology.nodeIndex.get("a")!, n.topology.nodeIndex.get("b")!, 0)!;
   const inner = flows as unknown as { recovery: LossRecovery; t: TcpFlowTable };
   const f = flows.start(options, route, 50e6, undefined, undefined, 0, 10, 0, () => {});
+  // Its live slot (its rows stay there once it is done: no other flow takes it).
+  const s = inner.t.slotOf[f];
   let cwndBefore = NaN;
   let timedOutAt = NaN;
   n.sim.at(0.001, () => {
-    cwndBefore = inner.t.cwnd[f];
+    cwndBefore = inner.t.cwnd[s];
     timedOutAt = n.sim.nowS;
     inner.recovery.timeout(f, 1, sacked);
   });
@@ -47,10 +49,10 @@ function afterTimeout(cc: TcpOptions["cc"], sacked: number) {
   let cwnd = NaN;
   for (let us = 0; us < 200; us++)
     n.sim.at(0.001 + 0.2 + us * 1e-6, () => {
-      if (Number.isNaN(cwnd) && inner.t.cwnd[f] > 1) cwnd = inner.t.cwnd[f];
+      if (Number.isNaN(cwnd) && inner.t.cwnd[s] > 1) cwnd = inner.t.cwnd[s];
     });
   n.sim.run({ untilS: 0.3 });
-  return { cwnd, cwndBefore, ssthresh: inner.t.ssthreshSegs[f], timedOutAt };
+  return { cwnd, cwndBefore, ssthresh: inner.t.ssthreshSegs[s], timedOutAt };
 }
 
 describe("tcp: the window after a retransmission timeout", () => {
