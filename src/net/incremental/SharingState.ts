@@ -239,25 +239,6 @@ export class SharingState {
     this.slotInt[(f << 3) | 5] = r;
   }
 
-  /** fillByScan's resource r in play was given `level`: it joins the near resources if that is below their bound. */
-  nearLevel(r: number, level: number): void {
-    if (level < this.nearBound && this.nearIn[r] !== this.nearGen) {
-      this.nearIn[r] = this.nearGen;
-      this.nearList[this.nearCount++] = r;
-    }
-  }
-
-  /**
-   * fillByScan's resource in play at position `at` has no unfrozen flow left: the next search
-   * for the lowest level takes it out, from these marks (every search does, {@link lowestLevel};
-   * until session 47 the marks were kept only while a near list was in use).
-   */
-  diedInScan(at: number): void {
-    const word = at >> 5;
-    this.diedBits[word] |= 1 << (at & 31);
-    if (word >= this.diedTop) this.diedTop = word + 1;
-  }
-
   /** Forget every died position ({@link diedBits}). */
   clearDied(): void {
     const bits = this.diedBits;

@@ -24,7 +24,8 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   const start = s.slotInt[(f << 3) | 6];
   const end = start + s.slotInt[(f << 3) | 7];
   if (end > start) s.rising--;
-  // s.nearLevel and s.diedInScan, with what they read at hand (nothing in this loop changes the bound or the generation).
+  // A level set below the near bound puts the resource in the near list; a resource left with no unfrozen flow gets its
+  // position's died mark (lowestLevel). The bound, generation, count and marks' top are read once: nothing in this loop changes them.
   const { nearIn, nearList, diedBits } = s;
   const bound = s.nearBound;
   const gen = s.nearGen;

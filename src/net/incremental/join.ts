@@ -62,7 +62,8 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
   const end = start + s.slotInt[(g << 3) | 7];
   const rate = s.slotNum[g << 2];
   const w = s.slotNum[(g << 2) | 1];
-  // s.nearLevel, with what it reads at hand (nothing in this loop changes the bound or the generation).
+  // A level set below the near bound puts the resource in the near list (as in freeze); the bound, generation and count
+  // are read once: nothing in this loop changes them.
   const { nearIn, nearList } = s;
   const bound = s.nearBound;
   const gen = s.nearGen;
@@ -94,19 +95,17 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
       const h = handle[q];
       if (h >= 0) heap.update(h, level);
       else handle[q] = heap.push(level, q);
-    } else if (fillInt[(q << 4) | 10] === fe) {
-      scanLevel[fillInt[(q << 4) | 11]] = level;
-      if (level < bound && nearIn[q] !== gen) {
-        nearIn[q] = gen;
-        nearList[nearCount++] = q;
-      }
     } else {
-      // New to the fill, or left the scan when its flows all froze elsewhere.
-      const at = live++;
-      fillInt[(q << 4) | 10] = fe;
-      fillInt[(q << 4) | 11] = at;
+      let at: number;
+      if (fillInt[(q << 4) | 10] === fe) at = fillInt[(q << 4) | 11];
+      else {
+        // New to the fill, or left the scan when its flows all froze elsewhere.
+        at = live++;
+        fillInt[(q << 4) | 10] = fe;
+        fillInt[(q << 4) | 11] = at;
+        filled[at] = q;
+      }
       scanLevel[at] = level;
-      filled[at] = q;
       if (level < bound && nearIn[q] !== gen) {
         nearIn[q] = gen;
         nearList[nearCount++] = q;

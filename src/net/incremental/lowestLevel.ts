@@ -31,7 +31,7 @@ const SMALL = 64;
  * Every search (the plain one, {@link plainScan}, used while at most SMALL resources are in
  * play; one through the near list; the full scan that rebuilds it) makes them first
  * ({@link takeOutDied}), from the marked positions of the resources whose last unfrozen flow
- * froze since the previous search (`s.diedBits`, marked by freeze, {@link SharingState.diedInScan};
+ * froze since the previous search (`s.diedBits`, marked by `freeze`;
  * nothing else sets a level to Infinity with no unfrozen flow, and every resource enters the
  * fill with one), in increasing order: exactly the places where the scan would have acted. The
  * lowest is then searched in the final arrangement by a loop that only reads levels, the first
@@ -41,7 +41,7 @@ const SMALL = 64;
  * The search reads only the *near* resources ({@link SharingState.nearList}) when it can:
  * invariant — every resource in play whose level is below `s.nearBound` is in the near list
  * (a full scan builds the list from every level below NEAR × the lowest; freeze and join
- * add each resource in play whose level they set below the bound, `s.nearLevel`; a resource
+ * add each resource in play whose level they set below the bound; a resource
  * is dropped from the list only when its level is not below the bound, or when it is out of
  * play). If the lowest near level m is below the bound, every level of a resource not in the
  * list is at least the bound, so m is the lowest of all and every resource at level m is

@@ -1,6 +1,8 @@
-// Tests of lowestLevel: the near-list search gives the plain scan's answer and leaves the resources in play in the plain scan's order.
+// Tests of lowestLevel: the near-list search gives the plain scan's answer and leaves the resources in play in the plain scan's order, the levels set through freeze and join.
 import { describe, expect, it } from "vitest";
 import { randomStream, type RandomStream } from "../../../src/core/randomStream.js";
+import { freeze } from "../../../src/net/incremental/freeze.js";
+import { join } from "../../../src/net/incremental/join.js";
 import { dropNear, lowestLevel } from "../../../src/net/incremental/lowestLevel.js";
 import { SharingState } from "../../../src/net/incremental/SharingState.js";
 
@@ -35,13 +37,59 @@ function randomLevel(rng: RandomStream): number {
 }
 
 /**
+ * Flow slot r of `s` crosses resource r alone, with weight `w` (0 or 1 here), rate 0, no cap
+ * and no bottleneck: what {@link freezeTo} and {@link joinAt} drive freeze and join with.
+ */
+function oneFlowPerResource(s: SharingState, R: number): void {
+  s.growSlots(R);
+  for (let r = 0; r < R; r++) {
+    s.routePool[r] = r;
+    s.slotInt[8 * r + 6] = r;
+    s.slotInt[8 * r + 7] = 1;
+    s.slotInt[8 * r + 5] = -1;
+    s.cap[r] = Infinity;
+  }
+}
+
+/**
+ * freeze, on resource r in play, gives it level `x` (Infinity: its last unfrozen flow froze)
+ * and leaves it `left` unfrozen flows: its residual x and unfrozen weight 1 before a flow of
+ * rate 0 and weight 0 freezes there (x / 1 is x exactly).
+ */
+function freezeTo(s: SharingState, r: number, x: number, left: number, fe: number): void {
+  s.slotNum[4 * r] = 0;
+  s.slotNum[4 * r + 1] = 0;
+  s.fillNum[8 * r] = left > 0 ? x : 0;
+  s.fillNum[8 * r + 1] = 1;
+  s.fillInt[16 * r + 9] = left + 1;
+  freeze(s, r, 0, -1, fe);
+}
+
+/**
+ * join gives resource r level `x` and then `unfrozen` unfrozen flows: a flow of rate 0 and
+ * weight 1 joins where r's residual is x and no flow was unfrozen (so its weight is 1, and
+ * x / 1 is x exactly). r in play keeps its position; r out of play comes in at the end.
+ */
+function joinAt(s: SharingState, r: number, x: number, unfrozen: number, fe: number): void {
+  s.slotNum[4 * r] = 0;
+  s.slotNum[4 * r + 1] = 1;
+  s.fillInt[16 * r + 8] = fe;
+  s.fillInt[16 * r + 9] = 0;
+  s.fillNum[8 * r] = x;
+  s.releasedCount = 0;
+  expect(join(s, r, fe, false, true)).toBe(true);
+  s.fillInt[16 * r + 9] = unfrozen;
+}
+
+/**
  * Runs fill-like sequences on a SharingState and on plain arrays side by side: searches,
- * levels set (as freeze and join do), resources whose flows all froze, revived or appended.
+ * levels set through freeze and join, resources whose flows all froze, revived or appended.
  */
 function runSequence(seed: number): { searches: number; nearAnswers: number } {
   const rng = randomStream(seed, "lowestLevel.sequence");
   const R = 20 + pick(rng, 200);
   const s = new SharingState(new Float64Array(R).fill(1));
+  oneFlowPerResource(s, R);
   const fe = 7;
   const inPlay = pick(rng, R) + 1;
   const order = Array.from({ length: R }, (_, r) => r).sort(() => rng() - 0.5);
@@ -86,38 +134,32 @@ function runSequence(seed: number): { searches: number; nearAnswers: number } {
         const r = filled[i];
         if (rng() < 0.3) {
           unfrozen[r] = 0;
-          s.fillInt[16 * r + 9] = 0;
-          level[i] = s.scanLevel[i] = Infinity;
-          s.diedInScan(i);
+          level[i] = Infinity;
+          freezeTo(s, r, Infinity, 0, fe);
         } else {
           const x = u < 0.25 ? level[i] + rng() : randomLevel(rng);
-          unfrozen[r] = s.fillInt[16 * r + 9] = Math.max(1, unfrozen[r]);
-          level[i] = s.scanLevel[i] = x;
-          s.nearLevel(r, x);
+          unfrozen[r] = Math.max(1, unfrozen[r]);
+          level[i] = x;
+          freezeTo(s, r, x, unfrozen[r], fe);
         }
       } else if (live < R && u < 0.7) {
         // Join: a resource not in play comes in at the end (new to the fill, or taken out before).
         const out = order.filter((r) => s.fillInt[16 * r + 10] !== fe);
         const r = out[pick(rng, out.length)];
         const x = randomLevel(rng);
-        const i = s.scanLive++;
-        s.filled[i] = r;
-        s.scanLevel[i] = x;
-        s.fillInt[16 * r + 11] = i;
-        s.fillInt[16 * r + 10] = fe;
-        unfrozen[r] = s.fillInt[16 * r + 9] = 1;
+        joinAt(s, r, x, 1, fe);
+        unfrozen[r] = 1;
         filled.push(r);
         level.push(x);
-        s.nearLevel(r, x);
         live++;
       } else if (live > 0) {
         // Join on a resource whose flows all froze but that is still in play: it comes back at a finite level.
         const i = pick(rng, live);
         const r = filled[i];
         const x = randomLevel(rng);
-        unfrozen[r] = s.fillInt[16 * r + 9] = unfrozen[r] + 1;
-        level[i] = s.scanLevel[i] = x;
-        s.nearLevel(r, x);
+        unfrozen[r] = unfrozen[r] + 1;
+        level[i] = x;
+        joinAt(s, r, x, unfrozen[r], fe);
       }
     }
   }
