@@ -1,7 +1,7 @@
 // hyStartRound: Cubic's HyStart over one slow-start round's ACKs, as ns-3 3.37's TcpCubic runs it.
 import { HYSTART_LOW_WINDOW } from "./CongestionControl.js";
 import type { TcpFlowTable } from "./TcpFlowTable.js";
-import { wholeMs } from "./timestampRttS.js";
+import { sampleOfMsS, smoothedRttS, wholeMs } from "./timestampRttS.js";
 
 /** HyStartAckDelta: ACKs further apart than this are no train (ns-3 default 2 ms). */
 const ACK_DELTA_S = 0.002;
@@ -78,12 +78,11 @@ export function hyStartRound(
     if (j === step) {
       ackMs = wholeMs(a);
       sentMs = wholeMs(a - rttS);
-      const ms = ackMs - sentMs;
-      sample = ms > 0 ? ms / 1000 : 1e-6;
+      sample = sampleOfMsS(ackMs - sentMs);
       step = Math.min(nextStep(roundS, ackSpacingS, 0, j, ackMs, acks), nextStep(roundS, ackSpacingS, rttS, j, sentMs, acks));
     }
     const before = srtt;
-    srtt = j === 0 && Number.isNaN(srtt) ? sample : srtt + (sample - srtt) / 8;
+    srtt = smoothedRttS(srtt, sample);
     if (srtt < least) least = srtt;
     const cwnd = w + j * delayedAck;
     let inTrain = false;

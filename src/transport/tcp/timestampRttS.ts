@@ -12,7 +12,11 @@ export function wholeMs(tS: number): number {
  * that is 0. So a 100 µs round trip samples 1 µs, or 1 ms when it spans a millisecond boundary.
  */
 export function timestampRttS(sentS: number, ackS: number): number {
-  const ms = wholeMs(ackS) - wholeMs(sentS);
+  return sampleOfMsS(wholeMs(ackS) - wholeMs(sentS));
+}
+
+/** The RTT sample of two whole-millisecond clocks `ms` apart ({@link timestampRttS}): `ms` in seconds, or 1 µs where it is 0. */
+export function sampleOfMsS(ms: number): number {
   return ms > 0 ? ms / 1000 : 1e-6;
 }
 

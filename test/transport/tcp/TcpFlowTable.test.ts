@@ -14,6 +14,18 @@ function table(options: Partial<TcpOptions>, flow = 0) {
   return t;
 }
 
+/** One Cubic flow (MSS 1,000 B, no window limit) in avoidance: W_max 100, w0 70, cwnd 75, epoch at 2 s, last update at 2.5 s. */
+function cubicInAvoidance(): TcpFlowTable {
+  const t = table({ cc: "cubic", mssBytes: 1000, windowBytes: 1e9 });
+  const s = t.slotOf[0];
+  t.wMax[s] = 100;
+  t.w0[s] = 70;
+  t.cwnd[s] = 75;
+  t.epochS[s] = 2;
+  t.lastS[s] = 2.5;
+  return t;
+}
+
 describe("TcpFlowTable", () => {
   it("keeps each flow's packet bytes, window in segments and congestion control", () => {
     const t = table({ cc: "newreno", mssBytes: 1448, headerBytes: 54, windowBytes: 1448 * 100 }, 5000);
@@ -105,23 +117,13 @@ describe("TcpFlowTable", () => {
   });
 
   it("Cubic follows cubicAdvance from its epoch", () => {
-    const t = table({ cc: "cubic", mssBytes: 1000, windowBytes: 1e9 });
-    t.wMax[t.slotOf[0]] = 100;
-    t.w0[t.slotOf[0]] = 70;
-    t.cwnd[t.slotOf[0]] = 75;
-    t.epochS[t.slotOf[0]] = 2;
-    t.lastS[t.slotOf[0]] = 2.5;
+    const t = cubicInAvoidance();
     expect(t.windowAt(t.slotOf[0], 3, 0.02)).toBe(cubicAdvance(100, 70, 75, 0.5, 0.5, 0.02));
     expect(t.windowAt(t.slotOf[0], 3, 0.02)).toBeGreaterThan(75);
   });
 
   it("Cubic's K follows a new W_max or epoch (it is kept per flow, not taken again at every window)", () => {
-    const t = table({ cc: "cubic", mssBytes: 1000, windowBytes: 1e9 });
-    t.wMax[t.slotOf[0]] = 100;
-    t.w0[t.slotOf[0]] = 70;
-    t.cwnd[t.slotOf[0]] = 75;
-    t.epochS[t.slotOf[0]] = 2;
-    t.lastS[t.slotOf[0]] = 2.5;
+    const t = cubicInAvoidance();
     expect(t.windowAt(t.slotOf[0], 3, 0.02)).toBe(cubicAdvance(100, 70, 75, 0.5, 0.5, 0.02));
     // A loss: a new W_max and a new epoch from the cut window.
     t.wMax[t.slotOf[0]] = 80;
