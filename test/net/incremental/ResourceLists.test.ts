@@ -43,4 +43,42 @@ describe("ResourceLists", () => {
     }
     for (let r = 0; r < R; r++) expect(listOf(l, r), `resource ${r}`).toEqual(expected[r]);
   });
+
+  it("lays the lists out again with fitted room once the pool spans more than twice that", () => {
+    const R = 8;
+    const l = new ResourceLists(R);
+    const expected: number[][] = Array.from({ length: R }, () => []);
+    // Every list grows to 40 entries (rooms of 64), then shrinks to r % 3 entries: rooms stay large.
+    for (let i = 0; i < 40; i++) {
+      for (let r = 0; r < R; r++) {
+        l.append(r, 100 * r + i);
+        expected[r].push(100 * r + i);
+      }
+    }
+    for (let r = 0; r < R; r++) {
+      while (expected[r].length > r % 3) {
+        expected[r].pop();
+        l.remove(r, expected[r].length);
+      }
+    }
+    const before = Array.from({ length: R }, (_, r) => l.span[2 * r]);
+    // Resource 1 grows again until some other list moves: only a repack moves another list.
+    let moved = false;
+    for (let i = 0; i < 1000 && !moved; i++) {
+      expected[1].push(5000 + i);
+      l.append(1, 5000 + i);
+      for (let r = 0; r < R; r++) if (r !== 1 && l.span[2 * r] !== before[r]) moved = true;
+    }
+    expect(moved).toBe(true);
+    // Right after the repack every list starts where the ones before it, each with the least power of two above its count (at least 2), end.
+    let at = l.span[0];
+    for (let r = 0; r < R; r++) {
+      expect(l.span[2 * r], `resource ${r}`).toBe(at);
+      expect(listOf(l, r), `resource ${r}`).toEqual(expected[r]);
+      let room = 2;
+      while (room <= expected[r].length) room *= 2;
+      at += room;
+    }
+  });
 });
+
