@@ -6,5 +6,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // One bundle of the CLI and its workers per run, which the tests' workers and CLI processes load instead of the sources under tsx.
+    globalSetup: ["test/bundleSources.ts"],
+    setupFiles: ["test/useBundledWorkers.ts"],
   },
 });
