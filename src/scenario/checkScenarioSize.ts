@@ -25,11 +25,14 @@ export const MAX_EVENTS = 1e10;
  * Memory a run of this process may hold: the smaller of V8's heap limit (node's
  * `--max-old-space-size`; by default about a quarter of physical memory, at most ~4 GiB —
  * raise it with `NODE_OPTIONS=--max-old-space-size=<MiB>`) and the machine's physical
- * memory. In a worker thread it is that worker's own heap limit.
+ * memory. In a worker thread it is that worker's own heap limit. Read once per thread (neither
+ * changes while it runs): `totalmem()` reads /proc/meminfo, and validating a study calls this for
+ * each of its points.
  */
 export function memoryLimitBytes(): number {
-  return Math.min(getHeapStatistics().heap_size_limit, totalmem());
+  return (limitBytes ??= Math.min(getHeapStatistics().heap_size_limit, totalmem()));
 }
+let limitBytes: number | undefined;
 
 /** "1.23 GB" (decimal units, three significant digits; "infinite memory" for Infinity). */
 export function formatBytes(bytes: number): string {

@@ -3,7 +3,9 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { bundledModuleUrl } from "../bundledModuleUrl.js";
 import { runCli } from "./runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-interrupt-"));
@@ -43,7 +45,7 @@ interface Stopped {
  * line of its stderr matches `when` (a phase mark, or a step of writing the reports).
  */
 function runAndSignal(scenario: string, out: string, signal: NodeJS.Signals, when: RegExp, env: Record<string, string> = {}): Promise<Stopped> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "run", scenario, "--out", out, "--quiet"], {
+  const child = spawn(process.execPath, [fileURLToPath(bundledModuleUrl("main.js")), "run", scenario, "--out", out, "--quiet"], {
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, CHOKEPOINT_PHASES: "1", ...env },
   });

@@ -3,8 +3,10 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { recoverDirectory } from "../../src/report/StagedDirectory.js";
+import { bundledModuleUrl } from "../bundledModuleUrl.js";
 import { runCli } from "./runCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "chokepoint-kill-"));
@@ -41,7 +43,7 @@ interface Killed {
  */
 function runAndKill(out: string, when: { afterStep: number } | { delayMs: number; stepDelayMs: number }): Promise<Killed> {
   const hook = "afterStep" in when ? { CHOKEPOINT_TEST_STEP_PAUSE_AT: String(when.afterStep) } : { CHOKEPOINT_TEST_STEP_DELAY_MS: String(when.stepDelayMs) };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "run", NEW_SCENARIO, "--out", out, "--quiet"], {
+  const child = spawn(process.execPath, [fileURLToPath(bundledModuleUrl("main.js")), "run", NEW_SCENARIO, "--out", out, "--quiet"], {
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, ...hook },
   });

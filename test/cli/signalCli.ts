@@ -2,7 +2,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
+import { bundledModuleUrl } from "../bundledModuleUrl.js";
 
 /** How a signalled child ended: the signal that ended it (null if it exited by itself) and its stderr. */
 export interface Stopped {
@@ -11,11 +13,11 @@ export interface Stopped {
 }
 
 /**
- * Run `chokepoint ARGV` (from src, through tsx) in a child process, polling `out`/runs every
+ * Run `chokepoint ARGV` (this run's bundle of src, test/bundleSources.ts) in a child process, polling `out`/runs every
  * 20 ms, and send it `signal` once `ready(entries of runs/)` holds; resolves when it ends.
  */
 export async function signalCli(argv: readonly string[], out: string, signal: NodeJS.Signals, ready: (entries: string[]) => boolean): Promise<Stopped> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...argv], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [fileURLToPath(bundledModuleUrl("main.js")), ...argv], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk: string) => (stderr += chunk));

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readReportCsv } from "../../bench/readReportCsv.js";
 import type { Ns3Case } from "../../bench/ns3/cases.js";
@@ -9,6 +10,7 @@ import { toNs3Text, toScenario, wan } from "../../bench/ns3/cases.js";
 import { runChokepoint, runNs3 } from "../../bench/ns3/compare.js";
 import { compareSeeds } from "../../bench/ns3/seeds.js";
 import { missingNs3Packages } from "../../bench/missingPackages.js";
+import { bundledModuleUrl } from "../bundledModuleUrl.js";
 import { skipCrossCheck } from "./skipCrossCheck.js";
 
 const missing = missingNs3Packages();
@@ -16,6 +18,8 @@ const skip = skipCrossCheck("test/crosscheck/ns3.test.ts (ns-3 cross-check)", mi
 
 const dir = mkdtempSync(join(tmpdir(), "chokepoint-ns3-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** chokepoint's CLI as this run's bundle of src (test/bundleSources.ts): the same answers as the sources under tsx, without their 1–2 s start-up. */
+const CLI = [fileURLToPath(bundledModuleUrl("main.js"))];
 
 describe.skipIf(skip)("tcp against ns-3 on the two-site WAN (10 Gb/s, 20 ms one way, new connection per transfer)", () => {
   it("libns3-dev and g++ are installed (CI installs them; elsewhere this file is skipped without them)", () => {
@@ -34,8 +38,8 @@ describe.skipIf(skip)("tcp against ns-3 on the two-site WAN (10 Gb/s, 20 ms one 
     writeFileSync(join(dir, `${c.name}.ns3.txt`), toNs3Text(c));
     writeFileSync(join(dir, `${c.name}.json`), JSON.stringify(toScenario(c)));
     const ns3 = runNs3(dir, c.name, true);
-    const tcp = runChokepoint(dir, c.name, "tcp").rows;
-    const maxmin = runChokepoint(dir, c.name, "maxmin").rows;
+    const tcp = runChokepoint(dir, c.name, "tcp", CLI).rows;
+    const maxmin = runChokepoint(dir, c.name, "maxmin", CLI).rows;
     for (const f of c.flows) {
       const ns3Fct = ns3.finishS.get(f.id)! - f.startS;
       const tcpRatio = Number(tcp.get(f.id)!.fct_s) / ns3Fct;
@@ -71,8 +75,8 @@ describe.skipIf(skip)("tcp (DCTCP) against ns-3 on a marking dumbbell: the stand
     writeFileSync(join(dir, `${c.name}.ns3.txt`), toNs3Text(c));
     writeFileSync(join(dir, `${c.name}.json`), JSON.stringify(toScenario(c)));
     const ns3 = runNs3(dir, c.name, true);
-    const tcp = runChokepoint(dir, c.name, "tcp").rows;
-    const maxmin = runChokepoint(dir, c.name, "maxmin").rows;
+    const tcp = runChokepoint(dir, c.name, "tcp", CLI).rows;
+    const maxmin = runChokepoint(dir, c.name, "maxmin", CLI).rows;
     const ratio = (rows: Map<string, Record<string, string>>, id: string) => Number(rows.get(id)!.fct_s) / (ns3.finishS.get(id)! - Number(rows.get(id)!.start_s));
     for (let i = 0; i < 8; i++) {
       expect(ratio(tcp, `probe${i}`), `probe${i}: tcp/ns-3`).toBeGreaterThan(0.75);
