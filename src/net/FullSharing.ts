@@ -1,5 +1,6 @@
 // FullSharing: a SharingEngine that re-solves every active flow from scratch — the simple reference.
 import { bottleneckAmongTies } from "./bottleneckAmongTies.js";
+import { REPORT } from "./incremental/REPORT.js";
 import { maxMinRates } from "./maxMinRates.js";
 import { saturatedShare } from "./saturatedShare.js";
 import type { SharingEngine } from "./SharingEngine.js";
@@ -112,8 +113,11 @@ export class FullSharing implements SharingEngine {
       const rate = sol.rateBps[i];
       const b = bottleneckAmongTies(routeResources, routeStart[i], routeStart[i + 1] - routeStart[i], rate / weight[i], rate, capBps[i], top, sol.bottleneck[i]);
       this.bottlenecks.set(f, b);
-      if (this.rates.get(f) !== sol.rateBps[i]) {
-        this.rates.set(f, sol.rateBps[i]);
+      // Reported as changed, with its bottleneck, only beyond REPORT (relative), as IncrementalSharing does: the same
+      // reports from both engines (a round-off change otherwise moved only this engine's bottleneck columns).
+      const old = this.rates.get(f);
+      if (old === undefined || Math.abs(rate - old) > REPORT * Math.max(rate, old) || (rate === 0) !== (old === 0)) {
+        this.rates.set(f, rate);
         this.changed[n++] = f;
       }
     }

@@ -13,10 +13,9 @@ import { refill } from "./incremental/refill.js";
 import { SharingState } from "./incremental/SharingState.js";
 import { TIE } from "./incremental/TIE.js";
 import { topShares } from "./incremental/topShares.js";
+import { REPORT } from "./incremental/REPORT.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
-/** A flow's reported rate moves only when its exact rate differs from it by more than this (relative). */
-const REPORT = 1e-13;
 
 /**
  * Weighted max-min fair rates with caps, kept up to date incrementally: after a change,

@@ -85,7 +85,8 @@ export class FlowRows {
     const finish = net.finishOf(f);
     const fct = finish - start;
     const ideal = this.recorder.idealFctOf(f);
-    const slowdown = size > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
+    // fct ÷ ideal for every flow, an empty one included (its ideal is the route's latency; a tcp handshake shows); 1 only when both are 0.
+    const slowdown = ideal > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
     // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
     const delayS = net.startDelayOf(f);
     const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;

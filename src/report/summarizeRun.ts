@@ -98,7 +98,8 @@ export function summarizeFlows(input: SummarizeRunInput): Omit<RunSummary, "bott
       slowdown = grown(slowdown, 2 * m + 16);
     }
     fct[m] = flowFctS(network, f);
-    slowdown[m++] = size > 0 ? clampSlowdown(fctS / flows.idealFctOf(f)) : 1;
+    const idealS = flows.idealFctOf(f);
+    slowdown[m++] = idealS > 0 ? clampSlowdown(fctS / idealS) : 1;
   }
   fct = percentileOrder(fct.subarray(0, m));
   slowdown = percentileOrder(slowdown.subarray(0, m));

@@ -6,6 +6,20 @@ const route = (...r: number[]) => Int32Array.from(r);
 const changedIds = (e: FullSharing, n: number) => Array.from(e.changedFlows().subarray(0, n)).sort((a, b) => a - b);
 
 describe("FullSharing", () => {
+  it("reports a rate change only beyond 1e-13 relative, as IncrementalSharing does (the same bottleneck columns from both)", () => {
+    // L0 (C=10): x1 = 10. C moved by 1e-15 relative: the exact rate moves by ~1e-14, below REPORT — no change reported.
+    const e = new FullSharing(Float64Array.of(10));
+    e.addFlow(1, route(0), 1, Infinity);
+    expect(e.solve()).toBe(1);
+    e.setCapacity(0, 10 * (1 + 1e-15));
+    expect(e.solve()).toBe(0);
+    expect(e.rateBps(1)).toBe(10);
+    // Moved by 1e-9 relative: reported, at the new capacity.
+    e.setCapacity(0, 10 * (1 + 1e-9));
+    expect(e.solve()).toBe(1);
+    expect(e.rateBps(1)).toBe(10 * (1 + 1e-9));
+  });
+
   it("gives a lone flow its route's bottleneck and reports it as changed", () => {
     // L0 (C=10), L1 (C=4): x7 ≤ 10, x7 ≤ 4 ⇒ x7 = 4, limited by L1.
     const e = new FullSharing(Float64Array.of(10, 4));
