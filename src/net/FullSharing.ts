@@ -1,7 +1,7 @@
 // FullSharing: a SharingEngine that re-solves every active flow from scratch — the simple reference.
 import { bottleneckAmongTies } from "./bottleneckAmongTies.js";
-import { REPORT } from "./incremental/REPORT.js";
 import { maxMinRates } from "./maxMinRates.js";
+import { reportedRateMoved } from "./reportedRateMoved.js";
 import { saturatedShare } from "./saturatedShare.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
@@ -113,10 +113,9 @@ export class FullSharing implements SharingEngine {
       const rate = sol.rateBps[i];
       const b = bottleneckAmongTies(routeResources, routeStart[i], routeStart[i + 1] - routeStart[i], rate / weight[i], rate, capBps[i], top, sol.bottleneck[i]);
       this.bottlenecks.set(f, b);
-      // Reported as changed, with its bottleneck, only beyond REPORT (relative), as IncrementalSharing does: the same
-      // reports from both engines (a round-off change otherwise moved only this engine's bottleneck columns).
+      // Reported as changed, with its bottleneck, by IncrementalSharing's rule: the same reports from both engines.
       const old = this.rates.get(f);
-      if (old === undefined || Math.abs(rate - old) > REPORT * Math.max(rate, old) || (rate === 0) !== (old === 0)) {
+      if (old === undefined || reportedRateMoved(old, rate)) {
         this.rates.set(f, rate);
         this.changed[n++] = f;
       }

@@ -13,9 +13,8 @@ import { refill } from "./incremental/refill.js";
 import { SharingState } from "./incremental/SharingState.js";
 import { TIE } from "./incremental/TIE.js";
 import { topShares } from "./incremental/topShares.js";
-import { REPORT } from "./incremental/REPORT.js";
+import { reportedRateMoved } from "./reportedRateMoved.js";
 import type { SharingEngine } from "./SharingEngine.js";
-
 
 /**
  * Weighted max-min fair rates with caps, kept up to date incrementally: after a change,
@@ -297,7 +296,7 @@ export class IncrementalSharing implements SharingEngine {
       const f = s.released[i];
       const x = s.slotNum[f << 2];
       const old = s.reported[f];
-      if (Math.abs(x - old) > REPORT * Math.max(x, old) || (x === 0) !== (old === 0)) {
+      if (reportedRateMoved(old, x)) {
         s.reported[f] = x;
         s.changedSlots[n] = f;
         s.changed[n++] = s.idOf[f];

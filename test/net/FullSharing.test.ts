@@ -7,7 +7,7 @@ const changedIds = (e: FullSharing, n: number) => Array.from(e.changedFlows().su
 
 describe("FullSharing", () => {
   it("reports a rate change only beyond 1e-13 relative, as IncrementalSharing does (the same bottleneck columns from both)", () => {
-    // L0 (C=10): x1 = 10. C moved by 1e-15 relative: the exact rate moves by ~1e-14, below REPORT — no change reported.
+    // L0 (C=10): x1 = 10. C moved by 1e-15 relative: the exact rate moves by ~1e-14, below reportedRateMoved's 1e-13 — no change reported.
     const e = new FullSharing(Float64Array.of(10));
     e.addFlow(1, route(0), 1, Infinity);
     expect(e.solve()).toBe(1);
