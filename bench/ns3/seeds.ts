@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeAtomic } from "./cases.js";
-import { compareCase, runChokepoint, runNs3, type ComparisonRow, type Ns3Run } from "./compare.js";
+import { compareCase, runChokepoint, runNs3, SOURCE_CLI, type ComparisonRow, type Ns3Run } from "./compare.js";
 
 /** The issue-12 targets, tcp against ns-3 on one case: FCT p50 within 15 %, FCT p99 and slowdown p99 within 25 %. */
 export const TARGETS = { fctP50: 0.15, fctP99: 0.25, slowdownP99: 0.25 } as const;
@@ -153,15 +153,25 @@ function figures(row: ComparisonRow, side: "ns3" | "model", timedOut: number): T
  * Case `name` of `dir` as cased and over `seeds` on both sides: ns-3 on `dir/seeds-j<jitter>/NAME.sS.ns3.txt`
  * ({@link seededNs3Text}, reused when unchanged) and `model` on `NAME.sS.json` ({@link seededScenario}).
  * Slowdowns divide by the ideal FCTs of one maxmin run of the case (jitter does not move them).
+ * chokepoint runs as `cli` says (compare.ts's SOURCE_CLI, the sources under tsx, or BUILT_CLI, or a
+ * test's bundle).
  */
-export function compareSeeds(dir: string, name: string, model: string, seeds: number[], jitterS: number, rerunNs3 = false): SeedRow[] {
+export function compareSeeds(
+  dir: string,
+  name: string,
+  model: string,
+  seeds: number[],
+  jitterS: number,
+  rerunNs3 = false,
+  cli: readonly string[] = SOURCE_CLI,
+): SeedRow[] {
   const caseText = readFileSync(join(dir, `${name}.ns3.txt`), "utf8");
   const synTimeoutS = Number(/^option synto (\S+)/m.exec(caseText)?.[1] ?? 1);
-  const reference = runChokepoint(dir, name, "maxmin");
+  const reference = runChokepoint(dir, name, "maxmin", cli);
   const idealOf = (id: string) => Number(reference.rows.get(id)!.ideal_fct_s);
   const one = (d: string, n: string, seed: number | "case"): SeedRow => {
     const ns3 = runNs3(d, n, rerunNs3);
-    const cp = runChokepoint(d, n, model);
+    const cp = runChokepoint(d, n, model, cli);
     const row = compareCase(d, n, model, ns3, idealOf, cp);
     return { seed, ns3: figures(row, "ns3", ns3TimedOut(ns3, synTimeoutS)), model: figures(row, "model", modelTimedOut(cp.rows)) };
   };

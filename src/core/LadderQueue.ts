@@ -1,15 +1,11 @@
 // LadderQueue: a ladder queue (Tang, Goh & Thng 2005) over typed arrays, with a heap for its bottom and handles.
 import { grown } from "./grown.js";
-import { LadderBottom } from "./LadderBottom.js";
+import { FIRST_RUNG_BUCKET, INFINITE, LadderBuckets, TOP } from "./LadderBuckets.js";
 
 /** A bucket holding more events than this is split into a finer rung instead of sorted (the paper's THRES). */
 const THRESHOLD = 50;
 /** At most this many rungs (the paper's choice); a bucket still too full at the last one is sorted whole. */
 const MAX_RUNGS = 8;
-/** Bucket ids 0 and 1 are Top and the list of events at +Infinity; rung buckets follow. */
-const TOP = 0;
-const INFINITE = 1;
-const FIRST_RUNG_BUCKET = 2;
 /** Destinations that are not buckets (see destination). */
 const BOTTOM = -1;
 const RETURN_INFINITE = -2;
@@ -47,16 +43,12 @@ const RETURN_INFINITE = -2;
  *
  * The handles' slots and Bottom are {@link LadderBottom}'s. Lists are doubly linked
  * through per-handle `next`/`prev` fields so that `remove` and `update` unlink in O(1);
- * a handle's `loc` is its heap position (≥ 0), -1 when not pending, or -2 - bucket.
+ * a handle's `loc` is its heap position (≥ 0), -1 when not pending, or -2 - bucket (the
+ * buckets and their lists are {@link LadderBuckets}').
  */
-export class LadderQueue extends LadderBottom {
-  // Buckets (Top, Infinity, then the rungs' in order).
-  // Bucket b's list head at 2b (-1 when empty) and its number of events at 2b + 1.
-  private declare buckets: Int32Array;
-  // Top.
+export class LadderQueue extends LadderBuckets {
+  // Top: the events at or after topStart (its min and max are LadderBuckets').
   private declare topStart: number;
-  private declare topMin: number;
-  private declare topMax: number;
   // Rungs.
   private declare rungs: number;
   private declare rungStart: Float64Array;
@@ -67,19 +59,10 @@ export class LadderQueue extends LadderBottom {
 
   constructor(initialCapacity = 1024) {
     super(initialCapacity);
-    const n = this.capacity;
     // A placeholder first for each field that changes, as in LadderBottom (V8's const fields).
-    this.buckets = new Int32Array(0);
     this.topStart = Number.NaN;
-    this.topMin = Number.NaN;
-    this.topMax = Number.NaN;
     this.rungs = -1;
-    this.buckets = new Int32Array(2 * (FIRST_RUNG_BUCKET + n));
-    // Only Top and the list at +Infinity: a rung's buckets are emptied when it is spread (spread), and none is read before.
-    this.emptyBuckets(TOP, FIRST_RUNG_BUCKET);
     this.topStart = -Infinity;
-    this.topMin = Infinity;
-    this.topMax = -Infinity;
     this.rungs = 0;
     this.rungStart = new Float64Array(MAX_RUNGS);
     this.rungInverseWidth = new Float64Array(MAX_RUNGS);
@@ -246,11 +229,6 @@ export class LadderQueue extends LadderBottom {
     }
   }
 
-  private widenTop(t: number): void {
-    if (t < this.topMin) this.topMin = t;
-    if (t > this.topMax) this.topMax = t;
-  }
-
   /** Move Bottom's events, all at +Infinity, back to their list, and reopen Top below them. */
   private returnInfinite(): void {
     const hs = this.heapSlot;
@@ -269,28 +247,6 @@ export class LadderQueue extends LadderBottom {
     const k = Math.floor((t - this.rungStart[r]) * this.rungInverseWidth[r]);
     const last = this.rungBuckets[r] - 1;
     return k < last ? k : last;
-  }
-
-  private link(slot: number, bucket: number): void {
-    const head = this.buckets[2 * bucket];
-    this.slotI[4 * slot] = head;
-    this.slotI[4 * slot + 1] = -1;
-    if (head >= 0) this.slotI[4 * head + 1] = slot;
-    this.buckets[2 * bucket] = slot;
-    this.buckets[2 * bucket + 1]++;
-    this.slotI[4 * slot + 2] = -2 - bucket;
-  }
-
-  private unlink(slot: number, bucket: number): void {
-    const prev = this.slotI[4 * slot + 1];
-    const next = this.slotI[4 * slot];
-    if (prev >= 0) this.slotI[4 * prev] = next;
-    else this.buckets[2 * bucket] = next;
-    if (next >= 0) this.slotI[4 * next + 1] = prev;
-    if (--this.buckets[2 * bucket + 1] === 0 && bucket === TOP) {
-      this.topMin = Infinity;
-      this.topMax = -Infinity;
-    }
   }
 
   /** Fill the empty Bottom from the rungs, Top or the events at +Infinity (the queue is not empty). */
@@ -376,29 +332,6 @@ export class LadderQueue extends LadderBottom {
       s = after;
     }
   }
-
-  /** Move every event of `bucket` into Bottom. */
-  private drain(bucket: number): void {
-    const f = this.slotF, iv = this.slotI;
-    let s = this.buckets[2 * bucket];
-    this.buckets[2 * bucket] = -1;
-    this.buckets[2 * bucket + 1] = 0;
-    while (s >= 0) {
-      const after = iv[4 * s];
-      this.heapPush(s, f[4 * s]);
-      s = after;
-    }
-  }
-
-  /** Empty buckets `from` to `to` (exclusive). */
-  private emptyBuckets(from: number, to: number): void {
-    const bk = this.buckets;
-    for (let b = from; b < to; b++) {
-      bk[2 * b] = -1;
-      bk[2 * b + 1] = 0;
-    }
-  }
-
 }
 
 /** The error of an update of a handle that is not pending (made here, not in a template literal at the throw, which V8 may evaluate where update is inlined). */

@@ -2,9 +2,10 @@
 import { grown } from "../core/grown.js";
 import type { Simulation } from "../core/Simulation.js";
 import { DrainingSlots } from "./DrainingSlots.js";
-import { RateChanges } from "./RateChanges.js";
 import type { Route } from "./Router.js";
 import type { FlowObserver } from "./FlowObserver.js";
+import { FlowObserverLists } from "./FlowObserverLists.js";
+import type { FlowOptions } from "./FlowOptions.js";
 import type { SharingEngine } from "./SharingEngine.js";
 
 /**
@@ -14,24 +15,6 @@ import type { SharingEngine } from "./SharingEngine.js";
 export const FlowState = { InFlight: 1, Active: 2, Done: 3, Failed: 4 } as const;
 /** One of the {@link FlowState} values. */
 export type FlowState = (typeof FlowState)[keyof typeof FlowState];
-
-/** Options of a flow. */
-export interface FlowOptions {
-  weight?: number;
-  capBps?: number;
-  /**
-   * Seconds between the request (the flow's start time in reports) and its first byte
-   * leaving, e.g. a connection handshake; the one-way latency follows. Default 0.
-   */
-  startDelayS?: number;
-  /** Called when the last byte is delivered. */
-  onComplete?: (flow: number) => void;
-  /**
-   * Bytes the flow puts on the wire, when more than its size (a transport's headers per
-   * packet): what it drains. Its size (reports, ideal time) stays `sizeBytes`.
-   */
-  wireBytes?: number;
-}
 
 /**
  * The time-aware network: starts flows, advances their remaining bytes lazily (only when
@@ -72,31 +55,8 @@ export class FlowNetwork {
   private startDelayS = new Float64Array(0);
   private readonly routes: Route[] = [];
   private readonly callbacks: Array<((flow: number) => void) | undefined> = [];
-  private readonly observers: FlowObserver[] = [];
-  /**
-   * The observers that take each rate change (`rateChanged`), in subscription order: called for
-   * every rate change of every solve (hundreds of thousands in a 20,000-flow run), as methods of
-   * these few (the queues, a transport's flows: at most a class or two, whose methods the
-   * compiler can inline here), not as bound functions (each call a trip through the bound
-   * function's trampoline) or as methods looked up among observers of many classes (a
-   * megamorphic load).
-   */
-  private readonly rateObservers: Array<Required<Pick<FlowObserver, "rateChanged">>> = [];
-  /** The observers' ratesChanged, flowActivated and solved, bound, in subscription order. */
-  private readonly batchObservers: Array<NonNullable<FlowObserver["ratesChanged"]>> = [];
-  private readonly activateObservers: Array<NonNullable<FlowObserver["flowActivated"]>> = [];
-  /**
-   * The observers' flowStarted and flowCompleted, bound, in subscription order: called once per
-   * flow each, where a loop over every observer's optional method was a megamorphic lookup per
-   * observer (the queues, the recorders and a transport's flows are each of their own class).
-   */
-  private readonly startObservers: Array<NonNullable<FlowObserver["flowStarted"]>> = [];
-  private readonly completeObservers: Array<NonNullable<FlowObserver["flowCompleted"]>> = [];
-  /** A solve's changes for {@link batchObservers} (room for every active flow: it grows when a flow activates, not in solve). */
-  private readonly changes = new RateChanges();
-  /** The one change of a completion, failure or reroute (apart from {@link changes}: one may come while a solve's are gathered). */
-  private readonly change = new RateChanges(1);
-  private readonly solvedObservers: Array<NonNullable<FlowObserver["solved"]>> = [];
+  /** The observers, by callback ({@link FlowObserverLists}), and the rate changes handed to them. */
+  private readonly observers = new FlowObserverLists();
   private readonly kindActivate: number;
   private readonly kindComplete: number;
   private readonly kindSolve: number;
@@ -115,13 +75,7 @@ export class FlowNetwork {
 
   /** Subscribe an observer. */
   observe(observer: FlowObserver): void {
-    this.observers.push(observer);
-    if (observer.rateChanged) this.rateObservers.push(observer as Required<Pick<FlowObserver, "rateChanged">>);
-    if (observer.ratesChanged) this.batchObservers.push(observer.ratesChanged.bind(observer));
-    if (observer.flowActivated) this.activateObservers.push(observer.flowActivated.bind(observer));
-    if (observer.flowStarted) this.startObservers.push(observer.flowStarted.bind(observer));
-    if (observer.flowCompleted) this.completeObservers.push(observer.flowCompleted.bind(observer));
-    if (observer.solved) this.solvedObservers.push(observer.solved.bind(observer));
+    this.observers.add(observer);
   }
 
   /**
@@ -160,7 +114,7 @@ export class FlowNetwork {
     this.capBps[f] = options.capBps ?? Infinity;
     this.routes[f] = route;
     this.callbacks[f] = options.onComplete;
-    const started = this.startObservers;
+    const started = this.observers.started;
     for (let i = 0; i < started.length; i++) started[i](f, now);
     const delayS = options.startDelayS;
     this.startDelayS[f] = delayS ?? 0;
@@ -173,7 +127,7 @@ export class FlowNetwork {
   setCapacity(resource: number, capacityBps: number): void {
     const old = this.engine.capacityOf(resource);
     this.engine.setCapacity(resource, capacityBps);
-    for (const o of this.observers) o.capacityChanged?.(resource, old, capacityBps, this.sim.nowS);
+    for (const o of this.observers.all) o.capacityChanged?.(resource, old, capacityBps, this.sim.nowS);
     this.requestSolve();
   }
 
@@ -207,7 +161,7 @@ export class FlowNetwork {
     this.routes[flow] = route;
     this.state[flow] = FlowState.InFlight;
     this.event[flow] = this.sim.schedule(now + route.latencyS, this.kindActivate, flow);
-    for (const o of this.observers) o.flowRerouted?.(flow, old, now);
+    for (const o of this.observers.all) o.flowRerouted?.(flow, old, now);
   }
 
   /**
@@ -235,7 +189,7 @@ export class FlowNetwork {
     this.leave(flow, now);
     this.state[flow] = FlowState.Failed;
     this.callbacks[flow] = undefined;
-    for (const o of this.observers) o.flowFailed?.(flow, now);
+    for (const o of this.observers.all) o.flowFailed?.(flow, now);
   }
 
   /** Bytes of a flow not yet delivered, as of now (its wire bytes until it starts draining). */
@@ -259,7 +213,7 @@ export class FlowNetwork {
     live.free(f, s);
     this.engine.removeFlow(f);
     this.activeCount--;
-    this.tellRate(f, old, 0, -1, now);
+    this.observers.tellRate(f, old, 0, -1, now);
     this.requestSolve();
   }
 
@@ -334,10 +288,10 @@ export class FlowNetwork {
     this.state[f] = FlowState.Active;
     this.live.take(f, this.remainingBytes[f], now);
     this.activeCount++;
-    this.changes.reserve(this.activeCount);
+    this.observers.changes.reserve(this.activeCount);
     this.engine.addFlow(f, this.routes[f].resources, this.weight[f], this.capBps[f]);
     this.requestSolve();
-    const activated = this.activateObservers;
+    const activated = this.observers.activated;
     for (let i = 0; i < activated.length; i++) activated[i](f, now);
   }
 
@@ -349,7 +303,7 @@ export class FlowNetwork {
     const old = this.live.num[(s << 2) | 1];
     this.live.free(f, s);
     this.remainingBytes[f] = 0;
-    this.tellRate(f, old, 0, -1, now);
+    this.observers.tellRate(f, old, 0, -1, now);
     this.finish(f, now);
     this.requestSolve();
   }
@@ -357,7 +311,7 @@ export class FlowNetwork {
   private finish(f: number, now: number): void {
     this.state[f] = FlowState.Done;
     this.finishS[f] = now;
-    const completed = this.completeObservers;
+    const completed = this.observers.completed;
     for (let i = 0; i < completed.length; i++) completed[i](f, now);
     const cb = this.callbacks[f];
     if (cb) {
@@ -382,9 +336,10 @@ export class FlowNetwork {
     const now = this.sim.nowS;
     const n = this.engine.solve();
     const changed = this.engine.changedFlows();
-    const changes = this.changes;
+    const observers = this.observers;
+    const changes = observers.changes;
     changes.nowS = now;
-    const rateObservers = this.rateObservers;
+    const rateObservers = observers.rate;
     // No flow takes a slot during this loop (flows activate in events of their own), so the records stay where they are.
     const live = this.live;
     const { slotOf, num, int } = live;
@@ -412,33 +367,9 @@ export class FlowNetwork {
       changes.bottlenecks[k] = bottleneck;
       for (let j = 0; j < rateObservers.length; j++) rateObservers[j].rateChanged(changes, k);
     }
-    if (changes.count > 0) this.tellChanges();
-    const solved = this.solvedObservers;
+    if (changes.count > 0) observers.tellChanges();
+    const solved = observers.solved;
     for (let i = 0; i < solved.length; i++) solved[i](now);
-  }
-
-  /** Hand the solve's changes gathered so far to the observers taking batches, and empty them. */
-  private tellChanges(): void {
-    const batch = this.batchObservers;
-    for (let i = 0; i < batch.length; i++) batch[i](this.changes);
-    this.changes.count = 0;
-  }
-
-  /** Tell every observer that flow `f`'s rate changed, outside a solve (those taking each change first, then those taking batches). */
-  private tellRate(f: number, oldRateBps: number, newRateBps: number, bottleneck: number, nowS: number): void {
-    // Called from an observer during a solve (none does so today): the solve's changes so far go first.
-    if (this.changes.count > 0) this.tellChanges();
-    const change = this.change;
-    change.flows[0] = f;
-    change.oldRatesBps[0] = oldRateBps;
-    change.newRatesBps[0] = newRateBps;
-    change.bottlenecks[0] = bottleneck;
-    change.count = 1;
-    change.nowS = nowS;
-    const observers = this.rateObservers;
-    for (let i = 0; i < observers.length; i++) observers[i].rateChanged(change, 0);
-    const batch = this.batchObservers;
-    for (let i = 0; i < batch.length; i++) batch[i](change);
   }
 
   private grow(n: number): void {

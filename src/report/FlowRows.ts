@@ -6,7 +6,7 @@ import { CellArray, writeWith, type CellSink } from "./CsvWriter.js";
 import { CAP_BOUND, NEVER_ACTIVE } from "./flowBottleneck.js";
 import { flowFctS } from "./flowFctS.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
-import { clampSlowdown } from "./roundoff.js";
+import { slowdownOf } from "./slowdownOf.js";
 
 /** Columns of flows.csv, in order. */
 export const FLOW_CSV_HEADERS = [
@@ -85,8 +85,6 @@ export class FlowRows {
     const finish = net.finishOf(f);
     const fct = finish - start;
     const ideal = this.recorder.idealFctOf(f);
-    // fct ÷ ideal for every flow, an empty one included (its ideal is the route's latency; a tcp handshake shows); 1 only when both are 0.
-    const slowdown = ideal > 0 ? fct / ideal : Number.isNaN(fct) ? NaN : 1;
     // Draining starts when the first byte arrives: after a transport's start delay (handshake, queues) and the route's latency.
     const delayS = net.startDelayOf(f);
     const drainS = delayS > 0 ? fct - delayS - route.latencyS : fct - route.latencyS;
@@ -99,7 +97,7 @@ export class FlowRows {
     sink.number(finish);
     sink.number(flowFctS(net, f));
     sink.number(ideal);
-    sink.number(clampSlowdown(slowdown));
+    sink.number(slowdownOf(fct, ideal));
     // The rate to the digits the drain time resolves: it is a difference of instants up to the finish (elapsedDigits).
     if (drainS > 0) sink.number(roundDigits((size * 8) / 1e9 / drainS, elapsedDigits(finish - drainS, finish)));
     else sink.text("");

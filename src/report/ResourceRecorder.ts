@@ -1,5 +1,4 @@
 // ResourceRecorder: load, bytes, utilisation and bottleneck flow-seconds of every resource; writes links.csv and bottlenecks.csv.
-import { spannedS } from "../core/elapsedS.js";
 import { grown } from "../core/grown.js";
 import { BIN_LOG_ENTRIES, BinLog } from "./BinLog.js";
 import { ActiveRoutes } from "./ActiveRoutes.js";
@@ -7,10 +6,11 @@ import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { FlowObserver } from "../net/FlowObserver.js";
 import type { RateChanges } from "../net/RateChanges.js";
 import type { Topology } from "../net/Topology.js";
-import { tierOf } from "./tierOf.js";
 import { streamTable, tableRows, type RowSink } from "./CsvWriter.js";
+import { rankBottlenecks } from "./rankBottlenecks.js";
 import { BOTTLENECK_CSV_HEADERS, emitBottleneckRows, emitLinkRows, LINK_CSV_HEADERS, type BottleneckEntry, type LinkColumns } from "./resourceCsv.js";
-import { UtilHistogram, upperEdgeOfBins } from "./UtilHistogram.js";
+import { UtilHistogram } from "./UtilHistogram.js";
+import { utilPercentiles } from "./utilPercentiles.js";
 
 /**
  * The numbers a rate change and a close read: the offsets of a resource's record in
@@ -271,28 +271,9 @@ export class ResourceRecorder implements FlowObserver {
     return (this.p95 ??= this.percentiles(0.95))[r];
   }
 
-  /** Resources that bottlenecked any flow, by bottleneck flow-seconds descending, ties by resource id. */
+  /** Resources that bottlenecked any flow, by bottleneck flow-seconds descending, ties by resource id ({@link rankBottlenecks}). */
   rankBottlenecks(): BottleneckEntry[] {
-    let total = 0;
-    const ids: number[] = [];
-    for (let r = 0; r < this.resourceCount; r++) {
-      const flowS = this.bottleneckFlowSOf(r);
-      if (flowS > 0) {
-        ids.push(r);
-        total += flowS;
-      }
-    }
-    ids.sort((a, b) => this.bottleneckFlowSOf(b) - this.bottleneckFlowSOf(a) || a - b);
-    return ids.map((r) => ({
-      resource: r,
-      name: this.topology.resourceName(r),
-      tier: tierOf(this.topology, r),
-      capacityBps: this.topology.resourceCapacityBps[r],
-      bottleneckFlowS: spannedS(this.bottleneckFlowSOf(r), this.horizon),
-      share: this.bottleneckFlowSOf(r) / total,
-      saturatedFrac: this.saturatedFracOf(r),
-      meanUtil: this.meanUtilOf(r),
-    }));
+    return rankBottlenecks(this, this.topology);
   }
 
   /**
@@ -331,36 +312,9 @@ export class ResourceRecorder implements FlowObserver {
     return streamTable(path, BOTTLENECK_CSV_HEADERS, (sink) => emitBottleneckRows(sink, ranking));
   }
 
-  /**
-   * Every resource's upper edge at `fraction` of [0, horizon] ({@link UtilHistogram.upperEdgeAt}) of
-   * its histogram with the log's pending additions added, without folding them in: each
-   * resource with pending additions has its histogram copied into one dense scratch array, its
-   * additions added there in the order logged (the sums the fold would make), read, and the
-   * scratch cleared. A run whose additions all fit the log never makes a histogram.
-   */
+  /** Every resource's upper edge at `fraction` of [0, horizon] ({@link utilPercentiles}). */
   private percentiles(fraction: number): Float64Array {
-    const R = this.resourceCount;
-    const out = new Float64Array(R);
-    const horizon = this.horizon;
-    const log = this.histogramLog;
-    const scratch = new Float64Array(Acc.BINS);
-    const range = new Int32Array(2);
-    for (let r = 0; r < R; r++) {
-      // holds() first: it groups what is logged (which may fold a full log) before a histogram is read.
-      const pending = log.holds(r);
-      const h = this.histogram[r];
-      if (!pending) {
-        out[r] = h ? h.upperEdgeAt(fraction, horizon) : 0;
-        continue;
-      }
-      range[0] = Acc.BINS;
-      range[1] = -1;
-      if (h) h.copyInto(scratch, range);
-      log.addInto(r, scratch, range);
-      out[r] = upperEdgeOfBins(scratch, range[0], range[1], fraction, horizon);
-      scratch.fill(0, range[0], range[1] + 1);
-    }
-    return out;
+    return utilPercentiles(this.histogram, this.histogramLog, Acc.BINS, this.horizon, fraction);
   }
 
   /** Room for `flow` in the per-flow array. */

@@ -1,7 +1,7 @@
-// csvNumber: a number as a CSV cell (whole numbers exact, others to 12 significant digits with round-off of a shorter decimal removed), and the byte, fraction and slowdown cells.
+// csvNumber: a number as a CSV cell (whole numbers exact, others to 12 significant digits with round-off of a shorter decimal removed), and the byte and fraction cells (a slowdown is clamped where it is computed: slowdownOf).
 import { REPORTED_DIGITS } from "../core/elapsedS.js";
 import { decimalExponent, POW10 } from "../core/decimalExponent.js";
-import { clampFraction, clampSlowdown } from "./roundoff.js";
+import { clampFraction } from "./roundoff.js";
 
 /** Significant digits of a number that is not a whole number. */
 export const CSV_SIGNIFICANT_DIGITS = REPORTED_DIGITS;
@@ -33,11 +33,6 @@ export function csvBytes(x: number): string {
 /** A fraction (utilisation, share): {@link clampFraction}, then {@link csvNumber}. */
 export function csvFraction(x: number): string {
   return csvNumber(clampFraction(x));
-}
-
-/** A slowdown: {@link clampSlowdown}, then {@link csvNumber}. */
-export function csvSlowdown(x: number): string {
-  return csvNumber(clampSlowdown(x));
 }
 
 /**

@@ -5,9 +5,9 @@ import type { FlowNetwork } from "../net/FlowNetwork.js";
 import { flowFctS } from "./flowFctS.js";
 import { placeReportPercentiles } from "./placeRanks.js";
 import type { FlowRecorder } from "./FlowRecorder.js";
-import { clampSlowdown } from "./roundoff.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
 import type { BottleneckEntry } from "./resourceCsv.js";
+import { slowdownOf } from "./slowdownOf.js";
 
 /** Columns of summary.csv, in order. */
 export const SUMMARY_CSV_HEADERS = [
@@ -61,8 +61,8 @@ export interface SummarizeRunInput {
 /**
  * Summarise a finished run. Closes both recorders at the makespan (idempotent: calling it
  * again gives the same result). Percentiles are d3's `quantileSorted` (R-7 linear
- * interpolation) over the finished flows; a slowdown below 1 by round-off only is 1
- * ({@link clampSlowdown}).
+ * interpolation) over the finished flows, each slowdown by {@link slowdownOf} (as in
+ * flows.csv).
  */
 export function summarizeRun(input: SummarizeRunInput): RunSummary {
   return { ...summarizeFlows(input), bottlenecks: input.resources.rankBottlenecks() };
@@ -98,8 +98,7 @@ export function summarizeFlows(input: SummarizeRunInput): Omit<RunSummary, "bott
       slowdown = grown(slowdown, 2 * m + 16);
     }
     fct[m] = flowFctS(network, f);
-    const idealS = flows.idealFctOf(f);
-    slowdown[m++] = idealS > 0 ? clampSlowdown(fctS / idealS) : 1;
+    slowdown[m++] = slowdownOf(fctS, flows.idealFctOf(f));
   }
   fct = percentileOrder(fct.subarray(0, m));
   slowdown = percentileOrder(slowdown.subarray(0, m));

@@ -185,7 +185,7 @@ describe.skipIf(skip)("flows.cc's start jitter (option jitter, option rngrun) an
   it("compareSeeds runs the case as cased and per seed on both sides, and reuses an unchanged seeded ns-3 run", () => {
     writeFileSync(join(dir, "burst.ns3.txt"), text);
     writeFileSync(join(dir, "burst.json"), JSON.stringify(toScenario(c)));
-    const rows = compareSeeds(dir, "burst", "tcp", [1, 2], 1e-6);
+    const rows = compareSeeds(dir, "burst", "tcp", [1, 2], 1e-6, false, CLI);
     expect(rows.map((r) => r.seed)).toEqual(["case", 1, 2]);
     for (const r of rows) {
       expect(r.ns3.fctP50S).toBeGreaterThan(0);
@@ -195,7 +195,7 @@ describe.skipIf(skip)("flows.cc's start jitter (option jitter, option rngrun) an
     expect(readFileSync(join(dir, "seeds-j0.000001", "burst.s2.ns3.txt"), "utf8")).toMatch(/option jitter 0\.000001\noption rngrun 2\n$/);
     expect(JSON.parse(readFileSync(join(dir, "seeds-j0.000001", "burst.s2.json"), "utf8")).seed).toBe(2);
     const before = statSync(seeded).mtimeMs;
-    compareSeeds(dir, "burst", "tcp", [2], 1e-6);
+    compareSeeds(dir, "burst", "tcp", [2], 1e-6, false, CLI);
     expect(statSync(seeded).mtimeMs).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 // Tests of csvNumber and the byte, fraction and slowdown cells: 12 significant digits, whole numbers exact, round-off clamped, empty when undefined.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { CSV_NUMBER_MAX_BYTES, csvBytes, csvFraction, csvNumber, csvSlowdown, roundSignificant, writeCsvNumber } from "../../src/report/csvNumber.js";
+import { CSV_NUMBER_MAX_BYTES, csvBytes, csvFraction, csvNumber, roundSignificant, writeCsvNumber } from "../../src/report/csvNumber.js";
 
 /**
  * Call `check` on 400,000 numbers of either sign drawn from `rng` over 70 decades (as drawn,
@@ -222,7 +222,7 @@ describe("writeCsvNumber's digits", () => {
   });
 });
 
-describe("csvBytes, csvFraction, csvSlowdown", () => {
+describe("csvBytes, csvFraction", () => {
   it("writes bytes as whole numbers", () => {
     expect(csvBytes(290000000.0000036)).toBe("290000000");
     expect(csvBytes(1234.5)).toBe("1235");
@@ -237,13 +237,5 @@ describe("csvBytes, csvFraction, csvSlowdown", () => {
     expect(csvFraction(0.5)).toBe("0.5");
     expect(csvFraction(1 + 1e-6)).toBe("1.000001");
     expect(csvFraction(-0.01)).toBe("-0.01");
-  });
-
-  it("raises a slowdown to 1 within 1e-9 and keeps anything further below", () => {
-    expect(csvSlowdown(0.9999999999999998)).toBe("1");
-    expect(csvSlowdown(1 - 5e-10)).toBe("1");
-    expect(csvSlowdown(0.7)).toBe("0.7");
-    expect(csvSlowdown(2.5)).toBe("2.5");
-    expect(csvSlowdown(NaN)).toBe("");
   });
 });
