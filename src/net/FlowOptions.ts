@@ -2,7 +2,12 @@
 
 /** Options of a flow. */
 export interface FlowOptions {
+  /**
+   * The flow's weight in weighted max-min sharing: at a resource it binds on, its rate is
+   * `weight ×` the resource's fair level. Positive; default 1.
+   */
   weight?: number;
+  /** The most the flow may be given, in bytes per second (a NIC, a policy or a transport's window); default none. */
   capBps?: number;
   /**
    * Seconds between the request (the flow's start time in reports) and its first byte
