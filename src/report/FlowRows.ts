@@ -99,7 +99,8 @@ export class FlowRows {
     sink.number(ideal);
     sink.number(slowdownOf(fct, ideal));
     // The rate to the digits the drain time resolves: it is a difference of instants up to the finish (elapsedDigits).
-    if (drainS > 0) sink.number(roundDigits((size * 8) / 1e9 / drainS, elapsedDigits(finish - drainS, finish)));
+    // An empty flow never drains (a transport's header-only segment is not a rate of its bytes): no rate.
+    if (drainS > 0 && size > 0) sink.number(roundDigits((size * 8) / 1e9 / drainS, elapsedDigits(finish - drainS, finish)));
     else sink.text("");
     sink.text(b === NEVER_ACTIVE ? "" : b === CAP_BOUND ? "cap" : this.nameOf(b));
     sink.text(this.recorder.statusOf(f));

@@ -1,4 +1,4 @@
-// An empty flow's slowdown is fct ÷ ideal like any other's: a tcp handshake before a 0-byte transfer shows in it, in flows.csv and summary.csv alike.
+// An empty flow in the reports: its slowdown is fct ÷ ideal like any other's (a tcp handshake before a 0-byte transfer shows in it, in flows.csv and summary.csv alike), and it has no mean rate, since it never drains.
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/run/simulate.js";
 import { FLOW_CSV_HEADERS } from "../../src/report/FlowRows.js";
@@ -22,9 +22,10 @@ function emptyTransfer(transport: Record<string, unknown>) {
   };
   const s = simulate(prepareScenarioDocument(doc, "empty.yaml"));
   const [row] = [...s.flows.rows()];
-  const cell = (name: string) => Number(row[FLOW_CSV_HEADERS.indexOf(name as (typeof FLOW_CSV_HEADERS)[number])]);
+  const text = (name: string) => row[FLOW_CSV_HEADERS.indexOf(name as (typeof FLOW_CSV_HEADERS)[number])];
+  const cell = (name: string) => Number(text(name));
   const summary = summarizeFlows({ network: s.network, flows: s.flows, resources: s.resources, run: s.run });
-  return { fct: cell("fct_s"), ideal: cell("ideal_fct_s"), slowdown: cell("slowdown"), summary };
+  return { fct: cell("fct_s"), ideal: cell("ideal_fct_s"), slowdown: cell("slowdown"), meanRate: text("mean_rate_gbps"), summary };
 }
 
 describe("an empty flow's slowdown", () => {
@@ -46,4 +47,15 @@ describe("an empty flow's slowdown", () => {
     expect(slowdown).toBe(1);
     expect(summary.slowdownP50).toBe(1);
   });
+});
+
+describe("an empty flow's mean rate", () => {
+  // docs/reports.md: mean_rate_gbps is empty "if it never drained"; 0 bytes never drain, whatever the transport puts on the wire.
+  for (const transport of [{ model: "tcp", cc: "newreno", handshake: "tcp" }, { model: "tcp", cc: "dctcp" }, { model: "maxmin" }]) {
+    it(`is empty under ${JSON.stringify(transport)}`, () => {
+      const { meanRate, fct } = emptyTransfer(transport);
+      expect(fct).toBeGreaterThan(0);
+      expect(meanRate).toBe("");
+    });
+  }
 });
