@@ -77,6 +77,18 @@ describe("chokepoint sweep", () => {
     expect(read(merged, "sweep-summary.csv").equals(read(one, "sweep-summary.csv"))).toBe(true);
   });
 
+  it("gives a shard that selects no run (13/20 of 12 runs) the header lines of a run's sweep.csv and sweep-summary.csv", async () => {
+    const none = join(tmp, "shard-13-of-20");
+    expect((await runCli("sweep", file, "--out", none, "--shard", "13/20", "--quiet")).code).toBe(0);
+    const oneRun = join(tmp, "only-p0-r0");
+    expect((await runCli("sweep", file, "--out", oneRun, "--filter", "p0-r0", "--quiet")).code).toBe(0);
+    const firstLine = (dir: string, name: string) => read(dir, name).toString("utf8").split("\n")[0];
+    for (const name of ["sweep.csv", "sweep-summary.csv"]) {
+      expect(firstLine(oneRun, name), name).toMatch(/^(run_id|point),/);
+      expect(read(none, name).toString("utf8"), name).toBe(`${firstLine(oneRun, name)}\n`);
+    }
+  });
+
   it("resumes an interrupted study (killed mid-run) to a byte-identical sweep.csv, redoing only what was missing", async () => {
     const big = study(3000);
     const full = join(tmp, "uninterrupted");
