@@ -313,7 +313,7 @@ function filterRuns(runs: readonly StudyRun[], text: string | undefined): StudyR
     return runs.filter((r) => ids.has(r.runId));
   }
   const kept = runs.filter((r) => {
-    const v = evaluateExpression(filter, { ...r.values, repetition: r.repetition });
+    const v = evaluateExpression(filter, { ...r.values, repetition: r.repetition }, "--filter");
     if (typeof v !== "boolean") throw new InputError(`--filter: "${filter}" gives ${JSON.stringify(v)}, not true or false`);
     return v;
   });

@@ -159,6 +159,19 @@ describe("chokepoint sweep", () => {
     expect(read(byIds).equals(before)).toBe(true);
   });
 
+  it("names --filter in a filter's mistakes (syntax, unknown variable), as sweep.where's name the key: exit 2, one line, nothing written", async () => {
+    const out = join(tmp, "bad-filter");
+    const cases: [string, string][] = [
+      ["bw ==", `--filter "bw ==": expected a value, found the end at column 6`],
+      ["bw ==== 40", `--filter "bw ==== 40": "===" is not an operator at column 4 — use ==`],
+      ["bww == 40", `--filter "bww == 40": unknown variable "bww" at column 1 (did you mean "bw"?)`],
+    ];
+    for (const [filter, message] of cases) {
+      expect(await runCli("sweep", file, "--out", out, "--filter", filter, "--quiet"), filter).toEqual({ code: 2, stdout: "", stderr: `chokepoint: ${message}\n` });
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it("refuses a point whose substituted scenario is wrong: exit 2, the point named, nothing run", async () => {
     const bad = join(tmp, "bad.yaml");
     writeFileSync(bad, readFileSync(file, "utf8").replace("bw: [10, 40]", "bw: [10, -5]"));
