@@ -5,6 +5,7 @@ import { rmdir } from "node:fs/promises";
 import { InputError } from "../core/InputError.js";
 import { Interruption } from "../core/Interruption.js";
 import { ensureWritableDirectory } from "../report/ensureWritableDirectory.js";
+import { refuseRunDirectory } from "./refuseRunDirectory.js";
 import { listRunIds } from "../sweep/listRunIds.js";
 import { mergeStudies } from "../sweep/mergeStudies.js";
 import { runStudy } from "../sweep/runStudy.js";
@@ -42,6 +43,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
   const workerHeapMb = heap === undefined ? undefined : wholeNumber("CHOKEPOINT_WORKER_MEMORY_MB", heap, 16);
   const shard = shardOf(flags, env);
   const outDir = flags.out ?? join("results", basename(file).replace(/\.(ya?ml|json)$/i, ""));
+  if (!flags.dryRun) refuseRunDirectory(outDir, "the study");
   const created = flags.dryRun ? undefined : await ensureWritableDirectory(outDir, "the study");
   const started = Date.now();
   const tty = !flags.quiet && io.stderr.isTTY === true;
@@ -99,6 +101,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
 export async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo): Promise<number> {
   const out = flags.out;
   if (!out) throw new InputError("merge needs --out DIR, the directory that receives the merged sweep.csv");
+  refuseRunDirectory(out, "the merged study");
   const created = await ensureWritableDirectory(out, "the merged study");
   const { merged, expected, missing } = await mergeStudies(dirs, out, flags.allowPartial ?? false).catch(async (err: unknown) => {
     if (err instanceof InputError) await created.undo();
