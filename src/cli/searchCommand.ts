@@ -6,6 +6,7 @@ import { rmdir } from "node:fs/promises";
 import { InputError } from "../core/InputError.js";
 import { Interrupted, Interruption } from "../core/Interruption.js";
 import { ensureWritableDirectory } from "../report/ensureWritableDirectory.js";
+import { refuseRunDirectory } from "./refuseRunDirectory.js";
 import { runSearch, type SearchOutcome } from "../search/runSearch.js";
 import { SearchState, type DesignState } from "../search/SearchState.js";
 import type { CliIo } from "./cli.js";
@@ -29,6 +30,7 @@ export async function searchCommand(file: string, flags: SearchFlags, io: CliIo,
   const heap = env.CHOKEPOINT_WORKER_MEMORY_MB;
   const workerHeapMb = heap === undefined ? undefined : wholeNumber("CHOKEPOINT_WORKER_MEMORY_MB", heap, 16);
   const outDir = flags.out ?? join("results", basename(file).replace(/\.(ya?ml|json)$/i, ""));
+  refuseRunDirectory(outDir, "the search");
   const created = await ensureWritableDirectory(outDir, "the search");
   const tty = !flags.quiet && io.stderr.isTTY === true;
   const progress = io.progress ?? io.stderr;

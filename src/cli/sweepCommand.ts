@@ -5,6 +5,7 @@ import { rmdir } from "node:fs/promises";
 import { InputError } from "../core/InputError.js";
 import { Interruption } from "../core/Interruption.js";
 import { ensureWritableDirectory } from "../report/ensureWritableDirectory.js";
+import { refuseRunDirectory } from "./refuseRunDirectory.js";
 import { listRunIds } from "../sweep/listRunIds.js";
 import { mergeStudies } from "../sweep/mergeStudies.js";
 import { runStudy } from "../sweep/runStudy.js";
@@ -42,6 +43,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
   const workerHeapMb = heap === undefined ? undefined : wholeNumber("CHOKEPOINT_WORKER_MEMORY_MB", heap, 16);
   const shard = shardOf(flags, env);
   const outDir = flags.out ?? join("results", basename(file).replace(/\.(ya?ml|json)$/i, ""));
+  if (!flags.dryRun) refuseRunDirectory(outDir, "the study");
   const created = flags.dryRun ? undefined : await ensureWritableDirectory(outDir, "the study");
   const started = Date.now();
   const tty = !flags.quiet && io.stderr.isTTY === true;
@@ -99,6 +101,7 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo, e
 export async function mergeCommand(dirs: string[], flags: MergeFlags, io: CliIo): Promise<number> {
   const out = flags.out;
   if (!out) throw new InputError("merge needs --out DIR, the directory that receives the merged sweep.csv");
+  refuseRunDirectory(out, "the merged study");
   const created = await ensureWritableDirectory(out, "the merged study");
   const { merged, expected, missing } = await mergeStudies(dirs, out, flags.allowPartial ?? false).catch(async (err: unknown) => {
     if (err instanceof InputError) await created.undo();
@@ -134,13 +137,16 @@ function duration(ms: number): string {
 function shardOf(flags: SweepFlags, env: NodeJS.ProcessEnv): { index: number; count: number } | undefined {
   let index: number;
   let count: number;
+  let source: string; // where i/n came from, for the message
   if (flags.shard !== undefined) {
+    source = `--shard ${flags.shard}`;
     const m = /^(\d+)\/(\d+)$/.exec(flags.shard);
     if (!m) throw new InputError(`--shard must look like i/n (e.g. 0/4), found "${flags.shard}"`);
     [index, count] = [Number(m[1]), Number(m[2])];
   } else if (env.SLURM_ARRAY_TASK_ID !== undefined && env.SLURM_ARRAY_TASK_COUNT !== undefined) {
     // Slurm numbers array tasks from SLURM_ARRAY_TASK_MIN (usually 0; the example script uses --array=0-N).
     const min = Number(env.SLURM_ARRAY_TASK_MIN ?? 0);
+    source = `SLURM_ARRAY_TASK_ID=${env.SLURM_ARRAY_TASK_ID} (SLURM_ARRAY_TASK_MIN=${min}), SLURM_ARRAY_TASK_COUNT=${env.SLURM_ARRAY_TASK_COUNT}`;
     index = wholeNumber("SLURM_ARRAY_TASK_ID", env.SLURM_ARRAY_TASK_ID, 0) - min;
     count = wholeNumber("SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT, 1);
   } else if (env.JOB_COMPLETION_INDEX !== undefined) {
@@ -148,10 +154,12 @@ function shardOf(flags: SweepFlags, env: NodeJS.ProcessEnv): { index: number; co
     if (shards === undefined) {
       throw new InputError("JOB_COMPLETION_INDEX is set but not the number of shards: give --shards N (the Job's completions) or CHOKEPOINT_SHARDS");
     }
+    source = `JOB_COMPLETION_INDEX=${env.JOB_COMPLETION_INDEX} of ${shards} shards`;
     index = wholeNumber("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX, 0);
     count = wholeNumber("--shards", shards, 1);
   } else return undefined;
-  if (!(count >= 1 && index >= 0 && index < count)) throw new InputError(`shard ${index}/${count}: i must be from 0 to n−1`);
+  if (count < 1) throw new InputError(`${source}: the number of shards n must be ≥ 1, found ${count}`);
+  if (!(index >= 0 && index < count)) throw new InputError(`${source}: shard ${index} of ${count} — i must be from 0 to ${count - 1}`);
   return { index, count };
 }
 

@@ -255,7 +255,8 @@ export async function writeStudyCsvs(
 ): Promise<void> {
   const objects = rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
   const summary = summarizeByPoint(objects, ["point", ...names], [...metrics]);
-  const summaryHeader = Object.keys(summary[0] ?? {});
+  // Spelled out rather than read off the first row: a study of no run (a shard that selects none) still gets its header.
+  const summaryHeader = ["point", ...names, "n_ok", "n_failed", ...metrics.flatMap((m) => [`${m}_mean`, `${m}_sd`, `${m}_ci95_low`, `${m}_ci95_high`])];
   await writeAtomically(outDir, [
     { name: "sweep.csv", write: (p) => writeCsv(p, header, rows) },
     {
@@ -312,7 +313,7 @@ function filterRuns(runs: readonly StudyRun[], text: string | undefined): StudyR
     return runs.filter((r) => ids.has(r.runId));
   }
   const kept = runs.filter((r) => {
-    const v = evaluateExpression(filter, { ...r.values, repetition: r.repetition });
+    const v = evaluateExpression(filter, { ...r.values, repetition: r.repetition }, "--filter");
     if (typeof v !== "boolean") throw new InputError(`--filter: "${filter}" gives ${JSON.stringify(v)}, not true or false`);
     return v;
   });

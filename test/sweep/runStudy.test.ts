@@ -77,6 +77,18 @@ describe("chokepoint sweep", () => {
     expect(read(merged, "sweep-summary.csv").equals(read(one, "sweep-summary.csv"))).toBe(true);
   });
 
+  it("gives a shard that selects no run (13/20 of 12 runs) the header lines of a run's sweep.csv and sweep-summary.csv", async () => {
+    const none = join(tmp, "shard-13-of-20");
+    expect((await runCli("sweep", file, "--out", none, "--shard", "13/20", "--quiet")).code).toBe(0);
+    const oneRun = join(tmp, "only-p0-r0");
+    expect((await runCli("sweep", file, "--out", oneRun, "--filter", "p0-r0", "--quiet")).code).toBe(0);
+    const firstLine = (dir: string, name: string) => read(dir, name).toString("utf8").split("\n")[0];
+    for (const name of ["sweep.csv", "sweep-summary.csv"]) {
+      expect(firstLine(oneRun, name), name).toMatch(/^(run_id|point),/);
+      expect(read(none, name).toString("utf8"), name).toBe(`${firstLine(oneRun, name)}\n`);
+    }
+  });
+
   it("resumes an interrupted study (killed mid-run) to a byte-identical sweep.csv, redoing only what was missing", async () => {
     const big = study(3000);
     const full = join(tmp, "uninterrupted");
@@ -145,6 +157,19 @@ describe("chokepoint sweep", () => {
     const none = await runCli("sweep", file, "--out", byIds, "--filter", "bw == 30", "--quiet");
     expect(none).toEqual({ code: 2, stdout: "", stderr: `chokepoint: --filter "bw == 30" selects none of the study's 12 runs — nothing to run\n` });
     expect(read(byIds).equals(before)).toBe(true);
+  });
+
+  it("names --filter in a filter's mistakes (syntax, unknown variable), as sweep.where's name the key: exit 2, one line, nothing written", async () => {
+    const out = join(tmp, "bad-filter");
+    const cases: [string, string][] = [
+      ["bw ==", `--filter "bw ==": expected a value, found the end at column 6`],
+      ["bw ==== 40", `--filter "bw ==== 40": "===" is not an operator at column 4 — use ==`],
+      ["bww == 40", `--filter "bww == 40": unknown variable "bww" at column 1 (did you mean "bw"?)`],
+    ];
+    for (const [filter, message] of cases) {
+      expect(await runCli("sweep", file, "--out", out, "--filter", filter, "--quiet"), filter).toEqual({ code: 2, stdout: "", stderr: `chokepoint: ${message}\n` });
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it("refuses a point whose substituted scenario is wrong: exit 2, the point named, nothing run", async () => {

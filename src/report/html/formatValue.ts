@@ -27,8 +27,13 @@ export function formatValue(x: number, unit: ValueUnit): string {
       return `${(100 * x).toFixed(1)}%`;
     case "count":
       return Number.isInteger(x) ? x.toLocaleString("en-US") : sig(x);
-    case "usd":
-      return Math.abs(x) >= 0.01 || x === 0 ? `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : `$${sig(x)}`;
+    case "usd": {
+      // Cents from $1 up; below, 4 significant digits (at least the cents): $0.02113 and $0.02451 read apart, as $0.003149 does.
+      if (Math.abs(x) >= 1 || x === 0) return `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      const text = sig(x);
+      const decimals = text.includes("e") ? 2 : (text.split(".")[1] ?? "").length;
+      return `$${decimals >= 2 ? text : (+text).toFixed(2)}`;
+    }
     case "flow_s":
       return `${sig(x)} flow·s`;
     case "ratio":

@@ -105,7 +105,10 @@ function verdict(runs: ComparedRun[], rows: CompareRow[], targets: CompareData["
     const ranked = xs.filter((x) => Number.isFinite(x.value)).sort((a, b) => dir * (b.value - a.value));
     const parts = xs.map((x, i) => `${x.run} ${formatValue(x.value, unit)}${i > 0 && Number.isFinite(x.ratio) ? ` (${x.ratio >= 1 ? "+" : "−"}${formatValue(Math.abs(x.ratio - 1), "share")})` : ""}`);
     const same = ranked[0].value === ranked[ranked.length - 1].value;
-    out.push(`${label}: ${parts.join(", ")}${dir !== 0 && !same ? ` — best ${ranked[0].run}` : same ? " — the same" : ""}.`);
+    // Every run tied at the best value is named, not the first of them alone.
+    const best = ranked.filter((x) => x.value === ranked[0].value).map((x) => x.run);
+    const bestText = best.length === 1 ? best[0] : `${best.slice(0, -1).join(", ")} and ${best[best.length - 1]} (tied)`;
+    out.push(`${label}: ${parts.join(", ")}${dir !== 0 && !same ? ` — best ${bestText}` : same ? " — the same" : ""}.`);
   }
   const choked = runs.map((r) => {
     const t = r.report.verdict.tiers.find((x) => x.share > 0);

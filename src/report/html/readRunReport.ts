@@ -32,6 +32,11 @@ export function readRunReport(dir: string): RunReportData {
   if (existsSync(join(dir, "sweep.csv")) || existsSync(join(dir, "runs"))) {
     throw new InputError(`${dir} is a study directory, not one run's (chokepoint report draws a study from its sweep-summary.csv; compare reads runs such as ${join(dir, "runs", "p0-r0")})`);
   }
+  if (existsSync(join(dir, "failed.txt"))) {
+    // A study's run that failed holds its message instead of reports (docs/sweeps.md): say so, rather than advise running into it.
+    const why = readFileSync(join(dir, "failed.txt"), "utf8").trim().split("\n")[0];
+    throw new InputError(`${dir} holds a run that failed, not its reports (failed.txt: ${JSON.stringify(why)}) — nothing to draw or compare; give a run that ended ok`);
+  }
   const required = ["summary.csv", "flows.csv", "links.csv", "bottlenecks.csv"];
   const missing = required.filter((f) => !existsSync(join(dir, f)));
   if (missing.length > 0) throw new InputError(`${dir} holds no run reports: ${missing.join(", ")} not found (write them with chokepoint run … --out ${dir})`);

@@ -36,7 +36,14 @@ export function renderStudyHtml(data: StudyReportData, scripts: readonly InlineS
     const finite = data.points.filter((p) => Number.isFinite(p.stats[m].mean));
     if (finite.length < 2) continue;
     const best = finite.reduce((b, p) => (dir * (p.stats[m].mean - b.stats[m].mean) > 0 ? p : b));
-    sentences.push(`${dir < 0 ? "Lowest" : "Highest"} ${m}: ${formatMetric(m, best.stats[m].mean)} at ${data.variables.map((v) => `${v.name}=${best.values[v.name]}`).join(", ")} (point ${best.point}).`);
+    // Equal means are not a best: a metric no variable moves ($0 of cost everywhere) is said to be the same at every point, and ties are counted.
+    const tied = finite.filter((p) => p.stats[m].mean === best.stats[m].mean).length;
+    if (tied === finite.length) {
+      sentences.push(`${m}: ${formatMetric(m, best.stats[m].mean)} at every point${finite.length < data.points.length ? ` with a value (${finite.length} of ${data.points.length})` : ""}.`);
+      continue;
+    }
+    const others = tied > 1 ? `, tied with ${tied - 1} other point${tied === 2 ? "" : "s"}` : "";
+    sentences.push(`${dir < 0 ? "Lowest" : "Highest"} ${m}: ${formatMetric(m, best.stats[m].mean)} at ${data.variables.map((v) => `${v.name}=${best.values[v.name]}`).join(", ")} (point ${best.point}${others}).`);
   }
   const charts = data.charted
     .map((m) => {

@@ -1,5 +1,5 @@
 // Tests of readComparison and compare.csv: every metric of each run against the first, paired when seeds match, targets checked.
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +38,19 @@ describe("readComparison", () => {
     expect(csv[0].slice(0, 5)).toEqual(["fct_p99_s", "a", a, "1", fct[0].cell]);
     expect(csv[2][7]).toBe("");
     expect(csv[2][9]).toBe(fct[2].meets ? "yes" : "no");
+  });
+
+  it("names every run tied at the best value in the verdict, not the first of them alone", () => {
+    // d: a's reports with an FCT p99 twice a's, first; a and b (identical runs) then tie at the best.
+    const d = join(tmp, "d");
+    cpSync(a, d, { recursive: true });
+    const [header, row] = readFileSync(join(d, "summary.csv"), "utf8").trim().split("\n");
+    const i = header.split(",").indexOf("fct_p99_s");
+    const cells = row.split(",");
+    cells[i] = String(2 * Number(cells[i]));
+    writeFileSync(join(d, "summary.csv"), `${header}\n${cells.join(",")}\n`);
+    const line = readComparison([d, a, b]).sentences.find((s) => s.startsWith("FCT p99:"));
+    expect(line).toMatch(/ — best a and b \(tied\)\.$/);
   });
 
   it("refuses fewer than two directories and a directory given twice", () => {

@@ -35,6 +35,16 @@ describe("readRunReport", () => {
     expect(refusal(join(other, "summary.csv"))).toBe(`${join(other, "summary.csv")} is a file, not a directory — give the directory a run wrote its reports to (chokepoint run SCENARIO --out DIR)`);
   });
 
+  it("names a study's failed run as failed, with its message (not 'holds no run reports … write them with chokepoint run')", () => {
+    const failed = join(tmp, "study", "runs", "p1-r0");
+    mkdirSync(failed, { recursive: true });
+    writeFileSync(join(failed, "point.json"), "{}\n");
+    writeFileSync(join(failed, "failed.txt"), "s.yaml: workloads[0].traffic: too large to simulate\n");
+    expect(refusal(failed)).toBe(
+      `${failed} holds a run that failed, not its reports (failed.txt: "s.yaml: workloads[0].traffic: too large to simulate") — nothing to draw or compare; give a run that ended ok`,
+    );
+  });
+
   it("refuses report files a run cannot have written — cut short mid-line, empty, a row of the wrong width, a summary without its row — naming the file", async () => {
     const dir = join(tmp, "two-hosts");
     await runScenario(prepareScenario("scenarios/two-hosts.yaml"), { outDir: dir });
