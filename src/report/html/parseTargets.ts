@@ -1,4 +1,5 @@
 // parseTargets: the targets a comparison checks each run against, from `--target "fct_p99_s<=0.01,gpu_utilization>=0.9"`.
+import { closest } from "../../core/closest.js";
 import { InputError } from "../../core/InputError.js";
 
 /** A target on one metric: the run meets it when `value op bound`. */
@@ -25,10 +26,24 @@ export function parseTargets(text: string, known: ReadonlySet<string>): Target[]
     }
     const metric = m[1].trim();
     if (!known.has(metric)) {
-      const near = [...known].filter((k) => k.includes(metric) || metric.includes(k)).slice(0, 5);
+      const near = nearMetrics(metric, known);
       throw new InputError(`--target "${part}": no run has the metric "${metric}" (compare.csv's metric column${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""})`);
     }
     out.push({ metric, op: m[2] as Target["op"], bound, text: `${metric}${m[2]}${m[3]}` });
   }
   return out;
+}
+
+/**
+ * Metric names a mistyped `metric` resembles, at most five: those containing it or contained in
+ * it, and the nearest by edit distance ≤ 2 once underscores are ignored ("fctp99" → fct_p99_s).
+ */
+export function nearMetrics(metric: string, known: ReadonlySet<string>): string[] {
+  const near = [...known].filter((k) => k.includes(metric) || metric.includes(k));
+  const squeeze = (name: string) => name.replace(/_/g, "").toLowerCase();
+  const bySqueezed = new Map<string, string>();
+  for (const k of known) if (!bySqueezed.has(squeeze(k))) bySqueezed.set(squeeze(k), k);
+  const typo = closest(squeeze(metric), bySqueezed.keys());
+  if (typo !== undefined && !near.includes(bySqueezed.get(typo)!)) near.unshift(bySqueezed.get(typo)!);
+  return near.slice(0, 5);
 }

@@ -19,6 +19,13 @@ describe("parseTargets", () => {
     expect(() => parseTargets("fct_p99_s<=fast", KNOWN)).toThrow(/is not METRIC<=NUMBER/);
     expect(() => parseTargets("fct_p99<=0.01", KNOWN)).toThrow('--target "fct_p99<=0.01": no run has the metric "fct_p99" (compare.csv\'s metric column; did you mean fct_p99_s?)');
   });
+
+  it("suggests the metric a typo resembles once underscores are ignored, and nothing for a stranger", () => {
+    // "fctp99" is 3 edits from fct_p99_s and no substring of it; without underscores, fctp99 → fctp99s is 1.
+    expect(() => parseTargets("fctp99<=1", KNOWN)).toThrow(/did you mean fct_p99_s\?\)$/);
+    expect(() => parseTargets("gpu_utilisation>=0.9", KNOWN)).toThrow(/did you mean gpu_utilization\?\)$/);
+    expect(() => parseTargets("energy_j<1", KNOWN)).toThrow('--target "energy_j<1": no run has the metric "energy_j" (compare.csv\'s metric column)');
+  });
 });
 
 describe("meetsTarget", () => {
