@@ -133,10 +133,13 @@ export function gpuCluster(b: TopologyBuilder, spec: GpuClusterSpec): string[] {
   return gpus;
 }
 
+/** What a message says of a value found: the value, or that the key is missing. */
+const found = (v: unknown): string => (v === undefined ? "it is missing" : `found ${v}`);
+
 /** Throw an {@link InputError} naming the first key of `spec` out of range. */
 function checkSpec(spec: GpuClusterSpec): void {
   const whole = (key: keyof GpuClusterSpec, v: unknown, what = "an integer ≥ 1") => {
-    if (!Number.isInteger(v) || (v as number) < 1) throw new InputError(`gpuCluster.${key} must be ${what}, found ${v}`);
+    if (!Number.isInteger(v) || (v as number) < 1) throw new InputError(`gpuCluster.${key} must be ${what}, ${found(v)}`);
   };
   for (const key of ["hosts", "gpusPerHost", "spines"] as const) whole(key, spec[key]);
   const nics = spec.nicsPerHost ?? spec.gpusPerHost;
@@ -148,7 +151,7 @@ function checkSpec(spec: GpuClusterSpec): void {
     throw new InputError("gpuCluster.hostsPerLeaf applies only when railOptimized is false");
   }
   if (!spec.railOptimized && (perLeaf === undefined || !Number.isInteger(perLeaf) || perLeaf < 1)) {
-    throw new InputError(`gpuCluster.hostsPerLeaf must be an integer ≥ 1 when railOptimized is false, found ${perLeaf}`);
+    throw new InputError(`gpuCluster.hostsPerLeaf must be an integer ≥ 1 when railOptimized is false, ${found(perLeaf)}`);
   }
   if (spec.planes !== undefined) whole("planes", spec.planes);
   const domain = spec.scaleUpDomain ?? spec.gpusPerHost;

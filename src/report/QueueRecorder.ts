@@ -184,14 +184,15 @@ export class QueueRecorder implements QueueObserver {
 
   /** Account for `r`'s current sawtooth from its last change to `nowS`. */
   private close(r: number, nowS: number): void {
-    const dt = nowS - this.sinceS[r];
+    const sinceS = this.sinceS[r];
+    const dt = nowS - sinceS;
     this.sinceS[r] = nowS;
     const s = this.current[r];
     if (!(dt > 0) || s.maxBytes === 0) return;
     const capacity = this.network.capacityOf(r);
     this.queueByteS[r] += s.meanBytes * dt;
     if (capacity > 0) this.delayS2[r] += (s.meanBytes / capacity) * dt;
-    if (this.intervalS !== undefined && r < this.topology.channelCount) this.addToSeries(r, nowS - dt, nowS, s.meanBytes, capacity);
+    if (this.intervalS !== undefined && r < this.topology.channelCount) this.addToSeries(r, sinceS, nowS, s.meanBytes, capacity);
     if (s.markFraction > 0) this.marks[r] += (s.markFraction * capacity * dt) / MARK_PACKET_BYTES;
     this.hold(r, s, dt);
   }
@@ -302,13 +303,22 @@ export class QueueRecorder implements QueueObserver {
     range[1] = hi;
   }
 
-  /** Add a constant queue of `bytes` over [fromS, toS) to channel `r`'s series, split at interval boundaries. */
+  /**
+   * Add a constant queue of `bytes` over [fromS, toS) to channel `r`'s series, split at interval
+   * boundaries — TimeSeriesRecorder's: k / (1 / intervalS) when that is a whole number, else
+   * k · intervalS. (A boundary from (k + 1) · intervalS may not lie above t even though k is
+   * ⌊t / intervalS⌋: 29 · 0.01 = 0.29 while 0.29 / 0.01 = 28.999999999999996. Such a t then
+   * stood still and the loop never ended.)
+   */
   private addToSeries(r: number, fromS: number, toS: number, bytes: number, capacity: number): void {
     const step = this.intervalS!;
+    const perSecond = Number.isInteger(1 / step) ? 1 / step : 0;
     let t = fromS;
-    while (t < toS) {
-      const k = Math.floor(t / step);
-      const end = Math.min(toS, (k + 1) * step);
+    let k = Math.floor(t / step);
+    for (; t < toS; k++) {
+      const boundary = perSecond > 0 ? (k + 1) / perSecond : (k + 1) * step;
+      if (boundary <= t) continue;
+      const end = Math.min(toS, boundary);
       const dt = end - t;
       let list = this.series[r];
       const n = this.seriesUsed[r];

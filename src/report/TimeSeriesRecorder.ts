@@ -36,6 +36,12 @@ export const TIMESERIES_CSV_HEADERS = ["interval_start_s", "interval_end_s", "sc
 export class TimeSeriesRecorder implements FlowObserver {
   private readonly channels: number;
   private readonly loadBps: Float64Array;
+  /**
+   * Per series, the round-off {@link loadBps} lost as rates were added and taken away
+   * (Neumaier's compensated sum): the load is `loadBps + lostBps`, the sum of the rates now on
+   * it to an ulp, however many flows came and went (a plain running sum kept their round-off).
+   */
+  private readonly lostBps: Float64Array;
   private readonly carrying: Int32Array;
   private readonly lastS: Float64Array;
   /**
@@ -69,6 +75,7 @@ export class TimeSeriesRecorder implements FlowObserver {
     this.channels = topology.channelCount;
     const n = this.channels + workloadNames.length;
     this.loadBps = new Float64Array(n);
+    this.lostBps = new Float64Array(n);
     this.carrying = new Int32Array(n);
     this.lastS = new Float64Array(n);
     this.entries = new Array<Float64Array | undefined>(n).fill(undefined);
@@ -90,14 +97,13 @@ export class TimeSeriesRecorder implements FlowObserver {
       const end = at + routes.lengthOf(flow);
       const pool = routes.pool;
       const carryingDelta = (newRateBps > 0 ? 1 : 0) - (oldRateBps > 0 ? 1 : 0);
-      const deltaBps = newRateBps - oldRateBps;
       for (let i = at; i < end; i++) {
         const r = pool[i];
-        if (r < this.channels) this.update(r, carryingDelta, deltaBps, nowS);
+        if (r < this.channels) this.update(r, carryingDelta, oldRateBps, newRateBps, nowS);
       }
       if (newRateBps === 0) routes.release(flow);
       const w = this.workloadOf(flow);
-      if (w >= 0 && w < this.workloadNames.length) this.update(this.channels + w, carryingDelta, deltaBps, nowS);
+      if (w >= 0 && w < this.workloadNames.length) this.update(this.channels + w, carryingDelta, oldRateBps, newRateBps, nowS);
     }
   }
 
@@ -223,11 +229,25 @@ export class TimeSeriesRecorder implements FlowObserver {
     return lo < this.used[s] / 3 && list[lo * 3] === k ? [list[lo * 3 + 1], list[lo * 3 + 2]] : undefined;
   }
 
-  private update(s: number, carryingDelta: number, deltaBps: number, nowS: number): void {
+  private update(s: number, carryingDelta: number, oldRateBps: number, newRateBps: number, nowS: number): void {
     if (this.lastS[s] < nowS) this.close(s, nowS, s < this.channels ? this.network.capacityOf(s) : 0);
     const c = (this.carrying[s] += carryingDelta);
-    // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
-    this.loadBps[s] = c > 0 ? this.loadBps[s] + deltaBps : 0;
+    if (c > 0) {
+      this.add2(s, newRateBps);
+      this.add2(s, -oldRateBps);
+    } else {
+      // Exactly 0 when idle, so float residue of +r … −r never shows as traffic.
+      this.loadBps[s] = 0;
+      this.lostBps[s] = 0;
+    }
+  }
+
+  /** Add `x` to series `s`'s load, keeping what the addition rounded off in {@link lostBps} (Neumaier). */
+  private add2(s: number, x: number): void {
+    const sum = this.loadBps[s];
+    const t = sum + x;
+    this.lostBps[s] += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    this.loadBps[s] = t;
   }
 
   /** Account for series `s` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span; 0 for workloads), split at interval boundaries. */
@@ -235,7 +255,7 @@ export class TimeSeriesRecorder implements FlowObserver {
     let t = this.lastS[s];
     if (!(nowS > t)) return;
     this.lastS[s] = nowS;
-    const load = this.loadBps[s];
+    const load = this.loadBps[s] + this.lostBps[s];
     if (load <= 0) return;
     const util = cap > 0 ? load / cap : 0;
     let k = Math.floor(t / this.intervalS);

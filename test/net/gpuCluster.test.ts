@@ -132,7 +132,8 @@ describe("gpuCluster", () => {
   it("rejects a zero count and a hostsPerLeaf that does not fit the attachment", () => {
     expect(() => build({ ...RAIL, gpusPerHost: 0 })).toThrow(new InputError("gpuCluster.gpusPerHost must be an integer ≥ 1, found 0"));
     expect(() => build({ ...RAIL, hostsPerLeaf: 2 })).toThrow("hostsPerLeaf applies only when railOptimized is false");
-    expect(() => build({ ...LEAVES, hostsPerLeaf: undefined })).toThrow("hostsPerLeaf must be an integer ≥ 1 when railOptimized is false");
+    expect(() => build({ ...LEAVES, hostsPerLeaf: undefined })).toThrow(new InputError("gpuCluster.hostsPerLeaf must be an integer ≥ 1 when railOptimized is false, it is missing"));
+    expect(() => build({ ...LEAVES, hostsPerLeaf: 0 })).toThrow(new InputError("gpuCluster.hostsPerLeaf must be an integer ≥ 1 when railOptimized is false, found 0"));
   });
 
   it("one shared NIC per host hangs off the NVSwitch over PCIe, so intra-host traffic stays on NVLink", () => {

@@ -277,7 +277,7 @@ describe("gpuCluster, NVLink domains larger than a host", () => {
     expect(err({ ...NVL72, hosts: 72, hostsPerPod: 24 })).toThrow("gpuCluster.hostsPerPod must hold whole NVLink domains of 18 hosts, found 24");
     expect(err({ ...NVL72, nicsPerHost: 2 })).toThrow("needs scaleUpDomain equal to gpusPerHost");
     expect(err({ ...T3, cores: 3 })).toThrow("gpuCluster.cores must be a multiple of spines (2), found 3");
-    expect(err({ ...T3, hostsPerPod: undefined })).toThrow("gpuCluster.hostsPerPod must be an integer ≥ 1 with tiers: 3, found undefined");
+    expect(err({ ...T3, hostsPerPod: undefined })).toThrow("gpuCluster.hostsPerPod must be an integer ≥ 1 with tiers: 3, it is missing");
     expect(err({ ...T3, tiers: 2 })).toThrow("gpuCluster.hostsPerPod applies only with tiers: 3");
     expect(err({ ...T3, planes: 0 })).toThrow("gpuCluster.planes must be an integer ≥ 1, found 0");
   });

@@ -77,6 +77,30 @@ describe("QueueRecorder", () => {
   });
 });
 
+describe("QueueRecorder: the queue per interval of timeseries.csv", () => {
+  it("splits a queue at interval boundaries a float quotient puts below the interval's start (0.29 / 0.01 = 28.999999999999996)", () => {
+    // One port of 1.25e9 B/s, intervals of 10 ms: a constant queue of 1,000 B from 0.25 s, of
+    // 3,000 B from 0.29 s, gone at 0.31 s. By hand, per interval: [0.28, 0.29) 1,000 B, at
+    // 1,000 / 1.25e9 = 8e-7 s of delay; [0.29, 0.30) and [0.30, 0.31) 3,000 B (2.4e-6 s);
+    // [0.31, 0.32) none. Before, the close at 0.31 s started its split at 0.29, whose
+    // quotient's floor is 28: interval 28 ends at 29 · 0.01 = 0.29, no later than t, and the
+    // loop never moved on (a run with a queue change at such an instant hung).
+    const queues = { settings: { bufferBytes: Float64Array.of(1e6) }, anyRegistered: true, observe() {} } as unknown as QueueState;
+    const network = { capacityOf: () => 1.25e9 } as unknown as FlowNetwork;
+    const topology = { resourceCount: 1, channelCount: 1 } as unknown as Topology;
+    const rec = new QueueRecorder(queues, network, topology, 0.01);
+    rec.queueChanged(0, new ConstantQueue(1000), 0.25);
+    rec.queueChanged(0, new ConstantQueue(3000), 0.29);
+    rec.queueChanged(0, new ConstantQueue(0), 0.31);
+    rec.finish(0.4);
+    expect(rec.seriesCells(0, 0.28, 0.29)).toEqual([1000, 8e-7]);
+    expect(rec.seriesCells(0, 0.29, 0.3)[0]).toBe(3000);
+    expect(rec.seriesCells(0, 0.29, 0.3)[1]).toBeCloseTo(2.4e-6, 18);
+    expect(rec.seriesCells(0, 0.3, 0.31)[0]).toBe(3000);
+    expect(rec.seriesCells(0, 0.31, 0.32)).toEqual([0, 0]);
+  });
+});
+
 /**
  * QueueRecorder's p99s computed the plain way: at each change a port's sawtooth until then adds
  * its samples' shares of the time straight into the port's dense histogram of 513 bins; the p99

@@ -97,3 +97,33 @@ describe("TimeSeriesRecorder", () => {
     }
   });
 });
+
+describe("TimeSeriesRecorder: a link's load after many flows came and went", () => {
+  it("is the rate of the flow still on it, with no residue of the others (mean_util = rate / capacity to the digit)", () => {
+    // a —1e12 B/s— s —1e12 B/s— b. A long flow capped at R = 1,000/3 B/s (1,000 B: it drains
+    // from 2 ns to 3 s) shares both links with 40 short ones of awkward caps (1e10·√(i+2) B/s,
+    // one at a time, each within the link: each gets its cap) that all end within the first
+    // 0.1 s interval. From 0.1 s on only the long flow is on s->b: mean_util = R / 1e12. A
+    // load kept as a running sum of rate changes carried the round-off of R + cap − cap
+    // (up to ulp(1.4e10)/2 ≈ 1e-6 B/s, 3e-9 of R) on and on.
+    const net = recordedNetwork(
+      [{ id: "a" }, { id: "s", kind: "switch" }, { id: "b" }],
+      [
+        { from: "a", to: "s", bandwidthBps: 1e12, latencyS: 1e-9 },
+        { from: "s", to: "b", bandwidthBps: 1e12, latencyS: 1e-9 },
+      ],
+    );
+    const { sim, network, router, node } = net;
+    const series = new TimeSeriesRecorder(network, net.topology, 0.1, ["w"], () => 0);
+    const route = router.route(node("a"), node("b"), 0)!;
+    network.startFlow(route, 1000, { capBps: 1000 / 3 });
+    for (let i = 0; i < 40; i++) sim.at(i * 1e-3, () => network.startFlow(route, 1e7 * (i + 1), { capBps: 1e10 * Math.sqrt(i + 2) }));
+    const run = sim.run();
+    series.finish(run.endS);
+    const rows = [...series.rows()].filter((r) => r[2] === "link" && r[3] === "s->b");
+    // Intervals [0.1, 0.2) … [0.8, 0.9): the long flow alone the whole interval.
+    const alone = rows.filter((r) => Number(r[0]) >= 0.1 && Number(r[1]) <= 0.9 + 1e-12);
+    expect(alone.length).toBe(8);
+    for (const r of alone) expect(r[6]).toBe(csvNumber(1000 / 3 / 1e12));
+  });
+});

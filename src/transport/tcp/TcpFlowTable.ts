@@ -239,8 +239,10 @@ export class TcpFlowTable {
     const rtt = io[2];
     let w: number;
     if (this.cc[s] === TcpCc.Cubic) {
-      // Both of Cubic's laws keep the window where no time has passed.
-      if (!(t > this.lastS[s])) {
+      // Both of Cubic's laws keep the window where no time has passed, and where no round trip
+      // ends: a link of the route is down (capacity 0, so an infinite RTT), no ACK comes back (the
+      // laws' (t + RTT)³ − RTT³ would be ∞ − ∞).
+      if (!(t > this.lastS[s]) || !(rtt < Infinity)) {
         io[0] = Math.min(this.cwnd[s], this.windowSegs[s]);
         return;
       }

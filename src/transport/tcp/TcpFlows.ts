@@ -367,6 +367,19 @@ export class TcpFlows implements FlowObserver {
     this.reroutes.rerouted(f, oldRoute);
   }
 
+  /**
+   * Flow `f` was given up (FlowNetwork.fail: no route is left for it): it ends where it is, as
+   * at a finish whose callback is never called — its timer, its burst not yet judged, its port
+   * and crossing lists, its held route and its live slot are let go.
+   */
+  flowFailed(f: number): void {
+    const t = this.t;
+    if (f >= t.cap || t.slotOf[f] < 0) return;
+    this.bursts.withdraw(f);
+    this.done[t.slotOf[f]] = undefined;
+    this.finish(f);
+  }
+
   private finish(f: number): void {
     const t = this.t;
     const s = t.slotOf[f];

@@ -86,6 +86,18 @@ describe("TcpFlowTable", () => {
     expect(t.windowAt(s, 3, 0.02)).toBe(cubicAdvance(90, 60, 61, 0.5, 0.5, 0.02));
   });
 
+  it("Cubic keeps its window where no round trip ends (a link of the route down: RTT ∞), before and after a loss, clocked by ACKs or not", () => {
+    // Each law's (t + RTT)³ − RTT³ is ∞ − ∞ there: the window was NaN and the flow's rate cap
+    // with it (a run with a link failure under cubic ended in an internal error).
+    for (const [wMax, boundPps] of [[100, 0], [100, 5000], [0, 0], [0, 5000]]) {
+      const t = cubicInAvoidance();
+      const s = t.slotOf[0];
+      t.wMax[s] = wMax;
+      t.boundPps[s] = boundPps;
+      expect(t.windowAt(s, 3, Infinity)).toBe(75);
+    }
+  });
+
   it("hands out as many live slots as flows are live at once, growing them as needed", () => {
     const t = table({ cc: "newreno" }, 0);
     t.reserve(1000);
