@@ -8,6 +8,7 @@ import type { QueueState } from "../net/queues/QueueState.js";
 import { NO_QUEUE, SAWTOOTH_SAMPLES, type Sawtooth } from "../net/queues/Sawtooth.js";
 import type { Topology } from "../net/Topology.js";
 import { addToBins, BinLog } from "./BinLog.js";
+import { IntervalSums } from "./IntervalSums.js";
 
 /** Columns QueueRecorder adds to links.csv, in order. */
 export const QUEUE_LINK_COLUMNS = ["queue_mean_bytes", "queue_p99_bytes", "queue_delay_mean_s", "queue_delay_p99_s", "drops", "marks"] as const;
@@ -93,13 +94,8 @@ export class QueueRecorder implements QueueObserver {
   /** Per port, 1 + its first and last held close (0: none; zero-filled, so untouched for ports that never hold one). */
   private readonly firstClose: Int32Array;
   private readonly lastClose: Int32Array;
-  /**
-   * Per channel, with an interval: flat triples (interval index, queue byte-seconds,
-   * delay-seconds) in interval order, in a typed array grown by doubling; `seriesUsed[ch]`
-   * numbers are filled.
-   */
-  private readonly series: Array<Float64Array | undefined>;
-  private readonly seriesUsed: Int32Array;
+  /** Per channel, with an interval: queue byte-seconds and delay-seconds by interval. */
+  private readonly series?: IntervalSums;
   private endS = 0;
 
   /**
@@ -112,7 +108,7 @@ export class QueueRecorder implements QueueObserver {
     private readonly queues: QueueState,
     private readonly network: FlowNetwork,
     private readonly topology: Topology,
-    private readonly intervalS?: number,
+    intervalS?: number,
     logEntries?: number,
     private readonly closesHeld = CLOSES_HELD,
   ) {
@@ -128,8 +124,7 @@ export class QueueRecorder implements QueueObserver {
     this.histogramLog = new BinLog(n, (r) => (this.histograms[r] ??= new Float64Array(BINS + 1)), addToBins, logEntries);
     this.firstClose = new Int32Array(n);
     this.lastClose = new Int32Array(n);
-    this.series = new Array<Float64Array | undefined>(topology.channelCount).fill(undefined);
-    this.seriesUsed = new Int32Array(topology.channelCount);
+    if (intervalS !== undefined) this.series = new IntervalSums(intervalS, topology.channelCount);
     queues.observe(this);
   }
 
@@ -192,7 +187,7 @@ export class QueueRecorder implements QueueObserver {
     const capacity = this.network.capacityOf(r);
     this.queueByteS[r] += s.meanBytes * dt;
     if (capacity > 0) this.delayS2[r] += (s.meanBytes / capacity) * dt;
-    if (this.intervalS !== undefined && r < this.topology.channelCount) this.addToSeries(r, sinceS, nowS, s.meanBytes, capacity);
+    if (this.series && r < this.topology.channelCount) this.series.addSpan(r, sinceS, nowS, s.meanBytes, capacity > 0 ? s.meanBytes / capacity : 0);
     if (s.markFraction > 0) this.marks[r] += (s.markFraction * capacity * dt) / MARK_PACKET_BYTES;
     this.hold(r, s, dt);
   }
@@ -303,59 +298,14 @@ export class QueueRecorder implements QueueObserver {
     range[1] = hi;
   }
 
-  /**
-   * Add a constant queue of `bytes` over [fromS, toS) to channel `r`'s series, split at interval
-   * boundaries — TimeSeriesRecorder's: k / (1 / intervalS) when that is a whole number, else
-   * k · intervalS. (A boundary from (k + 1) · intervalS may not lie above t even though k is
-   * ⌊t / intervalS⌋: 29 · 0.01 = 0.29 while 0.29 / 0.01 = 28.999999999999996. Such a t then
-   * stood still and the loop never ended.)
-   */
-  private addToSeries(r: number, fromS: number, toS: number, bytes: number, capacity: number): void {
-    const step = this.intervalS!;
-    const perSecond = Number.isInteger(1 / step) ? 1 / step : 0;
-    let t = fromS;
-    let k = Math.floor(t / step);
-    for (; t < toS; k++) {
-      const boundary = perSecond > 0 ? (k + 1) / perSecond : (k + 1) * step;
-      if (boundary <= t) continue;
-      const end = Math.min(toS, boundary);
-      const dt = end - t;
-      let list = this.series[r];
-      const n = this.seriesUsed[r];
-      if (list && n >= 3 && list[n - 3] === k) {
-        list[n - 2] += bytes * dt;
-        list[n - 1] += capacity > 0 ? (bytes / capacity) * dt : 0;
-      } else {
-        if (!list || n === list.length) {
-          const grownList = new Float64Array(Math.max(48, 2 * n));
-          if (list) grownList.set(list);
-          this.series[r] = list = grownList;
-        }
-        list[n] = k;
-        list[n + 1] = bytes * dt;
-        list[n + 2] = capacity > 0 ? (bytes / capacity) * dt : 0;
-        this.seriesUsed[r] = n + 3;
-      }
-      t = end;
-    }
-  }
-
   /** Cells of the {@link QUEUE_SERIES_COLUMNS} for channel `ch` over [startS, endS) (after {@link finish}). */
   seriesCells(ch: number, startS: number, endS: number): number[] {
-    const list = this.series[ch];
     const length = endS - startS;
-    if (!list || !(length > 0) || this.intervalS === undefined) return [0, 0];
-    const k = Math.round(startS / this.intervalS);
-    // Entries are in interval order: binary search.
-    let lo = 0;
-    let hi = this.seriesUsed[ch] / 3;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid * 3] < k) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < this.seriesUsed[ch] / 3 && list[lo * 3] === k) return [Math.round(list[lo * 3 + 1] / length), list[lo * 3 + 2] / length];
-    return [0, 0];
+    if (!this.series || !(length > 0)) return [0, 0];
+    const i = this.series.indexOf(ch, Math.round(startS / this.series.intervalS));
+    if (i < 0) return [0, 0];
+    const list = this.series.lists[ch]!;
+    return [Math.round(list[i + 1] / length), list[i + 2] / length];
   }
 
   /**

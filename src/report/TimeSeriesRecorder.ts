@@ -6,6 +6,7 @@ import { ActiveRoutes } from "./ActiveRoutes.js";
 import type { Topology } from "../net/Topology.js";
 import { elapsedS } from "../core/elapsedS.js";
 import { csvFraction, csvNumber } from "./csvNumber.js";
+import { IntervalSums } from "./IntervalSums.js";
 import { streamCsv } from "./CsvWriter.js";
 
 /** Columns of timeseries.csv, in order. */
@@ -44,19 +45,12 @@ export class TimeSeriesRecorder implements FlowObserver {
   private readonly lostBps: Float64Array;
   private readonly carrying: Int32Array;
   private readonly lastS: Float64Array;
-  /**
-   * Per series (channels, then workloads): flat triples (interval index, bytes,
-   * utilisation·seconds) in interval order, in a typed array grown by doubling, of which the
-   * first `used[s]` numbers are filled.
-   */
-  private readonly entries: Array<Float64Array | undefined>;
-  private readonly used: Int32Array;
+  /** Per series (channels, then workloads): bytes and utilisation·seconds by interval. */
+  private readonly sums: IntervalSums;
   private horizon = 0;
   /** The resources of the draining flows (see ActiveRoutes). */
   private readonly routes: ActiveRoutes;
   private readonly linkExtra: Array<{ headers: readonly string[]; cells: (channel: number, startS: number, endS: number) => number[] }> = [];
-  /** 1/Δ when it is a whole number (Δ = 0.1 s → 10), so boundaries k/10 print as 0.3, not 0.30000000000000004. */
-  private readonly perSecond: number;
 
   /**
    * @param intervalS the interval Δ, seconds (> 0).
@@ -71,15 +65,13 @@ export class TimeSeriesRecorder implements FlowObserver {
     private readonly workloadOf: (flow: number) => number,
   ) {
     if (!(intervalS > 0 && Number.isFinite(intervalS))) throw new Error(`TimeSeriesRecorder: interval ${intervalS} s, expected > 0`);
-    this.perSecond = Number.isInteger(1 / intervalS) ? 1 / intervalS : 0;
     this.channels = topology.channelCount;
     const n = this.channels + workloadNames.length;
     this.loadBps = new Float64Array(n);
     this.lostBps = new Float64Array(n);
     this.carrying = new Int32Array(n);
     this.lastS = new Float64Array(n);
-    this.entries = new Array<Float64Array | undefined>(n).fill(undefined);
-    this.used = new Int32Array(n);
+    this.sums = new IntervalSums(intervalS, n);
     this.routes = new ActiveRoutes(network);
     network.observe(this);
   }
@@ -121,12 +113,15 @@ export class TimeSeriesRecorder implements FlowObserver {
 
   /** Bytes a directed channel moved in interval k (0 if none). */
   channelBytes(channel: number, k: number): number {
-    return this.entryOf(channel, k)?.[0] ?? 0;
+    const i = this.sums.indexOf(channel, k);
+    return i < 0 ? 0 : this.sums.lists[channel]![i + 1];
   }
 
   /** Bytes a workload (index in scenario order) moved in interval k (0 if none). */
   workloadBytes(workload: number, k: number): number {
-    return this.entryOf(this.channels + workload, k)?.[0] ?? 0;
+    const s = this.channels + workload;
+    const i = this.sums.indexOf(s, k);
+    return i < 0 ? 0 : this.sums.lists[s]![i + 1];
   }
 
   /** End of the observed period (the last {@link finish} time), seconds. */
@@ -146,22 +141,22 @@ export class TimeSeriesRecorder implements FlowObserver {
   *rows(): Generator<string[]> {
     // Entries by interval, then series: a stable counting sort by interval of the entries
     // taken series by series (each series has at most one entry per interval).
-    const series = this.entries.length;
+    const series = this.sums.lists.length;
     let total = 0;
     let intervals = 0;
     for (let s = 0; s < series; s++) {
-      const n = this.used[s] / 3;
+      const n = this.sums.used[s] / 3;
       total += n;
-      if (n > 0) intervals = Math.max(intervals, this.entries[s]![(n - 1) * 3] + 1);
+      if (n > 0) intervals = Math.max(intervals, this.sums.lists[s]![(n - 1) * 3] + 1);
     }
     const start = new Int32Array(intervals + 1);
-    for (let s = 0; s < series; s++) for (let i = 0; i < this.used[s]; i += 3) start[this.entries[s]![i] + 1]++;
+    for (let s = 0; s < series; s++) for (let i = 0; i < this.sums.used[s]; i += 3) start[this.sums.lists[s]![i] + 1]++;
     for (let k = 1; k <= intervals; k++) start[k] += start[k - 1];
     const orderSeries = new Int32Array(total);
     const orderAt = new Int32Array(total);
     for (let s = 0; s < series; s++) {
-      for (let i = 0; i < this.used[s]; i += 3) {
-        const j = start[this.entries[s]![i]]++;
+      for (let i = 0; i < this.sums.used[s]; i += 3) {
+        const j = start[this.sums.lists[s]![i]]++;
         orderSeries[j] = s;
         orderAt[j] = i;
       }
@@ -173,10 +168,10 @@ export class TimeSeriesRecorder implements FlowObserver {
     for (let j = 0; j < total; j++) {
       const s = orderSeries[j];
       const i = orderAt[j];
-      const list = this.entries[s]!;
+      const list = this.sums.lists[s]!;
       const k = list[i];
-      const startS = this.boundaryS(k);
-      const endS = Math.min(this.boundaryS(k + 1), this.horizon);
+      const startS = this.sums.startS(k);
+      const endS = Math.min(this.sums.startS(k + 1), this.horizon);
       // The interval as the row states it, to the digits its boundaries resolve: [8, 8.000006)
       // is 6 µs, not 6.000000000838 µs. mean_util divides by the plain difference instead: its
       // utilisation-seconds were integrated over the same unrounded instants, so their
@@ -215,20 +210,6 @@ export class TimeSeriesRecorder implements FlowObserver {
     return streamCsv(path, [...TIMESERIES_CSV_HEADERS, ...this.linkExtra.flatMap((g) => g.headers)], this.rows());
   }
 
-  /** The entry of series `s` for interval k (binary search: entries are in interval order). */
-  private entryOf(s: number, k: number): [bytes: number, utilS: number] | undefined {
-    const list = this.entries[s];
-    if (!list) return undefined;
-    let lo = 0;
-    let hi = this.used[s] / 3;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid * 3] < k) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.used[s] / 3 && list[lo * 3] === k ? [list[lo * 3 + 1], list[lo * 3 + 2]] : undefined;
-  }
-
   private update(s: number, carryingDelta: number, oldRateBps: number, newRateBps: number, nowS: number): void {
     if (this.lastS[s] < nowS) this.close(s, nowS, s < this.channels ? this.network.capacityOf(s) : 0);
     const c = (this.carrying[s] += carryingDelta);
@@ -252,48 +233,11 @@ export class TimeSeriesRecorder implements FlowObserver {
 
   /** Account for series `s` from its last update to `nowS` at its current load and capacity `cap` (the one in force over the span; 0 for workloads), split at interval boundaries. */
   private close(s: number, nowS: number, cap: number): void {
-    let t = this.lastS[s];
-    if (!(nowS > t)) return;
+    const fromS = this.lastS[s];
+    if (!(nowS > fromS)) return;
     this.lastS[s] = nowS;
     const load = this.loadBps[s] + this.lostBps[s];
     if (load <= 0) return;
-    const util = cap > 0 ? load / cap : 0;
-    let k = Math.floor(t / this.intervalS);
-    while (t < nowS) {
-      const boundary = this.boundaryS(k + 1);
-      if (boundary <= t) {
-        k++;
-        continue;
-      }
-      const end = boundary < nowS ? boundary : nowS;
-      const dt = end - t;
-      this.add(s, k, load * dt, util * dt);
-      t = end;
-      k++;
-    }
-  }
-
-  /** Start of interval k, seconds. */
-  private boundaryS(k: number): number {
-    return this.perSecond > 0 ? k / this.perSecond : k * this.intervalS;
-  }
-
-  private add(s: number, k: number, bytes: number, utilS: number): void {
-    let list = this.entries[s];
-    const n = this.used[s];
-    if (list && n > 0 && list[n - 3] === k) {
-      list[n - 2] += bytes;
-      list[n - 1] += utilS;
-      return;
-    }
-    if (!list || n === list.length) {
-      const grownList = new Float64Array(Math.max(48, 2 * n));
-      if (list) grownList.set(list);
-      this.entries[s] = list = grownList;
-    }
-    list[n] = k;
-    list[n + 1] = bytes;
-    list[n + 2] = utilS;
-    this.used[s] = n + 3;
+    this.sums.addSpan(s, fromS, nowS, load, cap > 0 ? load / cap : 0);
   }
 }
