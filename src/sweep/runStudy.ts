@@ -19,7 +19,7 @@ import { runKey } from "./runKey.js";
 import type { RunTask, RunTaskResult } from "./RunTask.js";
 import { STUDY_INFO_FILE, type StudyInfo } from "./StudyInfo.js";
 import type { StudyRun, SweepValue } from "./Study.js";
-import { summarizeByPoint } from "./summarizeByPoint.js";
+import { pointSummaryColumns, summarizeByPoint } from "./summarizeByPoint.js";
 import { sweepWorkerUrl } from "./sweepWorkerUrl.js";
 import { workerHeapLimitMb } from "./workerHeapLimitMb.js";
 import { WorkerPool } from "./WorkerPool.js";
@@ -255,8 +255,8 @@ export async function writeStudyCsvs(
 ): Promise<void> {
   const objects = rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
   const summary = summarizeByPoint(objects, ["point", ...names], [...metrics]);
-  // Spelled out rather than read off the first row: a study of no run (a shard that selects none) still gets its header.
-  const summaryHeader = ["point", ...names, "n_ok", "n_failed", ...metrics.flatMap((m) => [`${m}_mean`, `${m}_sd`, `${m}_ci95_low`, `${m}_ci95_high`])];
+  // Not read off the first row: a study of no run (a shard that selects none) still gets its header.
+  const summaryHeader = pointSummaryColumns(["point", ...names], metrics);
   await writeAtomically(outDir, [
     { name: "sweep.csv", write: (p) => writeCsv(p, header, rows) },
     {

@@ -58,13 +58,27 @@ export function summarizeByPoint(
     out.n_failed = failed;
     for (const metric of metricColumns) {
       const summary = summarizeReplications(ok.map((row) => metricValue(row[metric])));
-      out[`${metric}_mean`] = summary.mean;
-      out[`${metric}_sd`] = summary.sd;
-      out[`${metric}_ci95_low`] = summary.ciLow;
-      out[`${metric}_ci95_high`] = summary.ciHigh;
+      const [mean, sd, low, high] = statColumns(metric);
+      out[mean] = summary.mean;
+      out[sd] = summary.sd;
+      out[low] = summary.ciLow;
+      out[high] = summary.ciHigh;
     }
     return out;
   });
+}
+
+/**
+ * The columns of {@link summarizeByPoint}'s rows, in order: the key columns, `n_ok`, `n_failed`,
+ * then each metric's statistics — sweep-summary.csv's header, even when there is no row.
+ */
+export function pointSummaryColumns(keyColumns: readonly string[], metricColumns: readonly string[]): string[] {
+  return [...keyColumns, "n_ok", "n_failed", ...metricColumns.flatMap(statColumns)];
+}
+
+/** A metric's statistic columns: mean, sd, and the 95 % interval's ends. */
+function statColumns(metric: string): [mean: string, sd: string, low: string, high: string] {
+  return [`${metric}_mean`, `${metric}_sd`, `${metric}_ci95_low`, `${metric}_ci95_high`];
 }
 
 /** The same function as {@link summarizeByPoint}, under the name issue 4's task gave it. */

@@ -1,6 +1,6 @@
 // summarizeByPoint: per-point rows of sweep-summary.csv from tidy per-run rows.
 import { describe, expect, it } from "vitest";
-import { groupSummary, summarizeByPoint, type TidyRow } from "../../src/sweep/summarizeByPoint.js";
+import { groupSummary, pointSummaryColumns, summarizeByPoint, type TidyRow } from "../../src/sweep/summarizeByPoint.js";
 
 // Two points × three repetitions, as read from sweep.csv (all strings); p1 appears first.
 // p1 (800Gbps): fct_s 10, —, 14 (repetition 1 failed); rate_gbps 7, —, 9.
@@ -83,5 +83,14 @@ describe("summarizeByPoint", () => {
 
   it("is also exported as groupSummary", () => {
     expect(groupSummary).toBe(summarizeByPoint);
+  });
+});
+
+describe("pointSummaryColumns", () => {
+  it("names summarizeByPoint's columns in the order its rows hold them, with no row needed", () => {
+    const rows: TidyRow[] = [{ point: "p0", load: "0.5", status: "ok", fct: "2", util: "0.5" }];
+    const [row] = summarizeByPoint(rows, ["point", "load"], ["fct", "util"]);
+    expect(pointSummaryColumns(["point", "load"], ["fct", "util"])).toEqual(Object.keys(row));
+    expect(pointSummaryColumns(["point"], ["fct"])).toEqual(["point", "n_ok", "n_failed", "fct_mean", "fct_sd", "fct_ci95_low", "fct_ci95_high"]);
   });
 });
