@@ -8,6 +8,9 @@ import { tierOf } from "./tierOf.js";
 /** Columns of cost.csv, in order. */
 export const COST_CSV_HEADERS = ["workload", "item", "usd"] as const;
 
+/** Every `item` cost.csv may have, in the order its rows give them (a workload's rows have all but `capex`; some only when they apply). */
+export const COST_ITEMS = ["gpu", "gpu_idle_network", "egress", "wan", "capex", "total", "per_iteration", "per_million_requests"] as const;
+
 /** What {@link costRows} reads. */
 export interface CostInput {
   cost: CostSpec;
@@ -103,7 +106,7 @@ export class CostTable {
     const W = input.names.length;
     const names = input.names;
     const sum = { gpu: 0, idle: 0, egress: 0, wan: 0, iterations: 0, requests: 0 };
-    const row = (name: string, item: string, usd: number | undefined) => {
+    const row = (name: string, item: (typeof COST_ITEMS)[number], usd: number | undefined) => {
       if (usd === undefined) return;
       sink.text(name);
       sink.text(item);

@@ -8,6 +8,12 @@ import { clampFraction } from "./roundoff.js";
 /** Columns of workloads.csv, in order. */
 export const WORKLOADS_CSV_HEADERS = ["workload", "kind", "group", "metric", "count", "mean", "p50", "p95", "p99"] as const;
 
+/** The columns summary.csv gains when some workload kept training iterations, in order. */
+export const ITERATION_SUMMARY_COLUMNS = ["iterations", "iteration_mean_s", "iteration_p99_s", "gpu_utilization", "network_wait_share"] as const;
+
+/** The columns summary.csv gains when some workload kept requests, in order. */
+export const REQUEST_SUMMARY_COLUMNS = ["requests", "request_p50_s", "request_p95_s", "request_p99_s", "ttft_p50_s", "ttft_p99_s", "tpot_p50_s"] as const;
+
 /** What {@link summarizeWorkloads} reads. */
 export interface WorkloadsInput {
   /** Workload names and kinds ("transfer", "training", …), in scenario order. */
@@ -136,13 +142,8 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
     const total = allIterations.reduce((s, r) => s + r.iterationS, 0);
     const compute = allIterations.reduce((s, r) => s + r.computeS, 0);
     const exposed = allIterations.reduce((s, r) => s + r.exposedCommS, 0);
-    summaryColumns.push(
-      ["iterations", allIterations.length],
-      ["iteration_mean_s", it.mean],
-      ["iteration_p99_s", it.p99],
-      ["gpu_utilization", total > 0 ? clampFraction(compute / total) : NaN],
-      ["network_wait_share", total > 0 ? clampFraction(exposed / total) : NaN],
-    );
+    const values = [allIterations.length, it.mean, it.p99, total > 0 ? clampFraction(compute / total) : NaN, total > 0 ? clampFraction(exposed / total) : NaN];
+    ITERATION_SUMMARY_COLUMNS.forEach((name, i) => summaryColumns.push([name, values[i]]));
   }
   const allRequests = requestTables.reduce((sum, t) => sum + t.length, 0);
   if (allRequests > 0) {
@@ -159,15 +160,8 @@ export function summarizeWorkloads(input: WorkloadsInput): WorkloadsSummary {
     const total = all("totalS");
     const ttft = all("ttftS");
     const tpot = all("tpotS");
-    summaryColumns.push(
-      ["requests", allRequests],
-      ["request_p50_s", total.p50],
-      ["request_p95_s", total.p95],
-      ["request_p99_s", total.p99],
-      ["ttft_p50_s", ttft.p50],
-      ["ttft_p99_s", ttft.p99],
-      ["tpot_p50_s", tpot.p50],
-    );
+    const values = [allRequests, total.p50, total.p95, total.p99, ttft.p50, ttft.p99, tpot.p50];
+    REQUEST_SUMMARY_COLUMNS.forEach((name, i) => summaryColumns.push([name, values[i]]));
   }
   function* emit(sink: RowSink): Generator<void> {
     const { workload, group, metric, stats } = rows;

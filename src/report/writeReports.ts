@@ -20,6 +20,7 @@ import type { FlowRecorder } from "./FlowRecorder.js";
 import type { ResourceRecorder } from "./ResourceRecorder.js";
 import type { TimeSeriesRecorder } from "./TimeSeriesRecorder.js";
 import { csvNumber } from "./csvNumber.js";
+import { QUEUEING_SUMMARY_COLUMN } from "./runMetricNames.js";
 import { EVENTS_CSV_HEADERS, eventsRows, type EventRecord } from "./eventsCsv.js";
 import { flowFctS } from "./flowFctS.js";
 import type { TierShares } from "./formatSummary.js";
@@ -143,7 +144,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     });
     phaseMark("wlpass");
     extra = ws.summaryColumns;
-    if (options.queueing) extra = [...extra, ["queueing_share", pass.fctS > 0 ? Math.min(1, pass.queuedS / pass.fctS) : 0]];
+    if (options.queueing) extra = [...extra, [QUEUEING_SUMMARY_COLUMN, pass.fctS > 0 ? Math.min(1, pass.queuedS / pass.fctS) : 0]];
     const tiers = pass.tiers;
     tierShares = () => tiers.shares();
     if (options.queueing) {

@@ -1,6 +1,7 @@
 // parseSearch: validates the `search` block of a study file into a SearchSpec, with one-sentence errors naming the key path.
 import { InputError } from "../core/InputError.js";
 import { closest } from "../core/closest.js";
+import { PLAIN_METRIC_NAMES } from "../report/runMetricNames.js";
 import { TIERS } from "../report/tierOf.js";
 import { describe } from "../scenario/describeIssue.js";
 import { valuesOf } from "../sweep/parseSweep.js";
@@ -32,8 +33,10 @@ function workloadNames(base: Record<string, unknown>): string[] {
 
 /**
  * Why `name` is not a metric a run can have, or undefined when it is of one of
- * {@link SEARCH_METRIC_FORMS} (and, for `<workload>:…`, names a workload of the scenario
- * when the scenario names them literally).
+ * {@link SEARCH_METRIC_FORMS}: a column summary.csv can have or a cost item
+ * ({@link PLAIN_METRIC_NAMES}), a tier, or (for `<workload>:…`) a workload of the scenario
+ * when the scenario names them literally. Whether the runs have it (a training column in a
+ * run without training) is checked once the first run has succeeded (runSearch).
  */
 function metricProblem(name: string, workloads: readonly string[]): string | undefined {
   const tier = /^tier_share:(.*)$/.exec(name);
@@ -50,8 +53,9 @@ function metricProblem(name: string, workloads: readonly string[]): string | und
     const near = closest(w, workloads);
     return `no workload is named "${w}"${near ? ` (did you mean "${near}"?)` : ` — the workloads are ${workloads.join(", ")}`}`;
   }
-  if (/^[a-z][a-z0-9_]*$/.test(name)) return undefined;
-  return `"${name}" is not a run metric — use ${SEARCH_METRIC_FORMS.join(", ")}`;
+  if (PLAIN_METRIC_NAMES.includes(name)) return undefined;
+  const near = closest(name, PLAIN_METRIC_NAMES);
+  return `"${name}" is not a run metric${near ? ` (did you mean "${near}"?)` : ` — use ${SEARCH_METRIC_FORMS.join(", ")}`}`;
 }
 
 /**

@@ -2,6 +2,7 @@
 
 import { InputError } from "../core/InputError.js";
 import { closest } from "../core/closest.js";
+import { COST_METRIC_NAMES } from "../report/runMetricNames.js";
 import { TIERS } from "../report/tierOf.js";
 import { describe } from "../scenario/describeIssue.js";
 import { expressionVariables, parseExpression, type ExpressionFail } from "./parseExpression.js";
@@ -203,6 +204,10 @@ function parseMetrics(raw: unknown, fail: (path: string, message: string) => nev
     if (tier && !tiers.includes(tier[1])) {
       const near = closest(tier[1], tiers);
       fail(`[${i}]`, `: "${tier[1]}" is not a tier${near ? ` (did you mean "tier_share:${near}"?)` : ` — use one of ${tiers.join(", ")}`}`);
+    }
+    if (/^cost_.*_usd$/.test(name) && !COST_METRIC_NAMES.includes(name)) {
+      const near = closest(name, COST_METRIC_NAMES);
+      fail(`[${i}]`, `: "${name}" is not a cost item${near ? ` (did you mean "${near}"?)` : ` — use one of ${COST_METRIC_NAMES.join(", ")}`}`);
     }
     if (!tier && !/^cost_[a-z_]+_usd$/.test(name) && !/^[^:]+:[a-z0-9_]+_(mean|p50|p99)$/.test(name)) {
       // summary.csv's columns (fct_p99_s, gpu_utilization, …) take no listing: sweep.csv always has them.

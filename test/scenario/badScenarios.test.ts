@@ -124,6 +124,8 @@ const EXPECTED: Record<string, { where: string; fragment: string }> = {
   "search-monotone-unknown-variable.yaml": { where: "search.monotone", fragment: 'unknown variable "nicGps" (did you mean "nicGbps"?)' },
   "search-monotone-direction.yaml": { where: "search.monotone.nicGbps", fragment: 'must be up (a larger value means more resources: targets no worse, cost no lower) or down, found "upward"' },
   "search-unknown-workload.yaml": { where: "search.targets[0]", fragment: 'no workload is named "wss" (did you mean "ws"?)' },
+  "search-unknown-metric.yaml": { where: "search.minimize", fragment: '"cost_totl_usd" is not a run metric (did you mean "cost_total_usd"?)' },
+  "search-unknown-target-metric.yaml": { where: "search.targets[0]", fragment: '"slowdwn_p99" is not a run metric (did you mean "slowdown_p99"?)' },
   "search-zero-budget.yaml": { where: "search.budget", fragment: "must be a whole number of simulations ≥ 1 (a first look at one design), found 0" },
   // Transfer lists in CSV files (issue 13, item 1): the file, line, column and cell of each mistake.
   "transfers-bad-size.yaml": { where: "workloads[0].transfers.file", fragment: 'scenarios/bad/transfers-bad-size.csv:3:8 (size): "10Gbs" has unknown size unit "Gbs" — use e.g. "1.5GB"' },

@@ -37,6 +37,7 @@ describe("parseSweep", () => {
     );
     expect(refused(["tier_share:host_nic"])).toBe('sweep.metrics[0]: "host_nic" is not a tier (did you mean "tier_share:host-nic"?)');
     expect(refused(["bots:total_s_p90"])).toMatch(/^sweep\.metrics\[0\]: "bots:total_s_p90" is not a study metric — use /);
+    expect(refused(["cost_totl_usd"])).toBe('sweep.metrics[0]: "cost_totl_usd" is not a cost item (did you mean "cost_total_usd"?)');
     expect(refused(["cost_total_usd", "cost_total_usd"])).toBe('sweep.metrics[1]: "cost_total_usd" is listed twice');
     expect(refused([3])).toBe("sweep.metrics[0] must be a metric name, found 3");
   });

@@ -6,6 +6,7 @@ import { studyLines } from "./studyLines.js";
 import { readCsvTable } from "./readCsvTable.js";
 import type { StudyPointData, StudyReportData } from "./StudyReportData.js";
 import { tableColumns } from "./tableColumns.js";
+import { SUMMARY_COLUMN_NAMES } from "../runMetricNames.js";
 
 /** The variables charted against: more than one value, and not tied to an earlier variable. */
 export function chartedVariables(variables: StudyReportData["variables"]): StudyReportData["variables"] {
@@ -16,7 +17,7 @@ export function chartedVariables(variables: StudyReportData["variables"]): Study
 export const STUDY_CHARTED = ["fct_p50_s", "fct_p99_s", "slowdown_p99", "throughput_gbps", "makespan_s", "iteration_mean_s", "gpu_utilization", "network_wait_share", "queueing_share", "request_p99_s", "ttft_p50_s", "tpot_p50_s"];
 
 /** Columns of summary.csv, which every run has: a study's own metrics are the others. */
-const RUN_COLUMNS = new Set(["flows", "finished", "bytes", "makespan_s", "throughput_gbps", "fct_p50_s", "fct_p95_s", "fct_p99_s", "slowdown_p50", "slowdown_p95", "slowdown_p99", "events", "iterations", "iteration_mean_s", "iteration_p99_s", "gpu_utilization", "network_wait_share", "queueing_share", "requests", "request_p50_s", "request_p95_s", "request_p99_s", "ttft_p50_s", "ttft_p99_s", "tpot_p50_s"]);
+const RUN_COLUMNS: ReadonlySet<string> = new Set(SUMMARY_COLUMN_NAMES);
 
 /**
  * Read the study in `dir` (what `chokepoint sweep` or `merge` wrote): the variables are
