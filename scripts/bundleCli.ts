@@ -34,7 +34,7 @@ export const WARM_UP_SCENARIOS = ["scenarios/parking-lot.yaml", "scripts/warm-up
  * (another Node, a V8 flag such as --max-old-space-size): the stub then compiles the
  * source as usual. The answers never depend on the cache, only the compile time does.
  *
- * Run after `tsc -p tsconfig.json` (`npm run build` does both): the rest of dist/ stays
+ * Run after `tsc -p tsconfig.json` (`npm run build`, scripts/build.ts, does both into a folder beside dist/ and swaps it in): the rest of dist/ stays
  * tsc's output, so a plain tsc rebuild rewrites the stub and `node dist/cli/main.js` never
  * runs a stale bundle (it fails at once: the stub is a CommonJS module, see
  * {@link STUB_PACKAGE_JSON}). The bundle sits two folders below the
