@@ -2,25 +2,46 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { benchTable } from "./benchTable.js";
 import { makeCase } from "./simgrid/makeCase.js";
 import { buildDist } from "./buildDist.js";
 
 const CLI = "dist/cli/main.js";
 
-// --baseline DIR: also run DIR's build (a checkout of an earlier commit with `npm run build` run in it),
-// alternated with this one, so a change's before and after come from the same run. --reps N (default 3).
-// --dir DIR: where the cases, the runs and transport.csv go (default results/bench; the k16 case is read from there if DIR has none).
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const DIR = option("--dir") ?? "results/bench";
-const baseline = option("--baseline");
-const reps = Number(option("--reps") ?? 3);
+const HELP = `npm run bench:transport -- [options]
+
+Runs the k=16, 20,000-flow fat-tree case (pinned web-search transfers at 50 % load) under
+maxmin and under tcp with the compiled CLI (dist/, built first), alternated, and prints each
+rep's tcp/maxmin ratio and writes transport.csv: per model (and build) the median run.json
+wall_s, events per second and cost_vs_maxmin (issue 12's target: tcp ≤ 2×).
+
+  --baseline DIR  also run DIR's build (a checkout of an earlier commit with npm run build
+                  run in it, e.g. results/bench/ref-<commit>), alternated with this one, so
+                  a change's before and after come from the same run
+  --reps N        runs of each model and build (default 3)
+  --dir DIR       where the cases, the runs and transport.csv go (default results/bench; the
+                  k16 case is copied from results/bench/cases if DIR has none)
+  --help          this text`;
+
+let values: { baseline?: string; reps: string; dir: string; help: boolean };
+try {
+  values = parseArgs({
+    options: { baseline: { type: "string" }, reps: { type: "string", default: "3" }, dir: { type: "string", default: "results/bench" }, help: { type: "boolean", default: false } },
+  }).values as typeof values;
+} catch (err) {
+  console.error(`bench:transport: ${(err as Error).message} (npm run bench:transport -- --help lists the options)`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const DIR = values.dir;
+const baseline = values.baseline;
+const reps = Number(values.reps);
 if (baseline !== undefined && !existsSync(join(baseline, CLI))) throw new Error(`--baseline ${baseline}: no ${CLI} there (run npm run build in it)`);
-if (!(Number.isInteger(reps) && reps >= 1)) throw new Error(`--reps ${option("--reps")}: expected a whole number ≥ 1`);
+if (!(Number.isInteger(reps) && reps >= 1)) throw new Error(`--reps ${values.reps}: expected a whole number ≥ 1`);
 
 buildDist();
 mkdirSync(join(DIR, "cases"), { recursive: true });
