@@ -1,7 +1,6 @@
 // IncrementalSharing: an exact max-min SharingEngine that re-fills only the flows a change can affect.
 import { grown } from "../core/grown.js";
 import { bottleneckAmongTies } from "./bottleneckAmongTies.js";
-import { capMove } from "./incremental/capMove.js";
 import { checkTouched } from "./incremental/checkTouched.js";
 import type { fillByHeap } from "./incremental/fillByHeap.js";
 import type { fillByScan } from "./incremental/fillByScan.js";
@@ -107,8 +106,7 @@ export class IncrementalSharing implements SharingEngine {
   /**
    * Work counters, for benchmarks: solves, flows released, solves that fell back to
    * releasing every flow, refill rounds, resources filled over and resources checked,
-   * held flows that joined a fill, joins that made a fill start again, and cap changes
-   * applied in place ({@link capMove}).
+   * held flows that joined a fill, and joins that made a fill start again.
    */
   get stats(): SharingState["stats"] {
     return this.s.stats;
@@ -217,10 +215,8 @@ export class IncrementalSharing implements SharingEngine {
    * {@link TIE} (relative). In the last case the last solve's allocation still satisfies (F)
    * (the flow is below its cap, nothing else moved) and (B) (the same witness), so it is the
    * max-min allocation under the new cap too, and any other change since that solve is
-   * handled from it as before. A flow bound by its cap whose new cap moves it alone (no flow
-   * bound on its route, the cap below the room left: {@link capMove}) takes the new cap now,
-   * reported by the next solve (returns true), which does nothing else on its account.
-   * Otherwise the flow is released at the next solve with the flows bound on its route.
+   * handled from it as before. Otherwise the flow is released at the next solve with the
+   * flows bound on its route.
    */
   setFlowCap(flow: number, capBps: number): boolean {
     const s = this.s;
@@ -229,9 +225,7 @@ export class IncrementalSharing implements SharingEngine {
     const old = s.cap[slot];
     s.cap[slot] = capBps;
     if (capBps === old || s.pendingMark[slot] !== 0) return false;
-    if (s.slotInt[(slot << 3) | 5] >= 0) {
-      if (s.slotNum[slot << 2] < capBps * (1 - TIE)) return false;
-    } else if (1 <= this.fullFraction * s.activeCount && capMove(s, slot, capBps)) return true;
+    if (s.slotInt[(slot << 3) | 5] >= 0 && s.slotNum[slot << 2] < capBps * (1 - TIE)) return false;
     s.markRouteDirty(slot);
     s.markPending(slot);
     return true;
@@ -247,7 +241,7 @@ export class IncrementalSharing implements SharingEngine {
 
   solve(): number {
     const s = this.s;
-    if (s.dirtyCount === 0 && s.pendingCount === 0) return s.capMovedCount === 0 ? 0 : this.reportCapMoved(0, false);
+    if (s.dirtyCount === 0 && s.pendingCount === 0) return 0;
     s.stats.solves++;
     s.nextEpoch();
     s.releasedCount = 0;
@@ -308,29 +302,6 @@ export class IncrementalSharing implements SharingEngine {
         s.changed[n++] = s.idOf[f];
       }
     }
-    return s.capMovedCount === 0 ? n : this.reportCapMoved(n, true);
-  }
-
-  /**
-   * Report, after the `n` changes already listed, the flows {@link capMove} moved since the last
-   * solve that are still active (and, when `released` says this solve released flows, that it
-   * did not release: those are reported already). Returns the new count.
-   */
-  private reportCapMoved(n: number, released: boolean): number {
-    const s = this.s;
-    const epoch = s.epoch;
-    for (let i = 0; i < s.capMovedCount; i++) {
-      const f = s.capMoved[i];
-      s.capMovedMark[f] = 0;
-      if (s.active[f] === 0 || (released && s.slotInt[(f << 3) | 4] === epoch)) continue;
-      const x = s.slotNum[f << 2];
-      if (reportedRateMoved(s.reported[f], x)) {
-        s.reported[f] = x;
-        s.changedSlots[n] = f;
-        s.changed[n++] = s.idOf[f];
-      }
-    }
-    s.capMovedCount = 0;
     return n;
   }
 

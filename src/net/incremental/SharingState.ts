@@ -158,15 +158,6 @@ export class SharingState {
   changedSlots = new Int32Array(16);
   cappedScratch = new Int32Array(0);
   /**
-   * Flows whose rate {@link capMove} set since the last solve (each once: `capMovedMark`),
-   * reported by the next solve; room for every slot.
-   */
-  capMoved = new Int32Array(0);
-  capMovedCount = 0;
-  capMovedMark = new Uint8Array(0);
-  /** capMove's scratch: the largest share (or -1) it found for each entry of the flow's route. */
-  capMoveTop = new Float64Array(16);
-  /**
    * How the fill under way lets held flows join ({@link joinBottlenecked}): 0 not at all
    * (no fill, or one that must be redone anyway), 1 into fillByScan's lists, 2 into the heap.
    */
@@ -188,10 +179,9 @@ export class SharingState {
   /**
    * Work counters, for benchmarks: solves, flows released, solves that fell back to
    * releasing every flow, refill rounds, resources filled over and resources checked,
-   * held flows that joined a fill, joins that made a fill start again, and cap changes
-   * applied in place (capMove).
+   * held flows that joined a fill, and joins that made a fill start again.
    */
-  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0, filledResources: 0, checkedResources: 0, joinedFlows: 0, restarts: 0, capMoves: 0 };
+  readonly stats = { solves: 0, releasedFlows: 0, fullSolves: 0, rounds: 0, filledResources: 0, checkedResources: 0, joinedFlows: 0, restarts: 0 };
 
   /** State for resources of these capacities (copied) and no flows. */
   constructor(capacityBps: Float64Array) {
@@ -342,7 +332,6 @@ export class SharingState {
     this.activeList = grown(this.activeList, size);
     this.active = grown(this.active, size);
     this.pendingMark = grown(this.pendingMark, size);
-    this.capMovedMark = grown(this.capMovedMark, size);
     this.reported = grown(this.reported, size);
     this.cap = grown(this.cap, size);
     if (size > this.slotCapacity) {
@@ -356,7 +345,6 @@ export class SharingState {
     this.activePos = grown(this.activePos, size);
     if (this.released.length < size) this.released = grown(this.released, size);
     if (this.cappedScratch.length < size) this.cappedScratch = new Int32Array(size);
-    if (this.capMoved.length < size) this.capMoved = grown(this.capMoved, size);
     if (this.changed.length < size) this.changed = new Int32Array(size);
     if (this.changedSlots.length < size) this.changedSlots = new Int32Array(size);
     this.slotCapacity = size;

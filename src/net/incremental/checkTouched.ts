@@ -5,7 +5,7 @@ import type { SharingState } from "./SharingState.js";
 import { TIE } from "./TIE.js";
 
 /** A filled resource whose residual exceeds this fraction of its capacity is unsaturated whatever the round-off (see {@link checkTouched}). */
-export const CLEAR = 2 ** -20;
+const CLEAR = 2 ** -20;
 
 /**
  * Check every touched resource r marked for recheck, and release every held flow on r
