@@ -1,11 +1,14 @@
-// maxmin against SimGrid 3.32 on what the other cross-checks do not cover: a dragonfly, an odd torus, a random graph, same-instant flows of 0 B to 9e15 B, and capacity events and outages mid-run (bench/simgrid/run_events.py).
+// maxmin against SimGrid 3.32 on what the other cross-checks do not cover: a dragonfly, an odd torus, a random graph (maxmin-rtt too), same-instant flows of 0 B to 9e15 B, and capacity events and outages mid-run (bench/simgrid/run_events.py).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { missingSimgridPackages } from "../../bench/missingPackages.js";
-import { SIMGRID_PYTHON } from "../../bench/simgrid/runSimgrid.js";
+import { compareFinishTimes } from "../../bench/simgrid/compareFinishTimes.js";
+import type { CrossCheckCase } from "../../bench/simgrid/CrossCheckCase.js";
+import { runChokepoint } from "../../bench/simgrid/runChokepoint.js";
+import { runSimgrid, SIMGRID_PYTHON } from "../../bench/simgrid/runSimgrid.js";
 import { randomStream } from "../../src/core/randomStream.js";
 import { readCsv, runCli } from "../cli/runCli.js";
 import { skipCrossCheck } from "./skipCrossCheck.js";
@@ -128,6 +131,39 @@ describe.skipIf(skip)("maxmin against SimGrid 3.32 on other fabrics, sizes and e
     const r = await crossCheck("random-graph", yaml);
     expect(r.flows).toBe(690);
     expect(r.worst).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  it("maxmin-rtt on the random graph (links of 0 to 47 µs) finishes every flow as SimGrid's native CM02 does (run_simgrid.py --native aborted SimGrid there at a maxmin precision of 1e-9)", async () => {
+    const yaml = `${randomGraph(21, 24, 30, 14)}workloads:\n  - traffic: { name: u, pattern: uniform, load: 0.5, size: { pareto: { mean: 500KB, shape: 1.5 } }, flows: 600 }\n`;
+    const scenario = join(tmp, "random-graph-rtt.yaml");
+    writeFileSync(scenario, yaml);
+    const out = join(tmp, "random-graph-rtt-json");
+    const e = await runCli("export", scenario, "--format", "json", "--flows", "--out", out, "--quiet");
+    expect(e.code, e.stderr).toBe(0);
+    // The flows as the run routed them, pinned, with maxmin-rtt (the router is the same for every transport).
+    const g = JSON.parse(readFileSync(join(out, "graph.json"), "utf8")) as {
+      nodes: Array<{ id: string; kind: string }>;
+      links: Array<{ source: string; target: string; bandwidth_bps: number; latency_s: number }>;
+      flows: Array<{ id: string; src: string; dst: string; size_bytes: number; start_s: number; path: string[] }>;
+    };
+    const c: CrossCheckCase & { transport: { model: string } } = {
+      name: "random-graph-rtt",
+      seed: 21,
+      transport: { model: "maxmin-rtt" },
+      topology: {
+        nodes: g.nodes.map((n) => ({ id: n.id, kind: n.kind })),
+        links: g.links.map((l) => ({ from: l.source, to: l.target, bandwidth: `${l.bandwidth_bps}B/s`, latency: `${l.latency_s}s` })),
+      },
+      workloads: g.flows.map((f) => ({ transfer: { id: f.id, src: f.src, dst: f.dst, size: `${f.size_bytes}B`, start: `${f.start_s}s`, path: f.path } })),
+    };
+    const file = join(tmp, "random-graph-rtt.json");
+    writeFileSync(file, JSON.stringify(c));
+    const theirs = runSimgrid(file, SIMGRID_PYTHON, true);
+    const ours = runChokepoint(file);
+    const cmp = compareFinishTimes(ours.finishS, theirs.finishS, ours.startS);
+    expect(cmp.missing).toEqual([]);
+    expect(cmp.flows).toBe(600);
+    expect(cmp.maxRelativeError, `worst flow ${cmp.worstId}`).toBeLessThanOrEqual(TOLERANCE);
   });
 
   it("flows starting at one instant, of 0 B, 1 B and up to 9e15 B, agree flow by flow (a 0 B flow ends on arrival in both)", async () => {
