@@ -98,16 +98,15 @@ export function dumbbellWebsearch(seed: number, count: number, load: number): Ns
 }
 
 /**
- * (c) Two sites joined by a 10 Gb/s, 20 ms link (hosts a0..a3 and b0..b3 on 100 Gb/s, 1 µs
+ * (c) Two sites joined by a 10 Gb/s link of `wanLatencyS` (default 20 ms; hosts a0..a3 and b0..b3 on 100 Gb/s, 1 µs
  * access links): 2 bulk transfers of `bulkBytes` (default 1 GB) at t = 0 and `requests` requests of `requestBytes` (default 1 MB) from random
  * A hosts to random B hosts, Poisson over about `spanS` seconds. The WAN queue holds one
- * bandwidth-delay product; sockets hold 128 MiB (more than the 50 MB BDP).
+ * bandwidth-delay product; sockets hold 128 MiB (more than the 50 MB BDP at 20 ms, the 100 MB at 40 ms).
  */
-export function wan(seed: number, requests: number, spanS: number, bulkBytes = 1e9, requestBytes = 1e6): Ns3Case {
+export function wan(seed: number, requests: number, spanS: number, bulkBytes = 1e9, requestBytes = 1e6, wanLatencyS = 20e-3): Ns3Case {
   const hostsA = Array.from({ length: 4 }, (_, i) => `a${i}`);
   const hostsB = Array.from({ length: 4 }, (_, i) => `b${i}`);
   const wanBps = 10e9;
-  const wanLatencyS = 20e-3;
   const bdpPackets = Math.ceil((wanBps / 8) * 2 * (wanLatencyS + 2e-6) / PACKET_BYTES);
   const links: Ns3Link[] = [
     ...hostsA.map((h) => ({ a: h, b: "gwA", rateBps: 100e9, latencyS: 1e-6, queuePackets: 1000 })),

@@ -85,6 +85,8 @@ export interface Ns3Run {
   finishS: Map<string, number>;
   /** Each flow's data retransmission timeouts (ns-3's CA_LOSS entries; a lost SYN is not one), by id. */
   timeouts: Map<string, number>;
+  /** When each flow's sender reached ESTABLISHED (NaN if never), by id; absent for outputs of flows.cc before its `established_s` column. */
+  establishedS?: Map<string, number>;
   wallS: number;
 }
 
@@ -101,13 +103,16 @@ export function runNs3(dir: string, name: string, rerun: boolean): Ns3Run {
   const startS = new Map<string, number>();
   const finishS = new Map<string, number>();
   const timeouts = new Map<string, number>();
-  for (const row of readCsv(csv)) {
+  const establishedS = new Map<string, number>();
+  const rows = readCsv(csv);
+  for (const row of rows) {
     startS.set(row.id, Number(row.start_s));
     finishS.set(row.id, row.finish_s === "" ? NaN : Number(row.finish_s));
     timeouts.set(row.id, Number(row.timeouts));
+    if (row.established_s !== undefined) establishedS.set(row.id, row.established_s === "" ? NaN : Number(row.established_s));
   }
   const stats = JSON.parse(readFileSync(`${csv}.json`, "utf8")) as { wall_s: number };
-  return { startS, finishS, timeouts, wallS: stats.wall_s };
+  return { startS, finishS, timeouts, ...(rows.length > 0 && rows[0].established_s !== undefined && { establishedS }), wallS: stats.wall_s };
 }
 
 /** The scenario JSON of `name` with `model`'s transport; tcp gets ns-3's settings (TCP handshake only, window = socket buffer). */

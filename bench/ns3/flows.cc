@@ -35,9 +35,10 @@
 //                                          with its 3-way handshake). PATH, optional, pins the data path:
 //                                          comma-separated nodes from SRC to DST (ACKs follow shortest paths).
 //
-// Output: OUT.csv with `id,start_s,finish_s,recoveries,timeouts` (start = START_S plus its jitter; finish =
+// Output: OUT.csv with `id,start_s,finish_s,recoveries,timeouts,established_s` (start = START_S plus its jitter; finish =
 // time the sink received the last byte, empty if the flow did not complete before the stop time; recoveries = entries into fast
-// recovery, timeouts = entries into the loss state after a retransmission timeout), OUT.links.csv with
+// recovery, timeouts = entries into the loss state after a retransmission timeout, which a lost SYN or SYN-ACK is not;
+// established = when the sender's socket reached ESTABLISHED, empty if it never did), OUT.links.csv with
 // one row per directed channel `from,to,mean_queue_packets,p99_queue_packets,max_queue_packets,drops,marks`
 // (time-weighted over [0, end of simulation]), and OUT.csv.json with {"wall_s", "flows", "completed", "sim_end_s"}.
 //
@@ -134,6 +135,7 @@ struct FlowSpec {
   double finishS = -1;
   uint32_t recoveries = 0;
   uint32_t timeouts = 0;
+  double establishedS = -1;
 };
 
 // Time-weighted occupancy of one directed channel (queue disc + device queue), in packets.
@@ -274,10 +276,16 @@ void onCongState(size_t i, TcpSocketState::TcpCongState_t, TcpSocketState::TcpCo
   if (now == TcpSocketState::CA_LOSS) ++g_flows[i].timeouts;
 }
 
-// Once the BulkSend application has made its socket, count its recoveries and timeouts.
+// The sender's handshake is done: a lost SYN or SYN-ACK shows as a SYN timeout between START_S and this.
+void onSocketState(size_t i, TcpSocket::TcpStates_t, TcpSocket::TcpStates_t now) {
+  if (now == TcpSocket::ESTABLISHED && g_flows[i].establishedS < 0) g_flows[i].establishedS = Simulator::Now().GetSeconds();
+}
+
+// Once the BulkSend application has made its socket, count its recoveries and timeouts and note when it is established.
 void watchSocket(size_t i, Ptr<BulkSendApplication> app) {
   Ptr<Socket> s = app->GetSocket();
   if (s) s->TraceConnectWithoutContext("CongState", MakeBoundCallback(&onCongState, i));
+  if (s) s->TraceConnectWithoutContext("State", MakeBoundCallback(&onSocketState, i));
   if (s && (g_cwndTrace || g_statesTrace)) s->TraceConnectWithoutContext("CongestionWindow", MakeBoundCallback(&onCwnd, i));
   if (s && g_txTrace) s->TraceConnectWithoutContext("Tx", MakeBoundCallback(&onTx, i));
   if (s && g_alphaTrace) {
@@ -525,10 +533,13 @@ int main(int argc, char** argv) {
   if (g_alphaTrace) std::fclose(g_alphaTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
-  FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts\n");
+  FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts,established_s\n");
   for (const FlowSpec& f : g_flows) {
-    if (f.finishS >= 0) std::fprintf(out, "%s,%.17g,%.17g,%u,%u\n", f.id.c_str(), f.startS, f.finishS, f.recoveries, f.timeouts);
-    else std::fprintf(out, "%s,%.17g,,%u,%u\n", f.id.c_str(), f.startS, f.recoveries, f.timeouts);
+    std::fprintf(out, "%s,%.17g,", f.id.c_str(), f.startS);
+    if (f.finishS >= 0) std::fprintf(out, "%.17g", f.finishS);
+    std::fprintf(out, ",%u,%u,", f.recoveries, f.timeouts);
+    if (f.establishedS >= 0) std::fprintf(out, "%.17g", f.establishedS);
+    std::fprintf(out, "\n");
   }
   std::fclose(out);
   FILE* lk = std::fopen((outPath.substr(0, outPath.size() - 4) + ".links.csv").c_str(), "w");

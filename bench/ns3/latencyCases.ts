@@ -190,7 +190,7 @@ export function rttMixCase(o: {
   return { name: o.name, seed: o.seed, nodes, links, flows, sockbufBytes: 64 * 1024 * 1024, cc: o.ports.cc, ecnKPackets: o.ports.ecnKPackets, role: o.role };
 }
 
-/** The WAN of cases.ts (10 Gb/s, 20 ms) with a `bufferPackets` bottleneck buffer, bulk flows and requests of `requestBytes` (default 1 MB). */
+/** The WAN of cases.ts (10 Gb/s, `wanLatencyS` one way, default 20 ms) with a `bufferPackets` bottleneck buffer, bulk flows and requests of `requestBytes` (default 1 MB). */
 export function wanCase(o: {
   name: string;
   seed: number;
@@ -198,11 +198,13 @@ export function wanCase(o: {
   spanS: number;
   bulkBytes: number;
   requestBytes?: number;
+  /** One-way latency of the WAN link, s (default 20 ms). */
+  wanLatencyS?: number;
   bufferPackets: number;
   cc: Ns3Cc;
   role: "fit" | "test";
 }): Ns3Case {
-  const c = wan(o.seed, o.requests, o.spanS, o.bulkBytes, o.requestBytes);
+  const c = wan(o.seed, o.requests, o.spanS, o.bulkBytes, o.requestBytes, o.wanLatencyS);
   c.name = o.name;
   c.cc = o.cc;
   c.role = o.role;
@@ -258,6 +260,16 @@ export function latencyCases(): Ns3Case[] {
     fatTreeCase({ name: "leafspine-websearch-newreno-seed15-load0.6", seed: 15, k: 0, cdf: "websearch", load: 0.6, flows: 300, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 150 }, leafSpine: { leaves: 4, spines: 2, hostsPerLeaf: 12, uplinkBps: 40e9 }, role: "test" }),
     incastCase({ name: "incast-dctcp-28x32k", seed: 33, senders: 28, responseBytes: 32e3, rounds: 10, gapS: 0.01, background: 1, backgroundBytes: 20e6, ports: { cc: "dctcp", bufferPackets: 120, ecnKPackets: 25 }, role: "test" }),
     incastCase({ name: "incast-newreno-20x64k", seed: 34, senders: 20, responseBytes: 64e3, rounds: 10, gapS: 0.01, background: 1, backgroundBytes: 20e6, ports: { cc: "newreno", bufferPackets: 80 }, role: "test" }),
+    // Session 51's held-out batch (2026-12-07): eight cases fixed (written down with the reason for each) before either
+    // simulator ran any of them; test only, no constant of the model changed on them (bench/ns3/README.md, "Session 51").
+    fatTreeCase({ name: "fattree-websearch-dctcp-seed41-load0.4", seed: 41, k: 4, cdf: "websearch", load: 0.4, flows: 500, bandwidthBps: 10e9, latencyS: 1e-6, ports: DCTCP_PORTS, role: "test" }),
+    fatTreeCase({ name: "leafspine-datamining-dctcp-seed42", seed: 42, k: 0, cdf: "datamining", load: 0.4, flows: 500, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "dctcp", bufferPackets: 250, ecnKPackets: 30 }, leafSpine: { leaves: 4, spines: 2, hostsPerLeaf: 12, uplinkBps: 40e9 }, maxSizeBytes: 100e6, role: "test" }),
+    fatTreeCase({ name: "fattree-websearch-newreno-seed43-load0.4", seed: 43, k: 4, cdf: "websearch", load: 0.4, flows: 400, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "newreno", bufferPackets: 150 }, role: "test" }),
+    fatTreeCase({ name: "leafspine-websearch-cubic-seed44-3to1", seed: 44, k: 0, cdf: "websearch", load: 0.4, flows: 300, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "cubic", bufferPackets: 200 }, leafSpine: { leaves: 4, spines: 2, hostsPerLeaf: 12, uplinkBps: 20e9 }, role: "test" }),
+    incastCase({ name: "incast-cubic-30x96k", seed: 45, senders: 30, responseBytes: 96e3, rounds: 10, gapS: 0.01, background: 1, backgroundBytes: 20e6, ports: { cc: "cubic", bufferPackets: 250 }, role: "test" }),
+    incastCase({ name: "incast-dctcp-16x64k-k40", seed: 46, senders: 16, responseBytes: 64e3, rounds: 10, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "dctcp", bufferPackets: 300, ecnKPackets: 40 }, role: "test" }),
+    wanCase({ name: "wan-cubic-80ms", seed: 47, requests: 150, spanS: 3, bulkBytes: 5e7, wanLatencyS: 40e-3, bufferPackets: 1500, cc: "cubic", role: "test" }),
+    rttMixCase({ name: "rtt-mix-newreno-50u-500u-5m", seed: 48, perClass: 2, sizeBytes: 15e6, accessS: [23e-6, 248e-6, 2498e-6], ports: { cc: "newreno", bufferPackets: 300 }, role: "test" }),
   ] as Ns3Case[]).map((c) => ({ ...c, delayedAck: 1 }));
 }
 

@@ -57,11 +57,18 @@ export function seededScenario(scenarioJson: string, seed: number): string {
   return `${JSON.stringify({ ...scenario, seed }, null, 1)}\n`;
 }
 
-/** Flows of ns-3's run that waited out a timeout: a data RTO, or an FCT of the SYN timeout or more (a lost SYN or SYN-ACK; ns-3 counts no RTO for it). */
+/**
+ * Flows of ns-3's run that waited out a timeout: a data RTO, or a lost SYN or SYN-ACK (ns-3 counts no RTO for it) —
+ * a handshake of the SYN timeout or more (`established_s` − `start_s`), or, for outputs without `established_s`, an
+ * FCT of the SYN timeout or more (which also counts a flow that simply took that long: an 80 ms-RTT WAN's bulk flows).
+ */
 export function ns3TimedOut(ns3: Ns3Run, synTimeoutS: number): number {
   let n = 0;
   for (const [id, finish] of ns3.finishS) {
-    if ((ns3.timeouts.get(id) ?? 0) > 0 || finish - ns3.startS.get(id)! >= synTimeoutS) n++;
+    const start = ns3.startS.get(id)!;
+    const established = ns3.establishedS?.get(id);
+    const lostHandshake = ns3.establishedS ? !(established! - start < synTimeoutS) : finish - start >= synTimeoutS;
+    if ((ns3.timeouts.get(id) ?? 0) > 0 || lostHandshake) n++;
   }
   return n;
 }

@@ -8,7 +8,7 @@ import { readReportCsv } from "../../bench/readReportCsv.js";
 import type { Ns3Case } from "../../bench/ns3/cases.js";
 import { toNs3Text, toScenario, wan } from "../../bench/ns3/cases.js";
 import { runChokepoint, runNs3 } from "../../bench/ns3/compare.js";
-import { compareSeeds } from "../../bench/ns3/seeds.js";
+import { compareSeeds, ns3TimedOut } from "../../bench/ns3/seeds.js";
 import { missingNs3Packages } from "../../bench/missingPackages.js";
 import { bundledModuleUrl } from "../bundledModuleUrl.js";
 import { skipCrossCheck } from "./skipCrossCheck.js";
@@ -142,6 +142,36 @@ describe.skipIf(skip)("flows.cc's traces of congestion states and drops (tracest
       expect([from, to, id]).toEqual(["s", "r", id === "f0" ? "f0" : "f1"]);
       expect(Number(payload)).toBe(1448);
     }
+  });
+});
+
+describe.skipIf(skip)("flows.cc's established_s: when each sender's handshake completed", () => {
+  it("is one handshake after the start when the SYN gets through, and the SYN timeout later when it is lost; ns3TimedOut counts the lost one", () => {
+    // f0's first flight of 10 packets meets a 1-packet queue at a 10 Mb/s port; f1's SYN, sent 120 µs after f0's start
+    // (just after f0's handshake, 114.9 µs here), arrives while that queue is full and is dropped.
+    const text = [
+      "option segsize 1448",
+      "option iw 10",
+      "option cc newreno",
+      "option delack 1",
+      "option tracelosses 1",
+      ...["a", "b", "s", "r"].map((n) => `node ${n}`),
+      "link a s 10000000000 0.000001 1000",
+      "link b s 10000000000 0.000001 1000",
+      "link s r 10000000 0.00001 1",
+      "flow f0 a r 100000 0 1",
+      "flow f1 b r 10000 0.00012 1",
+    ];
+    writeFileSync(join(dir, "syn.ns3.txt"), text.join("\n") + "\n");
+    const run = runNs3(dir, "syn", true);
+    const handshake = (id: string) => run.establishedS!.get(id)! - run.startS.get(id)!;
+    // One round trip: 2 × (1 + 10) µs of propagation plus a SYN and a SYN-ACK (< 100 B each) serialized at 10 Mb/s
+    // (< 80 µs each) and at 10 Gb/s (< 0.1 µs each).
+    expect(handshake("f0")).toBeGreaterThan(22e-6);
+    expect(handshake("f0")).toBeLessThan(22e-6 + 2 * 80e-6 + 2 * 0.1e-6);
+    // f1: its SYN again after the 1 s SYN timeout, on the same path lengths as f0's: the same round trip.
+    expect(handshake("f1") - 1).toBeCloseTo(handshake("f0"), 9);
+    expect(ns3TimedOut({ ...run, timeouts: new Map([["f0", 0], ["f1", 0]]) }, 1)).toBe(1);
   });
 });
 

@@ -27,7 +27,7 @@ describe("seededNs3Text(caseText, seed, jitterS) and seededScenario(json, seed)"
 });
 
 describe("ns3TimedOut(run, synTimeoutS) and modelTimedOut(rows)", () => {
-  it("counts ns-3's flows with a data RTO or an FCT of a SYN timeout or more, and the model's flows with any timeout", () => {
+  it("counts ns-3's flows with a data RTO or a handshake (without established_s: an FCT) of a SYN timeout or more, and the model's flows with any timeout", () => {
     const ns3: Ns3Run = {
       startS: new Map([["a", 0.5], ["b", 0], ["c", 0], ["d", 0]]),
       finishS: new Map([["a", 1.6], ["b", 0.9], ["c", 0.2], ["d", NaN]]),
@@ -37,6 +37,21 @@ describe("ns3TimedOut(run, synTimeoutS) and modelTimedOut(rows)", () => {
     // a: FCT 1.1 s >= 1 s (a lost SYN); b: 0.9 s, none; c: a data RTO; d: unfinished, none.
     expect(ns3TimedOut(ns3, 1)).toBe(2);
     expect(ns3TimedOut(ns3, 2)).toBe(1);
+    // With flows.cc's established_s a lost handshake is read off the handshake, not the FCT: a 1.7 s bulk flow
+    // established after one 80 ms round trip is not one, a flow established 1.005 s after its start is.
+    const wan: Ns3Run = {
+      startS: new Map([["bulk", 0], ["syn", 0], ["rto", 0]]),
+      finishS: new Map([["bulk", 1.72], ["syn", 1.18], ["rto", 0.3]]),
+      timeouts: new Map([["bulk", 0], ["syn", 0], ["rto", 1]]),
+      establishedS: new Map([["bulk", 0.08], ["syn", 1.005], ["rto", 0.08]]),
+      wallS: 1,
+    };
+    expect(ns3TimedOut(wan, 1)).toBe(2); // syn and rto
+    expect(ns3TimedOut({ ...wan, establishedS: undefined }, 1)).toBe(3); // without it, bulk too (by its FCT)
+    expect(ns3TimedOut(wan, 2)).toBe(1); // rto
+    // A flow whose sender never got established (the run stopped first, or every SYN was lost) waited out a SYN timeout.
+    const never: Ns3Run = { startS: new Map([["n", 0]]), finishS: new Map([["n", NaN]]), timeouts: new Map([["n", 0]]), establishedS: new Map([["n", NaN]]), wallS: 1 };
+    expect(ns3TimedOut(never, 1)).toBe(1);
     const rows = new Map(["0", "2", "1", ""].map((t, i) => [`f${i}`, { id: `f${i}`, timeouts: t }]));
     expect(modelTimedOut(rows)).toBe(2);
   });
