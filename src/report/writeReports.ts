@@ -1,7 +1,7 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
 import { phaseMark } from "../core/phaseMark.js";
 import { writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import type { RunResult } from "../core/Simulation.js";
 import { DEFAULT_COST, type CostSpec } from "../net/CostSpec.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
@@ -27,6 +27,7 @@ import type { BottleneckEntry } from "./resourceCsv.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeFlows, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
+import { OffloadedResourceRecorder } from "./OffloadedResourceRecorder.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { streamCsv, streamTable } from "./CsvWriter.js";
 
@@ -119,9 +120,32 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  * earlier contents and the error is rethrown.
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
+  // With the links' accounting in a worker, that worker writes workload-bottlenecks.csv and
+  // tiers.csv once its accounts are closed, while this thread writes the other files.
+  const offloaded = options.workloads && options.resources instanceof OffloadedResourceRecorder && options.resources.holdForReports() ? options.resources : undefined;
+  // Waits for the worker's files (its failure then is not this call's error): before the staging is removed.
+  const settle = () => {
+    try {
+      offloaded?.awaitWritten();
+    } catch {
+      // The error that made the staging go is the one reported.
+    }
+  };
+  try {
+    return await writeReportsWith(options, offloaded, settle);
+  } catch (err) {
+    settle();
+    throw err;
+  } finally {
+    offloaded?.release();
+  }
+}
+
+async function writeReportsWith(options: WriteReportsOptions, offloaded: OffloadedResourceRecorder | undefined, settle: () => void): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
   // The flows' part first: with the links' accounting in a worker, its accounts are closed
   // there meanwhile (they are read first by links.csv, after flows.csv).
+  let staged = options.staged;
   const flowSummary = summarizeFlows({ network, flows, resources, run });
   phaseMark("summarize");
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f), forEachBound: (f, fn) => flows.forEachBound(f, fn) };
@@ -131,7 +155,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   let queueingTiers: Array<[string, number]> | undefined;
   let tierShares: (() => TierShares) | undefined;
   if (w) {
-    const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS);
+    const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS, offloaded !== undefined);
     const ws = summarizeWorkloads({
       names: w.names,
       kinds: w.kinds,
@@ -152,10 +176,22 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       if (total > 0) queueingTiers = all.filter(([, x]) => x > 0).map(([t, x]): [string, number] => [t, x / total]).sort((a, b) => b[1] - a[1]);
     }
     // The per-flow tables write themselves straight into their files (no array of cells per row).
+    const tierHeaders = options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS;
+    if (offloaded) {
+      // Posted now, written by the worker while this thread writes flows.csv and the rest; awaited last.
+      staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...(options.extraFiles ?? []).map((f) => f.name)] });
+      const dir = staged.path;
+      offloaded.writeInWorker([
+        { path: join(dir, "workload-bottlenecks.csv"), headers: WORKLOAD_BOTTLENECK_CSV_HEADERS, table: "workload-bottlenecks", data: pass.bottlenecks.data() },
+        { path: join(dir, "tiers.csv"), headers: tierHeaders, table: "tiers", data: tiers.data() },
+      ], pass.bottlenecks.buffers());
+      phaseMark("job");
+    }
+    const inWorker = async () => offloaded!.awaitWritten();
     workloadFiles.push(
       { name: "workloads.csv", write: (p) => streamTable(p, WORKLOADS_CSV_HEADERS, (sink) => ws.emit(sink)) },
-      { name: "workload-bottlenecks.csv", write: (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
-      { name: "tiers.csv", write: (p) => streamTable(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, (sink) => tiers.emit(sink)) },
+      { name: "workload-bottlenecks.csv", write: offloaded ? inWorker : (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
+      { name: "tiers.csv", write: offloaded ? inWorker : (p) => streamTable(p, tierHeaders, (sink) => tiers.emit(sink)) },
     );
     const costInput = { names: w.names, results: w.results, makespanS: flowSummary.makespanS };
     workloadFiles.push({ name: "cost.csv", write: (p) => streamTable(p, COST_CSV_HEADERS, (sink) => pass.cost.emit(sink, costInput)) });
@@ -195,8 +231,11 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await (await import("./html/writeRunReport.js")).writeRunReport(dirname(p), p)) }] : []),
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
-  const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
-  await staged.writeAndCommit(files, options.interruption);
+  staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] });
+  // The worker's files are waited for last (report.html, which reads the staged CSVs, after them).
+  const workerFiles = new Set(offloaded ? ["workload-bottlenecks.csv", "tiers.csv"] : []);
+  const order = [...files.filter((f) => !workerFiles.has(f.name) && f.name !== "report.html"), ...files.filter((f) => workerFiles.has(f.name) || f.name === "report.html")];
+  await staged.writeAndCommit(order, options.interruption, settle);
   const summary: RunSummary = { ...flowSummary, bottlenecks: bottlenecks() };
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
 }
@@ -220,14 +259,15 @@ interface WorkloadPass {
  * report adds the same values in the same order as its own pass over the flows did
  * (`workloadBottleneckRows`, `tierRows`, `costRows`, `summarizeWorkloads`), so its sums are
  * bit-identical; each flow's route and facts are read once instead of once per report.
- * Closes the queue accounting at the makespan first.
+ * Closes the queue accounting at the makespan first. `shared`: tiers.csv's cells in shared
+ * memory (for a worker to write it).
  */
-function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadReportsInput, queueing: RunQueueing | undefined, makespanS: number): WorkloadPass {
+function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadReportsInput, queueing: RunQueueing | undefined, makespanS: number, shared: boolean): WorkloadPass {
   queueing?.finish(makespanS);
   const W = w.names.length;
   const fctsByWorkload = workloadFcts(W, network.flowCount, w.workloadOfFlow, (f) => flowFctS(network, f));
   const bottlenecks = new WorkloadBottleneckTable(w.names, w.topology, makespanS);
-  const tiers = new TierTable(w.names, w.topology, queueing, makespanS);
+  const tiers = new TierTable(w.names, w.topology, queueing, makespanS, shared);
   const cost = new CostTable(w.cost ?? DEFAULT_COST, w.topology, W);
   const bound = new BoundList();
   let fctS = 0;

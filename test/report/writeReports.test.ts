@@ -114,10 +114,47 @@ describe("writeReports", () => {
     expect(there.written.summary).toEqual(here.written.summary);
     expect(there.written.summary).toEqual(summarizeRun(here.s));
     expect(there.written.files).toEqual(here.written.files);
+    // workload-bottlenecks.csv and tiers.csv were the worker's (a report job), and tiers.csv's shares are still read here.
+    expect((there.s.resources as unknown as { jobSent: boolean }).jobSent).toBe(true);
+    expect(there.written.tierShares?.()).toEqual(here.written.tierShares?.());
     for (const name of here.written.files.filter((n) => n.endsWith(".csv"))) {
       const a = await readFile(join(dir, "here", name));
       const b = await readFile(join(dir, "there", name));
       expect(b.equals(a), name).toBe(true);
     }
+  }, 60_000);
+  it("interrupted while the worker writes its files: waits for it, then leaves no file and no staging directory", async () => {
+    const prepared = prepareScenario("scenarios/leaf-spine-oversubscribed.yaml");
+    const s = simulate(prepared, { offloadResources: true });
+    const outDir = join(dir, "out");
+    let checks = 0;
+    // The job is posted before the first file; the second check comes after flows.csv, while the worker writes.
+    const interruption = {
+      check: () => {
+        if (++checks === 2) throw new Error("interrupted");
+      },
+    };
+    await expect(
+      writeReports({
+        outDir,
+        network: s.network,
+        flows: s.flows,
+        resources: s.resources,
+        run: s.run,
+        meta,
+        interruption,
+        workloads: {
+          topology: prepared.topology,
+          names: s.workloads.map((w) => w.name),
+          kinds: prepared.scenario.workloads.map((w) => w.kind),
+          results: s.workloads.map((w) => w.results?.() ?? {}),
+          workloadOfFlow: s.workloadOfFlow,
+        },
+      }),
+    ).rejects.toThrow("interrupted");
+    const rec = s.resources as unknown as { jobSent: boolean; jobDone: boolean };
+    expect(rec.jobSent).toBe(true);
+    expect(rec.jobDone).toBe(true);
+    expect(await readdir(dir)).toEqual([]);
   }, 60_000);
 });
