@@ -10,7 +10,6 @@ import type { FlowBoundsHandOver } from "./FlowRecorder.js";
 import { RecordRing } from "./RecordRing.js";
 import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
-import type { ReportJob, ReportJobFailure } from "./ReportJob.js";
 
 /** Values the ring holds (8 MiB). */
 const RING_VALUES = 1 << 20;
@@ -61,14 +60,6 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
   /** Where the worker posts the flows' bottlenecks at finish (with `keepFlowBounds`), and what it posted. */
   private readonly boundsPort: MessagePort | undefined;
   private handed: FlowBoundsHandOver | undefined;
-  /** Where report jobs are posted (and a job's failure comes back). */
-  private readonly reportsPort: MessagePort;
-  /** Whether {@link finish} leaves the worker waiting for a report job ({@link holdForReports}), and whether its STOP was sent. */
-  private reportsHeld = false;
-  private stopped = false;
-  /** Whether a report job was sent, and whether its answer was taken. */
-  private jobSent = false;
-  private jobDone = false;
 
   /**
    * `ringValues`: numbers the ring between the threads holds (a power of two; tests make it small).
@@ -87,15 +78,13 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     const answer = new SharedArrayBuffer(8 * ResourceRecorder.accountsLength(R));
     this.ring = new RecordRing(memory);
     this.answer = new Float64Array(answer);
-    const reports = new MessageChannel();
-    this.reportsPort = reports.port1;
-    const data: ResourceWorkerData = { ring: memory, capacityBps, answer, reports: reports.port2 };
+    const data: ResourceWorkerData = { ring: memory, capacityBps, answer };
     if (keepFlowBounds) {
       const channel = new MessageChannel();
       this.boundsPort = channel.port1;
       data.flowBounds = channel.port2;
-      this.worker = startModuleWorker(workerUrl, { workerData: data, transferList: [channel.port2, reports.port2] });
-    } else this.worker = startModuleWorker(workerUrl, { workerData: data, transferList: [reports.port2] });
+      this.worker = startModuleWorker(workerUrl, { workerData: data, transferList: [channel.port2] });
+    } else this.worker = startModuleWorker(workerUrl, { workerData: data });
     // The simulation's thread waits for it only through the ring; it must not keep the process alive.
     this.worker.unref();
     // A failure reaches the simulation's thread through the ring (RecordRing.fail: its next wait throws); the event comes later, if ever.
@@ -175,69 +164,12 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     const b = this.room(3);
     b[this.staged++] = ResourceRecord.FINISH;
     b[this.staged++] = endS;
-    if (!this.reportsHeld) {
-      b[this.staged++] = ResourceRecord.STOP;
-      this.stopped = true;
-    }
+    b[this.staged++] = ResourceRecord.STOP;
     this.seen = this.ring.answers();
     this.flush();
     this.ring.wake();
     this.finishedAtS = endS;
     this.accountsDue = true;
-  }
-
-  /**
-   * Before {@link finish}: have the worker wait, once its accounts are closed, for one report
-   * job ({@link writeInWorker}) or {@link release} instead of stopping. False (and nothing
-   * changes) once finished. Whoever holds it must release it (a held worker waits for ever,
-   * though it does not keep the process alive).
-   */
-  holdForReports(): boolean {
-    if (this.finishedAtS !== undefined) return false;
-    this.reportsHeld = true;
-    return true;
-  }
-
-  /**
-   * After {@link finish}, on a held worker: post `job` (its data is copied, but for shared
-   * memory and the buffers in `transfer`, which move to the worker) and have the worker write
-   * it once its accounts are closed, then stop. Does not wait: {@link awaitWritten} does.
-   */
-  writeInWorker(job: ReportJob, transfer: ArrayBuffer[] = []): void {
-    if (!this.reportsHeld || this.finishedAtS === undefined || this.stopped) throw new Error("OffloadedResourceRecorder: a report job needs a held worker, after finish, before release");
-    this.reportsPort.postMessage(job, transfer);
-    const b = this.room(2);
-    b[this.staged++] = ResourceRecord.WRITE;
-    b[this.staged++] = ResourceRecord.STOP;
-    this.stopped = true;
-    this.jobSent = true;
-    this.flush();
-    this.ring.wake();
-  }
-
-  /** Wait until the worker has written the job {@link writeInWorker} sent (nothing if none was sent); throw its failure. */
-  awaitWritten(): void {
-    if (!this.jobSent || this.jobDone) return;
-    // FINISH's two answers, then the job's.
-    this.ring.awaitAnswer(this.seen + 2);
-    this.jobDone = true;
-    const failure = receiveMessageOnPort(this.reportsPort)?.message as ReportJobFailure | undefined;
-    if (failure) throw Object.assign(new Error(failure.message), failure.code === undefined ? {} : { code: failure.code });
-  }
-
-  /** Let a held worker stop if no job was sent ({@link holdForReports}); otherwise nothing. */
-  release(): void {
-    if (this.finishedAtS === undefined) {
-      // Not finished yet: finish sends the STOP itself.
-      this.reportsHeld = false;
-      return;
-    }
-    if (this.stopped) return;
-    const b = this.room(1);
-    b[this.staged++] = ResourceRecord.STOP;
-    this.stopped = true;
-    this.flush();
-    this.ring.wake();
   }
 
   /** The flows' bottlenecks the worker kept (with `keepFlowBounds`), once {@link finish} was called (waits for the worker's first answer). */

@@ -1,7 +1,6 @@
 // ResourceRecord: the kinds of record an OffloadedResourceRecorder sends its worker, and what the worker is started with.
 import type { MessagePort } from "node:worker_threads";
 import type { RecordRingMemory } from "./RecordRing.js";
-import type { ReportJob, ReportJobFailure } from "./ReportJob.js";
 
 /**
  * The first number of each record in the ring, and what follows it:
@@ -10,9 +9,7 @@ import type { ReportJob, ReportJobFailure } from "./ReportJob.js";
  * `ratesChanged`); CAPACITY resource, old, new, nowS (one `capacityChanged`); FINISH endS
  * (the flows' bottlenecks are posted and answered, then `finish`, the accounts written and answered: two answers); STOP (the worker returns);
  * ZERO_CAP flow (the flow's cap in force is 0 at the next CHANGES record, where it goes to rate
- * 0 with no bottleneck: that is not its completion to the flows' bottleneck accounts);
- * WRITE (write the {@link ReportJob} posted on the `reports` port, then answer: after a FINISH
- * sent without STOP, see OffloadedResourceRecorder.holdForReports).
+ * 0 with no bottleneck: that is not its completion to the flows' bottleneck accounts).
  */
 export const ResourceRecord = {
   ROUTE: 1,
@@ -21,7 +18,6 @@ export const ResourceRecord = {
   FINISH: 4,
   STOP: 5,
   ZERO_CAP: 6,
-  WRITE: 7,
 } as const;
 
 /** The worker's `workerData`. */
@@ -36,6 +32,4 @@ export interface ResourceWorkerData {
    * and at FINISH posts them here ({@link FlowBoundsHandOver}) before its first answer.
    */
   flowBounds?: MessagePort;
-  /** Where the simulation's thread posts a {@link ReportJob} before each WRITE record, and the worker a {@link ReportJobFailure} before its answer if the job failed. */
-  reports: MessagePort;
 }

@@ -1,5 +1,5 @@
-// resourceRecorderWorker: the worker-thread side of an OffloadedResourceRecorder — a ResourceRecorder fed by the records its RecordRing carries.
-import { receiveMessageOnPort, workerData } from "node:worker_threads";
+// resourceRecorderWorker: the worker-thread side of an OffloadedResourceRecorder — a ResourceRecorder fed by the records its RecordRing carries — or of a ReportJobWorker.
+import { workerData } from "node:worker_threads";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import { RateChanges } from "../net/RateChanges.js";
 import type { Route } from "../net/Router.js";
@@ -9,24 +9,29 @@ import type { FlowBoundsHandOver } from "./FlowRecorder.js";
 import { RecordRing } from "./RecordRing.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
 import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
-import { writeReportJob, type ReportJob, type ReportJobFailure } from "./ReportJob.js";
+import { serveReportJobs, type ReportJobWorkerData } from "./ReportJob.js";
 
-const data = workerData as ResourceWorkerData;
-const ring = new RecordRing(data.ring);
-serve(ring, data).catch((err: unknown) => {
-  ring.fail();
-  throw err;
-});
+// The same module serves report jobs (ReportJobWorker): one worker file in the CLI's bundle.
+if ((workerData as Partial<ReportJobWorkerData>).reportJobs) {
+  void serveReportJobs(workerData as ReportJobWorkerData);
+} else {
+  const data = workerData as ResourceWorkerData;
+  const ring = new RecordRing(data.ring);
+  try {
+    serve(ring, data);
+  } catch (err) {
+    ring.fail();
+    throw err;
+  }
+}
 
 /**
  * Replay the records into a ResourceRecorder over a stand-in network that holds what the
  * records told (capacities in force, the routes of the flows about to be held) until STOP;
  * and into a FlowBounds when asked (`data.flowBounds`), whose caps are 0 for the flows a
- * ZERO_CAP record named before the batch, and not 0 for the others. At WRITE, writes the
- * report job posted on `data.reports` and answers (a failure to write is posted back, then
- * answered: the simulation's thread throws it).
+ * ZERO_CAP record named before the batch, and not 0 for the others.
  */
-async function serve(ring: RecordRing, data: ResourceWorkerData): Promise<void> {
+function serve(ring: RecordRing, data: ResourceWorkerData): void {
   const capacity = Float64Array.from(data.capacityBps);
   const routes: Array<Route | undefined> = [];
   const told: number[] = [];
@@ -96,17 +101,6 @@ async function serve(ring: RecordRing, data: ResourceWorkerData): Promise<void> 
       ring.answer();
       recorder.finish(endS);
       recorder.writeAccounts(answer);
-      ring.answer();
-    } else if (kind === ResourceRecord.WRITE) {
-      const job = receiveMessageOnPort(data.reports)?.message as ReportJob | undefined;
-      if (!job) throw new Error("resourceRecorderWorker: a WRITE record without its job");
-      try {
-        await writeReportJob(job);
-      } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        const failure: ReportJobFailure = { message: e instanceof Error ? e.message : String(err), ...(typeof e?.code === "string" && { code: e.code }) };
-        data.reports.postMessage(failure);
-      }
       ring.answer();
     } else if (kind === ResourceRecord.STOP) {
       return;

@@ -28,6 +28,8 @@ import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeFlows, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
 import { OffloadedResourceRecorder } from "./OffloadedResourceRecorder.js";
+import { ReportJobWorker } from "./ReportJobWorker.js";
+import { resourceRecorderWorkerUrl } from "./resourceRecorderWorkerUrl.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { streamCsv, streamTable } from "./CsvWriter.js";
 
@@ -120,28 +122,30 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  * earlier contents and the error is rethrown.
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
-  // With the links' accounting in a worker, that worker writes workload-bottlenecks.csv and
-  // tiers.csv once its accounts are closed, while this thread writes the other files.
-  const offloaded = options.workloads && options.resources instanceof OffloadedResourceRecorder && options.resources.holdForReports() ? options.resources : undefined;
+  // A run large enough to have its links' accounting in a worker (a second core, the main
+  // thread) has workload-bottlenecks.csv and tiers.csv written by another worker, started now
+  // (its start overlaps the flows' summary and the workloads' pass), while this thread writes
+  // the other files.
+  const jobs = options.workloads && options.resources instanceof OffloadedResourceRecorder ? new ReportJobWorker(resourceRecorderWorkerUrl()) : undefined;
   // Waits for the worker's files (its failure then is not this call's error): before the staging is removed.
   const settle = () => {
     try {
-      offloaded?.awaitWritten();
+      jobs?.awaitWritten();
     } catch {
       // The error that made the staging go is the one reported.
     }
   };
   try {
-    return await writeReportsWith(options, offloaded, settle);
+    return await writeReportsWith(options, jobs, settle);
   } catch (err) {
     settle();
     throw err;
   } finally {
-    offloaded?.release();
+    jobs?.release();
   }
 }
 
-async function writeReportsWith(options: WriteReportsOptions, offloaded: OffloadedResourceRecorder | undefined, settle: () => void): Promise<WrittenReports> {
+async function writeReportsWith(options: WriteReportsOptions, jobs: ReportJobWorker | undefined, settle: () => void): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
   // The flows' part first: with the links' accounting in a worker, its accounts are closed
   // there meanwhile (they are read first by links.csv, after flows.csv).
@@ -155,7 +159,7 @@ async function writeReportsWith(options: WriteReportsOptions, offloaded: Offload
   let queueingTiers: Array<[string, number]> | undefined;
   let tierShares: (() => TierShares) | undefined;
   if (w) {
-    const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS, offloaded !== undefined);
+    const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS, jobs !== undefined);
     const ws = summarizeWorkloads({
       names: w.names,
       kinds: w.kinds,
@@ -177,21 +181,21 @@ async function writeReportsWith(options: WriteReportsOptions, offloaded: Offload
     }
     // The per-flow tables write themselves straight into their files (no array of cells per row).
     const tierHeaders = options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS;
-    if (offloaded) {
+    if (jobs) {
       // Posted now, written by the worker while this thread writes flows.csv and the rest; awaited last.
       staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...(options.extraFiles ?? []).map((f) => f.name)] });
       const dir = staged.path;
-      offloaded.writeInWorker([
+      jobs.write([
         { path: join(dir, "workload-bottlenecks.csv"), headers: WORKLOAD_BOTTLENECK_CSV_HEADERS, table: "workload-bottlenecks", data: pass.bottlenecks.data() },
         { path: join(dir, "tiers.csv"), headers: tierHeaders, table: "tiers", data: tiers.data() },
       ], pass.bottlenecks.buffers());
       phaseMark("job");
     }
-    const inWorker = async () => offloaded!.awaitWritten();
+    const inWorker = async () => jobs!.awaitWritten();
     workloadFiles.push(
       { name: "workloads.csv", write: (p) => streamTable(p, WORKLOADS_CSV_HEADERS, (sink) => ws.emit(sink)) },
-      { name: "workload-bottlenecks.csv", write: offloaded ? inWorker : (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
-      { name: "tiers.csv", write: offloaded ? inWorker : (p) => streamTable(p, tierHeaders, (sink) => tiers.emit(sink)) },
+      { name: "workload-bottlenecks.csv", write: jobs ? inWorker : (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
+      { name: "tiers.csv", write: jobs ? inWorker : (p) => streamTable(p, tierHeaders, (sink) => tiers.emit(sink)) },
     );
     const costInput = { names: w.names, results: w.results, makespanS: flowSummary.makespanS };
     workloadFiles.push({ name: "cost.csv", write: (p) => streamTable(p, COST_CSV_HEADERS, (sink) => pass.cost.emit(sink, costInput)) });
@@ -233,7 +237,7 @@ async function writeReportsWith(options: WriteReportsOptions, offloaded: Offload
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
   staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] });
   // The worker's files are waited for last (report.html, which reads the staged CSVs, after them).
-  const workerFiles = new Set(offloaded ? ["workload-bottlenecks.csv", "tiers.csv"] : []);
+  const workerFiles = new Set(jobs ? ["workload-bottlenecks.csv", "tiers.csv"] : []);
   const order = [...files.filter((f) => !workerFiles.has(f.name) && f.name !== "report.html"), ...files.filter((f) => workerFiles.has(f.name) || f.name === "report.html")];
   await staged.writeAndCommit(order, options.interruption, settle);
   const summary: RunSummary = { ...flowSummary, bottlenecks: bottlenecks() };

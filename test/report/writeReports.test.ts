@@ -2,8 +2,9 @@
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OffloadedResourceRecorder } from "../../src/report/OffloadedResourceRecorder.js";
+import { ReportJobWorker } from "../../src/report/ReportJobWorker.js";
 import { summarizeRun } from "../../src/report/summarizeRun.js";
 import { writeReports } from "../../src/report/writeReports.js";
 import { simulate } from "../../src/run/simulate.js";
@@ -106,6 +107,7 @@ describe("writeReports", () => {
       });
       return { s, written, accountsDueAtFlows };
     };
+    const jobs = vi.spyOn(ReportJobWorker.prototype, "write");
     const here = await write(false, join(dir, "here"));
     const there = await write(true, join(dir, "there"));
     expect(there.s.resources).toBeInstanceOf(OffloadedResourceRecorder);
@@ -114,8 +116,9 @@ describe("writeReports", () => {
     expect(there.written.summary).toEqual(here.written.summary);
     expect(there.written.summary).toEqual(summarizeRun(here.s));
     expect(there.written.files).toEqual(here.written.files);
-    // workload-bottlenecks.csv and tiers.csv were the worker's (a report job), and tiers.csv's shares are still read here.
-    expect((there.s.resources as unknown as { jobSent: boolean }).jobSent).toBe(true);
+    // workload-bottlenecks.csv and tiers.csv were a report worker's (one job, in the run with the links' worker), and tiers.csv's shares are still read here.
+    expect(jobs.mock.calls.map((c) => c[0].map((f) => f.table))).toEqual([["workload-bottlenecks", "tiers"]]);
+    jobs.mockRestore();
     expect(there.written.tierShares?.()).toEqual(here.written.tierShares?.());
     for (const name of here.written.files.filter((n) => n.endsWith(".csv"))) {
       const a = await readFile(join(dir, "here", name));
@@ -127,6 +130,8 @@ describe("writeReports", () => {
     const prepared = prepareScenario("scenarios/leaf-spine-oversubscribed.yaml");
     const s = simulate(prepared, { offloadResources: true });
     const outDir = join(dir, "out");
+    const sent = vi.spyOn(ReportJobWorker.prototype, "write");
+    const waited = vi.spyOn(ReportJobWorker.prototype, "awaitWritten");
     let checks = 0;
     // The job is posted before the first file; the second check comes after flows.csv, while the worker writes.
     const interruption = {
@@ -152,9 +157,11 @@ describe("writeReports", () => {
         },
       }),
     ).rejects.toThrow("interrupted");
-    const rec = s.resources as unknown as { jobSent: boolean; jobDone: boolean };
-    expect(rec.jobSent).toBe(true);
-    expect(rec.jobDone).toBe(true);
+    expect(sent).toHaveBeenCalledTimes(1);
+    // Waited for before the staging was removed (and again, a no-op, on the way out).
+    expect(waited).toHaveBeenCalled();
+    sent.mockRestore();
+    waited.mockRestore();
     expect(await readdir(dir)).toEqual([]);
   }, 60_000);
 });
