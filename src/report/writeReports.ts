@@ -58,6 +58,12 @@ export interface WriteReportsOptions {
   events?: readonly EventRecord[];
   /** Also write report.html, last, drawn from the staged CSVs (html/writeRunReport): committed with them or not at all. */
   htmlReport?: boolean;
+  /**
+   * With workloads: workload-bottlenecks.csv and tiers.csv written by a worker thread while this
+   * one writes the other files (the same bytes). Default: with {@link REPORT_JOB_MIN_WORKLOADS}
+   * workloads or more, when the links' accounting runs in a worker (OffloadedResourceRecorder).
+   */
+  reportWorker?: boolean;
   /** Checked before each file and before the swap: when it throws (an interrupted run), the staged files are removed and the directory is left as it was. */
   interruption?: { check(): void };
 }
@@ -93,6 +99,16 @@ export interface WrittenReports {
   tierShares?: () => TierShares;
 }
 
+/**
+ * Workloads from which workload-bottlenecks.csv and tiers.csv (rows per workload) are written by
+ * a {@link ReportJobWorker} beside this thread. A worker costs its start and its own warm-up of
+ * the CSV code (~0.1–0.2 s of CPU): the k=16 case of 20,000 transfers lost (whole command 2.25 →
+ * 2.46 s, CPU 2.05 → 2.23 s, load 4–5), the 100,000-transfer one gained (the main thread after the
+ * run ~780 → ~615 ms); this is a round number between those two measured points, not a fit. A
+ * traffic workload of a million flows is one workload: its tables are small, and stay here.
+ */
+export const REPORT_JOB_MIN_WORKLOADS = 50_000;
+
 /** Names of the files {@link writeReports} always writes. */
 export const REPORT_FILES = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"] as const;
 
@@ -122,11 +138,13 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  * earlier contents and the error is rethrown.
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
-  // A run large enough to have its links' accounting in a worker (a second core, the main
+  // A run of many workloads whose links' accounting is in a worker (so: a second core, the main
   // thread) has workload-bottlenecks.csv and tiers.csv written by another worker, started now
   // (its start overlaps the flows' summary and the workloads' pass), while this thread writes
   // the other files.
-  const jobs = options.workloads && options.resources instanceof OffloadedResourceRecorder ? new ReportJobWorker(resourceRecorderWorkerUrl()) : undefined;
+  const w = options.workloads;
+  const inWorker = options.reportWorker ?? (w !== undefined && w.names.length >= REPORT_JOB_MIN_WORKLOADS && options.resources instanceof OffloadedResourceRecorder);
+  const jobs = w && inWorker ? new ReportJobWorker(resourceRecorderWorkerUrl()) : undefined;
   // Waits for the worker's files (its failure then is not this call's error): before the staging is removed.
   const settle = () => {
     try {
