@@ -178,6 +178,19 @@ async function writeReportsWith(options: WriteReportsOptions, jobs: ReportJobWor
   let tierShares: (() => TierShares) | undefined;
   if (w) {
     const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS, jobs !== undefined);
+    const tierHeaders = options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS;
+    if (jobs) {
+      // Posted as soon as the tables are full, written by the worker while this thread makes the
+      // workloads' summary and writes flows.csv and the rest; awaited last. (Phase "job": the pass
+      // and the post; "wlpass" then holds the summary alone.)
+      staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...(options.extraFiles ?? []).map((f) => f.name)] });
+      const dir = staged.path;
+      jobs.write([
+        { path: join(dir, "workload-bottlenecks.csv"), headers: WORKLOAD_BOTTLENECK_CSV_HEADERS, table: "workload-bottlenecks", data: pass.bottlenecks.data() },
+        { path: join(dir, "tiers.csv"), headers: tierHeaders, table: "tiers", data: pass.tiers.data() },
+      ], pass.bottlenecks.buffers());
+      phaseMark("job");
+    }
     const ws = summarizeWorkloads({
       names: w.names,
       kinds: w.kinds,
@@ -198,17 +211,6 @@ async function writeReportsWith(options: WriteReportsOptions, jobs: ReportJobWor
       if (total > 0) queueingTiers = all.filter(([, x]) => x > 0).map(([t, x]): [string, number] => [t, x / total]).sort((a, b) => b[1] - a[1]);
     }
     // The per-flow tables write themselves straight into their files (no array of cells per row).
-    const tierHeaders = options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS;
-    if (jobs) {
-      // Posted now, written by the worker while this thread writes flows.csv and the rest; awaited last.
-      staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...(options.extraFiles ?? []).map((f) => f.name)] });
-      const dir = staged.path;
-      jobs.write([
-        { path: join(dir, "workload-bottlenecks.csv"), headers: WORKLOAD_BOTTLENECK_CSV_HEADERS, table: "workload-bottlenecks", data: pass.bottlenecks.data() },
-        { path: join(dir, "tiers.csv"), headers: tierHeaders, table: "tiers", data: tiers.data() },
-      ], pass.bottlenecks.buffers());
-      phaseMark("job");
-    }
     const inWorker = async () => jobs!.awaitWritten();
     workloadFiles.push(
       { name: "workloads.csv", write: (p) => streamTable(p, WORKLOADS_CSV_HEADERS, (sink) => ws.emit(sink)) },
