@@ -32,8 +32,8 @@ export const FLOW_CSV_HEADERS = [
 export class FlowRows {
   /** Extra columns (a transport model's), each group with the function giving a flow's cells (undefined: empty cells). */
   private readonly extra: Array<{ headers: readonly string[]; cells: (flow: number) => Array<number | string> | undefined }> = [];
-  /** Names of the resources written as bottlenecks so far, by resource id (each name built once, not once per flow). */
-  private readonly names = new Map<number, string>();
+  /** Names of the resources written as bottlenecks so far, by resource id (each name built once, not once per flow; an array, not a Map: one indexed load per row). */
+  private names: Array<string | undefined> = [];
 
   constructor(
     private readonly recorder: FlowRecorder,
@@ -70,8 +70,9 @@ export class FlowRows {
 
   /** Name of resource `r` (a channel "a->b", a node capacity), kept once made. */
   private nameOf(r: number): string {
-    let name = this.names.get(r);
-    if (name === undefined) this.names.set(r, (name = this.topology.resourceName(r)));
+    if (this.names.length === 0) this.names = new Array<string | undefined>(this.topology.resourceCount).fill(undefined);
+    let name = this.names[r];
+    if (name === undefined) this.names[r] = name = this.topology.resourceName(r);
     return name;
   }
 

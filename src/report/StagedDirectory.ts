@@ -157,13 +157,16 @@ export class StagedDirectory {
   /**
    * Write `files` into the staging directory and swap it in; on failure, or when
    * `interruption.check()` throws (before each file and before the swap, never during it),
-   * discard it (the target keeps its earlier contents) and rethrow.
+   * discard it (the target keeps its earlier contents) and rethrow. `settle` (which must not
+   * throw) is called before the discard: it waits for files written by another thread.
    */
-  async writeAndCommit(files: readonly ReportFile[], interruption?: { check(): void }): Promise<void> {
+  async writeAndCommit(files: readonly ReportFile[], interruption?: { check(): void }, settle?: () => void): Promise<void> {
     try {
       await this.write(files, interruption);
       interruption?.check();
     } catch (err) {
+      // A file another thread is writing into the staging directory must be finished before it is removed.
+      settle?.();
       await this.discard();
       throw err;
     }

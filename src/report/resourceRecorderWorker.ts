@@ -1,4 +1,4 @@
-// resourceRecorderWorker: the worker-thread side of an OffloadedResourceRecorder — a ResourceRecorder fed by the records its RecordRing carries.
+// resourceRecorderWorker: the worker-thread side of an OffloadedResourceRecorder — a ResourceRecorder fed by the records its RecordRing carries — or of a ReportJobWorker.
 import { workerData } from "node:worker_threads";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import { RateChanges } from "../net/RateChanges.js";
@@ -9,14 +9,20 @@ import type { FlowBoundsHandOver } from "./FlowRecorder.js";
 import { RecordRing } from "./RecordRing.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
 import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
+import { serveReportJobs, type ReportJobWorkerData } from "./ReportJob.js";
 
-const data = workerData as ResourceWorkerData;
-const ring = new RecordRing(data.ring);
-try {
-  serve(ring, data);
-} catch (err) {
-  ring.fail();
-  throw err;
+// The same module serves report jobs (ReportJobWorker): one worker file in the CLI's bundle.
+if ((workerData as Partial<ReportJobWorkerData>).reportJobs) {
+  void serveReportJobs(workerData as ReportJobWorkerData);
+} else {
+  const data = workerData as ResourceWorkerData;
+  const ring = new RecordRing(data.ring);
+  try {
+    serve(ring, data);
+  } catch (err) {
+    ring.fail();
+    throw err;
+  }
 }
 
 /**

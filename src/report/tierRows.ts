@@ -1,11 +1,11 @@
 // tierRows: bottleneck-seconds and bytes per tier, per workload and for the whole run (tiers.csv).
-import { spannedS } from "../core/elapsedS.js";
 import type { Topology } from "../net/Topology.js";
 import { BoundList } from "./BoundList.js";
 import { csvNumber } from "./csvNumber.js";
 import { tableRows, type RowSink } from "./CsvWriter.js";
 import type { TierShares } from "./formatSummary.js";
 import { CAP_BOUND } from "./flowBottleneck.js";
+import { emitTierRows, filledTierRows, type TierData } from "./emitTierRows.js";
 import { TIERS, tierOf } from "./tierOf.js";
 
 /** Columns of tiers.csv, in order (plus {@link TIERS_QUEUEING_HEADER} in runs whose transports build queues). */
@@ -83,13 +83,16 @@ export class TierTable {
 
   /**
    * @param horizonS the run's makespan: `bottleneck_flow_s` and `queueing_flow_s` cells are
-   * rounded to the digits its instants resolve ({@link spannedS}); 0 writes the sums as they are.
+   * rounded to the digits its instants resolve (core/elapsedS's spannedS); 0 writes the sums as they are.
+   * @param shared the cells in shared memory, so that {@link data} is posted to a worker
+   * without a copy (~10 MB at 100,000 transfers) while this thread still reads it (shares()).
    */
   constructor(
     private readonly names: readonly string[],
     private readonly topology: Topology,
     private readonly queueing?: TierQueueing,
     private readonly horizonS = 0,
+    shared = false,
   ) {
     const R = topology.resourceCount;
     const tierNumber = new Map<string, number>(TIERS.map((t, k) => [t, k]));
@@ -114,10 +117,11 @@ export class TierTable {
     for (let r = 0; r < R; r++) this.cache[r] = compact[tierOfResource[r]];
     this.T = this.labels.length;
     const cells = (names.length + 1) * this.T;
-    this.boundS = new Float64Array(cells);
-    this.bytes = new Float64Array(cells);
-    this.crossing = new Float64Array(cells);
-    this.waitedS = new Float64Array(cells);
+    const cellArray = () => (shared ? new Float64Array(new SharedArrayBuffer(8 * cells)) : new Float64Array(cells));
+    this.boundS = cellArray();
+    this.bytes = cellArray();
+    this.crossing = cellArray();
+    this.waitedS = cellArray();
     this.seen = new Uint8Array(this.T);
   }
 
@@ -170,24 +174,15 @@ export class TierTable {
     return tableRows((sink) => this.emit(sink));
   }
 
-  /** Write tiers.csv's rows into `sink`, yielding when the sink is full (see CsvWriter's streamTable). */
-  *emit(sink: RowSink): Generator<void> {
-    const { cells, count, boundTotalS } = this.filledRows();
-    const T = this.T;
-    for (let j = 0; j < count; j++) {
-      const i = cells[j];
-      const w = (i / T) | 0;
-      const total = boundTotalS[w];
-      sink.text(this.workloadName(w));
-      sink.text(this.labels[i - w * T]);
-      sink.number(spannedS(this.boundS[i], this.horizonS));
-      sink.number(total > 0 ? this.boundS[i] / total : NaN);
-      sink.number(this.bytes[i]);
-      sink.number(this.crossing[i]);
-      if (this.queueing) sink.number(spannedS(this.waitedS[i], this.horizonS));
-      sink.endRow();
-      if (sink.full) yield;
-    }
+  /** Write tiers.csv's rows into `sink`, yielding when the sink is full (see {@link emitTierRows}). */
+  emit(sink: RowSink): Generator<void> {
+    return emitTierRows(this.data(), sink);
+  }
+
+  /** The table's cells and names, as {@link emitTierRows} writes them (the arrays are the table's own, not copies). */
+  data(): TierData {
+    const { names, labels, boundS, bytes, crossing, horizonS } = this;
+    return { names, labels, boundS, bytes, crossing, horizonS, ...(this.queueing && { waitedS: this.waitedS }) };
   }
 
   /**
@@ -222,30 +217,9 @@ export class TierTable {
     return out;
   }
 
-  /**
-   * tiers.csv's rows in file order — per workload, then `all`, each tier that bound or carried
-   * one of its flows — as their cell indices i (workload ⌊i / T⌋, tier i mod T; `cells[0 …
-   * count)`), and per workload (`all` last) its bound seconds over every tier, the share's
-   * denominator: typed arrays, not an object per row (tiers.csv has a row per tier of each of
-   * 100,000 transfers).
-   */
   private filledRows(): { cells: Int32Array; count: number; boundTotalS: Float64Array } {
-    const T = this.T;
-    const W = this.names.length + 1;
-    const cells = new Int32Array(W * T);
-    const boundTotalS = new Float64Array(W);
-    let count = 0;
-    for (let w = 0; w < W; w++) {
-      let total = 0;
-      for (let k = 0; k < T; k++) total += this.boundS[w * T + k];
-      boundTotalS[w] = total;
-      for (let k = 0; k < T; k++) {
-        const i = w * T + k;
-        if (this.boundS[i] === 0 && this.crossing[i] === 0) continue;
-        cells[count++] = i;
-      }
-    }
-    return { cells, count, boundTotalS };
+    const { names, labels, boundS, crossing } = this;
+    return filledTierRows({ names, labels, boundS, crossing });
   }
 
   /** Workload w's name (w = the number of workloads: "all"). */

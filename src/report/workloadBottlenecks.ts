@@ -1,10 +1,10 @@
 // workloadBottlenecks: which workload's flows were bound where, in flow-seconds (workload-bottlenecks.csv).
-import { spannedS } from "../core/elapsedS.js";
 import type { Topology } from "../net/Topology.js";
 import type { FlowFacts } from "./collectivesCsv.js";
 import { BoundList } from "./BoundList.js";
 import { tableRows, type RowSink } from "./CsvWriter.js";
 import { CAP_BOUND } from "./flowBottleneck.js";
+import { emitWorkloadBottlenecks, type WorkloadBottleneckData } from "./emitWorkloadBottlenecks.js";
 import { tierOf } from "./tierOf.js";
 
 /** Columns of workload-bottlenecks.csv, in order. */
@@ -109,76 +109,34 @@ export class WorkloadBottleneckTable {
     return tableRows((sink) => this.emit(sink));
   }
 
-  /**
-   * Write workload-bottlenecks.csv's rows into `sink`, yielding when the sink is full (see
-   * CsvWriter's streamTable). A workload's entries are ranked by seconds, most first, ties by
-   * resource id: one or two entries (a transfer's) in place, more through a sort of their
-   * slice. Each resource's name and tier are made once, in arrays by resource id.
-   */
-  *emit(sink: RowSink): Generator<void> {
-    const W = this.names.length;
-    const { start, order } = this.byWorkload();
-    const t = this.topology;
-    const seconds = this.seconds;
-    const bottleneck = this.bottleneck;
-    // Each resource's name and tier by id + 1 (CAP_BOUND is −1), made at its first row.
-    const span = t.resourceCount + 1;
-    const names: Array<string | undefined> = new Array<string | undefined>(span).fill(undefined);
-    const tiers: string[] = new Array<string>(span).fill("");
-    const byRank = (a: number, b: number) => seconds[b] - seconds[a] || bottleneck[a] - bottleneck[b];
-    for (let w = 0; w < W; w++) {
-      const from = start[w];
-      const to = start[w + 1];
-      let total = 0;
-      for (let i = from; i < to; i++) total += seconds[order[i]];
-      if (to - from === 2) {
-        // The comparator's order of two entries, without a sort.
-        const a = order[from];
-        const b = order[from + 1];
-        if (byRank(a, b) > 0) {
-          order[from] = b;
-          order[from + 1] = a;
-        }
-      } else if (to - from > 2) order.subarray(from, to).sort(byRank);
-      const workload = this.names[w];
-      for (let i = from; i < to; i++) {
-        const e = order[i];
-        const b = bottleneck[e];
-        let name = names[b + 1];
-        if (name === undefined) {
-          names[b + 1] = name = b === CAP_BOUND ? "cap" : t.resourceName(b);
-          tiers[b + 1] = b === CAP_BOUND ? "cap" : tierOf(t, b);
-        }
-        sink.text(workload);
-        sink.number(i - from + 1);
-        sink.text(name);
-        sink.text(tiers[b + 1]);
-        sink.number(this.flows[e]);
-        sink.number(this.bytes[e]);
-        sink.number(spannedS(seconds[e], this.horizonS));
-        sink.number(seconds[e] / total);
-        sink.endRow();
-        if (sink.full) yield;
-      }
-    }
+  /** Write workload-bottlenecks.csv's rows into `sink`, yielding when the sink is full (see {@link emitWorkloadBottlenecks}). */
+  emit(sink: RowSink): Generator<void> {
+    return emitWorkloadBottlenecks(this.data(), sink);
   }
 
   /**
-   * The entries by workload, each workload's in the order they were made (which its total's
-   * sum follows): workload w's are `order[start[w] … start[w + 1])`. Its own function, not
-   * loops at the head of {@link emit}: V8 compiles a long loop of a function run once where
-   * the loop is hot (on-stack replacement), and these loops, hot first, had emit compiled for
-   * them and then deoptimized at its first row (no feedback yet for the rows' code), twice.
+   * The table's entries and the names and tiers of the resources they name, as
+   * {@link emitWorkloadBottlenecks} writes them (the arrays are the table's own, not copies:
+   * {@link buffers} lists them, to transfer them to a worker; the table is unusable after).
    */
-  private byWorkload(): { start: Int32Array; order: Int32Array } {
-    const W = this.names.length;
-    const start = new Int32Array(W + 1);
-    for (let e = 0; e < this.entries; e++) start[this.workload[e] + 1]++;
-    for (let w = 0; w < W; w++) start[w + 1] += start[w];
-    const order = new Int32Array(this.entries);
-    const next = start.slice(0, W);
-    for (let e = 0; e < this.entries; e++) order[next[this.workload[e]]++] = e;
-    return { start, order };
+  data(): WorkloadBottleneckData {
+    const t = this.topology;
+    const span = t.resourceCount + 1;
+    const resourceNames = new Array<string>(span).fill("");
+    const resourceTiers = new Array<string>(span).fill("");
+    for (let e = 0; e < this.entries; e++) {
+      const b = this.bottleneck[e];
+      if (resourceNames[b + 1] !== "") continue;
+      resourceNames[b + 1] = b === CAP_BOUND ? "cap" : t.resourceName(b);
+      resourceTiers[b + 1] = b === CAP_BOUND ? "cap" : tierOf(t, b);
+    }
+    const { names, horizonS, entries, workload, bottleneck, flows, bytes, seconds } = this;
+    return { names, horizonS, entries, workload, bottleneck, flows, bytes, seconds, resourceNames, resourceTiers };
+  }
+
+  /** The memory of the arrays {@link data} hands out. */
+  buffers(): ArrayBuffer[] {
+    return [this.workload.buffer, this.bottleneck.buffer, this.flows.buffer, this.bytes.buffer, this.seconds.buffer] as ArrayBuffer[];
   }
 
   private grow(): void {

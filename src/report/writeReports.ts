@@ -1,7 +1,7 @@
 // writeReports: write the report set of a run (flows, links, bottlenecks, summary, workload reports, run.json), replacing its directory whole.
 import { phaseMark } from "../core/phaseMark.js";
 import { writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import type { RunResult } from "../core/Simulation.js";
 import { DEFAULT_COST, type CostSpec } from "../net/CostSpec.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
@@ -28,6 +28,9 @@ import type { BottleneckEntry } from "./resourceCsv.js";
 import { runInfo, type RunMeta } from "./runInfo.js";
 import { SUMMARY_CSV_HEADERS, summarizeFlows, type RunSummary } from "./summarizeRun.js";
 import { StagedDirectory } from "./StagedDirectory.js";
+import { OffloadedResourceRecorder } from "./OffloadedResourceRecorder.js";
+import { ReportJobWorker } from "./ReportJobWorker.js";
+import { resourceRecorderWorkerUrl } from "./resourceRecorderWorkerUrl.js";
 import type { ReportFile } from "./writeAtomically.js";
 import { streamCsv, streamTable } from "./CsvWriter.js";
 
@@ -56,6 +59,12 @@ export interface WriteReportsOptions {
   events?: readonly EventRecord[];
   /** Also write report.html, last, drawn from the staged CSVs (html/writeRunReport): committed with them or not at all. */
   htmlReport?: boolean;
+  /**
+   * With workloads: workload-bottlenecks.csv and tiers.csv written by a worker thread while this
+   * one writes the other files (the same bytes). Default: with {@link REPORT_JOB_MIN_WORKLOADS}
+   * workloads or more, when the links' accounting runs in a worker (OffloadedResourceRecorder).
+   */
+  reportWorker?: boolean;
   /** Checked before each file and before the swap: when it throws (an interrupted run), the staged files are removed and the directory is left as it was. */
   interruption?: { check(): void };
 }
@@ -91,6 +100,16 @@ export interface WrittenReports {
   tierShares?: () => TierShares;
 }
 
+/**
+ * Workloads from which workload-bottlenecks.csv and tiers.csv (rows per workload) are written by
+ * a {@link ReportJobWorker} beside this thread. A worker costs its start and its own warm-up of
+ * the CSV code (~0.1–0.2 s of CPU): the k=16 case of 20,000 transfers lost (whole command 2.25 →
+ * 2.46 s, CPU 2.05 → 2.23 s, load 4–5), the 100,000-transfer one gained (the main thread after the
+ * run ~780 → ~615 ms); this is a round number between those two measured points, not a fit. A
+ * traffic workload of a million flows is one workload: its tables are small, and stay here.
+ */
+export const REPORT_JOB_MIN_WORKLOADS = 50_000;
+
 /** Names of the files {@link writeReports} always writes. */
 export const REPORT_FILES = ["flows.csv", "links.csv", "bottlenecks.csv", "summary.csv", "run.json"] as const;
 
@@ -120,9 +139,36 @@ export const REPORT_DIRECTORY_NAMES: readonly string[] = [...REPORT_FILES, ...WO
  * earlier contents and the error is rethrown.
  */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
+  // A run of many workloads whose links' accounting is in a worker (so: a second core, the main
+  // thread) has workload-bottlenecks.csv and tiers.csv written by another worker, started now
+  // (its start overlaps the flows' summary and the workloads' pass), while this thread writes
+  // the other files.
+  const w = options.workloads;
+  const inWorker = options.reportWorker ?? (w !== undefined && w.names.length >= REPORT_JOB_MIN_WORKLOADS && options.resources instanceof OffloadedResourceRecorder);
+  const jobs = w && inWorker ? new ReportJobWorker(resourceRecorderWorkerUrl()) : undefined;
+  // Waits for the worker's files (its failure then is not this call's error): before the staging is removed.
+  const settle = () => {
+    try {
+      jobs?.awaitWritten();
+    } catch {
+      // The error that made the staging go is the one reported.
+    }
+  };
+  try {
+    return await writeReportsWith(options, jobs, settle);
+  } catch (err) {
+    settle();
+    throw err;
+  } finally {
+    jobs?.release();
+  }
+}
+
+async function writeReportsWith(options: WriteReportsOptions, jobs: ReportJobWorker | undefined, settle: () => void): Promise<WrittenReports> {
   const { outDir, network, flows, resources, run, meta } = options;
   // The flows' part first: with the links' accounting in a worker, its accounts are closed
   // there meanwhile (they are read first by links.csv, after flows.csv).
+  let staged = options.staged;
   const flowSummary = summarizeFlows({ network, flows, resources, run });
   phaseMark("summarize");
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f), forEachBound: (f, fn) => flows.forEachBound(f, fn) };
@@ -132,7 +178,20 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   let queueingTiers: Array<[string, number]> | undefined;
   let tierShares: (() => TierShares) | undefined;
   if (w) {
-    const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS);
+    const pass = workloadPass(network, flows, w, options.queueing, flowSummary.makespanS, jobs !== undefined);
+    const tierHeaders = options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS;
+    if (jobs) {
+      // Posted as soon as the tables are full, written by the worker while this thread makes the
+      // workloads' summary and writes flows.csv and the rest; awaited last. (Phase "job": the pass
+      // and the post; "wlpass" then holds the summary alone.)
+      staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...(options.extraFiles ?? []).map((f) => f.name)] });
+      const dir = staged.path;
+      jobs.write([
+        { path: join(dir, "workload-bottlenecks.csv"), headers: WORKLOAD_BOTTLENECK_CSV_HEADERS, table: "workload-bottlenecks", data: pass.bottlenecks.data() },
+        { path: join(dir, "tiers.csv"), headers: tierHeaders, table: "tiers", data: pass.tiers.data() },
+      ], pass.bottlenecks.buffers());
+      phaseMark("job");
+    }
     const ws = summarizeWorkloads({
       names: w.names,
       kinds: w.kinds,
@@ -153,10 +212,11 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       if (total > 0) queueingTiers = all.filter(([, x]) => x > 0).map(([t, x]): [string, number] => [t, x / total]).sort((a, b) => b[1] - a[1]);
     }
     // The per-flow tables write themselves straight into their files (no array of cells per row).
+    const inWorker = async () => jobs!.awaitWritten();
     workloadFiles.push(
       { name: "workloads.csv", write: (p) => streamTable(p, WORKLOADS_CSV_HEADERS, (sink) => ws.emit(sink)) },
-      { name: "workload-bottlenecks.csv", write: (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
-      { name: "tiers.csv", write: (p) => streamTable(p, options.queueing ? [...TIERS_CSV_HEADERS, TIERS_QUEUEING_HEADER] : TIERS_CSV_HEADERS, (sink) => tiers.emit(sink)) },
+      { name: "workload-bottlenecks.csv", write: jobs ? inWorker : (p) => streamTable(p, WORKLOAD_BOTTLENECK_CSV_HEADERS, (sink) => pass.bottlenecks.emit(sink)) },
+      { name: "tiers.csv", write: jobs ? inWorker : (p) => streamTable(p, tierHeaders, (sink) => tiers.emit(sink)) },
     );
     const costInput = { names: w.names, results: w.results, makespanS: flowSummary.makespanS };
     workloadFiles.push({ name: "cost.csv", write: (p) => streamTable(p, COST_CSV_HEADERS, (sink) => pass.cost.emit(sink, costInput)) });
@@ -196,8 +256,11 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await (await import("./html/writeRunReport.js")).writeRunReport(dirname(p), p)) }] : []),
   ];
   const extraNames = (options.extraFiles ?? []).map((f) => f.name);
-  const staged = options.staged ?? (await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] }));
-  await staged.writeAndCommit(files, options.interruption);
+  staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] });
+  // The worker's files are waited for last (report.html, which reads the staged CSVs, after them).
+  const workerFiles = new Set(jobs ? ["workload-bottlenecks.csv", "tiers.csv"] : []);
+  const order = [...files.filter((f) => !workerFiles.has(f.name) && f.name !== "report.html"), ...files.filter((f) => workerFiles.has(f.name) || f.name === "report.html")];
+  await staged.writeAndCommit(order, options.interruption, settle);
   const summary: RunSummary = { ...flowSummary, bottlenecks: bottlenecks() };
   return { summary, files: files.map((f) => f.name), summaryColumns: extra, ...(queueingTiers && { queueingTiers }), ...(tierShares && { tierShares }) };
 }
@@ -221,14 +284,15 @@ interface WorkloadPass {
  * report adds the same values in the same order as its own pass over the flows did
  * (`workloadBottleneckRows`, `tierRows`, `costRows`, `summarizeWorkloads`), so its sums are
  * bit-identical; each flow's route and facts are read once instead of once per report.
- * Closes the queue accounting at the makespan first.
+ * Closes the queue accounting at the makespan first. `shared`: tiers.csv's cells in shared
+ * memory (for a worker to write it).
  */
-function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadReportsInput, queueing: RunQueueing | undefined, makespanS: number): WorkloadPass {
+function workloadPass(network: FlowNetwork, flows: FlowRecorder, w: WorkloadReportsInput, queueing: RunQueueing | undefined, makespanS: number, shared: boolean): WorkloadPass {
   queueing?.finish(makespanS);
   const W = w.names.length;
   const fctsByWorkload = workloadFcts(W, network.flowCount, w.workloadOfFlow, (f) => flowFctS(network, f));
   const bottlenecks = new WorkloadBottleneckTable(w.names, w.topology, makespanS);
-  const tiers = new TierTable(w.names, w.topology, queueing, makespanS);
+  const tiers = new TierTable(w.names, w.topology, queueing, makespanS, shared);
   const cost = new CostTable(w.cost ?? DEFAULT_COST, w.topology, W);
   const bound = new BoundList();
   let fctS = 0;

@@ -2,8 +2,9 @@
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OffloadedResourceRecorder } from "../../src/report/OffloadedResourceRecorder.js";
+import { ReportJobWorker } from "../../src/report/ReportJobWorker.js";
 import { summarizeRun } from "../../src/report/summarizeRun.js";
 import { writeReports } from "../../src/report/writeReports.js";
 import { simulate } from "../../src/run/simulate.js";
@@ -78,7 +79,7 @@ describe("writeReports", () => {
 
   it("with the links' accounting in a worker, writes flows.csv before it reads the accounts, and the same bytes", async () => {
     const file = "scenarios/leaf-spine-oversubscribed.yaml";
-    const write = async (offloadResources: boolean, outDir: string) => {
+    const write = async (offloadResources: boolean, outDir: string, reportWorker?: boolean) => {
       const prepared = prepareScenario(file);
       const s = simulate(prepared, { offloadResources });
       // Whether the worker's accounts were still due (not yet read) when flows.csv was written.
@@ -96,6 +97,7 @@ describe("writeReports", () => {
         ...(s.queueing && { queueing: s.queueing }),
         run: s.run,
         meta,
+        ...(reportWorker !== undefined && { reportWorker }),
         workloads: {
           topology: prepared.topology,
           names: s.workloads.map((w) => w.name),
@@ -106,18 +108,64 @@ describe("writeReports", () => {
       });
       return { s, written, accountsDueAtFlows };
     };
+    const jobs = vi.spyOn(ReportJobWorker.prototype, "write");
     const here = await write(false, join(dir, "here"));
-    const there = await write(true, join(dir, "there"));
+    const there = await write(true, join(dir, "there"), true);
+    // Unasked, a run of a few workloads keeps its tables in this thread (REPORT_JOB_MIN_WORKLOADS).
+    await write(true, join(dir, "default"));
     expect(there.s.resources).toBeInstanceOf(OffloadedResourceRecorder);
     expect(here.accountsDueAtFlows).toBeUndefined();
     expect(there.accountsDueAtFlows).toBe(true);
     expect(there.written.summary).toEqual(here.written.summary);
     expect(there.written.summary).toEqual(summarizeRun(here.s));
     expect(there.written.files).toEqual(here.written.files);
+    // workload-bottlenecks.csv and tiers.csv were a report worker's (one job, in the run with the links' worker), and tiers.csv's shares are still read here.
+    expect(jobs.mock.calls.map((c) => c[0].map((f) => f.table))).toEqual([["workload-bottlenecks", "tiers"]]);
+    jobs.mockRestore();
+    expect(there.written.tierShares?.()).toEqual(here.written.tierShares?.());
     for (const name of here.written.files.filter((n) => n.endsWith(".csv"))) {
       const a = await readFile(join(dir, "here", name));
       const b = await readFile(join(dir, "there", name));
       expect(b.equals(a), name).toBe(true);
     }
+  }, 60_000);
+  it("interrupted while the worker writes its files: waits for it, then leaves no file and no staging directory", async () => {
+    const prepared = prepareScenario("scenarios/leaf-spine-oversubscribed.yaml");
+    const s = simulate(prepared, { offloadResources: true });
+    const outDir = join(dir, "out");
+    const sent = vi.spyOn(ReportJobWorker.prototype, "write");
+    const waited = vi.spyOn(ReportJobWorker.prototype, "awaitWritten");
+    let checks = 0;
+    // The job is posted before the first file; the second check comes after flows.csv, while the worker writes.
+    const interruption = {
+      check: () => {
+        if (++checks === 2) throw new Error("interrupted");
+      },
+    };
+    await expect(
+      writeReports({
+        outDir,
+        network: s.network,
+        flows: s.flows,
+        resources: s.resources,
+        run: s.run,
+        meta,
+        interruption,
+        reportWorker: true,
+        workloads: {
+          topology: prepared.topology,
+          names: s.workloads.map((w) => w.name),
+          kinds: prepared.scenario.workloads.map((w) => w.kind),
+          results: s.workloads.map((w) => w.results?.() ?? {}),
+          workloadOfFlow: s.workloadOfFlow,
+        },
+      }),
+    ).rejects.toThrow("interrupted");
+    expect(sent).toHaveBeenCalledTimes(1);
+    // Waited for before the staging was removed (and again, a no-op, on the way out).
+    expect(waited).toHaveBeenCalled();
+    sent.mockRestore();
+    waited.mockRestore();
+    expect(await readdir(dir)).toEqual([]);
   }, 60_000);
 });
