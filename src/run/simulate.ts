@@ -21,6 +21,7 @@ import { ResourceRecorder } from "../report/ResourceRecorder.js";
 import { resourceRecorderWorkerUrl } from "../report/resourceRecorderWorkerUrl.js";
 import { TimeSeriesRecorder } from "../report/TimeSeriesRecorder.js";
 import type { PreparedScenario } from "../scenario/prepareScenario.js";
+import type { Scenario } from "../scenario/Scenario.js";
 import { buildWorkloads } from "./buildWorkloads.js";
 import { phaseMark } from "../core/phaseMark.js";
 import { queueSettings } from "./queueSettings.js";
@@ -151,7 +152,7 @@ function assemble(prepared: PreparedScenario, options: SimulateOptions) {
   const seed = options.seed ?? scenario.seed;
   const started = performance.now();
   const workloads = buildWorkloads(scenario, topology, prepared.pinned);
-  const sim = new Simulation(4096);
+  const sim = new Simulation(queueCapacity(scenario));
   const network = new FlowNetwork(sim, SHARING_ENGINES[options.engine ?? "incremental"](topology.resourceCapacityBps));
   const router = new Router(topology, scenario.routing.metric, seed);
   router.fabricRoutes = fabricRoutes(scenario, topology);
@@ -237,4 +238,18 @@ function assemble(prepared: PreparedScenario, options: SimulateOptions) {
     };
   };
   return { sim, untilS: options.untilS ?? scenario.untilS, progress, finish };
+}
+
+/**
+ * The event queue's first capacity: 4,096 doubled until it holds one start per transfer
+ * workload — the size the queue grows to anyway when every transfer's start is scheduled
+ * before the run (so no more memory), reached without a copy per doubling (100,000 transfers:
+ * five). Capacity is storage only: the events' order is their times' and then their scheduling's.
+ */
+function queueCapacity(scenario: Scenario): number {
+  let transfers = 0;
+  for (const w of scenario.workloads) if (w.kind === "transfer") transfers++;
+  let capacity = 4096;
+  while (capacity < transfers) capacity *= 2;
+  return capacity;
 }

@@ -28,7 +28,7 @@ import { PinnedHops } from "./PinnedHops.js";
  */
 export function checkScenario(s: Scenario, topology: Topology): PinnedHops {
   const component = components(topology);
-  const pinned = new PinnedHops(s.workloads.length);
+  const pinned = new PinnedHops(s.workloads.length, pinnedHopCount(s));
   // The ids and names seen so far, split: transfers' ids (checkTransfer refuses one used twice) and
   // other workloads' names, so that 20,000 transfers among no other named workload cost one set, not two.
   const transferIds = new Set<string>();
@@ -180,6 +180,13 @@ function checkListIds(s: Scenario, seen: Set<string>, repeats: () => Map<string,
       if (more) seen.add(id);
     }
   });
+}
+
+/** The hops of every transfer's pinned path (PinnedHops' array is then made once, at its size). */
+function pinnedHopCount(s: Scenario): number {
+  let hops = 0;
+  for (const w of s.workloads) if (w.kind === "transfer" && w.path) hops += w.path.length;
+  return hops;
 }
 
 type Fail = (key: string, message: string) => never;

@@ -39,6 +39,28 @@ describe("PinnedHops", () => {
     expect(() => p.reserve(3, 1)).toThrow();
   });
 
+  it("keeps every range through its growths, whatever the paths' lengths and order", () => {
+    // 5,000 workloads: every third without a path, lengths 2–9 at first, then up to 60 (the array's estimate from the first paths falls short).
+    let x = 7;
+    const next = (m: number) => (x = (x * 1103515245 + 12345) % 2147483648) % m;
+    const want: Array<number[] | undefined> = [];
+    const p = new PinnedHops(5000);
+    for (let i = 0; i < 5000; i++) {
+      if (i % 3 === 2) {
+        want.push(undefined);
+        continue;
+      }
+      const hops = Array.from({ length: 2 + next(i < 2500 ? 8 : 59) }, () => next(100000));
+      want.push(hops);
+      if (i % 2 === 0) p.add(i, hops);
+      else {
+        const at = p.reserve(i, hops.length);
+        hops.forEach((h, j) => (p.array[at + j] = h));
+      }
+    }
+    expect(want.map((_, i) => (p.of(i) ? [...p.of(i)!] : undefined))).toEqual(want);
+  });
+
   it("are the node numbers of the path ids, resolved by checkScenario on the run's topology", () => {
     const prepared = prepareScenarioDocument(doc, "t.yaml");
     const ids = (i: number) => [...prepared.pinned!.of(i)!].map((n) => prepared.topology.nodeIds[n]);
