@@ -94,6 +94,13 @@ export class SharingState {
    * change made by a fill that had to be redone is still checked after the redo.
    */
   readonly recheck: Uint8Array;
+  /**
+   * The fill epoch in which {@link joinBottlenecked} last walked the resource's list, and the
+   * level of that walk (`walkedLevel[r]`, valid while `walkedIn[r]` is the fill's epoch): a later
+   * walk in the same fill at a level not below it would join nothing, so it is not made.
+   */
+  readonly walkedIn: Int32Array;
+  readonly walkedLevel: Float64Array;
   /** Set when the resource's capacity was lowered since the last solve. */
   readonly fell: Uint8Array;
   /** Whether some resource's capacity was lowered before this solve (its stamp `fillInt[(r << 4) | 14]` is the solve's epoch); written every solve. */
@@ -208,6 +215,8 @@ export class SharingState {
     this.nearIn = new Int32Array(R);
     this.diedBits = new Int32Array((R >> 5) + 1);
     this.recheck = new Uint8Array(R);
+    this.walkedIn = new Int32Array(R);
+    this.walkedLevel = new Float64Array(R);
     this.resDirty = new Uint8Array(R);
     this.fell = new Uint8Array(R);
     this.dirty = new Int32Array(R);
@@ -307,6 +316,7 @@ export class SharingState {
     if (this.fillEpoch > 0x7fff0000) {
       this.fillEpoch = 0;
       this.frozenIn.fill(0);
+      this.walkedIn.fill(0);
       for (let r = 0; r < this.resourceCount; r++) {
         this.fillInt[(r << 4) | 8] = 0;
         this.fillInt[(r << 4) | 10] = 0;
