@@ -5,11 +5,13 @@ import { load } from "js-yaml";
 import { simulate } from "../src/run/simulate.js";
 import { prepareScenarioDocument } from "../src/scenario/prepareScenario.js";
 import { benchTable } from "./benchTable.js";
+import { benchArgs, positiveNumbers } from "./benchArgs.js";
 
 const FILE = "scenarios/ai/inference-agents.yaml";
 /** Requests per second of the scenario's populations together (51 + 29 + 2 × 10). */
 const REQUESTS_PER_S = 100;
-const sizes = (process.argv[2] ?? "10000,100000,1000000").split(",").map(Number);
+const USAGE = "npm run bench:agents -- [SIZES]\n\nRuns scenarios/ai/inference-agents.yaml scaled to each number of agent requests in SIZES\n(comma-separated, default 10000,100000,1000000) and prints the wall time and its growth per decade.";
+const sizes = positiveNumbers(USAGE, benchArgs(USAGE, 1)[0], "10000,100000,1000000", "SIZES");
 const base = load(readFileSync(FILE, "utf8")) as { workloads: Array<Record<string, Record<string, unknown>>> };
 
 /** The scenario with every population's arrivals lasting `requests` / 100 s, run in process (no reports written). */

@@ -13,8 +13,10 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFil
 import { join } from "node:path";
 import { REPORT_FILES } from "../src/report/writeReports.js";
 import { benchTable } from "./benchTable.js";
+import { benchArgs, positiveNumbers } from "./benchArgs.js";
 
-const REQUESTS = Number(process.argv[2] ?? 1_000_000);
+const USAGE = "npm run bench:agents-reports -- [REQUESTS]\n\nRuns `chokepoint run` on one generated agents population of REQUESTS requests (default 1000000),\nevery report written, and prints the whole command's wall time, the simulation's and peak memory.";
+const [REQUESTS] = positiveNumbers(USAGE, benchArgs(USAGE, 1)[0], "1000000", "REQUESTS");
 const DIR = join("results", "bench", "agents-reports");
 const FILE = join(DIR, "scenario.yaml");
 const OUT = join(DIR, "out");

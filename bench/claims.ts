@@ -5,9 +5,11 @@ import { load } from "js-yaml";
 import { simulate } from "../src/run/simulate.js";
 import { prepareScenarioDocument } from "../src/scenario/prepareScenario.js";
 import { benchTable } from "./benchTable.js";
+import { benchArgs, positiveNumbers } from "./benchArgs.js";
 
 const DIR = "scenarios/claims";
-const REPEATS = Number(process.argv[2] ?? 3);
+const USAGE = "npm run bench:claims -- [REPEATS]\n\nRuns every claim scenario of scenarios/claims REPEATS times (default 3) and prints the fastest wall\ntime and events per second of each, and the cost of an agents surge measured side by side.";
+const [REPEATS] = positiveNumbers(USAGE, benchArgs(USAGE, 1)[0], "3", "REPEATS");
 
 /** Run a scenario document in process `REPEATS` times; the fastest wall time, events and requests of the last run. */
 function run(doc: Record<string, unknown>, file: string) {

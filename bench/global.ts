@@ -5,10 +5,13 @@ import { simulate } from "../src/run/simulate.js";
 import { prepareScenarioDocument } from "../src/scenario/prepareScenario.js";
 import { benchTable } from "./benchTable.js";
 import { globalScenario } from "./globalScenario.js";
+import { benchArgs, positiveNumbers } from "./benchArgs.js";
 
 // argv: the full run's request count (default 1e6), then the edge counts of the growth series.
-const fullRequests = Number(process.argv[2] ?? 1e6);
-const edgeCounts = (process.argv[3] ?? "5,10,20,40").split(",").map(Number);
+const USAGE = "npm run bench:global -- [REQUESTS [EDGES]]\n\nRuns the global scenario (four regions, edge sites, a 256-GPU job, agent requests, a failure and a\nsurge) with REQUESTS agent requests (default 1000000), then the growth series over the edge-site\ncounts EDGES (comma-separated, default 5,10,20,40).";
+const globalArgs = benchArgs(USAGE, 2);
+const [fullRequests] = positiveNumbers(USAGE, globalArgs[0], "1000000", "REQUESTS");
+const edgeCounts = positiveNumbers(USAGE, globalArgs[1], "5,10,20,40", "EDGES");
 const growthRequests = 1e5;
 
 function run(edges: number, requests: number) {

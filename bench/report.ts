@@ -17,8 +17,10 @@ import { writeRunReport } from "../src/report/html/writeRunReport.js";
 import { runScenario } from "../src/run/runScenario.js";
 import { prepareScenario } from "../src/scenario/prepareScenario.js";
 import { benchTable } from "./benchTable.js";
+import { benchArgs, positiveNumbers } from "./benchArgs.js";
 
-const FLOWS = Number(process.argv[2] ?? 100_000);
+const USAGE = "npm run bench:report -- [FLOWS]\n\nTimes `chokepoint report` (the HTML report) of a FLOWS-flow run (default 100000) with a time\nseries and events, and prints its time and size.";
+const [FLOWS] = positiveNumbers(USAGE, benchArgs(USAGE, 1)[0], "100000", "FLOWS");
 const REPEATS = 5;
 const DIR = join("results", "bench", "report");
 const FILE = join(DIR, "scenario.yaml");

@@ -9,6 +9,7 @@ import { Router } from "../src/net/Router.js";
 import type { SharingEngine } from "../src/net/SharingEngine.js";
 import { TopologyBuilder } from "../src/net/TopologyBuilder.js";
 import { benchTable } from "./benchTable.js";
+import { benchArgs, positiveNumbers } from "./benchArgs.js";
 
 // Usage: npx tsx bench/solver.ts [k=16] [concurrentFlows=1200]
 // Each step removes a random flow and adds a new one between a random host pair (ECMP
@@ -16,9 +17,11 @@ import { benchTable } from "./benchTable.js";
 // process (best of several repetitions, engines interleaved), so a busy machine skews
 // them less than wall time; wall time is reported beside it.
 
-const K = Number(process.argv[2] ?? 16);
+const USAGE = "npm run bench:solver -- [K [CONCURRENT]]\n\nSolves per second of full and incremental max-min sharing under flow churn on a k=K fat-tree\n(default 16) with CONCURRENT flows active (default 1200).";
+const solverArgs = benchArgs(USAGE, 2);
+const [K] = positiveNumbers(USAGE, solverArgs[0], "16", "K");
 const LINK_BPS = 1.25e9; // 10 Gb/s
-const CONCURRENT = Number(process.argv[3] ?? 1200);
+const [CONCURRENT] = positiveNumbers(USAGE, solverArgs[1], "1200", "CONCURRENT");
 const STEPS = 20_000;
 const FULL_STEPS = 500;
 const REPETITIONS = 5;
