@@ -13,7 +13,7 @@ export function benchArgs(usage: string, count: number): string[] {
   return args;
 }
 
-/** The positive numbers of `text` (one, or a comma-separated list when `list`), or `fallback` when `text` is undefined; anything else is refused naming `what`. */
+/** The positive numbers of `text` (one, or several separated by commas), or of `fallback` when `text` is undefined; anything else is refused naming `what`. */
 export function positiveNumbers(usage: string, text: string | undefined, fallback: string, what: string): number[] {
   const values = (text ?? fallback).split(",").map((s) => Number(s));
   if (values.length === 0 || values.some((v) => !(Number.isFinite(v) && v > 0))) refuse(usage, `${what}: "${text}" is not ${text?.includes(",") ? "a list of positive numbers" : "a positive number"}`);

@@ -154,21 +154,26 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       // The error that made the staging go is the one reported.
     }
   };
+  // The staging directory, opened once where it is first needed (the worker's files go into it
+  // before the others), unless the caller opened it; one opened here is removed on any failure.
+  let opened: StagedDirectory | undefined;
+  const stage = async (): Promise<StagedDirectory> =>
+    options.staged ?? (opened ??= await StagedDirectory.open(options.outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...(options.extraFiles ?? []).map((f) => f.name)] }));
   try {
-    return await writeReportsWith(options, jobs, settle);
+    return await writeReportsWith(options, jobs, settle, stage);
   } catch (err) {
     settle();
+    await opened?.discard();
     throw err;
   } finally {
     jobs?.release();
   }
 }
 
-async function writeReportsWith(options: WriteReportsOptions, jobs: ReportJobWorker | undefined, settle: () => void): Promise<WrittenReports> {
-  const { outDir, network, flows, resources, run, meta } = options;
+async function writeReportsWith(options: WriteReportsOptions, jobs: ReportJobWorker | undefined, settle: () => void, stage: () => Promise<StagedDirectory>): Promise<WrittenReports> {
+  const { network, flows, resources, run, meta } = options;
   // The flows' part first: with the links' accounting in a worker, its accounts are closed
   // there meanwhile (they are read first by links.csv, after flows.csv).
-  let staged = options.staged;
   const flowSummary = summarizeFlows({ network, flows, resources, run });
   phaseMark("summarize");
   const facts: FlowFacts = { sizeOf: (f) => network.sizeOf(f), bottleneckOf: (f) => flows.bottleneckOf(f), forEachBound: (f, fn) => flows.forEachBound(f, fn) };
@@ -184,8 +189,7 @@ async function writeReportsWith(options: WriteReportsOptions, jobs: ReportJobWor
       // Posted as soon as the tables are full, written by the worker while this thread makes the
       // workloads' summary and writes flows.csv and the rest; awaited last. (Phase "job": the pass
       // and the post; "wlpass" then holds the summary alone.)
-      staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...(options.extraFiles ?? []).map((f) => f.name)] });
-      const dir = staged.path;
+      const dir = (await stage()).path;
       jobs.write([
         { path: join(dir, "workload-bottlenecks.csv"), headers: WORKLOAD_BOTTLENECK_CSV_HEADERS, table: "workload-bottlenecks", data: pass.bottlenecks.data() },
         { path: join(dir, "tiers.csv"), headers: tierHeaders, table: "tiers", data: pass.tiers.data() },
@@ -255,8 +259,7 @@ async function writeReportsWith(options: WriteReportsOptions, jobs: ReportJobWor
     // The page's code (about 30 modules) is loaded only for a run that writes it.
     ...(options.htmlReport ? [{ name: "report.html", write: async (p: string) => void (await (await import("./html/writeRunReport.js")).writeRunReport(dirname(p), p)) }] : []),
   ];
-  const extraNames = (options.extraFiles ?? []).map((f) => f.name);
-  staged ??= await StagedDirectory.open(outDir, { replaceable: [...REPORT_DIRECTORY_NAMES, ...extraNames] });
+  const staged = await stage();
   // The worker's files are waited for last (report.html, which reads the staged CSVs, after them).
   const workerFiles = new Set(jobs ? ["workload-bottlenecks.csv", "tiers.csv"] : []);
   const order = [...files.filter((f) => !workerFiles.has(f.name) && f.name !== "report.html"), ...files.filter((f) => workerFiles.has(f.name) || f.name === "report.html")];
