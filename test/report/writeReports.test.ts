@@ -6,12 +6,23 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OffloadedResourceRecorder } from "../../src/report/OffloadedResourceRecorder.js";
 import { ReportJobWorker } from "../../src/report/ReportJobWorker.js";
 import { summarizeRun } from "../../src/report/summarizeRun.js";
-import { writeReports } from "../../src/report/writeReports.js";
+import { writeReports, type WorkloadReportsInput } from "../../src/report/writeReports.js";
 import { simulate } from "../../src/run/simulate.js";
 import { prepareScenario } from "../../src/scenario/prepareScenario.js";
 import { parseCsv, twoFlowsSharing } from "./networks.js";
 
 const meta = { scenarioName: "two-flows", scenarioHash: "abc123", seed: 7, wallS: 0.5, version: "9.9.9" };
+
+/** writeReports' workloads input for a simulated scenario, as runScenario gives it. */
+function workloadsOf(prepared: ReturnType<typeof prepareScenario>, s: ReturnType<typeof simulate>): WorkloadReportsInput {
+  return {
+    topology: prepared.topology,
+    names: s.workloads.map((w) => w.name),
+    kinds: prepared.scenario.workloads.map((w) => w.kind),
+    results: s.workloads.map((w) => w.results?.() ?? {}),
+    workloadOfFlow: s.workloadOfFlow,
+  };
+}
 
 async function writeTwoFlowsSharing(outDir: string) {
   const { network, flows, resources, run } = twoFlowsSharing();
@@ -98,13 +109,7 @@ describe("writeReports", () => {
         run: s.run,
         meta,
         ...(reportWorker !== undefined && { reportWorker }),
-        workloads: {
-          topology: prepared.topology,
-          names: s.workloads.map((w) => w.name),
-          kinds: prepared.scenario.workloads.map((w) => w.kind),
-          results: s.workloads.map((w) => w.results?.() ?? {}),
-          workloadOfFlow: s.workloadOfFlow,
-        },
+        workloads: workloadsOf(prepared, s),
       });
       return { s, written, accountsDueAtFlows };
     };
@@ -152,13 +157,7 @@ describe("writeReports", () => {
         meta,
         interruption,
         reportWorker: true,
-        workloads: {
-          topology: prepared.topology,
-          names: s.workloads.map((w) => w.name),
-          kinds: prepared.scenario.workloads.map((w) => w.kind),
-          results: s.workloads.map((w) => w.results?.() ?? {}),
-          workloadOfFlow: s.workloadOfFlow,
-        },
+        workloads: workloadsOf(prepared, s),
       }),
     ).rejects.toThrow("interrupted");
     expect(sent).toHaveBeenCalledTimes(1);
