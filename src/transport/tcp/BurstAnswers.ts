@@ -5,7 +5,6 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import type { BurstJudge, BurstVerdicts } from "./BurstJudge.js";
 import type { DctcpAlpha } from "./DctcpAlpha.js";
 import type { HandshakeLosses } from "./HandshakeLosses.js";
-import type { LossPorts } from "./LossPorts.js";
 import type { LossRecovery } from "./LossRecovery.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 import type { TcpRoutes } from "./TcpRoutes.js";
@@ -27,7 +26,6 @@ export class BurstAnswers {
     private readonly bursts: BurstJudge,
     private readonly handshakes: HandshakeLosses,
     private readonly recovery: LossRecovery,
-    private readonly ports: LossPorts,
     private readonly alphas: DctcpAlpha,
     /** The simulation's event kind of a slow-start round ({@link SlowStartRounds.round}). */
     private readonly kindRound: number,
@@ -74,8 +72,6 @@ export class BurstAnswers {
     for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], now, now + dropTailSpansS[i]);
     this.recovery.retransmitted(bursts);
     this.recovery.overflowed(overflowPorts, overflowShares);
-    // The flows bound at saturated ports the bursts filled lose their part of the drops.
-    for (let i = 0; i < v.sharedPorts.length; i++) this.ports.burstOverflow(v.sharedPorts[i], v.sharedFullS[i], v.sharedShares[i]);
     for (let i = 0; i < judged.length; i++) {
       const b = judged[i];
       if (b.marked > 0) this.queues.mark(b.markPort, b.marked, now);

@@ -46,14 +46,6 @@ export interface BurstVerdicts {
   /** For each of those, the seconds it dropped arrivals (its buffer full) and the share of the bursts' arrivals it dropped then. */
   dropTailFullS: number[];
   dropTailFullShares: number[];
-  /**
-   * Saturated drop-tail ports where these bursts filled the buffer: the seconds it was full, and
-   * the share of every arrival it dropped then — the bursts' and the packets of the flows bound
-   * there, which keep coming at the rest of its capacity ({@link LossPorts.burstOverflow}).
-   */
-  sharedPorts: number[];
-  sharedFullS: number[];
-  sharedShares: number[];
 }
 
 /**
@@ -107,9 +99,6 @@ export class BurstJudge {
     dropTailSpansS: emptyDoubles(),
     dropTailFullS: emptyDoubles(),
     dropTailFullShares: emptyDoubles(),
-    sharedPorts: [],
-    sharedFullS: emptyDoubles(),
-    sharedShares: emptyDoubles(),
   };
   /** Per port, the bursts of the instant crossing it (kept between instants, emptied after each), and the ports in the order bursts first reached them. */
   private readonly byPort: Array<Burst[] | undefined> = [];
@@ -194,9 +183,6 @@ export class BurstJudge {
     empty(v.dropTailSpansS);
     empty(v.dropTailFullS);
     empty(v.dropTailFullShares);
-    empty(v.sharedPorts);
-    empty(v.sharedFullS);
-    empty(v.sharedShares);
     if (bursts.length === 1) {
       // The common case: one burst alone at this instant, judged on its own route.
       const channels = this.channelCount;
@@ -388,25 +374,9 @@ export class BurstJudge {
       this.verdicts.overflowPorts.push(r);
       this.verdicts.overflowShares.push(Math.min(1, lost / arrivals));
     }
-    // A saturated drop-tail FIFO, once full, admits packets as fast as it serves them, whoever
-    // sent them: the flows bound there keep sending at the rest of its capacity, so every arrival
-    // then finds it full alike. The drops (the bursts' excess over their share) are shared by
-    // the bursts and those flows in proportion to their arrivals: the bursts keep their part,
-    // and the port's bound flows lose the rest (LossPorts.burstOverflow).
-    let kept = 1;
-    if (!(k > 0) && saturated && lost > 0 && fullS > 0 && fullShare > 0) {
-      const burstsFull = lost / fullShare;
-      const othersFull = ((capacity - drainBps) * fullS) / packet;
-      if (othersFull > 0) {
-        kept = burstsFull / (burstsFull + othersFull);
-        this.verdicts.sharedPorts.push(r);
-        this.verdicts.sharedFullS.push(fullS);
-        this.verdicts.sharedShares.push(fullShare * kept);
-      }
-    }
     for (let i = 0; i < list.length; i++) {
       const b = list[i];
-      const share = Math.min(1, (dropped[i] * kept) / b.packets);
+      const share = Math.min(1, dropped[i] / b.packets);
       const m = b.ecn ? Math.min(b.packets, marked[i]) : 0;
       if (!(share > 0) && !(m > 0)) continue;
       if (!b.judged) {
@@ -418,7 +388,7 @@ export class BurstJudge {
       if (share > b.share) {
         b.share = share;
         b.port = r;
-        b.fullShare = fullShare * kept;
+        b.fullShare = fullShare;
       }
       if (m > b.marked) {
         b.marked = m;

@@ -9,7 +9,6 @@ import { empty } from "../../core/empty.js";
 import { emptyDoubles } from "../../core/emptyDoubles.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import { CrossingLists } from "./CrossingLists.js";
-import { binomial } from "./binomial.js";
 import { dropShares } from "./dropShares.js";
 import type { LossPortsHost } from "./LossPortsHost.js";
 import { sortIds } from "./sortIds.js";
@@ -274,66 +273,6 @@ export class LossPorts {
       queue += Math.max(0, w * t.packetBytes[s] - this.network.rateOf(f) * t.baseRttS[s]);
     }
     return queue;
-  }
-
-  /**
-   * Bursts filled saturated drop-tail port `r` ({@link BurstJudge}): its buffer was full for
-   * `fullS` seconds, dropping `share` of every packet that arrived then. A full drop-tail FIFO
-   * admits packets only as fast as it serves them, whoever sent them, so the flows the port binds
-   * — which keep sending at their shares, ACK-clocked — lose their packets arriving then at that
-   * share too: each loss-based flow in avoidance bound here (not in a fast recovery) loses each
-   * of the packets it sends into the buffer over `fullS` (its rate × the part of its next window
-   * it still has to send, as in {@link overflow}) with chance `share` (binomial, from the ports'
-   * stream), then cuts its window or times out as at an avoidance overflow.
-   */
-  burstOverflow(r: number, fullS: number, share: number): void {
-    if (this.bound[r] === 0 || !(fullS > 0) || !(share > 0)) return;
-    const t = this.t;
-    const now = this.sim.nowS;
-    const members = this.members;
-    empty(members);
-    for (let f = this.first[r]; f >= 0; f = this.next[f]) if (t.phase[f] === TcpPhase.Avoidance && !t.recovering(t.slotOf[f], now)) members.push(f);
-    if (members.length === 0) return;
-    sortIds(members);
-    const rtts = this.memberRtts;
-    const windows = this.memberWindows;
-    const lostCounts = this.lostCounts;
-    while (rtts.length < members.length) {
-      rtts.push(0);
-      windows.push(0);
-      this.arrivals.push(0);
-      lostCounts.push(0);
-    }
-    // Its round trip through the full buffer: the queue it waits behind then is the whole buffer.
-    const fullBufferS = Math.max(0, this.queues.settings.bufferBytes[r] - this.queues.queueBytes(r)) / this.network.capacityOf(r);
-    let drops = 0;
-    for (let i = 0; i < members.length; i++) {
-      const f = members[i];
-      const s = t.slotOf[f];
-      lostCounts[i] = 0;
-      rtts[i] = this.host.rttNow(f);
-      const w = (windows[i] = t.windowAt(s, now, rtts[i]));
-      const unsent = this.network.remainingOf(f) / t.packetBytes[s] - w;
-      if (!(unsent > 0)) continue;
-      const arriving = Math.round((this.network.rateOf(f) * Math.min(1, unsent / w) * fullS) / t.packetBytes[s]);
-      lostCounts[i] = binomial(this.random, arriving, share);
-      drops += lostCounts[i];
-    }
-    if (drops === 0) return;
-    this.queues.drop(r, drops, now);
-    for (let i = 0; i < members.length; i++) {
-      if (lostCounts[i] === 0) continue;
-      const f = members[i];
-      const s = t.slotOf[f];
-      t.cwnd[s] = windows[i];
-      t.retransmits[f] += lostCounts[i];
-      this.unlink(f, r);
-      t.port[s] = -1;
-    }
-    this.updatePort(r);
-    for (let i = 0; i < members.length; i++) if (lostCounts[i] > 0 && t.phase[members[i]] === TcpPhase.Avoidance) this.host.lost(members[i], r, rtts[i] + fullBufferS, lostCounts[i]);
-    this.updatePort(r);
-    if (this.dirty.count > 0) this.network.requestSolve();
   }
 
   /** Port `r`'s buffer overflows: the loss-based flows in avoidance that send into it lose packets by their arrivals ({@link dropShares}) and cut their windows. */
