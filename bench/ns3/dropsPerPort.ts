@@ -29,7 +29,7 @@ export interface CaseDrops {
   /** Flows whose SYN or SYN-ACK was lost at least once. */
   ns3LostHandshakes: number;
   modelLostHandshakes: number;
-  /** Whether ns-3's lost handshakes were read off its `established_s` column (else: FCT ≥ SYN timeout + the flow's ideal FCT, among flows whose ideal FCT is under a tenth of the SYN timeout). */
+  /** Whether ns-3's lost handshakes were read off its drop trace or its `established_s` column (else: FCT ≥ SYN timeout + the flow's ideal FCT, among flows whose ideal FCT is under a tenth of the SYN timeout). */
   ns3HandshakesExact: boolean;
 }
 
@@ -58,22 +58,28 @@ export function caseDrops(dir: string, name: string, synTimeoutS = 1, traceDir?:
     return p;
   };
   for (const r of readCsv(join(dir, `${name}.ns3.links.csv`))) port(r.from, r.to).ns3 += Number(r.drops);
+  // With ns-3's drop trace: the flows that lost a SYN or SYN-ACK, read off it.
+  let synLost: Set<string> | undefined;
   const trace = traceDir === undefined ? undefined : join(traceDir, `${name}.ns3.csv.drops.csv`);
   // The replay's run summary is written last: a trace without it is still being written.
   if (trace !== undefined && existsSync(trace) && existsSync(join(traceDir!, `${name}.ns3.csv.json`))) {
     for (const p of ports.values()) p.ns3Acks = p.ns3Handshakes = 0;
     // A segment without payload is a pure ACK, or with sequence number 0 (flows.cc's ISNs are 0) a SYN or SYN-ACK.
+    synLost = new Set<string>();
     for (const r of readCsv(trace)) {
       if (r.payload_bytes !== "0") continue;
-      if (r.seq === "0") port(r.from, r.to).ns3Handshakes++;
-      else port(r.from, r.to).ns3Acks++;
+      if (r.seq === "0") {
+        port(r.from, r.to).ns3Handshakes++;
+        synLost.add(r.id);
+      } else port(r.from, r.to).ns3Acks++;
     }
   }
   const out = join(dir, `out-${name}-tcp`);
   for (const r of readCsv(join(out, "links.csv"))) if (r.from !== "" && r.to !== "") port(r.from, r.to).model += Number(r.drops);
   const ideal = new Map(readCsv(join(dir, `out-${name}-maxmin`, "flows.csv")).map((r) => [r.id, Number(r.ideal_fct_s)]));
   const ns3Rows = readCsv(join(dir, `${name}.ns3.csv`));
-  const exact = ns3Rows.length > 0 && ns3Rows[0].established_s !== undefined;
+  const established = ns3Rows.length > 0 && ns3Rows[0].established_s !== undefined;
+  const exact = established || synLost !== undefined;
   let ns3TimedOutFlows = 0;
   let ns3Timeouts = 0;
   let ns3LostHandshakes = 0;
@@ -82,7 +88,9 @@ export function caseDrops(dir: string, name: string, synTimeoutS = 1, traceDir?:
     ns3Timeouts += k;
     if (k > 0) ns3TimedOutFlows++;
     const start = Number(r.start_s);
-    const lost = exact
+    const lost = synLost
+      ? synLost.has(r.id)
+      : established
       ? !(Number(r.established_s) - start < synTimeoutS)
       : (ideal.get(r.id) ?? 0) < synTimeoutS / 10 && (r.finish_s === "" || Number(r.finish_s) - start >= synTimeoutS + (ideal.get(r.id) ?? 0));
     if (lost) ns3LostHandshakes++;

@@ -72,5 +72,7 @@ describe("dropsPerPort", () => {
     expect([at("h1", "sw").ns3Acks, at("h1", "sw").ns3Handshakes, ns3DataDrops(at("h1", "sw"))]).toEqual([3, 1, 0]);
     // Against ns-3's data drops only: (|5 − 7| + |1 − 0| + 0 + 0) / 7.
     expect(portError(c.ports, true)).toBeCloseTo(3 / 7, 12);
+    // The lost handshakes are read off the trace (b's SYN and SYN-ACK): exact, and the same one flow.
+    expect([c.ns3LostHandshakes, c.ns3HandshakesExact]).toEqual([1, true]);
   });
 });
