@@ -337,8 +337,6 @@ export class LossPorts {
     // take is the windows' growth over that round trip (NewReno: one packet a flow; Cubic's
     // larger), so many drops, each drawn among the members by their arrivals.
     let growth = 0;
-    // The members' windows kept beyond their shares of the pipe, bytes: what of the port's queue they still send into.
-    let membersQueue = 0;
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
       const s = t.slotOf[f];
@@ -352,17 +350,11 @@ export class LossPorts {
       if (!(unsent > 0)) continue;
       const sending = Math.min(1, unsent / w);
       arrivals[i] = this.network.rateOf(f) * sending;
-      if (t.port[s] === r) membersQueue += Math.max(0, w * t.packetBytes[s] - this.network.rateOf(f) * t.baseRttS[s]);
       // A window beyond what its user's cap lets out (its rate the cap's) brings no more by growing.
       const userW = t.userCapBps[s] > 0 ? (t.userCapBps[s] * rtts[i]) / t.packetBytes[s] : Infinity;
       if (arrivals[i] > 0) growth += Math.max(0, Math.min(userW, t.windowAt(s, now + rtts[i], rtts[i])) - Math.min(userW, w)) * sending;
     }
-    // What the windows keep beyond the buffer cannot wait there either (their shares of the pipe fell
-    // as others joined): the FIFO drops it as it arrives, over the same round trip, with the growth —
-    // the part the members still send into it.
-    const excessBytes = Math.min(membersQueue, Math.max(0, this.queueNow(r) - this.lossLimitBytes(r)));
-    const excess = excessBytes > 0 ? excessBytes / t.packetBytes[t.slotOf[members[0]]] : 0;
-    const drops = growth + excess > 0 ? Math.max(1, Math.round(growth + excess)) : 0;
+    const drops = growth > 0 ? Math.max(1, Math.round(growth)) : 0;
     if (dropShares(arrivals, members.length, drops, this.random, lostCounts) === 0) {
       // No member sends into the buffer: its queue drains as their flights are delivered; look again a round trip on.
       let soonest = Infinity;
@@ -389,12 +381,6 @@ export class LossPorts {
     // The flows still in a recovery send through the full buffer too: their packets are among those it drops from.
     for (let i = 0; i < recovering.length; i++) if (t.phase[recovering[i]] === TcpPhase.Avoidance) this.host.recovering(recovering[i], r, drops, fullRtts[i]);
     this.updatePort(r);
-    // Those drops are the round trip's: a buffer still over its limit overflows again a round trip on, not now.
-    if (this.portTimer[r] >= 0 && this.queueNow(r) >= this.lossLimitBytes(r) * (1 - 1e-9)) {
-      let soonest = Infinity;
-      for (let i = 0; i < members.length; i++) if (rtts[i] > 0 && rtts[i] < soonest) soonest = rtts[i];
-      if (soonest < Infinity) this.scheduleOverflow(r, now + soonest);
-    }
     // Flows that lost here left other ports too: those are re-judged at the end of a solve at this instant.
     if (this.dirty.count > 0) this.network.requestSolve();
   }
