@@ -23,6 +23,15 @@ describe("fatTreeCase({ leafSpine })", () => {
       for (let i = 1; i < path.length; i++) expect(rate(path[i - 1], path[i]), `${path[i - 1]}–${path[i]}`).toBeDefined();
     }
   });
+  it("builds session 52's three-spine 2:1 leaf–spine: 12 × 10 Gb/s down against 3 × 20 Gb/s up per leaf, flows over every spine", () => {
+    const c = fatTreeCase({ name: "ls3", seed: 52, k: 0, cdf: "websearch", load: 0.5, flows: 60, bandwidthBps: 10e9, latencyS: 1e-6, ports: { cc: "cubic", bufferPackets: 150 }, leafSpine: { leaves: 4, spines: 3, hostsPerLeaf: 12, uplinkBps: 20e9 }, role: "test" });
+    expect(c.nodes.filter((n) => n.startsWith("spine"))).toEqual(["spine0", "spine1", "spine2"]);
+    const up = c.links.filter((l) => l.a === "leaf0" && l.b.startsWith("spine")).reduce((s, l) => s + l.rateBps, 0);
+    const down = c.links.filter((l) => l.b === "leaf0" && l.a.startsWith("h")).reduce((s, l) => s + l.rateBps, 0);
+    expect(down / up).toBe(2);
+    const spinesUsed = new Set(c.flows.filter((f) => f.path!.length === 5).map((f) => f.path![2]));
+    expect([...spinesUsed].sort()).toEqual(["spine0", "spine1", "spine2"]);
+  });
   it("keeps the k-ary fat-tree without it", () => {
     const c = fatTreeCase({ name: "ft", seed: 1, k: 4, cdf: "websearch", load: 0.5, flows: 5, bandwidthBps: 10e9, latencyS: 1e-6, ports: DCTCP, role: "test" });
     expect(c.nodes.filter((n) => n.startsWith("h"))).toHaveLength(16);
@@ -53,17 +62,22 @@ describe("wanCase({ requestBytes }) and rttMixCase({ accessS })", () => {
     const o = { name: "r", seed: 3, perClass: 2, sizeBytes: 1e7, ports: { cc: "cubic" as const, bufferPackets: 400 }, role: "test" as const };
     expect(access(rttMixCase({ ...o, accessS: [48e-6, 1998e-6, 9998e-6] }))).toEqual([48e-6, 48e-6, 1998e-6, 1998e-6, 9998e-6, 9998e-6]);
     expect(access(rttMixCase(o))).toEqual([3e-6, 3e-6, 498e-6, 498e-6, 4998e-6, 4998e-6]);
+    // Session 52's four classes: a sender and a receiver per flow, 2 × 4 flows.
+    const four = rttMixCase({ ...o, accessS: [8e-6, 248e-6, 1248e-6, 7498e-6] });
+    expect(access(four)).toEqual([8e-6, 8e-6, 248e-6, 248e-6, 1248e-6, 1248e-6, 7498e-6, 7498e-6]);
+    expect(four.flows.map((f) => f.id)).toEqual(["rtt0_0", "rtt0_1", "rtt1_0", "rtt1_1", "rtt2_0", "rtt2_1", "rtt3_0", "rtt3_1"]);
   });
 });
 
 describe("latencyCases()", () => {
-  it("holds the 35 cases, the session-35 batch, session 36's Cubic fat-tree, session 37's four and session 51's eight held out (test)", () => {
+  it("holds the 41 cases, the session-35 batch, session 36's Cubic fat-tree, session 37's four, session 51's eight and session 52's six held out (test)", () => {
     const cases = latencyCases();
-    expect(cases).toHaveLength(35);
-    expect(new Set(cases.map((c) => c.name)).size).toBe(35);
+    expect(cases).toHaveLength(41);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(41);
     const batch = ["fattree-websearch-dctcp-seed6-load0.6", "fattree-datamining-dctcp-seed7-load0.3", "leafspine-websearch-dctcp", "incast-dctcp-36x20k", "incast-newreno-12x256k", "wan-cubic-shallow", "rtt-mix-cubic-3x10m", "fattree-websearch-cubic-seed9", "leafspine-websearch-cubic-seed13", "leafspine-websearch-newreno-seed15-load0.6", "incast-dctcp-28x32k", "incast-newreno-20x64k",
       "fattree-websearch-dctcp-seed41-load0.4", "leafspine-datamining-dctcp-seed42", "fattree-websearch-newreno-seed43-load0.4", "leafspine-websearch-cubic-seed44-3to1",
-      "incast-cubic-30x96k", "incast-dctcp-16x64k-k40", "wan-cubic-80ms", "rtt-mix-newreno-50u-500u-5m"];
+      "incast-cubic-30x96k", "incast-dctcp-16x64k-k40", "wan-cubic-80ms", "rtt-mix-newreno-50u-500u-5m",
+      "fattree-websearch-newreno-seed51-load0.6-b64", "leafspine-websearch-cubic-seed52-2to1", "incast-newreno-34x40k-bg3", "wan-newreno-10ms", "rtt-mix-cubic-4class", "fattree-datamining-dctcp-seed54-load0.7"];
     for (const name of batch) expect(cases.find((c) => c.name === name)?.role, name).toBe("test");
   });
 });
