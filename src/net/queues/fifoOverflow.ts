@@ -10,16 +10,8 @@ import type { RandomStream } from "../../core/randomStream.js";
  * keeps the marks of ECN-capable flows). Returns each burst's dropped and marked packets (fluid,
  * not rounded), with `fullS`, the seconds the port drops arrivals (its buffer full with more
  * arriving than it drains), and `fullShare`, the share of the bursts' arrivals then that it drops.
- * With `tellPackets` > 0 it also returns, per burst that lost packets, seconds from the start of
- * its own train: `tellS`, to the arrival of its `tellPackets`-th survivor behind its first hole
- * (the packet whose duplicate ACK tells the hole: DupThresh = 3; NaN where its train ends before
- * that many survivors follow the hole), and `dropsUntilS`, to the end of the port's last drop
- * (NaN for a burst that lost nothing). A fast retransmission sent on that duplicate ACK comes
- * back to the port one round trip after it: where that is sooner than the port's last drop, it
- * meets the buffer still full.
  * O(n log n) in the number of bursts: one sweep over the sorted train edges, each burst's share
- * read off running sums of drops and marks per packet/s of arrival rate (and its survivors off
- * a running sum of the share of arrivals the port keeps).
+ * read off running sums of drops and marks per packet/s of arrival rate.
  */
 export function fifoOverflow(
   bursts: ReadonlyArray<{ packets: number; durationS: number }>,
@@ -30,8 +22,7 @@ export function fifoOverflow(
   kPackets: number,
   random: RandomStream,
   stretch = 1,
-  tellPackets = 0,
-): { dropped: Float64Array; marked: Float64Array; fullS: number; fullShare: number; tellS: Float64Array; dropsUntilS: Float64Array } {
+): { dropped: Float64Array; marked: Float64Array; fullS: number; fullShare: number } {
   const n = bursts.length;
   const dropped = new Float64Array(n);
   const marked = new Float64Array(n);
@@ -58,15 +49,6 @@ export function fifoOverflow(
   let fullS = 0;
   let fullArrivals = 0;
   let fullDrops = 0;
-  // Pieces of the span on which the port keeps a constant share of what arrives (1 until full,
-  // drainPps / a while full): their starts, the running sum of the kept share at each start
-  // (seconds of arrivals kept per second), the share, and whether the port drops then.
-  const tell = tellPackets > 0;
-  const pieceS = tell ? new Float64Array(4 * n) : EMPTY;
-  const pieceKept = tell ? new Float64Array(4 * n + 1) : EMPTY;
-  const pieceShare = tell ? new Float64Array(4 * n) : EMPTY;
-  const pieceDrops = tell ? new Uint8Array(4 * n) : EMPTY_FLAGS;
-  let pieces = 0;
   for (let j = 0; j < 2 * n; j++) {
     const e = order[j];
     slot[e] = j;
@@ -95,12 +77,6 @@ export function fifoOverflow(
       markS = q > kPackets ? Math.min(dt, fall > 0 ? (q - kPackets) / fall : dt) : 0;
       q = Math.max(0, q - fall * dt);
     }
-    if (tell) {
-      // Before the buffer fills the port keeps all that arrives; then drainPps / a of it.
-      const keptS = dt - dropS;
-      if (keptS > 0) pieces = piece(pieceS, pieceKept, pieceShare, pieceDrops, pieces, at[e], keptS, 1, 0);
-      if (dropS > 0) pieces = piece(pieceS, pieceKept, pieceShare, pieceDrops, pieces, at[e] + keptS, dropS, drainPps / a, 1);
-    }
     if (a > 0) {
       markPer[j + 1] += markS;
       dropPer[j + 1] += ((a - drainPps) / a) * dropS;
@@ -116,84 +92,7 @@ export function fifoOverflow(
     dropped[i] = rate[i] * (dropPer[slot[n + i]] - dropPer[slot[i]]);
     marked[i] = rate[i] * (markPer[slot[n + i]] - markPer[slot[i]]);
   }
-  const tellS = tell ? new Float64Array(n).fill(NaN) : EMPTY;
-  const dropsUntilS = tell ? new Float64Array(n).fill(NaN) : EMPTY;
-  if (tell && fullS > 0) tellHoles(tellS, dropsUntilS, dropped, rate, at, n, tellPackets, pieceS, pieceKept, pieceShare, pieceDrops, pieces);
-  return new FifoVerdict(dropped, marked, fullS, fullArrivals > 0 ? fullDrops / fullArrivals : 0, tellS, dropsUntilS);
-}
-
-const EMPTY = new Float64Array(0);
-const EMPTY_FLAGS = new Uint8Array(0);
-
-/** Appends the piece [startS, startS + lengthS) keeping `share` of the arrivals (`drops` 1 while the port drops) and returns the pieces now. */
-function piece(startAt: Float64Array, kept: Float64Array, share: Float64Array, drops: Uint8Array, pieces: number, startS: number, lengthS: number, keptShare: number, dropping: number): number {
-  startAt[pieces] = startS;
-  share[pieces] = keptShare;
-  drops[pieces] = dropping;
-  kept[pieces + 1] = kept[pieces] + keptShare * lengthS;
-  return pieces + 1;
-}
-
-/**
- * Fills `tellS` and `dropsUntilS` (see {@link fifoOverflow}) for each burst that lost packets: its first hole is
- * where its train first meets a dropping piece; its survivors after that arrive at its rate times
- * the share kept, so its `tellPackets`-th comes where the running sum of kept shares has grown by
- * `tellPackets` / rate; the port's last drop ends with the last dropping piece.
- */
-function tellHoles(tellS: Float64Array, dropsUntilS: Float64Array, dropped: Float64Array, rate: Float64Array, at: Float64Array, n: number, tellPackets: number, startAt: Float64Array, kept: Float64Array, share: Float64Array, drops: Uint8Array, pieces: number): void {
-  // nextDrop[k]: the first dropping piece from k on (pieces if none).
-  const nextDrop = new Int32Array(pieces + 1);
-  nextDrop[pieces] = pieces;
-  for (let k = pieces - 1; k >= 0; k--) nextDrop[k] = drops[k] === 1 ? k : nextDrop[k + 1];
-  let lastDrop = -1;
-  for (let k = pieces - 1; k >= 0 && lastDrop < 0; k--) if (drops[k] === 1) lastDrop = k;
-  if (lastDrop < 0) return;
-  const endOfDropsS = pieceEndS(startAt, kept, share, lastDrop);
-  for (let i = 0; i < n; i++) {
-    if (!(dropped[i] > 0)) continue;
-    const startS = at[i];
-    const endS = at[n + i];
-    dropsUntilS[i] = endOfDropsS - startS;
-    // The first dropping piece that ends after the train starts (pieces are in time order).
-    let k = nextDrop[Math.max(0, lastAtOrBefore(startAt, pieces, startS))];
-    if (k < pieces && !(pieceEndS(startAt, kept, share, k) > startS)) k = nextDrop[k + 1];
-    if (k === pieces || startAt[k] >= endS) continue;
-    const holeS = Math.max(startS, startAt[k]);
-    const target = keptAt(startAt, kept, share, k, holeS) + tellPackets / rate[i];
-    // The piece where the kept sum reaches the target: the first from k on whose end passes it.
-    let lo = k;
-    let hi = pieces;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (kept[mid + 1] < target) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === pieces) continue;
-    const toldS = startAt[lo] + (target - kept[lo]) / share[lo];
-    if (toldS <= endS) tellS[i] = toldS - startS;
-  }
-}
-
-/** The last piece starting at or before `tS` (−1 if none). */
-function lastAtOrBefore(startAt: Float64Array, pieces: number, tS: number): number {
-  let lo = 0;
-  let hi = pieces;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (startAt[mid] <= tS) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-/** Where piece `k` ends, seconds. */
-function pieceEndS(startAt: Float64Array, kept: Float64Array, share: Float64Array, k: number): number {
-  return startAt[k] + (kept[k + 1] - kept[k]) / share[k];
-}
-
-/** The running sum of kept shares at `tS`, within piece `k`. */
-function keptAt(startAt: Float64Array, kept: Float64Array, share: Float64Array, k: number, tS: number): number {
-  return kept[k] + share[k] * (tS - startAt[k]);
+  return new FifoVerdict(dropped, marked, fullS, fullArrivals > 0 ? fullDrops / fullArrivals : 0);
 }
 
 /**
@@ -209,8 +108,6 @@ class FifoVerdict {
     readonly marked: Float64Array,
     fullS: number,
     fullShare: number,
-    readonly tellS: Float64Array,
-    readonly dropsUntilS: Float64Array,
   ) {
     this.fullS = fullS;
     this.fullShare = fullShare;

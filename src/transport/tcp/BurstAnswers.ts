@@ -78,7 +78,7 @@ export class BurstAnswers {
       if (b.share > 0) {
         // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
         if (b.marked > 0) this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
-        this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare, b.tellS, b.dropsUntilS);
+        this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
       } else if (b.marked > 0) this.onMarks(b.flow, b.marked);
     }
     // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.

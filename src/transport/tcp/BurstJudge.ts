@@ -5,7 +5,6 @@ import type { RandomStream } from "../../core/randomStream.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import { fifoOverflow } from "../../net/queues/fifoOverflow.js";
-import { DUPTHRESH } from "./dupAcksTell.js";
 
 /** A burst of packets a flow sends in one round, and the verdict of the ports it crosses. */
 export interface Burst {
@@ -26,14 +25,6 @@ export interface Burst {
   port: number;
   /** Verdict: the share of the arrivals that port dropped while its buffer was full (its FIFO's drop share once full, {@link fifoOverflow}). */
   fullShare: number;
-  /**
-   * Verdict: at that port, if a drop-tail one, seconds from the start of the burst's train at the
-   * port to the arrival of its third survivor behind its first hole — whose duplicate ACK sends
-   * the fast retransmission — (NaN where none follows it in the burst), and to the end of the
-   * port's drops ({@link fifoOverflow}'s `tellS` and `dropsUntilS`; NaN at a marking port).
-   */
-  tellS: number;
-  dropsUntilS: number;
   /** Verdict: the most packets a port marked (0 for none), and that port. */
   marked: number;
   markPort: number;
@@ -147,7 +138,7 @@ export class BurstJudge {
     // thrown away when an instant's bursts first outnumbered the free records, with every caller
     // it was inlined into: the slow-start round among them.)
     let b = this.free.pop();
-    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, fullShare: NaN, tellS: NaN, dropsUntilS: NaN, marked: NaN, markPort: -1, judged: false };
+    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;
@@ -157,8 +148,6 @@ export class BurstJudge {
     b.ecn = ecn;
     b.share = 0;
     b.fullShare = 0;
-    b.tellS = NaN;
-    b.dropsUntilS = NaN;
     b.port = -1;
     b.marked = 0;
     b.markPort = -1;
@@ -364,7 +353,7 @@ export class BurstJudge {
     // to come back than the longest train alone) come back interleaved as the port served those
     // rounds: each arrives spread over the whole span, not as its own train at a drawn offset.
     const interleaved = !(k > 0) && clocked / capacity > longest * stretch;
-    const { dropped, marked, fullS, fullShare, tellS, dropsUntilS } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch, k > 0 ? 0 : DUPTHRESH);
+    const { dropped, marked, fullS, fullShare } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
     for (let i = 0; i < dropped.length; i++) lost += dropped[i];
     // (The port's kind is tested first: at a marking port the loss test never runs, so the code
@@ -400,8 +389,6 @@ export class BurstJudge {
         b.share = share;
         b.port = r;
         b.fullShare = fullShare;
-        b.tellS = k > 0 ? NaN : tellS[i];
-        b.dropsUntilS = k > 0 ? NaN : dropsUntilS[i];
       }
       if (m > b.marked) {
         b.marked = m;

@@ -167,11 +167,9 @@ export class LossRecovery {
    * told one round later ({@link RecoveryWindow.round}). A burst the port also `marked` (DCTCP)
    * has its survivors' ECE put the sender in CWR before their duplicate ACKs come back, and in
    * CWR each hole is resent only once three segments are SACKed above it ({@link cwrLossTold}):
-   * with fewer behind its last hole, the flow times out. Whether its fast retransmission comes
-   * back to the drop-tail port while it still drops is {@link retransmissionMeetsOverflow}'s (from
-   * the burst's `tellS` and `dropsUntilS` there, {@link fifoOverflow}).
+   * with fewer behind its last hole, the flow times out.
    */
-  burstLoss(f: number, packets: number, share: number, port: number, marked = false, fullShare = 0, tellS = NaN, dropsUntilS = NaN): void {
+  burstLoss(f: number, packets: number, share: number, port: number, marked = false, fullShare = 0): void {
     const t = this.t;
     const s = t.slotOf[f];
     const phase = t.phase[f];
@@ -205,46 +203,11 @@ export class LossRecovery {
     }
     t.lostLast[s] += lost;
     t.lostPackets[s] += lost;
-    if (!marked && fullShare > 0) this.retransmissionMeetsOverflow(f, port, fullShare, tellS, dropsUntilS);
     t.lossPort[s] = port;
     if (t.lossAge[s] === 0) t.lossAge[s] = 1;
     this.window.awaitRound(f);
     // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
     if (t.timer[s] >= 0) this.sim.reschedule(t.timer[s], this.sim.queue.timeOf(t.timer[s]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
-  }
-
-  /**
-   * Flow `f` in slow start lost packets of a burst at drop-tail `port`, which dropped `fullShare`
-   * of its arrivals while full: does its fast retransmission come back to that port while it
-   * still drops (then it is dropped like any arrival, at that share, in {@link recover}, and only
-   * the RTO resends it)? ns-3 3.37 sends it when the duplicate ACK of the third segment above the
-   * first hole comes back (DupThresh 3; with SACK a hole IsLost once three segments are SACKed
-   * above it), so it reaches the port one round trip through its full buffer after that third
-   * survivor (the burst's `tellS` from its train's start) passed it; the port drops until
-   * `dropsUntilS`. Two ways: (a) the burst of the first hole overflows the port for longer than that
-   * round trip after its third survivor; (b) that burst told its hole itself (three survivors
-   * behind it), so the retransmission goes out among the round its ACKs clock out — the telling
-   * round, whose train starts one round trip after its own —, as far into it as the third
-   * survivor was into the first: lost if that round still overflows the same port then. A first
-   * hole with fewer than three survivors behind it in its burst (an incast's synchronised
-   * responses: their bursts end together, a response's survivors come late and sparse) is told by
-   * the telling round's packets, and its retransmission comes a round trip after those, with the
-   * recovery burst, which is judged at the ports as it is. ns-3, tracedrops/tracestates/tracetx:
-   * `leafspine-websearch-newreno-seed15-load0.6` 43 of 56 RTOs follow a retransmission dropped
-   * again, 38 at the port of the first loss (session 45); `fattree-websearch-newreno-seed51-load0.6-b64`
-   * 85 of 106, 60 at that port (session 52); `incast-newreno` and `-24x48k` none of 804 recoveries (session 46).
-   */
-  private retransmissionMeetsOverflow(f: number, port: number, fullShare: number, tellS: number, dropsUntilS: number): void {
-    const t = this.t;
-    const s = t.slotOf[f];
-    if (t.lossAge[s] === 0) {
-      // The burst of the first hole: (a), and whether it told its hole itself, for (b).
-      t.holeTellS[s] = tellS;
-      if (dropsUntilS - tellS > this.window.rttNow(f) + this.fullBufferS(port)) t.retxFullShare[s] = Math.max(t.retxFullShare[s], fullShare);
-    } else if (t.lossAge[s] === 2 && port === t.lossPort[s] && dropsUntilS > t.holeTellS[s]) {
-      // The telling round overflows the first hole's port past where the retransmission lands in it: (b).
-      t.retxFullShare[s] = Math.max(t.retxFullShare[s], fullShare);
-    }
   }
 
   /**
@@ -309,15 +272,6 @@ export class LossRecovery {
     cutWindow(t, f, gone + DUPTHRESH, this.queues.alphaOf(f));
     t.lossAge[s] = 3;
     t.lostLast[s] = 0;
-    // Its fast retransmission met the loss's buffer still full and was dropped (burstLoss): only the RTO resends it.
-    const retxFull = t.retxFullShare[s];
-    t.retxFullShare[s] = 0;
-    if (retxFull > 0 && t.lossPort[s] >= 0 && this.random() < retxFull) {
-      t.retransmits[f]++;
-      this.queues.drop(t.lossPort[s], 1, this.sim.nowS);
-      this.timeout(f);
-      return;
-    }
     // A flow that has sent everything sends only the lost packets again.
     const left = t.sentAll[s] ? 0 : this.network.remainingOf(f) / packet;
     const b = recoveryBurst(before, t.cwnd[s], left, t.lostPackets[s], this.window.clockRate(f), t.baseRttS[s], packet);
@@ -415,8 +369,6 @@ export class LossRecovery {
     t.lossAge[s] = 0;
     t.lostPackets[s] = 0;
     t.lostLast[s] = 0;
-    t.retxFullShare[s] = 0;
-    t.holeTellS[s] = NaN;
     t.markedLast[s] = 0;
     t.recoveryEndS[s] = 0;
     t.catchUp[s] = 0;

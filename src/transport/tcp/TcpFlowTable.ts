@@ -161,19 +161,6 @@ export class TcpFlowTable {
    */
   lossPort = new Int32Array(0);
   /**
-   * The chance that the flow's fast retransmission for its last slow-start loss meets the buffer
-   * of {@link lossPort} still full (0: it comes back to it after the overflow ended;
-   * {@link LossRecovery.recover}).
-   */
-  retxFullShare = new Float64Array(0);
-  /**
-   * Seconds from the start of the burst holding the flow's first slow-start hole (at
-   * {@link lossPort}) to its third survivor behind that hole, whose duplicate ACK sends the fast
-   * retransmission; NaN where fewer than three follow the hole in that burst
-   * ({@link LossRecovery.burstLoss}).
-   */
-  holeTellS = new Float64Array(0);
-  /**
    * The flow's sharing weight before its slow-start recovery behind a full buffer weighed it by
    * its window (`recoveryShare`), given back when its window is cut again or it times out; NaN
    * while none does.
@@ -363,8 +350,6 @@ export class TcpFlowTable {
     this.inCatchUp = grown(this.inCatchUp, n);
     this.lostInRecovery = grown(this.lostInRecovery, n);
     this.lossPort = grown(this.lossPort, n, -1);
-    this.retxFullShare = grown(this.retxFullShare, n);
-    this.holeTellS = grown(this.holeTellS, n, NaN);
     this.recoveryWeight = grown(this.recoveryWeight, n, NaN);
     this.shareWeight = grown(this.shareWeight, n, NaN);
     this.freeSlots = grown(this.freeSlots, n);

@@ -260,8 +260,6 @@ export class TcpFlows implements FlowObserver {
     t.sentAll[s] = 0;
     t.retxPort[s] = -1;
     t.lossPort[s] = -1;
-    t.retxFullShare[s] = 0;
-    t.holeTellS[s] = NaN;
     t.recoveryWeight[s] = NaN;
     t.shareWeight[s] = NaN;
     t.recoveryEndS[s] = 0;

@@ -108,40 +108,4 @@ describe("fifoOverflow", () => {
     expect(Math.abs(model - total) / total).toBeLessThan(0.01);
     for (let i = 0; i < n; i++) expect(Math.abs(dropped[i] - drops[i])).toBeLessThan(0.02 * 44 + 1);
   });
-
-  it("tells, per burst, when its third survivor behind its first hole arrives and when the port last drops", () => {
-    // The 1,000-packet burst above: its first hole at 0.6 ms, where the port keeps μ/1e6 of what
-    // arrives; its third survivor behind it 3 / (1e6 · μ/1e6) = 3/μ s later; the port drops until 1 ms.
-    const mu = 1e10 / 8 / 1500;
-    const { tellS, dropsUntilS } = fifoOverflow([{ packets: 1000, durationS: 1e-3 }], 1e-3, mu, 0, 100, Infinity, randomStream(1, "fifo"), 1, 3);
-    expect(tellS[0]).toBeCloseTo(100 / (1e6 - mu) + 3 / mu, 12);
-    expect(dropsUntilS[0]).toBeCloseTo(1e-3, 12);
-    // Not asked for: none.
-    expect(fifoOverflow([{ packets: 1000, durationS: 1e-3 }], 1e-3, mu, 0, 100, Infinity, randomStream(1, "fifo")).tellS.length).toBe(0);
-    // Times are from the burst's own train's start; a burst that lost nothing has none.
-    const two = fifoOverflow([{ packets: 1000, durationS: 1e-3 }, { packets: 1, durationS: 1e-6 }], 2e-3, mu, 0, 100, Infinity, randomStream(3, "fifo"), 1, 3);
-    expect(two.dropped[0]).toBeGreaterThan(0);
-    expect(two.dropsUntilS[0]).toBeCloseTo(1e-3, 9);
-    for (let i = 0; i < 2; i++) if (!(two.dropped[i] > 0)) expect(two.tellS[i]).toBeNaN();
-  });
-
-  it("an incast's synchronised trains keep too few survivors behind their holes for one of their own to tell them", () => {
-    // The 24 stretched first flights above: the port keeps μ / (24 · 10 / 36 µs) = 1/8 of what
-    // arrives once full, so a train's third survivor behind its hole would need 3 / (10/36 µs ·
-    // 1/8) = 86 µs, longer than its 36 µs train: no duplicate ACK of its own tells its hole (NaN).
-    const mu = 1e10 / 8 / 1500;
-    const train = 10 / mu;
-    const bursts = Array.from({ length: 24 }, () => ({ packets: 10, durationS: train }));
-    const { dropped, tellS, dropsUntilS } = fifoOverflow(bursts, 3 * train, mu, 0, 100, Infinity, randomStream(1, "fifo"), 3, 3);
-    for (let i = 0; i < 24; i++) {
-      expect(dropped[i]).toBeGreaterThan(0);
-      expect(tellS[i]).toBeNaN();
-      expect(dropsUntilS[i]).toBeCloseTo(3 * train, 12);
-    }
-    // Two trains, each at μ over the same 1 ms: the port keeps half once full (at 100 / μ s), and
-    // each train's third survivor behind the hole comes 3 / (μ · 1/2) later.
-    const pair = [0, 1].map(() => ({ packets: mu * 1e-3, durationS: 1e-3 }));
-    const both = fifoOverflow(pair, 1e-3, mu, 0, 100, Infinity, randomStream(1, "fifo"), 1, 3);
-    for (let i = 0; i < 2; i++) expect(both.tellS[i]).toBeCloseTo(100 / mu + 6 / mu, 12);
-  });
 });
