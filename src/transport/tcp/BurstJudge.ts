@@ -72,8 +72,6 @@ class PortArrivals {
   standing = NaN;
   buffer = NaN;
   k = NaN;
-  /** Whether a first flight among the bursts reaches it as its sender's own NIC, at one instant. */
-  atSender = false;
 }
 
 /**
@@ -230,7 +228,7 @@ export class BurstJudge {
   }
 
   /** `list` as {@link fifoOverflow} takes it, each ACK-clocked burst (one with a previous round) over `trainS` (scratch records, valid until the next call). */
-  private spread(list: Burst[], trainS: number, port: number): Array<{ packets: number; durationS: number }> {
+  private spread(list: Burst[], trainS: number): Array<{ packets: number; durationS: number }> {
     const pool = this.trainPool;
     while (pool.length < list.length) pool.push({ packets: 0, durationS: 0 });
     const out = this.trains;
@@ -238,7 +236,7 @@ export class BurstJudge {
     for (let i = 0; i < list.length; i++) {
       const r = pool[i];
       r.packets = list[i].packets;
-      r.durationS = list[i].prevBytes > 0 ? trainS : this.trainAt(list[i], port);
+      r.durationS = list[i].prevBytes > 0 ? trainS : list[i].durationS;
       out.push(r);
     }
     return out;
@@ -257,16 +255,12 @@ export class BurstJudge {
     let clocked = 0;
     let longest = 0;
     let ecnAll = true;
-    let atSender = false;
     for (let i = 0; i < list.length; i++) {
       const b = list[i];
       arrivals += b.packets;
       own += b.standing;
       clocked += b.prevBytes;
-      // A first flight reaches its sender's own NIC queue at once ({@link trainAt}).
-      const d = this.trainAt(b, r);
-      if (d !== b.durationS) atSender = true;
-      if (d > longest) longest = d;
+      if (b.durationS > longest) longest = b.durationS;
       bytes += b.packets * b.packetBytes;
       if (!b.ecn) ecnAll = false;
     }
@@ -306,34 +300,7 @@ export class BurstJudge {
     at.standing = standing;
     at.buffer = buffer;
     at.k = k;
-    at.atSender = atSender;
     this.overflow(at, list, judged);
-  }
-
-  /**
-   * Seconds over which burst `b`'s packets reach port `r`: its own train, except a first flight
-   * (no previous round) at its sender's own NIC, the first channel of its route, which gets the
-   * whole initial window at one instant — the sender's stack writes it back to back into the
-   * NIC's queue, with no serialisation before it (ns-3 3.37, `tracetx`: all 10 segments of a
-   * first flight at one timestamp; at its NIC a queue with fewer free slots drops the rest).
-   */
-  private trainAt(b: Burst, r: number): number {
-    return b.prevBytes > 0 || this.network.routeOf(b.flow).resources[0] !== r ? b.durationS : 0;
-  }
-
-  /** `list` as {@link fifoOverflow} takes it at port `r`, each first flight at its sender's NIC over no train ({@link trainAt}; scratch records, valid until the next call). */
-  private atSenderTrains(list: Burst[], r: number): Array<{ packets: number; durationS: number }> {
-    const pool = this.trainPool;
-    while (pool.length < list.length) pool.push({ packets: 0, durationS: 0 });
-    const out = this.trains;
-    empty(out);
-    for (let i = 0; i < list.length; i++) {
-      const t = pool[i];
-      t.packets = list[i].packets;
-      t.durationS = this.trainAt(list[i], r);
-      out.push(t);
-    }
-    return out;
   }
 
   /**
@@ -341,7 +308,7 @@ export class BurstJudge {
    * `list`: what it drops and marks of each (first verdicts appended to `judged`).
    */
   private overflow(at: PortArrivals, list: Burst[], judged: Burst[]): void {
-    const { r, arrivals, bytes, packet, longest, clocked, ecnAll, capacity, saturated, drainBps, standing, buffer, k, atSender } = at;
+    const { r, arrivals, bytes, packet, longest, clocked, ecnAll, capacity, saturated, drainBps, standing, buffer, k } = at;
     // Some packets overflow: which, is the FIFO's to say. The bursts arrive within the span, each
     // over its own train starting at a drawn offset; the port fills, marks above K, and once full
     // drops what arrives beyond its drain, from the bursts arriving then, in proportion to their
@@ -386,7 +353,7 @@ export class BurstJudge {
     // to come back than the longest train alone) come back interleaved as the port served those
     // rounds: each arrives spread over the whole span, not as its own train at a drawn offset.
     const interleaved = !(k > 0) && clocked / capacity > longest * stretch;
-    const { dropped, marked, fullS, fullShare } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch, r) : atSender ? this.atSenderTrains(list, r) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
+    const { dropped, marked, fullS, fullShare } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
     for (let i = 0; i < dropped.length; i++) lost += dropped[i];
     // (The port's kind is tested first: at a marking port the loss test never runs, so the code
