@@ -8,9 +8,7 @@
 // Two runs of one generated-traffic case that differ only in its flow count (ws-100000, ws-1000000) start
 // with the same flows, so their common blocks must match in events and flows: what differs after that is
 // the longer run's steady state against the shorter one's ramp (docs/architecture.md, "Session 52").
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { buildSimulate, mainCpuS } from "./buildSimulate.mjs";
 
 const [root, file, everyArg] = process.argv.slice(2);
 const every = everyArg === undefined ? 65536 : Number(everyArg);
@@ -18,14 +16,7 @@ if (!root || !file || !(Number.isInteger(every) && every > 0 && every % 65536 ==
   console.error("usage: node bench/simulateBlocks.mjs ROOT CASE [EVENTS_PER_BLOCK, a multiple of 65536]");
   process.exit(2);
 }
-const dist = (p) => pathToFileURL(resolve(root, "dist", p)).href;
-const { prepareScenario } = await import(dist("scenario/prepareScenario.js"));
-const { simulate } = await import(dist("run/simulate.js"));
-/** CPU seconds of the main thread so far (utime + stime of its /proc task, in clock ticks of 1/100 s). */
-const mainCpuS = () => {
-  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
+const { prepareScenario, simulate } = await buildSimulate(root);
 const prepared = prepareScenario(file);
 /** Marks: [simulated time, events, flows in progress, main CPU s]; the first at the start. */
 const marks = [[0, 0, 0, mainCpuS()]];

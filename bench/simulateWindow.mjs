@@ -6,23 +6,14 @@
 // Plain JavaScript importing ROOT/dist/ (no tsx), so that under valgrind only Node and the build
 // run: `valgrind --tool=callgrind --separate-threads=yes node bench/simulateWindow.mjs ROOT CASE sim`
 // minus the same with `prep` is simulate()'s count, thread by thread (the main thread is file -01).
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { buildSimulate, mainCpuS } from "./buildSimulate.mjs";
 
 const [root, file, mode] = process.argv.slice(2);
 if (!root || !file || (mode !== "prep" && mode !== "sim")) {
   console.error("usage: node bench/simulateWindow.mjs ROOT CASE prep|sim");
   process.exit(2);
 }
-const dist = (p) => pathToFileURL(resolve(root, "dist", p)).href;
-const { prepareScenario } = await import(dist("scenario/prepareScenario.js"));
-const { simulate } = await import(dist("run/simulate.js"));
-/** CPU seconds of the main thread so far (utime + stime of its /proc task, in clock ticks of 1/100 s). */
-const mainCpuS = () => {
-  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
+const { prepareScenario, simulate } = await buildSimulate(root);
 const prepared = prepareScenario(file);
 if (mode === "sim") {
   const main0 = mainCpuS();
