@@ -14,6 +14,9 @@ import type { QueueObserver } from "./QueueObserver.js";
 import type { QueueSettings } from "./QueueSettings.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
 
+/** Relative slack within which a port's summed load counts as its capacity ({@link QueueState.busyUtilisation}): the round-off of a running sum of rates. */
+const SATURATED = 1e-9;
+
 /**
  * The one owner of queueing state: for every resource, its buffer and marking threshold
  * (fixed), and the standing queue that the flows it bottlenecks keep there (changing with
@@ -216,12 +219,17 @@ export class QueueState implements FlowObserver {
    * Utilisation of `resource` now where it is busy but binds no flow and holds no queue of its
    * own: the rates of the registered flows crossing it ({@link PortLoad}) over its capacity in
    * force. 0 where it holds a standing or marking queue (the flows it binds keep theirs), where
-   * it binds any flow, or where it is down. Packets meet it as an M/D/1 queue (mdOneWait).
+   * it binds any flow, where it is saturated (its load within {@link SATURATED} of its capacity:
+   * the flows crossing it are bound at a port of the same rate the engine named among the ties,
+   * where their queue is; their packets reach this one paced at its own rate, and wait none), or
+   * where it is down. Packets meet it as an M/D/1 queue (mdOneWait).
    */
   busyUtilisation(resource: number): number {
     if (this.delaySAt[resource] > 0 || this.bound.any(resource)) return 0;
     const capacity = this.network.capacityOf(resource);
-    return capacity > 0 ? this.load.loadBps(resource) / capacity : 0;
+    const load = this.load.loadBps(resource);
+    if (!(capacity > 0) || load >= capacity * (1 - SATURATED)) return 0;
+    return load / capacity;
   }
 
   /** Mean queueing delay at `resource` now, seconds. */

@@ -219,4 +219,18 @@ describe("QueueState.busyUtilisation", () => {
     sim.run();
     expect(queues.busyUtilisation(as)).toBe(0);
   });
+
+  it("is 0 at a saturated port whose flows the engine bound at a tie of the same rate", () => {
+    const { sim, network, queues } = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e8, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6 },
+    ]);
+    const forward = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
+    const f = network.startFlow(forward, 1e9);
+    queues.register(f, QueueClass.NewReno, 10e-6, 1500);
+    sim.run({ untilS: 1e-3 });
+    const bound = queues.boundAt(f);
+    expect([0, 2]).toContain(bound);
+    expect(queues.busyUtilisation(bound === 0 ? 2 : 0)).toBe(0);
+  });
 });
