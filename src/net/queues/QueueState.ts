@@ -225,7 +225,7 @@ export class QueueState implements FlowObserver {
    * where it is down. Packets meet it as an M/D/1 queue (mdOneWait).
    */
   busyUtilisation(resource: number): number {
-    if (this.delaySAt[resource] > 0 || this.bound.any(resource)) return 0;
+    if (this.delaySAt[resource] > 0 || this.bound.any(resource) || this.settings.ecnThresholdBytes[resource] > 0) return 0;
     const capacity = this.network.capacityOf(resource);
     const load = this.load.loadBps(resource);
     if (!(capacity > 0) || load >= capacity * (1 - SATURATED)) return 0;
