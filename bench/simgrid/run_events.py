@@ -24,10 +24,10 @@ and exits 1 above --tolerance (default 1e-9). Two SimGrid 3.32 behaviours are wo
   instant (the solver runs only when the actor yields).
 """
 import csv
+import importlib.util
 import json
 import os
 import sys
-import xml.etree.ElementTree as ET
 
 DOWN_BPS = 1e-3
 
@@ -44,14 +44,12 @@ def main(argv):
     d, events_path, flows_csv = args
     from simgrid import Actor, Comm, Engine, Link, this_actor
 
-    engine = Engine(["run_events", "--log=root.thres:warning"])
-    engine.load_platform(os.path.join(d, "platform.xml"))
-    hosts = {h.name: h for h in engine.all_hosts}
+    # The export's own driver loads it (by path: bench/simgrid/run_simgrid.py has the same module name).
+    spec = importlib.util.spec_from_file_location("export_run_simgrid", os.path.join(d, "run_simgrid.py"))
+    driver = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(driver)
+    engine, hosts, flows = driver.load_export(d, "run_events")
     sink = hosts["sink"]
-    flows = []
-    for actor in ET.parse(os.path.join(d, "deployment.xml")).getroot().iter("actor"):
-        fid, size, activation, _start = [a.get("value") for a in actor.iter("argument")]
-        flows.append((fid, int(float(size)), float(activation), actor.get("host")))
     with open(events_path, encoding="utf8") as f:
         events = json.load(f)
     peak = {l.name: l.bandwidth for l in engine.all_links}

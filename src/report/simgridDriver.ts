@@ -27,6 +27,22 @@ import sys
 import xml.etree.ElementTree as ET
 
 
+def load_export(d, name):
+    """The export in DIR d loaded into a SimGrid engine named name: (engine, hosts by name, flows as
+    (id, size_bytes, activation_s, host) in deployment order). bench/simgrid/run_events.py loads
+    an export through this too."""
+    from simgrid import Engine
+
+    engine = Engine([name, "--log=root.thres:warning"])
+    engine.load_platform(os.path.join(d, "platform.xml"))
+    hosts = {h.name: h for h in engine.all_hosts}
+    flows = []
+    for actor in ET.parse(os.path.join(d, "deployment.xml")).getroot().iter("actor"):
+        fid, size, activation, _start = [a.get("value") for a in actor.iter("argument")]
+        flows.append((fid, int(float(size)), float(activation), actor.get("host")))
+    return engine, hosts, flows
+
+
 def main(argv):
     args = argv[1:]
     tolerance = 1e-9
@@ -39,14 +55,8 @@ def main(argv):
     d = args[0] if args else os.path.dirname(os.path.abspath(__file__))
     from simgrid import Actor, Comm, Engine, this_actor
 
-    engine = Engine(["run_simgrid", "--log=root.thres:warning"])
-    engine.load_platform(os.path.join(d, "platform.xml"))
-    hosts = {h.name: h for h in engine.all_hosts}
+    engine, hosts, flows = load_export(d, "run_simgrid")
     sink = hosts["sink"]
-    flows = []
-    for actor in ET.parse(os.path.join(d, "deployment.xml")).getroot().iter("actor"):
-        fid, size, activation, _start = [a.get("value") for a in actor.iter("argument")]
-        flows.append((fid, int(float(size)), float(activation), actor.get("host")))
     order = sorted(range(len(flows)), key=lambda i: (flows[i][2], i))
     finish = [0.0] * len(flows)
     comms = [None] * len(flows)
