@@ -209,7 +209,7 @@ function parseMetrics(raw: unknown, fail: (path: string, message: string) => nev
       const near = closest(name, COST_METRIC_NAMES);
       fail(`[${i}]`, `: "${name}" is not a cost item${near ? ` (did you mean "${near}"?)` : ` — use one of ${COST_METRIC_NAMES.join(", ")}`}`);
     }
-    if (!tier && !/^cost_[a-z_]+_usd$/.test(name) && !/^[^:]+:[a-z0-9_]+_(mean|p50|p99)$/.test(name)) {
+    if (!tier && !COST_METRIC_NAMES.includes(name) && !/^[^:]+:[a-z0-9_]+_(mean|p50|p99)$/.test(name)) {
       // summary.csv's columns (fct_p99_s, gpu_utilization, …) take no listing: sweep.csv always has them.
       const always = !name.includes(":") ? " (summary.csv's columns are always in sweep.csv)" : "";
       fail(`[${i}]`, `: "${name}" is not a study metric${always} — use ${STUDY_METRIC_FORMS.join(", ")}, as compare.csv names them`);
