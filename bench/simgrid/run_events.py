@@ -34,20 +34,20 @@ DOWN_BPS = 1e-3
 
 def main(argv):
     args = argv[1:]
-    tolerance = 1e-9
-    if "--tolerance" in args:
-        k = args.index("--tolerance")
-        tolerance = float(args[k + 1])
-        del args[k:k + 2]
-    if len(args) != 3:
-        sys.exit("usage: /usr/bin/python3 bench/simgrid/run_events.py EXPORT_DIR EVENTS.json FLOWS.csv [--tolerance 1e-9]")
-    d, events_path, flows_csv = args
-    from simgrid import Actor, Comm, Engine, Link, this_actor
-
-    # The export's own driver loads it (by path: bench/simgrid/run_simgrid.py has the same module name).
+    usage = "usage: /usr/bin/python3 bench/simgrid/run_events.py EXPORT_DIR EVENTS.json FLOWS.csv [--tolerance 1e-9]"
+    if not args or args[0].startswith("--") or not os.path.isfile(os.path.join(args[0], "run_simgrid.py")):
+        sys.exit(usage + " (EXPORT_DIR: a directory written by chokepoint export --format simgrid)")
+    d = args[0]
+    # The export's own driver loads it and reads --tolerance (by path: bench/simgrid/run_simgrid.py has the same module name).
     spec = importlib.util.spec_from_file_location("export_run_simgrid", os.path.join(d, "run_simgrid.py"))
     driver = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(driver)
+    tolerance = driver.take_tolerance(args, usage)
+    if len(args) != 3:
+        sys.exit(usage)
+    _d, events_path, flows_csv = args
+    from simgrid import Actor, Comm, Engine, Link, this_actor
+
     engine, hosts, flows = driver.load_export(d, "run_events")
     sink = hosts["sink"]
     with open(events_path, encoding="utf8") as f:

@@ -43,15 +43,29 @@ def load_export(d, name):
     return engine, hosts, flows
 
 
+def take_tolerance(args, usage):
+    """Remove --tolerance X from args and return X (default 1e-9); exit with one sentence when X is
+    missing or not a non-negative number. bench/simgrid/run_events.py reads its option through this too."""
+    if "--tolerance" not in args:
+        return 1e-9
+    k = args.index("--tolerance")
+    text = args[k + 1] if k + 1 < len(args) else None
+    try:
+        tolerance = float(text)
+    except (TypeError, ValueError):
+        tolerance = float("nan")
+    if not tolerance >= 0 or tolerance == float("inf"):
+        sys.exit(f"--tolerance: expected a non-negative relative difference such as 1e-9, got {text!r}; {usage}")
+    del args[k:k + 2]
+    return tolerance
+
+
 def main(argv):
     args = argv[1:]
-    tolerance = 1e-9
-    if "--tolerance" in args:
-        k = args.index("--tolerance")
-        tolerance = float(args[k + 1])
-        del args[k:k + 2]
+    usage = "usage: /usr/bin/python3 run_simgrid.py [DIR] [--tolerance 1e-9]"
+    tolerance = take_tolerance(args, usage)
     if len(args) > 1:
-        sys.exit("usage: /usr/bin/python3 run_simgrid.py [DIR] [--tolerance 1e-9]")
+        sys.exit(usage)
     d = args[0] if args else os.path.dirname(os.path.abspath(__file__))
     from simgrid import Actor, Comm, Engine, this_actor
 
