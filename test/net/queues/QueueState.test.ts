@@ -197,3 +197,40 @@ describe("QueueState: a marking port's K counts the ACKs queued among the data",
     expect(queues.markingThresholdPackets(sb, P)).toBeCloseTo(24, 9);
   });
 });
+
+describe("QueueState.busyUtilisation", () => {
+  it("is the max-min rates crossing a port over its capacity where it binds no flow, 0 where it binds one or carries none", () => {
+    const { sim, network, queues } = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6 },
+    ]);
+    const as = 0;
+    const sb = 2;
+    const forward = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(as, sb), latencyS: 2e-6 };
+    const f1 = network.startFlow(forward, 1e9);
+    const f2 = network.startFlow(forward, 1e9);
+    for (const f of [f1, f2]) queues.register(f, QueueClass.NewReno, 10e-6, 1500);
+    sim.run({ untilS: 1e-3 });
+    // Both bound at s–b (1.25e8 B/s between them): a–s carries 1.25e8 of its 1.25e9, ρ = 0.1.
+    expect(queues.boundAt(f1)).toBe(sb);
+    expect(queues.busyUtilisation(as)).toBeCloseTo(0.1, 12);
+    expect(queues.busyUtilisation(sb)).toBe(0);
+    expect(queues.busyUtilisation(as ^ 1)).toBe(0);
+    sim.run();
+    expect(queues.busyUtilisation(as)).toBe(0);
+  });
+
+  it("is 0 at a saturated port whose flows the engine bound at a tie of the same rate", () => {
+    const { sim, network, queues } = transportNetwork(["a", "s", "b"], [
+      { from: "a", to: "s", bandwidthBps: 1.25e8, latencyS: 1e-6 },
+      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6 },
+    ]);
+    const forward = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 };
+    const f = network.startFlow(forward, 1e9);
+    queues.register(f, QueueClass.NewReno, 10e-6, 1500);
+    sim.run({ untilS: 1e-3 });
+    const bound = queues.boundAt(f);
+    expect([0, 2]).toContain(bound);
+    expect(queues.busyUtilisation(bound === 0 ? 2 : 0)).toBe(0);
+  });
+});
