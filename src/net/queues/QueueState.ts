@@ -222,7 +222,7 @@ export class QueueState implements FlowObserver {
    * it binds any flow, where it is saturated (its load within {@link SATURATED} of its capacity:
    * the flows crossing it are bound at a port of the same rate the engine named among the ties,
    * where their queue is; their packets reach this one paced at its own rate, and wait none), or
-   * where it is down. Packets meet it as an M/D/1 queue (mdOneWait).
+   * where it is down. Packets meet it as an N·D/D/1 queue ({@link busySources} flows; nddOneWait).
    */
   busyUtilisation(resource: number): number {
     if (this.delaySAt[resource] > 0 || this.bound.any(resource) || this.settings.ecnThresholdBytes[resource] > 0) return 0;
@@ -230,6 +230,15 @@ export class QueueState implements FlowObserver {
     const load = this.load.loadBps(resource);
     if (!(capacity > 0) || load >= capacity * (1 - SATURATED)) return 0;
     return load / capacity;
+  }
+
+  /**
+   * How many periodic sources feed `resource` in its N·D/D/1 law (read where
+   * {@link busyUtilisation} is above 0): the tcp flows crossing it, each paced at its max-min
+   * rate, as the number of equal-rate flows of the same variance ({@link PortLoad.equivalentFlows}).
+   */
+  busySources(resource: number): number {
+    return this.load.equivalentFlows(resource);
   }
 
   /** Mean queueing delay at `resource` now, seconds. */

@@ -1,7 +1,7 @@
-// BusyPortWaits: what a connection's handshake and first data packet wait at the busy ports of its route that bind no flow (M/D/1 draws).
+// BusyPortWaits: what a connection's handshake and first data packet wait at the busy ports of its route that bind no flow (N·D/D/1 draws).
 import type { RandomStream } from "../../core/randomStream.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
-import { mdOneDrawWaitS } from "../../net/queues/mdOneWait.js";
+import { nddOneDrawWaitS } from "../../net/queues/nddOneWait.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 
 /** The waits one connection's start draws ({@link BusyPortWaits.draw}), written into a record the caller keeps. */
@@ -15,12 +15,13 @@ export interface BusyWaits {
 /**
  * The queueing a connection's start meets at ports that are busy but bind no flow: the model
  * keeps queues only where flows bind (a saturated port's standing queue, DCTCP's K), yet a port
- * carrying other flows' traffic below its capacity holds a few packets now and then. There a
- * packet waits as in an M/D/1 queue ({@link QueueState.busyUtilisation}: ρ = the max-min rates
- * crossing it over its capacity; service s = a full packet of the starting flow over that
- * capacity; buffer: the port's, in those packets): one draw per segment per port
- * ({@link mdOneDrawWaitS}). Ports with a queue of their own add that queue's mean, as before
- * (startTiming), and nothing here.
+ * carrying other flows' traffic below its capacity holds a few packets now and then. Those
+ * flows reach it paced at the rates they are bound to elsewhere, so a packet from outside waits
+ * as at an N·D/D/1 queue ({@link nddOneDrawWaitS}): ρ = the max-min rates crossing it over its
+ * capacity ({@link QueueState.busyUtilisation}), N = the number of equal-rate flows of the same
+ * variance ({@link QueueState.busySources}), service s = a full packet of the starting flow over
+ * that capacity, buffer: the port's, in those packets; one draw per segment per port. Ports with
+ * a queue of their own add that queue's mean, as before (startTiming), and nothing here.
  */
 export class BusyPortWaits {
   constructor(
@@ -47,11 +48,11 @@ export class BusyPortWaits {
     into.firstByteS = first;
   }
 
-  /** One packet's wait at port `r` ({@link mdOneDrawWaitS}), seconds; 0 without a draw where ρ is 0. */
+  /** One packet's wait at port `r` ({@link nddOneDrawWaitS}), seconds; 0 without a draw where ρ is 0. */
   private wait(r: number, packetBytes: number): number {
     const rho = this.queues.busyUtilisation(r);
     if (!(rho > 0)) return 0;
     const capacity = this.network.capacityOf(r);
-    return mdOneDrawWaitS(rho, packetBytes / capacity, this.queues.settings.bufferBytes[r] / packetBytes, this.random);
+    return nddOneDrawWaitS(rho, this.queues.busySources(r), packetBytes / capacity, this.queues.settings.bufferBytes[r] / packetBytes, this.random);
   }
 }

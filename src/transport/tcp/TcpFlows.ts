@@ -101,7 +101,7 @@ export class TcpFlows implements FlowObserver {
   private readonly reroutes: FlowReroutes;
   /** What {@link start} reads off a flow's route (one record, rewritten by each start). */
   private readonly timing: StartTiming = { baseRttS: 0, handshakeBaseRttS: 0, outS: 0, backS: 0, storeAndForwardS: 0 };
-  /** The M/D/1 waits a start draws at the busy ports of its route that bind no flow. */
+  /** The N·D/D/1 waits a start draws at the busy ports of its route that bind no flow. */
   private readonly busyPorts: BusyPortWaits;
   /** What {@link start} draws there (one record, rewritten by each start). */
   private readonly waits: BusyWaits = { handshakeS: 0, firstByteS: 0 };
@@ -216,7 +216,7 @@ export class TcpFlows implements FlowObserver {
     const qOut = timing.outS;
     const qBack = timing.backS;
     const rtt = baseRtt + qOut + qBack;
-    // The handshake's segments and the first data packet also wait at the busy ports that bind no flow (M/D/1 draws).
+    // The handshake's segments and the first data packet also wait at the busy ports that bind no flow (N·D/D/1 draws).
     const waits = this.waits;
     this.busyPorts.draw(res, packetBytes, waits);
     const handshakeRtt = timing.handshakeBaseRttS + qOut + qBack + waits.handshakeS;

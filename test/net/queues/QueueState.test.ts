@@ -214,6 +214,8 @@ describe("QueueState.busyUtilisation", () => {
     // Both bound at s–b (1.25e8 B/s between them): a–s carries 1.25e8 of its 1.25e9, ρ = 0.1.
     expect(queues.boundAt(f1)).toBe(sb);
     expect(queues.busyUtilisation(as)).toBeCloseTo(0.1, 12);
+    // Two flows of equal rate: two sources.
+    expect(queues.busySources(as)).toBeCloseTo(2, 12);
     expect(queues.busyUtilisation(sb)).toBe(0);
     expect(queues.busyUtilisation(as ^ 1)).toBe(0);
     sim.run();
