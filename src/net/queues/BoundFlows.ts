@@ -88,12 +88,6 @@ export class BoundFlows {
     return this.counts[r * COUNTS + cls];
   }
 
-  /** Whether any flow is bound at `r` (of any class). */
-  any(r: number): boolean {
-    const c = r * COUNTS;
-    return this.counts[c + QueueClass.Dctcp] + this.counts[c + QueueClass.NewReno] + this.counts[c + QueueClass.Cubic] + this.counts[c + QueueClass.Lossless] > 0;
-  }
-
   /** The flows bound at `r` whose windows fill its queue (DCTCP, NewReno, Cubic; not lossless rdma). */
   windowed(r: number): number {
     const c = r * COUNTS;

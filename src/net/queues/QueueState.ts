@@ -7,15 +7,11 @@ import type { Topology } from "../Topology.js";
 import { AckLoad } from "./AckLoad.js";
 import { BoundFlows } from "./BoundFlows.js";
 import { DirtyResources } from "./DirtyResources.js";
-import { PortLoad } from "./PortLoad.js";
 import { QueueClass } from "./QueueClass.js";
 import { QueueModel } from "./QueueModel.js";
 import type { QueueObserver } from "./QueueObserver.js";
 import type { QueueSettings } from "./QueueSettings.js";
 import { NO_QUEUE, type Sawtooth } from "./Sawtooth.js";
-
-/** Relative slack within which a port's summed load counts as its capacity ({@link QueueState.busyUtilisation}): the round-off of a running sum of rates. */
-const SATURATED = 1e-9;
 
 /**
  * The one owner of queueing state: for every resource, its buffer and marking threshold
@@ -59,8 +55,6 @@ export class QueueState implements FlowObserver {
   private readonly bound: BoundFlows;
   /** The ACK load of every port and the marking thresholds it leaves. */
   private readonly acks: AckLoad;
-  /** The rates of the registered flows crossing every resource, summed (its max-min load). */
-  private readonly load: PortLoad;
   /** The queue the flows bound at a port keep there. */
   private readonly model: QueueModel;
   private readonly sawtooth: Sawtooth[];
@@ -86,7 +80,6 @@ export class QueueState implements FlowObserver {
     this.bound = new BoundFlows(n);
     this.dirty = new DirtyResources(n);
     this.acks = new AckLoad(network, topology, settings, this.bound, this.dirty);
-    this.load = new PortLoad(network, n);
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.meanBytes = new Float64Array(n);
     this.delaySAt = new Float64Array(n);
@@ -215,32 +208,6 @@ export class QueueState implements FlowObserver {
     return this.settings.ecnThresholdBytes[resource] > 0 && this.bound.windowed(resource) > 0;
   }
 
-  /**
-   * Utilisation of `resource` now where it is busy but binds no flow and holds no queue of its
-   * own: the rates of the registered flows crossing it ({@link PortLoad}) over its capacity in
-   * force. 0 where it holds a standing or marking queue (the flows it binds keep theirs), where
-   * it binds any flow, where it is saturated (its load within {@link SATURATED} of its capacity:
-   * the flows crossing it are bound at a port of the same rate the engine named among the ties,
-   * where their queue is; their packets reach this one paced at its own rate, and wait none), or
-   * where it is down. Packets meet it as an N·D/D/1 queue ({@link busySources} flows; nddOneWait).
-   */
-  busyUtilisation(resource: number): number {
-    if (this.delaySAt[resource] > 0 || this.bound.any(resource) || this.settings.ecnThresholdBytes[resource] > 0) return 0;
-    const capacity = this.network.capacityOf(resource);
-    const load = this.load.loadBps(resource);
-    if (!(capacity > 0) || load >= capacity * (1 - SATURATED)) return 0;
-    return load / capacity;
-  }
-
-  /**
-   * How many periodic sources feed `resource` in its N·D/D/1 law (read where
-   * {@link busyUtilisation} is above 0): the tcp flows crossing it, each paced at its max-min
-   * rate, as the number of equal-rate flows of the same variance ({@link PortLoad.equivalentFlows}).
-   */
-  busySources(resource: number): number {
-    return this.load.equivalentFlows(resource);
-  }
-
   /** Mean queueing delay at `resource` now, seconds. */
   delayS(resource: number): number {
     return this.delaySAt[resource];
@@ -331,7 +298,6 @@ export class QueueState implements FlowObserver {
 
   /** Registered flow `flow` now drains at `newRateBps`, bound by `bottleneck` (its ACKs move; it is bound where it binds now). */
   private rebind(flow: number, newRateBps: number, bottleneck: number): void {
-    this.load.move(flow, newRateBps);
     // Tested here, not only in move: a run where no port marks (most loss-based ones) makes no call per rate change.
     if (this.acks.marking) this.acks.move(flow, newRateBps, this.packetBytes[flow]);
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
@@ -396,7 +362,6 @@ export class QueueState implements FlowObserver {
     this.flightBytes = grown(this.flightBytes, n, Infinity);
     this.alpha = grown(this.alpha, n, 1);
     this.acks.growFlows(n);
-    this.load.growFlows(n);
     this.flowCap = n;
   }
 }

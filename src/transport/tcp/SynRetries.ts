@@ -2,12 +2,11 @@
 import type { Simulation } from "../../core/Simulation.js";
 import { FlowState, type FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import type { BusyPortWaits, BusyWaits } from "./BusyPortWaits.js";
 import type { HandshakeLosses } from "./HandshakeLosses.js";
 import { startTiming, type StartTiming } from "./routeTiming.js";
 import type { TcpFlowTable } from "./TcpFlowTable.js";
 
-/** A handshake waiting out a SYN timeout: its losses in a row, its handshake rounds, and the forward queueing its first byte was reckoned with (mean queues and busy-port wait). */
+/** A handshake waiting out a SYN timeout: its losses in a row, its handshake rounds, and the forward queueing its start was reckoned with. */
 interface SynRetry {
   lost: number;
   rounds: number;
@@ -28,8 +27,6 @@ export class SynRetries {
   private readonly waiting = new Map<number, SynRetry>();
   /** What {@link retry} reads off a flow's route (one record, rewritten by each retry). */
   private readonly timing: StartTiming = { baseRttS: 0, handshakeBaseRttS: 0, outS: 0, backS: 0, storeAndForwardS: 0 };
-  /** What {@link retry} draws at the busy ports of the route (one record, rewritten by each retry). */
-  private readonly waits: BusyWaits = { handshakeS: 0, firstByteS: 0 };
 
   constructor(
     private readonly sim: Simulation,
@@ -38,7 +35,6 @@ export class SynRetries {
     private readonly channels: number,
     private readonly t: TcpFlowTable,
     private readonly handshakes: HandshakeLosses,
-    private readonly busyPorts: BusyPortWaits,
   ) {
     this.kind = sim.registerHandler((f) => this.retry(f));
   }
@@ -74,15 +70,13 @@ export class SynRetries {
     startTiming(this.network, this.queues, this.channels, res, route.latencyS, t.packetBytes[s], o.headerBytes, t.packetBytes[s], timing);
     const qOut = timing.outS;
     const qBack = timing.backS;
-    const waits = this.waits;
-    this.busyPorts.draw(res, t.packetBytes[s], waits);
-    const handshakeRtt = timing.handshakeBaseRttS + qOut + qBack + waits.handshakeS;
+    const handshakeRtt = timing.handshakeBaseRttS + qOut + qBack;
     if (!this.handshakes.lost(res, now, now + handshakeRtt / 2)) {
       // This handshake gets through: it and the first byte wait in the queues of now, not in
       // those the first SYN met (the flow was started with those).
       this.waiting.delete(f);
-      const roundsQueueingS = retry.rounds * (qOut + qBack + waits.handshakeS);
-      const queueingS = roundsQueueingS + qOut + waits.firstByteS;
+      const roundsQueueingS = retry.rounds * (qOut + qBack);
+      const queueingS = roundsQueueingS + qOut;
       const movedS = queueingS - t.queueingS[f];
       t.handshakeS[f] += roundsQueueingS - (t.queueingS[f] - retry.qOutS);
       t.queueingS[f] = queueingS;

@@ -21,7 +21,6 @@ import { LossPorts } from "./LossPorts.js";
 import { LossRecovery } from "./LossRecovery.js";
 import { queueClassOf } from "./queueClassOf.js";
 import { startTiming, type StartTiming } from "./routeTiming.js";
-import { BusyPortWaits, type BusyWaits } from "./BusyPortWaits.js";
 import { SlowStartRounds } from "./SlowStartRounds.js";
 import { SynRetries } from "./SynRetries.js";
 import type { TcpCost } from "./TcpCost.js";
@@ -101,10 +100,6 @@ export class TcpFlows implements FlowObserver {
   private readonly reroutes: FlowReroutes;
   /** What {@link start} reads off a flow's route (one record, rewritten by each start). */
   private readonly timing: StartTiming = { baseRttS: 0, handshakeBaseRttS: 0, outS: 0, backS: 0, storeAndForwardS: 0 };
-  /** The N·D/D/1 waits a start draws at the busy ports of its route that bind no flow. */
-  private readonly busyPorts: BusyPortWaits;
-  /** What {@link start} draws there (one record, rewritten by each start). */
-  private readonly waits: BusyWaits = { handshakeS: 0, firstByteS: 0 };
   /** Where each options record registered is in the table ({@link addOptions}). */
   private readonly optionIndexes = new Map<TcpOptions, number>();
   /** Workloads carried by tcp (each registers its options once). */
@@ -121,16 +116,14 @@ export class TcpFlows implements FlowObserver {
     handshakeRandom: RandomStream,
     phaseRandom: RandomStream,
     dropRandom: RandomStream,
-    waitRandom: RandomStream,
   ) {
     this.channels = topology.channelCount;
-    this.busyPorts = new BusyPortWaits(network, queues, topology.channelCount, waitRandom);
     this.kindRound = sim.registerHandler((f) => this.rounds.round(f));
     this.kindStep = sim.registerHandler((f) => this.avoidance.step(f));
     this.kindResume = sim.registerHandler((f) => this.recovery.resume(f));
     const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
-    this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes, this.busyPorts);
+    this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes);
     this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network);
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => routes.rttNow(f),
@@ -216,15 +209,12 @@ export class TcpFlows implements FlowObserver {
     const qOut = timing.outS;
     const qBack = timing.backS;
     const rtt = baseRtt + qOut + qBack;
-    // The handshake's segments and the first data packet also wait at the busy ports that bind no flow (N·D/D/1 draws).
-    const waits = this.waits;
-    this.busyPorts.draw(res, packetBytes, waits);
-    const handshakeRtt = timing.handshakeBaseRttS + qOut + qBack + waits.handshakeS;
+    const handshakeRtt = timing.handshakeBaseRttS + qOut + qBack;
     // A SYN or SYN-ACK that meets an overflowing drop-tail port may be lost there: then it goes out again after the SYN timeout.
     const synStartS = now + extraDelayS;
     const synLost = handshakeRounds > 0 && opensWithSyn(o.handshake) && this.handshakes.lost(res, synStartS, synStartS + handshakeRtt / 2);
     const handshakeS = handshakeRounds * handshakeRtt + (synLost ? o.synTimeoutS : 0);
-    const firstByteDelayS = extraDelayS + handshakeS + qOut + waits.firstByteS + timing.storeAndForwardS;
+    const firstByteDelayS = extraDelayS + handshakeS + qOut + timing.storeAndForwardS;
     const userCap = capBps ?? Infinity;
     const windowSegs = o.windowBytes / o.mssBytes;
     const w = Math.min(cwndSegments, windowSegs);
@@ -253,7 +243,7 @@ export class TcpFlows implements FlowObserver {
     t.baseRttS[s] = baseRtt;
     t.userCapBps[s] = userCap;
     t.handshakeS[flow] = handshakeS;
-    t.queueingS[flow] = handshakeRounds * (qOut + qBack + waits.handshakeS) + qOut + waits.firstByteS;
+    t.queueingS[flow] = handshakeRounds * (qOut + qBack) + qOut;
     t.retransmits[flow] = synLost ? 1 : 0;
     t.timeouts[flow] = synLost ? 1 : 0;
     t.backoff[s] = 0;
@@ -285,7 +275,7 @@ export class TcpFlows implements FlowObserver {
     if (initialCap !== userCap) this.network.setFlowCap(flow, initialCap);
     if (synLost) {
       // The SYN goes out again one SYN timeout after the first: it may meet an overflow again.
-      this.synRetries.lost(flow, handshakeRounds, qOut + waits.firstByteS, synStartS + o.synTimeoutS);
+      this.synRetries.lost(flow, handshakeRounds, qOut, synStartS + o.synTimeoutS);
     }
     if (!(rtt > 0) || w >= windowSegs) {
       t.phase[flow] = Phase.Steady;

@@ -29,7 +29,7 @@ function incast(handshakeRandom: RandomStream, options: Partial<TcpOptions> = {}
     draws++;
     return handshakeRandom();
   };
-  const flows = new TcpFlows(n.sim, n.network, n.queues, n.topology, randomStream(1, "losses"), counted, randomStream(1, "phases"), randomStream(1, "drops"), randomStream(1, "waits"));
+  const flows = new TcpFlows(n.sim, n.network, n.queues, n.topology, randomStream(1, "losses"), counted, randomStream(1, "phases"), randomStream(1, "drops"));
   const o: TcpOptions = { ...TCP_DEFAULTS, cc: "newreno", headerBytes: H, initialWindowSegments: 100, ...options };
   const index = flows.addOptions(o);
   const finish = new Map<string, number>();

@@ -22,7 +22,7 @@ function failing(cc: TcpOptions["cc"], perCycle: number) {
     { from: "a", to: "s", bandwidthBps: C, latencyS: 1e-5 },
     { from: "s", to: "b", bandwidthBps: C, latencyS: 1e-5 },
   ], { dctcp: cc === "dctcp" });
-  const flows = new TcpFlows(n.sim, n.network, n.queues, n.topology, randomStream(1, "losses"), randomStream(1, "handshakes"), randomStream(1, "phases"), randomStream(1, "drops"), randomStream(1, "waits"));
+  const flows = new TcpFlows(n.sim, n.network, n.queues, n.topology, randomStream(1, "losses"), randomStream(1, "handshakes"), randomStream(1, "phases"), randomStream(1, "drops"));
   const index = flows.addOptions({ ...TCP_DEFAULTS, cc, handshake: "none" });
   const dynamics = new NetworkDynamics(n.topology, n.network, n.router);
   const link = dynamics.linkBetween(n.topology.nodeIndex.get("s")!, n.topology.nodeIndex.get("b")!);

@@ -29,7 +29,7 @@ describe("rtoAckedJump", () => {
 function afterTimeout(cc: TcpOptions["cc"], sacked: number) {
   const P = 1448 + NS3_HEADER_BYTES;
   const n = transportNetwork(["a", "b"], [{ from: "a", to: "b", bandwidthBps: 1.25e9, latencyS: 1e-5, bufferBytes: 10_000 * P }], { dctcp: cc === "dctcp" });
-  const flows = new TcpFlows(n.sim, n.network, n.queues, n.topology, randomStream(1, "l"), randomStream(1, "h"), randomStream(1, "p"), randomStream(1, "d"), randomStream(1, "waits"));
+  const flows = new TcpFlows(n.sim, n.network, n.queues, n.topology, randomStream(1, "l"), randomStream(1, "h"), randomStream(1, "p"), randomStream(1, "d"));
   const o: TcpOptions = { ...TCP_DEFAULTS, cc, handshake: "none", headerBytes: NS3_HEADER_BYTES, delayedAck: 1, windowBytes: 1e9 };
   const options = flows.addOptions(o);
   const route = n.router.route(n.topology.nodeIndex.get("a")!, n.topology.nodeIndex.get("b")!, 0)!;
