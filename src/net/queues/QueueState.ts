@@ -58,8 +58,6 @@ export class QueueState implements FlowObserver {
   /** The queue the flows bound at a port keep there. */
   private readonly model: QueueModel;
   private readonly sawtooth: Sawtooth[];
-  /** Ports with a slow-start overshoot in force ({@link overshoot}), checked at each solve for its end. */
-  private readonly overshooting: number[] = [];
   private readonly meanBytes: Float64Array;
   /**
    * Mean queueing delay of each resource now, seconds: meanBytes ÷ capacity in force where the
@@ -276,18 +274,6 @@ export class QueueState implements FlowObserver {
     this.recompute(resource, nowS);
   }
 
-  /**
-   * A DCTCP flow in slow start passed K at marking port `r` at `nowS`: for `durationS` its queue
-   * swings between K and K + `packets` of `packetBytes` ({@link QueueModel.startOvershoot}).
-   */
-  overshoot(r: number, packets: number, packetBytes: number, nowS: number, durationS: number): void {
-    if (!(packets > 0) || !(durationS > 0)) return;
-    const had = this.model.overshootUntil(r) >= 0;
-    this.model.startOvershoot(r, packets, packetBytes, nowS + durationS);
-    if (!had) this.overshooting.push(r);
-    this.recompute(r, nowS);
-  }
-
   /** Record `packets` marked at `resource` at `nowS` by a burst above its threshold (a transport's mark event). */
   mark(resource: number, packets: number, nowS: number): void {
     for (const o of this.observers) o.marked?.(resource, packets, nowS);
@@ -338,17 +324,6 @@ export class QueueState implements FlowObserver {
 
   /** @inheritdoc */
   solved(nowS: number): void {
-    const over = this.overshooting;
-    if (over.length > 0) {
-      // Ports whose slow-start overshoot ended: their queue is the steady one again.
-      let j = 0;
-      for (let i = 0; i < over.length; i++) {
-        const r = over[i];
-        if (nowS < this.model.overshootUntil(r)) over[j++] = r;
-        else this.dirty.mark(r);
-      }
-      over.length = j;
-    }
     const dirty = this.dirty;
     for (let i = 0; i < dirty.count; i++) this.recompute(dirty.take(i), nowS);
     dirty.clear();
@@ -356,7 +331,7 @@ export class QueueState implements FlowObserver {
 
   /** Compute resource `r`'s queue again from what is bound there now, and keep it (a port without a queue before or after is left as it is: no observer is told). */
   private recompute(r: number, nowS: number): void {
-    const s = this.model.sawtoothAt(r, this.sawtooth[r], nowS);
+    const s = this.model.sawtoothAt(r, this.sawtooth[r]);
     if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
     this.setSawtooth(r, s, nowS);
   }

@@ -1,7 +1,6 @@
 // BurstAnswers: the tcp flows' bursts of an instant, offered to the BurstJudge and, once judged at their ports, answered (drops, marks, the round trip that tells them).
 import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
-import { dctcpOvershootPackets, dctcpOvershootPacketTimes, windowAtFirstMark } from "../../net/queues/dctcpOvershoot.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { BurstJudge, BurstVerdicts } from "./BurstJudge.js";
 import type { DctcpAlpha } from "./DctcpAlpha.js";
@@ -75,10 +74,7 @@ export class BurstAnswers {
     this.recovery.overflowed(overflowPorts, overflowShares);
     for (let i = 0; i < judged.length; i++) {
       const b = judged[i];
-      if (b.marked > 0) {
-        this.queues.mark(b.markPort, b.marked, now);
-        if (b.share === 0) this.overshoot(b.flow, b.markPort, b.packets, b.marked, b.prevBytes, b.packetBytes, now);
-      }
+      if (b.marked > 0) this.queues.mark(b.markPort, b.marked, now);
       if (b.share > 0) {
         // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
         if (b.marked > 0) this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
@@ -87,26 +83,6 @@ export class BurstAnswers {
     }
     // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.
     this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares);
-  }
-
-  /**
-   * DCTCP: flow `f`'s slow-start round of `packets` (`marked` of them at port `r`, the ACKs of
-   * `prevBytes` clocking it out) passed K there for the first time: the window keeps growing until
-   * the first ECE comes back, and the port queues that overshoot above K
-   * ({@link dctcpOvershootPackets}) while it rises and drains.
-   */
-  private overshoot(f: number, r: number, packets: number, marked: number, prevBytes: number, packetBytes: number, nowS: number): void {
-    const t = this.t;
-    const s = t.slotOf[f];
-    if (t.phase[f] !== Phase.SlowStart || t.markedLast[s] > 0) return;
-    const capacity = this.network.capacityOf(r);
-    const k = this.queues.markingThresholdPackets(r, packetBytes);
-    const pipe = (capacity * t.baseRttS[s]) / packetBytes;
-    const left = this.network.remainingOf(f) / packetBytes - packets;
-    const growth = t.slowStartGrowth[s];
-    const w = windowAtFirstMark(prevBytes / packetBytes, packets - marked, growth, !(prevBytes > 0), packets);
-    const over = dctcpOvershootPackets(k, pipe, growth, w, left);
-    if (over > 0) this.queues.overshoot(r, over, packetBytes, nowS, (dctcpOvershootPacketTimes(k, pipe, over) * packetBytes) / capacity);
   }
 
   /** DCTCP: `markedPackets` of this round's window will come back with ECE. */
