@@ -8,11 +8,11 @@ import { FakeContext } from "./fakeContext.js";
 class CountingContext extends FakeContext {
   waiting = 0;
   maxPending = 0;
-  override schedule(atS: number, fn: () => void): void {
+  override schedule(atS: number, fn: (tag: number) => void, tag = 0): number {
     this.maxPending = Math.max(this.maxPending, ++this.waiting);
-    super.schedule(atS, () => {
+    return super.schedule(atS, () => {
       this.waiting--;
-      fn();
+      fn(tag);
     });
   }
 }
