@@ -4,6 +4,7 @@ import { InputError } from "../core/InputError.js";
 import { randomStream, type RandomStream } from "../core/randomStream.js";
 import { stringHash32 } from "../core/stringHash32.js";
 import type { Simulation } from "../core/Simulation.js";
+import { Timers, type TimerCallback } from "../core/Timers.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { RerouteHooks } from "../net/NetworkDynamics.js";
 import type { Route, Router } from "../net/Router.js";
@@ -62,6 +63,8 @@ export class NetworkContext {
   };
   /** Router of each workload (its policy's, or the run's), by workload index. */
   private readonly routers: Router[] = [];
+  /** The workloads' timers (tagged, cancellable). */
+  private readonly timers: Timers;
 
   constructor(
     private readonly sim: Simulation,
@@ -73,7 +76,9 @@ export class NetworkContext {
     private readonly dynamic = false,
     /** The network's queues, which transports read (RTTs) and feed (bound flows); default: the built-in buffers, no marking. */
     private readonly queues: QueueState = new QueueState(network, topology, queueSettings(topology, { workloads: [] })),
-  ) {}
+  ) {
+    this.timers = new Timers(sim);
+  }
 
   /**
    * The context handed to the workload called `workloadName`, carrying its transfers with
@@ -106,9 +111,25 @@ export class NetworkContext {
     return this.sim.nowS;
   }
 
-  /** Call `fn` at `atS` (for {@link BoundWorkload}). */
-  schedule(atS: number, fn: () => void): void {
-    this.sim.at(atS, fn);
+  /** Call `fn(tag)` at `atS`; returns the timer's handle (for {@link BoundWorkload}). */
+  schedule(atS: number, fn: TimerCallback, tag: number): number {
+    return this.timers.at(atS, fn, tag);
+  }
+
+  /** Cancel the timer of `handle` (for {@link BoundWorkload}). */
+  cancel(handle: number): boolean {
+    return this.timers.cancel(handle);
+  }
+
+  /**
+   * The node number of `name`.
+   *
+   * @throws InputError on an unknown node.
+   */
+  node(name: string): number {
+    const n = this.topology.nodeIndex.get(name);
+    if (n === undefined) throw new InputError(`unknown node "${name}"`);
+    return n;
   }
 
   /**
@@ -181,7 +202,7 @@ export class NetworkContext {
 
   /** A transfer to a destination out of reach (after failures): started and failed at once, on a route of its two end nodes only. */
   private startUnroutable(request: TransferRequest, src: number): number {
-    const dst = this.topology.nodeIndex.get(request.dst)!;
+    const dst = request.dstNode ?? this.topology.nodeIndex.get(request.dst)!;
     const route: Route = { nodes: Int32Array.of(src, dst), resources: new Int32Array(0), latencyS: 0 };
     const flow = this.network.startFlow(route, request.sizeBytes);
     this.labels[flow] = request.id;
@@ -217,8 +238,8 @@ export class NetworkContext {
       if (typeof r === "string") throw new InputError(`flow "${request.id}": path has ${r}`);
       return r;
     }
-    const src = this.nodeOf(request, request.src);
-    const dst = this.nodeOf(request, request.dst);
+    const src = request.srcNode ?? this.nodeOf(request, request.src);
+    const dst = request.dstNode ?? this.nodeOf(request, request.dst);
     // A pair with one shortest path has one route whatever the flow: no need to hash its id.
     const known = router.knownRoute(src, dst);
     if (known) return known;
@@ -260,8 +281,16 @@ class BoundWorkload implements WorkloadContext {
     return this.context.nowS();
   }
 
-  schedule(atS: number, fn: () => void): void {
-    this.context.schedule(atS, fn);
+  schedule(atS: number, fn: TimerCallback, tag = 0): number {
+    return this.context.schedule(atS, fn, tag);
+  }
+
+  cancel(handle: number): boolean {
+    return this.context.cancel(handle);
+  }
+
+  node(name: string): number {
+    return this.context.node(name);
   }
 
   startTransfer(request: TransferRequest, onComplete?: OnComplete, onFailed?: OnFailed): number {

@@ -92,6 +92,8 @@ export class TrafficWorkload implements Workload {
     const s = this.spec;
     const hosts = s.hosts;
     const n = hosts.length;
+    // Node numbers looked up once, so no arrival looks a name up.
+    const nodes = hosts.map((h) => ctx.node(h));
     const arrivals = ctx.random("arrivals");
     const pairs = ctx.random("pairs");
     const sizes: SizeSampler = sizeSampler(s.size, ctx.random("sizes"), () => this.cdfPoints!);
@@ -106,8 +108,9 @@ export class TrafficWorkload implements Workload {
     let generation = 0;
 
     const send = (src: number, dst: number) => {
-      ctx.startTransfer({ id: `${this.name}-${flowCount++}`, src: hosts[src], dst: hosts[dst], sizeBytes: sizes.sample() });
+      ctx.startTransfer({ id: `${this.name}-${flowCount++}`, src: hosts[src], dst: hosts[dst], srcNode: nodes[src], dstNode: nodes[dst], sizeBytes: sizes.sample() });
     };
+    /** The arrival timer's callback, made once: its tag is the generation it was planned in. */
     const arrive = (gen: number) => {
       if (gen !== generation) return;
       arrivalCount++;
@@ -117,7 +120,7 @@ export class TrafficWorkload implements Workload {
     };
     const plan = () => {
       const gen = ++generation;
-      if (nextAtS < endS) ctx.schedule(nextAtS, () => arrive(gen));
+      if (nextAtS < endS) ctx.schedule(nextAtS, arrive, gen);
     };
     const scheduleNext = (fromS: number) => {
       if (arrivalCount >= maxArrivals) return;

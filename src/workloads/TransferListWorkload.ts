@@ -8,7 +8,8 @@ import type { TransferRequest, Workload, WorkloadContext } from "./Workload.js";
  * the same start time in list order, all of one instant from one timer; the next timer is
  * scheduled when one fires, so a million rows keep one pending event (not a million
  * closures). A list already in time order (the usual trace) is not copied; another is
- * ordered once (an index array, 4 bytes a row).
+ * ordered once (an index array, 4 bytes a row). The list's node ids are numbered once, at
+ * start, so no row looks a name up.
  */
 export class TransferListWorkload implements Workload {
   readonly name: string;
@@ -19,13 +20,14 @@ export class TransferListWorkload implements Workload {
 
   start(ctx: WorkloadContext): void {
     const list = this.spec.list;
+    const numbers = Int32Array.from(list.nodes, (id) => ctx.node(id));
     const order = startOrder(list);
     const at = (k: number) => list.startS[order ? order[k] : k];
     let k = 0;
     const fire = () => {
       const t = at(k);
       do {
-        ctx.startTransfer(request(list, order ? order[k] : k));
+        ctx.startTransfer(request(list, numbers, order ? order[k] : k));
         k++;
       } while (k < list.count && at(k) === t);
       if (k < list.count) ctx.schedule(at(k), fire);
@@ -45,9 +47,11 @@ function startOrder(list: TransferList): Int32Array | undefined {
   return order.sort((a, b) => t[a] - t[b] || a - b);
 }
 
-/** The request of row `i`. */
-function request(list: TransferList, i: number): TransferRequest {
-  const req: TransferRequest = { id: list.ids[i], src: list.nodes[list.src[i]], dst: list.nodes[list.dst[i]], sizeBytes: list.sizeBytes[i] };
+/** The request of row `i`; `numbers` are the node numbers of `list.nodes`. */
+function request(list: TransferList, numbers: Int32Array, i: number): TransferRequest {
+  const s = list.src[i];
+  const d = list.dst[i];
+  const req: TransferRequest = { id: list.ids[i], src: list.nodes[s], dst: list.nodes[d], srcNode: numbers[s], dstNode: numbers[d], sizeBytes: list.sizeBytes[i] };
   const ps = list.pathStart;
   if (ps && ps[i + 1] > ps[i]) {
     const path = new Array<string>(ps[i + 1] - ps[i]);

@@ -6,9 +6,15 @@ import type { WorkloadResults } from "./WorkloadResults.js";
 export interface TransferRequest {
   /** The flow's id in reports; must be unique in the run. */
   id: string;
-  /** Source and destination node ids. */
+  /** Source and destination node ids: the names reports and messages show. */
   src: string;
   dst: string;
+  /**
+   * `src`'s and `dst`'s node numbers, when the workload resolved them with
+   * {@link WorkloadContext.node} (once, not per transfer): the network then looks no name up.
+   */
+  srcNode?: number;
+  dstNode?: number;
   sizeBytes: number;
   /** Pinned path as node ids (src first, dst last); shortest-path ECMP when absent. */
   path?: string[];
@@ -73,14 +79,20 @@ export interface TransferFailure {
 
 /**
  * The only view of the simulation a workload gets (after ASTRA-sim's workload/network
- * split): start a transfer, be called back when it completes, schedule a timer, read
- * the clock, draw randomness from a named stream.
+ * split): start a transfer, be called back when it completes, schedule (and cancel) a timer,
+ * read the clock, draw randomness from a named stream, number its nodes.
  */
 export interface WorkloadContext {
   /** Current simulated time, seconds. */
   nowS(): number;
-  /** Call `fn` at absolute time `atS` (≥ now). */
-  schedule(atS: number, fn: () => void): void;
+  /**
+   * Call `fn(tag)` at absolute time `atS` (≥ now); returns a handle for {@link cancel}. Timers
+   * that differ only by a number (the n-th arrival) can share one `fn` made once, the number
+   * passed as `tag` (default 0), instead of a closure each.
+   */
+  schedule(atS: number, fn: (tag: number) => void, tag?: number): number;
+  /** Cancel a timer `schedule` returned, so it never fires; false when it already fired or was cancelled. */
+  cancel(handle: number): boolean;
   /**
    * Start a transfer now; `onComplete` runs when its last byte is delivered. Returns the
    * flow's number (its row in flows.csv), which records such as a collective's keep.
@@ -92,6 +104,12 @@ export interface WorkloadContext {
   random(name: string): RandomStream;
   /** Latency and hop count of the route a flow from `src` to `dst` would take (first ECMP choice). */
   pathInfo(src: string, dst: string): PathInfo;
+  /**
+   * The node number of node id `name`, for {@link TransferRequest.srcNode}/`dstNode`.
+   *
+   * @throws InputError when the network has no such node.
+   */
+  node(name: string): number;
 }
 
 /** A source of traffic. `start` is called once at time 0 and schedules everything else. */

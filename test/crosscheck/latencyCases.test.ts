@@ -1,7 +1,7 @@
-// bench/ns3/latencyCases.ts: the leaf–spine fabric, the WAN's request size and the RTT mix's latencies that the session-35 held-out cases use (no ns-3 needed).
+// bench/ns3/latencyCases.ts: the leaf–spine fabric, the WAN's request size, the RTT mix's latencies and the incast's rates that the held-out cases use (no ns-3 needed).
 import { describe, expect, it } from "vitest";
 import { wan } from "../../bench/ns3/cases.js";
-import { fatTreeCase, latencyCases, rttMixCase, wanCase } from "../../bench/ns3/latencyCases.js";
+import { fatTreeCase, incastCase, latencyCases, rttMixCase, wanCase } from "../../bench/ns3/latencyCases.js";
 
 const DCTCP = { cc: "dctcp" as const, bufferPackets: 200, ecnKPackets: 20 };
 
@@ -39,6 +39,29 @@ describe("fatTreeCase({ leafSpine })", () => {
   });
 });
 
+describe("session 53's rates, delays and sizes", () => {
+  const rate = (c: ReturnType<typeof incastCase>, a: string, b: string) => c.links.find((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a))?.rateBps;
+  it("incastCase keeps 10 Gb/s hosts, 40 Gb/s uplinks and 1 µs links by default and takes other rates and latencies", () => {
+    const o = { name: "i", seed: 64, senders: 4, responseBytes: 64e3, rounds: 1, gapS: 0.01, background: 0, backgroundBytes: 0, ports: { cc: "newreno" as const, bufferPackets: 200 }, role: "test" as const };
+    const d = incastCase(o);
+    expect([rate(d, "h0", "leaf0"), rate(d, "leaf0", "spine1")]).toEqual([10e9, 40e9]);
+    expect(new Set(d.links.map((l) => l.latencyS))).toEqual(new Set([1e-6]));
+    const f = incastCase({ ...o, hostBps: 40e9, uplinkBps: 100e9, latencyS: 5e-6 });
+    expect([rate(f, "h0", "leaf0"), rate(f, "h47", "leaf3"), rate(f, "leaf3", "spine0")]).toEqual([40e9, 40e9, 100e9]);
+    expect(new Set(f.links.map((l) => l.latencyS))).toEqual(new Set([5e-6]));
+    // The senders and their paths are drawn from the seed alone, not from the rates.
+    expect(f.flows.map((x) => x.path)).toEqual(d.flows.map((x) => x.path));
+  });
+  it("fatTreeCase builds a k = 6 fat-tree: 54 hosts, 9 cores, 162 links, paths of 3, 5 or 7 nodes", () => {
+    const c = fatTreeCase({ name: "ft6", seed: 63, k: 6, cdf: "websearch", load: 0.5, flows: 40, bandwidthBps: 10e9, latencyS: 1e-6, ports: DCTCP, role: "test" });
+    expect(c.nodes.filter((n) => n.startsWith("h"))).toHaveLength(54);
+    expect(c.nodes.filter((n) => /^c\d/.test(n))).toHaveLength(9);
+    // k³/4 host links + k·(k/2)² edge–agg + (k/2)²·k agg–core.
+    expect(c.links).toHaveLength(54 + 54 + 54);
+    for (const f of c.flows) expect([3, 5, 7]).toContain(f.path!.length);
+  });
+});
+
 describe("wanCase({ requestBytes }) and rttMixCase({ accessS })", () => {
   it("sizes the requests as asked, 1 MB by default", () => {
     const base = { name: "w", seed: 3, requests: 5, spanS: 1, bulkBytes: 5e7, bufferPackets: 400, cc: "cubic" as const, role: "test" as const };
@@ -70,14 +93,15 @@ describe("wanCase({ requestBytes }) and rttMixCase({ accessS })", () => {
 });
 
 describe("latencyCases()", () => {
-  it("holds the 41 cases, the session-35 batch, session 36's Cubic fat-tree, session 37's four, session 51's eight and session 52's six held out (test)", () => {
+  it("holds the 47 cases, the session-35 batch, session 36's Cubic fat-tree, session 37's four, session 51's eight, session 52's six and session 53's six held out (test)", () => {
     const cases = latencyCases();
-    expect(cases).toHaveLength(41);
-    expect(new Set(cases.map((c) => c.name)).size).toBe(41);
+    expect(cases).toHaveLength(47);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(47);
     const batch = ["fattree-websearch-dctcp-seed6-load0.6", "fattree-datamining-dctcp-seed7-load0.3", "leafspine-websearch-dctcp", "incast-dctcp-36x20k", "incast-newreno-12x256k", "wan-cubic-shallow", "rtt-mix-cubic-3x10m", "fattree-websearch-cubic-seed9", "leafspine-websearch-cubic-seed13", "leafspine-websearch-newreno-seed15-load0.6", "incast-dctcp-28x32k", "incast-newreno-20x64k",
       "fattree-websearch-dctcp-seed41-load0.4", "leafspine-datamining-dctcp-seed42", "fattree-websearch-newreno-seed43-load0.4", "leafspine-websearch-cubic-seed44-3to1",
       "incast-cubic-30x96k", "incast-dctcp-16x64k-k40", "wan-cubic-80ms", "rtt-mix-newreno-50u-500u-5m",
-      "fattree-websearch-newreno-seed51-load0.6-b64", "leafspine-websearch-cubic-seed52-2to1", "incast-newreno-34x40k-bg3", "wan-newreno-10ms", "rtt-mix-cubic-4class", "fattree-datamining-dctcp-seed54-load0.7"];
+      "fattree-websearch-newreno-seed51-load0.6-b64", "leafspine-websearch-cubic-seed52-2to1", "incast-newreno-34x40k-bg3", "wan-newreno-10ms", "rtt-mix-cubic-4class", "fattree-datamining-dctcp-seed54-load0.7",
+      "fattree-websearch-dctcp-40g-seed61", "fattree-websearch-newreno-10us-seed62", "fattree6-websearch-dctcp-seed63", "incast-newreno-40g-24x64k", "leafspine-websearch-cubic-25g-100g-seed65", "leafspine-websearch-dctcp-5us-seed66"];
     for (const name of batch) expect(cases.find((c) => c.name === name)?.role, name).toBe("test");
   });
 });

@@ -74,3 +74,69 @@ describe("NetworkContext failures", () => {
     expect(() => ctx.startTransfer({ id: "z", src: "a", dst: "c", sizeBytes: 1 })).toThrow(InputError);
   });
 });
+
+/** a and b joined through two switches (two equal-cost paths), for ECMP. */
+function diamond() {
+  const builder = new TopologyBuilder();
+  for (const id of ["a", "s1", "s2", "b"]) builder.addNode({ id });
+  for (const [from, to] of [["a", "s1"], ["a", "s2"], ["s1", "b"], ["s2", "b"]]) builder.addLink({ from, to, bandwidthBps: 1e9, latencyS: 1e-6 });
+  const topology = builder.build();
+  const sim = new Simulation();
+  const network = new FlowNetwork(sim, new FullSharing(topology.resourceCapacityBps));
+  const context = new NetworkContext(sim, network, new Router(topology), topology, 1);
+  return { sim, network, context, ctx: context.forWorkload("w") };
+}
+
+describe("NetworkContext node numbers, timers and ids", () => {
+  it("a transfer given node numbers gets the flow, route and finish the same transfer by names gets", () => {
+    const byNames = diamond();
+    const byNumbers = diamond();
+    const ids = Array.from({ length: 16 }, (_, i) => `f${i}`);
+    const a = byNumbers.ctx.node("a");
+    const b = byNumbers.ctx.node("b");
+    expect([a, b]).toEqual([0, 3]);
+    const finishes = (d: ReturnType<typeof diamond>, numbers: boolean) => {
+      const done: TransferResult[] = [];
+      for (const id of ids) d.ctx.startTransfer({ id, src: "a", dst: "b", ...(numbers && { srcNode: a, dstNode: b }), sizeBytes: 1e6 }, (r) => done.push(r));
+      d.sim.run();
+      return { done, routes: ids.map((_, f) => [...d.network.routeOf(f).nodes]) };
+    };
+    const named = finishes(byNames, false);
+    const numbered = finishes(byNumbers, true);
+    expect(numbered).toEqual(named);
+    // Both paths are used, so the routes compared above came from ECMP, not from a single path.
+    expect(new Set(named.routes.map((r) => r[1])).size).toBe(2);
+    expect(byNumbers.context.labels).toEqual(ids);
+  });
+
+  it("routes by the node numbers when given, looking no name up", () => {
+    const { network, ctx } = diamond();
+    const flow = ctx.startTransfer({ id: "n", src: "not-a-node", dst: "nor-this", srcNode: 3, dstNode: 0, sizeBytes: 1 });
+    const nodes = network.routeOf(flow).nodes;
+    expect([nodes[0], nodes[nodes.length - 1]]).toEqual([3, 0]);
+  });
+
+  it("node refuses an unknown node with an input error naming it", () => {
+    const { ctx } = diamond();
+    expect(() => ctx.node("zz")).toThrow(new InputError('unknown node "zz"'));
+  });
+
+  it("schedule hands the tag to the callback, and a cancelled timer never fires", () => {
+    const { sim, ctx } = diamond();
+    const log: string[] = [];
+    const fn = (tag: number) => log.push(`${tag}@${sim.nowS}`);
+    ctx.schedule(1, fn, 7);
+    const h = ctx.schedule(2, fn, 8);
+    ctx.schedule(3, () => log.push("plain"));
+    expect(ctx.cancel(h)).toBe(true);
+    expect(ctx.cancel(h)).toBe(false);
+    sim.run();
+    expect(log).toEqual(["7@1", "plain"]);
+  });
+
+  it("a user-given flow id used twice is still an input error with its sentence", () => {
+    const { ctx } = diamond();
+    ctx.startTransfer({ id: "x", src: "a", dst: "b", sizeBytes: 1 });
+    expect(() => ctx.startTransfer({ id: "x", src: "b", dst: "a", sizeBytes: 1 })).toThrow(new InputError('flow id "x" is used twice'));
+  });
+});

@@ -4,6 +4,7 @@ import { InputError } from "../../src/core/InputError.js";
 import { arrivalRateForLoad } from "../../src/workloads/arrivalRateForLoad.js";
 import { TrafficWorkload } from "../../src/workloads/TrafficWorkload.js";
 import type { TrafficSpec } from "../../src/workloads/specs.js";
+import type { TransferRequest } from "../../src/workloads/Workload.js";
 import { FakeContext, type RecordedTransfer } from "./fakeContext.js";
 
 const hosts = (n: number) => Array.from({ length: n }, (_, i) => `h${i}`);
@@ -147,6 +148,28 @@ describe("TrafficWorkload randomness", () => {
     const uniform = arrivalTimes(run(spec({ flows: 100 })));
     expect(arrivalTimes(run(spec({ flows: 100, pattern: "incast", fanIn: 3 })))).toEqual(uniform);
     expect(arrivalTimes(run(spec({ flows: 100, pattern: "permutation", size: { cdf: "websearch" } })))).toEqual(uniform);
+  });
+
+  it("passes every flow's node numbers, each host's looked up once before the first arrival", () => {
+    const w = new TrafficWorkload(spec({ hosts: ["x", "y", "z"], flows: 40 }));
+    const asked: string[] = [];
+    const seen: Array<[string, number | undefined, string, number | undefined]> = [];
+    const ctx = new (class extends FakeContext {
+      override node(name: string): number {
+        asked.push(name);
+        return super.node(name);
+      }
+      override startTransfer(request: TransferRequest): number {
+        seen.push([request.src, request.srcNode, request.dst, request.dstNode]);
+        return super.startTransfer(request);
+      }
+    })(3, w.name);
+    w.start(ctx);
+    expect(asked).toEqual(["x", "y", "z"]);
+    ctx.run();
+    const number = { x: 0, y: 1, z: 2 } as Record<string, number>;
+    expect(seen.length).toBe(40);
+    for (const [src, srcNode, dst, dstNode] of seen) expect([srcNode, dstNode]).toEqual([number[src], number[dst]]);
   });
 
   it("uses the arrivals, pairs and sizes streams", () => {

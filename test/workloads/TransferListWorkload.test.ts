@@ -1,6 +1,7 @@
 // TransferListWorkload starts each row at its time (ties in list order), with its pinned path, keeping one timer pending.
 import { describe, expect, it } from "vitest";
 import type { TransferList } from "../../src/workloads/specs.js";
+import type { TransferRequest } from "../../src/workloads/Workload.js";
 import { TransferListWorkload } from "../../src/workloads/TransferListWorkload.js";
 import { FakeContext } from "./fakeContext.js";
 
@@ -8,11 +9,11 @@ import { FakeContext } from "./fakeContext.js";
 class CountingContext extends FakeContext {
   waiting = 0;
   maxPending = 0;
-  override schedule(atS: number, fn: () => void): void {
+  override schedule(atS: number, fn: (tag: number) => void, tag = 0): number {
     this.maxPending = Math.max(this.maxPending, ++this.waiting);
-    super.schedule(atS, () => {
+    return super.schedule(atS, () => {
       this.waiting--;
-      fn();
+      fn(tag);
     });
   }
 }
@@ -70,5 +71,26 @@ describe("TransferListWorkload", () => {
     ctx.run();
     expect(ctx.transfers.map((t) => t.id)).toEqual(rows.map((r) => r[0]));
     expect(ctx.maxPending).toBe(1);
+  });
+
+  it("numbers the list's nodes once, at start, and passes every row its node numbers", () => {
+    const asked: string[] = [];
+    const seen: Array<[number | undefined, number | undefined]> = [];
+    const ctx = new (class extends FakeContext {
+      override node(name: string): number {
+        asked.push(name);
+        // Numbered unlike the list (which numbers a, b, s as 0, 1, 2), so a list index passed as is shows.
+        return { a: 7, b: 5, s: 9 }[name]!;
+      }
+      override startTransfer(request: TransferRequest): number {
+        seen.push([request.srcNode, request.dstNode]);
+        return super.startTransfer({ ...request, srcNode: undefined, dstNode: undefined });
+      }
+    })(1, "trace");
+    new TransferListWorkload({ kind: "transfers", name: "trace", list: list([["f0", 0, 1, 1, 0], ["f1", 1, 0, 1, 1], ["f2", 1, 0, 1, 1]]) }).start(ctx);
+    expect(asked).toEqual(["a", "b", "s"]);
+    ctx.run();
+    expect(asked.length).toBe(3);
+    expect(seen).toEqual([[7, 5], [5, 7], [5, 7]]);
   });
 });

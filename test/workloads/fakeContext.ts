@@ -8,9 +8,12 @@ export interface RecordedTransfer extends TransferRequest {
 }
 
 /**
- * A clock without a network: `schedule` queues callbacks, `run` fires them in (time,
- * insertion) order, `startTransfer` records the request (transfers never complete).
- * `random(name)` derives from the seed, the workload name and `name`, like the engine.
+ * A clock without a network: `schedule` queues callbacks (its handle is the callback's
+ * insertion number, which `cancel` takes), `run` fires them in (time, insertion) order with
+ * their tags, `startTransfer` records the request (transfers never complete). `node(name)`
+ * numbers names in order of first use, and a request's `srcNode`/`dstNode`, when given, must
+ * be its names' numbers (the recorded request keeps the names only). `random(name)` derives from the seed, the workload name and `name`,
+ * like the engine.
  */
 export class FakeContext implements WorkloadContext {
   readonly transfers: RecordedTransfer[] = [];
@@ -18,7 +21,8 @@ export class FakeContext implements WorkloadContext {
   readonly streams: string[] = [];
   private now = 0;
   private seq = 0;
-  private readonly pending: Array<{ atS: number; seq: number; fn: () => void }> = [];
+  private readonly pending: Array<{ atS: number; seq: number; fn: (tag: number) => void; tag: number }> = [];
+  private readonly nodes = new Map<string, number>();
 
   constructor(
     readonly seed: number,
@@ -35,9 +39,9 @@ export class FakeContext implements WorkloadContext {
     return this.now;
   }
 
-  schedule(atS: number, fn: () => void): void {
+  schedule(atS: number, fn: (tag: number) => void, tag = 0): number {
     if (!(atS >= this.now)) throw new Error(`FakeContext.schedule: ${atS} is before now (${this.now})`);
-    const item = { atS, seq: this.seq++, fn };
+    const item = { atS, seq: this.seq++, fn, tag };
     // Insert after every item with an earlier or equal time: equal times keep insertion order.
     let lo = 0;
     let hi = this.pending.length;
@@ -47,11 +51,30 @@ export class FakeContext implements WorkloadContext {
       else hi = mid;
     }
     this.pending.splice(lo, 0, item);
+    return item.seq;
+  }
+
+  cancel(handle: number): boolean {
+    const i = this.pending.findIndex((p) => p.seq === handle);
+    if (i < 0) return false;
+    this.pending.splice(i, 1);
+    return true;
+  }
+
+  node(name: string): number {
+    let n = this.nodes.get(name);
+    if (n === undefined) this.nodes.set(name, (n = this.nodes.size));
+    return n;
   }
 
   /** Records the request; returns its position in `transfers` as the flow number. */
   startTransfer(request: TransferRequest, _onComplete?: (result: TransferResult) => void, _onFailed?: (failure: TransferFailure) => void): number {
-    return this.transfers.push({ ...request, atS: this.now }) - 1;
+    for (const [name, n] of [[request.src, request.srcNode], [request.dst, request.dstNode]] as const) {
+      if (n !== undefined && n !== this.node(name)) throw new Error(`FakeContext.startTransfer: node "${name}" is ${this.node(name)}, not ${n}`);
+    }
+    // Recorded by names only: the numbers, checked above, say nothing more.
+    const { srcNode: _s, dstNode: _d, ...named } = request;
+    return this.transfers.push({ ...named, atS: this.now }) - 1;
   }
 
   random(name: string): RandomStream {
@@ -65,7 +88,7 @@ export class FakeContext implements WorkloadContext {
       const next = this.pending.shift();
       if (!next) return;
       this.now = next.atS;
-      next.fn();
+      next.fn(next.tag);
     }
   }
 }

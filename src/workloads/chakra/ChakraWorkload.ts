@@ -105,7 +105,10 @@ export class ChakraWorkload implements Workload {
           const c = plan.collectives[link];
           if (++arrived[link] < c.ranks.length) return;
           const doneAll = () => c.ranks.forEach((m, j) => complete(m, c.nodes[j]));
-          if (c.kind === "barrier") return ctx.schedule(ctx.nowS(), doneAll);
+          if (c.kind === "barrier") {
+            ctx.schedule(ctx.nowS(), doneAll);
+            return;
+          }
           const { algorithm, chunks } = this.spec.allReduce;
           startCollective(
             tracker,
@@ -125,7 +128,10 @@ export class ChakraWorkload implements Workload {
             complete(r, i);
             if (recvIssued[link]) complete(p.dst, p.recvNode);
           };
-          if (p.sizeBytes === 0) return ctx.schedule(ctx.nowS(), arrive);
+          if (p.sizeBytes === 0) {
+            ctx.schedule(ctx.nowS(), arrive);
+            return;
+          }
           const startS = ctx.nowS();
           const flows: number[] = [];
           tracker.start({ id: `${prefix}.p2p${link}`, src: this.gpus[p.src], dst: this.gpus[p.dst], sizeBytes: p.sizeBytes }, flows, () => {

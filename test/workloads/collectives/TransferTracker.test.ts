@@ -10,7 +10,8 @@ function manualContext() {
   const ids: string[] = [];
   const ctx: WorkloadContext = {
     nowS: () => now,
-    schedule: () => {},
+    schedule: () => 0,
+    cancel: () => false,
     startTransfer: (request: TransferRequest, onComplete) => {
       ids.push(request.id);
       return callbacks.push(onComplete) - 1;
@@ -19,6 +20,7 @@ function manualContext() {
       throw new Error("unused");
     },
     pathInfo: () => ({ latencyS: 0, hops: 1 }),
+    node: () => 0,
   };
   const complete = (flow: number, atS: number) => {
     now = atS;
