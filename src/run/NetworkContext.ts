@@ -171,10 +171,7 @@ export class NetworkContext {
     const key = `${src}\u0000${dst}${router === this.router ? "" : `\u0000${this.routers.indexOf(router)}`}`;
     let info = this.paths.get(key);
     if (!info) {
-      const s = this.topology.nodeIndex.get(src);
-      const d = this.topology.nodeIndex.get(dst);
-      if (s === undefined || d === undefined) throw new InputError(`unknown node "${s === undefined ? src : dst}"`);
-      const r = router.route(s, d, 0);
+      const r = router.route(this.node(src), this.node(dst), 0);
       info = r ? { latencyS: r.latencyS, hops: r.nodes.length - 1 } : { latencyS: Infinity, hops: Infinity };
       this.paths.set(key, info);
     }

@@ -121,6 +121,13 @@ describe("NetworkContext node numbers, timers and ids", () => {
     expect(() => ctx.node("zz")).toThrow(new InputError('unknown node "zz"'));
   });
 
+  it("pathInfo names the unknown end (the source first) in the same sentence, and answers a known pair", () => {
+    const { ctx } = diamond();
+    expect(() => ctx.pathInfo("zz", "yy")).toThrow(new InputError('unknown node "zz"'));
+    expect(() => ctx.pathInfo("a", "yy")).toThrow(new InputError('unknown node "yy"'));
+    expect(ctx.pathInfo("a", "b")).toEqual({ latencyS: 2e-6, hops: 2 });
+  });
+
   it("schedule hands the tag to the callback, and a cancelled timer never fires", () => {
     const { sim, ctx } = diamond();
     const log: string[] = [];
