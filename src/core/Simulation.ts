@@ -113,7 +113,13 @@ export class Simulation {
     this.queue.update(handle, timeS);
   }
 
-  /** Cancel a scheduled event; returns false if it was no longer pending. */
+  /**
+   * Cancel a scheduled event; returns false if it was no longer pending.
+   * A handle names its event only while that event is pending: once it has fired or been cancelled,
+   * the queue may give the same number to a later event, which this would then cancel. Callers keep a
+   * handle only until then (the transports reset theirs to -1 when the event fires); code that cannot
+   * should use `Timers` (core/Timers.ts), whose handles stay safe after their timer fired.
+   */
   cancel(handle: number): boolean {
     if (!this.queue.has(handle)) return false;
     const payload = this.queue.payloadOf(handle);
