@@ -11,6 +11,7 @@ import { buildDist } from "../buildDist.js";
 import { missingNs3Packages } from "../missingPackages.js";
 import { readReportCsv as readCsv } from "../readReportCsv.js";
 import { writeAtomic } from "./cases.js";
+import { modelSeedsCommand } from "./modelSeeds.js";
 import { compareSeeds, parseSeeds, seedTable } from "./seeds.js";
 import { checkCopies, warmWall } from "./warmWall.js";
 
@@ -100,6 +101,11 @@ export function runNs3(dir: string, name: string, rerun: boolean): Ns3Run {
     process.stderr.write(r.stderr ?? "");
     if (r.status !== 0 && r.status !== 1) throw new Error(`ns-3 failed on ${txt} (exit ${r.status})`);
   }
+  return readNs3Output(csv);
+}
+
+/** What ns-3 wrote to `csv` (flows.cc's per-flow CSV) and `csv`.json (its wall time), as {@link runNs3} returns it; runs nothing. */
+export function readNs3Output(csv: string): Ns3Run {
   const startS = new Map<string, number>();
   const finishS = new Map<string, number>();
   const timeouts = new Map<string, number>();
@@ -115,8 +121,8 @@ export function runNs3(dir: string, name: string, rerun: boolean): Ns3Run {
   return { startS, finishS, timeouts, ...(rows.length > 0 && rows[0].established_s !== undefined && { establishedS }), wallS: stats.wall_s };
 }
 
-/** The scenario JSON of `name` with `model`'s transport; tcp gets ns-3's settings (TCP handshake only, window = socket buffer). */
-function scenarioFor(dir: string, name: string, model: string): string {
+/** The scenario JSON of `name` with `model`'s transport, written to `outDir` (default `dir`); tcp gets ns-3's settings (TCP handshake only, window = socket buffer). */
+export function scenarioFor(dir: string, name: string, model: string, outDir = dir): string {
   const scenario = JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as Record<string, unknown>;
   if (model === "tcp") {
     const text = readFileSync(join(dir, `${name}.ns3.txt`), "utf8");
@@ -139,7 +145,7 @@ function scenarioFor(dir: string, name: string, model: string): string {
   } else if (model !== "maxmin") {
     scenario.transport = { model };
   }
-  const path = join(dir, `${name}.${model}.json`);
+  const path = join(outDir, `${name}.${model}.json`);
   writeFileSync(path, JSON.stringify(scenario));
   return path;
 }
@@ -173,8 +179,21 @@ export function runChokepoint(
     cwd: ROOT,
   });
   if (r.status !== 0) throw new Error(`chokepoint run failed on ${name} (${model}, exit ${r.status}): ${r.stderr.trim()}`);
+  return readChokepointRun(out);
+}
+
+/** A chokepoint run's flows.csv rows by id and its wall time (run.json), from its output directory `out`. */
+export function readChokepointRun(out: string): { rows: Map<string, Record<string, string>>; wallS: number } {
   const wallS = (JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as { wall_s: number }).wall_s;
   return { rows: new Map(readCsv(join(out, "flows.csv")).map((row) => [row.id, row])), wallS };
+}
+
+/** The cases of `dir`: the NAMEs of its NAME.ns3.txt files, sorted. */
+export function caseNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ns3.txt"))
+    .map((f) => f.slice(0, -".ns3.txt".length))
+    .sort();
 }
 
 const q = (xs: number[], ps: number[]) => ps.map((p) => quantile(xs, p) ?? NaN);
@@ -270,7 +289,16 @@ const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model 
   both sides — ns-3 with every flow's start jittered by U[0, --jitter s) (default 1e-6) from its generator
   with RngRun = seed (DIR/seeds-j<jitter>/, reused when unchanged), the model (default tcp, from the
   sources) with its scenario seed = seed — printing the per-seed table and each side's spread; writes no
-  CSV. The pass criterion stays the case as cased.`;
+  CSV. The pass criterion stays the case as cased.
+       npx tsx bench/ns3/compare.ts DIR --model-seeds 1-6 [--model tcp] [--case NAME] [--csv F] [--build PATH]
+  --model-seeds LIST: judge the model over its own seeds against ns-3 as cased (DIR/NAME.ns3.csv, never
+  run in this mode; cases without it are skipped): each case under the model (default tcp) once per seed
+  (run --seed N) and once as cased, two processes at a time in a private temporary directory; prints per
+  case each target's signed error min / median / max over the seeds and the seeds within all three, then
+  the expected count (the sum of each case's fraction of seeds within), the cases within on a majority of
+  seeds and the count as cased, in all and by class (fit: the first 27 of latencyCases.ts, test: the rest).
+  --build PATH runs that build's CLI (e.g. results/bench/ref-<hex>/dist/cli/main.js) instead of this
+  checkout's; --csv F writes one row per case.`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values, positionals } = parseArgs({
@@ -281,7 +309,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       "rerun-ns3": { type: "boolean" },
       seeds: { type: "string" },
       jitter: { type: "string", default: "1e-6" },
-      csv: { type: "string", default: join(ROOT, "results/bench/ns3.csv") },
+      csv: { type: "string" },
+      "model-seeds": { type: "string" },
+      build: { type: "string" },
       source: { type: "boolean" },
       warm: { type: "string" },
       help: { type: "boolean" },
@@ -292,7 +322,25 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(values.help ? 0 : 2);
   }
   const dir = resolve(positionals[0]);
-  const names = values.case ?? readdirSync(dir).filter((f) => f.endsWith(".ns3.txt")).map((f) => f.slice(0, -".ns3.txt".length)).sort();
+  if (values["model-seeds"] !== undefined) {
+    try {
+      process.exit(
+        await modelSeedsCommand(dir, {
+          seeds: values["model-seeds"],
+          models: values.model ?? ["tcp"],
+          cases: values.case,
+          build: values.build,
+          source: values.source,
+          csv: values.csv,
+          root: ROOT,
+        }),
+      );
+    } catch (err) {
+      console.error(`compare: ${(err as Error).message}`);
+      process.exit(1);
+    }
+  }
+  const names = values.case ?? caseNames(dir);
   if (values.seeds !== undefined) {
     try {
       const seeds = parseSeeds(values.seeds);
@@ -342,7 +390,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(`compare: ${(err as Error).message}`);
     process.exit(1);
   }
-  mkdirSync(dirname(values.csv), { recursive: true });
-  writeAtomic(values.csv, toCsv(rows));
-  console.error(`compare: wrote ${values.csv}`);
+  const csv = values.csv ?? join(ROOT, "results/bench/ns3.csv");
+  mkdirSync(dirname(csv), { recursive: true });
+  writeAtomic(csv, toCsv(rows));
+  console.error(`compare: wrote ${csv}`);
 }

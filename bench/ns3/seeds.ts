@@ -24,19 +24,19 @@ export interface SeedRow {
 }
 
 /**
- * The seeds of `--seeds`: a comma-separated list of whole numbers >= 1 and ranges `a-b`.
+ * The seeds of `--seeds` (or of `option`, named in the errors): a comma-separated list of whole numbers >= 1 and ranges `a-b`.
  * @throws Error on anything else, on an empty list or a repeated seed.
  */
-export function parseSeeds(spec: string): number[] {
+export function parseSeeds(spec: string, option = "--seeds"): number[] {
   const seeds: number[] = [];
   for (const part of spec.split(",")) {
     const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
-    if (!m) throw new Error(`--seeds: expected whole numbers and ranges like 1-6, got "${part}"`);
+    if (!m) throw new Error(`${option}: expected whole numbers and ranges like 1-6, got "${part}"`);
     const [from, to] = [Number(m[1]), Number(m[2] ?? m[1])];
-    if (from < 1 || to < from) throw new Error(`--seeds: "${part}" is not a range of seeds >= 1`);
+    if (from < 1 || to < from) throw new Error(`${option}: "${part}" is not a range of seeds >= 1`);
     for (let s = from; s <= to; s++) seeds.push(s);
   }
-  if (new Set(seeds).size !== seeds.length) throw new Error(`--seeds: "${spec}" repeats a seed`);
+  if (new Set(seeds).size !== seeds.length) throw new Error(`${option}: "${spec}" repeats a seed`);
   return seeds;
 }
 
@@ -150,7 +150,8 @@ function writeIfChanged(path: string, text: string): void {
   if (!existsSync(path) || readFileSync(path, "utf8") !== text) writeAtomic(path, text);
 }
 
-function figures(row: ComparisonRow, side: "ns3" | "model", timedOut: number): TailFigures {
+/** One side's tail of a comparison row, with its count of flows that timed out. */
+export function figures(row: ComparisonRow, side: "ns3" | "model", timedOut: number): TailFigures {
   const fct = side === "ns3" ? row.ns3Fct : row.modelFct;
   const slow = side === "ns3" ? row.ns3Slowdown : row.modelSlowdown;
   return { fctP50S: fct[0], fctP99S: fct[2], slowdownP99: slow[2], timedOut };

@@ -1,0 +1,288 @@
+// modelSeeds: judge a model over its own seeds against ns-3 as cased — per case each target's error over the seeds and the seeds within all three; in total the expected and the majority counts, by class (compare.ts --model-seeds).
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { buildDist } from "../buildDist.js";
+import { writeAtomic } from "./cases.js";
+import { BUILT_CLI, SOURCE_CLI, caseNames, compareCase, readChokepointRun, readNs3Output, scenarioFor, type Ns3Run } from "./compare.js";
+import { latencyCases } from "./latencyCases.js";
+import { errors, figures, modelTimedOut, ns3TimedOut, parseSeeds, spread, type TailFigures } from "./seeds.js";
+
+/** "fit": the first 27 cases of latencyCases() (sessions 34–49); "test": the 20 held out since; "other": a case not among them. */
+export type CaseClass = "fit" | "test" | "other";
+
+/** How many of latencyCases() count as "fit" ({@link CaseClass}). */
+export const FIT_CASES = 27;
+
+/** The smallest, the median and the largest of a figure over the seeds. */
+export type Spread = ReturnType<typeof spread>;
+
+/** One case under one model over its seeds, against ns-3 as cased. Errors are signed fractions (model / ns-3 − 1). */
+export interface CaseOverSeeds {
+  caseName: string;
+  caseClass: CaseClass;
+  model: string;
+  seeds: number;
+  /** Seeds on which all three targets are met. */
+  within: number;
+  fctP50: Spread;
+  fctP99: Spread;
+  slowdownP99: Spread;
+  /** The model's flows with a timeout over the seeds, and ns-3's (as cased). */
+  modelTimedOut: Spread;
+  ns3TimedOut: number;
+  /** Whether the case as cased (the model with the scenario's own seed) is within all three targets. */
+  casedWithin: boolean;
+}
+
+/**
+ * Aggregate one case: the model's figures on each seed (`seeded`) and with the case's own seed (`cased`),
+ * each against ns-3's figures as cased, by seeds.ts's {@link errors} and {@link TARGETS}.
+ * @throws Error when `seeded` is empty.
+ */
+export function overSeeds(caseName: string, caseClass: CaseClass, model: string, ns3: TailFigures, cased: TailFigures, seeded: TailFigures[]): CaseOverSeeds {
+  if (seeded.length === 0) throw new Error(`${caseName}: no seeds to aggregate`);
+  const e = seeded.map((m) => errors(m, ns3));
+  return {
+    caseName,
+    caseClass,
+    model,
+    seeds: seeded.length,
+    within: e.filter((x) => x.within).length,
+    fctP50: spread(e.map((x) => x.fctP50)),
+    fctP99: spread(e.map((x) => x.fctP99)),
+    slowdownP99: spread(e.map((x) => x.slowdownP99)),
+    modelTimedOut: spread(seeded.map((m) => m.timedOut)),
+    ns3TimedOut: ns3.timedOut,
+    casedWithin: errors(cased, ns3).within,
+  };
+}
+
+/** Counts over a set of cases: the expected count within (Σ of each case's fraction of seeds within), the cases within on a majority (more than half) of seeds, and as cased. */
+export interface SeedTotals {
+  cases: number;
+  expected: number;
+  majority: number;
+  cased: number;
+}
+
+/** {@link SeedTotals} of `cases`, of all of them and by class (classes without cases are left out). */
+export function seedTotals(cases: CaseOverSeeds[]): { all: SeedTotals; byClass: Partial<Record<CaseClass, SeedTotals>> } {
+  const count = (cs: CaseOverSeeds[]): SeedTotals => ({
+    cases: cs.length,
+    expected: cs.reduce((sum, c) => sum + c.within / c.seeds, 0),
+    majority: cs.filter((c) => 2 * c.within > c.seeds).length,
+    cased: cs.filter((c) => c.casedWithin).length,
+  });
+  const byClass: Partial<Record<CaseClass, SeedTotals>> = {};
+  for (const k of ["fit", "test", "other"] as const) {
+    const cs = cases.filter((c) => c.caseClass === k);
+    if (cs.length > 0) byClass[k] = count(cs);
+  }
+  return { all: count(cases), byClass };
+}
+
+/** The class of each of latencyCases()' names ({@link CaseClass}); a name not among them is "other". */
+export function caseClasses(): (name: string) => CaseClass {
+  const names = latencyCases().map((c) => c.name);
+  return (name) => {
+    const i = names.indexOf(name);
+    return i < 0 ? "other" : i < FIT_CASES ? "fit" : "test";
+  };
+}
+
+const pct = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
+const range = (s: Spread, f: (x: number) => string) => `${f(s.min)} / ${f(s.median)} / ${f(s.max)}`;
+
+/** The per-case table (markdown) and the totals, as `compare.ts --model-seeds` prints them. */
+export function modelSeedsTable(cases: CaseOverSeeds[]): string {
+  const lines = [
+    "| case | class | model | within (of seeds) | as cased | FCT p50 % min / median / max | FCT p99 % | slowdown p99 % | timed out: model min / median / max, ns-3 |",
+    "|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const c of cases) {
+    lines.push(
+      `| \`${c.caseName}\` | ${c.caseClass} | ${c.model} | ${c.within} of ${c.seeds} | ${c.casedWithin ? "yes" : "no"} | ${range(c.fctP50, pct)} | ${range(c.fctP99, pct)} | ` +
+        `${range(c.slowdownP99, pct)} | ${range(c.modelTimedOut, String)}, ${c.ns3TimedOut} |`,
+    );
+  }
+  const models = [...new Set(cases.map((c) => c.model))];
+  for (const model of models) {
+    const { all, byClass } = seedTotals(cases.filter((c) => c.model === model));
+    const line = (what: string, t: SeedTotals) =>
+      `${what} (${t.cases}): expected ${t.expected.toFixed(2)}, within on a majority of seeds ${t.majority}, as cased ${t.cased}`;
+    lines.push("", `${model}: ${line("all", all)}`);
+    for (const [k, t] of Object.entries(byClass)) lines.push(`${model}: ${line(k, t)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The cases as CSV: one row per case and model, errors as signed fractions. */
+export function modelSeedsCsv(cases: CaseOverSeeds[]): string {
+  const g = (x: number) => String(Number(x.toPrecision(6)));
+  const s3 = (s: Spread) => [s.min, s.median, s.max].map(g);
+  const header =
+    "case,class,model,seeds,seeds_within,cased_within,fct_p50_err_min,fct_p50_err_median,fct_p50_err_max,fct_p99_err_min,fct_p99_err_median,fct_p99_err_max," +
+    "slowdown_p99_err_min,slowdown_p99_err_median,slowdown_p99_err_max,model_timed_out_min,model_timed_out_median,model_timed_out_max,ns3_timed_out";
+  const rows = cases.map((c) =>
+    [c.caseName, c.caseClass, c.model, c.seeds, c.within, c.casedWithin ? 1 : 0, ...s3(c.fctP50), ...s3(c.fctP99), ...s3(c.slowdownP99), ...s3(c.modelTimedOut), c.ns3TimedOut].join(","),
+  );
+  return `${[header, ...rows].join("\n")}\n`;
+}
+
+/** A queue of at most `width` tasks running at once; each call resolves with its task's result. */
+export function workerPool(width: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    if (running >= width) await new Promise<void>((go) => waiting.push(go));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** Run chokepoint's CLI (`cli`) on `scenario` with `--seed seed` (the scenario's own when undefined) into `out`; flows.csv rows by id and the wall time. */
+function runOnce(
+  cli: readonly string[],
+  scenario: string,
+  out: string,
+  seed: number | undefined,
+  cwd: string,
+  children: Set<ChildProcess>,
+): Promise<ReturnType<typeof readChokepointRun>> {
+  const args = [...cli, "run", scenario, "--out", out, "--quiet", ...(seed === undefined ? [] : ["--seed", String(seed)])];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    children.add(child);
+    child.on("exit", () => children.delete(child));
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      if (code !== 0) fail(new Error(`chokepoint run failed on ${scenario}${seed === undefined ? "" : ` --seed ${seed}`} (exit ${code}): ${stderr.trim()}`));
+      else done(readChokepointRun(out));
+    });
+  });
+}
+
+/** What {@link modelSeedsCommand} runs. */
+export interface ModelSeedsOptions {
+  /** The seed list as given to --model-seeds ({@link parseSeeds}). */
+  seeds: string;
+  models: string[];
+  /** The cases to run (default: every case of the directory with ns-3's output present). */
+  cases?: string[];
+  /** Another build's CLI (its dist/cli/main.js) to run instead of this checkout's. */
+  build?: string;
+  /** Run the sources under tsx instead of this checkout's build. */
+  source?: boolean;
+  csv?: string;
+  /** Processes at once (default 2). */
+  jobs?: number;
+  /** The checkout (the CLI's working directory, and the build of this checkout). */
+  root: string;
+}
+
+/**
+ * `compare.ts DIR --model-seeds LIST`: each case's ns-3 output as cased (never run here) against the model
+ * run once per seed (`run --seed N`) and once as cased, into a private temporary directory, through a pool
+ * of `jobs` processes; prints the per-case table and the totals, writes the CSV when asked. Resolves to the
+ * exit code; bad input rejects with one sentence.
+ */
+export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Promise<number> {
+  const seeds = parseSeeds(o.seeds, "--model-seeds");
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir} is not a directory`);
+  const present = (name: string) => existsSync(join(dir, `${name}.ns3.csv`)) && existsSync(join(dir, `${name}.ns3.csv.json`));
+  const all = caseNames(dir);
+  for (const name of o.cases ?? []) {
+    if (!all.includes(name)) throw new Error(`no case "${name}" in ${dir} (no ${name}.ns3.txt)`);
+    if (!present(name)) throw new Error(`case "${name}" has no ns-3 output in ${dir} (${name}.ns3.csv and .ns3.csv.json; --model-seeds never runs ns-3)`);
+  }
+  const names = o.cases ?? all.filter(present);
+  if (names.length === 0) throw new Error(`no case in ${dir} has its ns-3 output (NAME.ns3.csv and NAME.ns3.csv.json)`);
+  const skipped = all.filter((n) => !present(n));
+  if (o.cases === undefined && skipped.length > 0) console.error(`compare: ${skipped.length} case(s) without ns-3 output skipped: ${skipped.join(", ")}`);
+  let cli: readonly string[];
+  if (o.build !== undefined) {
+    const main = resolve(o.build);
+    if (!existsSync(main) || !statSync(main).isFile()) throw new Error(`--build: no CLI at ${main} (give a build's dist/cli/main.js)`);
+    cli = [main];
+  } else if (o.source) {
+    cli = SOURCE_CLI;
+  } else {
+    buildDist(o.root);
+    cli = BUILT_CLI;
+  }
+  const classOf = caseClasses();
+  const work = mkdtempSync(join(tmpdir(), "chokepoint-model-seeds-"));
+  const pool = workerPool(o.jobs ?? 2);
+  const children = new Set<ChildProcess>();
+  const started = performance.now();
+  try {
+    const jobs = names.map((name) => {
+      const scenarios = join(work, name);
+      mkdirSync(scenarios);
+      const caseSeed = (JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as { seed?: number }).seed;
+      const run = (model: string, seed: number | undefined) => {
+        const p = pool(() => runOnce(cli, scenarioFor(dir, name, model, scenarios), join(scenarios, `out-${model}-${seed ?? "case"}`), seed, o.root, children));
+        p.catch(() => {}); // awaited in its case's turn; a later case's failure must not end the process unhandled first
+        return p;
+      };
+      // The ideal FCTs (route latency + size / bottleneck) from a maxmin run as cased, compare's yardstick.
+      const reference = run("maxmin", undefined);
+      return {
+        name,
+        reference,
+        models: o.models.map((model) => {
+          const seeded = seeds.map((s) => (model === "maxmin" && s === caseSeed ? reference : run(model, s)));
+          // As cased is the run with the case's own seed: reuse it when that seed is in the list (same bytes).
+          const i = caseSeed === undefined ? -1 : seeds.indexOf(caseSeed);
+          const cased = model === "maxmin" ? reference : i >= 0 ? seeded[i] : run(model, undefined);
+          return { model, seeded, cased };
+        }),
+      };
+    });
+    const results: CaseOverSeeds[] = [];
+    for (const job of jobs) {
+      const caseText = readFileSync(join(dir, `${job.name}.ns3.txt`), "utf8");
+      const synTimeoutS = Number(/^option synto (\S+)/m.exec(caseText)?.[1] ?? 1);
+      const ns3: Ns3Run = readNs3Output(join(dir, `${job.name}.ns3.csv`));
+      const reference = await job.reference;
+      const idealOf = (id: string) => Number(reference.rows.get(id)!.ideal_fct_s);
+      for (const m of job.models) {
+        const side = async (cp: Promise<ReturnType<typeof readChokepointRun>>) => {
+          const r = await cp;
+          const row = compareCase(dir, job.name, m.model, ns3, idealOf, r);
+          return { row, model: figures(row, "model", modelTimedOut(r.rows)) };
+        };
+        const cased = await side(m.cased);
+        const seeded = await Promise.all(m.seeded.map(side));
+        const c = overSeeds(job.name, classOf(job.name), m.model, figures(cased.row, "ns3", ns3TimedOut(ns3, synTimeoutS)), cased.model, seeded.map((s) => s.model));
+        results.push(c);
+        console.error(
+          `${c.caseName} [${c.model}, ${c.caseClass}] within on ${c.within} of ${c.seeds} seeds (as cased: ${c.casedWithin ? "yes" : "no"}); ` +
+            `errors % min / median / max: FCT p50 ${range(c.fctP50, pct)}, p99 ${range(c.fctP99, pct)}, slowdown p99 ${range(c.slowdownP99, pct)}; ` +
+            `timed out ${range(c.modelTimedOut, String)} (ns-3 ${c.ns3TimedOut})`,
+        );
+      }
+      rmSync(join(work, job.name), { recursive: true, force: true });
+    }
+    console.log(modelSeedsTable(results));
+    console.log(`${results.length} case-model pairs over seeds ${o.seeds} on ${cli.join(" ")}: ${((performance.now() - started) / 1e3).toFixed(1)} s wall, ${o.jobs ?? 2} processes`);
+    if (o.csv !== undefined) {
+      mkdirSync(dirname(resolve(o.csv)), { recursive: true });
+      writeAtomic(o.csv, modelSeedsCsv(results));
+      console.error(`compare: wrote ${o.csv}`);
+    }
+    return 0;
+  } finally {
+    for (const child of children) child.kill();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
