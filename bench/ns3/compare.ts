@@ -300,7 +300,8 @@ const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model 
   --build PATH runs that build's CLI (e.g. results/bench/ref-<hex>/dist/cli/main.js) instead of this
   checkout's; --csv F writes one row per case.`;
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** The command line (an async function, not top-level await, so that scripts compiled to CommonJS can still import this module). */
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -394,4 +395,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   mkdirSync(dirname(csv), { recursive: true });
   writeAtomic(csv, toCsv(rows));
   console.error(`compare: wrote ${csv}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(`compare: ${(err as Error).message}`);
+    process.exit(1);
+  });
 }

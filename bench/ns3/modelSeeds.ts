@@ -229,8 +229,10 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
       const scenarios = join(work, name);
       mkdirSync(scenarios);
       const caseSeed = (JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as { seed?: number }).seed;
+      // Each model's scenario is written once, before any run reads it (a rewrite truncates the file under a running run).
+      const scenarioOf = new Map([...new Set(["maxmin", ...o.models])].map((model) => [model, scenarioFor(dir, name, model, scenarios)]));
       const run = (model: string, seed: number | undefined) => {
-        const p = pool(() => runOnce(cli, scenarioFor(dir, name, model, scenarios), join(scenarios, `out-${model}-${seed ?? "case"}`), seed, o.root, children));
+        const p = pool(() => runOnce(cli, scenarioOf.get(model)!, join(scenarios, `out-${model}-${seed ?? "case"}`), seed, o.root, children));
         p.catch(() => {}); // awaited in its case's turn; a later case's failure must not end the process unhandled first
         return p;
       };
