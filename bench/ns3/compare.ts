@@ -290,7 +290,7 @@ const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model 
   with RngRun = seed (DIR/seeds-j<jitter>/, reused when unchanged), the model (default tcp, from the
   sources) with its scenario seed = seed — printing the per-seed table and each side's spread; writes no
   CSV. The pass criterion stays the case as cased.
-       npx tsx bench/ns3/compare.ts DIR --model-seeds 1-6 [--model tcp] [--case NAME] [--csv F] [--build PATH]
+       npx tsx bench/ns3/compare.ts DIR --model-seeds 1-6 [--model tcp] [--case NAME] [--csv F] [--build PATH] [--model-jitter S]
   --model-seeds LIST: judge the model over its own seeds against ns-3 as cased (DIR/NAME.ns3.csv, never
   run in this mode; cases without it are skipped): each case under the model (default tcp) once per seed
   (run --seed N) and once as cased, two processes at a time in a private temporary directory; prints per
@@ -298,7 +298,17 @@ const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model 
   the expected count (the sum of each case's fraction of seeds within), the cases within on a majority of
   seeds and the count as cased, in all and by class (fit: the first 27 of latencyCases.ts, test: the rest).
   --build PATH runs that build's CLI (e.g. results/bench/ref-<hex>/dist/cli/main.js) instead of this
-  checkout's; --csv F writes one row per case.`;
+  checkout's; --csv F writes one row per case. --model-jitter S also shifts every transfer's start by
+  U[0, S s) per seed (drawn from the seed alone): a model that draws nothing (DCTCP) gives the same
+  figures on every --seed, and a start shift is then its only perturbation.`;
+
+/** --model-jitter's seconds, or undefined when not given. @throws Error on anything but a positive number. */
+function modelJitter(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const s = Number(text);
+  if (!(text.trim() !== "" && s > 0 && Number.isFinite(s))) throw new Error(`--model-jitter: expected a positive number of seconds, e.g. 1e-6, got "${text}"`);
+  return s;
+}
 
 /** The command line (an async function, not top-level await, so that scripts compiled to CommonJS can still import this module). */
 async function main(): Promise<void> {
@@ -312,6 +322,7 @@ async function main(): Promise<void> {
       jitter: { type: "string", default: "1e-6" },
       csv: { type: "string" },
       "model-seeds": { type: "string" },
+      "model-jitter": { type: "string" },
       build: { type: "string" },
       source: { type: "boolean" },
       warm: { type: "string" },
@@ -333,6 +344,7 @@ async function main(): Promise<void> {
           build: values.build,
           source: values.source,
           csv: values.csv,
+          jitterS: modelJitter(values["model-jitter"]),
           root: ROOT,
         }),
       );

@@ -1,8 +1,9 @@
 // modelSeeds: judge a model over its own seeds against ns-3 as cased — per case each target's error over the seeds and the seeds within all three; in total the expected and the majority counts, by class (compare.ts --model-seeds).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import seedrandom from "seedrandom";
 import { buildDist } from "../buildDist.js";
 import { writeAtomic } from "./cases.js";
 import { BUILT_CLI, SOURCE_CLI, caseNames, compareCase, readChokepointRun, readNs3Output, scenarioFor, type Ns3Run } from "./compare.js";
@@ -131,6 +132,27 @@ export function modelSeedsCsv(cases: CaseOverSeeds[]): string {
   return `${[header, ...rows].join("\n")}\n`;
 }
 
+/**
+ * A model scenario's text with every transfer's start moved later by U[0, jitterS) seconds, drawn in
+ * workload order from a generator seeded by `seed` alone (so each seed's shifts are the same on every build):
+ * the perturbation for runs that draw nothing, e.g. DCTCP's, where `--seed` changes no figure. ns-3's side
+ * stays as cased (`--seeds`' `option jitter` shifts ns-3's starts instead).
+ * @throws Error when jitterS is not positive and finite, or a transfer's start is not "<seconds>s".
+ */
+export function jitteredScenario(text: string, seed: number, jitterS: number): string {
+  if (!(jitterS > 0 && Number.isFinite(jitterS))) throw new Error(`--model-jitter: expected a positive number of seconds, got ${jitterS}`);
+  const scenario = JSON.parse(text) as { workloads?: Array<{ transfer?: { start?: string } }> };
+  const draw = seedrandom(`model-jitter:${seed}`);
+  for (const [i, w] of (scenario.workloads ?? []).entries()) {
+    if (w.transfer === undefined) continue;
+    const start = w.transfer.start ?? "0s";
+    const m = /^([0-9.eE+-]+)s$/.exec(start);
+    if (!m || !Number.isFinite(Number(m[1]))) throw new Error(`workloads[${i}].transfer.start: expected "<seconds>s", got "${start}"`);
+    w.transfer.start = `${Number(m[1]) + draw() * jitterS}s`;
+  }
+  return JSON.stringify(scenario);
+}
+
 /** A queue of at most `width` tasks running at once; each call resolves with its task's result. */
 export function workerPool(width: number): <T>(task: () => Promise<T>) => Promise<T> {
   let running = 0;
@@ -183,6 +205,8 @@ export interface ModelSeedsOptions {
   /** Run the sources under tsx instead of this checkout's build. */
   source?: boolean;
   csv?: string;
+  /** When set, each seed's runs also shift every transfer's start by U[0, jitterS) s ({@link jitteredScenario}); the runs as cased stay unshifted. */
+  jitterS?: number;
   /** Processes at once (default 2). */
   jobs?: number;
   /** The checkout (the CLI's working directory, and the build of this checkout). */
@@ -197,6 +221,7 @@ export interface ModelSeedsOptions {
  */
 export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Promise<number> {
   const seeds = parseSeeds(o.seeds, "--model-seeds");
+  if (o.jitterS !== undefined && !(o.jitterS > 0 && Number.isFinite(o.jitterS))) throw new Error(`--model-jitter: expected a positive number of seconds, got ${o.jitterS}`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir} is not a directory`);
   const present = (name: string) => existsSync(join(dir, `${name}.ns3.csv`)) && existsSync(join(dir, `${name}.ns3.csv.json`));
   const all = caseNames(dir);
@@ -231,8 +256,21 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
       const caseSeed = (JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as { seed?: number }).seed;
       // Each model's scenario is written once, before any run reads it (a rewrite truncates the file under a running run).
       const scenarioOf = new Map([...new Set(["maxmin", ...o.models])].map((model) => [model, scenarioFor(dir, name, model, scenarios)]));
+      // With --model-jitter, one shifted copy per model and seed, also written before any run reads it.
+      const jittered = new Map<string, string>();
+      if (o.jitterS !== undefined) {
+        for (const model of o.models) {
+          const text = readFileSync(scenarioOf.get(model)!, "utf8");
+          for (const s of seeds) {
+            const path = join(scenarios, `${name}.${model}.j${s}.json`);
+            writeFileSync(path, jitteredScenario(text, s, o.jitterS));
+            jittered.set(`${model}:${s}`, path);
+          }
+        }
+      }
       const run = (model: string, seed: number | undefined) => {
-        const p = pool(() => runOnce(cli, scenarioOf.get(model)!, join(scenarios, `out-${model}-${seed ?? "case"}`), seed, o.root, children));
+        const scenario = (seed !== undefined && jittered.get(`${model}:${seed}`)) || scenarioOf.get(model)!;
+        const p = pool(() => runOnce(cli, scenario, join(scenarios, `out-${model}-${seed ?? "case"}`), seed, o.root, children));
         p.catch(() => {}); // awaited in its case's turn; a later case's failure must not end the process unhandled first
         return p;
       };
@@ -242,9 +280,9 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
         name,
         reference,
         models: o.models.map((model) => {
-          const seeded = seeds.map((s) => (model === "maxmin" && s === caseSeed ? reference : run(model, s)));
-          // As cased is the run with the case's own seed: reuse it when that seed is in the list (same bytes).
-          const i = caseSeed === undefined ? -1 : seeds.indexOf(caseSeed);
+          const seeded = seeds.map((s) => (model === "maxmin" && s === caseSeed && o.jitterS === undefined ? reference : run(model, s)));
+          // As cased is the run with the case's own seed: reuse it when that seed is in the list (same bytes; never when shifted).
+          const i = caseSeed === undefined || o.jitterS !== undefined ? -1 : seeds.indexOf(caseSeed);
           const cased = model === "maxmin" ? reference : i >= 0 ? seeded[i] : run(model, undefined);
           return { model, seeded, cased };
         }),
@@ -276,7 +314,8 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
       rmSync(join(work, job.name), { recursive: true, force: true });
     }
     console.log(modelSeedsTable(results));
-    console.log(`${results.length} case-model pairs over seeds ${o.seeds} on ${cli.join(" ")}: ${((performance.now() - started) / 1e3).toFixed(1)} s wall, ${o.jobs ?? 2} processes`);
+    const shift = o.jitterS === undefined ? "" : `, starts shifted by U[0, ${o.jitterS} s) per seed`;
+    console.log(`${results.length} case-model pairs over seeds ${o.seeds}${shift} on ${cli.join(" ")}: ${((performance.now() - started) / 1e3).toFixed(1)} s wall, ${o.jobs ?? 2} processes`);
     if (o.csv !== undefined) {
       mkdirSync(dirname(resolve(o.csv)), { recursive: true });
       writeAtomic(o.csv, modelSeedsCsv(results));

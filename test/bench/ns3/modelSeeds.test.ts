@@ -1,6 +1,6 @@
 // bench/ns3/modelSeeds.ts: one case's errors over the model's seeds and the totals (expected, majority, as cased, by class), on hand-made figures (no simulator run).
 import { describe, expect, it } from "vitest";
-import { caseClasses, modelSeedsCsv, overSeeds, seedTotals, workerPool, type CaseOverSeeds } from "../../../bench/ns3/modelSeeds.js";
+import { caseClasses, jitteredScenario, modelSeedsCsv, overSeeds, seedTotals, workerPool, type CaseOverSeeds } from "../../../bench/ns3/modelSeeds.js";
 import type { TailFigures } from "../../../bench/ns3/seeds.js";
 
 const t = (fctP50S: number, fctP99S: number, slowdownP99: number, timedOut = 0): TailFigures => ({ fctP50S, fctP99S, slowdownP99, timedOut });
@@ -93,5 +93,39 @@ describe("caseClasses() and workerPool(width)", () => {
     };
     expect(await Promise.all([1, 2, 3, 4, 5].map((x) => pool(task(x))))).toEqual([10, 20, 30, 40, 50]);
     expect(most).toBe(2);
+  });
+});
+
+describe("jitteredScenario(text, seed, jitterS)", () => {
+  const text = JSON.stringify({
+    seed: 7,
+    workloads: [
+      { transfer: { id: "a", src: "h0", dst: "h1", size: "1000B", start: "0.5s" } },
+      { traffic: { flows: 3 } },
+      { transfer: { id: "b", src: "h1", dst: "h0", size: "2000B" } },
+    ],
+  });
+  it("moves each transfer's start later by less than jitterS and leaves every other field as it was", () => {
+    const out = JSON.parse(jitteredScenario(text, 3, 1e-6)) as { seed: number; workloads: Array<Record<string, Record<string, unknown>>> };
+    const a = Number(String(out.workloads[0].transfer.start).slice(0, -1));
+    const b = Number(String(out.workloads[2].transfer.start).slice(0, -1)); // no start: 0 s
+    expect(a - 0.5).toBeGreaterThanOrEqual(0);
+    expect(a - 0.5).toBeLessThan(1e-6);
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(b).toBeLessThan(1e-6);
+    expect(a - 0.5).not.toBe(b); // one draw per transfer
+    expect(out.seed).toBe(7);
+    expect(out.workloads[1]).toEqual({ traffic: { flows: 3 } });
+    expect(out.workloads[0].transfer).toMatchObject({ id: "a", src: "h0", dst: "h1", size: "1000B" });
+  });
+  it("draws from the seed alone: the same seed gives the same text, another seed other starts", () => {
+    expect(jitteredScenario(text, 3, 1e-6)).toBe(jitteredScenario(text, 3, 1e-6));
+    expect(jitteredScenario(text, 4, 1e-6)).not.toBe(jitteredScenario(text, 3, 1e-6));
+  });
+  it("refuses a jitter that is not a positive number of seconds and a start it cannot read, in one sentence", () => {
+    expect(() => jitteredScenario(text, 1, 0)).toThrow(/--model-jitter: expected a positive number of seconds, got 0/);
+    expect(() => jitteredScenario(text, 1, Number.NaN)).toThrow(/--model-jitter/);
+    const bad = JSON.stringify({ workloads: [{ transfer: { start: "5ms" } }] });
+    expect(() => jitteredScenario(bad, 1, 1e-6)).toThrow(/workloads\[0\]\.transfer\.start: expected "<seconds>s", got "5ms"/);
   });
 });
