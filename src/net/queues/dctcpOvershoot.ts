@@ -44,11 +44,12 @@ export function dctcpOvershootPacketTimes(kPackets: number, pipePackets: number,
 }
 
 /**
- * The packets a slow-start overshoot has marked by its peak: every packet that arrives while the
- * queue is above K — all the flow sends in the round trip before its first ECE, `growth` for each
- * of the min(K + P, W) packets acknowledged meanwhile ({@link dctcpOvershootPackets}), or all it
- * can send then, `sendablePackets`. (While it drains the sender is silent: nothing more arrives.)
+ * The packets a slow-start overshoot has marked by its peak: every packet that arrives with K or
+ * more queued — the first, and all the flow sends in its round trip before the ECE comes back,
+ * `growth` for each of the min(K + P, W) packets acknowledged meanwhile
+ * ({@link dctcpOvershootPackets}) — or all it can send then, `sendablePackets`. (While it drains
+ * the sender is silent: nothing more arrives.)
  */
 export function dctcpOvershootMarks(kPackets: number, pipePackets: number, growth: number, windowPackets: number, sendablePackets: number): number {
-  return Math.max(0, Math.min(growth * Math.min(kPackets + pipePackets, windowPackets), sendablePackets));
+  return Math.max(0, Math.min(1 + growth * Math.min(kPackets + pipePackets, windowPackets), sendablePackets));
 }

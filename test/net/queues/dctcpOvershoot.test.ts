@@ -1,31 +1,33 @@
 // dctcpOvershoot: the queue a DCTCP flow in slow start adds above K before its first ECE, against a packet-by-packet slow start at one marking port.
 import { describe, expect, it } from "vitest";
-import { dctcpOvershootPacketTimes, dctcpOvershootPackets, windowAtFirstMark } from "../../../src/net/queues/dctcpOvershoot.js";
+import { dctcpOvershootMarks, dctcpOvershootPacketTimes, dctcpOvershootPackets, windowAtFirstMark } from "../../../src/net/queues/dctcpOvershoot.js";
 
 /**
  * One flow in slow start (initial window 10, an ACK per segment, each ACK sending two) through a
  * FIFO that serves one packet per unit time and marks a packet that finds K or more waiting; a
  * packet's ACK is back P − 1 after its service ends (one packet alone: a round trip of P). Runs
- * until the first marked packet's ACK comes back; returns the most packets found waiting.
+ * until the first marked packet's ACK comes back; returns the most packets found waiting and the packets marked.
  */
-function peakQueueBeforeEce(k: number, pipe: number): number {
+function slowStartToEce(k: number, pipe: number): { peak: number; marked: number } {
   const acks: Array<{ atS: number; seq: number; marked: boolean }> = [];
   const departures: number[] = [];
   let busyUntil = 0;
   let peak = 0;
   let seq = 0;
+  let marked = 0;
   const arrive = (t: number) => {
     const waiting = Math.max(0, departures.filter((d) => d > t).length - (busyUntil > t ? 1 : 0));
     peak = Math.max(peak, waiting);
     busyUntil = Math.max(t, busyUntil) + 1;
     departures.push(busyUntil);
+    if (waiting >= k) marked++;
     acks.push({ atS: busyUntil + pipe - 1, seq: seq++, marked: waiting >= k });
   };
   for (let i = 0; i < 10; i++) arrive(0);
   for (;;) {
     acks.sort((a, b) => a.atS - b.atS || a.seq - b.seq);
     const ack = acks.shift()!;
-    if (ack.marked) return peak;
+    if (ack.marked) return { peak, marked };
     arrive(ack.atS);
     arrive(ack.atS);
   }
@@ -37,11 +39,17 @@ describe("dctcpOvershootPackets", () => {
     for (const [k, pipe] of [[20, 9], [80, 36], [80, 46], [30, 25], [20, 40], [40, 80]]) {
       const over = dctcpOvershootPackets(k, pipe, 2, k + pipe, Infinity);
       expect(over).toBe(k + pipe);
-      expect(k + over).toBe(peakQueueBeforeEce(k, pipe));
+      const sim = slowStartToEce(k, pipe);
+      expect(k + over).toBe(sim.peak);
+      // Every packet that found K queued is marked: the first, and two for each of the K + P acknowledged before its ECE.
+      expect(dctcpOvershootMarks(k, pipe, 2, k + pipe, Infinity)).toBe(sim.marked);
     }
   });
 
   it("half as much with a delayed ACK every two segments (growth 1.5), and no more than the flow has left", () => {
+    expect(dctcpOvershootMarks(80, 36, 1.5, 116, Infinity)).toBe(175);
+    expect(dctcpOvershootMarks(80, 36, 2, 116, 50)).toBe(50);
+    expect(dctcpOvershootMarks(80, 36, 2, 12, Infinity)).toBe(25);
     expect(dctcpOvershootPackets(80, 36, 1.5, 116, Infinity)).toBe(58);
     expect(dctcpOvershootPackets(80, 36, 2, 116, 50)).toBe(50);
     expect(dctcpOvershootPackets(80, 36, 2, 116, -3)).toBe(0);
