@@ -3,8 +3,6 @@ import type { FlowNetwork } from "../FlowNetwork.js";
 import type { AckLoad } from "./AckLoad.js";
 import type { BoundFlows } from "./BoundFlows.js";
 import { ConstantQueue } from "./ConstantQueue.js";
-import { LinearSawtooth } from "./LinearSawtooth.js";
-import type { dctcpOvershootPackets } from "./dctcpOvershoot.js";
 import { dctcpAlpha, dctcpSawtoothAt } from "./dctcpSawtooth.js";
 import { dctcpSettledAlpha } from "./dctcpSettledAlpha.js";
 import { sampleCountOf } from "./LinearSawtooth.js";
@@ -30,17 +28,6 @@ export class QueueModel {
   private readonly steadyAlphaAt: Float64Array;
   /** Per resource: the α DCTCP flows settle at in ns-3 for the W* in {@link wStarAt} ({@link dctcpSettledAlpha}). */
   private readonly settledAlphaAt: Float64Array;
-  /**
-   * Per resource: a DCTCP slow-start overshoot in force ({@link startOvershoot}) — the K it rises
-   * from and the packets it rises above K, their size, until when (NaN: none), the flow whose
-   * slow start it is, and the bytes it adds to the steady queue now ({@link overshootExtraBytes}).
-   */
-  private readonly overshootK: Float64Array;
-  private readonly overshootPackets: Float64Array;
-  private readonly overshootPacketBytes: Float64Array;
-  private readonly overshootUntilS: Float64Array;
-  private readonly overshootOwner: Int32Array;
-  private readonly overshootExtra: Float64Array;
 
   constructor(
     resourceCount: number,
@@ -54,42 +41,6 @@ export class QueueModel {
     this.wStarAt = new Float64Array(n).fill(NaN);
     this.steadyAlphaAt = new Float64Array(n);
     this.settledAlphaAt = new Float64Array(n);
-    this.overshootK = new Float64Array(n);
-    this.overshootPackets = new Float64Array(n);
-    this.overshootPacketBytes = new Float64Array(n);
-    this.overshootUntilS = new Float64Array(n).fill(NaN);
-    this.overshootOwner = new Int32Array(n).fill(-1);
-    this.overshootExtra = new Float64Array(n);
-  }
-
-  /**
-   * Flow `owner`, in slow start, passed `kPackets` (K) at marking port `r`: until `untilS` the
-   * port's queue swings linearly between K and K + `packets` (of `packetBytes`) — its rise until
-   * the first ECE comes back and its drain after the cut ({@link dctcpOvershootPackets}). One
-   * overshoot is held per port: a new one replaces the one in force unless that one is larger.
-   */
-  startOvershoot(r: number, owner: number, kPackets: number, packets: number, packetBytes: number, untilS: number): void {
-    if (this.overshootUntilS[r] >= 0 && this.overshootPackets[r] > packets) return;
-    this.overshootK[r] = kPackets;
-    this.overshootPackets[r] = packets;
-    this.overshootPacketBytes[r] = packetBytes;
-    this.overshootUntilS[r] = untilS;
-    this.overshootOwner[r] = owner;
-  }
-
-  /** When the overshoot in force at `r` ends, seconds (NaN: none). */
-  overshootUntil(r: number): number {
-    return this.overshootUntilS[r];
-  }
-
-  /** The flow whose slow-start overshoot is in force at `r` (-1: none). */
-  overshootOwnerAt(r: number): number {
-    return this.overshootUntilS[r] >= 0 ? this.overshootOwner[r] : -1;
-  }
-
-  /** The bytes the overshoot in force at `r` adds to its steady queue, as of the last {@link sawtoothAt} there (0: none). */
-  overshootExtraBytes(r: number): number {
-    return this.overshootUntilS[r] >= 0 ? this.overshootExtra[r] : 0;
   }
 
   /** A transport tracks a queue of `bytes` at port `resource` now; false when that is what it tracked already. */
@@ -137,31 +88,9 @@ export class QueueModel {
 
   /**
    * The sawtooth the flows bound at `r` keep there now, `current` being its queue until now
-   * (kept when the new one is the same constant queue) — or at `nowS`, while a slow-start overshoot
-   * is in force there ({@link startOvershoot}) and its queue is the larger, the overshoot's.
+   * (kept when the new one is the same constant queue).
    */
-  sawtoothAt(r: number, current: Sawtooth, nowS = Number.NEGATIVE_INFINITY): Sawtooth {
-    const s = this.steadySawtoothAt(r, current);
-    const until = this.overshootUntilS[r];
-    if (!(until >= 0)) return s;
-    if (!(nowS < until)) {
-      this.overshootUntilS[r] = NaN;
-      this.overshootOwner[r] = -1;
-      this.overshootExtra[r] = 0;
-      return s;
-    }
-    // A slow-start overshoot in force: the queue swings from K to K + its packets (uniformly:
-    // a linear rise and a linear drain), unless the steady queue is larger.
-    const packet = this.overshootPacketBytes[r];
-    const k = this.overshootK[r];
-    const o = new LinearSawtooth(k, k + this.overshootPackets[r], this.settings.bufferBytes[r] / packet, packet, s.markFraction);
-    const extra = o.meanBytes - s.meanBytes;
-    this.overshootExtra[r] = Math.max(0, extra);
-    return extra > 0 ? o : s;
-  }
-
-  /** {@link sawtoothAt} without a slow-start overshoot. */
-  private steadySawtoothAt(r: number, current: Sawtooth): Sawtooth {
+  sawtoothAt(r: number, current: Sawtooth): Sawtooth {
     const bound = this.bound;
     const nDctcp = bound.count(r, QueueClass.Dctcp);
     const nReno = bound.count(r, QueueClass.NewReno);

@@ -58,8 +58,6 @@ export class QueueState implements FlowObserver {
   /** The queue the flows bound at a port keep there. */
   private readonly model: QueueModel;
   private readonly sawtooth: Sawtooth[];
-  /** Ports with a slow-start overshoot in force ({@link overshoot}) until its end ({@link overshootEnded}). */
-  private readonly overshooting: number[] = [];
   private readonly meanBytes: Float64Array;
   /**
    * Mean queueing delay of each resource now, seconds: meanBytes ÷ capacity in force where the
@@ -210,11 +208,6 @@ export class QueueState implements FlowObserver {
     return this.settings.ecnThresholdBytes[resource] > 0 && this.bound.windowed(resource) > 0;
   }
 
-  /** Whether windowed tcp flows other than `flow` are bound at `resource` now (its queue is theirs too, not only `flow`'s). */
-  bindsOthers(resource: number, flow: number): boolean {
-    return this.bound.windowed(resource) - (this.boundAt(flow) === resource ? 1 : 0) > 0;
-  }
-
   /** Mean queueing delay at `resource` now, seconds. */
   delayS(resource: number): number {
     return this.delaySAt[resource];
@@ -281,44 +274,6 @@ export class QueueState implements FlowObserver {
     this.recompute(resource, nowS);
   }
 
-  /**
-   * DCTCP flow `owner`, in slow start, passed K = `kPackets` at marking port `r` at `nowS`: for
-   * `durationS` the port's queue swings between K and K + `packets` of `packetBytes`
-   * ({@link QueueModel.startOvershoot}). Its transport calls {@link overshootEnded} at its end.
-   */
-  overshoot(r: number, owner: number, kPackets: number, packets: number, packetBytes: number, nowS: number, durationS: number): void {
-    if (!(packets > 0) || !(durationS > 0)) return;
-    this.model.startOvershoot(r, owner, kPackets, packets, packetBytes, nowS + durationS);
-    if (!this.overshooting.includes(r)) this.overshooting.push(r);
-    this.recompute(r, nowS);
-  }
-
-  /** An overshoot at `r` ({@link overshoot}) was due to end at `nowS`: the port's queue is the steady one again, unless a later one holds it. */
-  overshootEnded(r: number, nowS: number): void {
-    if (!(this.model.overshootUntil(r) <= nowS)) return;
-    this.recompute(r, nowS);
-    const over = this.overshooting;
-    const i = over.indexOf(r);
-    if (i >= 0) {
-      over[i] = over[over.length - 1];
-      over.pop();
-    }
-  }
-
-  /**
-   * What flow `flow`'s own slow-start overshoot ({@link overshoot}) adds to its round trip now,
-   * seconds (0: it has none in force): its window, not the port, holds it back while it drains,
-   * so its transport leaves it out of the round trip it caps the flow by.
-   */
-  ownOvershootS(flow: number): number {
-    const over = this.overshooting;
-    for (let i = 0; i < over.length; i++) {
-      const r = over[i];
-      if (this.model.overshootOwnerAt(r) === flow) return this.model.overshootExtraBytes(r) / this.network.capacityOf(r);
-    }
-    return 0;
-  }
-
   /** Record `packets` marked at `resource` at `nowS` by a burst above its threshold (a transport's mark event). */
   mark(resource: number, packets: number, nowS: number): void {
     for (const o of this.observers) o.marked?.(resource, packets, nowS);
@@ -376,7 +331,7 @@ export class QueueState implements FlowObserver {
 
   /** Compute resource `r`'s queue again from what is bound there now, and keep it (a port without a queue before or after is left as it is: no observer is told). */
   private recompute(r: number, nowS: number): void {
-    const s = this.model.sawtoothAt(r, this.sawtooth[r], nowS);
+    const s = this.model.sawtoothAt(r, this.sawtooth[r]);
     if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
     this.setSawtooth(r, s, nowS);
   }

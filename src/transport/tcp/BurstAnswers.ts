@@ -1,7 +1,6 @@
 // BurstAnswers: the tcp flows' bursts of an instant, offered to the BurstJudge and, once judged at their ports, answered (drops, marks, the round trip that tells them).
 import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
-import { dctcpOvershootMarks, dctcpOvershootPackets, dctcpOvershootPacketTimes, windowAtFirstMark } from "../../net/queues/dctcpOvershoot.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { BurstJudge, BurstVerdicts } from "./BurstJudge.js";
 import type { DctcpAlpha } from "./DctcpAlpha.js";
@@ -18,9 +17,6 @@ import type { TcpRoutes } from "./TcpRoutes.js";
  * marks (the round trip that tells them).
  */
 export class BurstAnswers {
-  /** The simulation's event kind of a slow-start overshoot's end at a port ({@link overshoot}). */
-  private readonly kindOvershootEnd: number;
-
   constructor(
     private readonly sim: Simulation,
     private readonly network: FlowNetwork,
@@ -33,9 +29,7 @@ export class BurstAnswers {
     private readonly alphas: DctcpAlpha,
     /** The simulation's event kind of a slow-start round ({@link SlowStartRounds.round}). */
     private readonly kindRound: number,
-  ) {
-    this.kindOvershootEnd = sim.registerHandler((r) => this.queues.overshootEnded(r, sim.nowS));
-  }
+  ) {}
 
   /**
    * Queue `packets` of flow `f` arriving over `durationS` at every channel of its route, on top
@@ -80,10 +74,7 @@ export class BurstAnswers {
     this.recovery.overflowed(overflowPorts, overflowShares);
     for (let i = 0; i < judged.length; i++) {
       const b = judged[i];
-      if (b.marked > 0) {
-        this.queues.mark(b.markPort, b.marked, now);
-        if (b.share === 0) this.overshoot(b.flow, b.entryPort, b.packets, b.entryMarked, b.prevBytes, b.packetBytes, now);
-      }
+      if (b.marked > 0) this.queues.mark(b.markPort, b.marked, now);
       if (b.share > 0) {
         // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
         if (b.marked > 0) this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
@@ -92,36 +83,6 @@ export class BurstAnswers {
     }
     // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.
     this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares);
-  }
-
-  /**
-   * DCTCP: flow `f`'s slow-start round of `packets` (`marked` of them at port `r`, the marking
-   * port it meets first on its route; the ACKs of `prevBytes` clocking it out) passed K there for
-   * the first time: the window keeps growing until the first ECE comes back, and that port — only
-   * it — queues the overshoot above K ({@link dctcpOvershootPackets}) while it rises and drains,
-   * marking every packet that arrives meanwhile ({@link dctcpOvershootMarks}: those beyond the
-   * round's `marked` are counted there now). The flow's own round trip leaves it out
-   * ({@link QueueState.ownOvershootS}).
-   */
-  private overshoot(f: number, r: number, packets: number, marked: number, prevBytes: number, packetBytes: number, nowS: number): void {
-    const t = this.t;
-    const s = t.slotOf[f];
-    if (r < 0 || t.phase[f] !== Phase.SlowStart || t.markedLast[s] > 0) return;
-    const capacity = this.network.capacityOf(r);
-    const k = this.queues.markingThresholdPackets(r, packetBytes);
-    const pipe = (capacity * t.baseRttS[s]) / packetBytes;
-    const left = this.network.remainingOf(f) / packetBytes - packets;
-    const growth = t.slowStartGrowth[s];
-    // Alone at the port, the flow fills the queue to K itself: its window is K + P when its first
-    // packet finds K. Where others keep the queue near K, its window when its packets first met it.
-    const w = this.queues.bindsOthers(r, f) ? windowAtFirstMark(prevBytes / packetBytes, packets - marked, growth, !(prevBytes > 0), packets) : k + pipe;
-    const over = dctcpOvershootPackets(k, pipe, growth, w, left);
-    if (!(over > 0)) return;
-    const durationS = (dctcpOvershootPacketTimes(k, pipe, over) * packetBytes) / capacity;
-    this.queues.overshoot(r, f, k, over, packetBytes, nowS, durationS);
-    this.sim.schedule(nowS + durationS, this.kindOvershootEnd, r);
-    const more = dctcpOvershootMarks(k, pipe, growth, w, marked + Math.max(0, left)) - marked;
-    if (more > 0) this.queues.mark(r, more, nowS);
   }
 
   /** DCTCP: `markedPackets` of this round's window will come back with ECE. */

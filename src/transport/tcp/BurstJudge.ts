@@ -28,14 +28,6 @@ export interface Burst {
   /** Verdict: the most packets a port marked (0 for none), and that port. */
   marked: number;
   markPort: number;
-  /**
-   * Verdict: the marking port earliest on its route that marked any of it (-1: none), where it
-   * was, and what it marked there: where a DCTCP slow start meets K first (a later port on the
-   * route sees its packets at the rate that port let through).
-   */
-  entryPort: number;
-  entryAt: number;
-  entryMarked: number;
   /** Whether some port dropped or marked any of it. */
   judged: boolean;
 }
@@ -146,7 +138,7 @@ export class BurstJudge {
     // thrown away when an instant's bursts first outnumbered the free records, with every caller
     // it was inlined into: the slow-start round among them.)
     let b = this.free.pop();
-    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, entryPort: -1, entryAt: -1, entryMarked: NaN, judged: false };
+    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;
@@ -159,9 +151,6 @@ export class BurstJudge {
     b.port = -1;
     b.marked = 0;
     b.markPort = -1;
-    b.entryPort = -1;
-    b.entryAt = -1;
-    b.entryMarked = 0;
     b.judged = false;
     this.pending.push(b);
   }
@@ -404,14 +393,6 @@ export class BurstJudge {
       if (m > b.marked) {
         b.marked = m;
         b.markPort = r;
-      }
-      if (m > 0) {
-        const at = this.network.routeOf(b.flow).resources.indexOf(r);
-        if (b.entryPort < 0 || at < b.entryAt) {
-          b.entryPort = r;
-          b.entryAt = at;
-          b.entryMarked = m;
-        }
       }
     }
   }

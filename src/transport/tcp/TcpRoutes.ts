@@ -32,8 +32,7 @@ export class TcpRoutes {
     const s = this.t.slotOf[f];
     const routes = this.held;
     const at = routes.offsetOf(f);
-    // A DCTCP flow's own slow-start overshoot is its window's, not a wait it is held back by (QueueState.ownOvershootS).
-    return this.queues.roundTripIn(this.t.baseRttS[s], routes.pool, at, at + routes.lengthOf(f)) - this.queues.ownOvershootS(f);
+    return this.queues.roundTripIn(this.t.baseRttS[s], routes.pool, at, at + routes.lengthOf(f));
   }
 
   /** Rate at which flow `f`'s ACKs come back: its share where the network binds it, else its route's slowest channel. */

@@ -1,4 +1,4 @@
-// QueueModel: a port's queue from its bound flows — none without flows, a lossless fabric's at K, loss-based windows' as reported (capped by the buffer), DCTCP's sawtooth over N, P and K, a constant queue kept when it did not change, and a slow-start overshoot above K while it lasts.
+// QueueModel: a port's queue from its bound flows — none without flows, a lossless fabric's at K, loss-based windows' as reported (capped by the buffer), DCTCP's sawtooth over N, P and K, and a constant queue kept when it did not change.
 import { describe, expect, it } from "vitest";
 import type { FlowNetwork } from "../../../src/net/FlowNetwork.js";
 import { AckLoad } from "../../../src/net/queues/AckLoad.js";
@@ -61,37 +61,5 @@ describe("QueueModel", () => {
     expect(s.markFraction).toBe(expected.markFraction);
     expect(model.steadyAlpha(1)).toBe(settled);
     expect(settled).toBeLessThan(dctcpAlpha(20));
-  });
-
-  it("a slow-start overshoot: the queue swings linearly from K to K + its packets until it ends, unless the steady queue is larger", () => {
-    const { model, bound } = setup();
-    // No flow bound: no queue but the overshoot's. K = 20 packets of 1,500 B, 30 above it: the mean is K + 15 = 35 packets.
-    model.startOvershoot(1, 7, 20, 30, 1500, 2e-3);
-    const o = model.sawtoothAt(1, NO_QUEUE, 1e-3);
-    expect(o.meanBytes).toBeCloseTo(35 * 1500, 6);
-    // Flow 7's: all of its mean is above the steady queue (none).
-    expect(model.overshootOwnerAt(1)).toBe(7);
-    expect(model.overshootExtraBytes(1)).toBeCloseTo(35 * 1500, 6);
-    // Its highest sample (samples equally spaced over the swing) is within one sample step of K + 30.
-    expect(o.maxBytes).toBeLessThanOrEqual(50 * 1500);
-    expect(o.maxBytes).toBeGreaterThan(49 * 1500);
-    // A smaller one leaves it in force, with its owner.
-    model.startOvershoot(1, 8, 20, 10, 1500, 1.5e-3);
-    expect(model.overshootUntil(1)).toBe(2e-3);
-    expect(model.overshootOwnerAt(1)).toBe(7);
-    expect(model.sawtoothAt(1, NO_QUEUE, 1.9e-3).meanBytes).toBeCloseTo(35 * 1500, 6);
-    // Over: the steady queue again (none here), and none in force after.
-    expect(model.sawtoothAt(1, o, 2e-3)).toBe(NO_QUEUE);
-    expect(model.overshootUntil(1)).toBeNaN();
-    expect(model.overshootOwnerAt(1)).toBe(-1);
-    expect(model.overshootExtraBytes(1)).toBe(0);
-    // Two DCTCP flows bound: their sawtooth (max K + N = 22 packets) is below an overshoot of 30, which takes over with the flows' marked fraction.
-    bound.add(1, QueueClass.Dctcp, 12e-6, 1500, 1, Infinity);
-    bound.add(1, QueueClass.Dctcp, 36e-6, 1500, 1, Infinity);
-    const steady = model.sawtoothAt(1, NO_QUEUE, 3e-3);
-    model.startOvershoot(1, 9, 20, 30, 1500, 4e-3);
-    const both = model.sawtoothAt(1, steady, 3e-3);
-    expect(both.meanBytes).toBeCloseTo(35 * 1500, 6);
-    expect(both.markFraction).toBe(steady.markFraction);
   });
 });
