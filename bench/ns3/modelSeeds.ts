@@ -249,6 +249,14 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
   const pool = workerPool(o.jobs ?? 2);
   const children = new Set<ChildProcess>();
   const started = performance.now();
+  // Ctrl-C or a kill: end the runs and remove the temporary directory before leaving.
+  const stop = (signal: NodeJS.Signals) => {
+    for (const child of children) child.kill();
+    rmSync(work, { recursive: true, force: true });
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   try {
     const jobs = names.map((name) => {
       const scenarios = join(work, name);
@@ -323,6 +331,8 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
     }
     return 0;
   } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
     for (const child of children) child.kill();
     rmSync(work, { recursive: true, force: true });
   }
