@@ -168,18 +168,22 @@ function takeOutDied(s: SharingState, live: number): number {
       bits ^= low;
       const p = (w << 5) | (31 - Math.clz32(low));
       if (p >= live) break;
-      // The entry at p, and the one moved there after each take-out, kept at hand.
-      let r = filled[p];
-      let level = scanLevel[p];
-      while (level === Infinity && fillInt[(r << 4) | 9] === 0) {
-        fillInt[(r << 4) | 10] = 0;
-        const moved = filled[--live];
-        level = scanLevel[live];
+      const r = filled[p];
+      if (!(scanLevel[p] === Infinity && fillInt[(r << 4) | 9] === 0)) continue;
+      // Take r out, and each last entry that would be moved into p and is out of play too; the first one in play
+      // is written at p (a place past the end is never read, nor an out-of-play resource's position).
+      fillInt[(r << 4) | 10] = 0;
+      while (p < --live) {
+        const moved = filled[live];
+        const level = scanLevel[live];
+        if (level === Infinity && fillInt[(moved << 4) | 9] === 0) {
+          fillInt[(moved << 4) | 10] = 0;
+          continue;
+        }
         filled[p] = moved;
         scanLevel[p] = level;
         fillInt[(moved << 4) | 11] = p;
-        r = moved;
-        if (p >= live) break;
+        break;
       }
     } while (bits !== 0);
     // Every later position is at or past the end: nothing more to take out.
