@@ -151,7 +151,10 @@ export function dropNear(s: SharingState): void {
  * its position when its last unfrozen flow freezes, and positions move only in a search, which
  * clears the marks), and one moved into a place is looked at there. The bits give the positions
  * in increasing order as they are read (session 45; a list of resources, sorted by insertion
- * after reading each one's position from its record, before).
+ * after reading each one's position from its record, before). A last entry that would be moved
+ * into a place and is out of play itself is taken out without being written there (session 54):
+ * only the entry that stays is, since a place at or past the end is never read, nor the position
+ * of a resource out of play (its in-play stamp decides first).
  */
 function takeOutDied(s: SharingState, live: number): number {
   const { diedBits, scanLevel, filled, fillInt } = s;
