@@ -165,6 +165,13 @@ export class SharingState {
   changedSlots = new Int32Array(16);
   cappedScratch = new Int32Array(0);
   /**
+   * The released flows not yet frozen on the resource that {@link joinLargerShares} last walked, in list order
+   * (`risingOn[0 … risingOnCount)`): the flows {@link freezeAtLevel} would freeze there if the resource saturates
+   * (room for every slot: a list holds each slot at most once).
+   */
+  risingOn = new Int32Array(0);
+  risingOnCount = 0;
+  /**
    * How the fill under way lets held flows join ({@link joinBottlenecked}): 0 not at all
    * (no fill, or one that must be redone anyway), 1 into fillByScan's lists, 2 into the heap.
    */
@@ -355,6 +362,7 @@ export class SharingState {
     this.activePos = grown(this.activePos, size);
     if (this.released.length < size) this.released = grown(this.released, size);
     if (this.cappedScratch.length < size) this.cappedScratch = new Int32Array(size);
+    if (this.risingOn.length < size) this.risingOn = new Int32Array(size);
     if (this.changed.length < size) this.changed = new Int32Array(size);
     if (this.changedSlots.length < size) this.changedSlots = new Int32Array(size);
     this.slotCapacity = size;

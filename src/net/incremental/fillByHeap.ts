@@ -1,6 +1,6 @@
 // fillByHeap: progressive filling of the released flows with every saturation level in an indexed heap.
 import { freeze } from "./freeze.js";
-import { freezeAtLevel } from "./freezeAtLevel.js";
+import { freezeAtLevel, freezeListed } from "./freezeAtLevel.js";
 import { INCOMPLETE, JOINED, joinLargerShares } from "./joinLargerShares.js";
 import type { SharingState } from "./SharingState.js";
 
@@ -36,6 +36,8 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
       continue;
     }
     handle[id] = -1;
+    // Whether joinLargerShares walked id's list, listing the flows to freeze there (s.risingOn).
+    const listed = complete;
     if (complete) {
       // As in fillByScan: held flows with a larger share than this level join the fill.
       const joined = joinLargerShares(s, id, level, fe, true);
@@ -47,7 +49,8 @@ export function fillByHeap(s: SharingState, filledCount: number, fe: number): bo
       if (joined & JOINED) continue;
     }
     s.fillInt[(id << 4) | 13] = fe;
-    freezeAtLevel(s, id, level, fe);
+    if (listed) freezeListed(s, id, level, fe);
+    else freezeAtLevel(s, id, level, fe);
   }
   s.joinMode = 0;
   s.heapFill = false;

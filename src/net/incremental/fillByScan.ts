@@ -1,6 +1,6 @@
 // fillByScan: progressive filling of a few released flows, finding the next saturation by a linear scan.
 import { freeze } from "./freeze.js";
-import { freezeAtLevel } from "./freezeAtLevel.js";
+import { freezeAtLevel, freezeListed } from "./freezeAtLevel.js";
 import type { joinable } from "./join.js";
 import type { joinBottlenecked } from "./joinBottlenecked.js";
 import { INCOMPLETE, JOINED, joinLargerShares } from "./joinLargerShares.js";
@@ -100,6 +100,8 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
       continue;
     }
     if (best < 0) break;
+    // Whether joinLargerShares walked best's list, listing the flows to freeze there (s.risingOn).
+    const listed = complete;
     if (complete) {
       // Flows held fixed on `best` with a larger share than its level must give way.
       s.scanLive = live;
@@ -116,7 +118,8 @@ export function fillByScan(s: SharingState, filledCount: number, fe: number): bo
     fillInt[(best << 4) | 13] = fe;
     s.scanLive = live;
     s.scanCapped = capped;
-    freezeAtLevel(s, best, bestLevel, fe);
+    if (listed) freezeListed(s, best, bestLevel, fe);
+    else freezeAtLevel(s, best, bestLevel, fe);
     live = s.scanLive;
     capped = s.scanCapped;
   }

@@ -31,6 +31,11 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
   const gen = s.nearGen;
   let nearCount = s.nearCount;
   let diedTop = s.diedTop;
+  // In a scan fill that lets flows join (joinMode 1: complete so far), every resource on f's route is in play, so its
+  // in-play stamp need not be read: f was counted on each when it entered the fill (refill, or join), which put the
+  // resource in play, and a resource leaves play only with no unfrozen flow counted, while f is one. (Once a join has
+  // failed, joinMode is 0 and a flow released for the next round, never counted, may be frozen: then the stamp decides.)
+  const inPlay = s.joinMode === 1;
   for (let k = start; k < end; k++) {
     const r = routePool[k];
     if (moved) recheck[r] = 1;
@@ -38,7 +43,7 @@ export function freeze(s: SharingState, f: number, rateBps: number, by: number, 
     const ws = (fillNum[(r << 3) | 1] -= w);
     const left = --fillInt[(r << 4) | 9];
     const level = left > 0 ? (res > 0 ? res : 0) / ws : Infinity;
-    if (fillInt[(r << 4) | 10] === fe) {
+    if (inPlay || fillInt[(r << 4) | 10] === fe) {
       const at = fillInt[(r << 4) | 11];
       scanLevel[at] = level;
       if (left > 0) {

@@ -68,6 +68,10 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
   const bound = s.nearBound;
   const gen = s.nearGen;
   let nearCount = s.nearCount;
+  // What s.fixedLoad reads, at hand for the resources new to the fill.
+  const { slotNum, slotInt } = s;
+  const list = s.lists.slot;
+  const span = s.lists.span;
   for (let k = start; k < end; k++) {
     const q = routePool[k];
     // s.touch(q), with the count kept at hand.
@@ -77,9 +81,18 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
     }
     let res: number;
     let ws: number;
+    // A resource new to the fill is not among fillByScan's resources in play (those are in the fill).
+    let fresh = false;
     if (fillInt[(q << 4) | 8] !== fe) {
       newResources++;
-      res = fillNum[(q << 3) | 2] - s.fixedLoad(q);
+      fresh = true;
+      // s.fixedLoad(q): the rates of q's flows not released, summed in list order.
+      let used = 0;
+      for (let e = span[q << 1], lend = e + span[(q << 1) | 1]; e < lend; e++) {
+        const h = list[e];
+        if (slotInt[(h << 3) | 4] !== epoch) used += slotNum[h << 2];
+      }
+      res = fillNum[(q << 3) | 2] - used;
       ws = w;
       fillInt[(q << 4) | 8] = fe;
       fillInt[(q << 4) | 9] = 1;
@@ -97,7 +110,7 @@ export function join(s: SharingState, g: number, fe: number, inHeap: boolean, kn
       else handle[q] = heap.push(level, q);
     } else {
       let at: number;
-      if (fillInt[(q << 4) | 10] === fe) at = fillInt[(q << 4) | 11];
+      if (!fresh && fillInt[(q << 4) | 10] === fe) at = fillInt[(q << 4) | 11];
       else {
         // New to the fill, or left the scan when its flows all froze elsewhere.
         at = live++;

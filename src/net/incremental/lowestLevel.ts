@@ -151,7 +151,10 @@ export function dropNear(s: SharingState): void {
  * its position when its last unfrozen flow freezes, and positions move only in a search, which
  * clears the marks), and one moved into a place is looked at there. The bits give the positions
  * in increasing order as they are read (session 45; a list of resources, sorted by insertion
- * after reading each one's position from its record, before).
+ * after reading each one's position from its record, before). A last entry that would be moved
+ * into a place and is out of play itself is taken out without being written there (session 54):
+ * only the entry that stays is, since a place at or past the end is never read, nor the position
+ * of a resource out of play (its in-play stamp decides first).
  */
 function takeOutDied(s: SharingState, live: number): number {
   const { diedBits, scanLevel, filled, fillInt } = s;
@@ -168,18 +171,22 @@ function takeOutDied(s: SharingState, live: number): number {
       bits ^= low;
       const p = (w << 5) | (31 - Math.clz32(low));
       if (p >= live) break;
-      // The entry at p, and the one moved there after each take-out, kept at hand.
-      let r = filled[p];
-      let level = scanLevel[p];
-      while (level === Infinity && fillInt[(r << 4) | 9] === 0) {
-        fillInt[(r << 4) | 10] = 0;
-        const moved = filled[--live];
-        level = scanLevel[live];
+      const r = filled[p];
+      if (!(scanLevel[p] === Infinity && fillInt[(r << 4) | 9] === 0)) continue;
+      // Take r out, and each last entry that would be moved into p and is out of play too; the first one in play
+      // is written at p (a place past the end is never read, nor an out-of-play resource's position).
+      fillInt[(r << 4) | 10] = 0;
+      while (p < --live) {
+        const moved = filled[live];
+        const level = scanLevel[live];
+        if (level === Infinity && fillInt[(moved << 4) | 9] === 0) {
+          fillInt[(moved << 4) | 10] = 0;
+          continue;
+        }
         filled[p] = moved;
         scanLevel[p] = level;
         fillInt[(moved << 4) | 11] = p;
-        r = moved;
-        if (p >= live) break;
+        break;
       }
     } while (bits !== 0);
     // Every later position is at or past the end: nothing more to take out.
