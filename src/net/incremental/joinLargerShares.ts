@@ -1,7 +1,6 @@
 // joinLargerShares: held flows of a resource about to saturate whose share is above its level join the fill (both fills share it).
-import { join } from "./join.js";
 import type { freezeAtLevel, freezeListed } from "./freezeAtLevel.js";
-import type { joinable } from "./join.js";
+import { join, type joinable } from "./join.js";
 import type { joinBottlenecked } from "./joinBottlenecked.js";
 import type { SharingState } from "./SharingState.js";
 import { TIE } from "./TIE.js";
