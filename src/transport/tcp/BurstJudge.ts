@@ -126,11 +126,6 @@ export class BurstJudge {
     return this.pending.length > 0;
   }
 
-  /** The bursts waiting to be judged, in the order offered (read them before {@link judge}; not to be kept). */
-  get pendingBursts(): readonly Burst[] {
-    return this.pending;
-  }
-
   /**
    * Offer `packets` of `flow` (of `packetBytes` each) arriving over `durationS` at every channel
    * of its route, on top of `standing` of its own already queued, clocked out by the ACKs of

@@ -76,7 +76,7 @@ export class LossPorts {
     resourceCount: number,
     private readonly t: TcpFlowTable,
     private readonly host: LossPortsHost,
-    private readonly routes: ListPool,
+    routes: ListPool,
     private readonly random: RandomStream,
   ) {
     this.first = new Int32Array(resourceCount).fill(-1);
@@ -182,20 +182,6 @@ export class LossPorts {
     this.leave(f);
     this.crossing.leaveRoute(f, oldResources);
     if (this.t.phase[f] === TcpPhase.Avoidance) this.cross(f, true);
-  }
-
-  /**
-   * Flow `f` sends a burst this instant: the ports of its route that track loss-based flows are
-   * re-judged before the instant's bursts are ({@link update}), so that a burst meets the queue
-   * their windows keep now — they have grown since the port was last judged, and the queue it
-   * reports is the one it kept then.
-   */
-  freshen(f: number): void {
-    const routes = this.routes;
-    const from = routes.offsetOf(f);
-    const to = from + routes.lengthOf(f);
-    const res = routes.pool;
-    for (let i = from; i < to; i++) if (this.bound[res[i]] > 0) this.dirty.mark(res[i]);
   }
 
   /** Re-judge the ports whose flows changed, in the order they changed. */

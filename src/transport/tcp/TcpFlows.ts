@@ -358,13 +358,7 @@ export class TcpFlows implements FlowObserver {
 
   /** @inheritdoc */
   solved(): void {
-    if (this.bursts.hasPending) {
-      // The bursts meet the queues the loss-based windows keep now, not those of their ports' last judgement.
-      const pending = this.bursts.pendingBursts;
-      for (let i = 0; i < pending.length; i++) this.ports.freshen(pending[i].flow);
-      this.ports.update();
-      this.answers.judge();
-    }
+    if (this.bursts.hasPending) this.answers.judge();
     this.ports.update();
   }
 
