@@ -52,7 +52,6 @@ export class FlowReroutes {
     // What was in flight on the old route is lost with it: the flow sends its bytes again on the new one.
     t.sentAll[s] = 0;
     this.ports.rerouted(f, oldRoute.resources);
-    this.avoidance.leftRoute(f, oldRoute.resources);
     const baseRtt = baseRttS(this.network, this.channels, route.resources, route.latencyS, t.packetBytes[s], o.headerBytes);
     t.baseRttS[s] = baseRtt;
     // The flow left its old route (rate reported 0 there), so the queues hold it bound nowhere: register it again with its new base RTT.
