@@ -109,7 +109,6 @@ describe("SynRetries (through TcpFlows): a SYN lost at an overflowing drop-tail 
     c.send("x1", "h1", 100, 0, false);
     c.send("y", "h2", 10, 50e-6, true);
     c.sim.run();
-    console.error("DBGY", JSON.stringify(c.flows.costOf(c.flow("y"))), JSON.stringify(c.flows.costOf(c.flow("x0"))), JSON.stringify(c.flows.costOf(c.flow("x1"))));
     expect(c.draws()).toBe(1);
     expect(c.fct("y")).toBeLessThan(0.1);
   });
