@@ -272,3 +272,57 @@ describe("BurstJudge at a marking port with ACKs the other way", () => {
     expect(marked(true)).toBeCloseTo(30 * (1 - 10 / 1.5 / 27), 6);
   });
 });
+
+/**
+ * `n` first flights of 10 packets, each from its own host (a_i —10 Gb/s— s), into s —1 Gb/s— b
+ * with a buffer of `bufferPackets`, the i-th offered and judged at i · `gapS` (all at 0 as one
+ * instant when `gapS` is 0): the packets dropped over all verdicts, and per flow.
+ */
+function staggered(n: number, gapS: number, bufferPackets: number) {
+  const nodes = [...Array.from({ length: n }, (_, i) => `a${i}`), "s", "b"];
+  const links = [
+    ...Array.from({ length: n }, (_, i) => ({ from: `a${i}`, to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 })),
+    { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: bufferPackets * P },
+  ];
+  const net = transportNetwork(nodes, links);
+  const ids = Array.from({ length: n }, (_, i) => net.network.startFlow({ nodes: Int32Array.of(i, n, n + 1), resources: Int32Array.of(2 * i, 2 * n), latencyS: 2e-6 }, 1e9));
+  const judge = new BurstJudge(net.network, net.queues, net.topology.channelCount, randomStream(1, "test"));
+  let lost = 0;
+  const perFlow = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    judge.offer(ids[i], 10, train(10), 0, 0, P, false, true);
+    if (gapS === 0 && i < n - 1) continue;
+    for (const b of judge.judge(i * gapS).judged) {
+      lost += b.share * b.packets;
+      perFlow[ids.indexOf(b.flow)] += b.share * b.packets;
+    }
+  }
+  return { lost, perFlow };
+}
+
+describe("BurstJudge: first flights of different instants at one port", () => {
+  // 10 flights of 10 packets, each over 12 µs at 10 Gb/s, into a port draining one packet per 12 µs
+  // with a buffer of 20: together they overflow by 100 − (their span / 12 µs) − 20, however their
+  // starts are spread, as long as each starts before the others have gone through.
+  it("started at one instant: 100 − 1 − 20 dropped", () => {
+    expect(staggered(10, 0, 20).lost).toBeCloseTo(79, 9);
+  });
+
+  it("started 0.1, 1 and 10 µs apart (the last 0.9, 9 and 90 µs after the first): the same overflow, drained over the longer span", () => {
+    for (const gapS of [1e-7, 1e-6, 1e-5]) {
+      const spanS = train(10) + 9 * gapS;
+      expect(staggered(10, gapS, 20).lost).toBeCloseTo(100 - spanS / (P / 1.25e8) - 20, 6);
+    }
+  });
+
+  it("the first starter's flight, at the head of the FIFO, loses nothing; none loses more than its flight", () => {
+    const { perFlow } = staggered(10, 1e-6, 20);
+    expect(perFlow[0]).toBe(0);
+    for (const x of perFlow) expect(x).toBeLessThanOrEqual(10 + 1e-9);
+    expect(perFlow.filter((x) => x > 0)).toHaveLength(9);
+  });
+
+  it("started 1 ms apart (each through the port long before the next): none dropped", () => {
+    expect(staggered(10, 1e-3, 20).lost).toBe(0);
+  });
+});
