@@ -33,12 +33,11 @@ export class BurstAnswers {
 
   /**
    * Queue `packets` of flow `f` arriving over `durationS` at every channel of its route, on top
-   * of `standing` of its own already queued; judged with the instant's other bursts (and, for a
-   * `first` flight, met by later instants' bursts while it is at a port).
+   * of `standing` of its own already queued; judged with the instant's other bursts.
    */
-  offer(f: number, packets: number, durationS: number, standing: number, prevBytes: number, first = false): void {
+  offer(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void {
     const s = this.t.slotOf[f];
-    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[s], this.t.cc[s] === TcpCc.Dctcp, first);
+    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[s], this.t.cc[s] === TcpCc.Dctcp);
     // Judged at the end of this instant's solve, with every other burst of the instant.
     this.network.requestSolve();
   }
@@ -53,7 +52,7 @@ export class BurstAnswers {
 
   /** Judge this instant's bursts at their ports, and let each flow answer its drops or marks. */
   judge(): void {
-    const v = this.bursts.judge(this.sim.nowS);
+    const v = this.bursts.judge();
     const bursts = v.bursts;
     // Most instants' bursts fit at every port: then only the retransmissions that got through are told.
     if (v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0) this.answerVerdicts(v);

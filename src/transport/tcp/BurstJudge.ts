@@ -30,8 +30,6 @@ export interface Burst {
   markPort: number;
   /** Whether some port dropped or marked any of it. */
   judged: boolean;
-  /** Whether it is a first flight (line rate, no ACK clock): what it leaves queued or still arriving at a port meets the bursts of later instants ({@link BurstJudge}). */
-  first: boolean;
 }
 
 /** What {@link BurstJudge.judge} returns: every burst of the instant, and those some port dropped or marked, in flow order. */
@@ -74,9 +72,6 @@ class PortArrivals {
   standing = NaN;
   buffer = NaN;
   k = NaN;
-  /** First flights of earlier instants still arriving (packets, until `carryS` from now), judged with these as one more train (0: none). */
-  carried = NaN;
-  carryS = NaN;
 }
 
 /**
@@ -116,27 +111,6 @@ export class BurstJudge {
   private readonly trains: Array<{ packets: number; durationS: number }> = [];
   /** What {@link judgePort} found at the port it hands to {@link overflow}: one record, rewritten by each overflow (the rare path allocates nothing). */
   private readonly port = new PortArrivals();
-  /**
-   * Per port, the first flights of earlier instants not yet through it (an overflow episode):
-   * packets queued (`carryQueue`) and still to arrive (`carryLeft`, evenly until `carryEndS`) as of
-   * `carryAtS`, drained at `carryPps` packets/s. A burst of a later instant arriving before they are
-   * through is judged with them, as if it had left with them: a shift of its start shorter than
-   * the backlog's drain does not take it out of the overflow.
-   */
-  private readonly carryQueue: Float64Array;
-  private readonly carryLeft: Float64Array;
-  private readonly carryEndS: Float64Array;
-  private readonly carryAtS: Float64Array;
-  private readonly carryPps: Float64Array;
-  /** Per port, the flows whose first flights are carried, flat: flow, its flight's packets, its packets still to arrive (those sum to `carryLeft`). */
-  private readonly carried: Array<number[] | undefined> = [];
-  /** The verdict records {@link carriedVerdicts} made while judging: joined to the instant's bursts once every port is judged. */
-  private readonly late: Burst[] = [];
-  /** The instant being judged, seconds (set by {@link judge}). */
-  private nowS = 0;
-  /** The phantom train of the carried arrivals as {@link fifoOverflow} takes it, and the list it is judged in (scratch). */
-  private readonly carriedTrain = { packets: 0, durationS: 0 };
-  private readonly withCarry: Array<{ packets: number; durationS: number }> = [];
 
   constructor(
     private readonly network: FlowNetwork,
@@ -145,11 +119,6 @@ export class BurstJudge {
     private readonly random: RandomStream,
   ) {
     this.isFeed = new Uint8Array(channelCount);
-    this.carryQueue = new Float64Array(channelCount);
-    this.carryLeft = new Float64Array(channelCount);
-    this.carryEndS = new Float64Array(channelCount);
-    this.carryAtS = new Float64Array(channelCount);
-    this.carryPps = new Float64Array(channelCount);
   }
 
   /** Whether bursts wait to be judged. */
@@ -160,16 +129,16 @@ export class BurstJudge {
   /**
    * Offer `packets` of `flow` (of `packetBytes` each) arriving over `durationS` at every channel
    * of its route, on top of `standing` of its own already queued, clocked out by the ACKs of
-   * `prevBytes`; `ecn` for DCTCP; `first` for a first flight (its backlog meets later instants' bursts).
+   * `prevBytes`; `ecn` for DCTCP.
    */
-  offer(flow: number, packets: number, durationS: number, standing: number, prevBytes: number, packetBytes: number, ecn: boolean, first = false): void {
+  offer(flow: number, packets: number, durationS: number, standing: number, prevBytes: number, packetBytes: number, ecn: boolean): void {
     // A new record only when none is free: a literal of constants (NaN where the field holds
     // fractions), then filled as a reused one is. (The path that made and pushed a record of its
     // own ran only in a run's first instants, so the compiled code had no feedback for it and was
     // thrown away when an instant's bursts first outnumbered the free records, with every caller
     // it was inlined into: the slow-start round among them.)
     let b = this.free.pop();
-    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false, first: false };
+    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;
@@ -183,7 +152,6 @@ export class BurstJudge {
     b.marked = 0;
     b.markPort = -1;
     b.judged = false;
-    b.first = first;
     this.pending.push(b);
   }
 
@@ -194,11 +162,9 @@ export class BurstJudge {
 
   /**
    * Judge the pending bursts at every port they cross; they are then no longer pending. The
-   * verdicts (and the bursts in them) are valid until the next call, which reuses them. `nowS`:
-   * the instant, against which earlier first flights still at a port are drained.
+   * verdicts (and the bursts in them) are valid until the next call, which reuses them.
    */
-  judge(nowS = 0): BurstVerdicts {
-    this.nowS = nowS;
+  judge(): BurstVerdicts {
     const bursts = this.pending;
     // The previous instant's bursts are done with: reuse them, and their array for the next pending ones.
     const last = this.judgedLast;
@@ -223,12 +189,6 @@ export class BurstJudge {
       const res = this.network.routeOf(bursts[0].flow).resources;
       for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, judged);
     } else this.judgeTogether(bursts, judged);
-    const late = this.late;
-    if (late.length > 0) {
-      for (let i = 0; i < late.length; i++) bursts.push(late[i]);
-      empty(late);
-      judged.sort((a, b) => a.flow - b.flow);
-    }
     return v;
   }
 
@@ -319,28 +279,13 @@ export class BurstJudge {
     const saturated = this.queues.saturated(r);
     const busyMarking = clocked > 0 && this.queues.busyMarking(r);
     const drainBps = saturated || busyMarking ? this.shareOf(list, capacity) : capacity;
+    const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
+    const standing = this.queues.queueBytes(r) / packet + own;
     const buffer = settings.bufferBytes[r] / packet;
-    // First flights of earlier instants not yet through the port: what they keep queued stands
-    // before these bursts, and what of them is still arriving arrives with them (one episode).
-    let queued = 0;
-    let carried = 0;
-    let carryS = 0;
-    if (this.carryLeft[r] > 0 || this.carryQueue[r] > 0) {
-      this.advanceCarry(r);
-      queued = Math.min(buffer, this.carryQueue[r]);
-      carried = this.carryLeft[r];
-      carryS = carried > 0 ? Math.max(0, this.carryEndS[r] - this.nowS) : 0;
-    }
-    const drain = (drainBps * Math.max(longest, clocked / capacity, carryS)) / packet;
-    const standing = this.queues.queueBytes(r) / packet + own + queued;
     const k = this.queues.markingThresholdPackets(r, packet);
-    const total = arrivals + carried;
-    const overBuffer = (total - drain - Math.max(0, buffer - standing)) / total;
-    const overK = k > 0 ? (total - drain - Math.max(0, k - standing)) / total : 0;
-    if (overBuffer <= 0 && overK <= 0) {
-      this.carry(r, list, undefined, drainBps / packet, 1);
-      return;
-    }
+    const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
+    const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
+    if (overBuffer <= 0 && overK <= 0) return;
     const at = this.port;
     at.r = r;
     at.arrivals = arrivals;
@@ -355,92 +300,7 @@ export class BurstJudge {
     at.standing = standing;
     at.buffer = buffer;
     at.k = k;
-    at.carried = carried;
-    at.carryS = carryS;
     this.overflow(at, list, judged);
-  }
-
-  /**
-   * Port `r` dropped `lost` and marked `marks` of its carried first flights (judged at earlier
-   * instants, arriving still): the FIFO drops them as it drops the bursts they arrive with. Each
-   * carried flow takes its part by what it has still to arrive, as one more verdict of this
-   * instant (appended to `judged` and to the bursts, which recycle it).
-   */
-  private carriedVerdicts(r: number, lost: number, marks: number, fullShare: number, judged: Burst[]): void {
-    const m = this.carried[r];
-    const left = this.carryLeft[r];
-    if (m === undefined || !(left > 0)) return;
-    // A FIFO drops and marks its latest arrivals: the flights that left last lose first, each whole.
-    let toDrop = lost;
-    let toMark = marks;
-    for (let i = m.length - 3; i >= 0 && (toDrop > 1e-9 || toMark > 1e-9); i -= 3) {
-      const d = Math.min(toDrop, m[i + 2]);
-      const k = Math.min(toMark, m[i + 2]);
-      toDrop -= d;
-      toMark -= k;
-      m[i + 2] -= d;
-      if (!(d > 1e-9) && !(k > 1e-9)) continue;
-      this.offer(m[i], m[i + 1], 0, 0, 0, 0, k > 0, false);
-      const b = this.pending.pop()!;
-      b.judged = true;
-      b.share = Math.min(1, d / m[i + 1]);
-      b.port = r;
-      b.fullShare = fullShare;
-      b.marked = Math.min(m[i + 1], k);
-      b.markPort = r;
-      judged.push(b);
-      this.late.push(b);
-    }
-    this.carryLeft[r] = Math.max(0, left - lost);
-  }
-
-  /** Bring port `r`'s carried first flights ({@link carryQueue}) up to the instant judged: what arrived meanwhile queued, the queue drained. */
-  private advanceCarry(r: number): void {
-    const dt = this.nowS - this.carryAtS[r];
-    if (!(dt > 0)) return;
-    const left = this.carryLeft[r];
-    const pps = this.carryPps[r];
-    const spanS = Math.max(0, this.carryEndS[r] - this.carryAtS[r]);
-    const inS = Math.min(dt, spanS);
-    const arrived = spanS > 0 ? (left * inS) / spanS : left;
-    // Arrivals at a constant rate over `inS`, then none: the queue is linear in each, so clamping at their ends is exact.
-    const q = Math.max(0, Math.max(0, this.carryQueue[r] + arrived - pps * inS) - pps * (dt - inS));
-    const rest = left - arrived;
-    this.carryQueue[r] = q;
-    this.carryLeft[r] = rest > 1e-9 ? rest : 0;
-    this.carryAtS[r] = this.nowS;
-    const m = this.carried[r];
-    if (m !== undefined) {
-      if (!(rest > 1e-9)) empty(m);
-      else for (let i = 2; i < m.length; i += 3) m[i] *= rest / left;
-    }
-  }
-
-  /**
-   * Port `r` was judged with the bursts of `list`: its first flights (less what it `dropped` of
-   * each, the carried train's last) are carried to later instants, arriving over their trains
-   * (× `stretch`), the port draining `pps`.
-   */
-  private carry(r: number, list: Burst[], dropped: Float64Array | undefined, pps: number, stretch: number): void {
-    const now = this.nowS;
-    let add = 0;
-    let end = this.carryLeft[r] > 0 ? this.carryEndS[r] : now;
-    let m = this.carried[r];
-    for (let i = 0; i < list.length; i++) {
-      const b = list[i];
-      if (!b.first) continue;
-      const rest = dropped === undefined ? b.packets : Math.max(0, b.packets - dropped[i]);
-      if (!(rest > 0)) continue;
-      add += rest;
-      end = Math.max(end, now + b.durationS * stretch);
-      if (m === undefined) this.carried[r] = m = [];
-      m.push(b.flow, b.packets, rest);
-    }
-    if (!(add > 0)) return;
-    this.carryLeft[r] += add;
-    this.carryEndS[r] = end;
-    this.carryAtS[r] = now;
-    this.carryPps[r] = pps;
   }
 
   /**
@@ -448,7 +308,7 @@ export class BurstJudge {
    * `list`: what it drops and marks of each (first verdicts appended to `judged`).
    */
   private overflow(at: PortArrivals, list: Burst[], judged: Burst[]): void {
-    const { r, arrivals, bytes, packet, longest, clocked, ecnAll, capacity, saturated, drainBps, standing, buffer, k, carried, carryS } = at;
+    const { r, arrivals, bytes, packet, longest, clocked, ecnAll, capacity, saturated, drainBps, standing, buffer, k } = at;
     // Some packets overflow: which, is the FIFO's to say. The bursts arrive within the span, each
     // over its own train starting at a drawn offset; the port fills, marks above K, and once full
     // drops what arrives beyond its drain, from the bursts arriving then, in proportion to their
@@ -488,23 +348,12 @@ export class BurstJudge {
       }
       stretch = Math.max(1, offeredBps / feedBps);
     }
-    const spanS = Math.max(longest * stretch, clocked / capacity, k > 0 && feedBps > 0 ? bytes / feedBps : 0, carryS);
+    const spanS = Math.max(longest * stretch, clocked / capacity, k > 0 && feedBps > 0 ? bytes / feedBps : 0);
     // ACK-clocked bursts whose previous rounds shared this drop-tail port (their ACKs took longer
     // to come back than the longest train alone) come back interleaved as the port served those
     // rounds: each arrives spread over the whole span, not as its own train at a drawn offset.
     const interleaved = !(k > 0) && clocked / capacity > longest * stretch;
-    let trains: ReadonlyArray<{ packets: number; durationS: number }> = interleaved ? this.spread(list, spanS / stretch) : list;
-    if (carried > 0) {
-      // The earlier instants' first flights still arriving: one train over the whole span, from its start.
-      const w = this.withCarry;
-      empty(w);
-      for (let i = 0; i < trains.length; i++) w.push(trains[i]);
-      this.carriedTrain.packets = carried;
-      this.carriedTrain.durationS = spanS / stretch;
-      w.push(this.carriedTrain);
-      trains = w;
-    }
-    const { dropped, marked, fullS, fullShare } = fifoOverflow(trains, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
+    const { dropped, marked, fullS, fullShare } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
     for (let i = 0; i < dropped.length; i++) lost += dropped[i];
     // (The port's kind is tested first: at a marking port the loss test never runs, so the code
@@ -516,17 +365,15 @@ export class BurstJudge {
       const others = ((capacity - drainBps) * spanS) / packet;
       const v = this.verdicts;
       v.dropTailPorts.push(r);
-      v.dropTailShares.push(Math.min(1, lost / (arrivals + carried + others)));
+      v.dropTailShares.push(Math.min(1, lost / (arrivals + others)));
       v.dropTailSpansS.push(spanS);
       v.dropTailFullS.push(fullS);
       v.dropTailFullShares.push(fullShare);
     }
     if (saturated && lost > 0) {
       this.verdicts.overflowPorts.push(r);
-      this.verdicts.overflowShares.push(Math.min(1, lost / (arrivals + carried)));
+      this.verdicts.overflowShares.push(Math.min(1, lost / arrivals));
     }
-    if (carried > 0) this.carriedVerdicts(r, dropped[list.length], marked[list.length], fullShare, judged);
-    this.carry(r, list, dropped, drainBps / packet, stretch);
     for (let i = 0; i < list.length; i++) {
       const b = list[i];
       const share = Math.min(1, dropped[i] / b.packets);
