@@ -296,7 +296,8 @@ const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model 
   (run --seed N) and once as cased, two processes at a time in a private temporary directory; prints per
   case each target's signed error min / median / max over the seeds and the seeds within all three, then
   the expected count (the sum of each case's fraction of seeds within), the cases within on a majority of
-  seeds and the count as cased, in all and by class (fit: the first 27 of latencyCases.ts, test: the rest).
+  seeds and the count as cased, in all and by class (earlier: the first 27 of latencyCases.ts; heldout:
+  the 20 chosen since, before either simulator ran them).
   --build PATH runs that build's CLI (e.g. results/bench/ref-<hex>/dist/cli/main.js) instead of this
   checkout's; --csv F writes one row per case. --model-jitter S also shifts every transfer's start by
   U[0, S s) per seed (drawn from the seed alone): a model that draws nothing (DCTCP) gives the same

@@ -10,11 +10,15 @@ import { BUILT_CLI, SOURCE_CLI, caseNames, compareCase, readChokepointRun, readN
 import { latencyCases } from "./latencyCases.js";
 import { errors, figures, modelTimedOut, ns3TimedOut, parseSeeds, spread, type TailFigures } from "./seeds.js";
 
-/** "fit": the first 27 cases of latencyCases() (sessions 34–49); "test": the 20 held out since; "other": a case not among them. */
-export type CaseClass = "fit" | "test" | "other";
+/**
+ * "earlier": the first 27 cases of latencyCases() (sessions 34–49; a case's own fit/test role is in
+ * latencyCases and bench/ns3/README "Where it stands": 7 of them fit); "heldout": the 20 chosen and written
+ * down since, before either simulator ran them; "other": a case not among them.
+ */
+export type CaseClass = "earlier" | "heldout" | "other";
 
-/** How many of latencyCases() count as "fit" ({@link CaseClass}). */
-export const FIT_CASES = 27;
+/** How many of latencyCases() count as "earlier" ({@link CaseClass}). */
+export const EARLIER_CASES = 27;
 
 /** The smallest, the median and the largest of a figure over the seeds. */
 export type Spread = ReturnType<typeof spread>;
@@ -77,7 +81,7 @@ export function seedTotals(cases: CaseOverSeeds[]): { all: SeedTotals; byClass: 
     cased: cs.filter((c) => c.casedWithin).length,
   });
   const byClass: Partial<Record<CaseClass, SeedTotals>> = {};
-  for (const k of ["fit", "test", "other"] as const) {
+  for (const k of ["earlier", "heldout", "other"] as const) {
     const cs = cases.filter((c) => c.caseClass === k);
     if (cs.length > 0) byClass[k] = count(cs);
   }
@@ -89,7 +93,7 @@ export function caseClasses(): (name: string) => CaseClass {
   const names = latencyCases().map((c) => c.name);
   return (name) => {
     const i = names.indexOf(name);
-    return i < 0 ? "other" : i < FIT_CASES ? "fit" : "test";
+    return i < 0 ? "other" : i < EARLIER_CASES ? "earlier" : "heldout";
   };
 }
 

@@ -16,7 +16,7 @@ describe("overSeeds(name, class, model, ns3, cased, seeded)", () => {
       t(1e-3, 0.05, 300, 3), // FCT p99 −50 %, slowdown p99 −70 %: out
       t(0.86e-3, 0.076, 760, 11), // −14 / −24 / −24 %: within
     ];
-    const c = overSeeds("c", "fit", "tcp", NS3, t(1.3e-3, 0.1, 1000), seeded);
+    const c = overSeeds("c", "earlier", "tcp", NS3, t(1.3e-3, 0.1, 1000), seeded);
     expect(c.seeds).toBe(5);
     expect(c.within).toBe(3);
     expect(c.casedWithin).toBe(false); // as cased: FCT p50 +30 %
@@ -35,12 +35,12 @@ describe("overSeeds(name, class, model, ns3, cased, seeded)", () => {
   });
 
   it("takes an even count's median as the mean of the middle two, and refuses no seeds", () => {
-    const c = overSeeds("c", "test", "tcp", NS3, NS3, [t(1e-3, 0.1, 1000, 1), t(1.1e-3, 0.1, 1000, 4), t(1.04e-3, 0.1, 1000, 2), t(1.2e-3, 0.1, 1000, 7)]);
+    const c = overSeeds("c", "heldout", "tcp", NS3, NS3, [t(1e-3, 0.1, 1000, 1), t(1.1e-3, 0.1, 1000, 4), t(1.04e-3, 0.1, 1000, 2), t(1.2e-3, 0.1, 1000, 7)]);
     expect(c.within).toBe(3);
     expect(c.casedWithin).toBe(true);
     expect(c.fctP50.median).toBeCloseTo(0.07, 12); // (+4 % + 10 %) / 2
     expect(c.modelTimedOut.median).toBe(3);
-    expect(() => overSeeds("c", "test", "tcp", NS3, NS3, [])).toThrow(/no seeds/);
+    expect(() => overSeeds("c", "heldout", "tcp", NS3, NS3, [])).toThrow(/no seeds/);
   });
 });
 
@@ -52,32 +52,32 @@ describe("seedTotals(cases)", () => {
     ]);
 
   it("sums each case's fraction of seeds within, counts a strict majority of seeds and the count as cased, in all and by class", () => {
-    const cases = [of("fit", 6, 6, true), of("fit", 3, 6, true), of("fit", 4, 6, false), of("test", 0, 6, false), of("test", 5, 6, true), of("test", 2, 3, false)];
+    const cases = [of("earlier", 6, 6, true), of("earlier", 3, 6, true), of("earlier", 4, 6, false), of("heldout", 0, 6, false), of("heldout", 5, 6, true), of("heldout", 2, 3, false)];
     const { all, byClass } = seedTotals(cases);
     // 6/6 + 3/6 + 4/6 + 0 + 5/6 + 2/3 = 3.666…; a majority is more than half: 6, 4, 5 of 6 and 2 of 3 (3 of 6 is not).
     expect(all.cases).toBe(6);
     expect(all.expected).toBeCloseTo(11 / 3, 12);
     expect(all.majority).toBe(4);
     expect(all.cased).toBe(3);
-    expect(byClass.fit).toEqual({ cases: 3, expected: expect.closeTo(13 / 6, 12), majority: 2, cased: 2 });
-    expect(byClass.test).toEqual({ cases: 3, expected: expect.closeTo(1.5, 12), majority: 2, cased: 1 });
+    expect(byClass.earlier).toEqual({ cases: 3, expected: expect.closeTo(13 / 6, 12), majority: 2, cased: 2 });
+    expect(byClass.heldout).toEqual({ cases: 3, expected: expect.closeTo(1.5, 12), majority: 2, cased: 1 });
     expect(byClass.other).toBeUndefined();
   });
 
   it("writes one CSV row per case with the spreads as signed fractions", () => {
-    const lines = modelSeedsCsv([of("fit", 1, 2, true)]).trimEnd().split("\n");
+    const lines = modelSeedsCsv([of("earlier", 1, 2, true)]).trimEnd().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toBe("c1,fit,tcp,2,1,1,0,0.5,1,0,0,0,0,0,0,0,10,20,20");
+    expect(lines[1]).toBe("c1,earlier,tcp,2,1,1,0,0.5,1,0,0,0,0,0,0,0,10,20,20");
   });
 });
 
 describe("caseClasses() and workerPool(width)", () => {
-  it("classes the first 27 cases of latencyCases() fit, the later ones test, and others other", () => {
+  it("classes the first 27 cases of latencyCases() earlier, the 20 held out since heldout, and others other", () => {
     const classOf = caseClasses();
-    expect(classOf("fattree-websearch-dctcp")).toBe("fit");
-    expect(classOf("incast-newreno-20x64k")).toBe("fit"); // the 27th
-    expect(classOf("fattree-websearch-dctcp-seed41-load0.4")).toBe("test"); // the 28th, session 51's first
-    expect(classOf("leafspine-websearch-dctcp-5us-seed66")).toBe("test");
+    expect(classOf("fattree-websearch-dctcp")).toBe("earlier");
+    expect(classOf("incast-newreno-20x64k")).toBe("earlier"); // the 27th
+    expect(classOf("fattree-websearch-dctcp-seed41-load0.4")).toBe("heldout"); // the 28th, session 51's first
+    expect(classOf("leafspine-websearch-dctcp-5us-seed66")).toBe("heldout");
     expect(classOf("dumbbell-long")).toBe("other");
   });
 
