@@ -11,7 +11,7 @@ import { buildDist } from "../buildDist.js";
 import { missingNs3Packages } from "../missingPackages.js";
 import { readReportCsv as readCsv } from "../readReportCsv.js";
 import { writeAtomic } from "./cases.js";
-import { modelSeedsCommand } from "./modelSeeds.js";
+import { checkModelJitter, modelSeedsCommand } from "./modelSeeds.js";
 import { compareSeeds, parseSeeds, seedTable } from "./seeds.js";
 import { checkCopies, warmWall } from "./warmWall.js";
 
@@ -306,8 +306,8 @@ const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model 
 /** --model-jitter's seconds, or undefined when not given. @throws Error on anything but a positive number. */
 function modelJitter(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const s = Number(text);
-  if (!(text.trim() !== "" && s > 0 && Number.isFinite(s))) throw new Error(`--model-jitter: expected a positive number of seconds, e.g. 1e-6, got "${text}"`);
+  const s = Number(text); // "" and blanks are 0: refused below
+  checkModelJitter(s, `"${text}"`);
   return s;
 }
 

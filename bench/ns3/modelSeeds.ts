@@ -137,6 +137,14 @@ export function modelSeedsCsv(cases: CaseOverSeeds[]): string {
 }
 
 /**
+ * Check `--model-jitter`'s seconds: a positive, finite number (`shown` is how the message quotes it).
+ * @throws Error in one sentence otherwise.
+ */
+export function checkModelJitter(jitterS: number, shown = String(jitterS)): void {
+  if (!(jitterS > 0 && Number.isFinite(jitterS))) throw new Error(`--model-jitter: expected a positive number of seconds, got ${shown} (e.g. 1e-6)`);
+}
+
+/**
  * A model scenario's text with every transfer's start moved later by U[0, jitterS) seconds, drawn in
  * workload order from a generator seeded by `seed` alone (so each seed's shifts are the same on every build):
  * the perturbation for runs that draw nothing, e.g. DCTCP's, where `--seed` changes no figure. ns-3's side
@@ -144,7 +152,7 @@ export function modelSeedsCsv(cases: CaseOverSeeds[]): string {
  * @throws Error when jitterS is not positive and finite, or a transfer's start is not "<seconds>s".
  */
 export function jitteredScenario(text: string, seed: number, jitterS: number): string {
-  if (!(jitterS > 0 && Number.isFinite(jitterS))) throw new Error(`--model-jitter: expected a positive number of seconds, got ${jitterS}`);
+  checkModelJitter(jitterS);
   const scenario = JSON.parse(text) as { workloads?: Array<{ transfer?: { start?: string } }> };
   const draw = seedrandom(`model-jitter:${seed}`);
   for (const [i, w] of (scenario.workloads ?? []).entries()) {
@@ -225,7 +233,7 @@ export interface ModelSeedsOptions {
  */
 export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Promise<number> {
   const seeds = parseSeeds(o.seeds, "--model-seeds");
-  if (o.jitterS !== undefined && !(o.jitterS > 0 && Number.isFinite(o.jitterS))) throw new Error(`--model-jitter: expected a positive number of seconds, got ${o.jitterS}`);
+  if (o.jitterS !== undefined) checkModelJitter(o.jitterS);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir} is not a directory`);
   const present = (name: string) => existsSync(join(dir, `${name}.ns3.csv`)) && existsSync(join(dir, `${name}.ns3.csv.json`));
   const all = caseNames(dir);
