@@ -85,6 +85,7 @@ def main():
     out = f"{ns3dir}/{name}.ns3.csv"
     fct = {r["id"]: float(r["finish_s"]) - float(r["start_s"]) for r in csv.DictReader(open(out))}
     lone = {r["id"]: float(r["fct_s"]) for r in csv.DictReader(open(lone_path))}
+    lone_queueing = {r["id"]: float(r["queueing_s"]) for r in csv.DictReader(open(lone_path))}
     mean_q = {(r["from"], r["to"]): float(r["mean_queue_packets"]) for r in csv.DictReader(open(f"{ns3dir}/{name}.ns3.links.csv"))}
     cut = first_cut_times(f"{out}.states.csv")
     base_ow = {i: one_way_s(f["path"], rate, delay, DATA_WIRE) for i, f in flows.items()}
@@ -276,6 +277,11 @@ def main():
         print(f"{tag}: {int(grp.sum())} of {len(W)} flows, {W[grp].sum() / W.sum():.2f} of the summed wait; share of var(wait) between the groups"
               f" {between:.3f}; wait µs mean / p50, ns-3 {W[grp].mean():.1f} / {np.median(W[grp]):.1f} against {W[~grp].mean():.1f} / {np.median(W[~grp]):.1f},"
               f" model {MW[grp].mean():.1f} / {np.median(MW[grp]):.1f} against {MW[~grp].mean():.1f} / {np.median(MW[~grp]):.1f}")
+    lone_q = np.array([lone_queueing[i] for i in per_flow]) * 1e6
+    beyond = MW - (MQ - lone_q)  # the model's wait outside its queueing_s (beyond the lone flow's)
+    for tag, grp in (("more rounds", E > 0), ("marked, no more rounds", marked & (E == 0)), ("unmarked", ~marked)):
+        print(f"  {tag}: {int(grp.sum())} flows, wait µs mean ns-3 {W[grp].mean():.1f}, model {MW[grp].mean():.1f}; the model's wait outside its"
+              f" queueing {beyond[grp].mean():.1f} (> 10 µs on {int((beyond[grp] > 10).sum())})")
     print(f"  model queueing_s µs mean, more rounds / the rest: {MQ[E > 0].mean():.1f} / {MQ[E == 0].mean():.1f}; the model's queues at ns-3's chain"
           f" {M[E > 0].mean():.1f} / {M[E == 0].mean():.1f}; ns-3's chain less own {(C - own)[E > 0].mean():.1f} / {(C - own)[E == 0].mean():.1f}")
     with open(f"{name}.perflow.csv", "w") as fo:
