@@ -21,6 +21,12 @@
 //                                          time, flow, sequence number, payload — retransmissions show as repeats),
 //                                          tracealpha (1: write OUT.csv.alpha.csv, every update of a DCTCP sender's α:
 //                                          time, flow, bytes acknowledged with ECE and in all over the window, α),
+//                                          tracesample (s: write OUT.csv.levels.csv, every channel's queue in packets
+//                                          sampled every this many seconds from 0; default 0, off),
+//                                          tracepkts (bytes: write OUT.csv.pkts.csv, a row for every packet of each flow
+//                                          smaller than this — SYN, SYN-ACK, data, ACK, FIN — at every port it enters:
+//                                          the queue it found there, in packets and bytes, and the flows that queue
+//                                          held; default 0, off; see traceEnter),
 //                                          jitter (s: each flow starts at START_S + U[0, jitter), drawn in the
 //                                          file's order from ns-3's generator; default 0, no draw at all),
 //                                          rngrun (ns-3's RngRun for those draws, default 1; without jitter nothing
@@ -69,6 +75,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -146,6 +153,15 @@ struct ChannelQueue {
   std::vector<double> secondsAt;  // secondsAt[n] = time spent with n packets queued
   uint64_t drops = 0;
   Ptr<QueueDisc> disc;
+  // With `tracepkts`: the packets queued at this port (disc and device queue, one FIFO), oldest first; `heldBytes`
+  // their wire bytes.
+  struct Held {
+    int32_t flow;      // -1 if not a flow's
+    uint32_t bytes;    // on the wire
+    int64_t dataSeq;   // its sequence number if it carries data, else -1
+  };
+  std::deque<Held> held;
+  uint64_t heldBytes = 0;
 
   uint32_t Level() const { return qdisc + device; }
   void Account(double nowS) {
@@ -189,6 +205,96 @@ void onSinkRx(size_t i, Ptr<const Packet> p, const Address&) {
 }
 
 FILE* g_queueTrace = nullptr;
+
+// With `option tracesample DT`: every channel's queue (packets) at 0, DT, 2·DT, … until the run ends; the
+// sampling events add no packet event and leave the others' order unchanged (ns-3 runs equal times in the order
+// they were scheduled), so the run is the same.
+FILE* g_sampleTrace = nullptr;
+double g_sampleS = 0;
+void sampleLevels() {
+  std::fprintf(g_sampleTrace, "%.9f", Simulator::Now().GetSeconds());
+  for (const ChannelQueue* c : g_channels) std::fprintf(g_sampleTrace, ",%u", c->Level());
+  std::fputc('\n', g_sampleTrace);
+  Simulator::Schedule(Seconds(g_sampleS), &sampleLevels);
+}
+
+// With `option tracepkts BYTES`: a row for every packet of a flow smaller than BYTES at each port it enters.
+FILE* g_pktsTrace = nullptr;
+uint64_t g_pktsBelowBytes = 0;
+
+// The flow a packet belongs to, by its TCP ports (the sink's port is 10000 + the flow's index: the destination
+// port of the sender's packets, the source port of the sink's), or -1.
+int32_t flowOfPorts(const TcpHeader& tcp, size_t flows) {
+  const uint32_t dport = tcp.GetDestinationPort(), sport = tcp.GetSourcePort();
+  if (dport >= 10000 && dport - 10000 < flows) return static_cast<int32_t>(dport - 10000);
+  if (sport >= 10000 && sport - 10000 < flows) return static_cast<int32_t>(sport - 10000);
+  return -1;
+}
+
+// A packet (TCP header `tcp`, `payloadBytes` of data, `wireBytes` in the queue) enters channel c's FIFO. If its flow
+// is traced, write `time_s,from,to,id,dir,flags,seq,payload_bytes,found_packets,found_bytes,held`: dir d (sender to
+// sink) or a (sink to sender), TCP flags as letters (S SYN, A ACK, F FIN, E ECE, C CWR), the queue it found
+// (disc and device queue, not the packet on the wire) and `held`, the flows of those packets as `id:n:seq` joined
+// by ';' — n packets, seq the lowest sequence number among those of them that carry data (-1: none do) — most
+// packets first (ties by flow order; id "-" for packets of no flow).
+void traceEnter(ChannelQueue* c, const TcpHeader& tcp, uint32_t payloadBytes, uint32_t wireBytes) {
+  const int32_t f = flowOfPorts(tcp, g_flows.size());
+  const int64_t dataSeq = payloadBytes > 0 ? static_cast<int64_t>(tcp.GetSequenceNumber().GetValue()) : -1;
+  if (f >= 0 && g_flows[f].sizeBytes < g_pktsBelowBytes) {
+    std::map<int32_t, std::pair<uint32_t, int64_t>> count;  // flow → (packets, lowest data seq)
+    for (const ChannelQueue::Held& h : c->held) {
+      auto& e = count.insert({h.flow, {0, -1}}).first->second;
+      ++e.first;
+      if (h.dataSeq >= 0 && (e.second < 0 || h.dataSeq < e.second)) e.second = h.dataSeq;
+    }
+    std::vector<std::pair<uint32_t, int32_t>> byCount;
+    for (const auto& kv : count) byCount.push_back({kv.second.first, kv.first});
+    std::stable_sort(byCount.begin(), byCount.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::string held;
+    for (const auto& e : byCount) {
+      if (!held.empty()) held += ';';
+      held += (e.second >= 0 ? g_flows[e.second].id : std::string("-")) + ":" + std::to_string(e.first) + ":" +
+              std::to_string(count[e.second].second);
+    }
+    const uint8_t fl = tcp.GetFlags();
+    std::string flags;
+    if (fl & TcpHeader::SYN) flags += 'S';
+    if (fl & TcpHeader::ACK) flags += 'A';
+    if (fl & TcpHeader::FIN) flags += 'F';
+    if (fl & TcpHeader::ECE) flags += 'E';
+    if (fl & TcpHeader::CWR) flags += 'C';
+    const bool toSink = tcp.GetDestinationPort() == 10000 + static_cast<uint32_t>(f);
+    std::fprintf(g_pktsTrace, "%.9f,%s,%s,%s,%c,%s,%u,%u,%zu,%llu,%s\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(),
+                 g_flows[f].id.c_str(), toSink ? 'd' : 'a', flags.c_str(), tcp.GetSequenceNumber().GetValue(), payloadBytes, c->held.size(),
+                 static_cast<unsigned long long>(c->heldBytes), held.c_str());
+  }
+  c->held.push_back({f, wireBytes, dataSeq});
+  c->heldBytes += wireBytes;
+}
+// A marking disc's packet enters (its item holds the TCP header first; the IP header is kept apart, 20 B, and
+// PPP adds 2 B on the wire).
+void onDiscEnqueue(ChannelQueue* c, Ptr<const QueueDiscItem> item) {
+  TcpHeader tcp;
+  item->GetPacket()->PeekHeader(tcp);
+  traceEnter(c, tcp, item->GetPacket()->GetSize() - tcp.GetSerializedSize(), item->GetSize() + 2);
+}
+// A drop-tail device queue's packet enters (PPP, IP and TCP headers first).
+void onDeviceEnqueue(ChannelQueue* c, Ptr<const Packet> packet) {
+  Ptr<Packet> copy = packet->Copy();
+  PppHeader ppp;
+  Ipv4Header ip;
+  TcpHeader tcp;
+  copy->RemoveHeader(ppp);
+  copy->RemoveHeader(ip);
+  copy->RemoveHeader(tcp);
+  traceEnter(c, tcp, copy->GetSize(), packet->GetSize());
+}
+// The device takes its next packet onto the wire: the oldest of the FIFO leaves.
+void onDeviceDequeue(ChannelQueue* c, Ptr<const Packet>) {
+  if (c->held.empty()) fail("tracepkts: a device dequeued a packet its port never saw enter");
+  c->heldBytes -= c->held.front().bytes;
+  c->held.pop_front();
+}
 
 // With `option tracequeue 1`: a channel's queue each time it crosses a multiple of 50 packets.
 void traceLevel(ChannelQueue* c, uint32_t before) {
@@ -313,7 +419,7 @@ int main(int argc, char** argv) {
 
   std::map<std::string, double> options = {{"sockbuf", 16.0 * 1024 * 1024}, {"minrto", 0.2}, {"segsize", 1448}, {"iw", 10},
                                            {"stop", 1000}, {"synto", 1.0}, {"delack", 2}, {"ecnk", 0}, {"tracecwnd", 0}, {"tracequeue", 0}, {"tracelosses", 0},
-                                           {"tracestates", 0}, {"tracedrops", 0}, {"tracetx", 0}, {"tracealpha", 0}, {"jitter", 0}, {"rngrun", 1}};
+                                           {"tracestates", 0}, {"tracedrops", 0}, {"tracetx", 0}, {"tracealpha", 0}, {"tracesample", 0}, {"tracepkts", 0}, {"jitter", 0}, {"rngrun", 1}};
   std::string cc = "cubic";
   std::vector<std::string> nodeNames;
   std::map<std::string, uint32_t> nodeIndex;
@@ -383,6 +489,12 @@ int main(int argc, char** argv) {
   if (options["tracetx"] > 0) g_txTrace = openCsv(outPath + ".tx.csv", "time_s,id,seq,payload_bytes\n");
   if (options["tracealpha"] > 0) g_alphaTrace = openCsv(outPath + ".alpha.csv", "time_s,id,ecn_bytes,total_bytes,alpha\n");
   if (options["tracedrops"] > 0) g_dropsTrace = openCsv(outPath + ".drops.csv", "time_s,from,to,id,seq,payload_bytes\n");
+  if (options["tracesample"] < 0 || options["tracepkts"] < 0) fail("options tracesample and tracepkts must be >= 0");
+  g_sampleS = options["tracesample"];
+  if (g_sampleS > 0) g_sampleTrace = openCsv(outPath + ".levels.csv", "time_s");  // the channels' columns follow once the links exist
+  g_pktsBelowBytes = static_cast<uint64_t>(options["tracepkts"]);
+  if (g_pktsBelowBytes > 0)
+    g_pktsTrace = openCsv(outPath + ".pkts.csv", "time_s,from,to,id,dir,flags,seq,payload_bytes,found_packets,found_bytes,held\n");
   // Start jitter: the one random thing a replay can have (no ECMP, no random ISNs or ports in these runs), so
   // a jittered run per RngRun shows how much ns-3's own answer hangs on the exact instants flows start.
   if (options["jitter"] < 0 || options["rngrun"] < 1) fail("option jitter must be >= 0 and option rngrun >= 1");
@@ -449,15 +561,25 @@ int main(int argc, char** argv) {
       Ptr<PointToPointNetDevice> dev = DynamicCast<PointToPointNetDevice>(devs.Get(side));
       dev->GetQueue()->TraceConnectWithoutContext("PacketsInQueue", MakeBoundCallback(&onDeviceQueue, c));
       dev->GetQueue()->TraceConnectWithoutContext("Drop", MakeBoundCallback(&onDeviceDrop, c));
+      if (g_pktsTrace) {
+        dev->GetQueue()->TraceConnectWithoutContext("Dequeue", MakeBoundCallback(&onDeviceDequeue, c));
+        if (ecnK == 0) dev->GetQueue()->TraceConnectWithoutContext("Enqueue", MakeBoundCallback(&onDeviceEnqueue, c));
+      }
       if (ecnK > 0) {
         c->disc = discs.Get(side);
         c->disc->TraceConnectWithoutContext("PacketsInQueue", MakeBoundCallback(&onDiscQueue, c));
         c->disc->TraceConnectWithoutContext("Drop", MakeBoundCallback(&onDiscDrop, c));
+        if (g_pktsTrace) c->disc->TraceConnectWithoutContext("Enqueue", MakeBoundCallback(&onDiscEnqueue, c));
       }
       g_channels.push_back(c);
     }
   }
   Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+  if (g_sampleTrace) {
+    for (const ChannelQueue* c : g_channels) std::fprintf(g_sampleTrace, ",%s>%s", c->from.c_str(), c->to.c_str());
+    std::fputc('\n', g_sampleTrace);
+    Simulator::Schedule(Seconds(0), &sampleLevels);
+  }
 
   // Pinned paths: one alias address per distinct path, a host route to it at every hop.
   Ipv4StaticRoutingHelper staticHelper;
@@ -531,6 +653,8 @@ int main(int argc, char** argv) {
   if (g_dropsTrace) std::fclose(g_dropsTrace);
   if (g_txTrace) std::fclose(g_txTrace);
   if (g_alphaTrace) std::fclose(g_alphaTrace);
+  if (g_sampleTrace) std::fclose(g_sampleTrace);
+  if (g_pktsTrace) std::fclose(g_pktsTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
   FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts,established_s\n");
