@@ -11,6 +11,7 @@ import { buildDist } from "../buildDist.js";
 import { missingNs3Packages } from "../missingPackages.js";
 import { readReportCsv as readCsv } from "../readReportCsv.js";
 import { writeAtomic } from "./cases.js";
+import { chokepointRunArgs } from "./chokepointRunArgs.js";
 import { checkModelJitter, modelSeedsCommand } from "./modelSeeds.js";
 import { compareSeeds, parseSeeds, seedTable } from "./seeds.js";
 import { checkCopies, warmWall } from "./warmWall.js";
@@ -174,7 +175,7 @@ export function runChokepoint(
   cli: readonly string[] = SOURCE_CLI,
 ): { rows: Map<string, Record<string, string>>; wallS: number } {
   const out = join(dir, `out-${name}-${model}`);
-  const r = spawnSync(process.execPath, [...cli, "run", scenarioFor(dir, name, model), "--out", out, "--quiet"], {
+  const r = spawnSync(process.execPath, chokepointRunArgs(cli, scenarioFor(dir, name, model), out), {
     encoding: "utf8",
     cwd: ROOT,
   });

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import seedrandom from "seedrandom";
 import { buildDist } from "../buildDist.js";
 import { writeAtomic } from "./cases.js";
+import { chokepointRunArgs } from "./chokepointRunArgs.js";
 import { BUILT_CLI, SOURCE_CLI, caseNames, compareCase, readChokepointRun, readNs3Output, scenarioFor, type Ns3Run } from "./compare.js";
 import { latencyCases } from "./latencyCases.js";
 import { errors, figures, modelTimedOut, ns3TimedOut, parseSeeds, spread, type TailFigures } from "./seeds.js";
@@ -190,9 +191,8 @@ function runOnce(
   cwd: string,
   children: Set<ChildProcess>,
 ): Promise<ReturnType<typeof readChokepointRun>> {
-  const args = [...cli, "run", scenario, "--out", out, "--quiet", ...(seed === undefined ? [] : ["--seed", String(seed)])];
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, chokepointRunArgs(cli, scenario, out, seed), { cwd, stdio: ["ignore", "ignore", "pipe"] });
     children.add(child);
     child.on("exit", () => children.delete(child));
     let stderr = "";

@@ -1,5 +1,6 @@
 // Simulation: the clock and run loop that pops events in (time, insertion) order and dispatches them.
 import { LadderQueue } from "./LadderQueue.js";
+import { Timers } from "./Timers.js";
 
 /** Handles events of one registered kind; `arg` is the integer given when scheduling. */
 export type EventHandler = (arg: number) => void;
@@ -33,7 +34,6 @@ export interface RunOptions {
 }
 
 const KIND_BITS = 256;
-const TIMER_KIND = 0;
 /** Largest `arg` that still packs with a kind into an exact float64 payload (2^45 - 1). */
 const MAX_ARG = 2 ** 53 / KIND_BITS - 1;
 /** Largest int32: an event's arg up to it is handed over as an int32 (a small integer to V8). */
@@ -54,7 +54,8 @@ function beforeNow(what: string, timeS: number, nowS: number): Error {
  * A discrete-event simulation: a clock, an event queue and a table of handlers.
  *
  * Components register a handler once (`registerHandler`) and schedule integer-tagged
- * events for it, which keeps the hot path free of closures; one-off callbacks use `at`.
+ * events for it, which keeps the hot path free of closures; one-off callbacks use `at`,
+ * which hands them to the simulation's own {@link Timers} (the first kind registered).
  * Knows nothing about networks. Every instance is independent (no module state), so
  * several simulations can run in one process.
  */
@@ -70,17 +71,13 @@ export class Simulation {
   eventsProcessed = 0;
   readonly queue: LadderQueue;
   private readonly handlers: EventHandler[] = [];
-  private readonly timers: Array<(() => void) | undefined> = [];
-  private readonly freeTimers: number[] = [];
+  /** The callbacks of {@link at} and {@link after}; cancel their handles here (`sim.timers.cancel`). */
+  readonly timers: Timers;
 
   constructor(initialCapacity = 1024) {
     this.nowS = 0;
     this.queue = new LadderQueue(initialCapacity);
-    this.handlers[TIMER_KIND] = (id) => {
-      const fn = this.timers[id]!;
-      this.releaseTimer(id);
-      fn();
-    };
+    this.timers = new Timers(this);
   }
 
   /** Register a handler; returns the kind to pass to {@link schedule}. */
@@ -114,37 +111,26 @@ export class Simulation {
   }
 
   /**
-   * Cancel a scheduled event; returns false if it was no longer pending.
-   * A handle names its event only while that event is pending: once it has fired or been cancelled,
-   * the queue may give the same number to a later event, which this would then cancel. Callers keep a
-   * handle only until then (the transports reset theirs to -1 when the event fires); code that cannot
-   * should use `Timers` (core/Timers.ts), whose handles stay safe after their timer fired.
+   * Cancel an event of {@link schedule}; returns false if it was no longer pending (a handle of
+   * {@link at} or {@link after} is cancelled with `timers.cancel`). A handle names its event only
+   * while that event is pending: once it has fired or been cancelled, the queue may give the same
+   * number to a later event, which this would then cancel. Callers keep a handle only until then
+   * (the transports reset theirs to -1 when the event fires); code that cannot should use `Timers`
+   * (core/Timers.ts), whose handles stay safe after their timer fired.
    */
   cancel(handle: number): boolean {
-    if (!this.queue.has(handle)) return false;
-    const payload = this.queue.payloadOf(handle);
-    this.queue.remove(handle);
-    // A cancelled timer releases its callback, or the closure and its id would leak.
-    if (payload % KIND_BITS === TIMER_KIND) this.releaseTimer(payload / KIND_BITS);
-    return true;
+    return this.queue.remove(handle);
   }
 
-  /** Call `fn` at absolute time `timeS`; returns a handle usable with {@link cancel}. */
+  /** Call `fn` at absolute time `timeS`; returns a handle for `timers.cancel` ({@link Timers.cancel}). */
   at(timeS: number, fn: () => void): number {
     if (!(timeS >= this.nowS)) {
       throw beforeNow("at: time", timeS, this.nowS);
     }
-    const id = this.freeTimers.length > 0 ? this.freeTimers.pop()! : this.timers.length;
-    this.timers[id] = fn;
-    return this.queue.push(timeS, id * KIND_BITS + TIMER_KIND);
+    return this.timers.at(timeS, fn);
   }
 
-  private releaseTimer(id: number): void {
-    this.timers[id] = undefined;
-    this.freeTimers.push(id);
-  }
-
-  /** Call `fn` after `delayS` seconds from now. */
+  /** Call `fn` after `delayS` seconds from now; returns a handle for `timers.cancel`. */
   after(delayS: number, fn: () => void): number {
     return this.at(this.nowS + delayS, fn);
   }

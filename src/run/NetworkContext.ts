@@ -4,7 +4,7 @@ import { InputError } from "../core/InputError.js";
 import { randomStream, type RandomStream } from "../core/randomStream.js";
 import { stringHash32 } from "../core/stringHash32.js";
 import type { Simulation } from "../core/Simulation.js";
-import { Timers, type TimerCallback } from "../core/Timers.js";
+import type { Timers, TimerCallback } from "../core/Timers.js";
 import type { FlowNetwork } from "../net/FlowNetwork.js";
 import type { RerouteHooks } from "../net/NetworkDynamics.js";
 import type { Route, Router } from "../net/Router.js";
@@ -63,7 +63,7 @@ export class NetworkContext {
   };
   /** Router of each workload (its policy's, or the run's), by workload index. */
   private readonly routers: Router[] = [];
-  /** The workloads' timers (tagged, cancellable). */
+  /** The workloads' timers (tagged, cancellable): the simulation's own. */
   private readonly timers: Timers;
 
   constructor(
@@ -77,7 +77,7 @@ export class NetworkContext {
     /** The network's queues, which transports read (RTTs) and feed (bound flows); default: the built-in buffers, no marking. */
     private readonly queues: QueueState = new QueueState(network, topology, queueSettings(topology, { workloads: [] })),
   ) {
-    this.timers = new Timers(sim);
+    this.timers = sim.timers;
   }
 
   /**
@@ -122,13 +122,13 @@ export class NetworkContext {
   }
 
   /**
-   * The node number of `name`.
+   * The node number of `name`; `flowId`, when given, is the flow whose request named it.
    *
-   * @throws InputError on an unknown node.
+   * @throws InputError on an unknown node (`flow "<flowId>": unknown node "<name>"` with a flow).
    */
-  node(name: string): number {
+  node(name: string, flowId?: string): number {
     const n = this.topology.nodeIndex.get(name);
-    if (n === undefined) throw new InputError(`unknown node "${name}"`);
+    if (n === undefined) throw new InputError(`${flowId === undefined ? "" : `flow "${flowId}": `}unknown node "${name}"`);
     return n;
   }
 
@@ -231,12 +231,12 @@ export class NetworkContext {
   /** The request's route, or its source node number when its destination is out of reach (after failures). */
   private routeFor(request: TransferRequest, router: Router): Route | number {
     if (request.path) {
-      const r = this.router.pinned(request.pathNodes ?? request.path.map((id) => this.nodeOf(request, id)));
+      const r = this.router.pinned(request.pathNodes ?? request.path.map((id) => this.node(id, request.id)));
       if (typeof r === "string") throw new InputError(`flow "${request.id}": path has ${r}`);
       return r;
     }
-    const src = request.srcNode ?? this.nodeOf(request, request.src);
-    const dst = request.dstNode ?? this.nodeOf(request, request.dst);
+    const src = request.srcNode ?? this.node(request.src, request.id);
+    const dst = request.dstNode ?? this.node(request.dst, request.id);
     // A pair with one shortest path has one route whatever the flow: no need to hash its id.
     const known = router.knownRoute(src, dst);
     if (known) return known;
@@ -249,13 +249,6 @@ export class NetworkContext {
       throw new InputError(`flow "${request.id}": no path from "${request.src}" to "${request.dst}"${policy}`);
     }
     return src;
-  }
-
-  /** Node number of node id `id`, named by `request`. */
-  private nodeOf(request: TransferRequest, id: string): number {
-    const n = this.topology.nodeIndex.get(id);
-    if (n === undefined) throw new InputError(`flow "${request.id}": unknown node "${id}"`);
-    return n;
   }
 }
 

@@ -134,18 +134,12 @@ export interface WanLinkSpec {
   inflation: number;
 }
 
-/** One part of a topology: explicit nodes and links and/or generated fabrics. */
-export interface TopologyPart {
+/** One part of a topology: explicit nodes and links and/or generated fabrics ({@link Fabrics}). */
+export interface TopologyPart extends Fabrics {
   /** Where this part sits in the file, for messages: "topology" or "topology[2]". */
   keyPath: string;
   nodes: NodeSpec[];
   links: LinkSpec[];
-  fatTree?: FatTreeSpec;
-  leafSpine?: LeafSpineSpec;
-  gpuCluster?: GpuClusterSpec;
-  clos3?: Clos3Spec;
-  torus?: TorusSpec;
-  dragonfly?: DragonflySpec;
   sites?: SiteSpec[];
   wan?: WanLinkSpec[];
 }

@@ -6,7 +6,7 @@ import { memoryLimitBytes } from "./checkScenarioSize.js";
 import { BYTES_PER } from "./size/SizePart.js";
 import { readTransferCsv } from "./readTransferCsv.js";
 import { readFlowList } from "./readFlowList.js";
-import type { Scenario, SiteSpec, SizeSpec, TopologyPart, TransferListLoadSpec, TransferLoadSpec, WorkloadSpec } from "./Scenario.js";
+import type { Fabrics, Scenario, SiteSpec, SizeSpec, TopologyPart, TransferListLoadSpec, TransferLoadSpec, WorkloadSpec } from "./Scenario.js";
 import type { ScenarioFile } from "./scenarioSchema.js";
 import { toTrainingSpec } from "./toTrainingSpec.js";
 import { toChakraSpec } from "./toChakraSpec.js";
@@ -219,8 +219,8 @@ type FilePart = Extract<ScenarioFile["topology"], { nodes: unknown }>;
 type FileFabrics = Pick<FilePart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus" | "dragonfly">;
 
 /** The generated fabrics of a part or a site, in engine units (`prefix` overrides the file's). */
-function toFabrics(f: Partial<FileFabrics>, prefix?: string): Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus" | "dragonfly"> {
-  const out: Pick<TopologyPart, "fatTree" | "leafSpine" | "gpuCluster" | "clos3" | "torus" | "dragonfly"> = {};
+function toFabrics(f: Partial<FileFabrics>, prefix?: string): Fabrics {
+  const out: Fabrics = {};
   if (f.fatTree) {
     const t = f.fatTree;
     out.fatTree = { k: t.k, bandwidthBps: t.bandwidth, latencyS: t.latency, prefix: t.prefix };

@@ -8,7 +8,8 @@ import { writeAtomically } from "../report/writeAtomically.js";
 import { writeCsv } from "../report/writeCsv.js";
 import { writeRunRecord } from "../sweep/RunRecord.js";
 import { runKey } from "../sweep/runKey.js";
-import { canonicalJson, runState, settleUnended, writeFailure } from "../sweep/runStudy.js";
+import { runRecorded } from "../sweep/runRecorded.js";
+import { canonicalJson, runState, settleUnended } from "../sweep/runStudy.js";
 import type { RunTask, RunTaskResult } from "../sweep/RunTask.js";
 import { sweepWorkerUrl } from "../sweep/sweepWorkerUrl.js";
 import { workerHeapLimitMb } from "../sweep/workerHeapLimitMb.js";
@@ -98,21 +99,7 @@ export async function runSearch(file: string, options: SearchOptions): Promise<S
         outDir: p.dir,
         version: options.version,
       }));
-      const ended = new Set<RunTask>();
-      await pool.run(
-        tasks,
-        (result, task) => {
-          if (result.status === "failed") writeFailure(task.outDir, result.message);
-          record(task);
-          ended.add(task);
-        },
-        (task, reason) => {
-          writeFailure(task.outDir, `${reason} — run the search again into a fresh directory to retry it`);
-          record(task);
-          ended.add(task);
-        },
-        options.interruption?.aborted,
-      );
+      const ended = await runRecorded(pool, tasks, record, "run the search again into a fresh directory to retry it", options.interruption?.aborted);
       if (options.interruption?.signal !== undefined) {
         settleUnended(tasks, ended, runsDir, record);
         throw options.interruption.aborted.reason as Interrupted;

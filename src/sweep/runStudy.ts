@@ -1,6 +1,6 @@
 // runStudy: `chokepoint sweep` — expand a study, check every point, run the runs on worker threads, write sweep.csv.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../core/InputError.js";
@@ -16,6 +16,7 @@ import { listRunIds } from "./listRunIds.js";
 import { prepareStudy } from "./prepareStudy.js";
 import { readRunRecord, writeRunRecord } from "./RunRecord.js";
 import { runKey } from "./runKey.js";
+import { runRecorded } from "./runRecorded.js";
 import type { RunTask, RunTaskResult } from "./RunTask.js";
 import { STUDY_INFO_FILE, type StudyInfo } from "./StudyInfo.js";
 import type { StudyRun, SweepValue } from "./Study.js";
@@ -125,24 +126,16 @@ export async function runStudy(file: string, options: StudyOptions): Promise<Stu
   options.onProgress?.(done, selected.length, reused);
   const heapLimitMb = options.workerHeapMb ?? workerHeapLimitMb(options.jobs);
   const pool = new WorkerPool<RunTask, RunTaskResult>(sweepWorkerUrl(), { jobs: options.jobs, heapLimitMb });
-  const ended = new Set<RunTask>();
-  await pool.run(
+  const ended = await runRecorded(
+    pool,
     tasks,
-    (result, task) => {
-      if (result.status === "failed") writeFailure(task.outDir, result.message);
-      record(task);
-      ended.add(task);
-      done++; // not inside the call: ?.() would skip it without onProgress
-      options.onProgress?.(done, selected.length, reused);
-    },
-    (task, reason) => {
-      writeFailure(task.outDir, `${reason} — the other runs went on; rerun the study with --retry-failed to try this one again`);
-      record(task);
-      ended.add(task);
-      done++; // not inside the call: ?.() would skip it without onProgress
-      options.onProgress?.(done, selected.length, reused);
-    },
+    record,
+    "the other runs went on; rerun the study with --retry-failed to try this one again",
     options.interruption?.aborted,
+    () => {
+      done++; // not inside the call: ?.() would skip it without onProgress
+      options.onProgress?.(done, selected.length, reused);
+    },
   );
   if (options.interruption?.signal !== undefined) {
     const interrupted = options.interruption.aborted.reason as Interrupted;
@@ -291,14 +284,6 @@ export function settleUnended(tasks: readonly RunTask[], ended: ReadonlySet<RunT
     }
   }
   return kept;
-}
-
-/** Record a run's failure: `failed.txt` in its directory, written atomically. */
-export function writeFailure(dir: string, message: string): void {
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.failed.${process.pid}.tmp`);
-  writeFileSync(tmp, `${message}\n`);
-  renameSync(tmp, join(dir, "failed.txt"));
 }
 
 /** The runs `--filter` selects (run ids, or an expression over the variables and `repetition`), in run order. */

@@ -121,6 +121,13 @@ describe("NetworkContext node numbers, timers and ids", () => {
     expect(() => ctx.node("zz")).toThrow(new InputError('unknown node "zz"'));
   });
 
+  it("a transfer naming an unknown node (source, destination or on its path) is an input error naming the flow and the node", () => {
+    const { ctx } = diamond();
+    expect(() => ctx.startTransfer({ id: "u", src: "zz", dst: "b", sizeBytes: 1 })).toThrow(new InputError('flow "u": unknown node "zz"'));
+    expect(() => ctx.startTransfer({ id: "v", src: "a", dst: "yy", sizeBytes: 1 })).toThrow(new InputError('flow "v": unknown node "yy"'));
+    expect(() => ctx.startTransfer({ id: "w", src: "a", dst: "b", path: ["a", "xx", "b"], sizeBytes: 1 })).toThrow(new InputError('flow "w": unknown node "xx"'));
+  });
+
   it("pathInfo names the unknown end (the source first) in the same sentence, and answers a known pair", () => {
     const { ctx } = diamond();
     expect(() => ctx.pathInfo("zz", "yy")).toThrow(new InputError('unknown node "zz"'));
