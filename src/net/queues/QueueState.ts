@@ -7,7 +7,6 @@ import type { Topology } from "../Topology.js";
 import { AckLoad } from "./AckLoad.js";
 import { BoundFlows } from "./BoundFlows.js";
 import { DirtyResources } from "./DirtyResources.js";
-import { LinearSawtooth } from "./LinearSawtooth.js";
 import { QueueClass } from "./QueueClass.js";
 import { QueueModel } from "./QueueModel.js";
 import type { QueueObserver } from "./QueueObserver.js";
@@ -70,18 +69,6 @@ export class QueueState implements FlowObserver {
   private readonly dirty: DirtyResources;
   /** Resources whose mean queue is above 0 now (none: every queueing delay is 0, and RTTs need no walk of the route). */
   private queued = 0;
-  /**
-   * Per resource, the phase of its cycling queue (a {@link LinearSawtooth}, DCTCP's): where in its
-   * cycle it stood at `phaseAtS`, packets of its `packetBytes` (unclipped: below 0 the port idles),
-   * and how fast it rises, packets/s (its N flows grow a packet each per round trip); 0 where the
-   * queue does not cycle. Carried across every change of the port's queue by continuity
-   * ({@link setSawtooth}), read by {@link queueBytesAt}.
-   */
-  private readonly phaseAtS: Float64Array;
-  private readonly phasePackets: Float64Array;
-  private readonly risePps: Float64Array;
-  /** The latest instant the queues were told of (a solve's end, a flow's α, flight or reported queue), seconds: {@link queueBytesNow}'s time. */
-  private latestS = 0;
   private readonly observers: QueueObserver[] = [];
 
   constructor(
@@ -96,9 +83,6 @@ export class QueueState implements FlowObserver {
     this.sawtooth = new Array<Sawtooth>(n).fill(NO_QUEUE);
     this.meanBytes = new Float64Array(n);
     this.delaySAt = new Float64Array(n);
-    this.phaseAtS = new Float64Array(n);
-    this.phasePackets = new Float64Array(n);
-    this.risePps = new Float64Array(n);
     this.model = new QueueModel(n, network, settings, this.bound, this.acks);
     this.growFlows(1024);
     network.observe(this);
@@ -196,30 +180,6 @@ export class QueueState implements FlowObserver {
   /** Mean standing queue at `resource` now, bytes. */
   queueBytes(resource: number): number {
     return this.meanBytes[resource];
-  }
-
-  /**
-   * The queue at `resource` at instant `tS` (≥ the last change of its queue), bytes: where its
-   * queue cycles (DCTCP's sawtooth), the sawtooth read in time — q(t) = qMin + ((q₀ − qMin +
-   * rise·(t − t₀)) mod (qMax − qMin)), held in [0, buffer] as its samples are, with (t₀, q₀) the
-   * phase continuity carried ({@link setSawtooth}); elsewhere its mean ({@link queueBytes}).
-   */
-  queueBytesAt(resource: number, tS: number): number {
-    const s = this.sawtooth[resource];
-    if (!(this.risePps[resource] > 0) || !(s instanceof LinearSawtooth)) return this.meanBytes[resource];
-    return Math.min(s.bufferPackets, Math.max(0, this.positionPackets(resource, s, tS))) * s.packetBytes;
-  }
-
-  /** {@link queueBytesAt} at the latest instant the queues were told of (a solve's end: a transport judging that solve's bursts reads the queue it meets then), bytes. */
-  queueBytesNow(resource: number): number {
-    return this.queueBytesAt(resource, this.latestS);
-  }
-
-  /** Where in cycling sawtooth `s` of `r` the queue stands at `tS`, packets (unclipped; in [qMin, qMax)). */
-  private positionPackets(r: number, s: LinearSawtooth, tS: number): number {
-    const swing = s.qMaxPackets - s.qMinPackets;
-    const x = this.phasePackets[r] - s.qMinPackets + this.risePps[r] * (tS - this.phaseAtS[r]);
-    return s.qMinPackets + (x - swing * Math.floor(x / swing));
   }
 
   /** The current sawtooth at `resource`. */
@@ -364,7 +324,6 @@ export class QueueState implements FlowObserver {
 
   /** @inheritdoc */
   solved(nowS: number): void {
-    this.latestS = nowS;
     const dirty = this.dirty;
     for (let i = 0; i < dirty.count; i++) this.recompute(dirty.take(i), nowS);
     dirty.clear();
@@ -372,7 +331,6 @@ export class QueueState implements FlowObserver {
 
   /** Compute resource `r`'s queue again from what is bound there now, and keep it (a port without a queue before or after is left as it is: no observer is told). */
   private recompute(r: number, nowS: number): void {
-    this.latestS = nowS;
     const s = this.model.sawtoothAt(r, this.sawtooth[r]);
     if (s === NO_QUEUE && this.sawtooth[r] === NO_QUEUE) return;
     this.setSawtooth(r, s, nowS);
@@ -381,9 +339,6 @@ export class QueueState implements FlowObserver {
   /** Resource `r`'s queue is now `s`: keep its mean and the count of queued resources, and tell the observers. */
   private setSawtooth(r: number, s: Sawtooth, nowS: number): void {
     const was = this.meanBytes[r] > 0;
-    const old = this.sawtooth[r];
-    if (s instanceof LinearSawtooth) this.carryPhase(r, old, s, nowS);
-    else this.risePps[r] = 0;
     this.sawtooth[r] = s;
     this.meanBytes[r] = s.meanBytes;
     this.setDelay(r);
@@ -391,30 +346,6 @@ export class QueueState implements FlowObserver {
     if (is !== was) this.queued += is ? 1 : -1;
     const observers = this.observers;
     for (let i = 0; i < observers.length; i++) observers[i].queueChanged(r, s, nowS);
-  }
-
-  /**
-   * Resource `r`'s queue becomes cycling sawtooth `s` at `nowS` (its queue until now `old`): a
-   * queue cannot jump, so the new cycle starts where the old queue stands now — its position in
-   * its own cycle where that cycled, else its level (0 for none) — held in [qMin, qMax] of `s`
-   * (on the rising side: DCTCP's queue rises a packet per flow per round trip between cuts); at
-   * qMax the flows cut, which is qMin of the next cycle. So a port's first sawtooth after slow
-   * start (flights whose excess reached the sawtooth's top, K + N: the marks that end slow
-   * start) starts at qMin, one from an empty port at 0. It rises by N (the windowed flows bound
-   * there) a round trip, the round trip being their mean base RTT plus this port's mean queueing
-   * delay: the cycle lasts (qMax − qMin)/N round trips, the cut each flow makes
-   * ({@link QueueModel.cutPackets} at the flows' swing).
-   */
-  private carryPhase(r: number, old: Sawtooth, s: LinearSawtooth, nowS: number): void {
-    const level = old instanceof LinearSawtooth && this.risePps[r] > 0 ? this.positionPackets(r, old, nowS) * old.packetBytes : this.meanBytes[r];
-    let q = Math.min(s.qMaxPackets, Math.max(s.qMinPackets, level / s.packetBytes));
-    if (q >= s.qMaxPackets) q = s.qMinPackets;
-    this.phaseAtS[r] = nowS;
-    this.phasePackets[r] = q;
-    const capacity = this.network.capacityOf(r);
-    const rttS = this.meanBaseRttS(r) + (capacity > 0 ? s.meanBytes / capacity : Infinity);
-    const rise = this.bound.windowed(r) / rttS;
-    this.risePps[r] = s.qMaxPackets > s.qMinPackets && rise > 0 && Number.isFinite(rise) ? rise : 0;
   }
 
   /** Resource `r`'s queueing delay from its mean queue and its capacity in force. */

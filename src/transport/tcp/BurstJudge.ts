@@ -280,13 +280,10 @@ export class BurstJudge {
     const busyMarking = clocked > 0 && this.queues.busyMarking(r);
     const drainBps = saturated || busyMarking ? this.shareOf(list, capacity) : capacity;
     const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
-    const k = this.queues.markingThresholdPackets(r, packet);
-    // DCTCP's bursts at a marking port meet its queue at this instant, not its mean: a slow-start
-    // round is marked iff the sawtooth's phase now plus the round's own rise reaches K (bench/ns3/README.md, Session 55).
-    const meanStanding = this.queues.queueBytes(r) / packet + own;
+    const standing = this.queues.queueBytes(r) / packet + own;
     const buffer = settings.bufferBytes[r] / packet;
-    const overBuffer = (arrivals - drain - Math.max(0, buffer - meanStanding)) / arrivals;
-    const standing = k > 0 && ecnAll && overBuffer <= 0 ? this.queues.queueBytesNow(r) / packet + own : meanStanding;
+    const k = this.queues.markingThresholdPackets(r, packet);
+    const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
     if (overBuffer <= 0 && overK <= 0) return;
     const at = this.port;
