@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { NS3_HEADER_BYTES as H, transportNetwork } from "../transportModels.js";
+import { oneSwitchIncast } from "./oneSwitchIncast.js";
 
 const MSS = 1448;
 const P = MSS + H; // 1,502 B on the wire per full segment
@@ -57,5 +58,22 @@ describe("BurstAnswers: a slow-start flight answered at its port", () => {
     expect(f.marks[0].atS).toBeCloseTo(L + round * f.rtt, 12);
     expect(f.marks[0].packets).toBeCloseTo(2 * (w - k), 9);
     expect(f.drops).toEqual([]);
+  });
+});
+
+describe("BurstAnswers: first flights offered apart, one verdict per overflow episode", () => {
+  // 32 DCTCP responses of 32,000 B into one 10 Gb/s port (100 packets of buffer, K = 20), ten
+  // rounds: at one instant their first flights (320 packets over 1.2 µs each… 12 µs at line rate)
+  // overflow the port. Started 1 ns or 36 ns apart (the last 1.1 µs after the first) they arrive
+  // within a packet time of each other and are judged as one episode at their offsets; judged one
+  // instant at a time, as before the episode, each flight alone fits and none timed out.
+  it("time out nearly as many responses as at one instant, and some", () => {
+    const together = oneSwitchIncast(32, 32000, "dctcp").timedOut;
+    expect(together).toBeGreaterThan(100);
+    for (const staggerS of [1e-9, 3.6e-8]) {
+      const { responses, timedOut } = oneSwitchIncast(32, 32000, "dctcp", staggerS);
+      expect(responses).toBe(320);
+      expect(Math.abs(timedOut - together)).toBeLessThan(0.15 * together);
+    }
   });
 });
