@@ -83,16 +83,20 @@ export class BurstAnswers {
 
   /**
    * When an episode of `held` bursts closes: before any of their flows could act on a verdict —
-   * the earliest of their next round trips (each flow's pending round) — and no later than the
-   * earliest end of their trains (a flight that has all gone out may be delivered then).
+   * the earliest of their next round trips (each flow's pending round) — or could be done (its
+   * bytes left drained at no more than its line rate, at the earliest), and no later than the
+   * earliest end of their trains.
    */
   private closeTimeS(held: readonly Burst[]): number {
     let at = Infinity;
+    const now = this.sim.nowS;
     for (let i = 0; i < held.length; i++) {
       const b = held[i];
       at = Math.min(at, b.atS + b.durationS);
       const s = this.t.slotOf[b.flow];
-      if (s >= 0 && this.t.timer[s] >= 0) at = Math.min(at, this.sim.queue.timeOf(this.t.timer[s]));
+      if (s < 0) continue;
+      if (this.t.timer[s] >= 0) at = Math.min(at, this.sim.queue.timeOf(this.t.timer[s]));
+      at = Math.min(at, now + this.network.remainingOf(b.flow) / this.routes.lineRate(b.flow));
     }
     return at;
   }
