@@ -74,6 +74,13 @@ export class BurstAnswers {
     if (b.hasPending) this.judgeNow();
   }
 
+  /** A handshake over `resources` starts: an open episode crossing one of their ports (or its reverse channel) closes now, so that its overflow is recorded for the SYN. */
+  settleFor(resources: Int32Array): void {
+    if (this.closeHandle < 0 || !this.bursts.episodeCrosses(resources)) return;
+    this.sim.cancel(this.closeHandle);
+    this.closeEpisode();
+  }
+
   /** The open overflow episode closes: its bursts are judged together, each at its own offset, with any pending now. */
   closeEpisode(): void {
     this.closeHandle = -1;
@@ -135,8 +142,11 @@ export class BurstAnswers {
   private answerVerdicts(v: BurstVerdicts): void {
     const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS, dropTailFullS, dropTailFullShares } = v;
     const now = this.sim.nowS;
-    // Drop-tail ports that dropped now keep dropping that share of what arrives over the bursts' span: handshakes too.
-    for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], now, now + dropTailSpansS[i]);
+    // Drop-tail ports that dropped keep dropping that share of what arrives over the bursts' span
+    // from the first one's start (now, but for an episode held back): handshakes too.
+    let fromS = now;
+    for (let i = 0; i < bursts.length; i++) if (bursts[i].atS < fromS) fromS = bursts[i].atS;
+    for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], fromS, fromS + dropTailSpansS[i]);
     this.recovery.retransmitted(bursts);
     this.recovery.overflowed(overflowPorts, overflowShares);
     for (let i = 0; i < judged.length; i++) {

@@ -1,6 +1,7 @@
 // BurstEpisode: the bursts of an overflow episode held back from judging until it closes, and the channels they cross.
 import { empty } from "../../core/empty.js";
 import { emptyRecords } from "../../core/emptyDoubles.js";
+import type { QueueState } from "../../net/queues/QueueState.js";
 import type { Burst } from "./Burst.js";
 
 /**
@@ -14,9 +15,20 @@ export class BurstEpisode {
   /** 1 for each channel some held burst crosses; `ports` lists them (to clear). */
   private readonly at: Uint8Array;
   private readonly ports: number[] = [];
+  /** Per port held, the bytes queued there when the last burst joined ({@link snapshot}: what the episode's arrivals meet, every flow of it started, none of its verdicts in). */
+  private readonly queuedBytes: Float64Array;
 
-  constructor(private readonly channelCount: number) {
+  constructor(
+    private readonly queues: QueueState,
+    private readonly channelCount: number,
+  ) {
     this.at = new Uint8Array(channelCount);
+    this.queuedBytes = new Float64Array(channelCount);
+  }
+
+  /** The bytes queued at port `r` at the last {@link snapshot}, or NaN if no held burst crosses it. */
+  queuedAtStart(r: number): number {
+    return this.at[r] === 1 ? this.queuedBytes[r] : NaN;
   }
 
   /** Whether bursts are held. */
@@ -36,9 +48,17 @@ export class BurstEpisode {
     }
   }
 
-  /** Whether a route of `resources` crosses a port some held burst crosses. */
-  crosses(resources: Int32Array): boolean {
-    for (let i = 0; i < resources.length; i++) if (resources[i] < this.channelCount && this.at[resources[i]] === 1) return true;
+  /** Read the queues of the held ports now (after the bursts of an instant joined). */
+  snapshot(): void {
+    for (let i = 0; i < this.ports.length; i++) this.queuedBytes[this.ports[i]] = this.queues.queueBytes(this.ports[i]);
+  }
+
+  /** Whether a route of `resources` crosses a port some held burst crosses (or, with `reverse`, that port's reverse channel: channels come in pairs 2k, 2k + 1). */
+  crosses(resources: Int32Array, reverse = false): boolean {
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
+      if (r < this.channelCount && (this.at[r] === 1 || (reverse && this.at[r ^ 1] === 1))) return true;
+    }
     return false;
   }
 

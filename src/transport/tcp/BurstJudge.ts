@@ -47,6 +47,8 @@ export class BurstJudge {
   /** Scratch trains for {@link spread}: its records (kept between calls) and the list it returns. */
   private readonly trainPool: Array<{ packets: number; durationS: number; offsetS: number }> = [];
   private readonly trains: Array<{ packets: number; durationS: number; offsetS: number }> = [];
+  /** Whether the pending bursts include a closed episode's, whose ports' queues it kept ({@link releaseEpisode}). */
+  private released = false;
   /** The bursts held back for one verdict of their overflow episode ({@link holdPending}, {@link joinPending}, {@link releaseEpisode}). */
   private readonly episode: BurstEpisode;
   /** What {@link judgePort} found at the port it hands to {@link overflow}: one record, rewritten by each overflow (the rare path allocates nothing). */
@@ -59,7 +61,7 @@ export class BurstJudge {
     private readonly random: RandomStream,
   ) {
     this.feeds = new FeedCapacity(network, channelCount);
-    this.episode = new BurstEpisode(channelCount);
+    this.episode = new BurstEpisode(queues, channelCount);
   }
 
   /** The bursts waiting to be judged (read only: for the caller's choice to hold them). */
@@ -72,6 +74,11 @@ export class BurstJudge {
     return this.episode.bursts;
   }
 
+  /** Whether a route of `resources` crosses a port of the open episode, or the reverse channel of one (a SYN-ACK's way). */
+  episodeCrosses(resources: Int32Array): boolean {
+    return this.episode.crosses(resources, true);
+  }
+
   /** Whether some pending burst is a first flight. */
   get pendingFirst(): boolean {
     for (let i = 0; i < this.pending.length; i++) if (this.pending[i].first) return true;
@@ -82,6 +89,7 @@ export class BurstJudge {
   holdPending(): void {
     const p = this.pending;
     for (let i = 0; i < p.length; i++) this.episode.add(p[i], this.network.routeOf(p[i].flow).resources);
+    this.episode.snapshot();
     empty(p);
   }
 
@@ -102,18 +110,22 @@ export class BurstJudge {
       } else p[k++] = p[i];
     }
     p.length = k;
+    if (joined) ep.snapshot();
     return joined;
   }
 
-  /** Close the episode: its bursts become pending again, ahead of any pending now, for the next {@link judge}. */
+  /**
+   * Close the episode: its bursts become pending again, ahead of any pending now, for the next
+   * {@link judge}, which judges them against the queues their ports held when they arrived.
+   */
   releaseEpisode(): void {
+    this.released = true;
     const p = this.pending;
     const after = p.slice();
     empty(p);
     const held = this.episode.bursts;
     for (let i = 0; i < held.length; i++) p.push(held[i]);
     for (let i = 0; i < after.length; i++) p.push(after[i]);
-    this.episode.clear();
   }
 
   /** Whether bursts wait to be judged. */
@@ -188,6 +200,10 @@ export class BurstJudge {
       const res = this.network.routeOf(bursts[0].flow).resources;
       for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, judged);
     } else this.judgeTogether(bursts, judged);
+    if (this.released) {
+      this.released = false;
+      this.episode.clear();
+    }
     return v;
   }
 
@@ -288,7 +304,8 @@ export class BurstJudge {
     const busyMarking = clocked > 0 && this.queues.busyMarking(r);
     const drainBps = saturated || busyMarking ? this.shareOf(list, capacity) : capacity;
     const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
-    const standing = this.queues.queueBytes(r) / packet + own;
+    const held = this.released ? this.episode.queuedAtStart(r) : NaN;
+    const standing = (Number.isNaN(held) ? this.queues.queueBytes(r) : held) / packet + own;
     const buffer = settings.bufferBytes[r] / packet;
     const k = this.queues.markingThresholdPackets(r, packet);
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;

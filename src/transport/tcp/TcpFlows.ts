@@ -124,7 +124,7 @@ export class TcpFlows implements FlowObserver {
     const kindClose = sim.registerHandler(() => this.answers.closeEpisode());
     const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
-    this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes);
+    this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes, (res) => this.answers.settleFor(res));
     this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network);
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => routes.rttNow(f),
@@ -202,6 +202,8 @@ export class TcpFlows implements FlowObserver {
     const segments = Math.max(1, Math.ceil(sizeBytes / o.mssBytes));
     const wireBytes = sizeBytes + segments * o.headerBytes;
     const res = route.resources;
+    // An overflow episode still held back at its ports is judged first: its overflow is the SYN's to meet.
+    if (handshakeRounds > 0) this.answers.settleFor(res);
     // A data round trip: a full packet out, an ACK (headers only) back; handshake segments carry
     // no payload, so their round trip serialises headers only. One walk of the route reads both.
     const timing = this.timing;
