@@ -270,6 +270,8 @@ export class BurstJudge {
     let own = 0;
     let clocked = 0;
     let longest = 0;
+    // The end of the latest train after the earliest start (the longest train at one instant).
+    let arrivedS = 0;
     let ecnAll = true;
     // Each burst's start after the earliest's (all 0 for the bursts of one instant).
     let firstS = Infinity;
@@ -285,6 +287,7 @@ export class BurstJudge {
       own += b.standing;
       clocked += b.prevBytes;
       if (b.durationS > longest) longest = b.durationS;
+      if (b.offsetS + b.durationS > arrivedS) arrivedS = b.offsetS + b.durationS;
       bytes += b.packets * b.packetBytes;
       if (!b.ecn) ecnAll = false;
     }
@@ -303,17 +306,16 @@ export class BurstJudge {
     const saturated = this.queues.saturated(r);
     const busyMarking = clocked > 0 && this.queues.busyMarking(r);
     const drainBps = saturated || busyMarking ? this.shareOf(list, capacity) : capacity;
-    const drain = (drainBps * Math.max(longest, clocked / capacity)) / packet;
+    const drain = (drainBps * Math.max(arrivedS, clocked / capacity)) / packet;
     const held = this.released ? this.episode.queuedAtStart(r) : NaN;
     const standing = (Number.isNaN(held) ? this.queues.queueBytes(r) : held) / packet + own;
     const buffer = settings.bufferBytes[r] / packet;
     const k = this.queues.markingThresholdPackets(r, packet);
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
-    // Bursts of different instants may overflow the port between them though the sum over their
-    // whole span fits: the FIFO's sweep tells.
+    // Bursts of different instants are tested over the span they arrive in, as an instant's over its longest train.
     const offsetMaxS = lastS - firstS;
-    if (overBuffer <= 0 && overK <= 0 && !(offsetMaxS > 0)) return;
+    if (overBuffer <= 0 && overK <= 0) return;
     const at = this.port;
     at.r = r;
     at.arrivals = arrivals;
