@@ -14,9 +14,9 @@ export interface Burst {
   packetBytes: number;
   /** Whether its flow reacts to ECN marks (DCTCP): its packets above K are marked, not dropped. */
   ecn: boolean;
-  /** When it was offered, seconds (simulated time), and whether it is a slow-start flight (the first, at line rate, or a round at the ACK clock): one that may join an overflow episode. */
+  /** When it was offered, seconds (simulated time), and whether it is its flow's first flight (at line rate, no ACK clock): one that may join an overflow episode. */
   atS: number;
-  slowStart: boolean;
+  first: boolean;
   /** Scratch of the port being judged: seconds its train starts after the earliest of the bursts there (0 at one instant). */
   offsetS: number;
   /** Verdict: the largest share of its packets a port dropped (0 for none), and that port. */

@@ -41,9 +41,9 @@ export class BurstAnswers {
    * Queue `packets` of flow `f` arriving over `durationS` at every channel of its route, on top
    * of `standing` of its own already queued; judged with the instant's other bursts.
    */
-  offer(f: number, packets: number, durationS: number, standing: number, prevBytes: number, slowStart = false): void {
+  offer(f: number, packets: number, durationS: number, standing: number, prevBytes: number, first = false): void {
     const s = this.t.slotOf[f];
-    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[s], this.t.cc[s] === TcpCc.Dctcp, this.sim.nowS, slowStart);
+    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[s], this.t.cc[s] === TcpCc.Dctcp, this.sim.nowS, first);
     // Judged at the end of this instant's solve, with every other burst of the instant.
     this.network.requestSolve();
   }
@@ -58,17 +58,16 @@ export class BurstAnswers {
 
   /**
    * Judge this instant's bursts at their ports, and let each flow answer its drops or marks — or
-   * hold them back for one verdict of their overflow episode: slow-start flights (first flights
-   * and rounds) offered while one is open, crossing one of its ports, join it; an instant with one
-   * opens an episode when some
-   * event comes before it could close ({@link closeTimeS}: else nothing can join, and the bursts
+   * hold them back for one verdict of their overflow episode: first flights offered while one is
+   * open, crossing one of its ports, join it; an instant with a first flight opens an episode when
+   * some event comes before it could close ({@link closeTimeS}: else nothing can join, and the bursts
    * are judged now, as one instant's).
    */
   judge(): void {
     const b = this.bursts;
     if (this.closeHandle >= 0) {
       if (b.joinPending()) this.scheduleClose();
-    } else if (b.pendingSlowStart && this.sim.queue.size > 0 && this.sim.queue.peekTime() < this.closeTimeS(b.pendingBursts)) {
+    } else if (b.pendingFirst && this.sim.queue.size > 0 && this.sim.queue.peekTime() < this.closeTimeS(b.pendingBursts)) {
       b.holdPending();
       this.scheduleClose();
     }

@@ -5,9 +5,9 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import type { Burst } from "./Burst.js";
 
 /**
- * The bursts {@link BurstJudge} holds back so that slow-start flights offered a little apart are judged
+ * The bursts {@link BurstJudge} holds back so that first flights offered a little apart are judged
  * together, each at its own offset (one verdict per episode), and the channels (ports) they cross:
- * a later slow-start flight crossing one of them joins.
+ * a later first flight crossing one of them joins.
  */
 export class BurstEpisode {
   /** The held bursts, in the order they joined. */

@@ -65,11 +65,10 @@ describe("BurstAnswers: first flights offered apart, one verdict per overflow ep
   // 32 DCTCP responses of 32,000 B into one 10 Gb/s port (100 packets of buffer, K = 20), ten
   // rounds: at one instant their first flights (320 packets, each flight 12 µs at line rate)
   // overflow the port, and so do the survivors' next rounds. Started 1 ns or 36 ns apart (the last
-  // 1.1 µs after the first) their flights arrive within a packet time of each other and are judged
-  // as one episode at their offsets, round by round; judged one instant at a time (before the
-  // episodes) each flight alone fits and none timed out. The counts are not equal: the flows act
-  // on the verdicts at the episode's close, their rounds no longer at one instant (168–180 here
-  // against 155 at one instant).
+  // 1.1 µs after the first) their first flights arrive within a packet time of each other and are
+  // judged as one episode at their offsets; judged one instant at a time (before the episodes)
+  // each flight alone fits and none timed out. The counts are not equal: the survivors' next
+  // rounds, no longer at one instant, are judged one by one (136–140 here against 155).
   it("time out about as many responses as at one instant (within a fifth), not none", () => {
     const together = oneSwitchIncast(32, 32000, "dctcp").timedOut;
     expect(together).toBeGreaterThan(100);
