@@ -17,9 +17,6 @@ import { markedWindowChance } from "./dctcpShare.js";
  * cleared). Ports that do not mark, and the flow's own bottleneck `boundAt` (its sawtooth's law
  * holds it there), count nothing.
  */
-/** Variant B (scratch): a port marks every round where its mean queue stands at or above K, none below. */
-const MEAN_ONLY = true;
-
 export function dctcpRouteMarks(
   queues: QueueState,
   pool: Int32Array,
@@ -41,9 +38,7 @@ export function dctcpRouteMarks(
     const s = queues.sawtoothOf(r);
     let p = 0;
     let phi = 0;
-    if (MEAN_ONLY) {
-      if (s.meanBytes > 0 && s.meanBytes >= queues.markingThresholdPackets(r, packetBytes) * packetBytes) p = phi = 1;
-    } else if (s.markFraction > 0) {
+    if (s.markFraction > 0) {
       phi = s.markFraction;
       // The period in this flow's round trips: the port's cut per period × its round trip.
       const cut = queues.sawtoothCutPackets(r);
