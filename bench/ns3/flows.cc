@@ -278,8 +278,8 @@ void onDiscEnqueue(ChannelQueue* c, Ptr<const QueueDiscItem> item) {
   item->GetPacket()->PeekHeader(tcp);
   traceEnter(c, tcp, item->GetPacket()->GetSize() - tcp.GetSerializedSize(), item->GetSize() + 2);
 }
-// A drop-tail device queue's packet enters (PPP, IP and TCP headers first).
-void onDeviceEnqueue(ChannelQueue* c, Ptr<const Packet> packet) {
+// A drop-tail device queue's packet (PPP, IP and TCP headers first): its TCP header, and its payload in bytes.
+TcpHeader tcpOfDevicePacket(Ptr<const Packet> packet, uint32_t& payloadBytes) {
   Ptr<Packet> copy = packet->Copy();
   PppHeader ppp;
   Ipv4Header ip;
@@ -287,7 +287,14 @@ void onDeviceEnqueue(ChannelQueue* c, Ptr<const Packet> packet) {
   copy->RemoveHeader(ppp);
   copy->RemoveHeader(ip);
   copy->RemoveHeader(tcp);
-  traceEnter(c, tcp, copy->GetSize(), packet->GetSize());
+  payloadBytes = copy->GetSize();
+  return tcp;
+}
+// A drop-tail device queue's packet enters.
+void onDeviceEnqueue(ChannelQueue* c, Ptr<const Packet> packet) {
+  uint32_t payloadBytes = 0;
+  const TcpHeader tcp = tcpOfDevicePacket(packet, payloadBytes);
+  traceEnter(c, tcp, payloadBytes, packet->GetSize());
 }
 // The device takes its next packet onto the wire: the oldest of the FIFO leaves.
 void onDeviceDequeue(ChannelQueue* c, Ptr<const Packet>) {
@@ -330,14 +337,9 @@ void onDiscQueue(ChannelQueue* c, uint32_t, uint32_t now) {
 void onDeviceDrop(ChannelQueue* c, Ptr<const Packet> packet) {
   ++c->drops;
   if (!g_dropsTrace) return;
-  Ptr<Packet> copy = packet->Copy();
-  PppHeader ppp;
-  Ipv4Header ip;
-  TcpHeader tcp;
-  copy->RemoveHeader(ppp);
-  copy->RemoveHeader(ip);
-  copy->RemoveHeader(tcp);
-  writeDrop(c, tcp, copy->GetSize());
+  uint32_t payloadBytes = 0;
+  const TcpHeader tcp = tcpOfDevicePacket(packet, payloadBytes);
+  writeDrop(c, tcp, payloadBytes);
 }
 
 // With `option tracedrops 1` and `ecnk`: the same row for every packet a marking queue disc drops (its item holds the TCP header first).
