@@ -261,10 +261,13 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
   const pool = workerPool(o.jobs ?? 2);
   const children = new Set<ChildProcess>();
   const started = performance.now();
-  // Ctrl-C or a kill: end the runs and remove the temporary directory before leaving.
-  const stop = (signal: NodeJS.Signals) => {
+  // End the runs and remove the temporary directory: on leaving, and on Ctrl-C or a kill before exiting.
+  const cleanUp = () => {
     for (const child of children) child.kill();
     rmSync(work, { recursive: true, force: true });
+  };
+  const stop = (signal: NodeJS.Signals) => {
+    cleanUp();
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("SIGINT", stop);
@@ -345,7 +348,6 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
-    for (const child of children) child.kill();
-    rmSync(work, { recursive: true, force: true });
+    cleanUp();
   }
 }
