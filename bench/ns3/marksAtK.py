@@ -15,23 +15,21 @@ import sys
 
 import numpy as np
 
+from waitsAtPorts import ecn_k_packets, first_cut_times, read_case
+
 
 def main():
     ns3dir, name, lone_path = sys.argv[1:4]
     max_bytes = int(sys.argv[4]) if len(sys.argv) > 4 else 100000
     case = f"{ns3dir}/{name}.ns3.txt"
-    k = next(float(l.split()[2]) for l in open(case) if l.split()[:2] == ["option", "ecnk"])
-    flows = {}
-    for line in open(case):
-        f = line.split("#")[0].split()
-        if f and f[0] == "flow" and int(f[4]) < max_bytes:
-            flows[f[1]] = (float(f[5]), f[7].split(",") if len(f) > 7 else [f[2], f[3]])
+    k = ecn_k_packets(case)
+    flows = {i: (f["start"], f["path"]) for i, f in read_case(case)[0].items() if f["size"] < max_bytes}
     path = f"{ns3dir}/{name}.ns3.csv.levels.csv"
     header = open(path).readline().strip().split(",")
     q = np.loadtxt(path, delimiter=",", skiprows=1)
     dt = q[1, 0] - q[0, 0]
     lone = {r["id"]: float(r["fct_s"]) for r in csv.DictReader(open(lone_path))}
-    marked = {r["id"] for r in csv.DictReader(open(f"{ns3dir}/{name}.ns3.csv.states.csv")) if r["state"] != "CA_OPEN"}
+    marked = set(first_cut_times(f"{ns3dir}/{name}.ns3.csv.states.csv"))
     p, y = [], []
     for i, (start, route) in flows.items():
         if i not in lone:

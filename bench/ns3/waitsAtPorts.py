@@ -60,6 +60,11 @@ def read_case(path):
     return flows, rate, delay
 
 
+def ecn_k_packets(path):
+    """The case's marking threshold K in packets (its `option ecnk`), or infinity when it marks nothing."""
+    return next((float(l.split()[2]) for l in open(path) if l.split()[:2] == ["option", "ecnk"]), float("inf"))
+
+
 def one_way_s(path, rate, delay, wire):
     return sum(delay[(a, b)] + wire * 8 / rate[(a, b)] for a, b in zip(path, path[1:]))
 
@@ -81,7 +86,7 @@ def main():
     ns3dir, name, lone_path, model_dir = sys.argv[1:5]
     max_bytes = int(sys.argv[5]) if len(sys.argv) > 5 else 100000
     flows, rate, delay = read_case(f"{ns3dir}/{name}.ns3.txt")
-    k_packets = next((float(l.split()[2]) for l in open(f"{ns3dir}/{name}.ns3.txt") if l.split()[:2] == ["option", "ecnk"]), float("inf"))
+    k_packets = ecn_k_packets(f"{ns3dir}/{name}.ns3.txt")
     out = f"{ns3dir}/{name}.ns3.csv"
     fct = {r["id"]: float(r["finish_s"]) - float(r["start_s"]) for r in csv.DictReader(open(out))}
     lone = {r["id"]: float(r["fct_s"]) for r in csv.DictReader(open(lone_path))}
