@@ -311,12 +311,11 @@ void traceLevel(ChannelQueue* c, uint32_t before) {
     std::fprintf(g_queueTrace, "%.9f,%s,%s,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), after);
 }
 
-// One row of the drops trace: the time, the channel, the dropped packet's flow (its sink port is 10000 + the
-// flow's index: the destination port of its data, the source port of the sink's ACKs), sequence number and payload.
+// One row of the drops trace: the time, the channel, the dropped packet's flow (flowOfPorts; "?" for none), sequence
+// number and payload.
 void writeDrop(const ChannelQueue* c, const TcpHeader& tcp, uint32_t payloadBytes) {
-  const uint32_t dport = tcp.GetDestinationPort(), sport = tcp.GetSourcePort();
-  const uint32_t port = dport >= 10000 && dport - 10000 < g_flows.size() ? dport : sport;
-  const std::string id = port >= 10000 && port - 10000 < g_flows.size() ? g_flows[port - 10000].id : "?";
+  const int32_t f = flowOfPorts(tcp, g_flows.size());
+  const std::string id = f >= 0 ? g_flows[f].id : "?";
   std::fprintf(g_dropsTrace, "%.9f,%s,%s,%s,%u,%u\n", Simulator::Now().GetSeconds(), c->from.c_str(), c->to.c_str(), id.c_str(),
                tcp.GetSequenceNumber().GetValue(), payloadBytes);
 }
