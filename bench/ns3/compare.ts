@@ -56,6 +56,8 @@ export interface MarkFigures {
   flows: number;
   ns3: MarkSide;
   model: MarkSide;
+  /** ns-3's marks on the flows' packets towards their senders (ACKs), which links.csv counts and the model never makes; absent for outputs without `ack_marks`. */
+  ns3AckMarks?: number;
 }
 
 /**
@@ -69,6 +71,7 @@ export function markFigures(ns3: Ns3Run, rows: Map<string, Record<string, string
   const ns3Side: MarkSide = { markedFlows: 0, marks: 0, markCuts: 0 };
   const model: MarkSide = { markedFlows: 0, marks: 0, markCuts: 0 };
   let flows = 0;
+  let ackMarks = 0;
   for (const [id, row] of rows) {
     if (row.marks === undefined || row.mark_cuts === undefined) return undefined;
     flows++;
@@ -79,8 +82,9 @@ export function markFigures(ns3: Ns3Run, rows: Map<string, Record<string, string
     };
     add(ns3Side, ns3.marks.get(id) ?? 0, ns3.markCuts.get(id) ?? 0);
     add(model, Number(row.marks), Number(row.mark_cuts));
+    ackMarks += ns3.ackMarks?.get(id) ?? 0;
   }
-  return { flows, ns3: ns3Side, model };
+  return { flows, ns3: ns3Side, model, ...(ns3.ackMarks && { ns3AckMarks: ackMarks }) };
 }
 
 /** "M marks on K of N flows, C cuts per marked flow" for one side of {@link markFigures}. */
@@ -139,6 +143,8 @@ export interface Ns3Run {
   /** Each flow's data packets a marking disc set CE on, and its sender's CWR entries (cuts for marks), by id; absent for outputs of flows.cc before its `marks` and `mark_cuts` columns. */
   marks?: Map<string, number>;
   markCuts?: Map<string, number>;
+  /** Each flow's packets towards its sender (ACKs) a disc set CE on, by id; absent for outputs before its `ack_marks` column. */
+  ackMarks?: Map<string, number>;
   wallS: number;
 }
 
@@ -163,6 +169,7 @@ export function readNs3Output(csv: string): Ns3Run {
   const establishedS = new Map<string, number>();
   const marks = new Map<string, number>();
   const markCuts = new Map<string, number>();
+  const ackMarks = new Map<string, number>();
   const rows = readCsv(csv);
   for (const row of rows) {
     startS.set(row.id, Number(row.start_s));
@@ -171,6 +178,7 @@ export function readNs3Output(csv: string): Ns3Run {
     if (row.established_s !== undefined) establishedS.set(row.id, row.established_s === "" ? NaN : Number(row.established_s));
     if (row.marks !== undefined) marks.set(row.id, Number(row.marks));
     if (row.mark_cuts !== undefined) markCuts.set(row.id, Number(row.mark_cuts));
+    if (row.ack_marks !== undefined) ackMarks.set(row.id, Number(row.ack_marks));
   }
   const stats = JSON.parse(readFileSync(`${csv}.json`, "utf8")) as { wall_s: number };
   const has = (column: string) => rows.length > 0 && rows[0][column] !== undefined;
@@ -180,6 +188,7 @@ export function readNs3Output(csv: string): Ns3Run {
     timeouts,
     ...(has("established_s") && { establishedS }),
     ...(has("marks") && has("mark_cuts") && { marks, markCuts }),
+    ...(has("ack_marks") && { ackMarks }),
     wallS: stats.wall_s,
   };
 }
@@ -324,7 +333,7 @@ const CSV_HEADER = [
   "ns3_slowdown_p50,ns3_slowdown_p95,ns3_slowdown_p99,model_slowdown_p50,model_slowdown_p95,model_slowdown_p99",
   "fct_ratio_p5,fct_ratio_p25,fct_ratio_p50,fct_ratio_p75,fct_ratio_p95,ns3_wall_s,chokepoint_wall_s,speedup",
   "chokepoint_warm_wall_s,warm_speedup",
-  "ns3_marked_flows,model_marked_flows,ns3_marks,model_marks,ns3_mark_cuts,model_mark_cuts,ns3_cuts_per_marked_flow,model_cuts_per_marked_flow",
+  "ns3_marked_flows,model_marked_flows,ns3_marks,model_marks,ns3_mark_cuts,model_mark_cuts,ns3_cuts_per_marked_flow,model_cuts_per_marked_flow,ns3_ack_marks",
 ].join(",");
 
 /** The rows as results/bench/ns3.csv. */
@@ -341,7 +350,7 @@ export function toCsv(rows: ComparisonRow[]): string {
       ...(r.chokepointWarmWallS === undefined ? ["", ""] : [r.chokepointWarmWallS, r.ns3WallS / r.chokepointWarmWallS].map(g)),
       // Empty cells when either side has no marks columns; a cuts-per-marked-flow cell is empty where no flow was marked.
       ...(r.marks === undefined
-        ? ["", "", "", "", "", "", "", ""]
+        ? ["", "", "", "", "", "", "", "", ""]
         : [
             r.marks.ns3.markedFlows,
             r.marks.model.markedFlows,
@@ -350,6 +359,7 @@ export function toCsv(rows: ComparisonRow[]): string {
             r.marks.ns3.markCuts,
             r.marks.model.markCuts,
             ...[r.marks.ns3, r.marks.model].map((m) => (m.markedFlows > 0 ? g(m.markCuts / m.markedFlows) : "")),
+            r.marks.ns3AckMarks ?? "",
           ]),
     ].join(","),
   );
@@ -482,7 +492,10 @@ async function main(): Promise<void> {
         );
         // ECN marks side by side, in cases where either side marked anything (the DCTCP cases).
         const m = r.marks;
-        if (m && (m.ns3.marks > 0 || m.model.marks > 0)) console.log(`${name} [${model}] marks: ns-3 ${markLine(m.ns3, m.flows)}; ${model} ${markLine(m.model, m.flows)}`);
+        if (m && (m.ns3.marks > 0 || m.model.marks > 0)) {
+          const acks = m.ns3AckMarks === undefined ? "" : ` (+ ${m.ns3AckMarks} on ACKs)`;
+          console.log(`${name} [${model}] marks: ns-3 ${markLine(m.ns3, m.flows)}${acks}; ${model} ${markLine(m.model, m.flows)}`);
+        }
       }
     }
   } catch (err) {

@@ -41,13 +41,15 @@
 //                                          with its 3-way handshake). PATH, optional, pins the data path:
 //                                          comma-separated nodes from SRC to DST (ACKs follow shortest paths).
 //
-// Output: OUT.csv with `id,start_s,finish_s,recoveries,timeouts,established_s,marks,mark_cuts` (start = START_S plus its
+// Output: OUT.csv with `id,start_s,finish_s,recoveries,timeouts,established_s,marks,mark_cuts,ack_marks` (start = START_S plus its
 // jitter; finish = time the sink received the last byte, empty if the flow did not complete before the stop time; recoveries =
 // entries into fast recovery, timeouts = entries into the loss state after a retransmission timeout, which a lost SYN or
 // SYN-ACK is not; established = when the sender's socket reached ESTABLISHED, empty if it never did; marks = the flow's
 // packets towards its sink that a marking disc set CE on, counted at every port that marked one, as links.csv counts them —
 // 0 without `ecnk`; mark_cuts = the sender's entries into CWR, each a window cut for ECE, TcpDctcp::GetSsThresh's
-// (1 − α/2); the last two columns came last so that readers of the earlier six read new outputs as before), OUT.links.csv with
+// (1 − α/2); ack_marks = the flow's packets towards its sender (ACKs, the SYN-ACK) a disc set CE on: marks + ack_marks over
+// the flows add up to links.csv's marks; the last three columns came last so that readers of the earlier six read new
+// outputs as before), OUT.links.csv with
 // one row per directed channel `from,to,mean_queue_packets,p99_queue_packets,max_queue_packets,drops,marks`
 // (time-weighted over [0, end of simulation]), and OUT.csv.json with {"wall_s", "flows", "completed", "sim_end_s"}.
 //
@@ -148,6 +150,7 @@ struct FlowSpec {
   double establishedS = -1;
   uint64_t marks = 0;     // its data packets a marking disc set CE on (every port's)
   uint32_t markCuts = 0;  // the sender's entries into CA_CWR
+  uint64_t ackMarks = 0;  // its packets towards the sender a marking disc set CE on
 };
 
 // Time-weighted occupancy of one directed channel (queue disc + device queue), in packets.
@@ -346,12 +349,17 @@ void onDeviceDrop(ChannelQueue* c, Ptr<const Packet> packet) {
   writeDrop(c, tcp, payloadBytes);
 }
 
-// A marking disc set CE on a packet (its item holds the TCP header first): one mark of its flow's, if it goes to the sink.
+// A marking disc set CE on a packet (its item holds the TCP header first): one mark of its flow's, towards its sink
+// (marks) or its sender (ack_marks).
 void onDiscMark(Ptr<const QueueDiscItem> item, const char*) {
   TcpHeader tcp;
   item->GetPacket()->PeekHeader(tcp);
   const int32_t f = flowOfPorts(tcp, g_flows.size());
-  if (f >= 0 && tcp.GetDestinationPort() == 10000 + static_cast<uint32_t>(f)) ++g_flows[f].marks;
+  if (f < 0) return;
+  if (tcp.GetDestinationPort() == 10000 + static_cast<uint32_t>(f))
+    ++g_flows[f].marks;
+  else
+    ++g_flows[f].ackMarks;
 }
 
 // With `option tracedrops 1` and `ecnk`: the same row for every packet a marking queue disc drops (its item holds the TCP header first).
@@ -673,13 +681,13 @@ int main(int argc, char** argv) {
   if (g_pktsTrace) std::fclose(g_pktsTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
-  FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts,established_s,marks,mark_cuts\n");
+  FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts,established_s,marks,mark_cuts,ack_marks\n");
   for (const FlowSpec& f : g_flows) {
     std::fprintf(out, "%s,%.17g,", f.id.c_str(), f.startS);
     if (f.finishS >= 0) std::fprintf(out, "%.17g", f.finishS);
     std::fprintf(out, ",%u,%u,", f.recoveries, f.timeouts);
     if (f.establishedS >= 0) std::fprintf(out, "%.17g", f.establishedS);
-    std::fprintf(out, ",%llu,%u\n", static_cast<unsigned long long>(f.marks), f.markCuts);
+    std::fprintf(out, ",%llu,%u,%llu\n", static_cast<unsigned long long>(f.marks), f.markCuts, static_cast<unsigned long long>(f.ackMarks));
   }
   std::fclose(out);
   FILE* lk = std::fopen((outPath.substr(0, outPath.size() - 4) + ".links.csv").c_str(), "w");
