@@ -40,6 +40,57 @@ export interface ComparisonRow {
   chokepointWallS: number;
   /** With --warm N: the median `wall_s` of runs 2..N of the case as one study on one worker ({@link warmWall}); absent otherwise. */
   chokepointWarmWallS?: number;
+  /** ECN marks per flow on both sides ({@link markFigures}); absent when either side's flows CSV has no `marks` column. */
+  marks?: MarkFigures;
+}
+
+/** One side's ECN marks over a case's flows: the flows marked at least once, the marks, and the cuts for marks. */
+export interface MarkSide {
+  markedFlows: number;
+  marks: number;
+  markCuts: number;
+}
+
+/** Both sides' {@link MarkSide} over the same `flows` of a case. */
+export interface MarkFigures {
+  flows: number;
+  ns3: MarkSide;
+  model: MarkSide;
+  /** ns-3's marks on the flows' packets towards their senders (ACKs), which links.csv counts and the model never makes; absent for outputs without `ack_marks`. */
+  ns3AckMarks?: number;
+}
+
+/**
+ * The marks of every flow of the model's run (`rows`, flows.csv by id) on both sides: ns-3's
+ * `marks` (its data packets a marking disc set CE on, at every port) and `mark_cuts` (CWR
+ * entries), and the model's columns of the same names (docs/reports.md). Undefined when
+ * either side lacks them (ns-3 outputs of flows.cc before them, a model without them).
+ */
+export function markFigures(ns3: Ns3Run, rows: Map<string, Record<string, string>>): MarkFigures | undefined {
+  if (!ns3.marks || !ns3.markCuts) return undefined;
+  const ns3Side: MarkSide = { markedFlows: 0, marks: 0, markCuts: 0 };
+  const model: MarkSide = { markedFlows: 0, marks: 0, markCuts: 0 };
+  let flows = 0;
+  let ackMarks = 0;
+  for (const [id, row] of rows) {
+    if (row.marks === undefined || row.mark_cuts === undefined) return undefined;
+    flows++;
+    const add = (side: MarkSide, marks: number, cuts: number) => {
+      if (marks > 0) side.markedFlows++;
+      side.marks += marks;
+      side.markCuts += cuts;
+    };
+    add(ns3Side, ns3.marks.get(id) ?? 0, ns3.markCuts.get(id) ?? 0);
+    add(model, Number(row.marks), Number(row.mark_cuts));
+    ackMarks += ns3.ackMarks?.get(id) ?? 0;
+  }
+  return { flows, ns3: ns3Side, model, ...(ns3.ackMarks && { ns3AckMarks: ackMarks }) };
+}
+
+/** "M marks on K of N flows, C cuts per marked flow" for one side of {@link markFigures}. */
+export function markLine(side: MarkSide, flows: number): string {
+  const perFlow = side.markedFlows > 0 ? (side.markCuts / side.markedFlows).toFixed(2) : "—";
+  return `${side.marks} marks on ${side.markedFlows} of ${flows} flows, ${perFlow} cuts per marked flow (${side.markCuts} cuts)`;
 }
 
 /**
@@ -89,6 +140,11 @@ export interface Ns3Run {
   timeouts: Map<string, number>;
   /** When each flow's sender reached ESTABLISHED (NaN if never), by id; absent for outputs of flows.cc before its `established_s` column. */
   establishedS?: Map<string, number>;
+  /** Each flow's data packets a marking disc set CE on, and its sender's CWR entries (cuts for marks), by id; absent for outputs of flows.cc before its `marks` and `mark_cuts` columns. */
+  marks?: Map<string, number>;
+  markCuts?: Map<string, number>;
+  /** Each flow's packets towards its sender (ACKs) a disc set CE on, by id; absent for outputs before its `ack_marks` column. */
+  ackMarks?: Map<string, number>;
   wallS: number;
 }
 
@@ -111,15 +167,30 @@ export function readNs3Output(csv: string): Ns3Run {
   const finishS = new Map<string, number>();
   const timeouts = new Map<string, number>();
   const establishedS = new Map<string, number>();
+  const marks = new Map<string, number>();
+  const markCuts = new Map<string, number>();
+  const ackMarks = new Map<string, number>();
   const rows = readCsv(csv);
   for (const row of rows) {
     startS.set(row.id, Number(row.start_s));
     finishS.set(row.id, row.finish_s === "" ? NaN : Number(row.finish_s));
     timeouts.set(row.id, Number(row.timeouts));
     if (row.established_s !== undefined) establishedS.set(row.id, row.established_s === "" ? NaN : Number(row.established_s));
+    if (row.marks !== undefined) marks.set(row.id, Number(row.marks));
+    if (row.mark_cuts !== undefined) markCuts.set(row.id, Number(row.mark_cuts));
+    if (row.ack_marks !== undefined) ackMarks.set(row.id, Number(row.ack_marks));
   }
   const stats = JSON.parse(readFileSync(`${csv}.json`, "utf8")) as { wall_s: number };
-  return { startS, finishS, timeouts, ...(rows.length > 0 && rows[0].established_s !== undefined && { establishedS }), wallS: stats.wall_s };
+  const has = (column: string) => rows.length > 0 && rows[0][column] !== undefined;
+  return {
+    startS,
+    finishS,
+    timeouts,
+    ...(has("established_s") && { establishedS }),
+    ...(has("marks") && has("mark_cuts") && { marks, markCuts }),
+    ...(has("ack_marks") && { ackMarks }),
+    wallS: stats.wall_s,
+  };
 }
 
 /** The scenario JSON of `name` with `model`'s transport, written to `outDir` (default `dir`); tcp gets ns-3's settings (TCP handshake only, window = socket buffer). */
@@ -247,7 +318,13 @@ export function compareCase(
     fctRatio: q(ratio, [0.05, 0.25, 0.5, 0.75, 0.95]) as ComparisonRow["fctRatio"],
     ns3WallS: ns3.wallS,
     chokepointWallS: cp.wallS,
+    ...optional("marks", markFigures(ns3, cp.rows)),
   };
+}
+
+/** `{ [key]: value }`, or nothing when `value` is undefined (an optional field left out, not set to undefined). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [k in K]: V });
 }
 
 const CSV_HEADER = [
@@ -256,6 +333,7 @@ const CSV_HEADER = [
   "ns3_slowdown_p50,ns3_slowdown_p95,ns3_slowdown_p99,model_slowdown_p50,model_slowdown_p95,model_slowdown_p99",
   "fct_ratio_p5,fct_ratio_p25,fct_ratio_p50,fct_ratio_p75,fct_ratio_p95,ns3_wall_s,chokepoint_wall_s,speedup",
   "chokepoint_warm_wall_s,warm_speedup",
+  "ns3_marked_flows,model_marked_flows,ns3_marks,model_marks,ns3_mark_cuts,model_mark_cuts,ns3_cuts_per_marked_flow,model_cuts_per_marked_flow,ns3_ack_marks",
 ].join(",");
 
 /** The rows as results/bench/ns3.csv. */
@@ -270,6 +348,19 @@ export function toCsv(rows: ComparisonRow[]): string {
       ...[...r.ns3Fct, ...r.modelFct, ...r.ns3Slowdown, ...r.modelSlowdown, ...r.fctRatio, r.ns3WallS, r.chokepointWallS, r.ns3WallS / r.chokepointWallS].map(g),
       // Empty cells when the warm walls were not measured (no --warm).
       ...(r.chokepointWarmWallS === undefined ? ["", ""] : [r.chokepointWarmWallS, r.ns3WallS / r.chokepointWarmWallS].map(g)),
+      // Empty cells when either side has no marks columns; a cuts-per-marked-flow cell is empty where no flow was marked.
+      ...(r.marks === undefined
+        ? ["", "", "", "", "", "", "", "", ""]
+        : [
+            r.marks.ns3.markedFlows,
+            r.marks.model.markedFlows,
+            r.marks.ns3.marks,
+            r.marks.model.marks,
+            r.marks.ns3.markCuts,
+            r.marks.model.markCuts,
+            ...[r.marks.ns3, r.marks.model].map((m) => (m.markedFlows > 0 ? g(m.markCuts / m.markedFlows) : "")),
+            r.marks.ns3AckMarks ?? "",
+          ]),
     ].join(","),
   );
   return `${[CSV_HEADER, ...lines].join("\n")}\n`;
@@ -399,6 +490,12 @@ async function main(): Promise<void> {
             `per-flow FCT ${model}/ns-3 p5/p25/p50/p75/p95 ${f(r.fctRatio)}; wall ns-3 ${r.ns3WallS.toFixed(1)} s, chokepoint ${r.chokepointWallS.toFixed(3)} s` +
             (r.chokepointWarmWallS === undefined ? "" : ` (warm ${r.chokepointWarmWallS.toFixed(4)} s)`),
         );
+        // ECN marks side by side, in cases where either side marked anything (the DCTCP cases).
+        const m = r.marks;
+        if (m && (m.ns3.marks > 0 || m.model.marks > 0)) {
+          const acks = m.ns3AckMarks === undefined ? "" : ` (+ ${m.ns3AckMarks} on ACKs)`;
+          console.log(`${name} [${model}] marks: ns-3 ${markLine(m.ns3, m.flows)}${acks}; ${model} ${markLine(m.model, m.flows)}`);
+        }
       }
     }
   } catch (err) {

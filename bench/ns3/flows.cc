@@ -41,10 +41,15 @@
 //                                          with its 3-way handshake). PATH, optional, pins the data path:
 //                                          comma-separated nodes from SRC to DST (ACKs follow shortest paths).
 //
-// Output: OUT.csv with `id,start_s,finish_s,recoveries,timeouts,established_s` (start = START_S plus its jitter; finish =
-// time the sink received the last byte, empty if the flow did not complete before the stop time; recoveries = entries into fast
-// recovery, timeouts = entries into the loss state after a retransmission timeout, which a lost SYN or SYN-ACK is not;
-// established = when the sender's socket reached ESTABLISHED, empty if it never did), OUT.links.csv with
+// Output: OUT.csv with `id,start_s,finish_s,recoveries,timeouts,established_s,marks,mark_cuts,ack_marks` (start = START_S plus its
+// jitter; finish = time the sink received the last byte, empty if the flow did not complete before the stop time; recoveries =
+// entries into fast recovery, timeouts = entries into the loss state after a retransmission timeout, which a lost SYN or
+// SYN-ACK is not; established = when the sender's socket reached ESTABLISHED, empty if it never did; marks = the flow's
+// packets towards its sink that a marking disc set CE on, counted at every port that marked one, as links.csv counts them —
+// 0 without `ecnk`; mark_cuts = the sender's entries into CWR, each a window cut for ECE, TcpDctcp::GetSsThresh's
+// (1 − α/2); ack_marks = the flow's packets towards its sender (ACKs, the SYN-ACK) a disc set CE on: marks + ack_marks over
+// the flows add up to links.csv's marks; the last three columns came last so that readers of the earlier six read new
+// outputs as before), OUT.links.csv with
 // one row per directed channel `from,to,mean_queue_packets,p99_queue_packets,max_queue_packets,drops,marks`
 // (time-weighted over [0, end of simulation]), and OUT.csv.json with {"wall_s", "flows", "completed", "sim_end_s"}.
 //
@@ -143,6 +148,9 @@ struct FlowSpec {
   uint32_t recoveries = 0;
   uint32_t timeouts = 0;
   double establishedS = -1;
+  uint64_t marks = 0;     // its data packets a marking disc set CE on (every port's)
+  uint32_t markCuts = 0;  // the sender's entries into CA_CWR
+  uint64_t ackMarks = 0;  // its packets towards the sender a marking disc set CE on
 };
 
 // Time-weighted occupancy of one directed channel (queue disc + device queue), in packets.
@@ -341,6 +349,19 @@ void onDeviceDrop(ChannelQueue* c, Ptr<const Packet> packet) {
   writeDrop(c, tcp, payloadBytes);
 }
 
+// A marking disc set CE on a packet (its item holds the TCP header first): one mark of its flow's, towards its sink
+// (marks) or its sender (ack_marks).
+void onDiscMark(Ptr<const QueueDiscItem> item, const char*) {
+  TcpHeader tcp;
+  item->GetPacket()->PeekHeader(tcp);
+  const int32_t f = flowOfPorts(tcp, g_flows.size());
+  if (f < 0) return;
+  if (tcp.GetDestinationPort() == 10000 + static_cast<uint32_t>(f))
+    ++g_flows[f].marks;
+  else
+    ++g_flows[f].ackMarks;
+}
+
 // With `option tracedrops 1` and `ecnk`: the same row for every packet a marking queue disc drops (its item holds the TCP header first).
 void onDiscDrop(ChannelQueue* c, Ptr<const QueueDiscItem> item) {
   if (!g_dropsTrace) return;
@@ -380,6 +401,7 @@ void onCongState(size_t i, TcpSocketState::TcpCongState_t, TcpSocketState::TcpCo
     std::fprintf(g_statesTrace, "%.9f,%s,%s,%u\n", Simulator::Now().GetSeconds(), g_flows[i].id.c_str(), TcpSocketState::TcpCongStateName[now],
                  g_cwndNow[i]);
   if (now == TcpSocketState::CA_RECOVERY) ++g_flows[i].recoveries;
+  if (now == TcpSocketState::CA_CWR) ++g_flows[i].markCuts;
   if (now == TcpSocketState::CA_LOSS) ++g_flows[i].timeouts;
 }
 
@@ -570,6 +592,7 @@ int main(int argc, char** argv) {
         c->disc = discs.Get(side);
         c->disc->TraceConnectWithoutContext("PacketsInQueue", MakeBoundCallback(&onDiscQueue, c));
         c->disc->TraceConnectWithoutContext("Drop", MakeBoundCallback(&onDiscDrop, c));
+        c->disc->TraceConnectWithoutContext("Mark", MakeCallback(&onDiscMark));
         if (g_pktsTrace) c->disc->TraceConnectWithoutContext("Enqueue", MakeBoundCallback(&onDiscEnqueue, c));
       }
       g_channels.push_back(c);
@@ -658,13 +681,13 @@ int main(int argc, char** argv) {
   if (g_pktsTrace) std::fclose(g_pktsTrace);
   const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
-  FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts,established_s\n");
+  FILE* out = openCsv(outPath, "id,start_s,finish_s,recoveries,timeouts,established_s,marks,mark_cuts,ack_marks\n");
   for (const FlowSpec& f : g_flows) {
     std::fprintf(out, "%s,%.17g,", f.id.c_str(), f.startS);
     if (f.finishS >= 0) std::fprintf(out, "%.17g", f.finishS);
     std::fprintf(out, ",%u,%u,", f.recoveries, f.timeouts);
     if (f.establishedS >= 0) std::fprintf(out, "%.17g", f.establishedS);
-    std::fprintf(out, "\n");
+    std::fprintf(out, ",%llu,%u,%llu\n", static_cast<unsigned long long>(f.marks), f.markCuts, static_cast<unsigned long long>(f.ackMarks));
   }
   std::fclose(out);
   FILE* lk = std::fopen((outPath.substr(0, outPath.size() - 4) + ".links.csv").c_str(), "w");

@@ -5,7 +5,7 @@ import { ConstantQueue } from "../net/queues/ConstantQueue.js";
 import { LinearSawtooth, linearSampleBytes } from "../net/queues/LinearSawtooth.js";
 import type { QueueObserver } from "../net/queues/QueueObserver.js";
 import type { QueueState } from "../net/queues/QueueState.js";
-import { NO_QUEUE, SAWTOOTH_SAMPLES, type Sawtooth } from "../net/queues/Sawtooth.js";
+import { MARK_PACKET_BYTES, NO_QUEUE, SAWTOOTH_SAMPLES, type Sawtooth } from "../net/queues/Sawtooth.js";
 import type { Topology } from "../net/Topology.js";
 import { addToBins, BinLog } from "./BinLog.js";
 import { IntervalSums } from "./IntervalSums.js";
@@ -17,8 +17,6 @@ export const QUEUE_SERIES_COLUMNS = ["queue_mean_bytes", "queue_delay_mean_s"] a
 
 /** Bins of a port's occupancy histogram over [0, buffer]. */
 const BINS = 512;
-/** Bytes per packet for converting a port's steady marking rate into packets. */
-const MARK_PACKET_BYTES = 1500;
 /**
  * Closes (a port's sawtooth held over an interval) the recorder keeps before it adds their
  * samples to the histograms' log: 16,384 closes (52 bytes each, 0.8 MB) of up to 32 samples

@@ -76,6 +76,11 @@ export class QueueModel {
     return ((this.wStarAt[r] + 1) * this.steadyAlphaAt[r]) / 2;
   }
 
+  /** The per-flow critical window W* = (P + K)/N at marking port `r` last asked of {@link steadyAlpha} or its sawtooth, packets (the window each flow peaks at, less one); NaN before. */
+  criticalWindowPackets(r: number): number {
+    return this.wStarAt[r];
+  }
+
   /** DCTCP's α* for W* = `wStar` at port `r` ({@link dctcpAlpha}) and the settled α ({@link dctcpSettledAlpha}), solved again only when W* there moved; returns α*. */
   private alphaFor(r: number, wStar: number): number {
     if (this.wStarAt[r] === wStar) return this.steadyAlphaAt[r];

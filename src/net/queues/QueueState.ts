@@ -145,6 +145,11 @@ export class QueueState implements FlowObserver {
     return this.model.cutPackets(r);
   }
 
+  /** The per-flow critical window W* = (P + K)/N of marking port `r`'s sawtooth ({@link QueueModel.criticalWindowPackets}), packets; NaN before the first. */
+  criticalWindowPackets(r: number): number {
+    return this.model.criticalWindowPackets(r);
+  }
+
   /** Mean base RTT of the flows bound at `r` now (the pipe's RTT of its sawtooth), seconds; NaN where none is. */
   meanBaseRttS(r: number): number {
     const all = this.bound.windowed(r) + this.bound.count(r, QueueClass.Lossless);

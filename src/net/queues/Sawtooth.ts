@@ -19,6 +19,9 @@ export interface Sawtooth {
   readonly markFraction: number;
 }
 
+/** Bytes per packet in which a sawtooth's steady marking is counted (links.csv's and flows.csv's `marks`): its fraction of the bytes a port forwards, in packets of this size. */
+export const MARK_PACKET_BYTES = 1500;
+
 /** A sawtooth from its samples (and the fraction of packets it marks). */
 export function sawtoothOf(samples: Float64Array, markFraction = 0): Sawtooth {
   let sum = 0;

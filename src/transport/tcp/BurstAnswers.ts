@@ -74,7 +74,11 @@ export class BurstAnswers {
     this.recovery.overflowed(overflowPorts, overflowShares);
     for (let i = 0; i < judged.length; i++) {
       const b = judged[i];
-      if (b.marked > 0) this.queues.mark(b.markPort, b.marked, now);
+      if (b.marked > 0) {
+        // The marks links.csv counts at that port are the flow's (flows.csv's `marks`).
+        this.queues.mark(b.markPort, b.marked, now);
+        this.t.marks[b.flow] += b.marked;
+      }
       if (b.share > 0) {
         // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
         if (b.marked > 0) this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);

@@ -28,6 +28,8 @@ export class DctcpAlpha {
     private readonly t: TcpFlowTable,
     private readonly rttNow: (f: number) => number,
     private readonly network: FlowNetwork,
+    /** Told after a settled flow's α moved (or it settled): its expected cuts for marks follow its α (`FlowMarks.refresh`). */
+    private readonly alphaMoved: (f: number) => void = () => {},
   ) {
     this.kind = sim.registerHandler((f) => this.step(f, true));
   }
@@ -35,7 +37,7 @@ export class DctcpAlpha {
   /**
    * A slow-start round trip of flow `f` came back with `markedLast` of its window's packets
    * marked: α moves g of the way to the fraction marked, and the window is cut by α/2 (never
-   * below 2 segments).
+   * below 2 segments): one cut for marks (flows.csv's `mark_cuts`).
    */
   cutForMarks(f: number): void {
     const t = this.t;
@@ -44,6 +46,7 @@ export class DctcpAlpha {
     const fraction = Math.min(1, t.markedLast[s] / Math.max(1, w));
     t.markedLast[s] = 0;
     t.cwnd[s] = Math.max(2, dctcpCut(w, this.moveAlpha(f, fraction)));
+    t.markCuts[f]++;
   }
 
   /**
@@ -82,6 +85,7 @@ export class DctcpAlpha {
   /** DCTCP flow `f` settled at a marking port: its α moves towards the port's α* from now (one update chain per flow). */
   settle(f: number): void {
     this.step(f);
+    this.alphaMoved(f);
   }
 
   /**
@@ -112,6 +116,7 @@ export class DctcpAlpha {
     t.alphaAtS[s] = now;
     const alpha = settled ? target : target + gap;
     this.queues.setAlpha(f, alpha, now);
+    if (fromEvent) this.alphaMoved(f);
     // Its share of the port is its window over its round trip (dctcpShare), against a flow there
     // at α* with the port's mean base RTT and this flow's own queueing, the period of the port's
     // sawtooth (in that flow's round trips) setting how often a window is marked.

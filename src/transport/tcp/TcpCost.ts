@@ -12,4 +12,10 @@ export interface TcpCost {
   retransmits: number;
   /** Retransmission timeouts the flow waited out. */
   timeouts: number;
+  /** DCTCP: packets its ports marked (CE), a fluid count (`FlowMarks`); 0 for other congestion controls. */
+  marks: number;
+  /** DCTCP: window cuts for marks, slow start's counted and a sawtooth's expected (`FlowMarks`); 0 for others. */
+  markCuts: number;
+  /** Window cuts for losses: fast recoveries entered (timeouts not counted). */
+  lossCuts: number;
 }

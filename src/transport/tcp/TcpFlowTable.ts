@@ -19,7 +19,8 @@ export type TcpCc = (typeof TcpCc)[keyof typeof TcpCc];
  * track loss-based windows ({@link LossPorts}) and the burst judge share. Two kinds of rows:
  * - **per flow**, indexed by flow id (the network's, never reused) and kept to the end of the
  *   run: the flow's phase, its live slot ({@link slotOf}) and what flows.csv reports of it
- *   (`handshakeS`, `activeS`, `growthEndS`, `queueingS`, `retransmits`, `timeouts`);
+ *   (`handshakeS`, `activeS`, `growthEndS`, `queueingS`, `retransmits`, `timeouts`, `marks`,
+ *   `markCuts`, `lossCuts`);
  * - **per live slot**, indexed by `slotOf[f]`: everything else — the window state and the
  *   options' constants (packet bytes, window limit, congestion control, avoidance growth, so the
  *   hot paths read numbers, not option records). A flow takes a slot as it starts ({@link take})
@@ -96,6 +97,12 @@ export class TcpFlowTable {
   retransmits = new Int32Array(0);
   /** Retransmission timeouts waited out. */
   timeouts = new Int32Array(0);
+  /** DCTCP: packets its ports marked (CE), a fluid count (`FlowMarks`). */
+  marks = new Float64Array(0);
+  /** DCTCP: window cuts for marks, counted in slow start and expected in a port's sawtooth (`FlowMarks`). */
+  markCuts = new Float64Array(0);
+  /** Window cuts for losses: fast recoveries entered (`cutWindow`), timeouts not counted. */
+  lossCuts = new Int32Array(0);
   /** Timeouts in a row without a delivered round since (the RTO doubles with each, RFC 6298 §5.5). */
   backoff = new Int32Array(0);
   /** Slow-start loss state: 0 none; 1 lost in the last round; 2 its duplicate ACKs are on their way; 3 retransmitting. */
@@ -172,6 +179,17 @@ export class TcpFlowTable {
    * NaN while none does.
    */
   shareWeight = new Float64Array(0);
+  /**
+   * `FlowMarks`' bookkeeping of the flow in each live slot: its rate as last told, bytes/s on the
+   * wire; its route's mark index (the sum over its ports of ∫ marked fraction dt per byte) when its
+   * marks were last brought up to date; the marking port whose sawtooth cuts its window (-1: none),
+   * the cuts per unit of that port's cut index (1 / (α × RTT)) and the index when last counted.
+   */
+  markRateBps = new Float64Array(0);
+  markIndexAt = new Float64Array(0);
+  markCutPort = new Int32Array(0);
+  markCutScale = new Float64Array(0);
+  markCutIndexAt = new Float64Array(0);
   /** The options of each workload's transport, by index. */
   readonly options: TcpOptions[] = [];
 
@@ -303,6 +321,9 @@ export class TcpFlowTable {
     this.queueingS = grown(this.queueingS, n);
     this.retransmits = grown(this.retransmits, n);
     this.timeouts = grown(this.timeouts, n);
+    this.marks = grown(this.marks, n);
+    this.markCuts = grown(this.markCuts, n);
+    this.lossCuts = grown(this.lossCuts, n);
     this.cap = n;
   }
 
@@ -352,6 +373,11 @@ export class TcpFlowTable {
     this.lossPort = grown(this.lossPort, n, -1);
     this.recoveryWeight = grown(this.recoveryWeight, n, NaN);
     this.shareWeight = grown(this.shareWeight, n, NaN);
+    this.markRateBps = grown(this.markRateBps, n);
+    this.markIndexAt = grown(this.markIndexAt, n);
+    this.markCutPort = grown(this.markCutPort, n, -1);
+    this.markCutScale = grown(this.markCutScale, n);
+    this.markCutIndexAt = grown(this.markCutIndexAt, n);
     this.freeSlots = grown(this.freeSlots, n);
     // The new slots onto the free stack, the highest on top (none was free: take grows only then).
     for (let i = 0; i < n - this.slotCap; i++) this.freeSlots[i] = this.slotCap + i;

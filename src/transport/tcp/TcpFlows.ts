@@ -15,6 +15,7 @@ import { BurstAnswers } from "./BurstAnswers.js";
 import { BurstJudge } from "./BurstJudge.js";
 import { DctcpAlpha } from "./DctcpAlpha.js";
 import { FIRST_FLIGHT } from "./FIRST_FLIGHT.js";
+import { FlowMarks } from "./FlowMarks.js";
 import { FlowReroutes } from "./FlowReroutes.js";
 import { HandshakeLosses } from "./HandshakeLosses.js";
 import { LossPorts } from "./LossPorts.js";
@@ -98,6 +99,8 @@ export class TcpFlows implements FlowObserver {
   private readonly avoidance: AvoidanceSteps;
   /** Reroutes: what a flow takes again from its new route. */
   private readonly reroutes: FlowReroutes;
+  /** The marks and the cuts for marks charged to each DCTCP flow (flows.csv). */
+  private readonly marks: FlowMarks;
   /** What {@link start} reads off a flow's route (one record, rewritten by each start). */
   private readonly timing: StartTiming = { baseRttS: 0, handshakeBaseRttS: 0, outS: 0, backS: 0, storeAndForwardS: 0 };
   /** Where each options record registered is in the table ({@link addOptions}). */
@@ -124,7 +127,8 @@ export class TcpFlows implements FlowObserver {
     const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes);
-    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network);
+    this.marks = new FlowMarks(sim, queues, this.t, routes.held, topology.resourceCount, (f) => routes.rttNow(f));
+    this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network, (f) => this.marks.refresh(f));
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
       rttNow: (f) => routes.rttNow(f),
       lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),
@@ -251,6 +255,7 @@ export class TcpFlows implements FlowObserver {
     t.lostPackets[s] = 0;
     t.lostLast[s] = 0;
     t.markedLast[s] = 0;
+    this.marks.started(flow);
     t.minRttS[s] = Infinity;
     // The SYN's timestamp sample, unless it was lost (a retransmitted SYN gives none: ns-3's RttHistory retx).
     t.srttS[s] = handshakeRounds > 0 && opensWithSyn(o.handshake) && !synLost ? timestampRttS(synStartS, synStartS + handshakeRtt) : NaN;
@@ -296,6 +301,8 @@ export class TcpFlows implements FlowObserver {
   costOf(flow: number): TcpCost | undefined {
     const t = this.t;
     if (flow >= t.cap || t.phase[flow] === Phase.None) return undefined;
+    // A flow still live (the run stopped first): its marks and cuts up to now.
+    if (t.slotOf[flow] >= 0) this.marks.bringUp(flow);
     const end = Number.isNaN(t.growthEndS[flow]) ? this.network.finishOf(flow) : t.growthEndS[flow];
     return {
       handshakeS: t.handshakeS[flow],
@@ -303,6 +310,9 @@ export class TcpFlows implements FlowObserver {
       queueingS: t.queueingS[flow],
       retransmits: t.retransmits[flow],
       timeouts: t.timeouts[flow],
+      marks: t.marks[flow],
+      markCuts: t.markCuts[flow],
+      lossCuts: t.lossCuts[flow],
     };
   }
 
@@ -314,6 +324,15 @@ export class TcpFlows implements FlowObserver {
     // Not tcp, or done: nothing of it to change.
     const s = t.slotOf[f];
     if (s < 0) return;
+    // Its marks so far at the old rate; its cuts for marks by its phase and port after the change.
+    this.marks.rateChanged(f, changes.newRatesBps[i]);
+    this.windowRateChanged(changes, i, f, s);
+    this.marks.refresh(f);
+  }
+
+  /** {@link rateChanged} of tcp flow `f` in live slot `s`: what its window does about its new rate. */
+  private windowRateChanged(changes: RateChanges, i: number, f: number, s: number): void {
+    const t = this.t;
     const newRateBps = changes.newRatesBps[i];
     const bottleneck = changes.bottlenecks[i];
     const phase = t.phase[f];
@@ -365,6 +384,7 @@ export class TcpFlows implements FlowObserver {
    */
   flowRerouted(f: number, oldRoute: Route): void {
     this.reroutes.rerouted(f, oldRoute);
+    this.marks.rerouted(f);
   }
 
   /**
@@ -387,6 +407,7 @@ export class TcpFlows implements FlowObserver {
     t.timer[s] = -1;
     if (Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = this.sim.nowS;
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
+    this.marks.bringUp(f);
     t.phase[f] = Phase.Done;
     this.ports.leave(f);
     this.routes.held.release(f);

@@ -10,11 +10,13 @@ import { TcpCc, type TcpFlowTable } from "./TcpFlowTable.js";
  * for marks: a loss cuts like a marked window, not by half); NewReno halves what is in flight —
  * its window less the `gone` packets the duplicate ACKs already show lost or delivered (ns-3's
  * NewReno takes ssthresh from the bytes in flight, which with SACK is RFC 6675's pipe; RFC
- * 5681's FlightSize / 2). Never below 2 segments.
+ * 5681's FlightSize / 2). Never below 2 segments. Each call is one cut for losses (flows.csv's
+ * `loss_cuts`: a fast recovery entered, as ns-3 counts CA_RECOVERY entries).
  */
 export function cutWindow(t: TcpFlowTable, f: number, gone: number, alpha: number): void {
   const s = t.slotOf[f];
   const w = t.cwnd[s];
+  t.lossCuts[f]++;
   if (t.cc[s] === TcpCc.Cubic) {
     t.wMax[s] = cubicLossMax(w, t.wMax[s]);
     t.cwnd[s] = Math.max(2, w * CUBIC_BETA);

@@ -12,7 +12,7 @@ interface Connection {
 }
 
 /** Columns the tcp model adds to flows.csv. */
-export const TCP_COLUMNS = ["handshake_s", "slow_start_s", "queueing_s", "retransmits", "timeouts"] as const;
+export const TCP_COLUMNS = ["handshake_s", "slow_start_s", "queueing_s", "retransmits", "timeouts", "marks", "mark_cuts", "loss_cuts"] as const;
 
 /**
  * `tcp`: each workload gets its own connections (a new one per transfer, or a pool of
@@ -37,7 +37,8 @@ export const tcpModel: TransportModel = {
       columns: TCP_COLUMNS,
       cells(flow) {
         const c = flows.costOf(flow);
-        return c && [c.handshakeS, c.slowStartS, c.queueingS, c.retransmits, c.timeouts];
+        // Counts are whole, as links.csv's marks: a fluid count (steady marks, a sawtooth's expected cuts) rounded to the packet or cut.
+        return c && [c.handshakeS, c.slowStartS, c.queueingS, c.retransmits, c.timeouts, Math.round(c.marks), Math.round(c.markCuts), c.lossCuts];
       },
       queueingOf: (flow) => flows.costOf(flow)?.queueingS,
     };
