@@ -285,7 +285,10 @@ export class BurstJudge {
     const k = this.queues.markingThresholdPackets(r, packet);
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
-    if (overBuffer <= 0 && overK <= 0) return;
+    // A marking port whose queue stands at K or more marks what arrives even where it drains it as
+    // fast: DCTCP's packets find the queue above K (ns-3's first flights marked on arrival).
+    const aboveK = ecnAll && k > 0 && standing >= k;
+    if (overBuffer <= 0 && overK <= 0 && !aboveK) return;
     const at = this.port;
     at.r = r;
     at.arrivals = arrivals;
