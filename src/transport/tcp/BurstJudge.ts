@@ -285,13 +285,7 @@ export class BurstJudge {
     const k = this.queues.markingThresholdPackets(r, packet);
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
-    // A marking port whose queue stands at K or more marks a first flight that arrives even where
-    // it drains it as fast: its packets find the queue above K (ns-3's first flights marked on
-    // arrival). Only where nothing clocks the bursts (first flights): judging more ACK-clocked
-    // rounds draws more arrival offsets from the loss stream, which moves every later loss of an
-    // incast (incast-dctcp-24x48k: 1 → 4 responses timed out, FCT p99 0.97 → 200 ms).
-    const aboveK = clocked === 0 && ecnAll && k > 0 && standing >= k;
-    if (overBuffer <= 0 && overK <= 0 && !aboveK) return;
+    if (overBuffer <= 0 && overK <= 0) return;
     const at = this.port;
     at.r = r;
     at.arrivals = arrivals;

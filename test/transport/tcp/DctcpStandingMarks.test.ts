@@ -1,4 +1,4 @@
-// DCTCP at a port that stands at K: a newcomer's first flight is marked on arrival, and its window is marked again (halved, floor 2) every round trip it sends there while the port's queue is at ≥ K over at least half its cycle.
+// DCTCP at a port that stands at K: a newcomer cut for its slow start's marks there is marked again (cut by α/2 at its α, floor 2) every round trip it sends there while the port's queue is at ≥ K over at least half its cycle; below that, never again.
 import { describe, expect, it } from "vitest";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import type { TransferResult } from "../../../src/workloads/Workload.js";
@@ -30,6 +30,12 @@ function newcomer(long: number, segments: number, atS: number) {
   const x = long;
   const sb = n.topology.channelBetween(n.topology.nodeIndex.get("s")!, n.topology.nodeIndex.get("b")!);
   const caps: Array<{ atS: number; bps: number }> = [];
+  const alphas: Array<{ atS: number; alpha: number }> = [];
+  const setAlpha = n.queues.setAlpha.bind(n.queues);
+  n.queues.setAlpha = (f, alpha, nowS) => {
+    if (f === x) alphas.push({ atS: nowS, alpha });
+    setAlpha(f, alpha, nowS);
+  };
   const setFlowCap = n.network.setFlowCap.bind(n.network);
   n.network.setFlowCap = (f, bps) => {
     if (f === x) caps.push({ atS: n.sim.nowS, bps });
@@ -37,51 +43,55 @@ function newcomer(long: number, segments: number, atS: number) {
   };
   let result: TransferResult | undefined;
   n.sim.at(atS, () => ctx.startTransfer({ id: "x", src: "a", dst: "b", sizeBytes: segments * MSS }, (r) => (result = r)));
-  return { ...n, sb, x, caps, result: () => result };
+  return { ...n, sb, x, caps, alphas, result: () => result };
 }
 
 describe("DCTCP: a newcomer at a port that stands at K", () => {
-  it("six long flows hold s → b at ≥ K over 17 of its 32 samples: the newcomer's first flight is marked, and each round trip after halves its window to the floor of 2", () => {
+  it("six long flows hold s → b at ≥ K over 17 of its 32 samples: once its slow start is cut for their marks, each round trip the newcomer's window is cut again by α/2 at its α, to the floor of 2", () => {
     // Six flows settled at s → b: W* = (5.4 + 30)/6 = 5.9, eq. 7's α* ≈ 0.56, the queue swings
-    // by A = N(W* + 1)α*/2 ≈ 11.6 below K + N = 36: at ≥ K for N/A ≈ 0.52 of the cycle (17 of its 32
-    // samples), its mean ≥ K. So the newcomer's first flight (10 packets at line
-    // rate, drained as fast) finds the queue above K and is marked whole: one round trip on, α =
-    // 1 (15/16 · 1 + 1/16 · 1) and the window is cut to 5; then every round trip it is cut
-    // again at the α it has (1: 2.5; then ≈ 0.97: 2.5 · 0.51 < 2, so 2) and α moves towards the
-    // port's share at ≥ K. Main never marked the first flight (its arrivals never exceed the
-    // drain) and cut the second round once (then +1 a round trip).
-    const c = newcomer(6, 40, 0.06);
+    // by A = N(W* + 1)α*/2 ≈ 11.6 below K + N = 36: at ≥ K for N/A ≈ 0.52 of the cycle (17 of
+    // its 32 samples), its mean ≥ K. The newcomer's slow start is marked there (its second round
+    // drains at its share of the busy port) and cut; from then, one round trip apart, every cap
+    // is the last window × (1 − α/2) at the α it had — no growth in between (ns-3's CWR) — never
+    // below 2, and α takes a step of g = 1/16 towards the port's share at ≥ K (17/32) each time.
+    // Main cut it once, then grew it by one a round trip.
+    const c = newcomer(6, 60, 0.06);
     c.sim.run({ untilS: 0.06 });
     const share = c.queues.aboveKShare(c.sb, P);
-    expect(share).toBeGreaterThanOrEqual(0.5);
-    expect(share).toBeLessThan(0.6);
+    expect(share).toBe(17 / 32);
     c.sim.run({ untilS: 0.07 });
     expect(c.result()).toBeDefined();
-    // The caps after the first flight (the first one set as it starts, then one a round trip).
-    // The caps: 10 at the start and as the first flight arrives, then one a round trip from the cut.
-    expect((c.caps[0].bps * (c.caps[3].atS - c.caps[2].atS)) / P).toBeCloseTo(10, 6);
-    const rtt = c.caps[3].atS - c.caps[2].atS;
+    // The cut for the slow start's marks: the first cap below the one before.
+    const cut = c.caps.findIndex((k, i) => i > 0 && k.bps < c.caps[i - 1].bps);
+    expect(cut).toBeGreaterThan(0);
+    const steps = c.caps.slice(cut);
+    const rtt = steps[1].atS - steps[0].atS;
     expect(rtt).toBeGreaterThan(235e-6);
     expect(rtt).toBeLessThan(250e-6);
-    expect(c.caps[2].atS - c.caps[1].atS).toBeCloseTo(rtt, 9);
-    const windows = c.caps.slice(2).map((k) => (k.bps * rtt) / P);
-    // 40 segments: 10 in the first flight, then 5, 2.5 and 2 a round trip: 30 − 7.5 = 22.5 at 2
-    // a round trip, 11 round trips, and the last 0.5 in the round whose window covers it, at
-    // line rate — 13 capped round trips after the cut. (One cut and +1 a round trip would send
-    // 5, 6, 7, 8, 9 ≥ 30 in 5.)
-    expect(windows.length).toBe(14);
-    expect(windows[0]).toBeCloseTo(5, 6);
-    expect(windows[1]).toBeCloseTo(2.5, 6);
-    for (let i = 2; i < 13; i++) expect(windows[i]).toBeCloseTo(2, 6);
-    expect(windows[13]).toBe(Infinity);
-    for (let i = 3; i < c.caps.length; i++) expect(c.caps[i].atS - c.caps[i - 1].atS).toBeCloseTo(rtt, 9);
+    const windows = steps.map((k) => (k.bps * rtt) / P);
+    // α as it stood at each cap (set at the same instant, before the cap).
+    const alphaAt = (atS: number) => c.alphas.filter((a) => a.atS <= atS + 1e-12).at(-1)!.alpha;
+    let w = windows[0];
+    let alpha = alphaAt(steps[0].atS);
+    let i = 1;
+    for (; i < windows.length && windows[i] < Infinity; i++) {
+      expect(steps[i].atS - steps[i - 1].atS).toBeCloseTo(rtt, 9);
+      const next = Math.max(2, w * (1 - alpha / 2));
+      expect(windows[i]).toBeCloseTo(next, 6);
+      alpha = (15 / 16) * alpha + share / 16;
+      expect(alphaAt(steps[i].atS)).toBeCloseTo(alpha, 12);
+      w = next;
+    }
+    // Halved to the floor within three round trips, and held there until the window covers the rest.
+    expect(windows[3]).toBeCloseTo(2, 6);
+    expect(i).toBe(windows.length - 1);
+    expect(windows[i]).toBe(Infinity);
   });
 
   it("two long flows hold s → b at ≥ K over less than half its cycle: the newcomer is not marked again, its window grows by one a round trip", () => {
     // Two flows: W* = 17.7, α* ≈ 0.33, A ≈ 6.2 below K + 2 = 32: at ≥ K over 2/A ≈ 0.32 of the
-    // cycle, its mean below K. The first flight meets the mean queue below K and drains as fast
-    // as it arrives: unmarked. Whatever marks its slow start later, no round trip after its cut
-    // is cut again: every cap after the first avoidance one is larger than the one before.
+    // cycle, its mean below K. Whatever marks its slow start, no round trip after its cut is
+    // cut again: after the one cut, no cap is smaller than the one before.
     const c = newcomer(2, 200, 0.06);
     c.sim.run({ untilS: 0.06 });
     const share = c.queues.aboveKShare(c.sb, P);
