@@ -4,7 +4,6 @@ import { FlowState, type FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { BurstAnswers } from "./BurstAnswers.js";
 import type { DctcpAlpha } from "./DctcpAlpha.js";
-import { dctcpRouteMarks } from "./dctcpRouteMarks.js";
 import { restoreDctcpShare } from "./dctcpShare.js";
 import { fastRecoveryEndS } from "./fastRecoveryEndS.js";
 import type { LossPorts } from "./LossPorts.js";
@@ -26,9 +25,6 @@ const STANDS_AT_K = 0.5;
  * ({@link applyWindow}).
  */
 export class AvoidanceSteps {
-  /** {@link dctcpRouteMarks}' answer: a window's chance of a mark, and the fraction of it marked. */
-  private readonly marks = new Float64Array(2);
-
   constructor(
     private readonly sim: Simulation,
     private readonly network: FlowNetwork,
@@ -129,12 +125,6 @@ export class AvoidanceSteps {
       t.timer[s] = this.sim.schedule(now + rtt, this.kindStep, f);
       return;
     }
-    // DCTCP across marking ports it is not bound at: marked each round trip by the bound flows' law, stepped each round.
-    if (t.cc[s] === TcpCc.Dctcp && this.cutForRouteMarks(f, w, rtt)) {
-      this.applyWindow(f, rtt, t.windowAt(s, now + rtt / 2, rtt));
-      t.timer[s] = this.sim.schedule(now + rtt, this.kindStep, f);
-      return;
-    }
     const ahead = t.windowAt(s, now + rtt, rtt) - w;
     const rtts = ahead > 0 ? Math.min(1000, Math.max(1, (STEP_GROWTH * w) / ahead)) : 1000;
     // Until the next check the cap is the window half-way there, so the bytes sent match the growing window's.
@@ -165,22 +155,6 @@ export class AvoidanceSteps {
       return false;
     }
     this.alphas.cutForStandingMarks(f, sent, share);
-    return true;
-  }
-
-  /**
-   * DCTCP flow `f` in avoidance, its window `w` over the last round trip: where the marking ports
-   * of its route would mark that window ({@link dctcpRouteMarks}) it is cut for them now
-   * ({@link DctcpAlpha.cutForRouteMarks}); returns whether any would.
-   */
-  private cutForRouteMarks(f: number, w: number, rtt: number): boolean {
-    const t = this.t;
-    const s = t.slotOf[f];
-    const held = this.routes.held;
-    const at = held.offsetOf(f);
-    dctcpRouteMarks(this.queues, held.pool, at, at + held.lengthOf(f), this.queues.boundAt(f), w, rtt, t.baseRttS[s], t.packetBytes[s], this.marks);
-    if (!(this.marks[0] > 0)) return false;
-    this.alphas.cutForRouteMarks(f, w, this.marks[0], this.marks[1]);
     return true;
   }
 

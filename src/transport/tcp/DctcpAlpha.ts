@@ -60,21 +60,6 @@ export class DctcpAlpha {
   }
 
   /**
-   * An avoidance round trip of flow `f` sent `w` packets across marking ports it is not bound at,
-   * which marked the window with chance `p` and `fraction` of its packets
-   * (`dctcpRouteMarks`): the window takes the expected cut of a bound flow's law, p·α·W/2 at
-   * the α it had when the window left (ns-3 3.37 `EnterCwr` reads α at the first ECE), never below
-   * 2 segments; then α moves g of the way to the fraction marked (the window's end, RFC 8257).
-   * Nothing is drawn: a DCTCP run stays deterministic.
-   */
-  cutForRouteMarks(f: number, w: number, p: number, fraction: number): void {
-    const t = this.t;
-    const s = t.slotOf[f];
-    t.cwnd[s] = Math.max(2, w - (p * this.queues.alphaOf(f) * w) / 2);
-    this.moveAlpha(f, fraction);
-  }
-
-  /**
    * A slow-start round of flow `f` lost `lostShare` of its `packets` at a port that marked
    * `markedPackets` of them: α moves g of the way to the fraction marked among the packets that
    * got through, as for a round that lost nothing, and the window is left to its loss to cut. The

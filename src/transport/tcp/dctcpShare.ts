@@ -34,15 +34,6 @@ export function markedWindow(alpha: number, rho: number): number {
 }
 
 /**
- * The chance that a window of `w` packets through a marking port that marks the fraction `alpha`
- * of its packets holds at least one mark, its round trip being `rho` of the port's period: the
- * window spans (1 − 1/W) of a round trip, so p = min(1, α + (1 − 1/W)·ρ) ({@link markedWindow}'s p).
- */
-export function markedWindowChance(alpha: number, rho: number, w: number): number {
-  return Math.min(1, alpha + (1 - 1 / Math.max(1, w)) * rho);
-}
-
-/**
  * Flow `f` shares its marking port by {@link dctcpShareFactor} `factor` times its own weight,
  * kept in `t.shareWeight` until {@link restoreDctcpShare}. A recovery's weight by window
  * (`recoveryShare`) in force gives way: at a marking port the flows share by DCTCP's law, and
