@@ -187,6 +187,22 @@ export class QueueState implements FlowObserver {
     return this.meanBytes[resource];
   }
 
+  /**
+   * The share of its cycle marking port `resource`'s queue is at its marking threshold K or above
+   * (data packets of `packetBytes`, its ACK load counted): the share of its sawtooth's samples
+   * at ≥ K (a packet crossing it finds that often a queue it is marked at); 0 where it holds no
+   * queue or does not mark.
+   */
+  aboveKShare(resource: number, packetBytes: number): number {
+    const k = this.acks.markingThresholdPackets(resource, packetBytes);
+    const s = this.sawtooth[resource];
+    if (!(k > 0) || !(s.maxBytes >= k * packetBytes)) return 0;
+    const samples = s.samples;
+    let above = 0;
+    for (let i = 0; i < samples.length; i++) if (samples[i] >= k * packetBytes) above++;
+    return above / samples.length;
+  }
+
   /** The current sawtooth at `resource`. */
   sawtoothOf(resource: number): Sawtooth {
     return this.sawtooth[resource];

@@ -13,6 +13,8 @@ import type { TcpRoutes } from "./TcpRoutes.js";
 
 /** Window growth between two avoidance checks of a window-limited flow: at most 1/4, at least one RTT apart (the cap in between is the window at the middle of the step). */
 const STEP_GROWTH = 0.25;
+/** A marking port stands at K when its queue is at ≥ K for at least this share of its cycle: more often than not (its sawtooth's median, which is its mean, at ≥ K). */
+const STANDS_AT_K = 0.5;
 
 /**
  * Congestion avoidance of {@link TcpFlows}' flows: the window grows by the congestion control's
@@ -46,11 +48,14 @@ export class AvoidanceSteps {
    * it again (one decrease per recovery); its law runs from the recovery's end. A slow-start
    * recovery behind a drop-tail buffer its loss filled (`fullBufferS`: what that buffer adds to
    * the round trip now) runs at the round trip through it, and at its window's rate there (its
-   * share follows its window: `recoveryShare`), not at its max-min share.
+   * share follows its window: `recoveryShare`), not at its max-min share. A DCTCP flow cut for the
+   * marks of port `markedAt` (its slow start's; -1 for none) is marked again each round trip while
+   * that port's queue reaches K ({@link step}).
    */
-  enterAvoidance(f: number, lostPackets = 0, fullBufferS = 0): void {
+  enterAvoidance(f: number, lostPackets = 0, fullBufferS = 0, markedAt = -1): void {
     const t = this.t;
     const s = t.slotOf[f];
+    t.markPort[s] = markedAt;
     if (t.timer[s] >= 0) this.sim.cancel(t.timer[s]);
     if (t.phase[f] !== Phase.Avoidance) this.ports.cross(f, true);
     // Out of its port's sawtooth: it no longer shares the port by its window over its round trip.
@@ -79,6 +84,8 @@ export class AvoidanceSteps {
     if (this.network.stateOf(f) !== FlowState.Active || t.phase[f] !== Phase.Avoidance) return;
     const now = this.sim.nowS;
     const rtt = this.routes.rttNow(f);
+    // The window the last round trip went out with (a round in CWR does not grow it: below).
+    const sent = t.cwnd[s];
     const w = t.advance(s, now, rtt);
     if (t.catchUp[s] > 0) this.sendCatchUp(f);
     else if (t.lostInRecovery[s] > 0 && !t.recovering(s, now)) {
@@ -91,6 +98,8 @@ export class AvoidanceSteps {
     }
     const bound = this.queues.boundAt(f);
     if (bound >= 0) {
+      // Bound: its port's sawtooth law marks it from here.
+      t.markPort[s] = -1;
       // Bound by the network: DCTCP settles into its port's sawtooth; a loss-based flow's port tracks it.
       if (this.ports.tracks(f, bound)) {
         this.ports.join(f, bound);
@@ -110,11 +119,43 @@ export class AvoidanceSteps {
       t.timer[s] = this.sim.schedule(t.recoveryEndS[s], this.kindStep, f);
       return;
     }
+    // DCTCP cut for a port's marks in slow start: marked again each round trip it sends there while that port's queue reaches K.
+    if (t.markPort[s] >= 0 && this.markedAgain(f, sent)) {
+      this.applyWindow(f, rtt);
+      t.timer[s] = this.sim.schedule(now + rtt, this.kindStep, f);
+      return;
+    }
     const ahead = t.windowAt(s, now + rtt, rtt) - w;
     const rtts = ahead > 0 ? Math.min(1000, Math.max(1, (STEP_GROWTH * w) / ahead)) : 1000;
     // Until the next check the cap is the window half-way there, so the bytes sent match the growing window's.
     this.applyWindow(f, rtt, t.windowAt(s, now + (rtts * rtt) / 2, rtt));
     t.timer[s] = this.sim.schedule(now + rtts * rtt, this.kindStep, f);
+  }
+
+  /**
+   * DCTCP flow `f`, cut in slow start for the marks of its port `t.markPort` and not bound since,
+   * sent its window of `sent` packets there over the last round trip. While that port's queue
+   * stands at K or more — at ≥ K for at least half its cycle ({@link QueueState.aboveKShare}), so
+   * a packet crossing it finds a queue it is marked at more often than not, and a window of two
+   * or more holds a mark nearly every round trip — the window is marked again: ns-3 3.37's CWR
+   * ends on the ACK that passes the data sent at its start (`m_recover`), that ACK still echoes
+   * CE, and `EnterCwr` cuts again at once: ssthresh = (1 − α/2)·cwnd at the α before this window's
+   * marks (`TcpDctcp::GetSsThresh`), no growth in CWR; α then moves towards the window's marked
+   * share, the port's share at ≥ K ({@link DctcpAlpha.cutForStandingMarks}). Where the port no
+   * longer stands at K the flow's marks end (`t.markPort` is cleared) and its window grows by its
+   * law. Returns whether it was cut.
+   */
+  private markedAgain(f: number, sent: number): boolean {
+    const t = this.t;
+    const s = t.slotOf[f];
+    // Its last flight is out: a cut holds back nothing.
+    const share = t.sentAll[s] === 1 ? 0 : this.queues.aboveKShare(t.markPort[s], t.packetBytes[s]);
+    if (!(share >= STANDS_AT_K)) {
+      t.markPort[s] = -1;
+      return false;
+    }
+    this.alphas.cutForStandingMarks(f, sent, share);
+    return true;
   }
 
   /**

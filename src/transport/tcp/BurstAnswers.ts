@@ -83,18 +83,21 @@ export class BurstAnswers {
         // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
         if (b.marked > 0) this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
         this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
-      } else if (b.marked > 0) this.onMarks(b.flow, b.marked);
+      } else if (b.marked > 0) this.onMarks(b.flow, b.marked, b.markPort);
     }
     // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.
     this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares);
   }
 
-  /** DCTCP: `markedPackets` of this round's window will come back with ECE. */
-  private onMarks(f: number, markedPackets: number): void {
+  /** DCTCP: `markedPackets` of this round's window will come back with ECE, marked at `port`. */
+  private onMarks(f: number, markedPackets: number, port: number): void {
     const t = this.t;
     const s = t.slotOf[f];
     if (t.phase[f] !== Phase.SlowStart) return;
-    t.markedLast[s] = Math.max(t.markedLast[s], markedPackets);
+    if (markedPackets > t.markedLast[s]) {
+      t.markedLast[s] = markedPackets;
+      t.markPort[s] = port;
+    }
     this.awaitRound(f);
   }
 }

@@ -51,6 +51,8 @@ export class FlowReroutes {
     t.inCatchUp[s] = 0;
     // What was in flight on the old route is lost with it: the flow sends its bytes again on the new one.
     t.sentAll[s] = 0;
+    // The port that marked it is on the old route.
+    t.markPort[s] = -1;
     this.ports.rerouted(f, oldRoute.resources);
     const baseRtt = baseRttS(this.network, this.channels, route.resources, route.latencyS, t.packetBytes[s], o.headerBytes);
     t.baseRttS[s] = baseRtt;

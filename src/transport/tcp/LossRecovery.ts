@@ -370,6 +370,7 @@ export class LossRecovery {
     t.lostPackets[s] = 0;
     t.lostLast[s] = 0;
     t.markedLast[s] = 0;
+    t.markPort[s] = -1;
     t.recoveryEndS[s] = 0;
     t.catchUp[s] = 0;
     t.lostInRecovery[s] = 0;

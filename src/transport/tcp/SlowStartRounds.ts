@@ -122,9 +122,12 @@ export class SlowStartRounds {
     if (!t.sentAll[s] || t.lossAge[s] > 0) t.timer[s] = this.sim.schedule(this.sim.nowS + rtt, this.kindRound, f);
   }
 
-  /** DCTCP's answer to a marked round: α moves by g towards the marked fraction, the window is cut by α/2, slow start ends. */
+  /**
+   * DCTCP's answer to a marked round: α moves by g towards the marked fraction, the window is cut
+   * by α/2, slow start ends; marked again each round trip while the port that marked it reaches K.
+   */
   private answerMarks(f: number): void {
     this.alphas.cutForMarks(f);
-    this.avoidance.enterAvoidance(f);
+    this.avoidance.enterAvoidance(f, 0, 0, this.t.markPort[this.t.slotOf[f]]);
   }
 }

@@ -113,6 +113,12 @@ export class TcpFlowTable {
   lostLast = new Float64Array(0);
   /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
   markedLast = new Float64Array(0);
+  /**
+   * DCTCP: the port that marked the flow's slow start (the most of its marked round), kept after
+   * the cut while that port's queue still reaches K: each avoidance round trip the flow sends
+   * there is marked again (`AvoidanceSteps`); -1 for none.
+   */
+  markPort = new Int32Array(0);
   /** HyStart's delayMin: the least smoothed RTT the flow's ACKs handed Cubic, seconds (Infinity: none yet; `hyStartRound`). */
   minRttS = new Float64Array(0);
   /** ns-3's smoothed RTT of the flow's millisecond timestamp samples, seconds (NaN: no sample yet; `hyStartRound`). */
@@ -359,6 +365,7 @@ export class TcpFlowTable {
     this.lostPackets = grown(this.lostPackets, n);
     this.lostLast = grown(this.lostLast, n);
     this.markedLast = grown(this.markedLast, n);
+    this.markPort = grown(this.markPort, n, -1);
     this.minRttS = grown(this.minRttS, n);
     this.srttS = grown(this.srttS, n);
     this.roundStartS = grown(this.roundStartS, n);

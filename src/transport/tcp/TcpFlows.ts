@@ -256,6 +256,7 @@ export class TcpFlows implements FlowObserver {
     t.lostLast[s] = 0;
     t.markedLast[s] = 0;
     this.marks.started(flow);
+    t.markPort[s] = -1;
     t.minRttS[s] = Infinity;
     // The SYN's timestamp sample, unless it was lost (a retransmitted SYN gives none: ns-3's RttHistory retx).
     t.srttS[s] = handshakeRounds > 0 && opensWithSyn(o.handshake) && !synLost ? timestampRttS(synStartS, synStartS + handshakeRtt) : NaN;
