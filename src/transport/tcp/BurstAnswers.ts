@@ -2,7 +2,8 @@
 import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import type { BurstJudge, BurstVerdicts } from "./BurstJudge.js";
+import type { Burst, BurstVerdicts } from "./Burst.js";
+import type { BurstJudge } from "./BurstJudge.js";
 import type { DctcpAlpha } from "./DctcpAlpha.js";
 import type { HandshakeLosses } from "./HandshakeLosses.js";
 import type { LossRecovery } from "./LossRecovery.js";
@@ -29,15 +30,20 @@ export class BurstAnswers {
     private readonly alphas: DctcpAlpha,
     /** The simulation's event kind of a slow-start round ({@link SlowStartRounds.round}). */
     private readonly kindRound: number,
+    /** The simulation's event kind that closes an overflow episode ({@link closeEpisode}). */
+    private readonly kindClose: number,
   ) {}
+
+  /** The pending event that closes the open overflow episode (-1: none open). */
+  private closeHandle = -1;
 
   /**
    * Queue `packets` of flow `f` arriving over `durationS` at every channel of its route, on top
    * of `standing` of its own already queued; judged with the instant's other bursts.
    */
-  offer(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void {
+  offer(f: number, packets: number, durationS: number, standing: number, prevBytes: number, first = false): void {
     const s = this.t.slotOf[f];
-    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[s], this.t.cc[s] === TcpCc.Dctcp);
+    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[s], this.t.cc[s] === TcpCc.Dctcp, this.sim.nowS, first);
     // Judged at the end of this instant's solve, with every other burst of the instant.
     this.network.requestSolve();
   }
@@ -50,8 +56,76 @@ export class BurstAnswers {
     t.timer[s] = this.sim.schedule(this.sim.nowS + this.routes.rttNow(f), this.kindRound, f);
   }
 
-  /** Judge this instant's bursts at their ports, and let each flow answer its drops or marks. */
+  /**
+   * Judge this instant's bursts at their ports, and let each flow answer its drops or marks — or
+   * hold them back for one verdict of their overflow episode: first flights offered while one is
+   * open, crossing one of its ports, join it; an instant with a first flight opens an episode when
+   * some event comes before it could close ({@link closeTimeS}: else nothing can join, and the bursts
+   * are judged now, as one instant's).
+   */
   judge(): void {
+    const b = this.bursts;
+    if (this.closeHandle >= 0) {
+      if (b.joinPending()) this.scheduleClose();
+    } else if (b.pendingFirst && this.sim.queue.size > 0 && this.sim.queue.peekTime() < this.closeTimeS(b.pendingBursts)) {
+      b.holdPending();
+      this.scheduleClose();
+    }
+    if (b.hasPending) this.judgeNow();
+  }
+
+  /** A handshake over `resources` starts: an open episode crossing one of their ports (or its reverse channel) closes now, so that its overflow is recorded for the SYN. */
+  settleFor(resources: Int32Array): void {
+    if (this.closeHandle < 0 || !this.bursts.episodeCrosses(resources)) return;
+    this.sim.cancel(this.closeHandle);
+    this.closeEpisode();
+  }
+
+  /** The open overflow episode closes: its bursts are judged together, each at its own offset, with any pending now. */
+  closeEpisode(): void {
+    this.closeHandle = -1;
+    this.bursts.releaseEpisode();
+    if (this.bursts.hasPending) this.judgeNow();
+  }
+
+  /**
+   * When an episode of `held` bursts closes: before any of their flows could act on a verdict —
+   * the earliest of their next round trips (each flow's pending round) — or could be done (its
+   * bytes left drained at no more than its line rate, at the earliest), and no later than the
+   * earliest end of their trains.
+   */
+  private closeTimeS(held: readonly Burst[]): number {
+    let at = Infinity;
+    const now = this.sim.nowS;
+    for (let i = 0; i < held.length; i++) {
+      const b = held[i];
+      at = Math.min(at, b.atS + b.durationS);
+      const s = this.t.slotOf[b.flow];
+      if (s < 0) continue;
+      if (this.t.timer[s] >= 0) at = Math.min(at, this.sim.queue.timeOf(this.t.timer[s]));
+      at = Math.min(at, now + this.network.remainingOf(b.flow) / this.routes.lineRate(b.flow));
+    }
+    return at;
+  }
+
+  /**
+   * (Re)schedule the close of the open episode at {@link closeTimeS}; its flows' rounds due at
+   * that same instant are put after it (an event moved to its own time goes last among equal
+   * times: core/LadderQueue's sequence), so every verdict is in before a flow's round reads it.
+   */
+  private scheduleClose(): void {
+    const held = this.bursts.episodeBursts;
+    const at = this.closeTimeS(held);
+    if (this.closeHandle >= 0) this.sim.reschedule(this.closeHandle, at);
+    else this.closeHandle = this.sim.schedule(at, this.kindClose, 0);
+    for (let i = 0; i < held.length; i++) {
+      const s = this.t.slotOf[held[i].flow];
+      if (s >= 0 && this.t.timer[s] >= 0 && this.sim.queue.timeOf(this.t.timer[s]) === at) this.sim.reschedule(this.t.timer[s], at);
+    }
+  }
+
+  /** Judge the pending bursts now, and let each flow answer its drops or marks. */
+  private judgeNow(): void {
     const v = this.bursts.judge();
     const bursts = v.bursts;
     // Most instants' bursts fit at every port: then only the retransmissions that got through are told.
@@ -68,8 +142,11 @@ export class BurstAnswers {
   private answerVerdicts(v: BurstVerdicts): void {
     const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS, dropTailFullS, dropTailFullShares } = v;
     const now = this.sim.nowS;
-    // Drop-tail ports that dropped now keep dropping that share of what arrives over the bursts' span: handshakes too.
-    for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], now, now + dropTailSpansS[i]);
+    // Drop-tail ports that dropped keep dropping that share of what arrives over the bursts' span
+    // from the first one's start (now, but for an episode held back): handshakes too.
+    let fromS = now;
+    for (let i = 0; i < bursts.length; i++) if (bursts[i].atS < fromS) fromS = bursts[i].atS;
+    for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], fromS, fromS + dropTailSpansS[i]);
     this.recovery.retransmitted(bursts);
     this.recovery.overflowed(overflowPorts, overflowShares);
     for (let i = 0; i < judged.length; i++) {

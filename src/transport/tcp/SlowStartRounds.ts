@@ -110,7 +110,7 @@ export class SlowStartRounds {
     t.cwnd[s] = next;
     // The window covers all that is left: it goes out in this flight, and no later round sends.
     if (this.avoidance.covers(f, next)) t.sentAll[s] = 1;
-    if (arrivals > 0) this.answers.offer(f, arrivals, durationS, standing, first ? 0 : w * packet);
+    if (arrivals > 0) this.answers.offer(f, arrivals, durationS, standing, first ? 0 : w * packet, first);
     if (!Number.isNaN(exitW) || atThresh) {
       this.avoidance.enterAvoidance(f);
       return;
