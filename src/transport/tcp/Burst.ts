@@ -14,9 +14,16 @@ export interface Burst {
   packetBytes: number;
   /** Whether its flow reacts to ECN marks (DCTCP): its packets above K are marked, not dropped. */
   ecn: boolean;
-  /** When it was offered, seconds (simulated time), and whether it is its flow's first flight (at line rate, no ACK clock): one that may join an overflow episode. */
+  /** When it was offered, seconds (simulated time). */
   atS: number;
-  first: boolean;
+  /**
+   * Whether it may hold or join an overflow episode: its flow's first flight (at line rate, no ACK
+   * clock), or a slow-start round of a flow whose last flight lost packets in an episode and
+   * survived (its ACKs came back clocked by that port's drain, as the other survivors' did).
+   */
+  joins: boolean;
+  /** Whether it was held in an overflow episode (judged when the episode closed). */
+  held: boolean;
   /** Scratch of the port being judged: seconds its train starts after the earliest of the bursts there (0 at one instant). */
   offsetS: number;
   /** Verdict: the largest share of its packets a port dropped (0 for none), and that port. */

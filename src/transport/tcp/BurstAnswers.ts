@@ -41,9 +41,9 @@ export class BurstAnswers {
    * Queue `packets` of flow `f` arriving over `durationS` at every channel of its route, on top
    * of `standing` of its own already queued; judged with the instant's other bursts.
    */
-  offer(f: number, packets: number, durationS: number, standing: number, prevBytes: number, first = false): void {
+  offer(f: number, packets: number, durationS: number, standing: number, prevBytes: number, joins = false): void {
     const s = this.t.slotOf[f];
-    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[s], this.t.cc[s] === TcpCc.Dctcp, this.sim.nowS, first);
+    this.bursts.offer(f, packets, durationS, standing, prevBytes, this.t.packetBytes[s], this.t.cc[s] === TcpCc.Dctcp, this.sim.nowS, joins);
     // Judged at the end of this instant's solve, with every other burst of the instant.
     this.network.requestSolve();
   }
@@ -58,16 +58,16 @@ export class BurstAnswers {
 
   /**
    * Judge this instant's bursts at their ports, and let each flow answer its drops or marks — or
-   * hold them back for one verdict of their overflow episode: first flights offered while one is
-   * open, crossing one of its ports, join it; an instant with a first flight opens an episode when
-   * some event comes before it could close ({@link closeTimeS}: else nothing can join, and the bursts
+   * hold them back for one verdict of their overflow episode: first flights (and the survivors'
+   * next rounds, {@link Burst.joins}) offered while one is open, crossing one of its ports, join it;
+   * an instant with one opens an episode when some event comes before it could close ({@link closeTimeS}: else nothing can join, and the bursts
    * are judged now, as one instant's).
    */
   judge(): void {
     const b = this.bursts;
     if (this.closeHandle >= 0) {
       if (b.joinPending()) this.scheduleClose();
-    } else if (b.pendingFirst && this.sim.queue.size > 0 && this.sim.queue.peekTime() < this.closeTimeS(b.pendingBursts)) {
+    } else if (b.pendingJoins && this.sim.queue.size > 0 && this.sim.queue.peekTime() < this.closeTimeS(b.pendingBursts)) {
       b.holdPending();
       this.scheduleClose();
     }
@@ -156,6 +156,10 @@ export class BurstAnswers {
         // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
         if (b.marked > 0) this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
         this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
+        // A survivor of an episode's overflow: its next round comes back clocked by the ACKs that
+        // port drained, interleaved with the other survivors' — it may hold or join the next episode.
+        const s = this.t.slotOf[b.flow];
+        if (b.held && s >= 0 && this.t.phase[b.flow] === Phase.SlowStart && this.t.lossAge[s] > 0) this.t.episodeLoss[s] = 1;
       } else if (b.marked > 0) this.onMarks(b.flow, b.marked);
     }
     // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.

@@ -5,9 +5,9 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import type { Burst } from "./Burst.js";
 
 /**
- * The bursts {@link BurstJudge} holds back so that first flights offered a little apart are judged
- * together, each at its own offset (one verdict per episode), and the channels (ports) they cross:
- * a later first flight crossing one of them joins.
+ * The bursts {@link BurstJudge} holds back so that first flights (and the survivors' next rounds,
+ * `Burst.joins`) offered a little apart are judged together, each at its own offset (one verdict
+ * per episode), and the channels (ports) they cross: a later one crossing one of them joins.
  */
 export class BurstEpisode {
   /** The held bursts, in the order they joined. */
@@ -38,6 +38,7 @@ export class BurstEpisode {
 
   /** Hold `b`, which crosses `resources` (its route's; entries ≥ the channel count are not ports). */
   add(b: Burst, resources: Int32Array): void {
+    b.held = true;
     this.bursts.push(b);
     for (let i = 0; i < resources.length; i++) {
       const r = resources[i];

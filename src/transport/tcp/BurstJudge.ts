@@ -79,9 +79,9 @@ export class BurstJudge {
     return this.episode.crosses(resources, true);
   }
 
-  /** Whether some pending burst is a first flight. */
-  get pendingFirst(): boolean {
-    for (let i = 0; i < this.pending.length; i++) if (this.pending[i].first) return true;
+  /** Whether some pending burst may hold an overflow episode ({@link Burst.joins}). */
+  get pendingJoins(): boolean {
+    for (let i = 0; i < this.pending.length; i++) if (this.pending[i].joins) return true;
     return false;
   }
 
@@ -94,7 +94,7 @@ export class BurstJudge {
   }
 
   /**
-   * The pending first flights that cross a port of the open episode join it (held back with it);
+   * The pending bursts that may join ({@link Burst.joins}) and cross a port of the open episode join it (held back with it);
    * the other pending bursts stay pending. Whether any joined.
    */
   joinPending(): boolean {
@@ -104,7 +104,7 @@ export class BurstJudge {
     let joined = false;
     for (let i = 0; i < p.length; i++) {
       const res = this.network.routeOf(p[i].flow).resources;
-      if (p[i].first && ep.crosses(res)) {
+      if (p[i].joins && ep.crosses(res)) {
         ep.add(p[i], res);
         joined = true;
       } else p[k++] = p[i];
@@ -136,16 +136,16 @@ export class BurstJudge {
   /**
    * Offer `packets` of `flow` (of `packetBytes` each) arriving over `durationS` at every channel
    * of its route, on top of `standing` of its own already queued, clocked out by the ACKs of
-   * `prevBytes`; `ecn` for DCTCP.
+   * `prevBytes`; `ecn` for DCTCP; `joins`: it may hold or join an overflow episode ({@link Burst.joins}).
    */
-  offer(flow: number, packets: number, durationS: number, standing: number, prevBytes: number, packetBytes: number, ecn: boolean, atS = 0, first = false): void {
+  offer(flow: number, packets: number, durationS: number, standing: number, prevBytes: number, packetBytes: number, ecn: boolean, atS = 0, joins = false): void {
     // A new record only when none is free: a literal of constants (NaN where the field holds
     // fractions), then filled as a reused one is. (The path that made and pushed a record of its
     // own ran only in a run's first instants, so the compiled code had no feedback for it and was
     // thrown away when an instant's bursts first outnumbered the free records, with every caller
     // it was inlined into: the slow-start round among them.)
     let b = this.free.pop();
-    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, atS: NaN, first: false, offsetS: NaN, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
+    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, atS: NaN, joins: false, held: false, offsetS: NaN, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;
@@ -154,7 +154,8 @@ export class BurstJudge {
     b.packetBytes = packetBytes;
     b.ecn = ecn;
     b.atS = atS;
-    b.first = first;
+    b.joins = joins;
+    b.held = false;
     b.offsetS = 0;
     b.share = 0;
     b.fullShare = 0;
