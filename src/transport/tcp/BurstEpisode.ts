@@ -10,13 +10,25 @@ import type { Burst } from "./Burst.js";
  * per episode), and the channels (ports) they cross: a later one crossing one of them joins.
  */
 export class BurstEpisode {
-  /** The held bursts, in the order they joined. */
+  /** The held bursts, in the order they joined, and the resources of each one's route. */
   readonly bursts: Burst[] = emptyRecords<Burst>();
+  private readonly resources: Int32Array[] = [];
   /** 1 for each channel some held burst crosses; `ports` lists them (to clear). */
   private readonly at: Uint8Array;
   private readonly ports: number[] = [];
   /** Per port held, the bytes queued there when the last burst joined ({@link snapshot}: what the episode's arrivals meet, every flow of it started, none of its verdicts in). */
   private readonly queuedBytes: Float64Array;
+  /**
+   * Per instant that bursts joined at ({@link snapshot}), the bytes queued then at the ports its
+   * bursts cross: `instantS[i]`, and its ports and bytes from `instantFrom[i]` to `instantFrom[i + 1]`
+   * in `instantPorts`, `instantBytes` ({@link queuedAtInstant}: what that instant's bursts met).
+   */
+  private readonly instantS: number[] = [];
+  private readonly instantFrom: number[] = [0];
+  private readonly instantPorts: number[] = [];
+  private readonly instantBytes: number[] = [];
+  /** The bursts added since the last {@link snapshot} (those of the instant it records). */
+  private sinceSnapshot = 0;
 
   constructor(
     private readonly queues: QueueState,
@@ -31,6 +43,18 @@ export class BurstEpisode {
     return this.at[r] === 1 ? this.queuedBytes[r] : NaN;
   }
 
+  /**
+   * The bytes queued at port `r` at the instant `atS` when bursts crossing it joined (its
+   * {@link snapshot}), or NaN if none of that instant's bursts crosses it.
+   */
+  queuedAtInstant(r: number, atS: number): number {
+    for (let i = 0; i < this.instantS.length; i++) {
+      if (this.instantS[i] !== atS) continue;
+      for (let j = this.instantFrom[i]; j < this.instantFrom[i + 1]; j++) if (this.instantPorts[j] === r) return this.instantBytes[j];
+    }
+    return NaN;
+  }
+
   /** Whether bursts are held. */
   get open(): boolean {
     return this.bursts.length > 0;
@@ -40,6 +64,8 @@ export class BurstEpisode {
   add(b: Burst, resources: Int32Array): void {
     b.held = true;
     this.bursts.push(b);
+    this.resources.push(resources);
+    this.sinceSnapshot++;
     for (let i = 0; i < resources.length; i++) {
       const r = resources[i];
       if (r < this.channelCount && this.at[r] === 0) {
@@ -49,9 +75,24 @@ export class BurstEpisode {
     }
   }
 
-  /** Read the queues of the held ports now (after the bursts of an instant joined). */
+  /** Read the queues of the held ports now (after the bursts of an instant joined), and record those of the ports this instant's bursts cross ({@link queuedAtInstant}). */
   snapshot(): void {
     for (let i = 0; i < this.ports.length; i++) this.queuedBytes[this.ports[i]] = this.queues.queueBytes(this.ports[i]);
+    const b = this.bursts;
+    if (this.sinceSnapshot === 0) return;
+    this.instantS.push(b[b.length - 1].atS);
+    const from = this.instantPorts.length;
+    for (let i = b.length - this.sinceSnapshot; i < b.length; i++) {
+      const res = this.resources[i];
+      for (let j = 0; j < res.length; j++) {
+        const r = res[j];
+        if (r >= this.channelCount || this.instantPorts.indexOf(r, from) >= 0) continue;
+        this.instantPorts.push(r);
+        this.instantBytes.push(this.queuedBytes[r]);
+      }
+    }
+    this.instantFrom.push(this.instantPorts.length);
+    this.sinceSnapshot = 0;
   }
 
   /** Whether a route of `resources` crosses a port some held burst crosses (or, with `reverse`, that port's reverse channel: channels come in pairs 2k, 2k + 1). */
@@ -72,14 +113,31 @@ export class BurstEpisode {
   /** Let go of `flow`'s held bursts (its ports stay marked until {@link clear}). */
   withdraw(flow: number): void {
     const b = this.bursts;
+    const res = this.resources;
     let k = 0;
-    for (let i = 0; i < b.length; i++) if (b[i].flow !== flow) b[k++] = b[i];
+    let since = 0;
+    for (let i = 0; i < b.length; i++) {
+      if (b[i].flow === flow) {
+        if (i >= b.length - this.sinceSnapshot) since++;
+        continue;
+      }
+      res[k] = res[i];
+      b[k++] = b[i];
+    }
     b.length = k;
+    res.length = k;
+    this.sinceSnapshot -= since;
   }
 
   /** Hold nothing. */
   clear(): void {
     empty(this.bursts);
+    empty(this.resources);
+    empty(this.instantS);
+    this.instantFrom.length = 1;
+    empty(this.instantPorts);
+    empty(this.instantBytes);
+    this.sinceSnapshot = 0;
     for (let i = 0; i < this.ports.length; i++) this.at[this.ports[i]] = 0;
     empty(this.ports);
   }

@@ -51,6 +51,8 @@ export class BurstJudge {
   private released = false;
   /** The bursts held back for one verdict of their overflow episode ({@link holdPending}, {@link joinPending}, {@link releaseEpisode}). */
   private readonly episode: BurstEpisode;
+  /** One instant's bursts at a port ({@link judgeEpisodePort}'s scratch). */
+  private readonly group: Burst[] = emptyRecords<Burst>();
   /** What {@link judgePort} found at the port it hands to {@link overflow}: one record, rewritten by each overflow (the rare path allocates nothing). */
   private readonly port = new PortArrivals();
 
@@ -199,7 +201,7 @@ export class BurstJudge {
       // The common case: one burst alone at this instant, judged on its own route.
       const channels = this.channelCount;
       const res = this.network.routeOf(bursts[0].flow).resources;
-      for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, judged);
+      for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, judged, this.queuedAt(res[i]));
     } else this.judgeTogether(bursts, judged);
     if (this.released) {
       this.released = false;
@@ -228,12 +230,53 @@ export class BurstJudge {
     // Ports in the order bursts first reached them (as a Map keyed by port iterated them).
     for (let i = 0; i < touched.length; i++) {
       const list = byPort[touched[i]]!;
-      this.judgePort(touched[i], list, judged);
+      if (this.released) this.judgeEpisodePort(touched[i], list, judged);
+      else this.judgePort(touched[i], list, judged, this.queues.queueBytes(touched[i]));
       empty(list);
     }
     empty(touched);
     // In flow order (stable: a flow's bursts in the order their verdicts came), so the draws from the stream do not depend on map order.
     if (judged.length > 1) judged.sort((a, b) => a.flow - b.flow);
+  }
+
+  /** The bytes queued at port `r` that the pending bursts meet: now, or for a closed episode's, when its last burst joined. */
+  private queuedAt(r: number): number {
+    const held = this.released ? this.episode.queuedAtStart(r) : NaN;
+    return Number.isNaN(held) ? this.queues.queueBytes(r) : held;
+  }
+
+  /**
+   * {@link judgePort} for a closed episode's bursts (and any pending with them) at port `r`: judged
+   * together, each at its own offset, only where together they overflow the port's buffer — there
+   * the FIFO's one verdict is the episode's. A port they cannot overflow holds each instant's
+   * bursts as that instant's judge would have, against the queue then: bursts of different
+   * instants that fit at a port change nothing there but its marks, which the port's queue at K
+   * already gives a flight as its instant's judge reads it.
+   */
+  private judgeEpisodePort(r: number, list: Burst[], judged: Burst[]): void {
+    let oneInstant = true;
+    for (let i = 1; i < list.length && oneInstant; i++) if (list[i].atS !== list[0].atS) oneInstant = false;
+    if (oneInstant) {
+      this.judgePort(r, list, judged, this.queuedAt(r));
+      return;
+    }
+    if (this.judgePort(r, list, judged, this.queuedAt(r), false) > 0) {
+      this.judgePort(r, list, judged, this.queuedAt(r));
+      return;
+    }
+    // Instant by instant, in the order they joined (the list holds the held bursts first, as they joined).
+    const group = this.group;
+    for (let i = 0; i < list.length; i++) {
+      const atS = list[i].atS;
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = list[j].atS === atS;
+      if (seen) continue;
+      empty(group);
+      for (let j = i; j < list.length; j++) if (list[j].atS === atS) group.push(list[j]);
+      const q = this.episode.queuedAtInstant(r, atS);
+      this.judgePort(r, group, judged, Number.isNaN(q) ? this.queues.queueBytes(r) : q);
+    }
+    empty(group);
   }
 
   /** The rate port `r` (of `capacity`) gives the flows of `list` now, bytes/s: the sum of their shares, or its capacity if they have none yet. */
@@ -260,12 +303,14 @@ export class BurstJudge {
   }
 
   /**
-   * Judge port `r` with the `list` of bursts crossing it; record each burst's worst drop share and
-   * marks on it (first verdicts appended to `judged`). Most ports hold what arrives: the test is
-   * here, and what a port that overflows does is {@link overflow}'s (compiled on its own: the
-   * test runs at every port of every burst, an overflow at a few).
+   * Judge port `r`, holding `queuedBytes`, with the `list` of bursts crossing it; record each
+   * burst's worst drop share and marks on it (first verdicts appended to `judged`). Most ports hold
+   * what arrives: the test is here, and what a port that overflows does is {@link overflow}'s
+   * (compiled on its own: the test runs at every port of every burst, an overflow at a few).
+   * Returns the share of the arrivals beyond the buffer's headroom (≤ 0: none); with `judge`
+   * false, only that (nothing recorded).
    */
-  private judgePort(r: number, list: Burst[], judged: Burst[]): void {
+  private judgePort(r: number, list: Burst[], judged: Burst[], queuedBytes: number, judge = true): number {
     let arrivals = 0;
     let bytes = 0;
     let own = 0;
@@ -292,7 +337,7 @@ export class BurstJudge {
       bytes += b.packets * b.packetBytes;
       if (!b.ecn) ecnAll = false;
     }
-    if (!(arrivals > 0)) return;
+    if (!(arrivals > 0)) return 0;
     const settings = this.queues.settings;
     const packet = bytes / arrivals;
     // The bursts arrive over the longest of their own trains, or longer where their previous
@@ -308,15 +353,14 @@ export class BurstJudge {
     const busyMarking = clocked > 0 && this.queues.busyMarking(r);
     const drainBps = saturated || busyMarking ? this.shareOf(list, capacity) : capacity;
     const drain = (drainBps * Math.max(arrivedS, clocked / capacity)) / packet;
-    const held = this.released ? this.episode.queuedAtStart(r) : NaN;
-    const standing = (Number.isNaN(held) ? this.queues.queueBytes(r) : held) / packet + own;
+    const standing = queuedBytes / packet + own;
     const buffer = settings.bufferBytes[r] / packet;
     const k = this.queues.markingThresholdPackets(r, packet);
     const overBuffer = (arrivals - drain - Math.max(0, buffer - standing)) / arrivals;
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
     // Bursts of different instants are tested over the span they arrive in, as an instant's over its longest train.
     const offsetMaxS = lastS - firstS;
-    if (overBuffer <= 0 && overK <= 0) return;
+    if (!judge || (overBuffer <= 0 && overK <= 0)) return overBuffer;
     const at = this.port;
     at.r = r;
     at.arrivals = arrivals;
@@ -333,6 +377,7 @@ export class BurstJudge {
     at.k = k;
     at.offsetMaxS = offsetMaxS;
     this.overflow(at, list, judged);
+    return overBuffer;
   }
 
   /**
