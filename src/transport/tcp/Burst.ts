@@ -22,8 +22,8 @@ export interface Burst {
    * survived (its ACKs came back clocked by that port's drain, as the other survivors' did).
    */
   joins: boolean;
-  /** Whether it was held in an overflow episode (judged when the episode closed). */
-  held: boolean;
+  /** Kept in an overflow episode: whether its instant's judge dropped some of it (it answers that verdict, not the episode's). */
+  answered: boolean;
   /** Scratch of the port being judged: seconds its train starts after the earliest of the bursts there (0 at one instant). */
   offsetS: number;
   /** Verdict: the largest share of its packets a port dropped (0 for none), and that port. */

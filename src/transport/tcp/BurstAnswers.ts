@@ -48,30 +48,35 @@ export class BurstAnswers {
     this.network.requestSolve();
   }
 
-  /** Flow `f` sent all it had and its last flight lost or marked packets: the round trip that tells it comes after all. */
-  awaitRound(f: number): void {
+  /**
+   * Flow `f` sent all it had and its last flight, sent at `sentS`, lost or marked packets: the
+   * round trip that tells it comes after all (from the flight's start: an episode's verdict comes
+   * after it, but not before now).
+   */
+  awaitRound(f: number, sentS = this.sim.nowS): void {
     const t = this.t;
     const s = t.slotOf[f];
     if (!t.sentAll[s] || t.timer[s] >= 0 || t.phase[f] !== Phase.SlowStart) return;
-    t.timer[s] = this.sim.schedule(this.sim.nowS + this.routes.rttNow(f), this.kindRound, f);
+    t.timer[s] = this.sim.schedule(Math.max(this.sim.nowS, sentS + this.routes.rttNow(f)), this.kindRound, f);
   }
 
   /**
-   * Judge this instant's bursts at their ports, and let each flow answer its drops or marks — or
-   * hold them back for one verdict of their overflow episode: first flights (and the survivors'
-   * next rounds, {@link Burst.joins}) offered while one is open, crossing one of its ports, join it;
-   * an instant with one opens an episode when some event comes before it could close ({@link closeTimeS}: else nothing can join, and the bursts
-   * are judged now, as one instant's).
+   * Judge this instant's bursts at their ports, and let each flow answer its drops or marks; then
+   * keep them for their overflow episode: first flights (and the survivors' next rounds,
+   * {@link Burst.joins}) judged while one is open, crossing one of its ports, join it; an instant
+   * with one opens an episode (keeping all its bursts) when some event comes before it could close
+   * ({@link closeTimeS}: else nothing can join). At its close, the ports where its bursts of
+   * different instants together overflow the buffer judge them again ({@link closeEpisode}).
    */
   judge(): void {
     const b = this.bursts;
+    this.judgeNow();
     if (this.closeHandle >= 0) {
-      if (b.joinPending()) this.scheduleClose();
-    } else if (b.pendingJoins && this.sim.queue.size > 0 && this.sim.queue.peekTime() < this.closeTimeS(b.pendingBursts)) {
-      b.holdPending();
+      if (b.joinEpisode()) this.scheduleClose();
+    } else if (b.lastJoins && this.sim.queue.size > 0 && this.sim.queue.peekTime() < this.closeTimeS(b.lastBursts)) {
+      b.openEpisode();
       this.scheduleClose();
     }
-    if (b.hasPending) this.judgeNow();
   }
 
   /** A handshake over `resources` starts: an open episode crossing one of their ports (or its reverse channel) closes now, so that its overflow is recorded for the SYN. */
@@ -81,24 +86,29 @@ export class BurstAnswers {
     this.closeEpisode();
   }
 
-  /** The open overflow episode closes: its bursts are judged together, each at its own offset, with any pending now. */
+  /**
+   * The open overflow episode closes: where its bursts of different instants together overflow a
+   * port's buffer they are judged again together, and the first flights and survivors' rounds that
+   * their instants' judges dropped nothing of answer that verdict.
+   */
   closeEpisode(): void {
     this.closeHandle = -1;
-    this.bursts.releaseEpisode();
-    if (this.bursts.hasPending) this.judgeNow();
+    const v = this.bursts.closeEpisode();
+    if (v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0) this.answerVerdicts(v, true);
+    this.bursts.clearEpisode();
   }
 
   /**
-   * When an episode of `held` bursts closes: before any of their flows could act on a verdict —
+   * When an episode of `kept` bursts closes: before any of their flows could act on a verdict —
    * the earliest of their next round trips (each flow's pending round) — or could be done (its
    * bytes left drained at no more than its line rate, at the earliest), and no later than the
    * earliest end of their trains.
    */
-  private closeTimeS(held: readonly Burst[]): number {
+  private closeTimeS(kept: readonly Burst[]): number {
     let at = Infinity;
     const now = this.sim.nowS;
-    for (let i = 0; i < held.length; i++) {
-      const b = held[i];
+    for (let i = 0; i < kept.length; i++) {
+      const b = kept[i];
       at = Math.min(at, b.atS + b.durationS);
       const s = this.t.slotOf[b.flow];
       if (s < 0) continue;
@@ -114,12 +124,12 @@ export class BurstAnswers {
    * times: core/LadderQueue's sequence), so every verdict is in before a flow's round reads it.
    */
   private scheduleClose(): void {
-    const held = this.bursts.episodeBursts;
-    const at = this.closeTimeS(held);
+    const kept = this.bursts.episodeBursts;
+    const at = this.closeTimeS(kept);
     if (this.closeHandle >= 0) this.sim.reschedule(this.closeHandle, at);
     else this.closeHandle = this.sim.schedule(at, this.kindClose, 0);
-    for (let i = 0; i < held.length; i++) {
-      const s = this.t.slotOf[held[i].flow];
+    for (let i = 0; i < kept.length; i++) {
+      const s = this.t.slotOf[kept[i].flow];
       if (s >= 0 && this.t.timer[s] >= 0 && this.sim.queue.timeOf(this.t.timer[s]) === at) this.sim.reschedule(this.t.timer[s], at);
     }
   }
@@ -129,7 +139,7 @@ export class BurstAnswers {
     const v = this.bursts.judge();
     const bursts = v.bursts;
     // Most instants' bursts fit at every port: then only the retransmissions that got through are told.
-    if (v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0) this.answerVerdicts(v);
+    if (v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0) this.answerVerdicts(v, false);
     else this.recovery.retransmitted(bursts);
     const t = this.t;
     for (let i = 0; i < bursts.length; i++) {
@@ -139,39 +149,43 @@ export class BurstAnswers {
   }
 
   /** The flows answer what the ports dropped or marked of this instant's bursts ({@link judge}; compiled on its own, as few instants overflow a port). */
-  private answerVerdicts(v: BurstVerdicts): void {
+  private answerVerdicts(v: BurstVerdicts, episode: boolean): void {
     const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS, dropTailFullS, dropTailFullShares } = v;
     const now = this.sim.nowS;
     // Drop-tail ports that dropped keep dropping that share of what arrives over the bursts' span
-    // from the first one's start (now, but for an episode held back): handshakes too.
+    // from the first one's start (now, but for an episode's): handshakes too.
     let fromS = now;
     for (let i = 0; i < bursts.length; i++) if (bursts[i].atS < fromS) fromS = bursts[i].atS;
     for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], fromS, fromS + dropTailSpansS[i]);
-    this.recovery.retransmitted(bursts);
+    // (An episode's retransmissions were told at their instants.)
+    if (!episode) this.recovery.retransmitted(bursts);
     this.recovery.overflowed(overflowPorts, overflowShares);
+    const t = this.t;
     for (let i = 0; i < judged.length; i++) {
       const b = judged[i];
+      // An episode's verdict goes to its first flights and survivors' rounds that their instants let through whole (and whose flows are still on).
+      if (episode && (!b.joins || b.answered || t.slotOf[b.flow] < 0)) continue;
       if (b.marked > 0) this.queues.mark(b.markPort, b.marked, now);
       if (b.share > 0) {
         // DCTCP: its survivors' marks come back with ECE too, and move α (DctcpAlpha.marksInLoss).
         if (b.marked > 0) this.alphas.marksInLoss(b.flow, b.marked, b.packets, b.share);
-        this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare);
+        this.recovery.burstLoss(b.flow, b.packets, b.share, b.port, b.marked > 0, b.fullShare, b.atS);
         // A survivor of an episode's overflow: its next round comes back clocked by the ACKs that
-        // port drained, interleaved with the other survivors' — it may hold or join the next episode.
-        const s = this.t.slotOf[b.flow];
-        if (b.held && s >= 0 && this.t.phase[b.flow] === Phase.SlowStart && this.t.lossAge[s] > 0) this.t.episodeLoss[s] = 1;
-      } else if (b.marked > 0) this.onMarks(b.flow, b.marked);
+        // port drained, interleaved with the other survivors' — it may open or join the next episode.
+        const s = t.slotOf[b.flow];
+        if (episode && s >= 0 && t.phase[b.flow] === Phase.SlowStart && t.lossAge[s] > 0) t.episodeLoss[s] = 1;
+      } else if (b.marked > 0) this.onMarks(b.flow, b.marked, b.atS);
     }
     // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.
     this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares);
   }
 
-  /** DCTCP: `markedPackets` of this round's window will come back with ECE. */
-  private onMarks(f: number, markedPackets: number): void {
+  /** DCTCP: `markedPackets` of this round's window (sent at `sentS`) will come back with ECE. */
+  private onMarks(f: number, markedPackets: number, sentS: number): void {
     const t = this.t;
     const s = t.slotOf[f];
     if (t.phase[f] !== Phase.SlowStart) return;
     t.markedLast[s] = Math.max(t.markedLast[s], markedPackets);
-    this.awaitRound(f);
+    this.awaitRound(f, sentS);
   }
 }

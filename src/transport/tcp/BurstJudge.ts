@@ -47,12 +47,8 @@ export class BurstJudge {
   /** Scratch trains for {@link spread}: its records (kept between calls) and the list it returns. */
   private readonly trainPool: Array<{ packets: number; durationS: number; offsetS: number }> = [];
   private readonly trains: Array<{ packets: number; durationS: number; offsetS: number }> = [];
-  /** Whether the pending bursts include a closed episode's, whose ports' queues it kept ({@link releaseEpisode}). */
-  private released = false;
-  /** The bursts held back for one verdict of their overflow episode ({@link holdPending}, {@link joinPending}, {@link releaseEpisode}). */
+  /** The bursts kept for their overflow episode ({@link openEpisode}, {@link joinEpisode}, {@link closeEpisode}). */
   private readonly episode: BurstEpisode;
-  /** One instant's bursts at a port ({@link judgeEpisodePort}'s scratch). */
-  private readonly group: Burst[] = emptyRecords<Burst>();
   /** What {@link judgePort} found at the port it hands to {@link overflow}: one record, rewritten by each overflow (the rare path allocates nothing). */
   private readonly port = new PortArrivals();
 
@@ -66,12 +62,12 @@ export class BurstJudge {
     this.episode = new BurstEpisode(queues, channelCount);
   }
 
-  /** The bursts waiting to be judged (read only: for the caller's choice to hold them). */
-  get pendingBursts(): readonly Burst[] {
-    return this.pending;
+  /** The bursts the last {@link judge} judged (read only, valid until the next: for the caller's choice to keep them in an episode). */
+  get lastBursts(): readonly Burst[] {
+    return this.judgedLast;
   }
 
-  /** The bursts of the open episode, held back from judging (empty when none is open). */
+  /** The bursts kept in the open episode (empty when none is open). */
   get episodeBursts(): readonly Burst[] {
     return this.episode.bursts;
   }
@@ -81,53 +77,85 @@ export class BurstJudge {
     return this.episode.crosses(resources, true);
   }
 
-  /** Whether some pending burst may hold an overflow episode ({@link Burst.joins}). */
-  get pendingJoins(): boolean {
-    for (let i = 0; i < this.pending.length; i++) if (this.pending[i].joins) return true;
+  /** Whether some of the bursts the last {@link judge} judged may hold an overflow episode ({@link Burst.joins}). */
+  get lastJoins(): boolean {
+    const b = this.judgedLast;
+    for (let i = 0; i < b.length; i++) if (b[i].joins) return true;
     return false;
   }
 
-  /** Hold every pending burst back in an overflow episode (opened now; none may be open). */
-  holdPending(): void {
-    const p = this.pending;
-    for (let i = 0; i < p.length; i++) this.episode.add(p[i], this.network.routeOf(p[i].flow).resources);
+  /** Keep every burst the last {@link judge} judged in an overflow episode (opened now; none may be open). */
+  openEpisode(): void {
+    const b = this.judgedLast;
+    for (let i = 0; i < b.length; i++) this.episode.add(b[i], this.network.routeOf(b[i].flow).resources);
     this.episode.snapshot();
-    empty(p);
   }
 
   /**
-   * The pending bursts that may join ({@link Burst.joins}) and cross a port of the open episode join it (held back with it);
-   * the other pending bursts stay pending. Whether any joined.
+   * Those of the bursts the last {@link judge} judged that may join ({@link Burst.joins}) and cross a
+   * port of the open episode join it (kept, as copies). Whether any joined.
    */
-  joinPending(): boolean {
-    const p = this.pending;
+  joinEpisode(): boolean {
+    const b = this.judgedLast;
     const ep = this.episode;
-    let k = 0;
     let joined = false;
-    for (let i = 0; i < p.length; i++) {
-      const res = this.network.routeOf(p[i].flow).resources;
-      if (p[i].joins && ep.crosses(res)) {
-        ep.add(p[i], res);
-        joined = true;
-      } else p[k++] = p[i];
+    for (let i = 0; i < b.length; i++) {
+      if (!b[i].joins) continue;
+      const res = this.network.routeOf(b[i].flow).resources;
+      if (!ep.crosses(res)) continue;
+      ep.add(b[i], res);
+      joined = true;
     }
-    p.length = k;
     if (joined) ep.snapshot();
     return joined;
   }
 
   /**
-   * Close the episode: its bursts become pending again, ahead of any pending now, for the next
-   * {@link judge}, which judges them against the queues their ports held when they arrived.
+   * Close the episode and judge its bursts again where bursts of different instants meet at a port
+   * and together overflow its buffer: there, all of them together, each at its own offset, against
+   * the port's queue when the last joined (the FIFO's one verdict of the overflow). A port no two
+   * instants meet at, or that they cannot overflow, keeps the verdicts its instants' judges gave
+   * (nothing a train that fits leaves at a port changes a later one's fate there but its marks,
+   * which the port's queue at K already gives a flight as its instant's judge reads it). The
+   * verdicts (of the episode's records: `bursts`, and those judged again in `judged`) are valid
+   * until the next call of {@link judge} or this; the episode is then empty.
    */
-  releaseEpisode(): void {
-    this.released = true;
-    const p = this.pending;
-    const after = p.slice();
-    empty(p);
-    const held = this.episode.bursts;
-    for (let i = 0; i < held.length; i++) p.push(held[i]);
-    for (let i = 0; i < after.length; i++) p.push(after[i]);
+  closeEpisode(): BurstVerdicts {
+    const v = this.resetVerdicts();
+    const bursts = this.episode.bursts;
+    v.bursts = bursts;
+    const judged = v.judged;
+    const channels = this.channelCount;
+    const byPort = this.byPort;
+    const touched = this.touched;
+    for (let j = 0; j < bursts.length; j++) {
+      const res = this.episode.resourcesOf(j);
+      for (let i = 0; i < res.length; i++) {
+        const r = res[i];
+        if (r >= channels) continue;
+        let list = byPort[r];
+        if (list === undefined) byPort[r] = list = [];
+        if (list.length === 0) touched.push(r);
+        list.push(bursts[j]);
+      }
+    }
+    for (let i = 0; i < touched.length; i++) {
+      const r = touched[i];
+      const list = byPort[r]!;
+      let instants = false;
+      for (let j = 1; j < list.length && !instants; j++) instants = list[j].atS !== list[0].atS;
+      const queued = this.episode.queuedAtStart(r);
+      if (instants && this.judgePort(r, list, judged, queued, false) > 0) this.judgePort(r, list, judged, queued);
+      empty(list);
+    }
+    empty(touched);
+    if (judged.length > 1) judged.sort((a, b) => a.flow - b.flow);
+    return v;
+  }
+
+  /** Let go of the closed episode's records ({@link closeEpisode}'s verdicts are answered). */
+  clearEpisode(): void {
+    this.episode.clear();
   }
 
   /** Whether bursts wait to be judged. */
@@ -147,7 +175,7 @@ export class BurstJudge {
     // thrown away when an instant's bursts first outnumbered the free records, with every caller
     // it was inlined into: the slow-start round among them.)
     let b = this.free.pop();
-    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, atS: NaN, joins: false, held: false, offsetS: NaN, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
+    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, atS: NaN, joins: false, answered: false, offsetS: NaN, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;
@@ -157,7 +185,7 @@ export class BurstJudge {
     b.ecn = ecn;
     b.atS = atS;
     b.joins = joins;
-    b.held = false;
+    b.answered = false;
     b.offsetS = 0;
     b.share = 0;
     b.fullShare = 0;
@@ -186,10 +214,22 @@ export class BurstJudge {
     empty(last);
     this.pending = last;
     this.judgedLast = bursts;
-    const v = this.verdicts;
+    const v = this.resetVerdicts();
     const judged = v.judged;
-    empty(judged);
     v.bursts = bursts;
+    if (bursts.length === 1) {
+      // The common case: one burst alone at this instant, judged on its own route.
+      const channels = this.channelCount;
+      const res = this.network.routeOf(bursts[0].flow).resources;
+      for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, judged, this.queues.queueBytes(res[i]));
+    } else this.judgeTogether(bursts, judged);
+    return v;
+  }
+
+  /** The verdicts record, emptied for a judge. */
+  private resetVerdicts(): BurstVerdicts {
+    const v = this.verdicts;
+    empty(v.judged);
     empty(v.overflowPorts);
     empty(v.overflowShares);
     empty(v.dropTailPorts);
@@ -197,16 +237,6 @@ export class BurstJudge {
     empty(v.dropTailSpansS);
     empty(v.dropTailFullS);
     empty(v.dropTailFullShares);
-    if (bursts.length === 1) {
-      // The common case: one burst alone at this instant, judged on its own route.
-      const channels = this.channelCount;
-      const res = this.network.routeOf(bursts[0].flow).resources;
-      for (let i = 0; i < res.length; i++) if (res[i] < channels) this.judgePort(res[i], bursts, judged, this.queuedAt(res[i]));
-    } else this.judgeTogether(bursts, judged);
-    if (this.released) {
-      this.released = false;
-      this.episode.clear();
-    }
     return v;
   }
 
@@ -230,53 +260,12 @@ export class BurstJudge {
     // Ports in the order bursts first reached them (as a Map keyed by port iterated them).
     for (let i = 0; i < touched.length; i++) {
       const list = byPort[touched[i]]!;
-      if (this.released) this.judgeEpisodePort(touched[i], list, judged);
-      else this.judgePort(touched[i], list, judged, this.queues.queueBytes(touched[i]));
+      this.judgePort(touched[i], list, judged, this.queues.queueBytes(touched[i]));
       empty(list);
     }
     empty(touched);
     // In flow order (stable: a flow's bursts in the order their verdicts came), so the draws from the stream do not depend on map order.
     if (judged.length > 1) judged.sort((a, b) => a.flow - b.flow);
-  }
-
-  /** The bytes queued at port `r` that the pending bursts meet: now, or for a closed episode's, when its last burst joined. */
-  private queuedAt(r: number): number {
-    const held = this.released ? this.episode.queuedAtStart(r) : NaN;
-    return Number.isNaN(held) ? this.queues.queueBytes(r) : held;
-  }
-
-  /**
-   * {@link judgePort} for a closed episode's bursts (and any pending with them) at port `r`: judged
-   * together, each at its own offset, only where together they overflow the port's buffer — there
-   * the FIFO's one verdict is the episode's. A port they cannot overflow holds each instant's
-   * bursts as that instant's judge would have, against the queue then: bursts of different
-   * instants that fit at a port change nothing there but its marks, which the port's queue at K
-   * already gives a flight as its instant's judge reads it.
-   */
-  private judgeEpisodePort(r: number, list: Burst[], judged: Burst[]): void {
-    let oneInstant = true;
-    for (let i = 1; i < list.length && oneInstant; i++) if (list[i].atS !== list[0].atS) oneInstant = false;
-    if (oneInstant) {
-      this.judgePort(r, list, judged, this.queuedAt(r));
-      return;
-    }
-    if (this.judgePort(r, list, judged, this.queuedAt(r), false) > 0) {
-      this.judgePort(r, list, judged, this.queuedAt(r));
-      return;
-    }
-    // Instant by instant, in the order they joined (the list holds the held bursts first, as they joined).
-    const group = this.group;
-    for (let i = 0; i < list.length; i++) {
-      const atS = list[i].atS;
-      let seen = false;
-      for (let j = 0; j < i && !seen; j++) seen = list[j].atS === atS;
-      if (seen) continue;
-      empty(group);
-      for (let j = i; j < list.length; j++) if (list[j].atS === atS) group.push(list[j]);
-      const q = this.episode.queuedAtInstant(r, atS);
-      this.judgePort(r, group, judged, Number.isNaN(q) ? this.queues.queueBytes(r) : q);
-    }
-    empty(group);
   }
 
   /** The rate port `r` (of `capacity`) gives the flows of `list` now, bytes/s: the sum of their shares, or its capacity if they have none yet. */

@@ -137,7 +137,7 @@ export class TcpFlows implements FlowObserver {
       round: (f) => this.rounds.round(f),
       enterAvoidance: (f, lostPackets, fullBufferS) => this.avoidance.enterAvoidance(f, lostPackets, fullBufferS),
       offerBurst: (f, packets, durationS, standing, prevBytes) => this.answers.offer(f, packets, durationS, standing, prevBytes),
-      awaitRound: (f) => this.answers.awaitRound(f),
+      awaitRound: (f, sentS) => this.answers.awaitRound(f, sentS),
     }, phaseRandom);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
     this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound, kindClose);
