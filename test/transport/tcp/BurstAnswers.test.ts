@@ -65,17 +65,18 @@ describe("BurstAnswers: first flights offered apart, one verdict per overflow ep
   // 32 DCTCP responses of 32,000 B into one 10 Gb/s port (100 packets of buffer, K = 20), ten
   // rounds: at one instant their first flights (320 packets, each flight 12 µs at line rate)
   // overflow the port, and so do the survivors' next rounds. Started 1 ns or 36 ns apart (the last
-  // 1.1 µs after the first) their first flights arrive within a packet time of each other and are
-  // judged as one episode at their offsets; judged one instant at a time (before the episodes)
-  // each flight alone fits and none timed out. The counts are not equal: the survivors' next
-  // rounds, no longer at one instant, are judged one by one (136–140 here against 155).
-  it("time out about as many responses as at one instant (within a fifth), not none", () => {
+  // 1.1 µs after the first) each flight alone fits at its instant; kept in one episode they are
+  // judged again together at their offsets, and so are the survivors' next rounds (their ACKs come
+  // back from the port's drain interleaved, as at one instant): as many time out as at one instant
+  // or more (175 and 170 here against 155; with the survivors' rounds judged one by one, 136–140).
+  it("time out about as many responses as at one instant (within a fifth), not fewer than it less a twentieth", () => {
     const together = oneSwitchIncast(32, 32000, "dctcp").timedOut;
     expect(together).toBeGreaterThan(100);
     for (const staggerS of [1e-9, 3.6e-8]) {
       const { responses, timedOut } = oneSwitchIncast(32, 32000, "dctcp", staggerS);
       expect(responses).toBe(320);
       expect(Math.abs(timedOut - together)).toBeLessThan(0.2 * together);
+      expect(timedOut).toBeGreaterThan(0.95 * together);
     }
   });
 });

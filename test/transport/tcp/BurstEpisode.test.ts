@@ -9,6 +9,21 @@ const queues = { queueBytes: (r: number) => queued[r] } as unknown as QueueState
 const burst = (flow: number) => ({ flow }) as Burst;
 
 describe("BurstEpisode", () => {
+  it("keeps copies: the burst's record may be reused; answered says whether its instant dropped some of it", () => {
+    const ep = new BurstEpisode(queues, 8);
+    const b = { flow: 3, packets: 10, durationS: 1e-5, atS: 0.5, joins: true, share: 0.2 } as Burst;
+    ep.add(b, Int32Array.of(0));
+    b.flow = 4;
+    b.packets = 99;
+    b.share = 0;
+    ep.add(b, Int32Array.of(2));
+    expect(ep.bursts.map((c) => [c.flow, c.packets, c.atS, c.joins, c.answered, c.share])).toEqual([
+      [3, 10, 0.5, true, true, 0],
+      [4, 99, 0.5, true, false, 0],
+    ]);
+    expect(ep.resourcesOf(1)).toEqual(Int32Array.of(2));
+  });
+
   it("holds bursts and the channels they cross; a route crosses it at one of them (or, asked, at its reverse channel)", () => {
     const ep = new BurstEpisode(queues, 8);
     expect(ep.open).toBe(false);
