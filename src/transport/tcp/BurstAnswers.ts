@@ -72,11 +72,9 @@ export class BurstAnswers {
     const b = this.bursts;
     this.judgeNow();
     if (this.closeHandle >= 0) {
-      b.noteDrops();
       if (b.joinEpisode()) this.scheduleClose();
     } else if (b.lastJoins && this.sim.queue.size > 0 && this.sim.queue.peekTime() < this.closeTimeS(b.lastBursts)) {
       b.openEpisode();
-      b.noteDrops();
       this.scheduleClose();
     }
   }

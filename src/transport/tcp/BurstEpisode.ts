@@ -19,9 +19,6 @@ export class BurstEpisode {
   /** 1 for each channel some kept burst crosses; `ports` lists them (to clear). */
   private readonly at: Uint8Array;
   private readonly ports: number[] = [];
-  /** 1 for each channel an instant's judge dropped at while the episode was open ({@link overflowedAlone}); `dropPorts` lists them (to clear). */
-  private readonly dropped: Uint8Array;
-  private readonly dropPorts: number[] = [];
   /** Per port kept, the bytes queued there when the last burst joined ({@link snapshot}: what the episode's arrivals meet, every flow of it started). */
   private readonly queuedBytes: Float64Array;
 
@@ -30,25 +27,12 @@ export class BurstEpisode {
     private readonly channelCount: number,
   ) {
     this.at = new Uint8Array(channelCount);
-    this.dropped = new Uint8Array(channelCount);
     this.queuedBytes = new Float64Array(channelCount);
   }
 
   /** The bytes queued at port `r` at the last {@link snapshot}, or NaN if no kept burst crosses it. */
   queuedAtStart(r: number): number {
     return this.at[r] === 1 ? this.queuedBytes[r] : NaN;
-  }
-
-  /** An instant's judge dropped packets at port `r` while the episode was open. */
-  droppedAt(r: number): void {
-    if (this.dropped[r] === 1) return;
-    this.dropped[r] = 1;
-    this.dropPorts.push(r);
-  }
-
-  /** Whether an instant's bursts overflowed port `r` on their own while the episode was open (its overflow was judged then). */
-  overflowedAlone(r: number): boolean {
-    return this.dropped[r] === 1;
   }
 
   /** Whether bursts are kept. */
@@ -140,7 +124,5 @@ export class BurstEpisode {
     empty(this.resources);
     for (let i = 0; i < this.ports.length; i++) this.at[this.ports[i]] = 0;
     empty(this.ports);
-    for (let i = 0; i < this.dropPorts.length; i++) this.dropped[this.dropPorts[i]] = 0;
-    empty(this.dropPorts);
   }
 }

@@ -84,13 +84,6 @@ export class BurstJudge {
     return false;
   }
 
-  /** The ports where the last {@link judge} dropped packets, noted in the open episode ({@link BurstEpisode.overflowedAlone}). */
-  noteDrops(): void {
-    const v = this.verdicts;
-    for (let i = 0; i < v.dropTailPorts.length; i++) this.episode.droppedAt(v.dropTailPorts[i]);
-    for (let i = 0; i < v.judged.length; i++) if (v.judged[i].share > 0) this.episode.droppedAt(v.judged[i].port);
-  }
-
   /** Keep every burst the last {@link judge} judged in an overflow episode (opened now; none may be open). */
   openEpisode(): void {
     const b = this.judgedLast;
@@ -152,8 +145,7 @@ export class BurstJudge {
       let instants = false;
       for (let j = 1; j < list.length && !instants; j++) instants = list[j].atS !== list[0].atS;
       const queued = this.episode.queuedAtStart(r);
-      // A port an instant's bursts overflowed on their own had its overflow judged then.
-      if (instants && !this.episode.overflowedAlone(r) && this.judgePort(r, list, judged, queued, false) > 0) this.judgePort(r, list, judged, queued);
+      if (instants && this.judgePort(r, list, judged, queued, false) > 0) this.judgePort(r, list, judged, queued);
       empty(list);
     }
     empty(touched);
