@@ -4,7 +4,8 @@ import type { RandomStream } from "../../core/randomStream.js";
 /**
  * A FIFO port fed by `bursts` within `spanS` seconds: each burst's packets arrive evenly over its
  * own train (`durationS`, at least a packet time) starting at an offset drawn in [0, spanS − its
- * train]; the port drains `drainPps` packets/s from `startPackets` queued. Arrivals while the
+ * train], after its own `offsetS` when given (bursts that left at different instants; 0 at
+ * one instant); the port drains `drainPps` packets/s from `startPackets` queued. Arrivals while the
  * queue is at `limitPackets` beyond the drain are dropped, shared among the bursts arriving then
  * in proportion to their rates; arrivals while it holds `kPackets` or more are marked (the caller
  * keeps the marks of ECN-capable flows). Returns each burst's dropped and marked packets (fluid,
@@ -14,7 +15,7 @@ import type { RandomStream } from "../../core/randomStream.js";
  * read off running sums of drops and marks per packet/s of arrival rate.
  */
 export function fifoOverflow(
-  bursts: ReadonlyArray<{ packets: number; durationS: number }>,
+  bursts: ReadonlyArray<{ packets: number; durationS: number; offsetS?: number }>,
   spanS: number,
   drainPps: number,
   startPackets: number,
@@ -31,7 +32,7 @@ export function fifoOverflow(
   const at = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     const d = Math.max(bursts[i].durationS * stretch, 1 / drainPps);
-    at[i] = n > 1 ? random() * Math.max(0, spanS - d) : 0;
+    at[i] = (n > 1 ? random() * Math.max(0, spanS - d) : 0) + (bursts[i].offsetS ?? 0);
     at[n + i] = at[i] + d;
     rate[i] = bursts[i].packets / d;
   }

@@ -31,8 +31,8 @@ export interface RecoveryWindow {
   enterAvoidance(f: number, lostPackets?: number, fullBufferS?: number): void;
   /** A burst of flow `f` offered to the ports of its route, judged with the instant's others. */
   offerBurst(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void;
-  /** Flow `f` sent all it had: the round trip that tells its last flight's losses or marks comes after all. */
-  awaitRound(f: number): void;
+  /** Flow `f` sent all it had: the round trip that tells its last flight's losses or marks (sent at `sentS`) comes after all. */
+  awaitRound(f: number, sentS?: number): void;
 }
 
 /**
@@ -169,7 +169,7 @@ export class LossRecovery {
    * CWR each hole is resent only once three segments are SACKed above it ({@link cwrLossTold}):
    * with fewer behind its last hole, the flow times out.
    */
-  burstLoss(f: number, packets: number, share: number, port: number, marked = false, fullShare = 0): void {
+  burstLoss(f: number, packets: number, share: number, port: number, marked = false, fullShare = 0, sentS = this.sim.nowS): void {
     const t = this.t;
     const s = t.slotOf[f];
     const phase = t.phase[f];
@@ -198,14 +198,14 @@ export class LossRecovery {
     if (marked ? !this.cwrTold(delivered, lost, left, share) : !fifoBurstLossTold(delivered, lost, left, fullShare)) {
       // In flight at the timer: this burst's holes and the earlier ones not yet resent, none deemed lost.
       // Above the hole: this burst's survivors (those of the rounds before were acknowledged or are counted in the holes).
-      this.timeout(f, lost + t.lostPackets[s], delivered);
+      this.timeout(f, lost + t.lostPackets[s], delivered, sentS);
       return;
     }
     t.lostLast[s] += lost;
     t.lostPackets[s] += lost;
     t.lossPort[s] = port;
     if (t.lossAge[s] === 0) t.lossAge[s] = 1;
-    this.window.awaitRound(f);
+    this.window.awaitRound(f, sentS);
     // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
     if (t.timer[s] >= 0) this.sim.reschedule(t.timer[s], this.sim.queue.timeOf(t.timer[s]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
   }
@@ -339,9 +339,10 @@ export class LossRecovery {
    * the timer fires set (default its window: a recovery keeps its pipe near its cut window).
    * `sackedSegs` were delivered above the hole (default: a recovery's window, all but the lost
    * retransmission; else the window less its untold holes): the first ACK
-   * after the resent head acknowledges them at once (`rtoAckedJump`).
+   * after the resent head acknowledges them at once (`rtoAckedJump`). The timer runs from `sentS`
+   * (default now): the start of the flight whose loss it waits out.
    */
-  timeout(f: number, pipeSegs = this.t.cwnd[this.t.slotOf[f]], sackedSegs = this.t.cwnd[this.t.slotOf[f]] - 1): void {
+  timeout(f: number, pipeSegs = this.t.cwnd[this.t.slotOf[f]], sackedSegs = this.t.cwnd[this.t.slotOf[f]] - 1, sentS = this.sim.nowS): void {
     const t = this.t;
     const s = t.slotOf[f];
     const o = t.options[t.optionIndex[s]];
@@ -377,7 +378,8 @@ export class LossRecovery {
     // The flight may be lost: it goes out again from the resumed slow start.
     t.sentAll[s] = 0;
     this.network.setFlowCap(f, 0);
-    t.timer[s] = this.sim.schedule(this.sim.nowS + rto, this.kindResume, f);
+    // The timer runs from the flight's start (an overflow episode's verdict comes after it), and fires no earlier than now.
+    t.timer[s] = this.sim.schedule(Math.max(this.sim.nowS, sentS + rto), this.kindResume, f);
   }
 
   /** After a timeout: slow start again from one segment, its first flight the lost packets. */

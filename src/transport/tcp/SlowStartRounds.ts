@@ -110,7 +110,10 @@ export class SlowStartRounds {
     t.cwnd[s] = next;
     // The window covers all that is left: it goes out in this flight, and no later round sends.
     if (this.avoidance.covers(f, next)) t.sentAll[s] = 1;
-    if (arrivals > 0) this.answers.offer(f, arrivals, durationS, standing, first ? 0 : w * packet);
+    // A first flight, or the round after a flight that lost in an overflow episode, may hold or join one.
+    const joins = first || t.episodeLoss[s] === 1;
+    t.episodeLoss[s] = 0;
+    if (arrivals > 0) this.answers.offer(f, arrivals, durationS, standing, first ? 0 : w * packet, joins);
     if (!Number.isNaN(exitW) || atThresh) {
       this.avoidance.enterAvoidance(f);
       return;

@@ -35,6 +35,8 @@ export class SynRetries {
     private readonly channels: number,
     private readonly t: TcpFlowTable,
     private readonly handshakes: HandshakeLosses,
+    /** Judge an overflow episode still held back at the ports of a route before a SYN over it meets them (BurstAnswers.settleFor). */
+    private readonly settle: (resources: Int32Array) => void = () => {},
   ) {
     this.kind = sim.registerHandler((f) => this.retry(f));
   }
@@ -71,6 +73,7 @@ export class SynRetries {
     const qOut = timing.outS;
     const qBack = timing.backS;
     const handshakeRtt = timing.handshakeBaseRttS + qOut + qBack;
+    this.settle(res);
     if (!this.handshakes.lost(res, now, now + handshakeRtt / 2)) {
       // This handshake gets through: it and the first byte wait in the queues of now, not in
       // those the first SYN met (the flow was started with those).

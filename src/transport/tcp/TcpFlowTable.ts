@@ -166,6 +166,11 @@ export class TcpFlowTable {
   catchUpClockPps = new Float64Array(0);
   /** 1 while the flow's catch-up is judged at its ports: what they drop is new data, lost in the recovery. */
   inCatchUp = new Uint8Array(0);
+  /**
+   * 1 when the flow's last slow-start flight lost packets in an overflow episode and it survived
+   * (a loss to tell, no timeout): its next round may hold or join an episode (`Burst.joins`).
+   */
+  episodeLoss = new Uint8Array(0);
   /** Packets of a recovery's catch-up its ports dropped: told by duplicate ACKs, they start a second recovery (another cut) when this one ends. */
   lostInRecovery = new Float64Array(0);
   /**
@@ -217,6 +222,7 @@ export class TcpFlowTable {
     this.catchUp[s] = 0;
     this.catchUpClockPps[s] = 0;
     this.inCatchUp[s] = 0;
+    this.episodeLoss[s] = 0;
     this.lostInRecovery[s] = 0;
     // No K kept for this flow's W_max and w0 yet.
     this.cubicKey[4 * s + 1] = NaN;
@@ -376,6 +382,7 @@ export class TcpFlowTable {
     this.catchUp = grown(this.catchUp, n);
     this.catchUpClockPps = grown(this.catchUpClockPps, n);
     this.inCatchUp = grown(this.inCatchUp, n);
+    this.episodeLoss = grown(this.episodeLoss, n);
     this.lostInRecovery = grown(this.lostInRecovery, n);
     this.lossPort = grown(this.lossPort, n, -1);
     this.recoveryWeight = grown(this.recoveryWeight, n, NaN);

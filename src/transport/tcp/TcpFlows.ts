@@ -124,9 +124,10 @@ export class TcpFlows implements FlowObserver {
     this.kindRound = sim.registerHandler((f) => this.rounds.round(f));
     this.kindStep = sim.registerHandler((f) => this.avoidance.step(f));
     this.kindResume = sim.registerHandler((f) => this.recovery.resume(f));
+    const kindClose = sim.registerHandler(() => this.answers.closeEpisode());
     const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
     this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
-    this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes);
+    this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes, (res) => this.answers.settleFor(res));
     this.marks = new FlowMarks(sim, queues, this.t, routes.held, topology.resourceCount, (f) => routes.rttNow(f));
     this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network, (f) => this.marks.refresh(f));
     this.ports = new LossPorts(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, {
@@ -140,10 +141,10 @@ export class TcpFlows implements FlowObserver {
       round: (f) => this.rounds.round(f),
       enterAvoidance: (f, lostPackets, fullBufferS) => this.avoidance.enterAvoidance(f, lostPackets, fullBufferS),
       offerBurst: (f, packets, durationS, standing, prevBytes) => this.answers.offer(f, packets, durationS, standing, prevBytes),
-      awaitRound: (f) => this.answers.awaitRound(f),
+      awaitRound: (f, sentS) => this.answers.awaitRound(f, sentS),
     }, phaseRandom);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
-    this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound);
+    this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound, kindClose);
     this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.kindStep);
     this.rounds = new SlowStartRounds(sim, network, this.t, routes, this.recovery, this.alphas, this.answers, this.avoidance, this.kindRound);
     this.reroutes = new FlowReroutes(sim, network, queues, this.channels, this.t, routes, this.bursts, this.ports, this.avoidance, this.kindStep, this.kindRound);
@@ -205,6 +206,8 @@ export class TcpFlows implements FlowObserver {
     const segments = Math.max(1, Math.ceil(sizeBytes / o.mssBytes));
     const wireBytes = sizeBytes + segments * o.headerBytes;
     const res = route.resources;
+    // An overflow episode still held back at its ports is judged first: its overflow is the SYN's to meet.
+    if (handshakeRounds > 0) this.answers.settleFor(res);
     // A data round trip: a full packet out, an ACK (headers only) back; handshake segments carry
     // no payload, so their round trip serialises headers only. One walk of the route reads both.
     const timing = this.timing;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
 import { NS3_HEADER_BYTES as H, transportNetwork } from "../transportModels.js";
+import { oneSwitchIncast } from "./oneSwitchIncast.js";
 
 const MSS = 1448;
 const P = MSS + H; // 1,502 B on the wire per full segment
@@ -57,5 +58,25 @@ describe("BurstAnswers: a slow-start flight answered at its port", () => {
     expect(f.marks[0].atS).toBeCloseTo(L + round * f.rtt, 12);
     expect(f.marks[0].packets).toBeCloseTo(2 * (w - k), 9);
     expect(f.drops).toEqual([]);
+  });
+});
+
+describe("BurstAnswers: first flights offered apart, one verdict per overflow episode", () => {
+  // 32 DCTCP responses of 32,000 B into one 10 Gb/s port (100 packets of buffer, K = 20), ten
+  // rounds: at one instant their first flights (320 packets, each flight 12 µs at line rate)
+  // overflow the port, and so do the survivors' next rounds. Started 1 ns or 36 ns apart (the last
+  // 1.1 µs after the first) each flight alone fits at its instant; kept in one episode they are
+  // judged again together at their offsets, and so are the survivors' next rounds (their ACKs come
+  // back from the port's drain interleaved, as at one instant): as many time out as at one instant
+  // or more (175 and 170 here against 155; with the survivors' rounds judged one by one, 136–140).
+  it("time out about as many responses as at one instant (within a fifth), not fewer than it less a twentieth", () => {
+    const together = oneSwitchIncast(32, 32000, "dctcp").timedOut;
+    expect(together).toBeGreaterThan(100);
+    for (const staggerS of [1e-9, 3.6e-8]) {
+      const { responses, timedOut } = oneSwitchIncast(32, 32000, "dctcp", staggerS);
+      expect(responses).toBe(320);
+      expect(Math.abs(timedOut - together)).toBeLessThan(0.2 * together);
+      expect(timedOut).toBeGreaterThan(0.95 * together);
+    }
   });
 });

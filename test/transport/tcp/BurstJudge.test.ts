@@ -272,3 +272,147 @@ describe("BurstJudge at a marking port with ACKs the other way", () => {
     expect(marked(true)).toBeCloseTo(30 * (1 - 10 / 1.5 / 27), 6);
   });
 });
+
+/**
+ * `n` first flights of 10 packets, each from its own host (a_i —10 Gb/s— s), into s —1 Gb/s— b
+ * with a buffer of `bufferPackets`, the i-th offered at `atS` + i · `gapS` and all judged together
+ * (one overflow episode): the packets dropped, in all and per flow (in start order), and the verdicts.
+ */
+function episode(n: number, gapS: number, bufferPackets: number, atS = 0) {
+  const nodes = [...Array.from({ length: n }, (_, i) => `a${i}`), "s", "b"];
+  const links = [
+    ...Array.from({ length: n }, (_, i) => ({ from: `a${i}`, to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 })),
+    { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: bufferPackets * P },
+  ];
+  const net = transportNetwork(nodes, links);
+  const ids = Array.from({ length: n }, (_, i) => net.network.startFlow({ nodes: Int32Array.of(i, n, n + 1), resources: Int32Array.of(2 * i, 2 * n), latencyS: 2e-6 }, 1e9));
+  const judge = new BurstJudge(net.network, net.queues, net.topology.channelCount, randomStream(1, "test"));
+  for (let i = 0; i < n; i++) judge.offer(ids[i], 10, train(10), 0, 0, P, false, atS + i * gapS, true);
+  const v = judge.judge();
+  const perFlow = ids.map((f) => v.judged.filter((b) => b.flow === f).reduce((x, b) => x + b.share * b.packets, 0));
+  return { lost: perFlow.reduce((x, y) => x + y, 0), perFlow, shares: v.judged.map((b) => b.share), v };
+}
+
+describe("BurstJudge: first flights of one overflow episode, each at its own offset", () => {
+  // 10 flights of 10 packets, each over 12 µs at 10 Gb/s (10/12 packet per µs), into a port that
+  // drains one packet per 12 µs with a buffer of 20. Started δ apart, some train is under way
+  // throughout while δ < 12 µs, so the queue only rises: it fills, and from then on drops all that
+  // arrives beyond the drain. Dropped: 100 arrived − drained over the span (12 µs + 9δ)/12 µs − 20.
+  const packetS = P / 1.25e8;
+  it("at one instant: 100 − 1 − 20 dropped, and the same verdicts bit for bit at any common start", () => {
+    const at0 = episode(10, 0, 20);
+    expect(at0.lost).toBeCloseTo(79, 9);
+    const later = episode(10, 0, 20, 0.0123);
+    expect(later.shares).toEqual(at0.shares);
+    expect(later.v.dropTailSpansS).toEqual(at0.v.dropTailSpansS);
+  });
+
+  it("started 0.1, 1 and 10 µs apart: 78.925, 78.25 and 71.5 dropped (the span's longer drain)", () => {
+    const expected = [78.925, 78.25, 71.5];
+    [1e-7, 1e-6, 1e-5].forEach((gapS, i) => {
+      expect(100 - (train(10) + 9 * gapS) / packetS - 20).toBeCloseTo(expected[i], 9);
+      expect(episode(10, gapS, 20).lost).toBeCloseTo(expected[i], 6);
+    });
+  });
+
+  it("started a nanosecond apart (≪ a packet time): within 0.01 of the one-instant count", () => {
+    expect(Math.abs(episode(10, 1e-9, 20).lost - 79)).toBeLessThan(0.01);
+  });
+
+  it("in FIFO order: the first to start loses least (its head arrived before the buffer filled), none more than its flight", () => {
+    // Once full, the port drops a share (a − drain)/a of each arriving train's packets: with fewer
+    // trains under way at the end, the last starters' tails lose a little less than the middle's.
+    const { perFlow } = episode(10, 1e-6, 20);
+    for (let i = 1; i < perFlow.length; i++) expect(perFlow[i]).toBeGreaterThan(perFlow[0]);
+    for (const x of perFlow) expect(x).toBeLessThanOrEqual(10 + 1e-9);
+  });
+
+  it("started 1 ms apart (each through the port long before the next starts): none dropped", () => {
+    // One flight alone: 10 arrive, 1 drained meanwhile, 9 queued of 20; gone 108 µs after it ends.
+    const { lost, v } = episode(10, 1e-3, 20);
+    expect(lost).toBe(0);
+    expect(v.judged).toHaveLength(0);
+    expect(v.dropTailPorts).toHaveLength(0);
+  });
+});
+
+/**
+ * `episode`'s network with `n` first flights offered `gapS` apart, each judged at its own instant
+ * (as a run judges them) and kept in one overflow episode (the first opens it, the others join);
+ * then the episode closes: its verdicts, and the packets dropped at the instants and at the close.
+ */
+function keptEpisode(n: number, gapS: number, bufferPackets: number, kPackets?: number) {
+  const nodes = [...Array.from({ length: n }, (_, i) => `a${i}`), "s", "b"];
+  const links = [
+    ...Array.from({ length: n }, (_, i) => ({ from: `a${i}`, to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 })),
+    { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, bufferBytes: bufferPackets * P, ecnThresholdBytes: kPackets && kPackets * P },
+  ];
+  const net = transportNetwork(nodes, links, { dctcp: kPackets !== undefined });
+  const ids = Array.from({ length: n }, (_, i) => net.network.startFlow({ nodes: Int32Array.of(i, n, n + 1), resources: Int32Array.of(2 * i, 2 * n), latencyS: 2e-6 }, 1e9));
+  const judge = new BurstJudge(net.network, net.queues, net.topology.channelCount, randomStream(1, "test"));
+  let atInstants = 0;
+  let marksAtInstants = 0;
+  for (let i = 0; i < n; i++) {
+    judge.offer(ids[i], 10, train(10), 0, 0, P, kPackets !== undefined, i * gapS, true);
+    const v = judge.judge();
+    for (const b of v.judged) {
+      atInstants += b.share * b.packets;
+      marksAtInstants += b.marked;
+    }
+    if (i === 0) judge.openEpisode();
+    else expect(judge.joinEpisode()).toBe(true);
+  }
+  expect(judge.episodeBursts).toHaveLength(n);
+  const v = judge.closeEpisode();
+  const atClose = v.judged.reduce((x, b) => x + b.share * b.packets, 0);
+  const answered = v.bursts.map((b) => b.answered);
+  judge.clearEpisode();
+  expect(judge.episodeBursts).toHaveLength(0);
+  return { atInstants, marksAtInstants, atClose, v, answered };
+}
+
+describe("BurstJudge: an overflow episode judged at its instants, and again where together its flights overflow a buffer", () => {
+  const packetS = P / 1.25e8;
+  it("10 flights 1 µs apart, each within drain plus buffer alone: none dropped at their instants, 100 − (12 + 9) µs / 12 µs − 20 = 78.25 at the close", () => {
+    const e = keptEpisode(10, 1e-6, 20);
+    expect(e.atInstants).toBe(0);
+    expect(100 - (train(10) + 9e-6) / packetS - 20).toBeCloseTo(78.25, 9);
+    expect(e.atClose).toBeCloseTo(78.25, 6);
+    expect(e.answered.every((a) => !a)).toBe(true);
+    // s → b, channel 2n.
+    expect(e.v.dropTailPorts).toEqual([20]);
+  });
+
+  it("2 flights 1 µs apart that together fit (20 arrive, 1.08 drain, 20 of buffer): nothing judged again at the close", () => {
+    const e = keptEpisode(2, 1e-6, 20);
+    expect(e.atInstants).toBe(0);
+    expect(e.v.judged).toHaveLength(0);
+    expect(e.v.dropTailPorts).toHaveLength(0);
+  });
+
+  it("DCTCP flights that together pass K but not the buffer (30 of 100): marked at their instants only (each alone passes K = 5), not again at the close", () => {
+    const e = keptEpisode(3, 1e-6, 100, 5);
+    const alone = keptEpisode(1, 1e-6, 100, 5);
+    expect(alone.marksAtInstants).toBeGreaterThan(0);
+    expect(e.marksAtInstants).toBeCloseTo(3 * alone.marksAtInstants, 9);
+    expect(e.v.judged).toHaveLength(0);
+  });
+
+  it("flights that overflow alone (buffer 5: 10 − 1 − 5 = 4 each) are answered at their instants: the close judges them again but marks them answered", () => {
+    const e = keptEpisode(3, 1e-6, 5);
+    expect(e.atInstants).toBeCloseTo(3 * 4, 6);
+    expect(e.answered).toEqual([true, true, true]);
+    expect(e.atClose).toBeGreaterThan(0);
+  });
+
+  it("a burst kept is a copy: the next instant's judge, reusing its record, leaves it as offered", () => {
+    const { judge, ids } = setup(20, 2);
+    judge.offer(ids[0], 10, train(10), 0, 0, P, false, 0, true);
+    judge.judge();
+    judge.openEpisode();
+    judge.offer(ids[1], 30, train(30), 0, 0, P, false, 1e-6, false);
+    judge.judge();
+    expect(judge.joinEpisode()).toBe(false);
+    expect(judge.episodeBursts.map((b) => [b.flow, b.packets, b.atS, b.joins])).toEqual([[ids[0], 10, 0, true]]);
+  });
+});

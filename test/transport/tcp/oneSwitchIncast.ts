@@ -10,10 +10,11 @@ const P = 1448 + NS3_HEADER_BYTES;
  * `senders` hosts h1… each send `bytes` to h0 through one switch at once, at 1 ms and every
  * 10 ms after for 10 rounds: 10 Gb/s, 1 µs links, 100 packets of drop-tail buffer per port
  * (DCTCP: marking at K = 20 packets), IW 10, an ACK per segment, min RTO 200 ms, no handshake —
- * bench/ns3/oneSwitchIncast.ts's network. Returns how many responses finished and how many
- * timed out (FCT over 100 ms).
+ * bench/ns3/oneSwitchIncast.ts's network. With `staggerS`, sender i starts (i − 1) · `staggerS`
+ * after the round's instant. Returns how many responses finished and how many timed out (FCT
+ * over 100 ms).
  */
-export function oneSwitchIncast(senders: number, bytes: number, cc: "newreno" | "dctcp"): { responses: number; timedOut: number } {
+export function oneSwitchIncast(senders: number, bytes: number, cc: "newreno" | "dctcp", staggerS = 0): { responses: number; timedOut: number } {
   const marking = cc === "dctcp" ? { ecnThresholdBytes: 20 * P } : {};
   const port = { bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: 100 * P, ...marking };
   const nodes = ["sw", "h0"];
@@ -26,9 +27,8 @@ export function oneSwitchIncast(senders: number, bytes: number, cc: "newreno" | 
   const ctx = t.context.forWorkload("w", { ...TCP_DEFAULTS, cc, handshake: "none", headerBytes: NS3_HEADER_BYTES, delayedAck: 1 });
   const results: TransferResult[] = [];
   for (let round = 0; round < 10; round++)
-    t.sim.at(0.001 + 0.01 * round, () => {
-      for (let i = 1; i <= senders; i++) ctx.startTransfer({ id: `q${round}_${i}`, src: `h${i}`, dst: "h0", sizeBytes: bytes }, (r) => results.push(r));
-    });
+    for (let i = 1; i <= senders; i++)
+      t.sim.at(0.001 + 0.01 * round + (i - 1) * staggerS, () => ctx.startTransfer({ id: `q${round}_${i}`, src: `h${i}`, dst: "h0", sizeBytes: bytes }, (r) => results.push(r)));
   t.sim.run();
   return { responses: results.length, timedOut: results.filter((r) => r.finishS - r.startS > 0.1).length };
 }

@@ -1,0 +1,55 @@
+// Burst: one burst a tcp flow sends (a slow-start round, a first flight, a catch-up), the verdict the ports it crosses give it, and what BurstJudge returns for the bursts it judged together.
+
+/** A burst of packets a flow sends in one round, and the verdict of the ports it crosses. */
+export interface Burst {
+  flow: number;
+  packets: number;
+  /** Seconds over which its packets arrive (its own train). */
+  durationS: number;
+  /** Packets of the flow's previous window beyond its pipe, still queued when the burst begins. */
+  standing: number;
+  /** Bytes of the flow's previous round, whose ACKs clock this one out (0 for a first flight). */
+  prevBytes: number;
+  /** Bytes of one of its packets on the wire. */
+  packetBytes: number;
+  /** Whether its flow reacts to ECN marks (DCTCP): its packets above K are marked, not dropped. */
+  ecn: boolean;
+  /** When it was offered, seconds (simulated time). */
+  atS: number;
+  /**
+   * Whether it may hold or join an overflow episode: its flow's first flight (at line rate, no ACK
+   * clock), or a slow-start round of a flow whose last flight lost packets in an episode and
+   * survived (its ACKs came back clocked by that port's drain, as the other survivors' did).
+   */
+  joins: boolean;
+  /** Kept in an overflow episode: whether its instant's judge dropped some of it (it answers that verdict, not the episode's). */
+  answered: boolean;
+  /** Scratch of the port being judged: seconds its train starts after the earliest of the bursts there (0 at one instant). */
+  offsetS: number;
+  /** Verdict: the largest share of its packets a port dropped (0 for none), and that port. */
+  share: number;
+  port: number;
+  /** Verdict: the share of the arrivals that port dropped while its buffer was full (its FIFO's drop share once full, {@link fifoOverflow}). */
+  fullShare: number;
+  /** Verdict: the most packets a port marked (0 for none), and that port. */
+  marked: number;
+  markPort: number;
+  /** Whether some port dropped or marked any of it. */
+  judged: boolean;
+}
+
+/** What {@link BurstJudge.judge} returns: every burst of the instant, and those some port dropped or marked, in flow order. */
+export interface BurstVerdicts {
+  bursts: Burst[];
+  judged: Burst[];
+  /** Saturated drop-tail ports that dropped packets of these bursts, and the share of the arrivals each dropped (in port order of judging). */
+  overflowPorts: number[];
+  overflowShares: number[];
+  /** Drop-tail ports (no ECN threshold) that dropped packets of these bursts, saturated or not, the share of the arrivals each dropped, and the span over which they arrived, seconds. */
+  dropTailPorts: number[];
+  dropTailShares: number[];
+  dropTailSpansS: number[];
+  /** For each of those, the seconds it dropped arrivals (its buffer full) and the share of the bursts' arrivals it dropped then. */
+  dropTailFullS: number[];
+  dropTailFullShares: number[];
+}
