@@ -326,8 +326,7 @@ export class LossRecovery {
     // one packet per ACK until a retransmission is acknowledged, then two, and nothing at once —
     // its packets (the holes first) go out over fewer ACKs than the round's train, and
     // synchronised recoveries (an incast's) arrive at a port faster than it drains.
-    // (`gone` counts the three SACKed: NewReno's and Cubic's the exact loss round's, lossRound.)
-    const pipe = Math.max(0, before - gone);
+    const pipe = Math.max(0, before - gone - DUPTHRESH);
     const slowStart = pipe < t.cwnd[s];
     const clocked = slowStart || !(left > 0) ? b.packets : Math.min(b.packets, split.clocked);
     t.catchUp[s] = b.packets - clocked;
