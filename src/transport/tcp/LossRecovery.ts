@@ -6,7 +6,6 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
 import { cutWindow } from "./cutWindow.js";
-import { firstHole } from "./firstHole.js";
 import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
@@ -16,7 +15,6 @@ import { prrCatchUp } from "./prrCatchUp.js";
 import { prrSlowStartAcks } from "./prrSlowStartAcks.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
 import { rtoSsthresh } from "./rtoSsthresh.js";
-import { slowStartLossRound } from "./slowStartLossRound.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** What {@link LossRecovery} asks of the flows' window machine ({@link TcpFlows}). */
@@ -207,13 +205,7 @@ export class LossRecovery {
     t.lostLast[s] += lost;
     t.lostPackets[s] += lost;
     t.lossPort[s] = port;
-    if (t.lossAge[s] === 0) {
-      t.lossAge[s] = 1;
-      // Where its first hole lies: the packets ahead of it grow the window in the round trip that tells the loss.
-      const hole = firstHole(n, lost, share, marked ? 0 : fullShare);
-      t.inOrderSegs[s] = hole.inOrder;
-      t.headHoles[s] = hole.headHoles;
-    }
+    if (t.lossAge[s] === 0) t.lossAge[s] = 1;
     this.window.awaitRound(f);
     // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
     if (t.timer[s] >= 0) this.sim.reschedule(t.timer[s], this.sim.queue.timeOf(t.timer[s]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
@@ -265,59 +257,32 @@ export class LossRecovery {
   }
 
   /**
-   * A loss-based flow `f` (NewReno, Cubic) in the round trip that tells its slow-start loss (the
-   * round after it, `lossAge` 1), as TCP runs it ({@link slowStartLossRound}): the ACKs ahead of
-   * the round's first hole grow the window and let new data out, and so do the first two
-   * duplicate ACKs; every later survivor's duplicate ACK grows nothing. The third sets the cut
-   * ({@link recover}, which takes it from that window and pipe and PRR's RecoverFS from the data
-   * then outstanding). Returns the packets it sends meanwhile (their losses are holes of the same
-   * recovery).
-   */
-  lossRound(f: number): number {
-    const t = this.t;
-    const s = t.slotOf[f];
-    const left = t.sentAll[s] ? 0 : this.network.remainingOf(f) / t.packetBytes[s];
-    const round = slowStartLossRound(t.cwnd[s], t.inOrderSegs[s], t.headHoles[s], t.slowStartGrowth[s], t.windowSegs[s], left);
-    t.cwnd[s] = round.grown;
-    t.recoverFsSegs[s] = round.unacked;
-    t.pipeSegs[s] = round.pipe;
-    t.lossAge[s] = 2;
-    return round.sentBefore;
-  }
-
-  /**
    * Fast recovery after a slow-start loss: the window is cut, and the new window — the lost
    * packets first, then new data — goes out as the last round's ACKs come back (proportional
    * rate reduction, RFC 6937: no faster than the ACK clock). Its packets are judged at the
    * ports like a round's, behind what is left of the previous window ({@link recoveryBurst});
-   * a retransmission lost there means a timeout. NewReno and Cubic cut as ns-3's
-   * `EnterRecovery` does at the third duplicate ACK ({@link lossRound}): NewReno to half the
-   * pipe then, Cubic to β × the window then; DCTCP from the round after (its window grown by
-   * every survivor), less the holes shown.
+   * a retransmission lost there means a timeout.
    */
   recover(f: number): void {
     const t = this.t;
     const s = t.slotOf[f];
     const packet = t.packetBytes[s];
-    const lossBased = t.cc[s] !== TcpCc.Dctcp;
-    // A flow that sent everything recovers in the round trip that tells its loss.
-    if (lossBased && t.lossAge[s] === 1) this.lossRound(f);
     const before = t.cwnd[s];
     // The duplicate ACKs that start it show the earlier round's holes lost and three packets delivered beyond them.
-    const gone = lossBased ? before - t.pipeSegs[s] : t.lostPackets[s] - t.lostLast[s] + DUPTHRESH;
-    cutWindow(t, f, gone, this.queues.alphaOf(f));
+    const gone = t.lostPackets[s] - t.lostLast[s];
+    cutWindow(t, f, gone + DUPTHRESH, this.queues.alphaOf(f));
     t.lossAge[s] = 3;
     t.lostLast[s] = 0;
     // A flow that has sent everything sends only the lost packets again.
     const left = t.sentAll[s] ? 0 : this.network.remainingOf(f) / packet;
+    const b = recoveryBurst(before, t.cwnd[s], left, t.lostPackets[s], this.window.clockRate(f), t.baseRttS[s], packet);
     // PRR sends part of it at the ACK clock and the rest at once when the first retransmission is
-    // acknowledged (prrCatchUp), from the flight the cut was taken from (RecoverFS): for NewReno
-    // and Cubic the data outstanding at the third duplicate ACK; for DCTCP the round's window.
+    // acknowledged (prrCatchUp), from the flight the cut was taken from: NewReno's is the window
+    // less the holes already shown (the window grew only by the ACKs before the first of them).
     // A flow with nothing new to send has none for a catch-up either: its holes near the tail,
     // without three SACKed segments above them, are not yet deemed lost (RFC 6675's IsLost) and
     // go out one per ACK, not at once.
-    const recoverFs = lossBased ? t.recoverFsSegs[s] : before;
-    const b = recoveryBurst(recoverFs, t.cwnd[s], left, t.lostPackets[s], this.window.clockRate(f), t.baseRttS[s], packet);
+    const recoverFs = t.cc[s] === TcpCc.NewReno ? before - gone : before;
     const split = prrCatchUp(recoverFs, t.lostPackets[s], t.cwnd[s]);
     // The pipe the recovery starts from (RFC 6675's, ns-3's BytesInFlight): the window less the
     // holes the duplicate ACKs show lost and the three segments SACKed above them — NewReno's

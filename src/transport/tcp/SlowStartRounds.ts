@@ -4,7 +4,6 @@ import { FlowState, type FlowNetwork } from "../../net/FlowNetwork.js";
 import type { AvoidanceSteps } from "./AvoidanceSteps.js";
 import type { BurstAnswers } from "./BurstAnswers.js";
 import type { DctcpAlpha } from "./DctcpAlpha.js";
-import { DUPTHRESH } from "./dupAcksTell.js";
 import { hyStartRound } from "./hyStartRound.js";
 import type { LossRecovery } from "./LossRecovery.js";
 import { standingPackets } from "./recoveryBurst.js";
@@ -66,10 +65,6 @@ export class SlowStartRounds {
       this.recovery.recover(f);
       return;
     }
-    if (t.lossAge[s] === 1 && t.cc[s] !== TcpCc.Dctcp) {
-      this.lossRound(f, rtt);
-      return;
-    }
     if (t.lossAge[s] === 1) t.lossAge[s] = 2;
     // DCTCP: the marks of the last round come back with its ACKs; the window answers once.
     if (t.markedLast[s] > 0) {
@@ -125,29 +120,6 @@ export class SlowStartRounds {
     // before (lossAge 2 now) or, once this instant's bursts are judged, its flight's own losses
     // or marks (awaitRound): otherwise it just drains, and no more round events are scheduled.
     if (!t.sentAll[s] || t.lossAge[s] > 0) t.timer[s] = this.sim.schedule(this.sim.nowS + rtt, this.kindRound, f);
-  }
-
-  /**
-   * NewReno's and Cubic's round trip after a slow-start loss ({@link LossRecovery.lossRound}):
-   * only the ACKs ahead of the first hole grow the window, and they and the first two duplicate
-   * ACKs let out new data — at the ACK clock, over the in-order part of the last round's train —
-   * judged at the ports like a round's burst; the recovery follows a round trip on.
-   */
-  private lossRound(f: number, rtt: number): void {
-    const t = this.t;
-    const s = t.slotOf[f];
-    const packet = t.packetBytes[s];
-    const w = t.cwnd[s];
-    const acks = Math.min(w, t.inOrderSegs[s] + DUPTHRESH - 1);
-    const sent = this.recovery.lossRound(f);
-    t.lostLast[s] = 0;
-    if (this.avoidance.covers(f, sent)) t.sentAll[s] = 1;
-    if (sent > 0) {
-      const clock = this.routes.clockRate(f);
-      this.answers.offer(f, sent, (acks * packet) / clock, standingPackets(w, clock, t.baseRttS[s], packet), acks * packet);
-    }
-    this.avoidance.applyWindow(f, rtt);
-    t.timer[s] = this.sim.schedule(this.sim.nowS + rtt, this.kindRound, f);
   }
 
   /** DCTCP's answer to a marked round: α moves by g towards the marked fraction, the window is cut by α/2, slow start ends. */

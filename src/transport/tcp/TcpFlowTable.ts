@@ -104,21 +104,6 @@ export class TcpFlowTable {
   lostPackets = new Float64Array(0);
   /** Packets of the last burst that did not get through (they raise no ACK, so they do not grow the window). */
   lostLast = new Float64Array(0);
-  /**
-   * The slow-start round that first lost packets (`lossAge` 1): its packets ahead of the first
-   * hole (their ACKs advance the window; every later survivor's is a duplicate ACK), and the
-   * holes in a row from it (those the scoreboard deems lost at the third duplicate ACK); set by
-   * {@link LossRecovery.burstLoss}, read by {@link LossRecovery.recover}.
-   */
-  inOrderSegs = new Float64Array(0);
-  headHoles = new Float64Array(0);
-  /**
-   * A loss-based flow's slow-start loss told (`lossAge` 2): the data outstanding at its third
-   * duplicate ACK (PRR's RecoverFS) and the pipe then (NewReno's ssthresh × 2), segments
-   * (`slowStartLossRound`); read by {@link LossRecovery.recover}.
-   */
-  recoverFsSegs = new Float64Array(0);
-  pipeSegs = new Float64Array(0);
   /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
   markedLast = new Float64Array(0);
   /** HyStart's delayMin: the least smoothed RTT the flow's ACKs handed Cubic, seconds (Infinity: none yet; `hyStartRound`). */
@@ -352,10 +337,6 @@ export class TcpFlowTable {
     this.lossAge = grown(this.lossAge, n);
     this.lostPackets = grown(this.lostPackets, n);
     this.lostLast = grown(this.lostLast, n);
-    this.inOrderSegs = grown(this.inOrderSegs, n);
-    this.headHoles = grown(this.headHoles, n);
-    this.recoverFsSegs = grown(this.recoverFsSegs, n);
-    this.pipeSegs = grown(this.pipeSegs, n);
     this.markedLast = grown(this.markedLast, n);
     this.minRttS = grown(this.minRttS, n);
     this.srttS = grown(this.srttS, n);
