@@ -6,7 +6,6 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
 import { cutWindow } from "./cutWindow.js";
-import { firstHole } from "./firstHole.js";
 import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
@@ -206,11 +205,7 @@ export class LossRecovery {
     t.lostLast[s] += lost;
     t.lostPackets[s] += lost;
     t.lossPort[s] = port;
-    if (t.lossAge[s] === 0) {
-      t.lossAge[s] = 1;
-      // Where its first hole lies: the holes in a row from it are those the recovery starts without.
-      t.headHoles[s] = firstHole(n, lost, share, marked ? 0 : fullShare).headHoles;
-    }
+    if (t.lossAge[s] === 0) t.lossAge[s] = 1;
     this.window.awaitRound(f);
     // Its packets that got through waited behind the full buffer: the ACKs that clock the next round come that much later.
     if (t.timer[s] >= 0) this.sim.reschedule(t.timer[s], this.sim.queue.timeOf(t.timer[s]) + this.queues.settings.bufferBytes[port] / this.network.capacityOf(port));
@@ -290,14 +285,13 @@ export class LossRecovery {
     const recoverFs = t.cc[s] === TcpCc.NewReno ? before - gone : before;
     const split = prrCatchUp(recoverFs, t.lostPackets[s], t.cwnd[s]);
     // The pipe the recovery starts from (RFC 6675's, ns-3's BytesInFlight): the window less the
-    // holes the third duplicate ACK shows lost — those in a row from the first (firstHole: at a
-    // drop-tail FIFO q/(1 − q) of them, all of an incast's tail) — and the three segments SACKed
-    // above them; NewReno's cut is at most half of it. Where it is below the cut window (Cubic's 0.7 × cwnd, DCTCP's, after a
+    // holes the duplicate ACKs show lost and the three segments SACKed above them — NewReno's
+    // cut is half of it. Where it is below the cut window (Cubic's 0.7 × cwnd, DCTCP's, after a
     // heavy loss) PRR is in its slow-start reduction bound from the first ACK (prrSlowStartAcks):
     // one packet per ACK until a retransmission is acknowledged, then two, and nothing at once —
     // its packets (the holes first) go out over fewer ACKs than the round's train, and
     // synchronised recoveries (an incast's) arrive at a port faster than it drains.
-    const pipe = Math.max(0, before - Math.min(gone, t.headHoles[s]) - DUPTHRESH);
+    const pipe = Math.max(0, before - gone - DUPTHRESH);
     const slowStart = pipe < t.cwnd[s];
     const clocked = slowStart || !(left > 0) ? b.packets : Math.min(b.packets, split.clocked);
     t.catchUp[s] = b.packets - clocked;

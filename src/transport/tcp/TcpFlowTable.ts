@@ -104,12 +104,6 @@ export class TcpFlowTable {
   lostPackets = new Float64Array(0);
   /** Packets of the last burst that did not get through (they raise no ACK, so they do not grow the window). */
   lostLast = new Float64Array(0);
-  /**
-   * The holes in a row from the first of a slow-start loss ({@link firstHole}): those the
-   * scoreboard deems lost at the third duplicate ACK (three SACKed above them), out of the pipe
-   * the recovery starts from; set by {@link LossRecovery.burstLoss}, read by {@link LossRecovery.recover}.
-   */
-  headHoles = new Float64Array(0);
   /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
   markedLast = new Float64Array(0);
   /** HyStart's delayMin: the least smoothed RTT the flow's ACKs handed Cubic, seconds (Infinity: none yet; `hyStartRound`). */
@@ -343,7 +337,6 @@ export class TcpFlowTable {
     this.lossAge = grown(this.lossAge, n);
     this.lostPackets = grown(this.lostPackets, n);
     this.lostLast = grown(this.lostLast, n);
-    this.headHoles = grown(this.headHoles, n);
     this.markedLast = grown(this.markedLast, n);
     this.minRttS = grown(this.minRttS, n);
     this.srttS = grown(this.srttS, n);
