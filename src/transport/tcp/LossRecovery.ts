@@ -12,7 +12,6 @@ import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
 import { restoreDctcpShare } from "./dctcpShare.js";
 import { prrCatchUp } from "./prrCatchUp.js";
-import { prrSlowStartAcks } from "./prrSlowStartAcks.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
 import { rtoSsthresh } from "./rtoSsthresh.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
@@ -284,26 +283,13 @@ export class LossRecovery {
     // go out one per ACK, not at once.
     const recoverFs = t.cc[s] === TcpCc.NewReno ? before - gone : before;
     const split = prrCatchUp(recoverFs, t.lostPackets[s], t.cwnd[s]);
-    // The pipe the recovery starts from (RFC 6675's, ns-3's BytesInFlight): the window less the
-    // holes the duplicate ACKs show lost and the three segments SACKed above them — NewReno's
-    // cut is half of it. Where it is below the cut window (Cubic's 0.7 × cwnd, DCTCP's, after a
-    // heavy loss) PRR is in its slow-start reduction bound from the first ACK (prrSlowStartAcks):
-    // one packet per ACK until a retransmission is acknowledged, then two, and nothing at once —
-    // its packets (the holes first) go out over fewer ACKs than the round's train, and
-    // synchronised recoveries (an incast's) arrive at a port faster than it drains.
-    const pipe = Math.max(0, before - gone - DUPTHRESH);
-    const slowStart = pipe < t.cwnd[s];
-    const clocked = slowStart || !(left > 0) ? b.packets : Math.min(b.packets, split.clocked);
+    const clocked = left > 0 ? Math.min(b.packets, split.clocked) : b.packets;
     t.catchUp[s] = b.packets - clocked;
     // Meanwhile the ACKs of what the clocked part sent keep coming back at the rate it went out.
     const survivors = recoverFs - Math.min(recoverFs, t.lostPackets[s]);
     t.catchUpClockPps[s] = recoverFs > 0 && b.durationS > 0 ? ((t.cwnd[s] / recoverFs) * survivors) / b.durationS : 0;
     t.lostInRecovery[s] = 0;
-    if (slowStart) {
-      const clock = this.window.clockRate(f);
-      const acks = prrSlowStartAcks(clocked, pipe, t.cwnd[s], (this.window.rttNow(f) * clock) / packet);
-      this.window.offerBurst(f, clocked, (acks * packet) / clock, b.standing, acks * packet);
-    } else this.window.offerBurst(f, clocked, b.durationS, b.standing, b.prevBytes);
+    this.window.offerBurst(f, clocked, b.durationS, b.standing, b.prevBytes);
     // The recovery goes through the buffer the loss overflowed, full when the duplicate ACKs
     // came back through it (burstLoss held the round that long): its round trip is the route's
     // now plus what that buffer adds beyond the queue the port already holds, and meanwhile the

@@ -21,27 +21,3 @@ describe("tcp (NewReno): fast retransmissions at a still-overflowing drop-tail p
     expect(r.timedOut).toBe(0);
   });
 });
-
-describe("tcp (Cubic): a recovery whose pipe is below its cut window resends at two per ACK (PRR's slow-start bound)", () => {
-  it("32 × 32 KB: the responses' retransmissions, synchronised, overflow the port again and more than a third of the responses time out", () => {
-    // ns-3 3.37 on this network (bench/ns3/oneSwitchIncast.ts 32 32000 100 with cc cubic, no ECN,
-    // tracestates, tracedrops and tracetx; session 56): 300 of 320 responses time out, every one
-    // after a retransmission dropped again (570 of the 3,790 data drops are retransmissions),
-    // none after a hole never resent. Cubic cuts to 0.7 × cwnd, above the survivors left in the
-    // pipe, so TcpPrrRecovery's SSRB sends two per ACK once a retransmission is acknowledged and
-    // the 32 recoveries arrive at twice the port's drain (prrSlowStartAcks.test.ts by hand); a
-    // retransmission is resent only at its RTO (TcpTxBuffer::NextSeg skips m_retrans). Spread
-    // over the round's train, as the model sent them before, they timed out 88 (27 %); at two per
-    // ACK 144 (45 %; 24 × 48 KB 96 → 161 of 240, ns-3 230; 16 × 64 KB 51 → 46 of 160, ns-3 120).
-    const r = oneSwitchIncast(32, 32e3, "cubic");
-    expect(r.responses).toBe(320);
-    expect(r.timedOut).toBeGreaterThan(320 / 3);
-  });
-
-  it("NewReno halves the pipe: its recoveries stay above their cut window, and 32 × 32 KB times out as before", () => {
-    // ns-3: 0 of 320 time out, no retransmission dropped again; the model 6 with the rule and without.
-    const r = oneSwitchIncast(32, 32e3, "newreno");
-    expect(r.responses).toBe(320);
-    expect(r.timedOut).toBeLessThanOrEqual(6);
-  });
-});

@@ -13,7 +13,7 @@ const P = 1448 + NS3_HEADER_BYTES;
  * bench/ns3/oneSwitchIncast.ts's network. Returns how many responses finished and how many
  * timed out (FCT over 100 ms).
  */
-export function oneSwitchIncast(senders: number, bytes: number, cc: "newreno" | "cubic" | "dctcp"): { responses: number; timedOut: number } {
+export function oneSwitchIncast(senders: number, bytes: number, cc: "newreno" | "dctcp"): { responses: number; timedOut: number } {
   const marking = cc === "dctcp" ? { ecnThresholdBytes: 20 * P } : {};
   const port = { bandwidthBps: 1.25e9, latencyS: 1e-6, bufferBytes: 100 * P, ...marking };
   const nodes = ["sw", "h0"];
