@@ -125,20 +125,9 @@ export class BurstJudge {
     const bursts = this.episode.bursts;
     v.bursts = bursts;
     const judged = v.judged;
-    const channels = this.channelCount;
     const byPort = this.byPort;
     const touched = this.touched;
-    for (let j = 0; j < bursts.length; j++) {
-      const res = this.episode.resourcesOf(j);
-      for (let i = 0; i < res.length; i++) {
-        const r = res[i];
-        if (r >= channels) continue;
-        let list = byPort[r];
-        if (list === undefined) byPort[r] = list = [];
-        if (list.length === 0) touched.push(r);
-        list.push(bursts[j]);
-      }
-    }
+    for (let j = 0; j < bursts.length; j++) this.listAtPorts(bursts[j], this.episode.resourcesOf(j));
     for (let i = 0; i < touched.length; i++) {
       const r = touched[i];
       const list = byPort[r]!;
@@ -240,23 +229,25 @@ export class BurstJudge {
     return v;
   }
 
-  /** {@link judge} of several `bursts` at one instant: each port with all the bursts that cross it, verdicts to `judged` in flow order. */
-  private judgeTogether(bursts: Burst[], judged: Burst[]): void {
+  /** Lists burst `b` at each port (channel) of its route's resources `res`; a port's first burst puts the port in `touched`. */
+  private listAtPorts(b: Burst, res: ArrayLike<number>): void {
     const channels = this.channelCount;
     const byPort = this.byPort;
-    const touched = this.touched;
-    for (let j = 0; j < bursts.length; j++) {
-      const b = bursts[j];
-      const res = this.network.routeOf(b.flow).resources;
-      for (let i = 0; i < res.length; i++) {
-        const r = res[i];
-        if (r >= channels) continue;
-        let list = byPort[r];
-        if (list === undefined) byPort[r] = list = [];
-        if (list.length === 0) touched.push(r);
-        list.push(b);
-      }
+    for (let i = 0; i < res.length; i++) {
+      const r = res[i];
+      if (r >= channels) continue;
+      let list = byPort[r];
+      if (list === undefined) byPort[r] = list = [];
+      if (list.length === 0) this.touched.push(r);
+      list.push(b);
     }
+  }
+
+  /** {@link judge} of several `bursts` at one instant: each port with all the bursts that cross it, verdicts to `judged` in flow order. */
+  private judgeTogether(bursts: Burst[], judged: Burst[]): void {
+    const byPort = this.byPort;
+    const touched = this.touched;
+    for (let j = 0; j < bursts.length; j++) this.listAtPorts(bursts[j], this.network.routeOf(bursts[j].flow).resources);
     // Ports in the order bursts first reached them (as a Map keyed by port iterated them).
     for (let i = 0; i < touched.length; i++) {
       const list = byPort[touched[i]]!;
