@@ -53,13 +53,15 @@ export class DctcpAlpha {
    * An avoidance round trip of flow `f` sent `w` packets and came back marked (its port stood at K
    * or more): the window is cut to (1 − α/2)·`w` at the α it had when the window left (ns-3 3.37
    * `EnterCwr` reads α at the first ECE, before the window's fraction is folded in), never below 2
-   * segments; then α moves g of the way to `fraction`, the share of the window marked.
+   * segments; then α moves g of the way to `fraction`, the share of the window marked. One cut for
+   * marks (flows.csv's `mark_cuts`).
    */
   cutForStandingMarks(f: number, w: number, fraction: number): void {
     const t = this.t;
     const s = t.slotOf[f];
     t.cwnd[s] = Math.max(2, dctcpCut(w, this.queues.alphaOf(f)));
     this.moveAlpha(f, fraction);
+    t.markCuts[f]++;
   }
 
   /**

@@ -21,7 +21,9 @@ import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
  *   saturated port the rates of the flows crossing it add up to its capacity, so its flows' marks
  *   add up to its links.csv `marks` (less what non-DCTCP flows crossing it carried: those are
  *   not ECN-capable and count none here).
- * - **Cuts for marks.** In slow start each marked round is one cut (`DctcpAlpha.cutForMarks`).
+ * - **Cuts for marks.** In slow start each marked round is one cut (`DctcpAlpha.cutForMarks`), and
+ *   so is each round trip such a flow is marked again while that port stands at K
+ *   (`DctcpAlpha.cutForStandingMarks`).
  *   Settled in a marking port's sawtooth, a flow's window neither grows nor shrinks on average:
  *   it grows one packet per round trip and each cut takes α/2 of the window it peaks at, W* + 1
  *   (Alizadeh et al. 2010, §3.3), so it is cut 2 / (α (W* + 1)) times per round trip — with ns-3's
@@ -29,7 +31,8 @@ import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
  *   port keeps J_r = ∫ 2/(W* + 1) dt while it marks, and the flow bound there adds
  *   (J_r now − then) / (α × RTT), its α and round trip as of its last update (a rate change, a
  *   step of its α). A flow crossing a marking port it is not bound at is marked there and cut
- *   for none of it: its window is not what the model holds that port's queue by.
+ *   for none of it by this law (its window is not what the model holds that port's queue by):
+ *   only by the re-marks above.
  */
 export class FlowMarks implements QueueObserver {
   /** Per resource: I_r at {@link sinceS}, per byte forwarded. */

@@ -1,6 +1,7 @@
 // DCTCP at a port that stands at K: a newcomer cut for its slow start's marks there is marked again (cut by α/2 at its α, floor 2) every round trip it sends there while the port's queue is at ≥ K over at least half its cycle; below that, never again.
 import { describe, expect, it } from "vitest";
 import { TCP_DEFAULTS } from "../../../src/transport/TransportSpec.js";
+import { TCP_COLUMNS } from "../../../src/transport/tcp/tcpModel.js";
 import type { TransferResult } from "../../../src/workloads/Workload.js";
 import { NS3_HEADER_BYTES as H, transportNetwork } from "../transportModels.js";
 
@@ -86,6 +87,11 @@ describe("DCTCP: a newcomer at a port that stands at K", () => {
     expect(windows[3]).toBeCloseTo(2, 6);
     expect(i).toBe(windows.length - 1);
     expect(windows[i]).toBe(Infinity);
+    // flows.csv's mark_cuts: the slow start's cut, then one at each of the i round trips after it
+    // (the last, at the floor, leaves a window that covers the rest: its cap is lifted).
+    expect(steps[i].atS - steps[i - 1].atS).toBeCloseTo(rtt, 9);
+    const markCuts = Number(c.context.transportRuns.get("tcp")!.cells(c.x)![TCP_COLUMNS.indexOf("mark_cuts")]);
+    expect(markCuts).toBe(i + 1);
   });
 
   it("two long flows hold s → b at ≥ K over less than half its cycle: the newcomer is not marked again, its window grows by one a round trip", () => {
