@@ -231,6 +231,23 @@ export function scenarioFor(dir: string, name: string, model: string, outDir = d
 export const SOURCE_CLI: readonly string[] = ["--import", "tsx", join(ROOT, "src/cli/main.ts")];
 export const BUILT_CLI: readonly string[] = [join(ROOT, "dist/cli/main.js")];
 
+/**
+ * The CLI a comparison runs: the build at `build` (a dist/cli/main.js, e.g. results/bench/ref-<hex>/dist/cli/main.js),
+ * else the sources through tsx when `source`, else this checkout's bundle, built first ({@link BUILT_CLI}).
+ * @throws Error when `build` names no file, or `build` and `source` are both given.
+ */
+export function chooseCli(o: { build?: string; source?: boolean; root: string }): readonly string[] {
+  if (o.build !== undefined) {
+    if (o.source) throw new Error("--build and --source each choose the CLI: give one of them");
+    const main = resolve(o.build);
+    if (!existsSync(main) || !statSync(main).isFile()) throw new Error(`--build: no CLI at ${main} (give a build's dist/cli/main.js)`);
+    return [main];
+  }
+  if (o.source) return SOURCE_CLI;
+  buildDist(o.root);
+  return BUILT_CLI;
+}
+
 /** Whether chokepoint accepts `model` (validate on the case's scenario with that transport exits 0). */
 export function modelAvailable(dir: string, name: string, model: string, cli: readonly string[] = SOURCE_CLI): boolean {
   if (model === "maxmin") return true;
@@ -327,13 +344,36 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]
   return value === undefined ? {} : ({ [key]: value } as { [k in K]: V });
 }
 
+/** The marks columns of a comparison CSV ({@link markCells} fills them), in compare's CSV and in `--model-seeds`' (for the run as cased). */
+export const MARK_COLUMNS =
+  "ns3_marked_flows,model_marked_flows,ns3_marks,model_marks,ns3_mark_cuts,model_mark_cuts,ns3_cuts_per_marked_flow,model_cuts_per_marked_flow,ns3_ack_marks";
+
+/**
+ * The {@link MARK_COLUMNS} cells of one case: empty when either side has no marks columns (`marks`
+ * undefined); a cuts-per-marked-flow cell is empty where that side marked no flow.
+ */
+export function markCells(marks: MarkFigures | undefined): Array<string | number> {
+  if (marks === undefined) return MARK_COLUMNS.split(",").map(() => "");
+  const g = (x: number) => String(Number(x.toPrecision(6)));
+  return [
+    marks.ns3.markedFlows,
+    marks.model.markedFlows,
+    marks.ns3.marks,
+    marks.model.marks,
+    marks.ns3.markCuts,
+    marks.model.markCuts,
+    ...[marks.ns3, marks.model].map((m) => (m.markedFlows > 0 ? g(m.markCuts / m.markedFlows) : "")),
+    marks.ns3AckMarks ?? "",
+  ];
+}
+
 const CSV_HEADER = [
   "case,model,flows,ns3_unfinished",
   "ns3_fct_p50_s,ns3_fct_p95_s,ns3_fct_p99_s,model_fct_p50_s,model_fct_p95_s,model_fct_p99_s",
   "ns3_slowdown_p50,ns3_slowdown_p95,ns3_slowdown_p99,model_slowdown_p50,model_slowdown_p95,model_slowdown_p99",
   "fct_ratio_p5,fct_ratio_p25,fct_ratio_p50,fct_ratio_p75,fct_ratio_p95,ns3_wall_s,chokepoint_wall_s,speedup",
   "chokepoint_warm_wall_s,warm_speedup",
-  "ns3_marked_flows,model_marked_flows,ns3_marks,model_marks,ns3_mark_cuts,model_mark_cuts,ns3_cuts_per_marked_flow,model_cuts_per_marked_flow,ns3_ack_marks",
+  MARK_COLUMNS,
 ].join(",");
 
 /** The rows as results/bench/ns3.csv. */
@@ -348,32 +388,21 @@ export function toCsv(rows: ComparisonRow[]): string {
       ...[...r.ns3Fct, ...r.modelFct, ...r.ns3Slowdown, ...r.modelSlowdown, ...r.fctRatio, r.ns3WallS, r.chokepointWallS, r.ns3WallS / r.chokepointWallS].map(g),
       // Empty cells when the warm walls were not measured (no --warm).
       ...(r.chokepointWarmWallS === undefined ? ["", ""] : [r.chokepointWarmWallS, r.ns3WallS / r.chokepointWarmWallS].map(g)),
-      // Empty cells when either side has no marks columns; a cuts-per-marked-flow cell is empty where no flow was marked.
-      ...(r.marks === undefined
-        ? ["", "", "", "", "", "", "", "", ""]
-        : [
-            r.marks.ns3.markedFlows,
-            r.marks.model.markedFlows,
-            r.marks.ns3.marks,
-            r.marks.model.marks,
-            r.marks.ns3.markCuts,
-            r.marks.model.markCuts,
-            ...[r.marks.ns3, r.marks.model].map((m) => (m.markedFlows > 0 ? g(m.markCuts / m.markedFlows) : "")),
-            r.marks.ns3AckMarks ?? "",
-          ]),
+      ...markCells(r.marks),
     ].join(","),
   );
   return `${[CSV_HEADER, ...lines].join("\n")}\n`;
 }
 
-const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model tcp] [--case NAME] [--rerun-ns3] [--csv results/bench/ns3.csv] [--source]
+const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model tcp] [--case NAME] [--rerun-ns3] [--csv results/bench/ns3.csv] [--source | --build PATH]
        npx tsx bench/ns3/compare.ts DIR --warm 8 [--model tcp] [--case NAME]
-       npx tsx bench/ns3/compare.ts DIR --seeds 1-6 [--jitter 1e-6] [--model tcp] [--case NAME] [--rerun-ns3]
+       npx tsx bench/ns3/compare.ts DIR --seeds 1-6 [--jitter 1e-6] [--model tcp] [--case NAME] [--rerun-ns3] [--build PATH]
   DIR holds NAME.ns3.txt and NAME.json pairs (npx tsx bench/ns3/cases.ts --out DIR).
   Default models: maxmin and tcp (tcp is skipped with a note when chokepoint does not validate it).
   ns-3 results (DIR/NAME.ns3.csv) are reused when newer than the case unless --rerun-ns3.
   chokepoint runs as the package ships it: npm run build first, then dist/cli/main.js (the
-  bundle, with its code cache); --source runs src/cli/main.ts through tsx instead, unbuilt.
+  bundle, with its code cache); --source runs src/cli/main.ts through tsx instead, unbuilt; --build PATH
+  runs that build's CLI (e.g. results/bench/ref-<hex>/dist/cli/main.js), in every mode.
   --warm N: also run each case N times as one study on one worker (chokepoint sweep --jobs 1, the
   copies checked identical) and report the median wall of runs 2..N, what a study's later runs take
   once V8 has compiled the model, as chokepoint_warm_wall_s and warm_speedup (empty without --warm).
@@ -390,8 +419,7 @@ const HELP = `usage: npx tsx bench/ns3/compare.ts DIR [--model maxmin] [--model 
   the expected count (the sum of each case's fraction of seeds within), the cases within on a majority of
   seeds and the count as cased, in all and by class (earlier: the first 27 of latencyCases.ts; heldout:
   the 20 chosen since, before either simulator ran them).
-  --build PATH runs that build's CLI (e.g. results/bench/ref-<hex>/dist/cli/main.js) instead of this
-  checkout's; --csv F writes one row per case. --model-jitter S also shifts every transfer's start by
+  --csv F writes one row per case, with the marks of the run as cased. --model-jitter S also shifts every transfer's start by
   U[0, S s) per seed (drawn from the seed alone): a model that draws nothing (DCTCP) gives the same
   figures on every --seed, and a start shift is then its only perturbation.`;
 
@@ -452,9 +480,11 @@ async function main(): Promise<void> {
       const seeds = parseSeeds(values.seeds);
       const jitterS = Number(values.jitter);
       if (!(jitterS > 0)) throw new Error(`--jitter must be a positive number of seconds (without it every RngRun is the same run), got ${values.jitter}`);
+      // --seeds runs the sources unless --build names a build.
+      const cli = chooseCli({ build: values.build, source: values.build === undefined, root: ROOT });
       for (const name of names) {
         for (const model of values.model ?? ["tcp"]) {
-          console.log(seedTable(name, model, jitterS, compareSeeds(dir, name, model, seeds, jitterS, values["rerun-ns3"] ?? false)));
+          console.log(seedTable(name, model, jitterS, compareSeeds(dir, name, model, seeds, jitterS, values["rerun-ns3"] ?? false, cli)));
         }
       }
     } catch (err) {
@@ -468,8 +498,7 @@ async function main(): Promise<void> {
   const f = (xs: number[]) => xs.map((x) => x.toPrecision(3)).join(" / ");
   try {
     const warm = values.warm === undefined ? undefined : checkCopies(values.warm);
-    if (!values.source) buildDist(ROOT);
-    const cli = values.source ? SOURCE_CLI : BUILT_CLI;
+    const cli = chooseCli({ build: values.build, source: values.source, root: ROOT });
     for (const name of names) {
       const ns3 = runNs3(dir, name, values["rerun-ns3"] ?? false);
       // The ideal FCT of every flow (route latency + size / bottleneck) from a maxmin run: one yardstick for all.

@@ -4,10 +4,20 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import seedrandom from "seedrandom";
-import { buildDist } from "../buildDist.js";
 import { writeAtomic } from "./cases.js";
 import { chokepointRunArgs } from "./chokepointRunArgs.js";
-import { BUILT_CLI, SOURCE_CLI, caseNames, compareCase, readChokepointRun, readNs3Output, scenarioFor, type Ns3Run } from "./compare.js";
+import {
+  MARK_COLUMNS,
+  caseNames,
+  chooseCli,
+  compareCase,
+  markCells,
+  readChokepointRun,
+  readNs3Output,
+  scenarioFor,
+  type MarkFigures,
+  type Ns3Run,
+} from "./compare.js";
 import { latencyCases } from "./latencyCases.js";
 import { errors, figures, modelTimedOut, ns3TimedOut, parseSeeds, spread, type TailFigures } from "./seeds.js";
 
@@ -40,6 +50,8 @@ export interface CaseOverSeeds {
   ns3TimedOut: number;
   /** Whether the case as cased (the model with the scenario's own seed) is within all three targets. */
   casedWithin: boolean;
+  /** ECN marks per flow of the run as cased on both sides (compare's {@link MarkFigures}); absent when either side has no marks columns. */
+  casedMarks?: MarkFigures;
 }
 
 /**
@@ -130,9 +142,10 @@ export function modelSeedsCsv(cases: CaseOverSeeds[]): string {
   const s3 = (s: Spread) => [s.min, s.median, s.max].map(g);
   const header =
     "case,class,model,seeds,seeds_within,cased_within,fct_p50_err_min,fct_p50_err_median,fct_p50_err_max,fct_p99_err_min,fct_p99_err_median,fct_p99_err_max," +
-    "slowdown_p99_err_min,slowdown_p99_err_median,slowdown_p99_err_max,model_timed_out_min,model_timed_out_median,model_timed_out_max,ns3_timed_out";
+    "slowdown_p99_err_min,slowdown_p99_err_median,slowdown_p99_err_max,model_timed_out_min,model_timed_out_median,model_timed_out_max,ns3_timed_out," +
+    MARK_COLUMNS;
   const rows = cases.map((c) =>
-    [c.caseName, c.caseClass, c.model, c.seeds, c.within, c.casedWithin ? 1 : 0, ...s3(c.fctP50), ...s3(c.fctP99), ...s3(c.slowdownP99), ...s3(c.modelTimedOut), c.ns3TimedOut].join(","),
+    [c.caseName, c.caseClass, c.model, c.seeds, c.within, c.casedWithin ? 1 : 0, ...s3(c.fctP50), ...s3(c.fctP99), ...s3(c.slowdownP99), ...s3(c.modelTimedOut), c.ns3TimedOut, ...markCells(c.casedMarks)].join(","),
   );
   return `${[header, ...rows].join("\n")}\n`;
 }
@@ -245,17 +258,7 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
   if (names.length === 0) throw new Error(`no case in ${dir} has its ns-3 output (NAME.ns3.csv and NAME.ns3.csv.json)`);
   const skipped = all.filter((n) => !present(n));
   if (o.cases === undefined && skipped.length > 0) console.error(`compare: ${skipped.length} case(s) without ns-3 output skipped: ${skipped.join(", ")}`);
-  let cli: readonly string[];
-  if (o.build !== undefined) {
-    const main = resolve(o.build);
-    if (!existsSync(main) || !statSync(main).isFile()) throw new Error(`--build: no CLI at ${main} (give a build's dist/cli/main.js)`);
-    cli = [main];
-  } else if (o.source) {
-    cli = SOURCE_CLI;
-  } else {
-    buildDist(o.root);
-    cli = BUILT_CLI;
-  }
+  const cli = chooseCli({ build: o.build, source: o.source, root: o.root });
   const classOf = caseClasses();
   const work = mkdtempSync(join(tmpdir(), "chokepoint-model-seeds-"));
   const pool = workerPool(o.jobs ?? 2);
@@ -327,6 +330,7 @@ export async function modelSeedsCommand(dir: string, o: ModelSeedsOptions): Prom
         const cased = await side(m.cased);
         const seeded = await Promise.all(m.seeded.map(side));
         const c = overSeeds(job.name, classOf(job.name), m.model, figures(cased.row, "ns3", ns3TimedOut(ns3, synTimeoutS)), cased.model, seeded.map((s) => s.model));
+        if (cased.row.marks !== undefined) c.casedMarks = cased.row.marks;
         results.push(c);
         console.error(
           `${c.caseName} [${c.model}, ${c.caseClass}] within on ${c.within} of ${c.seeds} seeds (as cased: ${c.casedWithin ? "yes" : "no"}); ` +

@@ -67,7 +67,29 @@ describe("seedTotals(cases)", () => {
   it("writes one CSV row per case with the spreads as signed fractions", () => {
     const lines = modelSeedsCsv([of("earlier", 1, 2, true)]).trimEnd().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toBe("c1,earlier,tcp,2,1,1,0,0.5,1,0,0,0,0,0,0,0,10,20,20");
+    expect(lines[0].split(",")).toHaveLength(28);
+    // No marks columns on either side: the nine marks cells are empty.
+    expect(lines[1]).toBe("c1,earlier,tcp,2,1,1,0,0.5,1,0,0,0,0,0,0,0,10,20,20,,,,,,,,,");
+  });
+
+  it("writes the marks of the run as cased in the nine marks columns, cuts per marked flow empty where no flow was marked", () => {
+    const c: CaseOverSeeds = {
+      ...of("heldout", 1, 2, false),
+      casedMarks: { flows: 10, ns3: { markedFlows: 3, marks: 30, markCuts: 7 }, model: { markedFlows: 0, marks: 0, markCuts: 0 }, ns3AckMarks: 2 },
+    };
+    const [header, row] = modelSeedsCsv([c]).trimEnd().split("\n");
+    const cells = Object.fromEntries(header.split(",").map((k, i) => [k, row.split(",")[i]]));
+    expect(cells).toMatchObject({
+      ns3_marked_flows: "3",
+      model_marked_flows: "0",
+      ns3_marks: "30",
+      model_marks: "0",
+      ns3_mark_cuts: "7",
+      model_mark_cuts: "0",
+      ns3_cuts_per_marked_flow: "2.33333", // 7 / 3 to 6 significant digits
+      model_cuts_per_marked_flow: "",
+      ns3_ack_marks: "2",
+    });
   });
 });
 
