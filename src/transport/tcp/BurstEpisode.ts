@@ -2,7 +2,7 @@
 import { empty } from "../../core/empty.js";
 import { emptyRecords } from "../../core/emptyDoubles.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import type { Burst } from "./Burst.js";
+import { type Burst, newBurst } from "./Burst.js";
 
 /**
  * The bursts {@link BurstJudge} keeps (as copies: its own records are reused by the next instant)
@@ -46,7 +46,8 @@ export class BurstEpisode {
    */
   add(b: Burst, resources: Int32Array): void {
     let c = this.free.pop();
-    if (c === undefined) c = { ...b };
+    // (A record of the judge's own hidden class: newBurst.)
+    if (c === undefined) c = newBurst();
     c.flow = b.flow;
     c.packets = b.packets;
     c.durationS = b.durationS;

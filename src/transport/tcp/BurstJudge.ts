@@ -5,7 +5,7 @@ import type { RandomStream } from "../../core/randomStream.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
 import { fifoOverflow } from "../../net/queues/fifoOverflow.js";
-import type { Burst, BurstVerdicts } from "./Burst.js";
+import { type Burst, type BurstVerdicts, newBurst } from "./Burst.js";
 import { BurstEpisode } from "./BurstEpisode.js";
 import { FeedCapacity } from "./FeedCapacity.js";
 import { peakOfferedBps } from "./peakOfferedBps.js";
@@ -158,13 +158,12 @@ export class BurstJudge {
    * `prevBytes`; `ecn` for DCTCP; `joins`: it may hold or join an overflow episode ({@link Burst.joins}).
    */
   offer(flow: number, packets: number, durationS: number, standing: number, prevBytes: number, packetBytes: number, ecn: boolean, atS = 0, joins = false): void {
-    // A new record only when none is free: a literal of constants (NaN where the field holds
-    // fractions), then filled as a reused one is. (The path that made and pushed a record of its
+    // A new record only when none is free ({@link newBurst}), then filled as a reused one is. (The path that made and pushed a record of its
     // own ran only in a run's first instants, so the compiled code had no feedback for it and was
     // thrown away when an instant's bursts first outnumbered the free records, with every caller
     // it was inlined into: the slow-start round among them.)
     let b = this.free.pop();
-    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, atS: NaN, joins: false, answered: false, offsetS: NaN, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
+    if (b === undefined) b = newBurst();
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;
