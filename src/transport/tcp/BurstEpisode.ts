@@ -21,6 +21,8 @@ export class BurstEpisode {
   private readonly ports: number[] = [];
   /** Per port kept, the bytes queued there when the last burst joined ({@link snapshot}: what the episode's arrivals meet, every flow of it started). */
   private readonly queuedBytes: Float64Array;
+  /** Set when a burst of another instant than the first kept one's joins ({@link instants}). */
+  private several = false;
 
   constructor(
     private readonly queues: QueueState,
@@ -33,6 +35,11 @@ export class BurstEpisode {
   /** The bytes queued at port `r` at the last {@link snapshot}, or NaN if no kept burst crosses it. */
   queuedAtStart(r: number): number {
     return this.at[r] === 1 ? this.queuedBytes[r] : NaN;
+  }
+
+  /** Whether the kept bursts were offered at more than one instant (a later one joined; stays set until {@link clear}). */
+  get instants(): boolean {
+    return this.several;
   }
 
   /** Whether bursts are kept. */
@@ -65,6 +72,7 @@ export class BurstEpisode {
     c.marked = 0;
     c.markPort = -1;
     c.judged = false;
+    if (this.bursts.length > 0 && b.atS !== this.bursts[0].atS) this.several = true;
     this.bursts.push(c);
     this.resources.push(resources);
     for (let i = 0; i < resources.length; i++) {
@@ -120,6 +128,7 @@ export class BurstEpisode {
 
   /** Keep nothing. */
   clear(): void {
+    this.several = false;
     for (let i = 0; i < this.bursts.length; i++) this.free.push(this.bursts[i]);
     empty(this.bursts);
     empty(this.resources);

@@ -124,6 +124,8 @@ export class BurstJudge {
     const v = this.resetVerdicts();
     const bursts = this.episode.bursts;
     v.bursts = bursts;
+    // Bursts of one instant only (none joined): no port is judged again.
+    if (!this.episode.instants) return v;
     const judged = v.judged;
     const byPort = this.byPort;
     const touched = this.touched;
@@ -295,26 +297,32 @@ export class BurstJudge {
     let own = 0;
     let clocked = 0;
     let longest = 0;
-    // The end of the latest train after the earliest start (the longest train at one instant).
-    let arrivedS = 0;
     let ecnAll = true;
-    // Each burst's start after the earliest's (all 0 for the bursts of one instant).
     let firstS = Infinity;
     let lastS = -Infinity;
     for (let i = 0; i < list.length; i++) {
-      if (list[i].atS < firstS) firstS = list[i].atS;
-      if (list[i].atS > lastS) lastS = list[i].atS;
-    }
-    for (let i = 0; i < list.length; i++) {
       const b = list[i];
-      b.offsetS = b.atS - firstS;
+      b.offsetS = 0;
+      if (b.atS < firstS) firstS = b.atS;
+      if (b.atS > lastS) lastS = b.atS;
       arrivals += b.packets;
       own += b.standing;
       clocked += b.prevBytes;
       if (b.durationS > longest) longest = b.durationS;
-      if (b.offsetS + b.durationS > arrivedS) arrivedS = b.offsetS + b.durationS;
       bytes += b.packets * b.packetBytes;
       if (!b.ecn) ecnAll = false;
+    }
+    // The end of the latest train after the earliest start: at one instant (every judge's bursts)
+    // the longest train; bursts of different instants (an episode's) each start after the
+    // earliest's by its offset (one loop for the common case, a second only for an episode's).
+    let arrivedS = longest;
+    if (lastS > firstS) {
+      arrivedS = 0;
+      for (let i = 0; i < list.length; i++) {
+        const b = list[i];
+        b.offsetS = b.atS - firstS;
+        if (b.offsetS + b.durationS > arrivedS) arrivedS = b.offsetS + b.durationS;
+      }
     }
     if (!(arrivals > 0)) return 0;
     const settings = this.queues.settings;
