@@ -40,8 +40,14 @@ if (values.help) {
 const DIR = values.dir;
 const baseline = values.baseline;
 const reps = Number(values.reps);
-if (baseline !== undefined && !existsSync(join(baseline, CLI))) throw new Error(`--baseline ${baseline}: no ${CLI} there (run npm run build in it)`);
-if (!(Number.isInteger(reps) && reps >= 1)) throw new Error(`--reps ${values.reps}: expected a whole number ≥ 1`);
+if (baseline !== undefined && !existsSync(join(baseline, CLI))) {
+  console.error(`bench:transport: --baseline ${baseline}: ${existsSync(baseline) ? `no ${CLI} there (run npm run build in it)` : "no such directory"}`);
+  process.exit(2);
+}
+if (!(Number.isInteger(reps) && reps >= 1)) {
+  console.error(`bench:transport: --reps ${values.reps}: expected a whole number ≥ 1`);
+  process.exit(2);
+}
 
 buildDist();
 mkdirSync(join(DIR, "cases"), { recursive: true });

@@ -2,7 +2,7 @@
 import { empty } from "../../core/empty.js";
 import { emptyRecords } from "../../core/emptyDoubles.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import type { Burst } from "./Burst.js";
+import { type Burst, newBurst } from "./Burst.js";
 
 /**
  * The bursts {@link BurstJudge} keeps (as copies: its own records are reused by the next instant)
@@ -21,6 +21,8 @@ export class BurstEpisode {
   private readonly ports: number[] = [];
   /** Per port kept, the bytes queued there when the last burst joined ({@link snapshot}: what the episode's arrivals meet, every flow of it started). */
   private readonly queuedBytes: Float64Array;
+  /** Set when a burst of another instant than the first kept one's joins ({@link instants}). */
+  private several = false;
 
   constructor(
     private readonly queues: QueueState,
@@ -35,6 +37,11 @@ export class BurstEpisode {
     return this.at[r] === 1 ? this.queuedBytes[r] : NaN;
   }
 
+  /** Whether the kept bursts were offered at more than one instant (a later one joined; stays set until {@link clear}). */
+  get instants(): boolean {
+    return this.several;
+  }
+
   /** Whether bursts are kept. */
   get open(): boolean {
     return this.bursts.length > 0;
@@ -46,7 +53,8 @@ export class BurstEpisode {
    */
   add(b: Burst, resources: Int32Array): void {
     let c = this.free.pop();
-    if (c === undefined) c = { ...b };
+    // (A record of the judge's own hidden class: newBurst.)
+    if (c === undefined) c = newBurst();
     c.flow = b.flow;
     c.packets = b.packets;
     c.durationS = b.durationS;
@@ -64,6 +72,7 @@ export class BurstEpisode {
     c.marked = 0;
     c.markPort = -1;
     c.judged = false;
+    if (this.bursts.length > 0 && b.atS !== this.bursts[0].atS) this.several = true;
     this.bursts.push(c);
     this.resources.push(resources);
     for (let i = 0; i < resources.length; i++) {
@@ -119,6 +128,7 @@ export class BurstEpisode {
 
   /** Keep nothing. */
   clear(): void {
+    this.several = false;
     for (let i = 0; i < this.bursts.length; i++) this.free.push(this.bursts[i]);
     empty(this.bursts);
     empty(this.resources);

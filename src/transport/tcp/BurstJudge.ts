@@ -4,12 +4,10 @@ import { emptyDoubles, emptyRecords } from "../../core/emptyDoubles.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import { fifoOverflow } from "../../net/queues/fifoOverflow.js";
-import type { Burst, BurstVerdicts } from "./Burst.js";
+import { type Burst, type BurstVerdicts, newBurst } from "./Burst.js";
 import { BurstEpisode } from "./BurstEpisode.js";
-import { FeedCapacity } from "./FeedCapacity.js";
-import { peakOfferedBps } from "./peakOfferedBps.js";
 import { PortArrivals } from "./PortArrivals.js";
+import { PortOverflow } from "./PortOverflow.js";
 
 export type { Burst, BurstVerdicts } from "./Burst.js";
 
@@ -42,23 +40,20 @@ export class BurstJudge {
   /** Per port, the bursts of the instant crossing it (kept between instants, emptied after each), and the ports in the order bursts first reached them. */
   private readonly byPort: Array<Burst[] | undefined> = [];
   private readonly touched: number[] = [];
-  /** The channels that feed the port being judged ({@link overflow}'s scratch). */
-  private readonly feeds: FeedCapacity;
-  /** Scratch trains for {@link spread}: its records (kept between calls) and the list it returns. */
-  private readonly trainPool: Array<{ packets: number; durationS: number; offsetS: number }> = [];
-  private readonly trains: Array<{ packets: number; durationS: number; offsetS: number }> = [];
+  /** What a port that cannot hold its arrivals drops and marks of each burst (the rare path of {@link judgePort}). */
+  private readonly overflows: PortOverflow;
   /** The bursts kept for their overflow episode ({@link openEpisode}, {@link joinEpisode}, {@link closeEpisode}). */
   private readonly episode: BurstEpisode;
-  /** What {@link judgePort} found at the port it hands to {@link overflow}: one record, rewritten by each overflow (the rare path allocates nothing). */
+  /** What {@link judgePort} found at the port it hands to {@link PortOverflow}: one record, rewritten by each overflow (the rare path allocates nothing). */
   private readonly port = new PortArrivals();
 
   constructor(
     private readonly network: FlowNetwork,
     private readonly queues: QueueState,
     private readonly channelCount: number,
-    private readonly random: RandomStream,
+    random: RandomStream,
   ) {
-    this.feeds = new FeedCapacity(network, channelCount);
+    this.overflows = new PortOverflow(network, channelCount, random);
     this.episode = new BurstEpisode(queues, channelCount);
   }
 
@@ -124,6 +119,8 @@ export class BurstJudge {
     const v = this.resetVerdicts();
     const bursts = this.episode.bursts;
     v.bursts = bursts;
+    // Bursts of one instant only (none joined): no port is judged again.
+    if (!this.episode.instants) return v;
     const judged = v.judged;
     const byPort = this.byPort;
     const touched = this.touched;
@@ -158,13 +155,12 @@ export class BurstJudge {
    * `prevBytes`; `ecn` for DCTCP; `joins`: it may hold or join an overflow episode ({@link Burst.joins}).
    */
   offer(flow: number, packets: number, durationS: number, standing: number, prevBytes: number, packetBytes: number, ecn: boolean, atS = 0, joins = false): void {
-    // A new record only when none is free: a literal of constants (NaN where the field holds
-    // fractions), then filled as a reused one is. (The path that made and pushed a record of its
+    // A new record only when none is free ({@link newBurst}), then filled as a reused one is. (The path that made and pushed a record of its
     // own ran only in a run's first instants, so the compiled code had no feedback for it and was
     // thrown away when an instant's bursts first outnumbered the free records, with every caller
     // it was inlined into: the slow-start round among them.)
     let b = this.free.pop();
-    if (b === undefined) b = { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, atS: NaN, joins: false, answered: false, offsetS: NaN, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
+    if (b === undefined) b = newBurst();
     b.flow = flow;
     b.packets = packets;
     b.durationS = durationS;
@@ -266,26 +262,10 @@ export class BurstJudge {
     return bps > 0 ? Math.min(capacity, bps) : capacity;
   }
 
-  /** `list` as {@link fifoOverflow} takes it, each ACK-clocked burst (one with a previous round) over `trainS` (scratch records, valid until the next call). */
-  private spread(list: Burst[], trainS: number): Array<{ packets: number; durationS: number; offsetS: number }> {
-    const pool = this.trainPool;
-    while (pool.length < list.length) pool.push({ packets: 0, durationS: 0, offsetS: 0 });
-    const out = this.trains;
-    empty(out);
-    for (let i = 0; i < list.length; i++) {
-      const r = pool[i];
-      r.packets = list[i].packets;
-      r.durationS = list[i].prevBytes > 0 ? trainS : list[i].durationS;
-      r.offsetS = list[i].offsetS;
-      out.push(r);
-    }
-    return out;
-  }
-
   /**
    * Judge port `r`, holding `queuedBytes`, with the `list` of bursts crossing it; record each
    * burst's worst drop share and marks on it (first verdicts appended to `judged`). Most ports hold
-   * what arrives: the test is here, and what a port that overflows does is {@link overflow}'s
+   * what arrives: the test is here, and what a port that overflows does is {@link PortOverflow}'s
    * (compiled on its own: the test runs at every port of every burst, an overflow at a few).
    * Returns the share of the arrivals beyond the buffer's headroom (≤ 0: none); with `judge`
    * false, only that (nothing recorded).
@@ -296,26 +276,32 @@ export class BurstJudge {
     let own = 0;
     let clocked = 0;
     let longest = 0;
-    // The end of the latest train after the earliest start (the longest train at one instant).
-    let arrivedS = 0;
     let ecnAll = true;
-    // Each burst's start after the earliest's (all 0 for the bursts of one instant).
     let firstS = Infinity;
     let lastS = -Infinity;
     for (let i = 0; i < list.length; i++) {
-      if (list[i].atS < firstS) firstS = list[i].atS;
-      if (list[i].atS > lastS) lastS = list[i].atS;
-    }
-    for (let i = 0; i < list.length; i++) {
       const b = list[i];
-      b.offsetS = b.atS - firstS;
+      b.offsetS = 0;
+      if (b.atS < firstS) firstS = b.atS;
+      if (b.atS > lastS) lastS = b.atS;
       arrivals += b.packets;
       own += b.standing;
       clocked += b.prevBytes;
       if (b.durationS > longest) longest = b.durationS;
-      if (b.offsetS + b.durationS > arrivedS) arrivedS = b.offsetS + b.durationS;
       bytes += b.packets * b.packetBytes;
       if (!b.ecn) ecnAll = false;
+    }
+    // The end of the latest train after the earliest start: at one instant (every judge's bursts)
+    // the longest train; bursts of different instants (an episode's) each start after the
+    // earliest's by its offset (one loop for the common case, a second only for an episode's).
+    let arrivedS = longest;
+    if (lastS > firstS) {
+      arrivedS = 0;
+      for (let i = 0; i < list.length; i++) {
+        const b = list[i];
+        b.offsetS = b.atS - firstS;
+        if (b.offsetS + b.durationS > arrivedS) arrivedS = b.offsetS + b.durationS;
+      }
     }
     if (!(arrivals > 0)) return 0;
     const settings = this.queues.settings;
@@ -356,88 +342,7 @@ export class BurstJudge {
     at.buffer = buffer;
     at.k = k;
     at.offsetMaxS = offsetMaxS;
-    this.overflow(at, list, judged);
+    this.overflows.judge(at, list, judged, this.verdicts);
     return overBuffer;
-  }
-
-  /**
-   * The port `at` describes ({@link judgePort}) cannot hold what arrives there from the bursts of
-   * `list`: what it drops and marks of each (first verdicts appended to `judged`).
-   */
-  private overflow(at: PortArrivals, list: Burst[], judged: Burst[]): void {
-    const { r, arrivals, bytes, packet, longest, clocked, ecnAll, capacity, saturated, drainBps, standing, buffer, k, offsetMaxS } = at;
-    // Some packets overflow: which, is the FIFO's to say. The bursts arrive within the span, each
-    // over its own train starting at a drawn offset; the port fills, marks above K, and once full
-    // drops what arrives beyond its drain, from the bursts arriving then, in proportion to their
-    // rates. Late bursts lose the most: with a large overflow every burst loses its tail, with a
-    // small one a few late ones lose all (a drop-tail FIFO's lock-out).
-    const limit = ecnAll || !(k > 0) ? buffer : Math.min(k, buffer);
-    // The bursts reach the port through the channels before it on their routes: together they
-    // carry at most the sum of those channels' capacities, which spreads the arrivals out.
-    const feedBps = this.feeds.capacityBps(list, r);
-    // The bursts of an instant leave their senders together; where the feeds cannot carry them at
-    // their own rates together, the feeds' FIFOs serve them interleaved, each at its share of the
-    // arrivals: every train reaches the port stretched by the same factor, all of them from the
-    // start of the span (they do not queue one behind another).
-    // A marking port keeps the drawn offsets over the feeds' span (docs/transport.md, "Not modelled").
-    let stretch = 1;
-    if (feedBps > 0 && !(k > 0)) {
-      let offeredBps = 0;
-      // Bursts of different instants load the feeds together only while their trains overlap.
-      if (offsetMaxS > 0) offeredBps = peakOfferedBps(list, capacity);
-      else
-        for (let i = 0; i < list.length; i++) {
-          const b = list[i];
-          offeredBps += (b.packets * b.packetBytes) / Math.max(b.durationS, b.packetBytes / capacity);
-        }
-      stretch = Math.max(1, offeredBps / feedBps);
-    }
-    const spanS = Math.max(longest * stretch, clocked / capacity, k > 0 && feedBps > 0 ? bytes / feedBps : 0);
-    // ACK-clocked bursts whose previous rounds shared this drop-tail port (their ACKs took longer
-    // to come back than the longest train alone) come back interleaved as the port served those
-    // rounds: each arrives spread over the whole span, not as its own train at a drawn offset.
-    const interleaved = !(k > 0) && clocked / capacity > longest * stretch;
-    const { dropped, marked, fullS, fullShare } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
-    let lost = 0;
-    for (let i = 0; i < dropped.length; i++) lost += dropped[i];
-    // (The port's kind is tested first: at a marking port the loss test never runs, so the code
-    // compiled for a run without drops has what it needs when one comes.)
-    if (!(k > 0) && lost > 0) {
-      // What else arrives over the span (a handshake's SYN) finds the port full as often as any
-      // arrival does: the share of all arrivals it drops — the bursts', and at a saturated port
-      // the other flows' packets, which keep coming at the rest of its capacity.
-      const others = ((capacity - drainBps) * (spanS + offsetMaxS)) / packet;
-      const v = this.verdicts;
-      v.dropTailPorts.push(r);
-      v.dropTailShares.push(Math.min(1, lost / (arrivals + others)));
-      v.dropTailSpansS.push(spanS + offsetMaxS);
-      v.dropTailFullS.push(fullS);
-      v.dropTailFullShares.push(fullShare);
-    }
-    if (saturated && lost > 0) {
-      this.verdicts.overflowPorts.push(r);
-      this.verdicts.overflowShares.push(Math.min(1, lost / arrivals));
-    }
-    for (let i = 0; i < list.length; i++) {
-      const b = list[i];
-      const share = Math.min(1, dropped[i] / b.packets);
-      const m = b.ecn ? Math.min(b.packets, marked[i]) : 0;
-      if (!(share > 0) && !(m > 0)) continue;
-      if (!b.judged) {
-        b.judged = true;
-        b.port = r;
-        b.markPort = r;
-        judged.push(b);
-      }
-      if (share > b.share) {
-        b.share = share;
-        b.port = r;
-        b.fullShare = fullShare;
-      }
-      if (m > b.marked) {
-        b.marked = m;
-        b.markPort = r;
-      }
-    }
   }
 }

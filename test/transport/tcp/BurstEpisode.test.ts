@@ -58,4 +58,17 @@ describe("BurstEpisode", () => {
     expect(ep.crosses(Int32Array.of(0, 2))).toBe(false);
     expect(ep.queuedAtStart(0)).toBeNaN();
   });
+
+  it("says whether its bursts left at more than one instant: not for one instant's, yes once a later one joins, until clear", () => {
+    const ep = new BurstEpisode(queues, 8);
+    const at = (flow: number, atS: number) => ({ flow, atS }) as Burst;
+    ep.add(at(1, 0.25), Int32Array.of(0));
+    ep.add(at(2, 0.25), Int32Array.of(2));
+    expect(ep.instants).toBe(false);
+    ep.add(at(3, 0.25 + 1e-9), Int32Array.of(0));
+    expect(ep.instants).toBe(true);
+    ep.clear();
+    ep.add(at(4, 0.5), Int32Array.of(0));
+    expect(ep.instants).toBe(false);
+  });
 });
