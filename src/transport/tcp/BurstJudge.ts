@@ -51,16 +51,12 @@ export class BurstJudge {
   private readonly episode: BurstEpisode;
   /** What {@link judgePort} found at the port it hands to {@link overflow}: one record, rewritten by each overflow (the rare path allocates nothing). */
   private readonly port = new PortArrivals();
-  /** Until when each drop-tail port stays full after an overflow of loss-based flows in avoidance ({@link fullUntil}), seconds. */
-  private fullUntilS = new Float64Array(0);
 
   constructor(
     private readonly network: FlowNetwork,
     private readonly queues: QueueState,
     private readonly channelCount: number,
     private readonly random: RandomStream,
-    /** Whether a flow's burst meets a port left full by an avoidance overflow as any newcomer's does (a slow-start round, not a recovery's). */
-    private readonly exposed: (flow: number) => boolean = () => true,
   ) {
     this.feeds = new FeedCapacity(network, channelCount);
     this.episode = new BurstEpisode(queues, channelCount);
@@ -294,20 +290,6 @@ export class BurstJudge {
    * Returns the share of the arrivals beyond the buffer's headroom (≤ 0: none); with `judge`
    * false, only that (nothing recorded).
    */
-  /**
-   * Drop-tail port `r` overflowed with loss-based flows in avoidance ({@link LossPorts}) and stays
-   * full until `untilS`, when their cut windows reach it: bursts arriving before then find no
-   * headroom there (the later end is kept).
-   */
-  fullUntil(r: number, untilS: number): void {
-    if (r >= this.fullUntilS.length) {
-      const grownUntil = new Float64Array(Math.max(r + 1, 2 * this.fullUntilS.length));
-      grownUntil.set(this.fullUntilS);
-      this.fullUntilS = grownUntil;
-    }
-    if (untilS > this.fullUntilS[r]) this.fullUntilS[r] = untilS;
-  }
-
   private judgePort(r: number, list: Burst[], judged: Burst[], queuedBytes: number, judge = true): number {
     let arrivals = 0;
     let bytes = 0;
@@ -337,8 +319,6 @@ export class BurstJudge {
     }
     if (!(arrivals > 0)) return 0;
     const settings = this.queues.settings;
-    // A port still full from an avoidance overflow has no headroom for bursts starting before it ends.
-    if (r < this.fullUntilS.length && firstS < this.fullUntilS[r] && queuedBytes < settings.bufferBytes[r] && list.every((b) => this.exposed(b.flow))) queuedBytes = settings.bufferBytes[r];
     const packet = bytes / arrivals;
     // The bursts arrive over the longest of their own trains, or longer where their previous
     // rounds shared this port: their ACKs then came back one port-time after another.

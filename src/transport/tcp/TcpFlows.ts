@@ -135,10 +135,7 @@ export class TcpFlows implements FlowObserver {
       rttNow: (f) => routes.rttNow(f),
       lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),
       recovering: (f, r, drops, rttS) => this.recovery.inRecovery(f, r, drops, rttS),
-      full: (r, share, untilS) => {
-        this.handshakes.fullInAvoidance(r, share, sim.nowS, untilS);
-        this.bursts.fullUntil(r, untilS);
-      },
+      full: (r, share, untilS) => this.handshakes.fullInAvoidance(r, share, sim.nowS, untilS),
     }, routes.held, dropRandom);
     this.recovery = new LossRecovery(sim, network, queues, this.t, this.ports, random, this.kindResume, {
       rttNow: (f) => routes.rttNow(f),
@@ -148,10 +145,7 @@ export class TcpFlows implements FlowObserver {
       offerBurst: (f, packets, durationS, standing, prevBytes) => this.answers.offer(f, packets, durationS, standing, prevBytes),
       awaitRound: (f, sentS) => this.answers.awaitRound(f, sentS),
     }, phaseRandom);
-    this.bursts = new BurstJudge(network, queues, topology.channelCount, random, (f) => {
-      const s = this.t.slotOf[f];
-      return this.t.phase[f] === Phase.SlowStart && !this.t.recovering(s, sim.nowS);
-    });
+    this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
     this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound, kindClose);
     this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.kindStep);
     this.rounds = new SlowStartRounds(sim, network, this.t, routes, this.recovery, this.alphas, this.answers, this.avoidance, this.kindRound);
