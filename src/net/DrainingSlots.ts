@@ -7,16 +7,14 @@ import { lineAlignedBuffer } from "../core/lineAlignedBuffer.js";
  * its arrays indexed by flow id: a flow holds a *live slot* from its activation to its
  * completion (or until it leaves its route), slots are reused through a free list, so the
  * records stay as many as the flows draining at once (a few thousand) while the ids run to
- * 10⁶. {@link FlowNetwork} gives the sharing engine a draining flow's live slot as its id, so
- * a rate change reads one record, found by the number the engine reports (session 57; before,
- * it read the flow's slot from {@link slotOf}, an entry of an array as long as the ids, and
- * before that four such arrays).
+ * 10⁶. A rate change reads the flow's slot (one id-indexed entry) and one record, where it
+ * read four arrays as long as the ids.
  *
  * The record of slot `s`, 32 bytes in a buffer that starts on a cache line (one line holds
  * two records): remaining bytes as of the last banking `num[s << 2]`, rate (bytes/s)
  * `num[(s << 2) | 1]`, time of the last banking `num[(s << 2) | 2]`; the completion event's
- * handle, or -1 for none, `int[(s << 3) | 6]`; the flow's id `int[(s << 3) | 7]` ({@link flowOf}). Indices are
- * shifts and ors: V8 compiles them without overflow checks (s45-solve).
+ * handle, or -1 for none, `int[(s << 3) | 6]` (the last 4 bytes unused). Indices are shifts
+ * and ors: V8 compiles them without overflow checks (s45-solve).
  */
 export class DrainingSlots {
   /** Each flow's live slot, -1 when it is not draining (in flight, done, failed); indexed by flow id. */
@@ -52,13 +50,7 @@ export class DrainingSlots {
     num[(s << 2) | 1] = 0;
     num[(s << 2) | 2] = nowS;
     this.int[(s << 3) | 6] = -1;
-    this.int[(s << 3) | 7] = f;
     return s;
-  }
-
-  /** The flow draining in live slot `s` (the id {@link take} was given). */
-  flowOf(s: number): number {
-    return this.int[(s << 3) | 7];
   }
 
   /** Flow `f` stops draining: its live slot `s` is free again (read what it needs of the record first). */

@@ -31,10 +31,6 @@ export type FlowState = (typeof FlowState)[keyof typeof FlowState];
  * Per-flow state is struct-of-arrays indexed by flow id (ids are never reused, so reports
  * can index by them); about 70 bytes per flow plus its route. What a rate change reads and
  * writes of a draining flow lives apart, in a record per live slot ({@link DrainingSlots}).
- * The sharing engine knows a draining flow by its live slot, not its id: the slots are dense
- * and reused, so what the engine keeps by id stays as small as the flows draining at once, and
- * a rate change finds its record from the number the engine reports without reading an array
- * as long as the ids (the engines' answers do not depend on the numbers they are given).
  *
  * Dynamics: {@link setCapacity} changes a resource (0 for a failed link: its flows stall
  * at rate 0) and {@link capacityOf} reads the capacity in force (its one owner);
@@ -215,7 +211,7 @@ export class FlowNetwork {
     const old = live.num[(s << 2) | 1];
     this.remainingBytes[f] = live.bank(s, now);
     live.free(f, s);
-    this.engine.removeFlow(s);
+    this.engine.removeFlow(f);
     this.activeCount--;
     this.observers.tellRate(f, old, 0, -1, now);
     this.requestSolve();
@@ -229,7 +225,7 @@ export class FlowNetwork {
     if (!this.isLive(flow)) throw new Error(`FlowNetwork.setFlowWeight: flow ${flow} is not live`);
     this.weight[flow] = weight;
     if (this.state[flow] === FlowState.Active) {
-      this.engine.setFlowWeight(this.live.slotOf[flow], weight);
+      this.engine.setFlowWeight(flow, weight);
       this.requestSolve();
     }
   }
@@ -240,7 +236,7 @@ export class FlowNetwork {
    */
   setFlowCap(flow: number, capBps: number): void {
     this.capBps[flow] = capBps;
-    if (this.state[flow] === FlowState.Active && this.engine.setFlowCap(this.live.slotOf[flow], capBps)) this.requestSolve();
+    if (this.state[flow] === FlowState.Active && this.engine.setFlowCap(flow, capBps)) this.requestSolve();
   }
 
   /** Lifecycle state of a flow. */
@@ -290,10 +286,10 @@ export class FlowNetwork {
       return;
     }
     this.state[f] = FlowState.Active;
-    const s = this.live.take(f, this.remainingBytes[f], now);
+    this.live.take(f, this.remainingBytes[f], now);
     this.activeCount++;
     this.observers.changes.reserve(this.activeCount);
-    this.engine.addFlow(s, this.routes[f].resources, this.weight[f], this.capBps[f]);
+    this.engine.addFlow(f, this.routes[f].resources, this.weight[f], this.capBps[f]);
     this.requestSolve();
     const activated = this.observers.activated;
     for (let i = 0; i < activated.length; i++) activated[i](f, now);
@@ -302,7 +298,7 @@ export class FlowNetwork {
   private complete(f: number): void {
     const now = this.sim.nowS;
     const s = this.live.slotOf[f];
-    this.engine.removeFlow(s);
+    this.engine.removeFlow(f);
     this.activeCount--;
     const old = this.live.num[(s << 2) | 1];
     this.live.free(f, s);
@@ -346,11 +342,12 @@ export class FlowNetwork {
     const rateObservers = observers.rate;
     // No flow takes a slot during this loop (flows activate in events of their own), so the records stay where they are.
     const live = this.live;
-    const { num, int } = live;
+    const { slotOf, num, int } = live;
     for (let i = 0; i < n; i++) {
-      // The engine knows each draining flow by its live slot (see the class).
-      const s = changed[i];
-      const f = int[(s << 3) | 7];
+      const f = changed[i];
+      // Draining (Active) exactly when it holds a live slot.
+      const s = slotOf[f];
+      if (s < 0) continue;
       const old = num[(s << 2) | 1];
       const rem = live.bank(s, now);
       const r = this.engine.changedRateBps(i);
