@@ -1,6 +1,6 @@
 // callgrindByFunction: a callgrind profile's self instructions per function, JIT code named from V8's perf map (node --perf-basic-prof), and summed by kind of code.
 //
-// usage: npx tsx bench/callgrindByFunction.ts CALLGRIND_OUT PERF_MAP [--top N] [--vs CALLGRIND_OUT2 PERF_MAP2] [--by-name]
+// usage: npx tsx bench/callgrindByFunction.ts CALLGRIND_OUT PERF_MAP [--top N] [--vs CALLGRIND_OUT2 PERF_MAP2] [--by-name] [--event NAME]
 //
 // Profile with `CHOKEPOINT_RESOURCE_WORKER=0 valgrind --tool=callgrind --callgrind-out-file=OUT node
 // --predictable --single-threaded --perf-basic-prof bench/simulateWindow.mjs <build> <case> sim`:
@@ -11,7 +11,8 @@
 // the map does not cover (code freed and its memory reused) keeps its 0x… name.
 // With --vs, a second profile (say maxmin's beside tcp's): each function's and each kind's difference
 // (functions matched by their path from dist/ on; --by-name matches them by file and name alone,
-// for two builds of the bundle whose lines differ).
+// for two builds of the bundle whose lines differ). --event NAME counts another of the profile's events
+// than its first (instructions): e.g. D1mr or DLmr, the data read misses of a run with --cache-sim=yes.
 import { readFileSync } from "node:fs";
 
 /** Self instructions per function name, JIT addresses named from the perf map. */
@@ -57,8 +58,14 @@ function selfByFunction(outFile: string, mapFile: string): Map<string, number> {
   const self = new Map<string, number>();
   let current = "";
   let afterCall = false;
+  // --event NAME: that event's column (say D1mr with --cache-sim=yes) instead of the first (Ir).
+  let column = 1;
   for (const line of readFileSync(outFile, "utf8").split("\n")) {
-    if (line.startsWith("fn=")) {
+    if (line.startsWith("events:") && eventName) {
+      const i = line.slice(7).trim().split(/\s+/).indexOf(eventName);
+      if (i < 0) throw new Error(`${outFile} has no event ${eventName} (${line})`);
+      column = 1 + i;
+    } else if (line.startsWith("fn=")) {
       current = nameOf(defined(line, "fn="));
       afterCall = false;
     } else if (line.startsWith("cfn=")) defined(line, "cfn=");
@@ -67,7 +74,7 @@ function selfByFunction(outFile: string, mapFile: string): Map<string, number> {
       // The cost line after a calls= line is the call's inclusive cost, not the caller's own.
       if (afterCall) afterCall = false;
       else {
-        const cost = Number(line.split(" ")[1] ?? 0);
+        const cost = Number(line.split(" ")[column] ?? 0);
         self.set(current, (self.get(current) ?? 0) + cost);
       }
     }
@@ -108,6 +115,7 @@ if (!outFile || !mapFile) {
 }
 const top = Number(option("--top")?.[0] ?? 40);
 const byName = args.includes("--by-name");
+const eventName = option("--event")?.[0];
 const vs = option("--vs", 2);
 const a = selfByFunction(outFile, mapFile);
 const b = vs ? selfByFunction(vs[0], vs[1]) : new Map<string, number>();
