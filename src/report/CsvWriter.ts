@@ -42,29 +42,8 @@ export interface CellSink {
   number(x: number): void;
 }
 
-/**
- * Text cells of a column drawn from a fixed list (resource names, tier labels), each encoded
- * once as the bytes {@link CsvWriter.text} writes for it (formula-like cells prefixed, quoted
- * when needed, UTF-8), so a writer copies them ({@link RowSink.named}) instead of encoding the
- * string again: TurboFan's `charCodeAt` loop costs ~40 instructions a character, a byte copy a
- * fraction of that (session 57).
- */
-export class EncodedCells {
-  /** Cell k's bytes: `bytes[start[k] … start[k + 1])`. */
-  readonly bytes: Buffer;
-  readonly start: Int32Array;
-  constructor(readonly cells: readonly string[]) {
-    const parts = cells.map((c) => Buffer.from(quoted(isFormulaLike(c) ? `'${c}` : c), "utf8"));
-    this.start = new Int32Array(cells.length + 1);
-    for (let k = 0; k < parts.length; k++) this.start[k + 1] = this.start[k] + parts[k].length;
-    this.bytes = Buffer.concat(parts, this.start[cells.length]);
-  }
-}
-
 /** A {@link CellSink} that also ends rows: where a table writes itself ({@link streamTable}). */
 export interface RowSink extends CellSink {
-  /** The text cell `cells.cells[k]`, as {@link CellSink.text} writes it. */
-  named(cells: EncodedCells, k: number): void;
   /** End the current row. */
   endRow(): void;
   /**
@@ -83,7 +62,7 @@ export interface RowSink extends CellSink {
 export function tableRows(emit: (sink: RowSink) => Iterable<unknown>): string[][] {
   const rows: string[][] = [];
   const cells = new CellArray();
-  const sink: RowSink = { text: (c) => cells.text(c), number: (x) => cells.number(x), named: (e, k) => cells.text(e.cells[k]), endRow: () => void rows.push(cells.take()) };
+  const sink: RowSink = { text: (c) => cells.text(c), number: (x) => cells.number(x), endRow: () => void rows.push(cells.take()) };
   for (const _ of emit(sink));
   return rows;
 }
@@ -208,26 +187,6 @@ export class CsvWriter implements RowSink {
     // room() may have moved the bytes into a bigger buffer, at the same offsets.
     this.at += this.buffer.write(text, this.at, "utf8");
     this.lastLength[col] = this.at - at;
-  }
-
-  /** @inheritdoc */
-  named(cells: EncodedCells, k: number): void {
-    const col = this.column++;
-    const from = cells.start[k];
-    const len = cells.start[k + 1] - from;
-    if (this.at + len + 1 > this.buffer.length) this.room(len + 1);
-    if (col >= this.lastAt.length) this.addColumns(col + 1);
-    const buf = this.buffer;
-    let at = this.at;
-    if (col > 0) buf[at++] = 44; // ,
-    const src = cells.bytes;
-    for (let i = 0; i < len; i++) buf[at + i] = src[from + i];
-    // The same bytes text() writes for this string: the column's last cell, as text() keeps it.
-    this.lastText[col] = cells.cells[k];
-    this.lastNumber[col] = NaN;
-    this.lastAt[col] = at;
-    this.lastLength[col] = len;
-    this.at = at + len;
   }
 
   /** @inheritdoc */

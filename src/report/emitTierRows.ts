@@ -1,6 +1,6 @@
 // emitTierRows: tiers.csv's rows from the table's cells and names alone (no topology), so either thread can write them.
 import { spannedS } from "../core/elapsedS.js";
-import { EncodedCells, type RowSink } from "./CsvWriter.js";
+import type { RowSink } from "./CsvWriter.js";
 
 /**
  * What tiers.csv is written from: a {@link TierTable}'s cells, (workloads + 1) × T of them
@@ -26,13 +26,12 @@ export function* emitTierRows(d: TierData, sink: RowSink): Generator<void> {
   const { cells, count, boundTotalS } = filledTierRows(d);
   const T = d.labels.length;
   const { boundS, bytes, crossing, waitedS, horizonS } = d;
-  const labels = new EncodedCells(d.labels);
   for (let j = 0; j < count; j++) {
     const i = cells[j];
     const w = (i / T) | 0;
     const total = boundTotalS[w];
     sink.text(w < d.names.length ? d.names[w] : "all");
-    sink.named(labels, i - w * T);
+    sink.text(d.labels[i - w * T]);
     sink.number(spannedS(boundS[i], horizonS));
     sink.number(total > 0 ? boundS[i] / total : NaN);
     sink.number(bytes[i]);

@@ -1,6 +1,6 @@
 // emitWorkloadBottlenecks: workload-bottlenecks.csv's rows from the table's numbers and names alone (no topology), so either thread can write them.
 import { spannedS } from "../core/elapsedS.js";
-import { EncodedCells, type RowSink } from "./CsvWriter.js";
+import type { RowSink } from "./CsvWriter.js";
 
 /**
  * What workload-bottlenecks.csv is written from: a {@link WorkloadBottleneckTable}'s entries
@@ -35,9 +35,6 @@ export function* emitWorkloadBottlenecks(d: WorkloadBottleneckData, sink: RowSin
   const W = d.names.length;
   const { start, order } = byWorkload(d);
   const { seconds, bottleneck, flows, bytes, resourceNames, resourceTiers, horizonS } = d;
-  // The names and tiers as CSV bytes once each: an entry's cells are copied, not encoded again.
-  const nameCells = new EncodedCells(resourceNames);
-  const tierCells = new EncodedCells(resourceTiers);
   const byRank = (a: number, b: number) => seconds[b] - seconds[a] || bottleneck[a] - bottleneck[b];
   for (let w = 0; w < W; w++) {
     const from = start[w];
@@ -59,8 +56,8 @@ export function* emitWorkloadBottlenecks(d: WorkloadBottleneckData, sink: RowSin
       const b = bottleneck[e] + 1;
       sink.text(workload);
       sink.number(i - from + 1);
-      sink.named(nameCells, b);
-      sink.named(tierCells, b);
+      sink.text(resourceNames[b]);
+      sink.text(resourceTiers[b]);
       sink.number(flows[e]);
       sink.number(bytes[e]);
       sink.number(spannedS(seconds[e], horizonS));

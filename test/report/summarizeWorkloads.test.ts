@@ -66,7 +66,7 @@ describe("summarizeWorkloads", () => {
   });
 
   it("yields only when its sink is full, not after every row", () => {
-    const sink = { text: () => {}, number: () => {}, named: () => {}, endRow: () => {}, full: false };
+    const sink = { text: () => {}, number: () => {}, endRow: () => {}, full: false };
     expect([...summarizeWorkloads(input).emit(sink)]).toHaveLength(0);
     expect([...summarizeWorkloads(input).emit({ ...sink, full: true })]).toHaveLength(rows.length);
   });
