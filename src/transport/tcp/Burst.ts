@@ -1,5 +1,7 @@
 // Burst: one burst a tcp flow sends (a slow-start round, a first flight, a catch-up), the verdict the ports it crosses give it, and what BurstJudge returns for the bursts it judged together.
 
+import { emptyDoubles, emptyRecords } from "../../core/emptyDoubles.js";
+
 /** A burst of packets a flow sends in one round, and the verdict of the ports it crosses. */
 export interface Burst {
   flow: number;
@@ -63,4 +65,19 @@ export interface BurstVerdicts {
   /** For each of those, the seconds it dropped arrivals (its buffer full) and the share of the bursts' arrivals it dropped then. */
   dropTailFullS: number[];
   dropTailFullShares: number[];
+}
+
+/** An empty {@link BurstVerdicts} (its arrays typed as the judge fills them), for the judge to reset and reuse. */
+export function newVerdicts(): BurstVerdicts {
+  return {
+    bursts: emptyRecords<Burst>(),
+    judged: emptyRecords<Burst>(),
+    overflowPorts: [],
+    overflowShares: emptyDoubles(),
+    dropTailPorts: [],
+    dropTailShares: emptyDoubles(),
+    dropTailSpansS: emptyDoubles(),
+    dropTailFullS: emptyDoubles(),
+    dropTailFullShares: emptyDoubles(),
+  };
 }

@@ -1,10 +1,10 @@
 // BurstJudge: the bursts tcp flows send at one instant, judged together at every port they cross — what each port drops or marks.
 import { empty } from "../../core/empty.js";
-import { emptyDoubles, emptyRecords } from "../../core/emptyDoubles.js";
+import { emptyRecords } from "../../core/emptyDoubles.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import { type Burst, type BurstVerdicts, newBurst } from "./Burst.js";
+import { type Burst, type BurstVerdicts, newBurst, newVerdicts } from "./Burst.js";
 import { BurstEpisode } from "./BurstEpisode.js";
 import { PortArrivals } from "./PortArrivals.js";
 import { PortOverflow } from "./PortOverflow.js";
@@ -26,17 +26,7 @@ export class BurstJudge {
   /** Bursts no longer in use, reused by {@link offer} (a round offers one per flow per RTT: they need not be new objects). */
   private readonly free: Burst[] = [];
   /** The verdicts {@link judge} returns: one record and its arrays, reset by each call. */
-  private readonly verdicts: BurstVerdicts = {
-    bursts: emptyRecords<Burst>(),
-    judged: emptyRecords<Burst>(),
-    overflowPorts: [],
-    overflowShares: emptyDoubles(),
-    dropTailPorts: [],
-    dropTailShares: emptyDoubles(),
-    dropTailSpansS: emptyDoubles(),
-    dropTailFullS: emptyDoubles(),
-    dropTailFullShares: emptyDoubles(),
-  };
+  private readonly verdicts: BurstVerdicts = newVerdicts();
   /** Per port, the bursts of the instant crossing it (kept between instants, emptied after each), and the ports in the order bursts first reached them. */
   private readonly byPort: Array<Burst[] | undefined> = [];
   private readonly touched: number[] = [];

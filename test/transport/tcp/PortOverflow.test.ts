@@ -1,8 +1,7 @@
 // PortOverflow: the FIFO's verdict at a port the judge found overflowing — each burst's drops and marks, and the port's drop-tail record.
 import { describe, expect, it } from "vitest";
-import { emptyDoubles, emptyRecords } from "../../../src/core/emptyDoubles.js";
 import { randomStream } from "../../../src/core/randomStream.js";
-import { type Burst, type BurstVerdicts, newBurst } from "../../../src/transport/tcp/Burst.js";
+import { type Burst, type BurstVerdicts, newBurst, newVerdicts } from "../../../src/transport/tcp/Burst.js";
 import { PortArrivals } from "../../../src/transport/tcp/PortArrivals.js";
 import { PortOverflow } from "../../../src/transport/tcp/PortOverflow.js";
 import { transportNetwork } from "../transportModels.js";
@@ -18,17 +17,8 @@ function setup(packets: number, bufferPackets: number, ecn: boolean) {
   const f = n.network.startFlow({ nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, 2), latencyS: 2e-6 }, 1e9);
   const b: Burst = newBurst();
   Object.assign(b, { flow: f, packets, durationS: (packets * P) / 1.25e9, standing: 0, prevBytes: 0, packetBytes: P, ecn, atS: 0, offsetS: 0, share: 0, fullShare: 0, marked: 0 });
-  const v: BurstVerdicts = {
-    bursts: [b],
-    judged: emptyRecords<Burst>(),
-    overflowPorts: [],
-    overflowShares: emptyDoubles(),
-    dropTailPorts: [],
-    dropTailShares: emptyDoubles(),
-    dropTailSpansS: emptyDoubles(),
-    dropTailFullS: emptyDoubles(),
-    dropTailFullShares: emptyDoubles(),
-  };
+  const v: BurstVerdicts = newVerdicts();
+  v.bursts.push(b);
   const at = new PortArrivals();
   Object.assign(at, { r: 2, arrivals: packets, bytes: packets * P, packet: P, longest: b.durationS, clocked: 0, ecnAll: ecn, capacity: 1.25e8, saturated: false, drainBps: 1.25e8, standing: 0, buffer: bufferPackets, offsetMaxS: 0 });
   return { overflow: new PortOverflow(n.network, n.topology.channelCount, randomStream(1, "test")), b, v, at };
