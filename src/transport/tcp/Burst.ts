@@ -51,6 +51,17 @@ export function newBurst(): Burst {
   return { flow: 0, packets: NaN, durationS: NaN, standing: NaN, prevBytes: NaN, packetBytes: NaN, ecn: false, atS: NaN, joins: false, answered: false, offsetS: NaN, share: NaN, port: -1, fullShare: NaN, marked: NaN, markPort: -1, judged: false };
 }
 
+/** Clear `b`'s verdict and its judge's scratch (as offered: no port has judged it yet). */
+export function clearVerdict(b: Burst): void {
+  b.offsetS = 0;
+  b.share = 0;
+  b.port = -1;
+  b.fullShare = 0;
+  b.marked = 0;
+  b.markPort = -1;
+  b.judged = false;
+}
+
 /** What {@link BurstJudge.judge} returns: every burst of the instant, and those some port dropped or marked, in flow order. */
 export interface BurstVerdicts {
   bursts: Burst[];

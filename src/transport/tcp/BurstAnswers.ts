@@ -94,7 +94,7 @@ export class BurstAnswers {
   closeEpisode(): void {
     this.closeHandle = -1;
     const v = this.bursts.closeEpisode();
-    if (v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0) this.answerVerdicts(v, true);
+    if (hasVerdicts(v)) this.answerVerdicts(v, true);
     this.bursts.clearEpisode();
   }
 
@@ -139,7 +139,7 @@ export class BurstAnswers {
     const v = this.bursts.judge();
     const bursts = v.bursts;
     // Most instants' bursts fit at every port: then only the retransmissions that got through are told.
-    if (v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0) this.answerVerdicts(v, false);
+    if (hasVerdicts(v)) this.answerVerdicts(v, false);
     else this.recovery.retransmitted(bursts);
     const t = this.t;
     for (let i = 0; i < bursts.length; i++) {
@@ -195,4 +195,9 @@ export class BurstAnswers {
     }
     this.awaitRound(f, sentS);
   }
+}
+
+/** Whether some port dropped or marked any of the bursts `v` judged (most instants': none — then only the retransmissions that got through are told). */
+function hasVerdicts(v: BurstVerdicts): boolean {
+  return v.judged.length > 0 || v.dropTailPorts.length > 0 || v.overflowPorts.length > 0;
 }

@@ -2,7 +2,7 @@
 import { empty } from "../../core/empty.js";
 import { emptyRecords } from "../../core/emptyDoubles.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import { type Burst, newBurst } from "./Burst.js";
+import { type Burst, clearVerdict, newBurst } from "./Burst.js";
 
 /**
  * The bursts {@link BurstJudge} keeps (as copies: its own records are reused by the next instant)
@@ -65,13 +65,7 @@ export class BurstEpisode {
     c.atS = b.atS;
     c.joins = b.joins;
     c.answered = b.share > 0;
-    c.offsetS = 0;
-    c.share = 0;
-    c.port = -1;
-    c.fullShare = 0;
-    c.marked = 0;
-    c.markPort = -1;
-    c.judged = false;
+    clearVerdict(c);
     if (this.bursts.length > 0 && b.atS !== this.bursts[0].atS) this.several = true;
     this.bursts.push(c);
     this.resources.push(resources);

@@ -4,7 +4,7 @@ import { emptyRecords } from "../../core/emptyDoubles.js";
 import type { RandomStream } from "../../core/randomStream.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import { type Burst, type BurstVerdicts, newBurst, newVerdicts } from "./Burst.js";
+import { type Burst, type BurstVerdicts, clearVerdict, newBurst, newVerdicts } from "./Burst.js";
 import { BurstEpisode } from "./BurstEpisode.js";
 import { PortArrivals } from "./PortArrivals.js";
 import { PortOverflow } from "./PortOverflow.js";
@@ -120,8 +120,7 @@ export class BurstJudge {
       const list = byPort[r]!;
       let instants = false;
       for (let j = 1; j < list.length && !instants; j++) instants = list[j].atS !== list[0].atS;
-      const queued = this.episode.queuedAtStart(r);
-      if (instants && this.judgePort(r, list, judged, queued, false) > 0) this.judgePort(r, list, judged, queued);
+      if (instants) this.judgePort(r, list, judged, this.episode.queuedAtStart(r), true);
       empty(list);
     }
     empty(touched);
@@ -161,13 +160,7 @@ export class BurstJudge {
     b.atS = atS;
     b.joins = joins;
     b.answered = false;
-    b.offsetS = 0;
-    b.share = 0;
-    b.fullShare = 0;
-    b.port = -1;
-    b.marked = 0;
-    b.markPort = -1;
-    b.judged = false;
+    clearVerdict(b);
     this.pending.push(b);
   }
 
@@ -256,11 +249,11 @@ export class BurstJudge {
    * Judge port `r`, holding `queuedBytes`, with the `list` of bursts crossing it; record each
    * burst's worst drop share and marks on it (first verdicts appended to `judged`). Most ports hold
    * what arrives: the test is here, and what a port that overflows does is {@link PortOverflow}'s
-   * (compiled on its own: the test runs at every port of every burst, an overflow at a few).
-   * Returns the share of the arrivals beyond the buffer's headroom (≤ 0: none); with `judge`
-   * false, only that (nothing recorded).
+   * (compiled on its own: the test runs at every port of every burst, an overflow at a few). A
+   * port is judged where the arrivals pass its buffer's headroom or its marking threshold K; with
+   * `bufferOnly` (an episode's close) only where they pass its buffer's.
    */
-  private judgePort(r: number, list: Burst[], judged: Burst[], queuedBytes: number, judge = true): number {
+  private judgePort(r: number, list: Burst[], judged: Burst[], queuedBytes: number, bufferOnly = false): void {
     let arrivals = 0;
     let bytes = 0;
     let own = 0;
@@ -293,7 +286,7 @@ export class BurstJudge {
         if (b.offsetS + b.durationS > arrivedS) arrivedS = b.offsetS + b.durationS;
       }
     }
-    if (!(arrivals > 0)) return 0;
+    if (!(arrivals > 0)) return;
     const settings = this.queues.settings;
     const packet = bytes / arrivals;
     // The bursts arrive over the longest of their own trains, or longer where their previous
@@ -316,7 +309,7 @@ export class BurstJudge {
     const overK = k > 0 ? (arrivals - drain - Math.max(0, k - standing)) / arrivals : 0;
     // Bursts of different instants are tested over the span they arrive in, as an instant's over its longest train.
     const offsetMaxS = lastS - firstS;
-    if (!judge || (overBuffer <= 0 && overK <= 0)) return overBuffer;
+    if (bufferOnly ? !(overBuffer > 0) : overBuffer <= 0 && overK <= 0) return;
     const at = this.port;
     at.r = r;
     at.arrivals = arrivals;
@@ -333,6 +326,5 @@ export class BurstJudge {
     at.k = k;
     at.offsetMaxS = offsetMaxS;
     this.overflows.judge(at, list, judged, this.verdicts);
-    return overBuffer;
   }
 }
