@@ -11,6 +11,11 @@ import type { RandomStream } from "../../core/randomStream.js";
  *
  * Marking ports never record an overflow here (DCTCP holds their queue near K), so a run whose
  * ports all mark never draws from this stream.
+ *
+ * An overflow of loss-based flows in congestion avoidance ({@link LossPorts}) keeps its port full
+ * too, over the round trip before its losses are told: it is recorded apart ({@link fullInAvoidance})
+ * and drawn from its own stream (`avoidanceRandom`), after every draw at the bursts' overflows,
+ * so a handshake that meets no avoidance overflow draws exactly what it drew without them.
  */
 export class HandshakeLosses {
   /** When each port's overflow ends, seconds (0: none yet). */
@@ -18,13 +23,35 @@ export class HandshakeLosses {
   /** Share of its arrivals each port drops until then. */
   private readonly share: Float64Array;
 
+  /** When each port's avoidance overflow ends, seconds (0: none yet), and the share it drops until then. */
+  private readonly avoidUntilS: Float64Array;
+  private readonly avoidShare: Float64Array;
+
   constructor(
     resourceCount: number,
     private readonly channelCount: number,
     private readonly random: RandomStream,
+    private readonly avoidanceRandom: RandomStream = random,
   ) {
     this.untilS = new Float64Array(resourceCount);
     this.share = new Float64Array(resourceCount);
+    this.avoidUntilS = new Float64Array(resourceCount);
+    this.avoidShare = new Float64Array(resourceCount);
+  }
+
+  /**
+   * Port `r`'s buffer overflowed with loss-based flows in avoidance at `nowS`: it stays full until
+   * their cut windows reach it (`untilS`), dropping `share` of what arrives meanwhile. While an
+   * earlier one still runs, the larger share and the later end are kept.
+   */
+  fullInAvoidance(r: number, share: number, nowS: number, untilS: number): void {
+    if (nowS < this.avoidUntilS[r]) {
+      if (share > this.avoidShare[r]) this.avoidShare[r] = share;
+      if (untilS > this.avoidUntilS[r]) this.avoidUntilS[r] = untilS;
+      return;
+    }
+    this.avoidShare[r] = share;
+    this.avoidUntilS[r] = untilS;
   }
 
   /**
@@ -58,6 +85,17 @@ export class HandshakeLosses {
       if (r >= channels) continue;
       const back = r ^ 1;
       if (synAckS < until[back] && this.random() < this.share[back]) return true;
+    }
+    const avoidUntil = this.avoidUntilS;
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
+      if (r < channels && synS < avoidUntil[r] && this.avoidanceRandom() < this.avoidShare[r]) return true;
+    }
+    for (let i = resources.length - 1; i >= 0; i--) {
+      const r = resources[i];
+      if (r >= channels) continue;
+      const back = r ^ 1;
+      if (synAckS < avoidUntil[back] && this.avoidanceRandom() < this.avoidShare[back]) return true;
     }
     return false;
   }

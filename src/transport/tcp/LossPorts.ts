@@ -363,6 +363,19 @@ export class LossPorts {
       return;
     }
     this.queues.drop(r, drops, now);
+    if (this.host.full) {
+      // The buffer stays full over the round trip before the drops are told (the longest of the
+      // sending members'), serving its capacity and dropping the `drops` among what arrives then.
+      let spanS = 0;
+      let packet = 0;
+      for (let i = 0; i < members.length; i++) {
+        if (!(arrivals[i] > 0)) continue;
+        if (rtts[i] > spanS) spanS = rtts[i];
+        packet = t.packetBytes[t.slotOf[members[i]]];
+      }
+      const served = (this.network.capacityOf(r) * spanS) / packet;
+      if (spanS > 0 && served > 0) this.host.full(r, drops / (served + drops), now + spanS);
+    }
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
       if (lostCounts[i] === 0) continue;

@@ -119,6 +119,7 @@ export class TcpFlows implements FlowObserver {
     handshakeRandom: RandomStream,
     phaseRandom: RandomStream,
     dropRandom: RandomStream,
+    avoidanceHandshakeRandom: RandomStream = handshakeRandom,
   ) {
     this.channels = topology.channelCount;
     this.kindRound = sim.registerHandler((f) => this.rounds.round(f));
@@ -126,7 +127,7 @@ export class TcpFlows implements FlowObserver {
     this.kindResume = sim.registerHandler((f) => this.recovery.resume(f));
     const kindClose = sim.registerHandler(() => this.answers.closeEpisode());
     const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
-    this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
+    this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom, avoidanceHandshakeRandom);
     this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes, (res) => this.answers.settleFor(res));
     this.marks = new FlowMarks(sim, queues, this.t, routes.held, topology.resourceCount, (f) => routes.rttNow(f));
     this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network, (f) => this.marks.refresh(f));
@@ -134,6 +135,7 @@ export class TcpFlows implements FlowObserver {
       rttNow: (f) => routes.rttNow(f),
       lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),
       recovering: (f, r, drops, rttS) => this.recovery.inRecovery(f, r, drops, rttS),
+      full: (r, share, untilS) => this.handshakes.fullInAvoidance(r, share, sim.nowS, untilS),
     }, routes.held, dropRandom);
     this.recovery = new LossRecovery(sim, network, queues, this.t, this.ports, random, this.kindResume, {
       rttNow: (f) => routes.rttNow(f),
