@@ -29,5 +29,28 @@ describe("HandshakeLosses", () => {
     expect(h.lost(route, 1.07e-3, 5e-3)).toBe(true);
     expect(draws).toEqual([0.5, 0.39, 0.9]);
   });
-});
 
+  it("draws at avoidance overflows from its own stream, after every draw at the bursts' overflows", () => {
+    const bursts: number[] = [];
+    const avoid: number[] = [];
+    const stream = (values: number[], log: number[]): RandomStream => () => {
+      const v = values.shift()!;
+      log.push(v);
+      return v;
+    };
+    const route = Int32Array.of(0, 2, 6);
+    const h = new HandshakeLosses(8, 6, stream([0.5, 0.5], bursts), stream([0.3, 0.01], avoid));
+    h.overflowing(2, 0.4, 0, 1e-3);
+    h.fullInAvoidance(0, 0.02, 0, 1e-3);
+    h.fullInAvoidance(3, 0.05, 0, 2e-3);
+    // Bursts: channel 2 (0.5 ≥ 0.4, through). Avoidance: the SYN at 0 (0.3 ≥ 0.02, through), the
+    // SYN-ACK back over 3 (the reverse of 2: 0.01 < 0.05, lost).
+    expect(h.lost(route, 0.5e-3, 1.5e-3)).toBe(true);
+    expect(bursts).toEqual([0.5]);
+    expect(avoid).toEqual([0.3, 0.01]);
+    // Once every overflow has ended, neither stream is drawn.
+    expect(h.lost(route, 3e-3, 3e-3)).toBe(false);
+    expect(bursts).toHaveLength(1);
+    expect(avoid).toHaveLength(2);
+  });
+});
