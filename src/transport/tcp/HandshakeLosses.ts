@@ -68,6 +68,28 @@ export class HandshakeLosses {
     this.untilS[r] = untilS;
   }
 
+  /** Until when the overflow {@link shareAt} last found runs, seconds. */
+  foundUntilS = 0;
+
+  /**
+   * The share port `r` drops of what arrives at `atS` by the overflows recorded there (the
+   * larger, if a bursts' and an avoidance overflow both run; 0: none), its end in
+   * {@link foundUntilS}. Slow-start rounds and first flights that cross the port then lose their
+   * packets at that share as handshakes do ({@link BurstAnswers}).
+   */
+  shareAt(r: number, atS: number): number {
+    let share = 0;
+    if (atS < this.untilS[r] && this.share[r] > share) {
+      share = this.share[r];
+      this.foundUntilS = this.untilS[r];
+    }
+    if (atS < this.avoidUntilS[r] && this.avoidShare[r] > share) {
+      share = this.avoidShare[r];
+      this.foundUntilS = this.avoidUntilS[r];
+    }
+    return share;
+  }
+
   /**
    * Whether a SYN over `resources` reaching their ports at `synS`, or its SYN-ACK reaching their
    * reverse channels at `synAckS`, is lost: one draw at each port it meets while it overflows, in

@@ -120,6 +120,7 @@ export class TcpFlows implements FlowObserver {
     phaseRandom: RandomStream,
     dropRandom: RandomStream,
     avoidanceHandshakeRandom: RandomStream = handshakeRandom,
+    fullPortRandom: RandomStream = dropRandom,
   ) {
     this.channels = topology.channelCount;
     this.kindRound = sim.registerHandler((f) => this.rounds.round(f));
@@ -146,7 +147,7 @@ export class TcpFlows implements FlowObserver {
       awaitRound: (f, sentS) => this.answers.awaitRound(f, sentS),
     }, phaseRandom);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
-    this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound, kindClose);
+    this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound, kindClose, fullPortRandom);
     this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.kindStep);
     this.rounds = new SlowStartRounds(sim, network, this.t, routes, this.recovery, this.alphas, this.answers, this.avoidance, this.kindRound);
     this.reroutes = new FlowReroutes(sim, network, queues, this.channels, this.t, routes, this.bursts, this.ports, this.avoidance, this.kindStep, this.kindRound);
