@@ -54,3 +54,17 @@ describe("HandshakeLosses", () => {
     expect(avoid).toHaveLength(2);
   });
 });
+
+describe("HandshakeLosses.shareAt", () => {
+  it("gives the larger share of the overflows running at a port at an instant, and when it ends", () => {
+    const h = new HandshakeLosses(8, 6, () => 0.5, () => 0.5);
+    h.overflowing(2, 0.2, 0, 1e-3);
+    h.fullInAvoidance(2, 0.05, 0, 2e-3);
+    expect(h.shareAt(2, 0.5e-3)).toBe(0.2);
+    expect(h.foundUntilS).toBe(1e-3);
+    expect(h.shareAt(2, 1.5e-3)).toBe(0.05);
+    expect(h.foundUntilS).toBe(2e-3);
+    expect(h.shareAt(2, 2.5e-3)).toBe(0);
+    expect(h.shareAt(3, 0.5e-3)).toBe(0);
+  });
+});
