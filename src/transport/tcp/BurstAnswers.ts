@@ -204,7 +204,10 @@ export class BurstAnswers {
     // from the first one's start (now, but for an episode's): handshakes too.
     let fromS = now;
     for (let i = 0; i < bursts.length; i++) if (bursts[i].atS < fromS) fromS = bursts[i].atS;
-    for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], fromS, fromS + dropTailSpansS[i]);
+    for (let i = 0; i < dropTailPorts.length; i++) {
+      this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], fromS, fromS + dropTailSpansS[i]);
+      this.handshakes.burstsFull(dropTailPorts[i], dropTailFullShares[i], dropTailFullS[i], fromS + dropTailSpansS[i]);
+    }
     // (An episode's retransmissions were told at their instants.)
     if (!episode) this.recovery.retransmitted(bursts);
     this.recovery.overflowed(overflowPorts, overflowShares);

@@ -23,6 +23,11 @@ export class HandshakeLosses {
   /** Share of its arrivals each port drops until then. */
   private readonly share: Float64Array;
 
+  /** When each port's bursts last filled its buffer and when that ended, seconds, and the share of arrivals it dropped then ({@link burstsFull}). */
+  private readonly fullFromS: Float64Array;
+  private readonly fullUntilS: Float64Array;
+  private readonly fullShare: Float64Array;
+
   /** When each port's avoidance overflow ends, seconds (0: none yet), and the share it drops until then. */
   private readonly avoidUntilS: Float64Array;
   private readonly avoidShare: Float64Array;
@@ -37,6 +42,22 @@ export class HandshakeLosses {
     this.share = new Float64Array(resourceCount);
     this.avoidUntilS = new Float64Array(resourceCount);
     this.avoidShare = new Float64Array(resourceCount);
+    this.fullFromS = new Float64Array(resourceCount);
+    this.fullUntilS = new Float64Array(resourceCount);
+    this.fullShare = new Float64Array(resourceCount);
+  }
+
+  /**
+   * Bursts overflowed port `r`, their arrivals ending at `endS`: its buffer was full over the
+   * last `fullS` of them, dropping `share` of what arrived then ({@link fifoOverflow}'s full
+   * share). A full FIFO drops any arrival then at that share — a later burst's too
+   * ({@link shareAt}); before the buffer filled and after the arrivals end it drops none.
+   */
+  burstsFull(r: number, share: number, fullS: number, endS: number): void {
+    if (!(fullS > 0) || !(share > 0)) return;
+    this.fullFromS[r] = endS - fullS;
+    this.fullUntilS[r] = endS;
+    this.fullShare[r] = share;
   }
 
   /**
@@ -72,16 +93,17 @@ export class HandshakeLosses {
   foundUntilS = 0;
 
   /**
-   * The share port `r` drops of what arrives at `atS` by the overflows recorded there (the
-   * larger, if a bursts' and an avoidance overflow both run; 0: none), its end in
+   * The share port `r` drops of what arrives at `atS` while an overflow keeps its buffer full —
+   * bursts' ({@link burstsFull}: not the share over their whole span, which {@link overflowing}
+   * keeps for handshakes) or flows' in avoidance — (the larger, if both; 0: none), its end in
    * {@link foundUntilS}. Slow-start rounds and first flights that cross the port then lose their
    * packets at that share as handshakes do ({@link BurstAnswers}).
    */
   shareAt(r: number, atS: number): number {
     let share = 0;
-    if (atS < this.untilS[r] && this.share[r] > share) {
-      share = this.share[r];
-      this.foundUntilS = this.untilS[r];
+    if (atS >= this.fullFromS[r] && atS < this.fullUntilS[r] && this.fullShare[r] > share) {
+      share = this.fullShare[r];
+      this.foundUntilS = this.fullUntilS[r];
     }
     if (atS < this.avoidUntilS[r] && this.avoidShare[r] > share) {
       share = this.avoidShare[r];

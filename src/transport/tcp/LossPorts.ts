@@ -364,17 +364,19 @@ export class LossPorts {
     }
     this.queues.drop(r, drops, now);
     if (this.host.full) {
-      // The buffer stays full over the round trip before the drops are told (the longest of the
-      // sending members'), serving its capacity and dropping the `drops` among what arrives then.
-      let spanS = 0;
+      // The buffer stays full until the first cut reaches it — the round trip of the member that
+      // loses and hears of it soonest: its cut (a half or 0.3 of its window) outweighs every
+      // window's growth over a round trip, and arrivals fall below the port's rate — serving its
+      // capacity and dropping the `drops` among what arrives meanwhile.
+      let spanS = Infinity;
       let packet = 0;
       for (let i = 0; i < members.length; i++) {
-        if (!(arrivals[i] > 0)) continue;
-        if (rtts[i] > spanS) spanS = rtts[i];
+        if (lostCounts[i] === 0 || !(rtts[i] > 0)) continue;
+        if (rtts[i] < spanS) spanS = rtts[i];
         packet = t.packetBytes[t.slotOf[members[i]]];
       }
       const served = (this.network.capacityOf(r) * spanS) / packet;
-      if (spanS > 0 && served > 0) this.host.full(r, drops / (served + drops), now + spanS);
+      if (spanS < Infinity && served > 0) this.host.full(r, drops / (served + drops), now + spanS);
     }
     for (let i = 0; i < members.length; i++) {
       const f = members[i];

@@ -56,15 +56,19 @@ describe("HandshakeLosses", () => {
 });
 
 describe("HandshakeLosses.shareAt", () => {
-  it("gives the larger share of the overflows running at a port at an instant, and when it ends", () => {
+  it("gives the larger share of the full periods running at a port at an instant — bursts' over their last fullS, avoidance's — and when it ends", () => {
     const h = new HandshakeLosses(8, 6, () => 0.5, () => 0.5);
-    h.overflowing(2, 0.2, 0, 1e-3);
+    // Bursts arriving until 1 ms, the buffer full over their last 0.4 ms at 0.2; the share over
+    // their whole span (overflowing, what handshakes meet) is not what a later burst meets.
+    h.overflowing(2, 0.1, 0, 1e-3);
+    h.burstsFull(2, 0.2, 0.4e-3, 1e-3);
     h.fullInAvoidance(2, 0.05, 0, 2e-3);
-    expect(h.shareAt(2, 0.5e-3)).toBe(0.2);
+    expect(h.shareAt(2, 0.5e-3)).toBe(0.05);
+    expect(h.foundUntilS).toBe(2e-3);
+    expect(h.shareAt(2, 0.7e-3)).toBe(0.2);
     expect(h.foundUntilS).toBe(1e-3);
     expect(h.shareAt(2, 1.5e-3)).toBe(0.05);
-    expect(h.foundUntilS).toBe(2e-3);
     expect(h.shareAt(2, 2.5e-3)).toBe(0);
-    expect(h.shareAt(3, 0.5e-3)).toBe(0);
+    expect(h.shareAt(3, 0.7e-3)).toBe(0);
   });
 });
