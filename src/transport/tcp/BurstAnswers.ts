@@ -157,7 +157,7 @@ export class BurstAnswers {
   }
 
   /**
-   * The bursts of flows in slow start (first flights and rounds; not in a recovery, not DCTCP's)
+   * The last rounds of flows in slow start (first flights too; not in a recovery, not DCTCP's)
    * that no port dropped of now, crossing a drop-tail port that an earlier overflow keeps full —
    * bursts' or flows' in avoidance ({@link HandshakeLosses.shareAt}) — lose their packets
    * arriving there before it ends at the share that port drops then, as a full FIFO drops any
@@ -175,6 +175,11 @@ export class BurstAnswers {
       const f = b.flow;
       const s = t.slotOf[f];
       if (s < 0 || t.phase[f] !== Phase.SlowStart || t.lossAge[s] !== 0 || t.inCatchUp[s] !== 0 || t.recovering(s, now)) continue;
+      // Only a flow's last round (it carries all the flow has left: a short flow's first flight
+      // too): a round with data behind it that loses is told and cut, which the model's own burst
+      // and avoidance overflows already charge long flows for (adding them moved the NewReno p50s).
+      const left = Math.max(0, this.network.remainingOf(f) / b.packetBytes - Math.round(b.packets));
+      if (left >= 1) continue;
       const res = this.network.routeOf(f).resources;
       const bound = this.queues.boundAt(f);
       for (let j = 0; j < res.length; j++) {
@@ -184,7 +189,6 @@ export class BurstAnswers {
         if (!(share > 0)) continue;
         const spanS = this.handshakes.foundUntilS - b.atS;
         const exposed = b.durationS > spanS ? (b.packets * spanS) / b.durationS : b.packets;
-        const left = Math.max(0, this.network.remainingOf(f) / b.packetBytes - Math.round(b.packets));
         const holes = fifoHoles(this.fullRandom, b.packets, exposed, share, left, this.holes);
         if (holes.lost === 0) continue;
         // Kept in an episode, it answers this verdict, not the episode's.
