@@ -2,9 +2,7 @@
 import type { Simulation } from "../../core/Simulation.js";
 import type { FlowNetwork } from "../../net/FlowNetwork.js";
 import type { QueueState } from "../../net/queues/QueueState.js";
-import type { RandomStream } from "../../core/randomStream.js";
 import type { Burst, BurstVerdicts } from "./Burst.js";
-import { fifoHoles, type FifoHoles } from "./fifoHoles.js";
 import type { BurstJudge } from "./BurstJudge.js";
 import type { DctcpAlpha } from "./DctcpAlpha.js";
 import type { HandshakeLosses } from "./HandshakeLosses.js";
@@ -34,12 +32,7 @@ export class BurstAnswers {
     private readonly kindRound: number,
     /** The simulation's event kind that closes an overflow episode ({@link closeEpisode}). */
     private readonly kindClose: number,
-    /** Draws where the holes of a burst crossing a port kept full by an earlier overflow fall ({@link exposeToFullPorts}). */
-    private readonly fullRandom: RandomStream,
   ) {}
-
-  /** What {@link fifoHoles} drew for the burst being exposed (one record, rewritten). */
-  private readonly holes: FifoHoles = { lost: 0, delivered: 0, told: true };
 
   /** The pending event that closes the open overflow episode (-1: none open). */
   private closeHandle = -1;
@@ -145,7 +138,6 @@ export class BurstAnswers {
   private judgeNow(): void {
     const v = this.bursts.judge();
     const bursts = v.bursts;
-    this.exposeToFullPorts(bursts);
     // Most instants' bursts fit at every port: then only the retransmissions that got through are told.
     if (hasVerdicts(v)) this.answerVerdicts(v, false);
     else this.recovery.retransmitted(bursts);
@@ -153,50 +145,6 @@ export class BurstAnswers {
     for (let i = 0; i < bursts.length; i++) {
       const s = t.slotOf[bursts[i].flow];
       if (s >= 0) t.inCatchUp[s] = 0;
-    }
-  }
-
-  /**
-   * The last rounds of flows in slow start (first flights too; not in a recovery, not DCTCP's)
-   * that no port dropped of now, crossing a drop-tail port that an earlier overflow keeps full —
-   * bursts' or flows' in avoidance ({@link HandshakeLosses.shareAt}) — lose their packets
-   * arriving there before it ends at the share that port drops then, as a full FIFO drops any
-   * arrival; the holes' places are drawn ({@link fifoHoles}), and the flow answers them
-   * ({@link LossRecovery.fullPortLoss}). A flow bound at the port is not exposed (its losses
-   * there are {@link LossPorts}'), nor is one in a recovery. The first port of its route that
-   * drops some of it decides.
-   */
-  private exposeToFullPorts(bursts: readonly Burst[]): void {
-    const t = this.t;
-    const now = this.sim.nowS;
-    for (let i = 0; i < bursts.length; i++) {
-      const b = bursts[i];
-      if (b.judged || b.ecn) continue;
-      const f = b.flow;
-      const s = t.slotOf[f];
-      if (s < 0 || t.phase[f] !== Phase.SlowStart || t.lossAge[s] !== 0 || t.inCatchUp[s] !== 0 || t.recovering(s, now)) continue;
-      // Only a flow's last round (it carries all the flow has left: a short flow's first flight
-      // too): a round with data behind it that loses is told and cut, which the model's own burst
-      // and avoidance overflows already charge long flows for (adding them moved the NewReno p50s).
-      const left = Math.max(0, this.network.remainingOf(f) / b.packetBytes - Math.round(b.packets));
-      if (left >= 1) continue;
-      const res = this.network.routeOf(f).resources;
-      const bound = this.queues.boundAt(f);
-      for (let j = 0; j < res.length; j++) {
-        const r = res[j];
-        if (r === bound) continue;
-        const share = this.handshakes.shareAt(r, b.atS);
-        if (!(share > 0)) continue;
-        const spanS = this.handshakes.foundUntilS - b.atS;
-        const exposed = b.durationS > spanS ? (b.packets * spanS) / b.durationS : b.packets;
-        const holes = fifoHoles(this.fullRandom, b.packets, exposed, share, left, this.holes);
-        if (holes.lost === 0) continue;
-        // Kept in an episode, it answers this verdict, not the episode's.
-        b.share = holes.lost / Math.max(1, Math.round(b.packets));
-        b.port = r;
-        this.recovery.fullPortLoss(f, holes, r, b.atS);
-        break;
-      }
     }
   }
 
@@ -208,10 +156,7 @@ export class BurstAnswers {
     // from the first one's start (now, but for an episode's): handshakes too.
     let fromS = now;
     for (let i = 0; i < bursts.length; i++) if (bursts[i].atS < fromS) fromS = bursts[i].atS;
-    for (let i = 0; i < dropTailPorts.length; i++) {
-      this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], fromS, fromS + dropTailSpansS[i]);
-      this.handshakes.burstsFull(dropTailPorts[i], dropTailFullShares[i], dropTailFullS[i], fromS + dropTailSpansS[i]);
-    }
+    for (let i = 0; i < dropTailPorts.length; i++) this.handshakes.overflowing(dropTailPorts[i], dropTailShares[i], fromS, fromS + dropTailSpansS[i]);
     // (An episode's retransmissions were told at their instants.)
     if (!episode) this.recovery.retransmitted(bursts);
     this.recovery.overflowed(overflowPorts, overflowShares);

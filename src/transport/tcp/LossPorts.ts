@@ -363,21 +363,6 @@ export class LossPorts {
       return;
     }
     this.queues.drop(r, drops, now);
-    if (this.host.full) {
-      // The buffer stays full until the first cut reaches it — the round trip of the member that
-      // loses and hears of it soonest: its cut (a half or 0.3 of its window) outweighs every
-      // window's growth over a round trip, and arrivals fall below the port's rate — serving its
-      // capacity and dropping the `drops` among what arrives meanwhile.
-      let spanS = Infinity;
-      let packet = 0;
-      for (let i = 0; i < members.length; i++) {
-        if (lostCounts[i] === 0 || !(rtts[i] > 0)) continue;
-        if (rtts[i] < spanS) spanS = rtts[i];
-        packet = t.packetBytes[t.slotOf[members[i]]];
-      }
-      const served = (this.network.capacityOf(r) * spanS) / packet;
-      if (spanS < Infinity && served > 0) this.host.full(r, drops / (served + drops), now + spanS);
-    }
     for (let i = 0; i < members.length; i++) {
       const f = members[i];
       if (lostCounts[i] === 0) continue;

@@ -17,9 +17,4 @@ export interface LossPortsHost {
    * takes (`rttS`, the flow's round trip through it), the recovering flow's packets among them.
    */
   recovering(f: number, r: number, drops: number, rttS: number): void;
-  /**
-   * Port `r`'s buffer overflowed now and stays full until `untilS` (the round trip before the
-   * drops are told), dropping `share` of every arrival meanwhile (handshakes too: {@link HandshakeLosses}).
-   */
-  full?(r: number, share: number, untilS: number): void;
 }

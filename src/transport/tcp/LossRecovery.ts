@@ -6,7 +6,6 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
 import { cutWindow } from "./cutWindow.js";
-import type { FifoHoles } from "./fifoHoles.js";
 import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
@@ -202,31 +201,6 @@ export class LossRecovery {
       this.timeout(f, lost + t.lostPackets[s], delivered, sentS);
       return;
     }
-    this.holesTold(f, lost, port, sentS);
-  }
-
-  /**
-   * Flow `f`'s slow-start burst, sent at `sentS`, crossed drop-tail port `port` while another
-   * overflow kept it full ({@link HandshakeLosses.shareAt}), and lost what `holes` drew
-   * ({@link fifoHoles}: where the holes fell): told, a recovery one round later, as for a burst
-   * of its own; else a timeout.
-   */
-  fullPortLoss(f: number, holes: FifoHoles, port: number, sentS: number): void {
-    const t = this.t;
-    const s = t.slotOf[f];
-    t.retransmits[f] += holes.lost;
-    this.queues.drop(port, holes.lost, this.sim.nowS);
-    if (!holes.told) {
-      this.timeout(f, holes.lost + t.lostPackets[s], holes.delivered, sentS);
-      return;
-    }
-    this.holesTold(f, holes.lost, port, sentS);
-  }
-
-  /** Flow `f`'s slow-start burst sent at `sentS` lost `lost` packets at `port`, told by duplicate ACKs: its recovery comes one round later. */
-  private holesTold(f: number, lost: number, port: number, sentS: number): void {
-    const t = this.t;
-    const s = t.slotOf[f];
     t.lostLast[s] += lost;
     t.lostPackets[s] += lost;
     t.lossPort[s] = port;

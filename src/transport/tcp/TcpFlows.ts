@@ -119,8 +119,6 @@ export class TcpFlows implements FlowObserver {
     handshakeRandom: RandomStream,
     phaseRandom: RandomStream,
     dropRandom: RandomStream,
-    avoidanceHandshakeRandom: RandomStream = handshakeRandom,
-    fullPortRandom: RandomStream = dropRandom,
   ) {
     this.channels = topology.channelCount;
     this.kindRound = sim.registerHandler((f) => this.rounds.round(f));
@@ -128,7 +126,7 @@ export class TcpFlows implements FlowObserver {
     this.kindResume = sim.registerHandler((f) => this.recovery.resume(f));
     const kindClose = sim.registerHandler(() => this.answers.closeEpisode());
     const routes = (this.routes = new TcpRoutes(network, queues, topology.channelCount, this.t));
-    this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom, avoidanceHandshakeRandom);
+    this.handshakes = new HandshakeLosses(topology.resourceCount, topology.channelCount, handshakeRandom);
     this.synRetries = new SynRetries(sim, network, queues, topology.channelCount, this.t, this.handshakes, (res) => this.answers.settleFor(res));
     this.marks = new FlowMarks(sim, queues, this.t, routes.held, topology.resourceCount, (f) => routes.rttNow(f));
     this.alphas = new DctcpAlpha(sim, queues, this.t, (f) => routes.rttNow(f), network, (f) => this.marks.refresh(f));
@@ -136,7 +134,6 @@ export class TcpFlows implements FlowObserver {
       rttNow: (f) => routes.rttNow(f),
       lost: (f, r, rttS, lostPackets) => this.recovery.inAvoidance(f, r, rttS, lostPackets),
       recovering: (f, r, drops, rttS) => this.recovery.inRecovery(f, r, drops, rttS),
-      full: (r, share, untilS) => this.handshakes.fullInAvoidance(r, share, sim.nowS, untilS),
     }, routes.held, dropRandom);
     this.recovery = new LossRecovery(sim, network, queues, this.t, this.ports, random, this.kindResume, {
       rttNow: (f) => routes.rttNow(f),
@@ -147,7 +144,7 @@ export class TcpFlows implements FlowObserver {
       awaitRound: (f, sentS) => this.answers.awaitRound(f, sentS),
     }, phaseRandom);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
-    this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound, kindClose, fullPortRandom);
+    this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound, kindClose);
     this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.kindStep);
     this.rounds = new SlowStartRounds(sim, network, this.t, routes, this.recovery, this.alphas, this.answers, this.avoidance, this.kindRound);
     this.reroutes = new FlowReroutes(sim, network, queues, this.channels, this.t, routes, this.bursts, this.ports, this.avoidance, this.kindStep, this.kindRound);

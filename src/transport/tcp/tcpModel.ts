@@ -31,7 +31,7 @@ export const TCP_COLUMNS = ["handshake_s", "slow_start_s", "queueing_s", "retran
 export const tcpModel: TransportModel = {
   name: "tcp",
   createRun(env: TransportEnv): TransportRun {
-    const flows = new TcpFlows(env.sim, env.network, env.queues, env.topology, env.random("tcp.losses"), env.random("tcp.handshakes"), env.random("tcp.phases"), env.random("tcp.drops"), env.random("tcp.handshakes.avoidance"), env.random("tcp.bursts.fullPorts"));
+    const flows = new TcpFlows(env.sim, env.network, env.queues, env.topology, env.random("tcp.losses"), env.random("tcp.handshakes"), env.random("tcp.phases"), env.random("tcp.drops"));
     return {
       forWorkload: (spec: TransportSpec) => new TcpTransport(env, flows, spec as TcpOptions),
       columns: TCP_COLUMNS,

@@ -29,46 +29,5 @@ describe("HandshakeLosses", () => {
     expect(h.lost(route, 1.07e-3, 5e-3)).toBe(true);
     expect(draws).toEqual([0.5, 0.39, 0.9]);
   });
-
-  it("draws at avoidance overflows from its own stream, after every draw at the bursts' overflows", () => {
-    const bursts: number[] = [];
-    const avoid: number[] = [];
-    const stream = (values: number[], log: number[]): RandomStream => () => {
-      const v = values.shift()!;
-      log.push(v);
-      return v;
-    };
-    const route = Int32Array.of(0, 2, 6);
-    const h = new HandshakeLosses(8, 6, stream([0.5, 0.5], bursts), stream([0.3, 0.01], avoid));
-    h.overflowing(2, 0.4, 0, 1e-3);
-    h.fullInAvoidance(0, 0.02, 0, 1e-3);
-    h.fullInAvoidance(3, 0.05, 0, 2e-3);
-    // Bursts: channel 2 (0.5 ≥ 0.4, through). Avoidance: the SYN at 0 (0.3 ≥ 0.02, through), the
-    // SYN-ACK back over 3 (the reverse of 2: 0.01 < 0.05, lost).
-    expect(h.lost(route, 0.5e-3, 1.5e-3)).toBe(true);
-    expect(bursts).toEqual([0.5]);
-    expect(avoid).toEqual([0.3, 0.01]);
-    // Once every overflow has ended, neither stream is drawn.
-    expect(h.lost(route, 3e-3, 3e-3)).toBe(false);
-    expect(bursts).toHaveLength(1);
-    expect(avoid).toHaveLength(2);
-  });
 });
 
-describe("HandshakeLosses.shareAt", () => {
-  it("gives the larger share of the full periods running at a port at an instant — bursts' over their last fullS, avoidance's — and when it ends", () => {
-    const h = new HandshakeLosses(8, 6, () => 0.5, () => 0.5);
-    // Bursts arriving until 1 ms, the buffer full over their last 0.4 ms at 0.2; the share over
-    // their whole span (overflowing, what handshakes meet) is not what a later burst meets.
-    h.overflowing(2, 0.1, 0, 1e-3);
-    h.burstsFull(2, 0.2, 0.4e-3, 1e-3);
-    h.fullInAvoidance(2, 0.05, 0, 2e-3);
-    expect(h.shareAt(2, 0.5e-3)).toBe(0.05);
-    expect(h.foundUntilS).toBe(2e-3);
-    expect(h.shareAt(2, 0.7e-3)).toBe(0.2);
-    expect(h.foundUntilS).toBe(1e-3);
-    expect(h.shareAt(2, 1.5e-3)).toBe(0.05);
-    expect(h.shareAt(2, 2.5e-3)).toBe(0);
-    expect(h.shareAt(3, 0.7e-3)).toBe(0);
-  });
-});
