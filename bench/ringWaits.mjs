@@ -4,7 +4,8 @@
 // Plain JavaScript importing ROOT/dist/ (as bench/simulateWindow.mjs): wraps RecordRing.prototype.send
 // (the writer's side of the ring to the resource recorder's worker), RecordRing.prototype.wake and
 // Atomics.wait, and prints simulate()'s wall and main-thread CPU, the sends, the wall inside them,
-// the wakes of the reader with their wall, and the waits for room (the ring full) with their wall.
+// the wakes of the reader with their wall, the waits for room (the ring full) with their wall, and the
+// process's minor page faults over simulate().
 // RING_VALUES (a power of two) replaces the size the recorder asks RecordRing.allocate for.
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -57,10 +58,12 @@ Atomics.wait = function (...args) {
   return r;
 };
 const prepared = prepareScenario(file);
+const faults0 = process.resourceUsage().minorPageFault;
 const main0 = mainCpuS();
 const t0 = performance.now();
 const s = simulate(prepared);
 const wallS = (performance.now() - t0) / 1000;
 const mainS = mainCpuS() - main0;
-console.log(JSON.stringify({ events: s.run.events, wall_s: +wallS.toFixed(3), main_cpu_s: +mainS.toFixed(2), ring_values: ringArg ? Number(ringArg) : "default", sends, send_wall_s: +(sendMs / 1000).toFixed(3), wakes, wake_wall_s: +(wakeMs / 1000).toFixed(3), waits_for_room: waits, wait_wall_s: +(waitMs / 1000).toFixed(3) }));
+const minorFaults = process.resourceUsage().minorPageFault - faults0;
+console.log(JSON.stringify({ events: s.run.events, wall_s: +wallS.toFixed(3), main_cpu_s: +mainS.toFixed(2), ring_values: ringArg ? Number(ringArg) : "default", sends, send_wall_s: +(sendMs / 1000).toFixed(3), wakes, wake_wall_s: +(wakeMs / 1000).toFixed(3), waits_for_room: waits, wait_wall_s: +(waitMs / 1000).toFixed(3), minor_faults: minorFaults }));
 process.exit(0);

@@ -12,12 +12,11 @@ import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
 
 /**
- * Values the ring holds (32 MiB): about a second of a 10⁶-flow run's records, so the worker, which
- * looks for them every 200 ms whether woken or not, is woken by the simulation's thread once per
- * 2²⁰ values (a quarter), where a ring of 2²⁰ woke it four times as often, each wake ~1.6 ms of
- * that thread's wall on a loaded 2-core machine (docs/architecture.md, "Session 58").
+ * Values the ring holds (8 MiB). A ring of 2²² (32 MiB) woke the worker a quarter as often (each wake ~1.6–1.9 ms of
+ * the simulation thread's wall on a loaded 2-core machine) but its first touches cost a 10⁵-flow run more than
+ * the wakes saved: measured and not kept (docs/architecture.md, "Session 58").
  */
-const RING_VALUES = 1 << 22;
+const RING_VALUES = 1 << 20;
 /** Values gathered before they are sent (one atomic publish per block). */
 const BLOCK_VALUES = 1 << 15;
 
