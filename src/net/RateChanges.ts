@@ -11,6 +11,10 @@ import { grown } from "../core/grown.js";
  * and the 20,000-flow k=16 run makes ~275,000 changes (14 MB of them when the rates and the
  * time were arguments).
  *
+ * Each of a flow's changes starts from the rate its last one went to (0 before its first, and
+ * again after one to 0: it stopped, failed or left its route), so an observer can tell a flow's
+ * first change after a stop by its old rate alone (OffloadedResourceRecorder does).
+ *
  * The arrays are the network's and are overwritten by its next report: read them during the
  * call only.
  */

@@ -11,7 +11,11 @@ import { RecordRing } from "./RecordRing.js";
 import { ResourceRecord, type ResourceWorkerData } from "./ResourceRecord.js";
 import { ResourceRecorder } from "./ResourceRecorder.js";
 
-/** Values the ring holds (8 MiB). */
+/**
+ * Values the ring holds (8 MiB). A ring of 2²² (32 MiB) woke the worker a quarter as often (each wake ~1.6–1.9 ms of
+ * the simulation thread's wall on a loaded 2-core machine) but its first touches cost a 10⁵-flow run more than
+ * the wakes saved: measured and not kept (docs/architecture.md, "Session 58").
+ */
 const RING_VALUES = 1 << 20;
 /** Values gathered before they are sent (one atomic publish per block). */
 const BLOCK_VALUES = 1 << 15;
@@ -49,8 +53,6 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
   /** Records not yet sent. */
   private block = new Float64Array(BLOCK_VALUES * 2);
   private staged = 0;
-  /** Per flow: 1 while the worker's recorder holds its route (empty here, sized in the constructor: see there). */
-  private held = new Uint8Array(0);
   /** The end `finish` was called with (undefined before). */
   private finishedAtS: number | undefined;
   /** Answers the worker had posted before the FINISH: it posts two (the flows' bottlenecks, then the accounts). */
@@ -67,10 +69,6 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
    */
   constructor(network: FlowNetwork, topology: Topology, workerUrl: URL, ringValues = RING_VALUES, keepFlowBounds = false) {
     super(network, topology);
-    // Given a second value here so that V8 never tracks `held` as a constant: its first
-    // replacement (flowStarted's grow) dropped the optimized ratesChanged mid-run
-    // (docs/architecture.md, s46-deopt).
-    this.held = new Uint8Array(1024);
     const R = topology.resourceCount;
     const capacityBps = new Float64Array(R);
     for (let r = 0; r < R; r++) capacityBps[r] = network.capacityOf(r);
@@ -91,15 +89,13 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     this.worker.on("error", () => {});
   }
 
-  override flowStarted(flow: number, _nowS: number): void {
-    if (flow >= this.held.length) this.held = grown(this.held, Math.max(flow + 1, this.held.length * 2));
-  }
+  /** Nothing per flow here: the worker's recorder makes room for a flow when its route comes. */
+  override flowStarted(_flow: number, _nowS: number): void {}
 
   override ratesChanged(changes: RateChanges): void {
     this.open();
     const n = changes.count;
     const { flows, oldRatesBps, newRatesBps, bottlenecks } = changes;
-    const held = this.held;
     for (let k = 0; k < n; k++) {
       const flow = flows[k];
       if (newRatesBps[k] === 0 && bottlenecks[k] === CAP_BOUND && this.network.capOf(flow) === 0) {
@@ -107,7 +103,11 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
         z[this.staged++] = ResourceRecord.ZERO_CAP;
         z[this.staged++] = flow;
       }
-      if (held[flow] === 1) continue;
+      // The worker's recorder holds the route of a flow whose last change went to a rate above 0,
+      // that is, of one whose change now starts from a rate above 0: a FlowNetwork reports each of
+      // a flow's changes from the rate it reported last (0 before the first, and again once it
+      // stopped, failed or left its route). Else it needs the route in force.
+      if (oldRatesBps[k] !== 0) continue;
       const resources = this.network.routeOf(flow).resources;
       const len = resources.length;
       const b = this.room(3 + len);
@@ -117,7 +117,6 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
       b[at++] = len;
       for (let i = 0; i < len; i++) b[at++] = resources[i];
       this.staged = at;
-      held[flow] = 1;
     }
     const b = this.room(3 + 4 * n);
     let at = this.staged;
@@ -125,13 +124,10 @@ export class OffloadedResourceRecorder extends ResourceRecorder {
     b[at++] = changes.nowS;
     b[at++] = n;
     for (let k = 0; k < n; k++) {
-      const flow = flows[k];
-      const newRateBps = newRatesBps[k];
-      b[at++] = flow;
+      b[at++] = flows[k];
       b[at++] = oldRatesBps[k];
-      b[at++] = newRateBps;
+      b[at++] = newRatesBps[k];
       b[at++] = bottlenecks[k];
-      if (newRateBps === 0) held[flow] = 0;
     }
     this.staged = at;
     if (at >= BLOCK_VALUES) this.flush();

@@ -38,8 +38,8 @@ export interface RecordRingMemory {
  * A single-writer, single-reader ring of float64 values in shared memory. The writer
  * {@link send}s a block of values (waiting while the ring is full); the reader takes them one by
  * one with {@link next} (waiting while it is empty), in the order written. The writer publishes
- * its count once per block and the reader its own only when it has caught up, so a block costs
- * two atomic stores, not one per value. The reader can post answers
+ * its count once per block and the reader its own when it has caught up or read a quarter of the
+ * ring since it last did, so a block costs two atomic stores, not one per value. The reader can post answers
  * ({@link answer}) that the writer waits for ({@link awaitAnswer}), and report a failure
  * ({@link fail}) that any wait on the other side turns into an Error.
  *
@@ -66,6 +66,8 @@ export class RecordRing {
   private wokeAt = 0;
   /** Writer: values published between two wakes (a quarter of the ring). */
   private readonly wakeValues: number;
+  /** Reader: values read between two publications of its count, at most (a quarter of the ring). */
+  private readonly readValues: number;
   /** Writer: how many times it has woken the reader (for tests and benchmarks). */
   wakes = 0;
 
@@ -84,6 +86,7 @@ export class RecordRing {
     this.control = new Int32Array(memory.control);
     this.mask = this.ring.length - 1;
     this.wakeValues = Math.max(1, this.ring.length >> 2);
+    this.readValues = this.wakeValues;
   }
 
   /** Writer: append the first `n` values of `block`, waiting for the reader while the ring is full. */
@@ -171,7 +174,12 @@ export class RecordRing {
     }
   }
 
-  /** Reader: publish what it has read (the writer may be waiting for room), then wait for more. */
+  /**
+   * Reader: publish what it has read (the writer may be waiting for room), then wait for more.
+   * It takes at most a quarter of the ring ({@link readValues}) before it comes back here and
+   * publishes again, so a writer that filled the ring while this thread was off its core gets
+   * room as the backlog is read, not only once all of it is.
+   */
   private refill(): void {
     const control = this.control;
     Atomics.store(control, Ctl.READ, this.at);
@@ -180,7 +188,7 @@ export class RecordRing {
       Atomics.add(control, Ctl.BEAT, 1);
       const w = Atomics.load(control, Ctl.WRITTEN);
       if (w !== this.at) {
-        this.available = w;
+        this.available = ((w - this.at) & (Ctl.WRAP - 1)) > this.readValues ? (this.at + this.readValues) & (Ctl.WRAP - 1) : w;
         return;
       }
       Atomics.wait(control, Ctl.WRITTEN, w, Ctl.BEAT_MS);

@@ -73,6 +73,20 @@ describe("RecordRing", () => {
     expect(writer.wakes).toBe(251);
   });
 
+  it("gives a writer room as the reader works through a full ring, a quarter at a time, before it has caught up", () => {
+    const memory = RecordRing.allocate(16);
+    // A short stall time: a writer that got no room would throw within a second instead of returning.
+    const writer = new RecordRing(memory, 300);
+    const reader = new RecordRing(memory);
+    writer.send(Float64Array.from({ length: 16 }, (_, i) => i), 16);
+    // Five values read of sixteen: the reader is behind, and has published the first quarter it read.
+    const got: number[] = [];
+    for (let i = 0; i < 5; i++) got.push(reader.next());
+    writer.send(Float64Array.of(16, 17, 18, 19), 4);
+    for (let i = 5; i < 20; i++) got.push(reader.next());
+    expect(got).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
   it("waits for the second answer after `seen` when asked for seen + 1", async () => {
     const memory = RecordRing.allocate(16);
     const writer = new RecordRing(memory);
