@@ -97,6 +97,9 @@ I.removeFlow = function (...a) {
 };
 /** setFlowCap calls by the steps that made them and what the engine did with them. */
 const caps = new Map();
+/** Cap changes that asked for a solve, by step and by |new − old| / old (bins up to {@link MOVES}), then those to no cap (Infinity: a last flight at line rate) and from none. */
+const MOVES = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, Infinity, NaN, NaN];
+const moves = new Map();
 I.setFlowCap = function (flow, capBps) {
   const s = this.s;
   const slot = s.slotOf[flow];
@@ -109,6 +112,14 @@ I.setFlowCap = function (flow, capBps) {
     capBps === old ? "same cap" : !asked ? (linkBound ? "link-bound, rate below the new cap: no solve" : "flow pending: no solve") : `${capBps > old ? "raise" : "lower"} of a ${linkBound ? "link" : "cap"}-bound flow`;
   bump(caps, `${by}: ${kind}`);
   if (asked) {
+    const move = Math.abs(capBps - old) / old;
+    let b = 0;
+    if (capBps === Infinity) b = MOVES.length - 2;
+    else if (old === Infinity) b = MOVES.length - 1;
+    else while (!(move <= MOVES[b])) b++;
+    const key = `${stack[0] ?? "(other)"} ${capBps > old ? "raise" : "lower"}`;
+    const counts = moves.get(key) ?? moves.set(key, new Array(MOVES.length).fill(0)).get(key);
+    counts[b]++;
     if (capBps > old) since.up++;
     else since.down++;
     since.steps.add(by);
@@ -141,7 +152,7 @@ I.solve = function () {
   causes.set(cause, e);
   const gap = nowS - lastS;
   let b = 0;
-  while (!(gap <= GAPS[b])) b++;
+  while (b < GAPS.length - 1 && !(gap <= GAPS[b])) b++;
   const kind = cause.startsWith("cap") ? "cap changes alone" : cause.startsWith("nothing") ? "nothing to solve" : "arrival/departure";
   const counts = gaps.get(kind) ?? gaps.set(kind, new Array(GAPS.length).fill(0)).get(kind);
   counts[b]++;
@@ -157,6 +168,8 @@ console.log("\nsolve calls by cause: solves, resources filled, flows released, r
 for (const [k, v] of byCount(causes)) console.log(`${v.join("\t")}\t${k}`);
 console.log("\nsetFlowCap calls by step (outermost > innermost) and outcome");
 for (const [k, v] of byCount(caps)) console.log(`${v}\t${k}`);
+console.log(`\ncap changes that asked for a solve, by outermost step and |new − old| / old: bins up to ${MOVES.slice(0, -2).join(", ")}; to no cap; from none`);
+for (const [k, v] of [...moves.entries()].sort()) console.log(`${v.join("\t")}\t${k}`);
 console.log(`\nsolve events by the time since the previous solve event, s: bins up to ${GAPS.join(", ")}`);
 for (const [k, v] of gaps) console.log(`${v.join("\t")}\t${k}`);
 console.log("\ncalls by the step they were made in");
