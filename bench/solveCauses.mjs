@@ -9,7 +9,8 @@
 // is put under what happened since the previous one: an arrival or departure (with any cap changes),
 // cap changes alone (by step and direction), or nothing the engine must solve. Per kind: solves,
 // resources filled, flows released and rates changed (the engine's `stats` and its answer). Also the
-// calls of TcpRoutes.rttNow, TcpFlowTable.advance and windowAt and LossPorts.updatePort by caller.
+// calls of TcpRoutes.rttNow, TcpFlowTable.advance and windowAt and LossPorts.updatePort by caller, and the
+// cap changes that ask for a solve by how far they move the cap (|new − old| / old; to no cap and from none apart).
 // The wrappers cost time, never answers; the run's reports are not written.
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
