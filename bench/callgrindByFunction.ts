@@ -1,6 +1,6 @@
 // callgrindByFunction: a callgrind profile's self instructions per function, JIT code named from V8's perf map (node --perf-basic-prof), and summed by kind of code.
 //
-// usage: npx tsx bench/callgrindByFunction.ts CALLGRIND_OUT PERF_MAP [--top N] [--vs CALLGRIND_OUT2 PERF_MAP2] [--by-name] [--event NAME]
+// usage: npx tsx bench/callgrindByFunction.ts CALLGRIND_OUT PERF_MAP [--top N] [--vs CALLGRIND_OUT2 PERF_MAP2] [--by-name] [--event NAME] [--callers REGEX]
 //
 // Profile with `CHOKEPOINT_RESOURCE_WORKER=0 valgrind --tool=callgrind --callgrind-out-file=OUT node
 // --predictable --single-threaded --perf-basic-prof bench/simulateWindow.mjs <build> <case> sim`:
@@ -13,7 +13,13 @@
 // (functions matched by their path from dist/ on; --by-name matches them by file and name alone,
 // for two builds of the bundle whose lines differ). --event NAME counts another of the profile's events
 // than its first (instructions): e.g. D1mr or DLmr, the data read misses of a run with --cache-sim=yes.
+// --callers REGEX: also the calls into the functions whose name matches REGEX, by caller, at their
+// inclusive cost (say '^Builtins_(Keyed)?LoadIC$': which code misses its inline caches — JS:^… is
+// Sparkplug's code still waiting for TurboFan, JS:*… an optimised site gone megamorphic).
 import { readFileSync } from "node:fs";
+
+/** Inclusive instructions of the calls into functions matching --callers, by "caller -> callee" (filled by selfByFunction). */
+const callsInto = new Map<string, number>();
 
 /** Self instructions per function name, JIT addresses named from the perf map. */
 function selfByFunction(outFile: string, mapFile: string): Map<string, number> {
@@ -57,6 +63,7 @@ function selfByFunction(outFile: string, mapFile: string): Map<string, number> {
   };
   const self = new Map<string, number>();
   let current = "";
+  let callee = "";
   let afterCall = false;
   // --event NAME: that event's column (say D1mr with --cache-sim=yes) instead of the first (Ir).
   let column = 1;
@@ -68,12 +75,17 @@ function selfByFunction(outFile: string, mapFile: string): Map<string, number> {
     } else if (line.startsWith("fn=")) {
       current = nameOf(defined(line, "fn="));
       afterCall = false;
-    } else if (line.startsWith("cfn=")) defined(line, "cfn=");
+    } else if (line.startsWith("cfn=")) callee = nameOf(defined(line, "cfn="));
     else if (line.startsWith("calls=")) afterCall = true;
     else if (/^[0-9+*-]/.test(line)) {
       // The cost line after a calls= line is the call's inclusive cost, not the caller's own.
-      if (afterCall) afterCall = false;
-      else {
+      if (afterCall) {
+        afterCall = false;
+        if (callersOf?.test(callee)) {
+          const key = `${untiered(current, false)}  ->  ${untiered(callee, false)}`;
+          callsInto.set(key, (callsInto.get(key) ?? 0) + Number(line.split(" ")[column] ?? 0));
+        }
+      } else {
         const cost = Number(line.split(" ")[column] ?? 0);
         self.set(current, (self.get(current) ?? 0) + cost);
       }
@@ -97,8 +109,8 @@ function kindOf(name: string): string {
  * A function's name without its tier and without the path up to `dist/`, so one function's code in
  * every tier sums together and two builds' profiles (say a ref build's beside this one's) match.
  */
-const untiered = (name: string) => {
-  const n = name.replace(/^JS:[*^~]/, "JS:").replace(/ (?:file:\/\/)?\/\S*?\/dist\//, " dist/");
+const untiered = (name: string, tierless = true) => {
+  const n = (tierless ? name.replace(/^JS:[*^~]/, "JS:") : name).replace(/ (?:file:\/\/)?\/\S*?\/dist\//, " dist/");
   // --by-name: without line and column too (a change moves the bundle's lines; same-named functions of one file then sum together).
   return byName ? n.replace(/:\d+:\d+$/, "") : n;
 };
@@ -117,7 +129,10 @@ const top = Number(option("--top")?.[0] ?? 40);
 const byName = args.includes("--by-name");
 const eventName = option("--event")?.[0];
 const vs = option("--vs", 2);
+const callersPattern = option("--callers")?.[0];
+const callersOf = callersPattern === undefined ? undefined : new RegExp(callersPattern);
 const a = selfByFunction(outFile, mapFile);
+const firstCalls = [...callsInto.entries()];
 const b = vs ? selfByFunction(vs[0], vs[1]) : new Map<string, number>();
 const sum = (m: Map<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
 const byKind = (m: Map<string, number>) => {
@@ -146,3 +161,8 @@ const rows = [...new Set([...fa.keys(), ...fb.keys()])]
   .slice(0, top);
 console.log(vs ? "\n   self M  against M    diff M  function (all tiers)" : "\n   self M  function (all tiers)");
 for (const r of rows) console.log(vs ? `${mi(r.x)}  ${mi(r.y)}  ${mi(r.x - r.y)}  ${r.n.slice(0, 140)}` : `${mi(r.x)}  ${r.n.slice(0, 140)}`);
+if (callersOf) {
+  // Only the first profile's calls (with --vs the second's are read after it: taken out here).
+  console.log(`\n   incl M  calls into /${callersPattern}/ by caller (first profile; tiers kept: JS:* TurboFan, JS:^ Sparkplug, JS:~ interpreter)`);
+  for (const [k, v] of firstCalls.sort((x, y) => y[1] - x[1]).slice(0, top)) console.log(`${mi(v)}  ${k.slice(0, 160)}`);
+}
