@@ -33,6 +33,8 @@ export interface RecoveryWindow {
   offerBurst(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void;
   /** Flow `f` sent all it had: the round trip that tells its last flight's losses or marks (sent at `sentS`) comes after all. */
   awaitRound(f: number, sentS?: number): void;
+  /** Flow `f`'s cap is no longer its window's over its RTT (a timeout holds it at 0): it stops following the queues (WindowCaps). */
+  releaseCap(f: number): void;
 }
 
 /**
@@ -365,6 +367,7 @@ export class LossRecovery {
     if (t.cc[s] === TcpCc.Cubic) t.wMax[s] = 0;
     t.minRttS[s] = Infinity;
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
+    this.window.releaseCap(f);
     t.phase[f] = Phase.Timeout;
     t.cwnd[s] = 1;
     t.lossAge[s] = 0;
