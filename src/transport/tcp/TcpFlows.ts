@@ -40,7 +40,7 @@ import { WindowCaps } from "./WindowCaps.js";
  * the transport's per-link state); the bursts of each instant are judged by a {@link BurstJudge}.
  * It is the network's observer and starts, reroutes and finishes the flows; what it hands off:
  * the slow-start rounds ({@link SlowStartRounds}), congestion avoidance and the window's cap on
- * the rate ({@link AvoidanceSteps}), the bursts of an instant offered, judged and answered
+ * the rate ({@link AvoidanceSteps}; between steps, at the RTT now: {@link WindowCaps}), the bursts of an instant offered, judged and answered
  * ({@link BurstAnswers}), the live routes and what is read off them ({@link TcpRoutes}), the
  * answer to losses and timeouts ({@link LossRecovery}), the handshakes waiting out a SYN timeout
  * ({@link SynRetries}), DCTCP's α ({@link DctcpAlpha}) and reroutes ({@link FlowReroutes}).

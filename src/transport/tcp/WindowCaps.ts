@@ -25,6 +25,8 @@ export class WindowCaps implements QueueObserver {
   private readonly lists: CrossingLists;
   /** Per flow, the window (segments) of its cap while held; NaN while not. */
   private windowSegs = new Float64Array(0);
+  /** Per flow, when this last capped it again (once per instant: see {@link capAgain}). */
+  private cappedAtS = new Float64Array(0);
   /** Per resource, its queueing delay when this last looked (a change of queue that leaves it moves no RTT). */
   private readonly delaySeenS: Float64Array;
 
@@ -48,6 +50,7 @@ export class WindowCaps implements QueueObserver {
   reserve(n: number): void {
     if (n > this.windowSegs.length) {
       this.windowSegs = grown(this.windowSegs, n, NaN);
+      this.cappedAtS = grown(this.cappedAtS, n, NaN);
       this.lists.reserve(n);
     }
   }
@@ -74,19 +77,26 @@ export class WindowCaps implements QueueObserver {
   }
 
   /** @inheritdoc */
-  queueChanged(r: number): void {
+  queueChanged(r: number, _sawtooth: unknown, nowS: number): void {
     const d = this.queues.delayS(r);
     if (d === this.delaySeenS[r]) return;
     this.delaySeenS[r] = d;
     const { head, next, flow } = this.lists;
     // Those crossing r, then (a channel) those whose ACKs cross it: their routes cross its reverse.
-    for (let i = head[r]; i >= 0; i = next[i]) this.capAgain(flow[i]);
-    if (r < this.channels) for (let i = head[r ^ 1]; i >= 0; i = next[i]) this.capAgain(flow[i]);
+    for (let i = head[r]; i >= 0; i = next[i]) this.capAgain(flow[i], nowS);
+    if (r < this.channels) for (let i = head[r ^ 1]; i >= 0; i = next[i]) this.capAgain(flow[i], nowS);
   }
 
-  /** Cap held flow `f` at its window over its RTT now (as AvoidanceSteps.applyWindow), unless the network binds it. */
-  private capAgain(f: number): void {
-    if (this.queues.boundAt(f) >= 0) return;
+  /**
+   * Cap held flow `f` at its window over its RTT now (as AvoidanceSteps.applyWindow), unless the
+   * network binds it, or this capped it again at this instant already: its new rate moves the
+   * ACK load and the shares at its ports, which may move a queue on its route again, and again,
+   * at the same instant (a loop of solves that a DCTCP run met); a later move at the instant
+   * waits for the next one, or its step.
+   */
+  private capAgain(f: number, nowS: number): void {
+    if (this.queues.boundAt(f) >= 0 || this.cappedAtS[f] === nowS) return;
+    this.cappedAtS[f] = nowS;
     const t = this.t;
     const s = t.slotOf[f];
     const rtt = this.rttNow(f);
