@@ -222,7 +222,7 @@ export class AvoidanceSteps {
     const windowBytes = t.windowBytes[s];
     const last = t.sentAll[s] === 1 || this.covers(f, w);
     // In avoidance the cap follows the queues on the route until the next step (WindowCaps).
-    if (!last && t.phase[f] === Phase.Avoidance) this.caps.hold(f, w);
+    if (!last && t.phase[f] === Phase.Avoidance) this.caps.hold(f, w, rtt);
     else this.caps.release(f);
     if (t.cc[s] === TcpCc.Dctcp) {
       const flight = last ? this.network.remainingOf(f) : t.phase[f] === Phase.SlowStart ? Math.min(w * t.packetBytes[s], windowBytes) : Infinity;

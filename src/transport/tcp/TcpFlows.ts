@@ -149,7 +149,7 @@ export class TcpFlows implements FlowObserver {
     }, phaseRandom);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
     this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound, kindClose);
-    this.caps = new WindowCaps(network, queues, topology.channelCount, topology.resourceCount, this.t, routes.held, (f) => routes.rttNow(f));
+    this.caps = new WindowCaps(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, routes.held, (f) => routes.rttNow(f));
     this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.caps, this.kindStep);
     this.rounds = new SlowStartRounds(sim, network, this.t, routes, this.recovery, this.alphas, this.answers, this.avoidance, this.kindRound);
     this.reroutes = new FlowReroutes(sim, network, queues, this.channels, this.t, routes, this.bursts, this.ports, this.avoidance, this.kindStep, this.kindRound);
