@@ -21,10 +21,10 @@ const D = K / C1;
  * fast recovery its window (~40 packets) is below the pipe (C2 · BASE / P ≈ 168): window-limited,
  * its steps (w/4 RTTs each, AvoidanceSteps.test) at 19.8, 33.5, 50.7 and 80.7 ms. y: an rdma
  * transfer from 40 to 60 ms at 10 Gb/s on a — s, back (s → a: x's ACKs cross it) or out (a → s:
- * x's packets do); bound there, it holds a queue of K (delay D) the whole time. Returns x's cap in
+ * x's packets do), 20 ms long unless `yDurationS` says; bound there, it holds a queue of K (delay D) the whole time. Returns x's cap in
  * force at `sampleS`, x's rate at each, and y's finish.
  */
-function run(way: "back" | "out", sampleS: number[]) {
+function run(way: "back" | "out", sampleS: number[], yDurationS = 0.02) {
   const n = transportNetwork(["a", "s", "b"], [
     { from: "a", to: "s", bandwidthBps: C1, latencyS: L1, bufferBytes: 2 * K, ecnThresholdBytes: K },
     { from: "s", to: "b", bandwidthBps: C2, latencyS: L2, bufferBytes: 20 * P },
@@ -41,7 +41,7 @@ function run(way: "back" | "out", sampleS: number[]) {
       rates.push(n.network.rateOf(flow));
     });
   const [from, to] = way === "back" ? ["s", "a"] : ["a", "s"];
-  n.sim.at(0.04, () => y.startTransfer({ id: "y", src: from, dst: to, sizeBytes: 0.02 * C1 }, (r) => (yDoneS = r.finishS)));
+  n.sim.at(0.04, () => y.startTransfer({ id: "y", src: from, dst: to, sizeBytes: yDurationS * C1 }, (r) => (yDoneS = r.finishS)));
   flow = x.startTransfer({ id: "x", src: "a", dst: "b", sizeBytes: 40_000 * MSS }, () => {});
   n.sim.run();
   return { caps, rates, yDoneS };
@@ -68,5 +68,18 @@ describe.each(["back", "out"] as const)("WindowCaps: a window-limited flow's cap
     expect(rates[1]).toBeCloseTo(caps[1], 6);
     // The window (segments) behind it is below the pipe: the flow is still its window's.
     expect((caps[1] * BASE) / P).toBeLessThan((C2 * BASE) / P);
+  });
+
+  it("a queue that builds and drains within a round trip: the cap follows it once, and comes back a round trip after it was set", () => {
+    // y holds D from 40 ms for 0.5 ms only. At 40 ms x is capped at w over BASE + D (its cap was
+    // last set at the 33.5 ms step, more than a round trip before), not again until one round
+    // trip through that queue later, at 40 + BASE + D ms (~43.0): at 42 ms the cap is still
+    // w over BASE + D although the queue is gone, and at 44 ms it is w over BASE again.
+    const { caps, yDoneS } = run(way, [0.035, 0.0403, 0.042, 0.044], 0.0005);
+    expect(yDoneS).toBeLessThan(0.041);
+    expect(caps[1]).toBeCloseTo((caps[0] * BASE) / (BASE + D), 6);
+    expect(caps[2]).toBe(caps[1]);
+    expect(0.04 + BASE + D).toBeLessThan(0.044);
+    expect(caps[3]).toBeCloseTo(caps[0], 6);
   });
 });
