@@ -221,8 +221,10 @@ export class AvoidanceSteps {
     const s = t.slotOf[f];
     const windowBytes = t.windowBytes[s];
     const last = t.sentAll[s] === 1 || this.covers(f, w);
-    // In avoidance the cap follows the queues on the route until the next step (WindowCaps).
-    if (!last && t.phase[f] === Phase.Avoidance) this.caps.hold(f, w, rtt);
+    // A loss-based flow's cap in avoidance follows the queues on its route until its next step
+    // (WindowCaps): its step may be up to 1,000 round trips on (Cubic's flat curve). A DCTCP flow grows a
+    // segment per round trip, so its steps are at most ¼W round trips apart: its cap is read at each.
+    if (!last && t.phase[f] === Phase.Avoidance && t.cc[s] !== TcpCc.Dctcp) this.caps.hold(f, w, rtt);
     else this.caps.release(f);
     if (t.cc[s] === TcpCc.Dctcp) {
       const flight = last ? this.network.remainingOf(f) : t.phase[f] === Phase.SlowStart ? Math.min(w * t.packetBytes[s], windowBytes) : Infinity;
