@@ -205,6 +205,7 @@ export class BurstJudge {
     empty(v.dropTailSpansS);
     empty(v.dropTailFullS);
     empty(v.dropTailFullShares);
+    empty(v.dropTailFillS);
     return v;
   }
 

@@ -14,6 +14,7 @@ import { restoreDctcpShare } from "./dctcpShare.js";
 import { prrCatchUp } from "./prrCatchUp.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
 import { rtoSsthresh } from "./rtoSsthresh.js";
+import { spreadArrivals } from "./spreadArrivals.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** What {@link LossRecovery} asks of the flows' window machine ({@link TcpFlows}). */
@@ -120,7 +121,7 @@ export class LossRecovery {
    * seeds one or both, never a share of each. The loss is told like a burst's
    * ({@link burstLossTold}): a fast recovery with the cut window, or a timeout.
    */
-  trainsOverflowed(dropTailPorts: readonly number[], fullS: readonly number[], fullShares: readonly number[]): void {
+  trainsOverflowed(dropTailPorts: readonly number[], fullS: readonly number[], fullShares: readonly number[], fillS: readonly number[]): void {
     const t = this.t;
     const now = this.sim.nowS;
     for (let i = 0; i < dropTailPorts.length; i++) {
@@ -135,10 +136,20 @@ export class LossRecovery {
         const w = t.windowAt(s, now, rttNow);
         // Its round trip while the buffer is full: the queue it waits behind then is the whole buffer.
         const rtt = rttNow + this.fullBufferS(r);
-        const clock = this.window.clockRate(f);
-        const trainS = (w * packet) / clock;
-        if (!(rtt > 0) || this.phases() >= Math.min(1, (fullS[i] + trainS) / rtt)) continue;
-        const arriving = Math.max(1, Math.round(Math.min(w, (clock * fullS[i]) / packet)));
+        if (!(rtt > 0)) continue;
+        let arriving: number;
+        if (rttNow <= fillS[i]) {
+          // Its last round came back through the queue, interleaved with the other flows' packets:
+          // its window arrives spread evenly over its round trip, and the full buffer meets those
+          // of its packets that fall in its span (at the phase of its packets, drawn).
+          arriving = spreadArrivals(w, fullS[i], rtt, this.phases());
+          if (!(arriving > 0)) continue;
+        } else {
+          const clock = this.window.clockRate(f);
+          const trainS = (w * packet) / clock;
+          if (this.phases() >= Math.min(1, (fullS[i] + trainS) / rtt)) continue;
+          arriving = Math.max(1, Math.round(Math.min(w, (clock * fullS[i]) / packet)));
+        }
         const lost = binomial(this.phases, arriving, fullShares[i]);
         if (lost === 0) continue;
         t.cwnd[s] = w;
