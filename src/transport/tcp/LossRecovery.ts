@@ -6,7 +6,7 @@ import type { QueueState } from "../../net/queues/QueueState.js";
 import { binomial } from "./binomial.js";
 import type { Burst } from "./BurstJudge.js";
 import { cutWindow } from "./cutWindow.js";
-import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, windowLossTold } from "./dupAcksTell.js";
+import { DUPTHRESH, burstLossTold, cwrLossTold, fifoBurstLossTold, fifoSurvivorsBehind, windowLossTold } from "./dupAcksTell.js";
 import type { LossPorts } from "./LossPorts.js";
 import { recoveryBurst, retransmissionLoss } from "./recoveryBurst.js";
 import { restoreWeight, weighByWindow } from "./recoveryShare.js";
@@ -215,6 +215,8 @@ export class LossRecovery {
       return;
     }
     t.lostLast[s] += lost;
+    // At a drop-tail port, its survivors that arrived after the buffer filled follow the first hole (CWR: not told apart, none).
+    if (!marked) t.behindLast[s] += fifoSurvivorsBehind(delivered, lost, fullShare);
     t.lostPackets[s] += lost;
     t.lossPort[s] = port;
     if (t.lossAge[s] === 0) t.lossAge[s] = 1;
@@ -285,6 +287,7 @@ export class LossRecovery {
     cutWindow(t, f, gone + DUPTHRESH, this.queues.alphaOf(f));
     t.lossAge[s] = 3;
     t.lostLast[s] = 0;
+    t.behindLast[s] = 0;
     // A flow that has sent everything sends only the lost packets again.
     const left = t.sentAll[s] ? 0 : this.network.remainingOf(f) / packet;
     const b = recoveryBurst(before, t.cwnd[s], left, t.lostPackets[s], this.window.clockRate(f), t.baseRttS[s], packet);
@@ -384,6 +387,7 @@ export class LossRecovery {
     t.lossAge[s] = 0;
     t.lostPackets[s] = 0;
     t.lostLast[s] = 0;
+    t.behindLast[s] = 0;
     t.markedLast[s] = 0;
     t.markPort[s] = -1;
     t.recoveryEndS[s] = 0;

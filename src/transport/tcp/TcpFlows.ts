@@ -263,6 +263,7 @@ export class TcpFlows implements FlowObserver {
     t.lossAge[s] = 0;
     t.lostPackets[s] = 0;
     t.lostLast[s] = 0;
+    t.behindLast[s] = 0;
     t.markedLast[s] = 0;
     this.marks.started(flow);
     t.markPort[s] = -1;
