@@ -205,7 +205,6 @@ export class BurstJudge {
     empty(v.dropTailSpansS);
     empty(v.dropTailFullS);
     empty(v.dropTailFullShares);
-    empty(v.dropTailFillS);
     return v;
   }
 

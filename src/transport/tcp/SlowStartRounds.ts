@@ -8,7 +8,7 @@ import { hyStartRound } from "./hyStartRound.js";
 import type { LossRecovery } from "./LossRecovery.js";
 import { standingPackets } from "./recoveryBurst.js";
 import { rtoAckedJump, rtoJumpCappedAtSsthresh } from "./rtoAckedJump.js";
-import { lossRoundSent, slowStartWindow } from "./slowStartWindow.js";
+import { slowStartWindow } from "./slowStartWindow.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 import type { TcpRoutes } from "./TcpRoutes.js";
 
@@ -88,10 +88,7 @@ export class SlowStartRounds {
       const delayedAck = t.options[t.optionIndex[s]].delayedAck;
       exitW = hyStartRound(t, s, this.sim.nowS - t.senderLagS[s], w, w - t.lostLast[s], delayedAck, (delayedAck * packet) / clock, rtt);
     }
-    // The window grows by the ACKs of the packets delivered ahead of the last round's first hole;
-    // those behind it raise duplicate ACKs, which grow nothing (slowStartWindow counts them as lost).
-    const lostLast = t.lostLast[s];
-    let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, lostLast + t.behindLast[s], t.slowStartGrowth[s], t.windowSegs[s]) : Math.min(exitW, t.windowSegs[s]);
+    let next = first ? w : Number.isNaN(exitW) ? slowStartWindow(w, t.lostLast[s], t.slowStartGrowth[s], t.windowSegs[s]) : Math.min(exitW, t.windowSegs[s]);
     // The first round trip after a timeout's resent head: its ACK acknowledges what the receiver
     // held above the hole too, which Cubic's slow start counts whole (rtoAckedJump), past ssthresh,
     // and DCTCP's up to ssthresh (rtoJumpCappedAtSsthresh).
@@ -107,10 +104,7 @@ export class SlowStartRounds {
     const atThresh = !first && Number.isNaN(exitW) && t.lossAge[s] === 0 && next >= t.ssthreshSegs[s];
     if (atThresh && !jumpsPastThresh) next = Math.max(w, t.ssthreshSegs[s]);
     t.lostLast[s] = 0;
-    t.behindLast[s] = 0;
-    // The holes still count in flight until their recovery: the round sends the window less them
-    // (two packets per ACK ahead of the first hole, one per duplicate ACK behind it).
-    const arrivals = Math.min(lossRoundSent(next, lostLast), remaining);
+    const arrivals = Math.min(next, remaining);
     const durationS = first ? (arrivals * packet) / this.routes.lineRate(f) : trainS;
     const standing = first ? 0 : standingPackets(w, clock, t.baseRttS[s], packet);
     t.cwnd[s] = next;

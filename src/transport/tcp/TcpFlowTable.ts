@@ -111,8 +111,6 @@ export class TcpFlowTable {
   lostPackets = new Float64Array(0);
   /** Packets of the last burst that did not get through (they raise no ACK, so they do not grow the window). */
   lostLast = new Float64Array(0);
-  /** Packets of the last burst that got through behind its first hole: their duplicate ACKs release one packet each and do not grow the window. */
-  behindLast = new Float64Array(0);
   /** Packets of the last slow-start round that came back marked (DCTCP), to react to one RTT later. */
   markedLast = new Float64Array(0);
   /**
@@ -372,7 +370,6 @@ export class TcpFlowTable {
     this.lossAge = grown(this.lossAge, n);
     this.lostPackets = grown(this.lostPackets, n);
     this.lostLast = grown(this.lostLast, n);
-    this.behindLast = grown(this.behindLast, n);
     this.markedLast = grown(this.markedLast, n);
     this.markPort = grown(this.markPort, n, -1);
     this.minRttS = grown(this.minRttS, n);

@@ -35,7 +35,7 @@ export function burstLossTold(delivered: number, lost: number, leftPackets: numb
  */
 export function fifoBurstLossTold(delivered: number, lost: number, leftPackets: number, fullShare: number): boolean {
   if (!(fullShare > 0)) return burstLossTold(delivered, lost, leftPackets);
-  const behind = fifoSurvivorsBehind(delivered, lost, fullShare) + leftPackets;
+  const behind = Math.min(delivered, (lost * (1 - Math.min(1, fullShare))) / fullShare) + leftPackets;
   return !(delivered === 0 || behind < DUPTHRESH);
 }
 
@@ -70,15 +70,4 @@ export function cwrLossTold(delivered: number, behindLast: number, leftDelivered
 export function windowLossTold(w: number, leftPackets: number, lost = 1, aheadPackets = 0): boolean {
   const behind = leftPackets - aheadPackets - lost;
   return !(w < 2 || behind < DUPTHRESH);
-}
-
-/**
- * Of a burst's `delivered` packets, those a drop-tail port let through after its buffer filled,
- * which follow the burst's first hole: the port dropped `fullShare` of what arrived while full,
- * so `lost` / `fullShare` arrived then and all but `lost` got through (at most `delivered`; 0
- * where the share is not known).
- */
-export function fifoSurvivorsBehind(delivered: number, lost: number, fullShare: number): number {
-  if (!(fullShare > 0)) return 0;
-  return Math.min(delivered, (lost * (1 - Math.min(1, fullShare))) / fullShare);
 }

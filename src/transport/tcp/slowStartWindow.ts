@@ -9,14 +9,3 @@
 export function slowStartWindow(w: number, lostLast: number, growth: number, windowSegs: number): number {
   return Math.min(w + Math.max(0, w - lostLast) * (growth - 1), windowSegs);
 }
-
-/**
- * The packets a slow-start round sends when the round before lost `lostLast` of its packets and
- * the window grew to `next` ({@link slowStartWindow}, grown only by the ACKs ahead of the first
- * hole): the holes are still in flight until the duplicate ACKs tell them (RFC 6675's pipe, ns-3
- * 3.37's `BytesInFlight`), so the round sends the window less them — two packets per ACK ahead of
- * the first hole (growth 2), one per duplicate ACK behind it, none for a hole.
- */
-export function lossRoundSent(next: number, lostLast: number): number {
-  return Math.max(0, next - lostLast);
-}
