@@ -70,8 +70,6 @@ export class QueueState implements FlowObserver {
   /** Resources whose mean queue is above 0 now (none: every queueing delay is 0, and RTTs need no walk of the route). */
   private queued = 0;
   private readonly observers: QueueObserver[] = [];
-  /** The observers with {@link QueueObserver.queuesSettled}. */
-  private readonly settleObservers: QueueObserver[] = [];
 
   constructor(
     private readonly network: FlowNetwork,
@@ -93,7 +91,6 @@ export class QueueState implements FlowObserver {
   /** Subscribe an observer of queue changes. */
   observe(observer: QueueObserver): void {
     this.observers.push(observer);
-    if (observer.queuesSettled) this.settleObservers.push(observer);
   }
 
   /** Make room for flows 0 … `n` − 1 among the registered ones at once (kept when already there), where registering them one by one would double the per-flow arrays several times. */
@@ -131,7 +128,6 @@ export class QueueState implements FlowObserver {
     if (r < 0 || this.cls[flow] !== QueueClass.Dctcp) return;
     this.bound.moveAlpha(r, alpha - was);
     this.recompute(r, nowS);
-    this.settled(nowS);
   }
 
   /** The α the queues hold for DCTCP flow `flow` ({@link setAlpha}; 1 until its transport sets one). */
@@ -179,7 +175,6 @@ export class QueueState implements FlowObserver {
     if (r < 0) return;
     this.bound.moveFlight(r, was, bytes);
     this.recompute(r, nowS);
-    this.settled(nowS);
   }
 
   /** The resource that bounds registered flow `flow` now (its max-min bottleneck), or -1 while its own cap does or it is not draining. */
@@ -298,7 +293,6 @@ export class QueueState implements FlowObserver {
   setReported(resource: number, bytes: number, nowS: number): void {
     if (!this.model.setReported(resource, bytes)) return;
     this.recompute(resource, nowS);
-    this.settled(nowS);
   }
 
   /** Record `packets` marked at `resource` at `nowS` by a burst above its threshold (a transport's mark event). */
@@ -354,13 +348,6 @@ export class QueueState implements FlowObserver {
     const dirty = this.dirty;
     for (let i = 0; i < dirty.count; i++) this.recompute(dirty.take(i), nowS);
     dirty.clear();
-    this.settled(nowS);
-  }
-
-  /** Every queue changed since the last call is recomputed: tell the observers that watch for it (QueueObserver.queuesSettled). */
-  private settled(nowS: number): void {
-    const observers = this.settleObservers;
-    for (let i = 0; i < observers.length; i++) observers[i].queuesSettled!(nowS);
   }
 
   /** Compute resource `r`'s queue again from what is bound there now, and keep it (a port without a queue before or after is left as it is: no observer is told). */

@@ -10,8 +10,7 @@ import type { RandomStream } from "../../core/randomStream.js";
  * in proportion to their rates; arrivals while it holds `kPackets` or more are marked (the caller
  * keeps the marks of ECN-capable flows). Returns each burst's dropped and marked packets (fluid,
  * not rounded), with `fullS`, the seconds the port drops arrivals (its buffer full with more
- * arriving than it drains), `fullShare`, the share of the bursts' arrivals then that it drops, and
- * `fillS`, the seconds from the first arrival to its first drop (the queue building; 0 without a drop).
+ * arriving than it drains), and `fullShare`, the share of the bursts' arrivals then that it drops.
  * O(n log n) in the number of bursts: one sweep over the sorted train edges, each burst's share
  * read off running sums of drops and marks per packet/s of arrival rate.
  */
@@ -24,7 +23,7 @@ export function fifoOverflow(
   kPackets: number,
   random: RandomStream,
   stretch = 1,
-): { dropped: Float64Array; marked: Float64Array; fullS: number; fullShare: number; fillS: number } {
+): { dropped: Float64Array; marked: Float64Array; fullS: number; fullShare: number } {
   const n = bursts.length;
   const dropped = new Float64Array(n);
   const marked = new Float64Array(n);
@@ -51,8 +50,6 @@ export function fifoOverflow(
   let fullS = 0;
   let fullArrivals = 0;
   let fullDrops = 0;
-  // When the port first drops (NaN until it does).
-  let firstDropS = NaN;
   for (let j = 0; j < 2 * n; j++) {
     const e = order[j];
     slot[e] = j;
@@ -85,7 +82,6 @@ export function fifoOverflow(
       markPer[j + 1] += markS;
       dropPer[j + 1] += ((a - drainPps) / a) * dropS;
       if (dropS > 0) {
-        if (Number.isNaN(firstDropS)) firstDropS = at[e] + dt - dropS;
         fullS += dropS;
         fullArrivals += a * dropS;
         fullDrops += (a - drainPps) * dropS;
@@ -97,7 +93,7 @@ export function fifoOverflow(
     dropped[i] = rate[i] * (dropPer[slot[n + i]] - dropPer[slot[i]]);
     marked[i] = rate[i] * (markPer[slot[n + i]] - markPer[slot[i]]);
   }
-  return new FifoVerdict(dropped, marked, fullS, fullArrivals > 0 ? fullDrops / fullArrivals : 0, Number.isNaN(firstDropS) ? 0 : firstDropS - at[order[0]]);
+  return new FifoVerdict(dropped, marked, fullS, fullArrivals > 0 ? fullDrops / fullArrivals : 0);
 }
 
 /**
@@ -108,16 +104,13 @@ export function fifoOverflow(
 class FifoVerdict {
   fullS = NaN;
   fullShare = NaN;
-  fillS = NaN;
   constructor(
     readonly dropped: Float64Array,
     readonly marked: Float64Array,
     fullS: number,
     fullShare: number,
-    fillS: number,
   ) {
     this.fullS = fullS;
     this.fullShare = fullShare;
-    this.fillS = fillS;
   }
 }

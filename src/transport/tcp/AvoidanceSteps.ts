@@ -10,7 +10,6 @@ import type { LossPorts } from "./LossPorts.js";
 import type { LossRecovery } from "./LossRecovery.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 import type { TcpRoutes } from "./TcpRoutes.js";
-import type { WindowCaps } from "./WindowCaps.js";
 
 /** Window growth between two avoidance checks of a window-limited flow: at most 1/4, at least one RTT apart (the cap in between is the window at the middle of the step). */
 const STEP_GROWTH = 0.25;
@@ -36,8 +35,6 @@ export class AvoidanceSteps {
     private readonly recovery: LossRecovery,
     private readonly alphas: DctcpAlpha,
     private readonly answers: BurstAnswers,
-    /** The window-limited flows whose caps follow the queues on their routes between steps. */
-    private readonly caps: WindowCaps,
     /** The simulation's event kind of an avoidance step ({@link step}). */
     private readonly kindStep: number,
   ) {}
@@ -106,8 +103,6 @@ export class AvoidanceSteps {
       // Bound by the network: DCTCP settles into its port's sawtooth; a loss-based flow's port tracks it.
       if (this.ports.tracks(f, bound)) {
         this.ports.join(f, bound);
-        // The port tracks its window from here: its cap no longer follows the queues.
-        this.caps.release(f);
         // The port is re-judged at the end of a solve: ask for one now (nothing else may, and a
         // later one would judge it late, or never for a lone flow).
         this.network.requestSolve();
@@ -188,18 +183,9 @@ export class AvoidanceSteps {
     const s = t.slotOf[f];
     const o = t.options[t.optionIndex[s]];
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
-    this.caps.release(f);
     t.phase[f] = Phase.Steady;
     if (Number.isNaN(t.growthEndS[f])) t.growthEndS[f] = this.sim.nowS;
     this.network.setFlowCap(f, Math.min(t.userCapBps[s], o.windowBytes / rtt));
-  }
-
-  /**
-   * Flow `f` moved off a route over `oldResources` (the pool holds its new route already): its cap
-   * stops following the old route's queues (its reroute caps it again on the new one).
-   */
-  leftRoute(f: number, oldResources: Int32Array): void {
-    this.caps.rerouted(f, oldResources);
   }
 
   /** Whether a window of `w` segments covers all flow `f` has left to send (within its send window). */
@@ -212,20 +198,13 @@ export class AvoidanceSteps {
   /**
    * Cap flow `f` at `w`/RTT (default its window), or lift the cap for the burst that can finish it
    * (within its window, at line rate) and for a flow that has sent everything (a later cut of its
-   * window holds back nothing: its bytes are already in the network). In avoidance the cap
-   * follows the RTT as the queues on the route move, at the same `w`, until the next step
-   * ({@link WindowCaps}).
+   * window holds back nothing: its bytes are already in the network).
    */
   applyWindow(f: number, rtt: number, w = this.t.cwnd[this.t.slotOf[f]]): void {
     const t = this.t;
     const s = t.slotOf[f];
     const windowBytes = t.windowBytes[s];
     const last = t.sentAll[s] === 1 || this.covers(f, w);
-    // A loss-based flow's cap in avoidance follows the queues on its route until its next step
-    // (WindowCaps): its step may be up to 1,000 round trips on (Cubic's flat curve). A DCTCP flow grows a
-    // segment per round trip, so its steps are at most ¼W round trips apart: its cap is read at each.
-    if (!last && t.phase[f] === Phase.Avoidance && t.cc[s] !== TcpCc.Dctcp) this.caps.hold(f, w, rtt);
-    else this.caps.release(f);
     if (t.cc[s] === TcpCc.Dctcp) {
       const flight = last ? this.network.remainingOf(f) : t.phase[f] === Phase.SlowStart ? Math.min(w * t.packetBytes[s], windowBytes) : Infinity;
       this.queues.setFlight(f, flight, this.sim.nowS);

@@ -76,8 +76,6 @@ export interface BurstVerdicts {
   /** For each of those, the seconds it dropped arrivals (its buffer full) and the share of the bursts' arrivals it dropped then. */
   dropTailFullS: number[];
   dropTailFullShares: number[];
-  /** For each of those, the seconds its queue had stood when it first dropped: from the bursts' first arrival, or Infinity at a saturated port (its queue was there before them). */
-  dropTailFillS: number[];
 }
 
 /** An empty {@link BurstVerdicts} (its arrays typed as the judge fills them), for the judge to reset and reuse. */
@@ -92,6 +90,5 @@ export function newVerdicts(): BurstVerdicts {
     dropTailSpansS: emptyDoubles(),
     dropTailFullS: emptyDoubles(),
     dropTailFullShares: emptyDoubles(),
-    dropTailFillS: emptyDoubles(),
   };
 }

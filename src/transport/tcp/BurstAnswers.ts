@@ -136,16 +136,6 @@ export class BurstAnswers {
 
   /** Judge the pending bursts now, and let each flow answer its drops or marks. */
   private judgeNow(): void {
-    // The loss-based windows bound at the bursts' ports have grown since those ports last reported their queue.
-    const pending = this.bursts.pendingBursts;
-    const held = this.routes.held;
-    for (let i = 0; i < pending.length; i++) {
-      const f = pending[i].flow;
-      if (this.t.slotOf[f] < 0) continue;
-      const at = held.offsetOf(f);
-      const end = at + held.lengthOf(f);
-      for (let k = at; k < end; k++) this.recovery.refreshPort(held.pool[k]);
-    }
     const v = this.bursts.judge();
     const bursts = v.bursts;
     // Most instants' bursts fit at every port: then only the retransmissions that got through are told.
@@ -160,7 +150,7 @@ export class BurstAnswers {
 
   /** The flows answer what the ports dropped or marked of this instant's bursts ({@link judge}; compiled on its own, as few instants overflow a port). */
   private answerVerdicts(v: BurstVerdicts, episode: boolean): void {
-    const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS, dropTailFullS, dropTailFullShares, dropTailFillS } = v;
+    const { bursts, judged, overflowPorts, overflowShares, dropTailPorts, dropTailShares, dropTailSpansS, dropTailFullS, dropTailFullShares } = v;
     const now = this.sim.nowS;
     // Drop-tail ports that dropped keep dropping that share of what arrives over the bursts' span
     // from the first one's start (now, but for an episode's): handshakes too.
@@ -190,9 +180,8 @@ export class BurstAnswers {
         if (episode && s >= 0 && t.phase[b.flow] === Phase.SlowStart && t.lossAge[s] > 0) t.episodeLoss[s] = 1;
       } else if (b.marked > 0) this.onMarks(b.flow, b.marked, b.markPort, b.atS);
     }
-    // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer
-    // (or surely, spread through the queue, where their round trip is shorter than the time it stood).
-    this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares, dropTailFillS);
+    // The avoidance flows crossing those ports lose their window's train if its phase meets the full buffer.
+    this.recovery.trainsOverflowed(dropTailPorts, dropTailFullS, dropTailFullShares);
   }
 
   /** DCTCP: `markedPackets` of this round's window (sent at `sentS`) will come back with ECE, marked at `port`. */

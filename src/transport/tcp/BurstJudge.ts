@@ -21,11 +21,6 @@ export type { Burst, BurstVerdicts } from "./Burst.js";
  */
 export class BurstJudge {
   private pending: Burst[] = emptyRecords<Burst>();
-
-  /** The bursts offered this instant, not yet judged. */
-  get pendingBursts(): readonly Burst[] {
-    return this.pending;
-  }
   /** The bursts the last {@link judge} returned: taken back into {@link free} at the next one, and that array then holds the next instant's pending bursts. */
   private judgedLast: Burst[] = emptyRecords<Burst>();
   /** Bursts no longer in use, reused by {@link offer} (a round offers one per flow per RTT: they need not be new objects). */
@@ -210,7 +205,6 @@ export class BurstJudge {
     empty(v.dropTailSpansS);
     empty(v.dropTailFullS);
     empty(v.dropTailFullShares);
-    empty(v.dropTailFillS);
     return v;
   }
 

@@ -1,4 +1,4 @@
-// CrossingLists: the loss-based tcp flows in avoidance crossing each port, bound there or not (or any flows on every resource of their routes) — lists linked through the places of the flows' routes.
+// CrossingLists: the loss-based tcp flows in avoidance crossing each port, bound there or not — lists linked through the places of the flows' routes.
 import type { QueueState } from "../../net/queues/QueueState.js";
 import type { ListPool } from "../../core/ListPool.js";
 import { grown } from "../../core/grown.js";
@@ -35,8 +35,6 @@ export class CrossingLists {
     resourceCount: number,
     private readonly t: TcpFlowTable,
     private readonly routes: ListPool,
-    /** Put a flow on the lists of every resource of its route, whatever its congestion control (WindowCaps' lists), not only its tracked ports. */
-    private readonly everyResource = false,
   ) {
     this.head = new Int32Array(resourceCount).fill(-1);
   }
@@ -84,10 +82,9 @@ export class CrossingLists {
     const channels = this.channelCount;
     const dctcp = this.t.cc[s] === TcpCc.Dctcp;
     const k = this.queues.settings.ecnThresholdBytes;
-    const every = this.everyResource;
     for (let i = from; i < to; i++) {
       const r = res[i];
-      if (!every && (r >= channels || (dctcp && k[r] > 0))) continue;
+      if (r >= channels || (dctcp && k[r] > 0)) continue;
       if (on) {
         const first = head[r];
         // A route through the same port twice puts the flow on its list once (it went on at the first pass: it is first there).

@@ -54,7 +54,6 @@ export class FlowReroutes {
     // The port that marked it is on the old route.
     t.markPort[s] = -1;
     this.ports.rerouted(f, oldRoute.resources);
-    this.avoidance.leftRoute(f, oldRoute.resources);
     const baseRtt = baseRttS(this.network, this.channels, route.resources, route.latencyS, t.packetBytes[s], o.headerBytes);
     t.baseRttS[s] = baseRtt;
     // The flow left its old route (rate reported 0 there), so the queues hold it bound nowhere: register it again with its new base RTT.

@@ -184,15 +184,6 @@ export class LossPorts {
     if (this.t.phase[f] === TcpPhase.Avoidance) this.cross(f, true);
   }
 
-  /**
-   * Re-judge port `r` now where loss-based flows are bound there: between re-judges the queue it
-   * reports is the one their windows kept at the last, and their windows have grown since (a burst
-   * judged there reads the queue they keep now).
-   */
-  refresh(r: number): void {
-    if (this.bound[r] > 0) this.updatePort(r);
-  }
-
   /** Re-judge the ports whose flows changed, in the order they changed. */
   update(): void {
     const dirty = this.dirty;

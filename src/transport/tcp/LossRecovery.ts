@@ -14,7 +14,6 @@ import { restoreDctcpShare } from "./dctcpShare.js";
 import { prrCatchUp } from "./prrCatchUp.js";
 import { retransmissionTimeoutS } from "./retransmissionTimeoutS.js";
 import { rtoSsthresh } from "./rtoSsthresh.js";
-import { spreadArrivals } from "./spreadArrivals.js";
 import { TcpCc, TcpPhase as Phase, type TcpFlowTable } from "./TcpFlowTable.js";
 
 /** What {@link LossRecovery} asks of the flows' window machine ({@link TcpFlows}). */
@@ -34,8 +33,6 @@ export interface RecoveryWindow {
   offerBurst(f: number, packets: number, durationS: number, standing: number, prevBytes: number): void;
   /** Flow `f` sent all it had: the round trip that tells its last flight's losses or marks (sent at `sentS`) comes after all. */
   awaitRound(f: number, sentS?: number): void;
-  /** Flow `f`'s cap is no longer its window's over its RTT (a timeout holds it at 0): it stops following the queues (WindowCaps). */
-  releaseCap(f: number): void;
 }
 
 /**
@@ -61,11 +58,6 @@ export class LossRecovery {
     private readonly window: RecoveryWindow,
     private readonly phases: RandomStream,
   ) {}
-
-  /** Port `r`'s queue as its bound loss-based flows keep it now ({@link LossPorts.refresh}), before bursts are judged there. */
-  refreshPort(r: number): void {
-    this.ports.refresh(r);
-  }
 
   /** This instant's judged `bursts`: a flow in recovery whose burst lost nothing has all its retransmissions through, and is out of recovery. */
   retransmitted(bursts: readonly Burst[]): void {
@@ -126,7 +118,7 @@ export class LossRecovery {
    * seeds one or both, never a share of each. The loss is told like a burst's
    * ({@link burstLossTold}): a fast recovery with the cut window, or a timeout.
    */
-  trainsOverflowed(dropTailPorts: readonly number[], fullS: readonly number[], fullShares: readonly number[], fillS: readonly number[]): void {
+  trainsOverflowed(dropTailPorts: readonly number[], fullS: readonly number[], fullShares: readonly number[]): void {
     const t = this.t;
     const now = this.sim.nowS;
     for (let i = 0; i < dropTailPorts.length; i++) {
@@ -141,20 +133,10 @@ export class LossRecovery {
         const w = t.windowAt(s, now, rttNow);
         // Its round trip while the buffer is full: the queue it waits behind then is the whole buffer.
         const rtt = rttNow + this.fullBufferS(r);
-        if (!(rtt > 0)) continue;
-        let arriving: number;
-        if (rttNow <= fillS[i]) {
-          // Its last round came back through the queue, interleaved with the other flows' packets:
-          // its window arrives spread evenly over its round trip, and the full buffer meets those
-          // of its packets that fall in its span (at the phase of its packets, drawn).
-          arriving = spreadArrivals(w, fullS[i], rtt, this.phases());
-          if (!(arriving > 0)) continue;
-        } else {
-          const clock = this.window.clockRate(f);
-          const trainS = (w * packet) / clock;
-          if (this.phases() >= Math.min(1, (fullS[i] + trainS) / rtt)) continue;
-          arriving = Math.max(1, Math.round(Math.min(w, (clock * fullS[i]) / packet)));
-        }
+        const clock = this.window.clockRate(f);
+        const trainS = (w * packet) / clock;
+        if (!(rtt > 0) || this.phases() >= Math.min(1, (fullS[i] + trainS) / rtt)) continue;
+        const arriving = Math.max(1, Math.round(Math.min(w, (clock * fullS[i]) / packet)));
         const lost = binomial(this.phases, arriving, fullShares[i]);
         if (lost === 0) continue;
         t.cwnd[s] = w;
@@ -383,7 +365,6 @@ export class LossRecovery {
     if (t.cc[s] === TcpCc.Cubic) t.wMax[s] = 0;
     t.minRttS[s] = Infinity;
     if (t.phase[f] === Phase.Avoidance) this.ports.cross(f, false);
-    this.window.releaseCap(f);
     t.phase[f] = Phase.Timeout;
     t.cwnd[s] = 1;
     t.lossAge[s] = 0;

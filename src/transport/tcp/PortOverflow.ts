@@ -67,7 +67,7 @@ export class PortOverflow {
     // to come back than the longest train alone) come back interleaved as the port served those
     // rounds: each arrives spread over the whole span, not as its own train at a drawn offset.
     const interleaved = !(k > 0) && clocked / capacity > longest * stretch;
-    const { dropped, marked, fullS, fullShare, fillS } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
+    const { dropped, marked, fullS, fullShare } = fifoOverflow(interleaved ? this.spread(list, spanS / stretch) : list, spanS, drainBps / packet, standing, limit, k > 0 ? k : Infinity, this.random, stretch);
     let lost = 0;
     for (let i = 0; i < dropped.length; i++) lost += dropped[i];
     // (The port's kind is tested first: at a marking port the loss test never runs, so the code
@@ -82,9 +82,6 @@ export class PortOverflow {
       v.dropTailSpansS.push(spanS + offsetMaxS);
       v.dropTailFullS.push(fullS);
       v.dropTailFullShares.push(fullShare);
-      // At a saturated port the flows bound there kept a queue before these bursts came: it had
-      // stood longer than any round trip when it first dropped.
-      v.dropTailFillS.push(saturated ? Infinity : fillS);
     }
     if (saturated && lost > 0) {
       v.overflowPorts.push(r);

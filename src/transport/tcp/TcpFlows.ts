@@ -29,7 +29,6 @@ import { TcpCc, TcpFlowTable, TcpPhase as Phase } from "./TcpFlowTable.js";
 import { restoreDctcpShare } from "./dctcpShare.js";
 import { TcpRoutes } from "./TcpRoutes.js";
 import { timestampRttS } from "./timestampRttS.js";
-import { WindowCaps } from "./WindowCaps.js";
 
 /**
  * The window state machine of every `tcp` flow of a run, shared by the workloads' transports
@@ -40,7 +39,7 @@ import { WindowCaps } from "./WindowCaps.js";
  * the transport's per-link state); the bursts of each instant are judged by a {@link BurstJudge}.
  * It is the network's observer and starts, reroutes and finishes the flows; what it hands off:
  * the slow-start rounds ({@link SlowStartRounds}), congestion avoidance and the window's cap on
- * the rate ({@link AvoidanceSteps}; between steps, at the RTT now: {@link WindowCaps}), the bursts of an instant offered, judged and answered
+ * the rate ({@link AvoidanceSteps}), the bursts of an instant offered, judged and answered
  * ({@link BurstAnswers}), the live routes and what is read off them ({@link TcpRoutes}), the
  * answer to losses and timeouts ({@link LossRecovery}), the handshakes waiting out a SYN timeout
  * ({@link SynRetries}), DCTCP's α ({@link DctcpAlpha}) and reroutes ({@link FlowReroutes}).
@@ -98,8 +97,6 @@ export class TcpFlows implements FlowObserver {
   private readonly rounds: SlowStartRounds;
   /** Congestion avoidance, and the window's cap on a flow's rate. */
   private readonly avoidance: AvoidanceSteps;
-  /** The window-limited flows in avoidance, whose caps follow the queues on their routes. */
-  private readonly caps: WindowCaps;
   /** Reroutes: what a flow takes again from its new route. */
   private readonly reroutes: FlowReroutes;
   /** The marks and the cuts for marks charged to each DCTCP flow (flows.csv). */
@@ -145,12 +142,10 @@ export class TcpFlows implements FlowObserver {
       enterAvoidance: (f, lostPackets, fullBufferS) => this.avoidance.enterAvoidance(f, lostPackets, fullBufferS),
       offerBurst: (f, packets, durationS, standing, prevBytes) => this.answers.offer(f, packets, durationS, standing, prevBytes),
       awaitRound: (f, sentS) => this.answers.awaitRound(f, sentS),
-      releaseCap: (f) => this.caps.release(f),
     }, phaseRandom);
     this.bursts = new BurstJudge(network, queues, topology.channelCount, random);
     this.answers = new BurstAnswers(sim, network, queues, this.t, routes, this.bursts, this.handshakes, this.recovery, this.alphas, this.kindRound, kindClose);
-    this.caps = new WindowCaps(sim, network, queues, topology.channelCount, topology.resourceCount, this.t, routes.held, (f) => routes.rttNow(f));
-    this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.caps, this.kindStep);
+    this.avoidance = new AvoidanceSteps(sim, network, queues, this.t, routes, this.ports, this.recovery, this.alphas, this.answers, this.kindStep);
     this.rounds = new SlowStartRounds(sim, network, this.t, routes, this.recovery, this.alphas, this.answers, this.avoidance, this.kindRound);
     this.reroutes = new FlowReroutes(sim, network, queues, this.channels, this.t, routes, this.bursts, this.ports, this.avoidance, this.kindStep, this.kindRound);
     network.observe(this);
@@ -185,7 +180,6 @@ export class TcpFlows implements FlowObserver {
     this.network.reserveFlows(n);
     this.queues.reserveFlows(n);
     this.ports.reserve(n);
-    this.caps.reserve(n);
     this.routes.held.reserve(n - 1);
   }
 
@@ -356,11 +350,8 @@ export class TcpFlows implements FlowObserver {
     if (phase !== Phase.Avoidance && phase !== Phase.Steady) return;
     const at = newRateBps > 0 && bottleneck >= 0 ? bottleneck : -1;
     if (phase === Phase.Avoidance && at !== t.port[s] && (at < 0 || this.ports.tracks(f, at))) {
-      if (at >= 0) {
-        this.ports.join(f, at);
-        // The port tracks its window from here: its cap no longer follows the queues.
-        this.caps.release(f);
-      } else this.ports.leave(f);
+      if (at >= 0) this.ports.join(f, at);
+      else this.ports.leave(f);
     }
     // Limited by its own window again (its share grew): grow towards it.
     if (at < 0 && newRateBps > 0 && t.timer[s] < 0 && this.network.capOf(f) < t.userCapBps[s]) {
@@ -423,7 +414,6 @@ export class TcpFlows implements FlowObserver {
     this.marks.bringUp(f);
     t.phase[f] = Phase.Done;
     this.ports.leave(f);
-    this.caps.release(f);
     this.routes.held.release(f);
     const cb = this.done[s];
     this.done[s] = undefined;

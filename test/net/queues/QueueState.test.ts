@@ -197,34 +197,3 @@ describe("QueueState: a marking port's K counts the ACKs queued among the data",
     expect(queues.markingThresholdPackets(sb, P)).toBeCloseTo(24, 9);
   });
 });
-
-describe("QueueState: queuesSettled follows every queue changed with it", () => {
-  it("comes once at the end of a solve's recomputations, after each of its queues, and right after a queue set outside a solve", () => {
-    // Two DCTCP flows, a→b and b→a, each bound at its marking port by the first solve: both ports take a queue (K) in that one solve.
-    const K = 20 * 1500;
-    const { sim, network, queues } = transportNetwork(["a", "s", "b"], [
-      { from: "a", to: "s", bandwidthBps: 1.25e9, latencyS: 1e-6 },
-      { from: "s", to: "b", bandwidthBps: 1.25e8, latencyS: 1e-6, ecnThresholdBytes: K },
-    ]);
-    const sb = 2;
-    const forward = { nodes: Int32Array.of(0, 1, 2), resources: Int32Array.of(0, sb), latencyS: 2e-6 };
-    const backward = { nodes: Int32Array.of(2, 1, 0), resources: Int32Array.of(sb ^ 1, 1), latencyS: 2e-6 };
-    const told: string[] = [];
-    queues.observe({
-      queueChanged: (r, s, nowS) => told.push(`changed ${r} ${s.meanBytes > 0 ? "queued" : "empty"} ${nowS}`),
-      queuesSettled: (nowS) => told.push(`settled ${nowS}`),
-    });
-    const [f] = [forward, backward].map((route) => network.startFlow(route, 1e9));
-    for (const g of [f, f + 1]) queues.register(g, QueueClass.Dctcp, 10e-6, 1500);
-    sim.run({ untilS: 1e-4 });
-    // Both ports' queues, then one settled; a settled with nothing changed before it is harmless, but none comes between the two.
-    // The flows drain from their first byte, one latency (2 µs) in: the solve there binds both.
-    const first = told.findIndex((x) => x.startsWith("changed"));
-    const t = 2e-6;
-    expect(told.slice(first, first + 3)).toEqual([`changed ${sb} queued ${t}`, `changed ${sb ^ 1} queued ${t}`, `settled ${t}`]);
-    // A queue set outside a solve (here by a DCTCP α: the sawtooth swings by it) is settled at once, at that instant.
-    told.length = 0;
-    queues.setAlpha(f, 0.5, sim.nowS);
-    expect(told).toEqual([`changed ${sb} queued ${sim.nowS}`, `settled ${sim.nowS}`]);
-  });
-});

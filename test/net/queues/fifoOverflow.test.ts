@@ -24,17 +24,6 @@ describe("fifoOverflow", () => {
     const none = fifoOverflow([{ packets: 100, durationS: 1e-3 }], 1e-3, mu, 0, 100, Infinity, randomStream(1, "fifo"));
     expect(none.fullS).toBe(0);
     expect(none.fullShare).toBe(0);
-    expect(none.fillS).toBe(0);
-  });
-
-  it("tells how long the queue built before the first drop: (B − q₀) / (rate − μ) after the first arrival", () => {
-    // The burst above into an empty port: full at 100 / (1e6 − μ) = 0.6 ms.
-    const mu = 1e10 / 8 / 1500;
-    const empty = fifoOverflow([{ packets: 1000, durationS: 1e-3 }], 1e-3, mu, 0, 100, Infinity, randomStream(1, "fifo"));
-    expect(empty.fillS).toBeCloseTo(100 / (1e6 - mu), 12);
-    // 40 packets already queued: full after (100 − 40) / (1e6 − μ) = 0.36 ms.
-    const standing = fifoOverflow([{ packets: 1000, durationS: 1e-3 }], 1e-3, mu, 40, 100, Infinity, randomStream(1, "fifo"));
-    expect(standing.fillS).toBeCloseTo(60 / (1e6 - mu), 12);
   });
 
   it("marks what arrives while the queue is at K or above: the arrivals after it reaches K", () => {
