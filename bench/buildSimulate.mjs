@@ -9,10 +9,19 @@ import { pathToFileURL } from "node:url";
  * @param {string} root
  */
 export async function buildSimulate(root) {
-  const dist = (p) => pathToFileURL(resolve(root, "dist", p)).href;
-  const { prepareScenario } = await import(dist("scenario/prepareScenario.js"));
-  const { simulate } = await import(dist("run/simulate.js"));
+  const { prepareScenario } = await import(distUrl(root, "scenario/prepareScenario.js"));
+  const { simulate } = await import(distUrl(root, "run/simulate.js"));
   return { prepareScenario, simulate };
+}
+
+/**
+ * The URL of module `path` (relative to dist/, e.g. "net/FlowNetwork.js") in the build at `root`, for a bench
+ * that imports more of it than {@link buildSimulate} gives (to wrap a class's prototype, say).
+ * @param {string} root
+ * @param {string} path
+ */
+export function distUrl(root, path) {
+  return pathToFileURL(resolve(root, "dist", path)).href;
 }
 
 /** CPU seconds of the main thread so far (utime + stime of its /proc task, in clock ticks of 1/100 s). */

@@ -6,8 +6,7 @@
 // (0: all), per event and per solve: the engine's solves (those with work), the flows whose rate
 // changed, the flows released (joined), resources filled and checked, refill rounds, full solves,
 // solves that changed no rate, the active flows, and the observers a FlowNetwork hands each change to.
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { buildSimulate, distUrl } from "./buildSimulate.mjs";
 
 const [root, file, fromArg] = process.argv.slice(2);
 if (!root || !file) {
@@ -15,12 +14,11 @@ if (!root || !file) {
   process.exit(2);
 }
 const from = Number(fromArg ?? 0);
-const dist = (p) => pathToFileURL(resolve(root, "dist", p)).href;
+const dist = (p) => distUrl(root, p);
 const { Simulation } = await import(dist("core/Simulation.js"));
 const { IncrementalSharing } = await import(dist("net/IncrementalSharing.js"));
 const { FlowNetwork } = await import(dist("net/FlowNetwork.js"));
-const { prepareScenario } = await import(dist("scenario/prepareScenario.js"));
-const { simulate } = await import(dist("run/simulate.js"));
+const { prepareScenario, simulate } = await buildSimulate(root);
 
 let events = 0;
 const register = Simulation.prototype.registerHandler;

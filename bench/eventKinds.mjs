@@ -5,19 +5,17 @@
 // run it wraps Simulation.registerHandler (each handler counted under its source text),
 // Simulation.at (timers) and IncrementalSharing.solve (the engine's changed-flow count) on their
 // prototypes, so every component built after it is counted. The run's answers are not written.
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { buildSimulate, distUrl } from "./buildSimulate.mjs";
 
 const [root, file] = process.argv.slice(2);
 if (!root || !file) {
   console.error("usage: node bench/eventKinds.mjs ROOT CASE");
   process.exit(2);
 }
-const dist = (p) => pathToFileURL(resolve(root, "dist", p)).href;
+const dist = (p) => distUrl(root, p);
 const { Simulation } = await import(dist("core/Simulation.js"));
 const { IncrementalSharing } = await import(dist("net/IncrementalSharing.js"));
-const { prepareScenario } = await import(dist("scenario/prepareScenario.js"));
-const { simulate } = await import(dist("run/simulate.js"));
+const { prepareScenario, simulate } = await buildSimulate(root);
 
 /** Events per kind, named by the handler's source text (timers under one name). */
 const kinds = new Map();

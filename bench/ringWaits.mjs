@@ -7,16 +7,14 @@
 // the wakes of the reader with their wall, the waits for room (the ring full) with their wall, and the
 // process's minor page faults over simulate().
 // RING_VALUES (a power of two) replaces the size the recorder asks RecordRing.allocate for.
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { buildSimulate, mainCpuS } from "./buildSimulate.mjs";
+import { buildSimulate, distUrl, mainCpuS } from "./buildSimulate.mjs";
 
 const [root, file, ringArg] = process.argv.slice(2);
 if (!root || !file) {
   console.error("usage: node bench/ringWaits.mjs ROOT CASE");
   process.exit(2);
 }
-const { RecordRing } = await import(pathToFileURL(resolve(root, "dist", "report/RecordRing.js")).href);
+const { RecordRing } = await import(distUrl(root, "report/RecordRing.js"));
 const { prepareScenario, simulate } = await buildSimulate(root);
 if (ringArg) {
   const allocate = RecordRing.allocate;

@@ -12,17 +12,15 @@
 // calls of TcpRoutes.rttNow, TcpFlowTable.advance and windowAt and LossPorts.updatePort by caller, and the
 // cap changes that ask for a solve by how far they move the cap (|new − old| / old; to no cap and from none apart).
 // The wrappers cost time, never answers; the run's reports are not written.
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { buildSimulate, distUrl } from "./buildSimulate.mjs";
 
 const [root, file] = process.argv.slice(2);
 if (!root || !file) {
   console.error("usage: node bench/solveCauses.mjs ROOT CASE");
   process.exit(2);
 }
-const load = (p) => import(pathToFileURL(resolve(root, "dist", p)).href);
-const { prepareScenario } = await load("scenario/prepareScenario.js");
-const { simulate } = await load("run/simulate.js");
+const load = (p) => import(distUrl(root, p));
+const { prepareScenario, simulate } = await buildSimulate(root);
 const { IncrementalSharing } = await load("net/IncrementalSharing.js");
 const { FlowNetwork } = await load("net/FlowNetwork.js");
 const { SlowStartRounds } = await load("transport/tcp/SlowStartRounds.js");

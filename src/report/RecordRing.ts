@@ -4,7 +4,7 @@
 const enum Ctl {
   /** Values written so far (mod {@link Ctl.WRAP}), published by the writer. */
   WRITTEN = 0,
-  /** Values read so far (mod {@link Ctl.WRAP}), published by the reader when it has caught up. */
+  /** Values read so far (mod {@link Ctl.WRAP}), published by the reader when it has caught up or has read a quarter of the ring since it last did. */
   READ = 1,
   /** Answers the reader has posted ({@link RecordRing.answer}). */
   ANSWERS = 2,
@@ -64,10 +64,11 @@ export class RecordRing {
   private beatSeenMs = 0;
   /** Writer: its count at its last wake of the reader (mod 2³⁰). */
   private wokeAt = 0;
-  /** Writer: values published between two wakes (a quarter of the ring). */
-  private readonly wakeValues: number;
-  /** Reader: values read between two publications of its count, at most (a quarter of the ring). */
-  private readonly readValues: number;
+  /**
+   * A quarter of the ring: the writer's values published between two wakes of the reader, and the
+   * reader's values read, at most, between two publications of its count.
+   */
+  private readonly quarter: number;
   /** Writer: how many times it has woken the reader (for tests and benchmarks). */
   wakes = 0;
 
@@ -85,8 +86,7 @@ export class RecordRing {
     this.ring = new Float64Array(memory.values);
     this.control = new Int32Array(memory.control);
     this.mask = this.ring.length - 1;
-    this.wakeValues = Math.max(1, this.ring.length >> 2);
-    this.readValues = this.wakeValues;
+    this.quarter = Math.max(1, this.ring.length >> 2);
   }
 
   /** Writer: append the first `n` values of `block`, waiting for the reader while the ring is full. */
@@ -113,7 +113,7 @@ export class RecordRing {
       w = (w + k) & (Ctl.WRAP - 1);
       this.at = w;
       Atomics.store(control, Ctl.WRITTEN, w);
-      if (((w - this.wokeAt) & (Ctl.WRAP - 1)) >= this.wakeValues) this.wake();
+      if (((w - this.wokeAt) & (Ctl.WRAP - 1)) >= this.quarter) this.wake();
     }
   }
 
@@ -176,7 +176,7 @@ export class RecordRing {
 
   /**
    * Reader: publish what it has read (the writer may be waiting for room), then wait for more.
-   * It takes at most a quarter of the ring ({@link readValues}) before it comes back here and
+   * It takes at most a quarter of the ring ({@link quarter}) before it comes back here and
    * publishes again, so a writer that filled the ring while this thread was off its core gets
    * room as the backlog is read, not only once all of it is.
    */
@@ -188,7 +188,7 @@ export class RecordRing {
       Atomics.add(control, Ctl.BEAT, 1);
       const w = Atomics.load(control, Ctl.WRITTEN);
       if (w !== this.at) {
-        this.available = ((w - this.at) & (Ctl.WRAP - 1)) > this.readValues ? (this.at + this.readValues) & (Ctl.WRAP - 1) : w;
+        this.available = ((w - this.at) & (Ctl.WRAP - 1)) > this.quarter ? (this.at + this.quarter) & (Ctl.WRAP - 1) : w;
         return;
       }
       Atomics.wait(control, Ctl.WRITTEN, w, Ctl.BEAT_MS);
